@@ -1,0 +1,28 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= storyline.db
+
+.PHONY: install demo test clean
+
+install: $(VENV)/.installed
+
+# torch is installed first, pinned, so that no other package pulls a CUDA build.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: install
+	$(BIN)/storyline ingest examples/demo --db $(DB)
+	$(BIN)/storyline stories --db $(DB)
+	$(BIN)/storyline report --db $(DB) --out storyline-report
+
+test: install
+	$(BIN)/python -m pytest -q tests
+
+clean:
+	rm -rf $(DB) $(DB)-wal $(DB)-shm storyline-report

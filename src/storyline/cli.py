@@ -1,0 +1,297 @@
+"""The `storyline` command: one verb per thing a user wants to do."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from storyline import __version__
+from storyline.brief import article_entry, brief_markdown, load_brief
+from storyline.errors import StorylineError
+from storyline.evaluate import cluster_scores
+from storyline.model import Rejection
+from storyline.settings import Settings, settings_from_env
+from storyline.store import SQLiteStore, open_store
+
+app = typer.Typer(help="Turn dated news articles from many outlets into stories with provenance.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+eval_app = typer.Typer(help="Measure quality against gold labels.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="database file (env STORYLINE_DB)", show_default="storyline.db")]
+
+
+def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Print a StorylineError as one line and exit 2, instead of a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except StorylineError as exc:
+            err.print(f"error: {exc}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def _settings(db: str | None, **overrides: Any) -> Settings:
+    return settings_from_env(db=db, **overrides)
+
+
+def _open(settings: Settings, create: bool = False) -> SQLiteStore:
+    return open_store(settings.db, create=create)
+
+
+@app.command()
+@_reports_errors
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
+    db: DbOption = None,
+    source: Annotated[Optional[str], typer.Option(help="the outlet's name for every record")] = None,
+    max_file_mb: Annotated[Optional[float], typer.Option(help="largest input file accepted, in MB")] = None,
+) -> None:
+    """Add articles, group copies, and assign each article to a story."""
+    from storyline.embed import load_embedder
+    from storyline.pipeline import ingest as run_ingest
+    from storyline.sources import read_inputs
+
+    settings = _settings(db, **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
+    items = list(read_inputs(paths, settings, source=source))
+    with _open(settings, create=True) as store:
+        embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=len(items))
+            report = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
+                                progress=lambda n: progress.advance(task, n))
+        out.print(f"{report.summary()}; {store.count('stories')} stories in {settings.db}", highlight=False)
+    if report.rejected:
+        raise typer.Exit(1)
+
+
+def _print_rejection(rejection: Rejection) -> None:
+    err.print(f"error: {rejection}", markup=False, highlight=False)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
+@app.command()
+@_reports_errors
+def stories(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="at most this many stories")] = None,
+) -> None:
+    """List stories, newest first."""
+    with _open(_settings(db)) as store:
+        rows = store.stories(limit=limit)
+        if as_json:
+            print(json.dumps([load_brief(store, row) for row in rows], ensure_ascii=False, indent=1))
+            return
+        table = Table(title=f"{len(rows)} stories", title_justify="left")
+        for column in ("story", "title", "dates", "outlets", "articles"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            brief = load_brief(store, row)
+            dates = row.first_seen or "undated"
+            if row.last_seen and row.last_seen != row.first_seen:
+                dates += f" → {row.last_seen}"
+            table.add_row(row.id, row.title, dates, str(len(brief["outlets"])), str(len(brief["articles"])))
+        out.print(table)
+
+
+@app.command()
+@_reports_errors
+def show(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="story id (or a unique prefix)")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the brief as JSON")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="print the brief as Markdown")] = False,
+) -> None:
+    """One story's brief."""
+    with _open(_settings(db)) as store:
+        row = store.story(story_id)
+        if row is None:
+            raise StorylineError(f"no story {story_id!r} in {store.path}; `storyline stories` lists them")
+        brief = load_brief(store, row)
+    if as_json:
+        print(json.dumps(brief, ensure_ascii=False, indent=1))
+    elif markdown:
+        print(brief_markdown(brief), end="")
+    else:
+        out.print(brief_markdown(brief), markup=False, highlight=False)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "url", "published", "language", "story",
+                  "duplicate_of", "origin", "text"]
+
+
+def _export_rows(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+    for article, story, group in store.articles():
+        entry = article_entry(article, group)
+        yield {"type": "article", **{k: entry[k] for k in entry}, "story": story, "origin": article.origin,
+               "text": article.text}
+
+
+@app.command()
+@_reports_errors
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv or parquet")] = ExportFormat.jsonl,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="file to write (stdout if absent)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Everything, for other tools: articles (and, in JSON Lines, stories)."""
+    with _open(_settings(db)) as store:
+        rows = list(_export_rows(store))
+        if fmt is ExportFormat.parquet:
+            if output is None:
+                raise StorylineError("parquet needs a file: add --out FILE.parquet")
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in EXPORT_COLUMNS])),
+                           output)
+            return
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt is ExportFormat.csv:
+                writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
+                writer.writeheader()
+                writer.writerows(rows)
+            else:
+                for row in rows:
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+                for story in store.stories():
+                    brief = load_brief(store, story)
+                    stream.write(json.dumps({"type": "story", **{k: v for k, v in brief.items() if k != "articles"},
+                                             "articles": [a["id"] for a in brief["articles"]]},
+                                            ensure_ascii=False) + "\n")
+        finally:
+            if output:
+                stream.close()
+
+
+@app.command()
+@_reports_errors
+def report(
+    db: DbOption = None,
+    output: Annotated[Path, typer.Option("--out", "-o", help="folder to write")] = Path("storyline-report"),
+) -> None:
+    """Write a static HTML report: an index of stories and one page per story."""
+    from storyline.web.report import write_report
+
+    with _open(_settings(db)) as store:
+        index = write_report(store, output)
+    out.print(f"wrote {index}", highlight=False)
+
+
+@eval_app.command("clusters")
+@_reports_errors
+def eval_clusters(
+    path: Annotated[Path, typer.Argument(help="articles with gold labels (JSON Lines with 'gold'), or a folder")],
+    gold: Annotated[Optional[Path], typer.Option(help="gold.json whose 'articles' map file paths to stories")] = None,
+    split: Annotated[Optional[str], typer.Option(help="only records whose 'split' field is this")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    db: DbOption = None,
+) -> None:
+    """Cluster the articles in a temporary database and score the stories against the gold labels."""
+    from storyline.embed import load_embedder
+    from storyline.pipeline import ingest as run_ingest
+    from storyline.sources import read_inputs
+
+    settings = _settings(None)
+    if split is not None:
+        items = list(_split_records(path, split, settings))
+    else:
+        items = list(read_inputs([str(path)], settings))
+    labels = _gold_labels(gold, path) if gold else None
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
+        embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+        with _progress() as progress:
+            task = progress.add_task("clustering", total=len(items))
+            result = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
+                                progress=lambda n: progress.advance(task, n))
+        story_of = {article.id: story for article, story, _ in store.articles()}
+    predicted = {origin: story_of[aid] for origin, aid in result.article_of.items() if aid in story_of}
+    truth = result.gold_of if labels is None else {o: labels[k] for o in predicted if (k := _relative(o, path)) in labels}
+    if not truth:
+        raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
+    scores = cluster_scores(predicted, truth)
+    if as_json:
+        print(json.dumps(scores))
+        return
+    table = Table(title=f"clusters vs gold, {scores['items']} articles", title_justify="left")
+    table.add_column("measure")
+    table.add_column("precision")
+    table.add_column("recall")
+    table.add_column("F1")
+    for name, key in (("B-cubed", "b3"), ("pairwise", "pairwise")):
+        table.add_row(name, *(f"{scores[f'{key}_{m}']:.3f}" for m in ("precision", "recall", "f1")))
+    out.print(table)
+    out.print(f"{scores['clusters']} stories found, {scores['gold_clusters']} in the gold", highlight=False)
+
+
+def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:
+    from storyline.sources.files import read_bytes
+
+    kept = []
+    for line in path.read_bytes().split(b"\n"):
+        try:
+            if line.strip() and json.loads(line).get("split") == split:
+                kept.append(line)
+        except (ValueError, AttributeError):
+            kept.append(line)
+    return read_bytes(b"\n".join(kept), str(path), ".jsonl", path.stem, None, settings)
+
+
+def _gold_labels(gold: Path, root: Path) -> dict[str, str]:
+    try:
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        return {key: value["story"] for key, value in data["articles"].items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
+
+
+def _relative(origin: str, root: Path) -> str:
+    try:
+        return Path(origin).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return origin
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True)] = False) -> None:
+    """storyline: stories, quotes and claims across outlets, with provenance."""
+
+
+def main() -> None:
+    app()

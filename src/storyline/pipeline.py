@@ -1,0 +1,159 @@
+"""Runs the stages over new records, incrementally, reading and writing through the store.
+
+Per article: normalise and identify → exact duplicate? → MinHash near-duplicate group →
+embedding → story assignment. Records are processed oldest first so that stories grow as the
+news did; a chunk of articles is embedded together and committed in one transaction, each
+article with all its derived rows."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable, Iterable
+
+import numpy as np
+
+from storyline import cluster, dedupe
+from storyline.cluster import StoryIndex
+from storyline.dedupe import DuplicateIndex
+from storyline.embed import Embedder, article_text_for_embedding
+from storyline.model import Article, Record, Rejection
+from storyline.settings import Settings
+from storyline.store import SQLiteStore
+from storyline.text import canonical_url, key_terms, lead, normalize_text, text_hash
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, for the summary line and for evaluation."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    new_stories: int = 0
+    article_of: dict[str, str] = field(default_factory=dict)  # record origin -> article id (duplicates too)
+    gold_of: dict[str, str] = field(default_factory=dict)  # record origin -> gold label, where given
+
+    def summary(self) -> str:
+        return (f"ingested {self.ingested}, duplicates {self.duplicates}, rejected {len(self.rejected)}; "
+                f"{self.new_stories} new {'story' if self.new_stories == 1 else 'stories'}")
+
+
+def make_article(record: Record) -> Article | Rejection:
+    """An Article from a record: normalised text, canonical URL and a stable id from its identity."""
+    text = normalize_text(record.text)
+    if not text:
+        return Rejection(record.origin, "record has no text after normalisation")
+    digest = text_hash(text)
+    url = canonical_url(record.url)
+    identity = url or digest
+    article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
+    title = normalize_text(record.title) if record.title else None
+    return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title or None,
+                   published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
+                   language=record.language, origin=record.origin, gold=record.gold)
+
+
+def _sort_key(item: Article) -> tuple:
+    published = item.published or datetime.max.replace(tzinfo=timezone.utc)
+    return (item.published is None, published, item.origin or "")
+
+
+def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Embedder, settings: Settings,
+           on_rejection: Callable[[Rejection], None] | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Store every new record, group near-duplicates and assign each article to a story."""
+    report = IngestReport()
+
+    def reject(rejection: Rejection) -> None:
+        report.rejected.append(rejection)
+        if on_rejection:
+            on_rejection(rejection)
+        if progress:
+            progress(1)
+
+    pending: list[Article] = []
+    seen: dict[str, str] = {}  # identity -> article id, for copies inside this batch
+    for item in items:
+        if isinstance(item, Rejection):
+            reject(item)
+            continue
+        article = make_article(item)
+        if isinstance(article, Rejection):
+            reject(article)
+            continue
+        if item.gold is not None:
+            report.gold_of[item.origin] = item.gold
+        existing = (seen.get(article.text_hash) or (article.canonical_url and seen.get(article.canonical_url))
+                    or store.find_article(article.canonical_url, article.text_hash))
+        if existing:
+            report.duplicates += 1
+            report.article_of[item.origin] = existing
+            if progress:
+                progress(1)
+            continue
+        seen[article.text_hash] = article.id
+        if article.canonical_url:
+            seen[article.canonical_url] = article.id
+        report.article_of[item.origin] = article.id
+        pending.append(article)
+
+    if not pending:
+        return report
+    pending.sort(key=_sort_key)
+    duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
+    for article_id, group, sig in store.signatures():
+        duplicates.add(article_id, sig, group)
+    stories = StoryIndex(store.active_stories(), cluster.load_params())
+    for start in range(0, len(pending), settings.batch_size):
+        chunk = pending[start : start + settings.batch_size]
+        vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
+        with store.transaction():
+            for article, vector in zip(chunk, vectors):
+                if _store_article(article, vector, store, embedder, duplicates, stories, settings):
+                    report.new_stories += 1
+                report.ingested += 1
+        if progress:
+            progress(len(chunk))
+    return report
+
+
+def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, embedder: Embedder,
+                   duplicates: DuplicateIndex, stories: StoryIndex, settings: Settings) -> bool:
+    """Write one article with its duplicate group, vector and story; True when it started a story."""
+    store.insert_article(article)
+    sig = dedupe.signature(article.text, settings.minhash_perm, settings.shingle_words)
+    copy = duplicates.find(sig)
+    group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
+    store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)
+    duplicates.add(article.id, sig, group)
+    terms = key_terms(f"{article.title or ''}\n{lead(article.text, 120)}")
+    store.insert_vector(article.id, embedder.name, vector, terms, cluster.VERSION)
+
+    # A syndicated copy belongs where its original went; anything else is scored against stories.
+    story = None
+    score = 1.0
+    if copy:
+        story = stories.stories.get(store.article_story(copy[0]) or "")
+    if story is None:
+        story, score = stories.assign(vector, terms, article.day)
+    started = story is None
+    if story is None:
+        story = stories.start("s" + article.id[1:], vector, terms, article.day)
+        score = 1.0
+    else:
+        cluster.add_member(story, vector, terms, article.day)
+    store.add_member(article.id, story.id, score, cluster.VERSION)
+    title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
+    store.save_story(story, story_title(store, title_article or article.id), title_article, cluster.VERSION)
+    return started
+
+
+def story_title(store: SQLiteStore, article_id: str) -> str:
+    """A story is named by its most representative article's headline, else that article's lead sentence."""
+    title, text = store.article_heading(article_id)
+    if title:
+        return title
+    words = lead(text, 1).split()
+    return " ".join(words[:20]) + ("…" if len(words) > 20 else "")

@@ -1,0 +1,48 @@
+"""One Settings object: CLI flags and the environment flow into it, and from it into the pipeline."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be told; the defaults suit a laptop."""
+
+    db: str = "storyline.db"
+    # Limits on untrusted input.
+    max_file_bytes: int = 100 * 1024 * 1024
+    max_article_chars: int = 1_000_000
+    # Embedding: the packaged MiniLM over title and lead, truncated for speed
+    # (on news, short leads cluster as well as full text).
+    model_path: str | None = None
+    embed_max_tokens: int = 128
+    embed_batch_size: int = 32
+    # Near-duplicates: MinHash over word shingles.
+    minhash_perm: int = 128
+    shingle_words: int = 3
+    duplicate_threshold: float = 0.5
+    # Stories: candidates are stories active within this many days of the article.
+    story_window_days: int = 7
+    batch_size: int = 256
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    def with_db(self, db: str | Path | None) -> "Settings":
+        return self if db is None else replace(self, db=str(db))
+
+
+def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    """Build Settings from STORYLINE_* environment variables, then explicit overrides (CLI flags)."""
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    if env.get("STORYLINE_DB"):
+        values["db"] = env["STORYLINE_DB"]
+    if env.get("STORYLINE_MODEL"):
+        values["model_path"] = env["STORYLINE_MODEL"]
+    if env.get("STORYLINE_MAX_FILE_MB"):
+        values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)  # type: ignore[arg-type]

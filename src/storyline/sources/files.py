@@ -1,0 +1,307 @@
+"""Read articles from files, folders and stdin: plain dated text, JSON Lines, JSON, CSV and HTML.
+
+A bad file or record never stops a batch: it becomes a Rejection naming the file and line, and
+reading goes on with the next record."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+from storyline.model import Record, Rejection
+from storyline.settings import Settings
+from storyline.sources.dates import parse_published
+
+Item = Record | Rejection
+
+_TEXT_EXT = {".txt", ".text", ".md"}
+_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv",
+            ".html": "html", ".htm": "html", ".xhtml": "html"}
+_FEED_EXT = {".xml", ".rss", ".atom", ".opml"}
+_HEADER_KEYS = {"title", "source", "url", "id", "language", "author"}
+_DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
+_HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
+
+FIELD_TEXT = ("text", "body", "content")
+FIELD_TITLE = ("title", "headline")
+FIELD_DATE = ("date", "published", "published_at", "pubDate", "datetime")
+FIELD_SOURCE = ("source", "outlet", "publisher")
+FIELD_URL = ("url", "link")
+FIELD_LANGUAGE = ("language", "lang")
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read and the outlet name its place implies (folder name, or the file itself)."""
+
+    path: Path
+    implied_source: str
+
+
+def read_inputs(paths: Iterable[str], settings: Settings, source: str | None = None,
+                stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every record (or rejection) of the given paths; '-' reads stdin, folders are walked recursively.
+
+    The database's own files are never read as input, even when it lives in an ingested folder."""
+    database = Path(settings.db).resolve()
+    skip = {database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm"),
+            database.with_name(database.name + "-journal")}
+    for raw in paths:
+        if raw == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read(settings.max_file_bytes + 1)
+            if len(data) > settings.max_file_bytes:
+                yield Rejection("<stdin>", _too_big(len(data), settings, "or more "))
+                continue
+            yield from read_bytes(data, "<stdin>", None, source or "stdin", source, settings)
+            continue
+        if re.match(r"^[a-z][a-z0-9+.-]*://", raw, re.IGNORECASE):
+            yield Rejection(raw, "fetching URLs is not supported yet; save the page or feed and ingest the file")
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield Rejection(raw, "no such file or folder")
+            continue
+        for item in _walk(path):
+            if item.path.resolve() not in skip:
+                yield from read_file(item, settings, source)
+
+
+def _walk(path: Path) -> Iterator[InputFile]:
+    if path.is_file():
+        yield InputFile(path, path.stem)
+        return
+    for child in sorted(path.rglob("*")):
+        if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+            yield InputFile(child, child.parent.name)
+
+
+def read_file(item: InputFile, settings: Settings, source: str | None) -> Iterator[Item]:
+    """Records of one file; its outlet is `source`, else each record's own, else the implied one."""
+    name = str(item.path)
+    try:
+        size = item.path.stat().st_size
+        if size > settings.max_file_bytes:
+            yield Rejection(name, _too_big(size, settings))
+            return
+        data = item.path.read_bytes()
+    except OSError as exc:
+        yield Rejection(name, f"cannot read the file: {exc.strerror or exc}")
+        return
+    yield from read_bytes(data, name, item.path.suffix.lower(), item.implied_source, source, settings)
+
+
+def _too_big(size: int, settings: Settings, qualifier: str = "") -> str:
+    return (f"the file is {qualifier}{size / 2**20:.1f} MB, over the limit of "
+            f"{settings.max_file_bytes / 2**20:.0f} MB (split it, or raise --max-file-mb)")
+
+
+def read_bytes(data: bytes, name: str, suffix: str | None, implied_source: str, source: str | None,
+               settings: Settings) -> Iterator[Item]:
+    """Records of one file's bytes, its format told by extension, else by content."""
+    fmt = detect_format(suffix, data)
+    if b"\x00" in data[:8192] and fmt not in ("jsonl",):
+        yield Rejection(name, "a binary file, not text; give articles as text, JSON Lines, CSV or HTML")
+        return
+    if fmt == "feed":
+        yield Rejection(name, "feeds and OPML are not supported yet; give articles as text, JSON Lines, CSV or HTML")
+        return
+    if fmt == "jsonl":
+        yield from _read_jsonl(data, name, implied_source, source, settings)
+        return
+    text = _decode(data, name)
+    if isinstance(text, Rejection):
+        yield text
+        return
+    if fmt == "json":
+        yield from _read_json(text, name, implied_source, source, settings)
+    elif fmt in ("csv", "tsv"):
+        yield from _read_csv(text, name, implied_source, source, settings, "\t" if fmt == "tsv" else ",")
+    elif fmt == "html":
+        yield _read_html(text, name, implied_source, source, settings)
+    else:
+        yield _read_text(text, name, implied_source, source, settings)
+
+
+def detect_format(suffix: str | None, data: bytes) -> str:
+    if suffix in _TEXT_EXT:
+        return "text"
+    if suffix in _FORMATS:
+        return _FORMATS[suffix]
+    if suffix in _FEED_EXT:
+        return "feed"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"date"):
+        return "text"
+    if head.startswith(b"["):
+        return "json"
+    if head.startswith(b"{"):
+        lines = [line for line in data.splitlines() if line.strip()]
+        return "jsonl" if len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines[:5]) else "json"
+    if head.startswith(b"<"):
+        if re.search(rb"<(rss|feed|rdf:rdf|opml)[\s>]", head):
+            return "feed"
+        return "html"
+    first_line = head.split(b"\n", 1)[0]
+    if re.search(rb"(^|[,\t])\"?(text|body|content)\"?([,\t]|$)", first_line):
+        return "tsv" if b"\t" in first_line else "csv"
+    return "text"
+
+
+def _decode(data: bytes, name: str, line_offset: int = 0) -> str | Rejection:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1 + line_offset
+        return Rejection(f"{name}:{line}", f"invalid UTF-8 at byte {exc.start}; save the file as UTF-8")
+
+
+def _read_text(text: str, name: str, implied_source: str, source: str | None, settings: Settings) -> Item:
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    published = None
+    fields: dict[str, str] = {}
+    if index < len(lines) and (match := _DATE_LINE.match(lines[index])):
+        try:
+            published = parse_published(match.group(1))
+        except ValueError as exc:
+            return Rejection(f"{name}:{index + 1}", f"the date line does not parse: {exc}")
+        index += 1
+        while index < len(lines) and (header := _HEADER_LINE.match(lines[index])) and header.group(1).lower() in _HEADER_KEYS:
+            fields[header.group(1).lower()] = header.group(2)
+            index += 1
+    elif index < len(lines) and re.match(r"^\s*date\b", lines[index], re.IGNORECASE):
+        return Rejection(f"{name}:{index + 1}", "the 'date' line has no date (use: date YYYY-MM-DD)")
+    body = "\n".join(lines[index:]).strip()
+    title = fields.get("title") or None
+    if title is None:
+        title, body = split_headline(body)
+    return _record(name, body, title, published, fields.get("source") or None, fields.get("url") or None,
+                   fields.get("id") or None, fields.get("language") or None, None, implied_source, source, settings)
+
+
+def split_headline(body: str) -> tuple[str | None, str]:
+    """A first paragraph that is one short line without a closing full stop is the headline."""
+    first, _, rest = body.partition("\n\n")
+    first = first.strip()
+    if rest.strip() and "\n" not in first and len(first.split()) <= 25 and not re.search(r"[.;:,]$", first):
+        return first, rest.strip()
+    return None, body
+
+
+def _read_jsonl(data: bytes, name: str, implied_source: str, source: str | None, settings: Settings) -> Iterator[Item]:
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{name}:{number}"
+        line = _decode(raw, name, number - 1)
+        if isinstance(line, Rejection):
+            yield line
+            continue
+        try:
+            value = json.loads(line)
+        except RecursionError:
+            yield Rejection(where, "JSON nested too deeply")
+            continue
+        except ValueError as exc:
+            yield Rejection(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _from_mapping(value, where, implied_source, source, settings)
+
+
+def _read_json(text: str, name: str, implied_source: str, source: str | None, settings: Settings) -> Iterator[Item]:
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        yield Rejection(name, "JSON nested too deeply")
+        return
+    except ValueError as exc:
+        if text.lstrip().startswith("{"):
+            yield from _read_jsonl(text.encode("utf-8"), name, implied_source, source, settings)
+        else:
+            yield Rejection(f"{name}:{exc.lineno}", f"not valid JSON ({exc.msg} at column {exc.colno})")
+        return
+    if isinstance(value, dict) and isinstance(value.get("articles"), list):
+        value = value["articles"]
+    items = value if isinstance(value, list) else [value]
+    for number, item in enumerate(items, start=1):
+        yield _from_mapping(item, f"{name}#{number}" if isinstance(value, list) else name, implied_source, source, settings)
+
+
+def _read_csv(text: str, name: str, implied_source: str, source: str | None, settings: Settings,
+              delimiter: str) -> Iterator[Item]:
+    csv.field_size_limit(settings.max_article_chars + 1)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row in reader:
+            where = f"{name}:{reader.line_num}"
+            if None in row:
+                yield Rejection(where, f"the row has more fields than the header's {len(reader.fieldnames or [])}")
+                continue
+            yield _from_mapping({k.strip(): v for k, v in row.items() if k}, where, implied_source, source, settings)
+    except csv.Error as exc:
+        message = str(exc)
+        if "field larger than field limit" in message:
+            message = f"a field is over the limit of {settings.max_article_chars:,} characters"
+        yield Rejection(f"{name}:{reader.line_num + 1}", f"{message}; the rest of the file was not read")
+
+
+def _read_html(text: str, name: str, implied_source: str, source: str | None, settings: Settings) -> Item:
+    from storyline.extract import extract_html
+
+    page = extract_html(text)
+    if not page.text:
+        return Rejection(name, "no article text found in the HTML")
+    return _record(name, page.text, page.title, page.published, page.source, page.url, None, page.language,
+                   None, implied_source, source, settings)
+
+
+def _pick(mapping: dict, keys: tuple[str, ...]) -> object:
+    for key in keys:
+        value = mapping.get(key)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _from_mapping(value: object, where: str, implied_source: str, source: str | None, settings: Settings) -> Item:
+    if not isinstance(value, dict):
+        return Rejection(where, f"expected a JSON object with 'text', got {type(value).__name__}")
+    text = _pick(value, FIELD_TEXT)
+    if not isinstance(text, str):
+        if text is None:
+            return Rejection(where, "record has no text (expected a 'text' or 'body' field)")
+        return Rejection(where, f"'text' must be a string, got {type(text).__name__}")
+    try:
+        published = parse_published(_pick(value, FIELD_DATE))
+    except ValueError as exc:
+        return Rejection(where, f"bad date: {exc}")
+    strings = {}
+    for key, names in (("title", FIELD_TITLE), ("source", FIELD_SOURCE), ("url", FIELD_URL),
+                       ("id", ("id",)), ("language", FIELD_LANGUAGE), ("gold", ("gold",))):
+        field = _pick(value, names)
+        if field is not None and (isinstance(field, bool) or not isinstance(field, (str, int, float))):
+            return Rejection(where, f"'{names[0]}' must be a string, got {type(field).__name__}")
+        strings[key] = None if field is None else str(field)
+    return _record(where, text, strings["title"], published, strings["source"], strings["url"], strings["id"],
+                   strings["language"], strings["gold"], implied_source, source, settings)
+
+
+def _record(where: str, text: str, title: str | None, published, record_source: str | None, url: str | None,
+            external_id: str | None, language: str | None, gold: str | None, implied_source: str,
+            source: str | None, settings: Settings) -> Item:
+    if not text.strip():
+        return Rejection(where, "record has no text")
+    if len(text) > settings.max_article_chars:
+        return Rejection(where, f"the text is {len(text):,} characters, over the limit of {settings.max_article_chars:,}")
+    outlet = (source or record_source or implied_source or "unknown").strip()
+    return Record(text=text, origin=where, source=outlet, title=(title or "").strip() or None, published=published,
+                  url=url, external_id=external_id, language=language, gold=gold)

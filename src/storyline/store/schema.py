@@ -1,0 +1,147 @@
+"""Versioned schema migrations for the SQLite store; `PRAGMA user_version` records the last applied."""
+
+MIGRATIONS: list[str] = [
+    # 1: articles, outlets, duplicate groups, stories and membership, with FTS5 over titles and text.
+    """
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        external_id TEXT,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        title TEXT,
+        url TEXT,
+        canonical_url TEXT UNIQUE,
+        published TEXT,
+        published_day TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL UNIQUE,
+        origin TEXT,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published_day ON articles(published_day);
+    CREATE INDEX articles_source ON articles(source_id);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    -- Near-duplicate groups: `group_id` is the id of the group's first article.
+    CREATE TABLE duplicates (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        group_id TEXT NOT NULL REFERENCES articles(id),
+        similarity REAL NOT NULL,
+        signature BLOB NOT NULL,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX duplicates_group ON duplicates(group_id);
+
+    CREATE TABLE vectors (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        terms TEXT NOT NULL,
+        version TEXT NOT NULL
+    );
+
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_article TEXT REFERENCES articles(id),
+        first_seen TEXT,
+        last_seen TEXT,
+        size INTEGER NOT NULL,
+        centroid BLOB NOT NULL,
+        terms TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        merged_into TEXT REFERENCES stories(id),
+        version TEXT NOT NULL
+    );
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories(id) DEFERRABLE INITIALLY DEFERRED,
+        score REAL NOT NULL,
+        version TEXT NOT NULL,
+        assigned_at TEXT NOT NULL
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    """,
+    # 2: the analysis of later stages (entities, quotes, claims, timeline), each row with its stage version.
+    """
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        version TEXT NOT NULL,
+        UNIQUE (name, type)
+    );
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        speaker_entity INTEGER REFERENCES entities(id),
+        speaker TEXT,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        direct INTEGER NOT NULL,
+        cue TEXT,
+        venue TEXT,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('corroborated', 'single', 'conflict')),
+        about TEXT,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX claims_story ON claims(story_id);
+    CREATE TABLE claim_units (
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        value TEXT
+    );
+    CREATE TABLE timeline (
+        id INTEGER PRIMARY KEY,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        date TEXT NOT NULL,
+        granularity TEXT NOT NULL CHECK (granularity IN ('day', 'month', 'year')),
+        text TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX timeline_story ON timeline(story_id);
+    """,
+]

@@ -1,0 +1,261 @@
+"""The SQLite store: one file in WAL mode with FTS5. This module owns all of storyline's SQL.
+
+Durability: WAL with synchronous=NORMAL survives a killed process (every committed article is
+there after a crash); on power loss the last commits may be rolled back, never half-applied."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from storyline.errors import StoreError
+from storyline.model import Article, StoryState
+from storyline.sources.dates import format_published, parse_published
+from storyline.store.schema import MIGRATIONS
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    size: int
+
+
+def open_store(db: str | Path, *, create: bool = True) -> "SQLiteStore":
+    """Open (and, when create is true, create and migrate) the database named by --db."""
+    path = Path(db)
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no such database; run `storyline ingest PATH --db {path}` first")
+    if path.parent and not path.parent.exists():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist")
+    return SQLiteStore(path)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class SQLiteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer storyline (schema {version}); upgrade storyline")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in _statements(script):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: everything inside is committed together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: cannot write ({exc})") from exc
+
+    # --- articles -------------------------------------------------------------------------
+
+    def find_article(self, canonical_url: str | None, text_hash: str) -> str | None:
+        """The id of a stored article with this canonical URL or this normalised text, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE text_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1",
+            (text_hash, canonical_url),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def _source_id(self, name: str) -> int:
+        self.conn.execute("INSERT OR IGNORE INTO sources(name) VALUES (?)", (name,))
+        return self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
+
+    def insert_article(self, article: Article) -> None:
+        self.conn.execute(
+            """INSERT INTO articles(id, external_id, source_id, title, url, canonical_url, published, published_day,
+                                    language, text, text_hash, origin, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article.id, article.external_id, self._source_id(article.source), article.title, article.url,
+             article.canonical_url, format_published(article.published), _day(article.day), article.language,
+             article.text, article.text_hash, article.origin, _now()),
+        )
+
+    def insert_duplicate(self, article_id: str, group_id: str, similarity: float, signature: np.ndarray,
+                         version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO duplicates(article_id, group_id, similarity, signature, version) VALUES (?, ?, ?, ?, ?)",
+            (article_id, group_id, similarity, signature.astype(np.uint64).tobytes(), version),
+        )
+
+    def insert_vector(self, article_id: str, model: str, vector: np.ndarray, terms: set[str], version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO vectors(article_id, model, vector, terms, version) VALUES (?, ?, ?, ?, ?)",
+            (article_id, model, vector.astype(np.float32).tobytes(), json.dumps(sorted(terms)), version),
+        )
+
+    def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
+        """(article id, duplicate group, MinHash signature) of every stored article."""
+        for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):
+            yield row["article_id"], row["group_id"], np.frombuffer(row["signature"], dtype=np.uint64)
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        return Article(id=row["id"], source=row["source"], text=row["text"], text_hash=row["text_hash"],
+                       title=row["title"], published=parse_published(row["published"]), url=row["url"],
+                       canonical_url=row["canonical_url"], external_id=row["external_id"], language=row["language"],
+                       origin=row["origin"])
+
+    _ARTICLE_SELECT = """SELECT a.*, s.name AS source, m.story_id, d.group_id
+                         FROM articles a JOIN sources s ON s.id = a.source_id
+                         LEFT JOIN story_members m ON m.article_id = a.id
+                         LEFT JOIN duplicates d ON d.article_id = a.id"""
+
+    def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
+        """The story's articles, oldest first, each with its duplicate group."""
+        rows = self.conn.execute(
+            self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL, a.published, a.rowid",
+            (story_id,),
+        )
+        return [(self._article(row), row["group_id"]) for row in rows]
+
+    def articles(self) -> Iterator[tuple[Article, str | None, str | None]]:
+        """Every article in ingest order, with its story and duplicate group."""
+        for row in self.conn.execute(self._ARTICLE_SELECT + " ORDER BY a.rowid"):
+            yield self._article(row), row["story_id"], row["group_id"]
+
+    def article_story(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return row["story_id"] if row else None
+
+    def member_vectors(self, story_id: str) -> list[tuple[str, np.ndarray]]:
+        rows = self.conn.execute(
+            """SELECT v.article_id, v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
+               WHERE m.story_id = ? ORDER BY v.article_id""",
+            (story_id,),
+        )
+        return [(row["article_id"], np.frombuffer(row["vector"], dtype=np.float32)) for row in rows]
+
+    def article_heading(self, article_id: str) -> tuple[str | None, str]:
+        row = self.conn.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["title"], row["text"]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "stories", "sources", "duplicates", "story_members"}:
+            raise ValueError(table)
+        where = " WHERE merged_into IS NULL" if table == "stories" else ""
+        return self.conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
+
+    # --- stories --------------------------------------------------------------------------
+
+    def active_stories(self) -> list[StoryState]:
+        """Every live story with what assignment needs; merged stories are left out."""
+        rows = self.conn.execute(
+            "SELECT id, centroid, size, terms, first_seen, last_seen FROM stories WHERE merged_into IS NULL ORDER BY rowid"
+        )
+        return [
+            StoryState(id=row["id"], centroid=np.frombuffer(row["centroid"], dtype=np.float32).copy(), size=row["size"],
+                       terms=json.loads(row["terms"]),
+                       first_seen=date.fromisoformat(row["first_seen"]) if row["first_seen"] else None,
+                       last_seen=date.fromisoformat(row["last_seen"]) if row["last_seen"] else None)
+            for row in rows
+        ]
+
+    def save_story(self, story: StoryState, title: str, title_article: str | None, version: str) -> None:
+        now = _now()
+        self.conn.execute(
+            """INSERT INTO stories(id, title, title_article, first_seen, last_seen, size, centroid, terms,
+                                   created_at, updated_at, version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_article = excluded.title_article,
+                   first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size,
+                   centroid = excluded.centroid, terms = excluded.terms, updated_at = excluded.updated_at,
+                   version = excluded.version""",
+            (story.id, title, title_article, _day(story.first_seen), _day(story.last_seen), story.size,
+             story.centroid.astype(np.float32).tobytes(), json.dumps(story.terms, sort_keys=True), now, now, version),
+        )
+
+    def add_member(self, article_id: str, story_id: str, score: float, version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO story_members(article_id, story_id, score, version, assigned_at) VALUES (?, ?, ?, ?, ?)",
+            (article_id, story_id, score, version, _now()),
+        )
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
+        """Live stories, newest first (by last day seen, then by size)."""
+        rows = self.conn.execute(
+            """SELECT id, title, first_seen, last_seen, size FROM stories WHERE merged_into IS NULL
+               ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id LIMIT ? OFFSET ?""",
+            (-1 if limit is None else limit, offset),
+        )
+        return [StoryRow(**dict(row)) for row in rows]
+
+    def story(self, story_id: str) -> StoryRow | None:
+        """A story by id or unique id prefix; a merged story resolves to the story it joined."""
+        rows = self.conn.execute(
+            "SELECT id, title, first_seen, last_seen, size, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
+            (story_id, story_id.replace("%", "").replace("_", "") + "%"),
+        ).fetchall()
+        exact = [row for row in rows if row["id"] == story_id]
+        if exact:
+            rows = exact
+        if len(rows) != 1:
+            return None
+        row = rows[0]
+        if row["merged_into"]:
+            return self.story(row["merged_into"])
+        return StoryRow(id=row["id"], title=row["title"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+                        size=row["size"])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements, keeping trigger bodies whole."""
+    statements, buffer = [], []
+    for line in script.splitlines():
+        if not line.strip() or line.strip().startswith("--"):
+            continue
+        buffer.append(line)
+        text = "\n".join(buffer)
+        if sqlite3.complete_statement(text):
+            statements.append(text)
+            buffer = []
+    return statements

@@ -1,0 +1,136 @@
+"""The one text normaliser, hasher, URL canonicaliser and sentence splitter every stage uses."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Iterator
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from anyascii import anyascii
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'", "`": "'"})
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|cmpid$)")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise stored article text: NFC, Unix newlines, no control characters, tidy blank lines.
+
+    Character spans everywhere refer to this normalised text, so it must be applied once, at ingest."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def fingerprint_text(text: str) -> str:
+    """Text reduced to what makes two copies 'the same': case, quotes, spacing and punctuation dropped."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(fingerprint_text(text).encode("utf-8")).hexdigest()
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL that identifies an article: lower-case host, no fragment, no tracking parameters."""
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return url.strip()
+    host = parts.netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
+    "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])|\n\s*\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of text; paragraphs always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[start:match.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        _append_span(text, start, end, spans)
+        start = match.end()
+    _append_span(text, start, len(text), spans)
+    return spans
+
+
+def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def lead(text: str, max_words: int = 60) -> str:
+    """The first sentences of a text, up to about max_words words."""
+    out: list[str] = []
+    count = 0
+    for sentence in sentences(text):
+        out.append(sentence)
+        count += len(sentence.split())
+        if count >= max_words:
+            break
+    return " ".join(out)
+
+
+_COMMON_CAPITALISED = set(
+    """a an the this that these those he she it they we i you his her its their our my your
+    in on at of for to from by with as after before over under during since until about into
+    and but or nor so yet if when while where who what which why how there here then
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    mr mrs ms dr president minister secretary officials official police government state
+    said says according also however meanwhile some many most other others more one two three
+    new last next first second many all both each no not only""".split()
+)
+_TERM = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w'’\-]*|\d+(?:[.,]\d+)?")
+
+
+def key_terms(text: str) -> set[str]:
+    """Names and numbers in a text, transliterated and case-folded: what two reports of one event share.
+
+    Capitalised words that any sentence may start with (The, On, Officials…) are left out."""
+    terms: set[str] = set()
+    for match in _TERM.finditer(text):
+        token = match.group()
+        if token[0].isdigit():
+            terms.add(token.replace(",", "."))
+            continue
+        word = anyascii(token).casefold().strip("'-")
+        word = re.sub(r"'s$", "", word)
+        if len(word) > 1 and word not in _COMMON_CAPITALISED:
+            terms.add(word)
+    return terms
+
+
+def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        yield match.start(), match.end()

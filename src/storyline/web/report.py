@@ -1,0 +1,32 @@
+"""The static HTML report: an index of stories and one page per story, in plain files."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from storyline.brief import load_brief
+from storyline.store import SQLiteStore
+from storyline.web import templates
+
+
+def write_report(store: SQLiteStore, folder: Path) -> Path:
+    """Write index.html, stories/ID.html and static/ under folder; returns the index's path."""
+    env = templates()
+    (folder / "stories").mkdir(parents=True, exist_ok=True)
+    static = folder / "static"
+    static.mkdir(exist_ok=True)
+    for asset in resources.files("storyline").joinpath("web/static").iterdir():
+        if asset.is_file():
+            with resources.as_file(asset) as path:
+                shutil.copyfile(path, static / asset.name)
+    briefs = [load_brief(store, row) for row in store.stories()]
+    story_page = env.get_template("story.html")
+    for brief in briefs:
+        html = story_page.render(story=brief, root="../", static="../static/")
+        (folder / "stories" / f"{brief['id']}.html").write_text(html, encoding="utf-8")
+    index = folder / "index.html"
+    index.write_text(env.get_template("stories.html").render(stories=briefs, root="", static="static/"),
+                     encoding="utf-8")
+    return index

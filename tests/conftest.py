@@ -1,0 +1,66 @@
+"""Tests drive the real CLI against real temporary SQLite files.
+
+Most run the command in-process (Typer's CliRunner), so the embedding model loads once per test
+session; a few run the installed `storyline` executable where a separate process is the point."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "examples" / "demo"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
+STORYLINE = shutil.which("storyline", path=str(Path(sys.executable).parent)) or "storyline"
+
+
+class Cli:
+    """Runs `storyline ARGS` in-process against one database and returns the result."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | bytes | None = None, expect: int | None = 0):
+        result = self.runner.invoke(app, [*args, "--db", str(self.db)], input=input, catch_exceptions=False)
+        if expect is not None:
+            assert result.exit_code == expect, f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+        return result
+
+    def json(self, *args: str):
+        return json.loads(self(*args).stdout)
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "test.db")
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo corpus, ingested once for every test that only reads it."""
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    Cli(db)("ingest", str(DEMO))
+    return db
+
+
+def run_storyline(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """The installed executable in its own process, as a user's shell would run it."""
+    return subprocess.run([STORYLINE, *args], input=input, capture_output=True, timeout=600)
+
+
+def write_article(folder: Path, name: str, day: str, headline: str, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"date {day}\n{headline}\n\n{body}\n", encoding="utf-8")
+    return path

@@ -1,0 +1,104 @@
+"""Ingest as a user runs it: formats, idempotence, stdin, and bad input that loses nothing."""
+
+import json
+import sqlite3
+
+from conftest import FIXTURES, run_storyline, write_article
+
+
+def test_two_outlets_reporting_one_interview_make_one_story(cli):
+    files = sorted((FIXTURES / "interview").glob("*.txt"))
+    cli("ingest", *map(str, files))
+    [story] = cli.json("stories", "--json")
+    assert len(story["articles"]) == 2
+    assert sorted(a["source"] for a in story["articles"]) == ["eastern-review", "lakeside-courier"]
+
+
+def test_two_earthquakes_in_one_week_stay_two_stories(cli):
+    cli("ingest", str(FIXTURES / "earthquakes"))
+    stories = cli.json("stories", "--json")
+    assert len(stories) == 2
+    assert [s["first_seen"] for s in stories] == ["2025-02-13", "2025-02-11"]  # newest first
+
+
+def test_reingesting_a_folder_adds_nothing_and_says_so(cli):
+    cli("ingest", str(FIXTURES))
+    before = cli.json("stories", "--json")
+    result = cli("ingest", str(FIXTURES))
+    assert result.stdout.startswith("ingested 0, duplicates 4, rejected 0")
+    assert cli.json("stories", "--json") == before
+
+
+def test_same_text_under_another_name_or_spacing_is_one_record(cli, tmp_path):
+    write_article(tmp_path / "a", "one.txt", "2025-02-10", "Headline", "Dock workers  walked out on Monday.")
+    write_article(tmp_path / "b", "two.txt", "2025-02-10", "Headline", "Dock workers walked out on Monday.")
+    result = cli("ingest", str(tmp_path / "a"), str(tmp_path / "b"))
+    assert "ingested 1, duplicates 1" in result.stdout
+
+
+def test_same_url_is_one_record(cli, tmp_path):
+    rows = [{"text": "First version of the report.", "url": "https://news.example/a?utm_source=x"},
+            {"text": "Updated version of the report.", "url": "https://news.example/a"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    assert "ingested 1, duplicates 1" in cli("ingest", str(tmp_path / "r.jsonl")).stdout
+
+
+def test_bad_input_is_named_and_the_rest_of_the_batch_is_stored(cli, tmp_path):
+    cli("ingest", str(FIXTURES / "interview"))
+    before = cli.json("stories", "--json")
+    good = write_article(tmp_path, "good.txt", "2025-02-20", "Ferry service resumes",
+                         "The ferry between the two islands resumed service on Thursday after the storm.")
+    (tmp_path / "nodate.txt").write_text("date 14 Februar 2025x\nHead\n\nBody.\n")
+    (tmp_path / "latin1.txt").write_bytes(b"date 2025-02-20\nHead\n\nCaf\xe9 owners protest.\n")
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"title": "empty"}) + "\n" +
+                                         json.dumps({"text": "Valid line from the wire.", "date": "2025-02-20"}) + "\n")
+    with open(tmp_path / "huge.jsonl", "wb") as handle:
+        handle.truncate(200 * 1024 * 1024)
+    result = cli("ingest", str(tmp_path), expect=1)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    named = " ".join(errors)
+    for where in ("nodate.txt:1", "latin1.txt:4", "rows.jsonl:1", "huge.jsonl"):
+        assert where in named, named
+    assert result.stdout.startswith("ingested 2,")
+    stories = cli.json("stories", "--json")
+    assert {a["id"] for s in before for a in s["articles"]} <= {a["id"] for s in stories for a in s["articles"]}
+    assert good.exists()
+    with sqlite3.connect(cli.db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_stdin_in_its_own_process(tmp_path):
+    db = tmp_path / "s.db"
+    data = b"date 2025-02-10\nFlood closes river road\n\nThe river road was closed on Monday after heavy rain.\n"
+    result = run_storyline("ingest", "-", "--source", "piped", "--db", str(db), input=data)
+    assert result.returncode == 0, result.stderr
+    assert b"ingested 1, duplicates 0, rejected 0" in result.stdout
+    shown = json.loads(run_storyline("stories", "--json", "--db", str(db)).stdout)
+    assert shown[0]["articles"][0]["source"] == "piped"
+    assert shown[0]["title"] == "Flood closes river road"
+
+
+def test_csv_and_json_and_jsonl_formats(cli, tmp_path):
+    (tmp_path / "a.csv").write_text('id,title,date,source,text\nc1,Rail strike starts,2025-02-12,paper,'
+                                    '"Rail workers in Lyon began a strike on Wednesday over pay."\n')
+    (tmp_path / "b.json").write_text(json.dumps([{"id": "j1", "title": "Bank holds rates", "date": "2025-02-12",
+                                                  "text": "The central bank kept its main rate at 4 percent."}]))
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "l1", "title": "Probe lands", "published": "2025-02-12T08:00:00Z",
+                                                  "body": "A lunar probe touched down near the south pole."}))
+    cli("ingest", str(tmp_path))
+    lines = [json.loads(line) for line in cli("export", "--format", "jsonl").stdout.splitlines()]
+    articles = {line["external_id"]: line for line in lines if line["type"] == "article"}
+    assert set(articles) == {"c1", "j1", "l1"}
+    assert articles["l1"]["published"] == "2025-02-12T08:00:00+00:00"
+    assert articles["c1"]["source"] == "paper"
+    assert all(line["story"] for line in articles.values())
+
+
+def test_database_is_wal_with_fts_and_foreign_keys(cli):
+    cli("ingest", str(FIXTURES / "earthquakes"))
+    with sqlite3.connect(cli.db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        hits = conn.execute("SELECT a.source_id FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                            "WHERE articles_fts MATCH 'Arequipa'").fetchall()
+        assert len(hits) == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1

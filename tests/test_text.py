@@ -1,0 +1,44 @@
+from hypothesis import given, strategies as st
+
+from storyline.text import canonical_url, key_terms, normalize_text, split_sentences, text_hash
+
+
+def test_sentences_do_not_break_after_titles_or_initials():
+    text = 'Mr. Rubio spoke to U.S. reporters. He said "the war must end." Then he left.'
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Mr. Rubio spoke to U.S. reporters.", 'He said "the war must end."', "Then he left."]
+
+
+def test_paragraphs_end_sentences():
+    text = "A headline without a stop\n\nThe body begins here."
+    assert len(split_sentences(text)) == 2
+
+
+@given(st.text())
+def test_sentence_spans_stay_inside_the_text(text):
+    previous_end = 0
+    for start, end in split_sentences(text):
+        assert previous_end <= start < end <= len(text)
+        previous_end = end
+
+
+def test_same_text_in_other_quotes_and_spacing_hashes_the_same():
+    assert text_hash("He said “no”  to\nit.") == text_hash('he said "no" to it')
+    assert text_hash("He said yes.") != text_hash("He said no.")
+
+
+def test_canonical_url_drops_tracking_and_fragment():
+    assert canonical_url("https://WWW.Example.org/news/a/?utm_source=x&id=3#top") == "https://example.org/news/a?id=3"
+
+
+def test_normalize_is_idempotent_on_messy_text():
+    messy = "Line one\r\n\r\n\r\n\r\nLine\u00a0two\x00 "
+    once = normalize_text(messy)
+    assert once == "Line one\n\nLine two"
+    assert normalize_text(once) == once
+
+
+def test_key_terms_keep_names_and_numbers_and_transliterate():
+    terms = key_terms("The quake of magnitude 6.1 hit Elazığ on Thursday, officials said.")
+    assert {"6.1", "elazig"} <= terms
+    assert "the" not in terms and "thursday" not in terms
