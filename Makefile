@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: install
-	$(BIN)/storyline ingest examples/demo --db $(DB)
+	$(BIN)/storyline ingest examples/demo/articles --db $(DB)
 	$(BIN)/storyline stories --db $(DB)
 	$(BIN)/storyline report --db $(DB) --out storyline-report
 

@@ -19,6 +19,7 @@ from storyline.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "examples" / "demo"
+DEMO_ARTICLES = DEMO / "articles"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
 STORYLINE = shutil.which("storyline", path=str(Path(sys.executable).parent)) or "storyline"
@@ -50,7 +51,7 @@ def cli(tmp_path: Path) -> Cli:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled demo corpus, ingested once for every test that only reads it."""
     db = tmp_path_factory.mktemp("demo") / "demo.db"
-    Cli(db)("ingest", str(DEMO))
+    Cli(db)("ingest", str(DEMO_ARTICLES))
     return db
 
 

@@ -22,9 +22,9 @@ def test_two_earthquakes_in_one_week_stay_two_stories(cli):
 
 
 def test_reingesting_a_folder_adds_nothing_and_says_so(cli):
-    cli("ingest", str(FIXTURES))
+    cli("ingest", str(FIXTURES / "interview"), str(FIXTURES / "earthquakes"))
     before = cli.json("stories", "--json")
-    result = cli("ingest", str(FIXTURES))
+    result = cli("ingest", str(FIXTURES / "interview"), str(FIXTURES / "earthquakes"))
     assert result.stdout.startswith("ingested 0, duplicates 4, rejected 0")
     assert cli.json("stories", "--json") == before
 

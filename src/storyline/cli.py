@@ -29,7 +29,8 @@ app = typer.Typer(help="Turn dated news articles from many outlets into stories 
 eval_app = typer.Typer(help="Measure quality against gold labels.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
-out = Console(soft_wrap=True)
+# Piped output is not squeezed into 80 columns: tables stay readable in files and CI logs.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", help="database file (env STORYLINE_DB)", show_default="storyline.db")]
@@ -106,14 +107,19 @@ def stories(
             print(json.dumps([load_brief(store, row) for row in rows], ensure_ascii=False, indent=1))
             return
         table = Table(title=f"{len(rows)} stories", title_justify="left")
-        for column in ("story", "title", "dates", "outlets", "articles"):
-            table.add_column(column, overflow="fold")
+        table.add_column("story", no_wrap=True)
+        table.add_column("title", overflow="fold", ratio=1)
+        table.add_column("dates", no_wrap=True)
+        table.add_column("outlets", justify="right")
+        table.add_column("reports", justify="right")
+        table.add_column("articles", justify="right")
         for row in rows:
             brief = load_brief(store, row)
             dates = row.first_seen or "undated"
             if row.last_seen and row.last_seen != row.first_seen:
                 dates += f" → {row.last_seen}"
-            table.add_row(row.id, row.title, dates, str(len(brief["outlets"])), str(len(brief["articles"])))
+            table.add_row(row.id, row.title, dates, str(len(brief["outlets"])), str(brief["independent_reports"]),
+                          str(len(brief["articles"])))
         out.print(table)
 
 

@@ -7,6 +7,7 @@ a penalty for the days between them. Parameters live in data/cluster_params.json
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
@@ -14,7 +15,8 @@ from importlib import resources
 
 import numpy as np
 
-from storyline.model import StoryState
+from storyline.model import Article, StoryState
+from storyline.text import key_terms, lead
 
 VERSION = "cluster/1"
 
@@ -26,6 +28,7 @@ class ClusterParams:
     w_gap: float = 0.02
     threshold: float = 0.75
     window_days: int = 7
+    candidates: int = 10
 
 
 @lru_cache(maxsize=1)
@@ -54,17 +57,41 @@ def day_gap(day: date | None, story: StoryState) -> float:
     return 0.0
 
 
-def term_overlap(terms: set[str], story: StoryState) -> float:
-    """Dice overlap of an article's key terms with a story's, each story term weighted by its share of members."""
+def article_terms(article: Article) -> set[str]:
+    """The names and numbers of an article's headline and lead, which story assignment compares."""
+    return key_terms(f"{article.title or ''}\n{lead(article.text, 120)}")
+
+
+class TermStats:
+    """Document frequencies of key terms over the articles seen so far, for IDF weights.
+
+    A name that few articles carry (a town, a person) says more about sameness than one that
+    many do (a country, a big institution)."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.df: dict[str, int] = {}
+
+    def add(self, terms: set[str]) -> None:
+        self.documents += 1
+        for term in terms:
+            self.df[term] = self.df.get(term, 0) + 1
+
+    def idf(self, term: str) -> float:
+        return math.log((self.documents + 1) / (self.df.get(term, 0) + 0.5))
+
+
+def term_overlap(terms: set[str], story: StoryState, stats: TermStats) -> float:
+    """Weighted Dice overlap of an article's key terms with a story's.
+
+    Each term weighs its IDF; a story term also weighs its share of the story's members."""
     if not terms or not story.terms or story.size == 0:
         return 0.0
-    shared = sum(story.terms.get(term, 0) for term in terms) / story.size
-    mean_story_terms = sum(story.terms.values()) / story.size
-    return 2.0 * shared / (len(terms) + mean_story_terms)
-
-
-def pair_features(vector: np.ndarray, terms: set[str], day: date | None, story: StoryState) -> Features:
-    return Features(float(vector @ story.unit_centroid()), term_overlap(terms, story), day_gap(day, story))
+    article_mass = sum(stats.idf(term) for term in terms)
+    shared = sum(stats.idf(term) * story.terms.get(term, 0) for term in terms) / story.size
+    story_mass = sum(stats.idf(term) * count for term, count in story.terms.items()) / story.size
+    total = article_mass + story_mass
+    return 2.0 * shared / total if total > 0 else 0.0
 
 
 def pair_score(features: Features, params: ClusterParams) -> float:
@@ -75,31 +102,53 @@ def pair_score(features: Features, params: ClusterParams) -> float:
 class StoryIndex:
     """The live stories that new articles may join, searched by date window and centroid."""
 
-    def __init__(self, stories: list[StoryState], params: ClusterParams) -> None:
+    def __init__(self, stories: list[StoryState], params: ClusterParams, stats: TermStats | None = None) -> None:
         self.params = params
         self.stories: dict[str, StoryState] = {story.id: story for story in stories}
+        self.stats = stats or TermStats()
 
     def candidates(self, day: date | None) -> list[StoryState]:
         """Stories within the time window of the day (every story for an undated article)."""
         window = self.params.window_days
         return [story for story in self.stories.values() if day_gap(day, story) <= window]
 
-    def assign(self, vector: np.ndarray, terms: set[str], day: date | None) -> tuple[StoryState | None, float]:
-        """The best story for an article and its score; None when no story reaches the threshold."""
+    def place(self, new_id: str, vector: np.ndarray, terms: set[str], day: date | None,
+              into: StoryState | None = None) -> tuple[StoryState, float, bool]:
+        """Put an article in a story: `into` if given, else the best story above the threshold,
+        else a new story named new_id. Returns (story, score, started a new story).
+
+        The article's terms are counted into the document frequencies first, so that its own
+        names are weighed as seen at least once."""
+        self.stats.add(terms)
+        story, score = (into, 1.0) if into is not None else self.best(vector, terms, day)
+        if story is None:
+            story = StoryState(id=new_id, centroid=np.zeros_like(vector), size=0)
+            self.stories[new_id] = story
+            add_member(story, vector, terms, day)
+            return story, 1.0, True
+        add_member(story, vector, terms, day)
+        return story, score, False
+
+    def best(self, vector: np.ndarray, terms: set[str], day: date | None) -> tuple[StoryState | None, float]:
+        """The best story for an article and its score; None when no story reaches the threshold.
+
+        Only the stories nearest by embedding (params.candidates of them) get the full score."""
+        candidates = self.candidates(day)
+        if not candidates:
+            return None, -1.0
+        centroids = np.stack([story.unit_centroid() for story in candidates])
+        cosines = centroids @ vector
+        nearest = np.argsort(-cosines, kind="stable")[: self.params.candidates]
         best: tuple[StoryState | None, float] = (None, -1.0)
-        for story in self.candidates(day):
-            score = pair_score(pair_features(vector, terms, day, story), self.params)
+        for i in nearest:
+            story = candidates[i]
+            features = Features(float(cosines[i]), term_overlap(terms, story, self.stats), day_gap(day, story))
+            score = pair_score(features, self.params)
             if score > best[1] or (score == best[1] and best[0] is not None and story.id < best[0].id):
                 best = (story, score)
         if best[0] is not None and best[1] >= self.params.threshold:
             return best
         return None, best[1]
-
-    def start(self, story_id: str, vector: np.ndarray, terms: set[str], day: date | None) -> StoryState:
-        story = StoryState(id=story_id, centroid=np.zeros_like(vector), size=0)
-        self.stories[story_id] = story
-        add_member(story, vector, terms, day)
-        return story
 
 
 def add_member(story: StoryState, vector: np.ndarray, terms: set[str], day: date | None) -> None:

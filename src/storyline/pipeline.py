@@ -21,7 +21,7 @@ from storyline.embed import Embedder, article_text_for_embedding
 from storyline.model import Article, Record, Rejection
 from storyline.settings import Settings
 from storyline.store import SQLiteStore
-from storyline.text import canonical_url, key_terms, lead, normalize_text, text_hash
+from storyline.text import canonical_url, lead, normalize_text, text_hash
 
 
 @dataclass
@@ -105,7 +105,10 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
     for article_id, group, sig in store.signatures():
         duplicates.add(article_id, sig, group)
-    stories = StoryIndex(store.active_stories(), cluster.load_params())
+    stats = cluster.TermStats()
+    for terms in store.article_terms():
+        stats.add(terms)
+    stories = StoryIndex(store.active_stories(), cluster.load_params(), stats)
     for start in range(0, len(pending), settings.batch_size):
         chunk = pending[start : start + settings.batch_size]
         vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
@@ -128,22 +131,12 @@ def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, emb
     group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
     store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)
     duplicates.add(article.id, sig, group)
-    terms = key_terms(f"{article.title or ''}\n{lead(article.text, 120)}")
+    terms = cluster.article_terms(article)
     store.insert_vector(article.id, embedder.name, vector, terms, cluster.VERSION)
 
     # A syndicated copy belongs where its original went; anything else is scored against stories.
-    story = None
-    score = 1.0
-    if copy:
-        story = stories.stories.get(store.article_story(copy[0]) or "")
-    if story is None:
-        story, score = stories.assign(vector, terms, article.day)
-    started = story is None
-    if story is None:
-        story = stories.start("s" + article.id[1:], vector, terms, article.day)
-        score = 1.0
-    else:
-        cluster.add_member(story, vector, terms, article.day)
+    original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
+    story, score, started = stories.place("s" + article.id[1:], vector, terms, article.day, into=original)
     store.add_member(article.id, story.id, score, cluster.VERSION)
     title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
     store.save_story(story, story_title(store, title_article or article.id), title_article, cluster.VERSION)

@@ -107,17 +107,36 @@ _COMMON_CAPITALISED = set(
     and but or nor so yet if when while where who what which why how there here then
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
     january february march april may june july august september october november december
-    mr mrs ms dr president minister secretary officials official police government state
+    mr mrs ms dr president minister secretary officials official police government state governor chancellor
+    prime foreign deputy chief spokesman spokeswoman spokesperson senator mayor king queen prince general
     said says according also however meanwhile some many most other others more one two three
     new last next first second many all both each no not only""".split()
 )
 _TERM = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w'’\-]*|\d+(?:[.,]\d+)?")
 
 
+def is_title_case(line: str) -> bool:
+    """A headline In Title Case capitalises ordinary words, so its capitals say nothing about names."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
 def key_terms(text: str) -> set[str]:
     """Names and numbers in a text, transliterated and case-folded: what two reports of one event share.
 
-    Capitalised words that any sentence may start with (The, On, Officials…) are left out."""
+    Capitalised words that any sentence may start with (The, On, Officials…) are left out. A line
+    written In Title Case capitalises ordinary words too, so of its words only the names that
+    the rest of the text also capitalises count (its numbers always do)."""
+    lines = text.split("\n")
+    title_case = [is_title_case(line) for line in lines]
+    terms = _terms("\n".join(line for line, tc in zip(lines, title_case) if not tc))
+    for line, tc in zip(lines, title_case):
+        if tc:
+            terms |= {term for term in _terms(line) if term in terms or term[0].isdigit()}
+    return terms
+
+
+def _terms(text: str) -> set[str]:
     terms: set[str] = set()
     for match in _TERM.finditer(text):
         token = match.group()

@@ -24,6 +24,7 @@ _TEXT_EXT = {".txt", ".text", ".md"}
 _FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv",
             ".html": "html", ".htm": "html", ".xhtml": "html"}
 _FEED_EXT = {".xml", ".rss", ".atom", ".opml"}
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog)\b", re.IGNORECASE)
 _HEADER_KEYS = {"title", "source", "url", "id", "language", "author"}
 _DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
@@ -78,7 +79,8 @@ def _walk(path: Path) -> Iterator[InputFile]:
         yield InputFile(path, path.stem)
         return
     for child in sorted(path.rglob("*")):
-        if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+        if (child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts)
+                and not _NOT_ARTICLES.match(child.name)):
             yield InputFile(child, child.parent.name)
 
 

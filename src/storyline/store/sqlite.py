@@ -134,6 +134,11 @@ class SQLiteStore:
             (article_id, model, vector.astype(np.float32).tobytes(), json.dumps(sorted(terms)), version),
         )
 
+    def article_terms(self) -> Iterator[set[str]]:
+        """The key terms of every stored article, for document frequencies."""
+        for row in self.conn.execute("SELECT terms FROM vectors"):
+            yield set(json.loads(row["terms"]))
+
     def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
         """(article id, duplicate group, MinHash signature) of every stored article."""
         for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):

@@ -1,0 +1,87 @@
+"""The bundled demo corpus, as `make demo` ingests it: stories match the gold, the contract holds."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli
+
+
+def gold():
+    return json.loads((DEMO / "gold.json").read_text(encoding="utf-8"))
+
+
+def test_demo_stories_match_the_gold_labels(tmp_path):
+    result = Cli(tmp_path / "unused.db")("eval", "clusters", str(DEMO_ARTICLES), "--gold", str(DEMO / "gold.json"), "--json")
+    scores = json.loads(result.stdout)
+    assert scores["items"] == len(gold()["articles"])
+    assert scores["b3_f1"] >= 0.95, scores
+    assert not (tmp_path / "unused.db").exists()  # eval works in a temporary database
+
+
+def predicted_story_by_path(db):
+    cli = Cli(db)
+    exported = [json.loads(line) for line in cli("export").stdout.splitlines()]
+    return {line["origin"].split("examples/demo/articles/")[-1]: line["story"]
+            for line in exported if line["type"] == "article"}
+
+
+def merged_pairs(db):
+    """Pairs of different gold stories that share a predicted story."""
+    labels = {path: entry["story"] for path, entry in gold()["articles"].items()}
+    predicted = predicted_story_by_path(db)
+    return {(labels[a], labels[b]) for a in predicted for b in predicted
+            if labels[a] < labels[b] and predicted[a] == predicted[b]}
+
+
+def test_demo_keeps_same_kind_events_apart(demo_db):
+    merged = merged_pairs(demo_db)
+    for pair in [("peru-earthquake", "turkey-earthquake"), ("brennick-nurses-strike", "larkhaven-dock-strike"),
+                 ("munich-conference", "rubio-interview"), ("malatya-hospital-opens", "turkey-earthquake")]:
+        assert pair not in merged
+
+
+@pytest.mark.xfail(strict=True, reason="known weakness: two central banks cutting rates a day apart, each "
+                   "report naming the other bank, still merge (the clustering issue's calibrated score should fix it)")
+def test_demo_two_rate_cuts_a_day_apart_stay_apart(demo_db):
+    assert ("rba-rate-cut", "rbnz-rate-cut") not in merged_pairs(demo_db)
+
+
+def test_demo_syndicated_copies_are_one_voice(demo_db):
+    groups = gold()["duplicates"]
+    assert groups
+    exported = [json.loads(line) for line in Cli(demo_db)("export").stdout.splitlines()]
+    lines = {line["origin"].split("examples/demo/articles/")[-1]: line for line in exported if line["type"] == "article"}
+    for group in groups:
+        roots = {lines[path]["duplicate_of"] or lines[path]["id"] for path in group}
+        assert len(roots) == 1, group
+
+
+def test_demo_passes_the_contract_check(demo_db):
+    check = SHARED / "contract" / "check.py"
+    if not check.exists():
+        pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
+    result = subprocess.run([sys.executable, str(check), "--db", str(demo_db), "--cli", STORYLINE],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 problems" in result.stdout
+
+
+def test_show_prints_json_and_markdown(demo_db):
+    cli = Cli(demo_db)
+    story = cli.json("stories", "--json")[0]
+    shown = cli.json("show", story["id"], "--json")
+    assert shown["id"] == story["id"] and shown["articles"] == story["articles"]
+    for key in ("entities", "quotes", "claims", "timeline", "summary"):
+        assert isinstance(shown[key], list)
+    markdown = cli("show", story["id"][:6], "--markdown").stdout
+    assert markdown.startswith(f"# {story['title']}")
+    assert all(article["source"] in markdown for article in story["articles"])
+
+
+def test_stories_are_newest_first(demo_db):
+    stories = Cli(demo_db).json("stories", "--json")
+    days = [s["last_seen"] for s in stories]
+    assert days == sorted(days, reverse=True)
