@@ -43,9 +43,8 @@ def test_demo_keeps_same_kind_events_apart(demo_db):
         assert pair not in merged
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness: two central banks cutting rates a day apart, each "
-                   "report naming the other bank, still merge (the clustering issue's calibrated score should fix it)")
 def test_demo_two_rate_cuts_a_day_apart_stay_apart(demo_db):
+    # Each report names the other central bank; only the calibrated score keeps them apart.
     assert ("rba-rate-cut", "rbnz-rate-cut") not in merged_pairs(demo_db)
 
 

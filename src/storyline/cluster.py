@@ -1,34 +1,42 @@
 """Stories: each new article joins the best story active around its date, or starts one.
 
-The score of an (article, story) pair combines embedding cosine to the story's centroid with the
-overlap of names and numbers (Dice over key terms, weighted by how many members carry each) and
-a penalty for the days between them. Parameters live in data/cluster_params.json."""
+Candidates come from an ANN index (usearch HNSW) over the centroids of the stories active
+around the article's date; nothing compares a new article with the whole corpus. Each candidate
+gets a calibrated score: a logistic model over embedding cosine (to the centroid and to the
+nearest recent member), the IDF-weighted overlap of names and numbers, and the days between
+them. The weights are fitted on ECB+ by bench/fit_cluster.py and ship in data/cluster_params.json."""
 
 from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from usearch.index import Index
 
 from storyline.model import Article, StoryState
 from storyline.text import key_terms, lead
 
-VERSION = "cluster/1"
+VERSION = "cluster/2"
+FEATURES = ("cosine", "max_cosine", "terms", "coverage", "core", "numbers", "gap_days")
+RECENT_MEMBERS = 16
 
 
 @dataclass(frozen=True)
 class ClusterParams:
-    w_cosine: float = 1.0
-    w_terms: float = 0.5
-    w_gap: float = 0.02
-    threshold: float = 0.75
+    """A logistic model over FEATURES, the probability an article needs to join, and the search."""
+
+    weights: dict[str, float] = field(default_factory=lambda: {
+        "cosine": 6.0, "max_cosine": 3.0, "terms": 6.0, "coverage": 2.0, "numbers": 0.5, "gap_days": -0.4})
+    bias: float = -8.0
+    threshold: float = 0.5
     window_days: int = 7
     candidates: int = 10
+    merge_threshold: float = 0.9
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +47,9 @@ def load_params() -> ClusterParams:
     return ClusterParams(**{k: v for k, v in raw.items() if k in known})
 
 
-@dataclass(frozen=True)
-class Features:
-    cosine: float
-    terms: float
-    gap_days: float
+def article_terms(article: Article) -> set[str]:
+    """The names and numbers of an article's headline and lead, which story assignment compares."""
+    return key_terms(f"{article.title or ''}\n{lead(article.text, 120)}")
 
 
 def day_gap(day: date | None, story: StoryState) -> float:
@@ -55,11 +61,6 @@ def day_gap(day: date | None, story: StoryState) -> float:
     if day > story.last_seen:
         return float((day - story.last_seen).days)
     return 0.0
-
-
-def article_terms(article: Article) -> set[str]:
-    """The names and numbers of an article's headline and lead, which story assignment compares."""
-    return key_terms(f"{article.title or ''}\n{lead(article.text, 120)}")
 
 
 class TermStats:
@@ -81,74 +82,215 @@ class TermStats:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 0.5))
 
 
-def term_overlap(terms: set[str], story: StoryState, stats: TermStats) -> float:
-    """Weighted Dice overlap of an article's key terms with a story's.
+def _is_number(term: str) -> bool:
+    return term[0].isdigit()
 
-    Each term weighs its IDF; a story term also weighs its share of the story's members."""
+
+def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple[float, float, float, float]:
+    """(weighted Dice, article coverage, core coverage, number overlap) of an article's key terms
+    with a story's.
+
+    Each term weighs its IDF; a story term also weighs its share of the story's members.
+    Coverage is the IDF share of the article's names that the story carries; core coverage the
+    IDF share of the story's core names (carried by half its members or more) that the article
+    carries: a report of another event of the same kind lacks the other event's people and
+    places. Number overlap is the share of the article's figures that the story also gives."""
     if not terms or not story.terms or story.size == 0:
-        return 0.0
-    article_mass = sum(stats.idf(term) for term in terms)
-    shared = sum(stats.idf(term) * story.terms.get(term, 0) for term in terms) / story.size
+        return 0.0, 0.0, 0.0, 0.0
+    idf = {term: stats.idf(term) for term in terms}
+    article_mass = sum(idf.values())
+    shared = sum(idf[term] * story.terms.get(term, 0) for term in terms) / story.size
     story_mass = sum(stats.idf(term) * count for term, count in story.terms.items()) / story.size
     total = article_mass + story_mass
-    return 2.0 * shared / total if total > 0 else 0.0
+    dice = 2.0 * shared / total if total > 0 else 0.0
+    carried = sum(idf[term] for term in terms if term in story.terms)
+    coverage = carried / article_mass if article_mass > 0 else 0.0
+    core = [(term, stats.idf(term)) for term, count in story.terms.items() if 2 * count >= story.size]
+    core_mass = sum(weight for _, weight in core)
+    core_coverage = sum(weight for term, weight in core if term in terms) / core_mass if core_mass > 0 else 0.0
+    numbers = [term for term in terms if _is_number(term)]
+    number_overlap = sum(term in story.terms for term in numbers) / len(numbers) if numbers else 0.0
+    return dice, coverage, core_coverage, number_overlap
 
 
-def pair_score(features: Features, params: ClusterParams) -> float:
-    return (params.w_cosine * features.cosine + params.w_terms * features.terms
-            - params.w_gap * max(0.0, features.gap_days - 1.0))
+def probability(features: dict[str, float], params: ClusterParams) -> float:
+    """The calibrated probability that an article belongs to a story, from its features."""
+    logit = params.bias + sum(params.weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an article went: `story` now holds it; `joined` is the story it was first put in,
+    which differs when that story then merged into another (`merged` names the story merged away)."""
+
+    story: StoryState
+    joined: StoryState
+    score: float
+    started: bool
+    merged: StoryState | None
 
 
 class StoryIndex:
-    """The live stories that new articles may join, searched by date window and centroid."""
+    """The live stories that new articles may join, found through an ANN index over centroids.
 
-    def __init__(self, stories: list[StoryState], params: ClusterParams, stats: TermStats | None = None) -> None:
+    Stories that have not grown for twice the window behind the newest day seen leave the
+    index (they stay in the store); undated stories stay."""
+
+    def __init__(self, stories: list[StoryState], params: ClusterParams, stats: TermStats | None = None,
+                 members: dict[str, list[np.ndarray]] | None = None) -> None:
         self.params = params
-        self.stories: dict[str, StoryState] = {story.id: story for story in stories}
         self.stats = stats or TermStats()
+        self.stories: dict[str, StoryState] = {}
+        self.members: dict[str, list[np.ndarray]] = {}
+        self._ann: Index | None = None
+        self._key: dict[str, int] = {}
+        self._story_of_key: dict[int, str] = {}
+        self._next_key = 0
+        self.newest_day: date | None = None
+        for story in stories:
+            self._add_story(story, (members or {}).get(story.id, []))
 
-    def candidates(self, day: date | None) -> list[StoryState]:
-        """Stories within the time window of the day (every story for an undated article)."""
-        window = self.params.window_days
-        return [story for story in self.stories.values() if day_gap(day, story) <= window]
+    def __len__(self) -> int:
+        return len(self.stories)
 
-    def place(self, new_id: str, vector: np.ndarray, terms: set[str], day: date | None,
-              into: StoryState | None = None) -> tuple[StoryState, float, bool]:
-        """Put an article in a story: `into` if given, else the best story above the threshold,
-        else a new story named new_id. Returns (story, score, started a new story).
+    # --- the ANN index over unit centroids ---------------------------------------------
 
-        The article's terms are counted into the document frequencies first, so that its own
-        names are weighed as seen at least once."""
-        self.stats.add(terms)
-        story, score = (into, 1.0) if into is not None else self.best(vector, terms, day)
-        if story is None:
-            story = StoryState(id=new_id, centroid=np.zeros_like(vector), size=0)
-            self.stories[new_id] = story
-            add_member(story, vector, terms, day)
-            return story, 1.0, True
-        add_member(story, vector, terms, day)
-        return story, score, False
+    def _index(self, dim: int) -> Index:
+        if self._ann is None:
+            self._ann = Index(ndim=dim, metric="ip", dtype="f32", connectivity=16, expansion_add=64,
+                              expansion_search=64)
+        return self._ann
+
+    def _add_story(self, story: StoryState, members: list[np.ndarray]) -> None:
+        self.stories[story.id] = story
+        self.members[story.id] = list(members[-RECENT_MEMBERS:])
+        self._reindex(story)
+
+    def _reindex(self, story: StoryState) -> None:
+        index = self._index(len(story.centroid))
+        key = self._key.get(story.id)
+        if key is not None:
+            index.remove(key)
+            del self._story_of_key[key]
+        key = self._next_key
+        self._next_key += 1
+        self._key[story.id] = key
+        self._story_of_key[key] = story.id
+        index.add(key, story.unit_centroid().astype(np.float32))
+
+    def _drop(self, story_id: str) -> None:
+        key = self._key.pop(story_id, None)
+        if key is not None and self._ann is not None:
+            self._ann.remove(key)
+            del self._story_of_key[key]
+        self.stories.pop(story_id, None)
+        self.members.pop(story_id, None)
+
+    def _evict(self, day: date | None) -> None:
+        """Forget stories too old to be joined by articles of the newest day seen."""
+        if day is None or (self.newest_day is not None and day <= self.newest_day):
+            return
+        self.newest_day = day
+        horizon = 2 * self.params.window_days
+        for story in [s for s in self.stories.values() if s.last_seen and (day - s.last_seen).days > horizon]:
+            self._drop(story.id)
+
+    def candidates(self, vector: np.ndarray, day: date | None) -> list[tuple[StoryState, float]]:
+        """The stories nearest by centroid within the window of the day, with their cosines."""
+        if self._ann is None or len(self._ann) == 0:
+            return []
+        wanted = self.params.candidates
+        found: list[tuple[StoryState, float]] = []
+        k = min(len(self._ann), wanted * 4)
+        while True:
+            matches = self._ann.search(vector.astype(np.float32), k)
+            found = []
+            for key, distance in zip(matches.keys, matches.distances):
+                story = self.stories[self._story_of_key[int(key)]]
+                if day_gap(day, story) <= self.params.window_days:
+                    found.append((story, 1.0 - float(distance)))
+            if len(found) >= wanted or k >= len(self._ann):
+                return found[:wanted]
+            k = min(len(self._ann), k * 4)
+
+    # --- assignment ----------------------------------------------------------------------
+
+    def features(self, vector: np.ndarray, terms: set[str], day: date | None, story: StoryState,
+                 cosine: float | None = None) -> dict[str, float]:
+        members = self.members.get(story.id) or []
+        max_cosine = max((float(vector @ m) for m in members), default=cosine or 0.0)
+        dice, coverage, core, numbers = term_features(terms, story, self.stats)
+        cos = float(vector @ story.unit_centroid()) if cosine is None else cosine
+        return {"cosine": cos, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
+                "numbers": numbers, "gap_days": max(0.0, day_gap(day, story) - 1.0)}
 
     def best(self, vector: np.ndarray, terms: set[str], day: date | None) -> tuple[StoryState | None, float]:
-        """The best story for an article and its score; None when no story reaches the threshold.
-
-        Only the stories nearest by embedding (params.candidates of them) get the full score."""
-        candidates = self.candidates(day)
-        if not candidates:
-            return None, -1.0
-        centroids = np.stack([story.unit_centroid() for story in candidates])
-        cosines = centroids @ vector
-        nearest = np.argsort(-cosines, kind="stable")[: self.params.candidates]
-        best: tuple[StoryState | None, float] = (None, -1.0)
-        for i in nearest:
-            story = candidates[i]
-            features = Features(float(cosines[i]), term_overlap(terms, story, self.stats), day_gap(day, story))
-            score = pair_score(features, self.params)
-            if score > best[1] or (score == best[1] and best[0] is not None and story.id < best[0].id):
-                best = (story, score)
+        """The most probable story for an article; None when none reaches the threshold."""
+        best: tuple[StoryState | None, float] = (None, 0.0)
+        for story, cosine in self.candidates(vector, day):
+            p = probability(self.features(vector, terms, day, story, cosine), self.params)
+            if p > best[1] or (p == best[1] and best[0] is not None and story.id < best[0].id):
+                best = (story, p)
         if best[0] is not None and best[1] >= self.params.threshold:
             return best
         return None, best[1]
+
+    def place(self, new_id: str, vector: np.ndarray, terms: set[str], day: date | None,
+              into: StoryState | None = None) -> Placement:
+        """Put an article in a story: `into` if given, else the most probable story above the
+        threshold, else a new story named new_id. If that story has now converged with another,
+        the two merge (the larger, else the older, keeps its id).
+
+        The article's terms are counted into the document frequencies first, so that its own
+        names are weighed as seen at least once."""
+        self._evict(day)
+        self.stats.add(terms)
+        story, score = (into, 1.0) if into is not None else self.best(vector, terms, day)
+        started = story is None
+        if story is None:
+            story = StoryState(id=new_id, centroid=np.zeros_like(vector), size=0)
+            self.stories[new_id] = story
+            self.members[new_id] = []
+            score = 1.0
+        add_member(story, vector, terms, day)
+        recent = self.members.setdefault(story.id, [])
+        recent.append(vector)
+        del recent[:-RECENT_MEMBERS]
+        self._reindex(story)
+        joined = story
+        other = self.converging(story)
+        if other is None:
+            return Placement(story, joined, score, started, None)
+        target = max((story, other), key=lambda s: (s.size, -(s.first_seen or date.max).toordinal(), s.id))
+        source = other if target is story else story
+        self.merge(source, target)
+        return Placement(target, joined, score, started, source)
+
+    def converging(self, story: StoryState) -> StoryState | None:
+        """Another live story this one has converged with (centroids and names agree), if any."""
+        for other, cosine in self.candidates(story.unit_centroid(), story.last_seen):
+            if other.id == story.id or cosine < self.params.merge_threshold:
+                continue
+            dice = term_features(set(other.terms), story, self.stats)[0]
+            if dice >= 0.5:
+                return other
+        return None
+
+    def merge(self, source: StoryState, target: StoryState) -> None:
+        """Fold source into target: centroid, terms, dates and recent members."""
+        target.centroid = target.centroid + source.centroid
+        target.size += source.size
+        for term, count in source.terms.items():
+            target.terms[term] = target.terms.get(term, 0) + count
+        for day in (source.first_seen, source.last_seen):
+            if day is not None:
+                target.first_seen = min(target.first_seen or day, day)
+                target.last_seen = max(target.last_seen or day, day)
+        recent = self.members.setdefault(target.id, []) + self.members.get(source.id, [])
+        self.members[target.id] = recent[-RECENT_MEMBERS:]
+        self._drop(source.id)
+        self._reindex(target)
 
 
 def add_member(story: StoryState, vector: np.ndarray, terms: set[str], day: date | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
 import numpy as np
@@ -18,7 +18,7 @@ from storyline import cluster, dedupe
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import Embedder, article_text_for_embedding
-from storyline.model import Article, Record, Rejection
+from storyline.model import Article, Record, Rejection, StoryState
 from storyline.settings import Settings
 from storyline.store import SQLiteStore
 from storyline.text import canonical_url, lead, normalize_text, text_hash
@@ -108,7 +108,12 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
     stats = cluster.TermStats()
     for terms in store.article_terms():
         stats.add(terms)
-    stories = StoryIndex(store.active_stories(), cluster.load_params(), stats)
+    params = cluster.load_params()
+    days = [article.day for article in pending if article.day is not None]
+    since = min(days) - timedelta(days=2 * params.window_days) if days and len(days) == len(pending) else None
+    active = store.active_stories(since)
+    members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
+    stories = StoryIndex(active, params, stats, members)
     for start in range(0, len(pending), settings.batch_size):
         chunk = pending[start : start + settings.batch_size]
         vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
@@ -136,11 +141,19 @@ def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, emb
 
     # A syndicated copy belongs where its original went; anything else is scored against stories.
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
-    story, score, started = stories.place("s" + article.id[1:], vector, terms, article.day, into=original)
-    store.add_member(article.id, story.id, score, cluster.VERSION)
+    placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original)
+    store.add_member(article.id, placed.joined.id, placed.score, cluster.VERSION)
+    if placed.merged is not None:
+        _save_story(store, placed.joined)
+        store.merge_story(placed.merged.id, placed.story.id, cluster.VERSION)
+    _save_story(store, placed.story)
+    return placed.started
+
+
+def _save_story(store: SQLiteStore, story: StoryState) -> None:
     title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
-    store.save_story(story, story_title(store, title_article or article.id), title_article, cluster.VERSION)
-    return started
+    store.save_story(story, story_title(store, title_article) if title_article else story.id, title_article,
+                     cluster.VERSION)
 
 
 def story_title(store: SQLiteStore, article_id: str) -> str:

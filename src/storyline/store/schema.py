@@ -144,4 +144,13 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX timeline_story ON timeline(story_id);
     """,
+    # 3: story merges, so that the id of a story merged into another still resolves.
+    """
+    CREATE TABLE story_merges (
+        source TEXT PRIMARY KEY REFERENCES stories(id),
+        target TEXT NOT NULL REFERENCES stories(id),
+        merged_at TEXT NOT NULL,
+        version TEXT NOT NULL
+    );
+    """,
 ]

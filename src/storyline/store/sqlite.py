@@ -172,6 +172,23 @@ class SQLiteStore:
         row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
         return row["story_id"] if row else None
 
+    def recent_member_vectors(self, story_id: str, limit: int) -> list[np.ndarray]:
+        """The vectors of a story's most recently assigned members, oldest first."""
+        rows = self.conn.execute(
+            """SELECT v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
+               JOIN articles a ON a.id = v.article_id WHERE m.story_id = ? ORDER BY a.rowid DESC LIMIT ?""",
+            (story_id, limit),
+        ).fetchall()
+        return [np.frombuffer(row["vector"], dtype=np.float32) for row in reversed(rows)]
+
+    def merge_story(self, source: str, target: str, version: str) -> None:
+        """Move every member of source into target; source's id keeps resolving to target."""
+        self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (target, source))
+        self.conn.execute("UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?", (target, _now(), source))
+        self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (target, source))
+        self.conn.execute("INSERT OR REPLACE INTO story_merges(source, target, merged_at, version) VALUES (?, ?, ?, ?)",
+                          (source, target, _now(), version))
+
     def member_vectors(self, story_id: str) -> list[tuple[str, np.ndarray]]:
         rows = self.conn.execute(
             """SELECT v.article_id, v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
@@ -192,10 +209,12 @@ class SQLiteStore:
 
     # --- stories --------------------------------------------------------------------------
 
-    def active_stories(self) -> list[StoryState]:
-        """Every live story with what assignment needs; merged stories are left out."""
+    def active_stories(self, since: date | None = None) -> list[StoryState]:
+        """Live stories seen on or after `since` (all when None), undated ones always; merged ones never."""
         rows = self.conn.execute(
-            "SELECT id, centroid, size, terms, first_seen, last_seen FROM stories WHERE merged_into IS NULL ORDER BY rowid"
+            """SELECT id, centroid, size, terms, first_seen, last_seen FROM stories
+               WHERE merged_into IS NULL AND (? IS NULL OR last_seen IS NULL OR last_seen >= ?) ORDER BY rowid""",
+            (_day(since), _day(since)),
         )
         return [
             StoryState(id=row["id"], centroid=np.frombuffer(row["centroid"], dtype=np.float32).copy(), size=row["size"],

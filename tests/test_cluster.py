@@ -1,0 +1,88 @@
+"""Story assignment on vectors and names whose right answer is known."""
+
+from datetime import date, timedelta
+
+import numpy as np
+
+from storyline.cluster import StoryIndex, load_params, probability
+from storyline.model import StoryState
+from storyline.store import open_store
+
+RNG = np.random.default_rng(7)
+
+
+def unit(v):
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def near(v, noise=0.05):
+    return unit(v + RNG.normal(0, noise, v.shape))
+
+
+def test_a_report_with_the_same_names_joins_and_another_event_of_the_kind_does_not():
+    index = StoryIndex([], load_params())
+    quake = unit(RNG.normal(size=384))
+    day = date(2025, 2, 10)
+    first = index.place("s1", quake, {"malatya", "afad", "5.9", "yesilyurt"}, day)
+    assert first.started
+    same = index.place("s2", near(quake), {"malatya", "afad", "5.9", "hulusi"}, day)
+    assert not same.started and same.story.id == "s1"
+    # The same kind of event elsewhere: close in embedding, none of the names or figures.
+    other = index.place("s3", near(quake, 0.3), {"arequipa", "chuquibamba", "6.6", "indeci"}, day + timedelta(days=1))
+    assert other.started
+
+
+def test_stories_outside_the_window_are_not_candidates():
+    params = load_params()
+    index = StoryIndex([], params)
+    v = unit(RNG.normal(size=384))
+    index.place("old", v, {"larkhaven"}, date(2025, 1, 1))
+    late = date(2025, 1, 1) + timedelta(days=params.window_days + 3)
+    assert index.candidates(v, late) == []
+    placed = index.place("new", v, {"larkhaven"}, late)
+    assert placed.started
+
+
+def test_old_stories_leave_the_index():
+    params = load_params()
+    index = StoryIndex([], params)
+    index.place("old", unit(RNG.normal(size=384)), {"a"}, date(2025, 1, 1))
+    index.place("new", unit(RNG.normal(size=384)), {"b"}, date(2025, 1, 1) + timedelta(days=3 * params.window_days))
+    assert set(index.stories) == {"new"}
+
+
+def test_probability_grows_with_similarity():
+    params = load_params()
+    base = {"cosine": 0.5, "max_cosine": 0.5, "terms": 0.2, "coverage": 0.2, "core": 0.2, "numbers": 0.0, "gap_days": 0.0}
+    closer = {**base, "cosine": 0.9, "max_cosine": 0.9, "terms": 0.7, "coverage": 0.8, "core": 0.8}
+    later = {**base, "gap_days": 5.0}
+    assert probability(closer, params) > probability(base, params) > probability(later, params)
+
+
+def test_converged_stories_merge_and_the_larger_keeps_its_id():
+    index = StoryIndex([], load_params())
+    v = unit(RNG.normal(size=384))
+    terms = {"riyadh", "lavrov", "rubio"}
+    day = date(2025, 2, 18)
+    index.place("big", v, terms, day)
+    index.place("big2", near(v, 0.01), terms, day, into=index.stories["big"])
+    # A story started apart from it (forced here), then grown to the same centroid and names.
+    index.stories["small"] = StoryState(id="small", centroid=np.zeros_like(v), size=0)
+    index.members["small"] = []
+    placed = index.place("x", near(v, 0.01), terms, day, into=index.stories["small"])
+    assert placed.merged is not None and placed.merged.id == "small"
+    assert placed.story.id == "big" and placed.story.size == 3
+    assert "small" not in index.stories
+
+
+def test_a_merged_story_id_still_resolves(tmp_path):
+    with open_store(tmp_path / "m.db") as store:
+        v = unit(RNG.normal(size=384))
+        for story_id in ("sa", "sb"):
+            state = StoryState(id=story_id, centroid=v, size=1, first_seen=date(2025, 2, 1), last_seen=date(2025, 2, 1))
+            with store.transaction():
+                store.save_story(state, f"title {story_id}", None, "test")
+        with store.transaction():
+            store.merge_story("sb", "sa", "test")
+        assert store.story("sb").id == "sa"
+        assert [row.id for row in store.stories()] == ["sa"]
