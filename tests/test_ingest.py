@@ -36,11 +36,17 @@ def test_same_text_under_another_name_or_spacing_is_one_record(cli, tmp_path):
     assert "ingested 1, duplicates 1" in result.stdout
 
 
-def test_same_url_is_one_record(cli, tmp_path):
-    rows = [{"text": "First version of the report.", "url": "https://news.example/a?utm_source=x"},
-            {"text": "Updated version of the report.", "url": "https://news.example/a"}]
-    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+def test_same_url_is_one_record_and_new_text_updates_it(cli, tmp_path):
+    first = {"text": "First version of the report on the ferry.", "url": "https://news.example/a?utm_source=x"}
+    (tmp_path / "r.jsonl").write_text(json.dumps(first) + "\n" + json.dumps({**first, "url": "https://news.example/a"}))
     assert "ingested 1, duplicates 1" in cli("ingest", str(tmp_path / "r.jsonl")).stdout
+    (tmp_path / "u.jsonl").write_text(json.dumps({"text": "Corrected report on the ferry.", "url": "https://news.example/a"}))
+    assert "ingested 0, updated 1, duplicates 0" in cli("ingest", str(tmp_path / "u.jsonl")).stdout
+    [line] = [json.loads(l) for l in cli("export").stdout.splitlines() if '"type": "article"' in l]
+    assert line["text"] == "Corrected report on the ferry."
+    with sqlite3.connect(cli.db) as conn:
+        hits = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Corrected'").fetchone()[0]
+        assert hits == 1
 
 
 def test_bad_input_is_named_and_the_rest_of_the_batch_is_stored(cli, tmp_path):

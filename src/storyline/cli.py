@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import re
 import sys
 import tempfile
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Iterator, Optional
@@ -58,30 +60,133 @@ def _open(settings: Settings, create: bool = False) -> SQLiteStore:
     return open_store(settings.db, create=create)
 
 
+PrivateOption = Annotated[bool, typer.Option("--allow-private-network",
+                                            help="let the web client reach private and loopback addresses (tests, intranets)")]
+
+
+def _is_web_target(path: str) -> bool:
+    return bool(re.match(r"^https?://", path, re.IGNORECASE)) or path.lower().endswith(".opml")
+
+
 @app.command()
 @_reports_errors
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="files, folders, or - for stdin")],
+    paths: Annotated[list[str], typer.Argument(help="files, folders, - for stdin, URLs of feeds or pages, OPML lists")],
     db: DbOption = None,
     source: Annotated[Optional[str], typer.Option(help="the outlet's name for every record")] = None,
     max_file_mb: Annotated[Optional[float], typer.Option(help="largest input file accepted, in MB")] = None,
+    allow_private_network: PrivateOption = False,
 ) -> None:
     """Add articles, group copies, and assign each article to a story."""
-    from storyline.embed import load_embedder
-    from storyline.pipeline import ingest as run_ingest
     from storyline.sources import read_inputs
 
-    settings = _settings(db, **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
-    items = list(read_inputs(paths, settings, source=source))
+    settings = _settings(db, allow_private_network=allow_private_network or None,
+                         **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
+    web = [p for p in paths if _is_web_target(p)]
     with _open(settings, create=True) as store:
-        embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
-        with _progress() as progress:
-            task = progress.add_task("ingesting", total=len(items))
-            report = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
-                                progress=lambda n: progress.advance(task, n))
-        out.print(f"{report.summary()}; {store.count('stories')} stories in {settings.db}", highlight=False)
+        items = list(read_inputs([p for p in paths if not _is_web_target(p)], settings, source=source))
+        if web:
+            from storyline.pipeline import gather_web, web_client
+
+            with web_client(settings) as client:
+                items += gather_web(web, client, store, source)[0]
+        report = _ingest_items(items, store, settings)
     if report.rejected:
         raise typer.Exit(1)
+
+
+def _ingest_items(items: list, store: SQLiteStore, settings: Settings):
+    """Run the pipeline over items with a progress bar; print notes, rejections and the summary."""
+    from storyline.embed import load_embedder
+    from storyline.pipeline import ingest as run_ingest
+
+    for item in items:
+        if getattr(item, "note", None):
+            err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
+    embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+    with _progress() as progress:
+        task = progress.add_task("ingesting", total=len(items))
+        report = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
+                            progress=lambda n: progress.advance(task, n))
+    out.print(f"{report.summary()}; {store.count('stories')} stories in {settings.db}", highlight=False)
+    return report
+
+
+def _parse_every(text: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text)
+    if not match:
+        raise StorylineError(f"--every {text!r}: use a number with s, m, h or d (e.g. 15m)")
+    return float(match.group(1)) * {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+@app.command()
+@_reports_errors
+def watch(
+    feeds: Annotated[Optional[list[str]], typer.Argument(help="feed URLs or OPML lists to subscribe to first")] = None,
+    db: DbOption = None,
+    every: Annotated[str, typer.Option(help="how often to look for due feeds: 30s, 15m, 1h")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="poll every subscribed feed once, then stop")] = False,
+    source: Annotated[Optional[str], typer.Option(help="the outlet's name for the feeds given here")] = None,
+    allow_private_network: PrivateOption = False,
+) -> None:
+    """Poll feeds and keep stories current until stopped (Ctrl-C stops cleanly)."""
+    import time
+
+    from storyline.pipeline import gather_web, web_client
+
+    settings = _settings(db, allow_private_network=allow_private_network or None)
+    pause = _parse_every(every)
+    with _open(settings, create=True) as store, web_client(settings) as client:
+        targets = list(feeds or [])
+        if not targets and not store.feeds():
+            raise StorylineError("no feeds to watch: give feed URLs or an OPML list")
+        try:
+            while True:
+                items, states = gather_web(targets, client, store, source, only_due=not once and not targets)
+                targets = []
+                stamp = datetime.now().strftime("%H:%M:%S")
+                failed = sum(1 for state in states if state.last_error)
+                err.print(f"{stamp} polled {len(states)} feeds ({failed} failed), {len(items)} new entries",
+                          highlight=False)
+                _ingest_items(items, store, settings)
+                if once:
+                    break
+                time.sleep(pause)
+        except KeyboardInterrupt:
+            err.print("stopped", highlight=False)
+
+
+@app.command()
+@_reports_errors
+def sources(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Outlets with their articles and stories, and the state of every subscribed feed."""
+    with _open(_settings(db)) as store:
+        outlets = [{"source": name, "articles": articles, "stories": stories_}
+                   for name, articles, stories_ in store.source_counts()]
+        feeds_ = [{"url": state.url, "source": outlet, "title": state.title,
+                   "last_success": state.last_success.isoformat() if state.last_success else None,
+                   "last_error": state.last_error, "failures": state.failures,
+                   "next_poll": state.next_poll.isoformat() if state.next_poll else None}
+                  for state, outlet in store.feeds()]
+    if as_json:
+        print(json.dumps({"outlets": outlets, "feeds": feeds_}, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(outlets)} outlets", title_justify="left")
+    for column in ("outlet", "articles", "stories"):
+        table.add_column(column, justify="left" if column == "outlet" else "right")
+    for row in outlets:
+        table.add_row(row["source"], str(row["articles"]), str(row["stories"]))
+    out.print(table)
+    if feeds_:
+        table = Table(title=f"{len(feeds_)} feeds", title_justify="left")
+        for column in ("feed", "last success", "last error", "next poll"):
+            table.add_column(column, overflow="fold")
+        for row in feeds_:
+            table.add_row(row["url"], row["last_success"] or "never", row["last_error"] or "", row["next_poll"] or "")
+        out.print(table)
 
 
 def _print_rejection(rejection: Rejection) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
@@ -18,7 +19,11 @@ from storyline import cluster, dedupe
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import Embedder, article_text_for_embedding
+from storyline.errors import InputError
 from storyline.model import Article, Record, Rejection, StoryState
+from storyline.sources.feeds import FeedState, parse_opml
+from storyline.sources.fetch import SafeClient
+from storyline.sources.pages import records_from_feed, records_from_url
 from storyline.settings import Settings
 from storyline.store import SQLiteStore
 from storyline.text import canonical_url, lead, normalize_text, text_hash
@@ -29,6 +34,7 @@ class IngestReport:
     """What an ingest did, for the summary line and for evaluation."""
 
     ingested: int = 0
+    updated: int = 0
     duplicates: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     new_stories: int = 0
@@ -36,8 +42,54 @@ class IngestReport:
     gold_of: dict[str, str] = field(default_factory=dict)  # record origin -> gold label, where given
 
     def summary(self) -> str:
-        return (f"ingested {self.ingested}, duplicates {self.duplicates}, rejected {len(self.rejected)}; "
+        updated = f", updated {self.updated}" if self.updated else ""
+        return (f"ingested {self.ingested}{updated}, duplicates {self.duplicates}, rejected {len(self.rejected)}; "
                 f"{self.new_stories} new {'story' if self.new_stories == 1 else 'stories'}")
+
+
+def web_client(settings: Settings) -> SafeClient:
+    """The one safe HTTP client of a run, configured from settings."""
+    return SafeClient(allow_private_network=settings.allow_private_network, max_bytes=settings.fetch_max_bytes,
+                      timeout=settings.fetch_timeout, per_host_delay=settings.per_host_delay)
+
+
+def gather_web(targets: Iterable[str], client: SafeClient, store: SQLiteStore, source: str | None = None,
+               only_due: bool = False) -> tuple[list[Record | Rejection], list[FeedState]]:
+    """Records from URLs (a feed, an OPML list, a page) and from local OPML files, subscribing every feed
+    met; with no targets, from the subscribed feeds (those due when only_due). Entries already stored are
+    not fetched again; every feed's new state is stored, failed or not."""
+    known = lambda entry: store.knows_url(canonical_url(entry.link))  # noqa: E731
+    items: list[Record | Rejection] = []
+    states: list[FeedState] = []
+    subscribed = {state.url: (state, outlet) for state, outlet in store.feeds()}
+    for target in targets:
+        if Path(target).is_file():
+            try:
+                links = parse_opml(Path(target).read_bytes(), target)
+            except (InputError, OSError) as exc:
+                items.append(Rejection(target, str(exc)))
+                continue
+            for link in links:
+                found, state, _ = records_from_feed(client, link.url, subscribed.get(link.url, (None,))[0], source,
+                                                    is_known=known)
+                items.extend(found)
+                states.append(state)
+            continue
+        got = records_from_url(client, target, source, state=subscribed.get(target, (None,))[0], is_known=known)
+        items.extend(got.items)
+        states.extend(got.feeds)
+    if not targets:
+        now = datetime.now(timezone.utc)
+        for state, outlet in subscribed.values():
+            if only_due and not state.due(now):
+                continue
+            found, new_state, _ = records_from_feed(client, state.url, state, outlet, is_known=known)
+            items.extend(found)
+            states.append(new_state)
+    with store.transaction():
+        for state in states:
+            store.save_feed(state, source)
+    return items, states
 
 
 def make_article(record: Record) -> Article | Rejection:
@@ -74,6 +126,7 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
             progress(1)
 
     pending: list[Article] = []
+    updates: dict[str, Article] = {}  # stored article id -> its new version
     seen: dict[str, str] = {}  # identity -> article id, for copies inside this batch
     for item in items:
         if isinstance(item, Rejection):
@@ -85,6 +138,13 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
             continue
         if item.gold is not None:
             report.gold_of[item.origin] = item.gold
+        stored = store.article_by_url(article.canonical_url) if article.canonical_url else None
+        if stored and stored[1] != article.text_hash and article.text_hash not in seen:
+            # The same URL with new text: the outlet updated its article.
+            seen[article.text_hash] = stored[0]
+            updates[stored[0]] = article
+            report.article_of[item.origin] = stored[0]
+            continue
         existing = (seen.get(article.text_hash) or (article.canonical_url and seen.get(article.canonical_url))
                     or store.find_article(article.canonical_url, article.text_hash))
         if existing:
@@ -99,6 +159,11 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
         report.article_of[item.origin] = article.id
         pending.append(article)
 
+    if updates:
+        _update_articles(updates, store, embedder, settings)
+        report.updated = len(updates)
+        if progress:
+            progress(len(updates))
     if not pending:
         return report
     pending.sort(key=_sort_key)
@@ -125,6 +190,17 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
         if progress:
             progress(len(chunk))
     return report
+
+
+def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: Embedder,
+                     settings: Settings) -> None:
+    """Replace the text of updated articles and what derives from it; each keeps its story."""
+    vectors = embedder.embed([article_text_for_embedding(a) for a in updates.values()])
+    with store.transaction():
+        for (article_id, article), vector in zip(updates.items(), vectors):
+            store.update_article(article_id, article)
+            sig = dedupe.signature(article.text, settings.minhash_perm, settings.shingle_words)
+            store.replace_derived(article_id, sig, vector, cluster.article_terms(article))
 
 
 def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, embedder: Embedder,

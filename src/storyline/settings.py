@@ -28,6 +28,11 @@ class Settings:
     # Stories: candidates are stories active within this many days of the article.
     story_window_days: int = 7
     batch_size: int = 256
+    # The web: one safe client for feeds and pages.
+    allow_private_network: bool = False
+    fetch_max_bytes: int = 10 * 1024 * 1024
+    fetch_timeout: float = 60.0
+    per_host_delay: float = 1.0
     extra: Mapping[str, str] = field(default_factory=dict)
 
     def with_db(self, db: str | Path | None) -> "Settings":
@@ -44,5 +49,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["model_path"] = env["STORYLINE_MODEL"]
     if env.get("STORYLINE_MAX_FILE_MB"):
         values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
+    if env.get("STORYLINE_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes"):
+        values["allow_private_network"] = True
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)  # type: ignore[arg-type]

@@ -112,7 +112,7 @@ def read_bytes(data: bytes, name: str, suffix: str | None, implied_source: str, 
         yield Rejection(name, "a binary file, not text; give articles as text, JSON Lines, CSV or HTML")
         return
     if fmt == "feed":
-        yield Rejection(name, "feeds and OPML are not supported yet; give articles as text, JSON Lines, CSV or HTML")
+        yield from _read_feed(data, name, source, settings)
         return
     if fmt == "jsonl":
         yield from _read_jsonl(data, name, implied_source, source, settings)
@@ -264,6 +264,27 @@ def _read_html(text: str, name: str, implied_source: str, source: str | None, se
         return Rejection(name, "no article text found in the HTML")
     return _record(name, page.text, page.title, page.published, page.source, page.url, None, page.language,
                    None, implied_source, source, settings)
+
+
+def _read_feed(data: bytes, name: str, source: str | None, settings: Settings) -> Iterator[Item]:
+    """A saved RSS or Atom file: each entry with the text the feed gives (pages are not fetched).
+
+    An OPML list names feeds to fetch, so it is refused here; `storyline ingest` and `watch` fetch it."""
+    from storyline.errors import InputError
+    from storyline.sources.feeds import parse_feed, sniff_kind
+
+    if sniff_kind(data, None) == "opml":
+        yield Rejection(name, "an OPML list of feeds: give it to `storyline ingest` or `storyline watch` to fetch them")
+        return
+    try:
+        feed = parse_feed(data, name)
+    except InputError as exc:
+        yield Rejection(name, str(exc))
+        return
+    outlet = feed.title or Path(name).stem
+    for number, entry in enumerate(feed.entries, start=1):
+        yield _record(f"{name}#{number}", entry.text, entry.title, entry.published, None, entry.link, entry.entry_id,
+                      feed.language, None, outlet, source, settings)
 
 
 def _pick(mapping: dict, keys: tuple[str, ...]) -> object:

@@ -153,4 +153,19 @@ MIGRATIONS: list[str] = [
         version TEXT NOT NULL
     );
     """,
+    # 4: subscribed feeds and the state of their polling.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        source TEXT,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        next_poll TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        added_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -17,6 +17,7 @@ import numpy as np
 
 from storyline.errors import StoreError
 from storyline.model import Article, StoryState
+from storyline.sources.feeds import FeedState
 from storyline.sources.dates import format_published, parse_published
 from storyline.store.schema import MIGRATIONS
 
@@ -206,6 +207,67 @@ class SQLiteStore:
             raise ValueError(table)
         where = " WHERE merged_into IS NULL" if table == "stories" else ""
         return self.conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
+
+    def knows_url(self, url: str | None) -> bool:
+        """Whether an article with this canonical URL is stored."""
+        return bool(url) and self.conn.execute(
+            "SELECT 1 FROM articles WHERE canonical_url = ? LIMIT 1", (url,)).fetchone() is not None
+
+    def update_article(self, article_id: str, article: Article) -> None:
+        """New text and headline for a stored article (an updated feed entry); FTS follows by trigger."""
+        self.conn.execute("UPDATE articles SET title = ?, text = ?, text_hash = ?, published = COALESCE(?, published), "
+                          "published_day = COALESCE(?, published_day) WHERE id = ?",
+                          (article.title, article.text, article.text_hash, format_published(article.published),
+                           _day(article.day), article_id))
+
+    def replace_derived(self, article_id: str, signature: np.ndarray, vector: np.ndarray, terms: set[str]) -> None:
+        self.conn.execute("UPDATE duplicates SET signature = ? WHERE article_id = ?",
+                          (signature.astype(np.uint64).tobytes(), article_id))
+        self.conn.execute("UPDATE vectors SET vector = ?, terms = ? WHERE article_id = ?",
+                          (vector.astype(np.float32).tobytes(), json.dumps(sorted(terms)), article_id))
+
+    def article_by_url(self, url: str) -> tuple[str, str] | None:
+        """(id, text hash) of the article stored under a canonical URL."""
+        row = self.conn.execute("SELECT id, text_hash FROM articles WHERE canonical_url = ?", (url,)).fetchone()
+        return (row["id"], row["text_hash"]) if row else None
+
+    # --- feeds ----------------------------------------------------------------------------
+
+    def save_feed(self, state: FeedState, source: str | None = None) -> None:
+        """Subscribe to a feed, or record the outcome of its latest poll."""
+        def stamp(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        self.conn.execute(
+            """INSERT INTO feeds(url, source, title, etag, last_modified, last_success, last_error, next_poll,
+                                 failures, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET source = COALESCE(excluded.source, feeds.source),
+                   title = COALESCE(excluded.title, feeds.title), etag = excluded.etag,
+                   last_modified = excluded.last_modified,
+                   last_success = COALESCE(excluded.last_success, feeds.last_success),
+                   last_error = excluded.last_error, next_poll = excluded.next_poll, failures = excluded.failures""",
+            (state.url, source, state.title, state.etag, state.last_modified, stamp(state.last_success),
+             state.last_error, stamp(state.next_poll), state.failures, _now()),
+        )
+
+    def feeds(self) -> list[tuple[FeedState, str | None]]:
+        """Every subscribed feed's state and the outlet name it was given (if any)."""
+        def when(value: str | None) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        rows = self.conn.execute("SELECT * FROM feeds ORDER BY url")
+        return [(FeedState(url=row["url"], etag=row["etag"], last_modified=row["last_modified"],
+                           last_success=when(row["last_success"]), last_error=row["last_error"],
+                           next_poll=when(row["next_poll"]), failures=row["failures"], title=row["title"]),
+                 row["source"]) for row in rows]
+
+    def source_counts(self) -> list[tuple[str, int, int]]:
+        """(outlet, articles, stories) for every outlet, most articles first."""
+        rows = self.conn.execute(
+            """SELECT s.name, count(a.id) AS articles, count(DISTINCT m.story_id) AS stories
+               FROM sources s LEFT JOIN articles a ON a.source_id = s.id
+               LEFT JOIN story_members m ON m.article_id = a.id GROUP BY s.id ORDER BY articles DESC, s.name""")
+        return [(row["name"], row["articles"], row["stories"]) for row in rows]
 
     # --- stories --------------------------------------------------------------------------
 
