@@ -108,3 +108,14 @@ def test_database_is_wal_with_fts_and_foreign_keys(cli):
                             "WHERE articles_fts MATCH 'Arequipa'").fetchall()
         assert len(hits) == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] >= 1
+
+
+def test_language_is_detected_unless_the_record_gives_it(cli, tmp_path):
+    rows = [{"id": "fr", "text": "Le ministre a déclaré lundi que les négociations reprendraient la semaine prochaine à Genève."},
+            {"id": "uk", "text": "Міністр заявив у понеділок, що переговори відновляться наступного тижня в Женеві."},
+            {"id": "en", "text": "The minister said on Monday that talks would resume in Geneva next week."},
+            {"id": "given", "language": "de", "text": "A record whose own language field is trusted over detection."}]
+    (tmp_path / "l.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    cli("ingest", str(tmp_path / "l.jsonl"))
+    lines = [json.loads(l) for l in cli("export").stdout.splitlines() if '"type": "article"' in l]
+    assert {line["external_id"]: line["language"] for line in lines} == {"fr": "fr", "uk": "uk", "en": "en", "given": "de"}

@@ -1,10 +1,12 @@
-"""HTML to text: the main text of a page and its metadata, with trafilatura. Nothing in a page executes."""
+"""HTML to text and language: the main text of a page and its metadata (trafilatura), and the
+language of any text (lingua, whose models ship in its wheel). Nothing in a page executes."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from storyline.sources.dates import parse_published
 from storyline.text import normalize_text
@@ -35,3 +37,25 @@ def extract_html(html: str, url: str | None = None) -> Page:
         published = None
     return Page(text=normalize_text(data.get("text") or ""), title=data.get("title") or None, published=published,
                 url=data.get("url") or url, source=data.get("sitename") or None, language=data.get("language") or None)
+
+
+# The languages told apart: the news languages storyline's users read most. A text in another
+# language is labelled with the closest of these, or left unlabelled when none is likely.
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ru", "tr", "ar", "zh", "ja", "sv", "el")
+
+
+@lru_cache(maxsize=1)
+def _language_detector():  # type: ignore[no-untyped-def]
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_minimum_relative_distance(0.1).build()
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the language of a text (its first 1,000 characters), None when unsure."""
+    sample = text[:1000]
+    if sum(ch.isalpha() for ch in sample) < 10:
+        return None
+    language = _language_detector().detect_language_of(sample)
+    return language.iso_code_639_1.name.lower() if language is not None else None

@@ -20,6 +20,7 @@ from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import Embedder, article_text_for_embedding
 from storyline.errors import InputError
+from storyline.extract import detect_language
 from storyline.model import Article, Record, Rejection, StoryState
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
@@ -102,9 +103,10 @@ def make_article(record: Record) -> Article | Rejection:
     identity = url or digest
     article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
     title = normalize_text(record.title) if record.title else None
+    language = (record.language or "").strip().lower() or detect_language(f"{title or ''}\n{lead(text, 120)}")
     return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title or None,
                    published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
-                   language=record.language, origin=record.origin, gold=record.gold)
+                   language=language, origin=record.origin, gold=record.gold)
 
 
 def _sort_key(item: Article) -> tuple:
