@@ -393,6 +393,16 @@ def _relative(origin: str, root: Path) -> str:
         return origin
 
 
+@app.command()
+@_reports_errors
+def setup() -> None:
+    """Prepare the local models: distil the static sentence model from the packaged MiniLM (once)."""
+    from storyline.embed import load_static_embedder, static_model_path
+
+    load_static_embedder()
+    out.print(f"static sentence model ready at {static_model_path()}", highlight=False)
+
+
 def version_callback(value: bool) -> None:
     if value:
         print(f"storyline {__version__}")
