@@ -84,3 +84,14 @@ def test_stories_are_newest_first(demo_db):
     stories = Cli(demo_db).json("stories", "--json")
     days = [s["last_seen"] for s in stories]
     assert days == sorted(days, reverse=True)
+
+
+def test_ecbplus_dev_events_are_told_apart(tmp_path):
+    """Real reports of two events of one kind per topic (ECB+ dev): the figure in the README."""
+    data = SHARED / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"{data} not found (set STORYLINE_SHARED)")
+    result = Cli(tmp_path / "unused.db")("eval", "clusters", str(data), "--split", "dev", "--json")
+    scores = json.loads(result.stdout)
+    assert scores["items"] == 197 and scores["gold_clusters"] == 16
+    assert scores["b3_f1"] >= 0.87, scores

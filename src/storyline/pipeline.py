@@ -110,8 +110,9 @@ def make_article(record: Record) -> Article | Rejection:
 
 
 def _sort_key(item: Article) -> tuple:
+    """Oldest first; undated last; ties keep their input order (the sort is stable)."""
     published = item.published or datetime.max.replace(tzinfo=timezone.utc)
-    return (item.published is None, published, item.origin or "")
+    return (item.published is None, published)
 
 
 def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Embedder, settings: Settings,
