@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.model import Article
+from storyline.analyze import canonical_entities, entity_of
+from storyline.model import Analysis, Article, Entity
 from storyline.sources.dates import format_published
 from storyline.store import SQLiteStore, StoryRow
+
+VERSION = "brief/1"
+PARTS = ("entities", "quotes", "claims", "timeline", "summary")
 
 
 def article_entry(article: Article, group: str | None) -> dict[str, Any]:
@@ -47,7 +51,42 @@ def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> d
 
 
 def load_brief(store: SQLiteStore, story: StoryRow) -> dict[str, Any]:
-    return story_brief(story, store.story_articles(story.id))
+    """The brief of a story as stored: its articles, and the parts the analysis stages computed."""
+    brief = story_brief(story, store.story_articles(story.id))
+    parts = store.brief(story.id) or {}
+    brief.update({key: parts[key] for key in PARTS if key in parts})
+    return brief
+
+
+def entity_entries(entities: list[Entity]) -> list[dict[str, Any]]:
+    return [{"name": e.name, "type": e.type, "aliases": [a for a in e.aliases if a != e.name],
+             "mentions": len(e.mentions), **({"ambiguous": True} if e.ambiguous else {})} for e in entities]
+
+
+def quote_entries(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
+                  entities: list[Entity]) -> list[dict[str, Any]]:
+    """Each quote of the story's articles with its speaker's canonical name, in article order."""
+    entries = []
+    for article, _ in members:
+        analysis = analyses.get(article.id)
+        for quote in analysis.quotes if analysis else ():
+            speaker = quote.speaker
+            if quote.speaker_span:
+                entity = entity_of(entities, article.id, *quote.speaker_span)
+                speaker = entity.name if entity else speaker
+            variant = {"article": article.id, "source": article.source, "text": quote.text,
+                       "start": quote.start, "end": quote.end}
+            entries.append({"speaker": speaker, "text": quote.text, "sources": [article.source],
+                            "direct": quote.direct, "venue": quote.venue, "variants": [variant]})
+    return entries
+
+
+def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis]) -> dict[str, Any]:
+    """The derived parts of a story's brief from its articles (with duplicate groups) and their analyses."""
+    texts = {article.id: article.text for article, _ in members}
+    entities = canonical_entities({aid: analysis.mentions for aid, analysis in analyses.items()}, texts)
+    return {"entities": entity_entries(entities), "quotes": quote_entries(members, analyses, entities),
+            "claims": [], "timeline": [], "summary": []}
 
 
 def brief_markdown(brief: dict[str, Any]) -> str:

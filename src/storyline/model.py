@@ -80,3 +80,100 @@ class Assignment:
     story_id: str
     score: float
     new_story: bool
+
+
+# --- Analysis: entities, quotes and dates of one article (storyline.analyze) ---
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in one article's text: text == article_text[start:end], titles and possessive left out.
+
+    The title ("Secretary of State", "Mr") that stood right before a name is kept apart, so that the
+    name compares across outlets while the titled form is still known (title_start..end)."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC, NORP, FAC, EVENT
+    title: str | None = None
+    title_start: int | None = None
+    acronym: str | None = None  # "Reserve Bank of Australia (RBA)": the short form the text gives beside it
+
+    @property
+    def titled(self) -> str:
+        """The surface with its title, as the article wrote it ("Secretary Rubio")."""
+        return f"{self.title} {self.text}" if self.title else self.text
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Characters start..end of one article's text: the provenance of a derived fact."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, organisation or place across the articles of a story (or a corpus).
+
+    name is the most complete frequent form; aliases are the other surface forms seen, titled ones
+    included. ambiguous marks a bare surname that could be more than one person of the story."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[SourceSpan, ...]
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement in one article: the quoted (direct) or reported (indirect) words and who said them.
+
+    start..end is the span of the words themselves, without quote marks; a statement split around its
+    cue ("…," he said, "…") is two Quotes sharing group, numbered by part. speaker is the fullest form
+    of the name the article gives (None when the speaker is anonymous or unknown); speaker_span is the
+    mention that named them, which for "he said" is the earlier mention the pronoun refers to."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    direct: bool
+    sentence: tuple[int, int]
+    venue: str | None = None  # "radio show", "briefing", "news conference", "interview", "speech", …
+    venue_text: str | None = None  # the words that said so ("a talk radio programme")
+    addressee: str | None = None  # "reporters", "two radio hosts"
+    group: int = 0
+    part: int = 0
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression resolved to a calendar date at its granularity.
+
+    date is ISO at the granularity: YYYY-MM-DD (day), YYYY-Www (week), YYYY-MM (month), YYYY (year);
+    end_date is set for ranges ("from 10 to 12 February")."""
+
+    text: str
+    start: int
+    end: int
+    date: str
+    granularity: str  # day | week | month | year
+    sentence: tuple[int, int]
+    end_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the analysis stage finds in one article's text; every span indexes that text."""
+
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    times: tuple[TimeExpression, ...]

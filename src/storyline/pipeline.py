@@ -19,9 +19,11 @@ from storyline import cluster, dedupe
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import Embedder, article_text_for_embedding
+from storyline import analyze
+from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.errors import InputError
 from storyline.extract import detect_language
-from storyline.model import Article, Record, Rejection, StoryState
+from storyline.model import Analysis, Article, Record, Rejection, StoryState
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
 from storyline.sources.pages import records_from_feed, records_from_url
@@ -185,14 +187,43 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
     for start in range(0, len(pending), settings.batch_size):
         chunk = pending[start : start + settings.batch_size]
         vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
+        analyses = analyze_chunk(chunk)
         with store.transaction():
-            for article, vector in zip(chunk, vectors):
+            for article, vector, analysis in zip(chunk, vectors, analyses):
                 if _store_article(article, vector, store, embedder, duplicates, stories, settings):
                     report.new_stories += 1
+                if analysis is not None:
+                    store.insert_analysis(article.id, analysis, analyze.VERSION)
                 report.ingested += 1
         if progress:
             progress(len(chunk))
+    refresh_briefs(store)
     return report
+
+
+def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:
+    """Names, quotes and dates of each English (or undetected) article; None for other languages,
+    which the English pipeline would misread."""
+    english = [i for i, a in enumerate(articles) if a.language in (None, "en")]
+    results: list[Analysis | None] = [None] * len(articles)
+    found = analyze.analyze_articles([(articles[i].text, articles[i].published) for i in english])
+    for i, analysis in zip(english, found):
+        results[i] = analysis
+    return results
+
+
+def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -> int:
+    """Recompute the derived brief of every story whose membership changed since it was last made
+    (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them."""
+    refreshed = 0
+    for story_id in list(story_ids) if story_ids is not None else store.stale_briefs():
+        members = store.story_articles(story_id)
+        analyses = store.analyses([article.id for article, _ in members])
+        parts = story_parts(members, analyses)
+        with store.transaction():
+            store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
+        refreshed += 1
+    return refreshed
 
 
 def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: Embedder,

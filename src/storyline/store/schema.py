@@ -168,4 +168,75 @@ MIGRATIONS: list[str] = [
         added_at TEXT NOT NULL
     );
     """,
+    # 5: what the analysis finds in each article (names, quotes, dates), and each story's derived
+    # brief (entities, quotes, claims, timeline, summary) as the stages last computed it. The
+    # placeholder tables of migration 2 were never written and give way to these.
+    """
+    DROP TABLE claim_units;
+    DROP TABLE claims;
+    DROP TABLE timeline;
+    DROP TABLE quotes;
+    DROP TABLE mentions;
+    DROP TABLE entities;
+    CREATE TABLE article_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT NOT NULL,
+        title TEXT,
+        title_start INTEGER,
+        acronym TEXT,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX article_mentions_article ON article_mentions(article_id);
+    CREATE INDEX article_mentions_text ON article_mentions(text);
+    CREATE TABLE article_quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue TEXT,
+        cue_start INTEGER,
+        cue_end INTEGER,
+        direct INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        venue TEXT,
+        venue_text TEXT,
+        addressee TEXT,
+        grp INTEGER NOT NULL,
+        part INTEGER NOT NULL,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX article_quotes_article ON article_quotes(article_id);
+    CREATE INDEX article_quotes_speaker ON article_quotes(speaker);
+    CREATE TABLE article_times (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        date TEXT NOT NULL,
+        granularity TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        end_date TEXT,
+        version TEXT NOT NULL
+    );
+    CREATE INDEX article_times_article ON article_times(article_id);
+    CREATE TABLE analyzed (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        version TEXT NOT NULL
+    );
+    CREATE TABLE story_briefs (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id),
+        brief TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        version TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -16,7 +16,7 @@ from typing import Iterator
 import numpy as np
 
 from storyline.errors import StoreError
-from storyline.model import Article, StoryState
+from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
 from storyline.sources.feeds import FeedState
 from storyline.sources.dates import format_published, parse_published
 from storyline.store.schema import MIGRATIONS
@@ -231,6 +231,71 @@ class SQLiteStore:
         row = self.conn.execute("SELECT id, text_hash FROM articles WHERE canonical_url = ?", (url,)).fetchone()
         return (row["id"], row["text_hash"]) if row else None
 
+    # --- analysis -------------------------------------------------------------------------
+
+    def insert_analysis(self, article_id: str, analysis: Analysis, version: str) -> None:
+        """Store what the analysis found in one article (replacing any earlier result)."""
+        for table in ("article_mentions", "article_quotes", "article_times", "analyzed"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO article_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, m.start, m.end, m.text, m.label, m.title, m.title_start, m.acronym, version)
+             for m in analysis.mentions])
+        self.conn.executemany(
+            "INSERT INTO article_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, q.start, q.end, q.text, q.speaker, *(q.speaker_span or (None, None)), q.cue,
+              *(q.cue_span or (None, None)), int(q.direct), *q.sentence, q.venue, q.venue_text, q.addressee,
+              q.group, q.part, version) for q in analysis.quotes])
+        self.conn.executemany(
+            "INSERT INTO article_times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, t.start, t.end, t.text, t.date, t.granularity, *t.sentence, t.end_date, version)
+             for t in analysis.times])
+        self.conn.execute("INSERT INTO analyzed VALUES (?, ?)", (article_id, version))
+
+    def analyses(self, article_ids: list[str]) -> dict[str, Analysis]:
+        """The stored analysis of each of these articles that has one."""
+        result: dict[str, Analysis] = {}
+        for article_id in article_ids:
+            if not self.conn.execute("SELECT 1 FROM analyzed WHERE article_id = ?", (article_id,)).fetchone():
+                continue
+            mentions = tuple(Mention(text=r["text"], start=r["start"], end=r["end"], label=r["label"], title=r["title"],
+                                     title_start=r["title_start"], acronym=r["acronym"])
+                             for r in self.conn.execute("SELECT * FROM article_mentions WHERE article_id = ? "
+                                                        "ORDER BY start", (article_id,)))
+            quotes = tuple(Quote(text=r["text"], start=r["start"], end=r["end"], speaker=r["speaker"],
+                                 speaker_span=_pair(r["speaker_start"], r["speaker_end"]), cue=r["cue"],
+                                 cue_span=_pair(r["cue_start"], r["cue_end"]), direct=bool(r["direct"]),
+                                 sentence=(r["sentence_start"], r["sentence_end"]), venue=r["venue"],
+                                 venue_text=r["venue_text"], addressee=r["addressee"], group=r["grp"], part=r["part"])
+                           for r in self.conn.execute("SELECT * FROM article_quotes WHERE article_id = ? "
+                                                      "ORDER BY start", (article_id,)))
+            times = tuple(TimeExpression(text=r["text"], start=r["start"], end=r["end"], date=r["date"],
+                                         granularity=r["granularity"],
+                                         sentence=(r["sentence_start"], r["sentence_end"]), end_date=r["end_date"])
+                          for r in self.conn.execute("SELECT * FROM article_times WHERE article_id = ? "
+                                                     "ORDER BY start", (article_id,)))
+            result[article_id] = Analysis(mentions=mentions, quotes=quotes, times=times)
+        return result
+
+    def save_brief(self, story_id: str, brief: dict, size: int, version: str) -> None:
+        """Keep a story's derived brief parts, as computed for its current members."""
+        self.conn.execute(
+            """INSERT INTO story_briefs(story_id, brief, size, version, updated_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT(story_id) DO UPDATE SET brief = excluded.brief, size = excluded.size,
+                   version = excluded.version, updated_at = excluded.updated_at""",
+            (story_id, json.dumps(brief, ensure_ascii=False), size, version, _now()))
+
+    def brief(self, story_id: str) -> dict | None:
+        row = self.conn.execute("SELECT brief FROM story_briefs WHERE story_id = ?", (story_id,)).fetchone()
+        return json.loads(row["brief"]) if row else None
+
+    def stale_briefs(self) -> list[str]:
+        """Live stories whose brief is missing or was made for another membership (left half-done)."""
+        rows = self.conn.execute(
+            """SELECT s.id FROM stories s LEFT JOIN story_briefs b ON b.story_id = s.id
+               WHERE s.merged_into IS NULL AND (b.story_id IS NULL OR b.size != s.size) ORDER BY s.rowid""")
+        return [row["id"] for row in rows]
+
     # --- feeds ----------------------------------------------------------------------------
 
     def save_feed(self, state: FeedState, source: str | None = None) -> None:
@@ -331,6 +396,10 @@ class SQLiteStore:
             return self.story(row["merged_into"])
         return StoryRow(id=row["id"], title=row["title"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                         size=row["size"])
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
 
 
 def _statements(script: str) -> list[str]:

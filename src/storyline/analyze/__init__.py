@@ -1,0 +1,53 @@
+"""The analysis stage: entities, quotes with their speakers, and resolved dates, per article.
+
+analyze_article runs spaCy once over an article and hands the same doc to each extractor; the
+per-story step, canonical_entities, merges the mentions of a story's articles into entities. All
+are pure functions over text and dataclasses: the pipeline stores what they return."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from storyline.analyze.dates import resolve_dates
+from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
+from storyline.analyze.nlp import doc_tokens, load_nlp
+from storyline.analyze.quotes import find_quotes
+from storyline.model import Analysis
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+VERSION = "analyze-1"  # recorded beside every derived row; bump when a rule changes what comes out
+
+__all__ = ["VERSION", "Analysis", "analyze_article", "analyze_articles", "analyze_doc", "canonical_entities",
+           "entity_of", "extract_mentions", "find_quotes", "load_nlp", "resolve_dates"]
+
+
+def analyze_doc(doc: "Doc", published: date | datetime | None) -> Analysis:
+    """Mentions, quotes and dates of one article already run through the pipeline (doc.text is the body)."""
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    doc_tokens(doc, text)
+    mentions = extract_mentions(doc, text=text)
+    quotes = find_quotes(text, mentions, doc)
+    times = resolve_dates(text, published, doc)
+    return Analysis(mentions=tuple(mentions), quotes=tuple(quotes), times=tuple(times))
+
+
+def analyze_article(article_text: str, published: date | datetime | None, nlp: "Language | None" = None) -> Analysis:
+    """Mentions, quotes and dates of one article's (normalised) body text, with one spaCy pass.
+
+    published resolves relative dates ("yesterday", "on Wednesday"); without it only dates that
+    carry their year resolve. Every span in the result indexes article_text."""
+    return analyze_doc((nlp or load_nlp())(article_text), published)
+
+
+def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "Language | None" = None,
+                     batch_size: int = 16) -> Iterator[Analysis]:
+    """analyze_article over many (text, published) pairs, batched through spaCy; results in input order."""
+    pipeline = nlp or load_nlp()
+    pending = list(items)
+    docs = pipeline.pipe((text for text, _ in pending), batch_size=batch_size)
+    for (_, published), doc in zip(pending, docs, strict=True):
+        yield analyze_doc(doc, published)

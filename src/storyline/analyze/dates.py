@@ -1,0 +1,437 @@
+"""Temporal expressions of an article, resolved to calendar dates against its publication day.
+
+A rule-based resolver for the ways English news writes time: "February 12", "12 Feb. 2025", "on
+Wednesday", "yesterday", "two days earlier", "next month", "in March", "from 10 to 12 February".
+Rules, not a general parser, because they are fast, deterministic and say why a date came out.
+
+What is surprising:
+- A weekday or a month without a year is resolved by the tense of its clause: "met on Wednesday"
+  is the Wednesday before publication (the publication day itself when it is a Wednesday, as wire
+  copy writes "said on Friday" for today), "will meet on Wednesday" the next one. The clause is
+  read back to the nearest comma; a clause with no verb before the date is past.
+- Counts relative to an event ("two days earlier", "a week later") are taken relative to the
+  publication day, which is what they mean in the lead of a report.
+- Without a publication day only expressions that carry their own year resolve.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from storyline.analyze.nlp import Token, doc_tokens, simple_tokens
+from storyline.model import TimeExpression
+from storyline.text import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                "oct": 10, "nov": 11, "dec": 12})
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:morning|afternoon|evening|night)"
+_COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TO = r"(?:-|–|to|until|through)\s*"
+_B = r"(?<![\w.])"  # left word boundary that also refuses "1.12 February"
+_E = r"(?![\w])"
+
+# A month or a year standing alone is a date only after words like these ("in March", "since 2019").
+_MONTH_CONTEXT = ("in", "as", "by", "until", "till", "since", "from", "of", "early", "late", "before", "after",
+                  "through",
+                  "during", "to", "the", "end of", "start of", "mid-")
+_YEAR_CONTEXT = ("in", "since", "of", "until", "by", "from", "to", "before", "after", "during", "the", "and", "through",
+                 "early", "late", "mid-", "around", "between", "or")
+
+
+def _after_any(words: Sequence[str]) -> re.Pattern:
+    """Text ending in any of the words and the space after them (checked on a few characters before a match,
+    which is much faster than as many lookbehinds at every position)."""
+    options = [re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("-") else r"\s+") for w in words]
+    return re.compile(r"(?i:\b(?:" + "|".join(options) + r"))$")
+
+
+Resolver = Callable[[re.Match, date | None, str], "tuple[str, str, str | None] | None"]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern
+    resolve: Resolver
+    needs_tense: bool = False
+    after: re.Pattern | None = None  # what the text just before a match must end with
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int | None, published: date, tense: str) -> int:
+    """The year of a month (and day) given without one: the occurrence before or after publication."""
+    year = published.year
+    probe = _valid(year, month, day or 1) or date(year, month, 1)
+    reference = published if day else published.replace(day=1)
+    if tense == "past" and probe > reference:
+        return year - 1
+    if tense == "future" and probe < reference:
+        return year + 1
+    return year
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _shift_month(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+# Resolvers: each returns (iso date, granularity, iso end date or None), or None when it cannot.
+
+def _full_dmy(m: re.Match, published: date | None, tense: str):
+    day = _valid(int(m["y"]), _month_number(m["m"]), _day_number(m["d"]))
+    return (_iso(day), "day", None) if day else None
+
+
+def _partial_dm(m: re.Match, published: date | None, tense: str):
+    if published is None:
+        return None
+    month, day = _month_number(m["m"]), _day_number(m["d"])
+    found = _valid(_year_for(month, day, published, tense), month, day)
+    return (_iso(found), "day", None) if found else None
+
+
+def _month_year(m: re.Match, published: date | None, tense: str):
+    return f"{int(m['y']):04d}-{_month_number(m['m']):02d}", "month", None
+
+
+def _bare_month(m: re.Match, published: date | None, tense: str):
+    if published is None:
+        return None
+    month = _month_number(m["m"])
+    return f"{_year_for(month, None, published, tense):04d}-{month:02d}", "month", None
+
+
+def _iso_date(m: re.Match, published: date | None, tense: str):
+    day = _valid(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return (_iso(day), "day", None) if day else None
+
+
+def _year(m: re.Match, published: date | None, tense: str):
+    return m["y"], "year", None
+
+
+def _group(m: re.Match, name: str) -> str:
+    """A group that the pattern names twice, once per alternative (name and name + 'x')."""
+    return m[name] or m[name + "x"]
+
+
+def _range_days(m: re.Match, published: date | None, tense: str):
+    month = _month_number(_group(m, "m"))
+    first, last = _day_number(_group(m, "d1")), _day_number(m["d2"])
+    if m["y"]:
+        year = int(m["y"])
+    elif published is not None:
+        year = _year_for(month, first, published, tense)
+    else:
+        return None
+    a, b = _valid(year, month, first), _valid(year, month, last)
+    return (_iso(a), "day", _iso(b)) if a and b and a <= b else None
+
+
+def _range_month_days(m: re.Match, published: date | None, tense: str):
+    m1, m2 = _month_number(_group(m, "m1")), _month_number(m["m2"])
+    d1, d2 = _day_number(_group(m, "d1")), _day_number(m["d2"])
+    if m["y"]:
+        y1 = y2 = int(m["y"])
+    elif published is not None:
+        y1 = y2 = _year_for(m1, d1, published, tense)
+    else:
+        return None
+    if m2 < m1:
+        y2 = y1 + 1
+    a, b = _valid(y1, m1, d1), _valid(y2, m2, d2)
+    return (_iso(a), "day", _iso(b)) if a and b and a <= b else None
+
+
+def _weekday(m: re.Match, published: date | None, tense: str):
+    if published is None:
+        return None
+    target = _WEEKDAYS[m["w"].lower()]
+    current = published.weekday()
+    which = (m["which"] or "").lower()
+    if which == "last":
+        delta = -((current - target) % 7 or 7)
+    elif which == "next":
+        delta = (target - current) % 7 or 7
+    elif which == "this":
+        delta = target - current
+    elif tense == "future":
+        delta = (target - current) % 7
+    else:
+        delta = -((current - target) % 7)
+    return _iso(published + timedelta(days=delta)), "day", None
+
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _deictic_day(m: re.Match, published: date | None, tense: str):
+    if published is None:
+        return None
+    key = " ".join(m["k"].lower().split())
+    key = re.sub(r"^(?:early|late|earlier|later) ", "", key)
+    if key.startswith("this") or key in ("today", "tonight"):
+        offset = 0
+    elif key.startswith("yesterday"):
+        offset = -1
+    elif key.startswith("tomorrow"):
+        offset = 1
+    else:
+        offset = _DAY_OFFSETS[key]
+    return _iso(published + timedelta(days=offset)), "day", None
+
+
+def _count(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else _NUMBERS[text]
+
+
+def _relative_count(m: re.Match, published: date | None, tense: str):
+    if published is None:
+        return None
+    n = _count(m["n"])
+    unit = m["u"].lower().rstrip("s")
+    sign = 1 if m["dir"].lower() in ("later", "after", "from now", "hence") else -1
+    if unit == "day":
+        return _iso(published + timedelta(days=sign * n)), "day", None
+    if unit == "week":
+        return _iso(published + timedelta(days=sign * 7 * n)), "day", None
+    if unit == "month":
+        year, month = _shift_month(published, sign * n)
+        return f"{year:04d}-{month:02d}", "month", None
+    return f"{published.year + sign * n:04d}", "year", None
+
+
+def _relative_period(m: re.Match, published: date | None, tense: str):
+    if published is None:
+        return None
+    which, unit = m["which"].lower().split(), m["u"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which[-1] if which else "", 0)
+    if unit == "week":
+        return _week(published + timedelta(days=7 * step)), "week", None
+    if unit == "month":
+        year, month = _shift_month(published, step)
+        return f"{year:04d}-{month:02d}", "month", None
+    return f"{published.year + step:04d}", "year", None
+
+
+_RULES: list[_Rule] = [
+    _Rule(re.compile(rf"{_B}(?:between\s+(?P<d1>{_DAY})\s+and|(?:from\s+)?(?P<d1x>{_DAY})\s*{_TO})\s*(?P<d2>{_DAY})\s+"
+                     rf"(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?{_E}"), _range_days, True),
+    _Rule(re.compile(rf"{_B}(?:between\s+(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s+and|(?:from\s+)?(?P<mx>{_MONTH})\s+"
+                     rf"(?P<d1x>{_DAY})\s*{_TO})\s*(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"), _range_days, True),
+    _Rule(re.compile(rf"{_B}(?:between\s+(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\s+and|(?:from\s+)?(?P<m1x>{_MONTH})\s+"
+                     rf"(?P<d1x>{_DAY})\s*{_TO})\s*(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?{_E}"),
+          _range_month_days, True),
+    _Rule(re.compile(rf"{_B}(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d){_E}"), _iso_date),
+    _Rule(re.compile(rf"{_B}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR}){_E}"), _full_dmy),
+    _Rule(re.compile(rf"{_B}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR}){_E}"), _full_dmy),
+    _Rule(re.compile(rf"{_B}(?:(?:early|late|mid)[\s-]+)?(?P<m>{_MONTH}),?\s+(?:of\s+)?(?P<y>{_YEAR}){_E}"),
+          _month_year),
+    _Rule(re.compile(rf"{_B}(?:on\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}){_E}"), _partial_dm, True),
+    _Rule(re.compile(rf"{_B}(?:on\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}){_E}(?!\s*(?:percent|per\s+cent|%))"),
+          _partial_dm, True),
+    _Rule(re.compile(rf"{_B}(?P<m>{_MONTH}){_E}"), _bare_month, True, _after_any(_MONTH_CONTEXT)),
+    _Rule(re.compile(rf"(?i:{_B}(?:(?:(?:early|late)\s+)?on\s+)?(?:(?P<which>last|next|this)\s+)?)"
+                     rf"(?P<w>{_WEEKDAY})(?:\s+{_PART})?{_E}"), _weekday, True),
+    _Rule(re.compile(rf"(?i:{_B}(?P<k>(?:(?:early|late|earlier|later)\s+)?(?:this\s+{_PART}|today|tonight)"
+                     rf"|yesterday(?:\s+{_PART})?|tomorrow(?:\s+{_PART})?|last\s+night"
+                     rf"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow){_E})"), _deictic_day),
+    _Rule(re.compile(rf"(?i:{_B}(?P<n>{_COUNT})\s+(?P<u>days?|weeks?|months?|years?)\s+"
+                     rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence){_E})"), _relative_count),
+    _Rule(re.compile(rf"(?i:{_B}(?:(?:(?:at|by|before|until|towards?)\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+                     rf"(?P<which>last|next|this|earlier\s+this|later\s+this|the\s+past|the\s+previous|the\s+coming)\s+"
+                     rf"(?P<u>week|month|year){_E})"), _relative_period),
+    _Rule(re.compile(rf"(?i:{_B}(?:(?:at|by|before|until|towards?)\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+the\s+"
+                     rf"(?P<which>)(?P<u>week|month|year){_E})"), _relative_period),
+    _Rule(re.compile(rf"{_B}(?P<y>{_YEAR}){_E}(?![-–]\d)(?!\s*(?:percent|per\s+cent|%))"), _year, False,
+          _after_any(_YEAR_CONTEXT)),
+]
+
+_FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "would", "wo", "must", "may", "might", "could", "should", "can",
+                 "tomorrow", "upcoming"}
+_FUTURE_BEFORE_TO = {"due", "set", "scheduled", "expected", "expects", "expect", "plan", "plans", "planned",
+                     "going", "hope", "hopes", "hoped", "aim", "aims", "aimed", "intend", "intends", "intended",
+                     "want", "wants", "wanted", "is", "are", "ready", "likely", "poised", "slated"}
+_FUTURE_ALONE = {"due", "scheduled", "slated", "expect", "expects", "planned"}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "met", "held", "spoke", "began", "broke", "took", "came",
+               "went", "struck", "made", "left", "won", "lost", "fell", "rose", "gave", "saw", "found", "sent",
+               "led", "paid", "ran", "got", "brought", "thought", "felt", "kept", "wrote", "spent", "stood",
+               "became", "drove", "flew", "grew", "knew", "shook", "sold", "bought"}
+_NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "hundred", "embed", "proceed", "succeed",
+             "exceed", "breed", "indeed", "weed", "shed", "led"}
+_CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", ".", "!", "?"}
+
+
+def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
+    """The tense a token marks, if any: 'past', 'future' (future or present) or None."""
+    tok = tokens[i]
+    word = tok.text.lower()
+    nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if word == "since" or word == "ago":
+        return "past"
+    if word in _FUTURE_BEFORE_TO and nxt == "to":
+        return "future"
+    if word in _FUTURE_ALONE or (word in _FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):
+        return "future"
+    if i > 0 and tokens[i - 1].text.lower() in ("be", "been", "being") and tok.tag in ("VBN", ""):
+        return None  # "must be held", "to be hosted": the auxiliary before decides
+    if tok.tag:
+        if tok.tag in ("VBD", "VBN"):
+            return "past"
+        if tok.tag in ("VBZ", "VBP"):
+            return "past" if word in ("has", "have", "'ve", "’ve") else "future"
+        return None
+    if word in _PAST_WORDS:
+        return "past"
+    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and word.isalpha():
+        return "past"
+    if word in ("is", "are", "begins", "starts", "opens", "ends", "closes", "meets", "travels", "plans", "expects",
+                "hopes", "aims", "intends", "wants", "prepares"):
+        return "future"
+    return None
+
+
+_RELATIVE = {"who", "which", "that", "when", "where", "whose", "whom"}
+_STRONG_BREAK = {".", "!", "?", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
+
+
+def _scan_left(tokens: Sequence[Token], first: int, at: int) -> tuple[str | None, int]:
+    """The tense nearest before token at, and how far back it stood; a verbless clause reads the one before it
+    unless it opens with a noun phrase in apposition ("…, a premium to Friday's close")."""
+    i = at - 1
+    while i >= first:
+        text = tokens[i].text
+        if text in _STRONG_BREAK:
+            break
+        if text == ",":
+            segment = tokens[i + 1].text.lower() if i + 1 < at else ""
+            if segment in ("a", "an", "the") or i + 1 >= at:
+                break
+            i -= 1
+            continue
+        tense = _word_tense(tokens, i)
+        if tense:
+            return tense, at - i
+        i -= 1
+    return None, 0
+
+
+def _scan_right(tokens: Sequence[Token], end_index: int, limit: int) -> tuple[str | None, int]:
+    j = end_index
+    while j < len(tokens) and tokens[j].start < limit:
+        text = tokens[j].text
+        if text in _CLAUSE_BREAK or text.lower() in _RELATIVE or text.lower() in ("and", "but", "or", "then"):
+            break
+        tense = _word_tense(tokens, j)
+        if tense:
+            return tense, j - end_index + 1
+        j += 1
+    return None, 0
+
+
+def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tuple[int, int], start: int,
+                  end: int) -> str:
+    """Past or future for an expression at start..end, read from the nearest verb of its clause."""
+    first = bisect.bisect_left(starts, sentence[0])
+    at = bisect.bisect_left(starts, start)
+    end_index = bisect.bisect_left(starts, end)
+    left, left_distance = _scan_left(tokens, first, at)
+    right, right_distance = _scan_right(tokens, end_index, sentence[1])
+    if left and (not right or left_distance <= right_distance):
+        return left
+    if right:
+        return right
+    # A clause-initial date ("On Monday, X will …") reads the clause after its comma.
+    only_prepositions = all(tokens[k].text.lower() in ("on", "in", "by", "early", "late", "last", "next", "this")
+                            for k in range(first, at))
+    if only_prepositions and end_index < len(tokens) and tokens[end_index].text == ",":
+        after, _ = _scan_right(tokens, end_index + 1, sentence[1])
+        if after:
+            return after
+    return "past"
+
+
+def resolve_dates(text: str, published: date | datetime | None, doc: "Doc | None" = None) -> list[TimeExpression]:
+    """Every temporal expression of text, resolved against the publication day, in text order.
+
+    doc, a spaCy doc of the same text, lends part-of-speech tags to the tense rules; without it a
+    word list stands in. Spans index text exactly."""
+    if isinstance(published, datetime):
+        published = published.date()
+    candidates: list[tuple[int, int, _Rule, re.Match]] = []
+    for rule in _RULES:
+        for match in rule.pattern.finditer(text):
+            if match.end() <= match.start():
+                continue
+            if rule.after is not None and not rule.after.search(text, max(0, match.start() - 16), match.start()):
+                continue
+            candidates.append((match.start(), match.end(), rule, match))
+    if not candidates:
+        return []
+    # The longest reading wins ("24 February 2022" over "on 24 February"), then the earliest.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, _Rule, re.Match]] = []
+    for cand in candidates:
+        if all(cand[1] <= a or cand[0] >= b for a, b in taken):
+            taken.append((cand[0], cand[1]))
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    tokens = doc_tokens(doc) if doc is not None else simple_tokens(text)
+    starts = [t.start for t in tokens]
+    sentences = split_sentences(text) or [(0, len(text))]
+    sentence_starts = [s for s, _ in sentences]
+    found: list[TimeExpression] = []
+    for start, end, rule, match in chosen:
+        k = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        sentence = sentences[k] if sentences[k][0] <= start < sentences[k][1] else (start, end)
+        tense = _clause_tense(tokens, starts, sentence, start, end) if rule.needs_tense else "past"
+        resolved = rule.resolve(match, published, tense)
+        if resolved is None:
+            continue
+        iso, granularity, end_iso = resolved
+        found.append(TimeExpression(text=text[start:end], start=start, end=end, date=iso, granularity=granularity,
+                                    sentence=sentence, end_date=end_iso))
+    return found

@@ -1,0 +1,679 @@
+"""Named entities: mentions in one article, and the people, organisations and places of a story.
+
+The small NER model gets names mostly right and their edges often wrong: it keeps "the" and a
+possessive, runs a country into a name ("Ukraine Volodymyr Zelenskyy"), labels a surname a place
+in one sentence and a person in the next. extract_mentions trims and repairs spans inside one article;
+canonical_entities then merges the mentions of many articles into entities, by rules a reader can
+check: titles and possessives never count, a surname alone joins the full name it stands for,
+spellings that differ by a letter or two merge only when the first names agree, and two people who
+share a surname stay two people."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from anyascii import anyascii
+
+from storyline.analyze.nlp import load_nlp
+from storyline.analyze.places import COUNTRIES, canonical_place
+from storyline.model import Entity, Mention, SourceSpan
+from storyline.text import iter_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+_SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
+                 r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")
+_OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Economy|Justice|Home|Acting|Former"
+           r"|Interim|Lieutenant|Assistant|Federal|Chief|State|Crown)[ -])*"
+           r"(?:President(?:-elect)?|Minister|" + _SECRETARY_OF + r"|Secretary-General|Secretary|Chancellor|Governor"
+           r"|Mayor|Senator|Sen\.|Representative|Rep\.|Congress(?:man|woman)|Treasurer|Superintendent|Inspector"
+           r"|Commissioner|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
+           r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
+           r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
+           r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
+_TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){_OFFICE}\s+)+$")
+_TITLE_INSIDE = re.compile(rf"^(?:{_OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
+_OFFICE_END = re.compile(rf"{_OFFICE}\s+$")
+_OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
+                              r"(?P<n>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})")
+_ROLE_SPAN = re.compile(rf"^(?:the\s+)?{_OFFICE}(?:\s+of\b.*)?$", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
+_POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
+_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?=\s*(?:\(|[-–—]\s))")
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+              "The", "He", "She", "It", "They", "We", "But", "And", "In", "On", "At", "As"}
+_PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
+              "das", "ter", "ten", "st", "abu", "bint"}
+# A "person" whose last word is one of these is an organisation or a building the model mislabelled.
+_ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Bank", "Foods", "Dairy", "Holdings",
+              "Partners", "Research", "Advisory", "University", "College", "School", "Hospital", "Trust", "Union",
+              "Federation", "Association", "Council", "Party", "Ministry", "Department", "Agency", "Authority",
+              "Service", "Institute", "Foundation", "Fund", "Commission", "Committee", "Court", "Police", "Army",
+              "Airlines", "Airways", "Motors", "Energy", "Capital", "Media", "News", "Times", "Post", "United", "City",
+              "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange"}
+_FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
+_GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
+
+
+# ---------------------------------------------------------------- mentions in one article
+
+
+def extract_mentions(doc_or_text: "Doc | str", nlp: "Language | None" = None, *,
+                     text: str | None = None) -> list[Mention]:
+    """The PERSON, ORG, GPE, LOC, NORP, FAC and EVENT mentions of one article, in text order.
+
+    Spans index the text given (doc.text for a doc; pass text=doc.text when you have it, as spaCy
+    rebuilds it on every access). Titles, a leading "the" and possessive 's are left outside the
+    span; a person's title is kept in Mention.title. A surname the model missed but that the article
+    also gives in full is added as a PERSON mention."""
+    doc = (nlp or load_nlp())(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
+    text = doc.text if text is None else text
+    spans: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    spans = _datelines(text, spans)
+    mentions: list[Mention] = []
+    for start, end, label in spans:
+        mentions.extend(_clean_span(text, start, end, label))
+    mentions = _drop_titles_as_entities(text, mentions)
+    mentions = _split_country_runs(text, mentions)
+    mentions = _persons_by_pronoun(text, mentions)
+    mentions = _propagate_names(text, mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return _dedupe(mentions)
+
+
+def _datelines(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A paragraph opening "LIMA (Wire) -" names a place, whatever the model made of it."""
+    for para_start, para_end in iter_paragraphs(text):
+        match = _DATELINE.match(text, para_start, para_end)
+        if match and len(match.group(1)) > 2:
+            a, b = match.start(1), match.end(1)
+            spans = [s for s in spans if s[1] <= a or s[0] >= b + 4] + [(a, b, "GPE")]
+    return spans
+
+
+def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
+    """Trim one model span to the name itself; returns no mention when nothing name-like is left."""
+    # Cut at a spaced dash ("LIMA - A") and at a number ("the Left 8.8 percent").
+    piece = text[start:end]
+    cut = re.search(r"\s[-–—]\s|\s\d", piece)
+    if cut:
+        end = start + cut.start()
+    # "Alder’s Sam Okonjo", "Easterby’s Harlow Stadium": the name after the possessive is the mention.
+    inner = list(_POSSESSIVE_INSIDE.finditer(text, start, end))
+    if inner:
+        start = inner[-1].end()
+    if label == "PERSON":  # "Paul" of "Paul D’Souza": the model stops at an apostrophe it has not seen
+        tail = _NAME_TAIL.match(text, end)
+        if tail and (re.search(r"['’]", tail.group(1)) or len(text[start:end].split()) == 1) and \
+                tail.group(1) not in _NOT_NAMES:
+            end = tail.end()
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.)+$", text[start:end]):
+        end -= 1
+    possessive = _POSSESSIVE_END.search(text, start, end)
+    if possessive:
+        end = possessive.start()
+    lead = re.match(r"(?:the|The|THE|Several|Some|Many|Most|All|Both|Other|These|Those|Few)\s+(?=\S)", text[start:end])
+    if lead:
+        start += lead.end()
+    acronym, acronym_start = None, None
+    tail = re.search(r"\s([A-Z][A-Z&]{1,8})$", text[start:end])
+    if label in ("ORG", "FAC") and tail and len(text[start:end].split()) >= 3:
+        acronym, acronym_start = tail.group(1), start + tail.start(1)
+        end = start + tail.start()
+    title, title_start = None, None
+    inside = _TITLE_INSIDE.match(text[start:end])
+    if inside and inside.end() < end - start:
+        title_start = start
+        start += inside.end()
+    before = _TITLE_BEFORE.search(text, max(0, (title_start or start) - 80), title_start or start)
+    if before:
+        title_start = before.start()
+    last_word = text[start:end].split()[-1] if end > start else ""
+    if label == "PERSON" and title_start is None and len(text[start:end].split()) > 1:
+        label = "ORG" if last_word in _ORG_WORDS else "FAC" if last_word in _FAC_WORDS else label
+    if title_start is not None:
+        title = " ".join(text[title_start:start].split())
+        if label != "PERSON" and _name_like(text[start:end]):
+            label = "PERSON"
+    if end <= start or not any(ch.isupper() for ch in text[start:end]):
+        return []
+    after = _ACRONYM_AFTER.match(text, end)
+    if after and label != "PERSON":
+        acronym = after.group(1)
+    found = [Mention(text=text[start:end], start=start, end=end, label=label, title=title, title_start=title_start,
+                     acronym=acronym)]
+    if acronym_start is not None:  # "the Disaster and Emergency Management Authority AFAD": both are names
+        found.append(Mention(text=acronym, start=acronym_start, end=acronym_start + len(acronym), label=label))
+    return found
+
+
+def _name_like(name: str) -> bool:
+    """One to four capitalised words: what follows a title when it is a person's name."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"State" of "Secretary of State Marco Rubio" and "the Minister of Foreign Affairs" are roles, not entities."""
+    title_regions = [(m.title_start, m.start) for m in mentions if m.title_start is not None]
+    kept = []
+    for m in mentions:
+        if m.label != "PERSON" and any(a <= m.start and m.end <= b for a, b in title_regions):
+            continue
+        if m.label != "PERSON" and re.search(r"\bSecretary\s+of\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start]):
+            continue
+        if m.label != "PERSON" and _ROLE_SPAN.match(m.text):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"(President of) Ukraine Volodymyr Zelenskyy" as one ORG span is a country, then a person."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        split = None
+        after_office = re.search(rf"{_OFFICE}\s+of\s+(?:the\s+)?$", text[max(0, m.start - 60):m.start])
+        if m.label != "PERSON" and len(words) >= 3 and after_office:
+            for k in range(1, len(words) - 1):
+                head = m.text[: words[k - 1].end()]
+                rest = m.text[words[k].start():]
+                if (head in COUNTRIES or head.removeprefix("the ") in COUNTRIES) and _name_like(rest):
+                    split = (k, head, rest)
+                    break
+        if split is None:
+            out.append(m)
+            continue
+        k, head, rest = split
+        head_start = m.start + (4 if head.startswith("the ") else 0)
+        out.append(Mention(text=text[head_start:m.start + len(head)], start=head_start, end=m.start + len(head),
+                           label="GPE"))
+        out.append(Mention(text=rest, start=m.start + words[k].start(), end=m.end, label="PERSON"))
+    # A run of capitalised words after "TITLE of the COUNTRY" that the model left unlabelled.
+    covered = [(m.start, m.end) for m in out]
+    for match in _OF_COUNTRY_NAME.finditer(text):
+        if not _OFFICE_END.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        country, name = match.group("c"), match.group("n")
+        if country not in COUNTRIES or any(a < match.end("n") and match.start("n") < b for a, b in covered):
+            continue
+        if not any(a <= match.start("c") < b for a, b in covered):
+            out.append(Mention(text=country, start=match.start("c"), end=match.end("c"), label="GPE"))
+        out.append(Mention(text=name, start=match.start("n"), end=match.end("n"), label="PERSON"))
+    return out
+
+
+def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person."""
+    out = []
+    for n, m in enumerate(mentions):
+        words = m.text.split()
+        if m.label in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and _name_like(m.text) and \
+                words[-1] not in _ORG_WORDS | _FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
+            window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
+            pronoun = re.search(r"\b(?:he|his|him|she|her)\b", window)
+            nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(text)
+            if pronoun and m.end + pronoun.start() < nxt:
+                m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
+        out.append(m)
+    return out
+
+
+def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Within one article, a surname of a named person is that person wherever the model missed it.
+
+    Not when the surname also opens an organisation's name here ("Halvorsen Foods"): then the model's
+    own label decides."""
+    org_heads = {m.text.split()[0] for m in mentions if m.label != "PERSON" and len(m.text.split()) > 1}
+    people = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    others = {m.text: m.label for m in mentions
+              if m.label != "PERSON" and len(m.text.split()) > 1 and not m.text.isupper()}
+    forms: set[str] = set(others)
+    for full in people:
+        forms.add(full)
+        surname = full.split()[-1]
+        if surname not in org_heads and len(surname) > 2:
+            forms.add(surname)
+    if not forms:
+        return mentions
+    by_span = {(m.start, m.end): m for m in mentions}
+    occupied = sorted((m.start, m.end) for m in mentions)
+    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")(?![\w])")
+    out = list(mentions)
+    for match in pattern.finditer(text):
+        a, b = match.span()
+        same = by_span.get((a, b))
+        label = others.get(match.group(), "PERSON")
+        if label != "PERSON":  # an organisation or place the model found once and missed elsewhere
+            if same is None and not any(x < b and a < y for x, y in occupied):
+                out.append(Mention(text=match.group(), start=a, end=b, label=label))
+            continue
+        if same is not None:
+            if same.label != "PERSON":
+                out[out.index(same)] = Mention(same.text, a, b, "PERSON", same.title, same.title_start)
+            continue
+        if any(x < b and a < y for x, y in occupied):
+            continue
+        title = _TITLE_BEFORE.search(text, max(0, a - 80), a)
+        out.append(Mention(text=match.group(), start=a, end=b, label="PERSON",
+                           title=" ".join(text[title.start():a].split()) if title else None,
+                           title_start=title.start() if title else None))
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].start < m.end and m.start < out[-1].end:
+            if (m.end - m.start) > (out[-1].end - out[-1].start):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------- keys and similarity
+
+
+def name_key(name: str) -> str:
+    """A name reduced to what spelling variants share: transliterated, case- and apostrophe-folded."""
+    folded = anyascii(name.translate(_APOSTROPHES)).casefold()
+    folded = folded.replace("'", "").replace(".", " ").replace("-", " ")
+    return " ".join(folded.split())
+
+
+def strip_title(name: str) -> str:
+    """A name without the titles before it ("Secretary of State Marco Rubio" -> "Marco Rubio")."""
+    match = _TITLE_INSIDE.match(name)
+    return name[match.end():] if match and match.end() < len(name) else name
+
+
+def _place_key(name: str) -> str:
+    canonical = canonical_place(name)
+    if canonical:
+        return name_key(canonical)
+    words = name.split()
+    if len(words) > 1 and words[-1] in _GEO_TAILS:  # "Malatya province"; "Callan County" stays
+        words = words[:-1]
+    return name_key(" ".join(words))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance; names are short, so the plain dynamic programme is fast enough."""
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def similar_surnames(a: str, b: str) -> bool:
+    """Zelensky / Zelenskyy / Zelenskiy: same first letter, at most one edit in five letters."""
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    return edit_distance(a, b) <= max(1, (max(len(a), len(b)) + 1) // 5)
+
+
+def _given(key: str) -> list[str]:
+    return [w for w in key.split()[:-1] if w not in _PARTICLES]
+
+
+def compatible_given_names(a: str, b: str) -> bool:
+    """First names that can belong to one person: equal, an initial of the other, a near spelling, or a subset."""
+    ga, gb = _given(a), _given(b)
+    if not ga or not gb:
+        return True
+    if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
+        return True
+    x, y = ga[0], gb[0]
+    if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
+        return True
+    if len(x) == 2 and len(y) == 2:  # "JD" and "J" "D" were folded alike above; other pairs of initials differ
+        return False
+    return x[0] == y[0] and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
+
+
+def _initials(words: Sequence[str], keep_small: bool) -> str:
+    return "".join(w[0] for w in words if keep_small or not w[0].islower())
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """RBA for Reserve Bank of Australia, DfE for Department for Education, NATO for North Atlantic Treaty
+    Organization."""
+    letters = short.replace(".", "")
+    words = [w for w in re.split(r"[\s\-/]+", long) if w]
+    if len(letters) < 2 or len(words) < 2 or not letters.isalpha():
+        return False
+    if letters == _initials(words, keep_small=True):
+        return True
+    return letters.isupper() and letters in (_initials(words, keep_small=False).upper(),
+                                             _initials(words, keep_small=True).upper())
+
+
+# ---------------------------------------------------------------- entities across articles
+
+
+@dataclass
+class _Item:
+    article: str
+    mention: Mention
+    label: str
+    key: str
+    index: int  # order of the mention in its article
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def canonical_entities(mentions_by_article: Mapping[str, Sequence[Mention]],
+                       texts: Mapping[str, str] | None = None) -> list[Entity]:
+    """The entities of a story (or a corpus) from its articles' mentions, most mentioned first.
+
+    Labels are voted per name over all articles, so a person the model called a place once is still
+    a person; a mention preceded by a personal title counts as a person. A bare surname joins the
+    full name with that surname in its own article, else the story's most frequent one; when two
+    people of the story share it evenly it becomes an entity of its own, marked ambiguous.
+    With the articles' texts, a name of two or more words that the model found in one article is
+    also found where it missed it in another (with either apostrophe)."""
+    if texts:
+        mentions_by_article = _find_missed_names(mentions_by_article, texts)
+    items: list[_Item] = []
+    for article, mentions in mentions_by_article.items():
+        for index, m in enumerate(sorted(mentions, key=lambda x: x.start)):
+            items.append(_Item(article, m, m.label, name_key(m.text), index))
+    if not items:
+        return []
+    items = _split_known_people(items)
+    _vote_labels(items)
+    groups: dict[str, list[_Item]] = defaultdict(list)
+    ambiguous: set[str] = set()
+    _group_people([i for i in items if i.label == "PERSON"], groups, ambiguous)
+    _group_others([i for i in items if i.label != "PERSON"], groups)
+    entities = [_make_entity(group, gid in ambiguous) for gid, group in groups.items()]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities
+
+
+def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
+                       texts: Mapping[str, str]) -> dict[str, list[Mention]]:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for mentions in mentions_by_article.values():
+        for m in mentions:
+            if len(m.text.split()) > 1:
+                # A dateline ("BRANNOCK POINT") is looked for as a name is written ("Brannock Point").
+                labels[m.text.title() if m.text.isupper() else m.text][m.label] += 1
+    out = {article: list(mentions) for article, mentions in mentions_by_article.items()}
+    if not labels:
+        return out
+    variants = sorted(labels, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.sub(r"['’ʼ]", "['’ʼ]", re.escape(v)) for v in variants)
+                         + r")(?![\w'’])")
+    by_fold = {name_key(v): v for v in variants}
+    for article, text in texts.items():
+        taken = sorted((m.start, m.end) for m in out.get(article, []))
+        for match in pattern.finditer(text):
+            a, b = match.span()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            source = by_fold.get(name_key(match.group()))
+            if source is None:
+                continue
+            label = labels[source].most_common(1)[0][0]
+            title = _TITLE_BEFORE.search(text, max(0, a - 80), a) if label == "PERSON" else None
+            out.setdefault(article, []).append(Mention(
+                text=match.group(), start=a, end=b, label=label,
+                title=" ".join(text[title.start():a].split()) if title else None,
+                title_start=title.start() if title else None))
+            taken.append((a, b))
+    return out
+
+
+def _split_known_people(items: list[_Item]) -> list[_Item]:
+    """A non-person span ending in a full name that is a person elsewhere in the story is split there."""
+    people = {i.key for i in items if i.label == "PERSON" and len(i.key.split()) > 1}
+    out: list[_Item] = []
+    for item in items:
+        m = item.mention
+        words = list(re.finditer(r"\S+", m.text))
+        done = False
+        if item.label != "PERSON" and len(words) >= 3:
+            for k in range(1, len(words) - 1):
+                rest = m.text[words[k].start():]
+                if name_key(rest) in people:
+                    start = m.start + words[k].start()
+                    out.append(_Item(item.article, Mention(rest, start, m.end, "PERSON"), "PERSON", name_key(rest),
+                                     item.index))
+                    done = True
+                    break
+        if not done:
+            out.append(item)
+    return out
+
+
+def _vote_labels(items: list[_Item]) -> None:
+    """One label per name over the story; a surname of a known person is a person, unless it opens an org's name."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        weight = 1
+        if item.mention.title and item.label == "PERSON":
+            weight = 3  # "Chancellor Olaf Scholz" is a person whatever the model said elsewhere
+        elif item.label == "GPE" and item.mention.text.isupper() and len(item.mention.text) > 3:
+            weight = 4  # a dateline names a place
+        votes[item.key][item.label] += weight
+    label_of = {}
+    for key, counter in votes.items():
+        best = max(counter.items(), key=lambda kv: (kv[1], kv[0] == "PERSON", kv[0]))
+        label_of[key] = best[0]
+    full_people = [k for k, lab in label_of.items() if lab == "PERSON" and len(k.split()) > 1]
+    surnames = {k.split()[-1] for k in full_people}
+    org_heads = {k.split()[0] for k, lab in label_of.items() if lab != "PERSON" and len(k.split()) > 1}
+    surfaces = {item.key: item.mention.text for item in items}
+    for key in list(label_of):
+        if len(key.split()) != 1:
+            continue
+        if label_of[key] in ("ORG", "GPE", "LOC", "FAC") and key not in org_heads:
+            if key in surnames or any(similar_surnames(key, s) for s in surnames):
+                label_of[key] = "PERSON"
+        elif label_of[key] == "PERSON" and key not in surnames:
+            surface = surfaces[key]
+            acronym = sum(ch.isupper() for ch in surface) >= 2 and " " not in surface
+            if acronym or key in org_heads:  # "AfD", "NATO"; "Brennick" of Brennick Health Trust
+                others = [(n, lab) for lab, n in votes[key].items() if lab != "PERSON"]
+                label_of[key] = max(others)[1] if others else "ORG"
+    for item in items:
+        item.label = label_of[item.key]
+
+
+def _group_people(items: list[_Item], groups: dict[str, list[_Item]], ambiguous: set[str]) -> None:
+    full_keys = sorted({i.key for i in items if len(i.key.split()) > 1})
+    uf = _UnionFind()
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for key in full_keys:
+        uf.find(key)
+        surname = key.split()[-1]
+        for other in by_initial[surname[:1]]:
+            if similar_surnames(surname, other.split()[-1]) and compatible_given_names(key, other):
+                uf.union(key, other)
+        by_initial[surname[:1]].append(key)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in full_keys:
+        clusters[uf.find(key)].append(key)
+    counts = Counter(uf.find(i.key) for i in items if len(i.key.split()) > 1)
+    surname_index: dict[str, set[str]] = defaultdict(set)
+    for root, keys in clusters.items():
+        for key in keys:
+            surname_index[key.split()[-1]].add(root)
+    for item in items:
+        if len(item.key.split()) > 1:
+            groups["P:" + uf.find(item.key)].append(item)
+
+    bare = [i for i in items if len(i.key.split()) == 1]
+    # Per article, where each cluster's full-name mentions stand, to send a bare surname to the nearest.
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in items:
+        if len(i.key.split()) > 1:
+            positions[(i.article, uf.find(i.key))].append(i.mention.start)
+    bare_roots = _UnionFind()
+    for item in bare:
+        candidates = {root for surname, roots in surname_index.items() if similar_surnames(item.key, surname)
+                      for root in roots}
+        if not candidates:  # a name only ever given alone; spelling variants still merge
+            for other in list(bare_roots.parent):
+                if similar_surnames(item.key, other):
+                    bare_roots.union(item.key, other)
+            groups["B:" + bare_roots.find(item.key)].append(item)
+            continue
+        choice = _choose_person(item, candidates, positions, counts)
+        if choice is None:
+            gid = "A:" + item.key
+            ambiguous.add(gid)
+            groups[gid].append(item)
+        else:
+            groups["P:" + choice].append(item)
+    # Bare groups whose key later merged with another bare key: regroup under the final root.
+    for gid in [g for g in groups if g.startswith("B:")]:
+        root = "B:" + bare_roots.find(gid[2:])
+        if root != gid:
+            groups[root].extend(groups.pop(gid))
+
+
+def _choose_person(item: _Item, candidates: set[str], positions: dict[tuple[str, str], list[int]],
+                   counts: Counter) -> str | None:
+    """The person a bare surname stands for: the only one, the nearest earlier in its article, else the most named."""
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    here = {root: positions.get((item.article, root), []) for root in candidates}
+    before = {root: max((p for p in spots if p < item.mention.start), default=-1) for root, spots in here.items()}
+    nearest = max(before.items(), key=lambda kv: kv[1])
+    if nearest[1] >= 0 and sum(1 for v in before.values() if v == nearest[1]) == 1:
+        return nearest[0]
+    in_article = {root: len(spots) for root, spots in here.items() if spots}
+    if len(in_article) == 1:
+        return next(iter(in_article))
+    ranked = sorted(candidates, key=lambda r: -counts[r])
+    if counts[ranked[0]] > counts[ranked[1]]:
+        return ranked[0]
+    return None
+
+
+def _group_others(items: list[_Item], groups: dict[str, list[_Item]]) -> None:
+    uf = _UnionFind()
+    keys: dict[str, str] = {}
+    label_votes: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        key = _place_key(item.mention.text) if item.label != "NORP" else item.key
+        item.key = key
+        keys[key] = key
+        uf.find(key)
+        label_votes[key][item.label] += 1
+        if item.mention.acronym:
+            uf.find(name_key(item.mention.acronym))
+            uf.union(key, name_key(item.mention.acronym))
+    majority = {k: c.most_common(1)[0][0] for k, c in label_votes.items()}
+    surfaces: dict[str, str] = {}
+    for item in items:
+        surfaces.setdefault(item.key, item.mention.text)
+    multi = [k for k in keys if len(k.split()) > 1 and majority[k] != "NORP"]
+    for key in keys:
+        if majority[key] == "NORP":
+            continue
+        words = key.split()
+        surface = surfaces[key]
+        # Acronyms: RBA, AfD, NATO.
+        acronym = 2 <= len(surface) <= 6 and surface[0].isupper() and sum(c.isupper() for c in surface) >= 2
+        if len(words) == 1 and acronym:
+            matches = [k for k in multi if is_acronym_of(surface, surfaces[k])]
+            if len(matches) == 1:
+                uf.union(key, matches[0])
+                continue
+        if "/" in surface:  # "CDU/CSU" is the alliance its parts name
+            for part in surface.split("/"):
+                part_key = _place_key(part.strip())
+                if part_key in keys:
+                    uf.union(key, part_key)
+        of = re.match(r"(?:port|city|province|county|region|district|state)\s+of\s+(.+)$", key)
+        if of and of.group(1) in keys and majority[of.group(1)] in PLACE_LABELS:
+            uf.union(key, of.group(1))  # "Port of Larkhaven" is Larkhaven
+        if majority[key] != "ORG" and majority[key] != "EVENT":
+            continue
+        # A short form of exactly one longer organisation: "Halvorsen" for Halvorsen Foods, "Reserve Bank".
+        longer = [k for k in multi if k != key and majority[k] in ("ORG", "FAC", "EVENT", "GPE")
+                  and (k.split()[: len(words)] == words or (len(words) == 1 and k.split()[-1] == key))]
+        if len(longer) == 1:
+            uf.union(key, longer[0])
+    for item in items:
+        groups["O:" + uf.find(item.key)].append(item)
+
+
+def _make_entity(items: list[_Item], ambiguous: bool) -> Entity:
+    labels = Counter(i.label for i in items)
+    etype = labels.most_common(1)[0][0]
+    forms = Counter(i.mention.text for i in items)
+    first_seen = {}
+    for n, i in enumerate(items):
+        first_seen.setdefault(i.mention.text, n)
+
+    def rank(form: str) -> tuple:
+        words = form.split()
+        shouty = form.isupper() and len(form) > 6  # datelines ("MARLOW SPRINGS") are not how a name is written
+        if etype == "PERSON":
+            return (len(words) > 1, forms[form], len(words), -first_seen[form])
+        tail = len(words) > 1 and words[-1] in _GEO_TAILS  # "Malatya province" is Malatya
+        return (not shouty, not tail, len(words) > 1, forms[form], len(form), -first_seen[form])
+
+    name = max(forms, key=rank)
+    aliases: list[str] = []
+    for i in items:
+        for form in (i.mention.text, i.mention.titled):
+            if form != name and form not in aliases:
+                aliases.append(form)
+    spans = tuple(sorted({SourceSpan(i.article, i.mention.start, i.mention.end) for i in items},
+                         key=lambda s: (s.article, s.start)))
+    return Entity(name=name, type=etype, aliases=tuple(sorted(aliases)), mentions=spans, ambiguous=ambiguous)
+
+
+def entity_of(entities: Iterable[Entity], article: str, start: int, end: int) -> Entity | None:
+    """The entity whose mention covers article[start:end] (a quote's speaker_span, say), if any."""
+    for entity in entities:
+        for span in entity.mentions:
+            if span.article == article and span.start <= start and end <= span.end:
+                return entity
+    return None

@@ -1,0 +1,99 @@
+"""Temporal expressions resolved against a publication day: Friday 14 February 2025."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from storyline.analyze import analyze_article, load_nlp
+from storyline.analyze.dates import resolve_dates
+
+FRIDAY = date(2025, 2, 14)
+
+
+def resolved(text: str, published: date | None = FRIDAY, tagged: bool = True) -> dict[str, tuple[str, str]]:
+    doc = load_nlp()(text) if tagged else None
+    return {t.text: (t.date, t.granularity) for t in resolve_dates(text, published, doc)}
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+@pytest.mark.parametrize("sentence, expression, expected", [
+    ("The envoy arrived on February 12 with a letter.", "on February 12", ("2025-02-12", "day")),
+    ("The envoy arrived on 12 February with a letter.", "on 12 February", ("2025-02-12", "day")),
+    ("The envoy arrived on Feb. 12 with a letter.", "on Feb. 12", ("2025-02-12", "day")),
+    ("The two leaders spoke on Wednesday about a truce.", "on Wednesday", ("2025-02-12", "day")),
+    ("The two leaders will meet on Wednesday in Geneva.", "on Wednesday", ("2025-02-19", "day")),
+    ("The council voted yesterday to close the school.", "yesterday", ("2025-02-13", "day")),
+    ("The council votes today on the budget.", "today", ("2025-02-14", "day")),
+    ("Ferries resumed this morning after the storm.", "this morning", ("2025-02-14", "day")),
+    ("A fire broke out last night near the docks.", "last night", ("2025-02-13", "day")),
+    ("Prices rose sharply last week across the region.", "last week", ("2025-W06", "week")),
+    ("The summit is planned for next month in Oslo.", "next month", ("2025-03", "month")),
+    ("The calls took place two days earlier.", "two days earlier", ("2025-02-12", "day")),
+    ("The mine collapsed three days ago.", "three days ago", ("2025-02-11", "day")),
+    ("Investors will hear the verdict a week later.", "a week later", ("2025-02-21", "day")),
+    ("The region was annexed in 2014 by its neighbour.", "2014", ("2014", "year")),
+    ("Exports fell last year for the first time.", "last year", ("2024", "year")),
+    ("The strike began in March and lasted a month.", "March", ("2024-03", "month")),
+    ("The union plans another strike in March.", "March", ("2025-03", "month")),
+    ("The war began on 24 February 2022 at dawn.", "24 February 2022", ("2022-02-24", "day")),
+    ("Output fell in February 2022 as sanctions bit.", "February 2022", ("2022-02", "month")),
+    ("The last snow fell since December across the plain.", "December", ("2024-12", "month")),
+    ("The vote must be held by May at the latest.", "May", ("2025-05", "month")),
+    ("Schools will stay shut until 21 February while engineers inspect them.", "21 February", ("2025-02-21", "day")),
+    ("The walkout, which began on Monday, is due to end on Thursday.", "on Thursday", ("2025-02-20", "day")),
+    ("The walkout, which began on Monday, is due to end on Thursday.", "on Monday", ("2025-02-10", "day")),
+    ("The minister resigned on Friday after the vote.", "on Friday", ("2025-02-14", "day")),
+    ("Rescuers reached the village last Tuesday.", "last Tuesday", ("2025-02-11", "day")),
+    ("Talks resume next Tuesday in Vienna.", "next Tuesday", ("2025-02-18", "day")),
+    ("Results are due before the end of the month.", "before the end of the month", ("2025-02", "month")),
+    ("The merger should close later this year.", "later this year", ("2025", "year")),
+])
+def test_expressions_resolve_against_the_publication_day(sentence, expression, expected, tagged):
+    found = resolved(sentence, tagged=tagged)
+    assert found.get(expression) == expected, found
+
+
+def test_day_ranges_resolve_to_a_start_and_an_end():
+    times = resolve_dates("The fair runs from 10 to 12 February in the old hall.", FRIDAY)
+    assert [(t.text, t.date, t.end_date) for t in times] == [("from 10 to 12 February", "2025-02-10", "2025-02-12")]
+    times = resolve_dates("Voting runs March 3-5, 2026.", FRIDAY)
+    assert [(t.date, t.end_date) for t in times] == [("2026-03-03", "2026-03-05")]
+
+
+def test_without_a_publication_day_only_absolute_dates_resolve():
+    found = resolved("On Wednesday, two days after 3 March 2024, the plan from 2019 failed; yesterday it was dropped.",
+                     published=None)
+    assert found == {"3 March 2024": ("2024-03-03", "day"), "2019": ("2019", "year")}
+
+
+def test_a_datetime_publication_is_taken_as_its_day():
+    published = datetime(2025, 2, 14, 23, 30, tzinfo=timezone.utc)
+    assert resolved("The deal was signed yesterday.", published)["yesterday"] == ("2025-02-13", "day")
+
+
+def test_numbers_that_are_not_years_and_modal_may_are_left_alone():
+    found = resolved("About 2000 people may leave; the 1990s were calmer and 1,978 homes were hit.")
+    assert found == {}
+
+
+def test_analyze_article_reports_dates_with_their_sentence():
+    text = "Prices fell. The deal was signed on Wednesday in Brussels."
+    times = analyze_article(text, FRIDAY).times
+    assert [(t.text, t.date) for t in times] == [("on Wednesday", "2025-02-12")]
+    assert text[times[0].sentence[0]:times[0].sentence[1]] == "The deal was signed on Wednesday in Brussels."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.lists(st.sampled_from(
+    ["on", " ", "Monday", "12", "February", "Feb.", "2025", "from", "to", "-", "yesterday", "last", "next", "week",
+     "two", "days", "ago", "in", "March", "May", "will", "said", ".", ",", "31", "30", "2100", "1799", "é"]),
+    max_size=25).map(" ".join)),
+    st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31))))
+def test_date_resolver_never_fails_and_spans_index_the_text(text, published):
+    for t in resolve_dates(text, published):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.granularity in ("day", "week", "month", "year")

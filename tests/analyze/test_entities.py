@@ -1,0 +1,136 @@
+"""Mentions and the entities they merge into, on reports written for these tests."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze_article, canonical_entities, extract_mentions
+from storyline.analyze.entities import compatible_given_names, is_acronym_of, name_key, similar_surnames
+from storyline.model import Mention
+
+
+def mention(text: str, label: str = "PERSON", at: int = 0, title: str | None = None) -> Mention:
+    return Mention(text=text, start=at, end=at + len(text), label=label, title=title,
+                   title_start=at - len(title) - 1 if title else None)
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.aliases) for e in entities]
+    return found[0]
+
+
+def test_mention_spans_index_the_text_and_leave_titles_and_possessives_out():
+    text = ("US Secretary of State Rowan Achterberg met Mr. Idris Kovač in Vienna. Achterberg’s aides said "
+            "the Danube Shipping Authority (DSA) would take part.")
+    mentions = extract_mentions(text)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    people = {m.text: m for m in mentions if m.label == "PERSON"}
+    assert people["Rowan Achterberg"].title == "Secretary of State"
+    assert people["Rowan Achterberg"].titled == "Secretary of State Rowan Achterberg"
+    assert "Achterberg" in people  # the possessive ’s stays outside the span
+    assert not any(m.text == "State" for m in mentions)
+
+
+def test_spelling_and_transliteration_variants_merge():
+    story = {
+        "a": [mention("Volodymyr Zelensky", at=0), mention("Zelensky", at=40)],
+        "b": [mention("Volodymyr Zelenskyy", at=0), mention("Zelenskyy", at=50)],
+        "c": [mention("Zelenskiy", at=10)],
+        "d": [mention("Volodymyr Zelenskyi", at=5)],
+    }
+    entities = canonical_entities(story)
+    assert len(entities) == 1
+    zelensky = entities[0]
+    assert zelensky.name == "Volodymyr Zelensky"  # the most complete form, ties broken by first seen
+    assert set(zelensky.aliases) == {"Zelensky", "Volodymyr Zelenskyy", "Zelenskyy", "Zelenskiy", "Volodymyr Zelenskyi"}
+    assert len(zelensky.mentions) == 6
+
+
+def test_straight_curly_and_modifier_apostrophes_merge():
+    story = {"a": [mention("Siobhan O'Rourke")], "b": [mention("Siobhan O’Rourke")], "c": [mention("O\u02bcRourke")]}
+    entities = canonical_entities(story)
+    assert len(entities) == 1 and len(entities[0].mentions) == 3
+
+
+def test_titles_are_aliases_not_names():
+    story = {"a": [mention("Marco Alvarado", at=30, title="Secretary of State"),
+                   mention("Alvarado", at=90, title="Mr")],
+             "b": [mention("Alvarado", at=20, title="Secretary")]}
+    entity = canonical_entities(story)[0]
+    assert entity.name == "Marco Alvarado"
+    assert {"Secretary of State Marco Alvarado", "Mr Alvarado", "Secretary Alvarado", "Alvarado"} <= set(entity.aliases)
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_a_bare_surname_goes_to_the_nearest():
+    story = {
+        "a": [mention("Donald Trump", at=0), mention("Trump", at=100), mention("Melania Trump", at=200),
+              mention("Trump", at=300)],
+        "b": [mention("Donald Trump", at=0), mention("Donald Trump", at=50)],
+    }
+    entities = canonical_entities(story)
+    donald, melania = by_name(entities, "Donald Trump"), by_name(entities, "Melania Trump")
+    assert ("a", 100, 105) in {(s.article, s.start, s.end) for s in donald.mentions}
+    assert ("a", 300, 305) in {(s.article, s.start, s.end) for s in melania.mentions}
+    assert len(donald.mentions) == 4 and len(melania.mentions) == 2
+
+
+def test_a_bare_surname_with_no_full_name_in_its_article_goes_to_the_story_favourite():
+    story = {"a": [mention("Donald Trump")] * 1 + [mention("Donald Trump", at=40)],
+             "b": [mention("Melania Trump")],
+             "c": [mention("Trump")]}
+    donald = by_name(canonical_entities(story), "Donald Trump")
+    assert any(s.article == "c" for s in donald.mentions)
+
+
+def test_a_bare_surname_shared_evenly_stays_ambiguous():
+    story = {"a": [mention("Donald Trump")], "b": [mention("Melania Trump")], "c": [mention("Trump")]}
+    entities = canonical_entities(story)
+    bare = by_name(entities, "Trump")
+    assert bare.ambiguous and bare.type == "PERSON"
+
+
+def test_a_person_labelled_a_place_once_is_corrected_by_the_story():
+    story = {"a": [mention("Olga Brennan", "PERSON"), mention("Brennan", "GPE", at=40)],
+             "b": [mention("Brennan", "PERSON"), mention("Brennan", "PERSON", at=30)],
+             "c": [mention("Olga Brennan", "ORG")]}
+    entities = canonical_entities(story)
+    assert len(entities) == 1 and entities[0].type == "PERSON" and len(entities[0].mentions) == 5
+
+
+def test_organisations_merge_with_their_acronym_and_short_form_and_countries_with_their_short_names():
+    story = {"a": [mention("Reserve Bank of Australia", "ORG"), mention("RBA", "ORG", at=60),
+                   mention("Kestrel Mining", "ORG", at=90), mention("Kestrel", "ORG", at=150)],
+             "b": [mention("US", "GPE"), mention("United States", "GPE", at=20), mention("USA", "GPE", at=50),
+                   mention("CDU/CSU", "ORG", at=80), mention("CDU", "ORG", at=100), mention("CSU", "ORG", at=120)]}
+    entities = canonical_entities(story)
+    assert set(by_name(entities, "Reserve Bank of Australia").aliases) == {"RBA"}
+    assert set(by_name(entities, "Kestrel Mining").aliases) == {"Kestrel"}
+    assert set(by_name(entities, "United States").aliases) == {"US", "USA"}
+    assert len([e for e in entities if "CDU" in e.name or "CDU" in e.aliases]) == 1
+
+
+def test_name_rules():
+    assert name_key("Recep Tayyip Erdoğan") == "recep tayyip erdogan"
+    assert name_key("Paul D’Souza") == name_key("Paul D'Souza") == "paul dsouza"
+    assert similar_surnames("zelensky", "zelenskyy") and similar_surnames("zelenskiy", "zelenskyi")
+    assert not similar_surnames("marsh", "walsh")
+    assert compatible_given_names("donald j trump", "donald trump")
+    assert compatible_given_names("d trump", "donald trump")
+    assert not compatible_given_names("melania trump", "donald trump")
+    assert is_acronym_of("DfE", "Department for Education") and is_acronym_of("RBNZ", "Reserve Bank of New Zealand")
+    assert is_acronym_of("NATO", "North Atlantic Treaty Organization")
+    assert not is_acronym_of("EU", "United Nations")
+
+
+def test_entities_across_two_reports_of_one_interview():
+    first = ("Secretary of State Marco Alvarado said on Friday that President Dana Whitcombe wanted the war ended. "
+             "Alvarado told reporters in Riga that the first stage would be a ceasefire.")
+    second = ("The Secretary of State Marco Alvarado said at a briefing that President Whitcombe wishes the war "
+              "to end. "
+              "Mr Alvarado said Europe must give guarantees.")
+    mentions = {"one": analyze_article(first, None).mentions, "two": analyze_article(second, None).mentions}
+    entities = canonical_entities(mentions)
+    alvarado = by_name(entities, "Marco Alvarado")
+    assert alvarado.type == "PERSON"
+    assert {"Alvarado", "Mr Alvarado"} <= set(alvarado.aliases)
+    assert len(alvarado.mentions) == 4

@@ -1,0 +1,192 @@
+"""Quotes and their speakers, on short reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from storyline.analyze import analyze_article
+from storyline.analyze.quotes import find_quotes, scan_quote_marks
+
+
+def direct(text: str):
+    return [q for q in analyze_article(text, None).quotes if q.direct]
+
+
+def reported(text: str):
+    return [q for q in analyze_article(text, None).quotes if not q.direct]
+
+
+def only(quotes, words: str):
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("„", "“"), ("«", "»"), ("»", "«"), ("‘", "’")])
+def test_every_common_quote_mark_pairs(opening, closing):
+    text = (f"Harbour master Ines Falkenrath spoke after the storm. {opening}The pier will reopen once the divers "
+            f"have checked every pile,{closing} Falkenrath said.")
+    quote = only(direct(text), "pier will reopen")
+    assert quote.text == "The pier will reopen once the divers have checked every pile"
+    assert text[quote.start:quote.end] == quote.text
+    assert quote.speaker == "Ines Falkenrath"
+    assert quote.cue == "said"
+
+
+def test_apostrophes_inside_words_do_not_open_or_close_quotes():
+    text = ("“We don’t accept that Zelenskyy's envoys were kept out, and O’Rourke’s union won’t either,” said "
+            "Pavel Marek, a transport analyst.")
+    quote = only(direct(text), "accept")
+    assert quote.text == "We don’t accept that Zelenskyy's envoys were kept out, and O’Rourke’s union won’t either"
+    assert quote.speaker == "Pavel Marek"
+
+
+def test_british_single_quotes_with_possessives_outside():
+    text = "The workers’ leaders met at noon. ‘We are not moving until the offer changes,’ said Maud Ellingham."
+    quote = only(direct(text), "moving")
+    assert quote.text == "We are not moving until the offer changes"
+    assert quote.speaker == "Maud Ellingham"
+
+
+def test_quote_split_around_its_cue_is_one_statement_in_two_parts():
+    text = ("Defence minister Kasimir Voll gave few details. “The first convoy leaves at dawn,” he told reporters, "
+            "“and the second follows when the road is clear.”")
+    first, second = only(direct(text), "first convoy"), only(direct(text), "second follows")
+    assert first.group == second.group and (first.part, second.part) == (0, 1)
+    assert first.speaker == second.speaker == "Kasimir Voll"
+    assert first.addressee == "reporters"
+
+
+def test_multi_sentence_quote_is_one_quote():
+    text = ("“The dam held. The spillway did its job. Nobody downstream lost a home,” said regional engineer "
+            "Tobiah Krane.")
+    quote = only(direct(text), "dam held")
+    assert quote.text == "The dam held. The spillway did its job. Nobody downstream lost a home"
+    assert quote.speaker == "Tobiah Krane"
+    assert quote.sentence[0] == 0 and quote.sentence[1] == len(text)
+
+
+def test_paragraph_opening_quote_is_attributed_by_the_next_sentence():
+    text = ("The ferry service stopped on Monday.\n\n"
+            "“We will not sail until the new engines are certified.” That was the message from operations chief "
+            "Lorna Quist, who met inspectors in the afternoon.")
+    quote = only(direct(text), "new engines")
+    assert quote.speaker == "Lorna Quist"
+
+
+def test_quote_after_a_reporting_sentence_belongs_to_its_speaker():
+    text = ("Mayor Odile Brantôme said the budget would be cut. “There is no other way to balance the books.”")
+    assert only(direct(text), "balance the books").speaker == "Odile Brantôme"
+
+
+def test_pronouns_resolve_to_the_person_just_named_and_respect_gender():
+    text = ("Coach Henrik Dalby watched from the stand while club president Ms Ayla Rowan spoke to the press.\n\n"
+            "“The young players carried us tonight,” he said.\n\n"
+            "“We will keep this squad together,” she said.")
+    assert only(direct(text), "young players").speaker == "Henrik Dalby"
+    assert only(direct(text), "squad together").speaker == "Ayla Rowan"
+
+
+def test_surname_and_role_resolve_to_the_full_name():
+    text = ("Foreign Minister Jakub Strand arrived in Oslo on Tuesday. Later, Strand said the talks had been "
+            "useful. “We found more common ground than we expected,” the minister said.")
+    assert only(reported(text), "talks had been useful").speaker == "Jakub Strand"
+    assert only(direct(text), "common ground").speaker == "Jakub Strand"
+
+
+def test_anonymous_speaker_stays_unnamed():
+    text = ("Marta Lindqvist chaired the meeting. A senior official, who asked not to be named, described the mood "
+            "as tense. “Everyone expects a walkout next week.”")
+    assert only(direct(text), "walkout").speaker is None
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    ("Governor Rhea Tamsin said that the bridge would stay closed for a month.",
+     "the bridge would stay closed for a month", "Rhea Tamsin"),
+    ("Treasurer Colm Avery suggested that rates could fall again in the spring.",
+     "rates could fall again in the spring", "Colm Avery"),
+    ("The harvest was the worst in a decade, farm leader Ruth Okonkwo said.",
+     "The harvest was the worst in a decade", "Ruth Okonkwo"),
+])
+def test_indirect_speech_keeps_the_reported_clause(sentence, clause, speaker):
+    quote = only(reported(sentence), clause[:20])
+    assert quote.text == clause
+    assert quote.speaker == speaker
+    assert quote.direct is False
+
+
+def test_according_to_a_pronoun():
+    text = ("Senator Willa Prest met the strikers. According to her, the dispute could be settled within days.")
+    quote = only(reported(text), "dispute could be settled")
+    assert quote.text == "the dispute could be settled within days"
+    assert quote.speaker == "Willa Prest"
+    assert quote.cue == "according to"
+
+
+def test_venue_and_addressee_told_two_radio_hosts():
+    text = ("“The ceasefire has to come first,” Secretary of State Elena Marsh told two radio hosts on the "
+            "weekend show Morning Line.")
+    quote = only(direct(text), "ceasefire")
+    assert quote.speaker == "Elena Marsh"
+    assert quote.addressee == "two radio hosts"
+    assert quote.venue == "radio show"
+
+
+def test_venue_at_a_briefing_carries_to_the_speakers_later_quotes():
+    text = ("The war must end rather than pause, Secretary of State Elena Marsh said at a briefing for journalists "
+            "on Friday.\n\n"
+            "“There will be stages, and the first is a ceasefire,” she said.")
+    first = only(reported(text), "war must end")
+    assert first.venue == "briefing" and first.addressee == "journalists"
+    later = only(direct(text), "stages")
+    assert later.speaker == "Elena Marsh" and later.venue == "briefing"
+
+
+@pytest.mark.parametrize("phrase, venue", [
+    ("at a news conference in Lyon", "news conference"),
+    ("in a post on X", "social media"),
+    ("in a television interview", "television interview"),
+    ("on his weekly podcast", "podcast"),
+    ("in a statement", "statement"),
+    ("in a speech to party members", "speech"),
+])
+def test_venues(phrase, venue):
+    text = f"“Prices will come down by summer,” Finance Minister Arvid Stolt said {phrase}."
+    assert only(direct(text), "Prices").venue == venue
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker():
+    text = ("“The flood barrier worked exactly as designed,” said city engineer Noor Haddad. “We tested it twice "
+            "this winter.\n\n“Next year we extend it to the old harbour.”")
+    quote = only(direct(text), "Next year")
+    assert quote.speaker == "Noor Haddad"
+
+
+def test_scare_quotes_are_not_statements():
+    text = "The so-called “peace plan” was published on Monday by the Velmar Institute."
+    assert direct(text) == []
+
+
+def test_without_a_doc_capitalised_names_stand_in():
+    text = "“Rain will help the crews,” said fire officer Dana Kell."
+    quotes = find_quotes(text)
+    assert quotes[0].text == "Rain will help the crews"
+    assert quotes[0].speaker == "Dana Kell"
+
+
+_QUOTE_ALPHABET = st.sampled_from(list("“”„«»\"‘’'‚‹› \n.,:;abcXYZ said he told é\u00a0"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=_QUOTE_ALPHABET), st.lists(
+    st.sampled_from(["“", "”", '"', "‘", "’", "'", " said Ann Bell", " he said", ",", ".", "\n\n", "We won",
+                     "don’t", "O’Neil's", "«", "»", "„"]), max_size=30).map("".join)))
+def test_quote_scanner_never_fails_and_spans_index_the_text(text):
+    for mark in scan_quote_marks(text):
+        assert 0 <= mark.open < mark.start <= mark.end <= mark.close <= len(text)
+    for quote in find_quotes(text):
+        assert 0 <= quote.start <= quote.end <= len(text)
+        assert text[quote.start:quote.end] == quote.text
+        if quote.speaker_span:
+            assert 0 <= quote.speaker_span[0] < quote.speaker_span[1] <= len(text)
