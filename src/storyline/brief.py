@@ -5,12 +5,15 @@ list, never filler."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
+
+import numpy as np
 
 from storyline.analyze import canonical_entities, entity_of
 from storyline.model import Analysis, Article, Entity
 from storyline.sources.dates import format_published
 from storyline.store import SQLiteStore, StoryRow
+from storyline.timeline import build_timeline
 
 VERSION = "brief/1"
 PARTS = ("entities", "quotes", "claims", "timeline", "summary")
@@ -81,12 +84,13 @@ def quote_entries(members: list[tuple[Article, str | None]], analyses: dict[str,
     return entries
 
 
-def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis]) -> dict[str, Any]:
+def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
+                embed: Callable[[list[str]], np.ndarray]) -> dict[str, Any]:
     """The derived parts of a story's brief from its articles (with duplicate groups) and their analyses."""
     texts = {article.id: article.text for article, _ in members}
     entities = canonical_entities({aid: analysis.mentions for aid, analysis in analyses.items()}, texts)
     return {"entities": entity_entries(entities), "quotes": quote_entries(members, analyses, entities),
-            "claims": [], "timeline": [], "summary": []}
+            "claims": [], "timeline": build_timeline(members, analyses, embed), "summary": []}
 
 
 def brief_markdown(brief: dict[str, Any]) -> str:

@@ -365,6 +365,36 @@ def eval_clusters(
     out.print(f"{scores['clusters']} stories found, {scores['gold_clusters']} in the gold", highlight=False)
 
 
+@eval_app.command("analysis")
+@_reports_errors
+def eval_analysis(
+    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Score entities (alias groups), quotes (recall, speakers) and resolved dates against the gold."""
+    from storyline.analyze.score import score_demo
+
+    if not (folder / "gold.json").exists():
+        raise StorylineError(f"{folder}: no gold.json here")
+    scores = score_demo(folder)
+    if as_json:
+        print(json.dumps(scores))
+        return
+    table = Table(title=f"analysis vs gold, {scores['articles']} articles", title_justify="left")
+    table.add_column("measure")
+    table.add_column("score", justify="right")
+    table.add_column("of", justify="right")
+    rows = [("entity alias pairs: F1", scores["entity_pairwise_f1"], scores["entity_gold_pairs"]),
+            ("direct quotes: recall", scores["quote_recall"], scores["quote_gold"]),
+            ("quote speakers: accuracy", scores["speaker_accuracy"], scores["quote_gold"]),
+            ("indirect speech: recall", scores["indirect_recall"], scores["indirect_gold"]),
+            ("dates: found", scores["date_recall"], scores["date_gold"]),
+            ("dates: resolved right", scores["date_accuracy"], scores["date_gold"])]
+    for name, value, total in rows:
+        table.add_row(name, f"{value:.3f}", str(total))
+    out.print(table)
+
+
 def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:
     from storyline.sources.files import read_bytes
 

@@ -18,7 +18,7 @@ import numpy as np
 from storyline import cluster, dedupe
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
-from storyline.embed import Embedder, article_text_for_embedding
+from storyline.embed import Embedder, article_text_for_embedding, load_static_embedder
 from storyline import analyze
 from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.errors import InputError
@@ -216,10 +216,12 @@ def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -
     """Recompute the derived brief of every story whose membership changed since it was last made
     (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them."""
     refreshed = 0
+    embed = None
     for story_id in list(story_ids) if story_ids is not None else store.stale_briefs():
+        embed = embed or load_static_embedder().embed
         members = store.story_articles(story_id)
         analyses = store.analyses([article.id for article, _ in members])
-        parts = story_parts(members, analyses)
+        parts = story_parts(members, analyses, embed)
         with store.transaction():
             store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
         refreshed += 1

@@ -1,0 +1,30 @@
+"""Timelines: dated entries from the articles' own dates, one entry per event however many outlets."""
+
+import json
+
+from conftest import FIXTURES, Cli
+
+
+def test_the_interview_timeline_dates_the_calls_two_days_earlier(cli):
+    cli("ingest", *map(str, sorted((FIXTURES / "interview").glob("*.txt"))))
+    [story] = cli.json("stories", "--json")
+    timeline = cli.json("show", story["id"], "--json")["timeline"]
+    by_date = {entry["date"]: entry for entry in timeline}
+    # "Two days earlier" in one outlet and "On Wednesday" in the other: 12 February, one entry.
+    calls = by_date["2025-02-12"]
+    assert calls["granularity"] == "day"
+    assert sorted(calls["sources"]) == ["eastern-review", "lakeside-courier"]
+    assert by_date["2025-02-14"]["sources"]
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    ids = {a["id"] for a in story["articles"]}
+    assert all(span["article"] in ids and span["start"] < span["end"] for e in timeline for span in e["evidence"])
+
+
+def test_a_year_stays_a_year(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("date 2025-02-10\nQuake hits coast\n\nA strong earthquake struck the coast on Monday. "
+                                    "The region was last hit by a deadly quake in 2007, when hundreds died.\n")
+    cli("ingest", str(tmp_path / "a.txt"))
+    [story] = cli.json("stories", "--json")
+    timeline = cli.json("show", story["id"], "--json")["timeline"]
+    assert {"date": "2007", "granularity": "year"}.items() <= next(e for e in timeline if e["date"].startswith("2007")).items()
+    assert any(e["date"] == "2025-02-10" for e in timeline)
