@@ -95,3 +95,35 @@ def test_ecbplus_dev_events_are_told_apart(tmp_path):
     scores = json.loads(result.stdout)
     assert scores["items"] == 197 and scores["gold_clusters"] == 16
     assert scores["b3_f1"] >= 0.87, scores
+
+
+def test_demo_timelines_and_storylines_meet_their_floors(tmp_path):
+    scores = json.loads(Cli(tmp_path / "unused.db")("eval", "timeline", str(DEMO), "--json").stdout)
+    assert scores["date_f1"] >= 0.8, scores
+    assert scores["link_precision"] >= 0.9 and scores["link_recall"] >= 0.8, scores
+
+
+def test_demo_analysis_meets_its_floors(tmp_path):
+    scores = json.loads(Cli(tmp_path / "unused.db")("eval", "analysis", str(DEMO), "--json").stdout)
+    assert scores["entity_pairwise_f1"] >= 0.9 and scores["quote_recall"] >= 0.9, scores
+    assert scores["speaker_accuracy"] >= 0.9 and scores["date_accuracy"] >= 0.9, scores
+
+
+def test_the_ukraine_thread_is_one_storyline(demo_db):
+    cli = Cli(demo_db)
+    threads = cli.json("storylines", "--json")
+    ukraine = next(t for t in threads if any("Rubio" in s["title"] for s in t["stories"]))
+    titles = " | ".join(s["title"] for s in ukraine["stories"])
+    assert "Munich" in titles or "Europe" in titles and "Riyadh" in titles
+    assert not any("Earthquake" in s["title"] or "Quake" in s["title"] for s in ukraine["stories"])
+    dates = [entry["date"] for entry in ukraine["timeline"]]
+    assert dates == sorted(dates) and "2025-02-12" in dates
+    shown = cli.json("storyline", ukraine["stories"][0]["id"], "--json")
+    assert shown["id"] == ukraine["id"]
+
+
+def test_an_entity_page_gathers_quotes_across_stories_and_spellings(demo_db):
+    page = Cli(demo_db).json("entity", "Zelenskyy", "--json")
+    assert page["name"].endswith(("Zelensky", "Zelenskyy"))
+    assert len(page["stories"]) >= 2
+    assert page["quotes"] and all(q["speaker"] == page["name"] for q in page["quotes"])

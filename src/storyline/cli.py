@@ -8,6 +8,7 @@ import json
 import re
 import sys
 import tempfile
+from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -250,6 +251,110 @@ def show(
         out.print(brief_markdown(brief), markup=False, highlight=False)
 
 
+def _storylines(store: SQLiteStore) -> list[dict[str, Any]]:
+    from storyline.storylines import storyline_id, threads
+
+    result = []
+    for ids in threads(store.story_links(), store.first_seen_days()):
+        briefs = [load_brief(store, row) for row in (store.story(i) for i in ids) if row is not None]
+        timeline = sorted((dict(entry, story=b["id"]) for b in briefs for entry in b["timeline"]),
+                          key=lambda e: (e["date"], e.get("story", "")))
+        result.append({"id": storyline_id(ids), "title": briefs[-1]["title"],
+                       "first_seen": min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
+                       "last_seen": max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
+                       "stories": [{k: b[k] for k in ("id", "title", "first_seen", "last_seen", "outlets")}
+                                   for b in briefs],
+                       "timeline": timeline})
+    return result
+
+
+@app.command("storylines")
+@_reports_errors
+def storylines_command(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Threads of linked stories about one developing topic, newest first."""
+    with _open(_settings(db)) as store:
+        threads_ = _storylines(store)
+    if as_json:
+        print(json.dumps(threads_, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(threads_)} storylines", title_justify="left")
+    table.add_column("storyline", no_wrap=True)
+    table.add_column("stories, oldest first", overflow="fold", ratio=1)
+    table.add_column("dates", no_wrap=True)
+    for thread in threads_:
+        table.add_row(thread["id"], "\n".join(f"{s['first_seen']} {s['title']}" for s in thread["stories"]),
+                      f"{thread['first_seen']} → {thread['last_seen']}")
+    out.print(table)
+
+
+@app.command("storyline")
+@_reports_errors
+def storyline_command(
+    storyline_id: Annotated[str, typer.Argument(metavar="ID", help="storyline id, or the id of one of its stories")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """One storyline: its stories in order and one merged timeline."""
+    with _open(_settings(db)) as store:
+        threads_ = _storylines(store)
+    thread = next((t for t in threads_ if t["id"].startswith(storyline_id)
+                   or any(s["id"].startswith(storyline_id) for s in t["stories"])), None)
+    if thread is None:
+        raise StorylineError(f"no storyline {storyline_id!r}; `storyline storylines` lists them")
+    if as_json:
+        print(json.dumps(thread, ensure_ascii=False, indent=1))
+        return
+    out.print(f"[bold]{thread['title']}[/bold]  {thread['first_seen']} → {thread['last_seen']}")
+    for story in thread["stories"]:
+        out.print(f"  {story['first_seen']}  {story['title']}  ({story['id']})", markup=False, highlight=False)
+    out.print("")
+    for entry in thread["timeline"]:
+        out.print(f"{entry['date']:<10}  {entry['text']}  [{', '.join(entry['sources'])}]", markup=False,
+                  highlight=False)
+
+
+@app.command("entity")
+@_reports_errors
+def entity_command(
+    name: Annotated[str, typer.Argument(help="a name as any outlet spells it")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """A person (or organisation, place) across stories: aliases, stories, and every quote over time."""
+    from storyline.analyze.entities import same_name
+
+    found: dict[str, Any] = {"name": None, "type": None, "aliases": set(), "stories": [], "quotes": []}
+    with _open(_settings(db)) as store:
+        for story_id, brief in store.briefs_with_speaker():
+            entity = next((e for e in brief.get("entities", [])
+                           if any(same_name(name, n) for n in [e["name"], *e.get("aliases", [])])), None)
+            if entity is None:
+                continue
+            found["name"] = found["name"] or entity["name"]
+            found["type"] = found["type"] or entity["type"]
+            found["aliases"] |= set(entity.get("aliases", []))
+            row = store.story(story_id)
+            found["stories"].append({"id": story_id, "title": row.title if row else "", "mentions": entity["mentions"],
+                                     "first_seen": row.first_seen if row else None})
+            found["quotes"] += [dict(q, story=story_id, first_seen=row.first_seen if row else None)
+                                for q in brief.get("quotes", []) if q.get("speaker") == entity["name"]]
+    if found["name"] is None:
+        raise StorylineError(f"no entity named {name!r} in any story")
+    found["aliases"] = sorted(found["aliases"] - {found["name"]})
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False, indent=1))
+        return
+    out.print(f"[bold]{found['name']}[/bold] ({found['type']}) — also {', '.join(found['aliases']) or 'no other name'}")
+    for story in found["stories"]:
+        out.print(f"  {story['first_seen']}  {story['title']}  ({story['id']}, {story['mentions']} mentions)",
+                  markup=False, highlight=False)
+    for quote in found["quotes"]:
+        out.print(f"  “{quote['text']}” — {', '.join(quote['sources'])}", markup=False, highlight=False)
+
+
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -319,6 +424,26 @@ def report(
     out.print(f"wrote {index}", highlight=False)
 
 
+@contextmanager
+def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[SQLiteStore, Any]]:
+    """A temporary database with the items ingested; the user's database is never touched."""
+    from storyline.embed import load_embedder
+    from storyline.pipeline import ingest as run_ingest
+
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
+        embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=len(items))
+            result = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
+                                progress=lambda n: progress.advance(task, n))
+        yield store, result
+
+
+def _story_by_origin(store: SQLiteStore, result: Any) -> dict[str, str]:
+    story_of = {article.id: story for article, story, _ in store.articles()}
+    return {origin: story_of[aid] for origin, aid in result.article_of.items() if aid in story_of}
+
+
 @eval_app.command("clusters")
 @_reports_errors
 def eval_clusters(
@@ -329,24 +454,16 @@ def eval_clusters(
     db: DbOption = None,
 ) -> None:
     """Cluster the articles in a temporary database and score the stories against the gold labels."""
-    from storyline.embed import load_embedder
-    from storyline.pipeline import ingest as run_ingest
     from storyline.sources import read_inputs
 
-    settings = _settings(None)
+    settings = _settings(None, analyze=False)
     if split is not None:
         items = list(_split_records(path, split, settings))
     else:
         items = list(read_inputs([str(path)], settings))
     labels = _gold_labels(gold, path) if gold else None
-    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
-        embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
-        with _progress() as progress:
-            task = progress.add_task("clustering", total=len(items))
-            result = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
-                                progress=lambda n: progress.advance(task, n))
-        story_of = {article.id: story for article, story, _ in store.articles()}
-    predicted = {origin: story_of[aid] for origin, aid in result.article_of.items() if aid in story_of}
+    with _evaluation_store(items, settings) as (store, result):
+        predicted = _story_by_origin(store, result)
     truth = result.gold_of if labels is None else {o: labels[k] for o in predicted if (k := _relative(o, path)) in labels}
     if not truth:
         raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
@@ -365,11 +482,46 @@ def eval_clusters(
     out.print(f"{scores['clusters']} stories found, {scores['gold_clusters']} in the gold", highlight=False)
 
 
+@eval_app.command("timeline")
+@_reports_errors
+def eval_timeline(
+    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    db: DbOption = None,
+) -> None:
+    """Score timeline dates and storyline links against the gold, after ingesting in a temporary database."""
+    from storyline.evaluate import storyline_scores, timeline_scores
+    from storyline.sources import read_inputs
+
+    gold_path = folder / "gold.json"
+    if not gold_path.exists():
+        raise StorylineError(f"{folder}: no gold.json here")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    articles = folder / "articles"
+    settings = _settings(None)
+    items = list(read_inputs([str(articles)], settings))
+    with _evaluation_store(items, settings) as (store, result):
+        story_of_path = {_relative(origin, articles): story for origin, story in _story_by_origin(store, result).items()}
+        predicted = {row.id: load_brief(store, row)["timeline"] for row in store.stories()}
+        threads = [[s["id"] for s in t["stories"]] for t in _storylines(store)]
+    scores = {**timeline_scores(gold, story_of_path, predicted), **storyline_scores(gold, story_of_path, threads)}
+    if as_json:
+        print(json.dumps(scores))
+        return
+    table = Table(title="timelines and storylines vs gold", title_justify="left")
+    for column in ("measure", "precision", "recall", "F1"):
+        table.add_column(column)
+    table.add_row("timeline dates", *(f"{scores[f'date_{m}']:.3f}" for m in ("precision", "recall", "f1")))
+    table.add_row("storyline links", *(f"{scores[f'link_{m}']:.3f}" for m in ("precision", "recall", "f1")))
+    out.print(table)
+
+
 @eval_app.command("analysis")
 @_reports_errors
 def eval_analysis(
     folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    db: DbOption = None,
 ) -> None:
     """Score entities (alias groups), quotes (recall, speakers) and resolved dates against the gold."""
     from storyline.analyze.score import score_demo

@@ -8,19 +8,19 @@ article with all its derived rows."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
 
-from storyline import cluster, dedupe
+from storyline import analyze, cluster, dedupe, storylines
+from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import Embedder, article_text_for_embedding, load_static_embedder
-from storyline import analyze
-from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.errors import InputError
 from storyline.extract import detect_language
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
@@ -187,7 +187,7 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
     for start in range(0, len(pending), settings.batch_size):
         chunk = pending[start : start + settings.batch_size]
         vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
-        analyses = analyze_chunk(chunk)
+        analyses = analyze_chunk(chunk) if settings.analyze else [None] * len(chunk)
         with store.transaction():
             for article, vector, analysis in zip(chunk, vectors, analyses):
                 if _store_article(article, vector, store, embedder, duplicates, stories, settings):
@@ -197,7 +197,8 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
                 report.ingested += 1
         if progress:
             progress(len(chunk))
-    refresh_briefs(store)
+    if settings.analyze:
+        refresh_briefs(store)
     return report
 
 
@@ -215,7 +216,7 @@ def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:
 def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -> int:
     """Recompute the derived brief of every story whose membership changed since it was last made
     (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them."""
-    refreshed = 0
+    refreshed: list[str] = []
     embed = None
     for story_id in list(story_ids) if story_ids is not None else store.stale_briefs():
         embed = embed or load_static_embedder().embed
@@ -224,8 +225,26 @@ def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -
         parts = story_parts(members, analyses, embed)
         with store.transaction():
             store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
-        refreshed += 1
-    return refreshed
+        refreshed.append(story_id)
+    if refreshed:
+        relink_stories(store, refreshed)
+    return len(refreshed)
+
+
+def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
+    """Recompute the storyline links of these stories against the stories of their month."""
+    def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
+        day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+        return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
+                                 json.loads(row["brief"]).get("entities", []), day(row["first_seen"]),
+                                 day(row["last_seen"]))
+
+    sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows()}
+    with store.transaction():
+        for story_id in story_ids:
+            if story_id in sketches:
+                store.replace_links(story_id, storylines.links_for(sketches[story_id], sketches.values()),
+                                    storylines.VERSION)
 
 
 def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: Embedder,

@@ -28,6 +28,8 @@ class Settings:
     # Stories: candidates are stories active within this many days of the article.
     story_window_days: int = 7
     batch_size: int = 256
+    # Names, quotes and dates of each article, and each story's brief (off for clustering-only runs).
+    analyze: bool = True
     # The web: one safe client for feeds and pages.
     allow_private_network: bool = False
     fetch_max_bytes: int = 10 * 1024 * 1024

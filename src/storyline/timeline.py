@@ -32,14 +32,23 @@ class _Entry:
     reported: bool = False  # placed by publication date rather than by a date in the text
 
 
+def _tells_an_event(date_: str, granularity: str, published: str | None) -> bool:
+    """Whether a date in the text places an event, rather than naming the month the article appears in
+    ("earlier this month", "later in February"), which says nothing a reader can place."""
+    return not (granularity == "month" and published is not None and published.startswith(date_))
+
+
 def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis]) -> list[tuple]:
     """(date, granularity, article, start, end, reported) for every dated sentence of the story."""
     found = []
     for article, _ in members:
         analysis = analyses.get(article.id)
+        published = article.day.isoformat() if article.day else None
         dated_sentences = set()
         for time in analysis.times if analysis else ():
             if time.granularity not in GRANULARITIES:
+                continue
+            if not _tells_an_event(time.date, time.granularity, published):
                 continue
             start, end = time.sentence
             if (start, end, time.date) in dated_sentences:
@@ -52,6 +61,28 @@ def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, A
             if not any(s == start for s, _, _ in dated_sentences):
                 found.append((article.day.isoformat(), "day", article, start, end, True))
     return found
+
+
+def _fold_coarser(entries: list[_Entry]) -> list[_Entry]:
+    """An entry dated only to a month or year that tells the same event as an entry dated within it
+    ("in February 2022" beside "on 24 February 2022") becomes more evidence of the finer entry, which
+    keeps the date its own evidence gives."""
+    kept = []
+    for entry in sorted(entries, key=lambda e: -len(e.date)):
+        finer = next((k for k in kept if k.date.startswith(entry.date) and len(k.date) > len(entry.date)
+                      and max(float(a @ b) for a in entry.vectors for b in k.vectors) >= SAME_EVENT), None)
+        if finer is None:
+            kept.append(entry)
+            continue
+        for ev, text, vector in zip(entry.evidence, entry.texts, entry.vectors):
+            if not any(e["article"] == ev["article"] for e in finer.evidence):
+                finer.evidence.append(ev)
+                finer.texts.append(text)
+                finer.vectors.append(vector)
+        for source in entry.sources:
+            if source not in finer.sources:
+                finer.sources.append(source)
+    return kept
 
 
 def build_timeline(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
@@ -77,6 +108,7 @@ def build_timeline(members: list[tuple[Article, str | None]], analyses: dict[str
         entry.evidence.append({"article": article.id, "start": start, "end": end, "text": text})
         if article.source not in entry.sources:
             entry.sources.append(article.source)
+    entries = _fold_coarser(entries)
     entries.sort(key=lambda e: (e.date, GRANULARITIES.index(e.granularity), -len(e.sources)))
     return [{"date": e.date, "granularity": e.granularity, "text": e.texts[0], "sources": e.sources,
              "evidence": e.evidence, "reported": e.reported} for e in entries]

@@ -677,3 +677,17 @@ def entity_of(entities: Iterable[Entity], article: str, start: int, end: int) ->
             if span.article == article and span.start <= start and end <= span.end:
                 return entity
     return None
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two written names can be one person's or thing's: equal once folded, or a surname
+    spelling variant with compatible given names ("Zelenskyy" ~ "Volodymyr Zelensky")."""
+    ka, kb = name_key(strip_title(a)), name_key(strip_title(b))
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    if not similar_surnames(wa[-1], wb[-1]):
+        return False
+    return len(wa) == 1 or len(wb) == 1 or compatible_given_names(ka, kb)

@@ -239,4 +239,15 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 6: links between stories that continue one another (storylines are their connected groups).
+    """
+    CREATE TABLE story_links (
+        a TEXT NOT NULL REFERENCES stories(id),
+        b TEXT NOT NULL REFERENCES stories(id),
+        score REAL NOT NULL,
+        version TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX story_links_b ON story_links(b);
+    """,
 ]

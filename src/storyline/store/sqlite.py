@@ -296,6 +296,39 @@ class SQLiteStore:
                WHERE s.merged_into IS NULL AND (b.story_id IS NULL OR b.size != s.size) ORDER BY s.rowid""")
         return [row["id"] for row in rows]
 
+    # --- storylines ------------------------------------------------------------------------
+
+    def story_sketch_rows(self, since: date | None = None) -> list[sqlite3.Row]:
+        """id, centroid, dates and brief of live stories seen since a day (all when None)."""
+        return self.conn.execute(
+            """SELECT s.id, s.centroid, s.first_seen, s.last_seen, b.brief FROM stories s
+               JOIN story_briefs b ON b.story_id = s.id
+               WHERE s.merged_into IS NULL AND (? IS NULL OR s.last_seen IS NULL OR s.last_seen >= ?)""",
+            (_day(since), _day(since))).fetchall()
+
+    def replace_links(self, story_id: str, links: list[tuple[str, float]], version: str) -> None:
+        """Set the links of one story (both directions are stored once, smaller id first)."""
+        self.conn.execute("DELETE FROM story_links WHERE a = ? OR b = ?", (story_id, story_id))
+        self.conn.executemany("INSERT OR REPLACE INTO story_links VALUES (?, ?, ?, ?)",
+                              [(min(story_id, other), max(story_id, other), score, version) for other, score in links])
+
+    def story_links(self) -> list[tuple[str, str]]:
+        """Links between live stories."""
+        rows = self.conn.execute(
+            """SELECT l.a, l.b FROM story_links l JOIN stories sa ON sa.id = l.a JOIN stories sb ON sb.id = l.b
+               WHERE sa.merged_into IS NULL AND sb.merged_into IS NULL ORDER BY l.a, l.b""")
+        return [(row["a"], row["b"]) for row in rows]
+
+    def first_seen_days(self) -> dict[str, str | None]:
+        return {row["id"]: row["first_seen"] for row in
+                self.conn.execute("SELECT id, first_seen FROM stories WHERE merged_into IS NULL")}
+
+    def briefs_with_speaker(self) -> Iterator[tuple[str, dict]]:
+        """(story id, stored brief) of every live story, for entity pages."""
+        for row in self.conn.execute("""SELECT b.story_id, b.brief FROM story_briefs b JOIN stories s ON s.id = b.story_id
+                                        WHERE s.merged_into IS NULL ORDER BY s.first_seen, s.id"""):
+            yield row["story_id"], json.loads(row["brief"])
+
     # --- feeds ----------------------------------------------------------------------------
 
     def save_feed(self, state: FeedState, source: str | None = None) -> None:

@@ -1,0 +1,98 @@
+"""Storylines: threads of stories about one developing topic over days and weeks.
+
+Two stories are linked when they share the people they are about (canonical names mentioned at
+least twice in each) and their centroids agree, within a month of each other: talks announced,
+talks held and a leader's speech about them form one thread, while two earthquakes a week apart
+do not. Storylines are the connected groups of linked stories; links are kept, threads are read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+
+import numpy as np
+
+VERSION = "storylines/1"
+WINDOW_DAYS = 30
+PEOPLE = {"PERSON"}
+NAMES = {"ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+
+
+@dataclass(frozen=True)
+class StorySketch:
+    """What linking needs of a story: its centroid, the names it is about, its days."""
+
+    id: str
+    centroid: np.ndarray
+    people: frozenset[str]
+    names: frozenset[str]
+    first_seen: date | None
+    last_seen: date | None
+
+
+def sketch(story_id: str, centroid: np.ndarray, entities: list[dict[str, Any]], first_seen: date | None,
+           last_seen: date | None) -> StorySketch:
+    """A story's sketch from its brief's entities: names mentioned at least twice."""
+    salient = [e for e in entities if e.get("mentions", 0) >= 2]
+    norm = float(np.linalg.norm(centroid)) or 1.0
+    return StorySketch(story_id, centroid / norm, frozenset(e["name"] for e in salient if e["type"] in PEOPLE),
+                       frozenset(e["name"] for e in salient if e["type"] in NAMES), first_seen, last_seen)
+
+
+def _days_apart(a: StorySketch, b: StorySketch) -> int:
+    if not (a.first_seen and a.last_seen and b.first_seen and b.last_seen):
+        return 0
+    if a.last_seen < b.first_seen:
+        return (b.first_seen - a.last_seen).days
+    if b.last_seen < a.first_seen:
+        return (a.first_seen - b.last_seen).days
+    return 0
+
+
+def link_score(a: StorySketch, b: StorySketch) -> float | None:
+    """How strongly two stories continue one another; None when they are not linked."""
+    if _days_apart(a, b) > WINDOW_DAYS:
+        return None
+    cosine = float(a.centroid @ b.centroid)
+    people = len(a.people & b.people)
+    names = len(a.names & b.names)
+    if people >= 2 or (people >= 1 and cosine >= 0.5) or (names >= 2 and cosine >= 0.6):
+        return round(cosine + 0.1 * people + 0.05 * names, 4)
+    return None
+
+
+def links_for(story: StorySketch, others: Iterable[StorySketch]) -> list[tuple[str, float]]:
+    """The stories this one links to, with their scores."""
+    found = []
+    for other in others:
+        if other.id != story.id and (score := link_score(story, other)) is not None:
+            found.append((other.id, score))
+    return found
+
+
+def threads(links: Iterable[tuple[str, str]], first_seen: dict[str, str | None]) -> list[list[str]]:
+    """Connected groups of linked stories (two stories or more), each oldest first, newest thread first."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for story in parent:
+        groups.setdefault(find(story), []).append(story)
+    ordered = [sorted(g, key=lambda s: (first_seen.get(s) or "9999", s)) for g in groups.values() if len(g) > 1]
+    return sorted(ordered, key=lambda g: max(first_seen.get(s) or "" for s in g), reverse=True)
+
+
+def storyline_id(stories: list[str]) -> str:
+    """A thread is named by its first story: its id with 'l' for 's'."""
+    return "l" + stories[0][1:]
