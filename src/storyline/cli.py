@@ -577,6 +577,32 @@ def _relative(origin: str, root: Path) -> str:
 
 @app.command()
 @_reports_errors
+def check(
+    db: DbOption = None,
+    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes and finish stale briefs")] = False,
+) -> None:
+    """Check the database: integrity, orphan rows, the search index and derived briefs against the tables."""
+    with _open(_settings(db)) as store:
+        problems = store.problems()
+        for problem in problems:
+            err.print(f"problem: {problem}", markup=False, highlight=False)
+        if repair and problems:
+            from storyline.pipeline import refresh_briefs
+
+            store.rebuild_search_index()
+            refreshed = refresh_briefs(store)
+            out.print(f"rebuilt the search index; refreshed {refreshed} briefs", highlight=False)
+            problems = store.problems()
+            for problem in problems:
+                err.print(f"still: {problem}", markup=False, highlight=False)
+        out.print(f"{len(problems)} problems in {store.path} ({store.count('articles')} articles, "
+                  f"{store.count('stories')} stories)", highlight=False)
+    if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_reports_errors
 def setup() -> None:
     """Prepare the local models: distil the static sentence model from the packaged MiniLM (once)."""
     from storyline.embed import load_static_embedder, static_model_path

@@ -169,8 +169,19 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
         report.updated = len(updates)
         if progress:
             progress(len(updates))
-    if not pending:
-        return report
+    if pending:
+        report.new_stories = _assign(pending, store, embedder, settings, progress)
+        report.ingested = len(pending)
+    if settings.analyze:
+        refresh_briefs(store)  # also finishes briefs a killed run left stale
+    return report
+
+
+def _assign(pending: list[Article], store: SQLiteStore, embedder: Embedder, settings: Settings,
+            progress: Callable[[int], None] | None) -> int:
+    """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
+    a chunk per transaction; returns how many stories they started."""
+    new_stories = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
     for article_id, group, sig in store.signatures():
@@ -190,16 +201,12 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
         analyses = analyze_chunk(chunk) if settings.analyze else [None] * len(chunk)
         with store.transaction():
             for article, vector, analysis in zip(chunk, vectors, analyses):
-                if _store_article(article, vector, store, embedder, duplicates, stories, settings):
-                    report.new_stories += 1
+                new_stories += _store_article(article, vector, store, embedder, duplicates, stories, settings)
                 if analysis is not None:
                     store.insert_analysis(article.id, analysis, analyze.VERSION)
-                report.ingested += 1
         if progress:
             progress(len(chunk))
-    if settings.analyze:
-        refresh_briefs(store)
-    return report
+    return new_stories
 
 
 def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:

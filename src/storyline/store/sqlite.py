@@ -296,6 +296,47 @@ class SQLiteStore:
                WHERE s.merged_into IS NULL AND (b.story_id IS NULL OR b.size != s.size) ORDER BY s.rowid""")
         return [row["id"] for row in rows]
 
+    # --- checks ---------------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """What is wrong with the database: integrity, orphan rows, indexes out of step with tables."""
+        found = []
+        result = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            found += [f"integrity: {line}" for line in result[:20]]
+        found += [f"foreign key: {row[0]} row {row[1]} points at a missing {row[2]} row"
+                  for row in self.conn.execute("PRAGMA foreign_key_check").fetchall()[:20]]
+        checks = {
+            "articles without a story": "SELECT count(*) FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
+                                        "WHERE m.article_id IS NULL",
+            "articles without a vector": "SELECT count(*) FROM articles a LEFT JOIN vectors v ON v.article_id = a.id "
+                                         "WHERE v.article_id IS NULL",
+            "articles without a duplicate group": "SELECT count(*) FROM articles a LEFT JOIN duplicates d "
+                                                  "ON d.article_id = a.id WHERE d.article_id IS NULL",
+            "members of a merged story": "SELECT count(*) FROM story_members m JOIN stories s ON s.id = m.story_id "
+                                         "WHERE s.merged_into IS NOT NULL",
+            "stories whose size disagrees with their members":
+                "SELECT count(*) FROM stories s WHERE s.merged_into IS NULL AND s.size != "
+                "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id)",
+        }
+        for name, sql in checks.items():
+            count = self.conn.execute(sql).fetchone()[0]
+            if count:
+                found.append(f"{count} {name}")
+        try:
+            self.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            found.append(f"full-text index out of step with the articles ({exc})")
+        stale = len(self.stale_briefs())
+        if stale:
+            found.append(f"{stale} stories whose brief is missing or stale")
+        return found
+
+    def rebuild_search_index(self) -> None:
+        """Rebuild the FTS5 index from the articles table."""
+        with self.transaction():
+            self.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+
     # --- storylines ------------------------------------------------------------------------
 
     def story_sketch_rows(self, since: date | None = None) -> list[sqlite3.Row]:
