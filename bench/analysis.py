@@ -3,8 +3,10 @@
     .venv/bin/python bench/analysis.py [--articles 60] [--workers 2]
 
 Articles of about 500 words are made by joining the paragraphs of examples/demo (or, without it, a
-built-in report). Three figures per configuration, as articles per second:
-- analyze_article: our stage (tagger + NER pass, entity, quote and date rules);
+built-in report). Three figures per configuration, as articles per second of wall time, and in
+brackets per second of the workers' own CPU time (the rate idle cores would give, when other work
+shares the machine):
+- analyze_article: our stage (NER pass, entity, quote and date rules), and with tagger=True;
 - spaCy, full pipeline: nlp(text) with every component of the packaged model enabled, the baseline;
 - their ratio. Then the same over --workers processes (one model per process), as the pipeline maps
   the per-article stage over partitions. The floor is 20 articles/s on 2 cores."""
@@ -60,54 +62,60 @@ def make_articles(count: int, words: int = 500) -> list[str]:
     return articles
 
 
-def _ours(texts: list[str]) -> int:
+def _ours(texts: list[str], tagger: bool = False) -> tuple[int, float]:
     from storyline.analyze import analyze_article, load_nlp
 
-    nlp = load_nlp()
+    nlp = load_nlp(tagger=tagger)
+    cpu = time.process_time()
     for text in texts:
         analyze_article(text, PUBLISHED, nlp)
-    return len(texts)
+    return len(texts), time.process_time() - cpu
 
 
-def _full(texts: list[str]) -> int:
+def _full(texts: list[str]) -> tuple[int, float]:
+    import spacy
+
     from storyline.analyze.nlp import DEFAULT_MODEL
 
-    nlp = _full_pipeline(DEFAULT_MODEL)
+    if DEFAULT_MODEL not in _PIPELINES:
+        _PIPELINES[DEFAULT_MODEL] = spacy.load(DEFAULT_MODEL)
+    nlp = _PIPELINES[DEFAULT_MODEL]
+    cpu = time.process_time()
     for text in texts:
         nlp(text)
-    return len(texts)
+    return len(texts), time.process_time() - cpu
 
 
 _PIPELINES: dict = {}
 
 
-def _full_pipeline(name: str):
-    import spacy
+def _ours_tagged(texts: list[str]) -> tuple[int, float]:
+    return _ours(texts, tagger=True)
 
-    if name not in _PIPELINES:
-        _PIPELINES[name] = spacy.load(name)
-    return _PIPELINES[name]
+
+_RUNS = {"ours": _ours, "ours+tagger": _ours_tagged, "full": _full}
 
 
 def _warm(kind: str) -> int:
-    texts = make_articles(2)
-    return _ours(texts) if kind == "ours" else _full(texts)
+    return _RUNS[kind](make_articles(2))[0]
 
 
-def rate(kind: str, texts: list[str], workers: int) -> float:
-    """Articles per second for texts, in this process (workers=1) or spread over worker processes."""
-    run = _ours if kind == "ours" else _full
+def rate(kind: str, texts: list[str], workers: int) -> tuple[float, float]:
+    """Articles per second of wall time, and per second of each worker's own CPU time summed over workers
+    (what idle cores would give), for texts in this process (workers=1) or spread over worker processes."""
+    run = _RUNS[kind]
     if workers == 1:
         run(texts[:2])  # load and warm the model outside the timing
         start = time.perf_counter()
-        run(texts)
-        return len(texts) / (time.perf_counter() - start)
+        done, cpu = run(texts)
+        return done / (time.perf_counter() - start), done / cpu
     with ProcessPoolExecutor(max_workers=workers) as pool:
         list(pool.map(_warm, [kind] * workers))
         chunks = [texts[k::workers] for k in range(workers)]
         start = time.perf_counter()
-        done = sum(pool.map(run, chunks))
-        return done / (time.perf_counter() - start)
+        results = list(pool.map(run, chunks))
+        wall = time.perf_counter() - start
+    return sum(n for n, _ in results) / wall, sum(n / cpu for n, cpu in results)
 
 
 def main() -> None:
@@ -118,11 +126,15 @@ def main() -> None:
     texts = make_articles(args.articles)
     words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"{len(texts)} articles of {words:.0f} words on average; {os.cpu_count()} cores")
+    print("articles/s by wall clock (and by CPU time: what idle cores would give when others share the machine)")
     for workers in sorted({1, args.workers}):
-        ours = rate("ours", texts, workers)
-        full = rate("full", texts, workers)
-        print(f"{workers} process{'es' if workers > 1 else ''}: analyze_article {ours:6.1f} articles/s   "
-              f"spaCy full pipeline {full:6.1f} articles/s   ratio {ours / full:4.2f}x")
+        label = f"{workers} process{'es' if workers > 1 else ''}"
+        full, full_cpu = rate("full", texts, workers)
+        print(f"{label:11s} spaCy, full pipeline (baseline)  {full:5.1f} ({full_cpu:5.1f})")
+        for kind, name in (("ours", "analyze_article"), ("ours+tagger", "analyze_article, tagger=True")):
+            ours, ours_cpu = rate(kind, texts, workers)
+            print(f"{label:11s} {name:32s} {ours:5.1f} ({ours_cpu:5.1f})   ratio {ours / full:4.2f}x "
+                  f"({ours_cpu / full_cpu:4.2f}x)")
 
 
 if __name__ == "__main__":

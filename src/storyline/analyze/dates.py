@@ -11,6 +11,7 @@ What is surprising:
   read back to the nearest comma; a clause with no verb before the date is past.
 - Counts relative to an event ("two days earlier", "a week later") are taken relative to the
   publication day, which is what they mean in the lead of a report.
+- "last week" is a week (ISO "2025-W06"), the one granularity beyond day, month and year.
 - Without a publication day only expressions that carry their own year resolve.
 """
 
@@ -301,6 +302,8 @@ _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "met", "held", "spok
                "became", "drove", "flew", "grew", "knew", "shook", "sold", "bought"}
 _NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "hundred", "embed", "proceed", "succeed",
              "exceed", "breed", "indeed", "weed", "shed", "led"}
+_COPULAS = {"remain", "remains", "remained", "stay", "stays", "stayed", "be", "is", "are", "am", "become", "becomes",
+            "get", "gets", "seem", "seems", "look", "looks", "keep", "keeps"}
 _CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", ".", "!", "?"}
 
 
@@ -325,7 +328,9 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
         return None
     if word in _PAST_WORDS:
         return "past"
-    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and word.isalpha():
+    previous = tokens[i - 1].text.lower() if i > 0 else ""
+    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and tok.text.isalpha() and tok.text.islower() \
+            and previous not in _COPULAS:  # "will remain closed until …" is not a past tense
         return "past"
     if word in ("is", "are", "begins", "starts", "opens", "ends", "closes", "meets", "travels", "plans", "expects",
                 "hopes", "aims", "intends", "wants", "prepares"):

@@ -357,6 +357,26 @@ def compatible_given_names(a: str, b: str) -> bool:
     return x[0] == y[0] and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two written names can name one entity: equal once titles, case, accents and apostrophes are
+    set aside ("Mr Rubio", "rubio"), one country written two ways (US, United States), or one person's
+    name spelt two ways or given in part ("Zelenskyy" / "Volodymyr Zelensky"). A bare surname matches
+    every full name with it: ask canonical_entities which person a story means."""
+    ka, kb = _query_key(a), _query_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or _place_key(a.strip()) == _place_key(b.strip()):
+        return True
+    wa, wb = ka.split(), kb.split()
+    return similar_surnames(wa[-1], wb[-1]) and compatible_given_names(ka, kb) and wa[-1][:1].isalpha()
+
+
+def _query_key(name: str) -> str:
+    """The key of a name as a person types it: titles go whatever their case ("mr rubio")."""
+    name = " ".join(name.split())
+    return min((name_key(strip_title(form)) for form in (name, name.title())), key=len)
+
+
 def _initials(words: Sequence[str], keep_small: bool) -> str:
     return "".join(w[0] for w in words if keep_small or not w[0].islower())
 
@@ -677,17 +697,3 @@ def entity_of(entities: Iterable[Entity], article: str, start: int, end: int) ->
             if span.article == article and span.start <= start and end <= span.end:
                 return entity
     return None
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two written names can be one person's or thing's: equal once folded, or a surname
-    spelling variant with compatible given names ("Zelenskyy" ~ "Volodymyr Zelensky")."""
-    ka, kb = name_key(strip_title(a)), name_key(strip_title(b))
-    if not ka or not kb:
-        return False
-    if ka == kb:
-        return True
-    wa, wb = ka.split(), kb.split()
-    if not similar_surnames(wa[-1], wb[-1]):
-        return False
-    return len(wa) == 1 or len(wb) == 1 or compatible_given_names(ka, kb)

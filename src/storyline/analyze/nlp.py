@@ -1,10 +1,12 @@
 """The one place the spaCy pipeline is loaded (once per process, offline, from an installed package).
 
-Analysis needs named entities and part-of-speech tags, not a dependency parse: speakers are found by
-rules over tags and entities around the quote's cue. Measured on ~500-word news articles, one core:
-ner alone ≈ 16 articles/s, tok2vec+tagger+ner ≈ 13.5, with the parser ≈ 11.5, the full pipeline ≈ 9.
-So the parser, attribute ruler, lemmatizer and senter are left out; the fine-grained tags (VBD, MD,
-NNP, PRP…) that the tagger alone gives are what tense and speaker rules read."""
+Analysis needs named entities, not a dependency parse: speakers are found by rules over entities and
+words around the quote's cue. CPU time per ~500-word news article, measured component by component
+(bench/analysis.py prints the whole-stage figures): tokenizer 2 ms, NER 60 ms, the tok2vec + tagger
+the parser shares 22 ms, parser, attribute ruler and lemmatizer most of the rest of a full pass
+(about 150 ms in all). So only the NER runs by default. The tagger's Penn tags (VBD, MD, NNP…) make
+the tense and speaker rules surer; load_nlp(tagger=True) adds it, and the rules read its tags when
+present, else fall back on word lists (on the demo corpus both score the same)."""
 
 from __future__ import annotations
 
@@ -23,11 +25,10 @@ UNUSED_COMPONENTS = ("parser", "attribute_ruler", "lemmatizer", "senter")
 
 
 @lru_cache(maxsize=4)
-def load_nlp(model: str | None = None, tagger: bool = True) -> "Language":
+def load_nlp(model: str | None = None, tagger: bool = False) -> "Language":
     """The process-wide spaCy pipeline: the packaged small English model unless a name or path is given.
 
-    tagger=False drops the tagger too (about a sixth faster); the rules then fall back on word lists,
-    which on the demo corpus costs about 3 points of speaker and 2 of date accuracy."""
+    Only the NER runs unless tagger=True, which adds part-of-speech tags for about a quarter more time."""
     import spacy
 
     name = model or DEFAULT_MODEL

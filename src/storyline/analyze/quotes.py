@@ -44,7 +44,7 @@ _CLOSE_BEFORE = set(".,;:!?)]}—–-…/") | _QUOTE_CHARS
 
 
 @dataclass(frozen=True)
-class _Marks:
+class QuoteMarks:
     """One pair of quote marks: the characters open and close, and the quoted words inside."""
 
     open: int
@@ -120,10 +120,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def scan_quote_marks(text: str) -> list[_Marks]:
+def scan_quote_marks(text: str) -> list[QuoteMarks]:
     """Every quoted passage of text, paragraph by paragraph, single-mark quotes only outside double ones."""
     paragraphs = list(iter_paragraphs(text))
-    found: list[_Marks] = []
+    found: list[QuoteMarks] = []
     for n, (lo, hi) in enumerate(paragraphs):
         following = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else None
         doubles = _pair(text, lo, hi, _DOUBLE, following)
@@ -136,7 +136,7 @@ def scan_quote_marks(text: str) -> list[_Marks]:
         for a, b, runs_on in sorted(doubles + singles):
             start, end = _trim(text, a + 1, b)
             if end > start and any(ch.isalnum() for ch in text[start:end]):
-                found.append(_Marks(a, b, start, end, n, runs_on))
+                found.append(QuoteMarks(a, b, start, end, n, runs_on))
     return found
 
 
@@ -188,6 +188,11 @@ _TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday",
 _PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "ahead", "following", "via", "through", "over", "about",
                  "to", "with", "without", "from", "for", "by", "afterwards", "afterward", "earlier", "later", "again",
                  "also", "repeatedly", "privately", "publicly", "separately", "late", "early", "once", "then"}
+_WORDLIKE = re.compile(r"^(?:[^\W\d_][\w’'.\-]*|’s|'s|-)$")
+# Without tags, verbs that end a subject noun phrase ("Zelensky met Vance …"): common past and present forms.
+_VERB_FORMS = set("""met held spoke began broke took came went struck made left won lost fell rose gave saw found sent
+led paid ran got brought kept stood became is are was were has have had will would can could may might must should
+did does do says said told visited called urged""".split())
 _NP_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "that", "which", "who", "whom", "whose", "and", "but", "or", "as",
             "when", "after", "before", "while", "because", "if", "in", "at", "on", "to", "during", "without", "with",
             "for", "from", "by", "about", "than", "where", "said", "says", "told", "—", "–"}
@@ -360,10 +365,10 @@ def _capitalised_names(text: str) -> list[Mention]:
 # ---------------------------------------------------------------- finding statements
 
 
-def _direct_statements(article: _Article, marks: list[_Marks]) -> list[_Statement]:
+def _direct_statements(article: _Article, marks: list[QuoteMarks]) -> list[_Statement]:
     """Quoted passages grouped into statements (a quote split around its cue is one), each with its cue."""
     text = article.text
-    groups: list[list[_Marks]] = []
+    groups: list[list[QuoteMarks]] = []
     for mark in marks:
         if groups and groups[-1][-1].paragraph == mark.paragraph or (groups and groups[-1][-1].runs_on):
             previous = groups[-1][-1]
@@ -433,7 +438,7 @@ def _is_cue(article: _Article, i: int) -> bool:
     return not tag or tag.startswith("VB")
 
 
-def _cue_after(article: _Article, mark: _Marks) -> tuple[int | None, _Subject | None]:
+def _cue_after(article: _Article, mark: QuoteMarks) -> tuple[int | None, _Subject | None]:
     """“…,” said X / “…,” X said / “…,” according to X: a cue in the words right after the quote."""
     sentence_end = article.sentences[article.sentence_of(mark.close)][1]
     # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence here.
@@ -452,7 +457,7 @@ def _cue_after(article: _Article, mark: _Marks) -> tuple[int | None, _Subject | 
     return None, None
 
 
-def _cue_before(article: _Article, mark: _Marks) -> tuple[int | None, _Subject | None]:
+def _cue_before(article: _Article, mark: QuoteMarks) -> tuple[int | None, _Subject | None]:
     """NAME said: “…” / Bullock said “…”: the last cue before the quote in its sentence, close to it."""
     lo = article.sentences[article.sentence_of(mark.open)][0]
     previous_close = max((b for a, b in article.quoted if b < mark.open), default=-1)
@@ -493,7 +498,7 @@ def _np_token(article: _Article, i: int, prepositions: bool = False) -> bool:
             return word == "of" or prepositions and word in ("in", "at", "near", "from", "for", "with")
         return tok.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH", "VBN",
                            "VBG", "NNPS")
-    return word.isalpha() or word in ("’s", "'s", "-")
+    return bool(_WORDLIKE.match(word)) and word not in _VERB_FORMS
 
 
 def _noun_phrase_before(article: _Article, cue: int, lo: int) -> _Subject | None:
@@ -909,7 +914,8 @@ def _subject_like(article: _Article, mention: Mention) -> bool:
             break
         if tok.tag and tok.tag not in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"):
             return False
-        if not tok.tag and tok.text.lower() in _NP_STOP:
+        word = tok.text.lower()
+        if not tok.tag and (word in _NP_STOP or word in _VERB_FORMS or word.endswith("ed") and tok.text.islower()):
             return False
         i -= 1
     j = article.token_at(mention.end)

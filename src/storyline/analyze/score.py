@@ -4,9 +4,10 @@ Gold (examples/demo/gold.json) lists entities with their aliases, quotes with th
 exact words, and date expressions with the date they mean. The metrics:
 
 - entity alias pairwise F1: over the surface forms the gold names, are two forms of one gold entity
-  in one predicted entity, and forms of different gold entities apart? A gold form is looked up
-  among predicted names and aliases as written, else without its title ("Minister Sergei Lavrov");
-  a form found nowhere stands alone.
+  in one predicted entity, and forms of different gold entities apart? Only forms that some article
+  writes as a name of its own count (a listed alias no article uses cannot be found). A gold form is
+  looked up among predicted names and aliases as written, else without its title ("Minister Sergei
+  Lavrov"); a form found nowhere stands alone.
 - quote recall: a gold direct quote is found when a predicted direct quote of the same article
   covers at least 0.8 of its word tokens. Reported speech is scored the same way, apart.
 - speaker accuracy: among found quotes, the predicted speaker is the gold name or one of its aliases.

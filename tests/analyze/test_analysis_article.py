@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from storyline.analyze import analyze_article, analyze_articles, canonical_entities, entity_of
+from storyline.analyze import analyze_article, analyze_articles, canonical_entities, entity_of, load_nlp
 
 PUBLISHED = date(2025, 2, 14)
 
@@ -27,8 +28,10 @@ BRIEFING = (
     "The statements come after Tobias Rennick on Wednesday held telephone calls with both presidents.")
 
 
-def test_two_reports_of_one_interview():
-    radio, briefing = analyze_article(RADIO, PUBLISHED), analyze_article(BRIEFING, PUBLISHED)
+@pytest.mark.parametrize("tagger", [False, True])
+def test_two_reports_of_one_interview(tagger):
+    nlp = load_nlp(tagger=tagger)
+    radio, briefing = analyze_article(RADIO, PUBLISHED, nlp), analyze_article(BRIEFING, PUBLISHED, nlp)
     for text, analysis in ((RADIO, radio), (BRIEFING, briefing)):
         for m in analysis.mentions:
             assert text[m.start:m.end] == m.text

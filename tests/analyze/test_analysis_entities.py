@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.analyze import analyze_article, canonical_entities, extract_mentions
-from storyline.analyze.entities import compatible_given_names, is_acronym_of, name_key, similar_surnames
+from storyline.analyze.entities import compatible_given_names, is_acronym_of, name_key, same_name, similar_surnames
 from storyline.model import Mention
 
 
@@ -120,6 +120,13 @@ def test_name_rules():
     assert is_acronym_of("DfE", "Department for Education") and is_acronym_of("RBNZ", "Reserve Bank of New Zealand")
     assert is_acronym_of("NATO", "North Atlantic Treaty Organization")
     assert not is_acronym_of("EU", "United Nations")
+
+
+def test_same_name_for_a_name_as_any_outlet_spells_it():
+    assert same_name("Zelenskyy", "Volodymyr Zelensky") and same_name("mr rubio", "Secretary of State Marco Rubio")
+    assert same_name("USA", "United States") and same_name("Paul D'Souza", "Paul D’Souza")
+    assert not same_name("Melania Trump", "Donald Trump") and not same_name("Halvorsen", "Halvorsen Foods")
+    assert not same_name("", "Rubio")
 
 
 def test_entities_across_two_reports_of_one_interview():

@@ -14,7 +14,7 @@ FRIDAY = date(2025, 2, 14)
 
 
 def resolved(text: str, published: date | None = FRIDAY, tagged: bool = True) -> dict[str, tuple[str, str]]:
-    doc = load_nlp()(text) if tagged else None
+    doc = load_nlp(tagger=True)(text) if tagged else None
     return {t.text: (t.date, t.granularity) for t in resolve_dates(text, published, doc)}
 
 
