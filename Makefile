@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= storyline.db
 
-.PHONY: install demo test clean
+.PHONY: install demo test clean browsers
 
 install: $(VENV)/.installed
 
@@ -22,7 +22,11 @@ demo: install
 	$(BIN)/storyline stories --db $(DB)
 	$(BIN)/storyline report --db $(DB) --out storyline-report
 
-test: install
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+browsers:
+	test -x /usr/bin/chromium || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
+test: install browsers
 	$(BIN)/python -m pytest -q tests
 
 clean:

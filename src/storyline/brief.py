@@ -9,7 +9,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from storyline.analyze import canonical_entities, entity_of
+from storyline.analyze import canonical_entities
+from storyline.compare import StoryArticle, compare_story
 from storyline.model import Analysis, Article, Entity
 from storyline.sources.dates import format_published
 from storyline.store import SQLiteStore, StoryRow
@@ -66,41 +67,76 @@ def entity_entries(entities: list[Entity]) -> list[dict[str, Any]]:
              "mentions": len(e.mentions), **({"ambiguous": True} if e.ambiguous else {})} for e in entities]
 
 
-def quote_entries(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
-                  entities: list[Entity]) -> list[dict[str, Any]]:
-    """Each quote of the story's articles with its speaker's canonical name, in article order."""
-    entries = []
-    for article, _ in members:
-        analysis = analyses.get(article.id)
-        for quote in analysis.quotes if analysis else ():
-            speaker = quote.speaker
-            if quote.speaker_span:
-                entity = entity_of(entities, article.id, *quote.speaker_span)
-                speaker = entity.name if entity else speaker
-            variant = {"article": article.id, "source": article.source, "text": quote.text,
-                       "start": quote.start, "end": quote.end}
-            entries.append({"speaker": speaker, "text": quote.text, "sources": [article.source],
-                            "direct": quote.direct, "venue": quote.venue, "variants": [variant]})
-    return entries
-
-
 def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
                 embed: Callable[[list[str]], np.ndarray]) -> dict[str, Any]:
     """The derived parts of a story's brief from its articles (with duplicate groups) and their analyses."""
     texts = {article.id: article.text for article, _ in members}
     entities = canonical_entities({aid: analysis.mentions for aid, analysis in analyses.items()}, texts)
-    return {"entities": entity_entries(entities), "quotes": quote_entries(members, analyses, entities),
-            "claims": [], "timeline": build_timeline(members, analyses, embed), "summary": []}
+    compared = compare_story([StoryArticle(id=article.id, source=article.source, group=group or article.id,
+                                           text=article.text, published=article.published,
+                                           analysis=analyses.get(article.id) or Analysis((), (), ()))
+                              for article, group in members], entities, embed)
+    return {"entities": entity_entries(entities), "quotes": compared.quotes, "claims": compared.claims,
+            "timeline": build_timeline(members, analyses, embed), "summary": compared.summary}
 
 
 def brief_markdown(brief: dict[str, Any]) -> str:
-    """The brief for people, as Markdown."""
+    """The brief for people, as Markdown: conflicts first, then what outlets agree on, what each adds,
+    who said what, the timeline and the articles. Every line names the outlets behind it."""
+    def outlets(sources: list[str]) -> str:
+        return ", ".join(sources)
+
     span = brief["first_seen"] or "undated"
     if brief["last_seen"] and brief["last_seen"] != brief["first_seen"]:
         span += f" to {brief['last_seen']}"
     lines = [f"# {brief['title']}", "",
              f"{span} · {len(brief['articles'])} articles from {len(brief['outlets'])} outlets "
-             f"({brief['independent_reports']} independent reports) · story `{brief['id']}`", "", "## Articles", ""]
+             f"({brief['independent_reports']} independent reports) · story `{brief['id']}`", ""]
+    claims = brief["claims"]
+    conflicts = [c for c in claims if c["status"] == "conflict"]
+    if conflicts:
+        lines += ["## Where outlets disagree", ""]
+        for claim in conflicts:
+            values = "; ".join(f"{v['source']}: {v['value']}" for v in claim["conflict"]["values"])
+            lines.append(f"- **{claim['conflict']['about']}** — {values}")
+        lines.append("")
+    if brief["summary"]:
+        lines += ["## In brief", ""] + [f"- {line['text']} ({outlets(line['sources'])})" for line in brief["summary"]]
+        lines.append("")
+    agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed")),
+                    key=lambda c: -len(c["sources"]))
+    if agreed:
+        lines += ["## What several outlets report", ""]
+        lines += [f"- {c['text']} — {len(c['sources'])} outlets: {outlets(c['sources'])}" for c in agreed]
+        lines.append("")
+    singles: dict[str, list[str]] = {}
+    for claim in claims:
+        if claim["status"] == "single" and not claim.get("disputed"):
+            singles.setdefault(claim["sources"][0], []).append(claim["text"])
+    if singles:
+        lines += ["## What only one outlet reports", ""]
+        for outlet, texts in sorted(singles.items()):
+            lines.append(f"**{outlet}**")
+            lines += [f"- {text}" for text in texts]
+            lines.append("")
+    if brief["quotes"]:
+        lines += ["## Who said what", ""]
+        by_speaker: dict[str, list[dict[str, Any]]] = {}
+        for quote in brief["quotes"]:
+            by_speaker.setdefault(quote["speaker"] or "Unattributed", []).append(quote)
+        for speaker, quotes in by_speaker.items():
+            lines.append(f"**{speaker}**")
+            for quote in quotes:
+                mark = "“{}”" if quote.get("direct", True) else "{} (reported)"
+                lines.append(f"- {mark.format(quote['text'])} — {outlets(quote['sources'])}")
+                for variant in quote["variants"][1:]:
+                    lines.append(f"  - {variant.get('source', variant['article'])}: “{variant['text']}”")
+            lines.append("")
+    if brief["timeline"]:
+        lines += ["## Timeline", ""]
+        lines += [f"- {entry['date']} — {entry['text']} ({outlets(entry['sources'])})" for entry in brief["timeline"]]
+        lines.append("")
+    lines += ["## Articles", ""]
     for article in brief["articles"]:
         title = article["title"] or "(untitled)"
         link = f"[{title}]({article['url']})" if article["url"] else title

@@ -547,6 +547,32 @@ def eval_analysis(
     out.print(table)
 
 
+@eval_app.command("compare")
+@_reports_errors
+def eval_compare(
+    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    db: DbOption = None,
+) -> None:
+    """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold."""
+    from storyline.evaluate_compare import score_demo
+
+    if not (folder / "gold.json").exists():
+        raise StorylineError(f"{folder}: no gold.json here")
+    scores = score_demo(folder)
+    if as_json:
+        print(json.dumps(scores))
+        return
+    table = Table(title=f"comparison vs gold, {scores['stories']} stories", title_justify="left")
+    for column in ("measure", "precision", "recall", "F1 / accuracy"):
+        table.add_column(column)
+    table.add_row("conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", "")
+    table.add_row("claim status", "", "", f"{scores['claim_status_accuracy']:.3f}")
+    table.add_row("quote variant pairs", f"{scores['quote_pair_precision']:.3f}", f"{scores['quote_pair_recall']:.3f}",
+                  f"{scores['quote_pair_f1']:.3f}")
+    out.print(table)
+
+
 def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:
     from storyline.sources.files import read_bytes
 
@@ -573,6 +599,23 @@ def _relative(origin: str, root: Path) -> str:
         return Path(origin).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return origin
+
+
+@app.command()
+@_reports_errors
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="STORYLINE_TOKEN",
+                                                 help="accept POST /api/articles with this bearer token")] = None,
+) -> None:
+    """Serve the web UI and the JSON API (read-only unless a token is given)."""
+    from storyline.api import serve as run_server
+
+    settings = _settings(db)
+    _open(settings).close()  # a clear error for a missing database, before the server starts
+    run_server(settings.db, host=host, port=port, token=token, settings=settings)
 
 
 @app.command()

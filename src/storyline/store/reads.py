@@ -2,8 +2,9 @@
 search with snippets, one article with its annotations, one entity over time, per-outlet figures.
 
 `ReadQueries` is a mixin over a store that has `self.conn` (sqlite3, row_factory=sqlite3.Row) on the
-schema of store/schema.py. Nothing here writes. Analysis tables that no stage has filled yet give
-empty lists and zero counts, never errors."""
+schema of store/schema.py (migration 5: article_mentions, article_quotes, article_times and the
+story_briefs JSON). Nothing here writes. What no stage has computed yet (claims, say) gives empty
+lists and zero counts, never errors."""
 
 from __future__ import annotations
 
@@ -76,19 +77,61 @@ class ReadQueries:
         return " AND ".join(clauses), params
 
     def story_rows(self, filters: StoryFilters = StoryFilters(), limit: int = 20, offset: int = 0) -> list[Any]:
-        """A page of live stories, newest first, in the order of `stories` (and `stories --json`)."""
+        """A page of live stories, newest first, in the order of `stories` (and `stories --json`):
+        by last day seen, then size, then id; undated stories last.
+
+        Dated and undated stories are read apart so that the dated ones walk the last_seen index
+        instead of sorting every story (a deep page of 5,000 stories: 3 ms instead of 13)."""
         from storyline.store.sqlite import StoryRow
 
         where, params = self._story_where(filters)
+        columns = "s.id, s.title, s.first_seen, s.last_seen, s.size"
         rows = self.conn.execute(
-            f"""SELECT s.id, s.title, s.first_seen, s.last_seen, s.size FROM stories s WHERE {where}
-                ORDER BY s.last_seen IS NULL, s.last_seen DESC, s.size DESC, s.id LIMIT ? OFFSET ?""",
-            (*params, limit, offset))
+            f"""SELECT {columns} FROM stories s WHERE {where} AND s.last_seen IS NOT NULL
+                ORDER BY s.last_seen DESC, s.size DESC, s.id LIMIT ? OFFSET ?""", (*params, limit, offset)).fetchall()
+        if len(rows) < limit:
+            dated = offset + len(rows) if rows else self.conn.execute(
+                f"SELECT count(*) FROM stories s WHERE {where} AND s.last_seen IS NOT NULL", params).fetchone()[0]
+            rows += self.conn.execute(
+                f"""SELECT {columns} FROM stories s WHERE {where} AND s.last_seen IS NULL
+                    ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?""",
+                (*params, limit - len(rows), max(offset - dated, 0))).fetchall()
         return [StoryRow(**dict(row)) for row in rows]
 
     def count_stories(self, filters: StoryFilters = StoryFilters()) -> int:
         where, params = self._story_where(filters)
         return self.conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0]
+
+    def members_of(self, story_ids: list[str]) -> dict[str, list[tuple[Any, str | None]]]:
+        """Each story's articles (without their text) and duplicate groups, oldest first, as
+        `story_articles` orders them, for a whole page of stories in one query."""
+        from storyline.model import Article
+        from storyline.sources.dates import parse_published
+
+        found: dict[str, list[tuple[Any, str | None]]] = {story_id: [] for story_id in story_ids}
+        if not story_ids:
+            return found
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.url, a.published, a.language,
+                       m.story_id, d.group_id
+                FROM story_members m JOIN articles a ON a.id = m.article_id JOIN sources s ON s.id = a.source_id
+                LEFT JOIN duplicates d ON d.article_id = a.id
+                WHERE m.story_id IN ({",".join("?" * len(story_ids))})
+                ORDER BY m.story_id, a.published_day IS NULL, a.published, a.rowid""", story_ids)
+        for row in rows:
+            article = Article(id=row["id"], source=row["source"], text="", text_hash="", title=row["title"],
+                              published=parse_published(row["published"]), url=row["url"],
+                              external_id=row["external_id"], language=row["language"])
+            found[row["story_id"]].append((article, row["group_id"]))
+        return found
+
+    def briefs_of(self, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored brief parts of a page of stories, in one query (stories without one are absent)."""
+        if not story_ids:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT story_id, brief FROM story_briefs WHERE story_id IN ({','.join('?' * len(story_ids))})", story_ids)
+        return {row["story_id"]: json.loads(row["brief"]) for row in rows}
 
     def outlet_names(self) -> list[str]:
         """Every outlet that has an article, alphabetically."""

@@ -19,6 +19,7 @@ from storyline.errors import StoreError
 from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
 from storyline.sources.feeds import FeedState
 from storyline.sources.dates import format_published, parse_published
+from storyline.store.reads import ReadQueries
 from storyline.store.schema import MIGRATIONS
 
 
@@ -49,7 +50,7 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class SQLiteStore:
+class SQLiteStore(ReadQueries):
     def __init__(self, path: Path) -> None:
         self.path = path
         try:

@@ -1,4 +1,7 @@
-"""The static HTML report: an index of stories and one page per story, in plain files."""
+"""The static HTML report: an index of stories and one page per story, in plain files.
+
+It renders the server's own templates (stories.html, story.html) with links between files instead of
+routes; pages that need a server (articles, entities, search, sources) are simply not linked."""
 
 from __future__ import annotations
 
@@ -9,6 +12,10 @@ from pathlib import Path
 from storyline.brief import load_brief
 from storyline.store import SQLiteStore
 from storyline.web import templates
+from storyline.web.views import ReportLinks, story_view
+
+# The server's script is of no use in plain files; the report copies only what its pages use.
+_REPORT_ASSETS = {"style.css", "favicon.svg"}
 
 
 def write_report(store: SQLiteStore, folder: Path) -> Path:
@@ -18,15 +25,15 @@ def write_report(store: SQLiteStore, folder: Path) -> Path:
     static = folder / "static"
     static.mkdir(exist_ok=True)
     for asset in resources.files("storyline").joinpath("web/static").iterdir():
-        if asset.is_file():
+        if asset.is_file() and asset.name in _REPORT_ASSETS:
             with resources.as_file(asset) as path:
                 shutil.copyfile(path, static / asset.name)
     briefs = [load_brief(store, row) for row in store.stories()]
     story_page = env.get_template("story.html")
     for brief in briefs:
-        html = story_page.render(story=brief, root="../", static="../static/")
+        html = story_page.render(story=brief, view=story_view(brief), links=ReportLinks("../"), section="stories")
         (folder / "stories" / f"{brief['id']}.html").write_text(html, encoding="utf-8")
     index = folder / "index.html"
-    index.write_text(env.get_template("stories.html").render(stories=briefs, root="", static="static/"),
+    index.write_text(env.get_template("stories.html").render(stories=briefs, links=ReportLinks(""), section="stories"),
                      encoding="utf-8")
     return index

@@ -1,0 +1,572 @@
+"""The web server: HTML pages for people and a JSON API (under /api) with the same data.
+
+Read-only unless a token is configured; then `POST /api/articles` with `Authorization: Bearer
+TOKEN` ingests articles through the same pipeline as `storyline ingest`. Every response carries a
+strict Content-Security-Policy (scripts only from this server), nosniff and no-referrer."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from storyline import __version__
+from storyline.errors import StoreError
+from storyline.settings import Settings
+from storyline.store.reads import StoryFilters
+from storyline.web import pages
+
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+                           "frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+@dataclass
+class ServerConfig:
+    """What one server was started with; held in app.state.storyline."""
+
+    db: str
+    token: str | None
+    max_body_bytes: int
+    settings: Settings
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    readers: pages.Readers = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.readers = pages.Readers(self.db)
+
+
+# --- response models: the OpenAPI schema documents them; extra fields are allowed, as in the contract --
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Span(_Open):
+    article: str
+    start: int
+    end: int
+
+
+class ArticleRef(_Open):
+    id: str
+    external_id: str | None = None
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None
+    language: str | None = None
+    duplicate_of: str | None = Field(None, description="the article this one is a near-copy of, if any")
+
+
+class EntityOut(_Open):
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int | None = None
+
+
+class Variant(_Open):
+    article: str
+    text: str
+
+
+class QuoteOut(_Open):
+    speaker: str | None
+    text: str
+    sources: list[str]
+    variants: list[Variant]
+    direct: bool | None = None
+
+
+class ConflictValue(_Open):
+    source: str
+    value: str
+    evidence: list[Span] = []
+
+
+class Conflict(_Open):
+    about: str
+    values: list[ConflictValue]
+
+
+class ClaimOut(_Open):
+    text: str
+    status: str = Field(description="corroborated | single | conflict")
+    sources: list[str]
+    evidence: list[Span]
+    conflict: Conflict | None = None
+
+
+class TimelineOut(_Open):
+    date: str
+    text: str
+    sources: list[str]
+    evidence: list[Span] = []
+
+
+class SummaryOut(_Open):
+    text: str
+    sources: list[str]
+    evidence: list[Span] = []
+
+
+class Brief(_Open):
+    """A story's brief: exactly what `storyline show ID --json` prints."""
+
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    outlets: list[str] = []
+    independent_reports: int = 0
+    articles: list[ArticleRef]
+    entities: list[EntityOut]
+    quotes: list[QuoteOut]
+    claims: list[ClaimOut]
+    timeline: list[TimelineOut]
+    summary: list[SummaryOut]
+
+
+class StoryRef(_Open):
+    id: str
+    title: str
+    outlets: list[str]
+    articles: int
+
+
+class TextSpan(_Open):
+    kind: str = Field(description="claim | conflict | quote | timeline | entity")
+    start: int
+    end: int
+    label: str
+
+
+class ArticleText(ArticleRef):
+    text: str
+
+
+class ArticlePage(_Open):
+    article: ArticleText
+    story: StoryRef | None
+    spans: list[TextSpan] = Field(description="annotated character spans of the text, in text order")
+    entities: list[dict[str, Any]]
+    claims: list[TextSpan]
+    quotes: list[TextSpan]
+
+
+class EntityPage(_Open):
+    entity: dict[str, Any]
+    by_day: list[dict[str, Any]] = Field(description="mentions, articles and outlets per day")
+    mentions: list[dict[str, Any]] = Field(description="latest mentions with the text around them")
+    quotes: list[dict[str, Any]]
+    stories: list[dict[str, Any]]
+
+
+class Piece(BaseModel):
+    text: str
+    match: bool
+
+
+class SearchHit(_Open):
+    id: str
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None
+    story_id: str | None
+    story_title: str | None
+    snippet: str
+    title_segments: list[Piece]
+    snippet_segments: list[Piece] = Field(description="the snippet in pieces; `match` marks the words searched for")
+
+
+class SearchPage(_Open):
+    query: str
+    total: int
+    limit: int
+    offset: int
+    results: list[SearchHit]
+
+
+class OutletStats(_Open):
+    source: str
+    articles: int
+    stories: int
+    first_day: str | None
+    last_day: str | None
+    copies: int = Field(description="articles that are near-copies of another report")
+    claims: int = Field(description="claims the outlet's articles support")
+    only_outlet: int = Field(description="claims this outlet alone reports (status single)")
+    conflicts: int = Field(description="claims in conflict that this outlet is part of")
+
+
+class SourcesPage(_Open):
+    outlets: list[OutletStats]
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest; the same fields as a JSON input file."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, description="the article's body, plain text")
+    title: str | None = None
+    date: str | None = Field(None, description="ISO 8601 or RFC 2822")
+    source: str | None = Field(None, description="the outlet's name (default: api)")
+    url: str | None = Field(None, description="http(s) URL of the original")
+    id: str | None = Field(None, description="your own id for the article (kept as external_id)")
+    language: str | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("text")
+    @classmethod
+    def _has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text is empty")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip().lower().startswith(("http://", "https://")):
+            raise ValueError("url must start with http:// or https://")
+        return value
+
+
+class Rejected(BaseModel):
+    origin: str
+    message: str
+
+
+class IngestResult(BaseModel):
+    ingested: int
+    updated: int
+    duplicates: int
+    rejected: list[Rejected]
+    new_stories: int
+    stories: int = Field(description="live stories in the database after this ingest")
+    articles: list[str | None] = Field(description="the stored id of each posted article, in order")
+
+
+class Problem(BaseModel):
+    detail: Any
+
+
+_ERRORS = {404: {"model": Problem, "description": "not found"}}
+
+_ARTICLE_SCHEMA = ArticleIn.model_json_schema()
+_ARTICLE_SCHEMA.pop("title", None)
+_INGEST_BODY = {"required": True, "content": {"application/json": {"schema": {
+    "anyOf": [{"type": "array", "items": _ARTICLE_SCHEMA}, _ARTICLE_SCHEMA],
+    "description": "one article, or an array of them"}}}}
+
+
+# --- the JSON API -----------------------------------------------------------------------------
+
+api = APIRouter(prefix="/api", tags=["api"])
+
+
+def _config(request: Request) -> ServerConfig:
+    return request.app.state.storyline
+
+
+def _json(data: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(data, status_code=status_code, headers=headers)
+
+
+@api.get("/stories", name="api_stories", response_model=list[Brief], summary="Stories, newest first",
+         responses={200: {"headers": {"X-Total-Count": {"description": "stories matching the filters",
+                                                        "schema": {"type": "integer"}},
+                                      "Link": {"description": 'rel="next" / rel="prev" pages',
+                                               "schema": {"type": "string"}}}}})
+def api_stories(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=500, description="stories per page")] = 20,
+    offset: Annotated[int, Query(ge=0, description="stories to skip")] = 0,
+    since: Annotated[date | None, Query(description="stories still running on or after this day")] = None,
+    until: Annotated[date | None, Query(description="stories that had started by this day")] = None,
+    outlet: Annotated[str | None, Query(description="only stories this outlet reported")] = None,
+    entity: Annotated[str | None, Query(description="only stories mentioning this name (or an alias of it)")] = None,
+) -> JSONResponse:
+    """A page of stories, each in the `storyline stories --json` shape (a JSON array, newest first).
+    The total is in `X-Total-Count`; `Link` gives the next and previous pages."""
+    filters = StoryFilters(since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+                           outlet=outlet or None, entity=entity or None)
+    with _config(request).readers.reading() as store:
+        briefs = pages.load_briefs(store, store.story_rows(filters, limit=limit, offset=offset))
+        total = store.count_stories(filters)
+    links = []
+    if offset + limit < total:
+        links.append(f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"')
+    if offset > 0:
+        links.append(f'<{request.url.include_query_params(offset=max(offset - limit, 0))}>; rel="prev"')
+    headers = {"X-Total-Count": str(total)}
+    if links:
+        headers["Link"] = ", ".join(links)
+    return _json(briefs, headers=headers)
+
+
+@api.get("/stories/{story_id}", response_model=Brief, responses=_ERRORS, summary="One story's brief")
+def api_story(request: Request, story_id: str) -> JSONResponse:
+    """The brief exactly as `storyline show ID --json`; a unique id prefix or a merged story's id works too."""
+    with _config(request).readers.reading() as store:
+        brief = pages.story_brief(store, story_id)
+    if brief is None:
+        raise HTTPException(404, f"no story {story_id!r}; GET /api/stories lists them")
+    return _json(brief)
+
+
+@api.get("/articles/{article_id}", response_model=ArticlePage, responses=_ERRORS, summary="One article")
+def api_article(request: Request, article_id: str) -> JSONResponse:
+    """An article's text, its story, and every annotated span (claims, quotes, timeline, entities)."""
+    with _config(request).readers.reading() as store:
+        data = pages.article_data(store, article_id)
+    if data is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return _json(data)
+
+
+@api.get("/entities/{key:path}", response_model=EntityPage, responses=_ERRORS, summary="One entity over time")
+def api_entity(request: Request, key: str) -> JSONResponse:
+    """A person, organisation or place by name or alias (any case): mentions per day, quotes, stories."""
+    with _config(request).readers.reading() as store:
+        data = pages.entity_data(store, key)
+    if data is None:
+        raise HTTPException(404, f"no entity {key!r}")
+    return _json(data)
+
+
+@api.get("/search", name="api_search", response_model=SearchPage, summary="Full-text search over articles")
+def api_search(request: Request, q: str = Query(..., min_length=1, description="words that must all occur; word* for a prefix"),
+               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> JSONResponse:
+    """Articles matching every word, best first, each with a snippet whose matching words are marked."""
+    with _config(request).readers.reading() as store:
+        return _json(pages.search_data(store, q, limit, offset))
+
+
+@api.get("/sources", response_model=SourcesPage, summary="Outlets")
+def api_sources(request: Request) -> JSONResponse:
+    """Every outlet: articles, stories, days active, claims it alone reports, conflicts it is part of
+    (0 until claims have been computed)."""
+    with _config(request).readers.reading() as store:
+        return _json(pages.sources_data(store))
+
+
+@api.post("/articles", response_model=IngestResult, summary="Ingest articles (needs the server's token)",
+          openapi_extra={"requestBody": _INGEST_BODY},
+          responses={401: {"model": Problem, "description": "missing or wrong `Authorization: Bearer TOKEN`"},
+                     403: {"model": Problem, "description": "the server was started without a token: read-only"},
+                     413: {"model": Problem, "description": "the body is over the server's limit"},
+                     422: {"model": Problem, "description": "not JSON, or not articles; `detail` says where"}})
+async def api_ingest(request: Request) -> JSONResponse:
+    """Add one article or an array of them, exactly like `storyline ingest` of a JSON file: duplicates
+    are recognised, each article joins a story. All-or-nothing on validation: any invalid article
+    rejects the request (422) before anything is stored."""
+    config = _config(request)
+    if config.token is None:
+        raise HTTPException(403, "this server is read-only: start it with a token (--token or STORYLINE_TOKEN) "
+                                 "to accept articles")
+    if not _authorized(request, config.token):
+        raise HTTPException(401, "send the server's token as `Authorization: Bearer TOKEN`",
+                            headers={"WWW-Authenticate": 'Bearer realm="storyline"'})
+    body = await _read_body(request, config.max_body_bytes)
+    records = _validate_articles(body)
+    result = await run_in_threadpool(_ingest, config, records)
+    return _json(result)
+
+
+def _authorized(request: Request, token: str) -> bool:
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(credentials.strip().encode(), token.encode())
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) past `limit` bytes: by Content-Length first, then by counting
+    what actually arrives (a chunked body, or a client that lies about its length)."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.strip().isdigit():
+            raise HTTPException(400, "Content-Length is not a number")
+        if int(declared) > limit:
+            raise HTTPException(413, f"the body is {int(declared):,} bytes, over this server's limit of {limit:,}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the body is over this server's limit of {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _validate_articles(body: bytes) -> list[ArticleIn]:
+    try:
+        value = json.loads(body)
+    except RecursionError:
+        raise RequestValidationError([{"loc": ["body"], "msg": "JSON nested too deeply", "type": "json_invalid"}])
+    except ValueError as exc:
+        where = f" at line {exc.lineno} column {exc.colno}" if hasattr(exc, "lineno") else ""
+        message = f"not valid JSON ({getattr(exc, 'msg', exc)}{where})"
+        raise RequestValidationError([{"loc": ["body"], "msg": message, "type": "json_invalid"}]) from None
+    if isinstance(value, dict) and isinstance(value.get("articles"), list):
+        value = value["articles"]
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise RequestValidationError([{"loc": ["body"], "msg": "no articles: send an object or a non-empty array",
+                                       "type": "value_error"}])
+    records, errors = [], []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append({"loc": ["body", index], "type": "model_type",
+                           "msg": f"expected an object with 'text', got {type(item).__name__}"})
+            continue
+        try:
+            records.append(ArticleIn.model_validate(item))
+        except ValidationError as exc:
+            errors.extend({"loc": ["body", index, *error["loc"]], "msg": error["msg"], "type": error["type"]}
+                          for error in exc.errors(include_url=False, include_context=False, include_input=False))
+    if errors:
+        raise RequestValidationError(errors)
+    return records
+
+
+def _ingest(config: ServerConfig, records: list[ArticleIn]) -> dict[str, Any]:
+    from storyline.embed import load_embedder
+    from storyline.model import Rejection
+    from storyline.pipeline import ingest
+    from storyline.sources.files import read_bytes
+    from storyline.store import open_store
+
+    payload = json.dumps([r.model_dump(exclude_none=True) for r in records], ensure_ascii=False).encode("utf-8")
+    items = list(read_bytes(payload, "<api>", ".json", "api", None, Settings()))
+    rejected = [item for item in items if isinstance(item, Rejection)]
+    if rejected:
+        raise RequestValidationError([{"loc": ["body", _index(r.origin)], "msg": r.message, "type": "value_error"}
+                                      for r in rejected])
+    settings = config.settings
+    embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+    with config.write_lock, open_store(config.db, create=True) as store:
+        report = ingest(items, store, embedder, settings)
+        stories = store.count("stories")
+    return {"ingested": report.ingested, "updated": report.updated, "duplicates": report.duplicates,
+            "rejected": [{"origin": r.origin, "message": r.message} for r in report.rejected],
+            "new_stories": report.new_stories, "stories": stories,
+            "articles": [report.article_of.get(item.origin) for item in items]}
+
+
+def _index(origin: str) -> int | str:
+    number = origin.rpartition("#")[2]
+    return int(number) - 1 if number.isdigit() else origin
+
+
+# --- the application --------------------------------------------------------------------------
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response, pages, JSON, static files and errors alike."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *((n, v) for n, v in SECURITY_HEADERS if n not in names)]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000,
+               settings: Settings | None = None) -> FastAPI:
+    """The ASGI app serving the database `db`. With a token, `POST /api/articles` accepts articles
+    from clients that send it (and a missing database is created); without one the server only reads.
+    `settings` (from the CLI's flags and environment) configures ingestion; defaults otherwise."""
+    path = Path(db)
+    if token is not None and not token.strip():
+        raise ValueError("the token is empty; give a secret, or no token for a read-only server")
+    if not path.exists():
+        if token is None:
+            raise StoreError(f"{path}: no such database; run `storyline ingest PATH --db {path}` first")
+        from storyline.store import open_store
+
+        open_store(path, create=True).close()
+    app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Stories across outlets, with provenance. Every page of the web UI has a JSON "
+                              "twin here. Read-only unless the server has a token.")
+    app.state.storyline = ServerConfig(db=str(path), token=token, max_body_bytes=max_body_bytes,
+                                       settings=(settings or Settings()).with_db(path))
+    app.include_router(api)
+    from storyline.web.routes import router as html
+
+    app.include_router(html)
+    app.mount("/static", StaticFiles(packages=[("storyline", "web/static")]), name="static")
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(f"{request.scope.get('root_path', '')}/api/")
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse | HTMLResponse:
+    """JSON errors under /api; an HTML page for people everywhere else."""
+    headers = getattr(exc, "headers", None)
+    if _is_api(request):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    from storyline.web.routes import render
+
+    detail = "There is no page at this address." if exc.detail == "Not Found" else exc.detail
+    return render(request, "error.html", status_code=exc.status_code, status=exc.status_code, detail=detail)
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse | HTMLResponse:
+    errors = [{key: error[key] for key in ("loc", "msg", "type") if key in error} for error in exc.errors()]
+    if _is_api(request):
+        return JSONResponse({"detail": errors}, status_code=422)
+    from storyline.web.routes import render
+
+    detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
+    return render(request, "error.html", status_code=422, status=422, detail=detail)
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
+          settings: Settings | None = None, max_body_bytes: int = 1_000_000) -> None:
+    """Run the server until interrupted (uvicorn, one process)."""
+    import uvicorn
+
+    app = create_app(db, token=token, max_body_bytes=max_body_bytes, settings=settings)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)

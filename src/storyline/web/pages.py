@@ -1,0 +1,269 @@
+"""The data of every page, as plain JSON-ready dicts: the HTML pages render them and the JSON API
+returns them, so both always say the same thing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from storyline.brief import article_entry, load_brief
+from storyline.errors import StoreError
+from storyline.store import SQLiteStore
+from storyline.store.reads import ReadQueries, StoryFilters
+from storyline.web.views import Highlight, conflict_count, marked_segments
+
+
+class Store(SQLiteStore, ReadQueries):
+    """The SQLite store with the read queries of the web pages (harmless once SQLiteStore has them)."""
+
+
+class Readers:
+    """The server's reads: one connection per server thread, kept open between requests, so that
+    SQLite's page cache stays warm (a connection per request starts cold every time). sqlite3
+    connections must stay on the thread that made them, hence a threading.local. Each statement is
+    its own transaction, so readers see new ingests at once and never hold up WAL checkpoints."""
+
+    CACHE_KIB = 32 * 1024
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = Path(db)
+        self._local = threading.local()
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            if not self.db.exists():
+                raise StoreError(f"{self.db}: no such database; run `storyline ingest PATH --db {self.db}` first")
+            store = Store(self.db)
+            store.conn.execute(f"PRAGMA cache_size=-{self.CACHE_KIB}")
+            self._local.store = store
+        yield store
+
+
+# --- stories --------------------------------------------------------------------------------
+
+
+def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int) -> dict[str, Any]:
+    """A page of stories as briefs (the `stories --json` shape), with the total and what to filter by."""
+    rows = store.story_rows(filters, limit=limit, offset=offset)
+    briefs = load_briefs(store, rows)
+    total = store.count_stories(filters) if (offset or len(rows) == limit or filters.active()) else len(rows)
+    first, last = store.day_range()
+    return {
+        "stories": briefs,
+        "conflicts": {brief["id"]: conflict_count(brief) for brief in briefs},
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "filters": {"since": filters.since, "until": filters.until, "outlet": filters.outlet,
+                    "entity": filters.entity},
+        "outlets": store.outlet_names(),
+        # Suggestions for the entity filter: the names in the stories on this page, most mentioned first.
+        "entities": _entity_suggestions(briefs),
+        "days": {"first": first, "last": last},
+    }
+
+
+class _Prefetched:
+    """A store whose `story_articles` and `brief` answer from data read for a whole page at once;
+    everything else goes to the real store. brief.load_brief runs unchanged over it."""
+
+    def __init__(self, store: Store, story_ids: list[str]) -> None:
+        self._store = store
+        self._members = store.members_of(story_ids)
+        self._briefs = store.briefs_of(story_ids)
+
+    def story_articles(self, story_id: str) -> list[tuple[Any, str | None]]:
+        return self._members[story_id]
+
+    def brief(self, story_id: str) -> dict[str, Any] | None:
+        return self._briefs.get(story_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def load_briefs(store: Store, rows: list[Any]) -> list[dict[str, Any]]:
+    """`load_brief` of a page of stories with two queries instead of two per story; the same JSON."""
+    prefetched = _Prefetched(store, [row.id for row in rows])
+    return [load_brief(prefetched, row) for row in rows]  # type: ignore[arg-type]
+
+
+def _entity_suggestions(briefs: list[dict[str, Any]], limit: int = 100) -> list[str]:
+    counts: dict[str, int] = {}
+    for brief in briefs:
+        for entity in brief.get("entities") or []:
+            if isinstance(entity, dict) and isinstance(entity.get("name"), str):
+                counts[entity["name"]] = counts.get(entity["name"], 0) + int(entity.get("mentions") or 1)
+    return sorted(counts, key=lambda name: (-counts[name], name))[:limit]
+
+
+def story_brief(store: Store, story_id: str) -> dict[str, Any] | None:
+    """The brief of a story (id or unique prefix; merged ids resolve), exactly as `show --json`."""
+    row = store.story(story_id)
+    return load_brief(store, row) if row else None
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article: its fields (as in a brief), text, story, and every annotated span of its text.
+
+    Spans come from the story's brief (claims, quotes, timeline, summary evidence) and from the
+    stored entity mentions and quotes; each has kind, start, end, label and what it belongs to."""
+    record = store.article_record(article_id)
+    if record is None:
+        return None
+    from storyline.model import Article
+    from storyline.sources.dates import parse_published
+
+    article = Article(id=record["id"], source=record["source"], text=record["text"], text_hash="",
+                      title=record["title"], published=parse_published(record["published"]), url=record["url"],
+                      external_id=record["external_id"], language=record["language"])
+    entry = article_entry(article, record["group_id"])
+    brief = story_brief(store, record["story_id"]) if record["story_id"] else None
+    canonical = _canonical_names(brief)
+    spans = _spans(store, article_id, brief, canonical)
+    entities: dict[str, dict[str, Any]] = {}
+    for span in spans:
+        if span["kind"] == "entity":
+            item = entities.setdefault(span["entity"], {"name": span["entity"], "type": span["type"], "mentions": 0})
+            item["mentions"] += 1
+    return {
+        "article": {**entry, "text": record["text"]},
+        "story": {"id": brief["id"], "title": brief["title"], "outlets": brief["outlets"],
+                  "articles": len(brief["articles"]), "sections": _sections(brief)} if brief else None,
+        "spans": spans,
+        "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"])),
+        "claims": [s for s in spans if s["kind"] in ("claim", "conflict")],
+        "quotes": [s for s in spans if s["kind"] == "quote"],
+    }
+
+
+def _sections(brief: dict[str, Any]) -> list[str]:
+    """The anchors the story page has for this brief (see story.html)."""
+    statuses = {c.get("status") for c in brief.get("claims") or [] if isinstance(c, dict)}
+    present = {"conflicts": "conflict" in statuses, "claims": "corroborated" in statuses,
+               "by-outlet": "single" in statuses, "quotes": bool(brief.get("quotes")),
+               "timeline": bool(brief.get("timeline")), "summary": bool(brief.get("summary"))}
+    return [name for name, shown in present.items() if shown]
+
+
+def _canonical_names(brief: dict[str, Any] | None) -> dict[str, str]:
+    """Each spelling of a name in the story's brief -> the entity's canonical name."""
+    names: dict[str, str] = {}
+    for entity in (brief or {}).get("entities") or []:
+        if isinstance(entity, dict) and isinstance(entity.get("name"), str):
+            for spelling in [entity["name"], *(entity.get("aliases") or [])]:
+                names.setdefault(str(spelling), entity["name"])
+    return names
+
+
+def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
+           canonical: dict[str, str]) -> list[dict[str, Any]]:
+    spans: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+    def add(kind: str, start: Any, end: Any, label: str, **extra: Any) -> None:
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            spans.setdefault((kind, start, end), {"kind": kind, "start": start, "end": end, "label": label, **extra})
+
+    if brief:
+        for claim in brief.get("claims", []):
+            kind = "conflict" if claim.get("status") == "conflict" else "claim"
+            about = (claim.get("conflict") or {}).get("about")
+            label = f"{claim.get('status', 'claim')}: {claim.get('text', '')}" + (f" ({about})" if about else "")
+            for span in claim.get("evidence") or []:
+                if str(span.get("article")) == article_id:
+                    add(kind, span.get("start"), span.get("end"), label, status=claim.get("status"),
+                        text=claim.get("text"), sources=claim.get("sources"))
+            for value in (claim.get("conflict") or {}).get("values") or []:
+                for span in value.get("evidence") or []:
+                    if str(span.get("article")) == article_id:
+                        add("conflict", span.get("start"), span.get("end"), label, status="conflict",
+                            text=claim.get("text"), value=value.get("value"))
+        for quote in brief.get("quotes", []):
+            for variant in quote.get("variants") or []:
+                if str(variant.get("article")) == article_id:
+                    add("quote", variant.get("start"), variant.get("end"),
+                        f"quote: {quote.get('speaker') or 'unattributed'}", speaker=quote.get("speaker"),
+                        text=variant.get("text"), direct=quote.get("direct"))
+        for kind, items in (("timeline", brief.get("timeline", [])), ("claim", brief.get("summary", []))):
+            for item in items:
+                for span in item.get("evidence") or []:
+                    if str(span.get("article")) == article_id:
+                        label = f"{item.get('date')}: {item.get('text')}" if kind == "timeline" else item.get("text", "")
+                        add(kind, span.get("start"), span.get("end"), label, text=item.get("text"),
+                            **({"date": item.get("date")} if kind == "timeline" else {}))
+    quoted = {(s["start"], s["end"]) for s in spans.values() if s["kind"] == "quote"}
+    for quote in store.article_quotes(article_id):
+        if (quote["start"], quote["end"]) not in quoted:
+            speaker = canonical.get(quote["speaker"] or "", quote["speaker"])
+            add("quote", quote["start"], quote["end"], f"quote: {speaker or 'unattributed'}", speaker=speaker,
+                text=quote["text"], direct=quote["direct"])
+    dated = {(s["start"], s["end"]) for s in spans.values() if s["kind"] == "timeline"}
+    for time in store.article_times(article_id):
+        if (time["start"], time["end"]) not in dated:
+            add("timeline", time["start"], time["end"], f"date: {time['date']}", text=time["text"], date=time["date"])
+    for mention in store.article_mentions(article_id):
+        name = canonical.get(mention["text"], mention["text"])
+        add("entity", mention["start"], mention["end"], f"{mention['label']}: {name}", entity=name,
+            type=mention["label"])
+    return sorted(spans.values(), key=lambda s: (s["start"], -s["end"]))
+
+
+def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
+    """Highlights for the article page (from `article_data`): claims, quotes and dates link to their
+    section of the story page when it has one, names to their entity page."""
+    story = data["story"]
+    sections = {"conflict": "conflicts", "claim": "claims", "quote": "quotes", "timeline": "timeline"}
+    present = set(story["sections"]) if story else set()
+    out = []
+    for span in data["spans"]:
+        if span["kind"] == "entity":
+            href = links.entity(span["entity"])
+        else:
+            anchor = sections[span["kind"]]
+            href = links.story(story["id"], anchor=anchor) if story and anchor in present else None
+        out.append(Highlight(kind=span["kind"], start=span["start"], end=span["end"], label=span["label"],
+                             href=href))
+    return out
+
+
+# --- entities, search, sources --------------------------------------------------------------
+
+
+def entity_data(store: Store, key: str) -> dict[str, Any] | None:
+    """An entity over time: mentions per day, latest mentions in context, its quotes, its stories."""
+    entity = store.entity_record(key)
+    if entity is None:
+        return None
+    forms = entity["forms"]
+    return {
+        "entity": entity,
+        "by_day": store.entity_mentions_by_day(forms),
+        "mentions": store.entity_mentions(forms),
+        "quotes": store.entity_quotes(forms),
+        "stories": store.entity_stories(forms),
+    }
+
+
+def search_data(store: Store, query: str, limit: int, offset: int) -> dict[str, Any]:
+    """Articles matching the words typed, best first; snippets as [{text, match}] pieces."""
+    hits, total = store.search_articles(query, limit=limit, offset=offset)
+    results = []
+    for hit in hits:
+        title = marked_segments(hit.pop("title_marked"))
+        snippet = marked_segments(hit.pop("snippet"))
+        results.append({**hit, "title_segments": title, "snippet_segments": snippet,
+                        "snippet": "".join(piece["text"] for piece in snippet)})
+    return {"query": query, "total": total, "limit": limit, "offset": offset, "results": results}
+
+
+def sources_data(store: Store) -> dict[str, Any]:
+    """Every outlet: articles, stories, days active, claims it alone reports and conflicts it is in."""
+    return {"outlets": store.outlet_stats()}

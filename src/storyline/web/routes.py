@@ -1,0 +1,144 @@
+"""The HTML pages of the server: each renders the same data its /api/… twin returns.
+
+Reading works without JavaScript; htmx (served from /static) only makes filters apply on change,
+search update as you type and "older stories" append in place."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
+
+from storyline.store.reads import StoryFilters
+from storyline.web import pages, templates
+from storyline.web.views import Segment, ServerLinks, highlight_segments, story_view
+
+router = APIRouter(include_in_schema=False)
+
+PAGE_SIZE = 20
+
+
+def links_for(request: Request) -> ServerLinks:
+    return ServerLinks(request.scope.get("root_path", ""))
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    html = templates().get_template(name).render(links=links_for(request), **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _readers(request: Request) -> pages.Readers:
+    return request.app.state.storyline.readers
+
+
+def _day(value: str | None) -> str | None:
+    """A day typed in a filter, or None when empty or not a date (the page says it was ignored)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        return None
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request, since: str | None = None, until: str | None = None, outlet: str | None = None,
+                 entity: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+    filters = StoryFilters(since=_day(since), until=_day(until), outlet=outlet or None,
+                           entity=(entity or "").strip() or None)
+    ignored = [label for label, raw, parsed in (("from", since, filters.since), ("to", until, filters.until))
+               if raw and not parsed]
+    with _readers(request).reading() as store:
+        data = pages.stories_data(store, filters, PAGE_SIZE, offset)
+    params = {k: v for k, v in data["filters"].items() if v}
+    api = f"{links_for(request).prefix}/api/stories?" + urlencode({**params, "limit": PAGE_SIZE, "offset": offset})
+    return render(request, "stories.html", section="stories", ignored=ignored, params=params, json_url=api, **data)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    with _readers(request).reading() as store:
+        brief = pages.story_brief(store, story_id)
+    if brief is None:
+        raise HTTPException(404, f"No story {story_id!r}.")
+    return render(request, "story.html", section="stories", story=brief, view=story_view(brief),
+                  json_url=f"{links_for(request).prefix}/api/stories/{brief['id']}")
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    with _readers(request).reading() as store:
+        data = pages.article_data(store, article_id)
+    if data is None:
+        raise HTTPException(404, f"No article {article_id!r}.")
+    links = links_for(request)
+    segments = highlight_segments(data["article"]["text"], pages.highlights(data, links))
+    kinds = sorted({span["kind"] for span in data["spans"]})
+    return render(request, "article.html", section="stories", text_html=segments_html(segments), kinds=kinds,
+                  json_url=f"{links.prefix}/api/articles/{article_id}", **data)
+
+
+@router.get("/entities/{key:path}", response_class=HTMLResponse)
+def entity_page(request: Request, key: str) -> HTMLResponse:
+    with _readers(request).reading() as store:
+        data = pages.entity_data(store, key)
+    if data is None:
+        raise HTTPException(404, f"Nothing is known about {key!r} yet: entities appear once the analysis "
+                                 "stage has found them in the articles.")
+    busiest = max((day["mentions"] for day in data["by_day"]), default=0)
+    return render(request, "entity.html", section="stories", busiest=busiest,
+                  json_url=f"{links_for(request).prefix}/api/entities/{quote(data['entity']['name'], safe='')}", **data)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> HTMLResponse:
+    query = q.strip()
+    data = {"query": query, "total": 0, "limit": PAGE_SIZE, "offset": offset, "results": []}
+    if query:
+        with _readers(request).reading() as store:
+            data = pages.search_data(store, query, PAGE_SIZE, offset)
+    return render(request, "search.html", section="search",
+                  json_url=f"{links_for(request).prefix}/api/search?" + urlencode({"q": query}) if query else None,
+                  **data)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request) -> HTMLResponse:
+    with _readers(request).reading() as store:
+        data = pages.sources_data(store)
+    return render(request, "sources.html", section="sources", json_url=f"{links_for(request).prefix}/api/sources",
+                  **data)
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_page(request: Request) -> HTMLResponse:
+    """The JSON API, listed from the served OpenAPI schema."""
+    schema = request.app.openapi()
+    endpoints = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                  "description": op.get("description", "")}
+                 for path, ops in schema["paths"].items() for method, op in ops.items()]
+    return render(request, "api.html", section="api", endpoints=endpoints, schema_url=request.app.openapi_url)
+
+
+def segments_html(segments: list[Segment]) -> Markup:
+    """An article's text with its highlights: every piece escaped, highlighted pieces wrapped in a link
+    (or a <mark> where there is nowhere to go). The page shows it with `white-space: pre-wrap`."""
+    out = []
+    for segment in segments:
+        text = escape(segment.text)
+        lead = segment.lead
+        if lead is None:
+            out.append(text)
+            continue
+        classes = " ".join(f"hl-{kind}" for kind in segment.kinds)
+        anchor = Markup(' id="at-{}"').format(segment.start) if segment.opens else Markup("")
+        if lead.href:
+            out.append(Markup('<a class="hl {}" href="{}" title="{}"{}>{}</a>').format(
+                classes, lead.href, segment.title, anchor, text))
+        else:
+            out.append(Markup('<mark class="hl {}" title="{}"{}>{}</mark>').format(classes, segment.title, anchor, text))
+    return Markup("").join(out)

@@ -1,0 +1,222 @@
+"""Claims across outlets: who corroborates what, which differences are conflicts and which are not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyline.analyze import analyze_article, canonical_entities
+from storyline.compare import (
+    Comparison,
+    StoryArticle,
+    compare_story,
+    nearest_neighbours,
+)
+from storyline.embed import load_static_embedder
+from storyline.text import normalize_text
+
+MOTIVATING = Path(__file__).resolve().parents[1] / "fixtures" / "motivating"
+
+
+def article(ident: str, source: str, day: str, body: str, group: str | None = None) -> StoryArticle:
+    text = normalize_text(body)
+    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    return StoryArticle(id=ident, source=source, group=group or ident, text=text, published=published,
+                        analysis=analyze_article(text, published))
+
+
+def compare(articles: list[StoryArticle]) -> Comparison:
+    entities = canonical_entities({a.id: a.analysis.mentions for a in articles}, {a.id: a.text for a in articles})
+    result = compare_story(articles, entities, load_static_embedder().embed)
+    assert_contract(articles, result)
+    return result
+
+
+def assert_contract(articles: list[StoryArticle], result: Comparison) -> None:
+    """The rules check.py holds a story to, and exact provenance."""
+    texts = {a.id: a.text for a in articles}
+    outlets = {a.source for a in articles}
+    for claim in result.claims:
+        sources = set(claim["sources"])
+        assert sources <= outlets
+        assert claim["evidence"], claim
+        for e in claim["evidence"]:
+            assert texts[e["article"]][e["start"]:e["end"]] == e["text"]
+        assert any(e["text"] == claim["text"] for e in claim["evidence"])
+        if claim["status"] == "corroborated":
+            assert len(sources) >= 2
+        elif claim["status"] == "single":
+            assert len(sources) == 1
+        else:
+            values = claim["conflict"]["values"]
+            assert len({v["value"] for v in values}) >= 2 and len({v["source"] for v in values}) >= 2
+            for v in values:
+                for e in v["evidence"]:
+                    assert texts[e["article"]][e["start"]:e["end"]] == e["text"]
+    for quote in result.quotes:
+        assert set(quote["sources"]) <= outlets
+        for v in quote["variants"]:
+            assert v["article"] in texts and v["start"] < v["end"]
+    for line in result.summary:
+        assert any(e["text"] == line["text"] for e in line["evidence"])
+        for e in line["evidence"]:
+            assert texts[e["article"]][e["start"]:e["end"]] == e["text"]
+
+
+def conflicts(result: Comparison, about: str | None = None) -> list[dict]:
+    return [c for c in result.claims if c["status"] == "conflict" and (about is None or c["conflict"]["about"] == about)]
+
+
+FAIR_A = ("Twelve people were injured when a temporary grandstand collapsed at the Westbrook county fair on "
+          "Saturday evening, the county fire service said.\n\n"
+          "Organisers closed the fairground for the rest of the weekend while engineers inspect the other stands.\n\n"
+          "The fair has been held every summer since 1921.")
+FAIR_B = ("A temporary grandstand collapsed at the Westbrook county fair on Saturday evening, injuring 15 people, "
+          "according to the county fire service.\n\n"
+          "The fairground will stay closed for the rest of the weekend while engineers inspect the other stands, "
+          "organisers said.\n\n"
+          "Two of the injured were taken to hospital in Marsden.")
+
+
+def test_a_number_two_outlets_give_differently_is_a_conflict():
+    result = compare([article("a", "harbour-times", "2025-06-08", FAIR_A),
+                      article("b", "valley-news", "2025-06-08", FAIR_B)])
+    found = conflicts(result, "number")
+    assert len(found) == 1
+    values = {v["source"]: v for v in found[0]["conflict"]["values"]}
+    assert values["harbour-times"]["normalized"] == "12" and values["valley-news"]["normalized"] == "15"
+    assert values["harbour-times"]["evidence"][0]["text"].startswith("Twelve")
+    assert found[0]["conflict"]["subject"] == "injured"
+    # the fact both give alike is corroborated, and what one adds is its own
+    closed = [c for c in result.claims if "closed" in c["text"] and c["status"] == "corroborated"]
+    assert closed and set(closed[0]["sources"]) == {"harbour-times", "valley-news"}
+    assert any(c["status"] == "single" and c["sources"] == ["valley-news"] and "hospital" in c["text"]
+               for c in result.claims)
+    # the brief opens on the dispute, and never states a disputed number as settled
+    assert result.summary[0]["status"] == "conflict"
+    assert all("Twelve" not in line["text"] for line in result.summary[1:])
+
+
+def test_a_paraphrase_is_not_a_conflict():
+    a = ("Mayor Lena Ostrova said on Tuesday that the Kessel bridge would reopen in March after repairs costing "
+         "about 40 million euros.\n\n"
+         "At least 14 people were killed when the bridge partly collapsed in the storm last November.")
+    b = ("The Kessel bridge is expected to reopen in March, Mayor Lena Ostrova told reporters on Tuesday, once "
+         "repairs worth some 40 million euros are finished.\n\n"
+         "The partial collapse of the bridge in a storm last November killed 17 people.")
+    result = compare([article("a", "kessel-daily", "2025-02-04", a), article("b", "river-mail", "2025-02-04", b)])
+    assert conflicts(result) == []
+    assert any(c["status"] == "corroborated" and "reopen" in c["text"] for c in result.claims)
+
+
+def test_a_date_outlets_give_differently_is_a_conflict_and_today_on_two_days_is_not():
+    a = ("The Osprey rocket lifted off from Kettle Bay spaceport at 11:40 p.m. on Wednesday and placed two weather "
+         "satellites in orbit, the company said.\n\nIt was the rocket's third flight.")
+    b = ("The Osprey rocket lifted off from Kettle Bay spaceport early this morning and placed two weather "
+         "satellites in orbit.\n\nThe company plans another launch in June.")
+    result = compare([article("a", "coast-wire", "2025-03-13", a), article("b", "bay-herald", "2025-03-13", b)])
+    found = conflicts(result, "date")
+    assert len(found) == 1
+    assert {v["source"]: v["value"] for v in found[0]["conflict"]["values"]} == \
+        {"coast-wire": "2025-03-12", "bay-herald": "2025-03-13"}
+
+    first = ("About 900 dockworkers at the port of Tallin Bay walked off the job today in a dispute over pay.\n\n"
+             "The union wants a rise of 8 percent.")
+    second = ("The strike by about 900 dockworkers at the port of Tallin Bay entered its second day today, with no "
+              "talks planned.\n\nThe union wants a rise of 8 percent.")
+    result = compare([article("c", "coast-wire", "2025-03-17", first), article("d", "bay-herald", "2025-03-18", second)])
+    assert conflicts(result) == []
+
+
+def test_a_running_count_that_grows_from_day_to_day_is_not_a_conflict():
+    first = "The Harlen fire had burned about 800 hectares by dawn, the fire service said, and was not contained."
+    later = "The Harlen fire, which started on Monday, has burned about 4,500 hectares, the fire service said."
+    result = compare([article("a", "coast-wire", "2025-02-18", first), article("b", "bay-herald", "2025-02-20", later)])
+    assert conflicts(result) == []
+
+
+def test_a_place_outlets_give_differently_is_a_conflict():
+    a = ("The two foreign ministers held their first meeting in Geneva on Monday, officials said.\n\n"
+         "They agreed to meet again in the spring.")
+    b = ("The two foreign ministers held their first meeting in Vienna on Monday, officials said.\n\n"
+         "No joint statement was issued.")
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", b)])
+    found = conflicts(result, "place")
+    assert len(found) == 1
+    assert {v["value"] for v in found[0]["conflict"]["values"]} == {"Geneva", "Vienna"}
+
+
+def test_syndicated_copies_never_corroborate_each_other():
+    path = MOTIVATING / "danube-herald.txt"
+    body = normalize_text(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
+    original = article("danube-herald.txt", "danube-herald", "2025-02-14", body)
+    copy = replace(original, id="copy.txt", source="river-post", group=original.group,
+                   text=original.text.replace("said Mr Rubio", "Mr Rubio said"))
+    copy = replace(copy, analysis=analyze_article(copy.text, copy.published))
+    result = compare([original, copy])
+    assert result.claims and all(c["status"] == "single" for c in result.claims)
+    assert all(c["sources"] == ["danube-herald"] for c in result.claims)
+    assert any(c["republished_by"] == ["river-post"] and len(c["evidence"]) == 2 for c in result.claims)
+    assert all(len(q["sources"]) == 1 for q in result.quotes)
+
+    # beside an independent report, a fact only the copies carry is still the one outlet's own
+    lakemont = MOTIVATING / "lakemont-observer.txt"
+    other = article("lakemont-observer.txt", "lakemont-observer", "2025-02-14",
+                    normalize_text(lakemont.read_text(encoding="utf-8").split("\n\n", 1)[1]))
+    result = compare([original, copy, other])
+    minerals = [c for c in result.claims if "minerals" in c["text"]]
+    assert minerals and minerals[0]["status"] == "single" and minerals[0]["sources"] == ["danube-herald"]
+    assert minerals[0]["independent"] == 1 and minerals[0]["republished_by"] == ["river-post"]
+    assert any(c["status"] == "corroborated" and set(c["sources"]) == {"danube-herald", "lakemont-observer"}
+               for c in result.claims)
+
+
+def test_two_articles_of_one_outlet_are_one_voice():
+    a = article("a1", "coast-wire", "2025-06-08", FAIR_A)
+    b = article("a2", "coast-wire", "2025-06-08", FAIR_B)
+    result = compare([a, b])
+    assert conflicts(result) == []
+    assert all(c["status"] == "single" for c in result.claims)
+
+
+def test_small_and_empty_stories():
+    assert compare([]) == Comparison(claims=[], quotes=[], summary=[])
+    lone = compare([article("a", "harbour-times", "2025-06-08", FAIR_A)])
+    assert lone.claims and all(c["status"] == "single" for c in lone.claims)
+    assert compare([article("e", "harbour-times", "2025-06-08", "")]).claims == []
+
+
+def test_the_neighbour_index_agrees_with_an_exact_search():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(600, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids, sims = nearest_neighbours(vectors, 5)
+    exact = np.argsort(-(vectors @ vectors.T - 2 * np.eye(600)), axis=1)[:, :5]
+    recall = np.mean([len(set(ids[i]) & set(exact[i])) / 5 for i in range(600)])
+    assert recall > 0.95
+    assert np.allclose(sims[:, 0], np.sum(vectors * vectors[ids[:, 0]], axis=1), atol=1e-4)
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_the_neighbour_index_on_tiny_inputs(n):
+    ids, _ = nearest_neighbours(np.eye(n, 4, dtype=np.float32), 5)
+    assert ids.shape == (n, n - 1)
+
+
+def test_a_role_outlets_give_differently_is_a_conflict_and_a_fuller_title_is_not():
+    a = "Police Superintendent Helen Marsh said nine people were arrested after the match on Saturday."
+    b = "Police Inspector Helen Marsh said nine people were arrested after the match on Saturday night."
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", b)])
+    found = conflicts(result, "role")
+    assert len(found) == 1
+    assert {v["source"]: v["value"] for v in found[0]["conflict"]["values"]} == \
+        {"coast-wire": "Superintendent Helen Marsh", "bay-herald": "Inspector Helen Marsh"}
+
+    c = "Secretary of State Marco Rubio said the talks would begin next week."
+    d = "Secretary Marco Rubio said the talks would begin next week, according to officials."
+    result = compare([article("c", "coast-wire", "2025-04-08", c), article("d", "bay-herald", "2025-04-08", d)])
+    assert conflicts(result) == []

@@ -1,0 +1,115 @@
+"""Quotes with each outlet's wording: one statement, several variants; two statements stay two."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from storyline.analyze import analyze_article, canonical_entities
+from storyline.compare import Comparison, StoryArticle, compare_story, word_diff
+from storyline.embed import load_static_embedder
+from storyline.text import normalize_text
+
+
+def article(ident: str, source: str, day: str, body: str) -> StoryArticle:
+    text = normalize_text(body)
+    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    return StoryArticle(id=ident, source=source, group=ident, text=text, published=published,
+                        analysis=analyze_article(text, published))
+
+
+def compare(articles: list[StoryArticle]) -> Comparison:
+    entities = canonical_entities({a.id: a.analysis.mentions for a in articles}, {a.id: a.text for a in articles})
+    return compare_story(articles, entities, load_static_embedder().embed)
+
+
+WIRE = ("Harbour master Ines Falkenrath said on Monday that the port of Kessel would reopen next month.\n\n"
+        "\"The pier held. The cranes did not, and they will take weeks to replace,\" Falkenrath told reporters.\n\n"
+        "\"Nobody was hurt, and that is what matters most to us,\" she said.\n\n"
+        "Union leader Tomas Brennan said the dockers would strike if overtime was not paid by the end of the month.")
+LOCAL = ("The port of Kessel will reopen next month, harbour master Ines Falkenrath announced on Monday.\n\n"
+         "\"The pier has held, but the cranes have not, and replacing them will take weeks,\" said Ms Falkenrath.\n\n"
+         "\"Our divers checked every single pile,\" she added.\n\n"
+         "Tomas Brennan, who leads the dockers' union, warned of a strike if overtime is not paid by the end of the "
+         "month.")
+
+
+def test_one_statement_in_two_wordings_is_one_quote_with_two_variants():
+    result = compare([article("wire", "kessel-wire", "2025-03-10", WIRE),
+                      article("local", "kessel-local", "2025-03-10", LOCAL)])
+    cranes = [q for q in result.quotes if any("cranes" in v["text"] for v in q["variants"])]
+    assert len(cranes) == 1
+    quote = cranes[0]
+    assert quote["speaker"] == "Ines Falkenrath" and quote["direct"] is True
+    assert {v["source"] for v in quote["variants"]} == {"kessel-wire", "kessel-local"}
+    assert sorted(quote["sources"]) == ["kessel-local", "kessel-wire"]
+    first, second = quote["variants"]
+    assert first["diff"] == []
+    assert second["diff"] == word_diff(first["text"], second["text"]) and second["diff"]
+    texts = {"wire": normalize_text(WIRE), "local": normalize_text(LOCAL)}
+    for v in quote["variants"]:
+        assert texts[v["article"]][v["start"]:v["end"]] == v["text"]
+
+
+def test_different_statements_of_one_speaker_stay_separate():
+    result = compare([article("wire", "kessel-wire", "2025-03-10", WIRE),
+                      article("local", "kessel-local", "2025-03-10", LOCAL)])
+    by_text = {v["text"]: q for q in result.quotes for v in q["variants"]}
+    hurt = by_text["Nobody was hurt, and that is what matters most to us"]
+    divers = by_text["Our divers checked every single pile"]
+    assert hurt is not divers
+    assert len(hurt["variants"]) == 1 and len(divers["variants"]) == 1
+    assert hurt["speaker"] == divers["speaker"] == "Ines Falkenrath"
+
+
+def test_reported_speech_is_a_quote_that_is_not_direct():
+    result = compare([article("wire", "kessel-wire", "2025-03-10", WIRE),
+                      article("local", "kessel-local", "2025-03-10", LOCAL)])
+    reported = [q for q in result.quotes if q["direct"] is False]
+    assert reported
+    strike = [q for q in reported if any("strike" in v["text"] for v in q["variants"])]
+    assert strike and strike[0]["speaker"] == "Tomas Brennan"
+    assert all(v["direct"] is False for v in strike[0]["variants"])
+
+
+def test_a_quote_reported_before_it_was_said_is_another_statement():
+    monday = ("Minister Ilse Varga said on Monday that the talks had failed. \"We will not sign this agreement,\" "
+              "Varga said.")
+    thursday = ("Minister Ilse Varga said on Thursday that she had changed her mind. \"We will now sign this "
+                "agreement,\" Varga said on Thursday.")
+    result = compare([article("a", "kessel-wire", "2025-03-10", monday),
+                      article("b", "kessel-local", "2025-03-13", thursday)])
+    sign = [q for q in result.quotes if any("sign this agreement" in v["text"] for v in q["variants"])]
+    assert len(sign) == 2
+
+
+def test_a_misquote_that_drops_a_negation_is_a_conflict():
+    a = ("Interior Minister Pavel Drozd spoke to reporters after the cabinet meeting on Tuesday.\n\n"
+         "\"We will not raise the fuel tax this year,\" Drozd said.")
+    b = ("Interior Minister Pavel Drozd spoke to reporters after the cabinet meeting on Tuesday.\n\n"
+         "\"We will raise the fuel tax this year,\" Drozd said.")
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
+    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
+    assert len(found) == 1
+    assert {v["source"] for v in found[0]["conflict"]["values"]} == {"kessel-wire", "kessel-local"}
+
+
+def test_word_diff_lists_only_the_changes():
+    assert word_diff("the pier held", "the pier held") == []
+    assert word_diff("the pier held", "the old pier held") == [{"op": "insert", "from": "", "to": "old"}]
+    assert word_diff("we will not sign", "we will sign") == [{"op": "delete", "from": "not", "to": ""}]
+
+
+def test_one_quotation_in_two_peoples_mouths_is_a_conflict():
+    a = ("The harbour reopened on Monday after a week of repairs.\n\n"
+         "\"We have rebuilt the pier in seven days, and the ferries will sail on time,\" said port director Anna "
+         "Kessler.")
+    b = ("The harbour reopened on Monday after a week of repairs.\n\n"
+         "\"We have rebuilt the pier in seven days, and the ferries will sail on time,\" said mayor Jonas Weber.")
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", b)])
+    found = [c for c in result.claims if c["status"] == "conflict"]
+    assert [c["conflict"]["about"] for c in found] == ["person"]
+    assert {v["source"]: v["value"] for v in found[0]["conflict"]["values"]} == \
+        {"coast-wire": "Anna Kessler", "bay-herald": "Jonas Weber"}
+    # two speakers: two quotes, not one with two variants
+    pier = [q for q in result.quotes if any("pier" in v["text"] for v in q["variants"])]
+    assert len(pier) == 2

@@ -1,0 +1,413 @@
+"""The JSON API and the server-rendered pages, through FastAPI's TestClient against real SQLite files.
+
+The API's story contract is checked against the CLI itself: /api/stories/{id} must equal
+`storyline show ID --json`, and /api/stories must equal `storyline stories --json`."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import Cli
+from fastapi.testclient import TestClient
+from web_support import demo_copy, enrich_motivating_story, hostile_articles, tags
+
+from storyline.api import api as api_router
+from storyline.api import create_app
+
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def client(demo_db):
+    with TestClient(create_app(str(demo_db))) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def cli_stories(demo_db):
+    return Cli(demo_db).json("stories", "--json")
+
+
+@pytest.fixture(scope="module")
+def rich(demo_db, tmp_path_factory):
+    """A copy of the demo whose motivating story carries claims and a venue conflict."""
+    db = demo_copy(demo_db, tmp_path_factory.mktemp("rich"))
+    story = enrich_motivating_story(db)
+    with TestClient(create_app(str(db))) as c:
+        yield c, story, db
+
+
+@pytest.fixture
+def writable(demo_db, tmp_path):
+    """A server with a token over a private copy of the demo."""
+    db = demo_copy(demo_db, tmp_path)
+    with TestClient(create_app(str(db), token=TOKEN, max_body_bytes=20_000)) as c:
+        yield c, db
+
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+# --- the contract ------------------------------------------------------------------------------
+
+
+def test_story_api_equals_show_json(client, demo_db, cli_stories):
+    cli = Cli(demo_db)
+    for story in cli_stories:
+        response = client.get(f"/api/stories/{story['id']}")
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("application/json")
+        assert response.json() == cli.json("show", story["id"], "--json")
+
+
+def test_story_api_accepts_a_unique_prefix_like_the_cli(client, cli_stories):
+    story = cli_stories[0]
+    assert client.get(f"/api/stories/{story['id'][:8]}").json()["id"] == story["id"]
+
+
+def test_stories_api_equals_stories_json(client, cli_stories):
+    response = client.get("/api/stories", params={"limit": 500})
+    assert response.status_code == 200
+    assert response.json() == cli_stories
+    assert response.headers["x-total-count"] == str(len(cli_stories))
+    assert "link" not in response.headers
+
+
+def test_stories_api_pages_through_everything_in_order(client, cli_stories):
+    pages, offset = [], 0
+    while True:
+        response = client.get("/api/stories", params={"limit": 5, "offset": offset})
+        assert response.status_code == 200
+        pages.append(response.json())
+        if 'rel="next"' not in response.headers.get("link", ""):
+            break
+        assert "offset=" in response.headers["link"]
+        offset += 5
+    assert [s["id"] for page in pages for s in page] == [s["id"] for s in cli_stories]
+    assert len(pages) == -(-len(cli_stories) // 5)
+    assert 'rel="prev"' in client.get("/api/stories", params={"limit": 5, "offset": 5}).headers["link"]
+    assert client.get("/api/stories", params={"offset": 10_000}).json() == []
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=501", "offset=-1", "limit=ten", "since=yesterday"])
+def test_bad_paging_and_filter_parameters_are_422_json(client, query):
+    response = client.get(f"/api/stories?{query}")
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert detail and all({"loc", "msg"} <= set(error) for error in detail)
+
+
+def test_stories_filter_by_outlet_dates_and_entity(client, cli_stories):
+    by_outlet = client.get("/api/stories", params={"outlet": "the-evening-bell", "limit": 500}).json()
+    assert by_outlet == [s for s in cli_stories if "the-evening-bell" in s["outlets"]]
+
+    late = client.get("/api/stories", params={"since": "2025-02-20", "limit": 500}).json()
+    assert late and all(s["last_seen"] >= "2025-02-20" for s in late)
+    assert len(late) == sum(1 for s in cli_stories if s["last_seen"] and s["last_seen"] >= "2025-02-20")
+    early = client.get("/api/stories", params={"until": "2025-02-12", "limit": 500}).json()
+    assert early and all(s["first_seen"] <= "2025-02-12" for s in early)
+
+    rubio = client.get("/api/stories", params={"entity": "Marco Rubio", "limit": 500})
+    titles = [s["title"] for s in rubio.json()]
+    assert any("Rubio" in t for t in titles)
+    assert len(titles) < len(cli_stories)
+    # An alias finds the same stories as the canonical name, in any case.
+    assert client.get("/api/stories", params={"entity": "rubio", "limit": 500}).json() == rubio.json()
+    assert client.get("/api/stories", params={"entity": "Nobody Anywhere"}).json() == []
+
+
+def test_stories_page_filters_without_javascript(client):
+    page = client.get("/", params={"outlet": "the-evening-bell"})
+    assert page.status_code == 200
+    assert '<option value="the-evening-bell" selected>' in page.text
+    assert "Rubio Says President Wants" in page.text
+    assert "Earthquake in Southern Peru" not in page.text
+    assert "Ignored the from date" in client.get("/", params={"since": "not-a-day"}).text
+
+
+# --- search -------------------------------------------------------------------------------------
+
+
+def test_search_finds_the_right_article_with_marked_snippets(client):
+    # Only northern-ledger names the radio hosts.
+    data = client.get("/api/search", params={"q": "Whitmore"}).json()
+    assert data["total"] == 1
+    hit = data["results"][0]
+    assert hit["source"] == "northern-ledger" and "Rubio" in hit["story_title"]
+    assert any(piece["match"] and piece["text"] == "Whitmore" for piece in hit["snippet_segments"])
+    assert "Whitmore" in hit["snippet"]
+    several = client.get("/api/search", params={"q": "ceasefire first stage"}).json()
+    assert several["total"] >= 2
+    assert {r["source"] for r in several["results"]} >= {"capital-dispatch", "northern-ledger"}
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "a OR (b", "NEAR(x y", "*", "col:umn", "^start", "-", "'; DROP"])
+def test_search_never_fails_on_fts_syntax(client, query):
+    response = client.get("/api/search", params={"q": query})
+    assert response.status_code == 200
+    assert client.get("/search", params={"q": query}).status_code == 200
+
+
+def test_search_page_escapes_and_marks(client):
+    page = client.get("/search", params={"q": "Whitmore"}).text
+    assert "<mark>Whitmore</mark>" in page
+    assert "1 article matches" in page
+    assert client.get("/api/search").status_code == 422
+
+
+# --- articles, entities, sources ------------------------------------------------------------
+
+
+def test_article_api_and_page(client, cli_stories):
+    story = next(s for s in cli_stories if "Rubio" in s["title"])
+    article = next(a for a in story["articles"] if a["source"] == "northern-ledger")
+    data = client.get(f"/api/articles/{article['id']}").json()
+    assert {k: data["article"][k] for k in article} == article
+    assert data["story"]["id"] == story["id"]
+    text = data["article"]["text"]
+    assert data["spans"], "the demo's analysis finds names and quotes"
+    for span in data["spans"]:
+        assert 0 <= span["start"] < span["end"] <= len(text)
+    assert "Marco Rubio" in {e["name"] for e in data["entities"]}
+    page = client.get(f"/articles/{article['id']}").text
+    assert 'class="article-text"' in page
+    assert 'href="/entities/Marco%20Rubio"' in page
+    assert f'href="/stories/{story["id"]}"' in page
+
+
+def test_entity_api_and_page(client):
+    data = client.get("/api/entities/Rubio").json()
+    assert data["entity"]["name"] == "Marco Rubio"
+    assert "Secretary Rubio" in data["entity"]["aliases"]
+    assert data["by_day"] and sum(d["mentions"] for d in data["by_day"]) == data["entity"]["mentions"]
+    assert data["quotes"] and data["stories"]
+    assert client.get("/api/entities/Secretary%20Rubio").json()["entity"]["name"] == "Marco Rubio"
+    page = client.get("/entities/Marco%20Rubio")
+    assert page.status_code == 200 and "What Marco Rubio said" in page.text
+
+
+def test_sources_counts_outlets(client, demo_db):
+    outlets = client.get("/api/sources").json()["outlets"]
+    cli = Cli(demo_db).json("sources", "--json")["outlets"]
+    assert {o["source"]: o["articles"] for o in outlets} == {o["source"]: o["articles"] for o in cli}
+    by_name = {o["source"]: o for o in outlets}
+    assert any(o["only_outlet"] > 0 for o in outlets)
+    # The motivating case: the briefing outlet and the radio-show outlet disagree on the venue.
+    assert by_name["capital-dispatch"]["conflicts"] >= 1 and by_name["northern-ledger"]["conflicts"] >= 1
+    assert client.get("/sources").status_code == 200
+
+
+def test_missing_things_are_json_404s_under_api_and_pages_elsewhere(client):
+    for path in ("/api/stories/s000nope", "/api/articles/a000nope", "/api/entities/Nobody%20Anywhere", "/api/nothing"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert response.headers["content-type"].startswith("application/json")
+        assert isinstance(response.json()["detail"], str)
+    page = client.get("/stories/s000nope")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "No story" in page.text
+
+
+# --- the rich story: conflicts first, corroboration, quotes in two wordings -------------------
+
+
+def test_story_page_shows_conflicts_first_then_corroboration(rich):
+    client, story_id, db = rich
+    brief = client.get(f"/api/stories/{story_id}").json()
+    assert brief == Cli(db).json("show", story_id, "--json")
+    assert any(c["status"] == "conflict" for c in brief["claims"])
+    html = client.get(f"/stories/{story_id}").text
+    order = [html.index(f'<h2 id="h-{name}"') for name in ("conflicts", "summary", "claims", "by-outlet", "quotes",
+                                                            "timeline", "matrix")]
+    assert order == sorted(order)
+    assert "on a radio show" in html and "at a briefing" in html
+    assert re.search(r"<del>.*?</del>", html) and re.search(r"<ins>.*?</ins>", html)
+    assert 'class="matrix"' in html and html.count('class="dot"') == 6
+
+
+def test_sources_count_single_outlet_claims_and_conflicts(rich):
+    client, _, _ = rich
+    outlets = {o["source"]: o for o in client.get("/api/sources").json()["outlets"]}
+    assert outlets["northern-ledger"]["only_outlet"] == 1 and outlets["northern-ledger"]["conflicts"] == 1
+    assert outlets["capital-dispatch"]["conflicts"] == 1
+    assert outlets["the-evening-bell"]["claims"] == 0
+
+
+def test_article_highlights_link_to_the_story_sections(rich):
+    client, story_id, _ = rich
+    brief = client.get(f"/api/stories/{story_id}").json()
+    ledger = next(a["id"] for a in brief["articles"] if a["source"] == "northern-ledger")
+    data = client.get(f"/api/articles/{ledger}").json()
+    assert {"conflict", "claim", "quote", "entity"} <= {s["kind"] for s in data["spans"]}
+    html = client.get(f"/articles/{ledger}").text
+    assert f'href="/stories/{story_id}#conflicts"' in html and "hl-conflict" in html
+
+
+def test_static_report_renders_the_same_story(rich, tmp_path):
+    _, story_id, db = rich
+    Cli(db)("report", "--out", str(tmp_path / "report"))
+    page = (tmp_path / "report" / "stories" / f"{story_id}.html").read_text()
+    assert "Where outlets disagree" in page and "on a radio show" in page
+    assert "htmx" not in page  # plain files: no script
+    assert 'href="../static/style.css"' in page
+
+
+# --- ingesting over the API ------------------------------------------------------------------
+
+
+def test_post_is_refused_with_403_when_the_server_has_no_token(client):
+    response = client.post("/api/articles", json={"text": "An article."}, headers=AUTH)
+    assert response.status_code == 403
+    assert "read-only" in response.json()["detail"]
+
+
+def test_post_needs_the_right_bearer_token(writable):
+    client, _ = writable
+    body = {"text": "An article about the harbour.", "date": "2025-03-01"}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}, {"Authorization": "Basic " + TOKEN}):
+        response = client.post("/api/articles", json=body, headers=headers)
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"].startswith("Bearer")
+
+
+def test_post_ingests_and_the_article_joins_a_story(writable):
+    client, db = writable
+    before = client.get("/api/stories").headers["x-total-count"]
+    articles = [{"title": "Harbour Wall Repairs Approved in Marlowe Bay", "date": "2025-03-01", "source": "bay-gazette",
+                 "text": "The council of Marlowe Bay approved repairs to the harbour wall on Saturday after "
+                         "winter storms cracked it in three places. Work starts in April.", "id": "bg-1",
+                 "url": "https://bay.example/harbour-wall"},
+                {"title": "Marlowe Bay to Mend Storm-Damaged Harbour Wall", "date": "2025-03-01", "source": "coast-daily",
+                 "text": "Marlowe Bay's council voted on Saturday to repair the harbour wall, which winter storms "
+                         "had cracked in three places; the work begins in April.", "id": 7}]
+    response = client.post("/api/articles", json=articles, headers=AUTH)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["ingested"] == 2 and result["duplicates"] == 0 and result["rejected"] == []
+    assert len(result["articles"]) == 2 and all(result["articles"])
+    assert result["stories"] >= int(before) + 1
+    first = client.get(f"/api/articles/{result['articles'][0]}").json()
+    assert first["article"]["source"] == "bay-gazette" and first["article"]["external_id"] == "bg-1"
+    assert first["story"] is not None
+    assert Cli(db).json("show", first["story"]["id"], "--json")["id"] == first["story"]["id"]
+    again = client.post("/api/articles", json=articles[0], headers=AUTH).json()
+    assert again["ingested"] == 0 and again["duplicates"] == 1 and again["articles"] == result["articles"][:1]
+
+
+def test_undated_stories_come_last_on_every_page_size(writable):
+    client, db = writable
+    undated = [{"text": f"An undated notice number {n} about the Kestrel Valley water board and its meters.",
+                "title": f"Kestrel Valley Notice {n}", "source": f"notice-board-{n}"} for n in range(3)]
+    assert client.post("/api/articles", json=undated, headers=AUTH).json()["ingested"] == 3
+    everything = Cli(db).json("stories", "--json")
+    assert everything[-1]["first_seen"] is None
+    assert client.get("/api/stories", params={"limit": 500}).json() == everything
+    for limit in (1, 4, 7):
+        ids = [s["id"] for offset in range(0, len(everything), limit)
+               for s in client.get("/api/stories", params={"limit": limit, "offset": offset}).json()]
+        assert ids == [s["id"] for s in everything]
+
+
+@pytest.mark.parametrize("body, where, words", [
+    (b"{not json", ["body"], "not valid JSON"),
+    (b"[]", ["body"], "no articles"),
+    (b'"just text"', ["body", 0], "expected an object"),
+    (json.dumps([{"text": "fine"}, {"title": "no text"}]).encode(), ["body", 1, "text"], "required"),
+    (json.dumps({"text": "   "}).encode(), ["body", 0, "text"], "text is empty"),
+    (json.dumps({"text": "x", "url": "javascript:alert(1)"}).encode(), ["body", 0, "url"], "http"),
+    (json.dumps({"text": "x", "date": "the day after tomorrow"}).encode(), ["body", 0], "bad date"),
+    (json.dumps({"text": "x", "txet": "typo"}).encode(), ["body", 0, "txet"], "not permitted"),
+    (json.dumps({"text": 42}).encode(), ["body", 0, "text"], "string"),
+])
+def test_post_rejects_invalid_input_with_422_and_stores_nothing(writable, body, where, words):
+    client, _ = writable
+    before = client.get("/api/stories").headers["x-total-count"]
+    response = client.post("/api/articles", content=body, headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == 422, response.text
+    detail = response.json()["detail"]
+    assert any(error["loc"][:len(where)] == where and words.lower() in error["msg"].lower() for error in detail), detail
+    assert client.get("/api/stories").headers["x-total-count"] == before
+
+
+def test_post_refuses_bodies_over_the_limit(writable):
+    client, _ = writable
+    big = json.dumps({"text": "word " * 10_000}).encode()
+    declared = client.post("/api/articles", content=big, headers={**AUTH, "Content-Type": "application/json"})
+    assert declared.status_code == 413 and "limit" in declared.json()["detail"]
+
+    def chunks():  # no Content-Length: the server must count what arrives
+        for _ in range(10):
+            yield b" " * 4096
+        yield b'{"text": "late"}'
+
+    streamed = client.post("/api/articles", content=chunks(), headers={**AUTH, "Content-Type": "application/json"})
+    assert streamed.status_code == 413
+
+
+# --- schema, headers, escaping --------------------------------------------------------------
+
+
+def test_openapi_schema_lists_every_endpoint(client):
+    schema = client.get("/api/openapi.json").json()
+    paths = schema["paths"]
+    expected = {("get", "/api/stories"), ("get", "/api/stories/{story_id}"), ("get", "/api/articles/{article_id}"),
+                ("get", "/api/entities/{key}"), ("get", "/api/search"), ("get", "/api/sources"),
+                ("post", "/api/articles")}
+    listed = {(method, path) for path, ops in paths.items() for method in ops}
+    assert expected <= listed
+    routes = {(method.lower(), route.path.replace(":path", "")) for route in api_router.routes
+              for method in route.methods}
+    assert routes <= listed
+    assert "200" in paths["/api/stories/{story_id}"]["get"]["responses"]
+    assert paths["/api/articles"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert {"401", "403", "413", "422"} <= set(paths["/api/articles"]["post"]["responses"])
+    assert "Brief" in schema["components"]["schemas"]
+    assert client.get("/api").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stories", "/static/style.css", "/static/htmx.min.js", "/nowhere"])
+def test_every_response_has_security_headers(client, path):
+    headers = client.get(path).headers
+    csp = headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'none'" in csp and "unsafe-inline" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_htmx_is_served_from_the_package_with_its_license(client):
+    script = client.get("/static/htmx.min.js")
+    assert script.status_code == 200 and script.text.startswith("/*! htmx 2.")
+    assert "Zero-Clause BSD" in script.text[:300]
+    assert client.get("/static/htmx.LICENSE.txt").status_code == 200
+    page = client.get("/").text
+    assert '<script src="/static/htmx.min.js" defer></script>' in page
+    assert "unpkg" not in page and "cdn" not in page.lower()
+
+
+def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_path):
+    client, db = writable
+    articles = hostile_articles()
+    refused = client.post("/api/articles", json=articles, headers=AUTH)
+    assert refused.status_code == 422  # javascript: URLs are not accepted over the API
+    # The same articles from a file (where URLs are stored as given) still render inert.
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(articles))
+    Cli(db)("ingest", str(path))
+    hits = client.get("/api/search", params={"q": "Marlowe harbour"}).json()["results"]
+    assert len(hits) == 2
+    pages = ["/", "/search?q=Marlowe+harbour", "/sources"]
+    for hit in hits:
+        pages += [f"/articles/{hit['id']}", f"/stories/{hit['story_id']}"]
+    for url in pages:
+        html = client.get(url).text
+        assert "<script>window" not in html and "<img src" not in html and "<iframe" not in html, url
+        elements = tags(html)
+        assert not [a for _, attrs in elements for a in attrs if a[0].lower().startswith("on")], url
+        assert not [v for _, attrs in elements for k, v in attrs
+                    if k in ("href", "src", "action") and v and "javascript:" in v.lower().replace(" ", "")], url
+        assert [attrs for tag, attrs in elements if tag == "script"] == [[("src", "/static/htmx.min.js"), ("defer", None)]], url
+        assert not [tag for tag, _ in elements if tag in ("img", "iframe", "svg", "object", "embed")], url
+    article_page = client.get(f"/articles/{hits[0]['id']}").text
+    assert "&lt;script&gt;window.__pwned" in article_page

@@ -1,0 +1,187 @@
+"""The web UI in headless Chromium, against a real uvicorn server on 127.0.0.1.
+
+A reader opens the stories, the motivating story (both outlets, the venue conflict), searches,
+filters; hostile articles render inert: no script of theirs runs, no dialog opens. Screenshots
+(phone and desktop) are saved under each test's tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+expect, sync_playwright = playwright_api.expect, playwright_api.sync_playwright
+
+from conftest import Cli
+from web_support import (
+    HOSTILE_TEXT,
+    demo_copy,
+    enrich_motivating_story,
+    hostile_articles,
+    running_server,
+)
+
+from storyline.api import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium "
+                                                               "(apt-get install -y chromium chromium-driver)")
+TOKEN = "browser-token"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def site(demo_db, tmp_path_factory):
+    """The demo (its motivating story with claims) plus two hostile articles, served over HTTP."""
+    folder = tmp_path_factory.mktemp("browser")
+    db = demo_copy(demo_db, folder)
+    story = enrich_motivating_story(db)
+    hostile = folder / "hostile.json"
+    hostile.write_text(json.dumps(hostile_articles()))
+    Cli(db)("ingest", str(hostile))  # from a file, so that even the javascript: URLs are stored as given
+    with running_server(create_app(str(db), token=TOKEN)) as url:
+        yield {"url": url, "story": story, "db": db}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors (a CSP violation is one) and any dialog."""
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    tab.errors, tab.dialogs = [], []
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    context.close()
+
+
+def test_reader_opens_the_motivating_story_and_sees_both_outlets_and_the_conflict(site, page, tmp_path):
+    page.goto(site["url"] + "/")
+    assert page.title().startswith("Stories")
+    page.screenshot(path=tmp_path / "stories-desktop.png", full_page=True)
+    link = page.get_by_role("link", name="Rubio Says President Wants the End of the War in Ukraine and Not a Pause")
+    link.click()
+    page.wait_for_url(f"**/stories/{site['story']}")
+    assert "Rubio" in page.locator("h1").inner_text()
+    header = page.locator(".story-head")
+    for outlet in ("northern-ledger", "capital-dispatch"):
+        assert header.get_by_text(outlet, exact=True).is_visible()
+    brief = httpx.get(f"{site['url']}/api/stories/{site['story']}").json()
+    if any(claim["status"] == "conflict" for claim in brief["claims"]):
+        callout = page.locator("#conflicts")
+        assert callout.is_visible()
+        assert "Where outlets disagree" in callout.inner_text()
+        assert "on a radio show" in callout.inner_text() and "at a briefing" in callout.inner_text()
+        # Warning colours: the callout's background is not the plain card white.
+        assert callout.evaluate("e => getComputedStyle(e).backgroundColor") != "rgb(255, 255, 255)"
+    page.screenshot(path=tmp_path / "story-desktop.png", full_page=True)
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=tmp_path / "story-phone.png", full_page=True)
+    page.goto(site["url"] + "/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=tmp_path / "stories-phone.png", full_page=True)
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_search_from_the_header_and_as_you_type(site, page, tmp_path):
+    page.goto(site["url"] + "/")
+    page.get_by_label("Search articles").fill("Whitmore")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=Whitmore")
+    results = page.locator("#results .hit")
+    assert results.count() == 1
+    assert "northern-ledger" in results.first.inner_text()
+    assert results.first.locator("mark").first.inner_text() == "Whitmore"
+    # As you type (htmx, under the strict CSP): the results change without a page load.
+    page.evaluate("window.__samePage = true")
+    page.locator("#q").fill("ceasefire")
+    expect(page.locator("#results h2")).to_contain_text("ceasefire")  # (wait_for_function would need eval: CSP)
+    assert page.evaluate("window.__samePage") is True
+    assert page.locator("#results .hit").count() >= 2
+    assert "q=ceasefire" in page.url
+    page.screenshot(path=tmp_path / "search.png", full_page=True)
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_filters_apply_on_change_and_without_javascript(site, browser, page):
+    page.goto(site["url"] + "/")
+    total = page.locator("#story-list > li").count()
+    page.evaluate("window.__samePage = true")
+    page.get_by_label("Outlet", exact=True).select_option("the-evening-bell")
+    page.wait_for_url("**outlet=the-evening-bell**")
+    filtered = page.locator("#story-list > li")
+    assert 0 < filtered.count() < total
+    assert page.evaluate("window.__samePage") is True
+    assert page.errors == []
+    # With JavaScript off, the same form still works by submitting it.
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(site["url"] + "/")
+    plain.get_by_label("Outlet", exact=True).select_option("the-evening-bell")
+    plain.get_by_role("button", name="Apply").click()
+    plain.wait_for_url("**outlet=the-evening-bell**")
+    assert plain.locator("#story-list > li").count() == filtered.count()
+    context.close()
+
+
+def test_hostile_articles_render_inert(site, page, tmp_path):
+    hits = httpx.get(f"{site['url']}/api/search", params={"q": "Marlowe harbour"}).json()["results"]
+    assert len(hits) == 2
+    urls = ["/", "/search?q=Marlowe+harbour", "/sources"]
+    for hit in hits:
+        urls += [f"/articles/{hit['id']}", f"/stories/{hit['story_id']}"]
+    for url in urls:
+        page.goto(site["url"] + url)
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
+        assert page.locator("a[href^='javascript:' i]").count() == 0, url
+        assert page.evaluate("[...document.scripts].every(s => s.src.endsWith('/static/htmx.min.js'))"), url
+        assert page.locator("img, iframe, svg[onload]").count() == 0, url
+    # The hostile text is there, as text, for a reader to see.
+    page.goto(f"{site['url']}/articles/{hits[0]['id']}")
+    assert "<script>window.__pwned" in page.locator(".article-text").inner_text()
+    assert HOSTILE_TEXT.split("<script>")[0].strip() in page.locator(".article-text").inner_text()
+    page.get_by_text("click me", exact=False).first.click()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    page.screenshot(path=tmp_path / "hostile-article.png", full_page=True)
+    assert page.dialogs == []
+
+
+def test_keyboard_users_can_skip_to_content(site, page):
+    page.goto(site["url"] + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().left") >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    # Every form control has a label.
+    unlabelled = page.evaluate("""[...document.querySelectorAll('input, select')]
+        .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).length""")
+    assert unlabelled == 0
+
+
+def test_posting_to_the_live_server_needs_the_token(site):
+    body = {"text": "The Marlowe Bay ferry resumed service on Sunday after repairs.", "date": "2025-03-02",
+            "source": "bay-gazette"}
+    assert httpx.post(f"{site['url']}/api/articles", json=body).status_code == 401
+    response = httpx.post(f"{site['url']}/api/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"},
+                          timeout=120)
+    assert response.status_code == 200 and response.json()["ingested"] == 1
+    assert httpx.get(f"{site['url']}/api/articles/{response.json()['articles'][0]}").status_code == 200
