@@ -49,7 +49,7 @@ def load_params() -> ClusterParams:
 
 def article_terms(article: Article) -> set[str]:
     """The names and numbers of an article's headline and lead, which story assignment compares."""
-    return key_terms(f"{article.title or ''}\n{lead(article.text, 120)}")
+    return key_terms(lead(article.text, 120), article.title)
 
 
 def day_gap(day: date | None, story: StoryState) -> float:

@@ -121,18 +121,18 @@ def is_title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-def key_terms(text: str) -> set[str]:
-    """Names and numbers in a text, transliterated and case-folded: what two reports of one event share.
+def key_terms(text: str, headline: str | None = None) -> set[str]:
+    """Names and numbers in a text (and its headline), transliterated and case-folded: what two reports
+    of one event share.
 
-    Capitalised words that any sentence may start with (The, On, Officials…) are left out. A line
-    written In Title Case capitalises ordinary words too, so of its words only the names that
-    the rest of the text also capitalises count (its numbers always do)."""
-    lines = text.split("\n")
-    title_case = [is_title_case(line) for line in lines]
-    terms = _terms("\n".join(line for line, tc in zip(lines, title_case) if not tc))
-    for line, tc in zip(lines, title_case):
-        if tc:
-            terms |= {term for term in _terms(line) if term in terms or term[0].isdigit()}
+    Capitalised words that any sentence may start with (The, On, Officials…) are left out. A headline
+    written In Title Case capitalises ordinary words too, so of its words only the names that the text
+    also capitalises count (its numbers always do). Body text is never judged as Title Case: a lead
+    dense with names is still a lead."""
+    terms = _terms(text)
+    if headline:
+        found = _terms(headline)
+        terms |= {t for t in found if t in terms or t[0].isdigit()} if is_title_case(headline) else found
     return terms
 
 
