@@ -60,8 +60,19 @@ def gather_web(targets: Iterable[str], client: SafeClient, store: SQLiteStore, s
                only_due: bool = False) -> tuple[list[Record | Rejection], list[FeedState]]:
     """Records from URLs (a feed, an OPML list, a page) and from local OPML files, subscribing every feed
     met; with no targets, from the subscribed feeds (those due when only_due). Entries already stored are
-    not fetched again; every feed's new state is stored, failed or not."""
-    known = lambda entry: store.knows_url(canonical_url(entry.link))  # noqa: E731
+    not fetched again unless the feed shows them edited; every feed's new state is stored, failed or not."""
+    seen: dict[str, str] = {}
+
+    def known(entry) -> bool:  # type: ignore[no-untyped-def]
+        """Stored, and unchanged in the feed since (an edited entry's page is fetched again)."""
+        link = canonical_url(entry.link)
+        if not link:
+            return False
+        fingerprint = text_hash(f"{entry.title}\n{entry.text}\n{entry.published}")
+        stored = store.entry_fingerprint(link)
+        seen[link] = fingerprint
+        return store.knows_url(link) and stored in (None, fingerprint)
+
     items: list[Record | Rejection] = []
     states: list[FeedState] = []
     subscribed = {state.url: (state, outlet) for state, outlet in store.feeds()}
@@ -92,6 +103,7 @@ def gather_web(targets: Iterable[str], client: SafeClient, store: SQLiteStore, s
     with store.transaction():
         for state in states:
             store.save_feed(state, source)
+        store.save_entry_fingerprints(seen)
     return items, states
 
 

@@ -71,3 +71,28 @@ def test_a_saved_feed_file_is_ingested_from_its_own_text(tmp_path) -> None:
     assert result.stdout.startswith("ingested 3,")
     lines = [json.loads(line) for line in cli("export").stdout.splitlines() if '"type": "article"' in line]
     assert {line["source"] for line in lines} == {"Northbay Ledger"}
+
+
+def test_an_edited_feed_entry_updates_its_article(server: LiveServer, tmp_path) -> None:
+    page = "<html><body><article><h1>Ferry service resumes</h1><p>{}</p></article></body></html>"
+    first = "The ferry between Northbay and Seal Island resumed on Monday after the storm damaged the quay. " * 3
+    second = "The ferry between Northbay and Seal Island resumed on Monday, but only twice a day until repairs end. " * 3
+    server.static("/articles/ferry.html", page.format(first))
+    item = ('<item><title>Ferry service resumes</title><link>{base}/articles/ferry.html</link>'
+            '<pubDate>Mon, 03 Mar 2025 08:00:00 GMT</pubDate><description>{desc}</description></item>')
+    feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Times</title>{}</channel></rss>'
+    url = server.static("/feed.xml", feed.format(item.format(base=server.base, desc="The ferry is back.")),
+                        "application/rss+xml")
+    cli = Cli(tmp_path / "e.db")
+    assert cli("ingest", url, "--allow-private-network").stdout.startswith("ingested 1,")
+    # Polled again unchanged: the page is not fetched again.
+    cli("watch", "--once", "--allow-private-network", expect=None)
+    assert server.count("/articles/ferry.html") == 1
+    # The outlet edits the entry and the page: the article takes the new text.
+    server.static("/articles/ferry.html", page.format(second))
+    server.static("/feed.xml", feed.format(item.format(base=server.base, desc="The ferry is back, twice a day.")),
+                  "application/rss+xml")
+    result = cli("watch", "--once", "--allow-private-network", expect=None)
+    assert "updated 1" in result.stdout
+    [line] = [json.loads(l) for l in cli("export").stdout.splitlines() if '"type": "article"' in l]
+    assert "twice a day" in line["text"]

@@ -250,4 +250,12 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_links_b ON story_links(b);
     """,
+    # 7: what each feed entry looked like when last fetched, so that an edited entry is fetched again.
+    """
+    CREATE TABLE feed_entries (
+        link TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    """,
 ]

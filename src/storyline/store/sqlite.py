@@ -390,6 +390,16 @@ class SQLiteStore(ReadQueries):
              state.last_error, stamp(state.next_poll), state.failures, _now()),
         )
 
+    def entry_fingerprint(self, link: str) -> str | None:
+        row = self.conn.execute("SELECT fingerprint FROM feed_entries WHERE link = ?", (link,)).fetchone()
+        return row["fingerprint"] if row else None
+
+    def save_entry_fingerprints(self, fingerprints: dict[str, str]) -> None:
+        self.conn.executemany(
+            "INSERT INTO feed_entries(link, fingerprint, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(link) DO UPDATE SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at",
+            [(link, fingerprint, _now()) for link, fingerprint in fingerprints.items()])
+
     def feeds(self) -> list[tuple[FeedState, str | None]]:
         """Every subscribed feed's state and the outlet name it was given (if any)."""
         def when(value: str | None) -> datetime | None:
