@@ -424,6 +424,32 @@ def report(
     out.print(f"wrote {index}", highlight=False)
 
 
+def _gold_folder(folder: Path) -> Path:
+    """The gold.json of a corpus folder (articles/ beside it), or a clear error."""
+    gold = folder / "gold.json"
+    if not gold.exists():
+        raise StorylineError(f"{folder}: no gold.json here (a corpus folder holds articles/ and gold.json)")
+    return gold
+
+
+def _print_scores(scores: dict[str, Any], as_json: bool, title: str, columns: list[str],
+                  rows: list[list[str]]) -> None:
+    """Scores as one JSON object (--json) or as a table for people."""
+    if as_json:
+        print(json.dumps(scores))
+        return
+    table = Table(title=title, title_justify="left")
+    for column in columns:
+        table.add_column(column, justify="left" if column == columns[0] else "right")
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
+def _prf(scores: dict[str, Any], prefix: str) -> list[str]:
+    return [f"{scores[f'{prefix}_{m}']:.3f}" for m in ("precision", "recall", "f1")]
+
+
 @contextmanager
 def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[SQLiteStore, Any]]:
     """A temporary database with the items ingested; the user's database is never touched."""
@@ -468,18 +494,9 @@ def eval_clusters(
     if not truth:
         raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
     scores = cluster_scores(predicted, truth)
-    if as_json:
-        print(json.dumps(scores))
-        return
-    table = Table(title=f"clusters vs gold, {scores['items']} articles", title_justify="left")
-    table.add_column("measure")
-    table.add_column("precision")
-    table.add_column("recall")
-    table.add_column("F1")
-    for name, key in (("B-cubed", "b3"), ("pairwise", "pairwise")):
-        table.add_row(name, *(f"{scores[f'{key}_{m}']:.3f}" for m in ("precision", "recall", "f1")))
-    out.print(table)
-    out.print(f"{scores['clusters']} stories found, {scores['gold_clusters']} in the gold", highlight=False)
+    _print_scores(scores, as_json, f"clusters vs gold, {scores['items']} articles: {scores['clusters']} stories "
+                  f"found, {scores['gold_clusters']} in the gold", ["measure", "precision", "recall", "F1"],
+                  [["B-cubed", *_prf(scores, "b3")], ["pairwise", *_prf(scores, "pairwise")]])
 
 
 @eval_app.command("timeline")
@@ -493,10 +510,7 @@ def eval_timeline(
     from storyline.evaluate import storyline_scores, timeline_scores
     from storyline.sources import read_inputs
 
-    gold_path = folder / "gold.json"
-    if not gold_path.exists():
-        raise StorylineError(f"{folder}: no gold.json here")
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = json.loads(_gold_folder(folder).read_text(encoding="utf-8"))
     articles = folder / "articles"
     settings = _settings(None)
     items = list(read_inputs([str(articles)], settings))
@@ -505,15 +519,8 @@ def eval_timeline(
         predicted = {row.id: load_brief(store, row)["timeline"] for row in store.stories()}
         threads = [[s["id"] for s in t["stories"]] for t in _storylines(store)]
     scores = {**timeline_scores(gold, story_of_path, predicted), **storyline_scores(gold, story_of_path, threads)}
-    if as_json:
-        print(json.dumps(scores))
-        return
-    table = Table(title="timelines and storylines vs gold", title_justify="left")
-    for column in ("measure", "precision", "recall", "F1"):
-        table.add_column(column)
-    table.add_row("timeline dates", *(f"{scores[f'date_{m}']:.3f}" for m in ("precision", "recall", "f1")))
-    table.add_row("storyline links", *(f"{scores[f'link_{m}']:.3f}" for m in ("precision", "recall", "f1")))
-    out.print(table)
+    _print_scores(scores, as_json, "timelines and storylines vs gold", ["measure", "precision", "recall", "F1"],
+                  [["timeline dates", *_prf(scores, "date")], ["storyline links", *_prf(scores, "link")]])
 
 
 @eval_app.command("analysis")
@@ -526,25 +533,16 @@ def eval_analysis(
     """Score entities (alias groups), quotes (recall, speakers) and resolved dates against the gold."""
     from storyline.analyze.score import score_demo
 
-    if not (folder / "gold.json").exists():
-        raise StorylineError(f"{folder}: no gold.json here")
+    _gold_folder(folder)
     scores = score_demo(folder)
-    if as_json:
-        print(json.dumps(scores))
-        return
-    table = Table(title=f"analysis vs gold, {scores['articles']} articles", title_justify="left")
-    table.add_column("measure")
-    table.add_column("score", justify="right")
-    table.add_column("of", justify="right")
     rows = [("entity alias pairs: F1", scores["entity_pairwise_f1"], scores["entity_gold_pairs"]),
             ("direct quotes: recall", scores["quote_recall"], scores["quote_gold"]),
             ("quote speakers: accuracy", scores["speaker_accuracy"], scores["quote_gold"]),
             ("indirect speech: recall", scores["indirect_recall"], scores["indirect_gold"]),
             ("dates: found", scores["date_recall"], scores["date_gold"]),
             ("dates: resolved right", scores["date_accuracy"], scores["date_gold"])]
-    for name, value, total in rows:
-        table.add_row(name, f"{value:.3f}", str(total))
-    out.print(table)
+    _print_scores(scores, as_json, f"analysis vs gold, {scores['articles']} articles", ["measure", "score", "of"],
+                  [[name, f"{value:.3f}", str(total)] for name, value, total in rows])
 
 
 @eval_app.command("compare")
@@ -557,20 +555,13 @@ def eval_compare(
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold."""
     from storyline.evaluate_compare import score_demo
 
-    if not (folder / "gold.json").exists():
-        raise StorylineError(f"{folder}: no gold.json here")
+    _gold_folder(folder)
     scores = score_demo(folder)
-    if as_json:
-        print(json.dumps(scores))
-        return
-    table = Table(title=f"comparison vs gold, {scores['stories']} stories", title_justify="left")
-    for column in ("measure", "precision", "recall", "F1 / accuracy"):
-        table.add_column(column)
-    table.add_row("conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", "")
-    table.add_row("claim status", "", "", f"{scores['claim_status_accuracy']:.3f}")
-    table.add_row("quote variant pairs", f"{scores['quote_pair_precision']:.3f}", f"{scores['quote_pair_recall']:.3f}",
-                  f"{scores['quote_pair_f1']:.3f}")
-    out.print(table)
+    _print_scores(scores, as_json, f"comparison vs gold, {scores['stories']} stories",
+                  ["measure", "precision", "recall", "F1 / accuracy"],
+                  [["conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", ""],
+                   ["claim status", "", "", f"{scores['claim_status_accuracy']:.3f}"],
+                   ["quote variant pairs", *_prf(scores, "quote_pair")]])
 
 
 def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:
