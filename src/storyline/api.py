@@ -27,6 +27,7 @@ from storyline import __version__
 from storyline.errors import StoreError
 from storyline.settings import Settings
 from storyline.store.reads import StoryFilters
+from storyline.brief import load_storylines
 from storyline.web import pages
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -367,6 +368,23 @@ def api_search(request: Request, q: str = Query(..., min_length=1, description="
     """Articles matching every word, best first, each with a snippet whose matching words are marked."""
     with _config(request).readers.reading() as store:
         return _json(pages.search_data(store, q, limit, offset))
+
+
+@api.get("/storylines", summary="Storylines, newest first")
+def api_storylines(request: Request) -> JSONResponse:
+    """Threads of linked stories: each with its stories, oldest first, and one merged timeline."""
+    with _config(request).readers.reading() as store:
+        return _json(load_storylines(store))
+
+
+@api.get("/storylines/{storyline_id}", responses=_ERRORS, summary="One storyline")
+def api_storyline(request: Request, storyline_id: str) -> JSONResponse:
+    """One storyline by its id (as `/api/storylines` lists it)."""
+    with _config(request).readers.reading() as store:
+        thread = next((t for t in load_storylines(store) if t["id"] == storyline_id), None)
+    if thread is None:
+        raise HTTPException(404, f"no storyline {storyline_id!r}")
+    return _json(thread)
 
 
 @api.get("/sources", response_model=SourcesPage, summary="Outlets")

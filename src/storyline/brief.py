@@ -143,3 +143,21 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         copy = f" — copy of `{article['duplicate_of']}`" if article["duplicate_of"] else ""
         lines.append(f"- {article['published'] or 'undated'} · **{article['source']}** · {link}{copy}")
     return "\n".join(lines) + "\n"
+
+
+def load_storylines(store: SQLiteStore) -> list[dict[str, Any]]:
+    """Every storyline, newest first: its stories oldest first and one merged timeline."""
+    from storyline.storylines import storyline_id, threads
+
+    result = []
+    for ids in threads(store.story_links(), store.first_seen_days()):
+        briefs = [load_brief(store, row) for row in (store.story(i) for i in ids) if row is not None]
+        timeline = sorted((dict(entry, story=b["id"]) for b in briefs for entry in b["timeline"]),
+                          key=lambda e: (e["date"], e.get("story", "")))
+        result.append({"id": storyline_id(ids), "title": briefs[-1]["title"],
+                       "first_seen": min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
+                       "last_seen": max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
+                       "stories": [{k: b[k] for k in ("id", "title", "first_seen", "last_seen", "outlets")}
+                                   for b in briefs],
+                       "timeline": timeline})
+    return result

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from storyline import __version__
-from storyline.brief import article_entry, brief_markdown, load_brief
+from storyline.brief import article_entry, brief_markdown, load_brief, load_storylines
 from storyline.errors import StorylineError
 from storyline.evaluate import cluster_scores
 from storyline.model import Rejection
@@ -251,23 +251,6 @@ def show(
         out.print(brief_markdown(brief), markup=False, highlight=False)
 
 
-def _storylines(store: SQLiteStore) -> list[dict[str, Any]]:
-    from storyline.storylines import storyline_id, threads
-
-    result = []
-    for ids in threads(store.story_links(), store.first_seen_days()):
-        briefs = [load_brief(store, row) for row in (store.story(i) for i in ids) if row is not None]
-        timeline = sorted((dict(entry, story=b["id"]) for b in briefs for entry in b["timeline"]),
-                          key=lambda e: (e["date"], e.get("story", "")))
-        result.append({"id": storyline_id(ids), "title": briefs[-1]["title"],
-                       "first_seen": min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
-                       "last_seen": max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
-                       "stories": [{k: b[k] for k in ("id", "title", "first_seen", "last_seen", "outlets")}
-                                   for b in briefs],
-                       "timeline": timeline})
-    return result
-
-
 @app.command("storylines")
 @_reports_errors
 def storylines_command(
@@ -276,7 +259,7 @@ def storylines_command(
 ) -> None:
     """Threads of linked stories about one developing topic, newest first."""
     with _open(_settings(db)) as store:
-        threads_ = _storylines(store)
+        threads_ = load_storylines(store)
     if as_json:
         print(json.dumps(threads_, ensure_ascii=False, indent=1))
         return
@@ -299,7 +282,7 @@ def storyline_command(
 ) -> None:
     """One storyline: its stories in order and one merged timeline."""
     with _open(_settings(db)) as store:
-        threads_ = _storylines(store)
+        threads_ = load_storylines(store)
     thread = next((t for t in threads_ if t["id"].startswith(storyline_id)
                    or any(s["id"].startswith(storyline_id) for s in t["stories"])), None)
     if thread is None:
@@ -517,7 +500,7 @@ def eval_timeline(
     with _evaluation_store(items, settings) as (store, result):
         story_of_path = {_relative(origin, articles): story for origin, story in _story_by_origin(store, result).items()}
         predicted = {row.id: load_brief(store, row)["timeline"] for row in store.stories()}
-        threads = [[s["id"] for s in t["stories"]] for t in _storylines(store)]
+        threads = [[s["id"] for s in t["stories"]] for t in load_storylines(store)]
     scores = {**timeline_scores(gold, story_of_path, predicted), **storyline_scores(gold, story_of_path, threads)}
     _print_scores(scores, as_json, "timelines and storylines vs gold", ["measure", "precision", "recall", "F1"],
                   [["timeline dates", *_prf(scores, "date")], ["storyline links", *_prf(scores, "link")]])

@@ -411,3 +411,15 @@ def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_pat
         assert not [tag for tag, _ in elements if tag in ("img", "iframe", "svg", "object", "embed")], url
     article_page = client.get(f"/articles/{hits[0]['id']}").text
     assert "&lt;script&gt;window.__pwned" in article_page
+
+
+def test_storylines_are_served_as_pages_and_json(client, demo_db):
+    threads = client.get("/api/storylines").json()
+    assert threads == Cli(demo_db).json("storylines", "--json")
+    ukraine = next(t for t in threads if any("Rubio" in s["title"] for s in t["stories"]))
+    one = client.get(f"/api/storylines/{ukraine['id']}").json()
+    assert one["id"] == ukraine["id"] and one["timeline"]
+    page = client.get(f"/storylines/{ukraine['id']}")
+    assert page.status_code == 200 and "Rubio" in page.text and "Timeline" in page.text
+    assert client.get("/storylines").status_code == 200
+    assert client.get("/api/storylines/nope").status_code == 404

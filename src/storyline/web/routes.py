@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from storyline.brief import load_storylines
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
 from storyline.web.views import Segment, ServerLinks, highlight_segments, story_view
@@ -104,6 +105,24 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> 
     return render(request, "search.html", section="search",
                   json_url=f"{links_for(request).prefix}/api/search?" + urlencode({"q": query}) if query else None,
                   **data)
+
+
+@router.get("/storylines", response_class=HTMLResponse)
+def storylines_page(request: Request) -> HTMLResponse:
+    with _readers(request).reading() as store:
+        threads = load_storylines(store)
+    return render(request, "storylines.html", section="storylines", threads=threads,
+                  json_url=f"{links_for(request).prefix}/api/storylines")
+
+
+@router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
+def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
+    with _readers(request).reading() as store:
+        thread = next((t for t in load_storylines(store) if t["id"] == storyline_id), None)
+    if thread is None:
+        raise HTTPException(404, f"No storyline {storyline_id!r}.")
+    return render(request, "storylines.html", section="storylines", threads=[thread], single=True,
+                  json_url=f"{links_for(request).prefix}/api/storylines/{thread['id']}")
 
 
 @router.get("/sources", response_class=HTMLResponse)

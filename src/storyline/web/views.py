@@ -55,6 +55,9 @@ class Links:
     def sources(self) -> str | None:
         return None
 
+    def storylines(self, storyline_id: str | None = None) -> str | None:
+        return None
+
     def stories(self, **params: Any) -> str:
         return self.home()
 
@@ -87,6 +90,9 @@ class ServerLinks(Links):
 
     def sources(self) -> str | None:
         return f"{self.prefix}/sources"
+
+    def storylines(self, storyline_id: str | None = None) -> str | None:
+        return f"{self.prefix}/storylines" + (f"/{quote(storyline_id, safe='')}" if storyline_id else "")
 
     def stories(self, **params: Any) -> str:
         kept = {key: value for key, value in params.items() if value not in (None, "", 0)}
