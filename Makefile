@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[test]'
-	$(BIN)/storyline setup
+	TQDM_DISABLE=1 $(BIN)/storyline setup
 	touch $@
 
 demo: install
