@@ -1567,6 +1567,15 @@ def _summary(claims: list[dict], readable: dict[str, float]) -> list[dict]:
         line = {"text": claim["text"], "sources": claim["sources"], "evidence": claim["evidence"],
                 "status": claim["status"], "claim": claim["id"]}
         if claim["conflict"]:
+            # The sentence shown states one side: it cites the outlets of that side only.
+            shown = [e for e in claim["evidence"] if e.get("text") == claim["text"]] or claim["evidence"][:1]
+            articles = {e["article"] for e in shown}
+            values = claim["conflict"]["values"]
+            side = next((v["value"] for v in values if v.get("article") in articles
+                         or any(e["article"] in articles for e in v.get("evidence", []))), None)
+            backing = [v for v in values if v["value"] == side]
+            line["sources"] = sorted({v["source"] for v in backing}) or claim["sources"][:1]
+            line["evidence"] = shown + [e for v in backing for e in v.get("evidence", []) if e not in shown]
             line["conflict"] = {"about": claim["conflict"]["about"],
                                 "values": [{"source": v["source"], "value": v["value"]}
                                            for v in claim["conflict"]["values"]]}

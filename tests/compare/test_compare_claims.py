@@ -220,3 +220,20 @@ def test_a_role_outlets_give_differently_is_a_conflict_and_a_fuller_title_is_not
     d = "Secretary Marco Rubio said the talks would begin next week, according to officials."
     result = compare([article("c", "coast-wire", "2025-04-08", c), article("d", "bay-herald", "2025-04-08", d)])
     assert conflicts(result) == []
+
+
+def test_a_summary_line_of_a_dispute_cites_only_the_side_it_states(tmp_path):
+    from conftest import FIXTURES, Cli
+
+    cli = Cli(tmp_path / "m.db")
+    cli("ingest", *map(str, sorted((FIXTURES / "interview").glob("*.txt"))))
+    [story] = cli.json("stories", "--json")
+    brief = cli.json("show", story["id"], "--json")
+    texts = {}
+    for line in brief["summary"]:
+        if line.get("status") != "conflict":
+            continue
+        values = {v["source"]: v["value"] for v in line["conflict"]["values"]}
+        assert len(set(values[s] for s in line["sources"])) == 1  # one side, not both
+        texts[line["text"]] = line["sources"]
+    assert texts or not any(c["status"] == "conflict" for c in brief["claims"])
