@@ -72,16 +72,6 @@ class StoryState:
         return self.centroid / norm if norm else self.centroid
 
 
-@dataclass(frozen=True)
-class Assignment:
-    """Where one article went: an existing story (with its score) or a new one."""
-
-    article_id: str
-    story_id: str
-    score: float
-    new_story: bool
-
-
 # --- Analysis: entities, quotes and dates of one article (storyline.analyze) ---
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
@@ -25,8 +25,6 @@ class Settings:
     minhash_perm: int = 128
     shingle_words: int = 3
     duplicate_threshold: float = 0.5
-    # Stories: candidates are stories active within this many days of the article.
-    story_window_days: int = 7
     batch_size: int = 256
     # Names, quotes and dates of each article, and each story's brief (off for clustering-only runs).
     analyze: bool = True
@@ -35,10 +33,6 @@ class Settings:
     fetch_max_bytes: int = 10 * 1024 * 1024
     fetch_timeout: float = 60.0
     per_host_delay: float = 1.0
-    extra: Mapping[str, str] = field(default_factory=dict)
-
-    def with_db(self, db: str | Path | None) -> "Settings":
-        return self if db is None else replace(self, db=str(db))
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
