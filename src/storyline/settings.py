@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -33,6 +33,9 @@ class Settings:
     fetch_max_bytes: int = 10 * 1024 * 1024
     fetch_timeout: float = 60.0
     per_host_delay: float = 1.0
+
+    def with_db(self, db: str | Path | None) -> "Settings":
+        return self if db is None else replace(self, db=str(db))
 
 
 def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
