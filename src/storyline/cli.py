@@ -36,6 +36,8 @@ app.add_typer(eval_app, name="eval")
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, soft_wrap=True)
 
+JsonOption = Annotated[bool, typer.Option("--json", help="print JSON")]
+FolderArgument = Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")]
 DbOption = Annotated[Optional[str], typer.Option("--db", help="database file (env STORYLINE_DB)", show_default="storyline.db")]
 
 
@@ -161,7 +163,7 @@ def watch(
 @_reports_errors
 def sources(
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Outlets with their articles and stories, and the state of every subscribed feed."""
     with _open(_settings(db)) as store:
@@ -203,7 +205,7 @@ def _progress() -> Progress:
 @_reports_errors
 def stories(
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_json: JsonOption = False,
     limit: Annotated[Optional[int], typer.Option(help="at most this many stories")] = None,
 ) -> None:
     """List stories, newest first."""
@@ -255,7 +257,7 @@ def show(
 @_reports_errors
 def storylines_command(
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Threads of linked stories about one developing topic, newest first."""
     with _open(_settings(db)) as store:
@@ -278,7 +280,7 @@ def storylines_command(
 def storyline_command(
     storyline_id: Annotated[str, typer.Argument(metavar="ID", help="storyline id, or the id of one of its stories")],
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """One storyline: its stories in order and one merged timeline."""
     with _open(_settings(db)) as store:
@@ -304,7 +306,7 @@ def storyline_command(
 def entity_command(
     name: Annotated[str, typer.Argument(help="a name as any outlet spells it")],
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """A person (or organisation, place) across stories: aliases, stories, and every quote over time."""
     from storyline.analyze.entities import same_name
@@ -459,7 +461,7 @@ def eval_clusters(
     path: Annotated[Path, typer.Argument(help="articles with gold labels (JSON Lines with 'gold'), or a folder")],
     gold: Annotated[Optional[Path], typer.Option(help="gold.json whose 'articles' map file paths to stories")] = None,
     split: Annotated[Optional[str], typer.Option(help="only records whose 'split' field is this")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Cluster the articles in a temporary database and score the stories against the gold labels."""
@@ -485,8 +487,8 @@ def eval_clusters(
 @eval_app.command("timeline")
 @_reports_errors
 def eval_timeline(
-    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    folder: FolderArgument = Path("examples/demo"),
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Score timeline dates and storyline links against the gold, after ingesting in a temporary database."""
@@ -509,8 +511,8 @@ def eval_timeline(
 @eval_app.command("analysis")
 @_reports_errors
 def eval_analysis(
-    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    folder: FolderArgument = Path("examples/demo"),
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Score entities (alias groups), quotes (recall, speakers) and resolved dates against the gold."""
@@ -531,8 +533,8 @@ def eval_analysis(
 @eval_app.command("compare")
 @_reports_errors
 def eval_compare(
-    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")] = Path("examples/demo"),
-    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    folder: FolderArgument = Path("examples/demo"),
+    as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold."""
