@@ -98,19 +98,24 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_items(items: list, store: SQLiteStore, settings: Settings):
-    """Run the pipeline over items with a progress bar; print notes, rejections and the summary."""
+def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
+    """Run the pipeline over items with a progress bar, printing each rejection as it comes."""
     from storyline.embed import load_embedder
     from storyline.pipeline import ingest as run_ingest
 
-    for item in items:
-        if getattr(item, "note", None):
-            err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
     embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
     with _progress() as progress:
         task = progress.add_task("ingesting", total=len(items))
-        report = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
-                            progress=lambda n: progress.advance(task, n))
+        return run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
+                          progress=lambda n: progress.advance(task, n))
+
+
+def _ingest_items(items: list, store: SQLiteStore, settings: Settings):
+    """Ingest into the user's database: notes, rejections and the summary line for the user."""
+    for item in items:
+        if getattr(item, "note", None):
+            err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
+    report = _run_pipeline(items, store, settings)
     out.print(f"{report.summary()}; {store.count('stories')} stories in {settings.db}", highlight=False)
     return report
 
@@ -438,16 +443,8 @@ def _prf(scores: dict[str, Any], prefix: str) -> list[str]:
 @contextmanager
 def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[SQLiteStore, Any]]:
     """A temporary database with the items ingested; the user's database is never touched."""
-    from storyline.embed import load_embedder
-    from storyline.pipeline import ingest as run_ingest
-
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
-        embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
-        with _progress() as progress:
-            task = progress.add_task("ingesting", total=len(items))
-            result = run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
-                                progress=lambda n: progress.advance(task, n))
-        yield store, result
+        yield store, _run_pipeline(items, store, settings)
 
 
 def _story_by_origin(store: SQLiteStore, result: Any) -> dict[str, str]:
