@@ -27,7 +27,7 @@ from storyline import __version__
 from storyline.errors import StoreError
 from storyline.settings import Settings
 from storyline.store.reads import StoryFilters
-from storyline.brief import load_storylines
+from storyline.brief import load_storyline, load_storylines
 from storyline.web import pages
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -381,7 +381,7 @@ def api_storylines(request: Request) -> JSONResponse:
 def api_storyline(request: Request, storyline_id: str) -> JSONResponse:
     """One storyline by its id (as `/api/storylines` lists it)."""
     with _config(request).readers.reading() as store:
-        thread = next((t for t in load_storylines(store) if t["id"] == storyline_id), None)
+        thread = load_storyline(store, storyline_id)
     if thread is None:
         raise HTTPException(404, f"no storyline {storyline_id!r}")
     return _json(thread)

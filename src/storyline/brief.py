@@ -161,3 +161,8 @@ def load_storylines(store: SQLiteStore) -> list[dict[str, Any]]:
                                    for b in briefs],
                        "timeline": timeline})
     return result
+
+
+def load_storyline(store: SQLiteStore, storyline_id: str) -> dict[str, Any] | None:
+    """One storyline by its exact id, as load_storylines names it."""
+    return next((thread for thread in load_storylines(store) if thread["id"] == storyline_id), None)

@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
-from storyline.brief import load_storylines
+from storyline.brief import load_storyline, load_storylines
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
 from storyline.web.views import Segment, ServerLinks, highlight_segments, story_view
@@ -118,7 +118,7 @@ def storylines_page(request: Request) -> HTMLResponse:
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse)
 def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     with _readers(request).reading() as store:
-        thread = next((t for t in load_storylines(store) if t["id"] == storyline_id), None)
+        thread = load_storyline(store, storyline_id)
     if thread is None:
         raise HTTPException(404, f"No storyline {storyline_id!r}.")
     return render(request, "storylines.html", section="storylines", threads=[thread], single=True,
