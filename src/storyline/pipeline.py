@@ -251,14 +251,19 @@ def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -
 
 
 def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
-    """Recompute the storyline links of these stories against the stories of their month."""
+    """Recompute the storyline links of these stories against the stories of their month (only those
+    are read: a story that ended a month before the earliest of them cannot link to any)."""
     def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
         day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
         return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
                                  json.loads(row["brief"]).get("entities", []), day(row["first_seen"]),
                                  day(row["last_seen"]))
 
-    sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows()}
+    rows = [store.story(story_id) for story_id in story_ids]
+    firsts = [row.first_seen for row in rows if row is not None]
+    since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.WINDOW_DAYS)
+             if firsts and all(firsts) and len(firsts) == len(rows) else None)
+    sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows(since)}
     with store.transaction():
         for story_id in story_ids:
             if story_id in sketches:
