@@ -6,8 +6,8 @@
    every candidate the ANN search returns is a training pair (same event or not) with the
    features of cluster.StoryIndex.features. A logistic regression over those pairs gives the
    weights: a calibrated probability of "same story".
-2. Replay the real online assignment (StoryIndex.place, as ingest runs it) on `train` for a range
-   of thresholds; among the best three, keep the one that scores best on `dev`.
+2. Replay the real online assignment (StoryIndex.place, as ingest runs it) on `train` and `dev` for
+   a range of thresholds; keep the one with the best mean B-cubed F1 over the two.
 ECB+ documents carry no dates, so the weight of the time gap is not fitted: it keeps its prior."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import numpy as np
 from storyline.cluster import FEATURES, ClusterParams, StoryIndex, article_terms, load_params
 from storyline.embed import article_text_for_embedding, load_embedder
 from storyline.evaluate import cluster_scores
+from storyline.model import StoryState
 from storyline.pipeline import make_article
 from storyline.settings import Settings
 from storyline.sources.files import read_bytes
@@ -56,7 +57,8 @@ def training_pairs(vectors, terms, gold, params: ClusterParams) -> tuple[np.ndar
         index.stats.documents -= 1  # place() counts the article again
         for term in article_terms_:
             index.stats.df[term] -= 1
-        index.place(label, vector, article_terms_, None, into=index.stories.get(label))
+        gold_story = index.stories.get(label) or StoryState(id=label, centroid=np.zeros_like(vector), size=0)
+        index.place(label, vector, article_terms_, None, into=gold_story)
     return np.array(rows), np.array(labels)
 
 
@@ -97,18 +99,19 @@ def main() -> None:
     grid = []
     for threshold in np.arange(0.1, 0.95, 0.05):
         params = replace(fitted, threshold=round(float(threshold), 2))
-        grid.append((score(*train, params)["b3_f1"], params))
-    grid.sort(key=lambda item: -item[0])
-    for f1, params in grid[:5]:
-        print(f"  train B-cubed F1 {f1:.3f} at threshold {params.threshold}")
-    chosen = max(grid[:3], key=lambda item: score(*dev, item[1])["b3_f1"])[1]
+        grid.append((score(*train, params)["b3_f1"], score(*dev, params)["b3_f1"], params))
+    for train_f1, dev_f1, params in grid:
+        print(f"  threshold {params.threshold:.2f}: B-cubed F1 train {train_f1:.3f} dev {dev_f1:.3f}")
+    # dev has 16 events: one wrong merge moves its F1 by several points, so the threshold is the one
+    # best on train and dev together rather than on either alone.
+    chosen = max(grid, key=lambda item: (item[0] + item[1], item[0]))[2]
     results = {"train": score(*train, chosen), "dev": score(*dev, chosen)}
     for name, s in results.items():
         print(f"{name}: B-cubed P {s['b3_precision']:.3f} R {s['b3_recall']:.3f} F1 {s['b3_f1']:.3f}"
               f"  pairwise F1 {s['pairwise_f1']:.3f}  clusters {s['clusters']}/{s['gold_clusters']}")
     print("chosen:", json.dumps(asdict(chosen)))
     if args.write:
-        PARAMS.write_text(json.dumps({**asdict(chosen), "fitted_on": "ECB+ train (weights, threshold); chosen on dev",
+        PARAMS.write_text(json.dumps({**asdict(chosen), "fitted_on": "ECB+ train (weights); threshold best on train and dev together",
                                       "dev_b3_f1": results["dev"]["b3_f1"]}, indent=1) + "\n")
         print(f"wrote {PARAMS}")
 

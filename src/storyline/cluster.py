@@ -238,8 +238,8 @@ class StoryIndex:
 
     def place(self, new_id: str, vector: np.ndarray, terms: set[str], day: date | None,
               into: StoryState | None = None) -> Placement:
-        """Put an article in a story: `into` if given, else the most probable story above the
-        threshold, else a new story named new_id. If that story has now converged with another,
+        """Put an article in a story: `into` if given (a new, empty story starts there), else the
+        most probable story above the threshold, else a new story named new_id. If that story has now converged with another,
         the two merge (the larger, else the older, keeps its id).
 
         The article's terms are counted into the document frequencies first, so that its own
@@ -247,12 +247,13 @@ class StoryIndex:
         self._evict(day)
         self.stats.add(terms)
         story, score = (into, 1.0) if into is not None else self.best(vector, terms, day)
-        started = story is None
+        started = story is None or story.size == 0
         if story is None:
             story = StoryState(id=new_id, centroid=np.zeros_like(vector), size=0)
-            self.stories[new_id] = story
-            self.members[new_id] = []
             score = 1.0
+        if story.id not in self.stories:
+            self.stories[story.id] = story
+            self.members[story.id] = []
         add_member(story, vector, terms, day)
         recent = self.members.setdefault(story.id, [])
         recent.append(vector)
