@@ -130,21 +130,23 @@ def emit(result: dict) -> None:
 
 def work_embed(data: Path, out: Path) -> None:
     """Embed every article as ingest would (headline and lead) and save the vectors."""
-    from storyline.embed import article_text_for_embedding, load_embedder
+    from storyline.embed import article_text_for_embedding, load_article_embedder
+    from storyline.settings import settings_from_env
 
     rows = read_jsonl(data)
     texts = [article_text_for_embedding(to_article(row)) for row in rows]
-    embedder = load_embedder()
+    embedder = load_article_embedder(settings_from_env())
     started = time.perf_counter()
     vectors = embedder.embed(texts)
     elapsed = time.perf_counter() - started
     np.save(out, vectors)
-    emit({"method": "embed", "n": len(rows), "seconds": elapsed, "rate": len(rows) / elapsed})
+    emit({"method": "embed", "n": len(rows), "seconds": elapsed, "rate": len(rows) / elapsed, "model": embedder.name})
 
 
 def work_pool(data: Path, out: Path, pool: int, seed: int) -> None:
     """Vectors for a large stream from a pool of embedded texts (see the module docstring)."""
-    from storyline.embed import article_text_for_embedding, load_embedder
+    from storyline.embed import article_text_for_embedding, load_article_embedder
+    from storyline.settings import settings_from_env
 
     rows = read_jsonl(data)
     first: dict[str, int] = {}
@@ -152,7 +154,7 @@ def work_pool(data: Path, out: Path, pool: int, seed: int) -> None:
         first.setdefault(row["gold"], i)
     golds = sorted(first, key=first.get)
     embedded = golds[:pool]
-    embedder = load_embedder()
+    embedder = load_article_embedder(settings_from_env())
     started = time.perf_counter()
     texts = [article_text_for_embedding(to_article(rows[first[g]])) for g in embedded]
     pool_vectors = embedder.embed(texts)
@@ -174,11 +176,12 @@ def work_pool(data: Path, out: Path, pool: int, seed: int) -> None:
     emit({"method": "pool", "n": len(rows), "pool": len(embedded), "events": len(golds), "seconds": elapsed})
 
 
-def work_ingest(data: Path, workdir: Path) -> None:
-    """storyline's whole ingest path into a temporary SQLite store."""
-    from storyline.embed import load_embedder
+def work_ingest(data: Path, workdir: Path, analyze: bool) -> None:
+    """storyline's whole ingest path into a temporary SQLite store, with or without the analysis
+    (names, quotes, dates, briefs) that `eval clusters` leaves out."""
+    from storyline.embed import load_article_embedder
     from storyline.pipeline import ingest
-    from storyline.settings import Settings
+    from storyline.settings import settings_from_env
     from storyline.store import open_store
 
     rows = read_jsonl(data)
@@ -186,8 +189,8 @@ def work_ingest(data: Path, workdir: Path) -> None:
     db = workdir / "ingest.db"
     for stale in (db, db.with_name("ingest.db-wal"), db.with_name("ingest.db-shm")):
         stale.unlink(missing_ok=True)  # a kept folder from an earlier run would make every article a duplicate
-    settings = Settings(db=str(db))
-    embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+    settings = settings_from_env(db=str(db), analyze=analyze)
+    embedder = load_article_embedder(settings)
     embedder.embed(["warm up"])
     store = open_store(db)
     started = time.perf_counter()
@@ -221,7 +224,10 @@ def featurise(rows: list[dict]) -> tuple[list[set[str]], list]:
 def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Path | None) -> None:
     """storyline's clustering stage alone: StoryIndex.place over precomputed vectors, in stream order."""
     from storyline.cluster import StoryIndex, load_params
+    from storyline.embed import article_embedder_name
+    from storyline.settings import settings_from_env
 
+    model = article_embedder_name(settings_from_env())
     rows = read_jsonl(data, limit)
     vectors = np.load(vectors_path, mmap_mode="r")[: len(rows)]
     vectors = np.ascontiguousarray(vectors)
@@ -232,7 +238,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     gold = {row["id"]: row["gold"] for row in rows}
     del rows
     baseline_mb = current_mb()
-    index = StoryIndex(stories=[], params=load_params())
+    index = StoryIndex(stories=[], params=load_params(model))
     labels: list[str] = []
     merges = Merges()
     marks = {}
@@ -356,6 +362,10 @@ def print_table(results: list[tuple[str, dict]]) -> None:
             print(f"{'':<46}{r['setting']}")
 
 
+INGEST = "storyline ingest (parse+dedupe+embed+cluster+SQLite)"
+INGEST_ANALYSIS = "storyline ingest with the analysis (+names, quotes, dates, briefs)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000, help="N of the quality run")
@@ -369,10 +379,13 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=4, help="examples per error kind in the analysis")
     parser.add_argument("--quick", action="store_true", help="N=400, sizes 2000,5000")
     parser.add_argument("--keep", type=Path, help="keep the streams and vectors in this folder")
+    parser.add_argument("--embedder", choices=("minilm", "static"), help="default: storyline's (STORYLINE_EMBEDDER)")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         return dispatch(args.worker)
+    if args.embedder:
+        os.environ["STORYLINE_EMBEDDER"] = args.embedder  # the workers read their settings from it
     if args.quick:
         args.articles, args.sizes, args.pool = 400, "2000,5000", 500
     events = args.events or max(1, args.articles // 20)
@@ -386,17 +399,18 @@ def main() -> None:
     data, vectors = work / "stream.jsonl", work / "vectors.npy"
     rows = write_stream(data, args.articles, args.days, args.outlets, events, args.seed)
     embed = run_worker("embed", str(data), str(vectors))
-    print(f"embedding (all-MiniLM-L6-v2, headline+lead): {embed['rate']:.0f} articles/s", flush=True)
+    print(f"embedding ({embed['model']}, headline+lead): {embed['rate']:.0f} articles/s", flush=True)
 
     results: list[tuple[str, dict]] = []
     labels = work / "place_labels.json"
-    for name, worker in (("storyline ingest (dedupe+embed+cluster+SQLite)", ("ingest", str(data), str(work))),
+    for name, worker in ((INGEST, ("ingest", str(data), str(work), "cluster")),
+                         (INGEST_ANALYSIS, ("ingest", str(data), str(work), "analyze")),
                          ("storyline clustering stage (given vectors)", ("place", str(data), str(vectors), "0", str(labels))),
                          ("TF-IDF + average link (oracle cut)", ("tfidf", str(data))),
                          ("BERTopic (same vectors, oracle min_topic_size)", ("bertopic", str(data), str(vectors), str(args.seed)))):
         results.append((name, run_worker(*worker)))
         print(f"  done: {name}", flush=True)
-    if results[3][1].get("missing"):
+    if results[4][1].get("missing"):
         print("BERTopic: not installed")
 
     scale: list[dict] = []
@@ -428,7 +442,7 @@ def main() -> None:
               "vectors included; before: its memory when clustering began)")
 
     by = dict(results)
-    ingest, place, bertopic = by["storyline ingest (dedupe+embed+cluster+SQLite)"], \
+    ingest, place, bertopic = by[INGEST], \
         by["storyline clustering stage (given vectors)"], by["BERTopic (same vectors, oracle min_topic_size)"]
     has_bertopic = not bertopic.get("missing")
     print()
@@ -465,7 +479,7 @@ def dispatch(argv: list[str]) -> None:
     elif name == "pool":
         work_pool(Path(rest[0]), Path(rest[1]), int(rest[2]), int(rest[3]))
     elif name == "ingest":
-        work_ingest(Path(rest[0]), Path(rest[1]))
+        work_ingest(Path(rest[0]), Path(rest[1]), rest[2] == "analyze")
     elif name == "place":
         work_place(Path(rest[0]), Path(rest[1]), int(rest[2]) or None, Path(rest[3]) if rest[3] else None)
     elif name == "tfidf":
@@ -488,8 +502,11 @@ def analyse(rows: list[dict], vectors: np.ndarray, pred: dict[str, str], example
     from storyline import cluster
     from storyline.cluster import StoryIndex, load_params
 
+    from storyline.embed import article_embedder_name
+    from storyline.settings import settings_from_env
+
     terms, days = featurise(rows)
-    params = load_params()
+    params = load_params(article_embedder_name(settings_from_env()))
     index = StoryIndex(stories=[], params=params)
     merges = Merges()
     golds_of: dict[str, Counter] = defaultdict(Counter)  # live story id -> gold labels of its members

@@ -1,6 +1,6 @@
 """Fit story assignment on ECB+ `train`, choose its threshold on `dev`, write data/cluster_params.json.
 
-    .venv/bin/python bench/fit_cluster.py [--data ../shared/data/ecbplus/ecbplus_train_dev.jsonl] [--write]
+    .venv/bin/python bench/fit_cluster.py [--embedder minilm|static] [--tokens 64] [--write]
 
 1. Replay `train` in order with the gold stories as they would stand when each article arrives;
    every candidate the ANN search returns is a training pair (same event or not) with the
@@ -8,7 +8,8 @@
    weights: a calibrated probability of "same story".
 2. Replay the real online assignment (StoryIndex.place, as ingest runs it) on `train` and `dev` for
    a range of thresholds; keep the one with the best mean B-cubed F1 over the two.
-ECB+ documents carry no dates, so the weight of the time gap is not fitted: it keeps its prior."""
+ECB+ documents carry no dates, so the weight of the time gap is not fitted: it keeps its prior.
+Each embedder has its own entry in the file, named as the vectors it makes are (Embedder.name)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.cluster import FEATURES, ClusterParams, StoryIndex, article_terms, load_params
-from storyline.embed import article_text_for_embedding, load_embedder
+from storyline.embed import article_text_for_embedding, load_article_embedder
 from storyline.evaluate import cluster_scores
 from storyline.model import StoryState
 from storyline.pipeline import make_article
@@ -37,8 +38,7 @@ def load_split(path: Path, split: str) -> list:
     return list(read_bytes(b"\n".join(lines), str(path), ".jsonl", "ecb", None, Settings()))
 
 
-def featurise(records: list) -> tuple[np.ndarray, list[set[str]], list[str]]:
-    embedder = load_embedder()
+def featurise(records: list, embedder) -> tuple[np.ndarray, list[set[str]], list[str]]:
     articles = [make_article(r) for r in records]
     vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     return vectors, [article_terms(a) for a in articles], [r.gold for r in records]
@@ -62,10 +62,11 @@ def training_pairs(vectors, terms, gold, params: ClusterParams) -> tuple[np.ndar
     return np.array(rows), np.array(labels)
 
 
-def replay(vectors, terms, params: ClusterParams) -> list[str]:
-    """Online assignment in input order, exactly as ingest does it (undated documents)."""
+def replay(vectors, terms, params: ClusterParams, days=None) -> list[str]:
+    """Online assignment in input order, exactly as ingest does it (ECB+ documents are undated)."""
     index = StoryIndex([], params)
-    placements = [index.place(f"s{i}", vector, t, None) for i, (vector, t) in enumerate(zip(vectors, terms))]
+    days = days or [None] * len(terms)
+    placements = [index.place(f"s{i}", vector, t, day) for i, (vector, t, day) in enumerate(zip(vectors, terms, days))]
     merged = {p.merged.id: p.story.id for p in placements if p.merged is not None}
 
     def final(story_id: str) -> str:
@@ -86,10 +87,14 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ecbplus" / "ecbplus_train_dev.jsonl")
+    parser.add_argument("--embedder", choices=("minilm", "static"), default="minilm")
+    parser.add_argument("--tokens", type=int, default=Settings.embed_max_tokens, help="MiniLM's truncation")
     parser.add_argument("--write", action="store_true", help="write the chosen parameters into the package")
     args = parser.parse_args()
-    train, dev = featurise(load_split(args.data, "train")), featurise(load_split(args.data, "dev"))
-    base = load_params()
+    embedder = load_article_embedder(Settings(embedder=args.embedder, embed_max_tokens=args.tokens))
+    train = featurise(load_split(args.data, "train"), embedder)
+    dev = featurise(load_split(args.data, "dev"), embedder)
+    base = load_params(embedder.name)
     x, y = training_pairs(*train, base)
     model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
     weights = {name: round(float(w), 4) for name, w in zip(FITTED, model.coef_[0])}
@@ -111,9 +116,12 @@ def main() -> None:
               f"  pairwise F1 {s['pairwise_f1']:.3f}  clusters {s['clusters']}/{s['gold_clusters']}")
     print("chosen:", json.dumps(asdict(chosen)))
     if args.write:
-        PARAMS.write_text(json.dumps({**asdict(chosen), "fitted_on": "ECB+ train (weights); threshold best on train and dev together",
-                                      "dev_b3_f1": results["dev"]["b3_f1"]}, indent=1) + "\n")
-        print(f"wrote {PARAMS}")
+        shipped = json.loads(PARAMS.read_text())
+        shipped["models"][embedder.name] = {
+            **asdict(chosen), "fitted_on": "ECB+ train (weights); threshold best on train and dev together",
+            "train_b3_f1": round(results["train"]["b3_f1"], 4), "dev_b3_f1": round(results["dev"]["b3_f1"], 4)}
+        PARAMS.write_text(json.dumps(shipped, indent=1) + "\n")
+        print(f"wrote the parameters for {embedder.name} into {PARAMS}")
 
 
 if __name__ == "__main__":

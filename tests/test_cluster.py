@@ -86,3 +86,16 @@ def test_a_merged_story_id_still_resolves(tmp_path):
             store.merge_story("sb", "sa", "test")
         assert store.story("sb").id == "sa"
         assert [row.id for row in store.stories()] == ["sa"]
+
+
+def test_each_embedder_is_scored_with_the_parameters_fitted_on_its_vectors():
+    import json
+    from importlib import resources
+
+    shipped = json.loads(resources.files("storyline").joinpath("data/cluster_params.json").read_text())["models"]
+    assert {"all-MiniLM-L6-v2@64", "static:minilm-static-256"} <= set(shipped)
+    for model, entry in shipped.items():
+        assert load_params(model).weights == entry["weights"] and load_params(model).threshold == entry["threshold"]
+    # MiniLM at a length nothing was fitted on borrows its family's; an unknown model, the default's.
+    assert load_params("all-MiniLM-L6-v2@96").weights in [e["weights"] for m, e in shipped.items() if m.startswith("all-")]
+    assert load_params("my-own-model@128") == load_params()

@@ -127,3 +127,20 @@ def test_an_entity_page_gathers_quotes_across_stories_and_spellings(demo_db):
     assert page["name"].endswith(("Zelensky", "Zelenskyy"))
     assert len(page["stories"]) >= 2
     assert page["quotes"] and all(q["speaker"] == page["name"] for q in page["quotes"])
+
+
+def test_the_static_embedder_clusters_the_demo_and_a_database_keeps_its_embedder(tmp_path, monkeypatch):
+    """STORYLINE_EMBEDDER=static trades a little quality for speed; a database placed with one kind of
+    vector refuses another, in one line, and keeps what it holds."""
+    cli = Cli(tmp_path / "static.db")
+    monkeypatch.setenv("STORYLINE_EMBEDDER", "static")
+    scores = json.loads(cli("eval", "clusters", str(DEMO_ARTICLES), "--gold", str(DEMO / "gold.json"), "--json").stdout)
+    assert scores["b3_f1"] >= 0.9, scores
+    one_outlet, another = sorted(DEMO_ARTICLES.iterdir())[:2]
+    cli("ingest", str(one_outlet))
+    stored = cli.json("stories", "--json")
+    monkeypatch.setenv("STORYLINE_EMBEDDER", "minilm")
+    refused = cli("ingest", str(another), expect=2)
+    message = refused.stderr.strip()
+    assert "static.db" in message and "static:" in message and "STORYLINE_EMBEDDER" in message and "\n" not in message
+    assert cli.json("stories", "--json") == stored

@@ -100,10 +100,10 @@ def ingest(
 
 def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
     """Run the pipeline over items with a progress bar, printing each rejection as it comes."""
-    from storyline.embed import load_embedder
+    from storyline.embed import load_article_embedder
     from storyline.pipeline import ingest as run_ingest
 
-    embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
+    embedder = load_article_embedder(settings)
     with _progress() as progress:
         task = progress.add_task("ingesting", total=len(items))
         return run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,

@@ -39,12 +39,20 @@ class ClusterParams:
     merge_threshold: float = 0.9
 
 
-@lru_cache(maxsize=1)
-def load_params() -> ClusterParams:
-    """The shipped parameters (fitted by bench/fit_cluster.py); defaults where a key is missing."""
+DEFAULT_MODEL = "all-MiniLM-L6-v2@64"
+
+
+@lru_cache(maxsize=8)
+def load_params(model: str = DEFAULT_MODEL) -> ClusterParams:
+    """The shipped parameters for vectors of this embedder (fitted by bench/fit_cluster.py), or,
+    for a model they were not fitted on, those of the same model at another length, else the
+    default's; defaults where a key is missing."""
     raw = json.loads(resources.files("storyline").joinpath("data/cluster_params.json").read_text())
+    fitted = raw["models"]
+    family = [name for name in fitted if name.split("@")[0] == model.split("@")[0]]
+    entry = fitted.get(model) or fitted[family[0] if family else DEFAULT_MODEL]
     known = {f.name for f in fields(ClusterParams)}
-    return ClusterParams(**{k: v for k, v in raw.items() if k in known})
+    return ClusterParams(**{k: v for k, v in entry.items() if k in known})
 
 
 def article_terms(article: Article) -> set[str]:

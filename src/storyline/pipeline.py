@@ -20,8 +20,8 @@ from storyline import analyze, cluster, dedupe, storylines
 from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
-from storyline.embed import Embedder, article_text_for_embedding, load_static_embedder
-from storyline.errors import InputError
+from storyline.embed import ArticleEmbedder, article_text_for_embedding, load_static_embedder
+from storyline.errors import InputError, StoreError
 from storyline.extract import detect_language
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
 from storyline.sources.feeds import FeedState, parse_opml
@@ -129,10 +129,11 @@ def _sort_key(item: Article) -> tuple:
     return (item.published is None, published)
 
 
-def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Embedder, settings: Settings,
+def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: ArticleEmbedder, settings: Settings,
            on_rejection: Callable[[Rejection], None] | None = None,
            progress: Callable[[int], None] | None = None) -> IngestReport:
     """Store every new record, group near-duplicates and assign each article to a story."""
+    check_vector_model(store, embedder)
     report = IngestReport()
 
     def reject(rejection: Rejection) -> None:
@@ -189,7 +190,16 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
     return report
 
 
-def _assign(pending: list[Article], store: SQLiteStore, embedder: Embedder, settings: Settings,
+def check_vector_model(store: SQLiteStore, embedder: ArticleEmbedder) -> None:
+    """Refuse to place articles with other vectors than the stored stories': their cosines would not compare."""
+    stored = store.vector_model()
+    if stored is not None and stored != embedder.name:
+        raise StoreError(f"{store.path}: its stories were placed with {stored} vectors, this run embeds with "
+                         f"{embedder.name}; set STORYLINE_EMBEDDER and STORYLINE_EMBED_TOKENS to match, "
+                         "or ingest into a new database")
+
+
+def _assign(pending: list[Article], store: SQLiteStore, embedder: ArticleEmbedder, settings: Settings,
             progress: Callable[[int], None] | None) -> int:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
     a chunk per transaction; returns how many stories they started."""
@@ -201,7 +211,7 @@ def _assign(pending: list[Article], store: SQLiteStore, embedder: Embedder, sett
     stats = cluster.TermStats()
     for terms in store.article_terms():
         stats.add(terms)
-    params = cluster.load_params()
+    params = cluster.load_params(embedder.name)
     days = [article.day for article in pending if article.day is not None]
     since = min(days) - timedelta(days=2 * params.window_days) if days and len(days) == len(pending) else None
     active = store.active_stories(since)
@@ -271,7 +281,7 @@ def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
                                     storylines.VERSION)
 
 
-def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: Embedder,
+def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: ArticleEmbedder,
                      settings: Settings) -> None:
     """Replace the text of updated articles and what derives from it; each keeps its story."""
     vectors = embedder.embed([article_text_for_embedding(a) for a in updates.values()])
@@ -282,7 +292,7 @@ def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: 
             store.replace_derived(article_id, sig, vector, cluster.article_terms(article))
 
 
-def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, embedder: Embedder,
+def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, embedder: ArticleEmbedder,
                    duplicates: DuplicateIndex, stories: StoryIndex, settings: Settings) -> bool:
     """Write one article with its duplicate group, vector and story; True when it started a story."""
     store.insert_article(article)

@@ -16,10 +16,11 @@ class Settings:
     # Limits on untrusted input.
     max_file_bytes: int = 100 * 1024 * 1024
     max_article_chars: int = 1_000_000
-    # Embedding: the packaged MiniLM over title and lead, truncated for speed
-    # (on news, short leads cluster as well as full text).
+    # Embedding: the packaged MiniLM ("minilm") over title and lead, truncated for speed (on news,
+    # short leads cluster as well as full text), or the static model distilled from it ("static").
+    embedder: str = "minilm"
     model_path: str | None = None
-    embed_max_tokens: int = 128
+    embed_max_tokens: int = 64
     embed_batch_size: int = 32
     # Near-duplicates: MinHash over word shingles.
     minhash_perm: int = 128
@@ -46,6 +47,10 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["db"] = env["STORYLINE_DB"]
     if env.get("STORYLINE_MODEL"):
         values["model_path"] = env["STORYLINE_MODEL"]
+    if env.get("STORYLINE_EMBEDDER"):
+        values["embedder"] = env["STORYLINE_EMBEDDER"]
+    if env.get("STORYLINE_EMBED_TOKENS"):
+        values["embed_max_tokens"] = int(env["STORYLINE_EMBED_TOKENS"])
     if env.get("STORYLINE_MAX_FILE_MB"):
         values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
     if env.get("STORYLINE_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes"):

@@ -136,6 +136,11 @@ class SQLiteStore(ReadQueries):
             (article_id, model, vector.astype(np.float32).tobytes(), json.dumps(sorted(terms)), version),
         )
 
+    def vector_model(self) -> str | None:
+        """The embedder whose vectors the stored stories were placed with (None while there are none)."""
+        row = self.conn.execute("SELECT model FROM vectors LIMIT 1").fetchone()
+        return row[0] if row else None
+
     def article_terms(self) -> Iterator[set[str]]:
         """The key terms of every stored article, for document frequencies."""
         for row in self.conn.execute("SELECT terms FROM vectors"):
