@@ -25,7 +25,7 @@ from storyline.errors import StorylineError
 from storyline.evaluate import cluster_scores
 from storyline.model import Rejection
 from storyline.settings import Settings, settings_from_env
-from storyline.store import SQLiteStore, open_store
+from storyline.store import Store, database_name, open_store
 
 app = typer.Typer(help="Turn dated news articles from many outlets into stories with provenance.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -38,7 +38,8 @@ err = Console(stderr=True, soft_wrap=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON")]
 FolderArgument = Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")]
-DbOption = Annotated[Optional[str], typer.Option("--db", help="database file (env STORYLINE_DB)", show_default="storyline.db")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="database: a SQLite file or postgresql://user:pass@host:port/name "
+                                                         "(env STORYLINE_DB)", show_default="storyline.db")]
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -59,7 +60,7 @@ def _settings(db: str | None, **overrides: Any) -> Settings:
     return settings_from_env(db=db, **overrides)
 
 
-def _open(settings: Settings, create: bool = False) -> SQLiteStore:
+def _open(settings: Settings, create: bool = False) -> Store:
     return open_store(settings.db, create=create)
 
 
@@ -98,7 +99,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
+def _run_pipeline(items: list, store: Store, settings: Settings):
     """Run the pipeline over items with a progress bar, printing each rejection as it comes."""
     from storyline.embed import load_embedder
     from storyline.pipeline import ingest as run_ingest
@@ -110,13 +111,13 @@ def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
                           progress=lambda n: progress.advance(task, n))
 
 
-def _ingest_items(items: list, store: SQLiteStore, settings: Settings):
+def _ingest_items(items: list, store: Store, settings: Settings):
     """Ingest into the user's database: notes, rejections and the summary line for the user."""
     for item in items:
         if getattr(item, "note", None):
             err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
     report = _run_pipeline(items, store, settings)
-    out.print(f"{report.summary()}; {store.count('stories')} stories in {settings.db}", highlight=False)
+    out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False)
     return report
 
 
@@ -248,7 +249,7 @@ def show(
     with _open(_settings(db)) as store:
         row = store.story(story_id)
         if row is None:
-            raise StorylineError(f"no story {story_id!r} in {store.path}; `storyline stories` lists them")
+            raise StorylineError(f"no story {story_id!r} in {store.name}; `storyline stories` lists them")
         brief = load_brief(store, row)
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))
@@ -355,7 +356,7 @@ EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "url", "publis
                   "duplicate_of", "origin", "text"]
 
 
-def _export_rows(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+def _export_rows(store: Store) -> Iterator[dict[str, Any]]:
     for article, story, group in store.articles():
         entry = article_entry(article, group)
         yield {"type": "article", **{k: entry[k] for k in entry}, "story": story, "origin": article.origin,
@@ -441,13 +442,13 @@ def _prf(scores: dict[str, Any], prefix: str) -> list[str]:
 
 
 @contextmanager
-def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[SQLiteStore, Any]]:
+def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[Store, Any]]:
     """A temporary database with the items ingested; the user's database is never touched."""
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
         yield store, _run_pipeline(items, store, settings)
 
 
-def _story_by_origin(store: SQLiteStore, result: Any) -> dict[str, str]:
+def _story_by_origin(store: Store, result: Any) -> dict[str, str]:
     story_of = {article.id: story for article, story, _ in store.articles()}
     return {origin: story_of[aid] for origin, aid in result.article_of.items() if aid in story_of}
 
@@ -611,7 +612,7 @@ def check(
             problems = store.problems()
             for problem in problems:
                 err.print(f"still: {problem}", markup=False, highlight=False)
-        out.print(f"{len(problems)} problems in {store.path} ({store.count('articles')} articles, "
+        out.print(f"{len(problems)} problems in {store.name} ({store.count('articles')} articles, "
                   f"{store.count('stories')} stories)", highlight=False)
     if problems:
         raise typer.Exit(1)
