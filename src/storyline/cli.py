@@ -442,8 +442,16 @@ def _prf(scores: dict[str, Any], prefix: str) -> list[str]:
 
 
 @contextmanager
-def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[Store, Any]]:
-    """A temporary database with the items ingested; the user's database is never touched."""
+def _evaluation_store(items: list, settings: Settings, db: str | None = None) -> Iterator[tuple[Store, Any]]:
+    """A temporary database with the items ingested; the user's database is never touched. With a
+    PostgreSQL --db, a temporary schema in that database (dropped afterwards), else a temporary file."""
+    from storyline.store import is_postgres_url
+    from storyline.store.postgres import temporary_schema
+
+    if db is not None and is_postgres_url(db):
+        with temporary_schema(db, "storyline_eval") as schema, open_store(db, schema=schema) as store:
+            yield store, _run_pipeline(items, store, settings)
+        return
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
         yield store, _run_pipeline(items, store, settings)
 
@@ -462,16 +470,17 @@ def eval_clusters(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Cluster the articles in a temporary database and score the stories against the gold labels."""
+    """Cluster the articles in a temporary database and score the stories against the gold labels
+    (with a PostgreSQL --db, in a temporary schema there)."""
     from storyline.sources import read_inputs
 
-    settings = _settings(None, analyze=False)
+    settings = _settings(db, analyze=False)
     if split is not None:
         items = list(_split_records(path, split, settings))
     else:
         items = list(read_inputs([str(path)], settings))
     labels = _gold_labels(gold, path) if gold else None
-    with _evaluation_store(items, settings) as (store, result):
+    with _evaluation_store(items, settings, settings.db) as (store, result):
         predicted = _story_by_origin(store, result)
     truth = result.gold_of if labels is None else {o: labels[k] for o in predicted if (k := _relative(o, path)) in labels}
     if not truth:
@@ -495,9 +504,9 @@ def eval_timeline(
 
     gold = json.loads(_gold_folder(folder).read_text(encoding="utf-8"))
     articles = folder / "articles"
-    settings = _settings(None)
+    settings = _settings(db)
     items = list(read_inputs([str(articles)], settings))
-    with _evaluation_store(items, settings) as (store, result):
+    with _evaluation_store(items, settings, settings.db) as (store, result):
         story_of_path = {_relative(origin, articles): story for origin, story in _story_by_origin(store, result).items()}
         predicted = {row.id: load_brief(store, row)["timeline"] for row in store.stories()}
         threads = [[s["id"] for s in t["stories"]] for t in load_storylines(store)]
@@ -615,6 +624,40 @@ def check(
         out.print(f"{len(problems)} problems in {store.name} ({store.count('articles')} articles, "
                   f"{store.count('stories')} stories)", highlight=False)
     if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_reports_errors
+def migrate(
+    source: Annotated[str, typer.Option("--from", help="the database to copy: a SQLite file or a postgresql:// URL")],
+    target: Annotated[str, typer.Option("--to", help="an empty (or new) database to copy it into")],
+    as_json: JsonOption = False,
+) -> None:
+    """Copy a whole database into another (SQLite ↔ PostgreSQL), then compare row counts and checksums."""
+    from storyline.store.copy import copy_store
+
+    if database_name(source) == database_name(target):
+        raise StorylineError(f"--from and --to both name {database_name(source)}")
+    with open_store(source, create=False) as origin, open_store(target, create=True) as copy:
+        tables = copy_store(origin, copy)
+        names = origin.name, copy.name
+    differ = [t.table for t in tables if not t.same]
+    if as_json:
+        print(json.dumps({"from": names[0], "to": names[1], "same": not differ,
+                          "tables": [{"table": t.table, "from_rows": t.source_rows, "to_rows": t.target_rows,
+                                      "from_checksum": t.source_checksum, "to_checksum": t.target_checksum}
+                                     for t in tables]}, indent=1))
+    else:
+        table = Table(title=f"{names[0]} → {names[1]}", title_justify="left")
+        for column in ("table", "rows from", "rows to", "checksum from", "checksum to", ""):
+            table.add_column(column, justify="right" if column.startswith("rows") else "left")
+        for t in tables:
+            table.add_row(t.table, str(t.source_rows), str(t.target_rows), t.source_checksum, t.target_checksum,
+                          "same" if t.same else "DIFFERENT")
+        out.print(table)
+    if differ:
+        err.print(f"error: the copy differs from the original in {', '.join(differ)}", markup=False, highlight=False)
         raise typer.Exit(1)
 
 
