@@ -12,7 +12,7 @@ from typing import Mapping
 class Settings:
     """Everything a run can be told; the defaults suit a laptop."""
 
-    db: str = "storyline.db"
+    db: str = "storyline.db"  # a SQLite file, or a PostgreSQL URL: postgresql://user:pass@host:port/name
     # Limits on untrusted input.
     max_file_bytes: int = 100 * 1024 * 1024
     max_article_chars: int = 1_000_000

@@ -80,11 +80,10 @@ class Store(ReadQueries):
 
     # --- what each dialect provides -------------------------------------------------------
 
+    database_error: type[Exception] = Exception  # what the driver raises when the database refuses
+
     def _begin(self) -> None:
         """Start a writing transaction, waiting for any other writer to finish."""
-        raise NotImplementedError
-
-    def _end(self, commit: bool) -> None:
         raise NotImplementedError
 
     def schema_version(self) -> int:
@@ -133,10 +132,13 @@ class Store(ReadQueries):
         try:
             yield
         except BaseException:
-            self._end(commit=False)
+            self.conn.execute("ROLLBACK")
             raise
-        else:
-            self._end(commit=True)
+        try:
+            self.conn.execute("COMMIT")
+        except self.database_error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"{self.name}: cannot write ({' '.join(str(exc).split())})") from exc
 
     # --- articles -------------------------------------------------------------------------
 

@@ -117,6 +117,7 @@ class Connection:
 
 
 _pools: dict[tuple[str, str | None], Any] = {}
+_opened: dict[tuple[str, str | None], tuple[str, bool]] = {}  # (url, schema) -> (current schema, pgvector?)
 _pools_lock = threading.Lock()
 
 
@@ -152,6 +153,7 @@ def close_pool(url: str, schema: str | None) -> None:
     """Close this process's pool for a database and schema (after dropping a temporary schema)."""
     with _pools_lock:
         pool = _pools.pop((url, schema), None)
+        _opened.pop((url, schema), None)
     if pool is not None:
         pool.close()
 
@@ -182,6 +184,7 @@ class PostgresStore(Store):
     def __init__(self, url: str, schema: str | None = None, create: bool = True) -> None:
         import psycopg
 
+        self.database_error = psycopg.Error
         self.url = url
         self.name = redact(url) + (f" (schema {schema})" if schema else "")
         self._pool = _pool(url, schema)
@@ -190,6 +193,10 @@ class PostgresStore(Store):
         except Exception as exc:  # the pool's own timeout or a dropped server
             raise StoreError(f"{self.name}: no connection to the PostgreSQL server ({exc})") from None
         self.conn = Connection(self._raw)
+        known = _opened.get((url, schema))
+        if known:  # this process has migrated it already: no queries to open it again (a page request)
+            self.schema, self.pgvector = known
+            return
         try:
             self.schema = self.conn.execute("SELECT current_schema()").fetchone()[0]
             if not create and self.schema_version() == 0:
@@ -200,30 +207,16 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             self.close()
             raise StoreError(f"{self.name}: cannot open the database ({' '.join(str(exc).split())})") from None
+        _opened[(url, schema)] = (self.schema, self.pgvector)
 
     def close(self) -> None:
         if self._raw is not None:
             self._pool.putconn(self._raw)
             self._raw = None
 
-    def __enter__(self) -> "PostgresStore":
-        return self
-
     def _begin(self) -> None:
         self.conn.execute("BEGIN")
         self.conn.execute("SELECT pg_advisory_xact_lock(?, ?)", (LOCK_CLASS, _lock_key(self.schema)))
-
-    def _end(self, commit: bool) -> None:
-        import psycopg
-
-        if not commit:
-            self.conn.execute("ROLLBACK")
-            return
-        try:
-            self.conn.execute("COMMIT")
-        except psycopg.Error as exc:
-            self.conn.execute("ROLLBACK")
-            raise StoreError(f"{self.name}: cannot write ({' '.join(str(exc).split())})") from exc
 
     def _column_type(self, table: str, column: str) -> str | None:
         row = self.conn.execute("""SELECT udt_name FROM information_schema.columns WHERE table_schema = current_schema()

@@ -49,21 +49,10 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open the database ({exc})") from exc
 
-    def __enter__(self) -> "SQLiteStore":
-        return self
+    database_error = sqlite3.DatabaseError
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
-
-    def _end(self, commit: bool) -> None:
-        if not commit:
-            self.conn.execute("ROLLBACK")
-            return
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            self.conn.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot write ({exc})") from exc
 
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
