@@ -182,18 +182,18 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Em
         if progress:
             progress(len(updates))
     if pending:
-        report.new_stories = _assign(pending, store, embedder, settings, progress)
-        report.ingested = len(pending)
+        report.new_stories, report.ingested = _assign(pending, store, embedder, settings, progress)
+        report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         refresh_briefs(store)  # also finishes briefs a killed run left stale
     return report
 
 
 def _assign(pending: list[Article], store: SQLiteStore, embedder: Embedder, settings: Settings,
-            progress: Callable[[int], None] | None) -> int:
+            progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
-    a chunk per transaction; returns how many stories they started."""
-    new_stories = 0
+    a chunk per transaction; returns how many stories they started and how many articles were stored."""
+    new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
     params = cluster.load_params()
@@ -219,12 +219,13 @@ def _assign(pending: list[Article], store: SQLiteStore, embedder: Embedder, sett
                 if store.find_article(article.canonical_url, article.text_hash):
                     continue  # another run stored it since this one looked
                 new_stories += _store_article(article, vector, store, embedder, duplicates, stories, settings)
+                stored += 1
                 if analysis is not None:
                     store.insert_analysis(article.id, analysis, analyze.VERSION)
             mark = store.article_mark()
         if progress:
             progress(len(chunk))
-    return new_stories
+    return new_stories, stored
 
 
 def catch_up(store: SQLiteStore, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:

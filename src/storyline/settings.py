@@ -48,6 +48,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["model_path"] = env["STORYLINE_MODEL"]
     if env.get("STORYLINE_MAX_FILE_MB"):
         values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
+    if env.get("STORYLINE_BATCH_SIZE"):  # articles per transaction: smaller commits sooner, larger goes faster
+        values["batch_size"] = max(1, int(env["STORYLINE_BATCH_SIZE"]))
     if env.get("STORYLINE_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes"):
         values["allow_private_network"] = True
     values.update({k: v for k, v in overrides.items() if v is not None})

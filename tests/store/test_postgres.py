@@ -178,11 +178,16 @@ def halves(tmp_path: Path) -> tuple[Path, Path]:
 def test_two_ingests_at_once_lose_nothing_and_double_nothing(demo_db, pg_url, tmp_path):
     url = new_database(pg_url, "concurrent")
     first, second = halves(tmp_path)
+    # Small transactions, so that the two runs take turns many times and each catches up with the other.
+    env = {**os.environ, "STORYLINE_BATCH_SIZE": "6"}
     runs = [subprocess.Popen([STORYLINE, "ingest", str(folder), "--db", url], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE) for folder in (first, second)]
+                             stderr=subprocess.PIPE, env=env) for folder in (first, second)]
+    ingested = 0
     for run in runs:
         stdout, stderr = run.communicate(timeout=600)
         assert run.returncode == 0, stderr.decode()
+        ingested += int(stdout.decode().split("ingested ")[1].split(",")[0])
+    assert ingested == 67  # what one run stored, the other counted as a duplicate
     articles = [line for line in exported(url) if line["type"] == "article"]
     expected = [line for line in exported(demo_db) if line["type"] == "article"]
     assert sorted(a["id"] for a in articles) == sorted(a["id"] for a in expected)  # each once, none lost
