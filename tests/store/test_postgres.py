@@ -129,8 +129,13 @@ def test_migrate_round_trip_sqlite_postgres_sqlite_keeps_everything(demo_db, pg_
     refused = run_storyline("migrate", "--from", str(demo_db), "--to", url)
     assert refused.returncode == 2 and b"not empty" in refused.stderr
 
-    # `check` on PostgreSQL sees what is wrong, and says so in one line per problem.
+    # `check` on PostgreSQL sees what is wrong, says so in one line per problem, and repairs what it can.
     assert "0 problems" in Cli(url)("check").stdout
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DELETE FROM story_briefs WHERE story_id = (SELECT min(story_id) FROM story_briefs)")
+    assert "1 stories whose brief is missing or stale" in Cli(url)("check", expect=1).stderr
+    assert "refreshed 1 briefs" in Cli(url)("check", "--repair").stdout
+    assert Cli(url)("export").stdout == Cli(demo_db)("export").stdout
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("DELETE FROM story_members WHERE article_id = (SELECT min(article_id) FROM story_members)")
     broken = Cli(url)("check", expect=1)
@@ -179,7 +184,7 @@ def test_two_ingests_at_once_lose_nothing_and_double_nothing(demo_db, pg_url, tm
     url = new_database(pg_url, "concurrent")
     first, second = halves(tmp_path)
     # Small transactions, so that the two runs take turns many times and each catches up with the other.
-    env = {**os.environ, "STORYLINE_BATCH_SIZE": "6"}
+    env = {**os.environ, "STORYLINE_BATCH_SIZE": "10"}
     runs = [subprocess.Popen([STORYLINE, "ingest", str(folder), "--db", url], stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, env=env) for folder in (first, second)]
     ingested = 0
@@ -239,3 +244,10 @@ def test_reading_an_empty_postgres_database_says_to_ingest_first(pg_url):
     url = new_database(pg_url, "empty")
     result = run_storyline("stories", "--db", url)
     assert result.returncode == 2 and b"run `storyline ingest" in result.stderr
+
+
+def test_storyline_db_in_the_environment_names_a_postgres_database(demo_db, demo_pg):
+    env = {**os.environ, "STORYLINE_DB": demo_pg}
+    result = subprocess.run([STORYLINE, "sources", "--json"], capture_output=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == Cli(demo_db).json("sources", "--json")

@@ -142,8 +142,9 @@ def _pool(url: str, schema: str | None) -> Any:
             if schema:
                 conn.execute(psycopg.sql.SQL("SET search_path TO {}, public").format(psycopg.sql.Identifier(schema)))
 
+        # check: a connection the server dropped (a restart, an idle timeout) is replaced, not handed out.
         pool = ConnectionPool(url, min_size=1, max_size=8, timeout=60, open=True, configure=configure,
-                              kwargs={"autocommit": True, "cursor_factory": psycopg.ClientCursor,
+                              check=ConnectionPool.check_connection, kwargs={"autocommit": True, "cursor_factory": psycopg.ClientCursor,
                                       "row_factory": _row_factory})
         _pools[key] = pool
         return pool
@@ -183,6 +184,7 @@ class PostgresStore(Store):
 
     def __init__(self, url: str, schema: str | None = None, create: bool = True) -> None:
         import psycopg
+        from psycopg_pool import PoolTimeout
 
         self.database_error = psycopg.Error
         self.url = url
@@ -190,7 +192,7 @@ class PostgresStore(Store):
         self._pool = _pool(url, schema)
         try:
             self._raw = self._pool.getconn()
-        except Exception as exc:  # the pool's own timeout or a dropped server
+        except (PoolTimeout, psycopg.Error) as exc:  # every connection busy for a minute, or a dropped server
             raise StoreError(f"{self.name}: no connection to the PostgreSQL server ({exc})") from None
         self.conn = Connection(self._raw)
         known = _opened.get((url, schema))
@@ -244,7 +246,7 @@ class PostgresStore(Store):
                 self.conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
                 self.conn.execute("RELEASE SAVEPOINT vector_extension")
                 return "vector"
-            except Exception:  # no privilege to create it: the plain column works everywhere
+            except self.database_error:  # no privilege to create it: the plain column works everywhere
                 self.conn.execute("ROLLBACK TO SAVEPOINT vector_extension")
         return "BYTEA"
 
