@@ -530,14 +530,16 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     """The ASGI app serving the database `db`. With a token, `POST /api/articles` accepts articles
     from clients that send it (and a missing database is created); without one the server only reads.
     `settings` (from the CLI's flags and environment) configures ingestion; defaults otherwise."""
-    path = Path(db)
+    from storyline.store import is_postgres_url, open_store
+
+    path: str | Path = db if is_postgres_url(db) else Path(db)
     if token is not None and not token.strip():
         raise ValueError("the token is empty; give a secret, or no token for a read-only server")
-    if not path.exists():
+    if isinstance(path, str):
+        open_store(path, create=token is not None).close()
+    elif not path.exists():
         if token is None:
             raise StoreError(f"{path}: no such database; run `storyline ingest PATH --db {path}` first")
-        from storyline.store import open_store
-
         open_store(path, create=True).close()
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",

@@ -13,7 +13,7 @@ from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
 from storyline.model import Analysis, Article, Entity
 from storyline.sources.dates import format_published
-from storyline.store import SQLiteStore, StoryRow
+from storyline.store import Store, StoryRow
 from storyline.timeline import build_timeline
 
 VERSION = "brief/1"
@@ -54,7 +54,7 @@ def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> d
     }
 
 
-def load_brief(store: SQLiteStore, story: StoryRow) -> dict[str, Any]:
+def load_brief(store: Store, story: StoryRow) -> dict[str, Any]:
     """The brief of a story as stored: its articles, and the parts the analysis stages computed."""
     brief = story_brief(story, store.story_articles(story.id))
     parts = store.brief(story.id) or {}
@@ -145,7 +145,7 @@ def brief_markdown(brief: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_storylines(store: SQLiteStore) -> list[dict[str, Any]]:
+def load_storylines(store: Store) -> list[dict[str, Any]]:
     """Every storyline, newest first: its stories oldest first and one merged timeline."""
     from storyline.storylines import storyline_id, threads
 
@@ -163,6 +163,6 @@ def load_storylines(store: SQLiteStore) -> list[dict[str, Any]]:
     return result
 
 
-def load_storyline(store: SQLiteStore, storyline_id: str) -> dict[str, Any] | None:
+def load_storyline(store: Store, storyline_id: str) -> dict[str, Any] | None:
     """One storyline by its exact id, as load_storylines names it."""
     return next((thread for thread in load_storylines(store) if thread["id"] == storyline_id), None)

@@ -25,7 +25,7 @@ from storyline.errors import StorylineError
 from storyline.evaluate import cluster_scores
 from storyline.model import Rejection
 from storyline.settings import Settings, settings_from_env
-from storyline.store import SQLiteStore, open_store
+from storyline.store import Store, database_name, open_store
 
 app = typer.Typer(help="Turn dated news articles from many outlets into stories with provenance.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -38,7 +38,8 @@ err = Console(stderr=True, soft_wrap=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON")]
 FolderArgument = Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")]
-DbOption = Annotated[Optional[str], typer.Option("--db", help="database file (env STORYLINE_DB)", show_default="storyline.db")]
+DbOption = Annotated[Optional[str], typer.Option("--db", help="database: a SQLite file or postgresql://user:pass@host:port/name "
+                                                         "(env STORYLINE_DB)", show_default="storyline.db")]
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -59,7 +60,7 @@ def _settings(db: str | None, **overrides: Any) -> Settings:
     return settings_from_env(db=db, **overrides)
 
 
-def _open(settings: Settings, create: bool = False) -> SQLiteStore:
+def _open(settings: Settings, create: bool = False) -> Store:
     return open_store(settings.db, create=create)
 
 
@@ -98,7 +99,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
+def _run_pipeline(items: list, store: Store, settings: Settings):
     """Run the pipeline over items with a progress bar, printing each rejection as it comes."""
     from storyline.embed import load_article_embedder
     from storyline.pipeline import ingest as run_ingest
@@ -110,13 +111,13 @@ def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
                           progress=lambda n: progress.advance(task, n))
 
 
-def _ingest_items(items: list, store: SQLiteStore, settings: Settings):
+def _ingest_items(items: list, store: Store, settings: Settings):
     """Ingest into the user's database: notes, rejections and the summary line for the user."""
     for item in items:
         if getattr(item, "note", None):
             err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
     report = _run_pipeline(items, store, settings)
-    out.print(f"{report.summary()}; {store.count('stories')} stories in {settings.db}", highlight=False)
+    out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False)
     return report
 
 
@@ -248,7 +249,7 @@ def show(
     with _open(_settings(db)) as store:
         row = store.story(story_id)
         if row is None:
-            raise StorylineError(f"no story {story_id!r} in {store.path}; `storyline stories` lists them")
+            raise StorylineError(f"no story {story_id!r} in {store.name}; `storyline stories` lists them")
         brief = load_brief(store, row)
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))
@@ -355,7 +356,7 @@ EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "url", "publis
                   "duplicate_of", "origin", "text"]
 
 
-def _export_rows(store: SQLiteStore) -> Iterator[dict[str, Any]]:
+def _export_rows(store: Store) -> Iterator[dict[str, Any]]:
     for article, story, group in store.articles():
         entry = article_entry(article, group)
         yield {"type": "article", **{k: entry[k] for k in entry}, "story": story, "origin": article.origin,
@@ -441,13 +442,21 @@ def _prf(scores: dict[str, Any], prefix: str) -> list[str]:
 
 
 @contextmanager
-def _evaluation_store(items: list, settings: Settings) -> Iterator[tuple[SQLiteStore, Any]]:
-    """A temporary database with the items ingested; the user's database is never touched."""
+def _evaluation_store(items: list, settings: Settings, db: str | None = None) -> Iterator[tuple[Store, Any]]:
+    """A temporary database with the items ingested; the user's database is never touched. With a
+    PostgreSQL --db, a temporary schema in that database (dropped afterwards), else a temporary file."""
+    from storyline.store import is_postgres_url
+    from storyline.store.postgres import temporary_schema
+
+    if db is not None and is_postgres_url(db):
+        with temporary_schema(db, "storyline_eval") as schema, open_store(db, schema=schema) as store:
+            yield store, _run_pipeline(items, store, settings)
+        return
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp, open_store(Path(tmp) / "eval.db") as store:
         yield store, _run_pipeline(items, store, settings)
 
 
-def _story_by_origin(store: SQLiteStore, result: Any) -> dict[str, str]:
+def _story_by_origin(store: Store, result: Any) -> dict[str, str]:
     story_of = {article.id: story for article, story, _ in store.articles()}
     return {origin: story_of[aid] for origin, aid in result.article_of.items() if aid in story_of}
 
@@ -461,16 +470,17 @@ def eval_clusters(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Cluster the articles in a temporary database and score the stories against the gold labels."""
+    """Cluster the articles in a temporary database and score the stories against the gold labels
+    (with a PostgreSQL --db, in a temporary schema there)."""
     from storyline.sources import read_inputs
 
-    settings = _settings(None, analyze=False)
+    settings = _settings(db, analyze=False)
     if split is not None:
         items = list(_split_records(path, split, settings))
     else:
         items = list(read_inputs([str(path)], settings))
     labels = _gold_labels(gold, path) if gold else None
-    with _evaluation_store(items, settings) as (store, result):
+    with _evaluation_store(items, settings, settings.db) as (store, result):
         predicted = _story_by_origin(store, result)
     truth = result.gold_of if labels is None else {o: labels[k] for o in predicted if (k := _relative(o, path)) in labels}
     if not truth:
@@ -494,9 +504,9 @@ def eval_timeline(
 
     gold = json.loads(_gold_folder(folder).read_text(encoding="utf-8"))
     articles = folder / "articles"
-    settings = _settings(None)
+    settings = _settings(db)
     items = list(read_inputs([str(articles)], settings))
-    with _evaluation_store(items, settings) as (store, result):
+    with _evaluation_store(items, settings, settings.db) as (store, result):
         story_of_path = {_relative(origin, articles): story for origin, story in _story_by_origin(store, result).items()}
         predicted = {row.id: load_brief(store, row)["timeline"] for row in store.stories()}
         threads = [[s["id"] for s in t["stories"]] for t in load_storylines(store)]
@@ -611,9 +621,43 @@ def check(
             problems = store.problems()
             for problem in problems:
                 err.print(f"still: {problem}", markup=False, highlight=False)
-        out.print(f"{len(problems)} problems in {store.path} ({store.count('articles')} articles, "
+        out.print(f"{len(problems)} problems in {store.name} ({store.count('articles')} articles, "
                   f"{store.count('stories')} stories)", highlight=False)
     if problems:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_reports_errors
+def migrate(
+    source: Annotated[str, typer.Option("--from", help="the database to copy: a SQLite file or a postgresql:// URL")],
+    target: Annotated[str, typer.Option("--to", help="an empty (or new) database to copy it into")],
+    as_json: JsonOption = False,
+) -> None:
+    """Copy a whole database into another (SQLite ↔ PostgreSQL), then compare row counts and checksums."""
+    from storyline.store.copy import copy_store
+
+    if database_name(source) == database_name(target):
+        raise StorylineError(f"--from and --to both name {database_name(source)}")
+    with open_store(source, create=False) as origin, open_store(target, create=True) as copy:
+        tables = copy_store(origin, copy)
+        names = origin.name, copy.name
+    differ = [t.table for t in tables if not t.same]
+    if as_json:
+        print(json.dumps({"from": names[0], "to": names[1], "same": not differ,
+                          "tables": [{"table": t.table, "from_rows": t.source_rows, "to_rows": t.target_rows,
+                                      "from_checksum": t.source_checksum, "to_checksum": t.target_checksum}
+                                     for t in tables]}, indent=1))
+    else:
+        table = Table(title=f"{names[0]} → {names[1]}", title_justify="left")
+        for column in ("table", "rows from", "rows to", "checksum from", "checksum to", ""):
+            table.add_column(column, justify="right" if column.startswith("rows") else "left")
+        for t in tables:
+            table.add_row(t.table, str(t.source_rows), str(t.target_rows), t.source_checksum, t.target_checksum,
+                          "same" if t.same else "DIFFERENT")
+        out.print(table)
+    if differ:
+        err.print(f"error: the copy differs from the original in {', '.join(differ)}", markup=False, highlight=False)
         raise typer.Exit(1)
 
 

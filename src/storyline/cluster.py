@@ -162,6 +162,13 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self.stories)
 
+    def refresh(self, stories: list[StoryState], members: dict[str, list[np.ndarray]], gone: list[str]) -> None:
+        """Take these stories as another run left them (new or grown) and forget those merged away."""
+        for story_id in gone:
+            self._drop(story_id)
+        for story in stories:
+            self._add_story(story, members.get(story.id, []))
+
     # --- the ANN index over unit centroids ---------------------------------------------
 
     def _index(self, dim: int) -> Index:

@@ -183,8 +183,8 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Ar
         if progress:
             progress(len(updates))
     if pending:
-        report.new_stories = _assign(pending, store, embedder, settings, progress)
-        report.ingested = len(pending)
+        report.new_stories, report.ingested = _assign(pending, store, embedder, settings, progress)
+        report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         refresh_briefs(store)  # also finishes briefs a killed run left stale
     return report
@@ -194,41 +194,65 @@ def check_vector_model(store: SQLiteStore, embedder: ArticleEmbedder) -> None:
     """Refuse to place articles with other vectors than the stored stories': their cosines would not compare."""
     stored = store.vector_model()
     if stored is not None and stored != embedder.name:
-        raise StoreError(f"{store.path}: its stories were placed with {stored} vectors, this run embeds with "
+        raise StoreError(f"{store.name}: its stories were placed with {stored} vectors, this run embeds with "
                          f"{embedder.name}; set STORYLINE_EMBEDDER and STORYLINE_EMBED_TOKENS to match, "
                          "or ingest into a new database")
 
 
 def _assign(pending: list[Article], store: SQLiteStore, embedder: ArticleEmbedder, settings: Settings,
-            progress: Callable[[int], None] | None) -> int:
+            progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
-    a chunk per transaction; returns how many stories they started."""
-    new_stories = 0
+    a chunk per transaction; returns how many stories they started and how many articles were stored."""
+    new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
-    for article_id, group, sig in store.signatures():
-        duplicates.add(article_id, sig, group)
-    stats = cluster.TermStats()
-    for terms in store.article_terms():
-        stats.add(terms)
     params = cluster.load_params(embedder.name)
-    days = [article.day for article in pending if article.day is not None]
-    since = min(days) - timedelta(days=2 * params.window_days) if days and len(days) == len(pending) else None
-    active = store.active_stories(since)
-    members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
+    stats = cluster.TermStats()
+    with store.transaction():  # a consistent start: no other run writes while this one reads
+        mark = store.article_mark()
+        for article_id, group, sig in store.signatures():
+            duplicates.add(article_id, sig, group)
+        for terms in store.article_terms():
+            stats.add(terms)
+        days = [article.day for article in pending if article.day is not None]
+        since = min(days) - timedelta(days=2 * params.window_days) if days and len(days) == len(pending) else None
+        active = store.active_stories(since)
+        members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
     for start in range(0, len(pending), settings.batch_size):
         chunk = pending[start : start + settings.batch_size]
         vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
         analyses = analyze_chunk(chunk) if settings.analyze else [None] * len(chunk)
         with store.transaction():
+            catch_up(store, mark, duplicates, stories)
             for article, vector, analysis in zip(chunk, vectors, analyses):
+                if store.find_article(article.canonical_url, article.text_hash):
+                    continue  # another run stored it since this one looked
                 new_stories += _store_article(article, vector, store, embedder, duplicates, stories, settings)
+                stored += 1
                 if analysis is not None:
                     store.insert_analysis(article.id, analysis, analyze.VERSION)
+            mark = store.article_mark()
         if progress:
             progress(len(chunk))
-    return new_stories
+    return new_stories, stored
+
+
+def catch_up(store: SQLiteStore, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
+    """Teach this run's in-memory indexes what other runs stored after `mark`: their articles'
+    signatures and key terms, and the stories those articles joined, started or merged away. Call it
+    inside the writing transaction (writers take turns, so nothing changes until this one commits)."""
+    found = store.articles_since(mark)
+    if not found:
+        return
+    touched = set()
+    for article in found:
+        duplicates.add(article.id, article.signature, article.group_id)
+        stories.stats.add(article.terms)
+        touched.add(article.story_id)
+    live = store.live_stories({story_id for story_id in touched if story_id})
+    stories.refresh(live, {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in live},
+                    gone=store.merged_into({story.id for story in live}))
 
 
 def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:

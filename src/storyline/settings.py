@@ -12,7 +12,7 @@ from typing import Mapping
 class Settings:
     """Everything a run can be told; the defaults suit a laptop."""
 
-    db: str = "storyline.db"
+    db: str = "storyline.db"  # a SQLite file, or a PostgreSQL URL: postgresql://user:pass@host:port/name
     # Limits on untrusted input.
     max_file_bytes: int = 100 * 1024 * 1024
     max_article_chars: int = 1_000_000
@@ -53,6 +53,8 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["embed_max_tokens"] = int(env["STORYLINE_EMBED_TOKENS"])
     if env.get("STORYLINE_MAX_FILE_MB"):
         values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
+    if env.get("STORYLINE_BATCH_SIZE"):  # articles per transaction: smaller commits sooner, larger goes faster
+        values["batch_size"] = max(1, int(env["STORYLINE_BATCH_SIZE"]))
     if env.get("STORYLINE_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes"):
         values["allow_private_network"] = True
     values.update({k: v for k, v in overrides.items() if v is not None})

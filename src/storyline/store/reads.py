@@ -1,8 +1,8 @@
-"""Read-only queries behind the web pages and the JSON API: pages of stories with filters, FTS5
+"""Read-only queries behind the web pages and the JSON API: pages of stories with filters, full-text
 search with snippets, one article with its annotations, one entity over time, per-outlet figures.
 
-`ReadQueries` is a mixin over a store that has `self.conn` (sqlite3, row_factory=sqlite3.Row) on the
-schema of store/schema.py (migration 5: article_mentions, article_quotes, article_times and the
+`ReadQueries` is a mixin over a store (store/core.py) whose `self.conn` returns rows readable by
+name and by position, on the schema of store/schema.py (migration 5: article_mentions, article_quotes, article_times and the
 story_briefs JSON). Nothing here writes. What no stage has computed yet (claims, say) gives empty
 lists and zero counts, never errors."""
 
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-# FTS5 wraps matches in these; they are private-use characters, so article text never meets them
+# Full-text search wraps matches in these; they are private-use characters, so article text never meets them
 # in practice, and the web layer escapes the text before turning them into <mark> (see web/views.py).
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
@@ -35,23 +34,28 @@ class StoryFilters:
         return any(value for value in (self.since, self.until, self.outlet, self.entity))
 
 
+def search_words(text: str) -> list[tuple[str, bool]]:
+    """The words a person typed, each with whether it ends in `*` (a prefix), at most 32."""
+    words = []
+    for token in _TOKEN.findall(text or ""):
+        word = token.rstrip("*").strip(".'’-")
+        if word:
+            words.append((word, token.endswith("*")))
+    return words[:32]
+
+
 def fts_query(text: str) -> str | None:
     """A safe FTS5 query from what a person typed: every word must occur; `word*` is a prefix.
 
     Each word is quoted, so FTS5 operators and punctuation in the input are never syntax."""
-    terms = []
-    for token in _TOKEN.findall(text or ""):
-        prefix = token.endswith("*")
-        word = token.rstrip("*").strip(".'’-")
-        if word:
-            terms.append('"' + word.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms[:32]) or None
+    terms = ['"' + word.replace('"', '""') + '"' + ("*" if prefix else "") for word, prefix in search_words(text)]
+    return " ".join(terms) or None
 
 
 class ReadQueries:
     """Read-only SQL for the web UI and the JSON API, mixed into the store that owns `conn`."""
 
-    conn: sqlite3.Connection
+    conn: Any
 
     # --- stories --------------------------------------------------------------------------
 
@@ -82,7 +86,7 @@ class ReadQueries:
 
         Dated and undated stories are read apart so that the dated ones walk the last_seen index
         instead of sorting every story (a deep page of 5,000 stories: 3 ms instead of 13)."""
-        from storyline.store.sqlite import StoryRow
+        from storyline.store.core import StoryRow
 
         where, params = self._story_where(filters)
         columns = "s.id, s.title, s.first_seen, s.last_seen, s.size"
@@ -136,7 +140,7 @@ class ReadQueries:
     def outlet_names(self) -> list[str]:
         """Every outlet that has an article, alphabetically."""
         rows = self.conn.execute("SELECT name FROM sources s WHERE EXISTS (SELECT 1 FROM articles a "
-                                 "WHERE a.source_id = s.id) ORDER BY name COLLATE NOCASE")
+                                 "WHERE a.source_id = s.id) ORDER BY lower(name), name")
         return [row["name"] for row in rows]
 
     def day_range(self) -> tuple[str | None, str | None]:
@@ -161,52 +165,39 @@ class ReadQueries:
     def article_mentions(self, article_id: str) -> list[dict[str, Any]]:
         """Names found in one article (text, label, start, end, the title before it), in text order."""
         rows = self.conn.execute(
-            "SELECT text, label, start, end, title FROM article_mentions WHERE article_id = ? ORDER BY start, end",
+            'SELECT text, label, start, "end", title FROM article_mentions WHERE article_id = ? ORDER BY start, "end"',
             (article_id,))
         return [dict(row) for row in rows]
 
     def article_quotes(self, article_id: str) -> list[dict[str, Any]]:
         """Statements in one article, in text order, with speaker, cue and venue as the analysis found them."""
         rows = self.conn.execute(
-            """SELECT text, speaker, start, end, direct, cue, venue FROM article_quotes WHERE article_id = ?
+            """SELECT text, speaker, start, "end", direct, cue, venue FROM article_quotes WHERE article_id = ?
                ORDER BY start""", (article_id,))
         return [{**dict(row), "direct": bool(row["direct"])} for row in rows]
 
     def article_times(self, article_id: str) -> list[dict[str, Any]]:
         """Dates in one article, each resolved to a calendar day, week, month or year."""
         rows = self.conn.execute(
-            """SELECT text, date, granularity, end_date, start, end FROM article_times WHERE article_id = ?
+            """SELECT text, date, granularity, end_date, start, "end" FROM article_times WHERE article_id = ?
                ORDER BY start""", (article_id,))
         return [dict(row) for row in rows]
 
     # --- search ---------------------------------------------------------------------------
 
     def search_articles(self, text: str, limit: int = 20, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-        """Articles matching the words typed (best first) and how many match in all.
+        """Articles matching every word typed (best first) and how many match in all.
 
-        Each hit has `title_marked` and `snippet`, where matches sit between MATCH_START and MATCH_END;
-        the text around them is raw article text, for the caller to escape."""
-        query = fts_query(text)
-        if query is None:
+        Each hit has id, source, title, published, url, story_id, story_title, `title_marked` and
+        `snippet`, where matches sit between MATCH_START and MATCH_END; the text around them is raw
+        article text, for the caller to escape. The store's own full-text index answers."""
+        words = search_words(text)
+        if not words:
             return [], 0
-        try:
-            total = self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                                      (query,)).fetchone()[0]
-            rows = self.conn.execute(
-                f"""SELECT a.id, s.name AS source, a.title, a.published, a.url, m.story_id,
-                           st.title AS story_title,
-                           highlight(articles_fts, 0, '{MATCH_START}', '{MATCH_END}') AS title_marked,
-                           snippet(articles_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 24) AS snippet
-                    FROM (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?
-                          ORDER BY rank LIMIT ? OFFSET ?) hit
-                    JOIN articles_fts ON articles_fts.rowid = hit.rowid AND articles_fts MATCH ?
-                    JOIN articles a ON a.rowid = hit.rowid JOIN sources s ON s.id = a.source_id
-                    LEFT JOIN story_members m ON m.article_id = a.id LEFT JOIN stories st ON st.id = m.story_id
-                    ORDER BY hit.rank""", (query, limit, offset, query)).fetchall()
-        except sqlite3.OperationalError:
-            # A query FTS5 still cannot parse (it should not happen after fts_query): no hits, not a 500.
-            return [], 0
-        return [dict(row) for row in rows], total
+        return self._search(words, limit, offset)
+
+    def _search(self, words: list[tuple[str, bool]], limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        raise NotImplementedError
 
     # --- entities -------------------------------------------------------------------------
     # An entity across the corpus is a name: the briefs of the stories that mention it give its
@@ -223,12 +214,14 @@ class ReadQueries:
         if not stories:
             rows = self.conn.execute(
                 """SELECT DISTINCT m.story_id FROM article_mentions am JOIN story_members m ON m.article_id = am.article_id
-                   WHERE am.text = ? COLLATE NOCASE LIMIT 200""", (key,))
+                   WHERE lower(am.text) = lower(?) LIMIT 200""", (key,))
             stories = [row["story_id"] for row in rows]
         if not stories:
             # A titled alias ("Secretary Rubio") is never a mention's text: look for it in the briefs.
-            rows = self.conn.execute("SELECT story_id FROM story_briefs WHERE instr(lower(brief), lower(?)) > 0 "
-                                     "LIMIT 200", (json.dumps(key, ensure_ascii=False)[1:-1],))
+            pattern = json.dumps(key, ensure_ascii=False)[1:-1]
+            pattern = "%" + pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.conn.execute("SELECT story_id FROM story_briefs WHERE lower(brief) LIKE lower(?) ESCAPE '\\' "
+                                     "LIMIT 200", (pattern,))
             stories = [row["story_id"] for row in rows]
         if not stories:
             return None
@@ -255,8 +248,8 @@ class ReadQueries:
             name = max(names, key=lambda n: (names[n], len(n)))
             kind = max(types, key=types.get)
         else:
-            row = self.conn.execute("SELECT text, label FROM article_mentions WHERE text = ? COLLATE NOCASE "
-                                    "GROUP BY text, label ORDER BY count(*) DESC LIMIT 1", (key,)).fetchone()
+            row = self.conn.execute("SELECT text, label FROM article_mentions WHERE lower(text) = lower(?) "
+                                    "GROUP BY text, label ORDER BY count(*) DESC, text, label LIMIT 1", (key,)).fetchone()
             if row is None:
                 return None
             name, kind = row["text"], row["label"]
@@ -287,20 +280,21 @@ class ReadQueries:
     def entity_mentions(self, forms: list[str], limit: int = 50, context: int = 90) -> list[dict[str, Any]]:
         """The latest mentions with the text around each (`before`, `text`, `after`), newest first."""
         rows = self.conn.execute(
-            f"""SELECT a.id AS article, s.name AS source, a.title, a.published, m.story_id, am.start, am.end,
-                       substr(a.text, max(am.start - ?, 0) + 1, min(am.start, ?)) AS before,
-                       substr(a.text, am.start + 1, am.end - am.start) AS text,
-                       substr(a.text, am.end + 1, ?) AS after
+            f"""SELECT a.id AS article, s.name AS source, a.title, a.published, m.story_id, am.start, am."end",
+                       substr(a.text, CASE WHEN am.start > ? THEN am.start - ? ELSE 0 END + 1,
+                              CASE WHEN am.start < ? THEN am.start ELSE ? END) AS before,
+                       substr(a.text, am.start + 1, am."end" - am.start) AS text,
+                       substr(a.text, am."end" + 1, ?) AS after
                 FROM article_mentions am JOIN articles a ON a.id = am.article_id JOIN sources s ON s.id = a.source_id
                 LEFT JOIN story_members m ON m.article_id = a.id WHERE am.text IN ({",".join("?" * len(forms))})
                 ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC, am.start LIMIT ?""",
-            (context, context, context, *forms, limit))
+            (context, context, context, context, context, *forms, limit))
         return [dict(row) for row in rows]
 
     def entity_quotes(self, forms: list[str], limit: int = 100) -> list[dict[str, Any]]:
         """What the entity said, newest first: statements whose speaker is one of its spellings."""
         rows = self.conn.execute(
-            f"""SELECT q.text, q.direct, q.venue, q.start, q.end, a.id AS article, s.name AS source, a.title,
+            f"""SELECT q.text, q.direct, q.venue, q.start, q."end", a.id AS article, s.name AS source, a.title,
                        a.published, m.story_id
                 FROM article_quotes q JOIN articles a ON a.id = q.article_id JOIN sources s ON s.id = a.source_id
                 LEFT JOIN story_members m ON m.article_id = a.id WHERE q.speaker IN ({",".join("?" * len(forms))})
@@ -315,7 +309,7 @@ class ReadQueries:
                 FROM article_mentions am JOIN story_members m ON m.article_id = am.article_id
                 JOIN stories st ON st.id = m.story_id
                 WHERE am.text IN ({",".join("?" * len(forms))}) AND st.merged_into IS NULL
-                GROUP BY st.id ORDER BY mentions DESC, st.last_seen DESC LIMIT ?""", (*forms, limit))
+                GROUP BY st.id ORDER BY mentions DESC, st.last_seen DESC, st.id LIMIT ?""", (*forms, limit))
         return [dict(row) for row in rows]
 
     # --- outlets --------------------------------------------------------------------------
@@ -325,22 +319,30 @@ class ReadQueries:
         the claims it supports, those it alone reports (status single) and those in conflict it is part
         of. Most articles first; claim counts are 0 until claims have been computed."""
         claims: dict[str, dict[str, int]] = {}
-        rows = self.conn.execute(
-            """SELECT src.value AS source, json_extract(c.value, '$.status') AS status
-               FROM story_briefs b JOIN stories st ON st.id = b.story_id AND st.merged_into IS NULL,
-                    json_each(b.brief, '$.claims') c, json_each(c.value, '$.sources') src
-               WHERE json_valid(b.brief)""")
+        rows = self.conn.execute("""SELECT b.brief FROM story_briefs b JOIN stories st ON st.id = b.story_id
+                                    WHERE st.merged_into IS NULL""")
         for row in rows:
-            counts = claims.setdefault(row["source"], {"claims": 0, "only_outlet": 0, "conflicts": 0})
-            counts["claims"] += 1
-            counts["only_outlet"] += row["status"] == "single"
-            counts["conflicts"] += row["status"] == "conflict"
+            for claim in _brief_claims(row["brief"]):
+                for source in claim.get("sources") or []:
+                    counts = claims.setdefault(source, {"claims": 0, "only_outlet": 0, "conflicts": 0})
+                    counts["claims"] += 1
+                    counts["only_outlet"] += claim.get("status") == "single"
+                    counts["conflicts"] += claim.get("status") == "conflict"
         rows = self.conn.execute(
             """SELECT s.name AS source, count(*) AS articles, count(DISTINCT m.story_id) AS stories,
                       min(a.published_day) AS first_day, max(a.published_day) AS last_day,
-                      sum(d.group_id IS NOT NULL AND d.group_id != a.id) AS copies
+                      count(CASE WHEN d.group_id != a.id THEN 1 END) AS copies
                FROM articles a JOIN sources s ON s.id = a.source_id
                LEFT JOIN story_members m ON m.article_id = a.id LEFT JOIN duplicates d ON d.article_id = a.id
-               GROUP BY a.source_id ORDER BY articles DESC, s.name""")
+               GROUP BY a.source_id, s.name ORDER BY articles DESC, s.name""")
         empty = {"claims": 0, "only_outlet": 0, "conflicts": 0}
         return [{**dict(row), **claims.get(row["source"], empty)} for row in rows]
+
+
+def _brief_claims(brief: str) -> list[dict[str, Any]]:
+    """The claims of a stored brief; none from a brief that is not the JSON object it should be."""
+    try:
+        claims = json.loads(brief).get("claims") or []
+    except (ValueError, AttributeError):
+        return []
+    return [claim for claim in claims if isinstance(claim, dict)]

@@ -1,4 +1,11 @@
-"""Versioned schema migrations for the SQLite store; `PRAGMA user_version` records the last applied."""
+"""Versioned schema migrations, the same for every store; each store records the last one applied
+(SQLite in `PRAGMA user_version`, PostgreSQL in a schema_version table).
+
+The scripts are written in SQLite's words. A store's dialect turns them into its own (types,
+collation) and fills the few places where the databases genuinely differ, named in braces:
+`{search_index}` (FTS5 here, tsvector + GIN there), `{vector}` (the type of an embedding column)
+and `{story_rowid}` (SQLite's implicit rowid, an explicit column elsewhere). `end` is a reserved
+word in PostgreSQL, hence "end" quoted everywhere."""
 
 MIGRATIONS: list[str] = [
     # 1: articles, outlets, duplicate groups, stories and membership, with FTS5 over titles and text.
@@ -26,17 +33,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_published_day ON articles(published_day);
     CREATE INDEX articles_source ON articles(source_id);
 
-    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
+    {search_index}
 
     -- Near-duplicate groups: `group_id` is the id of the group's first article.
     CREATE TABLE duplicates (
@@ -51,19 +48,19 @@ MIGRATIONS: list[str] = [
     CREATE TABLE vectors (
         article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         model TEXT NOT NULL,
-        vector BLOB NOT NULL,
+        vector {vector} NOT NULL,
         terms TEXT NOT NULL,
         version TEXT NOT NULL
     );
 
     CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
+        {story_rowid}id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
         title_article TEXT REFERENCES articles(id),
         first_seen TEXT,
         last_seen TEXT,
         size INTEGER NOT NULL,
-        centroid BLOB NOT NULL,
+        centroid {vector} NOT NULL,
         terms TEXT NOT NULL,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
@@ -95,7 +92,7 @@ MIGRATIONS: list[str] = [
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         entity_id INTEGER NOT NULL REFERENCES entities(id),
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         text TEXT NOT NULL,
         version TEXT NOT NULL
     );
@@ -108,7 +105,7 @@ MIGRATIONS: list[str] = [
         speaker TEXT,
         text TEXT NOT NULL,
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         direct INTEGER NOT NULL,
         cue TEXT,
         venue TEXT,
@@ -128,7 +125,7 @@ MIGRATIONS: list[str] = [
         claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         value TEXT
     );
     CREATE TABLE timeline (
@@ -139,7 +136,7 @@ MIGRATIONS: list[str] = [
         text TEXT NOT NULL,
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         version TEXT NOT NULL
     );
     CREATE INDEX timeline_story ON timeline(story_id);
@@ -181,7 +178,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE article_mentions (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         text TEXT NOT NULL,
         label TEXT NOT NULL,
         title TEXT,
@@ -194,7 +191,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE article_quotes (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         text TEXT NOT NULL,
         speaker TEXT,
         speaker_start INTEGER,
@@ -217,7 +214,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE article_times (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
         text TEXT NOT NULL,
         date TEXT NOT NULL,
         granularity TEXT NOT NULL,

@@ -11,34 +11,35 @@ from typing import Any
 
 from storyline.brief import article_entry, load_brief
 from storyline.errors import StoreError
-from storyline.store import SQLiteStore
-from storyline.store.reads import ReadQueries, StoryFilters
+from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
+from storyline.store.reads import StoryFilters
 from storyline.web.views import Highlight, conflict_count, marked_segments
 
 
-class Store(SQLiteStore, ReadQueries):
-    """The SQLite store with the read queries of the web pages (harmless once SQLiteStore has them)."""
-
-
 class Readers:
-    """The server's reads: one connection per server thread, kept open between requests, so that
-    SQLite's page cache stays warm (a connection per request starts cold every time). sqlite3
+    """The server's reads. SQLite: one connection per server thread, kept open between requests, so
+    that SQLite's page cache stays warm (a connection per request starts cold every time). sqlite3
     connections must stay on the thread that made them, hence a threading.local. Each statement is
-    its own transaction, so readers see new ingests at once and never hold up WAL checkpoints."""
+    its own transaction, so readers see new ingests at once and never hold up WAL checkpoints.
+    PostgreSQL: a connection from the process's pool for each request (the server keeps the cache)."""
 
     CACHE_KIB = 32 * 1024
 
     def __init__(self, db: str | Path) -> None:
-        self.db = Path(db)
+        self.db = str(db) if is_postgres_url(db) else Path(db)
         self._local = threading.local()
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
+        if isinstance(self.db, str):
+            with open_store(self.db, create=False) as pooled:
+                yield pooled
+            return
         store = getattr(self._local, "store", None)
         if store is None:
             if not self.db.exists():
                 raise StoreError(f"{self.db}: no such database; run `storyline ingest PATH --db {self.db}` first")
-            store = Store(self.db)
+            store = SQLiteStore(self.db)
             store.conn.execute(f"PRAGMA cache_size=-{self.CACHE_KIB}")
             self._local.store = store
         yield store

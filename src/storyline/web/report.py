@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from storyline.brief import load_brief
-from storyline.store import SQLiteStore
+from storyline.store import Store
 from storyline.web import templates
 from storyline.web.views import ReportLinks, story_view
 
@@ -18,7 +18,7 @@ from storyline.web.views import ReportLinks, story_view
 _REPORT_ASSETS = {"style.css", "favicon.svg"}
 
 
-def write_report(store: SQLiteStore, folder: Path) -> Path:
+def write_report(store: Store, folder: Path) -> Path:
     """Write index.html, stories/ID.html and static/ under folder; returns the index's path."""
     env = templates()
     (folder / "stories").mkdir(parents=True, exist_ok=True)

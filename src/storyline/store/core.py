@@ -1,0 +1,557 @@
+"""The store: every read and write of storyline's state, in SQL that SQLite and PostgreSQL both
+speak. This module and reads.py own all of storyline's portable SQL; sqlite.py and postgres.py
+hold only what genuinely differs (connecting, transactions, migrations bookkeeping, full-text
+search, how a vector is stored, integrity checks).
+
+Portable means: `?` placeholders (the PostgreSQL connection converts them), `INSERT ... ON
+CONFLICT`, no scalar min/max, booleans as integers, `"end"` quoted, `lower()` instead of
+COLLATE NOCASE, and text compared byte by byte (PostgreSQL columns use the "C" collation)."""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, Iterator
+
+import numpy as np
+
+from storyline.errors import StoreError
+from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
+from storyline.sources.feeds import FeedState
+from storyline.sources.dates import format_published, parse_published
+from storyline.store.reads import ReadQueries
+from storyline.store.schema import MIGRATIONS
+
+# No LIMIT: the largest value both databases accept (SQLite's -1 is an error in PostgreSQL).
+NO_LIMIT = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    size: int
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article another run committed, with what this run's in-memory indexes need of it."""
+
+    rowid: int
+    id: str
+    text_hash: str
+    canonical_url: str | None
+    group_id: str
+    signature: np.ndarray
+    terms: set[str]
+    story_id: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+class Store(ReadQueries):
+    """The operations of storyline over one database; a subclass connects and fills in its dialect.
+
+    `conn` has `execute(sql, params)` (returning rows readable by name and by position) and
+    `executemany(sql, rows)`. Writes happen inside `transaction()`, which also serialises writers:
+    one writing transaction at a time per database, whichever process holds it."""
+
+    name: str  # the database as people should see it in messages (never with a password)
+    conn: Any
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- what each dialect provides -------------------------------------------------------
+
+    database_error: type[Exception] = Exception  # what the driver raises when the database refuses
+
+    def _begin(self) -> None:
+        """Start a writing transaction, waiting for any other writer to finish."""
+        raise NotImplementedError
+
+    def schema_version(self) -> int:
+        raise NotImplementedError
+
+    def _apply_migration(self, number: int, script: str) -> None:
+        """Run one migration script (in SQLite's words) and record its number, inside a transaction."""
+        raise NotImplementedError
+
+    def _vector_param(self, vector: np.ndarray) -> Any:
+        """A float32 vector as the database stores it."""
+        return vector.astype(np.float32).tobytes()
+
+    def _vector_value(self, stored: Any) -> np.ndarray:
+        return np.frombuffer(stored, dtype=np.float32)
+
+    def _dialect_problems(self) -> list[str]:
+        """Integrity problems only this database can see (its own checks, its search index)."""
+        raise NotImplementedError
+
+    def rebuild_search_index(self) -> None:
+        raise NotImplementedError
+
+    # --- migrations and transactions ------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Apply the migrations this database lacks; each one under the writers' lock, so that two
+        processes opening a new database at once apply each migration once."""
+        if self.schema_version() == len(MIGRATIONS):
+            return
+        while True:
+            with self.transaction():
+                version = self.schema_version()
+                if version > len(MIGRATIONS):
+                    raise StoreError(f"{self.name}: made by a newer storyline (schema {version}); upgrade storyline")
+                if version == len(MIGRATIONS):
+                    return
+                self._apply_migration(version + 1, MIGRATIONS[version])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work: everything inside is committed together or not at all. Only one
+        such transaction runs at a time on a database (other writers wait), so what a writer reads
+        inside it stays true until it commits."""
+        self._begin()
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except self.database_error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"{self.name}: cannot write ({' '.join(str(exc).split())})") from exc
+
+    # --- articles -------------------------------------------------------------------------
+
+    def find_article(self, canonical_url: str | None, text_hash: str) -> str | None:
+        """The id of a stored article with this canonical URL or this normalised text, if any."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE text_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?) LIMIT 1",
+            (text_hash, canonical_url),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def _source_id(self, name: str) -> int:
+        self.conn.execute("INSERT INTO sources(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
+        return self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
+
+    def insert_article(self, article: Article) -> None:
+        self.conn.execute(
+            """INSERT INTO articles(id, external_id, source_id, title, url, canonical_url, published, published_day,
+                                    language, text, text_hash, origin, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article.id, article.external_id, self._source_id(article.source), article.title, article.url,
+             article.canonical_url, format_published(article.published), _day(article.day), article.language,
+             article.text, article.text_hash, article.origin, _now()),
+        )
+
+    def insert_duplicate(self, article_id: str, group_id: str, similarity: float, signature: np.ndarray,
+                         version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO duplicates(article_id, group_id, similarity, signature, version) VALUES (?, ?, ?, ?, ?)",
+            (article_id, group_id, similarity, signature.astype(np.uint64).tobytes(), version),
+        )
+
+    def insert_vector(self, article_id: str, model: str, vector: np.ndarray, terms: set[str], version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO vectors(article_id, model, vector, terms, version) VALUES (?, ?, ?, ?, ?)",
+            (article_id, model, self._vector_param(vector), json.dumps(sorted(terms)), version),
+        )
+
+    def vector_model(self) -> str | None:
+        """The embedder whose vectors the stored stories were placed with (None while there are none)."""
+        row = self.conn.execute("SELECT model FROM vectors LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def article_terms(self) -> Iterator[set[str]]:
+        """The key terms of every stored article, for document frequencies."""
+        for row in self.conn.execute("SELECT terms FROM vectors"):
+            yield set(json.loads(row["terms"]))
+
+    def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
+        """(article id, duplicate group, MinHash signature) of every stored article."""
+        for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):
+            yield row["article_id"], row["group_id"], np.frombuffer(row["signature"], dtype=np.uint64)
+
+    def _article(self, row: Any) -> Article:
+        return Article(id=row["id"], source=row["source"], text=row["text"], text_hash=row["text_hash"],
+                       title=row["title"], published=parse_published(row["published"]), url=row["url"],
+                       canonical_url=row["canonical_url"], external_id=row["external_id"], language=row["language"],
+                       origin=row["origin"])
+
+    _ARTICLE_SELECT = """SELECT a.id, a.external_id, a.title, a.url, a.canonical_url, a.published, a.language,
+                                a.text, a.text_hash, a.origin, s.name AS source, m.story_id, d.group_id
+                         FROM articles a JOIN sources s ON s.id = a.source_id
+                         LEFT JOIN story_members m ON m.article_id = a.id
+                         LEFT JOIN duplicates d ON d.article_id = a.id"""
+
+    def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
+        """The story's articles, oldest first, each with its duplicate group."""
+        rows = self.conn.execute(
+            self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL, a.published, a.rowid",
+            (story_id,),
+        )
+        return [(self._article(row), row["group_id"]) for row in rows]
+
+    def articles(self) -> Iterator[tuple[Article, str | None, str | None]]:
+        """Every article in ingest order, with its story and duplicate group."""
+        for row in self.conn.execute(self._ARTICLE_SELECT + " ORDER BY a.rowid"):
+            yield self._article(row), row["story_id"], row["group_id"]
+
+    def article_story(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return row["story_id"] if row else None
+
+    def recent_member_vectors(self, story_id: str, limit: int) -> list[np.ndarray]:
+        """The vectors of a story's most recently assigned members, oldest first."""
+        rows = self.conn.execute(
+            """SELECT v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
+               JOIN articles a ON a.id = v.article_id WHERE m.story_id = ? ORDER BY a.rowid DESC LIMIT ?""",
+            (story_id, limit),
+        ).fetchall()
+        return [self._vector_value(row["vector"]) for row in reversed(rows)]
+
+    def merge_story(self, source: str, target: str, version: str) -> None:
+        """Move every member of source into target; source's id keeps resolving to target."""
+        self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (target, source))
+        self.conn.execute("UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?", (target, _now(), source))
+        self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (target, source))
+        self.conn.execute("INSERT INTO story_merges(source, target, merged_at, version) VALUES (?, ?, ?, ?) "
+                          "ON CONFLICT(source) DO UPDATE SET target = excluded.target, merged_at = excluded.merged_at, "
+                          "version = excluded.version", (source, target, _now(), version))
+
+    def member_vectors(self, story_id: str) -> list[tuple[str, np.ndarray]]:
+        rows = self.conn.execute(
+            """SELECT v.article_id, v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
+               WHERE m.story_id = ? ORDER BY v.article_id""",
+            (story_id,),
+        )
+        return [(row["article_id"], self._vector_value(row["vector"])) for row in rows]
+
+    def article_heading(self, article_id: str) -> tuple[str | None, str]:
+        row = self.conn.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["title"], row["text"]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "stories", "sources", "duplicates", "story_members"}:
+            raise ValueError(table)
+        where = " WHERE merged_into IS NULL" if table == "stories" else ""
+        return self.conn.execute(f"SELECT count(*) FROM {table}{where}").fetchone()[0]
+
+    def knows_url(self, url: str | None) -> bool:
+        """Whether an article with this canonical URL is stored."""
+        return bool(url) and self.conn.execute(
+            "SELECT 1 FROM articles WHERE canonical_url = ? LIMIT 1", (url,)).fetchone() is not None
+
+    def update_article(self, article_id: str, article: Article) -> None:
+        """New text and headline for a stored article (an updated feed entry); FTS follows by trigger."""
+        self.conn.execute("UPDATE articles SET title = ?, text = ?, text_hash = ?, published = COALESCE(?, published), "
+                          "published_day = COALESCE(?, published_day) WHERE id = ?",
+                          (article.title, article.text, article.text_hash, format_published(article.published),
+                           _day(article.day), article_id))
+
+    def replace_derived(self, article_id: str, signature: np.ndarray, vector: np.ndarray, terms: set[str]) -> None:
+        self.conn.execute("UPDATE duplicates SET signature = ? WHERE article_id = ?",
+                          (signature.astype(np.uint64).tobytes(), article_id))
+        self.conn.execute("UPDATE vectors SET vector = ?, terms = ? WHERE article_id = ?",
+                          (self._vector_param(vector), json.dumps(sorted(terms)), article_id))
+
+    def article_by_url(self, url: str) -> tuple[str, str] | None:
+        """(id, text hash) of the article stored under a canonical URL."""
+        row = self.conn.execute("SELECT id, text_hash FROM articles WHERE canonical_url = ?", (url,)).fetchone()
+        return (row["id"], row["text_hash"]) if row else None
+
+    # --- analysis -------------------------------------------------------------------------
+
+    def insert_analysis(self, article_id: str, analysis: Analysis, version: str) -> None:
+        """Store what the analysis found in one article (replacing any earlier result)."""
+        for table in ("article_mentions", "article_quotes", "article_times", "analyzed"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO article_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, m.start, m.end, m.text, m.label, m.title, m.title_start, m.acronym, version)
+             for m in analysis.mentions])
+        self.conn.executemany(
+            "INSERT INTO article_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, q.start, q.end, q.text, q.speaker, *(q.speaker_span or (None, None)), q.cue,
+              *(q.cue_span or (None, None)), int(q.direct), *q.sentence, q.venue, q.venue_text, q.addressee,
+              q.group, q.part, version) for q in analysis.quotes])
+        self.conn.executemany(
+            "INSERT INTO article_times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, t.start, t.end, t.text, t.date, t.granularity, *t.sentence, t.end_date, version)
+             for t in analysis.times])
+        self.conn.execute("INSERT INTO analyzed VALUES (?, ?)", (article_id, version))
+
+    def analyses(self, article_ids: list[str]) -> dict[str, Analysis]:
+        """The stored analysis of each of these articles that has one."""
+        result: dict[str, Analysis] = {}
+        for article_id in article_ids:
+            if not self.conn.execute("SELECT 1 FROM analyzed WHERE article_id = ?", (article_id,)).fetchone():
+                continue
+            mentions = tuple(Mention(text=r["text"], start=r["start"], end=r["end"], label=r["label"], title=r["title"],
+                                     title_start=r["title_start"], acronym=r["acronym"])
+                             for r in self.conn.execute("SELECT * FROM article_mentions WHERE article_id = ? "
+                                                        "ORDER BY start", (article_id,)))
+            quotes = tuple(Quote(text=r["text"], start=r["start"], end=r["end"], speaker=r["speaker"],
+                                 speaker_span=_pair(r["speaker_start"], r["speaker_end"]), cue=r["cue"],
+                                 cue_span=_pair(r["cue_start"], r["cue_end"]), direct=bool(r["direct"]),
+                                 sentence=(r["sentence_start"], r["sentence_end"]), venue=r["venue"],
+                                 venue_text=r["venue_text"], addressee=r["addressee"], group=r["grp"], part=r["part"])
+                           for r in self.conn.execute("SELECT * FROM article_quotes WHERE article_id = ? "
+                                                      "ORDER BY start", (article_id,)))
+            times = tuple(TimeExpression(text=r["text"], start=r["start"], end=r["end"], date=r["date"],
+                                         granularity=r["granularity"],
+                                         sentence=(r["sentence_start"], r["sentence_end"]), end_date=r["end_date"])
+                          for r in self.conn.execute("SELECT * FROM article_times WHERE article_id = ? "
+                                                     "ORDER BY start", (article_id,)))
+            result[article_id] = Analysis(mentions=mentions, quotes=quotes, times=times)
+        return result
+
+    def save_brief(self, story_id: str, brief: dict, size: int, version: str) -> None:
+        """Keep a story's derived brief parts, as computed for its current members."""
+        self.conn.execute(
+            """INSERT INTO story_briefs(story_id, brief, size, version, updated_at) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT(story_id) DO UPDATE SET brief = excluded.brief, size = excluded.size,
+                   version = excluded.version, updated_at = excluded.updated_at""",
+            (story_id, json.dumps(brief, ensure_ascii=False), size, version, _now()))
+
+    def brief(self, story_id: str) -> dict | None:
+        row = self.conn.execute("SELECT brief FROM story_briefs WHERE story_id = ?", (story_id,)).fetchone()
+        return json.loads(row["brief"]) if row else None
+
+    def stale_briefs(self) -> list[str]:
+        """Live stories whose brief is missing or was made for another membership (left half-done)."""
+        rows = self.conn.execute(
+            """SELECT s.id FROM stories s LEFT JOIN story_briefs b ON b.story_id = s.id
+               WHERE s.merged_into IS NULL AND (b.story_id IS NULL OR b.size != s.size) ORDER BY s.rowid""")
+        return [row["id"] for row in rows]
+
+    # --- checks ---------------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        """What is wrong with the database: integrity, orphan rows, indexes out of step with tables."""
+        found = self._dialect_problems()
+        checks = {
+            "articles without a story": "SELECT count(*) FROM articles a LEFT JOIN story_members m ON m.article_id = a.id "
+                                        "WHERE m.article_id IS NULL",
+            "articles without a vector": "SELECT count(*) FROM articles a LEFT JOIN vectors v ON v.article_id = a.id "
+                                         "WHERE v.article_id IS NULL",
+            "articles without a duplicate group": "SELECT count(*) FROM articles a LEFT JOIN duplicates d "
+                                                  "ON d.article_id = a.id WHERE d.article_id IS NULL",
+            "members of a merged story": "SELECT count(*) FROM story_members m JOIN stories s ON s.id = m.story_id "
+                                         "WHERE s.merged_into IS NOT NULL",
+            "stories whose size disagrees with their members":
+                "SELECT count(*) FROM stories s WHERE s.merged_into IS NULL AND s.size != "
+                "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id)",
+        }
+        for name, sql in checks.items():
+            count = self.conn.execute(sql).fetchone()[0]
+            if count:
+                found.append(f"{count} {name}")
+        stale = len(self.stale_briefs())
+        if stale:
+            found.append(f"{stale} stories whose brief is missing or stale")
+        return found
+
+    # --- storylines ------------------------------------------------------------------------
+
+    def story_sketch_rows(self, since: date | None = None) -> list[dict[str, Any]]:
+        """id, centroid (a float32 array), dates and brief of live stories seen since a day (all when None)."""
+        rows = self.conn.execute(
+            """SELECT s.id, s.centroid, s.first_seen, s.last_seen, b.brief FROM stories s
+               JOIN story_briefs b ON b.story_id = s.id
+               WHERE s.merged_into IS NULL AND (? IS NULL OR s.last_seen IS NULL OR s.last_seen >= ?)""",
+            (_day(since), _day(since)))
+        return [{**dict(row), "centroid": self._vector_value(row["centroid"])} for row in rows]
+
+    def replace_links(self, story_id: str, links: list[tuple[str, float]], version: str) -> None:
+        """Set the links of one story (both directions are stored once, smaller id first)."""
+        self.conn.execute("DELETE FROM story_links WHERE a = ? OR b = ?", (story_id, story_id))
+        self.conn.executemany("INSERT INTO story_links VALUES (?, ?, ?, ?) ON CONFLICT(a, b) DO UPDATE SET "
+                              "score = excluded.score, version = excluded.version",
+                              [(min(story_id, other), max(story_id, other), score, version) for other, score in links])
+
+    def story_links(self) -> list[tuple[str, str]]:
+        """Links between live stories."""
+        rows = self.conn.execute(
+            """SELECT l.a, l.b FROM story_links l JOIN stories sa ON sa.id = l.a JOIN stories sb ON sb.id = l.b
+               WHERE sa.merged_into IS NULL AND sb.merged_into IS NULL ORDER BY l.a, l.b""")
+        return [(row["a"], row["b"]) for row in rows]
+
+    def first_seen_days(self) -> dict[str, str | None]:
+        return {row["id"]: row["first_seen"] for row in
+                self.conn.execute("SELECT id, first_seen FROM stories WHERE merged_into IS NULL")}
+
+    def briefs_with_speaker(self) -> Iterator[tuple[str, dict]]:
+        """(story id, stored brief) of every live story, for entity pages."""
+        for row in self.conn.execute("""SELECT b.story_id, b.brief FROM story_briefs b JOIN stories s ON s.id = b.story_id
+                                        WHERE s.merged_into IS NULL ORDER BY s.first_seen, s.id"""):
+            yield row["story_id"], json.loads(row["brief"])
+
+    # --- feeds ----------------------------------------------------------------------------
+
+    def save_feed(self, state: FeedState, source: str | None = None) -> None:
+        """Subscribe to a feed, or record the outcome of its latest poll."""
+        def stamp(value: datetime | None) -> str | None:
+            return value.isoformat() if value else None
+
+        self.conn.execute(
+            """INSERT INTO feeds(url, source, title, etag, last_modified, last_success, last_error, next_poll,
+                                 failures, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET source = COALESCE(excluded.source, feeds.source),
+                   title = COALESCE(excluded.title, feeds.title), etag = excluded.etag,
+                   last_modified = excluded.last_modified,
+                   last_success = COALESCE(excluded.last_success, feeds.last_success),
+                   last_error = excluded.last_error, next_poll = excluded.next_poll, failures = excluded.failures""",
+            (state.url, source, state.title, state.etag, state.last_modified, stamp(state.last_success),
+             state.last_error, stamp(state.next_poll), state.failures, _now()),
+        )
+
+    def entry_fingerprint(self, link: str) -> str | None:
+        row = self.conn.execute("SELECT fingerprint FROM feed_entries WHERE link = ?", (link,)).fetchone()
+        return row["fingerprint"] if row else None
+
+    def save_entry_fingerprints(self, fingerprints: dict[str, str]) -> None:
+        self.conn.executemany(
+            "INSERT INTO feed_entries(link, fingerprint, seen_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(link) DO UPDATE SET fingerprint = excluded.fingerprint, seen_at = excluded.seen_at",
+            [(link, fingerprint, _now()) for link, fingerprint in fingerprints.items()])
+
+    def feeds(self) -> list[tuple[FeedState, str | None]]:
+        """Every subscribed feed's state and the outlet name it was given (if any)."""
+        def when(value: str | None) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        rows = self.conn.execute("SELECT * FROM feeds ORDER BY url")
+        return [(FeedState(url=row["url"], etag=row["etag"], last_modified=row["last_modified"],
+                           last_success=when(row["last_success"]), last_error=row["last_error"],
+                           next_poll=when(row["next_poll"]), failures=row["failures"], title=row["title"]),
+                 row["source"]) for row in rows]
+
+    def source_counts(self) -> list[tuple[str, int, int]]:
+        """(outlet, articles, stories) for every outlet, most articles first."""
+        rows = self.conn.execute(
+            """SELECT s.name, count(a.id) AS articles, count(DISTINCT m.story_id) AS stories
+               FROM sources s LEFT JOIN articles a ON a.source_id = s.id
+               LEFT JOIN story_members m ON m.article_id = a.id GROUP BY s.id ORDER BY articles DESC, s.name""")
+        return [(row["name"], row["articles"], row["stories"]) for row in rows]
+
+    # --- stories --------------------------------------------------------------------------
+
+    def active_stories(self, since: date | None = None) -> list[StoryState]:
+        """Live stories seen on or after `since` (all when None), undated ones always; merged ones never."""
+        rows = self.conn.execute(
+            """SELECT id, centroid, size, terms, first_seen, last_seen FROM stories
+               WHERE merged_into IS NULL AND (? IS NULL OR last_seen IS NULL OR last_seen >= ?) ORDER BY rowid""",
+            (_day(since), _day(since)),
+        )
+        return [self._story_state(row) for row in rows]
+
+    def live_stories(self, story_ids: set[str]) -> list[StoryState]:
+        """These stories as stored now, leaving out any that merged into another."""
+        ids = sorted(story_ids)
+        rows = self.conn.execute(
+            f"""SELECT id, centroid, size, terms, first_seen, last_seen FROM stories
+                WHERE merged_into IS NULL AND id IN ({",".join("?" * len(ids))}) ORDER BY rowid""", ids) if ids else []
+        return [self._story_state(row) for row in rows]
+
+    def merged_into(self, story_ids: set[str]) -> list[str]:
+        """The stories that merged into any of these (their ids now resolve to them)."""
+        ids = sorted(story_ids)
+        if not ids:
+            return []
+        rows = self.conn.execute(f"SELECT source FROM story_merges WHERE target IN ({','.join('?' * len(ids))})", ids)
+        return [row["source"] for row in rows]
+
+    def _story_state(self, row: Any) -> StoryState:
+        return StoryState(id=row["id"], centroid=self._vector_value(row["centroid"]).copy(), size=row["size"],
+                          terms=json.loads(row["terms"]),
+                          first_seen=date.fromisoformat(row["first_seen"]) if row["first_seen"] else None,
+                          last_seen=date.fromisoformat(row["last_seen"]) if row["last_seen"] else None)
+
+    def article_mark(self) -> int:
+        """How far the articles go: the rowid of the latest stored (0 when none). Rowids only grow,
+        and only inside a writing transaction, so `articles_since(mark)` is what came after."""
+        return self.conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+
+    def articles_since(self, mark: int) -> list[StoredArticle]:
+        """Articles stored after `mark`, oldest first, with their duplicate group, signature, key terms
+        and story: what another run's in-memory indexes must learn of them."""
+        rows = self.conn.execute(
+            """SELECT a.rowid, a.id, a.text_hash, a.canonical_url, d.group_id, d.signature, v.terms, m.story_id
+               FROM articles a JOIN duplicates d ON d.article_id = a.id JOIN vectors v ON v.article_id = a.id
+               LEFT JOIN story_members m ON m.article_id = a.id WHERE a.rowid > ? ORDER BY a.rowid""", (mark,))
+        return [StoredArticle(rowid=row["rowid"], id=row["id"], text_hash=row["text_hash"],
+                              canonical_url=row["canonical_url"], group_id=row["group_id"],
+                              signature=np.frombuffer(row["signature"], dtype=np.uint64),
+                              terms=set(json.loads(row["terms"])), story_id=row["story_id"]) for row in rows]
+
+    def save_story(self, story: StoryState, title: str, title_article: str | None, version: str) -> None:
+        now = _now()
+        self.conn.execute(
+            """INSERT INTO stories(id, title, title_article, first_seen, last_seen, size, centroid, terms,
+                                   created_at, updated_at, version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_article = excluded.title_article,
+                   first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size,
+                   centroid = excluded.centroid, terms = excluded.terms, updated_at = excluded.updated_at,
+                   version = excluded.version""",
+            (story.id, title, title_article, _day(story.first_seen), _day(story.last_seen), story.size,
+             self._vector_param(story.centroid), json.dumps(story.terms, sort_keys=True), now, now, version),
+        )
+
+    def add_member(self, article_id: str, story_id: str, score: float, version: str) -> None:
+        self.conn.execute(
+            "INSERT INTO story_members(article_id, story_id, score, version, assigned_at) VALUES (?, ?, ?, ?, ?)",
+            (article_id, story_id, score, version, _now()),
+        )
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
+        """Live stories, newest first (by last day seen, then by size)."""
+        rows = self.conn.execute(
+            """SELECT id, title, first_seen, last_seen, size FROM stories WHERE merged_into IS NULL
+               ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id LIMIT ? OFFSET ?""",
+            (NO_LIMIT if limit is None else limit, offset),
+        )
+        return [StoryRow(**dict(row)) for row in rows]
+
+    def story(self, story_id: str) -> StoryRow | None:
+        """A story by id or unique id prefix; a merged story resolves to the story it joined."""
+        rows = self.conn.execute(
+            "SELECT id, title, first_seen, last_seen, size, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
+            (story_id, story_id.replace("%", "").replace("_", "") + "%"),
+        ).fetchall()
+        exact = [row for row in rows if row["id"] == story_id]
+        if exact:
+            rows = exact
+        if len(rows) != 1:
+            return None
+        row = rows[0]
+        if row["merged_into"]:
+            return self.story(row["merged_into"])
+        return StoryRow(id=row["id"], title=row["title"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+                        size=row["size"])
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return (start, end) if start is not None and end is not None else None
+
