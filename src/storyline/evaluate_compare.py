@@ -259,6 +259,7 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     outlets are the folder names; copies listed under the gold's `duplicates` share a group)."""
     from storyline.analyze import analyze_articles
     from storyline.compare import StoryArticle
+    from storyline.evaluate import gold_article_outlet, gold_article_path
     from storyline.model import Record
     from storyline.settings import Settings
     from storyline.sources.files import read_inputs
@@ -272,8 +273,10 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
             group_of[path] = copies[0]
     records: dict[str, tuple[str, str, datetime | None]] = {}
     for key in gold.get("articles", {}):
-        path = root / "articles" / key if (root / "articles" / key).exists() else root / key
-        outlet = Path(key).parts[0] if len(Path(key).parts) > 1 else None
+        path = gold_article_path(root, gold, key)
+        if path is None:
+            continue
+        outlet = gold_article_outlet(key)
         record = next((r for r in read_inputs([str(path)], Settings(), source=outlet) if isinstance(r, Record)), None)
         if record is None:
             continue

@@ -232,6 +232,7 @@ def prediction(analyses: Mapping[str, tuple[str, Analysis]], entities: Iterable[
 
 def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | None]]]:
     """The gold of a demo folder and each gold article's body and publication day, keyed as the gold keys them."""
+    from storyline.evaluate import gold_article_path
     from storyline.model import Record
     from storyline.settings import Settings
     from storyline.sources.files import read_inputs
@@ -241,7 +242,9 @@ def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | N
     gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
     articles: dict[str, tuple[str, date | None]] = {}
     for key in gold.get("articles", {}):
-        path = root / "articles" / key if (root / "articles" / key).exists() else root / key
+        path = gold_article_path(root, gold, key)
+        if path is None:
+            continue
         record = next((r for r in read_inputs([str(path)], Settings()) if isinstance(r, Record)), None)
         if record is None:
             continue
