@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import json
 import re
@@ -23,7 +24,7 @@ from storyline import __version__
 from storyline.brief import article_entry, brief_markdown, load_brief, load_storylines
 from storyline.errors import StorylineError
 from storyline.evaluate import cluster_scores
-from storyline.model import Rejection
+from storyline.model import Record, Rejection
 from storyline.settings import Settings, settings_from_env
 from storyline.store import SQLiteStore, open_store
 
@@ -79,10 +80,13 @@ def ingest(
     source: Annotated[Optional[str], typer.Option(help="the outlet's name for every record")] = None,
     max_file_mb: Annotated[Optional[float], typer.Option(help="largest input file accepted, in MB")] = None,
     allow_private_network: PrivateOption = False,
+    language: Annotated[Optional[str], typer.Option(
+        help="the language of every record (ISO 639-1: en, fr, de, es, uk, ru …), over detection and the records' own")] = None,
 ) -> None:
     """Add articles, group copies, and assign each article to a story."""
     from storyline.sources import read_inputs
 
+    code = _language_code(language) if language is not None else None
     settings = _settings(db, allow_private_network=allow_private_network or None,
                          **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
     web = [p for p in paths if _is_web_target(p)]
@@ -93,9 +97,22 @@ def ingest(
 
             with web_client(settings) as client:
                 items += gather_web(web, client, store, source)[0]
+        if code is not None:
+            items = [dataclasses.replace(item, language=code) if isinstance(item, Record) else item for item in items]
         report = _ingest_items(items, store, settings)
     if report.rejected:
         raise typer.Exit(1)
+
+
+def _language_code(language: str) -> str:
+    """The --language value as the ISO 639-1 code every record of the run is given (detection and the
+    records' own `language` yield to it), or a clear error before anything is read."""
+    from lingua import IsoCode639_1
+
+    code = language.strip().lower()
+    if not re.fullmatch(r"[a-z]{2}", code) or not hasattr(IsoCode639_1, code.upper()):
+        raise StorylineError(f"--language {language!r}: give a two-letter ISO 639-1 code, such as en, fr, de, es, uk or ru")
+    return code
 
 
 def _run_pipeline(items: list, store: SQLiteStore, settings: Settings):
