@@ -542,6 +542,13 @@ def eval_analysis(
             ("dates: resolved right", scores["date_accuracy"], scores["date_gold"])]
     _print_scores(scores, as_json, f"analysis vs gold, {scores['articles']} articles", ["measure", "score", "of"],
                   [[name, f"{value:.3f}", str(total)] for name, value, total in rows])
+    by_language = scores.get("by_language", {})
+    if not as_json and len(by_language) > 1:
+        _print_scores(scores, False, "by language", ["language", "articles", "quote recall", "speaker accuracy",
+                                                      "dates found", "dates right"],
+                      [[code, str(v["articles"]), f"{v['quote_recall']:.3f} of {v['quote_gold']}",
+                        f"{v['speaker_accuracy']:.3f}", f"{v['date_recall']:.3f} of {v['date_gold']}",
+                        f"{v['date_accuracy']:.3f}"] for code, v in by_language.items()])
 
 
 @eval_app.command("compare")

@@ -67,6 +67,7 @@ class StoryArticle:
     text: str
     published: datetime | None
     analysis: Analysis
+    language: str | None = None  # ISO 639-1; None or "en" is English
 
 
 @dataclass(frozen=True)

@@ -257,9 +257,10 @@ def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_artic
 def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     """The gold of a demo folder and, per gold story, its StoryArticles (ids are the gold's relative paths;
     outlets are the folder names; copies listed under the gold's `duplicates` share a group)."""
-    from storyline.analyze import analyze_articles
+    from storyline.analyze import analyze_in_languages
     from storyline.compare import StoryArticle
     from storyline.evaluate import gold_article_outlet, gold_article_path
+    from storyline.extract import article_language
     from storyline.model import Record
     from storyline.settings import Settings
     from storyline.sources.files import read_inputs
@@ -271,7 +272,7 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     for copies in gold.get("duplicates", []):
         for path in copies:
             group_of[path] = copies[0]
-    records: dict[str, tuple[str, str, datetime | None]] = {}
+    records: dict[str, tuple[str, str, datetime | None, str | None]] = {}
     for key in gold.get("articles", {}):
         path = gold_article_path(root, gold, key)
         if path is None:
@@ -283,15 +284,16 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
         published = record.published
         if published is not None and published.tzinfo is None:
             published = published.replace(tzinfo=UTC)
-        records[key] = (record.source, normalize_text(record.text), published)
+        text = normalize_text(record.text)
+        records[key] = (record.source, text, published, article_language(record.language, record.title, text))
     keys = list(records)
-    analyses = dict(zip(keys, analyze_articles((records[k][1], records[k][2]) for k in keys)))
+    analyses = dict(zip(keys, analyze_in_languages(records[k][1:] for k in keys)))
     stories: dict[str, list] = defaultdict(list)
     for key in keys:
-        source, text, published = records[key]
+        source, text, published, language = records[key]
         stories[gold["articles"][key]["story"]].append(
             StoryArticle(id=key, source=source, group=group_of.get(key, key), text=text, published=published,
-                         analysis=analyses[key]))
+                         analysis=analyses[key], language=language))
     return gold, dict(stories)
 
 
