@@ -568,6 +568,11 @@ def eval_compare(
                   [["conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", ""],
                    ["claim status", "", "", f"{scores['claim_status_accuracy']:.3f}"],
                    ["quote variant pairs", *_prf(scores, "quote_pair")]])
+    if not as_json and "cross_language_conflicts_gold" in scores:
+        out.print(f"across languages: {len(scores['cross_language_conflicts_found'])} of "
+                  f"{scores['cross_language_conflicts_gold']} conflicts found, "
+                  f"{scores['cross_language_quote_pairs_found']} of {scores['cross_language_quote_pairs_gold']} "
+                  "translated quote pairs", highlight=False)
 
 
 def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:

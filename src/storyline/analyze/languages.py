@@ -29,6 +29,7 @@ class LanguageResources:
     day_prefixes: tuple[str, ...] = ()
     determiners: tuple[str, ...] = ()  # a capitalised word right after one is a noun, not a name ("der Gouverneur")
     number_words: dict[str, int] = field(default_factory=dict)
+    scale_words: dict[str, int] = field(default_factory=dict)  # "50 тысяч", "2 millions": a multiplier after digits
     compound_weekdays: bool = False  # German writes "Donnerstagmorgen" as one word
     # German capitalises every noun: a lone capitalised word is a name only after one of these words
     # ("in Larkhaven", "von Malatya") or punctuation; empty where only names are capitalised
@@ -44,6 +45,7 @@ def _numbers(words: str) -> dict[str, int]:
 RESOURCES: dict[str, LanguageResources] = {
     "fr": LanguageResources(
         code="fr",
+        scale_words=_numbers("mille=1000 million=1000000 millions=1000000 milliard=1000000000 milliards=1000000000"),
         cue_verbs=("a déclaré", "a dit", "a affirmé", "a expliqué", "a raconté", "a ajouté", "a indiqué", "a souligné",
                    "a assuré", "a estimé", "a précisé", "a averti", "a martelé", "a répondu", "a confié", "a lancé",
                    "a insisté", "a reconnu", "a prévenu", "a-t-il déclaré", "a-t-elle déclaré", "a-t-il dit",
@@ -63,6 +65,7 @@ RESOURCES: dict[str, LanguageResources] = {
     ),
     "de": LanguageResources(
         code="de",
+        scale_words=_numbers("tausend=1000 million=1000000 millionen=1000000 milliarde=1000000000 milliarden=1000000000"),
         cue_verbs=("sagte", "sagt", "sagten", "erklärte", "erklärt", "betonte", "betont", "fügte", "meinte", "meint",
                    "warnte", "warnt", "versicherte", "berichtete", "kündigte", "teilte", "unterstrich", "bekräftigte",
                    "so", "zufolge", "laut"),
@@ -81,6 +84,7 @@ RESOURCES: dict[str, LanguageResources] = {
     ),
     "es": LanguageResources(
         code="es",
+        scale_words=_numbers("mil=1000 millón=1000000 millones=1000000"),
         cue_verbs=("dijo", "afirmó", "declaró", "señaló", "aseguró", "explicó", "añadió", "agregó", "advirtió", "indicó",
                    "subrayó", "sostuvo", "insistió", "manifestó", "apuntó", "comentó", "dice", "afirma", "declara",
                    "asegura", "explica", "según"),
@@ -96,6 +100,7 @@ RESOURCES: dict[str, LanguageResources] = {
     ),
     "uk": LanguageResources(
         code="uk",
+        scale_words=_numbers("тисяча=1000 тисячі=1000 тисяч=1000 мільйон=1000000 мільйони=1000000 мільйонів=1000000"),
         cue_verbs=("заявив", "заявила", "заявили", "сказав", "сказала", "сказали", "наголосив", "наголосила",
                    "додав", "додала", "зазначив", "зазначила", "повідомив", "повідомила", "підкреслив", "підкреслила",
                    "пояснив", "пояснила", "розповів", "розповіла", "заявляє", "каже", "відповів", "відповіла",
@@ -109,6 +114,7 @@ RESOURCES: dict[str, LanguageResources] = {
     ),
     "ru": LanguageResources(
         code="ru",
+        scale_words=_numbers("тысяча=1000 тысячи=1000 тысяч=1000 миллион=1000000 миллиона=1000000 миллионов=1000000"),
         cue_verbs=("заявил", "заявила", "заявили", "сказал", "сказала", "сказали", "отметил", "отметила",
                    "подчеркнул", "подчеркнула", "добавил", "добавила", "пояснил", "пояснила", "сообщил", "сообщила",
                    "рассказал", "рассказала", "ответил", "ответила", "говорит", "заявляет", "по словам"),
@@ -154,6 +160,11 @@ def future_pattern(language: str) -> re.Pattern[str] | None:
     if row.future_endings:
         parts.append(rf"\w{{2,}}(?:{_words(row.future_endings)})(?!\w)")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def scale_value(word: str, language: str) -> int | None:
+    """The multiplier a word after digits gives ("тысяч" -> 1000), None if it gives none."""
+    return resources_for(language).scale_words.get(word.casefold())
 
 
 def number_value(word: str, language: str) -> int | None:
