@@ -925,7 +925,7 @@ def align_quotes(story: _Story, statements: list[_Statement], vectors: np.ndarra
         score = 2.0 if cosine >= 0.999 else _quote_score(a, b, cosine, idf) + (0.1 if a.direct and b.direct else 0.0)
         if not (a.direct or b.direct) and score < QUOTE_THRESHOLD + 0.1:
             continue  # two reported paraphrases share more words by chance than two quotations do
-        if a.negated != b.negated and score < QUOTE_EXACT and \
+        if a.negated != b.negated and score < QUOTE_EXACT and not (cross is not None and cross.differ(i, j)) and \
                 min(len(a.text), len(b.text)) >= 0.6 * max(len(a.text), len(b.text)):
             continue  # "is moving faster" and "is not growing faster" are two statements unless worded alike
         if score >= (CROSS_QUOTE_THRESHOLD if cross is not None and cross.differ(i, j) else QUOTE_THRESHOLD):
