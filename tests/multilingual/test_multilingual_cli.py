@@ -75,3 +75,28 @@ def test_multilingual_database_passes_the_contract_check(multilingual_db):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 problems" in result.stdout
+
+
+def test_a_story_brief_compares_its_reports_in_their_own_languages():
+    """The brief (what `show` prints) passes each article's language to the comparison, so a French
+    report's quotes join the English report's as variants, whatever story assignment did."""
+    from storyline.analyze import analyze_in_languages
+    from storyline.brief import story_parts
+    from storyline.embed import load_static_embedder
+    from storyline.model import Article
+    from storyline.pipeline import make_article
+    from storyline.sources.files import read_inputs
+    from storyline.settings import Settings
+
+    paths = [FIXTURES.parents[1] / "examples" / "demo" / "articles" / "coastline-news" / "larkhaven-strike-day-two.txt",
+             ARTICLES / "le-courrier-du-lac" / "greve-larkhaven-deuxieme-jour.txt"]
+    articles = [make_article(next(read_inputs([str(p)], Settings(), source=p.parent.name))) for p in paths]
+    assert all(isinstance(a, Article) for a in articles)
+    assert [a.language for a in articles] == ["en", "fr"]
+    analyses = dict(zip([a.id for a in articles],
+                        analyze_in_languages([(a.text, a.published, a.language) for a in articles])))
+    parts = story_parts([(a, None) for a in articles], analyses, load_static_embedder().embed)
+    picket = [q for q in parts["quotes"] if any("piquets de grève" in v["text"] for v in q["variants"])]
+    assert len(picket) == 1
+    assert {v["language"] for v in picket[0]["variants"]} == {"en", "fr"}
+    assert picket[0]["speaker"] == "Siobhan O'Rourke"
