@@ -605,7 +605,7 @@ class _Groups:
 
     def __init__(self, units: Sequence, vectors: np.ndarray, said: Sequence[int | None] | None = None,
                  values: Sequence[tuple[dict[str, list[Number]], frozenset[str]]] | None = None,
-                 cross: "_Languages | None" = None) -> None:
+                 cross: _Languages | None = None) -> None:
         self.cross = cross
         if cross is not None:
             # per group and language: member count, and vector sums in each space, so that the mean
@@ -786,7 +786,7 @@ def _with_cross_pairs(pairs: dict[tuple[int, int], float], cross: _Languages | N
 
 def align_units(units: Sequence[_Unit], vectors: np.ndarray, said: Sequence[int | None] | None = None,
                 pairs: dict[tuple[int, int], float] | None = None,
-                cross: "_Languages | None" = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
+                cross: _Languages | None = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
     """Claim groups of unit indices (one fact in several articles' words, one unit per article), and
     the pairs of units that state one fact (score, i, j), best first.
 
@@ -905,7 +905,7 @@ def _statement_idf(statements: Sequence[_Statement]) -> dict[str, float]:
 
 
 def align_quotes(story: _Story, statements: list[_Statement], vectors: np.ndarray,
-                 pairs: dict[tuple[int, int], float] | None = None, cross: "_Languages | None" = None) -> list[list[int]]:
+                 pairs: dict[tuple[int, int], float] | None = None, cross: _Languages | None = None) -> list[list[int]]:
     """Groups of statements: one statement quoted by several articles, one variant per article.
 
     Variants must share a speaker (both unnamed only when nearly word for word), be said on one

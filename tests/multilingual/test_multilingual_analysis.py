@@ -101,7 +101,7 @@ def test_number_words_read_as_values():
 
 
 def test_english_articles_go_through_the_english_rules_unchanged():
-    gold, articles = read_demo(FIXTURE)
+    _, articles = read_demo(FIXTURE)
     english = [(text, published) for text, published, language in articles.values() if language == "en"][:4]
     routed = analyze_in_languages([(text, published, "en") for text, published in english])
     assert routed == list(analyze_articles(english))

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from storyline.analyze.dates import resolve_dates
 from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
-from storyline.analyze.nlp import doc_tokens, load_nlp
 from storyline.analyze.multilingual import analyze_in_language
+from storyline.analyze.nlp import doc_tokens, load_nlp
 from storyline.analyze.quotes import find_quotes
 from storyline.model import Analysis
 
@@ -61,7 +61,7 @@ def is_english(language: str | None) -> bool:
 
 
 def analyze_in_languages(items: Iterable[tuple[str, date | datetime | None, str | None]],
-                         nlp: "Language | None" = None) -> list[Analysis]:
+                         nlp: Language | None = None) -> list[Analysis]:
     """Analyses of (text, published, language) triples in input order: English (or undetected) ones
     batched through spaCy exactly as analyze_articles does, the others by their language's rules."""
     pending = list(items)

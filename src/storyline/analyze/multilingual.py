@@ -25,9 +25,10 @@ Every span indexes the article text; nothing is translated."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from storyline.analyze.languages import LanguageResources, cue_pattern, future_pattern, resources_for
 from storyline.analyze.quotes import scan_quote_marks
