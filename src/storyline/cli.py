@@ -482,14 +482,16 @@ def eval_clusters(
     from storyline.sources import read_inputs
 
     settings = _settings(None, analyze=False)
+    roots = [path, *(_gold_includes(gold) if gold else [])]
     if split is not None:
         items = list(_split_records(path, split, settings))
     else:
-        items = list(read_inputs([str(path)], settings))
+        items = list(read_inputs([str(root) for root in roots], settings))
     labels = _gold_labels(gold, path) if gold else None
     with _evaluation_store(items, settings) as (store, result):
         predicted = _story_by_origin(store, result)
-    truth = result.gold_of if labels is None else {o: labels[k] for o in predicted if (k := _relative(o, path)) in labels}
+    truth = result.gold_of if labels is None else {
+        o: labels[k] for o in predicted if (k := _relative_to_any(o, roots)) in labels}
     if not truth:
         raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
     scores = cluster_scores(predicted, truth)
@@ -594,6 +596,25 @@ def _gold_labels(gold: Path, root: Path) -> dict[str, str]:
         return {key: value["story"] for key, value in data["articles"].items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
+
+
+def _gold_includes(gold: Path) -> list[Path]:
+    """The folders a gold file's `include` names (relative to it), whose articles it also labels by
+    their paths there: the multilingual fixtures label their English counterparts in examples/demo."""
+    try:
+        folders = json.loads(gold.read_text(encoding="utf-8")).get("include", [])
+    except (OSError, ValueError, AttributeError) as exc:
+        raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
+    return [(gold.parent / folder).resolve() for folder in folders]
+
+
+def _relative_to_any(origin: str, roots: list[Path]) -> str:
+    """The origin relative to the first root that holds it (the gold's key), else the origin itself."""
+    for root in roots:
+        relative = _relative(origin, root)
+        if relative != origin:
+            return relative
+    return origin
 
 
 def _relative(origin: str, root: Path) -> str:

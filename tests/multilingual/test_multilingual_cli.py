@@ -99,3 +99,11 @@ def test_a_story_brief_compares_its_reports_in_their_own_languages():
     assert len(picket) == 1
     assert {v["language"] for v in picket[0]["variants"]} == {"en", "fr"}
     assert picket[0]["speaker"] == "Siobhan O'Rourke"
+
+
+def test_eval_clusters_reads_the_english_counterparts_the_gold_includes(tmp_path):
+    """The gold labels the English reports by their demo paths (its `include`): eval clusters ingests
+    both folders and scores the 13 reports in other languages with their 17 English counterparts."""
+    gold = FIXTURES / "multilingual" / "gold.json"
+    scores = Cli(tmp_path / "unused.db").json("eval", "clusters", str(ARTICLES), "--gold", str(gold), "--json")
+    assert scores["items"] == 30 and scores["gold_clusters"] == 7
