@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.analyze import analyze_articles, analyze_in_language, analyze_in_languages
 from storyline.analyze.languages import number_value
@@ -111,3 +113,19 @@ def test_a_language_without_a_row_still_gets_its_dates():
     text = "Il terremoto ha colpito la provincia lunedì 10 febbraio 2025, e le scuole restano chiuse fino a venerdì."
     times = {t.text: t.date for t in analyze_in_language(text, date(2025, 2, 11), "it").times}
     assert times["10 febbraio 2025"] == "2025-02-10"
+
+
+_WORDS = ["«", "»", "„", "“", "”", '"', ",", ".", "—", ":", "a déclaré", "sagte", "dijo", "заявив", "сказал",
+          "Okan", "Demirtaş", "Зеленський", "31. Februar", "lundi", "el jueves", "у п'ятницю", "6 лютого 2023",
+          "seit 2019", "zwölf", "Donnerstagmorgen", "\n\n", "mai", "1er", "a-t-elle", "der", "Gouverneur"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=8), max_size=40),
+       st.sampled_from(["fr", "de", "es", "uk", "ru", "it", "xx"]))
+def test_any_text_in_any_language_analyses_without_error_and_spans_index_it(words, language):
+    text = " ".join(words)
+    analysis = analyze_in_language(text, date(2025, 2, 14), language)
+    for item in (*analysis.mentions, *analysis.quotes, *analysis.times):
+        assert 0 <= item.start <= item.end <= len(text)
+        assert text[item.start:item.end] == item.text

@@ -389,8 +389,11 @@ def _month(vocabulary: _Vocabulary, word: str) -> int:
 def _parsed(expression: str, language: str):  # type: ignore[no-untyped-def]
     import dateparser
 
-    return dateparser.parse(expression, languages=[language], settings={"REQUIRE_PARTS": ["day", "month"],
-                                                                         "RELATIVE_BASE": datetime(2000, 6, 15)})
+    try:
+        return dateparser.parse(expression, languages=[language], settings={"REQUIRE_PARTS": ["day", "month"],
+                                                                             "RELATIVE_BASE": datetime(2000, 6, 15)})
+    except (ValueError, OverflowError):
+        return None  # "31. Februar": no such day
 
 
 def _explicit_day(expression: str, language: str, published: date | None, has_year: bool) -> str | None:
