@@ -107,3 +107,12 @@ def test_eval_clusters_reads_the_english_counterparts_the_gold_includes(tmp_path
     gold = FIXTURES / "multilingual" / "gold.json"
     scores = Cli(tmp_path / "unused.db").json("eval", "clusters", str(ARTICLES), "--gold", str(gold), "--json")
     assert scores["items"] == 30 and scores["gold_clusters"] == 7
+
+
+def test_the_story_page_marks_each_report_in_another_language(multilingual_db, tmp_path):
+    Cli(multilingual_db)("report", "--out", str(tmp_path / "site"))
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    german = [page for page in pages if "Hafenarbeiter in Larkhaven legen die Arbeit nieder" in page
+              and 'class="article-title" lang="de"' in page]
+    assert german, "no story page lists the German report with its language"
+    assert '<span class="lang"' in german[0] and ">de</span>" in german[0]
