@@ -74,7 +74,8 @@ def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, A
     entities = canonical_entities({aid: analysis.mentions for aid, analysis in analyses.items()}, texts)
     compared = compare_story([StoryArticle(id=article.id, source=article.source, group=group or article.id,
                                            text=article.text, published=article.published,
-                                           analysis=analyses.get(article.id) or Analysis((), (), ()))
+                                           analysis=analyses.get(article.id) or Analysis((), (), ()),
+                                           language=article.language)
                               for article, group in members], entities, embed)
     return {"entities": entity_entries(entities), "quotes": compared.quotes, "claims": compared.claims,
             "timeline": build_timeline(members, analyses, embed), "summary": compared.summary}

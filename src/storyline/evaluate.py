@@ -3,7 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Mapping
+
+
+def gold_article_path(root: Path, gold: Mapping, key: str) -> Path | None:
+    """The file a gold article key names: under root/articles, else root, else one of the gold's
+    `include` folders (relative to root), so a corpus can label articles of another corpus by their
+    own paths (the multilingual fixtures label their English counterparts by their demo paths)."""
+    for base in (root / "articles", root, *(root / folder for folder in gold.get("include", []))):
+        if (base / key).is_file():
+            return base / key
+    return None
+
+
+def gold_article_outlet(key: str) -> str | None:
+    """The outlet a gold key implies: its folder, as `storyline ingest` names it; None for a bare file."""
+    parts = Path(key).parts
+    return parts[0] if len(parts) > 1 else None
 
 
 def _f1(precision: float, recall: float) -> float:

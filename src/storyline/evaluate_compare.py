@@ -222,6 +222,8 @@ def score_quote_pairs(gold: dict, predicted_by_story: Mapping[str, dict], path_o
                     if ga != gb:
                         predicted_pairs.add((min(ga, gb), max(ga, gb)))
     tp = len(gold_pairs & predicted_pairs)
+    articles_of = [(gold_quotes[i]["article"], gold_quotes[j]["article"]) for i, j in sorted(gold_pairs & predicted_pairs)]
+    gold_articles = [(gold_quotes[i]["article"], gold_quotes[j]["article"]) for i, j in sorted(gold_pairs)]
     precision = tp / len(predicted_pairs) if predicted_pairs else 1.0
     recall = tp / len(gold_pairs) if gold_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -234,11 +236,26 @@ def score_quote_pairs(gold: dict, predicted_by_story: Mapping[str, dict], path_o
             "quote_pair_f1": round(f1, 3), "quote_pairs_gold": len(gold_pairs), "quote_pairs_predicted":
             len(predicted_pairs), "quote_pairs_unjudged": unjudged,
             "quote_pair_misses": [show(p) for p in sorted(gold_pairs - predicted_pairs)],
-            "quote_pair_false": [show(p) for p in sorted(predicted_pairs - gold_pairs)]}
+            "quote_pair_false": [show(p) for p in sorted(predicted_pairs - gold_pairs)],
+            "_quote_pairs_true": articles_of, "_quote_pairs_gold": gold_articles}
+
+
+def cross_language_scores(gold: dict, scores: Mapping, language_of: Mapping[str, str]) -> dict:
+    """What was found across languages: the gold conflicts between reports in two languages (marked
+    with the `language_pair` they are between) that were found, and the true quote-variant pairs
+    whose two articles are in two languages (a quotation and its translation)."""
+    conflicts = [c for c in gold.get("claims", []) if c.get("status") == "conflict" and c.get("language_pair")]
+    found = [c["text"] for c in conflicts if c["text"] in set(scores.get("conflicts_found", []))]
+    pairs = scores.get("_quote_pairs_true", [])
+    cross = [p for p in pairs if language_of.get(p[0], "en") != language_of.get(p[1], "en")]
+    wanted = [p for p in scores.get("_quote_pairs_gold", []) if language_of.get(p[0], "en") != language_of.get(p[1], "en")]
+    return {"cross_language_conflicts_found": sorted(found), "cross_language_conflicts_gold": len(conflicts),
+            "cross_language_quote_pairs_found": len(cross), "cross_language_quote_pairs_gold": len(wanted),
+            "cross_language_quote_pair_recall": round(len(cross) / len(wanted), 3) if wanted else 1.0}
 
 
 def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_article: dict[str, str],
-                  texts: Mapping[str, str] | None = None) -> dict:
+                  texts: Mapping[str, str] | None = None, language_of: Mapping[str, str] | None = None) -> dict:
     """Conflict precision/recall, claim status accuracy and quote-variant pairing F1 against gold.json.
 
     predicted_by_story: gold story label -> {"claims": [...], "quotes": [...]} in the contract shape;
@@ -250,6 +267,10 @@ def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_artic
     scores.update(score_conflicts(claims, predicted_by_story, path_of_article))
     scores.update(score_claims(claims, predicted_by_story, path_of_article, scores["conflicts_found"]))
     scores.update(score_quote_pairs(gold, predicted_by_story, path_of_article, texts or {}))
+    if language_of and len(set(language_of.values())) > 1:
+        scores.update(cross_language_scores(gold, scores, language_of))
+    scores.pop("_quote_pairs_true")
+    scores.pop("_quote_pairs_gold")
     scores["stories"] = len(stories)
     return scores
 
@@ -257,8 +278,10 @@ def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_artic
 def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     """The gold of a demo folder and, per gold story, its StoryArticles (ids are the gold's relative paths;
     outlets are the folder names; copies listed under the gold's `duplicates` share a group)."""
-    from storyline.analyze import analyze_articles
+    from storyline.analyze import analyze_in_languages
     from storyline.compare import StoryArticle
+    from storyline.evaluate import gold_article_outlet, gold_article_path
+    from storyline.extract import article_language
     from storyline.model import Record
     from storyline.settings import Settings
     from storyline.sources.files import read_inputs
@@ -270,25 +293,28 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     for copies in gold.get("duplicates", []):
         for path in copies:
             group_of[path] = copies[0]
-    records: dict[str, tuple[str, str, datetime | None]] = {}
+    records: dict[str, tuple[str, str, datetime | None, str | None]] = {}
     for key in gold.get("articles", {}):
-        path = root / "articles" / key if (root / "articles" / key).exists() else root / key
-        outlet = Path(key).parts[0] if len(Path(key).parts) > 1 else None
+        path = gold_article_path(root, gold, key)
+        if path is None:
+            continue
+        outlet = gold_article_outlet(key)
         record = next((r for r in read_inputs([str(path)], Settings(), source=outlet) if isinstance(r, Record)), None)
         if record is None:
             continue
         published = record.published
         if published is not None and published.tzinfo is None:
             published = published.replace(tzinfo=UTC)
-        records[key] = (record.source, normalize_text(record.text), published)
+        text = normalize_text(record.text)
+        records[key] = (record.source, text, published, article_language(record.language, record.title, text))
     keys = list(records)
-    analyses = dict(zip(keys, analyze_articles((records[k][1], records[k][2]) for k in keys)))
+    analyses = dict(zip(keys, analyze_in_languages(records[k][1:] for k in keys)))
     stories: dict[str, list] = defaultdict(list)
     for key in keys:
-        source, text, published = records[key]
+        source, text, published, language = records[key]
         stories[gold["articles"][key]["story"]].append(
             StoryArticle(id=key, source=source, group=group_of.get(key, key), text=text, published=published,
-                         analysis=analyses[key]))
+                         analysis=analyses[key], language=language))
     return gold, dict(stories)
 
 
@@ -302,12 +328,14 @@ def score_demo(demo_dir: str | Path, embed=None) -> dict:
     gold, stories = demo_stories(demo_dir)
     predicted: dict[str, dict] = {}
     texts: dict[str, str] = {}
+    language_of: dict[str, str] = {}
     for label, articles in stories.items():
         entities = canonical_entities({a.id: a.analysis.mentions for a in articles}, {a.id: a.text for a in articles})
         comparison = compare_story(articles, entities, embed)
         predicted[label] = {"claims": comparison.claims, "quotes": comparison.quotes, "summary": comparison.summary}
         texts.update({a.id: a.text for a in articles})
-    scores = score_compare(gold, predicted, {k: k for k in texts}, texts)
+        language_of.update({a.id: gold["articles"][a.id].get("language") or a.language or "en" for a in articles})
+    scores = score_compare(gold, predicted, {k: k for k in texts}, texts, language_of)
     scores["articles"] = len(texts)
     return scores
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from storyline.sources.dates import parse_published
-from storyline.text import normalize_text
+from storyline.text import lead, normalize_text
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,9 @@ def detect_language(text: str) -> str | None:
         return None
     language = _language_detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+def article_language(given: str | None, title: str | None, text: str) -> str | None:
+    """An article's language: the one its record (or --language) gives, else detected from its title and
+    lead, which decide as well as the whole text and cost a fraction of it."""
+    return (given or "").strip().lower() or detect_language(f"{title or ''}\n{lead(text, 120)}")

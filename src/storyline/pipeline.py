@@ -22,7 +22,7 @@ from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import ArticleEmbedder, article_text_for_embedding, load_static_embedder
 from storyline.errors import InputError, StoreError
-from storyline.extract import detect_language
+from storyline.extract import article_language
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
@@ -117,7 +117,7 @@ def make_article(record: Record) -> Article | Rejection:
     identity = url or digest
     article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
     title = normalize_text(record.title) if record.title else None
-    language = (record.language or "").strip().lower() or detect_language(f"{title or ''}\n{lead(text, 120)}")
+    language = article_language(record.language, title, text)
     return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title or None,
                    published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
                    language=language, origin=record.origin, gold=record.gold)
@@ -256,14 +256,9 @@ def catch_up(store: SQLiteStore, mark: int, duplicates: DuplicateIndex, stories:
 
 
 def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:
-    """Names, quotes and dates of each English (or undetected) article; None for other languages,
-    which the English pipeline would misread."""
-    english = [i for i, a in enumerate(articles) if a.language in (None, "en")]
-    results: list[Analysis | None] = [None] * len(articles)
-    found = analyze.analyze_articles([(articles[i].text, articles[i].published) for i in english])
-    for i, analysis in zip(english, found):
-        results[i] = analysis
-    return results
+    """Names, quotes and dates of each article: English (or undetected) ones by the English rules,
+    others by their own language's (analyze.multilingual)."""
+    return list(analyze.analyze_in_languages([(a.text, a.published, a.language) for a in articles]))
 
 
 def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -> int:

@@ -57,7 +57,7 @@ _ABBREVIATIONS = {
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])|\n\s*\n")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘„‚«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])|\n\s*\n")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

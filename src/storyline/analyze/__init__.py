@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from storyline.analyze.dates import resolve_dates
 from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
+from storyline.analyze.multilingual import analyze_in_language
 from storyline.analyze.nlp import doc_tokens, load_nlp
 from storyline.analyze.quotes import find_quotes
 from storyline.model import Analysis
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
 
 VERSION = "analyze-1"  # recorded beside every derived row; bump when a rule changes what comes out
 
-__all__ = ["VERSION", "Analysis", "analyze_article", "analyze_articles", "analyze_doc", "canonical_entities",
-           "entity_of", "extract_mentions", "find_quotes", "load_nlp", "resolve_dates"]
+__all__ = ["VERSION", "Analysis", "analyze_article", "analyze_articles", "analyze_doc", "analyze_in_language",
+           "analyze_in_languages", "canonical_entities", "entity_of", "extract_mentions", "find_quotes", "is_english",
+           "load_nlp", "resolve_dates"]
 
 
 def analyze_doc(doc: "Doc", published: date | datetime | None) -> Analysis:
@@ -51,3 +53,23 @@ def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "
     docs = pipeline.pipe((text for text, _ in pending), batch_size=batch_size)
     for (_, published), doc in zip(pending, docs, strict=True):
         yield analyze_doc(doc, published)
+
+
+def is_english(language: str | None) -> bool:
+    """Whether an article goes through the English rules: English, or a language nobody could tell."""
+    return language in (None, "", "en")
+
+
+def analyze_in_languages(items: Iterable[tuple[str, date | datetime | None, str | None]],
+                         nlp: Language | None = None) -> list[Analysis]:
+    """Analyses of (text, published, language) triples in input order: English (or undetected) ones
+    batched through spaCy exactly as analyze_articles does, the others by their language's rules."""
+    pending = list(items)
+    results: list[Analysis | None] = [None] * len(pending)
+    english = [i for i, (_, _, language) in enumerate(pending) if is_english(language)]
+    for i, analysis in zip(english, analyze_articles([pending[i][:2] for i in english], nlp)):
+        results[i] = analysis
+    for i, (text, published, language) in enumerate(pending):
+        if results[i] is None:
+            results[i] = analyze_in_language(text, published, str(language))
+    return [r for r in results if r is not None]

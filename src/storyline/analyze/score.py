@@ -230,8 +230,11 @@ def prediction(analyses: Mapping[str, tuple[str, Analysis]], entities: Iterable[
     return out
 
 
-def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | None]]]:
-    """The gold of a demo folder and each gold article's body and publication day, keyed as the gold keys them."""
+def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | None, str | None]]]:
+    """The gold of a demo folder and each gold article's body, publication day and language (its
+    record's, else detected as ingest detects it), keyed as the gold keys them."""
+    from storyline.evaluate import gold_article_path
+    from storyline.extract import article_language
     from storyline.model import Record
     from storyline.settings import Settings
     from storyline.sources.files import read_inputs
@@ -239,28 +242,60 @@ def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | N
 
     root = Path(demo_dir)
     gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
-    articles: dict[str, tuple[str, date | None]] = {}
+    articles: dict[str, tuple[str, date | None, str | None]] = {}
     for key in gold.get("articles", {}):
-        path = root / "articles" / key if (root / "articles" / key).exists() else root / key
+        path = gold_article_path(root, gold, key)
+        if path is None:
+            continue
         record = next((r for r in read_inputs([str(path)], Settings()) if isinstance(r, Record)), None)
         if record is None:
             continue
-        articles[key] = (normalize_text(record.text), record.published.date() if record.published else None)
+        text = normalize_text(record.text)
+        articles[key] = (text, record.published.date() if record.published else None,
+                         article_language(record.language, record.title, text))
     return gold, articles
 
 
+def _language_subset(gold: dict, predicted: dict, keep: set[str]) -> tuple[dict, dict]:
+    """The gold and predicted items of the articles in keep (entities stay whole)."""
+    sub_gold = {**gold, "quotes": [q for q in gold.get("quotes", []) if q["article"] in keep],
+                "dates": [d for d in gold.get("dates", []) if d["article"] in keep]}
+    sub_predicted = {**predicted, "quotes": [q for q in predicted["quotes"] if q["article"] in keep],
+                     "dates": [d for d in predicted["dates"] if d["article"] in keep],
+                     "texts": {k: v for k, v in predicted["texts"].items() if k in keep}}
+    return sub_gold, sub_predicted
+
+
+def scores_by_language(gold: dict, predicted: dict, language_of: Mapping[str, str]) -> dict[str, dict]:
+    """Quote recall, speaker accuracy and date accuracy for the articles of each language apart."""
+    out: dict[str, dict] = {}
+    for language in sorted(set(language_of.values())):
+        keep = {k for k, v in language_of.items() if v == language}
+        sub_gold, sub_predicted = _language_subset(gold, predicted, keep)
+        quotes = score_quotes(sub_gold, sub_predicted["quotes"])
+        dates = score_dates(sub_gold["dates"], sub_predicted["dates"], sub_predicted["texts"])
+        out[language] = {"articles": len(keep), **{k: v for k, v in {**quotes, **dates}.items()
+                                                   if not k.endswith("misses")}}
+    return out
+
+
 def score_demo(demo_dir: str | Path) -> dict:
-    """Analyse every article of a demo folder and score against its gold.json; entities are merged corpus-wide."""
-    from storyline.analyze import analyze_articles, canonical_entities
+    """Analyse every article of a demo folder (each by its language's rules) and score against its
+    gold.json; entities are merged corpus-wide. by_language holds the figures of each language apart,
+    the language being the gold's where it gives one, else the detected one."""
+    from storyline.analyze import analyze_in_languages, canonical_entities
 
     gold, articles = read_demo(demo_dir)
     keys = list(articles)
-    results = list(analyze_articles(articles[k] for k in keys))
+    results = analyze_in_languages(articles[k] for k in keys)
     analyses = {k: (articles[k][0], result) for k, result in zip(keys, results, strict=True)}
     entities = canonical_entities({k: analysis.mentions for k, (_, analysis) in analyses.items()},
                                   {k: text for k, (text, _) in analyses.items()})
-    scores = score_analysis(gold, prediction(analyses, entities))
+    predicted = prediction(analyses, entities)
+    scores = score_analysis(gold, predicted)
     scores["articles"] = len(keys)
+    language_of = {k: gold["articles"][k].get("language") or articles[k][2] or "unknown" for k in keys}
+    scores["by_language"] = scores_by_language(gold, predicted, language_of)
     return scores
 
 
