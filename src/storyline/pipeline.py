@@ -20,7 +20,8 @@ from storyline import analyze, cluster, dedupe, storylines
 from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
-from storyline.embed import ArticleEmbedder, article_text_for_embedding, load_static_embedder
+from storyline.embed import (ArticleEmbedder, article_text_for_embedding, load_multilingual_embedder,
+                             load_static_embedder)
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
@@ -219,16 +220,20 @@ def _assign(pending: list[Article], store: SQLiteStore, embedder: ArticleEmbedde
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
+    multilingual = _crosslingual(pending, store, stories)
     for start in range(0, len(pending), settings.batch_size):
         chunk = pending[start : start + settings.batch_size]
-        vectors = embedder.embed([article_text_for_embedding(a) for a in chunk])
+        texts = [article_text_for_embedding(a) for a in chunk]
+        vectors = embedder.embed(texts)
+        mvectors = multilingual.encode(texts) if multilingual else [None] * len(chunk)
         analyses = analyze_chunk(chunk) if settings.analyze else [None] * len(chunk)
         with store.transaction():
             catch_up(store, mark, duplicates, stories)
-            for article, vector, analysis in zip(chunk, vectors, analyses):
+            for article, vector, mvector, analysis in zip(chunk, vectors, mvectors, analyses):
                 if store.find_article(article.canonical_url, article.text_hash):
                     continue  # another run stored it since this one looked
-                new_stories += _store_article(article, vector, store, embedder, duplicates, stories, settings)
+                new_stories += _store_article(article, vector, mvector, store, embedder, duplicates, stories,
+                                              settings)
                 stored += 1
                 if analysis is not None:
                     store.insert_analysis(article.id, analysis, analyze.VERSION)
@@ -236,6 +241,21 @@ def _assign(pending: list[Article], store: SQLiteStore, embedder: ArticleEmbedde
         if progress:
             progress(len(chunk))
     return new_stories, stored
+
+
+def _crosslingual(pending: list[Article], store: SQLiteStore, stories: StoryIndex):  # type: ignore[no-untyped-def]
+    """The multilingual encoder, with a cross-lingual scorer attached to the stories, when this run
+    or the store holds an article in another language than English; else None, and the English
+    path is exactly as without it."""
+    if all(a.language in (None, cluster.ENGLISH) for a in pending) and not store.has_other_languages():
+        return None
+    encoder = load_multilingual_embedder()
+
+    def members(story_id: str) -> list[tuple[str | None, str]]:
+        return [(a.language, article_text_for_embedding(a)) for a, _ in store.story_articles(story_id)]
+
+    stories.crosslingual = cluster.CrossLingual(stories, encoder.encode, members)
+    return encoder
 
 
 def catch_up(store: SQLiteStore, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
@@ -311,8 +331,9 @@ def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: 
             store.replace_derived(article_id, sig, vector, cluster.article_terms(article))
 
 
-def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, embedder: ArticleEmbedder,
-                   duplicates: DuplicateIndex, stories: StoryIndex, settings: Settings) -> bool:
+def _store_article(article: Article, vector: np.ndarray, mvector: np.ndarray | None, store: SQLiteStore,
+                   embedder: ArticleEmbedder, duplicates: DuplicateIndex, stories: StoryIndex,
+                   settings: Settings) -> bool:
     """Write one article with its duplicate group, vector and story; True when it started a story."""
     store.insert_article(article)
     sig = dedupe.signature(article.text, settings.minhash_perm, settings.shingle_words)
@@ -325,7 +346,8 @@ def _store_article(article: Article, vector: np.ndarray, store: SQLiteStore, emb
 
     # A syndicated copy belongs where its original went; anything else is scored against stories.
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
-    placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original)
+    placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original,
+                           language=article.language, mvector=mvector)
     store.add_member(article.id, placed.joined.id, placed.score, cluster.VERSION)
     if placed.merged is not None:
         _save_story(store, placed.joined)

@@ -177,6 +177,11 @@ class Store(ReadQueries):
             (article_id, model, self._vector_param(vector), json.dumps(sorted(terms)), version),
         )
 
+    def has_other_languages(self) -> bool:
+        """Whether any stored article is in a language other than English (or undetected)."""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE language IS NOT NULL AND language <> 'en' LIMIT 1")
+        return row.fetchone() is not None
+
     def vector_model(self) -> str | None:
         """The embedder whose vectors the stored stories were placed with (None while there are none)."""
         row = self.conn.execute("SELECT model FROM vectors LIMIT 1").fetchone()
