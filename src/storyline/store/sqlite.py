@@ -6,6 +6,7 @@ there after a crash); on power loss the last commits may be rolled back, never h
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,7 +40,42 @@ def open_store(db: str | Path, *, create: bool = True) -> "SQLiteStore":
         raise StoreError(f"{path}: no such database; run `storyline ingest PATH --db {path}` first")
     if path.parent and not path.parent.exists():
         raise StoreError(f"{path}: the folder {path.parent} does not exist")
+    if create and path.exists() and not os.access(path, os.W_OK):
+        # A writer learns it at once, before loading models or fetching feeds, not at its first commit.
+        raise StoreError(f"{path}: the database is read-only; nothing was written (make the file writable, "
+                         "or use another --db)")
     return SQLiteStore(path)
+
+
+BUSY_TIMEOUT_S = 30.0
+
+_ADVICE = {
+    sqlite3.SQLITE_FULL: "the disk is full; this transaction was rolled back and everything stored before it is "
+                         "intact (free some space and run the same command again: it stores only what is missing)",
+    sqlite3.SQLITE_READONLY: "the database is read-only; nothing was written (make the file and its folder "
+                             "writable, or use another --db)",
+    sqlite3.SQLITE_PERM: "the database is read-only; nothing was written (make the file and its folder writable, "
+                         "or use another --db)",
+    sqlite3.SQLITE_BUSY: f"another process kept the database locked for over {BUSY_TIMEOUT_S:.0f} s; "
+                         "nothing was written (run the command again when it has finished)",
+    sqlite3.SQLITE_LOCKED: "the database is locked; nothing was written (run the command again)",
+    sqlite3.SQLITE_IOERR: "the disk reported an I/O error; this transaction was rolled back (check the disk, "
+                          "then run `storyline check`)",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the database file (check that it and its folder are readable and "
+                             "writable)",
+    sqlite3.SQLITE_CORRUPT: "the database is damaged (run `storyline check` to see what is wrong)",
+    sqlite3.SQLITE_NOTADB: "this file is not a storyline (SQLite) database",
+}
+
+
+def store_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+    """The one-line StoreError a person should see for an SQLite error about the file itself (full disk,
+    read-only file, lock held too long, I/O error, damage); None for anything else, which is a bug to
+    surface as it is (a constraint violated, say)."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code not in _ADVICE:
+        return None
+    return StoreError(f"{path}: {_ADVICE[code]} [{exc}]")
 
 
 def _now() -> str:
@@ -54,15 +90,19 @@ class SQLiteStore(ReadQueries):
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+            # Writers wait for each other up to the busy timeout, then fail with one clear line; readers
+            # never wait for a writer in WAL mode (they read the last committed snapshot).
+            self.conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=30000")
+            self.conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             self._migrate()
+        except StoreError:
+            raise
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: cannot open the database ({exc})") from exc
+            raise store_error(path, exc) or StoreError(f"{path}: cannot open the database ({exc})") from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -85,19 +125,32 @@ class SQLiteStore(ReadQueries):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of work: everything inside is committed together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One atomic unit of work: everything inside is committed together or not at all.
+
+        A full disk, a read-only file or a lock held past the busy timeout becomes one StoreError naming
+        the file, wherever inside the transaction SQLite reports it (a statement, or the commit)."""
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
+            self.conn.execute("BEGIN IMMEDIATE")
             try:
+                yield
                 self.conn.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
+            except BaseException:
+                self._rollback()
+                raise
+        except sqlite3.DatabaseError as exc:
+            error = store_error(self.path, exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already (it rolls back itself on some errors,
+        SQLITE_FULL among them)."""
+        if self.conn.in_transaction:
+            try:
                 self.conn.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: cannot write ({exc})") from exc
+            except sqlite3.DatabaseError:
+                pass  # the error that brought us here is the one to report
 
     # --- articles -------------------------------------------------------------------------
 
