@@ -232,11 +232,14 @@ class ArticleIn(BaseModel):
     """One article to ingest; the same fields as a JSON input file."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, description="the article's body, plain text")
+    # The patterns tell the schema's readers what the validators below enforce, in their own words.
+    text: str = Field(min_length=1, json_schema_extra={"pattern": r"\S"},
+                      description="the article's body, plain text (not only spaces)")
     title: str | None = None
     date: str | None = Field(None, description="ISO 8601 or RFC 2822")
     source: str | None = Field(None, description="the outlet's name (default: api)")
-    url: str | None = Field(None, description="http(s) URL of the original")
+    url: str | None = Field(None, json_schema_extra={"pattern": r"^\s*[hH][tT][tT][pP][sS]?://"},
+                            description="http(s) URL of the original")
     id: str | None = Field(None, description="your own id for the article (kept as external_id)")
     language: str | None = None
 
@@ -297,7 +300,7 @@ MAX_OFFSET = 1_000_000_000
 _ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 _ARTICLE_SCHEMA.pop("title", None)
 _INGEST_BODY = {"required": True, "content": {"application/json": {"schema": {
-    "anyOf": [{"type": "array", "items": _ARTICLE_SCHEMA}, _ARTICLE_SCHEMA],
+    "anyOf": [{"type": "array", "items": _ARTICLE_SCHEMA, "minItems": 1}, _ARTICLE_SCHEMA],
     "description": "one article, or an array of them"}}}}
 
 

@@ -20,15 +20,28 @@ from web_support import demo_copy, enrich_motivating_story
 EXAMPLES = 25
 
 
+TOKEN = "schema-test-token"
+
+
 @pytest.fixture(scope="module")
 def live_server(demo_db, tmp_path_factory):
     """`storyline serve` over a copy of the demo whose motivating story carries claims and a conflict."""
     db = demo_copy(demo_db, tmp_path_factory.mktemp("schema"))
     enrich_motivating_story(db)
+    yield from _serve(["--db", str(db)])
+
+
+@pytest.fixture(scope="module")
+def writable_server(demo_db, tmp_path_factory):
+    """`storyline serve --token` over a copy of the demo: POST /api/articles stores what it is sent."""
+    yield from _serve(["--db", str(demo_copy(demo_db, tmp_path_factory.mktemp("schema-write"))), "--token", TOKEN])
+
+
+def _serve(args: list[str]):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([STORYLINE, "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([STORYLINE, "serve", *args, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -46,20 +59,21 @@ def live_server(demo_db, tmp_path_factory):
     server.wait(timeout=20)
 
 
-def _check(strategy, examples: int) -> str | None:
+def _check(strategy, examples: int, excluded: list | None = None) -> str | None:
     """Run `examples` generated requests and validate every answer; the failure, described, or None."""
 
     @given(case=strategy)
     @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     def check(case):
-        case.call_and_validate()
+        case.call_and_validate(excluded_checks=excluded, timeout=120)  # the first POST loads the models
 
     try:
         check()
     except Unsatisfiable:
         return None  # no invalid request exists (a path parameter that may be any string, say)
     except (Exception, BaseExceptionGroup) as exc:  # every operation runs; failures are reported together
-        return f"{type(exc).__name__}: {exc}"
+        inner = "".join(f"\n  {type(e).__name__}: {e}" for e in getattr(exc, "exceptions", ()))
+        return f"{type(exc).__name__}: {exc}{inner}"
     return None
 
 
@@ -98,3 +112,18 @@ def test_every_story_article_entity_and_storyline_matches_the_served_schema(live
             elif failure := _check(operation.as_strategy(path_parameters={name: value}), 2):
                 failures[f"{path} {value}"] = failure
     assert not failures, "\n\n".join(f"{label}: {error}" for label, error in failures.items())
+
+
+def test_posted_articles_get_answers_that_match_the_served_schema(writable_server):
+    """With the token, valid articles are stored (200) and invalid ones refused (422), as documented.
+    `date` is any text in the schema (ISO 8601 or RFC 2822 cannot be one pattern), so a generated
+    date the server cannot read is refused with a 422 the schema allows: Schemathesis's check that
+    every schema-valid body is accepted is left out here, and only here."""
+    schema = schemathesis.openapi.from_url(f"{writable_server}/api/openapi.json")
+    operation = schema["/api/articles"]["POST"]
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    failures = {mode.value: failure for mode in GenerationMode
+                if (failure := _check(operation.as_strategy(generation_mode=mode, headers=auth), 8,
+                                      excluded=[schemathesis.checks.positive_data_acceptance]))}
+    assert not failures, "\n\n".join(f"{label}: {error}" for label, error in failures.items())
+    assert httpx.get(f"{writable_server}/api/search?q=a*").status_code == 200
