@@ -2,7 +2,7 @@
 survived; then what synchronous=FULL would cost against NORMAL.
 
     .venv/bin/python bench/kill.py                               # 10,000 articles, 100 kills
-    .venv/bin/python bench/kill.py --articles 1000 --kills 10    # shorter
+    .venv/bin/python bench/kill.py --articles 1000 --kills 20    # shorter
     .venv/bin/python bench/kill.py --kills 0 --sync-articles 300 # only the synchronous comparison
 
 bench/synth.py writes the stream (one JSON Lines file, invented outlets, events and people). Each
@@ -51,10 +51,12 @@ def write_stream(path: Path, articles: int, seed: int) -> list[str]:
     return ids
 
 
-def kill_rounds(stream: Path, db: Path, kills: int, max_delay: float, rng: random.Random) -> tuple[int, int]:
-    """Start the ingest and SIGKILL it after a random delay, until `kills` kills; (kills, runs finished)."""
-    done, finished = 0, 0
+def kill_rounds(stream: Path, db: Path, kills: int, max_delay: float, rng: random.Random) -> tuple[int, int, int]:
+    """Start the ingest and SIGKILL it after a random delay, until `kills` kills; (kills, kills that came
+    after the run had stored articles, runs finished)."""
+    done, mid_ingest, finished = 0, 0, 0
     while done < kills and finished <= kills:
+        before = stored(db)
         process = subprocess.Popen([STORYLINE, "ingest", str(stream), "--db", str(db)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
@@ -66,8 +68,9 @@ def kill_rounds(stream: Path, db: Path, kills: int, max_delay: float, rng: rando
             process.send_signal(signal.SIGKILL)
             process.wait()
             done += 1
+            mid_ingest += stored(db) > before
         print(f"  round {done + finished}: {done} kills, {stored(db):,} articles stored", file=sys.stderr)
-    return done, finished
+    return done, mid_ingest, finished
 
 
 def stored(db: Path) -> int:
@@ -157,7 +160,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--kills", type=int, default=100)
-    parser.add_argument("--max-delay", type=float, default=30.0, help="seconds: each kill comes uniformly before this")
+    parser.add_argument("--max-delay", type=float, default=60.0,
+                        help="seconds: each kill comes uniformly before this (start-up alone takes 10-20 s)")
     parser.add_argument("--sync-articles", type=int, default=300, help="articles for the synchronous comparison (0: skip)")
     parser.add_argument("--sync-commits", type=int, default=500)
     parser.add_argument("--sync-rounds", type=int, default=2)
@@ -172,13 +176,14 @@ def main(argv: list[str] | None = None) -> None:
             stream, db = work / "stream.jsonl", work / "kill.db"
             write_stream(stream, args.articles, args.seed)
             started = time.perf_counter()
-            kills, finished = kill_rounds(stream, db, args.kills, args.max_delay, random.Random(args.seed))
+            kills, mid_ingest, finished = kill_rounds(stream, db, args.kills, args.max_delay, random.Random(args.seed))
             last = subprocess.run([STORYLINE, "ingest", str(stream), "--db", str(db)], capture_output=True, text=True)
             seconds = time.perf_counter() - started
             found = survey(db, stream)
             print(f"{args.articles:,} articles; {kills} SIGKILLs at random moments (uniform 0-{args.max_delay:.0f} s "
-                  f"after start), {finished} runs finished before their kill, then one run to completion "
-                  f"(status {last.returncode}); {seconds:.0f} s in all")
+                  f"after start; {mid_ingest} after the run had stored articles, the others during start-up), "
+                  f"{finished} runs finished before their kill, then one run to completion (status {last.returncode}); "
+                  f"{seconds:.0f} s in all")
             print(f"  stored {found['articles']:,} articles for {found['records']:,} records "
                   f"(exact copies of a text are stored once)")
             print(f"  lost {found['lost']}, duplicated {found['duplicated']}, integrity {found['integrity']}, "
