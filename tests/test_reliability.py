@@ -84,6 +84,10 @@ def test_read_only_database_gives_one_line_and_keeps_its_articles(cli, tmp_path)
                                 capture_output=True, text=True, timeout=300)
         assert listed.returncode == 0, listed.stderr
         assert sum(len(story["articles"]) for story in json.loads(listed.stdout)) == 3
+        # `check` reads what it can and says what a read-only file kept it from checking.
+        checked = subprocess.run(as_ordinary_user([STORYLINE, "check", "--db", str(cli.db)]),
+                                 capture_output=True, text=True, timeout=300)
+        assert checked.stderr.strip() == "problem: the full-text index was not checked: the database is read-only"
     finally:
         cli.db.chmod(0o644)
     assert stored_ids(cli.db) == ("ok", ["r0", "r1", "r2"])

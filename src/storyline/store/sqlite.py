@@ -380,7 +380,11 @@ class SQLiteStore(ReadQueries):
         try:
             self.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
-            found.append(f"full-text index out of step with the articles ({exc})")
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_READONLY:
+                # FTS5 checks itself through an INSERT, which a read-only file refuses.
+                found.append("the full-text index was not checked: the database is read-only")
+            else:
+                found.append(f"full-text index out of step with the articles ({exc})")
         stale = len(self.stale_briefs())
         if stale:
             found.append(f"{stale} stories whose brief is missing or stale")
