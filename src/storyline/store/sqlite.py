@@ -42,20 +42,19 @@ def open_store(db: str | Path, *, create: bool = True) -> "SQLiteStore":
         raise StoreError(f"{path}: the folder {path.parent} does not exist")
     if create and path.exists() and not os.access(path, os.W_OK):
         # A writer learns it at once, before loading models or fetching feeds, not at its first commit.
-        raise StoreError(f"{path}: the database is read-only; nothing was written (make the file writable, "
-                         "or use another --db)")
+        raise StoreError(f"{path}: {_READ_ONLY}")
     return SQLiteStore(path)
 
 
 BUSY_TIMEOUT_S = 30.0
 
+_READ_ONLY = ("the database is read-only; nothing was written (make the file and its folder writable, "
+              "or use another --db)")
 _ADVICE = {
     sqlite3.SQLITE_FULL: "the disk is full; this transaction was rolled back and everything stored before it is "
                          "intact (free some space and run the same command again: it stores only what is missing)",
-    sqlite3.SQLITE_READONLY: "the database is read-only; nothing was written (make the file and its folder "
-                             "writable, or use another --db)",
-    sqlite3.SQLITE_PERM: "the database is read-only; nothing was written (make the file and its folder writable, "
-                         "or use another --db)",
+    sqlite3.SQLITE_READONLY: _READ_ONLY,
+    sqlite3.SQLITE_PERM: _READ_ONLY,
     sqlite3.SQLITE_BUSY: f"another process kept the database locked for over {BUSY_TIMEOUT_S:.0f} s; "
                          "nothing was written (run the command again when it has finished)",
     sqlite3.SQLITE_LOCKED: "the database is locked; nothing was written (run the command again)",
@@ -72,10 +71,15 @@ def store_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
     """The one-line StoreError a person should see for an SQLite error about the file itself (full disk,
     read-only file, lock held too long, I/O error, damage); None for anything else, which is a bug to
     surface as it is (a constraint violated, say)."""
-    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    code = error_code(exc)
     if code not in _ADVICE:
         return None
     return StoreError(f"{path}: {_ADVICE[code]} [{exc}]")
+
+
+def error_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of an error (SQLITE_FULL, SQLITE_READONLY…), 0 when it has none."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _now() -> str:
@@ -380,7 +384,7 @@ class SQLiteStore(ReadQueries):
         try:
             self.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
-            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_READONLY:
+            if error_code(exc) == sqlite3.SQLITE_READONLY:
                 # FTS5 checks itself through an INSERT, which a read-only file refuses.
                 found.append("the full-text index was not checked: the database is read-only")
             else:
