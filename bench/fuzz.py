@@ -142,9 +142,10 @@ _text_files = st.one_of(
 )
 
 _json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40))
-_json_value = st.recursive(_json_scalar, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                                 st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-                           max_leaves=12)
+_json_value = st.recursive(
+    _json_scalar,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+    max_leaves=12)
 _FIELDS = ["text", "body", "content", "title", "date", "published", "source", "url", "id", "language", "gold"]
 _record = st.dictionaries(st.sampled_from(_FIELDS), st.one_of(_json_value, _body, _dates_text), max_size=7)
 _article = st.fixed_dictionaries({"text": _body}, optional={k: st.one_of(_body, _dates_text, _json_scalar)
@@ -178,7 +179,8 @@ _html_files = st.one_of(st.binary(max_size=400), _html.map(lambda t: t.encode("u
 _FEED_PIECES = ['<?xml version="1.0"?>', '<?xml version="1.0" encoding="latin-1"?>', '<rss version="2.0">', "</rss>",
                 "<channel>", "</channel>", "<item>", "</item>", "<title>", "</title>", "<link>", "</link>",
                 "<description>", "</description>", "<pubDate>", "</pubDate>", '<feed xmlns="http://www.w3.org/2005/Atom">',
-                "</feed>", "<entry>", "</entry>", '<link href="/a"/>', "<updated>", "</updated>", "<content type=\"html\">",
+                "</feed>", "<entry>", "</entry>", '<link href="/a"/>', "<updated>", "</updated>",
+                "<content type=\"html\">",
                 "</content>", "<![CDATA[", "]]>", "https://fuzz.example/a", "javascript:alert(1)", "/relative",
                 '<!DOCTYPE x [<!ENTITY a "b">]>', "&a;", "&amp;", "<rdf:RDF>", "<ttl>", "</ttl>", "60", "-5",
                 "<language>", "</language>", "<opml>", "<html>"]
@@ -188,7 +190,8 @@ _rss_item = st.tuples(st.text(max_size=30), st.sampled_from(_FEED_URLS), _html, 
               f"<description>{escape(_xml_safe(t[2]))}</description><pubDate>{escape(_xml_safe(t[3]))}</pubDate></item>")
 _atom_entry = st.tuples(st.text(max_size=30), st.sampled_from(_FEED_URLS), _html, _dates_text).map(
     lambda t: f"<entry><title>{escape(_xml_safe(t[0]))}</title><link href={quoteattr(t[1])}/>"
-              f"<content type=\"html\">{escape(_xml_safe(t[2]))}</content><updated>{escape(_xml_safe(t[3]))}</updated></entry>")
+              f"<content type=\"html\">{escape(_xml_safe(t[2]))}</content>"
+              f"<updated>{escape(_xml_safe(t[3]))}</updated></entry>")
 _feed_docs = st.one_of(
     st.binary(max_size=400),
     st.lists(_rss_item, max_size=5).map(lambda items: (

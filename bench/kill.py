@@ -2,13 +2,14 @@
 survived; then what synchronous=FULL would cost against NORMAL.
 
     .venv/bin/python bench/kill.py                               # 10,000 articles, 100 kills
-    .venv/bin/python bench/kill.py --articles 1000 --kills 20    # shorter
+    .venv/bin/python bench/kill.py --articles 1000 --kills 10    # shorter
     .venv/bin/python bench/kill.py --kills 0 --sync-articles 300 # only the synchronous comparison
 
 bench/synth.py writes the stream (one JSON Lines file, invented outlets, events and people). Each
-round starts `storyline ingest FILE --db DB` in its own process and kills it with SIGKILL after a
-random delay, uniform between 0 and --max-delay seconds: during start-up, mid-transaction, between
-chunks, while briefs are refreshed. A round that finishes before its kill is counted as finished.
+round starts `storyline ingest FILE --db DB` in its own process and kills it with SIGKILL: half the
+time after a random delay (uniform between 0 and --max-delay seconds, mostly during start-up), half
+the time 0-3 s after the run's first commit (inside the next chunk's transaction, or while briefs are
+refreshed). A round that finishes before its kill is counted as finished.
 After the kills, one last run goes to completion. Then, read straight from the file: lost (records
 of the stream not stored), duplicated (stored more than once), PRAGMA integrity_check, and whether
 the stories are complete (every article in exactly one live story, story sizes equal to their
@@ -52,23 +53,34 @@ def write_stream(path: Path, articles: int, seed: int) -> list[str]:
 
 
 def kill_rounds(stream: Path, db: Path, kills: int, max_delay: float, rng: random.Random) -> tuple[int, int, int]:
-    """Start the ingest and SIGKILL it after a random delay, until `kills` kills; (kills, kills that came
-    after the run had stored articles, runs finished)."""
+    """Start the ingest and SIGKILL it, until `kills` kills; (kills, kills that came after the run had
+    committed articles, runs finished). Half the kills come after a delay uniform in 0..max_delay (mostly
+    start-up: models loading, input being read); the other half wait for the run's first commit, then
+    come 0-3 s later (inside the next chunk's transaction, or while briefs are refreshed)."""
     done, mid_ingest, finished = 0, 0, 0
     while done < kills and finished <= kills:
         before = stored(db)
         process = subprocess.Popen([STORYLINE, "ingest", str(stream), "--db", str(db)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            process.wait(timeout=rng.uniform(0.0, max_delay))
-            finished += 1
-            if process.returncode != 0:
-                raise SystemExit(f"an ingest that was not killed failed with status {process.returncode}")
-        except subprocess.TimeoutExpired:
+        if rng.random() < 0.5:
+            deadline = time.monotonic() + rng.uniform(0.0, max_delay)
+            while process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+        else:
+            while process.poll() is None and stored(db) <= before:
+                time.sleep(0.2)
+            deadline = time.monotonic() + rng.uniform(0.0, 3.0)
+            while process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+        if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             process.wait()
             done += 1
             mid_ingest += stored(db) > before
+        else:
+            finished += 1
+            if process.returncode != 0:
+                raise SystemExit(f"an ingest that was not killed failed with status {process.returncode}")
         print(f"  round {done + finished}: {done} kills, {stored(db):,} articles stored", file=sys.stderr)
     return done, mid_ingest, finished
 
@@ -160,9 +172,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--kills", type=int, default=100)
-    parser.add_argument("--max-delay", type=float, default=60.0,
-                        help="seconds: each kill comes uniformly before this (start-up alone takes 10-20 s)")
-    parser.add_argument("--sync-articles", type=int, default=300, help="articles for the synchronous comparison (0: skip)")
+    parser.add_argument("--max-delay", type=float, default=30.0,
+                        help="seconds: the latest of the kills that do not wait for a commit")
+    parser.add_argument("--sync-articles", type=int, default=300,
+                        help="articles for the synchronous comparison (0: skip)")
     parser.add_argument("--sync-commits", type=int, default=500)
     parser.add_argument("--sync-rounds", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
@@ -180,8 +193,8 @@ def main(argv: list[str] | None = None) -> None:
             last = subprocess.run([STORYLINE, "ingest", str(stream), "--db", str(db)], capture_output=True, text=True)
             seconds = time.perf_counter() - started
             found = survey(db, stream)
-            print(f"{args.articles:,} articles; {kills} SIGKILLs at random moments (uniform 0-{args.max_delay:.0f} s "
-                  f"after start; {mid_ingest} after the run had stored articles, the others during start-up), "
+            print(f"{args.articles:,} articles; {kills} SIGKILLs at random moments ({mid_ingest} after the run had "
+                  f"committed articles, the others within {args.max_delay:.0f} s of its start), "
                   f"{finished} runs finished before their kill, then one run to completion (status {last.returncode}); "
                   f"{seconds:.0f} s in all")
             print(f"  stored {found['articles']:,} articles for {found['records']:,} records "

@@ -381,7 +381,8 @@ def api_entity(request: Request, key: str) -> JSONResponse:
 
 @api.get("/search", name="api_search", response_model=SearchPage, summary="Full-text search over articles")
 def api_search(request: Request, q: str = Query(..., min_length=1, description="words that must all occur; word* for a prefix"),
-               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
+               limit: int = Query(20, ge=1, le=200),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
     """Articles matching every word, best first, each with a snippet whose matching words are marked."""
     with _config(request).readers.reading() as store:
         return _json(pages.search_data(store, q, limit, offset))

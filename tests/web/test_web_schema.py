@@ -11,10 +11,10 @@ import time
 import httpx
 import pytest
 import schemathesis
-from schemathesis import GenerationMode
 from conftest import STORYLINE
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
 from web_support import demo_copy, enrich_motivating_story
 
 EXAMPLES = 25
