@@ -1,7 +1,15 @@
 """The SQLite store: one file in WAL mode with FTS5. This module owns all of storyline's SQL.
 
-Durability: WAL with synchronous=NORMAL survives a killed process (every committed article is
-there after a crash); on power loss the last commits may be rolled back, never half-applied."""
+Durability: WAL with synchronous=FULL. A commit is on disk (the WAL fsynced) before it returns, so
+neither a killed process nor a power cut loses a committed article; NORMAL would survive a killed
+process too, but a power cut could roll back the last commits. Measured by bench/kill.py on a busy
+2-core machine: a one-row commit costs 2.8 ms with FULL against 0.1 ms with NORMAL, while ingesting
+120 articles took 0.72 times as long with FULL as with NORMAL (median of two runs each, the order
+alternated: noise, a trial of 60 gave 1.02): an ingest commits once per chunk of 256 articles and
+once per story brief, and the models dominate. So FULL.
+
+SQLite errors about the file itself (full disk, read-only, busy past the timeout, I/O, damage)
+become one StoreError naming the file and saying what to do: see store_error."""
 
 from __future__ import annotations
 
@@ -99,7 +107,7 @@ class SQLiteStore(ReadQueries):
             self.conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
             self._migrate()
