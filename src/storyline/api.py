@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +20,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -231,11 +232,14 @@ class ArticleIn(BaseModel):
     """One article to ingest; the same fields as a JSON input file."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, description="the article's body, plain text")
+    # The patterns tell the schema's readers what the validators below enforce, in their own words.
+    text: str = Field(min_length=1, json_schema_extra={"pattern": r"\S"},
+                      description="the article's body, plain text (not only spaces)")
     title: str | None = None
     date: str | None = Field(None, description="ISO 8601 or RFC 2822")
     source: str | None = Field(None, description="the outlet's name (default: api)")
-    url: str | None = Field(None, description="http(s) URL of the original")
+    url: str | None = Field(None, json_schema_extra={"pattern": r"^\s*[hH][tT][tT][pP][sS]?://"},
+                            description="http(s) URL of the original")
     id: str | None = Field(None, description="your own id for the article (kept as external_id)")
     language: str | None = None
 
@@ -280,10 +284,23 @@ class Problem(BaseModel):
 
 _ERRORS = {404: {"model": Problem, "description": "not found"}}
 
+def _iso_day(value: Any) -> Any:
+    """A day only as YYYY-MM-DD, as the schema says (format: date): pydantic alone would also take a
+    number for a Unix timestamp."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a day is written YYYY-MM-DD")
+    return value
+
+
+IsoDay = Annotated[date | None, BeforeValidator(_iso_day)]
+
+# Offsets past any real page are refused (422) rather than handed to SQLite, whose integers stop at 2**63.
+MAX_OFFSET = 1_000_000_000
+
 _ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 _ARTICLE_SCHEMA.pop("title", None)
 _INGEST_BODY = {"required": True, "content": {"application/json": {"schema": {
-    "anyOf": [{"type": "array", "items": _ARTICLE_SCHEMA}, _ARTICLE_SCHEMA],
+    "anyOf": [{"type": "array", "items": _ARTICLE_SCHEMA, "minItems": 1}, _ARTICLE_SCHEMA],
     "description": "one article, or an array of them"}}}}
 
 
@@ -308,9 +325,9 @@ def _json(data: Any, status_code: int = 200, headers: dict[str, str] | None = No
 def api_stories(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500, description="stories per page")] = 20,
-    offset: Annotated[int, Query(ge=0, description="stories to skip")] = 0,
-    since: Annotated[date | None, Query(description="stories still running on or after this day")] = None,
-    until: Annotated[date | None, Query(description="stories that had started by this day")] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="stories to skip")] = 0,
+    since: Annotated[IsoDay, Query(description="stories still running on or after this day")] = None,
+    until: Annotated[IsoDay, Query(description="stories that had started by this day")] = None,
     outlet: Annotated[str | None, Query(description="only stories this outlet reported")] = None,
     entity: Annotated[str | None, Query(description="only stories mentioning this name (or an alias of it)")] = None,
 ) -> JSONResponse:
@@ -364,7 +381,8 @@ def api_entity(request: Request, key: str) -> JSONResponse:
 
 @api.get("/search", name="api_search", response_model=SearchPage, summary="Full-text search over articles")
 def api_search(request: Request, q: str = Query(..., min_length=1, description="words that must all occur; word* for a prefix"),
-               limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0)) -> JSONResponse:
+               limit: int = Query(20, ge=1, le=200),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
     """Articles matching every word, best first, each with a snippet whose matching words are marked."""
     with _config(request).readers.reading() as store:
         return _json(pages.search_data(store, q, limit, offset))

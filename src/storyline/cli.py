@@ -44,7 +44,7 @@ DbOption = Annotated[Optional[str], typer.Option("--db", help="database: a SQLit
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Print a StorylineError as one line and exit 2, instead of a traceback."""
+    """Print a StorylineError as one line and exit 1 (the status of every failure), instead of a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -52,7 +52,7 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except StorylineError as exc:
             err.print(f"error: {exc}", markup=False, highlight=False)
-            raise typer.Exit(2) from None
+            raise typer.Exit(1) from None
 
     return wrapper
 

@@ -3,12 +3,13 @@ PostgreSQL database, chosen by what --db names."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from storyline.errors import StoreError
 from storyline.store.core import Store, StoryRow
 from storyline.store.postgres import PostgresStore, is_postgres_url, redact
-from storyline.store.sqlite import SQLiteStore
+from storyline.store.sqlite import READ_ONLY, SQLiteStore
 
 __all__ = ["PostgresStore", "SQLiteStore", "Store", "StoryRow", "database_name", "is_postgres_url", "open_store"]
 
@@ -23,6 +24,9 @@ def open_store(db: str | Path, *, create: bool = True, schema: str | None = None
         raise StoreError(f"{path}: no such database; run `storyline ingest PATH --db {path}` first")
     if path.parent and not path.parent.exists():
         raise StoreError(f"{path}: the folder {path.parent} does not exist")
+    if create and path.exists() and not os.access(path, os.W_OK):
+        # A writer learns it at once, before loading models or fetching feeds, not at its first commit.
+        raise StoreError(f"{path}: {READ_ONLY}")
     return SQLiteStore(path)
 
 

@@ -127,18 +127,40 @@ class Store(ReadQueries):
     def transaction(self) -> Iterator[None]:
         """One atomic unit of work: everything inside is committed together or not at all. Only one
         such transaction runs at a time on a database (other writers wait), so what a writer reads
-        inside it stays true until it commits."""
-        self._begin()
+        inside it stays true until it commits.
+
+        A full disk, a read-only file or a lock held past the busy timeout becomes one StoreError naming
+        the database, wherever inside the transaction it is reported (a statement, or the commit)."""
         try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        try:
-            self.conn.execute("COMMIT")
+            self._begin()
+            try:
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except self.database_error as exc:
+                self._rollback()
+                raise self._store_error(exc) or StoreError(
+                    f"{self.name}: cannot write ({' '.join(str(exc).split())})") from exc
         except self.database_error as exc:
+            error = self._store_error(exc)
+            if error is None:
+                raise
+            raise error from exc
+
+    def _store_error(self, exc: Exception) -> StoreError | None:
+        """The one line a person should see for an error about the database itself; None for a bug."""
+        return None
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if the database has not already (SQLite rolls back itself on
+        some errors, a full disk among them)."""
+        try:
             self.conn.execute("ROLLBACK")
-            raise StoreError(f"{self.name}: cannot write ({' '.join(str(exc).split())})") from exc
+        except self.database_error:
+            pass  # the error that brought us here is the one to report
 
     # --- articles -------------------------------------------------------------------------
 

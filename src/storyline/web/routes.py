@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from storyline.api import MAX_OFFSET
 from storyline.brief import load_storyline, load_storylines
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
@@ -48,7 +49,7 @@ def _day(value: str | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, since: str | None = None, until: str | None = None, outlet: str | None = None,
-                 entity: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+                 entity: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     filters = StoryFilters(since=_day(since), until=_day(until), outlet=outlet or None,
                            entity=(entity or "").strip() or None)
     ignored = [label for label, raw, parsed in (("from", since, filters.since), ("to", until, filters.until))
@@ -96,7 +97,7 @@ def entity_page(request: Request, key: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0)) -> HTMLResponse:
+def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     query = q.strip()
     data = {"query": query, "total": 0, "limit": PAGE_SIZE, "offset": offset, "results": []}
     if query:
