@@ -127,7 +127,7 @@ def test_migrate_round_trip_sqlite_postgres_sqlite_keeps_everything(demo_db, pg_
 
     # A copy never lands on top of a database that holds rows.
     refused = run_storyline("migrate", "--from", str(demo_db), "--to", url)
-    assert refused.returncode == 2 and b"not empty" in refused.stderr
+    assert refused.returncode == 1 and b"not empty" in refused.stderr
 
     # `check` on PostgreSQL sees what is wrong, says so in one line per problem, and repairs what it can.
     assert "0 problems" in Cli(url)("check").stdout
@@ -230,20 +230,20 @@ def test_the_contract_holds_on_postgres(demo_pg):
 def test_an_unreachable_server_is_one_line_without_the_password(url):
     result = run_storyline("stories", "--db", url)
     message = result.stderr.decode().strip()
-    assert result.returncode == 2 and len(message.splitlines()) == 1
+    assert result.returncode == 1 and len(message.splitlines()) == 1
     assert message.startswith("error: postgresql://reader:***@") and "hunter2" not in message
 
 
 def test_a_missing_database_is_named(pg_url):
     url = pg_url.replace("/postgres?", "/nowhere?")
     result = run_storyline("stories", "--db", url)
-    assert result.returncode == 2 and b"nowhere" in result.stderr and b"does not exist" in result.stderr
+    assert result.returncode == 1 and b"nowhere" in result.stderr and b"does not exist" in result.stderr
 
 
 def test_reading_an_empty_postgres_database_says_to_ingest_first(pg_url):
     url = new_database(pg_url, "empty")
     result = run_storyline("stories", "--db", url)
-    assert result.returncode == 2 and b"run `storyline ingest" in result.stderr
+    assert result.returncode == 1 and b"run `storyline ingest" in result.stderr
 
 
 def test_storyline_db_in_the_environment_names_a_postgres_database(demo_db, demo_pg):
