@@ -40,7 +40,7 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     workers: int | None = None
-    scheduler_timeout: float = 30.0
+    scheduler_timeout: float = 10.0
 
     def with_db(self, db: str | Path | None) -> "Settings":
         return self if db is None else replace(self, db=str(db))
