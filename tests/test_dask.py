@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, run_storyline
+from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli, run_storyline
 from storyline.engine import DaskEngine, InProcessEngine, dask_client
 from storyline.evaluate import cluster_scores
 from storyline.pipeline import ingest
@@ -94,8 +94,6 @@ def test_cli_ingest_on_two_local_workers_gives_the_demo_stories_claims_and_quote
     check = SHARED / "contract" / "check.py"
     if not check.exists():
         pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
-    from conftest import STORYLINE
-
     checked = subprocess.run([sys.executable, str(check), "--db", str(db), "--cli", STORYLINE],
                              capture_output=True, text=True, timeout=600)
     assert checked.returncode == 0 and "0 problems" in checked.stdout, checked.stdout + checked.stderr
