@@ -194,7 +194,7 @@ def work_ingest(data: Path, workdir: Path, analyze: bool) -> None:
     embedder.embed(["warm up"])
     store = open_store(db)
     started = time.perf_counter()
-    report = ingest(records, store, embedder, settings)
+    report = ingest(records, store, settings)
     elapsed = time.perf_counter() - started
     story_of = {article.id: story for article, story, _group in store.articles()}
     external = {article.external_id: story for article, story, _group in store.articles()}

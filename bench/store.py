@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
 
-from storyline import cluster  # noqa: E402
+from storyline import cluster, pipeline  # noqa: E402
 from storyline.dedupe import DuplicateIndex  # noqa: E402
 from storyline.embed import article_text_for_embedding, load_embedder  # noqa: E402
 from storyline.model import Record  # noqa: E402
@@ -70,12 +70,13 @@ def timed(action, repeat: int = 5) -> float:
 
 def measure(db: str, items: list[Record], embedder: ReplayEmbedder) -> dict[str, float]:
     settings = Settings(db=db, analyze=False)
+    pipeline.load_article_embedder = lambda _settings: embedder  # the in-process engine's prepare replays
     with open_store(db) as store:
         started = time.perf_counter()
-        ingest(items, store, embedder, settings)
+        ingest(items, store, settings)
         seconds = time.perf_counter() - started
         mark = store.article_mark() - CHUNK
-        params = cluster.load_params()
+        params = cluster.load_params(embedder.name)
 
         def catching_up() -> None:
             with store.transaction():

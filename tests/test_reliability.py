@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, STORYLINE, Cli
 
-from storyline.embed import load_embedder
 from storyline.errors import StoreError
 from storyline.pipeline import ingest
 from storyline.settings import Settings
@@ -98,16 +97,13 @@ def test_a_full_database_rolls_back_the_batch_with_one_clear_error(tmp_path):
     turns it into one StoreError naming the file, and what was stored before is intact."""
     db = tmp_path / "capped.db"
     settings = Settings(db=str(db))
-    embedder = load_embedder(settings.model_path, settings.embed_max_tokens, settings.embed_batch_size)
     with open_store(db) as store:
-        ingest(read_inputs([str(write_articles(tmp_path / "first.jsonl", 0, 3))], settings), store, embedder,
-               settings)
+        ingest(read_inputs([str(write_articles(tmp_path / "first.jsonl", 0, 3))], settings), store, settings)
     with open_store(db) as store:
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count={pages + 2}")
         with pytest.raises(StoreError) as raised:
-            ingest(read_inputs([str(write_articles(tmp_path / "more.jsonl", 3, 40))], settings), store, embedder,
-                   settings)
+            ingest(read_inputs([str(write_articles(tmp_path / "more.jsonl", 3, 40))], settings), store, settings)
     message = str(raised.value)
     assert message.startswith(f"{db}: the disk is full") and "\n" not in message
     assert stored_ids(db) == ("ok", ["r0", "r1", "r2"])

@@ -1,3 +1,4 @@
 from storyline.cli import main
 
-main()
+if __name__ == "__main__":  # a spawned Dask worker imports this module again; it must not run the CLI
+    main()

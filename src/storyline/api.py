@@ -491,7 +491,6 @@ def _validate_articles(body: bytes) -> list[ArticleIn]:
 
 
 def _ingest(config: ServerConfig, records: list[ArticleIn]) -> dict[str, Any]:
-    from storyline.embed import load_article_embedder
     from storyline.model import Rejection
     from storyline.pipeline import ingest
     from storyline.sources.files import read_bytes
@@ -504,9 +503,8 @@ def _ingest(config: ServerConfig, records: list[ArticleIn]) -> dict[str, Any]:
         raise RequestValidationError([{"loc": ["body", _index(r.origin)], "msg": r.message, "type": "value_error"}
                                       for r in rejected])
     settings = config.settings
-    embedder = load_article_embedder(settings)
     with config.write_lock, open_store(config.db, create=True) as store:
-        report = ingest(items, store, embedder, settings)
+        report = ingest(items, store, settings)
         stories = store.count("stories")
     return {"ingested": report.ingested, "updated": report.updated, "duplicates": report.duplicates,
             "rejected": [{"origin": r.origin, "message": r.message} for r in report.rejected],

@@ -83,13 +83,22 @@ def ingest(
     allow_private_network: PrivateOption = False,
     language: Annotated[Optional[str], typer.Option(
         help="the language of every record (ISO 639-1: en, fr, de, es, uk, ru …), over detection and the records' own")] = None,
+    engine: Annotated[Optional[str], typer.Option(help="where the per-article stages run: local (this process) "
+                                                       "or dask (env STORYLINE_ENGINE)", show_default="local")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(help="with --engine dask: a running cluster's scheduler, "
+                                                          "tcp://HOST:PORT (env STORYLINE_SCHEDULER)")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="with --engine dask and no --scheduler: start a local "
+                                                        "cluster of this many worker processes (default: one per CPU)")] = None,
 ) -> None:
     """Add articles, group copies, and assign each article to a story."""
+    from storyline.engine import check_engine_settings
     from storyline.sources import read_inputs
 
     code = _language_code(language) if language is not None else None
-    settings = _settings(db, allow_private_network=allow_private_network or None,
+    settings = _settings(db, allow_private_network=allow_private_network or None, engine=engine,
+                         scheduler=scheduler, workers=workers,
                          **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
+    check_engine_settings(settings)  # before any file is read
     web = [p for p in paths if _is_web_target(p)]
     with _open(settings, create=True) as store:
         items = list(read_inputs([p for p in paths if not _is_web_target(p)], settings, source=source))
@@ -117,15 +126,15 @@ def _language_code(language: str) -> str:
 
 
 def _run_pipeline(items: list, store: Store, settings: Settings):
-    """Run the pipeline over items with a progress bar, printing each rejection as it comes."""
-    from storyline.embed import load_article_embedder
+    """Run the pipeline over items with a progress bar, printing each rejection as it comes; the
+    per-article stages run on the engine the settings name."""
+    from storyline.engine import open_engine
     from storyline.pipeline import ingest as run_ingest
 
-    embedder = load_article_embedder(settings)
-    with _progress() as progress:
+    with open_engine(settings) as engine, _progress() as progress:
         task = progress.add_task("ingesting", total=len(items))
-        return run_ingest(items, store, embedder, settings, on_rejection=_print_rejection,
-                          progress=lambda n: progress.advance(task, n))
+        return run_ingest(items, store, settings, on_rejection=_print_rejection,
+                          progress=lambda n: progress.advance(task, n), engine=engine)
 
 
 def _ingest_items(items: list, store: Store, settings: Settings):

@@ -1,18 +1,26 @@
 """Runs the stages over new records, incrementally, reading and writing through the store.
 
-Per article: normalise and identify → exact duplicate? → MinHash near-duplicate group →
-embedding → story assignment. Records are processed oldest first so that stories grow as the
-news did; a chunk of articles is embedded together and committed in one transaction, each
-article with all its derived rows."""
+Per article: normalise and identify → exact duplicate? → language, MinHash signature, key terms,
+embedding and analysis (`prepare`) → near-duplicate group → story assignment. Records are
+processed oldest first so that stories grow as the news did, a chunk at a time; each chunk is
+committed in one transaction, each article with all its derived rows.
+
+`prepare` needs nothing but the articles and the models, so an engine (storyline.engine) may run
+it anywhere: in this process, or on Dask workers. Everything that reads the store or the live
+indexes (duplicate lookup, near-duplicate groups, story assignment, writes, briefs) runs here,
+serially, over the prepared chunks in their input order, so every engine gives the same stories."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+import time
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -20,8 +28,9 @@ from storyline import analyze, cluster, dedupe, storylines
 from storyline.brief import VERSION as BRIEF_VERSION, story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
-from storyline.embed import (ArticleEmbedder, article_text_for_embedding, load_multilingual_embedder,
-                             load_static_embedder)
+from storyline.embed import (article_embedder_name, article_text_for_embedding, load_article_embedder,
+                             load_multilingual_embedder, load_static_embedder)
+from storyline.engine import Engine, InProcessEngine
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
@@ -44,6 +53,11 @@ class IngestReport:
     new_stories: int = 0
     article_of: dict[str, str] = field(default_factory=dict)  # record origin -> article id (duplicates too)
     gold_of: dict[str, str] = field(default_factory=dict)  # record origin -> gold label, where given
+    # Seconds per stage. The driver's: identify (normalise, exact-duplicate lookup), wait (for the
+    # engine's next prepared chunk), serial (each chunk's transaction: near-duplicate group, story
+    # assignment and writes), assign (the in-memory part of serial: LSH and story index), briefs.
+    # Summed over chunks wherever they ran, prepare's: language, signature, embed, analyze.
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def summary(self) -> str:
         updated = f", updated {self.updated}" if self.updated else ""
@@ -108,8 +122,12 @@ def gather_web(targets: Iterable[str], client: SafeClient, store: SQLiteStore, s
     return items, states
 
 
-def make_article(record: Record) -> Article | Rejection:
-    """An Article from a record: normalised text, canonical URL and a stable id from its identity."""
+def identify(record: Record) -> Article | Rejection:
+    """An Article from a record: normalised text, canonical URL and a stable id from its identity.
+
+    The language is the record's own, if it gives one; `with_language` detects the others later,
+    in `prepare`, because detection costs more than everything else here and need not run on the
+    copies that the duplicate lookup drops."""
     text = normalize_text(record.text)
     if not text:
         return Rejection(record.origin, "record has no text after normalisation")
@@ -118,10 +136,88 @@ def make_article(record: Record) -> Article | Rejection:
     identity = url or digest
     article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
     title = normalize_text(record.title) if record.title else None
-    language = article_language(record.language, title, text)
     return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title or None,
                    published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
-                   language=language, origin=record.origin, gold=record.gold)
+                   language=(record.language or "").strip().lower() or None, origin=record.origin, gold=record.gold)
+
+
+def with_language(article: Article) -> Article:
+    """The article with its language detected from headline and lead, unless the record gave one."""
+    if article.language:
+        return article
+    return replace(article, language=article_language(None, article.title, article.text))
+
+
+def make_article(record: Record) -> Article | Rejection:
+    """An Article from a record, language included: `identify` then `with_language`."""
+    article = identify(record)
+    return article if isinstance(article, Rejection) else with_language(article)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article with everything computed from it alone: its language, MinHash signature, key
+    terms, embedding (and the model that made it) and analysis (None when not analysed)."""
+
+    article: Article
+    signature: np.ndarray
+    terms: frozenset[str]
+    vector: np.ndarray
+    model: str
+    analysis: Analysis | None
+
+
+@dataclass(frozen=True)
+class PreparedChunk:
+    """A chunk's prepared articles in input order, with the seconds each step of `prepare` took."""
+
+    items: list[Prepared]
+    seconds: dict[str, float]
+
+
+def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
+    """The per-article stages over one chunk: language, signature, key terms, embedding, analysis.
+
+    Pure: it reads no store and no live index, and loads its models through the process-wide
+    cached loaders, so a worker process loads each model once, not once per chunk. The chunk is
+    embedded in one call, as in-process ingest always has; every engine hands it the same chunks."""
+    clock = StageClock()
+    with clock("language"):
+        articles = [with_language(article) for article in articles]
+    with clock("signature"):
+        signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
+        terms = [frozenset(cluster.article_terms(a)) for a in articles]
+    embedder = load_article_embedder(settings)
+    with clock("embed"):
+        vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
+    with clock("analyze"):
+        analyses = analyze_chunk(articles) if settings.analyze else [None] * len(articles)
+    items = [Prepared(article, sig, term, vector, embedder.name, analysis)
+             for article, sig, term, vector, analysis in zip(articles, signatures, terms, vectors, analyses)]
+    return PreparedChunk(items, dict(clock.seconds))
+
+
+class StageClock:
+    """Seconds spent per named stage, summed over every `with clock(stage):` block."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
+
+    def add(self, seconds: dict[str, float]) -> None:
+        for stage, value in seconds.items():
+            self.seconds[stage] += value
+
+
+def _chunks(articles: list[Article], size: int) -> list[list[Article]]:
+    return [articles[start : start + size] for start in range(0, len(articles), size)]
 
 
 def _sort_key(item: Article) -> tuple:
@@ -130,12 +226,18 @@ def _sort_key(item: Article) -> tuple:
     return (item.published is None, published)
 
 
-def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: ArticleEmbedder, settings: Settings,
+def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, settings: Settings,
            on_rejection: Callable[[Rejection], None] | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Store every new record, group near-duplicates and assign each article to a story."""
-    check_vector_model(store, embedder)
+           progress: Callable[[int], None] | None = None, engine: Engine | None = None) -> IngestReport:
+    """Store every new record, group near-duplicates and assign each article to a story.
+
+    The engine runs `prepare` over the chunks (in this process unless one is given); the stories
+    do not depend on which engine ran it."""
+    check_vector_model(store, article_embedder_name(settings))
     report = IngestReport()
+    engine = engine or InProcessEngine()
+    clock = StageClock()
+    clock.seconds = report.seconds
 
     def reject(rejection: Rejection) -> None:
         report.rejected.append(rejection)
@@ -147,11 +249,12 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Ar
     pending: list[Article] = []
     updates: dict[str, Article] = {}  # stored article id -> its new version
     seen: dict[str, str] = {}  # identity -> article id, for copies inside this batch
+    started = time.perf_counter()
     for item in items:
         if isinstance(item, Rejection):
             reject(item)
             continue
-        article = make_article(item)
+        article = identify(item)
         if isinstance(article, Rejection):
             reject(article)
             continue
@@ -177,37 +280,52 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, embedder: Ar
             seen[article.canonical_url] = article.id
         report.article_of[item.origin] = article.id
         pending.append(article)
+    report.seconds["identify"] += time.perf_counter() - started
 
     if updates:
-        _update_articles(updates, store, embedder, settings)
+        _update_articles(updates, store, engine, settings, clock)
         report.updated = len(updates)
         if progress:
             progress(len(updates))
     if pending:
-        report.new_stories, report.ingested = _assign(pending, store, embedder, settings, progress)
+        report.new_stories, report.ingested = _assign(pending, store, engine, settings, clock, progress)
         report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
-        refresh_briefs(store)  # also finishes briefs a killed run left stale
+        with clock("briefs"):
+            refresh_briefs(store)  # also finishes briefs a killed run left stale
     return report
 
 
-def check_vector_model(store: SQLiteStore, embedder: ArticleEmbedder) -> None:
+def check_vector_model(store: SQLiteStore, model: str) -> None:
     """Refuse to place articles with other vectors than the stored stories': their cosines would not compare."""
     stored = store.vector_model()
-    if stored is not None and stored != embedder.name:
+    if stored is not None and stored != model:
         raise StoreError(f"{store.name}: its stories were placed with {stored} vectors, this run embeds with "
-                         f"{embedder.name}; set STORYLINE_EMBEDDER and STORYLINE_EMBED_TOKENS to match, "
+                         f"{model}; set STORYLINE_EMBEDDER and STORYLINE_EMBED_TOKENS to match, "
                          "or ingest into a new database")
 
 
-def _assign(pending: list[Article], store: SQLiteStore, embedder: ArticleEmbedder, settings: Settings,
+def _prepared(engine: Engine, chunks: list[list[Article]], settings: Settings,
+              clock: StageClock) -> Iterator[list[Prepared]]:
+    """The engine's prepared chunks in input order; the time the driver waits for each is `wait`."""
+    results = engine.map(prepare, chunks, settings)
+    while True:
+        with clock("wait"):
+            chunk = next(results, None)
+        if chunk is None:
+            return
+        clock.add(chunk.seconds)
+        yield chunk.items
+
+
+def _assign(pending: list[Article], store: SQLiteStore, engine: Engine, settings: Settings, clock: StageClock,
             progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
     a chunk per transaction; returns how many stories they started and how many articles were stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
-    params = cluster.load_params(embedder.name)
+    params = cluster.load_params(article_embedder_name(settings))
     stats = cluster.TermStats()
     with store.transaction():  # a consistent start: no other run writes while this one reads
         mark = store.article_mark()
@@ -220,35 +338,32 @@ def _assign(pending: list[Article], store: SQLiteStore, embedder: ArticleEmbedde
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
-    multilingual = _crosslingual(pending, store, stories)
-    for start in range(0, len(pending), settings.batch_size):
-        chunk = pending[start : start + settings.batch_size]
-        texts = [article_text_for_embedding(a) for a in chunk]
-        vectors = embedder.embed(texts)
-        mvectors = multilingual.encode(texts) if multilingual else [None] * len(chunk)
-        analyses = analyze_chunk(chunk) if settings.analyze else [None] * len(chunk)
-        with store.transaction():
+    multilingual = _crosslingual(store, stories) if store.has_other_languages() else None
+    for chunk in _prepared(engine, _chunks(pending, settings.batch_size), settings, clock):
+        if multilingual is None and any(item.article.language not in (None, cluster.ENGLISH) for item in chunk):
+            multilingual = _crosslingual(store, stories)
+        with clock("multilingual"):  # in the driver: only runs with another language than English pay it
+            texts = [article_text_for_embedding(item.article) for item in chunk]
+            mvectors = multilingual.encode(texts) if multilingual else [None] * len(chunk)
+        with clock("serial"), store.transaction():
             catch_up(store, mark, duplicates, stories)
-            for article, vector, mvector, analysis in zip(chunk, vectors, mvectors, analyses):
-                if store.find_article(article.canonical_url, article.text_hash):
+            for item, mvector in zip(chunk, mvectors):
+                if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
-                new_stories += _store_article(article, vector, mvector, store, embedder, duplicates, stories,
-                                              settings)
+                new_stories += _store_article(item, mvector, store, duplicates, stories, clock)
                 stored += 1
-                if analysis is not None:
-                    store.insert_analysis(article.id, analysis, analyze.VERSION)
+                if item.analysis is not None:
+                    store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
             mark = store.article_mark()
         if progress:
             progress(len(chunk))
     return new_stories, stored
 
 
-def _crosslingual(pending: list[Article], store: SQLiteStore, stories: StoryIndex):  # type: ignore[no-untyped-def]
-    """The multilingual encoder, with a cross-lingual scorer attached to the stories, when this run
-    or the store holds an article in another language than English; else None, and the English
-    path is exactly as without it."""
-    if all(a.language in (None, cluster.ENGLISH) for a in pending) and not store.has_other_languages():
-        return None
+def _crosslingual(store: SQLiteStore, stories: StoryIndex):  # type: ignore[no-untyped-def]
+    """The multilingual encoder, with a cross-lingual scorer attached to the stories: for a run from the
+    moment it meets an article in another language than English (or whose store holds one), so that a
+    run in English alone never loads it and its English path is exactly as without it."""
     encoder = load_multilingual_embedder()
 
     def members(story_id: str) -> list[tuple[str | None, str]]:
@@ -320,34 +435,38 @@ def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
                                     storylines.VERSION)
 
 
-def _update_articles(updates: dict[str, Article], store: SQLiteStore, embedder: ArticleEmbedder,
-                     settings: Settings) -> None:
-    """Replace the text of updated articles and what derives from it; each keeps its story."""
-    vectors = embedder.embed([article_text_for_embedding(a) for a in updates.values()])
-    with store.transaction():
-        for (article_id, article), vector in zip(updates.items(), vectors):
-            store.update_article(article_id, article)
-            sig = dedupe.signature(article.text, settings.minhash_perm, settings.shingle_words)
-            store.replace_derived(article_id, sig, vector, cluster.article_terms(article))
+def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: Engine, settings: Settings,
+                     clock: StageClock) -> None:
+    """Replace the text of updated articles and what derives from it; each keeps its story (and,
+    as before, its analysis: only the text, signature, vector and terms are replaced)."""
+    ids = list(updates)
+    chunks = _chunks(list(updates.values()), settings.batch_size)
+    prepared = [item for chunk in _prepared(engine, chunks, replace(settings, analyze=False), clock) for item in chunk]
+    with clock("serial"), store.transaction():
+        for article_id, item in zip(ids, prepared, strict=True):
+            store.update_article(article_id, item.article)
+            store.replace_derived(article_id, item.signature, item.vector, set(item.terms))
 
 
-def _store_article(article: Article, vector: np.ndarray, mvector: np.ndarray | None, store: SQLiteStore,
-                   embedder: ArticleEmbedder, duplicates: DuplicateIndex, stories: StoryIndex,
-                   settings: Settings) -> bool:
-    """Write one article with its duplicate group, vector and story; True when it started a story."""
+def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStore, duplicates: DuplicateIndex,
+                   stories: StoryIndex, clock: StageClock) -> bool:
+    """Write one article with its duplicate group, vector and story; True when it started a story.
+
+    Only the lookups in the live indexes count as `assign`; the writes around them do not."""
+    article, sig, terms, vector = item.article, item.signature, set(item.terms), item.vector
     store.insert_article(article)
-    sig = dedupe.signature(article.text, settings.minhash_perm, settings.shingle_words)
-    copy = duplicates.find(sig)
-    group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
+    with clock("assign"):
+        copy = duplicates.find(sig)
+        group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
+        duplicates.add(article.id, sig, group)
     store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)
-    duplicates.add(article.id, sig, group)
-    terms = cluster.article_terms(article)
-    store.insert_vector(article.id, embedder.name, vector, terms, cluster.VERSION)
+    store.insert_vector(article.id, item.model, vector, terms, cluster.VERSION)
 
     # A syndicated copy belongs where its original went; anything else is scored against stories.
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
-    placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original,
-                           language=article.language, mvector=mvector)
+    with clock("assign"):
+        placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original,
+                               language=article.language, mvector=mvector)
     store.add_member(article.id, placed.joined.id, placed.score, cluster.VERSION)
     if placed.merged is not None:
         _save_story(store, placed.joined)

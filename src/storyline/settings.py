@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
+from storyline.errors import StorylineError
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -34,6 +36,12 @@ class Settings:
     fetch_max_bytes: int = 10 * 1024 * 1024
     fetch_timeout: float = 60.0
     per_host_delay: float = 1.0
+    # Where the per-article stages run (storyline.engine): "local" (this process) or "dask", on the
+    # cluster whose scheduler is at `scheduler`, else on a LocalCluster of `workers` processes.
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int | None = None
+    scheduler_timeout: float = 10.0
 
     def with_db(self, db: str | Path | None) -> "Settings":
         return self if db is None else replace(self, db=str(db))
@@ -57,5 +65,13 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["batch_size"] = max(1, int(env["STORYLINE_BATCH_SIZE"]))
     if env.get("STORYLINE_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes"):
         values["allow_private_network"] = True
+    if env.get("STORYLINE_ENGINE"):
+        values["engine"] = env["STORYLINE_ENGINE"]
+    if env.get("STORYLINE_SCHEDULER"):
+        values["scheduler"] = env["STORYLINE_SCHEDULER"]
+    if env.get("STORYLINE_WORKERS"):
+        if not env["STORYLINE_WORKERS"].strip().isdigit():
+            raise StorylineError(f"STORYLINE_WORKERS={env['STORYLINE_WORKERS']!r}: a whole number of worker processes")
+        values["workers"] = int(env["STORYLINE_WORKERS"])
     values.update({k: v for k, v in overrides.items() if v is not None})
     return Settings(**values)  # type: ignore[arg-type]

@@ -1,0 +1,139 @@
+"""Where the per-article stages run: in this process, or mapped over chunks on a Dask cluster.
+
+An engine maps a pure function (pipeline.prepare) over chunks and hands the results back in
+input order, one chunk at a time, as the serial stage in the driver consumes them. The Dask
+engine keeps only a bounded number of chunks in flight, so memory stays bounded however long the
+input is. Because a chunk's result depends only on the chunk (and the models), a chunk that a dead
+worker was computing is simply computed again elsewhere: nothing is stored twice or lost."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, TypeVar
+
+from storyline.errors import StorylineError
+from storyline.settings import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+ENGINES = ("local", "dask")
+
+
+class Engine(Protocol):
+    """Maps fn(chunk, *args) over chunks; yields the results in the chunks' order."""
+
+    def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]: ...
+
+
+class InProcessEngine:
+    """Runs each chunk in this process, when the driver asks for it."""
+
+    def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]:
+        for chunk in chunks:
+            yield fn(chunk, *args)
+
+
+class DaskEngine:
+    """Runs each chunk as a task on a Dask cluster, at most `ahead` chunks in flight.
+
+    With ahead=None it keeps two chunks per worker thread in flight: one running, one waiting, so a
+    worker never idles while the driver commits. Results come back in input order whatever order
+    the workers finish in."""
+
+    def __init__(self, client: "Client", ahead: int | None = None) -> None:
+        self.client = client
+        self.ahead = ahead
+
+    def _in_flight(self) -> int:
+        return self.ahead or max(2, 2 * sum(self.client.nthreads().values()))
+
+    def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]:
+        from distributed import KilledWorker
+
+        remaining = iter(chunks)
+        queue: deque = deque()
+        limit = self._in_flight()
+
+        def top_up() -> None:
+            while len(queue) < limit:
+                chunk = next(remaining, _END)
+                if chunk is _END:
+                    return
+                queue.append(self.client.submit(fn, chunk, *args, pure=False))
+
+        try:
+            top_up()
+            while queue:
+                future = queue.popleft()
+                top_up()
+                try:
+                    result = future.result()
+                except KilledWorker as exc:
+                    raise StorylineError(
+                        f"a chunk killed Dask workers {_allowed_failures()} times ({exc}); what was committed is "
+                        "kept: rerun the same ingest to finish (stored articles are skipped)") from None
+                del future  # the cluster may forget the result now
+                yield result
+        finally:
+            for future in queue:
+                future.cancel()
+
+
+_END = object()
+
+
+def _allowed_failures() -> int:
+    import dask
+
+    return int(dask.config.get("distributed.scheduler.allowed-failures"))
+
+
+def check_engine_settings(settings: Settings) -> None:
+    """A clear error for an engine setting that cannot work, before anything starts."""
+    if settings.engine not in ENGINES:
+        raise StorylineError(f"unknown engine {settings.engine!r}: use one of {', '.join(ENGINES)}")
+    if settings.engine == "local" and (settings.scheduler or settings.workers):
+        raise StorylineError("--scheduler and --workers need --engine dask")
+    if settings.scheduler and settings.workers:
+        raise StorylineError("give --scheduler (a running cluster) or --workers (a local one), not both")
+    if settings.workers is not None and settings.workers < 1:
+        raise StorylineError(f"--workers {settings.workers}: at least 1")
+
+
+@contextmanager
+def open_engine(settings: Settings) -> Iterator[Engine]:
+    """The engine the settings name. For Dask: a client of the scheduler at settings.scheduler, or
+    else of a LocalCluster of settings.workers processes (one thread each: the models are not
+    thread-parallel, and a process per core is what scales), closed again on exit."""
+    check_engine_settings(settings)
+    if settings.engine == "local":
+        yield InProcessEngine()
+        return
+    with dask_client(settings) as client:
+        yield DaskEngine(client)
+
+
+@contextmanager
+def dask_client(settings: Settings) -> Iterator["Client"]:
+    """A Dask client for the settings: the scheduler given, or a LocalCluster started here."""
+    from distributed import Client, LocalCluster
+
+    if settings.scheduler:
+        try:
+            client = Client(settings.scheduler, timeout=settings.scheduler_timeout)
+        except (OSError, TimeoutError) as exc:
+            raise StorylineError(f"cannot reach the Dask scheduler at {settings.scheduler}: {exc}") from None
+        with client:
+            yield client
+        return
+    workers = settings.workers or os.cpu_count() or 1
+    with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
