@@ -242,7 +242,9 @@ def part_assign(sizes: list[int], seed: int, workdir: Path, pg_url: str | None) 
                 seconds = time.perf_counter() - started
             results.append({"store": kind, "n": size, "seconds": seconds, "serial": report.seconds["serial"],
                             "assign": report.seconds["assign"]})
-            print(f"  done: assignment alone, {kind}, {size}: {seconds:.1f} s", flush=True)
+            print(f"  done: assignment alone, {kind}, {size}: {seconds:.1f} s; serial "
+                  f"{1000 * report.seconds['serial'] / size:.3f} ms/article, of it assign "
+                  f"{1000 * report.seconds['assign'] / size:.3f}", flush=True)
     return results
 
 

@@ -200,8 +200,8 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
 class StageClock:
     """Seconds spent per named stage, summed over every `with clock(stage):` block."""
 
-    def __init__(self) -> None:
-        self.seconds: dict[str, float] = defaultdict(float)
+    def __init__(self, seconds: dict[str, float] | None = None) -> None:
+        self.seconds: dict[str, float] = defaultdict(float) if seconds is None else seconds
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
@@ -236,8 +236,7 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, settings: Se
     check_vector_model(store, article_embedder_name(settings))
     report = IngestReport()
     engine = engine or InProcessEngine()
-    clock = StageClock()
-    clock.seconds = report.seconds
+    clock = StageClock(report.seconds)
 
     def reject(rejection: Rejection) -> None:
         report.rejected.append(rejection)
