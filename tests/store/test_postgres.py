@@ -68,6 +68,19 @@ def test_postgres_gives_the_same_stories_and_briefs_as_sqlite(demo_db, demo_pg):
     assert Cli(demo_pg).json("entity", "Zelenskyy", "--json") == Cli(demo_db).json("entity", "Zelenskyy", "--json")
 
 
+def test_postgres_with_two_dask_workers_gives_the_same_stories_and_briefs_as_sqlite(demo_db, pg_url):
+    """The third way of issue #10: a PostgreSQL store fed by `--engine dask --workers 2` (a real
+    LocalCluster, in the storyline process a user would run) says what SQLite in one process says."""
+    url = new_database(pg_url, "demo_dask")
+    result = run_storyline("ingest", str(DEMO_ARTICLES), "--db", url, "--engine", "dask", "--workers", "2")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    on_sqlite, on_dask = story_by_origin(demo_db), story_by_origin(url)
+    assert len(on_dask) == 67 and cluster_scores(on_dask, on_sqlite)["b3_f1"] == 1.0
+    for story in Cli(demo_db).json("stories", "--json"):
+        mine, theirs = Cli(demo_db).json("show", story["id"], "--json"), Cli(url).json("show", story["id"], "--json")
+        assert mine["claims"] == theirs["claims"] and mine["quotes"] == theirs["quotes"], story["title"]
+
+
 @pytest.mark.parametrize("query", ["earthquake", "Rubio ceasefire", "negotiat*", "Earth-observation", "Mar-a-Lago", "strike nurses", "zzzunknown"])
 def test_full_text_search_finds_the_same_articles(demo_db, demo_pg, query):
     from fastapi.testclient import TestClient
