@@ -41,6 +41,12 @@ JsonOption = Annotated[bool, typer.Option("--json", help="print JSON")]
 FolderArgument = Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json")]
 DbOption = Annotated[Optional[str], typer.Option("--db", help="database: a SQLite file or postgresql://user:pass@host:port/name "
                                                          "(env STORYLINE_DB)", show_default="storyline.db")]
+EngineOption = Annotated[Optional[str], typer.Option(help="where the per-article stages run: local (this process) "
+                                                          "or dask (env STORYLINE_ENGINE)", show_default="local")]
+SchedulerOption = Annotated[Optional[str], typer.Option(help="with --engine dask: a running cluster's scheduler, "
+                                                             "tcp://HOST:PORT (env STORYLINE_SCHEDULER)")]
+WorkersOption = Annotated[Optional[int], typer.Option(help="with --engine dask and no --scheduler: start a local "
+                                                           "cluster of this many worker processes (default: one per CPU)")]
 
 
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,12 +89,9 @@ def ingest(
     allow_private_network: PrivateOption = False,
     language: Annotated[Optional[str], typer.Option(
         help="the language of every record (ISO 639-1: en, fr, de, es, uk, ru …), over detection and the records' own")] = None,
-    engine: Annotated[Optional[str], typer.Option(help="where the per-article stages run: local (this process) "
-                                                       "or dask (env STORYLINE_ENGINE)", show_default="local")] = None,
-    scheduler: Annotated[Optional[str], typer.Option(help="with --engine dask: a running cluster's scheduler, "
-                                                          "tcp://HOST:PORT (env STORYLINE_SCHEDULER)")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="with --engine dask and no --scheduler: start a local "
-                                                        "cluster of this many worker processes (default: one per CPU)")] = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Add articles, group copies, and assign each article to a story."""
     from storyline.engine import check_engine_settings
@@ -495,12 +498,17 @@ def eval_clusters(
     split: Annotated[Optional[str], typer.Option(help="only records whose 'split' field is this")] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
+    engine: EngineOption = None,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Cluster the articles in a temporary database and score the stories against the gold labels
-    (with a PostgreSQL --db, in a temporary schema there)."""
+    (with a PostgreSQL --db, in a temporary schema there; with --engine dask, on Dask workers)."""
+    from storyline.engine import check_engine_settings
     from storyline.sources import read_inputs
 
-    settings = _settings(db, analyze=False)
+    settings = _settings(db, analyze=False, engine=engine, scheduler=scheduler, workers=workers)
+    check_engine_settings(settings)
     roots = [path, *(_gold_includes(gold) if gold else [])]
     if split is not None:
         items = list(_split_records(path, split, settings))

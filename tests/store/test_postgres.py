@@ -264,3 +264,17 @@ def test_storyline_db_in_the_environment_names_a_postgres_database(demo_db, demo
     result = subprocess.run([STORYLINE, "sources", "--json"], capture_output=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == Cli(demo_db).json("sources", "--json")
+
+
+def test_ecbplus_dev_scores_the_same_in_sqlite_and_in_postgres_on_two_dask_workers(pg_url, tmp_path):
+    """`eval clusters` takes --db and --engine: ECB+ dev clustered in a temporary PostgreSQL schema by
+    two Dask workers scores exactly as in a temporary SQLite file in one process."""
+    data = SHARED / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"{data} not found (set STORYLINE_SHARED)")
+    local = Cli(tmp_path / "unused.db").json("eval", "clusters", str(data), "--split", "dev", "--json")
+    result = run_storyline("eval", "clusters", str(data), "--split", "dev", "--json", "--db", pg_url,
+                           "--engine", "dask", "--workers", "2")
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    assert json.loads(result.stdout) == local
+    assert local["items"] == 197
