@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
@@ -80,11 +81,25 @@ class TermStats:
     def __init__(self) -> None:
         self.documents = 0
         self.df: dict[str, int] = {}
+        self.sounds: TermStats | None = None  # the same counts by sound, once asked for (by_sound)
 
-    def add(self, terms: set[str]) -> None:
+    def add(self, terms: Iterable[str]) -> None:
         self.documents += 1
         for term in terms:
             self.df[term] = self.df.get(term, 0) + 1
+        if self.sounds is not None:
+            self.sounds.add([sound(term) for term in terms])
+
+    def by_sound(self) -> TermStats:
+        """The same counts with the terms that sound alike (see `sound`) counted as one, kept up to
+        date by `add` from the first call on: built once, not at every cross-lingual placement."""
+        if self.sounds is None:
+            self.sounds = TermStats()
+            self.sounds.documents = self.documents
+            for term, count in self.df.items():
+                key = sound(term)
+                self.sounds.df[key] = self.sounds.df.get(key, 0) + count
+        return self.sounds
 
     def idf(self, term: str) -> float:
         return math.log((self.documents + 1) / (self.df.get(term, 0) + 0.5))
@@ -248,9 +263,10 @@ class StoryIndex:
         """The most probable story for an article; None when none reaches the threshold. Where
         languages differ, the cross-lingual scorer (if any) offers its own best."""
         best: tuple[StoryState | None, float] = (None, 0.0)
-        scored = [(story, p) for story, cosine in self.candidates(vector, day)
-                  if not (self.crosslingual and self.crosslingual.crosses(language, story.id))
-                  for p in [probability(self.features(vector, terms, day, story, cosine), self.params)]]
+        scored = []
+        for story, cosine in self.candidates(vector, day):
+            if self.crosslingual is None or not self.crosslingual.crosses(language, story.id):
+                scored.append((story, probability(self.features(vector, terms, day, story, cosine), self.params)))
         if self.crosslingual is not None and mvector is not None:
             scored += self.crosslingual.scored(mvector, vector, terms, day, language)
         for story, p in scored:
@@ -370,7 +386,6 @@ class CrossLingual:
         self.vectors: dict[str, list[np.ndarray]] = {}
         self.languages: dict[str, set[str]] = {}
         self._texts: dict[str, list[str]] = {}
-        self._sounds: TermStats | None = None
 
     def _load(self, story_id: str) -> None:
         """A live story's member languages, from the store the first time it is met."""
@@ -399,7 +414,7 @@ class CrossLingual:
         """Stories of the window that share a name or number with the article, where languages differ,
         with their probability; names are compared by their sound (see `sound`)."""
         sounds = {sound(term) for term in terms}
-        stats = self._sound_stats()
+        stats = self.index.stats.by_sound()
         out = []
         for story in self.index.stories.values():
             if story.size == 0 or day_gap(day, story) > self.index.params.window_days:
@@ -420,17 +435,6 @@ class CrossLingual:
             features = self.index.features(vector, sounds, day, heard, cosine, max_cosine, stats)
             out.append((story, probability(features, self.index.params)))
         return out
-
-    def _sound_stats(self) -> TermStats:
-        """Document frequencies of sounds, summed over the terms that sound alike (kept up to date
-        with the index's own: recomputed when it has counted more articles)."""
-        if self._sounds is None or self._sounds.documents != self.index.stats.documents:
-            self._sounds = TermStats()
-            self._sounds.documents = self.index.stats.documents
-            for term, df in self.index.stats.df.items():
-                key = sound(term)
-                self._sounds.df[key] = self._sounds.df.get(key, 0) + df
-        return self._sounds
 
     def added(self, story_id: str, language: str | None, mvector: np.ndarray | None) -> None:
         """An article has just joined (or started) this story."""
