@@ -346,13 +346,16 @@ def _assign(pending: list[Article], store: SQLiteStore, engine: Engine, settings
             mvectors = multilingual.encode(texts) if multilingual else [None] * len(chunk)
         with clock("serial"), store.transaction():
             catch_up(store, mark, duplicates, stories)
+            grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
             for item, mvector in zip(chunk, mvectors):
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
-                new_stories += _store_article(item, mvector, store, duplicates, stories, clock)
+                new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock)
                 stored += 1
                 if item.analysis is not None:
                     store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
+            for story in grown.values():
+                _save_story(store, story)
             mark = store.article_mark()
         if progress:
             progress(len(chunk))
@@ -448,9 +451,12 @@ def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: En
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStore, duplicates: DuplicateIndex,
-                   stories: StoryIndex, clock: StageClock) -> bool:
-    """Write one article with its duplicate group, vector and story; True when it started a story.
+                   stories: StoryIndex, grown: dict[str, StoryState], clock: StageClock) -> bool:
+    """Write one article with its duplicate group, vector and membership; True when it started a story.
 
+    The story it joined goes into `grown`, whose rows the caller writes once per chunk: naming a story
+    reads all its members' vectors, which per article would cost the square of a story's size. A merge
+    writes both stories at once, so that the one merged away keeps its last state.
     Only the lookups in the live indexes count as `assign`; the writes around them do not."""
     article, sig, terms, vector = item.article, item.signature, set(item.terms), item.vector
     store.insert_article(article)
@@ -468,9 +474,11 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStor
                                language=article.language, mvector=mvector)
     store.add_member(article.id, placed.joined.id, placed.score, cluster.VERSION)
     if placed.merged is not None:
-        _save_story(store, placed.joined)
+        for story in {placed.joined.id: placed.joined, placed.merged.id: placed.merged}.values():
+            _save_story(store, story)
         store.merge_story(placed.merged.id, placed.story.id, cluster.VERSION)
-    _save_story(store, placed.story)
+        grown.pop(placed.merged.id, None)
+    grown[placed.story.id] = placed.story
     return placed.started
 
 
