@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
@@ -76,19 +76,26 @@ class TermStats:
     """Document frequencies of key terms over the articles seen so far, for IDF weights.
 
     A name that few articles carry (a town, a person) says more about sameness than one that
-    many do (a country, a big institution)."""
+    many do (a country, a big institution). Beside each count it keeps log(count + 0.5), updated
+    with the count, so that weighing a story's terms costs a lookup per term, not a logarithm."""
 
     def __init__(self) -> None:
         self.documents = 0
         self.df: dict[str, int] = {}
+        self.log_df: dict[str, float] = {}
         self.sounds: TermStats | None = None  # the same counts by sound, once asked for (by_sound)
 
     def add(self, terms: Iterable[str]) -> None:
         self.documents += 1
         for term in terms:
-            self.df[term] = self.df.get(term, 0) + 1
+            self._count(term, 1)
         if self.sounds is not None:
             self.sounds.add([sound(term) for term in terms])
+
+    def _count(self, term: str, more: int) -> None:
+        count = self.df.get(term, 0) + more
+        self.df[term] = count
+        self.log_df[term] = math.log(count + 0.5)
 
     def by_sound(self) -> TermStats:
         """The same counts with the terms that sound alike (see `sound`) counted as one, kept up to
@@ -97,12 +104,19 @@ class TermStats:
             self.sounds = TermStats()
             self.sounds.documents = self.documents
             for term, count in self.df.items():
-                key = sound(term)
-                self.sounds.df[key] = self.sounds.df.get(key, 0) + count
+                self.sounds._count(sound(term), count)
         return self.sounds
 
+    def weigher(self) -> Callable[[str], float]:
+        """idf as one function for the current counts: log((documents + 1) / (df + 0.5))."""
+        top, log_df = math.log(self.documents + 1), self.log_df.get
+        return lambda term: top - log_df(term, _LOG_HALF)
+
     def idf(self, term: str) -> float:
-        return math.log((self.documents + 1) / (self.df.get(term, 0) + 0.5))
+        return math.log(self.documents + 1) - self.log_df.get(term, _LOG_HALF)
+
+
+_LOG_HALF = math.log(0.5)
 
 
 def _is_number(term: str) -> bool:
@@ -120,17 +134,25 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple
     places. Number overlap is the share of the article's figures that the story also gives."""
     if not terms or not story.terms or story.size == 0:
         return 0.0, 0.0, 0.0, 0.0
-    idf = {term: stats.idf(term) for term in terms}
+    weigh = stats.weigher()
+    idf = {term: weigh(term) for term in terms}
     article_mass = sum(idf.values())
-    shared = sum(idf[term] * story.terms.get(term, 0) for term in terms) / story.size
-    story_mass = sum(stats.idf(term) * count for term, count in story.terms.items()) / story.size
-    total = article_mass + story_mass
+    size = story.size
+    story_weighted = core_mass = core_carried = carried = 0.0
+    for term, count in story.terms.items():  # one pass over the story's terms, the costly part
+        weight = weigh(term)
+        story_weighted += weight * count
+        if 2 * count >= size:  # a core term: carried by half the story's members or more
+            core_mass += weight
+            if term in idf:
+                core_carried += weight
+        if term in idf:
+            carried += weight
+    shared = sum(idf[term] * story.terms.get(term, 0) for term in terms) / size
+    total = article_mass + story_weighted / size
     dice = 2.0 * shared / total if total > 0 else 0.0
-    carried = sum(idf[term] for term in terms if term in story.terms)
     coverage = carried / article_mass if article_mass > 0 else 0.0
-    core = [(term, stats.idf(term)) for term, count in story.terms.items() if 2 * count >= story.size]
-    core_mass = sum(weight for _, weight in core)
-    core_coverage = sum(weight for term, weight in core if term in terms) / core_mass if core_mass > 0 else 0.0
+    core_coverage = core_carried / core_mass if core_mass > 0 else 0.0
     numbers = [term for term in terms if _is_number(term)]
     number_overlap = sum(term in story.terms for term in numbers) / len(numbers) if numbers else 0.0
     return dice, coverage, core_coverage, number_overlap
@@ -165,7 +187,7 @@ class StoryIndex:
         self.params = params
         self.stats = stats or TermStats()
         self.stories: dict[str, StoryState] = {}
-        self.members: dict[str, list[np.ndarray]] = {}
+        self.members: dict[str, np.ndarray] = {}  # per story, its most recent members' vectors as rows
         self._ann: Index | None = None
         self._key: dict[str, int] = {}
         self._story_of_key: dict[int, str] = {}
@@ -195,7 +217,7 @@ class StoryIndex:
 
     def _add_story(self, story: StoryState, members: list[np.ndarray]) -> None:
         self.stories[story.id] = story
-        self.members[story.id] = list(members[-RECENT_MEMBERS:])
+        self.members[story.id] = _recent(members)
         self._reindex(story)
 
     def _reindex(self, story: StoryState) -> None:
@@ -251,8 +273,8 @@ class StoryIndex:
                  cosine: float | None = None, max_cosine: float | None = None,
                  stats: TermStats | None = None) -> dict[str, float]:
         if max_cosine is None:
-            members = self.members.get(story.id) or []
-            max_cosine = max((float(vector @ m) for m in members), default=cosine or 0.0)
+            members = self.members.get(story.id)
+            max_cosine = float((members @ vector).max()) if members is not None and len(members) else cosine or 0.0
         dice, coverage, core, numbers = term_features(terms, story, stats or self.stats)
         cos = float(vector @ story.unit_centroid()) if cosine is None else cosine
         return {"cosine": cos, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
@@ -294,11 +316,8 @@ class StoryIndex:
             score = 1.0
         if story.id not in self.stories:
             self.stories[story.id] = story
-            self.members[story.id] = []
         add_member(story, vector, terms, day)
-        recent = self.members.setdefault(story.id, [])
-        recent.append(vector)
-        del recent[:-RECENT_MEMBERS]
+        self.members[story.id] = _recent([self.members.get(story.id), vector[None, :]])
         self._reindex(story)
         if self.crosslingual is not None:
             self.crosslingual.added(story.id, language, mvector)
@@ -331,8 +350,7 @@ class StoryIndex:
             if day is not None:
                 target.first_seen = min(target.first_seen or day, day)
                 target.last_seen = max(target.last_seen or day, day)
-        recent = self.members.setdefault(target.id, []) + self.members.get(source.id, [])
-        self.members[target.id] = recent[-RECENT_MEMBERS:]
+        self.members[target.id] = _recent([self.members.get(target.id), self.members.get(source.id)])
         if self.crosslingual is not None:
             self.crosslingual.merged(source.id, target.id)
         self._drop(source.id)
@@ -448,6 +466,15 @@ class CrossLingual:
         self.languages[target] = self.languages.get(target, set()) | self.languages.pop(source, set())
         self.vectors[target] = (self._vectors(target) + self._vectors(source))[-RECENT_MEMBERS:]
         self.vectors.pop(source, None)
+
+
+def _recent(parts: list[np.ndarray | None] | list[np.ndarray]) -> np.ndarray:
+    """The last RECENT_MEMBERS rows of these vectors (or blocks of rows) stacked in order, as one
+    matrix: a story's max cosine is then one product, not a loop over its members."""
+    rows = [np.atleast_2d(part) for part in parts if part is not None and len(part)]
+    if not rows:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack(rows)[-RECENT_MEMBERS:]
 
 
 def add_member(story: StoryState, vector: np.ndarray, terms: set[str], day: date | None) -> None:
