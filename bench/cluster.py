@@ -242,25 +242,34 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     labels: list[str] = []
     merges = Merges()
     marks = {}
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     tenth = max(1, len(ids) // 10)
     for i in range(len(ids)):
         story, _score, _started, away = placed(index.place(f"s{i}", vectors[i], terms[i], days[i]))
         merges.record(story.id, away)
         labels.append(story.id)
         if (i + 1) % tenth == 0:
-            marks[i + 1] = time.perf_counter() - started
-    elapsed = time.perf_counter() - started
+            marks[i + 1] = (time.perf_counter() - started, time.process_time() - started_cpu)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     labels = [merges.find(label) for label in labels]
     pred = dict(zip(ids, labels))
     if labels_out:
         labels_out.write_text(json.dumps(pred))
-    # The rate over the first and the last tenth of the stream: flat if the cost per article does not grow.
+    # The rate over the first and the last tenth of the stream: the last is the cost of an article when
+    # the corpus holds N, flat in N if that cost does not grow with the corpus.
     points = sorted(marks.items())
-    first_rate = points[0][0] / points[0][1] if points else 0.0
-    last_rate = (points[-1][0] - points[-2][0]) / (points[-1][1] - points[-2][1]) if len(points) > 1 else first_rate
-    emit({"method": "place", "n": len(ids), "seconds": elapsed, "rate": len(ids) / elapsed, "terms_rate": len(ids) / terms_seconds,
-          "first_tenth_rate": first_rate, "last_tenth_rate": last_rate, "stories": len(set(labels)),
+
+    def tenth_rate(first: int, last: int, clock: int) -> float:
+        before = points[first - 1] if first > 0 else (0, (0.0, 0.0))
+        return (points[last][0] - before[0]) / max(1e-9, points[last][1][clock] - before[1][clock])
+
+    first_rate = tenth_rate(0, 0, 0) if points else 0.0
+    last_rate = tenth_rate(len(points) - 1, len(points) - 1, 0) if points else 0.0
+    last_cpu_rate = tenth_rate(len(points) - 1, len(points) - 1, 1) if points else 0.0
+    emit({"method": "place", "n": len(ids), "seconds": elapsed, "rate": len(ids) / elapsed, "cpu_rate": len(ids) / cpu,
+          "terms_rate": len(ids) / terms_seconds,
+          "first_tenth_rate": first_rate, "last_tenth_rate": last_rate,
+          "last_tenth_cpu_rate": last_cpu_rate, "stories": len(set(labels)),
           "merges": len(merges.parent), "baseline_mb": round(baseline_mb, 1),
           "scores": scores(pred, gold)})
 
@@ -433,12 +442,13 @@ def main() -> None:
     if scale:
         print()
         print("storyline clustering stage at scale (vectors from an embedded pool plus noise; F1 indicative only)")
-        print(f"{'N':>8} {'days':>5} {'art/s':>8} {'first 10%':>10} {'last 10%':>9} {'stories':>8} {'B3 F1':>6} {'peak MB':>8} "
+        print(f"{'N':>8} {'days':>5} {'art/s':>8} {'per CPU s':>9} {'first 10%':>10} {'last 10%':>9} {'per CPU s':>9} {'stories':>8} {'B3 F1':>6} {'peak MB':>8} "
               f"{'before':>7}")
         for r in scale:
-            print(f"{r['n']:>8} {r['n'] // args.per_day:>5} {r['rate']:>8.0f} {r['first_tenth_rate']:>10.0f} {r['last_tenth_rate']:>9.0f} "
+            print(f"{r['n']:>8} {r['n'] // args.per_day:>5} {r['rate']:>8.0f} {r['cpu_rate']:>9.0f} {r['first_tenth_rate']:>10.0f} {r['last_tenth_rate']:>9.0f} {r['last_tenth_cpu_rate']:>9.0f} "
                   f"{r['stories']:>8} {r['scores']['b3_f1']:>6.3f} {r['peak_mb']:>8.0f} {r['baseline_mb']:>7.0f}")
-        print("  (art/s: place() only, key terms extracted beforehand; peak MB: the whole worker process, stream and "
+        print("  (art/s: place() only, key terms extracted beforehand; per CPU s: articles per second of the process's CPU "
+              "time, which other work on the machine does not lower; peak MB: the whole worker process, stream and "
               "vectors included; before: its memory when clustering began)")
 
     by = dict(results)
@@ -461,8 +471,19 @@ def main() -> None:
     ]
     if len(scale) >= 2:
         small, large = scale[0], scale[-1]
-        floors.append((f"rate at {large['n']} within 20% of rate at {small['n']}", large["rate"] >= 0.8 * small["rate"],
-                       f"{large['rate']:.0f} vs {small['rate']:.0f}/s ({large['rate'] / small['rate']:.2f}x)"))
+        # An article's cost when the corpus holds N is the rate over the run's last tenth; the rate over
+        # the whole run also averages in its start, when the window's stories are still few and young.
+        floors.append((f"an article's cost at {large['n']} within 20% of that at {small['n']} (last tenths)",
+                       large["last_tenth_rate"] >= 0.8 * small["last_tenth_rate"],
+                       f"{large['last_tenth_rate']:.0f} vs {small['last_tenth_rate']:.0f}/s "
+                       f"({large['last_tenth_rate'] / small['last_tenth_rate']:.2f}x)"))
+        floors.append((f"the same per CPU second (other load on the machine does not count)",
+                       large["last_tenth_cpu_rate"] >= 0.8 * small["last_tenth_cpu_rate"],
+                       f"{large['last_tenth_cpu_rate']:.0f} vs {small['last_tenth_cpu_rate']:.0f}/s "
+                       f"({large['last_tenth_cpu_rate'] / small['last_tenth_cpu_rate']:.2f}x)"))
+        print(f"  whole-run rates: {large['rate']:.0f} at {large['n']} vs {small['rate']:.0f}/s at {small['n']} "
+              f"({large['rate'] / small['rate']:.2f}x; per CPU second {large['cpu_rate'] / small['cpu_rate']:.2f}x): "
+              "the smaller run is mostly its start, with the window still filling")
     if scale:
         floors.append((f"peak memory < 2 GB at {scale[-1]['n']}", scale[-1]["peak_mb"] < 2048, f"{scale[-1]['peak_mb']:.0f} MB"))
     for name, ok, value in floors:

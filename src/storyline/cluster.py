@@ -92,6 +92,14 @@ class TermStats:
         if self.sounds is not None:
             self.sounds.add([sound(term) for term in terms])
 
+    def remove(self, terms: Iterable[str]) -> None:
+        """Undo `add` of these terms (a replay that counted an article before placing it)."""
+        self.documents -= 1
+        for term in terms:
+            self._count(term, -1)
+        if self.sounds is not None:
+            self.sounds.remove([sound(term) for term in terms])
+
     def _count(self, term: str, more: int) -> None:
         count = self.df.get(term, 0) + more
         self.df[term] = count
