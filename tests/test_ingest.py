@@ -49,6 +49,30 @@ def test_same_url_is_one_record_and_new_text_updates_it(cli, tmp_path):
         assert hits == 1
 
 
+def test_an_updated_article_is_analysed_again_and_its_story_shows_the_new_text(cli, tmp_path):
+    url = "https://news.example/ferry"
+    first = {"url": url, "date": "2025-02-10", "source": "Harbour Post", "title": "Ferry suspended",
+             "text": 'The island ferry was suspended on Monday. "We will not sail until the pier is safe," '
+                     "said Mara Quint, the harbour master."}
+    (tmp_path / "a.jsonl").write_text(json.dumps(first) + "\n")
+    cli("ingest", str(tmp_path / "a.jsonl"))
+    [story] = cli.json("stories", "--json")
+    assert [q["speaker"] for q in cli.json("show", story["id"], "--json")["quotes"]] == ["Mara Quint"]
+
+    corrected = {**first, "text": 'The island ferry was suspended on Monday. "Repairs will take a week," '
+                                  "said Tomas Rell, the port engineer."}
+    (tmp_path / "b.jsonl").write_text(json.dumps(corrected) + "\n")
+    assert "updated 1" in cli("ingest", str(tmp_path / "b.jsonl")).stdout
+    shown = cli.json("show", story["id"], "--json")
+    [quote] = shown["quotes"]
+    assert quote["speaker"] == "Tomas Rell" and "Repairs will take a week" in quote["text"]
+    article_text = corrected["text"]
+    assert quote["variants"]
+    for variant in quote["variants"]:  # the span points into the text as it now reads
+        assert article_text[variant["start"]:variant["end"]] == variant["text"]
+    assert cli("check").exit_code == 0
+
+
 def test_bad_input_is_named_and_the_rest_of_the_batch_is_stored(cli, tmp_path):
     cli("ingest", str(FIXTURES / "interview"))
     before = cli.json("stories", "--json")

@@ -439,15 +439,21 @@ def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
 
 def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: Engine, settings: Settings,
                      clock: StageClock) -> None:
-    """Replace the text of updated articles and what derives from it; each keeps its story (and,
-    as before, its analysis: only the text, signature, vector and terms are replaced)."""
+    """Replace the text of updated articles and everything derived from it: signature, vector, terms
+    and analysis (whose spans point into the text). Each keeps its story, whose brief is dropped to be
+    made again from the new text at the end of the run (or by the next, if this one is killed)."""
     ids = list(updates)
     chunks = _chunks(list(updates.values()), settings.batch_size)
-    prepared = [item for chunk in _prepared(engine, chunks, replace(settings, analyze=False), clock) for item in chunk]
+    prepared = [item for chunk in _prepared(engine, chunks, settings, clock) for item in chunk]
     with clock("serial"), store.transaction():
         for article_id, item in zip(ids, prepared, strict=True):
             store.update_article(article_id, item.article)
             store.replace_derived(article_id, item.signature, item.vector, set(item.terms))
+            story_id = store.article_story(article_id)
+            if item.analysis is not None:
+                store.insert_analysis(article_id, item.analysis, analyze.VERSION)
+                if story_id:
+                    store.forget_brief(story_id)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStore, duplicates: DuplicateIndex,

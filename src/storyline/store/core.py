@@ -365,6 +365,10 @@ class Store(ReadQueries):
         row = self.conn.execute("SELECT brief FROM story_briefs WHERE story_id = ?", (story_id,)).fetchone()
         return json.loads(row["brief"]) if row else None
 
+    def forget_brief(self, story_id: str) -> None:
+        """Drop a story's brief: a member's text changed, and the next refresh makes it again."""
+        self.conn.execute("DELETE FROM story_briefs WHERE story_id = ?", (story_id,))
+
     def stale_briefs(self) -> list[str]:
         """Live stories whose brief is missing or was made for another membership (left half-done)."""
         rows = self.conn.execute(
