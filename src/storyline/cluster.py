@@ -77,13 +77,16 @@ class TermStats:
 
     A name that few articles carry (a town, a person) says more about sameness than one that
     many do (a country, a big institution). Beside each count it keeps log(count + 0.5), updated
-    with the count, so that weighing a story's terms costs a lookup per term, not a logarithm."""
+    with the count, so that weighing a term costs a lookup, not a logarithm; and, per story, the
+    sums over its terms that scoring needs (story_side), so that scoring an article against a
+    story costs in the article's terms, not in the story's, which grow with it."""
 
     def __init__(self) -> None:
         self.documents = 0
         self.df: dict[str, int] = {}
         self.log_df: dict[str, float] = {}
         self.sounds: TermStats | None = None  # the same counts by sound, once asked for (by_sound)
+        self._sides: dict[str, StorySide] = {}
 
     def add(self, terms: Iterable[str]) -> None:
         self.documents += 1
@@ -115,6 +118,26 @@ class TermStats:
                 self.sounds._count(sound(term), count)
         return self.sounds
 
+    def story_side(self, story: StoryState) -> StorySide:
+        """The story's sums over its terms: made again when the story has grown, or when the corpus
+        has grown by 2% since (other articles change its terms' counts a little; the count of
+        documents, the larger part of every weight, is always current)."""
+        side = self._sides.get(story.id)
+        if side is None or side.size != story.size or self.documents > side.documents * STALE_SIDE:
+            log_df = self.log_df.get
+            core = {term for term, count in story.terms.items() if 2 * count >= story.size}
+            side = StorySide(size=story.size, documents=self.documents, count=sum(story.terms.values()),
+                             log_sum=sum(count * log_df(term, _LOG_HALF) for term, count in story.terms.items()),
+                             core=core, core_log_sum=sum(log_df(term, _LOG_HALF) for term in core))
+            self._sides[story.id] = side
+        return side
+
+    def forget(self, story_id: str) -> None:
+        """A story left the live index (or merged away): its sums are not needed any more."""
+        self._sides.pop(story_id, None)
+        if self.sounds is not None:
+            self.sounds.forget(story_id)
+
     def weigher(self) -> Callable[[str], float]:
         """idf as one function for the current counts: log((documents + 1) / (df + 0.5))."""
         top, log_df = math.log(self.documents + 1), self.log_df.get
@@ -125,6 +148,20 @@ class TermStats:
 
 
 _LOG_HALF = math.log(0.5)
+STALE_SIDE = 1.02
+
+
+@dataclass
+class StorySide:
+    """Sums over a story's terms as counted when made: with L = log(documents + 1), the story's
+    weighted term mass is L * count - log_sum, its core's is L * len(core) - core_log_sum."""
+
+    size: int
+    documents: int
+    count: int  # its members' terms, counted with repeats
+    log_sum: float  # sum of count * log(df + 0.5) over its terms
+    core: set[str]  # the terms half its members carry or more
+    core_log_sum: float
 
 
 def _is_number(term: str) -> bool:
@@ -145,20 +182,19 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple
     weigh = stats.weigher()
     idf = {term: weigh(term) for term in terms}
     article_mass = sum(idf.values())
-    size = story.size
-    story_weighted = core_mass = core_carried = carried = 0.0
-    for term, count in story.terms.items():  # one pass over the story's terms, the costly part
-        weight = weigh(term)
-        story_weighted += weight * count
-        if 2 * count >= size:  # a core term: carried by half the story's members or more
-            core_mass += weight
-            if term in idf:
-                core_carried += weight
-        if term in idf:
+    size, side, top = story.size, stats.story_side(story), math.log(stats.documents + 1)
+    story_mass = (top * side.count - side.log_sum) / size
+    core_mass = top * len(side.core) - side.core_log_sum
+    shared = carried = core_carried = 0.0
+    for term, weight in idf.items():
+        count = story.terms.get(term, 0)
+        if count:
+            shared += weight * count
             carried += weight
-    shared = sum(idf[term] * story.terms.get(term, 0) for term in terms) / size
-    total = article_mass + story_weighted / size
-    dice = 2.0 * shared / total if total > 0 else 0.0
+            if term in side.core:
+                core_carried += weight
+    total = article_mass + story_mass
+    dice = 2.0 * shared / size / total if total > 0 else 0.0
     coverage = carried / article_mass if article_mass > 0 else 0.0
     core_coverage = core_carried / core_mass if core_mass > 0 else 0.0
     numbers = [term for term in terms if _is_number(term)]
@@ -241,6 +277,7 @@ class StoryIndex:
         index.add(key, story.unit_centroid().astype(np.float32))
 
     def _drop(self, story_id: str) -> None:
+        self.stats.forget(story_id)
         key = self._key.pop(story_id, None)
         if key is not None and self._ann is not None:
             self._ann.remove(key)
