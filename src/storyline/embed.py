@@ -97,10 +97,15 @@ def minilm_name(model_path: str | None, max_tokens: int) -> str:
     return f"{label}@{max_tokens}"
 
 
+def static_name(path: Path) -> str:
+    """How vectors of a static (model2vec) model are named in the store."""
+    return f"static:{path.name}"
+
+
 def article_embedder_name(settings: "Settings") -> str:
     """The name of the vectors load_article_embedder(settings) makes, without loading it."""
     if settings.embedder == "static":
-        return f"static:{static_model_path().name}"
+        return static_name(static_model_path())
     return minilm_name(settings.model_path, settings.embed_max_tokens)
 
 
@@ -129,7 +134,7 @@ class StaticEmbedder:
         from model2vec import StaticModel
 
         self._model = StaticModel.from_pretrained(str(path))
-        self.name = f"static:{path.name}"
+        self.name = static_name(path)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
