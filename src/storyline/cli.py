@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -27,6 +27,9 @@ from storyline.evaluate import cluster_scores
 from storyline.model import Record, Rejection
 from storyline.settings import Settings, settings_from_env
 from storyline.store import Store, database_name, open_store
+
+if TYPE_CHECKING:
+    from storyline.engine import Engine
 
 app = typer.Typer(help="Turn dated news articles from many outlets into stories with provenance.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -128,24 +131,27 @@ def _language_code(language: str) -> str:
     return code
 
 
-def _run_pipeline(items: list, store: Store, settings: Settings):
+def _run_pipeline(items: list, store: Store, settings: Settings, engine: "Engine | None" = None):
     """Run the pipeline over items with a progress bar, printing each rejection as it comes; the
-    per-article stages run on the engine the settings name."""
+    per-article stages run on the engine given, else on one the settings name, opened for this run."""
     from storyline.engine import open_engine
     from storyline.pipeline import ingest as run_ingest
 
-    with open_engine(settings) as engine, _progress() as progress:
+    if engine is None:
+        with open_engine(settings) as opened:
+            return _run_pipeline(items, store, settings, opened)
+    with _progress() as progress:
         task = progress.add_task("ingesting", total=len(items))
         return run_ingest(items, store, settings, on_rejection=_print_rejection,
                           progress=lambda n: progress.advance(task, n), engine=engine)
 
 
-def _ingest_items(items: list, store: Store, settings: Settings):
+def _ingest_items(items: list, store: Store, settings: Settings, engine: "Engine | None" = None):
     """Ingest into the user's database: notes, rejections and the summary line for the user."""
     for item in items:
         if getattr(item, "note", None):
             err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
-    report = _run_pipeline(items, store, settings)
+    report = _run_pipeline(items, store, settings, engine)
     out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False)
     return report
 
@@ -170,11 +176,13 @@ def watch(
     """Poll feeds and keep stories current until stopped (Ctrl-C stops cleanly)."""
     import time
 
+    from storyline.engine import open_engine
     from storyline.pipeline import gather_web, web_client
 
     settings = _settings(db, allow_private_network=allow_private_network or None)
     pause = _parse_every(every)
-    with _open(settings, create=True) as store, web_client(settings) as client:
+    # One engine for the whole watch: a Dask cluster (and its workers' loaded models) is started once.
+    with _open(settings, create=True) as store, web_client(settings) as client, open_engine(settings) as engine:
         targets = list(feeds or [])
         if not targets and not store.feeds():
             raise StorylineError("no feeds to watch: give feed URLs or an OPML list")
@@ -186,7 +194,7 @@ def watch(
                 failed = sum(1 for state in states if state.last_error)
                 err.print(f"{stamp} polled {len(states)} feeds ({failed} failed), {len(items)} new entries",
                           highlight=False)
-                _ingest_items(items, store, settings)
+                _ingest_items(items, store, settings, engine)
                 if once:
                     break
                 time.sleep(pause)
