@@ -99,3 +99,36 @@ def test_each_embedder_is_scored_with_the_parameters_fitted_on_its_vectors():
     # MiniLM at a length nothing was fitted on borrows its family's; an unknown model, the default's.
     assert load_params("all-MiniLM-L6-v2@96").weights in [e["weights"] for m, e in shipped.items() if m.startswith("all-")]
     assert load_params("my-own-model@128") == load_params()
+
+
+def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monkeypatch):
+    from storyline import cluster
+
+    monkeypatch.setattr(cluster, "EXACT_LIMIT", 40)
+    rng = np.random.default_rng(3)
+    centroids = cluster.Centroids()
+    vectors = {f"s{i}": unit(rng.normal(size=64)) for i in range(60)}
+
+    def truth(query, k):
+        live = [(story_id, float(vectors[story_id] @ query)) for story_id in vectors]
+        return [story_id for story_id, _ in sorted(live, key=lambda item: -item[1])[:k]]
+
+    for story_id, vector in list(vectors.items())[:30]:
+        centroids.put(story_id, vector)
+    vectors = dict(list(vectors.items())[:30])
+    query = unit(rng.normal(size=64))
+    assert [story_id for story_id, _ in centroids.search(query, 5)] == truth(query, 5)  # exact
+    for i in range(30, 60):  # past the limit: the HNSW index takes over
+        vectors[f"s{i}"] = unit(rng.normal(size=64))
+        centroids.put(f"s{i}", vectors[f"s{i}"])
+    vectors["s3"] = unit(rng.normal(size=64))  # an update replaces the old centroid
+    centroids.put("s3", vectors["s3"])
+    assert centroids._ann is not None and len(centroids) == 60
+    found = centroids.search(vectors["s3"], 5)
+    assert found[0][0] == "s3" and abs(found[0][1] - 1.0) < 1e-4
+    assert len(set(s for s, _ in centroids.search(query, 10)) & set(truth(query, 10))) >= 8
+    for i in range(45):  # below half the limit: exact again
+        centroids.remove(f"s{i}")
+        del vectors[f"s{i}"]
+    assert centroids._ann is None and len(centroids) == 15
+    assert [story_id for story_id, _ in centroids.search(query, 15)] == truth(query, 15)
