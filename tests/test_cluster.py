@@ -132,3 +132,20 @@ def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monke
         del vectors[f"s{i}"]
     assert centroids._ann is None and len(centroids) == 15
     assert [story_id for story_id, _ in centroids.search(query, 15)] == truth(query, 15)
+
+
+def test_centroid_search_keeps_to_the_window_of_the_day_and_undated_stories_are_always_in_it():
+    from storyline import cluster
+
+    centroids = cluster.Centroids()
+    base = unit(RNG.normal(size=32))
+    day = date(2025, 3, 10)
+    centroids.put("last-week", near(base, 0.01), day - timedelta(days=12), day - timedelta(days=8))
+    centroids.put("this-week", near(base, 0.3), day - timedelta(days=3), day)
+    centroids.put("undated", near(base, 0.5))
+    centroids.put("next-month", near(base, 0.01), day + timedelta(days=30), day + timedelta(days=31))
+    assert [s for s, _ in centroids.search(base, 10, day, 7)] == ["this-week", "undated"]
+    assert [s for s, _ in centroids.search(base, 10, day, 8)] == ["last-week", "this-week", "undated"]
+    assert len(centroids.search(base, 10)) == 4  # an undated article: every story
+    centroids.put("last-week", near(base, 0.01), day - timedelta(days=12), day - timedelta(days=2))  # it grew
+    assert [s for s, _ in centroids.search(base, 1, day, 7)] == ["last-week"]

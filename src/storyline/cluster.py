@@ -221,16 +221,19 @@ class Placement:
 
 
 class Centroids:
-    """The unit centroids of the live stories, searched for the nearest to an article's vector.
+    """The unit centroids of the live stories, with the days they span, searched for the stories
+    nearest to an article's vector among those within the window of its day.
 
-    Up to EXACT_LIMIT stories (a week of a busy stream holds hundreds) the search is exact, one
-    product with a matrix whose rows are updated in place: measured on 2 cores, faster than
-    usearch's HNSW there, whose search and whose remove-and-add at every placement cost more than
-    the product (bench/cluster.py). Beyond it, usearch's HNSW index takes the searches, until the
-    live stories fall below half the limit again."""
+    Up to EXACT_LIMIT stories (a week of a busy stream holds hundreds) the search is exact: one
+    product with a matrix whose rows are updated in place, and the window applied to all rows at
+    once. Measured on 2 cores, that is faster there than usearch's HNSW index, whose search and
+    whose remove-and-add at every placement cost more than the product. Beyond it, the HNSW index
+    takes the searches (widened until enough of what it finds lies in the window), until the live
+    stories fall below half the limit again."""
 
     def __init__(self) -> None:
         self._rows = np.zeros((0, 0), dtype=np.float32)
+        self._span = np.zeros((0, 2), dtype=np.int64)  # per row, first and last day as ordinals
         self._ids: list[str] = []  # the story of each row
         self._row: dict[str, int] = {}
         self._ann: Index | None = None
@@ -241,19 +244,22 @@ class Centroids:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def put(self, story_id: str, unit: np.ndarray) -> None:
-        """Add a story's centroid, or replace it."""
+    def put(self, story_id: str, unit: np.ndarray, first: date | None = None, last: date | None = None) -> None:
+        """Add a story's centroid and span, or replace them. An undated story is in every window."""
         unit = np.asarray(unit, dtype=np.float32)
         row = self._row.get(story_id)
         if row is None:
             if len(self._ids) == len(self._rows):
-                grown = np.zeros((max(64, 2 * len(self._rows)), len(unit)), dtype=np.float32)
+                size = max(64, 2 * len(self._rows))
+                rows, span = np.zeros((size, len(unit)), dtype=np.float32), np.zeros((size, 2), dtype=np.int64)
                 if self._ids:
-                    grown[: len(self._ids)] = self._rows[: len(self._ids)]
-                self._rows = grown
+                    rows[: len(self._ids)], span[: len(self._ids)] = self._rows[: len(self._ids)], self._span[: len(self._ids)]
+                self._rows, self._span = rows, span
             row = self._row[story_id] = len(self._ids)
             self._ids.append(story_id)
         self._rows[row] = unit
+        undated = first is None or last is None
+        self._span[row] = (_ALWAYS[0], _ALWAYS[1]) if undated else (first.toordinal(), last.toordinal())
         if self._ann is not None:
             self._ann_put(story_id, unit)
         elif len(self._ids) > EXACT_LIMIT:
@@ -269,7 +275,7 @@ class Centroids:
         last = len(self._ids) - 1
         if row != last:  # the last row fills the gap
             moved = self._ids[last]
-            self._rows[row] = self._rows[last]
+            self._rows[row], self._span[row] = self._rows[last], self._span[last]
             self._ids[row] = moved
             self._row[moved] = row
         self._ids.pop()
@@ -280,17 +286,36 @@ class Centroids:
             if len(self._ids) < EXACT_LIMIT // 2:
                 self._ann, self._key, self._story_of_key = None, {}, {}
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
-        """The k stories nearest by cosine, nearest first."""
+    def search(self, vector: np.ndarray, k: int, day: date | None = None,
+               window: int | None = None) -> list[tuple[str, float]]:
+        """The k stories nearest by cosine among those whose span comes within `window` days of the
+        day (all, for an undated article or no window), nearest first."""
         query = np.asarray(vector, dtype=np.float32)
-        if self._ann is not None:
-            matches = self._ann.search(query, k)
-            return [(self._story_of_key[int(key)], 1.0 - float(distance))
-                    for key, distance in zip(matches.keys, matches.distances)]
-        cosines = self._rows[: len(self._ids)] @ query
-        nearest = np.argpartition(-cosines, k - 1)[:k] if k < len(cosines) else np.arange(len(cosines))
-        nearest = nearest[np.lexsort((nearest, -cosines[nearest]))]  # by cosine, ties by row
-        return [(self._ids[i], float(cosines[i])) for i in nearest]
+        count = len(self._ids)
+        if count == 0:
+            return []
+        if day is None or window is None:
+            inside = np.ones(count, dtype=bool)
+        else:
+            ordinal, span = day.toordinal(), self._span[:count]
+            inside = np.maximum(span[:, 0] - ordinal, ordinal - span[:, 1]) <= window
+        if self._ann is None:
+            cosines = self._rows[:count] @ query
+            rows = np.flatnonzero(inside)
+            if k < len(rows):
+                rows = rows[np.argpartition(-cosines[rows], k - 1)[:k]]
+            rows = rows[np.lexsort((rows, -cosines[rows]))]  # by cosine, ties by row
+            return [(self._ids[i], float(cosines[i])) for i in rows]
+        wanted = min(k, int(inside.sum()))
+        asked = min(count, 4 * k)
+        while True:
+            matches = self._ann.search(query, asked)
+            found = [(self._story_of_key[int(key)], 1.0 - float(distance))
+                     for key, distance in zip(matches.keys, matches.distances)]
+            found = [(story_id, cosine) for story_id, cosine in found if inside[self._row[story_id]]]
+            if len(found) >= wanted or asked >= count:
+                return found[:k]
+            asked = min(count, asked * 4)
 
     def _ann_put(self, story_id: str, unit: np.ndarray) -> None:
         assert self._ann is not None
@@ -305,6 +330,7 @@ class Centroids:
         self._ann.add(key, unit)
 
 
+_ALWAYS = (np.iinfo(np.int64).min // 4, np.iinfo(np.int64).max // 4)  # a span no day lies outside of
 EXACT_LIMIT = 8192
 
 
@@ -344,7 +370,7 @@ class StoryIndex:
         self._reindex(story)
 
     def _reindex(self, story: StoryState) -> None:
-        self.centroids.put(story.id, story.unit_centroid())
+        self.centroids.put(story.id, story.unit_centroid(), story.first_seen, story.last_seen)
 
     def _drop(self, story_id: str) -> None:
         self.stats.forget(story_id)
@@ -363,21 +389,8 @@ class StoryIndex:
 
     def candidates(self, vector: np.ndarray, day: date | None) -> list[tuple[StoryState, float]]:
         """The stories nearest by centroid within the window of the day, with their cosines."""
-        live = len(self.centroids)
-        if live == 0:
-            return []
-        wanted = self.params.candidates
-        found: list[tuple[StoryState, float]] = []
-        k = min(live, wanted * 4)
-        while True:
-            found = []
-            for story_id, cosine in self.centroids.search(vector, k):
-                story = self.stories[story_id]
-                if day_gap(day, story) <= self.params.window_days:
-                    found.append((story, cosine))
-            if len(found) >= wanted or k >= live:
-                return found[:wanted]
-            k = min(live, k * 4)
+        found = self.centroids.search(vector, self.params.candidates, day, self.params.window_days)
+        return [(self.stories[story_id], cosine) for story_id, cosine in found]
 
     # --- assignment ----------------------------------------------------------------------
 
