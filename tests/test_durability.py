@@ -92,19 +92,26 @@ class WarmIngests:
     def __init__(self, workdir: Path) -> None:
         self.process = subprocess.Popen([sys.executable, __file__, str(workdir)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, text=True)
-        self.pid: int | None = None
+        self.ready = False
+        self.pid: int | None = None  # the child now running, if any
 
     def start(self, stream: Path, db: Path) -> None:
-        if self.pid is None:
+        if not self.ready:
             assert self._line(300) == "ready"
+            self.ready = True
         self.process.stdin.write(f"{stream} {db}\n")
         self.process.stdin.flush()
         self.pid = int(self._line(60).split()[1])
+
+    def kill(self) -> None:
+        os.kill(self.pid, signal.SIGKILL)
+        assert self.ended(60)
 
     def ended(self, wait: float = 0.0) -> bool:
         """Whether the child is gone (reads its "ended" line)."""
         if select.select([self.process.stdout], [], [], wait)[0]:
             assert self._line(10).startswith("ended")
+            self.pid = None
             return True
         return False
 
@@ -115,8 +122,15 @@ class WarmIngests:
         return line.strip()
 
     def close(self) -> None:
+        """End a child still running (a failed round), then the warm process."""
+        if self.pid is not None and self.process.poll() is None:
+            self.kill()
         self.process.stdin.close()
-        self.process.wait(timeout=60)
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def _cut(stream: Path, count: int) -> Path:
@@ -152,8 +166,7 @@ def _kill_after_commit(warm: WarmIngests, path: Path, count: int, db: Path, rng:
             return None
     if warm.ended(rng.uniform(0.0, 0.5)):
         return None
-    os.kill(warm.pid, signal.SIGKILL)
-    assert warm.ended(60)
+    warm.kill()
     return "after the last chunk" if stored(db) == count else "in the chunks"
 
 
