@@ -18,14 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +32,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth  # noqa: E402
-
-STORYLINE = str(Path(sys.executable).parent / "storyline")
+from serving import STORYLINE, serving
 
 
 def write_stream(path: Path, articles: int, seed: int = 1, max_words: int | None = None) -> list[str]:
@@ -71,32 +68,6 @@ def split_stream(path: Path, first: int) -> tuple[Path, Path]:
     head.write_text("".join(lines[:first]), encoding="utf-8")
     tail.write_text("".join(lines[first:]), encoding="utf-8")
     return head, tail
-
-
-@contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """`storyline serve --db DB` in its own process on a free port of 127.0.0.1; yields its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([STORYLINE, "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                httpx.get(base + "/static/favicon.svg", timeout=2)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    raise RuntimeError(f"the server did not start: {server.stderr.read().decode()[-2000:]}")
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 @dataclass
@@ -227,7 +198,7 @@ def run(workdir: Path, articles: int, seed_articles: int, clients: int, max_seco
     head, tail = split_stream(stream, seed_articles)
     (first_ingest or _ingest)(head, db)
     words = search_words(stream)
-    with serving(db) as base:
+    with serving(["--db", str(db)]) as base:
         started = time.perf_counter()
         writer = subprocess.Popen([STORYLINE, "ingest", str(tail), "--db", str(db)], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE)

@@ -10,7 +10,7 @@ entities, quotes and claims (one conflict in five stories), so that every page h
 render. FTS5 indexes the text as in a real ingest. A database built once is reused with --db.
 
 Before measuring, a quarter of the requests of every kind warm the server (its per-thread SQLite
-page caches), as a server in use would be. The server is the real one (`storyline.api.serve`, uvicorn, in its own process on 127.0.0.1); requests are sequential over one
+page caches), as a server in use would be. The server is the real one (`storyline serve`, uvicorn, in its own process on 127.0.0.1: bench/serving.py); requests are sequential over one
 keep-alive connection, so the figures are per-request latency, not throughput. Floors are
 printed as PASS/FAIL: p95 < 100 ms for each kind; nothing is asserted."""
 
@@ -18,14 +18,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -34,6 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth
+from serving import serving
 
 from storyline.model import Record, StoryState
 from storyline.pipeline import make_article
@@ -115,32 +112,6 @@ def _brief(items, rng: random.Random) -> dict:
             "quotes": quotes, "claims": claims, "timeline": [], "summary": []}
 
 
-@contextmanager
-def running_server(db: Path) -> Iterator[str]:
-    """`storyline.api.serve` in its own process on a free port (a server thread inside this process
-    would share the GIL with the client and add tens of milliseconds); yields the base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    code = f"from storyline.api import serve; serve({str(db)!r}, host='127.0.0.1', port={port})"
-    server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/static/favicon.svg", timeout=1)
-                break
-            except httpx.TransportError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"the server did not start: {server.stderr.read().decode()[-2000:]}")
-                time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def measure(base: str, paths: list[str], client: httpx.Client) -> list[float]:
     timings = []
     for path in paths:
@@ -184,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     print(f"{articles:,} articles, {len(stories):,} stories in {db}; {args.requests} sequential requests of each kind")
     print(f"{'request':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  floor p95 < {FLOOR_MS:.0f} ms")
-    with running_server(db) as base, httpx.Client(timeout=60) as client:
+    with serving(["--db", str(db)]) as base, httpx.Client(timeout=60) as client:
         # Warm up as a server in use would be: every kind, in random order, before the clock starts.
         warm = [path for paths in kinds.values() for path in paths[: max(args.requests // 4, 1)]]
         rng.shuffle(warm)

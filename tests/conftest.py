@@ -5,6 +5,7 @@ session; a few run the installed `storyline` executable where a separate process
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -23,6 +24,18 @@ DEMO_ARTICLES = DEMO / "articles"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = Path(os.environ.get("STORYLINE_SHARED", ROOT.parent / "shared"))
 STORYLINE = shutil.which("storyline", path=str(Path(sys.executable).parent)) or "storyline"
+
+
+def bench_module(name: str):  # type: ignore[no-untyped-def]
+    """bench/NAME.py as a module, loaded once: tests run short versions of what the benchmarks run long,
+    and share their helpers (bench/serving.py starts a live `storyline serve`)."""
+    module_name = f"bench_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
 
 
 class Cli:

@@ -8,7 +8,6 @@ namespace (`unshare --user`), where it is an ordinary user and the file's mode a
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sqlite3
@@ -17,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, STORYLINE, Cli
+from conftest import STORYLINE, Cli, bench_module
 
 from storyline.errors import StoreError
 from storyline.pipeline import ingest
@@ -153,21 +152,12 @@ def test_full_disk_gives_one_line_keeps_the_data_and_resumes(tmp_path):
     assert check.returncode == 0, check.stderr
 
 
-def _bench(name: str):
-    """A script of bench/ as a module (its short version runs here; the long one is the benchmark)."""
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_server_answers_every_reader_while_an_ingest_writes(tmp_path):
     """50 clients read stories, briefs, story pages and searches from `storyline serve` while `storyline
     ingest` writes 40 short articles into the same file: no error of any kind, and every article readable.
     Each client waits 0.1 s between requests, so that the writer is not starved of this 2-core CPU (the
     benchmark, bench/load.py, reads flat out)."""
-    load = _bench("load")
+    load = bench_module("load")
     result, missing, seconds, status = load.run(tmp_path, articles=60, seed_articles=20, clients=50,
                                                 max_seconds=300, max_words=60, think=0.1,
                                                 first_ingest=lambda stream, db: Cli(db)("ingest", str(stream)))

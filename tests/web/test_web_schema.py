@@ -4,20 +4,17 @@ answer: no server error, and status, content type, headers and body as the schem
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
-
 import httpx
 import pytest
 import schemathesis
-from conftest import STORYLINE
+from conftest import bench_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from web_support import demo_copy, enrich_motivating_story
 
 EXAMPLES = 25
+serving = bench_module("serving").serving
 
 
 TOKEN = "schema-test-token"
@@ -28,35 +25,15 @@ def live_server(demo_db, tmp_path_factory):
     """`storyline serve` over a copy of the demo whose motivating story carries claims and a conflict."""
     db = demo_copy(demo_db, tmp_path_factory.mktemp("schema"))
     enrich_motivating_story(db)
-    yield from _serve(["--db", str(db)])
+    with serving(["--db", str(db)]) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def writable_server(demo_db, tmp_path_factory):
     """`storyline serve --token` over a copy of the demo: POST /api/articles stores what it is sent."""
-    yield from _serve(["--db", str(demo_copy(demo_db, tmp_path_factory.mktemp("schema-write"))), "--token", TOKEN])
-
-
-def _serve(args: list[str]):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([STORYLINE, "serve", *args, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(base + "/api/openapi.json", timeout=2)
-            break
-        except httpx.TransportError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"storyline serve did not start: {server.stderr.read().decode()[-2000:]}")
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=20)
+    with serving(["--db", str(demo_copy(demo_db, tmp_path_factory.mktemp("schema-write"))), "--token", TOKEN]) as base:
+        yield base
 
 
 def _check(strategy, examples: int, excluded: list | None = None) -> str | None:
