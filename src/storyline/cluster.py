@@ -455,16 +455,25 @@ class CrossLingual:
         self.languages: dict[str, set[str]] = {}
         self.days: dict[str, set[str]] = {}
         self._texts: dict[str, list[str]] = {}
+        self._stored: dict[str, list[tuple[str | None, str, date | None]]] = {}
         self.params = replace(index.params, weights={**index.params.weights, "event_day": EVENT_DAY_WEIGHT})
 
     def _load(self, story_id: str) -> None:
-        """A live story's member languages and event days, from the store the first time it is met."""
+        """A live story's member languages, from the store the first time it is met."""
         if story_id in self.languages:
             return
         stored = self.members(story_id)[-RECENT_MEMBERS:]
         self.languages[story_id] = {_language(language) for language, _, _ in stored}
-        self.days[story_id] = set().union(*(self.days_of(language, text, day) for language, text, day in stored))
         self._texts[story_id] = [text for _, text, _ in stored]
+        self._stored[story_id] = stored
+
+    def _days(self, story_id: str) -> set[str]:
+        """The days a story's recent members' leads date things to (read when first needed)."""
+        if story_id not in self.days:
+            self._load(story_id)
+            stored = self._stored.pop(story_id, [])
+            self.days[story_id] = set().union(*(self.days_of(language, text, day) for language, text, day in stored))
+        return self.days[story_id]
 
     def _vectors(self, story_id: str) -> list[np.ndarray]:
         """A story's recent members in the multilingual encoder's space (encoded when first needed)."""
@@ -512,7 +521,7 @@ class CrossLingual:
             max_cosine = max(float(mvector @ m) for m in members)
             heard = StoryState(story.id, story.centroid, story.size, story_sounds, story.first_seen, story.last_seen)
             features = self.index.features(vector, heard_sounds, day, heard, cosine, max_cosine, stats)
-            features["event_day"] = event_day(days, self.days.get(story.id, set()))
+            features["event_day"] = event_day(days, self._days(story.id))
             out.append((story, probability(features, self.params)))
         return out
 
@@ -521,14 +530,17 @@ class CrossLingual:
         """An article has just joined (or started) this story."""
         if self.index.stories[story_id].size > 1:
             self._load(story_id)
+            self._days(story_id).update(days)
+        else:
+            self.days.setdefault(story_id, set()).update(days)
         self.languages.setdefault(story_id, set()).add(_language(language))
-        self.days.setdefault(story_id, set()).update(days)
         if mvector is not None:
             self.vectors[story_id] = (self._vectors(story_id) + [mvector])[-RECENT_MEMBERS:]
 
     def merged(self, source: str, target: str) -> None:
         self.languages[target] = self.languages.get(target, set()) | self.languages.pop(source, set())
-        self.days[target] = self.days.get(target, set()) | self.days.pop(source, set())
+        self.days[target] = self._days(target) | self._days(source)
+        self.days.pop(source, None)
         self.vectors[target] = (self._vectors(target) + self._vectors(source))[-RECENT_MEMBERS:]
         self.vectors.pop(source, None)
 
