@@ -397,9 +397,10 @@ def sound(term: str) -> str:
 def heard_as(sounds: set[str], known: Iterable[str]) -> set[str]:
     """An article's name sounds, each as a known one it inflects, the others as they are: `sound`
     keeps four letters, so a case ending shows as a longer key that starts with the name's own
-    (Путіним "ptnm" is Putin's "ptn"); the name's key needs three letters or more."""
+    (Путіним "ptnm" is Putin's "ptn"); the name's key needs three letters or more, and the longest
+    such key wins."""
     known = set(known)
-    stems = sorted(key for key in known if len(key) >= 3 and not key[0].isdigit())
+    stems = sorted((key for key in known if len(key) >= 3 and not key[0].isdigit()), key=lambda k: (-len(k), k))
     out = set()
     for key in sounds:
         if key not in known and not key[0].isdigit():
