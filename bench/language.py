@@ -1,6 +1,6 @@
 """Language detection on short texts, and the speed of analysis and comparison across languages, in one run.
 
-    .venv/bin/python bench/language.py [--repeat 3]
+    .venv/bin/python bench/language.py [--repeat 3] [--only detection|analysis|ingest|comparison]
 
 1. Detection (extract.detect_language, lingua): how often the detected language is the right one for
    a title alone, for the first sentence of the body, for the first two, and for what ingest uses
@@ -10,7 +10,15 @@
    English articles (analyze_articles, the baseline), the same articles through
    analyze_in_languages (the path every article now takes: English must cost the same, ratio ~1),
    and the non-English fixtures through their own languages' rules; the ratio of each to the baseline.
-3. Comparison of one story, seconds: an English story of the fixtures alone (best of --repeat), and
+3. Ingest (analysis off: language, signature, embedding, duplicates and story placement), articles/s
+   of wall time, best of --repeat, each into a fresh SQLite file: (a) the demo's English articles alone
+   (the English path: nothing multilingual runs, the baseline); (b) those again, to show the noise
+   between two equal runs; (c) the non-English fixtures ingested after (a) into its database, each
+   placed by the multilingual path (the encoder, names by sound, the days the leads date, bridges),
+   the encoder loaded beforehand and its load time given apart; (d) the demo with the fixtures in one
+   run, which takes the English path until the first non-English article and the multilingual path
+   from then on (for every article). The ratios are to (a).
+4. Comparison of one story, seconds: an English story of the fixtures alone (best of --repeat), and
    the same story with its reports in other languages, which runs the multilingual encoder over every
    sentence: its first run (for the first story, loading the encoder too), and again (best of
    --repeat), when the encoder's cache holds the sentences, as when a story's brief is rebuilt.
@@ -126,6 +134,57 @@ def analysis_speed(repeat: int) -> None:
           f"{(len(others) / foreign) / (len(english) / base):4.2f}")
 
 
+def _ingest_seconds(batches: list[list], settings: Settings) -> list[float]:
+    """Seconds each batch of records takes to ingest, one after another, into one fresh database."""
+    import tempfile
+
+    from storyline.pipeline import ingest
+    from storyline.store import open_store
+
+    out = []
+    with tempfile.TemporaryDirectory(prefix="bench-language-") as tmp, open_store(Path(tmp) / "b.db") as store:
+        for records in batches:
+            started = time.perf_counter()
+            ingest(records, store, settings)
+            out.append(time.perf_counter() - started)
+    return out
+
+
+def ingest_speed(repeat: int) -> None:
+    from dataclasses import replace
+
+    from storyline.embed import load_article_embedder, load_multilingual_embedder
+    from storyline.settings import settings_from_env
+
+    settings = replace(settings_from_env(), analyze=False)
+    english = [record for _, record in labelled_records(DEMO)]
+    others = [record for language, record in labelled_records(FIXTURE) if language != "en"]
+    load_article_embedder(settings)
+    started = time.perf_counter()
+    load_multilingual_embedder().encode(["warm"])
+    loading = time.perf_counter() - started
+    _ingest_seconds([english[:4]], settings)  # warm every model before timing
+
+    def best(batches: list[list]) -> list[float]:
+        runs = [_ingest_seconds(batches, settings) for _ in range(repeat)]
+        return [min(run[i] for run in runs) for i in range(len(batches))]
+
+    (base,) = best([english])
+    (again,) = best([english])
+    _, after = best([english, others])
+    (mixed,) = best([english + others])
+    rate = len(english) / base
+    print(f"\ningest without analysis, articles/s (best of {repeat}; multilingual encoder loaded once "
+          f"beforehand in {loading:.1f} s)")
+    rows = [(f"(a) {len(english)} English demo articles, English path (baseline)", len(english), base),
+            ("(b) the same again", len(english), again),
+            (f"(c) {len(others)} fixture articles in fr/de/es/uk/ru after (a), multilingual path", len(others), after),
+            (f"(d) all {len(english) + len(others)} in one run (multilingual from the first non-English)",
+             len(english) + len(others), mixed)]
+    for label, count, seconds in rows:
+        print(f"  {label:78} {count / seconds:7.1f}   {count / seconds / rate:4.2f}")
+
+
 def comparison_speed(repeat: int) -> None:
     _, stories = demo_stories(FIXTURE)
     embed = load_static_embedder().embed
@@ -152,10 +211,14 @@ def comparison_speed(repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=["detection", "analysis", "ingest", "comparison"],
+                        help="run one part alone")
     args = parser.parse_args()
-    detection()
-    analysis_speed(args.repeat)
-    comparison_speed(args.repeat)
+    parts = {"detection": lambda: detection(), "analysis": lambda: analysis_speed(args.repeat),
+             "ingest": lambda: ingest_speed(args.repeat), "comparison": lambda: comparison_speed(args.repeat)}
+    for name, run in parts.items():
+        if args.only in (None, name):
+            run()
     return 0
 
 

@@ -102,6 +102,14 @@ CROSS_FLOOR = 0.3  # raw multilingual cosine below which two sentences in two la
 # pairs in two languages pass at thresholds lower by about what that overlap adds to a paraphrase.
 CROSS_PAIR_THRESHOLD = 0.80
 CROSS_QUOTE_THRESHOLD = 0.70
+# Where the encoder reads one of the languages barely (one it was not trained on, as Ukrainian: a
+# translation can score 0.18 to 0.23), who said it stands in for what was said: two quotations in
+# two languages by one named speaker in two reports pair when each is the other's closest among
+# that speaker's quotations in the other report, ahead of every other by SPEAKER_MARGIN, and at
+# SPEAKER_FLOOR or more (set on the motivating case, where the speaker's other quotations score 0.02
+# to 0.16 against it; the margin keeps a guess between two out).
+SPEAKER_FLOOR = 0.15
+SPEAKER_MARGIN = 0.05
 
 # ---------------------------------------------------------------- words
 
@@ -775,6 +783,47 @@ def _cross_pairs(cross: _Languages, article_of: Callable[[int], int], k: int) ->
     return pairs
 
 
+def _speaker_pairs(statements: Sequence[_Statement], cross: _Languages | None) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, of direct quotations in two languages, one of which the encoder was not
+    trained on, by one named speaker in two articles, that are each other's clear closest among that
+    speaker's quotations there (SPEAKER_FLOOR, SPEAKER_MARGIN), with their multilingual cosine on the
+    English scale. Between languages it reads well the cosine decides alone: there a quotation that
+    has no counterpart would otherwise pair with the speaker's nearest other one."""
+    from storyline.embed import MULTILINGUAL_TRAINED
+
+    if cross is None:
+        return {}
+    by: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        if s.speaker and s.direct:
+            by[(s.article, s.speaker)].append(i)
+    out: dict[tuple[int, int], float] = {}
+    for (article, speaker), mine in by.items():
+        for (other, other_speaker), theirs in by.items():
+            if other_speaker != speaker or other <= article or not cross.differ(mine[0], theirs[0]):
+                continue
+            if {cross.of[mine[0]], cross.of[theirs[0]]} <= MULTILINGUAL_TRAINED:
+                continue
+            sims = cross.vectors[mine] @ cross.vectors[theirs].T
+            for r, c in _clear_mutual_best(sims):
+                i, j = sorted((mine[r], theirs[c]))
+                out[(i, j)] = CROSS_SCALE * float(sims[r, c]) + CROSS_SHIFT
+    return out
+
+
+def _clear_mutual_best(sims: np.ndarray) -> list[tuple[int, int]]:
+    """(row, column) cells that are the best of their row and of their column, at SPEAKER_FLOOR or
+    more and ahead of every other cell of that row and column by SPEAKER_MARGIN."""
+    out = []
+    for r in range(sims.shape[0]):
+        c = int(np.argmax(sims[r]))
+        best = float(sims[r, c])
+        others = np.concatenate([np.delete(sims[r], c), np.delete(sims[:, c], r)])
+        if best >= SPEAKER_FLOOR and (others.size == 0 or best - float(others.max()) >= SPEAKER_MARGIN):
+            out.append((r, c))
+    return out
+
+
 def _with_cross_pairs(pairs: dict[tuple[int, int], float], cross: _Languages | None, article_of: Callable[[int], int],
                       k: int) -> dict[tuple[int, int], float]:
     """The English model's pairs of items in one language, and the multilingual pairs of items in two."""
@@ -905,11 +954,15 @@ def _statement_idf(statements: Sequence[_Statement]) -> dict[str, float]:
 
 
 def align_quotes(story: _Story, statements: list[_Statement], vectors: np.ndarray,
-                 pairs: dict[tuple[int, int], float] | None = None, cross: _Languages | None = None) -> list[list[int]]:
+                 pairs: dict[tuple[int, int], float] | None = None, cross: _Languages | None = None,
+                 anchored: set[tuple[int, int]] | None = None) -> list[list[int]]:
     """Groups of statements: one statement quoted by several articles, one variant per article.
 
     Variants must share a speaker (both unnamed only when nearly word for word), be said on one
-    day, and a negation one lacks makes them two statements unless they are worded alike."""
+    day, and a negation one lacks makes them two statements unless they are worded alike. Pairs in
+    two languages that their speaker anchors (`_speaker_pairs`) pass and join a group whatever their
+    cosine."""
+    anchored = anchored or set()
     if not statements:
         return []
     idf = _statement_idf(statements)
@@ -928,12 +981,14 @@ def align_quotes(story: _Story, statements: list[_Statement], vectors: np.ndarra
         if a.negated != b.negated and score < QUOTE_EXACT and not (cross is not None and cross.differ(i, j)) and \
                 min(len(a.text), len(b.text)) >= 0.6 * max(len(a.text), len(b.text)):
             continue  # "is moving faster" and "is not growing faster" are two statements unless worded alike
+        if (i, j) in anchored:
+            score = max(score, CROSS_QUOTE_THRESHOLD)
         if score >= (CROSS_QUOTE_THRESHOLD if cross is not None and cross.differ(i, j) else QUOTE_THRESHOLD):
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     groups = _Groups(statements, vectors, cross=cross)  # type: ignore[arg-type]
     for score, i, j in scored:
-        groups.merge(i, j, QUOTE_LINK)
+        groups.merge(i, j, 0.0 if (i, j) in anchored else QUOTE_LINK)
     return groups.groups()
 
 
@@ -1384,7 +1439,9 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
 
     quote_pairs = _candidate_pairs(statements, quote_vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)
     quote_pairs = _with_cross_pairs(quote_pairs, quote_cross, lambda i: statements[i].article, NEIGHBOURS)
-    quote_groups = align_quotes(story, statements, quote_vectors, quote_pairs, quote_cross)
+    anchored = _speaker_pairs(statements, quote_cross)
+    quote_pairs = {**anchored, **quote_pairs}
+    quote_groups = align_quotes(story, statements, quote_vectors, quote_pairs, quote_cross, set(anchored))
     pairs = _candidate_pairs(units, vectors, lambda i: units[i].article, NEIGHBOURS, floor=0.45)
     pairs = _with_cross_pairs(pairs, unit_cross, lambda i: units[i].article, NEIGHBOURS)
     groups, aligned = align_units(units, vectors, _said(units, statements, quote_groups), pairs, unit_cross)

@@ -344,13 +344,15 @@ def _assign(pending: list[Article], store: SQLiteStore, engine: Engine, settings
         with clock("multilingual"):  # in the driver: only runs with another language than English pay it
             texts = [article_text_for_embedding(item.article) for item in chunk]
             mvectors = multilingual.encode(texts) if multilingual else [None] * len(chunk)
+            days = [lead_days(item.article.language, text, item.article.day) if multilingual else frozenset()
+                    for item, text in zip(chunk, texts)]
         with clock("serial"), store.transaction():
             catch_up(store, mark, duplicates, stories)
             grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
-            for item, mvector in zip(chunk, mvectors):
+            for item, mvector, event_days in zip(chunk, mvectors, days):
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
-                new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock)
+                new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
                 stored += 1
                 if item.analysis is not None:
                     store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
@@ -368,11 +370,24 @@ def _crosslingual(store: SQLiteStore, stories: StoryIndex):  # type: ignore[no-u
     run in English alone never loads it and its English path is exactly as without it."""
     encoder = load_multilingual_embedder()
 
-    def members(story_id: str) -> list[tuple[str | None, str]]:
-        return [(a.language, article_text_for_embedding(a)) for a, _ in store.story_articles(story_id)]
+    def members(story_id: str) -> list[tuple[str | None, str, date | None]]:
+        return [(a.language, article_text_for_embedding(a), a.day) for a, _ in store.story_articles(story_id)]
 
-    stories.crosslingual = cluster.CrossLingual(stories, encoder.encode, members)
+    stories.crosslingual = cluster.CrossLingual(stories, encoder.encode, members, lead_days)
     return encoder
+
+
+def lead_days(language: str | None, text: str, day: date | None) -> frozenset[str]:
+    """The days a headline and lead (as article_text_for_embedding gives them) date things to, by the
+    date rules of their language (English ones for English or undetected); read by cross-lingual
+    placement only, where they stand in for what the encoder cannot read: two reports of one event
+    date its moments alike (the interview on Friday, the calls on Wednesday) in any language."""
+    from storyline.analyze.dates import resolve_dates
+    from storyline.analyze.multilingual import find_dates
+
+    language = language or cluster.ENGLISH
+    found = resolve_dates(text, day) if language == cluster.ENGLISH else find_dates(text, day, language)
+    return frozenset(t.date for t in found if t.granularity == "day")
 
 
 def catch_up(store: SQLiteStore, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
@@ -457,7 +472,8 @@ def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: En
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStore, duplicates: DuplicateIndex,
-                   stories: StoryIndex, grown: dict[str, StoryState], clock: StageClock) -> bool:
+                   stories: StoryIndex, grown: dict[str, StoryState], clock: StageClock,
+                   days: frozenset[str] = frozenset()) -> bool:
     """Write one article with its duplicate group, vector and membership; True when it started a story.
 
     The story it joined goes into `grown`, whose rows the caller writes once per chunk: naming a story
@@ -477,7 +493,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStor
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
     with clock("assign"):
         placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original,
-                               language=article.language, mvector=mvector)
+                               language=article.language, mvector=mvector, days=days)
     store.add_member(article.id, placed.joined.id, placed.score, cluster.VERSION)
     if placed.merged is not None:
         for story in {placed.joined.id: placed.joined, placed.merged.id: placed.merged}.values():

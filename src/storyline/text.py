@@ -136,6 +136,21 @@ def key_terms(text: str, headline: str | None = None) -> set[str]:
     return terms
 
 
+def names_in_sentences(text: str) -> set[str]:
+    """The key terms of the words a text capitalises after the start of a sentence (or of a quotation
+    opening one), where only a name is capitalised in most languages: the language-independent
+    counterpart of the English list of words any sentence may start with (Державний, Après, Laut…)."""
+    found: set[str] = set()
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        first = re.search(r"[^\W_]", sentence)
+        for match in _TERM.finditer(sentence):
+            if first is not None and match.start() <= first.start():
+                continue
+            found |= _terms(match.group())
+    return found
+
+
 def _terms(text: str) -> set[str]:
     terms: set[str] = set()
     for match in _TERM.finditer(text):

@@ -24,3 +24,21 @@ def test_an_english_only_run_never_loads_the_multilingual_encoder(tmp_path):
     embed.load_multilingual_embedder.cache_clear()
     Cli(tmp_path / "english.db")("ingest", str(DEMO_ARTICLES / "coastline-news"))
     assert embed.load_multilingual_embedder.cache_info().currsize == 0
+
+
+def test_names_are_heard_across_scripts_and_case_endings():
+    """What cross-lingual placement compares: the Ukrainian report's names as the English story's."""
+    from storyline.cluster import article_terms, heard_as, sound
+    from storyline.pipeline import make_article
+    from storyline.settings import Settings
+    from storyline.sources.files import read_inputs
+
+    path = FIXTURES / "multilingual" / "motivating" / "kyivskyi-visnyk.txt"
+    article = make_article(next(read_inputs([str(path)], Settings())))
+    assert article.language == "uk"
+    terms = article_terms(article)
+    # words a Ukrainian sentence merely starts with are not names ("Державний секретар", "Після цього")
+    assert {"derzhavniy", "pislya", "garantii"}.isdisjoint(terms)
+    english = {sound(name.casefold()) for name in ("Marco", "Rubio", "Donald", "Trump", "Vladimir", "Putin", "Bev", "Harlan",
+                                        "Tom", "Ostrowski", "Volodymyr", "Zelensky")}
+    assert heard_as({sound(term) for term in terms}, english) >= english
