@@ -112,6 +112,7 @@ def test_cli_engine_errors_are_one_line(tmp_path):
     unreachable = Cli(tmp_path / "u.db")("ingest", str(DEMO_ARTICLES / "harbor-post"), "--engine", "dask", "--scheduler",
                       "tcp://127.0.0.1:9", expect=1)
     assert unreachable.stderr.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert not (tmp_path / "u.db").exists()  # nothing created for a run that could not start
     no_engine = Cli(tmp_path / "e.db")("ingest", str(DEMO_ARTICLES / "harbor-post"), "--workers", "2", expect=1)
     assert no_engine.stderr.strip() == "error: --scheduler and --workers need --engine dask"
     assert not (tmp_path / "e.db").exists()  # refused before anything was read or stored

@@ -97,7 +97,7 @@ def ingest(
     workers: WorkersOption = None,
 ) -> None:
     """Add articles, group copies, and assign each article to a story."""
-    from storyline.engine import check_engine_settings
+    from storyline.engine import check_engine_settings, open_engine
     from storyline.sources import read_inputs
 
     code = _language_code(language) if language is not None else None
@@ -106,7 +106,8 @@ def ingest(
                          **({"max_file_bytes": int(max_file_mb * 2**20)} if max_file_mb else {}))
     check_engine_settings(settings)  # before any file is read
     web = [p for p in paths if _is_web_target(p)]
-    with _open(settings, create=True) as store:
+    # The engine first: a scheduler that cannot be reached leaves no new, empty database behind.
+    with open_engine(settings) as engine, _open(settings, create=True) as store:
         items = list(read_inputs([p for p in paths if not _is_web_target(p)], settings, source=source))
         if web:
             from storyline.pipeline import gather_web, web_client
@@ -115,7 +116,7 @@ def ingest(
                 items += gather_web(web, client, store, source)[0]
         if code is not None:
             items = [dataclasses.replace(item, language=code) if isinstance(item, Record) else item for item in items]
-        report = _ingest_items(items, store, settings)
+        report = _ingest_items(items, store, settings, engine)
     if report.rejected:
         raise typer.Exit(1)
 
