@@ -200,8 +200,9 @@ def run(workdir: Path, articles: int, seed_articles: int, clients: int, max_seco
     words = search_words(stream)
     with serving(["--db", str(db)]) as base:
         started = time.perf_counter()
+        # Its messages go to a file: a pipe nobody reads would block the writer once it filled.
         writer = subprocess.Popen([STORYLINE, "ingest", str(tail), "--db", str(db)], stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE)
+                                  stderr=(db.parent / "writer.err").open("w"))
         result = read_while(base, clients, words, writer, max_seconds, think)
         if writer.poll() is None:
             writer.kill()

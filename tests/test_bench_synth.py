@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -11,20 +10,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 SYNTH = ROOT / "bench" / "synth.py"
 
 
-def _load_synth():
-    spec = importlib.util.spec_from_file_location("bench_synth", SYNTH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load_synth()
+synth = bench_module("synth")
 
 
 @pytest.fixture(scope="module")

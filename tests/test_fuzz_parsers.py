@@ -6,16 +6,10 @@ The generators and checks are bench/fuzz.py's (10,000 examples per parser there)
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
-from conftest import ROOT
+from conftest import bench_module
 
-_spec = importlib.util.spec_from_file_location("bench_fuzz", ROOT / "bench" / "fuzz.py")
-fuzz = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = fuzz
-_spec.loader.exec_module(fuzz)
+fuzz = bench_module("fuzz")
 
 EXAMPLES = 60
 

@@ -132,7 +132,7 @@ def _language_code(language: str) -> str:
     return code
 
 
-def _run_pipeline(items: list, store: Store, settings: Settings, engine: "Engine | None" = None):
+def _run_pipeline(items: list, store: Store, settings: Settings, engine: Engine | None = None):
     """Run the pipeline over items with a progress bar, printing each rejection as it comes; the
     per-article stages run on the engine given, else on one the settings name, opened for this run."""
     from storyline.engine import open_engine
@@ -147,7 +147,7 @@ def _run_pipeline(items: list, store: Store, settings: Settings, engine: "Engine
                           progress=lambda n: progress.advance(task, n), engine=engine)
 
 
-def _ingest_items(items: list, store: Store, settings: Settings, engine: "Engine | None" = None):
+def _ingest_items(items: list, store: Store, settings: Settings, engine: Engine | None = None):
     """Ingest into the user's database: notes, rejections and the summary line for the user."""
     for item in items:
         if getattr(item, "note", None):
