@@ -126,7 +126,7 @@ def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monke
     assert centroids._ann is not None and len(centroids) == 60
     found = centroids.search(vectors["s3"], 5)
     assert found[0][0] == "s3" and abs(found[0][1] - 1.0) < 1e-4
-    assert len(set(s for s, _ in centroids.search(query, 10)) & set(truth(query, 10))) >= 8
+    assert len({s for s, _ in centroids.search(query, 10)} & set(truth(query, 10))) >= 8
     for i in range(45):  # below half the limit: exact again
         centroids.remove(f"s{i}")
         del vectors[f"s{i}"]
