@@ -22,7 +22,7 @@ from usearch.index import Index
 from storyline.model import Article, StoryState
 from storyline.text import key_terms, lead, names_in_sentences
 
-VERSION = "cluster/2"
+VERSION = "cluster/3"
 FEATURES = ("cosine", "max_cosine", "terms", "coverage", "core", "numbers", "gap_days")
 RECENT_MEMBERS = 16
 
