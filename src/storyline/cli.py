@@ -9,7 +9,7 @@ import json
 import re
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -138,10 +138,7 @@ def _run_pipeline(items: list, store: Store, settings: Settings, engine: Engine 
     from storyline.engine import open_engine
     from storyline.pipeline import ingest as run_ingest
 
-    if engine is None:
-        with open_engine(settings) as opened:
-            return _run_pipeline(items, store, settings, opened)
-    with _progress() as progress:
+    with (nullcontext(engine) if engine is not None else open_engine(settings)) as engine, _progress() as progress:
         task = progress.add_task("ingesting", total=len(items))
         return run_ingest(items, store, settings, on_rejection=_print_rejection,
                           progress=lambda n: progress.advance(task, n), engine=engine)

@@ -151,9 +151,6 @@ class TermStats:
         top, log_df = math.log(self.documents + 1), self.log_df.get
         return lambda term: top - log_df(term, _LOG_HALF)
 
-    def idf(self, term: str) -> float:
-        return math.log(self.documents + 1) - self.log_df.get(term, _LOG_HALF)
-
 
 _LOG_HALF = math.log(0.5)
 STALE_SIDE = 1.02
@@ -267,7 +264,7 @@ class Centroids:
             self._ids.append(story_id)
         self._rows[row] = unit
         undated = first is None or last is None
-        self._span[row] = (_ALWAYS[0], _ALWAYS[1]) if undated else (first.toordinal(), last.toordinal())
+        self._span[row] = _ALWAYS if undated else (first.toordinal(), last.toordinal())
         if self._ann is not None:
             self._ann_put(story_id, unit)
         elif len(self._ids) > EXACT_LIMIT:
@@ -343,7 +340,7 @@ EXACT_LIMIT = 8192
 
 
 class StoryIndex:
-    """The live stories that new articles may join, found through an ANN index over centroids.
+    """The live stories that new articles may join, found by their centroids (`Centroids`).
 
     Stories that have not grown for twice the window behind the newest day seen leave the
     index (they stay in the store); undated stories stay."""

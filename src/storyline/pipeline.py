@@ -464,9 +464,9 @@ def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: En
         for article_id, item in zip(ids, prepared, strict=True):
             store.update_article(article_id, item.article)
             store.replace_derived(article_id, item.signature, item.vector, set(item.terms))
-            story_id = store.article_story(article_id)
             if item.analysis is not None:
                 store.insert_analysis(article_id, item.analysis, analyze.VERSION)
+                story_id = store.article_story(article_id)
                 if story_id:
                     store.forget_brief(story_id)
 

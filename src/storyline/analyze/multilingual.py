@@ -230,33 +230,33 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return match.start() if match else min(limit, start + _SPEAKER_WINDOW)
 
 
-def _speaker_candidates(people: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
-    """Names in lo..hi that can be a speaker, best first within their rank: people, then names of two or
-    more words, then any; an acronym (AFAD, США) is an organisation and never speaks here."""
+def _speaker_rank(mention: Mention) -> tuple[bool, bool]:
+    """How good a speaker a name makes, lower first: people, then names of two or more words, then any."""
+    return mention.label != "PERSON", len(mention.text.split()) < 2
+
+
+def _best_speakers(people: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
+    """The names in lo..hi of the best rank (`_speaker_rank`) present; an acronym (AFAD, США) is an
+    organisation and never speaks here."""
     inside = [m for m in people if lo <= m.start and m.end <= hi and not m.text.isupper()]
-    return sorted(inside, key=lambda m: (m.label != "PERSON", len(m.text.split()) < 2))
+    if not inside:
+        return []
+    top = min(_speaker_rank(m) for m in inside)
+    return [m for m in inside if _speaker_rank(m) == top]
 
 
 def _first_name(people: Sequence[Mention], lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker a cue names after it: the best-ranked name, the earliest of its rank."""
-    ranked = _speaker_candidates(people, lo, hi)
-    if not ranked:
-        return None
-    best = [m for m in ranked if (m.label != "PERSON", len(m.text.split()) < 2) ==
-            (ranked[0].label != "PERSON", len(ranked[0].text.split()) < 2)]
-    chosen = min(best, key=lambda m: m.start)
-    return chosen.start, chosen.end
+    best = _best_speakers(people, lo, hi)
+    chosen = min(best, key=lambda m: m.start) if best else None
+    return (chosen.start, chosen.end) if chosen else None
 
 
 def _last_name(people: Sequence[Mention], lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker a cue names before it ("Rubio a déclaré : « … »"): the best-ranked name nearest the cue."""
-    ranked = _speaker_candidates(people, lo, hi)
-    if not ranked:
-        return None
-    best = [m for m in ranked if (m.label != "PERSON", len(m.text.split()) < 2) ==
-            (ranked[0].label != "PERSON", len(ranked[0].text.split()) < 2)]
-    chosen = max(best, key=lambda m: m.start)
-    return chosen.start, chosen.end
+    best = _best_speakers(people, lo, hi)
+    chosen = max(best, key=lambda m: m.start) if best else None
+    return (chosen.start, chosen.end) if chosen else None
 
 
 def _fullest(name: str, people: Sequence[Mention], text: str) -> str:
