@@ -20,7 +20,8 @@ the large streams get vectors made from a pool of a few thousand embedded texts:
 first article is embedded (as long as the pool lasts; later events borrow a same-kind event's
 vector, moved by random noise to cosine ~0.7), and every article gets its event's vector plus
 small random noise (cosine ~0.9). The large streams keep a constant density (--per-day articles a
-day, one event per 20 articles), and the sizes are prefixes of one stream.
+day, one event per 20 articles), and the sizes are prefixes of one stream, each run --rounds times
+with the sizes alternating; the rates shown are the medians.
 
 Floors are printed as PASS/FAIL; nothing is asserted. After the table, an error analysis of the
 clustering stage on the N-article stream: which events merge, which fragment, with examples."""
@@ -361,6 +362,15 @@ def write_stream(path: Path, n: int, days: int, outlets: int, events: int, seed:
     return rows
 
 
+def median_run(runs: list[dict]) -> dict:
+    """One size's runs as one: the median of each rate, the largest peak memory, the first run's rest."""
+    out = dict(runs[0], rounds=len(runs))
+    for key in ("rate", "cpu_rate", "first_tenth_rate", "last_tenth_rate", "last_tenth_cpu_rate"):
+        out[key] = float(np.median([run[key] for run in runs]))
+    out["peak_mb"] = max(run["peak_mb"] for run in runs)
+    return out
+
+
 def verdict(ok: bool | None) -> str:
     return "SKIP" if ok is None else "PASS" if ok else "FAIL"
 
@@ -392,6 +402,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,30000,100000", help="N of the scaling run ('' to skip it)")
     parser.add_argument("--per-day", type=int, default=1000, help="articles a day in the scaling stream")
     parser.add_argument("--pool", type=int, default=3000, help="embedded texts behind the scaling vectors")
+    parser.add_argument("--rounds", type=int, default=3, help="scaling runs per size, sizes alternating; medians reported")
     parser.add_argument("--examples", type=int, default=4, help="examples per error kind in the analysis")
     parser.add_argument("--quick", action="store_true", help="N=400, sizes 2000,5000")
     parser.add_argument("--keep", type=Path, help="keep the streams and vectors in this folder")
@@ -439,16 +450,24 @@ def main() -> None:
         pool = run_worker("pool", str(big_data), str(big_vectors), str(args.pool), str(args.seed))
         print(f"scaling stream: {big} articles over {max(1, big // args.per_day)} days generated in {generated:.1f}s; "
               f"{pool['pool']} of {pool['events']} events embedded, the rest borrow and perturb", flush=True)
-        for size in sizes:
-            scale.append(run_worker("place", str(big_data), str(big_vectors), str(size), ""))
-            print(f"  done: clustering stage at {size}", flush=True)
+        # Sizes alternate within each round and every figure is the median over the rounds: a machine
+        # shared with others (a VM, a laptop) drifts by 10-20% from one minute to the next, which a
+        # single run of each size, one after the other, would count as the cost of a larger corpus.
+        runs: dict[int, list[dict]] = defaultdict(list)
+        for round_ in range(args.rounds):
+            for size in sizes:
+                runs[size].append(run_worker("place", str(big_data), str(big_vectors), str(size), ""))
+                print(f"  done: clustering stage at {size}, round {round_ + 1} of {args.rounds}: "
+                      f"{runs[size][-1]['rate']:.0f} articles/s", flush=True)
+        scale = [median_run(runs[size]) for size in sizes]
 
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (rates are only comparable on an otherwise idle machine)")
     print()
     print_table(results)
     if scale:
         print()
-        print("storyline clustering stage at scale (vectors from an embedded pool plus noise; F1 indicative only)")
+        print(f"storyline clustering stage at scale (vectors from an embedded pool plus noise; F1 indicative only; "
+              f"rates: medians of {args.rounds} rounds)")
         print(f"{'N':>8} {'days':>5} {'art/s':>8} {'per CPU s':>9} {'first 10%':>10} {'last 10%':>9} {'per CPU s':>9} {'stories':>8} {'B3 F1':>6} {'peak MB':>8} "
               f"{'before':>7}")
         for r in scale:
