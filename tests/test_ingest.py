@@ -143,3 +143,25 @@ def test_language_is_detected_unless_the_record_gives_it(cli, tmp_path):
     cli("ingest", str(tmp_path / "l.jsonl"))
     lines = [json.loads(l) for l in cli("export").stdout.splitlines() if '"type": "article"' in l]
     assert {line["external_id"]: line["language"] for line in lines} == {"fr": "fr", "uk": "uk", "en": "en", "given": "de"}
+
+
+def test_short_items_from_one_template_are_not_copies_but_a_credited_copy_is(cli, tmp_path):
+    """Two briefs written to one pattern share most of their wording and none of their facts; a wire
+    item republished with a credit line keeps its facts and is a copy."""
+    tail = (" Pay has not kept up with inflation since the last agreement, the union said on Tuesday, and talks"
+            " with the management broke down late on Monday night.")
+    rail = "Rail workers in Kaitouia are on strike for an 11% raise." + tail
+    records = [
+        {"id": "rail", "date": "2025-03-04", "source": "Wire One", "text": rail},
+        {"id": "postal", "date": "2025-03-04", "source": "Harbour Post",
+         "text": "Postal workers in Dreasaipol are on strike for a 9% raise." + tail},
+        {"id": "rail-copy", "date": "2025-03-04", "source": "Valley Times", "text": rail + " (Reporting by Ana Belkin)"},
+    ]
+    (tmp_path / "briefs.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    assert "ingested 3, duplicates 0" in cli("ingest", str(tmp_path / "briefs.jsonl")).stdout
+    articles = {}
+    for story in cli.json("stories", "--json"):
+        for article in cli.json("show", story["id"], "--json")["articles"]:
+            articles[article["source"]] = article
+    assert articles["Harbour Post"]["duplicate_of"] is None
+    assert articles["Valley Times"]["duplicate_of"] == articles["Wire One"]["id"]

@@ -483,7 +483,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStor
     article, sig, terms, vector = item.article, item.signature, set(item.terms), item.vector
     store.insert_article(article)
     with clock("assign"):
-        copy = duplicates.find(sig)
+        copy = duplicates.find(sig, lambda key: dedupe.same_facts(terms, store.article_key_terms(key)))
         group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
         duplicates.add(article.id, sig, group)
     store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)

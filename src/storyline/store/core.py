@@ -214,6 +214,11 @@ class Store(ReadQueries):
         for row in self.conn.execute("SELECT terms FROM vectors"):
             yield set(json.loads(row["terms"]))
 
+    def article_key_terms(self, article_id: str) -> set[str]:
+        """The key terms of one stored article (none if it has no vector row)."""
+        row = self.conn.execute("SELECT terms FROM vectors WHERE article_id = ?", (article_id,)).fetchone()
+        return set(json.loads(row["terms"])) if row else set()
+
     def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
         """(article id, duplicate group, MinHash signature) of every stored article."""
         for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):
