@@ -365,6 +365,8 @@ class StoryIndex:
         for story_id in gone:
             self._drop(story_id)
         for story in stories:
+            if self.crosslingual is not None:
+                self.crosslingual.forget(story.id)  # its languages and vectors are read again from the store
             self._add_story(story, members.get(story.id, []))
 
     # --- the index over unit centroids ------------------------------------------------
@@ -379,6 +381,8 @@ class StoryIndex:
 
     def _drop(self, story_id: str) -> None:
         self.stats.forget(story_id)
+        if self.crosslingual is not None:
+            self.crosslingual.forget(story_id)
         self.centroids.remove(story_id)
         self.stories.pop(story_id, None)
         self.members.pop(story_id, None)
@@ -515,6 +519,7 @@ ENGLISH = "en"
 _SOUND_MAP = str.maketrans({"c": "k", "q": "k", "w": "v", "x": "k", "z": "s", "j": "i", "y": "i", "g": "h"})
 
 
+@lru_cache(maxsize=1 << 16)
 def sound(term: str) -> str:
     """A name as it sounds rather than as one language spells it, for comparing names across
     languages: transliterated (key terms already are), c/k/q, z/s, w/v, g/h and y/i/j made one (the
@@ -597,6 +602,7 @@ class CrossLingual:
         self.days: dict[str, set[str]] = {}
         self._texts: dict[str, list[str]] = {}
         self._stored: dict[str, list[tuple[str | None, str, date | None]]] = {}
+        self._sounds: dict[str, tuple[int, dict[str, int]]] = {}  # per story: its size then, its counts by sound
         self.params = replace(index.params, weights={**index.params.weights, "event_day": EVENT_DAY_WEIGHT})
 
     def _load(self, story_id: str) -> None:
@@ -647,10 +653,7 @@ class CrossLingual:
         for story in self.index.stories.values():
             if story.size == 0 or day_gap(day, story) > self.index.params.window_days:
                 continue
-            story_sounds: dict[str, int] = {}
-            for term, count in story.terms.items():
-                key = sound(term)
-                story_sounds[key] = min(story.size, story_sounds.get(key, 0) + count)
+            story_sounds = self._sounds_of(story)
             heard_sounds = heard_as(sounds, story_sounds)
             if not heard_sounds.intersection(story_sounds) or not self.crosses(language, story.id):
                 continue
@@ -665,6 +668,22 @@ class CrossLingual:
             features["event_day"] = event_day(days, self._days(story.id))
             out.append((story, probability(features, self.params)))
         return out
+
+    def _sounds_of(self, story: StoryState) -> dict[str, int]:
+        """The story's term counts by sound (capped at its size), made again only when it has grown."""
+        kept = self._sounds.get(story.id)
+        if kept is None or kept[0] != story.size:
+            counts: dict[str, int] = {}
+            for term, count in story.terms.items():
+                key = sound(term)
+                counts[key] = min(story.size, counts.get(key, 0) + count)
+            kept = self._sounds[story.id] = (story.size, counts)
+        return kept[1]
+
+    def forget(self, story_id: str) -> None:
+        """A story left the live index (or merged away): nothing of it is kept any longer."""
+        for kept in (self.vectors, self.languages, self.days, self._texts, self._stored, self._sounds):
+            kept.pop(story_id, None)
 
     def added(self, story_id: str, language: str | None, mvector: np.ndarray | None,
               days: frozenset[str] = frozenset()) -> None:

@@ -42,3 +42,31 @@ def test_names_are_heard_across_scripts_and_case_endings():
     english = {sound(name.casefold()) for name in ("Marco", "Rubio", "Donald", "Trump", "Vladimir", "Putin", "Bev", "Harlan",
                                         "Tom", "Ostrowski", "Volodymyr", "Zelensky")}
     assert heard_as({sound(term) for term in terms}, english) >= english
+
+
+def test_the_cross_lingual_scorer_keeps_only_the_stories_still_live():
+    """A long run in several languages: stories leave the live index two windows after they last grew,
+    and the cross-lingual scorer lets go of their vectors, languages and days with them."""
+    from datetime import date, timedelta
+
+    from storyline.cluster import CrossLingual, StoryIndex, load_params
+    from storyline.embed import load_multilingual_embedder
+
+    encoder = load_multilingual_embedder()
+    index = StoryIndex([], load_params())
+    texts: dict[str, list] = {}
+    index.crosslingual = CrossLingual(index, encoder.encode, lambda story_id: texts.get(story_id, []))
+    towns = ["Arlen", "Brisk", "Corvo", "Dunmar", "Elsby", "Fennick", "Galt", "Harrow", "Istra", "Jorvik"]
+    start = date(2025, 3, 1)
+    for n in range(40):
+        day = start + timedelta(days=n)
+        town = f"{towns[n % 10]}{n}"
+        language, text = (("en", f"Floods cut the road to {town} on day {n}.") if n % 2 else
+                          ("fr", f"Des inondations coupent la route de {town} le jour {n}."))
+        vector = encoder.encode([text])[0]  # the same space stands in for MiniLM here
+        placed = index.place(f"s{n}", vector, {town.casefold(), str(n)}, day, language=language, mvector=vector)
+        texts.setdefault(placed.story.id, []).append((language, text, day))
+    live = set(index.stories)
+    assert len(live) < 20  # 40 days of stories, of which two windows' worth are live
+    for kept in (index.crosslingual.vectors, index.crosslingual.languages, index.crosslingual.days):
+        assert set(kept) <= live
