@@ -587,8 +587,7 @@ class CrossLingual:
     English pairs of ECB+ train average 0.676 with it, 0.679 with MiniLM), so the same fitted model
     scores them; names and numbers are compared by their sound, inflected forms as their names
     (`heard_as`), and the days the leads date things to (`event_day`, through `days_of`) weigh too.
-    Candidates
-    are the stories of the window that share a name or number with the article. A story's vectors,
+    Candidates are the stories of the window that share a name or number with the article. A story's vectors,
     languages and days are read once from its stored members (`members`: story id -> [(language,
     text, day)]) and then kept up to date; only runs with a non-English article create one of these."""
 
@@ -597,7 +596,7 @@ class CrossLingual:
         self.encode = encode
         self.members = members
         self.days_of = days_of or (lambda language, text, day: frozenset())
-        self.vectors: dict[str, list[np.ndarray]] = {}
+        self.vectors: dict[str, np.ndarray] = {}  # per story, its recent members as rows (as StoryIndex.members)
         self.languages: dict[str, set[str]] = {}
         self.days: dict[str, set[str]] = {}
         self._texts: dict[str, list[str]] = {}
@@ -622,12 +621,12 @@ class CrossLingual:
             self.days[story_id] = set().union(*(self.days_of(language, text, day) for language, text, day in stored))
         return self.days[story_id]
 
-    def _vectors(self, story_id: str) -> list[np.ndarray]:
+    def _vectors(self, story_id: str) -> np.ndarray:
         """A story's recent members in the multilingual encoder's space (encoded when first needed)."""
         self._load(story_id)
         if story_id not in self.vectors:
             texts = self._texts.pop(story_id, [])
-            self.vectors[story_id] = list(self.encode(texts)) if texts else []
+            self.vectors[story_id] = _recent([np.asarray(self.encode(texts))] if texts else [])
         return self.vectors[story_id]
 
     def english(self, story_id: str) -> bool:
@@ -640,7 +639,6 @@ class CrossLingual:
         yes unless both are English (a story with English members is English enough for MiniLM)."""
         self._load(story_id)
         return _language(language) != ENGLISH or ENGLISH not in self.languages[story_id]
-
 
     def scored(self, mvector: np.ndarray, vector: np.ndarray, terms: set[str], day: date | None,
                language: str | None, days: frozenset[str] = frozenset()) -> list[tuple[StoryState, float]]:
@@ -658,11 +656,11 @@ class CrossLingual:
             if not heard_sounds.intersection(story_sounds) or not self.crosses(language, story.id):
                 continue
             members = self._vectors(story.id)
-            if not members:
+            if not len(members):
                 continue
-            centroid = np.sum(members, axis=0)
+            centroid = members.sum(axis=0)
             cosine = float(mvector @ centroid) / (float(np.linalg.norm(centroid)) or 1.0)
-            max_cosine = max(float(mvector @ m) for m in members)
+            max_cosine = float((members @ mvector).max())
             heard = StoryState(story.id, story.centroid, story.size, story_sounds, story.first_seen, story.last_seen)
             features = self.index.features(vector, heard_sounds, day, heard, cosine, max_cosine, stats)
             features["event_day"] = event_day(days, self._days(story.id))
@@ -695,14 +693,14 @@ class CrossLingual:
             self.days.setdefault(story_id, set()).update(days)
         self.languages.setdefault(story_id, set()).add(_language(language))
         if mvector is not None:
-            self.vectors[story_id] = (self._vectors(story_id) + [mvector])[-RECENT_MEMBERS:]
+            self.vectors[story_id] = _recent([self._vectors(story_id), mvector[None, :]])
 
     def merged(self, source: str, target: str) -> None:
-        self.languages[target] = self.languages.get(target, set()) | self.languages.pop(source, set())
+        """Fold source's languages, days and recent vectors into target's; the index then drops source
+        (`forget`)."""
+        self.languages[target] = self.languages.get(target, set()) | self.languages.get(source, set())
         self.days[target] = self._days(target) | self._days(source)
-        self.days.pop(source, None)
-        self.vectors[target] = (self._vectors(target) + self._vectors(source))[-RECENT_MEMBERS:]
-        self.vectors.pop(source, None)
+        self.vectors[target] = _recent([self._vectors(target), self._vectors(source)])
 
 
 def _recent(parts: list[np.ndarray | None] | list[np.ndarray]) -> np.ndarray:
