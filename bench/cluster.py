@@ -80,14 +80,6 @@ def current_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def to_record(row: dict):
-    from storyline.model import Record
-
-    return Record(text=row["text"], origin=row["id"], source=row["source"], title=row.get("title"),
-                  published=datetime.fromisoformat(row["date"]), url=row.get("url"), external_id=row["id"],
-                  gold=row["gold"])
-
-
 def scores(pred: dict[str, str], gold: dict[str, str]) -> dict:
     from storyline.evaluate import cluster_scores
 
@@ -186,7 +178,7 @@ def work_ingest(data: Path, workdir: Path, analyze: bool) -> None:
     from storyline.store import open_store
 
     rows = read_jsonl(data)
-    records = [to_record(row) for row in rows]
+    records = [synth.as_record(row) for row in rows]
     db = workdir / "ingest.db"
     for stale in (db, db.with_name("ingest.db-wal"), db.with_name("ingest.db-shm")):
         stale.unlink(missing_ok=True)  # a kept folder from an earlier run would make every article a duplicate

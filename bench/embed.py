@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from fit_cluster import load_split, replay  # noqa: E402
-from synth import generate  # noqa: E402
+from synth import as_record, generate  # noqa: E402
 
 from storyline.cluster import article_terms, load_params  # noqa: E402
 from storyline.embed import article_text_for_embedding, load_article_embedder  # noqa: E402
 from storyline.evaluate import cluster_scores  # noqa: E402
-from storyline.model import Record, Rejection  # noqa: E402
+from storyline.model import Rejection  # noqa: E402
 from storyline.pipeline import make_article  # noqa: E402
 from storyline.settings import Settings  # noqa: E402
 from storyline.sources import read_inputs  # noqa: E402
@@ -47,8 +47,7 @@ def corpora(synth_n: int) -> dict[str, tuple[list, list[str], bool]]:
     articles = sorted((make_article(r) for r in records), key=lambda a: a.published)
     out["demo"] = (articles, [gold[str(Path(a.origin).relative_to(DEMO / "articles"))]["story"] for a in articles], True)
     rows = list(generate(synth_n, 14, 30, max(1, synth_n // 20), 1))
-    records = [Record(text=r["text"], origin=r["id"], source=r["source"], title=r.get("title"),
-                      published=__import__("datetime").datetime.fromisoformat(r["date"]), gold=r["gold"]) for r in rows]
+    records = [as_record(r) for r in rows]
     out[f"synthetic {synth_n}"] = ([make_article(r) for r in records], [r.gold for r in records], True)
     return out
 

@@ -21,7 +21,6 @@ import argparse
 import json
 from dataclasses import asdict, replace
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -56,10 +55,7 @@ def featurise(records: list, embedder) -> tuple[np.ndarray, list[set[str]], list
 
 def synthetic_records(n: int, seed: int) -> list[Record]:
     """bench/synth.py's stream as records: 14 days, 30 outlets, an event per 20 articles."""
-    return [Record(text=row["text"], origin=row["id"], source=row["source"], title=row.get("title"),
-                   published=datetime.fromisoformat(row["date"]), url=row.get("url"), external_id=row["id"],
-                   gold=row["gold"])
-            for row in synth.generate(n, 14, 30, max(1, n // 20), seed)]
+    return [synth.as_record(row) for row in synth.generate(n, 14, 30, max(1, n // 20), seed)]
 
 
 def training_pairs(vectors, terms, gold, _days, params: ClusterParams) -> tuple[np.ndarray, np.ndarray]:

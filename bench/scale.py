@@ -35,7 +35,6 @@ import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -57,10 +56,7 @@ STAGES = ("identify", "wait", "serial", "assign", "briefs", "language", "signatu
 
 def records(n: int, seed: int) -> list[Record]:
     """N synthetic records, oldest first (14 days, 30 outlets, one event per 20 articles)."""
-    rows = synth.generate(n, 14, 30, max(1, n // 20), seed)
-    return [Record(text=row["text"], origin=row["id"], source=row["source"], title=row.get("title"),
-                   published=datetime.fromisoformat(row["date"]), url=row.get("url"), external_id=row["id"],
-                   gold=row["gold"]) for row in rows]
+    return [synth.as_record(row) for row in synth.generate(n, 14, 30, max(1, n // 20), seed)]
 
 
 # --- stores: a SQLite file, or a temporary schema in PostgreSQL -----------------------------------

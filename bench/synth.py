@@ -707,6 +707,15 @@ def generate(n: int, days: int, outlets: int, events: int, seed: int) -> Iterato
                "style": plan.style, "copy_of": record_id[plan.original] if plan.style == "copy" else None}
 
 
+def as_record(row: dict):  # -> storyline.model.Record
+    """A row as the Record `storyline ingest` reads from it in JSON Lines, its gold label included."""
+    from storyline.model import Record
+
+    return Record(text=row["text"], origin=row["id"], source=row["source"], title=row.get("title"),
+                  published=datetime.fromisoformat(row["date"]), url=row.get("url"), external_id=row["id"],
+                  gold=row["gold"])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
