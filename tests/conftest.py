@@ -68,6 +68,17 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def check_contract(db: Path | str) -> None:
+    """The shared contract check (../shared/contract/check.py) over a database, through the installed CLI;
+    skips where shared/ is not beside the checkout."""
+    check = SHARED / "contract" / "check.py"
+    if not check.exists():
+        pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
+    result = subprocess.run([sys.executable, str(check), "--db", str(db), "--cli", STORYLINE],
+                            capture_output=True, text=True, timeout=600, env=os.environ)
+    assert result.returncode == 0 and "0 problems" in result.stdout, result.stdout + result.stderr
+
+
 def run_storyline(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
     """The installed executable in its own process, as a user's shell would run it."""
     return subprocess.run([STORYLINE, *args], input=input, capture_output=True, timeout=600)

@@ -6,14 +6,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli, run_storyline
+from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, check_contract, run_storyline
 from storyline.engine import DaskEngine, InProcessEngine, dask_client
 from storyline.evaluate import cluster_scores
 from storyline.pipeline import ingest
@@ -91,12 +89,7 @@ def test_cli_ingest_on_two_local_workers_gives_the_demo_stories_claims_and_quote
     assert same_partition(in_process, story_of(db)) == 1.0
     assert briefs(db) == briefs(demo_db)
 
-    check = SHARED / "contract" / "check.py"
-    if not check.exists():
-        pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
-    checked = subprocess.run([sys.executable, str(check), "--db", str(db), "--cli", STORYLINE],
-                             capture_output=True, text=True, timeout=600)
-    assert checked.returncode == 0 and "0 problems" in checked.stdout, checked.stdout + checked.stderr
+    check_contract(db)
 
 
 def test_cli_ingest_on_a_running_scheduler(tmp_path, client):

@@ -1,12 +1,10 @@
 """The bundled demo corpus, as `make demo` ingests it: stories match the gold, the contract holds."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli
+from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, check_contract
 
 
 def gold():
@@ -59,13 +57,7 @@ def test_demo_syndicated_copies_are_one_voice(demo_db):
 
 
 def test_demo_passes_the_contract_check(demo_db):
-    check = SHARED / "contract" / "check.py"
-    if not check.exists():
-        pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
-    result = subprocess.run([sys.executable, str(check), "--db", str(demo_db), "--cli", STORYLINE],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 problems" in result.stdout
+    check_contract(demo_db)
 
 
 def test_show_prints_json_and_markdown(demo_db):

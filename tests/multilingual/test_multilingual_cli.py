@@ -4,12 +4,10 @@ overriding it for a run, non-English articles analysed, and the contract check s
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SHARED, STORYLINE, Cli
+from conftest import FIXTURES, Cli, check_contract
 
 ARTICLES = FIXTURES / "multilingual" / "articles"
 
@@ -67,13 +65,7 @@ def test_an_unknown_language_code_is_refused_before_anything_is_stored(tmp_path)
 
 
 def test_multilingual_database_passes_the_contract_check(multilingual_db):
-    check = SHARED / "contract" / "check.py"
-    if not check.exists():
-        pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
-    result = subprocess.run([sys.executable, str(check), "--db", str(multilingual_db), "--cli", STORYLINE],
-                            capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 problems" in result.stdout
+    check_contract(multilingual_db)
 
 
 def test_a_story_brief_compares_its_reports_in_their_own_languages():

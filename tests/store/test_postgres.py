@@ -11,11 +11,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli, run_storyline
+from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli, check_contract, run_storyline
 
 from storyline.evaluate import cluster_scores
 
@@ -229,13 +228,7 @@ def test_eval_works_in_a_temporary_schema_and_drops_it(pg_url):
 
 
 def test_the_contract_holds_on_postgres(demo_pg):
-    check = SHARED / "contract" / "check.py"
-    if not check.exists():
-        pytest.skip(f"{check} not found (set STORYLINE_SHARED)")
-    result = subprocess.run([sys.executable, str(check), "--db", demo_pg, "--cli", STORYLINE],
-                            capture_output=True, text=True, timeout=600, env=os.environ)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 problems" in result.stdout
+    check_contract(demo_pg)
 
 
 @pytest.mark.parametrize("url", ["postgresql://reader:hunter2@127.0.0.1:1/news",
