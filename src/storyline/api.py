@@ -76,6 +76,7 @@ class ArticleRef(_Open):
     external_id: str | None = None
     source: str
     title: str | None
+    title_generated: bool = Field(False, description="the input gave no headline: this one is made from the lead")
     published: str | None
     url: str | None
     language: str | None = None
@@ -139,6 +140,7 @@ class Brief(_Open):
 
     id: str
     title: str
+    title_generated: bool = Field(False, description="the title is a headline made from an article's lead")
     first_seen: str | None
     last_seen: str | None
     outlets: list[str] = []

@@ -26,6 +26,7 @@ def article_entry(article: Article, group: str | None) -> dict[str, Any]:
         "external_id": article.external_id,
         "source": article.source,
         "title": article.title,
+        "title_generated": article.title_generated,
         "published": format_published(article.published),
         "url": article.url,
         "language": article.language,
@@ -41,6 +42,7 @@ def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> d
     return {
         "id": story.id,
         "title": story.title,
+        "title_generated": story.title_generated,
         "first_seen": story.first_seen,
         "last_seen": story.last_seen,
         "outlets": outlets,
@@ -92,7 +94,8 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         span += f" to {brief['last_seen']}"
     lines = [f"# {brief['title']}", "",
              f"{span} · {len(brief['articles'])} articles from {len(brief['outlets'])} outlets "
-             f"({brief['independent_reports']} independent reports) · story `{brief['id']}`", ""]
+             f"({brief['independent_reports']} independent reports) · story `{brief['id']}`"
+             + (" · headline made from the lead" if brief.get("title_generated") else ""), ""]
     claims = brief["claims"]
     conflicts = [c for c in claims if c["status"] == "conflict"]
     if conflicts:
@@ -139,7 +142,7 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         lines.append("")
     lines += ["## Articles", ""]
     for article in brief["articles"]:
-        title = article["title"] or "(untitled)"
+        title = (f"*{article['title']}*" if article.get("title_generated") else article["title"]) or "(untitled)"
         link = f"[{title}]({article['url']})" if article["url"] else title
         copy = f" — copy of `{article['duplicate_of']}`" if article["duplicate_of"] else ""
         lines.append(f"- {article['published'] or 'undated'} · **{article['source']}** · {link}{copy}")

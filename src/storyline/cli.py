@@ -387,8 +387,8 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "url", "published", "language", "story",
-                  "duplicate_of", "origin", "text"]
+EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "title_generated", "url", "published", "language",
+                  "story", "duplicate_of", "origin", "text"]
 
 
 def _export_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -414,7 +414,8 @@ def export(
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.string()) for c in EXPORT_COLUMNS])),
+            pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.bool_() if c == "title_generated" else pa.string())
+                                                                       for c in EXPORT_COLUMNS])),
                            output)
             return
         stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout

@@ -62,7 +62,7 @@ def article_terms(article: Article) -> set[str]:
     In another language than English the words a sentence merely starts with are not known (the
     English list of them is of no use there), so a word counts as a name only where the text also
     capitalises it inside a sentence; English articles keep the English rule, unchanged."""
-    terms = key_terms(lead(article.text, 120), article.title)
+    terms = key_terms(lead(article.text, 120), article.given_title)
     if _language(article.language) == ENGLISH:
         return terms
     names = names_in_sentences(article.text)

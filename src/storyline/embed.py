@@ -121,7 +121,7 @@ def load_article_embedder(settings: "Settings") -> ArticleEmbedder:
 def article_text_for_embedding(article: Article, max_words: int = 80) -> str:
     """What an article is embedded from: its headline and lead, which carry the event."""
     body = lead(article.text, max_words)
-    return f"{article.title}. {body}" if article.title else body
+    return f"{article.given_title}. {body}" if article.given_title else body
 
 
 class StaticEmbedder:

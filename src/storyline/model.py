@@ -50,10 +50,16 @@ class Article:
     language: str | None = None
     origin: str | None = None
     gold: str | None = None
+    title_generated: bool = False  # the title was made from the lead (headline.py): the input gave none
 
     @property
     def day(self) -> date | None:
         return self.published.date() if self.published else None
+
+    @property
+    def given_title(self) -> str | None:
+        """The headline the input gave, None when there was none: what stages that weigh a headline read."""
+        return None if self.title_generated else self.title
 
 
 @dataclass

@@ -33,13 +33,14 @@ from storyline.embed import (article_embedder_name, article_text_for_embedding, 
 from storyline.engine import Engine, InProcessEngine
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
+from storyline.headline import headline_from_lead
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
 from storyline.sources.pages import records_from_feed, records_from_url
 from storyline.settings import Settings
 from storyline.store import SQLiteStore
-from storyline.text import canonical_url, lead, normalize_text, text_hash
+from storyline.text import canonical_url, normalize_text, text_hash
 
 
 @dataclass
@@ -135,8 +136,13 @@ def identify(record: Record) -> Article | Rejection:
     url = canonical_url(record.url)
     identity = url or digest
     article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
-    title = normalize_text(record.title) if record.title else None
-    return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title or None,
+    title = (normalize_text(record.title) if record.title else None) or None
+    generated = False
+    if title is None:
+        title = headline_from_lead(text) or None
+        generated = title is not None
+    return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title,
+                   title_generated=generated,
                    published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
                    language=(record.language or "").strip().lower() or None, origin=record.origin, gold=record.gold)
 
@@ -145,7 +151,7 @@ def with_language(article: Article) -> Article:
     """The article with its language detected from headline and lead, unless the record gave one."""
     if article.language:
         return article
-    return replace(article, language=article_language(None, article.title, article.text))
+    return replace(article, language=article_language(None, article.given_title, article.text))
 
 
 def make_article(record: Record) -> Article | Rejection:
@@ -506,14 +512,5 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStor
 
 def _save_story(store: SQLiteStore, story: StoryState) -> None:
     title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
-    store.save_story(story, story_title(store, title_article) if title_article else story.id, title_article,
-                     cluster.VERSION)
-
-
-def story_title(store: SQLiteStore, article_id: str) -> str:
-    """A story is named by its most representative article's headline, else that article's lead sentence."""
-    title, text = store.article_heading(article_id)
-    if title:
-        return title
-    words = lead(text, 1).split()
-    return " ".join(words[:20]) + ("…" if len(words) > 20 else "")
+    title, generated = store.article_heading(title_article) if title_article else (None, False)
+    store.save_story(story, title or story.id, title_article, cluster.VERSION, title_generated=generated)

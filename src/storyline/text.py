@@ -10,6 +10,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from anyascii import anyascii
 
+from storyline.furniture import furniture_lines, is_furniture
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'", "`": "'"})
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|cmpid$)")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -57,23 +59,30 @@ _ABBREVIATIONS = {
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘„‚«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])|\n\s*\n")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘„‚«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) of text; paragraphs always end a sentence."""
+def split_sentences(text: str, furniture: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of text; paragraphs always end a sentence.
+
+    Page furniture (a heading between paragraphs, a "follow us" line: furniture.py) is no sentence
+    unless `furniture` is true, for the stages that read a text as a whole (its lead, its names)
+    rather than for what it states."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
+    for para_start, para_end in (_blocks(text) if furniture else iter_paragraphs(text)):
+        _split_paragraph(text, para_start, para_end, spans)
+    return spans
+
+
+def _split_paragraph(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> None:
+    for match in _BOUNDARY.finditer(text, start, stop):
         if match.group().startswith("."):
             word = re.search(r"([\w.]+)$", text[start:match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
-        end = match.end() if not match.group().startswith("\n") else match.start()
-        _append_span(text, start, end, spans)
+        _append_span(text, start, match.end(), spans)
         start = match.end()
-    _append_span(text, start, len(text), spans)
-    return spans
+    _append_span(text, start, stop, spans)
 
 
 def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -93,13 +102,16 @@ def lead(text: str, max_words: int = 60) -> str:
     """The first sentences of a text, up to about max_words words."""
     out: list[str] = []
     count = 0
-    for sentence in sentences(text):
+    for start, end in split_sentences(text, furniture=True):
+        sentence = text[start:end]
         out.append(sentence)
         count += len(sentence.split())
         if count >= max_words:
             break
     return " ".join(out)
 
+
+_PARAGRAPH_GAP = re.compile(r"\n\s*\n")
 
 _COMMON_CAPITALISED = set(
     """a an the this that these those he she it they we i you his her its their our my your
@@ -141,7 +153,7 @@ def names_in_sentences(text: str) -> set[str]:
     opening one), where only a name is capitalised in most languages: the language-independent
     counterpart of the English list of words any sentence may start with (Державний, Après, Laut…)."""
     found: set[str] = set()
-    for start, end in split_sentences(text):
+    for start, end in split_sentences(text, furniture=True):
         sentence = text[start:end]
         first = re.search(r"[^\W_]", sentence)
         for match in _TERM.finditer(sentence):
@@ -165,6 +177,34 @@ def _terms(text: str) -> set[str]:
     return terms
 
 
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of text between blank lines, each trimmed of surrounding space."""
+    start = 0
+    for gap in [*_PARAGRAPH_GAP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        block = text[start:end]
+        if block.strip():
+            yield start + len(block) - len(block.lstrip()), end - len(block) + len(block.rstrip())
+        if gap:
+            start = gap.end()
+
+
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
-        yield match.start(), match.end()
+    """The paragraphs the analysis reads, as spans of text: blocks of lines between blank lines, with
+    page furniture left out (a heading between paragraphs, a "follow us" line anywhere: furniture.py).
+    A heading needs text after it: a closing short line is the end of the report, not a heading."""
+    blocks = list(_blocks(text))
+    for number, (start, end) in enumerate(blocks):
+        lines = text[start:end].split("\n")
+        skipped = furniture_lines(lines)
+        if all(skipped) and number == len(blocks) - 1 and not any(map(is_furniture, lines)):
+            skipped = [False] * len(lines)
+        run_start = None
+        offset = start
+        for line, skip in zip(lines, skipped):
+            if skip and run_start is not None:
+                yield run_start, offset - 1
+            run_start = None if skip else (offset if run_start is None else run_start)
+            offset += len(line) + 1
+        if run_start is not None:
+            yield run_start, end

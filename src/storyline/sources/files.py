@@ -11,9 +11,11 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from storyline.furniture import reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
 from storyline.sources.dates import parse_published
@@ -25,8 +27,12 @@ _FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv
             ".html": "html", ".htm": "html", ".xhtml": "html"}
 _FEED_EXT = {".xml", ".rss", ".atom", ".opml"}
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog)\b", re.IGNORECASE)
+HEADLINE_MAX_WORDS = 25
 _HEADER_KEYS = {"title", "source", "url", "id", "language", "author"}
 _DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
+# An ISO date (or T-separated date-time) alone on the date line, or with the body running on after it.
+_ISO_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC| ?GMT)?)?")
+_ISO_THEN_BODY = re.compile(r"(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+(\S.*)$")
 _HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
 
 FIELD_TEXT = ("text", "body", "content")
@@ -81,7 +87,7 @@ def _walk(path: Path) -> Iterator[InputFile]:
     for child in sorted(path.rglob("*")):
         if (child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts)
                 and not _NOT_ARTICLES.match(child.name)):
-            yield InputFile(child, child.parent.name)
+            yield InputFile(child, child.parent.name or child.parent.resolve().name or child.stem)
 
 
 def read_file(item: InputFile, settings: Settings, source: str | None) -> Iterator[Item]:
@@ -165,7 +171,10 @@ def _decode(data: bytes, name: str, line_offset: int = 0) -> str | Rejection:
 
 
 def _read_text(text: str, name: str, implied_source: str, source: str | None, settings: Settings) -> Item:
-    lines = text.split("\n")
+    """A plain-text article: a `date` line first, then either the body on that same line (the shape
+    reports arrive in: ` date 2025-06-02 Ferry crews walked out…`) or `title:`/`url:`/… lines and the
+    body below. Either way the body's first paragraph is its headline only when it reads as one."""
+    lines = text.lstrip("\ufeff").split("\n")
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
@@ -173,13 +182,17 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
     fields: dict[str, str] = {}
     if index < len(lines) and (match := _DATE_LINE.match(lines[index])):
         try:
-            published = parse_published(match.group(1))
+            published, first_line = _date_and_body(match.group(1))
         except ValueError as exc:
             return Rejection(f"{name}:{index + 1}", f"the date line does not parse: {exc}")
-        index += 1
-        while index < len(lines) and (header := _HEADER_LINE.match(lines[index])) and header.group(1).lower() in _HEADER_KEYS:
-            fields[header.group(1).lower()] = header.group(2)
+        if first_line is not None:
+            lines[index] = first_line
+        else:
             index += 1
+            while (index < len(lines) and (header := _HEADER_LINE.match(lines[index]))
+                   and header.group(1).lower() in _HEADER_KEYS):
+                fields[header.group(1).lower()] = header.group(2)
+                index += 1
     elif index < len(lines) and re.match(r"^\s*date\b", lines[index], re.IGNORECASE):
         return Rejection(f"{name}:{index + 1}", "the 'date' line has no date (use: date YYYY-MM-DD)")
     body = "\n".join(lines[index:]).strip()
@@ -190,11 +203,22 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
                    fields.get("id") or None, fields.get("language") or None, None, implied_source, source, settings)
 
 
+def _date_and_body(rest: str) -> tuple[datetime | None, str | None]:
+    """The date of a `date` line and the body text that runs on after it on the same line (None when
+    the line holds the date alone). Raises ValueError when the line starts with no date."""
+    if _ISO_ALONE.fullmatch(rest):
+        return parse_published(rest), None
+    if match := _ISO_THEN_BODY.match(rest):
+        return parse_published(match.group(1)), match.group(2)
+    return parse_published(rest), None
+
+
 def split_headline(body: str) -> tuple[str | None, str]:
-    """A first paragraph that is one short line without a closing full stop is the headline."""
+    """A first paragraph that reads as a heading (one line of at most 25 words that does not close as
+    a sentence does, quotation marks after the stop included) is the headline."""
     first, _, rest = body.partition("\n\n")
     first = first.strip()
-    if rest.strip() and "\n" not in first and len(first.split()) <= 25 and not re.search(r"[.;:,]$", first):
+    if rest.strip() and "\n" not in first and reads_as_heading(first, max_words=HEADLINE_MAX_WORDS):
         return first, rest.strip()
     return None, body
 

@@ -35,6 +35,7 @@ class StoryRow:
     first_seen: str | None
     last_seen: str | None
     size: int
+    title_generated: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,12 +179,12 @@ class Store(ReadQueries):
 
     def insert_article(self, article: Article) -> None:
         self.conn.execute(
-            """INSERT INTO articles(id, external_id, source_id, title, url, canonical_url, published, published_day,
-                                    language, text, text_hash, origin, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (article.id, article.external_id, self._source_id(article.source), article.title, article.url,
-             article.canonical_url, format_published(article.published), _day(article.day), article.language,
-             article.text, article.text_hash, article.origin, _now()),
+            """INSERT INTO articles(id, external_id, source_id, title, title_generated, url, canonical_url, published,
+                                    published_day, language, text, text_hash, origin, ingested_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article.id, article.external_id, self._source_id(article.source), article.title,
+             int(article.title_generated), article.url, article.canonical_url, format_published(article.published),
+             _day(article.day), article.language, article.text, article.text_hash, article.origin, _now()),
         )
 
     def insert_duplicate(self, article_id: str, group_id: str, similarity: float, signature: np.ndarray,
@@ -228,9 +229,9 @@ class Store(ReadQueries):
         return Article(id=row["id"], source=row["source"], text=row["text"], text_hash=row["text_hash"],
                        title=row["title"], published=parse_published(row["published"]), url=row["url"],
                        canonical_url=row["canonical_url"], external_id=row["external_id"], language=row["language"],
-                       origin=row["origin"])
+                       origin=row["origin"], title_generated=bool(row["title_generated"]))
 
-    _ARTICLE_SELECT = """SELECT a.id, a.external_id, a.title, a.url, a.canonical_url, a.published, a.language,
+    _ARTICLE_SELECT = """SELECT a.id, a.external_id, a.title, a.title_generated, a.url, a.canonical_url, a.published, a.language,
                                 a.text, a.text_hash, a.origin, s.name AS source, m.story_id, d.group_id
                          FROM articles a JOIN sources s ON s.id = a.source_id
                          LEFT JOIN story_members m ON m.article_id = a.id
@@ -279,9 +280,10 @@ class Store(ReadQueries):
         )
         return [(row["article_id"], self._vector_value(row["vector"])) for row in rows]
 
-    def article_heading(self, article_id: str) -> tuple[str | None, str]:
-        row = self.conn.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row["title"], row["text"]
+    def article_heading(self, article_id: str) -> tuple[str | None, bool]:
+        """An article's title and whether it was made from its lead."""
+        row = self.conn.execute("SELECT title, title_generated FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["title"], bool(row["title_generated"])
 
     def count(self, table: str) -> int:
         if table not in {"articles", "stories", "sources", "duplicates", "story_members"}:
@@ -296,10 +298,10 @@ class Store(ReadQueries):
 
     def update_article(self, article_id: str, article: Article) -> None:
         """New text and headline for a stored article (an updated feed entry); FTS follows by trigger."""
-        self.conn.execute("UPDATE articles SET title = ?, text = ?, text_hash = ?, published = COALESCE(?, published), "
-                          "published_day = COALESCE(?, published_day) WHERE id = ?",
-                          (article.title, article.text, article.text_hash, format_published(article.published),
-                           _day(article.day), article_id))
+        self.conn.execute("UPDATE articles SET title = ?, title_generated = ?, text = ?, text_hash = ?, "
+                          "published = COALESCE(?, published), published_day = COALESCE(?, published_day) WHERE id = ?",
+                          (article.title, int(article.title_generated), article.text, article.text_hash,
+                           format_published(article.published), _day(article.day), article_id))
 
     def replace_derived(self, article_id: str, signature: np.ndarray, vector: np.ndarray, terms: set[str]) -> None:
         self.conn.execute("UPDATE duplicates SET signature = ? WHERE article_id = ?",
@@ -541,17 +543,19 @@ class Store(ReadQueries):
                               signature=np.frombuffer(row["signature"], dtype=np.uint64),
                               terms=set(json.loads(row["terms"])), story_id=row["story_id"]) for row in rows]
 
-    def save_story(self, story: StoryState, title: str, title_article: str | None, version: str) -> None:
+    def save_story(self, story: StoryState, title: str, title_article: str | None, version: str,
+                   title_generated: bool = False) -> None:
         now = _now()
         self.conn.execute(
-            """INSERT INTO stories(id, title, title_article, first_seen, last_seen, size, centroid, terms,
-                                   created_at, updated_at, version)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_article = excluded.title_article,
+            """INSERT INTO stories(id, title, title_generated, title_article, first_seen, last_seen, size, centroid,
+                                   terms, created_at, updated_at, version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_generated = excluded.title_generated,
+                   title_article = excluded.title_article,
                    first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size,
                    centroid = excluded.centroid, terms = excluded.terms, updated_at = excluded.updated_at,
                    version = excluded.version""",
-            (story.id, title, title_article, _day(story.first_seen), _day(story.last_seen), story.size,
+            (story.id, title, int(title_generated), title_article, _day(story.first_seen), _day(story.last_seen), story.size,
              self._vector_param(story.centroid), json.dumps(story.terms, sort_keys=True), now, now, version),
         )
 
@@ -564,16 +568,17 @@ class Store(ReadQueries):
     def stories(self, limit: int | None = None, offset: int = 0) -> list[StoryRow]:
         """Live stories, newest first (by last day seen, then by size)."""
         rows = self.conn.execute(
-            """SELECT id, title, first_seen, last_seen, size FROM stories WHERE merged_into IS NULL
+            """SELECT id, title, first_seen, last_seen, size, title_generated FROM stories WHERE merged_into IS NULL
                ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id LIMIT ? OFFSET ?""",
             (NO_LIMIT if limit is None else limit, offset),
         )
-        return [StoryRow(**dict(row)) for row in rows]
+        return [_story_row(row) for row in rows]
 
     def story(self, story_id: str) -> StoryRow | None:
         """A story by id or unique id prefix; a merged story resolves to the story it joined."""
         rows = self.conn.execute(
-            "SELECT id, title, first_seen, last_seen, size, merged_into FROM stories WHERE id = ? OR id LIKE ? LIMIT 2",
+            "SELECT id, title, first_seen, last_seen, size, title_generated, merged_into FROM stories "
+            "WHERE id = ? OR id LIKE ? LIMIT 2",
             (story_id, story_id.replace("%", "").replace("_", "") + "%"),
         ).fetchall()
         exact = [row for row in rows if row["id"] == story_id]
@@ -584,8 +589,12 @@ class Store(ReadQueries):
         row = rows[0]
         if row["merged_into"]:
             return self.story(row["merged_into"])
-        return StoryRow(id=row["id"], title=row["title"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                        size=row["size"])
+        return _story_row(row)
+
+
+def _story_row(row: Any) -> StoryRow:
+    return StoryRow(id=row["id"], title=row["title"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+                    size=row["size"], title_generated=bool(row["title_generated"]))
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -89,7 +89,7 @@ class ReadQueries:
         from storyline.store.core import StoryRow
 
         where, params = self._story_where(filters)
-        columns = "s.id, s.title, s.first_seen, s.last_seen, s.size"
+        columns = "s.id, s.title, s.first_seen, s.last_seen, s.size, s.title_generated"
         rows = self.conn.execute(
             f"""SELECT {columns} FROM stories s WHERE {where} AND s.last_seen IS NOT NULL
                 ORDER BY s.last_seen DESC, s.size DESC, s.id LIMIT ? OFFSET ?""", (*params, limit, offset)).fetchall()
@@ -100,7 +100,7 @@ class ReadQueries:
                 f"""SELECT {columns} FROM stories s WHERE {where} AND s.last_seen IS NULL
                     ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?""",
                 (*params, limit - len(rows), max(offset - dated, 0))).fetchall()
-        return [StoryRow(**dict(row)) for row in rows]
+        return [StoryRow(**{**dict(row), "title_generated": bool(row["title_generated"])}) for row in rows]
 
     def count_stories(self, filters: StoryFilters = StoryFilters()) -> int:
         where, params = self._story_where(filters)
@@ -116,8 +116,8 @@ class ReadQueries:
         if not story_ids:
             return found
         rows = self.conn.execute(
-            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.url, a.published, a.language,
-                       m.story_id, d.group_id
+            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.title_generated, a.url, a.published,
+                       a.language, m.story_id, d.group_id
                 FROM story_members m JOIN articles a ON a.id = m.article_id JOIN sources s ON s.id = a.source_id
                 LEFT JOIN duplicates d ON d.article_id = a.id
                 WHERE m.story_id IN ({",".join("?" * len(story_ids))})
@@ -125,7 +125,8 @@ class ReadQueries:
         for row in rows:
             article = Article(id=row["id"], source=row["source"], text="", text_hash="", title=row["title"],
                               published=parse_published(row["published"]), url=row["url"],
-                              external_id=row["external_id"], language=row["language"])
+                              external_id=row["external_id"], language=row["language"],
+                              title_generated=bool(row["title_generated"]))
             found[row["story_id"]].append((article, row["group_id"]))
         return found
 
@@ -154,7 +155,8 @@ class ReadQueries:
     def article_record(self, article_id: str) -> dict[str, Any] | None:
         """One article with its outlet, story (and story title) and duplicate group; None if unknown."""
         row = self.conn.execute(
-            """SELECT a.id, a.external_id, s.name AS source, a.title, a.url, a.published, a.published_day,
+            """SELECT a.id, a.external_id, s.name AS source, a.title, a.title_generated, a.url, a.published,
+                      a.published_day,
                       a.language, a.text, a.origin, m.story_id, st.title AS story_title, d.group_id
                FROM articles a JOIN sources s ON s.id = a.source_id
                LEFT JOIN story_members m ON m.article_id = a.id

@@ -255,4 +255,10 @@ MIGRATIONS: list[str] = [
         seen_at TEXT NOT NULL
     );
     """,
+    # 8: a headline made from the lead for an article that came without one, marked as made, and a
+    # story named by such a headline marked the same way.
+    """
+    ALTER TABLE articles ADD COLUMN title_generated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN title_generated INTEGER NOT NULL DEFAULT 0;
+    """,
 ]

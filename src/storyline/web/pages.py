@@ -125,7 +125,8 @@ def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
 
     article = Article(id=record["id"], source=record["source"], text=record["text"], text_hash="",
                       title=record["title"], published=parse_published(record["published"]), url=record["url"],
-                      external_id=record["external_id"], language=record["language"])
+                      external_id=record["external_id"], language=record["language"],
+                      title_generated=bool(record["title_generated"]))
     entry = article_entry(article, record["group_id"])
     brief = story_brief(store, record["story_id"]) if record["story_id"] else None
     canonical = _canonical_names(brief)

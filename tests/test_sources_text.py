@@ -1,0 +1,276 @@
+"""Plain-text reports as they really arrive: the body starts on the `date` line, no title, page
+furniture and section headings inside (tests/fixtures/dateline, our own reports of one invented
+ferry strike, with gold.json beside them)."""
+
+import json
+import shutil
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from conftest import FIXTURES, Cli, check_contract
+from storyline.furniture import is_furniture, reads_as_heading
+from storyline.headline import MAX_CHARS, headline_from_lead
+from storyline.model import Record, Rejection
+from storyline.pipeline import make_article
+from storyline.settings import Settings
+from storyline.sources.files import read_bytes
+from storyline.text import split_sentences
+
+DATELINE = FIXTURES / "dateline" / "articles"
+GOLD = json.loads((FIXTURES / "dateline" / "gold.json").read_text(encoding="utf-8"))
+SETTINGS = Settings()
+
+
+def read_text(content: str, name: str = "report.txt") -> Record | Rejection:
+    [item] = read_bytes(content.encode("utf-8"), name, ".txt", "outlet", None, SETTINGS)
+    return item
+
+
+@pytest.fixture(scope="module")
+def dateline_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("dateline") / "dateline.db"
+    result = Cli(db)("ingest", str(DATELINE))
+    assert "rejected 0" in result.stdout
+    return db
+
+
+def shown(db, story_id):
+    return Cli(db).json("show", story_id, "--json")
+
+
+def every_line_a_reader_sees(brief):
+    for claim in brief["claims"]:
+        yield claim["text"]
+        yield from (e["text"] for e in claim.get("evidence", []) if "text" in e)
+    for quote in brief["quotes"]:
+        yield quote["text"]
+        yield from (v["text"] for v in quote["variants"])
+    yield from (entry["text"] for entry in brief["timeline"])
+    yield from (line["text"] for line in brief["summary"])
+
+
+# --- the text format --------------------------------------------------------------------------
+
+
+def test_body_on_the_date_line_is_read_with_its_date():
+    record = read_text(" date 2025-06-02 Ferry crews walked out on Monday, the operator said.\n\nA steward said more.\n")
+    assert isinstance(record, Record)
+    assert record.published == datetime(2025, 6, 2, tzinfo=timezone.utc)
+    assert record.text == "Ferry crews walked out on Monday, the operator said.\n\nA steward said more."
+    assert record.title is None
+
+
+@pytest.mark.parametrize("prefix", [" ", "\t", "\ufeff", "\ufeff  ", "\n\n  "])
+def test_leading_space_tab_or_bom_before_date(prefix):
+    record = read_text(prefix + "date 2025-06-02 Crews walked out.\n")
+    assert isinstance(record, Record) and record.text == "Crews walked out."
+    assert record.published == datetime(2025, 6, 2, tzinfo=timezone.utc)
+
+
+def test_an_iso_date_time_runs_into_the_body_too():
+    record = read_text("date 2025-06-02T14:30:00+02:00 Crews walked out.\n")
+    assert record.published == datetime(2025, 6, 2, 12, 30, tzinfo=timezone.utc)
+    assert record.text == "Crews walked out."
+
+
+def test_the_older_shape_reads_exactly_as_before():
+    record = read_text("date 2025-02-14\nRubio speaks on the radio\n\nFirst paragraph.\n\nSecond.\n")
+    assert record.title == "Rubio speaks on the radio"
+    assert record.text == "First paragraph.\n\nSecond."
+    headers = read_text("date: Fri, 14 Feb 2025 10:00:00 GMT\ntitle: Given\nurl: https://x.example/1\n\nBody.\n")
+    assert headers.title == "Given" and headers.url == "https://x.example/1" and headers.text == "Body."
+    assert headers.published == datetime(2025, 2, 14, 10, tzinfo=timezone.utc)
+
+
+def test_a_first_sentence_closed_by_a_quotation_mark_is_not_a_headline():
+    record = read_text('date 2025-06-02\n\nThe steward said: "We are tired."\n\nMore followed.\n')
+    assert record.title is None and record.text.startswith("The steward said")
+
+
+@pytest.mark.parametrize("line", ["date tomorrow crews walked out.", " date 2025-02-30 Crews walked out.", "date"])
+def test_a_date_line_without_a_date_is_one_error_naming_file_and_line(line):
+    rejection = read_text("\n" + line + "\n\nBody.\n", name="reports/bad.txt")
+    assert isinstance(rejection, Rejection)
+    assert str(rejection).startswith("reports/bad.txt:2: ") and "\n" not in str(rejection)
+
+
+BODY_START = st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{1,9}){2,8}[.]", fullmatch=True)
+BODY_MORE = st.lists(st.from_regex(r"[A-Z][a-z]{1,9}( [a-zA-Z0-9,]{1,9}){1,12}[.!?]", fullmatch=True), max_size=4)
+HEADING = st.one_of(st.just(""), st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{2,9}){0,3}", fullmatch=True))
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=BODY_START, rest=BODY_MORE, heading=HEADING, day=st.dates(min_value=datetime(1990, 1, 1).date(),
+                                                                       max_value=datetime(2100, 1, 1).date()))
+def test_date_line_body_and_date_line_alone_give_the_same_article(first, rest, heading, day):
+    paragraphs = [p for p in (heading, first, *rest) if p]
+    body = "\n\n".join(paragraphs)
+    inline = read_text(f" date {day.isoformat()} {body}\n")
+    alone = read_text(f"date {day.isoformat()}\n\n{body}\n")
+    assert isinstance(inline, Record) and isinstance(alone, Record)
+    assert (inline.text, inline.published, inline.title) == (alone.text, alone.published, alone.title)
+    a, b = make_article(inline), make_article(alone)
+    assert (a.id, a.text, a.title, a.title_generated, a.language) == (b.id, b.text, b.title, b.title_generated, b.language)
+    assert split_sentences(a.text) == split_sentences(b.text)
+
+
+# --- headlines made from the lead -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Ferry crews in Norrvik walked out on Monday over rosters, the operator said.",
+     "Ferry crews in Norrvik walked out on Monday over rosters"),
+    ("According to Mayor Ruiz, the plan to rebuild the harbour wall will be two years late.",
+     "The plan to rebuild the harbour wall will be two years late"),
+    ("Officials in the province confirmed on Thursday that the long-delayed bridge linking the two river towns "
+     "would open to traffic next spring after years of disputes.",
+     "The long-delayed bridge linking the two river towns would open to traffic next spring"),
+    ("A magnitude 6.1 earthquake struck southern Peru early on Monday, killing at least 14 people and destroying "
+     "hundreds of homes in the Arequipa region, officials said.",
+     "A magnitude 6.1 earthquake struck southern Peru early on Monday"),
+    ("The Polish president said that he and the German chancellor discussed rail links.",
+     "The Polish president said that he and the German chancellor discussed rail links"),
+])
+def test_headline_is_the_leads_main_clause(lead, expected):
+    assert headline_from_lead(lead) == expected
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=600))
+def test_headline_is_short_whole_words_and_from_the_text(text):
+    headline = headline_from_lead(text)
+    assert len(headline) <= MAX_CHARS
+    assert "…" not in headline or "…" in text
+    words = " ".join(text.split())
+    for word in headline.split()[1:]:
+        assert word in words
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", [
+    "For more news from the coast, follow us on Facebook and X", "Follow us on X", "Sign up for our newsletter",
+    "Read more: Island schools close", "Share this article", "Photo: Eva Strand", "Reporting by Maja Berg",
+    "Suivez-nous sur X", "À lire aussi : la grève", "Folgen Sie uns auf X", "Lesen Sie auch: Streik",
+    "Síguenos en X", "Lee también: la huelga", "Читайте також: страйк", "Подписывайтесь на наш канал",
+])
+def test_furniture_patterns_in_every_language(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Ferry crews walked out on Monday, the operator said.", "Follow-up talks are planned for Wednesday.",
+    "Photographers gathered at the quay.", "Read the statement in full, the union urged members.",
+    "Subscribers to the ferry pass will be refunded.",
+])
+def test_news_sentences_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_a_heading_is_short_and_unclosed():
+    assert reads_as_heading("What preceded") and reads_as_heading("Background")
+    assert not reads_as_heading("Talks broke down last week.")
+    assert not reads_as_heading('"We are tired," he said')
+    assert not reads_as_heading("the rest of a wrapped line")
+
+
+def test_headings_and_furniture_are_no_sentence_and_keep_every_span():
+    text = ("Crews walked out on Monday.\n\nWhat preceded\nTalks broke down last week.\n\n"
+            "Follow us on X\n\nThe operator said it\nregretted the disruption.")
+    found = [text[a:b] for a, b in split_sentences(text)]
+    assert found == ["Crews walked out on Monday.", "Talks broke down last week.",
+                     "The operator said it\nregretted the disruption."]
+
+
+def test_a_closing_short_line_is_still_read():
+    assert split_sentences("Crews walked out") == [(0, 16)]
+    text = "Crews walked out on Monday.\n\nMore later"
+    assert [text[a:b] for a, b in split_sentences(text)][-1] == "More later"
+
+
+# --- the fixture reports, through the CLI -----------------------------------------------------
+
+
+def exported_articles(db):
+    rows = [json.loads(line) for line in Cli(db)("export", "--format", "jsonl").stdout.splitlines()]
+    return [row for row in rows if row["type"] == "article"]
+
+
+def briefs(db):
+    return [shown(db, story["id"]) for story in Cli(db).json("stories", "--json")]
+
+
+def test_a_folder_of_reports_is_read_with_outlets_by_folder_and_dates(dateline_db):
+    articles = exported_articles(dateline_db)
+    assert sorted(a["source"] for a in articles) == sorted(GOLD["story"])
+    assert {a["source"]: a["published"] for a in articles} == GOLD["published"]
+    for article in articles:
+        assert article["text"].startswith(GOLD["first_words"][article["source"]])
+
+
+def test_untitled_reports_get_headlines_made_from_their_leads(dateline_db):
+    for brief in briefs(dateline_db):
+        for article in brief["articles"]:
+            title = article["title"]
+            assert article["title_generated"] is True
+            assert title.startswith(GOLD["first_words"][article["source"]])
+            assert len(title) <= MAX_CHARS and not title.lower().startswith("date") and "…" not in title
+        assert brief["title_generated"] is True
+        assert brief["title"] in {a["title"] for a in brief["articles"]}
+        markdown = Cli(dateline_db)("show", brief["id"], "--markdown").stdout
+        assert "headline made from the lead" in markdown
+
+
+def test_furniture_is_never_a_claim_quote_timeline_entry_or_summary_line(dateline_db):
+    lines = [line for brief in briefs(dateline_db) for line in every_line_a_reader_sees(brief)]
+    assert lines, "the briefs show nothing"
+    for line in lines:
+        for furniture in GOLD["furniture"]:
+            assert furniture not in line, (furniture, line)
+    texts = " ".join(lines)
+    for sentence in GOLD["after_heading"]:
+        assert sentence in texts, sentence
+
+
+def test_furniture_stays_in_the_article_text(dateline_db):
+    text = " ".join(a["text"] for a in exported_articles(dateline_db))
+    for furniture in GOLD["furniture"]:
+        assert furniture in text
+
+
+def test_reingesting_adds_nothing_and_check_stays_clean(dateline_db):
+    cli = Cli(dateline_db)
+    result = cli("ingest", str(DATELINE))
+    assert "ingested 0" in result.stdout and "duplicates 4" in result.stdout
+    assert "0 problems" in cli("check").stdout
+    check_contract(dateline_db)
+
+
+def test_reports_ingested_one_by_one_are_named_by_their_files(tmp_path):
+    cli = Cli(tmp_path / "one.db")
+    for path in sorted(DATELINE.glob("*/*.txt")):
+        assert "rejected 0" in cli("ingest", str(path)).stdout
+    outlets = {a["source"] for s in cli.json("stories", "--json") for a in s["articles"]}
+    assert outlets == {p.stem for p in DATELINE.glob("*/*.txt")}
+
+
+def test_a_bad_date_line_costs_its_file_only(tmp_path):
+    folder = tmp_path / "reports"
+    shutil.copytree(DATELINE / "harbour-gazette", folder)
+    (folder / "broken.txt").write_text(" date soon Crews walked out.\n", encoding="utf-8")
+    result = Cli(tmp_path / "bad.db")("ingest", str(folder), expect=None)
+    assert "ingested 1" in result.stdout and "rejected 1" in result.stdout
+    assert f"{folder / 'broken.txt'}:1: the date line does not parse" in result.stdout + result.stderr
+
+
+def test_files_in_the_current_folder_are_named_by_that_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "lakeside-post"
+    shutil.copytree(DATELINE / "harbour-gazette", folder)
+    monkeypatch.chdir(folder)
+    cli = Cli(tmp_path / "here.db")
+    cli("ingest", ".")
+    [story] = cli.json("stories", "--json")
+    assert [a["source"] for a in story["articles"]] == ["lakeside-post"]
