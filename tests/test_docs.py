@@ -1,0 +1,154 @@
+"""The documentation stays true: its links lead somewhere, README.md stays short, and the quality
+figures in docs/ are what the commands print today.
+
+A figure is checked when docs/ shows it as a command and its output, in a fenced block:
+
+    ```console
+    $ storyline eval clusters examples/demo/articles --gold examples/demo/gold.json --json
+    {"b3_f1": 0.989, "clusters": 16}
+    ```
+
+The test runs the command through the CLI and compares each key shown with the output: numbers to
+the decimals written (0.989 matches 0.98853), everything else exactly. Keys left out are not
+compared, so a block shows the figures a reader needs, not every field."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import ROOT, Cli
+
+README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+DOCUMENTS = [README, *sorted(DOCS.glob("*.md")), ROOT / "bench" / "README.md"]
+README_LIMIT = 25_000
+
+_FENCE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_CHECKED = re.compile(r"^```console[ \t]*\n\$ (storyline eval [^\n]+)\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def prose(text: str) -> str:
+    """The text without fenced blocks and inline code, where brackets are not links."""
+    return _INLINE_CODE.sub("", _FENCE.sub("", text))
+
+
+def slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link in a heading keeps its words
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    seen: dict[str, int] = {}
+    found = set()
+    for match in _HEADING.finditer(_FENCE.sub("", path.read_text(encoding="utf-8"))):
+        base = slug(match.group(2))
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        found.add(base if count == 0 else f"{base}-{count}")
+    return found
+
+
+def relative_links(path: Path) -> list[str]:
+    return [target for target in _LINK.findall(prose(path.read_text(encoding="utf-8")))
+            if not re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_relative_link_leads_to_a_file_and_heading_in_the_repository(document):
+    problems = []
+    for target in relative_links(document):
+        file_part, _, anchor = target.partition("#")
+        resolved = (document.parent / unquote(file_part)).resolve() if file_part else document
+        if ROOT.resolve() not in resolved.parents and resolved != ROOT.resolve():
+            problems.append(f"{target}: outside the repository")
+        elif not resolved.exists():
+            problems.append(f"{target}: no such file")
+        elif anchor and resolved.suffix == ".md" and anchor not in anchors(resolved):
+            problems.append(f"{target}: no heading #{anchor} in {resolved.relative_to(ROOT)}")
+    assert not problems, f"{document.relative_to(ROOT)}:\n" + "\n".join(problems)
+
+
+def test_the_link_checker_sees_links_and_anchors_as_github_does():
+    assert slug("PostgreSQL: one database for many processes") == "postgresql-one-database-for-many-processes"
+    assert slug("embed.py — which embedder places articles") == "embedpy--which-embedder-places-articles"
+    assert slug("ECB+ `dev`") == "ecb-dev"
+    text = "see [a](docs/a.md#x), ![b](img.png) and `[c](not-a-link.md)`, [d](https://example.org)\n```\n[e](f.md)\n```\n"
+    assert [t for t in _LINK.findall(prose(text)) if not t.startswith("https:")] == ["docs/a.md#x", "img.png"]
+
+
+def test_the_readme_stays_short():
+    size = len(README.read_bytes())
+    assert size < README_LIMIT, f"README.md is {size:,} bytes; move reference material to docs/"
+
+
+def test_the_readme_keeps_the_two_commands_and_points_into_docs():
+    text = README.read_text(encoding="utf-8")
+    assert "make demo   #" in text and "make test   #" in text
+    linked = {target.partition("#")[0] for target in relative_links(README)}
+    for page in sorted(DOCS.glob("*.md")):
+        assert f"docs/{page.name}" in linked, f"README.md does not link to docs/{page.name}"
+
+
+def checked_figures() -> list[tuple[str, str, str]]:
+    """(document, command, the output it shows) for every checked block in docs/."""
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        for command, output in _CHECKED.findall(page.read_text(encoding="utf-8")):
+            found.append((page.name, command, output))
+    return found
+
+
+def test_the_cheap_quality_figures_are_checked():
+    commands = {command for _, command, _ in checked_figures()}
+    assert "storyline eval clusters examples/demo/articles --gold examples/demo/gold.json --json" in commands
+    assert "storyline eval compare examples/demo --json" in commands
+
+
+def decimals(shown: str) -> int:
+    return len(shown.partition(".")[2]) if "." in shown else 0
+
+
+def differences(shown: object, printed: object, raw: dict[str, str], where: str = "") -> list[str]:
+    """Where the figures shown differ from those printed: numbers to the decimals shown."""
+    if isinstance(shown, dict):
+        if not isinstance(printed, dict):
+            return [f"{where or 'output'}: shown an object, printed {printed!r}"]
+        return [problem for key, value in shown.items()
+                for problem in (differences(value, printed[key], raw, f"{where}.{key}".lstrip("."))
+                                if key in printed else [f"{where}.{key}".lstrip(".") + ": not printed"])]
+    if isinstance(shown, float) and isinstance(printed, (int, float)):
+        written = raw.get(where.rpartition(".")[2], repr(shown))
+        places = decimals(written)
+        if round(printed, places) != round(shown, places) and abs(printed - shown) > 0.5 * 10 ** -places + 1e-12:
+            return [f"{where}: shown {written}, printed {printed}"]
+        return []
+    if shown != printed:
+        return [f"{where}: shown {shown!r}, printed {printed!r}"]
+    return []
+
+
+def shown_numbers(output: str) -> dict[str, str]:
+    """Each top-level key's number as written, so that 1.000 is compared to three decimals."""
+    return dict(re.findall(r'"([^"]+)":\s*(-?\d+(?:\.\d+)?)', output))
+
+
+@pytest.mark.parametrize("document,command,output",
+                         [pytest.param(*figure, id=f"{figure[0]}: {figure[1]}") for figure in checked_figures()])
+def test_a_figure_in_the_docs_is_what_its_command_prints(document, command, output, tmp_path):
+    args = shlex.split(command)
+    assert args[0] == "storyline" and "--json" in args, f"{document}: a checked command prints JSON: {command}"
+    shown = json.loads(output)
+    result = Cli(tmp_path / "unused.db")(*args[1:])
+    printed = json.loads(result.stdout)
+    problems = differences(shown, printed, shown_numbers(output))
+    assert not problems, f"docs/{document}: `{command}` no longer prints what it shows:\n" + "\n".join(problems)
