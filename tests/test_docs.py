@@ -152,3 +152,22 @@ def test_a_figure_in_the_docs_is_what_its_command_prints(document, command, outp
     printed = json.loads(result.stdout)
     problems = differences(shown, printed, shown_numbers(output))
     assert not problems, f"docs/{document}: `{command}` no longer prints what it shows:\n" + "\n".join(problems)
+
+
+def test_the_readme_tour_shows_the_demo_as_it_is(demo_db):
+    """The tour's ingest line and every story row it shows are what the demo gives today."""
+    text = README.read_text(encoding="utf-8")
+    stories = {story["id"]: story for story in Cli(demo_db).json("stories", "--json")}
+    counts = re.search(r"ingested (\d+), duplicates 0, rejected 0; (\d+) new stories; (\d+) stories in", text)
+    assert counts, "README.md: the tour's ingest line is missing"
+    articles = sum(len(story["articles"]) for story in stories.values())
+    assert [int(n) for n in counts.groups()] == [articles, len(stories), len(stories)], counts.group(0)
+    rows = re.findall(r"^│ (s[0-9a-f]{12}) │ (.+?) +│ (\S+(?: → \S+)?) +│ +(\d+) │ +(\d+) │ +(\d+) │$", text, re.MULTILINE)
+    assert len(rows) >= 3, "README.md: the tour's story table is missing"
+    for story_id, title, dates, outlets, reports, count in rows:
+        story = stories.get(story_id)
+        assert story, f"README.md shows story {story_id}, which the demo no longer makes"
+        days = story["first_seen"] if story["first_seen"] == story["last_seen"] else f"{story['first_seen']} → {story['last_seen']}"
+        assert story["title"].startswith(title) and dates == days, (story_id, story["title"], days)
+        assert [int(outlets), int(reports), int(count)] == [len(story["outlets"]), story["independent_reports"],
+                                                            len(story["articles"])], story_id
