@@ -84,7 +84,8 @@ def test_the_link_checker_sees_links_and_anchors_as_github_does():
     assert slug("PostgreSQL: one database for many processes") == "postgresql-one-database-for-many-processes"
     assert slug("embed.py — which embedder places articles") == "embedpy--which-embedder-places-articles"
     assert slug("ECB+ `dev`") == "ecb-dev"
-    text = "see [a](docs/a.md#x), ![b](img.png) and `[c](not-a-link.md)`, [d](https://example.org)\n```\n[e](f.md)\n```\n"
+    text = ("see [a](docs/a.md#x), ![b](img.png) and `[c](not-a-link.md)`, [d](https://example.org)\n"
+            "```\n[e](f.md)\n```\n")
     assert [t for t in _LINK.findall(prose(text)) if not t.startswith("https:")] == ["docs/a.md#x", "img.png"]
 
 
@@ -169,12 +170,14 @@ def test_the_readme_tour_shows_the_demo_as_it_is(demo_db):
     assert counts, "README.md: the tour's ingest line is missing"
     articles = sum(len(story["articles"]) for story in stories.values())
     assert [int(n) for n in counts.groups()] == [articles, len(stories), len(stories)], counts.group(0)
-    rows = re.findall(r"^│ (s[0-9a-f]{12}) │ (.+?) +│ (\S+(?: → \S+)?) +│ +(\d+) │ +(\d+) │ +(\d+) │$", text, re.MULTILINE)
+    row = r"^│ (s[0-9a-f]{12}) │ (.+?) +│ (\S+(?: → \S+)?) +│ +(\d+) │ +(\d+) │ +(\d+) │$"
+    rows = re.findall(row, text, re.MULTILINE)
     assert len(rows) >= 3, "README.md: the tour's story table is missing"
     for story_id, title, dates, outlets, reports, count in rows:
         story = stories.get(story_id)
         assert story, f"README.md shows story {story_id}, which the demo no longer makes"
-        days = story["first_seen"] if story["first_seen"] == story["last_seen"] else f"{story['first_seen']} → {story['last_seen']}"
+        first, last = story["first_seen"], story["last_seen"]
+        days = first if first == last else f"{first} → {last}"
         assert story["title"].startswith(title) and dates == days, (story_id, story["title"], days)
         assert [int(outlets), int(reports), int(count)] == [len(story["outlets"]), story["independent_reports"],
                                                             len(story["articles"])], story_id
