@@ -79,7 +79,7 @@ def test_stories_are_newest_first(demo_db):
 
 
 def test_ecbplus_dev_events_are_told_apart(tmp_path):
-    """Real reports of two events of one kind per topic (ECB+ dev): the figure in the README."""
+    """Real reports of two events of one kind per topic (ECB+ dev): the figure in docs/quality.md."""
     data = SHARED / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
     if not data.exists():
         pytest.skip(f"{data} not found (set STORYLINE_SHARED)")

@@ -105,7 +105,7 @@ def test_the_ukrainian_report_of_the_motivating_interview_pairs_its_quotes_with_
             paired.append(expected["topic"])
     # both pair: "the war over, not on ice" by its cosine, "Europe's security guarantees" (0.23 against
     # its original: Ukrainian is not one of the encoder's training languages) by its speaker, as the
-    # closest of Rubio's quotations by a margin (README, Languages)
+    # closest of Rubio's quotations by a margin (docs/languages.md, Comparison)
     assert paired == [q["topic"] for q in MOTIVATING_GOLD["quotes"]]
     # the Ukrainian report dates the calls to the day, as the English ones do
     ukrainian = articles[languages.index("uk")]
