@@ -8,7 +8,6 @@ import re
 
 from anyascii import anyascii
 
-
 STOP_WORDS = frozenset("""
 a an the and or but nor so yet if then than that this these those there here it its it's he she him her his hers
 they them their theirs we us our ours you your i me my mine who whom whose which what when where why how

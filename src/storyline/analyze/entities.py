@@ -57,7 +57,7 @@ _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 _PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
               "das", "ter", "ten", "st", "abu", "bint"}
 # A "person" whose last word is one of these is an organisation or a building the model mislabelled.
-_ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Bank", "Foods", "Dairy", "Holdings",
+ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Bank", "Foods", "Dairy", "Holdings",
               "Partners", "Research", "Advisory", "University", "College", "School", "Hospital", "Trust", "Union",
               "Federation", "Association", "Council", "Party", "Ministry", "Department", "Agency", "Authority",
               "Service", "Institute", "Foundation", "Fund", "Commission", "Committee", "Court", "Police", "Army",
@@ -146,7 +146,7 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         title_start = before.start()
     last_word = text[start:end].split()[-1] if end > start else ""
     if label == "PERSON" and title_start is None and len(text[start:end].split()) > 1:
-        label = "ORG" if last_word in _ORG_WORDS else "FAC" if last_word in _FAC_WORDS else label
+        label = "ORG" if last_word in ORG_WORDS else "FAC" if last_word in _FAC_WORDS else label
     if title_start is not None:
         title = " ".join(text[title_start:start].split())
         if label != "PERSON" and _name_like(text[start:end]):
@@ -226,7 +226,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     for n, m in enumerate(mentions):
         words = m.text.split()
         if m.label in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and _name_like(m.text) and \
-                words[-1] not in _ORG_WORDS | _FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
+                words[-1] not in ORG_WORDS | _FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
             pronoun = re.search(r"\b(?:he|his|him|she|her)\b", window)
             nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(text)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from storyline.analyze.languages import LanguageResources, cue_pattern, future_pattern, resources_for
-from storyline.analyze.quotes import scan_quote_marks
+from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.model import Analysis, Mention, Quote, TimeExpression
 from storyline.text import split_sentences
 

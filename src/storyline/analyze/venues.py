@@ -6,6 +6,39 @@ from __future__ import annotations
 
 import re
 
+# ---------------------------------------------------------------- the analysis: a venue named near a quotation
+
+VENUE_PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern, re.IGNORECASE)) for label, pattern in [
+    ("podcast", r"\bpodcasts?\b"),
+    ("radio show", r"\b(?:talk\s+)?radio\s+(?:show|programme|program|interview|station|broadcast|hosts?|appearance)\b"
+                   r"|\btalk\s+radio\b|\b(?:told|on|to)\s+(?:(?:local|national|state|public|the)\s+)?radio\b"),
+    ("television interview", r"\b(?:television|tv|televised)\s+"
+                             r"(?:interview|address|appearance|programme|program|show)\b"
+                             r"|\b(?:told|on)\s+(?:(?:local|national|state|public)\s+)?(?:television|tv)\b"),
+    ("news conference", r"\b(?:news|press)\s+conference\b"),
+    ("briefing", r"\bbriefing\b"),
+    ("social media", r"\bsocial\s+media\b|\b(?:post(?:ed)?|wrote|writing|message)\s+on\s+(?:X|Twitter|Facebook|Telegram"
+                     r"|Instagram|Truth\s+Social|Bluesky|LinkedIn|TikTok)\b"),
+    ("interview", r"\binterview\b"),
+    ("video", r"\bvideo\b"),
+    ("speech", r"\bspeech\b|\b(?:speaking|spoke)\s+(?:to|before)\s+(?:an?\s+|the\s+)?(?:parliament|lawmakers|"
+               r"delegates|conference|summit|crowd|audience|assembly|congress|senate)\b|\baddress(?:ed|ing)?\s+(?:the\s+)?[A-Z]\w+|\b(?:told|addressing|addressed)\s+(?:an?\s+)?"
+               r"(?:audience|delegates|conference|summit|rally|crowd|parliament|lawmakers)\b"
+               r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate)\b"),
+    ("statement", r"\bstatement\b"),
+    ("call", r"\b(?:conference|phone|earnings|investor)\s+call\b|\bon\s+a\s+call\b"),
+    ("rally", r"\brally\b"),
+    ("hearing", r"\bhearing\b"),
+    ("letter", r"\bletter\b"),
+]]
+# A venue word counts when the statement was made in/at/on it, or it stands in apposition ("…, a radio show").
+VENUE_LEAD = re.compile(r"(?:\b(?:in|at|on|during|to|told|with|via|through|from|for|after|gave|giving|before|"
+                         r"Speaking\s+on|speaking\s+on)|,)\s+(?:(?:a|an|the|his|her|their|its|this|that|one|[\w-]+[’']s)\s+)?"
+                         r"(?:[\w’'-]+\s+){0,3}$")
+MEDIA_WORDS = {"conference", "radio", "television", "tv", "briefing", "podcast", "interview", "statement", "show",
+          "programme", "program", "station", "summit", "forum", "rally", "hearing", "newspaper", "broadcaster"}
+
+# ---------------------------------------------------------------- the comparison: media that exclude each other
 
 _VENUE_CUES: list[tuple[str, re.Pattern]] = [
     ("radio", re.compile(r"\b(?:radio|podcast)\b", re.IGNORECASE)),

@@ -11,7 +11,6 @@ from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePai
 from storyline.compare.units import StoryView, Unit
 from storyline.model import ConflictKind
 
-
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -12,7 +12,6 @@ from storyline.compare.units import StoryView
 from storyline.model import ConflictKind
 from storyline.words import fold_text
 
-
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
 

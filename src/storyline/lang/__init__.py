@@ -1,0 +1,1 @@
+"""The words of each language that the rules read, one module per language, English included."""
