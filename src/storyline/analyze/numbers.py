@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analyze.languages import number_value, scale_value
+from storyline.lang import number_value, scale_value
 from storyline.words import STOP_WORDS, fold_text, light_stem
 
 _SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import re
 
+from storyline.lang.resources import LanguageResources
+
+# The multilingual rules' row: empty, for the English rules read the lists below.
+RESOURCES = LanguageResources(code="en")
+
 # ---------------------------------------------------------------- quotes and speakers
 
 CUE_WORDS = set("""said says say saying told tells tell telling added adds adding stressed stresses wrote writes noted notes
