@@ -8,17 +8,9 @@ import re
 
 from anyascii import anyascii
 
-STOP_WORDS = frozenset("""
-a an the and or but nor so yet if then than that this these those there here it its it's he she him her his hers
-they them their theirs we us our ours you your i me my mine who whom whose which what when where why how
-is are was were be been being am do does did done doing have has had having will would shall should can could may
-might must not no to of in on at by for with from into onto over under about after before since until while as
-also too very just only even still more most less least some any all each every both either neither other another
-such same own said says say told tell according added adding mr mrs ms dr one per cent percent
-up down out off again further once today yesterday tomorrow now
-""".split())
+from storyline.lang.en import FIGURE_WORDS, STOP_WORDS
+
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"})
 
 
 def fold_text(text: str) -> str:
@@ -51,13 +43,10 @@ def content_stems(text: str) -> list[str]:
         w = m.group()
         if w[0].isdigit():
             out.append("#" + w.replace(",", "").rstrip("."))
-        elif w in _SMALL_NUMBERS:
-            out.append(f"#{_SMALL_NUMBERS[w]}")
+        elif w in FIGURE_WORDS:
+            out.append(f"#{FIGURE_WORDS[w]}")
         elif w not in STOP_WORDS and len(w) > 1:
             out.append(light_stem(w))
     return out
 
 
-_SMALL_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-                                             "twenty".split()) if i >= 2}

@@ -12,19 +12,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.lang import number_value, scale_value
-from storyline.words import STOP_WORDS, fold_text, light_stem
+from storyline.lang.en import (
+    AUXILIARIES,
+    GENERIC_KINDS,
+    KIND_CLASSES,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    SPELLED_NUMBER,
+    STOP_WORDS,
+    TENS_WORDS,
+)
+from storyline.words import fold_text, light_stem
 
-_SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
-_SPELLED = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
-            r"|seven|eight|nine))?|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = re.compile(
-    r"(?<![\w.,:/-])(?P<cur>[$€£])?\s?(?P<num>" + _DIGITS + r"|" + _SPELLED + r")"
+    r"(?<![\w.,:/-])(?P<cur>[$€£])?\s?(?P<num>" + _DIGITS + r"|" + SPELLED_NUMBER + r")"
     r"(?P<half>\s+and\s+a\s+half)?"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
@@ -32,28 +35,8 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d|:\d)", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
-_QUALIFIERS = {
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
-    "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
-    "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "in excess of": "min",
-    "fewer than": "max", "less than": "max", "under": "max", "up to": "max", "as many as": "max", "at most": "max",
-}
-_QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, _QUALIFIERS), key=len, reverse=True))
+_QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
                                + r")\s*$", re.IGNORECASE)
-# What a number counts: the stems of words that name one kind of thing, folded to one class.
-_KIND_CLASSES = {
-    "injur": "injured", "injury": "injured", "hurt": "injured", "wound": "injured", "treat": "injured",
-    "hospitalis": "injured", "hospitaliz": "injured", "casualty": "injured",
-    "kill": "killed", "dead": "killed", "death": "killed", "died": "killed", "dies": "killed", "die": "killed",
-    "fatality": "killed",
-    "arrest": "arrested", "detain": "arrested",
-    "evacuat": "evacuated", "evacue": "evacuated", "displac": "evacuated",
-    "hour": "hours", "minut": "minutes", "minute": "minutes", "day": "days", "days": "days", "week": "weeks",
-    "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
-    "people": "people", "person": "people", "resident": "people", "individual": "people",
-}
-GENERIC_KINDS = frozenset({"people"})
-_AUX = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
 
 
 @dataclass(frozen=True)
@@ -73,26 +56,26 @@ def _number_value(num: str, half: str | None, scale: str | None) -> float | None
     n = num.lower().replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", n):
         value = float(n)
-    elif n in _SMALL:
-        value = float(_SMALL[n])
+    elif n in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[n])
     elif n in ("a dozen",) or re.fullmatch(r"a\s+dozen", n):
         value = 12.0
     elif n == "dozens":
         return None
     else:
         parts = re.split(r"[- ]", n)
-        value = float(_TENS.get(parts[0], 0) + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))
+        value = float(TENS_WORDS.get(parts[0], 0) + (NUMBER_WORDS.get(parts[1], 0) if len(parts) > 1 else 0))
         if not value:
             return None
     if half:
         value += 0.5
     if scale:
-        value *= _SCALE[scale.lower()]
+        value *= SCALE_WORDS[scale.lower()]
     return value
 
 
 def _kind_of(stem: str) -> str:
-    return _KIND_CLASSES.get(stem, stem)
+    return KIND_CLASSES.get(stem, stem)
 
 
 def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Number]:
@@ -114,7 +97,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         if m.group("num")[0].isalpha() and value < 2 and not m.group("half"):
             continue
         q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
-        qualifier = _QUALIFIERS[q.group(1).lower()] if q else None
+        qualifier = QUALIFIERS[q.group(1).lower()] if q else None
         kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end()
@@ -142,14 +125,14 @@ def _counted(segment: str, m: re.Match, percent: bool, hyphen_unit: str | None, 
         w = fold_text(word)
         if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than"):
             break
-        if w in STOP_WORDS or w in _AUX:
+        if w in STOP_WORDS or w in AUXILIARIES:
             continue
         noun = _kind_of(light_stem(w))
         if noun in GENERIC_KINDS:
             # "12 people were injured": the participle after an auxiliary says what happened to them
             rest = [fold_text(x) for x in after[i + 1:i + 5]]
             j = 0
-            while j < len(rest) and rest[j] in _AUX:
+            while j < len(rest) and rest[j] in AUXILIARIES:
                 j += 1
             if j and j < len(rest):
                 verb = _kind_of(light_stem(rest[j]))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from storyline.analyze.numbers import GENERIC_KINDS, Number, clashing_numbers, compatible
+from storyline.analyze.numbers import Number, clashing_numbers, compatible
 from storyline.compare.thresholds import (
     CROSS_FLOOR,
     CROSS_PAIR_THRESHOLD,
@@ -33,6 +33,7 @@ from storyline.compare.thresholds import (
     SPEAKER_MARGIN,
 )
 from storyline.compare.units import StoryView, Unit, language_of
+from storyline.lang.en import GENERIC_KINDS
 from storyline.text import fingerprint_text
 
 if TYPE_CHECKING:

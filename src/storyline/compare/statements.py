@@ -17,8 +17,9 @@ import numpy as np
 from storyline.compare.align import Groups, LanguageView, candidate_pairs
 from storyline.compare.thresholds import CROSS_QUOTE_THRESHOLD, NEIGHBOURS, QUOTE_EXACT, QUOTE_LINK, QUOTE_THRESHOLD
 from storyline.compare.units import StoryView, language_of, voices_of
+from storyline.lang.en import NEGATIONS
 from storyline.model import Quote
-from storyline.words import NEGATIONS, content_stems, folded_words
+from storyline.words import content_stems, folded_words
 
 
 @dataclass

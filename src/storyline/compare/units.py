@@ -7,13 +7,20 @@ boundary and cut where a semicolon or ", and" joins two facts outside reported s
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from storyline.analyze.numbers import Number, find_numbers
+from storyline.lang.en import (
+    CLAUSE_SPLIT,
+    CLAUSE_SUBJECT,
+    DEICTIC,
+    FINITE_VERB,
+    RELATIVE_DAY,
+    REPORTING_VERB,
+)
 from storyline.model import Analysis, Entity
 from storyline.text import split_sentences
 from storyline.words import content_stems, folded_words
@@ -47,38 +54,12 @@ class Unit:
     dates: frozenset[str] = frozenset()  # every date the unit names, at its granularity
 
 
-DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|yesterday|tomorrow|last night"
-                      r"|earlier today|overnight)\b", re.IGNORECASE)
-# "a day after", "two days earlier": counted from an event the sentence names, not from the report's day
-RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
-                       r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)
-# words that make a figure a count so far, or a revised one, which later reports may change
-PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|this \w+|the time|\w+day)|so far|"
-                       r"(?:has|have) (?:now |already |so far )?(?:\w+ed|been|risen|grown|burnt|burned|reached)|"
-                       r"now (?:stands|at)|latest|updated?|rose|risen|rising|climbed|increased|grew|up from|down from|"
-                       r"revised|earlier estimate)\b", re.IGNORECASE)
-UPDATED = re.compile(r"\b(?:rose|risen|climbed|increased|revised|updated)\b", re.IGNORECASE)
-RESCHEDULE = re.compile(r"\b(?:postpon\w*|delay\w*|reschedul\w*|moved to|pushed back|brought forward|put off"
-                         r"|called off|due to|will|expected|planned|plans?)\b", re.IGNORECASE)
-_SPLIT_CLAUSE = re.compile(r";\s+(?=[^\s])|,\s+(?:and|but|while|whereas)\s+(?=[^\s])")
-# the words that open a second main clause after ", and": a subject...
-_CLAUSE_SUBJECT = re.compile(r"^(?:the|a|an|their|his|her|its|our|my|your|he|she|they|it|we|i|this|these|those|"
-                             r"[A-Z][\w'’-]*|\d[\d,.]*)\b")
-# ...followed soon by a finite verb
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|said|says|"
-                     r"did|does|do|\w+ed)\b", re.IGNORECASE)
-
-
-_REPORTING = re.compile(r"\b(?:said|says|told|according to|added|declared|stated|announced|warned|insisted|"
-                        r"argued|explained|underlined|stressed|noted|claimed)\b", re.IGNORECASE)
-
-
 def _second_clause(right: str) -> bool:
     """Whether the words after ", and" make a clause of their own ("430 operations have been postponed")
     rather than the second half of a list ("Emergency, maternity and intensive care")."""
-    if not _CLAUSE_SUBJECT.match(right):
+    if not CLAUSE_SUBJECT.match(right):
         return False
-    return bool(_FINITE.search(" ".join(right.split()[:8])))
+    return bool(FINITE_VERB.search(" ".join(right.split()[:8])))
 
 
 def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
@@ -96,11 +77,11 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
     pieces: list[tuple[int, int]] = []
     for s, e in merged:
         cut = s
-        for m in _SPLIT_CLAUSE.finditer(text, s, e):
+        for m in CLAUSE_SPLIT.finditer(text, s, e):
             if any(qs < m.start() < qe for qs, qe in direct):
                 continue
             left, right = text[cut:m.start()], text[m.end():e]
-            if m.group().startswith(",") and (not _second_clause(right) or _REPORTING.search(text, s, e)):
+            if m.group().startswith(",") and (not _second_clause(right) or REPORTING_VERB.search(text, s, e)):
                 continue  # "X said A, and B": B is still X's, and would read as a plain fact alone
             if len(left.split()) >= 4 and len(right.split()) >= 4:
                 pieces.append((cut, m.start()))

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, words_around
-from storyline.compare.units import RELATIVE_DAY, RESCHEDULE, StoryView, Unit
+from storyline.compare.units import StoryView, Unit
+from storyline.lang.en import RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind
 
 

@@ -15,7 +15,8 @@ from storyline.analyze.numbers import (
     numbers_in_language,
 )
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair
-from storyline.compare.units import PROGRESS, UPDATED, StoryView, Unit, language_of
+from storyline.compare.units import StoryView, Unit, language_of
+from storyline.lang.en import PROGRESS, UPDATED
 from storyline.model import ConflictKind
 
 

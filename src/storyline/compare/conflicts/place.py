@@ -3,15 +3,12 @@ Palace"), each place unknown to the other article, both countries or both not.""
 
 from __future__ import annotations
 
-import re
-
 from storyline.analyze.numbers import clashing_numbers
 from storyline.analyze.places import is_country
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, words_around
 from storyline.compare.units import StoryView, Unit
+from storyline.lang.en import LOCATIVE
 from storyline.model import ConflictKind
-
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _located(story: StoryView, unit: Unit) -> list[tuple[str, int, int]]:
@@ -19,7 +16,7 @@ def _located(story: StoryView, unit: Unit) -> list[tuple[str, int, int]]:
     text = story.articles[unit.article].text
     out = []
     for s, e, name in story.entities_in(unit.article, unit.start, unit.end):
-        if story.entity_type.get(name) in ("GPE", "LOC", "FAC") and _LOCATIVE.search(text[max(0, s - 12):s]):
+        if story.entity_type.get(name) in ("GPE", "LOC", "FAC") and LOCATIVE.search(text[max(0, s - 12):s]):
             out.append((name, s, e))
     return out
 

@@ -9,15 +9,13 @@ from collections.abc import Callable
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView
+from storyline.lang.en import HONORIFICS
 from storyline.model import ConflictKind
 from storyline.words import fold_text
 
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
-               "reverend", "former", "acting", "interim"}
-
 
 def _office(title: str) -> str:
-    words = [w for w in re.findall(r"[a-z]+", fold_text(title)) if w not in _HONORIFICS]
+    words = [w for w in re.findall(r"[a-z]+", fold_text(title)) if w not in HONORIFICS]
     return " ".join(words)
 
 
