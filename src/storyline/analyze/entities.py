@@ -39,7 +39,7 @@ _OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|
            r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
            r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
            r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
-_TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){_OFFICE}\s+)+$")
+TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){_OFFICE}\s+)+$")
 _TITLE_INSIDE = re.compile(rf"^(?:{_OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
 _OFFICE_END = re.compile(rf"{_OFFICE}\s+$")
 _OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
@@ -141,7 +141,7 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
     if inside and inside.end() < end - start:
         title_start = start
         start += inside.end()
-    before = _TITLE_BEFORE.search(text, max(0, (title_start or start) - 80), title_start or start)
+    before = TITLE_BEFORE.search(text, max(0, (title_start or start) - 80), title_start or start)
     if before:
         title_start = before.start()
     last_word = text[start:end].split()[-1] if end > start else ""
@@ -272,7 +272,7 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if any(x < b and a < y for x, y in occupied):
             continue
-        title = _TITLE_BEFORE.search(text, max(0, a - 80), a)
+        title = TITLE_BEFORE.search(text, max(0, a - 80), a)
         out.append(Mention(text=match.group(), start=a, end=b, label="PERSON",
                            title=" ".join(text[title.start():a].split()) if title else None,
                            title_start=title.start() if title else None))
@@ -477,7 +477,7 @@ def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
             if source is None:
                 continue
             label = labels[source].most_common(1)[0][0]
-            title = _TITLE_BEFORE.search(text, max(0, a - 80), a) if label == "PERSON" else None
+            title = TITLE_BEFORE.search(text, max(0, a - 80), a) if label == "PERSON" else None
             out.setdefault(article, []).append(Mention(
                 text=match.group(), start=a, end=b, label=label,
                 title=" ".join(text[title.start():a].split()) if title else None,

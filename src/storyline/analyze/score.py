@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from storyline.analyze.entities import _TITLE_BEFORE, strip_title
+from storyline.analyze.entities import TITLE_BEFORE, strip_title
 from storyline.model import Analysis, Entity
 
 _TOKEN = re.compile(r"\w+")
@@ -67,7 +67,7 @@ def _standalone(form: str, texts: Iterable[str]) -> bool:
             after = text[match.end():match.end() + 2]
             word = re.search(r"(\w[\w'’.-]*\w|\w)\s$", before)
             glued_before = word and word.group(1)[0].isupper() and word.group(1) not in _FUNCTION_WORDS \
-                and not _TITLE_BEFORE.search(before)
+                and not TITLE_BEFORE.search(before)
             glued_after = len(after) == 2 and after[0] == " " and after[1].isupper()
             if not glued_before and not glued_after:
                 return True

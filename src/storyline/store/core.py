@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, Iterator
 
@@ -22,34 +21,8 @@ from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeE
 from storyline.sources.feeds import FeedState
 from storyline.sources.dates import format_published, parse_published
 from storyline.store.reads import ReadQueries
+from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow
 from storyline.store.schema import MIGRATIONS
-
-# No LIMIT: the largest value both databases accept (SQLite's -1 is an error in PostgreSQL).
-NO_LIMIT = 2**63 - 1
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    id: str
-    title: str
-    first_seen: str | None
-    last_seen: str | None
-    size: int
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """An article another run committed, with what this run's in-memory indexes need of it."""
-
-    rowid: int
-    id: str
-    text_hash: str
-    canonical_url: str | None
-    group_id: str
-    signature: np.ndarray
-    terms: set[str]
-    story_id: str | None
-
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

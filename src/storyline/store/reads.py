@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.store.rows import StoryRow
+
 # Full-text search wraps matches in these; they are private-use characters, so article text never meets them
 # in practice, and the web layer escapes the text before turning them into <mark> (see web/views.py).
 MATCH_START = "\ue000"
@@ -86,8 +88,6 @@ class ReadQueries:
 
         Dated and undated stories are read apart so that the dated ones walk the last_seen index
         instead of sorting every story (a deep page of 5,000 stories: 3 ms instead of 13)."""
-        from storyline.store.core import StoryRow
-
         where, params = self._story_where(filters)
         columns = "s.id, s.title, s.first_seen, s.last_seen, s.size"
         rows = self.conn.execute(
