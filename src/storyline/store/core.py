@@ -19,9 +19,9 @@ import numpy as np
 from storyline.errors import StoreError
 from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
 from storyline.sources.feeds import FeedState
-from storyline.sources.dates import format_published, parse_published
+from storyline.sources.dates import format_published
 from storyline.store.reads import ReadQueries
-from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow
+from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row
 from storyline.store.schema import MIGRATIONS
 
 def _now() -> str:
@@ -197,12 +197,6 @@ class Store(ReadQueries):
         for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):
             yield row["article_id"], row["group_id"], np.frombuffer(row["signature"], dtype=np.uint64)
 
-    def _article(self, row: Any) -> Article:
-        return Article(id=row["id"], source=row["source"], text=row["text"], text_hash=row["text_hash"],
-                       title=row["title"], published=parse_published(row["published"]), url=row["url"],
-                       canonical_url=row["canonical_url"], external_id=row["external_id"], language=row["language"],
-                       origin=row["origin"])
-
     _ARTICLE_SELECT = """SELECT a.id, a.external_id, a.title, a.url, a.canonical_url, a.published, a.language,
                                 a.text, a.text_hash, a.origin, s.name AS source, m.story_id, d.group_id
                          FROM articles a JOIN sources s ON s.id = a.source_id
@@ -215,12 +209,12 @@ class Store(ReadQueries):
             self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL, a.published, a.rowid",
             (story_id,),
         )
-        return [(self._article(row), row["group_id"]) for row in rows]
+        return [(article_from_row(row), row["group_id"]) for row in rows]
 
     def articles(self) -> Iterator[tuple[Article, str | None, str | None]]:
         """Every article in ingest order, with its story and duplicate group."""
         for row in self.conn.execute(self._ARTICLE_SELECT + " ORDER BY a.rowid"):
-            yield self._article(row), row["story_id"], row["group_id"]
+            yield article_from_row(row), row["story_id"], row["group_id"]
 
     def article_story(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()

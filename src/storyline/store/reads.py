@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.store.rows import StoryRow
+from storyline.store.rows import StoryRow, article_from_row
 
 # Full-text search wraps matches in these; they are private-use characters, so article text never meets them
 # in practice, and the web layer escapes the text before turning them into <mark> (see web/views.py).
@@ -109,24 +109,18 @@ class ReadQueries:
     def members_of(self, story_ids: list[str]) -> dict[str, list[tuple[Any, str | None]]]:
         """Each story's articles (without their text) and duplicate groups, oldest first, as
         `story_articles` orders them, for a whole page of stories in one query."""
-        from storyline.model import Article
-        from storyline.sources.dates import parse_published
-
         found: dict[str, list[tuple[Any, str | None]]] = {story_id: [] for story_id in story_ids}
         if not story_ids:
             return found
         rows = self.conn.execute(
-            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.url, a.published, a.language,
-                       m.story_id, d.group_id
+            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.url, a.canonical_url, a.published,
+                       a.language, a.origin, m.story_id, d.group_id
                 FROM story_members m JOIN articles a ON a.id = m.article_id JOIN sources s ON s.id = a.source_id
                 LEFT JOIN duplicates d ON d.article_id = a.id
                 WHERE m.story_id IN ({",".join("?" * len(story_ids))})
                 ORDER BY m.story_id, a.published_day IS NULL, a.published, a.rowid""", story_ids)
         for row in rows:
-            article = Article(id=row["id"], source=row["source"], text="", text_hash="", title=row["title"],
-                              published=parse_published(row["published"]), url=row["url"],
-                              external_id=row["external_id"], language=row["language"])
-            found[row["story_id"]].append((article, row["group_id"]))
+            found[row["story_id"]].append((article_from_row(row), row["group_id"]))
         return found
 
     def briefs_of(self, story_ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+
+from storyline.model import Article
+from storyline.sources.dates import parse_published
 
 # No LIMIT: the largest value both databases accept (SQLite's -1 is an error in PostgreSQL).
 NO_LIMIT = 2**63 - 1
@@ -31,3 +35,18 @@ class StoredArticle:
     signature: np.ndarray
     terms: set[str]
     story_id: str | None
+
+
+def article_from_row(row: Any) -> Article:
+    """The Article a stored row gives (an sqlite3.Row, a PostgreSQL row or a dict with the articles
+    table's columns and the outlet as `source`). Columns a listing leaves out, as the text, stay
+    empty: every read of an article maps its row here, so every read gives one shape."""
+    columns = set(row.keys())
+
+    def column(name: str) -> Any:
+        return row[name] if name in columns else None
+
+    return Article(id=row["id"], source=row["source"], text=column("text") or "", text_hash=column("text_hash") or "",
+                   title=column("title"), published=parse_published(column("published")), url=column("url"),
+                   canonical_url=column("canonical_url"), external_id=column("external_id"),
+                   language=column("language"), origin=column("origin"))

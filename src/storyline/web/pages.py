@@ -13,6 +13,7 @@ from storyline.brief import article_entry, load_brief
 from storyline.errors import StoreError
 from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
+from storyline.store.rows import article_from_row
 from storyline.web.views import Highlight, conflict_count, marked_segments
 
 
@@ -120,13 +121,7 @@ def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
     record = store.article_record(article_id)
     if record is None:
         return None
-    from storyline.model import Article
-    from storyline.sources.dates import parse_published
-
-    article = Article(id=record["id"], source=record["source"], text=record["text"], text_hash="",
-                      title=record["title"], published=parse_published(record["published"]), url=record["url"],
-                      external_id=record["external_id"], language=record["language"])
-    entry = article_entry(article, record["group_id"])
+    entry = article_entry(article_from_row(record), record["group_id"])
     brief = story_brief(store, record["story_id"]) if record["story_id"] else None
     canonical = _canonical_names(brief)
     spans = _spans(store, article_id, brief, canonical)
