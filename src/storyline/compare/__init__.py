@@ -56,7 +56,7 @@ from storyline.compare.align import (
 )
 from storyline.compare.claims import build_claims, readability, summarize
 from storyline.compare.conflicts import find_conflicts
-from storyline.compare.statements import align_quotes, quote_records, statements_of, word_diff
+from storyline.compare.statements import align_quotes, quote_records, statements_of
 from storyline.compare.thresholds import NEIGHBOURS
 from storyline.compare.units import StoryArticle, StoryView, Unit, annotate_units, article_units
 from storyline.model import Entity
@@ -65,7 +65,7 @@ from storyline.words import content_stems
 VERSION = "compare-1"
 
 __all__ = ["VERSION", "Comparison", "Embed", "StoryArticle", "compare_story", "content_stems", "find_numbers",
-           "nearest_neighbours", "venue_kind", "word_diff"]
+           "nearest_neighbours", "venue_kind"]
 
 
 @dataclass(frozen=True)

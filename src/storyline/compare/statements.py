@@ -5,7 +5,6 @@ articles quote one statement, each outlet's wording a variant with a word diff a
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from storyline.compare.thresholds import CROSS_QUOTE_THRESHOLD, NEIGHBOURS, QUOT
 from storyline.compare.units import StoryView, language_of, voices_of
 from storyline.lang.en import NEGATIONS
 from storyline.model import Quote
+from storyline.wording import word_edits
 from storyline.words import content_stems, folded_words
 
 
@@ -137,16 +137,6 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
     return groups.groups()
 
 
-def word_diff(first: str, other: str) -> list[dict]:
-    """Word-level edits that turn the first variant into another (difflib opcodes, equal runs left out)."""
-    a, b = first.split(), other.split()
-    ops = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag != "equal":
-            ops.append({"op": tag, "from": " ".join(a[i1:i2]), "to": " ".join(b[j1:j2])})
-    return ops
-
-
 def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[dict]:
     out = []
     for members in quote_groups:
@@ -161,7 +151,7 @@ def quote_records(story: StoryView, statements: list[QuotedStatement], quote_gro
                              "parts": [{"start": p.start, "end": p.end} for p in s.parts],
                              "venue": s.venue, "language": language_of(story.articles[s.article]),
                              "diff": [] if i == ordered[0] or language_of(story.articles[s.article]) !=
-                             language_of(story.articles[first.article]) else word_diff(first.text, s.text)})
+                             language_of(story.articles[first.article]) else word_edits(first.text, s.text)})
         credited, carried = voices_of(story, [statements[i].article for i in members])
         speaker = next((statements[i].speaker for i in ordered if statements[i].speaker), None)
         out.append({"speaker": speaker, "text": first.text, "sources": credited, "direct": first.direct,
