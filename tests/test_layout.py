@@ -129,3 +129,12 @@ def test_no_private_name_imported_from_another_module() -> None:
 def test_source_file_is_short_enough_to_read(name: str) -> None:
     lines = MODULES[name].read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{MODULES[name]} has {lines} lines; split it by concept"
+
+
+def test_evaluation_has_one_home() -> None:
+    """Every measure of quality against gold answers lives in storyline/evaluate/."""
+    strays = [name for name in MODULES
+              if ("evaluat" in name or name.endswith("score")) and not name.startswith("storyline.evaluate")]
+    assert strays == []
+    assert {"storyline.evaluate.clusters", "storyline.evaluate.timeline", "storyline.evaluate.analysis",
+            "storyline.evaluate.compare", "storyline.evaluate.gold"} <= set(MODULES)

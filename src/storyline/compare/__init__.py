@@ -32,7 +32,7 @@ What is surprising:
 - Speakers are canonical entity names (entity_of over the quote's speaker span), so spellings
   across outlets meet; quote variants of one statement carry a word diff against the first.
 
-The thresholds were set on examples/demo (storyline.evaluate_compare reports the figures).
+The thresholds were set on examples/demo (storyline.evaluate.compare reports the figures).
 """
 
 

@@ -1,4 +1,4 @@
-"""The comparison's thresholds, set on examples/demo (storyline.evaluate_compare reports the figures)."""
+"""The comparison's thresholds, set on examples/demo (storyline.evaluate.compare reports the figures)."""
 
 NEIGHBOURS = 24  # candidates per sentence from the nearest-neighbour index
 LEXICAL_WEIGHT = 0.5  # weight of the IDF word overlap beside the cosine in a pair score

@@ -1,6 +1,6 @@
 """How well the comparison stage agrees with gold claims, conflicts and quote groups.
 
-    .venv/bin/python -m storyline.evaluate_compare [examples/demo] [--misses]
+    .venv/bin/python -m storyline.evaluate.compare [examples/demo] [--misses]
 
 score_compare(gold, predicted_by_story, path_of_article) reads predictions in the `show --json`
 shape (per story: {"claims", "quotes"}) and reports:
@@ -280,7 +280,7 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     outlets are the folder names; copies listed under the gold's `duplicates` share a group)."""
     from storyline.analyze import analyze_in_languages
     from storyline.compare import StoryArticle
-    from storyline.evaluate import gold_article_outlet, gold_article_path
+    from storyline.evaluate.gold import gold_article_outlet, gold_article_path
     from storyline.extract import article_language
     from storyline.model import Record
     from storyline.settings import Settings
