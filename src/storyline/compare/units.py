@@ -23,6 +23,7 @@ from storyline.lang.en import (
 )
 from storyline.model import Analysis, Entity
 from storyline.text import split_sentences
+from storyline.voices import voices
 from storyline.words import content_stems, folded_words
 
 
@@ -105,7 +106,7 @@ class StoryView:
     def __init__(self, articles: Sequence[StoryArticle], entities: Sequence[Entity]) -> None:
         self.articles = list(articles)
         self.pos = {a.id: i for i, a in enumerate(self.articles)}
-        self.voice = self._voices()
+        self.voice = voices([(a, a.group) for a in self.articles])
         self.entity_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         self.entity_type: dict[str, str] = {}
         for entity in entities:
@@ -115,22 +116,6 @@ class StoryView:
                     self.entity_spans[self.pos[span.article]].append((span.start, span.end, entity.name))
         for spans in self.entity_spans.values():
             spans.sort()
-
-    def _voices(self) -> list[str]:
-        """Per article, the outlet whose voice it is: copies of one report are one voice, credited to the
-        outlet of its earliest article (the one whose id names the group when there is one); the
-        articles an outlet writes itself are that outlet's voice, however many."""
-        by_group: dict[str, list[int]] = defaultdict(list)
-        for i, a in enumerate(self.articles):
-            by_group[a.group].append(i)
-        voice = [""] * len(self.articles)
-        for group, members in by_group.items():
-            first = min(members, key=lambda i, group=group: (
-                self.articles[i].id != group, self.articles[i].published is None,
-                self.articles[i].published or datetime.max, i))
-            for i in members:
-                voice[i] = self.articles[first].source
-        return voice
 
     def entities_in(self, pos: int, start: int, end: int) -> list[tuple[int, int, str]]:
         return [t for t in self.entity_spans.get(pos, ()) if start <= t[0] and t[1] <= end]
