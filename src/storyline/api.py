@@ -25,11 +25,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
+from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StoreError
 from storyline.params import MAX_OFFSET
 from storyline.settings import Settings
 from storyline.store.reads import StoryFilters
-from storyline.brief import load_storyline, load_storylines
 from storyline.web import pages
 from storyline.web.routes import render
 from storyline.web.routes import router as html

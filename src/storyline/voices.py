@@ -34,9 +34,12 @@ def voices(members: Sequence[tuple[Reported, str | None]]) -> list[str]:
         by_group[group or article.id].append(i)
     voice = [""] * len(members)
     for group, positions in by_group.items():
-        first = min(positions, key=lambda i, group=group: (
-            members[i][0].id != group, members[i][0].published is None,
-            members[i][0].published or datetime.max, i))
+
+        def earliest(i: int, group: str = group) -> tuple[bool, bool, datetime, int]:
+            article = members[i][0]
+            return article.id != group, article.published is None, article.published or datetime.max, i
+
+        first = min(positions, key=earliest)
         for i in positions:
             voice[i] = members[first][0].source
     return voice

@@ -30,8 +30,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from storyline.lang import LanguageResources, cue_pattern, future_pattern, resources_for
 from storyline.analyze.quote_marks import scan_quote_marks
+from storyline.lang import LanguageResources, cue_pattern, future_pattern, resources_for
 from storyline.model import Analysis, Mention, Quote, TimeExpression
 from storyline.text import split_sentences
 

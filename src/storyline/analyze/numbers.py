@@ -216,7 +216,7 @@ def numbers_in_language(text: str, start: int, end: int, language: str, skip: Se
             end_ = m.end() + scale.end()
         out.append(Number(value, m.start(), end_, text[m.start():end_], None, None, None))
     for m in _NUMBER_WORD.finditer(text, start, end):
-        value = number_value(m.group(), language)
-        if value is not None and value >= 2 and not any(a < m.end() and m.start() < b for a, b in skip):
-            out.append(Number(float(value), m.start(), m.end(), m.group(), None, None, None))
+        worded = number_value(m.group(), language)
+        if worded is not None and worded >= 2 and not any(a < m.end() and m.start() < b for a, b in skip):
+            out.append(Number(float(worded), m.start(), m.end(), m.group(), None, None, None))
     return sorted(out, key=lambda n: n.start)

@@ -13,33 +13,6 @@ from __future__ import annotations
 
 import re
 
-
-def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
-    """Give every statement its speaker, in text order, so that "he said" can look back."""
-    genders: dict[str, str] = {}
-    for m in article.people:
-        if m.title:
-            first = m.title.split()[-1].lower().rstrip(".")
-            if first in FEMALE_TITLES or first in MALE_TITLES:
-                genders.setdefault(article.full_name(m, m.text, m.start)[0], "f" if first in FEMALE_TITLES else "m")
-    done: list[Statement] = []
-    for n, statement in enumerate(statements):
-        subject = statement.subject
-        if subject is None or subject.kind == "none":
-            _resolve_without_cue(article, statement, statements, n, done, genders)
-        elif subject.kind == "inherit":
-            same = [s for s in done if s.sentence == statement.sentence and s.resolved]
-            source = same[-1] if same else None
-            if source is None:
-                first_np = _sentence_subject(article, statement.sentence)
-                if first_np is not None:
-                    _apply_subject(article, statement, first_np, done, genders)
-            else:
-                _copy_speaker(statement, source)
-        else:
-            _apply_subject(article, statement, subject, done, genders)
-        done.append(statement)
-
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_CHARS
@@ -67,6 +40,33 @@ from storyline.lang.en import (
     WITH_AUDIENCE,
 )
 from storyline.model import Mention
+
+
+def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
+    """Give every statement its speaker, in text order, so that "he said" can look back."""
+    genders: dict[str, str] = {}
+    for m in article.people:
+        if m.title:
+            first = m.title.split()[-1].lower().rstrip(".")
+            if first in FEMALE_TITLES or first in MALE_TITLES:
+                genders.setdefault(article.full_name(m, m.text, m.start)[0], "f" if first in FEMALE_TITLES else "m")
+    done: list[Statement] = []
+    for n, statement in enumerate(statements):
+        subject = statement.subject
+        if subject is None or subject.kind == "none":
+            _resolve_without_cue(article, statement, statements, n, done, genders)
+        elif subject.kind == "inherit":
+            same = [s for s in done if s.sentence == statement.sentence and s.resolved]
+            source = same[-1] if same else None
+            if source is None:
+                first_np = _sentence_subject(article, statement.sentence)
+                if first_np is not None:
+                    _apply_subject(article, statement, first_np, done, genders)
+            else:
+                _copy_speaker(statement, source)
+        else:
+            _apply_subject(article, statement, subject, done, genders)
+        done.append(statement)
 
 
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],

@@ -99,7 +99,7 @@ def nearest_neighbours(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndar
     found = index.search(vectors, k + 1, threads=1)
     ids = np.asarray(found.keys, dtype=np.int64).reshape(n, -1)
     dist = np.asarray(found.distances, dtype=np.float32).reshape(n, -1)
-    counts = np.asarray(found.counts).reshape(n)
+    counts = np.asarray(found.counts).reshape(n)  # type: ignore[union-attr]  # a batch search gives BatchMatches
     out_ids = np.full((n, k), -1, dtype=np.int64)
     out_sims = np.zeros((n, k), dtype=np.float32)
     for i in range(n):
@@ -364,7 +364,8 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
         if score >= (CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD):
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    values = [({}, frozenset(u.days) if len(u.days) == 1 else frozenset()) for u in units]
+    values: list[tuple[dict[str, list[Number]], frozenset[str]]] = [
+        ({}, frozenset(u.days) if len(u.days) == 1 else frozenset()) for u in units]
     for u, (figures, _) in zip(units, values):
         for n in u.numbers:
             if n.kind and n.kind not in GENERIC_KINDS:

@@ -149,8 +149,8 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
     for claim in claims:
         if claim["status"] != "conflict":
             claim["disputed"] = any((e["article"], e["start"]) in contested for e in claim["evidence"])
-    order = {"conflict": 0, "corroborated": 1, "single": 2}
-    claims.sort(key=lambda c: (order[c["status"]], -c["independent"], -c["centrality"], c["id"]))
+    rank_of_status = {"conflict": 0, "corroborated": 1, "single": 2}
+    claims.sort(key=lambda c: (rank_of_status[c["status"]], -c["independent"], -c["centrality"], c["id"]))
     return claims
 
 
@@ -206,7 +206,7 @@ def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:
         lines.append(line)
 
     def rank(claim: dict) -> float:
-        return claim["centrality"] + 0.3 * readable.get(claim["id"], 0.0)
+        return float(claim["centrality"]) + 0.3 * readable.get(claim["id"], 0.0)
 
     disputes = [c for c in claims if c["status"] == "conflict"]
     shared = [c for c in claims if c["status"] == "corroborated" and not c.get("disputed")]

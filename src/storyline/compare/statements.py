@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 
@@ -131,14 +132,14 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
         if score >= (CROSS_QUOTE_THRESHOLD if cross is not None and cross.differ(i, j) else QUOTE_THRESHOLD):
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    groups = Groups(statements, vectors, cross=cross)  # type: ignore[arg-type]
+    groups = Groups(statements, vectors, cross=cross)
     for score, i, j in scored:
         groups.merge(i, j, 0.0 if (i, j) in anchored else QUOTE_LINK)
     return groups.groups()
 
 
-def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[dict]:
-    out = []
+def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for members in quote_groups:
         ordered = sorted(members, key=lambda i: (story.articles[statements[i].article].published or datetime.max,
                                                  not statements[i].direct, statements[i].article, i))

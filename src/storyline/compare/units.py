@@ -88,7 +88,7 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
                 pieces.append((cut, m.start()))
                 cut = m.end()
         pieces.append((cut, e))
-    units = []
+    units: list[Unit] = []
     for s, e in pieces:
         body = text[s:e]
         words = folded_words(body)

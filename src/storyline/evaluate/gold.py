@@ -6,17 +6,19 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from storyline.errors import StorylineError
 
 
-def gold_article_path(root: Path, gold: Mapping, key: str) -> Path | None:
+def gold_article_path(root: Path, gold: Mapping[str, Any], key: str) -> Path | None:
     """The file a gold article key names: under root/articles, else root, else one of the gold's
     `include` folders (relative to root), so a corpus can label articles of another corpus by their
     own paths (the multilingual fixtures label their English counterparts by their demo paths)."""
-    for base in (root / "articles", root, *(root / folder for folder in gold.get("include", []))):
-        if (base / key).is_file():
-            return base / key
+    for base in (root / "articles", root, *(root / str(folder) for folder in gold.get("include", []))):
+        path: Path = base / key
+        if path.is_file():
+            return path
     return None
 
 

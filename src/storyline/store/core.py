@@ -18,11 +18,12 @@ import numpy as np
 
 from storyline.errors import StoreError
 from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
-from storyline.sources.feeds import FeedState
 from storyline.sources.dates import format_published
+from storyline.sources.feeds import FeedState
 from storyline.store.reads import ReadQueries
 from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row
 from storyline.store.schema import MIGRATIONS
+
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -63,8 +63,8 @@ def find_conflicts(story: StoryView, units: list[Unit], statements: list[QuotedS
         strong.add((min(i, j), max(i, j)))
         if unit_cross is not None and unit_cross.differ(i, j):
             if story.voice[units[i].article] != story.voice[units[j].article]:
-                for check in across:
-                    found = check(story, units[i], units[j])
+                for check_across in across:
+                    found = check_across(story, units[i], units[j])
                     if found:
                         conflicts.extend(found)
                         break

@@ -46,7 +46,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # a running count ("has burned", "by this morning") changes from day to day
         if quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind):
             continue
-        measure = n.kind in MEASURES or n.kind.startswith("size:")
+        measure = n.kind in MEASURES or (n.kind or "").startswith("size:")
         if (measure or not aligned) and len(shared - {n.noun, m.noun}) < (1 if aligned else 2):
             continue  # a measure (percent, hours, a sum) says little of what it measures: the sentences must share more
         out.append(Conflict(ConflictKind.NUMBER, f"number:{n.kind}", {

@@ -26,10 +26,11 @@ def speaker_conflicts(story: StoryView, statements: list[QuotedStatement], pairs
             continue
         if quote_score(a, b, cosine, idf) < QUOTE_EXACT + 0.1:
             continue
-        values, units = {}, {}
-        for s in (a, b):
+        values: dict[int, tuple[str, str, list[tuple[int, int]]]] = {}
+        units: dict[int, int] = {}
+        for s, name in ((a, a.speaker or ""), (b, b.speaker or "")):
             span = s.parts[0].speaker_span or (s.start, s.end)
-            values[s.article] = (s.speaker, s.speaker, [(p.start, p.end) for p in s.parts] + [tuple(span)])
+            values[s.article] = (name, name, [(p.start, p.end) for p in s.parts] + [(span[0], span[1])])
             u = unit_of(s.article, s.start)
             if u is not None:
                 units[s.article] = u

@@ -72,7 +72,7 @@ def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_g
             if kind:
                 span = _phrase_span(text, s.venue_text or s.venue or "", s.start)
                 shown = s.venue or VENUE_LABELS[kind]
-                sentence = _sentence_around(text, span) if span else tuple(s.parts[0].sentence)
+                sentence = _sentence_around(text, span) if span else (s.parts[0].sentence[0], s.parts[0].sentence[1])
             elif (s.article, s.speaker) in in_sentences:
                 kind, _, sentence = in_sentences[(s.article, s.speaker)]
                 shown = VENUE_LABELS[kind]
@@ -88,8 +88,8 @@ def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_g
         kinds = {v[0] for v in values.values()}
         if len(kinds) < 2 or not any(venues_clash(x, y) for x in kinds for y in kinds):
             continue
-        shown = {pos: (VENUE_LABELS.get(kind, kind), label, spans) for pos, (kind, label, spans) in values.items()}
-        out.append(Conflict(ConflictKind.VENUE, f"venue:{speaker}", shown, units[speaker]))
+        labelled = {pos: (VENUE_LABELS.get(kind, kind), label, spans) for pos, (kind, label, spans) in values.items()}
+        out.append(Conflict(ConflictKind.VENUE, f"venue:{speaker}", labelled, units[speaker]))
     return out
 
 
