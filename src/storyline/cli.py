@@ -351,13 +351,13 @@ def entity_command(
     as_json: JsonOption = False,
 ) -> None:
     """A person (or organisation, place) across stories: aliases, stories, and every quote over time."""
-    from storyline.analyze.entities import same_name
+    from storyline.lookup import find_entity, names_entity
 
     found: dict[str, Any] = {"name": None, "type": None, "aliases": set(), "stories": [], "quotes": []}
     with _open(_settings(db)) as store:
-        for story_id, brief in store.briefs_with_speaker():
-            entity = next((e for e in brief.get("entities", [])
-                           if any(same_name(name, n) for n in [e["name"], *e.get("aliases", [])])), None)
+        record = find_entity(store, name)
+        for story_id, brief in store.briefs_with_speaker() if record else ():
+            entity = next((e for e in brief.get("entities", []) if names_entity(record, e)), None)
             if entity is None:
                 continue
             found["name"] = found["name"] or entity["name"]

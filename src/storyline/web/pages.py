@@ -11,6 +11,7 @@ from typing import Any
 
 from storyline.brief import article_entry, load_brief
 from storyline.errors import StoreError
+from storyline.lookup import find_entity
 from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
@@ -235,7 +236,7 @@ def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
 
 def entity_data(store: Store, key: str) -> dict[str, Any] | None:
     """An entity over time: mentions per day, latest mentions in context, its quotes, its stories."""
-    entity = store.entity_record(key)
+    entity = find_entity(store, key)
     if entity is None:
         return None
     forms = entity["forms"]
