@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Iterator
+from typing import Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from anyascii import anyascii
@@ -168,3 +168,11 @@ def _terms(text: str) -> set[str]:
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         yield match.start(), match.end()
+
+
+def sentence_at(sentences: Sequence[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The sentence (of split_sentences) that holds offset at; (at, at) when none does."""
+    for start, end in sentences:
+        if start <= at < end:
+            return start, end
+    return at, at

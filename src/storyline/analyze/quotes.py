@@ -1,7 +1,8 @@
 """Who said what in one article: direct quotes, reported speech, their speakers and where it was said.
 
 Three steps, each its own module: quote_marks (the scanner), statements (direct and reported
-speech with their cues and subjects), speakers (who the subject is, venue, addressee).
+speech with their cues and subjects), speakers (who the subject is, venue, addressee). In another
+language (find_quotes_in_language) the quotes come from their marks and the language's cue verbs.
 
 Quote marks are paired by context, not by character: an opening mark follows a space or a bracket
 and precedes a word, a closing one follows a word; so apostrophes inside words (don’t, Zelenskyy's,
@@ -27,14 +28,16 @@ from typing import TYPE_CHECKING, Sequence
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.nlp import doc_tokens, simple_tokens
 from storyline.analyze.quote_marks import scan_quote_marks
-from storyline.analyze.speakers import inherit_venues, read_context, resolve_speakers
+from storyline.analyze.speakers import attribute_in_language, fullest_name, inherit_venues, read_context, resolve_speakers
 from storyline.analyze.statements import (
     ArticleText,
     Statement,
     direct_statements,
     reported_statements,
 )
+from storyline.lang import cue_pattern
 from storyline.model import Mention, Quote
+from storyline.text import sentence_at, split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,4 +86,31 @@ def _to_quotes(article: ArticleText, statements: list[Statement]) -> list[Quote]
                                 cue=cue, cue_span=s.cue, direct=s.direct, sentence=sentence,
                                 venue=s.venue[0] if s.venue else None, venue_text=s.venue[1] if s.venue else None,
                                 addressee=s.addressee, group=group, part=part))
+    return quotes
+
+
+def find_quotes_in_language(text: str, language: str, mentions: Sequence[Mention],
+                            sentences: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
+    """Direct quotes of the text with their speakers, by the language's quote marks and cue verbs."""
+    sentences = list(sentences or split_sentences(text))
+    cues = cue_pattern(language)
+    people = sorted(mentions, key=lambda m: m.start)
+    quotes: list[Quote] = []
+    previous: tuple[str, tuple[int, int]] | None = None
+    for n, marks in enumerate(scan_quote_marks(text)):
+        words = text[marks.start:marks.end].split()
+        sentence = sentence_at(sentences, marks.open)
+        cue, speaker = attribute_in_language(text, marks.open, marks.close, sentence, cues, people)
+        if cue is None and len(words) < 4:
+            continue  # a quoted term or title, not a statement
+        if cue is not None and speaker is None and previous is not None:
+            speaker = previous[1]  # "», — заявив президент": the article's previous speaker
+        name = None
+        if speaker is not None:
+            name = fullest_name(text[speaker[0]:speaker[1]], people, text)
+            previous = (name, speaker)
+        quotes.append(Quote(text=text[marks.start:marks.end], start=marks.start, end=marks.end, speaker=name,
+                            speaker_span=speaker, cue=cue.text if cue else None,
+                            cue_span=(cue.start, cue.end) if cue else None, direct=True, sentence=sentence,
+                            group=n))
     return quotes
