@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= storyline.db
 
-.PHONY: install demo test clean browsers
+.PHONY: install demo test lint clean browsers
 
 install: $(VENV)/.installed
 
@@ -26,8 +26,15 @@ demo: install
 browsers:
 	test -x /usr/bin/chromium || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
+# Lint (ruff) and types (mypy, strict on the packages of the new layout; see pyproject.toml) first.
 test: install browsers
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q tests
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(DB) $(DB)-wal $(DB)-shm storyline-report

@@ -81,7 +81,7 @@ def current_mb() -> float:
 
 
 def scores(pred: dict[str, str], gold: dict[str, str]) -> dict:
-    from storyline.evaluate import cluster_scores
+    from storyline.evaluate.clusters import cluster_scores
 
     return cluster_scores(pred, gold)
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
 from storyline.embed import load_static_embedder
-from storyline.evaluate_compare import demo_stories
+from storyline.evaluate.compare import demo_stories
 from storyline.text import split_sentences
 
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")

@@ -26,7 +26,7 @@ from synth import as_record, generate  # noqa: E402
 
 from storyline.cluster import article_terms, load_params  # noqa: E402
 from storyline.embed import article_text_for_embedding, load_article_embedder  # noqa: E402
-from storyline.evaluate import cluster_scores  # noqa: E402
+from storyline.evaluate.clusters import cluster_scores  # noqa: E402
 from storyline.model import Rejection  # noqa: E402
 from storyline.pipeline import make_article  # noqa: E402
 from storyline.settings import Settings  # noqa: E402

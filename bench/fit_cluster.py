@@ -27,7 +27,7 @@ import numpy as np
 
 from storyline.cluster import FEATURES, ClusterParams, StoryIndex, article_terms, load_params
 from storyline.embed import article_text_for_embedding, load_article_embedder
-from storyline.evaluate import cluster_scores
+from storyline.evaluate.clusters import cluster_scores
 from storyline.model import Record, StoryState
 from storyline.pipeline import make_article
 from storyline.settings import Settings

@@ -30,7 +30,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from storyline.analyze.dates import resolve_dates
-from storyline.analyze.quotes import find_quotes, scan_quote_marks
+from storyline.analyze.quote_marks import scan_quote_marks
+from storyline.analyze.quotes import find_quotes
 from storyline.errors import InputError
 from storyline.model import Record, Rejection
 from storyline.settings import Settings

@@ -42,11 +42,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.analyze import analyze_articles, analyze_in_languages, canonical_entities  # noqa: E402
-from storyline.analyze.score import read_demo  # noqa: E402
+from storyline.evaluate.analysis import read_demo  # noqa: E402
 from storyline.compare import compare_story  # noqa: E402
 from storyline.embed import load_static_embedder  # noqa: E402
-from storyline.evaluate import gold_article_path  # noqa: E402
-from storyline.evaluate_compare import demo_stories  # noqa: E402
+from storyline.evaluate.gold import gold_article_path  # noqa: E402
+from storyline.evaluate.compare import demo_stories  # noqa: E402
 from storyline.extract import detect_language  # noqa: E402
 from storyline.model import Record  # noqa: E402
 from storyline.settings import Settings  # noqa: E402

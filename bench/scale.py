@@ -183,7 +183,7 @@ def print_full(runs: list[dict], n: int) -> None:
     for run in runs:
         stages = " ".join(f"{run['stages'].get(s, 0.0):>9.1f}" for s in STAGES)
         print(f"{run['name']:<32} {run['rate']:>7.1f} {run['rate'] / base['rate']:>6.2f} {run['seconds']:>7.1f} {stages}")
-    from storyline.evaluate import cluster_scores
+    from storyline.evaluate.clusters import cluster_scores
 
     for run in runs[1:]:
         same = cluster_scores(run["partition"], base["partition"])["b3_f1"]
@@ -261,7 +261,7 @@ def print_assign(results: list[dict]) -> None:
 
 def part_sameness(workdir: Path, workers: int) -> None:
     from storyline.brief import load_brief
-    from storyline.evaluate import cluster_scores
+    from storyline.evaluate.clusters import cluster_scores
     from storyline.sources import read_inputs
 
     if not ECBPLUS.exists():

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, check_contract, run_storyline
 from storyline.engine import DaskEngine, InProcessEngine, dask_client
-from storyline.evaluate import cluster_scores
+from storyline.evaluate.clusters import cluster_scores
 from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.sources import read_inputs

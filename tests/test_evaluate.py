@@ -1,4 +1,4 @@
-from storyline.evaluate import cluster_scores
+from storyline.evaluate.clusters import cluster_scores
 
 
 def test_perfect_partition_scores_one():

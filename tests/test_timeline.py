@@ -1,8 +1,7 @@
 """Timelines: dated entries from the articles' own dates, one entry per event however many outlets."""
 
-import json
 
-from conftest import FIXTURES, Cli
+from conftest import FIXTURES
 
 
 def test_the_interview_timeline_dates_the_calls_two_days_earlier(cli):

@@ -25,11 +25,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
+from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StoreError
+from storyline.params import MAX_OFFSET
 from storyline.settings import Settings
 from storyline.store.reads import StoryFilters
-from storyline.brief import load_storyline, load_storylines
 from storyline.web import pages
+from storyline.web.routes import render
+from storyline.web.routes import router as html
 
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
@@ -295,9 +298,6 @@ def _iso_day(value: Any) -> Any:
 
 
 IsoDay = Annotated[date | None, BeforeValidator(_iso_day)]
-
-# Offsets past any real page are refused (422) rather than handed to SQLite, whose integers stop at 2**63.
-MAX_OFFSET = 1_000_000_000
 
 _ARTICLE_SCHEMA = ArticleIn.model_json_schema()
 _ARTICLE_SCHEMA.pop("title", None)
@@ -566,8 +566,6 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     app.state.storyline = ServerConfig(db=str(path), token=token, max_body_bytes=max_body_bytes,
                                        settings=(settings or Settings()).with_db(path))
     app.include_router(api)
-    from storyline.web.routes import router as html
-
     app.include_router(html)
     app.mount("/static", StaticFiles(packages=[("storyline", "web/static")]), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -585,8 +583,6 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
     headers = getattr(exc, "headers", None)
     if _is_api(request):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
-    from storyline.web.routes import render
-
     detail = "There is no page at this address." if exc.detail == "Not Found" else exc.detail
     return render(request, "error.html", status_code=exc.status_code, status=exc.status_code, detail=detail)
 
@@ -595,8 +591,6 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     errors = [{key: error[key] for key in ("loc", "msg", "type") if key in error} for error in exc.errors()]
     if _is_api(request):
         return JSONResponse({"detail": errors}, status_code=422)
-    from storyline.web.routes import render
-
     detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
     return render(request, "error.html", status_code=422, status=422, detail=detail)
 

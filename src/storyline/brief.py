@@ -15,6 +15,7 @@ from storyline.model import Analysis, Article, Entity
 from storyline.sources.dates import format_published
 from storyline.store import Store, StoryRow
 from storyline.timeline import build_timeline
+from storyline.voices import independent_reports
 
 VERSION = "brief/1"
 PARTS = ("entities", "quotes", "claims", "timeline", "summary")
@@ -37,8 +38,6 @@ def article_entry(article: Article, group: str | None) -> dict[str, Any]:
 def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> dict[str, Any]:
     """The brief of one story from its row and its articles (oldest first, with duplicate groups)."""
     outlets = sorted({article.source for article, _ in members})
-    # Copies of one report are one voice: count outlets over duplicate groups.
-    voices = {group or article.id for article, group in members}
     return {
         "id": story.id,
         "title": story.title,
@@ -46,7 +45,7 @@ def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> d
         "first_seen": story.first_seen,
         "last_seen": story.last_seen,
         "outlets": outlets,
-        "independent_reports": len(voices),
+        "independent_reports": independent_reports(members),
         "articles": [article_entry(article, group) for article, group in members],
         "entities": [],
         "quotes": [],

@@ -23,7 +23,8 @@ from rich.table import Table
 from storyline import __version__
 from storyline.brief import article_entry, brief_markdown, load_brief, load_storylines
 from storyline.errors import StorylineError
-from storyline.evaluate import cluster_scores
+from storyline.evaluate.clusters import cluster_scores
+from storyline.evaluate.gold import gold_includes, gold_labels, relative_path, relative_to_any
 from storyline.model import Record, Rejection
 from storyline.settings import Settings, settings_from_env
 from storyline.store import Store, database_name, open_store
@@ -350,13 +351,13 @@ def entity_command(
     as_json: JsonOption = False,
 ) -> None:
     """A person (or organisation, place) across stories: aliases, stories, and every quote over time."""
-    from storyline.analyze.entities import same_name
+    from storyline.lookup import find_entity, names_entity
 
     found: dict[str, Any] = {"name": None, "type": None, "aliases": set(), "stories": [], "quotes": []}
     with _open(_settings(db)) as store:
-        for story_id, brief in store.briefs_with_speaker():
-            entity = next((e for e in brief.get("entities", [])
-                           if any(same_name(name, n) for n in [e["name"], *e.get("aliases", [])])), None)
+        record = find_entity(store, name)
+        for story_id, brief in store.briefs_with_speaker() if record else ():
+            entity = next((e for e in brief.get("entities", []) if names_entity(record, e)), None)
             if entity is None:
                 continue
             found["name"] = found["name"] or entity["name"]
@@ -516,16 +517,16 @@ def eval_clusters(
 
     settings = _settings(db, analyze=False, engine=engine, scheduler=scheduler, workers=workers)
     check_engine_settings(settings)
-    roots = [path, *(_gold_includes(gold) if gold else [])]
+    roots = [path, *(gold_includes(gold) if gold else [])]
     if split is not None:
         items = list(_split_records(path, split, settings))
     else:
         items = list(read_inputs([str(root) for root in roots], settings))
-    labels = _gold_labels(gold, path) if gold else None
+    labels = gold_labels(gold, path) if gold else None
     with _evaluation_store(items, settings, settings.db) as (store, result):
         predicted = _story_by_origin(store, result)
     truth = result.gold_of if labels is None else {
-        o: labels[k] for o in predicted if (k := _relative_to_any(o, roots)) in labels}
+        o: labels[k] for o in predicted if (k := relative_to_any(o, roots)) in labels}
     if not truth:
         raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
     scores = cluster_scores(predicted, truth)
@@ -542,7 +543,7 @@ def eval_timeline(
     db: DbOption = None,
 ) -> None:
     """Score timeline dates and storyline links against the gold, after ingesting in a temporary database."""
-    from storyline.evaluate import storyline_scores, timeline_scores
+    from storyline.evaluate.timeline import storyline_scores, timeline_scores
     from storyline.sources import read_inputs
 
     gold = json.loads(_gold_folder(folder).read_text(encoding="utf-8"))
@@ -550,7 +551,7 @@ def eval_timeline(
     settings = _settings(db)
     items = list(read_inputs([str(articles)], settings))
     with _evaluation_store(items, settings, settings.db) as (store, result):
-        story_of_path = {_relative(origin, articles): story for origin, story in _story_by_origin(store, result).items()}
+        story_of_path = {relative_path(origin, articles): story for origin, story in _story_by_origin(store, result).items()}
         predicted = {row.id: load_brief(store, row)["timeline"] for row in store.stories()}
         threads = [[s["id"] for s in t["stories"]] for t in load_storylines(store)]
     scores = {**timeline_scores(gold, story_of_path, predicted), **storyline_scores(gold, story_of_path, threads)}
@@ -566,7 +567,7 @@ def eval_analysis(
     db: DbOption = None,
 ) -> None:
     """Score entities (alias groups), quotes (recall, speakers) and resolved dates against the gold."""
-    from storyline.analyze.score import score_demo
+    from storyline.evaluate.analysis import score_demo
 
     _gold_folder(folder)
     scores = score_demo(folder)
@@ -595,7 +596,7 @@ def eval_compare(
     db: DbOption = None,
 ) -> None:
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold."""
-    from storyline.evaluate_compare import score_demo
+    from storyline.evaluate.compare import score_demo
 
     _gold_folder(folder)
     scores = score_demo(folder)
@@ -622,40 +623,6 @@ def _split_records(path: Path, split: str, settings: Settings) -> Iterator[Any]:
         except (ValueError, AttributeError):
             kept.append(line)
     return read_bytes(b"\n".join(kept), str(path), ".jsonl", path.stem, None, settings)
-
-
-def _gold_labels(gold: Path, root: Path) -> dict[str, str]:
-    try:
-        data = json.loads(gold.read_text(encoding="utf-8"))
-        return {key: value["story"] for key, value in data["articles"].items()}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
-
-
-def _gold_includes(gold: Path) -> list[Path]:
-    """The folders a gold file's `include` names (relative to it), whose articles it also labels by
-    their paths there: the multilingual fixtures label their English counterparts in examples/demo."""
-    try:
-        folders = json.loads(gold.read_text(encoding="utf-8")).get("include", [])
-    except (OSError, ValueError, AttributeError) as exc:
-        raise StorylineError(f"{gold}: not a gold file with an 'articles' map ({exc})") from exc
-    return [(gold.parent / folder).resolve() for folder in folders]
-
-
-def _relative_to_any(origin: str, roots: list[Path]) -> str:
-    """The origin relative to the first root that holds it (the gold's key), else the origin itself."""
-    for root in roots:
-        relative = _relative(origin, root)
-        if relative != origin:
-            return relative
-    return origin
-
-
-def _relative(origin: str, root: Path) -> str:
-    try:
-        return Path(origin).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return origin
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 import numpy as np
 
@@ -173,3 +174,16 @@ class Analysis:
     mentions: tuple[Mention, ...]
     quotes: tuple[Quote, ...]
     times: tuple[TimeExpression, ...]
+
+
+class ConflictKind(StrEnum):
+    """What two outlets disagree on. Each kind has one detector module in compare/conflicts/, registered
+    in compare/conflicts/__init__.py; the value is the `conflict.about` of `show --json`."""
+
+    NUMBER = "number"  # a figure of the same counted thing (12 or 15 injured)
+    PLACE = "place"  # where one happening took place
+    DATE = "date"  # the day of one happening
+    VENUE = "venue"  # the medium or occasion of one statement (a radio show or a briefing)
+    ROLE = "role"  # a person's office ("Superintendent" or "Inspector")
+    QUOTE = "quote"  # the words of one quotation (a negation, a figure)
+    PERSON = "person"  # who said a quotation: one quotation put in two people's mouths

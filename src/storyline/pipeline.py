@@ -25,21 +25,27 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 from storyline import analyze, cluster, dedupe, storylines
-from storyline.brief import VERSION as BRIEF_VERSION, story_parts
+from storyline.brief import VERSION as BRIEF_VERSION
+from storyline.brief import story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
-from storyline.embed import (article_embedder_name, article_text_for_embedding, load_article_embedder,
-                             load_multilingual_embedder, load_static_embedder)
+from storyline.embed import (
+    article_embedder_name,
+    article_text_for_embedding,
+    load_article_embedder,
+    load_multilingual_embedder,
+    load_static_embedder,
+)
 from storyline.engine import Engine, InProcessEngine
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
+from storyline.settings import Settings
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
 from storyline.sources.pages import records_from_feed, records_from_url
-from storyline.settings import Settings
-from storyline.store import SQLiteStore
+from storyline.store import Store
 from storyline.text import canonical_url, normalize_text, text_hash
 
 
@@ -72,7 +78,7 @@ def web_client(settings: Settings) -> SafeClient:
                       timeout=settings.fetch_timeout, per_host_delay=settings.per_host_delay)
 
 
-def gather_web(targets: Iterable[str], client: SafeClient, store: SQLiteStore, source: str | None = None,
+def gather_web(targets: Iterable[str], client: SafeClient, store: Store, source: str | None = None,
                only_due: bool = False) -> tuple[list[Record | Rejection], list[FeedState]]:
     """Records from URLs (a feed, an OPML list, a page) and from local OPML files, subscribing every feed
     met; with no targets, from the subscribed feeds (those due when only_due). Entries already stored are
@@ -232,7 +238,7 @@ def _sort_key(item: Article) -> tuple:
     return (item.published is None, published)
 
 
-def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, settings: Settings,
+def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings,
            on_rejection: Callable[[Rejection], None] | None = None,
            progress: Callable[[int], None] | None = None, engine: Engine | None = None) -> IngestReport:
     """Store every new record, group near-duplicates and assign each article to a story.
@@ -301,7 +307,7 @@ def ingest(items: Iterable[Record | Rejection], store: SQLiteStore, settings: Se
     return report
 
 
-def check_vector_model(store: SQLiteStore, model: str) -> None:
+def check_vector_model(store: Store, model: str) -> None:
     """Refuse to place articles with other vectors than the stored stories': their cosines would not compare."""
     stored = store.vector_model()
     if stored is not None and stored != model:
@@ -323,7 +329,7 @@ def _prepared(engine: Engine, chunks: list[list[Article]], settings: Settings,
         yield chunk.items
 
 
-def _assign(pending: list[Article], store: SQLiteStore, engine: Engine, settings: Settings, clock: StageClock,
+def _assign(pending: list[Article], store: Store, engine: Engine, settings: Settings, clock: StageClock,
             progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
     a chunk per transaction; returns how many stories they started and how many articles were stored."""
@@ -370,7 +376,7 @@ def _assign(pending: list[Article], store: SQLiteStore, engine: Engine, settings
     return new_stories, stored
 
 
-def _crosslingual(store: SQLiteStore, stories: StoryIndex):  # type: ignore[no-untyped-def]
+def _crosslingual(store: Store, stories: StoryIndex):  # type: ignore[no-untyped-def]
     """The multilingual encoder, with a cross-lingual scorer attached to the stories: for a run from the
     moment it meets an article in another language than English (or whose store holds one), so that a
     run in English alone never loads it and its English path is exactly as without it."""
@@ -396,7 +402,7 @@ def lead_days(language: str | None, text: str, day: date | None) -> frozenset[st
     return frozenset(t.date for t in found if t.granularity == "day")
 
 
-def catch_up(store: SQLiteStore, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
+def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
     """Teach this run's in-memory indexes what other runs stored after `mark`: their articles'
     signatures and key terms, and the stories those articles joined, started or merged away. Call it
     inside the writing transaction (writers take turns, so nothing changes until this one commits)."""
@@ -419,7 +425,7 @@ def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:
     return list(analyze.analyze_in_languages([(a.text, a.published, a.language) for a in articles]))
 
 
-def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -> int:
+def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
     """Recompute the derived brief of every story whose membership changed since it was last made
     (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them."""
     refreshed: list[str] = []
@@ -437,7 +443,7 @@ def refresh_briefs(store: SQLiteStore, story_ids: Iterable[str] | None = None) -
     return len(refreshed)
 
 
-def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
+def relink_stories(store: Store, story_ids: list[str]) -> None:
     """Recompute the storyline links of these stories against the stories of their month (only those
     are read: a story that ended a month before the earliest of them cannot link to any)."""
     def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
@@ -458,7 +464,7 @@ def relink_stories(store: SQLiteStore, story_ids: list[str]) -> None:
                                     storylines.VERSION)
 
 
-def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: Engine, settings: Settings,
+def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, settings: Settings,
                      clock: StageClock) -> None:
     """Replace the text of updated articles and everything derived from it: signature, vector, terms
     and analysis (whose spans point into the text). Each keeps its story, whose brief is dropped to be
@@ -477,7 +483,7 @@ def _update_articles(updates: dict[str, Article], store: SQLiteStore, engine: En
                     store.forget_brief(story_id)
 
 
-def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStore, duplicates: DuplicateIndex,
+def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,
                    stories: StoryIndex, grown: dict[str, StoryState], clock: StageClock,
                    days: frozenset[str] = frozenset()) -> bool:
     """Write one article with its duplicate group, vector and membership; True when it started a story.
@@ -510,7 +516,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: SQLiteStor
     return placed.started
 
 
-def _save_story(store: SQLiteStore, story: StoryState) -> None:
+def _save_story(store: Store, story: StoryState) -> None:
     title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
     title, generated = store.article_heading(title_article) if title_article else (None, False)
     store.save_story(story, title or story.id, title_article, cluster.VERSION, title_generated=generated)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from typing import Iterator
+from typing import Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from anyascii import anyascii
@@ -208,3 +208,11 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
             offset += len(line) + 1
         if run_start is not None:
             yield run_start, end
+
+
+def sentence_at(sentences: Sequence[tuple[int, int]], at: int) -> tuple[int, int]:
+    """The sentence (of split_sentences) that holds offset at; (at, at) when none does."""
+    for start, end in sentences:
+        if start <= at < end:
+            return start, end
+    return at, at

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from storyline.analyze import analyze_article
-from storyline.analyze.quotes import find_quotes, scan_quote_marks
+from storyline.analyze.quote_marks import scan_quote_marks
+from storyline.analyze.quotes import find_quotes
 
 
 def direct(text: str):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.score import score_analysis, score_demo
+from storyline.evaluate.analysis import score_analysis, score_demo
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from storyline.analyze import analyze_article, canonical_entities
-from storyline.compare import Comparison, StoryArticle, compare_story, word_diff
+from storyline.compare import Comparison, StoryArticle, compare_story
 from storyline.embed import load_static_embedder
 from storyline.text import normalize_text
+from storyline.wording import word_diff, word_edits
 
 
 def article(ident: str, source: str, day: str, body: str) -> StoryArticle:
@@ -44,7 +45,7 @@ def test_one_statement_in_two_wordings_is_one_quote_with_two_variants():
     assert sorted(quote["sources"]) == ["kessel-local", "kessel-wire"]
     first, second = quote["variants"]
     assert first["diff"] == []
-    assert second["diff"] == word_diff(first["text"], second["text"]) and second["diff"]
+    assert second["diff"] == word_edits(first["text"], second["text"]) and second["diff"]
     texts = {"wire": normalize_text(WIRE), "local": normalize_text(LOCAL)}
     for v in quote["variants"]:
         assert texts[v["article"]][v["start"]:v["end"]] == v["text"]
@@ -94,9 +95,9 @@ def test_a_misquote_that_drops_a_negation_is_a_conflict():
 
 
 def test_word_diff_lists_only_the_changes():
-    assert word_diff("the pier held", "the pier held") == []
-    assert word_diff("the pier held", "the old pier held") == [{"op": "insert", "from": "", "to": "old"}]
-    assert word_diff("we will not sign", "we will sign") == [{"op": "delete", "from": "not", "to": ""}]
+    assert word_edits("the pier held", "the pier held") == []
+    assert word_edits("the pier held", "the old pier held") == [{"op": "insert", "from": "", "to": "old"}]
+    assert word_edits("we will not sign", "we will sign") == [{"op": "delete", "from": "not", "to": ""}]
 
 
 def test_one_quotation_in_two_peoples_mouths_is_a_conflict():
@@ -113,3 +114,18 @@ def test_one_quotation_in_two_peoples_mouths_is_a_conflict():
     # two speakers: two quotes, not one with two variants
     pier = [q for q in result.quotes if any("pier" in v["text"] for v in q["variants"])]
     assert len(pier) == 2
+
+
+def test_the_brief_and_the_page_read_one_word_diff():
+    """The brief's edits and the page's runs come from one alignment: a change of case or of the
+    punctuation around a word is no change in either, and every changed word is in both."""
+    reference = "The President wishes that this war is ended, he said."
+    other = "The president wants this war ended he said"
+    runs = word_diff(reference, other)
+    edits = word_edits(reference, other)
+    assert edits == [{"op": "replace", "from": "wishes that", "to": "wants"}, {"op": "delete", "from": "is", "to": ""}]
+    assert " ".join(" ".join(r["text"] for r in runs if r["op"] == "removed").split()) == \
+        " ".join(e["from"] for e in edits if e["from"])
+    assert " ".join(" ".join(r["text"] for r in runs if r["op"] == "added").split()) == \
+        " ".join(e["to"] for e in edits if e["to"])
+    assert word_edits("same words", "Same words.") == []

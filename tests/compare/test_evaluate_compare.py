@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.evaluate_compare import score_compare, score_demo
+from storyline.evaluate.compare import score_compare, score_demo
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.analyze import analyze_articles, analyze_in_language, analyze_in_languages
-from storyline.analyze.languages import number_value
-from storyline.analyze.score import read_demo, score_demo
+from storyline.lang import number_value
+from storyline.evaluate.analysis import read_demo, score_demo
 from storyline.model import Record
 from storyline.settings import Settings
 from storyline.sources.files import read_inputs

@@ -11,7 +11,7 @@ from pathlib import Path
 from storyline.analyze import analyze_in_languages, canonical_entities
 from storyline.compare import Comparison, StoryArticle, compare_story
 from storyline.embed import load_multilingual_embedder, load_static_embedder
-from storyline.evaluate_compare import demo_stories, score_demo
+from storyline.evaluate.compare import demo_stories, score_demo
 from storyline.extract import article_language
 from storyline.model import Record
 from storyline.settings import Settings

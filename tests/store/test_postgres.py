@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli, check_contract, run_storyline
 
-from storyline.evaluate import cluster_scores
+from storyline.evaluate.clusters import cluster_scores
 
 psycopg = pytest.importorskip("psycopg")
 pgserver = pytest.importorskip("pgserver")

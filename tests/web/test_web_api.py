@@ -188,6 +188,17 @@ def test_entity_api_and_page(client):
     assert page.status_code == 200 and "What Marco Rubio said" in page.text
 
 
+def test_the_cli_and_the_web_find_an_entity_by_one_lookup(client, demo_db):
+    """A spelling no outlet used ("Mr Zelenskiy") finds the entity on the web as it does in the CLI,
+    and both name the same entity."""
+    typed = "Mr Zelenskiy"
+    web = client.get("/api/entities/Mr%20Zelenskiy")
+    assert web.status_code == 200, web.text
+    assert "Zelensk" in web.json()["entity"]["name"]
+    assert Cli(demo_db).json("entity", typed, "--json")["name"] == web.json()["entity"]["name"]
+    assert client.get("/entities/Mr%20Zelenskiy").status_code == 200
+
+
 def test_sources_counts_outlets(client, demo_db):
     outlets = client.get("/api/sources").json()["outlets"]
     cli = Cli(demo_db).json("sources", "--json")["outlets"]

@@ -18,8 +18,8 @@ from storyline.web.views import (
     safe_url,
     span_label,
     story_view,
-    word_diff,
 )
+from storyline.wording import word_diff
 
 
 @pytest.mark.parametrize("url, expected", [

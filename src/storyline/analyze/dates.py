@@ -25,6 +25,19 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from storyline.analyze.nlp import Token, doc_tokens, simple_tokens
+from storyline.lang.en import (
+    COPULAS,
+    COUNT_WORDS,
+    DAY_OFFSETS,
+    FUTURE_ALONE,
+    FUTURE_BEFORE_TO,
+    FUTURE_WORDS,
+    MONTH_CONTEXT,
+    NOT_PAST,
+    PAST_WORDS,
+    RELATIVE_PRONOUNS,
+    YEAR_CONTEXT,
+)
 from storyline.model import TimeExpression
 from storyline.text import split_sentences
 
@@ -35,8 +48,6 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                 "oct": 10, "nov": 11, "dec": 12})
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
@@ -48,13 +59,6 @@ _COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 _TO = r"(?:-|–|to|until|through)\s*"
 _B = r"(?<![\w.])"  # left word boundary that also refuses "1.12 February"
 _E = r"(?![\w])"
-
-# A month or a year standing alone is a date only after words like these ("in March", "since 2019").
-_MONTH_CONTEXT = ("in", "as", "by", "until", "till", "since", "from", "of", "early", "late", "before", "after",
-                  "through",
-                  "during", "to", "the", "end of", "start of", "mid-")
-_YEAR_CONTEXT = ("in", "since", "of", "until", "by", "from", "to", "before", "after", "during", "the", "and", "through",
-                 "early", "late", "mid-", "around", "between", "or")
 
 
 def _after_any(words: Sequence[str]) -> re.Pattern:
@@ -203,10 +207,6 @@ def _weekday(m: re.Match, published: date | None, tense: str):
     return _iso(published + timedelta(days=delta)), "day", None
 
 
-_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
-                "the day before yesterday": -2, "the day after tomorrow": 2}
-
-
 def _deictic_day(m: re.Match, published: date | None, tense: str):
     if published is None:
         return None
@@ -219,13 +219,13 @@ def _deictic_day(m: re.Match, published: date | None, tense: str):
     elif key.startswith("tomorrow"):
         offset = 1
     else:
-        offset = _DAY_OFFSETS[key]
+        offset = DAY_OFFSETS[key]
     return _iso(published + timedelta(days=offset)), "day", None
 
 
 def _count(text: str) -> int:
     text = text.lower()
-    return int(text) if text.isdigit() else _NUMBERS[text]
+    return int(text) if text.isdigit() else COUNT_WORDS[text]
 
 
 def _relative_count(m: re.Match, published: date | None, tense: str):
@@ -273,7 +273,7 @@ _RULES: list[_Rule] = [
     _Rule(re.compile(rf"{_B}(?:on\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}){_E}"), _partial_dm, True),
     _Rule(re.compile(rf"{_B}(?:on\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}){_E}(?!\s*(?:percent|per\s+cent|%))"),
           _partial_dm, True),
-    _Rule(re.compile(rf"{_B}(?P<m>{_MONTH}){_E}"), _bare_month, True, _after_any(_MONTH_CONTEXT)),
+    _Rule(re.compile(rf"{_B}(?P<m>{_MONTH}){_E}"), _bare_month, True, _after_any(MONTH_CONTEXT)),
     _Rule(re.compile(rf"(?i:{_B}(?:(?:(?:early|late)\s+)?on\s+)?(?:(?P<which>last|next|this)\s+)?)"
                      rf"(?P<w>{_WEEKDAY})(?:\s+{_PART})?{_E}"), _weekday, True),
     _Rule(re.compile(rf"(?i:{_B}(?P<k>(?:(?:early|late|earlier|later)\s+)?(?:this\s+{_PART}|today|tonight)"
@@ -287,23 +287,9 @@ _RULES: list[_Rule] = [
     _Rule(re.compile(rf"(?i:{_B}(?:(?:at|by|before|until|towards?)\s+)?the\s+(?:end|start|beginning|middle)\s+of\s+the\s+"
                      rf"(?P<which>)(?P<u>week|month|year){_E})"), _relative_period),
     _Rule(re.compile(rf"{_B}(?P<y>{_YEAR}){_E}(?![-–]\d)(?!\s*(?:percent|per\s+cent|%))"), _year, False,
-          _after_any(_YEAR_CONTEXT)),
+          _after_any(YEAR_CONTEXT)),
 ]
 
-_FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "would", "wo", "must", "may", "might", "could", "should", "can",
-                 "tomorrow", "upcoming"}
-_FUTURE_BEFORE_TO = {"due", "set", "scheduled", "expected", "expects", "expect", "plan", "plans", "planned",
-                     "going", "hope", "hopes", "hoped", "aim", "aims", "aimed", "intend", "intends", "intended",
-                     "want", "wants", "wanted", "is", "are", "ready", "likely", "poised", "slated"}
-_FUTURE_ALONE = {"due", "scheduled", "slated", "expect", "expects", "planned"}
-_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "met", "held", "spoke", "began", "broke", "took", "came",
-               "went", "struck", "made", "left", "won", "lost", "fell", "rose", "gave", "saw", "found", "sent",
-               "led", "paid", "ran", "got", "brought", "thought", "felt", "kept", "wrote", "spent", "stood",
-               "became", "drove", "flew", "grew", "knew", "shook", "sold", "bought"}
-_NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "hundred", "embed", "proceed", "succeed",
-             "exceed", "breed", "indeed", "weed", "shed", "led"}
-_COPULAS = {"remain", "remains", "remained", "stay", "stays", "stayed", "be", "is", "are", "am", "become", "becomes",
-            "get", "gets", "seem", "seems", "look", "looks", "keep", "keeps"}
 _CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", ".", "!", "?"}
 
 
@@ -314,9 +300,9 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
     nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     if word == "since" or word == "ago":
         return "past"
-    if word in _FUTURE_BEFORE_TO and nxt == "to":
+    if word in FUTURE_BEFORE_TO and nxt == "to":
         return "future"
-    if word in _FUTURE_ALONE or (word in _FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):
+    if word in FUTURE_ALONE or (word in FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):
         return "future"
     if i > 0 and tokens[i - 1].text.lower() in ("be", "been", "being") and tok.tag in ("VBN", ""):
         return None  # "must be held", "to be hosted": the auxiliary before decides
@@ -326,11 +312,11 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
         if tok.tag in ("VBZ", "VBP"):
             return "past" if word in ("has", "have", "'ve", "’ve") else "future"
         return None
-    if word in _PAST_WORDS:
+    if word in PAST_WORDS:
         return "past"
     previous = tokens[i - 1].text.lower() if i > 0 else ""
-    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and tok.text.isalpha() and tok.text.islower() \
-            and previous not in _COPULAS:  # "will remain closed until …" is not a past tense
+    if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST and tok.text.isalpha() and tok.text.islower() \
+            and previous not in COPULAS:  # "will remain closed until …" is not a past tense
         return "past"
     if word in ("is", "are", "begins", "starts", "opens", "ends", "closes", "meets", "travels", "plans", "expects",
                 "hopes", "aims", "intends", "wants", "prepares"):
@@ -338,7 +324,6 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
     return None
 
 
-_RELATIVE = {"who", "which", "that", "when", "where", "whose", "whom"}
 _STRONG_BREAK = {".", "!", "?", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
 
 
@@ -367,7 +352,7 @@ def _scan_right(tokens: Sequence[Token], end_index: int, limit: int) -> tuple[st
     j = end_index
     while j < len(tokens) and tokens[j].start < limit:
         text = tokens[j].text
-        if text in _CLAUSE_BREAK or text.lower() in _RELATIVE or text.lower() in ("and", "but", "or", "then"):
+        if text in _CLAUSE_BREAK or text.lower() in RELATIVE_PRONOUNS or text.lower() in ("and", "but", "or", "then"):
             break
         tense = _word_tense(tokens, j)
         if tense:

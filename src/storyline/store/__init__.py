@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.store.core import Store, StoryRow
+from storyline.store.core import Store
 from storyline.store.postgres import PostgresStore, is_postgres_url, redact
+from storyline.store.rows import StoryRow
 from storyline.store.sqlite import READ_ONLY, SQLiteStore
 
 __all__ = ["PostgresStore", "SQLiteStore", "Store", "StoryRow", "database_name", "is_postgres_url", "open_store"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any, Iterator
 
@@ -19,37 +18,11 @@ import numpy as np
 
 from storyline.errors import StoreError
 from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
+from storyline.sources.dates import format_published
 from storyline.sources.feeds import FeedState
-from storyline.sources.dates import format_published, parse_published
 from storyline.store.reads import ReadQueries
+from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row, story_from_row
 from storyline.store.schema import MIGRATIONS
-
-# No LIMIT: the largest value both databases accept (SQLite's -1 is an error in PostgreSQL).
-NO_LIMIT = 2**63 - 1
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    id: str
-    title: str
-    first_seen: str | None
-    last_seen: str | None
-    size: int
-    title_generated: bool = False
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """An article another run committed, with what this run's in-memory indexes need of it."""
-
-    rowid: int
-    id: str
-    text_hash: str
-    canonical_url: str | None
-    group_id: str
-    signature: np.ndarray
-    terms: set[str]
-    story_id: str | None
 
 
 def _now() -> str:
@@ -225,12 +198,6 @@ class Store(ReadQueries):
         for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):
             yield row["article_id"], row["group_id"], np.frombuffer(row["signature"], dtype=np.uint64)
 
-    def _article(self, row: Any) -> Article:
-        return Article(id=row["id"], source=row["source"], text=row["text"], text_hash=row["text_hash"],
-                       title=row["title"], published=parse_published(row["published"]), url=row["url"],
-                       canonical_url=row["canonical_url"], external_id=row["external_id"], language=row["language"],
-                       origin=row["origin"], title_generated=bool(row["title_generated"]))
-
     _ARTICLE_SELECT = """SELECT a.id, a.external_id, a.title, a.title_generated, a.url, a.canonical_url, a.published, a.language,
                                 a.text, a.text_hash, a.origin, s.name AS source, m.story_id, d.group_id
                          FROM articles a JOIN sources s ON s.id = a.source_id
@@ -243,12 +210,12 @@ class Store(ReadQueries):
             self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL, a.published, a.rowid",
             (story_id,),
         )
-        return [(self._article(row), row["group_id"]) for row in rows]
+        return [(article_from_row(row), row["group_id"]) for row in rows]
 
     def articles(self) -> Iterator[tuple[Article, str | None, str | None]]:
         """Every article in ingest order, with its story and duplicate group."""
         for row in self.conn.execute(self._ARTICLE_SELECT + " ORDER BY a.rowid"):
-            yield self._article(row), row["story_id"], row["group_id"]
+            yield article_from_row(row), row["story_id"], row["group_id"]
 
     def article_story(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
@@ -572,7 +539,7 @@ class Store(ReadQueries):
                ORDER BY last_seen IS NULL, last_seen DESC, size DESC, id LIMIT ? OFFSET ?""",
             (NO_LIMIT if limit is None else limit, offset),
         )
-        return [_story_row(row) for row in rows]
+        return [story_from_row(row) for row in rows]
 
     def story(self, story_id: str) -> StoryRow | None:
         """A story by id or unique id prefix; a merged story resolves to the story it joined."""
@@ -589,12 +556,8 @@ class Store(ReadQueries):
         row = rows[0]
         if row["merged_into"]:
             return self.story(row["merged_into"])
-        return _story_row(row)
+        return story_from_row(row)
 
-
-def _story_row(row: Any) -> StoryRow:
-    return StoryRow(id=row["id"], title=row["title"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                    size=row["size"], title_generated=bool(row["title_generated"]))
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.store.rows import article_from_row, story_from_row
+
 # Full-text search wraps matches in these; they are private-use characters, so article text never meets them
 # in practice, and the web layer escapes the text before turning them into <mark> (see web/views.py).
 MATCH_START = "\ue000"
@@ -86,8 +88,6 @@ class ReadQueries:
 
         Dated and undated stories are read apart so that the dated ones walk the last_seen index
         instead of sorting every story (a deep page of 5,000 stories: 3 ms instead of 13)."""
-        from storyline.store.core import StoryRow
-
         where, params = self._story_where(filters)
         columns = "s.id, s.title, s.first_seen, s.last_seen, s.size, s.title_generated"
         rows = self.conn.execute(
@@ -100,7 +100,7 @@ class ReadQueries:
                 f"""SELECT {columns} FROM stories s WHERE {where} AND s.last_seen IS NULL
                     ORDER BY s.size DESC, s.id LIMIT ? OFFSET ?""",
                 (*params, limit - len(rows), max(offset - dated, 0))).fetchall()
-        return [StoryRow(**{**dict(row), "title_generated": bool(row["title_generated"])}) for row in rows]
+        return [story_from_row(row) for row in rows]
 
     def count_stories(self, filters: StoryFilters = StoryFilters()) -> int:
         where, params = self._story_where(filters)
@@ -109,25 +109,18 @@ class ReadQueries:
     def members_of(self, story_ids: list[str]) -> dict[str, list[tuple[Any, str | None]]]:
         """Each story's articles (without their text) and duplicate groups, oldest first, as
         `story_articles` orders them, for a whole page of stories in one query."""
-        from storyline.model import Article
-        from storyline.sources.dates import parse_published
-
         found: dict[str, list[tuple[Any, str | None]]] = {story_id: [] for story_id in story_ids}
         if not story_ids:
             return found
         rows = self.conn.execute(
-            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.title_generated, a.url, a.published,
-                       a.language, m.story_id, d.group_id
+            f"""SELECT a.id, a.external_id, s.name AS source, a.title, a.title_generated, a.url, a.canonical_url, a.published,
+                       a.language, a.origin, m.story_id, d.group_id
                 FROM story_members m JOIN articles a ON a.id = m.article_id JOIN sources s ON s.id = a.source_id
                 LEFT JOIN duplicates d ON d.article_id = a.id
                 WHERE m.story_id IN ({",".join("?" * len(story_ids))})
                 ORDER BY m.story_id, a.published_day IS NULL, a.published, a.rowid""", story_ids)
         for row in rows:
-            article = Article(id=row["id"], source=row["source"], text="", text_hash="", title=row["title"],
-                              published=parse_published(row["published"]), url=row["url"],
-                              external_id=row["external_id"], language=row["language"],
-                              title_generated=bool(row["title_generated"]))
-            found[row["story_id"]].append((article, row["group_id"]))
+            found[row["story_id"]].append((article_from_row(row), row["group_id"]))
         return found
 
     def briefs_of(self, story_ids: list[str]) -> dict[str, dict[str, Any]]:

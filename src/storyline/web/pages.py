@@ -11,8 +11,10 @@ from typing import Any
 
 from storyline.brief import article_entry, load_brief
 from storyline.errors import StoreError
+from storyline.lookup import find_entity
 from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
+from storyline.store.rows import article_from_row
 from storyline.web.views import Highlight, conflict_count, marked_segments
 
 
@@ -120,14 +122,7 @@ def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
     record = store.article_record(article_id)
     if record is None:
         return None
-    from storyline.model import Article
-    from storyline.sources.dates import parse_published
-
-    article = Article(id=record["id"], source=record["source"], text=record["text"], text_hash="",
-                      title=record["title"], published=parse_published(record["published"]), url=record["url"],
-                      external_id=record["external_id"], language=record["language"],
-                      title_generated=bool(record["title_generated"]))
-    entry = article_entry(article, record["group_id"])
+    entry = article_entry(article_from_row(record), record["group_id"])
     brief = story_brief(store, record["story_id"]) if record["story_id"] else None
     canonical = _canonical_names(brief)
     spans = _spans(store, article_id, brief, canonical)
@@ -241,7 +236,7 @@ def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
 
 def entity_data(store: Store, key: str) -> dict[str, Any] | None:
     """An entity over time: mentions per day, latest mentions in context, its quotes, its stories."""
-    entity = store.entity_record(key)
+    entity = find_entity(store, key)
     if entity is None:
         return None
     forms = entity["forms"]

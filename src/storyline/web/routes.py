@@ -13,8 +13,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
-from storyline.api import MAX_OFFSET
 from storyline.brief import load_storyline, load_storylines
+from storyline.params import MAX_OFFSET
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
 from storyline.web.views import Segment, ServerLinks, highlight_segments, story_view

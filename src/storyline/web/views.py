@@ -19,6 +19,7 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup, escape
 
 from storyline.store.reads import MATCH_END, MATCH_START
+from storyline.wording import word_diff
 
 OUTLET_TONES = 10
 _SAFE_SCHEMES = ("http://", "https://")
@@ -252,39 +253,6 @@ def highlight_segments(text: str, highlights: Iterable[Highlight]) -> list[Segme
 
 
 # --- quotes -----------------------------------------------------------------------------------
-
-_WORDS = re.compile(r"\s+|[^\s]+")
-
-
-def word_diff(reference: str, other: str) -> list[dict[str, str]]:
-    """How `other` words a statement compared with `reference`: [{op, text}] with op same|added|removed.
-
-    Compared word by word (case and surrounding punctuation kept), so a translation's small
-    differences show as a few changed words rather than a wall of red."""
-    a, b = _WORDS.findall(reference), _WORDS.findall(other)
-    key = lambda token: token.strip().strip(".,;:!?\"'“”‘’()").lower()
-    matcher = difflib.SequenceMatcher(a=[key(t) for t in a], b=[key(t) for t in b], autojunk=False)
-    out: list[dict[str, str]] = []
-
-    def add(op: str, tokens: list[str]) -> None:
-        text = "".join(tokens)
-        if not text:
-            return
-        if out and out[-1]["op"] == op:
-            out[-1]["text"] += text
-        else:
-            out.append({"op": op, "text": text})
-
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            add("same", b[j1:j2])
-        else:
-            if i2 > i1:
-                add("removed", a[i1:i2])
-            if j2 > j1:
-                add("added", b[j1:j2])
-    return out
-
 
 def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(a=a.lower().split(), b=b.lower().split(), autojunk=False).ratio()

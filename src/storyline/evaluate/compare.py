@@ -1,6 +1,6 @@
 """How well the comparison stage agrees with gold claims, conflicts and quote groups.
 
-    .venv/bin/python -m storyline.evaluate_compare [examples/demo] [--misses]
+    .venv/bin/python -m storyline.evaluate.compare [examples/demo] [--misses]
 
 score_compare(gold, predicted_by_story, path_of_article) reads predictions in the `show --json`
 shape (per story: {"claims", "quotes"}) and reports:
@@ -30,9 +30,10 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from anyascii import anyascii
 
@@ -228,7 +229,7 @@ def score_quote_pairs(gold: dict, predicted_by_story: Mapping[str, dict], path_o
     recall = tp / len(gold_pairs) if gold_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
-    def show(pair):
+    def show(pair: tuple[int, int]) -> str:
         a, b = gold_quotes[pair[0]], gold_quotes[pair[1]]
         return f"{a['story']}: {a['text'][:50]!r} ~ {b['text'][:50]!r}"
 
@@ -280,7 +281,7 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     outlets are the folder names; copies listed under the gold's `duplicates` share a group)."""
     from storyline.analyze import analyze_in_languages
     from storyline.compare import StoryArticle
-    from storyline.evaluate import gold_article_outlet, gold_article_path
+    from storyline.evaluate.gold import gold_article_outlet, gold_article_path
     from storyline.extract import article_language
     from storyline.model import Record
     from storyline.settings import Settings
@@ -318,7 +319,7 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
     return gold, dict(stories)
 
 
-def score_demo(demo_dir: str | Path, embed=None) -> dict:
+def score_demo(demo_dir: str | Path, embed: Callable[[list[str]], Any] | None = None) -> dict[str, Any]:
     """Build each gold story of a demo folder, run compare_story on it and score against its gold.json."""
     from storyline.analyze import canonical_entities
     from storyline.compare import compare_story

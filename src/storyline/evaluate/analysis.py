@@ -14,7 +14,7 @@ exact words, and date expressions with the date they mean. The metrics:
 - date accuracy: among gold expressions that a predicted expression overlaps (where the gold words
   occur in the article), the resolved date and granularity equal the gold.
 
-Run it on the demo corpus: python -m storyline.analyze.score examples/demo"""
+Run it on the demo corpus: python -m storyline.evaluate.analysis examples/demo"""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from storyline.analyze.entities import _TITLE_BEFORE, strip_title
+from storyline.analyze.entities import TITLE_BEFORE, strip_title
+from storyline.evaluate.clusters import f1
 from storyline.model import Analysis, Entity
 
 _TOKEN = re.compile(r"\w+")
@@ -53,10 +54,6 @@ def _coverage(gold: str, predicted: str) -> float:
     return sum((g & _tokens(predicted)).values()) / total if total else 0.0
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def _standalone(form: str, texts: Iterable[str]) -> bool:
     """Whether some text writes form as a name of its own: not inside a longer name ("Zelenskyy" of
     "Volodymyr Zelenskyy"), though a title may stand before it ("Mr Rubio")."""
@@ -67,7 +64,7 @@ def _standalone(form: str, texts: Iterable[str]) -> bool:
             after = text[match.end():match.end() + 2]
             word = re.search(r"(\w[\w'’.-]*\w|\w)\s$", before)
             glued_before = word and word.group(1)[0].isupper() and word.group(1) not in _FUNCTION_WORDS \
-                and not _TITLE_BEFORE.search(before)
+                and not TITLE_BEFORE.search(before)
             glued_after = len(after) == 2 and after[0] == " " and after[1].isupper()
             if not glued_before and not glued_after:
                 return True
@@ -114,7 +111,7 @@ def score_entities(gold_entities: list[dict], predicted_entities: list[dict],
     precision = both / predicted_pairs if predicted_pairs else 1.0
     recall = both / gold_pairs if gold_pairs else 1.0
     return {"entity_pairwise_precision": round(precision, 4), "entity_pairwise_recall": round(recall, 4),
-            "entity_pairwise_f1": round(_f1(precision, recall), 4), "entity_gold_pairs": gold_pairs,
+            "entity_pairwise_f1": round(f1(precision, recall), 4), "entity_gold_pairs": gold_pairs,
             "entity_forms_found": len(predicted_of), "entity_forms": len(forms), "entity_misses": misses}
 
 
@@ -233,7 +230,7 @@ def prediction(analyses: Mapping[str, tuple[str, Analysis]], entities: Iterable[
 def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | None, str | None]]]:
     """The gold of a demo folder and each gold article's body, publication day and language (its
     record's, else detected as ingest detects it), keyed as the gold keys them."""
-    from storyline.evaluate import gold_article_path
+    from storyline.evaluate.gold import gold_article_path
     from storyline.extract import article_language
     from storyline.model import Record
     from storyline.settings import Settings

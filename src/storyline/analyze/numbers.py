@@ -1,0 +1,222 @@
+"""Quantities in text: English figures with what they count and how they are hedged ("at least 14
+injured", "about 1,900 dockworkers"), figures in other languages by digits and number words, and
+when two statements of one quantity cannot both be true.
+
+One module for analysis and comparison alike: compare/ aligns and disputes figures with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.lang import number_value, scale_value
+from storyline.lang.en import (
+    AUXILIARIES,
+    GENERIC_KINDS,
+    KIND_CLASSES,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    SPELLED_NUMBER,
+    STOP_WORDS,
+    TENS_WORDS,
+)
+from storyline.words import fold_text, light_stem
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER = re.compile(
+    r"(?<![\w.,:/-])(?P<cur>[$€£])?\s?(?P<num>" + _DIGITS + r"|" + SPELLED_NUMBER + r")"
+    r"(?P<half>\s+and\s+a\s+half)?"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
+    r"(?P<hyph>-(?P<hunit>[a-z]+))?"
+    r"(?![\w]|[.,]\d|:\d)", re.IGNORECASE)
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
+_QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+                               + r")\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A quantity stated in a unit: its value, how it was hedged, and the kind of thing it counts."""
+
+    value: float
+    start: int  # article offsets
+    end: int
+    surface: str
+    qualifier: str | None  # approx | min | max
+    kind: str | None  # class of the counted thing ("injured", "hours", "dockworker")
+    noun: str | None
+
+
+def _number_value(num: str, half: str | None, scale: str | None) -> float | None:
+    n = num.lower().replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", n):
+        value = float(n)
+    elif n in NUMBER_WORDS:
+        value = float(NUMBER_WORDS[n])
+    elif n in ("a dozen",) or re.fullmatch(r"a\s+dozen", n):
+        value = 12.0
+    elif n == "dozens":
+        return None
+    else:
+        parts = re.split(r"[- ]", n)
+        value = float(TENS_WORDS.get(parts[0], 0) + (NUMBER_WORDS.get(parts[1], 0) if len(parts) > 1 else 0))
+        if not value:
+            return None
+    if half:
+        value += 0.5
+    if scale:
+        value *= SCALE_WORDS[scale.lower()]
+    return value
+
+
+def _kind_of(stem: str) -> str:
+    return KIND_CLASSES.get(stem, stem)
+
+
+def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Number]:
+    """The quantities of text[start:end] (article offsets), leaving out dates, clock times, ordinals and years."""
+    segment = text[start:end]
+    blocked = [(a - start, b - start) for a, b in skip]
+    blocked += [(m.start(), m.end()) for m in _CLOCK.finditer(segment)]
+    blocked += [(m.start(), m.end()) for m in _SCORE.finditer(segment)]
+    out: list[Number] = []
+    for m in _NUMBER.finditer(segment):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
+        num = m.group("num")
+        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("cur")):
+            continue  # a year
+        value = _number_value(num, m.group("half"), m.group("scale"))
+        if value is None:
+            continue
+        if m.group("num")[0].isalpha() and value < 2 and not m.group("half"):
+            continue
+        q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
+        qualifier = QUALIFIERS[q.group(1).lower()] if q else None
+        kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
+        s = m.start() - (len(q.group(0).lstrip()) if q else 0)
+        e = m.end()
+        after = re.match(r"\s+(?:of\s+)?([^\W\d_][\w'’-]*)", segment[e:])
+        if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
+            e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
+        out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
+    return out
+
+
+def _counted(segment: str, m: re.Match, percent: bool, hyphen_unit: str | None, currency: bool) -> tuple[str | None, str | None]:
+    """The class of what a number counts: the noun after it, else the participle it goes with."""
+    if percent:
+        return "percent", "percent"
+    if currency:
+        return "money", "money"
+    if hyphen_unit:
+        stem = light_stem(fold_text(hyphen_unit))
+        return "size:" + _kind_of(stem), stem
+    after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60])
+    noun = None
+    for i, word in enumerate(after[:3]):
+        if word in ",;:.()":
+            break
+        w = fold_text(word)
+        if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than"):
+            break
+        if w in STOP_WORDS or w in AUXILIARIES:
+            continue
+        noun = _kind_of(light_stem(w))
+        if noun in GENERIC_KINDS:
+            # "12 people were injured": the participle after an auxiliary says what happened to them
+            rest = [fold_text(x) for x in after[i + 1:i + 5]]
+            j = 0
+            while j < len(rest) and rest[j] in AUXILIARIES:
+                j += 1
+            if j and j < len(rest):
+                verb = _kind_of(light_stem(rest[j]))
+                if verb in ("injured", "killed", "arrested", "evacuated"):
+                    return verb, noun
+        break
+    if noun and noun not in GENERIC_KINDS:
+        return noun, noun
+    before = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[max(0, m.start() - 40):m.start()])
+    q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
+    if q:
+        drop = len(q.group(1).split())
+        before = before[:-drop] if drop <= len(before) else []
+    if before and before[-1] not in ",;:.()":
+        verb = _kind_of(light_stem(fold_text(before[-1])))
+        if verb in ("injured", "killed", "arrested", "evacuated"):
+            return verb, noun
+    return (noun, noun) if noun else (None, None)
+
+
+def same_kind(a: Number, b: Number) -> bool:
+    if a.kind is None or b.kind is None:
+        return False
+    return a.kind == b.kind and a.kind not in GENERIC_KINDS
+
+
+def compatible(a: Number, b: Number) -> bool:
+    """Whether two statements of one quantity can both be true ("at least 14" and "17")."""
+    lo, hi = sorted((a.value, b.value))
+    if lo == hi:
+        return True
+    if (a.qualifier == "min" and b.value >= a.value) or (b.qualifier == "min" and a.value >= b.value):
+        return True
+    if (a.qualifier == "max" and b.value <= a.value) or (b.qualifier == "max" and a.value <= b.value):
+        return True
+    return (a.qualifier == "approx" or b.qualifier == "approx") and (hi - lo) / hi <= 0.05
+
+
+MEASURES = frozenset({"percent", "money", "points", "hours", "minutes", "days", "weeks", "months", "years"})
+
+
+def clashing_numbers(first: Sequence[Number], second: Sequence[Number]) -> list[tuple[Number, Number]]:
+    """Pairs of quantities of the same counted thing, one from each sentence, that cannot both be true."""
+    def settled(n: Number, others: Sequence[Number]) -> bool:
+        return any(compatible(n, m) and (n.kind == m.kind or n.kind is None or m.kind is None) for m in others)
+
+    left = [n for n in first if not settled(n, second)]
+    right = [m for m in second if not settled(m, first)]
+    out = []
+    for n in left:
+        same = [m for m in right if same_kind(n, m)]
+        if len(same) == 1 and len([x for x in left if same_kind(x, same[0])]) == 1 and not compatible(n, same[0]):
+            out.append((n, same[0]))
+    return out
+
+
+def normalized_number(n: Number) -> str:
+    v = n.value
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+_NUMBER_WORD = re.compile(r"(?<![\w'’ʼ])[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*(?![\w'’ʼ])")
+_FOREIGN_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .]\d{3})+(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d]|[.,]\d)")
+
+
+def numbers_in_language(text: str, start: int, end: int, language: str, skip: Sequence[tuple[int, int]]) -> list[Number]:
+    """The quantities of text[start:end] in any language: English by find_numbers, others by digits
+    (a space or dot groups thousands, a comma marks decimals: "1 900", "4,5") and the language's
+    number words ("zwölf", "Vingt-deux"); years and dates are left out. Their kind is unknown."""
+    if language == "en":
+        return find_numbers(text, start, end, skip)
+    out: list[Number] = []
+    for m in _FOREIGN_DIGITS.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in skip) or re.fullmatch(r"(?:1[89]|20)\d\d", m.group()):
+            continue
+        value = float(re.sub(r"[ .]", "", m.group()).replace(",", "."))
+        end_ = m.end()
+        scale = re.match(r"\s+([^\W\d_]+)", text[m.end():end])
+        if scale and scale_value(scale.group(1), language):
+            value *= scale_value(scale.group(1), language) or 1
+            end_ = m.end() + scale.end()
+        out.append(Number(value, m.start(), end_, text[m.start():end_], None, None, None))
+    for m in _NUMBER_WORD.finditer(text, start, end):
+        worded = number_value(m.group(), language)
+        if worded is not None and worded >= 2 and not any(a < m.end() and m.start() < b for a, b in skip):
+            out.append(Number(float(worded), m.start(), m.end(), m.group(), None, None, None))
+    return sorted(out, key=lambda n: n.start)

@@ -1,0 +1,118 @@
+"""Quote marks paired by context, not by character, in any language.
+
+An opening mark follows a space or a bracket and precedes a word, a closing one follows a word; so
+apostrophes inside words (don’t, Zelenskyy's, O’Rourke) never open or close a quote, and “…", "…",
+„…“, «…», »…«, ‘…’ all pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.text import iter_paragraphs
+
+_CLOSERS: dict[str, str] = {"“": "”\"", "„": "“”\"", "«": "»", "»": "«", '"': '"”', "‘": "’", "‚": "‘’", "'": "'’",
+                            "‹": "›", "›": "‹", "「": "」", "『": "』"}
+_DOUBLE = "“„«»\"「『"
+_SINGLE = "‘‚'‹›"
+QUOTE_CHARS = set("“”„‟«»\"‘’‚‛'‹›「」『』")
+_OPEN_AFTER = set("([{—–-/:;,") | QUOTE_CHARS
+_CLOSE_BEFORE = set(".,;:!?)]}—–-…/") | QUOTE_CHARS
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """One pair of quote marks: the characters open and close, and the quoted words inside."""
+
+    open: int
+    close: int  # index of the closing mark; the paragraph end when the quote runs on to the next paragraph
+    start: int
+    end: int
+    paragraph: int
+    runs_on: bool = False
+
+
+def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
+    nxt = text[i + 1] if i + 1 < hi else None
+    prev = text[i - 1] if i > lo else None
+    if text[i] == "«":
+        return nxt is not None
+    if nxt is None or nxt.isspace():
+        return False
+    return prev is None or prev.isspace() or prev in _OPEN_AFTER
+
+
+def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
+    nxt = text[i + 1] if i + 1 < hi else None
+    prev = text[i - 1] if i > lo else None
+    if text[i] == "»" and prev is not None:
+        return True
+    if prev is None or prev.isspace():
+        return False
+    return nxt is None or nxt.isspace() or nxt in _CLOSE_BEFORE
+
+
+def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str | None) -> list[tuple[int, int, bool]]:
+    """Pairs (open, close, runs_on) of the given opening marks in text[lo:hi]."""
+    pairs: list[tuple[int, int, bool]] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch not in openers or not _can_open(text, i, lo, hi):
+            i += 1
+            continue
+        closers = _CLOSERS[ch]
+        j = i + 1
+        found = None
+        while j < hi:
+            c = text[j]
+            if c in closers and _can_close(text, j, lo, hi):
+                found = j
+                break
+            if c == ch and _can_open(text, j, lo, hi):
+                break  # a second opening mark before any closing one: the first was never closed
+            j += 1
+        if found is not None:
+            pairs.append((i, found, False))
+            i = found + 1
+        elif j >= hi and next_paragraph_opens == ch:
+            pairs.append((i, hi, True))  # the convention for a quote that runs over paragraphs
+            i = hi
+        else:
+            i += 1
+    return pairs
+
+
+def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ",;:":
+        end -= 1
+    elif end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.){2,}$|\.\.$", text[start:end]):
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def scan_quote_marks(text: str) -> list[QuoteMarks]:
+    """Every quoted passage of text, paragraph by paragraph, single-mark quotes only outside double ones."""
+    paragraphs = list(iter_paragraphs(text))
+    found: list[QuoteMarks] = []
+    for n, (lo, hi) in enumerate(paragraphs):
+        following = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else None
+        doubles = _pair(text, lo, hi, _DOUBLE, following)
+        gaps, cursor = [], lo
+        for a, b, _ in doubles:
+            gaps.append((cursor, a))
+            cursor = b + 1
+        gaps.append((cursor, hi))
+        singles = [p for a, b in gaps if b > a for p in _pair(text, a, b, _SINGLE, following if b == hi else None)]
+        for a, b, runs_on in sorted(doubles + singles):
+            start, end = trim_quoted(text, a + 1, b)
+            if end > start and any(ch.isalnum() for ch in text[start:end]):
+                found.append(QuoteMarks(a, b, start, end, n, runs_on))
+    return found

@@ -1,0 +1,414 @@
+"""Speakers of an article's statements: attribution, antecedents, roles, venue and addressee.
+
+- he / she, and "the minister", resolve to the person most recently speaking or acting as subject
+  in the same paragraph, else the last speaker of the article; "an official", "residents" stay
+  anonymous (speaker None).
+- A quote with no cue of its own belongs to the statement just before it in its paragraph, or, when
+  it opens the paragraph, to the sentence after it.
+- A venue given once for a speaker ("at a briefing", "on a talk radio programme") holds for that
+  speaker's other statements in the article unless another is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from storyline.analyze.entities import strip_title
+from storyline.analyze.nlp import Token
+from storyline.analyze.quote_marks import QUOTE_CHARS
+from storyline.analyze.statements import (
+    ArticleText,
+    Statement,
+    Subject,
+    classify_phrase,
+    is_cue,
+    noun_phrase_after,
+    noun_phrase_before,
+    np_token,
+    person_like,
+    subject_from_mention,
+)
+from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
+from storyline.lang.en import (
+    DEFINITE,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NP_STOP,
+    PRONOUNS,
+    TO_AUDIENCE,
+    VERB_FORMS,
+    WITH_AUDIENCE,
+)
+from storyline.model import Mention
+
+
+def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
+    """Give every statement its speaker, in text order, so that "he said" can look back."""
+    genders: dict[str, str] = {}
+    for m in article.people:
+        if m.title:
+            first = m.title.split()[-1].lower().rstrip(".")
+            if first in FEMALE_TITLES or first in MALE_TITLES:
+                genders.setdefault(article.full_name(m, m.text, m.start)[0], "f" if first in FEMALE_TITLES else "m")
+    done: list[Statement] = []
+    for n, statement in enumerate(statements):
+        subject = statement.subject
+        if subject is None or subject.kind == "none":
+            _resolve_without_cue(article, statement, statements, n, done, genders)
+        elif subject.kind == "inherit":
+            same = [s for s in done if s.sentence == statement.sentence and s.resolved]
+            source = same[-1] if same else None
+            if source is None:
+                first_np = _sentence_subject(article, statement.sentence)
+                if first_np is not None:
+                    _apply_subject(article, statement, first_np, done, genders)
+            else:
+                _copy_speaker(statement, source)
+        else:
+            _apply_subject(article, statement, subject, done, genders)
+        done.append(statement)
+
+
+def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
+                   genders: dict[str, str]) -> None:
+    statement.resolved = True
+    if subject.kind == "name":
+        name, mention = article.full_name(subject.mention, subject.surface, subject.start)
+        statement.speaker = strip_title(name)
+        statement.speaker_span = (subject.start, subject.end)
+    elif subject.kind == "org":
+        statement.speaker = subject.surface
+        statement.speaker_span = (subject.start, subject.end)
+    elif subject.kind == "pronoun":
+        gender = PRONOUNS.get(subject.surface.lower())
+        found = _antecedent(article, subject.start, done, gender, genders)
+        if found:
+            statement.speaker, statement.speaker_span = found
+            genders.setdefault(found[0], gender or "")
+    elif subject.kind == "role":
+        found = _role_antecedent(article, subject) or _antecedent(article, subject.start, done, None, genders)
+        if found:
+            statement.speaker, statement.speaker_span = found
+
+
+def _copy_speaker(statement: Statement, source: Statement) -> None:
+    statement.speaker, statement.speaker_span = source.speaker, source.speaker_span
+    statement.resolved = True
+
+
+def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,
+                genders: dict[str, str]) -> tuple[str, tuple[int, int] | None] | None:
+    """The person "he" or "she" at pos stands for: the latest subject or speaker in the paragraph, else the
+    article's latest speaker, else its latest named person."""
+    paragraph = article.paragraph_of(pos)
+
+    def fits(name: str) -> bool:
+        return gender is None or genders.get(name, gender) in (gender, "")
+
+    candidates: list[tuple[int, str, tuple[int, int] | None]] = []
+    for s in done:
+        if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos:
+            candidates.append((s.position, s.speaker, s.speaker_span))
+    for m in article.people:
+        if m.end <= pos and article.paragraph_of(m.start) == paragraph and _subject_like(article, m) \
+                and not article.in_quote(m.start):
+            name = strip_title(article.full_name(m, m.text, m.start)[0])
+            candidates.append((m.start, name, (m.start, m.end)))
+    candidates.sort(key=lambda c: c[0])
+    for _, name, span in reversed(candidates):
+        if fits(name):
+            return name, span
+    for s in reversed(done):
+        if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker) and not _is_org(s):
+            return s.speaker, s.speaker_span
+    for m in reversed(article.people):
+        if m.end <= pos and not article.in_quote(m.start):
+            name = strip_title(article.full_name(m, m.text, m.start)[0])
+            if fits(name):
+                return name, (m.start, m.end)
+    return None
+
+
+def _is_org(statement: Statement) -> bool:
+    return statement.subject is not None and statement.subject.kind == "org"
+
+
+def _subject_like(article: ArticleText, mention: Mention) -> bool:
+    """A mention that opens its sentence or clause (titles and roles before it allowed): a subject."""
+    sentence = article.sentences[article.sentence_of(mention.start)]
+    start = mention.title_start if mention.title_start is not None else mention.start
+    i = article.token_at(start) - 1
+    while i >= 0 and article.tokens[i].start >= sentence[0]:
+        tok = article.tokens[i]
+        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_CHARS:
+            break
+        if tok.tag and tok.tag not in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"):
+            return False
+        word = tok.text.lower()
+        if not tok.tag and (word in NP_STOP or word in VERB_FORMS or word.endswith("ed") and tok.text.islower()):
+            return False
+        i -= 1
+    j = article.token_at(mention.end)
+    if j < len(article.tokens):
+        nxt = article.tokens[j]
+        if nxt.tag in ("POS",) or nxt.text in ("’s", "'s"):
+            return False
+    return True
+
+
+def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """"the Ukrainian president", "the chief executive": the latest person introduced with that role."""
+    role_words = [w for w in re.findall(r"[a-z]+", subject.surface.lower()) if w not in DEFINITE and len(w) > 2
+                  and w not in ("of", "and")]
+    if not role_words:
+        return None
+    head = role_words[-1]
+    best = None
+    for m in article.people:
+        if m.end > subject.start:
+            break
+        context = (m.title or "") + " " + article.text[max(0, m.start - 40):m.start] + " " + \
+            article.text[m.end:m.end + 60].split(".")[0]
+        if re.search(rf"\b{re.escape(head)}\b", context, re.IGNORECASE):
+            best = m
+    if best is None:
+        return None
+    return strip_title(article.full_name(best, best.text, best.start)[0]), (best.start, best.end)
+
+
+def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
+    """The noun phrase a sentence opens with, after an introductory clause ("Asked about X, Trump said")."""
+    i = article.token_at(sentence[0])
+    for j in range(i, min(len(article.tokens), i + 25)):
+        tok = article.tokens[j]
+        if tok.start >= sentence[1]:
+            break
+        if is_cue(article, j):
+            subject = noun_phrase_before(article, j, sentence[0])
+            if subject is not None and subject.kind != "none":
+                return subject
+            break
+    if i >= len(article.tokens):
+        return None
+    if article.word(i) in PRONOUNS:
+        tok = article.tokens[i]
+        return Subject("pronoun", tok.start, tok.end, tok.text)
+    j = i
+    while j + 1 < len(article.tokens) and article.tokens[j + 1].start < sentence[1] and np_token(article, j + 1) \
+            and j - i < 8:
+        j += 1
+    leading = [m for m in article.mentions if article.tokens[i].start <= m.start and m.end <= article.tokens[j].end]
+    people = [m for m in leading if person_like(article, m)]
+    if people:
+        return subject_from_mention(article, people[-1])
+    first = next((m for m in article.mentions if sentence[0] <= m.start < sentence[1]), None)
+    if first is not None and _subject_like(article, first) and person_like(article, first):
+        return subject_from_mention(article, first)
+    j = i
+    while j + 1 < len(article.tokens) and article.tokens[j + 1].start < sentence[1] and np_token(article, j + 1) \
+            and j - i < 8:
+        j += 1
+    if np_token(article, i):
+        phrase = classify_phrase(article, i, j)
+        if phrase.kind in ("anonymous", "role"):
+            return phrase
+    return None
+
+
+def _resolve_without_cue(article: ArticleText, statement: Statement, statements: list[Statement], n: int,
+                         done: list[Statement], genders: dict[str, str]) -> None:
+    """A quote with no cue of its own: the statement before it in its paragraph, else the sentence after it."""
+    paragraph_start = article.paragraphs[statement.paragraph][0]
+    this_sentence = article.sentence_of(statement.position)
+    opens_paragraph = not article.text[paragraph_start:statement.position].strip()
+    if not opens_paragraph:
+        same = [s for s in done if s.paragraph == statement.paragraph and s.resolved]
+        if same:
+            _copy_speaker(statement, same[-1])
+            statement.frame = same[-1].frame if statement.venue is None else statement.frame
+            return
+        previous = article.sentences[this_sentence - 1] if this_sentence > 0 else None
+        if previous is not None and previous[0] >= paragraph_start:
+            subject = _sentence_subject(article, previous)
+            if subject is not None:
+                _apply_subject(article, statement, subject, done, genders)
+                statement.frame = (previous[0], statement.frame[1])
+                return
+    last_part_end = statement.parts[-1][1]
+    k = article.sentence_of(last_part_end)
+    following = article.sentences[k + 1] if k + 1 < len(article.sentences) else None
+    if opens_paragraph and following is not None and article.paragraph_of(following[0]) == statement.paragraph:
+        later = next((s for s in statements[n + 1:] if s.sentence == following and s.subject is not None
+                      and s.subject.kind not in ("none", "inherit")), None)
+        subject = later.subject if later else _message_from(article, following) or _sentence_subject(article, following)
+        if subject is not None and subject.kind in ("name", "pronoun", "role", "anonymous", "org"):
+            _apply_subject(article, statement, subject, done, genders)
+            statement.frame = (statement.frame[0], following[1])
+            return
+
+
+def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
+    """"That was the message from union leader Jane Doe": the speaker a following sentence names."""
+    match = re.search(r"\b(?:message|words|verdict|warning|view|promise|pledge|reaction|response|assessment)\s+"
+                      r"(?:of|from)\s+", article.text[sentence[0]:sentence[1]])
+    if not match:
+        return None
+    return noun_phrase_after(article, article.token_at(sentence[0] + match.end()), sentence[1])
+
+
+def read_context(article: ArticleText, statement: Statement) -> None:
+    """Venue and addressee from the words around the statement (quoted words blanked out)."""
+    lo, hi = statement.frame
+    chars = list(article.text[lo:hi])
+    for a, b in article.quoted:
+        for x in range(max(a, lo), min(b + 1, hi)):
+            chars[x - lo] = " "
+    if not statement.direct:
+        for a, b in statement.parts:
+            for x in range(max(a, lo), min(b, hi)):
+                chars[x - lo] = " "
+    frame = "".join(chars)
+    for label, pattern in VENUE_PATTERNS:
+        match = next((m for m in pattern.finditer(frame) if VENUE_LEAD.search(frame[max(0, m.start() - 60):m.start()])
+                      or m.group().lower().startswith(("told", "on ", "to ", "address", "post", "wrote", "writing",
+                                                       "message"))), None)
+        if match:
+            statement.venue = (label, " ".join(match.group().split()))
+            break
+    if statement.cue is not None:
+        cue_word = article.text[statement.cue[0]:statement.cue[1]].lower()
+        if cue_word in ("told", "tells", "tell", "telling"):
+            statement.addressee = _told_whom(article, statement.cue[1], hi)
+        else:
+            match = TO_AUDIENCE.match(article.text, statement.cue[1], hi)
+            if match and not article.in_quote(match.start(1)):
+                statement.addressee = " ".join(match.group(1).split())
+    if statement.addressee is None:
+        match = WITH_AUDIENCE.search(frame)
+        if match:
+            statement.addressee = " ".join(match.group(1).split())
+    if statement.addressee and statement.addressee.split()[-1].lower() in MEDIA_WORDS:
+        statement.addressee = None  # "told a news conference", "told local radio": where, not whom
+
+
+def _told_whom(article: ArticleText, after: int, hi: int) -> str | None:
+    i = article.token_at(after)
+    words: list[Token] = []
+    stop = {"that", "in", "at", "on", "during", "after", "before", "when", "while", "as", "about", "not", "to", "he",
+            "she", "it", "they", "we", "i", "there", "this", "his", "her", "its", "their", "afterwards", "yesterday",
+            "today", "how", "what", "why", "whether", "if", "so"}
+    while i < len(article.tokens) and article.tokens[i].start < hi and len(words) < 8:
+        tok = article.tokens[i]
+        word = tok.text.lower()
+        if not (tok.text[:1].isalnum() or word in ("’s", "'s", "-")) or article.in_quote(tok.start):
+            break
+        after_of = words and words[-1].text.lower() == "of"
+        possessive_first = not words and word in ("his", "her", "its", "their")
+        if word in stop and not after_of and not possessive_first:
+            break
+        if word in ("the", "a", "an") and words and words[-1].text.lower() not in ("of",):
+            break
+        if tok.tag and tok.tag.startswith("VB") and tok.tag != "VBG":
+            break
+        words.append(tok)
+        i += 1
+    while words and words[-1].text.lower() in ("of", "the", "a", "an", "and"):
+        words.pop()
+    if not words:
+        return None
+    return article.text[words[0].start:words[-1].end]
+
+
+def inherit_venues(statements: list[Statement]) -> None:
+    """A speaker's venue, said once in an article, holds for their other statements there."""
+    venues: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+    for s in statements:
+        if s.speaker and s.venue:
+            venues.setdefault(s.speaker, []).append((s.position, s.venue))
+    for s in statements:
+        if s.venue is not None or not s.speaker or s.speaker not in venues:
+            continue
+        earlier = [v for p, v in venues[s.speaker] if p < s.position]
+        distinct = {v[0] for _, v in venues[s.speaker]}
+        if earlier:
+            s.venue = earlier[-1]
+        elif len(distinct) == 1:
+            s.venue = venues[s.speaker][0][1]
+
+
+# ---------------------------------------------------------------- other languages: the cue verbs of storyline.lang
+
+_AFTER_WINDOW = 60  # characters after a closing mark in which the cue must begin
+_SPEAKER_WINDOW = 80
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def attribute_in_language(text: str, open_: int, close: int, sentence: tuple[int, int], cues: re.Pattern[str] | None,
+               people: Sequence[Mention]) -> tuple[Cue | None, tuple[int, int] | None]:
+    """The cue of a quote and the span of the name it gives: after the closing mark, else before the opening one."""
+    if cues is None:
+        return None, None
+    paragraph_end = text.find("\n", close)
+    limit = len(text) if paragraph_end < 0 else paragraph_end
+    after = cues.search(text, close + 1, min(limit, close + 1 + _AFTER_WINDOW))
+    if after and re.fullmatch(r"[\s,.;:—–-]*", text[close + 1:after.start()]):
+        cue = Cue(after.start(), after.end(), after.group())
+        end = _cue_clause_end(text, after.end(), limit)
+        return cue, _first_name(people, after.end(), end)
+    before_start = max(sentence[0], text.rfind("\n", 0, open_) + 1)
+    befores = list(cues.finditer(text, before_start, open_))
+    if befores and re.fullmatch(r"[^.!?«»„“”\"]*", text[befores[-1].end():open_]):
+        found = befores[-1]  # "Rubio a déclaré : « … »", "Según Zelenski, «…»"
+        cue = Cue(found.start(), found.end(), found.group())
+        name = _last_name(people, before_start, found.start()) or _first_name(people, found.end(), open_)
+        return cue, name
+    return None, None
+
+
+def _cue_clause_end(text: str, start: int, limit: int) -> int:
+    """Where the words after a cue stop naming the speaker: the sentence end or the next quote mark."""
+    match = re.compile(r"[.!?;«»„“”\"]").search(text, start, min(limit, start + _SPEAKER_WINDOW))
+    return match.start() if match else min(limit, start + _SPEAKER_WINDOW)
+
+
+def _speaker_rank(mention: Mention) -> tuple[bool, bool]:
+    """How good a speaker a name makes, lower first: people, then names of two or more words, then any."""
+    return mention.label != "PERSON", len(mention.text.split()) < 2
+
+
+def _best_speakers(people: Sequence[Mention], lo: int, hi: int) -> list[Mention]:
+    """The names in lo..hi of the best rank (`_speaker_rank`) present; an acronym (AFAD, США) is an
+    organisation and never speaks here."""
+    inside = [m for m in people if lo <= m.start and m.end <= hi and not m.text.isupper()]
+    if not inside:
+        return []
+    top = min(_speaker_rank(m) for m in inside)
+    return [m for m in inside if _speaker_rank(m) == top]
+
+
+def _first_name(people: Sequence[Mention], lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker a cue names after it: the best-ranked name, the earliest of its rank."""
+    best = _best_speakers(people, lo, hi)
+    chosen = min(best, key=lambda m: m.start) if best else None
+    return (chosen.start, chosen.end) if chosen else None
+
+
+def _last_name(people: Sequence[Mention], lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker a cue names before it ("Rubio a déclaré : « … »"): the best-ranked name nearest the cue."""
+    best = _best_speakers(people, lo, hi)
+    chosen = max(best, key=lambda m: m.start) if best else None
+    return (chosen.start, chosen.end) if chosen else None
+
+
+def fullest_name(name: str, people: Sequence[Mention], text: str) -> str:
+    """The fullest form of a name the article gives ("Zelenski" -> "Volodímir Zelenski"), same last word."""
+    last = name.split()[-1]
+    forms = [text[m.start:m.end] for m in people if m.text.split() and m.text.split()[-1] == last]
+    return max(forms + [name], key=lambda f: (len(f.split()), len(f)))

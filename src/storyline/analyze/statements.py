@@ -1,0 +1,573 @@
+"""Statements in one article: direct quotes (from their marks) and reported speech (from a cue and
+its clause), each with its cue and the subject of its cue, read from tags and named entities
+rather than a parse (see analyze.nlp for why). Who the subject is, is speakers.py's job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.entities import ORG_WORDS, name_key, similar_surnames
+from storyline.analyze.nlp import Token
+from storyline.analyze.places import is_country
+from storyline.analyze.quote_marks import QUOTE_CHARS, QuoteMarks, trim_quoted
+from storyline.lang.en import (
+    ADVERBIAL_START,
+    ADVERBIALS,
+    ANONYMOUS,
+    BARE_CLAUSE_CUES,
+    CLAUSE_CUT,
+    CUE_WORDS,
+    DATELINE,
+    DEFINITE,
+    FINITE_AUXILIARIES,
+    GROUP_HEADS,
+    INDEFINITE,
+    NP_STOP,
+    OTHER_PRONOUNS,
+    PARTICIPLE_CUES,
+    PREPOSITIONS,
+    PRONOUNS,
+    REPORTING_CUES,
+    SKIPPED_ADVERBS,
+    TIME_WORDS,
+    VERB_FORMS,
+    WORDLIKE,
+)
+from storyline.model import Mention
+from storyline.text import iter_paragraphs, split_sentences
+
+
+@dataclass
+class Subject:
+    kind: str  # name | pronoun | role | anonymous | org | none
+    start: int
+    end: int
+    surface: str
+    mention: Mention | None = None
+
+
+@dataclass
+class Statement:
+    position: int
+    direct: bool
+    parts: list[tuple[int, int]]  # spans of the words said
+    paragraph: int
+    cue: tuple[int, int] | None = None
+    subject: Subject | None = None
+    frame: tuple[int, int] = (0, 0)  # where venue and addressee are looked for
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    resolved: bool = False
+    venue: tuple[str, str] | None = None
+    addressee: str | None = None
+    sentence: tuple[int, int] = (0, 0)
+
+
+class ArticleText:
+    """The text of one article with the indexes that the rules look things up in."""
+
+    def __init__(self, text: str, tokens: list[Token], mentions: list[Mention]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_by_end = {m.end: m for m in self.mentions}
+        self.sentences = split_sentences(text) or [(0, len(text))]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.paragraphs = list(iter_paragraphs(text)) or [(0, len(text))]
+        self.paragraph_starts = [p for p, _ in self.paragraphs]
+        self.quoted: list[tuple[int, int]] = []
+        self.people = [m for m in self.mentions if m.label == "PERSON"]
+
+    def body_start(self, pos: int) -> int:
+        """pos, or the end of a dateline ("LIMA (Global Desk Wire) - ") that opens the paragraph at pos."""
+        match = DATELINE.match(self.text, pos)
+        return match.end() if match else pos
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and self.quoted[k][0] <= pos <= self.quoted[k][1]
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].text.lower() if 0 <= i < len(self.tokens) else ""
+
+    def full_name(self, mention: Mention | None, surface: str, pos: int) -> tuple[str, Mention | None]:
+        """The fullest form of a person's name that the article gives, nearest before pos."""
+        key = name_key(surface)
+        if not key:
+            return surface, mention
+        surname = key.split()[-1]
+        best: Mention | None = None
+        for m in self.people:
+            mkey = name_key(m.text)
+            if len(mkey.split()) < len(key.split()) or not similar_surnames(mkey.split()[-1], surname):
+                continue
+            if len(key.split()) > 1 and mkey.split()[0][:1] != key.split()[0][:1]:
+                continue
+            if best is None:
+                best = m
+                continue
+            longer = len(m.text.split()) > len(best.text.split())
+            nearer = (m.start <= pos) and (best.start > pos or m.start > best.start)
+            if longer or (len(m.text.split()) == len(best.text.split()) and nearer):
+                best = m
+        if best is None:
+            return surface, mention
+        return best.text, mention or best
+
+
+def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Statement]:
+    """Quoted passages grouped into statements (a quote split around its cue is one), each with its cue."""
+    text = article.text
+    groups: list[list[QuoteMarks]] = []
+    for mark in marks:
+        if groups and groups[-1][-1].paragraph == mark.paragraph or (groups and groups[-1][-1].runs_on):
+            previous = groups[-1][-1]
+            between = text[previous.close + 1:mark.open]
+            if previous.runs_on and not between.strip():
+                groups[-1].append(mark)
+                continue
+            raw_end = text[previous.start:previous.close].rstrip()
+            continues = (raw_end.endswith(",") or raw_end[-1:].isalnum()) and between.strip().endswith(",")
+            if continues and len(between) < 150 and _first_cue(article, previous.close + 1, mark.open) is not None:
+                groups[-1].append(mark)
+                continue
+        groups.append([mark])
+    statements = []
+    for group in groups:
+        first, last = group[0], group[-1]
+        statement = Statement(position=first.open, direct=True, parts=[(m.start, m.end) for m in group],
+                               paragraph=first.paragraph)
+        cue, subject = None, None
+        if len(group) > 1:
+            cue = _first_cue(article, group[0].close + 1, group[1].open)
+            if cue is not None:
+                subject = _subject_near(article, cue, group[0].close + 1, group[1].open)
+        if cue is None:
+            cue, subject = _cue_after(article, last)
+        if cue is None or subject is None or subject.kind == "none":
+            before = _cue_before(article, first)
+            if before[0] is not None and (cue is None or before[1] is not None):
+                cue, subject = before
+        if cue is not None:
+            tok = article.tokens[cue]
+            statement.cue = (tok.start, tok.end)
+            statement.subject = subject
+        words = sum(len(text[a:b].split()) for a, b in statement.parts)
+        if statement.cue is None and words < 4:
+            continue  # a scare-quoted word or a title, not a statement
+        lo = article.sentences[article.sentence_of(first.open)][0]
+        hi_pos = max(last.close, statement.cue[1] if statement.cue else last.close)
+        hi = article.sentences[article.sentence_of(min(hi_pos, len(text) - 1))][1]
+        if statement.cue and statement.cue[0] < first.open:
+            lo = min(lo, article.sentences[article.sentence_of(statement.cue[0])][0])
+        statement.frame = (lo, hi)
+        statement.sentence = (lo, hi)
+        statements.append(statement)
+    return statements
+
+
+def _first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
+    """The first cue word (or "according" of "according to") in text[lo:hi] outside quotes."""
+    i = article.token_at(lo)
+    while i < len(article.tokens) and article.tokens[i].start < hi:
+        if is_cue(article, i) and not article.in_quote(article.tokens[i].start):
+            return i
+        i += 1
+    return None
+
+
+def is_cue(article: ArticleText, i: int) -> bool:
+    word = article.word(i)
+    if word == "according":
+        return article.word(i + 1) == "to"
+    if word not in CUE_WORDS:
+        return False
+    if article.word(i - 1) in ("to", "not", "n't", "never"):  # "declined to say", "have not said"
+        return False
+    tag = article.tokens[i].tag
+    return not tag or tag.startswith("VB")
+
+
+def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
+    """“…,” said X / “…,” X said / “…,” according to X: a cue in the words right after the quote."""
+    sentence_end = article.sentences[article.sentence_of(mark.close)][1]
+    # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence here.
+    i = article.token_at(mark.close + 1)
+    limit = min(len(article.tokens), i + 14)
+    next_quote = next((a for a, _ in article.quoted if a > mark.close), len(article.text))
+    hi = min(next_quote, max(sentence_end, mark.close + 1))
+    if article.text[mark.start:mark.close].rstrip()[-1:] in ".!?" and sentence_end <= mark.close + 1:
+        return None, None
+    for j in range(i, limit):
+        tok = article.tokens[j]
+        if tok.start >= hi or tok.text in (".", "!", "?", ";"):
+            break
+        if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES:
+            return j, _subject_near(article, j, mark.close + 1, hi)
+    return None, None
+
+
+def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
+    """NAME said: “…” / Bullock said “…”: the last cue before the quote in its sentence, close to it."""
+    lo = article.sentences[article.sentence_of(mark.open)][0]
+    previous_close = max((b for a, b in article.quoted if b < mark.open), default=-1)
+    lo = max(lo, previous_close + 1)
+    j = article.token_at(mark.open) - 1
+    steps = 0
+    while j >= 0 and article.tokens[j].start >= lo and steps < 14:
+        if article.tokens[j].text in (".", "!", "?"):
+            break
+        if is_cue(article, j):
+            return j, _subject_near(article, j, lo, mark.open)
+        j -= 1
+        steps += 1
+    return None, None
+
+
+def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | None:
+    """The subject of a cue: the noun phrase before it, or after it when inverted ("said the minister")."""
+    if article.word(cue) == "according":
+        return noun_phrase_after(article, cue + 2, hi)
+    before = noun_phrase_before(article, cue, lo)
+    if before is not None and before.kind != "none":
+        return before
+    after = noun_phrase_after(article, cue + 1, hi)
+    if after is not None and after.kind != "none":
+        return after
+    return before or after
+
+
+def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
+    """Whether token i can be part of a subject noun phrase; prepositions ("residents of streets near …") optionally."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    if word in NP_STOP and not (word == "of" or prepositions and word in ("in", "at", "near", "from", "for", "with")):
+        return False
+    if tok.tag:
+        if tok.tag == "IN":
+            return word == "of" or prepositions and word in ("in", "at", "near", "from", "for", "with")
+        return tok.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH", "VBN",
+                           "VBG", "NNPS")
+    return bool(WORDLIKE.match(word)) and word not in VERB_FORMS
+
+
+def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
+    j = cue - 1
+    while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in ADVERBIALS or article.word(j).endswith("ly")
+                                                         and article.tokens[j].tag in ("RB", "")):
+        j -= 1
+    if j < 0 or article.tokens[j].start < lo:
+        return None
+    if article.word(j) in ("and", "but", "then") and article.tokens[j - 1].text != ",":
+        tok = article.tokens[j]  # "… met Vance on Friday but said afterwards …": the sentence's subject
+        return Subject("inherit", tok.start, tok.end, "")
+    if article.tokens[j].text == ",":  # "Rosa Huamán, head of the civil defence office, told …"
+        k = j - 1
+        while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in (",", ".", "“", "”", '"'):
+            k -= 1
+        if k < 0 or article.tokens[k].start < lo or article.tokens[k].text != ",":
+            return None
+        # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
+        appositive = article.mention_by_end.get(article.tokens[j - 1].end)
+        if appositive is not None and appositive.start > article.tokens[k].start and person_like(article, appositive):
+            return subject_from_mention(article, appositive)
+        j = k - 1
+        if j < 0 or article.tokens[j].start < lo:
+            return None
+    return _classify_ending_at(article, j, lo)
+
+
+def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None:
+    tok = article.tokens[j]
+    word = tok.text.lower()
+    if word in PRONOUNS or word in OTHER_PRONOUNS:
+        return Subject("pronoun" if word in PRONOUNS else "anonymous", tok.start, tok.end, tok.text)
+    mention = article.mention_by_end.get(tok.end)
+    if mention is not None and mention.start >= lo:
+        subject = subject_from_mention(article, mention)
+        if subject.kind == "name" or not _modified(article, mention, lo):
+            return subject
+    if not np_token(article, j):
+        return Subject("none", tok.start, tok.end, tok.text)
+    k = j
+    while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and np_token(article, k - 1, True):
+        k -= 1
+    while k < j and article.word(k) in ("of", "in", "at", "near", "from", "for", "with"):
+        k += 1
+    return classify_phrase(article, k, j)
+
+
+def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:
+    """An organisation named inside a longer phrase ("the county fire service", "workers at the Port") is not
+    the speaker itself."""
+    i = article.token_at(mention.start) - 1
+    if i >= 0 and article.word(i) == "the":
+        i -= 1
+    if i < 0 or article.tokens[i].start < lo:
+        return False
+    return article.word(i) != "," and (np_token(article, i) or article.tokens[i].tag == "IN"
+                                       or article.word(i) in ("of", "at", "in", "near", "for", "from", "with"))
+
+
+def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
+    if i >= len(article.tokens) or article.tokens[i].start >= hi:
+        return None
+    word = article.word(i)
+    if word in PRONOUNS:
+        tok = article.tokens[i]
+        return Subject("pronoun", tok.start, tok.end, tok.text)
+    j = i
+    while j + 1 < len(article.tokens) and article.tokens[j + 1].start < hi and j - i < 9 and np_token(article, j + 1):
+        j += 1
+    if not np_token(article, i):
+        return None
+    # The mention ending last in the phrase, a person first ("the Governor of the bank Adrian Orr").
+    inside = [m for m in article.mentions if article.tokens[i].start <= m.start and m.end <= article.tokens[j].end]
+    people = [m for m in inside if person_like(article, m)]
+    if people:
+        return subject_from_mention(article, people[-1])
+    # "said the regional organiser of the union, Adaeze Okafor": the name in apposition.
+    if j + 2 < len(article.tokens) and article.tokens[j + 1].text == ",":
+        after = article.tokens[j + 2].start
+        appositive = next((m for m in article.mentions if m.start == after), None)
+        if appositive is not None and person_like(article, appositive):
+            return subject_from_mention(article, appositive)
+    if len(inside) == 1 and inside[0].start <= article.tokens[i].start + 4 and inside[0].end == article.tokens[j].end:
+        return subject_from_mention(article, inside[0])
+    return classify_phrase(article, i, j)
+
+
+def person_like(article: ArticleText, mention: Mention) -> bool:
+    if mention.label == "PERSON":
+        return True
+    words = mention.text.split()
+    return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
+        m.label != "PERSON" and m.text == mention.text and m.start != mention.start for m in article.mentions) and \
+        not is_country(mention.text)
+
+
+def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:
+    kind = "name" if person_like(article, mention) else "org"
+    return Subject(kind, mention.start, mention.end, mention.text, mention)
+
+
+def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
+    """A noun phrase without a name: anonymous ("an official", "the company"), a role ("the minister") or nothing."""
+    start, end = article.tokens[k].start, article.tokens[j].end
+    surface = article.text[start:end]
+    first = article.word(k)
+    head_index = j
+    for x in range(k, j + 1):  # the head comes before any "of"/"near" ("the head of American diplomacy")
+        if article.word(x) in ("of", "in", "at", "near", "from", "for", "with"):
+            head_index = x - 1
+            break
+    while head_index > k and (article.tokens[head_index].tag in ("VBN", "VBG", "POS", "CD")
+                              or article.word(head_index) in ("’s", "'s")):
+        head_index -= 1
+    head_tok = article.tokens[head_index]
+    head = head_tok.text.lower()
+    plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
+    if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
+        return Subject("anonymous", start, end, surface)
+    if first in DEFINITE or article.tokens[k].text.lower().endswith(("’s", "'s")):
+        return Subject("role", start, end, surface)
+    run = j  # a name the model missed: the phrase ends in two or more capitalised words ("fire chief Dolores Whitlock")
+    while run - 1 >= k and article.tokens[run - 1].text[:1].isupper() and article.tokens[run - 1].tag in ("NNP", "") \
+            and article.word(run - 1) not in DEFINITE:
+        run -= 1
+    names = [article.tokens[x].text for x in range(run, j + 1)]
+    if j - run >= 1 and all(w[:1].isupper() for w in names) and not set(names) & ORG_WORDS and \
+            article.tokens[j].tag in ("NNP", ""):
+        start_name = article.tokens[run].start
+        return Subject("name", start_name, end, article.text[start_name:end])
+    if head.isalpha() and not head_tok.text[:1].isupper():
+        return Subject("role", start, end, surface)
+    return Subject("none", start, end, surface)
+
+
+def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -> list[Statement]:
+    """Indirect speech: "X said (that) …", "…, X said", "according to X, …", "…, adding that …"."""
+    text = article.text
+    statements: list[Statement] = []
+    for s_start, s_end in article.sentences:
+        s_start = article.body_start(s_start)
+        in_sentence: list[Statement] = []
+        i = article.token_at(s_start)
+        while i < len(article.tokens) and article.tokens[i].start < s_end:
+            tok = article.tokens[i]
+            if (tok.start, tok.end) in used_cues or article.in_quote(tok.start) or not is_cue(article, i) or \
+                    (article.word(i) not in REPORTING_CUES and article.word(i) != "according"):
+                i += 1
+                continue
+            found = _reported_clause(article, i, s_start, s_end)
+            if found is not None:
+                (a, b), subject = found
+                a, b = trim_quoted(text, a, b)
+                quoted = any(ch in QUOTE_CHARS - {"'", "’"} for ch in text[a:b])
+                if b > a and len(text[a:b].split()) >= 3 and not quoted:
+                    in_sentence.append(Statement(position=tok.start, direct=False, parts=[(a, b)],
+                                                  paragraph=article.paragraph_of(tok.start), cue=(tok.start, tok.end),
+                                                  subject=subject, frame=(s_start, s_end), sentence=(s_start, s_end)))
+            i += 1
+        # "A said X, and B said Y": the first clause stops where the second statement's subject begins.
+        for n, statement in enumerate(in_sentence[:-1]):
+            a, b = statement.parts[0]
+            nxt = in_sentence[n + 1]
+            stop = min(nxt.subject.start if nxt.subject and nxt.subject.kind != "inherit" else nxt.cue[0],
+                       nxt.cue[0])
+            if a < stop < b:
+                cut = re.search(r"[,;]?\s*(?:and|but|while)?\s*$", text[a:stop])
+                statement.parts = [trim_quoted(text, a, a + cut.start() if cut else stop)]
+        statements.extend(st for st in in_sentence if st.parts[0][1] - st.parts[0][0] > 0
+                          and len(text[st.parts[0][0]:st.parts[0][1]].split()) >= 3)
+    return statements
+
+
+def _reported_clause(article: ArticleText, i: int, s_start: int,
+                     s_end: int) -> tuple[tuple[int, int], Subject | None] | None:
+    """The reported words and the subject of the cue at token i, or None when it reports nothing."""
+    text = article.text
+    word = article.word(i)
+    tok = article.tokens[i]
+    if word == "according":  # "According to X, …" / "…, according to X."
+        subject = noun_phrase_after(article, i + 2, s_end)
+        if subject is None:
+            return None
+        comma = text.find(",", subject.end, s_end)
+        if tok.start - s_start < 3 and comma != -1:
+            return (comma + 1, _clause_end(text, comma + 1, s_end)), subject
+        if text[s_start:tok.start].rstrip().endswith(","):
+            return (s_start, text.rindex(",", s_start, tok.start)), subject
+        return None
+    if word in PARTICIPLE_CUES:  # "…, adding that …": the sentence's subject said it
+        if not text[s_start:tok.start].rstrip().endswith(","):
+            return None
+        start = _clause_start(article, i, s_end)
+        if start is None:
+            return None
+        return (start, _clause_end(text, start, s_end)), Subject("inherit", tok.start, tok.end, "")
+    subject = noun_phrase_before(article, i, s_start)
+    inverted = False
+    if subject is None or subject.kind == "none":
+        after = noun_phrase_after(article, i + 1, s_end)
+        if after is not None and after.kind != "none" and text[s_start:tok.start].rstrip().endswith(","):
+            subject, inverted = after, True
+        elif subject is None:
+            return None
+    # "…, the State Department said (today)." / "…, said the minister at a briefing.": the clause came first.
+    head = tok.start if inverted else _phrase_start(article, subject, s_start)
+    before = text[s_start:head].rstrip()
+    rest_start = subject.end if inverted else tok.end
+    if before.endswith(",") and subject.kind != "inherit":
+        comma = re.search(r",\s+(?:saying|adding|telling|warning)\b", text[rest_start:s_end])
+        rest_end = rest_start + comma.start() if comma else s_end
+        nxt = article.token_at(rest_start)
+        starts_adverbial = nxt >= len(article.tokens) or article.tokens[nxt].start >= rest_end or \
+            article.word(nxt) in ADVERBIAL_START
+        if inverted or starts_adverbial and not _that_follows(article, i, s_end) or \
+                _only_adverbials(article, rest_start, rest_end):
+            return (s_start, s_start + len(before) - 1), subject
+    if inverted:
+        return None
+    start = _clause_start(article, i, s_end)
+    if start is None:
+        return None
+    return (start, _clause_end(text, start, s_end)), subject
+
+
+def _clause_end(text: str, start: int, s_end: int) -> int:
+    cut = CLAUSE_CUT.search(text, start, s_end)
+    return cut.start() if cut else s_end
+
+
+def _phrase_start(article: ArticleText, subject: Subject, lo: int) -> int:
+    """Where the noun phrase around a subject begins: "farm leader Ruth Okonkwo", "Secretary of State Elena Marsh"."""
+    start = subject.start
+    if subject.mention is not None and subject.mention.title_start is not None:
+        start = min(start, subject.mention.title_start)
+    i = article.token_at(start) - 1
+    while i >= 0 and article.tokens[i].start >= lo and np_token(article, i) and article.word(i) != "of":
+        start = article.tokens[i].start
+        i -= 1
+    return start
+
+
+def _that_follows(article: ArticleText, cue: int, s_end: int) -> bool:
+    return _clause_start(article, cue, s_end, that_only=True) is not None
+
+
+def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
+    """Nothing but place, time and manner after a cue ("said at a briefing for journalists today.")."""
+    i = article.token_at(a)
+    while i < len(article.tokens) and article.tokens[i].start < b:
+        tok = article.tokens[i]
+        word = tok.text.lower()
+        if word == "that" or tok.text in QUOTE_CHARS or tok.text in (":", ";"):
+            return False
+        if tok.tag.startswith("VB") and tok.tag not in ("VBN", "VBG"):
+            return False
+        if not tok.tag and word in CUE_WORDS | FINITE_AUXILIARIES:
+            return False
+        i += 1
+    return True
+
+
+def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = False) -> int | None:
+    """Where the reported clause after the cue at token cue begins: right after it ("said the talks failed"), or
+    after "that" when only an addressee, a time or a place comes between ("said on Tuesday that …")."""
+    i = cue + 1
+    if i >= len(article.tokens) or article.tokens[i].start >= s_end:
+        return None
+    if article.tokens[i].text in (":", ",", ".", ";") or article.tokens[i].text in QUOTE_CHARS:
+        return None
+    telling = article.word(cue) in ("told", "tells", "tell", "telling")
+    j = i
+    while j < len(article.tokens) and (article.word(j) in SKIPPED_ADVERBS or _is_time_word(article, j)):
+        j += 1
+    if j >= len(article.tokens) or article.tokens[j].start >= s_end:
+        return None
+    if article.word(j) == "that":
+        return article.tokens[j].end
+    if not telling and not that_only and _starts_clause(article, j):
+        return article.tokens[j].start if article.word(cue) in BARE_CLAUSE_CUES else None
+    for k in range(j, min(len(article.tokens), j + 12)):
+        tok = article.tokens[k]
+        if tok.start >= s_end or tok.text in (",", ";", ":", ".") or tok.text in QUOTE_CHARS:
+            break
+        if article.word(k) == "that":
+            return tok.end
+        if tok.tag in ("VBD", "VBZ", "VBP", "MD") or (not tok.tag and article.word(k) in FINITE_AUXILIARIES):
+            break
+    return None
+
+
+def _is_time_word(article: ArticleText, i: int) -> bool:
+    word = article.word(i)
+    if word in TIME_WORDS:
+        return True
+    return word in ("this", "last", "next", "on") and article.word(i + 1) in TIME_WORDS
+
+
+def _starts_clause(article: ArticleText, i: int) -> bool:
+    """Whether token i can open a reported clause: a subject, not a preposition or an adverb."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    if word in NP_STOP or word in PREPOSITIONS:
+        return False
+    if tok.tag:
+        return tok.tag in ("DT", "PDT", "JJ", "JJS", "JJR", "CD", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "EX")
+    return True

@@ -1,0 +1,84 @@
+"""Where a statement was made: the medium ("radio show", "briefing", "speech") named near it, coarse
+enough that two outlets' wordings of one venue agree, and which media exclude each other.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- the analysis: a venue named near a quotation
+
+VENUE_PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern, re.IGNORECASE)) for label, pattern in [
+    ("podcast", r"\bpodcasts?\b"),
+    ("radio show", r"\b(?:talk\s+)?radio\s+(?:show|programme|program|interview|station|broadcast|hosts?|appearance)\b"
+                   r"|\btalk\s+radio\b|\b(?:told|on|to)\s+(?:(?:local|national|state|public|the)\s+)?radio\b"),
+    ("television interview", r"\b(?:television|tv|televised)\s+"
+                             r"(?:interview|address|appearance|programme|program|show)\b"
+                             r"|\b(?:told|on)\s+(?:(?:local|national|state|public)\s+)?(?:television|tv)\b"),
+    ("news conference", r"\b(?:news|press)\s+conference\b"),
+    ("briefing", r"\bbriefing\b"),
+    ("social media", r"\bsocial\s+media\b|\b(?:post(?:ed)?|wrote|writing|message)\s+on\s+(?:X|Twitter|Facebook|Telegram"
+                     r"|Instagram|Truth\s+Social|Bluesky|LinkedIn|TikTok)\b"),
+    ("interview", r"\binterview\b"),
+    ("video", r"\bvideo\b"),
+    ("speech", r"\bspeech\b|\b(?:speaking|spoke)\s+(?:to|before)\s+(?:an?\s+|the\s+)?(?:parliament|lawmakers|"
+               r"delegates|conference|summit|crowd|audience|assembly|congress|senate)\b|\baddress(?:ed|ing)?\s+(?:the\s+)?[A-Z]\w+|\b(?:told|addressing|addressed)\s+(?:an?\s+)?"
+               r"(?:audience|delegates|conference|summit|rally|crowd|parliament|lawmakers)\b"
+               r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate)\b"),
+    ("statement", r"\bstatement\b"),
+    ("call", r"\b(?:conference|phone|earnings|investor)\s+call\b|\bon\s+a\s+call\b"),
+    ("rally", r"\brally\b"),
+    ("hearing", r"\bhearing\b"),
+    ("letter", r"\bletter\b"),
+]]
+# A venue word counts when the statement was made in/at/on it, or it stands in apposition ("…, a radio show").
+VENUE_LEAD = re.compile(r"(?:\b(?:in|at|on|during|to|told|with|via|through|from|for|after|gave|giving|before|"
+                         r"Speaking\s+on|speaking\s+on)|,)\s+(?:(?:a|an|the|his|her|their|its|this|that|one|[\w-]+[’']s)\s+)?"
+                         r"(?:[\w’'-]+\s+){0,3}$")
+MEDIA_WORDS = {"conference", "radio", "television", "tv", "briefing", "podcast", "interview", "statement", "show",
+          "programme", "program", "station", "summit", "forum", "rally", "hearing", "newspaper", "broadcaster"}
+
+# ---------------------------------------------------------------- the comparison: media that exclude each other
+
+_VENUE_CUES: list[tuple[str, re.Pattern]] = [
+    ("radio", re.compile(r"\b(?:radio|podcast)\b", re.IGNORECASE)),
+    ("television", re.compile(r"\b(?:television|TV|televised|broadcaster)\b")),
+    ("press", re.compile(r"\b(?:briefing|news conference|press conference|press event|reporters at)\b", re.IGNORECASE)),
+    ("speech", re.compile(r"\b(?:speech|address(?:ed|ing)? (?:the|a)|rally|keynote)\b", re.IGNORECASE)),
+    ("statement", re.compile(r"\b(?:written statement|in a statement|press release)\b", re.IGNORECASE)),
+    ("social", re.compile(r"\b(?:on X|Twitter|tweet|social media|Telegram|Truth Social|Facebook|Instagram)\b")),
+    ("newspaper", re.compile(r"\binterview with (?:the )?[A-Z][\w]+ (?:newspaper|daily|magazine)\b")),
+]
+
+
+def venue_kind(venue: str | None) -> str | None:
+    """The medium of a statement, coarse enough that two outlets' wordings of one venue agree."""
+    if not venue:
+        return None
+    for kind, pattern in _VENUE_CUES:
+        if pattern.search(venue):
+            return kind
+    if re.search(r"\bshow\b|\bprogram", venue, re.IGNORECASE):
+        return "broadcast"
+    return None
+
+
+# A venue named in a sentence: "on a morning talk radio show", "told a briefing", "at a news conference".
+VENUE_PHRASE = re.compile(
+    r"\b(?:on|at|during|in|to|told|gave|before|with)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:radio|television|TV|podcast)\s+(?:show|programme|program|interview|broadcast|station)s?\b"
+    r"|\b(?:radio|television|TV)\s+(?:interview|programme|program|show)\b"
+    r"|\b(?:on|at|during|told|to|gave|before)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:briefing|news conference|press conference|speech|rally)\b"
+    r"|\bbriefing for (?:journalists|reporters)\b"
+    r"|\bin a (?:written )?statement\b", re.IGNORECASE)
+VENUE_LABELS = {"radio": "radio show", "television": "television", "broadcast": "broadcast", "press": "briefing",
+                 "speech": "speech", "statement": "statement", "social": "social media", "newspaper": "newspaper"}
+
+
+def venues_clash(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if {a, b} <= {"radio", "television", "broadcast"}:
+        return "broadcast" not in (a, b)
+    return True

@@ -1,0 +1,412 @@
+"""Alignment: which sentence units (and which quotations) of a story's articles say the same thing.
+
+Two units state one fact when their pair score passes PAIR_THRESHOLD: static-embedding cosine,
+IDF-weighted word overlap (figures included), shared entities, figures and dates. Candidates come
+from a nearest-neighbour index over distinct sentences (usearch; exact search below 256), a fixed
+number per sentence, so the work grows as n·log n in sentences; wire copies are searched once.
+Groups are merged best pair first, never holding two units of one article, never two values of
+one thing (12 and 15 injured, Wednesday and Thursday), and only while the group's mean cosine
+stays high. Items in two languages are paired in the multilingual encoder's space (LanguageView).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storyline.analyze.numbers import Number, clashing_numbers, compatible
+from storyline.compare.thresholds import (
+    CROSS_FLOOR,
+    CROSS_PAIR_THRESHOLD,
+    CROSS_SCALE,
+    CROSS_SHIFT,
+    LEXICAL_WEIGHT,
+    LINK_THRESHOLD,
+    NEIGHBOURS,
+    PAIR_THRESHOLD,
+    SPEAKER_FLOOR,
+    SPEAKER_MARGIN,
+)
+from storyline.compare.units import StoryView, Unit, language_of
+from storyline.lang.en import GENERIC_KINDS
+from storyline.text import fingerprint_text
+
+if TYPE_CHECKING:
+    from storyline.compare.statements import QuotedStatement
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def story_idf(units: Sequence) -> dict[str, float]:
+    """Inverse document frequency over the story's own sentences: the names every report repeats
+    ("Harrow Ridge", "Rubio") say little about which fact a sentence states."""
+    df: Counter = Counter()
+    for u in units:
+        df.update(set(u.stems))
+    n = len(units) + 1
+    return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
+
+
+def _lexical(a: Unit, b: Unit, idf: dict[str, float]) -> float:
+    """IDF-weighted word overlap: the mean of Dice and containment, so that a short sentence stated
+    again inside a long one still counts."""
+    sa, sb = set(a.stems), set(b.stems)
+    shared = sum(idf.get(w, 1.0) for w in sa & sb)
+    wa, wb = sum(idf.get(w, 1.0) for w in sa), sum(idf.get(w, 1.0) for w in sb)
+    if not wa or not wb:
+        return 0.0
+    return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
+
+
+def _pair_score(a: Unit, b: Unit, cosine: float, idf: dict[str, float]) -> float:
+    """How surely two units state one fact: embedding cosine, word overlap, shared names, figures, dates."""
+    score = cosine + LEXICAL_WEIGHT * _lexical(a, b, idf)
+    if a.entities and b.entities:
+        score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
+    shared = sum(1 for x in a.numbers for y in b.numbers if x.value == y.value and x.kind == y.kind)
+    shared += len(a.dates & b.dates)
+    score += 0.08 * min(shared, 2)
+    if clashing_numbers(a.numbers, b.numbers):
+        score -= 0.05  # still one fact, but where a sentence could join two, the one that agrees comes first
+    return score
+
+
+def nearest_neighbours(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, up to k other rows nearest by cosine (indices, similarities); -1 where none.
+
+    An HNSW index (usearch) keeps this at n·log n; a small set is searched exactly, which is the
+    same answer, faster."""
+    n = len(vectors)
+    k = min(k, n - 1)
+    if k <= 0:
+        return np.full((n, 0), -1, dtype=np.int64), np.zeros((n, 0), dtype=np.float32)
+    if n <= 256:
+        sims = vectors @ vectors.T
+        np.fill_diagonal(sims, -np.inf)
+        order = np.argsort(-sims, axis=1)[:, :k]
+        return order.astype(np.int64), np.take_along_axis(sims, order, axis=1).astype(np.float32)
+    from usearch.index import Index
+
+    index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32", connectivity=16, expansion_add=64,
+                  expansion_search=max(64, 2 * k))
+    keys = np.arange(n, dtype=np.int64)
+    index.add(keys, vectors, threads=1)
+    found = index.search(vectors, k + 1, threads=1)
+    ids = np.asarray(found.keys, dtype=np.int64).reshape(n, -1)
+    dist = np.asarray(found.distances, dtype=np.float32).reshape(n, -1)
+    counts = np.asarray(found.counts).reshape(n)  # type: ignore[union-attr]  # a batch search gives BatchMatches
+    out_ids = np.full((n, k), -1, dtype=np.int64)
+    out_sims = np.zeros((n, k), dtype=np.float32)
+    for i in range(n):
+        row = [(int(j), 1.0 - float(d)) for j, d in zip(ids[i, :counts[i]], dist[i, :counts[i]]) if j != i][:k]
+        for c, (j, s) in enumerate(row):
+            out_ids[i, c], out_sims[i, c] = j, s
+    return out_ids, out_sims
+
+
+class Groups:
+    """Union of units into claim groups: never two units of one article, mean cosine kept by vector sums."""
+
+    def __init__(self, units: Sequence, vectors: np.ndarray, said: Sequence[int | None] | None = None,
+                 values: Sequence[tuple[dict[str, list[Number]], frozenset[str]]] | None = None,
+                 cross: LanguageView | None = None) -> None:
+        self.cross = cross
+        if cross is not None:
+            # per group and language: member count, and vector sums in each space, so that the mean
+            # cosine takes same-language pairs from the English space and the others from the
+            # multilingual one (calibrated)
+            self.lang = {i: {cross.of[i]: 1} for i in range(len(units))}
+            self.lang_sums = {i: {cross.of[i]: vectors[i].astype(np.float64).copy()} for i in range(len(units))}
+            self.cross_sums = {i: {cross.of[i]: cross.vectors[i].astype(np.float64).copy()} for i in range(len(units))}
+        self.parent = list(range(len(units)))
+        self.members = {i: [i] for i in range(len(units))}
+        self.articles = {i: {units[i].article} for i in range(len(units))}
+        self.sums = {i: vectors[i].astype(np.float64).copy() for i in range(len(units))}
+        self.said = {i: ({said[i]} if said is not None and said[i] is not None else set()) for i in range(len(units))}
+        # statements: the days they were said on, and the earliest day a member was reported
+        self.days = {i: ({units[i].day} if getattr(units[i], "day", None) else set()) for i in range(len(units))}
+        self.reported = {i: getattr(units[i], "published", None) for i in range(len(units))}
+        # units: the figures (by kind) and the day they give, which a group must not give twice over
+        self.figures = {i: dict(values[i][0]) if values else {} for i in range(len(units))}
+        self.moments = {i: set(values[i][1]) if values else set() for i in range(len(units))}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def mean_cosine(self, a: int, b: int) -> float:
+        if self.cross is None:
+            return float(self.sums[a] @ self.sums[b]) / (len(self.members[a]) * len(self.members[b]))
+        same = sum(float(v @ self.lang_sums[b][lang]) for lang, v in self.lang_sums[a].items() if lang in self.lang_sums[b])
+        total_a, total_b = sum(self.cross_sums[a].values()), sum(self.cross_sums[b].values())
+        raw = float(total_a @ total_b) - sum(float(v @ self.cross_sums[b][lang])
+                                             for lang, v in self.cross_sums[a].items() if lang in self.cross_sums[b])
+        pairs = len(self.members[a]) * len(self.members[b])
+        crossing = pairs - sum(n * self.lang[b].get(lang, 0) for lang, n in self.lang[a].items())
+        return (same + CROSS_SCALE * raw + CROSS_SHIFT * crossing) / pairs
+
+    def merge(self, i: int, j: int, link: float) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b or self.articles[a] & self.articles[b]:
+            return False
+        if self.said[a] and self.said[b] and not self.said[a] & self.said[b]:
+            return False
+        days = self.days[a] | self.days[b]
+        reported = min((d for d in (self.reported[a], self.reported[b]) if d), default=None)
+        if len(days) > 1 or (days and reported and max(days) > reported):
+            return False  # statements said on two days, or one reported before the other was said
+        if len(self.members[a]) + len(self.members[b]) > 2 and self.mean_cosine(a, b) < link:
+            return False
+        if self.moments[a] and self.moments[b] and not self.moments[a] & self.moments[b]:
+            return False  # two days: two moments of a story, not one fact
+        for kind in self.figures[a].keys() & self.figures[b].keys():
+            if not any(compatible(x, y) for x in self.figures[a][kind] for y in self.figures[b][kind]):
+                return False  # two values of one thing: a conflict or an update, never one claim
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a] += self.members.pop(b)
+        self.articles[a] |= self.articles.pop(b)
+        self.sums[a] += self.sums.pop(b)
+        if self.cross is not None:
+            for store in (self.lang, self.lang_sums, self.cross_sums):
+                for lang, value in store.pop(b).items():
+                    store[a][lang] = store[a][lang] + value if lang in store[a] else value
+        self.said[a] |= self.said.pop(b)
+        self.days[a] |= self.days.pop(b)
+        ra, rb = self.reported[a], self.reported.pop(b)
+        self.reported[a] = min((d for d in (ra, rb) if d), default=None)
+        for kind, numbers in self.figures.pop(b).items():
+            known = self.figures[a].setdefault(kind, [])
+            known.extend(n for n in numbers if all(n.value != k.value or n.qualifier != k.qualifier for k in known))
+        self.moments[a] |= self.moments.pop(b)
+        return True
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(m) for m in self.members.values()]
+
+
+def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Representative row per distinct text (by fingerprint) and, per text, its representative's row."""
+    first: dict[str, int] = {}
+    reps: list[int] = []
+    rep_of: list[int] = []
+    for i, t in enumerate(texts):
+        key = fingerprint_text(t)
+        if key not in first:
+            first[key] = len(reps)
+            reps.append(i)
+        rep_of.append(first[key])
+    return reps, rep_of
+
+
+def candidate_pairs(items: Sequence, vectors: np.ndarray, article_of: Callable[[int], int], k: int,
+                     floor: float) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, of items in different articles whose cosine is at least floor, from the ANN
+    over distinct texts (k neighbours each); copies of one text are paired with each other directly."""
+    texts = [it.text for it in items]
+    reps, rep_of = _unique_rows(texts)
+    copies: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(rep_of):
+        copies[r].append(i)
+    rep_vectors = vectors[reps]
+    ids, sims = nearest_neighbours(rep_vectors, k)
+    pairs: dict[tuple[int, int], float] = {}
+
+    def add(i: int, j: int, s: float) -> None:
+        if i == j or article_of(i) == article_of(j):
+            return
+        key = (i, j) if i < j else (j, i)
+        if s > pairs.get(key, -1.0):
+            pairs[key] = s
+
+    for members in copies.values():
+        for i in members[1:]:
+            add(members[0], i, 1.0)
+    for r in range(len(reps)):
+        for c in range(ids.shape[1]):
+            j = int(ids[r, c])
+            if j < 0 or sims[r, c] < floor:
+                continue
+            # copies of a text stand for all its articles: pair the first copy of each side, the
+            # groups then carry the rest (a copy and its original are merged above)
+            for a in copies[r][:1]:
+                for b in copies[j][:1]:
+                    add(a, b, float(sims[r, c]))
+            # where the first copies share an article, try the others
+            if article_of(copies[r][0]) == article_of(copies[j][0]):
+                for a in copies[r][:4]:
+                    for b in copies[j][:4]:
+                        add(a, b, float(sims[r, c]))
+    return pairs
+
+
+@dataclass(frozen=True)
+class LanguageView:
+    """Items of a story written in more than one language: each item's language, and its row in the
+    multilingual encoder's space (unit length), where items of two languages are compared."""
+
+    of: list[str]
+    vectors: np.ndarray
+
+    def differ(self, i: int, j: int) -> bool:
+        return self.of[i] != self.of[j]
+
+
+def _cross_pairs(cross: LanguageView, article_of: Callable[[int], int], k: int) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, of items in two languages, up to k per item, with the multilingual cosine
+    put on the English model's scale (CROSS_SCALE, CROSS_SHIFT). Every item is compared with every
+    item of the other languages: a story's non-English reports are few, and an index over all of them
+    would give each item its own language's sentences first."""
+    pairs: dict[tuple[int, int], float] = {}
+    languages = sorted(set(cross.of))
+    rows = {lang: np.array([i for i, x in enumerate(cross.of) if x == lang]) for lang in languages}
+    for x, la in enumerate(languages):
+        for lb in languages[x + 1:]:
+            a, b = rows[la], rows[lb]
+            sims = cross.vectors[a] @ cross.vectors[b].T
+            row_kth = np.sort(sims, axis=1)[:, -min(k, sims.shape[1])]
+            col_kth = np.sort(sims, axis=0)[-min(k, sims.shape[0]), :]
+            keep = (sims >= CROSS_FLOOR) & ((sims >= row_kth[:, None]) | (sims >= col_kth[None, :]))
+            for r, c in zip(*np.nonzero(keep)):
+                i, j = int(a[r]), int(b[c])
+                if article_of(i) == article_of(j):
+                    continue
+                key = (i, j) if i < j else (j, i)
+                pairs[key] = min(0.98, CROSS_SCALE * float(sims[r, c]) + CROSS_SHIFT)
+    return pairs
+
+
+def speaker_pairs(statements: Sequence[QuotedStatement], cross: LanguageView | None) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, of direct quotations in two languages, one of which the encoder was not
+    trained on, by one named speaker in two articles, that are each other's clear closest among that
+    speaker's quotations there (SPEAKER_FLOOR, SPEAKER_MARGIN), with their multilingual cosine on the
+    English scale. Between languages it reads well the cosine decides alone: there a quotation that
+    has no counterpart would otherwise pair with the speaker's nearest other one."""
+    from storyline.embed import MULTILINGUAL_TRAINED
+
+    if cross is None:
+        return {}
+    by: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        if s.speaker and s.direct:
+            by[(s.article, s.speaker)].append(i)
+    out: dict[tuple[int, int], float] = {}
+    for (article, speaker), mine in by.items():
+        for (other, other_speaker), theirs in by.items():
+            if other_speaker != speaker or other <= article or not cross.differ(mine[0], theirs[0]):
+                continue
+            if {cross.of[mine[0]], cross.of[theirs[0]]} <= MULTILINGUAL_TRAINED:
+                continue
+            sims = cross.vectors[mine] @ cross.vectors[theirs].T
+            for r, c in clear_mutual_best(sims):
+                i, j = sorted((mine[r], theirs[c]))
+                out[(i, j)] = CROSS_SCALE * float(sims[r, c]) + CROSS_SHIFT
+    return out
+
+
+def clear_mutual_best(sims: np.ndarray) -> list[tuple[int, int]]:
+    """(row, column) cells that are the best of their row and of their column, at SPEAKER_FLOOR or
+    more and ahead of every other cell of that row and column by SPEAKER_MARGIN."""
+    out = []
+    for r in range(sims.shape[0]):
+        c = int(np.argmax(sims[r]))
+        best = float(sims[r, c])
+        others = np.concatenate([np.delete(sims[r], c), np.delete(sims[:, c], r)])
+        if best >= SPEAKER_FLOOR and (others.size == 0 or best - float(others.max()) >= SPEAKER_MARGIN):
+            out.append((r, c))
+    return out
+
+
+def with_cross_pairs(pairs: dict[tuple[int, int], float], cross: LanguageView | None, article_of: Callable[[int], int],
+                      k: int) -> dict[tuple[int, int], float]:
+    """The English model's pairs of items in one language, and the multilingual pairs of items in two."""
+    if cross is None:
+        return pairs
+    same = {key: value for key, value in pairs.items() if not cross.differ(*key)}
+    return {**same, **_cross_pairs(cross, article_of, k)}
+
+
+def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int | None] | None = None,
+                pairs: dict[tuple[int, int], float] | None = None,
+                cross: LanguageView | None = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
+    """Claim groups of unit indices (one fact in several articles' words, one unit per article), and
+    the pairs of units that state one fact (score, i, j), best first.
+
+    said[i] is the quote group of the statement unit i mostly quotes (None when it quotes little):
+    two sentences quoting one statement are the same claim, two quoting different statements
+    never are, however alike their attributions read. Two units that give two values of one thing
+    (12 or 15 injured; Wednesday or Thursday) are a pair but never one group: their claims differ,
+    and the pair is where a conflict is looked for."""
+    if not units:
+        return [], []
+    said = list(said) if said is not None else [None] * len(units)
+    idf = story_idf(units)
+    if pairs is None:
+        pairs = candidate_pairs(units, vectors, lambda i: units[i].article, NEIGHBOURS, floor=0.45)
+    scored = []
+    for (i, j), cosine in pairs.items():
+        if said[i] is not None and said[j] is not None:
+            if said[i] != said[j]:
+                continue
+            score = 2.0
+        elif cosine >= 0.999:
+            score = 2.0
+        else:
+            score = _pair_score(units[i], units[j], cosine, idf)
+        if score >= (CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD):
+            scored.append((score, i, j))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    values: list[tuple[dict[str, list[Number]], frozenset[str]]] = [
+        ({}, frozenset(u.days) if len(u.days) == 1 else frozenset()) for u in units]
+    for u, (figures, _) in zip(units, values):
+        for n in u.numbers:
+            if n.kind and n.kind not in GENERIC_KINDS:
+                figures.setdefault(n.kind, []).append(n)
+    groups = Groups(units, vectors, said, values, cross)
+    for score, i, j in scored:
+        groups.merge(i, j, LINK_THRESHOLD)
+    return groups.groups(), scored
+
+
+def language_views(story: StoryView, units: list[Unit], statements: list[QuotedStatement], texts: list[str],
+               cross_embed: Embed | None) -> tuple[LanguageView | None, LanguageView | None]:
+    """The languages of the units and statements, with their multilingual vectors; (None, None) for a
+    story in one language, which then never loads the multilingual encoder."""
+    of_article = [language_of(a) for a in story.articles]
+    if len(set(of_article)) < 2 or not texts:
+        return None, None
+    if cross_embed is None:
+        from storyline.embed import load_multilingual_embedder
+
+        cross_embed = load_multilingual_embedder().encode
+    rows = np.asarray(cross_embed(texts), dtype=np.float32)
+    return (LanguageView([of_article[u.article] for u in units], rows[:len(units)]),
+            LanguageView([of_article[s.article] for s in statements], rows[len(units):]))
+
+
+def quote_group_of_units(units: list[Unit], statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[int | None]:
+    """Per unit, the quote group of the statement that makes up most of it, where that statement was
+    found in another article too."""
+    group_of = {i: g for g, members in enumerate(quote_groups) for i in members if len(members) > 1}
+    by_article: dict[int, list[QuotedStatement]] = defaultdict(list)
+    for s in statements:
+        if s.index in group_of:
+            by_article[s.article].append(s)
+    out: list[int | None] = []
+    for u in units:
+        best, best_share = None, 0.0
+        for s in by_article.get(u.article, ()):
+            inside = sum(max(0, min(u.end, p.end) - max(u.start, p.start)) for p in s.parts)
+            share = inside / max(1, u.end - u.start)
+            if share > best_share:
+                best, best_share = group_of[s.index], share
+        out.append(best if best_share >= 0.5 else None)
+    return out

@@ -1,0 +1,225 @@
+"""Claims, voices and the summary: one claim per group of aligned units (cut where its sentences give
+different values), one per conflict, and a brief of at most MAX_SUMMARY extracted lines.
+
+Copies of one report (one near-duplicate group) and the articles of one outlet are one voice,
+credited to the outlet that published first; the other outlets that ran a copy are listed in
+`republished_by`. A claim only one voice carries is `single`, however many copies carry it. A
+conflict is its own claim (status "conflict", with each outlet's value and evidence) beside the
+claims of each side, which are marked `disputed`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import numpy as np
+
+from storyline.analyze.numbers import clashing_numbers
+from storyline.compare.conflicts import Conflict
+from storyline.compare.thresholds import MAX_SUMMARY
+from storyline.compare.units import StoryView, Unit, language_of, voices_of
+from storyline.words import folded_words
+
+
+def _span(story: StoryView, pos: int, start: int, end: int) -> dict:
+    article = story.articles[pos]
+    return {"article": article.id, "start": start, "end": end, "text": article.text[start:end]}
+
+
+def _story_centroid(vectors: np.ndarray) -> np.ndarray:
+    centroid = vectors.mean(axis=0) if len(vectors) else np.zeros(1, dtype=np.float32)
+    norm = float(np.linalg.norm(centroid))
+    return centroid / norm if norm else centroid
+
+
+def _centrality(vectors: np.ndarray, members: Sequence[int], centroid: np.ndarray) -> float:
+    """How close a claim's sentences are to what the story as a whole is about."""
+    if not len(members) or not centroid.any():
+        return 0.0
+    return float(np.mean(vectors[list(members)] @ centroid))
+
+
+def _well_formed(unit: Unit) -> float:
+    """How well a unit reads alone: a full sentence, not opening on a pronoun or a conjunction."""
+    return readability(unit.text) - (0.3 if unit.quoted > 0.6 else 0.0)
+
+
+def readability(text: str) -> float:
+    words = folded_words(text)
+    score = 1.0
+    if words and words[0] in {"he", "she", "it", "they", "this", "that", "these", "but", "and", "also", "only", "so"}:
+        score -= 0.4
+    if text[:1].islower():
+        score -= 0.3
+    if not text.rstrip("”\"’'").endswith((".", "!", "?")):
+        score -= 0.2
+    n = len(words)
+    if n > 45:
+        score -= 0.2
+    if n < 7:
+        score -= 0.2
+    return score
+
+
+def _pick_text(units: Sequence[Unit], members: Sequence[int], vectors: np.ndarray) -> int:
+    """The member that states the group best: central to the group, and reads well alone."""
+    if len(members) == 1:
+        return members[0]
+    sub = vectors[list(members)]
+    sims = dict(zip(members, (sub @ sub.mean(axis=0)).tolist()))
+    return max(members, key=lambda i: (sims[i] + 0.5 * _well_formed(units[i]), -i))
+
+
+def _claim(story: StoryView, units: list[Unit], vectors: np.ndarray, members: list[int], ident: str,
+           centroid: np.ndarray) -> dict:
+    """A claim from its units, one of which gives its text."""
+    positions = [units[i].article for i in members]
+    credited, carried = voices_of(story, positions)
+    # the claim reads in English where an English report states it; otherwise in its own words
+    english = [i for i in members if language_of(story.articles[units[i].article]) == "en"]
+    best = _pick_text(units, english or members, vectors)
+    independent = len({story.voice[p] for p in positions})
+    evidence = [_span(story, units[i].article, units[i].start, units[i].end) for i in
+                sorted(members, key=lambda i: (i != best, units[i].article))]
+    return {
+        "id": ident,
+        "text": units[best].text,
+        "status": "corroborated" if independent >= 2 else "single",
+        "sources": credited,
+        "evidence": evidence,
+        "conflict": None,
+        "independent": independent,
+        "republished_by": carried,
+        "quoted": units[best].quoted > 0.5,
+        "dates": sorted(units[best].dates),
+        "centrality": round(_centrality(vectors, members, centroid), 4),
+    }
+
+
+def _disagree(a: Unit, b: Unit) -> bool:
+    """Whether two units give different values of one thing: a figure of the same kind, or the day."""
+    if clashing_numbers(a.numbers, b.numbers):
+        return True
+    return len(a.days) == 1 and len(b.days) == 1 and set(a.days) != set(b.days)
+
+
+def _split_by_value(units: list[Unit], members: list[int], vectors: np.ndarray) -> list[list[int]]:
+    """A group cut where its sentences give different values (12 or 15 injured; 800 hectares then
+    4,500): a claim's outlets must agree with all of its sentence, so the sentences that disagree
+    with the one that states it make claims of their own. Sentences that give no value stay."""
+    parts = []
+    rest = list(members)
+    while rest:
+        best = _pick_text(units, rest, vectors)
+        keep = [i for i in rest if i == best or not _disagree(units[best], units[i])]
+        parts.append(sorted(keep))
+        rest = [i for i in rest if i not in set(keep)]
+    return parts
+
+
+def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, groups: list[list[int]],
+            conflicts: list[Conflict], group_of: dict[int, int]) -> list[dict]:
+    """One claim per group (cut where its sentences disagree), then one claim per conflict."""
+    claims: list[dict] = []
+    centroid = _story_centroid(vectors)
+    for g, members in enumerate(groups):
+        parts = _split_by_value(units, members, vectors)
+        for n, part in enumerate(parts):
+            claims.append(_claim(story, units, vectors, part, f"c{g}" + (f".{n}" if len(parts) > 1 else ""), centroid))
+    for n, c in enumerate(conflicts):
+        members = sorted(set(c.units.values()), key=lambda i: units[i].article)
+        order = sorted(c.values, key=lambda p: (story.articles[p].published or datetime.max, p))
+        first = next((c.units[p] for p in order if p in c.units), None)
+        if members:
+            claim = _claim(story, units, vectors, members, f"x{n}", centroid)
+            if first is not None:
+                claim["text"] = units[first].text
+                claim["evidence"].sort(key=lambda e: (e["start"] != units[first].start or
+                                                      e["article"] != story.articles[units[first].article].id))
+        elif any(spans for _, _, spans in c.values.values()):
+            claim = _claim_from_spans(story, c)
+        else:
+            continue
+        _set_conflict(story, claim, c)
+        claims.append(claim)
+    contested = {(e["article"], e["start"]) for c in claims if c["status"] == "conflict"
+                 for v in c["conflict"]["values"] for e in v["evidence"]}
+    contested |= {(e["article"], e["start"]) for c in claims if c["status"] == "conflict" for e in c["evidence"]}
+    for claim in claims:
+        if claim["status"] != "conflict":
+            claim["disputed"] = any((e["article"], e["start"]) in contested for e in claim["evidence"])
+    rank_of_status = {"conflict": 0, "corroborated": 1, "single": 2}
+    claims.sort(key=lambda c: (rank_of_status[c["status"]], -c["independent"], -c["centrality"], c["id"]))
+    return claims
+
+
+def _claim_from_spans(story: StoryView, c: Conflict) -> dict:
+    evidence = [_span(story, pos, s, e) for pos, (_, _, spans) in c.values.items() for s, e in spans[:1]]
+    credited, carried = voices_of(story, c.values)
+    return {"id": f"x:{c.key}", "text": evidence[0]["text"], "status": "conflict", "sources": credited,
+            "evidence": evidence, "conflict": None, "independent": len({story.voice[p] for p in c.values}),
+            "republished_by": carried, "quoted": False, "dates": [], "centrality": 0.0}
+
+
+def _set_conflict(story: StoryView, claim: dict, c: Conflict) -> None:
+    values = []
+    for pos in sorted(c.values, key=lambda p: (story.articles[p].published or datetime.max, p)):
+        norm, shown, spans = c.values[pos]
+        values.append({"source": story.articles[pos].source, "value": shown, "normalized": norm,
+                       "voice": story.voice[pos], "article": story.articles[pos].id,
+                       "evidence": [_span(story, pos, s, e) for s, e in spans]})
+    claim["status"] = "conflict"
+    claim["conflict"] = {"about": c.about.value, "subject": c.key.split(":", 1)[-1].split("@")[0], "values": values}
+    outlets = []
+    for v in values:
+        if v["source"] not in outlets:
+            outlets.append(v["source"])
+    claim["sources"] = outlets
+
+
+def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:
+    """At most six extracted lines: disputes first, then what most outlets share, then each outlet's
+    own. A line is its claim's sentence, with the claim's sources and evidence; a claim whose
+    sentences take part in a dispute is left to the dispute's line, so no line reads as settled
+    what another outlet contests."""
+    lines: list[dict] = []
+
+    def add(claim: dict) -> None:
+        if len(lines) >= MAX_SUMMARY or any(line["text"] == claim["text"] for line in lines):
+            return
+        line = {"text": claim["text"], "sources": claim["sources"], "evidence": claim["evidence"],
+                "status": claim["status"], "claim": claim["id"]}
+        if claim["conflict"]:
+            # The sentence shown states one side: it cites the outlets of that side only.
+            shown = [e for e in claim["evidence"] if e.get("text") == claim["text"]] or claim["evidence"][:1]
+            articles = {e["article"] for e in shown}
+            values = claim["conflict"]["values"]
+            side = next((v["value"] for v in values if v.get("article") in articles
+                         or any(e["article"] in articles for e in v.get("evidence", []))), None)
+            backing = [v for v in values if v["value"] == side]
+            line["sources"] = sorted({v["source"] for v in backing}) or claim["sources"][:1]
+            line["evidence"] = shown + [e for v in backing for e in v.get("evidence", []) if e not in shown]
+            line["conflict"] = {"about": claim["conflict"]["about"],
+                                "values": [{"source": v["source"], "value": v["value"]}
+                                           for v in claim["conflict"]["values"]]}
+        lines.append(line)
+
+    def rank(claim: dict) -> float:
+        return float(claim["centrality"]) + 0.3 * readable.get(claim["id"], 0.0)
+
+    disputes = [c for c in claims if c["status"] == "conflict"]
+    shared = [c for c in claims if c["status"] == "corroborated" and not c.get("disputed")]
+    own = [c for c in claims if c["status"] == "single" and not c.get("disputed")]
+    for claim in sorted(disputes, key=lambda c: (-c["independent"], -rank(c)))[:2]:
+        add(claim)
+    outlets_with_own = len({c["sources"][0] for c in own})
+    room = max(2, MAX_SUMMARY - len(lines) - min(outlets_with_own, 2))
+    for claim in sorted(shared, key=lambda c: (-c["independent"], -rank(c)))[:room]:
+        add(claim)
+    seen: set[str] = set()
+    for claim in sorted(own, key=lambda c: -rank(c)):
+        if claim["sources"][0] not in seen:
+            seen.add(claim["sources"][0])
+            add(claim)
+    return lines

@@ -1,0 +1,89 @@
+"""What a conflict detector finds, what it is given, and how it declares itself.
+
+A detector module defines one Detector for one ConflictKind and is listed in DETECTORS
+(conflicts/__init__.py). It looks in one or more places: a pair of sentences of two voices in one
+language (in_pair), a pair in two languages (across_languages), or the whole story (in_story).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.compare.statements import QuotedStatement
+from storyline.compare.units import StoryView, Unit
+from storyline.model import ConflictKind
+from storyline.words import content_stems
+
+
+@dataclass
+class Conflict:
+    about: ConflictKind
+    key: str  # what is disputed: the counted thing, the event, the speaker
+    values: dict[int, tuple[str, str, list[tuple[int, int]]]]  # unit/article pos -> (normalised, shown, spans)
+    units: dict[int, int]  # article pos -> unit index (the sentence that states it)
+
+
+class Quantities:
+    """What every article of the story counts, so that a kind of number one article gives twice (two
+    percentages, two sums) is compared only where its own words say which is which."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.values: dict[tuple[int, str], set[float]] = defaultdict(set)
+        for u in units:
+            for n in u.numbers:
+                if n.kind:
+                    self.values[(u.article, n.kind)].add(n.value)
+
+    def ambiguous(self, article: int, kind: str | None) -> bool:
+        return kind is None or len(self.values.get((article, kind), ())) > 1
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """Two sentences of two voices in one language. aligned: they state one fact (one claim group);
+    context: words of the sentence a follows on from, when that is what was aligned with b."""
+
+    story: StoryView
+    a: Unit
+    b: Unit
+    aligned: bool
+    quantities: Quantities
+    context: Iterable[str] = ()
+
+
+@dataclass(frozen=True)
+class StoryFindings:
+    """What the story-wide detectors read: the statements, their groups and candidate pairs, and the
+    unit a character offset of an article falls in."""
+
+    story: StoryView
+    units: list[Unit]
+    statements: list[QuotedStatement]
+    quote_groups: list[list[int]]
+    quote_pairs: dict[tuple[int, int], float]
+    unit_of: Callable[[int, int], int | None]
+
+
+@dataclass(frozen=True)
+class Detector:
+    """One kind of conflict and where it is looked for.
+
+    loose: also between similar sentences that are not aligned, and in the short sentence that goes
+    on with an aligned one. by_sentence: the merge rule; findings that share a sentence are one
+    dispute (else findings of one subject, their key, are)."""
+
+    kind: ConflictKind
+    in_pair: Callable[[SentencePair], list[Conflict]] | None = None
+    across_languages: Callable[[StoryView, Unit, Unit], list[Conflict]] | None = None
+    in_story: Callable[[StoryFindings], list[Conflict]] | None = None
+    loose: bool = False
+    by_sentence: bool = False
+
+
+def words_around(text: str, start: int, end: int, words: int = 6) -> set[str]:
+    """Content stems within a few words either side of text[start:end]."""
+    before = content_stems(" ".join(text[:start].split()[-words:]))
+    after = content_stems(" ".join(text[end:].split()[:words]))
+    return set(before) | set(after)

@@ -1,0 +1,51 @@
+"""The one merge rule: pairwise findings become one conflict per disputed thing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+
+from storyline.compare.conflicts.conflict import Conflict
+from storyline.compare.units import StoryView
+from storyline.model import ConflictKind
+
+
+def merge_conflicts(story: StoryView, conflicts: list[Conflict],
+                    by_sentence: Collection[ConflictKind]) -> list[Conflict]:
+    """One conflict per disputed thing: pairwise findings of one kind that share a sentence are one
+    dispute (so are venue, role and quote findings of one subject); each article's value is kept once,
+    and a dispute must still have two voices giving two values."""
+    parent = list(range(len(conflicts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple[str, object], int] = {}
+    for n, c in enumerate(conflicts):
+        keys = [(c.key, u) for u in c.units.values()] if c.about in by_sentence else [(c.key, None)]
+        for key in keys:
+            if key in seen:
+                parent[find(n)] = find(seen[key])
+            else:
+                seen[key] = n
+    merged: dict[int, Conflict] = {}
+    for n, c in enumerate(conflicts):
+        target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}))
+        for pos, value in c.values.items():
+            target.values.setdefault(pos, value)
+        for pos, u in c.units.items():
+            target.units.setdefault(pos, u)
+    out = []
+    for c in merged.values():
+        by_voice: dict[str, set[str]] = defaultdict(set)
+        for pos, (norm, _, _) in c.values.items():
+            by_voice[story.voice[pos]].add(norm)
+        if any(len(v) > 1 for v in by_voice.values()):
+            continue  # one voice gives both values: a change over time, not a dispute
+        distinct = {next(iter(v)) for v in by_voice.values()}
+        if len(by_voice) >= 2 and len(distinct) >= 2:
+            out.append(c)
+    return out

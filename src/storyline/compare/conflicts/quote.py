@@ -1,0 +1,59 @@
+"""Quote conflicts: direct quotations of one statement whose words change the meaning (a figure, or
+a negation one close wording has and the other lacks)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storyline.analyze.numbers import compatible, find_numbers, same_kind
+from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
+from storyline.compare.statements import QuotedStatement
+from storyline.compare.units import StoryView, language_of
+from storyline.model import ConflictKind
+from storyline.text import fingerprint_text
+
+
+def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],
+                          unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
+    """Direct quotations of one statement whose words change the meaning: a number, or a negation
+    that one close wording has and the other lacks."""
+    out = []
+    for members in quote_groups:
+        direct = [statements[i] for i in members if statements[i].direct]
+        if len({story.voice[s.article] for s in direct}) < 2:
+            continue
+        found: dict[int, tuple[str, str, list[tuple[int, int]]]] = {}
+        figures = {s.index: [n for n in find_numbers(s.text, 0, len(s.text), []) if n.kind] for s in direct}
+        for x in range(len(direct)):
+            for y in range(x + 1, len(direct)):
+                a, b = direct[x], direct[y]
+                if story.voice[a.article] == story.voice[b.article]:
+                    continue
+                if language_of(story.articles[a.article]) != language_of(story.articles[b.article]):
+                    continue  # a translation words a quotation anew; its words are not the outlet's change
+                sa, sb = set(a.stems), set(b.stems)
+                close = len(sa & sb) / max(1, len(sa | sb))
+                na, nb = figures[a.index], figures[b.index]
+                clash = any(same_kind(n, m) and not compatible(n, m) for n in na for m in nb) and \
+                    not any(same_kind(n, m) and compatible(n, m) for n in na for m in nb)
+                if clash or (close >= 0.6 and a.negated != b.negated):
+                    for s in (a, b):
+                        found.setdefault(s.article, (fingerprint_text(s.text), s.text,
+                                                     [(p.start, p.end) for p in s.parts]))
+        if len({v[0] for v in found.values()}) < 2:
+            continue
+        units = {}
+        for pos in found:
+            s = next(s for s in direct if s.article == pos)
+            u = unit_of(pos, s.start)
+            if u is not None:
+                units[pos] = u
+        out.append(Conflict(ConflictKind.QUOTE, f"quote:{members[0]}", found, units))
+    return out
+
+
+def _in_story(found: StoryFindings) -> list[Conflict]:
+    return quote_word_conflicts(found.story, found.statements, found.quote_groups, found.unit_of)
+
+
+DETECTOR = Detector(ConflictKind.QUOTE, in_story=_in_story)

@@ -1,0 +1,46 @@
+"""Speaker conflicts ("who said it"): one quotation, word for word, put in two people's mouths by two
+outlets that each name the speaker in the sentence itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
+from storyline.compare.statements import QuotedStatement, quote_score, statement_idf
+from storyline.compare.thresholds import QUOTE_EXACT
+from storyline.compare.units import StoryView
+from storyline.model import ConflictKind
+
+
+def speaker_conflicts(story: StoryView, statements: list[QuotedStatement], pairs: dict[tuple[int, int], float],
+                       unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
+    """One quotation, word for word, put in two people's mouths by two outlets that each name the
+    speaker in the sentence itself (not through "he said" resolved to someone)."""
+    idf = statement_idf(statements)
+    out = []
+    for (i, j), cosine in pairs.items():
+        a, b = statements[i], statements[j]
+        if not (a.direct and b.direct and a.explicit_speaker and b.explicit_speaker and a.speaker and b.speaker):
+            continue
+        if a.speaker == b.speaker or story.voice[a.article] == story.voice[b.article]:
+            continue
+        if quote_score(a, b, cosine, idf) < QUOTE_EXACT + 0.1:
+            continue
+        values: dict[int, tuple[str, str, list[tuple[int, int]]]] = {}
+        units: dict[int, int] = {}
+        for s, name in ((a, a.speaker or ""), (b, b.speaker or "")):
+            span = s.parts[0].speaker_span or (s.start, s.end)
+            values[s.article] = (name, name, [(p.start, p.end) for p in s.parts] + [(span[0], span[1])])
+            u = unit_of(s.article, s.start)
+            if u is not None:
+                units[s.article] = u
+        out.append(Conflict(ConflictKind.PERSON, f"person:{min(a.speaker, b.speaker)}|{max(a.speaker, b.speaker)}",
+                             values, units))
+    return out
+
+
+def _in_story(found: StoryFindings) -> list[Conflict]:
+    return speaker_conflicts(found.story, found.statements, found.quote_pairs, found.unit_of)
+
+
+DETECTOR = Detector(ConflictKind.PERSON, in_story=_in_story)

@@ -1,0 +1,119 @@
+"""Venue conflicts: the outlets that quote one statement name media that exclude each other (a
+radio show and a briefing)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from storyline.analyze.venues import VENUE_LABELS, VENUE_PHRASE, venue_kind, venues_clash
+from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
+from storyline.compare.statements import QuotedStatement
+from storyline.compare.units import StoryView
+from storyline.model import ConflictKind
+from storyline.text import split_sentences
+
+
+def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dict[tuple[int, str], tuple[str, str, tuple[int, int]]]:
+    """Per (article, speaker), the one medium its sentences say the speaker spoke in, where the
+    analysis gave none ("..., speaking on a morning talk radio show"): from sentences that quote the
+    speaker or name them. An article that names two media for one speaker gives none."""
+    found: dict[tuple[int, str], dict[str, tuple[str, tuple[int, int]]]] = defaultdict(dict)
+    sentences: dict[int, list[tuple[int, int]]] = {}
+    for s in statements:
+        if s.speaker is None:
+            continue
+        for lo, hi in {p.sentence for p in s.parts}:
+            _add_venues(story, s.article, s.speaker, lo, hi, found)
+    for pos in range(len(story.articles)):
+        text = story.articles[pos].text
+        if not VENUE_PHRASE.search(text):
+            continue
+        sentences[pos] = split_sentences(text)
+        for lo, hi in sentences[pos]:
+            for _, _, name in story.entities_in(pos, lo, hi):
+                if story.entity_type.get(name) == "PERSON":
+                    _add_venues(story, pos, name, lo, hi, found)
+    out = {}
+    for key, kinds in found.items():
+        if len(kinds) == 1:
+            kind, (phrase, span) = next(iter(kinds.items()))
+            out[key] = (kind, phrase, span)
+    return out
+
+
+def _add_venues(story: StoryView, pos: int, speaker: str, lo: int, hi: int,
+                found: dict[tuple[int, str], dict[str, tuple[str, tuple[int, int]]]]) -> None:
+    text = story.articles[pos].text
+    for m in VENUE_PHRASE.finditer(text, lo, hi):
+        kind = venue_kind(m.group())
+        if kind:
+            found[(pos, speaker)].setdefault(kind, (m.group(), (lo, hi)))
+
+
+def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],
+                     unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
+    """Where one statement was made, when the outlets that quote it name media that exclude each other
+    (a radio show and a briefing). The medium is the analysis's venue of the quotation, else the one
+    the article's sentences give for the speaker."""
+    in_sentences = _sentence_venues(story, statements)
+    by_speaker: dict[str, dict[int, tuple[str, str, list[tuple[int, int]]]]] = defaultdict(dict)
+    units: dict[str, dict[int, int]] = defaultdict(dict)
+    for members in quote_groups:
+        if len({story.voice[statements[i].article] for i in members}) < 2:
+            continue
+        for i in members:
+            s = statements[i]
+            if s.speaker is None or s.article in by_speaker[s.speaker]:
+                continue
+            kind = venue_kind(s.venue_text) or venue_kind(s.venue)
+            text = story.articles[s.article].text
+            if kind:
+                span = _phrase_span(text, s.venue_text or s.venue or "", s.start)
+                shown = s.venue or VENUE_LABELS[kind]
+                sentence = _sentence_around(text, span) if span else (s.parts[0].sentence[0], s.parts[0].sentence[1])
+            elif (s.article, s.speaker) in in_sentences:
+                kind, _, sentence = in_sentences[(s.article, s.speaker)]
+                shown = VENUE_LABELS[kind]
+            else:
+                continue
+            by_speaker[s.speaker][s.article] = (kind, shown, [sentence] if sentence else [])
+            if sentence:
+                u = unit_of(s.article, sentence[0])
+                if u is not None:
+                    units[s.speaker][s.article] = u
+    out = []
+    for speaker, values in by_speaker.items():
+        kinds = {v[0] for v in values.values()}
+        if len(kinds) < 2 or not any(venues_clash(x, y) for x in kinds for y in kinds):
+            continue
+        labelled = {pos: (VENUE_LABELS.get(kind, kind), label, spans) for pos, (kind, label, spans) in values.items()}
+        out.append(Conflict(ConflictKind.VENUE, f"venue:{speaker}", labelled, units[speaker]))
+    return out
+
+
+def _sentence_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentence of text that holds span."""
+    for lo, hi in split_sentences(text):
+        if lo <= span[0] < hi:
+            return lo, hi
+    return span
+
+
+def _phrase_span(text: str, phrase: str, near: int) -> tuple[int, int] | None:
+    """The occurrence of phrase in text nearest to offset near."""
+    if not phrase:
+        return None
+    best = None
+    for m in re.finditer(re.escape(phrase), text):
+        if best is None or abs(m.start() - near) < abs(best[0] - near):
+            best = (m.start(), m.end())
+    return best
+
+
+def _in_story(found: StoryFindings) -> list[Conflict]:
+    return venue_conflicts(found.story, found.statements, found.quote_groups, found.unit_of)
+
+
+DETECTOR = Detector(ConflictKind.VENUE, in_story=_in_story)

@@ -1,0 +1,156 @@
+"""The story as the comparison sees it: its articles (StoryArticle), who speaks for each (voices:
+copies of one report are one voice), its entities by span (StoryView), and its sentence units.
+
+Units are sentences (text.split_sentences), joined where a quotation runs across a sentence
+boundary and cut where a semicolon or ", and" joins two facts outside reported speech.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from storyline.analyze.numbers import Number, find_numbers
+from storyline.lang.en import (
+    CLAUSE_SPLIT,
+    CLAUSE_SUBJECT,
+    DEICTIC,
+    FINITE_VERB,
+    RELATIVE_DAY,
+    REPORTING_VERB,
+)
+from storyline.model import Analysis, Entity
+from storyline.text import split_sentences
+from storyline.voices import voices
+from storyline.words import content_stems, folded_words
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """One article of a story as the comparison needs it; text is the normalised body the analysis indexes."""
+
+    id: str
+    source: str
+    group: str  # near-duplicate group: copies of one report share it
+    text: str
+    published: datetime | None
+    analysis: Analysis
+    language: str | None = None  # ISO 639-1; None or "en" is English
+
+
+@dataclass
+class Unit:
+    index: int
+    article: int  # position in the story's article list
+    start: int
+    end: int
+    text: str
+    quoted: float  # share of the unit inside direct quotation marks
+    stems: list[str] = field(default_factory=list)
+    numbers: list[Number] = field(default_factory=list)
+    days: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # ISO day -> span, named (not "today")?
+    entities: frozenset[str] = frozenset()
+    dates: frozenset[str] = frozenset()  # every date the unit names, at its granularity
+
+
+def _second_clause(right: str) -> bool:
+    """Whether the words after ", and" make a clause of their own ("430 operations have been postponed")
+    rather than the second half of a list ("Emergency, maternity and intensive care")."""
+    if not CLAUSE_SUBJECT.match(right):
+        return False
+    return bool(FINITE_VERB.search(" ".join(right.split()[:8])))
+
+
+def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
+    text = article.text
+    direct = [(q.start, q.end) for q in article.analysis.quotes if q.direct]
+    spans = split_sentences(text)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        # a quotation that runs across a sentence boundary keeps its sentences together
+        if merged and any(qs < merged[-1][1] < qe and s < qe for qs, qe in direct) and \
+                text[merged[-1][1]:s].count("\n") < 2:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    pieces: list[tuple[int, int]] = []
+    for s, e in merged:
+        cut = s
+        for m in CLAUSE_SPLIT.finditer(text, s, e):
+            if any(qs < m.start() < qe for qs, qe in direct):
+                continue
+            left, right = text[cut:m.start()], text[m.end():e]
+            if m.group().startswith(",") and (not _second_clause(right) or REPORTING_VERB.search(text, s, e)):
+                continue  # "X said A, and B": B is still X's, and would read as a plain fact alone
+            if len(left.split()) >= 4 and len(right.split()) >= 4:
+                pieces.append((cut, m.start()))
+                cut = m.end()
+        pieces.append((cut, e))
+    units: list[Unit] = []
+    for s, e in pieces:
+        body = text[s:e]
+        words = folded_words(body)
+        stems = content_stems(body)
+        if len(words) < 4 or len(stems) + sum(w[0].isdigit() for w in words) < 2:
+            continue
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in direct)
+        units.append(Unit(offset + len(units), pos, s, e, body, inside / max(1, e - s), stems))
+    return units
+
+
+class StoryView:
+    """The articles of one story with what every step needs: voices, entity spans, units."""
+
+    def __init__(self, articles: Sequence[StoryArticle], entities: Sequence[Entity]) -> None:
+        self.articles = list(articles)
+        self.pos = {a.id: i for i, a in enumerate(self.articles)}
+        self.voice = voices([(a, a.group) for a in self.articles])
+        self.entity_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        self.entity_type: dict[str, str] = {}
+        for entity in entities:
+            self.entity_type[entity.name] = entity.type
+            for span in entity.mentions:
+                if span.article in self.pos:
+                    self.entity_spans[self.pos[span.article]].append((span.start, span.end, entity.name))
+        for spans in self.entity_spans.values():
+            spans.sort()
+
+    def entities_in(self, pos: int, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [t for t in self.entity_spans.get(pos, ()) if start <= t[0] and t[1] <= end]
+
+    def entity_at(self, pos: int, start: int, end: int) -> str | None:
+        for s, e, name in self.entity_spans.get(pos, ()):
+            if s <= start and end <= e:
+                return name
+        return None
+
+
+def annotate_units(story: StoryView, units: list[Unit]) -> None:
+    for unit in units:
+        article = story.articles[unit.article]
+        times = [t for t in article.analysis.times if unit.start <= t.start and t.end <= unit.end]
+        skip = [(t.start, t.end) for t in article.analysis.times if t.start < unit.end and unit.start < t.end]
+        unit.numbers = find_numbers(article.text, unit.start, unit.end, skip)
+        unit.dates = frozenset(t.date for t in times)
+        for t in times:
+            if t.granularity == "day" and not t.end_date and not RELATIVE_DAY.search(t.text):
+                unit.days[t.date] = (t.start, t.end, not DEICTIC.search(t.text))
+        unit.entities = frozenset(name for _, _, name in story.entities_in(unit.article, unit.start, unit.end))
+
+
+def language_of(article: StoryArticle) -> str:
+    return (article.language or "en").lower()
+
+
+def voices_of(story: StoryView, positions: Iterable[int]) -> tuple[list[str], list[str]]:
+    """The outlets credited (one per voice, earliest first) and the other outlets that ran a copy."""
+    credited: list[str] = []
+    carried: list[str] = []
+    for pos in sorted(positions, key=lambda p: (story.articles[p].published or datetime.max, p)):
+        if story.voice[pos] not in credited:
+            credited.append(story.voice[pos])
+        if story.articles[pos].source not in carried:
+            carried.append(story.articles[pos].source)
+    return credited, [s for s in carried if s not in credited]

@@ -1,0 +1,191 @@
+"""English: the word lists the English rules read (quote cues and subjects, speakers, addressees,
+content words, sentence units, numbers, offices, places, dates and tense), one section per rule.
+
+Other languages keep their words in a module of their own beside this one (see lang/__init__.py)."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.lang.resources import LanguageResources
+
+# The multilingual rules' row: empty, for the English rules read the lists below.
+RESOURCES = LanguageResources(code="en")
+
+# ---------------------------------------------------------------- quotes and speakers
+
+CUE_WORDS = set("""said says say saying told tells tell telling added adds adding stressed stresses wrote writes noted notes
+warned warns warning announced announces suggested suggests insisted insists declared declares explained explains
+argued argues asked asks replied replies acknowledged acknowledges admitted admits conceded concedes claimed claims
+recalled recalls underlined underlines emphasised emphasized emphasises emphasizes observed remarked commented urged
+urges cautioned cautions predicted predicts promised promises pledged vowed tweeted posted quipped joked confirmed
+confirms denied denies repeated repeats answered responded concluded complained disclosed revealed reiterated
+maintained maintains continued estimated estimates""".split())
+PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
+REPORTING_CUES = CUE_WORDS - {"asked", "asks", "posted", "continued"}
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+OTHER_PRONOUNS = {"they", "we", "i", "it", "you"}
+INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "most", "other", "others",
+               "any", "each", "few"}
+DEFINITE = {"the", "this", "that", "his", "her", "its", "their", "our"}
+ANONYMOUS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+              "diplomats", "residents", "witnesses", "analysts", "economists", "experts", "police", "people",
+              "engineers", "agents", "lawyers", "staff", "aides", "observers", "critics", "supporters", "traders",
+              "insiders", "members", "leaders", "governments", "ministers", "councillors", "workers", "someone"}
+ADVERBIALS = {"also", "later", "then", "again", "once", "previously", "repeatedly", "have", "had", "would",
+               "will", "did", "does", "do", "never", "not", "further", "today", "yesterday", "separately", "publicly",
+               "privately", "afterwards", "afterward", "recently", "earlier", "now", "still", "already", "simply",
+               "has", "is", "was", "were", "are", "been", "just", "first", "immediately", "quickly", "only"}
+# Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
+GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
+                "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
+                "administration", "court", "committee", "federation", "association", "organisation", "organization",
+                "campaign", "airline", "operator", "hospital", "school", "university", "army", "military", "kremlin",
+                "regulator", "embassy", "delegation", "side", "statement", "report", "results", "figures", "data",
+                "survey", "study", "poll", "state", "county", "city", "country", "province", "region", "ambulance",
+                "newspaper", "media", "network", "station", "fund", "institute", "centre", "center"}
+# Cues that report a bare clause ("said the talks had failed"); others need "that" ("warned that …").
+BARE_CLAUSE_CUES = {"said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding",
+                     "insisted", "insists", "argued", "argues", "claimed", "claims", "suggested", "suggests", "wrote",
+                     "writes", "replied", "noted", "notes"}
+FINITE_AUXILIARIES = {"had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "should", "can", "may", "might",
+           "must", "did", "does", "do"}
+ADVERBIAL_START = {"today", "yesterday", "tonight", "afterwards", "afterward", "later", "earlier", "on", "in", "at",
+                    "during", "after", "before", "following", "while", "late", "early", "this", "last", "privately",
+                    "publicly", "separately", "recently", "also", "again", "when", ",", ".", ";", "!", "?"}
+SKIPPED_ADVERBS = {"today", "yesterday", "tonight", "afterwards", "afterward", "later", "earlier", "also", "again",
+                    "privately", "publicly", "separately", "recently", "then", "now"}
+TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend"}
+PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "ahead", "following", "via", "through", "over", "about",
+                 "to", "with", "without", "from", "for", "by", "afterwards", "afterward", "earlier", "later", "again",
+                 "also", "repeatedly", "privately", "publicly", "separately", "late", "early", "once", "then"}
+WORDLIKE = re.compile(r"^(?:[^\W\d_][\w’'.\-]*|’s|'s|-)$")
+# Without tags, verbs that end a subject noun phrase ("Zelensky met Vance …"): common past and present forms.
+VERB_FORMS = set("""met held spoke began broke took came went struck made left won lost fell rose gave saw found sent
+led paid ran got brought kept stood became is are was were has have had will would can could may might must should
+did does do says said told visited called urged""".split())
+NP_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "that", "which", "who", "whom", "whose", "and", "but", "or", "as",
+            "when", "after", "before", "while", "because", "if", "in", "at", "on", "to", "during", "without", "with",
+            "for", "from", "by", "about", "than", "where", "said", "says", "told", "—", "–"}
+DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s+")
+CLAUSE_CUT = re.compile(r",\s+(?:saying|adding|leaving|according\s+to)\b")
+FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince"}
+
+AUDIENCE = (r"reporters|journalists|the\s+press|the\s+media|supporters|delegates|lawmakers|investors|analysts|"
+             r"students|listeners|viewers|the\s+crowd|an\s+audience|the\s+audience|parliament|party\s+members|"
+             r"members|officials|diplomats|the\s+hosts|hosts")
+TO_AUDIENCE = re.compile(rf"^\s+(?:\w+\s+){{0,3}}?to\s+((?:\w+\s+)?(?:{AUDIENCE}))\b", re.IGNORECASE)
+WITH_AUDIENCE = re.compile(r"\b(?:briefing|conference|call|meeting|interview|session|chat|event)\s+(?:for|with)\s+"
+                            r"((?:the\s+|an?\s+|two\s+|several\s+)?(?:[\w’'\-]+\s+){0,2}?[\w’'\-]+)(?=\s+(?:in|at|on|"
+                            r"today|yesterday|about|that|who)\b|[,.;:]|$)")
+
+# ---------------------------------------------------------------- content words (words.py)
+
+STOP_WORDS = frozenset("""
+a an the and or but nor so yet if then than that this these those there here it its it's he she him her his hers
+they them their theirs we us our ours you your i me my mine who whom whose which what when where why how
+is are was were be been being am do does did done doing have has had having will would shall should can could may
+might must not no to of in on at by for with from into onto over under about after before since until while as
+also too very just only even still more most less least some any all each every both either neither other another
+such same own said says say told tell according added adding mr mrs ms dr one per cent percent
+up down out off again further once today yesterday tomorrow now
+""".split())
+NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"})
+FIGURE_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                             "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+                                             "twenty".split()) if i >= 2}
+
+# ---------------------------------------------------------------- sentence units, days and running counts (compare/)
+
+DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|yesterday|tomorrow|last night"
+                      r"|earlier today|overnight)\b", re.IGNORECASE)
+# "a day after", "two days earlier": counted from an event the sentence names, not from the report's day
+RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
+                       r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)
+# words that make a figure a count so far, or a revised one, which later reports may change
+PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|this \w+|the time|\w+day)|so far|"
+                       r"(?:has|have) (?:now |already |so far )?(?:\w+ed|been|risen|grown|burnt|burned|reached)|"
+                       r"now (?:stands|at)|latest|updated?|rose|risen|rising|climbed|increased|grew|up from|down from|"
+                       r"revised|earlier estimate)\b", re.IGNORECASE)
+UPDATED = re.compile(r"\b(?:rose|risen|climbed|increased|revised|updated)\b", re.IGNORECASE)
+RESCHEDULE = re.compile(r"\b(?:postpon\w*|delay\w*|reschedul\w*|moved to|pushed back|brought forward|put off"
+                         r"|called off|due to|will|expected|planned|plans?)\b", re.IGNORECASE)
+CLAUSE_SPLIT = re.compile(r";\s+(?=[^\s])|,\s+(?:and|but|while|whereas)\s+(?=[^\s])")
+# the words that open a second main clause after ", and": a subject...
+CLAUSE_SUBJECT = re.compile(r"^(?:the|a|an|their|his|her|its|our|my|your|he|she|they|it|we|i|this|these|those|"
+                             r"[A-Z][\w'’-]*|\d[\d,.]*)\b")
+# ...followed soon by a finite verb
+FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|said|says|"
+                     r"did|does|do|\w+ed)\b", re.IGNORECASE)
+REPORTING_VERB = re.compile(r"\b(?:said|says|told|according to|added|declared|stated|announced|warned|insisted|"
+                        r"argued|explained|underlined|stressed|noted|claimed)\b", re.IGNORECASE)
+
+# ---------------------------------------------------------------- numbers (analyze/numbers.py)
+
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+SPELLED_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+            r"|seven|eight|nine))?|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens)")
+QUALIFIERS = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
+    "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "in excess of": "min",
+    "fewer than": "max", "less than": "max", "under": "max", "up to": "max", "as many as": "max", "at most": "max",
+}
+# What a number counts: the stems of words that name one kind of thing, folded to one class.
+KIND_CLASSES = {
+    "injur": "injured", "injury": "injured", "hurt": "injured", "wound": "injured", "treat": "injured",
+    "hospitalis": "injured", "hospitaliz": "injured", "casualty": "injured",
+    "kill": "killed", "dead": "killed", "death": "killed", "died": "killed", "dies": "killed", "die": "killed",
+    "fatality": "killed",
+    "arrest": "arrested", "detain": "arrested",
+    "evacuat": "evacuated", "evacue": "evacuated", "displac": "evacuated",
+    "hour": "hours", "minut": "minutes", "minute": "minutes", "day": "days", "days": "days", "week": "weeks",
+    "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
+    "people": "people", "person": "people", "resident": "people", "individual": "people",
+}
+GENERIC_KINDS = frozenset({"people"})
+AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
+
+# ---------------------------------------------------------------- offices (compare/conflicts/role.py)
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
+               "reverend", "former", "acting", "interim"}
+
+# ---------------------------------------------------------------- places (compare/conflicts/place.py)
+
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+# ---------------------------------------------------------------- dates and tense (analyze/dates.py)
+
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0}
+# A month or a year standing alone is a date only after words like these ("in March", "since 2019").
+MONTH_CONTEXT = ("in", "as", "by", "until", "till", "since", "from", "of", "early", "late", "before", "after",
+                  "through",
+                  "during", "to", "the", "end of", "start of", "mid-")
+YEAR_CONTEXT = ("in", "since", "of", "until", "by", "from", "to", "before", "after", "during", "the", "and", "through",
+                 "early", "late", "mid-", "around", "between", "or")
+DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+                "the day before yesterday": -2, "the day after tomorrow": 2}
+FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "would", "wo", "must", "may", "might", "could", "should", "can",
+                 "tomorrow", "upcoming"}
+FUTURE_BEFORE_TO = {"due", "set", "scheduled", "expected", "expects", "expect", "plan", "plans", "planned",
+                     "going", "hope", "hopes", "hoped", "aim", "aims", "aimed", "intend", "intends", "intended",
+                     "want", "wants", "wanted", "is", "are", "ready", "likely", "poised", "slated"}
+FUTURE_ALONE = {"due", "scheduled", "slated", "expect", "expects", "planned"}
+PAST_WORDS = {"was", "were", "had", "did", "said", "told", "met", "held", "spoke", "began", "broke", "took", "came",
+               "went", "struck", "made", "left", "won", "lost", "fell", "rose", "gave", "saw", "found", "sent",
+               "led", "paid", "ran", "got", "brought", "thought", "felt", "kept", "wrote", "spent", "stood",
+               "became", "drove", "flew", "grew", "knew", "shook", "sold", "bought"}
+NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "hundred", "embed", "proceed", "succeed",
+             "exceed", "breed", "indeed", "weed", "shed", "led"}
+COPULAS = {"remain", "remains", "remained", "stay", "stays", "stayed", "be", "is", "are", "am", "become", "becomes",
+            "get", "gets", "seem", "seems", "look", "looks", "keep", "keeps"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "when", "where", "whose", "whom"}

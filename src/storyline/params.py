@@ -1,0 +1,7 @@
+"""Request parameters the JSON API (api.py) and the HTML pages (web/routes.py) share, so that
+neither imports the other for them."""
+
+from __future__ import annotations
+
+# Offsets past any real page are refused (422) rather than handed to SQLite, whose integers stop at 2**63.
+MAX_OFFSET = 1_000_000_000

@@ -1,0 +1,52 @@
+"""Words as the comparison reads them: folded to ASCII lower case, lightly stemmed, stop words
+left out, small numbers as figures, so that two outlets' wordings of one fact meet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+from storyline.lang.en import FIGURE_WORDS, STOP_WORDS
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def fold_text(text: str) -> str:
+    return anyascii(text).casefold()
+
+
+def light_stem(word: str) -> str:
+    """A light suffix stripper: enough to meet 'injured'/'injuring', 'talks'/'talk' across outlets."""
+    w = word.replace("'", "")
+    if len(w) <= 4:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":  # "stopp" -> "stop"
+        w = w[:-1]
+    return w
+
+
+def folded_words(text: str) -> list[str]:
+    return [m.group() for m in _WORD_RE.finditer(fold_text(text).replace("’", "'"))]
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of a text, folded and stemmed, and its figures ("#82.5", "#12" for "twelve"):
+    what two wordings of one fact share."""
+    out = []
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?", fold_text(text).replace("’", "'")):
+        w = m.group()
+        if w[0].isdigit():
+            out.append("#" + w.replace(",", "").rstrip("."))
+        elif w in FIGURE_WORDS:
+            out.append(f"#{FIGURE_WORDS[w]}")
+        elif w not in STOP_WORDS and len(w) > 1:
+            out.append(light_stem(w))
+    return out
+
+
