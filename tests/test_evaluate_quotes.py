@@ -122,9 +122,17 @@ def test_match_needs_half_of_the_shorter_span() -> None:
     ("a spokesman for Hillary Clinton", "anonymous"), ("Officials", "anonymous"), ("the Trump campaign", "anonymous"),
     ("two aides", "anonymous"),
     ("the Republican nominee", "definite"), ("The senator", "definite"), ("the President", "definite"),
+    ("the editorial", "anonymous"), ("the man", "anonymous"), ("the attendees", "anonymous"),
+    ("Ms. Okafor's spokesman, Piet Varga", "name"),
 ])
 def test_source_kinds(source: str, kind: str) -> None:
     assert source_kind(source, "officials said the president and the senator met") == kind
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case() -> None:
+    text = "Officials will meet. “Enough,” Will wrote. Will the talks last?"
+    assert source_kind("Will", text, text.index("Will wrote")) == "name"
+    assert source_kind("Officials", text, 0) == "anonymous"
 
 
 def test_names_agree_on_surname_and_containment() -> None:

@@ -68,6 +68,16 @@ _TITLES = {"president", "senator", "sen.", "sen", "rep.", "rep", "representative
            "vice", "attorney", "candidate", "nominee", "of", "state", "the", "u.s.", "lt.", "col.", "sgt.", "rev.",
            "house", "majority", "minority", "press", "campaign", "manager", "spokesman", "spokeswoman",
            "jr.", "jr", "sr.", "sr"}
+# Heads of a definite description that name a role one person holds in the story.
+_ROLES = {"nominee", "candidate", "front-runner", "frontrunner", "businessman", "businesswoman", "mogul", "billionaire",
+          "senator", "congressman", "congresswoman", "lawmaker", "governor", "mayor", "president", "secretary",
+          "chairman", "chairwoman", "director", "speaker", "spokesman", "spokeswoman", "spokesperson", "leader",
+          "minister", "ambassador", "candidate", "challenger", "rival", "opponent", "incumbent", "host", "star",
+          "developer", "executive", "chief", "founder", "owner", "author", "senator-elect", "hopeful", "contender",
+          "democrat", "republican", "independent", "liberal", "conservative", "socialist", "veteran", "general",
+          "manager", "strategist", "adviser", "advisor", "aide", "pollster", "economist", "attorney", "lawyer",
+          "sheriff", "commissioner", "justice", "judge", "representative", "delegate", "running-mate", "mate",
+          "pick", "wife", "husband", "daughter", "son", "father", "mother", "former"}
 _ORG_WORDS = {"post", "times", "news", "journal", "press", "campaign", "committee", "party", "cnn", "fox", "msnbc",
               "nbc", "abc", "cbs", "reuters", "politico", "breitbart", "foundation", "association", "institute",
               "university", "center", "department", "office", "house", "fbi", "cia", "gop", "rnc", "dnc", "pac",
@@ -137,37 +147,72 @@ def _head(source: str) -> list[str]:
     return [t.rstrip(".,") if len(t) > 4 else t for t in head]
 
 
-def source_kind(source: str, article_text: str = "") -> str:
+def source_kind(source: str, article_text: str = "", start: int | None = None) -> str:
     """name, pronoun, anonymous or definite: how a gold source refers to its speaker.
 
-    A name's head ends in a capitalised word that is no title and that the article never writes in
-    lower case (so a sentence-initial "Officials" or "President" is no name); an anonymous source
-    starts with an indefinite word ("a", "two", "some") or has a group's head ("sources", "the
-    campaign"); any other description is definite."""
+    A name's head ends in a capitalised word that is no title and, where the source opens a sentence
+    (or its place is not given), that the article never writes in lower case (so a sentence-initial
+    "Officials" is no name, a mid-sentence "Will" is). A definite description has a role for a head
+    ("the Republican nominee", "the senator"); any other source is anonymous: an indefinite word
+    ("a", "two", "some"), a group ("sources", "the campaign", "the attendees"), or a thing or a
+    stranger ("the editorial", "the man")."""
     words = source.split()
     if not words:
         return "none"
     if all(w.lower().strip(".,") in _PRONOUNS for w in words):
         return "pronoun"
+    if _apposed_name(source, article_text):
+        return "name"
     head = _head(source)
     if not head:
         return "definite"
     last = head[-1]
     lowered = last.lower()
+    opens = start is None or _opens_sentence(article_text, start)
     common = lowered in _TITLES or lowered in _GROUP_HEADS or bool(
-        article_text and re.search(rf"(?<![\w’']){re.escape(lowered)}(?![\w’'])", article_text))
+        opens and len(head) == 1 and article_text
+        and re.search(rf"(?<![\w’']){re.escape(lowered)}(?![\w’'])", article_text))
     if last[:1].isupper() and not common:
         return "name"
     if head[0].lower() in _INDEFINITE or lowered in _GROUP_HEADS:
         return "anonymous"
-    if len(head) == 1 and lowered.endswith("s") and lowered not in _TITLES:
-        return "anonymous"  # "Officials", "Republicans", "sources": a bare plural
-    return "definite"
+    if lowered in _ROLES or lowered in _TITLES:
+        return "definite"
+    return "anonymous"
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether text[start] begins a sentence: after a full stop (a closing quote mark may follow it),
+    a line break or an opening quote mark; not after '…,” '."""
+    before = text[:start].rstrip(" \t")
+    if not before or before[-1] in ".!?\n“‘":
+        return True
+    return before[-1] in "”\"’'" and before[-2:-1] in (".", "!", "?")
+
+
+def _apposed_name(source: str, article_text: str = "") -> list[str]:
+    """The name after a comma that ends a source ("Ms. Merkel's spokesman, Steffen Seibert"), lower-cased."""
+    before, comma, after = source.partition(",")
+    words = after.strip(" ,").split()
+    if not comma or not words or not all(w[:1].isupper() for w in words):
+        return []
+    last = words[-1].lower().strip(".,")
+    if last in _TITLES or last in _GROUP_HEADS or (article_text and re.search(
+            rf"(?<![\w’']){re.escape(last)}(?![\w’'])", article_text)):
+        return []
+    return [_possessive(w).lower() for w in words]
+
+
+def _possessive(word: str) -> str:
+    return re.sub(r"[’']s?$", "", word)
 
 
 def name_words(source: str) -> list[str]:
     """The name in a name source, lower-cased: the last capitalised run of its head ("Trump's campaign
     manager Kellyanne Conway" → kellyanne conway)."""
+    apposed = _apposed_name(source)
+    if apposed and not source_kind(source.partition(",")[0]) == "name":
+        return apposed
     head = _head(source)
     run: list[str] = []
     for token in reversed(head):
@@ -177,7 +222,7 @@ def name_words(source: str) -> list[str]:
             break
     while run and run[0] == "of":
         run.pop(0)
-    return [w.lower() for w in run]
+    return [_possessive(w).lower() for w in run]
 
 
 def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
@@ -212,7 +257,7 @@ def _gold_sources(record: Mapping[str, Any]) -> list[dict]:
         if not spans:
             continue
         text = attribution.get("source_text") or _joined(record, spans)
-        kind = source_kind(text, record["text"])
+        kind = source_kind(text, record["text"], spans[0][0])
         out.append({"index": n, "start": spans[0][0], "text": text, "kind": kind,
                     "name": name_words(text) if kind == "name" else []})
     return sorted(out, key=lambda s: s["start"])
@@ -317,7 +362,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 counts["no_source"] += 1
                 continue
             source_text = attribution.get("source_text") or _joined(record, source_spans)
-            kind = source_kind(source_text, record["text"])
+            kind = source_kind(source_text, record["text"], source_spans[0][0])
             said = best.get("speaker")
             counts["with_source"] += 1
             if said is None:
