@@ -21,7 +21,11 @@ KINDS = [
     ("null: cue not in the lexicon", "speaker null, and the annotated cue's verb is not one storyline knows"),
     ("null: cue known", "speaker null although the cue is a verb storyline knows"),
     ("speaker named in the quote", "given to a person the quotation itself names (speaks of them)"),
-    ("pronoun to the wrong person", "an annotated he/she/they given to someone else"),
+    ("a name inside the source phrase", "given to a name in the annotated source that is not its head ('Seth "
+                                        "McKee, a political scientist at Texas Tech University', 'a Clinton aide')"),
+    ("pronoun to a nearer name", "an annotated he/she/they given to a person named after the source it refers "
+                                 "to (the last name seen, not the paragraph's speaker)"),
+    ("pronoun to another person", "an annotated he/she/they given to someone else"),
     ("role noun not resolved", "an annotated description ('the Republican nominee') given to someone else"),
     ("anonymous given a name", "an annotated anonymous source ('a campaign aide') given a name"),
     ("cue not in the lexicon", "another person, and the annotated cue's verb is not one storyline knows"),
@@ -47,8 +51,14 @@ def kind_of(error: dict, text: str) -> str:
     surname = predicted.split()[-1]
     if re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", content):
         return "speaker named in the quote"
+    if re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", error["source"]):
+        return "a name inside the source phrase"
     if error["kind"] == "pronoun":
-        return "pronoun to the wrong person"
+        start = error["source_span"][0]
+        expected = (error["expected"] or "").split()[-1:] or [""]
+        seen = [m.end() for m in re.finditer(rf"(?<!\w){re.escape(expected[0])}(?!\w)", text[:start], re.I)]
+        nearer = seen and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", text[seen[-1]:start])
+        return "pronoun to a nearer name" if nearer else "pronoun to another person"
     if error["kind"] == "definite":
         return "role noun not resolved"
     if error["kind"] == "anonymous":

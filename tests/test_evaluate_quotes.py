@@ -45,7 +45,7 @@ def attribution(text: str, source: str | None, cue: str, content: list[str], dir
         pieces.append(span(text, words, after))
         after = pieces[-1][1]
     source_spans = [nearest(text, source, pieces[0][0])] if source else []
-    return {"source": source_spans, "source_text": source or "", "cue": [span(text, cue, pieces[0][0] - 40)],
+    return {"source": source_spans, "source_text": source or "", "cue": [span(text, cue, max(0, pieces[0][0] - 40))],
             "cue_text": cue, "content": pieces, "content_text": " … ".join(content), "direct": direct}
 
 
@@ -99,6 +99,17 @@ def test_pronoun_right_when_it_names_the_chains_person() -> None:
     scores = score_quotes([gold_record()], predicted)
     assert (scores["speaker_pronoun_right"], scores["speaker_pronoun"]) == (1, 1)
     assert scores["direct_found"] == 1 and scores["indirect_found"] == 0
+
+
+def test_a_first_person_source_is_left_to_the_reader() -> None:
+    t = "Okafor spoke first.\n\n“I walked the quay,” I said. “It was empty.”"
+    record = {"id": "quay", "text": t, "attributions": [
+        attribution(t, "Okafor", "spoke", ["Okafor spoke first"], False),
+        attribution(t, "I", "said", ["“I walked the quay,”"], True, after=t.index("“I"))]}
+    record["attributions"][1]["source"] = [span(t, "I said")[:1] + [span(t, "I said")[0] + 1]]
+    predicted = {"quay": {"text": t, "quotes": [quote(t, "I walked the quay", "Okafor")]}}
+    scores = score_quotes([record], predicted)
+    assert scores["speaker_unresolved"] == 1 and scores["speaker_pronoun"] == 0 and scores["speaker_errors"] == []
 
 
 def test_spans_are_carried_onto_the_normalised_text() -> None:

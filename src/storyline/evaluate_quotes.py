@@ -21,9 +21,10 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   ``source_kind``). A name is right when the predicted name carries the gold's surname and one name's
   words hold the other's ("Clinton" ~ "Hillary Clinton", not ~ "Bill Clinton"). A pronoun or
   definite description refers to the nearest named gold source before it in the article (the
-  annotation's own chain of sources; ``he``/``she`` skip named outlets and organisations); it is
-  right when the predicted name matches that name. An anonymous source is right when the predicted
-  speaker is null.
+  annotation's own chain of sources), skipping outlets and organisations, and for ``he``/``she``
+  names the article gives the other gender; it is right when the predicted name matches that name.
+  A first-person source ("I said") and one with no named source before it are left out (counted as
+  ``speaker_unresolved``). An anonymous source is right when the predicted speaker is null.
 - **Unattributed**: found direct quotations whose gold has a source but whose predicted speaker is null.
 - **Reported speech** recall: gold indirect attributions whose content a predicted indirect quote matches.
 """
@@ -33,6 +34,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
@@ -68,6 +70,7 @@ _TITLES = {"president", "senator", "sen.", "sen", "rep.", "rep", "representative
            "vice", "attorney", "candidate", "nominee", "of", "state", "the", "u.s.", "lt.", "col.", "sgt.", "rev.",
            "house", "majority", "minority", "press", "campaign", "manager", "spokesman", "spokeswoman",
            "jr.", "jr", "sr.", "sr"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Heads of a definite description that name a role one person holds in the story.
 _ROLES = {"nominee", "candidate", "front-runner", "frontrunner", "businessman", "businesswoman", "mogul", "billionaire",
           "senator", "congressman", "congresswoman", "lawmaker", "governor", "mayor", "president", "secretary",
@@ -77,7 +80,9 @@ _ROLES = {"nominee", "candidate", "front-runner", "frontrunner", "businessman", 
           "democrat", "republican", "independent", "liberal", "conservative", "socialist", "veteran", "general",
           "manager", "strategist", "adviser", "advisor", "aide", "pollster", "economist", "attorney", "lawyer",
           "sheriff", "commissioner", "justice", "judge", "representative", "delegate", "running-mate", "mate",
-          "pick", "wife", "husband", "daughter", "son", "father", "mother", "former"}
+          "pick", "wife", "husband", "daughter", "son", "father", "mother", "former", "tycoon", "magnate",
+          "entrepreneur", "businessman", "celebrity", "nominee-in-waiting", "vice-president", "anchor", "moderator",
+          "columnist", "commentator", "pundit", "activist", "whistleblower"}
 _ORG_WORDS = {"post", "times", "news", "journal", "press", "campaign", "committee", "party", "cnn", "fox", "msnbc",
               "nbc", "abc", "cbs", "reuters", "politico", "breitbart", "foundation", "association", "institute",
               "university", "center", "department", "office", "house", "fbi", "cia", "gop", "rnc", "dnc", "pac",
@@ -93,6 +98,9 @@ def offset_map(raw: str, normalised: str) -> list[int]:
     """For every position 0..len(raw) of raw, the matching position in normalised (ingest's text)."""
     if raw == normalised:
         return list(range(len(raw) + 1))
+    mapping = _walk_offsets(raw, normalised)
+    if mapping is not None:
+        return mapping
     mapping = [0] * (len(raw) + 1)
     matcher = difflib.SequenceMatcher(None, raw, normalised, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -100,6 +108,32 @@ def offset_map(raw: str, normalised: str) -> list[int]:
             mapping[k] = b0 + (k - a0 if tag == "equal" or a1 - a0 == b1 - b0 else min(k - a0, b1 - b0))
     mapping[len(raw)] = len(normalised)
     return mapping
+
+
+def _walk_offsets(raw: str, normalised: str) -> list[int] | None:
+    """offset_map for the usual case, where normalising only dropped or changed spacing and control
+    characters: one walk over both texts. None when some other character changed (NFC)."""
+    mapping = [0] * (len(raw) + 1)
+    i = j = 0
+    while i < len(raw):
+        ch = raw[i]
+        mapping[i] = j
+        if j < len(normalised) and (ch == normalised[j] or (ch.isspace() and normalised[j].isspace())):
+            i, j = i + 1, j + 1
+            continue
+        if ch.isspace() or unicodedata.category(ch) == "Cc":
+            i += 1
+            continue
+        # a letter and its combining marks that NFC composed into one character
+        width = next((k for k in range(2, 5) if j < len(normalised)
+                      and unicodedata.normalize("NFC", raw[i:i + k]) == normalised[j]), None)
+        if width is None:
+            return None
+        for k in range(i, i + width):
+            mapping[k] = j
+        i, j = i + width, j + 1
+    mapping[len(raw)] = len(normalised)
+    return mapping if j == len(normalised) else None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -164,8 +198,10 @@ def source_kind(source: str, article_text: str = "", start: int | None = None) -
     if _apposed_name(source, article_text):
         return "name"
     head = _head(source)
+    while len(head) > 1 and head[-1].lower().strip(".") in _SUFFIXES:
+        head = head[:-1]
     if not head:
-        return "definite"
+        return "anonymous"
     last = head[-1]
     lowered = last.lower()
     opens = start is None or _opens_sentence(article_text, start)
@@ -263,6 +299,7 @@ def _gold_sources(record: Mapping[str, Any]) -> list[dict]:
     return sorted(out, key=lambda s: s["start"])
 
 
+_FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 
@@ -293,15 +330,15 @@ def name_gender(surname: str, text: str) -> str | None:
 
 def _referent(sources: list[dict], start: int, pronoun: str | None, text: str = "") -> list[str] | None:
     """The name that a pronoun or definite description at `start` refers to: the nearest named gold
-    source before it; he/she skip outlets and organisations, and names the article gives the other
-    gender (see name_gender)."""
+    source before it that is no outlet or organisation; he/she also skip names the article gives
+    the other gender (see name_gender)."""
     position = bisect_right([s["start"] for s in sources], start - 1)
     for source in reversed(sources[:position]):
         if source["kind"] != "name" or not source["name"]:
             continue
+        if set(source["name"]) & _ORG_WORDS or source["text"].lower().startswith("the "):
+            continue  # an outlet or a body: no he, she or role noun stands for it
         if pronoun in _PERSONAL:
-            if set(source["name"]) & _ORG_WORDS or source["text"].lower().startswith("the "):
-                continue
             gender = name_gender(source["name"][-1], text)
             if gender is not None and gender != ("m" if pronoun in _MALE else "f"):
                 continue
@@ -376,7 +413,9 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                     expected = name_words(source_text)
                 else:
                     pronoun = source_text.strip().lower() if kind == "pronoun" else None
-                    expected = _referent(sources, source_spans[0][0], pronoun, record["text"])
+                    # "I said" outside a quotation is the writer; inside one, whoever that quotes: no chain decides it
+                    first_person = pronoun in _FIRST_PERSON
+                    expected = None if first_person else _referent(sources, source_spans[0][0], pronoun, record["text"])
                     if not expected:
                         counts["unresolved"] += 1  # no named source before it: the gold cannot say who
                         continue
