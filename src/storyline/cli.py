@@ -588,6 +588,46 @@ def eval_analysis(
                         f"{v['date_accuracy']:.3f}"] for code, v in by_language.items()])
 
 
+@eval_app.command("quotes")
+@_reports_errors
+def eval_quotes(
+    path: Annotated[Path, typer.Argument(help="PolNeAR-format JSON Lines: text and annotated attributions")],
+    limit: Annotated[Optional[int], typer.Option(help="only the first N records")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="with --json: list every wrong speaker and missed quote")] = False,
+    as_json: JsonOption = False,
+    db: DbOption = None,
+) -> None:
+    """Score direct quotations, their speakers and reported speech against annotated attributions
+    (analysed as ingest analyses them; no database is written). The rules: docs/attribution.md."""
+    from storyline.evaluate_quotes import predict_quotes, read_gold, score_quotes
+
+    if not path.is_file():
+        raise StorylineError(f"{path}: no such file")
+    records = read_gold(path, limit)
+    scores = score_quotes(records, predict_quotes(path, records, _settings(db)))
+    if not errors:
+        scores = {k: v for k, v in scores.items() if k not in ("speaker_errors", "missed")}
+
+    def row(name: str, value: float | None, right: int, total: int) -> list[str]:
+        return [name, "—" if value is None else f"{value:.3f}", f"{right} / {total}"]
+
+    _print_scores(scores, as_json, f"quotes vs annotated attributions, {scores['articles']} articles",
+                  ["measure", "score", "right / total"],
+                  [row("direct quotations: recall", scores["direct_recall"], scores["direct_found"], scores["direct_gold"]),
+                   row("direct quotations: precision", scores["direct_precision"], scores["predicted_direct_right"],
+                       scores["predicted_direct"]),
+                   row("speaker: source a name", scores["speaker_named_accuracy"], scores["speaker_named_right"],
+                       scores["speaker_named"]),
+                   row("speaker: pronoun or description", scores["speaker_referred_accuracy"],
+                       scores["speaker_referred_right"], scores["speaker_referred"]),
+                   row("speaker: anonymous source (null)", scores["speaker_anonymous_accuracy"],
+                       scores["speaker_anonymous_right"], scores["speaker_anonymous"]),
+                   row("unattributed (speaker null)", scores["unattributed_share"], scores["unattributed"],
+                       scores["with_source"]),
+                   row("reported speech: recall", scores["indirect_recall"], scores["indirect_found"],
+                       scores["indirect_gold"])])
+
+
 @eval_app.command("compare")
 @_reports_errors
 def eval_compare(

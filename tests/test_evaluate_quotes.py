@@ -1,0 +1,194 @@
+"""`storyline eval quotes`: quotations and speakers scored against PolNeAR-shaped attribution gold.
+
+The articles here are our own; the gold spans are found in their text, so the right answers are
+the ones a reader gives. A last test runs the CLI over the first PolNeAR dev records, where present."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.evaluate_quotes import name_gender, names_agree, offset_map, score_quotes, source_kind, spans_match
+
+from conftest import SHARED
+
+TEXT = (
+    "Harbour cranes late again\n\n"
+    "Mayor Lena Okafor said on Tuesday that the harbour plan would slip to spring.\n\n"
+    "“We will not cut corners,” Okafor said. “The cranes arrive in May,” she added.\n\n"
+    "“Nobody told the crews,” a dock worker said.\n\n"
+    "Councillor Piet Varga called the timetable “a fantasy.” “It was never costed,” Varga said, "
+    "“and the mayor knows it.”\n\n"
+    "“We have waited long enough,” said Varga."
+)
+
+
+def span(text: str, words: str, after: int = 0) -> list[int]:
+    start = text.index(words, after)
+    return [start, start + len(words)]
+
+
+def nearest(text: str, words: str, position: int) -> list[int]:
+    """The occurrence of words (as whole words) closest to position."""
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", text)]
+    start = min(starts, key=lambda s: abs(s - position))
+    return [start, start + len(words)]
+
+
+def attribution(text: str, source: str | None, cue: str, content: list[str], direct: bool, after: int = 0) -> dict:
+    """A PolNeAR attribution whose spans are found in text (the first occurrence at or after `after`)."""
+    pieces = []
+    for words in content:
+        pieces.append(span(text, words, after))
+        after = pieces[-1][1]
+    source_spans = [nearest(text, source, pieces[0][0])] if source else []
+    return {"source": source_spans, "source_text": source or "", "cue": [span(text, cue, max(0, pieces[0][0] - 40))],
+            "cue_text": cue, "content": pieces, "content_text": " … ".join(content), "direct": direct}
+
+
+def gold_record() -> dict:
+    t = TEXT
+    return {"id": "harbour-1", "source": "ours", "date": "2026-03-03", "title": "Harbour cranes late again", "text": t,
+            "attributions": [
+                attribution(t, "Mayor Lena Okafor", "said", ["that the harbour plan would slip to spring"], False),
+                attribution(t, "Okafor", "said", ["“We will not cut corners,”"], True),
+                attribution(t, "she", "added", ["“The cranes arrive in May,”"], True),
+                attribution(t, "a dock worker", "said", ["“Nobody told the crews,”"], True),
+                attribution(t, "Varga", "said", ["“It was never costed,”", "“and the mayor knows it.”"], True),
+                attribution(t, "Varga", "said", ["“We have waited long enough,”"], True),
+            ]}
+
+
+def quote(text: str, words: str, speaker: str | None, direct: bool = True) -> dict:
+    start, end = span(text, words)
+    return {"start": start, "end": end, "speaker": speaker, "direct": direct}
+
+
+def test_scorer_counts_each_kind_of_answer() -> None:
+    t = TEXT
+    predicted = {"harbour-1": {"text": t, "quotes": [
+        quote(t, "We will not cut corners", "Lena Okafor"),            # named, right
+        quote(t, "The cranes arrive in May", "Piet Varga"),            # pronoun "she" → Okafor: wrong
+        quote(t, "Nobody told the crews", None),                       # anonymous source, null: right
+        quote(t, "a fantasy", "Piet Varga"),                           # a scare quote: no gold direct quotation
+        quote(t, "It was never costed", None),                         # named source left unattributed
+        quote(t, "and the mayor knows it", None),
+        # "We have waited long enough" is missed
+        quote(t, "the harbour plan would slip to spring", "Lena Okafor", direct=False),
+    ]}}
+    scores = score_quotes([gold_record()], predicted)
+    assert (scores["direct_found"], scores["direct_gold"]) == (4, 5)
+    assert (scores["predicted_direct_right"], scores["predicted_direct"]) == (5, 6)
+    assert (scores["speaker_named_right"], scores["speaker_named"]) == (1, 2)
+    assert (scores["speaker_pronoun_right"], scores["speaker_pronoun"]) == (0, 1)
+    assert (scores["speaker_anonymous_right"], scores["speaker_anonymous"]) == (1, 1)
+    assert (scores["unattributed"], scores["with_source"]) == (2, 4)
+    assert scores["unattributed_anonymous"] == 1
+    assert (scores["indirect_found"], scores["indirect_gold"]) == (1, 1)
+    wrong = {(e["kind"], e["expected"], e["predicted"]) for e in scores["speaker_errors"]}
+    assert wrong == {("pronoun", "okafor", "Piet Varga"), ("name", "varga", None)}
+    assert [m["text"] for m in scores["missed"]] == ["“We have waited long enough,”"]
+
+
+def test_pronoun_right_when_it_names_the_chains_person() -> None:
+    t = TEXT
+    predicted = {"harbour-1": {"text": t, "quotes": [quote(t, "The cranes arrive in May", "Lena Okafor")]}}
+    scores = score_quotes([gold_record()], predicted)
+    assert (scores["speaker_pronoun_right"], scores["speaker_pronoun"]) == (1, 1)
+    assert scores["direct_found"] == 1 and scores["indirect_found"] == 0
+
+
+def test_a_first_person_source_is_left_to_the_reader() -> None:
+    t = "Okafor spoke first.\n\n“I walked the quay,” I said. “It was empty.”"
+    record = {"id": "quay", "text": t, "attributions": [
+        attribution(t, "Okafor", "spoke", ["Okafor spoke first"], False),
+        attribution(t, "I", "said", ["“I walked the quay,”"], True, after=t.index("“I"))]}
+    record["attributions"][1]["source"] = [span(t, "I said")[:1] + [span(t, "I said")[0] + 1]]
+    predicted = {"quay": {"text": t, "quotes": [quote(t, "I walked the quay", "Okafor")]}}
+    scores = score_quotes([record], predicted)
+    assert scores["speaker_unresolved"] == 1 and scores["speaker_pronoun"] == 0 and scores["speaker_errors"] == []
+
+
+def test_spans_are_carried_onto_the_normalised_text() -> None:
+    raw = "Lede\u00a0line.\r\n\r\n\r\n  “Keep   going,” Okafor said.  "
+    normalised = "Lede line.\n\n“Keep going,” Okafor said."
+    mapping = offset_map(raw, normalised)
+    start, end = raw.index("Keep"), raw.index("going") + len("going")
+    assert normalised[mapping[start]:mapping[end]] == "Keep going"
+
+
+def test_match_needs_half_of_the_shorter_span() -> None:
+    assert spans_match((0, 10), (5, 30))
+    assert not spans_match((0, 10), (6, 30))
+    assert not spans_match((0, 10), (10, 20))
+
+
+@pytest.mark.parametrize(("source", "kind"), [
+    ("Donald Trump", "name"), ("Trump’s campaign manager Kellyanne Conway", "name"),
+    ("Secretary of State John Kerry", "name"), ("Clinton, the Democratic nominee,", "name"),
+    ("he", "pronoun"), ("She", "pronoun"),
+    ("a spokesman for Hillary Clinton", "anonymous"), ("Officials", "anonymous"), ("the Trump campaign", "anonymous"),
+    ("two aides", "anonymous"),
+    ("the Republican nominee", "definite"), ("The senator", "definite"), ("the President", "definite"),
+    ("the editorial", "anonymous"), ("the man", "anonymous"), ("the attendees", "anonymous"),
+    ("Ms. Okafor's spokesman, Piet Varga", "name"),
+])
+def test_source_kinds(source: str, kind: str) -> None:
+    assert source_kind(source, "officials said the president and the senator met") == kind
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case() -> None:
+    text = "Officials will meet. “Enough,” Will wrote. Will the talks last?"
+    assert source_kind("Will", text, text.index("Will wrote")) == "name"
+    assert source_kind("Officials", text, 0) == "anonymous"
+
+
+def test_names_agree_on_surname_and_containment() -> None:
+    assert names_agree(["clinton"], "Hillary Clinton")
+    assert names_agree(["hillary", "rodham", "clinton"], "Hillary Clinton")
+    assert not names_agree(["hillary", "clinton"], "Bill Clinton")
+    assert not names_agree(["clinton"], "Donald Trump")
+    assert not names_agree(["clinton"], None)
+
+
+def test_gender_of_a_surname_from_the_article() -> None:
+    text = "Okafor spoke first. Okafor said she would stay. Mr. Varga left early."
+    assert name_gender("Okafor", text) == "f"
+    assert name_gender("Varga", text) == "m"
+    assert name_gender("Lindqvist", text) is None
+
+
+def test_cli_scores_our_own_article(cli, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(gold_record(), ensure_ascii=False) + "\n", encoding="utf-8")
+    scores = cli.json("eval", "quotes", str(gold), "--json", "--errors")
+    assert scores["articles"] == 1 and scores["direct_gold"] == 5
+    assert scores["direct_found"] == 5, scores["missed"]
+    # "Okafor said" and "said Varga": names written right beside the cue.
+    assert scores["speaker_named_right"] >= 2, scores["speaker_errors"]
+    assert scores["speaker_anonymous"] == 1
+    table = cli("eval", "quotes", str(gold)).stdout
+    assert "direct quotations: recall" in table and f"{scores['direct_found']} / 5" in table
+
+
+def test_cli_on_polnear_dev_head(cli) -> None:
+    dev = SHARED / "data" / "polnear" / "dev.jsonl"
+    if not dev.exists():
+        pytest.skip(f"{dev} not found (set STORYLINE_SHARED)")
+    scores = cli.json("eval", "quotes", str(dev), "--limit", "3", "--json")
+    assert scores["articles"] == 3
+    assert "speaker_errors" not in scores
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()[:3]]
+    attributions = [a for r in records for a in r["attributions"]]
+    assert scores["direct_gold"] == sum(a["direct"] for a in attributions)
+    assert scores["indirect_gold"] == len(attributions) - scores["direct_gold"]
+    assert 0 <= scores["direct_found"] <= scores["direct_gold"]
+    assert scores["predicted_direct_right"] <= scores["predicted_direct_attributed"] <= scores["predicted_direct"]
+    speakers = (scores["speaker_named"] + scores["speaker_referred"] + scores["speaker_anonymous"]
+                + scores["speaker_unresolved"])
+    assert speakers == scores["with_source"] <= scores["direct_found"]
+    assert scores["with_source"] + scores["found_without_source"] == scores["direct_found"]
+    assert scores["unattributed"] <= scores["with_source"]
