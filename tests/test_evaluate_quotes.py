@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate_quotes import name_gender, names_agree, offset_map, score_quotes, source_kind, spans_match
+from storyline.evaluate.quotes import name_gender, names_agree, offset_map, score_quotes, source_kind, spans_match
 
 from conftest import SHARED
 

@@ -599,7 +599,7 @@ def eval_quotes(
 ) -> None:
     """Score direct quotations, their speakers and reported speech against annotated attributions
     (analysed as ingest analyses them; no database is written). The rules: docs/attribution.md."""
-    from storyline.evaluate_quotes import predict_quotes, read_gold, score_quotes
+    from storyline.evaluate.quotes import predict_quotes, read_gold, score_quotes
 
     if not path.is_file():
         raise StorylineError(f"{path}: no such file")

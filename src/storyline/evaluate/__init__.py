@@ -6,5 +6,6 @@
   (python -m storyline.evaluate.analysis examples/demo);
 - compare: conflicts, claim statuses and quote variants, `storyline eval compare`
   (python -m storyline.evaluate.compare examples/demo);
+- quotes: direct quotations and their speakers against PolNeAR-style attributions, `storyline eval quotes`;
 - gold: reading gold files and the paths they label.
 """

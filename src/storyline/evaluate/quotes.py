@@ -342,7 +342,8 @@ def _referent(sources: list[dict], start: int, pronoun: str | None, text: str = 
             gender = name_gender(source["name"][-1], text)
             if gender is not None and gender != ("m" if pronoun in _MALE else "f"):
                 continue
-        return source["name"]
+        name: list[str] = source["name"]
+        return name
     return None
 
 
