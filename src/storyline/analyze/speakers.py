@@ -100,33 +100,37 @@ def _copy_speaker(statement: Statement, source: Statement) -> None:
 
 def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,
                 genders: dict[str, str]) -> tuple[str, tuple[int, int] | None] | None:
-    """The person "he" or "she" at pos stands for: the latest subject or speaker in the paragraph, else the
-    article's latest speaker, else its latest named person."""
-    paragraph = article.paragraph_of(pos)
+    """The person "he" or "she" at pos stands for: the latest subject or speaker in the paragraph, else in
+    the paragraph before it, else the article's latest speaker, else the latest person the article gives
+    that gender; None rather than a guess."""
+    here = article.paragraph_of(pos)
 
     def fits(name: str) -> bool:
         return gender is None or genders.get(name, gender) in (gender, "")
 
-    candidates: list[tuple[int, str, tuple[int, int] | None]] = []
-    for s in done:
-        if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos:
-            candidates.append((s.position, s.speaker, s.speaker_span))
-    for m in article.people:
-        if m.end <= pos and article.paragraph_of(m.start) == paragraph and _subject_like(article, m) \
-                and not article.in_quote(m.start):
-            name = strip_title(article.full_name(m, m.text, m.start)[0])
-            candidates.append((m.start, name, (m.start, m.end)))
-    candidates.sort(key=lambda c: c[0])
-    for _, name, span in reversed(candidates):
-        if fits(name):
-            return name, span
+    # The latest subject or speaker of its own paragraph, else of the paragraph before.
+    for paragraph in (here, here - 1):
+        speakers: list[tuple[int, str, tuple[int, int] | None]] = []
+        subjects: list[tuple[int, str, tuple[int, int] | None]] = []
+        for s in done:
+            if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos:
+                speakers.append((s.position, s.speaker, s.speaker_span))
+        for m in article.people:
+            if m.end <= pos and article.paragraph_of(m.start) == paragraph and _subject_like(article, m) \
+                    and not article.in_quote(m.start):
+                name = strip_title(article.full_name(m, m.text, m.start)[0])
+                subjects.append((m.start, name, (m.start, m.end)))
+        ranked = sorted(speakers + subjects)
+        for _, name, span in reversed(ranked):
+            if fits(name):
+                return name, span
     for s in reversed(done):
         if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker) and not _is_org(s):
             return s.speaker, s.speaker_span
-    for m in reversed(article.people):
-        if m.end <= pos and not article.in_quote(m.start):
+    if gender is not None:  # a person the article gives that gender ("Ms Rowan"), never just the last name seen
+        for m in reversed(article.people):
             name = strip_title(article.full_name(m, m.text, m.start)[0])
-            if fits(name):
+            if m.end <= pos and not article.in_quote(m.start) and genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
 
@@ -144,6 +148,8 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
         tok = article.tokens[i]
         if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_CHARS:
             break
+        if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
+            break  # ", and President Zelensky made clear": the subject of a second clause
         if tok.tag and tok.tag not in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"):
             return False
         word = tok.text.lower()
@@ -219,10 +225,20 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
 
 def _resolve_without_cue(article: ArticleText, statement: Statement, statements: list[Statement], n: int,
                          done: list[Statement], genders: dict[str, str]) -> None:
-    """A quote with no cue of its own: the statement before it in its paragraph, else the sentence after it."""
+    """A quote with no cue of its own: the statement before it in its paragraph, else the sentence after it.
+
+    A cue with no subject beside it ("Weaver shrugged it off, telling reporters, “…”") speaks for the
+    subject of its sentence."""
     paragraph_start = article.paragraphs[statement.paragraph][0]
     this_sentence = article.sentence_of(statement.position)
     opens_paragraph = not article.text[paragraph_start:statement.position].strip()
+    if statement.cue is not None:
+        cue_sentence = article.sentences[article.sentence_of(statement.cue[0])]
+        subject = _sentence_subject(article, cue_sentence)
+        if subject is not None and subject.kind in ("name", "pronoun", "role"):
+            _apply_subject(article, statement, subject, done, genders)
+            if statement.speaker:
+                return
     if not opens_paragraph:
         same = [s for s in done if s.paragraph == statement.paragraph and s.resolved]
         if same:
@@ -247,6 +263,27 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             statement.frame = (statement.frame[0], following[1])
             return
+    if opens_paragraph and statement.paragraph > 0:
+        _continue_previous_paragraph(article, statement, done, genders)
+
+
+def _continue_previous_paragraph(article: ArticleText, statement: Statement, done: list[Statement],
+                                 genders: dict[str, str]) -> None:
+    """A paragraph that is a quotation and names no speaker goes on with the paragraph before it, as
+    news writes it: a quotation introduced by a colon ("Cruz continued:") is its subject's, and a
+    quotation that follows an attributed quotation ("“…,” Carson said.") is that speaker's again."""
+    lo, hi = article.paragraphs[statement.paragraph - 1]
+    before = article.text[lo:hi].rstrip()
+    last_sentence = article.sentences[article.sentence_of(hi - 1)]
+    if before.endswith(":"):
+        subject = _sentence_subject(article, last_sentence)
+        if subject is not None and subject.kind in ("name", "pronoun", "role", "org"):
+            _apply_subject(article, statement, subject, done, genders)
+        return
+    previous = [s for s in done if s.paragraph == statement.paragraph - 1]
+    if previous and previous[-1].direct and previous[-1].resolved and previous[-1].speaker \
+            and previous[-1].sentence[1] >= last_sentence[0]:
+        _copy_speaker(statement, previous[-1])
 
 
 def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:

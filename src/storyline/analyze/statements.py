@@ -227,6 +227,11 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
     previous_close = max((b for a, b in article.quoted if b < mark.open), default=-1)
     lo = max(lo, previous_close + 1)
     j = article.token_at(mark.open) - 1
+    if j >= 0 and article.tokens[j].text == ":" and article.tokens[j].start >= lo:
+        # "Kasich: ‘We are going all the way’", "… doesn't surprise pollster Daron Shaw: “…”": a person, a colon, the words.
+        subject = noun_phrase_before(article, j, lo)
+        if subject is not None and subject.kind in ("name", "pronoun"):
+            return j, subject
     steps = 0
     while j >= 0 and article.tokens[j].start >= lo and steps < 14:
         if article.tokens[j].text in (".", "!", "?"):
@@ -245,6 +250,8 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
     before = noun_phrase_before(article, cue, lo)
     if before is not None and before.kind != "none":
         return before
+    if article.word(cue).endswith("ing"):
+        return before  # "…, telling reporters": whom a participle names is told, never the one telling
     after = noun_phrase_after(article, cue + 1, hi)
     if after is not None and after.kind != "none":
         return after
@@ -282,8 +289,9 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         if k < 0 or article.tokens[k].start < lo or article.tokens[k].text != ",":
             return None
         # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
+        # "Seth McKee, a political scientist at Texas Tech University, told": the name before it.
         appositive = article.mention_by_end.get(article.tokens[j - 1].end)
-        if appositive is not None and appositive.start > article.tokens[k].start and person_like(article, appositive):
+        if appositive is not None and appositive.start > article.tokens[k].start and _named_person(article, appositive):
             return subject_from_mention(article, appositive)
         j = k - 1
         if j < 0 or article.tokens[j].start < lo:
@@ -337,7 +345,7 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
         return None
     # The mention ending last in the phrase, a person first ("the Governor of the bank Adrian Orr").
     inside = [m for m in article.mentions if article.tokens[i].start <= m.start and m.end <= article.tokens[j].end]
-    people = [m for m in inside if person_like(article, m)]
+    people = [m for m in inside if m.label == "PERSON"] or [m for m in inside if _named_person(article, m)]
     if people:
         return subject_from_mention(article, people[-1])
     # "said the regional organiser of the union, Adaeze Okafor": the name in apposition.
@@ -358,6 +366,13 @@ def person_like(article: ArticleText, mention: Mention) -> bool:
     return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
         m.label != "PERSON" and m.text == mention.text and m.start != mention.start for m in article.mentions) and \
         not is_country(mention.text)
+
+
+def _named_person(article: ArticleText, mention: Mention) -> bool:
+    """A person, or a name the model took for a place or body that has no word of one ("Paul D’Souza", not
+    "Texas Tech University" or "New York")."""
+    return mention.label == "PERSON" or (person_like(article, mention) and mention.label != "GPE"
+                                         and not set(mention.text.split()) & ORG_WORDS)
 
 
 def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:

@@ -20,9 +20,16 @@ argued argues asked asks replied replies acknowledged acknowledges admitted admi
 recalled recalls underlined underlines emphasised emphasized emphasises emphasizes observed remarked commented urged
 urges cautioned cautions predicted predicts promised promises pledged vowed tweeted posted quipped joked confirmed
 confirms denied denies repeated repeats answered responded concluded complained disclosed revealed reiterated
-maintained maintains continued estimated estimates""".split())
+maintained maintains continued estimated estimates
+stated states stating concludes continues responds answers writing jokes shouted shouts shouting yelled yells
+chanted chanting exclaimed interjected interjecting retorted wondered confessed echoed affirmed affirms assured
+barked boomed charged demanded reads""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
-REPORTING_CUES = CUE_WORDS - {"asked", "asks", "posted", "continued"}
+# Verbs that introduce words as they were said, never a reported clause ("the sign reads", "he barked").
+QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads", "shouted", "shouts", "shouting",
+                     "yelled", "yells", "chanted", "chanting", "exclaimed", "interjected", "interjecting", "barked",
+                     "boomed", "jokes"}
+REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 OTHER_PRONOUNS = {"they", "we", "i", "it", "you"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "most", "other", "others",

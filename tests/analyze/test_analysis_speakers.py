@@ -1,0 +1,83 @@
+"""Speakers as news writes them, on short reports written for these tests: each case is a kind of
+mistake measured on real reporting (docs/attribution.md, "Where it errs")."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_article
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    found = [q for q in analyze_article(text, None).quotes if words in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
+    return found[0].speaker
+
+
+def test_a_quotation_paragraph_goes_on_with_the_speaker_before_it():
+    text = ("Harbour master Ines Falkenrath spoke after the storm.\n\n"
+            "“The pier will reopen once the divers have checked every pile,” Falkenrath said.\n\n"
+            "“Until then the ferries will land at the north quay, and we ask people to be patient.”\n\n"
+            "The council meets on Friday.")
+    assert speaker_of(text, "north quay") == "Ines Falkenrath"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below_it():
+    text = ("Union steward Jonas Ekdal addressed the crews at the quay on Monday morning.\n\n"
+            "Ekdal then turned to the operator:\n\n"
+            "“You have had our proposal for a month and you have not answered a single line of it.”")
+    assert speaker_of(text, "single line") == "Jonas Ekdal"
+
+
+def test_a_narrative_paragraph_passes_no_speaker_to_the_quotation_after_it():
+    text = ("Mayor Lena Ruiz opened the session.\n\nThe council then voted on the harbour budget.\n\n"
+            "“This is the worst budget in twenty years and the port will pay for it for a decade.”")
+    assert speaker_of(text, "worst budget") is None
+
+
+def test_a_name_and_a_colon_attribute_the_quotation():
+    text = "Governor Tomas Brandt: “We are going all the way to the capital and we will win there.”"
+    assert speaker_of(text, "all the way") == "Tomas Brandt"
+
+
+@pytest.mark.parametrize("cue", ["stated", "concludes", "shouted", "barked", "boomed", "interjected", "retorted"])
+def test_more_verbs_of_saying(cue):
+    text = (f"Councillor Mara Voss rose to speak.\n\n"
+            f"“The harbour fund has been spent twice over and nobody has noticed,” Voss {cue}.")
+    assert speaker_of(text, "spent twice") == "Mara Voss"
+
+
+def test_a_participle_cue_speaks_for_its_sentences_subject():
+    text = ("Port director Helen Marsh was unmoved by the protest on Tuesday, telling reporters, "
+            "“A lot of people have asked for my resignation before.”")
+    assert speaker_of(text, "resignation") == "Helen Marsh"
+
+
+def test_a_pronoun_after_a_quotation_looks_back_to_the_paragraph_before():
+    text = ("Senator Paul Okoro also took aim at the ferry operator on Sunday.\n\n"
+            "“Everybody on the islands is laughing at this timetable, and nobody trusts it,” he wrote.")
+    assert speaker_of(text, "laughing") == "Paul Okoro"
+
+
+def test_the_second_clause_of_a_sentence_has_its_own_subject():
+    text = ("The islands were not consulted, and Mayor Lena Ruiz made clear she would not accept the plan. "
+            "“Any timetable made without the islands is a timetable for nobody,” she said.")
+    assert speaker_of(text, "for nobody") == "Lena Ruiz"
+
+
+def test_an_apposition_naming_an_employer_does_not_take_the_quotation():
+    text = ("“The ferry contract was written for the operator, not for the passengers,” Seth Hanley, "
+            "a transport economist at Norrvik Technical University, told the council.")
+    assert speaker_of(text, "ferry contract") == "Seth Hanley"
+
+
+def test_a_speaker_after_a_phrase_with_a_place_is_the_person():
+    text = ("“There is just a passion for the islands, and this plan knocked it out,” said Robert Lindqvist "
+            "of the Norrvik delegation.")
+    assert speaker_of(text, "passion") == "Robert Lindqvist"
+
+
+def test_a_pronoun_with_no_one_before_it_stays_unattributed():
+    text = ("The ferry timetable changed on Monday without notice.\n\n"
+            "“Nobody told us anything, and the boats simply did not come,” she said.")
+    assert speaker_of(text, "did not come") is None
