@@ -94,10 +94,16 @@ class PredictedClaim:
     kind: str
     about: str | None
     text: str
-    spans: tuple[DocSpan, ...]
+    spans: tuple[DocSpan, ...]  # the claim's evidence: whole sentences
     values: tuple[PredictedValue, ...] = ()
 
     def hits(self, side: DocSpan) -> bool:
+        """Whether the claim cites this side: by its values' spans where it gives them (a sentence can
+        carry a disputed figure and a look-alike one), else by its evidence."""
+        spans = [span for v in self.values for span in v.spans] or self.spans
+        return any(span.overlaps(side) for span in spans)
+
+    def cites_sentence(self, side: DocSpan) -> bool:
         return any(span.overlaps(side) for span in self.spans)
 
 
@@ -227,15 +233,19 @@ def document_days(updates: Iterable[dict], docs: Iterable[str], shared: date = S
     return {doc: shared + timedelta(days=depth(doc)) for doc in docs}
 
 
-def _offsets(given: str, stored: str) -> list[int] | None:
+def stored_to_given(given: str, stored: str) -> list[int] | None:
     """For each position of the stored (normalised) text, the position in the text as given; None when
     they are the same. Normalising only drops or squeezes spacing and control characters."""
     if given == stored:
         return None
+    def same(a: str, b: str) -> bool:
+        return a == b or (b == " " and a.isspace() and a not in "\r\n")  # a tab squeezed to a space
+
     mapping = []
     i = 0
     for ch in stored:
-        while i < len(given) and given[i] != ch and (given[i].isspace() or unicodedata.category(given[i]) == "Cc"):
+        while i < len(given) and not same(given[i], ch) and (given[i].isspace()
+                                                              or unicodedata.category(given[i]) == "Cc"):
             i += 1  # dropped by normalisation
         mapping.append(min(i, len(given)))
         i += 1  # the same character, or its normalised form
@@ -272,7 +282,7 @@ def predict_event(event: str, documents: list[dict], days: Mapping[str, date], s
         offsets: dict[tuple[str, str], list[int] | None] = {}
         for article, story, _ in store.articles():
             for doc in docs_of_article.get(article.id, []):
-                offsets[(article.id, doc)] = _offsets(given[doc], article.text)
+                offsets[(article.id, doc)] = stored_to_given(given[doc], article.text)
                 prediction.story_of[doc] = story
         for doc in given:
             prediction.story_of.setdefault(doc, None)
@@ -311,7 +321,6 @@ def claims_of_brief(event: str, story: str, brief: Mapping[str, Any], docs_of_ar
         values = []
         for v in payload.get("values", []) if kind != "claim" else []:
             value_spans = _doc_spans(v.get("evidence", []), docs_of_article, offsets)
-            spans.extend(value_spans)
             docs = docs_of_article.get(str(v.get("article")), []) or sorted({s.doc for s in value_spans})
             values.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
         claims.append(PredictedClaim(event, story, kind, payload.get("about"), str(claim.get("text", "")),
@@ -408,7 +417,7 @@ def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
                 found_values.append(item["id"])
         else:
             misses.append({"id": item["id"], "kind": item["kind"], "minor": item.get("minor", False),
-                           "about": item.get("about"), "why": _why_missed(item, statements, story_of)})
+                           "about": item.get("about"), "why": _why_missed(item, claims, story_of)})
     judges = ([(item, "look-alike") for item in real.lookalikes] + [(item, "update") for item in real.updates]
               + [(item, "same claim") for item in real.claim_groups if item["label"] == "same"])
     wrong = []
@@ -479,13 +488,17 @@ def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
     return scores
 
 
-def _why_missed(item: dict, statements: list[PredictedClaim], story_of: Mapping[str, str | None]) -> str:
+def _why_missed(item: dict, claims: list[PredictedClaim], story_of: Mapping[str, str | None]) -> str:
+    """The first stage a missed conflict was lost at, as far as the brief tells."""
     stories = [story_of.get(side["doc"]) for side in item["sides"]]
     if None in stories:
         return "a side is in no story"
     if len(set(stories)) > 1:
         return "sides in different stories"
-    if any(_hits_all(c, item) for c in statements):
+    sides = [_side(side) for side in item["sides"]]
+    if any(c.kind == "conflict" and all(c.cites_sentence(s) for s in sides) for c in claims):
+        return "a conflict on these sentences, over another value"
+    if any(c.kind == "claim" and all(c.hits(s) for s in sides) for c in claims):
         return "sides in one claim, no conflict"
     return "sides not aligned"
 
