@@ -601,6 +601,8 @@ def eval_compare(
     data: Annotated[Optional[Path], typer.Option(help="real set: the documents (JSON Lines with id, text, gold); "
                                                       "default: the folder's documents.jsonl, else "
                                                       "../shared/data/ecbplus/ecbplus_train_dev.jsonl")] = None,
+    per_event: Annotated[bool, typer.Option("--per-event", help="real set: a database for each event "
+                                                                "instead of one for all")] = False,
 ) -> None:
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold; on a
     real annotated set, conflicts, look-alikes, updates and claim groups of what each event's documents give."""
@@ -609,8 +611,8 @@ def eval_compare(
 
     if is_real_set(folder):
         chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
-        scores = evaluate_real(folder, _settings(db), split, chosen, data,
-                               on_event=lambda event, n, total: err.print(f"[{n}/{total}] {event}", highlight=False))
+        scores = evaluate_real(folder, _settings(db), split, chosen, data, per_event,
+                               on_run=lambda what, n, total: err.print(f"[{n}/{total}] {what}", highlight=False))
         _print_scores(scores, as_json, f"comparison on real reports ({split}): {scores['events']} events, "
                       f"{scores['documents']} documents, {scores['stories']} stories",
                       ["measure", "score", "counts", "target"], score_rows(scores))

@@ -2,15 +2,18 @@
 
     storyline eval compare tests/fixtures/real [--split train|dev|all] [--events 20_ecb,…] [--json]
 
-evaluate_real(folder, settings) ingests the documents of each annotated event into a temporary
-database of its own, the way a user would (a JSON Lines file read by the ordinary reader: one
-article per ECB+ document, its outlet the document id, so every document is an independent outlet,
-and one shared day, since ECB+ has none), reads every story's brief through load_brief (what
-`show --json` prints), and scores the briefs against the folder's annotation (its README.md says
-what each file holds). One database per event keeps the stories of the other event of a topic out;
-clustering within an event is measured as it is: nothing forces an event's documents into one story.
+evaluate_real(folder, settings) ingests the documents of the annotated events into one temporary
+database, the way a user would (a JSON Lines file read by the ordinary reader: one article per ECB+
+document, its outlet the document id, so every document is an independent outlet, and one shared
+day, since ECB+ has none), reads every story's brief through load_brief (what `show --json` prints),
+and scores the briefs against the folder's annotation (its README.md says what each file holds).
+Nothing forces an event's documents into one story: clustering is measured as it is, and the items
+whose sides landed in different stories are counted. One database for all the events, not one per
+event (per_event=True, `--per-event`): clustering reads the whole database (its word statistics),
+and an event alone in a database splits into many more stories than among others, which is not
+what a user who follows the news gets.
 
-Updates are scored on a second database of each event that holds one, where the documents of an
+Updates are scored on a second database of the events that hold one, where the documents of an
 update's sides are dated one day apart in the order the annotation gives (earliest first; the longest
 chain of updates before a document sets its day) and every other document keeps the shared day. A
 second one, because dating documents changes the order they arrive in, and online clustering
@@ -89,7 +92,7 @@ class PredictedValue:
 class PredictedClaim:
     """A claim of a brief, its spans mapped back to documents. kind: claim, conflict or update."""
 
-    event: str
+    run: str  # the database it came from
     story: str
     kind: str
     about: str | None
@@ -108,8 +111,8 @@ class PredictedClaim:
 
 
 @dataclass
-class EventPrediction:
-    """What a user gets for one event: each document's story, and every claim of every brief."""
+class Prediction:
+    """What a user gets from one database: each document's story, and every claim of every brief."""
 
     story_of: dict[str, str | None] = field(default_factory=dict)
     claims: list[PredictedClaim] = field(default_factory=list)
@@ -253,25 +256,25 @@ def stored_to_given(given: str, stored: str) -> list[int] | None:
     return mapping
 
 
-def predict_event(event: str, documents: list[dict], days: Mapping[str, date], settings: Settings,
-                  workdir: Path) -> EventPrediction:
-    """Ingest one event's documents into a database of its own and read back every story's brief."""
+def predict(label: str, documents: list[dict], days: Mapping[str, date], settings: Settings,
+            workdir: Path) -> Prediction:
+    """Ingest documents into a new database, as a user would, and read back every story's brief."""
     from storyline.brief import load_brief
     from storyline.pipeline import ingest
     from storyline.sources import read_inputs
     from storyline.store import open_store
 
-    feed = workdir / f"{event}.jsonl"
+    feed = workdir / f"{label}.jsonl"
     with feed.open("w", encoding="utf-8") as out:
         for doc in documents:
             out.write(json.dumps({"id": doc["id"], "text": doc["text"], "source": doc["id"],
                                   "date": days[doc["id"]].isoformat()}, ensure_ascii=False) + "\n")
-    db = workdir / f"{event}.db"
+    db = workdir / f"{label}.db"
     settings = replace(settings, db=str(db))
     items = list(read_inputs([str(feed)], settings))
     doc_of_origin = {item.origin: item.external_id for item in items if getattr(item, "external_id", None)}
     given = {doc["id"]: doc["text"] for doc in documents}
-    prediction = EventPrediction()
+    prediction = Prediction()
     with open_store(db) as store:
         report = ingest(items, store, settings)
         prediction.rejected = [r.origin for r in report.rejected]
@@ -290,7 +293,7 @@ def predict_event(event: str, documents: list[dict], days: Mapping[str, date], s
         prediction.stories = len(rows)
         for row in rows:
             brief = load_brief(store, row)
-            prediction.claims.extend(claims_of_brief(event, row.id, brief, docs_of_article, offsets))
+            prediction.claims.extend(claims_of_brief(label, row.id, brief, docs_of_article, offsets))
     return prediction
 
 
@@ -307,7 +310,7 @@ def _doc_spans(evidence: Iterable[dict], docs_of_article: Mapping[str, list[str]
     return spans
 
 
-def claims_of_brief(event: str, story: str, brief: Mapping[str, Any], docs_of_article: Mapping[str, list[str]],
+def claims_of_brief(label: str, story: str, brief: Mapping[str, Any], docs_of_article: Mapping[str, list[str]],
                     offsets: Mapping[tuple[str, str], list[int] | None] | None = None) -> list[PredictedClaim]:
     """The claims of one brief (the `show --json` shape) with their spans mapped to documents."""
     offsets = offsets or {}
@@ -323,7 +326,7 @@ def claims_of_brief(event: str, story: str, brief: Mapping[str, Any], docs_of_ar
             value_spans = _doc_spans(v.get("evidence", []), docs_of_article, offsets)
             docs = docs_of_article.get(str(v.get("article")), []) or sorted({s.doc for s in value_spans})
             values.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
-        claims.append(PredictedClaim(event, story, kind, payload.get("about"), str(claim.get("text", "")),
+        claims.append(PredictedClaim(label, story, kind, payload.get("about"), str(claim.get("text", "")),
                                      tuple(spans), tuple(values)))
     return claims
 
@@ -377,20 +380,21 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
 
-def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
-               ordered: Mapping[str, EventPrediction] | None = None) -> dict[str, Any]:
+def score_real(real: RealSet, predictions: Mapping[str, Prediction],
+               ordered: Mapping[str, Prediction] | None = None) -> dict[str, Any]:
     """Conflict precision and recall, look-alikes left alone, updates found and claim-group precision
     (the rules are in the module's docstring), with the counts behind every figure.
 
-    predictions: per event, what the documents on one shared day gave; ordered: per event, what they
-    gave dated in the order the updates imply, which is what updates are scored on (else predictions)."""
+    predictions: per database, what the documents on one shared day gave; ordered: per database, what
+    they gave dated in the order the updates imply, which is what updates are scored on (its
+    documents' entries replace those of predictions)."""
     claims = [c for p in predictions.values() for c in p.claims]
     conflicts = [c for c in claims if c.kind == "conflict"]
     statements = [c for c in claims if c.kind == "claim"]
     ordered = {**predictions, **(ordered or {})}
     ordered_claims = [c for p in ordered.values() for c in p.claims]
 
-    def split_in(runs: Mapping[str, EventPrediction]) -> Callable[[dict], bool]:
+    def split_in(runs: Mapping[str, Prediction]) -> Callable[[dict], bool]:
         story_of = {doc: story for p in runs.values() for doc, story in p.story_of.items()}
 
         def split_sides(item: dict) -> bool:
@@ -401,7 +405,7 @@ def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
     split_sides = split_in(predictions)
     story_of = {doc: story for p in predictions.values() for doc, story in p.story_of.items()}
 
-    scores: dict[str, Any] = {"events": len(predictions), "stories": sum(p.stories for p in predictions.values()),
+    scores: dict[str, Any] = {"events": len(real.events()), "databases": len(predictions), "stories": sum(p.stories for p in predictions.values()),
                               "documents": len(story_of),
                               "documents_rejected": sorted(r for p in predictions.values() for r in p.rejected)}
 
@@ -428,7 +432,8 @@ def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
         if against:
             wrong.append({"against": [item["id"] for item, _ in against],
                           "why": sorted({item.get("why") or what for item, what in against}),
-                          "about": c.about, "values": [v.value for v in c.values], "event": c.event})
+                          "about": c.about, "values": [v.value for v in c.values],
+                          "docs": [doc for v in c.values for doc in v.docs]})
     judged = len(right) + len(wrong)
     gold = len(real.conflicts)
     major = [item for item in real.conflicts if not item.get("minor")]
@@ -443,6 +448,8 @@ def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
         "conflicts_found_with_values": len(found_values), "conflict_recall_with_values": _share(len(found_values), gold),
         "conflict_recall_not_minor": _share(sum(1 for i in major if i["id"] in set(found)), len(major)),
         "conflicts_split": sorted(item["id"] for item in real.conflicts if split_sides(item)),
+        "conflict_recall_in_one_story": _share(sum(1 for i in real.conflicts if i["id"] in set(found)),
+                                               sum(1 for i in real.conflicts if not split_sides(i))),
         "conflict_misses": misses, "conflict_false": wrong,
     })
 
@@ -452,6 +459,9 @@ def score_real(real: RealSet, predictions: Mapping[str, EventPrediction],
         "lookalikes_gold": len(real.lookalikes), "lookalikes_left_alone": len(real.lookalikes) - len(flagged),
         "lookalike_left_alone_rate": _share(len(real.lookalikes) - len(flagged), len(real.lookalikes)),
         "lookalikes_flagged": flagged, "lookalikes_split": sorted(i["id"] for i in real.lookalikes if split_sides(i)),
+        "lookalike_left_alone_rate_in_one_story": _share(
+            sum(1 for i in real.lookalikes if not split_sides(i) and i["id"] not in set(flagged)),
+            sum(1 for i in real.lookalikes if not split_sides(i))),
     })
 
     # updates
@@ -504,9 +514,11 @@ def _why_missed(item: dict, claims: list[PredictedClaim], story_of: Mapping[str,
 
 
 def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: Sequence[str] | None = None,
-                  data: Path | None = None, on_event: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
-    """Ingest each annotated event of a real development set into its own temporary database and score
-    the briefs a user would read against the annotation (see the module docstring for the rules)."""
+                  data: Path | None = None, per_event: bool = False,
+                  on_run: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+    """Ingest the documents of the annotated events of a real development set into a temporary database
+    (one per event with per_event) and score the briefs a user would read against the annotation
+    (see the module docstring for the rules)."""
     real = load_real_set(folder, split, events)
     path = data or documents_path(folder)
     names = real.events()
@@ -521,22 +533,27 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
     all_updates = load_real_set(folder, "all").updates  # an event's days come from all its updates, whatever the split
     # Dating an update's documents changes the order they arrive in, and with it the stories (online
     # clustering): the events of the updates scored are ingested a second time, dated, for updates only.
-    ordered_events = {event for item in real.updates for event in _events_of(item)}
-    runs = [(event, False) for event in names] + [(event, True) for event in names if event in ordered_events]
-    predictions: dict[str, EventPrediction] = {}
-    ordered: dict[str, EventPrediction] = {}
+    ordered_events = sorted({event for item in real.updates for event in _events_of(item)})
+    groups = [[event] for event in names] if per_event else [names]
+    runs = [(group, False) for group in groups]
+    runs += [([e for e in group if e in ordered_events], True) for group in groups
+             if any(e in ordered_events for e in group)]
+    predictions: dict[str, Prediction] = {}
+    ordered: dict[str, Prediction] = {}
     with tempfile.TemporaryDirectory(prefix="storyline-eval-real-") as tmp:
-        for n, (event, dated) in enumerate(runs, 1):
-            if on_event:
-                on_event(event + (" (dated by its updates)" if dated else ""), n, len(runs))
-            docs = documents[event]
-            ids = [d["id"] for d in docs]
-            days = document_days([u for u in all_updates if event in _events_of(u)] if dated else [], ids)
+        for n, (group, dated) in enumerate(runs, 1):
+            label = group[0] if per_event else split
+            docs = [doc for event in group for doc in documents[event]]
+            if on_run:
+                on_run(f"{label}{', dated by its updates' if dated else ''}: {len(group)} events, "
+                       f"{len(docs)} documents", n, len(runs))
+            updates = [u for u in all_updates if set(_events_of(u)) & set(group)] if dated else []
+            days = document_days(updates, [d["id"] for d in docs])
             workdir = Path(tmp) / ("dated" if dated else "shared")
             workdir.mkdir(exist_ok=True)
-            (ordered if dated else predictions)[event] = predict_event(event, docs, days, settings, workdir)
+            (ordered if dated else predictions)[label] = predict(label, docs, days, settings, workdir)
     scores = score_real(real, predictions, ordered)
-    scores.update({"split": split, "documents_file": str(path)})
+    scores.update({"split": split, "documents_file": str(path), "per_event": per_event})
     return scores
 
 
@@ -564,8 +581,12 @@ def score_rows(scores: Mapping[str, Any]) -> list[list[str]]:
          f"{scores['conflicts_found_with_values']} of {scores['conflicts_gold']}"),
         ("conflicts: recall, not minor", "conflict_recall_not_minor",
          f"of {scores['conflicts_gold'] - scores['conflicts_gold_minor']} not minor"),
+        ("conflicts: recall, sides in one story", "conflict_recall_in_one_story",
+         f"of {scores['conflicts_gold'] - len(scores['conflicts_split'])} whose sides share a story"),
         ("look-alikes left alone", "lookalike_left_alone_rate",
          f"{scores['lookalikes_left_alone']} of {scores['lookalikes_gold']}"),
+        ("look-alikes left alone, sides in one story", "lookalike_left_alone_rate_in_one_story",
+         f"of {scores['lookalikes_gold'] - len(scores['lookalikes_split'])} whose sides share a story"),
         ("updates found", "update_found_rate",
          f"{scores['updates_found']} of {scores['updates_gold']} ({len(scores['updates_as_progression'])} as a "
          f"progression, {len(scores['updates_as_conflict'])} as a conflict)"),

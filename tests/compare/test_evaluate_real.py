@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate_real import (SHARED_DAY, DocSpan, EventPrediction, PredictedClaim, PredictedValue,
+from storyline.evaluate_real import (SHARED_DAY, DocSpan, Prediction, PredictedClaim, PredictedValue,
                                      claims_of_brief, document_days, load_real_set, score_real, stored_to_given,
                                      value_key)
 from storyline.text import normalize_text
@@ -57,9 +57,9 @@ FERRY_STORIES = {"ferry_1": "s1", "ferry_2": "s1", "ferry_3": "s1", "ferry_4": "
 TWELVE, NINETEEN = ("ferry_1", "Twelve ferries"), ("ferry_2", "Nineteen ferries")
 
 
-def predictions(*claims: PredictedClaim) -> dict[str, EventPrediction]:
-    return {"ferry": EventPrediction(dict(FERRY_STORIES), list(claims), 1),
-            "mill": EventPrediction({"mill_1": "m1", "mill_2": "m2"}, [], 2)}
+def predictions(*claims: PredictedClaim) -> dict[str, Prediction]:
+    return {"ferry": Prediction(dict(FERRY_STORIES), list(claims), 1),
+            "mill": Prediction({"mill_1": "m1", "mill_2": "m2"}, [], 2)}
 
 
 def test_the_scorer_counts_every_figure_by_its_rule():
@@ -82,7 +82,8 @@ def test_the_scorer_counts_every_figure_by_its_rule():
                                           "why": "sides in one claim, no conflict"}]
     assert sorted(w["why"] for w in scores["conflict_false"]) == [["compatible approximation"], ["update"]]
     assert scores["lookalikes_flagged"] == ["l-001"] and scores["lookalike_left_alone_rate"] == 0.5
-    assert scores["lookalikes_split"] == ["l-002"]  # a ferry and a mill: two events, two databases
+    assert scores["lookalikes_split"] == ["l-002"]  # a ferry strike and a mill fire: two stories
+    assert scores["lookalike_left_alone_rate_in_one_story"] == 0.0 and scores["conflict_recall_in_one_story"] == 0.5
     assert scores["updates_as_conflict"] == ["u-001"] and scores["update_found_rate"] == 1.0
     assert (scores["claim_pairs_together"], scores["claim_pairs_together_same"]) == (2, 1)
     assert scores["claim_pairs_wrongly_together"] == ["g-002"]
@@ -185,7 +186,7 @@ def test_the_cli_scores_our_own_reports(small_scores):
 
 def test_the_cli_table_names_counts_and_targets(tmp_path):
     cli = Cli(tmp_path / "unused.db")
-    result = cli("eval", "compare", str(SMALL), "--split", "train", "--events", "ferry")
+    result = cli("eval", "compare", str(SMALL), "--split", "train", "--events", "ferry", "--per-event")
     assert "conflicts: recall" in result.stdout and "of 1 found" in result.stdout and ">= 0.75" in result.stdout
     assert not (tmp_path / "unused.db").exists()  # the user's database is never touched
     failed = cli("eval", "compare", str(SMALL), "--events", "harbour", expect=1)
