@@ -19,16 +19,19 @@ chain of updates before a document sets its day) and every other document keeps 
 second one, because dating documents changes the order they arrive in, and online clustering
 depends on that order: conflicts, look-alikes and claim groups are scored on the shared day.
 
-Rules (a span "hits" a side when it is in the side's document and overlaps its characters; a
-claim's spans are its evidence and the evidence of each of its values):
-- conflicts: a gold conflict is found when one predicted conflict hits both sides; it is found
+Rules (a claim "hits" a side when one of its spans is in the side's document and overlaps its
+characters; a conflict's spans are its values' evidence where it gives them, since a sentence can
+carry a disputed figure and a look-alike one, else its evidence sentences):
+- conflicts: a predicted conflict opposes two sides when it hits both and, where it names values,
+  gives them two different ones (a conflict of three outlets does not dispute what two of them
+  agree on). A gold conflict is found when one predicted conflict opposes its sides; it is found
   with values when, besides, for each side the predicted value given for that side's document
   hits the side's span or equals its annotated value (figures compared as numbers). A predicted
-  conflict is right when it finds a gold conflict and wrong when, finding none, it hits both sides
+  conflict is right when it finds a gold conflict and wrong when, finding none, it opposes the sides
   of a look-alike, of an update or of a claim pair judged `same`; precision is right / (right +
   wrong). The annotation is not exhaustive, so conflicts that touch no annotated pair are counted
   apart (unjudged), and right / all predicted is given as a lower bound.
-- look-alikes left alone: the share of look-alikes whose two sides no predicted conflict hits.
+- look-alikes left alone: the share of look-alikes whose two sides no predicted conflict opposes.
 - updates found: every consecutive pair of sides is hit by one predicted update (a claim with
   status `update`, or an `update`/`progression` object with `values`, should the brief get one)
   or, as long as there is none, by a predicted conflict, with the earlier side's value listed first.
@@ -376,6 +379,24 @@ def _hits_all(claim: PredictedClaim, item: dict) -> bool:
     return all(claim.hits(_side(side)) for side in _sides(item))
 
 
+def _value_of(claim: PredictedClaim, side: DocSpan) -> PredictedValue | None:
+    """The value a conflict gives for a side: the one whose span overlaps it, else its document's."""
+    mine = [v for v in claim.values if side.doc in v.docs]
+    return next((v for v in mine if any(s.overlaps(side) for s in v.spans)), mine[0] if mine else None)
+
+
+def _opposes(claim: PredictedClaim, item: dict) -> bool:
+    """Whether a conflict sets an item's two sides against each other: it cites both and, where it gives
+    values, gives them two different ones. A conflict of three outlets (30 / around 30 / about 100)
+    cites two outlets that agree, and does not dispute what they agree on."""
+    if not _hits_all(claim, item):
+        return False
+    values = [_value_of(claim, _side(side)) for side in _sides(item)]
+    if any(v is None for v in values):
+        return True
+    return len({value_key(v.normalized or v.value) for v in values if v is not None}) > 1
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 3) if whole else None
 
@@ -413,7 +434,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     right: set[int] = set()
     found, found_values, misses = [], [], []
     for item in real.conflicts:
-        hitting = [n for n, c in enumerate(conflicts) if _hits_all(c, item)]
+        hitting = [n for n, c in enumerate(conflicts) if _opposes(c, item)]
         right.update(hitting)
         if hitting:
             found.append(item["id"])
@@ -428,7 +449,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     for n, c in enumerate(conflicts):
         if n in right:
             continue
-        against = [(item, what) for item, what in judges if _hits_all(c, item)]
+        against = [(item, what) for item, what in judges if _opposes(c, item)]
         if against:
             wrong.append({"against": [item["id"] for item, _ in against],
                           "why": sorted({item.get("why") or what for item, what in against}),
@@ -454,7 +475,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     })
 
     # look-alikes
-    flagged = [item["id"] for item in real.lookalikes if any(_hits_all(c, item) for c in conflicts)]
+    flagged = [item["id"] for item in real.lookalikes if any(_opposes(c, item) for c in conflicts)]
     scores.update({
         "lookalikes_gold": len(real.lookalikes), "lookalikes_left_alone": len(real.lookalikes) - len(flagged),
         "lookalike_left_alone_rate": _share(len(real.lookalikes) - len(flagged), len(real.lookalikes)),

@@ -40,13 +40,14 @@ def sentence(doc: str, text: str) -> DocSpan:
     return DocSpan(doc, first, len(TEXTS[doc]) if last < 0 else last)
 
 
-def value(doc: str, text: str) -> PredictedValue:
-    return PredictedValue((doc,), text, None, (words(doc, text),))
+def value(doc: str, text: str, normalized: str | None = None) -> PredictedValue:
+    return PredictedValue((doc,), text, normalized, (words(doc, text),))
 
 
-def conflict(first: tuple[str, str], second: tuple[str, str], kind: str = "conflict") -> PredictedClaim:
+def conflict(first: tuple[str, str], second: tuple[str, str], kind: str = "conflict",
+             normalized: tuple[str | None, str | None] = (None, None)) -> PredictedClaim:
     return PredictedClaim("ferry", "s1", kind, "number", "", (sentence(*first), sentence(*second)),
-                          (value(*first), value(*second)))
+                          (value(*first, normalized[0]), value(*second, normalized[1])))
 
 
 def statement(*spans: tuple[str, str]) -> PredictedClaim:
@@ -66,7 +67,7 @@ def test_the_scorer_counts_every_figure_by_its_rule():
     real = load_real_set(SMALL)
     scores = score_real(real, predictions(
         conflict(TWELVE, NINETEEN),  # c-001, values named
-        conflict(("ferry_1", "about 300"), ("ferry_2", "nearly 300")),  # l-001: a false dispute
+        conflict(("ferry_1", "about 300"), ("ferry_2", "nearly 300"), normalized=("300", "290")),  # l-001: false
         conflict(("ferry_3", "Union steward"), ("ferry_1", "The operator said talks")),  # on no annotated pair
         conflict(("ferry_4", "Three people"), ("ferry_3", "had risen to five")),  # u-001, in order
         statement(("ferry_1", "double shifts"), ("ferry_2", "double shifts"), ("ferry_3", "would stay out")),
@@ -104,6 +105,20 @@ def test_a_conflict_is_judged_by_its_values_not_by_every_figure_of_its_sentences
                            (PredictedValue(("ferry_1",), "300", "300", ()), PredictedValue(("ferry_2",), "299", "299", ())))
     scores = score_real(load_real_set(SMALL), predictions(other))
     assert scores["conflicts_found"] == 1 and scores["conflicts_found_with_values"] == 0
+
+
+def test_outlets_that_agree_inside_a_wider_conflict_are_not_disputed():
+    # three outlets: about 300 / nearly 300 / 120; the first two agree, so l-001 is left alone
+    three = PredictedClaim("ferry", "s1", "conflict", "number", "", (), (
+        PredictedValue(("ferry_1",), "about 300", "300", (words("ferry_1", "about 300"),)),
+        PredictedValue(("ferry_2",), "nearly 300", "300", (words("ferry_2", "nearly 300"),)),
+        PredictedValue(("ferry_3",), "120", "120", (words("ferry_3", "second day"),))))
+    scores = score_real(load_real_set(SMALL), predictions(three))
+    assert scores["lookalikes_flagged"] == [] and scores["conflicts_unjudged"] == 1
+    apart = PredictedClaim("ferry", "s1", "conflict", "number", "", (), (
+        PredictedValue(("ferry_1",), "about 300", "300", (words("ferry_1", "about 300"),)),
+        PredictedValue(("ferry_2",), "nearly 300", "290", (words("ferry_2", "nearly 300"),))))
+    assert score_real(load_real_set(SMALL), predictions(apart))["lookalikes_flagged"] == ["l-001"]
 
 
 def test_an_update_counts_in_its_order_and_as_a_progression_first():
