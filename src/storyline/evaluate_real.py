@@ -53,10 +53,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import InputError
+from storyline.model import Record
 from storyline.settings import Settings
 
 REAL_FILES = ("conflicts.json", "lookalikes.json", "updates.json", "claim_groups.json")
@@ -225,7 +227,7 @@ def document_days(updates: Iterable[dict], docs: Iterable[str], shared: date = S
 
     for update in updates:
         names = [side["doc"] for side in update["sides"]]
-        for a, b in zip(names, names[1:]):
+        for a, b in pairwise(names):
             if a != b and not precedes(b, a):
                 before[b].add(a)
     level: dict[str, int] = {}
@@ -269,14 +271,14 @@ def predict(label: str, documents: list[dict], days: Mapping[str, date], setting
 
     feed = workdir / f"{label}.jsonl"
     with feed.open("w", encoding="utf-8") as out:
-        for doc in documents:
-            out.write(json.dumps({"id": doc["id"], "text": doc["text"], "source": doc["id"],
-                                  "date": days[doc["id"]].isoformat()}, ensure_ascii=False) + "\n")
+        for record in documents:
+            out.write(json.dumps({"id": record["id"], "text": record["text"], "source": record["id"],
+                                  "date": days[record["id"]].isoformat()}, ensure_ascii=False) + "\n")
     db = workdir / f"{label}.db"
     settings = replace(settings, db=str(db))
     items = list(read_inputs([str(feed)], settings))
-    doc_of_origin = {item.origin: item.external_id for item in items if getattr(item, "external_id", None)}
-    given = {doc["id"]: doc["text"] for doc in documents}
+    doc_of_origin = {item.origin: item.external_id for item in items if isinstance(item, Record) and item.external_id}
+    given = {record["id"]: record["text"] for record in documents}
     prediction = Prediction()
     with open_store(db) as store:
         report = ingest(items, store, settings)
@@ -489,7 +491,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     def linked(item: dict, candidates: list[PredictedClaim]) -> bool:
         sides = item["sides"]
         return all(any(c.hits(_side(a)) and c.hits(_side(b)) and _in_order(c, a, b) for c in candidates)
-                   for a, b in zip(sides, sides[1:]))
+                   for a, b in pairwise(sides))
 
     as_progression = [i["id"] for i in real.updates if linked(i, [c for c in ordered_claims if c.kind == "update"])]
     as_conflict = [i["id"] for i in real.updates if i["id"] not in as_progression
@@ -593,8 +595,8 @@ def score_rows(scores: Mapping[str, Any]) -> list[list[str]]:
 
     rows = [
         ("conflicts: precision", "conflict_precision",
-         f"{scores['conflicts_right']} right of {scores['conflicts_judged']} judged "
-         f"({scores['conflicts_predicted']} predicted, {scores['conflicts_unjudged']} touch no annotated pair)"),
+         (f"{scores['conflicts_right']} right of {scores['conflicts_judged']} judged "
+          f"({scores['conflicts_predicted']} predicted, {scores['conflicts_unjudged']} touch no annotated pair)")),
         ("conflicts: precision, lower bound", "conflict_precision_lower_bound",
          f"{scores['conflicts_right']} of {scores['conflicts_predicted']} predicted"),
         ("conflicts: recall", "conflict_recall", f"{scores['conflicts_found']} of {scores['conflicts_gold']} found"),
@@ -609,15 +611,16 @@ def score_rows(scores: Mapping[str, Any]) -> list[list[str]]:
         ("look-alikes left alone, sides in one story", "lookalike_left_alone_rate_in_one_story",
          f"of {scores['lookalikes_gold'] - len(scores['lookalikes_split'])} whose sides share a story"),
         ("updates found", "update_found_rate",
-         f"{scores['updates_found']} of {scores['updates_gold']} ({len(scores['updates_as_progression'])} as a "
-         f"progression, {len(scores['updates_as_conflict'])} as a conflict)"),
+         (f"{scores['updates_found']} of {scores['updates_gold']} ({len(scores['updates_as_progression'])} as a "
+          f"progression, {len(scores['updates_as_conflict'])} as a conflict)")),
         ("claim groups: precision", "claim_group_precision",
          f"{scores['claim_pairs_together_same']} same of {scores['claim_pairs_together']} pairs put together"),
         ("claim groups: recall of same pairs", "claim_group_recall",
          f"{scores['claim_pairs_together_same']} of {scores['claim_pairs_same']} same pairs"),
     ]
     table = [[name, figure(key), counts, target(key)] for name, key, counts in rows]
-    table.append(["items whose sides are in different stories", "", f"{scores['items_split']} of {scores['items']} "
-                  f"(conflicts {len(scores['conflicts_split'])}, look-alikes {len(scores['lookalikes_split'])}, "
-                  f"updates {len(scores['updates_split'])}, claim pairs {len(scores['claim_pairs_split'])})", ""])
+    split = (f"{scores['items_split']} of {scores['items']} (conflicts {len(scores['conflicts_split'])}, "
+             f"look-alikes {len(scores['lookalikes_split'])}, updates {len(scores['updates_split'])}, "
+             f"claim pairs {len(scores['claim_pairs_split'])})")
+    table.append(["items whose sides are in different stories", "", split, ""])
     return table

@@ -11,13 +11,22 @@ import json
 from pathlib import Path
 
 import pytest
-
-from storyline.evaluate_real import (SHARED_DAY, DocSpan, Prediction, PredictedClaim, PredictedValue,
-                                     claims_of_brief, document_days, load_real_set, score_real, stored_to_given,
-                                     value_key)
-from storyline.text import normalize_text
-
 from conftest import SHARED, Cli
+
+from storyline.evaluate_real import (
+    SHARED_DAY,
+    DocSpan,
+    PredictedClaim,
+    PredictedValue,
+    Prediction,
+    claims_of_brief,
+    document_days,
+    load_real_set,
+    score_real,
+    stored_to_given,
+    value_key,
+)
+from storyline.text import normalize_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SMALL = FIXTURES / "real_small"
