@@ -631,13 +631,33 @@ def eval_quotes(
 @eval_app.command("compare")
 @_reports_errors
 def eval_compare(
-    folder: FolderArgument = Path("examples/demo"),
+    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json, or an annotated "
+                                                "real set (conflicts.json, lookalikes.json, updates.json, "
+                                                "claim_groups.json)")] = Path("examples/demo"),
     as_json: JsonOption = False,
     db: DbOption = None,
+    split: Annotated[str, typer.Option(help="real set: the items of this split (train, dev or all)")] = "all",
+    events: Annotated[Optional[str], typer.Option(help="real set: only these events, comma-separated "
+                                                       "(e.g. 20_ecb,20_ecbplus)")] = None,
+    data: Annotated[Optional[Path], typer.Option(help="real set: the documents (JSON Lines with id, text, gold); "
+                                                      "default: the folder's documents.jsonl, else "
+                                                      "../shared/data/ecbplus/ecbplus_train_dev.jsonl")] = None,
+    per_event: Annotated[bool, typer.Option("--per-event", help="real set: a database for each event "
+                                                                "instead of one for all")] = False,
 ) -> None:
-    """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold."""
+    """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold; on a
+    real annotated set, conflicts, look-alikes, updates and claim groups of what each event's documents give."""
     from storyline.evaluate.compare import score_demo
+    from storyline.evaluate.real import evaluate_real, is_real_set, score_rows
 
+    if is_real_set(folder):
+        chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
+        scores = evaluate_real(folder, _settings(db), split, chosen, data, per_event,
+                               on_run=lambda what, n, total: err.print(f"[{n}/{total}] {what}", highlight=False))
+        _print_scores(scores, as_json, f"comparison on real reports ({split}): {scores['events']} events, "
+                      f"{scores['documents']} documents, {scores['stories']} stories",
+                      ["measure", "score", "counts", "target"], score_rows(scores))
+        return
     _gold_folder(folder)
     scores = score_demo(folder)
     _print_scores(scores, as_json, f"comparison vs gold, {scores['stories']} stories",

@@ -6,6 +6,7 @@
   (python -m storyline.evaluate.analysis examples/demo);
 - compare: conflicts, claim statuses and quote variants, `storyline eval compare`
   (python -m storyline.evaluate.compare examples/demo);
+- real: conflicts, look-alikes, updates and claim groups on an annotated real set (tests/fixtures/real), `storyline eval compare FOLDER`;
 - quotes: direct quotations and their speakers against PolNeAR-style attributions, `storyline eval quotes`;
 - gold: reading gold files and the paths they label.
 """

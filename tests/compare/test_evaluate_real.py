@@ -1,0 +1,236 @@
+"""The yardstick on real reports: `storyline eval compare FOLDER` over an annotated set in the shape of
+tests/fixtures/real (conflicts, look-alikes, updates and claim groups, by document, span and value).
+
+tests/fixtures/real_small is our own: six short reports of two events (a ferry strike, a mill fire)
+in documents.jsonl, annotated like the real set. The scorer is checked on predictions written by hand
+against it, where every figure is known; the CLI is run over it and over two ECB+ events."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, Cli
+
+from storyline.evaluate.real import (
+    SHARED_DAY,
+    DocSpan,
+    PredictedClaim,
+    PredictedValue,
+    Prediction,
+    claims_of_brief,
+    document_days,
+    load_real_set,
+    score_real,
+    stored_to_given,
+    value_key,
+)
+from storyline.text import normalize_text
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SMALL = FIXTURES / "real_small"
+REAL = FIXTURES / "real"
+ECBPLUS = SHARED / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
+TEXTS = {json.loads(line)["id"]: json.loads(line)["text"]
+         for line in (SMALL / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+
+
+def words(doc: str, text: str) -> DocSpan:
+    start = TEXTS[doc].index(text)
+    return DocSpan(doc, start, start + len(text))
+
+
+def sentence(doc: str, text: str) -> DocSpan:
+    """The whole line of a document that holds text: what a claim's evidence cites."""
+    start = TEXTS[doc].index(text)
+    first = TEXTS[doc].rfind("\n", 0, start) + 1
+    last = TEXTS[doc].find("\n", start)
+    return DocSpan(doc, first, len(TEXTS[doc]) if last < 0 else last)
+
+
+def value(doc: str, text: str, normalized: str | None = None) -> PredictedValue:
+    return PredictedValue((doc,), text, normalized, (words(doc, text),))
+
+
+def conflict(first: tuple[str, str], second: tuple[str, str], kind: str = "conflict",
+             normalized: tuple[str | None, str | None] = (None, None)) -> PredictedClaim:
+    return PredictedClaim("ferry", "s1", kind, "number", "", (sentence(*first), sentence(*second)),
+                          (value(*first, normalized[0]), value(*second, normalized[1])))
+
+
+def statement(*spans: tuple[str, str]) -> PredictedClaim:
+    return PredictedClaim("ferry", "s1", "claim", None, "", tuple(sentence(*s) for s in spans))
+
+
+FERRY_STORIES = {"ferry_1": "s1", "ferry_2": "s1", "ferry_3": "s1", "ferry_4": "s1"}
+TWELVE, NINETEEN = ("ferry_1", "Twelve ferries"), ("ferry_2", "Nineteen ferries")
+
+
+def predictions(*claims: PredictedClaim) -> dict[str, Prediction]:
+    return {"ferry": Prediction(dict(FERRY_STORIES), list(claims), 1),
+            "mill": Prediction({"mill_1": "m1", "mill_2": "m2"}, [], 2)}
+
+
+def test_the_scorer_counts_every_figure_by_its_rule():
+    real = load_real_set(SMALL)
+    scores = score_real(real, predictions(
+        conflict(TWELVE, NINETEEN),  # c-001, values named
+        conflict(("ferry_1", "about 300"), ("ferry_2", "nearly 300"), normalized=("300", "290")),  # l-001: false
+        conflict(("ferry_3", "Union steward"), ("ferry_1", "The operator said talks")),  # on no annotated pair
+        conflict(("ferry_4", "Three people"), ("ferry_3", "had risen to five")),  # u-001, in order
+        statement(("ferry_1", "double shifts"), ("ferry_2", "double shifts"), ("ferry_3", "would stay out")),
+        statement(("ferry_4", "Twelve ferries"), ("ferry_2", "Nineteen ferries")),  # c-002 stated as agreement
+    ))
+    assert (scores["conflicts_predicted"], scores["conflicts_right"], scores["conflicts_wrong"],
+            scores["conflicts_unjudged"]) == (4, 1, 2, 1)
+    assert scores["conflict_precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert scores["conflict_precision_lower_bound"] == 0.25
+    assert (scores["conflicts_found"], scores["conflicts_found_with_values"], scores["conflict_recall"]) == (1, 1, 0.5)
+    assert scores["conflict_misses"] == [{"id": "c-002", "kind": "number", "minor": False,
+                                          "about": "ferries cancelled on the first day",
+                                          "why": "sides in one claim, no conflict"}]
+    assert sorted(w["why"] for w in scores["conflict_false"]) == [["compatible approximation"], ["update"]]
+    assert scores["lookalikes_flagged"] == ["l-001"] and scores["lookalike_left_alone_rate"] == 0.5
+    assert scores["lookalikes_split"] == ["l-002"]  # a ferry strike and a mill fire: two stories
+    assert scores["lookalike_left_alone_rate_in_one_story"] == 0.0 and scores["conflict_recall_in_one_story"] == 0.5
+    assert scores["updates_as_conflict"] == ["u-001"] and scores["update_found_rate"] == 1.0
+    assert (scores["claim_pairs_together"], scores["claim_pairs_together_same"]) == (2, 1)
+    assert scores["claim_pairs_wrongly_together"] == ["g-002"]
+    assert scores["claim_group_precision"] == 0.5 and scores["claim_group_recall"] == 0.5
+    assert scores["claim_pairs_split"] == ["g-003"]
+    assert (scores["items_split"], scores["items"]) == (2, 8)
+
+
+def test_a_conflict_is_judged_by_its_values_not_by_every_figure_of_its_sentences():
+    # the twelve/nineteen dispute cites the sentences that also say "about 300" and "nearly 300"
+    scores = score_real(load_real_set(SMALL), predictions(conflict(TWELVE, NINETEEN)))
+    assert scores["lookalikes_flagged"] == [] and scores["conflicts_wrong"] == 0
+    named = PredictedClaim("ferry", "s1", "conflict", "number", "", (sentence(*TWELVE), sentence(*NINETEEN)),
+                           (PredictedValue(("ferry_1",), "12", "12", ()), PredictedValue(("ferry_2",), "19", "19", ())))
+    scores = score_real(load_real_set(SMALL), predictions(named))  # no value spans: the sentences, and the values
+    assert scores["conflicts_found_with_values"] == 1
+    other = PredictedClaim("ferry", "s1", "conflict", "number", "", named.spans,
+                           (PredictedValue(("ferry_1",), "300", "300", ()), PredictedValue(("ferry_2",), "299", "299", ())))
+    scores = score_real(load_real_set(SMALL), predictions(other))
+    assert scores["conflicts_found"] == 1 and scores["conflicts_found_with_values"] == 0
+
+
+def test_outlets_that_agree_inside_a_wider_conflict_are_not_disputed():
+    # three outlets: about 300 / nearly 300 / 120; the first two agree, so l-001 is left alone
+    three = PredictedClaim("ferry", "s1", "conflict", "number", "", (), (
+        PredictedValue(("ferry_1",), "about 300", "300", (words("ferry_1", "about 300"),)),
+        PredictedValue(("ferry_2",), "nearly 300", "300", (words("ferry_2", "nearly 300"),)),
+        PredictedValue(("ferry_3",), "120", "120", (words("ferry_3", "second day"),))))
+    scores = score_real(load_real_set(SMALL), predictions(three))
+    assert scores["lookalikes_flagged"] == [] and scores["conflicts_unjudged"] == 1
+    apart = PredictedClaim("ferry", "s1", "conflict", "number", "", (), (
+        PredictedValue(("ferry_1",), "about 300", "300", (words("ferry_1", "about 300"),)),
+        PredictedValue(("ferry_2",), "nearly 300", "290", (words("ferry_2", "nearly 300"),))))
+    assert score_real(load_real_set(SMALL), predictions(apart))["lookalikes_flagged"] == ["l-001"]
+
+
+def test_an_update_counts_in_its_order_and_as_a_progression_first():
+    real = load_real_set(SMALL)
+    backwards = conflict(("ferry_3", "had risen to five"), ("ferry_4", "Three people"))
+    assert score_real(real, predictions(backwards))["updates_found"] == 0
+    progression = conflict(("ferry_4", "Three people"), ("ferry_3", "had risen to five"), kind="update")
+    scores = score_real(real, predictions(progression))
+    assert scores["updates_as_progression"] == ["u-001"] and scores["conflicts_predicted"] == 0
+    # updates are read from the dated run where there is one
+    scores = score_real(real, predictions(), {"ferry": predictions(progression)["ferry"]})
+    assert scores["updates_as_progression"] == ["u-001"]
+
+
+def test_a_missed_conflict_says_where_it_was_lost():
+    real = load_real_set(SMALL, events=["ferry"])
+    split = predictions()
+    split["ferry"].story_of["ferry_2"] = "s2"
+    assert {m["why"] for m in score_real(real, split)["conflict_misses"]} == {"sides in different stories"}
+    assert {m["why"] for m in score_real(real, predictions())["conflict_misses"]} == {"sides not aligned"}
+    other = conflict(("ferry_1", "Twelve ferries"), ("ferry_2", "nearly 300"))
+    assert "a conflict on these sentences, over another value" in {
+        m["why"] for m in score_real(real, predictions(other))["conflict_misses"]}
+
+
+def test_the_split_and_events_choose_the_items():
+    assert [i["id"] for i in load_real_set(SMALL, "train").conflicts] == ["c-001"]
+    assert [i["id"] for i in load_real_set(SMALL, "dev").conflicts] == ["c-002"]
+    only_mill = load_real_set(SMALL, events=["mill"])
+    assert [i["id"] for i in only_mill.items()] == ["l-002", "g-003"]
+    assert only_mill.events() == ["ferry", "mill"]  # l-002 spans both events: both are ingested
+
+
+def test_spans_of_normalised_text_map_back_to_the_text_as_given():
+    given = "  Crews  walked out .\r\n\r\n\r\nTwelve\tferries were cancelled .\x07"
+    stored = normalize_text(given)
+    start = stored.index("Twelve")
+    brief = {"claims": [{"status": "conflict", "text": "x", "evidence": [{"article": "a", "start": start, "end": len(stored)}],
+                         "conflict": {"about": "number", "values": [
+                             {"value": "Twelve", "article": "a", "evidence": [{"article": "a", "start": start,
+                                                                              "end": start + 6}]}]}}]}
+    claim, = claims_of_brief("e", "s", brief, {"a": ["d"]}, {("a", "d"): stored_to_given(given, stored)})
+    first = claim.values[0].spans[0]
+    assert given[first.start:first.end] == "Twelve"
+    assert given[claim.spans[0].start:claim.spans[0].end] == "Twelve\tferries were cancelled ."
+    assert stored_to_given("same", "same") is None
+
+
+def test_update_order_dates_the_documents_and_a_contradiction_is_dropped():
+    updates = [{"sides": [{"doc": "a"}, {"doc": "b"}]}, {"sides": [{"doc": "b"}, {"doc": "c"}]},
+               {"sides": [{"doc": "c"}, {"doc": "a"}]}]
+    days = document_days(updates, ["a", "b", "c", "d"])
+    assert {doc: (day - SHARED_DAY).days for doc, day in days.items()} == {"a": 0, "b": 1, "c": 2, "d": 0}
+    assert document_days([], ["a"]) == {"a": SHARED_DAY}
+
+
+def test_values_compare_as_numbers_whatever_the_tokenisation():
+    assert value_key("120 , 000") == value_key(120000) == "120000"
+    assert value_key("6 . 1") == value_key(6.1)
+    assert value_key("five people") == value_key(5) != value_key("six people")
+    assert value_key("Friday") == "friday"
+
+
+@pytest.fixture(scope="module")
+def small_scores(tmp_path_factory) -> dict:
+    cli = Cli(tmp_path_factory.mktemp("eval") / "unused.db")
+    return json.loads(cli("eval", "compare", str(SMALL), "--json").stdout)
+
+
+def test_the_cli_scores_our_own_reports(small_scores):
+    scores = small_scores
+    assert (scores["events"], scores["documents"]) == (2, 6)
+    assert (scores["conflicts_gold"], scores["lookalikes_gold"], scores["updates_gold"], scores["claim_pairs_gold"]) \
+        == (2, 2, 1, 3)
+    # the plainest dispute there is: twelve against nineteen ferries, same day, same words
+    assert scores["conflicts_found"] >= 1 and "c-001" not in {m["id"] for m in scores["conflict_misses"]}
+    assert "l-002" in scores["lookalikes_split"] and "l-002" not in scores["lookalikes_flagged"]
+    assert scores["conflict_recall"] == scores["conflicts_found"] / 2
+
+
+def test_the_cli_table_names_counts_and_targets(tmp_path):
+    cli = Cli(tmp_path / "unused.db")
+    result = cli("eval", "compare", str(SMALL), "--split", "train", "--events", "ferry", "--per-event")
+    assert "conflicts: recall" in result.stdout and "of 1 found" in result.stdout and ">= 0.75" in result.stdout
+    assert not (tmp_path / "unused.db").exists()  # the user's database is never touched
+    failed = cli("eval", "compare", str(SMALL), "--events", "harbour", expect=1)
+    assert "no annotated item" in failed.stderr
+
+
+@pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")
+def test_the_cli_scores_two_real_events(tmp_path):
+    cli = Cli(tmp_path / "unused.db")
+    events = ["20_ecb", "20_ecbplus"]
+    scores = json.loads(cli("eval", "compare", str(REAL), "--events", ",".join(events), "--split", "train",
+                            "--json").stdout)
+    gold = [item for item in json.loads((REAL / "conflicts.json").read_text(encoding="utf-8"))
+            if item["gold"] in events and item["split"] == "train"]
+    documents = [line for line in ECBPLUS.read_text(encoding="utf-8").splitlines()
+                 if json.loads(line)["gold"] in events]
+    assert (scores["events"], scores["documents"], scores["conflicts_gold"]) == (2, len(documents), len(gold))
+    assert scores["conflicts_found"] + len(scores["conflict_misses"]) == len(gold)
+    assert {m["id"] for m in scores["conflict_misses"]} <= {item["id"] for item in gold}
+    assert scores["conflicts_right"] + scores["conflicts_wrong"] + scores["conflicts_unjudged"] \
+        == scores["conflicts_predicted"]
+    for key in ("conflict_recall", "lookalike_left_alone_rate", "update_found_rate", "claim_group_recall"):
+        assert 0.0 <= scores[key] <= 1.0
