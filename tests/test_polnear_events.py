@@ -12,7 +12,7 @@ import sys
 import pytest
 from conftest import FIXTURES, SHARED
 
-from storyline.evaluate import cluster_scores
+from storyline.evaluate.clusters import cluster_scores
 
 HERE = FIXTURES / "polnear_events"
 TRAIN = SHARED / "data" / "polnear" / "train.jsonl"
