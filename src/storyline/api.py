@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
 from storyline.errors import StoreError
+from storyline.safety import http_url
 from storyline.settings import Settings
 from storyline.store.reads import StoryFilters
 from storyline.brief import load_storyline, load_storylines
@@ -258,8 +259,8 @@ class ArticleIn(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip().lower().startswith(("http://", "https://")):
-            raise ValueError("url must start with http:// or https://")
+        if value is not None and http_url(value) is None:
+            raise ValueError("url must be an http:// or https:// address, without spaces or control characters")
         return value
 
 

@@ -39,6 +39,7 @@ from storyline.sources.fetch import SafeClient
 from storyline.sources.pages import records_from_feed, records_from_url
 from storyline.settings import Settings
 from storyline.store import SQLiteStore
+from storyline.safety import clean_label, http_url
 from storyline.text import canonical_url, lead, normalize_text, text_hash
 
 
@@ -131,14 +132,26 @@ def identify(record: Record) -> Article | Rejection:
     text = normalize_text(record.text)
     if not text:
         return Rejection(record.origin, "record has no text after normalisation")
+    link = http_url(record.url)
+    if record.url and record.url.strip() and link is None:
+        # Every way in (files, stdin, the API, feeds, pages) meets this one rule.
+        return Rejection(record.origin, f"the url {_shown(record.url)} is not an http:// or https:// address; "
+                                        "fix it or leave it out")
     digest = text_hash(text)
-    url = canonical_url(record.url)
+    url = canonical_url(link)
     identity = url or digest
     article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
-    title = normalize_text(record.title) if record.title else None
-    return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title or None,
-                   published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
+    # Titles and outlet names are labels, not text with spans: stored on one line, without controls or
+    # direction overrides, so that no output has to trust them.
+    return Article(id=article_id, source=clean_label(record.source) or "unknown", text=text, text_hash=digest,
+                   title=clean_label(record.title), published=record.published, url=link, canonical_url=url,
+                   external_id=record.external_id,
                    language=(record.language or "").strip().lower() or None, origin=record.origin, gold=record.gold)
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value quoted for a one-line message: escapes visible, long ones cut."""
+    return repr(value[:limit] + ("…" if len(value) > limit else ""))
 
 
 def with_language(article: Article) -> Article:
@@ -514,6 +527,6 @@ def story_title(store: SQLiteStore, article_id: str) -> str:
     """A story is named by its most representative article's headline, else that article's lead sentence."""
     title, text = store.article_heading(article_id)
     if title:
-        return title
-    words = lead(text, 1).split()
+        return clean_label(title) or article_id
+    words = (clean_label(lead(text, 1)) or article_id).split()
     return " ".join(words[:20]) + ("…" if len(words) > 20 else "")
