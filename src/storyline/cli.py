@@ -679,13 +679,16 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     token: Annotated[Optional[str], typer.Option(envvar="STORYLINE_TOKEN",
                                                  help="accept POST /api/articles with this bearer token")] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", help="a Host name the server answers to (repeat for more; '*' for any). "
+                               "Default: the --host address and localhost")] = None,
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless a token is given)."""
     from storyline.api import serve as run_server
 
     settings = _settings(db)
     _open(settings).close()  # a clear error for a missing database, before the server starts
-    run_server(settings.db, host=host, port=port, token=token, settings=settings)
+    run_server(settings.db, host=host, port=port, token=token, settings=settings, allowed_hosts=allowed_host or None)
 
 
 @app.command()
