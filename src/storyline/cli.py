@@ -200,12 +200,21 @@ def watch(
         try:
             while True:
                 items, states = gather_web(targets, client, store, source, only_due=not once and not targets)
+                # A target refused before it gave a feed (an unsafe address, no answer, not a feed) has no
+                # feed state, only a rejection: it was polled, and it failed.
+                polled = {state.url for state in states}
+                refused = {item.origin for item in items if isinstance(item, Rejection) and item.origin in targets
+                           and item.origin not in polled}
                 targets = []
                 stamp = datetime.now().strftime("%H:%M:%S")
-                failed = sum(1 for state in states if state.last_error)
-                err.print(f"{stamp} polled {len(states)} feeds ({failed} failed), {len(items)} new entries",
-                          highlight=False)
+                failed = sum(1 for state in states if state.last_error) + len(refused)
+                total = len(states) + len(refused)
+                new_entries = sum(1 for item in items if isinstance(item, Record))
+                err.print(f"{stamp} polled {total} feeds ({failed} failed), {new_entries} new entries",
+                          highlight=False, markup=False)
                 _ingest_items(items, store, settings, engine)
+                if total and failed == total and (once or not store.feeds()):
+                    raise StorylineError(f"every feed failed ({failed} of {total}); the errors above say why")
                 if once:
                     break
                 time.sleep(pause)
