@@ -24,7 +24,8 @@ def test_markup_in_titles_is_escaped(cli, tmp_path):
                   "Body of an article whose headline carries markup.")
     (tmp_path / "in" / "y.jsonl").write_text(json.dumps({"text": "Another article body about the same markup.",
                                                          "title": "Link", "url": "javascript:alert(3)"}))
-    cli("ingest", str(tmp_path / "in"))
+    refused = cli("ingest", str(tmp_path / "in"), expect=1)
+    assert "y.jsonl:1: the url 'javascript:alert(3)' is not an http:// or https:// address" in refused.stderr
     cli("report", "--out", str(tmp_path / "report"))
     html = "".join(p.read_text() for p in (tmp_path / "report").rglob("*.html"))
     assert "<script>alert" not in html and "<img src=x" not in html

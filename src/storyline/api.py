@@ -13,21 +13,25 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Sequence
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from starlette.datastructures import URL, Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StoreError
-from storyline.params import MAX_OFFSET
+from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
+from storyline.safety import http_url
 from storyline.settings import Settings
 from storyline.store.reads import StoryFilters
 from storyline.web import pages
@@ -263,8 +267,8 @@ class ArticleIn(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip().lower().startswith(("http://", "https://")):
-            raise ValueError("url must start with http:// or https://")
+        if value is not None and http_url(value) is None:
+            raise ValueError("url must be an http:// or https:// address, without spaces or control characters")
         return value
 
 
@@ -331,7 +335,8 @@ def api_stories(
     since: Annotated[IsoDay, Query(description="stories still running on or after this day")] = None,
     until: Annotated[IsoDay, Query(description="stories that had started by this day")] = None,
     outlet: Annotated[str | None, Query(description="only stories this outlet reported")] = None,
-    entity: Annotated[str | None, Query(description="only stories mentioning this name (or an alias of it)")] = None,
+    entity: Annotated[str | None, Query(max_length=MAX_NAME_CHARS,
+                                        description="only stories mentioning this name (or an alias of it)")] = None,
 ) -> JSONResponse:
     """A page of stories, each in the `storyline stories --json` shape (a JSON array, newest first).
     The total is in `X-Total-Count`; `Link` gives the next and previous pages."""
@@ -340,11 +345,14 @@ def api_stories(
     with _config(request).readers.reading() as store:
         briefs = pages.load_briefs(store, store.story_rows(filters, limit=limit, offset=offset))
         total = store.count_stories(filters)
+    # Relative references (RFC 8288): the pages are wherever the client reached this one, and nothing
+    # of the request's Host header is echoed back.
+    here = URL(f"{request.url.path}?{request.url.query}")
     links = []
     if offset + limit < total:
-        links.append(f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"')
+        links.append(f'<{here.include_query_params(offset=offset + limit)}>; rel="next"')
     if offset > 0:
-        links.append(f'<{request.url.include_query_params(offset=max(offset - limit, 0))}>; rel="prev"')
+        links.append(f'<{here.include_query_params(offset=max(offset - limit, 0))}>; rel="prev"')
     headers = {"X-Total-Count": str(total)}
     if links:
         headers["Link"] = ", ".join(links)
@@ -372,7 +380,7 @@ def api_article(request: Request, article_id: str) -> JSONResponse:
 
 
 @api.get("/entities/{key:path}", response_model=EntityPage, responses=_ERRORS, summary="One entity over time")
-def api_entity(request: Request, key: str) -> JSONResponse:
+def api_entity(request: Request, key: Annotated[str, PathParam(max_length=MAX_NAME_CHARS)]) -> JSONResponse:
     """A person, organisation or place by name or alias (any case): mentions per day, quotes, stories."""
     with _config(request).readers.reading() as store:
         data = pages.entity_data(store, key)
@@ -523,7 +531,10 @@ def _index(origin: str) -> int | str:
 
 
 class SecurityHeaders:
-    """Adds the security headers to every response, pages, JSON, static files and errors alike."""
+    """Adds the security headers to every response, pages, JSON, static files and errors alike, and
+    makes a redirect to this server relative: its Location never repeats the request's Host header.
+
+    (An unhandled error's 500 is made outside every middleware; `_server_error` adds the same headers.)"""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -532,22 +543,70 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        host = Headers(scope=scope).get("host", "").lower()
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                names = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = [*message.get("headers", []),
-                                      *((n, v) for n, v in SECURITY_HEADERS if n not in names)]
+                headers = [(name, _relative_location(value, host) if name.lower() == b"location" else value)
+                           for name, value in message.get("headers", [])]
+                names = {name.lower() for name, _ in headers}
+                message["headers"] = [*headers, *((n, v) for n, v in SECURITY_HEADERS if n not in names)]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
+def _relative_location(value: bytes, host: str) -> bytes:
+    """A Location pointing at the request's own Host, as a path: the browser resolves it against the
+    address it actually used, so a forged Host header cannot steer a redirect."""
+    location = URL(value.decode("latin-1"))
+    if location.netloc and location.netloc.lower() == host:
+        return (location.path + (f"?{location.query}" if location.query else "")).encode("latin-1")
+    return value
+
+
+class AllowedHosts:
+    """Refuses (400) a request whose Host header names none of the allowed hosts: a web page on another
+    site that points its own name at 127.0.0.1 (DNS rebinding) cannot read this server."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.any = "*" in hosts
+        self.hosts = {host_name(host) for host in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and not self.any:
+            name = host_name(Headers(scope=scope).get("host", ""))
+            if name not in self.hosts:
+                response = PlainTextResponse("this server does not answer to that Host header; start it with "
+                                             "--allowed-host NAME to serve it under another name", status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def host_name(host: str) -> str:
+    """The host of a Host header or an address, without port or brackets, lower case: `[::1]:8000` → `::1`."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    if host.count(":") == 1:
+        host = host.partition(":")[0]
+    return host.rstrip(".")
+
+
+def default_allowed_hosts(bound: str) -> list[str]:
+    """The names a server bound to `bound` answers to unless told otherwise: that address and localhost."""
+    return list(dict.fromkeys([bound, "localhost", "127.0.0.1", "::1"]))
+
+
 def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000_000,
-               settings: Settings | None = None) -> FastAPI:
+               settings: Settings | None = None, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The ASGI app serving the database `db`. With a token, `POST /api/articles` accepts articles
     from clients that send it (and a missing database is created); without one the server only reads.
-    `settings` (from the CLI's flags and environment) configures ingestion; defaults otherwise."""
+    `settings` (from the CLI's flags and environment) configures ingestion; defaults otherwise.
+    `allowed_hosts`: the Host names it answers to (`serve` always gives them); None answers to any,
+    for tests and for a proxy in front that checks them."""
     from storyline.store import is_postgres_url, open_store
 
     path: str | Path = db if is_postgres_url(db) else Path(db)
@@ -570,7 +629,10 @@ def create_app(db: str, *, token: str | None = None, max_body_bytes: int = 1_000
     app.mount("/static", StaticFiles(packages=[("storyline", "web/static")]), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(Exception, _server_error)
+    if allowed_hosts is not None:
+        app.add_middleware(AllowedHosts, hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)  # last added, outermost: on the refusals above too
     return app
 
 
@@ -595,10 +657,24 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     return render(request, "error.html", status_code=422, status=422, detail=detail)
 
 
+async def _server_error(request: Request, exc: Exception) -> JSONResponse | HTMLResponse:
+    """An unexpected error: a plain 500 with the security headers every other response has (this
+    handler runs outside the middleware that adds them), and no detail of the error."""
+    headers = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
+    if _is_api(request):
+        return JSONResponse({"detail": "internal error; the server's log has the details"}, status_code=500,
+                            headers=headers)
+    return HTMLResponse("<!doctype html><title>500 · storyline</title><h1>Something went wrong</h1>"
+                        "<p>The server's log has the details.</p>", status_code=500, headers=headers)
+
+
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
-          settings: Settings | None = None, max_body_bytes: int = 1_000_000) -> None:
-    """Run the server until interrupted (uvicorn, one process)."""
+          settings: Settings | None = None, max_body_bytes: int = 1_000_000,
+          allowed_hosts: Sequence[str] | None = None) -> None:
+    """Run the server until interrupted (uvicorn, one process). It answers only to the Host names
+    allowed: by default the address it is bound to and localhost."""
     import uvicorn
 
-    app = create_app(db, token=token, max_body_bytes=max_body_bytes, settings=settings)
+    app = create_app(db, token=token, max_body_bytes=max_body_bytes, settings=settings,
+                     allowed_hosts=list(allowed_hosts) if allowed_hosts else default_allowed_hosts(host))
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, proxy_headers=False)

@@ -12,6 +12,7 @@ import numpy as np
 from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
 from storyline.model import Analysis, Article, Entity
+from storyline.safety import markdown_link, markdown_text
 from storyline.sources.dates import format_published
 from storyline.store import Store, StoryRow
 from storyline.timeline import build_timeline
@@ -84,33 +85,43 @@ def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, A
 
 def brief_markdown(brief: dict[str, Any]) -> str:
     """The brief for people, as Markdown: conflicts first, then what outlets agree on, what each adds,
-    who said what, the timeline and the articles. Every line names the outlets behind it."""
+    who said what, the timeline and the articles. Every line names the outlets behind it.
+
+    Every piece of data is escaped on one line (markdown_text): a title or a quote cannot open a
+    heading, a link or raw HTML, and only http(s) URLs become links."""
+    md = markdown_text
+
+    def label(value: object) -> list[str]:
+        # A blank line after it: a list item of empty text ("- ") must not underline it into a heading.
+        return [f"**{md(value).strip() or '(unnamed)'}**", ""]
+
     def outlets(sources: list[str]) -> str:
-        return ", ".join(sources)
+        return ", ".join(md(source) for source in sources)
 
     span = brief["first_seen"] or "undated"
     if brief["last_seen"] and brief["last_seen"] != brief["first_seen"]:
         span += f" to {brief['last_seen']}"
-    lines = [f"# {brief['title']}", "",
-             f"{span} · {len(brief['articles'])} articles from {len(brief['outlets'])} outlets "
-             f"({brief['independent_reports']} independent reports) · story `{brief['id']}`"
+    lines = [f"# {md(brief['title'])}", "",
+             f"{md(span)} · {len(brief['articles'])} articles from {len(brief['outlets'])} outlets "
+             f"({brief['independent_reports']} independent reports) · story `{md(brief['id'])}`"
              + (" · headline made from the lead" if brief.get("title_generated") else ""), ""]
     claims = brief["claims"]
     conflicts = [c for c in claims if c["status"] == "conflict"]
     if conflicts:
         lines += ["## Where outlets disagree", ""]
         for claim in conflicts:
-            values = "; ".join(f"{v['source']}: {v['value']}" for v in claim["conflict"]["values"])
-            lines.append(f"- **{claim['conflict']['about']}** — {values}")
+            values = "; ".join(f"{md(v['source'])}: {md(v['value'])}" for v in claim["conflict"]["values"])
+            lines.append(f"- **{md(claim['conflict']['about'])}** — {values}")
         lines.append("")
     if brief["summary"]:
-        lines += ["## In brief", ""] + [f"- {line['text']} ({outlets(line['sources'])})" for line in brief["summary"]]
+        lines += ["## In brief", ""] + [f"- {md(line['text'])} ({outlets(line['sources'])})"
+                                        for line in brief["summary"]]
         lines.append("")
     agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed")),
                     key=lambda c: -len(c["sources"]))
     if agreed:
         lines += ["## What several outlets report", ""]
-        lines += [f"- {c['text']} — {len(c['sources'])} outlets: {outlets(c['sources'])}" for c in agreed]
+        lines += [f"- {md(c['text'])} — {len(c['sources'])} outlets: {outlets(c['sources'])}" for c in agreed]
         lines.append("")
     singles: dict[str, list[str]] = {}
     for claim in claims:
@@ -119,8 +130,8 @@ def brief_markdown(brief: dict[str, Any]) -> str:
     if singles:
         lines += ["## What only one outlet reports", ""]
         for outlet, texts in sorted(singles.items()):
-            lines.append(f"**{outlet}**")
-            lines += [f"- {text}" for text in texts]
+            lines += label(outlet)
+            lines += [f"- {md(text)}" for text in texts]
             lines.append("")
     if brief["quotes"]:
         lines += ["## Who said what", ""]
@@ -128,23 +139,25 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         for quote in brief["quotes"]:
             by_speaker.setdefault(quote["speaker"] or "Unattributed", []).append(quote)
         for speaker, quotes in by_speaker.items():
-            lines.append(f"**{speaker}**")
+            lines += label(speaker)
             for quote in quotes:
                 mark = "“{}”" if quote.get("direct", True) else "{} (reported)"
-                lines.append(f"- {mark.format(quote['text'])} — {outlets(quote['sources'])}")
+                lines.append(f"- {mark.format(md(quote['text']))} — {outlets(quote['sources'])}")
                 for variant in quote["variants"][1:]:
-                    lines.append(f"  - {variant.get('source', variant['article'])}: “{variant['text']}”")
+                    lines.append(f"  - {md(variant.get('source', variant['article']))}: “{md(variant['text'])}”")
             lines.append("")
     if brief["timeline"]:
         lines += ["## Timeline", ""]
-        lines += [f"- {entry['date']} — {entry['text']} ({outlets(entry['sources'])})" for entry in brief["timeline"]]
+        lines += [f"- {md(entry['date'])} — {md(entry['text'])} ({outlets(entry['sources'])})"
+                  for entry in brief["timeline"]]
         lines.append("")
     lines += ["## Articles", ""]
     for article in brief["articles"]:
-        title = (f"*{article['title']}*" if article.get("title_generated") else article["title"]) or "(untitled)"
-        link = f"[{title}]({article['url']})" if article["url"] else title
-        copy = f" — copy of `{article['duplicate_of']}`" if article["duplicate_of"] else ""
-        lines.append(f"- {article['published'] or 'undated'} · **{article['source']}** · {link}{copy}")
+        link = markdown_link(article["title"] or "(untitled)", article["url"])
+        if article.get("title_generated"):
+            link = f"*{link}*"
+        copy = f" — copy of `{md(article['duplicate_of'])}`" if article["duplicate_of"] else ""
+        lines.append(f"- {md(article['published'] or 'undated')} · **{md(article['source'])}** · {link}{copy}")
     return "\n".join(lines) + "\n"
 
 

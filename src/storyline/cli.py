@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from storyline import __version__
 from storyline.brief import article_entry, brief_markdown, load_brief, load_storylines
@@ -26,6 +27,7 @@ from storyline.errors import StorylineError
 from storyline.evaluate.clusters import cluster_scores
 from storyline.evaluate.gold import gold_includes, gold_labels, relative_path, relative_to_any
 from storyline.model import Record, Rejection
+from storyline.safety import csv_cell, terminal_text
 from storyline.settings import Settings, settings_from_env
 from storyline.store import Store, database_name, open_store
 
@@ -53,6 +55,17 @@ WorkersOption = Annotated[Optional[int], typer.Option(help="with --engine dask a
                                                            "cluster of this many worker processes (default: one per CPU)")]
 
 
+def _plain(value: object, style: str = "") -> Text:
+    """Data (a title, an outlet, a URL) for a table cell or a line: rich never reads it as markup,
+    and escape sequences, NUL and line breaks are shown as harmless characters."""
+    return Text(terminal_text(value), style=style)
+
+
+def _say(console: Console, *parts: object) -> None:
+    """A line of data for people: each part shown as plain text, controls neutralised."""
+    console.print(terminal_text("".join(str(part) for part in parts)), markup=False, highlight=False, emoji=False)
+
+
 def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Print a StorylineError as one line and exit 1 (the status of every failure), instead of a traceback."""
 
@@ -61,7 +74,7 @@ def _reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except StorylineError as exc:
-            err.print(f"error: {exc}", markup=False, highlight=False)
+            _say(err, "error: ", exc)
             raise typer.Exit(1) from None
 
     return wrapper
@@ -149,9 +162,9 @@ def _ingest_items(items: list, store: Store, settings: Settings, engine: Engine 
     """Ingest into the user's database: notes, rejections and the summary line for the user."""
     for item in items:
         if getattr(item, "note", None):
-            err.print(f"note: {item.origin}: {item.note}", markup=False, highlight=False)
+            _say(err, f"note: {item.origin}: {item.note}")
     report = _run_pipeline(items, store, settings, engine)
-    out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False)
+    out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False, markup=False)
     return report
 
 
@@ -188,12 +201,21 @@ def watch(
         try:
             while True:
                 items, states = gather_web(targets, client, store, source, only_due=not once and not targets)
+                # A target refused before it gave a feed (an unsafe address, no answer, not a feed) has no
+                # feed state, only a rejection: it was polled, and it failed.
+                polled = {state.url for state in states}
+                refused = {item.origin for item in items if isinstance(item, Rejection) and item.origin in targets
+                           and item.origin not in polled}
                 targets = []
                 stamp = datetime.now().strftime("%H:%M:%S")
-                failed = sum(1 for state in states if state.last_error)
-                err.print(f"{stamp} polled {len(states)} feeds ({failed} failed), {len(items)} new entries",
-                          highlight=False)
+                failed = sum(1 for state in states if state.last_error) + len(refused)
+                total = len(states) + len(refused)
+                new_entries = sum(1 for item in items if isinstance(item, Record))
+                err.print(f"{stamp} polled {total} feeds ({failed} failed), {new_entries} new entries",
+                          highlight=False, markup=False)
                 _ingest_items(items, store, settings, engine)
+                if total and failed == total and (once or not store.feeds()):
+                    raise StorylineError(f"every feed failed ({failed} of {total}); the errors above say why")
                 if once:
                     break
                 time.sleep(pause)
@@ -223,19 +245,20 @@ def sources(
     for column in ("outlet", "articles", "stories"):
         table.add_column(column, justify="left" if column == "outlet" else "right")
     for row in outlets:
-        table.add_row(row["source"], str(row["articles"]), str(row["stories"]))
+        table.add_row(_plain(row["source"]), str(row["articles"]), str(row["stories"]))
     out.print(table)
     if feeds_:
         table = Table(title=f"{len(feeds_)} feeds", title_justify="left")
         for column in ("feed", "last success", "last error", "next poll"):
             table.add_column(column, overflow="fold")
         for row in feeds_:
-            table.add_row(row["url"], row["last_success"] or "never", row["last_error"] or "", row["next_poll"] or "")
+            table.add_row(_plain(row["url"]), row["last_success"] or "never", _plain(row["last_error"] or ""),
+                          row["next_poll"] or "")
         out.print(table)
 
 
 def _print_rejection(rejection: Rejection) -> None:
-    err.print(f"error: {rejection}", markup=False, highlight=False)
+    _say(err, "error: ", rejection)
 
 
 def _progress() -> Progress:
@@ -268,7 +291,7 @@ def stories(
             dates = row.first_seen or "undated"
             if row.last_seen and row.last_seen != row.first_seen:
                 dates += f" → {row.last_seen}"
-            table.add_row(row.id, row.title, dates, str(len(brief["outlets"])), str(brief["independent_reports"]),
+            table.add_row(_plain(row.id), _plain(row.title), dates, str(len(brief["outlets"])), str(brief["independent_reports"]),
                           str(len(brief["articles"])))
         out.print(table)
 
@@ -292,7 +315,7 @@ def show(
     elif markdown:
         print(brief_markdown(brief), end="")
     else:
-        out.print(brief_markdown(brief), markup=False, highlight=False)
+        out.print(terminal_text(brief_markdown(brief), one_line=False), markup=False, highlight=False, emoji=False)
 
 
 @app.command("storylines")
@@ -312,7 +335,7 @@ def storylines_command(
     table.add_column("stories, oldest first", overflow="fold", ratio=1)
     table.add_column("dates", no_wrap=True)
     for thread in threads_:
-        table.add_row(thread["id"], "\n".join(f"{s['first_seen']} {s['title']}" for s in thread["stories"]),
+        table.add_row(thread["id"], Text("\n").join(_plain(f"{s['first_seen']} {s['title']}") for s in thread["stories"]),
                       f"{thread['first_seen']} → {thread['last_seen']}")
     out.print(table)
 
@@ -334,13 +357,12 @@ def storyline_command(
     if as_json:
         print(json.dumps(thread, ensure_ascii=False, indent=1))
         return
-    out.print(f"[bold]{thread['title']}[/bold]  {thread['first_seen']} → {thread['last_seen']}")
+    out.print(Text.assemble(_plain(thread["title"], "bold"), f"  {thread['first_seen']} → {thread['last_seen']}"))
     for story in thread["stories"]:
-        out.print(f"  {story['first_seen']}  {story['title']}  ({story['id']})", markup=False, highlight=False)
+        _say(out, f"  {story['first_seen']}  {story['title']}  ({story['id']})")
     out.print("")
     for entry in thread["timeline"]:
-        out.print(f"{entry['date']:<10}  {entry['text']}  [{', '.join(entry['sources'])}]", markup=False,
-                  highlight=False)
+        _say(out, f"{entry['date']:<10}  {entry['text']}  [{', '.join(entry['sources'])}]")
 
 
 @app.command("entity")
@@ -374,12 +396,12 @@ def entity_command(
     if as_json:
         print(json.dumps(found, ensure_ascii=False, indent=1))
         return
-    out.print(f"[bold]{found['name']}[/bold] ({found['type']}) — also {', '.join(found['aliases']) or 'no other name'}")
+    out.print(Text.assemble(_plain(found["name"], "bold"),
+                            _plain(f" ({found['type']}) — also {', '.join(found['aliases']) or 'no other name'}")))
     for story in found["stories"]:
-        out.print(f"  {story['first_seen']}  {story['title']}  ({story['id']}, {story['mentions']} mentions)",
-                  markup=False, highlight=False)
+        _say(out, f"  {story['first_seen']}  {story['title']}  ({story['id']}, {story['mentions']} mentions)")
     for quote in found["quotes"]:
-        out.print(f"  “{quote['text']}” — {', '.join(quote['sources'])}", markup=False, highlight=False)
+        _say(out, f"  “{quote['text']}” — {', '.join(quote['sources'])}")
 
 
 class ExportFormat(str, Enum):
@@ -424,7 +446,8 @@ def export(
             if fmt is ExportFormat.csv:
                 writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
                 writer.writeheader()
-                writer.writerows(rows)
+                # Cells a spreadsheet would run as formulas are kept as text (safety.csv_cell).
+                writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
             else:
                 for row in rows:
                     stream.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -449,7 +472,7 @@ def report(
 
     with _open(_settings(db)) as store:
         index = write_report(store, output)
-    out.print(f"wrote {index}", highlight=False)
+    out.print(f"wrote {index}", highlight=False, markup=False)
 
 
 def _gold_folder(folder: Path) -> Path:
@@ -693,13 +716,16 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     token: Annotated[Optional[str], typer.Option(envvar="STORYLINE_TOKEN",
                                                  help="accept POST /api/articles with this bearer token")] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", help="a Host name the server answers to (repeat for more; '*' for any). "
+                               "Default: the --host address and localhost")] = None,
 ) -> None:
     """Serve the web UI and the JSON API (read-only unless a token is given)."""
     from storyline.api import serve as run_server
 
     settings = _settings(db)
     _open(settings).close()  # a clear error for a missing database, before the server starts
-    run_server(settings.db, host=host, port=port, token=token, settings=settings)
+    run_server(settings.db, host=host, port=port, token=token, settings=settings, allowed_hosts=allowed_host or None)
 
 
 @app.command()
@@ -712,18 +738,18 @@ def check(
     with _open(_settings(db)) as store:
         problems = store.problems()
         for problem in problems:
-            err.print(f"problem: {problem}", markup=False, highlight=False)
+            _say(err, f"problem: {problem}")
         if repair and problems:
             from storyline.pipeline import refresh_briefs
 
             store.rebuild_search_index()
             refreshed = refresh_briefs(store)
-            out.print(f"rebuilt the search index; refreshed {refreshed} briefs", highlight=False)
+            out.print(f"rebuilt the search index; refreshed {refreshed} briefs", highlight=False, markup=False)
             problems = store.problems()
             for problem in problems:
-                err.print(f"still: {problem}", markup=False, highlight=False)
+                _say(err, f"still: {problem}")
         out.print(f"{len(problems)} problems in {store.name} ({store.count('articles')} articles, "
-                  f"{store.count('stories')} stories)", highlight=False)
+                  f"{store.count('stories')} stories)", highlight=False, markup=False)
     if problems:
         raise typer.Exit(1)
 
@@ -750,7 +776,7 @@ def migrate(
                                       "from_checksum": t.source_checksum, "to_checksum": t.target_checksum}
                                      for t in tables]}, indent=1))
     else:
-        table = Table(title=f"{names[0]} → {names[1]}", title_justify="left")
+        table = Table(title=_plain(f"{names[0]} → {names[1]}"), title_justify="left")
         for column in ("table", "rows from", "rows to", "checksum from", "checksum to", ""):
             table.add_column(column, justify="right" if column.startswith("rows") else "left")
         for t in tables:
@@ -769,7 +795,7 @@ def setup() -> None:
     from storyline.embed import load_static_embedder, static_model_path
 
     load_static_embedder()
-    out.print(f"static sentence model ready at {static_model_path()}", highlight=False)
+    out.print(f"static sentence model ready at {static_model_path()}", highlight=False, markup=False)
 
 
 def version_callback(value: bool) -> None:

@@ -41,6 +41,7 @@ from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
 from storyline.model import Analysis, Article, Record, Rejection, StoryState
+from storyline.safety import clean_label, http_url
 from storyline.settings import Settings
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
@@ -138,19 +139,32 @@ def identify(record: Record) -> Article | Rejection:
     text = normalize_text(record.text)
     if not text:
         return Rejection(record.origin, "record has no text after normalisation")
+    link = http_url(record.url)
+    if record.url and record.url.strip() and link is None:
+        # Every way in (files, stdin, the API, feeds, pages) meets this one rule.
+        return Rejection(record.origin, f"the url {_shown(record.url)} is not an http:// or https:// address; "
+                                        "fix it or leave it out")
     digest = text_hash(text)
-    url = canonical_url(record.url)
+    url = canonical_url(link)
     identity = url or digest
     article_id = "a" + hashlib.sha1(identity.encode("utf-8")).hexdigest()[:12]
-    title = (normalize_text(record.title) if record.title else None) or None
+    # Titles and outlet names are labels, not text with spans: stored on one line, without controls or
+    # direction overrides, so that no output has to trust them. An untitled article is given a headline
+    # made from its lead, marked as made.
+    title = clean_label(record.title)
     generated = False
     if title is None:
-        title = headline_from_lead(text) or None
+        title = clean_label(headline_from_lead(text))
         generated = title is not None
-    return Article(id=article_id, source=record.source, text=text, text_hash=digest, title=title,
-                   title_generated=generated,
-                   published=record.published, url=record.url, canonical_url=url, external_id=record.external_id,
+    return Article(id=article_id, source=clean_label(record.source) or "unknown", text=text, text_hash=digest,
+                   title=title, title_generated=generated, published=record.published, url=link, canonical_url=url,
+                   external_id=record.external_id,
                    language=(record.language or "").strip().lower() or None, origin=record.origin, gold=record.gold)
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value quoted for a one-line message: escapes visible, long ones cut."""
+    return repr(value[:limit] + ("…" if len(value) > limit else ""))
 
 
 def with_language(article: Article) -> Article:
@@ -519,4 +533,4 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
 def _save_story(store: Store, story: StoryState) -> None:
     title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
     title, generated = store.article_heading(title_article) if title_article else (None, False)
-    store.save_story(story, title or story.id, title_article, cluster.VERSION, title_generated=generated)
+    store.save_story(story, clean_label(title) or story.id, title_article, cluster.VERSION, title_generated=generated)

@@ -11,7 +11,7 @@ import re
 import pytest
 from conftest import Cli
 from fastapi.testclient import TestClient
-from web_support import demo_copy, enrich_motivating_story, hostile_articles, tags
+from web_support import demo_copy, enrich_motivating_story, hostile_articles, ingest_with_unchecked_urls, tags
 
 from storyline.api import api as api_router
 from storyline.api import create_app
@@ -402,10 +402,12 @@ def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_pat
     articles = hostile_articles()
     refused = client.post("/api/articles", json=articles, headers=AUTH)
     assert refused.status_code == 422  # javascript: URLs are not accepted over the API
-    # The same articles from a file (where URLs are stored as given) still render inert.
-    path = tmp_path / "hostile.json"
+    # From a file they are refused too, one line each; stored by an older version, they still render inert.
+    path = tmp_path / "refused.json"
     path.write_text(json.dumps(articles))
-    Cli(db)("ingest", str(path))
+    refused = Cli(db)("ingest", str(path), expect=1)
+    assert refused.stderr.count("is not an http:// or https:// address") == 2
+    ingest_with_unchecked_urls(db, tmp_path, articles)
     hits = client.get("/api/search", params={"q": "Marlowe harbour"}).json()["results"]
     assert len(hits) == 2
     pages = ["/", "/search?q=Marlowe+harbour", "/sources"]

@@ -6,7 +6,6 @@ filters; hostile articles render inert: no script of theirs runs, no dialog open
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import httpx
@@ -15,12 +14,12 @@ import pytest
 playwright_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
 expect, sync_playwright = playwright_api.expect, playwright_api.sync_playwright
 
-from conftest import Cli
 from web_support import (
     HOSTILE_TEXT,
     demo_copy,
     enrich_motivating_story,
     hostile_articles,
+    ingest_with_unchecked_urls,
     running_server,
 )
 
@@ -40,9 +39,7 @@ def site(demo_db, tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser")
     db = demo_copy(demo_db, folder)
     story = enrich_motivating_story(db)
-    hostile = folder / "hostile.json"
-    hostile.write_text(json.dumps(hostile_articles()))
-    Cli(db)("ingest", str(hostile))  # from a file, so that even the javascript: URLs are stored as given
+    ingest_with_unchecked_urls(db, folder, hostile_articles())  # even the javascript: URLs, as an older version stored them
     with running_server(create_app(str(db), token=TOKEN)) as url:
         yield {"url": url, "story": story, "db": db}
 

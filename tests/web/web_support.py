@@ -120,6 +120,19 @@ def hostile_articles() -> list[dict]:
              "date": "2025-03-01", "source": "other-outlet", "url": "JaVaScRiPt:alert(5)"}]
 
 
+def ingest_with_unchecked_urls(db: Path, folder: Path, articles: list[dict]) -> None:
+    """Store articles as a database written before URLs were checked at ingest holds them: ingested
+    without their URLs (ingest now refuses a `javascript:` one), then given them as written, so that
+    the pages' own defence (only http(s) becomes a link) is still what is tested."""
+    path = folder / "hostile.json"
+    path.write_text(json.dumps([{k: v for k, v in a.items() if k != "url"} for a in articles]))
+    Cli(db)("ingest", str(path))
+    with sqlite3.connect(db) as conn:
+        for article in articles:
+            conn.execute("UPDATE articles SET url = ? WHERE title = ?", (article["url"], article["title"]))
+    conn.close()
+
+
 class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -11,8 +11,10 @@ share a surname stay two people."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from anyascii import anyascii
@@ -468,10 +470,17 @@ def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
                          + r")(?![\w'’])")
     by_fold = {name_key(v): v for v in variants}
     for article, text in texts.items():
+        # A match overlaps a mention found by the model when one of those starting before its end
+        # reaches past its start: the furthest end of each prefix of mentions answers that by
+        # bisection (a scan of all mentions for every match grew with the square of the text).
+        # Matches never overlap each other, so the ones added below need no checking.
         taken = sorted((m.start, m.end) for m in out.get(article, []))
+        starts = [x for x, _ in taken]
+        reach = list(accumulate((y for _, y in taken), max))
         for match in pattern.finditer(text):
             a, b = match.span()
-            if any(x < b and a < y for x, y in taken):
+            before = bisect_left(starts, b)
+            if before and reach[before - 1] > a:
                 continue
             source = by_fold.get(name_key(match.group()))
             if source is None:
@@ -482,7 +491,6 @@ def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
                 text=match.group(), start=a, end=b, label=label,
                 title=" ".join(text[title.start():a].split()) if title else None,
                 title_start=title.start() if title else None))
-            taken.append((a, b))
     return out
 
 

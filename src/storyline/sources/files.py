@@ -264,7 +264,10 @@ def _read_json(text: str, name: str, implied_source: str, source: str | None, se
 
 def _read_csv(text: str, name: str, implied_source: str, source: str | None, settings: Settings,
               delimiter: str) -> Iterator[Item]:
-    csv.field_size_limit(settings.max_article_chars + 1)
+    """Records of a CSV (or TSV) file, one per row. The parser's own field limit is lifted (the file's
+    size is already bounded), so that a field over the article limit costs its row only: the row is
+    rejected by name and line, and the rows after it are read as usual."""
+    csv.field_size_limit(max(settings.max_file_bytes, settings.max_article_chars) + 1)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for row in reader:
@@ -272,12 +275,16 @@ def _read_csv(text: str, name: str, implied_source: str, source: str | None, set
             if None in row:
                 yield Rejection(where, f"the row has more fields than the header's {len(reader.fieldnames or [])}")
                 continue
+            oversize = [(k, len(v)) for k, v in row.items() if k and isinstance(v, str)
+                        and len(v) > settings.max_article_chars]
+            if oversize:
+                key, size = oversize[0]
+                yield Rejection(where, f"the '{key.strip()}' field is {size:,} characters, over the limit of "
+                                       f"{settings.max_article_chars:,}; the other rows are read")
+                continue
             yield _from_mapping({k.strip(): v for k, v in row.items() if k}, where, implied_source, source, settings)
     except csv.Error as exc:
-        message = str(exc)
-        if "field larger than field limit" in message:
-            message = f"a field is over the limit of {settings.max_article_chars:,} characters"
-        yield Rejection(f"{name}:{reader.line_num + 1}", f"{message}; the rest of the file was not read")
+        yield Rejection(f"{name}:{reader.line_num}", f"{exc}; the rest of the file was not read")
 
 
 def _read_html(text: str, name: str, implied_source: str, source: str | None, settings: Settings) -> Item:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
+from storyline.safety import display_text
 from storyline.web.views import (
     day_label,
     marked_html,
@@ -20,10 +22,25 @@ from storyline.web.views import (
 def templates() -> Environment:
     """The template environment; autoescaping is on, so article text never becomes markup.
 
-    Filters: `tone` (an outlet's colour slot), `safe_url` (None unless http/https), `day` and `span`
+    Every value printed passes through `_displayed`: NUL, other controls and direction overrides
+    become U+FFFD, one for one, so offsets into article text still hold.
+    Filters: `bdi` (escaped text in a <bdi>, isolated from the text around it), `tone` (an outlet's colour
+    slot), `safe_url` (None unless http/https), `day` and `span`
     (readable dates), `marked` (snippet pieces as escaped text with <mark>); `plural` is a global."""
     env = Environment(loader=PackageLoader("storyline", "web/templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(tone=outlet_tone, safe_url=safe_url, day=day_label, marked=marked_html)
+                      trim_blocks=True, lstrip_blocks=True, finalize=_displayed)
+    env.filters.update(tone=outlet_tone, safe_url=safe_url, day=day_label, marked=marked_html, bdi=isolated)
     env.globals.update(plural=plural, span=span_label)
     return env
+
+
+def _displayed(value: object) -> object:
+    if isinstance(value, Markup):
+        return Markup(display_text(str(value)))
+    return display_text(value) if isinstance(value, str) else value
+
+
+def isolated(value: object) -> Markup:
+    """Text of another direction (an outlet's name, a headline) in a <bdi>: it cannot reorder the words
+    around it, whatever characters it holds."""
+    return Markup("<bdi>{}</bdi>").format(escape(display_text("" if value is None else str(value))))

@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
 from storyline.brief import load_storyline, load_storylines
-from storyline.params import MAX_OFFSET
+from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
 from storyline.web.views import Segment, ServerLinks, highlight_segments, story_view
@@ -49,7 +49,7 @@ def _day(value: str | None) -> str | None:
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, since: str | None = None, until: str | None = None, outlet: str | None = None,
-                 entity: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
+                 entity: str | None = Query(None, max_length=MAX_NAME_CHARS), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     filters = StoryFilters(since=_day(since), until=_day(until), outlet=outlet or None,
                            entity=(entity or "").strip() or None)
     ignored = [label for label, raw, parsed in (("from", since, filters.since), ("to", until, filters.until))
@@ -85,7 +85,7 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/entities/{key:path}", response_class=HTMLResponse)
-def entity_page(request: Request, key: str) -> HTMLResponse:
+def entity_page(request: Request, key: str = Path(max_length=MAX_NAME_CHARS)) -> HTMLResponse:
     with _readers(request).reading() as store:
         data = pages.entity_data(store, key)
     if data is None:

@@ -18,12 +18,11 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from storyline.safety import http_url
 from storyline.store.reads import MATCH_END, MATCH_START
 from storyline.wording import word_diff
 
 OUTLET_TONES = 10
-_SAFE_SCHEMES = ("http://", "https://")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
 # --- links ----------------------------------------------------------------------------------
@@ -125,12 +124,7 @@ class ReportLinks(Links):
 
 def safe_url(url: object) -> str | None:
     """The URL if it is an absolute http(s) URL, else None: `javascript:` and friends never become links."""
-    if not isinstance(url, str):
-        return None
-    cleaned = _CONTROL.sub("", url)
-    if cleaned != url.strip() or not cleaned.lower().startswith(_SAFE_SCHEMES):
-        return None
-    return cleaned
+    return http_url(url) if isinstance(url, str) else None
 
 
 def outlet_tone(name: object) -> int:

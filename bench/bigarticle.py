@@ -1,0 +1,102 @@
+"""The cost of one big article: `ingest` of a single article of growing size, each in its own process
+(time, peak memory), and the time per character as a ratio to a small article's in the same run.
+
+A ratio near 1.0 at every size means the cost grows linearly with the text; a ratio that doubles
+when the size doubles means a stage grows with its square. The two big stages are timed apart
+(analysis: spaCy and the extractors; brief: entities, comparison, timeline of the story), so the
+stage that grows is named.
+
+    .venv/bin/python bench/bigarticle.py                          # 20k baseline, then 100k … 1M
+    .venv/bin/python bench/bigarticle.py --sizes 100000,200000,400000
+
+The article is made of bench/synth.py's articles, one after another, as one long report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def big_text(chars: int) -> str:
+    """About `chars` characters of varied news text: synthetic articles joined as paragraphs."""
+    from synth import generate
+
+    parts, size = [], 0
+    for row in generate(max(200, chars // 100), days=14, outlets=30, events=200, seed=1):
+        parts.append(row["text"])
+        size += len(row["text"]) + 2
+        if size >= chars:
+            break
+    return "\n\n".join(parts)[:chars]
+
+
+def measure(chars: int) -> dict:
+    """Ingest one article of `chars` characters into a new database in this process (a child of the
+    benchmark), after a tiny warm-up article that loads the models."""
+    import storyline.pipeline
+    from storyline.model import Record
+    from storyline.pipeline import ingest
+    from storyline.settings import Settings
+    from storyline.store import open_store
+
+    timings = {"analysis": 0.0, "brief": 0.0}
+
+    def timed(name, function):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timings[name] += time.perf_counter() - started
+        return wrapper
+
+    storyline.pipeline.analyze_chunk = timed("analysis", storyline.pipeline.analyze_chunk)
+    storyline.pipeline.story_parts = timed("brief", storyline.pipeline.story_parts)
+    text = big_text(chars)
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "big.db"
+        settings = Settings(db=str(db))
+        with open_store(db, create=True) as store:
+            ingest([Record(text="The council of Marlowe Bay met on Tuesday, the mayor said.", origin="warm",
+                           source="warm-up")], store, settings)
+            timings = {"analysis": 0.0, "brief": 0.0}
+            started = time.perf_counter()
+            report = ingest([Record(text=text, origin="big", source="big", title="One long report")], store, settings)
+            seconds = time.perf_counter() - started
+    assert report.ingested == 1, report.summary()
+    return {"chars": len(text), "seconds": seconds, **timings,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--baseline", type=int, default=20_000, help="characters of the baseline article")
+    parser.add_argument("--sizes", default="100000,250000,500000,1000000", help="characters, comma-separated")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(int(args.child))))
+        return
+    base = None
+    print(f"{'chars':>9} {'seconds':>8} {'analysis s':>10} {'brief s':>8} {'peak MB':>8} {'s/char vs baseline':>19}")
+    for chars in [args.baseline, *(int(s) for s in args.sizes.split(","))]:
+        out = subprocess.run([sys.executable, __file__, "--child", str(chars)], capture_output=True, text=True)
+        if out.returncode:
+            sys.exit(f"{chars} characters: the run failed\n{out.stderr[-2000:]}")
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        per_char = row["seconds"] / row["chars"]
+        base = base or per_char
+        print(f"{row['chars']:>9,} {row['seconds']:>8.1f} {row['analysis']:>10.1f} {row['brief']:>8.1f} "
+              f"{row['peak_mb']:>8.0f} {per_char / base:>19.2f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
