@@ -184,7 +184,8 @@ def main() -> None:
                         help="instead: one ingest in this process under cProfile, the top LINES by cumulative time")
     parser.add_argument("--compare-env", metavar="NAME=VALUE",
                         help="also run the ingest with this environment variable set, alternating with the rest")
-    parser.add_argument("--save", type=Path, help="also write every run's figures to this JSON file")
+    parser.add_argument("--save", type=Path, help="also write every run's figures to this JSON file (with --profile: "
+                                                  "the profile, as pstats reads it)")
     parser.add_argument("--load", type=Path, help="print the tables of a --save file instead of running")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -203,7 +204,7 @@ def main() -> None:
         subset = work / "articles.jsonl"
         n, chars = write_subset(args.data, args.n, subset)
         if args.profile:
-            return profile(subset, work / "profile.db", n, args.profile)
+            return profile(subset, work / "profile.db", n, args.profile, args.save)
         methods = [m for m in METHODS if not (m == "bertopic" and args.skip_bertopic)]
         variant: dict[str, str] = {}
         if args.compare_env:
@@ -300,8 +301,9 @@ def report(runs: dict[str, list[dict]], n: int, rounds: int) -> None:
         print(f"  {verdict(ok):<4}  {name:<66} {value}")
 
 
-def profile(data: Path, db: Path, n: int, lines: int) -> None:
-    """One ingest in this process under cProfile: the functions by cumulative time, then by own time."""
+def profile(data: Path, db: Path, n: int, lines: int, save: Path | None) -> None:
+    """One ingest in this process under cProfile: the functions by cumulative time, then by own time
+    (with --save, the whole profile is also written there, for pstats or snakeviz)."""
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
@@ -311,6 +313,8 @@ def profile(data: Path, db: Path, n: int, lines: int) -> None:
     print(f"one ingest of {n} articles under cProfile: {wall:.1f} s (profiling slows Python-heavy code more than "
           f"spaCy's and torch's compiled loops); stage clock: "
           + ", ".join(f"{name} {value:.1f}" for name, value in sorted(result.seconds.items(), key=lambda kv: -kv[1])))
+    if save:
+        profiler.dump_stats(save)
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
     stats.sort_stats("cumulative").print_stats(lines)
     stats.sort_stats("tottime").print_stats(max(10, lines // 2))
