@@ -191,7 +191,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.load:
         saved = json.loads(args.load.read_text())
-        return report(saved["runs"], saved["n"], saved["rounds"])
+        return report(saved["runs"], saved["n"], saved["rounds"], live=False)
     if args.worker:
         name, rest = args.worker[0], [Path(value) for value in args.worker[1:]]
         {"ingest": work_ingest, "bertopic": work_bertopic, "floor": work_floor}[name](*rest)
@@ -234,9 +234,10 @@ def main() -> None:
         report(runs, n, args.rounds)
 
 
-def report(runs: dict[str, list[dict]], n: int, rounds: int) -> None:
-    print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (the machine may be shared: compare the ratios, "
-          "which come from one run, more than the rates)")
+def report(runs: dict[str, list[dict]], n: int, rounds: int, live: bool = True) -> None:
+    if live:
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (the machine may be shared: compare the ratios, "
+              "which come from one run, more than the rates)")
     names = {"ingest": "storyline ingest (whole path, analysis and briefs)",
              "bertopic": "BERTopic, same MiniLM at 256 tokens (UMAP, HDBSCAN)",
              "floor": "MiniLM at 64 tokens over headline+lead, load included"}
@@ -279,7 +280,7 @@ def report(runs: dict[str, list[dict]], n: int, rounds: int) -> None:
         if target is not None:
             targets.append((f"ingest / {method} wall <= {target}", ratio <= target, f"{ratio:.2f}"))
 
-    print(f"\ningest stage by stage (its own StageClock; ms per article, medians of {rounds} round(s))")
+    print(f"\ningest stage by stage (its own StageClock; ms per article, medians of {len(ingest)} of {rounds} round(s))")
     ingests = ["ingest", *variants]
     tables = {m: [stage_rows(r["seconds"], r["process_seconds"]) for r in runs[m]] for m in ingests}
     total = median([r["process_seconds"] for r in ingest])
