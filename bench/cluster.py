@@ -31,8 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -46,13 +44,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import synth  # bench/synth.py, beside this file; noqa: E402
+import workers
+from workers import emit
 
 # --- Shared helpers ---
-
-
-def peak_mb() -> float:
-    """Peak resident memory of this process so far, in MB (ru_maxrss is in KB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
@@ -111,11 +106,6 @@ class Merges:
         while story_id != root:
             self.parent[story_id], story_id = root, self.parent[story_id]
         return root
-
-
-def emit(result: dict) -> None:
-    result["peak_mb"] = round(peak_mb(), 1)
-    print("RESULT " + json.dumps(result), flush=True)
 
 
 # --- Workers: each runs in its own process, prints one RESULT line ---
@@ -337,13 +327,7 @@ def work_bertopic(data: Path, vectors_path: Path, seed: int) -> None:
 
 
 def run_worker(*args: str, timeout: float = 1800) -> dict:
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", *args]
-    env = {**os.environ, "TOKENIZERS_PARALLELISM": "false", "PYTHONWARNINGS": "ignore"}
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, check=False)
-    for line in reversed(done.stdout.splitlines()):
-        if line.startswith("RESULT "):
-            return json.loads(line[len("RESULT "):])
-    raise RuntimeError(f"worker {args[0]} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    return workers.run_worker(Path(__file__).resolve(), *args, timeout=timeout)
 
 
 def write_stream(path: Path, n: int, days: int, outlets: int, events: int, seed: int) -> list[dict]:

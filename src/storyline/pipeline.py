@@ -217,7 +217,7 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     with clock("embed"):
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     with clock("analyze"):
-        analyses = analyze_chunk(articles) if settings.analyze else [None] * len(articles)
+        analyses = analyze_chunk(articles, settings.analysis_processes) if settings.analyze else [None] * len(articles)
     items = [Prepared(article, sig, term, vector, embedder.name, analysis)
              for article, sig, term, vector, analysis in zip(articles, signatures, terms, vectors, analyses)]
     return PreparedChunk(items, dict(clock.seconds))
@@ -433,10 +433,11 @@ def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: Story
                     gone=store.merged_into({story.id for story in live}))
 
 
-def analyze_chunk(articles: list[Article]) -> list[Analysis | None]:
-    """Names, quotes and dates of each article: English (or undetected) ones by the English rules,
-    others by their own language's (analyze.multilingual)."""
-    return list(analyze.analyze_in_languages([(a.text, a.published, a.language) for a in articles]))
+def analyze_chunk(articles: list[Article], processes: int = 1) -> list[Analysis | None]:
+    """Names, quotes and dates of each article: English (or undetected) ones by the English rules
+    (spaCy's NER on `processes` processes), others by their own language's (analyze.multilingual)."""
+    return list(analyze.analyze_in_languages([(a.text, a.published, a.language) for a in articles],
+                                             processes=processes))
 
 
 def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:

@@ -31,6 +31,9 @@ class Settings:
     batch_size: int = 256
     # Names, quotes and dates of each article, and each story's brief (off for clustering-only runs).
     analyze: bool = True
+    # Processes spaCy's NER runs on within a chunk (it is most of the analysis, and single-threaded). One
+    # until bench/real.py shows two faster on an idle machine: on a loaded one the gain measured 0.47-1.11.
+    analysis_processes: int = 1
     # The web: one safe client for feeds and pages.
     allow_private_network: bool = False
     fetch_max_bytes: int = 10 * 1024 * 1024
@@ -63,6 +66,11 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
     if env.get("STORYLINE_BATCH_SIZE"):  # articles per transaction: smaller commits sooner, larger goes faster
         values["batch_size"] = max(1, int(env["STORYLINE_BATCH_SIZE"]))
+    if env.get("STORYLINE_ANALYSIS_PROCESSES"):
+        if not env["STORYLINE_ANALYSIS_PROCESSES"].strip().isdigit():
+            raise StorylineError(f"STORYLINE_ANALYSIS_PROCESSES={env['STORYLINE_ANALYSIS_PROCESSES']!r}: "
+                                 "a whole number of processes for the NER (1: in the ingesting process only)")
+        values["analysis_processes"] = max(1, int(env["STORYLINE_ANALYSIS_PROCESSES"]))
     if env.get("STORYLINE_ALLOW_PRIVATE_NETWORK", "").lower() in ("1", "true", "yes"):
         values["allow_private_network"] = True
     if env.get("STORYLINE_ENGINE"):

@@ -6,6 +6,7 @@ are pure functions over text and dataclasses: the pipeline stores what they retu
 
 from __future__ import annotations
 
+import multiprocessing
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -46,13 +47,28 @@ def analyze_article(article_text: str, published: date | datetime | None, nlp: "
 
 
 def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "Language | None" = None,
-                     batch_size: int = 16) -> Iterator[Analysis]:
-    """analyze_article over many (text, published) pairs, batched through spaCy; results in input order."""
+                     batch_size: int = 16, processes: int = 1) -> Iterator[Analysis]:
+    """analyze_article over many (text, published) pairs, batched through spaCy; results in input order.
+
+    With processes > 1, spaCy's NER runs in that many forked processes (the rules stay in this one, on
+    the docs as they come back, in order): the same docs, on more cores. Too few texts to pay for the
+    forks, or a daemonic process (a Dask worker), which may not start any, run here alone."""
     pipeline = nlp or load_nlp()
     pending = list(items)
-    docs = pipeline.pipe((text for text, _ in pending), batch_size=batch_size)
+    processes = spacy_processes(processes, len(pending), batch_size)
+    docs = pipeline.pipe((text for text, _ in pending), batch_size=batch_size, n_process=processes)
     for (_, published), doc in zip(pending, docs, strict=True):
         yield analyze_doc(doc, published)
+
+
+MIN_BATCHES_PER_PROCESS = 2  # fewer, and forking and shipping docs back cost more than they save
+
+
+def spacy_processes(wanted: int, texts: int, batch_size: int) -> int:
+    """How many processes spaCy's pipe may use for this many texts: 1 where more would not pay or not start."""
+    if wanted <= 1 or multiprocessing.current_process().daemon:
+        return 1
+    return max(1, min(wanted, texts // (batch_size * MIN_BATCHES_PER_PROCESS)))
 
 
 def is_english(language: str | None) -> bool:
@@ -61,13 +77,14 @@ def is_english(language: str | None) -> bool:
 
 
 def analyze_in_languages(items: Iterable[tuple[str, date | datetime | None, str | None]],
-                         nlp: Language | None = None) -> list[Analysis]:
+                         nlp: Language | None = None, processes: int = 1) -> list[Analysis]:
     """Analyses of (text, published, language) triples in input order: English (or undetected) ones
-    batched through spaCy exactly as analyze_articles does, the others by their language's rules."""
+    batched through spaCy exactly as analyze_articles does (on `processes` processes), the others by
+    their language's rules."""
     pending = list(items)
     results: list[Analysis | None] = [None] * len(pending)
     english = [i for i, (_, _, language) in enumerate(pending) if is_english(language)]
-    for i, analysis in zip(english, analyze_articles([pending[i][:2] for i in english], nlp)):
+    for i, analysis in zip(english, analyze_articles([pending[i][:2] for i in english], nlp, processes=processes)):
         results[i] = analysis
     for i, (text, published, language) in enumerate(pending):
         if results[i] is None:
