@@ -148,7 +148,9 @@ argued argues asked asks replied replies acknowledged acknowledges admitted admi
 recalled recalls underlined underlines emphasised emphasized emphasises emphasizes observed remarked commented urged
 urges cautioned cautions predicted predicts promised promises pledged vowed tweeted posted quipped joked confirmed
 confirms denied denies repeated repeats answered responded concluded complained disclosed revealed reiterated
-maintained maintains continued estimated estimates""".split())
+maintained maintains continued estimated estimates stated states shouted shouts yelled yells chanted exclaimed
+interjected retorted barked wondered wonders assured assures charged echoed echoes concludes continues responds answers
+agreed agrees believes believed thinks writing tweets jokes confessed mused insist argue warn stress""".split())
 _PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
 _REPORTING = _CUES - {"asked", "asks", "posted", "continued"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
