@@ -437,7 +437,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     named, pronoun, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
     referred = [pronoun[0] + definite[0], pronoun[1] + definite[1]]
     return {
-        "articles": len(records),
+        "articles": len(records), "articles_analysed": sum(str(r["id"]) in predictions for r in records),
         "direct_recall": _ratio(counts["direct_found"], counts["direct_gold"]),
         "direct_found": counts["direct_found"], "direct_gold": counts["direct_gold"],
         "direct_precision": _ratio(counts["predicted_direct_right"], counts["predicted_direct"]),
@@ -481,7 +481,8 @@ def read_gold(path: Path, limit: int | None = None) -> list[dict]:
                 raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
             if not isinstance(record, dict) or "text" not in record or "attributions" not in record:
                 raise InputError(f"{path}:{number}: a record needs 'text' and 'attributions' (PolNeAR's shape)")
-            record.setdefault("id", f"{path.name}:{number}")
+            if not record.get("id"):
+                raise InputError(f"{path}:{number}: a record needs an 'id' to pair it with its analysis")
             records.append(record)
     return records
 
