@@ -266,9 +266,9 @@ def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
     other's, titles aside ("Clinton" ~ "Hillary Clinton" ~ "Mrs. Clinton", not ~ "Bill Clinton")."""
     if not predicted or not gold:
         return False
-    said = {w.lower() for w in _words(predicted)} - _TITLES
-    wanted = set(gold) - _TITLES
-    surname = next((w for w in reversed(gold) if w not in _TITLES and w not in {"jr", "jr.", "sr", "sr.", "iii"}), gold[-1])
+    said = {w.lower().strip(".") for w in _words(predicted)} - _TITLES - _SUFFIXES
+    wanted = {w.strip(".") for w in gold} - _TITLES - _SUFFIXES
+    surname = next((w for w in reversed(gold) if w not in _TITLES and w.strip(".") not in _SUFFIXES), gold[-1]).strip(".")
     if surname not in said:
         return False
     return wanted <= said or said <= wanted
