@@ -80,6 +80,7 @@ def test_scorer_counts_each_kind_of_answer() -> None:
         quote(t, "the harbour plan would slip to spring", "Lena Okafor", direct=False),
     ]}}
     scores = score_quotes([gold_record()], predicted)
+    assert scores["articles_analysed"] == 1
     assert (scores["direct_found"], scores["direct_gold"]) == (4, 5)
     assert (scores["predicted_direct_right"], scores["predicted_direct"]) == (5, 6)
     assert (scores["speaker_named_right"], scores["speaker_named"]) == (1, 2)
@@ -174,12 +175,20 @@ def test_cli_scores_our_own_article(cli, tmp_path: Path) -> None:
     assert "direct quotations: recall" in table and f"{scores['direct_found']} / 5" in table
 
 
+def test_cli_says_what_is_wrong_with_a_file(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "No attributions here."}) + "\n", encoding="utf-8")
+    result = cli("eval", "quotes", str(bad), expect=1)
+    assert "bad.jsonl:1" in result.stderr and "attributions" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def test_cli_on_polnear_dev_head(cli) -> None:
     dev = SHARED / "data" / "polnear" / "dev.jsonl"
     if not dev.exists():
         pytest.skip(f"{dev} not found (set STORYLINE_SHARED)")
     scores = cli.json("eval", "quotes", str(dev), "--limit", "3", "--json")
-    assert scores["articles"] == 3
+    assert scores["articles"] == scores["articles_analysed"] == 3
     assert "speaker_errors" not in scores
     records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()[:3]]
     attributions = [a for r in records for a in r["attributions"]]

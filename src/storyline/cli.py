@@ -634,11 +634,15 @@ def eval_quotes(
     def row(name: str, value: float | None, right: int, total: int) -> list[str]:
         return [name, "—" if value is None else f"{value:.3f}", f"{right} / {total}"]
 
-    _print_scores(scores, as_json, f"quotes vs annotated attributions, {scores['articles']} articles",
+    unread = scores["articles"] - scores["articles_analysed"]
+    _print_scores(scores, as_json, f"quotes vs annotated attributions, {scores['articles']} articles"
+                  + (f" ({unread} could not be read and count as finding nothing)" if unread else ""),
                   ["measure", "score", "right / total"],
                   [row("direct quotations: recall", scores["direct_recall"], scores["direct_found"], scores["direct_gold"]),
                    row("direct quotations: precision", scores["direct_precision"], scores["predicted_direct_right"],
                        scores["predicted_direct"]),
+                   row("… counting any attributed content", scores["direct_precision_attributed"],
+                       scores["predicted_direct_attributed"], scores["predicted_direct"]),
                    row("speaker: source a name", scores["speaker_named_accuracy"], scores["speaker_named_right"],
                        scores["speaker_named"]),
                    row("speaker: pronoun or description", scores["speaker_referred_accuracy"],

@@ -191,3 +191,13 @@ def test_quote_scanner_never_fails_and_spans_index_the_text(text):
         assert text[quote.start:quote.end] == quote.text
         if quote.speaker_span:
             assert 0 <= quote.speaker_span[0] < quote.speaker_span[1] <= len(text)
+
+
+@pytest.mark.parametrize("cue", ["stated", "shouted", "yelled", "exclaimed", "retorted", "interjected", "wondered",
+                                 "echoed"])
+def test_cues_that_real_reporting_uses(cue):
+    # verbs PolNeAR's annotators mark as cues (docs/attribution.md) that once left the speaker null
+    text = f"Harbour master Ines Falkenrath spoke after the storm. “The pier stays shut until Friday,” Falkenrath {cue}."
+    quote = only(direct(text), "pier stays shut")
+    assert quote.speaker == "Ines Falkenrath"
+    assert quote.cue == cue

@@ -266,9 +266,9 @@ def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
     other's, titles aside ("Clinton" ~ "Hillary Clinton" ~ "Mrs. Clinton", not ~ "Bill Clinton")."""
     if not predicted or not gold:
         return False
-    said = {w.lower() for w in _words(predicted)} - _TITLES
-    wanted = set(gold) - _TITLES
-    surname = next((w for w in reversed(gold) if w not in _TITLES and w not in {"jr", "jr.", "sr", "sr.", "iii"}), gold[-1])
+    said = {w.lower().strip(".") for w in _words(predicted)} - _TITLES - _SUFFIXES
+    wanted = {w.strip(".") for w in gold} - _TITLES - _SUFFIXES
+    surname = next((w for w in reversed(gold) if w not in _TITLES and w.strip(".") not in _SUFFIXES), gold[-1]).strip(".")
     if surname not in said:
         return False
     return wanted <= said or said <= wanted
@@ -438,7 +438,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     named, pronoun, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
     referred = [pronoun[0] + definite[0], pronoun[1] + definite[1]]
     return {
-        "articles": len(records),
+        "articles": len(records), "articles_analysed": sum(str(r["id"]) in predictions for r in records),
         "direct_recall": _ratio(counts["direct_found"], counts["direct_gold"]),
         "direct_found": counts["direct_found"], "direct_gold": counts["direct_gold"],
         "direct_precision": _ratio(counts["predicted_direct_right"], counts["predicted_direct"]),
@@ -482,7 +482,8 @@ def read_gold(path: Path, limit: int | None = None) -> list[dict]:
                 raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
             if not isinstance(record, dict) or "text" not in record or "attributions" not in record:
                 raise InputError(f"{path}:{number}: a record needs 'text' and 'attributions' (PolNeAR's shape)")
-            record.setdefault("id", f"{path.name}:{number}")
+            if not record.get("id"):
+                raise InputError(f"{path}:{number}: a record needs an 'id' to pair it with its analysis")
             records.append(record)
     return records
 

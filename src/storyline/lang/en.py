@@ -23,7 +23,8 @@ confirms denied denies repeated repeats answered responded concluded complained 
 maintained maintains continued estimated estimates
 stated states stating concludes continues responds answers writing jokes shouted shouts shouting yelled yells
 chanted chanting exclaimed interjected interjecting retorted wondered confessed echoed affirmed affirms assured
-barked boomed charged demanded reads""".split())
+barked boomed charged demanded reads wonders assures echoes agreed agrees believes believed thinks tweets mused
+insist argue warn stress""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
 # Verbs that introduce words as they were said, never a reported clause ("the sign reads", "he barked").
 QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads", "shouted", "shouts", "shouting",
