@@ -10,8 +10,14 @@ def test_sentences_do_not_break_after_titles_or_initials():
 
 
 def test_paragraphs_end_sentences():
-    text = "A headline without a stop\n\nThe body begins here."
+    text = "The first paragraph runs on for a while without the stop that writers forget\n\nThe body begins here."
     assert len(split_sentences(text)) == 2
+
+
+def test_a_heading_is_no_sentence_but_stays_for_the_lead():
+    text = "A headline without a stop\n\nThe body begins here."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["The body begins here."]
+    assert len(split_sentences(text, furniture=True)) == 2
 
 
 @given(st.text())

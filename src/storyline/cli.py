@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
 import json
@@ -11,7 +10,6 @@ import sys
 import tempfile
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
 
@@ -22,12 +20,13 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline import __version__
-from storyline.brief import article_entry, brief_markdown, load_brief, load_storylines
+from storyline.brief import brief_markdown, load_brief, load_storylines
 from storyline.errors import StorylineError
 from storyline.evaluate.clusters import cluster_scores
 from storyline.evaluate.gold import gold_includes, gold_labels, relative_path, relative_to_any
+from storyline.export import ExportFormat, write_export
 from storyline.model import Record, Rejection
-from storyline.safety import csv_cell, terminal_text
+from storyline.safety import terminal_text
 from storyline.settings import Settings, settings_from_env
 from storyline.store import Store, database_name, open_store
 
@@ -404,23 +403,6 @@ def entity_command(
         _say(out, f"  “{quote['text']}” — {', '.join(quote['sources'])}")
 
 
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-
-
-EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "title_generated", "url", "published", "language",
-                  "story", "duplicate_of", "origin", "text"]
-
-
-def _export_rows(store: Store) -> Iterator[dict[str, Any]]:
-    for article, story, group in store.articles():
-        entry = article_entry(article, group)
-        yield {"type": "article", **{k: entry[k] for k in entry}, "story": story, "origin": article.origin,
-               "text": article.text}
-
-
 @app.command()
 @_reports_errors
 def export(
@@ -430,35 +412,7 @@ def export(
 ) -> None:
     """Everything, for other tools: articles (and, in JSON Lines, stories)."""
     with _open(_settings(db)) as store:
-        rows = list(_export_rows(store))
-        if fmt is ExportFormat.parquet:
-            if output is None:
-                raise StorylineError("parquet needs a file: add --out FILE.parquet")
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            pq.write_table(pa.Table.from_pylist(rows, schema=pa.schema([(c, pa.bool_() if c == "title_generated" else pa.string())
-                                                                       for c in EXPORT_COLUMNS])),
-                           output)
-            return
-        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-        try:
-            if fmt is ExportFormat.csv:
-                writer = csv.DictWriter(stream, fieldnames=EXPORT_COLUMNS, extrasaction="ignore")
-                writer.writeheader()
-                # Cells a spreadsheet would run as formulas are kept as text (safety.csv_cell).
-                writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
-            else:
-                for row in rows:
-                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-                for story in store.stories():
-                    brief = load_brief(store, story)
-                    stream.write(json.dumps({"type": "story", **{k: v for k, v in brief.items() if k != "articles"},
-                                             "articles": [a["id"] for a in brief["articles"]]},
-                                            ensure_ascii=False) + "\n")
-        finally:
-            if output:
-                stream.close()
+        write_export(store, fmt, sys.stdout, output)
 
 
 @app.command()
