@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+from html.parser import HTMLParser
 import sys
 from pathlib import Path
 
@@ -89,3 +90,20 @@ def write_article(folder: Path, name: str, day: str, headline: str, body: str) -
     path = folder / name
     path.write_text(f"date {day}\n{headline}\n\n{body}\n", encoding="utf-8")
     return path
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag of a page with its attributes, as a browser's tokenizer sees them."""
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.found

@@ -7,7 +7,6 @@ import csv
 import io
 import re
 from datetime import datetime, timezone
-from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from conftest import tags
 from storyline.brief import brief_markdown
 from storyline.model import Article, Record, Rejection
 from storyline.pipeline import identify
@@ -33,21 +33,6 @@ urls = st.one_of(hostile_text, st.sampled_from(["https://ok.example/a?b=1", "htt
                                                 "https://ok.example/\u202e", " https://ok.example/ ", "//evil.example",
                                                 "data:text/html,x", "https://[::1/"]),
                  st.builds(lambda t: f"https://x.example/{t}", hostile_text))
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, attrs))
-
-
-def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
-    """Every start tag with its attributes, as a browser's tokenizer sees them."""
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.found
 
 
 MARKDOWN_TAGS = {"h1", "h2", "p", "ul", "li", "strong", "code", "a"}

@@ -9,9 +9,9 @@ import json
 import re
 
 import pytest
-from conftest import Cli
+from conftest import Cli, tags
 from fastapi.testclient import TestClient
-from web_support import demo_copy, enrich_motivating_story, hostile_articles, ingest_with_unchecked_urls, tags
+from web_support import demo_copy, enrich_motivating_story, hostile_articles, ingest_with_unchecked_urls
 
 from storyline.api import api as api_router
 from storyline.api import create_app

@@ -15,7 +15,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import DEMO_ARTICLES, Cli
@@ -131,23 +130,6 @@ def ingest_with_unchecked_urls(db: Path, folder: Path, articles: list[dict]) -> 
         for article in articles:
             conn.execute("UPDATE articles SET url = ? WHERE title = ?", (article["url"], article["title"]))
     conn.close()
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, attrs))
-
-
-def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
-    """Every start tag of a page with its attributes, as a browser's tokenizer sees them."""
-    parser = _Tags()
-    parser.feed(html)
-    parser.close()
-    return parser.found
 
 
 @contextmanager
