@@ -8,16 +8,9 @@ Quote marks are paired by context, not by character: an opening mark follows a s
 and precedes a word, a closing one follows a word; so apostrophes inside words (don’t, Zelenskyy's,
 O’Rourke) never open or close a quote, and “…”, "…", „…“, «…», »…«, ‘…’ all pair. Speakers come
 from rules over the cue ("said", "told", "according to") and its subject, read from tags and named
-entities rather than a parse (see analyze.nlp for why):
-
-- “…,” said NAME / “…,” NAME said / NAME said: “…” / “…,” he told reporters, “…”.
-- he / she, and "the minister", resolve to the person most recently speaking or acting as subject
-  in the same paragraph, else the last speaker of the article; "an official", "residents" stay
-  anonymous (speaker None).
-- A quote with no cue of its own belongs to the statement just before it in its paragraph, or, when
-  it opens the paragraph, to the sentence after it.
-- A venue given once for a speaker ("at a briefing", "on a talk radio programme") holds for that
-  speaker's other statements in the article unless another is given.
+entities rather than a parse (see analyze.nlp for why); the rules for who the subject is
+(pronouns, roles, quotations without a cue of their own, venues) are written down once, in
+speakers.py.
 """
 
 from __future__ import annotations

@@ -1,10 +1,14 @@
 """Speakers of an article's statements: attribution, antecedents, roles, venue and addressee.
 
 - he / she, and "the minister", resolve to the person most recently speaking or acting as subject
-  in the same paragraph, else the last speaker of the article; "an official", "residents" stay
-  anonymous (speaker None).
+  in the same paragraph, else in the paragraph before, else the last speaker of the article, else a
+  person the article gives that gender; never to a name only because it was seen last. "An
+  official", "residents" stay anonymous (speaker None).
 - A quote with no cue of its own belongs to the statement just before it in its paragraph, or, when
-  it opens the paragraph, to the sentence after it.
+  it opens the paragraph, to the sentence after it; a paragraph that is only a quotation goes on
+  with the attributed quotation ending the paragraph before, or with the subject of a paragraph
+  that ends in a colon. A cue with no subject beside it ("…, telling reporters, “…”") speaks for
+  its sentence's subject.
 - A venue given once for a speaker ("at a briefing", "on a talk radio programme") holds for that
   speaker's other statements in the article unless another is given.
 """
