@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED, Cli
 
+from storyline.evaluate.detokenize import detokenize
 from storyline.evaluate.real import (
     SHARED_DAY,
     DocSpan,
@@ -234,3 +235,22 @@ def test_the_cli_scores_two_real_events(tmp_path):
         == scores["conflicts_predicted"]
     for key in ("conflict_recall", "lookalike_left_alone_rate", "update_found_rate", "claim_group_recall"):
         assert 0.0 <= scores[key] <= 1.0
+
+
+def test_tokenised_text_reads_as_news_text_and_spans_map_back():
+    given = ("The 6 . 1 - magnitude quake struck at 8 : 30 p . m . , home to 120 , 000 people "
+             "( 700 miles ) . `` We would n't stay , '' she said .")
+    read = detokenize(given)
+    assert read.text == ("The 6.1-magnitude quake struck at 8:30 p.m., home to 120,000 people "
+                         "(700 miles). “We wouldn't stay,” she said.")
+    start = read.text.index("120,000 people")
+    s, e = read.given_span(start, start + len("120,000 people"))
+    assert given[s:e] == "120 , 000 people"
+    start = read.text.index("“We")
+    end = read.text.index("”") + 1
+    s, e = read.given_span(start, end)
+    assert given[s:e] == "`` We would n't stay , ''"
+
+
+def test_a_date_and_a_time_stay_apart():
+    assert detokenize("28 November 2005 , 02 : 24 GMT").text == "28 November 2005, 02:24 GMT"

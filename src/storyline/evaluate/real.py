@@ -4,8 +4,9 @@
 
 evaluate_real(folder, settings) ingests the documents of the annotated events into one temporary
 database, the way a user would (a JSON Lines file read by the ordinary reader: one article per ECB+
-document, its outlet the document id, so every document is an independent outlet, and one shared
-day, since ECB+ has none), reads every story's brief through load_brief (what `show --json` prints),
+document, its text as the reporter wrote it (ECB+ stores it tokenised; evaluate/detokenize.py
+undoes that and maps spans back), its outlet the document id, so every document is an independent
+outlet, and one shared day, since ECB+ has none), reads every story's brief through load_brief (what `show --json` prints),
 and scores the briefs against the folder's annotation (its README.md says what each file holds).
 Nothing forces an event's documents into one story: clustering is measured as it is, and the items
 whose sides landed in different stories are counted. One database for all the events, not one per
@@ -58,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import InputError
+from storyline.evaluate.detokenize import Detokenized, detokenize
 from storyline.model import Record
 from storyline.settings import Settings
 
@@ -270,15 +272,16 @@ def predict(label: str, documents: list[dict], days: Mapping[str, date], setting
     from storyline.store import open_store
 
     feed = workdir / f"{label}.jsonl"
+    read_as = {record["id"]: detokenize(record["text"]) for record in documents}
     with feed.open("w", encoding="utf-8") as out:
         for record in documents:
-            out.write(json.dumps({"id": record["id"], "text": record["text"], "source": record["id"],
+            out.write(json.dumps({"id": record["id"], "text": read_as[record["id"]].text, "source": record["id"],
                                   "date": days[record["id"]].isoformat()}, ensure_ascii=False) + "\n")
     db = workdir / f"{label}.db"
     settings = replace(settings, db=str(db))
     items = list(read_inputs([str(feed)], settings))
     doc_of_origin = {item.origin: item.external_id for item in items if isinstance(item, Record) and item.external_id}
-    given = {record["id"]: record["text"] for record in documents}
+    given = {doc: text.text for doc, text in read_as.items()}
     prediction = Prediction()
     with open_store(db) as store:
         report = ingest(items, store, settings)
@@ -290,7 +293,8 @@ def predict(label: str, documents: list[dict], days: Mapping[str, date], setting
         offsets: dict[tuple[str, str], list[int] | None] = {}
         for article, story, _ in store.articles():
             for doc in docs_of_article.get(article.id, []):
-                offsets[(article.id, doc)] = stored_to_given(given[doc], article.text)
+                offsets[(article.id, doc)] = _to_given(read_as[doc], stored_to_given(given[doc], article.text),
+                                                       len(article.text))
                 prediction.story_of[doc] = story
         for doc in given:
             prediction.story_of.setdefault(doc, None)
@@ -300,6 +304,13 @@ def predict(label: str, documents: list[dict], days: Mapping[str, date], setting
             brief = load_brief(store, row)
             prediction.claims.extend(claims_of_brief(label, row.id, brief, docs_of_article, offsets))
     return prediction
+
+
+def _to_given(read_as: Detokenized, ingested: list[int] | None, length: int) -> list[int]:
+    """For each position of the stored text, the position in the document as the annotation gives it:
+    stored (normalised) -> ingested (detokenised) -> given (tokenised)."""
+    positions = ingested if ingested is not None else list(range(length + 1))
+    return [read_as.origins[min(p, len(read_as.origins) - 1)] for p in positions]
 
 
 def _doc_spans(evidence: Iterable[dict], docs_of_article: Mapping[str, list[str]],
