@@ -237,3 +237,48 @@ def test_a_summary_line_of_a_dispute_cites_only_the_side_it_states(tmp_path):
         assert len(set(values[s] for s in line["sources"])) == 1  # one side, not both
         texts[line["text"]] = line["sources"]
     assert texts or not any(c["status"] == "conflict" for c in brief["claims"])
+
+
+# Number conflicts between sentences that say one thing in different words (the story-wide search),
+# and look-alikes it must leave alone.
+
+QUAKE_A = ("A strong earthquake struck the island of Varnholm on Monday morning, the national seismology "
+           "institute said.\n\n"
+           "Ferries to the mainland were suspended while engineers checked the harbour walls.\n\n"
+           "A similar tremor near Varnholm in 2019 destroyed 40 houses and left hundreds of families homeless.")
+QUAKE_B = ("Rescue teams reached Varnholm by boat on Monday afternoon after a strong earthquake shook the island.\n\n"
+           "Fishermen on the quay said they had felt nothing like it since 2019. That year's tremor near "
+           "Varnholm had flattened 55 houses, many of them never rebuilt.")
+
+
+def test_one_count_worded_differently_by_two_outlets_is_a_conflict():
+    result = compare([article("a", "harbour-times", "2025-03-03", QUAKE_A),
+                      article("b", "valley-news", "2025-03-03", QUAKE_B)])
+    found = conflicts(result, "number")
+    assert len(found) == 1
+    values = {v["source"]: v["normalized"] for v in found[0]["conflict"]["values"]}
+    assert values == {"harbour-times": "40", "valley-news": "55"}
+
+
+MARCH_A = ("Thousands marched against the pension reform on Saturday in cities across the country.\n\n"
+           "Police in Leeds arrested 14 people after the march ended in scuffles near the town hall.")
+MARCH_B = ("Thousands marched against the pension reform on Saturday in cities across the country.\n\n"
+           "In Bristol, police arrested 22 people after the march ended in scuffles near the station.")
+
+
+def test_counts_of_two_places_are_not_a_conflict():
+    result = compare([article("a", "harbour-times", "2025-03-03", MARCH_A),
+                      article("b", "valley-news", "2025-03-03", MARCH_B)])
+    assert not conflicts(result, "number")
+
+
+VOTE_A = ("The Green Alliance won 28.5 percent of the vote in Sunday's regional election, its best result.\n\n"
+          "Turnout was the highest in two decades.")
+VOTE_B = ("Turnout in Sunday's regional election was the highest in two decades.\n\n"
+          "The Farmers' League came second with 20.8 percent of the vote, ahead of the Liberals.")
+
+
+def test_shares_of_two_parties_are_not_a_conflict():
+    result = compare([article("a", "harbour-times", "2025-03-03", VOTE_A),
+                      article("b", "valley-news", "2025-03-03", VOTE_B)])
+    assert not conflicts(result, "number")

@@ -159,6 +159,10 @@ KIND_CLASSES = {
     "people": "people", "person": "people", "resident": "people", "individual": "people",
 }
 GENERIC_KINDS = frozenset({"people"})
+# units of measure, as the counted thing's stem: figures in two units are never of one thing unless converted
+UNITS = frozenset({"kilometer", "kilometr", "kilometre", "km", "mil", "metr", "meter", "metre", "m", "feet", "foot", "ft",
+                   "yard", "inch", "euro", "pound", "dollar", "ton", "tonn", "tonne", "acre", "hectar", "hectare",
+                   "kilogram", "kg", "litr", "liter", "gallon", "degre", "second", "mins", "minut", "hour"})
 AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
 
 # ---------------------------------------------------------------- offices (compare/conflicts/role.py)

@@ -5,6 +5,8 @@ two days, a kind of figure an article gives twice with nothing to tell which is 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Collection
 
 from storyline.analyze.numbers import (
     MEASURES,
@@ -14,10 +16,12 @@ from storyline.analyze.numbers import (
     normalized_number,
     numbers_in_language,
 )
-from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair
+from storyline.compare.align import story_idf
+from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import PROGRESS, UPDATED
+from storyline.lang.en import GENERIC_KINDS, PROGRESS, UNITS, UPDATED
 from storyline.model import ConflictKind
+from storyline.words import content_stems
 
 
 def _progress_near(story: StoryView, unit: Unit, number: Number, words: int = 6) -> bool:
@@ -45,6 +49,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         if running and (not same_day or UPDATED.search(a.text) or UPDATED.search(b.text)):
             continue  # a running count ("has burned", "by this morning") changes from day to day
         if quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind):
+            continue
+        if not same_scope(story, a, b):
             continue
         measure = n.kind in MEASURES or (n.kind or "").startswith("size:")
         if (measure or not aligned) and len(shared - {n.noun, m.noun}) < (1 if aligned else 2):
@@ -77,5 +83,137 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
     return []
 
 
+
+
+# Story-wide: figures of one thing stated in sentences that say it differently. Aligning sentences
+# finds few of them in real reports ("killing at least seven people" / "That temblor killed at least
+# six people"), so every figure is compared with every figure of its kind in the other voices, by the
+# words around it (FRAME_WORDS either side, weighted by how rare they are in the story).
+FRAME_WORDS = 7
+FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
+POSTINGS = 40  # a word more figures share than this does not make them candidates
+RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
+
+
+def _frame(story: StoryView, unit: Unit, number: Number) -> set[str]:
+    """The content stems around a figure, in its sentence, without the figure's own words."""
+    text = story.articles[unit.article].text
+    before = " ".join(text[unit.start:number.start].split()[-FRAME_WORDS:])
+    after = " ".join(text[number.end:unit.end].split()[:FRAME_WORDS])
+    return set(content_stems(f"{before} {after}")) - set(content_stems(number.surface))
+
+
+def _names(story: StoryView, unit: Unit, types: tuple[str, ...]) -> set[str]:
+    return {name for name in unit.entities if story.entity_type.get(name) in types}
+
+
+def _meet(first: Collection[str], second: Collection[str]) -> bool:
+    """Whether two sets of names share a word ("Qeshm" and "Qeshm island" meet; Athens and Thessaloniki do not)."""
+    return bool({w for x in first for w in x.split()} & {w for x in second for w in x.split()})
+
+
+def _apart(first: set[str], second: set[str]) -> bool:
+    return bool(first and second) and not _meet(first, second)
+
+
+def _round_near(n: Number, m: Number) -> bool:
+    """A round figure and a precise one within 5% of it (600 / 612 killed): one count, said roughly."""
+    def is_round(x: float) -> bool:
+        return x >= 50 and x % (10 ** max(1, len(str(int(x))) - 2)) == 0
+
+    lo, hi = sorted((n.value, m.value))
+    return (is_round(n.value) or is_round(m.value)) and (hi - lo) / hi <= 0.05
+
+
+def _floor(n: Number, m: Number) -> float | None:
+    """The weight of shared words two figures need to be of one thing; None: never compared story-wide.
+    Only counts of a named thing (injured, cables, villages) are: a percentage, a sum, a length or
+    "people" says too little of what it measures to be matched without aligned sentences."""
+    if n.kind != m.kind or n.kind is None or n.kind in MEASURES or n.kind in UNITS or n.kind in GENERIC_KINDS \
+            or n.kind.startswith("size:"):
+        return None
+    return FRAME_SCORE
+
+
+def _candidates(flat: list[tuple[Unit, Number, set[str]]], idf: dict[str, float]) -> set[tuple[int, int]]:
+    """Pairs of figures worth scoring: of one kind, or sharing a word that few figures of the story have."""
+    pairs: set[tuple[int, int]] = set()
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, (_, n, frame) in enumerate(flat):
+        postings[f"kind:{n.kind}"].append(i) if n.kind is not None else None
+        for w in frame:
+            postings[w].append(i)
+    for key, members in postings.items():
+        if key.startswith("kind:") or len(members) <= POSTINGS:
+            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
+    return pairs
+
+
+def number_in_story(found: StoryFindings) -> list[Conflict]:
+    """Two figures of one counted thing in two voices whose words around agree, each the other's best
+    match in its article, that cannot both be true."""
+    story, units = found.story, found.units
+    idf = story_idf(units)
+    flat = [(u, n, _frame(story, u, n)) for u in units for n in u.numbers]
+    best: dict[tuple[int, int], tuple[float, int]] = {}  # (figure, other article) -> (score, its best figure there)
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in _candidates(flat, idf):
+        (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
+        floor = _floor(n, m)
+        if floor is None or story.voice[ua.article] == story.voice[ub.article]:
+            continue
+        score = sum(idf.get(w, 1.0) for w in fa & fb)
+        if score < floor:
+            continue
+        scored[(i, j)] = score
+        for me, other, art in ((i, j, ub.article), (j, i, ua.article)):
+            if score > best.get((me, art), (0.0, -1))[0]:
+                best[(me, art)] = (score, other)
+    out: list[Conflict] = []
+    for (i, j), score in sorted(scored.items()):
+        (ua, n, _), (ub, m, _) = flat[i], flat[j]
+        if best[(i, ub.article)][1] != j or best[(j, ua.article)][1] != i:
+            continue
+        if not _disagree(n, m) or not _same_occasion(story, ua, ub, n, m):
+            continue
+        kind = n.kind or m.kind or "count"
+        out.append(Conflict(ConflictKind.NUMBER, f"number:{kind}", {
+            ua.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
+            ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index}))
+    return out
+
+
+def _disagree(n: Number, m: Number) -> bool:
+    """Whether two figures of one thing cannot both be true, or are two different bounds of it
+    (at least 7 / at least 6 dead: the outlets count differently)."""
+    if max(n.value, m.value) > RATIO * min(n.value, m.value) or _round_near(n, m):
+        return False
+    if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
+        return True
+    return not compatible(n, m)
+
+
+def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether two sentences can speak of one scope: they name no two places, people or bodies that
+    share nothing (Athens / Thessaloniki, one player / another)."""
+    return not any(_apart(_names(story, a, types), _names(story, b, types))
+                   for types in (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",)))
+
+
+def _same_occasion(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
+    """Whether two figures can be of one moment and one place: no two named places or two dates
+    between their sentences, no running count read on two days."""
+    if not _meet(a.entities, b.entities):
+        return False  # sentences that name nothing in common may speak of two happenings of one topic
+    if not same_scope(story, a, b):
+        return False
+    if a.dates and b.dates and not a.dates & b.dates:
+        return False
+    pub_a, pub_b = story.articles[a.article].published, story.articles[b.article].published
+    same_day = pub_a is not None and pub_b is not None and pub_a.date() == pub_b.date()
+    running = _progress_near(story, a, n) or _progress_near(story, b, m)
+    return not (running and not same_day)
+
+
 DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_in_pair, across_languages=number_across_languages,
-                    loose=True, by_sentence=True)
+                    in_story=number_in_story, loose=True, by_sentence=True)
