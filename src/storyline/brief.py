@@ -113,11 +113,19 @@ def brief_markdown(brief: dict[str, Any]) -> str:
             values = "; ".join(f"{md(v['source'])}: {md(v['value'])}" for v in claim["conflict"]["values"])
             lines.append(f"- **{md(claim['conflict']['about'])}** — {values}")
         lines.append("")
+    updates = [c for c in claims if c.get("update")]
+    if updates:
+        lines += ["## What changed between reports", ""]
+        for claim in updates:
+            steps = " → ".join(f"{md(v['value'])} ({md(v['source'])}, {md(v.get('published') or 'undated')})"
+                               for v in claim["update"]["values"])
+            lines.append(f"- **{md(claim['update'].get('subject') or claim['update']['about'])}** — {steps}")
+        lines.append("")
     if brief["summary"]:
         lines += ["## In brief", ""] + [f"- {md(line['text'])} ({outlets(line['sources'])})"
                                         for line in brief["summary"]]
         lines.append("")
-    agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed")),
+    agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed") and not c.get("update")),
                     key=lambda c: -len(c["sources"]))
     if agreed:
         lines += ["## What several outlets report", ""]
@@ -125,7 +133,7 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         lines.append("")
     singles: dict[str, list[str]] = {}
     for claim in claims:
-        if claim["status"] == "single" and not claim.get("disputed"):
+        if claim["status"] == "single" and not claim.get("disputed") and not claim.get("update"):
             singles.setdefault(claim["sources"][0], []).append(claim["text"])
     if singles:
         lines += ["## What only one outlet reports", ""]

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from storyline.analyze import analyze_article, canonical_entities
+from storyline.brief import brief_markdown
 from storyline.compare import (
     Comparison,
     StoryArticle,
@@ -137,6 +138,35 @@ def test_a_running_count_that_grows_from_day_to_day_is_not_a_conflict():
     later = "The Harlen fire, which started on Monday, has burned about 4,500 hectares, the fire service said."
     result = compare([article("a", "coast-wire", "2025-02-18", first), article("b", "bay-herald", "2025-02-20", later)])
     assert conflicts(result) == []
+
+
+def test_a_toll_that_rises_between_two_days_is_an_update_earliest_first():
+    first = ("Nine people were killed when a passenger ferry capsized off the coast of Merrow on Tuesday, "
+             "the coastguard said.")
+    later = ("The coastguard said 11 people were killed when the passenger ferry capsized off Merrow, "
+             "as divers recovered two more bodies.")
+    result = compare([article("b", "bay-herald", "2025-06-05", later), article("a", "coast-wire", "2025-06-04", first)])
+    assert conflicts(result) == []
+    updates = [c for c in result.claims if c.get("update")]
+    assert len(updates) == 1
+    values = updates[0]["update"]["values"]
+    assert [(v["source"], v["normalized"], v["published"]) for v in values] == [
+        ("coast-wire", "9", "2025-06-04"), ("bay-herald", "11", "2025-06-05")]
+    assert updates[0]["text"] == later and updates[0]["status"] == "corroborated"
+    brief = {"id": "s", "title": "Ferry capsizes off Merrow", "first_seen": "2025-06-04", "last_seen": "2025-06-05",
+             "articles": [], "outlets": ["bay-herald", "coast-wire"], "independent_reports": 2,
+             "claims": result.claims, "summary": [], "quotes": [], "timeline": []}
+    markdown = brief_markdown(brief)
+    assert "- **killed** — Nine people (coast-wire, 2025-06-04) → 11 people (bay-herald, 2025-06-05)" in markdown
+    assert "## What several outlets report" not in markdown or later not in markdown.split("## What several")[1]
+
+
+def test_a_count_that_does_not_grow_stays_a_dispute_across_days():
+    first = "About 1,900 dockworkers at the port of Kessling walked off the job on Monday over pay."
+    later = "The union representing about 2,300 dockworkers at the port of Kessling said the walkout would go on."
+    result = compare([article("a", "coast-wire", "2025-02-17", first), article("b", "bay-herald", "2025-02-19", later)])
+    assert [c["conflict"]["about"] for c in conflicts(result)] == ["number"]
+    assert not any(c.get("update") for c in result.claims)
 
 
 def test_a_place_outlets_give_differently_is_a_conflict():

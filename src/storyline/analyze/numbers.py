@@ -17,6 +17,7 @@ from storyline.lang.en import (
     GENERIC_KINDS,
     KIND_CLASSES,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     QUALIFIERS,
     SCALE_WORDS,
     SPELLED_NUMBER,
@@ -105,6 +106,24 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
+    return out
+
+
+_ORDINAL = re.compile(r"(?<![\w-])(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_WORDS) + r"))"
+                      r"(?:\s+(?:straight|consecutive|successive))?\s+(?P<noun>[^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
+def find_ordinals(text: str, start: int, end: int) -> list[Number]:
+    """Ordinals of a named thing in text[start:end] ("the sixth round", "his 10th defence"), as values
+    of the kind "ordinal:<thing>": two reports of one match that give it two rounds disagree. "first"
+    and "second" are left out: they are as often no count ("at first", "a second time")."""
+    out = []
+    for m in _ORDINAL.finditer(text, start, end):
+        value = int(m.group("digits")) if m.group("digits") else ORDINAL_WORDS[m.group("word").lower()]
+        noun = light_stem(fold_text(m.group("noun")))
+        if noun in STOP_WORDS or noun in AUXILIARIES:
+            continue
+        out.append(Number(float(value), m.start(), m.end(), m.group(), None, f"ordinal:{noun}", noun))
     return out
 
 

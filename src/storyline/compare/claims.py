@@ -141,7 +141,10 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
             claim = _claim_from_spans(story, c)
         else:
             continue
-        _set_conflict(story, claim, c)
+        if c.update:
+            _set_update(story, units, claim, c)
+        else:
+            _set_conflict(story, claim, c)
         claims.append(claim)
     contested = {(e["article"], e["start"]) for c in claims if c["status"] == "conflict"
                  for v in c["conflict"]["values"] for e in v["evidence"]}
@@ -176,6 +179,23 @@ def _set_conflict(story: StoryView, claim: dict, c: Conflict) -> None:
         if v["source"] not in outlets:
             outlets.append(v["source"])
     claim["sources"] = outlets
+
+
+def _set_update(story: StoryView, units: list[Unit], claim: dict, c: Conflict) -> None:
+    """A figure that changed between reports of different days: the claim states the latest report's
+    sentence, and `update` lists each report's value, earliest first (9 -> 11, 4 Jun -> 5 Jun)."""
+    _set_conflict(story, claim, c)
+    progression = claim.pop("conflict")
+    latest = max(c.values, key=lambda p: (story.articles[p].published or datetime.min, p))
+    for value in progression["values"]:
+        published = story.articles[story.pos[value["article"]]].published
+        value["published"] = published.date().isoformat() if published else None
+    if latest in c.units:
+        unit = units[c.units[latest]]
+        claim["text"] = unit.text
+        claim["evidence"].sort(key=lambda e: (e["start"] != unit.start or e["article"] != story.articles[latest].id))
+    claim.update({"status": "corroborated" if claim["independent"] >= 2 else "single", "conflict": None,
+                  "update": progression})
 
 
 def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:

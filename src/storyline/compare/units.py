@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from storyline.analyze.numbers import Number, find_numbers
+from storyline.analyze.numbers import Number, find_numbers, find_ordinals
 from storyline.lang.en import (
     CLAUSE_SPLIT,
     CLAUSE_SUBJECT,
@@ -132,7 +132,7 @@ def annotate_units(story: StoryView, units: list[Unit]) -> None:
         article = story.articles[unit.article]
         times = [t for t in article.analysis.times if unit.start <= t.start and t.end <= unit.end]
         skip = [(t.start, t.end) for t in article.analysis.times if t.start < unit.end and unit.start < t.end]
-        unit.numbers = find_numbers(article.text, unit.start, unit.end, skip)
+        unit.numbers = find_numbers(article.text, unit.start, unit.end, skip) + find_ordinals(article.text, unit.start, unit.end)
         unit.dates = frozenset(t.date for t in times)
         for t in times:
             if t.granularity == "day" and not t.end_date and not RELATIVE_DAY.search(t.text):

@@ -159,6 +159,8 @@ KIND_CLASSES = {
     "people": "people", "person": "people", "resident": "people", "individual": "people",
 }
 GENERIC_KINDS = frozenset({"people"})
+ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                 "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
 # units of measure, as the counted thing's stem: figures in two units are never of one thing unless converted
 UNITS = frozenset({"kilometer", "kilometr", "kilometre", "km", "mil", "metr", "meter", "metre", "m", "feet", "foot", "ft",
                    "yard", "inch", "euro", "pound", "dollar", "ton", "tonn", "tonne", "acre", "hectar", "hectare",

@@ -23,6 +23,7 @@ class Conflict:
     key: str  # what is disputed: the counted thing, the event, the speaker
     values: dict[int, tuple[str, str, list[tuple[int, int]]]]  # unit/article pos -> (normalised, shown, spans)
     units: dict[int, int]  # article pos -> unit index (the sentence that states it)
+    update: bool = False  # values of reports of different days: a progression, not a dispute
 
 
 class Quantities:

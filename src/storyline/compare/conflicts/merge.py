@@ -14,7 +14,8 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
                     by_sentence: Collection[ConflictKind]) -> list[Conflict]:
     """One conflict per disputed thing: pairwise findings of one kind that share a sentence are one
     dispute (so are venue, role and quote findings of one subject); each article's value is kept once,
-    and a dispute must still have two voices giving two values."""
+    and a dispute must still have two voices giving two values. Updates (values of reports of
+    different days) merge among themselves, by the same rule."""
     parent = list(range(len(conflicts)))
 
     def find(i: int) -> int:
@@ -25,7 +26,8 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
 
     seen: dict[tuple[str, object], int] = {}
     for n, c in enumerate(conflicts):
-        keys = [(c.key, u) for u in c.units.values()] if c.about in by_sentence else [(c.key, None)]
+        key = f"{c.key}@update" if c.update else c.key
+        keys = [(key, u) for u in c.units.values()] if c.about in by_sentence else [(key, None)]
         for key in keys:
             if key in seen:
                 parent[find(n)] = find(seen[key])
@@ -33,7 +35,7 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
                 seen[key] = n
     merged: dict[int, Conflict] = {}
     for n, c in enumerate(conflicts):
-        target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}))
+        target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}, c.update))
         for pos, value in c.values.items():
             target.values.setdefault(pos, value)
         for pos, u in c.units.items():

@@ -42,12 +42,11 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         return out
     numbers = clashing_numbers(a.numbers, b.numbers)
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
-    pa, pb = story.articles[a.article].published, story.articles[b.article].published
-    same_day = pa is not None and pb is not None and pa.date() == pb.date()
     for n, m in numbers:
+        later = is_update(story, a, b, n, m)
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
-        if running and (not same_day or UPDATED.search(a.text) or UPDATED.search(b.text)):
-            continue  # a running count ("has burned", "by this morning") changes from day to day
+        if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
+            continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
         if quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind):
             continue
         if not same_scope(story, a, b):
@@ -57,8 +56,24 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # a measure (percent, hours, a sum) says little of what it measures: the sentences must share more
         out.append(Conflict(ConflictKind.NUMBER, f"number:{n.kind}", {
             a.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
-            b.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index}))
+            b.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index},
+            update=later))
     return out
+
+
+def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
+    """Whether two figures of one thing in reports of different days are an update (9 dead, then 11
+    the next morning) rather than a dispute: a count that grows as news comes in (the dead, injured,
+    arrested, evacuated) or one its words call a count so far ("has burned", "by dawn"). A figure
+    that does not change from day to day (a union's members, a magnitude) stays a dispute, and so
+    does one of a past happening both date alike (the toll of the quake of December 2003)."""
+    pa, pb = story.articles[a.article].published, story.articles[b.article].published
+    if pa is None or pb is None or pa.date() == pb.date():
+        return False
+    earliest = min(pa, pb).date().isoformat()
+    if any(d < earliest[:len(d)] for d in a.dates & b.dates):
+        return False
+    return n.kind in RUNNING_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
 
 
 def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:
@@ -93,6 +108,8 @@ FRAME_WORDS = 7
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
 POSTINGS = 40  # a word more figures share than this does not make them candidates
 RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
+UPDATE_RATIO = 5.0  # ... in reports of two days
+RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
 
 
 def _frame(story: StoryView, unit: Unit, number: Number) -> set[str]:
@@ -127,10 +144,11 @@ def _round_near(n: Number, m: Number) -> bool:
 
 def _floor(n: Number, m: Number) -> float | None:
     """The weight of shared words two figures need to be of one thing; None: never compared story-wide.
-    Only counts of a named thing (injured, cables, villages) are: a percentage, a sum, a length or
-    "people" says too little of what it measures to be matched without aligned sentences."""
+    Only counts of a named thing (injured, cables, villages) are: a percentage, a sum, a length, an
+    ordinal ("the sixth round") or "people" says too little of what it is of to be matched without
+    aligned sentences."""
     if n.kind != m.kind or n.kind is None or n.kind in MEASURES or n.kind in UNITS or n.kind in GENERIC_KINDS \
-            or n.kind.startswith("size:"):
+            or n.kind.startswith(("size:", "ordinal:")):
         return None
     return FRAME_SCORE
 
@@ -174,19 +192,22 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         if best[(i, ub.article)][1] != j or best[(j, ua.article)][1] != i:
             continue
-        if not _disagree(n, m) or not _same_occasion(story, ua, ub, n, m):
+        later = is_update(story, ua, ub, n, m)
+        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub):
             continue
         kind = n.kind or m.kind or "count"
         out.append(Conflict(ConflictKind.NUMBER, f"number:{kind}", {
             ua.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
-            ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index}))
+            ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index},
+            update=later))
     return out
 
 
-def _disagree(n: Number, m: Number) -> bool:
+def _disagree(n: Number, m: Number, update: bool) -> bool:
     """Whether two figures of one thing cannot both be true, or are two different bounds of it
-    (at least 7 / at least 6 dead: the outlets count differently)."""
-    if max(n.value, m.value) > RATIO * min(n.value, m.value) or _round_near(n, m):
+    (at least 7 / at least 6 dead: the outlets count differently). Reports of two days may be
+    further apart (a toll of 3 on the first day, 10 the next)."""
+    if max(n.value, m.value) > (UPDATE_RATIO if update else RATIO) * min(n.value, m.value) or _round_near(n, m):
         return False
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
         return True
@@ -200,19 +221,14 @@ def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
                    for types in (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",)))
 
 
-def _same_occasion(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
-    """Whether two figures can be of one moment and one place: no two named places or two dates
-    between their sentences, no running count read on two days."""
+def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether two figures can be of one happening: their sentences name something in common, no two
+    places, people or bodies, and no two dates."""
     if not _meet(a.entities, b.entities):
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b):
         return False
-    if a.dates and b.dates and not a.dates & b.dates:
-        return False
-    pub_a, pub_b = story.articles[a.article].published, story.articles[b.article].published
-    same_day = pub_a is not None and pub_b is not None and pub_a.date() == pub_b.date()
-    running = _progress_near(story, a, n) or _progress_near(story, b, m)
-    return not (running and not same_day)
+    return not (a.dates and b.dates and not a.dates & b.dates)
 
 
 DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_in_pair, across_languages=number_across_languages,
