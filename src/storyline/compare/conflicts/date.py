@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from storyline.analyze.numbers import clashing_numbers
-from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, words_around
+from storyline.compare.align import story_idf
+from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings, words_around
+from storyline.compare.conflicts.number import FRAME_WORDS, same_scope
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import RELATIVE_DAY, RESCHEDULE
-from storyline.model import ConflictKind
+from storyline.lang.en import DEICTIC, RELATIVE_DAY, RESCHEDULE
+from storyline.model import ConflictKind, TimeExpression
+from storyline.words import content_stems
 
 
 def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
@@ -63,4 +66,67 @@ def date_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:
     return []
 
 
-DETECTOR = Detector(ConflictKind.DATE, in_pair=date_in_pair, across_languages=date_across_languages, by_sentence=True)
+# Story-wide: the day or year of one happening stated in sentences that say it differently ("Mr K
+# killed G on Sunday" / "the fatal shooting of G on Saturday"), matched as number.py matches counts.
+DATE_FRAME_SCORE = 5.0  # shared weight (story IDF) of the words around two dates of one happening
+
+
+def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]]:
+    """The one day or year a sentence names, with the words around it; none where it names several
+    (a sentence that dates two happenings does not say which is which), or dates one from another."""
+    times = [t for t in story.articles[unit.article].analysis.times
+             if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date]
+    if len(times) != 1 or RESCHEDULE.search(unit.text) or RELATIVE_DAY.search(unit.text):
+        return []
+    t = times[0]
+    text = story.articles[unit.article].text
+    before = " ".join(text[unit.start:t.start].split()[-FRAME_WORDS:])
+    after = " ".join(text[t.end:unit.end].split()[:FRAME_WORDS])
+    return [(t, set(content_stems(f"{before} {after}")) - set(content_stems(t.text)))]
+
+
+def date_in_story(found: StoryFindings) -> list[Conflict]:
+    """Two days (or years) of one happening in two voices whose words around agree, each the other's
+    best match in its article, in one scope; "today" only between reports of one day."""
+    story, units = found.story, found.units
+    idf = story_idf(units)
+    flat = [(u, t, frame) for u in units for t, frame in _dated(story, u)]
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    scored: dict[tuple[int, int], float] = {}
+    for i, (ua, ta, fa) in enumerate(flat):
+        for j in range(i + 1, len(flat)):
+            ub, tb, fb = flat[j]
+            if ta.granularity != tb.granularity or story.voice[ua.article] == story.voice[ub.article]:
+                continue
+            score = sum(idf.get(w, 1.0) for w in fa & fb)
+            if score < DATE_FRAME_SCORE:
+                continue
+            scored[(i, j)] = score
+            for me, other, art in ((i, j, ub.article), (j, i, ua.article)):
+                if score > best.get((me, art), (0.0, -1))[0]:
+                    best[(me, art)] = (score, other)
+    out = []
+    for (i, j) in sorted(scored):
+        (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
+        if best[(i, ub.article)][1] != j or best[(j, ua.article)][1] != i or ta.date == tb.date:
+            continue
+        if not _comparable(story, ua, ub, ta, tb):
+            continue
+        out.append(Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
+                                                        ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
+                            {ua.article: ua.index, ub.article: ub.index}))
+    return out
+
+
+def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:
+    """Whether two dates can be of one happening: their sentences share a name and no scope sets them
+    apart, and both name the day ("this morning" may be another happening's morning)."""
+    if not {w for x in a.entities for w in x.split()} & {w for x in b.entities for w in x.split()}:
+        return False
+    if not same_scope(story, a, b):
+        return False
+    return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
+
+
+DETECTOR = Detector(ConflictKind.DATE, in_pair=date_in_pair, across_languages=date_across_languages,
+                    in_story=date_in_story, by_sentence=True)
