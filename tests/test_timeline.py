@@ -27,3 +27,15 @@ def test_a_year_stays_a_year(cli, tmp_path):
     timeline = cli.json("show", story["id"], "--json")["timeline"]
     assert {"date": "2007", "granularity": "year"}.items() <= next(e for e in timeline if e["date"].startswith("2007")).items()
     assert any(e["date"] == "2025-02-10" for e in timeline)
+
+
+
+def test_a_sentence_is_dated_by_what_it_reports_not_a_year_it_mentions_in_passing(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("date 2025-03-04\nTalks in Geneva\n\nNegotiators from both countries met in "
+                                    "Geneva today for the first direct talks since the border war of 2019.\n\n"
+                                    "A second round is planned for April, officials said.\n")
+    cli("ingest", str(tmp_path / "a.txt"))
+    [story] = cli.json("stories", "--json")
+    timeline = cli.json("show", story["id"], "--json")["timeline"]
+    assert not any(e["date"].startswith("2019") for e in timeline)
+    assert any(e["date"] == "2025-03-04" and "Geneva today" in e["text"] for e in timeline)

@@ -4,7 +4,8 @@ An entry is a sentence of an article (never written anew) placed on the date it 
 the text ("two days earlier", "in 2007") resolved against the publication date, or, for an article's
 lead, the day it was published. Sentences of several outlets about the same thing on the same date
 are one entry with all their sources. An entry is never more precise than its evidence: "in 2007"
-stays a year."""
+stays a year. A sentence is placed on the finest dates it names (the meeting "today", not the
+invasion "of 2022" it mentions in passing), and a lead that names no day on its report's day."""
 
 from __future__ import annotations
 
@@ -44,22 +45,23 @@ def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, A
     for article, _ in members:
         analysis = analyses.get(article.id)
         published = article.day.isoformat() if article.day else None
-        dated_sentences = set()
-        for time in analysis.times if analysis else ():
-            if time.granularity not in GRANULARITIES:
-                continue
-            if not _tells_an_event(time.date, time.granularity, published):
-                continue
-            start, end = time.sentence
-            if (start, end, time.date) in dated_sentences:
-                continue
-            dated_sentences.add((start, end, time.date))
-            found.append((time.date, time.granularity, article, start, end, False))
         spans = split_sentences(article.text)
-        if article.published is not None and spans:
-            start, end = spans[0]
-            if not any(s == start for s, _, _ in dated_sentences):
-                found.append((article.day.isoformat(), "day", article, start, end, True))
+        lead = spans[0][0] if spans and article.published is not None else None
+        times = [t for t in (analysis.times if analysis else ()) if t.granularity in GRANULARITIES
+                 and _tells_an_event(t.date, t.granularity, published)]
+        finest = {t.sentence: min(GRANULARITIES.index(x.granularity) for x in times if x.sentence == t.sentence)
+                  for t in times}
+        placed: set[tuple[int, int, str]] = set()
+        for time in times:
+            if GRANULARITIES.index(time.granularity) > finest[time.sentence] or (
+                    time.sentence[0] == lead and time.granularity != "day"):
+                continue  # the meeting "today", not the invasion "of 2022" it mentions in passing
+            start, end = time.sentence
+            if (start, end, time.date) not in placed:
+                placed.add((start, end, time.date))
+                found.append((time.date, time.granularity, article, start, end, False))
+        if lead is not None and article.day is not None and not any(start == lead for start, _, _ in placed):
+            found.append((article.day.isoformat(), "day", article, lead, spans[0][1], True))
     return found
 
 
