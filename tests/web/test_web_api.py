@@ -440,5 +440,10 @@ def test_storylines_are_served_as_pages_and_json(client, demo_db):
     assert one["id"] == ukraine["id"] and one["timeline"]
     page = client.get(f"/storylines/{ukraine['id']}")
     assert page.status_code == 200 and "Rubio" in page.text and "Timeline" in page.text
+    # Titled by what its stories share, not after its latest story; one chart mark per timeline entry.
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page.text, re.S).group(1)
+    assert "Marco Rubio" in heading and ukraine["title"] not in heading
+    assert page.text.count('class="mark"') == len(one["timeline"])
+    assert re.search(r"<time datetime=\"\d{4}-\d{2}-\d{2}\">\d{1,2} [A-Z][a-z]{2} \d{4}</time>", page.text)
     assert client.get("/storylines").status_code == 200
     assert client.get("/api/storylines/nope").status_code == 404

@@ -4,6 +4,7 @@ returns them, so both always say the same thing."""
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from storyline.lookup import find_entity
 from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
+from storyline.web.chart import timeline_chart
 from storyline.web.views import Highlight, conflict_count, day_label, marked_segments
 
 
@@ -234,6 +236,45 @@ def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
         out.append(Highlight(kind=span["kind"], start=span["start"], end=span["end"], label=span["label"],
                              href=href))
     return out
+
+
+# --- storylines ----------------------------------------------------------------------------
+
+_THREAD_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC"}
+
+
+def storyline_view(store: Store, thread: dict[str, Any]) -> dict[str, Any]:
+    """What a storyline page shows beyond the thread's JSON: a heading from the names its stories share
+    (the thread's own title is its latest story's), the outlet of each of its articles (for the
+    evidence links), its timeline entries with anchors, and the timeline as a picture."""
+    briefs = [brief for brief in (story_brief(store, story["id"]) for story in thread.get("stories") or []) if brief]
+    articles = {str(a["id"]): a for brief in briefs for a in brief.get("articles", [])}
+    timeline = [{**entry, "anchor": f"event-{index}"} for index, entry in enumerate(thread.get("timeline") or [])
+                if isinstance(entry, dict)]
+    conflicts = [claim for brief in briefs for claim in brief.get("claims", [])
+                 if isinstance(claim, dict) and claim.get("status") == "conflict"]
+    return {"heading": shared_names(briefs) or thread.get("title") or "A storyline", "articles": articles,
+            "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label),
+            "titles": {brief["id"]: brief["title"] for brief in briefs}}
+
+
+def shared_names(briefs: list[dict[str, Any]], most: int = 3) -> str | None:
+    """'Marco Rubio, Ukraine and Volodymyr Zelensky': the names most of a thread's stories are about
+    (people, organisations, places in two stories or more, the most shared first), or None."""
+    stories: dict[str, int] = defaultdict(int)
+    mentions: dict[str, int] = defaultdict(int)
+    for brief in briefs:
+        seen = set()
+        for entity in brief.get("entities") or []:
+            if isinstance(entity, dict) and entity.get("type") in _THREAD_NAME_TYPES and isinstance(entity.get("name"), str):
+                seen.add(entity["name"])
+                mentions[entity["name"]] += int(entity.get("mentions") or 1)
+        for name in seen:
+            stories[name] += 1
+    names = sorted((n for n in stories if stories[n] >= 2), key=lambda n: (-stories[n], -mentions[n], n))[:most]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # --- entities, search, sources --------------------------------------------------------------

@@ -121,7 +121,8 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0, le=M
 def storylines_page(request: Request) -> HTMLResponse:
     with _readers(request).reading() as store:
         threads = load_storylines(store)
-    return render(request, "storylines.html", section="storylines", threads=threads,
+        views = {thread["id"]: pages.storyline_view(store, thread) for thread in threads}
+    return render(request, "storylines.html", section="storylines", threads=threads, views=views,
                   json_url=f"{links_for(request).prefix}/api/storylines")
 
 
@@ -129,9 +130,11 @@ def storylines_page(request: Request) -> HTMLResponse:
 def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     with _readers(request).reading() as store:
         thread = load_storyline(store, storyline_id)
+        view = pages.storyline_view(store, thread) if thread else None
     if thread is None:
         raise HTTPException(404, f"No storyline {storyline_id!r}.")
     return render(request, "storylines.html", section="storylines", threads=[thread], single=True,
+                  views={thread["id"]: view},
                   json_url=f"{links_for(request).prefix}/api/storylines/{thread['id']}")
 
 
