@@ -326,3 +326,28 @@ def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browse
     page.screenshot(path=tmp_path / "story-390.png", full_page=True)
     assert page.errors == []
     context.close()
+
+
+def test_the_storyline_page_reads_as_cards_and_the_search_button_stays_whole(riyadh, browser, tmp_path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{riyadh['url']}/search?q=war")
+    button = page.get_by_role("button", name="Search")
+    # One line of text ("Search", not "Searc" over "h"), inside the button.
+    assert button.evaluate("b => { const r = document.createRange(); r.selectNodeContents(b); "
+                           "return r.getClientRects().length; }") == 1
+    assert button.evaluate("b => b.scrollWidth <= b.clientWidth")
+    threads = httpx.get(f"{riyadh['url']}/api/storylines").json()
+    page.goto(f"{riyadh['url']}/storylines/{threads[0]['id']}")
+    assert page.locator("h1").inner_text() != threads[0]["title"]  # its thread, not its latest story
+    card = page.locator(".thread-card").first
+    assert float(card.evaluate("e => parseFloat(getComputedStyle(e).paddingLeft)")) >= 12
+    pills = card.locator(".outlet")
+    widest = max(pills.nth(i).bounding_box()["width"] for i in range(pills.count()))
+    assert widest < card.bounding_box()["width"] / 2  # pills, not bars
+    assert page.locator("svg.timeline-chart .mark").count() == len(threads[0]["timeline"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=tmp_path / "storyline-390.png", full_page=True)
+    page.set_viewport_size(WIDE)
+    page.screenshot(path=tmp_path / "storyline-1366.png", full_page=True)
+    context.close()
