@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote as quote_path
 
 import httpx
 import pytest
@@ -351,3 +352,26 @@ def test_the_storyline_page_reads_as_cards_and_the_search_button_stays_whole(riy
     page.set_viewport_size(WIDE)
     page.screenshot(path=tmp_path / "storyline-1366.png", full_page=True)
     context.close()
+
+
+def test_no_serious_accessibility_violation_on_any_page_type(riyadh, browser):
+    """axe-core (axe-playwright-python) on every kind of page, at 1366 and 390 px: nothing serious or critical."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="needs axe-playwright-python").Axe()
+    brief, url = riyadh["brief"], riyadh["url"]
+    entity = quote_path(brief["entities"][0]["name"])
+    threads = httpx.get(f"{url}/api/storylines").json()
+    pages = ["/", f"/stories/{riyadh['story']}", f"/articles/{brief['articles'][0]['id']}", f"/entities/{entity}",
+             "/search?q=war", "/sources", "/storylines", f"/storylines/{threads[0]['id']}", "/api"]
+    found = {}
+    for viewport in (WIDE, PHONE):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for path in pages:
+            page.goto(url + path)
+            results = axe.run(page)
+            serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+                       if v["impact"] in ("serious", "critical")]
+            if serious:
+                found[(viewport["width"], path)] = serious
+        context.close()
+    assert found == {}
