@@ -246,14 +246,18 @@ def test_sources_count_single_outlet_claims_and_conflicts(rich):
     assert outlets["the-evening-bell"]["claims"] == 0
 
 
-def test_article_highlights_link_to_the_story_sections(rich):
+def test_article_highlights_link_back_to_the_claim_they_support(rich):
     client, story_id, _ = rich
     brief = client.get(f"/api/stories/{story_id}").json()
     ledger = next(a["id"] for a in brief["articles"] if a["source"] == "northern-ledger")
     data = client.get(f"/api/articles/{ledger}").json()
     assert {"conflict", "claim", "quote", "entity"} <= {s["kind"] for s in data["spans"]}
+    conflict = next(i for i, c in enumerate(brief["claims"]) if c["status"] == "conflict")
+    assert {s.get("anchor") for s in data["spans"] if s["kind"] == "conflict"} == {f"claim-{conflict}"}
     html = client.get(f"/articles/{ledger}").text
-    assert f'href="/stories/{story_id}#conflicts"' in html and "hl-conflict" in html
+    assert f'href="/stories/{story_id}#claim-{conflict}"' in html and "hl-conflict" in html
+    # ... and that claim is there, under that id, on the story page.
+    assert f'id="claim-{conflict}"' in client.get(f"/stories/{story_id}").text
 
 
 def test_static_report_renders_the_same_story(rich, tmp_path):
@@ -421,7 +425,9 @@ def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_pat
         assert not [v for _, attrs in elements for k, v in attrs
                     if k in ("href", "src", "action") and v and "javascript:" in v.lower().replace(" ", "")], url
         assert [attrs for tag, attrs in elements if tag == "script"] == [[("src", "/static/htmx.min.js"), ("defer", None)]], url
-        assert not [tag for tag, _ in elements if tag in ("img", "iframe", "svg", "object", "embed")], url
+        assert not [tag for tag, _ in elements if tag in ("img", "iframe", "object", "embed")], url
+        # The only SVG is the server's own timeline chart, its text escaped like every other.
+        assert [attrs for tag, attrs in elements if tag == "svg" and ("class", "timeline-chart") not in attrs] == [], url
     article_page = client.get(f"/articles/{hits[0]['id']}").text
     assert "&lt;script&gt;window.__pwned" in article_page
 
@@ -434,5 +440,10 @@ def test_storylines_are_served_as_pages_and_json(client, demo_db):
     assert one["id"] == ukraine["id"] and one["timeline"]
     page = client.get(f"/storylines/{ukraine['id']}")
     assert page.status_code == 200 and "Rubio" in page.text and "Timeline" in page.text
+    # Titled by what its stories share, not after its latest story; one chart mark per timeline entry.
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page.text, re.S).group(1)
+    assert "Marco Rubio" in heading and ukraine["title"] not in heading
+    assert page.text.count('class="mark"') == len(one["timeline"])
+    assert re.search(r"<time datetime=\"\d{4}-\d{2}-\d{2}\">\d{1,2} [A-Z][a-z]{2} \d{4}</time>", page.text)
     assert client.get("/storylines").status_code == 200
     assert client.get("/api/storylines/nope").status_code == 404

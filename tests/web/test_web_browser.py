@@ -6,7 +6,9 @@ filters; hostile articles render inert: no script of theirs runs, no dialog open
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote as quote_path
 
 import httpx
 import pytest
@@ -182,3 +184,194 @@ def test_posting_to_the_live_server_needs_the_token(site):
                           timeout=120)
     assert response.status_code == 200 and response.json()["ingested"] == 1
     assert httpx.get(f"{site['url']}/api/articles/{response.json()['articles'][0]}").status_code == 200
+
+
+# --- reading a story: evidence, the matrix, the timeline (issue 22) ----------------------------------
+
+WIDE = {"width": 1366, "height": 768}
+
+
+@pytest.fixture(scope="module")
+def riyadh(demo_db, tmp_path_factory):
+    """The demo as the pipeline briefs it (no claims written by hand), served: its Riyadh story has eight
+    outlets, a conflict, a claim six outlets report and a timeline."""
+    db = demo_copy(demo_db, tmp_path_factory.mktemp("riyadh"))
+    with running_server(create_app(str(db))) as url:
+        stories = httpx.get(f"{url}/api/stories", params={"limit": 100}).json()
+        story = next(s["id"] for s in stories if "Riyadh" in s["title"] and len(s["outlets"]) >= 6)
+        yield {"url": url, "story": story, "brief": httpx.get(f"{url}/api/stories/{story}").json()}
+
+
+def _landed(page) -> dict:
+    """What the reader sees after following an evidence link: the highlighted element(s) and where."""
+    return page.evaluate("""() => {
+        const hit = [...document.querySelectorAll('.article-text .hl')].filter(e => e.matches(':target'));
+        const plain = [...document.querySelectorAll('.article-text .cite')].filter(e => !e.matches(':target'))
+            .map(e => getComputedStyle(e).backgroundColor);
+        const box = hit.length ? hit[0].getBoundingClientRect() : null;
+        return {count: hit.length, text: hit.length ? hit[0].textContent : null,
+                background: hit.length ? getComputedStyle(hit[0]).backgroundColor : null,
+                plain: [...new Set(plain)], top: box && box.top, bottom: box && box.bottom, height: innerHeight};
+    }""")
+
+
+def test_every_outlet_of_a_six_outlet_claim_leads_to_exactly_its_sentence(riyadh, browser, tmp_path):
+    brief = riyadh["brief"]
+    claim = max((c for c in brief["claims"] if c["status"] == "corroborated"), key=lambda c: len(c["sources"]))
+    assert len(claim["sources"]) >= 6
+    source_of = {a["id"]: a["source"] for a in brief["articles"]}
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(f"{riyadh['url']}/stories/{riyadh['story']}")
+    fact = page.locator(".fact", has_text=claim["text"])
+    pills = fact.locator("a.cite-link")
+    # Three outlets at first sight, the others behind "+N more"; opened, every outlet is a link named by it.
+    assert sum(pills.nth(i).is_visible() for i in range(pills.count())) == 3
+    more = fact.locator(".more-outlets summary")
+    assert more.inner_text().startswith(f"+{len(claim['sources']) - 3} more")
+    more.click()
+    names = [pills.nth(i).locator("bdi").inner_text() for i in range(pills.count())]
+    assert names == claim["sources"]  # named by outlet, in the order of the claim's outlet pills
+    assert all(pills.nth(i).is_visible() for i in range(pills.count()))
+    page.screenshot(path=tmp_path / "claim-outlets-1366.png", full_page=False)
+    hrefs = [pills.nth(i).get_attribute("href") for i in range(pills.count())]
+    scrolled = 0
+    page.set_viewport_size({"width": 1366, "height": 420})  # short, so that most sentences need scrolling to
+    for name, href in zip(names, hrefs, strict=True):
+        spans = [e for e in claim["evidence"] if source_of[e["article"]] == name]
+        page.goto(riyadh["url"] + href)
+        landed = _landed(page)
+        # Exactly one element lit, the whole cited sentence, in view and not flush against the top.
+        assert landed["count"] == 1, (name, href)
+        assert landed["text"] == spans[0]["text"], name
+        assert landed["background"] not in landed["plain"] and landed["plain"] == ["rgba(0, 0, 0, 0)"]
+        assert 0 < landed["top"] and landed["bottom"] <= landed["height"], (name, landed)
+        if page.evaluate("scrollY") > 0:
+            scrolled += 1
+            assert landed["top"] > landed["height"] * 0.15, (name, landed)  # scrolled, with a margin above
+    assert scrolled >= 2
+    page.screenshot(path=tmp_path / "evidence-landed-1366.png", full_page=False)
+    # The lit sentence links back to the very claim it supports.
+    back = page.locator(".article-text .hl:target")
+    back.click()
+    page.wait_for_url(f"**/stories/{riyadh['story']}#claim-*")
+    assert page.evaluate("document.querySelector(':target').textContent").count(claim["text"][:40]) >= 1
+    context.close()
+
+
+def test_conflict_values_and_matrix_dots_lead_to_their_evidence(riyadh, browser):
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(f"{riyadh['url']}/stories/{riyadh['story']}")
+    value = page.locator("#conflicts .value-link").first
+    expected = value.locator("strong").inner_text()
+    value.click()
+    landed = _landed(page)
+    assert landed["count"] == 1 and expected in landed["text"]
+    page.go_back()
+    dots = page.locator("#matrix a.dot")
+    assert dots.count() > 10
+    dots.nth(3).click()
+    assert _landed(page)["count"] == 1
+    context.close()
+
+
+def test_the_matrix_fits_a_laptop_and_keeps_its_claim_column(riyadh, browser, tmp_path):
+    brief = riyadh["brief"]
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(f"{riyadh['url']}/stories/{riyadh['story']}")
+    wrap = page.locator("#matrix .matrix-wrap")
+    wrap.scroll_into_view_if_needed()
+    sizes = wrap.evaluate("e => ({scroll: e.scrollWidth, client: e.clientWidth})")
+    assert sizes["scroll"] <= sizes["client"], sizes  # all eight outlets without scrolling sideways
+    headers = page.locator("#matrix thead th.outlet-col")
+    assert headers.count() == len(brief["outlets"])
+    tones = [headers.nth(i).locator(".outlet").get_attribute("class") for i in range(headers.count())]
+    assert len(set(tones)) == len(tones)  # eight outlets, eight colours
+    # Scrolled sideways (a narrower window), the claims stay in view.
+    page.set_viewport_size({"width": 700, "height": 768})
+    wrap.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    claim_cell = page.locator("#matrix tbody th").first
+    box, frame = claim_cell.bounding_box(), wrap.bounding_box()
+    assert box["x"] >= frame["x"] - 1 and box["x"] + box["width"] <= frame["x"] + frame["width"]
+    # Rows: conflicts, then corroborated, then single-outlet claims.
+    statuses = page.locator("#matrix tbody tr").evaluate_all("rows => rows.map(r => r.className)")
+    rank = {"row-conflict": 0, "row-corroborated": 1, "row-single": 2}
+    assert [rank[s] for s in statuses] == sorted(rank[s] for s in statuses)
+    page.set_viewport_size(WIDE)
+    wrap.screenshot(path=tmp_path / "matrix-1366.png")
+    context.close()
+
+
+def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browser, tmp_path):
+    brief = riyadh["brief"]
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{riyadh['url']}/stories/{riyadh['story']}")
+    chart = page.locator("#timeline svg.timeline-chart")
+    assert chart.locator(".mark").count() == len(brief["timeline"]) == page.locator("ol.timeline > li").count()
+    assert chart.locator(".entry.conflict").count() >= 1  # the entry resting on the disputed sentence
+    chart.screenshot(path=tmp_path / "timeline-1366.png")
+    entry = chart.locator("a.entry").nth(2)
+    entry.click()
+    target = page.locator("ol.timeline > li:target")
+    assert target.count() == 1 and target.locator("a.cite-link").count() >= 1
+    # One date format for readers: the chart, the list and the articles all write "14 Feb 2025".
+    days = page.locator("ol.timeline time, .article-meta time").all_inner_texts()
+    assert days and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}|\d{4}", d) for d in days), days
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=tmp_path / "story-390.png", full_page=True)
+    assert page.errors == []
+    context.close()
+
+
+def test_the_storyline_page_reads_as_cards_and_the_search_button_stays_whole(riyadh, browser, tmp_path):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{riyadh['url']}/search?q=war")
+    button = page.get_by_role("button", name="Search")
+    # One line of text ("Search", not "Searc" over "h"), inside the button.
+    assert button.evaluate("b => { const r = document.createRange(); r.selectNodeContents(b); "
+                           "return r.getClientRects().length; }") == 1
+    assert button.evaluate("b => b.scrollWidth <= b.clientWidth")
+    threads = httpx.get(f"{riyadh['url']}/api/storylines").json()
+    page.goto(f"{riyadh['url']}/storylines/{threads[0]['id']}")
+    assert page.locator("h1").inner_text() != threads[0]["title"]  # its thread, not its latest story
+    card = page.locator(".thread-card").first
+    assert float(card.evaluate("e => parseFloat(getComputedStyle(e).paddingLeft)")) >= 12
+    pills = card.locator(".outlet")
+    widest = max(pills.nth(i).bounding_box()["width"] for i in range(pills.count()))
+    assert widest < card.bounding_box()["width"] / 2  # pills, not bars
+    assert page.locator("svg.timeline-chart .mark").count() == len(threads[0]["timeline"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=tmp_path / "storyline-390.png", full_page=True)
+    page.set_viewport_size(WIDE)
+    page.screenshot(path=tmp_path / "storyline-1366.png", full_page=True)
+    context.close()
+
+
+def test_no_serious_accessibility_violation_on_any_page_type(riyadh, browser):
+    """axe-core (axe-playwright-python) on every kind of page, at 1366 and 390 px: nothing serious or critical."""
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="needs axe-playwright-python").Axe()
+    brief, url = riyadh["brief"], riyadh["url"]
+    entity = quote_path(brief["entities"][0]["name"])
+    threads = httpx.get(f"{url}/api/storylines").json()
+    pages = ["/", f"/stories/{riyadh['story']}", f"/articles/{brief['articles'][0]['id']}", f"/entities/{entity}",
+             "/search?q=war", "/sources", "/storylines", f"/storylines/{threads[0]['id']}", "/api"]
+    found = {}
+    for viewport in (WIDE, PHONE):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for path in pages:
+            page.goto(url + path)
+            results = axe.run(page)
+            serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+                       if v["impact"] in ("serious", "critical")]
+            if serious:
+                found[(viewport["width"], path)] = serious
+        context.close()
+    assert found == {}

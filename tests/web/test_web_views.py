@@ -6,12 +6,13 @@ import pytest
 from markupsafe import Markup
 
 from storyline.store.reads import MATCH_END, MATCH_START, fts_query
-from storyline.web.routes import segments_html
 from storyline.web.views import (
     Highlight,
     ReportLinks,
     ServerLinks,
-    highlight_segments,
+    cited_html,
+    day_label,
+    evidence_by_outlet,
     marked_html,
     marked_segments,
     quote_groups,
@@ -53,18 +54,42 @@ def test_fts_queries_quote_every_word(typed, query):
     assert fts_query(typed) == query
 
 
-def test_highlights_cut_overlapping_spans_and_escape():
-    text = "<b>Marco Rubio</b> said \"stages\"."
+def test_a_cited_sentence_is_one_element_with_the_names_inside_it():
+    text = "<b>Marco Rubio</b> said \"stages\". Then Vance spoke."
     spans = [Highlight("entity", 3, 14, "PERSON: Marco Rubio", "/entities/Marco%20Rubio"),
-             Highlight("quote", 9, 31, "quote: Marco Rubio", "/stories/s1#quotes"),
+             Highlight("claim", 0, 32, "claim: stages", "/stories/s1#claim-0"),
+             Highlight("quote", 25, 31, "quote: Marco Rubio", "/stories/s1#quote-0"),
+             Highlight("entity", 39, 44, "PERSON: Vance", "/entities/Vance"),
              Highlight("claim", 100, 120, "out of range")]
-    segments = highlight_segments(text, spans)
-    assert "".join(s.text for s in segments) == text
-    assert [s.kinds for s in segments if s.highlights] == [["entity"], ["quote", "entity"], ["quote"]]
-    html = str(segments_html(segments))
-    assert html.startswith("&lt;b&gt;") and "<b>" not in html
-    assert '<a class="hl hl-quote hl-entity" href="/stories/s1#quotes"' in html  # the quote leads where both apply
-    assert 'id="at-3"' in html and 'id="at-9"' in html
+    html = str(cited_html(text, spans))
+    assert html.startswith('<a class="hl cite hl-claim" href="/stories/s1#claim-0" title="claim: stages" id="at-0">')
+    # The whole sentence, escaped, in that one element; the name and the quote inside it are not links.
+    sentence = html[:html.index("</a>")]
+    assert "&lt;b&gt;" in sentence and "<b>" not in html and "Then" not in sentence
+    assert '<span class="hl hl-entity" title="PERSON: Marco Rubio" id="at-3">Marco Rubio</span>' in sentence
+    assert '<span class="hl cite hl-quote" title="quote: Marco Rubio" id="at-25">stages</span>' in sentence
+    # A name outside any cited sentence links to its page.
+    assert '<a class="hl hl-entity" href="/entities/Vance" title="PERSON: Vance" id="at-39">Vance</a>' in html
+    assert html.count("<a ") == 2
+
+
+def test_a_span_crossing_another_is_cut_and_keeps_one_anchor():
+    text = "one two three four five"
+    html = str(cited_html(text, [Highlight("claim", 0, 13, "a", "/s#claim-0"),
+                                 Highlight("quote", 8, 18, "b", "/s#quote-0")]))
+    assert html.count('id="at-8"') == 1 and html.count("hl-quote") == 2  # "three" inside, " four" after
+    assert html.replace("</span>", "").replace("</a>", "").endswith(" four five")
+    assert cited_html(text, [Highlight("claim", 0, 13, "a", "/s#claim-0"),
+                             Highlight("conflict", 0, 13, "b", "/s#claim-1")]).count("<a ") == 1
+
+
+def test_evidence_goes_by_outlet_in_the_order_of_the_pills():
+    articles = {"x": {"source": "b"}, "y": {"source": "a"}, "z": {"source": "c"}}
+    spans = [{"article": "x", "start": 1}, {"article": "y", "start": 2}, {"article": "z", "start": 3},
+             {"article": "x", "start": 9}]
+    assert evidence_by_outlet(spans, ["a", "b", "d"], articles) == [
+        {"source": "a", "spans": [spans[1]]}, {"source": "b", "spans": [spans[0], spans[3]]},
+        {"source": "d", "spans": []}, {"source": "c", "spans": [spans[2]]}]
 
 
 def test_word_diff_shows_what_one_outlet_worded_differently():
@@ -89,8 +114,11 @@ def test_story_view_orders_conflicts_first_and_groups_by_outlet_and_speaker():
                         {"speaker": None, "text": "anon", "sources": ["a"], "variants": []}]}
     view = story_view(brief)
     assert [row["claim"]["text"] for row in view["matrix"]["rows"]] == ["where", "both", "single b"]
-    assert view["matrix"]["rows"][0]["cells"] == [{"mark": "value", "value": "radio"}, {"mark": "value", "value": "briefing"}]
-    assert view["by_outlet"] == [("b", [brief["claims"][0]])]
+    assert view["matrix"]["rows"][0]["cells"] == [
+        {"mark": "value", "value": "radio", "evidence": [{"article": "x", "start": 0, "end": 1}]},
+        {"mark": "value", "value": "briefing", "evidence": [{"article": "y", "start": 0, "end": 1}]}]
+    assert view["by_outlet"] == [("b", [{**brief["claims"][0], "anchor": "claim-0"}])]
+    assert view["conflicts"][0]["anchor"] == "claim-2"
     assert view["conflicts"][0]["values"][1]["evidence"] == [{"article": "y", "start": 0, "end": 1}]
     groups = view["quote_groups"]
     assert [g["speaker"] for g in groups] == ["R", None]
@@ -115,3 +143,5 @@ def test_date_spans_read_naturally():
     assert span_label("2025-01-30", "2025-02-02") == "30 Jan – 2 Feb 2025"
     assert span_label("2025-02-14", "2025-02-14") == "14 Feb 2025"
     assert span_label(None, None) == "undated"
+    assert [day_label(d) for d in ("2025-02-14", "2025-02-14T09:30:00+00:00", "2025-02", "2022", None)] == [
+        "14 Feb 2025", "14 Feb 2025", "Feb 2025", "2022", "undated"]

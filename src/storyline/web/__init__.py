@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from storyline.safety import display_text
 from storyline.web.views import (
     day_label,
+    evidence_by_outlet,
     marked_html,
     outlet_tone,
     plural,
@@ -25,13 +27,19 @@ def templates() -> Environment:
     Every value printed passes through `_displayed`: NUL, other controls and direction overrides
     become U+FFFD, one for one, so offsets into article text still hold.
     Filters: `bdi` (escaped text in a <bdi>, isolated from the text around it), `tone` (an outlet's colour
-    slot), `safe_url` (None unless http/https), `day` and `span`
-    (readable dates), `marked` (snippet pieces as escaped text with <mark>); `plural` is a global."""
+    slot, from the `tones` a page is rendered with: templates import _macros.html `with context`),
+    `safe_url` (None unless http/https), `day` and `span` (readable dates), `marked` (snippet pieces as
+    escaped text with <mark>); `plural` and `evidence_by_outlet` are globals."""
     env = Environment(loader=PackageLoader("storyline", "web/templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, finalize=_displayed)
-    env.filters.update(tone=outlet_tone, safe_url=safe_url, day=day_label, marked=marked_html, bdi=isolated)
-    env.globals.update(plural=plural, span=span_label)
+    env.filters.update(tone=_tone, safe_url=safe_url, day=day_label, marked=marked_html, bdi=isolated)
+    env.globals.update(plural=plural, span=span_label, evidence_by_outlet=evidence_by_outlet)
     return env
+
+
+@pass_context
+def _tone(context: Context, name: object) -> int:
+    return outlet_tone(name, context.get("tones"))
 
 
 def _displayed(value: object) -> object:

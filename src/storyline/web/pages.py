@@ -4,6 +4,7 @@ returns them, so both always say the same thing."""
 from __future__ import annotations
 
 import threading
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,8 @@ from storyline.lookup import find_entity
 from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
-from storyline.web.views import Highlight, conflict_count, marked_segments
+from storyline.web.chart import timeline_chart
+from storyline.web.views import Highlight, conflict_count, day_label, marked_segments
 
 
 class Readers:
@@ -170,31 +172,34 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
             spans.setdefault((kind, start, end), {"kind": kind, "start": start, "end": end, "label": label, **extra})
 
     if brief:
-        for claim in brief.get("claims", []):
+        for index, claim in enumerate(brief.get("claims", [])):
             kind = "conflict" if claim.get("status") == "conflict" else "claim"
+            anchor = f"claim-{index}"
             about = (claim.get("conflict") or {}).get("about")
             label = f"{claim.get('status', 'claim')}: {claim.get('text', '')}" + (f" ({about})" if about else "")
             for span in claim.get("evidence") or []:
                 if str(span.get("article")) == article_id:
                     add(kind, span.get("start"), span.get("end"), label, status=claim.get("status"),
-                        text=claim.get("text"), sources=claim.get("sources"))
+                        text=claim.get("text"), sources=claim.get("sources"), anchor=anchor)
             for value in (claim.get("conflict") or {}).get("values") or []:
                 for span in value.get("evidence") or []:
                     if str(span.get("article")) == article_id:
                         add("conflict", span.get("start"), span.get("end"), label, status="conflict",
-                            text=claim.get("text"), value=value.get("value"))
-        for quote in brief.get("quotes", []):
+                            text=claim.get("text"), value=value.get("value"), anchor=anchor)
+        for index, quote in enumerate(brief.get("quotes", [])):
             for variant in quote.get("variants") or []:
                 if str(variant.get("article")) == article_id:
                     add("quote", variant.get("start"), variant.get("end"),
                         f"quote: {quote.get('speaker') or 'unattributed'}", speaker=quote.get("speaker"),
-                        text=variant.get("text"), direct=quote.get("direct"))
+                        text=variant.get("text"), direct=quote.get("direct"), anchor=f"quote-{index}")
         for kind, items in (("timeline", brief.get("timeline", [])), ("claim", brief.get("summary", []))):
-            for item in items:
+            for index, item in enumerate(items):
                 for span in item.get("evidence") or []:
                     if str(span.get("article")) == article_id:
-                        label = f"{item.get('date')}: {item.get('text')}" if kind == "timeline" else item.get("text", "")
+                        label = f"{day_label(item.get('date'))}: {item.get('text')}" if kind == "timeline" \
+                            else item.get("text", "")
                         add(kind, span.get("start"), span.get("end"), label, text=item.get("text"),
+                            anchor=f"event-{index}" if kind == "timeline" else "summary",
                             **({"date": item.get("date")} if kind == "timeline" else {}))
     quoted = {(s["start"], s["end"]) for s in spans.values() if s["kind"] == "quote"}
     for quote in store.article_quotes(article_id):
@@ -205,7 +210,7 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
     dated = {(s["start"], s["end"]) for s in spans.values() if s["kind"] == "timeline"}
     for time in store.article_times(article_id):
         if (time["start"], time["end"]) not in dated:
-            add("timeline", time["start"], time["end"], f"date: {time['date']}", text=time["text"], date=time["date"])
+            add("timeline", time["start"], time["end"], f"date: {day_label(time['date'])}", text=time["text"], date=time["date"])
     for mention in store.article_mentions(article_id):
         name = canonical.get(mention["text"], mention["text"])
         add("entity", mention["start"], mention["end"], f"{mention['label']}: {name}", entity=name,
@@ -214,8 +219,9 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
 
 
 def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
-    """Highlights for the article page (from `article_data`): claims, quotes and dates link to their
-    section of the story page when it has one, names to their entity page."""
+    """Highlights for the article page (from `article_data`): claims, quotes and dates link to the very
+    claim, quote or event they support on the story page (else to its section, when it has one), names
+    to their entity page."""
     story = data["story"]
     sections = {"conflict": "conflicts", "claim": "claims", "quote": "quotes", "timeline": "timeline"}
     present = set(story["sections"]) if story else set()
@@ -224,11 +230,51 @@ def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
         if span["kind"] == "entity":
             href = links.entity(span["entity"])
         else:
-            anchor = sections[span["kind"]]
-            href = links.story(story["id"], anchor=anchor) if story and anchor in present else None
+            section = sections[span["kind"]]
+            anchor = span.get("anchor") or (section if section in present else None)
+            href = links.story(story["id"], anchor=anchor) if story and anchor else None
         out.append(Highlight(kind=span["kind"], start=span["start"], end=span["end"], label=span["label"],
                              href=href))
     return out
+
+
+# --- storylines ----------------------------------------------------------------------------
+
+_THREAD_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC"}
+
+
+def storyline_view(store: Store, thread: dict[str, Any]) -> dict[str, Any]:
+    """What a storyline page shows beyond the thread's JSON: a heading from the names its stories share
+    (the thread's own title is its latest story's), the outlet of each of its articles (for the
+    evidence links), its timeline entries with anchors, and the timeline as a picture."""
+    briefs = [brief for brief in (story_brief(store, story["id"]) for story in thread.get("stories") or []) if brief]
+    articles = {str(a["id"]): a for brief in briefs for a in brief.get("articles", [])}
+    timeline = [{**entry, "anchor": f"event-{index}"} for index, entry in enumerate(thread.get("timeline") or [])
+                if isinstance(entry, dict)]
+    conflicts = [claim for brief in briefs for claim in brief.get("claims", [])
+                 if isinstance(claim, dict) and claim.get("status") == "conflict"]
+    return {"heading": shared_names(briefs) or thread.get("title") or "A storyline", "articles": articles,
+            "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label),
+            "titles": {brief["id"]: brief["title"] for brief in briefs}}
+
+
+def shared_names(briefs: list[dict[str, Any]], most: int = 3) -> str | None:
+    """'Marco Rubio, Ukraine and Volodymyr Zelensky': the names most of a thread's stories are about
+    (people, organisations, places in two stories or more, the most shared first), or None."""
+    stories: dict[str, int] = defaultdict(int)
+    mentions: dict[str, int] = defaultdict(int)
+    for brief in briefs:
+        seen = set()
+        for entity in brief.get("entities") or []:
+            if isinstance(entity, dict) and entity.get("type") in _THREAD_NAME_TYPES and isinstance(entity.get("name"), str):
+                seen.add(entity["name"])
+                mentions[entity["name"]] += int(entity.get("mentions") or 1)
+        for name in seen:
+            stories[name] += 1
+    names = sorted((n for n in stories if stories[n] >= 2), key=lambda n: (-stories[n], -mentions[n], n))[:most]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 # --- entities, search, sources --------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 from storyline.brief import load_brief
 from storyline.store import Store
 from storyline.web import templates
-from storyline.web.views import ReportLinks, story_view
+from storyline.web.views import ReportLinks, outlet_tones, story_view
 
 # The server's script is of no use in plain files; the report copies only what its pages use.
 _REPORT_ASSETS = {"style.css", "favicon.svg"}
@@ -29,11 +29,14 @@ def write_report(store: Store, folder: Path) -> Path:
             with resources.as_file(asset) as path:
                 shutil.copyfile(path, static / asset.name)
     briefs = [load_brief(store, row) for row in store.stories()]
+    tones = outlet_tones(store.outlet_names())
     story_page = env.get_template("story.html")
     for brief in briefs:
-        html = story_page.render(story=brief, view=story_view(brief), links=ReportLinks("../"), section="stories")
+        html = story_page.render(story=brief, view=story_view(brief), links=ReportLinks("../"), section="stories",
+                                 tones=tones)
         (folder / "stories" / f"{brief['id']}.html").write_text(html, encoding="utf-8")
     index = folder / "index.html"
-    index.write_text(env.get_template("stories.html").render(stories=briefs, links=ReportLinks(""), section="stories"),
+    index.write_text(env.get_template("stories.html").render(stories=briefs, links=ReportLinks(""), section="stories",
+                                                                    tones=tones),
                      encoding="utf-8")
     return index

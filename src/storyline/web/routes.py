@@ -11,13 +11,13 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
-from markupsafe import Markup, escape
 
 from storyline.brief import load_storyline, load_storylines
+from storyline.errors import StorylineError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
-from storyline.web.views import Segment, ServerLinks, highlight_segments, story_view
+from storyline.web.views import ServerLinks, cited_html, outlet_tones, story_view
 
 router = APIRouter(include_in_schema=False)
 
@@ -29,8 +29,17 @@ def links_for(request: Request) -> ServerLinks:
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    html = templates().get_template(name).render(links=links_for(request), **context)
+    html = templates().get_template(name).render(links=links_for(request), tones=_tones(request), **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+def _tones(request: Request) -> dict[str, int]:
+    """Every outlet's colour, assigned in alphabetical order (an error page without a store has none)."""
+    try:
+        with _readers(request).reading() as store:
+            return outlet_tones(store.outlet_names())
+    except StorylineError:
+        return {}
 
 
 def _readers(request: Request) -> pages.Readers:
@@ -78,9 +87,9 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     if data is None:
         raise HTTPException(404, f"No article {article_id!r}.")
     links = links_for(request)
-    segments = highlight_segments(data["article"]["text"], pages.highlights(data, links))
+    text_html = cited_html(data["article"]["text"], pages.highlights(data, links))
     kinds = sorted({span["kind"] for span in data["spans"]})
-    return render(request, "article.html", section="stories", text_html=segments_html(segments), kinds=kinds,
+    return render(request, "article.html", section="stories", text_html=text_html, kinds=kinds,
                   json_url=f"{links.prefix}/api/articles/{article_id}", **data)
 
 
@@ -112,7 +121,8 @@ def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0, le=M
 def storylines_page(request: Request) -> HTMLResponse:
     with _readers(request).reading() as store:
         threads = load_storylines(store)
-    return render(request, "storylines.html", section="storylines", threads=threads,
+        views = {thread["id"]: pages.storyline_view(store, thread) for thread in threads}
+    return render(request, "storylines.html", section="storylines", threads=threads, views=views,
                   json_url=f"{links_for(request).prefix}/api/storylines")
 
 
@@ -120,9 +130,11 @@ def storylines_page(request: Request) -> HTMLResponse:
 def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     with _readers(request).reading() as store:
         thread = load_storyline(store, storyline_id)
+        view = pages.storyline_view(store, thread) if thread else None
     if thread is None:
         raise HTTPException(404, f"No storyline {storyline_id!r}.")
     return render(request, "storylines.html", section="storylines", threads=[thread], single=True,
+                  views={thread["id"]: view},
                   json_url=f"{links_for(request).prefix}/api/storylines/{thread['id']}")
 
 
@@ -143,22 +155,3 @@ def api_page(request: Request) -> HTMLResponse:
                  for path, ops in schema["paths"].items() for method, op in ops.items()]
     return render(request, "api.html", section="api", endpoints=endpoints, schema_url=request.app.openapi_url)
 
-
-def segments_html(segments: list[Segment]) -> Markup:
-    """An article's text with its highlights: every piece escaped, highlighted pieces wrapped in a link
-    (or a <mark> where there is nowhere to go). The page shows it with `white-space: pre-wrap`."""
-    out = []
-    for segment in segments:
-        text = escape(segment.text)
-        lead = segment.lead
-        if lead is None:
-            out.append(text)
-            continue
-        classes = " ".join(f"hl-{kind}" for kind in segment.kinds)
-        anchor = Markup(' id="at-{}"').format(segment.start) if segment.opens else Markup("")
-        if lead.href:
-            out.append(Markup('<a class="hl {}" href="{}" title="{}"{}>{}</a>').format(
-                classes, lead.href, segment.title, anchor, text))
-        else:
-            out.append(Markup('<mark class="hl {}" title="{}"{}>{}</mark>').format(classes, segment.title, anchor, text))
-    return Markup("").join(out)

@@ -6,13 +6,13 @@ Everything that turns untrusted text into markup lives here, and always escapes 
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import pairwise
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -20,9 +20,10 @@ from markupsafe import Markup, escape
 
 from storyline.safety import http_url
 from storyline.store.reads import MATCH_END, MATCH_START
+from storyline.web.chart import timeline_chart
 from storyline.wording import word_diff
 
-OUTLET_TONES = 10
+OUTLET_TONES = 12
 
 
 # --- links ----------------------------------------------------------------------------------
@@ -127,19 +128,31 @@ def safe_url(url: object) -> str | None:
     return http_url(url) if isinstance(url, str) else None
 
 
-def outlet_tone(name: object) -> int:
-    """A stable colour slot for an outlet, so its badge looks the same on every page."""
+def outlet_tones(names: Iterable[str]) -> dict[str, int]:
+    """Colour slots in the order given (every outlet, alphabetically): the first twelve outlets get twelve
+    different colours, and an outlet's badge looks the same on every page."""
+    return {name: index % OUTLET_TONES for index, name in enumerate(dict.fromkeys(names))}
+
+
+def outlet_tone(name: object, tones: dict[str, int] | None = None) -> int:
+    """An outlet's colour slot: from `tones` (see outlet_tones), else one derived from its name (a
+    name not in the store yet)."""
+    if tones and isinstance(name, str) and name in tones:
+        return tones[name]
     return zlib.crc32(str(name).encode("utf-8")) % OUTLET_TONES
 
 
 def day_label(value: object) -> str:
-    """'14 Feb 2025' from an ISO date or date-time; other text as it is; 'undated' for nothing."""
+    """'14 Feb 2025' from an ISO date or date-time, 'Feb 2025' from a month; other text (a year) as it
+    is; 'undated' for nothing. The one date format of every page (JSON keeps ISO)."""
     if not value:
         return "undated"
     text = str(value)
     try:
         day = date.fromisoformat(text[:10])
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12:  # a month: 'Feb 2025'
+            return f"{date(int(text[:4]), int(text[5:]), 1):%b %Y}"
         return text
     return f"{day.day} {day:%b %Y}"
 
@@ -202,48 +215,91 @@ class Highlight:
     href: str | None = None
 
 
-@dataclass
-class Segment:
-    text: str
-    start: int
-    highlights: list[Highlight] = field(default_factory=list)
-
-    @property
-    def kinds(self) -> list[str]:
-        return sorted({h.kind for h in self.highlights}, key=_KIND_ORDER.index)
-
-    @property
-    def lead(self) -> Highlight | None:
-        """The highlight a click on this piece goes to: the most specific one (claims before entities)."""
-        if not self.highlights:
-            return None
-        return min(self.highlights, key=lambda h: (_KIND_ORDER.index(h.kind), h.end - h.start))
-
-    @property
-    def title(self) -> str:
-        return " · ".join(dict.fromkeys(h.label for h in self.highlights))
-
-    @property
-    def opens(self) -> list[Highlight]:
-        """Highlights starting exactly here, for `id="at-START"` anchors."""
-        return [h for h in self.highlights if h.start == self.start]
-
-
 _KIND_ORDER = ["conflict", "claim", "quote", "timeline", "entity"]
 
 
-def highlight_segments(text: str, highlights: Iterable[Highlight]) -> list[Segment]:
-    """Cut text at every highlight boundary; each piece knows the highlights covering it.
+@dataclass
+class _Node:
+    """One element of the highlighted text: highlights sharing one range, and the elements inside it."""
 
-    Overlapping and nested spans are fine; spans outside the text are clipped or dropped."""
-    spans = [Highlight(h.kind, h.start, min(h.end, len(text)), h.label, h.href)
-             for h in highlights if 0 <= h.start < h.end and h.start < len(text)]
-    cuts = sorted({0, len(text), *(h.start for h in spans), *(h.end for h in spans)})
-    segments = []
-    for left, right in pairwise(cuts):
-        covering = [h for h in spans if h.start <= left and h.end >= right]
-        segments.append(Segment(text=text[left:right], start=left, highlights=covering))
-    return segments
+    start: int
+    end: int
+    highlights: list[Highlight]
+    first: bool = True  # False for the rest of a span cut where the span around it ends
+    children: list[_Node] = field(default_factory=list)
+
+    @property
+    def lead(self) -> Highlight:
+        """Where a click goes: the most specific highlight (claims before quotes before names)."""
+        return min(self.highlights, key=lambda h: (_KIND_ORDER.index(h.kind), h.end - h.start))
+
+
+def _nest(text: str, highlights: Iterable[Highlight]) -> _Node:
+    """The highlights as a tree of non-crossing elements. Highlights of one range become one element
+    (a cited sentence stays whole); a span crossing the end of the one around it is cut there and
+    goes on as a second element, without the anchor."""
+    groups: dict[tuple[int, int, bool], list[Highlight]] = defaultdict(list)
+    for h in highlights:
+        end = min(h.end, len(text))
+        if 0 <= h.start < end:
+            groups[(h.start, end, h.kind == "entity")].append(h)
+    # Outer before inner: by start, longest first, a sentence before a name of the same range.
+    queue = [(start, -end, is_name, order, hs, True)
+             for order, ((start, end, is_name), hs) in enumerate(sorted(groups.items()))]
+    heapq.heapify(queue)
+    root = _Node(0, len(text), [])
+    stack = [root]
+    order = len(queue)
+    while queue:
+        start, neg_end, is_name, _, hs, first = heapq.heappop(queue)
+        end = -neg_end
+        while stack[-1] is not root and stack[-1].end <= start:
+            stack.pop()
+        parent = stack[-1]
+        if end > parent.end:
+            order += 1
+            heapq.heappush(queue, (parent.end, -end, is_name, order, hs, False))
+            end = parent.end
+        node = _Node(start, end, hs, first)
+        parent.children.append(node)
+        stack.append(node)
+    return root
+
+
+def cited_html(text: str, highlights: Iterable[Highlight]) -> Markup:
+    """An article's text with its highlights, every piece escaped: one element per cited span (a
+    claim's, quote's or date's sentence, whole, with the names inside it), one per name outside.
+
+    The outermost element starting at an offset carries `id="at-OFFSET"`, the anchor evidence links
+    point at. An element is a link where it has somewhere to go and is not inside a link already (a
+    name inside a cited sentence is plain, the sentence leads to its claim). The page shows the text
+    with `white-space: pre-wrap`."""
+    anchored: set[int] = set()
+
+    def inside(node: _Node, in_link: bool) -> Markup:
+        out, at = [], node.start
+        for child in node.children:
+            out.append(escape(text[at:child.start]))
+            out.append(element(child, in_link))
+            at = child.end
+        out.append(escape(text[at:node.end]))
+        return Markup("").join(out)
+
+    def element(node: _Node, in_link: bool) -> Markup:
+        lead = node.lead
+        kinds = sorted({h.kind for h in node.highlights}, key=_KIND_ORDER.index)
+        classes = " ".join(["hl", *([] if lead.kind == "entity" else ["cite"]), *(f"hl-{k}" for k in kinds)])
+        title = " · ".join(dict.fromkeys(h.label for h in node.highlights))
+        anchor = Markup("")
+        if node.first and node.start not in anchored:
+            anchored.add(node.start)
+            anchor = Markup(' id="at-{}"').format(node.start)
+        if lead.href and not in_link:
+            return Markup('<a class="{}" href="{}" title="{}"{}>{}</a>').format(
+                classes, lead.href, title, anchor, inside(node, True))
+        return Markup('<span class="{}" title="{}"{}>{}</span>').format(classes, title, anchor, inside(node, in_link))
+
+    return inside(_nest(text, highlights), False)
 
 
 # --- quotes -----------------------------------------------------------------------------------
@@ -258,9 +314,13 @@ def _similarity(a: str, b: str) -> float:
 def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, derived from the brief only: conflicts first, corroborated facts,
     what each outlet adds, quotes grouped by speaker with their variants, a matrix of outlets ×
-    claims. Every part is empty when the brief's lists are."""
+    claims. Every part is empty when the brief's lists are.
+
+    Claims, quotes and timeline entries carry `anchor`, their element's id on the page (the article
+    page's highlights link back to it): their index in the brief, as `pages.article_data` counts."""
     articles = {str(a["id"]): a for a in brief.get("articles", [])}
-    claims = [c for c in brief.get("claims", []) if isinstance(c, dict)]
+    claims = [{**c, "anchor": f"claim-{index}"} for index, c in enumerate(brief.get("claims", []))
+              if isinstance(c, dict)]
     conflicts = [c for c in claims if c.get("status") == "conflict"]
     corroborated = sorted((c for c in claims if c.get("status") == "corroborated"),
                           key=lambda c: -len(c.get("sources") or []))
@@ -270,16 +330,23 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
         for outlet in claim.get("sources") or ["unknown"]:
             by_outlet[outlet].append(claim)
     outlets = list(brief.get("outlets") or sorted({a["source"] for a in articles.values()}))
-    ordered = conflicts + corroborated + singles
-    matrix = [{"claim": claim, "cells": [_cell(claim, outlet) for outlet in outlets]} for claim in ordered]
+    column = {name: index for index, name in enumerate(outlets)}
+    # Single-outlet rows grouped by their outlet's column, so that one outlet's additions sit together.
+    singles_by_column = sorted(singles, key=lambda c: min((column.get(o, len(column)) for o in c.get("sources") or []),
+                                                          default=len(column)))
+    ordered = conflicts + corroborated + singles_by_column
+    matrix = [{"claim": claim, "cells": [_cell(claim, outlet, articles) for outlet in outlets]} for claim in ordered]
+    quotes = [{**q, "anchor": f"quote-{index}"} for index, q in enumerate(brief.get("quotes", [])) if isinstance(q, dict)]
+    timeline = sorted(({**t, "anchor": f"event-{index}"} for index, t in enumerate(brief.get("timeline", []))
+                       if isinstance(t, dict)), key=lambda t: str(t.get("date") or ""))
     return {
         "articles": articles,
         "conflicts": [_conflict_view(c, articles) for c in conflicts],
         "corroborated": corroborated,
         "by_outlet": sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0])),
-        "quote_groups": quote_groups(brief.get("quotes", []), articles),
-        "timeline": sorted((t for t in brief.get("timeline", []) if isinstance(t, dict)),
-                           key=lambda t: str(t.get("date") or "")),
+        "quote_groups": quote_groups(quotes, articles),
+        "timeline": timeline,
+        "timeline_chart": timeline_chart(timeline, conflicts, day_label),
         "entities": sorted((e for e in brief.get("entities", []) if isinstance(e, dict)),
                            key=lambda e: (-(e.get("mentions") or 0), str(e.get("name")))),
         "matrix": {"outlets": outlets, "rows": matrix},
@@ -289,14 +356,30 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _cell(claim: dict[str, Any], outlet: str) -> dict[str, Any]:
+def evidence_by_outlet(spans: Iterable[Any] | None, sources: Iterable[Any] | None,
+                       articles: dict[str, Any]) -> list[dict[str, Any]]:
+    """A claim's evidence as one entry per outlet, in the order of its outlet pills (`sources`):
+    [{source, spans}]. An outlet named without a span has none (a plain pill); spans from outlets not
+    named follow, in the order they come."""
+    grouped: dict[str, list[dict[str, Any]]] = {str(name): [] for name in sources or []}
+    for span in spans or []:
+        if isinstance(span, dict):
+            source = articles.get(str(span.get("article")), {}).get("source") or span.get("source") or "unknown"
+            grouped.setdefault(str(source), []).append(span)
+    return [{"source": name, "spans": found} for name, found in grouped.items()]
+
+
+def _cell(claim: dict[str, Any], outlet: str, articles: dict[str, Any]) -> dict[str, Any]:
     conflict = claim.get("conflict") or {}
-    values = [v.get("value") for v in conflict.get("values") or [] if v.get("source") == outlet]
-    if claim.get("status") == "conflict" and values:
-        return {"mark": "value", "value": " / ".join(str(v) for v in values)}
+    mine = [v for v in conflict.get("values") or [] if v.get("source") == outlet]
+    spans = next((e["spans"] for e in evidence_by_outlet(claim.get("evidence"), [outlet], articles)
+                  if e["source"] == outlet), [])
+    if claim.get("status") == "conflict" and mine:
+        spans = [s for v in mine for s in v.get("evidence") or []] or spans
+        return {"mark": "value", "value": " / ".join(str(v.get("value")) for v in mine), "evidence": spans}
     if outlet in (claim.get("sources") or []):
-        return {"mark": "yes"}
-    return {"mark": None}
+        return {"mark": "yes", "evidence": spans}
+    return {"mark": None, "evidence": []}
 
 
 def _conflict_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, Any]:
