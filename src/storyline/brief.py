@@ -125,7 +125,8 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         lines += ["## In brief", ""] + [f"- {md(line['text'])} ({outlets(line['sources'])})"
                                         for line in brief["summary"]]
         lines.append("")
-    agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed") and not c.get("update")),
+    agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed") and not c.get("changed")
+                     and not c.get("update")),
                     key=lambda c: -len(c["sources"]))
     if agreed:
         lines += ["## What several outlets report", ""]
@@ -133,7 +134,8 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         lines.append("")
     singles: dict[str, list[str]] = {}
     for claim in claims:
-        if claim["status"] == "single" and not claim.get("disputed") and not claim.get("update"):
+        if claim["status"] == "single" and not claim.get("disputed") and not claim.get("changed") \
+                and not claim.get("update"):
             singles.setdefault(claim["sources"][0], []).append(claim["text"])
     if singles:
         lines += ["## What only one outlet reports", ""]

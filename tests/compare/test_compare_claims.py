@@ -97,9 +97,9 @@ def test_a_number_two_outlets_give_differently_is_a_conflict():
     assert closed and set(closed[0]["sources"]) == {"harbour-times", "valley-news"}
     assert any(c["status"] == "single" and c["sources"] == ["valley-news"] and "hospital" in c["text"]
                for c in result.claims)
-    # the brief opens on the dispute, and never states a disputed number as settled
-    assert result.summary[0]["status"] == "conflict"
-    assert all("Twelve" not in line["text"] for line in result.summary[1:])
+    # the brief never states a disputed number as settled: the dispute is shown once, as its conflict
+    assert result.summary and all(line["status"] != "conflict" for line in result.summary)
+    assert all("Twelve" not in line["text"] and "15 people" not in line["text"] for line in result.summary)
 
 
 def test_a_paraphrase_is_not_a_conflict():
@@ -252,21 +252,22 @@ def test_a_role_outlets_give_differently_is_a_conflict_and_a_fuller_title_is_not
     assert conflicts(result) == []
 
 
-def test_a_summary_line_of_a_dispute_cites_only_the_side_it_states(tmp_path):
+def test_no_summary_line_states_a_disputed_fact(tmp_path):
     from conftest import FIXTURES, Cli
 
     cli = Cli(tmp_path / "m.db")
     cli("ingest", *map(str, sorted((FIXTURES / "interview").glob("*.txt"))))
     [story] = cli.json("stories", "--json")
     brief = cli.json("show", story["id"], "--json")
-    texts = {}
+    disputes = [c for c in brief["claims"] if c["status"] == "conflict"]
+    assert disputes
+    contested = {(e["article"], e["start"]) for c in disputes for e in c["evidence"]}
+    contested |= {(e["article"], e["start"]) for c in disputes for v in c["conflict"]["values"] for e in v["evidence"]}
     for line in brief["summary"]:
-        if line.get("status") != "conflict":
-            continue
-        values = {v["source"]: v["value"] for v in line["conflict"]["values"]}
-        assert len(set(values[s] for s in line["sources"])) == 1  # one side, not both
-        texts[line["text"]] = line["sources"]
-    assert texts or not any(c["status"] == "conflict" for c in brief["claims"])
+        assert line["status"] != "conflict"
+        assert not any(e["start"] <= start < e["end"] and e["article"] == article
+                       for e in line["evidence"] for article, start in contested), line["text"]
+    assert [s for s in cli.json("stories", "--json") if s["id"] == story["id"]]
 
 
 # Number conflicts between sentences that say one thing in different words (the story-wide search),

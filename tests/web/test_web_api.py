@@ -447,3 +447,24 @@ def test_storylines_are_served_as_pages_and_json(client, demo_db):
     assert re.search(r"<time datetime=\"\d{4}-\d{2}-\d{2}\">\d{1,2} [A-Z][a-z]{2} \d{4}</time>", page.text)
     assert client.get("/storylines").status_code == 200
     assert client.get("/api/storylines/nope").status_code == 404
+
+
+def test_a_toll_that_rose_between_reports_shows_as_an_update_not_as_settled(tmp_path):
+    (tmp_path / "coast-wire").mkdir()
+    (tmp_path / "bay-herald").mkdir()
+    (tmp_path / "coast-wire" / "ferry.txt").write_text(
+        "date 2025-06-04\nFerry capsizes off Merrow\n\nNine people were killed when a passenger ferry capsized off "
+        "the coast of Merrow on Tuesday, the coastguard said.\n\nDivers searched the wreck through the night.\n")
+    (tmp_path / "bay-herald" / "ferry.txt").write_text(
+        "date 2025-06-05\nMerrow ferry toll rises\n\nThe coastguard said 11 people were killed when the passenger "
+        "ferry capsized off Merrow, as divers recovered two more bodies.\n\nDivers searched the wreck through the night.\n")
+    db = tmp_path / "u.db"
+    Cli(db)("ingest", str(tmp_path / "coast-wire"), str(tmp_path / "bay-herald"))
+    [story] = Cli(db).json("stories", "--json")
+    with TestClient(create_app(str(db))) as c:
+        html = c.get(f"/stories/{story['id']}").text
+    section = html.split('id="updates"', 1)[1].split("</section>", 1)[0]
+    assert section.index("Nine people") < section.index("11 people")
+    assert "4 Jun 2025" in section and "5 Jun 2025" in section
+    settled = html.split('id="claims"', 1)[-1].split('id="quotes"', 1)[0] if 'id="claims"' in html else ""
+    assert "11 people were killed" not in settled

@@ -149,9 +149,15 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
     contested = {(e["article"], e["start"]) for c in claims if c["status"] == "conflict"
                  for v in c["conflict"]["values"] for e in v["evidence"]}
     contested |= {(e["article"], e["start"]) for c in claims if c["status"] == "conflict" for e in c["evidence"]}
+    changed = {(e["article"], e["start"]) for c in claims if c.get("update") for e in c["evidence"]}
+    changed |= {(e["article"], e["start"]) for c in claims if c.get("update")
+                for v in c["update"]["values"] for e in v["evidence"]}
     for claim in claims:
         if claim["status"] != "conflict":
             claim["disputed"] = any((e["article"], e["start"]) in contested for e in claim["evidence"])
+        if not claim.get("update"):
+            # a sentence that gives one step of an update is shown in the update, not as a settled fact
+            claim["changed"] = any((e["article"], e["start"]) in changed for e in claim["evidence"])
     rank_of_status = {"conflict": 0, "corroborated": 1, "single": 2}
     claims.sort(key=lambda c: (rank_of_status[c["status"]], -c["independent"], -c["centrality"], c["id"]))
     return claims
@@ -199,40 +205,23 @@ def _set_update(story: StoryView, units: list[Unit], claim: dict, c: Conflict) -
 
 
 def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:
-    """At most six extracted lines: disputes first, then what most outlets share, then each outlet's
-    own. A line is its claim's sentence, with the claim's sources and evidence; a claim whose
-    sentences take part in a dispute is left to the dispute's line, so no line reads as settled
+    """At most six extracted lines: what most outlets share, then each outlet's own. A line is its
+    claim's sentence, with the claim's sources and evidence. A disputed fact is never one: it is shown
+    once, as its conflict, so no line (nor the story card, which shows the first) states as settled
     what another outlet contests."""
     lines: list[dict] = []
 
     def add(claim: dict) -> None:
         if len(lines) >= MAX_SUMMARY or any(line["text"] == claim["text"] for line in lines):
             return
-        line = {"text": claim["text"], "sources": claim["sources"], "evidence": claim["evidence"],
-                "status": claim["status"], "claim": claim["id"]}
-        if claim["conflict"]:
-            # The sentence shown states one side: it cites the outlets of that side only.
-            shown = [e for e in claim["evidence"] if e.get("text") == claim["text"]] or claim["evidence"][:1]
-            articles = {e["article"] for e in shown}
-            values = claim["conflict"]["values"]
-            side = next((v["value"] for v in values if v.get("article") in articles
-                         or any(e["article"] in articles for e in v.get("evidence", []))), None)
-            backing = [v for v in values if v["value"] == side]
-            line["sources"] = sorted({v["source"] for v in backing}) or claim["sources"][:1]
-            line["evidence"] = shown + [e for v in backing for e in v.get("evidence", []) if e not in shown]
-            line["conflict"] = {"about": claim["conflict"]["about"],
-                                "values": [{"source": v["source"], "value": v["value"]}
-                                           for v in claim["conflict"]["values"]]}
-        lines.append(line)
+        lines.append({"text": claim["text"], "sources": claim["sources"], "evidence": claim["evidence"],
+                      "status": claim["status"], "claim": claim["id"]})
 
     def rank(claim: dict) -> float:
         return float(claim["centrality"]) + 0.3 * readable.get(claim["id"], 0.0)
 
-    disputes = [c for c in claims if c["status"] == "conflict"]
-    shared = [c for c in claims if c["status"] == "corroborated" and not c.get("disputed")]
-    own = [c for c in claims if c["status"] == "single" and not c.get("disputed")]
-    for claim in sorted(disputes, key=lambda c: (-c["independent"], -rank(c)))[:2]:
-        add(claim)
+    shared = [c for c in claims if c["status"] == "corroborated" and not c.get("disputed") and not c.get("changed")]
+    own = [c for c in claims if c["status"] == "single" and not c.get("disputed") and not c.get("changed")]
     outlets_with_own = len({c["sources"][0] for c in own})
     room = max(2, MAX_SUMMARY - len(lines) - min(outlets_with_own, 2))
     for claim in sorted(shared, key=lambda c: (-c["independent"], -rank(c)))[:room]:

@@ -322,9 +322,12 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     claims = [{**c, "anchor": f"claim-{index}"} for index, c in enumerate(brief.get("claims", []))
               if isinstance(c, dict)]
     conflicts = [c for c in claims if c.get("status") == "conflict"]
-    corroborated = sorted((c for c in claims if c.get("status") == "corroborated"),
+    updates = [c for c in claims if isinstance(c.get("update"), dict)]
+    # a disputed sentence is shown once, in its conflict, and a changed figure in its update: neither as settled
+    settled = [c for c in claims if not c.get("disputed") and not c.get("changed") and not isinstance(c.get("update"), dict)]
+    corroborated = sorted((c for c in settled if c.get("status") == "corroborated"),
                           key=lambda c: -len(c.get("sources") or []))
-    singles = [c for c in claims if c.get("status") == "single"]
+    singles = [c for c in settled if c.get("status") == "single"]
     by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in singles:
         for outlet in claim.get("sources") or ["unknown"]:
@@ -342,6 +345,7 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     return {
         "articles": articles,
         "conflicts": [_conflict_view(c, articles) for c in conflicts],
+        "updates": [_update_view(c, articles) for c in updates],
         "corroborated": corroborated,
         "by_outlet": sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0])),
         "quote_groups": quote_groups(quotes, articles),
@@ -391,6 +395,14 @@ def _conflict_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str,
                                           if articles.get(str(e.get("article")), {}).get("source") == value.get("source")]
         values.append({**value, "evidence": spans})
     return {**claim, "about": conflict.get("about") or "detail", "values": values}
+
+
+def _update_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, Any]:
+    """A figure that changed between reports: each report's value with its day, earliest first."""
+    update = claim["update"]
+    values = [{**value, "day": day_label(value.get("published")), "evidence": value.get("evidence") or []}
+              for value in update.get("values") or []]
+    return {**claim, "about": update.get("subject") or update.get("about") or "figure", "values": values}
 
 
 def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> list[dict[str, Any]]:
