@@ -22,6 +22,10 @@ What is surprising:
 - Copies of one report (one near-duplicate group) and the articles of one outlet are one voice,
   credited to the outlet that published first; the other outlets that ran a copy are listed in
   `republished_by`. A claim only one voice carries is `single`, however many copies carry it.
+- Counts of a named thing and the day or year of a happening are also matched across the whole
+  story (conflicts/number.py, date.py), since real outlets state one fact in different sentences.
+  A count that grows as news comes in and differs between reports of different days is an update
+  (a claim with `update`: each report's value and day, earliest first), not a conflict.
 - A conflict needs two voices giving two values of one thing: a figure of the same counted thing,
   the day of one happening, the medium of one statement (radio show or briefing), a person's
   office, the speaker or the words (a negation, a figure) of one quotation, the place of one
@@ -32,7 +36,8 @@ What is surprising:
 - Speakers are canonical entity names (entity_of over the quote's speaker span), so spellings
   across outlets meet; quote variants of one statement carry a word diff against the first.
 
-The thresholds were set on examples/demo (storyline.evaluate.compare reports the figures).
+The thresholds were set on examples/demo and the train split of tests/fixtures/real (storyline.evaluate
+reports the figures; docs/quality.md has them).
 """
 
 

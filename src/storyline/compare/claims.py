@@ -153,11 +153,14 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
     changed |= {(e["article"], e["start"]) for c in claims if c.get("update")
                 for v in c["update"]["values"] for e in v["evidence"]}
     for claim in claims:
+        # The sentence a claim shows: where it states a disputed value, the claim is shown only as its
+        # conflict; where it gives one step of an update, only in the update. Its other outlets'
+        # sentences may carry more than the claim says, and do not hide it.
+        shown = {(e["article"], e["start"]) for e in claim["evidence"] if e["text"] == claim["text"]}
         if claim["status"] != "conflict":
-            claim["disputed"] = any((e["article"], e["start"]) in contested for e in claim["evidence"])
+            claim["disputed"] = bool(shown & contested)
         if not claim.get("update"):
-            # a sentence that gives one step of an update is shown in the update, not as a settled fact
-            claim["changed"] = any((e["article"], e["start"]) in changed for e in claim["evidence"])
+            claim["changed"] = bool(shown & changed)
     rank_of_status = {"conflict": 0, "corroborated": 1, "single": 2}
     claims.sort(key=lambda c: (rank_of_status[c["status"]], -c["independent"], -c["centrality"], c["id"]))
     return claims
