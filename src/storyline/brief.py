@@ -111,7 +111,8 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         lines += ["## Where outlets disagree", ""]
         for claim in conflicts:
             values = "; ".join(f"{md(v['source'])}: {md(v['value'])}" for v in claim["conflict"]["values"])
-            lines.append(f"- **{md(claim['conflict']['about'])}** — {values}")
+            minor = " (minor: the values are close, or bounds that could both hold)" if claim["conflict"].get("minor") else ""
+            lines.append(f"- **{md(claim['conflict']['about'])}** — {values}{minor}")
         lines.append("")
     updates = [c for c in claims if c.get("update")]
     if updates:

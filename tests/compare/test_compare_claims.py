@@ -91,7 +91,7 @@ def test_a_number_two_outlets_give_differently_is_a_conflict():
     values = {v["source"]: v for v in found[0]["conflict"]["values"]}
     assert values["harbour-times"]["normalized"] == "12" and values["valley-news"]["normalized"] == "15"
     assert values["harbour-times"]["evidence"][0]["text"].startswith("Twelve")
-    assert found[0]["conflict"]["subject"] == "injured"
+    assert found[0]["conflict"]["subject"] == "injured" and found[0]["conflict"]["minor"] is False
     # the fact both give alike is corroborated, and what one adds is its own
     closed = [c for c in result.claims if "closed" in c["text"] and c["status"] == "corroborated"]
     assert closed and set(closed[0]["sources"]) == {"harbour-times", "valley-news"}
@@ -100,6 +100,16 @@ def test_a_number_two_outlets_give_differently_is_a_conflict():
     # the brief never states a disputed number as settled: the dispute is shown once, as its conflict
     assert result.summary and all(line["status"] != "conflict" for line in result.summary)
     assert all("Twelve" not in line["text"] and "15 people" not in line["text"] for line in result.summary)
+
+
+def test_close_approximations_are_a_minor_conflict():
+    a = ("Negotiators from the two ports met in Calder on Monday to settle the fishing dispute.\n\n"
+         "The meeting lasted almost five hours, officials said.")
+    b = ("Negotiators from the two ports met in Calder on Monday to settle the fishing dispute.\n\n"
+         "The meeting lasted about four and a half hours, officials said.")
+    found = conflicts(compare([article("a", "harbour-times", "2025-03-03", a),
+                               article("b", "valley-news", "2025-03-03", b)]), "number")
+    assert len(found) == 1 and found[0]["conflict"]["minor"] is True
 
 
 def test_a_paraphrase_is_not_a_conflict():

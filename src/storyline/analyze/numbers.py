@@ -190,6 +190,17 @@ def compatible(a: Number, b: Number) -> bool:
     return (a.qualifier == "approx" or b.qualifier == "approx") and (hi - lo) / hi <= 0.05
 
 
+def close_call(a: Number, b: Number) -> bool:
+    """Whether two figures of one thing that do not agree are a judgement call rather than a plain
+    contradiction: within 5% of each other, hedged and within 15% ("almost five hours" / "about four
+    and a half hours"), or two different bounds that could both hold ("at least 6" / "at least 7")."""
+    lo, hi = sorted((a.value, b.value))
+    gap = (hi - lo) / hi if hi else 0.0
+    if gap <= 0.05 or (a.qualifier == b.qualifier and a.qualifier in ("min", "max")):
+        return True
+    return (a.qualifier is not None or b.qualifier is not None) and gap <= 0.15
+
+
 MEASURES = frozenset({"percent", "money", "points", "hours", "minutes", "days", "weeks", "months", "years"})
 
 

@@ -182,7 +182,8 @@ def _set_conflict(story: StoryView, claim: dict, c: Conflict) -> None:
                        "voice": story.voice[pos], "article": story.articles[pos].id,
                        "evidence": [_span(story, pos, s, e) for s, e in spans]})
     claim["status"] = "conflict"
-    claim["conflict"] = {"about": c.about.value, "subject": c.key.split(":", 1)[-1].split("@")[0], "values": values}
+    claim["conflict"] = {"about": c.about.value, "subject": c.key.split(":", 1)[-1].split("@")[0], "values": values,
+                         "minor": c.minor}
     outlets = []
     for v in values:
         if v["source"] not in outlets:
@@ -195,6 +196,7 @@ def _set_update(story: StoryView, units: list[Unit], claim: dict, c: Conflict) -
     sentence, and `update` lists each report's value, earliest first (9 -> 11, 4 Jun -> 5 Jun)."""
     _set_conflict(story, claim, c)
     progression = claim.pop("conflict")
+    progression.pop("minor", None)
     latest = max(c.values, key=lambda p: (story.articles[p].published or datetime.min, p))
     for value in progression["values"]:
         published = story.articles[story.pos[value["article"]]].published

@@ -24,6 +24,7 @@ class Conflict:
     values: dict[int, tuple[str, str, list[tuple[int, int]]]]  # unit/article pos -> (normalised, shown, spans)
     units: dict[int, int]  # article pos -> unit index (the sentence that states it)
     update: bool = False  # values of reports of different days: a progression, not a dispute
+    minor: bool = False  # a judgement call: close approximations, two different bounds (at least 6 / at least 7)
 
 
 class Quantities:

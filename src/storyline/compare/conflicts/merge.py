@@ -35,7 +35,8 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
                 seen[key] = n
     merged: dict[int, Conflict] = {}
     for n, c in enumerate(conflicts):
-        target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}, c.update))
+        target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}, c.update, c.minor))
+        target.minor = target.minor and c.minor
         for pos, value in c.values.items():
             target.values.setdefault(pos, value)
         for pos, u in c.units.items():

@@ -12,6 +12,7 @@ from storyline.analyze.numbers import (
     MEASURES,
     Number,
     clashing_numbers,
+    close_call,
     compatible,
     normalized_number,
     numbers_in_language,
@@ -57,7 +58,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         out.append(Conflict(ConflictKind.NUMBER, f"number:{n.kind}", {
             a.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
             b.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index},
-            update=later))
+            update=later, minor=close_call(n, m)))
     return out
 
 
@@ -199,7 +200,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
         out.append(Conflict(ConflictKind.NUMBER, f"number:{kind}", {
             ua.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
             ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index},
-            update=later))
+            update=later, minor=close_call(n, m)))
     return out
 
 
