@@ -89,3 +89,30 @@ def words_around(text: str, start: int, end: int, words: int = 6) -> set[str]:
     before = content_stems(" ".join(text[:start].split()[-words:]))
     after = content_stems(" ".join(text[end:].split()[:words]))
     return set(before) | set(after)
+
+
+def sharing_pairs(frames: Sequence[set[str]], limit: int = 40) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of frames (the words around a value) that share a word at most `limit`
+    frames have: the candidates of a story-wide match, found without comparing every pair. A pair
+    that shares only words most frames have would not pass a match's weight anyway."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, frame in enumerate(frames):
+        for word in frame:
+            postings[word].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) <= limit:
+            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
+    return pairs
+
+
+def mutual_best(scores: dict[tuple[int, int], float], article_of: Callable[[int], int]) -> list[tuple[int, int]]:
+    """The scored pairs (i, j) in which each is the other's best match in the other's article: a
+    figure stated twice in one report is matched once, with the one its words fit best."""
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        for me, other in ((i, j), (j, i)):
+            key = (me, article_of(other))
+            if score > best.get(key, (0.0, -1))[0]:
+                best[key] = (score, other)
+    return [(i, j) for i, j in sorted(scores) if best[(i, article_of(j))][1] == j and best[(j, article_of(i))][1] == i]

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.align import story_idf
-from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings, words_around
-from storyline.compare.conflicts.number import FRAME_WORDS, same_scope
+from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings, mutual_best, sharing_pairs, words_around
+from storyline.compare.conflicts.number import FRAME_WORDS, POSTINGS, same_scope
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import DEICTIC, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
@@ -91,24 +91,17 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     story, units = found.story, found.units
     idf = story_idf(units)
     flat = [(u, t, frame) for u in units for t, frame in _dated(story, u)]
-    best: dict[tuple[int, int], tuple[float, int]] = {}
     scored: dict[tuple[int, int], float] = {}
-    for i, (ua, ta, fa) in enumerate(flat):
-        for j in range(i + 1, len(flat)):
-            ub, tb, fb = flat[j]
-            if ta.granularity != tb.granularity or story.voice[ua.article] == story.voice[ub.article]:
-                continue
+    for i, j in sharing_pairs([frame for _, _, frame in flat], POSTINGS):
+        (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
+        if ta.granularity == tb.granularity and story.voice[ua.article] != story.voice[ub.article]:
             score = sum(idf.get(w, 1.0) for w in fa & fb)
-            if score < DATE_FRAME_SCORE:
-                continue
-            scored[(i, j)] = score
-            for me, other, art in ((i, j, ub.article), (j, i, ua.article)):
-                if score > best.get((me, art), (0.0, -1))[0]:
-                    best[(me, art)] = (score, other)
+            if score >= DATE_FRAME_SCORE:
+                scored[(i, j)] = score
     out = []
-    for (i, j) in sorted(scored):
+    for i, j in mutual_best(scored, lambda k: flat[k][0].article):
         (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
-        if best[(i, ub.article)][1] != j or best[(j, ua.article)][1] != i or ta.date == tb.date:
+        if ta.date == tb.date:
             continue
         if not _comparable(story, ua, ub, ta, tb):
             continue

@@ -5,7 +5,6 @@ two days, a kind of figure an article gives twice with nothing to tell which is 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Collection
 
 from storyline.analyze.numbers import (
@@ -18,7 +17,7 @@ from storyline.analyze.numbers import (
     numbers_in_language,
 )
 from storyline.compare.align import story_idf
-from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings
+from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings, mutual_best, sharing_pairs
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import GENERIC_KINDS, PROGRESS, UNITS, UPDATED
 from storyline.model import ConflictKind
@@ -154,45 +153,23 @@ def _floor(n: Number, m: Number) -> float | None:
     return FRAME_SCORE
 
 
-def _candidates(flat: list[tuple[Unit, Number, set[str]]], idf: dict[str, float]) -> set[tuple[int, int]]:
-    """Pairs of figures worth scoring: of one kind, or sharing a word that few figures of the story have."""
-    pairs: set[tuple[int, int]] = set()
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, (_, n, frame) in enumerate(flat):
-        postings[f"kind:{n.kind}"].append(i) if n.kind is not None else None
-        for w in frame:
-            postings[w].append(i)
-    for key, members in postings.items():
-        if key.startswith("kind:") or len(members) <= POSTINGS:
-            pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
-    return pairs
-
-
 def number_in_story(found: StoryFindings) -> list[Conflict]:
     """Two figures of one counted thing in two voices whose words around agree, each the other's best
     match in its article, that cannot both be true."""
     story, units = found.story, found.units
     idf = story_idf(units)
     flat = [(u, n, _frame(story, u, n)) for u in units for n in u.numbers]
-    best: dict[tuple[int, int], tuple[float, int]] = {}  # (figure, other article) -> (score, its best figure there)
     scored: dict[tuple[int, int], float] = {}
-    for i, j in _candidates(flat, idf):
+    for i, j in sharing_pairs([frame for _, _, frame in flat], POSTINGS):
         (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
         floor = _floor(n, m)
-        if floor is None or story.voice[ua.article] == story.voice[ub.article]:
-            continue
-        score = sum(idf.get(w, 1.0) for w in fa & fb)
-        if score < floor:
-            continue
-        scored[(i, j)] = score
-        for me, other, art in ((i, j, ub.article), (j, i, ua.article)):
-            if score > best.get((me, art), (0.0, -1))[0]:
-                best[(me, art)] = (score, other)
+        if floor is not None and story.voice[ua.article] != story.voice[ub.article]:
+            score = sum(idf.get(w, 1.0) for w in fa & fb)
+            if score >= floor:
+                scored[(i, j)] = score
     out: list[Conflict] = []
-    for (i, j), score in sorted(scored.items()):
+    for i, j in mutual_best(scored, lambda k: flat[k][0].article):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
-        if best[(i, ub.article)][1] != j or best[(j, ua.article)][1] != i:
-            continue
         later = is_update(story, ua, ub, n, m)
         if not _disagree(n, m, later) or not _same_occasion(story, ua, ub):
             continue
