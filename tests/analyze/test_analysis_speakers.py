@@ -81,3 +81,32 @@ def test_a_pronoun_with_no_one_before_it_stays_unattributed():
     text = ("The ferry timetable changed on Monday without notice.\n\n"
             "“Nobody told us anything, and the boats simply did not come,” she said.")
     assert speaker_of(text, "did not come") is None
+
+
+def test_typewriter_double_marks_quote_and_keep_a_single_quote_inside():
+    text = ("Harbour master Ines Falkenrath spoke after the storm.\n\n"
+            "''When the divers said the 'temporary' piles were sound, nobody checked,'' Ms. Falkenrath said. "
+            "''We will check every one of them now.''")
+    found = {q.text: q.speaker for q in analyze_article(text, None).quotes if q.direct}
+    assert found["When the divers said the 'temporary' piles were sound, nobody checked"] == "Ines Falkenrath"
+    assert found["We will check every one of them now"] == "Ines Falkenrath"
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ("''", "''")])
+def test_a_question_keeps_the_cue_after_it(marks):
+    left, right = marks
+    text = (f"Mayor Lena Ruiz toured the pier on Monday.\n\nCouncillor Piet Varga spoke first.\n\n"
+            f"{left}Why would anyone build a ferry terminal on sand?{right} Ms. Ruiz asked.")
+    assert speaker_of(text, "ferry terminal") == "Lena Ruiz"
+
+
+def test_a_question_ending_a_paragraph_is_not_the_next_paragraphs_speaker():
+    text = ("Councillor Piet Varga asked, “Will the ferry run on Sundays and in the winter?”\n\n"
+            "Mayor Lena Ruiz continued, “Yes, every day of the year, as the contract says.”")
+    assert speaker_of(text, "Sundays") == "Piet Varga"
+
+
+def test_a_person_from_a_place_speaks_not_the_place():
+    text = ("The vote was close.\n\nRepresentative Lena Ruiz of New Mexico, a Varga supporter, said the deal "
+            "would help both parties.\n\n“I don’t think it’s do or die for the harbour,” she said.")
+    assert speaker_of(text, "do or die") == "Lena Ruiz"

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
-from storyline.analyze.quote_marks import QUOTE_CHARS
+from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
     ArticleText,
     Statement,
@@ -150,7 +150,7 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     i = article.token_at(start) - 1
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
-        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_CHARS:
+        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS:
             break
         if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
             break  # ", and President Zelensky made clear": the subject of a second clause
