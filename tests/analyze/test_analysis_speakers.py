@@ -110,3 +110,26 @@ def test_a_person_from_a_place_speaks_not_the_place():
     text = ("The vote was close.\n\nRepresentative Lena Ruiz of New Mexico, a Varga supporter, said the deal "
             "would help both parties.\n\n“I don’t think it’s do or die for the harbour,” she said.")
     assert speaker_of(text, "do or die") == "Lena Ruiz"
+
+
+def test_a_pronoun_passes_over_the_person_its_quotation_speaks_of():
+    text = ("According to Mayor Lena Ruiz, the ferry plan is late.\n\nGovernor Piet Varga has not signed it. "
+            "“It won’t happen without Varga. He alone can unblock it,” she said.")
+    assert speaker_of(text, "unblock") == "Lena Ruiz"
+
+
+def test_a_quotation_continuing_a_paragraph_is_not_given_to_the_person_it_names():
+    text = ("“The council has waited long enough,” Councillor Ada Okafor said.\n\n"
+            "“Okafor has written to the ministry four times and has had no answer to any of her letters.”")
+    assert speaker_of(text, "four times") is None
+
+
+def test_a_speaker_may_name_themself_beside_the_cue():
+    text = "“No mayor, not Lena Ruiz, not anyone, can rebuild the harbour alone,” Ruiz wrote to her supporters."
+    assert speaker_of(text, "rebuild") == "Lena Ruiz"
+
+
+def test_a_news_agency_is_no_antecedent_for_he():
+    text = ("Councillor Piet Varga spoke at the quay for an hour, Harbour Press said.\n\n"
+            "“We will fight for every berth and every ferry we can get,” he said.")
+    assert speaker_of(text, "every berth") == "Piet Varga"

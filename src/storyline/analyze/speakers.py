@@ -72,6 +72,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
                 _copy_speaker(statement, source)
         else:
             _apply_subject(article, statement, subject, done, genders)
+        named = subject is not None and subject.kind == "name"  # "“…not Bernie Sanders…,” Sanders wrote": his own words
+        if statement.speaker and not named and speaks_of(article, statement, statement.speaker):
+            statement.speaker, statement.speaker_span = None, None
         done.append(statement)
 
 
@@ -87,12 +90,13 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "pronoun":
         gender = PRONOUNS.get(subject.surface.lower())
-        found = _antecedent(article, subject.start, done, gender, genders)
+        found = _antecedent(article, subject.start, done, gender, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role":
-        found = _role_antecedent(article, subject) or _antecedent(article, subject.start, done, None, genders)
+        found = _role_antecedent(article, subject) or _antecedent(article, subject.start, done, None, genders,
+                                                                  statement)
         if found:
             statement.speaker, statement.speaker_span = found
 
@@ -103,21 +107,22 @@ def _copy_speaker(statement: Statement, source: Statement) -> None:
 
 
 def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,
-                genders: dict[str, str]) -> tuple[str, tuple[int, int] | None] | None:
-    """The person "he" or "she" at pos stands for: the latest subject or speaker in the paragraph, else in
-    the paragraph before it, else the article's latest speaker, else the latest person the article gives
-    that gender; None rather than a guess."""
+                genders: dict[str, str], statement: Statement) -> tuple[str, tuple[int, int] | None] | None:
+    """The person "he" or "she" at pos stands for: the latest subject or speaker (a person, not an
+    organisation) in the paragraph, else in the paragraph before it, else the article's latest speaker,
+    else the latest person the article gives that gender; never one the quotation speaks of ("“…
+    Ruiz alone can unblock it,” he said" passes over Ruiz); None rather than a guess."""
     here = article.paragraph_of(pos)
 
     def fits(name: str) -> bool:
-        return gender is None or genders.get(name, gender) in (gender, "")
+        return (gender is None or genders.get(name, gender) in (gender, "")) and not speaks_of(article, statement, name)
 
-    # The latest subject or speaker of its own paragraph, else of the paragraph before.
     for paragraph in (here, here - 1):
         speakers: list[tuple[int, str, tuple[int, int] | None]] = []
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
-            if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos:
+            if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos \
+                    and not _is_org(s):
                 speakers.append((s.position, s.speaker, s.speaker_span))
         for m in article.people:
             if m.end <= pos and article.paragraph_of(m.start) == paragraph and _subject_like(article, m) \
@@ -137,6 +142,30 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             if m.end <= pos and not article.in_quote(m.start) and genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
+    """Whether a quotation names the person in the third person ("Ruiz alone can unblock it"), so is not
+    theirs: their surname, not after "I'm" or "my name is", nor after another first name ("Bill
+    Clinton" in Hillary Clinton's words), nor before another capitalised word ("Clinton Foundation")."""
+    if not statement.direct:
+        return False
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _SUFFIXES]
+    if not words:
+        return False
+    pattern = re.compile(rf"(?<![\w'’])(?:(\S+)\s+)?{re.escape(words[-1])}(?![\w])(?!\s+[A-Z])")
+    for a, b in statement.parts:
+        for match in pattern.finditer(article.text, a, b):
+            given = (match.group(1) or "").strip("“‘\"'(")
+            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + "."):
+                continue  # another person of that surname
+            lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
+            if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
+                return True
+    return False
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _is_org(statement: Statement) -> bool:

@@ -383,7 +383,8 @@ def person_like(article: ArticleText, mention: Mention) -> bool:
     if mention.label == "PERSON":
         return True
     words = mention.text.split()
-    return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
+    return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
+        not set(words) & ORG_WORDS and not any(
         m.label != "PERSON" and m.text == mention.text and m.start != mention.start for m in article.mentions) and \
         not is_country(mention.text)
 
