@@ -133,3 +133,14 @@ def test_a_news_agency_is_no_antecedent_for_he():
     text = ("Councillor Piet Varga spoke at the quay for an hour, Harbour Press said.\n\n"
             "“We will fight for every berth and every ferry we can get,” he said.")
     assert speaker_of(text, "every berth") == "Piet Varga"
+
+
+@pytest.mark.parametrize("speaker", [
+    "Douglas Holt-Ekman, an economic adviser to the council and former director of the nonpartisan Harbour "
+    "Budget Office,",
+    "Steve Rosen, a former organiser for the A.F.L.-C.I.O. and the dockers,",
+    "Piet Varga Jr., the director of the Harbour Bureau of Investigation,",
+])
+def test_a_long_apposition_between_the_name_and_the_cue(speaker):
+    text = f"“The pier is finished and the ferries can land again,” {speaker} wrote in an email."
+    assert speaker_of(text, "pier is finished") in ("Douglas Holt-Ekman", "Steve Rosen", "Piet Varga")

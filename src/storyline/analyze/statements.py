@@ -25,6 +25,7 @@ from storyline.lang.en import (
     FINITE_AUXILIARIES,
     GROUP_HEADS,
     INDEFINITE,
+    NAME_SUFFIXES,
     NP_STOP,
     OTHER_PRONOUNS,
     PARTICIPLE_CUES,
@@ -207,7 +208,7 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
     k = article.sentence_of(mark.close)
     sentence_end = article.sentences[k][1]
     i = article.token_at(mark.close + 1)
-    limit = min(len(article.tokens), i + 14)
+    limit = min(len(article.tokens), i + 30)  # a speaker's apposition can be long ("X, a former director of …, said")
     ending = article.text[mark.start:mark.close].rstrip()[-1:]
     if ending in ".!?" and not article.text[mark.close + 1:sentence_end].strip("'’”\""):
         # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence; a
@@ -289,8 +290,8 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         return Subject("inherit", tok.start, tok.end, "")
     if article.tokens[j].text == ",":  # "Rosa Huamán, head of the civil defence office, told …"
         k = j - 1
-        while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in {",", "."} | QUOTE_TOKENS - {"'", "’"}:
-            k -= 1
+        while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in _APPOSITION_END:
+            k -= 1  # not at a full stop: "a former director of the A.F.L.-C.I.O., wrote"
         if k < 0 or article.tokens[k].start < lo or article.tokens[k].text != ",":
             return None
         # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
@@ -304,7 +305,12 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
     return _classify_ending_at(article, j, lo)
 
 
+_APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}
+
+
 def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None:
+    if article.word(j) in NAME_SUFFIXES and j > 0 and article.tokens[j - 1].start >= lo:
+        j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr."
     tok = article.tokens[j]
     word = tok.text.lower()
     if word in PRONOUNS or word in OTHER_PRONOUNS:

@@ -31,6 +31,7 @@ QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads
                      "yelled", "yells", "chanted", "chanting", "exclaimed", "interjected", "interjecting", "barked",
                      "boomed", "jokes"}
 REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 OTHER_PRONOUNS = {"they", "we", "i", "it", "you"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "most", "other", "others",
