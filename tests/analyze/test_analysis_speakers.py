@@ -144,3 +144,16 @@ def test_a_news_agency_is_no_antecedent_for_he():
 def test_a_long_apposition_between_the_name_and_the_cue(speaker):
     text = f"“The pier is finished and the ferries can land again,” {speaker} wrote in an email."
     assert speaker_of(text, "pier is finished") in ("Douglas Holt-Ekman", "Steve Rosen", "Piet Varga")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Or, as Tom Ridge, a former harbour master, put it: “The barbarians are no longer at the gate.”", "Tom Ridge"),
+    ("Mayor Lena Ruiz spoke at length. She then addressed the crowd again: “Here is what I regret about the "
+     "ferry plan.”", "Lena Ruiz"),
+    ("Mayor Lena Ruiz spoke at length. And Ms. Ruiz gloated: “I told you the ferry would not be ready.”",
+     "Lena Ruiz"),
+    ("Mayor Lena Ruiz spoke at length.\n\n“Nobody has told the islands anything for a week,” Ruiz went on.",
+     "Lena Ruiz"),
+])
+def test_a_colon_or_a_phrasal_verb_introduces_the_quotation(sentence, speaker):
+    assert speaker_of(sentence, "") == speaker

@@ -218,8 +218,11 @@ def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple
 
 
 def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
-    """The noun phrase a sentence opens with, after an introductory clause ("Asked about X, Trump said")."""
+    """The noun phrase a sentence opens with, after an introductory clause ("Asked about X, Trump said")
+    or a conjunction ("And Mr. Christie gloated:")."""
     i = article.token_at(sentence[0])
+    while i + 1 < len(article.tokens) and article.word(i) in ("and", "but", "or", "so", "yet", "then", ","):
+        i += 1
     for j in range(i, min(len(article.tokens), i + 25)):
         tok = article.tokens[j]
         if tok.start >= sentence[1]:
@@ -268,6 +271,13 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
     if statement.cue is not None:
         cue_sentence = article.sentences[article.sentence_of(statement.cue[0])]
         subject = _sentence_subject(article, cue_sentence)
+        if subject is not None and subject.kind in ("name", "pronoun", "role"):
+            _apply_subject(article, statement, subject, done, genders)
+            if statement.speaker:
+                return
+    if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" '‘“\"`").endswith(":"):
+        # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject.
+        subject = _sentence_subject(article, article.sentences[this_sentence])
         if subject is not None and subject.kind in ("name", "pronoun", "role"):
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker:

@@ -29,6 +29,7 @@ from storyline.lang.en import (
     NP_STOP,
     OTHER_PRONOUNS,
     PARTICIPLE_CUES,
+    PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_CUES,
@@ -195,6 +196,8 @@ def is_cue(article: ArticleText, i: int) -> bool:
     word = article.word(i)
     if word == "according":
         return article.word(i + 1) == "to"
+    if word in PHRASAL_CUES:  # "as Ridge put it", "Ruiz went on", "Varga shot back"
+        return article.word(i + 1) == PHRASAL_CUES[word]
     if word not in CUE_WORDS:
         return False
     if article.word(i - 1) in ("to", "not", "n't", "never"):  # "declined to say", "have not said"

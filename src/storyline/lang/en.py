@@ -26,6 +26,8 @@ chanted chanting exclaimed interjected interjecting retorted wondered confessed 
 barked boomed charged demanded reads wonders assures echoes agreed agrees believes believed thinks tweets mused
 insist argue warn stress""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
+# Verbs that are cues only with their particle: the verb, then the word that must follow it.
+PHRASAL_CUES = {"put": "it", "went": "on", "goes": "on", "shot": "back", "fired": "back"}
 # Verbs that introduce words as they were said, never a reported clause ("the sign reads", "he barked").
 QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads", "shouted", "shouts", "shouting",
                      "yelled", "yells", "chanted", "chanting", "exclaimed", "interjected", "interjecting", "barked",
