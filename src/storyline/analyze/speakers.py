@@ -40,6 +40,7 @@ from storyline.lang.en import (
     FEMALE_TITLES,
     MALE_TITLES,
     NP_STOP,
+    PERSON_ROLES,
     PRONOUNS,
     TO_AUDIENCE,
     VERB_FORMS,
@@ -95,8 +96,9 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             statement.speaker, statement.speaker_span = found
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role":
-        found = _role_antecedent(article, subject) or _antecedent(article, subject.start, done, None, genders,
-                                                                  statement)
+        found = _role_antecedent(article, subject)
+        if found is None and _role_head(subject) in PERSON_ROLES:
+            found = _antecedent(article, subject.start, done, None, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
 
@@ -197,13 +199,18 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     return True
 
 
+def _role_head(subject: Subject) -> str:
+    """The noun a description ends in before any "of" ("the head of the delegation" → head)."""
+    words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
+             if w not in DEFINITE and len(w) > 2]
+    return words[-1] if words else ""
+
+
 def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
     """"the Ukrainian president", "the chief executive": the latest person introduced with that role."""
-    role_words = [w for w in re.findall(r"[a-z]+", subject.surface.lower()) if w not in DEFINITE and len(w) > 2
-                  and w not in ("of", "and")]
-    if not role_words:
+    head = _role_head(subject)
+    if not head:
         return None
-    head = role_words[-1]
     best = None
     for m in article.people:
         if m.end > subject.start:
