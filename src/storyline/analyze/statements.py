@@ -126,21 +126,9 @@ class ArticleText:
             nearer = (m.start <= pos) and (best.start > pos or m.start > best.start)
             if longer or (len(m.text.split()) == len(best.text.split()) and nearer):
                 best = m
-        if best is None or " " not in name_key(best.text):
-            by_first = self._by_first_name(key)
-            if by_first is not None:
-                return by_first, mention or best
         if best is None:
             return surface, mention
         return best.text, mention or best
-
-    def _by_first_name(self, key: str) -> str | None:
-        """"Hillary said", "Jeb shot back": the one person the article names in full with that first name."""
-        if " " in key:
-            return None
-        fulls = {name_key(m.text): m.text for m in self.people
-                 if len(name_key(m.text).split()) > 1 and name_key(m.text).split()[0] == key}
-        return next(iter(fulls.values())) if len(fulls) == 1 else None
 
 
 def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Statement]:
