@@ -165,7 +165,8 @@ def test_a_stranger_or_a_thing_is_no_person_of_the_story(source):
     assert speaker_of(text, "ferry is late") is None
 
 
-@pytest.mark.parametrize("source", ["the mayor", "the former mayor", "the harbour's chief executive"])
+@pytest.mark.parametrize("source", ["the mayor", "the former mayor", "the harbour's chief executive",
+                                    "the head of the harbour board"])
 def test_a_role_is_the_person_of_the_story(source):
     text = f"Mayor Lena Ruiz spoke at the quay. “The ferry is late again and nobody knows why,” {source} said."
     assert speaker_of(text, "ferry is late") == "Lena Ruiz"

@@ -60,7 +60,7 @@ representative pope king queen prince princess pastor bishop priest rabbi imam p
 historian activist campaigner singer actor actress comedian celebrity entrepreneur investor banker coach captain
 officer commander colonel admiral detective inspector doctor surgeon teacher mother father wife husband son daughter
 brother sister widow nephew niece frontman governor-elect senator-elect premier mogul reporter journalist
-editor""".split())
+editor head boss deputy envoy negotiator""".split())
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
                 "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
