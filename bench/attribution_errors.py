@@ -15,7 +15,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from storyline.analyze.quotes import _CUES
+from storyline.lang.en import CUE_WORDS
 
 KINDS = [
     ("null: cue not in the lexicon", "speaker null, and the annotated cue's verb is not one storyline knows"),
@@ -40,7 +40,7 @@ def cue_verbs(cue: str | None) -> list[str]:
 def known_cue(cue: str | None) -> bool:
     """Whether any word of the annotated cue is in storyline's cue list ('according to' counts as known)."""
     words = cue_verbs(cue)
-    return any(w in _CUES for w in words) or "according" in words
+    return any(w in CUE_WORDS for w in words) or "according" in words
 
 
 def kind_of(error: dict, text: str) -> str:

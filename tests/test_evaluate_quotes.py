@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate.quotes import name_gender, names_agree, offset_map, score_quotes, source_kind, spans_match
+from storyline.evaluate.quotes import name_gender, name_words, names_agree, offset_map, score_quotes, source_kind, spans_match
 
 from conftest import SHARED
 
@@ -145,6 +145,14 @@ def test_a_capitalised_word_the_article_also_writes_in_lower_case() -> None:
     text = "Officials will meet. “Enough,” Will wrote. Will the talks last?"
     assert source_kind("Will", text, text.index("Will wrote")) == "name"
     assert source_kind("Officials", text, 0) == "anonymous"
+
+
+def test_a_name_with_its_state_is_the_person_and_an_office_keeps_its_of() -> None:
+    assert names_agree(name_words("Senator Jane Roe of Ohio"), "Jane Roe")
+    assert names_agree(name_words("Representative Piet Varga of New Mexico, who endorsed her"), "Piet Varga")
+    assert names_agree(name_words("Professor Okafor"), "Ada Okafor")
+    assert name_words("Secretary of State Ada Okafor")[-2:] == ["ada", "okafor"]
+    assert names_agree(name_words("Speaker of the House Piet Varga"), "Piet Varga")
 
 
 def test_names_agree_on_surname_and_containment() -> None:

@@ -81,3 +81,92 @@ def test_a_pronoun_with_no_one_before_it_stays_unattributed():
     text = ("The ferry timetable changed on Monday without notice.\n\n"
             "“Nobody told us anything, and the boats simply did not come,” she said.")
     assert speaker_of(text, "did not come") is None
+
+
+def test_typewriter_double_marks_quote_and_keep_a_single_quote_inside():
+    text = ("Harbour master Ines Falkenrath spoke after the storm.\n\n"
+            "''When the divers said the 'temporary' piles were sound, nobody checked,'' Ms. Falkenrath said. "
+            "''We will check every one of them now.''")
+    found = {q.text: q.speaker for q in analyze_article(text, None).quotes if q.direct}
+    assert found["When the divers said the 'temporary' piles were sound, nobody checked"] == "Ines Falkenrath"
+    assert found["We will check every one of them now"] == "Ines Falkenrath"
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ("''", "''")])
+def test_a_question_keeps_the_cue_after_it(marks):
+    left, right = marks
+    text = (f"Mayor Lena Ruiz toured the pier on Monday.\n\nCouncillor Piet Varga spoke first.\n\n"
+            f"{left}Why would anyone build a ferry terminal on sand?{right} Ms. Ruiz asked.")
+    assert speaker_of(text, "ferry terminal") == "Lena Ruiz"
+
+
+def test_a_question_ending_a_paragraph_is_not_the_next_paragraphs_speaker():
+    text = ("Councillor Piet Varga asked, “Will the ferry run on Sundays and in the winter?”\n\n"
+            "Mayor Lena Ruiz continued, “Yes, every day of the year, as the contract says.”")
+    assert speaker_of(text, "Sundays") == "Piet Varga"
+
+
+def test_a_person_from_a_place_speaks_not_the_place():
+    text = ("The vote was close.\n\nRepresentative Lena Ruiz of New Mexico, a Varga supporter, said the deal "
+            "would help both parties.\n\n“I don’t think it’s do or die for the harbour,” she said.")
+    assert speaker_of(text, "do or die") == "Lena Ruiz"
+
+
+def test_a_pronoun_passes_over_the_person_its_quotation_speaks_of():
+    text = ("According to Mayor Lena Ruiz, the ferry plan is late.\n\nGovernor Piet Varga has not signed it. "
+            "“It won’t happen without Varga. He alone can unblock it,” she said.")
+    assert speaker_of(text, "unblock") == "Lena Ruiz"
+
+
+def test_a_quotation_continuing_a_paragraph_is_not_given_to_the_person_it_names():
+    text = ("“The council has waited long enough,” Councillor Ada Okafor said.\n\n"
+            "“Okafor has written to the ministry four times and has had no answer to any of her letters.”")
+    assert speaker_of(text, "four times") is None
+
+
+def test_a_speaker_may_name_themself_beside_the_cue():
+    text = "“No mayor, not Lena Ruiz, not anyone, can rebuild the harbour alone,” Ruiz wrote to her supporters."
+    assert speaker_of(text, "rebuild") == "Lena Ruiz"
+
+
+def test_a_news_agency_is_no_antecedent_for_he():
+    text = ("Councillor Piet Varga spoke at the quay for an hour, Harbour Press said.\n\n"
+            "“We will fight for every berth and every ferry we can get,” he said.")
+    assert speaker_of(text, "every berth") == "Piet Varga"
+
+
+@pytest.mark.parametrize("speaker", [
+    "Douglas Holt-Ekman, an economic adviser to the council and former director of the nonpartisan Harbour "
+    "Budget Office,",
+    "Steve Rosen, a former organiser for the A.F.L.-C.I.O. and the dockers,",
+    "Piet Varga Jr., the director of the Harbour Bureau of Investigation,",
+])
+def test_a_long_apposition_between_the_name_and_the_cue(speaker):
+    text = f"“The pier is finished and the ferries can land again,” {speaker} wrote in an email."
+    assert speaker_of(text, "pier is finished") in ("Douglas Holt-Ekman", "Steve Rosen", "Piet Varga")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Or, as Tom Ridge, a former harbour master, put it: “The barbarians are no longer at the gate.”", "Tom Ridge"),
+    ("Mayor Lena Ruiz spoke at length. She then addressed the crowd again: “Here is what I regret about the "
+     "ferry plan.”", "Lena Ruiz"),
+    ("Mayor Lena Ruiz spoke at length. And Ms. Ruiz gloated: “I told you the ferry would not be ready.”",
+     "Lena Ruiz"),
+    ("Mayor Lena Ruiz spoke at length.\n\n“Nobody has told the islands anything for a week,” Ruiz went on.",
+     "Lena Ruiz"),
+])
+def test_a_colon_or_a_phrasal_verb_introduces_the_quotation(sentence, speaker):
+    assert speaker_of(sentence, "") == speaker
+
+
+@pytest.mark.parametrize("source", ["the man", "The ad", "the 46-year-old", "the letter"])
+def test_a_stranger_or_a_thing_is_no_person_of_the_story(source):
+    text = f"Mayor Lena Ruiz spoke at the quay. “The ferry is late again and nobody knows why,” {source} said."
+    assert speaker_of(text, "ferry is late") is None
+
+
+@pytest.mark.parametrize("source", ["the mayor", "the former mayor", "the harbour's chief executive",
+                                    "the head of the harbour board"])
+def test_a_role_is_the_person_of_the_story(source):
+    text = f"Mayor Lena Ruiz spoke at the quay. “The ferry is late again and nobody knows why,” {source} said."
+    assert speaker_of(text, "ferry is late") == "Lena Ruiz"

@@ -64,7 +64,9 @@ ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Ban
               "Federation", "Association", "Council", "Party", "Ministry", "Department", "Agency", "Authority",
               "Service", "Institute", "Foundation", "Fund", "Commission", "Committee", "Court", "Police", "Army",
               "Airlines", "Airways", "Motors", "Energy", "Capital", "Media", "News", "Times", "Post", "United", "City",
-              "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange"}
+              "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange",
+              "Press", "Journal", "Tribune", "Herald", "Network", "Magazine", "Watch", "Coalition", "Alliance",
+              "Caucus", "PAC", "Project"}
 _FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
 _GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 

@@ -2,7 +2,9 @@
 
 An opening mark follows a space or a bracket and precedes a word, a closing one follows a word; so
 apostrophes inside words (don’t, Zelenskyy's, O’Rourke) never open or close a quote, and “…", "…",
-„…“, «…», »…«, ‘…’ all pair.
+„…“, «…», »…«, ‘…’ all pair. Two apostrophes (''…'', as the New York Times and typeset archives
+write a double quote) or two backticks opening one (``…'') make one double mark: see
+_typewriter_doubles.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ _CLOSERS: dict[str, str] = {"“": "”\"", "„": "“”\"", "«": "»", "»":
 _DOUBLE = "“„«»\"「『"
 _SINGLE = "‘‚'‹›"
 QUOTE_CHARS = set("“”„‟«»\"‘’‚‛'‹›「」『』")
+QUOTE_TOKENS = QUOTE_CHARS | {"''", "``"}  # a tokenizer keeps a doubled typewriter mark as one token
 _OPEN_AFTER = set("([{—–-/:;,") | QUOTE_CHARS
 _CLOSE_BEFORE = set(".,;:!?)]}—–-…/") | QUOTE_CHARS
 
@@ -98,9 +101,28 @@ def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_TYPEWRITER_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:;,]))(?:''|``)(?=[^\s'`])")
+_TYPEWRITER_CLOSE = re.compile(r"(?<=[^\s'`])'?('')(?=$|[\s.,;:!?)\]}—–\-…/])")
+
+
+def _typewriter_doubles(text: str) -> str:
+    """text with each doubled mark ('' or ``) made one double mark of the same length, for pairing only:
+    an opening one becomes ' "' (the mark on its second character), a closing one '" ' (on its first),
+    so that a single quote inside (''the 'released' workers'') or at its end (''…for Obama,''') pairs apart."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for match in _TYPEWRITER_OPEN.finditer(text):
+        chars[match.start()], chars[match.start() + 1] = " ", '"'
+    for match in _TYPEWRITER_CLOSE.finditer(text):
+        chars[match.start(1)], chars[match.start(1) + 1] = '"', " "
+    return "".join(chars)
+
+
 def scan_quote_marks(text: str) -> list[QuoteMarks]:
     """Every quoted passage of text, paragraph by paragraph, single-mark quotes only outside double ones."""
     paragraphs = list(iter_paragraphs(text))
+    text = _typewriter_doubles(text)
     found: list[QuoteMarks] = []
     for n, (lo, hi) in enumerate(paragraphs):
         following = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else None

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
-from storyline.analyze.quote_marks import QUOTE_CHARS
+from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
     ArticleText,
     Statement,
@@ -40,6 +40,7 @@ from storyline.lang.en import (
     FEMALE_TITLES,
     MALE_TITLES,
     NP_STOP,
+    PERSON_ROLES,
     PRONOUNS,
     TO_AUDIENCE,
     VERB_FORMS,
@@ -72,6 +73,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
                 _copy_speaker(statement, source)
         else:
             _apply_subject(article, statement, subject, done, genders)
+        named = subject is not None and subject.kind == "name"  # "“…not Bernie Sanders…,” Sanders wrote": his own words
+        if statement.speaker and not named and speaks_of(article, statement, statement.speaker):
+            statement.speaker, statement.speaker_span = None, None
         done.append(statement)
 
 
@@ -87,12 +91,14 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "pronoun":
         gender = PRONOUNS.get(subject.surface.lower())
-        found = _antecedent(article, subject.start, done, gender, genders)
+        found = _antecedent(article, subject.start, done, gender, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role":
-        found = _role_antecedent(article, subject) or _antecedent(article, subject.start, done, None, genders)
+        found = _role_antecedent(article, subject)
+        if found is None and _role_head(subject) in PERSON_ROLES:
+            found = _antecedent(article, subject.start, done, None, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
 
@@ -103,21 +109,22 @@ def _copy_speaker(statement: Statement, source: Statement) -> None:
 
 
 def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,
-                genders: dict[str, str]) -> tuple[str, tuple[int, int] | None] | None:
-    """The person "he" or "she" at pos stands for: the latest subject or speaker in the paragraph, else in
-    the paragraph before it, else the article's latest speaker, else the latest person the article gives
-    that gender; None rather than a guess."""
+                genders: dict[str, str], statement: Statement) -> tuple[str, tuple[int, int] | None] | None:
+    """The person "he" or "she" at pos stands for: the latest subject or speaker (a person, not an
+    organisation) in the paragraph, else in the paragraph before it, else the article's latest speaker,
+    else the latest person the article gives that gender; never one the quotation speaks of ("“…
+    Ruiz alone can unblock it,” he said" passes over Ruiz); None rather than a guess."""
     here = article.paragraph_of(pos)
 
     def fits(name: str) -> bool:
-        return gender is None or genders.get(name, gender) in (gender, "")
+        return (gender is None or genders.get(name, gender) in (gender, "")) and not speaks_of(article, statement, name)
 
-    # The latest subject or speaker of its own paragraph, else of the paragraph before.
     for paragraph in (here, here - 1):
         speakers: list[tuple[int, str, tuple[int, int] | None]] = []
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
-            if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos:
+            if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos \
+                    and not _is_org(s):
                 speakers.append((s.position, s.speaker, s.speaker_span))
         for m in article.people:
             if m.end <= pos and article.paragraph_of(m.start) == paragraph and _subject_like(article, m) \
@@ -139,6 +146,30 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
     return None
 
 
+def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
+    """Whether a quotation names the person in the third person ("Ruiz alone can unblock it"), so is not
+    theirs: their surname, not after "I'm" or "my name is", nor after another first name ("Bill
+    Clinton" in Hillary Clinton's words), nor before another capitalised word ("Clinton Foundation")."""
+    if not statement.direct:
+        return False
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _SUFFIXES]
+    if not words:
+        return False
+    pattern = re.compile(rf"(?<![\w'’])(?:(\S+)\s+)?{re.escape(words[-1])}(?![\w])(?!\s+[A-Z])")
+    for a, b in statement.parts:
+        for match in pattern.finditer(article.text, a, b):
+            given = (match.group(1) or "").strip("“‘\"'(")
+            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + "."):
+                continue  # another person of that surname
+            lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
+            if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
+                return True
+    return False
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _is_org(statement: Statement) -> bool:
     return statement.subject is not None and statement.subject.kind == "org"
 
@@ -150,7 +181,7 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     i = article.token_at(start) - 1
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
-        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_CHARS:
+        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS:
             break
         if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
             break  # ", and President Zelensky made clear": the subject of a second clause
@@ -168,13 +199,18 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     return True
 
 
+def _role_head(subject: Subject) -> str:
+    """The noun a description ends in before any "of" ("the head of the delegation" → head)."""
+    words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
+             if w not in DEFINITE and len(w) > 2]
+    return words[-1] if words else ""
+
+
 def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
     """"the Ukrainian president", "the chief executive": the latest person introduced with that role."""
-    role_words = [w for w in re.findall(r"[a-z]+", subject.surface.lower()) if w not in DEFINITE and len(w) > 2
-                  and w not in ("of", "and")]
-    if not role_words:
+    head = _role_head(subject)
+    if not head:
         return None
-    head = role_words[-1]
     best = None
     for m in article.people:
         if m.end > subject.start:
@@ -189,8 +225,11 @@ def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple
 
 
 def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
-    """The noun phrase a sentence opens with, after an introductory clause ("Asked about X, Trump said")."""
+    """The noun phrase a sentence opens with, after an introductory clause ("Asked about X, Trump said")
+    or a conjunction ("And Mr. Christie gloated:")."""
     i = article.token_at(sentence[0])
+    while i + 1 < len(article.tokens) and article.word(i) in ("and", "but", "or", "so", "yet", "then", ","):
+        i += 1
     for j in range(i, min(len(article.tokens), i + 25)):
         tok = article.tokens[j]
         if tok.start >= sentence[1]:
@@ -239,6 +278,13 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
     if statement.cue is not None:
         cue_sentence = article.sentences[article.sentence_of(statement.cue[0])]
         subject = _sentence_subject(article, cue_sentence)
+        if subject is not None and subject.kind in ("name", "pronoun", "role"):
+            _apply_subject(article, statement, subject, done, genders)
+            if statement.speaker:
+                return
+    if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" '‘“\"`").endswith(":"):
+        # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject.
+        subject = _sentence_subject(article, article.sentences[this_sentence])
         if subject is not None and subject.kind in ("name", "pronoun", "role"):
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from storyline.analyze.entities import ORG_WORDS, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.places import is_country
-from storyline.analyze.quote_marks import QUOTE_CHARS, QuoteMarks, trim_quoted
+from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, QuoteMarks, trim_quoted
 from storyline.lang.en import (
     ADVERBIAL_START,
     ADVERBIALS,
@@ -25,9 +25,11 @@ from storyline.lang.en import (
     FINITE_AUXILIARIES,
     GROUP_HEADS,
     INDEFINITE,
+    NAME_SUFFIXES,
     NP_STOP,
     OTHER_PRONOUNS,
     PARTICIPLE_CUES,
+    PHRASAL_CUES,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_CUES,
@@ -194,6 +196,8 @@ def is_cue(article: ArticleText, i: int) -> bool:
     word = article.word(i)
     if word == "according":
         return article.word(i + 1) == "to"
+    if word in PHRASAL_CUES:  # "as Ridge put it", "Ruiz went on", "Varga shot back"
+        return article.word(i + 1) == PHRASAL_CUES[word]
     if word not in CUE_WORDS:
         return False
     if article.word(i - 1) in ("to", "not", "n't", "never"):  # "declined to say", "have not said"
@@ -204,14 +208,19 @@ def is_cue(article: ArticleText, i: int) -> bool:
 
 def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
     """“…,” said X / “…,” X said / “…,” according to X: a cue in the words right after the quote."""
-    sentence_end = article.sentences[article.sentence_of(mark.close)][1]
-    # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence here.
+    k = article.sentence_of(mark.close)
+    sentence_end = article.sentences[k][1]
     i = article.token_at(mark.close + 1)
-    limit = min(len(article.tokens), i + 14)
+    limit = min(len(article.tokens), i + 30)  # a speaker's apposition can be long ("X, a former director of …, said")
+    ending = article.text[mark.start:mark.close].rstrip()[-1:]
+    if ending in ".!?" and not article.text[mark.close + 1:sentence_end].strip("'’”\""):
+        # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence; a
+        # question or an exclamation is ("“Why now?” Mr. Trump asked."), where the splitter cut after it.
+        if ending == "." or k + 1 >= len(article.sentences) or "\n" in article.text[mark.close:article.sentences[k + 1][0]]:
+            return None, None
+        sentence_end, limit = article.sentences[k + 1][1], min(limit, i + 6)
     next_quote = next((a for a, _ in article.quoted if a > mark.close), len(article.text))
     hi = min(next_quote, max(sentence_end, mark.close + 1))
-    if article.text[mark.start:mark.close].rstrip()[-1:] in ".!?" and sentence_end <= mark.close + 1:
-        return None, None
     for j in range(i, limit):
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):
@@ -284,8 +293,8 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         return Subject("inherit", tok.start, tok.end, "")
     if article.tokens[j].text == ",":  # "Rosa Huamán, head of the civil defence office, told …"
         k = j - 1
-        while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in (",", ".", "“", "”", '"'):
-            k -= 1
+        while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in _APPOSITION_END:
+            k -= 1  # not at a full stop: "a former director of the A.F.L.-C.I.O., wrote"
         if k < 0 or article.tokens[k].start < lo or article.tokens[k].text != ",":
             return None
         # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
@@ -299,13 +308,19 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
     return _classify_ending_at(article, j, lo)
 
 
+_APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}
+
+
 def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None:
+    if article.word(j) in NAME_SUFFIXES and j > 0 and article.tokens[j - 1].start >= lo:
+        j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr."
     tok = article.tokens[j]
     word = tok.text.lower()
     if word in PRONOUNS or word in OTHER_PRONOUNS:
         return Subject("pronoun" if word in PRONOUNS else "anonymous", tok.start, tok.end, tok.text)
     mention = article.mention_by_end.get(tok.end)
     if mention is not None and mention.start >= lo:
+        mention = _person_of_place(article, mention, lo) or mention
         subject = subject_from_mention(article, mention)
         if subject.kind == "name" or not _modified(article, mention, lo):
             return subject
@@ -317,6 +332,20 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     while k < j and article.word(k) in ("of", "in", "at", "near", "from", "for", "with"):
         k += 1
     return classify_phrase(article, k, j)
+
+
+def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention | None:
+    """"Senator Jane Roe of Ohio", "Piet Varga from the Norrvik delegation": the person the place or body
+    follows with of/from, not the place."""
+    if mention.label == "PERSON":
+        return None
+    i = article.token_at(mention.start) - 1
+    if article.word(i) == "the":
+        i -= 1
+    if i < 1 or article.word(i) not in ("of", "from") or article.tokens[i - 1].start < lo:
+        return None
+    before = article.mention_by_end.get(article.tokens[i - 1].end)
+    return before if before is not None and before.label == "PERSON" and before.start >= lo else None
 
 
 def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:
@@ -363,7 +392,8 @@ def person_like(article: ArticleText, mention: Mention) -> bool:
     if mention.label == "PERSON":
         return True
     words = mention.text.split()
-    return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and not any(
+    return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
+        not set(words) & ORG_WORDS and not any(
         m.label != "PERSON" and m.text == mention.text and m.start != mention.start for m in article.mentions) and \
         not is_country(mention.text)
 
@@ -432,7 +462,7 @@ def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -
             if found is not None:
                 (a, b), subject = found
                 a, b = trim_quoted(text, a, b)
-                quoted = any(ch in QUOTE_CHARS - {"'", "’"} for ch in text[a:b])
+                quoted = any(ch in QUOTE_CHARS - {"'", "’"} for ch in text[a:b]) or "''" in text[a:b]
                 if b > a and len(text[a:b].split()) >= 3 and not quoted:
                     in_sentence.append(Statement(position=tok.start, direct=False, parts=[(a, b)],
                                                   paragraph=article.paragraph_of(tok.start), cue=(tok.start, tok.end),
@@ -531,7 +561,7 @@ def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
     while i < len(article.tokens) and article.tokens[i].start < b:
         tok = article.tokens[i]
         word = tok.text.lower()
-        if word == "that" or tok.text in QUOTE_CHARS or tok.text in (":", ";"):
+        if word == "that" or tok.text in QUOTE_TOKENS or tok.text in (":", ";"):
             return False
         if tok.tag.startswith("VB") and tok.tag not in ("VBN", "VBG"):
             return False
@@ -547,7 +577,7 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
     i = cue + 1
     if i >= len(article.tokens) or article.tokens[i].start >= s_end:
         return None
-    if article.tokens[i].text in (":", ",", ".", ";") or article.tokens[i].text in QUOTE_CHARS:
+    if article.tokens[i].text in (":", ",", ".", ";") or article.tokens[i].text in QUOTE_TOKENS:
         return None
     telling = article.word(cue) in ("told", "tells", "tell", "telling")
     j = i
@@ -561,7 +591,7 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
         return article.tokens[j].start if article.word(cue) in BARE_CLAUSE_CUES else None
     for k in range(j, min(len(article.tokens), j + 12)):
         tok = article.tokens[k]
-        if tok.start >= s_end or tok.text in (",", ";", ":", ".") or tok.text in QUOTE_CHARS:
+        if tok.start >= s_end or tok.text in (",", ";", ":", ".") or tok.text in QUOTE_TOKENS:
             break
         if article.word(k) == "that":
             return tok.end

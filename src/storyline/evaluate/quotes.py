@@ -69,7 +69,7 @@ _TITLES = {"president", "senator", "sen.", "sen", "rep.", "rep", "representative
            "judge", "justice", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "gen.", "general", "former",
            "vice", "attorney", "candidate", "nominee", "of", "state", "the", "u.s.", "lt.", "col.", "sgt.", "rev.",
            "house", "majority", "minority", "press", "campaign", "manager", "spokesman", "spokeswoman",
-           "jr.", "jr", "sr.", "sr"}
+           "jr.", "jr", "sr.", "sr", "professor", "prof"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Heads of a definite description that name a role one person holds in the story.
 _ROLES = {"nominee", "candidate", "front-runner", "frontrunner", "businessman", "businesswoman", "mogul", "billionaire",
@@ -87,6 +87,8 @@ _ORG_WORDS = {"post", "times", "news", "journal", "press", "campaign", "committe
               "nbc", "abc", "cbs", "reuters", "politico", "breitbart", "foundation", "association", "institute",
               "university", "center", "department", "office", "house", "fbi", "cia", "gop", "rnc", "dnc", "pac",
               "poll", "tribune", "herald", "magazine", "network", "group", "inc.", "llc", "agency", "bureau"}
+# Offices and bodies whose name goes on with "of" ("Secretary of State", "Speaker of the House").
+_OFFICE_OF = _TITLES | _ORG_WORDS | _GROUP_HEADS | {"bank", "chief", "head", "member"}
 _CUT = {"for", "of", "at", "from", "with", "who", "whom", "which", "that", "in", "on", "to", "close", "familiar",
         "near", "inside", "within", "among", "under", "by", ",", "(", "—", "–", "-", ";", ":"}
 
@@ -165,15 +167,16 @@ def _words(text: str) -> list[str]:
 
 def _head(source: str) -> list[str]:
     """The words of a source up to its first preposition, relative pronoun or comma ("a spokesman for
-    Clinton" → a spokesman), keeping "of" inside a capitalised run ("Secretary of State John Kerry")."""
+    Clinton" → a spokesman), keeping "of" after an office ("Secretary of State John Kerry"), not after
+    a name ("Senator Jane Roe of Ohio" → Senator Jane Roe)."""
     tokens = re.findall(r"[^\W_][\w’'.\-]*|[,(—–;:]", source.replace("’s ", " ").replace("'s ", " "))
     head: list[str] = []
     for i, token in enumerate(tokens):
         low = token.lower()
         if low in _CUT and head:
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if low == "of" and head[-1][:1].isupper() and nxt[:1].isupper():
-                head.append(token)
+            after = [t for t in tokens[i + 1:i + 3] if t.lower() != "the"]
+            if low == "of" and head[-1].lower().rstrip(".") in _OFFICE_OF and after and after[0][:1].isupper():
+                head.append(token)  # "Speaker of the House Paul Ryan": the office goes on
                 continue
             break
         if low not in _CUT:

@@ -26,11 +26,14 @@ chanted chanting exclaimed interjected interjecting retorted wondered confessed 
 barked boomed charged demanded reads wonders assures echoes agreed agrees believes believed thinks tweets mused
 insist argue warn stress""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
+# Verbs that are cues only with their particle: the verb, then the word that must follow it.
+PHRASAL_CUES = {"put": "it", "went": "on", "goes": "on", "shot": "back", "fired": "back"}
 # Verbs that introduce words as they were said, never a reported clause ("the sign reads", "he barked").
 QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads", "shouted", "shouts", "shouting",
                      "yelled", "yells", "chanted", "chanting", "exclaimed", "interjected", "interjecting", "barked",
                      "boomed", "jokes"}
 REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 OTHER_PRONOUNS = {"they", "we", "i", "it", "you"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "most", "other", "others",
@@ -44,6 +47,20 @@ ADVERBIALS = {"also", "later", "then", "again", "once", "previously", "repeatedl
                "will", "did", "does", "do", "never", "not", "further", "today", "yesterday", "separately", "publicly",
                "privately", "afterwards", "afterward", "recently", "earlier", "now", "still", "already", "simply",
                "has", "is", "was", "were", "are", "been", "just", "first", "immediately", "quickly", "only"}
+# Heads of a definite description that name a role one person holds ("the senator", "the real estate
+# developer"): such a description stands for the person of the story last speaking or acting. Any other
+# ("the man", "the ad", "the 43-year-old") is a stranger or a thing, and its words stay unattributed.
+PERSON_ROLES = set("""president vice-president president-elect senator governor mayor minister secretary chancellor
+premier candidate nominee front-runner frontrunner businessman businesswoman mogul billionaire millionaire developer
+tycoon magnate congressman congresswoman lawmaker legislator speaker chairman chairwoman chair director leader
+ambassador challenger rival opponent incumbent host anchor moderator star executive chief founder owner author writer
+columnist commentator pundit hopeful contender democrat republican independent socialist veteran general manager
+strategist adviser advisor pollster economist attorney lawyer prosecutor judge justice sheriff commissioner
+representative pope king queen prince princess pastor bishop priest rabbi imam preacher professor scientist researcher
+historian activist campaigner singer actor actress comedian celebrity entrepreneur investor banker coach captain
+officer commander colonel admiral detective inspector doctor surgeon teacher mother father wife husband son daughter
+brother sister widow nephew niece frontman governor-elect senator-elect premier mogul reporter journalist
+editor head boss deputy envoy negotiator""".split())
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
                 "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
