@@ -26,8 +26,9 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
 
     seen: dict[tuple[str, object], int] = {}
     for n, c in enumerate(conflicts):
-        key = f"{c.key}@update" if c.update else c.key
-        keys = [(key, u) for u in c.units.values()] if c.about in by_sentence else [(key, None)]
+        subject = f"{c.key}@update" if c.update else c.key
+        keys: list[tuple[str, object]] = [(subject, u) for u in c.units.values()] if c.about in by_sentence \
+            else [(subject, None)]
         for key in keys:
             if key in seen:
                 parent[find(n)] = find(seen[key])
