@@ -301,25 +301,23 @@ def test_one_count_worded_differently_by_two_outlets_is_a_conflict():
     assert values == {"harbour-times": "40", "valley-news": "55"}
 
 
-MARCH_A = ("Thousands marched against the pension reform on Saturday in cities across the country.\n\n"
-           "Police in Leeds arrested 14 people after the march ended in scuffles near the town hall.")
-MARCH_B = ("Thousands marched against the pension reform on Saturday in cities across the country.\n\n"
-           "In Bristol, police arrested 22 people after the march ended in scuffles near the station.")
+LOOK_ALIKES = {
+    "counts of two places": (
+        "Thousands marched against the pension reform on Saturday in cities across the country.\n\n"
+        "Police in Leeds arrested 14 people after the march ended in scuffles near the town hall.",
+        "Thousands marched against the pension reform on Saturday in cities across the country.\n\n"
+        "In Bristol, police arrested 22 people after the march ended in scuffles near the station."),
+    "shares of two parties": (
+        "The Green Alliance won 28.5 percent of the vote in Sunday's regional election, its best result.\n\n"
+        "Turnout was the highest in two decades.",
+        "Turnout in Sunday's regional election was the highest in two decades.\n\n"
+        "The Farmers' League came second with 20.8 percent of the vote, ahead of the Liberals."),
+}
 
 
-def test_counts_of_two_places_are_not_a_conflict():
-    result = compare([article("a", "harbour-times", "2025-03-03", MARCH_A),
-                      article("b", "valley-news", "2025-03-03", MARCH_B)])
-    assert not conflicts(result, "number")
-
-
-VOTE_A = ("The Green Alliance won 28.5 percent of the vote in Sunday's regional election, its best result.\n\n"
-          "Turnout was the highest in two decades.")
-VOTE_B = ("Turnout in Sunday's regional election was the highest in two decades.\n\n"
-          "The Farmers' League came second with 20.8 percent of the vote, ahead of the Liberals.")
-
-
-def test_shares_of_two_parties_are_not_a_conflict():
-    result = compare([article("a", "harbour-times", "2025-03-03", VOTE_A),
-                      article("b", "valley-news", "2025-03-03", VOTE_B)])
+@pytest.mark.parametrize("case", sorted(LOOK_ALIKES))
+def test_figures_of_two_things_are_not_a_conflict(case):
+    first, second = LOOK_ALIKES[case]
+    result = compare([article("a", "harbour-times", "2025-03-03", first),
+                      article("b", "valley-news", "2025-03-03", second)])
     assert not conflicts(result, "number")
