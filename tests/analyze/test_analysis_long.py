@@ -3,13 +3,18 @@ looked up once) give what the plain scans they replace gave."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.analyze import analyze_doc
 from storyline.analyze.entities import name_key, similar_surnames
+from storyline.analyze.nlp import LONG_TEXT, PIECE, load_nlp, pipe_docs, text_pieces
 from storyline.analyze.statements import ArticleText
 from storyline.model import Mention
 
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo" / "articles"
 NAMES = ["Zelensky", "Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy", "V. Zelensky", "Olena Zelenska",
          "Ines Falkenrath", "Falkenrath", "Jonas Ekdal", "Ekdal", "Mr Ekdal", "Anna Maria Ekdal", "Lena Ruiz",
          "Ruiz", "L Ruiz"]
@@ -68,3 +73,31 @@ def test_quotes_and_mentions_found_by_bisection_are_those_a_scan_finds(spans, lo
     ordered = sorted(mentions, key=lambda m: m.start)
     assert article.mentions_within(lo, hi) == [m for m in ordered if lo <= m.start and m.end <= hi]
     assert article.first_mention_from(lo, hi) == next((m for m in ordered if lo <= m.start < hi), None)
+
+
+def test_a_long_text_run_in_pieces_gives_the_analysis_of_the_whole():
+    """Our own reports, one after another, as one article over LONG_TEXT: the pipeline runs it piece by
+    piece (memory of an ordinary batch) and finds the same entities, quotes and dates at the same offsets
+    as one pass over the whole text."""
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(DEMO.glob("*/*.txt")))[:45_000]
+    assert len(text_pieces(text)) > 4
+    nlp = load_nlp()
+    pieced = next(pipe_docs(nlp, [text]))
+    assert pieced.text == text
+    whole = analyze_doc(nlp(text), None)
+    assert len(whole.mentions) > 300 and len(whole.quotes) > 100
+    assert analyze_doc(pieced, None) == whole
+
+
+@given(st.lists(st.sampled_from(["word", " ", ".", "\n", "\n\n", "Ines Falkenrath", "y" * 3_000]), min_size=1,
+                max_size=40), st.integers(0, 30_000))
+@settings(max_examples=50, deadline=None)
+def test_pieces_cover_the_text_and_cut_after_a_space(parts, extra):
+    block = "".join(parts)
+    text = (block * ((LONG_TEXT + extra) // len(block) + 1))[:LONG_TEXT + extra]
+    pieces = text_pieces(text)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a == b for (_, a), (b, _) in zip(pieces, pieces[1:]))
+    assert len(pieces) == 1 or all(PIECE <= b - a <= 2 * PIECE for a, b in pieces[:-1])
+    for a, b in pieces[:-1]:  # after a space, unless the stretch a cut may fall in has none
+        assert text[b - 1].isspace() or (b - a == 2 * PIECE and not any(c.isspace() for c in text[a + PIECE:b]))
