@@ -472,10 +472,11 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
     since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.WINDOW_DAYS)
              if firsts and all(firsts) and len(firsts) == len(rows) else None)
     sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows(since)}
+    index = storylines.SketchIndex(sketches.values())
     with store.transaction():
         for story_id in story_ids:
             if story_id in sketches:
-                store.replace_links(story_id, storylines.links_for(sketches[story_id], sketches.values()),
+                store.replace_links(story_id, storylines.links_for(sketches[story_id], index.near(sketches[story_id])),
                                     storylines.VERSION)
 
 

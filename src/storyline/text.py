@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -212,7 +213,7 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def sentence_at(sentences: Sequence[tuple[int, int]], at: int) -> tuple[int, int]:
     """The sentence (of split_sentences) that holds offset at; (at, at) when none does."""
-    for start, end in sentences:
-        if start <= at < end:
-            return start, end
+    k = bisect.bisect_right(sentences, at, key=lambda span: span[0]) - 1  # in order and apart, as split
+    if k >= 0 and sentences[k][0] <= at < sentences[k][1]:                # gives them: bisection, not a scan
+        return sentences[k][0], sentences[k][1]
     return at, at

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.compare import content_stems, find_numbers, venue_kind
+from storyline.compare.units import StoryArticle, StoryView
+from storyline.model import Analysis, Entity, SourceSpan
 
 
 def numbers(text: str) -> list[tuple[float, str | None, str | None]]:
@@ -62,3 +64,20 @@ def test_words_two_wordings_share():
     assert set(content_stems("injuring twelve people")) & set(content_stems("12 people were injured")) == \
         {"injur", "people", "#12"}
     assert content_stems("The talks, he said, were useful.") == ["talk", "useful"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40), st.sampled_from("ABCD")), max_size=25),
+       st.integers(0, 320), st.integers(0, 50))
+def test_entities_found_by_bisection_are_those_a_scan_finds(spans, start, width):
+    """StoryView looks a long article's entity spans up by bisection: the same spans, in the same order."""
+    end = start + width
+    article = StoryArticle(id="a", source="s", group="g", text="x" * 400, published=None,
+                           analysis=Analysis(mentions=(), quotes=(), times=()))
+    entities = [Entity(name=name, type="PERSON", aliases=(),
+                       mentions=tuple(SourceSpan("a", a, a + n) for a, n, other in spans if other == name))
+                for name in "ABCD"]
+    story = StoryView([article], entities)
+    every = sorted((a, a + n, name) for a, n, name in spans)
+    assert story.entities_in(0, start, end) == [t for t in every if start <= t[0] and t[1] <= end]
+    assert story.entity_at(0, start, end) == next((name for s, e, name in every if s <= start and end <= e), None)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from storyline.analyze.dates import resolve_dates
 from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
 from storyline.analyze.multilingual import analyze_in_language
-from storyline.analyze.nlp import doc_tokens, load_nlp
+from storyline.analyze.nlp import doc_tokens, load_nlp, pipe_docs, text_pieces
 from storyline.analyze.quotes import find_quotes
 from storyline.model import Analysis
 
@@ -43,7 +43,7 @@ def analyze_article(article_text: str, published: date | datetime | None, nlp: "
 
     published resolves relative dates ("yesterday", "on Wednesday"); without it only dates that
     carry their year resolve. Every span in the result indexes article_text."""
-    return analyze_doc((nlp or load_nlp())(article_text), published)
+    return analyze_doc(next(pipe_docs(nlp or load_nlp(), [article_text])), published)
 
 
 def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "Language | None" = None,
@@ -52,11 +52,12 @@ def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "
 
     With processes > 1, spaCy's NER runs in that many forked processes (the rules stay in this one, on
     the docs as they come back, in order): the same docs, on more cores. Too few texts to pay for the
-    forks, or a daemonic process (a Dask worker), which may not start any, run here alone."""
+    forks (a long text counts as its pieces), or a daemonic process (a Dask worker), which may not
+    start any, run here alone."""
     pipeline = nlp or load_nlp()
     pending = list(items)
-    processes = spacy_processes(processes, len(pending), batch_size)
-    docs = pipeline.pipe((text for text, _ in pending), batch_size=batch_size, n_process=processes)
+    processes = spacy_processes(processes, sum(len(text_pieces(text)) for text, _ in pending), batch_size)
+    docs = pipe_docs(pipeline, (text for text, _ in pending), batch_size=batch_size, n_process=processes)
     for (_, published), doc in zip(pending, docs, strict=True):
         yield analyze_doc(doc, published)
 

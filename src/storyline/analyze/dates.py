@@ -402,11 +402,16 @@ def resolve_dates(text: str, published: date | datetime | None, doc: "Doc | None
         return []
     # The longest reading wins ("24 February 2022" over "on 24 February"), then the earliest.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far are disjoint, so in order of start their ends are in order too: the one
+    # a candidate could overlap is the last to start before it ends (bisection, for long articles)
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     chosen: list[tuple[int, int, _Rule, re.Match]] = []
     for cand in candidates:
-        if all(cand[1] <= a or cand[0] >= b for a, b in taken):
-            taken.append((cand[0], cand[1]))
+        k = bisect.bisect_left(taken_starts, cand[1]) - 1
+        if k < 0 or taken_ends[k] <= cand[0]:
+            taken_starts.insert(k + 1, cand[0])
+            taken_ends.insert(k + 1, cand[1])
             chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     tokens = doc_tokens(doc) if doc is not None else simple_tokens(text)

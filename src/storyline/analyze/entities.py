@@ -11,7 +11,7 @@ share a surname stay two people."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
@@ -99,12 +99,20 @@ def extract_mentions(doc_or_text: "Doc | str", nlp: "Language | None" = None, *,
 
 def _datelines(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A paragraph opening "LIMA (Wire) -" names a place, whatever the model made of it."""
+    datelines = []
     for para_start, para_end in iter_paragraphs(text):
         match = _DATELINE.match(text, para_start, para_end)
         if match and len(match.group(1)) > 2:
-            a, b = match.start(1), match.end(1)
-            spans = [s for s in spans if s[1] <= a or s[0] >= b + 4] + [(a, b, "GPE")]
-    return spans
+            datelines.append((match.start(1), match.end(1), "GPE"))
+    # a model span is dropped where it reaches into a dateline or the four characters after it; the
+    # datelines are in text order, one per paragraph, so bisection finds the one a span could reach
+    reach = [b + 4 for _, b, _ in datelines]
+    kept = []
+    for span in spans:
+        k = bisect_right(reach, span[0])
+        if k == len(datelines) or span[1] <= datelines[k][0]:
+            kept.append(span)
+    return kept + datelines
 
 
 def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
@@ -259,6 +267,13 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}
     occupied = sorted((m.start, m.end) for m in mentions)
+    starts = [x for x, _ in occupied]
+    reach = list(accumulate((y for _, y in occupied), max))  # the furthest end so far
+
+    def taken(a: int, b: int) -> bool:  # whether a mention overlaps [a, b): by bisection, for long articles
+        k = bisect_left(starts, b)
+        return k > 0 and reach[k - 1] > a
+
     pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
                          + r")(?![\w])")
     out = list(mentions)
@@ -267,14 +282,14 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
         same = by_span.get((a, b))
         label = others.get(match.group(), "PERSON")
         if label != "PERSON":  # an organisation or place the model found once and missed elsewhere
-            if same is None and not any(x < b and a < y for x, y in occupied):
+            if same is None and not taken(a, b):
                 out.append(Mention(text=match.group(), start=a, end=b, label=label))
             continue
         if same is not None:
             if same.label != "PERSON":
                 out[out.index(same)] = Mention(same.text, a, b, "PERSON", same.title, same.title_start)
             continue
-        if any(x < b and a < y for x, y in occupied):
+        if taken(a, b):
             continue
         title = TITLE_BEFORE.search(text, max(0, a - 80), a)
         out.append(Mention(text=match.group(), start=a, end=b, label="PERSON",

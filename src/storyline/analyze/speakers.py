@@ -140,8 +140,10 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             return s.speaker, s.speaker_span
     if gender is not None:  # a person the article gives that gender ("Ms Rowan"), never just the last name seen
         for m in reversed(article.people):
+            if m.end > pos or article.in_quote(m.start):
+                continue
             name = strip_title(article.full_name(m, m.text, m.start)[0])
-            if m.end <= pos and not article.in_quote(m.start) and genders.get(name) == gender:
+            if genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
 
@@ -248,11 +250,11 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
     while j + 1 < len(article.tokens) and article.tokens[j + 1].start < sentence[1] and np_token(article, j + 1) \
             and j - i < 8:
         j += 1
-    leading = [m for m in article.mentions if article.tokens[i].start <= m.start and m.end <= article.tokens[j].end]
+    leading = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
     people = [m for m in leading if person_like(article, m)]
     if people:
         return subject_from_mention(article, people[-1])
-    first = next((m for m in article.mentions if sentence[0] <= m.start < sentence[1]), None)
+    first = article.first_mention_from(sentence[0], sentence[1])
     if first is not None and _subject_like(article, first) and person_like(article, first):
         return subject_from_mention(article, first)
     j = i
@@ -349,7 +351,7 @@ def read_context(article: ArticleText, statement: Statement) -> None:
     """Venue and addressee from the words around the statement (quoted words blanked out)."""
     lo, hi = statement.frame
     chars = list(article.text[lo:hi])
-    for a, b in article.quoted:
+    for a, b in article.quoted_near(lo, hi):
         for x in range(max(a, lo), min(b + 1, hi)):
             chars[x - lo] = " "
     if not statement.direct:

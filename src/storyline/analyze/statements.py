@@ -6,6 +6,7 @@ rather than a parse (see analyze.nlp for why). Who the subject is, is speakers.p
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -77,12 +78,62 @@ class ArticleText:
         self.starts = [t.start for t in tokens]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_by_end = {m.end: m for m in self.mentions}
+        self.mention_starts = [m.start for m in self.mentions]
+        self.other_starts: dict[str, set[int]] = {}  # where each name the model did not take for a person stands
+        for m in self.mentions:
+            if m.label != "PERSON":
+                self.other_starts.setdefault(m.text, set()).add(m.start)
         self.sentences = split_sentences(text) or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = list(iter_paragraphs(text)) or [(0, len(text))]
         self.paragraph_starts = [p for p, _ in self.paragraphs]
-        self.quoted: list[tuple[int, int]] = []
+        self.quoted = []
         self.people = [m for m in self.mentions if m.label == "PERSON"]
+        self._keys = [name_key(m.text) for m in self.people]
+        # each spelling of a person's name: the positions in self.people of its mentions, and their starts
+        self._spellings: dict[str, tuple[list[int], list[int]]] = {}
+        for i, m in enumerate(self.people):
+            indices, starts = self._spellings.setdefault(m.text, ([], []))
+            indices.append(i)
+            starts.append(m.start)
+        self._fits: dict[str, list[str]] = {}
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """The spans of the quotation marks' passages, (open, close) in order of open."""
+        return self._quoted
+
+    @quoted.setter
+    def quoted(self, spans: list[tuple[int, int]]) -> None:
+        self._quoted = spans
+        self._quote_opens = [a for a, _ in spans]
+        self._quote_closes = sorted(b for _, b in spans)
+        self._reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest close so far
+
+    def next_quote_open(self, pos: int) -> int:
+        """Where the first quotation opening after pos opens; the text's length if none does."""
+        k = bisect.bisect_right(self._quote_opens, pos)
+        return self._quote_opens[k] if k < len(self._quote_opens) else len(self.text)
+
+    def last_quote_close(self, pos: int) -> int:
+        """The last quotation close before pos; -1 if none closes before it."""
+        k = bisect.bisect_left(self._quote_closes, pos)
+        return self._quote_closes[k - 1] if k else -1
+
+    def quoted_near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The quoted spans, in order, that may touch text[lo:hi]: every one that does (a close at lo
+        counts), found by bisection rather than a scan of the article's quotes."""
+        return self._quoted[bisect.bisect_left(self._reach, lo):bisect.bisect_left(self._quote_opens, hi)]
+
+    def mentions_within(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions inside text[lo:hi], in text order."""
+        first, last = bisect.bisect_left(self.mention_starts, lo), bisect.bisect_right(self.mention_starts, hi)
+        return [m for m in self.mentions[first:last] if m.end <= hi]
+
+    def first_mention_from(self, lo: int, hi: int) -> Mention | None:
+        """The first mention starting in [lo, hi)."""
+        k = bisect.bisect_left(self.mention_starts, lo)
+        return self.mentions[k] if k < len(self.mentions) and self.mention_starts[k] < hi else None
 
     def body_start(self, pos: int) -> int:
         """pos, or the end of a dateline ("LIMA (Global Desk Wire) - ") that opens the paragraph at pos."""
@@ -107,28 +158,49 @@ class ArticleText:
         return self.tokens[i].text.lower() if 0 <= i < len(self.tokens) else ""
 
     def full_name(self, mention: Mention | None, surface: str, pos: int) -> tuple[str, Mention | None]:
-        """The fullest form of a person's name that the article gives, nearest before pos."""
+        """The fullest form of a person's name that the article gives, nearest before pos.
+
+        Among the people whose name fits (a similar surname, as many words, the same first initial), the
+        one of most words; of those, the last to start at or before pos, else the first. The fitting
+        spellings are looked up once per name and each spelling's mentions by bisection, so that an
+        article's statements cost no more than its length."""
         key = name_key(surface)
         if not key:
             return surface, mention
-        surname = key.split()[-1]
-        best: Mention | None = None
-        for m in self.people:
-            mkey = name_key(m.text)
-            if len(mkey.split()) < len(key.split()) or not similar_surnames(mkey.split()[-1], surname):
-                continue
-            if len(key.split()) > 1 and mkey.split()[0][:1] != key.split()[0][:1]:
-                continue
-            if best is None:
-                best = m
-                continue
-            longer = len(m.text.split()) > len(best.text.split())
-            nearer = (m.start <= pos) and (best.start > pos or m.start > best.start)
-            if longer or (len(m.text.split()) == len(best.text.split()) and nearer):
-                best = m
-        if best is None:
+        best = -1
+        fitting = self._fitting_spellings(key)
+        if fitting:
+            most = max(len(text.split()) for text in fitting)
+            earliest = len(self.people)
+            for text in fitting:
+                if len(text.split()) != most:
+                    continue
+                indices, starts = self._spellings[text]
+                earliest = min(earliest, indices[0])
+                j = bisect.bisect_right(starts, pos) - 1
+                if j >= 0:
+                    j = bisect.bisect_left(starts, starts[j])  # the first of mentions sharing a start
+                    if best < 0 or (starts[j], -indices[j]) > (self.people[best].start, -best):
+                        best = indices[j]
+            best = earliest if best < 0 else best
+        if best < 0:
             return surface, mention
-        return best.text, mention or best
+        return self.people[best].text, mention or self.people[best]
+
+    def _fitting_spellings(self, key: str) -> list[str]:
+        """The people's spellings (the text of a mention) whose name may be a fuller form of key."""
+        if key not in self._fits:
+            words = key.split()
+            fits = []
+            for text, (indices, _) in self._spellings.items():
+                mkey = self._keys[indices[0]].split()
+                if len(mkey) < len(words) or not similar_surnames(mkey[-1], words[-1]):
+                    continue
+                if len(words) > 1 and mkey[0][:1] != words[0][:1]:
+                    continue
+                fits.append(text)
+            self._fits[key] = fits
+        return self._fits[key]
 
 
 def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Statement]:
@@ -219,7 +291,7 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
         if ending == "." or k + 1 >= len(article.sentences) or "\n" in article.text[mark.close:article.sentences[k + 1][0]]:
             return None, None
         sentence_end, limit = article.sentences[k + 1][1], min(limit, i + 6)
-    next_quote = next((a for a, _ in article.quoted if a > mark.close), len(article.text))
+    next_quote = article.next_quote_open(mark.close)
     hi = min(next_quote, max(sentence_end, mark.close + 1))
     for j in range(i, limit):
         tok = article.tokens[j]
@@ -233,7 +305,7 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
 def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
     """NAME said: “…” / Bullock said “…”: the last cue before the quote in its sentence, close to it."""
     lo = article.sentences[article.sentence_of(mark.open)][0]
-    previous_close = max((b for a, b in article.quoted if b < mark.open), default=-1)
+    previous_close = article.last_quote_close(mark.open)
     lo = max(lo, previous_close + 1)
     j = article.token_at(mark.open) - 1
     if j >= 0 and article.tokens[j].text == ":" and article.tokens[j].start >= lo:
@@ -373,14 +445,14 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if not np_token(article, i):
         return None
     # The mention ending last in the phrase, a person first ("the Governor of the bank Adrian Orr").
-    inside = [m for m in article.mentions if article.tokens[i].start <= m.start and m.end <= article.tokens[j].end]
+    inside = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
     people = [m for m in inside if m.label == "PERSON"] or [m for m in inside if _named_person(article, m)]
     if people:
         return subject_from_mention(article, people[-1])
     # "said the regional organiser of the union, Adaeze Okafor": the name in apposition.
     if j + 2 < len(article.tokens) and article.tokens[j + 1].text == ",":
         after = article.tokens[j + 2].start
-        appositive = next((m for m in article.mentions if m.start == after), None)
+        appositive = article.first_mention_from(after, after + 1)
         if appositive is not None and person_like(article, appositive):
             return subject_from_mention(article, appositive)
     if len(inside) == 1 and inside[0].start <= article.tokens[i].start + 4 and inside[0].end == article.tokens[j].end:
@@ -392,10 +464,10 @@ def person_like(article: ArticleText, mention: Mention) -> bool:
     if mention.label == "PERSON":
         return True
     words = mention.text.split()
+    elsewhere = article.other_starts.get(mention.text, set())
     return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
-        not set(words) & ORG_WORDS and not any(
-        m.label != "PERSON" and m.text == mention.text and m.start != mention.start for m in article.mentions) and \
-        not is_country(mention.text)
+        not set(words) & ORG_WORDS and not (len(elsewhere) > 1 or (elsewhere and mention.start not in elsewhere)) \
+        and not is_country(mention.text)
 
 
 def _named_person(article: ArticleText, mention: Mention) -> bool:

@@ -7,10 +7,12 @@ boundary and cut where a semicolon or ", and" joins two facts outside reported s
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
 
 from storyline.analyze.numbers import Number, find_numbers, find_ordinals
 from storyline.lang.en import (
@@ -63,14 +65,28 @@ def _second_clause(right: str) -> bool:
     return bool(FINITE_VERB.search(" ".join(right.split()[:8])))
 
 
+class _Spans:
+    """Spans in order of start, and which of them may reach a place: a long article's quotations
+    are looked up by bisection, not scanned once per sentence."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = list(accumulate((e for _, e in self.spans), max))  # the furthest end so far
+
+    def near(self, lo: int, hi: int | None = None) -> list[tuple[int, int]]:
+        """Every span that starts before hi and ends after lo (hi defaults to lo), and maybe a few more."""
+        return self.spans[bisect_right(self.reach, lo):bisect_left(self.starts, lo if hi is None else hi)]
+
+
 def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
     text = article.text
-    direct = [(q.start, q.end) for q in article.analysis.quotes if q.direct]
+    direct = _Spans([(q.start, q.end) for q in article.analysis.quotes if q.direct])
     spans = split_sentences(text)
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         # a quotation that runs across a sentence boundary keeps its sentences together
-        if merged and any(qs < merged[-1][1] < qe and s < qe for qs, qe in direct) and \
+        if merged and any(qs < merged[-1][1] < qe and s < qe for qs, qe in direct.near(merged[-1][1])) and \
                 text[merged[-1][1]:s].count("\n") < 2:
             merged[-1] = (merged[-1][0], e)
         else:
@@ -79,7 +95,7 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
     for s, e in merged:
         cut = s
         for m in CLAUSE_SPLIT.finditer(text, s, e):
-            if any(qs < m.start() < qe for qs, qe in direct):
+            if any(qs < m.start() < qe for qs, qe in direct.near(m.start())):
                 continue
             left, right = text[cut:m.start()], text[m.end():e]
             if m.group().startswith(",") and (not _second_clause(right) or REPORTING_VERB.search(text, s, e)):
@@ -95,7 +111,7 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
         stems = content_stems(body)
         if len(words) < 4 or len(stems) + sum(w[0].isdigit() for w in words) < 2:
             continue
-        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in direct)
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in direct.near(s, e))
         units.append(Unit(offset + len(units), pos, s, e, body, inside / max(1, e - s), stems))
     return units
 
@@ -114,16 +130,26 @@ class StoryView:
             for span in entity.mentions:
                 if span.article in self.pos:
                     self.entity_spans[self.pos[span.article]].append((span.start, span.end, entity.name))
-        for spans in self.entity_spans.values():
+        # per article, the spans' starts and the furthest end so far: lookups bisect them, so that
+        # a long article's units cost no more than its length
+        self._starts: dict[int, list[int]] = {}
+        self._reach: dict[int, list[int]] = {}
+        for pos, spans in self.entity_spans.items():
             spans.sort()
+            self._starts[pos] = [s for s, _, _ in spans]
+            self._reach[pos] = list(accumulate((e for _, e, _ in spans), max))
 
     def entities_in(self, pos: int, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [t for t in self.entity_spans.get(pos, ()) if start <= t[0] and t[1] <= end]
+        """The entity spans inside [start, end) of article pos, in order."""
+        spans, starts = self.entity_spans.get(pos, []), self._starts.get(pos, [])
+        return [t for t in spans[bisect_left(starts, start):bisect_right(starts, end)] if t[1] <= end]
 
     def entity_at(self, pos: int, start: int, end: int) -> str | None:
-        for s, e, name in self.entity_spans.get(pos, ()):
-            if s <= start and end <= e:
-                return name
+        """The first entity span (in order) of article pos that covers [start, end)."""
+        spans = self.entity_spans.get(pos, [])
+        k = bisect_left(self._reach.get(pos, []), end)  # no span before k ends at or after end
+        if k < len(spans) and spans[k][0] <= start:
+            return spans[k][2]
         return None
 
 

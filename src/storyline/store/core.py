@@ -543,14 +543,11 @@ class Store(ReadQueries):
 
     def story(self, story_id: str) -> StoryRow | None:
         """A story by id or unique id prefix; a merged story resolves to the story it joined."""
-        rows = self.conn.execute(
-            "SELECT id, title, first_seen, last_seen, size, title_generated, merged_into FROM stories "
-            "WHERE id = ? OR id LIKE ? LIMIT 2",
-            (story_id, story_id.replace("%", "").replace("_", "") + "%"),
-        ).fetchall()
-        exact = [row for row in rows if row["id"] == story_id]
-        if exact:
-            rows = exact
+        columns = "SELECT id, title, first_seen, last_seen, size, title_generated, merged_into FROM stories "
+        # the exact id by the primary key first: "id = ? OR id LIKE ?" read the whole table, once per story
+        # of every brief refreshed, so that a run of many short records slowed with every story stored
+        rows = self.conn.execute(columns + "WHERE id = ?", (story_id,)).fetchall() or self.conn.execute(
+            columns + "WHERE id LIKE ? LIMIT 2", (story_id.replace("%", "").replace("_", "") + "%",)).fetchall()
         if len(rows) != 1:
             return None
         row = rows[0]

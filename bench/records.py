@@ -1,0 +1,79 @@
+"""The cost of many short records: one-line records ingested round after round into one database,
+each round's records a second as a ratio to the first round's of the same run, and the process's
+memory after each round.
+
+A ratio near 1.0 in every round, and memory that stops growing, mean the cost of a record does not
+grow with the records already stored; a ratio that falls round by round names a stage that does
+(the stage seconds of the first and last rounds are printed side by side).
+
+    .venv/bin/python bench/records.py                                   # 3 rounds of 1,000, MiniLM
+    .venv/bin/python bench/records.py --embedder static --records 6000 --round 2000
+    .venv/bin/python bench/records.py --records 100000 --round 10000    # the issue's case: hours here
+
+Each record is one sentence with a title, an outlet of thirty and a URL of its own, a minute after
+the one before: most start a story of their own, so every round adds stories, briefs and links."""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+WORDS = "harbour council bridge school river market station library hospital stadium museum airport".split()
+
+
+def record(i: int):  # -> storyline.model.Record
+    from storyline.model import Record
+
+    place, near = WORDS[i % len(WORDS)], WORDS[(i // len(WORDS)) % len(WORDS)]
+    return Record(text=f"Item {i}: the {place} near the {near} closed for {i % 97} days.", origin=f"r{i}",
+                  source=f"outlet{i % 30}", title=f"Note {i}", url=f"https://example.org/n/{i}",
+                  published=datetime(2025, 3, 3, tzinfo=timezone.utc) + timedelta(minutes=i))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=3000, help="records in all")
+    parser.add_argument("--round", type=int, default=1000, help="records a round (one ingest call)")
+    parser.add_argument("--embedder", default="minilm", help="minilm (the default) or static")
+    args = parser.parse_args()
+
+    from storyline.pipeline import ingest
+    from storyline.settings import Settings
+    from storyline.store import open_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "records.db"
+        settings = Settings(db=str(db), embedder=args.embedder)
+        with open_store(db, create=True) as store:
+            ingest([record(-1)], store, settings)  # loads the models before the clock starts
+            print(f"{'round':>5} {'stored':>7} {'seconds':>8} {'records/s':>9} {'vs round 1':>10} {'RSS MB':>7}", flush=True)
+            first_rate, stages = None, []
+            for number, start in enumerate(range(0, args.records, args.round), 1):
+                batch = [record(i) for i in range(start, min(start + args.round, args.records))]
+                began = time.perf_counter()
+                report = ingest(batch, store, settings)
+                seconds = time.perf_counter() - began
+                rate = len(batch) / seconds
+                first_rate = first_rate or rate
+                stages.append(report.seconds)
+                print(f"{number:>5} {start + len(batch):>7,} {seconds:>8.1f} {rate:>9.1f} {rate / first_rate:>10.2f} "
+                      f"{rss_mb():>7.0f}", flush=True)
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; stage seconds, first and last round:")
+    for stage in stages[0]:
+        print(f"  {stage:<13} {stages[0][stage]:>7.1f} {stages[-1].get(stage, 0.0):>7.1f}")
+
+
+if __name__ == "__main__":
+    main()
