@@ -128,6 +128,23 @@ def test_story_view_orders_conflicts_first_and_groups_by_outlet_and_speaker():
     assert quote_groups([], {}) == []
 
 
+def test_a_quote_worded_anew_is_shown_as_itself_and_reported_speech_is_marked():
+    articles = {"a": {"source": "harbour-times"}, "b": {"source": "valley-news"}, "c": {"source": "coast-wire"},
+                "d": {"source": "bay-herald"}}
+    quote = {"speaker": "Ruiz", "text": "This will be slow, and it will have to come step by step", "direct": True,
+             "variants": [
+                 {"article": "a", "text": "This will be slow, and it will have to come step by step", "direct": True},
+                 {"article": "b", "text": "This will be slow, and it must come step by step", "direct": True},
+                 {"article": "c", "text": "It will take long and must be done in stages", "direct": True},
+                 {"article": "d", "text": "the process would be slow and gradual", "direct": False}]}
+    [group] = quote_groups([quote], articles)
+    first, close, translated, reported = group["quotes"][0]["variants"]
+    assert first["diff"] is None and not first["reworded"]
+    assert close["diff"] and not close["reworded"]
+    assert translated["diff"] is None and translated["reworded"]
+    assert reported["reported"] and not close["reported"]
+
+
 def test_links_for_server_and_report():
     assert ServerLinks().story("s 1", "conflicts") == "/stories/s%201#conflicts"
     assert ServerLinks("/sub").entity("A/B") == "/sub/entities/A%2FB"

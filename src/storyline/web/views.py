@@ -405,9 +405,14 @@ def _update_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, A
     return {**claim, "about": update.get("subject") or update.get("about") or "figure", "values": values}
 
 
+SHARED_WORDING = 0.5  # share of words two versions of a quote have in common for a word diff to help
+
+
 def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (most quoted first, the unattributed last); each quote with its
-    variants, the outlet of each, and a word diff of each variant against the first."""
+    variants, the outlet of each, and a word diff of each variant against the first where the two
+    share most words (else the variant is `reworded` and shown as it is); a variant in reported
+    speech of a quotation is marked `reported`."""
     groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for quote_ in quotes:
         if not isinstance(quote_, dict):
@@ -419,8 +424,12 @@ def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> 
         reference = variants[0]["text"] if variants else quote_.get("text", "")
         for index, variant in enumerate(variants):
             differs = index > 0 and variant.get("text") != reference
-            variant["diff"] = word_diff(reference, variant.get("text") or "") if differs else None
             variant["similarity"] = _similarity(reference, variant.get("text") or "") if differs else 1.0
+            # A word diff only where the two share most words: a wording of its own (a translation,
+            # a paraphrase) reads as itself, not as a wall of red and green.
+            variant["reworded"] = differs and variant["similarity"] < SHARED_WORDING
+            variant["diff"] = word_diff(reference, variant.get("text") or "") if differs and not variant["reworded"] else None
+            variant["reported"] = variant.get("direct") is False and quote_.get("direct") is not False
         distinct = len({v.get("text") for v in variants})
         groups[quote_.get("speaker")].append({**quote_, "variants": variants, "wordings": distinct})
     ordered = sorted(groups.items(), key=lambda item: (item[0] is None, -len(item[1]), str(item[0])))
