@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from storyline.store.reads import MATCH_END, MATCH_START, fts_query
 from storyline.web.views import (
+    statements_said,
     Highlight,
     ReportLinks,
     ServerLinks,
@@ -143,6 +144,17 @@ def test_a_quote_worded_anew_is_shown_as_itself_and_reported_speech_is_marked():
     assert close["diff"] and not close["reworded"]
     assert translated["diff"] is None and translated["reworded"]
     assert reported["reported"] and not close["reported"]
+
+
+def test_one_statement_printed_by_four_outlets_is_one_entry():
+    words = "We will rebuild every school before winter."
+    quotes = [{"text": words, "direct": True, "source": source, "article": f"a{n}", "story_id": "s", "start": 0,
+               "published": "2025-02-18"} for n, source in enumerate(["harbour-times", "valley-news", "coast-wire"])]
+    quotes.append({**quotes[0], "article": "a9", "text": "we will rebuild  every school before winter."})
+    quotes.append({**quotes[0], "text": "Nothing is decided yet.", "article": "a5"})
+    said = statements_said(quotes)
+    assert [s["text"] for s in said] == [words, "Nothing is decided yet."]
+    assert [p["source"] for p in said[0]["printed"]] == ["harbour-times", "valley-news", "coast-wire"]
 
 
 def test_links_for_server_and_report():

@@ -17,7 +17,7 @@ from storyline.errors import StorylineError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
 from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
-from storyline.web.views import ServerLinks, cited_html, outlet_tones, story_view
+from storyline.web.views import ServerLinks, cited_html, outlet_tones, statements_said, story_view
 
 router = APIRouter(include_in_schema=False)
 
@@ -101,7 +101,7 @@ def entity_page(request: Request, key: str = Path(max_length=MAX_NAME_CHARS)) ->
         raise HTTPException(404, f"Nothing is known about {key!r} yet: entities appear once the analysis "
                                  "stage has found them in the articles.")
     busiest = max((day["mentions"] for day in data["by_day"]), default=0)
-    return render(request, "entity.html", section="stories", busiest=busiest,
+    return render(request, "entity.html", section="stories", busiest=busiest, said=statements_said(data["quotes"]),
                   json_url=f"{links_for(request).prefix}/api/entities/{quote(data['entity']['name'], safe='')}", **data)
 
 

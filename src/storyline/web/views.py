@@ -405,6 +405,19 @@ def _update_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, A
     return {**claim, "about": update.get("subject") or update.get("about") or "figure", "values": values}
 
 
+def statements_said(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An entity's quotes as statements: the same words (case and spacing aside) carried by several
+    outlets, or by one outlet twice, are one statement listing where each outlet printed them, in the
+    order the quotes come (newest first)."""
+    said: dict[tuple[str, bool], dict[str, Any]] = {}
+    for q in quotes:
+        key = (" ".join(str(q.get("text") or "").casefold().split()), bool(q.get("direct")))
+        entry = said.setdefault(key, {**q, "printed": []})
+        if all(p.get("source") != q.get("source") for p in entry["printed"]):
+            entry["printed"].append(q)
+    return list(said.values())
+
+
 SHARED_WORDING = 0.5  # share of words two versions of a quote have in common for a word diff to help
 
 
