@@ -8,7 +8,7 @@ language (in_pair), a pair in two languages (across_languages), or the whole sto
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.compare.statements import QuotedStatement
@@ -91,7 +91,37 @@ def words_around(text: str, start: int, end: int, words: int = 6) -> set[str]:
     return set(before) | set(after)
 
 
-def sharing_pairs(frames: Sequence[set[str]], limit: int = 40) -> set[tuple[int, int]]:
+# Story-wide matching (number.py, date.py): a value is compared with the values of the other voices
+# by the words around it, FRAME_WORDS either side within its sentence.
+FRAME_WORDS = 7
+POSTINGS = 40  # a word more values share than this does not make them candidates
+
+
+def frame(story: StoryView, unit: Unit, start: int, end: int) -> set[str]:
+    """The content stems around text[start:end] (a figure, a date) within its unit, without its own words."""
+    text = story.articles[unit.article].text
+    before = " ".join(text[unit.start:start].split()[-FRAME_WORDS:])
+    after = " ".join(text[end:unit.end].split()[:FRAME_WORDS])
+    return set(content_stems(f"{before} {after}")) - set(content_stems(text[start:end]))
+
+
+def names_meet(first: Collection[str], second: Collection[str]) -> bool:
+    """Whether two sets of names share a word ("Qeshm" and "Qeshm island" meet; Athens and Thessaloniki do not)."""
+    return bool({w for x in first for w in x.split()} & {w for x in second for w in x.split()})
+
+
+def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether two sentences can speak of one scope: they name no two places, people or bodies that
+    share nothing (Athens / Thessaloniki, one player / another)."""
+    for types in (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",)):
+        first = {name for name in a.entities if story.entity_type.get(name) in types}
+        second = {name for name in b.entities if story.entity_type.get(name) in types}
+        if first and second and not names_meet(first, second):
+            return False
+    return True
+
+
+def sharing_pairs(frames: Sequence[set[str]], limit: int = POSTINGS) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of frames (the words around a value) that share a word at most `limit`
     frames have: the candidates of a story-wide match, found without comparing every pair. A pair
     that shares only words most frames have would not pass a match's weight anyway."""

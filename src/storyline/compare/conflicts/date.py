@@ -7,12 +7,21 @@ from datetime import datetime
 
 from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.align import story_idf
-from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings, mutual_best, sharing_pairs, words_around
-from storyline.compare.conflicts.number import FRAME_WORDS, POSTINGS, same_scope
+from storyline.compare.conflicts.conflict import (
+    Conflict,
+    Detector,
+    SentencePair,
+    StoryFindings,
+    frame,
+    mutual_best,
+    names_meet,
+    same_scope,
+    sharing_pairs,
+    words_around,
+)
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import DEICTIC, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
-from storyline.words import content_stems
 
 
 def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
@@ -78,11 +87,7 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]
              if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date]
     if len(times) != 1 or RESCHEDULE.search(unit.text) or RELATIVE_DAY.search(unit.text):
         return []
-    t = times[0]
-    text = story.articles[unit.article].text
-    before = " ".join(text[unit.start:t.start].split()[-FRAME_WORDS:])
-    after = " ".join(text[t.end:unit.end].split()[:FRAME_WORDS])
-    return [(t, set(content_stems(f"{before} {after}")) - set(content_stems(t.text)))]
+    return [(times[0], frame(story, unit, times[0].start, times[0].end))]
 
 
 def date_in_story(found: StoryFindings) -> list[Conflict]:
@@ -90,9 +95,9 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     best match in its article, in one scope; "today" only between reports of one day."""
     story, units = found.story, found.units
     idf = story_idf(units)
-    flat = [(u, t, frame) for u in units for t, frame in _dated(story, u)]
+    flat = [(u, t, words) for u in units for t, words in _dated(story, u)]
     scored: dict[tuple[int, int], float] = {}
-    for i, j in sharing_pairs([frame for _, _, frame in flat], POSTINGS):
+    for i, j in sharing_pairs([words for _, _, words in flat]):
         (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
         if ta.granularity == tb.granularity and story.voice[ua.article] != story.voice[ub.article]:
             score = sum(idf.get(w, 1.0) for w in fa & fb)
@@ -114,7 +119,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:
     """Whether two dates can be of one happening: their sentences share a name and no scope sets them
     apart, and both name the day ("this morning" may be another happening's morning)."""
-    if not {w for x in a.entities for w in x.split()} & {w for x in b.entities for w in x.split()}:
+    if not names_meet(a.entities, b.entities):
         return False
     if not same_scope(story, a, b):
         return False

@@ -5,7 +5,6 @@ two days, a kind of figure an article gives twice with nothing to tell which is 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 from storyline.analyze.numbers import (
     MEASURES,
@@ -17,11 +16,20 @@ from storyline.analyze.numbers import (
     numbers_in_language,
 )
 from storyline.compare.align import story_idf
-from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings, mutual_best, sharing_pairs
+from storyline.compare.conflicts.conflict import (
+    Conflict,
+    Detector,
+    SentencePair,
+    StoryFindings,
+    frame,
+    mutual_best,
+    names_meet,
+    same_scope,
+    sharing_pairs,
+)
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import GENERIC_KINDS, PROGRESS, UNITS, UPDATED
 from storyline.model import ConflictKind
-from storyline.words import content_stems
 
 
 def _progress_near(story: StoryView, unit: Unit, number: Number, words: int = 6) -> bool:
@@ -103,34 +111,11 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
 # Story-wide: figures of one thing stated in sentences that say it differently. Aligning sentences
 # finds few of them in real reports ("killing at least seven people" / "That temblor killed at least
 # six people"), so every figure is compared with every figure of its kind in the other voices, by the
-# words around it (FRAME_WORDS either side, weighted by how rare they are in the story).
-FRAME_WORDS = 7
+# words around it (conflict.frame, weighted by how rare they are in the story).
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
-POSTINGS = 40  # a word more figures share than this does not make them candidates
 RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
 UPDATE_RATIO = 5.0  # ... in reports of two days
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
-
-
-def _frame(story: StoryView, unit: Unit, number: Number) -> set[str]:
-    """The content stems around a figure, in its sentence, without the figure's own words."""
-    text = story.articles[unit.article].text
-    before = " ".join(text[unit.start:number.start].split()[-FRAME_WORDS:])
-    after = " ".join(text[number.end:unit.end].split()[:FRAME_WORDS])
-    return set(content_stems(f"{before} {after}")) - set(content_stems(number.surface))
-
-
-def _names(story: StoryView, unit: Unit, types: tuple[str, ...]) -> set[str]:
-    return {name for name in unit.entities if story.entity_type.get(name) in types}
-
-
-def _meet(first: Collection[str], second: Collection[str]) -> bool:
-    """Whether two sets of names share a word ("Qeshm" and "Qeshm island" meet; Athens and Thessaloniki do not)."""
-    return bool({w for x in first for w in x.split()} & {w for x in second for w in x.split()})
-
-
-def _apart(first: set[str], second: set[str]) -> bool:
-    return bool(first and second) and not _meet(first, second)
 
 
 def _round_near(n: Number, m: Number) -> bool:
@@ -158,9 +143,9 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     match in its article, that cannot both be true."""
     story, units = found.story, found.units
     idf = story_idf(units)
-    flat = [(u, n, _frame(story, u, n)) for u in units for n in u.numbers]
+    flat = [(u, n, frame(story, u, n.start, n.end)) for u in units for n in u.numbers]
     scored: dict[tuple[int, int], float] = {}
-    for i, j in sharing_pairs([frame for _, _, frame in flat], POSTINGS):
+    for i, j in sharing_pairs([words for _, _, words in flat]):
         (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
         floor = _floor(n, m)
         if floor is not None and story.voice[ua.article] != story.voice[ub.article]:
@@ -192,17 +177,10 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
     return not compatible(n, m)
 
 
-def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
-    """Whether two sentences can speak of one scope: they name no two places, people or bodies that
-    share nothing (Athens / Thessaloniki, one player / another)."""
-    return not any(_apart(_names(story, a, types), _names(story, b, types))
-                   for types in (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",)))
-
-
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
     """Whether two figures can be of one happening: their sentences name something in common, no two
     places, people or bodies, and no two dates."""
-    if not _meet(a.entities, b.entities):
+    if not names_meet(a.entities, b.entities):
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b):
         return False
