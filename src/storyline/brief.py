@@ -11,6 +11,7 @@ import numpy as np
 
 from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
+from storyline.compare.claims import settled
 from storyline.model import Analysis, Article, Entity
 from storyline.safety import markdown_link, markdown_text
 from storyline.sources.dates import format_published
@@ -126,17 +127,14 @@ def brief_markdown(brief: dict[str, Any]) -> str:
         lines += ["## In brief", ""] + [f"- {md(line['text'])} ({outlets(line['sources'])})"
                                         for line in brief["summary"]]
         lines.append("")
-    agreed = sorted((c for c in claims if c["status"] == "corroborated" and not c.get("disputed") and not c.get("changed")
-                     and not c.get("update")),
-                    key=lambda c: -len(c["sources"]))
+    agreed = sorted((c for c in claims if c["status"] == "corroborated" and settled(c)), key=lambda c: -len(c["sources"]))
     if agreed:
         lines += ["## What several outlets report", ""]
         lines += [f"- {md(c['text'])} — {len(c['sources'])} outlets: {outlets(c['sources'])}" for c in agreed]
         lines.append("")
     singles: dict[str, list[str]] = {}
     for claim in claims:
-        if claim["status"] == "single" and not claim.get("disputed") and not claim.get("changed") \
-                and not claim.get("update"):
+        if claim["status"] == "single" and settled(claim):
             singles.setdefault(claim["sources"][0], []).append(claim["text"])
     if singles:
         lines += ["## What only one outlet reports", ""]

@@ -209,6 +209,13 @@ def _set_update(story: StoryView, units: list[Unit], claim: dict, c: Conflict) -
                   "update": progression})
 
 
+def settled(claim: dict) -> bool:
+    """Whether a claim reads as a settled fact: not a conflict or an update, and the sentence it shows
+    states no disputed value and no step of an update (those are shown once, as their conflict or
+    update). The summary, the Markdown brief and the story page list only these."""
+    return claim["status"] != "conflict" and not (claim.get("disputed") or claim.get("changed") or claim.get("update"))
+
+
 def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:
     """At most six extracted lines: what most outlets share, then each outlet's own. A line is its
     claim's sentence, with the claim's sources and evidence. A disputed fact is never one: it is shown
@@ -225,8 +232,8 @@ def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:
     def rank(claim: dict) -> float:
         return float(claim["centrality"]) + 0.3 * readable.get(claim["id"], 0.0)
 
-    shared = [c for c in claims if c["status"] == "corroborated" and not c.get("disputed") and not c.get("changed")]
-    own = [c for c in claims if c["status"] == "single" and not c.get("disputed") and not c.get("changed")]
+    shared = [c for c in claims if c["status"] == "corroborated" and settled(c)]
+    own = [c for c in claims if c["status"] == "single" and settled(c)]
     outlets_with_own = len({c["sources"][0] for c in own})
     room = max(2, MAX_SUMMARY - len(lines) - min(outlets_with_own, 2))
     for claim in sorted(shared, key=lambda c: (-c["independent"], -rank(c)))[:room]:

@@ -18,6 +18,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from storyline.compare.claims import settled
 from storyline.safety import http_url
 from storyline.store.reads import MATCH_END, MATCH_START
 from storyline.web.chart import timeline_chart
@@ -323,11 +324,9 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
               if isinstance(c, dict)]
     conflicts = [c for c in claims if c.get("status") == "conflict"]
     updates = [c for c in claims if isinstance(c.get("update"), dict)]
-    # a disputed sentence is shown once, in its conflict, and a changed figure in its update: neither as settled
-    settled = [c for c in claims if not c.get("disputed") and not c.get("changed") and not isinstance(c.get("update"), dict)]
-    corroborated = sorted((c for c in settled if c.get("status") == "corroborated"),
-                          key=lambda c: -len(c.get("sources") or []))
-    singles = [c for c in settled if c.get("status") == "single"]
+    facts = [c for c in claims if c.get("status") in ("corroborated", "single") and settled(c)]
+    corroborated = sorted((c for c in facts if c["status"] == "corroborated"), key=lambda c: -len(c.get("sources") or []))
+    singles = [c for c in facts if c["status"] == "single"]
     by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in singles:
         for outlet in claim.get("sources") or ["unknown"]:
