@@ -49,8 +49,9 @@ def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, A
         lead = spans[0][0] if spans and article.published is not None else None
         times = [t for t in (analysis.times if analysis else ()) if t.granularity in GRANULARITIES
                  and _tells_an_event(t.date, t.granularity, published)]
-        finest = {t.sentence: min(GRANULARITIES.index(x.granularity) for x in times if x.sentence == t.sentence)
-                  for t in times}
+        finest: dict[tuple[int, int], int] = {}
+        for t in times:
+            finest[t.sentence] = min(finest.get(t.sentence, len(GRANULARITIES)), GRANULARITIES.index(t.granularity))
         placed: set[tuple[int, int, str]] = set()
         for time in times:
             if GRANULARITIES.index(time.granularity) > finest[time.sentence] or (
