@@ -5,14 +5,27 @@ list, never filler."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable, TypedDict, cast
 
 import numpy as np
 
 from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
 from storyline.compare.claims import settled
-from storyline.model import Analysis, Article, Entity
+from storyline.model import (
+    Analysis,
+    Article,
+    ArticleEntry,
+    Brief,
+    ClaimRecord,
+    Entity,
+    EntityEntry,
+    QuoteRecord,
+    Storyline,
+    StorylineStory,
+    SummaryLine,
+    TimelineEntry,
+)
 from storyline.safety import markdown_link, markdown_text
 from storyline.sources.dates import format_published
 from storyline.store import Store, StoryRow
@@ -23,55 +36,53 @@ VERSION = "brief/1"
 PARTS = ("entities", "quotes", "claims", "timeline", "summary")
 
 
-def article_entry(article: Article, group: str | None) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "external_id": article.external_id,
-        "source": article.source,
-        "title": article.title,
-        "title_generated": article.title_generated,
-        "published": format_published(article.published),
-        "url": article.url,
-        "language": article.language,
-        "duplicate_of": group if group and group != article.id else None,
-    }
+def article_entry(article: Article, group: str | None) -> ArticleEntry:
+    return ArticleEntry(id=article.id, external_id=article.external_id, source=article.source, title=article.title,
+                        title_generated=article.title_generated, published=format_published(article.published),
+                        url=article.url, language=article.language,
+                        duplicate_of=group if group and group != article.id else None)
 
 
-def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> dict[str, Any]:
+def story_brief(story: StoryRow, members: list[tuple[Article, str | None]]) -> Brief:
     """The brief of one story from its row and its articles (oldest first, with duplicate groups)."""
     outlets = sorted({article.source for article, _ in members})
-    return {
-        "id": story.id,
-        "title": story.title,
-        "title_generated": story.title_generated,
-        "first_seen": story.first_seen,
-        "last_seen": story.last_seen,
-        "outlets": outlets,
-        "independent_reports": independent_reports(members),
-        "articles": [article_entry(article, group) for article, group in members],
-        "entities": [],
-        "quotes": [],
-        "claims": [],
-        "timeline": [],
-        "summary": [],
-    }
+    return Brief(id=story.id, title=story.title, title_generated=story.title_generated, first_seen=story.first_seen,
+                 last_seen=story.last_seen, outlets=outlets, independent_reports=independent_reports(members),
+                 articles=[article_entry(article, group) for article, group in members],
+                 entities=[], quotes=[], claims=[], timeline=[], summary=[])
 
 
-def load_brief(store: Store, story: StoryRow) -> dict[str, Any]:
+class StoryParts(TypedDict):
+    """What the analysis stages derive of a story and the store keeps (story_briefs): the brief less
+    what the story's row and articles give."""
+
+    entities: list[EntityEntry]
+    quotes: list[QuoteRecord]
+    claims: list[ClaimRecord]
+    timeline: list[TimelineEntry]
+    summary: list[SummaryLine]
+
+
+def load_brief(store: Store, story: StoryRow) -> Brief:
     """The brief of a story as stored: its articles, and the parts the analysis stages computed."""
     brief = story_brief(story, store.story_articles(story.id))
     parts = store.brief(story.id) or {}
-    brief.update({key: parts[key] for key in PARTS if key in parts})
+    # The stored parts are what story_parts returned, written as JSON (a brief of an older version is
+    # recomputed, never read: pipeline.refresh_briefs).
+    brief.update(cast(Brief, {key: parts[key] for key in PARTS if key in parts}))
     return brief
 
 
-def entity_entries(entities: list[Entity]) -> list[dict[str, Any]]:
-    return [{"name": e.name, "type": e.type, "aliases": [a for a in e.aliases if a != e.name],
-             "mentions": len(e.mentions), **({"ambiguous": True} if e.ambiguous else {})} for e in entities]
+def entity_entry(entity: Entity) -> EntityEntry:
+    entry = EntityEntry(name=entity.name, type=entity.type, aliases=[a for a in entity.aliases if a != entity.name],
+                        mentions=len(entity.mentions))
+    if entity.ambiguous:
+        entry["ambiguous"] = True
+    return entry
 
 
 def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
-                embed: Callable[[list[str]], np.ndarray]) -> dict[str, Any]:
+                embed: Callable[[list[str]], np.ndarray]) -> StoryParts:
     """The derived parts of a story's brief from its articles (with duplicate groups) and their analyses."""
     texts = {article.id: article.text for article, _ in members}
     entities = canonical_entities({aid: analysis.mentions for aid, analysis in analyses.items()}, texts)
@@ -80,11 +91,11 @@ def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, A
                                            analysis=analyses.get(article.id) or Analysis((), (), ()),
                                            language=article.language)
                               for article, group in members], entities, embed)
-    return {"entities": entity_entries(entities), "quotes": compared.quotes, "claims": compared.claims,
-            "timeline": build_timeline(members, analyses, embed), "summary": compared.summary}
+    return StoryParts(entities=[entity_entry(e) for e in entities], quotes=compared.quotes, claims=compared.claims,
+                      timeline=build_timeline(members, analyses, embed), summary=compared.summary)
 
 
-def brief_markdown(brief: dict[str, Any]) -> str:
+def brief_markdown(brief: Brief) -> str:
     """The brief for people, as Markdown: conflicts first, then what outlets agree on, what each adds,
     who said what, the timeline and the articles. Every line names the outlets behind it.
 
@@ -107,13 +118,13 @@ def brief_markdown(brief: dict[str, Any]) -> str:
              f"({brief['independent_reports']} independent reports) · story `{md(brief['id'])}`"
              + (" · headline made from the lead" if brief.get("title_generated") else ""), ""]
     claims = brief["claims"]
-    conflicts = [c for c in claims if c["status"] == "conflict"]
+    conflicts = [c["conflict"] for c in claims if c["status"] == "conflict" and c["conflict"]]
     if conflicts:
         lines += ["## Where outlets disagree", ""]
-        for claim in conflicts:
-            values = "; ".join(f"{md(v['source'])}: {md(v['value'])}" for v in claim["conflict"]["values"])
-            minor = " (minor: the values are close, or bounds that could both hold)" if claim["conflict"].get("minor") else ""
-            lines.append(f"- **{md(claim['conflict']['about'])}** — {values}{minor}")
+        for conflict in conflicts:
+            values = "; ".join(f"{md(v['source'])}: {md(v['value'])}" for v in conflict["values"])
+            minor = " (minor: the values are close, or bounds that could both hold)" if conflict.get("minor") else ""
+            lines.append(f"- **{md(conflict['about'])}** — {values}{minor}")
         lines.append("")
     updates = [c for c in claims if c.get("update")]
     if updates:
@@ -144,7 +155,7 @@ def brief_markdown(brief: dict[str, Any]) -> str:
             lines.append("")
     if brief["quotes"]:
         lines += ["## Who said what", ""]
-        by_speaker: dict[str, list[dict[str, Any]]] = {}
+        by_speaker: dict[str, list[QuoteRecord]] = {}
         for quote in brief["quotes"]:
             by_speaker.setdefault(quote["speaker"] or "Unattributed", []).append(quote)
         for speaker, quotes in by_speaker.items():
@@ -170,24 +181,25 @@ def brief_markdown(brief: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_storylines(store: Store) -> list[dict[str, Any]]:
+def load_storylines(store: Store) -> list[Storyline]:
     """Every storyline, newest first: its stories oldest first and one merged timeline."""
     from storyline.storylines import storyline_id, threads
 
     result = []
     for ids in threads(store.story_links(), store.first_seen_days()):
         briefs = [load_brief(store, row) for row in (store.story(i) for i in ids) if row is not None]
-        timeline = sorted((dict(entry, story=b["id"]) for b in briefs for entry in b["timeline"]),
+        timeline = sorted((TimelineEntry({**entry, "story": b["id"]}) for b in briefs for entry in b["timeline"]),
                           key=lambda e: (e["date"], e.get("story", "")))
-        result.append({"id": storyline_id(ids), "title": briefs[-1]["title"],
-                       "first_seen": min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
-                       "last_seen": max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
-                       "stories": [{k: b[k] for k in ("id", "title", "first_seen", "last_seen", "outlets")}
-                                   for b in briefs],
-                       "timeline": timeline})
+        result.append(Storyline(
+            id=storyline_id(ids), title=briefs[-1]["title"],
+            first_seen=min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
+            last_seen=max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
+            stories=[StorylineStory(id=b["id"], title=b["title"], first_seen=b["first_seen"], last_seen=b["last_seen"],
+                                    outlets=b["outlets"]) for b in briefs],
+            timeline=timeline))
     return result
 
 
-def load_storyline(store: Store, storyline_id: str) -> dict[str, Any] | None:
+def load_storyline(store: Store, storyline_id: str) -> Storyline | None:
     """One storyline by its exact id, as load_storylines names it."""
     return next((thread for thread in load_storylines(store) if thread["id"] == storyline_id), None)

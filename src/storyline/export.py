@@ -33,8 +33,7 @@ EXPORT_COLUMNS = ["type", "id", "external_id", "source", "title", "title_generat
 def export_rows(store: Store) -> Iterator[dict[str, Any]]:
     """One row per stored article, in ingest order."""
     for article, story, group in store.articles():
-        entry = article_entry(article, group)
-        yield {"type": "article", **{k: entry[k] for k in entry}, "story": story, "origin": article.origin,
+        yield {"type": "article", **article_entry(article, group), "story": story, "origin": article.origin,
                "text": article.text}
 
 

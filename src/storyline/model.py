@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Literal, NotRequired, TypedDict
 
 import numpy as np
 
@@ -187,3 +188,177 @@ class ConflictKind(StrEnum):
     ROLE = "role"  # a person's office ("Superintendent" or "Inspector")
     QUOTE = "quote"  # the words of one quotation (a negation, a figure)
     PERSON = "person"  # who said a quotation: one quotation put in two people's mouths
+
+
+# --- The brief: what `show --json` holds of a story (storyline.brief) ---
+#
+# Records in the shape of the JSON contract (../shared/contract/story.schema.json), typed so that the
+# stages that build a brief and the modules that read one (the CLI, the web pages, export, the
+# evaluation) are checked against one definition. They are JSON objects already: a brief is stored
+# and served as it is built, with nothing to convert. Keys a contract reader may not rely on are
+# NotRequired; tests/test_records.py keeps these records and the contract's schema in step.
+
+ClaimStatus = Literal["corroborated", "single", "conflict"]
+
+
+class EvidenceSpan(TypedDict):
+    """Characters start..end of one article's text, and that text: the provenance of a line."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class ArticleEntry(TypedDict):
+    id: str
+    external_id: str | None
+    source: str
+    title: str | None
+    title_generated: bool
+    published: str | None
+    url: str | None
+    language: str | None
+    duplicate_of: str | None  # the article whose near-copy this is, None for the first of its group
+
+
+class EntityEntry(TypedDict):
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    ambiguous: NotRequired[bool]
+
+
+# One edit of a word diff: op is replace, delete or insert ("from" is a Python keyword, hence this form).
+WordEdit = TypedDict("WordEdit", {"op": str, "from": str, "to": str})
+
+
+class PartSpan(TypedDict):
+    start: int
+    end: int
+
+
+class QuoteVariant(TypedDict):
+    """One outlet's wording of a statement."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    source: str
+    direct: bool
+    parts: list[PartSpan]  # a quotation split around its cue is several parts
+    venue: str | None
+    language: str
+    diff: list[WordEdit]  # edits from the first variant's words; empty for the first and across languages
+
+
+class QuoteRecord(TypedDict):
+    """One statement across outlets: who said it, the first wording, and every outlet's."""
+
+    speaker: str | None
+    text: str
+    sources: list[str]
+    direct: bool
+    variants: list[QuoteVariant]
+    republished_by: list[str]
+
+
+class ValueRecord(TypedDict):
+    """One voice's value in a conflict or an update, with the sentences that give it."""
+
+    source: str
+    value: str
+    normalized: str
+    voice: str
+    article: str
+    evidence: list[EvidenceSpan]
+    published: NotRequired[str | None]  # updates only: the day of the report
+
+
+class ConflictRecord(TypedDict):
+    about: str  # a ConflictKind value
+    subject: str
+    values: list[ValueRecord]
+    minor: bool
+
+
+class UpdateRecord(TypedDict):
+    """A count that changed between reports of different days, earliest first."""
+
+    about: str
+    subject: str
+    values: list[ValueRecord]
+
+
+class ClaimRecord(TypedDict):
+    id: str
+    text: str
+    status: ClaimStatus
+    sources: list[str]
+    evidence: list[EvidenceSpan]
+    conflict: ConflictRecord | None
+    independent: int
+    republished_by: list[str]
+    quoted: bool
+    dates: list[str]
+    centrality: float
+    disputed: NotRequired[bool]  # the sentence it shows states a value another outlet contests
+    changed: NotRequired[bool]  # the sentence it shows gives one step of an update
+    update: NotRequired[UpdateRecord]
+
+
+class SummaryLine(TypedDict):
+    text: str
+    sources: list[str]
+    evidence: list[EvidenceSpan]
+    status: ClaimStatus
+    claim: str  # the id of the claim it states
+
+
+class TimelineEntry(TypedDict):
+    date: str
+    granularity: str
+    text: str
+    sources: list[str]
+    evidence: list[EvidenceSpan]
+    reported: bool  # placed on its report's day, not on a date its text gives
+    story: NotRequired[str]  # in a storyline's merged timeline: the story it comes from
+
+
+class Brief(TypedDict):
+    """One story as a reader sees it: `show --json`."""
+
+    id: str
+    title: str
+    title_generated: bool
+    first_seen: str | None
+    last_seen: str | None
+    outlets: list[str]
+    independent_reports: int
+    articles: list[ArticleEntry]
+    entities: list[EntityEntry]
+    quotes: list[QuoteRecord]
+    claims: list[ClaimRecord]
+    timeline: list[TimelineEntry]
+    summary: list[SummaryLine]
+
+
+class StorylineStory(TypedDict):
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    outlets: list[str]
+
+
+class Storyline(TypedDict):
+    """A thread of linked stories about one developing topic: `storyline --json`."""
+
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    stories: list[StorylineStory]
+    timeline: list[TimelineEntry]  # every story's entries, each with its story's id

@@ -10,11 +10,11 @@ invasion "of 2022" it mentions in passing), and a lead that names no day on its 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 
-from storyline.model import Analysis, Article
+from storyline.model import Analysis, Article, EvidenceSpan, TimelineEntry
 from storyline.text import split_sentences
 
 VERSION = "timeline/1"
@@ -28,7 +28,7 @@ class _Entry:
     granularity: str
     texts: list[str] = field(default_factory=list)
     vectors: list[np.ndarray] = field(default_factory=list)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[EvidenceSpan] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     reported: bool = False  # placed by publication date rather than by a date in the text
 
@@ -39,9 +39,13 @@ def _tells_an_event(date_: str, granularity: str, published: str | None) -> bool
     return not (granularity == "month" and published is not None and published.startswith(date_))
 
 
-def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis]) -> list[tuple]:
-    """(date, granularity, article, start, end, reported) for every dated sentence of the story."""
-    found = []
+# (date, granularity, article, start, end, reported): one dated sentence of the story
+_Candidate = tuple[str, str, Article, int, int, bool]
+
+
+def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis]) -> list[_Candidate]:
+    """Every dated sentence of the story, on each date it is placed on."""
+    found: list[_Candidate] = []
     for article, _ in members:
         analysis = analyses.get(article.id)
         published = article.day.isoformat() if article.day else None
@@ -70,7 +74,7 @@ def _fold_coarser(entries: list[_Entry]) -> list[_Entry]:
     """An entry dated only to a month or year that tells the same event as an entry dated within it
     ("in February 2022" beside "on 24 February 2022") becomes more evidence of the finer entry, which
     keeps the date its own evidence gives."""
-    kept = []
+    kept: list[_Entry] = []
     for entry in sorted(entries, key=lambda e: -len(e.date)):
         finer = next((k for k in kept if k.date.startswith(entry.date) and len(k.date) > len(entry.date)
                       and max(float(a @ b) for a in entry.vectors for b in k.vectors) >= SAME_EVENT), None)
@@ -89,7 +93,7 @@ def _fold_coarser(entries: list[_Entry]) -> list[_Entry]:
 
 
 def build_timeline(members: list[tuple[Article, str | None]], analyses: dict[str, Analysis],
-                   embed: Callable[[list[str]], np.ndarray]) -> list[dict[str, Any]]:
+                   embed: Callable[[list[str]], np.ndarray]) -> list[TimelineEntry]:
     """The story's timeline, oldest first: date, granularity, text, sources and evidence spans."""
     candidates = _candidates(members, analyses)
     if not candidates:
@@ -108,10 +112,10 @@ def build_timeline(members: list[tuple[Article, str | None]], analyses: dict[str
         entry.texts.append(text)
         entry.vectors.append(vector)
         entry.reported = entry.reported and reported
-        entry.evidence.append({"article": article.id, "start": start, "end": end, "text": text})
+        entry.evidence.append(EvidenceSpan(article=article.id, start=start, end=end, text=text))
         if article.source not in entry.sources:
             entry.sources.append(article.source)
     entries = _fold_coarser(entries)
     entries.sort(key=lambda e: (e.date, GRANULARITIES.index(e.granularity), -len(e.sources)))
-    return [{"date": e.date, "granularity": e.granularity, "text": e.texts[0], "sources": e.sources,
-             "evidence": e.evidence, "reported": e.reported} for e in entries]
+    return [TimelineEntry(date=e.date, granularity=e.granularity, text=e.texts[0], sources=e.sources,
+                          evidence=e.evidence, reported=e.reported) for e in entries]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from storyline.model import WordEdit
+
 _TOKENS = re.compile(r"\s+|[^\s]+")
 _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()"
 
@@ -44,10 +46,10 @@ def word_diff(reference: str, other: str) -> list[dict[str, str]]:
     return out
 
 
-def word_edits(reference: str, other: str) -> list[dict[str, str]]:
+def word_edits(reference: str, other: str) -> list[WordEdit]:
     """The word diff as the edits that turn `reference` into `other`: [{op, from, to}] with op
     replace|delete|insert, runs of unchanged words left out (the brief's `variants[].diff`)."""
-    edits: list[dict[str, str]] = []
+    edits: list[WordEdit] = []
     removed: list[str] = []
     added: list[str] = []
 

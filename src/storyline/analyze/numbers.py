@@ -127,7 +127,7 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
     return out
 
 
-def _counted(segment: str, m: re.Match, percent: bool, hyphen_unit: str | None, currency: bool) -> tuple[str | None, str | None]:
+def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | None, currency: bool) -> tuple[str | None, str | None]:
     """The class of what a number counts: the noun after it, else the participle it goes with."""
     if percent:
         return "percent", "percent"

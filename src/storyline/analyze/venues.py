@@ -8,7 +8,7 @@ import re
 
 # ---------------------------------------------------------------- the analysis: a venue named near a quotation
 
-VENUE_PATTERNS: list[tuple[str, re.Pattern]] = [(label, re.compile(pattern, re.IGNORECASE)) for label, pattern in [
+VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern, re.IGNORECASE)) for label, pattern in [
     ("podcast", r"\bpodcasts?\b"),
     ("radio show", r"\b(?:talk\s+)?radio\s+(?:show|programme|program|interview|station|broadcast|hosts?|appearance)\b"
                    r"|\btalk\s+radio\b|\b(?:told|on|to)\s+(?:(?:local|national|state|public|the)\s+)?radio\b"),
@@ -40,7 +40,7 @@ MEDIA_WORDS = {"conference", "radio", "television", "tv", "briefing", "podcast",
 
 # ---------------------------------------------------------------- the comparison: media that exclude each other
 
-_VENUE_CUES: list[tuple[str, re.Pattern]] = [
+_VENUE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("radio", re.compile(r"\b(?:radio|podcast)\b", re.IGNORECASE)),
     ("television", re.compile(r"\b(?:television|TV|televised|broadcaster)\b")),
     ("press", re.compile(r"\b(?:briefing|news conference|press conference|press event|reporters at)\b", re.IGNORECASE)),

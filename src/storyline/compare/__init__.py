@@ -2,10 +2,10 @@
 wording, and a brief whose every line is an extracted sentence with its provenance.
 
 compare_story(articles, entities, embed) takes the articles of one story (body text, outlet,
-near-duplicate group, analysis) and returns claims, quotes and summary lines as dicts in the shape
-of the `show --json` contract. Nothing is generated: a claim's text is one of its sentences, a
-summary line is a claim's text, and every one carries the article ids and character spans it came
-from (evidence[].text == article text[start:end]).
+near-duplicate group, analysis) and returns claims, quotes and summary lines as the records of the
+`show --json` contract (model.ClaimRecord, QuoteRecord, SummaryLine). Nothing is generated: a
+claim's text is one of its sentences, a summary line is a claim's text, and every one carries the
+article ids and character spans it came from (evidence[].text == article text[start:end]).
 
 What is surprising:
 - Units are sentences (text.split_sentences), joined where a quotation runs across a sentence
@@ -64,7 +64,7 @@ from storyline.compare.conflicts import find_conflicts
 from storyline.compare.statements import align_quotes, quote_records, statements_of
 from storyline.compare.thresholds import NEIGHBOURS
 from storyline.compare.units import StoryArticle, StoryView, Unit, annotate_units, article_units
-from storyline.model import Entity
+from storyline.model import ClaimRecord, Entity, QuoteRecord, SummaryLine
 from storyline.words import content_stems
 
 VERSION = "compare-1"
@@ -75,11 +75,11 @@ __all__ = ["VERSION", "Comparison", "Embed", "StoryArticle", "compare_story", "c
 
 @dataclass(frozen=True)
 class Comparison:
-    """Claims, quotes and summary lines of one story, as plain dicts in the shape of `show --json`."""
+    """Claims, quotes and summary lines of one story, as the records of `show --json`."""
 
-    claims: list[dict]
-    quotes: list[dict]
-    summary: list[dict]
+    claims: list[ClaimRecord]
+    quotes: list[QuoteRecord]
+    summary: list[SummaryLine]
 
 
 def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: Embed,

@@ -15,7 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -42,10 +42,10 @@ if TYPE_CHECKING:
 Embed = Callable[[list[str]], np.ndarray]
 
 
-def story_idf(units: Sequence) -> dict[str, float]:
+def story_idf(units: Sequence[Any]) -> dict[str, float]:
     """Inverse document frequency over the story's own sentences: the names every report repeats
     ("Harrow Ridge", "Rubio") say little about which fact a sentence states."""
-    df: Counter = Counter()
+    df: Counter[str] = Counter()
     for u in units:
         df.update(set(u.stems))
     n = len(units) + 1
@@ -112,7 +112,7 @@ def nearest_neighbours(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndar
 class Groups:
     """Union of units into claim groups: never two units of one article, mean cosine kept by vector sums."""
 
-    def __init__(self, units: Sequence, vectors: np.ndarray, said: Sequence[int | None] | None = None,
+    def __init__(self, units: Sequence[Any], vectors: np.ndarray, said: Sequence[int | None] | None = None,
                  values: Sequence[tuple[dict[str, list[Number]], frozenset[str]]] | None = None,
                  cross: LanguageView | None = None) -> None:
         self.cross = cross
@@ -207,7 +207,7 @@ def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     return reps, rep_of
 
 
-def candidate_pairs(items: Sequence, vectors: np.ndarray, article_of: Callable[[int], int], k: int,
+def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Callable[[int], int], k: int,
                      floor: float) -> dict[tuple[int, int], float]:
     """Pairs (i, j), i < j, of items in different articles whose cosine is at least floor, from the ANN
     over distinct texts (k neighbours each); copies of one text are paired with each other directly."""

@@ -19,10 +19,11 @@ from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
+from storyline.model import ClaimRecord, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
 from storyline.words import folded_words
 
 
-def _span(story: StoryView, pos: int, start: int, end: int) -> dict:
+def _span(story: StoryView, pos: int, start: int, end: int) -> EvidenceSpan:
     article = story.articles[pos]
     return {"article": article.id, "start": start, "end": end, "text": article.text[start:end]}
 
@@ -72,7 +73,7 @@ def _pick_text(units: Sequence[Unit], members: Sequence[int], vectors: np.ndarra
 
 
 def _claim(story: StoryView, units: list[Unit], vectors: np.ndarray, members: list[int], ident: str,
-           centroid: np.ndarray) -> dict:
+           centroid: np.ndarray) -> ClaimRecord:
     """A claim from its units, one of which gives its text."""
     positions = [units[i].article for i in members]
     credited, carried = voices_of(story, positions)
@@ -82,19 +83,10 @@ def _claim(story: StoryView, units: list[Unit], vectors: np.ndarray, members: li
     independent = len({story.voice[p] for p in positions})
     evidence = [_span(story, units[i].article, units[i].start, units[i].end) for i in
                 sorted(members, key=lambda i: (i != best, units[i].article))]
-    return {
-        "id": ident,
-        "text": units[best].text,
-        "status": "corroborated" if independent >= 2 else "single",
-        "sources": credited,
-        "evidence": evidence,
-        "conflict": None,
-        "independent": independent,
-        "republished_by": carried,
-        "quoted": units[best].quoted > 0.5,
-        "dates": sorted(units[best].dates),
-        "centrality": round(_centrality(vectors, members, centroid), 4),
-    }
+    return ClaimRecord(id=ident, text=units[best].text, status="corroborated" if independent >= 2 else "single",
+                       sources=credited, evidence=evidence, conflict=None, independent=independent,
+                       republished_by=carried, quoted=units[best].quoted > 0.5, dates=sorted(units[best].dates),
+                       centrality=round(_centrality(vectors, members, centroid), 4))
 
 
 def _disagree(a: Unit, b: Unit) -> bool:
@@ -119,9 +111,9 @@ def _split_by_value(units: list[Unit], members: list[int], vectors: np.ndarray) 
 
 
 def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, groups: list[list[int]],
-            conflicts: list[Conflict], group_of: dict[int, int]) -> list[dict]:
+            conflicts: list[Conflict], group_of: dict[int, int]) -> list[ClaimRecord]:
     """One claim per group (cut where its sentences disagree), then one claim per conflict."""
-    claims: list[dict] = []
+    claims: list[ClaimRecord] = []
     centroid = _story_centroid(vectors)
     for g, members in enumerate(groups):
         parts = _split_by_value(units, members, vectors)
@@ -141,17 +133,9 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
             claim = _claim_from_spans(story, c)
         else:
             continue
-        if c.update:
-            _set_update(story, units, claim, c)
-        else:
-            _set_conflict(story, claim, c)
-        claims.append(claim)
-    contested = {(e["article"], e["start"]) for c in claims if c["status"] == "conflict"
-                 for v in c["conflict"]["values"] for e in v["evidence"]}
-    contested |= {(e["article"], e["start"]) for c in claims if c["status"] == "conflict" for e in c["evidence"]}
-    changed = {(e["article"], e["start"]) for c in claims if c.get("update") for e in c["evidence"]}
-    changed |= {(e["article"], e["start"]) for c in claims if c.get("update")
-                for v in c["update"]["values"] for e in v["evidence"]}
+        claims.append(_as_update(story, units, claim, c) if c.update else _as_conflict(story, claim, c))
+    contested = {span for c in claims if c["conflict"] for span in _sentences_of(c, c["conflict"]["values"])}
+    changed = {span for c in claims if "update" in c for span in _sentences_of(c, c["update"]["values"])}
     for claim in claims:
         # The sentence a claim shows: where it states a disputed value, the claim is shown only as its
         # conflict; where it gives one step of an update, only in the update. Its other outlets'
@@ -166,70 +150,92 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
     return claims
 
 
-def _claim_from_spans(story: StoryView, c: Conflict) -> dict:
+def _sentences_of(claim: ClaimRecord, values: list[ValueRecord]) -> set[tuple[str, int]]:
+    """The sentences (article, start) that state a conflict's or an update's values, or the claim."""
+    return {(e["article"], e["start"]) for e in claim["evidence"]} | \
+        {(e["article"], e["start"]) for v in values for e in v["evidence"]}
+
+
+def _claim_from_spans(story: StoryView, c: Conflict) -> ClaimRecord:
     evidence = [_span(story, pos, s, e) for pos, (_, _, spans) in c.values.items() for s, e in spans[:1]]
     credited, carried = voices_of(story, c.values)
-    return {"id": f"x:{c.key}", "text": evidence[0]["text"], "status": "conflict", "sources": credited,
-            "evidence": evidence, "conflict": None, "independent": len({story.voice[p] for p in c.values}),
-            "republished_by": carried, "quoted": False, "dates": [], "centrality": 0.0}
+    return ClaimRecord(id=f"x:{c.key}", text=evidence[0]["text"], status="conflict", sources=credited,
+                       evidence=evidence, conflict=None, independent=len({story.voice[p] for p in c.values}),
+                       republished_by=carried, quoted=False, dates=[], centrality=0.0)
 
 
-def _set_conflict(story: StoryView, claim: dict, c: Conflict) -> None:
+def _values(story: StoryView, c: Conflict) -> list[ValueRecord]:
+    """Each voice's value of a conflict or an update with its sentences, earliest report first."""
     values = []
     for pos in sorted(c.values, key=lambda p: (story.articles[p].published or datetime.max, p)):
         norm, shown, spans = c.values[pos]
-        values.append({"source": story.articles[pos].source, "value": shown, "normalized": norm,
-                       "voice": story.voice[pos], "article": story.articles[pos].id,
-                       "evidence": [_span(story, pos, s, e) for s, e in spans]})
-    claim["status"] = "conflict"
-    claim["conflict"] = {"about": c.about.value, "subject": c.key.split(":", 1)[-1].split("@")[0], "values": values,
-                         "minor": c.minor}
-    outlets = []
+        values.append(ValueRecord(source=story.articles[pos].source, value=shown, normalized=norm,
+                                  voice=story.voice[pos], article=story.articles[pos].id,
+                                  evidence=[_span(story, pos, s, e) for s, e in spans]))
+    return values
+
+
+def _outlets(values: list[ValueRecord]) -> list[str]:
+    outlets: list[str] = []
     for v in values:
         if v["source"] not in outlets:
             outlets.append(v["source"])
-    claim["sources"] = outlets
+    return outlets
 
 
-def _set_update(story: StoryView, units: list[Unit], claim: dict, c: Conflict) -> None:
+def _subject(c: Conflict) -> str:
+    return c.key.split(":", 1)[-1].split("@")[0]
+
+
+def _as_conflict(story: StoryView, claim: ClaimRecord, c: Conflict) -> ClaimRecord:
+    values = _values(story, c)
+    claim["status"] = "conflict"
+    claim["conflict"] = {"about": c.about.value, "subject": _subject(c), "values": values, "minor": c.minor}
+    claim["sources"] = _outlets(values)
+    return claim
+
+
+def _as_update(story: StoryView, units: list[Unit], claim: ClaimRecord, c: Conflict) -> ClaimRecord:
     """A figure that changed between reports of different days: the claim states the latest report's
     sentence, and `update` lists each report's value, earliest first (9 -> 11, 4 Jun -> 5 Jun)."""
-    _set_conflict(story, claim, c)
-    progression = claim.pop("conflict")
-    progression.pop("minor", None)
-    latest = max(c.values, key=lambda p: (story.articles[p].published or datetime.min, p))
-    for value in progression["values"]:
+    values = _values(story, c)
+    for value in values:
         published = story.articles[story.pos[value["article"]]].published
         value["published"] = published.date().isoformat() if published else None
+    latest = max(c.values, key=lambda p: (story.articles[p].published or datetime.min, p))
+    text, evidence = claim["text"], claim["evidence"]
     if latest in c.units:
         unit = units[c.units[latest]]
-        claim["text"] = unit.text
-        claim["evidence"].sort(key=lambda e: (e["start"] != unit.start or e["article"] != story.articles[latest].id))
-    claim.update({"status": "corroborated" if claim["independent"] >= 2 else "single", "conflict": None,
-                  "update": progression})
+        text = unit.text
+        evidence.sort(key=lambda e: (e["start"] != unit.start or e["article"] != story.articles[latest].id))
+    return ClaimRecord(id=claim["id"], text=text, status="corroborated" if claim["independent"] >= 2 else "single",
+                       sources=_outlets(values), evidence=evidence, independent=claim["independent"],
+                       republished_by=claim["republished_by"], quoted=claim["quoted"], dates=claim["dates"],
+                       centrality=claim["centrality"], conflict=None,
+                       update=UpdateRecord(about=c.about.value, subject=_subject(c), values=values))
 
 
-def settled(claim: dict) -> bool:
+def settled(claim: ClaimRecord) -> bool:
     """Whether a claim reads as a settled fact: not a conflict or an update, and the sentence it shows
     states no disputed value and no step of an update (those are shown once, as their conflict or
     update). The summary, the Markdown brief and the story page list only these."""
     return claim["status"] != "conflict" and not (claim.get("disputed") or claim.get("changed") or claim.get("update"))
 
 
-def summarize(claims: list[dict], readable: dict[str, float]) -> list[dict]:
+def summarize(claims: list[ClaimRecord], readable: dict[str, float]) -> list[SummaryLine]:
     """At most six extracted lines: what most outlets share, then each outlet's own. A line is its
     claim's sentence, with the claim's sources and evidence. A disputed fact is never one: it is shown
     once, as its conflict, so no line (nor the story card, which shows the first) states as settled
     what another outlet contests."""
-    lines: list[dict] = []
+    lines: list[SummaryLine] = []
 
-    def add(claim: dict) -> None:
+    def add(claim: ClaimRecord) -> None:
         if len(lines) >= MAX_SUMMARY or any(line["text"] == claim["text"] for line in lines):
             return
-        lines.append({"text": claim["text"], "sources": claim["sources"], "evidence": claim["evidence"],
-                      "status": claim["status"], "claim": claim["id"]})
+        lines.append(SummaryLine(text=claim["text"], sources=claim["sources"], evidence=claim["evidence"],
+                                 status=claim["status"], claim=claim["id"]))
 
-    def rank(claim: dict) -> float:
+    def rank(claim: ClaimRecord) -> float:
         return float(claim["centrality"]) + 0.3 * readable.get(claim["id"], 0.0)
 
     shared = [c for c in claims if c["status"] == "corroborated" and settled(c)]

@@ -10,7 +10,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import numpy as np
 
@@ -18,7 +17,7 @@ from storyline.compare.align import Groups, LanguageView, candidate_pairs
 from storyline.compare.thresholds import CROSS_QUOTE_THRESHOLD, NEIGHBOURS, QUOTE_EXACT, QUOTE_LINK, QUOTE_THRESHOLD
 from storyline.compare.units import StoryView, language_of, voices_of
 from storyline.lang.en import NEGATIONS
-from storyline.model import Quote
+from storyline.model import Quote, QuoteRecord, QuoteVariant
 from storyline.wording import word_edits
 from storyline.words import content_stems, folded_words
 
@@ -93,7 +92,7 @@ def _speakers_agree(a: QuotedStatement, b: QuotedStatement) -> bool:
 
 
 def statement_idf(statements: Sequence[QuotedStatement]) -> dict[str, float]:
-    df: Counter = Counter()
+    df: Counter[str] = Counter()
     for s in statements:
         df.update(set(s.stems))
     return {w: math.log((len(statements) + 1) / (c + 0.5)) + 1.0 for w, c in df.items()}
@@ -138,13 +137,13 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
     return groups.groups()
 
 
-def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[QuoteRecord]:
+    out: list[QuoteRecord] = []
     for members in quote_groups:
         ordered = sorted(members, key=lambda i: (story.articles[statements[i].article].published or datetime.max,
                                                  not statements[i].direct, statements[i].article, i))
         first = statements[ordered[0]]
-        variants = []
+        variants: list[QuoteVariant] = []
         for i in ordered:
             s = statements[i]
             variants.append({"article": story.articles[s.article].id, "text": s.text, "start": s.start, "end": s.end,

@@ -25,7 +25,7 @@ import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from storyline.analyze.entities import TITLE_BEFORE, strip_title
 from storyline.evaluate.clusters import f1
@@ -44,7 +44,7 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _tokens(text: str) -> Counter:
+def _tokens(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(_fold(text)))
 
 
@@ -71,8 +71,8 @@ def _standalone(form: str, texts: Iterable[str]) -> bool:
     return False
 
 
-def score_entities(gold_entities: list[dict], predicted_entities: list[dict],
-                   texts: Mapping[str, str] | None = None) -> dict:
+def score_entities(gold_entities: list[dict[str, Any]], predicted_entities: list[dict[str, Any]],
+                   texts: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Pairwise precision, recall and F1 of alias groups over the gold's surface forms.
 
     With the articles' texts, only forms that some article writes as a name of its own count: a gold
@@ -98,7 +98,7 @@ def score_entities(gold_entities: list[dict], predicted_entities: list[dict],
             predicted_of[form] = hit[1]
     forms = sorted(gold_of)
     gold_pairs = predicted_pairs = both = 0
-    misses: list[dict] = []
+    misses: list[dict[str, Any]] = []
     for i, a in enumerate(forms):
         for b in forms[i + 1:]:
             same_gold = gold_of[a] == gold_of[b]
@@ -115,7 +115,7 @@ def score_entities(gold_entities: list[dict], predicted_entities: list[dict],
             "entity_forms_found": len(predicted_of), "entity_forms": len(forms), "entity_misses": misses}
 
 
-def _speaker_names(gold_entities: list[dict]) -> dict[str, set[str]]:
+def _speaker_names(gold_entities: list[dict[str, Any]]) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for entity in gold_entities:
         forms = {_fold(f) for f in [entity["name"], *entity.get("aliases", [])]}
@@ -123,14 +123,14 @@ def _speaker_names(gold_entities: list[dict]) -> dict[str, set[str]]:
     return names
 
 
-def score_quotes(gold: dict, predicted_quotes: list[dict]) -> dict:
+def score_quotes(gold: dict[str, Any], predicted_quotes: list[dict[str, Any]]) -> dict[str, Any]:
     """Recall of direct and reported quotes, and speaker accuracy among the direct ones found."""
     names = _speaker_names(gold.get("entities", []))
-    by_article: dict[str, list[dict]] = {}
+    by_article: dict[str, list[dict[str, Any]]] = {}
     for quote in predicted_quotes:
         by_article.setdefault(quote["article"], []).append(quote)
-    result: dict = {}
-    misses: list[dict] = []
+    result: dict[str, Any] = {}
+    misses: list[dict[str, Any]] = []
     for direct, prefix in ((True, "quote"), (False, "indirect")):
         wanted = [q for q in gold.get("quotes", []) if bool(q.get("direct", True)) == direct]
         found = right = 0
@@ -166,13 +166,13 @@ def _occurrences(text: str, expression: str) -> list[tuple[int, int]]:
     return spans
 
 
-def score_dates(gold_dates: list[dict], predicted_dates: list[dict], texts: Mapping[str, str] | None) -> dict:
+def score_dates(gold_dates: list[dict[str, Any]], predicted_dates: list[dict[str, Any]], texts: Mapping[str, str] | None) -> dict[str, Any]:
     """Date recall (gold expressions a prediction overlaps) and accuracy among those found."""
-    by_article: dict[str, list[dict]] = {}
+    by_article: dict[str, list[dict[str, Any]]] = {}
     for d in predicted_dates:
         by_article.setdefault(d["article"], []).append(d)
     found = right = 0
-    misses: list[dict] = []
+    misses: list[dict[str, Any]] = []
     for g in gold_dates:
         predictions = by_article.get(g["article"], [])
         text = (texts or {}).get(g["article"])
@@ -196,23 +196,23 @@ def score_dates(gold_dates: list[dict], predicted_dates: list[dict], texts: Mapp
             "date_misses": misses}
 
 
-def score_analysis(gold: dict, predicted: dict) -> dict:
+def score_analysis(gold: dict[str, Any], predicted: dict[str, Any]) -> dict[str, Any]:
     """Every metric of the module docstring for predicted {"entities", "quotes", "dates", "texts"} against gold.
 
     predicted["entities"]: [{"name", "type", "aliases", "mentions"}]; predicted["quotes"]:
     [{"article", "text", "speaker", "direct"}]; predicted["dates"]: [{"article", "text", "start", "end",
     "date", "granularity"}]; predicted["texts"] (optional): article -> analysed body, where the gold's
     date expressions are looked up to compare spans."""
-    scores: dict = {}
+    scores: dict[str, Any] = {}
     scores.update(score_entities(gold.get("entities", []), predicted.get("entities", []), predicted.get("texts")))
     scores.update(score_quotes(gold, predicted.get("quotes", [])))
     scores.update(score_dates(gold.get("dates", []), predicted.get("dates", []), predicted.get("texts")))
     return scores
 
 
-def prediction(analyses: Mapping[str, tuple[str, Analysis]], entities: Iterable[Entity]) -> dict:
+def prediction(analyses: Mapping[str, tuple[str, Analysis]], entities: Iterable[Entity]) -> dict[str, Any]:
     """The predicted dict score_analysis reads, from analyses keyed by article (text, analysis) and entities."""
-    out: dict = {"entities": [], "quotes": [], "dates": [], "texts": {}}
+    out: dict[str, Any] = {"entities": [], "quotes": [], "dates": [], "texts": {}}
     for e in entities:
         out["entities"].append({"name": e.name, "type": e.type, "aliases": list(e.aliases),
                                 "mentions": len(e.mentions)})
@@ -227,7 +227,7 @@ def prediction(analyses: Mapping[str, tuple[str, Analysis]], entities: Iterable[
     return out
 
 
-def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | None, str | None]]]:
+def read_demo(demo_dir: str | Path) -> tuple[dict[str, Any], dict[str, tuple[str, date | None, str | None]]]:
     """The gold of a demo folder and each gold article's body, publication day and language (its
     record's, else detected as ingest detects it), keyed as the gold keys them."""
     from storyline.evaluate.gold import gold_article_path
@@ -253,7 +253,7 @@ def read_demo(demo_dir: str | Path) -> tuple[dict, dict[str, tuple[str, date | N
     return gold, articles
 
 
-def _language_subset(gold: dict, predicted: dict, keep: set[str]) -> tuple[dict, dict]:
+def _language_subset(gold: dict[str, Any], predicted: dict[str, Any], keep: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The gold and predicted items of the articles in keep (entities stay whole)."""
     sub_gold = {**gold, "quotes": [q for q in gold.get("quotes", []) if q["article"] in keep],
                 "dates": [d for d in gold.get("dates", []) if d["article"] in keep]}
@@ -263,9 +263,9 @@ def _language_subset(gold: dict, predicted: dict, keep: set[str]) -> tuple[dict,
     return sub_gold, sub_predicted
 
 
-def scores_by_language(gold: dict, predicted: dict, language_of: Mapping[str, str]) -> dict[str, dict]:
+def scores_by_language(gold: dict[str, Any], predicted: dict[str, Any], language_of: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     """Quote recall, speaker accuracy and date accuracy for the articles of each language apart."""
-    out: dict[str, dict] = {}
+    out: dict[str, dict[str, Any]] = {}
     for language in sorted(set(language_of.values())):
         keep = {k for k, v in language_of.items() if v == language}
         sub_gold, sub_predicted = _language_subset(gold, predicted, keep)
@@ -276,7 +276,7 @@ def scores_by_language(gold: dict, predicted: dict, language_of: Mapping[str, st
     return out
 
 
-def score_demo(demo_dir: str | Path) -> dict:
+def score_demo(demo_dir: str | Path) -> dict[str, Any]:
     """Analyse every article of a demo folder (each by its language's rules) and score against its
     gold.json; entities are merged corpus-wide. by_language holds the figures of each language apart,
     the language being the gold's where it gives one, else the detected one."""

@@ -74,12 +74,12 @@ def _number_key(value: str) -> str:
     return f"{number:g}"
 
 
-def _articles_of(items: Iterable[dict], path_of_article: Mapping[str, str]) -> set[str]:
+def _articles_of(items: Iterable[dict[str, Any]], path_of_article: Mapping[str, str]) -> set[str]:
     return {path_of_article.get(str(e.get("article")), str(e.get("article"))) for e in items}
 
 
-def score_conflicts(gold_claims: list[dict], predicted_by_story: Mapping[str, dict],
-                    path_of_article: Mapping[str, str]) -> dict:
+def score_conflicts(gold_claims: list[dict[str, Any]], predicted_by_story: Mapping[str, dict[str, Any]],
+                    path_of_article: Mapping[str, str]) -> dict[str, Any]:
     gold_conflicts = [c for c in gold_claims if c.get("status") == "conflict"]
     predicted = []
     for story, prediction in predicted_by_story.items():
@@ -122,8 +122,8 @@ def score_conflicts(gold_claims: list[dict], predicted_by_story: Mapping[str, di
             "conflict_misses": misses, "conflict_false": false}
 
 
-def score_claims(gold_claims: list[dict], predicted_by_story: Mapping[str, dict],
-                 path_of_article: Mapping[str, str], conflicts_found: Iterable[str] = ()) -> dict:
+def score_claims(gold_claims: list[dict[str, Any]], predicted_by_story: Mapping[str, dict[str, Any]],
+                 path_of_article: Mapping[str, str], conflicts_found: Iterable[str] = ()) -> dict[str, Any]:
     """Status accuracy over gold claims. A gold conflict's text describes what is disputed ("Date of
     the launch") rather than quoting a sentence, so it counts as right when the conflict was found."""
     right = 0
@@ -175,8 +175,8 @@ def _locate(text: str, quote: str) -> tuple[int, int] | None:
     return (i, i + len(quote)) if i >= 0 else None
 
 
-def score_quote_pairs(gold: dict, predicted_by_story: Mapping[str, dict], path_of_article: Mapping[str, str],
-                      texts: Mapping[str, str]) -> dict:
+def score_quote_pairs(gold: dict[str, Any], predicted_by_story: Mapping[str, dict[str, Any]], path_of_article: Mapping[str, str],
+                      texts: Mapping[str, str]) -> dict[str, Any]:
     """Pairing F1 of quote variants; texts maps gold article keys to the text the spans index."""
     stories = set(predicted_by_story)
     gold_quotes = [q for q in gold.get("quotes", []) if q.get("story") in stories]
@@ -186,7 +186,7 @@ def score_quote_pairs(gold: dict, predicted_by_story: Mapping[str, dict], path_o
         if located:
             spans[q["article"]].append((located[0], located[1], n))
 
-    def gold_index(article: str, variant: dict) -> int | None:
+    def gold_index(article: str, variant: dict[str, Any]) -> int | None:
         parts = variant.get("parts") or [{"start": variant.get("start"), "end": variant.get("end")}]
         best, best_overlap = None, 0.0
         for part in parts:
@@ -241,7 +241,7 @@ def score_quote_pairs(gold: dict, predicted_by_story: Mapping[str, dict], path_o
             "_quote_pairs_true": articles_of, "_quote_pairs_gold": gold_articles}
 
 
-def cross_language_scores(gold: dict, scores: Mapping, language_of: Mapping[str, str]) -> dict:
+def cross_language_scores(gold: dict[str, Any], scores: Mapping[str, Any], language_of: Mapping[str, str]) -> dict[str, Any]:
     """What was found across languages: the gold conflicts between reports in two languages (marked
     with the `language_pair` they are between) that were found, and the true quote-variant pairs
     whose two articles are in two languages (a quotation and its translation)."""
@@ -255,8 +255,8 @@ def cross_language_scores(gold: dict, scores: Mapping, language_of: Mapping[str,
             "cross_language_quote_pair_recall": round(len(cross) / len(wanted), 3) if wanted else 1.0}
 
 
-def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_article: dict[str, str],
-                  texts: Mapping[str, str] | None = None, language_of: Mapping[str, str] | None = None) -> dict:
+def score_compare(gold: dict[str, Any], predicted_by_story: dict[str, dict[str, Any]], path_of_article: dict[str, str],
+                  texts: Mapping[str, str] | None = None, language_of: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Conflict precision/recall, claim status accuracy and quote-variant pairing F1 against gold.json.
 
     predicted_by_story: gold story label -> {"claims": [...], "quotes": [...]} in the contract shape;
@@ -264,7 +264,7 @@ def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_artic
     index) lets quote variants be matched to gold quotes by span; without it, by text."""
     stories = set(predicted_by_story)
     claims = [c for c in gold.get("claims", []) if c.get("story") in stories]
-    scores: dict = {}
+    scores: dict[str, Any] = {}
     scores.update(score_conflicts(claims, predicted_by_story, path_of_article))
     scores.update(score_claims(claims, predicted_by_story, path_of_article, scores["conflicts_found"]))
     scores.update(score_quote_pairs(gold, predicted_by_story, path_of_article, texts or {}))
@@ -276,7 +276,7 @@ def score_compare(gold: dict, predicted_by_story: dict[str, dict], path_of_artic
     return scores
 
 
-def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
+def demo_stories(demo_dir: str | Path) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """The gold of a demo folder and, per gold story, its StoryArticles (ids are the gold's relative paths;
     outlets are the folder names; copies listed under the gold's `duplicates` share a group)."""
     from storyline.analyze import analyze_in_languages
@@ -310,7 +310,7 @@ def demo_stories(demo_dir: str | Path) -> tuple[dict, dict[str, list]]:
         records[key] = (record.source, text, published, article_language(record.language, record.title, text))
     keys = list(records)
     analyses = dict(zip(keys, analyze_in_languages(records[k][1:] for k in keys)))
-    stories: dict[str, list] = defaultdict(list)
+    stories: dict[str, list[Any]] = defaultdict(list)
     for key in keys:
         source, text, published, language = records[key]
         stories[gold["articles"][key]["story"]].append(
@@ -327,7 +327,7 @@ def score_demo(demo_dir: str | Path, embed: Callable[[list[str]], Any] | None = 
 
     embed = embed or load_static_embedder().embed
     gold, stories = demo_stories(demo_dir)
-    predicted: dict[str, dict] = {}
+    predicted: dict[str, dict[str, Any]] = {}
     texts: dict[str, str] = {}
     language_of: dict[str, str] = {}
     for label, articles in stories.items():

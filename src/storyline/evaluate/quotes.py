@@ -288,7 +288,7 @@ def _joined(record: Mapping[str, Any], spans: Sequence[tuple[int, int]]) -> str:
     return " … ".join(record["text"][a:b] for a, b in spans)
 
 
-def _gold_sources(record: Mapping[str, Any]) -> list[dict]:
+def _gold_sources(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Every attribution's source with its kind and, for named ones, its name words; in text order."""
     out = []
     for n, attribution in enumerate(record.get("attributions", [])):
@@ -331,7 +331,7 @@ def name_gender(surname: str, text: str) -> str | None:
     return None
 
 
-def _referent(sources: list[dict], start: int, pronoun: str | None, text: str = "") -> list[str] | None:
+def _referent(sources: list[dict[str, Any]], start: int, pronoun: str | None, text: str = "") -> list[str] | None:
     """The name that a pronoun or definite description at `start` refers to: the nearest named gold
     source before it that is no outlet or organisation; he/she also skip names the article gives
     the other gender (see name_gender)."""
@@ -354,7 +354,7 @@ def _ratio(right: int, total: int) -> float | None:
     return round(right / total, 4) if total else None
 
 
-def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str, Mapping[str, Any]]) -> dict:
+def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Recall and precision of direct quotations, speaker accuracy by kind of gold source, the share
     left unattributed and recall of reported speech, each with its counts.
 
@@ -366,8 +366,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
                              "unattributed", "unattributed_anonymous", "no_source", "unresolved")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
-    errors: list[dict] = []
-    missed: list[dict] = []
+    errors: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
     for record in records:
         prediction = predictions.get(record["id"], {"text": record["text"], "quotes": []})
         mapping = offset_map(record["text"], prediction["text"])
@@ -470,9 +470,9 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
 # ---------------------------------------------------------------- predictions
 
 
-def read_gold(path: Path, limit: int | None = None) -> list[dict]:
+def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The PolNeAR-shaped records of a JSON Lines file (the first `limit` of them)."""
-    records: list[dict] = []
+    records: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if limit is not None and len(records) >= limit:
@@ -491,7 +491,7 @@ def read_gold(path: Path, limit: int | None = None) -> list[dict]:
     return records
 
 
-def predict_quotes(path: Path, records: Sequence[Mapping[str, Any]], settings: "Settings") -> dict[str, dict]:
+def predict_quotes(path: Path, records: Sequence[Mapping[str, Any]], settings: "Settings") -> dict[str, dict[str, Any]]:
     """storyline's quotes of each record, keyed by record id: the file read as ingest reads it, each
     record made an article (normalised text, language) and analysed as the pipeline's analysis stage does."""
     from storyline.model import Record
@@ -506,7 +506,7 @@ def predict_quotes(path: Path, records: Sequence[Mapping[str, Any]], settings: "
             if not isinstance(article, Rejection):
                 articles[item.external_id] = article
     keys = list(articles)
-    out: dict[str, dict] = {}
+    out: dict[str, dict[str, Any]] = {}
     for start in range(0, len(keys), 32):
         chunk = [articles[k] for k in keys[start:start + 32]]
         for key, article, analysis in zip(keys[start:start + 32], chunk, analyze_chunk(chunk), strict=True):

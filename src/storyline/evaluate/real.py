@@ -129,12 +129,12 @@ class Prediction:
 
 @dataclass
 class RealSet:
-    conflicts: list[dict]
-    lookalikes: list[dict]
-    updates: list[dict]
-    claim_groups: list[dict]
+    conflicts: list[dict[str, Any]]
+    lookalikes: list[dict[str, Any]]
+    updates: list[dict[str, Any]]
+    claim_groups: list[dict[str, Any]]
 
-    def items(self) -> Iterable[dict]:
+    def items(self) -> Iterable[dict[str, Any]]:
         yield from self.conflicts
         yield from self.lookalikes
         yield from self.updates
@@ -144,16 +144,16 @@ class RealSet:
         return sorted({event for item in self.items() for event in _events_of(item)})
 
 
-def _events_of(item: dict) -> list[str]:
+def _events_of(item: dict[str, Any]) -> list[str]:
     gold = item["gold"]
     return list(gold) if isinstance(gold, list) else [gold]
 
 
-def _sides(item: dict) -> list[dict]:
+def _sides(item: dict[str, Any]) -> list[dict[str, Any]]:
     return item.get("sides") or item.get("units") or []
 
 
-def _side(side: dict) -> DocSpan:
+def _side(side: dict[str, Any]) -> DocSpan:
     return DocSpan(side["doc"], side["start"], side["end"])
 
 
@@ -190,10 +190,10 @@ def documents_path(folder: Path) -> Path:
                      "give the documents with --data FILE")
 
 
-def read_documents(path: Path, events: Iterable[str]) -> dict[str, list[dict]]:
+def read_documents(path: Path, events: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     """The documents ({"id", "text", …}) of each event named, in file order."""
     wanted = set(events)
-    by_event: dict[str, list[dict]] = defaultdict(list)
+    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -210,7 +210,7 @@ def read_documents(path: Path, events: Iterable[str]) -> dict[str, list[dict]]:
     return dict(by_event)
 
 
-def document_days(updates: Iterable[dict], docs: Iterable[str], shared: date = SHARED_DAY) -> dict[str, date]:
+def document_days(updates: Iterable[dict[str, Any]], docs: Iterable[str], shared: date = SHARED_DAY) -> dict[str, date]:
     """A day for each document: the shared day, plus one day per update side that must come before it.
 
     An order that contradicts an earlier one (a cycle) is dropped rather than guessed at."""
@@ -263,7 +263,7 @@ def stored_to_given(given: str, stored: str) -> list[int] | None:
     return mapping
 
 
-def predict(label: str, documents: list[dict], days: Mapping[str, date], settings: Settings,
+def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date], settings: Settings,
             workdir: Path) -> Prediction:
     """Ingest documents into a new database, as a user would, and read back every story's brief."""
     from storyline.brief import load_brief
@@ -313,7 +313,7 @@ def _to_given(read_as: Detokenized, ingested: list[int] | None, length: int) -> 
     return [read_as.origins[min(p, len(read_as.origins) - 1)] for p in positions]
 
 
-def _doc_spans(evidence: Iterable[dict], docs_of_article: Mapping[str, list[str]],
+def _doc_spans(evidence: Iterable[dict[str, Any]], docs_of_article: Mapping[str, list[str]],
                offsets: Mapping[tuple[str, str], list[int] | None]) -> list[DocSpan]:
     spans = []
     for e in evidence:
@@ -367,7 +367,7 @@ def value_key(value: object) -> str:
     return " ".join(words)
 
 
-def _value_agrees(side: dict, claim: PredictedClaim) -> bool:
+def _value_agrees(side: dict[str, Any], claim: PredictedClaim) -> bool:
     span = _side(side)
     for v in claim.values:
         if span.doc not in v.docs:
@@ -383,12 +383,12 @@ def _value_index(claim: PredictedClaim, doc: str) -> int | None:
     return next((n for n, v in enumerate(claim.values) if doc in v.docs), None)
 
 
-def _in_order(claim: PredictedClaim, a: dict, b: dict) -> bool:
+def _in_order(claim: PredictedClaim, a: dict[str, Any], b: dict[str, Any]) -> bool:
     first, second = _value_index(claim, a["doc"]), _value_index(claim, b["doc"])
     return first is not None and second is not None and first < second
 
 
-def _hits_all(claim: PredictedClaim, item: dict) -> bool:
+def _hits_all(claim: PredictedClaim, item: dict[str, Any]) -> bool:
     return all(claim.hits(_side(side)) for side in _sides(item))
 
 
@@ -398,7 +398,7 @@ def _value_of(claim: PredictedClaim, side: DocSpan) -> PredictedValue | None:
     return next((v for v in mine if any(s.overlaps(side) for s in v.spans)), mine[0] if mine else None)
 
 
-def _opposes(claim: PredictedClaim, item: dict) -> bool:
+def _opposes(claim: PredictedClaim, item: dict[str, Any]) -> bool:
     """Whether a conflict sets an item's two sides against each other: it cites both and, where it gives
     values, gives them two different ones. A conflict of three outlets (30 / around 30 / about 100)
     cites two outlets that agree, and does not dispute what they agree on."""
@@ -428,10 +428,10 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     ordered = {**predictions, **(ordered or {})}
     ordered_claims = [c for p in ordered.values() for c in p.claims]
 
-    def split_in(runs: Mapping[str, Prediction]) -> Callable[[dict], bool]:
+    def split_in(runs: Mapping[str, Prediction]) -> Callable[[dict[str, Any]], bool]:
         story_of = {doc: story for p in runs.values() for doc, story in p.story_of.items()}
 
-        def split_sides(item: dict) -> bool:
+        def split_sides(item: dict[str, Any]) -> bool:
             stories = {story_of.get(side["doc"]) for side in _sides(item)}
             return None in stories or len(stories) > 1
         return split_sides
@@ -499,7 +499,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     })
 
     # updates
-    def linked(item: dict, candidates: list[PredictedClaim]) -> bool:
+    def linked(item: dict[str, Any], candidates: list[PredictedClaim]) -> bool:
         sides = item["sides"]
         return all(any(c.hits(_side(a)) and c.hits(_side(b)) and _in_order(c, a, b) for c in candidates)
                    for a, b in pairwise(sides))
@@ -532,7 +532,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     return scores
 
 
-def _why_missed(item: dict, claims: list[PredictedClaim], story_of: Mapping[str, str | None]) -> str:
+def _why_missed(item: dict[str, Any], claims: list[PredictedClaim], story_of: Mapping[str, str | None]) -> str:
     """The first stage a missed conflict was lost at, as far as the brief tells."""
     stories = [story_of.get(side["doc"]) for side in item["sides"]]
     if None in stories:

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from typing import Any
 
 from storyline.evaluate.clusters import f1
+from storyline.model import TimelineEntry
 
 
-def _majority_story(gold: dict, story_of_path: Mapping[str, str]) -> dict[str, str]:
+def _majority_story(gold: dict[str, Any], story_of_path: Mapping[str, str]) -> dict[str, str]:
     """Each gold story's predicted story: the one holding most of its articles."""
-    votes: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for path, entry in gold["articles"].items():
         if path in story_of_path:
             votes[entry["story"]][story_of_path[path]] += 1
     return {label: counter.most_common(1)[0][0] for label, counter in votes.items()}
 
 
-def timeline_scores(gold: dict, story_of_path: Mapping[str, str], timelines: Mapping[str, list[dict]]) -> dict:
+def timeline_scores(gold: dict[str, Any], story_of_path: Mapping[str, str], timelines: Mapping[str, list[TimelineEntry]]) -> dict[str, Any]:
     """Micro-averaged precision, recall and F1 of the dates on each gold story's timeline, against the
     timeline of its predicted story. A date counts at its own granularity ("2007" is not "2007-08-15")."""
     predicted_of = _majority_story(gold, story_of_path)
@@ -36,7 +38,7 @@ def timeline_scores(gold: dict, story_of_path: Mapping[str, str], timelines: Map
             "date_f1": round(f1(precision, recall), 4), "date_gold": wanted}
 
 
-def storyline_scores(gold: dict, story_of_path: Mapping[str, str], threads: list[list[str]]) -> dict:
+def storyline_scores(gold: dict[str, Any], story_of_path: Mapping[str, str], threads: list[list[str]]) -> dict[str, Any]:
     """Pairwise precision and recall of storyline links between gold stories: two gold stories are
     linked when a gold storyline holds both, and predicted linked when their predicted stories are
     one story or in one thread."""

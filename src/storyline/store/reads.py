@@ -104,7 +104,7 @@ class ReadQueries:
 
     def count_stories(self, filters: StoryFilters = StoryFilters()) -> int:
         where, params = self._story_where(filters)
-        return self.conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0]
+        return int(self.conn.execute(f"SELECT count(*) FROM stories s WHERE {where}", params).fetchone()[0])
 
     def members_of(self, story_ids: list[str]) -> dict[str, list[tuple[Any, str | None]]]:
         """Each story's articles (without their text) and duplicate groups, oldest first, as
@@ -241,7 +241,7 @@ class ReadQueries:
                     aliases.update(spellings)
         if names:
             name = max(names, key=lambda n: (names[n], len(n)))
-            kind = max(types, key=types.get)
+            kind = max(types, key=lambda t: types[t])
         else:
             row = self.conn.execute("SELECT text, label FROM article_mentions WHERE lower(text) = lower(?) "
                                     "GROUP BY text, label ORDER BY count(*) DESC, text, label LIMIT 1", (key,)).fetchone()
@@ -259,8 +259,8 @@ class ReadQueries:
         return [row["story_id"] for row in rows]
 
     def _count_mentions(self, forms: list[str]) -> int:
-        return self.conn.execute(f"SELECT count(*) FROM article_mentions WHERE text IN ({','.join('?' * len(forms))})",
-                                 forms).fetchone()[0]
+        return int(self.conn.execute(f"SELECT count(*) FROM article_mentions WHERE text IN ({','.join('?' * len(forms))})",
+                                     forms).fetchone()[0])
 
     def entity_mentions_by_day(self, forms: list[str]) -> list[dict[str, Any]]:
         """How many mentions, in how many articles and outlets, day by day (undated last)."""
