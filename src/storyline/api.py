@@ -106,9 +106,10 @@ def _paged(request: Request, items: list[Any], total: int, limit: int, offset: i
     return _json({**extra, "items": items, "total": total, "limit": limit, "offset": offset}, headers=headers)
 
 
-_PAGED = {200: {"headers": {"Link": {"description": 'rel="next" / rel="prev": the neighbouring pages, where there are any',
-                                     "schema": {"type": "string"}}}}}
-_FILTERED = {**_PAGED, 404: {"model": Problem, "description": "no such outlet"}}
+_LINK = {"description": 'rel="next" / rel="prev": the neighbouring pages, where there are any',
+         "schema": {"type": "string"}}
+_PAGED: dict[int | str, dict[str, Any]] = {200: {"headers": {"Link": _LINK}}}
+_FILTERED: dict[int | str, dict[str, Any]] = {**_PAGED, 404: {"model": Problem, "description": "no such outlet"}}
 Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
 

@@ -379,7 +379,7 @@ class Problem(BaseModel):
 
 
 
-ERRORS = {404: {"model": Problem, "description": "not found"}}
+ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}
 
 
 def _iso_day(value: Any) -> Any:
