@@ -228,7 +228,7 @@ class EntityStory(_Open):
 class EntityPage(_Open):
     entity: EntityRecord
     by_day: list[DayCount] = Field(description="mentions, articles and outlets per day")
-    mentions: list[Mention] = Field(description="latest mentions with the text around them")
+    latest_mentions: list[Mention] = Field(description="the latest mentions, newest first, with the text around them")
     quotes: list[EntityQuote]
     stories: list[EntityStory]
 

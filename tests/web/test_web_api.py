@@ -238,6 +238,7 @@ def test_entity_api_and_page(client):
     assert "Secretary Rubio" in data["entity"]["aliases"]
     assert data["by_day"] and sum(d["mentions"] for d in data["by_day"]) == data["entity"]["mentions"]
     assert all(set(d) == {"date", "mentions", "article_count", "outlet_count"} for d in data["by_day"])
+    assert data["latest_mentions"] and all(m["text"] and m["article"] for m in data["latest_mentions"])
     assert data["quotes"] and data["stories"]
     assert client.get("/api/entities/Secretary%20Rubio").json()["entity"]["name"] == "Marco Rubio"
     page = client.get("/entities/Marco%20Rubio")

@@ -323,7 +323,7 @@ def entity_data(store: Store, key: str) -> dict[str, Any] | None:
         "entity": entity,
         "by_day": [{"date": day["day"], "mentions": day["mentions"], "article_count": day["articles"],
                     "outlet_count": day["outlets"]} for day in store.entity_mentions_by_day(forms)],
-        "mentions": store.entity_mentions(forms),
+        "latest_mentions": store.entity_mentions(forms),
         "quotes": store.entity_quotes(forms),
         "stories": store.entity_stories(forms),
     }
