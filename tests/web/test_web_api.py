@@ -167,6 +167,7 @@ def test_an_unknown_outlet_is_a_404_on_the_page_and_in_the_api(client):
     assert page.status_code == 404 and "no outlet" in page.text
     # Empty form fields filter nothing: the page's own form sends them.
     assert client.get("/", params={"since": "", "until": "", "outlet": "", "entity": ""}).status_code == 200
+    assert client.get("/", params={"since": " 2025-02-20 "}).status_code == 200  # a day typed with spaces
 
 
 def test_stories_page_filters_without_javascript(client):

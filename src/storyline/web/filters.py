@@ -25,23 +25,23 @@ class FilterError(InputError):
 def day_text(value: str) -> str:
     """A day as YYYY-MM-DD, checked: ValueError with what to write for anything else (a timestamp,
     '2025-2-3', '2025-02-30')."""
-    text = value.strip()
-    if not _DAY.fullmatch(text):
+    if not _DAY.fullmatch(value):
         raise ValueError("a day is written YYYY-MM-DD")
     try:
-        return date.fromisoformat(text).isoformat()
+        return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise ValueError(f"{text} is not a day of the calendar") from None
+        raise ValueError(f"{value} is not a day of the calendar") from None
 
 
 def story_filters(store: Store, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
                   entity: str | None = None) -> StoryFilters:
     """The filters of a story list from what a request gave; empty values filter nothing (an empty form
-    field). FilterError: a day that is not YYYY-MM-DD (400), an outlet with no article (404)."""
+    field), and a day typed with spaces around it is read without them. FilterError: a day that is
+    not YYYY-MM-DD (400), an outlet with no article (404)."""
     days: dict[str, str | None] = {}
     for name, label, value in (("since", "from", since), ("until", "to", until)):
         try:
-            days[name] = day_text(value) if value and value.strip() else None
+            days[name] = day_text(value.strip()) if value and value.strip() else None
         except ValueError as exc:
             raise FilterError(f"the {label} date ({name}={value!r}) cannot be used: {exc}") from None
     outlet = outlet or None
