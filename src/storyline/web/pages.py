@@ -273,6 +273,7 @@ def storyline_summary(thread: dict[str, Any]) -> dict[str, Any]:
             "last_seen": thread["last_seen"], "story_count": len(stories), "outlet_count": len(outlets),
             "timeline_count": len(thread.get("timeline") or []), "stories": stories}
 
+
 _THREAD_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC"}
 
 
@@ -344,7 +345,7 @@ def search_data(store: Store, query: str, limit: int, offset: int) -> dict[str, 
 def sources_data(store: Store) -> dict[str, Any]:
     """Every outlet, most articles first: articles, stories, days active, claims it alone reports,
     conflicts it is in, and the feeds its articles come from with their state. A feed whose outlet has
-    no article yet (it never answered, say) is listed under that outlet all the same."""
+    no article yet is listed under that outlet all the same, with nothing counted."""
     feeds: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for state, outlet in store.feeds():
         feeds[outlet or state.title or state.url].append(feed_entry(state, outlet))
