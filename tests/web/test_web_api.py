@@ -486,6 +486,7 @@ def test_api_docs_work_offline_under_the_servers_own_policy(client):
         assert f'id="model-{name}"' in page.text, name
     assert "top_conflict" in page.text and "items per page" in page.text
     assert client.get("/api").text == page.text
+    assert 'href="/api/docs">JSON API</a>' in client.get("/").text  # every page's footer leads there
 
 
 @pytest.mark.parametrize("path", ["/", "/api/stories", "/static/style.css", "/static/htmx.min.js", "/nowhere"])
