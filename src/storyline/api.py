@@ -172,7 +172,8 @@ def api_entity(request: Request, key: Annotated[str, PathParam(max_length=MAX_NA
          summary="Full-text search over articles")
 def api_search(request: Request,
                q: Annotated[str, Query(min_length=1, description="words that must all occur; word* for a prefix")],
-               limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
+               limit: Annotated[int, Query(ge=1, le=200, description="items per page (snippets cost: 200 at most)")] = 20,
+               offset: Offset = 0) -> JSONResponse:
     """Articles matching every word, best first, each with a snippet whose matching words are marked."""
     with _config(request).readers.reading() as store:
         data = pages.search_data(store, q, limit, offset)
