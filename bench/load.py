@@ -123,16 +123,16 @@ def _client(base: str, words: list[str], stories: list[str], result: LoadResult,
                 problem = f"{path}: 'database is locked' in the answer"
             result.record(kind, started, problem)
             if kind == "GET /api/stories" and not problem:
-                for brief in response.json():
-                    if brief["id"] not in stories:
-                        stories.append(brief["id"])  # list.append is atomic; readers see new stories
+                for item in response.json()["items"]:
+                    if item["id"] not in stories:
+                        stories.append(item["id"])  # list.append is atomic; readers see new stories
 
 
 def read_while(base: str, clients: int, words: list[str], busy: subprocess.Popen, max_seconds: float,
                think: float = 0.0) -> LoadResult:
     """`clients` reader threads against the server until the writer process `busy` ends (or max_seconds)."""
     result = LoadResult()
-    stories: list[str] = [brief["id"] for brief in httpx.get(base + "/api/stories?limit=500", timeout=60).json()]
+    stories: list[str] = [item["id"] for item in httpx.get(base + "/api/stories?limit=500", timeout=60).json()["items"]]
     stop = threading.Event()
     threads = [threading.Thread(target=_client, args=(base, words, stories, result, stop, seed, think), daemon=True)
                for seed in range(clients)]

@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     words = [w.strip(".,;:'’").lower() for t in vocabulary for w in t.split() if len(w) > 4]
     rng = random.Random(args.seed)
     kinds = {
-        "GET /api/stories (20 briefs)": ["/api/stories"] + [f"/api/stories?offset={rng.randrange(0, len(stories))}"
+        "GET /api/stories (20 stories)": ["/api/stories"] + [f"/api/stories?offset={rng.randrange(0, len(stories))}"
                                                            for _ in range(args.requests - 1)],
         "GET /api/stories?limit=50": [f"/api/stories?limit=50&offset={rng.randrange(0, len(stories))}"
                                       for _ in range(args.requests)],

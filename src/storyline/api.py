@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import hmac
 import json
-import re
 import threading
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Sequence
 
@@ -21,20 +19,35 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 from starlette.datastructures import URL, Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
+from storyline.api_models import (
+    ERRORS,
+    INGEST_BODY,
+    ArticleIn,
+    ArticlePage,
+    Brief,
+    EntityPage,
+    IngestResult,
+    IsoDay,
+    OutletList,
+    Problem,
+    SearchResults,
+    Storyline,
+    StorylineList,
+    StoryList,
+)
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StoreError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
-from storyline.safety import http_url
 from storyline.settings import Settings
-from storyline.store.reads import StoryFilters
 from storyline.web import pages
+from storyline.web.filters import FilterError, story_filters
 from storyline.web.routes import render
 from storyline.web.routes import router as html
 
@@ -65,251 +78,6 @@ class ServerConfig:
         self.readers = pages.Readers(self.db)
 
 
-# --- response models: the OpenAPI schema documents them; extra fields are allowed, as in the contract --
-
-
-class _Open(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class Span(_Open):
-    article: str
-    start: int
-    end: int
-
-
-class ArticleRef(_Open):
-    id: str
-    external_id: str | None = None
-    source: str
-    title: str | None
-    title_generated: bool = Field(False, description="the input gave no headline: this one is made from the lead")
-    published: str | None
-    url: str | None
-    language: str | None = None
-    duplicate_of: str | None = Field(None, description="the article this one is a near-copy of, if any")
-
-
-class EntityOut(_Open):
-    name: str
-    type: str
-    aliases: list[str]
-    mentions: int | None = None
-
-
-class Variant(_Open):
-    article: str
-    text: str
-
-
-class QuoteOut(_Open):
-    speaker: str | None
-    text: str
-    sources: list[str]
-    variants: list[Variant]
-    direct: bool | None = None
-
-
-class ConflictValue(_Open):
-    source: str
-    value: str
-    evidence: list[Span] = []
-
-
-class Conflict(_Open):
-    about: str
-    values: list[ConflictValue]
-
-
-class ClaimOut(_Open):
-    text: str
-    status: str = Field(description="corroborated | single | conflict")
-    sources: list[str]
-    evidence: list[Span]
-    conflict: Conflict | None = None
-
-
-class TimelineOut(_Open):
-    date: str
-    text: str
-    sources: list[str]
-    evidence: list[Span] = []
-
-
-class SummaryOut(_Open):
-    text: str
-    sources: list[str]
-    evidence: list[Span] = []
-
-
-class Brief(_Open):
-    """A story's brief: exactly what `storyline show ID --json` prints."""
-
-    id: str
-    title: str
-    title_generated: bool = Field(False, description="the title is a headline made from an article's lead")
-    first_seen: str | None
-    last_seen: str | None
-    outlets: list[str] = []
-    independent_reports: int = 0
-    articles: list[ArticleRef]
-    entities: list[EntityOut]
-    quotes: list[QuoteOut]
-    claims: list[ClaimOut]
-    timeline: list[TimelineOut]
-    summary: list[SummaryOut]
-
-
-class StoryRef(_Open):
-    id: str
-    title: str
-    outlets: list[str]
-    articles: int
-
-
-class TextSpan(_Open):
-    kind: str = Field(description="claim | conflict | quote | timeline | entity")
-    start: int
-    end: int
-    label: str
-
-
-class ArticleText(ArticleRef):
-    text: str
-
-
-class ArticlePage(_Open):
-    article: ArticleText
-    story: StoryRef | None
-    spans: list[TextSpan] = Field(description="annotated character spans of the text, in text order")
-    entities: list[dict[str, Any]]
-    claims: list[TextSpan]
-    quotes: list[TextSpan]
-
-
-class EntityPage(_Open):
-    entity: dict[str, Any]
-    by_day: list[dict[str, Any]] = Field(description="mentions, articles and outlets per day")
-    mentions: list[dict[str, Any]] = Field(description="latest mentions with the text around them")
-    quotes: list[dict[str, Any]]
-    stories: list[dict[str, Any]]
-
-
-class Piece(BaseModel):
-    text: str
-    match: bool
-
-
-class SearchHit(_Open):
-    id: str
-    source: str
-    title: str | None
-    published: str | None
-    url: str | None
-    story_id: str | None
-    story_title: str | None
-    snippet: str
-    title_segments: list[Piece]
-    snippet_segments: list[Piece] = Field(description="the snippet in pieces; `match` marks the words searched for")
-
-
-class SearchPage(_Open):
-    query: str
-    total: int
-    limit: int
-    offset: int
-    results: list[SearchHit]
-
-
-class OutletStats(_Open):
-    source: str
-    articles: int
-    stories: int
-    first_day: str | None
-    last_day: str | None
-    copies: int = Field(description="articles that are near-copies of another report")
-    claims: int = Field(description="claims the outlet's articles support")
-    only_outlet: int = Field(description="claims this outlet alone reports (status single)")
-    conflicts: int = Field(description="claims in conflict that this outlet is part of")
-
-
-class SourcesPage(_Open):
-    outlets: list[OutletStats]
-
-
-class ArticleIn(BaseModel):
-    """One article to ingest; the same fields as a JSON input file."""
-
-    model_config = ConfigDict(extra="forbid")
-    # The patterns tell the schema's readers what the validators below enforce, in their own words.
-    text: str = Field(min_length=1, json_schema_extra={"pattern": r"\S"},
-                      description="the article's body, plain text (not only spaces)")
-    title: str | None = None
-    date: str | None = Field(None, description="ISO 8601 or RFC 2822")
-    source: str | None = Field(None, description="the outlet's name (default: api)")
-    url: str | None = Field(None, json_schema_extra={"pattern": r"^\s*[hH][tT][tT][pP][sS]?://"},
-                            description="http(s) URL of the original")
-    id: str | None = Field(None, description="your own id for the article (kept as external_id)")
-    language: str | None = None
-
-    @field_validator("id", mode="before")
-    @classmethod
-    def _id_text(cls, value: Any) -> Any:
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-    @field_validator("text")
-    @classmethod
-    def _has_text(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text is empty")
-        return value
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and http_url(value) is None:
-            raise ValueError("url must be an http:// or https:// address, without spaces or control characters")
-        return value
-
-
-class Rejected(BaseModel):
-    origin: str
-    message: str
-
-
-class IngestResult(BaseModel):
-    ingested: int
-    updated: int
-    duplicates: int
-    rejected: list[Rejected]
-    new_stories: int
-    stories: int = Field(description="live stories in the database after this ingest")
-    articles: list[str | None] = Field(description="the stored id of each posted article, in order")
-
-
-class Problem(BaseModel):
-    detail: Any
-
-
-_ERRORS = {404: {"model": Problem, "description": "not found"}}
-
-def _iso_day(value: Any) -> Any:
-    """A day only as YYYY-MM-DD, as the schema says (format: date): pydantic alone would also take a
-    number for a Unix timestamp."""
-    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("a day is written YYYY-MM-DD")
-    return value
-
-
-IsoDay = Annotated[date | None, BeforeValidator(_iso_day)]
-
-_ARTICLE_SCHEMA = ArticleIn.model_json_schema()
-_ARTICLE_SCHEMA.pop("title", None)
-_INGEST_BODY = {"required": True, "content": {"application/json": {"schema": {
-    "anyOf": [{"type": "array", "items": _ARTICLE_SCHEMA, "minItems": 1}, _ARTICLE_SCHEMA],
-    "description": "one article, or an array of them"}}}}
-
-
 # --- the JSON API -----------------------------------------------------------------------------
 
 api = APIRouter(prefix="/api", tags=["api"])
@@ -323,43 +91,54 @@ def _json(data: Any, status_code: int = 200, headers: dict[str, str] | None = No
     return JSONResponse(data, status_code=status_code, headers=headers)
 
 
-@api.get("/stories", name="api_stories", response_model=list[Brief], summary="Stories, newest first",
-         responses={200: {"headers": {"X-Total-Count": {"description": "stories matching the filters",
-                                                        "schema": {"type": "integer"}},
-                                      "Link": {"description": 'rel="next" / rel="prev" pages',
-                                               "schema": {"type": "string"}}}}})
-def api_stories(
-    request: Request,
-    limit: Annotated[int, Query(ge=1, le=500, description="stories per page")] = 20,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="stories to skip")] = 0,
-    since: Annotated[IsoDay, Query(description="stories still running on or after this day")] = None,
-    until: Annotated[IsoDay, Query(description="stories that had started by this day")] = None,
-    outlet: Annotated[str | None, Query(description="only stories this outlet reported")] = None,
-    entity: Annotated[str | None, Query(max_length=MAX_NAME_CHARS,
-                                        description="only stories mentioning this name (or an alias of it)")] = None,
-) -> JSONResponse:
-    """A page of stories, each in the `storyline stories --json` shape (a JSON array, newest first).
-    The total is in `X-Total-Count`; `Link` gives the next and previous pages."""
-    filters = StoryFilters(since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                           outlet=outlet or None, entity=entity or None)
-    with _config(request).readers.reading() as store:
-        briefs = pages.load_briefs(store, store.story_rows(filters, limit=limit, offset=offset))
-        total = store.count_stories(filters)
-    # Relative references (RFC 8288): the pages are wherever the client reached this one, and nothing
-    # of the request's Host header is echoed back.
+def _paged(request: Request, items: list[Any], total: int, limit: int, offset: int, **extra: Any) -> JSONResponse:
+    """A list in the one envelope, `{items, total, limit, offset}` (and any `extra` fields), with a `Link`
+    header to the next and previous pages where there are any. The links are relative references
+    (RFC 8288): the pages are wherever the client reached this one, and nothing of the request's Host
+    header is echoed back."""
     here = URL(f"{request.url.path}?{request.url.query}")
     links = []
     if offset + limit < total:
         links.append(f'<{here.include_query_params(offset=offset + limit)}>; rel="next"')
     if offset > 0:
-        links.append(f'<{here.include_query_params(offset=max(offset - limit, 0))}>; rel="prev"')
-    headers = {"X-Total-Count": str(total)}
-    if links:
-        headers["Link"] = ", ".join(links)
-    return _json(briefs, headers=headers)
+        links.append(f'<{here.include_query_params(offset=max(min(offset, total) - limit, 0))}>; rel="prev"')
+    headers = {"Link": ", ".join(links)} if links else None
+    return _json({**extra, "items": items, "total": total, "limit": limit, "offset": offset}, headers=headers)
 
 
-@api.get("/stories/{story_id}", response_model=Brief, responses=_ERRORS, summary="One story's brief")
+_LINK = {"description": 'rel="next" / rel="prev": the neighbouring pages, where there are any',
+         "schema": {"type": "string"}}
+_PAGED: dict[int | str, dict[str, Any]] = {200: {"headers": {"Link": _LINK}}}
+_FILTERED: dict[int | str, dict[str, Any]] = {**_PAGED, 404: {"model": Problem, "description": "no such outlet"}}
+Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+
+
+@api.get("/stories", name="api_stories", response_model=StoryList, responses=_FILTERED, summary="Stories, newest first")
+def api_stories(
+    request: Request,
+    limit: Limit = 20,
+    offset: Offset = 0,
+    since: Annotated[IsoDay, Query(description="stories still running on or after this day")] = None,
+    until: Annotated[IsoDay, Query(description="stories that had started by this day")] = None,
+    outlet: Annotated[str | None, Query(description="only stories this outlet reported (404 if it has no article)")] = None,
+    entity: Annotated[str | None, Query(max_length=MAX_NAME_CHARS,
+                                        description="only stories mentioning this name (or an alias of it)")] = None,
+) -> JSONResponse:
+    """A page of story summaries, newest first, in the order of `storyline stories`: dates, counts and
+    the top conflict of each. A story's whole brief is at `/api/stories/{id}`."""
+    with _config(request).readers.reading() as store:
+        try:
+            filters = story_filters(store, since=since.isoformat() if since else None,
+                                    until=until.isoformat() if until else None, outlet=outlet, entity=entity)
+        except FilterError as exc:
+            raise HTTPException(exc.status, str(exc)) from None
+        briefs = pages.load_briefs(store, store.story_rows(filters, limit=limit, offset=offset))
+        total = store.count_stories(filters)
+    return _paged(request, [pages.story_summary(brief) for brief in briefs], total, limit, offset)
+
+
+@api.get("/stories/{story_id}", response_model=Brief, responses=ERRORS, summary="One story's brief")
 def api_story(request: Request, story_id: str) -> JSONResponse:
     """The brief exactly as `storyline show ID --json`; a unique id prefix or a merged story's id works too."""
     with _config(request).readers.reading() as store:
@@ -369,7 +148,7 @@ def api_story(request: Request, story_id: str) -> JSONResponse:
     return _json(brief)
 
 
-@api.get("/articles/{article_id}", response_model=ArticlePage, responses=_ERRORS, summary="One article")
+@api.get("/articles/{article_id}", response_model=ArticlePage, responses=ERRORS, summary="One article")
 def api_article(request: Request, article_id: str) -> JSONResponse:
     """An article's text, its story, and every annotated span (claims, quotes, timeline, entities)."""
     with _config(request).readers.reading() as store:
@@ -379,7 +158,7 @@ def api_article(request: Request, article_id: str) -> JSONResponse:
     return _json(data)
 
 
-@api.get("/entities/{key:path}", response_model=EntityPage, responses=_ERRORS, summary="One entity over time")
+@api.get("/entities/{key:path}", response_model=EntityPage, responses=ERRORS, summary="One entity over time")
 def api_entity(request: Request, key: Annotated[str, PathParam(max_length=MAX_NAME_CHARS)]) -> JSONResponse:
     """A person, organisation or place by name or alias (any case): mentions per day, quotes, stories."""
     with _config(request).readers.reading() as store:
@@ -389,25 +168,31 @@ def api_entity(request: Request, key: Annotated[str, PathParam(max_length=MAX_NA
     return _json(data)
 
 
-@api.get("/search", name="api_search", response_model=SearchPage, summary="Full-text search over articles")
-def api_search(request: Request, q: str = Query(..., min_length=1, description="words that must all occur; word* for a prefix"),
-               limit: int = Query(20, ge=1, le=200),
-               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> JSONResponse:
+@api.get("/search", name="api_search", response_model=SearchResults, responses=_PAGED,
+         summary="Full-text search over articles")
+def api_search(request: Request,
+               q: Annotated[str, Query(min_length=1, description="words that must all occur; word* for a prefix")],
+               limit: Annotated[int, Query(ge=1, le=200, description="items per page (snippets cost: 200 at most)")] = 20,
+               offset: Offset = 0) -> JSONResponse:
     """Articles matching every word, best first, each with a snippet whose matching words are marked."""
     with _config(request).readers.reading() as store:
-        return _json(pages.search_data(store, q, limit, offset))
+        data = pages.search_data(store, q, limit, offset)
+    return _paged(request, data["items"], data["total"], limit, offset, query=data["query"])
 
 
-@api.get("/storylines", summary="Storylines, newest first")
-def api_storylines(request: Request) -> JSONResponse:
-    """Threads of linked stories: each with its stories, oldest first, and one merged timeline."""
+@api.get("/storylines", response_model=StorylineList, responses=_PAGED, summary="Storylines, newest first")
+def api_storylines(request: Request, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
+    """Threads of linked stories, each with its stories (oldest first) and counts; a storyline's merged
+    timeline is at `/api/storylines/{id}`."""
     with _config(request).readers.reading() as store:
-        return _json(load_storylines(store))
+        threads = load_storylines(store)
+    return _paged(request, [pages.storyline_summary(thread) for thread in threads[offset:offset + limit]],
+                  len(threads), limit, offset)
 
 
-@api.get("/storylines/{storyline_id}", responses=_ERRORS, summary="One storyline")
+@api.get("/storylines/{storyline_id}", response_model=Storyline, responses=ERRORS, summary="One storyline")
 def api_storyline(request: Request, storyline_id: str) -> JSONResponse:
-    """One storyline by its id (as `/api/storylines` lists it)."""
+    """One storyline by its id (as `/api/storylines` lists it): its stories and one merged timeline."""
     with _config(request).readers.reading() as store:
         thread = load_storyline(store, storyline_id)
     if thread is None:
@@ -415,16 +200,18 @@ def api_storyline(request: Request, storyline_id: str) -> JSONResponse:
     return _json(thread)
 
 
-@api.get("/sources", response_model=SourcesPage, summary="Outlets")
-def api_sources(request: Request) -> JSONResponse:
-    """Every outlet: articles, stories, days active, claims it alone reports, conflicts it is part of
-    (0 until claims have been computed)."""
+@api.get("/sources", response_model=OutletList, responses=_PAGED, summary="Outlets and their feeds")
+def api_sources(request: Request, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+    """Every outlet, most articles first: articles, stories, days active, claims it alone reports,
+    conflicts it is part of (0 until claims have been computed), and the state of each feed it comes
+    from (last success, last error, next poll), as `storyline sources` shows them."""
     with _config(request).readers.reading() as store:
-        return _json(pages.sources_data(store))
+        outlets = pages.sources_data(store)["outlets"]
+    return _paged(request, outlets[offset:offset + limit], len(outlets), limit, offset)
 
 
 @api.post("/articles", response_model=IngestResult, summary="Ingest articles (needs the server's token)",
-          openapi_extra={"requestBody": _INGEST_BODY},
+          openapi_extra={"requestBody": INGEST_BODY},
           responses={401: {"model": Problem, "description": "missing or wrong `Authorization: Bearer TOKEN`"},
                      403: {"model": Problem, "description": "the server was started without a token: read-only"},
                      413: {"model": Problem, "description": "the body is over the server's limit"},
@@ -518,7 +305,7 @@ def _ingest(config: ServerConfig, records: list[ArticleIn]) -> dict[str, Any]:
         stories = store.count("stories")
     return {"ingested": report.ingested, "updated": report.updated, "duplicates": report.duplicates,
             "rejected": [{"origin": r.origin, "message": r.message} for r in report.rejected],
-            "new_stories": report.new_stories, "stories": stories,
+            "new_stories": report.new_stories, "story_count": stories,
             "articles": [report.article_of.get(item.origin) for item in items]}
 
 
@@ -653,8 +440,10 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     errors = [{key: error[key] for key in ("loc", "msg", "type") if key in error} for error in exc.errors()]
     if _is_api(request):
         return JSONResponse({"detail": errors}, status_code=422)
+    # A page answers 400, as it does for a filter it cannot use (web.filters); the API keeps FastAPI's
+    # documented 422 with the same messages.
     detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors)
-    return render(request, "error.html", status_code=422, status=422, detail=detail)
+    return render(request, "error.html", status_code=400, status=400, detail=detail)
 
 
 async def _server_error(request: Request, exc: Exception) -> JSONResponse | HTMLResponse:

@@ -229,14 +229,12 @@ def sources(
     as_json: JsonOption = False,
 ) -> None:
     """Outlets with their articles and stories, and the state of every subscribed feed."""
+    from storyline.sources.feeds import feed_entry
+
     with _open(_settings(db)) as store:
         outlets = [{"source": name, "articles": articles, "stories": stories_}
                    for name, articles, stories_ in store.source_counts()]
-        feeds_ = [{"url": state.url, "source": outlet, "title": state.title,
-                   "last_success": state.last_success.isoformat() if state.last_success else None,
-                   "last_error": state.last_error, "failures": state.failures,
-                   "next_poll": state.next_poll.isoformat() if state.next_poll else None}
-                  for state, outlet in store.feeds()]
+        feeds_ = [feed_entry(state, outlet) for state, outlet in store.feeds()]
     if as_json:
         print(json.dumps({"outlets": outlets, "feeds": feeds_}, ensure_ascii=False, indent=1))
         return

@@ -96,3 +96,41 @@ def test_an_edited_feed_entry_updates_its_article(server: LiveServer, tmp_path) 
     assert "updated 1" in result.stdout
     [line] = [json.loads(l) for l in cli("export").stdout.splitlines() if '"type": "article"' in l]
     assert "twice a day" in line["text"]
+
+
+def test_the_api_shows_each_feeds_state_as_the_cli_does(server: LiveServer, tmp_path) -> None:
+    """Two feeds watched; one breaks. /api/sources lists each feed under the outlet its articles carry,
+    with the same last success, last error and next poll as `storyline sources --json`; /sources shows it."""
+    from fastapi.testclient import TestClient
+
+    from storyline.api import create_app
+
+    serve_outlets(server)
+    ledger = server.fixture("/feeds/rss2.xml", "rss2.xml", "application/rss+xml; charset=utf-8")
+    server.static("/articles/quay.html", "<html><body><article><h1>Quay repaired</h1><p>"
+                  + "The quay at Seal Island was repaired on Monday after the winter storms. " * 3
+                  + "</p></article></body></html>")
+    item = (f"<item><title>Quay repaired</title><link>{server.base}/articles/quay.html</link>"
+            "<pubDate>Mon, 03 Mar 2025 08:00:00 GMT</pubDate><description>The quay is mended.</description></item>")
+    quay = server.static("/quay.xml", f'<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Times</title>'
+                                      f"{item}</channel></rss>", "application/rss+xml")
+    db = tmp_path / "feeds.db"
+    cli = Cli(db)
+    cli("watch", ledger, quay, "--once", "--allow-private-network", expect=None)
+    server.static("/quay.xml", "gone", "text/plain", status=404)
+    cli("watch", "--once", "--allow-private-network", expect=None)
+    listed = cli.json("sources", "--json")
+    with TestClient(create_app(str(db))) as client:
+        page = client.get("/api/sources").json()
+        html = client.get("/sources").text
+    outlets = {outlet["source"]: outlet for outlet in page["items"]}
+    assert page["total"] == len(outlets) == 2
+    assert [feed["url"] for feed in outlets["Northbay Ledger"]["feeds"]] == [ledger]
+    assert [feed["url"] for feed in outlets["Quay Times"]["feeds"]] == [quay]
+    assert outlets["Quay Times"]["article_count"] == 1
+    by_url = {feed["url"]: feed for outlet in page["items"] for feed in outlet["feeds"]}
+    assert by_url == {feed["url"]: feed for feed in listed["feeds"]}
+    broken, working = by_url[quay], by_url[ledger]
+    assert broken["failures"] == 1 and "404" in broken["last_error"] and broken["last_success"] and broken["next_poll"]
+    assert working["failures"] == 0 and working["last_error"] is None and working["last_success"]
+    assert quay in html and "failing (1 time)" in html

@@ -1,7 +1,8 @@
 """The JSON API and the server-rendered pages, through FastAPI's TestClient against real SQLite files.
 
 The API's story contract is checked against the CLI itself: /api/stories/{id} must equal
-`storyline show ID --json`, and /api/stories must equal `storyline stories --json`."""
+`storyline show ID --json`, and /api/stories must list the stories of `storyline stories --json`, in
+its order, as summaries of those briefs."""
 
 from __future__ import annotations
 
@@ -67,28 +68,57 @@ def test_story_api_accepts_a_unique_prefix_like_the_cli(client, cli_stories):
     assert client.get(f"/api/stories/{story['id'][:8]}").json()["id"] == story["id"]
 
 
-def test_stories_api_equals_stories_json(client, cli_stories):
+def ids(page: dict) -> list[str]:
+    return [item["id"] for item in page["items"]]
+
+
+def test_stories_api_lists_the_cli_stories_as_summaries(client, cli_stories):
     response = client.get("/api/stories", params={"limit": 500})
     assert response.status_code == 200
-    assert response.json() == cli_stories
-    assert response.headers["x-total-count"] == str(len(cli_stories))
-    assert "link" not in response.headers
+    page = response.json()
+    assert set(page) == {"items", "total", "limit", "offset"}
+    assert (page["total"], page["limit"], page["offset"]) == (len(cli_stories), 500, 0)
+    assert "link" not in response.headers and "x-total-count" not in response.headers
+    assert ids(page) == [s["id"] for s in cli_stories]
+    for item, brief in zip(page["items"], cli_stories):
+        assert {k: item[k] for k in ("title", "first_seen", "last_seen", "outlets", "independent_reports")} == \
+            {k: brief[k] for k in ("title", "first_seen", "last_seen", "outlets", "independent_reports")}
+        assert item["article_count"] == len(brief["articles"]) and item["outlet_count"] == len(brief["outlets"])
+        assert item["claim_count"] == len(brief["claims"]) and item["quote_count"] == len(brief["quotes"])
+        assert item["conflict_count"] == sum(c["status"] == "conflict" for c in brief["claims"])
+        assert item["lead"] == (brief["summary"][0]["text"] if brief["summary"] else None)
+        # A summary, not the brief: no list of articles, claims or quotes in a list's items.
+        assert not {"articles", "claims", "quotes", "entities", "timeline", "summary"} & set(item)
+    # A tenth of the bytes of the briefs it stands for, or less.
+    assert len(response.content) * 10 < len(json.dumps(cli_stories))
+
+
+def test_a_story_summary_names_its_top_conflict(rich):
+    client, story_id, _ = rich
+    item = next(i for i in client.get("/api/stories", params={"limit": 500}).json()["items"] if i["id"] == story_id)
+    assert item["conflict_count"] == 1
+    assert item["top_conflict"] == {"text": "Rubio made the remarks", "about": "venue",
+                                    "sources": ["capital-dispatch", "northern-ledger"],
+                                    "values": [{"source": "capital-dispatch", "value": "at a briefing"},
+                                               {"source": "northern-ledger", "value": "on a radio show"}]}
+    assert item["lead"].startswith("Rubio says the President wants the war in Ukraine ended")
 
 
 def test_stories_api_pages_through_everything_in_order(client, cli_stories):
-    pages, offset = [], 0
-    while True:
-        response = client.get("/api/stories", params={"limit": 5, "offset": offset})
+    """A client follows the Link header's rel="next" until there is none, as RFC 8288 readers do."""
+    pages, url = [], "/api/stories?limit=5"
+    while url:
+        response = client.get(url)
         assert response.status_code == 200
         pages.append(response.json())
-        if 'rel="next"' not in response.headers.get("link", ""):
-            break
-        assert "offset=" in response.headers["link"]
-        offset += 5
-    assert [s["id"] for page in pages for s in page] == [s["id"] for s in cli_stories]
-    assert len(pages) == -(-len(cli_stories) // 5)
-    assert 'rel="prev"' in client.get("/api/stories", params={"limit": 5, "offset": 5}).headers["link"]
-    assert client.get("/api/stories", params={"offset": 10_000}).json() == []
+        assert pages[-1]["total"] == len(cli_stories) and pages[-1]["limit"] == 5
+        url = response.links.get("next", {}).get("url")
+    assert [s["id"] for page in pages for s in page["items"]] == [s["id"] for s in cli_stories]
+    assert [page["offset"] for page in pages] == list(range(0, len(cli_stories), 5))
+    second = client.get("/api/stories", params={"limit": 5, "offset": 5})
+    assert second.links["prev"]["url"] == "/api/stories?limit=5&offset=0"
+    beyond = client.get("/api/stories", params={"offset": 10_000}).json()
+    assert beyond["items"] == [] and beyond["total"] == len(cli_stories)
 
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=501", "offset=-1", "limit=ten", "since=yesterday"])
@@ -101,21 +131,43 @@ def test_bad_paging_and_filter_parameters_are_422_json(client, query):
 
 def test_stories_filter_by_outlet_dates_and_entity(client, cli_stories):
     by_outlet = client.get("/api/stories", params={"outlet": "the-evening-bell", "limit": 500}).json()
-    assert by_outlet == [s for s in cli_stories if "the-evening-bell" in s["outlets"]]
+    assert ids(by_outlet) == [s["id"] for s in cli_stories if "the-evening-bell" in s["outlets"]]
+    assert by_outlet["total"] == len(by_outlet["items"])
 
-    late = client.get("/api/stories", params={"since": "2025-02-20", "limit": 500}).json()
+    late = client.get("/api/stories", params={"since": "2025-02-20", "limit": 500}).json()["items"]
     assert late and all(s["last_seen"] >= "2025-02-20" for s in late)
     assert len(late) == sum(1 for s in cli_stories if s["last_seen"] and s["last_seen"] >= "2025-02-20")
-    early = client.get("/api/stories", params={"until": "2025-02-12", "limit": 500}).json()
+    early = client.get("/api/stories", params={"until": "2025-02-12", "limit": 500}).json()["items"]
     assert early and all(s["first_seen"] <= "2025-02-12" for s in early)
 
     rubio = client.get("/api/stories", params={"entity": "Marco Rubio", "limit": 500})
-    titles = [s["title"] for s in rubio.json()]
+    titles = [s["title"] for s in rubio.json()["items"]]
     assert any("Rubio" in t for t in titles)
     assert len(titles) < len(cli_stories)
     # An alias finds the same stories as the canonical name, in any case.
     assert client.get("/api/stories", params={"entity": "rubio", "limit": 500}).json() == rubio.json()
-    assert client.get("/api/stories", params={"entity": "Nobody Anywhere"}).json() == []
+    assert client.get("/api/stories", params={"entity": "Nobody Anywhere"}).json()["items"] == []
+
+
+@pytest.mark.parametrize("query, words", [("since=yesterday", "YYYY-MM-DD"), ("until=2025-02-30", "not a day"),
+                                          ("since=1739491200", "YYYY-MM-DD")])
+def test_a_bad_date_is_an_error_a_reader_sees_on_the_page_and_in_the_api(client, query, words):
+    api = client.get(f"/api/stories?{query}")
+    assert api.status_code == 422 and words in api.json()["detail"][0]["msg"]
+    page = client.get(f"/?{query}")
+    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    assert words in page.text and "cannot be used" in page.text
+    assert 'class="story-list"' not in page.text  # not the unfiltered list, as if nothing were wrong
+
+
+def test_an_unknown_outlet_is_a_404_on_the_page_and_in_the_api(client):
+    api = client.get("/api/stories", params={"outlet": "no-such-outlet"})
+    assert api.status_code == 404 and "no outlet 'no-such-outlet'" in api.json()["detail"]
+    page = client.get("/", params={"outlet": "no-such-outlet"})
+    assert page.status_code == 404 and "no outlet" in page.text
+    # Empty form fields filter nothing: the page's own form sends them.
+    assert client.get("/", params={"since": "", "until": "", "outlet": "", "entity": ""}).status_code == 200
+    assert client.get("/", params={"since": " 2025-02-20 "}).status_code == 200  # a day typed with spaces
 
 
 def test_stories_page_filters_without_javascript(client):
@@ -124,7 +176,7 @@ def test_stories_page_filters_without_javascript(client):
     assert '<option value="the-evening-bell" selected>' in page.text
     assert "Rubio Says President Wants" in page.text
     assert "Earthquake in Southern Peru" not in page.text
-    assert "Ignored the from date" in client.get("/", params={"since": "not-a-day"}).text
+    assert client.get("/", params={"since": "2025-02-20", "outlet": "the-evening-bell"}).status_code == 200
 
 
 # --- search -------------------------------------------------------------------------------------
@@ -133,14 +185,18 @@ def test_stories_page_filters_without_javascript(client):
 def test_search_finds_the_right_article_with_marked_snippets(client):
     # Only northern-ledger names the radio hosts.
     data = client.get("/api/search", params={"q": "Whitmore"}).json()
-    assert data["total"] == 1
-    hit = data["results"][0]
+    assert set(data) == {"query", "items", "total", "limit", "offset"}
+    assert data["total"] == 1 and data["query"] == "Whitmore"
+    hit = data["items"][0]
     assert hit["source"] == "northern-ledger" and "Rubio" in hit["story_title"]
     assert any(piece["match"] and piece["text"] == "Whitmore" for piece in hit["snippet_segments"])
     assert "Whitmore" in hit["snippet"]
     several = client.get("/api/search", params={"q": "ceasefire first stage"}).json()
     assert several["total"] >= 2
-    assert {r["source"] for r in several["results"]} >= {"capital-dispatch", "northern-ledger"}
+    assert {r["source"] for r in several["items"]} >= {"capital-dispatch", "northern-ledger"}
+    first = client.get("/api/search", params={"q": "ceasefire first stage", "limit": 1})
+    assert first.links["next"]["url"] == "/api/search?q=ceasefire+first+stage&limit=1&offset=1"
+    assert [hit["id"] for hit in first.json()["items"]] == [several["items"][0]["id"]]
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "a OR (b", "NEAR(x y", "*", "col:umn", "^start", "-", "'; DROP"])
@@ -165,7 +221,7 @@ def test_article_api_and_page(client, cli_stories):
     article = next(a for a in story["articles"] if a["source"] == "northern-ledger")
     data = client.get(f"/api/articles/{article['id']}").json()
     assert {k: data["article"][k] for k in article} == article
-    assert data["story"]["id"] == story["id"]
+    assert data["story"]["id"] == story["id"] and data["story"]["article_count"] == len(story["articles"])
     text = data["article"]["text"]
     assert data["spans"], "the demo's analysis finds names and quotes"
     for span in data["spans"]:
@@ -182,6 +238,8 @@ def test_entity_api_and_page(client):
     assert data["entity"]["name"] == "Marco Rubio"
     assert "Secretary Rubio" in data["entity"]["aliases"]
     assert data["by_day"] and sum(d["mentions"] for d in data["by_day"]) == data["entity"]["mentions"]
+    assert all(set(d) == {"date", "mentions", "article_count", "outlet_count"} for d in data["by_day"])
+    assert data["latest_mentions"] and all(m["text"] and m["article"] for m in data["latest_mentions"])
     assert data["quotes"] and data["stories"]
     assert client.get("/api/entities/Secretary%20Rubio").json()["entity"]["name"] == "Marco Rubio"
     page = client.get("/entities/Marco%20Rubio")
@@ -200,13 +258,21 @@ def test_the_cli_and_the_web_find_an_entity_by_one_lookup(client, demo_db):
 
 
 def test_sources_counts_outlets(client, demo_db):
-    outlets = client.get("/api/sources").json()["outlets"]
+    page = client.get("/api/sources").json()
+    outlets = page["items"]
     cli = Cli(demo_db).json("sources", "--json")["outlets"]
-    assert {o["source"]: o["articles"] for o in outlets} == {o["source"]: o["articles"] for o in cli}
+    assert page["total"] == len(outlets) == len(cli)
+    assert {o["source"]: (o["article_count"], o["story_count"]) for o in outlets} == \
+        {o["source"]: (o["articles"], o["stories"]) for o in cli}
     by_name = {o["source"]: o for o in outlets}
-    assert any(o["only_outlet"] > 0 for o in outlets)
+    assert any(o["single_claim_count"] > 0 for o in outlets)
     # The motivating case: the briefing outlet and the radio-show outlet disagree on the venue.
-    assert by_name["capital-dispatch"]["conflicts"] >= 1 and by_name["northern-ledger"]["conflicts"] >= 1
+    assert by_name["capital-dispatch"]["conflict_count"] >= 1 and by_name["northern-ledger"]["conflict_count"] >= 1
+    assert by_name["northern-ledger"]["first_seen"] <= by_name["northern-ledger"]["last_seen"]
+    assert all(o["feeds"] == [] for o in outlets)  # the demo is read from files, not feeds
+    two = client.get("/api/sources", params={"limit": 2, "offset": 2})
+    assert [o["source"] for o in two.json()["items"]] == [o["source"] for o in outlets[2:4]]
+    assert {"next", "prev"} <= set(two.links)
     assert client.get("/sources").status_code == 200
 
 
@@ -240,10 +306,10 @@ def test_story_page_shows_conflicts_first_then_corroboration(rich):
 
 def test_sources_count_single_outlet_claims_and_conflicts(rich):
     client, _, _ = rich
-    outlets = {o["source"]: o for o in client.get("/api/sources").json()["outlets"]}
-    assert outlets["northern-ledger"]["only_outlet"] == 1 and outlets["northern-ledger"]["conflicts"] == 1
-    assert outlets["capital-dispatch"]["conflicts"] == 1
-    assert outlets["the-evening-bell"]["claims"] == 0
+    outlets = {o["source"]: o for o in client.get("/api/sources").json()["items"]}
+    assert outlets["northern-ledger"]["single_claim_count"] == 1 and outlets["northern-ledger"]["conflict_count"] == 1
+    assert outlets["capital-dispatch"]["conflict_count"] == 1
+    assert outlets["the-evening-bell"]["claim_count"] == 0
 
 
 def test_article_highlights_link_back_to_the_claim_they_support(rich):
@@ -289,7 +355,7 @@ def test_post_needs_the_right_bearer_token(writable):
 
 def test_post_ingests_and_the_article_joins_a_story(writable):
     client, db = writable
-    before = client.get("/api/stories").headers["x-total-count"]
+    before = client.get("/api/stories").json()["total"]
     articles = [{"title": "Harbour Wall Repairs Approved in Marlowe Bay", "date": "2025-03-01", "source": "bay-gazette",
                  "text": "The council of Marlowe Bay approved repairs to the harbour wall on Saturday after "
                          "winter storms cracked it in three places. Work starts in April.", "id": "bg-1",
@@ -302,7 +368,7 @@ def test_post_ingests_and_the_article_joins_a_story(writable):
     result = response.json()
     assert result["ingested"] == 2 and result["duplicates"] == 0 and result["rejected"] == []
     assert len(result["articles"]) == 2 and all(result["articles"])
-    assert result["stories"] >= int(before) + 1
+    assert result["story_count"] == client.get("/api/stories").json()["total"] >= before + 1
     first = client.get(f"/api/articles/{result['articles'][0]}").json()
     assert first["article"]["source"] == "bay-gazette" and first["article"]["external_id"] == "bg-1"
     assert first["story"] is not None
@@ -318,11 +384,11 @@ def test_undated_stories_come_last_on_every_page_size(writable):
     assert client.post("/api/articles", json=undated, headers=AUTH).json()["ingested"] == 3
     everything = Cli(db).json("stories", "--json")
     assert everything[-1]["first_seen"] is None
-    assert client.get("/api/stories", params={"limit": 500}).json() == everything
+    assert ids(client.get("/api/stories", params={"limit": 500}).json()) == [s["id"] for s in everything]
     for limit in (1, 4, 7):
-        ids = [s["id"] for offset in range(0, len(everything), limit)
-               for s in client.get("/api/stories", params={"limit": limit, "offset": offset}).json()]
-        assert ids == [s["id"] for s in everything]
+        listed = [s["id"] for offset in range(0, len(everything), limit)
+                  for s in client.get("/api/stories", params={"limit": limit, "offset": offset}).json()["items"]]
+        assert listed == [s["id"] for s in everything]
 
 
 @pytest.mark.parametrize("body, where, words", [
@@ -338,12 +404,12 @@ def test_undated_stories_come_last_on_every_page_size(writable):
 ])
 def test_post_rejects_invalid_input_with_422_and_stores_nothing(writable, body, where, words):
     client, _ = writable
-    before = client.get("/api/stories").headers["x-total-count"]
+    before = client.get("/api/stories").json()["total"]
     response = client.post("/api/articles", content=body, headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == 422, response.text
     detail = response.json()["detail"]
     assert any(error["loc"][:len(where)] == where and words.lower() in error["msg"].lower() for error in detail), detail
-    assert client.get("/api/stories").headers["x-total-count"] == before
+    assert client.get("/api/stories").json()["total"] == before
 
 
 def test_post_refuses_bodies_over_the_limit(writable):
@@ -379,7 +445,48 @@ def test_openapi_schema_lists_every_endpoint(client):
     assert paths["/api/articles"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert {"401", "403", "413", "422"} <= set(paths["/api/articles"]["post"]["responses"])
     assert "Brief" in schema["components"]["schemas"]
-    assert client.get("/api").status_code == 200
+
+
+def test_every_answer_is_documented_with_a_real_model(client):
+    """No operation answers with an empty schema: each JSON answer names a model whose fields are listed,
+    and each list is the one envelope."""
+    schema = client.get("/api/openapi.json").json()
+    models = schema["components"]["schemas"]
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            for status, answer in op["responses"].items():
+                body = answer["content"]["application/json"]["schema"]
+                name = body["$ref"].rsplit("/", 1)[-1]
+                assert models[name].get("properties"), f"{method} {path} {status}: {name} has no fields"
+    lists = {"/api/stories": "StorySummary", "/api/search": "SearchHit", "/api/storylines": "StorylineSummary",
+             "/api/sources": "OutletStats"}
+    for path, item in lists.items():
+        answer = schema["paths"][path]["get"]["responses"]["200"]
+        envelope = models[answer["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]]
+        assert {"items", "total", "limit", "offset"} <= set(envelope["required"]), path
+        assert envelope["properties"]["items"]["items"]["$ref"].endswith(f"/{item}"), path
+        assert "Link" in answer["headers"], path
+    assert models["Storyline"]["properties"]["timeline"]["items"]["$ref"].endswith("/StorylineEntry")
+    assert {"first_seen", "last_seen", "article_count"} <= set(models["OutletStats"]["properties"])
+    named = {field for model in models.values() for field in model.get("properties", {})}
+    assert not {"first_day", "last_day", "day", "x_total_count"} & named
+
+
+def test_api_docs_work_offline_under_the_servers_own_policy(client):
+    page = client.get("/api/docs")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    elements = tags(page.text)
+    # Nothing from elsewhere: no script but the server's own htmx, no stylesheet from a CDN.
+    assert [attrs for tag, attrs in elements if tag == "script"] == [[("src", "/static/htmx.min.js"), ("defer", None)]]
+    assert not [v for _, attrs in elements for k, v in attrs if k in ("src", "href") and v and "//" in v]
+    schema = client.get("/api/openapi.json").json()
+    for path, ops in schema["paths"].items():
+        assert f"<code>{path}</code>" in page.text, path
+    for name in ("StorySummary", "StoryList", "Brief", "Storyline", "OutletStats", "FeedOut"):
+        assert f'id="model-{name}"' in page.text, name
+    assert "top_conflict" in page.text and "items per page" in page.text
+    assert client.get("/api").text == page.text
+    assert 'href="/api/docs">JSON API</a>' in client.get("/").text  # every page's footer leads there
 
 
 @pytest.mark.parametrize("path", ["/", "/api/stories", "/static/style.css", "/static/htmx.min.js", "/nowhere"])
@@ -412,7 +519,7 @@ def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_pat
     refused = Cli(db)("ingest", str(path), expect=1)
     assert refused.stderr.count("is not an http:// or https:// address") == 2
     ingest_with_unchecked_urls(db, tmp_path, articles)
-    hits = client.get("/api/search", params={"q": "Marlowe harbour"}).json()["results"]
+    hits = client.get("/api/search", params={"q": "Marlowe harbour"}).json()["items"]
     assert len(hits) == 2
     pages = ["/", "/search?q=Marlowe+harbour", "/sources"]
     for hit in hits:
@@ -433,11 +540,16 @@ def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_pat
 
 
 def test_storylines_are_served_as_pages_and_json(client, demo_db):
-    threads = client.get("/api/storylines").json()
-    assert threads == Cli(demo_db).json("storylines", "--json")
+    page = client.get("/api/storylines").json()
+    cli = Cli(demo_db).json("storylines", "--json")
+    assert page["total"] == len(cli) and [t["id"] for t in page["items"]] == [t["id"] for t in cli]
+    threads = page["items"]
     ukraine = next(t for t in threads if any("Rubio" in s["title"] for s in t["stories"]))
     one = client.get(f"/api/storylines/{ukraine['id']}").json()
-    assert one["id"] == ukraine["id"] and one["timeline"]
+    assert one == Cli(demo_db).json("storyline", ukraine["id"], "--json")
+    assert "timeline" not in ukraine and ukraine["timeline_count"] == len(one["timeline"]) > 0
+    assert ukraine["stories"] == one["stories"] and ukraine["story_count"] == len(one["stories"])
+    assert ukraine["outlet_count"] == len({o for s in one["stories"] for o in s["outlets"]})
     page = client.get(f"/storylines/{ukraine['id']}")
     assert page.status_code == 200 and "Rubio" in page.text and "Timeline" in page.text
     # Titled by what its stories share, not after its latest story; one chart mark per timeline entry.

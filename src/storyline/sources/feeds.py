@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
@@ -87,6 +87,14 @@ class FeedState:
 
     def due(self, now: datetime | None = None) -> bool:
         return self.next_poll is None or self.next_poll <= (now or _now())
+
+
+def feed_entry(state: FeedState, outlet: str | None) -> dict[str, Any]:
+    """A subscribed feed's state as `storyline sources --json` and /api/sources show it."""
+    return {"url": state.url, "source": outlet, "title": state.title,
+            "last_success": state.last_success.isoformat() if state.last_success else None,
+            "last_error": state.last_error, "failures": state.failures,
+            "next_poll": state.next_poll.isoformat() if state.next_poll else None}
 
 
 @dataclass(frozen=True)

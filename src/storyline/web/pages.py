@@ -13,6 +13,7 @@ from typing import Any
 from storyline.brief import article_entry, load_brief
 from storyline.errors import StoreError
 from storyline.lookup import find_entity
+from storyline.sources.feeds import feed_entry
 from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
@@ -107,6 +108,28 @@ def _entity_suggestions(briefs: list[dict[str, Any]], limit: int = 100) -> list[
     return sorted(counts, key=lambda name: (-counts[name], name))[:limit]
 
 
+def story_summary(brief: dict[str, Any]) -> dict[str, Any]:
+    """A story as a list shows it (/api/stories): dates, counts, its summary's first line and the
+    conflict most outlets are part of (the first such in the brief's order); the rest is in the brief."""
+    claims = [claim for claim in brief.get("claims") or [] if isinstance(claim, dict)]
+    conflicts = [claim for claim in claims if claim.get("status") == "conflict"]
+    top = max(conflicts, key=lambda claim: len(claim.get("sources") or []), default=None)
+    conflict = (top or {}).get("conflict") or {}
+    lead = next((line.get("text") for line in brief.get("summary") or [] if isinstance(line, dict)), None)
+    return {
+        "id": brief["id"], "title": brief["title"], "title_generated": brief.get("title_generated", False),
+        "first_seen": brief["first_seen"], "last_seen": brief["last_seen"],
+        "article_count": len(brief["articles"]), "outlet_count": len(brief["outlets"]), "outlets": brief["outlets"],
+        "independent_reports": brief["independent_reports"],
+        "claim_count": len(claims), "conflict_count": len(conflicts), "quote_count": len(brief.get("quotes") or []),
+        "lead": lead,
+        "top_conflict": None if top is None else {
+            "text": top.get("text", ""), "about": conflict.get("about"), "sources": top.get("sources") or [],
+            "values": [{"source": value.get("source"), "value": value.get("value")}
+                       for value in conflict.get("values") or [] if isinstance(value, dict)]},
+    }
+
+
 def story_brief(store: Store, story_id: str) -> dict[str, Any] | None:
     """The brief of a story (id or unique prefix; merged ids resolve), exactly as `show --json`."""
     row = store.story(story_id)
@@ -136,7 +159,7 @@ def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
     return {
         "article": {**entry, "text": record["text"]},
         "story": {"id": brief["id"], "title": brief["title"], "outlets": brief["outlets"],
-                  "articles": len(brief["articles"]), "sections": _sections(brief)} if brief else None,
+                  "article_count": len(brief["articles"]), "sections": _sections(brief)} if brief else None,
         "spans": spans,
         "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"])),
         "claims": [s for s in spans if s["kind"] in ("claim", "conflict")],
@@ -240,6 +263,17 @@ def highlights(data: dict[str, Any], links: Any) -> list[Highlight]:
 
 # --- storylines ----------------------------------------------------------------------------
 
+
+def storyline_summary(thread: dict[str, Any]) -> dict[str, Any]:
+    """A storyline as a list shows it (/api/storylines): its stories and counts; the merged timeline is
+    at /api/storylines/{id}."""
+    stories = thread.get("stories") or []
+    outlets = {outlet for story in stories for outlet in story.get("outlets") or []}
+    return {"id": thread["id"], "title": thread["title"], "first_seen": thread["first_seen"],
+            "last_seen": thread["last_seen"], "story_count": len(stories), "outlet_count": len(outlets),
+            "timeline_count": len(thread.get("timeline") or []), "stories": stories}
+
+
 _THREAD_NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "FAC"}
 
 
@@ -288,8 +322,9 @@ def entity_data(store: Store, key: str) -> dict[str, Any] | None:
     forms = entity["forms"]
     return {
         "entity": entity,
-        "by_day": store.entity_mentions_by_day(forms),
-        "mentions": store.entity_mentions(forms),
+        "by_day": [{"date": day["day"], "mentions": day["mentions"], "article_count": day["articles"],
+                    "outlet_count": day["outlets"]} for day in store.entity_mentions_by_day(forms)],
+        "latest_mentions": store.entity_mentions(forms),
         "quotes": store.entity_quotes(forms),
         "stories": store.entity_stories(forms),
     }
@@ -304,9 +339,22 @@ def search_data(store: Store, query: str, limit: int, offset: int) -> dict[str, 
         snippet = marked_segments(hit.pop("snippet"))
         results.append({**hit, "title_segments": title, "snippet_segments": snippet,
                         "snippet": "".join(piece["text"] for piece in snippet)})
-    return {"query": query, "total": total, "limit": limit, "offset": offset, "results": results}
+    return {"query": query, "total": total, "limit": limit, "offset": offset, "items": results}
 
 
 def sources_data(store: Store) -> dict[str, Any]:
-    """Every outlet: articles, stories, days active, claims it alone reports and conflicts it is in."""
-    return {"outlets": store.outlet_stats()}
+    """Every outlet, most articles first: articles, stories, days active, claims it alone reports,
+    conflicts it is in, and the feeds its articles come from with their state. A feed whose outlet has
+    no article yet is listed under that outlet all the same, with nothing counted."""
+    feeds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for state, outlet in store.feeds():
+        feeds[outlet or state.title or state.url].append(feed_entry(state, outlet))
+    outlets = [{"source": row["source"], "article_count": row["articles"], "story_count": row["stories"],
+                "first_seen": row["first_day"], "last_seen": row["last_day"], "copy_count": row["copies"],
+                "claim_count": row["claims"], "single_claim_count": row["only_outlet"],
+                "conflict_count": row["conflicts"], "feeds": feeds.pop(row["source"], [])}
+               for row in store.outlet_stats()]
+    outlets += [{"source": name, "article_count": 0, "story_count": 0, "first_seen": None, "last_seen": None,
+                 "copy_count": 0, "claim_count": 0, "single_claim_count": 0, "conflict_count": 0, "feeds": entries}
+                for name, entries in sorted(feeds.items())]
+    return {"outlets": outlets}

@@ -5,7 +5,6 @@ search update as you type and "older stories" append in place."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -15,8 +14,9 @@ from fastapi.responses import HTMLResponse
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StorylineError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
-from storyline.store.reads import StoryFilters
 from storyline.web import pages, templates
+from storyline.web.apidocs import api_reference
+from storyline.web.filters import FilterError, story_filters
 from storyline.web.views import ServerLinks, cited_html, outlet_tones, statements_said, story_view
 
 router = APIRouter(include_in_schema=False)
@@ -46,28 +46,18 @@ def _readers(request: Request) -> pages.Readers:
     return request.app.state.storyline.readers
 
 
-def _day(value: str | None) -> str | None:
-    """A day typed in a filter, or None when empty or not a date (the page says it was ignored)."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        return None
-
-
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, since: str | None = None, until: str | None = None, outlet: str | None = None,
                  entity: str | None = Query(None, max_length=MAX_NAME_CHARS), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
-    filters = StoryFilters(since=_day(since), until=_day(until), outlet=outlet or None,
-                           entity=(entity or "").strip() or None)
-    ignored = [label for label, raw, parsed in (("from", since, filters.since), ("to", until, filters.until))
-               if raw and not parsed]
     with _readers(request).reading() as store:
+        try:
+            filters = story_filters(store, since=since, until=until, outlet=outlet, entity=entity)
+        except FilterError as exc:
+            raise HTTPException(exc.status, str(exc)) from None
         data = pages.stories_data(store, filters, PAGE_SIZE, offset)
     params = {k: v for k, v in data["filters"].items() if v}
     api = f"{links_for(request).prefix}/api/stories?" + urlencode({**params, "limit": PAGE_SIZE, "offset": offset})
-    return render(request, "stories.html", section="stories", ignored=ignored, params=params, json_url=api, **data)
+    return render(request, "stories.html", section="stories", params=params, json_url=api, **data)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -108,7 +98,7 @@ def entity_page(request: Request, key: str = Path(max_length=MAX_NAME_CHARS)) ->
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
     query = q.strip()
-    data = {"query": query, "total": 0, "limit": PAGE_SIZE, "offset": offset, "results": []}
+    data = {"query": query, "total": 0, "limit": PAGE_SIZE, "offset": offset, "items": []}
     if query:
         with _readers(request).reading() as store:
             data = pages.search_data(store, query, PAGE_SIZE, offset)
@@ -147,11 +137,12 @@ def sources_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/api", response_class=HTMLResponse)
+@router.get("/api/docs", response_class=HTMLResponse)
 def api_page(request: Request) -> HTMLResponse:
-    """The JSON API, listed from the served OpenAPI schema."""
+    """The JSON API's reference, rendered on the server from the served OpenAPI schema: every operation
+    with its parameters, its answers and the fields of each. Swagger UI and ReDoc load their scripts
+    from a CDN (and run inline script), which neither an offline machine nor this server's
+    Content-Security-Policy allows; this page needs neither."""
     schema = request.app.openapi()
-    endpoints = [{"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                  "description": op.get("description", "")}
-                 for path, ops in schema["paths"].items() for method, op in ops.items()]
-    return render(request, "api.html", section="api", endpoints=endpoints, schema_url=request.app.openapi_url)
-
+    return render(request, "api.html", section="api", operations=api_reference(schema),
+                  schema_url=request.app.openapi_url)
