@@ -170,3 +170,28 @@ def test_a_stranger_or_a_thing_is_no_person_of_the_story(source):
 def test_a_role_is_the_person_of_the_story(source):
     text = f"Mayor Lena Ruiz spoke at the quay. “The ferry is late again and nobody knows why,” {source} said."
     assert speaker_of(text, "ferry is late") == "Lena Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Mara Lindqvist spoke last.\n\n“If they meant to fix the bridge they would have funded it last spring,” Lindqvist fumed on Tuesday.",
+    "Councillor Mara Lindqvist spoke last.\n\n“If they meant to fix the bridge they would have funded it last spring,” grumbled Mara Lindqvist.",
+    "Councillor Mara Lindqvist spoke last.\n\nAnd Mara Lindqvist scoffed: ''If they meant to fix the bridge they would have funded it last spring.''",
+    "During the hearing, Mara Lindqvist sniffed, “If they meant to fix the bridge they would have funded it last spring.”",
+])
+def test_any_verb_between_a_quotation_and_its_speaker_attributes_it(text):
+    # "fumed", "grumbled", "scoffed", "sniffed": no lexicon lists every verb a writer picks
+    assert speaker_of(text, "fix the bridge") == "Mara Lindqvist"
+
+
+@pytest.mark.parametrize("text", [
+    "Deputy Olav Brenner, who chairs the harbour board, said of Mara Lindqvist: ''She has never once asked us what the bridge costs.''",
+    "Olav Brenner, who chairs the harbour board, wrote on Flickr: “She has never once asked us what the bridge costs.”",
+])
+def test_a_name_after_a_preposition_before_the_colon_is_not_the_speaker(text):
+    assert speaker_of(text, "never once asked") == "Olav Brenner"
+
+
+def test_a_verb_after_a_quotation_that_ends_its_sentence_names_no_one():
+    text = ("Mara Lindqvist chairs the committee.\n\n“The bridge will close for a year.” Residents gathered "
+            "outside the hall on Friday.")
+    assert speaker_of(text, "close for a year") != "Residents"

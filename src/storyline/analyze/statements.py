@@ -299,6 +299,45 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
             break
         if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES:
             return j, _subject_near(article, j, mark.close + 1, hi)
+    if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
+        return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
+    return None, None
+
+
+def _finite_verb(article: ArticleText, j: int) -> bool:
+    """A lowercase finite verb of the past or present ("fumed", "cracks"), auxiliaries left out. Without
+    tags (the tagger is off by default), by its form: a past in -ed, or a present in -s that ends its
+    clause ("says.", "writes,")."""
+    tok = article.tokens[j]
+    word = tok.text
+    if not (word.isalpha() and word.islower()) or word in FINITE_AUXILIARIES:
+        return False
+    if tok.tag:
+        return tok.tag in ("VBD", "VBZ")
+    if word.endswith("ed") and len(word) > 4:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and j + 1 < len(article.tokens) and \
+        article.tokens[j + 1].text in (".", ",", ";", ":")
+
+
+def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int) -> tuple[int | None, Subject | None]:
+    """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
+    only a named speaker (or he, she) and one finite verb. Whatever the verb means ("fumed", "cracked",
+    "gloated"), the words right after a quotation name who said it; the lexicon of cues need not know it."""
+    while i < limit and (article.tokens[i].text in (",", "-", "—", "–") or article.tokens[i].text in QUOTE_TOKENS):
+        i += 1
+    if i >= limit:
+        return None, None
+    if _finite_verb(article, i):  # inverted: the verb, then the speaker
+        after = noun_phrase_after(article, i + 1, hi)
+        return (i, after) if after is not None and after.kind == "name" else (None, None)
+    for j in range(i + 1, limit):
+        if article.tokens[j].start >= hi or article.tokens[j].text in (".", ";", "!", "?", ":"):
+            break
+        if _finite_verb(article, j):
+            before = noun_phrase_before(article, j, lo)
+            starts_here = before is not None and not article.text[lo:before.start].strip(" ,-—–\n")
+            return (j, before) if starts_here and before is not None and before.kind in ("name", "pronoun") else (None, None)
     return None, None
 
 
@@ -308,11 +347,18 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
     previous_close = article.last_quote_close(mark.open)
     lo = max(lo, previous_close + 1)
     j = article.token_at(mark.open) - 1
+    while j >= 0 and article.tokens[j].end > mark.open - 1 and article.tokens[j].text in QUOTE_TOKENS:
+        j -= 1  # the mark's own token: NYT's '' is one token that ends after the offset the words open at
     if j >= 0 and article.tokens[j].text == ":" and article.tokens[j].start >= lo:
         # "Kasich: ‘We are going all the way’", "… doesn't surprise pollster Daron Shaw: “…”": a person, a colon, the words.
         subject = noun_phrase_before(article, j, lo)
-        if subject is not None and subject.kind in ("name", "pronoun"):
+        if subject is not None and subject.kind in ("name", "pronoun") and not _governed(article, subject, lo):
             return j, subject
+    if j >= 1 and article.tokens[j].text in (":", ",") and article.tokens[j - 1].start >= lo and _finite_verb(article, j - 1):
+        # "Mr. Christie gloated: ‘…’", "Hillary Clinton cracked, ‘…’": a speaker and any finite verb right before.
+        subject = noun_phrase_before(article, j - 1, lo)
+        if subject is not None and subject.kind in ("name", "pronoun"):
+            return j - 1, subject
     steps = 0
     while j >= 0 and article.tokens[j].start >= lo and steps < 14:
         if article.tokens[j].text in (".", "!", "?"):
@@ -322,6 +368,17 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
         j -= 1
         steps += 1
     return None, None
+
+
+def _governed(article: ArticleText, subject: Subject, lo: int) -> bool:
+    """Whether a noun phrase is the object of a preposition or of a cue ("said of Mr. Rubio:", "said on
+    Twitter:"), not the one who speaks."""
+    titled = subject.mention.title_start if subject.mention is not None else None
+    k = article.token_at(subject.start if titled is None else titled) - 1
+    while k >= 0 and article.tokens[k].start >= lo and article.word(k) in ("the", "a", "an"):
+        k -= 1
+    return k >= 0 and article.tokens[k].start >= lo and (article.word(k) in PREPOSITIONS or article.word(k) == "of"
+                                                         or is_cue(article, k))
 
 
 def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | None:
