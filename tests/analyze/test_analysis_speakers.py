@@ -195,3 +195,27 @@ def test_a_verb_after_a_quotation_that_ends_its_sentence_names_no_one():
     text = ("Mara Lindqvist chairs the committee.\n\n“The bridge will close for a year.” Residents gathered "
             "outside the hall on Friday.")
     assert speaker_of(text, "close for a year") != "Residents"
+
+
+def test_a_later_bare_surname_the_model_missed_is_the_person_named_before():
+    # "Lindqvist" ends in s and the model may not see a name in it: it is not a plural
+    text = ("“The bridge will wait,” Councillor Ada Lindqvist said at the hearing.\n\n"
+            "“And the harbour will pay for the wait,” Lindqvist went on. “Every month of it.”")
+    assert speaker_of(text, "harbour will pay") == "Ada Lindqvist"
+
+
+def test_a_party_and_state_in_brackets_stand_between_name_and_cue():
+    text = ("The hearing ran late.\n\n“It shows how much this vote matters to the county,” "
+            "Sen. Ada Lindqvist (D-Ore.) said on Saturday night.")
+    assert speaker_of(text, "how much this vote") == "Ada Lindqvist"
+
+
+@pytest.mark.parametrize("apposition", [
+    "67, a retired ferry clerk in Bergen, Ore.,",
+    "director of research at Halvard Strategies,",
+    "the pollster who founded the Coastline Survey",
+])
+def test_a_person_opening_the_clause_speaks_through_a_long_apposition(apposition):
+    text = (f"The vote was close.\n\n“The turnout on the islands surprised everyone in the party,” "
+            f"Tove Marsh, {apposition} said on Wednesday.")
+    assert speaker_of(text, "turnout on the islands") == "Tove Marsh"

@@ -97,6 +97,11 @@ class ArticleText:
             indices.append(i)
             starts.append(m.start)
         self._fits: dict[str, list[str]] = {}
+        # the surnames of the people the model found, each with its first mention: a later bare "Sanders"
+        # the model missed (or read as a plural) is that person
+        self.surnames: dict[str, Mention] = {}
+        for m in self.people:
+            self.surnames.setdefault(m.text.split()[-1], m)
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -370,6 +375,24 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
     return None, None
 
 
+def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
+    """“…,” Cecelia Marsh, 67, a retired clerk in Allentown, Pa., said / Nate Ruiz, the pollster who
+    founded the site, tweeted: a person opening the clause, a comma, then an apposition of any shape up
+    to the cue, with no other person in it. The apposition's places and bodies do not speak."""
+    cue_start = article.tokens[cue].start
+    m = article.first_mention_from(lo, cue_start)
+    if m is None or m.label != "PERSON":
+        return None
+    if article.text[lo:m.start if m.title_start is None else m.title_start].strip(" ,\n\"'“”‘’-—–"):
+        return None
+    i = article.token_at(m.end)
+    if i >= cue or cue - i > 30 or article.tokens[i].text != "," or article.tokens[i].start != m.end:
+        return None
+    if any(x.label == "PERSON" for x in article.mentions_within(m.end, cue_start)):
+        return None
+    return subject_from_mention(article, m)
+
+
 def _governed(article: ArticleText, subject: Subject, lo: int) -> bool:
     """Whether a noun phrase is the object of a preposition or of a cue ("said of Mr. Rubio:", "said on
     Twitter:"), not the one who speaks."""
@@ -386,6 +409,11 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
     if article.word(cue) == "according":
         return noun_phrase_after(article, cue + 2, hi)
     before = noun_phrase_before(article, cue, lo)
+    if before is None or before.kind in ("none", "org", "anonymous") or (before.mention is not None
+                                                                       and before.mention.label != "PERSON"):
+        apposed = _apposed_speaker(article, cue, lo)
+        if apposed is not None:
+            return apposed
     if before is not None and before.kind != "none":
         return before
     if article.word(cue).endswith("ing"):
@@ -417,6 +445,12 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         j -= 1
     if j < 0 or article.tokens[j].start < lo:
         return None
+    if article.tokens[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said": a party and a state in brackets
+        k = j - 1
+        while k > 0 and j - k < 8 and article.tokens[k].start >= lo and article.tokens[k].text != "(":
+            k -= 1
+        if k > 0 and article.tokens[k].text == "(" and article.tokens[k - 1].start >= lo:
+            j = k - 1
     if article.word(j) in ("and", "but", "then") and article.tokens[j - 1].text != ",":
         tok = article.tokens[j]  # "… met Vance on Friday but said afterwards …": the sentence's subject
         return Subject("inherit", tok.start, tok.end, "")
@@ -554,6 +588,9 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
         head_index -= 1
     head_tok = article.tokens[head_index]
     head = head_tok.text.lower()
+    known = article.surnames.get(head_tok.text) if k == j else None
+    if known is not None and known.start < start:
+        return Subject("name", start, end, surface, known)
     plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
     if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
         return Subject("anonymous", start, end, surface)
