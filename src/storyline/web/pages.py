@@ -17,6 +17,7 @@ from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
 from storyline.web.chart import timeline_chart
+from storyline.web.top import top_story_ids
 from storyline.web.views import Highlight, conflict_count, day_label, marked_segments
 
 
@@ -52,11 +53,19 @@ class Readers:
 # --- stories --------------------------------------------------------------------------------
 
 
-def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int) -> dict[str, Any]:
-    """A page of stories as briefs (the `stories --json` shape), with the total and what to filter by."""
-    rows = store.story_rows(filters, limit=limit, offset=offset)
+def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int, order: str = "latest") -> dict[str, Any]:
+    """A page of stories as briefs (the `stories --json` shape), with the total and what to filter by.
+
+    `order`: "latest" (newest first, as `stories` lists them) or "top" (web/top.py: independent
+    outlets and recency; it ranks every story the filters keep, then reads the page's)."""
+    if order == "top":
+        ranked = top_story_ids(store.story_reporters(filters), store.newest_day())
+        rows = store.stories_by_id(ranked[offset:offset + limit])
+        total = len(ranked)
+    else:
+        rows = store.story_rows(filters, limit=limit, offset=offset)
+        total = store.count_stories(filters) if (offset or len(rows) == limit or filters.active()) else len(rows)
     briefs = load_briefs(store, rows)
-    total = store.count_stories(filters) if (offset or len(rows) == limit or filters.active()) else len(rows)
     first, last = store.day_range()
     return {
         "stories": briefs,
@@ -64,6 +73,7 @@ def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int) -
         "total": total,
         "limit": limit,
         "offset": offset,
+        "order": order,
         "filters": {"since": filters.since, "until": filters.until, "outlet": filters.outlet,
                     "entity": filters.entity},
         "outlets": store.outlet_names(),
