@@ -81,7 +81,13 @@ def test_the_story_shows_its_coverage_by_lean_and_country_and_who_said_nothing(l
 
 def test_blindspots_list_a_story_one_lean_alone_reports_and_not_a_balanced_one(labelled, page, tmp_path):
     page.goto(labelled["url"] + "/")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Blindspots").click()
+    nav = page.get_by_role("navigation", name="Main")
+    page.set_viewport_size(PHONE)  # four links in the header, each on one line ("Blindspots", not "Blindspot" over "s")
+    assert nav.get_by_role("link").evaluate_all(
+        "links => links.map(a => { const r = document.createRange(); r.selectNodeContents(a); return r.getClientRects().length; })"
+    ) == [1, 1, 1, 1]
+    page.set_viewport_size(WIDE)
+    nav.get_by_role("link", name="Blindspots").click()
     page.wait_for_url("**/blindspots")
     cards = page.locator(".blindspot")
     titles = cards.locator(".card-title").all_inner_texts()
