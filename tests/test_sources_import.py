@@ -77,6 +77,9 @@ def test_a_file_that_cannot_be_read_is_one_line(cli, tmp_path):
     headless = tmp_path / "headless.csv"
     headless.write_text("alpha-news,https://alpha.example\n", encoding="utf-8")
     assert "the first row must name the columns" in cli("sources", "import", str(headless), expect=1).stderr
+    spaced = tmp_path / "spaced.csv"
+    spaced.write_text("name,political lean\nalpha-news,left\n", encoding="utf-8")
+    assert f"{spaced}: column 'political lean' is not a label name" in cli("sources", "import", str(spaced), expect=1).stderr
     broken = tmp_path / "broken.toml"
     broken.write_text("[[outlet]\nname = 'x'\n", encoding="utf-8")
     assert f"{broken}: not valid TOML" in cli("sources", "import", str(broken), expect=1).stderr

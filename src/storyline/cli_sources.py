@@ -93,7 +93,7 @@ def outlet_table(outlets: list[dict[str, Any]]) -> Table:
 @sources_app.command("import")
 def import_outlets(
     file: Annotated[Path, typer.Argument(help="a .csv (a header row: name, homepage, country, language, owner, "
-                                              "and a column per label, e.g. lean) or a .toml ([[outlet]] tables)")],
+                                              "and a column per label, e.g. lean) or a .toml (one table per outlet, named outlet)")],
     db: DbOption = None,
 ) -> None:
     """Describe the outlets: homepage, country, language, owner and labels of your own (e.g. lean=left).

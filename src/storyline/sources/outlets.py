@@ -121,6 +121,9 @@ def _csv_rows(path: Path, text: str) -> Rows:
         raise InputError(f"{path}: the first row must name the columns, one of them `name`")
     if any(not key for key in keys):
         raise InputError(f"{path}: every column of the first row needs a name")
+    for key in keys:
+        if key not in (*NAME_KEYS, *FIELDS) and not _LABEL_KEY.match(key):
+            raise InputError(f"{path}: column {key!r} is not a label name (a word of letters, digits, - or _)")
     rows: Rows = []
     while True:
         try:

@@ -159,6 +159,10 @@ class ReadQueries:
         found = {row["id"]: story_from_row(row) for row in rows}
         return [found[story_id] for story_id in story_ids if story_id in found]
 
+    def stories_updated(self) -> str | None:
+        """When any story was last saved or merged (a story's members and days change only then)."""
+        return self.conn.execute("SELECT max(updated_at) FROM stories").fetchone()[0]
+
     def newest_day(self) -> str | None:
         """The day of the newest dated article stored."""
         return self.conn.execute("SELECT max(published_day) FROM articles").fetchone()[0]

@@ -65,8 +65,10 @@ def stories_page(request: Request, since: str | None = None, until: str | None =
                            entity=(entity or "").strip() or None)
     ignored = [label for label, raw, parsed in (("from", since, filters.since), ("to", until, filters.until))
                if raw and not parsed]
-    with _readers(request).reading() as store:
-        data = pages.stories_data(store, filters, PAGE_SIZE, offset, order=order)
+    readers = _readers(request)
+    with readers.reading() as store:
+        ranked = readers.top_story_ids(store, filters) if order == "top" else None
+        data = pages.stories_data(store, filters, PAGE_SIZE, offset, order=order, ranked=ranked)
     params = {k: v for k, v in data["filters"].items() if v}
     api = f"{links_for(request).prefix}/api/stories?" + urlencode({**params, "limit": PAGE_SIZE, "offset": offset})
     return render(request, "stories.html", section="stories", ignored=ignored, params=params, json_url=api, **data)
