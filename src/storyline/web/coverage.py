@@ -77,7 +77,8 @@ def story_coverage(store: Store, brief: dict[str, Any]) -> dict[str, Any]:
     outlets = list(brief.get("outlets") or [])
     bars = [coverage_bar(key, outlets, profiles, values) for key, values in label_values(profiles).items()]
     window = story_window(brief.get("first_seen"), brief.get("last_seen"))
-    silent = [name for name in store.outlets_active(*window) if name not in set(outlets)] if window else []
+    reporting = set(outlets)
+    silent = [name for name in store.outlets_active(*window) if name not in reporting] if window else []
     return {"bars": bars if outlets else [], "not_covered": silent, "window": window,
             "described": sum(1 for name in outlets if name in profiles)}
 
@@ -90,19 +91,20 @@ def blindspots(store: Store, limit: int = BLINDSPOT_LIMIT) -> dict[str, Any]:
     profiles = store.outlet_profiles()
     keys = {key: values for key, values in label_values(profiles).items() if key != "country" and len(values) > 1}
     found: list[dict[str, Any]] = []
-    for story in store.story_outlets():
+    for story in store.story_outlets() if keys else []:
         if len(found) >= limit:
             break
         if len(story["outlets"]) < BLINDSPOT_OUTLETS:
             continue
         window = story_window(story["first_seen"], story["last_seen"])
+        active: list[str] | None = None  # read once a label makes the story a candidate
         for key, values in keys.items():
             seen = {outlet_value(profiles.get(name), key) for name in story["outlets"]}
             value = seen.pop() if len(seen) == 1 else None
             if value is None or window is None:
                 continue
-            others = [name for name in store.outlets_active(*window)
-                      if outlet_value(profiles.get(name), key) not in (None, value)]
+            active = store.outlets_active(*window) if active is None else active
+            others = [name for name in active if outlet_value(profiles.get(name), key) not in (None, value)]
             if others:
                 found.append({"story": story, "key": key, "value": value, "tone": values.index(value) % TONES,
                               "missing": [{"name": name, "value": outlet_value(profiles[name], key)} for name in others]})
