@@ -4,9 +4,10 @@
     .venv/bin/python bench/fuzz.py --examples 500 --only csv,opml
 
 Parsers: the `date YYYY-MM-DD` text format, JSON Lines, CSV, HTML files (trafilatura's extraction),
-RSS/Atom feeds, OPML lists, record dates (`published`), date resolution in article text, and quote
-scanning. Each gets inputs from two generators: raw bytes or text, and documents built from the
-format's own pieces (headers, fields, tags, quote marks, date words) so that deep paths are reached.
+RSS/Atom feeds, OPML lists, record dates (`published`), date resolution in article text, quote
+scanning, and the outlet files of `storyline sources import` (CSV and TOML). Each gets inputs from
+two generators: raw bytes or text, and documents built from the format's own pieces (headers,
+fields, tags, quote marks, date words) so that deep paths are reached.
 For every example the parser must either give a result that indexes its input correctly, or reject
 it the documented way: a Rejection (or an InputError / ValueError) whose message is one line and
 names the record. Anything else (an uncaught exception, a bad rejection) is counted and printed.
@@ -19,11 +20,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -38,6 +41,7 @@ from storyline.settings import Settings
 from storyline.sources.dates import parse_published
 from storyline.sources.feeds import parse_feed, parse_opml
 from storyline.sources.files import read_bytes
+from storyline.sources.outlets import read_outlets
 
 SETTINGS = Settings()
 
@@ -119,6 +123,26 @@ def _quotes(text: str) -> None:
 
 
 # --- generators ------------------------------------------------------------------------------------
+
+def _outlet_file(case: tuple[str, bytes]) -> None:
+    """An outlet description file, read as `storyline sources import` reads it: every rejected row named
+    by the file and its row, in one line; every outlet read with a name."""
+    suffix, data = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"outlets{suffix}"
+        path.write_bytes(data)
+        try:
+            outlets, rejected = read_outlets(path)
+        except InputError as exc:
+            _rejection(str(exc), str(path))
+        for rejection in rejected:
+            if "\n" in str(rejection) or not rejection.origin.startswith(f"{path}, "):
+                raise BadRejection(str(rejection))
+        if any(not outlet.name or "\n" in outlet.name for outlet in outlets):
+            raise AssertionError(f"an outlet without a one-line name: {outlets!r}")
+        if rejected:
+            raise Rejected(str(rejected[0]))
+
 
 def _xml_safe(text: str) -> str:
     """Text without the characters XML 1.0 cannot hold at all (so that a built document is well formed)."""
@@ -237,6 +261,21 @@ _quote_texts = st.one_of(st.text(), st.text(alphabet=st.sampled_from(list("â€œâ€
                          st.lists(st.sampled_from(_QUOTE_PIECES), max_size=40).map("".join))
 
 
+_OUTLET_COLUMNS = ["name", "outlet", "homepage", "country", "language", "owner", "lean", "kind", "", "Political Lean"]
+_outlet_cell = st.one_of(st.text(max_size=20), st.sampled_from(
+    ["capital-dispatch", "https://x.example", "javascript:alert(1)", "us", "left", '"', '"a,b"', "\r", "", "x" * 250]))
+_OUTLET_TOML = ["[[outlet]]\n", "[outlet]\n", 'name = "a"\n', 'name = ""\n', 'lean = "left"\n', "lean = 3\n",
+                "lean = [1]\n", 'labels = { lean = "right" }\n', 'labels = "x"\n', 'homepage = "javascript:x"\n',
+                'country = "no"\n', "[outlet.labels]\n", "x = {}\n", "outlet = 1\n", '"' , "\n"]
+_outlet_files = st.one_of(
+    st.tuples(st.sampled_from([".csv", ".toml"]), st.binary(max_size=300)),
+    st.tuples(st.lists(st.sampled_from(_OUTLET_COLUMNS), min_size=1, max_size=6),
+              st.lists(st.lists(_outlet_cell, max_size=7), max_size=5)).map(lambda t: (".csv", _csv([t[0], *t[1]]))),
+    st.lists(st.one_of(st.sampled_from(_OUTLET_TOML), st.text(max_size=12)), max_size=20).map(
+        lambda parts: (".toml", "".join(parts).encode("utf-8", "surrogatepass"))),
+)
+
+
 @dataclass(frozen=True)
 class Target:
     name: str
@@ -254,6 +293,7 @@ TARGETS = [
     Target("record dates", _published, _dates_text),
     Target("date resolution", _dates, _resolution),
     Target("quote scanning", _quotes, _quote_texts),
+    Target("outlet files", _outlet_file, _outlet_files),
 ]
 
 

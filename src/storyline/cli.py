@@ -21,6 +21,7 @@ from rich.text import Text
 
 from storyline import __version__
 from storyline.brief import brief_markdown, load_brief, load_storylines
+from storyline.cli_sources import sources_app
 from storyline.errors import StorylineError
 from storyline.evaluate.clusters import cluster_scores
 from storyline.evaluate.gold import gold_includes, gold_labels, relative_path, relative_to_any
@@ -37,6 +38,7 @@ app = typer.Typer(help="Turn dated news articles from many outlets into stories 
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 eval_app = typer.Typer(help="Measure quality against gold labels.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+app.add_typer(sources_app, name="sources")
 
 # Piped output is not squeezed into 80 columns: tables stay readable in files and CI logs.
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)
@@ -220,38 +222,6 @@ def watch(
                 time.sleep(pause)
         except KeyboardInterrupt:
             err.print("stopped", highlight=False)
-
-
-@app.command()
-@_reports_errors
-def sources(
-    db: DbOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Outlets with their articles and stories, and the state of every subscribed feed."""
-    from storyline.sources.feeds import feed_entry
-
-    with _open(_settings(db)) as store:
-        outlets = [{"source": name, "articles": articles, "stories": stories_}
-                   for name, articles, stories_ in store.source_counts()]
-        feeds_ = [feed_entry(state, outlet) for state, outlet in store.feeds()]
-    if as_json:
-        print(json.dumps({"outlets": outlets, "feeds": feeds_}, ensure_ascii=False, indent=1))
-        return
-    table = Table(title=f"{len(outlets)} outlets", title_justify="left")
-    for column in ("outlet", "articles", "stories"):
-        table.add_column(column, justify="left" if column == "outlet" else "right")
-    for row in outlets:
-        table.add_row(_plain(row["source"]), str(row["articles"]), str(row["stories"]))
-    out.print(table)
-    if feeds_:
-        table = Table(title=f"{len(feeds_)} feeds", title_justify="left")
-        for column in ("feed", "last success", "last error", "next poll"):
-            table.add_column(column, overflow="fold")
-        for row in feeds_:
-            table.add_row(_plain(row["url"]), row["last_success"] or "never", _plain(row["last_error"] or ""),
-                          row["next_poll"] or "")
-        out.print(table)
 
 
 def _print_rejection(rejection: Rejection) -> None:

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DEMO, DEMO_ARTICLES, SHARED, STORYLINE, Cli, check_contract, run_storyline
+from conftest import DEMO, DEMO_ARTICLES, FIXTURES, SHARED, STORYLINE, Cli, check_contract, run_storyline
 
 from storyline.evaluate.clusters import cluster_scores
 
@@ -271,3 +271,30 @@ def test_ecbplus_dev_scores_the_same_in_sqlite_and_in_postgres_on_two_dask_worke
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     assert json.loads(result.stdout) == local
     assert local["items"] == 197
+
+
+def test_outlet_descriptions_and_coverage_are_the_same_on_postgres(demo_db, pg_url, tmp_path):
+    """`sources import` into PostgreSQL stores what it stores into SQLite; `migrate` copies it back; the
+    story page's coverage, the blindspots and the top stories read the same from both."""
+    from fastapi.testclient import TestClient
+
+    from storyline.api import create_app
+
+    url = new_database(pg_url, "outlets")
+    assert run_storyline("migrate", "--from", str(demo_db), "--to", url).returncode == 0
+    result = Cli(url)("sources", "import", str(FIXTURES / "outlets" / "outlets.csv"))
+    assert "imported 8 outlets" in result.stdout and "no article" not in result.stdout
+    back = tmp_path / "back.db"
+    copied = run_storyline("migrate", "--from", url, "--to", str(back))
+    assert copied.returncode == 0 and "source_labels" in copied.stdout.decode(), copied.stderr
+    outlets = Cli(url).json("sources", "--json")["outlets"]
+    assert outlets == Cli(back).json("sources", "--json")["outlets"]
+    assert {o["source"]: o["labels"].get("lean") for o in outlets}["harbor-post"] == "right"
+    pages = {}
+    for db in (url, back):
+        with TestClient(create_app(str(db))) as client:
+            rubio = next(s["id"] for s in client.get("/api/stories").json()["items"] if "Rubio" in s["title"])
+            pages[db] = [client.get(path).text for path in ("/blindspots", f"/stories/{rubio}", "/", "/?order=latest")]
+    assert pages[url] == pages[back]
+    assert "Malatya" in pages[url][0] and "only lean=right" in pages[url][0]
+    assert 'data-key="lean"' in pages[url][1] and "Not covered by" in pages[url][1]

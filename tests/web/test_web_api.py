@@ -531,7 +531,10 @@ def test_hostile_urls_are_refused_at_the_door_and_never_linked(writable, tmp_pat
         assert not [a for _, attrs in elements for a in attrs if a[0].lower().startswith("on")], url
         assert not [v for _, attrs in elements for k, v in attrs
                     if k in ("href", "src", "action") and v and "javascript:" in v.lower().replace(" ", "")], url
-        assert [attrs for tag, attrs in elements if tag == "script"] == [[("src", "/static/htmx.min.js"), ("defer", None)]], url
+        scripts = [attrs for tag, attrs in elements if tag == "script"]  # only our own files: htmx, and the matrix filter
+        assert scripts[0] == [("src", "/static/htmx.min.js"), ("defer", None)], url
+        assert all(attrs in ([("src", "/static/htmx.min.js"), ("defer", None)], [("src", "/static/matrix.js"), ("defer", None)])
+                   for attrs in scripts), url
         assert not [tag for tag, _ in elements if tag in ("img", "iframe", "object", "embed")], url
         # The only SVG is the server's own timeline chart, its text escaped like every other.
         assert [attrs for tag, attrs in elements if tag == "svg" and ("class", "timeline-chart") not in attrs] == [], url
@@ -580,3 +583,26 @@ def test_a_toll_that_rose_between_reports_shows_as_an_update_not_as_settled(tmp_
     assert "4 Jun 2025" in section and "5 Jun 2025" in section
     settled = html.split('id="claims"', 1)[-1].split('id="quotes"', 1)[0] if 'id="claims"' in html else ""
     assert "11 people were killed" not in settled
+
+
+def test_top_stories_are_ranked_once_and_again_when_a_story_changes(demo_db, tmp_path):
+    """The home page's order of top stories is kept between requests, and made anew once a story is saved."""
+    import sqlite3
+
+    from storyline.store.reads import StoryFilters
+    from storyline.web.pages import Readers
+
+    db = demo_copy(demo_db, tmp_path)
+    readers = Readers(db)
+    with readers.reading() as store:
+        ranked = readers.top_story_ids(store, StoryFilters())
+        last = ranked[-1]
+        assert readers.top_story_ids(store, StoryFilters()) is ranked  # the same list: not ranked again
+    # A story seen again on the newest day, as the pipeline saves it when an article joins it.
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE stories SET last_seen = (SELECT max(published_day) FROM articles), "
+                     "updated_at = '2999-01-01T00:00:00+00:00' WHERE id = ?", (last,))
+    conn.close()
+    with readers.reading() as store:
+        again = readers.top_story_ids(store, StoryFilters())
+    assert again is not ranked and again.index(last) < ranked.index(last)

@@ -174,3 +174,29 @@ def test_date_spans_read_naturally():
     assert span_label(None, None) == "undated"
     assert [day_label(d) for d in ("2025-02-14", "2025-02-14T09:30:00+00:00", "2025-02", "2022", None)] == [
         "14 Feb 2025", "14 Feb 2025", "Feb 2025", "2022", "undated"]
+
+
+def test_top_stories_count_independent_outlets_and_halve_them_every_two_days():
+    from storyline.web.top import story_scores, top_story_ids
+
+    def row(story, day, article, source, group=None):
+        return {"story_id": story, "last_seen": day, "id": article, "source": source,
+                "published": f"{day}T09:00:00+00:00" if day else None, "group_id": group}
+
+    rows = [
+        # today: one outlet's own report, and two outlets running one wire copy (one voice, the wire's)
+        row("today", "2025-02-24", "a1", "alpha"), row("today", "2025-02-24", "a2", "wire"),
+        row("today", "2025-02-24", "a3", "beta", group="a2"), row("today", "2025-02-24", "a4", "alpha"),
+        # four days ago: four outlets of their own
+        *[row("older", "2025-02-20", f"b{i}", f"outlet-{i}") for i in range(4)],
+        # the same day as "older", one outlet
+        row("small", "2025-02-20", "c1", "gamma"),
+        row("undated", None, "d1", "delta"),
+    ]
+    scores = story_scores(rows, "2025-02-24")
+    assert scores == {"today": 2.0, "older": 1.0, "small": 0.25, "undated": 0.0}
+    assert top_story_ids(rows, "2025-02-24") == ["today", "older", "small", "undated"]
+    # A week later, with nothing new, the order holds; six outlets two days before the newest beat two today.
+    wide = [*[row("wide", "2025-02-22", f"e{i}", f"o{i}") for i in range(6)],
+            row("narrow", "2025-02-24", "f1", "p1"), row("narrow", "2025-02-24", "f2", "p2")]
+    assert top_story_ids(wide, "2025-02-24") == ["wide", "narrow"]

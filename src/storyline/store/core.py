@@ -20,6 +20,7 @@ from storyline.errors import StoreError
 from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeExpression
 from storyline.sources.dates import format_published
 from storyline.sources.feeds import FeedState
+from storyline.store.outlets import OutletRecords
 from storyline.store.reads import ReadQueries
 from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row, story_from_row
 from storyline.store.schema import MIGRATIONS
@@ -33,7 +34,7 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class Store(ReadQueries):
+class Store(ReadQueries, OutletRecords):
     """The operations of storyline over one database; a subclass connects and fills in its dialect.
 
     `conn` has `execute(sql, params)` (returning rows readable by name and by position) and

@@ -137,6 +137,38 @@ class ReadQueries:
                                  "WHERE a.source_id = s.id) ORDER BY lower(name), name")
         return [row["name"] for row in rows]
 
+    def story_reporters(self, filters: StoryFilters = StoryFilters()) -> list[dict[str, Any]]:
+        """For every live story the filters keep, each article's id, outlet, publication time and
+        duplicate group, with the story's id and last day: what ranking stories by their independent
+        voices (voices.py) and their recency reads. No text, no briefs."""
+        where, params = self._story_where(filters)
+        rows = self.conn.execute(
+            f"""SELECT s.id AS story_id, s.last_seen, a.id, so.name AS source, a.published, d.group_id
+                FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id
+                JOIN sources so ON so.id = a.source_id LEFT JOIN duplicates d ON d.article_id = a.id
+                WHERE {where}""", params)
+        return [dict(row) for row in rows]
+
+    def stories_by_id(self, story_ids: list[str]) -> list[Any]:
+        """These live stories as `story_rows` gives them, in the order of the ids given."""
+        if not story_ids:
+            return []
+        rows = self.conn.execute(
+            f"""SELECT id, title, first_seen, last_seen, size, title_generated FROM stories
+                WHERE id IN ({",".join("?" * len(story_ids))})""", story_ids)
+        found = {row["id"]: story_from_row(row) for row in rows}
+        return [found[story_id] for story_id in story_ids if story_id in found]
+
+    def stories_updated(self) -> str | None:
+        """When any story was last saved or merged (a story's members and days change only then)."""
+        value = self.conn.execute("SELECT max(updated_at) FROM stories").fetchone()[0]
+        return None if value is None else str(value)
+
+    def newest_day(self) -> str | None:
+        """The day of the newest dated article stored."""
+        value = self.conn.execute("SELECT max(published_day) FROM articles").fetchone()[0]
+        return None if value is None else str(value)
+
     def day_range(self) -> tuple[str | None, str | None]:
         """The first and last day any live story was seen."""
         row = self.conn.execute("SELECT min(first_seen) AS lo, max(last_seen) AS hi FROM stories "

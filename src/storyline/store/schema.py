@@ -261,4 +261,19 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN title_generated INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE stories ADD COLUMN title_generated INTEGER NOT NULL DEFAULT 0;
     """,
+    # 9: what the user says about each outlet (`storyline sources import`): homepage, country,
+    # language, owner, and labels of their own choosing (a lean, a kind), one row per label.
+    """
+    ALTER TABLE sources ADD COLUMN homepage TEXT;
+    ALTER TABLE sources ADD COLUMN country TEXT;
+    ALTER TABLE sources ADD COLUMN language TEXT;
+    ALTER TABLE sources ADD COLUMN owner TEXT;
+    CREATE TABLE source_labels (
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (source_id, key)
+    );
+    CREATE INDEX source_labels_key ON source_labels(key, value);
+    """,
 ]

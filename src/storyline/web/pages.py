@@ -18,6 +18,7 @@ from storyline.store import SQLiteStore, Store, is_postgres_url, open_store
 from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
 from storyline.web.chart import timeline_chart
+from storyline.web.top import top_story_ids
 from storyline.web.views import Highlight, conflict_count, day_label, marked_segments
 
 
@@ -29,10 +30,28 @@ class Readers:
     PostgreSQL: a connection from the process's pool for each request (the server keeps the cache)."""
 
     CACHE_KIB = 32 * 1024
+    RANKINGS = 32  # orders of top stories kept (one per set of filters)
 
     def __init__(self, db: str | Path) -> None:
         self.db = str(db) if is_postgres_url(db) else Path(db)
         self._local = threading.local()
+        self._rankings: dict[tuple[Any, ...], list[str]] = {}
+        self._rankings_lock = threading.Lock()
+
+    def top_story_ids(self, store: Store, filters: StoryFilters) -> list[str]:
+        """The top stories' order (web/top.py) of the stories the filters keep, ranked once and kept until
+        an article is stored or a story changes: ranking reads every member of every story, which a page
+        of the home page should not pay for each time."""
+        key = (filters, store.article_mark(), store.stories_updated())
+        with self._rankings_lock:
+            ranked = self._rankings.get(key)
+        if ranked is None:
+            ranked = top_story_ids(store.story_reporters(filters), store.newest_day())
+            with self._rankings_lock:
+                if len(self._rankings) >= self.RANKINGS:
+                    self._rankings.clear()
+                self._rankings[key] = ranked
+        return ranked
 
     @contextmanager
     def reading(self) -> Iterator[Store]:
@@ -53,11 +72,21 @@ class Readers:
 # --- stories --------------------------------------------------------------------------------
 
 
-def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int) -> dict[str, Any]:
-    """A page of stories as briefs (the `stories --json` shape), with the total and what to filter by."""
-    rows = store.story_rows(filters, limit=limit, offset=offset)
+def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int, order: str = "latest",
+                 ranked: list[str] | None = None) -> dict[str, Any]:
+    """A page of stories as briefs (the `stories --json` shape), with the total and what to filter by.
+
+    `order`: "latest" (newest first, as `stories` lists them) or "top" (web/top.py: independent
+    outlets and recency, in the order `ranked` gives, else ranked here: every story the filters keep)."""
+    if order == "top":
+        if ranked is None:
+            ranked = top_story_ids(store.story_reporters(filters), store.newest_day())
+        rows = store.stories_by_id(ranked[offset:offset + limit])
+        total = len(ranked)
+    else:
+        rows = store.story_rows(filters, limit=limit, offset=offset)
+        total = store.count_stories(filters) if (offset or len(rows) == limit or filters.active()) else len(rows)
     briefs = load_briefs(store, rows)
-    total = store.count_stories(filters) if (offset or len(rows) == limit or filters.active()) else len(rows)
     first, last = store.day_range()
     return {
         "stories": briefs,
@@ -65,6 +94,7 @@ def stories_data(store: Store, filters: StoryFilters, limit: int, offset: int) -
         "total": total,
         "limit": limit,
         "offset": offset,
+        "order": order,
         "filters": {"since": filters.since, "until": filters.until, "outlet": filters.outlet,
                     "entity": filters.entity},
         "outlets": store.outlet_names(),

@@ -12,10 +12,11 @@ from pathlib import Path
 from storyline.brief import load_brief
 from storyline.store import Store
 from storyline.web import templates
+from storyline.web.coverage import story_coverage
 from storyline.web.views import ReportLinks, outlet_tones, story_view
 
-# The server's script is of no use in plain files; the report copies only what its pages use.
-_REPORT_ASSETS = {"style.css", "favicon.svg"}
+# htmx is of no use in plain files (no server to ask); the report copies only what its pages use.
+_REPORT_ASSETS = {"style.css", "favicon.svg", "matrix.js"}
 
 
 def write_report(store: Store, folder: Path) -> Path:
@@ -33,7 +34,7 @@ def write_report(store: Store, folder: Path) -> Path:
     story_page = env.get_template("story.html")
     for brief in briefs:
         html = story_page.render(story=brief, view=story_view(brief), links=ReportLinks("../"), section="stories",
-                                 tones=tones)
+                                 tones=tones, coverage=story_coverage(store, brief))
         (folder / "stories" / f"{brief['id']}.html").write_text(html, encoding="utf-8")
     index = folder / "index.html"
     index.write_text(env.get_template("stories.html").render(stories=briefs, links=ReportLinks(""), section="stories",

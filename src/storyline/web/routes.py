@@ -5,7 +5,7 @@ search update as you type and "older stories" append in place."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StorylineError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
-from storyline.web import pages, templates
+from storyline.web import coverage, pages, templates
 from storyline.web.apidocs import api_reference
 from storyline.web.filters import FilterError, story_filters
 from storyline.web.views import ServerLinks, cited_html, outlet_tones, statements_said, story_view
@@ -48,13 +48,17 @@ def _readers(request: Request) -> pages.Readers:
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, since: str | None = None, until: str | None = None, outlet: str | None = None,
-                 entity: str | None = Query(None, max_length=MAX_NAME_CHARS), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> HTMLResponse:
-    with _readers(request).reading() as store:
+                 entity: str | None = Query(None, max_length=MAX_NAME_CHARS), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                 order: Literal["top", "latest"] = "top") -> HTMLResponse:
+    """The home page: top stories (web/top.py) or, with order=latest, the newest first."""
+    readers = _readers(request)
+    with readers.reading() as store:
         try:
             filters = story_filters(store, since=since, until=until, outlet=outlet, entity=entity)
         except FilterError as exc:
             raise HTTPException(exc.status, str(exc)) from None
-        data = pages.stories_data(store, filters, PAGE_SIZE, offset)
+        ranked = readers.top_story_ids(store, filters) if order == "top" else None
+        data = pages.stories_data(store, filters, PAGE_SIZE, offset, order=order, ranked=ranked)
     params = {k: v for k, v in data["filters"].items() if v}
     api = f"{links_for(request).prefix}/api/stories?" + urlencode({**params, "limit": PAGE_SIZE, "offset": offset})
     return render(request, "stories.html", section="stories", params=params, json_url=api, **data)
@@ -64,9 +68,10 @@ def stories_page(request: Request, since: str | None = None, until: str | None =
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     with _readers(request).reading() as store:
         brief = pages.story_brief(store, story_id)
+        seen = coverage.story_coverage(store, brief) if brief else None
     if brief is None:
         raise HTTPException(404, f"No story {story_id!r}.")
-    return render(request, "story.html", section="stories", story=brief, view=story_view(brief),
+    return render(request, "story.html", section="stories", story=brief, view=story_view(brief), coverage=seen,
                   json_url=f"{links_for(request).prefix}/api/stories/{brief['id']}")
 
 
@@ -126,6 +131,14 @@ def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     return render(request, "storylines.html", section="storylines", threads=[thread], single=True,
                   views={thread["id"]: view},
                   json_url=f"{links_for(request).prefix}/api/storylines/{thread['id']}")
+
+
+@router.get("/blindspots", response_class=HTMLResponse)
+def blindspots_page(request: Request) -> HTMLResponse:
+    """Stories that outlets of one label value alone report (web/coverage.py)."""
+    with _readers(request).reading() as store:
+        data = coverage.blindspots(store)
+    return render(request, "blindspots.html", section="blindspots", json_url=None, **data)
 
 
 @router.get("/sources", response_class=HTMLResponse)

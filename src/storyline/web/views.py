@@ -60,6 +60,9 @@ class Links:
     def storylines(self, storyline_id: str | None = None) -> str | None:
         return None
 
+    def blindspots(self) -> str | None:
+        return None
+
     def stories(self, **params: Any) -> str:
         return self.home()
 
@@ -95,6 +98,9 @@ class ServerLinks(Links):
 
     def storylines(self, storyline_id: str | None = None) -> str | None:
         return f"{self.prefix}/storylines" + (f"/{quote(storyline_id, safe='')}" if storyline_id else "")
+
+    def blindspots(self) -> str | None:
+        return f"{self.prefix}/blindspots"
 
     def stories(self, **params: Any) -> str:
         kept = {key: value for key, value in params.items() if value not in (None, "", 0)}
@@ -325,10 +331,14 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     conflicts = [c for c in claims if c.get("status") == "conflict"]
     updates = [c for c in claims if isinstance(c.get("update"), dict)]
     facts = [c for c in claims if c.get("status") in ("corroborated", "single") and settled(c)]
+    in_brief = brief_lines(brief.get("summary") or [], facts)
+    carried = {line["anchor"] for line in in_brief if line.get("anchor")}
     corroborated = sorted((c for c in facts if c["status"] == "corroborated"), key=lambda c: -len(c.get("sources") or []))
     singles = [c for c in facts if c["status"] == "single"]
     by_outlet: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in singles:
+        if claim["anchor"] in carried:
+            continue
         for outlet in claim.get("sources") or ["unknown"]:
             by_outlet[outlet].append(claim)
     outlets = list(brief.get("outlets") or sorted({a["source"] for a in articles.values()}))
@@ -345,7 +355,9 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
         "articles": articles,
         "conflicts": [_conflict_view(c, articles) for c in conflicts],
         "updates": [_update_view(c, articles) for c in updates],
-        "corroborated": corroborated,
+        "brief": in_brief,
+        "corroborated": [c for c in corroborated if c["anchor"] not in carried],
+        "corroborated_in_brief": sum(1 for c in corroborated if c["anchor"] in carried),
         "by_outlet": sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0])),
         "quote_groups": quote_groups(quotes, articles),
         "timeline": timeline,
@@ -357,6 +369,22 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
         "has_analysis": bool(claims or brief.get("quotes") or brief.get("timeline") or brief.get("summary")
                              or brief.get("entities")),
     }
+
+
+def brief_lines(summary: Iterable[Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The summary's lines for "In brief", each with the anchor of the claim it states (by the claim id
+    the line names, else by its text): the page shows that claim there, once, and the lists below
+    ("what several outlets report", "what each outlet adds") carry only the claims the brief does not."""
+    by_id = {str(c["id"]): c for c in claims if c.get("id") is not None}
+    by_text = {c.get("text"): c for c in claims}
+    lines = []
+    for line in summary:
+        if not isinstance(line, dict):
+            continue
+        claim = by_id.get(str(line.get("claim"))) or by_text.get(line.get("text"))
+        lines.append({**line, "anchor": claim["anchor"] if claim else None,
+                      "status": line.get("status") or (claim or {}).get("status")})
+    return lines
 
 
 def evidence_by_outlet(spans: Iterable[Any] | None, sources: Iterable[Any] | None,
