@@ -31,6 +31,7 @@ from storyline.api_models import (
     INGEST_BODY,
     ArticleIn,
     ArticlePage,
+    BlindspotList,
     Brief,
     EntityPage,
     IngestResult,
@@ -38,6 +39,7 @@ from storyline.api_models import (
     OutletList,
     Problem,
     SearchResults,
+    StoryCoverage,
     Storyline,
     StorylineList,
     StoryList,
@@ -46,7 +48,7 @@ from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StoreError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
 from storyline.settings import Settings
-from storyline.web import pages
+from storyline.web import coverage, pages
 from storyline.web.filters import FilterError, story_filters
 from storyline.web.routes import render
 from storyline.web.routes import router as html
@@ -146,6 +148,35 @@ def api_story(request: Request, story_id: str) -> JSONResponse:
     if brief is None:
         raise HTTPException(404, f"no story {story_id!r}; GET /api/stories lists them")
     return _json(brief)
+
+
+@api.get("/stories/{story_id}/coverage", response_model=StoryCoverage, responses=ERRORS,
+         summary="Who reports a story, by the outlets' labels and countries")
+def api_story_coverage(request: Request, story_id: str) -> JSONResponse:
+    """The story page's coverage box as data: the story's outlets counted by each label key of the
+    user's outlet file (`storyline sources import`) and by country, and the outlets active in the
+    story's window that have no article in it."""
+    with _config(request).readers.reading() as store:
+        brief = pages.story_brief(store, story_id)
+        if brief is None:
+            raise HTTPException(404, f"no story {story_id!r}; GET /api/stories lists them")
+        seen = coverage.story_coverage(store, brief)
+    bars = [{"key": bar["key"], "total": bar["total"],
+             "parts": [{"value": part["value"], "count": part["count"], "outlets": part["outlets"]} for part in bar["parts"]]}
+            for bar in seen["bars"]]
+    return _json({"story": brief["id"], "bars": bars, "not_covered": seen["not_covered"],
+                  "window": list(seen["window"]) if seen["window"] else None, "described": seen["described"]})
+
+
+@api.get("/blindspots", response_model=BlindspotList, responses=_PAGED, summary="Stories one side alone reports")
+def api_blindspots(request: Request, limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
+    """Stories every outlet of which (at least two) has one value of a label of the user's outlet file,
+    while outlets of another value were publishing that week, newest first: the `/blindspots` page."""
+    with _config(request).readers.reading() as store:
+        found = coverage.blindspots(store)["blindspots"]
+    items = [{"story": {key: spot["story"][key] for key in ("id", "title", "first_seen", "last_seen", "outlets")},
+              "key": spot["key"], "value": spot["value"], "missing": spot["missing"]} for spot in found]
+    return _paged(request, items[offset:offset + limit], len(items), limit, offset)
 
 
 @api.get("/articles/{article_id}", response_model=ArticlePage, responses=ERRORS, summary="One article")

@@ -307,6 +307,16 @@ class FeedOut(_Open):
     next_poll: str | None
 
 
+class OutletDescription(_Open):
+    """What the user's file (`storyline sources import`) says of an outlet; labels are the user's own keys."""
+
+    homepage: str | None
+    country: str | None
+    language: str | None
+    owner: str | None
+    labels: dict[str, str] = Field(description="the user's labels, e.g. {\"lean\": \"left\"}")
+
+
 class OutletStats(_Open):
     source: str
     article_count: int
@@ -318,10 +328,59 @@ class OutletStats(_Open):
     single_claim_count: int = Field(description="claims this outlet alone reports (status single)")
     conflict_count: int = Field(description="claims in conflict that this outlet is part of")
     feeds: list[FeedOut] = Field(description="the feeds its articles come from, with their state")
+    description: OutletDescription | None = Field(description="what `storyline sources import` said of it; null when nothing")
 
 
 class OutletList(Paged):
     items: list[OutletStats]
+
+
+class CoverageShare(_Open):
+    value: str | None = Field(description="the label's value (or country); null for outlets the file does not describe")
+    count: int
+    outlets: list[str]
+
+
+class CoverageBar(_Open):
+    key: str = Field(description="a label key of the user's file, or \"country\"")
+    parts: list[CoverageShare]
+    total: int = Field(description="the story's outlets")
+
+
+class StoryCoverage(_Open):
+    """Who reports a story, counted by what the user's outlet file says of each, and who does not."""
+
+    story: str
+    bars: list[CoverageBar]
+    not_covered: list[str] = Field(description="outlets that published within the story's window and have no article in it")
+    window: list[str] | None = Field(description="[first day, last day]: the story's days and 3 days either side; null when undated")
+    described: int = Field(description="the story's outlets the user's file describes")
+
+
+class BlindspotStory(_Open):
+    id: str
+    title: str
+    first_seen: str | None
+    last_seen: str | None
+    outlets: list[str]
+
+
+class MissingOutlet(_Open):
+    name: str
+    value: str | None
+
+
+class Blindspot(_Open):
+    """A story every outlet of which has one value of a label, while outlets of another value were publishing."""
+
+    story: BlindspotStory
+    key: str
+    value: str
+    missing: list[MissingOutlet] = Field(description="outlets of the label's other values active that week that did not report it")
+
+
+class BlindspotList(Paged):
+    items: list[Blindspot]
 
 
 class ArticleIn(BaseModel):

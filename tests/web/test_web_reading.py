@@ -215,3 +215,31 @@ def test_no_serious_accessibility_violation_on_the_new_pages(labelled, browser):
                 found[(viewport["width"], path)] = serious
         context.close()
     assert found == {}
+
+
+def test_the_api_gives_the_coverage_blindspots_and_descriptions_the_pages_show(labelled):
+    url = labelled["url"]
+    rubio = httpx.get(f"{url}/api/stories/{labelled['rubio']['id']}/coverage").json()
+    bars = {bar["key"]: {part["value"]: part["outlets"] for part in bar["parts"]} for bar in rubio["bars"]}
+    assert bars["lean"] == {"left": ["capital-dispatch", "northern-ledger"], "right": ["the-evening-bell"]}
+    assert bars["country"] == {"GB": ["northern-ledger"], "US": ["capital-dispatch", "the-evening-bell"]}
+    assert sorted(rubio["not_covered"]) == ["coastline-news", "global-desk-wire", "harbor-post", "meridian-times",
+                                            "river-city-herald"]
+    assert rubio["window"] == ["2025-02-11", "2025-02-17"] and rubio["described"] == 3
+    assert httpx.get(f"{url}/api/stories/no-such-story/coverage").status_code == 404
+
+    spots = httpx.get(f"{url}/api/blindspots", params={"limit": 100}).json()
+    by_story = {spot["story"]["id"]: spot for spot in spots["items"]}
+    assert spots["total"] == len(spots["items"])
+    malatya = by_story[labelled["malatya"]["id"]]
+    assert (malatya["key"], malatya["value"]) == ("lean", "right")
+    assert {"capital-dispatch", "northern-ledger"} & {m["name"] for m in malatya["missing"] if m["value"] == "left"}
+    assert labelled["riyadh"]["id"] not in by_story
+
+    outlets = {o["source"]: o for o in httpx.get(f"{url}/api/sources").json()["items"]}
+    assert outlets["northern-ledger"]["description"] == {
+        "homepage": "https://northern-ledger.example", "country": "GB", "language": "en", "owner": "Ledger Trust",
+        "labels": {"lean": "left"}}
+    assert outlets["global-desk-wire"]["description"]["country"] is None
+    page = httpx.get(f"{url}/sources").text
+    assert "GB · en · Ledger Trust · lean: left" in page

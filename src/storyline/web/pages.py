@@ -377,14 +377,22 @@ def sources_data(store: Store) -> dict[str, Any]:
     conflicts it is in, and the feeds its articles come from with their state. A feed whose outlet has
     no article yet is listed under that outlet all the same, with nothing counted."""
     feeds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    profiles = store.outlet_profiles()
+
+    def described(name: str) -> dict[str, Any] | None:
+        profile = profiles.get(name)
+        return None if profile is None else {key: value for key, value in profile.items() if key != "name"}
+
     for state, outlet in store.feeds():
         feeds[outlet or state.title or state.url].append(feed_entry(state, outlet))
     outlets = [{"source": row["source"], "article_count": row["articles"], "story_count": row["stories"],
                 "first_seen": row["first_day"], "last_seen": row["last_day"], "copy_count": row["copies"],
                 "claim_count": row["claims"], "single_claim_count": row["only_outlet"],
-                "conflict_count": row["conflicts"], "feeds": feeds.pop(row["source"], [])}
+                "conflict_count": row["conflicts"], "feeds": feeds.pop(row["source"], []),
+                "description": described(row["source"])}
                for row in store.outlet_stats()]
     outlets += [{"source": name, "article_count": 0, "story_count": 0, "first_seen": None, "last_seen": None,
-                 "copy_count": 0, "claim_count": 0, "single_claim_count": 0, "conflict_count": 0, "feeds": entries}
+                 "copy_count": 0, "claim_count": 0, "single_claim_count": 0, "conflict_count": 0, "feeds": entries,
+                 "description": described(name)}
                 for name, entries in sorted(feeds.items())]
     return {"outlets": outlets}
