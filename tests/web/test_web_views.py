@@ -200,3 +200,24 @@ def test_top_stories_count_independent_outlets_and_halve_them_every_two_days():
     wide = [*[row("wide", "2025-02-22", f"e{i}", f"o{i}") for i in range(6)],
             row("narrow", "2025-02-24", "f1", "p1"), row("narrow", "2025-02-24", "f2", "p2")]
     assert top_story_ids(wide, "2025-02-24") == ["wide", "narrow"]
+
+
+def test_an_article_lists_each_of_its_claims_once(demo_db):
+    # A conflict is highlighted where its claim is stated and where each value is given; the side list
+    # names it once. The demo has articles where both fall in one article.
+    import collections
+
+    from storyline.store import open_store
+    from storyline.web import pages
+
+    conflicts_seen = 0
+    with open_store(str(demo_db), create=False) as store:
+        for row in store.stories():
+            for article in pages.story_brief(store, row.id)["articles"]:
+                data = pages.article_data(store, article["id"])
+                listed = collections.Counter((c.get("anchor"), c.get("text")) for c in data["claims"])
+                assert max(listed.values(), default=1) == 1, article["id"]
+                conflicts_seen += sum(1 for c in data["claims"] if c["kind"] == "conflict")
+                highlighted = {(s.get("anchor"), s.get("text")) for s in data["spans"] if s["kind"] in ("claim", "conflict")}
+                assert set(listed) == highlighted  # nothing highlighted is left out of the list
+    assert conflicts_seen > 0

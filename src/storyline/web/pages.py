@@ -192,9 +192,22 @@ def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
                   "article_count": len(brief["articles"]), "sections": _sections(brief)} if brief else None,
         "spans": spans,
         "entities": sorted(entities.values(), key=lambda e: (-e["mentions"], e["name"])),
-        "claims": [s for s in spans if s["kind"] in ("claim", "conflict")],
+        "claims": _once_each([s for s in spans if s["kind"] in ("claim", "conflict")]),
         "quotes": [s for s in spans if s["kind"] == "quote"],
     }
+
+
+def _once_each(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article's claims for its side list, each once, at its first sentence here: a conflict is
+    highlighted both where the claim states it and where each value is given, but it is one claim."""
+    seen: set[tuple[Any, Any]] = set()
+    kept = []
+    for span in claims:
+        key = (span.get("anchor"), span.get("text"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(span)
+    return kept
 
 
 def _sections(brief: dict[str, Any]) -> list[str]:
