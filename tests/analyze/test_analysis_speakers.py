@@ -219,3 +219,9 @@ def test_a_person_opening_the_clause_speaks_through_a_long_apposition(apposition
     text = (f"The vote was close.\n\n“The turnout on the islands surprised everyone in the party,” "
             f"Tove Marsh, {apposition} said on Wednesday.")
     assert speaker_of(text, "turnout on the islands") == "Tove Marsh"
+
+
+def test_a_name_whose_first_word_reads_as_a_verb_is_the_speaker_after_the_cue():
+    text = ("Tuition rose again.\n\n“It is an expensive way to run a college,” said Will Harrow, a professor of "
+            "economics at Lakeside University.")
+    assert speaker_of(text, "expensive way") == "Will Harrow"

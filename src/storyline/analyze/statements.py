@@ -530,6 +530,13 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if word in PRONOUNS:
         tok = article.tokens[i]
         return Subject("pronoun", tok.start, tok.end, tok.text)
+    person = article.first_mention_from(article.tokens[i].start, article.tokens[i].end)
+    if person is not None and person.label == "PERSON":
+        # "said Will Doyle, a professor": a name whose first word reads as a verb ("Will", "May") is the
+        # name, where the phrase ends with it ("said Cruz constituent Dan Golvach" goes on to its head)
+        after = article.token_at(person.end)
+        if after >= len(article.tokens) or article.tokens[after].start >= hi or not np_token(article, after):
+            return subject_from_mention(article, person)
     j = i
     while j + 1 < len(article.tokens) and article.tokens[j + 1].start < hi and j - i < 9 and np_token(article, j + 1):
         j += 1
