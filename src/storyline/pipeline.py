@@ -213,11 +213,13 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     with clock("signature"):
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
+    # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
+    analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
     with clock("embed"):
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
-    with clock("analyze"):
-        analyses = analyze_chunk(articles, settings.analysis_processes) if settings.analyze else [None] * len(articles)
+    with clock("analyze"):  # on processes: the wait for what the embedding did not hide
+        analyses = analyses_done() if analyses_done else [None] * len(articles)
     items = [Prepared(article, sig, term, vector, embedder.name, analysis)
              for article, sig, term, vector, analysis in zip(articles, signatures, terms, vectors, analyses)]
     return PreparedChunk(items, dict(clock.seconds))
@@ -436,8 +438,18 @@ def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: Story
 def analyze_chunk(articles: list[Article], processes: int = 1) -> list[Analysis | None]:
     """Names, quotes and dates of each article: English (or undetected) ones by the English rules
     (spaCy's NER on `processes` processes), others by their own language's (analyze.multilingual)."""
-    return list(analyze.analyze_in_languages([(a.text, a.published, a.language) for a in articles],
-                                             processes=processes))
+    return start_chunk_analyses(articles, processes)()
+
+
+def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callable[[], list[Analysis | None]]:
+    """analyze_chunk begun: on analysis processes the work starts now, and the function returned
+    waits for it (analyze.start_analyses); on this one alone, the work is done when it is called."""
+    done = analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes)
+
+    def wait() -> list[Analysis | None]:
+        return list(done())
+
+    return wait
 
 
 def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:

@@ -30,5 +30,6 @@ def test_few_texts_stay_in_this_process() -> None:
 
 
 def test_the_setting_comes_from_the_environment() -> None:
-    assert settings_from_env({}).analysis_processes == 1
+    assert settings_from_env({}).analysis_processes == 2
+    assert settings_from_env({"STORYLINE_ANALYSIS_PROCESSES": "1"}).analysis_processes == 1
     assert settings_from_env({"STORYLINE_ANALYSIS_PROCESSES": "2"}).analysis_processes == 2
