@@ -228,7 +228,7 @@ def main() -> None:
                 worker, env = (method, None) if method not in variants else ("ingest", variants[method])
                 worker_args = [str(subset)]
                 if worker == "ingest":
-                    worker_args.append(str(work / f"{method.replace(' ', '-')}-{round_}.db"))
+                    worker_args.append(str(work / f"ingest-{methods.index(method)}-{round_}.db"))
                 result = run_worker(Path(__file__).resolve(), worker, *worker_args, timeout=3600, env=env)
                 runs[method].append(result)
                 shown = ("not installed" if result.get("missing") else f"failed ({result['failed']})" if result.get("failed")

@@ -10,6 +10,7 @@ Each worker loads spaCy itself (this process need not), and leaves when this pro
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import threading
@@ -35,9 +36,10 @@ def analysis_pool(processes: int) -> Pool | None:
         return None
     if _pool is None or _size != processes:
         if _pool is not None:
-            _pool.terminate()
+            _stop(_pool)
         _pool = multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker, initargs=(os.getpid(),))
         _size = processes
+        atexit.register(_stop, _pool)  # before the interpreter tears down what the pool's finaliser needs
     return _pool
 
 
@@ -71,6 +73,11 @@ def analyze_batch(items: list[tuple[str, date | datetime | None]]) -> list[Analy
     from storyline.analyze import analyze_articles
 
     return list(analyze_articles(items, batch_size=BATCH))
+
+
+def _stop(pool: Pool) -> None:
+    pool.terminate()
+    pool.join()
 
 
 def _start_worker(parent: int) -> None:
