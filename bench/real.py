@@ -91,11 +91,11 @@ def run_ingest(data: Path, db: Path):  # type: ignore[no-untyped-def]
 def work_ingest(data: Path, db: Path) -> None:
     report, stories = run_ingest(data, db)
     try:
-        from storyline.analyze.pool import close_analysis_pool
-    except ImportError:  # code from before the analysis pool (a --compare-env PYTHONPATH=… baseline)
+        from storyline.engine import close_worker_pool
+    except ImportError:  # code from before the worker pool (a --compare-env PYTHONPATH=… baseline)
         pass
     else:
-        close_analysis_pool()  # its workers' CPU and peak memory then count as this process's children's
+        close_worker_pool()  # its workers' CPU and peak memory then count as this process's children's
     emit({"method": "ingest", "ingested": report.ingested, "duplicates": report.duplicates,
           "rejected": len(report.rejected), "new_stories": report.new_stories, "stories": stories,
           "seconds": dict(report.seconds)})

@@ -36,7 +36,7 @@ from storyline.embed import (
     load_multilingual_embedder,
     load_static_embedder,
 )
-from storyline.engine import Engine, InProcessEngine
+from storyline.engine import Engine, InProcessEngine, worker_pool
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -319,7 +319,7 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         with clock("briefs"):
-            refresh_briefs(store)  # also finishes briefs a killed run left stale
+            refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
     return report
 
 
@@ -452,22 +452,37 @@ def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callabl
     return wait
 
 
-def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
+BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved at a time
+
+
+def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, processes: int = 1) -> int:
     """Recompute the derived brief of every story whose membership changed since it was last made
-    (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them."""
-    refreshed: list[str] = []
-    embed = None
-    for story_id in list(story_ids) if story_ids is not None else store.stale_briefs():
-        embed = embed or load_static_embedder().embed
-        members = store.story_articles(story_id)
-        analyses = store.analyses([article.id for article, _ in members])
-        parts = story_parts(members, analyses, embed)
-        with store.transaction():
-            store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
-        refreshed.append(story_id)
-    if refreshed:
-        relink_stories(store, refreshed)
-    return len(refreshed)
+    (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them.
+
+    With processes > 1 and more than one story to make, the briefs are made on the worker pool
+    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order."""
+    ids = list(story_ids) if story_ids is not None else store.stale_briefs()
+    pool = worker_pool(processes) if len(ids) > 1 else None
+    for start in range(0, len(ids), BRIEF_WINDOW):
+        window = ids[start:start + BRIEF_WINDOW]
+        inputs = []
+        for story_id in window:
+            members = store.story_articles(story_id)
+            inputs.append((members, store.analyses([article.id for article, _ in members])))
+        made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
+        for story_id, (members, _), parts in zip(window, inputs, made, strict=True):
+            with store.transaction():
+                store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
+    if ids:
+        relink_stories(store, ids)
+    return len(ids)
+
+
+def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysis]]) -> dict:
+    """The derived parts of one story's brief from its members and their analyses (brief.story_parts,
+    comparing sentences with the static model); pure, so a worker process may make it."""
+    members, analyses = given
+    return story_parts(members, analyses, load_static_embedder().embed)
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:

@@ -56,8 +56,8 @@ def test_the_pool_gives_the_same_analyses_in_order_beside_other_languages() -> N
 
 def test_the_workers_leave_when_their_process_is_killed() -> None:
     script = ("import multiprocessing, time\n"
-              "from storyline.analyze.pool import analysis_pool\n"
-              "analysis_pool(2).map(abs, [1, 2])\n"
+              "from storyline.engine import worker_pool\n"
+              "worker_pool(2).map(abs, [1, 2])\n"
               "print(' '.join(str(p.pid) for p in multiprocessing.active_children()), flush=True)\n"
               "time.sleep(120)\n")
     parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
