@@ -18,8 +18,10 @@ parent sees it: interpreter start, imports and model loads included, as a user r
 - floor: storyline's MiniLM at 64 tokens over the same headlines and leads ingest embeds, model
   load included: what placing the articles cannot go below with this model.
 
-With --compare-env NAME=VALUE, a fourth method, the same ingest with that environment variable set
+With --compare-env NAME=VALUE, another method, the same ingest with that environment variable set
 (say STORYLINE_ANALYSIS_PROCESSES=1), alternates with the others: a change measured in the same run.
+It may be given again, and may set several variables ("A=1 B=2"); PYTHONPATH=OLD/src runs the
+ingest of another checkout of the code (git worktree add OLD COMMIT), before against after.
 
 Medians of the rounds; the ratios the issue's targets use (ingest/BERTopic wall <= 0.8, ingest/floor
 <= 2.5) from the medians, and each round's own ratio, since the methods of one round ran side by side.

@@ -148,20 +148,26 @@ def dask_client(settings: Settings) -> Iterator["Client"]:
 # Worker processes of this machine, for the pure work an ingest does besides placing articles: the
 # English analysis of a chunk (analyze.start_analyses), while the driver embeds it, and the stories'
 # briefs (pipeline.refresh_briefs). Forked once and kept for the life of the process: spaCy's own
-# n_process forked anew for every chunk. Each worker loads the models its tasks need, once.
+# n_process forked anew for every chunk. Each worker loads the models its tasks need, once,
+# unless they were loaded before it was forked (preload).
 _pool: "Pool | None" = None
 _pool_size = 0
 
 
-def worker_pool(processes: int) -> "Pool | None":
+def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> "Pool | None":
     """The process-wide pool of `processes` workers, started on first use; None where one process is
-    asked for, or where this one may not start any (a daemon, such as a Dask worker)."""
+    asked for, or where this one may not start any (a daemon, such as a Dask worker).
+
+    preload runs here before the workers are forked, so that they share what it loads instead of
+    each loading it again (spaCy imports torch: over 4 s of CPU a process on a busy machine)."""
     global _pool, _pool_size
     if processes <= 1 or multiprocessing.current_process().daemon:
         return None
     if _pool is None or _pool_size != processes:
         if _pool is not None:
             _stop(_pool)
+        if preload is not None:
+            preload()
         _pool = multiprocessing.get_context("fork").Pool(processes, initializer=_watch_parent, initargs=(os.getpid(),))
         _pool_size = processes
         atexit.register(_stop, _pool)  # before the interpreter tears down what the pool's finaliser needs

@@ -5,13 +5,14 @@ Why not spaCy's own `nlp.pipe(n_process=…)`: it forks new processes for every 
 ships each doc back to run the rules in this process (a fifth of the analysis, on one core), and
 keeps only two batches a process ahead of what this process has read, so the NER stops while this
 process embeds. A task here returns finished analyses and runs while the caller does other work: the
-workers load spaCy while this process loads the embedder, and analyse a chunk while it embeds it."""
+workers, forked with spaCy loaded, analyse a chunk while this process loads the embedder and embeds."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Callable
 
+from storyline.analyze.nlp import load_nlp
 from storyline.engine import worker_pool
 from storyline.model import Analysis
 
@@ -22,7 +23,7 @@ def start_english_analyses(items: list[tuple[str, date | datetime | None]], proc
                            ) -> Callable[[], list[Analysis]] | None:
     """Hand (text, published) pairs to the worker pool, BATCH a task; the returned function waits for
     their analyses, in input order. None where no pool may run (see engine.worker_pool)."""
-    pool = worker_pool(processes)
+    pool = worker_pool(processes, preload=load_nlp)
     if pool is None:
         return None
     batches = [items[start:start + BATCH] for start in range(0, len(items), BATCH)]
