@@ -18,8 +18,10 @@ parent sees it: interpreter start, imports and model loads included, as a user r
 - floor: storyline's MiniLM at 64 tokens over the same headlines and leads ingest embeds, model
   load included: what placing the articles cannot go below with this model.
 
-With --compare-env NAME=VALUE, a fourth method, the same ingest with that environment variable set
+With --compare-env NAME=VALUE, another method, the same ingest with that environment variable set
 (say STORYLINE_ANALYSIS_PROCESSES=1), alternates with the others: a change measured in the same run.
+It may be given again, and may set several variables ("A=1 B=2"); PYTHONPATH=OLD/src runs the
+ingest of another checkout of the code (git worktree add OLD COMMIT), before against after.
 
 Medians of the rounds; the ratios the issue's targets use (ingest/BERTopic wall <= 0.8, ingest/floor
 <= 2.5) from the medians, and each round's own ratio, since the methods of one round ran side by side.
@@ -90,6 +92,12 @@ def run_ingest(data: Path, db: Path):  # type: ignore[no-untyped-def]
 
 def work_ingest(data: Path, db: Path) -> None:
     report, stories = run_ingest(data, db)
+    try:
+        from storyline.engine import close_worker_pool
+    except ImportError:  # code from before the worker pool (a --compare-env PYTHONPATH=… baseline)
+        pass
+    else:
+        close_worker_pool()  # its workers' CPU and peak memory then count as this process's children's
     emit({"method": "ingest", "ingested": report.ingested, "duplicates": report.duplicates,
           "rejected": len(report.rejected), "new_stories": report.new_stories, "stories": stories,
           "seconds": dict(report.seconds)})
@@ -182,8 +190,9 @@ def main() -> None:
     parser.add_argument("--skip-bertopic", action="store_true", help="leave BERTopic out")
     parser.add_argument("--profile", type=int, metavar="LINES",
                         help="instead: one ingest in this process under cProfile, the top LINES by cumulative time")
-    parser.add_argument("--compare-env", metavar="NAME=VALUE",
-                        help="also run the ingest with this environment variable set, alternating with the rest")
+    parser.add_argument("--compare-env", metavar="NAME=VALUE", action="append",
+                        help="also run the ingest with these environment variables set (space-separated NAME=VALUE "
+                             "pairs), alternating with the rest; may be given again for another variant")
     parser.add_argument("--save", type=Path, help="also write every run's figures to this JSON file (with --profile: "
                                                   "the profile, as pstats reads it)")
     parser.add_argument("--load", type=Path, help="print the tables of a --save file instead of running")
@@ -206,11 +215,10 @@ def main() -> None:
         if args.profile:
             return profile(subset, work / "profile.db", n, args.profile, args.save)
         methods = [m for m in METHODS if not (m == "bertopic" and args.skip_bertopic)]
-        variant: dict[str, str] = {}
-        if args.compare_env:
-            name, _, value = args.compare_env.partition("=")
-            variant = {name.strip(): value.strip()}
-            methods.insert(1, "ingest " + args.compare_env)
+        variants: dict[str, dict[str, str]] = {}
+        for given in args.compare_env or []:
+            variants["ingest " + given] = dict(pair.partition("=")[::2] for pair in given.split())
+        methods[1:1] = list(variants)
         print(f"{n} articles from {args.data.name}, {chars:,.0f} characters on average; {args.rounds} round(s) of "
               f"{', '.join(methods)} in fresh processes, alternating; {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f}", flush=True)
@@ -219,16 +227,16 @@ def main() -> None:
             # Each round starts with a different method, so that none always follows the same one.
             order = methods[round_ % len(methods):] + methods[:round_ % len(methods)]
             for method in order:
-                worker, env = (method, None) if not method.startswith("ingest ") else ("ingest", variant)
+                worker, env = (method, None) if method not in variants else ("ingest", variants[method])
                 worker_args = [str(subset)]
                 if worker == "ingest":
-                    worker_args.append(str(work / f"{method.replace(' ', '-')}-{round_}.db"))
+                    worker_args.append(str(work / f"ingest-{methods.index(method)}-{round_}.db"))
                 result = run_worker(Path(__file__).resolve(), worker, *worker_args, timeout=3600, env=env)
                 runs[method].append(result)
                 shown = ("not installed" if result.get("missing") else f"failed ({result['failed']})" if result.get("failed")
                          else f"{result['process_seconds']:.1f} s")
                 print(f"  round {round_ + 1}/{args.rounds}: {method:<8} {shown}, CPU {result['cpu_seconds']:.1f} s, "
-                      f"peak {result['peak_mb']:.0f} MB", flush=True)
+                      f"peak {result['peak_mb']:.0f} MB (child {result.get('children_peak_mb', 0):.0f})", flush=True)
                 if args.save:
                     args.save.write_text(json.dumps({"n": n, "rounds": args.rounds, "runs": runs}))
         report(runs, n, args.rounds)
@@ -247,7 +255,7 @@ def report(runs: dict[str, list[dict]], n: int, rounds: int, live: bool = True) 
         if method.startswith("ingest "):
             names[method] = f"storyline ingest with {method[len('ingest '):]}"
     cpu = {m: median([r["cpu_seconds"] for r in rs]) for m, rs in usable.items() if rs}
-    print(f"\n{'method (fresh process each)':<56} {'wall s':>7} {'art/s':>7} {'CPU s':>7} {'peak MB':>8}")
+    print(f"\n{'method (fresh process each)':<56} {'wall s':>7} {'art/s':>7} {'CPU s':>7} {'peak MB':>8} {'child MB':>8}")
     for method, results in usable.items():
         if not results:
             missing = any(r.get("missing") for r in runs[method])
@@ -255,9 +263,10 @@ def report(runs: dict[str, list[dict]], n: int, rounds: int, live: bool = True) 
                                              else f"failed: {runs[method][0].get('failed')}"))
             continue
         print(f"{names[method]:<56} {wall[method]:>7.1f} {n / wall[method]:>7.1f} {cpu[method]:>7.1f} "
-              f"{max(r['peak_mb'] for r in results):>8.0f}")
+              f"{max(r['peak_mb'] for r in results):>8.0f} {max(r.get('children_peak_mb', 0) for r in results):>8.0f}")
     print("  (CPU s: the process's and its children's CPU time, which other work on a shared machine does not "
-          "inflate; peak MB: the worker process alone)")
+          "inflate; peak MB: the worker process alone; child MB: the largest process it started, such as an analysis "
+          "worker)")
     bertopic = usable.get("bertopic", [])
     if bertopic:
         print(f"  BERTopic found {median([r['topics'] for r in bertopic]):.0f} topics, "
@@ -284,10 +293,12 @@ def report(runs: dict[str, list[dict]], n: int, rounds: int, live: bool = True) 
     ingests = ["ingest", *variants]
     tables = {m: [stage_rows(r["seconds"], r["process_seconds"]) for r in runs[m]] for m in ingests}
     total = median([r["process_seconds"] for r in ingest])
-    print(f"  {'stage':<52} {'ms/art':>8} {'share':>6}" + "".join(f"  {m[len('ingest '):]:>14}" for m in variants))
+    for i, method in enumerate(variants, 1):
+        print(f"  (v{i}: ingest with {method[len('ingest '):]})")
+    print(f"  {'stage':<52} {'ms/art':>8} {'share':>6}" + "".join(f"  {'v' + str(i):>8}" for i in range(1, len(variants) + 1)))
     for i, (label, _) in enumerate(tables["ingest"][0]):
         value = median([table[i][1] for table in tables["ingest"]])
-        others = "".join(f"  {1000 * median([table[i][1] for table in tables[m]]) / n:>14.1f}" for m in variants)
+        others = "".join(f"  {1000 * median([table[i][1] for table in tables[m]]) / n:>8.1f}" for m in variants)
         print(f"  {label:<52} {1000 * value / n:>8.1f} {100 * value / total:>5.0f}%{others}")
     analysis = median([r["seconds"].get("analyze", 0.0) for r in ingest])
     briefs = median([r["seconds"].get("briefs", 0.0) for r in ingest])

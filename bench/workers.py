@@ -22,8 +22,10 @@ def peak_mb() -> float:
 
 
 def emit(result: dict) -> None:
-    """Print a worker's result as the RESULT line the parent reads, with the process's peak memory."""
+    """Print a worker's result as the RESULT line the parent reads, with the process's peak memory and
+    the largest peak of the processes it started and has waited for (analysis workers, say)."""
     result["peak_mb"] = round(peak_mb(), 1)
+    result["children_peak_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     print("RESULT " + json.dumps(result), flush=True)
 
 

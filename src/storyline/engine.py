@@ -8,8 +8,12 @@ worker was computing is simply computed again elsewhere: nothing is stored twice
 
 from __future__ import annotations
 
+import atexit
 import logging
+import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, TypeVar
@@ -18,6 +22,8 @@ from storyline.errors import StorylineError
 from storyline.settings import Settings
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from distributed import Client
 
 T = TypeVar("T")
@@ -137,3 +143,56 @@ def dask_client(settings: Settings) -> Iterator["Client"]:
     with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, host="127.0.0.1",
                       dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         yield client
+
+
+# Worker processes of this machine, for the pure work an ingest does besides placing articles: the
+# English analysis of a chunk (analyze.start_analyses), while the driver embeds it, and the stories'
+# briefs (pipeline.refresh_briefs). Forked once and kept for the life of the process: spaCy's own
+# n_process forked anew for every chunk. Each worker loads the models its tasks need, once,
+# unless they were loaded before it was forked (preload).
+_pool: "Pool | None" = None
+_pool_size = 0
+
+
+def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> "Pool | None":
+    """The process-wide pool of `processes` workers, started on first use; None where one process is
+    asked for, or where this one may not start any (a daemon, such as a Dask worker).
+
+    preload runs here before the workers are forked, so that they share what it loads instead of
+    each loading it again (spaCy imports torch: over 4 s of CPU a process on a busy machine)."""
+    global _pool, _pool_size
+    if processes <= 1 or multiprocessing.current_process().daemon:
+        return None
+    if _pool is None or _pool_size != processes:
+        if _pool is not None:
+            _stop(_pool)
+        if preload is not None:
+            preload()
+        _pool = multiprocessing.get_context("fork").Pool(processes, initializer=_watch_parent, initargs=(os.getpid(),))
+        _pool_size = processes
+        atexit.register(_stop, _pool)  # before the interpreter tears down what the pool's finaliser needs
+    return _pool
+
+
+def close_worker_pool() -> None:
+    """Let the pool's workers finish their tasks and leave (a new pool starts on the next use)."""
+    global _pool, _pool_size
+    if _pool is not None:
+        _pool.close()
+        _pool.join()
+    _pool, _pool_size = None, 0
+
+
+def _stop(pool: "Pool") -> None:
+    pool.terminate()
+    pool.join()
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: leave once the parent is gone (a killed ingest must not leave its workers behind)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()

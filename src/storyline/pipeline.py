@@ -36,7 +36,7 @@ from storyline.embed import (
     load_multilingual_embedder,
     load_static_embedder,
 )
-from storyline.engine import Engine, InProcessEngine
+from storyline.engine import Engine, InProcessEngine, worker_pool
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -213,11 +213,13 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     with clock("signature"):
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
+    # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
+    analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
     with clock("embed"):
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
-    with clock("analyze"):
-        analyses = analyze_chunk(articles, settings.analysis_processes) if settings.analyze else [None] * len(articles)
+    with clock("analyze"):  # on processes: the wait for what the embedding did not hide
+        analyses = analyses_done() if analyses_done else [None] * len(articles)
     items = [Prepared(article, sig, term, vector, embedder.name, analysis)
              for article, sig, term, vector, analysis in zip(articles, signatures, terms, vectors, analyses)]
     return PreparedChunk(items, dict(clock.seconds))
@@ -317,7 +319,7 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         with clock("briefs"):
-            refresh_briefs(store)  # also finishes briefs a killed run left stale
+            refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
     return report
 
 
@@ -436,26 +438,51 @@ def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: Story
 def analyze_chunk(articles: list[Article], processes: int = 1) -> list[Analysis | None]:
     """Names, quotes and dates of each article: English (or undetected) ones by the English rules
     (spaCy's NER on `processes` processes), others by their own language's (analyze.multilingual)."""
-    return list(analyze.analyze_in_languages([(a.text, a.published, a.language) for a in articles],
-                                             processes=processes))
+    return start_chunk_analyses(articles, processes)()
 
 
-def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None) -> int:
+def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callable[[], list[Analysis | None]]:
+    """analyze_chunk begun: on analysis processes the work starts now, and the function returned
+    waits for it (analyze.start_analyses); on this one alone, the work is done when it is called."""
+    done = analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes)
+
+    def wait() -> list[Analysis | None]:
+        return list(done())
+
+    return wait
+
+
+BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved at a time
+
+
+def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, processes: int = 1) -> int:
     """Recompute the derived brief of every story whose membership changed since it was last made
-    (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them."""
-    refreshed: list[str] = []
-    embed = None
-    for story_id in list(story_ids) if story_ids is not None else store.stale_briefs():
-        embed = embed or load_static_embedder().embed
-        members = store.story_articles(story_id)
-        analyses = store.analyses([article.id for article, _ in members])
-        parts = story_parts(members, analyses, embed)
-        with store.transaction():
-            store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
-        refreshed.append(story_id)
-    if refreshed:
-        relink_stories(store, refreshed)
-    return len(refreshed)
+    (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them.
+
+    With processes > 1 and more than one story to make, the briefs are made on the worker pool
+    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order."""
+    ids = list(story_ids) if story_ids is not None else store.stale_briefs()
+    pool = worker_pool(processes) if len(ids) > 1 else None
+    for start in range(0, len(ids), BRIEF_WINDOW):
+        window = ids[start:start + BRIEF_WINDOW]
+        inputs = []
+        for story_id in window:
+            members = store.story_articles(story_id)
+            inputs.append((members, store.analyses([article.id for article, _ in members])))
+        made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
+        for story_id, (members, _), parts in zip(window, inputs, made, strict=True):
+            with store.transaction():
+                store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
+    if ids:
+        relink_stories(store, ids)
+    return len(ids)
+
+
+def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysis]]) -> dict:
+    """The derived parts of one story's brief from its members and their analyses (brief.story_parts,
+    comparing sentences with the static model); pure, so a worker process may make it."""
+    members, analyses = given
+    return story_parts(members, analyses, load_static_embedder().embed)
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:

@@ -31,9 +31,10 @@ class Settings:
     batch_size: int = 256
     # Names, quotes and dates of each article, and each story's brief (off for clustering-only runs).
     analyze: bool = True
-    # Processes spaCy's NER runs on within a chunk (it is most of the analysis, and single-threaded). One
-    # until bench/real.py shows two faster on an idle machine: on a loaded one the gain measured 0.47-1.11.
-    analysis_processes: int = 1
+    # Processes the English analysis (spaCy's NER, single-threaded, and the rules) runs on: worker
+    # processes (analyze.pool) that analyse a chunk while the ingesting process embeds it; 1: in the
+    # ingesting process alone. Two use both cores of a small machine (bench/real.py measures it).
+    analysis_processes: int = 2
     # The web: one safe client for feeds and pages.
     allow_private_network: bool = False
     fetch_max_bytes: int = 10 * 1024 * 1024

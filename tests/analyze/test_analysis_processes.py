@@ -1,17 +1,24 @@
-"""The English analysis on several processes gives what it gives on one: the same analyses, in input order."""
+"""The English analysis on several processes gives what it gives on one: the same analyses, in input order;
+and its worker processes do not outlive the process that started them."""
 
 from __future__ import annotations
 
+import multiprocessing
+import subprocess
+import sys
+import time
 from datetime import date
+from pathlib import Path
 
 from conftest import DEMO_ARTICLES
 
-from storyline.analyze import analyze_articles, spacy_processes
+from storyline.analyze import analyze_articles, spacy_processes, start_analyses
+from storyline.analyze.pool import BATCH as POOL_BATCH
 from storyline.settings import settings_from_env
 
 
-def demo_bodies() -> list[str]:
-    return [path.read_text(encoding="utf-8") for path in sorted(DEMO_ARTICLES.rglob("*.txt"))[:8]]
+def demo_bodies(count: int = 8) -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(DEMO_ARTICLES.rglob("*.txt"))[:count]]
 
 
 def test_two_processes_give_the_same_analyses_in_order() -> None:
@@ -30,5 +37,45 @@ def test_few_texts_stay_in_this_process() -> None:
 
 
 def test_the_setting_comes_from_the_environment() -> None:
-    assert settings_from_env({}).analysis_processes == 1
+    assert settings_from_env({}).analysis_processes == 2
+    assert settings_from_env({"STORYLINE_ANALYSIS_PROCESSES": "1"}).analysis_processes == 1
     assert settings_from_env({"STORYLINE_ANALYSIS_PROCESSES": "2"}).analysis_processes == 2
+
+
+def test_the_pool_gives_the_same_analyses_in_order_beside_other_languages() -> None:
+    english = [(text, date(2025, 2, 14), "en") for text in demo_bodies(20)]
+    french = ("Le maire de Lyon a déclaré mardi : « Nous rouvrirons le pont en mai. »", date(2025, 2, 14), "fr")
+    items = english[:7] + [french] + english[7:]
+    assert len(english) > POOL_BATCH  # more than one batch: the pool runs
+    alone = start_analyses(items, processes=1)()
+    pooled = start_analyses(items, processes=2)
+    assert len(multiprocessing.active_children()) >= 2  # the workers are running while the caller goes on
+    assert pooled() == alone
+    assert any(analysis.quotes for analysis in alone)
+
+
+def test_the_workers_leave_when_their_process_is_killed() -> None:
+    script = ("import multiprocessing, time\n"
+              "from storyline.engine import worker_pool\n"
+              "worker_pool(2).map(abs, [1, 2])\n"
+              "print(' '.join(str(p.pid) for p in multiprocessing.active_children()), flush=True)\n"
+              "time.sleep(120)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(workers) == 2
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)
+
+
+def alive(pid: int) -> bool:
+    """Running, or sleeping: not gone and not a zombie waiting for a parent to read its status."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")

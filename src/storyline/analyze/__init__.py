@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import multiprocessing
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from storyline.analyze.dates import resolve_dates
 from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
 from storyline.analyze.multilingual import analyze_in_language
 from storyline.analyze.nlp import doc_tokens, load_nlp, pipe_docs, text_pieces
+from storyline.analyze.pool import BATCH as POOL_BATCH
+from storyline.analyze.pool import start_english_analyses
 from storyline.analyze.quotes import find_quotes
 from storyline.model import Analysis
 
@@ -25,7 +27,7 @@ VERSION = "analyze-1"  # recorded beside every derived row; bump when a rule cha
 
 __all__ = ["VERSION", "Analysis", "analyze_article", "analyze_articles", "analyze_doc", "analyze_in_language",
            "analyze_in_languages", "canonical_entities", "entity_of", "extract_mentions", "find_quotes", "is_english",
-           "load_nlp", "resolve_dates"]
+           "load_nlp", "resolve_dates", "start_analyses"]
 
 
 def analyze_doc(doc: "Doc", published: date | datetime | None) -> Analysis:
@@ -80,14 +82,33 @@ def is_english(language: str | None) -> bool:
 def analyze_in_languages(items: Iterable[tuple[str, date | datetime | None, str | None]],
                          nlp: Language | None = None, processes: int = 1) -> list[Analysis]:
     """Analyses of (text, published, language) triples in input order: English (or undetected) ones
-    batched through spaCy exactly as analyze_articles does (on `processes` processes), the others by
-    their language's rules."""
+    through spaCy (on `processes` processes, see start_analyses), the others by their language's rules."""
+    return start_analyses(items, nlp, processes)()
+
+
+def start_analyses(items: Iterable[tuple[str, date | datetime | None, str | None]], nlp: Language | None = None,
+                   processes: int = 1) -> Callable[[], list[Analysis]]:
+    """Begin analysing (text, published, language) triples; the function returned waits for the
+    analyses and gives them in input order.
+
+    With processes > 1 and more than one batch of English texts, these go to the worker pool
+    (analyze.pool) at once and are analysed there while the caller goes on (it embeds meanwhile);
+    otherwise, and for other languages, the work is done in this process when the function is called,
+    the English batched through spaCy as analyze_articles does."""
     pending = list(items)
-    results: list[Analysis | None] = [None] * len(pending)
     english = [i for i, (_, _, language) in enumerate(pending) if is_english(language)]
-    for i, analysis in zip(english, analyze_articles([pending[i][:2] for i in english], nlp, processes=processes)):
-        results[i] = analysis
-    for i, (text, published, language) in enumerate(pending):
-        if results[i] is None:
-            results[i] = analyze_in_language(text, published, str(language))
-    return [r for r in results if r is not None]
+    texts = [pending[i][:2] for i in english]
+    on_pool = (start_english_analyses(texts, processes)
+               if nlp is None and len(texts) > POOL_BATCH else None)
+
+    def wait() -> list[Analysis]:
+        results: list[Analysis | None] = [None] * len(pending)
+        found = on_pool() if on_pool else analyze_articles(texts, nlp, processes=processes)
+        for i, analysis in zip(english, found, strict=True):
+            results[i] = analysis
+        for i, (text, published, language) in enumerate(pending):
+            if results[i] is None:
+                results[i] = analyze_in_language(text, published, str(language))
+        return [r for r in results if r is not None]
+
+    return wait

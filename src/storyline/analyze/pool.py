@@ -1,0 +1,42 @@
+"""The English analysis on the worker pool (engine.worker_pool): spaCy's NER and the rules over its
+doc, a batch of articles a task.
+
+Why not spaCy's own `nlp.pipe(n_process=…)`: it forks new processes for every call (every chunk),
+ships each doc back to run the rules in this process (a fifth of the analysis, on one core), and
+keeps only two batches a process ahead of what this process has read, so the NER stops while this
+process embeds. A task here returns finished analyses and runs while the caller does other work: the
+workers, forked with spaCy loaded, analyse a chunk while this process loads the embedder and embeds."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Callable
+
+from storyline.analyze.nlp import load_nlp
+from storyline.engine import worker_pool
+from storyline.model import Analysis
+
+BATCH = 16  # articles a task: spaCy's batch, and few enough that both workers finish a chunk together
+
+
+def start_english_analyses(items: list[tuple[str, date | datetime | None]], processes: int,
+                           ) -> Callable[[], list[Analysis]] | None:
+    """Hand (text, published) pairs to the worker pool, BATCH a task; the returned function waits for
+    their analyses, in input order. None where no pool may run (see engine.worker_pool)."""
+    pool = worker_pool(processes, preload=load_nlp)
+    if pool is None:
+        return None
+    batches = [items[start:start + BATCH] for start in range(0, len(items), BATCH)]
+    pending = pool.map_async(analyze_batch, batches, chunksize=1)
+
+    def wait() -> list[Analysis]:
+        return [analysis for batch in pending.get() for analysis in batch]
+
+    return wait
+
+
+def analyze_batch(items: list[tuple[str, date | datetime | None]]) -> list[Analysis]:
+    """In a worker: one batch through spaCy and the rules, as analyze_articles does in one process."""
+    from storyline.analyze import analyze_articles
+
+    return list(analyze_articles(items, batch_size=BATCH))
