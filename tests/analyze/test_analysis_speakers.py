@@ -225,3 +225,18 @@ def test_a_name_whose_first_word_reads_as_a_verb_is_the_speaker_after_the_cue():
     text = ("Tuition rose again.\n\n“It is an expensive way to run a college,” said Will Harrow, a professor of "
             "economics at Lakeside University.")
     assert speaker_of(text, "expensive way") == "Will Harrow"
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Lindqvist spoke on Monday.\n\n“The bridge is late and the council knows why,” said one Lindqvist confidant. "
+    "“The money went elsewhere.”",
+    "Ada Lindqvist will speak on Monday. According to the Lindqvist campaign, “The speech will be given at the harbour.”",
+])
+def test_a_name_that_only_qualifies_the_speakers_noun_is_not_the_speaker(text):
+    quotes = analyze_article(text, None).quotes
+    assert quotes and all(q.speaker is None for q in quotes)
+
+
+def test_a_person_of_a_delegation_after_the_cue_is_the_speaker():
+    text = "The roll call began.\n\n“We cast our votes for the governor,” said Tove Marsh of the Ostfold delegation."
+    assert speaker_of(text, "cast our votes") == "Tove Marsh"

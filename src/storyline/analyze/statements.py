@@ -545,7 +545,13 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     # The mention ending last in the phrase, a person first ("the Governor of the bank Adrian Orr").
     inside = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
     people = [m for m in inside if m.label == "PERSON"] or [m for m in inside if _named_person(article, m)]
-    if people:
+    # A name that only qualifies the phrase's noun ("one Trump confidant", "the Clinton campaign") is
+    # not the one speaking: the phrase is, and it names no one.
+    heads = [m for m in people if m.end == article.tokens[j].end or article.text[m.end:m.end + 1] in (",", "(")
+             or article.word(article.token_at(m.end)) in ("of", "from", "at", "in", "with", "for", "who")]
+    if heads:
+        return subject_from_mention(article, heads[-1])
+    if people and not article.tokens[j].text[:1].islower():
         return subject_from_mention(article, people[-1])
     # "said the regional organiser of the union, Adaeze Okafor": the name in apposition.
     if j + 2 < len(article.tokens) and article.tokens[j + 1].text == ",":
