@@ -33,7 +33,6 @@ from storyline.timeline import build_timeline
 from storyline.voices import independent_reports
 
 VERSION = "brief/1"
-PARTS = ("entities", "quotes", "claims", "timeline", "summary")
 
 
 def article_entry(article: Article, group: str | None) -> ArticleEntry:
@@ -61,6 +60,9 @@ class StoryParts(TypedDict):
     claims: list[ClaimRecord]
     timeline: list[TimelineEntry]
     summary: list[SummaryLine]
+
+
+PARTS = tuple(StoryParts.__annotations__)  # entities, quotes, claims, timeline, summary
 
 
 def load_brief(store: Store, story: StoryRow) -> Brief:

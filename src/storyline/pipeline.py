@@ -26,7 +26,7 @@ import numpy as np
 
 from storyline import analyze, cluster, dedupe, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
-from storyline.brief import story_parts
+from storyline.brief import StoryParts, story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import (
@@ -438,18 +438,13 @@ def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: Story
 def analyze_chunk(articles: list[Article], processes: int = 1) -> list[Analysis | None]:
     """Names, quotes and dates of each article: English (or undetected) ones by the English rules
     (spaCy's NER on `processes` processes), others by their own language's (analyze.multilingual)."""
-    return start_chunk_analyses(articles, processes)()
+    return list(start_chunk_analyses(articles, processes)())
 
 
-def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callable[[], list[Analysis | None]]:
+def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callable[[], list[Analysis]]:
     """analyze_chunk begun: on analysis processes the work starts now, and the function returned
     waits for it (analyze.start_analyses); on this one alone, the work is done when it is called."""
-    done = analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes)
-
-    def wait() -> list[Analysis | None]:
-        return list(done())
-
-    return wait
+    return analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes)
 
 
 BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved at a time
@@ -478,7 +473,7 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
     return len(ids)
 
 
-def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysis]]) -> dict:
+def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysis]]) -> StoryParts:
     """The derived parts of one story's brief from its members and their analyses (brief.story_parts,
     comparing sentences with the static model); pure, so a worker process may make it."""
     members, analyses = given

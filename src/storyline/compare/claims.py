@@ -176,11 +176,7 @@ def _values(story: StoryView, c: Conflict) -> list[ValueRecord]:
 
 
 def _outlets(values: list[ValueRecord]) -> list[str]:
-    outlets: list[str] = []
-    for v in values:
-        if v["source"] not in outlets:
-            outlets.append(v["source"])
-    return outlets
+    return list(dict.fromkeys(v["source"] for v in values))
 
 
 def _subject(c: Conflict) -> str:
