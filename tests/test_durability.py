@@ -15,6 +15,7 @@ import json
 import os
 import random
 import select
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -23,6 +24,9 @@ import time
 from pathlib import Path
 
 from conftest import STORYLINE, run_storyline
+
+from storyline.brief import VERSION as BRIEF_VERSION
+from storyline.store import open_store
 
 PLACES = ["Arden", "Bexley", "Corran", "Dunmore", "Elvet", "Farrow", "Glenn", "Harlow", "Ilsey", "Jarrow"]
 EVENTS = [("flood", "Floodwater closed {n} roads in {p} on {d}, and the council opened {m} shelters."),
@@ -216,6 +220,23 @@ def test_twenty_kills_resume_with_nothing_lost_or_doubled(tmp_path, monkeypatch)
     assert integrity == "ok"
     assert articles == distinct == members == STREAM
     assert check.returncode == 0, check.stderr.decode() + check.stdout.decode()
+
+
+def test_a_brief_made_for_fewer_members_than_the_story_now_has_is_not_kept(demo_db, tmp_path):
+    """Two ingests at once: one reads a story's members and makes its brief while the other adds an
+    article to it and makes the brief of the grown story. The first one's brief, saved last, must not
+    replace the newer: it is refused, and the database stays without a stale brief."""
+    db = tmp_path / "copy.db"
+    shutil.copy(demo_db, db)
+    with open_store(str(db), create=False) as store:
+        story = max(store.stories(), key=lambda row: row.size)
+        newer = store.brief(story.id)
+        with store.transaction():
+            assert not store.save_brief(story.id, {"made": "for fewer members"}, story.size - 1, BRIEF_VERSION)
+        assert store.brief(story.id) == newer and store.stale_briefs() == []
+        with store.transaction():
+            assert store.save_brief(story.id, newer, story.size, BRIEF_VERSION)
+    assert run_storyline("check", "--db", str(db)).returncode == 0
 
 
 if __name__ == "__main__":

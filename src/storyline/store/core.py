@@ -328,13 +328,19 @@ class Store(ReadQueries, OutletRecords):
             result[article_id] = Analysis(mentions=mentions, quotes=quotes, times=times)
         return result
 
-    def save_brief(self, story_id: str, brief: dict, size: int, version: str) -> None:
-        """Keep a story's derived brief parts, as computed for its current members."""
+    def save_brief(self, story_id: str, brief: dict, size: int, version: str) -> bool:
+        """Keep a story's derived brief parts, computed for `size` members; False, and nothing kept, where
+        the story has since grown (another run added to it while the brief was made, and that run or
+        the next makes it again). Call inside a transaction, which holds off other writers."""
+        row = self.conn.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is not None and row["size"] != size:
+            return False
         self.conn.execute(
             """INSERT INTO story_briefs(story_id, brief, size, version, updated_at) VALUES (?, ?, ?, ?, ?)
                ON CONFLICT(story_id) DO UPDATE SET brief = excluded.brief, size = excluded.size,
                    version = excluded.version, updated_at = excluded.updated_at""",
             (story_id, json.dumps(brief, ensure_ascii=False), size, version, _now()))
+        return True
 
     def brief(self, story_id: str) -> dict | None:
         row = self.conn.execute("SELECT brief FROM story_briefs WHERE story_id = ?", (story_id,)).fetchone()
