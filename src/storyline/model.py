@@ -188,6 +188,7 @@ class ConflictKind(StrEnum):
     ROLE = "role"  # a person's office ("Superintendent" or "Inspector")
     QUOTE = "quote"  # the words of one quotation (a negation, a figure)
     PERSON = "person"  # who said a quotation: one quotation put in two people's mouths
+    STATE = "state"  # the stage a case has reached (arrested, charged, convicted): only ever an update
 
 
 # --- The brief: what `show --json` holds of a story (storyline.brief) ---

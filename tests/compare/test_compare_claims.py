@@ -179,6 +179,52 @@ def test_a_count_that_does_not_grow_stays_a_dispute_across_days():
     assert not any(c.get("update") for c in result.claims)
 
 
+ESCAPE = [  # (outlet, day, report): an escaped inmate sought, then captured, then charged
+    ("coast-wire", "2025-03-03", "Police in Harwick said on Monday that Dan Mercer, who escaped from a prison van "
+                                 "on Sunday, was still on the run. Officers searched the woods near the river."),
+    ("bay-herald", "2025-03-03", "Dan Mercer remains at large a day after he escaped from a prison van near "
+                                 "Harwick, police said."),
+    ("valley-news", "2025-03-05", "Dan Mercer, who escaped from a prison van near Harwick on Sunday, was captured "
+                                  "on Tuesday at a farm outside the town, police said."),
+    ("north-star", "2025-03-07", "Dan Mercer has been charged with escape and car theft, prosecutors in Harwick "
+                                 "said on Thursday, two days after he was captured."),
+]
+
+
+def test_a_case_that_moved_on_between_days_is_one_update_earliest_first():
+    result = compare([article(source, source, day, text) for source, day, text in ESCAPE])
+    assert conflicts(result) == []
+    updates = [c for c in result.claims if c.get("update")]
+    assert len(updates) == 1
+    update = updates[0]["update"]
+    assert (update["about"], update["subject"]) == ("state", "Dan Mercer")
+    assert [(v["source"], v["normalized"], v["published"]) for v in update["values"]] == [
+        ("coast-wire", "sought", "2025-03-03"), ("bay-herald", "sought", "2025-03-03"),
+        ("valley-news", "arrested", "2025-03-05"), ("north-star", "charged", "2025-03-07")]
+    assert [v["value"] for v in update["values"]] == ["was still on the run", "remains at large", "was captured",
+                                                      "has been charged"]
+    # the steps are shown once, in the update, not as settled facts
+    assert not any(line["text"].startswith("Dan Mercer remains at large") for line in result.summary)
+
+
+@pytest.mark.parametrize("later", [
+    "Dan Mercer has not been charged, prosecutors in Harwick said on Thursday.",  # denied
+    "Dan Mercer could face charges of escape, prosecutors in Harwick said on Thursday.",  # supposed
+    "Dan Mercer was convicted of burglary in 2019, court records in Harwick show.",  # a year before the story
+])
+def test_a_stage_denied_supposed_or_of_the_past_is_no_step(later):
+    reports = [ESCAPE[0], ("north-star", "2025-03-07", later)]
+    result = compare([article(source, source, day, text) for source, day, text in reports])
+    assert not any(c.get("update") for c in result.claims)
+
+
+def test_stages_told_on_one_day_or_going_back_are_no_update():
+    same_day = [ESCAPE[0], ("valley-news", "2025-03-03", ESCAPE[2][2])]
+    assert not any(c.get("update") for c in compare([article(s, s, d, t) for s, d, t in same_day]).claims)
+    going_back = [("valley-news", "2025-03-05", ESCAPE[2][2]), ("coast-wire", "2025-03-06", ESCAPE[0][2])]
+    assert not any(c.get("update") for c in compare([article(s, s, d, t) for s, d, t in going_back]).claims)
+
+
 def test_a_place_outlets_give_differently_is_a_conflict():
     a = ("The two foreign ministers held their first meeting in Geneva on Monday, officials said.\n\n"
          "They agreed to meet again in the spring.")

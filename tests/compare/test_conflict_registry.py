@@ -22,5 +22,5 @@ def test_every_kind_has_one_detector_and_every_detector_module_is_registered() -
 
 
 def test_a_kind_is_the_about_of_the_brief() -> None:
-    assert [kind.value for kind in ConflictKind] == ["number", "place", "date", "venue", "role", "quote", "person"]
+    assert [kind.value for kind in ConflictKind] == ["number", "place", "date", "venue", "role", "quote", "person", "state"]
     assert {d.kind for d in DETECTORS if d.by_sentence} == {ConflictKind.NUMBER, ConflictKind.DATE}

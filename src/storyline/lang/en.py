@@ -189,6 +189,37 @@ AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
 
+# ---------------------------------------------------------------- stages of a case (compare/conflicts/state.py)
+
+# The stages a suspect's case goes through, in order, each with the words that say a report has
+# reached it. A later report at a later stage is an update ("charged", then "pleaded not guilty").
+_CHARGES = r"(?:\w+[- ]degree )?(?:\w+ )?charges?"
+CASE_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for|(?:(?:is|was|are|were) (?:still )?|remains? |remained |still )"
+               r"(?:on the run|at large)|manhunt for)\b"),
+    ("arrested", r"\b(?:was|were|been|being|is|are|has been|have been) (?:arrested|captured|detained|apprehended)\b"
+                 r"|\b(?:arrested|captured|apprehended) (?:him|her|them|a|the|\w+ (?:man|woman|suspect))\b"
+                 r"|\b(?:taken|remains?|remained|is|was|were) (?:into|in) (?:police )?custody\b"
+                 r"|\bturned (?:himself|herself|themselves) in\b"),
+    ("charges expected", r"\b(?:expected|likely|set|due|going) to (?:be charged|face " + _CHARGES + r")\b"),
+    ("charged", r"\b(?:(?:has|have|had) been|was|were|is|are) (?:charged|indicted)\b|\bfiled (?:\w+ )?charges\b"
+                r"|\bcharged (?:him|her|them|\w+) with\b"),
+    ("arraigned", r"\b(?:was|were|been|is|are) arraigned\b|\bplead(?:ed|s)? (?:not )?guilty\b|\bpled (?:not )?guilty\b"
+                  r"|\bden(?:ied|ies) (?:the )?(?:\w+ )?(?:charges?|counts?)\b|\bhas denied\b|\b(?:has|have) denied\b"),
+    ("sent to trial", r"\b(?:will|to|must|would) (?:stand|face) trial\b|\bheld for trial\b|\b(?:is|was|are|were) on trial\b"
+                      r"|\btrial (?:began|begins|opened|opens|started|starts|got under way)\b"),
+    ("convicted", r"\b(?:was|were|been|is|are) convicted\b|\bfound (?!not\b)(?:\w+ )?guilty\b|\bconvicted (?:him|her|them)\b"),
+    ("acquitted", r"\b(?:was|were|been|is|are) acquitted\b|\bfound (?:\w+ )?not guilty\b"),
+    ("sentenced", r"\b(?:was|were|been|is|are) sentenced\b|\bsentenc(?:ed|es) (?:him|her|them|\w+) to\b"),
+))
+# who a stage can be told of, besides a person the analysis names
+PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
+                          "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",
+                          "thief", "thieves", "arsonist", "fugitive", "inmate", "prisoner", "escapee", "offender",
+                          "teen", "teenager", "boy", "girl", "driver", "officer", "officers", "accused"})
+# a stage the words around deny or only suppose: "has not been charged", "could face charges"
+STAGE_DOUBT = re.compile(r"\b(?:not|no|never|yet to|if|whether|could|might|may|should)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+
 # ---------------------------------------------------------------- places (compare/conflicts/place.py)
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from storyline.compare.align import LanguageView
-from storyline.compare.conflicts import date, number, place, quote, role, speaker, venue
+from storyline.compare.conflicts import date, number, place, quote, role, speaker, state, venue
 from storyline.compare.conflicts.conflict import Conflict, Detector, Quantities, SentencePair, StoryFindings
 from storyline.compare.conflicts.merge import merge_conflicts
 from storyline.compare.statements import QuotedStatement
@@ -29,6 +29,7 @@ DETECTORS: tuple[Detector, ...] = (
     role.DETECTOR,
     quote.DETECTOR,
     speaker.DETECTOR,
+    state.DETECTOR,
 )
 BY_KIND: dict[ConflictKind, Detector] = {d.kind: d for d in DETECTORS}
 

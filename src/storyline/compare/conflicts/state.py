@@ -1,0 +1,82 @@
+"""State updates: a case that moved on between reports of different days ("was still on the run", then
+"was captured"; "has been charged with arson", then "has denied arson").
+
+A report's stage is the first stage of the case its sentences tell, its lead's (lang.en.CASE_STAGES:
+sought, arrested, charges expected, charged, arraigned, sent to trial, convicted or acquitted,
+sentenced); a day's stage is what most of its reports tell. The days whose stage goes further than
+every earlier day's are the steps of one update, shown as a dated progression, never as a dispute;
+the evidence of a step is every sentence of its reports that tells that stage.
+
+When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
+charges"), a sentence that names a year before the story (a conviction years ago) or no person, a
+day whose stage goes no further, and a voice that would give two steps are left out."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
+from storyline.compare.units import StoryView, Unit
+from storyline.lang.en import CASE_STAGES, PERSON_NOUNS, PERSON_ROLES, STAGE_DOUBT
+from storyline.model import ConflictKind
+from storyline.words import folded_words
+
+
+def _stage(story: StoryView, unit: Unit, earliest: str) -> tuple[int, str, tuple[int, int]] | None:
+    """The furthest stage of a case one sentence tells, with the words that tell it (article offsets)."""
+    if any(len(d) == 4 and d < earliest[:4] for d in unit.dates):
+        return None  # a stage of a happening of a year before the story: background
+    if not (any(story.entity_type.get(name) == "PERSON" for name in unit.entities)
+            or (PERSON_NOUNS | PERSON_ROLES) & set(folded_words(unit.text))):
+        return None
+    best = None
+    for rank, (label, pattern) in enumerate(CASE_STAGES):
+        for m in pattern.finditer(unit.text):
+            if STAGE_DOUBT.search(unit.text[max(0, m.start() - 40):m.start()]):
+                continue
+            if best is None or rank > best[0]:
+                best = (rank, label, (unit.start + m.start(), unit.start + m.end()))
+    return best
+
+
+def _subject(story: StoryView, units: list[Unit]) -> str:
+    """Whose case it is: the person the stage sentences name most, else the story's case."""
+    names: Counter[str] = Counter(name for u in units for name in u.entities if story.entity_type.get(name) == "PERSON")
+    return names.most_common(1)[0][0] if names else "the case"
+
+
+def state_in_story(found: StoryFindings) -> list[Conflict]:
+    """One update per story whose reports of later days tell later stages of its case."""
+    story = found.story
+    day_of = {pos: a.published.date().isoformat() for pos, a in enumerate(story.articles) if a.published}
+    if len(set(day_of.values())) < 2:
+        return []
+    earliest = min(day_of.values())
+    told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
+    spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
+    for unit in found.units:
+        if unit.article in day_of and (stage := _stage(story, unit, earliest)):
+            told.setdefault(unit.article, (*stage, unit))
+            spans[(unit.article, stage[0])].append(stage[2])
+    kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
+    reached = -1  # the stage the reports of earlier days told
+    for day in sorted({day_of[pos] for pos in told}):
+        today = {pos: step for pos, step in told.items() if day_of[pos] == day}
+        counts = Counter(step[0] for step in today.values())
+        modal = min(counts, key=lambda rank: (-counts[rank], rank))  # what most of the day's reports tell
+        if modal > reached:
+            kept.update((pos, step) for pos, step in today.items() if step[0] == modal)
+            reached = modal
+    by_voice: dict[str, set[int]] = defaultdict(set)
+    for pos, step in kept.items():
+        by_voice[story.voice[pos]].add(step[0])
+    if len({step[0] for step in kept.values()}) < 2 or any(len(ranks) > 1 for ranks in by_voice.values()):
+        return []
+    subject = _subject(story, [step[3] for step in kept.values()])
+    return [Conflict(ConflictKind.STATE, f"state:{subject}",
+                     {pos: (label, story.articles[pos].text[s:e], spans[(pos, rank)])
+                      for pos, (rank, label, (s, e), _) in kept.items()},
+                     {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True)]
+
+
+DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
