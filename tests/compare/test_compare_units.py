@@ -32,6 +32,17 @@ def test_what_is_not_a_count():
     assert numbers("It was the first strike in one of the busiest ports.") == []
 
 
+def test_a_participle_reaches_its_count_over_another_or_a_further():
+    assert numbers("The quake killed 10 people and wounded another 70.") == [(10, "killed", None), (70, "injured", None)]
+    assert numbers("The storm killed a further 5 on Tuesday.") == [(5, "killed", None)]
+
+
+def test_a_figure_in_brackets_after_another_restates_it_and_is_not_a_figure_of_its_own():
+    assert numbers("They agreed a 110 billion euro ($158 billion) bailout.") == [(110e9, "euro", None)]
+    assert numbers("The epicentre was about 58 km (36 miles) from the port.") == [(58, "km", "approx")]
+    assert numbers("The fire killed 12 people (including 3 children).") == [(12, "killed", None), (3, "children", None)]
+
+
 def test_dates_of_the_analysis_are_left_out():
     text = "The talks on 18 February lasted five hours."
     start = text.index("18 February")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import (
     AUXILIARIES,
+    COUNT_DETERMINERS,
     GENERIC_KINDS,
     KIND_CLASSES,
     NUMBER_WORDS,
@@ -36,6 +37,8 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d|:\d)", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
+# a figure in brackets right after another restates it ("58km (36 miles)", "US$1m (A$1.52m)")
+_CONVERSION_BEFORE = re.compile(r"\d[\w.,%-]*(?:\s+[a-z]+){0,2}\s*\(\s*[^\s\d()]{0,4}\s*$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
                                + r")\s*$", re.IGNORECASE)
 
@@ -89,6 +92,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
     for m in _NUMBER.finditer(segment):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
+        if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]):
+            continue  # "110 billion euros ($158 billion)": the same figure in another currency or unit
         num = m.group("num")
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("cur")):
             continue  # a year
@@ -165,6 +170,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if q:
         drop = len(q.group(1).split())
         before = before[:-drop] if drop <= len(before) else []
+    while before and fold_text(before[-1]) in COUNT_DETERMINERS:
+        before = before[:-1]  # "injuring another 12", "killing a further 5"
     if before and before[-1] not in ",;:.()":
         verb = _kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):

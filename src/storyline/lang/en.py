@@ -182,6 +182,8 @@ ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, 
 UNITS = frozenset({"kilometer", "kilometr", "kilometre", "km", "mil", "metr", "meter", "metre", "m", "feet", "foot", "ft",
                    "yard", "inch", "euro", "pound", "dollar", "ton", "tonn", "tonne", "acre", "hectar", "hectare",
                    "kilogram", "kg", "litr", "liter", "gallon", "degre", "second", "mins", "minut", "hour"})
+# words between a participle and the count it goes with ("wounding another 70", "killing a further 5")
+COUNT_DETERMINERS = frozenset({"other", "another", "further", "a", "an", "some"})
 AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
 
 # ---------------------------------------------------------------- offices (compare/conflicts/role.py)
@@ -195,8 +197,8 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor
 # reached it. A later report at a later stage is an update ("charged", then "pleaded not guilty").
 _CHARGES = r"(?:\w+[- ]degree )?(?:\w+ )?charges?"
 CASE_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
-    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for|(?:(?:is|was|are|were) (?:still )?|remains? |remained |still )"
-               r"(?:on the run|at large)|manhunt for)\b"),
+    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for|manhunt for"
+               r"|(?:(?:is|was|are|were) (?:still )?|remains? |remained |still )(?:on the run|at large))\b"),
     ("arrested", r"\b(?:was|were|been|being|is|are|has been|have been) (?:arrested|captured|detained|apprehended)\b"
                  r"|\b(?:arrested|captured|apprehended) (?:him|her|them|a|the|\w+ (?:man|woman|suspect))\b"
                  r"|\b(?:taken|remains?|remained|is|was|were) (?:into|in) (?:police )?custody\b"
