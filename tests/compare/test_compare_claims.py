@@ -11,6 +11,7 @@ import pytest
 
 from storyline.analyze import analyze_article, canonical_entities
 from storyline.brief import brief_markdown
+from storyline.compare.conflicts.date import same_printed_day
 from storyline.compare import (
     Comparison,
     StoryArticle,
@@ -18,6 +19,7 @@ from storyline.compare import (
     nearest_neighbours,
 )
 from storyline.embed import load_static_embedder
+from storyline.model import TimeExpression
 from storyline.text import normalize_text
 
 MOTIVATING = Path(__file__).resolve().parents[1] / "fixtures" / "motivating"
@@ -141,6 +143,16 @@ def test_a_date_outlets_give_differently_is_a_conflict_and_today_on_two_days_is_
               "talks planned.\n\nThe union wants a rise of 8 percent.")
     result = compare([article("c", "coast-wire", "2025-03-17", first), article("d", "bay-herald", "2025-03-18", second)])
     assert conflicts(result) == []
+
+
+def test_one_printed_day_read_into_two_years_is_not_a_date_conflict():
+    def day(text: str, iso: str) -> TimeExpression:
+        return TimeExpression(text, 0, len(text), iso, "day", (0, len(text)))
+
+    # "to be released on 2 December" read as to come by one report and as past by the other
+    assert same_printed_day(day("2 December", "2024-12-02"), day("December 2", "2023-12-02"))
+    assert not same_printed_day(day("2 December 2024", "2024-12-02"), day("2 December 2023", "2023-12-02"))
+    assert not same_printed_day(day("2 December", "2024-12-02"), day("3 December", "2024-12-03"))
 
 
 def test_a_running_count_that_grows_from_day_to_day_is_not_a_conflict():

@@ -3,6 +3,7 @@ two days, a postponed date, a day counted from another happening ("a day after t
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from storyline.analyze.numbers import clashing_numbers
@@ -23,6 +24,8 @@ from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import DEICTIC, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
 
+YEAR = re.compile(r"\b\d{4}\b")  # a year printed in a date
+
 
 def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
     """The two days of one event when two aligned units date it differently."""
@@ -30,8 +33,9 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None
     (da, (sa, ea, named_a)), = a.days.items()
     (db, (sb, eb, named_b)), = b.days.items()
-    if da == db:
-        return None
+    ta, tb = story.articles[a.article].text, story.articles[b.article].text
+    if da == db or (da[4:] == db[4:] and not YEAR.search(ta[sa:ea]) and not YEAR.search(tb[sb:eb])):
+        return None  # one day, or one printed day whose unprinted year two reports read differently
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if not (named_a or named_b) and (pa is None or pb is None or pa.date() != pb.date()):
         return None  # "today" in reports of different days names different days
@@ -40,7 +44,6 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
     if RELATIVE_DAY.search(a.text) or RELATIVE_DAY.search(b.text):
         return None  # "today, a day after the quake": two happenings, and the day is the other one's
     # the day must be the day of the same happening: the words around it agree
-    ta, tb = story.articles[a.article].text, story.articles[b.article].text
     if len(words_around(ta, sa, ea) & words_around(tb, sb, eb)) < 2:
         return None
     return da, db
@@ -106,7 +109,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     out = []
     for i, j in mutual_best(scored, lambda k: flat[k][0].article):
         (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
-        if ta.date == tb.date:
+        if ta.date == tb.date or same_printed_day(ta, tb):
             continue
         if not _comparable(story, ua, ub, ta, tb):
             continue
@@ -114,6 +117,13 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
                                                         ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
                             {ua.article: ua.index, ub.article: ub.index}))
     return out
+
+
+def same_printed_day(ta: TimeExpression, tb: TimeExpression) -> bool:
+    """Whether two days differ only in a year neither printed ("2 December" resolved to two years by
+    reports that read it one as past, one as to come): the outlets wrote the same day."""
+    return (ta.granularity == tb.granularity == "day" and ta.date[4:] == tb.date[4:]
+            and not YEAR.search(ta.text) and not YEAR.search(tb.text))
 
 
 def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:
