@@ -359,6 +359,23 @@ def test_one_count_worded_differently_by_two_outlets_is_a_conflict():
     assert values == {"harbour-times": "40", "valley-news": "55"}
 
 
+AFTERMATH = ("Schools across the region stayed shut on Tuesday. The coastguard sent two helicopters to search the "
+             "cliffs. Volunteers handed out blankets at the sports hall. The regional council opened an emergency "
+             "fund for repairs. Several roads were blocked by rockfalls near the northern cape. Mobile networks were "
+             "patchy for most of the day.")
+
+
+def test_a_measure_worded_differently_by_two_outlets_is_a_conflict_where_each_gives_it_once():
+    first = QUAKE_A.replace("Ferries to the mainland", "The quake was centred near Orm, a fishing village on "
+                                                       "Varnholm island, home to 12,000 people. Ferries to the mainland")
+    second = QUAKE_B.replace("Fishermen on the quay", "Its epicentre lay close to Orm, a fishing village on Varnholm "
+                                                      "island, home to 20,000 people. Fishermen on the quay")
+    result = compare([article("a", "harbour-times", "2025-03-03", f"{first}\n\n{AFTERMATH}"),
+                      article("b", "valley-news", "2025-03-03", f"{second}\n\n{AFTERMATH.replace('Tuesday', 'Wednesday')}")])
+    values = [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")]
+    assert {"harbour-times": "12000", "valley-news": "20000"} in values
+
+
 LOOK_ALIKES = {
     "counts of two places": (
         "Thousands marched against the pension reform on Saturday in cities across the country.\n\n"

@@ -19,6 +19,7 @@ from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
     Conflict,
     Detector,
+    Quantities,
     SentencePair,
     StoryFindings,
     frame,
@@ -112,6 +113,7 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
 # finds few of them in real reports ("killing at least seven people" / "That temblor killed at least
 # six people"), so every figure is compared with every figure of its kind in the other voices, by the
 # words around it (conflict.frame, weighted by how rare they are in the story).
+MEASURE_FRAME_SCORE = 5.0  # ... of two measures, sums, shares or "people", which say less of what they are of
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
 RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
 UPDATE_RATIO = 5.0  # ... in reports of two days
@@ -129,12 +131,14 @@ def _round_near(n: Number, m: Number) -> bool:
 
 def _floor(n: Number, m: Number) -> float | None:
     """The weight of shared words two figures need to be of one thing; None: never compared story-wide.
-    Only counts of a named thing (injured, cables, villages) are: a percentage, a sum, a length, an
-    ordinal ("the sixth round") or "people" says too little of what it is of to be matched without
-    aligned sentences."""
-    if n.kind != m.kind or n.kind is None or n.kind in MEASURES or n.kind in UNITS or n.kind in GENERIC_KINDS \
-            or n.kind.startswith(("size:", "ordinal:")):
+    A count of a named thing (injured, cables, villages) needs FRAME_SCORE. A percentage, a sum, a
+    length or "people" says less of what it is of, so it needs twice that (MEASURE_FRAME_SCORE), and
+    only where each report gives that kind once (number_in_story). An ordinal ("the sixth round")
+    never is."""
+    if n.kind != m.kind or n.kind is None or n.kind.startswith("ordinal:"):
         return None
+    if n.kind in MEASURES or n.kind in UNITS or n.kind in GENERIC_KINDS or n.kind.startswith("size:"):
+        return MEASURE_FRAME_SCORE
     return FRAME_SCORE
 
 
@@ -144,10 +148,14 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     story, units = found.story, found.units
     idf = story_idf(units)
     flat = [(u, n, frame(story, u, n.start, n.end)) for u in units for n in u.numbers]
+    quantities = Quantities(units)
     scored: dict[tuple[int, int], float] = {}
     for i, j in sharing_pairs([words for _, _, words in flat]):
         (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
         floor = _floor(n, m)
+        if floor == MEASURE_FRAME_SCORE and (quantities.ambiguous(ua.article, n.kind)
+                                              or quantities.ambiguous(ub.article, m.kind)):
+            continue  # two shares (or sums, or crowds) in one report: its words may not say which is which
         if floor is not None and story.voice[ua.article] != story.voice[ub.article]:
             score = sum(idf.get(w, 1.0) for w in fa & fb)
             if score >= floor:
