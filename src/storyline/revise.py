@@ -91,11 +91,11 @@ def revise(index: StoryIndex, touched: set[str]) -> list[Merge]:
         if not english(story_id):
             return
         for other, _ in index.candidates(story.unit_centroid(), story.last_seen):
-            if other.id == story_id or other.size == 0 or not english(other.id):
-                continue
+            key = (min(story_id, other.id), max(story_id, other.id))
+            if other.id == story_id or other.size == 0 or key in scores or not english(other.id):
+                continue  # a pair both of whose stories were touched is scored once
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
-            scores[(min(story_id, other.id), max(story_id, other.id))] = probability(
-                pair_features(index, small, large), index.params)
+            scores[key] = probability(pair_features(index, small, large), index.params)
 
     for story_id in sorted(touched):
         if story_id in index.stories and index.stories[story_id].size:
