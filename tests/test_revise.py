@@ -83,8 +83,11 @@ def test_a_story_merged_by_revision_resolves_to_the_story_that_holds_its_article
         assert not [p for p in store.problems() if "brief" not in p]  # briefs are made by analysing runs
 
 
-def test_eval_reports_the_stories_before_and_after_revision(tmp_path, ecb_topics):
-    scores = json.loads(Cli(tmp_path / "unused.db")("eval", "clusters", str(ecb_topics), "--json").stdout)
+def test_eval_reports_the_stories_before_and_after_revision_and_the_spread_over_orders(tmp_path, ecb_topics):
+    scores = json.loads(Cli(tmp_path / "unused.db")("eval", "clusters", str(ecb_topics), "--orders", "2",
+                                                    "--json").stdout)
     before = scores["before_revision"]
     assert before["clusters"] > scores["clusters"] >= scores["gold_clusters"]
     assert scores["b3_f1"] > before["b3_f1"]
+    assert len(scores["orders_b3_f1"]) == 2
+    assert scores["order_spread"] == round(max(scores["orders_b3_f1"]) - min(scores["orders_b3_f1"]), 4)
