@@ -110,6 +110,8 @@ class Merges:
 
 # --- Workers: each runs in its own process, prints one RESULT line ---
 
+RUN_ARTICLES = 1000  # articles per simulated ingest run, after which revision runs
+
 
 def work_embed(data: Path, out: Path) -> None:
     """Embed every article as ingest would (headline and lead) and save the vectors."""
@@ -209,9 +211,12 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
 
     The stream is read as it is placed, its vectors mapped from disk, so that the process holds what
     storyline holds and not the whole stream: a heap grown by the benchmark's own data would slow
-    every lookup and be blamed on the corpus. Only place() is timed (key terms are found outside)."""
+    every lookup and be blamed on the corpus. Only place() is timed (key terms are found outside),
+    and, apart, revision (storyline.revise) after every RUN_ARTICLES articles, as an ingest run of
+    that many would revise the stories it touched."""
     from storyline.cluster import StoryIndex, article_terms, load_params
     from storyline.embed import article_embedder_name
+    from storyline.revise import revise
     from storyline.settings import settings_from_env
 
     model = article_embedder_name(settings_from_env())
@@ -224,7 +229,20 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     marks = {}
     total = min(limit or len(vectors), len(vectors))
     tenth = max(1, total // 10)
-    wall = cpu = terms_seconds = 0.0
+    wall = cpu = terms_seconds = revise_wall = 0.0
+    revise_by_tenth: dict[int, float] = defaultdict(float)
+    touched: set[str] = set()
+
+    def revise_run(i: int) -> None:
+        nonlocal revise_wall, touched
+        started = time.perf_counter()
+        for merge in revise(index, touched):
+            merges.record(merge.target.id, merge.source)
+        took = time.perf_counter() - started
+        revise_wall += took
+        revise_by_tenth[min(9, i // tenth)] += took
+        touched = set()
+
     with data.open(encoding="utf-8") as handle:
         for i, line in enumerate(handle):
             if i >= total:
@@ -240,9 +258,14 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
             wall += time.perf_counter() - started
             cpu += time.process_time() - started_cpu
             merges.record(story.id, away)
+            touched.add(story.id)
             labels[row["id"]], gold[row["id"]] = story.id, row["gold"]
+            if (i + 1) % RUN_ARTICLES == 0:
+                revise_run(i)
             if (i + 1) % tenth == 0:
                 marks[i + 1] = (wall, cpu)
+    if touched:
+        revise_run(total - 1)
     pred = {article_id: merges.find(label) for article_id, label in labels.items()}
     if labels_out:
         labels_out.write_text(json.dumps(pred))
@@ -261,6 +284,9 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
           "terms_rate": len(labels) / terms_seconds, "first_tenth_rate": first_rate, "last_tenth_rate": last_rate,
           "last_tenth_cpu_rate": last_cpu_rate, "stories": len(set(pred.values())),
           "merges": len(merges.parent), "baseline_mb": round(baseline_mb, 1),
+          "revise_share": revise_wall / max(1e-9, wall + revise_wall),
+          "revise_first_tenth_ms": 1000 * revise_by_tenth[0] / tenth,
+          "revise_last_tenth_ms": 1000 * revise_by_tenth[9] / tenth,
           "scores": scores(pred, gold)})
 
 
@@ -341,7 +367,8 @@ def write_stream(path: Path, n: int, days: int, outlets: int, events: int, seed:
 def median_run(runs: list[dict]) -> dict:
     """One size's runs as one: the median of each rate, the largest peak memory, the first run's rest."""
     out = dict(runs[0], rounds=len(runs))
-    for key in ("rate", "cpu_rate", "first_tenth_rate", "last_tenth_rate", "last_tenth_cpu_rate"):
+    for key in ("rate", "cpu_rate", "first_tenth_rate", "last_tenth_rate", "last_tenth_cpu_rate", "revise_share",
+                "revise_first_tenth_ms", "revise_last_tenth_ms"):
         out[key] = float(np.median([run[key] for run in runs]))
     out["peak_mb"] = max(run["peak_mb"] for run in runs)
     return out
@@ -445,13 +472,16 @@ def main() -> None:
         print(f"storyline clustering stage at scale (vectors from an embedded pool plus noise; F1 indicative only; "
               f"rates: medians of {args.rounds} rounds)")
         print(f"{'N':>8} {'days':>5} {'art/s':>8} {'per CPU s':>9} {'first 10%':>10} {'last 10%':>9} {'per CPU s':>9} {'stories':>8} {'B3 F1':>6} {'peak MB':>8} "
-              f"{'before':>7}")
+              f"{'before':>7} {'revise':>7} {'rev ms/art first/last 10%':>26}")
         for r in scale:
             print(f"{r['n']:>8} {r['n'] // args.per_day:>5} {r['rate']:>8.0f} {r['cpu_rate']:>9.0f} {r['first_tenth_rate']:>10.0f} {r['last_tenth_rate']:>9.0f} {r['last_tenth_cpu_rate']:>9.0f} "
-                  f"{r['stories']:>8} {r['scores']['b3_f1']:>6.3f} {r['peak_mb']:>8.0f} {r['baseline_mb']:>7.0f}")
+                  f"{r['stories']:>8} {r['scores']['b3_f1']:>6.3f} {r['peak_mb']:>8.0f} {r['baseline_mb']:>7.0f} "
+                  f"{r['revise_share']:>6.1%} {r['revise_first_tenth_ms']:>12.3f} / {r['revise_last_tenth_ms']:.3f}")
         print("  (art/s: place() only, key terms extracted beforehand; per CPU s: articles per second of the process's CPU "
               "time, which other work on the machine does not lower; peak MB: the whole worker process, stream and "
-              "vectors included; before: its memory when clustering began)")
+              "vectors included; before: its memory when clustering began; revise: revision's share of the stage's "
+              f"time, run after every {RUN_ARTICLES} articles, and its milliseconds per article in the first and last "
+              "tenth of the stream)")
 
     by = dict(results)
     ingest, place, bertopic = by[INGEST], \

@@ -86,7 +86,8 @@ def test_ecbplus_dev_events_are_told_apart(tmp_path):
     result = Cli(tmp_path / "unused.db")("eval", "clusters", str(data), "--split", "dev", "--json")
     scores = json.loads(result.stdout)
     assert scores["items"] == 197 and scores["gold_clusters"] == 16
-    assert scores["b3_f1"] >= 0.90, scores
+    assert scores["b3_f1"] >= 0.92, scores
+    assert scores["before_revision"]["b3_f1"] < scores["b3_f1"], scores  # revision joins what placement split
 
 
 def test_demo_timelines_and_storylines_meet_their_floors(tmp_path):

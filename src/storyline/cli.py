@@ -23,7 +23,7 @@ from storyline import __version__
 from storyline.brief import brief_markdown, load_brief, load_storylines
 from storyline.cli_sources import sources_app
 from storyline.errors import StorylineError
-from storyline.evaluate.clusters import cluster_scores
+from storyline.evaluate.clusters import before_revision, cluster_scores, spread
 from storyline.evaluate.gold import gold_includes, gold_labels, relative_path, relative_to_any
 from storyline.export import ExportFormat, write_export
 from storyline.model import Record, Rejection
@@ -438,8 +438,11 @@ def _evaluation_store(items: list, settings: Settings, db: str | None = None) ->
         yield store, _run_pipeline(items, store, settings)
 
 
-def _story_by_origin(store: Store, result: Any) -> dict[str, str]:
+def _story_by_origin(store: Store, result: Any, revised: bool = True) -> dict[str, str]:
+    """Each record's story; with revised=False, the story placement put it in before revision's merges."""
     story_of = {article.id: story for article, story, _ in store.articles()}
+    if not revised:
+        story_of = before_revision(story_of, result.revisions)
     return {origin: story_of[aid] for origin, aid in result.article_of.items() if aid in story_of}
 
 
@@ -454,9 +457,14 @@ def eval_clusters(
     engine: EngineOption = None,
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
+    orders: Annotated[int, typer.Option(help="also cluster in this many shuffled arrival orders and report "
+                                             "the spread of their B-cubed F1")] = 0,
 ) -> None:
     """Cluster the articles in a temporary database and score the stories against the gold labels
-    (with a PostgreSQL --db, in a temporary schema there; with --engine dask, on Dask workers)."""
+    (with a PostgreSQL --db, in a temporary schema there; with --engine dask, on Dask workers), and
+    the stories as placement left them before revision merged some (`before_revision`). Ingest
+    places articles oldest first, so a shuffled order changes only the order within a day (and of
+    undated articles)."""
     from storyline.engine import check_engine_settings
     from storyline.sources import read_inputs
 
@@ -470,14 +478,29 @@ def eval_clusters(
     labels = gold_labels(gold, path) if gold else None
     with _evaluation_store(items, settings, settings.db) as (store, result):
         predicted = _story_by_origin(store, result)
+        placed = _story_by_origin(store, result, revised=False)
     truth = result.gold_of if labels is None else {
         o: labels[k] for o in predicted if (k := relative_to_any(o, roots)) in labels}
     if not truth:
         raise StorylineError(f"{path}: no record has a gold label ('gold' field, or --gold FILE)")
-    scores = cluster_scores(predicted, truth)
+    scores: dict[str, Any] = cluster_scores(predicted, truth)
+    scores["before_revision"] = cluster_scores(placed, truth)
+    if orders > 0:
+        import random
+
+        f1s = []
+        for seed in range(1, orders + 1):
+            shuffled = list(items)
+            random.Random(seed).shuffle(shuffled)
+            with _evaluation_store(shuffled, settings, settings.db) as (store, result):
+                f1s.append(cluster_scores(_story_by_origin(store, result), truth)["b3_f1"])
+        scores["orders_b3_f1"], scores["order_spread"] = f1s, spread(f1s)
     _print_scores(scores, as_json, f"clusters vs gold, {scores['items']} articles: {scores['clusters']} stories "
                   f"found, {scores['gold_clusters']} in the gold", ["measure", "precision", "recall", "F1"],
-                  [["B-cubed", *_prf(scores, "b3")], ["pairwise", *_prf(scores, "pairwise")]])
+                  [["B-cubed", *_prf(scores, "b3")], ["pairwise", *_prf(scores, "pairwise")],
+                   ["B-cubed before revision", *_prf(scores["before_revision"], "b3")],
+                   *([[f"B-cubed F1 in {orders} shuffled orders (spread {scores['order_spread']:.3f})", "", "",
+                       f"{min(scores['orders_b3_f1']):.3f}-{max(scores['orders_b3_f1']):.3f}"]] if orders > 0 else [])])
 
 
 @eval_app.command("timeline")

@@ -38,6 +38,7 @@ class ClusterParams:
     window_days: int = 7
     candidates: int = 10
     merge_threshold: float = 0.9
+    revise_threshold: float = 0.85  # a story pair's probability that revision (storyline.revise) merges
 
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2@64"

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from storyline import analyze, cluster, dedupe, storylines
+from storyline import analyze, cluster, dedupe, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, story_parts
 from storyline.cluster import StoryIndex
@@ -61,6 +61,9 @@ class IngestReport:
     new_stories: int = 0
     article_of: dict[str, str] = field(default_factory=dict)  # record origin -> article id (duplicates too)
     gold_of: dict[str, str] = field(default_factory=dict)  # record origin -> gold label, where given
+    # The merges revision made after placement, in order: (story merged away, story it joined, the
+    # articles it held then), from which the stories as placement alone left them can be told.
+    revisions: list[tuple[str, str, list[str]]] = field(default_factory=list)
     # Seconds per stage. The driver's: identify (normalise, exact-duplicate lookup), wait (for the
     # engine's next prepared chunk), serial (each chunk's transaction: near-duplicate group, story
     # assignment and writes), assign (the in-memory part of serial: LSH and story index), briefs.
@@ -315,7 +318,8 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         if progress:
             progress(len(updates))
     if pending:
-        report.new_stories, report.ingested = _assign(pending, store, engine, settings, clock, progress)
+        report.new_stories, report.ingested = _assign(pending, store, engine, settings, clock, progress,
+                                                      report.revisions)
         report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         with clock("briefs"):
@@ -346,9 +350,11 @@ def _prepared(engine: Engine, chunks: list[list[Article]], settings: Settings,
 
 
 def _assign(pending: list[Article], store: Store, engine: Engine, settings: Settings, clock: StageClock,
-            progress: Callable[[int], None] | None) -> tuple[int, int]:
+            progress: Callable[[int], None] | None,
+            revisions: list[tuple[str, str, list[str]]] | None = None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
-    a chunk per transaction; returns how many stories they started and how many articles were stored."""
+    a chunk per transaction, then revise the stories they touched (`_revise`, whose merges are added
+    to `revisions`); returns how many stories they started and how many articles were stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
@@ -366,6 +372,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
     multilingual = _crosslingual(store, stories) if store.has_other_languages() else None
+    touched: set[str] = set()
     for chunk in _prepared(engine, _chunks(pending, settings.batch_size), settings, clock):
         if multilingual is None and any(item.article.language not in (None, cluster.ENGLISH) for item in chunk):
             multilingual = _crosslingual(store, stories)
@@ -386,10 +393,36 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                     store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
             for story in grown.values():
                 _save_story(store, story)
+            touched.update(grown)
             mark = store.article_mark()
         if progress:
             progress(len(chunk))
+    if touched:
+        with clock("revise"), store.transaction():
+            catch_up(store, mark, duplicates, stories)
+            merges = _revise(store, stories, touched)
+        if revisions is not None:
+            revisions.extend(merges)
     return new_stories, stored
+
+
+def _revise(store: Store, stories: StoryIndex, touched: set[str]) -> list[tuple[str, str, list[str]]]:
+    """Revise the stories this run touched (storyline.revise) and write its merges as placement writes
+    its own: the story merged away keeps its last state, its id resolves to the story it joined, whose
+    row is saved once at the end; their briefs are then stale by size, and refresh_briefs makes them.
+    Returns (merged away, joined, the articles the one merged away held) per merge, in order."""
+    done = []
+    grown: dict[str, StoryState] = {}
+    for merge in revise.revise(stories, touched):
+        held = [article_id for article_id, _ in store.member_vectors(merge.source.id)]
+        _save_story(store, merge.source)
+        store.merge_story(merge.source.id, merge.target.id, revise.VERSION)
+        grown.pop(merge.source.id, None)
+        grown[merge.target.id] = merge.target
+        done.append((merge.source.id, merge.target.id, held))
+    for story in grown.values():
+        _save_story(store, story)
+    return done
 
 
 def _crosslingual(store: Store, stories: StoryIndex):  # type: ignore[no-untyped-def]

@@ -48,3 +48,20 @@ def cluster_scores(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dic
         "gold_clusters": len(gold_members),
         "items": len(items),
     }
+
+
+def before_revision(story_of: Mapping[str, str],
+                    revisions: list[tuple[str, str, list[str]]]) -> dict[str, str]:
+    """Each article's story as placement alone left it, from its story now and revision's merges (merged
+    away, joined, the articles the one merged away held then), undone last first."""
+    before = dict(story_of)
+    for source, _, held in reversed(revisions):
+        for article_id in held:
+            if article_id in before:
+                before[article_id] = source
+    return before
+
+
+def spread(values: list[float]) -> float:
+    """How far apart the scores of several arrival orders lie: the best less the worst."""
+    return round(max(values) - min(values), 4) if values else 0.0
