@@ -3,7 +3,8 @@
 A conflict needs two voices giving two values of one thing: a figure of the same counted thing
 (number), the day (date) or the place of one happening, the medium of one statement (venue), a
 person's office (role), the words of one quotation (quote) or who said it (person). When in doubt
-there is no conflict.
+there is no conflict. Values of reports of different days may instead be an update, a dated
+progression: a count that grows (number) or a case that moved on (state, which is only ever one).
 
 Adding a kind: a ConflictKind in model.py, a module here that defines its DETECTOR, and one line in
 DETECTORS. Detectors run in the order listed; the order is the order of the claims that show them.
