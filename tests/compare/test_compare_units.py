@@ -43,6 +43,12 @@ def test_a_figure_in_brackets_after_another_restates_it_and_is_not_a_figure_of_i
     assert numbers("The fire killed 12 people (including 3 children).") == [(12, "killed", None), (3, "children", None)]
 
 
+def test_the_digits_of_a_web_address_are_no_figure_and_a_count_ends_at_its_line():
+    assert numbers("www.example.net/world/130909-harbour-fire-2-dead\nTwo dockers died in the fire.") == [(2, "docker", None)]
+    assert numbers("Call 0845 7788\nWitnesses said 12 people were hurt.") == [(845, None, None), (7788, None, None),
+                                                                               (12, "injured", None)]
+
+
 def test_dates_of_the_analysis_are_left_out():
     text = "The talks on 18 February lasted five hours."
     start = text.index("18 February")

@@ -37,6 +37,14 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d|:\d)", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
+_ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co\.uk)\b|/\w+/|\d{4,}-[a-z]", re.IGNORECASE)
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line of text that holds pos."""
+    return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
 # a figure in brackets right after another restates it ("58km (36 miles)", "US$1m (A$1.52m)")
 _CONVERSION_BEFORE = re.compile(r"\d[\w.,%-]*(?:\s+[a-z]+){0,2}\s*\(\s*[^\s\d()]{0,4}\s*$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
@@ -94,6 +102,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue
         if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]):
             continue  # "110 billion euros ($158 billion)": the same figure in another currency or unit
+        if _ADDRESS.search(_line_at(segment, m.start())):
+            continue  # a web address or a path: its digits are an id, not a quantity
         num = m.group("num")
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("cur")):
             continue  # a year
@@ -107,7 +117,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end()
-        after = re.match(r"\s+(?:of\s+)?([^\W\d_][\w'’-]*)", segment[e:])
+        after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
@@ -141,7 +151,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if hyphen_unit:
         stem = light_stem(fold_text(hyphen_unit))
         return "size:" + _kind_of(stem), stem
-    after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60])
+    after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
     noun = None
     for i, word in enumerate(after[:3]):
         if word in ",;:.()":
@@ -165,7 +175,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         break
     if noun and noun not in GENERIC_KINDS:
         return noun, noun
-    before = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[max(0, m.start() - 40):m.start()])
+    before = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[max(0, m.start() - 40):m.start()].split("\n")[-1])
     q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
     if q:
         drop = len(q.group(1).split())
