@@ -237,6 +237,16 @@ def test_stages_told_on_one_day_or_going_back_are_no_update():
     assert not any(c.get("update") for c in compare([article(s, s, d, t) for s, d, t in going_back]).claims)
 
 
+def test_a_trip_put_off_and_a_trip_going_ahead_on_a_day_are_never_one_claim():
+    off = ("Prime Minister Lena Ostrova also put off a trip to Valdria until next month, saying she did not want "
+           "the visit linked to the border talks.")
+    ahead = ("Prime Minister Lena Ostrova is due to visit Korsa and then travel to Valdria on Wednesday, though her "
+             "office said she had no plans to join the border talks.")
+    result = compare([article("a", "coast-wire", "2025-02-17", off), article("b", "bay-herald", "2025-02-17", ahead)])
+    assert not [c for c in result.claims if {"coast-wire", "bay-herald"} <= set(c["sources"])
+                and c["status"] == "corroborated"]
+
+
 def test_a_place_outlets_give_differently_is_a_conflict():
     a = ("The two foreign ministers held their first meeting in Geneva on Monday, officials said.\n\n"
          "They agreed to meet again in the spring.")

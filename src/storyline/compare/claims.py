@@ -19,6 +19,7 @@ from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
+from storyline.lang.en import CALLED_OFF
 from storyline.model import ClaimRecord, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
 from storyline.words import folded_words
 
@@ -90,8 +91,12 @@ def _claim(story: StoryView, units: list[Unit], vectors: np.ndarray, members: li
 
 
 def _disagree(a: Unit, b: Unit) -> bool:
-    """Whether two units give different values of one thing: a figure of the same kind, or the day."""
+    """Whether two units give different values of one thing: a figure of the same kind, or the day;
+    or one tells a happening was called off or put back and the other tells it going ahead on a day
+    ("put off a trip until next month" / "will travel on Wednesday")."""
     if clashing_numbers(a.numbers, b.numbers):
+        return True
+    if bool(CALLED_OFF.search(a.text)) != bool(CALLED_OFF.search(b.text)) and (a.days or b.days):
         return True
     return len(a.days) == 1 and len(b.days) == 1 and set(a.days) != set(b.days)
 

@@ -137,6 +137,8 @@ PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|t
 UPDATED = re.compile(r"\b(?:rose|risen|climbed|increased|revised|updated)\b", re.IGNORECASE)
 RESCHEDULE = re.compile(r"\b(?:postpon\w*|delay\w*|reschedul\w*|moved to|pushed back|brought forward|put off"
                          r"|called off|due to|will|expected|planned|plans?)\b", re.IGNORECASE)
+# a happening called off or put back: a report of it going ahead on a day says otherwise
+CALLED_OFF = re.compile(r"\b(?:postpon\w*|put off|pushed back|called off|cancel\w*|scrapped|delayed)\b", re.IGNORECASE)
 CLAUSE_SPLIT = re.compile(r";\s+(?=[^\s])|,\s+(?:and|but|while|whereas)\s+(?=[^\s])")
 # the words that open a second main clause after ", and": a subject...
 CLAUSE_SUBJECT = re.compile(r"^(?:the|a|an|their|his|her|its|our|my|your|he|she|they|it|we|i|this|these|those|"
