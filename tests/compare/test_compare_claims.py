@@ -219,6 +219,18 @@ def test_a_case_that_moved_on_between_days_is_one_update_earliest_first():
     assert not any(line["text"].startswith("Dan Mercer remains at large") for line in result.summary)
 
 
+def test_the_condition_of_someone_hurt_that_improved_is_an_update_beside_the_case():
+    reports = [("coast-wire", "2025-03-03", "A guard, Tom Ashby, was shot during the escape near Harwick and is in "
+                                            "critical condition, police said. Police said Dan Mercer was still on the run."),
+               ("valley-news", "2025-03-05", "Dan Mercer was captured on Tuesday at a farm outside Harwick. The guard he "
+                                             "shot, Tom Ashby, is recovering, his family said.")]
+    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare(
+        [article(source, source, day, text) for source, day, text in reports]).claims if c.get("update")}
+    assert [v["normalized"] for v in updates["critical"]["values"]] == ["critical", "recovering"]
+    assert updates["critical"]["subject"] == "Tom Ashby"
+    assert [v["normalized"] for v in updates["sought"]["values"]] == ["sought", "arrested"]
+
+
 @pytest.mark.parametrize("later", [
     "Dan Mercer has not been charged, prosecutors in Harwick said on Thursday.",  # denied
     "Dan Mercer could face charges of escape, prosecutors in Harwick said on Thursday.",  # supposed

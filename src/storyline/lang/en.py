@@ -216,6 +216,15 @@ CASE_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(
     ("acquitted", r"\b(?:was|were|been|is|are) acquitted\b|\bfound (?:\w+ )?not guilty\b"),
     ("sentenced", r"\b(?:was|were|been|is|are) sentenced\b|\bsentenc(?:ed|es) (?:him|her|them|\w+) to\b"),
 ))
+# The condition of someone hurt, from worst to best: a later report that tells a better one is an update.
+CONDITION_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+    ("critical", r"\bin (?:a )?critical condition\b|\bcritically (?:injured|wounded|hurt|ill)\b"
+                 r"|\blife-threatening (?:injuries|wounds)\b"),
+    ("serious", r"\bin (?:a )?serious condition\b|\bseriously (?:injured|wounded|hurt)\b"),
+    ("stable", r"\bin (?:a )?(?:stable|fair|good) condition\b|\b(?:is|was|are|were) (?:now )?stable\b"),
+    ("recovering", r"\b(?:is|was|are|were) (?:now )?recovering\b"),
+    ("out of hospital", r"\b(?:released|discharged) from (?:the )?hospital\b|\b(?:left|is out of|was out of) (?:the )?hospital\b"),
+))
 # who a stage can be told of, besides a person the analysis names
 PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
                           "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",

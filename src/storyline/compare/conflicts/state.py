@@ -1,9 +1,11 @@
 """State updates: a case that moved on between reports of different days ("was still on the run", then
-"was captured"; "has been charged with arson", then "has denied arson").
+"was captured"; "has been charged with arson", then "has denied arson"), or the condition of someone
+hurt ("in critical condition", then "is recovering").
 
-A report's stage is the first stage of the case its sentences tell, its lead's (lang.en.CASE_STAGES:
-sought, arrested, charges expected, charged, arraigned, sent to trial, convicted or acquitted,
-sentenced); a day's stage is what most of its reports tell. The days whose stage goes further than
+Each is a ladder of stages (LADDERS: lang.en.CASE_STAGES, sought, arrested, charges expected,
+charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en.CONDITION_STAGES,
+critical, serious, stable, recovering, out of hospital). A report's stage on a ladder is the first
+its sentences tell, its lead's; a day's stage is what most of its reports tell. The days whose stage goes further than
 every earlier day's are the steps of one update, shown as a dated progression, never as a dispute;
 the evidence of a step is every sentence of its reports that tells that stage.
 
@@ -13,24 +15,27 @@ day whose stage goes no further, and a voice that would give two steps are left 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import CASE_STAGES, PERSON_NOUNS, PERSON_ROLES, STAGE_DOUBT
+from storyline.lang.en import CASE_STAGES, CONDITION_STAGES, PERSON_NOUNS, PERSON_ROLES, STAGE_DOUBT
 from storyline.model import ConflictKind
 from storyline.words import folded_words
 
+Stages = tuple[tuple[str, re.Pattern[str]], ...]
 
-def _stage(story: StoryView, unit: Unit, earliest: str) -> tuple[int, str, tuple[int, int]] | None:
-    """The furthest stage of a case one sentence tells, with the words that tell it (article offsets)."""
+
+def _stage(story: StoryView, unit: Unit, earliest: str, stages: Stages) -> tuple[int, str, tuple[int, int]] | None:
+    """The furthest stage one sentence tells, with the words that tell it (article offsets)."""
     if any(len(d) == 4 and d < earliest[:4] for d in unit.dates):
         return None  # a stage of a happening of a year before the story: background
     if not (any(story.entity_type.get(name) == "PERSON" for name in unit.entities)
             or (PERSON_NOUNS | PERSON_ROLES) & set(folded_words(unit.text))):
         return None
     best = None
-    for rank, (label, pattern) in enumerate(CASE_STAGES):
+    for rank, (label, pattern) in enumerate(stages):
         for m in pattern.finditer(unit.text):
             if STAGE_DOUBT.search(unit.text[max(0, m.start() - 40):m.start()]):
                 continue
@@ -40,22 +45,28 @@ def _stage(story: StoryView, unit: Unit, earliest: str) -> tuple[int, str, tuple
 
 
 def _subject(story: StoryView, units: list[Unit]) -> str:
-    """Whose case it is: the person the stage sentences name most, else the story's case."""
+    """Whose case (or condition) it is: the person the stage sentences name most, else "the case"."""
     names: Counter[str] = Counter(name for u in units for name in u.entities if story.entity_type.get(name) == "PERSON")
     return names.most_common(1)[0][0] if names else "the case"
 
 
 def state_in_story(found: StoryFindings) -> list[Conflict]:
-    """One update per story whose reports of later days tell later stages of its case."""
+    """One update per ladder (a case's stages, a person's condition) whose reports of later days tell
+    later stages."""
+    return [c for name, stages in LADDERS.items() if (c := _climbed(found, name, stages)) is not None]
+
+
+def _climbed(found: StoryFindings, ladder: str, stages: Stages) -> Conflict | None:
+    """The update of one ladder in the story, if its reports of later days tell later stages."""
     story = found.story
     day_of = {pos: a.published.date().isoformat() for pos, a in enumerate(story.articles) if a.published}
     if len(set(day_of.values())) < 2:
-        return []
+        return None
     earliest = min(day_of.values())
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
     for unit in found.units:
-        if unit.article in day_of and (stage := _stage(story, unit, earliest)):
+        if unit.article in day_of and (stage := _stage(story, unit, earliest, stages)):
             told.setdefault(unit.article, (*stage, unit))
             spans[(unit.article, stage[0])].append(stage[2])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
@@ -71,12 +82,13 @@ def state_in_story(found: StoryFindings) -> list[Conflict]:
     for pos, step in kept.items():
         by_voice[story.voice[pos]].add(step[0])
     if len({step[0] for step in kept.values()}) < 2 or any(len(ranks) > 1 for ranks in by_voice.values()):
-        return []
+        return None
     subject = _subject(story, [step[3] for step in kept.values()])
-    return [Conflict(ConflictKind.STATE, f"state:{subject}",
-                     {pos: (label, story.articles[pos].text[s:e], spans[(pos, rank)])
-                      for pos, (rank, label, (s, e), _) in kept.items()},
-                     {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True)]
+    return Conflict(ConflictKind.STATE, f"state:{subject}@{ladder}",
+                    {pos: (label, story.articles[pos].text[s:e], spans[(pos, rank)])
+                     for pos, (rank, label, (s, e), _) in kept.items()},
+                    {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True)
 
 
+LADDERS: dict[str, Stages] = {"case": CASE_STAGES, "condition": CONDITION_STAGES}
 DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
