@@ -240,3 +240,21 @@ def test_a_name_that_only_qualifies_the_speakers_noun_is_not_the_speaker(text):
 def test_a_person_of_a_delegation_after_the_cue_is_the_speaker():
     text = "The roll call began.\n\n“We cast our votes for the governor,” said Tove Marsh of the Ostfold delegation."
     assert speaker_of(text, "cast our votes") == "Tove Marsh"
+
+
+def test_a_quotation_going_on_from_a_named_speaker_keeps_them_though_it_names_them():
+    text = ("The harbour board met on Tuesday.\n\n"
+            "“We have waited long enough,” Councillor Ines Falkenrath said at a meeting that ran past midnight. "
+            "“The board can vote against Falkenrath, but it cannot wait another year.”")
+    assert speaker_of(text, "vote against") == "Ines Falkenrath"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The rallies drew small crowds.\n\n“It wears the volunteers out,” O’Fallon said. “Every week.”",
+     "volunteers", "O’Fallon"),
+    ("Varnholt’s column mocked the mayor. He calls the deal “a handshake.”\n\n"
+     "Varnholt added, “There are tenants with better leases.”", "tenants", "Varnholt"),
+])
+def test_a_lone_surname_the_model_misses_is_the_speaker(text, words, speaker):
+    """A capitalised word right before the cue that the article never writes in lower case."""
+    assert speaker_of(text, words) == speaker

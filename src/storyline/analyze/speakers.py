@@ -74,9 +74,20 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         else:
             _apply_subject(article, statement, subject, done, genders)
         named = subject is not None and subject.kind == "name"  # "“…not Bernie Sanders…,” Sanders wrote": his own words
-        if statement.speaker and not named and speaks_of(article, statement, statement.speaker):
+        if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
+                and not _goes_on_from_name(statement, done):
             statement.speaker, statement.speaker_span = None, None
         done.append(statement)
+
+
+def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
+    """Whether a quotation with no cue of its own goes on, in its paragraph, with the words of a speaker a
+    name beside the cue gave ("“…,” Ruiz said. “The Ruiz plan stands.”"): its speaker's own words too,
+    naming themselves as the first part may."""
+    if statement.subject is not None and statement.subject.kind not in ("none", "inherit"):
+        return False
+    return any(s.paragraph == statement.paragraph and s.speaker_span == statement.speaker_span and s.direct
+               and s.subject is not None and s.subject.kind == "name" for s in done)
 
 
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],

@@ -40,6 +40,7 @@ from storyline.lang.en import (
     REPORTING_CUES,
     SKIPPED_ADVERBS,
     TIME_WORDS,
+    UNNAMED,
     VERB_FORMS,
     WORDLIKE,
 )
@@ -607,6 +608,8 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     known = article.surnames.get(head_tok.text) if k == j else None
     if known is not None and known.start < start:
         return Subject("name", start, end, surface, known)
+    if k == j and bare_name(article, k):
+        return Subject("name", start, end, surface)
     plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
     if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
         return Subject("anonymous", start, end, surface)
@@ -624,6 +627,26 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     if head.isalpha() and not head_tok.text[:1].isupper():
         return Subject("role", start, end, surface)
     return Subject("none", start, end, surface)
+
+
+def bare_name(article: ArticleText, i: int) -> bool:
+    """A lone capitalised word before a cue that the model did not take for anyone ("“…,” O’Fallon said",
+    "Varnholt added,"): a name when it stands alone (after a mark or opening its sentence, not "his Twitter
+    followers"), the article never writes it in lower case, and it is no word of a group, a pronoun or a
+    plural ("Officials", "Others", "Everyone", "Democrats")."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    before = article.tokens[i - 1] if i > 0 else None
+    if before is not None and any(ch.isalnum() for ch in before.text) and "\n" not in article.text[before.end:tok.start]:
+        return False
+    if not tok.text[:1].isupper() or tok.tag not in ("NNP", "") or not WORDLIKE.match(word) or len(word) < 3:
+        return False
+    if word in ANONYMOUS or word in GROUP_HEADS or word in INDEFINITE or word in DEFINITE or word in PRONOUNS \
+            or word in OTHER_PRONOUNS or word in UNNAMED or tok.text in ORG_WORDS or word.endswith("s"):
+        return False
+    if article.mentions_within(tok.start, tok.end):
+        return False  # a place or body the model named
+    return re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", article.text) is None
 
 
 def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -> list[Statement]:
