@@ -258,3 +258,19 @@ def test_a_quotation_going_on_from_a_named_speaker_keeps_them_though_it_names_th
 def test_a_lone_surname_the_model_misses_is_the_speaker(text, words, speaker):
     """A capitalised word right before the cue that the article never writes in lower case."""
     assert speaker_of(text, words) == speaker
+
+
+def test_a_colon_after_an_opening_clause_gives_the_quotation_to_the_main_clauses_person():
+    text = ("The city hall was quiet on Monday.\n\n"
+            "When Mayor Lena Ruiz resigned on Monday, Governor Ana Ortiz issued the following statement:\n\n"
+            "“I thank Lena Ruiz for ten years of service to the city and to its harbour.”")
+    assert speaker_of(text, "ten years") == "Ana Ortiz"
+
+
+@pytest.mark.parametrize("dash", ["- ", "— ", "-"])
+def test_a_quotation_signed_by_a_dash_below_it_is_the_signers(dash):
+    text = ("Quotes of the week.\n\n"
+            "“The harbour will be rebuilt stone by stone, and faster than anyone expects.”\n\n"
+            f"{dash}Governor Ana Ortiz, speaking in Varnholt.\n\n"
+            "The council meets again on Friday.")
+    assert speaker_of(text, "stone by stone") == "Ana Ortiz"

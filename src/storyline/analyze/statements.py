@@ -27,6 +27,7 @@ from storyline.lang.en import (
     GOVERNING,
     GROUP_HEADS,
     HEAD_FOLLOWERS,
+    HONORIFICS,
     INDEFINITE,
     NAME_SUFFIXES,
     NP_STOP,
@@ -605,10 +606,11 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
         head_index -= 1
     head_tok = article.tokens[head_index]
     head = head_tok.text.lower()
-    known = article.surnames.get(head_tok.text) if k == j else None
+    titled = j == k + 1 and article.word(k).rstrip(".") in HONORIFICS  # "Dr. Ward stated:"
+    known = article.surnames.get(head_tok.text) if k == j or titled else None
     if known is not None and known.start < start:
         return Subject("name", start, end, surface, known)
-    if k == j and bare_name(article, k):
+    if (k == j or titled) and bare_name(article, j):
         return Subject("name", start, end, surface)
     plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
     if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
@@ -631,13 +633,14 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
 
 def bare_name(article: ArticleText, i: int) -> bool:
     """A lone capitalised word before a cue that the model did not take for anyone ("“…,” O’Fallon said",
-    "Varnholt added,"): a name when it stands alone (after a mark or opening its sentence, not "his Twitter
-    followers"), the article never writes it in lower case, and it is no word of a group, a pronoun or a
-    plural ("Officials", "Others", "Everyone", "Democrats")."""
+    "Varnholt added,", "Dr. Varnholt stated:"): a name when it stands alone (after a mark, an honorific or
+    opening its sentence, not "his Twitter followers"), the article never writes it in lower case, and it
+    is no word of a group, a pronoun or a plural ("Officials", "Others", "Everyone", "Democrats")."""
     tok = article.tokens[i]
     word = tok.text.lower()
     before = article.tokens[i - 1] if i > 0 else None
-    if before is not None and any(ch.isalnum() for ch in before.text) and "\n" not in article.text[before.end:tok.start]:
+    if before is not None and any(ch.isalnum() for ch in before.text) and "\n" not in article.text[before.end:tok.start] \
+            and before.text.lower().rstrip(".") not in HONORIFICS:
         return False
     if not tok.text[:1].isupper() or tok.tag not in ("NNP", "") or not WORDLIKE.match(word) or len(word) < 3:
         return False
