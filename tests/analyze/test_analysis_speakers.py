@@ -274,3 +274,11 @@ def test_a_quotation_signed_by_a_dash_below_it_is_the_signers(dash):
             f"{dash}Governor Ana Ortiz, speaking in Varnholt.\n\n"
             "The council meets again on Friday.")
     assert speaker_of(text, "stone by stone") == "Ana Ortiz"
+
+
+def test_he_goes_back_past_a_paragraph_that_only_says_he():
+    text = ("“We will win the north,” Governor Ana Ortiz said on Monday.\n\n"
+            "Senator Piet Varga spent the morning shaking hands in the capital.\n\n"
+            "With that in mind, he is touring the northern valleys this week instead.\n\n"
+            "“If someone shouted at me on my way to vote, I would vote for the other side,” he said.")
+    assert speaker_of(text, "shouted at me") == "Piet Varga"

@@ -130,7 +130,9 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
     def fits(name: str) -> bool:
         return (gender is None or genders.get(name, gender) in (gender, "")) and not speaks_of(article, statement, name)
 
-    for paragraph in (here, here - 1):
+    for paragraph in (here, here - 1, here - 2):
+        if paragraph == here - 2 and not _goes_on_by_pronoun(article, here - 1, gender):
+            break
         speakers: list[tuple[int, str, tuple[int, int] | None]] = []
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
@@ -157,6 +159,16 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             if genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
+    """Whether a paragraph that names no one speaks of its person as he or she, outside quotations ("With
+    that in mind, he is campaigning elsewhere."), so that the person is the paragraph before's."""
+    if paragraph < 0 or gender is None:
+        return False
+    lo, hi = article.paragraphs[paragraph]
+    return any(PRONOUNS.get(article.word(i)) == gender and not article.in_quote(article.tokens[i].start)
+               for i in range(article.token_at(lo), article.token_at(hi)) if i < len(article.tokens))
 
 
 def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
