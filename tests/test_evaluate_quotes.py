@@ -209,3 +209,34 @@ def test_cli_on_polnear_dev_head(cli) -> None:
     assert speakers == scores["with_source"] <= scores["direct_found"]
     assert scores["with_source"] + scores["found_without_source"] == scores["direct_found"]
     assert scores["unattributed"] <= scores["with_source"]
+
+
+def test_a_pronoun_refers_to_whom_the_sentence_before_is_about() -> None:
+    """A reader takes "she" for the mayor the sentence before is about, though only the councillor was
+    annotated as a source; the chain of annotated sources alone would say Varga."""
+    t = ("Councillor Piet Varga said the budget was late.\n\n"
+         "Mayor Lena Okafor walked the quay on Monday, counting cranes. “Two are missing,” she said.")
+    record = {"id": "quay-2", "text": t, "attributions": [
+        attribution(t, "Councillor Piet Varga", "said", ["the budget was late"], False),
+        attribution(t, "she", "said", ["“Two are missing,”"], True)]}
+    right = score_quotes([record], {"quay-2": {"text": t, "quotes": [quote(t, "Two are missing", "Lena Okafor")]}})
+    assert (right["speaker_pronoun_right"], right["speaker_pronoun"]) == (1, 1)
+    wrong = score_quotes([record], {"quay-2": {"text": t, "quotes": [quote(t, "Two are missing", "Piet Varga")]}})
+    assert wrong["speaker_pronoun_right"] == 0
+
+
+def test_a_pronoun_does_not_take_a_name_the_sentence_only_mentions() -> None:
+    """"The councillor gave Okafor credit …, he said": the councillor's sentence names Okafor as its
+    object, so "he" goes back to Varga, the subject a reader follows."""
+    t = ("Piet Varga said the budget was late.\n\n"
+         "The councillor gave Mayor Okafor some credit. “The cranes came,” he said.")
+    record = {"id": "quay-3", "text": t, "attributions": [
+        attribution(t, "Piet Varga", "said", ["the budget was late"], False),
+        attribution(t, "he", "said", ["“The cranes came,”"], True)]}
+    scores = score_quotes([record], {"quay-3": {"text": t, "quotes": [quote(t, "The cranes came", "Piet Varga")]}})
+    assert (scores["speaker_pronoun_right"], scores["speaker_pronoun"]) == (1, 1)
+
+
+def test_pronouns_inside_a_quotation_do_not_give_its_speaker_a_gender() -> None:
+    text = "“He misled the council,” Reyes said. “He always does,” Reyes added."
+    assert name_gender("Reyes", text) is None

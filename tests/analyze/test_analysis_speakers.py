@@ -240,3 +240,45 @@ def test_a_name_that_only_qualifies_the_speakers_noun_is_not_the_speaker(text):
 def test_a_person_of_a_delegation_after_the_cue_is_the_speaker():
     text = "The roll call began.\n\n“We cast our votes for the governor,” said Tove Marsh of the Ostfold delegation."
     assert speaker_of(text, "cast our votes") == "Tove Marsh"
+
+
+def test_a_quotation_going_on_from_a_named_speaker_keeps_them_though_it_names_them():
+    text = ("The harbour board met on Tuesday.\n\n"
+            "“We have waited long enough,” Councillor Ines Falkenrath said at a meeting that ran past midnight. "
+            "“The board can vote against Falkenrath, but it cannot wait another year.”")
+    assert speaker_of(text, "vote against") == "Ines Falkenrath"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The rallies drew small crowds.\n\n“It wears the volunteers out,” O’Fallon said. “Every week.”",
+     "volunteers", "O’Fallon"),
+    ("Varnholt’s column mocked the mayor. He calls the deal “a handshake.”\n\n"
+     "Varnholt added, “There are tenants with better leases.”", "tenants", "Varnholt"),
+])
+def test_a_lone_surname_the_model_misses_is_the_speaker(text, words, speaker):
+    """A capitalised word right before the cue that the article never writes in lower case."""
+    assert speaker_of(text, words) == speaker
+
+
+def test_a_colon_after_an_opening_clause_gives_the_quotation_to_the_main_clauses_person():
+    text = ("The city hall was quiet on Monday.\n\n"
+            "When Mayor Lena Ruiz resigned on Monday, Governor Ana Ortiz issued the following statement:\n\n"
+            "“I thank Lena Ruiz for ten years of service to the city and to its harbour.”")
+    assert speaker_of(text, "ten years") == "Ana Ortiz"
+
+
+@pytest.mark.parametrize("dash", ["- ", "— ", "-"])
+def test_a_quotation_signed_by_a_dash_below_it_is_the_signers(dash):
+    text = ("Quotes of the week.\n\n"
+            "“The harbour will be rebuilt stone by stone, and faster than anyone expects.”\n\n"
+            f"{dash}Governor Ana Ortiz, speaking in Varnholt.\n\n"
+            "The council meets again on Friday.")
+    assert speaker_of(text, "stone by stone") == "Ana Ortiz"
+
+
+def test_he_goes_back_past_a_paragraph_that_only_says_he():
+    text = ("“We will win the north,” Governor Ana Ortiz said on Monday.\n\n"
+            "Senator Piet Varga spent the morning shaking hands in the capital.\n\n"
+            "With that in mind, he is touring the northern valleys this week instead.\n\n"
+            "“If someone shouted at me on my way to vote, I would vote for the other side,” he said.")
+    assert speaker_of(text, "shouted at me") == "Piet Varga"

@@ -74,9 +74,20 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         else:
             _apply_subject(article, statement, subject, done, genders)
         named = subject is not None and subject.kind == "name"  # "“…not Bernie Sanders…,” Sanders wrote": his own words
-        if statement.speaker and not named and speaks_of(article, statement, statement.speaker):
+        if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
+                and not _goes_on_from_name(statement, done):
             statement.speaker, statement.speaker_span = None, None
         done.append(statement)
+
+
+def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
+    """Whether a quotation with no cue of its own goes on, in its paragraph, with the words of a speaker a
+    name beside the cue gave ("“…,” Ruiz said. “The Ruiz plan stands.”"): its speaker's own words too,
+    naming themselves as the first part may."""
+    if statement.subject is not None and statement.subject.kind not in ("none", "inherit"):
+        return False
+    return any(s.paragraph == statement.paragraph and s.speaker_span == statement.speaker_span and s.direct
+               and s.subject is not None and s.subject.kind == "name" for s in done)
 
 
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
@@ -119,7 +130,9 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
     def fits(name: str) -> bool:
         return (gender is None or genders.get(name, gender) in (gender, "")) and not speaks_of(article, statement, name)
 
-    for paragraph in (here, here - 1):
+    for paragraph in (here, here - 1, here - 2):
+        if paragraph == here - 2 and not _goes_on_by_pronoun(article, here - 1, gender):
+            break
         speakers: list[tuple[int, str, tuple[int, int] | None]] = []
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
@@ -146,6 +159,16 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             if genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
+    """Whether a paragraph that names no one speaks of its person as he or she, outside quotations ("With
+    that in mind, he is campaigning elsewhere."), so that the person is the paragraph before's."""
+    if paragraph < 0 or gender is None:
+        return False
+    lo, hi = article.paragraphs[paragraph]
+    return any(PRONOUNS.get(article.word(i)) == gender and not article.in_quote(article.tokens[i].start)
+               for i in range(article.token_at(lo), article.token_at(hi)) if i < len(article.tokens))
 
 
 def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
@@ -315,6 +338,10 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             statement.frame = (statement.frame[0], following[1])
             return
+    signed = _signed_below(article, statement) if opens_paragraph else None
+    if signed is not None:
+        _apply_subject(article, statement, signed, done, genders)
+        return
     if opens_paragraph and statement.paragraph > 0:
         _continue_previous_paragraph(article, statement, done, genders)
 
@@ -328,7 +355,7 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
     before = article.text[lo:hi].rstrip()
     last_sentence = article.sentences[article.sentence_of(hi - 1)]
     if before.endswith(":"):
-        subject = _sentence_subject(article, last_sentence)
+        subject = _main_clause_person(article, last_sentence) or _sentence_subject(article, last_sentence)
         if subject is not None and subject.kind in ("name", "pronoun", "role", "org"):
             _apply_subject(article, statement, subject, done, genders)
         return
@@ -336,6 +363,45 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
     if previous and previous[-1].direct and previous[-1].resolved and previous[-1].speaker \
             and previous[-1].sentence[1] >= last_sentence[0]:
         _copy_speaker(statement, previous[-1])
+
+
+def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:
+    """A quotation standing alone as a paragraph and signed by the next one with a dash ("“…”" then
+    "— Ana Ortiz, on the radio"), as pull quotes and quotes of the day are: the person who signs."""
+    lo, hi = article.paragraphs[statement.paragraph]
+    if article.text[statement.parts[-1][1]:hi].strip(" \"”’'.") or statement.paragraph + 1 >= len(article.paragraphs):
+        return None
+    below_lo, below_hi = article.paragraphs[statement.paragraph + 1]
+    below = article.text[below_lo:below_hi]
+    dash = re.match(r"\s*[-–—]+\s*", below)
+    if dash is None:
+        return None
+    start = below_lo + dash.end()
+    person = next((m for m in article.people if start <= m.start < min(start + 20, below_hi)), None)
+    if person is not None and person_like(article, person):
+        return subject_from_mention(article, person)
+    run = re.match(r"(?:[A-Z][\w’'.-]*\s+){1,4}?[A-Z][\w’'-]+(?=\s*[,.]|\s*$)", article.text[start:below_hi])
+    if run is None:  # "-Governor Ana Ortiz, …" where the model, put off by the dash, named no one
+        return None
+    return Subject("name", start, start + run.end(), strip_title(run.group()))
+
+
+def _main_clause_person(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
+    """The person who acts in a sentence that introduces a quotation after an opening clause ("When the
+    dam broke, Governor Ana Ortiz issued the following statement:"): the last person named, outside a
+    quotation, right before a verb (a cue, a common verb or a past in -ed)."""
+    found = None
+    for m in article.people:
+        if not sentence[0] <= m.start < sentence[1] or article.in_quote(m.start) or not person_like(article, m):
+            continue
+        after = article.token_at(m.end)
+        if after >= len(article.tokens) or article.tokens[after].start >= sentence[1]:
+            continue
+        word = article.tokens[after].text
+        if is_cue(article, after) or word in VERB_FORMS or word.endswith("ed") and word[:1].islower() \
+                and word not in NP_STOP:
+            found = m
+    return subject_from_mention(article, found) if found is not None else None
 
 
 def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:

@@ -24,18 +24,24 @@ from storyline.lang.en import (
     DATELINE,
     DEFINITE,
     FINITE_AUXILIARIES,
+    GOVERNING,
     GROUP_HEADS,
+    HEAD_FOLLOWERS,
+    HONORIFICS,
     INDEFINITE,
     NAME_SUFFIXES,
     NP_STOP,
     OTHER_PRONOUNS,
     PARTICIPLE_CUES,
+    PERSON_OF,
     PHRASAL_CUES,
+    PHRASE_LINKS,
     PREPOSITIONS,
     PRONOUNS,
     REPORTING_CUES,
     SKIPPED_ADVERBS,
     TIME_WORDS,
+    UNNAMED,
     VERB_FORMS,
     WORDLIKE,
 )
@@ -400,8 +406,7 @@ def _governed(article: ArticleText, subject: Subject, lo: int) -> bool:
     k = article.token_at(subject.start if titled is None else titled) - 1
     while k >= 0 and article.tokens[k].start >= lo and article.word(k) in ("the", "a", "an"):
         k -= 1
-    return k >= 0 and article.tokens[k].start >= lo and (article.word(k) in PREPOSITIONS or article.word(k) == "of"
-                                                         or is_cue(article, k))
+    return k >= 0 and article.tokens[k].start >= lo and (article.word(k) in GOVERNING or is_cue(article, k))
 
 
 def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | None:
@@ -428,11 +433,11 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
     """Whether token i can be part of a subject noun phrase; prepositions ("residents of streets near …") optionally."""
     tok = article.tokens[i]
     word = tok.text.lower()
-    if word in NP_STOP and not (word == "of" or prepositions and word in ("in", "at", "near", "from", "for", "with")):
+    if word in NP_STOP and not (word == "of" or prepositions and word in PHRASE_LINKS):
         return False
     if tok.tag:
         if tok.tag == "IN":
-            return word == "of" or prepositions and word in ("in", "at", "near", "from", "for", "with")
+            return word == "of" or prepositions and word in PHRASE_LINKS
         return tok.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH", "VBN",
                            "VBG", "NNPS")
     return bool(WORDLIKE.match(word)) and word not in VERB_FORMS
@@ -492,7 +497,7 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     k = j
     while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and np_token(article, k - 1, True):
         k -= 1
-    while k < j and article.word(k) in ("of", "in", "at", "near", "from", "for", "with"):
+    while k < j and article.word(k) in PHRASE_LINKS:
         k += 1
     return classify_phrase(article, k, j)
 
@@ -505,7 +510,7 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
     i = article.token_at(mention.start) - 1
     if article.word(i) == "the":
         i -= 1
-    if i < 1 or article.word(i) not in ("of", "from") or article.tokens[i - 1].start < lo:
+    if i < 1 or article.word(i) not in PERSON_OF or article.tokens[i - 1].start < lo:
         return None
     before = article.mention_by_end.get(article.tokens[i - 1].end)
     return before if before is not None and before.label == "PERSON" and before.start >= lo else None
@@ -520,7 +525,7 @@ def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:
     if i < 0 or article.tokens[i].start < lo:
         return False
     return article.word(i) != "," and (np_token(article, i) or article.tokens[i].tag == "IN"
-                                       or article.word(i) in ("of", "at", "in", "near", "for", "from", "with"))
+                                       or article.word(i) in PHRASE_LINKS)
 
 
 def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
@@ -548,7 +553,7 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     # A name that only qualifies the phrase's noun ("one Trump confidant", "the Clinton campaign") is
     # not the one speaking: the phrase is, and it names no one.
     heads = [m for m in people if m.end == article.tokens[j].end or article.text[m.end:m.end + 1] in (",", "(")
-             or article.word(article.token_at(m.end)) in ("of", "from", "at", "in", "with", "for", "who")]
+             or article.word(article.token_at(m.end)) in HEAD_FOLLOWERS]
     if heads:
         return subject_from_mention(article, heads[-1])
     if people and not article.tokens[j].text[:1].islower():
@@ -593,7 +598,7 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     first = article.word(k)
     head_index = j
     for x in range(k, j + 1):  # the head comes before any "of"/"near" ("the head of American diplomacy")
-        if article.word(x) in ("of", "in", "at", "near", "from", "for", "with"):
+        if article.word(x) in PHRASE_LINKS:
             head_index = x - 1
             break
     while head_index > k and (article.tokens[head_index].tag in ("VBN", "VBG", "POS", "CD")
@@ -601,9 +606,12 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
         head_index -= 1
     head_tok = article.tokens[head_index]
     head = head_tok.text.lower()
-    known = article.surnames.get(head_tok.text) if k == j else None
+    titled = j == k + 1 and article.word(k).rstrip(".") in HONORIFICS  # "Dr. Ward stated:"
+    known = article.surnames.get(head_tok.text) if k == j or titled else None
     if known is not None and known.start < start:
         return Subject("name", start, end, surface, known)
+    if (k == j or titled) and bare_name(article, j):
+        return Subject("name", start, end, surface)
     plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
     if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
         return Subject("anonymous", start, end, surface)
@@ -621,6 +629,27 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     if head.isalpha() and not head_tok.text[:1].isupper():
         return Subject("role", start, end, surface)
     return Subject("none", start, end, surface)
+
+
+def bare_name(article: ArticleText, i: int) -> bool:
+    """A lone capitalised word before a cue that the model did not take for anyone ("“…,” O’Fallon said",
+    "Varnholt added,", "Dr. Varnholt stated:"): a name when it stands alone (after a mark, an honorific or
+    opening its sentence, not "his Twitter followers"), the article never writes it in lower case, and it
+    is no word of a group, a pronoun or a plural ("Officials", "Others", "Everyone", "Democrats")."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    before = article.tokens[i - 1] if i > 0 else None
+    if before is not None and any(ch.isalnum() for ch in before.text) and "\n" not in article.text[before.end:tok.start] \
+            and before.text.lower().rstrip(".") not in HONORIFICS:
+        return False
+    if not tok.text[:1].isupper() or tok.tag not in ("NNP", "") or not WORDLIKE.match(word) or len(word) < 3:
+        return False
+    if word in ANONYMOUS or word in GROUP_HEADS or word in INDEFINITE or word in DEFINITE or word in PRONOUNS \
+            or word in OTHER_PRONOUNS or word in UNNAMED or tok.text in ORG_WORDS or word.endswith("s"):
+        return False
+    if article.mentions_within(tok.start, tok.end):
+        return False  # a place or body the model named
+    return re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", article.text) is None
 
 
 def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -> list[Statement]:

@@ -85,6 +85,20 @@ TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", 
 PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "ahead", "following", "via", "through", "over", "about",
                  "to", "with", "without", "from", "for", "by", "afterwards", "afterward", "earlier", "later", "again",
                  "also", "repeatedly", "privately", "publicly", "separately", "late", "early", "once", "then"}
+# Before a noun phrase, words that make it their object, not a speaker ("said of Mr. Rubio:", "said on Twitter:").
+GOVERNING = PREPOSITIONS | {"of"}
+# Prepositions that carry a noun phrase on to a place or body ("residents of streets near the port", "the head of
+# American diplomacy"): the phrase's head comes before them.
+PHRASE_LINKS = {"of", "in", "at", "near", "from", "for", "with"}
+# Between a person and a place or delegation ("Senator Jane Roe of Ohio", "Piet Varga from the delegation").
+PERSON_OF = {"of", "from"}
+# After a name, words that show it is the phrase's head, not a qualifier of a noun after it ("said Dan Golvach of",
+# "said Dan Golvach, who"): as against "one Trump confidant".
+HEAD_FOLLOWERS = {"of", "from", "at", "in", "with", "for", "who"}
+# Capitalised words that open a sentence before a cue and are nobody's name ("Everyone said", "Nobody asked").
+UNNAMED = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "none", "both", "each",
+           "all", "who", "what", "this", "that", "these", "those", "there", "here", "it", "one", "neither", "either",
+           "police", "staff", "management", "security", "leadership", "audience", "crowd", "public"}
 WORDLIKE = re.compile(r"^(?:[^\W\d_][\w’'.\-]*|’s|'s|-)$")
 # Without tags, verbs that end a subject noun phrase ("Zelensky met Vance …"): common past and present forms.
 VERB_FORMS = set("""met held spoke began broke took came went struck made left won lost fell rose gave saw found sent
