@@ -1,0 +1,206 @@
+"""Reported (indirect) speech in one article: "X said (that) …", "…, X said", "according to X, …",
+"…, adding that …": a cue and the clause it reports, found from tags and named entities as direct
+quotations are (statements.py holds the article's reading, the cues and the subjects both use).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
+from storyline.analyze.statements import (
+    ArticleText,
+    Statement,
+    Subject,
+    is_cue,
+    noun_phrase_after,
+    noun_phrase_before,
+    np_token,
+)
+from storyline.lang.en import (
+    ADVERBIAL_START,
+    BARE_CLAUSE_CUES,
+    CLAUSE_CUT,
+    CUE_WORDS,
+    FINITE_AUXILIARIES,
+    NP_STOP,
+    PARTICIPLE_CUES,
+    PREPOSITIONS,
+    REPORTING_CUES,
+    SKIPPED_ADVERBS,
+    TIME_WORDS,
+)
+
+
+def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -> list[Statement]:
+    """Indirect speech: "X said (that) …", "…, X said", "according to X, …", "…, adding that …"."""
+    text = article.text
+    statements: list[Statement] = []
+    for s_start, s_end in article.sentences:
+        s_start = article.body_start(s_start)
+        in_sentence: list[Statement] = []
+        i = article.token_at(s_start)
+        while i < len(article.tokens) and article.tokens[i].start < s_end:
+            tok = article.tokens[i]
+            if (tok.start, tok.end) in used_cues or article.in_quote(tok.start) or not is_cue(article, i) or \
+                    (article.word(i) not in REPORTING_CUES and article.word(i) != "according"):
+                i += 1
+                continue
+            found = _reported_clause(article, i, s_start, s_end)
+            if found is not None:
+                (a, b), subject = found
+                a, b = trim_quoted(text, a, b)
+                quoted = any(ch in QUOTE_CHARS - {"'", "’"} for ch in text[a:b]) or "''" in text[a:b]
+                if b > a and len(text[a:b].split()) >= 3 and not quoted:
+                    in_sentence.append(Statement(position=tok.start, direct=False, parts=[(a, b)],
+                                                  paragraph=article.paragraph_of(tok.start), cue=(tok.start, tok.end),
+                                                  subject=subject, frame=(s_start, s_end), sentence=(s_start, s_end)))
+            i += 1
+        # "A said X, and B said Y": the first clause stops where the second statement's subject begins.
+        for n, statement in enumerate(in_sentence[:-1]):
+            a, b = statement.parts[0]
+            nxt = in_sentence[n + 1]
+            stop = min(nxt.subject.start if nxt.subject and nxt.subject.kind != "inherit" else nxt.cue[0],
+                       nxt.cue[0])
+            if a < stop < b:
+                cut = re.search(r"[,;]?\s*(?:and|but|while)?\s*$", text[a:stop])
+                statement.parts = [trim_quoted(text, a, a + cut.start() if cut else stop)]
+        statements.extend(st for st in in_sentence if st.parts[0][1] - st.parts[0][0] > 0
+                          and len(text[st.parts[0][0]:st.parts[0][1]].split()) >= 3)
+    return statements
+
+
+def _reported_clause(article: ArticleText, i: int, s_start: int,
+                     s_end: int) -> tuple[tuple[int, int], Subject | None] | None:
+    """The reported words and the subject of the cue at token i, or None when it reports nothing."""
+    text = article.text
+    word = article.word(i)
+    tok = article.tokens[i]
+    if word == "according":  # "According to X, …" / "…, according to X."
+        subject = noun_phrase_after(article, i + 2, s_end)
+        if subject is None:
+            return None
+        comma = text.find(",", subject.end, s_end)
+        if tok.start - s_start < 3 and comma != -1:
+            return (comma + 1, _clause_end(text, comma + 1, s_end)), subject
+        if text[s_start:tok.start].rstrip().endswith(","):
+            return (s_start, text.rindex(",", s_start, tok.start)), subject
+        return None
+    if word in PARTICIPLE_CUES:  # "…, adding that …": the sentence's subject said it
+        if not text[s_start:tok.start].rstrip().endswith(","):
+            return None
+        start = _clause_start(article, i, s_end)
+        if start is None:
+            return None
+        return (start, _clause_end(text, start, s_end)), Subject("inherit", tok.start, tok.end, "")
+    subject = noun_phrase_before(article, i, s_start)
+    inverted = False
+    if subject is None or subject.kind == "none":
+        after = noun_phrase_after(article, i + 1, s_end)
+        if after is not None and after.kind != "none" and text[s_start:tok.start].rstrip().endswith(","):
+            subject, inverted = after, True
+        elif subject is None:
+            return None
+    # "…, the State Department said (today)." / "…, said the minister at a briefing.": the clause came first.
+    head = tok.start if inverted else _phrase_start(article, subject, s_start)
+    before = text[s_start:head].rstrip()
+    rest_start = subject.end if inverted else tok.end
+    if before.endswith(",") and subject.kind != "inherit":
+        comma = re.search(r",\s+(?:saying|adding|telling|warning)\b", text[rest_start:s_end])
+        rest_end = rest_start + comma.start() if comma else s_end
+        nxt = article.token_at(rest_start)
+        starts_adverbial = nxt >= len(article.tokens) or article.tokens[nxt].start >= rest_end or \
+            article.word(nxt) in ADVERBIAL_START
+        if inverted or starts_adverbial and not _that_follows(article, i, s_end) or \
+                _only_adverbials(article, rest_start, rest_end):
+            return (s_start, s_start + len(before) - 1), subject
+    if inverted:
+        return None
+    start = _clause_start(article, i, s_end)
+    if start is None:
+        return None
+    return (start, _clause_end(text, start, s_end)), subject
+
+
+def _clause_end(text: str, start: int, s_end: int) -> int:
+    cut = CLAUSE_CUT.search(text, start, s_end)
+    return cut.start() if cut else s_end
+
+
+def _phrase_start(article: ArticleText, subject: Subject, lo: int) -> int:
+    """Where the noun phrase around a subject begins: "farm leader Ruth Okonkwo", "Secretary of State Elena Marsh"."""
+    start = subject.start
+    if subject.mention is not None and subject.mention.title_start is not None:
+        start = min(start, subject.mention.title_start)
+    i = article.token_at(start) - 1
+    while i >= 0 and article.tokens[i].start >= lo and np_token(article, i) and article.word(i) != "of":
+        start = article.tokens[i].start
+        i -= 1
+    return start
+
+
+def _that_follows(article: ArticleText, cue: int, s_end: int) -> bool:
+    return _clause_start(article, cue, s_end, that_only=True) is not None
+
+
+def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
+    """Nothing but place, time and manner after a cue ("said at a briefing for journalists today.")."""
+    i = article.token_at(a)
+    while i < len(article.tokens) and article.tokens[i].start < b:
+        tok = article.tokens[i]
+        word = tok.text.lower()
+        if word == "that" or tok.text in QUOTE_TOKENS or tok.text in (":", ";"):
+            return False
+        if tok.tag.startswith("VB") and tok.tag not in ("VBN", "VBG"):
+            return False
+        if not tok.tag and word in CUE_WORDS | FINITE_AUXILIARIES:
+            return False
+        i += 1
+    return True
+
+
+def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = False) -> int | None:
+    """Where the reported clause after the cue at token cue begins: right after it ("said the talks failed"), or
+    after "that" when only an addressee, a time or a place comes between ("said on Tuesday that …")."""
+    i = cue + 1
+    if i >= len(article.tokens) or article.tokens[i].start >= s_end:
+        return None
+    if article.tokens[i].text in (":", ",", ".", ";") or article.tokens[i].text in QUOTE_TOKENS:
+        return None
+    telling = article.word(cue) in ("told", "tells", "tell", "telling")
+    j = i
+    while j < len(article.tokens) and (article.word(j) in SKIPPED_ADVERBS or _is_time_word(article, j)):
+        j += 1
+    if j >= len(article.tokens) or article.tokens[j].start >= s_end:
+        return None
+    if article.word(j) == "that":
+        return article.tokens[j].end
+    if not telling and not that_only and _starts_clause(article, j):
+        return article.tokens[j].start if article.word(cue) in BARE_CLAUSE_CUES else None
+    for k in range(j, min(len(article.tokens), j + 12)):
+        tok = article.tokens[k]
+        if tok.start >= s_end or tok.text in (",", ";", ":", ".") or tok.text in QUOTE_TOKENS:
+            break
+        if article.word(k) == "that":
+            return tok.end
+        if tok.tag in ("VBD", "VBZ", "VBP", "MD") or (not tok.tag and article.word(k) in FINITE_AUXILIARIES):
+            break
+    return None
+
+
+def _is_time_word(article: ArticleText, i: int) -> bool:
+    word = article.word(i)
+    if word in TIME_WORDS:
+        return True
+    return word in ("this", "last", "next", "on") and article.word(i + 1) in TIME_WORDS
+
+
+def _starts_clause(article: ArticleText, i: int) -> bool:
+    """Whether token i can open a reported clause: a subject, not a preposition or an adverb."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    if word in NP_STOP or word in PREPOSITIONS:
+        return False
+    if tok.tag:
+        return tok.tag in ("DT", "PDT", "JJ", "JJS", "JJR", "CD", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "EX")
+    return True
