@@ -32,6 +32,12 @@ def test_what_is_not_a_count():
     assert numbers("It was the first strike in one of the busiest ports.") == []
 
 
+def test_a_compound_counts_its_head():
+    assert numbers("Crews cut two undersea cables and sent 10 fire engines.") == [(2, "cabl", None), (10, "engin", None)]
+    assert numbers("The 12 worst-hit villages had no power.") == [(12, "villag", None)]
+    assert numbers("Police said 12 people were injured.") == [(12, "injured", None)]
+
+
 def test_a_participle_reaches_its_count_over_another_or_a_further():
     assert numbers("The quake killed 10 people and wounded another 70.") == [(10, "killed", None), (70, "injured", None)]
     assert numbers("The storm killed a further 5 on Tuesday.") == [(5, "killed", None)]

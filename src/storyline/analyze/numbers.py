@@ -118,8 +118,11 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end()
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
+        compound = re.match(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)", segment[e:])
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
+        elif noun and compound and _kind_of(light_stem(fold_text(compound.group(1)))) == noun:
+            e += compound.end()  # ... and with its compound: "14 container ships"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
     return out
 
@@ -161,6 +164,9 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             break
         if w in STOP_WORDS or w in AUXILIARIES:
             continue
+        head = fold_text(after[i + 1]) if i + 1 < len(after) else ""
+        if _plural(head) and not _plural(w) and head not in STOP_WORDS and head not in AUXILIARIES:
+            w = head  # a compound's head: "two undersea cables", "10 fire engines", "5,000 Internet users"
         noun = _kind_of(light_stem(w))
         if noun in GENERIC_KINDS:
             # "12 people were injured": the participle after an auxiliary says what happened to them
@@ -187,6 +193,11 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
     return (noun, noun) if noun else (None, None)
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as an English plural noun ("cables", "engines"; not "glass", "news", "is")."""
+    return len(word) > 3 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is", "ws"))
 
 
 def same_kind(a: Number, b: Number) -> bool:
