@@ -39,6 +39,11 @@ def compare(articles: list[StoryArticle]) -> Comparison:
     return result
 
 
+def compare_reports(reports: list[tuple[str, str, str]]) -> Comparison:
+    """Compare reports given as (outlet, day, text), each article named after its outlet."""
+    return compare([article(source, source, day, text) for source, day, text in reports])
+
+
 def assert_contract(articles: list[StoryArticle], result: Comparison) -> None:
     """The rules check.py holds a story to, and exact provenance."""
     texts = {a.id: a.text for a in articles}
@@ -204,7 +209,7 @@ ESCAPE = [  # (outlet, day, report): an escaped inmate sought, then captured, th
 
 
 def test_a_case_that_moved_on_between_days_is_one_update_earliest_first():
-    result = compare([article(source, source, day, text) for source, day, text in ESCAPE])
+    result = compare_reports(ESCAPE)
     assert conflicts(result) == []
     updates = [c for c in result.claims if c.get("update")]
     assert len(updates) == 1
@@ -224,8 +229,8 @@ def test_the_condition_of_someone_hurt_that_improved_is_an_update_beside_the_cas
                                             "critical condition, police said. Police said Dan Mercer was still on the run."),
                ("valley-news", "2025-03-05", "Dan Mercer was captured on Tuesday at a farm outside Harwick. The guard he "
                                              "shot, Tom Ashby, is recovering, his family said.")]
-    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare(
-        [article(source, source, day, text) for source, day, text in reports]).claims if c.get("update")}
+    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(reports).claims
+               if c.get("update")}
     assert [v["normalized"] for v in updates["critical"]["values"]] == ["critical", "recovering"]
     assert updates["critical"]["subject"] == "Tom Ashby"
     assert [v["normalized"] for v in updates["sought"]["values"]] == ["sought", "arrested"]
@@ -238,15 +243,15 @@ def test_the_condition_of_someone_hurt_that_improved_is_an_update_beside_the_cas
 ])
 def test_a_stage_denied_supposed_or_of_the_past_is_no_step(later):
     reports = [ESCAPE[0], ("north-star", "2025-03-07", later)]
-    result = compare([article(source, source, day, text) for source, day, text in reports])
+    result = compare_reports(reports)
     assert not any(c.get("update") for c in result.claims)
 
 
 def test_stages_told_on_one_day_or_going_back_are_no_update():
     same_day = [ESCAPE[0], ("valley-news", "2025-03-03", ESCAPE[2][2])]
-    assert not any(c.get("update") for c in compare([article(s, s, d, t) for s, d, t in same_day]).claims)
+    assert not any(c.get("update") for c in compare_reports(same_day).claims)
     going_back = [("valley-news", "2025-03-05", ESCAPE[2][2]), ("coast-wire", "2025-03-06", ESCAPE[0][2])]
-    assert not any(c.get("update") for c in compare([article(s, s, d, t) for s, d, t in going_back]).claims)
+    assert not any(c.get("update") for c in compare_reports(going_back).claims)
 
 
 def test_a_trip_put_off_and_a_trip_going_ahead_on_a_day_are_never_one_claim():

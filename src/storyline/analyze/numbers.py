@@ -37,6 +37,7 @@ _NUMBER = re.compile(
     r"(?![\w]|[.,]\d|:\d)", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
+_COMPOUND = re.compile(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)")  # the two words after a figure
 _ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co\.uk)\b|/\w+/|\d{4,}-[a-z]", re.IGNORECASE)
 
 
@@ -118,11 +119,10 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end()
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
-        compound = re.match(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)", segment[e:])
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
-        elif noun and compound and _kind_of(light_stem(fold_text(compound.group(1)))) == noun:
-            e += compound.end()  # ... and with its compound: "14 container ships"
+        elif noun and (compound := _COMPOUND.match(segment, e)) and _kind_of(light_stem(fold_text(compound.group(1)))) == noun:
+            e = compound.end()  # ... and with its compound: "14 container ships"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
     return out
 

@@ -34,7 +34,7 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
     (da, (sa, ea, named_a)), = a.days.items()
     (db, (sb, eb, named_b)), = b.days.items()
     ta, tb = story.articles[a.article].text, story.articles[b.article].text
-    if da == db or (da[4:] == db[4:] and not YEAR.search(ta[sa:ea]) and not YEAR.search(tb[sb:eb])):
+    if da == db or _one_printed_day(da, ta[sa:ea], db, tb[sb:eb]):
         return None  # one day, or one printed day whose unprinted year two reports read differently
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if not (named_a or named_b) and (pa is None or pb is None or pa.date() != pb.date()):
@@ -122,8 +122,12 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 def same_printed_day(ta: TimeExpression, tb: TimeExpression) -> bool:
     """Whether two days differ only in a year neither printed ("2 December" resolved to two years by
     reports that read it one as past, one as to come): the outlets wrote the same day."""
-    return (ta.granularity == tb.granularity == "day" and ta.date[4:] == tb.date[4:]
-            and not YEAR.search(ta.text) and not YEAR.search(tb.text))
+    return ta.granularity == tb.granularity == "day" and _one_printed_day(ta.date, ta.text, tb.date, tb.text)
+
+
+def _one_printed_day(da: str, printed_a: str, db: str, printed_b: str) -> bool:
+    """Whether two ISO days differ at most in a year neither printed text gives."""
+    return da[4:] == db[4:] and not YEAR.search(printed_a) and not YEAR.search(printed_b)
 
 
 def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:

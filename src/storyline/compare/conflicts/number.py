@@ -137,9 +137,12 @@ def _floor(n: Number, m: Number) -> float | None:
     never is."""
     if n.kind != m.kind or n.kind is None or n.kind.startswith("ordinal:"):
         return None
-    if n.kind in MEASURES or n.kind in UNITS or n.kind in GENERIC_KINDS or n.kind.startswith("size:"):
-        return MEASURE_FRAME_SCORE
-    return FRAME_SCORE
+    return MEASURE_FRAME_SCORE if _measure(n.kind) else FRAME_SCORE
+
+
+def _measure(kind: str | None) -> bool:
+    """Whether a kind of figure is a measure, a sum, a share or "people": it says little of what it is of."""
+    return kind is not None and (kind in MEASURES or kind in UNITS or kind in GENERIC_KINDS or kind.startswith("size:"))
 
 
 def number_in_story(found: StoryFindings) -> list[Conflict]:
@@ -153,8 +156,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     for i, j in sharing_pairs([words for _, _, words in flat]):
         (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
         floor = _floor(n, m)
-        if floor == MEASURE_FRAME_SCORE and (quantities.ambiguous(ua.article, n.kind)
-                                              or quantities.ambiguous(ub.article, m.kind)):
+        if _measure(n.kind) and (quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind)):
             continue  # two shares (or sums, or crowds) in one report: its words may not say which is which
         if floor is not None and story.voice[ua.article] != story.voice[ub.article]:
             score = sum(idf.get(w, 1.0) for w in fa & fb)

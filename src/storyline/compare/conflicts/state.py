@@ -25,15 +25,20 @@ from storyline.model import ConflictKind
 from storyline.words import folded_words
 
 Stages = tuple[tuple[str, re.Pattern[str]], ...]
+PERSON_WORDS = PERSON_NOUNS | PERSON_ROLES
 
 
-def _stage(story: StoryView, unit: Unit, earliest: str, stages: Stages) -> tuple[int, str, tuple[int, int]] | None:
-    """The furthest stage one sentence tells, with the words that tell it (article offsets)."""
+def _of_the_story(story: StoryView, unit: Unit, earliest: str) -> bool:
+    """Whether a sentence can tell a stage of the story's news: it names no year before the story (a
+    conviction years ago is background) and speaks of a person."""
     if any(len(d) == 4 and d < earliest[:4] for d in unit.dates):
-        return None  # a stage of a happening of a year before the story: background
-    if not (any(story.entity_type.get(name) == "PERSON" for name in unit.entities)
-            or (PERSON_NOUNS | PERSON_ROLES) & set(folded_words(unit.text))):
-        return None
+        return False
+    return (any(story.entity_type.get(name) == "PERSON" for name in unit.entities)
+            or bool(PERSON_WORDS & set(folded_words(unit.text))))
+
+
+def _stage(unit: Unit, stages: Stages) -> tuple[int, str, tuple[int, int]] | None:
+    """The furthest stage one sentence tells, with the words that tell it (article offsets)."""
     best = None
     for rank, (label, pattern) in enumerate(stages):
         for m in pattern.finditer(unit.text):
@@ -53,20 +58,21 @@ def _subject(story: StoryView, units: list[Unit]) -> str:
 def state_in_story(found: StoryFindings) -> list[Conflict]:
     """One update per ladder (a case's stages, a person's condition) whose reports of later days tell
     later stages."""
-    return [c for name, stages in LADDERS.items() if (c := _climbed(found, name, stages)) is not None]
-
-
-def _climbed(found: StoryFindings, ladder: str, stages: Stages) -> Conflict | None:
-    """The update of one ladder in the story, if its reports of later days tell later stages."""
     story = found.story
     day_of = {pos: a.published.date().isoformat() for pos, a in enumerate(story.articles) if a.published}
     if len(set(day_of.values())) < 2:
-        return None
+        return []
     earliest = min(day_of.values())
+    units = [u for u in found.units if u.article in day_of and _of_the_story(story, u, earliest)]
+    return [c for name, stages in LADDERS.items() if (c := _climbed(story, units, day_of, name, stages)) is not None]
+
+
+def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Stages) -> Conflict | None:
+    """The update of one ladder in the story's dated sentences, if its reports of later days tell later stages."""
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
-    for unit in found.units:
-        if unit.article in day_of and (stage := _stage(story, unit, earliest, stages)):
+    for unit in units:
+        if stage := _stage(unit, stages):
             told.setdefault(unit.article, (*stage, unit))
             spans[(unit.article, stage[0])].append(stage[2])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
