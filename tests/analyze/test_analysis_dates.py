@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from storyline.analyze import analyze_article, load_nlp
-from storyline.analyze.dates import resolve_dates
+from storyline.analyze.dates import clock_gap, clock_times, resolve_dates
 
 FRIDAY = date(2025, 2, 14)
 
@@ -97,3 +97,44 @@ def test_date_resolver_never_fails_and_spans_index_the_text(text, published):
         assert 0 <= t.start < t.end <= len(text)
         assert text[t.start:t.end] == t.text
         assert t.granularity in ("day", "week", "month", "year")
+
+
+@pytest.mark.parametrize("sentence, shown, minutes, half_unsaid, approximate, zone", [
+    ("The blaze broke out at 8.49pm on Friday.", "8.49pm", 20 * 60 + 49, False, False, ""),
+    ("Marchers set off at about 8 p.m. from the square.", "8 p.m.", 20 * 60, False, True, ""),
+    ("The tremor struck at 1353 (1023 GMT) near the coast.", "1353", 13 * 60 + 53, False, False, ""),
+    ("Officers were alerted at 20:49 GMT.", "20:49 GMT", 20 * 60 + 49, False, False, "GMT"),
+    ("The ferry left the harbour at 8:30 on Tuesday.", "8:30", 8 * 60 + 30, True, False, ""),
+    ("Gunfire was heard shortly after 3 p.m. in the square.", "3 p.m.", 15 * 60, False, True, ""),
+    ("She arrived at the clinic around noon.", "noon", 12 * 60, False, True, ""),
+])
+def test_a_time_of_day_is_read_with_how_exact_it_is_and_its_zone(sentence, shown, minutes, half_unsaid,
+                                                                 approximate, zone):
+    (clock,) = clock_times(sentence)
+    assert (sentence[clock.start:clock.end], clock.minutes, clock.half_day_unsaid, clock.approximate, clock.zone) == \
+        (shown, minutes, half_unsaid, approximate, zone)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Roads stayed closed until about 1630 GMT on Saturday.",  # a bound, not when something happened
+    "By 6.30am the fire had been contained.",
+    "The cables failed between 07:28 and 08:06 UTC.",  # a range
+    "The shops open from 9am to 5pm.",
+    "The museum opened in 2010 (after a long delay).",  # a year, not 20:10
+    "They won 3-2 after extra time.",
+    "He scored the record basket with 7:41 left in the first half.",  # a game clock
+    "Posted 5 May 2010 1:41 PM",  # the page's time stamp
+    "Tremor felt across the gulf 9:53 AM, Mon 22 Jul 2013",
+])
+def test_bounds_ranges_and_other_figures_are_not_times_of_day(sentence):
+    assert clock_times(sentence) == []
+
+
+def test_a_time_and_its_conversion_in_brackets_are_one_time_and_zones_are_not_compared():
+    (local,) = clock_times("The quake struck at 17:06 local time (13:36 GMT).")
+    assert local.minutes == 17 * 60 + 6 and local.zone == ""
+    pst, = clock_times("She died at 6:41pm PST.")
+    gmt, = clock_times("She died at 02:41 GMT.")
+    assert clock_gap(pst, gmt) is None
+    first, second = clock_times("It started at 8:30 and ended at 20:40.")
+    assert clock_gap(first, second) == 10  # "8:30" may be 20:30

@@ -150,6 +150,22 @@ def test_a_date_outlets_give_differently_is_a_conflict_and_today_on_two_days_is_
     assert conflicts(result) == []
 
 
+def test_one_happening_timed_apart_is_a_minor_conflict_and_times_within_about_are_not():
+    def fire(outlet: str, when: str) -> tuple[str, str, str]:
+        return (outlet, "2025-06-07", f"A fire broke out in the roof of the Kelmar grain depot in Arlow {when} on "
+                f"Friday, the county fire service said.\n\nNobody was hurt. Six crews worked through the night. The depot "
+                f"stores wheat for three farms. Roads nearby stay closed.")
+
+    found = conflicts(compare_reports([fire("coast-wire", "at about 8.40pm"), fire("bay-herald", "at 8.55pm")]),
+                      "date")
+    assert len(found) == 1 and found[0]["conflict"]["minor"]
+    assert {v["source"]: v["value"] for v in found[0]["conflict"]["values"]} == \
+        {"coast-wire": "20:40", "bay-herald": "20:55"}
+    # "around 9pm" and "shortly before 9pm" agree; so may 20:45 GMT and 9.45pm (a zone not given)
+    assert conflicts(compare_reports([fire("coast-wire", "around 9pm"), fire("bay-herald", "shortly before 9pm")])) == []
+    assert conflicts(compare_reports([fire("coast-wire", "at 20:45 GMT"), fire("bay-herald", "at 9.45pm")])) == []
+
+
 def test_one_printed_day_read_into_two_years_is_not_a_date_conflict():
     def day(text: str, iso: str) -> TimeExpression:
         return TimeExpression(text, 0, len(text), iso, "day", (0, len(text)))

@@ -22,7 +22,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from storyline.analyze.nlp import Token, doc_tokens, simple_tokens
 from storyline.lang.en import (
@@ -430,3 +430,88 @@ def resolve_dates(text: str, published: date | datetime | None, doc: "Doc | None
         found.append(TimeExpression(text=text[start:end], start=start, end=end, date=iso, granularity=granularity,
                                     sentence=sentence, end_date=end_iso))
     return found
+
+
+# ---------------------------------------------------------------- times of day
+
+class ClockTime(NamedTuple):
+    """A time of day a text gives ("8.40pm", "20:49 GMT", "noon", "with 7:41 left"): minutes since
+    midnight, whether the half of the day is unsaid ("at 8:30": 8:30 or 20:30), whether it is
+    approximate ("about", "just before"), and the zone it is in ('' for none or local time)."""
+
+    start: int
+    end: int
+    minutes: int
+    half_day_unsaid: bool
+    approximate: bool
+    zone: str
+
+
+_MERIDIEM = r"(?P<m>[ap])(?:\.\s?m\.|\s?m\b)"
+_ZONE = (r"(?:\s*(?-i:(?P<z>GMT|UTC|BST|CES?T|EES?T|[ECMP][SD]?T|AE[SD]T|JST|IST|UK))\b"
+         r"|\s+(?:hours\s+)?local\s+time\b)?")
+_CLOCK = re.compile(
+    r"(?<![\w.:/,+-])(?:"
+    r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s?" + _MERIDIEM +  # 8.40pm, 1:53 p.m., 9pm
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:\s*hours\b)?"  # 20:49, 7:41
+    r"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)"  # 2045 GMT, 1353 (1023 GMT): four digits only beside a zone
+    r"(?=\s*(?:GMT|UTC|BST|hours\b|hrs\b|local\b|\(\s*\d\d:?\d\d\s*(?:GMT|UTC)))(?:\s*(?:hours|hrs)\b)?"
+    r"|(?P<word>noon|midnight)"
+    r")" + _ZONE, re.IGNORECASE)
+_APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|circa|sometime)\s+$"
+                          r"|\b(?:just|shortly|soon|right|minutes|an hour)\s+(?:before|after)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|after|by|until|till|since|from|between|past|and|to|or|as of)\s+"
+                    r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*$", re.IGNORECASE)
+# a time stamp of the page, not of the news: "Updated 5 May 2010 1:41 PM", "May 3, 2013 | 8:20 am"
+_STAMP = re.compile(r"\b(?:posted|updated|published|edited|modified|last updated)\b[^.!?]{0,40}$"
+                    r"|\b(?:1[89]|20)\d\d\b[\s,|]*(?:at\s+)?$", re.IGNORECASE)
+_STAMP_AFTER = re.compile(r"[\s,|–-]*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}),?"
+                          r"\s+(?:1[89]|20)\d\d\b")
+# a game clock counts down ("with 7:41 left"): which moment of play it marks, its words rarely say
+_COUNTDOWN = re.compile(r"\s+(?:left|remaining|to go|to play)\b", re.IGNORECASE)
+_QUALIFIED_BOUND = re.compile(r"\b(?:just|shortly|soon|right|minutes|an hour)\s+\w+\s+$", re.IGNORECASE)  # a point
+_RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|until|till)\s*\d", re.IGNORECASE)
+
+
+def clock_times(text: str, start: int = 0, end: int | None = None) -> list[ClockTime]:
+    """The times of day text[start:end] gives as points: not a bound ("by 6.30am", "until 4.30pm")
+    unless it is approximate ("shortly after 3 p.m."), not a range ("between 07:28 and 08:06"), not
+    the conversion in brackets after another ("17:06 (13:36 GMT)"), not a page's time stamp ("Updated
+5 May 2010 1:41 PM", "9:53 AM, Mon 22 Jul 2013"), not a game clock ("with 7:41 left")."""
+    end = len(text) if end is None else end
+    found: list[ClockTime] = []
+    for m in _CLOCK.finditer(text, start, end):
+        before = text[max(start, m.start() - 24):m.start()]
+        if _RANGE_AFTER.match(text, m.end(), end) or before.rstrip().endswith("("):
+            continue
+        if _STAMP.search(text, max(start, m.start() - 60), m.start()) or _STAMP_AFTER.match(text, m.end(), end):
+            continue
+        if _COUNTDOWN.match(text, m.end(), end):
+            continue
+        approximate = bool(_APPROXIMATE.search(before))
+        if _BOUND.search(before) and not _QUALIFIED_BOUND.search(before):
+            continue
+        if m.group("word"):
+            minutes, unsaid = (720 if m.group("word").lower() == "noon" else 0), False
+        elif m.group("m"):
+            hour = int(m.group("h")) % 12 + (12 if m.group("m").lower() == "p" else 0)
+            minutes, unsaid = hour * 60 + int(m.group("mi") or 0), False
+        elif m.group("h24") is not None:
+            hour = int(m.group("h24"))
+            minutes, unsaid = hour * 60 + int(m.group("m24")), 1 <= hour <= 12 and not m.group("h24").startswith("0")
+        else:
+            minutes, unsaid = int(m.group("h4")) * 60 + int(m.group("m4")), False
+        found.append(ClockTime(m.start(), m.end(), minutes, unsaid, approximate, (m.group("z") or "").upper()))
+    return found
+
+
+def clock_gap(a: ClockTime, b: ClockTime) -> int | None:
+    """Minutes between two times of day (None where they are in different zones): the nearer reading
+    where a time leaves its half of the day unsaid."""
+    if a.zone != b.zone:
+        return None
+    gap = abs(a.minutes - b.minutes) % 1440
+    gap = min(gap, 1440 - gap)
+    if a.half_day_unsaid or b.half_day_unsaid:
+        gap = min(gap, abs(gap - 720))
+    return gap

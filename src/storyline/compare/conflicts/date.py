@@ -1,11 +1,13 @@
-"""Date conflicts: two voices date one happening to two days. Not a conflict: "today" in reports of
-two days, a postponed date, a day counted from another happening ("a day after the quake")."""
+"""Date conflicts: two voices date one happening to two days, or time it to two times of day. Not a
+conflict: "today" in reports of two days, a postponed date, a day counted from another happening ("a
+day after the quake"), times within what "about" allows, a time and its conversion to another zone."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
+from storyline.analyze.dates import ClockTime, clock_gap, clock_times
 from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
@@ -23,6 +25,7 @@ from storyline.compare.conflicts.conflict import (
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import DEICTIC, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
+from storyline.words import content_stems
 
 YEAR = re.compile(r"\b\d{4}\b")  # a year printed in a date
 
@@ -106,7 +109,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
             score = sum(idf.get(w, 1.0) for w in fa & fb)
             if score >= DATE_FRAME_SCORE:
                 scored[(i, j)] = score
-    out = []
+    out = clock_in_story(story, units, idf)
     for i, j in mutual_best(scored, lambda k: flat[k][0].article):
         (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
         if ta.date == tb.date or same_printed_day(ta, tb):
@@ -117,6 +120,67 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
                                                         ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
                             {ua.article: ua.index, ub.article: ub.index}))
     return out
+
+
+# Times of day, matched as days are: "the blaze broke out about 8.40pm" / "broke out in the roof at
+# 8.49pm". Within the slack of an approximate time they agree ("about 2045 GMT" / "20:49 GMT"); times
+# in two zones are not compared (one may be the other's conversion).
+CLOCK_SLACK = 5  # minutes an approximate time ("about", "just before") allows either way
+CLOCK_MINOR = 60  # minutes up to which two times of one happening are a judgement call (minor)
+HAPPENING_SCORE = 2.0  # weight the shared words around two times must have besides names: what happened
+
+
+def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -> list[Conflict]:
+    """Two times of day of one happening in two voices whose words around agree, each the other's
+    best match in its article, in one scope, on one day; a sentence that gives two times ("tied with
+    14:05 left, then set the mark with 7:41 left") does not say which is which to a reader of another."""
+    flat = []
+    for u in units:
+        clocks = clock_times(story.articles[u.article].text, u.start, u.end)
+        if len(clocks) == 1:
+            flat.append((u, clocks[0], frame(story, u, clocks[0].start, clocks[0].end)))
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in sharing_pairs([words for _, _, words in flat]):
+        (ua, ca, fa), (ub, cb, fb) = flat[i], flat[j]
+        if story.voice[ua.article] != story.voice[ub.article] and clock_gap(ca, cb) is not None:
+            shared = fa & fb
+            happening = shared - _name_words(ua) - _name_words(ub)  # the shooting / the arrest, not the street
+            score = sum(idf.get(w, 1.0) for w in shared)
+            if score >= DATE_FRAME_SCORE and sum(idf.get(w, 1.0) for w in happening) >= HAPPENING_SCORE:
+                scored[(i, j)] = score
+    out = []
+    for i, j in mutual_best(scored, lambda k: flat[k][0].article):
+        (ua, ca, _), (ub, cb, _) = flat[i], flat[j]
+        gap = clock_gap(ca, cb) or 0
+        if gap <= (CLOCK_SLACK if ca.approximate or cb.approximate else 0):
+            continue
+        if not same_scope(story, ua, ub) or not _one_day(story, ua, ub):
+            continue
+        out.append(Conflict(ConflictKind.DATE, "time", {ua.article: _clock_value(story, ua, ca),
+                                                        ub.article: _clock_value(story, ub, cb)},
+                            {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR))
+    return out
+
+
+def _name_words(unit: Unit) -> set[str]:
+    return {w for name in unit.entities for w in content_stems(name)}
+
+
+def _one_day(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether two sentences' times of day can be of one day: the days both name meet, or one names
+    none and the reports are of one day."""
+    if a.days and b.days:
+        return bool(set(a.days) & set(b.days))
+    pa, pb = story.articles[a.article].published, story.articles[b.article].published
+    return pa is not None and pb is not None and pa.date() == pb.date()
+
+
+def _clock_value(story: StoryView, unit: Unit, clock: ClockTime) -> tuple[str, str, list[tuple[int, int]]]:
+    """A time's value as JSON gives it (20:40, 20:45 GMT), or as printed where its half of the day is unsaid."""
+    hours, minutes = divmod(clock.minutes, 60)
+    value = f"{hours:02d}:{minutes:02d}{' ' + clock.zone if clock.zone else ''}"
+    shown = story.articles[unit.article].text[clock.start:clock.end] if clock.half_day_unsaid else value
+    return value, shown, [(clock.start, clock.end)]
 
 
 def same_printed_day(ta: TimeExpression, tb: TimeExpression) -> bool:
