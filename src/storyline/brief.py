@@ -87,6 +87,7 @@ def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, A
                 embed: Callable[[list[str]], np.ndarray]) -> StoryParts:
     """The derived parts of a story's brief from its articles (with duplicate groups) and their analyses."""
     texts = {article.id: article.text for article, _ in members}
+    embed = embedding_once(embed)  # the comparison and the timeline embed many of the same sentences
     entities = canonical_entities({aid: analysis.mentions for aid, analysis in analyses.items()}, texts)
     compared = compare_story([StoryArticle(id=article.id, source=article.source, group=group or article.id,
                                            text=article.text, published=article.published,
@@ -95,6 +96,20 @@ def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, A
                               for article, group in members], entities, embed)
     return StoryParts(entities=[entity_entry(e) for e in entities], quotes=compared.quotes, claims=compared.claims,
                       timeline=build_timeline(members, analyses, embed), summary=compared.summary)
+
+
+def embedding_once(embed: Callable[[list[str]], np.ndarray]) -> Callable[[list[str]], np.ndarray]:
+    """embed, each distinct text embedded once however often it is asked for (a text's vector does not
+    depend on what it is embedded beside)."""
+    seen: dict[str, np.ndarray] = {}
+
+    def embed_once(texts: list[str]) -> np.ndarray:
+        new = [t for t in dict.fromkeys(texts) if t not in seen]
+        if new:
+            seen.update(zip(new, np.asarray(embed(new))))
+        return np.stack([seen[t] for t in texts]) if texts else np.asarray(embed(texts))
+
+    return embed_once
 
 
 def brief_markdown(brief: Brief) -> str:

@@ -5,6 +5,7 @@ left out, small numbers as figures, so that two outlets' wordings of one fact me
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -13,10 +14,16 @@ from storyline.lang.en import FIGURE_WORDS, STOP_WORDS
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold_text(text: str) -> str:
-    return anyascii(text).casefold()
+    """ASCII lower case: each character transliterated on its own (anyascii), so only the few that are
+    not ASCII need it."""
+    return _NON_ASCII.sub(lambda m: anyascii(m.group()), text).casefold()
 
 
+@lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
     """A light suffix stripper: enough to meet 'injured'/'injuring', 'talks'/'talk' across outlets."""
     w = word.replace("'", "")

@@ -211,6 +211,8 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
                      floor: float) -> dict[tuple[int, int], float]:
     """Pairs (i, j), i < j, of items in different articles whose cosine is at least floor, from the ANN
     over distinct texts (k neighbours each); copies of one text are paired with each other directly."""
+    if len({article_of(i) for i in range(len(items))}) < 2:
+        return {}  # one article: no pair to find
     texts = [it.text for it in items]
     reps, rep_of = _unique_rows(texts)
     copies: dict[int, list[int]] = defaultdict(list)

@@ -45,6 +45,8 @@ def find_conflicts(story: StoryView, units: list[Unit], statements: list[QuotedS
     similar sentences that do not (pairs, for the loose kinds), then over the whole story.
 
     In two languages a pair of sentences gives at most one conflict, of the first kind that finds one."""
+    if len(set(story.voice)) < 2:
+        return []  # a conflict, or an update, needs two voices
     starts: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for u in units:
         starts[u.article].append((u.start, u.end, u.index))
