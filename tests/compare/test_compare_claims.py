@@ -252,6 +252,26 @@ def test_the_condition_of_someone_hurt_that_improved_is_an_update_beside_the_cas
     assert [v["normalized"] for v in updates["sought"]["values"]] == ["sought", "arrested"]
 
 
+def test_roads_reopened_a_cause_established_and_a_penalty_imposed_are_updates_of_things_and_cases():
+    reports = [("coast-wire", "2025-03-03", "Roads around the Harwick grain store were cordoned off after Friday's fire, "
+                                            "and officials are considering arson among the causes."),
+               ("valley-news", "2025-03-04", "Fire officers now suspect arson at the Harwick grain store. Roads around "
+                                             "the store were reopened on Sunday afternoon, police said.")]
+    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(reports).claims
+               if c.get("update")}
+    assert [v["normalized"] for v in updates["closed"]["values"]] == ["closed", "reopened"]
+    assert [v["normalized"] for v in updates["possible"]["values"]] == ["possible", "suspected"]
+
+    trial = [("coast-wire", "2025-03-03", "Prosecutors in Harwick will decide closer to trial whether to seek the death "
+                                          "penalty for Dan Mercer, who is charged with killing a guard."),
+             ("valley-news", "2025-06-10", "A Harwick judge sentenced Dan Mercer to death on Tuesday for killing a guard "
+                                           "during his escape.")]
+    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(trial).claims
+               if c.get("update")}
+    assert [v["normalized"] for v in updates["undecided"]["values"]] == ["undecided", "imposed"]
+    assert updates["undecided"]["subject"] == "Dan Mercer"
+
+
 @pytest.mark.parametrize("later", [
     "Dan Mercer has not been charged, prosecutors in Harwick said on Thursday.",  # denied
     "Dan Mercer could face charges of escape, prosecutors in Harwick said on Thursday.",  # supposed

@@ -4,13 +4,16 @@ hurt ("in critical condition", then "is recovering").
 
 Each is a ladder of stages (LADDERS: lang.en.CASE_STAGES, sought, arrested, charges expected,
 charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en.CONDITION_STAGES,
-critical, serious, stable, recovering, out of hospital). A report's stage on a ladder is the first
+critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death sentence undecided,
+sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
+suspected, established). A report's stage on a ladder is the first
 its sentences tell, its lead's; a day's stage is what most of its reports tell. The days whose stage goes further than
 every earlier day's are the steps of one update, shown as a dated progression, never as a dispute;
 the evidence of a step is every sentence of its reports that tells that stage.
 
 When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
-charges"), a sentence that names a year before the story (a conviction years ago) or no person, a
+charges"), a sentence that names a year before the story (a conviction years ago) or, on a ladder of a
+person, no person, a
 day whose stage goes no further, and a voice that would give two steps are left out."""
 
 from __future__ import annotations
@@ -20,7 +23,16 @@ from collections import Counter, defaultdict
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import CASE_STAGES, CONDITION_STAGES, PERSON_NOUNS, PERSON_ROLES, STAGE_DOUBT
+from storyline.lang.en import (
+    ACCESS_STAGES,
+    CASE_STAGES,
+    CAUSE_STAGES,
+    CONDITION_STAGES,
+    PENALTY_STAGES,
+    PERSON_NOUNS,
+    PERSON_ROLES,
+    STAGE_DOUBT,
+)
 from storyline.model import ConflictKind
 from storyline.words import folded_words
 
@@ -28,11 +40,13 @@ Stages = tuple[tuple[str, re.Pattern[str]], ...]
 PERSON_WORDS = PERSON_NOUNS | PERSON_ROLES
 
 
-def _of_the_story(story: StoryView, unit: Unit, earliest: str) -> bool:
+def _of_the_story(unit: Unit, earliest: str) -> bool:
     """Whether a sentence can tell a stage of the story's news: it names no year before the story (a
-    conviction years ago is background) and speaks of a person."""
-    if any(len(d) == 4 and d < earliest[:4] for d in unit.dates):
-        return False
+    conviction years ago is background)."""
+    return not any(len(d) == 4 and d < earliest[:4] for d in unit.dates)
+
+
+def _of_a_person(story: StoryView, unit: Unit) -> bool:
     return (any(story.entity_type.get(name) == "PERSON" for name in unit.entities)
             or bool(PERSON_WORDS & set(folded_words(unit.text))))
 
@@ -63,8 +77,10 @@ def state_in_story(found: StoryFindings) -> list[Conflict]:
     if len(set(day_of.values())) < 2:
         return []
     earliest = min(day_of.values())
-    units = [u for u in found.units if u.article in day_of and _of_the_story(story, u, earliest)]
-    return [c for name, stages in LADDERS.items() if (c := _climbed(story, units, day_of, name, stages)) is not None]
+    units = [u for u in found.units if u.article in day_of and _of_the_story(u, earliest)]
+    personal = [u for u in units if _of_a_person(story, u)]
+    return [c for name, (stages, of_person) in LADDERS.items()
+            if (c := _climbed(story, personal if of_person else units, day_of, name, stages)) is not None]
 
 
 def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Stages) -> Conflict | None:
@@ -96,5 +112,8 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
                     {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True)
 
 
-LADDERS: dict[str, Stages] = {"case": CASE_STAGES, "condition": CONDITION_STAGES}
+# each ladder, and whether its stages are told of a person (a case, a condition) or of a thing (roads, a cause)
+LADDERS: dict[str, tuple[Stages, bool]] = {"case": (CASE_STAGES, True), "condition": (CONDITION_STAGES, True),
+                                           "penalty": (PENALTY_STAGES, True), "access": (ACCESS_STAGES, False),
+                                           "cause": (CAUSE_STAGES, False)}
 DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
