@@ -23,3 +23,16 @@ def test_each_distinct_text_is_embedded_once_and_gets_the_vector_it_would_alone(
     assert np.array_equal(got_first, np.asarray(model(first)))
     assert np.array_equal(got_second, np.asarray(model(second)))
     assert embed([]).shape[0] == 0
+
+
+def test_a_process_remembers_only_the_last_sentences_it_was_asked_for():
+    asked: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return np.asarray(load_static_embedder().embed(texts))
+
+    embed = embedding_once(counting, limit=2)
+    embed(["one", "two", "three"])  # only "two" and "three" stay
+    embed(["three", "one"])
+    assert asked == ["one", "two", "three", "one"]

@@ -5,6 +5,7 @@ list, never filler."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Callable, TypedDict, cast
 
 import numpy as np
@@ -98,16 +99,21 @@ def story_parts(members: list[tuple[Article, str | None]], analyses: dict[str, A
                       timeline=build_timeline(members, analyses, embed), summary=compared.summary)
 
 
-def embedding_once(embed: Callable[[list[str]], np.ndarray]) -> Callable[[list[str]], np.ndarray]:
+def embedding_once(embed: Callable[[list[str]], np.ndarray], limit: int | None = None) -> Callable[[list[str]], np.ndarray]:
     """embed, each distinct text embedded once however often it is asked for (a text's vector does not
-    depend on what it is embedded beside)."""
-    seen: dict[str, np.ndarray] = {}
+    depend on what it is embedded beside), the vectors of the last `limit` texts remembered (all: None)."""
+    seen: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def embed_once(texts: list[str]) -> np.ndarray:
         new = [t for t in dict.fromkeys(texts) if t not in seen]
         if new:
             seen.update(zip(new, np.asarray(embed(new))))
-        return np.stack([seen[t] for t in texts]) if texts else np.asarray(embed(texts))
+        found = np.stack([seen[t] for t in texts]) if texts else np.asarray(embed(texts))
+        for t in texts:
+            seen.move_to_end(t)
+        while limit is not None and len(seen) > limit:
+            seen.popitem(last=False)
+        return found
 
     return embed_once
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -26,7 +27,7 @@ import numpy as np
 
 from storyline import analyze, cluster, dedupe, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
-from storyline.brief import StoryParts, story_parts
+from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import (
@@ -510,7 +511,18 @@ def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysi
     """The derived parts of one story's brief from its members and their analyses (brief.story_parts,
     comparing sentences with the static model); pure, so a worker process may make it."""
     members, analyses = given
-    return story_parts(members, analyses, load_static_embedder().embed)
+    return story_parts(members, analyses, sentence_vectors())
+
+
+SENTENCE_MEMORY = 20_000  # sentences whose static vectors a process keeps (1 KB each)
+
+
+@lru_cache(maxsize=1)
+def sentence_vectors() -> Callable[[list[str]], np.ndarray]:
+    """The static model's embedding, remembering the last SENTENCE_MEMORY sentences' vectors: when a
+    story grows by an article its brief is made again, and its other articles' sentences are not
+    embedded again."""
+    return embedding_once(load_static_embedder().embed, limit=SENTENCE_MEMORY)
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:

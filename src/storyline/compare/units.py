@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from itertools import accumulate
 
 from storyline.analyze.numbers import Number, find_numbers, find_ordinals
@@ -80,8 +81,19 @@ class _Spans:
 
 
 def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
-    text = article.text
-    direct = _Spans([(q.start, q.end) for q in article.analysis.quotes if q.direct])
+    """The sentence units of one article (a sentence, or a clause of one that carries a claim of its
+    own), numbered from offset."""
+    direct = tuple(sorted((q.start, q.end) for q in article.analysis.quotes if q.direct))
+    return [Unit(offset + n, pos, s, e, article.text[s:e], quoted, list(stems))
+            for n, (s, e, quoted, stems) in enumerate(_pieces(article.text, direct))]
+
+
+@lru_cache(maxsize=1024)
+def _pieces(text: str, quotations: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int, float, tuple[str, ...]], ...]:
+    """Where an article's units are, how much of each is quoted, and their stems: the same for an article
+    whatever story it is in, so remembered for the articles of the last briefs made (a story that grows
+    by one article has its brief made again)."""
+    direct = _Spans(list(quotations))
     spans = split_sentences(text)
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -104,7 +116,7 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
                 pieces.append((cut, m.start()))
                 cut = m.end()
         pieces.append((cut, e))
-    units: list[Unit] = []
+    units = []
     for s, e in pieces:
         body = text[s:e]
         words = folded_words(body)
@@ -112,8 +124,8 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
         if len(words) < 4 or len(stems) + sum(w[0].isdigit() for w in words) < 2:
             continue
         inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in direct.near(s, e))
-        units.append(Unit(offset + len(units), pos, s, e, body, inside / max(1, e - s), stems))
-    return units
+        units.append((s, e, inside / max(1, e - s), tuple(stems)))
+    return tuple(units)
 
 
 class StoryView:

@@ -1,0 +1,99 @@
+"""CPU time of a story's brief (pipeline.brief_parts, as ingest makes it: comparison, timeline,
+entities) on real articles,
+this code against other checkouts, in fresh processes, alternating, medians of the rounds.
+
+    .venv/bin/python bench/briefs.py [--n 100] [--rounds 3] [--compare /path/to/other/checkout]
+
+The articles are the first --n of PolNeAR train (real reports of about 4,000 characters,
+../shared/data/polnear/train.jsonl), analysed once per process (not timed). Two figures, CPU
+milliseconds per changed article:
+- one: each article a story of its own (what ingesting PolNeAR does: no two articles share a story);
+- growing: stories of one outlet's consecutive articles that grow one article at a time to five,
+  the brief remade at every step (each step one changed article), as a story that gathers reports
+  through a day is.
+Each process prints its figures as JSON; the parent prints each checkout's medians and their ratio to
+the first checkout's (this one)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
+
+CHILD = r"""
+import json, sys, time
+from datetime import datetime, UTC
+from storyline.analyze import analyze_article
+from storyline.pipeline import brief_parts
+from storyline.model import Article
+from storyline.text import normalize_text
+
+n, path = int(sys.argv[1]), sys.argv[2]
+articles = []
+with open(path, encoding="utf-8") as lines:
+    for line in lines:
+        record = json.loads(line)
+        text = normalize_text(record["text"])
+        published = datetime.fromisoformat(record["date"]).replace(tzinfo=UTC)
+        article = Article(id=record["id"][:40], source=record["source"], text=text, text_hash="-",
+                          title=record.get("title"), published=published)
+        articles.append((article, analyze_article(text, published)))
+        if len(articles) >= n:
+            break
+brief_parts(([(articles[0][0], None)], {articles[0][0].id: articles[0][1]}))  # warm up
+start = time.process_time()
+for article, analysis in articles:
+    brief_parts(([(article, None)], {article.id: analysis}))
+one = (time.process_time() - start) * 1000 / len(articles)
+by_outlet = {}
+for article, analysis in articles:
+    by_outlet.setdefault(article.source, []).append((article, analysis))
+stories = [group[k:k + 5] for group in by_outlet.values() for k in range(0, len(group) - 4, 5)]
+steps = 0
+start = time.process_time()
+for story in stories:
+    for size in range(1, len(story) + 1):
+        brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]}))
+        steps += 1
+growing = (time.process_time() - start) * 1000 / max(1, steps)
+print(json.dumps({"one": round(one, 2), "growing": round(growing, 2), "stories": len(stories)}))
+"""
+
+
+def run(checkout: Path, n: int) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(checkout / "src"), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-c", CHILD, str(n), str(POLNEAR)], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--compare", action="append", default=[], type=Path, help="another checkout (its src/ is used)")
+    args = parser.parse_args()
+    checkouts = [ROOT, *args.compare]
+    results: dict[Path, list[dict[str, float]]] = {c: [] for c in checkouts}
+    for r in range(args.rounds):
+        for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
+            results[checkout].append(run(checkout, args.n))
+            print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
+    base = {k: statistics.median(x[k] for x in results[ROOT]) for k in ("one", "growing")}
+    print(f"\nCPU ms per changed article, medians of {args.rounds} rounds ({args.n} PolNeAR train articles)")
+    print(f"  {'checkout':40} {'one':>8} {'ratio':>6} {'growing':>8} {'ratio':>6}")
+    for checkout in checkouts:
+        med = {k: statistics.median(x[k] for x in results[checkout]) for k in ("one", "growing")}
+        print(f"  {str(checkout)[-40:]:40} {med['one']:8.1f} {med['one'] / base['one']:6.2f} "
+              f"{med['growing']:8.1f} {med['growing'] / base['growing']:6.2f}")
+
+
+if __name__ == "__main__":
+    main()
