@@ -36,3 +36,4 @@ def test_a_process_remembers_only_the_last_sentences_it_was_asked_for():
     embed(["one", "two", "three"])  # only "two" and "three" stay
     embed(["three", "one"])
     assert asked == ["one", "two", "three", "one"]
+

@@ -165,3 +165,14 @@ def test_short_items_from_one_template_are_not_copies_but_a_credited_copy_is(cli
             articles[article["source"]] = article
     assert articles["Harbour Post"]["duplicate_of"] is None
     assert articles["Valley Times"]["duplicate_of"] == articles["Wire One"]["id"]
+
+
+def test_articles_are_placed_with_blas_on_one_thread_and_its_threads_come_back_after():
+    from threadpoolctl import threadpool_info
+
+    from storyline.pipeline import one_blas_thread
+
+    before = [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+    with one_blas_thread():
+        assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
+    assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from storyline import analyze, cluster, dedupe, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
@@ -382,7 +383,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             mvectors = multilingual.encode(texts) if multilingual else [None] * len(chunk)
             days = [lead_days(item.article.language, text, item.article.day) if multilingual else frozenset()
                     for item, text in zip(chunk, texts)]
-        with clock("serial"), store.transaction():
+        with clock("serial"), one_blas_thread(), store.transaction():
             catch_up(store, mark, duplicates, stories)
             grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
             for item, mvector, event_days in zip(chunk, mvectors, days):
@@ -405,6 +406,21 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         if revisions is not None:
             revisions.extend(merges)
     return new_stories, stored
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS on one thread: placing an article multiplies one vector by the stories' (a matrix-vector
+    product, the same figures on any number of threads), where more threads only wait on each other and
+    on the analysis workers for the cores (bench/records.py: the third round's placement 14.7 s on
+    BLAS's threads, 4.9 s on one)."""
+    with _blas().limit(limits=1, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 def _revise(store: Store, stories: StoryIndex, touched: set[str]) -> list[tuple[str, str, list[str]]]:
