@@ -23,13 +23,15 @@ from storyline.lang.en import (
     SCALE_WORDS,
     SPELLED_NUMBER,
     STOP_WORDS,
+    STREET_WORDS,
     TENS_WORDS,
 )
 from storyline.words import fold_text, light_stem
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = re.compile(
-    r"(?<![\w.,:/-])(?P<cur>[$€£])?\s?(?P<num>" + _DIGITS + r"|" + SPELLED_NUMBER + r")"
+    r"(?<![\w.,:/-])(?P<cur>[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>" + _DIGITS + r"|"
+    + SPELLED_NUMBER + r")"
     r"(?P<half>\s+and\s+a\s+half)?"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
@@ -41,6 +43,11 @@ _COMPOUND = re.compile(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)"
 _ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co\.uk)\b|/\w+/|\d{4,}-[a-z]", re.IGNORECASE)
 
 
+# a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted;
+# "e80 million" is how some wires print the euro sign
+_CURRENCY = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound"}
+
+
 def _line_at(text: str, pos: int) -> str:
     """The line of text that holds pos."""
     return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
@@ -50,6 +57,16 @@ def _line_at(text: str, pos: int) -> str:
 _CONVERSION_BEFORE = re.compile(r"\d[\w.,%-]*(?:\s+[a-z]+){0,2}\s*\(\s*[^\s\d()]{0,4}\s*$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
                                + r")\s*$", re.IGNORECASE)
+
+
+# words before a figure that make it no count of what happened: a rate ("1 in 500 users") or a
+# stretch of a series ("the first 17 passes", "the past six games", "the last three years")
+_SHARE_BEFORE = re.compile(r"(?:(?<![\w.,])(?:1|one)\s+(?:in|out\s+of)|\b(?:first|last|past|next|previous|final))\s*$",
+                           re.IGNORECASE)
+_SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+# a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
+_WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
+                           r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,8 +118,6 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
     for m in _NUMBER.finditer(segment):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
-        if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]):
-            continue  # "110 billion euros ($158 billion)": the same figure in another currency or unit
         if _ADDRESS.search(_line_at(segment, m.start())):
             continue  # a web address or a path: its digits are an id, not a quantity
         num = m.group("num")
@@ -116,6 +131,18 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
         qualifier = QUALIFIERS[q.group(1).lower()] if q else None
         kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
+        lead = segment[max(0, m.start() - 24):m.start()]
+        if _SHARE_BEFORE.search(lead) and kind not in _SPANS_OF_TIME:
+            continue  # "one in 500 users", "his first 17 passes", "the past six games": a rate or a stretch,
+            # no count (but "for the past three weeks" is how long)
+        if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
+            continue  # "the 12000 block of Main Street": an address
+        if _WHOLE_BEFORE.search(lead):
+            kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
+        if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]) and not (
+                kind in _CURRENCY.values() and out and out[-1].kind not in (None, kind)):
+            continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
+            # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end()
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
@@ -139,8 +166,8 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
     for m in _ORDINAL.finditer(text, start, end):
         value = int(m.group("digits")) if m.group("digits") else ORDINAL_WORDS[m.group("word").lower()]
         noun = light_stem(fold_text(m.group("noun")))
-        if noun in STOP_WORDS or noun in AUXILIARIES:
-            continue
+        if noun in STOP_WORDS or noun in AUXILIARIES or noun in STREET_WORDS:
+            continue  # ... or an address ("55th Street", "5th Ave")
         out.append(Number(float(value), m.start(), m.end(), m.group(), None, f"ordinal:{noun}", noun))
     return out
 
@@ -150,7 +177,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if percent:
         return "percent", "percent"
     if currency:
-        return "money", "money"
+        unit = _CURRENCY[segment[m.start()]]
+        return unit, unit
     if hyphen_unit:
         stem = light_stem(fold_text(hyphen_unit))
         return "size:" + _kind_of(stem), stem
@@ -229,7 +257,7 @@ def close_call(a: Number, b: Number) -> bool:
     return (a.qualifier is not None or b.qualifier is not None) and gap <= 0.15
 
 
-MEASURES = frozenset({"percent", "money", "points", "hours", "minutes", "days", "weeks", "months", "years"})
+MEASURES = frozenset({"percent", "dollar", "euro", "pound", "points", "hours", "minutes", "days", "weeks", "months", "years"})
 
 
 def clashing_numbers(first: Sequence[Number], second: Sequence[Number]) -> list[tuple[Number, Number]]:
