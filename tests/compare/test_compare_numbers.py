@@ -16,19 +16,20 @@ OUTAGE_A = ("A fault in two undersea cables near Malta cut internet links betwee
             "Internet services in Portugal were down by 80 percent, in Norway by 45 percent, the operator said.\n\n"
             "Repair ships are expected to reach the site within a week.")
 OUTAGE_B = ("Internet links between Europe and Asia were cut on Tuesday after two undersea cables near Malta failed.\n\n"
-            "Up to 60 percent of web services in Portugal, and 45 percent in Norway, were disrupted, engineers said.\n\n"
+            "Up to 60 percent of web services in Portugal and 45 percent in Norway were disrupted, engineers said.\n\n"
             "A repair ship has left port and should arrive within a week.")
 
 
 def test_one_place_s_share_given_differently_is_a_conflict_beside_another_place_s():
-    # each report gives two shares, but each is said of its own country: Portugal's two disagree
+    # each report gives two shares, but each is said of its own country ("in Portugal and 45 percent
+    # in Norway": "and" before a figure starts its clause): Portugal's two disagree
     values = number_values(OUTAGE_A, OUTAGE_B)
     assert values == [{"harbour-times": "80", "valley-news": "60"}]
 
 
 def test_shares_said_of_two_places_are_not_one_figure():
     first = OUTAGE_A.replace(", in Norway by 45 percent", "")
-    second = OUTAGE_B.replace("Up to 60 percent of web services in Portugal, and 45 percent in Norway",
+    second = OUTAGE_B.replace("Up to 60 percent of web services in Portugal and 45 percent in Norway",
                               "Up to 60 percent of web services in Norway")
     assert number_values(first, second) == []
 
@@ -54,7 +55,7 @@ def test_a_sum_is_compared_in_its_currency():
 def test_a_figure_its_own_sentence_says_has_since_changed_is_no_conflict():
     first = OUTAGE_A.replace(", in Norway by 45 percent, the operator said",
                              " early on Tuesday, though the situation has since improved")
-    second = OUTAGE_B.replace(", and 45 percent in Norway,", "")
+    second = OUTAGE_B.replace(" and 45 percent in Norway", "")
     assert number_values(first, second) == []
 
 
@@ -67,3 +68,16 @@ def test_the_one_toll_each_report_gives_is_compared_however_it_is_worded():
               "Medics in Kerman treated 45 for their wounds, the health office said.\n\n"
               "Rescuers dug through the night.")
     assert {"harbour-times": "30", "valley-news": "45"} in number_values(first, second)
+
+
+
+def test_a_news_agency_one_sentence_credits_does_not_make_its_figure_another_s():
+    # the Associated Press and Reuters are who reported, not whose injured ("wounding 70 others" counts the
+    # injured, as "80 were injured" does)
+    first = ("A strong earthquake destroyed several villages in Kerman province on Sunday, killing 10 people and "
+             "wounding 70 others, officials told the Associated Press.\n\n"
+             "Rescuers searched the rubble through the night.")
+    second = ("Officials in Kerman said 10 people had died and 80 were injured when the quake struck on Sunday, "
+              "the Reuters news agency reported.\n\n"
+              "Rescuers searched the rubble through the night.")
+    assert {"harbour-times": "70", "valley-news": "80"} in number_values(first, second)

@@ -57,6 +57,7 @@ def test_a_compound_counts_its_head():
 def test_a_participle_reaches_its_count_over_another_or_a_further():
     assert numbers("The quake killed 10 people and wounded another 70.") == [(10, "killed", None), (70, "injured", None)]
     assert numbers("The storm killed a further 5 on Tuesday.") == [(5, "killed", None)]
+    assert numbers("The blast killed 3 and wounded 12 others.") == [(3, "killed", None), (12, "injured", None)]
 
 
 def test_a_figure_in_brackets_after_another_restates_it_and_is_not_a_figure_of_its_own():

@@ -188,7 +188,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if word in ",;:.()":
             break
         w = fold_text(word)
-        if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than"):
+        if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than",
+                 "others", "more"):  # "wounding 70 others": what they are is the participle before
             break
         if w in STOP_WORDS or w in AUXILIARIES:
             continue

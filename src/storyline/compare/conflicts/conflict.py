@@ -18,6 +18,9 @@ from storyline.compare.units import StoryView, Unit
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
+_NAME_TYPES = (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",))  # places, people, bodies
+PLACES = 0  # the index of places in _NAME_TYPES
+
 
 @dataclass
 class Conflict:
@@ -140,10 +143,10 @@ def names_meet(first: Collection[str], second: Collection[str]) -> bool:
     return bool({w for x in first for w in x.split()} & {w for x in second for w in x.split()})
 
 
-def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
+def same_scope(story: StoryView, a: Unit, b: Unit, kinds: Sequence[tuple[str, ...]] = _NAME_TYPES) -> bool:
     """Whether two sentences can speak of one scope: they name no two places, people or bodies that
-    share nothing (Athens / Thessaloniki, one player / another)."""
-    for types in (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",)):
+    share nothing (Athens / Thessaloniki, one player / another); kinds: which of those to check."""
+    for types in kinds:
         first = {name for name in a.entities if story.entity_type.get(name) in types}
         second = {name for name in b.entities if story.entity_type.get(name) in types}
         if first and second and not names_meet(first, second):
@@ -154,8 +157,7 @@ def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
 # what bounds the clause of a figure: a comma or semicolon before a space (not "20,000"), a colon,
 # a bracket, a dash between spaces, "and" before another figure ("52 percent in Egypt and 82 percent in India")
 _CLAUSE_MARK = re.compile(r"[,;:](?=\s)|[()\[\]]|\s[-–—]\s|\s(?:and|but|while)\s(?=[$€£]?\d)")
-_NAME_TYPES = (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",))
-PLACES = 0  # the index of places in _NAME_TYPES
+
 
 
 def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, frozenset[str]]:
@@ -163,8 +165,12 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
     people, bodies): what the figure is said of ("80 percent in Egypt, 65 percent in India";
     "Hansbrough now has 2,302 points")."""
     text = story.articles[unit.article].text
-    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, unit.start, start)), default=unit.start)
-    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, end, unit.end)), unit.end)
+    # a bracket right after the figure is an aside ("1,150 km (700 miles) southeast of Tehran"): looked past
+    aside = re.match(r"\s*\([^()]*\)", text[end:unit.end])
+    after = end + aside.end() if aside else end
+    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, unit.start, min(start + 2, unit.end)) if m.end() <= start),
+             default=unit.start)
+    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, unit.end)), unit.end)
     out: dict[int, set[str]] = defaultdict(set)
     for _, _, name in story.entities_in(unit.article, lo, hi):
         for k, types in enumerate(_NAME_TYPES):

@@ -124,6 +124,7 @@ FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of
 TOLL_FRAME_SCORE = 1.0  # ... of the dead (injured, arrested, evacuated) where each report gives one such count
 RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
 UPDATE_RATIO = 5.0  # ... in reports of two days
+PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
 
 
@@ -209,11 +210,11 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
     """Whether two figures can be of one happening: their sentences name something in common, no two
-    places, people or bodies, and no two dates."""
+    places or people, and no two dates."""
     if not names_meet(a.entities, b.entities):
         return False  # sentences that name nothing in common may speak of two happenings of one topic
-    if not same_scope(story, a, b):
-        return False
+    if not same_scope(story, a, b, PLACES_AND_PEOPLE):
+        return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
     return not (a.dates and b.dates and not a.dates & b.dates)
 
 
