@@ -32,6 +32,13 @@ def test_a_sum_is_counted_in_its_currency():
     assert numbers("The yard cost £3 million.") == [(3e6, "pound", None)]
 
 
+def test_a_hyphened_figure_is_a_size_of_the_noun_it_goes_with():
+    assert numbers("She began a 90-day stay.") == [(90, "size:days:stay", None)]
+    assert numbers("She finished a 30-day programme.") == [(30, "size:days:programme", None)]
+    assert numbers("He stopped the 40-year-old veteran.") == [(40, "size:years:veteran", None)]
+    assert numbers("The 5.9-magnitude quake struck at noon.") == [(5.9, "size:magnitude:quake", None)]
+
+
 def test_a_rate_a_stretch_or_a_whole_is_no_count_of_what_happened():
     assert numbers("As many as one in 400 users were exposed.") == []
     assert numbers("She completed her first 12 passes.") == []

@@ -180,8 +180,13 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         unit = _CURRENCY[segment[m.start()]]
         return unit, unit
     if hyphen_unit:
+        # a hyphened figure is a property of the noun it goes with: a 90-day stay and a 30-day programme,
+        # a 40-year-old boxer and a four-year player, a 3-point shot and a 16-point lead are not one size
         stem = light_stem(fold_text(hyphen_unit))
-        return "size:" + _kind_of(stem), stem
+        head = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_][\w'’]*)", segment[m.end():])
+        word = fold_text(head.group(1)) if head else ""
+        of = ":" + light_stem(word) if word and word not in STOP_WORDS and word not in AUXILIARIES else ""
+        return "size:" + _kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
     noun = None
     for i, word in enumerate(after[:3]):
