@@ -81,3 +81,11 @@ def test_a_news_agency_one_sentence_credits_does_not_make_its_figure_another_s()
               "the Reuters news agency reported.\n\n"
               "Rescuers searched the rubble through the night.")
     assert {"harbour-times": "70", "valley-news": "80"} in number_values(first, second)
+
+
+def test_how_often_something_happened_is_a_count_of_it():
+    first = ("The novelist Mara Ellison, who wrote the Harbour trilogy, died on Sunday at the age of 91.\n\n"
+             "Ellison married twice and had no children.")
+    second = ("Mara Ellison, author of the Harbour trilogy, has died aged 91, her publisher said on Sunday.\n\n"
+              "Ellison was married three times, and lived her last years in Lisbon.")
+    assert {"harbour-times": "2", "valley-news": "3"} in number_values(first, second)

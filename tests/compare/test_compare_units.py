@@ -39,6 +39,13 @@ def test_a_hyphened_figure_is_a_size_of_the_noun_it_goes_with():
     assert numbers("The 5.9-magnitude quake struck at noon.") == [(5.9, "size:magnitude:quake", None)]
 
 
+def test_a_count_of_times_counts_what_its_verb_says():
+    assert numbers("She married twice.") == [(2, "times:marry", None)]
+    assert numbers("She was married three times.") == [(3, "times:marry", None)]
+    assert numbers("He had been arrested at least four times.") == [(4, "times:arrest", "min")]
+    assert numbers("It sold three times as many.") == [(3, None, None)]
+
+
 def test_a_rate_a_stretch_or_a_whole_is_no_count_of_what_happened():
     assert numbers("As many as one in 400 users were exposed.") == []
     assert numbers("She completed her first 12 passes.") == []

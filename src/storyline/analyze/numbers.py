@@ -139,6 +139,10 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue  # "the 12000 block of Main Street": an address
         if _WHOLE_BEFORE.search(lead):
             kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
+        if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio
+            multiple = re.match(r"\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|lower|the)\b",
+                                segment[m.end():], re.IGNORECASE)
+            kind = None if multiple else _times_of(segment, m.start())
         if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]) and not (
                 kind in _CURRENCY.values() and out and out[-1].kind not in (None, kind)):
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
@@ -151,7 +155,30 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         elif noun and (compound := _COMPOUND.match(segment, e)) and _kind_of(light_stem(fold_text(compound.group(1)))) == noun:
             e = compound.end()  # ... and with its compound: "14 container ships"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
-    return out
+    for t in _TWICE.finditer(segment):
+        if not any(a < t.end() and t.start() < b for a, b in blocked) and \
+                not any(n.start <= start + t.start() < n.end for n in out):
+            value = 2.0 if t.group().lower() == "twice" else 3.0
+            out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
+    return sorted(out, key=lambda n: n.start)
+
+
+_TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)
+
+
+def _times_of(segment: str, pos: int) -> str | None:
+    """What a count of times counts: the verb right before it ("married twice", "was shot eleven times"
+    are "times:marry", "times:shot"); None where no word comes right before."""
+    before = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[max(0, pos - 30):pos].split("\n")[-1])
+    q = _QUALIFIER_BEFORE.search(segment[max(0, pos - 20):pos])
+    if q:
+        before = before[:-len(q.group(1).split())]
+    if not before or before[-1] in ",;:.()":
+        return None
+    verb = fold_text(before[-1])
+    if verb in STOP_WORDS or verb in AUXILIARIES:
+        return None
+    return "times:" + light_stem(verb)
 
 
 _ORDINAL = re.compile(r"(?<![\w-])(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_WORDS) + r"))"
@@ -183,8 +210,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         # a hyphened figure is a property of the noun it goes with: a 90-day stay and a 30-day programme,
         # a 40-year-old boxer and a four-year player, a 3-point shot and a 16-point lead are not one size
         stem = light_stem(fold_text(hyphen_unit))
-        head = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_][\w'’]*)", segment[m.end():])
-        word = fold_text(head.group(1)) if head else ""
+        follows = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_][\w'’]*)", segment[m.end():])
+        word = fold_text(follows.group(1)) if follows else ""
         of = ":" + light_stem(word) if word and word not in STOP_WORDS and word not in AUXILIARIES else ""
         return "size:" + _kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
