@@ -22,7 +22,37 @@ def test_figures_with_what_they_count():
     assert numbers("Ambulance crews treated 15 people at the scene.") == [(15, "injured", None)]
     assert numbers("At least 14 people were killed.") == [(14, "killed", "min")]
     assert numbers("Turnout was 82.5 percent.") == [(82.5, "percent", None)]
-    assert numbers("The deal is worth $4.2 billion.") == [(4.2e9, "money", None)]
+    assert numbers("The deal is worth $4.2 billion.") == [(4.2e9, "dollar", None)]
+
+
+def test_a_sum_is_counted_in_its_currency():
+    # a currency sign is the sum's unit, and "e80 million" is a wire's euro sign
+    assert numbers("Thieves took e80 million in gems.") == [(8e7, "euro", None)]
+    assert numbers("The yard cost 40 million euros.") == [(4e7, "euro", None)]
+    assert numbers("The yard cost £3 million.") == [(3e6, "pound", None)]
+
+
+def test_a_hyphened_figure_is_a_size_of_the_noun_it_goes_with():
+    assert numbers("She began a 90-day stay.") == [(90, "size:days:stay", None)]
+    assert numbers("She finished a 30-day programme.") == [(30, "size:days:programme", None)]
+    assert numbers("He stopped the 40-year-old veteran.") == [(40, "size:years:veteran", None)]
+    assert numbers("The 5.9-magnitude quake struck at noon.") == [(5.9, "size:magnitude:quake", None)]
+
+
+def test_a_count_of_times_counts_what_its_verb_says():
+    assert numbers("She married twice.") == [(2, "times:marry", None)]
+    assert numbers("She was married three times.") == [(3, "times:marry", None)]
+    assert numbers("He had been arrested at least four times.") == [(4, "times:arrest", "min")]
+    assert numbers("It sold three times as many.") == [(3, None, None)]
+
+
+def test_a_rate_a_stretch_or_a_whole_is_no_count_of_what_happened():
+    assert numbers("As many as one in 400 users were exposed.") == []
+    assert numbers("She completed her first 12 passes.") == []
+    assert numbers("He has scored in the past five games.") == []
+    assert numbers("She had been in hospital for the past three weeks.") == [(3, "weeks", None)]
+    # "N of M": the M is the whole the part is counted in, not what happened
+    assert numbers("Four of the nine shots hit the car.") == [(4, None, None), (9, None, None)]
 
 
 def test_what_is_not_a_count():
@@ -41,10 +71,13 @@ def test_a_compound_counts_its_head():
 def test_a_participle_reaches_its_count_over_another_or_a_further():
     assert numbers("The quake killed 10 people and wounded another 70.") == [(10, "killed", None), (70, "injured", None)]
     assert numbers("The storm killed a further 5 on Tuesday.") == [(5, "killed", None)]
+    assert numbers("The blast killed 3 and wounded 12 others.") == [(3, "killed", None), (12, "injured", None)]
 
 
 def test_a_figure_in_brackets_after_another_restates_it_and_is_not_a_figure_of_its_own():
-    assert numbers("They agreed a 110 billion euro ($158 billion) bailout.") == [(110e9, "euro", None)]
+    # ... except a sum in another currency: it is the figure other outlets give in that currency
+    assert numbers("They agreed a 110 billion euro ($158 billion) bailout.") == [(110e9, "euro", None),
+                                                                                 (158e9, "dollar", None)]
     assert numbers("The epicentre was about 58 km (36 miles) from the port.") == [(58, "km", "approx")]
     assert numbers("The fire killed 12 people (including 3 children).") == [(12, "killed", None), (3, "children", None)]
 

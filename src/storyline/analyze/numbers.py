@@ -23,13 +23,15 @@ from storyline.lang.en import (
     SCALE_WORDS,
     SPELLED_NUMBER,
     STOP_WORDS,
+    STREET_WORDS,
     TENS_WORDS,
 )
 from storyline.words import fold_text, light_stem
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = re.compile(
-    r"(?<![\w.,:/-])(?P<cur>[$€£])?\s?(?P<num>" + _DIGITS + r"|" + SPELLED_NUMBER + r")"
+    r"(?<![\w.,:/-])(?P<cur>[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>" + _DIGITS + r"|"
+    + SPELLED_NUMBER + r")"
     r"(?P<half>\s+and\s+a\s+half)?"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
@@ -41,6 +43,11 @@ _COMPOUND = re.compile(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)"
 _ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co\.uk)\b|/\w+/|\d{4,}-[a-z]", re.IGNORECASE)
 
 
+# a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted;
+# "e80 million" is how some wires print the euro sign
+_CURRENCY = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound"}
+
+
 def _line_at(text: str, pos: int) -> str:
     """The line of text that holds pos."""
     return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
@@ -50,6 +57,16 @@ def _line_at(text: str, pos: int) -> str:
 _CONVERSION_BEFORE = re.compile(r"\d[\w.,%-]*(?:\s+[a-z]+){0,2}\s*\(\s*[^\s\d()]{0,4}\s*$", re.IGNORECASE)
 _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
                                + r")\s*$", re.IGNORECASE)
+
+
+# words before a figure that make it no count of what happened: a rate ("1 in 500 users") or a
+# stretch of a series ("the first 17 passes", "the past six games", "the last three years")
+_SHARE_BEFORE = re.compile(r"(?:(?<![\w.,])(?:1|one)\s+(?:in|out\s+of)|\b(?:first|last|past|next|previous|final))\s*$",
+                           re.IGNORECASE)
+_SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+# a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
+_WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
+                           r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,8 +118,6 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
     for m in _NUMBER.finditer(segment):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
-        if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]):
-            continue  # "110 billion euros ($158 billion)": the same figure in another currency or unit
         if _ADDRESS.search(_line_at(segment, m.start())):
             continue  # a web address or a path: its digits are an id, not a quantity
         num = m.group("num")
@@ -116,6 +131,22 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
         qualifier = QUALIFIERS[q.group(1).lower()] if q else None
         kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
+        lead = segment[max(0, m.start() - 24):m.start()]
+        if _SHARE_BEFORE.search(lead) and kind not in _SPANS_OF_TIME:
+            continue  # "one in 500 users", "his first 17 passes", "the past six games": a rate or a stretch,
+            # no count (but "for the past three weeks" is how long)
+        if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
+            continue  # "the 12000 block of Main Street": an address
+        if _WHOLE_BEFORE.search(lead):
+            kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
+        if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio
+            multiple = re.match(r"\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|lower|the)\b",
+                                segment[m.end():], re.IGNORECASE)
+            kind = None if multiple else _times_of(segment, m.start())
+        if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]) and not (
+                kind in _CURRENCY.values() and out and out[-1].kind not in (None, kind)):
+            continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
+            # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end()
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
@@ -124,7 +155,30 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         elif noun and (compound := _COMPOUND.match(segment, e)) and _kind_of(light_stem(fold_text(compound.group(1)))) == noun:
             e = compound.end()  # ... and with its compound: "14 container ships"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
-    return out
+    for t in _TWICE.finditer(segment):
+        if not any(a < t.end() and t.start() < b for a, b in blocked) and \
+                not any(n.start <= start + t.start() < n.end for n in out):
+            value = 2.0 if t.group().lower() == "twice" else 3.0
+            out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
+    return sorted(out, key=lambda n: n.start)
+
+
+_TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)
+
+
+def _times_of(segment: str, pos: int) -> str | None:
+    """What a count of times counts: the verb right before it ("married twice", "was shot eleven times"
+    are "times:marry", "times:shot"); None where no word comes right before."""
+    before = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[max(0, pos - 30):pos].split("\n")[-1])
+    q = _QUALIFIER_BEFORE.search(segment[max(0, pos - 20):pos])
+    if q:
+        before = before[:-len(q.group(1).split())]
+    if not before or before[-1] in ",;:.()":
+        return None
+    verb = fold_text(before[-1])
+    if verb in STOP_WORDS or verb in AUXILIARIES:
+        return None
+    return "times:" + light_stem(verb)
 
 
 _ORDINAL = re.compile(r"(?<![\w-])(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>" + "|".join(ORDINAL_WORDS) + r"))"
@@ -139,8 +193,8 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
     for m in _ORDINAL.finditer(text, start, end):
         value = int(m.group("digits")) if m.group("digits") else ORDINAL_WORDS[m.group("word").lower()]
         noun = light_stem(fold_text(m.group("noun")))
-        if noun in STOP_WORDS or noun in AUXILIARIES:
-            continue
+        if noun in STOP_WORDS or noun in AUXILIARIES or noun in STREET_WORDS:
+            continue  # ... or an address ("55th Street", "5th Ave")
         out.append(Number(float(value), m.start(), m.end(), m.group(), None, f"ordinal:{noun}", noun))
     return out
 
@@ -150,17 +204,24 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if percent:
         return "percent", "percent"
     if currency:
-        return "money", "money"
+        unit = _CURRENCY[segment[m.start()]]
+        return unit, unit
     if hyphen_unit:
+        # a hyphened figure is a property of the noun it goes with: a 90-day stay and a 30-day programme,
+        # a 40-year-old boxer and a four-year player, a 3-point shot and a 16-point lead are not one size
         stem = light_stem(fold_text(hyphen_unit))
-        return "size:" + _kind_of(stem), stem
+        follows = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_][\w'’]*)", segment[m.end():])
+        word = fold_text(follows.group(1)) if follows else ""
+        of = ":" + light_stem(word) if word and word not in STOP_WORDS and word not in AUXILIARIES else ""
+        return "size:" + _kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
     noun = None
     for i, word in enumerate(after[:3]):
         if word in ",;:.()":
             break
         w = fold_text(word)
-        if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than"):
+        if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than",
+                 "others", "more"):  # "wounding 70 others": what they are is the participle before
             break
         if w in STOP_WORDS or w in AUXILIARIES:
             continue
@@ -229,7 +290,7 @@ def close_call(a: Number, b: Number) -> bool:
     return (a.qualifier is not None or b.qualifier is not None) and gap <= 0.15
 
 
-MEASURES = frozenset({"percent", "money", "points", "hours", "minutes", "days", "weeks", "months", "years"})
+MEASURES = frozenset({"percent", "dollar", "euro", "pound", "points", "hours", "minutes", "days", "weeks", "months", "years"})
 
 
 def clashing_numbers(first: Sequence[Number], second: Sequence[Number]) -> list[tuple[Number, Number]]:

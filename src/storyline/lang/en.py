@@ -149,6 +149,10 @@ PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|t
                        r"now (?:stands|at)|latest|updated?|rose|risen|rising|climbed|increased|grew|up from|down from|"
                        r"revised|earlier estimate)\b", re.IGNORECASE)
 UPDATED = re.compile(r"\b(?:rose|risen|climbed|increased|revised|updated)\b", re.IGNORECASE)
+# a figure its own sentence says no longer holds ("was out of service early Friday, although that has
+# since improved"): another report's figure is a later reading, not a dispute
+SUPERSEDED = re.compile(r"\b(?:has|have) (?:since|now|already) (?:improved|eased|recovered|changed|fallen|dropped|risen|grown)\b",
+                        re.IGNORECASE)
 RESCHEDULE = re.compile(r"\b(?:postpon\w*|delay\w*|reschedul\w*|moved to|pushed back|brought forward|put off"
                          r"|called off|due to|will|expected|planned|plans?)\b", re.IGNORECASE)
 # a happening called off or put back: a report of it going ahead on a day says otherwise
@@ -200,6 +204,8 @@ UNITS = frozenset({"kilometer", "kilometr", "kilometre", "km", "mil", "metr", "m
                    "kilogram", "kg", "litr", "liter", "gallon", "degre", "second", "mins", "minut", "hour"})
 # words between a participle and the count it goes with ("wounding another 70", "killing a further 5")
 COUNT_DETERMINERS = frozenset({"other", "another", "further", "a", "an", "some"})
+# what follows an ordinal in an address ("55th St", "5th Avenue"), as light stems
+STREET_WORDS = frozenset({"st", "street", "avenue", "ave", "av", "road", "rd", "precinct", "district", "ward"})
 AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
 
 # ---------------------------------------------------------------- offices (compare/conflicts/role.py)

@@ -61,7 +61,7 @@ def find_conflicts(story: StoryView, units: list[Unit], statements: list[QuotedS
     loose = [d.in_pair for d in DETECTORS if d.in_pair is not None and d.loose]
     across = [d.across_languages for d in DETECTORS if d.across_languages is not None]
     conflicts: list[Conflict] = []
-    quantities = Quantities(units)
+    quantities = Quantities(units, story)
     strong = set()
     for _, i, j in aligned:
         strong.add((min(i, j), max(i, j)))

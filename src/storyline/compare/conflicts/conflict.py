@@ -7,14 +7,19 @@ language (in_pair), a pair in two languages (across_languages), or the whole sto
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.numbers import Number
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
 from storyline.model import ConflictKind
 from storyline.words import content_stems
+
+_NAME_TYPES = (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",))  # places, people, bodies
+PLACES = 0  # the index of places in _NAME_TYPES
 
 
 @dataclass
@@ -31,15 +36,43 @@ class Quantities:
     """What every article of the story counts, so that a kind of number one article gives twice (two
     percentages, two sums) is compared only where its own words say which is which."""
 
-    def __init__(self, units: Sequence[Unit]) -> None:
+    def __init__(self, units: Sequence[Unit], story: StoryView | None = None) -> None:
         self.values: dict[tuple[int, str], set[float]] = defaultdict(set)
+        self.places: dict[tuple[int, str], list[tuple[float, frozenset[str]]]] = defaultdict(list)  # ... and where
+        self.story = story
+        self._names: dict[tuple[int, int], dict[int, frozenset[str]]] = {}
         for u in units:
             for n in u.numbers:
                 if n.kind:
                     self.values[(u.article, n.kind)].add(n.value)
+                    if story is not None:
+                        self.places[(u.article, n.kind)].append((n.value, self.names(u, n).get(PLACES, frozenset())))
+
+    def names(self, unit: Unit, n: Number) -> dict[int, frozenset[str]]:
+        """names_near of a figure, read once."""
+        key = (unit.index, n.start)
+        if key not in self._names:
+            self._names[key] = names_near(self.story, unit, n.start, n.end) if self.story is not None else {}
+        return self._names[key]
 
     def ambiguous(self, article: int, kind: str | None) -> bool:
         return kind is None or len(self.values.get((article, kind), ())) > 1
+
+    def told_apart(self, a: tuple[Unit, Number], b: tuple[Unit, Number]) -> bool:
+        """Whether two figures of a kind their reports give more than once are still known to be of
+        one thing: both are said of one place, and each report says every other value of the kind of
+        another place ("80 percent in Egypt" / "up to 70 percent of services in Egypt", beside each
+        report's figure for India). A place the whole story is about tells nothing apart, and a
+        person's figures (age, points, record) change from one game or year to the next."""
+        if self.story is None:
+            return False
+        (ua, n), (ub, m) = a, b
+        first, second = self.names(ua, n).get(PLACES), self.names(ub, m).get(PLACES)
+        if not first or not second or not names_meet(first, second):
+            return False
+        return all(bool(others) and not names_meet(place, others)
+                   for unit, x, place in ((ua, n, first), (ub, m, second))
+                   for value, others in self.places[(unit.article, x.kind or "")] if value != x.value)
 
 
 @dataclass(frozen=True)
@@ -110,15 +143,51 @@ def names_meet(first: Collection[str], second: Collection[str]) -> bool:
     return bool({w for x in first for w in x.split()} & {w for x in second for w in x.split()})
 
 
-def same_scope(story: StoryView, a: Unit, b: Unit) -> bool:
+def same_scope(story: StoryView, a: Unit, b: Unit, kinds: Sequence[tuple[str, ...]] = _NAME_TYPES) -> bool:
     """Whether two sentences can speak of one scope: they name no two places, people or bodies that
-    share nothing (Athens / Thessaloniki, one player / another)."""
-    for types in (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",)):
+    share nothing (Athens / Thessaloniki, one player / another); kinds: which of those to check."""
+    for types in kinds:
         first = {name for name in a.entities if story.entity_type.get(name) in types}
         second = {name for name in b.entities if story.entity_type.get(name) in types}
         if first and second and not names_meet(first, second):
             return False
     return True
+
+
+# what bounds the clause of a figure: a comma or semicolon before a space (not "20,000"), a colon,
+# a bracket, a dash between spaces, "and" before another figure ("52 percent in Egypt and 82 percent in India")
+_CLAUSE_MARK = re.compile(r"[,;:](?=\s)|[()\[\]]|\s[-–—]\s|\s(?:and|but|while)\s(?=[$€£]?\d)")
+
+
+
+def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, frozenset[str]]:
+    """The names of the clause of text[start:end] (a figure) within its unit, by kind of name (places,
+    people, bodies): what the figure is said of ("80 percent in Egypt, 65 percent in India";
+    "Hansbrough now has 2,302 points")."""
+    text = story.articles[unit.article].text
+    # a bracket right after the figure is an aside ("1,150 km (700 miles) southeast of Tehran"): looked past
+    aside = re.match(r"\s*\([^()]*\)", text[end:unit.end])
+    after = end + aside.end() if aside else end
+    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, unit.start, min(start + 2, unit.end)) if m.end() <= start),
+             default=unit.start)
+    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, unit.end)), unit.end)
+    out: dict[int, set[str]] = defaultdict(set)
+    for _, _, name in story.entities_in(unit.article, lo, hi):
+        for k, types in enumerate(_NAME_TYPES):
+            if story.entity_type.get(name) in types:
+                out[k].add(name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def said_of(first: dict[int, frozenset[str]], second: dict[int, frozenset[str]]) -> bool | None:
+    """Whether two figures are said of one named thing (True: their clauses share a name), of two
+    (False: each names a place, person or body the other does not share), or neither is known (None)."""
+    verdict: bool | None = None
+    for k in set(first) & set(second):
+        if not names_meet(first[k], second[k]):
+            return False
+        verdict = True
+    return verdict
 
 
 def sharing_pairs(frames: Sequence[set[str]], limit: int = POSTINGS) -> set[tuple[int, int]]:

@@ -25,11 +25,12 @@ from storyline.compare.conflicts.conflict import (
     frame,
     mutual_best,
     names_meet,
+    said_of,
     same_scope,
     sharing_pairs,
 )
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import GENERIC_KINDS, PROGRESS, UNITS, UPDATED
+from storyline.lang.en import GENERIC_KINDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
 from storyline.model import ConflictKind
 
 
@@ -56,8 +57,13 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
         if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
-        if quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind):
-            continue
+        if not later and (SUPERSEDED.search(a.text) or SUPERSEDED.search(b.text)):
+            continue  # one figure is said to have changed since: the other is a later reading of it
+        if said_of(quantities.names(a, n), quantities.names(b, m)) is False:
+            continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
+        if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
+                and not (_measure(n.kind) and quantities.told_apart((a, n), (b, m))):
+            continue  # a kind of figure a report gives twice, unless a measure said of one place in both
         if not same_scope(story, a, b):
             continue
         measure = n.kind in MEASURES or (n.kind or "").startswith("size:")
@@ -115,8 +121,10 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
 # words around it (conflict.frame, weighted by how rare they are in the story).
 MEASURE_FRAME_SCORE = 5.0  # ... of two measures, sums, shares or "people", which say less of what they are of
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
+TOLL_FRAME_SCORE = 1.0  # ... of the dead (injured, arrested, evacuated) where each report gives one such count
 RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
 UPDATE_RATIO = 5.0  # ... in reports of two days
+PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
 
 
@@ -151,13 +159,24 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     story, units = found.story, found.units
     idf = story_idf(units)
     flat = [(u, n, frame(story, u, n.start, n.end)) for u in units for n in u.numbers]
-    quantities = Quantities(units)
+    quantities = Quantities(units, story)
     scored: dict[tuple[int, int], float] = {}
     for i, j in sharing_pairs([words for _, _, words in flat]):
         (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
         floor = _floor(n, m)
-        if _measure(n.kind) and (quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind)):
-            continue  # two shares (or sums, or crowds) in one report: its words may not say which is which
+        if said_of(quantities.names(ua, n), quantities.names(ub, m)) is False:
+            continue  # figures said of two places, people or bodies (each player's points)
+        if floor is not None and _measure(n.kind):
+            # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
+            # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
+            # which also says what they measure as well as a count's noun does
+            if quantities.told_apart((ua, n), (ub, m)):
+                floor = FRAME_SCORE
+            elif quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind):
+                continue
+        if floor == FRAME_SCORE and n.kind in RUNNING_KINDS and not (
+                quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind)):
+            floor = TOLL_FRAME_SCORE
         if floor is not None and story.voice[ua.article] != story.voice[ub.article]:
             score = sum(idf.get(w, 1.0) for w in fa & fb)
             if score >= floor:
@@ -168,6 +187,8 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
         later = is_update(story, ua, ub, n, m)
         if not _disagree(n, m, later) or not _same_occasion(story, ua, ub):
             continue
+        if not later and (SUPERSEDED.search(ua.text) or SUPERSEDED.search(ub.text)):
+            continue  # one figure is said to have changed since: the other is a later reading of it
         kind = n.kind or m.kind or "count"
         out.append(Conflict(ConflictKind.NUMBER, f"number:{kind}", {
             ua.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
@@ -189,11 +210,11 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
     """Whether two figures can be of one happening: their sentences name something in common, no two
-    places, people or bodies, and no two dates."""
+    places or people, and no two dates."""
     if not names_meet(a.entities, b.entities):
         return False  # sentences that name nothing in common may speak of two happenings of one topic
-    if not same_scope(story, a, b):
-        return False
+    if not same_scope(story, a, b, PLACES_AND_PEOPLE):
+        return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
     return not (a.dates and b.dates and not a.dates & b.dates)
 
 

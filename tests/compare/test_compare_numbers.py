@@ -1,0 +1,91 @@
+"""Number conflicts on what a figure is said of: its clause's names, its currency, its own word that it
+has changed. Reports are our own, in the shape of real coverage (ECB+ train showed each rule)."""
+
+from __future__ import annotations
+
+from test_compare_claims import article, compare, conflicts
+
+
+def number_values(first: str, second: str) -> list[dict[str, str]]:
+    result = compare([article("a", "harbour-times", "2025-03-03", first),
+                      article("b", "valley-news", "2025-03-03", second)])
+    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")]
+
+
+OUTAGE_A = ("A fault in two undersea cables near Malta cut internet links between Europe and Asia on Tuesday.\n\n"
+            "Internet services in Portugal were down by 80 percent, in Norway by 45 percent, the operator said.\n\n"
+            "Repair ships are expected to reach the site within a week.")
+OUTAGE_B = ("Internet links between Europe and Asia were cut on Tuesday after two undersea cables near Malta failed.\n\n"
+            "Up to 60 percent of web services in Portugal and 45 percent in Norway were disrupted, engineers said.\n\n"
+            "A repair ship has left port and should arrive within a week.")
+
+
+def test_one_place_s_share_given_differently_is_a_conflict_beside_another_place_s():
+    # each report gives two shares, but each is said of its own country ("in Portugal and 45 percent
+    # in Norway": "and" before a figure starts its clause): Portugal's two disagree
+    values = number_values(OUTAGE_A, OUTAGE_B)
+    assert values == [{"harbour-times": "80", "valley-news": "60"}]
+
+
+def test_shares_said_of_two_places_are_not_one_figure():
+    first = OUTAGE_A.replace(", in Norway by 45 percent", "")
+    second = OUTAGE_B.replace("Up to 60 percent of web services in Portugal and 45 percent in Norway",
+                              "Up to 60 percent of web services in Norway")
+    assert number_values(first, second) == []
+
+
+def test_points_of_two_named_players_are_not_one_figure():
+    first = ("Ravenport beat Calder 81-74 on Saturday to reach the county final.\n\n"
+             "Tomas Brenner finished with 24 points and eight rebounds for Ravenport.")
+    second = ("Ravenport reached the county final with an 81-74 win over Calder on Saturday.\n\n"
+              "Milo Varga finished with 18 points and eight rebounds for Ravenport.")
+    assert number_values(first, second) == []
+
+
+def test_a_sum_is_compared_in_its_currency():
+    first = ("Robbers took jewels worth e40 million from a store on the Corso in Varnholm on Friday.\n\n"
+             "Police said four men were involved.")
+    second = ("Robbers took jewels worth 45 million euros from a store on the Corso in Varnholm on Friday.\n\n"
+              "Police said four men were involved.")
+    assert number_values(first, second) == [{"harbour-times": "40000000", "valley-news": "45000000"}]
+    # the same sum converted to dollars is another currency, not another value
+    assert number_values(first, second.replace("45 million euros", "$52 million")) == []
+
+
+def test_a_figure_its_own_sentence_says_has_since_changed_is_no_conflict():
+    first = OUTAGE_A.replace(", in Norway by 45 percent, the operator said",
+                             " early on Tuesday, though the situation has since improved")
+    second = OUTAGE_B.replace(" and 45 percent in Norway", "")
+    assert number_values(first, second) == []
+
+
+def test_the_one_toll_each_report_gives_is_compared_however_it_is_worded():
+    # one count of the injured in each report, in sentences that share little but the place
+    first = ("A landslide on Monday buried homes in Kerman, killing 4 people and wounding another 30, "
+             "regional officials said.\n\n"
+             "Rescuers dug through the night.")
+    second = ("Four people died when a hillside collapsed onto homes in Kerman on Monday.\n\n"
+              "Medics in Kerman treated 45 for their wounds, the health office said.\n\n"
+              "Rescuers dug through the night.")
+    assert {"harbour-times": "30", "valley-news": "45"} in number_values(first, second)
+
+
+
+def test_a_news_agency_one_sentence_credits_does_not_make_its_figure_another_s():
+    # the Associated Press and Reuters are who reported, not whose injured ("wounding 70 others" counts the
+    # injured, as "80 were injured" does)
+    first = ("A strong earthquake destroyed several villages in Kerman province on Sunday, killing 10 people and "
+             "wounding 70 others, officials told the Associated Press.\n\n"
+             "Rescuers searched the rubble through the night.")
+    second = ("Officials in Kerman said 10 people had died and 80 were injured when the quake struck on Sunday, "
+              "the Reuters news agency reported.\n\n"
+              "Rescuers searched the rubble through the night.")
+    assert {"harbour-times": "70", "valley-news": "80"} in number_values(first, second)
+
+
+def test_how_often_something_happened_is_a_count_of_it():
+    first = ("The novelist Mara Ellison, who wrote the Harbour trilogy, died on Sunday at the age of 91.\n\n"
+             "Ellison married twice and had no children.")
+    second = ("Mara Ellison, author of the Harbour trilogy, has died aged 91, her publisher said on Sunday.\n\n"
+              "Ellison was married three times, and lived her last years in Lisbon.")
+    assert {"harbour-times": "2", "valley-news": "3"} in number_values(first, second)
