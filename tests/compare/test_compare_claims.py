@@ -75,6 +75,12 @@ def assert_contract(articles: list[StoryArticle], result: Comparison) -> None:
             assert texts[e["article"]][e["start"]:e["end"]] == e["text"]
 
 
+def updates_by_first_step(reports: list[tuple[str, str, str]]) -> dict[str, dict]:
+    """The updates of a comparison of reports, each under the value of its earliest step."""
+    return {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(reports).claims
+            if c.get("update")}
+
+
 def conflicts(result: Comparison, about: str | None = None) -> list[dict]:
     return [c for c in result.claims if c["status"] == "conflict" and (about is None or c["conflict"]["about"] == about)]
 
@@ -245,8 +251,7 @@ def test_the_condition_of_someone_hurt_that_improved_is_an_update_beside_the_cas
                                             "critical condition, police said. Police said Dan Mercer was still on the run."),
                ("valley-news", "2025-03-05", "Dan Mercer was captured on Tuesday at a farm outside Harwick. The guard he "
                                              "shot, Tom Ashby, is recovering, his family said.")]
-    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(reports).claims
-               if c.get("update")}
+    updates = updates_by_first_step(reports)
     assert [v["normalized"] for v in updates["critical"]["values"]] == ["critical", "recovering"]
     assert updates["critical"]["subject"] == "Tom Ashby"
     assert [v["normalized"] for v in updates["sought"]["values"]] == ["sought", "arrested"]
@@ -257,8 +262,7 @@ def test_roads_reopened_a_cause_established_and_a_penalty_imposed_are_updates_of
                                             "and officials are considering arson among the causes."),
                ("valley-news", "2025-03-04", "Fire officers now suspect arson at the Harwick grain store. Roads around "
                                              "the store were reopened on Sunday afternoon, police said.")]
-    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(reports).claims
-               if c.get("update")}
+    updates = updates_by_first_step(reports)
     assert [v["normalized"] for v in updates["closed"]["values"]] == ["closed", "reopened"]
     assert [v["normalized"] for v in updates["possible"]["values"]] == ["possible", "suspected"]
 
@@ -266,8 +270,7 @@ def test_roads_reopened_a_cause_established_and_a_penalty_imposed_are_updates_of
                                           "penalty for Dan Mercer, who is charged with killing a guard."),
              ("valley-news", "2025-06-10", "A Harwick judge sentenced Dan Mercer to death on Tuesday for killing a guard "
                                            "during his escape.")]
-    updates = {c["update"]["values"][0]["normalized"]: c["update"] for c in compare_reports(trial).claims
-               if c.get("update")}
+    updates = updates_by_first_step(trial)
     assert [v["normalized"] for v in updates["undecided"]["values"]] == ["undecided", "imposed"]
     assert updates["undecided"]["subject"] == "Dan Mercer"
 

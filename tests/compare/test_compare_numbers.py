@@ -70,7 +70,6 @@ def test_the_one_toll_each_report_gives_is_compared_however_it_is_worded():
     assert {"harbour-times": "30", "valley-news": "45"} in number_values(first, second)
 
 
-
 def test_a_news_agency_one_sentence_credits_does_not_make_its_figure_another_s():
     # the Associated Press and Reuters are who reported, not whose injured ("wounding 70 others" counts the
     # injured, as "80 were injured" does)
