@@ -180,6 +180,25 @@ def test_one_printed_day_read_into_two_years_is_not_a_date_conflict():
     assert same_printed_day(day("2 December", "2024-12-02"), day("December 2", "2023-12-02"))
     assert not same_printed_day(day("2 December 2024", "2024-12-02"), day("2 December 2023", "2023-12-02"))
     assert not same_printed_day(day("2 December", "2024-12-02"), day("3 December", "2024-12-03"))
+    # "Sunday" read into two weeks by the tenses of two clauses: both outlets wrote Sunday
+    assert same_printed_day(day("Sunday", "2024-01-07"), day("on Sunday", "2024-01-14"))
+    assert same_printed_day(day("Friday night", "2024-01-05"), day("late Friday night", "2024-01-12"))
+    assert not same_printed_day(day("Sunday", "2024-01-07"), day("Saturday", "2024-01-06"))
+
+
+def test_a_recurring_day_and_a_page_stamp_are_not_a_happenings_day():
+    def patch(outlet: str, sentence: str) -> tuple[str, str, str]:
+        return (outlet, "2025-06-05", "Orbis issued an emergency patch for its Lumen browser on Wednesday to close a flaw "
+                f"that attackers were using. {sentence}\n\nSecurity firms urged users to update at once. The flaw "
+                "affects every version of the browser.")
+
+    recurring = [patch("coast-wire", "Orbis releases its browser patches on the second Tuesday of every month after a "
+                                     "review by its team."),
+                 patch("bay-herald", "Orbis released its browser patches on Monday after a review by its team.")]
+    assert conflicts(compare_reports(recurring), "date") == []
+    stamped = [patch("coast-wire", "Posted June 5, 2025: Orbis releases its browser patches after a review by its team."),
+               patch("bay-herald", "Orbis releases its browser patches on June 3 after a review by its team.")]
+    assert conflicts(compare_reports(stamped), "date") == []
 
 
 def test_a_running_count_that_grows_from_day_to_day_is_not_a_conflict():

@@ -462,9 +462,10 @@ _APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|
                           r"|\b(?:just|shortly|soon|right|minutes|an hour)\s+(?:before|after)\s+$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|since|from|between|past|and|to|or|as of)\s+"
                     r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*$", re.IGNORECASE)
-# a time stamp of the page, not of the news: "Updated 5 May 2010 1:41 PM", "May 3, 2013 | 8:20 am"
-_STAMP = re.compile(r"\b(?:posted|updated|published|edited|modified|last updated)\b[^.!?]{0,40}$"
-                    r"|\b(?:1[89]|20)\d\d\b[\s,|]*(?:at\s+)?$", re.IGNORECASE)
+# a page's time stamp, not the news's: "Posted Dec 23, 2012", "Updated 5 May 2010 1:41 PM" (what
+# comes before the date or time), "May 3, 2013 | 8:20 am" (a time after a date)
+PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|edited|modified)\b[^.!?]{0,40}$", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b[\s,|]*(?:at\s+)?$")
 _STAMP_AFTER = re.compile(r"[\s,|–-]*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}),?"
                           r"\s+(?:1[89]|20)\d\d\b")
 # a game clock counts down ("with 7:41 left"): which moment of play it marks, its words rarely say
@@ -484,7 +485,8 @@ def clock_times(text: str, start: int = 0, end: int | None = None) -> list[Clock
         before = text[max(start, m.start() - 24):m.start()]
         if _RANGE_AFTER.match(text, m.end(), end) or before.rstrip().endswith("("):
             continue
-        if _STAMP.search(text, max(start, m.start() - 60), m.start()) or _STAMP_AFTER.match(text, m.end(), end):
+        if PAGE_STAMP.search(text, max(start, m.start() - 60), m.start()) or _DATED.search(text, max(start, m.start() - 60), m.start()) \
+                or _STAMP_AFTER.match(text, m.end(), end):
             continue
         if _COUNTDOWN.match(text, m.end(), end):
             continue

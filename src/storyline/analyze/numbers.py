@@ -26,6 +26,7 @@ from storyline.lang.en import (
     STREET_WORDS,
     TENS_WORDS,
 )
+from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -40,7 +41,6 @@ _NUMBER = re.compile(
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
 _COMPOUND = re.compile(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)")  # the two words after a figure
-_ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co\.uk)\b|/\w+/|\d{4,}-[a-z]", re.IGNORECASE)
 
 
 # a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted;
@@ -118,7 +118,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
     for m in _NUMBER.finditer(segment):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
-        if _ADDRESS.search(_line_at(segment, m.start())):
+        if WEB_ADDRESS.search(_line_at(segment, m.start())):
             continue  # a web address or a path: its digits are an id, not a quantity
         num = m.group("num")
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("cur")):

@@ -139,7 +139,9 @@ FIGURE_WORDS = {w: i for i, w in enumerate("zero one two three four five six sev
 # ---------------------------------------------------------------- sentence units, days and running counts (compare/)
 
 DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week)|yesterday|tomorrow|last night"
-                      r"|earlier today|overnight)\b", re.IGNORECASE)
+                      r"|earlier today|overnight|(?:this|last|next) (?:week|month|year))\b", re.IGNORECASE)
+# a day that recurs ("the second Tuesday of every month", "each Sunday"): no one happening's day
+HABITUAL = re.compile(r"\b(?:every|each)\s+$|^\s+(?:of|in)\s+(?:every|each)\b", re.IGNORECASE)
 # "a day after", "two days earlier": counted from an event the sentence names, not from the report's day
 RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
                        r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)

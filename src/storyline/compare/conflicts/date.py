@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from storyline.analyze.dates import ClockTime, clock_gap, clock_times
+from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times
 from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
@@ -23,8 +23,9 @@ from storyline.compare.conflicts.conflict import (
     words_around,
 )
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import DEICTIC, RELATIVE_DAY, RESCHEDULE
+from storyline.lang.en import DEICTIC, HABITUAL, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
+from storyline.text import WEB_ADDRESS
 from storyline.words import content_stems
 
 YEAR = re.compile(r"\b\d{4}\b")  # a year printed in a date
@@ -46,6 +47,8 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None
     if RELATIVE_DAY.search(a.text) or RELATIVE_DAY.search(b.text):
         return None  # "today, a day after the quake": two happenings, and the day is the other one's
+    if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)):
+        return None
     # the day must be the day of the same happening: the words around it agree
     if len(words_around(ta, sa, ea) & words_around(tb, sb, eb)) < 2:
         return None
@@ -93,7 +96,19 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]
              if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date]
     if len(times) != 1 or RESCHEDULE.search(unit.text) or RELATIVE_DAY.search(unit.text):
         return []
+    if not _a_happenings_day(story, unit, times[0].start, times[0].end):
+        return []
     return [(times[0], frame(story, unit, times[0].start, times[0].end))]
+
+
+def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] of a unit can be the day of one happening: not a day that
+    recurs ("the second Tuesday of every month"), not the page's line or time stamp ("Posted Dec 23,
+    2012")."""
+    text = story.articles[unit.article].text
+    if HABITUAL.search(text[max(unit.start, start - 12):start]) or HABITUAL.search(text[end:min(unit.end, end + 16)]):
+        return False
+    return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
 
 
 def date_in_story(found: StoryFindings) -> list[Conflict]:
@@ -190,8 +205,19 @@ def same_printed_day(ta: TimeExpression, tb: TimeExpression) -> bool:
 
 
 def _one_printed_day(da: str, printed_a: str, db: str, printed_b: str) -> bool:
-    """Whether two ISO days differ at most in a year neither printed text gives."""
-    return da[4:] == db[4:] and not YEAR.search(printed_a) and not YEAR.search(printed_b)
+    """Whether two ISO days differ at most in what neither printed text gives: a year ("2 December"
+    read as past by one report and as to come by another), or the week of the same words ("Sunday" /
+    "on Sunday", read into two weeks by the tenses of two clauses): the outlets wrote the same day."""
+    if YEAR.search(printed_a) or YEAR.search(printed_b):
+        return False
+    return da[4:] == db[4:] or _printed_words(printed_a) == _printed_words(printed_b)
+
+
+def _printed_words(printed: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+|\d+", printed.lower()) if w not in _FILLER]
+
+
+_FILLER = {"on", "the", "at", "in", "of", "by", "early", "late", "this", "last"}
 
 
 def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:
