@@ -14,8 +14,8 @@ from storyline.analyze.statements import (
     Subject,
     is_cue,
     noun_phrase_after,
-    noun_phrase_before,
     np_token,
+    speaker_before,
 )
 from storyline.lang.en import (
     ADVERBIAL_START,
@@ -93,7 +93,7 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
         if start is None:
             return None
         return (start, _clause_end(text, start, s_end)), Subject("inherit", tok.start, tok.end, "")
-    subject = noun_phrase_before(article, i, s_start)
+    subject = speaker_before(article, i, s_start)
     inverted = False
     if subject is None or subject.kind == "none":
         after = noun_phrase_after(article, i + 1, s_end)

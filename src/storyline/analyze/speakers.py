@@ -38,10 +38,15 @@ from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
     DEFINITE,
     FEMALE_TITLES,
+    FUNCTION_WORDS,
+    GENDERED_WORDS,
     MALE_TITLES,
     NP_STOP,
+    OBJECT_PREPOSITIONS,
+    PARTICIPLE_CUES,
     PERSON_ROLES,
     PRONOUNS,
+    ROLE_TITLES,
     TO_AUDIENCE,
     VERB_FORMS,
     WITH_AUDIENCE,
@@ -57,6 +62,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
             first = m.title.split()[-1].lower().rstrip(".")
             if first in FEMALE_TITLES or first in MALE_TITLES:
                 genders.setdefault(article.full_name(m, m.text, m.start)[0], "f" if first in FEMALE_TITLES else "m")
+    for name, gender in _pronoun_genders(article).items():
+        genders.setdefault(name, gender)  # a title ("Mr.", "Ms.") says more than pronouns counted
     done: list[Statement] = []
     for n, statement in enumerate(statements):
         subject = statement.subject
@@ -78,6 +85,37 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
                 and not _goes_on_from_name(statement, done):
             statement.speaker, statement.speaker_span = None, None
         done.append(statement)
+
+
+def _pronoun_genders(article: ArticleText) -> dict[str, str]:
+    """The gender the article gives each person by the pronouns right after the name in the sentences that
+    name that person and no one else ("Ana Ortiz said her plan was ready"), outside quotations and before a
+    "that" (whose clause may speak of another): he/his/him against she/her, by two to one, as a reader
+    learns it; so that "she" does not go back to a man."""
+    counts: dict[str, list[int]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in article.people:
+        if not article.in_quote(m.start):
+            by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
+    for k, mentions in by_sentence.items():
+        names = {strip_title(article.full_name(m, m.text, m.start)[0]) for m in mentions}
+        if len(names) != 1 or any(m.text in article.shared_surnames for m in mentions):
+            continue  # a surname alone that two people of the article bear ("Clinton") says nothing
+        tally = counts.setdefault(names.pop(), [0, 0])
+        lo, hi = mentions[0].end, article.sentences[k][1]
+        first = article.token_at(lo)
+        for i in range(first, min(len(article.tokens), first + 15)):
+            tok = article.tokens[i]
+            if tok.start >= hi or tok.text.lower() in ("that", ";") or tok.text.lower() in PARTICIPLE_CUES \
+                    or tok.text in QUOTE_TOKENS:
+                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
+            gender = GENDERED_WORDS.get(tok.text.lower())
+            if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS or not article.word(i + 1).isalpha()):
+                gender = None  # "Obama backed her up": whom he backed
+            if gender is not None and not article.in_quote(tok.start):
+                tally[gender == "f"] += 1
+    return {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
+            if max(male, female) >= 2 * min(male, female) and male != female}
 
 
 def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
@@ -127,8 +165,10 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
     Ruiz alone can unblock it,” he said" passes over Ruiz); None rather than a guess."""
     here = article.paragraph_of(pos)
 
-    def fits(name: str) -> bool:
-        return (gender is None or genders.get(name, gender) in (gender, "")) and not speaks_of(article, statement, name)
+    def fits(name: str, span: tuple[int, int] | None = None) -> bool:
+        shared = span is not None and article.text[span[0]:span[1]] in article.shared_surnames  # "Clinton": which?
+        return (gender is None or shared or genders.get(name, gender) in (gender, "")) \
+            and not speaks_of(article, statement, name)
 
     for paragraph in (here, here - 1, here - 2):
         if paragraph == here - 2 and not _goes_on_by_pronoun(article, here - 1, gender):
@@ -144,12 +184,13 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
                     and not article.in_quote(m.start):
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
+        subjects += _role_subjects(article, paragraph, pos)
         ranked = sorted(speakers + subjects)
         for _, name, span in reversed(ranked):
-            if fits(name):
+            if fits(name, span):
                 return name, span
     for s in reversed(done):
-        if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker) and not _is_org(s):
+        if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker, s.speaker_span) and not _is_org(s):
             return s.speaker, s.speaker_span
     if gender is not None:  # a person the article gives that gender ("Ms Rowan"), never just the last name seen
         for m in reversed(article.people):
@@ -159,6 +200,33 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             if genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+_ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
+
+
+def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The people a paragraph's sentences open with by their role ("Instead, the Vermont senator is sticking to
+    his message."): the person who holds that role in the story, as a subject of the paragraph."""
+    lo, hi = article.paragraphs[paragraph]
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    k = article.sentence_of(lo)
+    while k < len(article.sentences) and article.sentences[k][0] < min(hi, pos):
+        match = _ROLE_OPENING.match(article.text, article.sentences[k][0], min(hi, pos))
+        k += 1
+        if match is None or article.in_quote(match.start()):
+            continue
+        words = [w.strip(",;:") for w in match.group(1).split()]
+        head = next((n for n, w in enumerate(words) if w in PERSON_ROLES
+                     and (n + 1 == len(words) or words[n + 1] not in PERSON_ROLES)), None)
+        if head is None or head + 1 < len(words) and not words[head + 1].islower() or words[head + 1:head + 2] == ["of"]:
+            continue  # "the senator is …", not "the senator of Vermont" nor "the senator Ann Lee"
+        the = match.end() - len(match.group(1)) - 3
+        phrase = "the " + " ".join(words[:head + 1])
+        person = _role_antecedent(article, Subject("role", the, the + len(phrase), phrase))
+        if person is not None:
+            found.append((the, person[0], person[1]))
+    return found
 
 
 def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
@@ -203,6 +271,10 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     """A mention that opens its sentence or clause (titles and roles before it allowed): a subject."""
     sentence = article.sentences[article.sentence_of(mention.start)]
     start = mention.title_start if mention.title_start is not None else mention.start
+    view = _VIEW_OPENING.match(article.text, sentence[0], sentence[1])
+    if view is not None and start >= view.end() and any(m.label == "PERSON" and not _PLACE_WORDS.search(view.group())
+                                                        for m in article.mentions_within(view.start(), view.end())):
+        return False  # "For Ann Lee, Mayor Ruiz is wrong": Ruiz is in Lee's view, Lee is whom the sentence is about
     i = article.token_at(start) - 1
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
@@ -213,6 +285,10 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
         if tok.tag and tok.tag not in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"):
             return False
         word = tok.text.lower()
+        if word in ("for", "to") and tok.start == sentence[0] and _before_comma(article, mention):
+            return True  # "To Professor Ann Lee, the result seemed sad.": whose view the sentence gives
+        if word in OBJECT_PREPOSITIONS:
+            return False  # "a former director under Governor Ann Lee"
         if not tok.tag and (word in NP_STOP or word in VERB_FORMS or word.endswith("ed") and tok.text.islower()):
             return False
         i -= 1
@@ -224,6 +300,14 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     return True
 
 
+_VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
+_PLACE_WORDS = re.compile(r"\b(?:in|at|on|from|during|after|since)\s")
+
+
+def _before_comma(article: ArticleText, mention: Mention) -> bool:
+    return article.text[mention.end:mention.end + 2].lstrip(" ")[:1] == ","
+
+
 def _role_head(subject: Subject) -> str:
     """The noun a description ends in before any "of" ("the head of the delegation" → head)."""
     words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
@@ -232,18 +316,28 @@ def _role_head(subject: Subject) -> str:
 
 
 def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
-    """"the Ukrainian president", "the chief executive": the latest person introduced with that role."""
+    """"the Ukrainian president", "the chief executive": the latest person introduced with that role (in a
+    title, "Sen." for "senator", or in the words beside the name up to the next person), the one whose
+    introduction also holds more of the description's qualifiers ("the Vermont senator") first."""
     head = _role_head(subject)
     if not head:
         return None
-    best = None
-    for m in article.people:
-        if m.end > subject.start:
-            break
-        context = (m.title or "") + " " + article.text[max(0, m.start - 40):m.start] + " " + \
-            article.text[m.end:m.end + 60].split(".")[0]
-        if re.search(rf"\b{re.escape(head)}\b", context, re.IGNORECASE):
-            best = m
+    role = re.compile("|".join([rf"\b{re.escape(head)}\b"] + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]),
+                      re.IGNORECASE)
+    qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
+    best, best_score = None, -1
+    previous_end = 0
+    people = [m for m in article.people if m.end <= subject.start]
+    for n, m in enumerate(people):
+        start = m.title_start if m.title_start is not None else m.start
+        next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
+        context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
+            article.text[m.end:min(m.end + 60, next_start)].split(".")[0]
+        previous_end = m.end
+        if role.search(context):
+            score = sum(1 for w in qualifiers if w in context)
+            if score >= best_score:
+                best, best_score = m, score
     if best is None:
         return None
     return strip_title(article.full_name(best, best.text, best.start)[0]), (best.start, best.end)

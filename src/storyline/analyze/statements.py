@@ -15,12 +15,15 @@ from storyline.analyze.nlp import Token
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
+    ADDRESSING_CUES,
     ADVERBIALS,
     ANONYMOUS,
     CUE_WORDS,
     DATELINE,
     DEFINITE,
     FINITE_AUXILIARIES,
+    FUNCTION_WORDS,
     GOVERNING,
     GROUP_HEADS,
     HEAD_FOLLOWERS,
@@ -30,6 +33,7 @@ from storyline.lang.en import (
     NP_STOP,
     OTHER_PRONOUNS,
     PARTICIPLE_CUES,
+    PASSIVE_AUXILIARIES,
     PERSON_OF,
     PHRASAL_CUES,
     PHRASE_LINKS,
@@ -75,15 +79,16 @@ class ArticleText:
         self.text = text
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.sentences = split_sentences(text) or [(0, len(text))]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.mentions = sorted((m for m in mentions if m.label != "PERSON" or not self._participle(m)),
+                               key=lambda m: m.start)
         self.mention_by_end = {m.end: m for m in self.mentions}
         self.mention_starts = [m.start for m in self.mentions]
         self.other_starts: dict[str, set[int]] = {}  # where each name the model did not take for a person stands
         for m in self.mentions:
             if m.label != "PERSON":
                 self.other_starts.setdefault(m.text, set()).add(m.start)
-        self.sentences = split_sentences(text) or [(0, len(text))]
-        self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraphs = list(iter_paragraphs(text)) or [(0, len(text))]
         self.paragraph_starts = [p for p, _ in self.paragraphs]
         self.quoted = []
@@ -99,8 +104,24 @@ class ArticleText:
         # the surnames of the people the model found, each with its first mention: a later bare "Sanders"
         # the model missed (or read as a plural) is that person
         self.surnames: dict[str, Mention] = {}
+        firsts: dict[str, set[str]] = {}
         for m in self.people:
             self.surnames.setdefault(m.text.split()[-1], m)
+            if len(m.text.split()) > 1:
+                firsts.setdefault(m.text.split()[-1], set()).add(m.text.split()[0])
+        # surnames two people of the article bear ("Bill Clinton", "Hillary Clinton"): alone, they name neither
+        self.shared_surnames = {surname for surname, names in firsts.items() if len(names) > 1}
+
+    def _participle(self, mention: Mention) -> bool:
+        """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
+        he warned", "Speaking to reporters, …"), which the model can read as a person: a word in -ing
+        followed by a preposition, a determiner or "that", as no name is."""
+        word = mention.text
+        sentence_start = self.sentences[self.sentence_of(mention.start)][0]
+        if " " in word or not word.endswith("ing") or self.text[sentence_start:mention.start].strip(" \"“‘'("):
+            return False
+        following = re.match(r"\s+([a-z]+)\b", self.text[mention.end:mention.end + 20])
+        return following is not None and following.group(1) in FUNCTION_WORDS
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -360,7 +381,9 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
             return j, subject
     if j >= 1 and article.tokens[j].text in (":", ",") and article.tokens[j - 1].start >= lo and _finite_verb(article, j - 1):
         # "Mr. Christie gloated: ‘…’", "Hillary Clinton cracked, ‘…’": a speaker and any finite verb right before.
-        subject = noun_phrase_before(article, j - 1, lo)
+        subject = _passive_speaker(article, j - 1, mark.open) or noun_phrase_before(article, j - 1, lo)
+        if subject is not None and _governed(article, subject, lo):
+            subject = _apposed_speaker(article, j - 1, lo)  # "Mr. Frum, a former aide to Ruiz, wrote: “…”"
         if subject is not None and subject.kind in ("name", "pronoun"):
             return j - 1, subject
     steps = 0
@@ -376,19 +399,28 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
 
 def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     """“…,” Cecelia Marsh, 67, a retired clerk in Allentown, Pa., said / Nate Ruiz, the pollster who
-    founded the site, tweeted: a person opening the clause, a comma, then an apposition of any shape up
-    to the cue, with no other person in it. The apposition's places and bodies do not speak."""
+    founded the site, tweeted: a person opening the clause (or after its opening phrase), a comma, then an
+    apposition of any shape up to the cue, where no other person heads a clause. The apposition's places,
+    bodies and people after a preposition ("a former adviser to Scott Walker") do not speak."""
     cue_start = article.tokens[cue].start
-    m = article.first_mention_from(lo, cue_start)
-    if m is None or m.label != "PERSON":
-        return None
-    if article.text[lo:m.start if m.title_start is None else m.title_start].strip(" ,\n\"'“”‘’-—–"):
+    # the clause may follow an opening phrase: "In a post on Sunday, Mr. Frum, a former aide, wrote:"
+    m = None
+    first_comma = article.text.find(", ", lo, cue_start)
+    for start in [lo] if first_comma < 0 else [lo, first_comma + 2]:
+        m = article.first_mention_from(start, cue_start)
+        if m is not None and m.label == "PERSON" and \
+                not article.text[start:m.start if m.title_start is None else m.title_start].strip(" ,\n\"'“”‘’-—–") \
+                and not any(x.label == "PERSON" for x in article.mentions_within(lo, start)):
+            break
+        m = None
+    if m is None:
         return None
     i = article.token_at(m.end)
     if i >= cue or cue - i > 30 or article.tokens[i].text != "," or article.tokens[i].start != m.end:
         return None
-    if any(x.label == "PERSON" for x in article.mentions_within(m.end, cue_start)):
-        return None
+    if any(x.label == "PERSON" and not _governed(article, subject_from_mention(article, x), m.end)
+           for x in article.mentions_within(m.end, cue_start)):
+        return None  # another person heads a clause there; one after "to", "for", "under" is the apposition's
     return subject_from_mention(article, m)
 
 
@@ -402,20 +434,46 @@ def _governed(article: ArticleText, subject: Subject, lo: int) -> bool:
     return k >= 0 and article.tokens[k].start >= lo and (article.word(k) in GOVERNING or is_cue(article, k))
 
 
+def _passive_speaker(article: ArticleText, cue: int, hi: int) -> Subject | None:
+    """The speaker of a passive cue: the agent after "by" ("Larsen was asked by host Ann Lee, “…”"), or nobody
+    named where the one addressed is the subject ("Trump was asked, “…”"); None when the cue is not passive."""
+    if article.word(cue - 1) not in PASSIVE_AUXILIARIES:
+        return None
+    if article.word(cue + 1) == "by":
+        agent = noun_phrase_after(article, cue + 2, hi)
+        if agent is not None and agent.kind in ("name", "pronoun", "role"):
+            return agent
+    if article.word(cue) in ADDRESSED_PASSIVES:
+        tok = article.tokens[cue]
+        return Subject("anonymous", tok.start, tok.end, tok.text)
+    return None
+
+
+def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
+    """The subject that stands before a cue: the noun phrase right before it, unless that is no person of
+    its own (a body, a description, a name after "for" or "to") and a person opens the clause with an
+    apposition that runs to the cue ("Chris Covert, state director for Ruiz, said"): then that person."""
+    before = noun_phrase_before(article, cue, lo)
+    if before is None or before.kind in ("none", "org", "anonymous", "role") or _governed(article, before, lo) or \
+            (before.mention is not None and before.mention.label != "PERSON"):
+        apposed = _apposed_speaker(article, cue, lo)
+        if apposed is not None:
+            return apposed
+    return before
+
+
 def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | None:
     """The subject of a cue: the noun phrase before it, or after it when inverted ("said the minister")."""
     if article.word(cue) == "according":
         return noun_phrase_after(article, cue + 2, hi)
-    before = noun_phrase_before(article, cue, lo)
-    if before is None or before.kind in ("none", "org", "anonymous") or (before.mention is not None
-                                                                       and before.mention.label != "PERSON"):
-        apposed = _apposed_speaker(article, cue, lo)
-        if apposed is not None:
-            return apposed
+    passive = _passive_speaker(article, cue, hi)
+    if passive is not None:
+        return passive
+    before = speaker_before(article, cue, lo)
     if before is not None and before.kind != "none":
         return before
-    if article.word(cue).endswith("ing"):
-        return before  # "…, telling reporters": whom a participle names is told, never the one telling
+    if article.word(cue).endswith("ing") or article.word(cue) in ADDRESSING_CUES:
+        return before  # "…, telling reporters", "but told his supporters": whom a cue addresses never speaks
     after = noun_phrase_after(article, cue + 1, hi)
     if after is not None and after.kind != "none":
         return after

@@ -26,6 +26,14 @@ chanted chanting exclaimed interjected interjecting retorted wondered confessed 
 barked boomed charged demanded reads wonders assures echoes agreed agrees believes believed thinks tweets mused
 insist argue warn stress""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
+# Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
+# "asked" is not one: after a quotation ("“…?” asked Ms. Ruiz") it names the asker.
+ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
+                   "informs"}
+# Cues whose passive subject is the one addressed ("Ruiz was asked, “…”"), not the speaker.
+ADDRESSED_PASSIVES = ADDRESSING_CUES | {"asked", "asks", "ask", "questioned", "pressed"}
+# Before a cue, words that make it passive ("was asked by the host"): the speaker is the agent after "by".
+PASSIVE_AUXILIARIES = {"was", "were", "is", "are", "been", "being", "be"}
 # Verbs that are cues only with their particle: the verb, then the word that must follow it.
 PHRASAL_CUES = {"put": "it", "went": "on", "goes": "on", "shot": "back", "fired": "back"}
 # Verbs that introduce words as they were said, never a reported clause ("the sign reads", "he barked").
@@ -35,6 +43,9 @@ QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads
 REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
+# ("him", "her" before a function word: "Obama backed her up"), which is mostly someone else.
+GENDERED_WORDS = {"he": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 OTHER_PRONOUNS = {"they", "we", "i", "it", "you"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "many", "most", "other", "others",
                "any", "each", "few"}
@@ -90,6 +101,14 @@ GOVERNING = PREPOSITIONS | {"of"}
 # Prepositions that carry a noun phrase on to a place or body ("residents of streets near the port", "the head of
 # American diplomacy"): the phrase's head comes before them.
 PHRASE_LINKS = {"of", "in", "at", "near", "from", "for", "with"}
+# Words that begin a verb's complement, not a noun phrase's head: after a capitalised word in -ing opening a
+# sentence they show a participle, not a name ("Conceding that …", "Speaking to reporters", "Pointing out the
+# cost"), and after "her" an object, not a possessive ("backed her up", "told her that").
+FUNCTION_WORDS = PREPOSITIONS | DEFINITE | INDEFINITE | {"of", "that", "it", "out", "up", "back", "off", "down",
+                                                               "his", "her", "their", "them", "him"}
+# Before a name, prepositions that make it the object of a description, never a subject ("a former director
+# under Governor Ann Lee", "the wife of Piet Varga", "politicians like Dan Roe").
+OBJECT_PREPOSITIONS = {"of", "under", "like", "unlike", "than", "including", "against", "between", "among", "besides"}
 # Between a person and a place or delegation ("Senator Jane Roe of Ohio", "Piet Varga from the delegation").
 PERSON_OF = {"of", "from"}
 # After a name, words that show it is the phrase's head, not a qualifier of a noun after it ("said Dan Golvach of",
@@ -109,6 +128,13 @@ NP_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "that", "which", "who", "whom
             "for", "from", "by", "about", "than", "where", "said", "says", "told", "—", "–"}
 DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s+")
 CLAUSE_CUT = re.compile(r",\s+(?:saying|adding|leaving|according\s+to)\b")
+# The titles that stand before the name of a person holding a role, as a role noun refers back to them ("Vermont
+# Sen. Bernie Sanders" is "the Vermont senator", "Gov. Ana Ortiz" "the governor").
+ROLE_TITLES = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("rep.",), "congressman": ("rep.",),
+               "congresswoman": ("rep.",), "lawmaker": ("sen.", "rep."), "general": ("gen.",), "professor": ("prof.",),
+               "secretary": ("sec.",), "lieutenant": ("lt.",), "colonel": ("col.",), "captain": ("capt.",),
+               "sergeant": ("sgt.",), "reverend": ("rev.",), "pastor": ("rev.",), "doctor": ("dr.",),
+               "attorney": ("atty.",), "president": ("pres.",)}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince"}
 
