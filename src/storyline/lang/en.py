@@ -243,10 +243,17 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor
 
 # ---------------------------------------------------------------- stages of a case (compare/conflicts/state.py)
 
+Ladder = tuple[tuple[str, re.Pattern[str]], ...]  # stages in order, each with the words that tell it
+
+
+def _ladder(*stages: tuple[str, str]) -> Ladder:
+    return tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in stages)
+
+
 # The stages a suspect's case goes through, in order, each with the words that say a report has
 # reached it. A later report at a later stage is an update ("charged", then "pleaded not guilty").
 _CHARGES = r"(?:\w+[- ]degree )?(?:\w+ )?charges?"
-CASE_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+CASE_STAGES: Ladder = _ladder(
     ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for|manhunt for"
                r"|(?:(?:is|was|are|were) (?:still )?|remains? |remained |still )(?:on the run|at large))\b"),
     ("arrested", r"\b(?:was|were|been|being|is|are|has been|have been) (?:arrested|captured|detained|apprehended)\b"
@@ -264,39 +271,39 @@ CASE_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(
     ("convicted", r"\b(?:was|were|been|is|are) convicted\b|\bfound (?!not\b)(?:\w+ )?guilty\b|\bconvicted (?:him|her|them)\b"),
     ("acquitted", r"\b(?:was|were|been|is|are) acquitted\b|\bfound (?:\w+ )?not guilty\b"),
     ("sentenced", r"\b(?:was|were|been|is|are) sentenced\b|\bsentenc(?:ed|es) (?:him|her|them|\w+) to\b"),
-))
+)
 # The condition of someone hurt, from worst to best: a later report that tells a better one is an update.
-CONDITION_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+CONDITION_STAGES: Ladder = _ladder(
     ("critical", r"\bin (?:a )?critical condition\b|\bcritically (?:injured|wounded|hurt|ill)\b"
                  r"|\blife-threatening (?:injuries|wounds)\b"),
     ("serious", r"\bin (?:a )?serious condition\b|\bseriously (?:injured|wounded|hurt)\b"),
     ("stable", r"\bin (?:a )?(?:stable|fair|good) condition\b|\b(?:is|was|are|were) (?:now )?stable\b"),
     ("recovering", r"\b(?:is|was|are|were) (?:now )?recovering\b"),
     ("out of hospital", r"\b(?:released|discharged) from (?:the )?hospital\b|\b(?:left|is out of|was out of) (?:the )?hospital\b"),
-))
+)
 # Whether a death sentence is sought, from undecided to imposed.
-PENALTY_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+PENALTY_STAGES: Ladder = _ladder(
     ("undecided", r"\bdecide\b[^.;]{0,40}\bwhether to seek (?:the )?death penalty\b"),
     ("sought", r"\b(?:will|would|to|are|is|plans? to|intends? to) seek(?:ing)? (?:the )?death penalty\b"),
     ("imposed", r"\bsentenc(?:ed|es|ing) (?:\w+ ){0,3}to death\b|\bdeath sentence (?:was |has been )?(?:imposed|handed down)\b"),
-))
+)
 # Roads, a line or a site shut, then open again: stages of a place, told of no person.
-ACCESS_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+ACCESS_STAGES: Ladder = _ladder(
     ("closed", r"\b(?:remain|remains|remained|stay|stays|stayed|were|was|are|is|been) (?:still )?(?:closed|shut)\b"
                r"|\b(?:closed|cordoned|sealed|fenced) off\b"),
     ("reopened", r"\b(?:were|was|are|is|been) (?:all |now |since )?re-?opened\b|\bre-?opened (?:to|on|at|by|later)\b"
                  r"|\bback open\b"),
-))
+)
 # What caused it, from a possibility to a finding: "considering arson", "suspect arson", "deliberately set".
 _CAUSES = r"(?:arson|sabotage|foul play|terrorism|a terror(?:ist)? attack)"
-CAUSE_STAGES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in (
+CAUSE_STAGES: Ladder = _ladder(
     ("possible", r"\b(?:considering|not ruling out|investigating whether|looking into whether)\b[^.;]{0,30}\b" + _CAUSES + r"\b"
                  r"|\b" + _CAUSES + r" (?:is|was|as) (?:one|a|among the) possib"),
     ("suspected", r"\bsuspect(?:s|ed)? " + _CAUSES + r"\b|\b" + _CAUSES + r" (?:is|was) suspected\b"
                   r"|\b(?:treated|treating|being treated) as (?:potentially )?suspicious\b"),
     ("established", r"\b(?:deliberately|intentionally) (?:set|started|lit)\b|\b(?:was|were) set on purpose\b"
                     r"|\b(?:ruled|declared|confirmed) (?:it |the fire )?(?:an? |as )?" + _CAUSES + r"\b"),
-))
+)
 # who a stage can be told of, besides a person the analysis names
 PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
                           "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",

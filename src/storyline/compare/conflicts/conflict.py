@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.analyze.numbers import Number
 from storyline.compare.statements import QuotedStatement
@@ -159,7 +160,6 @@ def same_scope(story: StoryView, a: Unit, b: Unit, kinds: Sequence[tuple[str, ..
 _CLAUSE_MARK = re.compile(r"[,;:](?=\s)|[()\[\]]|\s[-–—]\s|\s(?:and|but|while)\s(?=[$€£]?\d)")
 
 
-
 def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, frozenset[str]]:
     """The names of the clause of text[start:end] (a figure) within its unit, by kind of name (places,
     people, bodies): what the figure is said of ("80 percent in Egypt, 65 percent in India";
@@ -203,6 +203,23 @@ def sharing_pairs(frames: Sequence[set[str]], limit: int = POSTINGS) -> set[tupl
         if len(members) <= limit:
             pairs.update((a, b) for x, a in enumerate(members) for b in members[x + 1:])
     return pairs
+
+
+def story_matches(story: StoryView, flat: Sequence[tuple[Unit, Any, set[str]]], idf: dict[str, float],
+                  floor: Callable[[int, int], float | None]) -> list[tuple[int, int]]:
+    """The story-wide match of values (number.py, date.py): pairs (i, j) of flat's (unit, value, frame)
+    in two voices whose frames share words of story IDF weight at least floor(i, j) (None: never a
+    match), each the other's best match in its article."""
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in sharing_pairs([words for _, _, words in flat]):
+        if story.voice[flat[i][0].article] == story.voice[flat[j][0].article]:
+            continue
+        need = floor(i, j)
+        if need is not None:
+            score = sum(idf.get(w, 1.0) for w in flat[i][2] & flat[j][2])
+            if score >= need:
+                scored[(i, j)] = score
+    return mutual_best(scored, lambda k: flat[k][0].article)
 
 
 def mutual_best(scores: dict[tuple[int, int], float], article_of: Callable[[int], int]) -> list[tuple[int, int]]:

@@ -16,10 +16,9 @@ from storyline.compare.conflicts.conflict import (
     SentencePair,
     StoryFindings,
     frame,
-    mutual_best,
     names_meet,
     same_scope,
-    sharing_pairs,
+    story_matches,
     words_around,
 )
 from storyline.compare.units import StoryView, Unit
@@ -117,15 +116,12 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     story, units = found.story, found.units
     idf = story_idf(units)
     flat = [(u, t, words) for u in units for t, words in _dated(story, u)]
-    scored: dict[tuple[int, int], float] = {}
-    for i, j in sharing_pairs([words for _, _, words in flat]):
-        (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
-        if ta.granularity == tb.granularity and story.voice[ua.article] != story.voice[ub.article]:
-            score = sum(idf.get(w, 1.0) for w in fa & fb)
-            if score >= DATE_FRAME_SCORE:
-                scored[(i, j)] = score
+
+    def floor_of(i: int, j: int) -> float | None:  # a day against a day, a year against a year
+        return DATE_FRAME_SCORE if flat[i][1].granularity == flat[j][1].granularity else None
+
     out = clock_in_story(story, units, idf)
-    for i, j in mutual_best(scored, lambda k: flat[k][0].article):
+    for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
         if ta.date == tb.date or same_printed_day(ta, tb):
             continue
@@ -154,17 +150,16 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
         clocks = clock_times(story.articles[u.article].text, u.start, u.end)
         if len(clocks) == 1:
             flat.append((u, clocks[0], frame(story, u, clocks[0].start, clocks[0].end)))
-    scored: dict[tuple[int, int], float] = {}
-    for i, j in sharing_pairs([words for _, _, words in flat]):
+
+    def floor_of(i: int, j: int) -> float | None:
         (ua, ca, fa), (ub, cb, fb) = flat[i], flat[j]
-        if story.voice[ua.article] != story.voice[ub.article] and clock_gap(ca, cb) is not None:
-            shared = fa & fb
-            happening = shared - _name_words(ua) - _name_words(ub)  # the shooting / the arrest, not the street
-            score = sum(idf.get(w, 1.0) for w in shared)
-            if score >= DATE_FRAME_SCORE and sum(idf.get(w, 1.0) for w in happening) >= HAPPENING_SCORE:
-                scored[(i, j)] = score
+        if clock_gap(ca, cb) is None:
+            return None
+        happening = fa & fb - _name_words(ua) - _name_words(ub)  # the shooting / the arrest, not the street
+        return DATE_FRAME_SCORE if sum(idf.get(w, 1.0) for w in happening) >= HAPPENING_SCORE else None
+
     out = []
-    for i, j in mutual_best(scored, lambda k: flat[k][0].article):
+    for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ca, _), (ub, cb, _) = flat[i], flat[j]
         gap = clock_gap(ca, cb) or 0
         if gap <= (CLOCK_SLACK if ca.approximate or cb.approximate else 0):
@@ -199,8 +194,7 @@ def _clock_value(story: StoryView, unit: Unit, clock: ClockTime) -> tuple[str, s
 
 
 def same_printed_day(ta: TimeExpression, tb: TimeExpression) -> bool:
-    """Whether two days differ only in a year neither printed ("2 December" resolved to two years by
-    reports that read it one as past, one as to come): the outlets wrote the same day."""
+    """Whether two days differ only in what neither printed (_one_printed_day): the outlets wrote the same day."""
     return ta.granularity == tb.granularity == "day" and _one_printed_day(ta.date, ta.text, tb.date, tb.text)
 
 

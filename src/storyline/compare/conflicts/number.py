@@ -23,11 +23,10 @@ from storyline.compare.conflicts.conflict import (
     SentencePair,
     StoryFindings,
     frame,
-    mutual_best,
     names_meet,
     said_of,
     same_scope,
-    sharing_pairs,
+    story_matches,
 )
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import GENERIC_KINDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
@@ -160,12 +159,12 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     idf = story_idf(units)
     flat = [(u, n, frame(story, u, n.start, n.end)) for u in units for n in u.numbers]
     quantities = Quantities(units, story)
-    scored: dict[tuple[int, int], float] = {}
-    for i, j in sharing_pairs([words for _, _, words in flat]):
-        (ua, n, fa), (ub, m, fb) = flat[i], flat[j]
+
+    def floor_of(i: int, j: int) -> float | None:
+        (ua, n, _), (ub, m, _) = flat[i], flat[j]
         floor = _floor(n, m)
         if said_of(quantities.names(ua, n), quantities.names(ub, m)) is False:
-            continue  # figures said of two places, people or bodies (each player's points)
+            return None  # figures said of two places, people or bodies (each player's points)
         if floor is not None and _measure(n.kind):
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
@@ -173,16 +172,14 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             if quantities.told_apart((ua, n), (ub, m)):
                 floor = FRAME_SCORE
             elif quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind):
-                continue
+                return None
         if floor == FRAME_SCORE and n.kind in RUNNING_KINDS and not (
                 quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind)):
             floor = TOLL_FRAME_SCORE
-        if floor is not None and story.voice[ua.article] != story.voice[ub.article]:
-            score = sum(idf.get(w, 1.0) for w in fa & fb)
-            if score >= floor:
-                scored[(i, j)] = score
+        return floor
+
     out: list[Conflict] = []
-    for i, j in mutual_best(scored, lambda k: flat[k][0].article):
+    for i, j in story_matches(story, flat, idf, floor_of):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         later = is_update(story, ua, ub, n, m)
         if not _disagree(n, m, later) or not _same_occasion(story, ua, ub):

@@ -6,19 +6,18 @@ Each is a ladder of stages (LADDERS: lang.en.CASE_STAGES, sought, arrested, char
 charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en.CONDITION_STAGES,
 critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death sentence undecided,
 sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
-suspected, established). A report's stage on a ladder is the first
-its sentences tell, its lead's; a day's stage is what most of its reports tell. The days whose stage goes further than
-every earlier day's are the steps of one update, shown as a dated progression, never as a dispute;
-the evidence of a step is every sentence of its reports that tells that stage.
+suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's;
+a day's stage is what most of its reports tell. The days whose stage goes further than every earlier
+day's are the steps of one update, shown as a dated progression, never as a dispute; the evidence of
+a step is every sentence of its reports that tells that stage.
 
 When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
-charges"), a sentence that names a year before the story (a conviction years ago) or, on a ladder of a
-person, no person, a
-day whose stage goes no further, and a voice that would give two steps are left out."""
+charges"), a sentence that names a year before the story (a conviction years ago) or, on a ladder of
+a person, no person, a day whose stage goes no further, and a voice that would give two steps are
+left out."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
@@ -32,11 +31,11 @@ from storyline.lang.en import (
     PERSON_NOUNS,
     PERSON_ROLES,
     STAGE_DOUBT,
+    Ladder,
 )
 from storyline.model import ConflictKind
 from storyline.words import folded_words
 
-Stages = tuple[tuple[str, re.Pattern[str]], ...]
 PERSON_WORDS = PERSON_NOUNS | PERSON_ROLES
 
 
@@ -51,7 +50,7 @@ def _of_a_person(story: StoryView, unit: Unit) -> bool:
             or bool(PERSON_WORDS & set(folded_words(unit.text))))
 
 
-def _stage(unit: Unit, stages: Stages) -> tuple[int, str, tuple[int, int]] | None:
+def _stage(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int]] | None:
     """The furthest stage one sentence tells, with the words that tell it (article offsets)."""
     best = None
     for rank, (label, pattern) in enumerate(stages):
@@ -83,7 +82,7 @@ def state_in_story(found: StoryFindings) -> list[Conflict]:
             if (c := _climbed(story, personal if of_person else units, day_of, name, stages)) is not None]
 
 
-def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Stages) -> Conflict | None:
+def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Ladder) -> Conflict | None:
     """The update of one ladder in the story's dated sentences, if its reports of later days tell later stages."""
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
@@ -113,7 +112,7 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
 
 
 # each ladder, and whether its stages are told of a person (a case, a condition) or of a thing (roads, a cause)
-LADDERS: dict[str, tuple[Stages, bool]] = {"case": (CASE_STAGES, True), "condition": (CONDITION_STAGES, True),
+LADDERS: dict[str, tuple[Ladder, bool]] = {"case": (CASE_STAGES, True), "condition": (CONDITION_STAGES, True),
                                            "penalty": (PENALTY_STAGES, True), "access": (ACCESS_STAGES, False),
                                            "cause": (CAUSE_STAGES, False)}
 DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
