@@ -333,6 +333,20 @@ def test_a_place_outlets_give_differently_is_a_conflict():
     assert {v["value"] for v in found[0]["conflict"]["values"]} == {"Geneva", "Vienna"}
 
 
+@pytest.mark.parametrize("where_a, where_b", [
+    ("at Harlow Stadium in Brannock", "in Brannock"),
+    ("at Harlow Stadium", "in Brannock"),
+    ("in the Mediterranean", "in the Mediterranean Sea"),
+])
+def test_a_place_inside_the_other_is_no_conflict(where_a, where_b):
+    """A venue lies in a town and a sea's short name is the sea: two outlets that name one place at
+    two levels agree."""
+    a = f"The two foreign ministers held their first meeting {where_a} on Monday, officials said."
+    b = f"The two foreign ministers held their first meeting {where_b} on Monday, officials said."
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", b)])
+    assert conflicts(result, "place") == []
+
+
 def test_syndicated_copies_never_corroborate_each_other():
     path = MOTIVATING / "danube-herald.txt"
     body = normalize_text(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
@@ -398,6 +412,11 @@ def test_a_role_outlets_give_differently_is_a_conflict_and_a_fuller_title_is_not
     assert len(found) == 1
     assert {v["source"]: v["value"] for v in found[0]["conflict"]["values"]} == \
         {"coast-wire": "Superintendent Helen Marsh", "bay-herald": "Inspector Helen Marsh"}
+
+    e = "Sen. Ana Ortiz said the talks would begin next week."
+    f = "Senator Ana Ortiz said the talks would begin next week, according to officials."
+    result = compare([article("e", "coast-wire", "2025-04-08", e), article("f", "bay-herald", "2025-04-08", f)])
+    assert conflicts(result) == []  # a title and its abbreviation are one office
 
     c = "Secretary of State Marco Rubio said the talks would begin next week."
     d = "Secretary Marco Rubio said the talks would begin next week, according to officials."

@@ -116,6 +116,24 @@ def test_one_quotation_in_two_peoples_mouths_is_a_conflict():
     assert len(pier) == 2
 
 
+def test_a_phrase_or_an_organisation_in_quotation_marks_is_no_speaker_conflict():
+    """A few quoted words are borrowed by whoever repeats them, and a company speaks through its
+    researcher: neither is two outlets disputing who said something."""
+    a = ("A new worm spread across office networks on Tuesday.\n\n"
+         "The worm is spreading \"like wildfire\", said Tomas Varga, a researcher at the security firm.")
+    b = ("A new worm spread across office networks on Tuesday.\n\n"
+         "The worm is spreading \"like wildfire\", said Irena Hollis, who studies such attacks.")
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", b)])
+    assert [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "person"] == []
+
+    c = ("A new worm spread across office networks on Tuesday.\n\n"
+         "\"Every unpatched machine on the network will be infected within hours,\" said Tomas Varga.")
+    d = ("A new worm spread across office networks on Tuesday.\n\n"
+         "\"Every unpatched machine on the network will be infected within hours,\" Redwall Security said.")
+    result = compare([article("c", "coast-wire", "2025-04-08", c), article("d", "bay-herald", "2025-04-08", d)])
+    assert [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "person"] == []
+
+
 def test_the_brief_and_the_page_read_one_word_diff():
     """The brief's edits and the page's runs come from one alignment: a change of case or of the
     punctuation around a word is no change in either, and every changed word is in both."""

@@ -67,7 +67,7 @@ ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Ban
               "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange",
               "Press", "Journal", "Tribune", "Herald", "Network", "Magazine", "Watch", "Coalition", "Alliance",
               "Caucus", "PAC", "Project"}
-_FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
+FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
 _GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 
 
@@ -158,7 +158,7 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         title_start = before.start()
     last_word = text[start:end].split()[-1] if end > start else ""
     if label == "PERSON" and title_start is None and len(text[start:end].split()) > 1:
-        label = "ORG" if last_word in ORG_WORDS else "FAC" if last_word in _FAC_WORDS else label
+        label = "ORG" if last_word in ORG_WORDS else "FAC" if last_word in FAC_WORDS else label
     if title_start is not None:
         title = " ".join(text[title_start:start].split())
         if label != "PERSON" and _name_like(text[start:end]):
@@ -238,7 +238,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     for n, m in enumerate(mentions):
         words = m.text.split()
         if m.label in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and _name_like(m.text) and \
-                words[-1] not in ORG_WORDS | _FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
+                words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
             pronoun = re.search(r"\b(?:he|his|him|she|her)\b", window)
             nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(text)

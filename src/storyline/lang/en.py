@@ -135,6 +135,9 @@ ROLE_TITLES = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("
                "secretary": ("sec.",), "lieutenant": ("lt.",), "colonel": ("col.",), "captain": ("capt.",),
                "sergeant": ("sgt.",), "reverend": ("rev.",), "pastor": ("rev.",), "doctor": ("dr.",),
                "attorney": ("atty.",), "president": ("pres.",)}
+# A title and its abbreviation are one office: a title word is read as the abbreviation ROLE_TITLES gives it
+# ("Senator" and "Sen." are "sen"; "Congressman" and "Rep." are "rep"), where it gives one.
+OFFICE_WORDS = {role: abbrs[0].rstrip(".") for role, abbrs in ROLE_TITLES.items() if len(abbrs) == 1}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince"}
 

@@ -1,8 +1,12 @@
-"""Place conflicts: two aligned sentences put one happening in two places ("in Riyadh", "at Diriyah
-Palace"), each place unknown to the other article, both countries or both not."""
+"""Place conflicts: two aligned sentences put one happening in two places ("in Geneva", "in Vienna";
+"at Harlow Stadium", "at Brannock Arena"), each place unknown to the other article, of one level: both
+countries or both not, both venues or both not (a venue lies in a town: "at the Harlow Arena" and "in
+Brannock" may both be right), neither name a part of the other ("the Mediterranean", "the
+Mediterranean Sea")."""
 
 from __future__ import annotations
 
+from storyline.analyze.entities import FAC_WORDS
 from storyline.analyze.numbers import clashing_numbers
 from storyline.analyze.places import is_country
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, words_around
@@ -21,16 +25,28 @@ def _located(story: StoryView, unit: Unit) -> list[tuple[str, int, int]]:
     return out
 
 
+def _venue(story: StoryView, name: str) -> bool:
+    """A building or ground ("Harlow Stadium", "the SAP Arena"): a place inside a town."""
+    return story.entity_type.get(name) == "FAC" or name.split()[-1] in FAC_WORDS
+
+
+def _one_level(story: StoryView, a: str, b: str) -> bool:
+    """Two place names that could be two answers to one "where": of one level (countries, towns,
+    venues), neither written inside the other."""
+    wa, wb = set(a.split()), set(b.split())
+    return is_country(a) == is_country(b) and _venue(story, a) == _venue(story, b) and not (wa <= wb or wb <= wa)
+
+
 def _place_conflict(story: StoryView, a: Unit, b: Unit) -> Conflict | None:
     """Two aligned units that put one fact in two places, each place unknown to the other article,
-    both countries or both not (so that "in Riyadh" and "in Saudi Arabia" never clash)."""
+    of one level (so that "in Riyadh" and "in Saudi Arabia" never clash)."""
     la, lb = _located(story, a), _located(story, b)
     if len(la) != 1 or len(lb) != 1 or la[0][0] == lb[0][0]:
         return None
     (pa, sa, ea), (pb, sb, eb) = la[0], lb[0]
     named_a = {name for _, _, name in story.entity_spans.get(a.article, ())}
     named_b = {name for _, _, name in story.entity_spans.get(b.article, ())}
-    if pa in named_b or pb in named_a or is_country(pa) != is_country(pb):
+    if pa in named_b or pb in named_a or not _one_level(story, pa, pb):
         return None
     if a.days and b.days and not set(a.days) & set(b.days):
         return None  # two days, two happenings

@@ -9,14 +9,16 @@ from collections.abc import Callable
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView
-from storyline.lang.en import HONORIFICS
+from storyline.lang.en import HONORIFICS, OFFICE_WORDS
 from storyline.model import ConflictKind
 from storyline.words import fold_text
 
 
 def _office(title: str) -> str:
-    words = [w for w in re.findall(r"[a-z]+", fold_text(title)) if w not in HONORIFICS]
-    return " ".join(words)
+    """A title's words that name an office, each in one spelling ("Sen." and "Senator" alike); honorifics
+    and "former" are no office."""
+    words = [OFFICE_WORDS.get(w, w) for w in re.findall(r"[a-z]+", fold_text(title))]
+    return " ".join(w for w in words if w not in HONORIFICS)
 
 
 def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) -> list[Conflict]:

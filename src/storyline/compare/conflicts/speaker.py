@@ -1,5 +1,9 @@
 """Speaker conflicts ("who said it"): one quotation, word for word, put in two people's mouths by two
-outlets that each name the speaker in the sentence itself."""
+outlets that each name the speaker in the sentence itself.
+
+Two people, not a person and an organisation (a spokesman speaks for his company, an outlet for
+its reporter), and a statement, not a phrase: a few words in quotation marks ("like wildfire") are
+borrowed by whoever repeats them, so who said them first is no fact an outlet states."""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from storyline.compare.statements import QuotedStatement, quote_score, statement
 from storyline.compare.thresholds import QUOTE_EXACT
 from storyline.compare.units import StoryView
 from storyline.model import ConflictKind
+from storyline.words import folded_words
+
+STATEMENT_WORDS = 5  # a quotation of fewer words is a phrase, not a statement
 
 
 def speaker_conflicts(story: StoryView, statements: list[QuotedStatement], pairs: dict[tuple[int, int], float],
@@ -23,6 +30,10 @@ def speaker_conflicts(story: StoryView, statements: list[QuotedStatement], pairs
         if not (a.direct and b.direct and a.explicit_speaker and b.explicit_speaker and a.speaker and b.speaker):
             continue
         if a.speaker == b.speaker or story.voice[a.article] == story.voice[b.article]:
+            continue
+        if any(story.entity_type.get(name) != "PERSON" for name in (a.speaker, b.speaker)):
+            continue
+        if min(len(folded_words(a.text)), len(folded_words(b.text))) < STATEMENT_WORDS:
             continue
         if quote_score(a, b, cosine, idf) < QUOTE_EXACT + 0.1:
             continue
