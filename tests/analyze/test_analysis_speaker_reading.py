@@ -117,3 +117,18 @@ def test_a_name_after_of_or_under_is_no_subject_for_he():
     text = ("“There is no question the quay is late,” said Peter Wehner, a former director under Governor Ivo "
             "Brandt who has known the mayor for years. “He is trying to set a path,” he said.")
     assert speaker_of(text, "set a path") == "Peter Wehner"
+
+
+@pytest.mark.parametrize("sentence", ["Whitby considers the new quay “a first step”.",
+                                      "Whitby called the new quay “a first step” on Monday.",
+                                      "Whitby has described the new quay as “a first step”."])
+def test_what_a_person_calls_something_is_their_quotation(sentence):
+    text = f"Harbour master Dana Whitby spoke at the opening.\n\n{sentence}"
+    assert speaker_of(text, "first step") == "Dana Whitby"
+
+
+@pytest.mark.parametrize("sentence", ["Whitby was called “a traitor” by the old crews.",
+                                      "Whitby spoke of the so-called “quay tax” again."])
+def test_a_name_given_to_someone_or_a_so_called_phrase_is_nobodys_quotation(sentence):
+    text = f"Harbour master Dana Whitby spoke at the opening.\n\n{sentence}"
+    assert [q.speaker for q in analyze_article(text, None).quotes if q.direct] in ([], [None])

@@ -30,6 +30,7 @@ from storyline.lang.en import (
     HONORIFICS,
     INDEFINITE,
     NAME_SUFFIXES,
+    NAMING_CUES,
     NP_STOP,
     OTHER_PRONOUNS,
     PARTICIPLE_CUES,
@@ -390,11 +391,17 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
     while j >= 0 and article.tokens[j].start >= lo and steps < 14:
         if article.tokens[j].text in (".", "!", "?"):
             break
-        if is_cue(article, j):
+        if is_cue(article, j) or _naming(article, j):
             return j, _subject_near(article, j, lo, mark.open)
         j -= 1
         steps += 1
     return None, None
+
+
+def _naming(article: ArticleText, i: int) -> bool:
+    """A verb that gives the quotation after it as what its subject calls something ("Ruiz considers the
+    deal “a first step”"), not a passive ("was called") nor "so-called"."""
+    return article.word(i) in NAMING_CUES and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}
 
 
 def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:

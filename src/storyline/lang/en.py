@@ -41,6 +41,10 @@ QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads
                      "yelled", "yells", "chanted", "chanting", "exclaimed", "interjected", "interjecting", "barked",
                      "boomed", "jokes"}
 REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
+# Verbs that give a quotation as what their subject calls something ("Ruiz considers the deal “a first step”",
+# "she called it “a disgrace”"): cues only before the quotation they govern, never passive ("he was called").
+NAMING_CUES = {"called", "calls", "calling", "considers", "considered", "described", "describes", "describing",
+               "labelled", "labeled", "labels", "termed", "terms", "dubbed", "dubs", "branded", "brands"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
