@@ -25,6 +25,18 @@ def test_figures_with_what_they_count():
     assert numbers("The deal is worth $4.2 billion.") == [(4.2e9, "dollar", None)]
 
 
+def test_figures_written_short():
+    """"£5m" and "$40k" are sums, "1.5m people" a count, "58km" and "30cm" measures: the short forms most
+    outlets print."""
+    assert numbers("Jewels worth £5m were taken.") == [(5e6, "pound", None)]
+    assert numbers("She was paid $40k a year.") == [(40e3, "dollar", None)]
+    assert numbers("About 1.5m people fled the coast.") == [(1.5e6, "people", "approx")]
+    assert numbers("The cable broke 58km (36 miles) off the coast.") == [(58, "km", None)]
+    assert numbers("The storm left 30cm of snow.") == [(30, "cm", None)]
+    assert numbers("A 5m wall fell.") == [(5, "m", None)]
+    assert numbers("The 10k race starts at 3pm in 2012.") == []
+
+
 def test_a_sum_is_counted_in_its_currency():
     # a currency sign is the sum's unit, and "e80 million" is a wire's euro sign
     assert numbers("Thieves took e80 million in gems.") == [(8e7, "euro", None)]
@@ -95,7 +107,7 @@ def test_dates_of_the_analysis_are_left_out():
     assert [(n.value, n.kind) for n in found] == [(5, "hours")]
 
 
-PIECES = st.sampled_from(list("0123456789 ,.-$%") + [" about ", " people ", " twelve ", " and a half", " million",
+PIECES = st.sampled_from(list("0123456789 ,.-$%£mk") + ["km", " about ", " people ", " twelve ", " and a half", " million",
                                                        " hours", " a.m.", "injured ", " per cent"])
 
 

@@ -30,14 +30,19 @@ from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_GLUED = r"(?:km|cm|mm|m|kg|mph|kph|ft|mi|ha|lbs?)"  # units written onto a figure: "58km", "30cm"
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?P<cur>[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>" + _DIGITS + r"|"
     + SPELLED_NUMBER + r")"
     r"(?P<half>\s+and\s+a\s+half)?"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b)?"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b"
+    # "£5m", "$40k", "1.5m people": m and k written onto a sum, or onto a count of a plural noun
+    r"|(?P<short>(?(cur)[mk]|[mk](?=\s+(?:people|[^\W\d_]+s)\b)))\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
     r"(?P<hyph>-(?P<hunit>[a-z]+))?"
-    r"(?![\w]|[.,]\d|:\d)", re.IGNORECASE)
+    # a unit written onto the figure ("58km", "30cm") is read as the word after it
+    r"(?!(?!" + _GLUED + r"\b)\w|[.,]\d|:\d)", re.IGNORECASE)
+_SHORT_SCALE = {"m": "million", "k": "thousand"}
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
 _COMPOUND = re.compile(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)")  # the two words after a figure
@@ -121,9 +126,11 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         if WEB_ADDRESS.search(_line_at(segment, m.start())):
             continue  # a web address or a path: its digits are an id, not a quantity
         num = m.group("num")
-        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("cur")):
+        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("short")
+                                                          or m.group("cur")):
             continue  # a year
-        value = _number_value(num, m.group("half"), m.group("scale"))
+        short = m.group("short")
+        value = _number_value(num, m.group("half"), _SHORT_SCALE[short.lower()] if short else m.group("scale"))
         if value is None:
             continue
         if m.group("num")[0].isalpha() and value < 2 and not m.group("half"):
@@ -148,7 +155,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
-        e = m.end()
+        e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
