@@ -190,6 +190,8 @@ def test_values_compare_as_numbers_whatever_the_tokenisation():
     assert value_key("6 . 1") == value_key(6.1)
     assert value_key("five people") == value_key(5) != value_key("six people")
     assert value_key("Friday") == "friday"
+    assert value_key("2024-01-05") != value_key("2024-01-04")  # two days of one year
+    assert value_key("03:30") == value_key("~3:30") != value_key("3:33")
 
 
 @pytest.fixture(scope="module")

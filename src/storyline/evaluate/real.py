@@ -349,14 +349,20 @@ def claims_of_brief(label: str, story: str, brief: Mapping[str, Any], docs_of_ar
 
 _NUMBER = re.compile(r"\d+(?:\s*,\s*\d{3})*(?:\s*\.\s*\d+)?")
 _SEPARATORS = re.compile(r"[\s,]")
+_DAY_OR_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})|(?<![\d.])(\d{1,2}):(\d{2})(?!\d)")
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def value_key(value: object) -> str:
-    """A value reduced for comparison: the first figure as a number ("120 , 000" and 120000 meet),
-    else the folded words."""
+    """A value reduced for comparison: a day (2024-01-05) or a time of day (03:30, "~3:30") whole, else
+    the first figure as a number ("120 , 000" and 120000 meet), else the folded words. (A day's or a
+    time's first figure alone, its year or hour, would make two days of one year one value.)"""
     text = str(value).casefold()
+    moment = _DAY_OR_TIME.search(text)
+    if moment:
+        day, hour, minute = moment.groups()
+        return day or f"{int(hour)}:{minute}"
     found = _NUMBER.search(text)
     if found:
         return f"{float(_SEPARATORS.sub('', found.group())):g}"
