@@ -88,3 +88,19 @@ def test_how_often_something_happened_is_a_count_of_it():
     second = ("Mara Ellison, author of the Harbour trilogy, has died aged 91, her publisher said on Sunday.\n\n"
               "Ellison was married three times, and lived her last years in Lisbon.")
     assert {"harbour-times": "2", "valley-news": "3"} in number_values(first, second)
+
+
+def test_two_figures_a_third_report_gives_side_by_side_are_of_two_things():
+    first = ("Heavy rain flooded the river towns of Calder county on Friday.\n\n"
+             "A poll published on Sunday found that 68 percent of voters were unhappy with the government's "
+             "handling of the floods.")
+    second = ("The river towns of Calder county were flooded by heavy rain on Friday.\n\n"
+              "A poll published on Sunday found that 83 percent of voters were unhappy with the government's "
+              "handling of the floods.")
+    both = ("Calder county's river towns flooded on Friday after heavy rain.\n\n"
+            "Two polls published on Sunday found that 68 percent and 83 percent of voters were unhappy with the "
+            "government's handling of the floods.")
+    assert number_values(first, second) == [{"harbour-times": "68", "valley-news": "83"}]
+    result = compare([article("a", "harbour-times", "2025-03-03", first), article("b", "valley-news", "2025-03-03", second),
+                      article("c", "hill-post", "2025-03-03", both)])
+    assert conflicts(result, "number") == []

@@ -59,6 +59,12 @@ class Quantities:
     def ambiguous(self, article: int, kind: str | None) -> bool:
         return kind is None or len(self.values.get((article, kind), ())) > 1
 
+    def given_together(self, kind: str | None, first: float, second: float) -> bool:
+        """Whether some report of the story gives both figures of a kind: it tells them apart (two polls,
+        a stay ordered and the part served, a toll and the one it rose from), so that two other reports
+        that give one each do not dispute one thing."""
+        return any(k == kind and first in values and second in values for (_, k), values in self.values.items())
+
     def told_apart(self, a: tuple[Unit, Number], b: tuple[Unit, Number]) -> bool:
         """Whether two figures of a kind their reports give more than once are still known to be of
         one thing: both are said of one place, and each report says every other value of the kind of

@@ -60,6 +60,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # one figure is said to have changed since: the other is a later reading of it
         if said_of(quantities.names(a, n), quantities.names(b, m)) is False:
             continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
+        if not later and quantities.given_together(n.kind, n.value, m.value):
+            continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
                 and not (_measure(n.kind) and quantities.told_apart((a, n), (b, m))):
             continue  # a kind of figure a report gives twice, unless a measure said of one place in both
@@ -184,6 +186,8 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
         later = is_update(story, ua, ub, n, m)
         if not _disagree(n, m, later) or not _same_occasion(story, ua, ub):
             continue
+        if not later and quantities.given_together(n.kind, n.value, m.value):
+            continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if not later and (SUPERSEDED.search(ua.text) or SUPERSEDED.search(ub.text)):
             continue  # one figure is said to have changed since: the other is a later reading of it
         kind = n.kind or m.kind or "count"
