@@ -256,3 +256,15 @@ def test_tokenised_text_reads_as_news_text_and_spans_map_back():
 
 def test_a_date_and_a_time_stay_apart():
     assert detokenize("28 November 2005 , 02 : 24 GMT").text == "28 November 2005, 02:24 GMT"
+
+
+def test_a_conflict_wrong_only_by_the_sets_made_up_day_is_counted_apart():
+    real = load_real_set(SMALL)
+    real.lookalikes[0] = {**real.lookalikes[0], "why": "date artefact"}
+    scores = score_real(real, predictions(
+        conflict(TWELVE, NINETEEN),  # right
+        conflict(("ferry_1", "about 300"), ("ferry_2", "nearly 300"), normalized=("300", "290")),  # l-001
+        conflict(("ferry_4", "Three people"), ("ferry_3", "had risen to five"))))  # u-001: wrong
+    assert (scores["conflicts_right"], scores["conflicts_wrong"], scores["conflicts_date_artefacts"]) == (1, 2, 1)
+    assert scores["conflict_precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert scores["conflict_precision_apart_from_artefacts"] == 0.5

@@ -475,6 +475,9 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
                           "about": c.about, "values": [v.value for v in c.values],
                           "docs": [doc for v in c.values for doc in v.docs]})
     judged = len(right) + len(wrong)
+    # wrong only by the set's own dating: every document sits on one made-up day, so "today" and
+    # "Saturday" resolve against it, not against the day the outlet wrote (README: "date artefact")
+    artefacts = sum(1 for w in wrong if w["why"] == [ARTEFACT])
     gold = len(real.conflicts)
     major = [item for item in real.conflicts if not item.get("minor")]
     scores.update({
@@ -484,6 +487,8 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
         "conflicts_unjudged": len(conflicts) - judged,
         "conflict_precision": _share(len(right), judged),
         "conflict_precision_lower_bound": _share(len(right), len(conflicts)),
+        "conflicts_date_artefacts": artefacts,
+        "conflict_precision_apart_from_artefacts": _share(len(right), judged - artefacts),
         "conflicts_found": len(found), "conflict_recall": _share(len(found), gold),
         "conflicts_found_with_values": len(found_values), "conflict_recall_with_values": _share(len(found_values), gold),
         "conflict_recall_not_minor": _share(sum(1 for i in major if i["id"] in set(found)), len(major)),
@@ -597,6 +602,8 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
     return scores
 
 
+ARTEFACT = "date artefact"  # a look-alike's why: the outlets agree, the set's made-up publication day does not
+
 # Issue 20's targets on the real development set.
 TARGETS = {"conflict_precision": 0.85, "conflict_recall": 0.75, "lookalike_left_alone_rate": 0.9,
            "update_found_rate": 0.8, "claim_group_precision": 0.9}
@@ -614,6 +621,8 @@ def score_rows(scores: Mapping[str, Any]) -> list[list[str]]:
         ("conflicts: precision", "conflict_precision",
          (f"{scores['conflicts_right']} right of {scores['conflicts_judged']} judged "
           f"({scores['conflicts_predicted']} predicted, {scores['conflicts_unjudged']} touch no annotated pair)")),
+        ("conflicts: precision, the set's date artefacts apart", "conflict_precision_apart_from_artefacts",
+         f"{scores['conflicts_right']} of {scores['conflicts_judged'] - scores['conflicts_date_artefacts']}"),
         ("conflicts: precision, lower bound", "conflict_precision_lower_bound",
          f"{scores['conflicts_right']} of {scores['conflicts_predicted']} predicted"),
         ("conflicts: recall", "conflict_recall", f"{scores['conflicts_found']} of {scores['conflicts_gold']} found"),
