@@ -252,5 +252,14 @@ def test_tokenised_text_reads_as_news_text_and_spans_map_back():
     assert given[s:e] == "`` We would n't stay , ''"
 
 
+def test_quotation_marks_of_web_documents_close_on_their_words():
+    given = '"The ferry will run , " she said . “ It ’ s late , ” he said . He called it "a storm . "'
+    read = detokenize(given)
+    assert read.text == '"The ferry will run," she said. “It’s late,” he said. He called it "a storm."'
+    start = read.text.index('"a storm')
+    s, e = read.given_span(start, len(read.text))
+    assert given[s:e] == '"a storm . "'
+
+
 def test_a_date_and_a_time_stay_apart():
     assert detokenize("28 November 2005 , 02 : 24 GMT").text == "28 November 2005, 02:24 GMT"
