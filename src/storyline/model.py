@@ -252,7 +252,9 @@ class QuoteVariant(TypedDict):
     parts: list[PartSpan]  # a quotation split around its cue is several parts
     venue: str | None
     language: str
-    diff: list[WordEdit]  # edits from the first variant's words; empty for the first and across languages
+    # edits from the first variant's words; empty for the first, across languages, and for a variant in
+    # words of its own (wording.shares_most_words: a translation, a paraphrase), which reads as itself
+    diff: list[WordEdit]
 
 
 class QuoteRecord(TypedDict):

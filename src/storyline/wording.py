@@ -1,5 +1,7 @@
 """How two wordings of one statement differ, word by word: the one word diff, which the brief
-stores (as edits) and the web page shows (as runs)."""
+stores (as edits) and the web page shows (as runs), and whether two wordings share enough words
+for a diff to help (shares_most_words): a translation or a paraphrase in words of its own reads
+as itself, not as a wall of red and green."""
 
 from __future__ import annotations
 
@@ -10,6 +12,19 @@ from storyline.model import WordEdit
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 _EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()"
+
+
+SHARED_WORDING = 0.5  # share of words two versions of a quote have in common for a word diff to help
+
+
+def word_similarity(reference: str, other: str) -> float:
+    """The share of words two wordings have in common, in order (difflib's ratio over lower-cased words)."""
+    return difflib.SequenceMatcher(a=reference.lower().split(), b=other.lower().split(), autojunk=False).ratio()
+
+
+def shares_most_words(reference: str, other: str) -> bool:
+    """Whether a word diff of other against reference helps a reader: they share SHARED_WORDING of their words."""
+    return word_similarity(reference, other) >= SHARED_WORDING
 
 
 def _key(token: str) -> str:

@@ -34,7 +34,9 @@ What is surprising:
   running count ("has burned", "by dawn") read on two days, a postponed date, "today" in reports of
   two days, a kind of figure an article gives twice with nothing to tell which is which.
 - Speakers are canonical entity names (entity_of over the quote's speaker span), so spellings
-  across outlets meet; quote variants of one statement carry a word diff against the first.
+  across outlets meet; a quotation whose outlet names no speaker takes the speaker its words point
+  to unmistakably (statements.lent_speakers); quote variants of one statement carry a word diff
+  against the first where the two share most words.
 
 The thresholds were set on examples/demo and the train split of tests/fixtures/real (storyline.evaluate
 reports the figures; docs/quality.md has them).

@@ -1,6 +1,7 @@
 """Statements across outlets: the quotations of a story's articles (QuotedStatement: one quote's
 parts as one statement, with its speaker as a canonical entity name), grouped where several
-articles quote one statement, each outlet's wording a variant with a word diff against the first.
+articles quote one statement, each outlet's wording a variant with a word diff against the first
+where the two share most words (wording.shares_most_words), its own words alone where they do not.
 """
 
 from __future__ import annotations
@@ -14,11 +15,21 @@ from datetime import datetime
 import numpy as np
 
 from storyline.compare.align import Groups, LanguageView, candidate_pairs
-from storyline.compare.thresholds import CROSS_QUOTE_THRESHOLD, NEIGHBOURS, QUOTE_EXACT, QUOTE_LINK, QUOTE_THRESHOLD
+from storyline.compare.thresholds import (
+    CROSS_QUOTE_THRESHOLD,
+    NEIGHBOURS,
+    ORDER_WEIGHT,
+    QUOTE_EXACT,
+    QUOTE_LINK,
+    QUOTE_MARGIN,
+    QUOTE_THRESHOLD,
+    QUOTE_UNATTRIBUTED,
+)
 from storyline.compare.units import StoryView, language_of, voices_of
 from storyline.lang.en import NEGATIONS
 from storyline.model import Quote, QuoteRecord, QuoteVariant
-from storyline.wording import word_edits
+from storyline.text import fingerprint_text
+from storyline.wording import shares_most_words, word_edits
 from storyline.words import content_stems, folded_words
 
 
@@ -87,8 +98,59 @@ def quote_score(a: QuotedStatement, b: QuotedStatement, cosine: float, idf: dict
     return cosine + 0.5 * (2 * shared / total if total else 0.0)
 
 
-def _speakers_agree(a: QuotedStatement, b: QuotedStatement) -> bool:
-    return a.speaker is not None and a.speaker == b.speaker
+def _order(statements: Sequence[QuotedStatement]) -> list[float]:
+    """Where each statement comes in its article, from 0 (the first quoted) to 1 (the last)."""
+    count = Counter(s.article for s in statements)
+    seen: Counter[int] = Counter()
+    out = []
+    for s in statements:
+        out.append(seen[s.article] / (count[s.article] - 1) if count[s.article] > 1 else 0.5)
+        seen[s.article] += 1
+    return out
+
+
+def lent_speakers(statements: Sequence[QuotedStatement], scores: dict[tuple[int, int], float]) -> dict[int, str]:
+    """The speaker of each unattributed statement that is, unmistakably, a variant of a named speaker's.
+
+    An outlet that names no speaker beside a quotation ("he said", "the minister said", a speaker a
+    sentence away) quotes one of the story's speakers: the statement takes the speaker of the named
+    statement it matches best (pair score, with its place among its article's quotations as support:
+    outlets tend to quote a statement at the same point of their report), where that one passes
+    QUOTE_UNATTRIBUTED and beats every statement of any other speaker by QUOTE_MARGIN. A quotation
+    as close to two speakers' lends none."""
+    order = _order(statements)
+    copies: dict[str, list[int]] = defaultdict(list)  # the candidate pairs hold one copy of a repeated text
+    for i, s in enumerate(statements):
+        copies[fingerprint_text(s.text)].append(i)
+    best: dict[int, dict[str, tuple[float, float]]] = defaultdict(dict)  # unattributed -> speaker -> (supported, score)
+    for (i, j), score in scores.items():
+        for u, named in ((i, j), (j, i)):
+            if statements[u].speaker is not None:
+                continue
+            for v in copies[fingerprint_text(statements[named].text)]:
+                speaker = statements[v].speaker
+                if speaker is None or statements[v].article == statements[u].article or \
+                        _other_occasion(statements[u], statements[v]):
+                    continue
+                supported = score + ORDER_WEIGHT * (1.0 - abs(order[u] - order[v]))
+                best[u][speaker] = max(best[u].get(speaker, (-math.inf, -math.inf)), (supported, score))
+    lent = {}
+    for u, by_speaker in best.items():
+        ranked = sorted(by_speaker.items(), key=lambda item: -item[1][0])
+        speaker, (top, score) = ranked[0]
+        rival = ranked[1][1][0] if len(ranked) > 1 else -math.inf
+        if score >= QUOTE_UNATTRIBUTED and top - rival >= QUOTE_MARGIN:
+            lent[u] = speaker
+    return lent
+
+
+def _one_speaker(a: int, b: int, statements: Sequence[QuotedStatement], lent: dict[int, str]) -> bool:
+    """Whether two statements can have been said by one person: one named speaker (or the one an
+    unattributed statement's wording lends it); two unattributed ones unless lent two speakers."""
+    first, second = statements[a].speaker or lent.get(a), statements[b].speaker or lent.get(b)
+    if statements[a].speaker is None and statements[b].speaker is None:
+        return first is None or second is None or first == second
+    return first == second
 
 
 def statement_idf(statements: Sequence[QuotedStatement]) -> dict[str, float]:
@@ -103,24 +165,29 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
                  anchored: set[tuple[int, int]] | None = None) -> list[list[int]]:
     """Groups of statements: one statement quoted by several articles, one variant per article.
 
-    Variants must share a speaker (both unnamed only when nearly word for word), be said on one
-    day, and a negation one lacks makes them two statements unless they are worded alike. Pairs in
-    two languages that their speaker anchors (`speaker_pairs`) pass and join a group whatever their
-    cosine."""
+    Variants must share a speaker (both unnamed only when nearly word for word; an unattributed one
+    takes the speaker its wording points to unmistakably, `lent_speakers`), be said on one day, and
+    a negation one lacks makes them two statements unless they are worded alike. Pairs in two
+    languages that their speaker anchors (`speaker_pairs`) pass and join a group whatever their
+    cosine. A group never holds two named speakers."""
     anchored = anchored or set()
     if not statements:
         return []
     idf = statement_idf(statements)
     if pairs is None:
         pairs = candidate_pairs(statements, vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)
-    scored = []
+    scores: dict[tuple[int, int], float] = {}  # the pairs said on one occasion, whoever said them
     for (i, j), cosine in pairs.items():
         a, b = statements[i], statements[j]
-        if not _speakers_agree(a, b) and not (a.speaker is None and b.speaker is None and cosine >= 0.9):
+        if _other_occasion(a, b) or (a.speaker is None and b.speaker is None and cosine < 0.9):
             continue
-        if _other_occasion(a, b):
+        scores[(i, j)] = 2.0 if cosine >= 0.999 else quote_score(a, b, cosine, idf) + (0.1 if a.direct and b.direct else 0.0)
+    lent = lent_speakers(statements, scores)
+    scored = []
+    for (i, j), score in scores.items():
+        a, b = statements[i], statements[j]
+        if not _one_speaker(i, j, statements, lent):
             continue
-        score = 2.0 if cosine >= 0.999 else quote_score(a, b, cosine, idf) + (0.1 if a.direct and b.direct else 0.0)
         if not (a.direct or b.direct) and score < QUOTE_THRESHOLD + 0.1:
             continue  # two reported paraphrases share more words by chance than two quotations do
         if a.negated != b.negated and score < QUOTE_EXACT and not (cross is not None and cross.differ(i, j)) and \
@@ -128,10 +195,16 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
             continue  # "is moving faster" and "is not growing faster" are two statements unless worded alike
         if (i, j) in anchored:
             score = max(score, CROSS_QUOTE_THRESHOLD)
-        if score >= (CROSS_QUOTE_THRESHOLD if cross is not None and cross.differ(i, j) else QUOTE_THRESHOLD):
+        if (a.speaker is None) != (b.speaker is None):
+            threshold = QUOTE_UNATTRIBUTED  # only its words vouch for the unattributed one
+        else:
+            threshold = CROSS_QUOTE_THRESHOLD if cross is not None and cross.differ(i, j) else QUOTE_THRESHOLD
+        if score >= threshold:
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    groups = Groups(statements, vectors, cross=cross)
+    names = {name: n for n, name in enumerate(sorted({s.speaker for s in statements if s.speaker}))}
+    said = [names[s.speaker] if s.speaker else None for s in statements]
+    groups = Groups(statements, vectors, said=said, cross=cross)
     for score, i, j in scored:
         groups.merge(i, j, 0.0 if (i, j) in anchored else QUOTE_LINK)
     return groups.groups()
@@ -150,8 +223,9 @@ def quote_records(story: StoryView, statements: list[QuotedStatement], quote_gro
                              "source": story.articles[s.article].source, "direct": s.direct,
                              "parts": [{"start": p.start, "end": p.end} for p in s.parts],
                              "venue": s.venue, "language": language_of(story.articles[s.article]),
-                             "diff": [] if i == ordered[0] or language_of(story.articles[s.article]) !=
-                             language_of(story.articles[first.article]) else word_edits(first.text, s.text)})
+                             "diff": word_edits(first.text, s.text) if i != ordered[0] and language_of(
+                                 story.articles[s.article]) == language_of(story.articles[first.article])
+                             and shares_most_words(first.text, s.text) else []})
         credited, carried = voices_of(story, [statements[i].article for i in members])
         speaker = next((statements[i].speaker for i in ordered if statements[i].speaker), None)
         out.append({"speaker": speaker, "text": first.text, "sources": credited, "direct": first.direct,

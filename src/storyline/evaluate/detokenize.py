@@ -3,7 +3,8 @@
 ECB+ stores its documents tokenised: `home to 120 , 000 people`, `The 6 . 1 - magnitude quake`,
 ``` We panicked ''`, `would n't`, `8 : 30 p . m .`. No outlet publishes that, and a reader of
 figures or quotations needs them whole, so the real-set evaluation ingests what the reporter wrote:
-detokenize(text) drops the spaces tokenisation put in and turns `` and '' back into curly quotes.
+detokenize(text) drops the spaces tokenisation put in (around quotation marks too) and turns `` and ''
+back into curly quotes.
 Every character of the result comes from one character of the given text (origins), so a span of
 the result maps back to the annotation's offsets.
 """
@@ -27,7 +28,9 @@ _DROPPED_SPACE = re.compile(
     re.UNICODE)
 _QUOTES = {"``": "“", "''": "”"}
 _QUOTE_TOKEN = re.compile(r"``|''")
-_SPACE_INSIDE_QUOTES = re.compile(r"(?<=``) | (?='')")
+# Inside quotation marks: `` We '' and “ We ”, and a straight quote that closes after punctuation
+# (`at stake , " she said`, `the charm . "`): the ECB+ (web) documents attach the opening one to its word.
+_SPACE_INSIDE_QUOTES = re.compile(r"(?<=``) | (?='')|(?<=“) | (?=”)|(?<=[,.;:!?]) (?=\"(?:\s|$))")
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ carry a disputed figure and a look-alike one, else its evidence sentences):
 - claim groups: a pair is put together when one predicted claim that is not a conflict or an
   update hits both units. Precision is the share of `same` pairs among those put together; recall
   the share of `same` pairs put together.
+- quote pairs (quote_pairs.json, where the folder has one): see storyline.evaluate.quote_pairs.
 - split: for every item, whether its sides landed in different stories (or in none): a failure
   of clustering, not of the comparison, reported so that the figures can be read.
 """
@@ -60,10 +61,13 @@ from typing import Any
 
 from storyline.errors import InputError
 from storyline.evaluate.detokenize import Detokenized, detokenize
+from storyline.evaluate.quote_pairs import PredictedQuote, quote_pair_rows, score_quote_pairs
+from storyline.evaluate.spans import DocSpan
 from storyline.model import Record
 from storyline.settings import Settings
 
 REAL_FILES = ("conflicts.json", "lookalikes.json", "updates.json", "claim_groups.json")
+QUOTE_PAIRS_FILE = "quote_pairs.json"  # optional: quotations paired across outlets (same statement or not)
 DOCUMENTS_FILE = "documents.jsonl"  # a folder may carry its own documents (the tests' small set does)
 ECBPLUS = Path("shared") / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
 SHARED_DAY = date(2024, 1, 8)
@@ -73,18 +77,6 @@ SPLITS = ("train", "dev", "all")
 def is_real_set(folder: Path) -> bool:
     """Whether a folder holds an annotation in the shape of tests/fixtures/real (rather than a demo's gold.json)."""
     return folder.is_dir() and all((folder / name).is_file() for name in REAL_FILES)
-
-
-@dataclass(frozen=True)
-class DocSpan:
-    """Characters start..end of one document, as offsets into its text as given (not as stored)."""
-
-    doc: str
-    start: int
-    end: int
-
-    def overlaps(self, other: DocSpan) -> bool:
-        return self.doc == other.doc and self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)
@@ -124,6 +116,7 @@ class Prediction:
     story_of: dict[str, str | None] = field(default_factory=dict)
     claims: list[PredictedClaim] = field(default_factory=list)
     stories: int = 0
+    quotes: list[PredictedQuote] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
 
 
@@ -133,12 +126,14 @@ class RealSet:
     lookalikes: list[dict[str, Any]]
     updates: list[dict[str, Any]]
     claim_groups: list[dict[str, Any]]
+    quote_pairs: list[dict[str, Any]] = field(default_factory=list)
 
     def items(self) -> Iterable[dict[str, Any]]:
         yield from self.conflicts
         yield from self.lookalikes
         yield from self.updates
         yield from self.claim_groups
+        yield from self.quote_pairs
 
     def events(self) -> list[str]:
         return sorted({event for item in self.items() for event in _events_of(item)})
@@ -158,11 +153,13 @@ def _side(side: dict[str, Any]) -> DocSpan:
 
 
 def load_real_set(folder: Path, split: str = "all", events: Sequence[str] | None = None) -> RealSet:
-    """The four annotation files of a folder, keeping the items of one split (and of the events named)."""
+    """The annotation files of a folder (the four of REAL_FILES, and quote pairs where it has them),
+    keeping the items of one split (and of the events named)."""
     if split not in SPLITS:
         raise InputError(f"--split {split!r}: use one of {', '.join(SPLITS)}")
     parts = []
-    for name in REAL_FILES:
+    names = REAL_FILES + ((QUOTE_PAIRS_FILE,) if (folder / QUOTE_PAIRS_FILE).is_file() else ())
+    for name in names:
         path = folder / name
         try:
             items = json.loads(path.read_text(encoding="utf-8"))
@@ -303,6 +300,7 @@ def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date
         for row in rows:
             brief = load_brief(store, row)
             prediction.claims.extend(claims_of_brief(label, row.id, brief, docs_of_article, offsets))
+            prediction.quotes.extend(quotes_of_brief(label, row.id, brief, docs_of_article, offsets))
     return prediction
 
 
@@ -345,6 +343,18 @@ def claims_of_brief(label: str, story: str, brief: Mapping[str, Any], docs_of_ar
         claims.append(PredictedClaim(label, story, kind, payload.get("about"), str(claim.get("text", "")),
                                      tuple(spans), tuple(values)))
     return claims
+
+
+def quotes_of_brief(label: str, story: str, brief: Mapping[str, Any], docs_of_article: Mapping[str, list[str]],
+                    offsets: Mapping[tuple[str, str], list[int] | None] | None = None) -> list[PredictedQuote]:
+    """The quotes of one brief (the `show --json` shape), each variant's parts mapped to documents."""
+    offsets = offsets or {}
+    quotes = []
+    for quote in brief.get("quotes", []):
+        variants = tuple(tuple(_doc_spans([{"article": v.get("article"), **part} for part in v.get("parts") or [v]],
+                                          docs_of_article, offsets)) for v in quote.get("variants", []))
+        quotes.append(PredictedQuote(label, story, quote.get("speaker"), variants))
+    return quotes
 
 
 _NUMBER = re.compile(r"\d+(?:\s*,\s*\d{3})*(?:\s*\.\s*\d+)?")
@@ -537,8 +547,10 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
         "claim_pairs_wrongly_together": sorted(i["id"] for i in together if i["label"] != "same"),
         "claim_pairs_split": sorted(i["id"] for i in real.claim_groups if split_sides(i)),
     })
+    scores.update(score_quote_pairs(real.quote_pairs, [q for p in predictions.values() for q in p.quotes],
+                                    split_sides))
     scores["items_split"] = sum(len(scores[k]) for k in ("conflicts_split", "lookalikes_split", "updates_split",
-                                                           "claim_pairs_split"))
+                                                           "claim_pairs_split", "quote_pairs_split"))
     scores["items"] = sum(1 for _ in real.items())
     return scores
 
@@ -647,6 +659,8 @@ def score_rows(scores: Mapping[str, Any]) -> list[list[str]]:
     table = [[name, figure(key), counts, target(key)] for name, key, counts in rows]
     split = (f"{scores['items_split']} of {scores['items']} (conflicts {len(scores['conflicts_split'])}, "
              f"look-alikes {len(scores['lookalikes_split'])}, updates {len(scores['updates_split'])}, "
-             f"claim pairs {len(scores['claim_pairs_split'])})")
+             f"claim pairs {len(scores['claim_pairs_split'])}"
+             + (f", quote pairs {len(scores['quote_pairs_split'])}" if scores["quote_pairs_gold"] else "") + ")")
+    table.extend(quote_pair_rows(scores))
     table.append(["items whose sides are in different stories", "", split, ""])
     return table

@@ -5,7 +5,6 @@ Everything that turns untrusted text into markup lives here, and always escapes 
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import re
 import zlib
@@ -22,7 +21,7 @@ from storyline.compare.claims import settled
 from storyline.safety import http_url
 from storyline.store.reads import MATCH_END, MATCH_START
 from storyline.web.chart import timeline_chart
-from storyline.wording import word_diff
+from storyline.wording import shares_most_words, word_diff, word_similarity
 
 OUTLET_TONES = 12
 
@@ -311,10 +310,6 @@ def cited_html(text: str, highlights: Iterable[Highlight]) -> Markup:
 
 # --- quotes -----------------------------------------------------------------------------------
 
-def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(a=a.lower().split(), b=b.lower().split(), autojunk=False).ratio()
-
-
 # --- the reading view of a brief ---------------------------------------------------------------
 
 
@@ -445,9 +440,6 @@ def statements_said(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(said.values())
 
 
-SHARED_WORDING = 0.5  # share of words two versions of a quote have in common for a word diff to help
-
-
 def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (most quoted first, the unattributed last); each quote with its
     variants, the outlet of each, and a word diff of each variant against the first where the two
@@ -464,10 +456,9 @@ def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> 
         reference = variants[0]["text"] if variants else quote_.get("text", "")
         for index, variant in enumerate(variants):
             differs = index > 0 and variant.get("text") != reference
-            variant["similarity"] = _similarity(reference, variant.get("text") or "") if differs else 1.0
-            # A word diff only where the two share most words: a wording of its own (a translation,
-            # a paraphrase) reads as itself, not as a wall of red and green.
-            variant["reworded"] = differs and variant["similarity"] < SHARED_WORDING
+            variant["similarity"] = word_similarity(reference, variant.get("text") or "") if differs else 1.0
+            # A word diff only where the two share most words (the brief's `diff` follows the same rule)
+            variant["reworded"] = differs and not shares_most_words(reference, variant.get("text") or "")
             variant["diff"] = word_diff(reference, variant.get("text") or "") if differs and not variant["reworded"] else None
             variant["reported"] = variant.get("direct") is False and quote_.get("direct") is not False
         distinct = len({v.get("text") for v in variants})
