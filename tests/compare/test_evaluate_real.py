@@ -93,6 +93,7 @@ def test_the_scorer_counts_every_figure_by_its_rule():
                                           "about": "ferries cancelled on the first day",
                                           "why": "sides in one claim, no conflict"}]
     assert sorted(w["why"] for w in scores["conflict_false"]) == [["compatible approximation"], ["update"]]
+    assert [u["docs"] for u in scores["conflict_unjudged"]] == [["ferry_3", "ferry_1"]]  # for the annotator
     assert scores["lookalikes_flagged"] == ["l-001"] and scores["lookalike_left_alone_rate"] == 0.5
     assert scores["lookalikes_split"] == ["l-002"]  # a ferry strike and a mill fire: two stories
     assert scores["lookalike_left_alone_rate_in_one_story"] == 0.0 and scores["conflict_recall_in_one_story"] == 0.5

@@ -474,16 +474,17 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
                            "about": item.get("about"), "why": _why_missed(item, claims, story_of)})
     judges = ([(item, "look-alike") for item in real.lookalikes] + [(item, "update") for item in real.updates]
               + [(item, "same claim") for item in real.claim_groups if item["label"] == "same"])
-    wrong = []
+    wrong, unjudged = [], []
     for n, c in enumerate(conflicts):
         if n in right:
             continue
         against = [(item, what) for item, what in judges if _opposes(c, item)]
+        shown = {"about": c.about, "values": [v.value for v in c.values], "docs": [doc for v in c.values for doc in v.docs]}
         if against:
             wrong.append({"against": [item["id"] for item, _ in against],
-                          "why": sorted({item.get("why") or what for item, what in against}),
-                          "about": c.about, "values": [v.value for v in c.values],
-                          "docs": [doc for v in c.values for doc in v.docs]})
+                          "why": sorted({item.get("why") or what for item, what in against}), **shown})
+        else:
+            unjudged.append(shown)  # what the annotation has yet to judge
     judged = len(right) + len(wrong)
     # wrong only by the set's own dating: every document sits on one made-up day, so "today" and
     # "Saturday" resolve against it, not against the day the outlet wrote (README: "date artefact")
@@ -505,7 +506,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
         "conflicts_split": sorted(item["id"] for item in real.conflicts if split_sides(item)),
         "conflict_recall_in_one_story": _share(sum(1 for i in real.conflicts if i["id"] in set(found)),
                                                sum(1 for i in real.conflicts if not split_sides(i))),
-        "conflict_misses": misses, "conflict_false": wrong,
+        "conflict_misses": misses, "conflict_false": wrong, "conflict_unjudged": unjudged,
     })
 
     # look-alikes
