@@ -94,6 +94,16 @@ def test_a_misquote_that_drops_a_negation_is_a_conflict():
     assert {v["source"] for v in found[0]["conflict"]["values"]} == {"kessel-wire", "kessel-local"}
 
 
+def test_nothing_less_than_is_emphasis_not_a_negation():
+    a = ("Chancellor Ida Brandt spoke in parliament on Wednesday.\n\n"
+         "\"The future of Europe and the future of our country within Europe is at stake,\" Brandt said.")
+    b = ("Chancellor Ida Brandt spoke in parliament on Wednesday.\n\n"
+         "\"Nothing less than the future of Europe, and with it the future of our country in Europe, is at stake,\" "
+         "Brandt said.")
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
+    assert [c for c in result.claims if c["status"] == "conflict"] == []
+
+
 def test_word_diff_lists_only_the_changes():
     assert word_edits("the pier held", "the pier held") == []
     assert word_edits("the pier held", "the old pier held") == [{"op": "insert", "from": "", "to": "old"}]

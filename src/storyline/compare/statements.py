@@ -26,7 +26,7 @@ from storyline.compare.thresholds import (
     QUOTE_UNATTRIBUTED,
 )
 from storyline.compare.units import StoryView, language_of, voices_of
-from storyline.lang.en import NEGATIONS
+from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
 from storyline.model import Quote, QuoteRecord, QuoteVariant
 from storyline.text import fingerprint_text
 from storyline.wording import shares_most_words, word_edits
@@ -76,7 +76,7 @@ def statements_of(story: StoryView) -> list[QuotedStatement]:
             lo, hi = min(p.sentence[0] for p in parts), max(p.sentence[1] for p in parts)
             days = {t.date for t in article.analysis.times if lo <= t.start < hi and t.granularity == "day"
                     and not any(p.start <= t.start < p.end for p in parts)}
-            negated = any(w in NEGATIONS or w.endswith("n't") for w in folded_words(text))
+            negated = any(w in NEGATIONS or w.endswith("n't") for w in folded_words(EMPHATIC_NEGATIONS.sub(" ", text)))
             out.append(QuotedStatement(len(out), pos, parts, speaker, any(p.direct for p in parts), text,
                                   parts[0].start, parts[-1].end, content_stems(text), explicit,
                                   next(iter(days)) if len(days) == 1 else None,

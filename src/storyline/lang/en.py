@@ -165,6 +165,9 @@ such same own said says say told tell according added adding mr mrs ms dr one pe
 up down out off again further once today yesterday tomorrow now
 """.split())
 NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"})
+# Negative words that deny nothing: emphasis ("nothing less than", "no fewer than", "not only … but")
+EMPHATIC_NEGATIONS = re.compile(r"\b(?:nothing|no|not)\s+(?:less|more|fewer|short)\s+(?:than|of)\b|\bnot\s+only\b"
+                                r"|\bno\s+doubt\b", re.IGNORECASE)
 FIGURE_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                              "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
                                              "twenty".split()) if i >= 2}
