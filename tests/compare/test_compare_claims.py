@@ -201,6 +201,15 @@ def test_a_recurring_day_and_a_page_stamp_are_not_a_happenings_day():
     assert conflicts(compare_reports(stamped), "date") == []
 
 
+def test_a_day_inside_a_quotation_is_the_speakers_not_the_happenings():
+    a = ("Youths fought running battles with police in central Arlow late on Saturday, the third night of unrest.\n\n"
+         "Groups of young people roamed the streets of central Arlow, shouting: \"This night is for Tomas!\"")
+    b = ("Youths fought running battles with police in central Arlow late on Saturday, the third night of unrest.\n\n"
+         "Groups of young people roamed the streets of central Arlow on Saturday night, chanting his name.")
+    result = compare([article("a", "coast-wire", "2025-03-17", a), article("b", "bay-herald", "2025-03-17", b)])
+    assert conflicts(result, "date") == []
+
+
 def test_a_running_count_that_grows_from_day_to_day_is_not_a_conflict():
     first = "The Harlen fire had burned about 800 hectares by dawn, the fire service said, and was not contained."
     later = "The Harlen fire, which started on Monday, has burned about 4,500 hectares, the fire service said."

@@ -103,8 +103,12 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]
 def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> bool:
     """Whether the date at text[start:end] of a unit can be the day of one happening: not a day that
     recurs ("the second Tuesday of every month"), not the page's line or time stamp ("Posted Dec 23,
-    2012")."""
-    text = story.articles[unit.article].text
+    2012"), not a day inside a quotation (“This night is for Alexi!”: the speaker's, read from a day
+    the report does not give)."""
+    article = story.articles[unit.article]
+    if any(q.direct and q.start <= start < q.end for q in article.analysis.quotes):
+        return False
+    text = article.text
     if HABITUAL.search(text[max(unit.start, start - 12):start]) or HABITUAL.search(text[end:min(unit.end, end + 16)]):
         return False
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
