@@ -132,3 +132,10 @@ def test_what_a_person_calls_something_is_their_quotation(sentence):
 def test_a_name_given_to_someone_or_a_so_called_phrase_is_nobodys_quotation(sentence):
     text = f"Harbour master Dana Whitby spoke at the opening.\n\n{sentence}"
     assert [q.speaker for q in analyze_article(text, None).quotes if q.direct] in ([], [None])
+
+
+def test_a_quotation_followed_by_while_and_another_speaker_is_the_first_speakers():
+    text = ("Harbour master Dana Whitby told the Quay Times there was “nothing to show the crane was badly loaded” "
+            "while Piet Larsen, a former crane inspector, said “it looks like an honest accident” to him.")
+    assert speaker_of(text, "badly loaded") == "Dana Whitby"
+    assert speaker_of(text, "honest accident") == "Piet Larsen"

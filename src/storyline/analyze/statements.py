@@ -19,6 +19,7 @@ from storyline.lang.en import (
     ADDRESSING_CUES,
     ADVERBIALS,
     ANONYMOUS,
+    CONTRASTING,
     CUE_WORDS,
     DATELINE,
     DEFINITE,
@@ -319,6 +320,11 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
         sentence_end, limit = article.sentences[k + 1][1], min(limit, i + 6)
     next_quote = article.next_quote_open(mark.close)
     hi = min(next_quote, max(sentence_end, mark.close + 1))
+    first = i
+    while first < limit and (article.tokens[first].text in (",", "-", "—", "–") or article.tokens[first].text in QUOTE_TOKENS):
+        first += 1
+    if first < limit and article.word(first) in CONTRASTING:
+        return None, None  # "X told the paper “…” while Y said “…”": the cue after opens another speaker's clause
     for j in range(i, limit):
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):

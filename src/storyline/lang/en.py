@@ -26,6 +26,9 @@ chanted chanting exclaimed interjected interjecting retorted wondered confessed 
 barked boomed charged demanded reads wonders assures echoes agreed agrees believes believed thinks tweets mused
 insist argue warn stress""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning"}
+# Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
+# said “…”"): the cue after them is not the quotation's.
+CONTRASTING = {"while", "whereas", "but"}
 # Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
 # "asked" is not one: after a quotation ("“…?” asked Ms. Ruiz") it names the asker.
 ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
