@@ -39,6 +39,7 @@ class ClusterParams:
     candidates: int = 10
     merge_threshold: float = 0.9
     revise_threshold: float = 0.85  # a story pair's probability that revision (storyline.revise) merges
+    move_margin: float = 0.4  # how much more probable another story must make a member for revision to move it
 
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2@64"
@@ -498,6 +499,29 @@ class StoryIndex:
             if dice >= 0.5:
                 return other
         return None
+
+    def take_out(self, story: StoryState, rest: StoryState, recent: list[np.ndarray]) -> None:
+        """A member has left the story (revision moved it): the story becomes `rest`, its state without
+        that member, with `recent` as its recent members' vectors; a story left empty leaves the index."""
+        self.stats.forget(story.id)
+        if rest.size == 0:
+            self._drop(story.id)
+            return
+        story.centroid, story.size, story.terms = rest.centroid, rest.size, rest.terms
+        story.first_seen, story.last_seen = rest.first_seen, rest.last_seen
+        self.members[story.id] = _recent(recent)
+        if self.crosslingual is not None:
+            self.crosslingual.forget(story.id)  # read again from the store when next needed
+        self._reindex(story)
+
+    def put_in(self, story: StoryState, vector: np.ndarray, terms: set[str], day: date | None) -> None:
+        """A member revision moved joins the story."""
+        add_member(story, vector, terms, day)
+        self.members[story.id] = _recent([self.members.get(story.id), vector[None, :]])
+        self.stats.forget(story.id)
+        if self.crosslingual is not None:
+            self.crosslingual.forget(story.id)
+        self._reindex(story)
 
     def merge(self, source: StoryState, target: StoryState) -> None:
         """Fold source into target: centroid, terms, dates and recent members."""
