@@ -142,6 +142,26 @@ class TermStats:
             self._sides[story.id] = side
         return side
 
+    def sides_without(self, story: StoryState) -> Callable[[StoryState, Iterable[str]], None]:
+        """For scoring a story's members leave-one-out (storyline.revise): a function that makes the
+        sums of `rest`, the story without one member whose key terms are given, from the story's own,
+        in the member's terms and the story's core rather than in all of the story's terms. A term of
+        the story without the member is in its core only if it was in the story's or was carried by
+        just under half its members. The story's own sums are made again first, so that those made
+        from them weigh each term by the counts as they are now."""
+        self._sides.pop(story.id, None)
+        side, log_df = self.story_side(story), self.log_df.get
+        near = side.core | {term for term, count in story.terms.items() if 2 * count == story.size - 1}
+
+        def make(rest: StoryState, terms: Iterable[str]) -> None:
+            terms = set(terms)
+            core = {term for term in near if 2 * rest.terms.get(term, 0) >= rest.size}
+            self._sides[rest.id] = StorySide(
+                size=rest.size, documents=side.documents, count=side.count - len(terms),
+                log_sum=side.log_sum - sum(log_df(term, _LOG_HALF) for term in terms),
+                core=core, core_log_sum=sum(log_df(term, _LOG_HALF) for term in core))
+        return make
+
     def forget(self, story_id: str) -> None:
         """A story left the live index (or merged away): its sums are not needed any more."""
         self._sides.pop(story_id, None)

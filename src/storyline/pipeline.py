@@ -403,6 +403,10 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         with clock("revise"), store.transaction():
             catch_up(store, mark, duplicates, stories)
             merges = _revise(store, stories, touched, {article.id for article in pending})
+            # a story this run started and revision then emptied or merged away is no new story
+            started_here = {"s" + article.id[1:] for article in pending}
+            new_stories -= len({source for source, _, _ in merges
+                                if source in started_here and (row := store.story(source)) and row.id != source})
         if revisions is not None:
             revisions.extend(merges)
     return new_stories, stored

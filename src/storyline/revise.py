@@ -209,10 +209,12 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         vectors = np.vstack([m.vector for m in own_members])
         closest = vectors[rows] @ vectors.T
         closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
+        side_without = index.stats.sides_without(story)
         for at, row in enumerate(rows):
             member, own = own_members[row], None
             if story.size > 1:
                 rest = without(story, own_members, member)
+                side_without(rest, member.terms)
                 own = probability(index.features(member.vector, set(member.terms), member.day, rest, None,
                                                  float(closest[at].max())), params)
                 index.stats.forget(rest.id)
