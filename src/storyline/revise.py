@@ -7,11 +7,12 @@ against a one-article story starts a story of its own, and one that came before 
 own event joins a story of another. After a run has placed its articles, `revise` takes the stories
 the run touched, in rounds until nothing changes:
 
-- **Moves.** Each member is scored, with placement's own fitted model, against its story without it
-  (leave-one-out: the centroid, names and days of the others) and against the live stories nearest
-  to it; it moves to another story where that story reaches placement's threshold and beats its own
-  by `ClusterParams.move_margin`. A one-article story's member has no story of its own to beat: it
-  moves where placement would now put it, and the emptied story's id resolves to the one it joined.
+- **Moves.** Each member the run placed is scored, with placement's own fitted model, against its
+  story without it (leave-one-out: the centroid, names and days of the others) and against the live
+  stories nearest to it; it moves to another story where that story reaches placement's threshold
+  and beats its own by `ClusterParams.move_margin`. A one-article story's member has no story of its
+  own to beat: it moves where placement would now put it, and the emptied story's id resolves to the
+  one it joined.
   The story a member leaves keeps its id (what stays is never smaller than the one that goes). A
   member whose own story scores it above 1 - move_margin cannot move, so only the others are scored
   against neighbours. Per round a story gives or takes one member (the largest gains first), and the
