@@ -5,6 +5,8 @@ from datetime import date
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import SHARED, Cli
 
 from storyline.brief import load_brief
@@ -96,6 +98,30 @@ def test_a_member_placed_in_another_events_story_moves_to_its_own_and_the_story_
     assert stories.index.stories["s-ferry"].size == 3 and stories.index.stories["s-bus"].size == 3
     assert stories.index.stories["s-ferry"].terms == {name: 3 for name in FERRY}
     assert revise(stories.index, {"s-ferry", "s-bus"}, stories.members_of) == []  # a fixed point
+
+
+@settings(max_examples=25, deadline=None)
+@given(ferries=st.integers(2, 5), buses=st.integers(1, 4), at=st.integers(0, 5), seed=st.integers(0, 2**16))
+def test_wherever_among_the_arrivals_a_report_landed_in_another_events_story_revision_gives_each_event_its_story(
+        ferries, buses, at, seed):
+    """What holds whatever the order of arrival: a report of one event that placement left in another
+    event's story (here put there by hand, first, last or between that story's reports) ends with its
+    own event's reports, and both events end whole and apart."""
+    rng = np.random.default_rng(seed)
+    ferry, bus = unit(rng.normal(size=384)), unit(rng.normal(size=384))
+    near_ = lambda v: unit(v + rng.normal(0, 0.02, v.shape))  # noqa: E731
+    stories = Stories()
+    arrivals = [(f"ferry-{k}", ferry, FERRY) for k in range(ferries)]
+    arrivals.insert(min(at, ferries), ("bus-late", bus, BUS))
+    for article_id, vector, names in arrivals:
+        stories.put("s-ferry", article_id, near_(vector), names)
+    for k in range(buses):
+        stories.put("s-bus", f"bus-{k}", near_(bus), BUS)
+    changes = revise(stories.index, {"s-ferry", "s-bus"}, stories.members_of)
+    assert [(c.member, c.source, c.target) for c in changes] == [("bus-late", "s-ferry", "s-bus")]
+    assert {story.id: story.size for story in stories.index.stories.values()} == {
+        "s-ferry": ferries, "s-bus": buses + 1}
+    assert set(stories.index.stories["s-ferry"].terms) == FERRY
 
 
 def test_a_one_article_story_whose_report_belongs_to_another_story_moves_into_it_and_is_left_empty():
