@@ -216,7 +216,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     that many would revise the stories it touched."""
     from storyline.cluster import StoryIndex, article_terms, load_params
     from storyline.embed import article_embedder_name
-    from storyline.revise import revise
+    from storyline.revise import Member, Move, revise
     from storyline.settings import settings_from_env
 
     model = article_embedder_name(settings_from_env())
@@ -232,16 +232,29 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     wall = cpu = terms_seconds = revise_wall = 0.0
     revise_by_tenth: dict[int, float] = defaultdict(float)
     touched: set[str] = set()
+    held: dict[str, list[Member]] = {}  # the members of each live story, as an ingest run reads them from the store
+    moved: dict[str, str] = {}  # article -> the story revision last moved it to
+    placed_in_run: set[str] = set()  # the articles of the current run: those revision may move
 
     def revise_run(i: int) -> None:
         nonlocal revise_wall, touched
+        for story_id in [story_id for story_id in held if story_id not in index.stories]:
+            del held[story_id]  # left the live index: revision will not read it again
         started = time.perf_counter()
-        for merge in revise(index, touched):
-            merges.record(merge.target.id, merge.source)
+        for change in revise(index, touched, lambda story_id: held.get(story_id, []), placed_in_run):
+            if isinstance(change, Move):
+                moved[change.member] = change.target
+                member = next(m for m in held[change.source] if m.id == change.member)
+                held[change.source].remove(member)
+                held.setdefault(change.target, []).append(member)
+            else:
+                merges.record(change.target.id, change.source)
+                held.setdefault(change.target.id, []).extend(held.pop(change.source.id, []))
         took = time.perf_counter() - started
         revise_wall += took
         revise_by_tenth[min(9, i // tenth)] += took
         touched = set()
+        placed_in_run.clear()
 
     with data.open(encoding="utf-8") as handle:
         for i, line in enumerate(handle):
@@ -258,6 +271,10 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
             wall += time.perf_counter() - started
             cpu += time.process_time() - started_cpu
             merges.record(story.id, away)
+            if away is not None and away.id != story.id:
+                held.setdefault(story.id, []).extend(held.pop(away.id, []))
+            held.setdefault(story.id, []).append(Member(row["id"], vector, frozenset(terms), article.day))
+            placed_in_run.add(row["id"])
             touched.add(story.id)
             labels[row["id"]], gold[row["id"]] = story.id, row["gold"]
             if (i + 1) % RUN_ARTICLES == 0:
@@ -266,7 +283,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
                 marks[i + 1] = (wall, cpu)
     if touched:
         revise_run(total - 1)
-    pred = {article_id: merges.find(label) for article_id, label in labels.items()}
+    pred = {article_id: merges.find(moved.get(article_id, label)) for article_id, label in labels.items()}
     if labels_out:
         labels_out.write_text(json.dumps(pred))
     # The rate over the first and the last tenth of the stream: the last is the cost of an article when

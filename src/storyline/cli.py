@@ -439,7 +439,8 @@ def _evaluation_store(items: list, settings: Settings, db: str | None = None) ->
 
 
 def _story_by_origin(store: Store, result: Any, revised: bool = True) -> dict[str, str]:
-    """Each record's story; with revised=False, the story placement put it in before revision's merges."""
+    """Each record's story; with revised=False, the story placement put it in before revision's moves
+    and merges."""
     story_of = {article.id: story for article, story, _ in store.articles()}
     if not revised:
         story_of = before_revision(story_of, result.revisions)
@@ -462,7 +463,7 @@ def eval_clusters(
 ) -> None:
     """Cluster the articles in a temporary database and score the stories against the gold labels
     (with a PostgreSQL --db, in a temporary schema there; with --engine dask, on Dask workers), and
-    the stories as placement left them before revision merged some (`before_revision`). Ingest
+    the stories as placement left them before revision moved and merged some (`before_revision`). Ingest
     places articles oldest first, so a shuffled order changes only the order within a day (and of
     undated articles)."""
     from storyline.engine import check_engine_settings

@@ -39,6 +39,7 @@ class ClusterParams:
     candidates: int = 10
     merge_threshold: float = 0.9
     revise_threshold: float = 0.85  # a story pair's probability that revision (storyline.revise) merges
+    move_margin: float = 0.4  # how much more probable another story must make a member for revision to move it
 
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2@64"
@@ -140,6 +141,26 @@ class TermStats:
                              core=core, core_log_sum=sum(log_df(term, _LOG_HALF) for term in core))
             self._sides[story.id] = side
         return side
+
+    def sides_without(self, story: StoryState) -> Callable[[StoryState, Iterable[str]], None]:
+        """For scoring a story's members leave-one-out (storyline.revise): a function that makes the
+        sums of `rest`, the story without one member whose key terms are given, from the story's own,
+        in the member's terms and the story's core rather than in all of the story's terms. A term of
+        the story without the member is in its core only if it was in the story's or was carried by
+        just under half its members. The story's own sums are made again first, so that those made
+        from them weigh each term by the counts as they are now."""
+        self._sides.pop(story.id, None)
+        side, log_df = self.story_side(story), self.log_df.get
+        near = side.core | {term for term, count in story.terms.items() if 2 * count == story.size - 1}
+
+        def make(rest: StoryState, terms: Iterable[str]) -> None:
+            terms = set(terms)
+            core = {term for term in near if 2 * rest.terms.get(term, 0) >= rest.size}
+            self._sides[rest.id] = StorySide(
+                size=rest.size, documents=side.documents, count=side.count - len(terms),
+                log_sum=side.log_sum - sum(log_df(term, _LOG_HALF) for term in terms),
+                core=core, core_log_sum=sum(log_df(term, _LOG_HALF) for term in core))
+        return make
 
     def forget(self, story_id: str) -> None:
         """A story left the live index (or merged away): its sums are not needed any more."""
@@ -498,6 +519,29 @@ class StoryIndex:
             if dice >= 0.5:
                 return other
         return None
+
+    def take_out(self, story: StoryState, rest: StoryState, recent: list[np.ndarray]) -> None:
+        """A member has left the story (revision moved it): the story becomes `rest`, its state without
+        that member, with `recent` as its recent members' vectors; a story left empty leaves the index."""
+        self.stats.forget(story.id)
+        if rest.size == 0:
+            self._drop(story.id)
+            return
+        story.centroid, story.size, story.terms = rest.centroid, rest.size, rest.terms
+        story.first_seen, story.last_seen = rest.first_seen, rest.last_seen
+        self.members[story.id] = _recent(recent)
+        if self.crosslingual is not None:
+            self.crosslingual.forget(story.id)  # read again from the store when next needed
+        self._reindex(story)
+
+    def put_in(self, story: StoryState, vector: np.ndarray, terms: set[str], day: date | None) -> None:
+        """A member revision moved joins the story."""
+        add_member(story, vector, terms, day)
+        self.members[story.id] = _recent([self.members.get(story.id), vector[None, :]])
+        self.stats.forget(story.id)
+        if self.crosslingual is not None:
+            self.crosslingual.forget(story.id)
+        self._reindex(story)
 
     def merge(self, source: StoryState, target: StoryState) -> None:
         """Fold source into target: centroid, terms, dates and recent members."""

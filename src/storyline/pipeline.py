@@ -63,8 +63,8 @@ class IngestReport:
     new_stories: int = 0
     article_of: dict[str, str] = field(default_factory=dict)  # record origin -> article id (duplicates too)
     gold_of: dict[str, str] = field(default_factory=dict)  # record origin -> gold label, where given
-    # The merges revision made after placement, in order: (story merged away, story it joined, the
-    # articles it held then), from which the stories as placement alone left them can be told.
+    # The moves and merges revision made after placement, in order: (story left or merged away, story
+    # joined, the articles that went), from which the stories as placement alone left them can be told.
     revisions: list[tuple[str, str, list[str]]] = field(default_factory=list)
     # Seconds per stage. The driver's: identify (normalise, exact-duplicate lookup), wait (for the
     # engine's next prepared chunk), serial (each chunk's transaction: near-duplicate group, story
@@ -355,8 +355,8 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             progress: Callable[[int], None] | None,
             revisions: list[tuple[str, str, list[str]]] | None = None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
-    a chunk per transaction, then revise the stories they touched (`_revise`, whose merges are added
-    to `revisions`); returns how many stories they started and how many articles were stored."""
+    a chunk per transaction, then revise the stories they touched (`_revise`, whose moves and merges
+    are added to `revisions`); returns how many stories they started and how many articles were stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
@@ -402,7 +402,11 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     if touched:
         with clock("revise"), store.transaction():
             catch_up(store, mark, duplicates, stories)
-            merges = _revise(store, stories, touched)
+            merges = _revise(store, stories, touched, {article.id for article in pending})
+            # a story this run started and revision then emptied or merged away is no new story
+            started_here = {"s" + article.id[1:] for article in pending}
+            new_stories -= len({source for source, _, _ in merges
+                                if source in started_here and (row := store.story(source)) and row.id != source})
         if revisions is not None:
             revisions.extend(merges)
     return new_stories, stored
@@ -423,20 +427,39 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def _revise(store: Store, stories: StoryIndex, touched: set[str]) -> list[tuple[str, str, list[str]]]:
-    """Revise the stories this run touched (storyline.revise) and write its merges as placement writes
-    its own: the story merged away keeps its last state, its id resolves to the story it joined, whose
-    row is saved once at the end; their briefs are then stale by size, and refresh_briefs makes them.
-    Returns (merged away, joined, the articles the one merged away held) per merge, in order."""
+def _revise(store: Store, stories: StoryIndex, touched: set[str],
+            placed: set[str]) -> list[tuple[str, str, list[str]]]:
+    """Revise the stories this run touched (storyline.revise; the articles it placed may move) and
+    write its moves and merges as placement
+    writes its own: a member moved changes story in the store (the story it left keeps its id, and its
+    brief and the other's are made again); a story merged away, or left empty by a move, keeps its last
+    state and its id resolves to the story it joined; the rows of the stories changed are saved once at
+    the end, their briefs then stale, and refresh_briefs makes them. Returns (the story left, the story
+    joined, the articles that went) per move or merge, in order."""
     done = []
     grown: dict[str, StoryState] = {}
-    for merge in revise.revise(stories, touched):
-        held = [article_id for article_id, _ in store.member_vectors(merge.source.id)]
-        _save_story(store, merge.source)
-        store.merge_story(merge.source.id, merge.target.id, revise.VERSION)
-        grown.pop(merge.source.id, None)
-        grown[merge.target.id] = merge.target
-        done.append((merge.source.id, merge.target.id, held))
+
+    def members_of(story_id: str) -> list[revise.Member]:
+        return [revise.Member(article_id, vector, frozenset(terms), day)
+                for article_id, vector, terms, day in store.member_features(story_id)]
+
+    for change in revise.revise(stories, touched, members_of, placed):
+        if isinstance(change, revise.Move):
+            store.move_member(change.member, change.target, change.score, revise.VERSION)
+            if change.emptied:  # its only member left: its id resolves to the story that took it
+                store.merge_story(change.source, change.target, revise.VERSION)
+                grown.pop(change.source, None)
+            for story_id in (change.source, change.target):
+                if story_id in stories.stories:  # else merged away since, and saved as it stood then below
+                    grown[story_id] = stories.stories[story_id]
+            done.append((change.source, change.target, [change.member]))
+            continue
+        held = [article_id for article_id, _ in store.member_vectors(change.source.id)]
+        _save_story(store, change.source)
+        store.merge_story(change.source.id, change.target.id, revise.VERSION)
+        grown.pop(change.source.id, None)
+        grown[change.target.id] = change.target
+        done.append((change.source.id, change.target.id, held))
     for story in grown.values():
         _save_story(store, story)
     return done

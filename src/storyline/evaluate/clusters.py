@@ -52,8 +52,8 @@ def cluster_scores(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dic
 
 def before_revision(story_of: Mapping[str, str],
                     revisions: list[tuple[str, str, list[str]]]) -> dict[str, str]:
-    """Each article's story as placement alone left it, from its story now and revision's merges (merged
-    away, joined, the articles the one merged away held then), undone last first."""
+    """Each article's story as placement alone left it, from its story now and revision's moves and
+    merges (the story left or merged away, the story joined, the articles that went), undone last first."""
     before = dict(story_of)
     for source, _, held in reversed(revisions):
         for article_id in held:

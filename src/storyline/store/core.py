@@ -240,6 +240,24 @@ class Store(ReadQueries, OutletRecords):
                           "ON CONFLICT(source) DO UPDATE SET target = excluded.target, merged_at = excluded.merged_at, "
                           "version = excluded.version", (source, target, _now(), version))
 
+    def member_features(self, story_id: str) -> list[tuple[str, np.ndarray, set[str], date | None]]:
+        """(article id, vector, key terms, day) of each of a story's members, in the order they were
+        stored: what revision scores a member by."""
+        rows = self.conn.execute(
+            """SELECT v.article_id, v.vector, v.terms, a.published_day FROM vectors v
+               JOIN story_members m ON m.article_id = v.article_id JOIN articles a ON a.id = v.article_id
+               WHERE m.story_id = ? ORDER BY a.rowid""", (story_id,))
+        return [(row["article_id"], self._vector_value(row["vector"]), set(json.loads(row["terms"])),
+                 date.fromisoformat(row["published_day"]) if row["published_day"] else None) for row in rows]
+
+    def move_member(self, article_id: str, story_id: str, score: float, version: str) -> None:
+        """Put a stored article in another story (revision's move); both stories' briefs are made again."""
+        old = self.article_story(article_id)
+        self.conn.execute("UPDATE story_members SET story_id = ?, score = ?, version = ?, assigned_at = ? "
+                          "WHERE article_id = ?", (story_id, score, version, _now(), article_id))
+        for story in {old, story_id} - {None}:
+            self.forget_brief(story)
+
     def member_vectors(self, story_id: str) -> list[tuple[str, np.ndarray]]:
         rows = self.conn.execute(
             """SELECT v.article_id, v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
