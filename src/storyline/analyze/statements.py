@@ -320,9 +320,7 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
         sentence_end, limit = article.sentences[k + 1][1], min(limit, i + 6)
     next_quote = article.next_quote_open(mark.close)
     hi = min(next_quote, max(sentence_end, mark.close + 1))
-    first = i
-    while first < limit and (article.tokens[first].text in (",", "-", "—", "–") or article.tokens[first].text in QUOTE_TOKENS):
-        first += 1
+    first = _past_marks(article, i, limit)
     if first < limit and article.word(first) in CONTRASTING:
         return None, None  # "X told the paper “…” while Y said “…”": the cue after opens another speaker's clause
     for j in range(i, limit):
@@ -334,6 +332,13 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
     if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
     return None, None
+
+
+def _past_marks(article: ArticleText, i: int, limit: int) -> int:
+    """The first token from i on (before limit) that is no comma, dash or quotation mark."""
+    while i < limit and (article.tokens[i].text in (",", "-", "—", "–") or article.tokens[i].text in QUOTE_TOKENS):
+        i += 1
+    return i
 
 
 def _finite_verb(article: ArticleText, j: int) -> bool:
@@ -356,8 +361,7 @@ def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, h
     """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
     only a named speaker (or he, she) and one finite verb. Whatever the verb means ("fumed", "cracked",
     "gloated"), the words right after a quotation name who said it; the lexicon of cues need not know it."""
-    while i < limit and (article.tokens[i].text in (",", "-", "—", "–") or article.tokens[i].text in QUOTE_TOKENS):
-        i += 1
+    i = _past_marks(article, i, limit)
     if i >= limit:
         return None, None
     if _finite_verb(article, i):  # inverted: the verb, then the speaker
