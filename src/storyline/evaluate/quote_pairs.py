@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.evaluate.spans import DocSpan
+from storyline.evaluate.spans import DocSpan, share
 
 SAME_KINDS = ("verbatim", "reworded", "unattributed")
 
@@ -35,12 +35,6 @@ class PredictedQuote:
         return next((n for n, spans in enumerate(self.variants) if any(s.overlaps(side) for s in spans)), None)
 
 
-def _span(side: dict[str, Any]) -> DocSpan:
-    return DocSpan(side["doc"], side["start"], side["end"])
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 3) if whole else None
 
 
 def _together(quotes: Sequence[PredictedQuote], a: DocSpan, b: DocSpan) -> bool:
@@ -61,28 +55,28 @@ def score_quote_pairs(items: Sequence[dict[str, Any]], quotes: Sequence[Predicte
     """Pairing precision and recall, look-alikes kept apart, with the counts and the ids behind them."""
     same = [i for i in items if i["label"] == "same"]
     different = [i for i in items if i["label"] == "different"]
-    together = {i["id"] for i in items if _together(quotes, *(_span(s) for s in i["sides"]))}
+    together = {i["id"] for i in items if _together(quotes, *(DocSpan.of(s) for s in i["sides"]))}
     same_together = [i for i in same if i["id"] in together]
-    readable = [i for i in same if not split_sides(i) and all(_read(quotes, _span(s)) for s in i["sides"])]
+    readable = [i for i in same if not split_sides(i) and all(_read(quotes, DocSpan.of(s)) for s in i["sides"])]
 
     def why(item: dict[str, Any]) -> str:
         if split_sides(item):
             return "sides in different stories"
-        if not all(_read(quotes, _span(s)) for s in item["sides"]):
+        if not all(_read(quotes, DocSpan.of(s)) for s in item["sides"]):
             return "a side not read as a quotation"
         return "not paired"
 
     return {
         "quote_pairs_gold": len(items), "quote_pairs_same": len(same), "quote_pairs_different": len(different),
         "quote_pairs_together": len(together), "quote_pairs_together_same": len(same_together),
-        "quote_pair_precision": _share(len(same_together), len(together)),
-        "quote_pair_recall": _share(len(same_together), len(same)),
-        "quote_pair_recall_by_kind": {kind: _share(sum(1 for i in same_together if i["kind"] == kind),
+        "quote_pair_precision": share(len(same_together), len(together)),
+        "quote_pair_recall": share(len(same_together), len(same)),
+        "quote_pair_recall_by_kind": {kind: share(sum(1 for i in same_together if i["kind"] == kind),
                                                    sum(1 for i in same if i["kind"] == kind)) for kind in SAME_KINDS},
         "quote_pairs_read": len(readable),
-        "quote_pair_recall_read": _share(sum(1 for i in readable if i["id"] in together), len(readable)),
+        "quote_pair_recall_read": share(sum(1 for i in readable if i["id"] in together), len(readable)),
         "quote_lookalikes_apart": len(different) - sum(1 for i in different if i["id"] in together),
-        "quote_lookalike_apart_rate": _share(len(different) - sum(1 for i in different if i["id"] in together),
+        "quote_lookalike_apart_rate": share(len(different) - sum(1 for i in different if i["id"] in together),
                                              len(different)),
         "quote_pairs_wrongly_together": sorted(i["id"] for i in different if i["id"] in together),
         "quote_pairs_missed": [{"id": i["id"], "kind": i["kind"], "why": why(i)}

@@ -62,7 +62,7 @@ from typing import Any
 from storyline.errors import InputError
 from storyline.evaluate.detokenize import Detokenized, detokenize
 from storyline.evaluate.quote_pairs import PredictedQuote, quote_pair_rows, score_quote_pairs
-from storyline.evaluate.spans import DocSpan
+from storyline.evaluate.spans import DocSpan, share
 from storyline.model import Record
 from storyline.settings import Settings
 
@@ -147,9 +147,6 @@ def _events_of(item: dict[str, Any]) -> list[str]:
 def _sides(item: dict[str, Any]) -> list[dict[str, Any]]:
     return item.get("sides") or item.get("units") or []
 
-
-def _side(side: dict[str, Any]) -> DocSpan:
-    return DocSpan(side["doc"], side["start"], side["end"])
 
 
 def load_real_set(folder: Path, split: str = "all", events: Sequence[str] | None = None) -> RealSet:
@@ -384,7 +381,7 @@ def value_key(value: object) -> str:
 
 
 def _value_agrees(side: dict[str, Any], claim: PredictedClaim) -> bool:
-    span = _side(side)
+    span = DocSpan.of(side)
     for v in claim.values:
         if span.doc not in v.docs:
             continue
@@ -405,7 +402,7 @@ def _in_order(claim: PredictedClaim, a: dict[str, Any], b: dict[str, Any]) -> bo
 
 
 def _hits_all(claim: PredictedClaim, item: dict[str, Any]) -> bool:
-    return all(claim.hits(_side(side)) for side in _sides(item))
+    return all(claim.hits(DocSpan.of(side)) for side in _sides(item))
 
 
 def _value_of(claim: PredictedClaim, side: DocSpan) -> PredictedValue | None:
@@ -420,14 +417,11 @@ def _opposes(claim: PredictedClaim, item: dict[str, Any]) -> bool:
     cites two outlets that agree, and does not dispute what they agree on."""
     if not _hits_all(claim, item):
         return False
-    values = [_value_of(claim, _side(side)) for side in _sides(item)]
+    values = [_value_of(claim, DocSpan.of(side)) for side in _sides(item)]
     if any(v is None for v in values):
         return True
     return len({value_key(v.normalized or v.value) for v in values if v is not None}) > 1
 
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 3) if whole else None
 
 
 def score_real(real: RealSet, predictions: Mapping[str, Prediction],
@@ -496,15 +490,15 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
         "conflicts_predicted": len(conflicts), "conflicts_judged": judged,
         "conflicts_right": len(right), "conflicts_wrong": len(wrong),
         "conflicts_unjudged": len(conflicts) - judged,
-        "conflict_precision": _share(len(right), judged),
-        "conflict_precision_lower_bound": _share(len(right), len(conflicts)),
+        "conflict_precision": share(len(right), judged),
+        "conflict_precision_lower_bound": share(len(right), len(conflicts)),
         "conflicts_date_artefacts": artefacts,
-        "conflict_precision_apart_from_artefacts": _share(len(right), judged - artefacts),
-        "conflicts_found": len(found), "conflict_recall": _share(len(found), gold),
-        "conflicts_found_with_values": len(found_values), "conflict_recall_with_values": _share(len(found_values), gold),
-        "conflict_recall_not_minor": _share(sum(1 for i in major if i["id"] in set(found)), len(major)),
+        "conflict_precision_apart_from_artefacts": share(len(right), judged - artefacts),
+        "conflicts_found": len(found), "conflict_recall": share(len(found), gold),
+        "conflicts_found_with_values": len(found_values), "conflict_recall_with_values": share(len(found_values), gold),
+        "conflict_recall_not_minor": share(sum(1 for i in major if i["id"] in set(found)), len(major)),
         "conflicts_split": sorted(item["id"] for item in real.conflicts if split_sides(item)),
-        "conflict_recall_in_one_story": _share(sum(1 for i in real.conflicts if i["id"] in set(found)),
+        "conflict_recall_in_one_story": share(sum(1 for i in real.conflicts if i["id"] in set(found)),
                                                sum(1 for i in real.conflicts if not split_sides(i))),
         "conflict_misses": misses, "conflict_false": wrong, "conflict_unjudged": unjudged,
     })
@@ -513,9 +507,9 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     flagged = [item["id"] for item in real.lookalikes if any(_opposes(c, item) for c in conflicts)]
     scores.update({
         "lookalikes_gold": len(real.lookalikes), "lookalikes_left_alone": len(real.lookalikes) - len(flagged),
-        "lookalike_left_alone_rate": _share(len(real.lookalikes) - len(flagged), len(real.lookalikes)),
+        "lookalike_left_alone_rate": share(len(real.lookalikes) - len(flagged), len(real.lookalikes)),
         "lookalikes_flagged": flagged, "lookalikes_split": sorted(i["id"] for i in real.lookalikes if split_sides(i)),
-        "lookalike_left_alone_rate_in_one_story": _share(
+        "lookalike_left_alone_rate_in_one_story": share(
             sum(1 for i in real.lookalikes if not split_sides(i) and i["id"] not in set(flagged)),
             sum(1 for i in real.lookalikes if not split_sides(i))),
     })
@@ -523,7 +517,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     # updates
     def linked(item: dict[str, Any], candidates: list[PredictedClaim]) -> bool:
         sides = item["sides"]
-        return all(any(c.hits(_side(a)) and c.hits(_side(b)) and _in_order(c, a, b) for c in candidates)
+        return all(any(c.hits(DocSpan.of(a)) and c.hits(DocSpan.of(b)) and _in_order(c, a, b) for c in candidates)
                    for a, b in pairwise(sides))
 
     as_progression = [i["id"] for i in real.updates if linked(i, [c for c in ordered_claims if c.kind == "update"])]
@@ -531,7 +525,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
                    and linked(i, [c for c in ordered_claims if c.kind == "conflict"])]
     scores.update({
         "updates_gold": len(real.updates), "updates_found": len(as_progression) + len(as_conflict),
-        "update_found_rate": _share(len(as_progression) + len(as_conflict), len(real.updates)),
+        "update_found_rate": share(len(as_progression) + len(as_conflict), len(real.updates)),
         "updates_as_progression": as_progression, "updates_as_conflict": as_conflict,
         "updates_split": sorted(i["id"] for i in real.updates if split_in(ordered)(i)),
     })
@@ -543,8 +537,8 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     scores.update({
         "claim_pairs_gold": len(real.claim_groups), "claim_pairs_same": len(same),
         "claim_pairs_together": len(together), "claim_pairs_together_same": len(same_together),
-        "claim_group_precision": _share(len(same_together), len(together)),
-        "claim_group_recall": _share(len(same_together), len(same)),
+        "claim_group_precision": share(len(same_together), len(together)),
+        "claim_group_recall": share(len(same_together), len(same)),
         "claim_pairs_wrongly_together": sorted(i["id"] for i in together if i["label"] != "same"),
         "claim_pairs_split": sorted(i["id"] for i in real.claim_groups if split_sides(i)),
     })
@@ -563,7 +557,7 @@ def _why_missed(item: dict[str, Any], claims: list[PredictedClaim], story_of: Ma
         return "a side is in no story"
     if len(set(stories)) > 1:
         return "sides in different stories"
-    sides = [_side(side) for side in item["sides"]]
+    sides = [DocSpan.of(side) for side in item["sides"]]
     if any(c.kind == "conflict" and all(c.cites_sentence(s) for s in sides) for c in claims):
         return "a conflict on these sentences, over another value"
     if any(c.kind == "claim" and all(c.hits(s) for s in sides) for c in claims):
