@@ -458,8 +458,9 @@ _CLOCK = re.compile(
     r"(?=\s*(?:GMT|UTC|BST|hours\b|hrs\b|local\b|\(\s*\d\d:?\d\d\s*(?:GMT|UTC)))(?:\s*(?:hours|hrs)\b)?"
     r"|(?P<word>noon|midnight)"
     r")" + _ZONE, re.IGNORECASE)
+_CLOSE_TO = r"\b(?:just|shortly|soon|right|minutes|an hour)\s+"  # "just before", "minutes after": near a point
 _APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|circa|sometime)\s+$"
-                          r"|\b(?:just|shortly|soon|right|minutes|an hour)\s+(?:before|after)\s+$", re.IGNORECASE)
+                          r"|" + _CLOSE_TO + r"(?:before|after)\s+$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|since|from|between|past|and|to|or|as of)\s+"
                     r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*$", re.IGNORECASE)
 # a page's time stamp, not the news's: "Posted Dec 23, 2012", "Updated 5 May 2010 1:41 PM" (what
@@ -470,7 +471,7 @@ _STAMP_AFTER = re.compile(r"[\s,|–-]*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:\d{1,2}\s+[A
                           r"\s+(?:1[89]|20)\d\d\b")
 # a game clock counts down ("with 7:41 left"): which moment of play it marks, its words rarely say
 _COUNTDOWN = re.compile(r"\s+(?:left|remaining|to go|to play)\b", re.IGNORECASE)
-_QUALIFIED_BOUND = re.compile(r"\b(?:just|shortly|soon|right|minutes|an hour)\s+\w+\s+$", re.IGNORECASE)  # a point
+_QUALIFIED_BOUND = re.compile(_CLOSE_TO + r"\w+\s+$", re.IGNORECASE)  # a point
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|until|till)\s*\d", re.IGNORECASE)
 
 
