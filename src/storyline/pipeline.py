@@ -404,12 +404,17 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             catch_up(store, mark, duplicates, stories)
             merges = _revise(store, stories, touched, {article.id for article in pending})
             # a story this run started and revision then emptied or merged away is no new story
-            started_here = {"s" + article.id[1:] for article in pending}
+            started_here = {started_by(article.id) for article in pending}
             new_stories -= len({source for source, _, _ in merges
                                 if source in started_here and (row := store.story(source)) and row.id != source})
         if revisions is not None:
             revisions.extend(merges)
     return new_stories, stored
+
+
+def started_by(article_id: str) -> str:
+    """The id of the story an article starts, where it starts one: its own id with the story's letter."""
+    return "s" + article_id[1:]
 
 
 @contextmanager
@@ -626,7 +631,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
     # A syndicated copy belongs where its original went; anything else is scored against stories.
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
     with clock("assign"):
-        placed = stories.place("s" + article.id[1:], vector, terms, article.day, into=original,
+        placed = stories.place(started_by(article.id), vector, terms, article.day, into=original,
                                language=article.language, mvector=mvector, days=days)
     store.add_member(article.id, placed.joined.id, placed.score, cluster.VERSION)
     if placed.merged is not None:
