@@ -64,6 +64,11 @@ def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "
         yield analyze_doc(doc, published)
 
 
+def analyze_batch(items: list[tuple[str, date | datetime | None]]) -> list[Analysis]:
+    """In a pool worker: one batch through spaCy and the rules, as analyze_articles does in one process."""
+    return list(analyze_articles(items, batch_size=POOL_BATCH))
+
+
 MIN_BATCHES_PER_PROCESS = 2  # fewer, and forking and shipping docs back cost more than they save
 
 
@@ -98,7 +103,7 @@ def start_analyses(items: Iterable[tuple[str, date | datetime | None, str | None
     pending = list(items)
     english = [i for i, (_, _, language) in enumerate(pending) if is_english(language)]
     texts = [pending[i][:2] for i in english]
-    on_pool = (start_english_analyses(texts, processes)
+    on_pool = (start_english_analyses(texts, processes, analyze_batch)
                if nlp is None and len(texts) > POOL_BATCH else None)
 
     def wait() -> list[Analysis]:

@@ -19,10 +19,14 @@ from storyline.model import Analysis
 BATCH = 16  # articles a task: spaCy's batch, and few enough that both workers finish a chunk together
 
 
-def start_english_analyses(items: list[tuple[str, date | datetime | None]], processes: int,
+Batch = list[tuple[str, date | datetime | None]]
+
+
+def start_english_analyses(items: Batch, processes: int, analyze_batch: Callable[[Batch], list[Analysis]],
                            ) -> Callable[[], list[Analysis]] | None:
-    """Hand (text, published) pairs to the worker pool, BATCH a task; the returned function waits for
-    their analyses, in input order. None where no pool may run (see engine.worker_pool)."""
+    """Hand (text, published) pairs to the worker pool, BATCH a task, each task analysed by
+    `analyze_batch` (a module-level function, which the workers find by name); the returned function
+    waits for their analyses, in input order. None where no pool may run (see engine.worker_pool)."""
     pool = worker_pool(processes, preload=load_nlp)
     if pool is None:
         return None
@@ -34,9 +38,3 @@ def start_english_analyses(items: list[tuple[str, date | datetime | None]], proc
 
     return wait
 
-
-def analyze_batch(items: list[tuple[str, date | datetime | None]]) -> list[Analysis]:
-    """In a worker: one batch through spaCy and the rules, as analyze_articles does in one process."""
-    from storyline.analyze import analyze_articles
-
-    return list(analyze_articles(items, batch_size=BATCH))

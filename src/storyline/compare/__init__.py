@@ -57,13 +57,17 @@ from storyline.compare.align import (
     candidate_pairs,
     language_views,
     nearest_neighbours,
-    quote_group_of_units,
-    speaker_pairs,
     with_cross_pairs,
 )
 from storyline.compare.claims import build_claims, readability, summarize
 from storyline.compare.conflicts import find_conflicts
-from storyline.compare.statements import align_quotes, quote_records, statements_of
+from storyline.compare.statements import (
+    align_quotes,
+    quote_group_of_units,
+    quote_records,
+    speaker_pairs,
+    statements_of,
+)
 from storyline.compare.thresholds import NEIGHBOURS
 from storyline.compare.units import StoryArticle, StoryView, Unit, annotate_units, article_units
 from storyline.model import ClaimRecord, Entity, QuoteRecord, SummaryLine
@@ -105,7 +109,7 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
     texts = [u.text for u in units] + [s.text for s in statements]
     all_vectors = np.asarray(embed(texts), dtype=np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
     vectors, quote_vectors = all_vectors[:len(units)], all_vectors[len(units):]
-    unit_cross, quote_cross = language_views(story, units, statements, texts, cross_embed)
+    unit_cross, quote_cross = language_views(story, units, [s.article for s in statements], texts, cross_embed)
 
     quote_pairs = candidate_pairs(statements, quote_vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)
     quote_pairs = with_cross_pairs(quote_pairs, quote_cross, lambda i: statements[i].article, NEIGHBOURS)

@@ -17,6 +17,8 @@ import numpy as np
 from storyline.compare.align import Groups, LanguageView, candidate_pairs
 from storyline.compare.thresholds import (
     CROSS_QUOTE_THRESHOLD,
+    CROSS_SCALE,
+    CROSS_SHIFT,
     NEIGHBOURS,
     ORDER_WEIGHT,
     QUOTE_EXACT,
@@ -24,8 +26,10 @@ from storyline.compare.thresholds import (
     QUOTE_MARGIN,
     QUOTE_THRESHOLD,
     QUOTE_UNATTRIBUTED,
+    SPEAKER_FLOOR,
+    SPEAKER_MARGIN,
 )
-from storyline.compare.units import StoryView, language_of, voices_of
+from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
 from storyline.model import Quote, QuoteRecord, QuoteVariant
 from storyline.text import fingerprint_text
@@ -233,4 +237,65 @@ def quote_records(story: StoryView, statements: list[QuotedStatement], quote_gro
     out.sort(key=lambda q: (-len(q["sources"]), -len(q["variants"]),
                             min(story.pos[v["article"]] for v in q["variants"]),
                             min(v["start"] for v in q["variants"])))
+    return out
+
+
+def speaker_pairs(statements: Sequence[QuotedStatement], cross: LanguageView | None) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, of direct quotations in two languages, one of which the encoder was not
+    trained on, by one named speaker in two articles, that are each other's clear closest among that
+    speaker's quotations there (SPEAKER_FLOOR, SPEAKER_MARGIN), with their multilingual cosine on the
+    English scale. Between languages it reads well the cosine decides alone: there a quotation that
+    has no counterpart would otherwise pair with the speaker's nearest other one."""
+    from storyline.embed import MULTILINGUAL_TRAINED
+
+    if cross is None:
+        return {}
+    by: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        if s.speaker and s.direct:
+            by[(s.article, s.speaker)].append(i)
+    out: dict[tuple[int, int], float] = {}
+    for (article, speaker), mine in by.items():
+        for (other, other_speaker), theirs in by.items():
+            if other_speaker != speaker or other <= article or not cross.differ(mine[0], theirs[0]):
+                continue
+            if {cross.of[mine[0]], cross.of[theirs[0]]} <= MULTILINGUAL_TRAINED:
+                continue
+            sims = cross.vectors[mine] @ cross.vectors[theirs].T
+            for r, c in clear_mutual_best(sims):
+                i, j = sorted((mine[r], theirs[c]))
+                out[(i, j)] = CROSS_SCALE * float(sims[r, c]) + CROSS_SHIFT
+    return out
+
+
+def clear_mutual_best(sims: np.ndarray) -> list[tuple[int, int]]:
+    """(row, column) cells that are the best of their row and of their column, at SPEAKER_FLOOR or
+    more and ahead of every other cell of that row and column by SPEAKER_MARGIN."""
+    out = []
+    for r in range(sims.shape[0]):
+        c = int(np.argmax(sims[r]))
+        best = float(sims[r, c])
+        others = np.concatenate([np.delete(sims[r], c), np.delete(sims[:, c], r)])
+        if best >= SPEAKER_FLOOR and (others.size == 0 or best - float(others.max()) >= SPEAKER_MARGIN):
+            out.append((r, c))
+    return out
+
+
+def quote_group_of_units(units: list[Unit], statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[int | None]:
+    """Per unit, the quote group of the statement that makes up most of it, where that statement was
+    found in another article too."""
+    group_of = {i: g for g, members in enumerate(quote_groups) for i in members if len(members) > 1}
+    by_article: dict[int, list[QuotedStatement]] = defaultdict(list)
+    for s in statements:
+        if s.index in group_of:
+            by_article[s.article].append(s)
+    out: list[int | None] = []
+    for u in units:
+        best, best_share = None, 0.0
+        for s in by_article.get(u.article, ()):
+            inside = sum(max(0, min(u.end, p.end) - max(u.start, p.start)) for p in s.parts)
+            share = inside / max(1, u.end - u.start)
+            if share > best_share:
+                best, best_share = group_of[s.index], share
+        out.append(best if best_share >= 0.5 else None)
     return out
