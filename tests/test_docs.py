@@ -94,6 +94,15 @@ def test_the_readme_stays_short():
     assert size < README_LIMIT, f"README.md is {size:,} bytes; move reference material to docs/"
 
 
+def test_the_architecture_names_every_module():
+    """docs/architecture.md is where a newcomer finds a concept's home: each module of the package is named there."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "storyline"
+    modules = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py")
+                     if p.name not in ("__init__.py", "__main__.py"))
+    assert [m for m in modules if not re.search(rf"\b{re.escape(Path(m).name)}", text)] == []
+
+
 def test_the_readme_keeps_the_two_commands_and_points_into_docs():
     text = README.read_text(encoding="utf-8")
     assert "make demo   #" in text and "make test   #" in text
