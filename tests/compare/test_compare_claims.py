@@ -509,3 +509,27 @@ def test_figures_of_two_things_are_not_a_conflict(case):
     result = compare([article("a", "harbour-times", "2025-03-03", first),
                       article("b", "valley-news", "2025-03-03", second)])
     assert not conflicts(result, "number")
+
+
+def test_two_years_said_of_two_happenings_that_share_only_names_are_not_a_date_conflict():
+    def obituary(outlet: str, sentence: str) -> tuple[str, str, str]:
+        return (outlet, "2025-04-09", "Edda Marlow, who led the port city of Harwick for two decades, has died at the age "
+                f"of 91, her family said on Tuesday.\n\n{sentence}\n\nShe is survived by two sons. A funeral will be "
+                "held next week. Flags on public buildings will fly at half mast. Tributes came from across the country. "
+                "Her memoirs were published in 2002. She had lived quietly in a village by the sea. Friends remember her "
+                "humour. She loved long walks. Her garden was open to visitors each spring. She kept bees. She wrote "
+                "poems in her last years. Neighbours described her as kind. She never owned a car.")
+
+    # the resignation and the strike are two happenings: the words around the years share only names
+    apart = [obituary("coast-wire", "The bribery affair eventually led to the 1981 resignation of Edda Marlow of the "
+                                    "Harwick Republic."),
+             obituary("bay-herald", "Edda Marlow of the Harwick Republic came to power in the 1978 port strike that "
+                                    "made Edda Marlow of the Harwick Republic a hero.")]
+    assert conflicts(compare_reports(apart), "date") == []
+    # one happening, her election, given two years: a conflict
+    disputed = [obituary("coast-wire", "Edda Marlow of the Harwick Republic was elected mayor of the port in 1979 "
+                                       "after a long campaign."),
+                obituary("bay-herald", "Edda Marlow of the Harwick Republic was elected mayor of the port in 1981 "
+                                       "after a long campaign.")]
+    found = conflicts(compare_reports(disputed), "date")
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["1979", "1981"]]

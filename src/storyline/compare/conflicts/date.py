@@ -121,8 +121,11 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     idf = story_idf(units)
     flat = [(u, t, words) for u in units for t, words in _dated(story, u)]
 
-    def floor_of(i: int, j: int) -> float | None:  # a day against a day, a year against a year
-        return DATE_FRAME_SCORE if flat[i][1].granularity == flat[j][1].granularity else None
+    def floor_of(i: int, j: int) -> float | None:  # a day against a day, a year against a year, of one happening
+        (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
+        if ta.granularity != tb.granularity or not _one_happening(ua, fa, ub, fb, idf):
+            return None
+        return DATE_FRAME_SCORE
 
     out = clock_in_story(story, units, idf)
     for i, j in story_matches(story, flat, idf, floor_of):
@@ -142,7 +145,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 # in two zones are not compared (one may be the other's conversion).
 CLOCK_SLACK = 5  # minutes an approximate time ("about", "just before") allows either way
 CLOCK_MINOR = 60  # minutes up to which two times of one happening are a judgement call (minor)
-HAPPENING_SCORE = 2.0  # weight the shared words around two times must have besides names: what happened
+HAPPENING_SCORE = 2.0  # weight the shared words around two days or times must have besides names: what happened
 
 
 def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -> list[Conflict]:
@@ -159,8 +162,7 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
         (ua, ca, fa), (ub, cb, fb) = flat[i], flat[j]
         if clock_gap(ca, cb) is None:
             return None
-        happening = fa & fb - _name_words(ua) - _name_words(ub)  # the shooting / the arrest, not the street
-        return DATE_FRAME_SCORE if sum(idf.get(w, 1.0) for w in happening) >= HAPPENING_SCORE else None
+        return DATE_FRAME_SCORE if _one_happening(ua, fa, ub, fb, idf) else None
 
     out = []
     for i, j in story_matches(story, flat, idf, floor_of):
@@ -174,6 +176,14 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
                                                         ub.article: _clock_value(story, ub, cb)},
                             {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR))
     return out
+
+
+def _one_happening(ua: Unit, fa: set[str], ub: Unit, fb: set[str], idf: dict[str, float]) -> bool:
+    """Whether the words around two days or times say what happened alike, names apart: the shooting,
+    the arrest, not the street or the people it names ("the 1974 resignation of Richard Nixon" and "the
+    1972 scandal that toppled Richard Nixon" share only names)."""
+    happening = fa & fb - _name_words(ua) - _name_words(ub)
+    return sum(idf.get(w, 1.0) for w in happening) >= HAPPENING_SCORE
 
 
 def _name_words(unit: Unit) -> set[str]:
