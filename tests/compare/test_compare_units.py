@@ -37,6 +37,11 @@ def test_figures_written_short():
     assert numbers("The 10k race starts at 3pm in 2012.") == []
 
 
+def test_a_figure_written_with_a_leading_point():
+    assert numbers("He aimed a .357 caliber revolver at them.") == [(0.357, "caliber", None)]
+    assert numbers("It ended.5 people were hurt.") == []  # a point that ends a sentence glued to a figure is not its own
+
+
 def test_a_sum_is_counted_in_its_currency():
     # a currency sign is the sum's unit, and "e80 million" is a wire's euro sign
     assert numbers("Thieves took e80 million in gems.") == [(8e7, "euro", None)]

@@ -309,6 +309,11 @@ def test_quotation_marks_of_web_documents_close_on_their_words():
     assert given[s:e] == '"a storm . "'
 
 
+def test_a_leading_point_after_a_word_that_ends_no_sentence_belongs_to_its_figure():
+    assert detokenize("he pointed a . 357 caliber revolver at 8 a . m . 5 days later").text == \
+        "he pointed a .357 caliber revolver at 8 a.m. 5 days later"
+
+
 def test_a_date_and_a_time_stay_apart():
     assert detokenize("28 November 2005 , 02 : 24 GMT").text == "28 November 2005, 02:24 GMT"
 

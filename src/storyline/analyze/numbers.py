@@ -29,7 +29,7 @@ from storyline.lang.en import (
 from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"  # ".357": a calibre, a fraction written short
 _GLUED = r"(?:km|cm|mm|m|kg|mph|kph|ft|mi|ha|lbs?)"  # units written onto a figure: "58km", "30cm"
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?P<cur>[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>" + _DIGITS + r"|"
@@ -89,7 +89,7 @@ class Number:
 
 def _number_value(num: str, half: str | None, scale: str | None) -> float | None:
     n = num.lower().replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", n):
+    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", n):
         value = float(n)
     elif n in NUMBER_WORDS:
         value = float(NUMBER_WORDS[n])

@@ -26,6 +26,9 @@ _DROPPED_SPACE = re.compile(
     r"|(?<=\b[A-Za-z]) (?=\. [A-Za-z] \.)|(?<=\b[A-Za-z] \.) (?=[A-Za-z] \.)|(?<=\b[A-Za-z]) (?=\.)"  # "U . S ." "a . m ."
     r"|(?<=[^\W_]) (?=- [^\W_])|(?<=[^\W_] -) (?=[^\W_])",  # "36 - year - old", not "- -"
     re.UNICODE)
+# A figure written with a leading point after a word that never ends a sentence ("a . 357 caliber"
+# is "a .357 caliber", not "a. 357"): the point belongs to the figure.
+_LEADING_POINT = re.compile(r"\b(?:a|an|the|his|her|its|their)( )\.( )\d", re.IGNORECASE)
 _QUOTES = {"``": "“", "''": "”"}
 _QUOTE_TOKEN = re.compile(r"``|''")
 # Inside quotation marks: `` We '' and “ We ”, and a straight quote that closes after punctuation
@@ -56,6 +59,9 @@ def detokenize(text: str) -> Detokenized:
     """Spaces of tokenisation dropped and `` '' made curly quotes; see the module docstring."""
     drop = {m.start() for m in _DROPPED_SPACE.finditer(text)}
     drop |= {m.start() for m in _SPACE_INSIDE_QUOTES.finditer(text)}
+    for m in _LEADING_POINT.finditer(text):
+        drop.discard(m.start(1))  # the space before the point stays, the one after it goes
+        drop.add(m.start(2))
     quotes = {m.start(): m.group() for m in _QUOTE_TOKEN.finditer(text)}
     out: list[str] = []
     origins: list[int] = []
