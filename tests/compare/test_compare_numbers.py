@@ -3,7 +3,7 @@ has changed. Reports are our own, in the shape of real coverage (ECB+ train show
 
 from __future__ import annotations
 
-from test_compare_claims import article, compare, conflicts
+from test_compare_claims import article, compare, compare_reports, conflicts
 
 
 def number_values(first: str, second: str) -> list[dict[str, str]]:
@@ -104,3 +104,14 @@ def test_two_figures_a_third_report_gives_side_by_side_are_of_two_things():
     result = compare([article("a", "harbour-times", "2025-03-03", first), article("b", "valley-news", "2025-03-03", second),
                       article("c", "hill-post", "2025-03-03", both)])
     assert conflicts(result, "number") == []
+
+
+def test_figures_of_one_kind_far_apart_in_two_like_sentences_are_of_two_things():
+    def raid(outlet: str, haul: str) -> tuple[str, str, str]:
+        return (outlet, "2025-05-02", f"Armed robbers stole jewels worth {haul} from a jeweller in central Harwick on "
+                "Thursday, police said.\n\nThe gang escaped in a stolen van. Nobody was hurt.")
+
+    # a haul forty times another is an earlier raid's, as across the story (number.RATIO), not a dispute
+    assert conflicts(compare_reports([raid("coast-wire", "85 million euros"), raid("bay-herald", "two million euros")])) == []
+    found = conflicts(compare_reports([raid("coast-wire", "85 million euros"), raid("bay-herald", "80 million euros")]))
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["80 million euros", "85 million euros"]]

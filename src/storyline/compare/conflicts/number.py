@@ -53,6 +53,9 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
     for n, m in numbers:
         later = is_update(story, a, b, n, m)
+        if not later and not _disagree(n, m, later):
+            continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
+            # a count that grew between two days' reports may grow more (5 percent contained, then 70)
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
         if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
