@@ -326,6 +326,31 @@ def test_article_highlights_link_back_to_the_claim_they_support(rich):
     assert f'id="claim-{conflict}"' in client.get(f"/stories/{story_id}").text
 
 
+def test_every_link_from_an_article_into_its_story_lands_on_an_item_and_lists_each_claim_once(client, cli_stories):
+    """On every article of the demo, each highlight and each side-list entry that leads to its story
+    names an element the story page has, and the side list names each claim once: a sentence that
+    states a disputed value is the conflict's (the Riyadh story's "The meeting lasted almost five
+    hours." was listed as a conflict and again as a single-outlet claim no story page shows)."""
+    checked = 0
+    for story in cli_stories:
+        page = client.get(f"/stories/{story['id']}").text
+        ids = set(re.findall(r'\sid="([^"]+)"', page))
+        for article in story["articles"]:
+            html = client.get(f"/articles/{article['id']}").text
+            targets = re.findall(rf'href="/stories/{story["id"]}#([^"]+)"', html)
+            assert set(targets) <= ids, (article["id"], set(targets) - ids)
+            checked += len(targets)
+            side = html.split("Claims in this article", 1)[1].split("</section>", 1)[0] if "Claims in this article" in html else ""
+            entries = [re.sub(r"<[^>]+>|\s+", " ", item).split(" ", 3)[-1].strip()
+                       for item in re.findall(r"<li>(.*?)</li>", side, re.S)]
+            assert len(entries) == len(set(entries)), (article["id"], entries)
+    assert checked > 200
+    riyadh = next(s for s in cli_stories if "Riyadh" in s["title"] and len({a["source"] for a in s["articles"]}) == 8)
+    dispatch = next(a["id"] for a in riyadh["articles"] if a["source"] == "capital-dispatch")
+    side = client.get(f"/articles/{dispatch}").text.split("Claims in this article", 1)[1].split("</section>", 1)[0]
+    assert side.count("The meeting lasted almost five hours.") == 1 and 'class="badge warn">conflict' in side
+
+
 def test_static_report_renders_the_same_story(rich, tmp_path):
     _, story_id, db = rich
     Cli(db)("report", "--out", str(tmp_path / "report"))

@@ -313,6 +313,14 @@ def cited_html(text: str, highlights: Iterable[Highlight]) -> Markup:
 # --- the reading view of a brief ---------------------------------------------------------------
 
 
+def shown_on_story_page(claim: dict[str, Any]) -> bool:
+    """Whether the story page lists a claim under its own `claim-N`: a conflict, a figure that changed
+    between reports, or a settled fact. A sentence stating a disputed value or one step of an update is
+    shown once, as that conflict or update, so nothing links to it as a claim of its own."""
+    return claim.get("status") == "conflict" or isinstance(claim.get("update"), dict) or (
+        claim.get("status") in ("corroborated", "single") and settled(claim))
+
+
 def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, derived from the brief only: conflicts first, corroborated facts,
     what each outlet adds, quotes grouped by speaker with their variants, a matrix of outlets ×
