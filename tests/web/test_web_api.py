@@ -351,6 +351,38 @@ def test_every_link_from_an_article_into_its_story_lands_on_an_item_and_lists_ea
     assert side.count("The meeting lasted almost five hours.") == 1 and 'class="badge warn">conflict' in side
 
 
+def test_the_timeline_picture_marks_the_events_whose_figure_changed_between_reports(client, cli_stories):
+    """Issue 22 item 3: conflicts and updates marked. The Harrow Ridge fire's homes (21, then 37) and
+    containment (5, 35, 70 percent) changed between reports: the entries giving those figures are
+    triangles, named so for a screen reader; the others, and every entry of a story without updates,
+    are plain."""
+    fire = next(s for s in cli_stories if "Harrow Ridge" in s["title"])
+    brief = client.get(f"/api/stories/{fire['id']}").json()
+    figures = [(e["article"], e["start"], e["end"]) for c in brief["claims"] if c.get("update")
+               for v in c["update"]["values"] for e in v["evidence"]]
+    assert len(figures) == 5
+
+    def gives_a_figure(entry):
+        return any(a == e["article"] and s < e["end"] and e["start"] < t for e in entry["evidence"] for a, s, t in figures)
+
+    html = client.get(f"/stories/{fire['id']}").text
+    chart = html.split('<svg class="timeline-chart"', 1)[1].split("</svg>", 1)[0]
+    entries = re.findall(r'<a href="#(event-\d+)" class="entry( update)?" aria-label="([^"]*)">(.*?)</a>', chart, re.S)
+    assert len(entries) == len(brief["timeline"])
+    marked = {anchor for anchor, update, label, body in entries if update}
+    expected = {f"event-{i}" for i, entry in enumerate(brief["timeline"]) if gives_a_figure(entry)}
+    assert marked == expected and 0 < len(marked) < len(entries)
+    homes = next(i for i, e in enumerate(brief["timeline"]) if e["text"].startswith("The Harrow Ridge fire destroyed 37 homes"))
+    rain = next(i for i, e in enumerate(brief["timeline"]) if "almost no rain" in e["text"])
+    assert f"event-{homes}" in marked and f"event-{rain}" not in marked
+    for anchor, update, label, body in entries:
+        assert ("<polygon" in body) == bool(update) and ("changed between reports" in label) == bool(update)
+    assert "an event giving a figure that changed between reports" in html
+    riyadh = next(s for s in cli_stories if "Riyadh" in s["title"] and len({a["source"] for a in s["articles"]}) == 8)
+    page = client.get(f"/stories/{riyadh['id']}").text
+    assert 'class="entry update"' not in page and "changed between reports. Days" not in page
+
+
 def test_static_report_renders_the_same_story(rich, tmp_path):
     _, story_id, db = rich
     Cli(db)("report", "--out", str(tmp_path / "report"))

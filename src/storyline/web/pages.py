@@ -335,10 +335,11 @@ def storyline_view(store: Store, thread: dict[str, Any]) -> dict[str, Any]:
     articles = {str(a["id"]): a for brief in briefs for a in brief.get("articles", [])}
     timeline = [{**entry, "anchor": f"event-{index}"} for index, entry in enumerate(thread.get("timeline") or [])
                 if isinstance(entry, dict)]
-    conflicts = [claim for brief in briefs for claim in brief.get("claims", [])
-                 if isinstance(claim, dict) and claim.get("status") == "conflict"]
+    claims = [claim for brief in briefs for claim in brief.get("claims", []) if isinstance(claim, dict)]
+    conflicts = [claim for claim in claims if claim.get("status") == "conflict"]
+    updates = [claim for claim in claims if isinstance(claim.get("update"), dict)]
     return {"heading": shared_names(briefs) or thread.get("title") or "A storyline", "articles": articles,
-            "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label),
+            "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label, updates),
             "titles": {brief["id"]: brief["title"] for brief in briefs}}
 
 

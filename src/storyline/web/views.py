@@ -364,7 +364,7 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
         "by_outlet": sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0])),
         "quote_groups": quote_groups(quotes, articles),
         "timeline": timeline,
-        "timeline_chart": timeline_chart(timeline, conflicts, day_label),
+        "timeline_chart": timeline_chart(timeline, conflicts, day_label, updates),
         "entities": sorted((e for e in brief.get("entities", []) if isinstance(e, dict)),
                            key=lambda e: (-(e.get("mentions") or 0), str(e.get("name")))),
         "matrix": {"outlets": outlets, "rows": matrix},
