@@ -383,6 +383,56 @@ def test_the_timeline_picture_marks_the_events_whose_figure_changed_between_repo
     assert 'class="entry update"' not in page and "changed between reports. Days" not in page
 
 
+PARISH_FAIR = """date 2025-01-0{day} The {town} parish fair raised money for a new roof on the village hall, \
+its organisers said.
+
+Volunteer {name} said the cake stall had sold out by noon.
+"""
+
+
+def _tones_on(html: str, where: str) -> dict[str, str]:
+    """outlet -> its colour class, as the badges inside the element with id `where` show them."""
+    part = html.split(f'id="{where}"', 1)[1]
+    return dict((name, tone) for tone, name in re.findall(r'<bdi class="outlet (tone-\d+)">([^<]+)</bdi>', part))
+
+
+def test_outlets_on_one_page_never_share_a_colour_when_the_store_has_more_than_twelve(demo_db, tmp_path):
+    """Twelve colours go round every outlet of the store in alphabetical order. With five more outlets
+    between northern-ledger and river-city-herald (thirteen in all), the-evening-bell comes round to
+    capital-dispatch's colour: on the home page they share it, but the Riyadh story, which both report
+    with six other outlets, shows eight outlets in eight colours in its header, its matrix, its
+    articles and its storyline; outlets that do not collide keep their colour."""
+    db = demo_copy(demo_db, tmp_path)
+    folder = tmp_path / "parish"
+    folder.mkdir()
+    towns = ["Ashby", "Brindle", "Corven", "Dunmere", "Elstow"]
+    for i, town in enumerate(towns):
+        (folder / f"{town}.txt").write_text(PARISH_FAIR.format(day=i + 1, town=town, name=f"Ada {town}son"))
+        Cli(db)("ingest", str(folder / f"{town}.txt"), "--source", f"parish-news-{i + 1}")
+    with TestClient(create_app(str(db))) as c:
+        outlets = [o["source"] for o in c.get("/api/sources", params={"limit": 100}).json()["items"]]
+        assert len(outlets) == 13
+        stories = c.get("/api/stories", params={"limit": 100}).json()["items"]
+        riyadh = next(s for s in stories if "Riyadh" in s["title"] and s["outlet_count"] == 8)
+        home = c.get("/?order=latest").text
+        everywhere = {name: tone for tone, name in re.findall(r'<bdi class="outlet (tone-\d+)">([^<]+)</bdi>', home)}
+        assert everywhere["the-evening-bell"] == everywhere["capital-dispatch"] == "tone-0"
+        page = c.get(f"/stories/{riyadh['id']}").text
+        for where in ("main", "matrix"):
+            tones = _tones_on(page, where)
+            assert sorted(tones) == sorted(riyadh["outlets"]), where
+            assert len(set(tones.values())) == 8, (where, tones)
+        tones = _tones_on(page, "matrix")
+        assert tones["capital-dispatch"] == "tone-0" and tones["the-evening-bell"] != "tone-0"
+        assert {n: t for n, t in tones.items() if n != "the-evening-bell"} == \
+            {n: everywhere.get(n, t) for n, t in tones.items() if n != "the-evening-bell"}
+        article = next(a["id"] for a in c.get(f"/api/stories/{riyadh['id']}").json()["articles"])
+        assert _tones_on(c.get(f"/articles/{article}").text, "main") == tones
+        thread = next(t for t in c.get("/api/storylines").json()["items"] if riyadh["id"] in [s["id"] for s in t["stories"]])
+        on_thread = _tones_on(c.get(f"/storylines/{thread['id']}").text, "main")
+        assert len(set(on_thread.values())) == len(on_thread) == 8
+
+
 def test_static_report_renders_the_same_story(rich, tmp_path):
     _, story_id, db = rich
     Cli(db)("report", "--out", str(tmp_path / "report"))

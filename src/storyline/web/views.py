@@ -134,10 +134,27 @@ def safe_url(url: object) -> str | None:
     return http_url(url) if isinstance(url, str) else None
 
 
-def outlet_tones(names: Iterable[str]) -> dict[str, int]:
-    """Colour slots in the order given (every outlet, alphabetically): the first twelve outlets get twelve
-    different colours, and an outlet's badge looks the same on every page."""
-    return {name: index % OUTLET_TONES for index, name in enumerate(dict.fromkeys(names))}
+def outlet_tones(names: Iterable[str], together: Iterable[str] = ()) -> dict[str, int]:
+    """Colour slots in the order given (every outlet, alphabetically), so that an outlet's badge looks
+    the same from page to page. Twelve colours go round more outlets than that, so the outlets shown
+    `together` (a story's) that would share one keep it for the first and move the others to the next
+    colour none of them has: up to twelve outlets on one page never share a colour, and the rest keep
+    their own."""
+    tones = {name: index % OUTLET_TONES for index, name in enumerate(dict.fromkeys(names))}
+    page = [name for name in dict.fromkeys(together) if name in tones]
+    taken: set[int] = set()
+    moving = []
+    for name in page:
+        if tones[name] in taken:
+            moving.append(name)
+        else:
+            taken.add(tones[name])
+    for name in moving:
+        if len(taken) < OUTLET_TONES:
+            tones[name] = next(tone for step in range(OUTLET_TONES)
+                               if (tone := (tones[name] + step) % OUTLET_TONES) not in taken)
+            taken.add(tones[name])
+    return tones
 
 
 def outlet_tone(name: object, tones: dict[str, int] | None = None) -> int:
