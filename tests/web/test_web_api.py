@@ -433,6 +433,25 @@ def test_outlets_on_one_page_never_share_a_colour_when_the_store_has_more_than_t
         assert len(set(on_thread.values())) == len(on_thread) == 8
 
 
+def test_every_quote_and_paraphrase_leads_to_its_sentence_even_from_one_outlet(client, cli_stories):
+    """Issue 22: single-outlet quotes and paraphrases had no "in context" link. On every story page of
+    the demo each statement, quoted or paraphrased, by one outlet or several, links to the sentence in
+    an article of the story, and so does each claim one outlet alone adds."""
+    alone = paraphrased = 0
+    for story in cli_stories:
+        html = client.get(f"/stories/{story['id']}").text
+        ours = "|".join(re.escape(a["id"]) for a in story["articles"])
+        for css, figure in re.findall(r'<figure class="quote( paraphrase)?" id="quote-\d+">(.*?)</figure>', html, re.S):
+            outlets = set(re.findall(r'<a class="outlet tone-\d+ cite-link" href="/articles/(?:%s)#at-\d+"[^>]*><bdi>([^<]+)' % ours, figure))
+            assert outlets, (story["title"], figure[:200])
+            alone += len(outlets) == 1
+            paraphrased += bool(css)
+        adds = html.split('id="by-outlet"', 1)[1].split("</section>", 1)[0] if 'id="by-outlet"' in html else ""
+        for item in re.findall(r"<li(?: id=\"claim-\d+\")?>(.*?)</li>", adds, re.S):
+            assert re.search(r'class="in-context" href="/articles/(?:%s)#at-\d+"' % ours, item), item[:200]
+    assert alone > 50 and paraphrased > 10
+
+
 def test_static_report_renders_the_same_story(rich, tmp_path):
     _, story_id, db = rich
     Cli(db)("report", "--out", str(tmp_path / "report"))
