@@ -6,6 +6,7 @@ its order, as summaries of those briefs."""
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 
@@ -450,6 +451,31 @@ def test_every_quote_and_paraphrase_leads_to_its_sentence_even_from_one_outlet(c
         for item in re.findall(r"<li(?: id=\"claim-\d+\")?>(.*?)</li>", adds, re.S):
             assert re.search(r'class="in-context" href="/articles/(?:%s)#at-\d+"' % ours, item), item[:200]
     assert alone > 50 and paraphrased > 10
+
+
+def _visible_text(page: str) -> str:
+    """What a reader reads on a page: no markup, no attribute, no script, and no article's own text."""
+    page = re.sub(r'<(script|style)[^>]*>.*?</\1>|<div class="article-text"[^>]*>.*?</div>', " ", page, flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_one_date_format_for_readers_on_every_page_even_in_a_date_conflict(client, cli_stories):
+    """Issue 22 item 3: one date format for readers everywhere. The Kestrel launch's outlets disagree
+    about its day, which the JSON gives in ISO form; the page writes "12 Feb 2025" like every other
+    day, in the conflict box and in the matrix. No page a reader opens shows an ISO day."""
+    kestrel = next(s for s in cli_stories if "Kestrel" in s["title"])
+    brief = client.get(f"/api/stories/{kestrel['id']}").json()
+    [conflict] = [c["conflict"] for c in brief["claims"] if c["status"] == "conflict" and c["conflict"]["about"] == "date"]
+    assert sorted(v["value"] for v in conflict["values"]) == ["2025-02-12", "2025-02-13"]
+    page = client.get(f"/stories/{kestrel['id']}").text
+    box, matrix = page.split('id="conflicts"', 1)[1].split("</section>", 1)[0], page.split('id="matrix"', 1)[1]
+    for part in (box, matrix):
+        assert "12 Feb 2025" in _visible_text(part) and "13 Feb 2025" in _visible_text(part)
+    paths = ["/", "/?order=latest", "/sources", "/storylines", "/search?q=war", "/entities/Marco%20Rubio"]
+    for story in cli_stories:
+        paths += [f"/stories/{story['id']}", f"/articles/{story['articles'][0]['id']}"]
+    for path in paths:
+        assert not re.findall(r"\b\d{4}-\d{2}-\d{2}\b", _visible_text(client.get(path).text)), path
 
 
 def test_static_report_renders_the_same_story(rich, tmp_path):

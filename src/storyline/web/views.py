@@ -180,6 +180,13 @@ def day_label(value: object) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def value_label(value: object) -> str:
+    """A conflict's or an update's value as a reader reads it: a day or a month the JSON gives in ISO
+    form ('2025-02-13') written as every page writes days ('13 Feb 2025'); any other value as it is."""
+    text = str(value)
+    return day_label(text) if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text) else text
+
+
 def span_label(first: object, last: object) -> str:
     """A story's days: '14 Feb 2025', or '19 – 24 Feb 2025' for a span."""
     if not first:
@@ -427,7 +434,7 @@ def _cell(claim: dict[str, Any], outlet: str, articles: dict[str, Any]) -> dict[
                   if e["source"] == outlet), [])
     if claim.get("status") == "conflict" and mine:
         spans = [s for v in mine for s in v.get("evidence") or []] or spans
-        return {"mark": "value", "value": " / ".join(str(v.get("value")) for v in mine), "evidence": spans}
+        return {"mark": "value", "value": " / ".join(value_label(v.get("value")) for v in mine), "evidence": spans}
     if outlet in (claim.get("sources") or []):
         return {"mark": "yes", "evidence": spans}
     return {"mark": None, "evidence": []}
@@ -440,14 +447,15 @@ def _conflict_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str,
     for value in conflict.get("values") or []:
         spans = value.get("evidence") or [e for e in evidence
                                           if articles.get(str(e.get("article")), {}).get("source") == value.get("source")]
-        values.append({**value, "evidence": spans})
+        values.append({**value, "value": value_label(value.get("value")), "evidence": spans})
     return {**claim, "about": conflict.get("about") or "detail", "values": values}
 
 
 def _update_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, Any]:
     """A figure that changed between reports: each report's value with its day, earliest first."""
     update = claim["update"]
-    values = [{**value, "day": day_label(value.get("published")), "evidence": value.get("evidence") or []}
+    values = [{**value, "value": value_label(value.get("value")), "day": day_label(value.get("published")),
+               "evidence": value.get("evidence") or []}
               for value in update.get("values") or []]
     return {**claim, "about": update.get("subject") or update.get("about") or "figure", "values": values}
 
