@@ -305,6 +305,57 @@ def test_the_matrix_fits_a_laptop_and_keeps_its_claim_column(riyadh, browser, sc
     context.close()
 
 
+TAB_STOPS = """[...document.querySelectorAll('a[href], button, summary, select, input, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && e.checkVisibility({visibilityProperty: true})
+                 && !e.closest('details:not([open]) > :not(summary)')).length"""
+
+
+def test_the_matrix_is_one_tab_stop_and_the_arrow_keys_move_through_it(riyadh, browser):
+    """Issue 22: a story page had 193 tab stops. The matrix alone held over a hundred links (a claim and
+    a dot per outlet); with its script it is one stop of the Tab key (besides its scrolling region), and
+    the arrow keys, Home and End move between its links. Without the script every link is a stop."""
+    url = riyadh["url"]
+    plain = browser.new_context(viewport=WIDE, java_script_enabled=False)
+    page = plain.new_page()
+    page.goto(f"{url}/stories/{riyadh['story']}")
+    links = page.locator("#matrix-table tbody a[href]").count()
+    without = page.evaluate(TAB_STOPS)
+    plain.close()
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(f"{url}/stories/{riyadh['story']}")
+    # One link of the table instead of all of them, and the outlet filter the script shows.
+    assert links > 100 and page.evaluate(TAB_STOPS) == without - links + 1 + 1
+    assert page.locator(".matrix-keys").is_visible()
+    page.get_by_label("Show the claims of").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('matrix-wrap')")
+    page.keyboard.press("Tab")
+    focused = "document.activeElement.closest('tbody tr') && [document.activeElement.className, " \
+              "document.activeElement.closest('tbody tr').rowIndex, document.activeElement.closest('th, td').cellIndex]"
+    assert page.evaluate(focused) == ["claim-link", 1, 0]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#matrix-table')") is None  # out of the table at once
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == ["claim-link", 1, 0]
+    page.keyboard.press("ArrowRight")  # the conflict's first value
+    assert page.evaluate(focused)[0] == "cell-value"
+    column = page.evaluate(focused)[2]
+    page.keyboard.press("ArrowDown")  # the next claim that outlet reports, in its column
+    cls, row, cell = page.evaluate(focused)
+    assert cls == "dot" and row > 1 and cell == column
+    page.keyboard.press("End")  # the row's last link
+    assert page.evaluate("document.activeElement === [...document.activeElement.closest('tr').querySelectorAll('a[href]')].pop()")
+    assert page.evaluate(focused)[1] == row
+    page.keyboard.press("Home")
+    assert page.evaluate(focused)[:2] == ["claim-link", row]
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # a dot leads to its outlet's sentence
+    page.wait_for_url("**/articles/**#at-*")
+    assert _landed(page)["count"] == 1
+    context.close()
+
+
 def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browser, screenshots):
     brief = riyadh["brief"]
     context = browser.new_context(viewport=WIDE)
