@@ -622,6 +622,10 @@ def test_every_answer_is_documented_with_a_real_model(client):
     assert {"first_seen", "last_seen", "article_count"} <= set(models["OutletStats"]["properties"])
     named = {field for model in models.values() for field in model.get("properties", {})}
     assert not {"first_day", "last_day", "day", "x_total_count"} & named
+    # A plural is a list wherever it appears (issue 22: `articles` was a list in one record, a number in another).
+    plurals = [(name, field, spec) for name, model in models.items() for field, spec in model.get("properties", {}).items()
+               if field in ("articles", "stories", "claims", "quotes", "outlets", "sources", "entities", "timeline")]
+    assert len(plurals) > 10 and all(spec.get("type") == "array" for _, _, spec in plurals), plurals
     # Not one field of ours is left untyped (FastAPI's own ValidationError model aside).
     untyped = [(name, field) for name, model in models.items() if name not in ("ValidationError", "HTTPValidationError")
                for field, spec in model.get("properties", {}).items()
