@@ -56,6 +56,32 @@ class Cli:
         return json.loads(self(*args).stdout)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--screenshots", type=Path, default=None, metavar="DIR",
+                     help="where the browser tests write their screenshots for review "
+                          "(default: screenshots/ under pytest's base temporary folder)")
+
+
+SCREENSHOTS = pytest.StashKey[Path]()
+
+
+@pytest.fixture(scope="session")
+def screenshots(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one folder the browser tests write their screenshots to (PAGE-WIDTH.png), named at the end
+    of the run, so that a reviewer finds every page at 1366 and 390 px in one place."""
+    folder = request.config.getoption("--screenshots") or tmp_path_factory.getbasetemp() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    request.config.stash[SCREENSHOTS] = folder
+    return folder
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    folder = config.stash.get(SCREENSHOTS, None)
+    if folder is not None:
+        count = len(list(folder.glob("*.png")))
+        terminalreporter.write_line(f"screenshots for review: {folder} ({count} files)")
+
+
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     return Cli(tmp_path / "test.db")

@@ -433,9 +433,15 @@ class IngestResult(BaseModel):
     articles: list[str | None] = Field(description="the stored id of each posted article, in order")
 
 
-class Problem(BaseModel):
-    detail: Any
+class Issue(BaseModel):
+    loc: list[str | int] = Field(description="where: ['query', 'since'], ['body', 0, 'text'] …")
+    msg: str
+    type: str
 
+
+class Problem(BaseModel):
+    detail: str | list[Issue] = Field(description="what is wrong, in a sentence; for a request that does not "
+                                                  "validate, each problem and where it is")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "not found"}}

@@ -6,6 +6,7 @@ its order, as summaries of those briefs."""
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 
@@ -326,6 +327,157 @@ def test_article_highlights_link_back_to_the_claim_they_support(rich):
     assert f'id="claim-{conflict}"' in client.get(f"/stories/{story_id}").text
 
 
+def test_every_link_from_an_article_into_its_story_lands_on_an_item_and_lists_each_claim_once(client, cli_stories):
+    """On every article of the demo, each highlight and each side-list entry that leads to its story
+    names an element the story page has, and the side list names each claim once: a sentence that
+    states a disputed value is the conflict's (the Riyadh story's "The meeting lasted almost five
+    hours." was listed as a conflict and again as a single-outlet claim no story page shows)."""
+    checked = 0
+    for story in cli_stories:
+        page = client.get(f"/stories/{story['id']}").text
+        ids = set(re.findall(r'\sid="([^"]+)"', page))
+        for article in story["articles"]:
+            html = client.get(f"/articles/{article['id']}").text
+            targets = re.findall(rf'href="/stories/{story["id"]}#([^"]+)"', html)
+            assert set(targets) <= ids, (article["id"], set(targets) - ids)
+            checked += len(targets)
+            side = html.split("Claims in this article", 1)[1].split("</section>", 1)[0] if "Claims in this article" in html else ""
+            entries = [re.sub(r"<[^>]+>|\s+", " ", item).split(" ", 3)[-1].strip()
+                       for item in re.findall(r"<li>(.*?)</li>", side, re.S)]
+            assert len(entries) == len(set(entries)), (article["id"], entries)
+    assert checked > 200
+    riyadh = next(s for s in cli_stories if "Riyadh" in s["title"] and len({a["source"] for a in s["articles"]}) == 8)
+    dispatch = next(a["id"] for a in riyadh["articles"] if a["source"] == "capital-dispatch")
+    side = client.get(f"/articles/{dispatch}").text.split("Claims in this article", 1)[1].split("</section>", 1)[0]
+    assert side.count("The meeting lasted almost five hours.") == 1 and 'class="badge warn">conflict' in side
+
+
+def test_the_timeline_picture_marks_the_events_whose_figure_changed_between_reports(client, cli_stories):
+    """Issue 22 item 3: conflicts and updates marked. The Harrow Ridge fire's homes (21, then 37) and
+    containment (5, 35, 70 percent) changed between reports: the entries giving those figures are
+    triangles, named so for a screen reader; the others, and every entry of a story without updates,
+    are plain."""
+    fire = next(s for s in cli_stories if "Harrow Ridge" in s["title"])
+    brief = client.get(f"/api/stories/{fire['id']}").json()
+    figures = [(e["article"], e["start"], e["end"]) for c in brief["claims"] if c.get("update")
+               for v in c["update"]["values"] for e in v["evidence"]]
+    assert len(figures) == 5
+
+    def gives_a_figure(entry):
+        return any(a == e["article"] and s < e["end"] and e["start"] < t for e in entry["evidence"] for a, s, t in figures)
+
+    html = client.get(f"/stories/{fire['id']}").text
+    chart = html.split('<svg class="timeline-chart"', 1)[1].split("</svg>", 1)[0]
+    entries = re.findall(r'<a href="#(event-\d+)" class="entry( update)?" aria-label="([^"]*)">(.*?)</a>', chart, re.S)
+    assert len(entries) == len(brief["timeline"])
+    marked = {anchor for anchor, update, label, body in entries if update}
+    expected = {f"event-{i}" for i, entry in enumerate(brief["timeline"]) if gives_a_figure(entry)}
+    assert marked == expected and 0 < len(marked) < len(entries)
+    homes = next(i for i, e in enumerate(brief["timeline"]) if e["text"].startswith("The Harrow Ridge fire destroyed 37 homes"))
+    rain = next(i for i, e in enumerate(brief["timeline"]) if "almost no rain" in e["text"])
+    assert f"event-{homes}" in marked and f"event-{rain}" not in marked
+    for anchor, update, label, body in entries:
+        assert ("<polygon" in body) == bool(update) and ("changed between reports" in label) == bool(update)
+    assert "an event giving a figure that changed between reports" in html
+    riyadh = next(s for s in cli_stories if "Riyadh" in s["title"] and len({a["source"] for a in s["articles"]}) == 8)
+    page = client.get(f"/stories/{riyadh['id']}").text
+    assert 'class="entry update"' not in page and "changed between reports. Days" not in page
+
+
+PARISH_FAIR = """date 2025-01-0{day} The {town} parish fair raised money for a new roof on the village hall, \
+its organisers said.
+
+Volunteer {name} said the cake stall had sold out by noon.
+"""
+
+
+def _tones_on(html: str, where: str) -> dict[str, str]:
+    """outlet -> its colour class, as the badges inside the element with id `where` show them."""
+    part = html.split(f'id="{where}"', 1)[1]
+    return dict((name, tone) for tone, name in re.findall(r'<bdi class="outlet (tone-\d+)">([^<]+)</bdi>', part))
+
+
+def test_outlets_on_one_page_never_share_a_colour_when_the_store_has_more_than_twelve(demo_db, tmp_path):
+    """Twelve colours go round every outlet of the store in alphabetical order. With five more outlets
+    between northern-ledger and river-city-herald (thirteen in all), the-evening-bell comes round to
+    capital-dispatch's colour: on the home page they share it, but the Riyadh story, which both report
+    with six other outlets, shows eight outlets in eight colours in its header, its matrix, its
+    articles and its storyline; outlets that do not collide keep their colour."""
+    db = demo_copy(demo_db, tmp_path)
+    folder = tmp_path / "parish"
+    folder.mkdir()
+    towns = ["Ashby", "Brindle", "Corven", "Dunmere", "Elstow"]
+    for i, town in enumerate(towns):
+        (folder / f"{town}.txt").write_text(PARISH_FAIR.format(day=i + 1, town=town, name=f"Ada {town}son"))
+        Cli(db)("ingest", str(folder / f"{town}.txt"), "--source", f"parish-news-{i + 1}")
+    with TestClient(create_app(str(db))) as c:
+        outlets = [o["source"] for o in c.get("/api/sources", params={"limit": 100}).json()["items"]]
+        assert len(outlets) == 13
+        stories = c.get("/api/stories", params={"limit": 100}).json()["items"]
+        riyadh = next(s for s in stories if "Riyadh" in s["title"] and s["outlet_count"] == 8)
+        home = c.get("/?order=latest").text
+        everywhere = {name: tone for tone, name in re.findall(r'<bdi class="outlet (tone-\d+)">([^<]+)</bdi>', home)}
+        assert everywhere["the-evening-bell"] == everywhere["capital-dispatch"] == "tone-0"
+        page = c.get(f"/stories/{riyadh['id']}").text
+        for where in ("main", "matrix"):
+            tones = _tones_on(page, where)
+            assert sorted(tones) == sorted(riyadh["outlets"]), where
+            assert len(set(tones.values())) == 8, (where, tones)
+        tones = _tones_on(page, "matrix")
+        assert tones["capital-dispatch"] == "tone-0" and tones["the-evening-bell"] != "tone-0"
+        assert {n: t for n, t in tones.items() if n != "the-evening-bell"} == \
+            {n: everywhere.get(n, t) for n, t in tones.items() if n != "the-evening-bell"}
+        article = next(a["id"] for a in c.get(f"/api/stories/{riyadh['id']}").json()["articles"])
+        assert _tones_on(c.get(f"/articles/{article}").text, "main") == tones
+        thread = next(t for t in c.get("/api/storylines").json()["items"] if riyadh["id"] in [s["id"] for s in t["stories"]])
+        on_thread = _tones_on(c.get(f"/storylines/{thread['id']}").text, "main")
+        assert len(set(on_thread.values())) == len(on_thread) == 8
+
+
+def test_every_quote_and_paraphrase_leads_to_its_sentence_even_from_one_outlet(client, cli_stories):
+    """Issue 22: single-outlet quotes and paraphrases had no "in context" link. On every story page of
+    the demo each statement, quoted or paraphrased, by one outlet or several, links to the sentence in
+    an article of the story, and so does each claim one outlet alone adds."""
+    alone = paraphrased = 0
+    for story in cli_stories:
+        html = client.get(f"/stories/{story['id']}").text
+        ours = "|".join(re.escape(a["id"]) for a in story["articles"])
+        for css, figure in re.findall(r'<figure class="quote( paraphrase)?" id="quote-\d+">(.*?)</figure>', html, re.S):
+            outlets = set(re.findall(r'<a class="outlet tone-\d+ cite-link" href="/articles/(?:%s)#at-\d+"[^>]*><bdi>([^<]+)' % ours, figure))
+            assert outlets, (story["title"], figure[:200])
+            alone += len(outlets) == 1
+            paraphrased += bool(css)
+        adds = html.split('id="by-outlet"', 1)[1].split("</section>", 1)[0] if 'id="by-outlet"' in html else ""
+        for item in re.findall(r"<li(?: id=\"claim-\d+\")?>(.*?)</li>", adds, re.S):
+            assert re.search(r'class="in-context" href="/articles/(?:%s)#at-\d+"' % ours, item), item[:200]
+    assert alone > 50 and paraphrased > 10
+
+
+def _visible_text(page: str) -> str:
+    """What a reader reads on a page: no markup, no attribute, no script, and no article's own text."""
+    page = re.sub(r'<(script|style)[^>]*>.*?</\1>|<div class="article-text"[^>]*>.*?</div>', " ", page, flags=re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_one_date_format_for_readers_on_every_page_even_in_a_date_conflict(client, cli_stories):
+    """Issue 22 item 3: one date format for readers everywhere. The Kestrel launch's outlets disagree
+    about its day, which the JSON gives in ISO form; the page writes "12 Feb 2025" like every other
+    day, in the conflict box and in the matrix. No page a reader opens shows an ISO day."""
+    kestrel = next(s for s in cli_stories if "Kestrel" in s["title"])
+    brief = client.get(f"/api/stories/{kestrel['id']}").json()
+    [conflict] = [c["conflict"] for c in brief["claims"] if c["status"] == "conflict" and c["conflict"]["about"] == "date"]
+    assert sorted(v["value"] for v in conflict["values"]) == ["2025-02-12", "2025-02-13"]
+    page = client.get(f"/stories/{kestrel['id']}").text
+    box, matrix = page.split('id="conflicts"', 1)[1].split("</section>", 1)[0], page.split('id="matrix"', 1)[1]
+    for part in (box, matrix):
+        assert "12 Feb 2025" in _visible_text(part) and "13 Feb 2025" in _visible_text(part)
+    paths = ["/", "/?order=latest", "/sources", "/storylines", "/search?q=war", "/entities/Marco%20Rubio"]
+    for story in cli_stories:
+        paths += [f"/stories/{story['id']}", f"/articles/{story['articles'][0]['id']}"]
+    for path in paths:
+        assert not re.findall(r"\b\d{4}-\d{2}-\d{2}\b", _visible_text(client.get(path).text)), path
+
+
 def test_static_report_renders_the_same_story(rich, tmp_path):
     _, story_id, db = rich
     Cli(db)("report", "--out", str(tmp_path / "report"))
@@ -470,6 +622,17 @@ def test_every_answer_is_documented_with_a_real_model(client):
     assert {"first_seen", "last_seen", "article_count"} <= set(models["OutletStats"]["properties"])
     named = {field for model in models.values() for field in model.get("properties", {})}
     assert not {"first_day", "last_day", "day", "x_total_count"} & named
+    # A plural is a list wherever it appears (issue 22: `articles` was a list in one record, a number in another).
+    plurals = [(name, field, spec) for name, model in models.items() for field, spec in model.get("properties", {}).items()
+               if field in ("articles", "stories", "claims", "quotes", "outlets", "sources", "entities", "timeline")]
+    assert len(plurals) > 10 and all(spec.get("type") == "array" for _, _, spec in plurals), plurals
+    # Not one field of ours is left untyped (FastAPI's own ValidationError model aside).
+    untyped = [(name, field) for name, model in models.items() if name not in ("ValidationError", "HTTPValidationError")
+               for field, spec in model.get("properties", {}).items()
+               if not {"type", "$ref", "anyOf", "allOf", "oneOf", "enum", "const"} & set(spec)]
+    assert untyped == []
+    problem = models["Problem"]["properties"]["detail"]["anyOf"]
+    assert {"type": "string"} in problem and any(p.get("items", {}).get("$ref", "").endswith("/Issue") for p in problem)
 
 
 def test_api_docs_work_offline_under_the_servers_own_policy(client):

@@ -2,7 +2,8 @@
 
 A reader opens the stories, the motivating story (both outlets, the venue conflict), searches,
 filters; hostile articles render inert: no script of theirs runs, no dialog opens. Screenshots
-(phone and desktop) are saved under each test's tmp_path."""
+(phone and desktop) go to one folder for review (the `screenshots` fixture: --screenshots DIR, else
+screenshots/ under pytest's base temporary folder; the run's summary names it)."""
 
 from __future__ import annotations
 
@@ -69,10 +70,10 @@ def page(browser):
     context.close()
 
 
-def test_reader_opens_the_motivating_story_and_sees_both_outlets_and_the_conflict(site, page, tmp_path):
+def test_reader_opens_the_motivating_story_and_sees_both_outlets_and_the_conflict(site, page, screenshots):
     page.goto(site["url"] + "/")
     assert page.title().startswith("Stories")
-    page.screenshot(path=tmp_path / "stories-desktop.png", full_page=True)
+    page.screenshot(path=screenshots / "stories-desktop.png", full_page=True)
     link = page.get_by_role("link", name="Rubio Says President Wants the End of the War in Ukraine and Not a Pause")
     link.click()
     page.wait_for_url(f"**/stories/{site['story']}")
@@ -88,17 +89,17 @@ def test_reader_opens_the_motivating_story_and_sees_both_outlets_and_the_conflic
         assert "on a radio show" in callout.inner_text() and "at a briefing" in callout.inner_text()
         # Warning colours: the callout's background is not the plain card white.
         assert callout.evaluate("e => getComputedStyle(e).backgroundColor") != "rgb(255, 255, 255)"
-    page.screenshot(path=tmp_path / "story-desktop.png", full_page=True)
+    page.screenshot(path=screenshots / "story-desktop.png", full_page=True)
     page.set_viewport_size(PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=tmp_path / "story-phone.png", full_page=True)
+    page.screenshot(path=screenshots / "story-phone.png", full_page=True)
     page.goto(site["url"] + "/")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=tmp_path / "stories-phone.png", full_page=True)
+    page.screenshot(path=screenshots / "stories-phone.png", full_page=True)
     assert page.errors == [] and page.dialogs == []
 
 
-def test_search_from_the_header_and_as_you_type(site, page, tmp_path):
+def test_search_from_the_header_and_as_you_type(site, page, screenshots):
     page.goto(site["url"] + "/")
     page.get_by_label("Search articles").fill("Whitmore")
     page.keyboard.press("Enter")
@@ -114,7 +115,7 @@ def test_search_from_the_header_and_as_you_type(site, page, tmp_path):
     assert page.evaluate("window.__samePage") is True
     assert page.locator("#results .hit").count() >= 2
     assert "q=ceasefire" in page.url
-    page.screenshot(path=tmp_path / "search.png", full_page=True)
+    page.screenshot(path=screenshots / "search.png", full_page=True)
     assert page.errors == [] and page.dialogs == []
 
 
@@ -139,7 +140,7 @@ def test_filters_apply_on_change_and_without_javascript(site, browser, page):
     context.close()
 
 
-def test_hostile_articles_render_inert(site, page, tmp_path):
+def test_hostile_articles_render_inert(site, page, screenshots):
     hits = httpx.get(f"{site['url']}/api/search", params={"q": "Marlowe harbour"}).json()["items"]
     assert len(hits) == 2
     urls = ["/", "/search?q=Marlowe+harbour", "/sources"]
@@ -158,7 +159,7 @@ def test_hostile_articles_render_inert(site, page, tmp_path):
     assert HOSTILE_TEXT.split("<script>")[0].strip() in page.locator(".article-text").inner_text()
     page.get_by_text("click me", exact=False).first.click()
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    page.screenshot(path=tmp_path / "hostile-article.png", full_page=True)
+    page.screenshot(path=screenshots / "hostile-article.png", full_page=True)
     assert page.dialogs == []
 
 
@@ -215,7 +216,7 @@ def _landed(page) -> dict:
     }""")
 
 
-def test_every_outlet_of_a_six_outlet_claim_leads_to_exactly_its_sentence(riyadh, browser, tmp_path):
+def test_every_outlet_of_a_six_outlet_claim_leads_to_exactly_its_sentence(riyadh, browser, screenshots):
     brief = riyadh["brief"]
     claim = max((c for c in brief["claims"] if c["status"] == "corroborated"), key=lambda c: len(c["sources"]))
     assert len(claim["sources"]) >= 6
@@ -233,7 +234,7 @@ def test_every_outlet_of_a_six_outlet_claim_leads_to_exactly_its_sentence(riyadh
     names = [pills.nth(i).locator("bdi").inner_text() for i in range(pills.count())]
     assert names == claim["sources"]  # named by outlet, in the order of the claim's outlet pills
     assert all(pills.nth(i).is_visible() for i in range(pills.count()))
-    page.screenshot(path=tmp_path / "claim-outlets-1366.png", full_page=False)
+    page.screenshot(path=screenshots / "claim-outlets-1366.png", full_page=False)
     hrefs = [pills.nth(i).get_attribute("href") for i in range(pills.count())]
     scrolled = 0
     page.set_viewport_size({"width": 1366, "height": 420})  # short, so that most sentences need scrolling to
@@ -250,7 +251,7 @@ def test_every_outlet_of_a_six_outlet_claim_leads_to_exactly_its_sentence(riyadh
             scrolled += 1
             assert landed["top"] > landed["height"] * 0.15, (name, landed)  # scrolled, with a margin above
     assert scrolled >= 2
-    page.screenshot(path=tmp_path / "evidence-landed-1366.png", full_page=False)
+    page.screenshot(path=screenshots / "evidence-landed-1366.png", full_page=False)
     # The lit sentence links back to the very claim it supports.
     back = page.locator(".article-text .hl:target")
     back.click()
@@ -276,7 +277,7 @@ def test_conflict_values_and_matrix_dots_lead_to_their_evidence(riyadh, browser)
     context.close()
 
 
-def test_the_matrix_fits_a_laptop_and_keeps_its_claim_column(riyadh, browser, tmp_path):
+def test_the_matrix_fits_a_laptop_and_keeps_its_claim_column(riyadh, browser, screenshots):
     brief = riyadh["brief"]
     context = browser.new_context(viewport=WIDE)
     page = context.new_page()
@@ -300,11 +301,62 @@ def test_the_matrix_fits_a_laptop_and_keeps_its_claim_column(riyadh, browser, tm
     rank = {"row-conflict": 0, "row-corroborated": 1, "row-single": 2}
     assert [rank[s] for s in statuses] == sorted(rank[s] for s in statuses)
     page.set_viewport_size(WIDE)
-    wrap.screenshot(path=tmp_path / "matrix-1366.png")
+    wrap.screenshot(path=screenshots / "matrix-1366.png")
     context.close()
 
 
-def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browser, tmp_path):
+TAB_STOPS = """[...document.querySelectorAll('a[href], button, summary, select, input, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && e.checkVisibility({visibilityProperty: true})
+                 && !e.closest('details:not([open]) > :not(summary)')).length"""
+
+
+def test_the_matrix_is_one_tab_stop_and_the_arrow_keys_move_through_it(riyadh, browser):
+    """Issue 22: a story page had 193 tab stops. The matrix alone held over a hundred links (a claim and
+    a dot per outlet); with its script it is one stop of the Tab key (besides its scrolling region), and
+    the arrow keys, Home and End move between its links. Without the script every link is a stop."""
+    url = riyadh["url"]
+    plain = browser.new_context(viewport=WIDE, java_script_enabled=False)
+    page = plain.new_page()
+    page.goto(f"{url}/stories/{riyadh['story']}")
+    links = page.locator("#matrix-table tbody a[href]").count()
+    without = page.evaluate(TAB_STOPS)
+    plain.close()
+    context = browser.new_context(viewport=WIDE)
+    page = context.new_page()
+    page.goto(f"{url}/stories/{riyadh['story']}")
+    # One link of the table instead of all of them, and the outlet filter the script shows.
+    assert links > 100 and page.evaluate(TAB_STOPS) == without - links + 1 + 1
+    assert page.locator(".matrix-keys").is_visible()
+    page.get_by_label("Show the claims of").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('matrix-wrap')")
+    page.keyboard.press("Tab")
+    focused = "document.activeElement.closest('tbody tr') && [document.activeElement.className, " \
+              "document.activeElement.closest('tbody tr').rowIndex, document.activeElement.closest('th, td').cellIndex]"
+    assert page.evaluate(focused) == ["claim-link", 1, 0]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#matrix-table')") is None  # out of the table at once
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == ["claim-link", 1, 0]
+    page.keyboard.press("ArrowRight")  # the conflict's first value
+    assert page.evaluate(focused)[0] == "cell-value"
+    column = page.evaluate(focused)[2]
+    page.keyboard.press("ArrowDown")  # the next claim that outlet reports, in its column
+    cls, row, cell = page.evaluate(focused)
+    assert cls == "dot" and row > 1 and cell == column
+    page.keyboard.press("End")  # the row's last link
+    assert page.evaluate("document.activeElement === [...document.activeElement.closest('tr').querySelectorAll('a[href]')].pop()")
+    assert page.evaluate(focused)[1] == row
+    page.keyboard.press("Home")
+    assert page.evaluate(focused)[:2] == ["claim-link", row]
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")  # a dot leads to its outlet's sentence
+    page.wait_for_url("**/articles/**#at-*")
+    assert _landed(page)["count"] == 1
+    context.close()
+
+
+def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browser, screenshots):
     brief = riyadh["brief"]
     context = browser.new_context(viewport=WIDE)
     page = context.new_page()
@@ -314,7 +366,7 @@ def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browse
     chart = page.locator("#timeline svg.timeline-chart")
     assert chart.locator(".mark").count() == len(brief["timeline"]) == page.locator("ol.timeline > li").count()
     assert chart.locator(".entry.conflict").count() >= 1  # the entry resting on the disputed sentence
-    chart.screenshot(path=tmp_path / "timeline-1366.png")
+    chart.screenshot(path=screenshots / "timeline-1366.png")
     entry = chart.locator("a.entry").nth(2)
     entry.click()
     target = page.locator("ol.timeline > li:target")
@@ -324,12 +376,12 @@ def test_the_timeline_draws_one_mark_per_entry_each_leading_to_it(riyadh, browse
     assert days and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}|\d{4}", d) for d in days), days
     page.set_viewport_size(PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=tmp_path / "story-390.png", full_page=True)
+    page.screenshot(path=screenshots / "story-390.png", full_page=True)
     assert page.errors == []
     context.close()
 
 
-def test_the_storyline_page_reads_as_cards_and_the_search_button_stays_whole(riyadh, browser, tmp_path):
+def test_the_storyline_page_reads_as_cards_and_the_search_button_stays_whole(riyadh, browser, screenshots):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{riyadh['url']}/search?q=war")
@@ -348,30 +400,38 @@ def test_the_storyline_page_reads_as_cards_and_the_search_button_stays_whole(riy
     assert widest < card.bounding_box()["width"] / 2  # pills, not bars
     assert page.locator("svg.timeline-chart .mark").count() == threads[0]["timeline_count"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=tmp_path / "storyline-390.png", full_page=True)
+    page.screenshot(path=screenshots / "storyline-390.png", full_page=True)
     page.set_viewport_size(WIDE)
-    page.screenshot(path=tmp_path / "storyline-1366.png", full_page=True)
+    page.screenshot(path=screenshots / "storyline-1366.png", full_page=True)
     context.close()
 
 
-def test_no_serious_accessibility_violation_on_any_page_type(riyadh, browser):
-    """axe-core (axe-playwright-python) on every kind of page, at 1366 and 390 px: nothing serious or critical."""
+def test_no_serious_accessibility_violation_on_any_page_type(riyadh, browser, screenshots):
+    """axe-core (axe-playwright-python) on every kind of page, at 1366 and 390 px: nothing serious or
+    critical. Each page is also written, whole, as page-<type>-<width>.png for review."""
     axe = pytest.importorskip("axe_playwright_python.sync_playwright", reason="needs axe-playwright-python").Axe()
     brief, url = riyadh["brief"], riyadh["url"]
     entity = quote_path(brief["entities"][0]["name"])
     threads = httpx.get(f"{url}/api/storylines").json()["items"]
-    pages = ["/", f"/stories/{riyadh['story']}", f"/articles/{brief['articles'][0]['id']}", f"/entities/{entity}",
-             "/search?q=war", "/sources", "/storylines", f"/storylines/{threads[0]['id']}", "/api/docs"]
+    pages = {"stories": "/", "latest": "/?order=latest", "story": f"/stories/{riyadh['story']}",
+             "article": f"/articles/{brief['articles'][0]['id']}", "entity": f"/entities/{entity}",
+             "search": "/search?q=war", "sources": "/sources", "storylines": "/storylines",
+             "storyline": f"/storylines/{threads[0]['id']}", "blindspots": "/blindspots", "api-docs": "/api/docs"}
     found = {}
     for viewport in (WIDE, PHONE):
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
-        for path in pages:
+        for kind, path in pages.items():
             page.goto(url + path)
             results = axe.run(page)
             serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
                        if v["impact"] in ("serious", "critical")]
             if serious:
                 found[(viewport["width"], path)] = serious
+            page.screenshot(path=screenshots / f"page-{kind}-{viewport['width']}.png", full_page=True)
         context.close()
     assert found == {}
+    for kind in pages:  # every page type at both widths, for a reviewer to look at
+        for width in (1366, 390):
+            shot = screenshots / f"page-{kind}-{width}.png"
+            assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000, shot

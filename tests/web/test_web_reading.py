@@ -4,7 +4,7 @@ tests/fixtures/outlets/outlets.csv (`storyline sources import`), served by a rea
 What a reader sees: each story's coverage by lean and by country and the outlets that said nothing that
 week; the blindspots (a story only lean=right outlets report, not a balanced one); top stories ranked
 otherwise than the latest; a brief that does not repeat the lists below it; long lists collapsed until
-opened; the matrix filtered by outlet. Screenshots at 1366 and 390 px go under each test's tmp_path."""
+opened; the matrix filtered by outlet. Screenshots at 1366 and 390 px go to the `screenshots` folder."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def legend(page, key: str) -> dict[str, tuple[int, str]]:
     return found
 
 
-def test_the_story_shows_its_coverage_by_lean_and_country_and_who_said_nothing(labelled, page, tmp_path):
+def test_the_story_shows_its_coverage_by_lean_and_country_and_who_said_nothing(labelled, page, screenshots):
     rubio = labelled["rubio"]
     assert sorted(rubio["outlets"]) == ["capital-dispatch", "northern-ledger", "the-evening-bell"]
     page.goto(f"{labelled['url']}/stories/{rubio['id']}")
@@ -72,14 +72,14 @@ def test_the_story_shows_its_coverage_by_lean_and_country_and_who_said_nothing(l
     silent = coverage.locator(".not-covered .outlet").all_inner_texts()
     assert sorted(silent) == ["coastline-news", "global-desk-wire", "harbor-post", "meridian-times", "river-city-herald"]
     assert "11 Feb 2025 to 17 Feb 2025" in coverage.locator(".not-covered").inner_text()
-    coverage.screenshot(path=tmp_path / "coverage-1366.png")
+    coverage.screenshot(path=screenshots / "coverage-1366.png")
     page.set_viewport_size(PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    page.screenshot(path=tmp_path / "story-coverage-390.png", full_page=True)
+    page.screenshot(path=screenshots / "story-coverage-390.png", full_page=True)
     assert page.errors == []
 
 
-def test_blindspots_list_a_story_one_lean_alone_reports_and_not_a_balanced_one(labelled, page, tmp_path):
+def test_blindspots_list_a_story_one_lean_alone_reports_and_not_a_balanced_one(labelled, page, screenshots):
     page.goto(labelled["url"] + "/")
     nav = page.get_by_role("navigation", name="Main")
     page.set_viewport_size(PHONE)  # four links in the header, each on one line ("Blindspots", not "Blindspot" over "s")
@@ -98,7 +98,7 @@ def test_blindspots_list_a_story_one_lean_alone_reports_and_not_a_balanced_one(l
     named = card.locator(".outlet").all_inner_texts()
     assert {"harbor-post", "meridian-times"} <= set(named)
     assert {"capital-dispatch", "northern-ledger"} & set(named)  # lean=left outlets publishing that week
-    page.screenshot(path=tmp_path / "blindspots-1366.png", full_page=True)
+    page.screenshot(path=screenshots / "blindspots-1366.png", full_page=True)
     card.get_by_role("link", name=labelled["malatya"]["title"]).click()
     page.wait_for_url(f"**/stories/{labelled['malatya']['id']}")
     assert legend(page, "lean") == {"right": (2, "harbor-post, meridian-times")}
@@ -109,12 +109,12 @@ def _titles(page) -> list[str]:
     return page.locator("#story-list .card-title").all_inner_texts()
 
 
-def test_top_stories_rank_by_independent_outlets_and_recency_and_latest_by_date(labelled, page, tmp_path):
+def test_top_stories_rank_by_independent_outlets_and_recency_and_latest_by_date(labelled, page, screenshots):
     page.goto(labelled["url"] + "/")
     tabs = page.get_by_role("navigation", name="Order of the stories")
     assert tabs.locator("[aria-current=page]").inner_text() == "Top stories"
     top = _titles(page)
-    page.screenshot(path=tmp_path / "top-1366.png", full_page=True)
+    page.screenshot(path=screenshots / "top-1366.png", full_page=True)
     tabs.get_by_role("link", name="Latest").click()
     page.wait_for_url("**order=latest**")
     latest = _titles(page)
@@ -134,7 +134,7 @@ def test_top_stories_rank_by_independent_outlets_and_recency_and_latest_by_date(
     assert page.errors == []
 
 
-def test_the_brief_does_not_repeat_the_lists_and_long_lists_open_on_click(labelled, page, tmp_path):
+def test_the_brief_does_not_repeat_the_lists_and_long_lists_open_on_click(labelled, page, screenshots):
     riyadh = labelled["riyadh"]
     brief = httpx.get(f"{labelled['url']}/api/stories/{riyadh['id']}").json()
     page.goto(f"{labelled['url']}/stories/{riyadh['id']}")
@@ -157,7 +157,7 @@ def test_the_brief_does_not_repeat_the_lists_and_long_lists_open_on_click(labell
     more = page.locator("#claims details.more-items > summary")
     assert more.inner_text() == f"Show {hidden} more claims several outlets report"
     assert more.evaluate("s => s.parentElement.open") is False
-    page.screenshot(path=tmp_path / "story-collapsed-1366.png", full_page=True)
+    page.screenshot(path=screenshots / "story-collapsed-1366.png", full_page=True)
     more.click()
     assert all(facts.nth(i).is_visible() for i in range(facts.count()))
     # The keyboard opens one too.
@@ -173,11 +173,11 @@ def test_the_brief_does_not_repeat_the_lists_and_long_lists_open_on_click(labell
     page.locator(f"#matrix a.claim-link[href='#{anchor}']").click()
     assert last.is_visible()
     page.set_viewport_size(PHONE)
-    page.screenshot(path=tmp_path / "story-collapsed-390.png", full_page=True)
+    page.screenshot(path=screenshots / "story-collapsed-390.png", full_page=True)
     assert page.errors == []
 
 
-def test_the_matrix_shows_the_claims_of_one_outlet(labelled, page, tmp_path):
+def test_the_matrix_shows_the_claims_of_one_outlet(labelled, page, screenshots):
     riyadh = labelled["riyadh"]
     page.goto(f"{labelled['url']}/stories/{riyadh['id']}")
     rows = page.locator("#matrix tbody tr")
@@ -192,7 +192,7 @@ def test_the_matrix_shows_the_claims_of_one_outlet(labelled, page, tmp_path):
         marked = cells.evaluate_all("tds => tds.map(td => !!td.querySelector('.dot, .cell-value'))")
         assert marked[header.index("river-city-herald")], i
     assert page.locator(".matrix-shown").inner_text() == f"{len(shown)} of {total} claims"
-    page.locator("#matrix").screenshot(path=tmp_path / "matrix-filtered-1366.png")
+    page.locator("#matrix").screenshot(path=screenshots / "matrix-filtered-1366.png")
     choose.select_option(label="every outlet")
     assert all(rows.nth(i).is_visible() for i in range(total))
     assert page.errors == []

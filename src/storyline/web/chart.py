@@ -2,7 +2,8 @@
 
 Entries sit on an axis of the days something happened, one row each, evenly spaced by day rather than
 to scale (a story's background reaches back years, its news spans hours); every outlet reporting an
-entry is a dot in its colour beside it, and an entry whose evidence is also a conflict's is marked."""
+entry is a dot in its colour beside it, and an entry whose evidence is also a conflict's, or gives a
+figure that changed between reports (an update's), is marked."""
 
 from __future__ import annotations
 
@@ -20,13 +21,16 @@ LABEL = 44  # the width a two-line date label needs  # the width of one characte
 
 
 def timeline_chart(timeline: list[dict[str, Any]], conflicts: Iterable[dict[str, Any]],
-                   day_label: Callable[[object], str]) -> dict[str, Any] | None:
+                   day_label: Callable[[object], str],
+                   updates: Iterable[dict[str, Any]] = ()) -> dict[str, Any] | None:
     """Where each timeline entry (sorted by date, each with its `anchor`) goes in the picture; None
     when there is nothing to draw. Dates are ISO days, months ("2025-02") or years ("2022"), shown as
-    `day_label` writes them."""
+    `day_label` writes them. An entry resting on a conflict's text is a conflict; else one resting on
+    an update's (a claim whose `update` lists each report's figure) is an update."""
     if not timeline:
         return None
-    contested = _conflict_spans(conflicts)
+    contested = _claim_spans(conflicts, "conflict", whole=True)
+    changed = _claim_spans(updates, "update", whole=False)  # the figures: an update's sentences hold more
     days = sorted({str(t.get("date") or "") for t in timeline}, key=lambda d: (d == "", d))
     step = (WIDTH - 2 * SIDE) / (len(days) - 1) if len(days) > 1 else 0
     x_of = {day: (SIDE + i * step if len(days) > 1 else WIDTH / 2) for i, day in enumerate(days)}
@@ -45,14 +49,17 @@ def timeline_chart(timeline: list[dict[str, Any]], conflicts: Iterable[dict[str,
         text_x = x + sign * (14 + DOT * len(sources) + 4)
         room = (WIDTH - text_x if rightward else text_x) - 4
         text = str(entry.get("text") or "")
+        evidence = entry.get("evidence") or []
+        conflict = any(_overlaps(span, contested) for span in evidence)
         entries.append({
             "x": round(x, 1), "y": y, "anchor": entry.get("anchor"), "date": day, "when": day_label(day or None),
             "text": text, "label": _cut(text, int(room / CHAR)), "label_x": round(text_x, 1),
-            "label_end": not rightward, "sources": dots,
-            "conflict": any(_overlaps(span, contested) for span in entry.get("evidence") or []),
+            "label_end": not rightward, "sources": dots, "conflict": conflict,
+            "updated": not conflict and any(_overlaps(span, changed) for span in evidence),
         })
     return {"width": WIDTH, "height": AXIS + ROW * len(timeline) + 6, "axis_y": AXIS - 6, "ticks": ticks,
-            "entries": entries, "any_conflict": any(e["conflict"] for e in entries)}
+            "entries": entries, "any_conflict": any(e["conflict"] for e in entries),
+            "any_updated": any(e["updated"] for e in entries)}
 
 
 def _two_lines(label: str) -> list[str]:
@@ -67,12 +74,13 @@ def _cut(text: str, chars: int) -> str:
     return text[:max(chars - 1, 0)].rstrip() + "…"
 
 
-def _conflict_spans(conflicts: Iterable[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:
-    """Every span of text a conflicting claim rests on, by article."""
+def _claim_spans(claims: Iterable[dict[str, Any]], key: str, whole: bool) -> dict[str, list[tuple[int, int]]]:
+    """The spans of text the claims rest on, by article: the evidence of each value under `key`
+    ("conflict" or "update"), and with `whole` the claims' own evidence too."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for claim in conflicts:
-        found = list(claim.get("evidence") or [])
-        for value in (claim.get("conflict") or {}).get("values") or []:
+    for claim in claims:
+        found = list(claim.get("evidence") or []) if whole else []
+        for value in (claim.get(key) or {}).get("values") or []:
             found += value.get("evidence") or []
         for span in found:
             if isinstance(span, dict) and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):

@@ -19,7 +19,7 @@ from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
 from storyline.web.chart import timeline_chart
 from storyline.web.top import top_story_ids
-from storyline.web.views import Highlight, conflict_count, day_label, marked_segments
+from storyline.web.views import Highlight, conflict_count, day_label, marked_segments, shown_on_story_page
 
 
 class Readers:
@@ -239,6 +239,8 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
 
     if brief:
         for index, claim in enumerate(brief.get("claims", [])):
+            if not shown_on_story_page(claim):
+                continue  # its sentence is highlighted as the conflict or update that shows it
             kind = "conflict" if claim.get("status") == "conflict" else "claim"
             anchor = f"claim-{index}"
             about = (claim.get("conflict") or {}).get("about")
@@ -251,6 +253,11 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
                 for span in value.get("evidence") or []:
                     if str(span.get("article")) == article_id:
                         add("conflict", span.get("start"), span.get("end"), label, status="conflict",
+                            text=claim.get("text"), value=value.get("value"), anchor=anchor)
+            for value in (claim.get("update") or {}).get("values") or []:  # each report's figure
+                for span in value.get("evidence") or []:
+                    if str(span.get("article")) == article_id:
+                        add(kind, span.get("start"), span.get("end"), label, status=claim.get("status"),
                             text=claim.get("text"), value=value.get("value"), anchor=anchor)
         for index, quote in enumerate(brief.get("quotes", [])):
             for variant in quote.get("variants") or []:
@@ -328,10 +335,11 @@ def storyline_view(store: Store, thread: dict[str, Any]) -> dict[str, Any]:
     articles = {str(a["id"]): a for brief in briefs for a in brief.get("articles", [])}
     timeline = [{**entry, "anchor": f"event-{index}"} for index, entry in enumerate(thread.get("timeline") or [])
                 if isinstance(entry, dict)]
-    conflicts = [claim for brief in briefs for claim in brief.get("claims", [])
-                 if isinstance(claim, dict) and claim.get("status") == "conflict"]
+    claims = [claim for brief in briefs for claim in brief.get("claims", []) if isinstance(claim, dict)]
+    conflicts = [claim for claim in claims if claim.get("status") == "conflict"]
+    updates = [claim for claim in claims if isinstance(claim.get("update"), dict)]
     return {"heading": shared_names(briefs) or thread.get("title") or "A storyline", "articles": articles,
-            "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label),
+            "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label, updates),
             "titles": {brief["id"]: brief["title"] for brief in briefs}}
 
 

@@ -30,11 +30,12 @@ def write_report(store: Store, folder: Path) -> Path:
             with resources.as_file(asset) as path:
                 shutil.copyfile(path, static / asset.name)
     briefs = [load_brief(store, row) for row in store.stories()]
-    tones = outlet_tones(store.outlet_names())
+    names = store.outlet_names()
+    tones = outlet_tones(names)
     story_page = env.get_template("story.html")
     for brief in briefs:
         html = story_page.render(story=brief, view=story_view(brief), links=ReportLinks("../"), section="stories",
-                                 tones=tones, coverage=story_coverage(store, brief))
+                                 tones=outlet_tones(names, brief["outlets"]), coverage=story_coverage(store, brief))
         (folder / "stories" / f"{brief['id']}.html").write_text(html, encoding="utf-8")
     index = folder / "index.html"
     index.write_text(env.get_template("stories.html").render(stories=briefs, links=ReportLinks(""), section="stories",

@@ -5,6 +5,7 @@ search update as you type and "older stories" append in place."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
@@ -28,16 +29,20 @@ def links_for(request: Request) -> ServerLinks:
     return ServerLinks(request.scope.get("root_path", ""))
 
 
-def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    html = templates().get_template(name).render(links=links_for(request), tones=_tones(request), **context)
+def render(request: Request, name: str, status_code: int = 200, together: Iterable[str] = (),
+           **context: Any) -> HTMLResponse:
+    """A page from its template; `together` names the outlets it shows side by side (a story's), whose
+    colours must differ (see views.outlet_tones)."""
+    html = templates().get_template(name).render(links=links_for(request), tones=_tones(request, together),
+                                                 **context)
     return HTMLResponse(html, status_code=status_code)
 
 
-def _tones(request: Request) -> dict[str, int]:
+def _tones(request: Request, together: Iterable[str]) -> dict[str, int]:
     """Every outlet's colour, assigned in alphabetical order (an error page without a store has none)."""
     try:
         with _readers(request).reading() as store:
-            return outlet_tones(store.outlet_names())
+            return outlet_tones(store.outlet_names(), together)
     except StorylineError:
         return {}
 
@@ -71,7 +76,8 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         seen = coverage.story_coverage(store, brief) if brief else None
     if brief is None:
         raise HTTPException(404, f"No story {story_id!r}.")
-    return render(request, "story.html", section="stories", story=brief, view=story_view(brief), coverage=seen,
+    return render(request, "story.html", section="stories", together=brief["outlets"], story=brief,
+                  view=story_view(brief), coverage=seen,
                   json_url=f"{links_for(request).prefix}/api/stories/{brief['id']}")
 
 
@@ -84,7 +90,8 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     links = links_for(request)
     text_html = cited_html(data["article"]["text"], pages.highlights(data, links))
     kinds = sorted({span["kind"] for span in data["spans"]})
-    return render(request, "article.html", section="stories", text_html=text_html, kinds=kinds,
+    together = data["story"]["outlets"] if data["story"] else [data["article"]["source"]]
+    return render(request, "article.html", section="stories", together=together, text_html=text_html, kinds=kinds,
                   json_url=f"{links.prefix}/api/articles/{article_id}", **data)
 
 
@@ -128,7 +135,8 @@ def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
         view = pages.storyline_view(store, thread) if thread else None
     if thread is None:
         raise HTTPException(404, f"No storyline {storyline_id!r}.")
-    return render(request, "storylines.html", section="storylines", threads=[thread], single=True,
+    together = [outlet for story in thread.get("stories") or [] for outlet in story.get("outlets") or []]
+    return render(request, "storylines.html", section="storylines", together=together, threads=[thread], single=True,
                   views={thread["id"]: view},
                   json_url=f"{links_for(request).prefix}/api/storylines/{thread['id']}")
 

@@ -134,10 +134,27 @@ def safe_url(url: object) -> str | None:
     return http_url(url) if isinstance(url, str) else None
 
 
-def outlet_tones(names: Iterable[str]) -> dict[str, int]:
-    """Colour slots in the order given (every outlet, alphabetically): the first twelve outlets get twelve
-    different colours, and an outlet's badge looks the same on every page."""
-    return {name: index % OUTLET_TONES for index, name in enumerate(dict.fromkeys(names))}
+def outlet_tones(names: Iterable[str], together: Iterable[str] = ()) -> dict[str, int]:
+    """Colour slots in the order given (every outlet, alphabetically), so that an outlet's badge looks
+    the same from page to page. Twelve colours go round more outlets than that, so the outlets shown
+    `together` (a story's) that would share one keep it for the first and move the others to the next
+    colour none of them has: up to twelve outlets on one page never share a colour, and the rest keep
+    their own."""
+    tones = {name: index % OUTLET_TONES for index, name in enumerate(dict.fromkeys(names))}
+    page = [name for name in dict.fromkeys(together) if name in tones]
+    taken: set[int] = set()
+    moving = []
+    for name in page:
+        if tones[name] in taken:
+            moving.append(name)
+        else:
+            taken.add(tones[name])
+    for name in moving:
+        if len(taken) < OUTLET_TONES:
+            tones[name] = next(tone for step in range(OUTLET_TONES)
+                               if (tone := (tones[name] + step) % OUTLET_TONES) not in taken)
+            taken.add(tones[name])
+    return tones
 
 
 def outlet_tone(name: object, tones: dict[str, int] | None = None) -> int:
@@ -161,6 +178,13 @@ def day_label(value: object) -> str:
             return f"{date(int(text[:4]), int(text[5:]), 1):%b %Y}"
         return text
     return f"{day.day} {day:%b %Y}"
+
+
+def value_label(value: object) -> str:
+    """A conflict's or an update's value as a reader reads it: a day or a month the JSON gives in ISO
+    form ('2025-02-13') written as every page writes days ('13 Feb 2025'); any other value as it is."""
+    text = str(value)
+    return day_label(text) if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text) else text
 
 
 def span_label(first: object, last: object) -> str:
@@ -313,6 +337,14 @@ def cited_html(text: str, highlights: Iterable[Highlight]) -> Markup:
 # --- the reading view of a brief ---------------------------------------------------------------
 
 
+def shown_on_story_page(claim: dict[str, Any]) -> bool:
+    """Whether the story page lists a claim under its own `claim-N`: a conflict, a figure that changed
+    between reports, or a settled fact. A sentence stating a disputed value or one step of an update is
+    shown once, as that conflict or update, so nothing links to it as a claim of its own."""
+    return claim.get("status") == "conflict" or isinstance(claim.get("update"), dict) or (
+        claim.get("status") in ("corroborated", "single") and settled(claim))
+
+
 def story_view(brief: dict[str, Any]) -> dict[str, Any]:
     """What the story page shows, derived from the brief only: conflicts first, corroborated facts,
     what each outlet adds, quotes grouped by speaker with their variants, a matrix of outlets ×
@@ -356,7 +388,7 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
         "by_outlet": sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0])),
         "quote_groups": quote_groups(quotes, articles),
         "timeline": timeline,
-        "timeline_chart": timeline_chart(timeline, conflicts, day_label),
+        "timeline_chart": timeline_chart(timeline, conflicts, day_label, updates),
         "entities": sorted((e for e in brief.get("entities", []) if isinstance(e, dict)),
                            key=lambda e: (-(e.get("mentions") or 0), str(e.get("name")))),
         "matrix": {"outlets": outlets, "rows": matrix},
@@ -402,7 +434,7 @@ def _cell(claim: dict[str, Any], outlet: str, articles: dict[str, Any]) -> dict[
                   if e["source"] == outlet), [])
     if claim.get("status") == "conflict" and mine:
         spans = [s for v in mine for s in v.get("evidence") or []] or spans
-        return {"mark": "value", "value": " / ".join(str(v.get("value")) for v in mine), "evidence": spans}
+        return {"mark": "value", "value": " / ".join(value_label(v.get("value")) for v in mine), "evidence": spans}
     if outlet in (claim.get("sources") or []):
         return {"mark": "yes", "evidence": spans}
     return {"mark": None, "evidence": []}
@@ -415,14 +447,15 @@ def _conflict_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str,
     for value in conflict.get("values") or []:
         spans = value.get("evidence") or [e for e in evidence
                                           if articles.get(str(e.get("article")), {}).get("source") == value.get("source")]
-        values.append({**value, "evidence": spans})
+        values.append({**value, "value": value_label(value.get("value")), "evidence": spans})
     return {**claim, "about": conflict.get("about") or "detail", "values": values}
 
 
 def _update_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, Any]:
     """A figure that changed between reports: each report's value with its day, earliest first."""
     update = claim["update"]
-    values = [{**value, "day": day_label(value.get("published")), "evidence": value.get("evidence") or []}
+    values = [{**value, "value": value_label(value.get("value")), "day": day_label(value.get("published")),
+               "evidence": value.get("evidence") or []}
               for value in update.get("values") or []]
     return {**claim, "about": update.get("subject") or update.get("about") or "figure", "values": values}
 
