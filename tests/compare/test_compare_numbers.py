@@ -115,3 +115,16 @@ def test_figures_of_one_kind_far_apart_in_two_like_sentences_are_of_two_things()
     assert conflicts(compare_reports([raid("coast-wire", "85 million euros"), raid("bay-herald", "two million euros")])) == []
     found = conflicts(compare_reports([raid("coast-wire", "85 million euros"), raid("bay-herald", "80 million euros")]))
     assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["80 million euros", "85 million euros"]]
+
+
+def test_he_after_a_sentence_about_another_player_is_not_the_player_another_report_names():
+    first = ("Tom Haller threw for 310 yards and three touchdowns as Ravenport beat Calder 31-24 on Sunday.\n\n"
+             "Ravenport have now won eight games in a row.")
+    second = ("Ravenport beat Calder 31-24 on Sunday for their eighth win in a row.\n\nThe receiver Dan Mercer was "
+              "the star of the day. He ran for 120 yards and two touchdowns as Ravenport beat Calder.")
+    assert conflicts(compare_reports([("coast-wire", "2025-10-06", first), ("bay-herald", "2025-10-06", second)])) == []
+    # he is the player named before him: the same player's touchdowns given twice are a conflict
+    second = ("Ravenport beat Calder 31-24 on Sunday for their eighth win in a row.\n\nThe quarterback Tom Haller was "
+              "the star of the day. He threw for 310 yards and two touchdowns as Ravenport beat Calder.")
+    found = conflicts(compare_reports([("coast-wire", "2025-10-06", first), ("bay-herald", "2025-10-06", second)]))
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["three touchdowns", "two touchdowns"]]

@@ -68,7 +68,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
                 and not (_measure(n.kind) and quantities.told_apart((a, n), (b, m))):
             continue  # a kind of figure a report gives twice, unless a measure said of one place in both
-        if not same_scope(story, a, b):
+        if not same_scope(story, a, b) or not _same_people(story, a, b):
             continue
         measure = n.kind in MEASURES or (n.kind or "").startswith("size:")
         if (measure or not aligned) and len(shared - {n.noun, m.noun}) < (1 if aligned else 2):
@@ -219,7 +219,27 @@ def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b, PLACES_AND_PEOPLE):
         return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
-    return not (a.dates and b.dates and not a.dates & b.dates)
+    return not (a.dates and b.dates and not a.dates & b.dates) and _same_people(story, a, b)
+
+
+PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def _same_people(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether two sentences can speak of one person: "He has five touchdowns", after a sentence about
+    another player, is not Manning's three."""
+    people_a, people_b = _people(story, a), _people(story, b)
+    return not (people_a and people_b and not names_meet(people_a, people_b))
+
+
+def _people(story: StoryView, unit: Unit) -> set[str]:
+    """The people a sentence speaks of: those it names, or, where it names nobody and says he or she,
+    the last person its article named before it (as a reader takes the pronoun)."""
+    named = {name for name in unit.entities if story.entity_type.get(name) == "PERSON"}
+    if named or not PERSONAL.search(unit.text):
+        return named
+    before = [name for _, _, name in story.entities_in(unit.article, 0, unit.start) if story.entity_type.get(name) == "PERSON"]
+    return set(before[-1:])
 
 
 DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_in_pair, across_languages=number_across_languages,
