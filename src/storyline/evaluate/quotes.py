@@ -599,8 +599,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             counts["predicted_direct"] += 1
             counts["predicted_direct_right"] += any(spans_match(g, span) for g in gold_direct)
             counts["predicted_direct_attributed"] += any(spans_match(g, span) for g in gold_any)
-    named, pronoun, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
-    referred = [pronoun[0] + definite[0], pronoun[1] + definite[1]]
+    named, pronouns, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
+    referred = [pronouns[0] + definite[0], pronouns[1] + definite[1]]
     return {
         "articles": len(records), "articles_analysed": sum(str(r["id"]) in predictions for r in records),
         "direct_recall": _ratio(counts["direct_found"], counts["direct_gold"]),
@@ -612,8 +612,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "speaker_named_accuracy": _ratio(*named), "speaker_named_right": named[0], "speaker_named": named[1],
         "speaker_referred_accuracy": _ratio(*referred), "speaker_referred_right": referred[0],
         "speaker_referred": referred[1],
-        "speaker_pronoun_accuracy": _ratio(*pronoun), "speaker_pronoun_right": pronoun[0],
-        "speaker_pronoun": pronoun[1],
+        "speaker_pronoun_accuracy": _ratio(*pronouns), "speaker_pronoun_right": pronouns[0],
+        "speaker_pronoun": pronouns[1],
         "speaker_definite_accuracy": _ratio(*definite), "speaker_definite_right": definite[0],
         "speaker_definite": definite[1],
         "speaker_anonymous_accuracy": _ratio(*anonymous), "speaker_anonymous_right": anonymous[0],
