@@ -138,6 +138,8 @@ def test_match_needs_half_of_the_shorter_span() -> None:
     ("Ms. Okafor's spokesman, Piet Varga", "name"),
     ("an Iowa Democrat", "anonymous"), ("one senior Republican", "anonymous"), ("Another", "anonymous"),
     ("another Twitter user, Johanna Bayer", "name"),
+    ("One early supporter, Representative Ann Lee, Republican of Ohio,", "name"),
+    ("the mayor's introducer, actress Mara Voss", "name"), ("another advocate, Piet Varga of the firm Varga Lund", "name"),
 ])
 def test_source_kinds(source: str, kind: str) -> None:
     assert source_kind(source, "officials said the president and the senator met") == kind

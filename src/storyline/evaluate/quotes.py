@@ -240,6 +240,15 @@ def _apposed_name(source: str, article_text: str = "") -> list[str]:
     """The name after a comma that ends a source ("Ms. Merkel's spokesman, Steffen Seibert"), lower-cased."""
     before, comma, after = source.partition(",")
     words = after.strip(" ,").split()
+    if comma and words and not all(w[:1].isupper() for w in words):
+        # "One early supporter, Representative Lee Zeldin, Republican of New York,", "…, actress Jamie Lee
+        # Curtis", "…, Andrew J. Pincus of the law firm Mayer Brown": the name the apposition's head ends in
+        head = _head(after)
+        while head and head[0][:1].islower() and head[0].lower() not in _CUT:
+            head = head[1:]
+        if head and len(head) >= 2 and all(w[:1].isupper() for w in head) and head[-1].lower() not in _TITLES \
+                and head[-1].lower() not in _GROUP_HEADS:
+            words = head
     if not comma or not words or not all(w[:1].isupper() for w in words):
         return []
     last = words[-1].lower().strip(".,")
