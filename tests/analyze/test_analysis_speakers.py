@@ -329,3 +329,34 @@ def test_a_cue_whose_sentence_opens_with_a_phrase_speaks_for_the_subject_after_i
 ])
 def test_an_apposition_ending_in_a_name_is_not_the_speaker(text, words, speaker):
     assert speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Ana Ortiz told the paper that she took off eight days after her first child, Mira, was born.\n\n"
+     "“The projects I ran needed me back at the quay,” she told the paper.", "needed me back", "Ana Ortiz"),
+    ("The moment that Ms. Lena Okafor, 21, held up her sign, Varga supporters tore it away, she said.\n\n"
+     "“Did I enjoy being pushed around? No, not at all,” she said.", "pushed around", "Lena Okafor"),
+    ("Mara Voss spoke first.\n\n(Piet Varga defended his mother and refused to blame the council. “Nobody meant "
+     "any harm,” he said.)", "meant any harm", "Piet Varga"),
+])
+def test_kin_groups_and_brackets_do_not_hide_the_subject(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("“I fundamentally disagree,” said retired Army Lt. Gen. Piet Varga, who advised the harbour command.",
+     "fundamentally", "Piet Varga"),
+    ("“It was never costed,” said Rev. Jonas Ekdal, then pastor at the harbour chapel in Varnholt.",
+     "never costed", "Jonas Ekdal"),
+])
+def test_a_titled_name_after_the_cue_speaks(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_he_goes_back_through_paragraphs_that_only_say_he():
+    text = ("“We will win the north,” Governor Ana Ortiz said on Monday.\n\n"
+            "Senator Piet Varga spent the morning shaking hands in the capital.\n\n"
+            "With that in mind, he is touring the northern valleys this week instead.\n\n"
+            "He has toured the northern coast twice this year already.\n\n"
+            "“If someone shouted at me on my way to vote, I would vote for the other side,” he said.")
+    assert speaker_of(text, "shouted at me") == "Piet Varga"

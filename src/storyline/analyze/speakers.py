@@ -39,12 +39,15 @@ from storyline.analyze.statements import (
 )
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
+    ANONYMOUS,
     DEFINITE,
     FEMALE_TITLES,
     FINITE_AUXILIARIES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
     GOVERNING,
+    GROUP_HEADS,
+    KIN,
     MALE_TITLES,
     NP_STOP,
     OBJECT_PREPOSITIONS,
@@ -176,9 +179,9 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
         return (gender is None or shared or genders.get(name, gender) in (gender, "")) \
             and not speaks_of(article, statement, name)
 
-    for paragraph in (here, here - 1, here - 2):
-        if paragraph == here - 2 and not _goes_on_by_pronoun(article, here - 1, gender):
-            break
+    for paragraph in range(here, max(-1, here - 5), -1):
+        if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
+            break  # past the paragraph before, only through paragraphs that name no one and say he or she
         speakers: list[tuple[int, str, tuple[int, int] | None]] = []
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
@@ -286,8 +289,8 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
         tok = article.tokens[i]
         if tok.text == "," and (_object_apposition(article, i, mention, sentence[0]) or after_place(article, i, mention)):
             return False  # "Hale took his daughter, Chloe, there": a name in apposition to an object
-        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS:
-            break
+        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS or tok.text == "(" and tok.start == sentence[0]:
+            break  # "(John Schlafly defended his mother …)": a sentence in brackets opens with its subject too
         if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
             break  # ", and President Zelensky made clear": the subject of a second clause
         if tok.text.lower() in _OPENERS and all(article.word(k) in _OPENERS or article.tokens[k].text == ","
@@ -312,6 +315,8 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
         nxt = article.tokens[j]
         if nxt.tag in ("POS",) or nxt.text in ("’s", "'s"):
             return False
+        if nxt.text.islower() and (nxt.text in ANONYMOUS or nxt.text in GROUP_HEADS):
+            return False  # "Trump supporters ripped them away": the name qualifies the group that acts
     return True
 
 
@@ -324,7 +329,7 @@ def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: i
     ("took his daughter, Chloe, there", "counsel under Mr. Bush's father, George Bush, ticked"): the name
     closed by a second comma, the noun right before the first, a verb or preposition a few words before it."""
     j = comma - 1
-    if j < 0 or article.tokens[j].start < lo or article.word(j) not in PERSON_ROLES \
+    if j < 0 or article.tokens[j].start < lo or article.word(j) not in PERSON_ROLES | KIN \
             or not article.tokens[j].text.islower() or article.text[mention.end:mention.end + 1] != ",":
         return False
     for k in range(j - 1, max(j - 10, -1), -1):

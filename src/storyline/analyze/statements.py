@@ -652,6 +652,9 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if word in PRONOUNS:
         tok = article.tokens[i]
         return Subject("pronoun", tok.start, tok.end, tok.text)
+    titled = _titled_person_after(article, i, hi)
+    if titled is not None:
+        return titled
     person = article.first_mention_from(article.tokens[i].start, article.tokens[i].end)
     if person is not None and person.label == "PERSON":
         # "said Will Doyle, a professor": a name whose first word reads as a verb ("Will", "May") is the
@@ -684,6 +687,24 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if len(inside) == 1 and inside[0].start <= article.tokens[i].start + 4 and inside[0].end == article.tokens[j].end:
         return subject_from_mention(article, inside[0])
     return classify_phrase(article, i, j)
+
+
+def _titled_person_after(article: ArticleText, i: int, hi: int) -> Subject | None:
+    """"said Rev. Kyev Tatum, then senior pastor …", "said retired Army Lt. Gen. Mick Bednarek, who …", "said
+    Oversight ranking Democrat Elijah Cummings (D-Md.)": a person named within a few words after the cue, titles
+    with full stops and qualifiers before the name, the name ending the phrase (a comma, a bracket, the end)."""
+    lo = article.tokens[i].start
+    reach = article.tokens[min(i + 5, len(article.tokens) - 1)].end
+    for m in article.mentions_within(lo, min(hi, reach + 40)):
+        start = m.title_start if m.title_start is not None else m.start
+        if m.label != "PERSON" or start > reach or m.end > hi:
+            continue
+        between = article.text[lo:start]
+        if any(c in between for c in ",;:“”\"") or article.text[m.end:m.end + 2].strip()[:1] not in (",", "(", ".", "") \
+                or any(w.lower() in GOVERNING or w.lower() in INDEFINITE for w in between.split()):
+            return None  # not "said a longtime adviser to Trump": the adviser speaks, unnamed
+        return subject_from_mention(article, m)
+    return None
 
 
 def person_like(article: ArticleText, mention: Mention) -> bool:
