@@ -136,6 +136,10 @@ def test_match_needs_half_of_the_shorter_span() -> None:
     ("the Republican nominee", "definite"), ("The senator", "definite"), ("the President", "definite"),
     ("the editorial", "anonymous"), ("the man", "anonymous"), ("the attendees", "anonymous"),
     ("Ms. Okafor's spokesman, Piet Varga", "name"),
+    ("an Iowa Democrat", "anonymous"), ("one senior Republican", "anonymous"), ("Another", "anonymous"),
+    ("another Twitter user, Johanna Bayer", "name"),
+    ("One early supporter, Representative Ann Lee, Republican of Ohio,", "name"),
+    ("the mayor's introducer, actress Mara Voss", "name"), ("another advocate, Piet Varga of the firm Varga Lund", "name"),
 ])
 def test_source_kinds(source: str, kind: str) -> None:
     assert source_kind(source, "officials said the president and the senator met") == kind
@@ -240,3 +244,15 @@ def test_a_pronoun_does_not_take_a_name_the_sentence_only_mentions() -> None:
 def test_pronouns_inside_a_quotation_do_not_give_its_speaker_a_gender() -> None:
     text = "“He misled the council,” Reyes said. “He always does,” Reyes added."
     assert name_gender("Reyes", text) is None
+
+
+def test_an_annotation_that_swapped_source_and_cue_is_read_the_right_way_round() -> None:
+    """"“…,” said Varga" annotated with "said" as the source and "Varga" as the cue: the source is Varga."""
+    t = TEXT
+    record = gold_record()
+    swapped = record["attributions"][-1]
+    swapped["source"], swapped["cue"] = [span(t, "said", t.index("waited"))], [span(t, "Varga", t.index("waited"))]
+    swapped["source_text"], swapped["cue_text"] = "said", "Varga"
+    predicted = {"harbour-1": {"text": t, "quotes": [quote(t, "We have waited long enough", "Piet Varga")]}}
+    scores = score_quotes([record], predicted)
+    assert (scores["speaker_named_right"], scores["speaker_named"], scores["speaker_anonymous"]) == (1, 1, 0)

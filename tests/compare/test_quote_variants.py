@@ -124,3 +124,22 @@ def test_the_brief_of_joined_variants_keeps_the_contract(tmp_path: Path):
     quote = next(q for q in brief["quotes"] if any("must be done in steps" in v["text"] for v in q["variants"]))
     assert quote["speaker"] == "Ines Falkenrath" and len(quote["variants"]) == 2
     check_contract(tmp_path / "kessel.db")
+
+
+def test_a_speaker_is_shown_under_the_full_name_the_story_gives():
+    """One person under two names across outlets ("Salazar" in one, "Ken Salazar" in the other; "Carolos"
+    for "Karolos"): the quote's speaker is the story's person, and one statement stays one quote."""
+    first = ("Greek President Karolos Papoulias met Interior Secretary Ken Salazar in Athens on Monday to discuss "
+             "the ferry strike.\n\n"
+             "\"The ferries must sail again before the summer season begins,\" Papoulias said after the meeting.\n\n"
+             "\"We will send engineers to help the port authority,\" Salazar said.")
+    second = ("President Carolos Papoulias hosted a visiting American delegation in Athens on Monday as the ferry "
+              "strike went on.\n\n"
+              "\"The ferries must sail again before the summer begins,\" Carolos Papoulias told reporters.\n\n"
+              "Salazar, who led the delegation, promised help. \"We will send engineers to help the port,\" "
+              "Salazar said.")
+    result = compare([article("a", "alpha", "2025-06-02", first), article("b", "beta", "2025-06-02", second)])
+    assert quote_of(result, "engineers")["speaker"] == "Ken Salazar"
+    ferries = quote_of(result, "ferries must sail")
+    assert ferries["speaker"] in ("Karolos Papoulias", "Carolos Papoulias")
+    assert [v["source"] for v in ferries["variants"]] == ["alpha", "beta"]

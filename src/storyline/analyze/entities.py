@@ -373,7 +373,14 @@ def compatible_given_names(a: str, b: str) -> bool:
         return True
     if len(x) == 2 and len(y) == 2:  # "JD" and "J" "D" were folded alike above; other pairs of initials differ
         return False
-    return x[0] == y[0] and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
+    return _same_sound(x[0], y[0]) and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
+
+
+_SAME_SOUND = ({"c", "k"},)  # one name's two transliterations: Karolos / Carolos, Konstantin / Constantin
+
+
+def _same_sound(a: str, b: str) -> bool:
+    return a == b or any({a, b} == pair for pair in _SAME_SOUND)
 
 
 def same_name(a: str, b: str) -> bool:

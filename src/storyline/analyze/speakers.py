@@ -26,24 +26,33 @@ from storyline.analyze.statements import (
     ArticleText,
     Statement,
     Subject,
+    after_place,
     classify_phrase,
     is_cue,
     noun_phrase_after,
     noun_phrase_before,
     np_token,
+    participle_object,
     person_like,
     subject_from_mention,
+    verb_like,
 )
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
+    ANONYMOUS,
     DEFINITE,
     FEMALE_TITLES,
+    FINITE_AUXILIARIES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
+    GOVERNING,
+    GROUP_HEADS,
+    KIN,
     MALE_TITLES,
     NP_STOP,
     OBJECT_PREPOSITIONS,
     PARTICIPLE_CUES,
+    PASSIVE_AUXILIARIES,
     PERSON_ROLES,
     PRONOUNS,
     ROLE_TITLES,
@@ -170,9 +179,9 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
         return (gender is None or shared or genders.get(name, gender) in (gender, "")) \
             and not speaks_of(article, statement, name)
 
-    for paragraph in (here, here - 1, here - 2):
-        if paragraph == here - 2 and not _goes_on_by_pronoun(article, here - 1, gender):
-            break
+    for paragraph in range(here, max(-1, here - 5), -1):
+        if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
+            break  # past the paragraph before, only through paragraphs that name no one and say he or she
         speakers: list[tuple[int, str, tuple[int, int] | None]] = []
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
@@ -278,10 +287,19 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     i = article.token_at(start) - 1
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
-        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS:
-            break
+        if tok.text == "," and (_object_apposition(article, i, mention, sentence[0]) or after_place(article, i, mention)):
+            return False  # "Hale took his daughter, Chloe, there": a name in apposition to an object
+        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS or tok.text == "(" and tok.start == sentence[0]:
+            break  # "(John Schlafly defended his mother …)": a sentence in brackets opens with its subject too
         if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
             break  # ", and President Zelensky made clear": the subject of a second clause
+        if tok.text.lower() in _OPENERS and all(article.word(k) in _OPENERS or article.tokens[k].text == ","
+                                                for k in range(article.token_at(sentence[0]), i)):
+            i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
+            continue
+        if _bears_name(article, i):
+            i -= 1  # "a worker named Antonio Arroyo has …": the name is the subject noun phrase's
+            continue
         if tok.tag and tok.tag not in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"):
             return False
         word = tok.text.lower()
@@ -297,7 +315,35 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
         nxt = article.tokens[j]
         if nxt.tag in ("POS",) or nxt.text in ("’s", "'s"):
             return False
+        if nxt.text.islower() and (nxt.text in ANONYMOUS or nxt.text in GROUP_HEADS):
+            return False  # "Trump supporters ripped them away": the name qualifies the group that acts
     return True
+
+
+_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", "now", "later", "meanwhile", "instead",
+            "indeed", "however", "only"}
+
+
+def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: int) -> bool:
+    """Whether the name after a comma is set beside a role or kin noun that a verb or preposition governs
+    ("took his daughter, Chloe, there", "counsel under Mr. Bush's father, George Bush, ticked"): the name
+    closed by a second comma, the noun right before the first, a verb or preposition a few words before it."""
+    j = comma - 1
+    if j < 0 or article.tokens[j].start < lo or article.word(j) not in PERSON_ROLES | KIN \
+            or not article.tokens[j].text.islower() or article.text[mention.end:mention.end + 1] != ",":
+        return False
+    for k in range(j - 1, max(j - 10, -1), -1):
+        if article.tokens[k].start < lo or article.tokens[k].text in (",", ";", ":", "(", ")"):
+            return False
+        if verb_like(article, k) or article.word(k) in GOVERNING | OBJECT_PREPOSITIONS:
+            return True
+    return False
+
+
+def _bears_name(article: ArticleText, i: int) -> bool:
+    """Whether token i is "named" or "called" joining a noun to the name it bears ("a worker named Ann Lee")."""
+    return article.word(i) in ("named", "called", "nicknamed") and i > 0 and article.tokens[i - 1].text.isalpha() \
+        and article.tokens[i - 1].text.islower() and article.word(i - 1) not in PASSIVE_AUXILIARIES | FINITE_AUXILIARIES
 
 
 _VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
@@ -355,8 +401,9 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
             break
         if is_cue(article, j):
             subject = noun_phrase_before(article, j, sentence[0])
-            if subject is not None and subject.kind != "none":
-                return subject
+            if subject is not None and subject.kind not in ("none", "inherit") \
+                    and not participle_object(article, j, subject, sentence[0]):
+                return subject  # not "… and said" nor "emailed members saying": the one this sentence opens with
             break
     if i >= len(article.tokens):
         return None
@@ -371,6 +418,9 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
     people = [m for m in leading if person_like(article, m)]
     if people:
         return subject_from_mention(article, people[-1])
+    opened = _after_opening_phrase(article, i, sentence)
+    if opened is not None:
+        return opened
     first = article.first_mention_from(sentence[0], sentence[1])
     if first is not None and _subject_like(article, first) and person_like(article, first):
         return subject_from_mention(article, first)
@@ -382,6 +432,35 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
         phrase = classify_phrase(article, i, j)
         if phrase.kind in ("anonymous", "role"):
             return phrase
+    return None
+
+
+_SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
+                  "asked", "speaking"}
+
+
+def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int]) -> Subject | None:
+    """The he, she or person right after the commas of a sentence's opening phrase ("Eight years ago, he
+    supported …", "Here in Columbia, Sanders stepped up …", "When he returned, he began by saying"); a
+    finite verb before the comma, outside a clause opened by "when", "after" …, means no opening phrase."""
+    subordinate = article.word(i) in _SUBORDINATORS
+    for k in range(i, min(len(article.tokens) - 1, i + 25)):
+        tok = article.tokens[k]
+        if tok.start >= sentence[1] or tok.text in QUOTE_TOKENS or tok.text in (";", ":"):
+            return None
+        if verb_like(article, k) and not subordinate:
+            return None
+        if tok.text != ",":
+            continue
+        nxt = article.tokens[k + 1]
+        if article.word(k + 1) in ("he", "she"):
+            return Subject("pronoun", nxt.start, nxt.end, nxt.text)
+        mention = article.first_mention_from(nxt.start, sentence[1])
+        lead = article.text[nxt.start:mention.start].split() if mention is not None else []
+        if mention is not None and len(lead) < 3 and all(w[:1].isupper() for w in lead) \
+                and person_like(article, mention) and _subject_like(article, mention):
+            return subject_from_mention(article, mention)
+        subordinate = False  # past one comma, a finite verb is the main clause's
     return None
 
 

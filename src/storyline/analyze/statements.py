@@ -357,6 +357,15 @@ def _finite_verb(article: ArticleText, j: int) -> bool:
         article.tokens[j + 1].text in (".", ",", ";", ":")
 
 
+def verb_like(article: ArticleText, j: int) -> bool:
+    """Whether token j reads as a finite verb: its tag when tagged, else a common verb's form ("took", "is") or
+    a past in -ed."""
+    tok = article.tokens[j]
+    if tok.tag:
+        return tok.tag in ("VBD", "VBZ", "VBP", "MD")
+    return tok.text in VERB_FORMS or _finite_verb(article, j)
+
+
 def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int) -> tuple[int | None, Subject | None]:
     """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
     only a named speaker (or he, she) and one finite verb. Whatever the verb means ("fumed", "cracked",
@@ -436,6 +445,7 @@ def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     if i >= cue or cue - i > 30 or article.tokens[i].text != "," or article.tokens[i].start != m.end:
         return None
     if any(x.label == "PERSON" and not _governed(article, subject_from_mention(article, x), m.end)
+           and not after_place(article, article.token_at(x.start) - 1, x)
            for x in article.mentions_within(m.end, cue_start)):
         return None  # another person heads a clause there; one after "to", "for", "under" is the apposition's
     return subject_from_mention(article, m)
@@ -487,6 +497,8 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
     if passive is not None:
         return passive
     before = speaker_before(article, cue, lo)
+    if before is not None and participle_object(article, cue, before, lo):
+        return Subject("inherit", before.start, before.end, "")  # "issued a statement saying": the sentence subject's
     if before is not None and before.kind != "none":
         return before
     if article.word(cue).endswith("ing") or article.word(cue) in ADDRESSING_CUES:
@@ -495,6 +507,17 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
     if after is not None and after.kind != "none":
         return after
     return before or after
+
+
+def participle_object(article: ArticleText, cue: int, phrase: Subject, lo: int) -> bool:
+    """Whether the noun phrase before a participle cue is the object of a verb ("emailed supporters saying",
+    "issued a statement saying"), so that the cue speaks for the sentence's subject; without tags the phrase
+    may have run back over that verb, so a verb inside it counts too."""
+    if phrase.kind not in ("anonymous", "org") or not article.word(cue).endswith("ing"):
+        return False
+    last = article.token_at(phrase.end) - 1
+    first = article.token_at(phrase.start) - 1
+    return any(verb_like(article, k) for k in range(max(first, 0), last) if article.tokens[k].start >= lo)
 
 
 def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
@@ -518,12 +541,7 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         j -= 1
     if j < 0 or article.tokens[j].start < lo:
         return None
-    if article.tokens[j].text == ")":  # "Sen. Marco Rubio (R-Fla.) said": a party and a state in brackets
-        k = j - 1
-        while k > 0 and j - k < 8 and article.tokens[k].start >= lo and article.tokens[k].text != "(":
-            k -= 1
-        if k > 0 and article.tokens[k].text == "(" and article.tokens[k - 1].start >= lo:
-            j = k - 1
+    j = _before_brackets(article, j, lo)  # "Sen. Marco Rubio (R-Fla.) said": a party and a state in brackets
     if article.word(j) in ("and", "but", "then") and article.tokens[j - 1].text != ",":
         tok = article.tokens[j]  # "… met Vance on Friday but said afterwards …": the sentence's subject
         return Subject("inherit", tok.start, tok.end, "")
@@ -536,12 +554,43 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
         # "Seth McKee, a political scientist at Texas Tech University, told": the name before it.
         appositive = article.mention_by_end.get(article.tokens[j - 1].end)
-        if appositive is not None and appositive.start > article.tokens[k].start and _named_person(article, appositive):
+        if appositive is not None and appositive.start > article.tokens[k].start and _named_person(article, appositive) \
+                and _opens_apposition(article, k, appositive):
             return subject_from_mention(article, appositive)
-        j = k - 1
+        j = _before_brackets(article, k - 1, lo)  # "Rep. Sander M. Levin (Mich.), a superdelegate …, said"
         if j < 0 or article.tokens[j].start < lo:
             return None
     return _classify_ending_at(article, j, lo)
+
+
+def _before_brackets(article: ArticleText, j: int, lo: int) -> int:
+    """The token before a short bracket that token j closes ("Sen. Marco Rubio (R-Fla.)"), else j."""
+    if j < 0 or article.tokens[j].text != ")":
+        return j
+    k = j - 1
+    while k > 0 and j - k < 8 and article.tokens[k].start >= lo and article.tokens[k].text != "(":
+        k -= 1
+    return k - 1 if k > 0 and article.tokens[k].text == "(" and article.tokens[k - 1].start >= lo else j
+
+
+def after_place(article: ArticleText, comma: int, mention: Mention) -> bool:
+    """Whether a mention after the comma at token comma is the state or country of a place before it
+    ("Monsey, New York"): a place by its label or by the label of its other mentions, whatever the model
+    labelled it here; not "In Iowa, Trump …"."""
+    place = article.mention_by_end.get(article.tokens[comma - 1].end) if comma > 0 else None
+    return place is not None and place.label in ("GPE", "LOC") and (
+        mention.label in ("GPE", "LOC") or any(m.text == mention.text and m.label in ("GPE", "LOC") for m in article.mentions))
+
+
+def _opens_apposition(article: ArticleText, comma: int, mention: Mention) -> bool:
+    """Whether a name after a comma is the whole apposition ("The trust’s chief executive, Paul D’Souza,"),
+    titles and capitalised words before it allowed, not the end of a longer one ("…, a superdelegate
+    supporting Clinton,", "…, a philanthropist from Monsey, New York,")."""
+    if after_place(article, comma, mention):
+        return False  # "from Monsey, New York,": a town and its state
+    start = mention.title_start if mention.title_start is not None else mention.start
+    between = article.text[article.tokens[comma].end:start].split()
+    return all(w[:1].isupper() or w in ("former", "the") for w in between)
 
 
 _APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}
@@ -603,6 +652,9 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if word in PRONOUNS:
         tok = article.tokens[i]
         return Subject("pronoun", tok.start, tok.end, tok.text)
+    titled = _titled_person_after(article, i, hi)
+    if titled is not None:
+        return titled
     person = article.first_mention_from(article.tokens[i].start, article.tokens[i].end)
     if person is not None and person.label == "PERSON":
         # "said Will Doyle, a professor": a name whose first word reads as a verb ("Will", "May") is the
@@ -635,6 +687,24 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if len(inside) == 1 and inside[0].start <= article.tokens[i].start + 4 and inside[0].end == article.tokens[j].end:
         return subject_from_mention(article, inside[0])
     return classify_phrase(article, i, j)
+
+
+def _titled_person_after(article: ArticleText, i: int, hi: int) -> Subject | None:
+    """"said Rev. Kyev Tatum, then senior pastor …", "said retired Army Lt. Gen. Mick Bednarek, who …", "said
+    Oversight ranking Democrat Elijah Cummings (D-Md.)": a person named within a few words after the cue, titles
+    with full stops and qualifiers before the name, the name ending the phrase (a comma, a bracket, the end)."""
+    lo = article.tokens[i].start
+    reach = article.tokens[min(i + 5, len(article.tokens) - 1)].end
+    for m in article.mentions_within(lo, min(hi, reach + 40)):
+        start = m.title_start if m.title_start is not None else m.start
+        if m.label != "PERSON" or start > reach or m.end > hi:
+            continue
+        between = article.text[lo:start]
+        if any(c in between for c in ",;:“”\"") or article.text[m.end:m.end + 2].strip()[:1] not in (",", "(", ".", "") \
+                or any(w.lower() in GOVERNING or w.lower() in INDEFINITE for w in between.split()):
+            return None  # not "said a longtime adviser to Trump": the adviser speaks, unnamed
+        return subject_from_mention(article, m)
+    return None
 
 
 def person_like(article: ArticleText, mention: Mention) -> bool:

@@ -74,7 +74,8 @@ def statements_of(story: StoryView) -> list[QuotedStatement]:
             speaker = None
             if first.speaker_span:
                 speaker = story.entity_at(pos, *first.speaker_span)
-            speaker = speaker or first.speaker
+            if speaker is None and first.speaker:
+                speaker = story.person_named(first.speaker) or first.speaker
             text = " … ".join(p.text for p in parts)
             explicit = bool(first.speaker_span and first.sentence[0] <= first.speaker_span[0] < first.sentence[1])
             lo, hi = min(p.sentence[0] for p in parts), max(p.sentence[1] for p in parts)

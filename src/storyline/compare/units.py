@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import accumulate
 
+from storyline.analyze.entities import same_name
 from storyline.analyze.numbers import Number, find_numbers, find_ordinals
 from storyline.lang.en import (
     CLAUSE_SPLIT,
@@ -137,6 +138,7 @@ class StoryView:
         self.voice = voices([(a, a.group) for a in self.articles])
         self.entity_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         self.entity_type: dict[str, str] = {}
+        self.people = [e for e in entities if e.type == "PERSON"]
         for entity in entities:
             self.entity_type[entity.name] = entity.type
             for span in entity.mentions:
@@ -150,6 +152,16 @@ class StoryView:
             spans.sort()
             self._starts[pos] = [s for s, _, _ in spans]
             self._reach[pos] = list(accumulate((e for _, e, _ in spans), max))
+
+    def person_named(self, name: str) -> str | None:
+        """The story's person a speaker's name stands for where no entity span covers it ("Salazar" beside
+        Ken Salazar): the person who has that name or alias, else the one person whose name it can be
+        (same_name: a surname alone, a spelling of it), else None."""
+        for person in self.people:
+            if name == person.name or name in person.aliases:
+                return person.name
+        fitting = [p.name for p in self.people if same_name(name, p.name)]
+        return fitting[0] if len(fitting) == 1 else None
 
     def entities_in(self, pos: int, start: int, end: int) -> list[tuple[int, int, str]]:
         """The entity spans inside [start, end) of article pos, in order."""

@@ -56,6 +56,9 @@ _PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "
              "their", "its", "our", "my", "himself", "herself", "themselves", "who", "which", "that", "this"}
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "most", "other",
                "others", "any", "each", "few", "numerous", "multiple", "both", "all", "various", "no"}
+# A member of a party, capitalised but no name ("an Iowa Democrat"), after an indefinite word.
+_PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "independent", "independents", "libertarian",
+                  "libertarians", "conservative", "conservatives", "liberal", "liberals"}
 # Heads that stand for a group, an outlet or an organisation: no one person said it.
 _GROUP_HEADS = {"campaign", "committee", "administration", "office", "government", "department", "agency", "party",
                 "team", "group", "organization", "organisation", "staff", "aides", "sources", "source", "officials",
@@ -213,6 +216,8 @@ def source_kind(source: str, article_text: str = "", start: int | None = None) -
     common = lowered in _TITLES or lowered in _GROUP_HEADS or bool(
         opens and len(head) == 1 and article_text
         and re.search(rf"(?<![\w’']){re.escape(lowered)}(?![\w’'])", article_text))
+    if head[0].lower() in _INDEFINITE and (len(head) == 1 or lowered in _PARTY_MEMBERS):
+        return "anonymous"  # "Others", "a New Hampshire Democrat", "one senior Republican": nobody named
     if last[:1].isupper() and not common:
         return "name"
     if head[0].lower() in _INDEFINITE or lowered in _GROUP_HEADS:
@@ -235,6 +240,15 @@ def _apposed_name(source: str, article_text: str = "") -> list[str]:
     """The name after a comma that ends a source ("Ms. Merkel's spokesman, Steffen Seibert"), lower-cased."""
     before, comma, after = source.partition(",")
     words = after.strip(" ,").split()
+    if comma and words and not all(w[:1].isupper() for w in words):
+        # "One early supporter, Representative Lee Zeldin, Republican of New York,", "…, actress Jamie Lee
+        # Curtis", "…, Andrew J. Pincus of the law firm Mayer Brown": the name the apposition's head ends in
+        head = _head(after)
+        while head and head[0][:1].islower() and head[0].lower() not in _CUT:
+            head = head[1:]
+        if head and len(head) >= 2 and all(w[:1].isupper() for w in head) and head[-1].lower() not in _TITLES \
+                and head[-1].lower() not in _GROUP_HEADS:
+            words = head
     if not comma or not words or not all(w[:1].isupper() for w in words):
         return []
     last = words[-1].lower().strip(".,")
@@ -294,14 +308,37 @@ def _gold_sources(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Every attribution's source with its kind and, for named ones, its name words; in text order."""
     out = []
     for n, attribution in enumerate(record.get("attributions", [])):
-        spans = _pieces(attribution.get("source") or [])
+        spans, text = _source_of(record, attribution)
         if not spans:
             continue
-        text = attribution.get("source_text") or _joined(record, spans)
         kind = source_kind(text, record["text"], spans[0][0])
         out.append({"index": n, "start": spans[0][0], "text": text, "kind": kind,
                     "name": name_words(text) if kind == "name" else []})
     return sorted(out, key=lambda s: s["start"])
+
+
+def _source_of(record: Mapping[str, Any], attribution: Mapping[str, Any]) -> tuple[list[tuple[int, int]], str]:
+    """An attribution's source spans and words, read the right way round where the annotator marked "said"
+    the source and the name the cue."""
+    spans = _pieces(attribution.get("source") or [])
+    if not spans:
+        return [], ""
+    text = attribution.get("source_text") or _joined(record, spans)
+    cue = _pieces(attribution.get("cue") or [])
+    if cue and _swapped(text, _joined(record, cue)):
+        return cue, _joined(record, cue)
+    return spans, text
+
+
+def _swapped(source: str, cue: str) -> bool:
+    """Whether an annotation swapped source and cue: a lower-case verb of saying for the source ("said",
+    "said in a statement") and a capitalised word or a pronoun opening the cue ("Sinovic", "he")."""
+    first = source.split()[0] if source.split() else ""
+    opening = cue.split()[0].lower() if cue.split() else ""
+    return first.islower() and first.strip(",.:") in _SAYING and (cue[:1].isupper() or opening in _PRONOUNS)
+
+
+_SAYING = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes"}
 
 
 _FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
@@ -527,11 +564,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             if not direct:
                 continue
             best = max(matched, key=lambda m: m[0])[1]
-            source_spans = _pieces(attribution.get("source") or [])
+            source_spans, source_text = _source_of(record, attribution)
             if not source_spans:
                 counts["no_source"] += 1
                 continue
-            source_text = attribution.get("source_text") or _joined(record, source_spans)
             kind = source_kind(source_text, record["text"], source_spans[0][0])
             said = best.get("speaker")
             counts["with_source"] += 1
@@ -572,8 +608,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             counts["predicted_direct"] += 1
             counts["predicted_direct_right"] += any(spans_match(g, span) for g in gold_direct)
             counts["predicted_direct_attributed"] += any(spans_match(g, span) for g in gold_any)
-    named, pronoun, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
-    referred = [pronoun[0] + definite[0], pronoun[1] + definite[1]]
+    named, pronouns, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
+    referred = [pronouns[0] + definite[0], pronouns[1] + definite[1]]
     return {
         "articles": len(records), "articles_analysed": sum(str(r["id"]) in predictions for r in records),
         "direct_recall": _ratio(counts["direct_found"], counts["direct_gold"]),
@@ -585,8 +621,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "speaker_named_accuracy": _ratio(*named), "speaker_named_right": named[0], "speaker_named": named[1],
         "speaker_referred_accuracy": _ratio(*referred), "speaker_referred_right": referred[0],
         "speaker_referred": referred[1],
-        "speaker_pronoun_accuracy": _ratio(*pronoun), "speaker_pronoun_right": pronoun[0],
-        "speaker_pronoun": pronoun[1],
+        "speaker_pronoun_accuracy": _ratio(*pronouns), "speaker_pronoun_right": pronouns[0],
+        "speaker_pronoun": pronouns[1],
         "speaker_definite_accuracy": _ratio(*definite), "speaker_definite_right": definite[0],
         "speaker_definite": definite[1],
         "speaker_anonymous_accuracy": _ratio(*anonymous), "speaker_anonymous_right": anonymous[0],

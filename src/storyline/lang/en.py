@@ -79,6 +79,10 @@ historian activist campaigner singer actor actress comedian celebrity entreprene
 officer commander colonel admiral detective inspector doctor surgeon teacher mother father wife husband son daughter
 brother sister widow nephew niece frontman governor-elect senator-elect premier mogul reporter journalist
 editor head boss deputy envoy negotiator""".split())
+# Nouns of kin and company a name is set beside ("her first child, Arabella,", "his friend, Tom,"), besides roles.
+KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "partner", "girlfriend", "boyfriend",
+       "fiancee", "fiancée", "fiance", "colleague", "cousin", "uncle", "aunt", "grandmother", "grandfather", "stepson",
+       "stepdaughter", "stepfather", "stepmother", "neighbor", "neighbour", "classmate", "roommate", "spouse"}
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
                 "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
