@@ -1,5 +1,8 @@
 """The cost of one big article: `ingest` of a single article of growing size, each in its own process
-(time, peak memory), and the time per character as a ratio to a small article's in the same run.
+(time, CPU time, peak memory), and the time per character as a ratio to a small article's in the
+same run. CPU time counts the analysis processes too, and is what other work on a shared machine
+inflates least; peak memory is the ingesting process's, and apart the largest of its children's
+(spaCy's or the pool's analysis processes, forked from it, so most of their pages are its own).
 
 A ratio near 1.0 at every size means the cost grows linearly with the text; a ratio that doubles
 when the size doubles means a stage grows with its square. The two big stages are timed apart
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -42,6 +46,7 @@ def measure(chars: int) -> dict:
     """Ingest one article of `chars` characters into a new database in this process (a child of the
     benchmark), after a tiny warm-up article that loads the models."""
     import storyline.pipeline
+    from storyline.engine import close_worker_pool
     from storyline.model import Record
     from storyline.pipeline import ingest
     from storyline.settings import Settings
@@ -67,13 +72,22 @@ def measure(chars: int) -> dict:
             ingest([Record(text="The council of Marlowe Bay met on Tuesday, the mayor said.", origin="warm",
                            source="warm-up")], store, settings)
             timings = {"analysis": 0.0, "brief": 0.0}
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds()
             report = ingest([Record(text=text, origin="big", source="big", title="One long report")], store, settings)
             seconds = time.perf_counter() - started
+            close_worker_pool()  # its workers' CPU then counts as this process's children's
+            cpu = cpu_seconds() - cpu
     assert report.ingested == 1, report.summary()
     timings["analysis"] = report.seconds.get("analyze", 0.0)
-    return {"chars": len(text), "seconds": seconds, **timings,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"chars": len(text), "seconds": seconds, "cpu": cpu, **timings,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "children_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def main() -> None:
@@ -85,17 +99,19 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(int(args.child))))
         return
-    base = None
-    print(f"{'chars':>9} {'seconds':>8} {'analysis s':>10} {'brief s':>8} {'peak MB':>8} {'s/char vs baseline':>19}")
+    base = cpu_base = None
+    print(f"{'chars':>9} {'seconds':>8} {'CPU s':>6} {'analysis s':>10} {'brief s':>8} {'peak MB':>8} {'child MB':>8} "
+          f"{'s/char vs baseline':>19} {'CPU/char':>8}")
     for chars in [args.baseline, *(int(s) for s in args.sizes.split(","))]:
         out = subprocess.run([sys.executable, __file__, "--child", str(chars)], capture_output=True, text=True)
         if out.returncode:
             sys.exit(f"{chars} characters: the run failed\n{out.stderr[-2000:]}")
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        per_char = row["seconds"] / row["chars"]
-        base = base or per_char
-        print(f"{row['chars']:>9,} {row['seconds']:>8.1f} {row['analysis']:>10.1f} {row['brief']:>8.1f} "
-              f"{row['peak_mb']:>8.0f} {per_char / base:>19.2f}", flush=True)
+        per_char, cpu_per_char = row["seconds"] / row["chars"], row["cpu"] / row["chars"]
+        base, cpu_base = base or per_char, cpu_base or cpu_per_char
+        print(f"{row['chars']:>9,} {row['seconds']:>8.1f} {row['cpu']:>6.1f} {row['analysis']:>10.1f} {row['brief']:>8.1f} "
+              f"{row['peak_mb']:>8.0f} {row['children_peak_mb']:>8.0f} {per_char / base:>19.2f} "
+              f"{cpu_per_char / cpu_base:>8.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ the one before: most start a story of their own, so every round adds stories, br
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -42,6 +43,33 @@ def rss_mb() -> float:
         return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children, live ones (the analysis workers) included: what
+    other work on a shared machine does not inflate, unlike the wall time."""
+    times = os.times()
+    total = times.user + times.system + times.children_user + times.children_system
+    tick = os.sysconf("SC_CLK_TCK")
+    for child in live_children(os.getpid()):
+        try:
+            with open(f"/proc/{child}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def live_children(pid: int) -> list[int]:
+    found = []
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            for child in map(int, children.read().split()):
+                found += [child, *live_children(child)]
+    except OSError:
+        pass
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=3000, help="records in all")
@@ -58,18 +86,19 @@ def main() -> None:
         settings = Settings(db=str(db), embedder=args.embedder)
         with open_store(db, create=True) as store:
             ingest([record(-1)], store, settings)  # loads the models before the clock starts
-            print(f"{'round':>5} {'stored':>7} {'seconds':>8} {'records/s':>9} {'vs round 1':>10} {'RSS MB':>7}", flush=True)
+            print(f"{'round':>5} {'stored':>7} {'seconds':>8} {'records/s':>9} {'vs round 1':>10} {'CPU s':>6} "
+                  f"{'CPU ms/rec':>10} {'RSS MB':>7}", flush=True)
             first_rate, stages = None, []
             for number, start in enumerate(range(0, args.records, args.round), 1):
                 batch = [record(i) for i in range(start, min(start + args.round, args.records))]
-                began = time.perf_counter()
+                began, cpu = time.perf_counter(), cpu_seconds()
                 report = ingest(batch, store, settings)
-                seconds = time.perf_counter() - began
+                seconds, cpu = time.perf_counter() - began, cpu_seconds() - cpu
                 rate = len(batch) / seconds
                 first_rate = first_rate or rate
                 stages.append(report.seconds)
                 print(f"{number:>5} {start + len(batch):>7,} {seconds:>8.1f} {rate:>9.1f} {rate / first_rate:>10.2f} "
-                      f"{rss_mb():>7.0f}", flush=True)
+                      f"{cpu:>6.1f} {1000 * cpu / len(batch):>10.2f} {rss_mb():>7.0f}", flush=True)
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; stage seconds, first and last round:")
     for stage in stages[0]:
         print(f"  {stage:<13} {stages[0][stage]:>7.1f} {stages[-1].get(stage, 0.0):>7.1f}")

@@ -7,6 +7,7 @@ outlets are counted."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -26,9 +27,18 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 def signature(text: str, num_perm: int = 128, shingle_words: int = 3) -> np.ndarray:
     """MinHash signature of a text (uint64, num_perm values); equal texts give equal signatures."""
-    minhash = MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME)
+    minhash = MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME, permutations=_permutations(num_perm))
     minhash.update_batch(sorted(shingles(text, shingle_words)))
     return minhash.hashvalues.astype(np.uint64)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The seed's permutations, drawn once: a MinHash draws them anew from its seed each time it is
+    made, which cost more than hashing a one-line record's shingles."""
+    permutations: np.ndarray = MinHash(num_perm=num_perm, seed=1, scheme=_SCHEME).permutations
+    permutations.setflags(write=False)
+    return permutations
 
 
 # Two short items written from one template ("Postal workers in X are on strike for a 9% raise. Pay
@@ -50,12 +60,19 @@ def same_facts(terms: Iterable[str], other: Iterable[str]) -> bool:
 
 
 class DuplicateIndex:
-    """An LSH index over signatures; finds the duplicate group a new text belongs to."""
+    """An LSH index over signatures; finds the duplicate group a new text belongs to.
+
+    The bands are datasketch's MinHashLSH's for the threshold (25 of 5 values at 0.5 and 128
+    permutations), and a text is a candidate where one of its bands equals a stored text's, as there;
+    but each band's table maps the band's bytes straight to the article (or, rarely, the articles)
+    holding it, instead of a set per bucket and a second table of every article's band keys: about
+    4 KB an article held instead of 9.4 (an ingest holds every stored article's)."""
 
     def __init__(self, threshold: float = 0.5, num_perm: int = 128) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._bands: list[tuple[int, int]] = list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
+        self._tables: list[dict[bytes, str | list[str]]] = [{} for _ in self._bands]
         self._signatures: dict[str, np.ndarray] = {}
         self._groups: dict[str, str] = {}
 
@@ -65,15 +82,37 @@ class DuplicateIndex:
     def add(self, article_id: str, sig: np.ndarray, group: str) -> None:
         if article_id in self._signatures:
             return
-        self._lsh.insert(article_id, MinHash(num_perm=self.num_perm, hashvalues=sig, seed=1, scheme=_SCHEME))
+        sig = np.asarray(sig, dtype=np.uint64)
+        for (start, end), table in zip(self._bands, self._tables):
+            band = sig[start:end].tobytes()
+            held = table.get(band)
+            if held is None:
+                table[band] = article_id
+            elif isinstance(held, list):
+                held.append(article_id)
+            else:
+                table[band] = [held, article_id]
         self._signatures[article_id] = sig
         self._groups[article_id] = group
+
+    def candidates(self, sig: np.ndarray) -> set[str]:
+        """The stored articles that share at least one band with the signature."""
+        sig = np.asarray(sig, dtype=np.uint64)
+        found: set[str] = set()
+        for (start, end), table in zip(self._bands, self._tables):
+            held = table.get(sig[start:end].tobytes())
+            if held is None:
+                continue
+            if isinstance(held, list):
+                found.update(held)
+            else:
+                found.add(held)
+        return found
 
     def find(self, sig: np.ndarray, is_copy: Callable[[str], bool] = lambda key: True) -> tuple[str, str, float] | None:
         """(article id, its group, estimated Jaccard) of the closest copy above the threshold for which
         `is_copy(article id)` holds (the caller compares what the texts say), or None."""
-        query = MinHash(num_perm=self.num_perm, hashvalues=sig, seed=1, scheme=_SCHEME)
-        found = [(float(np.mean(self._signatures[key] == sig)), key) for key in self._lsh.query(query)]
+        found = [(float(np.mean(self._signatures[key] == sig)), key) for key in self.candidates(sig)]
         for similarity, key in sorted(found, reverse=True):
             if similarity >= self.threshold and is_copy(key):
                 return key, self._groups[key], similarity

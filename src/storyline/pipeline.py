@@ -400,7 +400,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         if progress:
             progress(len(chunk))
     if touched:
-        with clock("revise"), store.transaction():
+        with clock("revise"), one_blas_thread(), store.transaction():
             catch_up(store, mark, duplicates, stories)
             merges = _revise(store, stories, touched, {article.id for article in pending})
             # a story this run started and revision then emptied or merged away is no new story
@@ -525,7 +525,7 @@ def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callabl
     return analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes)
 
 
-BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved at a time
+BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved (one commit) at a time
 
 
 def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, processes: int = 1) -> int:
@@ -533,7 +533,7 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
     (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them.
 
     With processes > 1 and more than one story to make, the briefs are made on the worker pool
-    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order."""
+    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit."""
     ids = list(story_ids) if story_ids is not None else store.stale_briefs()
     pool = worker_pool(processes) if len(ids) > 1 else None
     for start in range(0, len(ids), BRIEF_WINDOW):
@@ -543,8 +543,8 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
             members = store.story_articles(story_id)
             inputs.append((members, store.analyses([article.id for article, _ in members])))
         made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
-        for story_id, (members, _), parts in zip(window, inputs, made, strict=True):
-            with store.transaction():
+        with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
+            for story_id, (members, _), parts in zip(window, inputs, made, strict=True):
                 store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
     if ids:
         relink_stories(store, ids)
