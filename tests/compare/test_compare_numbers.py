@@ -128,3 +128,17 @@ def test_he_after_a_sentence_about_another_player_is_not_the_player_another_repo
               "the star of the day. He threw for 310 yards and two touchdowns as Ravenport beat Calder.")
     found = conflicts(compare_reports([("coast-wire", "2025-10-06", first), ("bay-herald", "2025-10-06", second)]))
     assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["three touchdowns", "two touchdowns"]]
+
+
+def test_another_figure_far_apart_in_the_same_two_sentences_says_they_speak_of_two_things():
+    def quake(outlet: str, lead: str) -> tuple[str, str, str]:
+        return (outlet, "2025-11-03", f"{lead}, officials said.\n\nRescue teams reached the villages by road. Schools "
+                "in the area stay closed.")
+
+    two_quakes = [quake("coast-wire", "A 5.6 magnitude earthquake struck Marn island on Sunday, injuring five people"),
+                  quake("bay-herald", "A 5.9 magnitude earthquake struck Marn island, injuring 70 people")]
+    assert conflicts(compare_reports(two_quakes)) == []
+    one_quake = [quake("coast-wire", "A 5.6 magnitude earthquake struck Marn island on Sunday, injuring five people"),
+                 quake("bay-herald", "A 5.9 magnitude earthquake struck Marn island, injuring six people")]
+    found = [sorted(v["value"] for v in c["conflict"]["values"]) for c in conflicts(compare_reports(one_quake))]
+    assert ["5.6 magnitude", "5.9 magnitude"] in found

@@ -53,7 +53,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
     for n, m in numbers:
         later = is_update(story, a, b, n, m)
-        if not later and not _disagree(n, m, later):
+        if not later and (not _disagree(n, m, later) or _of_two_things(a, b, n, m)):
             continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
             # a count that grew between two days' reports may grow more (5 percent contained, then 70)
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
@@ -187,7 +187,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         later = is_update(story, ua, ub, n, m)
-        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub):
+        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub) or _of_two_things(ua, ub, n, m):
             continue
         if not later and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
@@ -210,6 +210,15 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
         return True
     return not compatible(n, m)
+
+
+def _of_two_things(a: Unit, b: Unit, n: Number, m: Number) -> bool:
+    """Whether two sentences give another figure of one kind each, so far apart that they count two
+    things (RATIO): "a 5.6 magnitude earthquake …, injuring five people" and "a 5.9 magnitude earthquake
+    …, wounding 70" speak of two quakes, so their magnitudes are no dispute either."""
+    return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:")
+               and max(x.value, y.value) > RATIO * max(min(x.value, y.value), 1e-9)
+               for x in a.numbers if x is not n for y in b.numbers if y is not m)
 
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
