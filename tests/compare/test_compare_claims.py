@@ -511,7 +511,7 @@ def test_figures_of_two_things_are_not_a_conflict(case):
     assert not conflicts(result, "number")
 
 
-def test_two_years_said_of_two_happenings_that_share_only_names_are_not_a_date_conflict():
+def test_years_of_two_happenings_words_sharing_only_names_or_decades_apart_are_no_date_conflict():
     def obituary(outlet: str, sentence: str) -> tuple[str, str, str]:
         return (outlet, "2025-04-09", "Edda Marlow, who led the port city of Harwick for two decades, has died at the age "
                 f"of 91, her family said on Tuesday.\n\n{sentence}\n\nShe is survived by two sons. A funeral will be "
@@ -533,3 +533,9 @@ def test_two_years_said_of_two_happenings_that_share_only_names_are_not_a_date_c
                                        "after a long campaign.")]
     found = conflicts(compare_reports(disputed), "date")
     assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["1979", "1981"]]
+    # two years decades apart date two elections, as figures too far apart count two things
+    decades = [obituary("coast-wire", "Edda Marlow of the Harwick Republic was elected mayor of the port in 1959 "
+                                      "after a long campaign."),
+               obituary("bay-herald", "Edda Marlow of the Harwick Republic was elected mayor of the port in 1981 "
+                                      "after a long campaign.")]
+    assert conflicts(compare_reports(decades), "date") == []

@@ -5,7 +5,7 @@ day after the quake"), times within what "about" allows, a time and its conversi
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times
 from storyline.analyze.numbers import clashing_numbers
@@ -39,6 +39,8 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
     ta, tb = story.articles[a.article].text, story.articles[b.article].text
     if da == db or _one_printed_day(da, ta[sa:ea], db, tb[sb:eb]):
         return None  # one day, or one printed day whose unprinted year two reports read differently
+    if too_far_apart(da, db):
+        return None
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if not (named_a or named_b) and (pa is None or pb is None or pa.date() != pb.date()):
         return None  # "today" in reports of different days names different days
@@ -81,6 +83,23 @@ def date_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:
             return [Conflict(ConflictKind.DATE, "date", {a.article: (da, da, [(sa, ea)]), b.article: (db, db, [(sb, eb)])},
                              {a.article: a.index, b.article: b.index})]
     return []
+
+
+FAR_APART = {"day": 366, "year": 3 * 366}  # days between two dates of one granularity that date two happenings
+
+
+def too_far_apart(first: str, second: str) -> bool:
+    """Whether two ISO days (or years) are so far apart that they date two happenings, as figures too
+    far apart count two things: an outlet may put a happening a day or a month off, or a year, not a decade
+    (Gigante's first prison term in 1959, his last sentence in 1997; a family's revelation in 2005,
+    a death this week)."""
+    granularity = "day" if len(first) == len(second) == 10 else "year"
+    days = abs((date.fromisoformat(_day_of(first)) - date.fromisoformat(_day_of(second))).days)
+    return days > FAR_APART[granularity]
+
+
+def _day_of(value: str) -> str:
+    return value if len(value) == 10 else f"{value[:4]}-01-01"
 
 
 # Story-wide: the day or year of one happening stated in sentences that say it differently ("Mr K
@@ -130,7 +149,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     out = clock_in_story(story, units, idf)
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
-        if ta.date == tb.date or same_printed_day(ta, tb):
+        if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date):
             continue
         if not _comparable(story, ua, ub, ta, tb):
             continue
