@@ -216,6 +216,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     that many would revise the stories it touched."""
     from storyline.cluster import StoryIndex, article_terms, load_params
     from storyline.embed import article_embedder_name
+    from storyline.pipeline import one_blas_thread
     from storyline.revise import Member, Move, revise
     from storyline.settings import settings_from_env
 
@@ -256,7 +257,9 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
         touched = set()
         placed_in_run.clear()
 
-    with data.open(encoding="utf-8") as handle:
+    # Placement and revision on one BLAS thread, as ingest runs them (pipeline.one_blas_thread): on
+    # BLAS's own threads their matrix-vector products only wait on each other for the cores.
+    with one_blas_thread(), data.open(encoding="utf-8") as handle:
         for i, line in enumerate(handle):
             if i >= total:
                 break
@@ -281,8 +284,8 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
                 revise_run(i)
             if (i + 1) % tenth == 0:
                 marks[i + 1] = (wall, cpu)
-    if touched:
-        revise_run(total - 1)
+        if touched:
+            revise_run(total - 1)
     pred = {article_id: merges.find(moved.get(article_id, label)) for article_id, label in labels.items()}
     if labels_out:
         labels_out.write_text(json.dumps(pred))
