@@ -29,7 +29,7 @@ from storyline.compare.conflicts.conflict import (
     story_matches,
 )
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import GENERIC_KINDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
+from storyline.lang.en import GENERIC_KINDS, PROGRESS, PRONOUNS, SUPERSEDED, UNITS, UPDATED
 from storyline.model import ConflictKind
 
 
@@ -53,7 +53,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
     for n, m in numbers:
         later = is_update(story, a, b, n, m)
-        if not later and (not _disagree(n, m, later) or _of_two_things(a, b, n, m)):
+        if not later and (not _disagree(n, m, False) or _of_two_things(a, b, n, m)):
             continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
             # a count that grew between two days' reports may grow more (5 percent contained, then 70)
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
@@ -205,7 +205,7 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
     """Whether two figures of one thing cannot both be true, or are two different bounds of it
     (at least 7 / at least 6 dead: the outlets count differently). Reports of two days may be
     further apart (a toll of 3 on the first day, 10 the next)."""
-    if max(n.value, m.value) > (UPDATE_RATIO if update else RATIO) * min(n.value, m.value) or _round_near(n, m):
+    if _apart(n, m, UPDATE_RATIO if update else RATIO) or _round_near(n, m):
         return False
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
         return True
@@ -216,9 +216,13 @@ def _of_two_things(a: Unit, b: Unit, n: Number, m: Number) -> bool:
     """Whether two sentences give another figure of one kind each, so far apart that they count two
     things (RATIO): "a 5.6 magnitude earthquake …, injuring five people" and "a 5.9 magnitude earthquake
     …, wounding 70" speak of two quakes, so their magnitudes are no dispute either."""
-    return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:")
-               and max(x.value, y.value) > RATIO * max(min(x.value, y.value), 1e-9)
+    return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:") and _apart(x, y, RATIO)
                for x in a.numbers if x is not n for y in b.numbers if y is not m)
+
+
+def _apart(n: Number, m: Number, ratio: float) -> bool:
+    """Whether one figure is more than `ratio` times the other: too far apart to count one thing."""
+    return max(n.value, m.value) > ratio * min(n.value, m.value)
 
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
@@ -231,7 +235,7 @@ def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
     return not (a.dates and b.dates and not a.dates & b.dates) and _same_people(story, a, b)
 
 
-PERSONAL = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+PERSONAL = re.compile(r"\b(?:" + "|".join(sorted({*PRONOUNS, "his"})) + r")\b", re.IGNORECASE)  # he, she, him, her, his
 
 
 def _same_people(story: StoryView, a: Unit, b: Unit) -> bool:
