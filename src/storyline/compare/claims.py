@@ -217,10 +217,11 @@ def _as_update(story: StoryView, units: list[Unit], claim: ClaimRecord, c: Confl
 
 
 def settled(claim: ClaimRecord) -> bool:
-    """Whether a claim reads as a settled fact: not a conflict or an update, and the sentence it shows
-    states no disputed value and no step of an update (those are shown once, as their conflict or
-    update). The summary, the Markdown brief and the story page list only these."""
-    return claim["status"] != "conflict" and not (claim.get("disputed") or claim.get("changed") or claim.get("update"))
+    """Whether a claim reads as a settled fact: corroborated or single, not an update, and the sentence
+    it shows states no disputed value and no step of an update (those are shown once, as their conflict
+    or update). The summary, the Markdown brief and the story page list only these."""
+    return claim.get("status") in ("corroborated", "single") and not (
+        claim.get("disputed") or claim.get("changed") or claim.get("update"))
 
 
 def summarize(claims: list[ClaimRecord], readable: dict[str, float]) -> list[SummaryLine]:

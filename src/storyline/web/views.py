@@ -341,8 +341,7 @@ def shown_on_story_page(claim: dict[str, Any]) -> bool:
     """Whether the story page lists a claim under its own `claim-N`: a conflict, a figure that changed
     between reports, or a settled fact. A sentence stating a disputed value or one step of an update is
     shown once, as that conflict or update, so nothing links to it as a claim of its own."""
-    return claim.get("status") == "conflict" or isinstance(claim.get("update"), dict) or (
-        claim.get("status") in ("corroborated", "single") and settled(claim))
+    return claim.get("status") == "conflict" or isinstance(claim.get("update"), dict) or settled(claim)
 
 
 def story_view(brief: dict[str, Any]) -> dict[str, Any]:
@@ -357,7 +356,7 @@ def story_view(brief: dict[str, Any]) -> dict[str, Any]:
               if isinstance(c, dict)]
     conflicts = [c for c in claims if c.get("status") == "conflict"]
     updates = [c for c in claims if isinstance(c.get("update"), dict)]
-    facts = [c for c in claims if c.get("status") in ("corroborated", "single") and settled(c)]
+    facts = [c for c in claims if settled(c)]
     in_brief = brief_lines(brief.get("summary") or [], facts)
     carried = {line["anchor"] for line in in_brief if line.get("anchor")}
     corroborated = sorted((c for c in facts if c["status"] == "corroborated"), key=lambda c: -len(c.get("sources") or []))
