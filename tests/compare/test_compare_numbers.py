@@ -142,3 +142,17 @@ def test_another_figure_far_apart_in_the_same_two_sentences_says_they_speak_of_t
                  quake("bay-herald", "A 5.9 magnitude earthquake struck Marn island, injuring six people")]
     found = [sorted(v["value"] for v in c["conflict"]["values"]) for c in conflicts(compare_reports(one_quake))]
     assert ["5.6 magnitude", "5.9 magnitude"] in found
+
+
+def test_an_age_is_not_a_span_of_time_in_years():
+    # "was 31 years old" is how old the man was; "for 15 years" is how long he served: two figures in
+    # years of one man, not one figure two outlets give differently
+    first = ("Deputy Aron Keller was shot dead on Friday during a traffic stop in Lindell.\n\n"
+             "Keller had worked for the Marrow County sheriff's department for 15 years and hoped to become a "
+             "detective.")
+    second = ("Deputy Aron Keller was shot dead on Friday during a traffic stop in Lindell.\n\n"
+              "\"Aron was 31 years old and worked harder than anyone in the sheriff's department,\" the sheriff said.")
+    assert number_values(first, second) == []
+    # two ages of the one man are one figure given two ways
+    assert number_values(first.replace("for 15 years", "since he was 34 years old"), second) == \
+        [{"harbour-times": "34", "valley-news": "31"}]

@@ -236,6 +236,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if _plural(head) and not _plural(w) and head not in STOP_WORDS and head not in AUXILIARIES:
             w = head  # a compound's head: "two undersea cables", "10 fire engines", "5,000 Internet users"
         noun = _kind_of(light_stem(w))
+        if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
+            return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
         if noun in GENERIC_KINDS:
             # "12 people were injured": the participle after an auxiliary says what happened to them
             rest = [fold_text(x) for x in after[i + 1:i + 5]]
@@ -261,6 +263,9 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
     return (noun, noun) if noun else (None, None)
+
+
+_SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is counted in
 
 
 def _plural(word: str) -> bool:
