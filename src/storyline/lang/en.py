@@ -188,6 +188,9 @@ HABITUAL = re.compile(r"\b(?:every|each)\s+$|^\s+(?:of|in)\s+(?:every|each)\b", 
 # "a day after", "two days earlier": counted from an event the sentence names, not from the report's day
 RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
                        r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)
+# "the last such patch was released on Oct. 23", "a previous raid in 2006": the day of an earlier happening
+# of the kind, not of the one reported
+EARLIER_ONE = re.compile(r"\b(?:(?:last|previous|prior|earlier)\s+such|(?:a|an|the)\s+(?:previous|prior))\b", re.IGNORECASE)
 # words that make a figure a count so far, or a revised one, which later reports may change
 PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|this \w+|the time|\w+day)|so far|"
                        r"(?:has|have) (?:now |already |so far )?(?:\w+ed|been|risen|grown|burnt|burned|reached)|"

@@ -1,6 +1,7 @@
 """Date conflicts: two voices date one happening to two days, or time it to two times of day. Not a
 conflict: "today" in reports of two days, a postponed date, a day counted from another happening ("a
-day after the quake"), times within what "about" allows, a time and its conversion to another zone."""
+day after the quake") or of an earlier one of its kind ("the last such patch"), times within what
+"about" allows, a time and its conversion to another zone."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from storyline.compare.conflicts.conflict import (
     words_around,
 )
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import DEICTIC, HABITUAL, RELATIVE_DAY, RESCHEDULE
+from storyline.lang.en import DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
 from storyline.text import WEB_ADDRESS
 from storyline.words import content_stems
@@ -46,8 +47,8 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None  # "today" in reports of different days names different days
     if RESCHEDULE.search(a.text) or RESCHEDULE.search(b.text):
         return None
-    if RELATIVE_DAY.search(a.text) or RELATIVE_DAY.search(b.text):
-        return None  # "today, a day after the quake": two happenings, and the day is the other one's
+    if any(p.search(a.text) or p.search(b.text) for p in (RELATIVE_DAY, EARLIER_ONE)):
+        return None  # "today, a day after the quake", "the last such patch": two happenings, and the day is the other one's
     if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)):
         return None
     # the day must be the day of the same happening: the words around it agree
@@ -112,7 +113,7 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]
     (a sentence that dates two happenings does not say which is which), or dates one from another."""
     times = [t for t in story.articles[unit.article].analysis.times
              if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date]
-    if len(times) != 1 or RESCHEDULE.search(unit.text) or RELATIVE_DAY.search(unit.text):
+    if len(times) != 1 or any(p.search(unit.text) for p in (RESCHEDULE, RELATIVE_DAY, EARLIER_ONE)):
         return []
     if not _a_happenings_day(story, unit, times[0].start, times[0].end):
         return []
