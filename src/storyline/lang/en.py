@@ -125,6 +125,14 @@ PERSON_OF = {"of", "from"}
 # After a name, words that show it is the phrase's head, not a qualifier of a noun after it ("said Dan Golvach of",
 # "said Dan Golvach, who"): as against "one Trump confidant".
 HEAD_FOLLOWERS = {"of", "from", "at", "in", "with", "for", "who"}
+# Words that may open a sentence before its subject, which still opens it ("But Ayotte isn't interested.",
+# "And even Obama tried …").
+SENTENCE_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", "now", "later", "meanwhile", "instead",
+                    "indeed", "however", "only"}
+# Words opening a subordinate clause or phrase before a sentence's subject ("When he returned, he began …",
+# "Asked about it, Ruiz said …").
+SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
+                 "asked", "speaking"}
 # Capitalised words that open a sentence before a cue and are nobody's name ("Everyone said", "Nobody asked").
 UNNAMED = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "none", "both", "each",
            "all", "who", "what", "this", "that", "these", "those", "there", "here", "it", "one", "neither", "either",
