@@ -133,6 +133,21 @@ SENTENCE_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", 
 # "Asked about it, Ruiz said …").
 SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
                  "asked", "speaking"}
+# Quoted words in title case that name a show, a book or a campaign rather than say anything (analyze/titles.py):
+# the short words a title leaves in lower case, the nouns that introduce a title ("the podcast “…”", "his
+# memoir, “…”"), those a title qualifies ("the “…” star", "the “…” movement"), and the words that set off a
+# term ("the so-called “…”").
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is",
+                     "as", "vs.", "de", "la", "y"}
+TITLE_INTRODUCERS = {"show", "program", "programme", "podcast", "book", "memoir", "novel", "film", "movie",
+                     "documentary", "song", "album", "series", "column", "op-ed", "essay", "episode", "sitcom",
+                     "titled", "entitled", "dubbed", "nicknamed", "known as", "headlined", "slogan", "hashtag"}
+TITLE_FOLLOWERS = {"star", "stars", "host", "hosts", "co-host", "anchor", "show", "program", "programme", "segment",
+                   "episode", "podcast", "movement", "campaign", "slogan", "initiative", "hat", "hats", "cap", "caps",
+                   "pin", "pins", "sign", "signs", "shirt", "shirts", "rally", "rallies", "cast", "actor", "actress",
+                   "creator"}
+TERM_MARKERS = {"so-called", "the term", "the terms", "the word", "the words", "words such as", "terms such as",
+                "words like", "terms like"}
 # Capitalised words that open a sentence before a cue and are nobody's name ("Everyone said", "Nobody asked").
 UNNAMED = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "none", "both", "each",
            "all", "who", "what", "this", "that", "these", "those", "there", "here", "it", "one", "neither", "either",
