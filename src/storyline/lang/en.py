@@ -64,7 +64,8 @@ ANONYMOUS = {"official", "officials", "source", "sources", "spokesman", "spokesw
 ADVERBIALS = {"also", "later", "then", "again", "once", "previously", "repeatedly", "have", "had", "would",
                "will", "did", "does", "do", "never", "not", "further", "today", "yesterday", "separately", "publicly",
                "privately", "afterwards", "afterward", "recently", "earlier", "now", "still", "already", "simply",
-               "has", "is", "was", "were", "are", "been", "just", "first", "immediately", "quickly", "only"}
+               "has", "is", "was", "were", "are", "been", "just", "first", "immediately", "quickly", "only", "often",
+               "always", "sometimes", "soon", "even"}
 # Heads of a definite description that name a role one person holds ("the senator", "the real estate
 # developer"): such a description stands for the person of the story last speaking or acting. Any other
 # ("the man", "the ad", "the 43-year-old") is a stranger or a thing, and its words stay unattributed.
