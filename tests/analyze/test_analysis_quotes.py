@@ -169,6 +169,28 @@ def test_scare_quotes_are_not_statements():
     assert direct(text) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Mayor Ana Ortiz said on Radio Velmar’s “Morning Harbour” that the ferry would run again.",
+    "Speaking on “Velmar Tonight,” Mayor Ana Ortiz said the ferry would run again.",
+    "Mayor Ana Ortiz told “Velmar Tonight” on Sunday that the ferry would run again.",
+    "In her memoir, “Tides of Velmar,” Mayor Ana Ortiz wrote about the ferry.",
+    "Mayor Ana Ortiz, a guest on the podcast “Harbour Talk,” said the ferry would run again.",
+    "The “Ferry First” movement says the ferry should run again, Mayor Ana Ortiz said.",
+    "Councillor Piet “Pip” Varga said the ferry would run again.",
+    "Officials searched the files for words such as “ferry” and “strike” on Monday, Ortiz said.",
+])
+def test_titles_nicknames_and_terms_are_not_quotes(sentence):
+    assert direct(sentence) == []
+
+
+def test_a_title_cased_quotation_that_is_a_statement_stays_a_quote():
+    text = ("The mayor answered in one word. “Tomorrow,” Mayor Ana Ortiz said.\n\n"
+            "Ortiz: ‘The Ferry Will Run Again.’\n\nHer rival called the plan “A Fantasy For Tourists” on Monday.")
+    assert only(direct(text), "Tomorrow").speaker == "Ana Ortiz"
+    assert only(direct(text), "Ferry Will Run").speaker == "Ana Ortiz"
+    assert only(direct(text), "A Fantasy For Tourists")
+
+
 def test_without_a_doc_capitalised_names_stand_in():
     text = "“Rain will help the crews,” said fire officer Dana Kell."
     quotes = find_quotes(text)

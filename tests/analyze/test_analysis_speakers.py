@@ -360,3 +360,10 @@ def test_he_goes_back_through_paragraphs_that_only_say_he():
             "He has toured the northern coast twice this year already.\n\n"
             "“If someone shouted at me on my way to vote, I would vote for the other side,” he said.")
     assert speaker_of(text, "shouted at me") == "Piet Varga"
+
+
+@pytest.mark.parametrize("adverb", ["often", "always", "sometimes"])
+def test_an_adverb_of_frequency_between_speaker_and_cue(adverb):
+    text = ("Harbour master Ines Falkenrath has run the port for a decade.\n\n"
+            f"“The tide decides when we sail, not the timetable,” she {adverb} says.")
+    assert speaker_of(text, "tide decides") == "Ines Falkenrath"

@@ -56,6 +56,8 @@ from storyline.lang.en import (
     PERSON_ROLES,
     PRONOUNS,
     ROLE_TITLES,
+    SENTENCE_OPENERS,
+    SUBORDINATORS,
     TO_AUDIENCE,
     VERB_FORMS,
     WITH_AUDIENCE,
@@ -293,8 +295,9 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
             break  # "(John Schlafly defended his mother …)": a sentence in brackets opens with its subject too
         if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
             break  # ", and President Zelensky made clear": the subject of a second clause
-        if tok.text.lower() in _OPENERS and all(article.word(k) in _OPENERS or article.tokens[k].text == ","
-                                                for k in range(article.token_at(sentence[0]), i)):
+        if tok.text.lower() in SENTENCE_OPENERS and all(article.word(k) in SENTENCE_OPENERS
+                                                        or article.tokens[k].text == ","
+                                                        for k in range(article.token_at(sentence[0]), i)):
             i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
             continue
         if _bears_name(article, i):
@@ -318,10 +321,6 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
         if nxt.text.islower() and (nxt.text in ANONYMOUS or nxt.text in GROUP_HEADS):
             return False  # "Trump supporters ripped them away": the name qualifies the group that acts
     return True
-
-
-_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", "now", "later", "meanwhile", "instead",
-            "indeed", "however", "only"}
 
 
 def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: int) -> bool:
@@ -435,15 +434,11 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
     return None
 
 
-_SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
-                  "asked", "speaking"}
-
-
 def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int]) -> Subject | None:
     """The he, she or person right after the commas of a sentence's opening phrase ("Eight years ago, he
     supported …", "Here in Columbia, Sanders stepped up …", "When he returned, he began by saying"); a
     finite verb before the comma, outside a clause opened by "when", "after" …, means no opening phrase."""
-    subordinate = article.word(i) in _SUBORDINATORS
+    subordinate = article.word(i) in SUBORDINATORS
     for k in range(i, min(len(article.tokens) - 1, i + 25)):
         tok = article.tokens[k]
         if tok.start >= sentence[1] or tok.text in QUOTE_TOKENS or tok.text in (";", ":"):

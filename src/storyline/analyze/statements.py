@@ -14,6 +14,7 @@ from storyline.analyze.entities import ORG_WORDS, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
+from storyline.analyze.titles import names_something
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ADDRESSING_CUES,
@@ -234,7 +235,7 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
     """Quoted passages grouped into statements (a quote split around its cue is one), each with its cue."""
     text = article.text
     groups: list[list[QuoteMarks]] = []
-    for mark in marks:
+    for mark in (m for m in marks if not names_something(text, m)):  # a title or a term is nobody's statement
         if groups and groups[-1][-1].paragraph == mark.paragraph or (groups and groups[-1][-1].runs_on):
             previous = groups[-1][-1]
             between = text[previous.close + 1:mark.open]

@@ -64,7 +64,8 @@ ANONYMOUS = {"official", "officials", "source", "sources", "spokesman", "spokesw
 ADVERBIALS = {"also", "later", "then", "again", "once", "previously", "repeatedly", "have", "had", "would",
                "will", "did", "does", "do", "never", "not", "further", "today", "yesterday", "separately", "publicly",
                "privately", "afterwards", "afterward", "recently", "earlier", "now", "still", "already", "simply",
-               "has", "is", "was", "were", "are", "been", "just", "first", "immediately", "quickly", "only"}
+               "has", "is", "was", "were", "are", "been", "just", "first", "immediately", "quickly", "only", "often",
+               "always", "sometimes", "soon", "even"}
 # Heads of a definite description that name a role one person holds ("the senator", "the real estate
 # developer"): such a description stands for the person of the story last speaking or acting. Any other
 # ("the man", "the ad", "the 43-year-old") is a stranger or a thing, and its words stay unattributed.
@@ -125,6 +126,29 @@ PERSON_OF = {"of", "from"}
 # After a name, words that show it is the phrase's head, not a qualifier of a noun after it ("said Dan Golvach of",
 # "said Dan Golvach, who"): as against "one Trump confidant".
 HEAD_FOLLOWERS = {"of", "from", "at", "in", "with", "for", "who"}
+# Words that may open a sentence before its subject, which still opens it ("But Ayotte isn't interested.",
+# "And even Obama tried …").
+SENTENCE_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", "now", "later", "meanwhile", "instead",
+                    "indeed", "however", "only"}
+# Words opening a subordinate clause or phrase before a sentence's subject ("When he returned, he began …",
+# "Asked about it, Ruiz said …").
+SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
+                 "asked", "speaking"}
+# Quoted words in title case that name a show, a book or a campaign rather than say anything (analyze/titles.py):
+# the short words a title leaves in lower case, the nouns that introduce a title ("the podcast “…”", "his
+# memoir, “…”"), those a title qualifies ("the “…” star", "the “…” movement"), and the words that set off a
+# term ("the so-called “…”").
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is",
+                     "as", "vs.", "de", "la", "y"}
+TITLE_INTRODUCERS = {"show", "program", "programme", "podcast", "book", "memoir", "novel", "film", "movie",
+                     "documentary", "song", "album", "series", "column", "op-ed", "essay", "episode", "sitcom",
+                     "titled", "entitled", "dubbed", "nicknamed", "known as", "headlined", "slogan", "hashtag"}
+TITLE_FOLLOWERS = {"star", "stars", "host", "hosts", "co-host", "anchor", "show", "program", "programme", "segment",
+                   "episode", "podcast", "movement", "campaign", "slogan", "initiative", "hat", "hats", "cap", "caps",
+                   "pin", "pins", "sign", "signs", "shirt", "shirts", "rally", "rallies", "cast", "actor", "actress",
+                   "creator"}
+TERM_MARKERS = {"so-called", "the term", "the terms", "the word", "the words", "words such as", "terms such as",
+                "words like", "terms like"}
 # Capitalised words that open a sentence before a cue and are nobody's name ("Everyone said", "Nobody asked").
 UNNAMED = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "none", "both", "each",
            "all", "who", "what", "this", "that", "these", "those", "there", "here", "it", "one", "neither", "either",

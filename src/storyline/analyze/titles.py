@@ -1,0 +1,67 @@
+"""Quoted words that name something rather than say it: titles of shows, books and campaigns, nicknames
+inside a name, terms set off as words. They are in quotation marks but nobody's statement, so they never
+become quotes ("Clinton said on ABC’s “This Week” …", "the “Never Trump” movement", "Gov. C.L. “Butch”
+Otter", "the so-called “rebels”").
+
+A title is told by its words and what stands beside it, never by a list of titles: words in title case
+(each capitalised, bar short function words) right after a possessive ("CNN’s"), a preposition of place
+or medium ("on", "in", "with"), "told" with no comma, or a noun that introduces a title ("the podcast",
+"his memoir,", "a show called"), or right before a noun that a title qualifies ("star", "show",
+"movement"). A headline, itself in title case, gives no such sign, so its quotes are kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.quote_marks import QuoteMarks
+from storyline.lang.en import TERM_MARKERS, TITLE_FOLLOWERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS
+
+_WORD = re.compile(r"[^\W_][\w’'.\-]*")
+_CLOSERS = "”’\"'"
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
+_PLACE_OR_MEDIUM = re.compile(r"(?:^|\s)(?:on|in|at|to|from|with|told)\s+(?:the\s+)?$", re.IGNORECASE)
+_INTRODUCED = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TITLE_INTRODUCERS))})(?:\s+(?:called|named|titled))?,?\s*$",
+                         re.IGNORECASE)
+_FOLLOWED = re.compile(rf"^[{_CLOSERS}]*\s+(?:{'|'.join(sorted(TITLE_FOLLOWERS))})\b")
+# "words such as “ferry” and “strike”": the marker, then any quoted terms of the same list before this one
+_TERM = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TERM_MARKERS))})\s*,?\s*"
+                   r"(?:[“\"‘'][^”\"’'\n]{1,40}[”\"’']\s*,?\s*(?:and\s+|or\s+)?)*$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w’'.\-]*\s+$")
+_NAME_AFTER = re.compile(rf"^[{_CLOSERS}]\s+[A-Z][a-z’'\-]+\b")
+
+
+def _title_case(words: list[str]) -> bool:
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def _headline(text: str, lo: int, hi: int, mark: QuoteMarks) -> bool:
+    """Whether the paragraph around the quote is itself in title case (a headline): most of its words
+    outside the quote, short function words aside, capitalised."""
+    words = [w for w in _WORD.findall(text[lo:mark.open] + " " + text[mark.close + 1:hi])
+             if w.lower() not in TITLE_SMALL_WORDS and not w[:1].isdigit()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def names_something(text: str, mark: QuoteMarks) -> bool:
+    """Whether the quoted words of mark are a title, a nickname or a term rather than anyone's statement."""
+    quoted = text[mark.start:mark.end]
+    words = _WORD.findall(quoted)
+    if not words or len(words) > 12 or mark.runs_on:
+        return False
+    lo = text.rfind("\n", 0, mark.open) + 1
+    hi = text.find("\n", mark.close)
+    hi = len(text) if hi < 0 else hi
+    before = text[max(lo, mark.open - 60):mark.open]
+    after = text[mark.close:min(hi, mark.close + 40)]
+    if len(words) <= 4 and _TERM.search(before):
+        return True  # "the so-called “rebels”", "words such as “ambassador”"
+    if not _title_case(words) or re.search(r"[.?!](?:\s|$)", quoted.rstrip(_CLOSERS + ",")):
+        return False
+    if _headline(text, lo, hi, mark):
+        return False
+    if len(words) <= 2 and _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
+        return True  # "Gov. C.L. “Butch” Otter": a nickname inside a name
+    return bool(_POSSESSIVE.search(before) or _PLACE_OR_MEDIUM.search(before) or _INTRODUCED.search(before)
+                or _FOLLOWED.match(after))
