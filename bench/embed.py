@@ -84,7 +84,7 @@ def main() -> None:
         scores = {}
         for name, (articles, gold, dated) in data.items():
             labels = replay(vectors[name], terms[name], params, [a.day for a in articles] if dated else None)
-            scores[name] = cluster_scores({str(i): l for i, l in enumerate(labels)},
+            scores[name] = cluster_scores({str(i): label for i, label in enumerate(labels)},
                                           {str(i): g for i, g in enumerate(gold)})["b3_f1"]
         rows.append((option, embedder.name, rate, scores, embedder.name in shipped))
         print(f"  done: {option} ({rate:.0f} texts/s)", flush=True)

@@ -42,11 +42,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.analyze import analyze_articles, analyze_in_languages, canonical_entities  # noqa: E402
-from storyline.evaluate.analysis import read_demo  # noqa: E402
 from storyline.compare import compare_story  # noqa: E402
 from storyline.embed import load_static_embedder  # noqa: E402
-from storyline.evaluate.gold import gold_article_path  # noqa: E402
+from storyline.evaluate.analysis import read_demo  # noqa: E402
 from storyline.evaluate.compare import demo_stories  # noqa: E402
+from storyline.evaluate.gold import gold_article_path  # noqa: E402
 from storyline.extract import detect_language  # noqa: E402
 from storyline.model import Record  # noqa: E402
 from storyline.settings import Settings  # noqa: E402
@@ -204,7 +204,7 @@ def comparison_speed(repeat: int) -> None:
         again = best_of(repeat, run(articles))
         languages = sorted({a.language or "en" for a in articles})
         print(f"  {label}: {len(english)} English reports {alone:.2f} s; with {len(articles) - len(english)} more in "
-              f"{'/'.join(l for l in languages if l != 'en')}: first {first:.2f} s ({first / alone:.0f}x), "
+              f"{'/'.join(code for code in languages if code != 'en')}: first {first:.2f} s ({first / alone:.0f}x), "
               f"again {again:.2f} s ({again / alone:.1f}x, sentences cached)")
 
 
