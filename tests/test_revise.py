@@ -7,13 +7,16 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import SHARED, Cli
+from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, bench_module
 
 from storyline.brief import load_brief
 from storyline.cluster import StoryIndex, load_params
+from storyline.embed import load_article_embedder
+from storyline.evaluate.clusters import cluster_scores
+from storyline.evaluate.gold import gold_labels, relative_path
 from storyline.model import StoryState
 from storyline.pipeline import ingest
-from storyline.revise import Member, Merge, Move, revise
+from storyline.revise import Member, Merge, Move, Split, revise
 from storyline.settings import Settings
 from storyline.sources import read_inputs
 from storyline.store import open_store
@@ -144,6 +147,48 @@ def test_without_members_revision_only_merges():
     assert [type(c) for c in revise(stories.index, {"s-alone"})] == [Merge]
 
 
+def background(stories):
+    """Other news counted into the names' frequencies, as a store holds it: the names all of a story's
+    reports carry are then not the only ones that seem rare."""
+    for k in range(60):
+        stories.index.stats.add({f"town{k}", f"mayor{k}", "police", "said"})
+
+
+ARREST = {"chargers", "arrested"}  # what two arrests of one team's players share
+FIRST, SECOND = ARREST | {"jamal", "hollis", "gaslamp"}, ARREST | {"marcus", "whitfield", "escondido", "2"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(order=st.permutations([0] * 4 + [1] * 4), seed=st.integers(0, 2**16))
+def test_a_story_that_took_two_events_of_one_kind_as_their_reports_alternated_is_split_in_two(order, seed):
+    """Two arrests of players of one team: their reports read alike and share the team's names, so
+    placement, meeting them alternately, can build one story of both. Revision splits it, in whatever
+    order the reports came, along the players' names; the larger part (else the first) keeps its id."""
+    rng = np.random.default_rng(seed)
+    kind = unit(rng.normal(size=384))
+    events = [unit(kind + rng.normal(0, 0.03, 384)) for _ in range(2)]  # cosine about 0.7
+    stories = Stories()
+    background(stories)
+    for k, event in enumerate(order):
+        stories.put("s-arrests", f"a{event}-{k}", unit(events[event] + rng.normal(0, 0.02, 384)),
+                    (FIRST, SECOND)[event])
+    changes = revise(stories.index, {"s-arrests"}, stories.members_of)
+    splits = [c for c in changes if isinstance(c, Split)]
+    assert len(splits) == 1 and splits[0].source == "s-arrests" and splits[0].target.id == "s-arrests.1"
+    assert len({member[:2] for member in splits[0].members}) == 1  # one event's reports, all of them
+    assert {story.id: story.size for story in stories.index.stories.values()} == {"s-arrests": 4, "s-arrests.1": 4}
+
+
+def test_a_story_of_one_event_is_not_split():
+    arrest = unit(RNG.normal(size=384))
+    stories = Stories()
+    background(stories)
+    for k in range(8):  # each report with a name of its own beside the event's
+        stories.put("s-arrest", f"a-{k}", near(arrest, 0.03), FIRST | {f"witness{k}"})
+    assert [c for c in revise(stories.index, {"s-arrest"}, stories.members_of) if isinstance(c, Split)] == []
+    assert stories.index.stories["s-arrest"].size == 8
+
+
 @pytest.fixture
 def ecb_topics(tmp_path):
     """ECB+ dev topics 12 and 18 (two events of one kind each), where placement alone splits events."""
@@ -188,3 +233,55 @@ def test_eval_reports_the_stories_before_and_after_revision_and_the_spread_over_
     assert scores["b3_f1"] > before["b3_f1"]
     assert len(scores["orders_b3_f1"]) == 2
     assert scores["order_spread"] == round(max(scores["orders_b3_f1"]) - min(scores["orders_b3_f1"]), 4)
+
+
+# What holds over arrival orders (docs/quality.md), measured over 200 shuffled orders of each set with
+# bench/fit_cluster.py's replay, which these tests use (placement, then revision as one run's): the
+# demo's orders all give its 15 gold stories; ECB+ dev topics 12 and 18 (4 events, 57 reports, undated,
+# so any order can come) score between 0.910 and 1.000, so their spread is 0.09, not the issue's 0.01.
+TOPICS_FLOOR = 0.90
+
+
+def replayed(records, labels):
+    """A replay of ingest's placement and revision over records in any order (bench/fit_cluster.py),
+    the vectors made once; returns the B-cubed F1 of the stories an order (a seed) ends with."""
+    fit = bench_module("fit_cluster")
+    vectors, terms, _, days = fit.featurise(records, load_article_embedder(Settings()))
+    truth = {str(i): label for i, label in enumerate(labels)}
+
+    def f1(seed):
+        stories = fit.replay(vectors, terms, load_params(), days, revised=True, seed=seed)
+        return cluster_scores({str(i): story for i, story in enumerate(stories)}, truth)["b3_f1"]
+    return f1
+
+
+@pytest.fixture(scope="module")
+def demo_orders():
+    records = list(read_inputs([str(DEMO_ARTICLES)], Settings()))
+    gold = gold_labels(DEMO / "gold.json", DEMO_ARTICLES)
+    return replayed(records, [gold[relative_path(record.origin, DEMO_ARTICLES)] for record in records])
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(1, 2**32))
+def test_however_a_days_reports_arrive_the_demo_ends_with_its_gold_stories(demo_orders, seed):
+    """The issue's property on the demo: shuffled, its reports arrive in another order within each
+    day (ingest takes days oldest first), and placement then revision still find the gold stories."""
+    assert demo_orders(seed) == 1.0
+
+
+@pytest.fixture(scope="module")
+def topic_orders():
+    if not ECBPLUS.exists():
+        pytest.skip(f"{ECBPLUS} not found (set STORYLINE_SHARED)")
+    fit = bench_module("fit_cluster")
+    records = [r for r in fit.load_split(ECBPLUS, "dev") if r.gold.split("_")[0] in ("12", "18")]
+    return replayed(records, [r.gold for r in records])
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(1, 2**32))
+def test_however_the_reports_of_two_ecbplus_topics_arrive_their_stories_score_above_the_floor(topic_orders, seed):
+    """The same over two ECB+ dev topics (two events of one kind each): every order scores
+    TOPICS_FLOOR or more, so orders differ by 0.1 at most; the issue's 0.01 does not hold here."""
+    assert TOPICS_FLOOR <= topic_orders(seed) <= 1.0

@@ -40,6 +40,7 @@ class ClusterParams:
     merge_threshold: float = 0.9
     revise_threshold: float = 0.85  # a story pair's probability that revision (storyline.revise) merges
     move_margin: float = 0.4  # how much more probable another story must make a member for revision to move it
+    split_threshold: float = 0.0  # below this probability of its two parts being one, revision splits a story
 
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2@64"
@@ -533,6 +534,10 @@ class StoryIndex:
         if self.crosslingual is not None:
             self.crosslingual.forget(story.id)  # read again from the store when next needed
         self._reindex(story)
+
+    def add(self, story: StoryState, recent: list[np.ndarray]) -> None:
+        """A story revision made (the part it split off a story) joins the index."""
+        self._add_story(story, recent)
 
     def put_in(self, story: StoryState, vector: np.ndarray, terms: set[str], day: date | None) -> None:
         """A member revision moved joins the story."""

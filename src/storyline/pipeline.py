@@ -435,12 +435,13 @@ def _blas() -> ThreadpoolController:
 def _revise(store: Store, stories: StoryIndex, touched: set[str],
             placed: set[str]) -> list[tuple[str, str, list[str]]]:
     """Revise the stories this run touched (storyline.revise; the articles it placed may move) and
-    write its moves and merges as placement
+    write its moves, merges and splits as placement
     writes its own: a member moved changes story in the store (the story it left keeps its id, and its
     brief and the other's are made again); a story merged away, or left empty by a move, keeps its last
-    state and its id resolves to the story it joined; the rows of the stories changed are saved once at
+    state and its id resolves to the story it joined; the part a split takes off a story moves into a
+    new story, under an id no story in the store has; the rows of the stories changed are saved once at
     the end, their briefs then stale, and refresh_briefs makes them. Returns (the story left, the story
-    joined, the articles that went) per move or merge, in order."""
+    joined, the articles that went) per move, merge or split, in order."""
     done = []
     grown: dict[str, StoryState] = {}
 
@@ -448,7 +449,15 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
         return [revise.Member(article_id, vector, frozenset(terms), day)
                 for article_id, vector, terms, day in store.member_features(story_id)]
 
-    for change in revise.revise(stories, touched, members_of, placed):
+    for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
+        if isinstance(change, revise.Split):  # the new story's row is written with the others at the end
+            for article_id in change.members:
+                store.move_member(article_id, change.target.id, change.score, revise.VERSION)
+            for story_id in (change.source, change.target.id):
+                if story_id in stories.stories:
+                    grown[story_id] = stories.stories[story_id]
+            done.append((change.source, change.target.id, list(change.members)))
+            continue
         if isinstance(change, revise.Move):
             store.move_member(change.member, change.target, change.score, revise.VERSION)
             if change.emptied:  # its only member left: its id resolves to the story that took it

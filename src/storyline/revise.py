@@ -1,5 +1,5 @@
 """Revision: the stories an ingest run touched, scored again with all their members, members moved
-where they belong and stories merged.
+where they belong, stories merged, and a story that holds two events split.
 
 Online placement sees one article at a time and never reconsiders it, so the order of arrival
 decides whether two reports of an event meet: a report that scored just under the threshold
@@ -22,15 +22,18 @@ the run touched, in rounds until nothing changes:
   (`ClusterParams.revise_threshold`: a merge moves every member of a story at once), the most
   probable pair first, scoring again around the story each merge grew. The larger story (else the
   older) keeps its id, as in placement's merges; the other id keeps resolving to it in the store.
+- **Splits.** Each story of six members or more that a round looks at (as merges do) is taken
+  apart where its members fall into two parts that placement's model would not put together: the two
+  groups of `halves` (by the names and figures their members share), each of three members or more,
+  scored against each other as a merge scores two stories, below `ClusterParams.split_threshold`
+  (below the merge threshold, so that a split is never merged back). Placement builds such a story
+  when two events of one kind have reports that alternate as they arrive: once it holds both, every
+  member's story without it still holds its own event's other reports, so no single move takes it
+  apart. The larger part keeps the story's id; the smaller becomes a new story (`Split`).
 
-The cost grows with the members of the stories touched and their neighbours, not with the store.
-
-Splitting a story in two was tried and left out: on ECB+ the two halves of a story that wrongly holds
-two events scored as alike as the halves of stories that hold one; re-clustering a story's members
-from scratch with this scorer left most such stories whole, and by the pairwise probabilities of
-their articles split stories of one event as readily as those of two. So where placement has put two
-events of one kind into one story (their reports alternating as they arrived), revision keeps them
-together: what order-dependence remains is that."""
+The cost grows with the members of the stories touched and their neighbours, not with the store; a
+story is weighed for a split once per state of its members, and stories of more than SPLIT_MEMBERS
+are not."""
 
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ from storyline.model import StoryState
 
 VERSION = "revise/2"
 ROUNDS = 10  # rounds of moves and merges at most (ECB+ train and dev reach a fixed point within five)
+SPLIT_PART = 3  # the fewest members each part of a split story has
+SPLIT_MEMBERS = 256  # stories larger than this are not split: finding the parts costs the cube of the size
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,19 @@ class Move:
     emptied: bool = False
 
 
-Revision = Merge | Move
+@dataclass(frozen=True)
+class Split:
+    """A story taken apart by revision: `members` left the story `source` (which keeps its id and the
+    larger part) for the new story `target`; `score` is the probability that the two parts are one
+    story, which decided it."""
+
+    source: str
+    target: StoryState
+    members: tuple[str, ...]
+    score: float
+
+
+Revision = Merge | Move | Split
 
 
 def story_terms(story: StoryState) -> set[str]:
@@ -136,7 +153,7 @@ def without(story: StoryState, members: list[Member], member: Member) -> StorySt
 
 
 def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], list[Member]] | None = None,
-           placed: set[str] | None = None) -> list[Revision]:
+           placed: set[str] | None = None, taken: Callable[[str], bool] | None = None) -> list[Revision]:
     """Revise the touched live stories in the index: move members where they belong better and merge
     stories that belong together, in rounds until nothing changes (see the module's docstring);
     returns the moves and merges in the order made. Without `members_of` (a story's members, as stored)
@@ -147,6 +164,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     scorer has already had its say."""
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
+    weighed: dict[str, tuple[str, ...]] = {}  # per story, the members it was last weighed for a split with
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
     for _ in range(ROUNDS):
         changed: set[str] = set()
@@ -161,6 +179,10 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
                     _members(members, merge.source.id, members_of))
                 members.pop(merge.source.id)
             changed.update((merge.source.id, merge.target.id))
+        if members_of is not None and index.params.split_threshold > 0:
+            for split in _splits(index, active | changed, members, members_of, weighed, taken):
+                done.append(split)
+                changed.update((split.source, split.target.id))
         active = _around(index, changed)
         if not active or members_of is None:
             break
@@ -292,3 +314,101 @@ def _merges(index: StoryIndex, active: set[str]) -> list[Merge]:
         scores = {key: p for key, p in scores.items() if source.id not in key and target.id not in key}
         score_around(target.id)
     return merges
+
+
+
+def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]],
+            members_of: Callable[[str], list[Member]], weighed: dict[str, tuple[str, ...]],
+            taken: Callable[[str], bool] | None) -> list[Split]:
+    """Split each active story whose members fall into two parts that placement's model would not put
+    together: the parts `halves` finds, each of SPLIT_PART members or more, scored against each other as
+    merges score two stories (`pair_features`), below `ClusterParams.split_threshold`. The larger part
+    keeps the story's id; the smaller becomes a new story. A story is weighed again only once its
+    members have changed (`weighed`); `taken` says which ids the store already holds."""
+    made = []
+    for story_id in sorted(active):
+        story = index.stories.get(story_id)
+        if story is None or not 2 * SPLIT_PART <= story.size <= SPLIT_MEMBERS or not _english(index, story_id):
+            continue
+        own = _members(members, story_id, members_of)
+        held = tuple(m.id for m in own)
+        if len(own) != story.size or weighed.get(story_id) == held:
+            continue  # the store and the index disagree (another run is writing), or weighed as it is
+        weighed[story_id] = held
+        large, small = sorted(halves(own, index.stats.weigher()), key=len, reverse=True)
+        if len(small) < SPLIT_PART:
+            continue
+        score = _together(index, story_id, large, small)
+        if score >= index.params.split_threshold:
+            continue
+        new = part_state(_new_id(index, story_id, taken), small)
+        members[story_id], members[new.id] = large, small
+        index.take_out(story, part_state(story_id, large), [m.vector for m in large[-RECENT_MEMBERS:]])
+        index.add(new, [m.vector for m in small[-RECENT_MEMBERS:]])
+        made.append(Split(story_id, new, tuple(m.id for m in small), score))
+    return made
+
+
+def _together(index: StoryIndex, story_id: str, first: list[Member], second: list[Member]) -> float:
+    """How probably two parts of a story's members are one story: placement's model with each part
+    standing for an article against the other as a story (as merges score two stories, but with all
+    members for the closest pair), the more probable of the two ways round."""
+    parts = part_state(f"{story_id}\x00first", first), part_state(f"{story_id}\x00second", second)
+    vectors = np.vstack([m.vector for m in first]), np.vstack([m.vector for m in second])
+    closest = float((vectors[0] @ vectors[1].T).max())
+    scores = []
+    for one, other in (parts, parts[::-1]):
+        vector = one.unit_centroid()
+        features = index.features(vector, story_terms(one), None, other, float(vector @ other.unit_centroid()), closest)
+        features["gap_days"] = max(0.0, span_gap(one, other) - 1.0)
+        scores.append(probability(features, index.params))
+    for part in parts:
+        index.stats.forget(part.id)
+    return max(scores)
+
+
+def _new_id(index: StoryIndex, story_id: str, taken: Callable[[str], bool] | None) -> str:
+    """The id of a part split off a story: the story's own with a number no story has."""
+    n = 1
+    while f"{story_id}.{n}" in index.stories or (taken is not None and taken(f"{story_id}.{n}")):
+        n += 1
+    return f"{story_id}.{n}"
+
+
+def part_state(story_id: str, part: list[Member]) -> StoryState:
+    """A story of these members alone: their summed vectors, counted terms and span of days."""
+    terms: dict[str, int] = {}
+    for member in part:
+        for term in member.terms:
+            terms[term] = terms.get(term, 0) + 1
+    days = [m.day for m in part if m.day is not None]
+    return StoryState(story_id, np.sum([m.vector for m in part], axis=0), len(part), terms,
+                      min(days) if days else None, max(days) if days else None)
+
+
+def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Member], list[Member]]:
+    """The two groups a story's members fall into by the names and figures they share: average-link
+    clustering, stopped at two clusters, of the IDF-weighted Jaccard similarity of their key terms.
+    Two events of one kind are told apart by their people, places and figures, not by their vectors,
+    which their shared vocabulary makes alike. Members keep their order within each group."""
+    n = len(part)
+    weights = [{term: weigh(term) for term in member.terms} for member in part]
+    link = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared = sum(weights[i][term] for term in weights[i].keys() & weights[j].keys())
+            union = sum(weights[i].values()) + sum(weights[j].values()) - shared
+            link[i, j] = link[j, i] = shared / union if union > 0 else 0.0
+    np.fill_diagonal(link, -np.inf)
+    groups = [[i] for i in range(n)]
+    sizes = np.ones(n)
+    for _ in range(n - 2):
+        i, j = sorted(np.unravel_index(int(np.argmax(link)), link.shape))
+        link[i, :] = link[:, i] = (link[i, :] * sizes[i] + link[j, :] * sizes[j]) / (sizes[i] + sizes[j])
+        link[j, :] = link[:, j] = -np.inf
+        link[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        groups[i] += groups[j]
+        groups[j] = []
+    first, second = (sorted(group) for group in groups if group)
+    return [part[i] for i in first], [part[i] for i in second]
