@@ -9,6 +9,7 @@ grow with the records already stored; a ratio that falls round by round names a 
     .venv/bin/python bench/records.py                                   # 3 rounds of 1,000, MiniLM
     .venv/bin/python bench/records.py --embedder static --records 6000 --round 2000
     .venv/bin/python bench/records.py --records 100000 --round 10000    # the issue's case: hours here
+    .venv/bin/python bench/records.py --embedder static --records 6000 --round 2000 --minutes 30  # 125 days
 
 Each record is one sentence with a title, an outlet of thirty and a URL of its own, a minute after
 the one before: most start a story of their own, so every round adds stories, briefs and links."""
@@ -29,13 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 WORDS = "harbour council bridge school river market station library hospital stadium museum airport".split()
 
 
-def record(i: int):  # -> storyline.model.Record
+def record(i: int, minutes: float = 1.0):  # -> storyline.model.Record
     from storyline.model import Record
 
     place, near = WORDS[i % len(WORDS)], WORDS[(i // len(WORDS)) % len(WORDS)]
     return Record(text=f"Item {i}: the {place} near the {near} closed for {i % 97} days.", origin=f"r{i}",
                   source=f"outlet{i % 30}", title=f"Note {i}", url=f"https://example.org/n/{i}",
-                  published=datetime(2025, 3, 3, tzinfo=timezone.utc) + timedelta(minutes=i))
+                  published=datetime(2025, 3, 3, tzinfo=timezone.utc) + timedelta(minutes=i * minutes))
 
 
 def rss_mb() -> float:
@@ -75,6 +76,9 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=3000, help="records in all")
     parser.add_argument("--round", type=int, default=1000, help="records a round (one ingest call)")
     parser.add_argument("--embedder", default="minilm", help="minilm (the default) or static")
+    parser.add_argument("--minutes", type=float, default=1.0,
+                        help="minutes between records: at 30, 2,000 records span 42 days, past the 30 days an "
+                             "article can have copies (Settings.duplicate_days) and the 14 a story stays live")
     args = parser.parse_args()
 
     from storyline.pipeline import ingest
@@ -90,7 +94,7 @@ def main() -> None:
                   f"{'CPU ms/rec':>10} {'RSS MB':>7}", flush=True)
             first_rate, stages = None, []
             for number, start in enumerate(range(0, args.records, args.round), 1):
-                batch = [record(i) for i in range(start, min(start + args.round, args.records))]
+                batch = [record(i, args.minutes) for i in range(start, min(start + args.round, args.records))]
                 began, cpu = time.perf_counter(), cpu_seconds()
                 report = ingest(batch, store, settings)
                 seconds, cpu = time.perf_counter() - began, cpu_seconds() - cpu

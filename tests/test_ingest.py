@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from conftest import FIXTURES, run_storyline, write_article
+from conftest import FIXTURES, Cli, run_storyline, write_article
 
 
 def test_two_outlets_reporting_one_interview_make_one_story(cli):
@@ -176,3 +176,35 @@ def test_articles_are_placed_with_blas_on_one_thread_and_its_threads_come_back_a
     with one_blas_thread():
         assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
     assert [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"] == before
+
+
+def test_a_copy_within_the_duplicate_window_is_a_copy_and_one_after_it_a_report_of_its_own(cli, tmp_path, monkeypatch):
+    """An article can have copies for STORYLINE_DUPLICATE_DAYS days (30 unless set): a wire item
+    republished a week later is a copy; republished 40 days later, once the ingest has met a newer
+    article, it is a report of its own, in one run or over several; with `all`, a copy still."""
+    wire = ("Ferry crews in Norrvik walked out on Monday over new rosters, the operator said. Union steward"
+            " Jonas Ekdal said crews had worked double shifts since April and would not sail until Friday.")
+    records = [{"id": "wire", "date": "2025-03-03", "source": "Wire One", "text": wire},
+               {"id": "week", "date": "2025-03-10", "source": "Valley Times", "text": wire + " (Wire One)"},
+               {"id": "other", "date": "2025-04-11", "source": "Harbour Post",
+                "text": "A new bridge opened in Marlowe Bay on Tuesday, the council said."},
+               {"id": "late", "date": "2025-04-12", "source": "Lakeside Courier", "text": wire + " (Archive)"}]
+    for record in records:
+        (tmp_path / f"{record['id']}.jsonl").write_text(json.dumps(record) + "\n")
+
+    def copy_of(db: Cli) -> dict[str, str | None]:
+        articles = {a["source"]: a for story in db.json("stories", "--json") for a in story["articles"]}
+        ids = {article["id"]: source for source, article in articles.items()}
+        return {source: ids.get(article["duplicate_of"]) for source, article in articles.items()}
+
+    cli("ingest", *(str(tmp_path / f"{record['id']}.jsonl") for record in records))  # one run
+    separate = Cli(tmp_path / "separate.db")
+    for record in records:  # a run each: a later run reads the originals of its window alone
+        separate("ingest", str(tmp_path / f"{record['id']}.jsonl"))
+    expected = {"Wire One": None, "Valley Times": "Wire One", "Harbour Post": None, "Lakeside Courier": None}
+    assert copy_of(cli) == copy_of(separate) == expected
+    monkeypatch.setenv("STORYLINE_DUPLICATE_DAYS", "all")
+    kept = Cli(tmp_path / "kept.db")
+    for record in records:
+        kept("ingest", str(tmp_path / f"{record['id']}.jsonl"))
+    assert copy_of(kept) == {**expected, "Lakeside Courier": "Wire One"}

@@ -48,3 +48,27 @@ def test_key_terms_keep_names_and_numbers_and_transliterate():
     terms = key_terms("The quake of magnitude 6.1 hit Elazığ on Thursday, officials said.")
     assert {"6.1", "elazig"} <= terms
     assert "the" not in terms and "thursday" not in terms
+
+
+@given(st.text())
+def test_normalized_text_keeps_no_control_character_but_tab_and_newline(text):
+    import unicodedata
+
+    assert not [ch for ch in normalize_text(text) if ch not in "\n\t" and unicodedata.category(ch) == "Cc"]
+    kept = "".join(ch for ch in text if ch in "\n\t\r" or unicodedata.category(ch) != "Cc")
+    assert normalize_text(text) == normalize_text(kept)  # what goes is the control characters, nothing else
+
+
+@given(st.lists(st.sampled_from(["Mr. Ekdal said so.", "Crews sailed on", "\n\n", "\n", " ", "U.S. talks end!",
+                                 "Follow us on Twitter", "A B C D E F G H I J K L M N O P."]), max_size=40))
+def test_the_lead_is_the_first_sentences_of_the_text_as_a_whole(parts):
+    from storyline.text import lead
+
+    text = "".join(parts)
+    expected, count = [], 0
+    for start, end in split_sentences(text, furniture=True):
+        expected.append(text[start:end])
+        count += len(text[start:end].split())
+        if count >= 12:
+            break
+    assert lead(text, max_words=12) == " ".join(expected)

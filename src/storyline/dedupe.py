@@ -7,6 +7,7 @@ outlets are counted."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
@@ -66,22 +67,38 @@ class DuplicateIndex:
     permutations), and a text is a candidate where one of its bands equals a stored text's, as there;
     but each band's table maps the band's bytes straight to the article (or, rarely, the articles)
     holding it, instead of a set per bucket and a second table of every article's band keys: about
-    4 KB an article held instead of 9.4 (an ingest holds every stored article's)."""
+    4 KB an article held instead of 9.4.
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 128) -> None:
+    With `days`, a dated article is an original for `days` days only, counted back from the newest
+    day the index has seen: older ones leave it (undated ones stay), so that what an ingest holds
+    stops growing with the articles stored (Settings.duplicate_days)."""
+
+    def __init__(self, threshold: float = 0.5, num_perm: int = 128, days: int | None = None) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        self.days = days
         self._bands: list[tuple[int, int]] = list(MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges)
         self._tables: list[dict[bytes, str | list[str]]] = [{} for _ in self._bands]
         self._signatures: dict[str, np.ndarray] = {}
         self._groups: dict[str, str] = {}
+        self._by_day: dict[int, list[str]] = {}  # day's ordinal -> the dated articles of that day held
+        self._newest: int | None = None
 
     def __len__(self) -> int:
         return len(self._signatures)
 
-    def add(self, article_id: str, sig: np.ndarray, group: str) -> None:
+    def add(self, article_id: str, sig: np.ndarray, group: str, day: date | None = None) -> None:
+        """Hold an article's signature (of an article of `day`, if dated) as a possible original."""
         if article_id in self._signatures:
             return
+        if day is not None and self.days is not None:
+            ordinal = day.toordinal()
+            if self._newest is not None and ordinal < self._newest - self.days:
+                return  # already too old to be anyone's original
+            self._by_day.setdefault(ordinal, []).append(article_id)
+            if self._newest is None or ordinal > self._newest:
+                self._newest = ordinal
+                self._forget_before(ordinal - self.days)
         sig = np.asarray(sig, dtype=np.uint64)
         for (start, end), table in zip(self._bands, self._tables):
             band = sig[start:end].tobytes()
@@ -94,6 +111,26 @@ class DuplicateIndex:
                 table[band] = [held, article_id]
         self._signatures[article_id] = sig
         self._groups[article_id] = group
+
+    def _forget_before(self, ordinal: int) -> None:
+        for day in [day for day in self._by_day if day < ordinal]:
+            for article_id in self._by_day.pop(day):
+                self._forget(article_id)
+
+    def _forget(self, article_id: str) -> None:
+        sig = self._signatures.pop(article_id, None)
+        if sig is None:
+            return
+        del self._groups[article_id]
+        for (start, end), table in zip(self._bands, self._tables):
+            band = sig[start:end].tobytes()
+            held = table.get(band)
+            if held == article_id:
+                del table[band]
+            elif isinstance(held, list):
+                held.remove(article_id)
+                if len(held) == 1:
+                    table[band] = held[0]
 
     def candidates(self, sig: np.ndarray) -> set[str]:
         """The stored articles that share at least one band with the signature."""

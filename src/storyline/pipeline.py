@@ -359,17 +359,20 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     are added to `revisions`); returns how many stories they started and how many articles were stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
-    duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm)
+    duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm, settings.duplicate_days)
     params = cluster.load_params(article_embedder_name(settings))
     stats = cluster.TermStats()
+    days = [article.day for article in pending if article.day is not None]
+    dated = bool(days) and len(days) == len(pending)
     with store.transaction():  # a consistent start: no other run writes while this one reads
         mark = store.article_mark()
-        for article_id, group, sig in store.signatures():
-            duplicates.add(article_id, sig, group)
+        originals_since = (min(days) - timedelta(days=settings.duplicate_days)
+                           if dated and settings.duplicate_days is not None else None)
+        for article_id, group, sig, day in store.signatures(originals_since):
+            duplicates.add(article_id, sig, group, day)
         for terms in store.article_terms():
             stats.add(terms)
-        days = [article.day for article in pending if article.day is not None]
-        since = min(days) - timedelta(days=2 * params.window_days) if days and len(days) == len(pending) else None
+        since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
@@ -514,7 +517,7 @@ def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: Story
         return
     touched = set()
     for article in found:
-        duplicates.add(article.id, article.signature, article.group_id)
+        duplicates.add(article.id, article.signature, article.group_id, article.day)
         stories.stats.add(article.terms)
         touched.add(article.story_id)
     live = store.live_stories({story_id for story_id in touched if story_id})
@@ -633,7 +636,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
     with clock("assign"):
         copy = duplicates.find(sig, lambda key: dedupe.same_facts(terms, store.article_key_terms(key)))
         group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
-        duplicates.add(article.id, sig, group)
+        duplicates.add(article.id, sig, group, article.day)
     store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)
     store.insert_vector(article.id, item.model, vector, terms, cluster.VERSION)
 

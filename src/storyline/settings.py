@@ -28,6 +28,10 @@ class Settings:
     minhash_perm: int = 128
     shingle_words: int = 3
     duplicate_threshold: float = 0.5
+    # How many days an article stays a possible original of the copies that follow it, counted back from
+    # the newest day an ingest has met: syndicated copies follow within days; older articles' signatures
+    # are neither read nor held, so an ingest's memory stops growing with the articles stored. None: all.
+    duplicate_days: int | None = 30
     batch_size: int = 256
     # Names, quotes and dates of each article, and each story's brief (off for clustering-only runs).
     analyze: bool = True
@@ -67,6 +71,12 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: obj
         values["max_file_bytes"] = int(float(env["STORYLINE_MAX_FILE_MB"]) * 1024 * 1024)
     if env.get("STORYLINE_BATCH_SIZE"):  # articles per transaction: smaller commits sooner, larger goes faster
         values["batch_size"] = max(1, int(env["STORYLINE_BATCH_SIZE"]))
+    if env.get("STORYLINE_DUPLICATE_DAYS"):
+        days = env["STORYLINE_DUPLICATE_DAYS"].strip().lower()
+        if days not in ("all", "none") and not days.isdigit():
+            raise StorylineError(f"STORYLINE_DUPLICATE_DAYS={env['STORYLINE_DUPLICATE_DAYS']!r}: a whole number of "
+                                 "days an article may have copies after it, or 'all' for no limit")
+        values["duplicate_days"] = None if days in ("all", "none") else int(days)
     if env.get("STORYLINE_ANALYSIS_PROCESSES"):
         if not env["STORYLINE_ANALYSIS_PROCESSES"].strip().isdigit():
             raise StorylineError(f"STORYLINE_ANALYSIS_PROCESSES={env['STORYLINE_ANALYSIS_PROCESSES']!r}: "

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
+from itertools import chain
 from typing import Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -18,6 +19,9 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 WEB_ADDRESS = re.compile(r"https?:|www\.|\w\.(?:com|org|net|co\.uk)\b|/\w+/|\d{4,}-[a-z]", re.IGNORECASE)
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|cmpid$)")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Unicode's control characters (category Cc: U+0000-001F and U+007F-009F) but tab and newline; one
+# pass of a regex, where a test of every character's category took seconds over a long article.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
 
 
 def normalize_text(text: str) -> str:
@@ -25,7 +29,7 @@ def normalize_text(text: str) -> str:
 
     Character spans everywhere refer to this normalised text, so it must be applied once, at ingest."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROLS.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     text = re.sub(r"\n{3,}", "\n\n", text)
@@ -105,12 +109,15 @@ def lead(text: str, max_words: int = 60) -> str:
     """The first sentences of a text, up to about max_words words."""
     out: list[str] = []
     count = 0
-    for start, end in split_sentences(text, furniture=True):
-        sentence = text[start:end]
-        out.append(sentence)
-        count += len(sentence.split())
-        if count >= max_words:
-            break
+    for block_start, block_end in _blocks(text):  # split_sentences(text, furniture=True), up to the lead's end
+        spans: list[tuple[int, int]] = []
+        _split_paragraph(text, block_start, block_end, spans)
+        for start, end in spans:
+            sentence = text[start:end]
+            out.append(sentence)
+            count += len(sentence.split())
+            if count >= max_words:
+                return " ".join(out)
     return " ".join(out)
 
 
@@ -183,7 +190,7 @@ def _terms(text: str) -> set[str]:
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """The spans of text between blank lines, each trimmed of surrounding space."""
     start = 0
-    for gap in [*_PARAGRAPH_GAP.finditer(text), None]:
+    for gap in chain(_PARAGRAPH_GAP.finditer(text), [None]):
         end = gap.start() if gap else len(text)
         block = text[start:end]
         if block.strip():

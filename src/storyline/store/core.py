@@ -194,10 +194,17 @@ class Store(ReadQueries, OutletRecords):
         row = self.conn.execute("SELECT terms FROM vectors WHERE article_id = ?", (article_id,)).fetchone()
         return set(json.loads(row["terms"])) if row else set()
 
-    def signatures(self) -> Iterator[tuple[str, str, np.ndarray]]:
-        """(article id, duplicate group, MinHash signature) of every stored article."""
-        for row in self.conn.execute("SELECT article_id, group_id, signature FROM duplicates"):
-            yield row["article_id"], row["group_id"], np.frombuffer(row["signature"], dtype=np.uint64)
+    def signatures(self, since: date | None = None) -> Iterator[tuple[str, str, np.ndarray, date | None]]:
+        """(article id, duplicate group, MinHash signature, day) of every stored article of `since` or
+        later (all when None), undated ones always."""
+        rows = self.conn.execute(
+            """SELECT d.article_id, d.group_id, d.signature, a.published_day FROM duplicates d
+               JOIN articles a ON a.id = d.article_id
+               WHERE ? IS NULL OR a.published_day IS NULL OR a.published_day >= ? ORDER BY a.rowid""",
+            (_day(since), _day(since)))
+        for row in rows:
+            yield (row["article_id"], row["group_id"], np.frombuffer(row["signature"], dtype=np.uint64),
+                   date.fromisoformat(row["published_day"]) if row["published_day"] else None)
 
     _ARTICLE_SELECT = """SELECT a.id, a.external_id, a.title, a.title_generated, a.url, a.canonical_url, a.published, a.language,
                                 a.text, a.text_hash, a.origin, s.name AS source, m.story_id, d.group_id
@@ -527,13 +534,16 @@ class Store(ReadQueries, OutletRecords):
         """Articles stored after `mark`, oldest first, with their duplicate group, signature, key terms
         and story: what another run's in-memory indexes must learn of them."""
         rows = self.conn.execute(
-            """SELECT a.rowid, a.id, a.text_hash, a.canonical_url, d.group_id, d.signature, v.terms, m.story_id
+            """SELECT a.rowid, a.id, a.text_hash, a.canonical_url, a.published_day, d.group_id, d.signature, v.terms,
+                      m.story_id
                FROM articles a JOIN duplicates d ON d.article_id = a.id JOIN vectors v ON v.article_id = a.id
                LEFT JOIN story_members m ON m.article_id = a.id WHERE a.rowid > ? ORDER BY a.rowid""", (mark,))
         return [StoredArticle(rowid=row["rowid"], id=row["id"], text_hash=row["text_hash"],
                               canonical_url=row["canonical_url"], group_id=row["group_id"],
                               signature=np.frombuffer(row["signature"], dtype=np.uint64),
-                              terms=set(json.loads(row["terms"])), story_id=row["story_id"]) for row in rows]
+                              terms=set(json.loads(row["terms"])), story_id=row["story_id"],
+                              day=date.fromisoformat(row["published_day"]) if row["published_day"] else None)
+                for row in rows]
 
     def save_story(self, story: StoryState, title: str, title_article: str | None, version: str,
                    title_generated: bool = False) -> None:

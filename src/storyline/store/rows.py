@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,7 @@ class StoredArticle:
     signature: np.ndarray
     terms: set[str]
     story_id: str | None
+    day: date | None = None
 
 
 def story_from_row(row: Any) -> StoryRow:
