@@ -217,7 +217,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     from storyline.cluster import StoryIndex, article_terms, load_params
     from storyline.embed import article_embedder_name
     from storyline.pipeline import one_blas_thread
-    from storyline.revise import Member, Move, revise
+    from storyline.revise import Member, Move, Split, revise
     from storyline.settings import settings_from_env
 
     model = article_embedder_name(settings_from_env())
@@ -248,6 +248,12 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
                 member = next(m for m in held[change.source] if m.id == change.member)
                 held[change.source].remove(member)
                 held.setdefault(change.target, []).append(member)
+            elif isinstance(change, Split):
+                parting = set(change.members)
+                for article_id in parting:
+                    moved[article_id] = change.target.id
+                held[change.target.id] = [m for m in held.get(change.source, []) if m.id in parting]
+                held[change.source] = [m for m in held.get(change.source, []) if m.id not in parting]
             else:
                 merges.record(change.target.id, change.source)
                 held.setdefault(change.target.id, []).extend(held.pop(change.source.id, []))
