@@ -367,3 +367,33 @@ def test_an_adverb_of_frequency_between_speaker_and_cue(adverb):
     text = ("Harbour master Ines Falkenrath has run the port for a decade.\n\n"
             f"“The tide decides when we sail, not the timetable,” she {adverb} says.")
     assert speaker_of(text, "tide decides") == "Ines Falkenrath"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # a person named in a clause below the main clause: after "because", after a participle
+    ("Harbour master Ines Falkenrath said she reopened the north quay only because Mayor Lena Ruiz called the "
+     "divers' report “good enough”. (“We owed the crews a berth they can trust,” she said.)", "berth they can trust",
+     "Ines Falkenrath"),
+    ("Union steward Jonas Ekdal repeated the demand on Monday, saying Piet Varga was ready to sign it.\n\n"
+     "“We have a deal on paper and a deal in the docks,” he said.", "deal in the docks", "Jonas Ekdal"),
+    # the subject of an inverted cue, and the one asked
+    ("Senator Piet Varga wants a second ferry line.\n\nSome promises made in the quietest of meetings are hard to "
+     "keep, while others mean little to the crews, said Jonas Ekdal, a steward under two harbour masters.\n\n"
+     "“It has got to be something a deckhand can believe in,” he said.",
+     "deckhand can believe", "Jonas Ekdal"),
+    ("Senator Piet Varga spoke first at the debate in Norrvik.\n\n"
+     "The anger was so plain that Governor Tomas Brandt was asked about it on Thursday. He said he had not seen the "
+     "clash, and when asked whether he had stirred it, he said, “I hope not.”", "I hope not", "Tomas Brandt"),
+    # a participle's object is no subject
+    ("Ms. Ines Falkenrath, 21, held up her sign at the rally.\n\nShe stood alone at the back: protesting Senator Piet "
+     "Varga inside the tent.\n\n“Did I enjoy being shouted at? Not at all,” she said.", "shouted at",
+     "Ines Falkenrath"),
+])
+def test_he_or_she_is_whom_the_main_clause_names(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_a_main_clause_after_a_relative_clause_still_names_its_subject():
+    text = ("Absent Piet Varga's own harbour plan, which he has not published, Mayor Lena Ruiz pointed to the nine times "
+            "Varga had voted against the quay.\n\n“It is a bit concerning to me,” she went on.")
+    assert speaker_of(text, "concerning to me") == "Lena Ruiz"

@@ -2,7 +2,8 @@
 
 - he / she, and "the minister", resolve to the person most recently speaking or acting as subject
   in the same paragraph, else in the paragraph before, else the last speaker of the article, else a
-  person the article gives that gender; never to a name only because it was seen last. "An
+  person the article gives that gender; never to a name only because it was seen last, and a person
+  of a sentence's main clause before one named below it ("…, saying Ortiz was committed"). "An
   official", "residents" stay anonymous (speaker None).
 - A quote with no cue of its own belongs to the statement just before it in its paragraph, or, when
   it opens the paragraph, to the sentence after it; a paragraph that is only a quotation goes on
@@ -39,6 +40,7 @@ from storyline.analyze.statements import (
 )
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
     ANONYMOUS,
     DEFINITE,
     FEMALE_TITLES,
@@ -47,6 +49,7 @@ from storyline.lang.en import (
     GENDERED_WORDS,
     GOVERNING,
     GROUP_HEADS,
+    ING_NOUNS,
     KIN,
     MALE_TITLES,
     NP_STOP,
@@ -57,6 +60,7 @@ from storyline.lang.en import (
     PRONOUNS,
     ROLE_TITLES,
     SENTENCE_OPENERS,
+    SUBORDINATE_LINKS,
     SUBORDINATORS,
     TO_AUDIENCE,
     VERB_FORMS,
@@ -173,7 +177,8 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
     """The person "he" or "she" at pos stands for: the latest subject or speaker (a person, not an
     organisation) in the paragraph, else in the paragraph before it, else the article's latest speaker,
     else the latest person the article gives that gender; never one the quotation speaks of ("“…
-    Ruiz alone can unblock it,” he said" passes over Ruiz); None rather than a guess."""
+    Ruiz alone can unblock it,” he said" passes over Ruiz); one named in a clause below another of
+    their sentence (`_in_subordinate_clause`) only where no other fits; None rather than a guess."""
     here = article.paragraph_of(pos)
 
     def fits(name: str, span: tuple[int, int] | None = None) -> bool:
@@ -197,7 +202,8 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
                 subjects.append((m.start, name, (m.start, m.end)))
         subjects += _role_subjects(article, paragraph, pos)
         ranked = sorted(speakers + subjects)
-        for _, name, span in reversed(ranked):
+        subordinate = _in_subordinate_clause(article, ranked)
+        for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
             if fits(name, span):
                 return name, span
     for s in reversed(done):
@@ -211,6 +217,31 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             if genders.get(name) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str, tuple[int, int] | None]]) \
+        -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The candidates for he or she named in a clause below another candidate of their sentence: after "because",
+    "that", "who", a by-phrase or a participle ("Mr. Nevins said he took it on only because Mr. Lynch agreed",
+    "Ruiz repeated the plan, saying Ortiz was committed to it"). The sentence is about the one its main clause
+    names, so "he said" after it is theirs before any of these."""
+    spans = sorted(span for _, _, span in candidates if span is not None)
+    below: set[tuple[int, int]] = set()
+    for n, span in enumerate(spans):
+        sentence = article.sentence_of(span[0])
+        for earlier in spans[:n]:
+            if earlier in below or article.sentence_of(earlier[0]) != sentence or earlier[1] > span[0]:
+                continue
+            opened = False  # a link whose clause runs on to the candidate; a comma closes it ("…, which he had not
+            for i in range(article.token_at(earlier[1]), article.token_at(span[0])):  # introduced, Ortiz pointed …")
+                if article.word(i) in SUBORDINATE_LINKS and not article.in_quote(article.tokens[i].start):
+                    opened = True
+                elif article.word(i) in (",", ";"):
+                    opened = False
+            if opened:
+                below.add(span)
+                break
+    return [c for c in candidates if c[2] in below]
 
 
 _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
@@ -286,9 +317,19 @@ def _subject_like(article: ArticleText, mention: Mention) -> bool:
     if view is not None and start >= view.end() and any(m.label == "PERSON" and not _PLACE_WORDS.search(view.group())
                                                         for m in article.mentions_within(view.start(), view.end())):
         return False  # "For Ann Lee, Mayor Ruiz is wrong": Ruiz is in Lee's view, Lee is whom the sentence is about
+    j = article.token_at(mention.end)
+    if article.word(j) in PASSIVE_AUXILIARIES and article.word(j + 1) in ADDRESSED_PASSIVES:
+        return True  # "… so blatant that Mr. Trump was asked about it.": the one asked answers next
     i = article.token_at(start) - 1
+    if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
+            and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
+            and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
+        return True  # "…, said Grant Green, a security official.": the inverted cue's speaker
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
+        if tok.text.islower() and (tok.text in PARTICIPLE_CUES or tok.text.endswith("ing") and len(tok.text) > 4
+                                   and tok.text not in ING_NOUNS):
+            return False  # "protesting Mr. Trump", "saying Clinton was committed": a participle's object or clause
         if tok.text == "," and (_object_apposition(article, i, mention, sentence[0]) or after_place(article, i, mention)):
             return False  # "Hale took his daughter, Chloe, there": a name in apposition to an object
         if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS or tok.text == "(" and tok.start == sentence[0]:

@@ -134,6 +134,15 @@ SENTENCE_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", 
 # "Asked about it, Ruiz said …").
 SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
                  "asked", "speaking"}
+# Nouns in -ing that may stand before a name in its subject noun phrase ("the building manager Ann Lee"), where
+# another word in -ing is a participle whose object the name is ("protesting Mr. Trump").
+ING_NOUNS = {"morning", "evening", "building", "something", "nothing", "anything", "everything", "spring", "king",
+             "thing", "wedding", "ruling", "meeting", "hearing", "funding", "polling", "housing", "training"}
+# Words that open a clause or phrase below the main clause of a sentence: a person named after them ("… only
+# because Mr. Lynch agreed", "…, saying Ortiz was committed", "supported by Ortiz") is not whom the sentence is
+# about, when someone named before them in it is.
+SUBORDINATE_LINKS = SUBORDINATORS - {"asked", "speaking"} | PARTICIPLE_CUES | {
+    "that", "who", "whom", "whose", "which", "by", "until", "unless", "whether"}
 # Quoted words in title case that name a show, a book or a campaign rather than say anything (analyze/titles.py):
 # the short words a title leaves in lower case, the nouns that introduce a title ("the podcast “…”", "his
 # memoir, “…”"), those a title qualifies ("the “…” star", "the “…” movement"), and the words that set off a
