@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
@@ -335,8 +336,10 @@ def _place_key(name: str) -> str:
     return name_key(" ".join(words))
 
 
+@lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance; names are short, so the plain dynamic programme is fast enough."""
+    """Levenshtein distance; names are short, so the plain dynamic programme is fast enough, and a
+    story's names are compared again each time its brief is made, so the distances are remembered."""
     if len(a) < len(b):
         a, b = b, a
     previous = list(range(len(b) + 1))
@@ -604,9 +607,12 @@ def _group_people(items: list[_Item], groups: dict[str, list[_Item]], ambiguous:
         if len(i.key.split()) > 1:
             positions[(i.article, uf.find(i.key))].append(i.mention.start)
     bare_roots = _UnionFind()
+    candidates_of: dict[str, set[str]] = {}  # a surname is named again and again: its people are found once
     for item in bare:
-        candidates = {root for surname, roots in surname_index.items() if similar_surnames(item.key, surname)
-                      for root in roots}
+        if item.key not in candidates_of:
+            candidates_of[item.key] = {root for surname, roots in surname_index.items()
+                                       if similar_surnames(item.key, surname) for root in roots}
+        candidates = candidates_of[item.key]
         if not candidates:  # a name only ever given alone; spelling variants still merge
             for other in list(bare_roots.parent):
                 if similar_surnames(item.key, other):

@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -47,20 +48,27 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
 
 
-def _lexical(a: Unit, b: Unit, idf: dict[str, float]) -> float:
-    """IDF-weighted word overlap: the mean of Dice and containment, so that a short sentence stated
-    again inside a long one still counts."""
-    sa, sb = set(a.stems), set(b.stems)
-    shared = sum(idf.get(w, 1.0) for w in sa & sb)
-    wa, wb = sum(idf.get(w, 1.0) for w in sa), sum(idf.get(w, 1.0) for w in sb)
-    if not wa or not wb:
-        return 0.0
-    return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
+class _Overlap:
+    """IDF-weighted word overlap of two units: the mean of Dice and containment, so that a short sentence
+    stated again inside a long one still counts. Each unit's stems and their weight are summed once for
+    the story, not once for every pair it is in."""
+
+    def __init__(self, units: Sequence[Any], idf: dict[str, float]) -> None:
+        self.idf = idf
+        self.stems = [set(u.stems) for u in units]
+        self.weight = [sum(idf.get(w, 1.0) for w in stems) for stems in self.stems]
+
+    def __call__(self, i: int, j: int) -> float:
+        wa, wb = self.weight[i], self.weight[j]
+        if not wa or not wb:
+            return 0.0
+        shared = sum(self.idf.get(w, 1.0) for w in self.stems[i] & self.stems[j])
+        return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
 
-def _pair_score(a: Unit, b: Unit, cosine: float, idf: dict[str, float]) -> float:
+def _pair_score(a: Unit, b: Unit, cosine: float, lexical: float) -> float:
     """How surely two units state one fact: embedding cosine, word overlap, shared names, figures, dates."""
-    score = cosine + LEXICAL_WEIGHT * _lexical(a, b, idf)
+    score = cosine + LEXICAL_WEIGHT * lexical
     if a.entities and b.entities:
         score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
     shared = sum(1 for x in a.numbers for y in b.numbers if x.value == y.value and x.kind == y.kind)
@@ -188,13 +196,16 @@ class Groups:
         return [sorted(m) for m in self.members.values()]
 
 
+_sentence_fingerprint = lru_cache(maxsize=20_000)(fingerprint_text)  # a grown story's sentences come back
+
+
 def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     """Representative row per distinct text (by fingerprint) and, per text, its representative's row."""
     first: dict[str, int] = {}
     reps: list[int] = []
     rep_of: list[int] = []
     for i, t in enumerate(texts):
-        key = fingerprint_text(t)
+        key = _sentence_fingerprint(t)
         if key not in first:
             first[key] = len(reps)
             reps.append(i)
@@ -205,8 +216,13 @@ def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:
 def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Callable[[int], int], k: int,
                      floor: float) -> dict[tuple[int, int], float]:
     """Pairs (i, j), i < j, of items in different articles whose cosine is at least floor, from the ANN
-    over distinct texts (k neighbours each); copies of one text are paired with each other directly."""
-    if len({article_of(i) for i in range(len(items))}) < 2:
+    over distinct texts (k neighbours each); copies of one text are paired with each other directly.
+
+    The pairs come in the order they are first found (copies, then each text's neighbours, nearest
+    first), which the detectors that read them rely on; the neighbours are filtered as arrays, so a
+    story's thousands of candidates cost no call each."""
+    article = [article_of(i) for i in range(len(items))]
+    if len(set(article)) < 2:
         return {}  # one article: no pair to find
     texts = [it.text for it in items]
     reps, rep_of = _unique_rows(texts)
@@ -218,7 +234,7 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
     pairs: dict[tuple[int, int], float] = {}
 
     def add(i: int, j: int, s: float) -> None:
-        if i == j or article_of(i) == article_of(j):
+        if i == j or article[i] == article[j]:
             return
         key = (i, j) if i < j else (j, i)
         if s > pairs.get(key, -1.0):
@@ -227,21 +243,25 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
     for members in copies.values():
         for i in members[1:]:
             add(members[0], i, 1.0)
-    for r in range(len(reps)):
-        for c in range(ids.shape[1]):
-            j = int(ids[r, c])
-            if j < 0 or sims[r, c] < floor:
-                continue
+    # every (text, neighbour) at or above the floor, in the order of the rows, nearest first
+    rows, cols = np.nonzero((ids >= 0) & (sims >= floor))
+    neighbours = ids[rows, cols]
+    first = np.asarray([copies[r][0] for r in range(len(reps))], dtype=np.int64)
+    of_first = np.asarray(article, dtype=np.int64)[first]
+    for r, j, a, b, same, s in zip(rows.tolist(), neighbours.tolist(), first[rows].tolist(),
+                                   first[neighbours].tolist(), (of_first[rows] == of_first[neighbours]).tolist(),
+                                   sims[rows, cols].tolist()):
+        if not same:
             # copies of a text stand for all its articles: pair the first copy of each side, the
             # groups then carry the rest (a copy and its original are merged above)
-            for a in copies[r][:1]:
-                for b in copies[j][:1]:
-                    add(a, b, float(sims[r, c]))
+            key = (a, b) if a < b else (b, a)
+            if s > pairs.get(key, -1.0):
+                pairs[key] = s
+        elif len(copies[r]) > 1 or len(copies[j]) > 1:
             # where the first copies share an article, try the others
-            if article_of(copies[r][0]) == article_of(copies[j][0]):
-                for a in copies[r][:4]:
-                    for b in copies[j][:4]:
-                        add(a, b, float(sims[r, c]))
+            for x in copies[r][:4]:
+                for y in copies[j][:4]:
+                    add(x, y, s)
     return pairs
 
 
@@ -308,9 +328,11 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
     if not units:
         return [], []
     said = list(said) if said is not None else [None] * len(units)
-    idf = story_idf(units)
     if pairs is None:
         pairs = candidate_pairs(units, vectors, lambda i: units[i].article, NEIGHBOURS, floor=0.45)
+    if not pairs:
+        return [[i] for i in range(len(units))], []  # one article, or nothing alike: each unit its own claim
+    overlap = _Overlap(units, story_idf(units))
     scored = []
     for (i, j), cosine in pairs.items():
         if said[i] is not None and said[j] is not None:
@@ -320,7 +342,7 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
         elif cosine >= 0.999:
             score = 2.0
         else:
-            score = _pair_score(units[i], units[j], cosine, idf)
+            score = _pair_score(units[i], units[j], cosine, overlap(i, j))
         if score >= (CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD):
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))

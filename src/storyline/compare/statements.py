@@ -178,9 +178,11 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
     anchored = anchored or set()
     if not statements:
         return []
-    idf = statement_idf(statements)
     if pairs is None:
         pairs = candidate_pairs(statements, vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)
+    if not pairs:
+        return [[i] for i in range(len(statements))]  # one article, or nothing alike: each statement its own
+    idf = statement_idf(statements)
     scores: dict[tuple[int, int], float] = {}  # the pairs said on one occasion, whoever said them
     for (i, j), cosine in pairs.items():
         a, b = statements[i], statements[j]

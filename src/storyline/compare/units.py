@@ -25,7 +25,7 @@ from storyline.lang.en import (
     RELATIVE_DAY,
     REPORTING_VERB,
 )
-from storyline.model import Analysis, Entity
+from storyline.model import Analysis, Entity, TimeExpression
 from storyline.text import split_sentences
 from storyline.voices import voices
 from storyline.words import content_stems, folded_words
@@ -178,16 +178,37 @@ class StoryView:
 
 
 def annotate_units(story: StoryView, units: list[Unit]) -> None:
+    """Each unit's figures, dates and days (the same for an article whatever story it is in, so looked
+    up in _unit_values), and the story's entities it names."""
+    by_article: dict[int, list[Unit]] = defaultdict(list)
     for unit in units:
-        article = story.articles[unit.article]
-        times = [t for t in article.analysis.times if unit.start <= t.start and t.end <= unit.end]
-        skip = [(t.start, t.end) for t in article.analysis.times if t.start < unit.end and unit.start < t.end]
-        unit.numbers = find_numbers(article.text, unit.start, unit.end, skip) + find_ordinals(article.text, unit.start, unit.end)
-        unit.dates = frozenset(t.date for t in times)
-        for t in times:
-            if t.granularity == "day" and not t.end_date and not RELATIVE_DAY.search(t.text):
-                unit.days[t.date] = (t.start, t.end, not DEICTIC.search(t.text))
+        by_article[unit.article].append(unit)
+    for pos, members in by_article.items():
+        article = story.articles[pos]
+        found = _unit_values(article.text, tuple(article.analysis.times), tuple((u.start, u.end) for u in members))
+        for unit, (numbers, dates, days) in zip(members, found):
+            unit.numbers, unit.dates, unit.days = list(numbers), dates, dict(days)
+    for unit in units:
         unit.entities = frozenset(name for _, _, name in story.entities_in(unit.article, unit.start, unit.end))
+
+
+@lru_cache(maxsize=1024)
+def _unit_values(text: str, times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int], ...]) \
+        -> tuple[tuple[tuple[Number, ...], frozenset[str], tuple[tuple[str, tuple[int, int, bool]], ...]], ...]:
+    """The figures, the dates and the named days of each unit (span) of an article: remembered for the
+    articles of the last briefs made, like _pieces, since a story that grows by one article has its brief
+    made again."""
+    found = []
+    for start, end in spans:
+        inside = [t for t in times if start <= t.start and t.end <= end]
+        skip = [(t.start, t.end) for t in times if t.start < end and start < t.end]
+        numbers = find_numbers(text, start, end, skip) + find_ordinals(text, start, end)
+        days: dict[str, tuple[int, int, bool]] = {}
+        for t in inside:
+            if t.granularity == "day" and not t.end_date and not RELATIVE_DAY.search(t.text):
+                days[t.date] = (t.start, t.end, not DEICTIC.search(t.text))
+        found.append((tuple(numbers), frozenset(t.date for t in inside), tuple(days.items())))
+    return tuple(found)
 
 
 def language_of(article: StoryArticle) -> str:
