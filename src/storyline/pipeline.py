@@ -453,9 +453,10 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
                 for article_id, vector, terms, day in store.member_features(story_id)]
 
     for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
-        if isinstance(change, revise.Split):  # the new story's row is written with the others at the end
+        if isinstance(change, revise.Split):
             for article_id in change.members:
                 store.move_member(article_id, change.target.id, change.score, revise.VERSION)
+            _save_story(store, change.target)  # now: a later move or merge of this revision may name it
             for story_id in (change.source, change.target.id):
                 if story_id in stories.stories:
                     grown[story_id] = stories.stories[story_id]
