@@ -377,6 +377,7 @@ class StoryIndex:
         self.centroids = Centroids()
         self.newest_day: date | None = None
         self.crosslingual: CrossLingual | None = None
+        self.weighed: dict[str, int] = {}  # per story, its size when revision last weighed it for a split
         for story in stories:
             self._add_story(story, (members or {}).get(story.id, []))
 

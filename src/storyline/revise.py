@@ -32,8 +32,9 @@ the run touched, in rounds until nothing changes:
   apart. The larger part keeps the story's id; the smaller becomes a new story (`Split`).
 
 The cost grows with the members of the stories touched and their neighbours, not with the store; a
-story is weighed for a split once per state of its members, and stories of more than SPLIT_MEMBERS
-are not."""
+story is weighed for a split each time it has grown by a quarter (SPLIT_GROWTH; the index remembers
+the size it was last weighed at), not at every run that touches it, and stories of more than
+SPLIT_MEMBERS are not."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ from storyline.model import StoryState
 VERSION = "revise/2"
 ROUNDS = 10  # rounds of moves and merges at most (ECB+ train and dev reach a fixed point within five)
 SPLIT_PART = 3  # the fewest members each part of a split story has
+SPLIT_GROWTH = 1.25  # a story is weighed for a split again once it has grown by this factor since it last was
 SPLIT_MEMBERS = 256  # stories larger than this are not split: finding the parts costs the cube of the size
 
 
@@ -323,18 +325,23 @@ def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]
     """Split each active story whose members fall into two parts that placement's model would not put
     together: the parts `halves` finds, each of SPLIT_PART members or more, scored against each other as
     merges score two stories (`pair_features`), below `ClusterParams.split_threshold`. The larger part
-    keeps the story's id; the smaller becomes a new story. A story is weighed again only once its
-    members have changed (`weighed`); `taken` says which ids the store already holds."""
+    keeps the story's id; the smaller becomes a new story. A story is weighed again only once it has
+    grown by SPLIT_GROWTH (`index.weighed`) and its members have changed (`weighed`); `taken` says
+    which ids the store already holds."""
     made = []
     for story_id in sorted(active):
         story = index.stories.get(story_id)
         if story is None or not 2 * SPLIT_PART <= story.size <= SPLIT_MEMBERS or not _english(index, story_id):
             continue
+        last = index.weighed.get(story_id)
+        if last is not None and story.size < SPLIT_GROWTH * last:
+            continue  # weighed at about this size: a story is weighed as it grows by a quarter, not at every run
         own = _members(members, story_id, members_of)
         held = tuple(m.id for m in own)
         if len(own) != story.size or weighed.get(story_id) == held:
             continue  # the store and the index disagree (another run is writing), or weighed as it is
         weighed[story_id] = held
+        index.weighed[story_id] = story.size
         large, small = sorted(halves(own, index.stats.weigher()), key=len, reverse=True)
         if len(small) < SPLIT_PART:
             continue
