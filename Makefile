@@ -28,12 +28,12 @@ browsers:
 
 # Lint (ruff) and types (mypy, strict on the packages of the new layout; see pyproject.toml) first.
 test: install browsers
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q tests
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
 clean:

@@ -576,7 +576,6 @@ def analyse(rows: list[dict], vectors: np.ndarray, pred: dict[str, str], example
     different events merged), or right. The features cluster.py scores are shown for each kind."""
     from storyline import cluster
     from storyline.cluster import StoryIndex, load_params
-
     from storyline.embed import article_embedder_name
     from storyline.settings import settings_from_env
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from dataclasses import asdict, replace
 from datetime import date
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -123,7 +123,7 @@ def replay(vectors, terms, params: ClusterParams, days=None, revised: bool = Fal
 
 def score(vectors, terms, gold, days, params, revised: bool = False, seed: int = 0) -> dict:
     labels = replay(vectors, terms, params, days, revised, seed)
-    return cluster_scores({str(i): l for i, l in enumerate(labels)}, {str(i): g for i, g in enumerate(gold)})
+    return cluster_scores({str(i): label for i, label in enumerate(labels)}, {str(i): g for i, g in enumerate(gold)})
 
 
 def choose(grid: list[tuple[dict[str, float], ClusterParams]]) -> int:

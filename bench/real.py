@@ -167,7 +167,8 @@ DRIVER = ("identify", "wait", "multilingual", "serial", "briefs")
 def stage_rows(seconds: dict[str, float], wall: float) -> list[tuple[str, float]]:
     """(label, seconds) rows of one ingest: the driver's stages with prepare's and assign inside them,
     and what no clock covers (interpreter start, imports, reading the file, opening the store)."""
-    get = lambda name: seconds.get(name, 0.0)
+    def get(name):
+        return seconds.get(name, 0.0)
     prepared = sum(get(name) for name in PREPARE)
     rows = [("start, imports, read file, open store (no clock)", wall - sum(get(name) for name in DRIVER)),
             ("identify (normalise, exact duplicates)", get("identify")),
