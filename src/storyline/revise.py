@@ -166,7 +166,6 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     scorer has already had its say."""
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
-    weighed: dict[str, tuple[str, ...]] = {}  # per story, the members it was last weighed for a split with
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
     for _ in range(ROUNDS):
         changed: set[str] = set()
@@ -182,7 +181,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
                 members.pop(merge.source.id)
             changed.update((merge.source.id, merge.target.id))
         if members_of is not None and index.params.split_threshold > 0:
-            for split in _splits(index, active | changed, members, members_of, weighed, taken):
+            for split in _splits(index, active | changed, members, members_of, taken):
                 done.append(split)
                 changed.update((split.source, split.target.id))
         active = _around(index, changed)
@@ -318,16 +317,13 @@ def _merges(index: StoryIndex, active: set[str]) -> list[Merge]:
     return merges
 
 
-
 def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]],
-            members_of: Callable[[str], list[Member]], weighed: dict[str, tuple[str, ...]],
-            taken: Callable[[str], bool] | None) -> list[Split]:
+            members_of: Callable[[str], list[Member]], taken: Callable[[str], bool] | None) -> list[Split]:
     """Split each active story whose members fall into two parts that placement's model would not put
     together: the parts `halves` finds, each of SPLIT_PART members or more, scored against each other as
     merges score two stories (`pair_features`), below `ClusterParams.split_threshold`. The larger part
     keeps the story's id; the smaller becomes a new story. A story is weighed again only once it has
-    grown by SPLIT_GROWTH (`index.weighed`) and its members have changed (`weighed`); `taken` says
-    which ids the store already holds."""
+    grown by SPLIT_GROWTH (`index.weighed`); `taken` says which ids the store already holds."""
     made = []
     for story_id in sorted(active):
         story = index.stories.get(story_id)
@@ -337,10 +333,8 @@ def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]
         if last is not None and story.size < SPLIT_GROWTH * last:
             continue  # weighed at about this size: a story is weighed as it grows by a quarter, not at every run
         own = _members(members, story_id, members_of)
-        held = tuple(m.id for m in own)
-        if len(own) != story.size or weighed.get(story_id) == held:
-            continue  # the store and the index disagree (another run is writing), or weighed as it is
-        weighed[story_id] = held
+        if len(own) != story.size:
+            continue  # the store and the index disagree (another run is writing)
         index.weighed[story_id] = story.size
         large, small = sorted(halves(own, index.stats.weigher()), key=len, reverse=True)
         if len(small) < SPLIT_PART:
