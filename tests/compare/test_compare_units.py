@@ -68,6 +68,8 @@ def test_a_rate_a_stretch_or_a_whole_is_no_count_of_what_happened():
     assert numbers("She completed her first 12 passes.") == []
     assert numbers("He has scored in the past five games.") == []
     assert numbers("She had been in hospital for the past three weeks.") == [(3, "weeks", None)]
+    assert numbers("The ruling came as the mayor marked her first 100 days in office.") == []
+    assert numbers("The council may overturn it within 60 days.") == [(60, "days", None)]
     # "N of M": the M is the whole the part is counted in, not what happened
     assert numbers("Four of the nine shots hit the car.") == [(4, None, None), (9, None, None)]
 
@@ -77,6 +79,19 @@ def test_what_is_not_a_count():
     assert numbers("The strike began at 6 a.m. and ended at 11:47 p.m.") == []
     assert numbers("Ravenport won 2-1 after extra time.") == []
     assert numbers("It was the first strike in one of the busiest ports.") == []
+
+
+def test_a_place_an_offset_a_margin_or_people_already_named_are_no_count():
+    assert numbers("The kick left the Harriers at their own 16-yard line.") == []
+    assert numbers("Twelve games later the Harriers lead the table.") == []
+    assert numbers("They went into the last half 10 points down.") == []
+    assert numbers("He scored with 12 minutes, 31 seconds remaining and again with under five minutes to go.") == []
+    assert numbers("The two met in a hotel in 1999.") == []
+    # ... while a measure of a thing, a count of what happened and a count of people stay
+    assert numbers("He ran in a 27-yard touchdown.") == [(27, "size:yard:touchdown", None)]
+    assert numbers("They scored 17 unanswered points.") == [(17, "points", None)]
+    assert numbers("The meeting lasted 45 minutes.") == [(45, "minutes", None)]
+    assert numbers("The two men were hurt.") == [(2, "men", None)]
 
 
 def test_a_compound_counts_its_head():

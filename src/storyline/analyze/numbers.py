@@ -16,9 +16,12 @@ from storyline.lang.en import (
     AUXILIARIES,
     COUNT_DETERMINERS,
     GENERIC_KINDS,
+    GROUP_VERBS,
     KIND_CLASSES,
     NUMBER_WORDS,
+    OFFSET_AFTER,
     ORDINAL_WORDS,
+    POSITION_NOUNS,
     QUALIFIERS,
     SCALE_WORDS,
     SPELLED_NUMBER,
@@ -139,9 +142,12 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         qualifier = QUALIFIERS[q.group(1).lower()] if q else None
         kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
         lead = segment[max(0, m.start() - 24):m.start()]
-        if _SHARE_BEFORE.search(lead) and kind not in _SPANS_OF_TIME:
-            continue  # "one in 500 users", "his first 17 passes", "the past six games": a rate or a stretch,
-            # no count (but "for the past three weeks" is how long)
+        share = _SHARE_BEFORE.search(lead)
+        if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):
+            continue  # "one in 500 users", "his first 17 passes", "the past six games", "his first 100 days
+            # in office": a rate or a stretch, no count (but "for the past three weeks" is how long)
+        if noun and _not_a_count(segment, m, noun, lead):
+            continue
         if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
             continue  # "the 12000 block of Main Street": an address
         if _WHOLE_BEFORE.search(lead):
@@ -168,6 +174,30 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
     return sorted(out, key=lambda n: n.start)
+
+
+_WORD_AFTER = re.compile(r"[^\S\n]*-?([^\W\d_][\w'’-]*)(?:[^\S\n]+([^\W\d_][\w'’]*))?")
+
+
+def _not_a_count(segment: str, m: re.Match[str], noun: str, lead: str) -> bool:
+    """Whether a figure names a place, an offset or people already named rather than counts what
+    happened: "the Colts' 16-yard line" (a place on the field), "fifteen games later", "10 points down",
+    "with five minutes remaining" (an offset, a margin, a clock), "the two met" (the two people the
+    report has named)."""
+    words = _WORD_AFTER.match(segment, m.end())
+    if words is None:
+        return False
+    first, second = fold_text(words.group(1)), fold_text(words.group(2) or "")
+    if m.group("hunit"):
+        return first in POSITION_NOUNS  # the word after "16-yard"
+    if first in GROUP_VERBS:
+        return m.group("num")[0].isalpha() and bool(re.search(r"\bthe\s*$", lead, re.IGNORECASE))
+    return second in OFFSET_AFTER or (f"{first.rstrip('s')}s" in _SPANS_OF_TIME and bool(_COUNTDOWN.match(segment, words.end(1))))
+
+
+# a span of time still to run: "with 12 minutes, 31 seconds remaining", "with under five minutes to go"
+_COUNTDOWN = re.compile(r"(?:,?\s*(?:and\s+)?\d+\s+(?:seconds?|minutes?))?\s+(?:remaining|left|to\s+go|to\s+play)\b",
+                        re.IGNORECASE)
 
 
 _TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)

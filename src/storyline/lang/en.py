@@ -288,6 +288,14 @@ COUNT_DETERMINERS = frozenset({"other", "another", "further", "a", "an", "some"}
 # what follows an ordinal in an address ("55th St", "5th Avenue"), as light stems
 STREET_WORDS = frozenset({"st", "street", "avenue", "ave", "av", "road", "rd", "precinct", "district", "ward"})
 AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
+# a measure of a place on a field or a course, not a size: "the 27-yard line", "the 10-metre mark"
+POSITION_NOUNS = frozenset({"line", "mark", "marker"})
+# words after a count that make it an offset in time or a margin, not a count of what happened:
+# "fifteen games later", "two days earlier", "entered the final quarter 10 points down"
+OFFSET_AFTER = frozenset({"later", "earlier", "ago", "down", "behind", "ahead"})
+# verbs whose subject "the two" (or "the three") refers back to people already named: "The two met in 1972"
+GROUP_VERBS = frozenset({"met", "spoke", "talked", "agreed", "discussed", "shook", "embraced", "parted", "sat",
+                         "married", "fought", "clashed", "argued", "exchanged", "shared", "hugged", "kissed"})
 
 # ---------------------------------------------------------------- offices (compare/conflicts/role.py)
 
