@@ -16,11 +16,14 @@ from typing import Any
 from storyline.analyze.numbers import Number
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
+from storyline.lang.en import PRONOUNS
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
 _NAME_TYPES = (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",))  # places, people, bodies
 PLACES = 0  # the index of places in _NAME_TYPES
+PEOPLE = 1  # ... and of people
+PERSONAL = re.compile(r"\b(?:" + "|".join(sorted({*PRONOUNS, "his"})) + r")\b", re.IGNORECASE)  # he, she, him, her, his
 
 
 @dataclass
@@ -182,7 +185,11 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
         for k, types in enumerate(_NAME_TYPES):
             if story.entity_type.get(name) in types:
                 out[k].add(name)
-    return {k: frozenset(v) for k, v in out.items()}
+    if PEOPLE not in out and PERSONAL.search(text, lo, hi):
+        # "where she'd worked for 15 years": the person last named before, as a reader takes the pronoun
+        before = [name for _, _, name in story.entities_in(unit.article, 0, lo) if story.entity_type.get(name) == "PERSON"]
+        out[PEOPLE].update(before[-1:])
+    return {k: frozenset(v) for k, v in out.items() if v}
 
 
 def said_of(first: dict[int, frozenset[str]], second: dict[int, frozenset[str]]) -> bool | None:

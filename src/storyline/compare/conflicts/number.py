@@ -17,6 +17,7 @@ from storyline.analyze.numbers import (
 )
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
+    PERSONAL,
     Conflict,
     Detector,
     Quantities,
@@ -29,7 +30,7 @@ from storyline.compare.conflicts.conflict import (
     story_matches,
 )
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import GENERIC_KINDS, PROGRESS, PRONOUNS, SUPERSEDED, UNITS, UPDATED
+from storyline.lang.en import GENERIC_KINDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
 from storyline.model import ConflictKind
 
 
@@ -233,9 +234,6 @@ def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
     if not same_scope(story, a, b, PLACES_AND_PEOPLE):
         return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
     return not (a.dates and b.dates and not a.dates & b.dates) and _same_people(story, a, b)
-
-
-PERSONAL = re.compile(r"\b(?:" + "|".join(sorted({*PRONOUNS, "his"})) + r")\b", re.IGNORECASE)  # he, she, him, her, his
 
 
 def _same_people(story: StoryView, a: Unit, b: Unit) -> bool:
