@@ -500,6 +500,12 @@ LOOK_ALIKES = {
         "Turnout was the highest in two decades.",
         "Turnout in Sunday's regional election was the highest in two decades.\n\n"
         "The Farmers' League came second with 20.8 percent of the vote, ahead of the Liberals."),
+    # "she" is the gunman, the person named before it; the other figure is said of a colleague
+    "years of two people": (
+        "A worker shot two colleagues at the Harwick bakery on Friday night, police said.\n\n"
+        "The gunman, Ria Holt, had been suspended from her job at the bakery, where she had worked for 15 years.",
+        "A worker shot two colleagues at the Harwick bakery on Friday night, police said.\n\n"
+        "Ned Varga had worked at the bakery for 37 years, and knew the gunman, Ria Holt."),
 }
 
 
@@ -554,3 +560,36 @@ def test_the_day_of_an_earlier_one_of_its_kind_is_not_the_day_of_this_one():
     result = compare([article("a", "coast-wire", "2025-12-11", a), article("b", "bay-herald", "2025-12-11", this_one)])
     assert [[v["value"] for v in c["conflict"]["values"]] for c in conflicts(result, "date")] == \
         [["2025-12-10", "2025-10-23"]]
+
+
+def test_years_of_two_steps_of_one_case_are_no_date_conflict():
+    def profile(outlet: str, sentence: str) -> tuple[str, str, str]:
+        return (outlet, "2025-04-09", "Tomas Brill, the dock boss whose trials gripped Harwick for years, has died at "
+                f"the age of 88, his lawyer said on Tuesday.\n\n{sentence}\n\nHe is survived by a daughter. A funeral "
+                "will be held next week. He spent his last years on a farm. Friends remember his temper. He never "
+                "gave an interview. His union later disowned him. He kept racing pigeons.")
+
+    steps = [profile("coast-wire", "Tomas Brill was acquitted in 1968 on charges of bribing a harbour official."),
+             profile("bay-herald", "In 1967 Tomas Brill was charged with bribing a harbour official.")]
+    assert conflicts(compare_reports(steps), "date") == []
+    # one step given two years: a conflict
+    one_step = [profile("coast-wire", "Tomas Brill was charged in 1968 with bribing a harbour official."),
+                profile("bay-herald", "In 1967 Tomas Brill was charged with bribing a harbour official.")]
+    found = conflicts(compare_reports(one_step), "date")
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["1967", "1968"]]
+
+
+def test_a_weekday_and_a_calendar_date_more_than_a_week_apart_are_no_date_conflict():
+    def report(outlet: str, day: str) -> tuple[str, str, str]:
+        return (outlet, "2025-03-12", f"Kiri Dane, 16, was shot and killed by two officers {day} near the Harwick "
+                "market, police said.\n\nA vigil was held outside the station. Hundreds marched to the town hall. "
+                "The officers have been placed on leave. The mayor called for calm.")
+
+    # "Saturday" in a report of Wednesday 12 March is the 8th; "Feb. 8" is a month away: another day
+    # than any a weekday could name, so no dispute of the day is shown
+    assert conflicts(compare_reports([report("coast-wire", "on Saturday night"), report("bay-herald", "on Feb. 8")]),
+                     "date") == []
+    # a day off it is a dispute
+    found = conflicts(compare_reports([report("coast-wire", "on Saturday night"), report("bay-herald", "on March 7")]),
+                      "date")
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["2025-03-07", "2025-03-08"]]

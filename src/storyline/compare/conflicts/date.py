@@ -22,6 +22,7 @@ from storyline.compare.conflicts.conflict import (
     story_matches,
     words_around,
 )
+from storyline.compare.conflicts.state import two_stages
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
@@ -40,7 +41,7 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
     ta, tb = story.articles[a.article].text, story.articles[b.article].text
     if da == db or _one_printed_day(da, ta[sa:ea], db, tb[sb:eb]):
         return None  # one day, or one printed day whose unprinted year two reports read differently
-    if too_far_apart(da, db):
+    if too_far_apart(da, db) or _beyond_the_week(da, ta[sa:ea], db, tb[sb:eb]):
         return None
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if not (named_a or named_b) and (pa is None or pb is None or pa.date() != pb.date()):
@@ -49,7 +50,7 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None
     if any(p.search(a.text) or p.search(b.text) for p in (RELATIVE_DAY, EARLIER_ONE)):
         return None  # "today, a day after the quake", "the last such patch": two happenings, and the day is the other one's
-    if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)):
+    if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)) or two_stages(a, b):
         return None
     # the day must be the day of the same happening: the words around it agree
     if len(words_around(ta, sa, ea) & words_around(tb, sb, eb)) < 2:
@@ -97,6 +98,22 @@ def too_far_apart(first: str, second: str) -> bool:
     granularity = "day" if len(first) == len(second) == 10 else "year"
     days = abs((date.fromisoformat(_day_of(first)) - date.fromisoformat(_day_of(second))).days)
     return days > FAR_APART[granularity]
+
+
+WEEK = 7  # days around its report a weekday ("on Saturday") or "yesterday" can name
+
+
+def _beyond_the_week(first: str, printed_first: str, second: str, printed_second: str) -> bool:
+    """Whether a day named by its report's week ("Saturday", "yesterday") and a calendar date ("March
+    9") are more than a week apart: no outlet names a day a month off by its weekday, so the date is of
+    another happening, or the report's own day, which the weekday is read from, is not the day it was
+    written."""
+    if len(first) != 10 or len(second) != 10:
+        return False
+    relative_first, relative_second = not re.search(r"\d", printed_first), not re.search(r"\d", printed_second)
+    if relative_first == relative_second:
+        return False
+    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) > WEEK
 
 
 def _day_of(value: str) -> str:
@@ -150,7 +167,8 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     out = clock_in_story(story, units, idf)
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
-        if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date):
+        if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date) or \
+                _beyond_the_week(ta.date, ta.text, tb.date, tb.text):
             continue
         if not _comparable(story, ua, ub, ta, tb):
             continue
@@ -253,8 +271,8 @@ def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: Time
     apart, and both name the day ("this morning" may be another happening's morning)."""
     if not names_meet(a.entities, b.entities):
         return False
-    if not same_scope(story, a, b):
-        return False
+    if not same_scope(story, a, b) or two_stages(a, b):
+        return False  # ... or two steps of one case ("was charged in 1957" / "was acquitted in 1958")
     return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
 
 

@@ -50,7 +50,7 @@ def _of_a_person(story: StoryView, unit: Unit) -> bool:
             or bool(PERSON_WORDS & set(folded_words(unit.text))))
 
 
-def _stage(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int]] | None:
+def stage_of(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int]] | None:
     """The furthest stage one sentence tells, with the words that tell it (article offsets)."""
     best = None
     for rank, (label, pattern) in enumerate(stages):
@@ -60,6 +60,16 @@ def _stage(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int]] | Non
             if best is None or rank > best[0]:
                 best = (rank, label, (unit.start + m.start(), unit.start + m.end()))
     return best
+
+
+def two_stages(a: Unit, b: Unit) -> bool:
+    """Whether two sentences tell two stages of one ladder ("was charged in 1957" / "was acquitted in
+    1958"): a day each gives is the day of another step, no dispute of one day."""
+    for stages, _ in LADDERS.values():
+        first, second = stage_of(a, stages), stage_of(b, stages)
+        if first is not None and second is not None and first[0] != second[0]:
+            return True
+    return False
 
 
 def _subject(story: StoryView, units: list[Unit]) -> str:
@@ -87,7 +97,7 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
     for unit in units:
-        if stage := _stage(unit, stages):
+        if stage := stage_of(unit, stages):
             told.setdefault(unit.article, (*stage, unit))
             spans[(unit.article, stage[0])].append(stage[2])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
