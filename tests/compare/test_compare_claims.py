@@ -552,14 +552,14 @@ def test_the_day_of_an_earlier_one_of_its_kind_is_not_the_day_of_this_one():
          "that hackers were using to take over computers.\n\nUsers are urged to install it at once.")
     b = ("Corvid Software has rushed out a fix for a flaw in its web browser that hackers were using to take "
          "over computers.\n\nThe last such emergency security patch for Corvid Software's Lantern browser was "
-         "released on Oct. 23.")
+         "released on Dec. 8.")
     result = compare([article("a", "coast-wire", "2025-12-11", a), article("b", "bay-herald", "2025-12-11", b)])
     assert conflicts(result, "date") == []
     # said of this patch, the same sentence gives its day otherwise
     this_one = b.replace("The last such", "The")
     result = compare([article("a", "coast-wire", "2025-12-11", a), article("b", "bay-herald", "2025-12-11", this_one)])
     assert [[v["value"] for v in c["conflict"]["values"]] for c in conflicts(result, "date")] == \
-        [["2025-12-10", "2025-10-23"]]
+        [["2025-12-10", "2025-12-08"]]
 
 
 def test_years_of_two_steps_of_one_case_are_no_date_conflict():
