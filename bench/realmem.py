@@ -76,20 +76,25 @@ def session(sid: int) -> list[int]:
     return found
 
 
-def memory_kb(sid: int) -> tuple[int, int, int]:
-    """RSS summed, PSS summed, largest RSS over the processes of a session, in KB."""
-    rss = pss = largest = 0
+def memory_kb(sid: int) -> tuple[int, int, int, int, int]:
+    """RSS summed, PSS summed, largest RSS, private pages summed (each process's own: what it allocated
+    or copied on writing to a page it shared) and the command's own PSS, over the processes of a
+    session, in KB."""
+    rss = pss = largest = private = own = 0
     for p in session(sid):
         try:
             for line in open(f"/proc/{p}/smaps_rollup"):
-                if line.startswith("Rss:"):
-                    value = int(line.split()[1])
-                    rss, largest = rss + value, max(largest, value)
-                elif line.startswith("Pss:"):
-                    pss += int(line.split()[1])
+                field, value = line.split()[:2] if line[:1].isupper() else ("", "0")
+                if field == "Rss:":
+                    rss, largest = rss + int(value), max(largest, int(value))
+                elif field == "Pss:":
+                    pss += int(value)
+                    own += int(value) if p == sid else 0
+                elif field in ("Private_Clean:", "Private_Dirty:"):
+                    private += int(value)
         except OSError:
             pass
-    return rss, pss, largest
+    return rss, pss, largest, private, own
 
 
 def stored(db: Path) -> int:
@@ -105,20 +110,22 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=None, help="database to create (default: a temporary one)")
     parser.add_argument("--interval", type=float, default=2.0)
+    parser.add_argument("--checkout", type=Path, default=ROOT, help="the checkout whose src/ ingests (default: this one)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="realmem-"))
     data, db = work / "articles.jsonl", args.db or work / "realmem.db"
     write_articles(args.n, data)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(args.checkout / "src"), "HF_HUB_OFFLINE": "1"}
     start = time.monotonic()
     ingest = subprocess.Popen([sys.executable, "-m", "storyline", "ingest", str(data), "--db", str(db)], env=env,
                               start_new_session=True)
     peak = (0, 0, 0)
     while ingest.poll() is None:
-        rss, pss, largest = memory_kb(ingest.pid)
+        rss, pss, largest, private, own = memory_kb(ingest.pid)
         peak = (max(peak[0], rss), max(peak[1], pss), max(peak[2], largest))
         print(f"{time.monotonic() - start:7.0f} s  {stored(db):6d} articles  RSS {rss / 1024:6.0f} MB  "
-              f"PSS {pss / 1024:6.0f} MB  largest {largest / 1024:6.0f} MB", flush=True)
+              f"PSS {pss / 1024:6.0f} MB  largest {largest / 1024:6.0f} MB  private {private / 1024:6.0f} MB  "
+              f"command's PSS {own / 1024:6.0f} MB", flush=True)
         time.sleep(args.interval)
     print(f"\n{args.n} articles, status {ingest.returncode}, {time.monotonic() - start:.0f} s, {stored(db)} stored; "
           f"peak RSS {peak[0] / 1024:.0f} MB summed over the processes, PSS {peak[1] / 1024:.0f} MB, "

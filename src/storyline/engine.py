@@ -9,6 +9,7 @@ worker was computing is simply computed again elsewhere: nothing is stored twice
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import multiprocessing
 import os
@@ -159,7 +160,11 @@ def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> 
     asked for, or where this one may not start any (a daemon, such as a Dask worker).
 
     preload runs here before the workers are forked, so that they share what it loads instead of
-    each loading it again (spaCy imports torch: over 4 s of CPU a process on a busy machine)."""
+    each loading it again (spaCy imports torch: over 4 s of CPU a process on a busy machine). What
+    this process holds by then is frozen for the garbage collector (gc.freeze) before the fork: a
+    full collection writes to every object it tracks, so in any one of the processes it would copy
+    each page of them that the others share (about 70 MB a worker with spaCy loaded), and an ingest's
+    memory would grow with its length as collections came."""
     global _pool, _pool_size
     if processes <= 1 or multiprocessing.current_process().daemon:
         return None
@@ -168,6 +173,8 @@ def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> 
             _stop(_pool)
         if preload is not None:
             preload()
+        gc.collect()
+        gc.freeze()
         _pool = multiprocessing.get_context("fork").Pool(processes, initializer=_watch_parent, initargs=(os.getpid(),))
         _pool_size = processes
         atexit.register(_stop, _pool)  # before the interpreter tears down what the pool's finaliser needs
