@@ -182,7 +182,8 @@ def _is_number(term: str) -> bool:
     return term[0].isdigit()
 
 
-def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple[float, float, float, float]:
+def term_features(terms: set[str], story: StoryState, stats: TermStats,
+                  idf: dict[str, float] | None = None) -> tuple[float, float, float, float]:
     """(weighted Dice, article coverage, core coverage, number overlap) of an article's key terms
     with a story's.
 
@@ -190,11 +191,14 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple
     Coverage is the IDF share of the article's names that the story carries; core coverage the
     IDF share of the story's core names (carried by half its members or more) that the article
     carries: a report of another event of the same kind lacks the other event's people and
-    places. Number overlap is the share of the article's figures that the story also gives."""
+    places. Number overlap is the share of the article's figures that the story also gives.
+    `idf`, where given, is the terms' weights as `TermStats.weigher` gives them now (a caller scoring
+    the same terms against many stories weighs them once)."""
     if not terms or not story.terms or story.size == 0:
         return 0.0, 0.0, 0.0, 0.0
-    weigh = stats.weigher()
-    idf = {term: weigh(term) for term in terms}
+    if idf is None:
+        weigh = stats.weigher()
+        idf = {term: weigh(term) for term in terms}
     article_mass = sum(idf.values())
     size, side, top = story.size, stats.story_side(story), math.log(stats.documents + 1)
     story_mass = (top * side.count - side.log_sum) / size
@@ -415,11 +419,11 @@ class StoryIndex:
 
     def features(self, vector: np.ndarray, terms: set[str], day: date | None, story: StoryState,
                  cosine: float | None = None, max_cosine: float | None = None,
-                 stats: TermStats | None = None) -> dict[str, float]:
+                 stats: TermStats | None = None, idf: dict[str, float] | None = None) -> dict[str, float]:
         if max_cosine is None:
             members = self.members.get(story.id)
             max_cosine = float((members @ vector).max()) if members is not None and len(members) else cosine or 0.0
-        dice, coverage, core, numbers = term_features(terms, story, stats or self.stats)
+        dice, coverage, core, numbers = term_features(terms, story, stats or self.stats, idf)
         cos = float(vector @ story.unit_centroid()) if cosine is None else cosine
         return {"cosine": cos, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
                 "numbers": numbers, "gap_days": max(0.0, day_gap(day, story) - 1.0)}

@@ -123,28 +123,32 @@ class PairScores:
     def __init__(self, index: StoryIndex) -> None:
         self.index = index
         self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float]] = {}
-        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str]]] = {}
+        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float]]] = {}
+        self.weigh = index.stats.weigher()  # no article is counted during a revision: the weights hold
 
-    def view(self, story: StoryState) -> tuple[np.ndarray, set[str]]:
-        """The story's unit centroid and `story_terms`, made again only when it has changed."""
+    def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float]]:
+        """The story's unit centroid, `story_terms` and their weights, made again only when it has
+        changed."""
         kept = self.views.get(story.id)
         if kept is None or kept[0] is not story.centroid:
-            kept = self.views[story.id] = (story.centroid, story.unit_centroid(), story_terms(story))
-        return kept[1], kept[2]
+            terms = story_terms(story)
+            kept = self.views[story.id] = (story.centroid, story.unit_centroid(), terms,
+                                           {term: self.weigh(term) for term in terms})
+        return kept[1], kept[2], kept[3]
 
     def features(self, small: StoryState, large: StoryState) -> dict[str, float]:
         """Placement's features with the smaller story standing for an article: its unit centroid for
         the vector, `story_terms` for its names, the closest pair of the two stories' recent members for
         the max cosine, and the days between their spans for the gap."""
         index = self.index
-        vector, terms = self.view(small)
+        vector, terms, idf = self.view(small)
         cosine = float(vector @ self.view(large)[0])
         members_small, members_large = index.members.get(small.id), index.members.get(large.id)
         if members_small is not None and members_large is not None and len(members_small) and len(members_large):
             max_cosine = float((members_small @ members_large.T).max())
         else:
             max_cosine = cosine
-        features = index.features(vector, terms, None, large, cosine, max_cosine)
+        features = index.features(vector, terms, None, large, cosine, max_cosine, idf=idf)
         features["gap_days"] = max(0.0, span_gap(small, large) - 1.0)
         return features
 
