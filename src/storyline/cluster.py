@@ -138,30 +138,16 @@ class TermStats:
             log_df = self.log_df.get
             core = {term for term, count in story.terms.items() if 2 * count >= story.size}
             side = StorySide(size=story.size, documents=self.documents, count=sum(story.terms.values()),
-                             log_sum=sum(count * log_df(term, _LOG_HALF) for term, count in story.terms.items()),
-                             core=core, core_log_sum=sum(log_df(term, _LOG_HALF) for term in core))
+                             log_sum=sum(count * log_df(term, LOG_HALF) for term, count in story.terms.items()),
+                             core=core, core_log_sum=sum(log_df(term, LOG_HALF) for term in core))
             self._sides[story.id] = side
         return side
 
-    def sides_without(self, story: StoryState) -> Callable[[StoryState, Iterable[str]], None]:
-        """For scoring a story's members leave-one-out (storyline.revise): a function that makes the
-        sums of `rest`, the story without one member whose key terms are given, from the story's own,
-        in the member's terms and the story's core rather than in all of the story's terms. A term of
-        the story without the member is in its core only if it was in the story's or was carried by
-        just under half its members. The story's own sums are made again first, so that those made
-        from them weigh each term by the counts as they are now."""
+    def fresh_side(self, story: StoryState) -> StorySide:
+        """The story's sums made again now, whatever their age (revision scores a story's members
+        leave-one-out from them: storyline.revise.left_out)."""
         self._sides.pop(story.id, None)
-        side, log_df = self.story_side(story), self.log_df.get
-        near = side.core | {term for term, count in story.terms.items() if 2 * count == story.size - 1}
-
-        def make(rest: StoryState, terms: Iterable[str]) -> None:
-            terms = set(terms)
-            core = {term for term in near if 2 * rest.terms.get(term, 0) >= rest.size}
-            self._sides[rest.id] = StorySide(
-                size=rest.size, documents=side.documents, count=side.count - len(terms),
-                log_sum=side.log_sum - sum(log_df(term, _LOG_HALF) for term in terms),
-                core=core, core_log_sum=sum(log_df(term, _LOG_HALF) for term in core))
-        return make
+        return self.story_side(story)
 
     def forget(self, story_id: str) -> None:
         """A story left the live index (or merged away): its sums are not needed any more."""
@@ -172,10 +158,10 @@ class TermStats:
     def weigher(self) -> Callable[[str], float]:
         """idf as one function for the current counts: log((documents + 1) / (df + 0.5))."""
         top, log_df = math.log(self.documents + 1), self.log_df.get
-        return lambda term: top - log_df(term, _LOG_HALF)
+        return lambda term: top - log_df(term, LOG_HALF)
 
 
-_LOG_HALF = math.log(0.5)
+LOG_HALF = math.log(0.5)
 STALE_SIDE = 1.02
 
 
@@ -196,7 +182,8 @@ def _is_number(term: str) -> bool:
     return term[0].isdigit()
 
 
-def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple[float, float, float, float]:
+def term_features(terms: set[str], story: StoryState, stats: TermStats,
+                  idf: dict[str, float] | None = None) -> tuple[float, float, float, float]:
     """(weighted Dice, article coverage, core coverage, number overlap) of an article's key terms
     with a story's.
 
@@ -204,11 +191,14 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats) -> tuple
     Coverage is the IDF share of the article's names that the story carries; core coverage the
     IDF share of the story's core names (carried by half its members or more) that the article
     carries: a report of another event of the same kind lacks the other event's people and
-    places. Number overlap is the share of the article's figures that the story also gives."""
+    places. Number overlap is the share of the article's figures that the story also gives.
+    `idf`, where given, is the terms' weights as `TermStats.weigher` gives them now (a caller scoring
+    the same terms against many stories weighs them once)."""
     if not terms or not story.terms or story.size == 0:
         return 0.0, 0.0, 0.0, 0.0
-    weigh = stats.weigher()
-    idf = {term: weigh(term) for term in terms}
+    if idf is None:
+        weigh = stats.weigher()
+        idf = {term: weigh(term) for term in terms}
     article_mass = sum(idf.values())
     size, side, top = story.size, stats.story_side(story), math.log(stats.documents + 1)
     story_mass = (top * side.count - side.log_sum) / size
@@ -429,11 +419,11 @@ class StoryIndex:
 
     def features(self, vector: np.ndarray, terms: set[str], day: date | None, story: StoryState,
                  cosine: float | None = None, max_cosine: float | None = None,
-                 stats: TermStats | None = None) -> dict[str, float]:
+                 stats: TermStats | None = None, idf: dict[str, float] | None = None) -> dict[str, float]:
         if max_cosine is None:
             members = self.members.get(story.id)
             max_cosine = float((members @ vector).max()) if members is not None and len(members) else cosine or 0.0
-        dice, coverage, core, numbers = term_features(terms, story, stats or self.stats)
+        dice, coverage, core, numbers = term_features(terms, story, stats or self.stats, idf)
         cos = float(vector @ story.unit_centroid()) if cosine is None else cosine
         return {"cosine": cos, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
                 "numbers": numbers, "gap_days": max(0.0, day_gap(day, story) - 1.0)}

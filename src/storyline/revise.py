@@ -38,13 +38,14 @@ SPLIT_MEMBERS are not."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
-from storyline.cluster import RECENT_MEMBERS, StoryIndex, day_gap, probability
+from storyline.cluster import LOG_HALF, RECENT_MEMBERS, StoryIndex, day_gap, probability
 from storyline.model import StoryState
 
 VERSION = "revise/2"
@@ -111,20 +112,58 @@ def story_terms(story: StoryState) -> set[str]:
     return {term for term, count in story.terms.items() if count >= 2}
 
 
-def pair_features(index: StoryIndex, small: StoryState, large: StoryState) -> dict[str, float]:
-    """Placement's features with the smaller story standing for an article: its unit centroid for the
-    vector, `story_terms` for its names, the closest pair of the two stories' recent members for the
-    max cosine, and the days between their spans for the gap."""
-    vector = small.unit_centroid()
-    cosine = float(vector @ large.unit_centroid())
-    members_small, members_large = index.members.get(small.id), index.members.get(large.id)
-    if members_small is not None and members_large is not None and len(members_small) and len(members_large):
-        max_cosine = float((members_small @ members_large.T).max())
-    else:
-        max_cosine = cosine
-    features = index.features(vector, story_terms(small), None, large, cosine, max_cosine)
-    features["gap_days"] = max(0.0, span_gap(small, large) - 1.0)
-    return features
+class PairScores:
+    """How probably two stories are one, as revision's merges score them (`features`), for one
+    revision: each pair's probability is kept while neither story has changed, and each story's unit
+    centroid and `story_terms` while it has not. Every change to a story (a member placed, moved or
+    split off, a story merged in) gives it a new centroid array, and the larger story's term sums must
+    still be those the pair was scored with. Rounds after the first look again around the stories they
+    changed, whose neighbours' pairs with each other the earlier rounds have mostly scored already."""
+
+    def __init__(self, index: StoryIndex) -> None:
+        self.index = index
+        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float]] = {}
+        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float]]] = {}
+        self.weigh = index.stats.weigher()  # no article is counted during a revision: the weights hold
+
+    def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float]]:
+        """The story's unit centroid, `story_terms` and their weights, made again only when it has
+        changed."""
+        kept = self.views.get(story.id)
+        if kept is None or kept[0] is not story.centroid:
+            terms = story_terms(story)
+            kept = self.views[story.id] = (story.centroid, story.unit_centroid(), terms,
+                                           {term: self.weigh(term) for term in terms})
+        return kept[1], kept[2], kept[3]
+
+    def features(self, small: StoryState, large: StoryState) -> dict[str, float]:
+        """Placement's features with the smaller story standing for an article: its unit centroid for
+        the vector, `story_terms` for its names, the closest pair of the two stories' recent members for
+        the max cosine, and the days between their spans for the gap."""
+        index = self.index
+        vector, terms, idf = self.view(small)
+        cosine = float(vector @ self.view(large)[0])
+        members_small, members_large = index.members.get(small.id), index.members.get(large.id)
+        if members_small is not None and members_large is not None and len(members_small) and len(members_large):
+            max_cosine = float((members_small @ members_large.T).max())
+        else:
+            max_cosine = cosine
+        features = index.features(vector, terms, None, large, cosine, max_cosine, idf=idf)
+        features["gap_days"] = max(0.0, span_gap(small, large) - 1.0)
+        return features
+
+    def score(self, small: StoryState, large: StoryState) -> float:
+        """The probability that `small` belongs with `large`, from `features`."""
+        stats, key = self.index.stats, (small.id, large.id)
+        kept = self.kept.get(key)
+        if kept is not None and kept[0] is small.centroid and kept[1] is large.centroid and (
+                kept[2] is None or stats.story_side(large) is kept[2]):
+            return kept[3]
+        p = probability(self.features(small, large), self.index.params)
+        # term_features makes the larger story's sums only where both stories have terms: so does this.
+        side = stats.story_side(large) if large.terms and self.view(small)[1] else None
+        self.kept[key] = (small.centroid, large.centroid, side, p)
+        return p
 
 
 def span_gap(a: StoryState, b: StoryState) -> float:
@@ -154,6 +193,62 @@ def without(story: StoryState, members: list[Member], member: Member) -> StorySt
                       min(days) if days else None, max(days) if days else None)
 
 
+def left_out(index: StoryIndex, story: StoryState, members: list[Member]) -> Callable[[Member, float], float]:
+    """For scoring a story's members leave-one-out: a function giving a member's probability against the
+    story without it (`without`), its max cosine to the others given, as `index.features` would score it
+    there, but made from the story's own sums in the member's terms rather than by building the story
+    without it, which costs in the story's terms and members for each member. The story's sums are made
+    again first, so that each term weighs by the counts as they are now.
+
+    Without a member a term is in the core (carried by half the members or more) if two more than half
+    carried it, or if about half did (2 * count is size - 1 or size) and the member does not."""
+    stats, params, size = index.stats, index.params, story.size
+    side, top, log_df = stats.fresh_side(story), math.log(stats.documents + 1), stats.log_df.get
+    counts = story.terms
+    always = {term for term, count in counts.items() if 2 * count >= size + 1}
+    unless = {term for term, count in counts.items() if size - 1 <= 2 * count <= size}
+    core_log_sum = sum(log_df(term, LOG_HALF) for term in always) + sum(log_df(term, LOG_HALF) for term in unless)
+    days = sorted(m.day for m in members if m.day is not None)
+
+    def score(member: Member, max_cosine: float) -> float:
+        rest = story.centroid - member.vector
+        norm = float(np.linalg.norm(rest))
+        cosine = float(member.vector @ (rest / norm if norm else rest))
+        dice = coverage = core = numbers = 0.0
+        terms = member.terms
+        if terms and len(counts) > sum(counts.get(term) == 1 for term in terms):
+            weights = {term: top - log_df(term, LOG_HALF) for term in terms}
+            article_mass = sum(weights.values())
+            log_sum = side.log_sum - sum(log_df(term, LOG_HALF) for term in terms)
+            story_mass = (top * (side.count - len(terms)) - log_sum) / (size - 1)
+            lost = terms & unless
+            core_mass = top * (len(always) + len(unless) - len(lost)) - (
+                core_log_sum - sum(log_df(term, LOG_HALF) for term in lost))
+            shared = carried = core_carried = 0.0
+            for term, weight in weights.items():
+                left = counts.get(term, 0) - 1
+                if left > 0:
+                    shared += weight * left
+                    carried += weight
+                    if term in always:
+                        core_carried += weight
+            total = article_mass + story_mass
+            dice = 2.0 * shared / (size - 1) / total if total > 0 else 0.0
+            coverage = carried / article_mass if article_mass > 0 else 0.0
+            core = core_carried / core_mass if core_mass > 0 else 0.0
+            figures = [term for term in terms if term[0].isdigit()]
+            numbers = sum(counts.get(term, 0) > 1 for term in figures) / len(figures) if figures else 0.0
+        gap = 0.0
+        if member.day is not None and len(days) > 1:
+            first = days[1] if member.day == days[0] else days[0]
+            last = days[-2] if member.day == days[-1] else days[-1]
+            gap = float((first - member.day).days if member.day < first else max(0, (member.day - last).days))
+        features = {"cosine": cosine, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
+                    "numbers": numbers, "gap_days": max(0.0, gap - 1.0)}
+        return probability(features, params)
+    return score
+
+
 def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], list[Member]] | None = None,
            placed: set[str] | None = None, taken: Callable[[str], bool] | None = None) -> list[Revision]:
     """Revise the touched live stories in the index: move members where they belong better and merge
@@ -166,6 +261,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     scorer has already had its say."""
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
+    pairs = PairScores(index)
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
     for _ in range(ROUNDS):
         changed: set[str] = set()
@@ -173,7 +269,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
             for move in _moves(index, active, members, members_of, placed):
                 done.append(move)
                 changed.update((move.source, move.target))
-        for merge in _merges(index, active | changed):
+        for merge in _merges(index, active | changed, pairs):
             done.append(merge)
             if members_of is not None:
                 _members(members, merge.target.id, members_of).extend(
@@ -233,15 +329,11 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         vectors = np.vstack([m.vector for m in own_members])
         closest = vectors[rows] @ vectors.T
         closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
-        side_without = index.stats.sides_without(story)
+        own_score = left_out(index, story, own_members)
         for at, row in enumerate(rows):
             member, own = own_members[row], None
             if story.size > 1:
-                rest = without(story, own_members, member)
-                side_without(rest, member.terms)
-                own = probability(index.features(member.vector, set(member.terms), member.day, rest, None,
-                                                 float(closest[at].max())), params)
-                index.stats.forget(rest.id)
+                own = own_score(member, float(closest[at].max()))
                 if own >= 1.0 - params.move_margin:
                     continue
             best: tuple[StoryState | None, float] = (None, 0.0)
@@ -282,9 +374,10 @@ def _move(index: StoryIndex, members: dict[str, list[Member]], members_of: Calla
     return replace(move, emptied=True)
 
 
-def _merges(index: StoryIndex, active: set[str]) -> list[Merge]:
+def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merge]:
     """Merge the active stories with the neighbours they belong with, most probable pair first; a later
-    merge may fold a story an earlier one grew, or fold that story into another."""
+    merge may fold a story an earlier one grew, or fold that story into another. A pair an earlier round
+    scored keeps its score while neither story has changed (`PairScores`)."""
     threshold = index.params.revise_threshold
     scores: dict[tuple[str, str], float] = {}
 
@@ -297,7 +390,7 @@ def _merges(index: StoryIndex, active: set[str]) -> list[Merge]:
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
             small, large = sorted((story, other), key=lambda s: (s.size, s.id))
-            scores[key] = probability(pair_features(index, small, large), index.params)
+            scores[key] = pairs.score(small, large)
 
     for story_id in sorted(active):
         if story_id in index.stories and index.stories[story_id].size:
@@ -321,7 +414,7 @@ def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]
             members_of: Callable[[str], list[Member]], taken: Callable[[str], bool] | None) -> list[Split]:
     """Split each active story whose members fall into two parts that placement's model would not put
     together: the parts `halves` finds, each of SPLIT_PART members or more, scored against each other as
-    merges score two stories (`pair_features`), below `ClusterParams.split_threshold`. The larger part
+    merges score two stories (`PairScores`), below `ClusterParams.split_threshold`. The larger part
     keeps the story's id; the smaller becomes a new story. A story is weighed again only once it has
     grown by SPLIT_GROWTH (`index.weighed`); `taken` says which ids the store already holds."""
     made = []
@@ -393,19 +486,26 @@ def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Memb
     Two events of one kind are told apart by their people, places and figures, not by their vectors,
     which their shared vocabulary makes alike. Members keep their order within each group."""
     n = len(part)
-    weights = [{term: weigh(term) for term in member.terms} for member in part]
-    link = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            shared = sum(weights[i][term] for term in weights[i].keys() & weights[j].keys())
-            union = sum(weights[i].values()) + sum(weights[j].values()) - shared
-            link[i, j] = link[j, i] = shared / union if union > 0 else 0.0
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, member in enumerate(part):
+        for term in member.terms:
+            rows.append(row)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+    carries = np.zeros((n, len(vocabulary)))
+    carries[rows, columns] = 1.0
+    weights = np.array([weigh(term) for term in vocabulary])
+    shared = (carries * weights) @ carries.T  # the weight of the terms two members share, all pairs at once
+    mass = carries @ weights
+    union = mass[:, None] + mass[None, :] - shared
+    # Rounded so that members with the same terms tie exactly, whatever order the sums were made in.
+    link = np.round(np.divide(shared, union, out=np.zeros_like(shared), where=union > 0), 12)
     np.fill_diagonal(link, -np.inf)
     groups = [[i] for i in range(n)]
-    sizes = np.ones(n)
+    sizes = [1.0] * n
     for _ in range(n - 2):
-        i, j = sorted(np.unravel_index(int(np.argmax(link)), link.shape))
-        link[i, :] = link[:, i] = (link[i, :] * sizes[i] + link[j, :] * sizes[j]) / (sizes[i] + sizes[j])
+        i, j = sorted(divmod(int(np.argmax(link)), n))
+        link[i, :] = link[:, i] = (link[i] * sizes[i] + link[j] * sizes[j]) / (sizes[i] + sizes[j])
         link[j, :] = link[:, j] = -np.inf
         link[i, i] = -np.inf
         sizes[i] += sizes[j]
