@@ -29,6 +29,7 @@ from storyline.compare.conflicts.conflict import (
     same_scope,
     story_matches,
 )
+from storyline.compare.rising_counts import rising_counts
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import GENERIC_KINDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
 from storyline.model import ConflictKind
@@ -57,6 +58,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         if not later and (not _disagree(n, m, False) or _of_two_things(a, b, n, m)):
             continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
             # a count that grew between two days' reports may grow more (5 percent contained, then 70)
+        if later and not _measure(n.kind) and _apart(n, m, UPDATE_RATIO):
+            continue  # ... but a count does not grow twentyfold: two killed in one landslide, 40 in the spring's floods
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
         if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
@@ -253,5 +256,10 @@ def _people(story: StoryView, unit: Unit) -> set[str]:
     return set(before[-1:])
 
 
+def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
+    """number_in_story, and the counts that rise from one day's reports to the next (compare/rising_counts.py)."""
+    return number_in_story(found) + rising_counts(found)
+
+
 DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_in_pair, across_languages=number_across_languages,
-                    in_story=number_in_story, loose=True, by_sentence=True)
+                    in_story=number_in_story_and_rising, loose=True, by_sentence=True)

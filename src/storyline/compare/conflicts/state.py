@@ -50,15 +50,19 @@ def _of_a_person(story: StoryView, unit: Unit) -> bool:
             or bool(PERSON_WORDS & set(folded_words(unit.text))))
 
 
-def stage_of(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int]] | None:
-    """The furthest stage one sentence tells, with the words that tell it (article offsets)."""
+def stage_of(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int], list[tuple[int, int]]] | None:
+    """The furthest stage one sentence tells, with the first words that tell it and all of them
+    (article offsets): "roads were cordoned off and are likely to remain closed" tells it twice."""
     best = None
     for rank, (label, pattern) in enumerate(stages):
         for m in pattern.finditer(unit.text):
             if STAGE_DOUBT.search(unit.text[max(0, m.start() - 40):m.start()]):
                 continue
+            span = (unit.start + m.start(), unit.start + m.end())
             if best is None or rank > best[0]:
-                best = (rank, label, (unit.start + m.start(), unit.start + m.end()))
+                best = (rank, label, span, [span])
+            elif rank == best[0]:
+                best[3].append(span)
     return best
 
 
@@ -98,8 +102,8 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
     for unit in units:
         if stage := stage_of(unit, stages):
-            told.setdefault(unit.article, (*stage, unit))
-            spans[(unit.article, stage[0])].append(stage[2])
+            told.setdefault(unit.article, (*stage[:3], unit))
+            spans[(unit.article, stage[0])].extend(stage[3])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
     reached = -1  # the stage the reports of earlier days told
     for day in sorted({day_of[pos] for pos in told}):

@@ -1,0 +1,67 @@
+"""Counts that rise between reports of different days are one update, shown as a dated progression,
+even where the reports say it in sentences that share few words and no name (compare/rising_counts.py)."""
+
+from __future__ import annotations
+
+from test_compare_claims import compare_reports, conflicts
+
+
+def updates(reports: list[tuple[str, str, str]]) -> list[dict]:
+    return [c["update"] for c in compare_reports(reports).claims if c.get("update")]
+
+
+def steps(update: dict) -> list[tuple[str, str, str | None]]:
+    return [(v["source"], v["normalized"], v["published"]) for v in update["values"]]
+
+
+# a landslide: the first report names a village, the next the province; their sentences share no name
+LANDSLIDE = [
+    ("coast-wire", "2025-04-14", "A landslide buried part of the hamlet of Orsk on Monday and killed at least "
+                                 "three people, local officials said.\n\nRescuers worked through the night."),
+    ("bay-herald", "2025-04-15", "Heavy rain brought a hillside down on homes in Velmar province, killing 11, "
+                                 "the regional governor told reporters.\n\nThe army has sent two helicopters."),
+    ("valley-news", "2025-04-16", "Officials in Velmar raised the toll of the landslide: 14 dead.\n\n"
+                                  "Schools in the province stay closed."),
+]
+
+
+def test_a_toll_rising_over_three_days_in_unlike_sentences_is_one_update_earliest_first():
+    result = compare_reports(LANDSLIDE)
+    assert conflicts(result, "number") == []
+    found = [c["update"] for c in result.claims if c.get("update")]
+    assert [steps(u) for u in found] == [[("coast-wire", "3", "2025-04-14"), ("bay-herald", "11", "2025-04-15"),
+                                          ("valley-news", "14", "2025-04-16")]]
+    assert found[0]["about"] == "number"
+    assert [v["value"] for v in found[0]["values"]][:2] == ["at least three people", "11"]
+
+
+def test_an_ordinal_says_how_many_have_happened_so_far():
+    reports = [("coast-wire", "2025-09-01", "At least four aftershocks rattled the island of Tarn after Sunday's "
+                                            "earthquake, the seismic institute said."),
+               ("bay-herald", "2025-09-02", "The seventh aftershock since the weekend shook Tarn on Tuesday, "
+                                            "sending people into the streets.")]
+    assert [steps(u) for u in updates(reports)] == [[("coast-wire", "4", "2025-09-01"), ("bay-herald", "7", "2025-09-02")]]
+
+
+def test_days_of_an_ongoing_happening_grow_where_their_words_name_it_in_both():
+    protests = [("coast-wire", "2025-11-03", "Dockers in Kessling went into a third straight day of strikes on "
+                                             "Monday, blocking the container terminal."),
+                ("bay-herald", "2025-11-05", "After five days of strikes, the port of Kessling reopened on "
+                                             "Wednesday as the union weighed an offer.")]
+    assert [steps(u) for u in updates(protests)] == [[("coast-wire", "3", "2025-11-03"), ("bay-herald", "5", "2025-11-05")]]
+    unrelated = [("coast-wire", "2025-11-03", "Dockers in Kessling went into a third straight day of strikes on Monday."),
+                 ("bay-herald", "2025-11-05", "The port of Kessling will host five days of sailing races next "
+                                              "summer, its board said.")]
+    assert updates(unrelated) == []
+
+
+def test_no_update_where_two_counts_are_too_far_apart_to_be_one():
+    far = [("coast-wire", "2025-04-14", "A landslide in Velmar province killed two people, officials said."),
+           ("bay-herald", "2025-04-15", "Floods across the country have killed 40 people this spring, officials said.")]
+    assert updates(far) == []
+
+
+def test_reports_of_one_day_giving_two_tolls_are_no_update():
+    reports = [("coast-wire", "2025-04-14", "A landslide in the hamlet of Orsk killed at least three people."),
+               ("bay-herald", "2025-04-14", "Heavy rain brought a hillside down on homes in Velmar province, killing 11.")]
+    assert updates(reports) == []
