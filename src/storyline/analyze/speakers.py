@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
+from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
     ArticleText,
@@ -440,7 +441,7 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
         if tok.start >= sentence[1]:
             break
         if is_cue(article, j):
-            subject = noun_phrase_before(article, j, sentence[0])
+            subject = None if hangs_from_clause(article, j) else noun_phrase_before(article, j, sentence[0])
             if subject is not None and subject.kind not in ("none", "inherit") \
                     and not participle_object(article, j, subject, sentence[0]):
                 return subject  # not "… and said" nor "emailed members saying": the one this sentence opens with
