@@ -156,3 +156,12 @@ def test_a_participle_after_an_unnamed_subject_gives_no_name():
             "Alongside the crews' calls, even a top party strategist said Whitby will have to choose a side, "
             "saying, “At some point, she is going to have to come out.”")
     assert speaker_of(text, "come out") is None
+
+
+@pytest.mark.parametrize(("open_", "close"), [("''", "''"), ("“", "”")])
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker(open_, close):
+    text = ("Piet Larsen of the crane union spoke first.\n\n"
+            f"{open_}We agreed to keep the quay open,{close} Harbour master Dana Whitby said on Monday. "
+            f"{open_}The crews will stay. All of them will be paid.\n\n"
+            f"{open_}We will keep a stake in the port, whatever the ministry decides.{close}")
+    assert speaker_of(text, "keep a stake") == "Dana Whitby"

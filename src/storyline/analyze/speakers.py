@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
 from storyline.analyze.participles import hangs_from_clause
@@ -552,7 +553,7 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
     if signed is not None:
         _apply_subject(article, statement, signed, done, genders)
         return
-    if opens_paragraph and statement.paragraph > 0:
+    if statement.paragraph > 0 and not article.text[paragraph_start:statement.position].strip(" '"):  # NYT's ''
         _continue_previous_paragraph(article, statement, done, genders)
 
 
@@ -571,7 +572,8 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
         return
     previous = [s for s in done if s.paragraph == statement.paragraph - 1]
     if previous and previous[-1].direct and previous[-1].resolved and previous[-1].speaker \
-            and previous[-1].sentence[1] >= last_sentence[0]:
+            and (previous[-1].sentence[1] >= last_sentence[0]
+                 or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
 
 
