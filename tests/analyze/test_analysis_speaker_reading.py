@@ -165,3 +165,10 @@ def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker(open_,
             f"{open_}The crews will stay. All of them will be paid.\n\n"
             f"{open_}We will keep a stake in the port, whatever the ministry decides.{close}")
     assert speaker_of(text, "keep a stake") == "Dana Whitby"
+
+
+def test_a_person_after_an_opening_phrase_and_a_body_in_their_title_is_the_subject():
+    text = ("Piet Larsen of the crane union spoke first.\n\n"
+            "Before the vote, Norrvik Police Chief Dana Whitby lobbied to close the old quay, saying, “The fewer "
+            "cranes, the better.”")
+    assert speaker_of(text, "fewer cranes") == "Dana Whitby"

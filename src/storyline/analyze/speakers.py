@@ -493,9 +493,9 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
         nxt = article.tokens[k + 1]
         if article.word(k + 1) in ("he", "she"):
             return Subject("pronoun", nxt.start, nxt.end, nxt.text)
-        mention = article.first_mention_from(nxt.start, sentence[1])
+        mention = next((m for m in article.mentions_within(nxt.start, sentence[1]) if person_like(article, m)), None)
         lead = article.text[nxt.start:mention.start].split() if mention is not None else []
-        if mention is not None and len(lead) < 3 and all(w[:1].isupper() for w in lead) \
+        if mention is not None and len(lead) < 4 and all(w[:1].isupper() for w in lead) \
                 and person_like(article, mention) and _subject_like(article, mention):
             return subject_from_mention(article, mention)
         subordinate = False  # past one comma, a finite verb is the main clause's
