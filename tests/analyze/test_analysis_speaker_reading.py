@@ -139,3 +139,36 @@ def test_a_quotation_followed_by_while_and_another_speaker_is_the_first_speakers
             "while Piet Larsen, a former crane inspector, said “it looks like an honest accident” to him.")
     assert speaker_of(text, "badly loaded") == "Dana Whitby"
     assert speaker_of(text, "honest accident") == "Piet Larsen"
+
+
+@pytest.mark.parametrize("clause", ["backed the new quay on Thursday, saying,",
+                                    "made her case for the new quay by saying,",
+                                    "appeared with radio host Piet Larsen and backed the new quay, saying,"])
+def test_a_participle_after_its_clause_speaks_for_the_clauses_subject(clause):
+    text = ("Harbour master Dana Whitby met the crews.\n\n"
+            f"On Thursday, after staying neutral through the vote, Whitby {clause} “The crews have waited long "
+            "enough for this.”")
+    assert speaker_of(text, "waited long") == "Dana Whitby"
+
+
+def test_a_participle_after_an_unnamed_subject_gives_no_name():
+    text = ("Piet Larsen of the Quay Times wrote, “If you want people to trust the harbour, you have to show it.”\n\n"
+            "Alongside the crews' calls, even a top party strategist said Whitby will have to choose a side, "
+            "saying, “At some point, she is going to have to come out.”")
+    assert speaker_of(text, "come out") is None
+
+
+@pytest.mark.parametrize(("open_", "close"), [("''", "''"), ("“", "”")])
+def test_a_quotation_running_on_into_the_next_paragraph_keeps_its_speaker(open_, close):
+    text = ("Piet Larsen of the crane union spoke first.\n\n"
+            f"{open_}We agreed to keep the quay open,{close} Harbour master Dana Whitby said on Monday. "
+            f"{open_}The crews will stay. All of them will be paid.\n\n"
+            f"{open_}We will keep a stake in the port, whatever the ministry decides.{close}")
+    assert speaker_of(text, "keep a stake") == "Dana Whitby"
+
+
+def test_a_person_after_an_opening_phrase_and_a_body_in_their_title_is_the_subject():
+    text = ("Piet Larsen of the crane union spoke first.\n\n"
+            "Before the vote, Norrvik Police Chief Dana Whitby lobbied to close the old quay, saying, “The fewer "
+            "cranes, the better.”")
+    assert speaker_of(text, "fewer cranes") == "Dana Whitby"

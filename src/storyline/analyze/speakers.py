@@ -20,8 +20,10 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
+from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
     ArticleText,
@@ -440,7 +442,7 @@ def _sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subjec
         if tok.start >= sentence[1]:
             break
         if is_cue(article, j):
-            subject = noun_phrase_before(article, j, sentence[0])
+            subject = None if hangs_from_clause(article, j) else noun_phrase_before(article, j, sentence[0])
             if subject is not None and subject.kind not in ("none", "inherit") \
                     and not participle_object(article, j, subject, sentence[0]):
                 return subject  # not "… and said" nor "emailed members saying": the one this sentence opens with
@@ -491,9 +493,9 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
         nxt = article.tokens[k + 1]
         if article.word(k + 1) in ("he", "she"):
             return Subject("pronoun", nxt.start, nxt.end, nxt.text)
-        mention = article.first_mention_from(nxt.start, sentence[1])
+        mention = next((m for m in article.mentions_within(nxt.start, sentence[1]) if person_like(article, m)), None)
         lead = article.text[nxt.start:mention.start].split() if mention is not None else []
-        if mention is not None and len(lead) < 3 and all(w[:1].isupper() for w in lead) \
+        if mention is not None and len(lead) < 4 and all(w[:1].isupper() for w in lead) \
                 and person_like(article, mention) and _subject_like(article, mention):
             return subject_from_mention(article, mention)
         subordinate = False  # past one comma, a finite verb is the main clause's
@@ -551,7 +553,7 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
     if signed is not None:
         _apply_subject(article, statement, signed, done, genders)
         return
-    if opens_paragraph and statement.paragraph > 0:
+    if statement.paragraph > 0 and not article.text[paragraph_start:statement.position].strip(" '"):  # NYT's ''
         _continue_previous_paragraph(article, statement, done, genders)
 
 
@@ -570,7 +572,8 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
         return
     previous = [s for s in done if s.paragraph == statement.paragraph - 1]
     if previous and previous[-1].direct and previous[-1].resolved and previous[-1].speaker \
-            and previous[-1].sentence[1] >= last_sentence[0]:
+            and (previous[-1].sentence[1] >= last_sentence[0]
+                 or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.entities import ORG_WORDS, name_key, similar_surnames
 from storyline.analyze.nlp import Token
+from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.titles import names_something
@@ -497,6 +498,8 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
     passive = _passive_speaker(article, cue, hi)
     if passive is not None:
         return passive
+    if hangs_from_clause(article, cue):
+        return Subject("inherit", article.tokens[cue].start, article.tokens[cue].end, "")
     before = speaker_before(article, cue, lo)
     if before is not None and participle_object(article, cue, before, lo):
         return Subject("inherit", before.start, before.end, "")  # "issued a statement saying": the sentence subject's
@@ -615,7 +618,7 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     k = j
     while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and np_token(article, k - 1, True):
         k -= 1
-    while k < j and article.word(k) in PHRASE_LINKS:
+    while k < j and (article.word(k) in PHRASE_LINKS or article.word(k) in ADVERBIALS):  # "even a top aide"
         k += 1
     return classify_phrase(article, k, j)
 

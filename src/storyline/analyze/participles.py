@@ -1,0 +1,26 @@
+"""Participle clauses: whose words a cue in -ing gives.
+
+A participle set off after its clause ("Ruiz lobbied for the ban, saying, “…”", "… endorsed her on
+Thursday, citing “…”") or governed by "by" ("… made his case by saying, “…”") has no subject of its own:
+it speaks for the subject of the clause it hangs from, however long that clause is and whatever nouns
+stand between (a place, a day, an object), none of which is the one speaking."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.lang.en import ADVERBIALS
+
+if TYPE_CHECKING:
+    from storyline.analyze.statements import ArticleText
+
+
+def hangs_from_clause(article: ArticleText, cue: int) -> bool:
+    """Whether the cue at token cue is a participle after a comma or "by" ("…, saying", "…, later adding",
+    "by saying"), so that the subject of its sentence's main clause speaks."""
+    if not article.word(cue).endswith("ing"):
+        return False
+    k = cue - 1
+    while k >= 0 and (article.word(k) in ADVERBIALS or article.word(k).endswith("ly")):
+        k -= 1
+    return k >= 0 and (article.tokens[k].text == "," or article.word(k) == "by")
