@@ -500,6 +500,12 @@ LOOK_ALIKES = {
         "Turnout was the highest in two decades.",
         "Turnout in Sunday's regional election was the highest in two decades.\n\n"
         "The Farmers' League came second with 20.8 percent of the vote, ahead of the Liberals."),
+    # a height says nothing of whose it is: the forward's and the centre's are two
+    "heights of two players": (
+        "Harwick beat Dunmore 81-70 on Saturday night at the Dock Arena, a club record.\n\n"
+        "The win came after a dunk over the 7-foot-2 centre of Dunmore, Ivo Stamm.",
+        "Harwick beat Dunmore 81-70 on Saturday night at the Dock Arena, a club record.\n\n"
+        "The win came after a dunk by the 6-foot-9 forward of Harwick."),
     # "she" is the gunman, the person named before it; the other figure is said of a colleague
     "years of two people": (
         "A worker shot two colleagues at the Harwick bakery on Friday night, police said.\n\n"
@@ -593,3 +599,12 @@ def test_a_weekday_and_a_calendar_date_more_than_a_week_apart_are_no_date_confli
     found = conflicts(compare_reports([report("coast-wire", "on Saturday night"), report("bay-herald", "on March 7")]),
                       "date")
     assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["2025-03-07", "2025-03-08"]]
+
+
+def test_two_heights_of_one_named_player_are_a_conflict():
+    def report(outlet: str, height: str) -> tuple[str, str, str]:
+        return (outlet, "2025-03-12", "Harwick beat Dunmore 81-70 on Saturday night at the Dock Arena.\n\n"
+                f"The {height} Ned Varga scored 20 points for Harwick.")
+
+    found = conflicts(compare_reports([report("coast-wire", "6-foot-9"), report("bay-herald", "6-foot-7")]), "number")
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["6-foot-7", "6-foot-9"]]

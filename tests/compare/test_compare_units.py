@@ -94,6 +94,11 @@ def test_a_place_an_offset_a_margin_or_people_already_named_are_no_count():
     assert numbers("The two men were hurt.") == [(2, "men", None)]
 
 
+def test_a_height_in_feet_and_inches_is_read_whole():
+    assert numbers("The 6-foot-9 forward scored 20.") == [(6.75, "height", None), (20, None, None)]
+    assert numbers("A 6-foot fence was built.") == [(6, "size:foot:fence", None)]
+
+
 def test_a_compound_counts_its_head():
     assert numbers("Crews cut two undersea cables and sent 10 fire engines.") == [(2, "cabl", None), (10, "engin", None)]
     assert numbers("The 12 worst-hit villages had no power.") == [(12, "villag", None)]

@@ -45,6 +45,7 @@ _NUMBER = re.compile(
     r"(?P<hyph>-(?P<hunit>[a-z]+))?"
     # a unit written onto the figure ("58km", "30cm") is read as the word after it
     r"(?!(?!" + _GLUED + r"\b)\w|[.,]\d|:\d)", re.IGNORECASE)
+_INCHES = re.compile(r"-(\d{1,2})(?![\w-])")  # the inches of a height after "6-foot"
 _SHORT_SCALE = {"m": "million", "k": "thousand"}
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
@@ -140,7 +141,12 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue
         q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
         qualifier = QUALIFIERS[q.group(1).lower()] if q else None
-        kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
+        inches = _INCHES.match(segment, m.end()) if (m.group("hunit") or "").lower() in ("foot", "feet") else None
+        if inches:  # "the 6-foot-9 forward": a person's height, in feet and inches
+            value += int(inches.group(1)) / 12
+            kind, noun = "height", "height"
+        else:
+            kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
         lead = segment[max(0, m.start() - 24):m.start()]
         share = _SHARE_BEFORE.search(lead)
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):
@@ -162,6 +168,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
+        e += len(inches.group()) if inches else 0
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"

@@ -65,8 +65,10 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
         if not later and (SUPERSEDED.search(a.text) or SUPERSEDED.search(b.text)):
             continue  # one figure is said to have changed since: the other is a later reading of it
-        if said_of(quantities.names(a, n), quantities.names(b, m)) is False:
-            continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
+        said = said_of(quantities.names(a, n), quantities.names(b, m))
+        if said is False or (n.kind in PERSONAL_MEASURES and not said):
+            continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India"),
+            # or a height of no one named
         if not later and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
@@ -133,6 +135,7 @@ TOLL_FRAME_SCORE = 1.0  # ... of the dead (injured, arrested, evacuated) where e
 RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
 UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
+PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
 
 
@@ -172,8 +175,11 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     def floor_of(i: int, j: int) -> float | None:
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         floor = _floor(n, m)
-        if said_of(quantities.names(ua, n), quantities.names(ub, m)) is False:
+        said = said_of(quantities.names(ua, n), quantities.names(ub, m))
+        if said is False:
             return None  # figures said of two places, people or bodies (each player's points)
+        if n.kind in PERSONAL_MEASURES and not said:
+            return None  # a height says nothing of whose it is: only one named person's two heights disagree
         if floor is not None and _measure(n.kind):
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
