@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from storyline.analyze.entities import ORG_WORDS, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.participles import hangs_from_clause
+from storyline.analyze.person_names import as_person_name, could_be_name, person_beside
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.titles import names_something
@@ -85,8 +86,8 @@ class ArticleText:
         self.starts = [t.start for t in tokens]
         self.sentences = split_sentences(text) or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.mentions = sorted((m for m in mentions if m.label != "PERSON" or not self._participle(m)),
-                               key=lambda m: m.start)
+        named = (as_person_name(text, m) for m in mentions if m.label != "PERSON" or not self._participle(m))
+        self.mentions = sorted((m for m in named if m is not None), key=lambda m: m.start)
         self.mention_by_end = {m.end: m for m in self.mentions}
         self.mention_starts = [m.start for m in self.mentions]
         self.other_starts: dict[str, set[int]] = {}  # where each name the model did not take for a person stands
@@ -718,7 +719,7 @@ def person_like(article: ArticleText, mention: Mention) -> bool:
     elsewhere = article.other_starts.get(mention.text, set())
     return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
         not set(words) & ORG_WORDS and not (len(elsewhere) > 1 or (elsewhere and mention.start not in elsewhere)) \
-        and not is_country(mention.text)
+        and not is_country(mention.text) and could_be_name(words)
 
 
 def _named_person(article: ArticleText, mention: Mention) -> bool:
@@ -767,7 +768,10 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     if j - run >= 1 and all(w[:1].isupper() for w in names) and not set(names) & ORG_WORDS and \
             article.tokens[j].tag in ("NNP", ""):
         start_name = article.tokens[run].start
-        return Subject("name", start_name, end, article.text[start_name:end])
+        if could_be_name(names):
+            return Subject("name", start_name, end, article.text[start_name:end])
+        beside = person_beside(article.text, article.people, start_name, end)  # "Pennsylvania Gov. and … Ed Rendell"
+        return subject_from_mention(article, beside) if beside is not None else Subject("none", start, end, surface)
     if head.isalpha() and not head_tok.text[:1].isupper():
         return Subject("role", start, end, surface)
     return Subject("none", start, end, surface)

@@ -299,6 +299,11 @@ GROUP_VERBS = frozenset({"met", "spoke", "talked", "agreed", "discussed", "shook
 
 # ---------------------------------------------------------------- offices (compare/conflicts/role.py)
 
+# A "person" whose last word is one of these is a thing with a name: an agreement, a law, a programme, a
+# street, a platform, or the tail of a body's name ("Institute for Science and International Security").
+NOT_NAME_ENDINGS = {"Agreement", "Act", "Treaty", "Accord", "Accords", "Pact", "Amendment", "Program",
+                    "Programme", "Initiative", "Street", "Avenue", "Road", "Boulevard", "Security", "Facebook",
+                    "Twitter", "Instagram", "YouTube", "Kickstarter", "Snapchat", "Reddit", "Tumblr"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
 

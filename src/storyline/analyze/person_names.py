@@ -1,0 +1,66 @@
+"""Whether a span the model took for a person's name can be one, before anyone is made a speaker by it.
+
+The model reads capitalised runs as people. Some are no one's name, and none of them speaks:
+- a title left without its name: "Pennsylvania Gov." of "said former Pennsylvania Gov. and Democratic
+  National Committee Chairman Ed Rendell", "Mrs." alone; no name ends in a title;
+- a headline's words: "Sick Of Men" of "Cecile Richards: ‘I’m Sick Of Men Telling Us …’"; a name has no
+  small word of a title capitalised inside it ("Of", "To", "The");
+- a thing with a name: an agreement, a law, a programme, a street, a platform ("North American Free Trade
+  Agreement", "Telemundo Facebook", "Hermenegildo Galeana Street"), or the tail of a body's name
+  ("International Security" of "Institute for Science and International Security"): its last word says so.
+Such a span is dropped from the speaker reading, so that the cue looks on to the person beside it or the
+quotation stays unattributed rather than given to a phrase. An adverb the model took into a name
+("Certainly Donald Trump") is cut off it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from storyline.lang.en import HONORIFICS, NOT_NAME_ENDINGS, ROLE_TITLES, TITLE_SMALL_WORDS
+from storyline.model import Mention
+
+# titles and their abbreviations, not every role noun: "Steve King", "Mike Judge" end in one
+_TITLE_WORDS = HONORIFICS | set(ROLE_TITLES) | {abbr.rstrip(".") for abbrs in ROLE_TITLES.values() for abbr in abbrs}
+
+
+def could_be_name(words: Sequence[str]) -> bool:
+    """Whether capitalised words can be a person's name: not ending in a title ("Pennsylvania Gov.") or a
+    thing's word ("… Agreement"), and no small word of a title capitalised inside ("Sick Of Men"; "Al From"
+    ends in one and is a name)."""
+    if not words or words[-1].rstrip(".").lower() in _TITLE_WORDS or words[-1] in NOT_NAME_ENDINGS:
+        return False
+    return not any(w[:1].isupper() and w.lower() in TITLE_SMALL_WORDS for w in words[1:-1])
+
+
+def as_person_name(text: str, mention: Mention) -> Mention | None:
+    """The mention as the speaker reading should take it: None where a PERSON span is no one's name, the name
+    without a leading adverb, or the mention itself (any other label unchanged)."""
+    if mention.label != "PERSON":
+        return mention
+    words = mention.text.split()
+    if not could_be_name(words):
+        return None
+    if len(words) > 2 and words[0].endswith("ly") and re.search(rf"\b{re.escape(words[0].lower())}\b", text):
+        start = mention.start + len(words[0]) + 1  # "Certainly Donald Trump": the article writes "certainly"
+        return replace(mention, text=text[start:mention.end], start=start)
+    return mention
+
+
+_TITLES_THEN_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w’'.-]*\s+){0,6}")
+_BODY_OF_PERSON = re.compile(r"\s+of\s+(?:[A-Z][\w’'.-]*\s+|(?:for|and|of|the)\s+){1,8}")
+
+
+def person_beside(text: str, people: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The person of the noun phrase whose capitalised words text[start:end] are no name: the one its titles
+    go on to ("former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell"), or the one
+    of the body it ends ("Serena Kelleher-Vergantini of Washington's Institute for Science and International
+    Security wrote")."""
+    for m in people:
+        if m.start >= end and _TITLES_THEN_NAME.fullmatch(text, end, m.start):
+            return m
+        if m.end <= start and _BODY_OF_PERSON.fullmatch(text, m.end, start):
+            return m
+    return None

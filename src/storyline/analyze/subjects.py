@@ -1,0 +1,202 @@
+"""Who a sentence is about: the subject it opens with, and whether a mention stands as a subject.
+
+Without the model's parser (analysis runs the NER alone), the subject is told by the words before a
+mention: a name opening its sentence or clause, titles, roles and "the" before it allowed, is a subject;
+one after a participle, a preposition of object or a verb is not. An opening phrase ("Eight years ago,",
+"When he returned,") is passed over to the he, she or person after its comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.participles import hangs_from_clause
+from storyline.analyze.quote_marks import QUOTE_TOKENS
+from storyline.analyze.statements import (
+    ArticleText,
+    Subject,
+    after_place,
+    classify_phrase,
+    is_cue,
+    noun_phrase_before,
+    np_token,
+    participle_object,
+    person_like,
+    subject_from_mention,
+    verb_like,
+)
+from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
+    ANONYMOUS,
+    FINITE_AUXILIARIES,
+    GOVERNING,
+    GROUP_HEADS,
+    ING_NOUNS,
+    KIN,
+    NP_STOP,
+    OBJECT_PREPOSITIONS,
+    PARTICIPLE_CUES,
+    PASSIVE_AUXILIARIES,
+    PERSON_ROLES,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    SUBORDINATORS,
+    VERB_FORMS,
+)
+from storyline.model import Mention
+
+
+def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
+    """The noun phrase a sentence opens with, after an introductory clause ("Asked about X, Trump said")
+    or a conjunction ("And Mr. Christie gloated:")."""
+    i = article.token_at(sentence[0])
+    while i + 1 < len(article.tokens) and article.word(i) in ("and", "but", "or", "so", "yet", "then", ","):
+        i += 1
+    for j in range(i, min(len(article.tokens), i + 25)):
+        tok = article.tokens[j]
+        if tok.start >= sentence[1]:
+            break
+        if is_cue(article, j):
+            subject = None if hangs_from_clause(article, j) else noun_phrase_before(article, j, sentence[0])
+            if subject is not None and subject.kind not in ("none", "inherit") \
+                    and not participle_object(article, j, subject, sentence[0]):
+                return subject  # not "… and said" nor "emailed members saying": the one this sentence opens with
+            break
+    if i >= len(article.tokens):
+        return None
+    if article.word(i) in PRONOUNS:
+        tok = article.tokens[i]
+        return Subject("pronoun", tok.start, tok.end, tok.text)
+    j = i
+    while j + 1 < len(article.tokens) and article.tokens[j + 1].start < sentence[1] and np_token(article, j + 1) \
+            and j - i < 8:
+        j += 1
+    leading = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
+    people = [m for m in leading if person_like(article, m)]
+    if people:
+        return subject_from_mention(article, people[-1])
+    opened = _after_opening_phrase(article, i, sentence)
+    if opened is not None:
+        return opened
+    first = article.first_mention_from(sentence[0], sentence[1])
+    if first is not None and subject_like(article, first) and person_like(article, first):
+        return subject_from_mention(article, first)
+    j = i
+    while j + 1 < len(article.tokens) and article.tokens[j + 1].start < sentence[1] and np_token(article, j + 1) \
+            and j - i < 8:
+        j += 1
+    if np_token(article, i):
+        phrase = classify_phrase(article, i, j)
+        if phrase.kind in ("anonymous", "role"):
+            return phrase
+    return None
+
+
+def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int]) -> Subject | None:
+    """The he, she or person right after the commas of a sentence's opening phrase ("Eight years ago, he
+    supported …", "Here in Columbia, Sanders stepped up …", "When he returned, he began by saying"); a
+    finite verb before the comma, outside a clause opened by "when", "after" …, means no opening phrase."""
+    subordinate = article.word(i) in SUBORDINATORS
+    for k in range(i, min(len(article.tokens) - 1, i + 25)):
+        tok = article.tokens[k]
+        if tok.start >= sentence[1] or tok.text in QUOTE_TOKENS or tok.text in (";", ":"):
+            return None
+        if verb_like(article, k) and not subordinate:
+            return None
+        if tok.text != ",":
+            continue
+        nxt = article.tokens[k + 1]
+        if article.word(k + 1) in ("he", "she"):
+            return Subject("pronoun", nxt.start, nxt.end, nxt.text)
+        mention = next((m for m in article.mentions_within(nxt.start, sentence[1]) if person_like(article, m)), None)
+        lead = article.text[nxt.start:mention.start].split() if mention is not None else []
+        if mention is not None and len(lead) < 4 and all(w[:1].isupper() for w in lead) \
+                and person_like(article, mention) and subject_like(article, mention):
+            return subject_from_mention(article, mention)
+        subordinate = False  # past one comma, a finite verb is the main clause's
+    return None
+
+
+def subject_like(article: ArticleText, mention: Mention) -> bool:
+    """A mention that opens its sentence or clause (titles and roles before it allowed): a subject."""
+    sentence = article.sentences[article.sentence_of(mention.start)]
+    start = mention.title_start if mention.title_start is not None else mention.start
+    view = _VIEW_OPENING.match(article.text, sentence[0], sentence[1])
+    if view is not None and start >= view.end() and any(m.label == "PERSON" and not _PLACE_WORDS.search(view.group())
+                                                        for m in article.mentions_within(view.start(), view.end())):
+        return False  # "For Ann Lee, Mayor Ruiz is wrong": Ruiz is in Lee's view, Lee is whom the sentence is about
+    j = article.token_at(mention.end)
+    if article.word(j) in PASSIVE_AUXILIARIES and article.word(j + 1) in ADDRESSED_PASSIVES:
+        return True  # "… so blatant that Mr. Trump was asked about it.": the one asked answers next
+    i = article.token_at(start) - 1
+    if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
+            and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
+            and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
+        return True  # "…, said Grant Green, a security official.": the inverted cue's speaker
+    while i >= 0 and article.tokens[i].start >= sentence[0]:
+        tok = article.tokens[i]
+        if tok.text.islower() and (tok.text in PARTICIPLE_CUES or tok.text.endswith("ing") and len(tok.text) > 4
+                                   and tok.text not in ING_NOUNS):
+            return False  # "protesting Mr. Trump", "saying Clinton was committed": a participle's object or clause
+        if tok.text == "," and (_object_apposition(article, i, mention, sentence[0]) or after_place(article, i, mention)):
+            return False  # "Hale took his daughter, Chloe, there": a name in apposition to an object
+        if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS or tok.text == "(" and tok.start == sentence[0]:
+            break  # "(John Schlafly defended his mother …)": a sentence in brackets opens with its subject too
+        if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
+            break  # ", and President Zelensky made clear": the subject of a second clause
+        if tok.text.lower() in SENTENCE_OPENERS and all(article.word(k) in SENTENCE_OPENERS
+                                                        or article.tokens[k].text == ","
+                                                        for k in range(article.token_at(sentence[0]), i)):
+            i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
+            continue
+        if _bears_name(article, i):
+            i -= 1  # "a worker named Antonio Arroyo has …": the name is the subject noun phrase's
+            continue
+        if tok.tag and tok.tag not in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "HYPH", "CD"):
+            return False
+        word = tok.text.lower()
+        if word in ("for", "to") and tok.start == sentence[0] and _before_comma(article, mention):
+            return True  # "To Professor Ann Lee, the result seemed sad.": whose view the sentence gives
+        if word in OBJECT_PREPOSITIONS:
+            return False  # "a former director under Governor Ann Lee"
+        if not tok.tag and (word in NP_STOP or word in VERB_FORMS or word.endswith("ed") and tok.text.islower()):
+            return False
+        i -= 1
+    j = article.token_at(mention.end)
+    if j < len(article.tokens):
+        nxt = article.tokens[j]
+        if nxt.tag in ("POS",) or nxt.text in ("’s", "'s"):
+            return False
+        if nxt.text.islower() and (nxt.text in ANONYMOUS or nxt.text in GROUP_HEADS):
+            return False  # "Trump supporters ripped them away": the name qualifies the group that acts
+    return True
+
+
+def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: int) -> bool:
+    """Whether the name after a comma is set beside a role or kin noun that a verb or preposition governs
+    ("took his daughter, Chloe, there", "counsel under Mr. Bush's father, George Bush, ticked"): the name
+    closed by a second comma, the noun right before the first, a verb or preposition a few words before it."""
+    j = comma - 1
+    if j < 0 or article.tokens[j].start < lo or article.word(j) not in PERSON_ROLES | KIN \
+            or not article.tokens[j].text.islower() or article.text[mention.end:mention.end + 1] != ",":
+        return False
+    for k in range(j - 1, max(j - 10, -1), -1):
+        if article.tokens[k].start < lo or article.tokens[k].text in (",", ";", ":", "(", ")"):
+            return False
+        if verb_like(article, k) or article.word(k) in GOVERNING | OBJECT_PREPOSITIONS:
+            return True
+    return False
+
+
+def _bears_name(article: ArticleText, i: int) -> bool:
+    """Whether token i is "named" or "called" joining a noun to the name it bears ("a worker named Ann Lee")."""
+    return article.word(i) in ("named", "called", "nicknamed") and i > 0 and article.tokens[i - 1].text.isalpha() \
+        and article.tokens[i - 1].text.islower() and article.word(i - 1) not in PASSIVE_AUXILIARIES | FINITE_AUXILIARIES
+
+
+_VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
+_PLACE_WORDS = re.compile(r"\b(?:in|at|on|from|during|after|since)\s")
+
+
+def _before_comma(article: ArticleText, mention: Mention) -> bool:
+    return article.text[mention.end:mention.end + 2].lstrip(" ")[:1] == ","

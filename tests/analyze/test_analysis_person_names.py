@@ -1,0 +1,59 @@
+"""Capitalised phrases that are no one's name never speak (analyze/person_names.py): a title left without
+its name, the tail of a body's name, an agreement, a headline's words. Measured on real reporting in
+docs/attribution.md ("Where it errs"); the sentences here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_article
+from storyline.analyze.person_names import as_person_name, could_be_name
+from storyline.model import Mention
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    found = [q for q in analyze_article(text, None).quotes if words in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
+    return found[0].speaker
+
+
+def test_a_title_without_its_name_hands_the_quotation_to_the_person_its_titles_go_on_to():
+    text = ("“The harbour cannot wait another winter for this,” said former Northfield Gov. and Harbour League "
+            "Chairman Edvard Lindqvist. “We have waited long enough.”\n\nThe board meets on Friday.")
+    assert speaker_of(text, "another winter") == "Edvard Lindqvist"
+
+
+def test_the_tail_of_a_body_s_name_hands_the_quotation_to_the_person_of_that_body():
+    text = ("“The silt will close the channel within five years,” port engineers Marta Kovac and Piet Rasmussen "
+            "of Bergen's Institute for Coastal Science and Maritime Security wrote in a report. “Dredging alone will "
+            "not keep it open.”")
+    assert speaker_of(text, "silt will") == "Piet Rasmussen"
+
+
+def test_an_agreement_never_speaks_the_quotation_stays_unattributed():
+    text = ("Ruiz spoke in Norrvik on Monday.\n\nAnd the Coastal Fisheries Agreement, which Ruiz had called a "
+            "“disaster” and promised to “tear up”? Ruiz spoke instead about “improving it”.")
+    assert speaker_of(text, "tear up") is None
+
+
+@pytest.mark.parametrize("words, name", [
+    ("Sick Of Men", False),  # a headline's words: "I’m Sick Of Men Telling Us What To Do"
+    ("Northfield Gov.", False),
+    ("Mrs.", False),
+    ("North American Free Trade Agreement", False),
+    ("Telemundo Facebook", False),
+    ("Al From", True),  # a small word ends the name: a surname
+    ("Steven Law", True),
+    ("Steve King", True),  # a role noun, but no title
+    ("Edvard Lindqvist", True),
+])
+def test_what_can_be_a_person_s_name(words, name):
+    assert could_be_name(words.split()) is name
+
+
+def test_an_adverb_the_model_takes_into_a_name_is_cut_off_it():
+    text = "Certainly Jonas Ekdal is not the only pilot who is certainly angry."
+    mention = Mention(text="Certainly Jonas Ekdal", start=0, end=21, label="PERSON")
+    named = as_person_name(text, mention)
+    assert named is not None and named.text == "Jonas Ekdal" and text[named.start:named.end] == "Jonas Ekdal"
+    assert as_person_name(text, Mention(text="Sick Of Men", start=0, end=11, label="PERSON")) is None
