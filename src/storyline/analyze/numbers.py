@@ -142,6 +142,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
         qualifier = QUALIFIERS[q.group(1).lower()] if q else None
         inches = _INCHES.match(segment, m.end()) if (m.group("hunit") or "").lower() in ("foot", "feet") else None
+        kind: str | None
+        noun: str | None
         if inches:  # "the 6-foot-9 forward": a person's height, in feet and inches
             value += int(inches.group(1)) / 12
             kind, noun = "height", "height"
