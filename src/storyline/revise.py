@@ -413,7 +413,7 @@ def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merg
             key = (min(story_id, other.id), max(story_id, other.id))
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
-            small, large = sorted((story, other), key=lambda s: (s.size, s.id))
+            small, large = (story, other) if (story.size, story.id) < (other.size, other.id) else (other, story)
             scores[key] = pairs.score(small, large)
 
     for story_id in sorted(active):
