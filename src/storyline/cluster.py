@@ -183,7 +183,8 @@ def _is_number(term: str) -> bool:
 
 
 def term_features(terms: set[str], story: StoryState, stats: TermStats,
-                  idf: dict[str, float] | None = None) -> tuple[float, float, float, float]:
+                  idf: dict[str, float] | None = None,
+                  figures: list[str] | None = None) -> tuple[float, float, float, float]:
     """(weighted Dice, article coverage, core coverage, number overlap) of an article's key terms
     with a story's.
 
@@ -193,7 +194,8 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats,
     carries: a report of another event of the same kind lacks the other event's people and
     places. Number overlap is the share of the article's figures that the story also gives.
     `idf`, where given, is the terms' weights as `TermStats.weigher` gives them now (a caller scoring
-    the same terms against many stories weighs them once)."""
+    the same terms against many stories weighs them once), `figures` its terms that are numbers (so
+    does a caller that has them)."""
     if not terms or not story.terms or story.size == 0:
         return 0.0, 0.0, 0.0, 0.0
     if idf is None:
@@ -215,7 +217,7 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats,
     dice = 2.0 * shared / size / total if total > 0 else 0.0
     coverage = carried / article_mass if article_mass > 0 else 0.0
     core_coverage = core_carried / core_mass if core_mass > 0 else 0.0
-    numbers = [term for term in terms if _is_number(term)]
+    numbers = [term for term in terms if _is_number(term)] if figures is None else figures
     number_overlap = sum(term in story.terms for term in numbers) / len(numbers) if numbers else 0.0
     return dice, coverage, core_coverage, number_overlap
 
@@ -419,11 +421,12 @@ class StoryIndex:
 
     def features(self, vector: np.ndarray, terms: set[str], day: date | None, story: StoryState,
                  cosine: float | None = None, max_cosine: float | None = None,
-                 stats: TermStats | None = None, idf: dict[str, float] | None = None) -> dict[str, float]:
+                 stats: TermStats | None = None, idf: dict[str, float] | None = None,
+                 figures: list[str] | None = None) -> dict[str, float]:
         if max_cosine is None:
             members = self.members.get(story.id)
             max_cosine = float((members @ vector).max()) if members is not None and len(members) else cosine or 0.0
-        dice, coverage, core, numbers = term_features(terms, story, stats or self.stats, idf)
+        dice, coverage, core, numbers = term_features(terms, story, stats or self.stats, idf, figures)
         cos = float(vector @ story.unit_centroid()) if cosine is None else cosine
         return {"cosine": cos, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
                 "numbers": numbers, "gap_days": max(0.0, day_gap(day, story) - 1.0)}

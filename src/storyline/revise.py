@@ -123,32 +123,33 @@ class PairScores:
     def __init__(self, index: StoryIndex) -> None:
         self.index = index
         self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float]] = {}
-        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float]]] = {}
+        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float], list[str]]] = {}
         self.weigh = index.stats.weigher()  # no article is counted during a revision: the weights hold
 
-    def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float]]:
-        """The story's unit centroid, `story_terms` and their weights, made again only when it has
-        changed."""
+    def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float], list[str]]:
+        """The story's unit centroid, `story_terms`, their weights and those of them that are figures,
+        made again only when it has changed."""
         kept = self.views.get(story.id)
         if kept is None or kept[0] is not story.centroid:
             terms = story_terms(story)
             kept = self.views[story.id] = (story.centroid, story.unit_centroid(), terms,
-                                           {term: self.weigh(term) for term in terms})
-        return kept[1], kept[2], kept[3]
+                                           {term: self.weigh(term) for term in terms},
+                                           [term for term in terms if term[0].isdigit()])
+        return kept[1], kept[2], kept[3], kept[4]
 
     def features(self, small: StoryState, large: StoryState) -> dict[str, float]:
         """Placement's features with the smaller story standing for an article: its unit centroid for
         the vector, `story_terms` for its names, the closest pair of the two stories' recent members for
         the max cosine, and the days between their spans for the gap."""
         index = self.index
-        vector, terms, idf = self.view(small)
+        vector, terms, idf, figures = self.view(small)
         cosine = float(vector @ self.view(large)[0])
         members_small, members_large = index.members.get(small.id), index.members.get(large.id)
         if members_small is not None and members_large is not None and len(members_small) and len(members_large):
             max_cosine = float((members_small @ members_large.T).max())
         else:
             max_cosine = cosine
-        features = index.features(vector, terms, None, large, cosine, max_cosine, idf=idf)
+        features = index.features(vector, terms, None, large, cosine, max_cosine, idf=idf, figures=figures)
         features["gap_days"] = max(0.0, span_gap(small, large) - 1.0)
         return features
 
@@ -212,32 +213,42 @@ def left_out(index: StoryIndex, story: StoryState, members: list[Member]) -> Cal
 
     def score(member: Member, max_cosine: float) -> float:
         rest = story.centroid - member.vector
-        norm = float(np.linalg.norm(rest))
+        norm = float(np.sqrt(rest.dot(rest)))  # np.linalg.norm's own sum, without its checks
         cosine = float(member.vector @ (rest / norm if norm else rest))
         dice = coverage = core = numbers = 0.0
         terms = member.terms
-        if terms and len(counts) > sum(counts.get(term) == 1 for term in terms):
-            weights = {term: top - log_df(term, LOG_HALF) for term in terms}
-            article_mass = sum(weights.values())
-            log_sum = side.log_sum - sum(log_df(term, LOG_HALF) for term in terms)
+        # One pass over the member's terms (summed in the order of the sums it stands for, so each
+        # figure is the same to the last bit): their weights, their log counts, those only it
+        # carries, those the others share and its figures the others give.
+        article_mass = log_terms = shared = carried = core_carried = 0.0
+        ones = figures = kept = 0
+        for term in terms:
+            log = log_df(term, LOG_HALF)
+            weight = top - log
+            article_mass += weight
+            log_terms += log
+            count = counts.get(term, 0)
+            if count > 1:
+                shared += weight * (count - 1)
+                carried += weight
+                if term in always:
+                    core_carried += weight
+            elif count == 1:
+                ones += 1
+            if term[0].isdigit():
+                figures += 1
+                kept += count > 1
+        if terms and len(counts) > ones:
+            log_sum = side.log_sum - log_terms
             story_mass = (top * (side.count - len(terms)) - log_sum) / (size - 1)
             lost = terms & unless
             core_mass = top * (len(always) + len(unless) - len(lost)) - (
                 core_log_sum - sum(log_df(term, LOG_HALF) for term in lost))
-            shared = carried = core_carried = 0.0
-            for term, weight in weights.items():
-                left = counts.get(term, 0) - 1
-                if left > 0:
-                    shared += weight * left
-                    carried += weight
-                    if term in always:
-                        core_carried += weight
             total = article_mass + story_mass
             dice = 2.0 * shared / (size - 1) / total if total > 0 else 0.0
             coverage = carried / article_mass if article_mass > 0 else 0.0
             core = core_carried / core_mass if core_mass > 0 else 0.0
-            figures = [term for term in terms if term[0].isdigit()]
-            numbers = sum(counts.get(term, 0) > 1 for term in figures) / len(figures) if figures else 0.0
+            numbers = kept / figures if figures else 0.0
         gap = 0.0
         if member.day is not None and len(days) > 1:
             first = days[1] if member.day == days[0] else days[0]
@@ -262,11 +273,12 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
     pairs = PairScores(index)
+    own_scores: dict[tuple[str, str], tuple[np.ndarray, float]] = {}
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
     for _ in range(ROUNDS):
         changed: set[str] = set()
         if members_of is not None:
-            for move in _moves(index, active, members, members_of, placed):
+            for move in _moves(index, active, members, members_of, placed, own_scores):
                 done.append(move)
                 changed.update((move.source, move.target))
         for merge in _merges(index, active | changed, pairs):
@@ -310,10 +322,13 @@ def _english(index: StoryIndex, story_id: str) -> bool:
 
 
 def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]],
-           members_of: Callable[[str], list[Member]], placed: set[str] | None) -> list[Move]:
+           members_of: Callable[[str], list[Member]], placed: set[str] | None,
+           own_scores: dict[tuple[str, str], tuple[np.ndarray, float]]) -> list[Move]:
     """One round of moves out of the active stories: every member that may move (all, or those in
     `placed`) scored against its story without it and, where that leaves room for the margin, against
-    its neighbours; the moves with the largest gains first, one per story given or taken."""
+    its neighbours; the moves with the largest gains first, one per story given or taken. `own_scores`
+    keeps each member's score against its own story for the rounds after (by story and member, with the
+    centroid array it was scored with)."""
     params = index.params
     proposed = []
     for story_id in sorted(active):
@@ -326,14 +341,23 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         rows = [row for row, m in enumerate(own_members) if placed is None or m.id in placed]
         if not rows:
             continue
-        vectors = np.vstack([m.vector for m in own_members])
-        closest = vectors[rows] @ vectors.T
-        closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
-        own_score = left_out(index, story, own_members)
-        for at, row in enumerate(rows):
+        # A member's score against its own story holds while the story has not changed (every change
+        # gives it a new centroid array): a later round looking again around a neighbour reuses it.
+        known = {row: kept[1] for row in rows if (kept := own_scores.get((story_id, own_members[row].id)))
+                 is not None and kept[0] is story.centroid} if story.size > 1 else {}
+        if story.size > 1 and len(known) < len(rows):
+            vectors = np.vstack([m.vector for m in own_members])
+            closest = vectors[rows] @ vectors.T  # all rows, as in the first round: the same product, to the bit
+            closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
+            own_score = left_out(index, story, own_members)
+            for at, row in enumerate(rows):
+                if row not in known:
+                    known[row] = own_score(own_members[row], float(closest[at].max()))
+                    own_scores[(story_id, own_members[row].id)] = (story.centroid, known[row])
+        for row in rows:
             member, own = own_members[row], None
             if story.size > 1:
-                own = own_score(member, float(closest[at].max()))
+                own = known[row]
                 if own >= 1.0 - params.move_margin:
                     continue
             best: tuple[StoryState | None, float] = (None, 0.0)
@@ -389,7 +413,7 @@ def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merg
             key = (min(story_id, other.id), max(story_id, other.id))
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
-            small, large = sorted((story, other), key=lambda s: (s.size, s.id))
+            small, large = (story, other) if (story.size, story.id) < (other.size, other.id) else (other, story)
             scores[key] = pairs.score(small, large)
 
     for story_id in sorted(active):
