@@ -154,7 +154,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):
             continue  # "one in 500 users", "his first 17 passes", "the past six games", "his first 100 days
             # in office": a rate or a stretch, no count (but "for the past three weeks" is how long)
-        if noun and _not_a_count(segment, m, noun, lead):
+        if noun and _not_a_count(segment, m, lead):
             continue
         if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
             continue  # "the 12000 block of Main Street": an address
@@ -188,7 +188,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
 _WORD_AFTER = re.compile(r"[^\S\n]*-?([^\W\d_][\w'’-]*)(?:[^\S\n]+([^\W\d_][\w'’]*))?")
 
 
-def _not_a_count(segment: str, m: re.Match[str], noun: str, lead: str) -> bool:
+def _not_a_count(segment: str, m: re.Match[str], lead: str) -> bool:
     """Whether a figure names a place, an offset or people already named rather than counts what
     happened: "the Colts' 16-yard line" (a place on the field), "fifteen games later", "10 points down",
     "with five minutes remaining" (an offset, a margin, a clock), "the two met" (the two people the

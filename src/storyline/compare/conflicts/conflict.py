@@ -186,10 +186,15 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
             if story.entity_type.get(name) in types:
                 out[k].add(name)
     if PEOPLE not in out and PERSONAL.search(text, lo, hi):
-        # "where she'd worked for 15 years": the person last named before, as a reader takes the pronoun
-        before = [name for _, _, name in story.entities_in(unit.article, 0, lo) if story.entity_type.get(name) == "PERSON"]
-        out[PEOPLE].update(before[-1:])
+        out[PEOPLE].update(person_before(story, unit.article, lo))  # "where she'd worked for 15 years"
     return {k: frozenset(v) for k, v in out.items() if v}
+
+
+def person_before(story: StoryView, article: int, pos: int) -> set[str]:
+    """The person an article names last before pos (none or one): whom a "he" or "she" at pos is
+    taken to be, as a reader takes the pronoun."""
+    before = [name for _, _, name in story.entities_in(article, 0, pos) if story.entity_type.get(name) == "PERSON"]
+    return set(before[-1:])
 
 
 def said_of(first: dict[int, frozenset[str]], second: dict[int, frozenset[str]]) -> bool | None:

@@ -25,6 +25,7 @@ from storyline.compare.conflicts.conflict import (
     StoryFindings,
     frame,
     names_meet,
+    person_before,
     said_of,
     same_scope,
     story_matches,
@@ -65,10 +66,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
         if not later and (SUPERSEDED.search(a.text) or SUPERSEDED.search(b.text)):
             continue  # one figure is said to have changed since: the other is a later reading of it
-        said = said_of(quantities.names(a, n), quantities.names(b, m))
-        if said is False or (n.kind in PERSONAL_MEASURES and not said):
-            continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India"),
-            # or a height of no one named
+        if _of_two_bearers(quantities, a, n, b, m):
+            continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
         if not later and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
@@ -175,11 +174,8 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     def floor_of(i: int, j: int) -> float | None:
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         floor = _floor(n, m)
-        said = said_of(quantities.names(ua, n), quantities.names(ub, m))
-        if said is False:
+        if _of_two_bearers(quantities, ua, n, ub, m):
             return None  # figures said of two places, people or bodies (each player's points)
-        if n.kind in PERSONAL_MEASURES and not said:
-            return None  # a height says nothing of whose it is: only one named person's two heights disagree
         if floor is not None and _measure(n.kind):
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
@@ -209,6 +205,13 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index},
             update=later, minor=close_call(n, m)))
     return out
+
+
+def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
+    """Whether two figures are said of two places, people or bodies (said_of), or are heights said of
+    no one named: a height says nothing of whose it is, so only one named person's two heights disagree."""
+    said = said_of(quantities.names(a, n), quantities.names(b, m))
+    return said is False or (n.kind in PERSONAL_MEASURES and not said)
 
 
 def _disagree(n: Number, m: Number, update: bool) -> bool:
@@ -258,8 +261,7 @@ def _people(story: StoryView, unit: Unit) -> set[str]:
     named = {name for name in unit.entities if story.entity_type.get(name) == "PERSON"}
     if named or not PERSONAL.search(unit.text):
         return named
-    before = [name for _, _, name in story.entities_in(unit.article, 0, unit.start) if story.entity_type.get(name) == "PERSON"]
-    return set(before[-1:])
+    return person_before(story, unit.article, unit.start)
 
 
 def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
