@@ -238,6 +238,20 @@ def test_a_toll_that_rises_between_two_days_is_an_update_earliest_first():
     assert "## What several outlets report" not in markdown or later not in markdown.split("## What several")[1]
 
 
+def test_a_toll_that_rose_while_another_report_of_the_later_day_still_gives_the_first_is_one_dispute():
+    first = ("Nine people were killed when a passenger ferry capsized off the coast of Merrow on Tuesday, "
+             "the coastguard said.")
+    later = ("The coastguard said 11 people were killed when the passenger ferry capsized off Merrow, "
+             "as divers recovered two more bodies.")
+    stale = "Nine people were killed when the passenger ferry capsized off Merrow, the port authority said."
+    result = compare([article("a", "coast-wire", "2025-06-04", first), article("b", "bay-herald", "2025-06-05", later),
+                      article("c", "north-star", "2025-06-05", stale)])
+    assert not any(c.get("update") for c in result.claims)
+    [dispute] = conflicts(result)
+    assert sorted((v["source"], v["normalized"]) for v in dispute["conflict"]["values"]) == [
+        ("bay-herald", "11"), ("coast-wire", "9"), ("north-star", "9")]
+
+
 def test_a_count_that_does_not_grow_stays_a_dispute_across_days():
     first = "About 1,900 dockworkers at the port of Kessling walked off the job on Monday over pay."
     later = "The union representing about 2,300 dockworkers at the port of Kessling said the walkout would go on."

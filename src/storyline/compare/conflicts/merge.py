@@ -15,7 +15,9 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
     """One conflict per disputed thing: pairwise findings of one kind that share a sentence are one
     dispute (so are venue, role and quote findings of one subject); each article's value is kept once,
     and a dispute must still have two voices giving two values. Updates (values of reports of
-    different days) merge among themselves, by the same rule."""
+    different days) merge among themselves, by the same rule; an update that shares a sentence with a
+    dispute of the same thing between reports of one time is part of that dispute (9 dead on Monday, 11
+    on Tuesday, while another report of Tuesday still says 9: no progression settles it)."""
     parent = list(range(len(conflicts)))
 
     def find(i: int) -> int:
@@ -27,7 +29,7 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
     seen: dict[tuple[str, object], int] = {}
     for n, c in enumerate(conflicts):
         subject = f"{c.key}@update" if c.update else c.key
-        keys: list[tuple[str, object]] = [(subject, u) for u in c.units.values()] if c.about in by_sentence \
+        keys: list[tuple[str, object]] = [(c.key, u) for u in c.units.values()] if c.about in by_sentence \
             else [(subject, None)]
         for key in keys:
             if key in seen:
@@ -38,6 +40,7 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
     for n, c in enumerate(conflicts):
         target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}, c.update, c.minor))
         target.minor = target.minor and c.minor
+        target.update = target.update and c.update
         for pos, value in c.values.items():
             target.values.setdefault(pos, value)
         for pos, u in c.units.items():
