@@ -73,10 +73,13 @@ def _pair_score(a: Unit, b: Unit, cosine: float, lexical: float) -> float:
     score = cosine + LEXICAL_WEIGHT * lexical
     if a.entities and b.entities:
         score += 0.1 * len(a.entities & b.entities) / len(a.entities | b.entities)
-    shared = sum(1 for x in a.numbers for y in b.numbers if x.value == y.value and x.kind == y.kind)
-    shared += len(a.dates & b.dates)
+    shared = len(a.dates & b.dates)
+    clash = False
+    if a.numbers and b.numbers:  # most sentences give none: no figure to share or to clash
+        shared += sum(1 for x in a.numbers for y in b.numbers if x.value == y.value and x.kind == y.kind)
+        clash = bool(clashing_numbers(a.numbers, b.numbers))
     score += 0.08 * min(shared, 2)
-    if clashing_numbers(a.numbers, b.numbers):
+    if clash:
         score -= 0.05  # still one fact, but where a sentence could join two, the one that agrees comes first
     return score
 
@@ -137,7 +140,7 @@ class Groups:
         self.parent = list(range(len(units)))
         self.members = {i: [i] for i in range(len(units))}
         self.articles = {i: {units[i].article} for i in range(len(units))}
-        self.sums = {i: vectors[i].astype(np.float64).copy() for i in range(len(units))}
+        self.sums = dict(enumerate(vectors.astype(np.float64)))  # rows of a fresh array, each summed into in place
         self.said = {i: ({said[i]} if said is not None and said[i] is not None else set()) for i in range(len(units))}
         # statements: the days they were said on, and the earliest day a member was reported
         self.days = {i: ({units[i].day} if getattr(units[i], "day", None) else set()) for i in range(len(units))}
