@@ -568,7 +568,8 @@ def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysi
     """The derived parts of one story's brief from its members and their analyses (brief.story_parts,
     comparing sentences with the static model); pure, so a worker process may make it."""
     members, analyses = given
-    return story_parts(members, analyses, sentence_vectors())
+    with one_blas_thread():
+        return story_parts(members, analyses, sentence_vectors())
 
 
 SENTENCE_MEMORY = 20_000  # sentences whose static vectors a process keeps (1 KB each)

@@ -14,7 +14,7 @@ What is surprising:
   speaker said, and those facts are claims as much as quotes.
 - Two units state one fact when their pair score passes PAIR_THRESHOLD: static-embedding cosine,
   IDF-weighted word overlap (figures included), shared entities, figures and dates. Candidates come
-  from a nearest-neighbour index over distinct sentences (usearch; exact search below 256), a fixed
+  from a nearest-neighbour search over distinct sentences (exact up to 2,048, usearch beyond), a fixed
   number per sentence, so the work grows as n·log n in sentences; wire copies are searched once.
   Groups are merged best pair first, never holding two units of one article, never two values of
   one thing (12 and 15 injured, Wednesday and Thursday), and only while the group's mean cosine

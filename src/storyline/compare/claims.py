@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,6 +48,7 @@ def _well_formed(unit: Unit) -> float:
     return readability(unit.text) - (0.3 if unit.quoted > 0.6 else 0.0)
 
 
+@lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
 def readability(text: str) -> float:
     words = folded_words(text)
     score = 1.0
