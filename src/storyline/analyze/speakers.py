@@ -20,7 +20,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.continuation import ends_in_open_quotation
+from storyline.analyze.described import named_in_description
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS
@@ -84,6 +86,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
                 and not _goes_on_from_name(statement, done):
             statement.speaker, statement.speaker_span = None, None
+        across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
+        if across is not None:
+            _apply_subject(article, statement, across, done, genders)
         done.append(statement)
 
 
@@ -131,6 +136,7 @@ def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
                    genders: dict[str, str]) -> None:
     statement.resolved = True
+    subject = named_in_description(article, subject) or subject  # "his nephew Michery el Soheil added"
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
         statement.speaker = strip_title(name)
