@@ -397,3 +397,30 @@ def test_a_main_clause_after_a_relative_clause_still_names_its_subject():
     text = ("Absent Piet Varga's own harbour plan, which he has not published, Mayor Lena Ruiz pointed to the nine times "
             "Varga had voted against the quay.\n\n“It is a bit concerning to me,” she went on.")
     assert speaker_of(text, "concerning to me") == "Lena Ruiz"
+
+
+def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to():
+    """The model names Governor Oliver Banks once and misses the bare "Banks" that opens the sentence before
+    "he wrote" (its spans are given here as the model gives them): he is still Banks, not the mayor named
+    in the paragraph before."""
+    from storyline.analyze.nlp import doc_tokens, load_nlp
+    from storyline.analyze.quote_marks import scan_quote_marks
+    from storyline.analyze.speakers import resolve_speakers
+    from storyline.analyze.statements import ArticleText, direct_statements
+    from storyline.model import Mention
+
+    text = ("Governor Oliver Banks spoke in Norrvik on Monday.\n\nMayor Piet Varga has battled with the harbour "
+            "board over the port's finances.\n\nBanks blamed local officials on Twitter before the speech. “The "
+            "harbour pols made all the wrong moves,” he wrote.")
+
+    def person(name: str, title: str) -> Mention:
+        start = text.index(name)
+        return Mention(name, start, start + len(name), "PERSON", title, text.index(title))
+
+    article = ArticleText(text, doc_tokens(load_nlp()(text), text),
+                          [person("Oliver Banks", "Governor"), person("Piet Varga", "Mayor")])
+    marks = scan_quote_marks(text)
+    article.quoted = sorted((m.open, m.close) for m in marks)
+    statements = direct_statements(article, marks)
+    resolve_speakers(article, statements)
+    assert [s.speaker for s in statements] == ["Oliver Banks"]

@@ -191,7 +191,7 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
                     and not article.in_quote(m.start):
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
-        subjects += _role_subjects(article, paragraph, pos)
+        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked)
         for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
@@ -260,6 +260,34 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         if person is not None:
             found.append((the, person[0], person[1]))
     return found
+
+
+def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """A person's surname standing as a subject where the model named no one ("Trump blamed local officials",
+    the model having read Trump as a person elsewhere in the article): that person, as a subject of the
+    paragraph for a later he or she."""
+    lo, hi = article.paragraphs[paragraph]
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    for i in range(article.token_at(lo), min(len(article.tokens), article.token_at(min(hi, pos)))):
+        tok = article.tokens[i]
+        if tok.text not in article.surnames or tok.text in article.shared_surnames or article.in_quote(tok.start) \
+                or not _full_name_ending(article, tok.text) or i > 0 and article.tokens[i - 1].text[:1].isupper() \
+                or i + 1 < len(article.tokens) and article.tokens[i + 1].text[:1].isupper() \
+                or re.search(rf"\b{re.escape(tok.text.lower())}\b", article.text) \
+                or any(m.start <= tok.start and tok.end <= m.end for m in article.mentions_within(tok.start - 40, tok.end + 40)):
+            continue
+        missed = Mention(tok.text, tok.start, tok.end, "PERSON")
+        if subject_like(article, missed):
+            found.append((tok.start, strip_title(article.full_name(None, tok.text, tok.start)[0]), (tok.start, tok.end)))
+    return found
+
+
+def _full_name_ending(article: ArticleText, surname: str) -> bool:
+    """Whether a person the model found has a first name and this surname ("Donald Trump"), not a run it took for
+    a person ("Murdoch In", "Clinton White")."""
+    return any(len(m.text.split()) == 2 and m.text.split()[-1] == surname and m.text.split()[0].isalpha()
+               and m.text.split()[0][:1].isupper() and m.text.split()[0][1:].islower() for m in article.people
+               if m.text.endswith(surname))
 
 
 def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
