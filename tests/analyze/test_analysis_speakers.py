@@ -424,3 +424,30 @@ def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to(
     statements = direct_statements(article, marks)
     resolve_speakers(article, statements)
     assert [s.speaker for s in statements] == ["Oliver Banks"]
+
+
+def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for():
+    """Norrvik is a town twice and, as the model reads it, a person once ("Norrvik became his home"): "he said"
+    after it is the man the paragraph is about."""
+    from storyline.analyze.nlp import doc_tokens, load_nlp
+    from storyline.analyze.quote_marks import scan_quote_marks
+    from storyline.analyze.speakers import resolve_speakers
+    from storyline.analyze.statements import ArticleText, direct_statements
+    from storyline.model import Mention
+
+    text = ("Karim Haddad came to Norrvik from Aleppo in 2014. The town welcomed him, and Norrvik grew on him.\n\n"
+            "Soon he found a job at the ferry yard, and Norrvik became his home.\n\n“They think every stranger is "
+            "trouble,” he said.")
+    spans = [("Karim Haddad", "PERSON", 0), ("Norrvik", "GPE", 0), ("Norrvik", "GPE", 1), ("Norrvik", "PERSON", 2)]
+    mentions = []
+    for name, label, n in spans:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(name, start + 1)
+        mentions.append(Mention(name, start, start + len(name), label))
+    article = ArticleText(text, doc_tokens(load_nlp()(text), text), mentions)
+    marks = scan_quote_marks(text)
+    article.quoted = sorted((m.open, m.close) for m in marks)
+    statements = direct_statements(article, marks)
+    resolve_speakers(article, statements)
+    assert [s.speaker for s in statements] == ["Karim Haddad"]

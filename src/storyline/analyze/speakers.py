@@ -188,7 +188,7 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
                 speakers.append((s.position, s.speaker, s.speaker_span))
         for m in article.people:
             if m.end <= pos and article.paragraph_of(m.start) == paragraph and subject_like(article, m) \
-                    and not article.in_quote(m.start):
+                    and not article.in_quote(m.start) and not _mostly_not_a_person(article, m):
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
@@ -280,6 +280,16 @@ def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tu
         if subject_like(article, missed):
             found.append((tok.start, strip_title(article.full_name(None, tok.text, tok.start)[0]), (tok.start, tok.end)))
     return found
+
+
+def _mostly_not_a_person(article: ArticleText, mention: Mention) -> bool:
+    """Whether the model reads a "person" as a place more often elsewhere in the article ("Clarkston", a town
+    nine times and a person once): no one for he or she to stand for. (A body is not counted: the model reads
+    "Trump" as one wherever it stands for his campaign or company.)"""
+    if mention.text not in article.other_starts or re.match(r",?\s+who\b", article.text[mention.end:mention.end + 8]):
+        return False  # "Rihanna, who was honored …": a person, whatever the model says elsewhere
+    places = sum(1 for m in article.mentions if m.text == mention.text and m.label in ("GPE", "LOC", "FAC"))
+    return places > sum(1 for m in article.people if m.text == mention.text)
 
 
 def _full_name_ending(article: ArticleText, surname: str) -> bool:
