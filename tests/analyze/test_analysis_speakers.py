@@ -451,3 +451,10 @@ def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for()
     statements = direct_statements(article, marks)
     resolve_speakers(article, statements)
     assert [s.speaker for s in statements] == ["Karim Haddad"]
+
+
+def test_a_role_opening_a_second_clause_is_a_subject_for_he_or_she():
+    text = ("Senator Edvard Lindqvist toured the harbour on Monday.\n\nDock worker Piet Varga greeted the crowd at the "
+            "gate with a speech. Sometimes the exchanges grew heated, and the senator took to Twitter to answer "
+            "critics. “Everybody is talking about the strike,” he tweeted.")
+    assert speaker_of(text, "Everybody is talking") == "Edvard Lindqvist"

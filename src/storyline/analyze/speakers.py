@@ -235,18 +235,25 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
     return [c for c in candidates if c[2] in below]
 
 
+_SECOND_CLAUSE = re.compile(r"(?:,\s+and|;)\s+(?=the\s)")
 _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
 
 
 def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
-    """The people a paragraph's sentences open with by their role ("Instead, the Vermont senator is sticking to
-    his message."): the person who holds that role in the story, as a subject of the paragraph."""
+    """The people a paragraph's sentences or their second clauses open with by their role ("Instead, the Vermont
+    senator is sticking to his message.", "…, and the senator took to Twitter"): the person who holds that role
+    in the story, as a subject of the paragraph."""
     lo, hi = article.paragraphs[paragraph]
     found: list[tuple[int, str, tuple[int, int] | None]] = []
     k = article.sentence_of(lo)
+    clauses: list[int] = []
     while k < len(article.sentences) and article.sentences[k][0] < min(hi, pos):
-        match = _ROLE_OPENING.match(article.text, article.sentences[k][0], min(hi, pos))
+        start, end = article.sentences[k]
+        clauses.append(start)  # and a second clause's opening: "…, and the GOP candidate took to Twitter"
+        clauses += [m.end() for m in _SECOND_CLAUSE.finditer(article.text, start, min(end, pos))]
         k += 1
+    for clause in clauses:
+        match = _ROLE_OPENING.match(article.text, clause, min(hi, pos))
         if match is None or article.in_quote(match.start()):
             continue
         words = [w.strip(",;:") for w in match.group(1).split()]
