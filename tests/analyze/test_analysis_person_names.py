@@ -42,6 +42,9 @@ def test_an_agreement_never_speaks_the_quotation_stays_unattributed():
     ("Mrs.", False),
     ("North American Free Trade Agreement", False),
     ("Telemundo Facebook", False),
+    ("White House", False),  # a body or a building: "Bill Clinton's former White House chief of staff"
+    ("Harbour Security Administration", False),
+    ("Northfield GOP", False),
     ("Al From", True),  # a small word ends the name: a surname
     ("Steven Law", True),
     ("Steve King", True),  # a role noun, but no title

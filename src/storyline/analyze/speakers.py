@@ -20,7 +20,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.continuation import ends_in_open_quotation
+from storyline.analyze.described import named_in_description
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS
@@ -84,6 +86,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
                 and not _goes_on_from_name(statement, done):
             statement.speaker, statement.speaker_span = None, None
+        across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
+        if across is not None:
+            _apply_subject(article, statement, across, done, genders)
         done.append(statement)
 
 
@@ -131,6 +136,7 @@ def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
                    genders: dict[str, str]) -> None:
     statement.resolved = True
+    subject = named_in_description(article, subject) or subject  # "his nephew Michery el Soheil added"
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
         statement.speaker = strip_title(name)
@@ -182,10 +188,10 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
                 speakers.append((s.position, s.speaker, s.speaker_span))
         for m in article.people:
             if m.end <= pos and article.paragraph_of(m.start) == paragraph and subject_like(article, m) \
-                    and not article.in_quote(m.start):
+                    and not article.in_quote(m.start) and not _mostly_not_a_person(article, m):
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
-        subjects += _role_subjects(article, paragraph, pos)
+        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked)
         for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
@@ -229,18 +235,25 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
     return [c for c in candidates if c[2] in below]
 
 
+_SECOND_CLAUSE = re.compile(r"(?:,\s+and|;)\s+(?=the\s)")
 _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
 
 
 def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
-    """The people a paragraph's sentences open with by their role ("Instead, the Vermont senator is sticking to
-    his message."): the person who holds that role in the story, as a subject of the paragraph."""
+    """The people a paragraph's sentences or their second clauses open with by their role ("Instead, the Vermont
+    senator is sticking to his message.", "…, and the senator took to Twitter"): the person who holds that role
+    in the story, as a subject of the paragraph."""
     lo, hi = article.paragraphs[paragraph]
     found: list[tuple[int, str, tuple[int, int] | None]] = []
     k = article.sentence_of(lo)
+    clauses: list[int] = []
     while k < len(article.sentences) and article.sentences[k][0] < min(hi, pos):
-        match = _ROLE_OPENING.match(article.text, article.sentences[k][0], min(hi, pos))
+        start, end = article.sentences[k]
+        clauses.append(start)  # and a second clause's opening: "…, and the GOP candidate took to Twitter"
+        clauses += [m.end() for m in _SECOND_CLAUSE.finditer(article.text, start, min(end, pos))]
         k += 1
+    for clause in clauses:
+        match = _ROLE_OPENING.match(article.text, clause, min(hi, pos))
         if match is None or article.in_quote(match.start()):
             continue
         words = [w.strip(",;:") for w in match.group(1).split()]
@@ -254,6 +267,44 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         if person is not None:
             found.append((the, person[0], person[1]))
     return found
+
+
+def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """A person's surname standing as a subject where the model named no one ("Trump blamed local officials",
+    the model having read Trump as a person elsewhere in the article): that person, as a subject of the
+    paragraph for a later he or she."""
+    lo, hi = article.paragraphs[paragraph]
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    for i in range(article.token_at(lo), min(len(article.tokens), article.token_at(min(hi, pos)))):
+        tok = article.tokens[i]
+        if tok.text not in article.surnames or tok.text in article.shared_surnames or article.in_quote(tok.start) \
+                or not _full_name_ending(article, tok.text) or i > 0 and article.tokens[i - 1].text[:1].isupper() \
+                or i + 1 < len(article.tokens) and article.tokens[i + 1].text[:1].isupper() \
+                or re.search(rf"\b{re.escape(tok.text.lower())}\b", article.text) \
+                or any(m.start <= tok.start and tok.end <= m.end for m in article.mentions_within(tok.start - 40, tok.end + 40)):
+            continue
+        missed = Mention(tok.text, tok.start, tok.end, "PERSON")
+        if subject_like(article, missed):
+            found.append((tok.start, strip_title(article.full_name(None, tok.text, tok.start)[0]), (tok.start, tok.end)))
+    return found
+
+
+def _mostly_not_a_person(article: ArticleText, mention: Mention) -> bool:
+    """Whether the model reads a "person" as a place more often elsewhere in the article ("Clarkston", a town
+    nine times and a person once): no one for he or she to stand for. (A body is not counted: the model reads
+    "Trump" as one wherever it stands for his campaign or company.)"""
+    if mention.text not in article.other_starts or re.match(r",?\s+who\b", article.text[mention.end:mention.end + 8]):
+        return False  # "Rihanna, who was honored …": a person, whatever the model says elsewhere
+    places = sum(1 for m in article.mentions if m.text == mention.text and m.label in ("GPE", "LOC", "FAC"))
+    return places > sum(1 for m in article.people if m.text == mention.text)
+
+
+def _full_name_ending(article: ArticleText, surname: str) -> bool:
+    """Whether a person the model found has a first name and this surname ("Donald Trump"), not a run it took for
+    a person ("Murdoch In", "Clinton White")."""
+    return any(len(m.text.split()) == 2 and m.text.split()[-1] == surname and m.text.split()[0].isalpha()
+               and m.text.split()[0][:1].isupper() and m.text.split()[0][1:].islower() for m in article.people
+               if m.text.endswith(surname))
 
 
 def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:

@@ -303,7 +303,11 @@ GROUP_VERBS = frozenset({"met", "spoke", "talked", "agreed", "discussed", "shook
 # street, a platform, or the tail of a body's name ("Institute for Science and International Security").
 NOT_NAME_ENDINGS = {"Agreement", "Act", "Treaty", "Accord", "Accords", "Pact", "Amendment", "Program",
                     "Programme", "Initiative", "Street", "Avenue", "Road", "Boulevard", "Security", "Facebook",
-                    "Twitter", "Instagram", "YouTube", "Kickstarter", "Snapchat", "Reddit", "Tumblr"}
+                    "Twitter", "Instagram", "YouTube", "Kickstarter", "Snapchat", "Reddit", "Tumblr",
+                    # a body or a building: "White House", "Social Security Administration", "Indiana GOP"
+                    "House", "Administration", "GOP", "Committee", "Department", "Agency", "Commission",
+                    "Council", "Party", "Campaign", "University", "College", "School", "Institute",
+                    "Foundation", "Association", "Ministry", "Hospital", "Center", "Centre"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
 

@@ -1,0 +1,58 @@
+"""A person a cue names by a description that ends in their name: that person speaks.
+
+"“…,” his nephew Michery el Soheil added", "said Oversight ranking Democrat Elijah Cummings (D-Md.)",
+"host Bill Maher asked": the words before the name (a role, a kin noun, a party, a body's name) say who
+the person is, and a reader takes the name as the speaker, not the description. The name must close the
+phrase and nothing may make it the object of the description: "a spokesman for Hillary Clinton", "an aide
+to Ted Cruz", "the wife of Bill Clinton" stay as they are (anonymous, or a role for someone else), and so
+does a name that only qualifies the head ("a Clinton aide").
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.person_names import could_be_name
+from storyline.analyze.statements import ArticleText, Subject, person_like, subject_from_mention
+from storyline.lang.en import FUNCTION_WORDS, KIN, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
+
+# Before the name, words a description may hold without making the name its object.
+_DESCRIPTION_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "one"}
+
+
+def named_in_description(article: ArticleText, subject: Subject) -> Subject | None:
+    """The person whose name ends a role or anonymous noun phrase ("his nephew Michery el Soheil"), as a
+    name subject; None where the phrase ends in no person's name or the name is the object of a word
+    before it ("a spokesman for Ann Lee", "the wife of Piet Varga").
+
+    Right after a role or kin noun ("nephew", "Democrat", "host") capitalised words that can be a name are
+    one, whatever the model took them for (it reads "Michery el Soheil" as a body, and misses "Elijah
+    Cummings" after "Democrat")."""
+    if subject.kind not in ("role", "anonymous"):
+        return None
+    tail = _NAME_AT_END.search(article.text, subject.start, subject.end)
+    if tail is None or article.text[tail.end():subject.end].strip(" ,."):
+        return None
+    start = tail.start()
+    for word in tail.group().split()[:-2]:  # "Democrat Elijah Cummings": the role word is no part of the name
+        if word.lower() not in PERSON_ROLES | KIN:
+            break
+        start = article.text.index(word, start) + len(word) + 1
+    inside = [m for m in article.mentions_within(subject.start, subject.end) if m.end == tail.end()]
+    mention = inside[-1] if inside else None
+    start = mention.start if mention is not None else start
+    words = article.text[subject.start:start].split()
+    if not words or any(w.lower() in OBJECT_PREPOSITIONS | PERSON_OF
+                        or w.lower() in FUNCTION_WORDS and w.lower() not in _DESCRIPTION_WORDS for w in words):
+        return None
+    if mention is not None and person_like(article, mention):
+        return subject_from_mention(article, mention)
+    name = article.text[start:tail.end()]
+    if words[-1].lower().strip(",") in PERSON_ROLES | KIN and len(name.split()) >= 2 and could_be_name(name.split()):
+        return Subject("name", start, tail.end(), name, mention if mention is not None and mention.label == "PERSON"
+                       else None)
+    return None
+
+
+# The capitalised words (a small particle such as "el", "de", "van" allowed inside) that end a noun phrase.
+_NAME_AT_END = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'.-]*)+\s*$")

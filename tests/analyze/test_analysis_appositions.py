@@ -1,0 +1,30 @@
+"""A quotation whose name and cue a long apposition parts is that person's (analyze/appositions.py).
+Measured on real reporting in docs/attribution.md; the sentences here are written for these tests."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze_article
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in analyze_article(text, None).quotes]
+
+
+def test_a_name_described_at_length_after_the_quotation_speaks_it():
+    text = ("Not every delegate was pleased.\n\n“We have had better seasons than this one,” harbour delegate Ola "
+            "Brekke, wearing a yellow cap and “Vote Norrvik” pins, said flatly. “Much better.”")
+    assert speakers(text)[0] == "Ola Brekke"
+
+
+def test_a_name_opening_the_sentence_speaks_the_quotation_after_its_long_apposition_and_cue():
+    text = ("Maria Gonzalez announced she and her husband expect a second child.\n\nGonzalez, 35, the daughter of "
+            "former President Carlos Gonzalez and presidential candidate Eva Gonzalez, said on Twitter on Monday, in "
+            "reference to her first child, a girl born Sept. 26, 2014, “Next summer, Lucia is going to be a big "
+            "sister!”")
+    assert speakers(text) == ["Maria Gonzalez"]
+
+
+def test_a_cue_of_another_clause_or_a_fragment_gives_no_speaker():
+    text = ("The board met on Monday.\n\nCompare that with Ruiz, who has called the plan “a disaster,” and Varga, "
+            "who says it is “a start.”")
+    assert speakers(text) == [None, None]
