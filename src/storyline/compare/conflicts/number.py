@@ -105,7 +105,7 @@ def phone_in_pair(pair: SentencePair) -> list[Conflict]:
 
 
 # how long after (or before) another happening one happened: "a week after suffering a heart attack"
-_INTERVAL = re.compile(r"(?<![\w-])(?P<n>an?|\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+"
+_INTERVAL = re.compile(r"(?<!\w)(?<!ty-)(?P<n>an?|\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+"
                        r"(?P<unit>day|week|month|year)s?\s+(?P<side>after|later|before|earlier)\b", re.IGNORECASE)
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
