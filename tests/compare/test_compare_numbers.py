@@ -156,3 +156,26 @@ def test_an_age_is_not_a_span_of_time_in_years():
     # two ages of the one man are one figure given two ways
     assert number_values(first.replace("for 15 years", "since he was 34 years old"), second) == \
         [{"harbour-times": "34", "valley-news": "31"}]
+
+
+def test_one_telephone_number_printed_two_ways_is_a_minor_conflict():
+    first = ("Fire destroyed a furniture warehouse in Kelby on Friday night.\n\n"
+             "Anyone with information about the fire is asked to call police on 0161 496 0736.")
+    second = ("A furniture warehouse in Kelby was destroyed by fire on Friday night.\n\n"
+              "Anyone with information about the fire is asked to call police on 0161 496 073.")
+    assert number_values(first, second) == [{"harbour-times": "01614960736", "valley-news": "0161496073"}]
+    # two numbers for two lines (the police, a charity) are not one number
+    other = second.replace("0161 496 073", "0800 555 111")
+    assert number_values(first, other) == []
+
+
+def test_a_span_of_time_from_another_happening_given_two_ways_is_a_conflict():
+    first = ("The novelist Irma Delacroix died in a hospital in Lyon on Thursday, a week after suffering a stroke, "
+             "her publisher said.")
+    second = ("Irma Delacroix died on Thursday in a Lyon hospital, nine days after suffering a stroke, her publisher "
+              "said.")
+    assert number_values(first, second) == [{"harbour-times": "7 days", "valley-news": "9 days"}]
+    # "about a week" allows nine days; a span before and one after are of two happenings
+    assert number_values(first.replace("a week after", "about a week after"), second) == []
+    assert number_values(first.replace("a week after suffering", "a week before she was to receive"),
+                         second.replace("suffering a stroke", "suffering a stroke a week before")) == []

@@ -94,6 +94,20 @@ def test_a_misquote_that_drops_a_negation_is_a_conflict():
     assert {v["source"] for v in found[0]["conflict"]["values"]} == {"kessel-wire", "kessel-local"}
 
 
+def test_a_misquote_that_puts_the_words_in_another_time_is_a_conflict():
+    a = ("Hundreds marched on the ministry in Kessel on Friday night.\n\n"
+         "\"How many homes did you sell today?\" the marchers chanted.")
+    b = ("Hundreds marched on the ministry in Kessel on Friday night.\n\n"
+         "\"How many homes will you sell today?\" the marchers chanted.")
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
+    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
+    assert len(found) == 1
+    # one wording in both is no conflict
+    same = b.replace("will you sell", "did you sell")
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", same)])
+    assert [c for c in result.claims if c["status"] == "conflict"] == []
+
+
 def test_nothing_less_than_is_emphasis_not_a_negation():
     a = ("Chancellor Ida Brandt spoke in parliament on Wednesday.\n\n"
          "\"The future of Europe and the future of our country within Europe is at stake,\" Brandt said.")

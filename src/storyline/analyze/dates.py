@@ -518,3 +518,27 @@ def clock_gap(a: ClockTime, b: ClockTime) -> int | None:
     if a.half_day_unsaid or b.half_day_unsaid:
         gap = min(gap, abs(gap - 720))
     return gap
+
+
+class GameClock(NamedTuple):
+    """A game clock a text gives ("with 7:41 left in the first half"): seconds left, and the part of
+    play it is counted in ("first half", "fourth quarter", "third period"; '' where unsaid)."""
+
+    start: int
+    end: int
+    seconds: int
+    period: str
+
+
+_GAME_CLOCK = re.compile(r"(?<![\w.:/,+-])(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?![\d:])(?=\s+(?:left|remaining|to go|to play)\b)"
+                         r"(?:\s+\w+(?:\s+\w+)?\s+(?:in|of)\s+the\s+(?P<period>\w+\s+(?:half|quarter|period|round)))?",
+                         re.IGNORECASE)
+
+
+def game_clocks(text: str, start: int = 0, end: int | None = None) -> list[GameClock]:
+    """The game clocks text[start:end] gives: a minutes:seconds figure counting down ("with 7:41 left",
+    "4:08 to play"), which clock_times leaves out."""
+    end = len(text) if end is None else end
+    return [GameClock(m.start(), m.start() + len(m.group("m")) + 1 + len(m.group("s")),
+                      int(m.group("m")) * 60 + int(m.group("s")), (m.group("period") or "").lower())
+            for m in _GAME_CLOCK.finditer(text, start, end)]

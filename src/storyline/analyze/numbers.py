@@ -390,3 +390,13 @@ def numbers_in_language(text: str, start: int, end: int, language: str, skip: Se
         if worded is not None and worded >= 2 and not any(a < m.end() and m.start() < b for a, b in skip):
             out.append(Number(float(worded), m.start(), m.end(), m.group(), None, None, None))
     return sorted(out, key=lambda n: n.start)
+
+
+# a telephone number: a trunk prefix and groups of digits ("0845 125 2222", "0800-555-111")
+_PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ -]?)?\(?0\d{2,4}\)?(?:[ -]\d{2,4}){1,3}(?![\w,.]\d)(?!\w)")
+
+
+def phone_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The telephone numbers text[start:end] gives: span and digit groups."""
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), tuple(re.findall(r"\d+", m.group()))) for m in _PHONE.finditer(text, start, end)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times
+from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times, game_clocks
 from storyline.analyze.numbers import clashing_numbers
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
@@ -59,10 +59,14 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
 
 
 def date_in_pair(pair: SentencePair) -> list[Conflict]:
-    """Two aligned sentences (that give no clashing figures) dating one happening differently."""
+    """Two aligned sentences (that give no clashing figures) dating one happening differently, or
+    timing it by two game clocks."""
     a, b = pair.a, pair.b
-    if not pair.aligned or clashing_numbers(a.numbers, b.numbers):
+    if not pair.aligned:
         return []
+    clocks = _game_clock_conflict(pair)
+    if clocks or clashing_numbers(a.numbers, b.numbers):
+        return clocks
     days = _day_conflict(a, b, pair.story)
     if not days:
         return []
@@ -70,6 +74,30 @@ def date_in_pair(pair: SentencePair) -> list[Conflict]:
     return [Conflict(ConflictKind.DATE, "date", {a.article: (days[0], days[0], [sa[:2]]),
                                                  b.article: (days[1], days[1], [sb[:2]])},
                      {a.article: a.index, b.article: b.index})]
+
+
+GAME_CLOCK_MINOR = 60  # seconds up to which two game clocks of one moment are a judgement call (minor)
+
+
+def _game_clock_conflict(pair: SentencePair) -> list[Conflict]:
+    """Two aligned sentences that each give one game clock in one named part of play, and give it
+    differently ("with 7:41 left in the first half" / "With 7:42 left in the first half"). Clocks that
+    name no part of play ("made it 60-46 with 6:11 to go" / "54-46 with 7:54 to play") mark moments a
+    reader cannot tell are one, and a sentence that gives two clocks of one part says two moments."""
+    (story, a, b) = (pair.story, pair.a, pair.b)
+    first = [c for c in game_clocks(story.articles[a.article].text, a.start, a.end) if c.period]
+    second = [c for c in game_clocks(story.articles[b.article].text, b.start, b.end) if c.period]
+    if len(first) != 1 or len(second) != 1:
+        return []
+    (x,), (y,) = first, second
+    if x.seconds == y.seconds or x.period != y.period:
+        return []
+    values = {}
+    for unit, clock in ((a, x), (b, y)):
+        shown = story.articles[unit.article].text[clock.start:clock.end]
+        values[unit.article] = (f"{clock.seconds // 60}:{clock.seconds % 60:02d}", shown, [(clock.start, clock.end)])
+    return [Conflict(ConflictKind.DATE, "game clock", values, {a.article: a.index, b.article: b.index},
+                     minor=abs(x.seconds - y.seconds) <= GAME_CLOCK_MINOR)]
 
 
 def date_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:

@@ -14,6 +14,7 @@ from storyline.analyze.numbers import (
     compatible,
     normalized_number,
     numbers_in_language,
+    phone_numbers,
 )
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
@@ -30,9 +31,10 @@ from storyline.compare.conflicts.conflict import (
     same_scope,
     story_matches,
 )
+from storyline.compare.records import record_conflicts
 from storyline.compare.rising_counts import rising_counts
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import GENERIC_KINDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
+from storyline.lang.en import GENERIC_KINDS, NUMBER_WORDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
 from storyline.model import ConflictKind
 
 
@@ -83,6 +85,70 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             b.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index},
             update=later, minor=close_call(n, m)))
     return out
+
+
+def phone_in_pair(pair: SentencePair) -> list[Conflict]:
+    """One telephone number printed two ways in two sentences that state one fact: the same groups but
+    the last ("0845 125 222" / "0845 125 2222"). A misprint, but a reader who calls needs to know (minor)."""
+    if not pair.aligned:
+        return []
+    story, a, b = pair.story, pair.a, pair.b
+    text_a, text_b = story.articles[a.article].text, story.articles[b.article].text
+    for sa, ea, x in phone_numbers(text_a, a.start, a.end):
+        for sb, eb, y in phone_numbers(text_b, b.start, b.end):
+            if len(x) == len(y) >= 3 and x[:-1] == y[:-1] and x[-1] != y[-1]:
+                return [Conflict(ConflictKind.NUMBER, "number:phone number", {
+                    a.article: ("".join(x), text_a[sa:ea], [(sa, ea)]),
+                    b.article: ("".join(y), text_b[sb:eb], [(sb, eb)])}, {a.article: a.index, b.article: b.index},
+                    minor=True)]
+    return []
+
+
+# how long after (or before) another happening one happened: "a week after suffering a heart attack"
+_INTERVAL = re.compile(r"(?<!\w)(?<!ty-)(?P<n>an?|\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+(?P<side>after|later|before|earlier)\b", re.IGNORECASE)
+_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _intervals(story: StoryView, unit: Unit) -> list[tuple[int, str, str, tuple[int, int]]]:
+    """The spans of time a sentence counts from another happening, unqualified ("nine days after", not
+    "about a week after"): days, the unit, whether after or before, and the span."""
+    text = story.articles[unit.article].text
+    out = []
+    for m in _INTERVAL.finditer(text, unit.start, unit.end):
+        if re.search(r"\b(?:about|around|almost|nearly|roughly|some|over|than|least|most|within|under)\s*$",
+                     text[max(unit.start, m.start() - 12):m.start()], re.IGNORECASE):
+            continue
+        word = m.group("n").lower()
+        count = 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+        side = "after" if m.group("side").lower() in ("after", "later") else "before"
+        out.append((count * _DAYS[m.group("unit").lower()], m.group("unit").lower(), side, (m.start(), m.end())))
+    return out
+
+
+def interval_in_pair(pair: SentencePair) -> list[Conflict]:
+    """Two sentences that state one fact and each count one span of time from another happening, on the
+    same side of it, differently ("a week after suffering a heart attack" / "nine days after suffering a
+    heart attack"). In two units one is likely said roughly (a week for nine days): minor."""
+    if not pair.aligned:
+        return []
+    story, a, b = pair.story, pair.a, pair.b
+    first, second = _intervals(story, a), _intervals(story, b)
+    if len(first) != 1 or len(second) != 1:
+        return []
+    (x, unit_x, side_x, span_x), (y, unit_y, side_y, span_y) = first[0], second[0]
+    if x == y or side_x != side_y or max(x, y) > RATIO * min(x, y):
+        return []
+    values = {u.article: (f"{days} days", story.articles[u.article].text[s:e], [(s, e)])
+              for u, days, (s, e) in ((a, x, span_x), (b, y, span_y))}
+    return [Conflict(ConflictKind.NUMBER, "number:interval", values, {a.article: a.index, b.article: b.index},
+                     minor=unit_x != unit_y)]
+
+
+def number_and_phone_in_pair(pair: SentencePair) -> list[Conflict]:
+    """number_in_pair, a telephone number printed two ways (phone_in_pair) and a span of time counted
+    from another happening (interval_in_pair)."""
+    return number_in_pair(pair) + phone_in_pair(pair) + interval_in_pair(pair)
 
 
 def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
@@ -239,9 +305,10 @@ def _apart(n: Number, m: Number, ratio: float) -> bool:
 
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
-    """Whether two figures can be of one happening: their sentences name something in common, no two
-    places or people, and no two dates."""
-    if not names_meet(a.entities, b.entities):
+    """Whether two figures can be of one happening: their sentences name something in common (a name,
+    or a date: "struck … in September, killing at least seven" / "That temblor killed at least six …
+    in September"), no two places or people, and no two dates."""
+    if not names_meet(a.entities, b.entities) and not a.dates & b.dates:
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b, PLACES_AND_PEOPLE):
         return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
@@ -265,9 +332,10 @@ def _people(story: StoryView, unit: Unit) -> set[str]:
 
 
 def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
-    """number_in_story, and the counts that rise from one day's reports to the next (compare/rising_counts.py)."""
-    return number_in_story(found) + rising_counts(found)
+    """number_in_story, the counts that rise from one day's reports to the next (compare/rising_counts.py),
+    and win-loss records (compare/records.py)."""
+    return number_in_story(found) + rising_counts(found) + record_conflicts(found)
 
 
-DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_in_pair, across_languages=number_across_languages,
+DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_and_phone_in_pair, across_languages=number_across_languages,
                     in_story=number_in_story_and_rising, loose=True, by_sentence=True)

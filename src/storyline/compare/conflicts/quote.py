@@ -1,5 +1,6 @@
-"""Quote conflicts: direct quotations of one statement whose words change the meaning (a figure, or
-a negation one close wording has and the other lacks)."""
+"""Quote conflicts: direct quotations of one statement whose words change the meaning (a figure, a
+negation one close wording has and the other lacks, or a tense: "how many did you kill" / "how many
+will you kill")."""
 
 from __future__ import annotations
 
@@ -11,6 +12,22 @@ from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, language_of
 from storyline.model import ConflictKind
 from storyline.text import fingerprint_text
+from storyline.words import folded_words
+
+# auxiliaries by the time they put a statement in: two wordings that differ only in these, of two
+# times, say two things ("did you kill" / "will you kill")
+_TENSES = {"did": "past", "was": "past", "were": "past", "had": "past", "do": "present", "does": "present",
+           "is": "present", "are": "present", "has": "present", "have": "present", "will": "future",
+           "shall": "future", "won't": "future"}
+
+
+def _tense_changed(first: str, second: str) -> bool:
+    """Whether two wordings differ only in auxiliaries, and those put them in two times."""
+    a, b = folded_words(first), folded_words(second)
+    only_a, only_b = set(a) - set(b), set(b) - set(a)
+    if not only_a or not only_b or not (only_a | only_b) <= set(_TENSES) or len(a) != len(b):
+        return False
+    return {_TENSES[w] for w in only_a}.isdisjoint({_TENSES[w] for w in only_b})
 
 
 def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],
@@ -36,7 +53,7 @@ def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], qu
                 na, nb = figures[a.index], figures[b.index]
                 clash = any(same_kind(n, m) and not compatible(n, m) for n in na for m in nb) and \
                     not any(same_kind(n, m) and compatible(n, m) for n in na for m in nb)
-                if clash or (close >= 0.6 and a.negated != b.negated):
+                if clash or (close >= 0.6 and a.negated != b.negated) or _tense_changed(a.text, b.text):
                     for s in (a, b):
                         found.setdefault(s.article, (fingerprint_text(s.text), s.text,
                                                      [(p.start, p.end) for p in s.parts]))

@@ -21,18 +21,43 @@ def _office(title: str) -> str:
     return " ".join(w for w in words if w not in HONORIFICS)
 
 
+# an office given after a name, of a body: "Dave Marcus, security research and communications manager
+# for McAfee", "Ana Ortiz, a spokeswoman for the Interior Ministry"; the office's head is one of OFFICE_HEADS
+OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chairwoman", "chair", "chief", "officer",
+                          "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "commissioner",
+                          "editor", "head", "superintendent", "inspector", "sergeant", "captain", "lieutenant",
+                          "deputy", "governor", "mayor", "ceo", "founder", "coordinator", "supervisor", "analyst"})
+_APPOSITIVE = re.compile(r",\s+(?:(?:an?|the)\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,5}(?P<head>[a-z]+))\s+(?:for|at|of|with)"
+                         r"\s+(?:the\s+)?[A-Z]")
+
+
+def _appositive_office(text: str, end: int) -> tuple[str, int, int] | None:
+    """The office a text gives right after a name ending at end, of a body, and its span."""
+    m = _APPOSITIVE.match(text, end)
+    if m is None or m.group("head") not in OFFICE_HEADS:
+        return None
+    return m.group("office"), m.start("office"), m.end("office")
+
+
 def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
-    """A person given two incompatible offices by two voices ("Superintendent" and "Inspector")."""
+    """A person given two incompatible offices by two voices ("Superintendent" and "Inspector"; "…
+    communications manager for McAfee" and "… communications director at McAfee Labs")."""
     offices: dict[str, dict[int, tuple[str, str, list[tuple[int, int]]]]] = defaultdict(dict)
     for pos, article in enumerate(story.articles):
         for m in article.analysis.mentions:
-            if m.label != "PERSON" or not m.title or m.title_start is None:
+            if m.label != "PERSON":
                 continue
             name = story.entity_at(pos, m.start, m.end)
-            office = _office(m.title)
-            if not name or not office:
+            if not name:
                 continue
-            offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
+            if m.title and m.title_start is not None:
+                office = _office(m.title)
+                if office:
+                    offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
+                continue
+            after = _appositive_office(article.text, m.end)
+            if after is not None and _office(after[0]):
+                offices[name].setdefault(pos, (_office(after[0]), after[0], [(after[1], after[2])]))
     out = []
     for name, values in offices.items():
         distinct = {v[0] for v in values.values()}

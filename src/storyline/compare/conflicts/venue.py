@@ -1,5 +1,6 @@
 """Venue conflicts: the outlets that quote one statement name media that exclude each other (a
-radio show and a briefing)."""
+radio show and a briefing), or two sentences that state one fact say it was told to two named news
+outlets ("her rep told People" / "her rep told Us")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from storyline.analyze.venues import VENUE_LABELS, VENUE_PHRASE, venue_kind, venues_clash
-from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
+from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings
 from storyline.compare.statements import QuotedStatement
-from storyline.compare.units import StoryView
+from storyline.compare.units import StoryView, Unit
+from storyline.lang.en import HONORIFICS, ROLE_TITLES
 from storyline.model import ConflictKind
 from storyline.text import split_sentences
+from storyline.words import content_stems
 
 
 def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dict[tuple[int, str], tuple[str, str, tuple[int, int]]]:
@@ -116,4 +119,51 @@ def _in_story(found: StoryFindings) -> list[Conflict]:
     return venue_conflicts(found.story, found.statements, found.quote_groups, found.unit_of)
 
 
-DETECTOR = Detector(ConflictKind.VENUE, in_story=_in_story)
+TOLD_SHARED = 0.25  # share of the shorter sentence's words (outlet aside) two sentences must share to tell one thing
+# "told NY1", "told the New York Times", "her rep told People": an interview given to a named outlet
+_TOLD = re.compile(r"\btold\s+(?:the\s+)?(?P<outlet>[A-Z][\w&’'.-]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w&’'.-]*){0,4})")
+# ... unless what was told is a person, a place or a body that is no outlet ("told Congress", "told the court")
+_NOT_OUTLETS = frozenset({"congress", "parliament", "senate", "house", "court", "committee", "council", "assembly",
+                          "commission", "police", "board", "jury", "judge", "cabinet", "he", "she", "they", "i", "we"})
+
+
+def _outlet_told(story: StoryView, unit: Unit) -> tuple[str, tuple[int, int]] | None:
+    """The one news outlet a sentence says was told something, and its span; None where it names
+    none, two, or an addressee that is a person or a body (_NOT_OUTLETS)."""
+    text = story.articles[unit.article].text
+    found = list(_TOLD.finditer(text, unit.start, unit.end))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    words = m.group("outlet").lower().rstrip(".’'").split()
+    if any(w.rstrip(".") in _NOT_OUTLETS for w in words) or words[0].rstrip(".") in HONORIFICS | set(ROLE_TITLES):
+        return None
+    entity = story.entity_at(unit.article, m.start("outlet"), m.start("outlet") + 1)
+    if entity is not None and story.entity_type.get(entity) in ("PERSON", "NORP"):
+        return None  # (a place is not told things; a magazine's "Us" is read as the U.S.)
+    return " ".join(m.group("outlet").split()).rstrip(".’'"), (m.start("outlet"), m.start("outlet") + len(
+        m.group("outlet").rstrip(".’'")))
+
+
+def _outlet_key(name: str) -> str:
+    """An outlet's name and its web address alike ("People", "People.com")."""
+    return re.sub(r"\.(?:com|org|net|co\.uk|co)$", "", name.lower())
+
+
+def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
+    """Two sentences that state one fact and say it was told to two news outlets: a judgement call
+    (minor), since one person may give two interviews, but a reader is told two occasions."""
+    if not pair.aligned:
+        return []
+    first, second = _outlet_told(pair.story, pair.a), _outlet_told(pair.story, pair.b)
+    if first is None or second is None or _outlet_key(first[0]) == _outlet_key(second[0]):
+        return []
+    words = [set(content_stems(u.text)) - set(content_stems(name)) for u, (name, _) in ((pair.a, first), (pair.b, second))]
+    if len(words[0] & words[1]) < TOLD_SHARED * min(len(words[0]), len(words[1])):
+        return []  # two things told to two outlets ("he told the Herald" after one quotation, "he told NZ Newswire" after another)
+    values = {u.article: (name, name, [span]) for u, (name, span) in ((pair.a, first), (pair.b, second))}
+    return [Conflict(ConflictKind.VENUE, "venue:interview", values, {pair.a.article: pair.a.index,
+                                                                     pair.b.article: pair.b.index}, minor=True)]
+
+
+DETECTOR = Detector(ConflictKind.VENUE, in_pair=told_outlets_in_pair, in_story=_in_story)
