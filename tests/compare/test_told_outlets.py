@@ -28,12 +28,3 @@ def test_one_outlet_named_alike_or_an_addressee_that_is_no_outlet_is_no_conflict
     assert venue_values(REHAB_A, REHAB_B.replace("the Coastline Courier", "Daybreak Weekly")) == []
     assert venue_values(REHAB_A.replace("told Daybreak Weekly", "told Congress"), REHAB_B) == []
     assert venue_values(REHAB_A.replace("told Daybreak Weekly", "told Dr. Ellis Farrow"), REHAB_B) == []
-
-
-
-def test_two_things_told_to_two_outlets_are_no_conflict():
-    first = ("Inspector Ruth Alder said two climbers died on Mount Kessel.\n\n"
-             "\"It looks like a lack of experience in this case,\" she told Daybreak Weekly.")
-    second = ("Inspector Ruth Alder said two climbers died on Mount Kessel.\n\n"
-              "\"They flew in today to retrieve the body of the second man,\" she told the Coastline Courier.")
-    assert venue_values(first, second) == []

@@ -15,7 +15,6 @@ from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import HONORIFICS, ROLE_TITLES
 from storyline.model import ConflictKind
 from storyline.text import split_sentences
-from storyline.words import content_stems
 
 
 def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dict[tuple[int, str], tuple[str, str, tuple[int, int]]]:
@@ -119,7 +118,6 @@ def _in_story(found: StoryFindings) -> list[Conflict]:
     return venue_conflicts(found.story, found.statements, found.quote_groups, found.unit_of)
 
 
-TOLD_SHARED = 0.25  # share of the shorter sentence's words (outlet aside) two sentences must share to tell one thing
 # "told NY1", "told the New York Times", "her rep told People": an interview given to a named outlet
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?(?P<outlet>[A-Z][\w&’'.-]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w&’'.-]*){0,4})")
 # ... unless what was told is a person, a place or a body that is no outlet ("told Congress", "told the court")
@@ -158,9 +156,6 @@ def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
     first, second = _outlet_told(pair.story, pair.a), _outlet_told(pair.story, pair.b)
     if first is None or second is None or _outlet_key(first[0]) == _outlet_key(second[0]):
         return []
-    words = [set(content_stems(u.text)) - set(content_stems(name)) for u, (name, _) in ((pair.a, first), (pair.b, second))]
-    if len(words[0] & words[1]) < TOLD_SHARED * min(len(words[0]), len(words[1])):
-        return []  # two things told to two outlets ("he told the Herald" after one quotation, "he told NZ Newswire" after another)
     values = {u.article: (name, name, [span]) for u, (name, span) in ((pair.a, first), (pair.b, second))}
     return [Conflict(ConflictKind.VENUE, "venue:interview", values, {pair.a.article: pair.a.index,
                                                                      pair.b.article: pair.b.index}, minor=True)]
