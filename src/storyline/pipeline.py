@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from storyline import analyze, cluster, dedupe, revise, storylines
+from storyline import analyze, cluster, dedupe, quotations, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.cluster import StoryIndex
@@ -188,7 +188,8 @@ def make_article(record: Record) -> Article | Rejection:
 @dataclass(frozen=True)
 class Prepared:
     """One article with everything computed from it alone: its language, MinHash signature, key
-    terms, embedding (and the model that made it) and analysis (None when not analysed)."""
+    terms, embedding (and the model that made it), analysis (None when not analysed) and the runs of
+    words it quotes (storyline.quotations)."""
 
     article: Article
     signature: np.ndarray
@@ -196,6 +197,7 @@ class Prepared:
     vector: np.ndarray
     model: str
     analysis: Analysis | None
+    quotes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     with clock("signature"):
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
+        quotes = [quotations.quoted_runs(a.text) for a in articles]
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
@@ -225,8 +228,8 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     with clock("analyze"):  # on processes: the wait for what the embedding did not hide
         analyses = analyses_done() if analyses_done else [None] * len(articles)
-    items = [Prepared(article, sig, term, vector, embedder.name, analysis)
-             for article, sig, term, vector, analysis in zip(articles, signatures, terms, vectors, analyses)]
+    items = [Prepared(article, sig, term, vector, embedder.name, analysis, quoted)
+             for article, sig, term, vector, analysis, quoted in zip(articles, signatures, terms, vectors, analyses, quotes)]
     return PreparedChunk(items, dict(clock.seconds))
 
 
@@ -372,6 +375,10 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             duplicates.add(article_id, sig, group, day)
         for terms in store.article_terms():
             stats.add(terms)
+        quoting = quotations.QuotationIndex()
+        for article_id, day, runs in store.quoted_runs(
+                min(days) - timedelta(days=quotations.QUOTE_DAYS) if dated else None):
+            quoting.add(article_id, day, runs)
         since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
@@ -393,6 +400,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
                 new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
+                quoting.add(item.article.id, item.article.day, item.quotes)
                 stored += 1
                 if item.analysis is not None:
                     store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
@@ -405,7 +413,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     if touched:
         with clock("revise"), one_blas_thread(), store.transaction():
             catch_up(store, mark, duplicates, stories)
-            merges = _revise(store, stories, touched, {article.id for article in pending})
+            merges = _revise(store, stories, touched, {article.id for article in pending}, quoting)
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article.id) for article in pending}
             new_stories -= len({source for source, _, _ in merges
@@ -435,9 +443,10 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def _revise(store: Store, stories: StoryIndex, touched: set[str],
-            placed: set[str]) -> list[tuple[str, str, list[str]]]:
-    """Revise the stories this run touched (storyline.revise; the articles it placed may move) and
+def _revise(store: Store, stories: StoryIndex, touched: set[str], placed: set[str],
+            quoting: quotations.QuotationIndex | None = None) -> list[tuple[str, str, list[str]]]:
+    """Revise the stories this run touched (storyline.revise; the articles it placed may move), first
+    merging the stories of reports that quote one passage alike (`quoting`: revise.quotation_merges), and
     write its moves, merges and splits as placement
     writes its own: a member moved changes story in the store (the story it left keeps its id, and its
     brief and the other's are made again); a story merged away, or left empty by a move, keeps its last
@@ -452,6 +461,22 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
         return [revise.Member(article_id, vector, frozenset(terms), day)
                 for article_id, vector, terms, day in store.member_features(story_id)]
 
+    def write_merge(change: revise.Merge) -> None:
+        held = [article_id for article_id, _ in store.member_vectors(change.source.id)]
+        _save_story(store, change.source)
+        store.merge_story(change.source.id, change.target.id, revise.VERSION)
+        grown.pop(change.source.id, None)
+        grown[change.target.id] = change.target
+        done.append((change.source.id, change.target.id, held))
+
+    if quoting is not None:
+        # one by one, so that the store says where each article is now when the next pair is read
+        for article_id, other in quoting.sharing_pairs(sorted(placed)):
+            pair = store.article_story(article_id), store.article_story(other)
+            if pair[0] is not None and pair[1] is not None:
+                for merge in revise.quotation_merges(stories, [(pair[0], pair[1])]):
+                    write_merge(merge)
+                    touched.add(merge.target.id)
     for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
         if isinstance(change, revise.Split):
             for article_id in change.members:
@@ -472,12 +497,7 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
                     grown[story_id] = stories.stories[story_id]
             done.append((change.source, change.target, [change.member]))
             continue
-        held = [article_id for article_id, _ in store.member_vectors(change.source.id)]
-        _save_story(store, change.source)
-        store.merge_story(change.source.id, change.target.id, revise.VERSION)
-        grown.pop(change.source.id, None)
-        grown[change.target.id] = change.target
-        done.append((change.source.id, change.target.id, held))
+        write_merge(change)
     for story in grown.values():
         _save_story(store, story)
     return done
@@ -615,7 +635,7 @@ def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, 
     with clock("serial"), store.transaction():
         for article_id, item in zip(ids, prepared, strict=True):
             store.update_article(article_id, item.article)
-            store.replace_derived(article_id, item.signature, item.vector, set(item.terms))
+            store.replace_derived(article_id, item.signature, item.vector, set(item.terms), item.quotes)
             if item.analysis is not None:
                 store.insert_analysis(article_id, item.analysis, analyze.VERSION)
                 story_id = store.article_story(article_id)
@@ -639,7 +659,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
         group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
         duplicates.add(article.id, sig, group, article.day)
     store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)
-    store.insert_vector(article.id, item.model, vector, terms, cluster.VERSION)
+    store.insert_vector(article.id, item.model, vector, terms, cluster.VERSION, item.quotes)
 
     # A syndicated copy belongs where its original went; anything else is scored against stories.
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None

@@ -1,0 +1,70 @@
+"""Quotations two reports share: the same words quoted, a sign that they report one statement.
+
+Reports of one interview, speech or statement quote it, and where two outlets quote the same
+passage they carry the same run of words inside quote marks however differently they tell the rest.
+Placement sees a headline and a lead, which two such reports often angle differently; revision
+(storyline.revise.quotation_merges) merges the stories of two reports, a few days apart at most, that
+quote QUOTE_WORDS consecutive words alike. A run that long is rarely quoted in reports of different
+events: a stock phrase or a slogan is shorter (on the PolNeAR months, docs/quality.md, runs of ten
+words or more joined reports of one event or of an event and its preview, shorter ones many others)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from storyline.analyze.quote_marks import scan_quote_marks
+
+VERSION = "quotations/1"
+QUOTE_WORDS = 10  # the words a run of quoted words needs for two reports to share a quotation
+QUOTE_DAYS = 3  # the most days apart two reports may be for a quotation they share to count
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def quoted_runs(text: str) -> frozenset[str]:
+    """Every run of QUOTE_WORDS consecutive words inside a pair of quote marks of the text, as a short
+    digest of its lowercased words (apostrophes alike): what two reports quoting the same passage share."""
+    runs = set()
+    for marks in scan_quote_marks(text):
+        words = [w.lower().replace("’", "'") for w in _WORD.findall(text, marks.start, marks.end)]
+        for at in range(len(words) - QUOTE_WORDS + 1):
+            runs.add(hashlib.blake2b(" ".join(words[at:at + QUOTE_WORDS]).encode(), digest_size=8).hexdigest())
+    return frozenset(runs)
+
+
+class QuotationIndex:
+    """The quoted runs of the articles of an ingest's window, by run: which earlier articles quote what
+    a new one quotes, a few days apart at most."""
+
+    def __init__(self) -> None:
+        self.quoting: dict[str, list[tuple[str, date | None]]] = {}
+        self.runs: dict[str, tuple[date | None, frozenset[str]]] = {}
+
+    def add(self, article_id: str, day: date | None, runs: Iterable[str]) -> None:
+        runs = frozenset(runs)
+        if not runs or article_id in self.runs:
+            return
+        self.runs[article_id] = (day, runs)
+        for run in runs:
+            self.quoting.setdefault(run, []).append((article_id, day))
+
+    def sharing_pairs(self, article_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(article, another that shares a quotation with it) for each of these articles, in order."""
+        pairs = []
+        for article_id in article_ids:
+            if article_id in self.runs:
+                day, runs = self.runs[article_id]
+                pairs.extend((article_id, other) for other in sorted(self.sharing(article_id, day, runs)))
+        return pairs
+
+    def sharing(self, article_id: str, day: date | None, runs: Iterable[str]) -> set[str]:
+        """The other articles that quote one of these runs, QUOTE_DAYS apart at most (undated ones
+        always: nothing says they are far apart)."""
+        found = set()
+        for run in runs:
+            for other, other_day in self.quoting.get(run, ()):
+                if other != article_id and (day is None or other_day is None or abs((day - other_day).days) <= QUOTE_DAYS):
+                    found.add(other)
+        return found
