@@ -385,6 +385,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     stories = StoryIndex(active, params, stats, members)
     multilingual = _crosslingual(store, stories) if store.has_other_languages() else None
     touched: set[str] = set()
+    quoted: list[tuple[str, str, list[str]]] = []  # revise.quotation_merges', made as articles are stored
     for chunk in _prepared(engine, _chunks(pending, settings.batch_size), settings, clock):
         if multilingual is None and any(item.article.language not in (None, cluster.ENGLISH) for item in chunk):
             multilingual = _crosslingual(store, stories)
@@ -401,6 +402,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                     continue  # another run stored it since this one looked
                 new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
                 quoting.add(item.article.id, item.article.day, item.quotes)
+                quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
                 stored += 1
                 if item.analysis is not None:
                     store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
@@ -413,7 +415,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     if touched:
         with clock("revise"), one_blas_thread(), store.transaction():
             catch_up(store, mark, duplicates, stories)
-            merges = _revise(store, stories, touched, {article.id for article in pending}, quoting)
+            merges = quoted + _revise(store, stories, touched, {article.id for article in pending})
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article.id) for article in pending}
             new_stories -= len({source for source, _, _ in merges
@@ -443,10 +445,9 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def _revise(store: Store, stories: StoryIndex, touched: set[str], placed: set[str],
-            quoting: quotations.QuotationIndex | None = None) -> list[tuple[str, str, list[str]]]:
-    """Revise the stories this run touched (storyline.revise; the articles it placed may move), first
-    merging the stories of reports that quote one passage alike (`quoting`: revise.quotation_merges), and
+def _revise(store: Store, stories: StoryIndex, touched: set[str],
+            placed: set[str]) -> list[tuple[str, str, list[str]]]:
+    """Revise the stories this run touched (storyline.revise; the articles it placed may move) and
     write its moves, merges and splits as placement
     writes its own: a member moved changes story in the store (the story it left keeps its id, and its
     brief and the other's are made again); a story merged away, or left empty by a move, keeps its last
@@ -469,14 +470,6 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str], placed: set[st
         grown[change.target.id] = change.target
         done.append((change.source.id, change.target.id, held))
 
-    if quoting is not None:
-        # one by one, so that the store says where each article is now when the next pair is read
-        for article_id, other in quoting.sharing_pairs(sorted(placed)):
-            pair = store.article_story(article_id), store.article_story(other)
-            if pair[0] is not None and pair[1] is not None:
-                for merge in revise.quotation_merges(stories, [(pair[0], pair[1])]):
-                    write_merge(merge)
-                    touched.add(merge.target.id)
     for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
         if isinstance(change, revise.Split):
             for article_id in change.members:
@@ -674,6 +667,28 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
         grown.pop(placed.merged.id, None)
     grown[placed.story.id] = placed.story
     return placed.started
+
+
+def _merge_quoting(item: Prepared, store: Store, stories: StoryIndex, quoting: quotations.QuotationIndex,
+                   grown: dict[str, StoryState]) -> list[tuple[str, str, list[str]]]:
+    """Merge the story a stored article joined with those of the reports, a few days apart, that
+    quote a passage as it does (revise.quotation_merges), while they are live: a story leaves the
+    index once its days fall out of placement's window, which a run over a month's reports passes
+    long before its end. Written as revision's merges are, and returned in the same shape."""
+    done = []
+    for other in sorted(quoting.sharing(item.article.id, item.article.day, item.quotes)):
+        own, theirs = store.article_story(item.article.id), store.article_story(other)
+        if own is None or theirs is None:
+            continue
+        for merge in revise.quotation_merges(stories, [(own, theirs)]):
+            held = [article_id for article_id, _ in store.member_vectors(merge.source.id)]
+            for story in (merge.source, merge.target):  # a story started in this chunk has no row yet
+                _save_story(store, story)
+            store.merge_story(merge.source.id, merge.target.id, revise.VERSION)
+            grown.pop(merge.source.id, None)
+            grown[merge.target.id] = merge.target
+            done.append((merge.source.id, merge.target.id, held))
+    return done
 
 
 def _save_story(store: Store, story: StoryState) -> None:

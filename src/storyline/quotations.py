@@ -5,8 +5,9 @@ passage they carry the same run of words inside quote marks however differently 
 Placement sees a headline and a lead, which two such reports often angle differently; revision
 (storyline.revise.quotation_merges) merges the stories of two reports, a few days apart at most, that
 quote QUOTE_WORDS consecutive words alike. A run that long is rarely quoted in reports of different
-events: a stock phrase or a slogan is shorter (on the PolNeAR months, docs/quality.md, runs of ten
-words or more joined reports of one event or of an event and its preview, shorter ones many others)."""
+events: a stock phrase, a slogan or a stump line is shorter (on the PolNeAR months, docs/quality.md,
+runs of ten words joined reports of one event, or an event and a preview or analysis that quotes
+it; runs of three or four words joined far more reports of different events than of one)."""
 
 from __future__ import annotations
 

@@ -31,9 +31,10 @@ the run touched, in rounds until nothing changes:
   member's story without it still holds its own event's other reports, so no single move takes it
   apart. The larger part keeps the story's id; the smaller becomes a new story (`Split`).
 
-Before its rounds, a run's revision merges the stories of reports that quote one passage alike, a
-few days apart (`quotation_merges`, on the evidence storyline.quotations finds), whatever placement's
-model makes of them; the rounds then work around the stories so merged.
+The stories of reports that quote one passage alike, a few days apart, are merged whatever
+placement's model makes of them (`quotation_merges`, on the evidence storyline.quotations finds): the
+pipeline asks for these merges as each article is stored, while the stories are live, and the rounds
+then work around the stories so merged.
 
 The cost grows with the members of the stories touched and their neighbours, not with the store; a
 story is weighed for a split each time it has grown by a quarter (SPLIT_GROWTH; the index remembers
