@@ -45,3 +45,17 @@ def test_a_run_counts_only_at_its_full_length_inside_quote_marks_and_a_few_days_
     index.add("c", date(2025, 4, 12), runs)
     assert index.sharing_pairs(["a"]) == [("a", "b")]
     assert index.sharing_pairs(["c"]) == [("c", "b")]
+
+
+def test_a_report_ingested_in_a_later_run_joins_the_story_of_the_one_it_quotes_alike(tmp_path):
+    rows = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] != "ledger-dockers-ballot"), encoding="utf-8")
+    later.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] == "ledger-dockers-ballot"), encoding="utf-8")
+    cli = Cli(tmp_path / "runs.db")
+    cli("ingest", str(first))
+    cli("ingest", str(later))
+    stories = cli.json("stories", "--json")
+    assert len(stories) == 3
+    together = next(s for s in stories if len(s["articles"]) == 2)
+    assert {a["source"] for a in together["articles"]} == {"harbour-courier", "eastern-ledger"}
