@@ -40,11 +40,12 @@ def test_a_run_counts_only_at_its_full_length_inside_quote_marks_and_a_few_days_
     assert not quoted_runs(f"He said {quote}.")  # not quoted: a reporter's own words
     index = QuotationIndex()
     runs = quoted_runs(f'"{quote}," she said.')
-    index.add("a", date(2025, 4, 8), runs)
-    index.add("b", date(2025, 4, 11), runs)
-    index.add("c", date(2025, 4, 12), runs)
-    assert index.sharing_pairs(["a"]) == [("a", "b")]
-    assert index.sharing_pairs(["c"]) == [("c", "b")]
+    for article_id, day in (("a", date(2025, 4, 8)), ("b", date(2025, 4, 11)), ("c", date(2025, 4, 12)), ("u", None)):
+        index.add(article_id, day, runs)
+    assert index.sharing("a", date(2025, 4, 8), runs) == {"b", "u"}
+    assert index.sharing("c", date(2025, 4, 12), runs) == {"b", "u"}
+    index.forget_before(date(2025, 4, 9))
+    assert index.sharing("c", date(2025, 4, 12), runs) == {"b", "u"} and "a" not in index.runs
 
 
 def test_a_report_ingested_in_a_later_run_joins_the_story_of_the_one_it_quotes_alike(tmp_path):

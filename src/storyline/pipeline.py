@@ -401,6 +401,8 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
                 new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
+                if item.article.day is not None:  # oldest first: no later article needs those further back
+                    quoting.forget_before(item.article.day - timedelta(days=quotations.QUOTE_DAYS))
                 quoting.add(item.article.id, item.article.day, item.quotes)
                 quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
                 stored += 1

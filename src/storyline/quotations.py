@@ -12,6 +12,7 @@ it; runs of three or four words joined far more reports of different events than
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -37,28 +38,35 @@ def quoted_runs(text: str) -> frozenset[str]:
 
 class QuotationIndex:
     """The quoted runs of the articles of an ingest's window, by run: which earlier articles quote what
-    a new one quotes, a few days apart at most."""
+    a new one quotes, a few days apart at most. A run places its articles oldest first, so the
+    articles older than a few days before the one being placed can go (`forget_before`): the index
+    holds days of articles, not the run's."""
 
     def __init__(self) -> None:
         self.quoting: dict[str, list[tuple[str, date | None]]] = {}
-        self.runs: dict[str, tuple[date | None, frozenset[str]]] = {}
+        self.runs: dict[str, frozenset[str]] = {}
+        self.dated: list[tuple[date, str]] = []  # a heap: the oldest dated article first
 
     def add(self, article_id: str, day: date | None, runs: Iterable[str]) -> None:
         runs = frozenset(runs)
         if not runs or article_id in self.runs:
             return
-        self.runs[article_id] = (day, runs)
+        self.runs[article_id] = runs
+        if day is not None:
+            heapq.heappush(self.dated, (day, article_id))
         for run in runs:
             self.quoting.setdefault(run, []).append((article_id, day))
 
-    def sharing_pairs(self, article_ids: Iterable[str]) -> list[tuple[str, str]]:
-        """(article, another that shares a quotation with it) for each of these articles, in order."""
-        pairs = []
-        for article_id in article_ids:
-            if article_id in self.runs:
-                day, runs = self.runs[article_id]
-                pairs.extend((article_id, other) for other in sorted(self.sharing(article_id, day, runs)))
-        return pairs
+    def forget_before(self, day: date) -> None:
+        """Drop the articles dated before this day (undated ones stay)."""
+        while self.dated and self.dated[0][0] < day:
+            _, article_id = heapq.heappop(self.dated)
+            for run in self.runs.pop(article_id, ()):
+                kept = [entry for entry in self.quoting[run] if entry[0] != article_id]
+                if kept:
+                    self.quoting[run] = kept
+                else:
+                    del self.quoting[run]
 
     def sharing(self, article_id: str, day: date | None, runs: Iterable[str]) -> set[str]:
         """The other articles that quote one of these runs, QUOTE_DAYS apart at most (undated ones
