@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from storyline import analyze, cluster, dedupe, revise, storylines
+from storyline import analyze, cluster, dedupe, quotations, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.cluster import StoryIndex
@@ -188,7 +188,8 @@ def make_article(record: Record) -> Article | Rejection:
 @dataclass(frozen=True)
 class Prepared:
     """One article with everything computed from it alone: its language, MinHash signature, key
-    terms, embedding (and the model that made it) and analysis (None when not analysed)."""
+    terms, embedding (and the model that made it), analysis (None when not analysed) and the runs of
+    words it quotes (storyline.quotations)."""
 
     article: Article
     signature: np.ndarray
@@ -196,6 +197,7 @@ class Prepared:
     vector: np.ndarray
     model: str
     analysis: Analysis | None
+    quotes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     with clock("signature"):
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
+        quotes = [quotations.quoted_runs(a.text) for a in articles]
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
@@ -225,8 +228,8 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     with clock("analyze"):  # on processes: the wait for what the embedding did not hide
         analyses = analyses_done() if analyses_done else [None] * len(articles)
-    items = [Prepared(article, sig, term, vector, embedder.name, analysis)
-             for article, sig, term, vector, analysis in zip(articles, signatures, terms, vectors, analyses)]
+    items = [Prepared(article, sig, term, vector, embedder.name, analysis, quoted)
+             for article, sig, term, vector, analysis, quoted in zip(articles, signatures, terms, vectors, analyses, quotes)]
     return PreparedChunk(items, dict(clock.seconds))
 
 
@@ -372,12 +375,17 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             duplicates.add(article_id, sig, group, day)
         for terms in store.article_terms():
             stats.add(terms)
+        quoting = quotations.QuotationIndex()
+        for article_id, day, runs in store.quoted_runs(
+                min(days) - timedelta(days=quotations.QUOTE_DAYS) if dated else None):
+            quoting.add(article_id, day, runs)
         since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
     multilingual = _crosslingual(store, stories) if store.has_other_languages() else None
     touched: set[str] = set()
+    quoted: list[tuple[str, str, list[str]]] = []  # revise.quotation_merges', made as articles are stored
     for chunk in _prepared(engine, _chunks(pending, settings.batch_size), settings, clock):
         if multilingual is None and any(item.article.language not in (None, cluster.ENGLISH) for item in chunk):
             multilingual = _crosslingual(store, stories)
@@ -393,6 +401,10 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
                 new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
+                if item.article.day is not None:  # oldest first: no later article needs those further back
+                    quoting.forget_before(item.article.day - timedelta(days=quotations.QUOTE_DAYS))
+                quoting.add(item.article.id, item.article.day, item.quotes)
+                quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
                 stored += 1
                 if item.analysis is not None:
                     store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
@@ -405,7 +417,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     if touched:
         with clock("revise"), one_blas_thread(), store.transaction():
             catch_up(store, mark, duplicates, stories)
-            merges = _revise(store, stories, touched, {article.id for article in pending})
+            merges = quoted + _revise(store, stories, touched, {article.id for article in pending})
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article.id) for article in pending}
             new_stories -= len({source for source, _, _ in merges
@@ -452,6 +464,14 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
         return [revise.Member(article_id, vector, frozenset(terms), day)
                 for article_id, vector, terms, day in store.member_features(story_id)]
 
+    def write_merge(change: revise.Merge) -> None:
+        held = [article_id for article_id, _ in store.member_vectors(change.source.id)]
+        _save_story(store, change.source)
+        store.merge_story(change.source.id, change.target.id, revise.VERSION)
+        grown.pop(change.source.id, None)
+        grown[change.target.id] = change.target
+        done.append((change.source.id, change.target.id, held))
+
     for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
         if isinstance(change, revise.Split):
             for article_id in change.members:
@@ -472,12 +492,7 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
                     grown[story_id] = stories.stories[story_id]
             done.append((change.source, change.target, [change.member]))
             continue
-        held = [article_id for article_id, _ in store.member_vectors(change.source.id)]
-        _save_story(store, change.source)
-        store.merge_story(change.source.id, change.target.id, revise.VERSION)
-        grown.pop(change.source.id, None)
-        grown[change.target.id] = change.target
-        done.append((change.source.id, change.target.id, held))
+        write_merge(change)
     for story in grown.values():
         _save_story(store, story)
     return done
@@ -616,7 +631,7 @@ def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, 
     with clock("serial"), store.transaction():
         for article_id, item in zip(ids, prepared, strict=True):
             store.update_article(article_id, item.article)
-            store.replace_derived(article_id, item.signature, item.vector, set(item.terms))
+            store.replace_derived(article_id, item.signature, item.vector, set(item.terms), item.quotes)
             if item.analysis is not None:
                 store.insert_analysis(article_id, item.analysis, analyze.VERSION)
                 story_id = store.article_story(article_id)
@@ -640,7 +655,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
         group, similarity = (copy[1], copy[2]) if copy else (article.id, 1.0)
         duplicates.add(article.id, sig, group, article.day)
     store.insert_duplicate(article.id, group, similarity, sig, dedupe.VERSION)
-    store.insert_vector(article.id, item.model, vector, terms, cluster.VERSION)
+    store.insert_vector(article.id, item.model, vector, terms, cluster.VERSION, item.quotes)
 
     # A syndicated copy belongs where its original went; anything else is scored against stories.
     original = stories.stories.get(store.article_story(copy[0]) or "") if copy else None
@@ -655,6 +670,28 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
         grown.pop(placed.merged.id, None)
     grown[placed.story.id] = placed.story
     return placed.started
+
+
+def _merge_quoting(item: Prepared, store: Store, stories: StoryIndex, quoting: quotations.QuotationIndex,
+                   grown: dict[str, StoryState]) -> list[tuple[str, str, list[str]]]:
+    """Merge the story a stored article joined with those of the reports, a few days apart, that
+    quote a passage as it does (revise.quotation_merges), while they are live: a story leaves the
+    index once its days fall out of placement's window, which a run over a month's reports passes
+    long before its end. Written as revision's merges are, and returned in the same shape."""
+    done = []
+    for other in sorted(quoting.sharing(item.article.id, item.article.day, item.quotes)):
+        own, theirs = store.article_story(item.article.id), store.article_story(other)
+        if own is None or theirs is None:
+            continue
+        for merge in revise.quotation_merges(stories, [(own, theirs)]):
+            held = [article_id for article_id, _ in store.member_vectors(merge.source.id)]
+            for story in (merge.source, merge.target):  # a story started in this chunk has no row yet
+                _save_story(store, story)
+            store.merge_story(merge.source.id, merge.target.id, revise.VERSION)
+            grown.pop(merge.source.id, None)
+            grown[merge.target.id] = merge.target
+            done.append((merge.source.id, merge.target.id, held))
+    return done
 
 
 def _save_story(store: Store, story: StoryState) -> None:

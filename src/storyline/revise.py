@@ -31,6 +31,11 @@ the run touched, in rounds until nothing changes:
   member's story without it still holds its own event's other reports, so no single move takes it
   apart. The larger part keeps the story's id; the smaller becomes a new story (`Split`).
 
+The stories of reports that quote one passage alike, a few days apart, are merged whatever
+placement's model makes of them (`quotation_merges`, on the evidence storyline.quotations finds): the
+pipeline asks for these merges as each article is stored, while the stories are live, and the rounds
+then work around the stories so merged.
+
 The cost grows with the members of the stories touched and their neighbours, not with the store; a
 story is weighed for a split each time it has grown by a quarter (SPLIT_GROWTH; the index remembers
 the size it was last weighed at), not at every run that touches it, and stories of more than
@@ -39,7 +44,7 @@ SPLIT_MEMBERS are not."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -432,6 +437,37 @@ def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merg
         scores = {key: p for key, p in scores.items() if source.id not in key and target.id not in key}
         score_around(target.id)
     return merges
+
+
+def quotation_merges(index: StoryIndex, pairs: Iterable[tuple[str, str]]) -> list[Merge]:
+    """Merge the two live stories of each pair, whose reports quote one passage alike (a run of
+    storyline.quotations.QUOTE_WORDS words, a few days apart), whatever placement's model makes of
+    them: reports of one statement that angle their headlines and leads differently score low on it,
+    and the same ten words quoted is the stronger evidence. Each pair is followed through the merges
+    made before it; a pair already one story, or not both live and English, is left. The larger story
+    (else the older) keeps its id, as in `revise`'s merges; `score` is the pair's probability under
+    placement's model, for the record."""
+    scores = PairScores(index)
+    merged: dict[str, str] = {}
+    made = []
+    for a, b in pairs:
+        while a in merged:
+            a = merged[a]
+        while b in merged:
+            b = merged[b]
+        first, second = index.stories.get(a), index.stories.get(b)
+        if a == b or first is None or second is None or not first.size or not second.size \
+                or not _english(index, a) or not _english(index, b):
+            continue
+        small, large = (first, second) if (first.size, first.id) < (second.size, second.id) else (second, first)
+        score = scores.score(small, large)
+        source, target = _source_and_target(first, second)
+        before = StoryState(source.id, source.centroid.copy(), source.size, dict(source.terms),
+                            source.first_seen, source.last_seen)
+        index.merge(source, target)
+        merged[source.id] = target.id
+        made.append(Merge(before, target, score))
+    return made
 
 
 def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import numpy as np
 
@@ -168,11 +168,24 @@ class Store(ReadQueries, OutletRecords):
             (article_id, group_id, similarity, signature.astype(np.uint64).tobytes(), version),
         )
 
-    def insert_vector(self, article_id: str, model: str, vector: np.ndarray, terms: set[str], version: str) -> None:
+    def insert_vector(self, article_id: str, model: str, vector: np.ndarray, terms: set[str], version: str,
+                      quotes: Iterable[str] = ()) -> None:
         self.conn.execute(
-            "INSERT INTO vectors(article_id, model, vector, terms, version) VALUES (?, ?, ?, ?, ?)",
-            (article_id, model, self._vector_param(vector), json.dumps(sorted(terms)), version),
+            "INSERT INTO vectors(article_id, model, vector, terms, version, quotes) VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, model, self._vector_param(vector), json.dumps(sorted(terms)), version,
+             json.dumps(sorted(quotes))),
         )
+
+    def quoted_runs(self, since: date | None = None) -> Iterator[tuple[str, date | None, list[str]]]:
+        """(article id, day, quoted runs) of every stored article that quotes a run (storyline.quotations),
+        of `since` or later (all when None), undated ones always."""
+        rows = self.conn.execute(
+            """SELECT v.article_id, v.quotes, a.published_day FROM vectors v JOIN articles a ON a.id = v.article_id
+               WHERE v.quotes <> '[]' AND (? IS NULL OR a.published_day IS NULL OR a.published_day >= ?)
+               ORDER BY a.rowid""", (_day(since), _day(since)))
+        for row in rows:
+            yield (row["article_id"], date.fromisoformat(row["published_day"]) if row["published_day"] else None,
+                   json.loads(row["quotes"]))
 
     def has_other_languages(self) -> bool:
         """Whether any stored article is in a language other than English (or undetected)."""
@@ -296,11 +309,12 @@ class Store(ReadQueries, OutletRecords):
                           (article.title, int(article.title_generated), article.text, article.text_hash,
                            format_published(article.published), _day(article.day), article_id))
 
-    def replace_derived(self, article_id: str, signature: np.ndarray, vector: np.ndarray, terms: set[str]) -> None:
+    def replace_derived(self, article_id: str, signature: np.ndarray, vector: np.ndarray, terms: set[str],
+                        quotes: Iterable[str] = ()) -> None:
         self.conn.execute("UPDATE duplicates SET signature = ? WHERE article_id = ?",
                           (signature.astype(np.uint64).tobytes(), article_id))
-        self.conn.execute("UPDATE vectors SET vector = ?, terms = ? WHERE article_id = ?",
-                          (self._vector_param(vector), json.dumps(sorted(terms)), article_id))
+        self.conn.execute("UPDATE vectors SET vector = ?, terms = ?, quotes = ? WHERE article_id = ?",
+                          (self._vector_param(vector), json.dumps(sorted(terms)), json.dumps(sorted(quotes)), article_id))
 
     def article_by_url(self, url: str) -> tuple[str, str] | None:
         """(id, text hash) of the article stored under a canonical URL."""
