@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from storyline import analyze, cluster, dedupe, quotations, revise, storylines
+from storyline import analyze, cluster, dedupe, quoted_runs, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.cluster import StoryIndex
@@ -189,7 +189,7 @@ def make_article(record: Record) -> Article | Rejection:
 class Prepared:
     """One article with everything computed from it alone: its language, MinHash signature, key
     terms, embedding (and the model that made it), analysis (None when not analysed) and the runs of
-    words it quotes (storyline.quotations)."""
+    words it quotes (storyline.quoted_runs)."""
 
     article: Article
     signature: np.ndarray
@@ -220,7 +220,7 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     with clock("signature"):
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
-        quotes = [quotations.quoted_runs(a.text) for a in articles]
+        quotes = [quoted_runs.quoted_runs(a.text) for a in articles]
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
@@ -375,9 +375,9 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             duplicates.add(article_id, sig, group, day)
         for terms in store.article_terms():
             stats.add(terms)
-        quoting = quotations.QuotationIndex()
+        quoting = quoted_runs.QuotationIndex()
         for article_id, day, runs in store.quoted_runs(
-                min(days) - timedelta(days=quotations.QUOTE_DAYS) if dated else None):
+                min(days) - timedelta(days=quoted_runs.QUOTE_DAYS) if dated else None):
             quoting.add(article_id, day, runs)
         since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
@@ -402,7 +402,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                     continue  # another run stored it since this one looked
                 new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
                 if item.article.day is not None:  # oldest first: no later article needs those further back
-                    quoting.forget_before(item.article.day - timedelta(days=quotations.QUOTE_DAYS))
+                    quoting.forget_before(item.article.day - timedelta(days=quoted_runs.QUOTE_DAYS))
                 quoting.add(item.article.id, item.article.day, item.quotes)
                 quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
                 stored += 1
@@ -672,7 +672,7 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
     return placed.started
 
 
-def _merge_quoting(item: Prepared, store: Store, stories: StoryIndex, quoting: quotations.QuotationIndex,
+def _merge_quoting(item: Prepared, store: Store, stories: StoryIndex, quoting: quoted_runs.QuotationIndex,
                    grown: dict[str, StoryState]) -> list[tuple[str, str, list[str]]]:
     """Merge the story a stored article joined with those of the reports, a few days apart, that
     quote a passage as it does (revise.quotation_merges), while they are live: a story leaves the

@@ -32,7 +32,7 @@ the run touched, in rounds until nothing changes:
   apart. The larger part keeps the story's id; the smaller becomes a new story (`Split`).
 
 The stories of reports that quote one passage alike, a few days apart, are merged whatever
-placement's model makes of them (`quotation_merges`, on the evidence storyline.quotations finds): the
+placement's model makes of them (`quotation_merges`, on the evidence storyline.quoted_runs finds): the
 pipeline asks for these merges as each article is stored, while the stories are live, and the rounds
 then work around the stories so merged.
 
@@ -441,7 +441,7 @@ def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merg
 
 def quotation_merges(index: StoryIndex, pairs: Iterable[tuple[str, str]]) -> list[Merge]:
     """Merge the two live stories of each pair, whose reports quote one passage alike (a run of
-    storyline.quotations.QUOTE_WORDS words, a few days apart), whatever placement's model makes of
+    storyline.quoted_runs.QUOTE_WORDS words, a few days apart), whatever placement's model makes of
     them: reports of one statement that angle their headlines and leads differently score low on it,
     and the same ten words quoted is the stronger evidence. Each pair is followed through the merges
     made before it; a pair already one story, or not both live and English, is left. The larger story

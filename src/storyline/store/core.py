@@ -177,7 +177,7 @@ class Store(ReadQueries, OutletRecords):
         )
 
     def quoted_runs(self, since: date | None = None) -> Iterator[tuple[str, date | None, list[str]]]:
-        """(article id, day, quoted runs) of every stored article that quotes a run (storyline.quotations),
+        """(article id, day, quoted runs) of every stored article that quotes a run (storyline.quoted_runs),
         of `since` or later (all when None), undated ones always."""
         rows = self.conn.execute(
             """SELECT v.article_id, v.quotes, a.published_day FROM vectors v JOIN articles a ON a.id = v.article_id

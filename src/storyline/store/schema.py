@@ -276,7 +276,7 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX source_labels_key ON source_labels(key, value);
     """,
-    # 10: the runs of words each article quotes (storyline.quotations), which revision merges the
+    # 10: the runs of words each article quotes (storyline.quoted_runs), which revision merges the
     # stories of reports quoting one passage by; articles stored before have none.
     """
     ALTER TABLE vectors ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';

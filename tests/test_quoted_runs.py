@@ -5,9 +5,9 @@ from datetime import date
 
 from conftest import FIXTURES, Cli
 
-from storyline.quotations import QUOTE_WORDS, QuotationIndex, quoted_runs
+from storyline.quoted_runs import QUOTE_WORDS, QuotationIndex, quoted_runs
 
-ARTICLES = FIXTURES / "quotations" / "articles.jsonl"
+ARTICLES = FIXTURES / "quoted_runs" / "articles.jsonl"
 QUOTED = "\"We cannot keep every crane running through the night while the big ships are not coming,\" she said."
 PARAPHRASED = "She said the cranes could not keep running through the night while the big ships stayed away."
 
