@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.nlp import doc_tokens, simple_tokens
 from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.reported import reported_statements
 from storyline.analyze.speakers import attribute_in_language, fullest_name, inherit_venues, read_context, resolve_speakers
-from storyline.analyze.statements import ArticleText, Statement, direct_statements
+from storyline.analyze.statements import Statement, direct_statements
 from storyline.lang import cue_pattern
 from storyline.model import Mention, Quote
 from storyline.text import sentence_at, split_sentences

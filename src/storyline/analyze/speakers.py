@@ -20,12 +20,12 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
-    ArticleText,
     Statement,
     Subject,
     is_cue,
