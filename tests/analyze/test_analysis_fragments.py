@@ -78,3 +78,10 @@ def test_a_quotation_after_a_headline_stays_direct():
     text = "FERRY CREWS WALK OUT IN NORRVIK “We worked double shifts since April,” the union steward said."
     quote = with_words(text, "double shifts")
     assert quote.direct
+
+
+def test_two_fragments_of_one_reported_clause_are_one_reported_statement():
+    text = "Harbour master Ines Falkenrath said the levy was “a tax on fishermen” and “a gift to the ferry company.”"
+    said = [q for q in quotes(text) if "levy" in q.text or "ferry company" in q.text]
+    assert [(q.direct, q.speaker) for q in said] == [(False, "Ines Falkenrath")]
+    assert "a gift to the ferry company" in said[0].text

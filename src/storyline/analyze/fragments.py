@@ -29,18 +29,20 @@ _DOUBLE_MARKS = re.compile(r"[\"“”]|''")
 
 
 def report_fragments(article: ArticleText, statements: list[Statement]) -> list[Statement]:
-    """The statements with every quoted fragment of a reported sentence made reported speech (a sentence's
-    second fragment, "a “disaster” and a “joke”", is already in the first's clause, so is dropped)."""
+    """The statements with every quoted fragment of a reported sentence made reported speech; a quotation that
+    lies in such a clause ("a “disaster” and “a joke to everyone”") is already in it, so is dropped."""
     seen: set[tuple[int, int]] = set()
     out = []
     for n, statement in enumerate(statements):
+        if statement.direct and any(a <= statement.position and statement.parts[-1][1] <= b for a, b in seen):
+            continue  # "said the levy was “a tax” and “a gift to the ferry company”": the second is in the clause
         if not (statement.direct and statement.cue is not None and quoted_fragment(article, statement)):
             out.append(statement)
             continue
         rest = statement.parts[1:]
         clause = _reported_clause(article, statement, statement.parts[0] if rest else statement.parts[-1])
         following = statements[n + 1] if n + 1 < len(statements) else None
-        if following is not None and clause[0] < following.position < clause[1]:
+        if following is not None and following.cue not in (None, statement.cue) and clause[0] < following.position < clause[1]:
             # "A told the paper there was “…” while B said “…”": the clause ends where the next statement's begins
             subject = following.subject
             stop = subject.start if subject is not None and clause[0] < subject.start < following.position \
@@ -118,6 +120,8 @@ def _reported_clause(article: ArticleText, statement: Statement, last: tuple[int
         that = re.search(r"\bthat\b", text[start:opening])
         if that is not None:
             start += that.end()
+        while start < opening and text[start] in " ,;:—–-":  # "…, Trump said, the foundation's gift made him a “…”"
+            start += 1
         return trim_quoted(text, start, max(s_hi, close))
     end = close
     if cue is not None and _sentence_goes_on(article, statement):  # "“…” against it in the meetings, he said."
