@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from storyline.analyze import analyze_doc
 from storyline.analyze.entities import name_key, similar_surnames
 from storyline.analyze.nlp import LONG_TEXT, PIECE, load_nlp, pipe_docs, text_pieces
-from storyline.analyze.statements import ArticleText
+from storyline.analyze.article_text import ArticleText
 from storyline.model import Mention
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo" / "articles"

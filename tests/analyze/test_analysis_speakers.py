@@ -406,7 +406,8 @@ def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to(
     from storyline.analyze.nlp import doc_tokens, load_nlp
     from storyline.analyze.quote_marks import scan_quote_marks
     from storyline.analyze.speakers import resolve_speakers
-    from storyline.analyze.statements import ArticleText, direct_statements
+    from storyline.analyze.article_text import ArticleText
+    from storyline.analyze.statements import direct_statements
     from storyline.model import Mention
 
     text = ("Governor Oliver Banks spoke in Norrvik on Monday.\n\nMayor Piet Varga has battled with the harbour "
@@ -432,7 +433,8 @@ def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for()
     from storyline.analyze.nlp import doc_tokens, load_nlp
     from storyline.analyze.quote_marks import scan_quote_marks
     from storyline.analyze.speakers import resolve_speakers
-    from storyline.analyze.statements import ArticleText, direct_statements
+    from storyline.analyze.article_text import ArticleText
+    from storyline.analyze.statements import direct_statements
     from storyline.model import Mention
 
     text = ("Karim Haddad came to Norrvik from Aleppo in 2014. The town welcomed him, and Norrvik grew on him.\n\n"

@@ -11,7 +11,8 @@ Ana Ortiz", "a friend of Piet Varga") is never the speaker.
 
 from __future__ import annotations
 
-from storyline.analyze.statements import ArticleText, Statement, Subject, is_cue, person_like, subject_from_mention
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.statements import Statement, Subject, is_cue, person_like, subject_from_mention
 from storyline.analyze.subjects import subject_like
 from storyline.lang.en import OBJECT_PREPOSITIONS, PERSON_OF, PREPOSITIONS
 from storyline.model import Mention

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.person_names import could_be_name
-from storyline.analyze.statements import ArticleText, Subject, person_like, subject_from_mention
+from storyline.analyze.statements import Subject, person_like, subject_from_mention
 from storyline.lang.en import FUNCTION_WORDS, KIN, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
 
 # Before the name, words a description may hold without making the name its object.

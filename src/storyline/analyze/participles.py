@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from storyline.lang.en import ADVERBIALS
 
 if TYPE_CHECKING:
-    from storyline.analyze.statements import ArticleText
+    from storyline.analyze.article_text import ArticleText
 
 
 def hangs_from_clause(article: ArticleText, cue: int) -> bool:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import extract_mentions
+from storyline.analyze.fragments import report_fragments
 from storyline.analyze.nlp import doc_tokens, simple_tokens
 from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.reported import reported_statements
 from storyline.analyze.speakers import attribute_in_language, fullest_name, inherit_venues, read_context, resolve_speakers
-from storyline.analyze.statements import ArticleText, Statement, direct_statements
+from storyline.analyze.statements import Statement, direct_statements
 from storyline.lang import cue_pattern
 from storyline.model import Mention, Quote
 from storyline.text import sentence_at, split_sentences
@@ -50,7 +52,7 @@ def find_quotes(text: str, mentions: Sequence[Mention] | None = None, doc: "Doc 
     for statement in statements:
         read_context(article, statement)
     inherit_venues(statements)
-    return _to_quotes(article, statements)
+    return _to_quotes(article, report_fragments(article, statements))
 
 
 def _capitalised_names(text: str) -> list[Mention]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import (
-    ArticleText,
     Statement,
     Subject,
     is_cue,

@@ -21,13 +21,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from storyline.analyze.appositions import speaker_across_apposition
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.described import named_in_description
 from storyline.analyze.entities import strip_title
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
-    ArticleText,
     Statement,
     Subject,
     is_cue,

@@ -1,19 +1,18 @@
 """Statements in one article: direct quotes (from their marks), each with its cue and the subject of
-its cue, read from tags and named entities rather than a parse (see analyze.nlp for why), and the
-article's reading that reported speech (reported.py) shares. Who the subject is, is speakers.py's job.
+its cue, read from tags and named entities rather than a parse (see analyze.nlp for why); the cues and
+noun phrases that reported speech (reported.py) shares. The article's reading is article_text.py's; who
+the subject is, is speakers.py's job.
 """
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.entities import ORG_WORDS, name_key, similar_surnames
-from storyline.analyze.nlp import Token
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.participles import hangs_from_clause
-from storyline.analyze.person_names import as_person_name, could_be_name, person_beside
+from storyline.analyze.person_names import could_be_name, person_beside
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.titles import names_something
@@ -24,10 +23,8 @@ from storyline.lang.en import (
     ANONYMOUS,
     CONTRASTING,
     CUE_WORDS,
-    DATELINE,
     DEFINITE,
     FINITE_AUXILIARIES,
-    FUNCTION_WORDS,
     GOVERNING,
     GROUP_HEADS,
     HEAD_FOLLOWERS,
@@ -48,7 +45,6 @@ from storyline.lang.en import (
     WORDLIKE,
 )
 from storyline.model import Mention
-from storyline.text import iter_paragraphs, split_sentences
 
 
 @dataclass
@@ -75,162 +71,6 @@ class Statement:
     venue: tuple[str, str] | None = None
     addressee: str | None = None
     sentence: tuple[int, int] = (0, 0)
-
-
-class ArticleText:
-    """The text of one article with the indexes that the rules look things up in."""
-
-    def __init__(self, text: str, tokens: list[Token], mentions: list[Mention]) -> None:
-        self.text = text
-        self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-        self.sentences = split_sentences(text) or [(0, len(text))]
-        self.sentence_starts = [s for s, _ in self.sentences]
-        named = (as_person_name(text, m) for m in mentions if m.label != "PERSON" or not self._participle(m))
-        self.mentions = sorted((m for m in named if m is not None), key=lambda m: m.start)
-        self.mention_by_end = {m.end: m for m in self.mentions}
-        self.mention_starts = [m.start for m in self.mentions]
-        self.other_starts: dict[str, set[int]] = {}  # where each name the model did not take for a person stands
-        for m in self.mentions:
-            if m.label != "PERSON":
-                self.other_starts.setdefault(m.text, set()).add(m.start)
-        self.paragraphs = list(iter_paragraphs(text)) or [(0, len(text))]
-        self.paragraph_starts = [p for p, _ in self.paragraphs]
-        self.quoted = []
-        self.people = [m for m in self.mentions if m.label == "PERSON"]
-        self._keys = [name_key(m.text) for m in self.people]
-        # each spelling of a person's name: the positions in self.people of its mentions, and their starts
-        self._spellings: dict[str, tuple[list[int], list[int]]] = {}
-        for i, m in enumerate(self.people):
-            indices, starts = self._spellings.setdefault(m.text, ([], []))
-            indices.append(i)
-            starts.append(m.start)
-        self._fits: dict[str, list[str]] = {}
-        # the surnames of the people the model found, each with its first mention: a later bare "Sanders"
-        # the model missed (or read as a plural) is that person
-        self.surnames: dict[str, Mention] = {}
-        firsts: dict[str, set[str]] = {}
-        for m in self.people:
-            self.surnames.setdefault(m.text.split()[-1], m)
-            if len(m.text.split()) > 1:
-                firsts.setdefault(m.text.split()[-1], set()).add(m.text.split()[0])
-        # surnames two people of the article bear ("Bill Clinton", "Hillary Clinton"): alone, they name neither
-        self.shared_surnames = {surname for surname, names in firsts.items() if len(names) > 1}
-
-    def _participle(self, mention: Mention) -> bool:
-        """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
-        he warned", "Speaking to reporters, …"), which the model can read as a person: a word in -ing
-        followed by a preposition, a determiner or "that", as no name is."""
-        word = mention.text
-        sentence_start = self.sentences[self.sentence_of(mention.start)][0]
-        if " " in word or not word.endswith("ing") or self.text[sentence_start:mention.start].strip(" \"“‘'("):
-            return False
-        following = re.match(r"\s+([a-z]+)\b", self.text[mention.end:mention.end + 20])
-        return following is not None and following.group(1) in FUNCTION_WORDS
-
-    @property
-    def quoted(self) -> list[tuple[int, int]]:
-        """The spans of the quotation marks' passages, (open, close) in order of open."""
-        return self._quoted
-
-    @quoted.setter
-    def quoted(self, spans: list[tuple[int, int]]) -> None:
-        self._quoted = spans
-        self._quote_opens = [a for a, _ in spans]
-        self._quote_closes = sorted(b for _, b in spans)
-        self._reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest close so far
-
-    def next_quote_open(self, pos: int) -> int:
-        """Where the first quotation opening after pos opens; the text's length if none does."""
-        k = bisect.bisect_right(self._quote_opens, pos)
-        return self._quote_opens[k] if k < len(self._quote_opens) else len(self.text)
-
-    def last_quote_close(self, pos: int) -> int:
-        """The last quotation close before pos; -1 if none closes before it."""
-        k = bisect.bisect_left(self._quote_closes, pos)
-        return self._quote_closes[k - 1] if k else -1
-
-    def quoted_near(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The quoted spans, in order, that may touch text[lo:hi]: every one that does (a close at lo
-        counts), found by bisection rather than a scan of the article's quotes."""
-        return self._quoted[bisect.bisect_left(self._reach, lo):bisect.bisect_left(self._quote_opens, hi)]
-
-    def mentions_within(self, lo: int, hi: int) -> list[Mention]:
-        """The mentions inside text[lo:hi], in text order."""
-        first, last = bisect.bisect_left(self.mention_starts, lo), bisect.bisect_right(self.mention_starts, hi)
-        return [m for m in self.mentions[first:last] if m.end <= hi]
-
-    def first_mention_from(self, lo: int, hi: int) -> Mention | None:
-        """The first mention starting in [lo, hi)."""
-        k = bisect.bisect_left(self.mention_starts, lo)
-        return self.mentions[k] if k < len(self.mentions) and self.mention_starts[k] < hi else None
-
-    def body_start(self, pos: int) -> int:
-        """pos, or the end of a dateline ("LIMA (Global Desk Wire) - ") that opens the paragraph at pos."""
-        match = DATELINE.match(self.text, pos)
-        return match.end() if match else pos
-
-    def sentence_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
-
-    def paragraph_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
-
-    def token_at(self, pos: int) -> int:
-        """Index of the first token starting at or after pos."""
-        return bisect.bisect_left(self.starts, pos)
-
-    def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
-        return k >= 0 and self.quoted[k][0] <= pos <= self.quoted[k][1]
-
-    def word(self, i: int) -> str:
-        return self.tokens[i].text.lower() if 0 <= i < len(self.tokens) else ""
-
-    def full_name(self, mention: Mention | None, surface: str, pos: int) -> tuple[str, Mention | None]:
-        """The fullest form of a person's name that the article gives, nearest before pos.
-
-        Among the people whose name fits (a similar surname, as many words, the same first initial), the
-        one of most words; of those, the last to start at or before pos, else the first. The fitting
-        spellings are looked up once per name and each spelling's mentions by bisection, so that an
-        article's statements cost no more than its length."""
-        key = name_key(surface)
-        if not key:
-            return surface, mention
-        best = -1
-        fitting = self._fitting_spellings(key)
-        if fitting:
-            most = max(len(text.split()) for text in fitting)
-            earliest = len(self.people)
-            for text in fitting:
-                if len(text.split()) != most:
-                    continue
-                indices, starts = self._spellings[text]
-                earliest = min(earliest, indices[0])
-                j = bisect.bisect_right(starts, pos) - 1
-                if j >= 0:
-                    j = bisect.bisect_left(starts, starts[j])  # the first of mentions sharing a start
-                    if best < 0 or (starts[j], -indices[j]) > (self.people[best].start, -best):
-                        best = indices[j]
-            best = earliest if best < 0 else best
-        if best < 0:
-            return surface, mention
-        return self.people[best].text, mention or self.people[best]
-
-    def _fitting_spellings(self, key: str) -> list[str]:
-        """The people's spellings (the text of a mention) whose name may be a fuller form of key."""
-        if key not in self._fits:
-            words = key.split()
-            fits = []
-            for text, (indices, _) in self._spellings.items():
-                mkey = self._keys[indices[0]].split()
-                if len(mkey) < len(words) or not similar_surnames(mkey[-1], words[-1]):
-                    continue
-                if len(words) > 1 and mkey[0][:1] != words[0][:1]:
-                    continue
-                fits.append(text)
-            self._fits[key] = fits
-        return self._fits[key]
 
 
 def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Statement]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.article_text import ArticleText
 from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
-    ArticleText,
     Subject,
     after_place,
     classify_phrase,

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from storyline.analyze.entities import same_name
 from storyline.analyze.numbers import Number, find_numbers, find_ordinals
+from storyline.analyze.quote_marks import QUOTE_CHARS, scan_quote_marks
 from storyline.lang.en import (
     CLAUSE_SPLIT,
     CLAUSE_SUBJECT,
@@ -84,9 +85,18 @@ class _Spans:
 def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
     """The sentence units of one article (a sentence, or a clause of one that carries a claim of its
     own), numbered from offset."""
-    direct = tuple(sorted((q.start, q.end) for q in article.analysis.quotes if q.direct))
     return [Unit(offset + n, pos, s, e, article.text[s:e], quoted, list(stems))
-            for n, (s, e, quoted, stems) in enumerate(_pieces(article.text, direct))]
+            for n, (s, e, quoted, stems) in enumerate(_pieces(article.text, quoted_spans(article.analysis)))]
+
+
+def quoted_spans(analysis: Analysis) -> tuple[tuple[int, int], ...]:
+    """Where an article's quoted words are: its direct quotes, and the fragments in quotation marks inside its
+    reported speech ("said the levy was “a tax on fishermen” that …"), which are a speaker's words too."""
+    spans = [(q.start, q.end) for q in analysis.quotes if q.direct]
+    for q in analysis.quotes:
+        if not q.direct and any(ch in QUOTE_CHARS for ch in q.text):
+            spans += [(q.start + m.start, q.start + m.end) for m in scan_quote_marks(q.text)]
+    return tuple(sorted(spans))
 
 
 @lru_cache(maxsize=1024)

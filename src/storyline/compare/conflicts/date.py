@@ -23,7 +23,7 @@ from storyline.compare.conflicts.conflict import (
     words_around,
 )
 from storyline.compare.conflicts.state import two_stages
-from storyline.compare.units import StoryView, Unit
+from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE
 from storyline.model import ConflictKind, TimeExpression
 from storyline.text import WEB_ADDRESS
@@ -171,7 +171,7 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     2012"), not a day inside a quotation (“This night is for Alexi!”: the speaker's, read from a day
     the report does not give)."""
     article = story.articles[unit.article]
-    if any(q.direct and q.start <= start < q.end for q in article.analysis.quotes):
+    if any(a <= start < b for a, b in quoted_spans(article.analysis)):
         return False
     text = article.text
     if HABITUAL.search(text[max(unit.start, start - 12):start]) or HABITUAL.search(text[end:min(unit.end, end + 16)]):

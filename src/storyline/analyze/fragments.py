@@ -1,0 +1,129 @@
+"""Quoted fragments: words in quotation marks that are only part of a sentence the writer words.
+
+"Khalif said Trump is a “racist bigot” who won't win votes", "Trump's plan may be “strategic,” said Ann
+Lee", "Obama said “it gets me mad” every time …": the marks show which words are the speaker's, but the
+sentence is the writer's report of what was said, so a reader takes it as reported speech, not as a
+quotation the speaker spoke whole. Such a statement keeps its speaker and cue and becomes reported
+(``direct`` false), its words the reported clause with the quoted fragment in it, marks and all. A
+quotation stays direct where nothing but its cue and the cue's punctuation comes before its mark in its
+sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
+unless the writer's sentence goes on past its closing mark; where the quoted words give what someone
+calls something ("called the deal “a first step”", NAMING_CUES); where the words before it are a
+headline's, all capitalised; and inside another quotation. A fragment with no cue of its own is left as it
+is: on PolNeAR train, making those reported too cost more whole quotations than direct recall can spare.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
+from storyline.analyze.statements import Statement, is_cue
+from storyline.lang.en import CUE_WORDS, NAMING_CUES
+
+# words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
+_JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
+_DOUBLE_MARKS = re.compile(r"[\"“”]|''")
+
+
+def report_fragments(article: ArticleText, statements: list[Statement]) -> list[Statement]:
+    """The statements with every quoted fragment of a reported sentence made reported speech; a quotation that
+    lies in such a clause ("a “disaster” and “a joke to everyone”") is already in it, so is dropped."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for n, statement in enumerate(statements):
+        if statement.direct and any(a <= statement.position and statement.parts[-1][1] <= b for a, b in seen):
+            continue  # "said the levy was “a tax” and “a gift to the ferry company”": the second is in the clause
+        if not (statement.direct and statement.cue is not None and quoted_fragment(article, statement)):
+            out.append(statement)
+            continue
+        rest = statement.parts[1:]
+        clause = _reported_clause(article, statement, statement.parts[0] if rest else statement.parts[-1])
+        following = statements[n + 1] if n + 1 < len(statements) else None
+        if following is not None and following.cue not in (None, statement.cue) and clause[0] < following.position < clause[1]:
+            # "A told the paper there was “…” while B said “…”": the clause ends where the next statement's begins
+            subject = following.subject
+            stop = subject.start if subject is not None and clause[0] < subject.start < following.position \
+                else following.position
+            cut = re.search(r"[,;]?\s*(?:and|but|while|whereas)?\s*$", article.text[clause[0]:stop])
+            clause = trim_quoted(article.text, clause[0], clause[0] + cut.start() if cut else stop)
+        if rest:  # "Remarking on her “empathy,” Starr said, “Leave aside …”": the quotation after the cue stays whole
+            out.append(replace(statement, parts=rest, position=_opening(article, rest[0])))
+        if clause not in seen:
+            seen.add(clause)
+            statement.parts = [clause]
+            statement.direct = False
+            out.append(statement)
+    return sorted(out, key=lambda s: s.position)
+
+
+def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
+    """Whether a direct statement's quotation opens inside the writer's sentence: a word of the sentence
+    right before its opening mark, that word no cue of its own and the sentence no headline."""
+    text = article.text
+    opening = statement.position
+    paragraph = article.paragraphs[article.paragraph_of(opening)][0]
+    if any(a < opening < b for a, b in article.quoted_near(opening, opening + 1)) or \
+            len(_DOUBLE_MARKS.findall(text, paragraph, opening)) % 2:
+        return False  # a quotation inside a quotation ("“… what they call ‘a flight to quality’”") is the outer one's
+    lo = article.body_start(article.sentences[article.sentence_of(opening)][0])
+    before = text[lo:opening].rstrip()
+    while before[-1:] in QUOTE_CHARS:  # NYT's '' is two marks
+        before = before[:-1].rstrip()
+    if not before[-1:].isalnum():
+        return _sentence_goes_on(article, statement)
+    j = article.token_at(opening) - 1
+    while j >= 0 and article.tokens[j].text in QUOTE_TOKENS:
+        j -= 1
+    if is_cue(article, j) and article.word(j) not in NAMING_CUES:
+        return _sentence_goes_on(article, statement)  # "she says “we worked hard …”": the words open after their cue
+    if statement.cue is not None and article.word(article.token_at(statement.cue[0])) in NAMING_CUES \
+            and statement.cue[0] < opening:
+        return False  # "called the plan “a disaster”": what a person calls something is their quotation
+    words = re.findall(r"[^\W\d_][\w’'-]*", before)
+    # a headline ("Clinton Calls ISIS Violence ‘Genocide’"), not a sentence's subject ("Instead, Dena Grayson “is …”")
+    return len(words) < 4 or not all(w[:1].isupper() for w in words)
+
+
+def _sentence_goes_on(article: ArticleText, statement: Statement) -> bool:
+    """Whether the writer's sentence goes on past the closing mark with a word of its own ("“…” every time
+    he thinks about it", "“…” despite his loss"): quoted words with no punctuation of their own at the end,
+    then a lower-case word that neither opens the cue ("“…” he said") nor joins another quotation ("and")."""
+    text = article.text
+    a, b = statement.parts[-1]
+    if len(statement.parts) > 1 or text[a:b].rstrip()[-1:] in ",.!?;:…":
+        return False
+    after = re.match(r"[\"”’']+ ([a-z][\w’'-]*)", text[b:b + 40])
+    return after is not None and after.group(1) not in CUE_WORDS | _JOINING
+
+
+def _opening(article: ArticleText, part: tuple[int, int]) -> int:
+    """Where the quotation marks around a part of a statement open."""
+    return min((a for a, b in article.quoted_near(part[0], part[1]) if a < part[0] <= b), default=part[0])
+
+
+def _reported_clause(article: ArticleText, statement: Statement, last: tuple[int, int]) -> tuple[int, int]:
+    """The words a fragment's sentence reports: after the cue (and its "that") to the sentence's end where the
+    cue comes first; from the sentence's start to the closing mark where it comes after."""
+    text = article.text
+    opening = statement.position
+    s_lo, s_hi = article.sentences[article.sentence_of(opening)]
+    s_lo = article.body_start(s_lo)
+    close = max((b for a, b in article.quoted_near(last[0], last[1]) if a < last[0] <= b), default=last[1])
+    while close < len(text) and text[close] in QUOTE_CHARS:
+        close += 1
+    cue = statement.cue
+    if cue is not None and cue[1] <= opening:
+        start = cue[1]
+        that = re.search(r"\bthat\b", text[start:opening])
+        if that is not None:
+            start += that.end()
+        while start < opening and text[start] in " ,;:—–-":  # "…, Trump said, the foundation's gift made him a “…”"
+            start += 1
+        return trim_quoted(text, start, max(s_hi, close))
+    end = close
+    if cue is not None and _sentence_goes_on(article, statement):  # "“…” against it in the meetings, he said."
+        end = max(close, text.rfind(",", close, cue[0]))
+    return trim_quoted(text, s_lo, end)

@@ -1,0 +1,87 @@
+"""Quoted fragments inside a reported sentence are reported speech, on short reports written for these tests."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze_article
+
+
+def quotes(text: str):
+    return analyze_article(text, None).quotes
+
+
+def with_words(text: str, words: str):
+    found = [q for q in quotes(text) if words in q.text]
+    assert len(found) == 1, [(q.text, q.direct) for q in quotes(text)]
+    return found[0]
+
+
+def test_a_fragment_after_the_cue_and_its_clause_is_reported_speech_of_the_speaker():
+    text = ("The harbour board met on Monday.\n\nHarbour master Ines Falkenrath said the new levy was “a tax on "
+            "fishermen” that would empty the quays by spring.")
+    quote = with_words(text, "a tax on fishermen")
+    assert not quote.direct
+    assert quote.text == "the new levy was “a tax on fishermen” that would empty the quays by spring"
+    assert quote.speaker == "Ines Falkenrath"
+    assert quote.cue == "said"
+
+
+def test_a_fragment_after_that_is_reported_from_the_words_after_that():
+    text = "Councillor Tomas Brandt told reporters that the ferry timetable was “simply not good enough.”"
+    quote = with_words(text, "simply not good enough")
+    assert not quote.direct
+    assert quote.text.startswith("the ferry timetable was “simply")
+    assert quote.speaker == "Tomas Brandt"
+
+
+def test_a_fragment_before_an_inverted_cue_is_reported_from_the_sentence_start():
+    text = "The dredging plan may prove “a costly mistake,” said Ada Lindqvist, an engineer at the port."
+    quote = with_words(text, "costly mistake")
+    assert not quote.direct
+    assert quote.text == "The dredging plan may prove “a costly mistake,”"
+    assert quote.speaker == "Ada Lindqvist"
+
+
+def test_words_after_the_closing_mark_make_a_fragment_of_a_quote_right_after_its_cue():
+    text = "Mayor Petra Olsen says “the bridge is finished” despite the cracks the inspectors found last week."
+    quote = with_words(text, "the bridge is finished")
+    assert not quote.direct
+    assert quote.speaker == "Petra Olsen"
+
+
+def test_whole_quotations_stay_direct():
+    text = ("Mayor Petra Olsen spoke on Tuesday. “The bridge will open in May,” she said.\n\n"
+            "Ada Lindqvist said, “We checked every pile twice.”\n\n"
+            "Tomas Brandt says “the ferry stays” and nobody on the council disagrees.")
+    assert with_words(text, "bridge will open").direct
+    assert with_words(text, "checked every pile").direct
+    assert with_words(text, "the ferry stays").direct
+
+
+def test_a_quote_split_around_its_cue_keeps_the_part_after_the_cue_direct():
+    text = ("Praising the crews’ “quiet courage,” harbour master Ines Falkenrath said, “Nobody left the pier "
+            "until the last boat was in.”")
+    after = with_words(text, "Nobody left the pier")
+    assert after.direct
+    assert after.speaker == "Ines Falkenrath"
+    fragment = with_words(text, "quiet courage")
+    assert not fragment.direct
+
+
+def test_what_a_person_calls_something_stays_their_quotation():
+    text = "Councillor Tomas Brandt called the new levy “a tax on fishermen.”"
+    quote = with_words(text, "a tax on fishermen")
+    assert quote.direct
+    assert quote.speaker == "Tomas Brandt"
+
+
+def test_a_quotation_after_a_headline_stays_direct():
+    text = "FERRY CREWS WALK OUT IN NORRVIK “We worked double shifts since April,” the union steward said."
+    quote = with_words(text, "double shifts")
+    assert quote.direct
+
+
+def test_two_fragments_of_one_reported_clause_are_one_reported_statement():
+    text = "Harbour master Ines Falkenrath said the levy was “a tax on fishermen” and “a gift to the ferry company.”"
+    said = [q for q in quotes(text) if "levy" in q.text or "ferry company" in q.text]
+    assert [(q.direct, q.speaker) for q in said] == [(False, "Ines Falkenrath")]
+    assert "a gift to the ferry company" in said[0].text
