@@ -588,7 +588,7 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
     def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
         day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
         return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
-                                 json.loads(row["brief"]).get("entities", []), day(row["first_seen"]),
+                                 json.loads(row["entities"] or "[]"), day(row["first_seen"]),
                                  day(row["last_seen"]))
 
     rows = [store.story(story_id) for story_id in story_ids]
