@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from storyline.embed import (
     load_article_embedder,
     load_multilingual_embedder,
     load_static_embedder,
+    torch_threads,
 )
 from storyline.engine import Engine, InProcessEngine, worker_pool
 from storyline.errors import InputError, StoreError
@@ -221,7 +223,10 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
-    with clock("embed"):
+    # the cores that the analysis processes, busy with this chunk meanwhile, leave this one
+    on_processes = settings.analysis_processes if analyses_done and settings.analysis_processes > 1 else 0
+    threads = (os.cpu_count() or 1) - on_processes
+    with clock("embed"), torch_threads(threads):
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     with clock("analyze"):  # on processes: the wait for what the embedding did not hide
         analyses = analyses_done() if analyses_done else [None] * len(articles)
