@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -37,6 +38,7 @@ from storyline.embed import (
     load_article_embedder,
     load_multilingual_embedder,
     load_static_embedder,
+    torch_threads,
 )
 from storyline.engine import Engine, InProcessEngine, worker_pool
 from storyline.errors import InputError, StoreError
@@ -224,7 +226,10 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
-    with clock("embed"):
+    # the cores that the analysis processes, busy with this chunk meanwhile, leave this one
+    on_processes = settings.analysis_processes if analyses_done and settings.analysis_processes > 1 else 0
+    threads = (os.cpu_count() or 1) - on_processes
+    with clock("embed"), torch_threads(threads):
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     with clock("analyze"):  # on processes: the wait for what the embedding did not hide
         analyses = analyses_done() if analyses_done else [None] * len(articles)
@@ -604,7 +609,7 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
     def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
         day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
         return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
-                                 json.loads(row["brief"]).get("entities", []), day(row["first_seen"]),
+                                 json.loads(row["entities"] or "[]"), day(row["first_seen"]),
                                  day(row["last_seen"]))
 
     rows = [store.story(story_id) for story_id in story_ids]

@@ -7,15 +7,15 @@ from datetime import date, datetime, timezone
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from storyline.analyze import analyze_article, load_nlp
+from storyline.analyze import analyze_article, load_nlp, parse
 from storyline.analyze.dates import clock_gap, clock_times, resolve_dates
 
 FRIDAY = date(2025, 2, 14)
 
 
 def resolved(text: str, published: date | None = FRIDAY, tagged: bool = True) -> dict[str, tuple[str, str]]:
-    doc = load_nlp(tagger=True)(text) if tagged else None
-    return {t.text: (t.date, t.granularity) for t in resolve_dates(text, published, doc)}
+    parsed = parse(load_nlp(tagger=True)(text)) if tagged else None
+    return {t.text: (t.date, t.granularity) for t in resolve_dates(text, published, parsed)}
 
 
 @pytest.mark.parametrize("tagged", [True, False])

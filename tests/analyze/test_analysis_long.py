@@ -7,11 +7,12 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from storyline.analyze import analyze_doc
+from storyline.analyze import analyze_parsed
 from storyline.analyze.entities import name_key, similar_surnames
-from storyline.analyze.nlp import LONG_TEXT, PIECE, load_nlp, pipe_docs, text_pieces
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.nlp import LONG_TEXT, PIECE, load_nlp, parse, pipe_parsed, text_pieces
 from storyline.model import Mention
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo" / "articles"
@@ -82,11 +83,16 @@ def test_a_long_text_run_in_pieces_gives_the_analysis_of_the_whole():
     text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(DEMO.glob("*/*.txt")))[:45_000]
     assert len(text_pieces(text)) > 4
     nlp = load_nlp()
-    pieced = next(pipe_docs(nlp, [text]))
+    pieced = next(pipe_parsed(nlp, [text]))
     assert pieced.text == text
-    whole = analyze_doc(nlp(text), None)
+    # read piece by piece, it is what one doc joined from the pieces' docs would give
+    joined = parse(Doc.from_docs([nlp(text[a:b]) for a, b in text_pieces(text)], ensure_whitespace=False))
+    assert pieced == joined
+    at_once = parse(nlp(text))
+    assert pieced.tokens == at_once.tokens
+    whole = analyze_parsed(at_once, None)
     assert len(whole.mentions) > 300 and len(whole.quotes) > 100
-    assert analyze_doc(pieced, None) == whole
+    assert analyze_parsed(pieced, None) == whole
 
 
 @given(st.lists(st.sampled_from(["word", " ", ".", "\n", "\n\n", "Ines Falkenrath", "y" * 3_000]), min_size=1,

@@ -403,7 +403,7 @@ def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to(
     """The model names Governor Oliver Banks once and misses the bare "Banks" that opens the sentence before
     "he wrote" (its spans are given here as the model gives them): he is still Banks, not the mayor named
     in the paragraph before."""
-    from storyline.analyze.nlp import doc_tokens, load_nlp
+    from storyline.analyze.nlp import load_nlp, parse
     from storyline.analyze.quote_marks import scan_quote_marks
     from storyline.analyze.speakers import resolve_speakers
     from storyline.analyze.article_text import ArticleText
@@ -418,7 +418,7 @@ def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to(
         start = text.index(name)
         return Mention(name, start, start + len(name), "PERSON", title, text.index(title))
 
-    article = ArticleText(text, doc_tokens(load_nlp()(text), text),
+    article = ArticleText(text, parse(load_nlp()(text), text).tokens,
                           [person("Oliver Banks", "Governor"), person("Piet Varga", "Mayor")])
     marks = scan_quote_marks(text)
     article.quoted = sorted((m.open, m.close) for m in marks)
@@ -430,7 +430,7 @@ def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to(
 def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for():
     """Norrvik is a town twice and, as the model reads it, a person once ("Norrvik became his home"): "he said"
     after it is the man the paragraph is about."""
-    from storyline.analyze.nlp import doc_tokens, load_nlp
+    from storyline.analyze.nlp import load_nlp, parse
     from storyline.analyze.quote_marks import scan_quote_marks
     from storyline.analyze.speakers import resolve_speakers
     from storyline.analyze.article_text import ArticleText
@@ -447,7 +447,7 @@ def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for()
         for _ in range(n + 1):
             start = text.index(name, start + 1)
         mentions.append(Mention(name, start, start + len(name), label))
-    article = ArticleText(text, doc_tokens(load_nlp()(text), text), mentions)
+    article = ArticleText(text, parse(load_nlp()(text), text).tokens, mentions)
     marks = scan_quote_marks(text)
     article.quoted = sorted((m.open, m.close) for m in marks)
     statements = direct_statements(article, marks)

@@ -1,6 +1,6 @@
 """The analysis stage: entities, quotes with their speakers, and resolved dates, per article.
 
-analyze_article runs spaCy once over an article and hands the same doc to each extractor; the
+analyze_article runs spaCy once over an article and hands what it found (nlp.Parsed) to each extractor; the
 per-story step, canonical_entities, merges the mentions of a story's articles into entities. All
 are pure functions over text and dataclasses: the pipeline stores what they return."""
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from storyline.analyze.dates import resolve_dates
 from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
 from storyline.analyze.multilingual import analyze_in_language
-from storyline.analyze.nlp import doc_tokens, load_nlp, pipe_docs, text_pieces
+from storyline.analyze.nlp import Parsed, load_nlp, parse, pipe_parsed, text_pieces
 from storyline.analyze.pool import BATCH as POOL_BATCH
 from storyline.analyze.pool import start_english_analyses
 from storyline.analyze.quotes import find_quotes
@@ -21,22 +21,20 @@ from storyline.model import Analysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 VERSION = "analyze-1"  # recorded beside every derived row; bump when a rule changes what comes out
 
-__all__ = ["VERSION", "Analysis", "analyze_article", "analyze_articles", "analyze_doc", "analyze_in_language",
-           "analyze_in_languages", "canonical_entities", "entity_of", "extract_mentions", "find_quotes", "is_english",
-           "load_nlp", "resolve_dates", "start_analyses"]
+__all__ = ["VERSION", "Analysis", "Parsed", "analyze_article", "analyze_articles", "analyze_in_language",
+           "analyze_in_languages", "analyze_parsed", "canonical_entities", "entity_of", "extract_mentions",
+           "find_quotes", "is_english", "load_nlp", "parse", "resolve_dates", "start_analyses"]
 
 
-def analyze_doc(doc: "Doc", published: date | datetime | None) -> Analysis:
-    """Mentions, quotes and dates of one article already run through the pipeline (doc.text is the body)."""
-    text = doc.text  # spaCy rebuilds it from the tokens on every access
-    doc_tokens(doc, text)
-    mentions = extract_mentions(doc, text=text)
-    quotes = find_quotes(text, mentions, doc)
-    times = resolve_dates(text, published, doc)
+def analyze_parsed(parsed: Parsed, published: date | datetime | None) -> Analysis:
+    """Mentions, quotes and dates of one article already run through the pipeline (parsed.text is the body)."""
+    text = parsed.text
+    mentions = extract_mentions(parsed)
+    quotes = find_quotes(text, mentions, parsed)
+    times = resolve_dates(text, published, parsed)
     return Analysis(mentions=tuple(mentions), quotes=tuple(quotes), times=tuple(times))
 
 
@@ -45,7 +43,7 @@ def analyze_article(article_text: str, published: date | datetime | None, nlp: "
 
     published resolves relative dates ("yesterday", "on Wednesday"); without it only dates that
     carry their year resolve. Every span in the result indexes article_text."""
-    return analyze_doc(next(pipe_docs(nlp or load_nlp(), [article_text])), published)
+    return analyze_parsed(next(pipe_parsed(nlp or load_nlp(), [article_text])), published)
 
 
 def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "Language | None" = None,
@@ -59,9 +57,9 @@ def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "
     pipeline = nlp or load_nlp()
     pending = list(items)
     processes = spacy_processes(processes, sum(len(text_pieces(text)) for text, _ in pending), batch_size)
-    docs = pipe_docs(pipeline, (text for text, _ in pending), batch_size=batch_size, n_process=processes)
-    for (_, published), doc in zip(pending, docs, strict=True):
-        yield analyze_doc(doc, published)
+    parsed = pipe_parsed(pipeline, (text for text, _ in pending), batch_size=batch_size, n_process=processes)
+    for (_, published), one in zip(pending, parsed, strict=True):
+        yield analyze_parsed(one, published)
 
 
 def analyze_batch(items: list[tuple[str, date | datetime | None]]) -> list[Analysis]:

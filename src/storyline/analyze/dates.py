@@ -22,9 +22,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
-from storyline.analyze.nlp import Token, doc_tokens, simple_tokens
+from storyline.analyze.nlp import Parsed, Token, simple_tokens
 from storyline.lang.en import (
     COPULAS,
     COUNT_WORDS,
@@ -40,9 +40,6 @@ from storyline.lang.en import (
 )
 from storyline.model import TimeExpression
 from storyline.text import split_sentences
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -383,10 +380,10 @@ def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tupl
     return "past"
 
 
-def resolve_dates(text: str, published: date | datetime | None, doc: "Doc | None" = None) -> list[TimeExpression]:
+def resolve_dates(text: str, published: date | datetime | None, parsed: Parsed | None = None) -> list[TimeExpression]:
     """Every temporal expression of text, resolved against the publication day, in text order.
 
-    doc, a spaCy doc of the same text, lends part-of-speech tags to the tense rules; without it a
+    parsed, what spaCy found in the same text (nlp.parse), lends part-of-speech tags to the tense rules; without it a
     word list stands in. Spans index text exactly."""
     if isinstance(published, datetime):
         published = published.date()
@@ -414,7 +411,7 @@ def resolve_dates(text: str, published: date | datetime | None, doc: "Doc | None
             taken_ends.insert(k + 1, cand[1])
             chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
-    tokens = doc_tokens(doc) if doc is not None else simple_tokens(text)
+    tokens = parsed.tokens if parsed is not None else simple_tokens(text)
     starts = [t.start for t in tokens]
     sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = [s for s, _ in sentences]

@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from anyascii import anyascii
 
-from storyline.analyze.nlp import load_nlp
+from storyline.analyze.nlp import Parsed, load_nlp, parse
 from storyline.analyze.places import COUNTRIES, canonical_place
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import iter_paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -75,17 +74,16 @@ _GEO_TAILS = {"province", "city", "region", "district", "county", "state", "obla
 # ---------------------------------------------------------------- mentions in one article
 
 
-def extract_mentions(doc_or_text: "Doc | str", nlp: "Language | None" = None, *,
-                     text: str | None = None) -> list[Mention]:
+def extract_mentions(parsed_or_text: Parsed | str, nlp: "Language | None" = None) -> list[Mention]:
     """The PERSON, ORG, GPE, LOC, NORP, FAC and EVENT mentions of one article, in text order.
 
-    Spans index the text given (doc.text for a doc; pass text=doc.text when you have it, as spaCy
-    rebuilds it on every access). Titles, a leading "the" and possessive 's are left outside the
-    span; a person's title is kept in Mention.title. A surname the model missed but that the article
-    also gives in full is added as a PERSON mention."""
-    doc = (nlp or load_nlp())(doc_or_text) if isinstance(doc_or_text, str) else doc_or_text
-    text = doc.text if text is None else text
-    spans: list[tuple[int, int, str]] = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS]
+    Spans index the text given (parsed.text for what the pipeline found, nlp.parse). Titles, a
+    leading "the" and possessive 's are left outside the span; a person's title is kept in
+    Mention.title. A surname the model missed but that the article also gives in full is added as a
+    PERSON mention."""
+    parsed = parse((nlp or load_nlp())(parsed_or_text)) if isinstance(parsed_or_text, str) else parsed_or_text
+    text = parsed.text
+    spans = [(start, end, label) for start, end, label in parsed.entities if label in LABELS]
     spans = _datelines(text, spans)
     mentions: list[Mention] = []
     for start, end, label in spans:

@@ -65,31 +65,6 @@ def text_pieces(text: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def pipe_docs(pipeline: "Language", texts: Iterable[str], batch_size: int = 16, n_process: int = 1) -> Iterator["Doc"]:
-    """pipeline.pipe over texts, one doc per text in order, a long text run piece by piece (text_pieces)
-    and its pieces' docs joined into one: the model's memory is then that of a batch of ordinary
-    articles whatever the text's length (a million characters at once took 4 GB), while the doc's text
-    and every offset stay those of the whole text."""
-    from spacy.tokens import Doc
-
-    counts: deque[int] = deque()  # pieces of each text handed on and not yet joined
-
-    def pieces() -> Iterator[str]:
-        for text in texts:
-            spans = text_pieces(text)
-            counts.append(len(spans))
-            yield from (text[a:b] for a, b in spans)
-
-    parts: list[Doc] = []
-    for doc in pipeline.pipe(pieces(), batch_size=batch_size, n_process=n_process):
-        parts.append(doc)
-        if len(parts) == counts[0]:
-            counts.popleft()
-            whole = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []  # the pieces' docs go before the caller reads the whole one (a third of its memory)
-            yield whole
-
-
 class Token(NamedTuple):
     """A word of the text with its character span and Penn tag ('' where no tagger ran)."""
 
@@ -99,32 +74,72 @@ class Token(NamedTuple):
     tag: str
 
 
-_WORD = re.compile(r"\w+(?:[’'ʼ.\-]\w+)*|[^\w\s]")
+class Parsed(NamedTuple):
+    """What the rules read of spaCy's analysis of a text: the text, its named entities as (start, end,
+    label) character spans, and its non-space tokens, in text order. Plain data, so a long text's
+    pieces' docs can each be read and dropped as they come (pipe_parsed) instead of kept and joined."""
+
+    text: str
+    entities: list[tuple[int, int, str]]
+    tokens: list[Token]
 
 
-def doc_tokens(doc: "Doc", text: str | None = None) -> list[Token]:
-    """The non-space tokens of a spaCy doc (text: doc.text, if at hand); computed once, kept in doc.user_data."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is not None:
-        return cached
+def parse(doc: "Doc", text: str | None = None) -> Parsed:
+    """What the rules read of one spaCy doc (text: doc.text, if at hand; spaCy rebuilds it on every access)."""
+    parsed = Parsed(doc.text if text is None else text, [], [])
+    _read_doc(doc, 0, parsed, {})
+    return parsed
+
+
+def _read_doc(doc: "Doc", offset: int, into: Parsed, words: dict[str, str]) -> None:
+    """Add the tokens and entities of a doc of into.text[offset:…] to into, at the whole text's offsets;
+    words holds one copy of each word's string, shared by the tokens that spell it."""
     from spacy.attrs import IDX, IS_SPACE, LENGTH, TAG
 
-    text = doc.text if text is None else text
+    text = into.text
     strings = doc.vocab.strings
     tags: dict[int, str] = {0: ""}
-    tokens: list[Token] = []
+    tokens = into.tokens
     for start, length, tag, space in doc.to_array([IDX, LENGTH, TAG, IS_SPACE]).tolist():
         if space:
             continue
         name = tags.get(tag)
         if name is None:
             name = tags[tag] = strings[tag]
-        tokens.append(Token(start, start + length, text[start:start + length], name))
-    doc.user_data[_CACHE_KEY] = tokens
-    return tokens
+        start += offset
+        word = text[start:start + length]
+        tokens.append(Token(start, start + length, words.setdefault(word, word), name))
+    into.entities.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents)
 
 
-_CACHE_KEY = "storyline.analyze.tokens"
+def pipe_parsed(pipeline: "Language", texts: Iterable[str], batch_size: int = 16,
+                n_process: int = 1) -> Iterator[Parsed]:
+    """pipeline.pipe over texts, one Parsed per text in order, a long text run piece by piece (text_pieces):
+    each piece's doc is read into its text's Parsed at the whole text's offsets and dropped, so that
+    neither the pieces' docs nor a doc of the whole text are ever held (a million characters at once
+    took 4 GB through spaCy; pieces kept and joined into one doc, 75 MB more than this)."""
+    pending: deque[tuple[str, list[tuple[int, int]]]] = deque()  # texts handed on, with their pieces
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            spans = text_pieces(text)
+            pending.append((text, spans))
+            yield from (text[a:b] for a, b in spans)
+
+    parsed, words, read = Parsed("", [], []), {}, 0
+    for doc in pipeline.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+        text, spans = pending[0]
+        if read == 0:
+            parsed, words = Parsed(text, [], []), {}
+        _read_doc(doc, spans[read][0], parsed, words)
+        read += 1
+        if read == len(spans):
+            pending.popleft()
+            read = 0
+            yield parsed
+
+
+_WORD = re.compile(r"\w+(?:[’'ʼ.\-]\w+)*|[^\w\s]")
 
 
 def simple_tokens(text: str) -> list[Token]:

@@ -16,12 +16,12 @@ speakers.py.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.fragments import report_fragments
-from storyline.analyze.nlp import doc_tokens, simple_tokens
+from storyline.analyze.nlp import Parsed, simple_tokens
 from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.reported import reported_statements
 from storyline.analyze.speakers import attribute_in_language, fullest_name, inherit_venues, read_context, resolve_speakers
@@ -30,17 +30,16 @@ from storyline.lang import cue_pattern
 from storyline.model import Mention, Quote
 from storyline.text import sentence_at, split_sentences
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
-def find_quotes(text: str, mentions: Sequence[Mention] | None = None, doc: "Doc | None" = None) -> list[Quote]:
+def find_quotes(text: str, mentions: Sequence[Mention] | None = None, parsed: Parsed | None = None) -> list[Quote]:
     """Direct and reported statements of one article with their speakers, in text order.
 
-    mentions (from extract_mentions) name the people; without them they are taken from doc, and
-    without a doc capitalised words stand in. Spans index text exactly."""
-    tokens = doc_tokens(doc) if doc is not None else simple_tokens(text)
+    mentions (from extract_mentions) name the people; without them they are taken from parsed (what
+    the pipeline found in text, nlp.parse), and without it capitalised words stand in. Spans index
+    text exactly."""
+    tokens = parsed.tokens if parsed is not None else simple_tokens(text)
     if mentions is None:
-        mentions = extract_mentions(doc) if doc is not None else _capitalised_names(text)
+        mentions = extract_mentions(parsed) if parsed is not None else _capitalised_names(text)
     article = ArticleText(text, tokens, list(mentions))
     marks = scan_quote_marks(text)
     article.quoted = sorted((m.open, m.close) for m in marks)

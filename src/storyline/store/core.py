@@ -425,10 +425,15 @@ class Store(ReadQueries, OutletRecords):
 
     # --- storylines ------------------------------------------------------------------------
 
+    # The entities of a stored brief as JSON text, taken out by the database: a story is linked by its
+    # entities alone, and the whole brief of a long article runs to megabytes to read and parse.
+    _BRIEF_ENTITIES = "json_extract(b.brief, '$.entities')"
+
     def story_sketch_rows(self, since: date | None = None) -> list[dict[str, Any]]:
-        """id, centroid (a float32 array), dates and brief of live stories seen since a day (all when None)."""
+        """id, centroid (a float32 array), dates and entities (JSON text, None where the brief has none) of
+        live stories seen since a day (all when None)."""
         rows = self.conn.execute(
-            """SELECT s.id, s.centroid, s.first_seen, s.last_seen, b.brief FROM stories s
+            f"""SELECT s.id, s.centroid, s.first_seen, s.last_seen, {self._BRIEF_ENTITIES} AS entities FROM stories s
                JOIN story_briefs b ON b.story_id = s.id
                WHERE s.merged_into IS NULL AND (? IS NULL OR s.last_seen IS NULL OR s.last_seen >= ?)""",
             (_day(since), _day(since)))

@@ -182,6 +182,8 @@ def temporary_schema(url: str, prefix: str = "storyline_tmp") -> Iterator[str]:
 class PostgresStore(Store):
     """A storyline database in PostgreSQL (in `schema` when given, else the search path's first)."""
 
+    _BRIEF_ENTITIES = "CAST(b.brief AS json) ->> 'entities'"
+
     def __init__(self, url: str, schema: str | None = None, create: bool = True) -> None:
         import psycopg
         from psycopg_pool import PoolTimeout
