@@ -6,6 +6,12 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import analyze_article
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.nlp import load_nlp, parse
+from storyline.analyze.quote_marks import scan_quote_marks
+from storyline.analyze.speakers import resolve_speakers
+from storyline.analyze.statements import direct_statements
+from storyline.model import Mention
 
 
 def speaker_of(text: str, words: str) -> str | None:
@@ -399,17 +405,21 @@ def test_a_main_clause_after_a_relative_clause_still_names_its_subject():
     assert speaker_of(text, "concerning to me") == "Lena Ruiz"
 
 
+def speakers_with_mentions(text: str, mentions: list[Mention]) -> list[str | None]:
+    """The speakers of a text's direct quotations where the model's names are given as `mentions` (to
+    stand for what the model gives on real text but not on these sentences)."""
+    article = ArticleText(text, parse(load_nlp()(text), text).tokens, mentions)
+    marks = scan_quote_marks(text)
+    article.quoted = sorted((m.open, m.close) for m in marks)
+    statements = direct_statements(article, marks)
+    resolve_speakers(article, statements)
+    return [s.speaker for s in statements]
+
+
 def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to():
     """The model names Governor Oliver Banks once and misses the bare "Banks" that opens the sentence before
     "he wrote" (its spans are given here as the model gives them): he is still Banks, not the mayor named
     in the paragraph before."""
-    from storyline.analyze.nlp import load_nlp, parse
-    from storyline.analyze.quote_marks import scan_quote_marks
-    from storyline.analyze.speakers import resolve_speakers
-    from storyline.analyze.article_text import ArticleText
-    from storyline.analyze.statements import direct_statements
-    from storyline.model import Mention
-
     text = ("Governor Oliver Banks spoke in Norrvik on Monday.\n\nMayor Piet Varga has battled with the harbour "
             "board over the port's finances.\n\nBanks blamed local officials on Twitter before the speech. “The "
             "harbour pols made all the wrong moves,” he wrote.")
@@ -418,25 +428,13 @@ def test_a_surname_the_model_missed_is_still_the_subject_a_pronoun_goes_back_to(
         start = text.index(name)
         return Mention(name, start, start + len(name), "PERSON", title, text.index(title))
 
-    article = ArticleText(text, parse(load_nlp()(text), text).tokens,
-                          [person("Oliver Banks", "Governor"), person("Piet Varga", "Mayor")])
-    marks = scan_quote_marks(text)
-    article.quoted = sorted((m.open, m.close) for m in marks)
-    statements = direct_statements(article, marks)
-    resolve_speakers(article, statements)
-    assert [s.speaker for s in statements] == ["Oliver Banks"]
+    assert speakers_with_mentions(text, [person("Oliver Banks", "Governor"), person("Piet Varga", "Mayor")]) == [
+        "Oliver Banks"]
 
 
 def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for():
     """Norrvik is a town twice and, as the model reads it, a person once ("Norrvik became his home"): "he said"
     after it is the man the paragraph is about."""
-    from storyline.analyze.nlp import load_nlp, parse
-    from storyline.analyze.quote_marks import scan_quote_marks
-    from storyline.analyze.speakers import resolve_speakers
-    from storyline.analyze.article_text import ArticleText
-    from storyline.analyze.statements import direct_statements
-    from storyline.model import Mention
-
     text = ("Karim Haddad came to Norrvik from Aleppo in 2014. The town welcomed him, and Norrvik grew on him.\n\n"
             "Soon he found a job at the ferry yard, and Norrvik became his home.\n\n“They think every stranger is "
             "trouble,” he said.")
@@ -447,12 +445,7 @@ def test_a_town_the_model_reads_once_as_a_person_is_no_one_for_he_to_stand_for()
         for _ in range(n + 1):
             start = text.index(name, start + 1)
         mentions.append(Mention(name, start, start + len(name), label))
-    article = ArticleText(text, parse(load_nlp()(text), text).tokens, mentions)
-    marks = scan_quote_marks(text)
-    article.quoted = sorted((m.open, m.close) for m in marks)
-    statements = direct_statements(article, marks)
-    resolve_speakers(article, statements)
-    assert [s.speaker for s in statements] == ["Karim Haddad"]
+    assert speakers_with_mentions(text, mentions) == ["Karim Haddad"]
 
 
 def test_a_role_opening_a_second_clause_is_a_subject_for_he_or_she():

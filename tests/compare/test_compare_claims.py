@@ -86,6 +86,15 @@ def conflicts(result: Comparison, about: str | None = None) -> list[dict]:
     return [c for c in result.claims if c["status"] == "conflict" and (about is None or c["conflict"]["about"] == about)]
 
 
+def pair_conflicts(first: str, second: str, about: str, field: str = "normalized") -> list[tuple[dict[str, str], bool]]:
+    """The conflicts of one kind between two outlets' reports of one day: each one's values by outlet
+    (their `field`), and whether it is minor."""
+    result = compare([article("a", "harbour-times", "2025-03-03", first),
+                      article("b", "valley-news", "2025-03-03", second)])
+    return [({v["source"]: v[field] for v in c["conflict"]["values"]}, c["conflict"]["minor"])
+            for c in conflicts(result, about)]
+
+
 FAIR_A = ("Twelve people were injured when a temporary grandstand collapsed at the Westbrook county fair on "
           "Saturday evening, the county fire service said.\n\n"
           "Organisers closed the fairground for the rest of the weekend while engineers inspect the other stands.\n\n"

@@ -3,13 +3,11 @@ has changed. Reports are our own, in the shape of real coverage (ECB+ train show
 
 from __future__ import annotations
 
-from test_compare_claims import article, compare, compare_reports, conflicts
+from test_compare_claims import article, compare, compare_reports, conflicts, pair_conflicts
 
 
 def number_values(first: str, second: str) -> list[dict[str, str]]:
-    result = compare([article("a", "harbour-times", "2025-03-03", first),
-                      article("b", "valley-news", "2025-03-03", second)])
-    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")]
+    return [values for values, _ in pair_conflicts(first, second, "number")]
 
 
 OUTAGE_A = ("A fault in two undersea cables near Malta cut internet links between Europe and Asia on Tuesday.\n\n"

@@ -4,7 +4,7 @@ clocks, and clocks of two parts of play, are not. Reports are our own."""
 
 from __future__ import annotations
 
-from test_compare_claims import article, compare, conflicts
+from test_compare_claims import pair_conflicts
 
 RECORD_A = ("Lena Ostrova broke the school's career scoring record on Saturday with a layup with 7:41 left in "
             "the first half against Marlow.\n\nThe Hawks went on to win 71-60.")
@@ -13,10 +13,7 @@ RECORD_B = ("Lena Ostrova broke the school's career scoring record on Saturday w
 
 
 def clock_values(first: str, second: str) -> list[tuple[dict[str, str], bool]]:
-    result = compare([article("a", "harbour-times", "2025-03-03", first),
-                      article("b", "valley-news", "2025-03-03", second)])
-    return [({v["source"]: v["normalized"] for v in c["conflict"]["values"]}, c["conflict"]["minor"])
-            for c in conflicts(result, "date")]
+    return pair_conflicts(first, second, "date")
 
 
 def test_one_moment_s_game_clock_given_two_ways_is_a_minor_conflict():

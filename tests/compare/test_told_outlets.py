@@ -4,7 +4,7 @@ is no outlet. Reports are our own."""
 
 from __future__ import annotations
 
-from test_compare_claims import article, compare, conflicts
+from test_compare_claims import pair_conflicts
 
 REHAB_A = ("Singer Mara Quell has checked into a treatment centre in Arizona, her publicist told Daybreak Weekly "
            "on Tuesday.\n\nQuell cancelled the last four dates of her tour last month.")
@@ -13,10 +13,7 @@ REHAB_B = ("Mara Quell has checked into a treatment centre in Arizona, her publi
 
 
 def venue_values(first: str, second: str) -> list[tuple[dict[str, str], bool]]:
-    result = compare([article("a", "harbour-times", "2025-03-03", first),
-                      article("b", "valley-news", "2025-03-03", second)])
-    return [({v["source"]: v["value"] for v in c["conflict"]["values"]}, c["conflict"]["minor"])
-            for c in conflicts(result, "venue")]
+    return pair_conflicts(first, second, "venue", "value")
 
 
 def test_one_fact_told_to_two_outlets_is_a_minor_venue_conflict():
