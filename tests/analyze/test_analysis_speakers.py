@@ -453,3 +453,15 @@ def test_a_role_opening_a_second_clause_is_a_subject_for_he_or_she():
             "gate with a speech. Sometimes the exchanges grew heated, and the senator took to Twitter to answer "
             "critics. “Everybody is talking about the strike,” he tweeted.")
     assert speaker_of(text, "Everybody is talking") == "Edvard Lindqvist"
+
+
+@pytest.mark.parametrize("source", ["a spokesman for Lena Okafor", "a lawyer for Lena Okafor", "an aide to Lena Okafor"])
+def test_a_name_after_a_nouns_for_or_to_is_not_who_speaks(source):
+    text = f"The port will close on Friday. “We have no other choice,” {source} said."
+    assert speaker_of(text, "no other choice") is None
+
+
+def test_a_name_after_a_conjunction_before_the_cue_still_speaks():
+    text = ("The row began on Friday after Lena Okafor, asked about the port's debts, had said, “We have no other "
+            "choice.”")
+    assert speaker_of(text, "no other choice") == "Lena Okafor"
