@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
+from datetime import date
 
 from storyline.compare.conflicts.conflict import Conflict
 from storyline.compare.units import StoryView
@@ -16,8 +17,9 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
     dispute (so are venue, role and quote findings of one subject); each article's value is kept once,
     and a dispute must still have two voices giving two values. Updates (values of reports of
     different days) merge among themselves, by the same rule; an update that shares a sentence with a
-    dispute of the same thing between reports of one time is part of that dispute (9 dead on Monday, 11
-    on Tuesday, while another report of Tuesday still says 9: no progression settles it)."""
+    dispute of the same thing between reports of its latest day is part of that dispute (9 dead on
+    Monday, 11 on Tuesday, while another report of Tuesday still says 9: no progression settles it). A
+    dispute of an earlier day leaves the update as it is (12 or 14 ships on Monday, 22 on Tuesday)."""
     parent = list(range(len(conflicts)))
 
     def find(i: int) -> int:
@@ -29,13 +31,25 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
     seen: dict[tuple[str, object], int] = {}
     for n, c in enumerate(conflicts):
         subject = f"{c.key}@update" if c.update else c.key
-        keys: list[tuple[str, object]] = [(c.key, u) for u in c.units.values()] if c.about in by_sentence \
+        keys: list[tuple[str, object]] = [(subject, u) for u in c.units.values()] if c.about in by_sentence \
             else [(subject, None)]
         for key in keys:
             if key in seen:
                 parent[find(n)] = find(seen[key])
             else:
                 seen[key] = n
+
+    def days(c: Conflict) -> set[date]:
+        return {published.date() for pos in c.values if (published := story.articles[pos].published) is not None}
+
+    for n, update in enumerate(conflicts):
+        if not update.update or update.about not in by_sentence or not days(update):
+            continue
+        latest = max(days(update))
+        for m, dispute in enumerate(conflicts):
+            if not dispute.update and dispute.key == update.key and latest in days(dispute) and \
+                    set(dispute.units.values()) & set(update.units.values()):
+                parent[find(n)] = find(m)  # the update's latest step is itself disputed that day
     merged: dict[int, Conflict] = {}
     for n, c in enumerate(conflicts):
         target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}, c.update, c.minor))
