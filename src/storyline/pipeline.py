@@ -469,14 +469,6 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
         return [revise.Member(article_id, vector, frozenset(terms), day)
                 for article_id, vector, terms, day in store.member_features(story_id)]
 
-    def write_merge(change: revise.Merge) -> None:
-        held = [article_id for article_id, _ in store.member_vectors(change.source.id)]
-        _save_story(store, change.source)
-        store.merge_story(change.source.id, change.target.id, revise.VERSION)
-        grown.pop(change.source.id, None)
-        grown[change.target.id] = change.target
-        done.append((change.source.id, change.target.id, held))
-
     for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
         if isinstance(change, revise.Split):
             for article_id in change.members:
@@ -497,7 +489,7 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
                     grown[story_id] = stories.stories[story_id]
             done.append((change.source, change.target, [change.member]))
             continue
-        write_merge(change)
+        done.append(_write_merge(store, change, grown))
     for story in grown.values():
         _save_story(store, story)
     return done
@@ -689,14 +681,21 @@ def _merge_quoting(item: Prepared, store: Store, stories: StoryIndex, quoting: q
         if own is None or theirs is None:
             continue
         for merge in revise.quotation_merges(stories, [(own, theirs)]):
-            held = [article_id for article_id, _ in store.member_vectors(merge.source.id)]
-            for story in (merge.source, merge.target):  # a story started in this chunk has no row yet
-                _save_story(store, story)
-            store.merge_story(merge.source.id, merge.target.id, revise.VERSION)
-            grown.pop(merge.source.id, None)
-            grown[merge.target.id] = merge.target
-            done.append((merge.source.id, merge.target.id, held))
+            _save_story(store, merge.target)  # a story started in this chunk has no row yet
+            done.append(_write_merge(store, merge, grown))
     return done
+
+
+def _write_merge(store: Store, merge: revise.Merge, grown: dict[str, StoryState]) -> tuple[str, str, list[str]]:
+    """Write one of revision's merges: the story merged away keeps its last state and its id resolves to
+    the story it joined, whose row `grown` holds to be saved. Returns (the story left, the story joined,
+    the articles that went)."""
+    held = [article_id for article_id, _ in store.member_vectors(merge.source.id)]
+    _save_story(store, merge.source)
+    store.merge_story(merge.source.id, merge.target.id, revise.VERSION)
+    grown.pop(merge.source.id, None)
+    grown[merge.target.id] = merge.target
+    return merge.source.id, merge.target.id, held
 
 
 def _save_story(store: Store, story: StoryState) -> None:
