@@ -297,11 +297,18 @@ def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
 def _governed(article: ArticleText, subject: Subject, lo: int) -> bool:
     """Whether a noun phrase is the object of a preposition or of a cue ("said of Mr. Rubio:", "said on
     Twitter:"), not the one who speaks."""
+    k = _word_before(article, subject, lo)
+    return k is not None and (article.word(k) in GOVERNING or is_cue(article, k))
+
+
+def _word_before(article: ArticleText, subject: Subject, lo: int) -> int | None:
+    """The token before a noun phrase (its title included) and any article before it, within the text
+    from lo; None at lo."""
     titled = subject.mention.title_start if subject.mention is not None else None
     k = article.token_at(subject.start if titled is None else titled) - 1
     while k >= 0 and article.tokens[k].start >= lo and article.word(k) in ("the", "a", "an"):
         k -= 1
-    return k >= 0 and article.tokens[k].start >= lo and (article.word(k) in GOVERNING or is_cue(article, k))
+    return k if k >= 0 and article.tokens[k].start >= lo else None
 
 
 def _passive_speaker(article: ArticleText, cue: int, hi: int) -> Subject | None:
@@ -339,11 +346,8 @@ def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:
     """Whether a name is the object of a noun's preposition ("a spokesman for Lena Okafor", "an aide to
     Okafor", "a friend of the senator's"), as against a clause's subject after a conjunction ("after Mr.
     Trump had said")."""
-    titled = subject.mention.title_start if subject.mention is not None else None
-    k = article.token_at(subject.start if titled is None else titled) - 1
-    while k >= 0 and article.tokens[k].start >= lo and article.word(k) in ("the", "a", "an"):
-        k -= 1
-    if k < 1 or article.tokens[k - 1].start < lo or article.word(k) not in ("for", "to", "of"):
+    k = _word_before(article, subject, lo)
+    if k is None or k < 1 or article.tokens[k - 1].start < lo or article.word(k) not in ("for", "to", "of"):
         return False
     noun = article.tokens[k - 1]
     return noun.text.isalpha() and noun.text.islower() and noun.tag in ("NN", "NNS", "") \
