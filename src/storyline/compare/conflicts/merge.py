@@ -39,15 +39,14 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
             else:
                 seen[key] = n
 
-    def days(c: Conflict) -> set[date]:
-        return {published.date() for pos in c.values if (published := story.articles[pos].published) is not None}
-
+    days: list[set[date]] = [{published.date() for pos in c.values
+                              if (published := story.articles[pos].published) is not None} for c in conflicts]
     for n, update in enumerate(conflicts):
-        if not update.update or update.about not in by_sentence or not days(update):
+        if not update.update or update.about not in by_sentence or not days[n]:
             continue
-        latest = max(days(update))
+        latest = max(days[n])
         for m, dispute in enumerate(conflicts):
-            if not dispute.update and dispute.key == update.key and latest in days(dispute) and \
+            if not dispute.update and dispute.key == update.key and latest in days[m] and \
                     set(dispute.units.values()) & set(update.units.values()):
                 parent[find(n)] = find(m)  # the update's latest step is itself disputed that day
     merged: dict[int, Conflict] = {}

@@ -145,7 +145,7 @@ def interval_in_pair(pair: SentencePair) -> list[Conflict]:
                      minor=unit_x != unit_y)]
 
 
-def number_and_phone_in_pair(pair: SentencePair) -> list[Conflict]:
+def figures_in_pair(pair: SentencePair) -> list[Conflict]:
     """number_in_pair, a telephone number printed two ways (phone_in_pair) and a span of time counted
     from another happening (interval_in_pair)."""
     return number_in_pair(pair) + phone_in_pair(pair) + interval_in_pair(pair)
@@ -337,5 +337,5 @@ def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
     return number_in_story(found) + rising_counts(found) + record_conflicts(found)
 
 
-DETECTOR = Detector(ConflictKind.NUMBER, in_pair=number_and_phone_in_pair, across_languages=number_across_languages,
+DETECTOR = Detector(ConflictKind.NUMBER, in_pair=figures_in_pair, across_languages=number_across_languages,
                     in_story=number_in_story_and_rising, loose=True, by_sentence=True)

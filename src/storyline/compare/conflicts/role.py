@@ -56,8 +56,9 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
                 continue
             after = _appositive_office(article.text, m.end)
-            if after is not None and _office(after[0]):
-                offices[name].setdefault(pos, (_office(after[0]), after[0], [(after[1], after[2])]))
+            office = _office(after[0]) if after is not None else ""
+            if after is not None and office:
+                offices[name].setdefault(pos, (office, after[0], [(after[1], after[2])]))
     out = []
     for name, values in offices.items():
         distinct = {v[0] for v in values.values()}
