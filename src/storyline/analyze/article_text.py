@@ -55,6 +55,7 @@ class ArticleText:
                 firsts.setdefault(m.text.split()[-1], set()).add(m.text.split()[0])
         # surnames two people of the article bear ("Bill Clinton", "Hillary Clinton"): alone, they name neither
         self.shared_surnames = {surname for surname, names in firsts.items() if len(names) > 1}
+        self._lower_case: dict[str, bool] = {}
 
     def _participle(self, mention: Mention) -> bool:
         """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
@@ -125,6 +126,13 @@ class ArticleText:
 
     def word(self, i: int) -> str:
         return self.tokens[i].text.lower() if 0 <= i < len(self.tokens) else ""
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Whether the word stands anywhere in the text in lower case ("a trump card"), read once a word."""
+        found = self._lower_case.get(word)
+        if found is None:
+            found = self._lower_case[word] = re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
+        return found
 
     def full_name(self, mention: Mention | None, surface: str, pos: int) -> tuple[str, Mention | None]:
         """The fullest form of a person's name that the article gives, nearest before pos.

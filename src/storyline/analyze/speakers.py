@@ -280,7 +280,7 @@ def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tu
         if tok.text not in article.surnames or tok.text in article.shared_surnames or article.in_quote(tok.start) \
                 or not _full_name_ending(article, tok.text) or i > 0 and article.tokens[i - 1].text[:1].isupper() \
                 or i + 1 < len(article.tokens) and article.tokens[i + 1].text[:1].isupper() \
-                or re.search(rf"\b{re.escape(tok.text.lower())}\b", article.text) \
+                or article.written_in_lower_case(tok.text) \
                 or any(m.start <= tok.start and tok.end <= m.end for m in article.mentions_within(tok.start - 40, tok.end + 40)):
             continue
         missed = Mention(tok.text, tok.start, tok.end, "PERSON")
