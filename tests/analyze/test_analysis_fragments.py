@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import analyze_article
 
 
@@ -114,8 +116,9 @@ def test_examples_after_such_as_stay_direct():
     assert with_words(text, "Safe crews make safe crossings").direct
 
 
-def test_what_a_person_calls_it_in_the_writers_words_is_reported_speech():
-    text = "Councillor Tomas Brandt called it “a tax on every fisherman in Norrvik” at the meeting."
+@pytest.mark.parametrize("called", ["called it", "called him", "described it as"])
+def test_what_a_person_calls_it_in_the_writers_words_is_reported_speech(called):
+    text = f"Councillor Tomas Brandt {called} “a tax on every fisherman in Norrvik” at the meeting."
     quote = with_words(text, "a tax on every fisherman")
     assert not quote.direct
     assert quote.speaker == "Tomas Brandt"
