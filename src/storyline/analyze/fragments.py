@@ -7,10 +7,12 @@ quotation the speaker spoke whole. Such a statement keeps its speaker and cue an
 (``direct`` false), its words the reported clause with the quoted fragment in it, marks and all. A
 quotation stays direct where nothing but its cue and the cue's punctuation comes before its mark in its
 sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
-unless the writer's sentence goes on past its closing mark; where the quoted words give what someone
-calls something ("called the deal “a first step”", NAMING_CUES); where the words before it are a
-headline's, all capitalised; and inside another quotation. A fragment with no cue of its own is left as it
-is: on PolNeAR train, making those reported too cost more whole quotations than direct recall can spare.
+unless the writer's sentence goes on past its closing mark; where the words before it are a headline's,
+all capitalised; and inside another quotation. A quotation with no cue of its own, or after a verb of
+naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
+clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS); after a verb or a noun
+the quoted words stand whole, what someone said or called something ("welcomed “…”", "called the deal
+“a first step”"), as PolNeAR's annotators take them (docs/attribution.md has the measure).
 """
 
 from __future__ import annotations
