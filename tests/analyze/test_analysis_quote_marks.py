@@ -16,10 +16,6 @@ def quoted(text: str) -> list[str]:
     # a quotation of the same kind inside one, as tweets and columns are quoted
     ("The mayor tweeted: “Crowds outside the depot wearing “Keep the Ferry” badges. Good to see. #norrvik.”",
      "Crowds outside the depot wearing “Keep the Ferry” badges. Good to see. #norrvik"),
-    # a quotation of another kind inside one
-    ('The steward wrote:\n\n"The operator isn’t about “Safety First” any more. It is about rosters."',
-     "The operator isn’t about “Safety First” any more. It is about rosters"),
-    ("“The crew said \"no\" to the new rosters,” Ekdal said.", "The crew said \"no\" to the new rosters"),
     # a quotation that opens on an ellipsis
     ("As the Norrvik Post reported, “ … if the vote were held tonight, the crews would strike, and gladly.”",
      "… if the vote were held tonight, the crews would strike, and gladly"),

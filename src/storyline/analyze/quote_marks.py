@@ -23,7 +23,6 @@ QUOTE_TOKENS = QUOTE_CHARS | {"''", "``"}  # a tokenizer keeps a doubled typewri
 _OPEN_AFTER = set("([{—–-/:;,") | QUOTE_CHARS
 _CLOSE_BEFORE = set(".,;:!?)]}—–-…/") | QUOTE_CHARS
 _NESTING = "“«"  # opening marks unlike their closing ones, so that a quotation of the same kind can nest inside
-_INNER_CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"', "「": "」", "『": "』"}  # another kind's quotation inside
 _ELLIPSIS = re.compile(r" (?:…|\.\.\.)")
 
 
@@ -60,13 +59,12 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     return nxt is None or nxt.isspace() or nxt in _CLOSE_BEFORE
 
 
-def _closing(text: str, i: int, lo: int, hi: int, openers: str) -> int | None:
+def _closing(text: str, i: int, lo: int, hi: int) -> int | None:
     """Where the quotation opened at i closes in text[lo:hi], or None.
 
-    A quotation of another kind inside it (“…"no"…”, "…“Equal Justice”…") is passed over whole, and one of
-    the same kind (“… wearing “Settle For Hillary” shirts …”) where the marks are told apart (“ and ”): its
-    closing mark closes it, not the outer one. Without a closing mark for each opening one, the first opening
-    mark was never closed."""
+    A quotation of the same kind inside it (“… wearing “Settle For Hillary” shirts …”), where the marks are
+    told apart (“ and ”), closes on its own closing mark, not the outer one's. Without a closing mark for each
+    opening one, the first opening mark was never closed."""
     ch = text[i]
     closers = _CLOSERS[ch]
     depth = 0
@@ -81,9 +79,6 @@ def _closing(text: str, i: int, lo: int, hi: int, openers: str) -> int | None:
             if ch not in _NESTING:
                 return None
             depth += 1
-        elif c in openers and c in _INNER_CLOSERS and _can_open(text, j, lo, hi):
-            inner = next((k for k in range(j + 1, hi) if text[k] in _INNER_CLOSERS[c] and _can_close(text, k, lo, hi)), None)
-            j = inner if inner is not None else j
         j += 1
     return None
 
@@ -97,7 +92,7 @@ def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str |
         if ch not in openers or not _can_open(text, i, lo, hi):
             i += 1
             continue
-        found = _closing(text, i, lo, hi, openers)
+        found = _closing(text, i, lo, hi)
         if found is not None:
             pairs.append((i, found, False))
             i = found + 1

@@ -54,8 +54,9 @@ NAMING_CUES = {"called", "calls", "calling", "considers", "considered", "describ
 # ("welcomed “…”", "thanked him for “…”") quoted words can stand whole, as what someone said or wrote.
 BINDING_WORDS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
                  "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "would", "will",
-                 "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "he", "she", "they", "him", "them",
-                 "we", "it", "to", "that", "as", "because", "when", "while", "if", "whether", "than", "who", "which"}
+                 "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "he", "she", "they",
+                 "we", "it", "him", "them", "to", "that", "as", "because", "when", "while", "if", "whether", "than",
+                 "who", "which"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
