@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import analyze_article
 
 
@@ -85,3 +87,46 @@ def test_two_fragments_of_one_reported_clause_are_one_reported_statement():
     said = [q for q in quotes(text) if "levy" in q.text or "ferry company" in q.text]
     assert [(q.direct, q.speaker) for q in said] == [(False, "Ines Falkenrath")]
     assert "a gift to the ferry company" in said[0].text
+
+
+def test_a_fragment_with_no_cue_bound_into_the_writers_clause_is_reported_speech():
+    text = ("Union steward Jonas Ekdal spoke on Monday.\n\nThe crews accused the operator of trying to “break the "
+            "union by the back door” before the summer timetable.")
+    quote = with_words(text, "break the union")
+    assert not quote.direct
+    assert quote.text == ("The crews accused the operator of trying to “break the union by the back door” before the "
+                          "summer timetable")
+
+
+def test_a_fragment_with_no_cue_after_a_determiner_or_copula_is_reported_speech():
+    text = "The harbour board met on Monday. The new levy was “a tax on every fisherman in Norrvik” for the union."
+    assert not with_words(text, "a tax on every fisherman").direct
+
+
+def test_quoted_words_that_stand_whole_after_a_verb_stay_direct():
+    text = ("The harbour board met on Monday.\n\nThe union welcomed “the first real step towards safe rosters on the "
+            "ferries.”\n\nOkafor thanked the crews for “standing together when the operator would not listen.”")
+    assert with_words(text, "first real step").direct
+    assert with_words(text, "standing together").direct
+
+
+def test_examples_after_such_as_stay_direct():
+    text = ("The union’s leaflets carried slogans such as “Safe crews make safe crossings” and “No rosters "
+            "without rest.”")
+    assert with_words(text, "Safe crews make safe crossings").direct
+
+
+@pytest.mark.parametrize("called", ["called it", "called him", "described it as"])
+def test_what_a_person_calls_it_in_the_writers_words_is_reported_speech(called):
+    text = f"Councillor Tomas Brandt {called} “a tax on every fisherman in Norrvik” at the meeting."
+    quote = with_words(text, "a tax on every fisherman")
+    assert not quote.direct
+    assert quote.speaker == "Tomas Brandt"
+
+
+def test_a_reported_clause_ends_before_a_quotation_that_opens_a_sentence_of_its_own():
+    text = ("Mr. Brandt, referring to what he calls the ''rigged'' roster system, asked whether the board would "
+            "listen. ''The answer is it will not.''")
+    whole = with_words(text, "The answer is it will not")
+    assert whole.direct
+    assert whole.text == "The answer is it will not"

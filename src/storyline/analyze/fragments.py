@@ -7,10 +7,12 @@ quotation the speaker spoke whole. Such a statement keeps its speaker and cue an
 (``direct`` false), its words the reported clause with the quoted fragment in it, marks and all. A
 quotation stays direct where nothing but its cue and the cue's punctuation comes before its mark in its
 sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
-unless the writer's sentence goes on past its closing mark; where the quoted words give what someone
-calls something ("called the deal “a first step”", NAMING_CUES); where the words before it are a
-headline's, all capitalised; and inside another quotation. A fragment with no cue of its own is left as it
-is: on PolNeAR train, making those reported too cost more whole quotations than direct recall can spare.
+unless the writer's sentence goes on past its closing mark; where the words before it are a headline's,
+all capitalised; and inside another quotation. A quotation with no cue of its own, or after a verb of
+naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
+clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS); after a verb or a noun
+the quoted words stand whole, what someone said or called something ("welcomed “…”", "called the deal
+“a first step”"), as PolNeAR's annotators take them (docs/attribution.md has the measure).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import CUE_WORDS, NAMING_CUES
+from storyline.lang.en import BINDING_WORDS, CUE_WORDS, NAMING_CUES
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -36,7 +38,7 @@ def report_fragments(article: ArticleText, statements: list[Statement]) -> list[
     for n, statement in enumerate(statements):
         if statement.direct and any(a <= statement.position and statement.parts[-1][1] <= b for a, b in seen):
             continue  # "said the levy was “a tax” and “a gift to the ferry company”": the second is in the clause
-        if not (statement.direct and statement.cue is not None and quoted_fragment(article, statement)):
+        if not (statement.direct and quoted_fragment(article, statement)):
             out.append(statement)
             continue
         rest = statement.parts[1:]
@@ -60,8 +62,13 @@ def report_fragments(article: ArticleText, statements: list[Statement]) -> list[
 
 
 def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
-    """Whether a direct statement's quotation opens inside the writer's sentence: a word of the sentence
-    right before its opening mark, that word no cue of its own and the sentence no headline."""
+    """Whether a direct statement's quotation opens inside the writer's sentence.
+
+    With a cue of its own: a word of the sentence right before its opening mark, that word no cue of its own
+    and the sentence no headline. With no cue, or after a verb of naming ("called the plan “a disaster”"):
+    only where the word right before the mark binds the quoted words into the writer's clause (BINDING_WORDS:
+    "the plan was “a disaster”", "called it “a disaster”"); after a verb or a noun they stand whole, as what
+    someone said or called something ("welcomed “…”", "called the plan “a disaster”")."""
     text = article.text
     opening = statement.position
     paragraph = article.paragraphs[article.paragraph_of(opening)][0]
@@ -72,19 +79,26 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     before = text[lo:opening].rstrip()
     while before[-1:] in QUOTE_CHARS:  # NYT's '' is two marks
         before = before[:-1].rstrip()
-    if not before[-1:].isalnum():
-        return _sentence_goes_on(article, statement)
     j = article.token_at(opening) - 1
     while j >= 0 and article.tokens[j].text in QUOTE_TOKENS:
         j -= 1
-    if is_cue(article, j) and article.word(j) not in NAMING_CUES:
+    cue = statement.cue
+    if cue is None or (cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES):
+        if not (before[-1:].isalnum() and _binds(article, j)):
+            return False
+    elif not before[-1:].isalnum():
+        return _sentence_goes_on(article, statement)
+    elif is_cue(article, j) and article.word(j) not in NAMING_CUES:
         return _sentence_goes_on(article, statement)  # "she says “we worked hard …”": the words open after their cue
-    if statement.cue is not None and article.word(article.token_at(statement.cue[0])) in NAMING_CUES \
-            and statement.cue[0] < opening:
-        return False  # "called the plan “a disaster”": what a person calls something is their quotation
     words = re.findall(r"[^\W\d_][\w’'-]*", before)
     # a headline ("Clinton Calls ISIS Violence ‘Genocide’"), not a sentence's subject ("Instead, Dena Grayson “is …”")
     return len(words) < 4 or not all(w[:1].isupper() for w in words)
+
+
+def _binds(article: ArticleText, j: int) -> bool:
+    """Whether token j, right before a quotation mark, binds the quoted words into the writer's clause
+    (BINDING_WORDS); not the "as" of "such as", which gives examples quoted whole."""
+    return article.word(j) in BINDING_WORDS and not (article.word(j) == "as" and article.word(j - 1) == "such")
 
 
 def _sentence_goes_on(article: ArticleText, statement: Statement) -> bool:
@@ -122,8 +136,23 @@ def _reported_clause(article: ArticleText, statement: Statement, last: tuple[int
             start += that.end()
         while start < opening and text[start] in " ,;:—–-":  # "…, Trump said, the foundation's gift made him a “…”"
             start += 1
-        return trim_quoted(text, start, max(s_hi, close))
+        return trim_quoted(text, start, _sentence_end(text, close, s_hi))
+    if cue is None:  # "the plan was “a disaster” for the port": the writer's whole sentence
+        return trim_quoted(text, s_lo, _sentence_end(text, close, s_hi))
     end = close
-    if cue is not None and _sentence_goes_on(article, statement):  # "“…” against it in the meetings, he said."
+    if _sentence_goes_on(article, statement):  # "“…” against it in the meetings, he said."
         end = max(close, text.rfind(",", close, cue[0]))
     return trim_quoted(text, s_lo, end)
+
+
+_NEXT_QUOTATION = re.compile(r"(?<=[.?!])[”’\"']*\s+(?=''|``|[“\"‘])")
+
+
+def _sentence_end(text: str, close: int, sentence_end: int) -> int:
+    """Where the sentence of a fragment that closes at close ends: its end, or before a quotation that opens
+    a sentence of its own after it ("… the ''crooked'' process. ''The answer is no.''", which the sentence
+    splitter keeps as one)."""
+    if sentence_end <= close:
+        return close
+    after = _NEXT_QUOTATION.search(text, close, sentence_end)
+    return after.start() if after is not None else sentence_end

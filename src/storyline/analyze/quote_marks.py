@@ -22,6 +22,8 @@ QUOTE_CHARS = set("“”„‟«»\"‘’‚‛'‹›「」『』")
 QUOTE_TOKENS = QUOTE_CHARS | {"''", "``"}  # a tokenizer keeps a doubled typewriter mark as one token
 _OPEN_AFTER = set("([{—–-/:;,") | QUOTE_CHARS
 _CLOSE_BEFORE = set(".,;:!?)]}—–-…/") | QUOTE_CHARS
+_NESTING = "“«"  # opening marks unlike their closing ones, so that a quotation of the same kind can nest inside
+_ELLIPSIS = re.compile(r" (?:…|\.\.\.)")
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ def _can_open(text: str, i: int, lo: int, hi: int) -> bool:
     prev = text[i - 1] if i > lo else None
     if text[i] == "«":
         return nxt is not None
-    if nxt is None or nxt.isspace():
-        return False
+    if nxt is None or (nxt.isspace() and not _ELLIPSIS.match(text, i + 1, hi)):
+        return False  # a mark before a space opens nothing, but for a quotation that opens on an ellipsis ("“ … if")
     return prev is None or prev.isspace() or prev in _OPEN_AFTER
 
 
@@ -52,8 +54,33 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     if text[i] == "»" and prev is not None:
         return True
     if prev is None or prev.isspace():
-        return False
+        # "…that advice, ” he said": a stray space before a closing mark, told by the punctuation ending the words
+        return prev is not None and i - 2 >= lo and text[i - 2] in ",.?!" and (nxt is None or nxt.isspace())
     return nxt is None or nxt.isspace() or nxt in _CLOSE_BEFORE
+
+
+def _closing(text: str, i: int, lo: int, hi: int) -> int | None:
+    """Where the quotation opened at i closes in text[lo:hi], or None.
+
+    A quotation of the same kind inside it (“… wearing “Settle For Hillary” shirts …”), where the marks are
+    told apart (“ and ”), closes on its own closing mark, not the outer one's. Without a closing mark for each
+    opening one, the first opening mark was never closed."""
+    ch = text[i]
+    closers = _CLOSERS[ch]
+    depth = 0
+    j = i + 1
+    while j < hi:
+        c = text[j]
+        if c in closers and _can_close(text, j, lo, hi):
+            if depth == 0:
+                return j
+            depth -= 1
+        elif c == ch and _can_open(text, j, lo, hi):
+            if ch not in _NESTING:
+                return None
+            depth += 1
+        j += 1
+    return None
 
 
 def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str | None) -> list[tuple[int, int, bool]]:
@@ -65,21 +92,11 @@ def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str |
         if ch not in openers or not _can_open(text, i, lo, hi):
             i += 1
             continue
-        closers = _CLOSERS[ch]
-        j = i + 1
-        found = None
-        while j < hi:
-            c = text[j]
-            if c in closers and _can_close(text, j, lo, hi):
-                found = j
-                break
-            if c == ch and _can_open(text, j, lo, hi):
-                break  # a second opening mark before any closing one: the first was never closed
-            j += 1
+        found = _closing(text, i, lo, hi)
         if found is not None:
             pairs.append((i, found, False))
             i = found + 1
-        elif j >= hi and next_paragraph_opens == ch:
+        elif next_paragraph_opens == ch and not any(text[k] == ch and _can_open(text, k, lo, hi) for k in range(i + 1, hi)):
             pairs.append((i, hi, True))  # the convention for a quote that runs over paragraphs
             i = hi
         else:
@@ -103,12 +120,14 @@ def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
 
 _TYPEWRITER_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:;,]))(?:''|``)(?=[^\s'`])")
 _TYPEWRITER_CLOSE = re.compile(r"(?<=[^\s'`])'?('')(?=$|[\s.,;:!?)\]}—–\-…/])")
+_TYPEWRITER_CLOSE_AFTER_SINGLE = re.compile(r"(?<=[^\s'`]') ('')(?=$|[\s.,;:!?)\]}—–\-…/])")
 
 
 def _typewriter_doubles(text: str) -> str:
     """text with each doubled mark ('' or ``) made one double mark of the same length, for pairing only:
     an opening one becomes ' "' (the mark on its second character), a closing one '" ' (on its first),
-    so that a single quote inside (''the 'released' workers'') or at its end (''…for Obama,''') pairs apart."""
+    so that a single quote inside (''the 'released' workers'') or at its end (''…for Obama,''') pairs apart;
+    one set a space after a single quote that closes inside it (''…'Manhattan poor,' '') takes the space."""
     if "''" not in text and "``" not in text:
         return text
     chars = list(text)
@@ -116,6 +135,8 @@ def _typewriter_doubles(text: str) -> str:
         chars[match.start()], chars[match.start() + 1] = " ", '"'
     for match in _TYPEWRITER_CLOSE.finditer(text):
         chars[match.start(1)], chars[match.start(1) + 1] = '"', " "
+    for match in _TYPEWRITER_CLOSE_AFTER_SINGLE.finditer(text):  # ''…the term 'Manhattan poor,' '' she said
+        chars[match.start()], chars[match.start(1)], chars[match.start(1) + 1] = '"', " ", " "
     return "".join(chars)
 
 

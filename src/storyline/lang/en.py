@@ -48,6 +48,15 @@ REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
 # "she called it “a disgrace”"): cues only before the quotation they govern, never passive ("he was called").
 NAMING_CUES = {"called", "calls", "calling", "considers", "considered", "described", "describes", "describing",
                "labelled", "labeled", "labels", "termed", "terms", "dubbed", "dubs", "branded", "brands"}
+# Words right before a quotation mark that bind the quoted words into the writer's own clause ("a “racist
+# bigot”", "was “strategic”", "to “rip up”", "that “…”", "he “would never …”"): determiners and possessives,
+# auxiliaries and copulas, pronouns, "to", and words that open a clause. After a verb or a preposition
+# ("welcomed “…”", "thanked him for “…”") quoted words can stand whole, as what someone said or wrote.
+BINDING_WORDS = {"a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+                 "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "would", "will",
+                 "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "he", "she", "they",
+                 "we", "it", "him", "them", "to", "that", "as", "because", "when", "while", "if", "whether", "than",
+                 "who", "which"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
