@@ -241,6 +241,26 @@ def test_a_pronoun_does_not_take_a_name_the_sentence_only_mentions() -> None:
     assert (scores["speaker_pronoun_right"], scores["speaker_pronoun"]) == (1, 1)
 
 
+def test_a_pronoun_refers_to_a_person_introduced_by_an_apposition() -> None:
+    """"Dan Oduya, a ferry pilot from the north shore, has …": a name a description stands beside is a
+    person's, so "he" after that sentence is Oduya's, not the councillor's the annotation named before; a
+    place in the same shape ("in Port Ellis", "Port Ellis, a town") is no one."""
+    t = ("Councillor Piet Varga said the budget was late.\n\n"
+         "Dan Oduya, a ferry pilot from the north shore, has crossed the strait for twenty years. "
+         "“The cranes never came,” he said.\n\n"
+         "The crews live in Port Ellis. Port Ellis, a town of ferries, has one pier. “It floods,” he said.")
+    record = {"id": "quay-4", "text": t, "attributions": [
+        attribution(t, "Councillor Piet Varga", "said", ["the budget was late"], False),
+        attribution(t, "he", "said", ["“The cranes never came,”"], True),
+        attribution(t, "he", "said", ["“It floods,”"], True)]}
+    predicted = [quote(t, "The cranes never came", "Dan Oduya"), quote(t, "It floods", "Dan Oduya")]
+    scores = score_quotes([record], {"quay-4": {"text": t, "quotes": predicted}})
+    assert (scores["speaker_pronoun_right"], scores["speaker_pronoun"]) == (2, 2)
+    predicted = [quote(t, "The cranes never came", "Piet Varga"), quote(t, "It floods", "Port Ellis")]
+    scores = score_quotes([record], {"quay-4": {"text": t, "quotes": predicted}})
+    assert scores["speaker_pronoun_right"] == 0
+
+
 def test_pronouns_inside_a_quotation_do_not_give_its_speaker_a_gender() -> None:
     text = "“He misled the council,” Reyes said. “He always does,” Reyes added."
     assert name_gender("Reyes", text) is None

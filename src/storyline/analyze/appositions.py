@@ -12,12 +12,20 @@ Ana Ortiz", "a friend of Piet Varga") is never the speaker.
 from __future__ import annotations
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.statements import Statement, Subject, is_cue, person_like, subject_from_mention
+from storyline.analyze.statements import (
+    Statement,
+    Subject,
+    is_cue,
+    person_like,
+    preposition_before,
+    subject_from_mention,
+)
 from storyline.analyze.subjects import subject_like
 from storyline.lang.en import OBJECT_PREPOSITIONS, PERSON_OF, PREPOSITIONS
 from storyline.model import Mention
 
 _CLAUSE_LINKS = {"and", "but", "or", "while", "whereas", "who", "which", "that", "as", "than"}
+_GOVERNING = PREPOSITIONS | OBJECT_PREPOSITIONS | PERSON_OF
 _MAX_APPOSITION = 30  # tokens from the name to its cue: "X, then senior pastor at a church in a town, said"
 
 
@@ -66,9 +74,8 @@ def _named_before_cue(article: ArticleText, lo: int, hi: int) -> Mention | None:
     between = range(first, article.token_at(person.start))
     if any(article.word(i) in _CLAUSE_LINKS or article.tokens[i].tag.startswith("VB") for i in between):
         return None  # "“…,” and Varga, who says …": the cue is another clause's
-    before = article.token_at(person.title_start if person.title_start is not None else person.start) - 1
-    governed = [i for i in range(first, before + 1) if article.word(i) in PREPOSITIONS | OBJECT_PREPOSITIONS | PERSON_OF]
-    if governed and "," not in (article.word(i) for i in range(governed[-1], before + 1)):
+    named = person.title_start if person.title_start is not None else person.start
+    if preposition_before(article, named, article.tokens[first].start, _GOVERNING, adjacent=False) is not None:
         return None  # "a spokesman for Ana Ortiz", not "his friend at college, Piet Varga,"
     if article.text[person.end:article.tokens[cue].start].strip() and article.text[person.end:person.end + 1] != ",":
         return None  # "Ortiz, the chair, said" or "… Piet Varga, said", not "Ortiz urged the board and said"

@@ -14,11 +14,14 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.person_names import could_be_name
-from storyline.analyze.statements import Subject, person_like, subject_from_mention
+from storyline.analyze.statements import Subject, person_like, preposition_before, subject_from_mention
 from storyline.lang.en import FUNCTION_WORDS, KIN, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
 
 # Before the name, words a description may hold without making the name its object.
 _DESCRIPTION_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "one"}
+# Words that make the name after them the object of the description: a preposition ("a spokesman for Ann
+# Lee", "the wife of Piet Varga") or another function word ("the man who met Ann Lee").
+_OBJECT_WORDS = OBJECT_PREPOSITIONS | PERSON_OF | (FUNCTION_WORDS - _DESCRIPTION_WORDS)
 
 
 def named_in_description(article: ArticleText, subject: Subject) -> Subject | None:
@@ -43,8 +46,7 @@ def named_in_description(article: ArticleText, subject: Subject) -> Subject | No
     mention = inside[-1] if inside else None
     start = mention.start if mention is not None else start
     words = article.text[subject.start:start].split()
-    if not words or any(w.lower() in OBJECT_PREPOSITIONS | PERSON_OF
-                        or w.lower() in FUNCTION_WORDS and w.lower() not in _DESCRIPTION_WORDS for w in words):
+    if not words or preposition_before(article, start, subject.start, _OBJECT_WORDS, adjacent=False) is not None:
         return None
     if mention is not None and person_like(article, mention):
         return subject_from_mention(article, mention)

@@ -42,6 +42,7 @@ from storyline.lang.en import (
     FEMALE_TITLES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
+    KIN,
     MALE_TITLES,
     NP_STOP,
     PARTICIPLE_CUES,
@@ -150,7 +151,7 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         if found:
             statement.speaker, statement.speaker_span = found
             genders.setdefault(found[0], gender or "")
-    elif subject.kind == "role":
+    elif subject.kind == "role" and _holds_a_role(subject):
         found = _role_antecedent(article, subject)
         if found is None and _role_head(subject) in PERSON_ROLES:
             found = _antecedent(article, subject.start, done, None, genders, statement)
@@ -350,6 +351,19 @@ def _role_head(subject: Subject) -> str:
     words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
              if w not in DEFINITE and len(w) > 2]
     return words[-1] if words else ""
+
+
+def _holds_a_role(subject: Subject) -> bool:
+    """Whether a description names someone by what they are ("the senator", "his wife", "the Texan", "the
+    69-year-old"), whom the story has named; not a thing ("the letter continues", "the note says") nor someone
+    the story never names ("the man shouted", "the heckler yelled", "the organizer told"), whose words
+    stay unattributed."""
+    head = _role_head(subject)
+    if not head:
+        return False
+    if head in PERSON_ROLES or head in KIN or head in ROLE_TITLES or head.endswith("-old"):
+        return True
+    return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 
 
 def _role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:

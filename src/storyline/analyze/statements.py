@@ -294,11 +294,33 @@ def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     return subject_from_mention(article, m)
 
 
+def preposition_before(article: ArticleText, start: int, lo: int, prepositions: set[str] | frozenset[str],
+                       adjacent: bool = True) -> int | None:
+    """The token of the preposition whose object the name starting at start is ("a spokesman for Ann Lee",
+    "said of Mr. Rubio", "the wife of the late Piet Varga"), within text[lo:start]; None where there is none.
+
+    The one home of the rule that a name after a preposition does not speak. With adjacent, only the word
+    right before the name counts (articles passed over); else any word back to a comma ("his friend at
+    college, Piet Varga" is no object of "at")."""
+    k = article.token_at(start) - 1
+    while k >= 0 and article.tokens[k].start >= lo:
+        word = article.word(k)
+        if word in prepositions:
+            return k
+        if word == "," or adjacent and word not in ("the", "a", "an"):
+            return None
+        k -= 1
+    return None
+
+
 def _governed(article: ArticleText, subject: Subject, lo: int) -> bool:
     """Whether a noun phrase is the object of a preposition or of a cue ("said of Mr. Rubio:", "said on
     Twitter:"), not the one who speaks."""
+    titled = subject.mention.title_start if subject.mention is not None else None
+    if preposition_before(article, subject.start if titled is None else titled, lo, GOVERNING) is not None:
+        return True
     k = _word_before(article, subject, lo)
-    return k is not None and (article.word(k) in GOVERNING or is_cue(article, k))
+    return k is not None and is_cue(article, k)
 
 
 def _word_before(article: ArticleText, subject: Subject, lo: int) -> int | None:
@@ -346,12 +368,16 @@ def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:
     """Whether a name is the object of a noun's preposition ("a spokesman for Lena Okafor", "an aide to
     Okafor", "a friend of the senator's"), as against a clause's subject after a conjunction ("after Mr.
     Trump had said")."""
-    k = _word_before(article, subject, lo)
-    if k is None or k < 1 or article.tokens[k - 1].start < lo or article.word(k) not in ("for", "to", "of"):
+    titled = subject.mention.title_start if subject.mention is not None else None
+    k = preposition_before(article, subject.start if titled is None else titled, lo, _NOUN_PREPOSITIONS)
+    if k is None or k < 1 or article.tokens[k - 1].start < lo:
         return False
     noun = article.tokens[k - 1]
     return noun.text.isalpha() and noun.text.islower() and noun.tag in ("NN", "NNS", "") \
         and not verb_like(article, k - 1)
+
+
+_NOUN_PREPOSITIONS = frozenset({"for", "to", "of"})
 
 
 def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | None:

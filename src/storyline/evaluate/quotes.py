@@ -407,6 +407,12 @@ _ROLE_NAME = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ROLES | _TITLES - _MODIF
                                                       reverse=True)).replace(".", r"\.") + r"))\s+" + _RUN)
 # A name with an age or a "who" after it ("Her father, Piet, 39,", "Ann Lee, who runs the shop").
 _AGED_NAME = re.compile(r"([A-Z][\w’'-]+),\s+(?:\d{1,3},|who\s)")
+# A full name set beside a description of its own, as a reader meets a new person ("Raynard Jackson, a
+# radio host,", "One local woman, Karen Robison,"): the name, then ", a/an/the" and a lower-case word, or a
+# lower-case noun, a comma, the name and a comma. A place can stand so too ("Des Moines, a city"), so a run
+# the article also writes after "in", "from", "at" or "to" is left out (_Reader.__init__).
+_APPOSED_NAME = re.compile(r"\b([A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s+(?:an?|the)\s+[a-z]"
+                           r"|(?<=[a-z]),\s+([A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s")
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # What may stand before a sentence's subject name since the sentence's start or its last comma.
@@ -439,6 +445,11 @@ class _Reader:
             titled = {_possessive(m.group(1).split()[-1]).lower() for m in pattern.finditer(self.text)
                       if pattern is not _ROLE_NAME or len(m.group(1).split()) > 1}
             people |= {w for w in titled if not self._lower_case(w)}
+        for m in _APPOSED_NAME.finditer(self.text):
+            run = m.group(1) or m.group(2)
+            if not re.search(rf"\b(?:in|from|at|to)\s+(?:the\s+)?{re.escape(run)}\b", self.text) \
+                    and not self._lower_case(run.split()[-1].lower()):
+                people.add(_possessive(run.split()[-1]).lower())
         self.people = people - _NOT_NAMES - _CALENDAR
         self.genders: dict[str, str | None] = {}
 

@@ -1,0 +1,41 @@
+"""Who speaks through a description and through the verbs of the widened cue table (analyze/speakers.py,
+lang/en.py): "the senator said" is the senator the story named, while "the man shouted", "the heckler
+yelled" and "the letter continues" name no one; "as Ortiz puts it", "Varga pointed out", "the Gazette
+reported" are cues. Measured on real reporting in docs/attribution.md; the sentences here are written for
+these tests."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze_article
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    found = [q for q in analyze_article(text, None).quotes if words in q.text]
+    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
+    return found[0].speaker
+
+
+def test_a_role_goes_to_the_person_who_holds_it():
+    text = ("Senator Ana Ortiz visited the harbour on Monday.\n\n"
+            "“The port will stay open as long as I sit in this chamber,” the senator said.")
+    assert speaker_of(text, "port will stay open") == "Ana Ortiz"
+
+
+def test_an_unnamed_person_or_a_thing_is_nobody_named():
+    for opening, said in (
+            ("Senator Ana Ortiz spoke for an hour at the harbour rally. A man near the gate kept interrupting her.",
+             "the man shouted."),
+            ("Senator Ana Ortiz spoke for an hour at the harbour rally. One heckler would not sit down.",
+             "the heckler yelled."),
+            ("Senator Ana Ortiz signed a letter to the harbour board on Monday.", "the letter continues."),
+    ):
+        text = f"{opening}\n\n“Nobody in this town believes a word of the ferry plan anymore,” {said}"
+        assert speaker_of(text, "Nobody in this town") is None, said
+
+
+def test_verbs_of_the_widened_table_are_cues():
+    text = ("Piet Varga has run the ferry line for twenty years.\n\n"
+            "As Varga puts it, “A harbour without ferries is a car park with a view.”\n\n"
+            "Ana Ortiz, who chairs the board, pointed out: “Nobody has asked the crews what they think.”")
+    assert speaker_of(text, "car park with a view") == "Piet Varga"
+    assert speaker_of(text, "Nobody has asked the crews") == "Ana Ortiz"
