@@ -1,7 +1,8 @@
 """Date conflicts: two voices date one happening to two days, or time it to two times of day. Not a
-conflict: "today" in reports of two days, a postponed date, a day counted from another happening ("a
-day after the quake") or of an earlier one of its kind ("the last such patch"), times within what
-"about" allows, a time and its conversion to another zone."""
+conflict: two days each read from its report's stamp ("today" / "yesterday"), one read from a stamp
+more than a day from the day another outlet names (STAMP_SLACK), a postponed date, a day counted
+from another happening ("a day after the quake") or of an earlier one of its kind ("the last such
+patch"), times within what "about" allows, a time and its conversion to another zone."""
 
 from __future__ import annotations
 
