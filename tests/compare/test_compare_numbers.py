@@ -177,3 +177,26 @@ def test_a_span_of_time_from_another_happening_given_two_ways_is_a_conflict():
     assert number_values(first.replace("a week after", "about a week after"), second) == []
     assert number_values(first.replace("a week after suffering", "a week before she was to receive"),
                          second.replace("suffering a stroke", "suffering a stroke a week before")) == []
+
+
+def test_a_compound_s_head_says_what_is_counted():
+    # "four consecutive life sentences" counts sentences, as "four sentences of life without parole" does:
+    # the report that gives seven and four tells them apart, and four is one of its figures
+    first = ("A judge in Carrow sentenced Ivo Marsh to seven consecutive life sentences and four sentences of life "
+             "without parole for the courthouse shootings, the prosecutor said.")
+    second = ("A judge in Carrow handed Ivo Marsh four consecutive life sentences without parole for the courthouse "
+              "shootings, the prosecutor said.")
+    assert number_values(first, second) == []
+    # ... and where the sentences give one count of them each, two counts disagree
+    assert number_values(second.replace("four", "five"), second) == [{"harbour-times": "5", "valley-news": "4"}]
+
+
+def test_a_count_totalled_over_several_nights_is_not_a_night_s_count():
+    first = ("Police in Velden said 46 people were arrested during Wednesday night's protest over the shooting of "
+             "a teenager by an officer.")
+    second = ("Police in Velden said more than 50 people were arrested over four nights of protest over the shooting "
+              "of a teenager by an officer.")
+    assert number_values(first, second) == []
+    # two totals of the same nights disagree
+    assert number_values(first.replace("during Wednesday night's protest", "over four nights of protest"), second) \
+        == [{"harbour-times": "46", "valley-news": "50"}]

@@ -49,7 +49,8 @@ _INCHES = re.compile(r"-(\d{1,2})(?![\w-])")  # the inches of a height after "6-
 _SHORT_SCALE = {"m": "million", "k": "thousand"}
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
-_COMPOUND = re.compile(r"[^\S\n]+[^\W\d_][\w'’-]*[^\S\n]+([^\W\d_][\w'’-]*)")  # the two words after a figure
+# the two (or three) words after a figure: a compound ("14 container ships", "seven consecutive life sentences")
+_COMPOUNDS = [re.compile(r"(?:[^\S\n]+[^\W\d_][\w'’-]*){%d}[^\S\n]+([^\W\d_][\w'’-]*)" % n) for n in (1, 2)]
 
 
 # a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted;
@@ -174,8 +175,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
         if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
-        elif noun and (compound := _COMPOUND.match(segment, e)) and _kind_of(light_stem(fold_text(compound.group(1)))) == noun:
-            e = compound.end()  # ... and with its compound: "14 container ships"
+        elif noun and (compound := _compound_of(segment, e, noun)):
+            e = compound  # ... and with its compound: "14 container ships"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
     for t in _TWICE.finditer(segment):
         if not any(a < t.end() and t.start() < b for a, b in blocked) and \
@@ -183,6 +184,15 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
     return sorted(out, key=lambda n: n.start)
+
+
+def _compound_of(segment: str, pos: int, noun: str) -> int | None:
+    """Where the compound after a figure at segment[pos] ends, when its head is the counted noun."""
+    for compound in _COMPOUNDS:
+        found = compound.match(segment, pos)
+        if found and _kind_of(light_stem(fold_text(found.group(1)))) == noun:
+            return found.end()
+    return None
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]*-?([^\W\d_][\w'’-]*)(?:[^\S\n]+([^\W\d_][\w'’]*))?")
@@ -271,9 +281,9 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             break
         if w in STOP_WORDS or w in AUXILIARIES:
             continue
-        head = fold_text(after[i + 1]) if i + 1 < len(after) else ""
-        if _plural(head) and not _plural(w) and head not in STOP_WORDS and head not in AUXILIARIES:
-            w = head  # a compound's head: "two undersea cables", "10 fire engines", "5,000 Internet users"
+        if not _plural(w):
+            w = _head(after[i + 1:i + 3]) or w  # a compound's head: "two undersea cables", "10 fire engines",
+            # "5,000 Internet users", "seven consecutive life sentences"
         noun = _kind_of(light_stem(w))
         if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
             return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
@@ -305,6 +315,18 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
 
 
 _SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is counted in
+
+
+def _head(following: Sequence[str]) -> str | None:
+    """The plural noun that ends a compound after a figure's first word, at most two words on; None
+    where a stop word, an auxiliary or a mark comes first."""
+    for word in following:
+        w = fold_text(word)
+        if w in ",;:.()" or w in STOP_WORDS or w in AUXILIARIES:
+            return None
+        if _plural(w):
+            return w
+    return None
 
 
 def _plural(word: str) -> bool:

@@ -293,6 +293,11 @@ KIND_CLASSES = {
     "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
     "people": "people", "person": "people", "resident": "people", "individual": "people",
 }
+# a count totalled over a stretch of days ("over 50 arrests over four nights", "in all"), which a
+# count of one day or night does not dispute
+CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|(?:over|during|across|throughout|in|for)\s+"
+                        r"(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|months))\b",
+                        re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}

@@ -1,7 +1,8 @@
 """Date conflicts: two voices date one happening to two days, or time it to two times of day. Not a
-conflict: "today" in reports of two days, a postponed date, a day counted from another happening ("a
-day after the quake") or of an earlier one of its kind ("the last such patch"), times within what
-"about" allows, a time and its conversion to another zone."""
+conflict: two days each read from its report's stamp ("today" / "yesterday"), one read from a stamp
+more than a day from the day another outlet names (STAMP_SLACK), a postponed date, a day counted
+from another happening ("a day after the quake") or of an earlier one of its kind ("the last such
+patch"), times within what "about" allows, a time and its conversion to another zone."""
 
 from __future__ import annotations
 
@@ -43,9 +44,10 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None  # one day, or one printed day whose unprinted year two reports read differently
     if too_far_apart(da, db) or _beyond_the_week(da, ta[sa:ea], db, tb[sb:eb]):
         return None
-    pa, pb = story.articles[a.article].published, story.articles[b.article].published
-    if not (named_a or named_b) and (pa is None or pb is None or pa.date() != pb.date()):
-        return None  # "today" in reports of different days names different days
+    if not (named_a or named_b):
+        return None  # neither outlet names the day: each is read from its report's stamp
+    if not (named_a and named_b) and _days_apart(da, db) > STAMP_SLACK:
+        return None  # a day read from a report's stamp, days from the day another outlet names
     if RESCHEDULE.search(a.text) or RESCHEDULE.search(b.text):
         return None
     if any(p.search(a.text) or p.search(b.text) for p in (RELATIVE_DAY, EARLIER_ONE)):
@@ -129,6 +131,16 @@ def too_far_apart(first: str, second: str) -> bool:
 
 
 WEEK = 7  # days around its report a weekday ("on Saturday") or "yesterday" can name
+# "today", "this morning", "last night" are read from the report's stamp, which is the day a feed or a
+# page gives, not always the day the words were written: a report written two days after the fire and
+# stamped then says "last night" of another night than the outlets that name Friday. An outlet puts a
+# happening a day off (late at night, early next morning, another time zone); several days off by its
+# own "today", the stamp is the likelier error, and the texts do not disagree.
+STAMP_SLACK = 1  # days a day read from a report's stamp may be from another outlet's day and still dispute it
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((date.fromisoformat(_day_of(first)) - date.fromisoformat(_day_of(second))).days)
 
 
 def _beyond_the_week(first: str, printed_first: str, second: str, printed_second: str) -> bool:

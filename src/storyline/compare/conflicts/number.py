@@ -34,7 +34,7 @@ from storyline.compare.conflicts.conflict import (
 from storyline.compare.records import record_conflicts
 from storyline.compare.rising_counts import rising_counts
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import GENERIC_KINDS, NUMBER_WORDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
+from storyline.lang.en import CUMULATIVE, GENERIC_KINDS, NUMBER_WORDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
 from storyline.model import ConflictKind
 
 
@@ -72,6 +72,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
         if not later and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
+        if not later and _one_a_total(a, b):
+            continue
         if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
                 and not (_measure(n.kind) and quantities.told_apart((a, n), (b, m))):
             continue  # a kind of figure a report gives twice, unless a measure said of one place in both
@@ -265,6 +267,8 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if not later and (SUPERSEDED.search(ua.text) or SUPERSEDED.search(ub.text)):
             continue  # one figure is said to have changed since: the other is a later reading of it
+        if not later and _one_a_total(ua, ub):
+            continue
         kind = n.kind or m.kind or "count"
         out.append(Conflict(ConflictKind.NUMBER, f"number:{kind}", {
             ua.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
@@ -297,6 +301,13 @@ def _of_two_things(a: Unit, b: Unit, n: Number, m: Number) -> bool:
     …, wounding 70" speak of two quakes, so their magnitudes are no dispute either."""
     return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:") and _apart(x, y, RATIO)
                for x in a.numbers if x is not n for y in b.numbers if y is not m)
+
+
+def _one_a_total(a: Unit, b: Unit) -> bool:
+    """Whether one sentence totals a count over a stretch of days ("over 50 arrests have been made over
+    four nights", "in all") and the other does not: a night's 46 arrests is a part of
+    the total, not another count of it (daily against cumulative)."""
+    return bool(CUMULATIVE.search(a.text)) != bool(CUMULATIVE.search(b.text))
 
 
 def _apart(n: Number, m: Number, ratio: float) -> bool:
