@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import numpy as np
+from conftest import FIXTURES, Cli
 
 from storyline.cluster import StoryIndex, load_params, probability
 from storyline.model import StoryState
@@ -149,3 +150,11 @@ def test_centroid_search_keeps_to_the_window_of_the_day_and_undated_stories_are_
     assert len(centroids.search(base, 10)) == 4  # an undated article: every story
     centroids.put("last-week", near(base, 0.01), day - timedelta(days=12), day - timedelta(days=2))  # it grew
     assert [s for s, _ in centroids.search(base, 1, day, 7)] == ["last-week"]
+
+
+def test_a_report_days_after_a_story_of_the_same_people_starts_its_own(tmp_path):
+    """The days between a report and a story weigh as fitted on dated coverage (bench/fit_cluster.py
+    --dated): a senator's launch, reported on the day and the next, is one story; her withdrawal five
+    days later, told with the same people, hall and promises, is another."""
+    scores = Cli(tmp_path / "unused.db").json("eval", "clusters", str(FIXTURES / "days_apart" / "articles.jsonl"), "--json")
+    assert scores["clusters"] == 2 and scores["b3_f1"] == 1.0
