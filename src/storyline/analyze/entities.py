@@ -567,9 +567,9 @@ def _split_known_people(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
         m = item.mention
-        words = list(re.finditer(r"\S+", m.text))
+        words = list(re.finditer(r"\S+", m.text)) if item.label != "PERSON" else []
         done = False
-        if item.label != "PERSON" and len(words) >= 3:
+        if len(words) >= 3:
             for k in range(1, len(words) - 1):
                 rest = m.text[words[k].start():]
                 if name_key(rest) in people:
