@@ -5,12 +5,14 @@ this code against other checkouts, in fresh processes, alternating, medians of t
     .venv/bin/python bench/briefs.py [--n 100] [--rounds 3] [--compare /path/to/other/checkout]
 
 The articles are the first --n of PolNeAR train (real reports of about 4,000 characters,
-../shared/data/polnear/train.jsonl), analysed once per process (not timed). Two figures, CPU
+../shared/data/polnear/train.jsonl), analysed once per process (not timed). Three figures, CPU
 milliseconds per changed article:
 - one: each article a story of its own (what ingesting PolNeAR does: no two articles share a story);
 - growing: stories of one outlet's consecutive articles that grow one article at a time to five,
   the brief remade at every step (each step one changed article), as a story that gathers reports
-  through a day is.
+  through a day is; measured after `one`, so each step's new article has been read before;
+- fresh: the same growing stories in a copy of the process (forked) where no brief has been made yet,
+  so each step reads its new article too, as a step of an ingest does.
 Each process prints its figures as JSON; the parent prints each checkout's medians and their ratio to
 the first checkout's (this one)."""
 
@@ -28,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 CHILD = r"""
-import json, sys, time
+import json, os, sys, time
 from datetime import datetime, UTC
 from storyline.analyze import analyze_article
 from storyline.pipeline import brief_parts
@@ -47,23 +49,39 @@ with open(path, encoding="utf-8") as lines:
         articles.append((article, analyze_article(text, published)))
         if len(articles) >= n:
             break
-brief_parts(([(articles[0][0], None)], {articles[0][0].id: articles[0][1]}))  # warm up
-start = time.process_time()
-for article, analysis in articles:
-    brief_parts(([(article, None)], {article.id: analysis}))
-one = (time.process_time() - start) * 1000 / len(articles)
 by_outlet = {}
 for article, analysis in articles:
     by_outlet.setdefault(article.source, []).append((article, analysis))
 stories = [group[k:k + 5] for group in by_outlet.values() for k in range(0, len(group) - 4, 5)]
-steps = 0
+
+
+def grow():
+    steps = 0
+    start = time.process_time()
+    for story in stories:
+        for size in range(1, len(story) + 1):
+            brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]}))
+            steps += 1
+    return (time.process_time() - start) * 1000 / max(1, steps)
+
+
+in_stories = {a.id for story in stories for a, _ in story}
+warm = next((p for p in articles if p[0].id not in in_stories), articles[0])  # warm up on one no story holds
+read, written = os.pipe()
+if os.fork() == 0:  # a copy of this process, where no brief has been made: each step reads its new article
+    brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
+    os.write(written, json.dumps(round(grow(), 2)).encode())
+    os._exit(0)
+os.close(written)
+os.wait()
+fresh = json.loads(os.read(read, 64))
+brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
 start = time.process_time()
-for story in stories:
-    for size in range(1, len(story) + 1):
-        brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]}))
-        steps += 1
-growing = (time.process_time() - start) * 1000 / max(1, steps)
-print(json.dumps({"one": round(one, 2), "growing": round(growing, 2), "stories": len(stories)}))
+for article, analysis in articles:
+    brief_parts(([(article, None)], {article.id: analysis}))
+one = (time.process_time() - start) * 1000 / len(articles)
+growing = grow()
+print(json.dumps({"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "stories": len(stories)}))
 """
 
 
@@ -86,13 +104,13 @@ def main() -> None:
         for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
             results[checkout].append(run(checkout, args.n))
             print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
-    base = {k: statistics.median(x[k] for x in results[ROOT]) for k in ("one", "growing")}
+    figures = ("one", "growing", "fresh")
+    base = {k: statistics.median(x[k] for x in results[ROOT]) for k in figures}
     print(f"\nCPU ms per changed article, medians of {args.rounds} rounds ({args.n} PolNeAR train articles)")
-    print(f"  {'checkout':40} {'one':>8} {'ratio':>6} {'growing':>8} {'ratio':>6}")
+    print(f"  {'checkout':40}" + "".join(f" {k:>8} {'ratio':>6}" for k in figures))
     for checkout in checkouts:
-        med = {k: statistics.median(x[k] for x in results[checkout]) for k in ("one", "growing")}
-        print(f"  {str(checkout)[-40:]:40} {med['one']:8.1f} {med['one'] / base['one']:6.2f} "
-              f"{med['growing']:8.1f} {med['growing'] / base['growing']:6.2f}")
+        med = {k: statistics.median(x[k] for x in results[checkout]) for k in figures}
+        print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in figures))
 
 
 if __name__ == "__main__":
