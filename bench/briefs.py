@@ -3,9 +3,11 @@ entities) on real articles,
 this code against other checkouts, in fresh processes, alternating, medians of the rounds.
 
     .venv/bin/python bench/briefs.py [--n 100] [--rounds 3] [--compare /path/to/other/checkout]
+    .venv/bin/python bench/briefs.py --n 60 --parts    # where the time goes, part by part
 
 The articles are the first --n of PolNeAR train (real reports of about 4,000 characters,
-../shared/data/polnear/train.jsonl), analysed once per process (not timed). Three figures, CPU
+../shared/data/polnear/train.jsonl), analysed once per process (not timed; what it leaves frozen for the
+garbage collector, as in the worker pool that makes an ingest's briefs). Three figures, CPU
 milliseconds per changed article:
 - one: each article a story of its own (what ingesting PolNeAR does: no two articles share a story);
 - growing: stories of one outlet's consecutive articles that grow one article at a time to five,
@@ -30,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 CHILD = r"""
-import json, os, sys, time
+import gc, json, os, sys, time
 from datetime import datetime, UTC
 from storyline.analyze import analyze_article
 from storyline.pipeline import brief_parts
@@ -49,6 +51,60 @@ with open(path, encoding="utf-8") as lines:
         articles.append((article, analyze_article(text, published)))
         if len(articles) >= n:
             break
+# what the analysis left (spaCy's model) frozen for the garbage collector, as the worker pool that makes
+# an ingest's briefs has it (engine.worker_pool): a collection then does not walk it, and is not
+# charged to whichever part of a brief allocates when it comes
+gc.collect()
+gc.freeze()
+PARTS = {}  # part -> CPU seconds, each part's own (less the parts it calls), with --parts
+
+
+def time_parts():
+    # (part, module, function, modules that imported it, class): this checkout's names
+    import importlib
+    where = [("static embedding of sentences not seen before", "storyline.embed", "embed", (), "StaticEmbedder"),
+             ("units: sentences split and stemmed", "storyline.compare.units", "article_units", ("storyline.compare",), None),
+             ("units' figures, dates and entities", "storyline.compare.units", "annotate_units", ("storyline.compare",), None),
+             ("the story's entities", "storyline.analyze.entities", "canonical_entities", ("storyline.brief",), None),
+             ("candidate pairs of sentences and of quotations", "storyline.compare.align", "candidate_pairs",
+              ("storyline.compare", "storyline.compare.statements"), None),
+             ("alignment: pair scores and groups", "storyline.compare.align", "align_units", ("storyline.compare",), None),
+             ("timeline", "storyline.timeline", "build_timeline", ("storyline.brief",), None)]
+    where += [("claims (voices, centrality, cut by value), readability, summary", "storyline.compare.claims", f,
+               ("storyline.compare",), None) for f in ("build_claims", "readability", "summarize")]
+    where += [("quotations: statements, their alignment and records", "storyline.compare.statements", f,
+               ("storyline.compare",), None)
+              for f in ("statements_of", "align_quotes", "quote_records", "quote_group_of_units", "speaker_pairs")]
+    stack = []
+    for label, module, name, users, cls in where:
+        owner = getattr(importlib.import_module(module), cls) if cls else importlib.import_module(module)
+
+        def timed(*args, _f=getattr(owner, name), _label=label, **kwargs):
+            start = time.process_time()
+            stack.append(0.0)
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent, inner = time.process_time() - start, stack.pop()
+                PARTS[_label] = PARTS.get(_label, 0.0) + spent - inner
+                if stack:
+                    stack[-1] += spent
+        setattr(owner, name, timed)
+        for user in users:
+            if hasattr(importlib.import_module(user), name):
+                setattr(importlib.import_module(user), name, timed)
+
+
+if len(sys.argv) > 3:
+    time_parts()
+
+
+def parts_per(steps):
+    out = {k: round(v * 1000 / steps, 2) for k, v in PARTS.items()}
+    PARTS.clear()
+    return out
+
+
 by_outlet = {}
 for article, analysis in articles:
     by_outlet.setdefault(article.source, []).append((article, analysis))
@@ -72,26 +128,48 @@ warm = (Article(id="warm-up", source="warm-up", text="The council met on Tuesday
 read, written = os.pipe()
 if os.fork() == 0:  # a copy of this process, where no brief has been made: each step reads its new article
     brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
-    os.write(written, json.dumps(round(grow(), 2)).encode())
+    PARTS.clear()
+    fresh = round(grow(), 2)
+    os.write(written, json.dumps([fresh, parts_per(5 * len(stories))]).encode())
     os._exit(0)
 os.close(written)
 os.wait()
-fresh = json.loads(os.read(read, 64))
+with os.fdopen(read) as pipe:
+    fresh, fresh_parts = json.loads(pipe.read())
 brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
+PARTS.clear()
 start = time.process_time()
 for article, analysis in articles:
     brief_parts(([(article, None)], {article.id: analysis}))
 one = (time.process_time() - start) * 1000 / len(articles)
+one_parts = parts_per(len(articles))
 growing = grow()
-print(json.dumps({"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "stories": len(stories)}))
+print(json.dumps({"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "stories": len(stories),
+                  "parts": {"one": one_parts, "growing": parts_per(5 * len(stories)), "fresh": fresh_parts}}))
 """
 
 
-def run(checkout: Path, n: int) -> dict[str, float]:
+def run(checkout: Path, n: int, parts: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": str(checkout / "src"), "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "-c", CHILD, str(n), str(POLNEAR)], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-c", CHILD, str(n), str(POLNEAR), *(["parts"] if parts else [])], env=env,
+                         check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def print_parts(n: int) -> None:
+    """One process of this checkout with each part of the brief timed apart (its own CPU time, less
+    the parts it calls; the rest is what no part names: the story's records, embedding lookups)."""
+    result = run(ROOT, n, parts=True)
+    figures = ("one", "growing", "fresh")
+    print(f"CPU ms per changed article, one process, each part timed apart ({n} PolNeAR train articles)\n")
+    print("| part | " + " | ".join(figures) + " |")
+    print("|---|" + "---|" * len(figures))
+    labels = sorted({k for f in figures for k in result["parts"][f]}, key=lambda k: -result["parts"]["fresh"].get(k, 0))
+    for label in labels:
+        print(f"| {label} | " + " | ".join(f"{result['parts'][f].get(label, 0.0):.1f}" for f in figures) + " |")
+    rest = [result[f] - sum(result["parts"][f].values()) for f in figures]
+    print("| the rest | " + " | ".join(f"{r:.1f}" for r in rest) + " |")
+    print("| whole | " + " | ".join(f"{result[f]:.1f}" for f in figures) + " |")
 
 
 def main() -> None:
@@ -99,7 +177,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--compare", action="append", default=[], type=Path, help="another checkout (its src/ is used)")
+    parser.add_argument("--parts", action="store_true", help="time each part of the brief, this checkout, one process")
     args = parser.parse_args()
+    if args.parts:
+        print_parts(args.n)
+        return
     checkouts = [ROOT, *args.compare]
     results: dict[Path, list[dict[str, float]]] = {c: [] for c in checkouts}
     for r in range(args.rounds):
