@@ -538,23 +538,25 @@ def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
     return found
 
 
-@lru_cache(maxsize=65_536)
 def _places_of(text: str, name: str) -> tuple[tuple[int, int], ...]:
     """Every place name stands in text as whole words (no word character or apostrophe either side)."""
-    folded, key = _folded_apostrophes(text), name.translate(_NAME_APOSTROPHES)
-    places = []
-    a = folded.find(key)
-    while a >= 0:
-        b = a + len(key)
-        if not (a and _word_or_apostrophe(text[a - 1])) and not (b < len(text) and _word_or_apostrophe(text[b])):
-            places.append((a, b))
-        a = folded.find(key, a + 1)
-    return tuple(places)
+    folded, known = _text_for_names(text)
+    if name not in known:
+        key, places = name.translate(_NAME_APOSTROPHES), []
+        a = folded.find(key)
+        while a >= 0:
+            b = a + len(key)
+            if not (a and _word_or_apostrophe(text[a - 1])) and not (b < len(text) and _word_or_apostrophe(text[b])):
+                places.append((a, b))
+            a = folded.find(key, a + 1)
+        known[name] = tuple(places)
+    return known[name]
 
 
-@lru_cache(maxsize=1024)
-def _folded_apostrophes(text: str) -> str:
-    return text.translate(_NAME_APOSTROPHES)
+@lru_cache(maxsize=1024)  # the articles of the last briefs made, like compare.units._pieces
+def _text_for_names(text: str) -> tuple[str, dict[str, tuple[tuple[int, int], ...]]]:
+    """A text with one apostrophe, and the places found in it so far of each name looked for."""
+    return text.translate(_NAME_APOSTROPHES), {}
 
 
 def _word_or_apostrophe(ch: str) -> bool:
