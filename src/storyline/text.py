@@ -75,10 +75,16 @@ def split_sentences(text: str, furniture: bool = False) -> list[tuple[int, int]]
     Page furniture (a heading between paragraphs, a "follow us" line: furniture.py) is no sentence
     unless `furniture` is true, for the stages that read a text as a whole (its lead, its names)
     rather than for what it states."""
-    spans: list[tuple[int, int]] = []
+    return list(iter_sentences(text, furniture))
+
+
+def iter_sentences(text: str, furniture: bool = False) -> Iterator[tuple[int, int]]:
+    """split_sentences one at a time, reading the text only as far as the sentences asked for (a lead
+    needs its first paragraph only)."""
     for para_start, para_end in (_blocks(text) if furniture else iter_paragraphs(text)):
+        spans: list[tuple[int, int]] = []
         _split_paragraph(text, para_start, para_end, spans)
-    return spans
+        yield from spans
 
 
 def _split_paragraph(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> None:

@@ -15,7 +15,7 @@ from typing import Callable
 import numpy as np
 
 from storyline.model import Analysis, Article, EvidenceSpan, TimelineEntry
-from storyline.text import split_sentences
+from storyline.text import iter_sentences
 
 VERSION = "timeline/1"
 GRANULARITIES = ("day", "month", "year")
@@ -49,8 +49,8 @@ def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, A
     for article, _ in members:
         analysis = analyses.get(article.id)
         published = article.day.isoformat() if article.day else None
-        spans = split_sentences(article.text)
-        lead = spans[0][0] if spans and article.published is not None else None
+        # the lead, the first sentence: only the text's first paragraph is read
+        lead = next(iter_sentences(article.text), None) if article.published is not None else None
         times = [t for t in (analysis.times if analysis else ()) if t.granularity in GRANULARITIES
                  and _tells_an_event(t.date, t.granularity, published)]
         finest: dict[tuple[int, int], int] = {}
@@ -59,14 +59,14 @@ def _candidates(members: list[tuple[Article, str | None]], analyses: dict[str, A
         placed: set[tuple[int, int, str]] = set()
         for time in times:
             if GRANULARITIES.index(time.granularity) > finest[time.sentence] or (
-                    time.sentence[0] == lead and time.granularity != "day"):
+                    lead is not None and time.sentence[0] == lead[0] and time.granularity != "day"):
                 continue  # the meeting "today", not the invasion "of 2022" it mentions in passing
             start, end = time.sentence
             if (start, end, time.date) not in placed:
                 placed.add((start, end, time.date))
                 found.append((time.date, time.granularity, article, start, end, False))
-        if lead is not None and article.day is not None and not any(start == lead for start, _, _ in placed):
-            found.append((article.day.isoformat(), "day", article, lead, spans[0][1], True))
+        if lead is not None and article.day is not None and not any(start == lead[0] for start, _, _ in placed):
+            found.append((article.day.isoformat(), "day", article, lead[0], lead[1], True))
     return found
 
 
@@ -100,13 +100,15 @@ def build_timeline(members: list[tuple[Article, str | None]], analyses: dict[str
         return []
     vectors = embed([article.text[start:end] for _, _, article, start, end, _ in candidates])
     entries: list[_Entry] = []
+    on_date: dict[tuple[str, str], list[_Entry]] = {}  # the entries of each date, in order: no scan of all
     for (day, granularity, article, start, end, reported), vector in zip(candidates, vectors):
         text = article.text[start:end]
-        entry = next((e for e in entries if e.date == day and e.granularity == granularity
-                      and max(float(vector @ v) for v in e.vectors) >= SAME_EVENT), None)
+        same_date = on_date.setdefault((day, granularity), [])
+        entry = next((e for e in same_date if max(float(vector @ v) for v in e.vectors) >= SAME_EVENT), None)
         if entry is None:
             entry = _Entry(day, granularity, reported=reported)
             entries.append(entry)
+            same_date.append(entry)
         if any(ev["article"] == article.id for ev in entry.evidence):
             continue
         entry.texts.append(text)

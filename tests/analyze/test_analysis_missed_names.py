@@ -40,3 +40,29 @@ def test_missed_names_are_those_the_scan_found(words: list[str], spans: list[tup
     added = [(m.start, m.end) for m in out[len(mentions):]]
     known = {m.text for m in mentions if len(m.text.split()) > 1}
     assert added == [(a, b) for a, b in reference(mentions, text) if text[a:b] in known]
+
+
+# Names that overlap, contain one another, and carry an apostrophe in either form: the places found
+# for a story's names are those one regular expression of them all (the longest first, whole words,
+# either apostrophe) finds, as the brief once compiled for every story.
+SPELLINGS = ["Dara O'Neill", "Dara O’Neill", "Dara O'Neill Jr", "Neill Jr", "Jr Dara", "Mai Lund", "Mai Lundberg"]
+
+
+def regex_reference(names: list[str], text: str) -> list[tuple[int, int]]:
+    import re
+
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.sub(r"['’ʼ]", "['’ʼ]", re.escape(v)) for v in ordered)
+                         + r")(?![\w'’])")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*SPELLINGS, "Dara", "O", "’", "'", "ʼ", "Jr", "s", "said", "_", "\n"]), max_size=30),
+       st.lists(st.sampled_from(SPELLINGS), min_size=1, max_size=4, unique=True), st.sampled_from([" ", ""]))
+def test_a_storys_names_are_found_where_one_expression_of_them_finds_them(words: list[str], names: list[str],
+                                                                          glue: str) -> None:
+    from storyline.analyze.entities import _leftmost_longest
+
+    text = glue.join(words)
+    assert _leftmost_longest(text, names) == regex_reference(names, text)

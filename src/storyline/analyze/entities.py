@@ -311,6 +311,7 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 # ---------------------------------------------------------------- keys and similarity
 
 
+@lru_cache(maxsize=65_536)  # a story's names are keyed again each time its brief is made
 def name_key(name: str) -> str:
     """A name reduced to what spelling variants share: transliterated, case- and apostrophe-folded."""
     folded = anyascii(name.translate(_APOSTROPHES)).casefold()
@@ -324,6 +325,7 @@ def strip_title(name: str) -> str:
     return name[match.end():] if match and match.end() < len(name) else name
 
 
+@lru_cache(maxsize=65_536)
 def _place_key(name: str) -> str:
     canonical = canonical_place(name)
     if canonical:
@@ -490,10 +492,8 @@ def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
     out = {article: list(mentions) for article, mentions in mentions_by_article.items()}
     if not labels:
         return out
-    variants = sorted(labels, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.sub(r"['’ʼ]", "['’ʼ]", re.escape(v)) for v in variants)
-                         + r")(?![\w'’])")
-    by_fold = {name_key(v): v for v in variants}
+    variants = list(labels)
+    by_fold = {name_key(v): v for v in sorted(variants, key=len, reverse=True)}
     for article, text in texts.items():
         # A match overlaps a mention found by the model when one of those starting before its end
         # reaches past its start: the furthest end of each prefix of mentions answers that by
@@ -502,21 +502,65 @@ def _find_missed_names(mentions_by_article: Mapping[str, Sequence[Mention]],
         taken = sorted((m.start, m.end) for m in out.get(article, []))
         starts = [x for x, _ in taken]
         reach = list(accumulate((y for _, y in taken), max))
-        for match in pattern.finditer(text):
-            a, b = match.span()
+        for a, b in _leftmost_longest(text, variants):
             before = bisect_left(starts, b)
             if before and reach[before - 1] > a:
                 continue
-            source = by_fold.get(name_key(match.group()))
+            source = by_fold.get(name_key(text[a:b]))
             if source is None:
                 continue
             label = labels[source].most_common(1)[0][0]
             title = TITLE_BEFORE.search(text, max(0, a - 80), a) if label == "PERSON" else None
             out.setdefault(article, []).append(Mention(
-                text=match.group(), start=a, end=b, label=label,
+                text=text[a:b], start=a, end=b, label=label,
                 title=" ".join(text[title.start():a].split()) if title else None,
                 title_start=title.start() if title else None))
     return out
+
+
+_NAME_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})  # a name found with either apostrophe
+
+
+def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where any of the names stands in text as whole words, with either apostrophe, scanned from the left:
+    at each place the longest name found there, and nothing that overlaps it (what one regular expression
+    of the names, the longest first, would find; a story's names change with every article, so the
+    places of each name in each text are remembered instead of compiling that expression for every brief)."""
+    longest: dict[int, int] = {}
+    for name in names:
+        for a, b in _places_of(text, name):
+            if b > longest.get(a, -1):
+                longest[a] = b
+    found: list[tuple[int, int]] = []
+    for a in sorted(longest):
+        if not found or a >= found[-1][1]:
+            found.append((a, longest[a]))
+    return found
+
+
+def _places_of(text: str, name: str) -> tuple[tuple[int, int], ...]:
+    """Every place name stands in text as whole words (no word character or apostrophe either side)."""
+    folded, known = _text_for_names(text)
+    if name not in known:
+        key, places = name.translate(_NAME_APOSTROPHES), []
+        a = folded.find(key)
+        while a >= 0:
+            b = a + len(key)
+            if not (a and _word_or_apostrophe(text[a - 1])) and not (b < len(text) and _word_or_apostrophe(text[b])):
+                places.append((a, b))
+            a = folded.find(key, a + 1)
+        known[name] = tuple(places)
+    return known[name]
+
+
+@lru_cache(maxsize=1024)  # the articles of the last briefs made, like compare.units._pieces
+def _text_for_names(text: str) -> tuple[str, dict[str, tuple[tuple[int, int], ...]]]:
+    """A text with one apostrophe, and the places found in it so far of each name looked for."""
+    return text.translate(_NAME_APOSTROPHES), {}
+
+
+def _word_or_apostrophe(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’"
 
 
 def _split_known_people(items: list[_Item]) -> list[_Item]:
@@ -525,9 +569,9 @@ def _split_known_people(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
         m = item.mention
-        words = list(re.finditer(r"\S+", m.text))
+        words = list(re.finditer(r"\S+", m.text)) if item.label != "PERSON" else []
         done = False
-        if item.label != "PERSON" and len(words) >= 3:
+        if len(words) >= 3:
             for k in range(1, len(words) - 1):
                 rest = m.text[words[k].start():]
                 if name_key(rest) in people:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,7 +32,7 @@ from storyline.compare.thresholds import (
 )
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
-from storyline.model import Quote, QuoteRecord, QuoteVariant
+from storyline.model import Quote, QuoteRecord, QuoteVariant, TimeExpression
 from storyline.text import fingerprint_text
 from storyline.wording import shares_most_words, word_edits
 from storyline.words import content_stems, folded_words
@@ -65,28 +66,42 @@ class QuotedStatement:
 def statements_of(story: StoryView) -> list[QuotedStatement]:
     out: list[QuotedStatement] = []
     for pos, article in enumerate(story.articles):
-        by_group: dict[int, list[Quote]] = defaultdict(list)
-        for q in article.analysis.quotes:
-            by_group[q.group].append(q)
-        for parts in by_group.values():
-            parts.sort(key=lambda q: (q.part, q.start))
+        published = article.published.date().isoformat() if article.published else None
+        for parts, text, explicit, day, negated, stems in _quotations(article.analysis.quotes, article.analysis.times):
             first = parts[0]
             speaker = None
             if first.speaker_span:
                 speaker = story.entity_at(pos, *first.speaker_span)
             if speaker is None and first.speaker:
                 speaker = story.person_named(first.speaker) or first.speaker
-            text = " … ".join(p.text for p in parts)
-            explicit = bool(first.speaker_span and first.sentence[0] <= first.speaker_span[0] < first.sentence[1])
-            lo, hi = min(p.sentence[0] for p in parts), max(p.sentence[1] for p in parts)
-            days = {t.date for t in article.analysis.times if lo <= t.start < hi and t.granularity == "day"
-                    and not any(p.start <= t.start < p.end for p in parts)}
-            negated = any(w in NEGATIONS or w.endswith("n't") for w in folded_words(EMPHATIC_NEGATIONS.sub(" ", text)))
-            out.append(QuotedStatement(len(out), pos, parts, speaker, any(p.direct for p in parts), text,
-                                  parts[0].start, parts[-1].end, content_stems(text), explicit,
-                                  next(iter(days)) if len(days) == 1 else None,
-                                  article.published.date().isoformat() if article.published else None, negated))
+            out.append(QuotedStatement(len(out), pos, list(parts), speaker, any(p.direct for p in parts), text,
+                                       parts[0].start, parts[-1].end, list(stems), explicit, day, published, negated))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _quotations(quotes: tuple[Quote, ...], times: tuple[TimeExpression, ...]) \
+        -> tuple[tuple[tuple[Quote, ...], str, bool, str | None, bool, tuple[str, ...]], ...]:
+    """An article's statements as the story does not change them: each quotation's parts in order, its
+    words, whether its speaker is named in its sentence, the one day its sentences give, whether it is
+    negated, its stems. Remembered for the articles of the last briefs made, like units._pieces, since a
+    story that grows by one article has its brief made again."""
+    by_group: dict[int, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_group[q.group].append(q)
+    out = []
+    for parts in by_group.values():
+        parts.sort(key=lambda q: (q.part, q.start))
+        first = parts[0]
+        text = " … ".join(p.text for p in parts)
+        explicit = bool(first.speaker_span and first.sentence[0] <= first.speaker_span[0] < first.sentence[1])
+        lo, hi = min(p.sentence[0] for p in parts), max(p.sentence[1] for p in parts)
+        days = {t.date for t in times if lo <= t.start < hi and t.granularity == "day"
+                and not any(p.start <= t.start < p.end for p in parts)}
+        negated = any(w in NEGATIONS or w.endswith("n't") for w in folded_words(EMPHATIC_NEGATIONS.sub(" ", text)))
+        out.append((tuple(parts), text, explicit, next(iter(days)) if len(days) == 1 else None, negated,
+                    tuple(content_stems(text))))
+    return tuple(out)
 
 
 def _other_occasion(a: QuotedStatement, b: QuotedStatement) -> bool:
@@ -124,15 +139,16 @@ def lent_speakers(statements: Sequence[QuotedStatement], scores: dict[tuple[int,
     QUOTE_UNATTRIBUTED and beats every statement of any other speaker by QUOTE_MARGIN. A quotation
     as close to two speakers' lends none."""
     order = _order(statements)
+    prints = [fingerprint_text(s.text) for s in statements]  # each statement's once, not once per pair
     copies: dict[str, list[int]] = defaultdict(list)  # the candidate pairs hold one copy of a repeated text
-    for i, s in enumerate(statements):
-        copies[fingerprint_text(s.text)].append(i)
+    for i, p in enumerate(prints):
+        copies[p].append(i)
     best: dict[int, dict[str, tuple[float, float]]] = defaultdict(dict)  # unattributed -> speaker -> (supported, score)
     for (i, j), score in scores.items():
         for u, named in ((i, j), (j, i)):
             if statements[u].speaker is not None:
                 continue
-            for v in copies[fingerprint_text(statements[named].text)]:
+            for v in copies[prints[named]]:
                 speaker = statements[v].speaker
                 if speaker is None or statements[v].article == statements[u].article or \
                         _other_occasion(statements[u], statements[v]):

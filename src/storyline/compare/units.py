@@ -26,7 +26,7 @@ from storyline.lang.en import (
     RELATIVE_DAY,
     REPORTING_VERB,
 )
-from storyline.model import Analysis, Entity, TimeExpression
+from storyline.model import Analysis, Entity, Quote, TimeExpression
 from storyline.text import split_sentences
 from storyline.voices import voices
 from storyline.words import content_stems, folded_words
@@ -92,8 +92,13 @@ def article_units(pos: int, article: StoryArticle, offset: int) -> list[Unit]:
 def quoted_spans(analysis: Analysis) -> tuple[tuple[int, int], ...]:
     """Where an article's quoted words are: its direct quotes, and the fragments in quotation marks inside its
     reported speech ("said the levy was “a tax on fishermen” that …"), which are a speaker's words too."""
-    spans = [(q.start, q.end) for q in analysis.quotes if q.direct]
-    for q in analysis.quotes:
+    return _quoted_spans(analysis.quotes)
+
+
+@lru_cache(maxsize=1024)  # like _pieces, for the articles of the last briefs made
+def _quoted_spans(quotes: tuple[Quote, ...]) -> tuple[tuple[int, int], ...]:
+    spans = [(q.start, q.end) for q in quotes if q.direct]
+    for q in quotes:
         if not q.direct and any(ch in QUOTE_CHARS for ch in q.text):
             spans += [(q.start + m.start, q.start + m.end) for m in scan_quote_marks(q.text)]
     return tuple(sorted(spans))
