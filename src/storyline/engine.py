@@ -16,6 +16,7 @@ import os
 import threading
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
@@ -40,11 +41,27 @@ class Engine(Protocol):
 
 
 class InProcessEngine:
-    """Runs each chunk in this process, when the driver asks for it."""
+    """Runs each chunk in this process, the next one on a thread of its own while the driver consumes
+    the one before: the driver then places and stores a chunk while the next one's analysis runs on the
+    analysis processes (which otherwise sat idle while it stored, as it sat waiting while they analysed).
+    One chunk at a time runs ahead, so memory holds at most two chunks' results; a chunk's result
+    depends only on the chunk, so the results are those of running them one after the other."""
 
     def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]:
-        for chunk in chunks:
-            yield fn(chunk, *args)
+        remaining = iter(chunks)
+        first = next(remaining, _END)
+        if first is _END:
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-prepare") as ahead:
+            running = ahead.submit(fn, first, *args)
+            try:
+                for chunk in remaining:
+                    following = ahead.submit(fn, chunk, *args)  # starts as soon as the one before has finished
+                    yield running.result()
+                    running = following
+                yield running.result()
+            finally:
+                ahead.shutdown(wait=True, cancel_futures=True)  # a driver that stops early: nothing further starts
 
 
 class DaskEngine:

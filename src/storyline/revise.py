@@ -123,12 +123,18 @@ class PairScores:
     centroid and `story_terms` while it has not. Every change to a story (a member placed, moved or
     split off, a story merged in) gives it a new centroid array, and the larger story's term sums must
     still be those the pair was scored with. Rounds after the first look again around the stories they
-    changed, whose neighbours' pairs with each other the earlier rounds have mostly scored already."""
+    changed, whose neighbours' pairs with each other the earlier rounds have mostly scored already.
+
+    Asked with a `floor` (merges ask with their threshold), a pair that cannot reach it, whatever the
+    cosine of the two stories' closest recent members, is given its ceiling, a probability below the
+    floor, without the product of their members' vectors: almost every pair a merge weighs is one."""
 
     def __init__(self, index: StoryIndex) -> None:
         self.index = index
-        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float]] = {}
+        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, bool]] = {}
         self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float], list[str]]] = {}
+        self.units: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.lengths: dict[str, tuple[np.ndarray, float]] = {}
         self.weigh = index.stats.weigher()  # no article is counted during a revision: the weights hold
 
     def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float], list[str]]:
@@ -137,38 +143,76 @@ class PairScores:
         kept = self.views.get(story.id)
         if kept is None or kept[0] is not story.centroid:
             terms = story_terms(story)
-            kept = self.views[story.id] = (story.centroid, story.unit_centroid(), terms,
+            kept = self.views[story.id] = (story.centroid, self.unit(story), terms,
                                            {term: self.weigh(term) for term in terms},
                                            [term for term in terms if term[0].isdigit()])
         return kept[1], kept[2], kept[3], kept[4]
+
+    def unit(self, story: StoryState) -> np.ndarray:
+        """The story's unit centroid, made again only when it has changed: all a pair needs of its larger
+        story, whose terms (`view`), the many of a long story, it never reads."""
+        kept = self.units.get(story.id)
+        if kept is None or kept[0] is not story.centroid:
+            kept = self.units[story.id] = (story.centroid, story.unit_centroid())
+        return kept[1]
 
     def features(self, small: StoryState, large: StoryState) -> dict[str, float]:
         """Placement's features with the smaller story standing for an article: its unit centroid for
         the vector, `story_terms` for its names, the closest pair of the two stories' recent members for
         the max cosine, and the days between their spans for the gap."""
-        index = self.index
+        features = self._features(small, large)
+        features["max_cosine"] = self._closest(small, large, features["cosine"])
+        return features
+
+    def _features(self, small: StoryState, large: StoryState) -> dict[str, float]:
+        """`features` with the cosine standing in for the max cosine."""
         vector, terms, idf, figures = self.view(small)
-        cosine = float(vector @ self.view(large)[0])
-        members_small, members_large = index.members.get(small.id), index.members.get(large.id)
-        if members_small is not None and members_large is not None and len(members_small) and len(members_large):
-            max_cosine = float((members_small @ members_large.T).max())
-        else:
-            max_cosine = cosine
-        features = index.features(vector, terms, None, large, cosine, max_cosine, idf=idf, figures=figures)
+        cosine = float(vector @ self.unit(large))
+        features = self.index.features(vector, terms, None, large, cosine, cosine, idf=idf, figures=figures)
         features["gap_days"] = max(0.0, span_gap(small, large) - 1.0)
         return features
 
-    def score(self, small: StoryState, large: StoryState) -> float:
-        """The probability that `small` belongs with `large`, from `features`."""
+    def _closest(self, small: StoryState, large: StoryState, cosine: float) -> float:
+        """The cosine of the two stories' closest recent members (`cosine` where either has none)."""
+        members_small, members_large = self.index.members.get(small.id), self.index.members.get(large.id)
+        if members_small is not None and members_large is not None and len(members_small) and len(members_large):
+            return float((members_small @ members_large.T).max())
+        return cosine
+
+    def _longest(self, story: StoryState) -> float:
+        """The length of the story's longest recent member vector (1 for unit vectors; 0 for none)."""
+        members = self.index.members.get(story.id)
+        if members is None or not len(members):
+            return 0.0
+        kept = self.lengths.get(story.id)
+        if kept is None or kept[0] is not members:
+            kept = self.lengths[story.id] = (members, float(np.sqrt((members.astype(np.float64) ** 2).sum(axis=1)).max()))
+        return kept[1]
+
+    def score(self, small: StoryState, large: StoryState, floor: float = 0.0) -> float:
+        """The probability that `small` belongs with `large`, from `features`; where it cannot reach
+        `floor` whatever the max cosine, a ceiling on it below `floor` instead."""
         stats, key = self.index.stats, (small.id, large.id)
         kept = self.kept.get(key)
         if kept is not None and kept[0] is small.centroid and kept[1] is large.centroid and (
-                kept[2] is None or stats.story_side(large) is kept[2]):
+                kept[2] is None or stats.story_side(large) is kept[2]) and (kept[4] or kept[3] < floor):
             return kept[3]
-        p = probability(self.features(small, large), self.index.params)
+        features = self._features(small, large)
+        # The probability grows with the max cosine where its weight is positive and falls where it is
+        # negative, and the max cosine is at most the product of the longest members' lengths (with room
+        # for float32's rounding): the probability at that bound is a ceiling on the pair's. A story
+        # without recent members is scored on the cosine itself (`_closest`): no ceiling then.
+        params, bound = self.index.params, 1.001 * self._longest(small) * self._longest(large)
+        if bound:
+            features["max_cosine"] = bound if params.weights.get("max_cosine", 0.0) >= 0 else -bound
+        ceiling = probability(features, params) if bound else 1.0
+        exact = ceiling >= floor
+        if exact:
+            features["max_cosine"] = self._closest(small, large, features["cosine"])
+        p = probability(features, params) if exact else ceiling
         # term_features makes the larger story's sums only where both stories have terms: so does this.
         side = stats.story_side(large) if large.terms and self.view(small)[1] else None
-        self.kept[key] = (small.centroid, large.centroid, side, p)
+        self.kept[key] = (small.centroid, large.centroid, side, p, exact)
         return p
 
 
@@ -354,10 +398,10 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
             vectors = np.vstack([m.vector for m in own_members])
             closest = vectors[rows] @ vectors.T  # all rows, as in the first round: the same product, to the bit
             closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
-            own_score = left_out(index, story, own_members)
+            own_score, nearest = left_out(index, story, own_members), closest.max(axis=1).tolist()
             for at, row in enumerate(rows):
                 if row not in known:
-                    known[row] = own_score(own_members[row], float(closest[at].max()))
+                    known[row] = own_score(own_members[row], nearest[at])
                     own_scores[(story_id, own_members[row].id)] = (story.centroid, known[row])
         for row in rows:
             member, own = own_members[row], None
@@ -419,7 +463,7 @@ def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merg
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
             small, large = (story, other) if (story.size, story.id) < (other.size, other.id) else (other, story)
-            scores[key] = pairs.score(small, large)
+            scores[key] = pairs.score(small, large, threshold)
 
     for story_id in sorted(active):
         if story_id in index.stories and index.stories[story_id].size:
