@@ -200,3 +200,20 @@ def test_a_count_totalled_over_several_nights_is_not_a_night_s_count():
     # two totals of the same nights disagree
     assert number_values(first.replace("during Wednesday night's protest", "over four nights of protest"), second) \
         == [{"harbour-times": "46", "valley-news": "50"}]
+
+
+ISLAND_A = ("A strong earthquake shook Hvar island on Sunday, damaging dozens of houses, officials said.\n\n"
+            "Hvar, a fishing island 1,500 kilometers south of Zagreb, has a ferry port and a small airport.\n\n"
+            "Rescue teams searched the villages of the island's north coast.")
+ISLAND_B = ("Dozens of houses were damaged when an earthquake struck Hvar island on Sunday, officials said.\n\n"
+            "The quake came two years after the town of Split, 300 kilometers to the north, was destroyed by one.\n\n"
+            "Hvar, located 1,150 kilometers south of Zagreb, has a ferry port and an airport.")
+
+
+def test_a_distance_from_one_place_is_compared_beside_a_distance_far_from_both():
+    # the second report gives another distance, of no place its clause names, but so far from both
+    # figures that it cannot be either: the island's distance from the capital is still one figure
+    assert number_values(ISLAND_A, ISLAND_B) == [{"harbour-times": "1500", "valley-news": "1150"}]
+    # a second distance within reach of the figures (1,400 km to a town of no named place) may be the one meant
+    near = ISLAND_B.replace("300 kilometers to the north", "1,400 kilometers to the north")
+    assert number_values(ISLAND_A, near) == []
