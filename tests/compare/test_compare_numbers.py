@@ -217,3 +217,18 @@ def test_a_distance_from_one_place_is_compared_beside_a_distance_far_from_both()
     # a second distance within reach of the figures (1,400 km to a town of no named place) may be the one meant
     near = ISLAND_B.replace("300 kilometers to the north", "1,400 kilometers to the north")
     assert number_values(ISLAND_A, near) == []
+
+
+def test_an_ordinal_that_goes_on_with_a_count_counts_one_more():
+    first = ("A dismissed employee opened fire at the Dunmore bottling plant on Tuesday night, killing two workers "
+             "and wounding two others, police said.\n\nThe plant will stay closed until Friday.")
+    second = ("Police said a dismissed employee shot dead two workers and critically injured a third at the Dunmore "
+              "bottling plant on Tuesday night.\n\nThe company said the plant would stay closed until Friday.")
+    # "killed two and injured a third": one wounded, against two
+    assert number_values(first, second) == [{"harbour-times": "2", "valley-news": "1"}]
+    # "arrested a second suspect" says how many so far, not one: no dispute with "two suspects"
+    arrests_a = ("Police arrested a second suspect in the Dunmore plant robbery on Tuesday, the force said.\n\n"
+                 "Both will appear in court on Friday.")
+    arrests_b = ("Two suspects have been arrested over the Dunmore plant robbery, the force said on Tuesday.\n\n"
+                 "They will appear in court on Friday.")
+    assert number_values(arrests_a, arrests_b) == []
