@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from test_compare_claims import article, compare, compare_reports, conflicts, pair_conflicts
 
+from storyline.compare import find_numbers
+
 
 def number_values(first: str, second: str) -> list[dict[str, str]]:
     return [values for values, _ in pair_conflicts(first, second, "number")]
@@ -232,3 +234,6 @@ def test_an_ordinal_that_goes_on_with_a_count_counts_one_more():
     arrests_b = ("Two suspects have been arrested over the Dunmore plant robbery, the force said on Tuesday.\n\n"
                  "They will appear in court on Friday.")
     assert number_values(arrests_a, arrests_b) == []
+    # "injuring a third of the passengers" is a share, no one more person
+    share = "The crash killed two and injured a third of the passengers."
+    assert [(n.value, n.kind) for n in find_numbers(share, 0, len(share), [])] == [(2.0, "killed")]

@@ -188,9 +188,9 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
 
 
 # "killing two workers and critically injuring a third": an ordinal that goes on with a count of its
-# sentence names one more person, to whom the participle happened
+# sentence names one more person, to whom the participle happened ("a third of the passengers" is a share)
 _ONE_MORE = re.compile(r"\b(?P<verb>[^\W\d_]+(?:ing|ed))\s+(?:(?:critically|seriously|severely|fatally|badly)\s+)?"
-                       r"(?P<ordinal>a\s+(?P<word>second|third|fourth|fifth|sixth))\b", re.IGNORECASE)
+                       r"(?P<ordinal>a\s+(?P<word>second|third|fourth|fifth|sixth))\b(?!\s+of\b)", re.IGNORECASE)
 _NEXT = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 
