@@ -25,3 +25,27 @@ def test_two_offices_after_one_name_are_a_role_conflict():
 def test_a_fuller_form_of_one_office_or_no_office_is_no_conflict():
     assert roles(FIRST, SECOND.replace("network security director", "senior network security manager")) == []
     assert roles(FIRST, SECOND.replace(", network security director at Corvana Labs,", "")) == []
+
+
+def test_an_office_in_the_predicate_and_a_rank_word_make_another_office():
+    # "is deputy …": the office is read from the predicate, and "deputy" makes it another office
+    deputy = SECOND.replace("Ilse Brandt, network security director at Corvana Labs, told reporters.",
+                            "Ilse Brandt told reporters.\n\nBrandt was deputy network security manager for Corvana "
+                            "until last year.")
+    assert roles(FIRST, deputy) == [{"coast-wire": "network security manager",
+                                     "bay-herald": "deputy network security manager"}]
+    # the same office in the predicate agrees
+    assert roles(FIRST, deputy.replace("deputy network", "network")) == []
+
+
+def test_a_name_suffix_is_looked_past_and_a_title_before_a_name_keeps_its_rank_words():
+    # "Ilse Brandt Jr., deputy …": the office after the suffix is read
+    suffixed = SECOND.replace("Ilse Brandt, network security director", "Ilse Brandt Jr., deputy network security manager")
+    assert roles(FIRST.replace("Ilse Brandt", "Ilse Brandt Jr."), suffixed) == [
+        {"coast-wire": "network security manager", "bay-herald": "deputy network security manager"}]
+    # a sheriff's deputy who is a sergeant is "Deputy Sgt." to one outlet and "Sgt." to another: one office
+    first = ("Deputy Sgt. Ruud Vellinga found the van near the river, the sheriff's office said.\n\n"
+             "The driver was taken to hospital.")
+    second = ("The van was found near the river by Sgt. Ruud Vellinga, the sheriff's office said.\n\n"
+              "Its driver is in hospital.")
+    assert roles(first, second) == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from test_compare_claims import article, compare, compare_reports, conflicts, pair_conflicts
 
+from storyline.compare import find_numbers
+
 
 def number_values(first: str, second: str) -> list[dict[str, str]]:
     return [values for values, _ in pair_conflicts(first, second, "number")]
@@ -200,3 +202,38 @@ def test_a_count_totalled_over_several_nights_is_not_a_night_s_count():
     # two totals of the same nights disagree
     assert number_values(first.replace("during Wednesday night's protest", "over four nights of protest"), second) \
         == [{"harbour-times": "46", "valley-news": "50"}]
+
+
+ISLAND_A = ("A strong earthquake shook Hvar island on Sunday, damaging dozens of houses, officials said.\n\n"
+            "Hvar, a fishing island 1,500 kilometers south of Zagreb, has a ferry port and a small airport.\n\n"
+            "Rescue teams searched the villages of the island's north coast.")
+ISLAND_B = ("Dozens of houses were damaged when an earthquake struck Hvar island on Sunday, officials said.\n\n"
+            "The quake came two years after the town of Split, 300 kilometers to the north, was destroyed by one.\n\n"
+            "Hvar, located 1,150 kilometers south of Zagreb, has a ferry port and an airport.")
+
+
+def test_a_distance_from_one_place_is_compared_beside_a_distance_far_from_both():
+    # the second report gives another distance, of no place its clause names, but so far from both
+    # figures that it cannot be either: the island's distance from the capital is still one figure
+    assert number_values(ISLAND_A, ISLAND_B) == [{"harbour-times": "1500", "valley-news": "1150"}]
+    # a second distance within reach of the figures (1,400 km to a town of no named place) may be the one meant
+    near = ISLAND_B.replace("300 kilometers to the north", "1,400 kilometers to the north")
+    assert number_values(ISLAND_A, near) == []
+
+
+def test_an_ordinal_that_goes_on_with_a_count_counts_one_more():
+    first = ("A dismissed employee opened fire at the Dunmore bottling plant on Tuesday night, killing two workers "
+             "and wounding two others, police said.\n\nThe plant will stay closed until Friday.")
+    second = ("Police said a dismissed employee shot dead two workers and critically injured a third at the Dunmore "
+              "bottling plant on Tuesday night.\n\nThe company said the plant would stay closed until Friday.")
+    # "killed two and injured a third": one wounded, against two
+    assert number_values(first, second) == [{"harbour-times": "2", "valley-news": "1"}]
+    # "arrested a second suspect" says how many so far, not one: no dispute with "two suspects"
+    arrests_a = ("Police arrested a second suspect in the Dunmore plant robbery on Tuesday, the force said.\n\n"
+                 "Both will appear in court on Friday.")
+    arrests_b = ("Two suspects have been arrested over the Dunmore plant robbery, the force said on Tuesday.\n\n"
+                 "They will appear in court on Friday.")
+    assert number_values(arrests_a, arrests_b) == []
+    # "injuring a third of the passengers" is a share, no one more person
+    share = "The crash killed two and injured a third of the passengers."
+    assert [(n.value, n.kind) for n in find_numbers(share, 0, len(share), [])] == [(2.0, "killed")]

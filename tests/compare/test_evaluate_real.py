@@ -338,6 +338,6 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     scores = json.loads(Cli(tmp_path / "unused.db")("eval", "compare", str(REAL), "--split", "train",
                                                     "--json").stdout)
     assert (scores["events"], scores["documents"]) == (36, 438)
-    assert scores["conflict_precision"] >= 0.92 and scores["conflict_recall"] >= 0.49
+    assert scores["conflict_precision"] >= 0.92 and scores["conflict_recall"] >= 0.53
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.38

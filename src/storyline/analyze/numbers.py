@@ -183,7 +183,29 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 not any(n.start <= start + t.start() < n.end for n in out):
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
+    out.extend(_one_more(segment, start, out))
     return sorted(out, key=lambda n: n.start)
+
+
+# "killing two workers and critically injuring a third": an ordinal that goes on with a count of its
+# sentence names one more person, to whom the participle happened ("a third of the passengers" is a share)
+_ONE_MORE = re.compile(r"\b(?P<verb>[^\W\d_]+(?:ing|ed))\s+(?:(?:critically|seriously|severely|fatally|badly)\s+)?"
+                       r"(?P<ordinal>a\s+(?P<word>second|third|fourth|fifth|sixth))\b(?!\s+of\b)", re.IGNORECASE)
+_NEXT = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _one_more(segment: str, start: int, found: Sequence[Number]) -> list[Number]:
+    """The one more person an ordinal after a count of what happened names: "killing two and wounding a
+    third" counts one wounded. Only where a figure before it in the sentence is the ordinal's
+    predecessor: "police arrested a second suspect" says how many so far, not one."""
+    out = []
+    for m in _ONE_MORE.finditer(segment):
+        kind = _kind_of(light_stem(fold_text(m.group("verb"))))
+        before = [n.value for n in found if n.end <= start + m.start()]
+        if kind in ("injured", "killed", "arrested") and _NEXT[m.group("word").lower()] - 1 in before:
+            out.append(Number(1.0, start + m.start("ordinal"), start + m.end("ordinal"), m.group("ordinal"), None,
+                              kind, None))
+    return out
 
 
 def _compound_of(segment: str, pos: int, noun: str) -> int | None:

@@ -332,6 +332,8 @@ NOT_NAME_ENDINGS = {"Agreement", "Act", "Treaty", "Accord", "Accords", "Pact", "
                     "Foundation", "Association", "Ministry", "Hospital", "Center", "Centre"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
+# words that make an office another, lower one: a deputy director is not the director (compare/conflicts/role.py)
+RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 
 # ---------------------------------------------------------------- stages of a case (compare/conflicts/state.py)
 

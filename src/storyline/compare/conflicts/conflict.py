@@ -72,15 +72,18 @@ class Quantities:
         """Whether two figures of a kind their reports give more than once are still known to be of
         one thing: both are said of one place, and each report says every other value of the kind of
         another place ("80 percent in Egypt" / "up to 70 percent of services in Egypt", beside each
-        report's figure for India). A place the whole story is about tells nothing apart, and a
-        person's figures (age, points, record) change from one game or year to the next."""
+        report's figure for India), or gives it so far from both figures (RATIO) that it cannot be
+        either ("1,150 kilometers southeast of Tehran" beside a town "300 kilometers to the north").
+        A place the whole story is about tells nothing apart, and a person's figures (age, points,
+        record) change from one game or year to the next."""
         if self.story is None:
             return False
         (ua, n), (ub, m) = a, b
         first, second = self.names(ua, n).get(PLACES), self.names(ub, m).get(PLACES)
         if not first or not second or not names_meet(first, second):
             return False
-        return all(bool(others) and not names_meet(place, others)
+        return all((bool(others) and not names_meet(place, others))
+                   or all(max(value, y) > RATIO * min(value, y) for y in (n.value, m.value))
                    for unit, x, place in ((ua, n, first), (ub, m, second))
                    for value, others in self.places[(unit.article, x.kind or "")] if value != x.value)
 
@@ -132,6 +135,9 @@ def words_around(text: str, start: int, end: int, words: int = 6) -> set[str]:
     before = content_stems(" ".join(text[:start].split()[-words:]))
     after = content_stems(" ".join(text[end:].split()[:words]))
     return set(before) | set(after)
+
+
+RATIO = 2.5  # figures of one kind further apart than this are of two things (40 injured here, 1,400 in another quake)
 
 
 # Story-wide matching (number.py, date.py): a value is compared with the values of the other voices

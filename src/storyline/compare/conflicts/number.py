@@ -19,6 +19,7 @@ from storyline.analyze.numbers import (
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
     PERSONAL,
+    RATIO,
     Conflict,
     Detector,
     Quantities,
@@ -199,7 +200,6 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
 MEASURE_FRAME_SCORE = 5.0  # ... of two measures, sums, shares or "people", which say less of what they are of
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
 TOLL_FRAME_SCORE = 1.0  # ... of the dead (injured, arrested, evacuated) where each report gives one such count
-RATIO = 2.5  # figures further apart than this are of two things (40 injured here, 1,400 in another quake)
 UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of

@@ -1,15 +1,15 @@
 """Role conflicts: a person given two incompatible offices by two voices ("Superintendent" and
-"Inspector")."""
+"Inspector"; "deputy associate director" and "associate director": a rank word makes another office)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView
-from storyline.lang.en import HONORIFICS, OFFICE_WORDS
+from storyline.lang.en import HONORIFICS, OFFICE_WORDS, RANK_WORDS
 from storyline.model import ConflictKind
 from storyline.words import fold_text
 
@@ -27,12 +27,15 @@ OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chair
                           "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "commissioner",
                           "editor", "head", "superintendent", "inspector", "sergeant", "captain", "lieutenant",
                           "deputy", "governor", "mayor", "ceo", "founder", "coordinator", "supervisor", "analyst"})
-_APPOSITIVE = re.compile(r",\s+(?:(?:an?|the)\s+)?(?P<office>(?:[a-z][\w-]*\s+){0,5}(?P<head>[a-z]+))\s+(?:for|at|of|with)"
-                         r"\s+(?:the\s+)?[A-Z]")
+# ... or in the predicate of a name ("Felt was deputy associate director of the FBI"), past a suffix
+# the name does not hold ("W. Mark Felt Sr., the associate director of the FBI")
+_APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+(?:was|is)(?:\s+then)?)\s+(?:(?:an?|the)\s+)?"
+                         r"(?P<office>(?:[a-z][\w-]*\s+){0,5}(?P<head>[a-z]+))\s+(?:for|at|of|with)\s+(?:the\s+)?[A-Z]")
 
 
 def _appositive_office(text: str, end: int) -> tuple[str, int, int] | None:
-    """The office a text gives right after a name ending at end, of a body, and its span."""
+    """The office a text gives right after a name ending at end, of a body, and its span: in an
+    apposition or a predicate ("was", "is")."""
     m = _APPOSITIVE.match(text, end)
     if m is None or m.group("head") not in OFFICE_HEADS:
         return None
@@ -43,6 +46,7 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
     """A person given two incompatible offices by two voices ("Superintendent" and "Inspector"; "…
     communications manager for McAfee" and "… communications director at McAfee Labs")."""
     offices: dict[str, dict[int, tuple[str, str, list[tuple[int, int]]]]] = defaultdict(dict)
+    spelled_out: set[str] = set()  # offices read after a name, in words ("deputy associate director of the FBI")
     for pos, article in enumerate(story.articles):
         for m in article.analysis.mentions:
             if m.label != "PERSON":
@@ -59,17 +63,13 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
             office = _office(after[0]) if after is not None else ""
             if after is not None and office:
                 offices[name].setdefault(pos, (office, after[0], [(after[1], after[2])]))
+                spelled_out.add(office)
     out = []
     for name, values in offices.items():
         distinct = {v[0] for v in values.values()}
         if len(distinct) < 2:
             continue
-        clash = False
-        for x in distinct:
-            for y in distinct:
-                if x != y and not (set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())):
-                    clash = True
-        if not clash:
+        if not any(_two_offices(x, y, spelled_out) for x in distinct for y in distinct if x < y):
             continue
         units = {}
         for pos, (_, _, spans) in values.items():
@@ -78,6 +78,18 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 units[pos] = u
         out.append(Conflict(ConflictKind.ROLE, f"role:{name}", values, units))
     return out
+
+
+def _two_offices(first: str, second: str, spelled_out: Collection[str]) -> bool:
+    """Whether two offices are two: neither is a fuller form of the other ("senior network security
+    manager" of "network security manager"), or the fuller one, spelled out after a name, adds a rank
+    (RANK_WORDS: a deputy associate director is not the associate director). A title before a name
+    ("Deputy Sgt. Hoyt Teasley") is no such reading: a sheriff's deputy who is a sergeant is "Sgt." too."""
+    a, b = set(first.split()), set(second.split())
+    if not (a <= b or b <= a):
+        return True
+    fuller = first if len(a) > len(b) else second
+    return fuller in spelled_out and bool((a ^ b) & RANK_WORDS)
 
 
 def _in_story(found: StoryFindings) -> list[Conflict]:
