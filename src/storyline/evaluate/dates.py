@@ -49,10 +49,12 @@ def predict_dates(gold: list[dict[str, Any]], texts: Mapping[str, str]) -> dict[
 
 
 def _reading(item: Mapping[str, Any], times: list[TimeExpression]) -> str | None:
-    """What storyline gives the gold span: the date of the expression overlapping it, None for none."""
+    """What storyline gives the gold span: the date of the expression overlapping it (its end date where the
+    span is a range's last day, "between January 1 and [September 18]"), None for none."""
     for t in times:
         if t.start < item["end"] and item["start"] < t.end:
-            return t.date
+            is_last = t.end_date is not None and item["end"] == t.end and item["start"] > t.start
+            return t.end_date if is_last else t.date
     return None
 
 
