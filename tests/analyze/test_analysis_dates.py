@@ -58,11 +58,12 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
 
 @pytest.mark.parametrize("tagged", [True, False])
 @pytest.mark.parametrize("published, sentence, expression, expected", [
-    # no tense in the clause: the occurrence nearest publication, on either side
-    (date(2025, 2, 10), "Polls close at eight in Tuesday's primary.", "Tuesday", "2025-02-11"),
+    # no tense in the clause: a day without a year is the nearest occurrence, a weekday the last one
+    (date(2025, 2, 10), "The Colts beat the Jaguars 31-24 on Thursday night.", "on Thursday night", "2025-02-06"),
     (date(2025, 2, 10), "South Carolina, which holds its primary on Feb. 27, is next.", "on Feb. 27", "2025-02-27"),
     (date(2025, 12, 30), "A new tariff schedule, in force from Jan. 1, covers steel.", "Jan. 1", "2026-01-01"),
-    # a date after the moment a past verb set: nearest, on either side
+    # a date after a moment that is not future: nearest, on either side
+    (date(2025, 2, 10), "Voters head to the polls ahead of Tuesday's primary.", "Tuesday", "2025-02-11"),
     (FRIDAY, "The rivals debated twice before Monday's caucus.", "Monday", "2025-02-17"),
     (FRIDAY, "Little polling was done before Thursday's vote.", "Thursday", "2025-02-13"),
     (FRIDAY, "The debate came two weeks before the caucuses on March 3.", "on March 3", "2025-03-03"),

@@ -8,10 +8,12 @@ What is surprising:
 - A weekday or a month without a year is resolved by the tense of its clause: "met on Wednesday"
   is the Wednesday before publication (the publication day itself when it is a Wednesday, as wire
   copy writes "said on Friday" for today), "will meet on Wednesday" the next one. The clause is
-  read back to the nearest comma. Where it gives no tense ("South Carolina, which holds a primary on
-  Feb. 27", "Tuesday's primary"), or the date stands after a moment a past verb set ("debated
-  before Monday's caucus", "came 15 days before the caucuses on Feb. 1"), the date is the
-  occurrence nearest the publication day, on either side.
+  read back to the nearest comma. A date that stands after a moment ("debated before Monday's
+  caucus", "came 15 days before the caucuses on Feb. 1", "ahead of Tuesday's primary") is the
+  occurrence nearest the publication day, on either side, unless the clause is future. Where the
+  clause gives no tense, a month or a day without a year is the nearest occurrence too ("South
+  Carolina, which holds a primary on Feb. 27": the other candidates are a year away), a weekday
+  the last one (its candidates are a week apart, and reports mostly tell what has happened).
 - Counts relative to an event ("two days earlier", "a week later") are taken relative to the
   publication day, which is what they mean in the lead of a report.
 - "last week" is a week (ISO "2025-W06"), the one granularity beyond day, month and year.
@@ -212,11 +214,11 @@ def _weekday(m: re.Match, published: date | None, tense: str | None):
         delta = target - current
     elif tense == "future":
         delta = (target - current) % 7
-    elif tense == "past":
-        delta = -((current - target) % 7)
-    else:  # the nearer of the last and the coming one
+    elif tense == "either":  # the nearer of the last and the coming one
         back = (current - target) % 7
         delta = -back if back <= 3 else 7 - back
+    else:
+        delta = -((current - target) % 7)
     return _iso(published + timedelta(days=delta)), "day", None
 
 
@@ -342,9 +344,9 @@ _STRONG_BREAK = {".", "!", "?", ";", ":", "—", "–", "(", ")", '"', "“", "�
 
 def _scan_left(tokens: Sequence[Token], first: int, at: int) -> tuple[str | None, int]:
     """The tense nearest before token at, and how far back it stood; a verbless clause reads the one before it
-    unless it opens with a noun phrase in apposition ("…, a premium to Friday's close"). A past tense read
-    across a word that puts the date after the verb's moment ("before", "until") is 'either': the date may
-    be on either side of publication."""
+    unless it opens with a noun phrase in apposition ("…, a premium to Friday's close"). A date after a word
+    that puts it after a moment ("before", "until") is 'either' side of publication, unless a future
+    tense comes before that word."""
     after_moment = False
     i = at - 1
     while i >= first:
@@ -362,7 +364,7 @@ def _scan_left(tokens: Sequence[Token], first: int, at: int) -> tuple[str | None
             return ("either" if tense == "past" and after_moment else tense), at - i
         after_moment = after_moment or text.lower() in AFTER_A_MOMENT
         i -= 1
-    return None, 0
+    return ("either", at - i) if after_moment else (None, 0)
 
 
 def _scan_right(tokens: Sequence[Token], end_index: int, limit: int) -> tuple[str | None, int]:
@@ -380,15 +382,16 @@ def _scan_right(tokens: Sequence[Token], end_index: int, limit: int) -> tuple[st
 
 def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tuple[int, int], start: int,
                   end: int) -> str | None:
-    """'past' or 'future' for an expression at start..end, read from the nearest verb of its clause; None
-    where the clause gives no tense, or the date stands after a past moment (either side of publication)."""
+    """'past' or 'future' for an expression at start..end, read from the nearest verb of its clause; 'either'
+    where the date stands after a moment that is not future ("before Monday's caucus"); None where the clause
+    gives no tense."""
     first = bisect.bisect_left(starts, sentence[0])
     at = bisect.bisect_left(starts, start)
     end_index = bisect.bisect_left(starts, end)
     left, left_distance = _scan_left(tokens, first, at)
     right, right_distance = _scan_right(tokens, end_index, sentence[1])
     if left and (not right or left_distance <= right_distance):
-        return None if left == "either" else left
+        return left
     if right:
         return right
     # A clause-initial date ("On Monday, X will …") reads the clause after its comma.
