@@ -601,6 +601,28 @@ def eval_quotes(
                        scores["indirect_gold"])])
 
 
+@eval_app.command("dates")
+@_reports_errors
+def eval_dates(
+    path: Annotated[Path, typer.Argument(help="date gold (JSON Lines: id, published, start, end, date)")] = Path(
+        "tests/fixtures/polnear_dates/dates.jsonl"),
+    data: Annotated[Path, typer.Option(help="the articles the gold's ids name (id, text)")] = Path(
+        "../shared/data/polnear/train.jsonl"),
+    as_json: JsonOption = False,
+) -> None:
+    """Score the dates read from article text (as ingest reads them) against the day a careful reader
+    gives each gold expression; with --json, every wrong reading too. The set: tests/fixtures/polnear_dates."""
+    from storyline.evaluate.dates import predict_dates, read_date_gold, read_texts, score_dates
+
+    gold = read_date_gold(path)
+    scores = score_dates(gold, predict_dates(gold, read_texts(data, (item["id"] for item in gold))))
+    _print_scores(scores, as_json, f"dates vs gold, {scores['items']} expressions (unsure ones apart)",
+                  ["expressions", "accuracy", "right / items"],
+                  [["all", f"{scores['accuracy']:.3f}", f"{scores['right']} / {scores['items']}"],
+                   *[[kind, f"{v['right'] / v['items']:.3f}", f"{v['right']} / {v['items']}"]
+                     for kind, v in scores["by_kind"].items()]])
+
+
 @eval_app.command("compare")
 @_reports_errors
 def eval_compare(

@@ -56,11 +56,36 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
     assert found.get(expression) == expected, found
 
 
+@pytest.mark.parametrize("tagged", [True, False])
+@pytest.mark.parametrize("published, sentence, expression, expected", [
+    # no tense in the clause: a day without a year is the nearest occurrence, a weekday the last one
+    (date(2025, 2, 10), "The Colts beat the Jaguars 31-24 on Thursday night.", "on Thursday night", "2025-02-06"),
+    (date(2025, 2, 10), "South Carolina, which holds its primary on Feb. 27, is next.", "on Feb. 27", "2025-02-27"),
+    (date(2025, 12, 30), "A new tariff schedule, in force from Jan. 1, covers steel.", "Jan. 1", "2026-01-01"),
+    # a date after a moment that is not future: nearest, on either side
+    (date(2025, 2, 10), "Voters head to the polls ahead of Tuesday's primary.", "Tuesday", "2025-02-11"),
+    (FRIDAY, "The rivals debated twice before Monday's caucus.", "Monday", "2025-02-17"),
+    (FRIDAY, "Little polling was done before Thursday's vote.", "Thursday", "2025-02-13"),
+    (FRIDAY, "The debate came two weeks before the caucuses on March 3.", "on March 3", "2025-03-03"),
+    # a tense that says the side still decides it, a year away if need be
+    (FRIDAY, "The treaty was signed on March 3 after long talks.", "on March 3", "2024-03-03"),
+    (FRIDAY, "The court will rule on Jan. 20 on the appeal.", "on Jan. 20", "2026-01-20"),
+    (date(2025, 1, 5), "The envoy arrived on Dec. 28 with a letter.", "on Dec. 28", "2024-12-28"),
+])
+def test_the_side_of_publication_comes_from_the_tense_else_the_nearest_day(published, sentence, expression, expected,
+                                                                          tagged):
+    found = resolved(sentence, published, tagged=tagged)
+    assert found.get(expression, ("",))[0] == expected, found
+
+
 def test_day_ranges_resolve_to_a_start_and_an_end():
     times = resolve_dates("The fair runs from 10 to 12 February in the old hall.", FRIDAY)
     assert [(t.text, t.date, t.end_date) for t in times] == [("from 10 to 12 February", "2025-02-10", "2025-02-12")]
     times = resolve_dates("Voting runs March 3-5, 2026.", FRIDAY)
     assert [(t.date, t.end_date) for t in times] == [("2026-03-03", "2026-03-05")]
+    # a range without a year is placed whole: this year's, though next 1 January is nearer than the last
+    times = resolve_dates("Police counted 2,500 shootings between January 1 and September 26.", date(2025, 9, 29))
+    assert [(t.date, t.end_date) for t in times] == [("2025-01-01", "2025-09-26")]
 
 
 def test_without_a_publication_day_only_absolute_dates_resolve():

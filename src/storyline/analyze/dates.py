@@ -8,7 +8,12 @@ What is surprising:
 - A weekday or a month without a year is resolved by the tense of its clause: "met on Wednesday"
   is the Wednesday before publication (the publication day itself when it is a Wednesday, as wire
   copy writes "said on Friday" for today), "will meet on Wednesday" the next one. The clause is
-  read back to the nearest comma; a clause with no verb before the date is past.
+  read back to the nearest comma. A date that stands after a moment ("debated before Monday's
+  caucus", "came 15 days before the caucuses on Feb. 1", "ahead of Tuesday's primary") is the
+  occurrence nearest the publication day, on either side, unless the clause is future. Where the
+  clause gives no tense, a month or a day without a year is the nearest occurrence too ("South
+  Carolina, which holds a primary on Feb. 27": the other candidates are a year away), a weekday
+  the last one (its candidates are a week apart, and reports mostly tell what has happened).
 - Counts relative to an event ("two days earlier", "a week later") are taken relative to the
   publication day, which is what they mean in the lead of a report.
 - "last week" is a week (ISO "2025-W06"), the one granularity beyond day, month and year.
@@ -26,6 +31,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from storyline.analyze.nlp import Parsed, Token, simple_tokens
 from storyline.lang.en import (
+    AFTER_A_MOMENT,
     COPULAS,
     COUNT_WORDS,
     DAY_OFFSETS,
@@ -65,7 +71,7 @@ def _after_any(words: Sequence[str]) -> re.Pattern:
     return re.compile(r"(?i:\b(?:" + "|".join(options) + r"))$")
 
 
-Resolver = Callable[[re.Match, date | None, str], "tuple[str, str, str | None] | None"]
+Resolver = Callable[[re.Match, date | None, str | None], "tuple[str, str, str | None] | None"]
 
 
 @dataclass(frozen=True)
@@ -95,16 +101,25 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_for(month: int, day: int | None, published: date, tense: str) -> int:
-    """The year of a month (and day) given without one: the occurrence before or after publication."""
-    year = published.year
-    probe = _valid(year, month, day or 1) or date(year, month, 1)
+def _year_for(month: int, day: int | None, published: date, tense: str | None,
+              until: tuple[int, int] | None = None) -> int:
+    """The year of a month (and day) given without one: the occurrence nearest publication on the side the
+    tense says (starting on or before it for the past, ending on or after it for the future), on either side
+    without one. until, a range's last month and day: the range is placed whole ("between January 1 and
+    September 26" in a September report is this year's, though next 1 January is nearer)."""
     reference = published if day else published.replace(day=1)
-    if tense == "past" and probe > reference:
-        return year - 1
-    if tense == "future" and probe < reference:
-        return year + 1
-    return year
+    nearest: list[tuple[int, int]] = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        first = _valid(year, month, day or 1) or date(year, month, 1)  # 29 February of a common year
+        last = first
+        if until is not None:  # in the next year where its month comes before the first's
+            last = max(first, _valid(year + (until[0] < month), *until) or first)
+        if (tense == "past" and first > reference) or (tense == "future" and last < reference):
+            continue
+        distance = 0 if first <= reference <= last else min(abs((first - reference).days),
+                                                             abs((last - reference).days))
+        nearest.append((distance, year))
+    return min(nearest)[1]
 
 
 def _week(day: date) -> str:
@@ -119,12 +134,12 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
 
 # Resolvers: each returns (iso date, granularity, iso end date or None), or None when it cannot.
 
-def _full_dmy(m: re.Match, published: date | None, tense: str):
+def _full_dmy(m: re.Match, published: date | None, tense: str | None):
     day = _valid(int(m["y"]), _month_number(m["m"]), _day_number(m["d"]))
     return (_iso(day), "day", None) if day else None
 
 
-def _partial_dm(m: re.Match, published: date | None, tense: str):
+def _partial_dm(m: re.Match, published: date | None, tense: str | None):
     if published is None:
         return None
     month, day = _month_number(m["m"]), _day_number(m["d"])
@@ -132,23 +147,23 @@ def _partial_dm(m: re.Match, published: date | None, tense: str):
     return (_iso(found), "day", None) if found else None
 
 
-def _month_year(m: re.Match, published: date | None, tense: str):
+def _month_year(m: re.Match, published: date | None, tense: str | None):
     return f"{int(m['y']):04d}-{_month_number(m['m']):02d}", "month", None
 
 
-def _bare_month(m: re.Match, published: date | None, tense: str):
+def _bare_month(m: re.Match, published: date | None, tense: str | None):
     if published is None:
         return None
     month = _month_number(m["m"])
     return f"{_year_for(month, None, published, tense):04d}-{month:02d}", "month", None
 
 
-def _iso_date(m: re.Match, published: date | None, tense: str):
+def _iso_date(m: re.Match, published: date | None, tense: str | None):
     day = _valid(int(m["y"]), int(m["mo"]), int(m["d"]))
     return (_iso(day), "day", None) if day else None
 
 
-def _year(m: re.Match, published: date | None, tense: str):
+def _year(m: re.Match, published: date | None, tense: str | None):
     return m["y"], "year", None
 
 
@@ -157,26 +172,26 @@ def _group(m: re.Match, name: str) -> str:
     return m[name] or m[name + "x"]
 
 
-def _range_days(m: re.Match, published: date | None, tense: str):
+def _range_days(m: re.Match, published: date | None, tense: str | None):
     month = _month_number(_group(m, "m"))
     first, last = _day_number(_group(m, "d1")), _day_number(m["d2"])
     if m["y"]:
         year = int(m["y"])
     elif published is not None:
-        year = _year_for(month, first, published, tense)
+        year = _year_for(month, first, published, tense, (month, last))
     else:
         return None
     a, b = _valid(year, month, first), _valid(year, month, last)
     return (_iso(a), "day", _iso(b)) if a and b and a <= b else None
 
 
-def _range_month_days(m: re.Match, published: date | None, tense: str):
+def _range_month_days(m: re.Match, published: date | None, tense: str | None):
     m1, m2 = _month_number(_group(m, "m1")), _month_number(m["m2"])
     d1, d2 = _day_number(_group(m, "d1")), _day_number(m["d2"])
     if m["y"]:
         y1 = y2 = int(m["y"])
     elif published is not None:
-        y1 = y2 = _year_for(m1, d1, published, tense)
+        y1 = y2 = _year_for(m1, d1, published, tense, (m2, d2))
     else:
         return None
     if m2 < m1:
@@ -185,7 +200,7 @@ def _range_month_days(m: re.Match, published: date | None, tense: str):
     return (_iso(a), "day", _iso(b)) if a and b and a <= b else None
 
 
-def _weekday(m: re.Match, published: date | None, tense: str):
+def _weekday(m: re.Match, published: date | None, tense: str | None):
     if published is None:
         return None
     target = _WEEKDAYS[m["w"].lower()]
@@ -199,12 +214,15 @@ def _weekday(m: re.Match, published: date | None, tense: str):
         delta = target - current
     elif tense == "future":
         delta = (target - current) % 7
+    elif tense == "either":  # the nearer of the last and the coming one
+        back = (current - target) % 7
+        delta = -back if back <= 3 else 7 - back
     else:
         delta = -((current - target) % 7)
     return _iso(published + timedelta(days=delta)), "day", None
 
 
-def _deictic_day(m: re.Match, published: date | None, tense: str):
+def _deictic_day(m: re.Match, published: date | None, tense: str | None):
     if published is None:
         return None
     key = " ".join(m["k"].lower().split())
@@ -225,7 +243,7 @@ def _count(text: str) -> int:
     return int(text) if text.isdigit() else COUNT_WORDS[text]
 
 
-def _relative_count(m: re.Match, published: date | None, tense: str):
+def _relative_count(m: re.Match, published: date | None, tense: str | None):
     if published is None:
         return None
     n = _count(m["n"])
@@ -241,7 +259,7 @@ def _relative_count(m: re.Match, published: date | None, tense: str):
     return f"{published.year + sign * n:04d}", "year", None
 
 
-def _relative_period(m: re.Match, published: date | None, tense: str):
+def _relative_period(m: re.Match, published: date | None, tense: str | None):
     if published is None:
         return None
     which, unit = m["which"].lower().split(), m["u"].lower()
@@ -326,7 +344,10 @@ _STRONG_BREAK = {".", "!", "?", ";", ":", "—", "–", "(", ")", '"', "“", "�
 
 def _scan_left(tokens: Sequence[Token], first: int, at: int) -> tuple[str | None, int]:
     """The tense nearest before token at, and how far back it stood; a verbless clause reads the one before it
-    unless it opens with a noun phrase in apposition ("…, a premium to Friday's close")."""
+    unless it opens with a noun phrase in apposition ("…, a premium to Friday's close"). A date after a word
+    that puts it after a moment ("before", "until") is 'either' side of publication, unless a future
+    tense comes before that word."""
+    after_moment = False
     i = at - 1
     while i >= first:
         text = tokens[i].text
@@ -340,9 +361,10 @@ def _scan_left(tokens: Sequence[Token], first: int, at: int) -> tuple[str | None
             continue
         tense = _word_tense(tokens, i)
         if tense:
-            return tense, at - i
+            return ("either" if tense == "past" and after_moment else tense), at - i
+        after_moment = after_moment or text.lower() in AFTER_A_MOMENT
         i -= 1
-    return None, 0
+    return ("either", at - i) if after_moment else (None, 0)
 
 
 def _scan_right(tokens: Sequence[Token], end_index: int, limit: int) -> tuple[str | None, int]:
@@ -359,8 +381,10 @@ def _scan_right(tokens: Sequence[Token], end_index: int, limit: int) -> tuple[st
 
 
 def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tuple[int, int], start: int,
-                  end: int) -> str:
-    """Past or future for an expression at start..end, read from the nearest verb of its clause."""
+                  end: int) -> str | None:
+    """'past' or 'future' for an expression at start..end, read from the nearest verb of its clause; 'either'
+    where the date stands after a moment that is not future ("before Monday's caucus"); None where the clause
+    gives no tense."""
     first = bisect.bisect_left(starts, sentence[0])
     at = bisect.bisect_left(starts, start)
     end_index = bisect.bisect_left(starts, end)
@@ -377,7 +401,7 @@ def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tupl
         after, _ = _scan_right(tokens, end_index + 1, sentence[1])
         if after:
             return after
-    return "past"
+    return None
 
 
 def resolve_dates(text: str, published: date | datetime | None, parsed: Parsed | None = None) -> list[TimeExpression]:
@@ -419,7 +443,7 @@ def resolve_dates(text: str, published: date | datetime | None, parsed: Parsed |
     for start, end, rule, match in chosen:
         k = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         sentence = sentences[k] if sentences[k][0] <= start < sentences[k][1] else (start, end)
-        tense = _clause_tense(tokens, starts, sentence, start, end) if rule.needs_tense else "past"
+        tense = _clause_tense(tokens, starts, sentence, start, end) if rule.needs_tense else None
         resolved = rule.resolve(match, published, tense)
         if resolved is None:
             continue

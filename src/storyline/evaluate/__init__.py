@@ -8,5 +8,6 @@
   (python -m storyline.evaluate.compare examples/demo);
 - real: conflicts, look-alikes, updates and claim groups on an annotated real set (tests/fixtures/real), `storyline eval compare FOLDER`;
 - quotes: direct quotations and their speakers against PolNeAR-style attributions, `storyline eval quotes`;
+- dates: dates read from text against a gold set of expressions, `storyline eval dates`;
 - gold: reading gold files and the paths they label.
 """

@@ -436,4 +436,7 @@ NOT_PAST = {"need", "needed", "speed", "feed", "seed", "bed", "red", "hundred", 
              "exceed", "breed", "indeed", "weed", "shed", "led"}
 COPULAS = {"remain", "remains", "remained", "stay", "stays", "stayed", "be", "is", "are", "am", "become", "becomes",
             "get", "gets", "seem", "seems", "look", "looks", "keep", "keeps"}
+# Words that put a date after the moment of the verb before them ("debated before Monday's caucus"):
+# a past verb then says nothing of which side of publication the date is on.
+AFTER_A_MOMENT = {"before", "ahead", "until", "till"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "when", "where", "whose", "whom"}
