@@ -95,3 +95,12 @@ def test_according_to_a_message_is_its_author():
     assert speaker_of(text, "We will not only cover") == "Sarah Miller"
     text = "The board will meet again, according to a spokesman for Sarah Miller. “Nothing is decided,” he said."
     assert speaker_of(text, "Nothing is decided") is None
+
+
+def test_who_after_a_place_or_a_governed_name():
+    text = ("“It may worry people in the valley,” said Piet Varga, a doctor from Dover, New Jersey, who said he is "
+            "friendly with the mayor's family.\n\n"
+            "The loss was steep for Ms. Ana Ortiz, who said she would get “a rest and a day off.”")
+    quotes = analyze_article(text, None).quotes
+    assert [q.speaker for q in quotes if "friendly with the mayor" in q.text] == ["Piet Varga"]
+    assert [q.speaker for q in quotes if "a rest and a day off" in q.text] == ["Ana Ortiz"]

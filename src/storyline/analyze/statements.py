@@ -40,6 +40,7 @@ from storyline.lang.en import (
     PERSON_OF,
     PHRASAL_CUES,
     PHRASE_LINKS,
+    PLACE_PREPOSITIONS,
     PRONOUNS,
     UNNAMED,
     VERB_FORMS,
@@ -360,6 +361,8 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     its own (a body, a description, a name after "for" or "to") and a person opens the clause with an
     apposition that runs to the cue ("Chris Covert, state director for Ruiz, said"): then that person."""
     before = noun_phrase_before(article, cue, lo)
+    if before is not None and before.kind == "name" and _RELATIVE.match(article.text, before.end, article.tokens[cue].start):
+        return before  # "the loss was steep for Mr. Sanders, who said …": the relative clause is his, governed or not
     if before is None or before.kind in ("none", "org", "anonymous", "role") or _governed(article, before, lo) or \
             (before.mention is not None and before.mention.label != "PERSON"):
         apposed = _apposed_speaker(article, cue, lo)
@@ -467,6 +470,9 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
     return _classify_ending_at(article, j, lo)
 
 
+_RELATIVE = re.compile(r",?\s*who\b")
+
+
 def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | None:
     """The person a "who" before a cue stands for: the name right before it, a comma between or not ("the radio
     host Charlie Sykes, who lamented …", "a tweet from Ann Lee who wrote"); None where no person's name ends
@@ -475,9 +481,13 @@ def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | N
     if k >= 0 and article.tokens[k].text == ",":
         k -= 1
     mention = article.mention_by_end.get(article.tokens[k].end) if k >= 0 and article.tokens[k].start >= lo else None
-    if mention is not None and _named_person(article, mention) and mention.label != "GPE":
-        return subject_from_mention(article, mention)
-    return None
+    if mention is None or not _named_person(article, mention) or mention.label == "GPE":
+        return None
+    comma = article.token_at(mention.start) - 1
+    if comma > 1 and article.tokens[comma].text == "," and (after_place(article, comma, mention)
+                                                            or article.word(comma - 2) in PLACE_PREPOSITIONS):
+        return None  # "a gynecologist from Englewood, New Jersey, who said": a place's state
+    return subject_from_mention(article, mention)
 
 
 def _before_brackets(article: ArticleText, j: int, lo: int) -> int:

@@ -47,6 +47,8 @@ ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "remin
                    "informs"}
 # Cues whose passive subject is the one addressed ("Ruiz was asked, “…”"), not the speaker.
 ADDRESSED_PASSIVES = ADDRESSING_CUES | {"asked", "asks", "ask", "questioned", "pressed"}
+# Prepositions before a place ("from Englewood, New Jersey"): a name after the place's comma is its state.
+PLACE_PREPOSITIONS = {"from", "in", "at", "near", "of"}
 # Words before a passive cue that make it a clause of when the speaker spoke ("“…,” when asked whether …").
 ASKED_CLAUSE_OPENERS = {"when", "if", "once", "unless", "before", "after", "while", "being", "until"}
 # Before a cue, words that make it passive ("was asked by the host"): the speaker is the agent after "by".
