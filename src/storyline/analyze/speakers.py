@@ -23,10 +23,10 @@ from typing import NamedTuple
 from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
-from storyline.analyze.described import named_in_description
-from storyline.analyze.entities import strip_title
+from storyline.analyze.described import author_of_message, named_in_description
+from storyline.analyze.entities import ORG_WORDS, strip_title
 from storyline.analyze.nlp import Token
-from storyline.analyze.quote_marks import QUOTE_TOKENS
+from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.statements import (
     Statement,
     Subject,
@@ -35,7 +35,7 @@ from storyline.analyze.statements import (
     person_like,
     subject_from_mention,
 )
-from storyline.analyze.subjects import sentence_subject, subject_like
+from storyline.analyze.subjects import missed_surname, sentence_subject, subject_like
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
     DEFINITE,
@@ -45,6 +45,7 @@ from storyline.lang.en import (
     KIN,
     MALE_TITLES,
     NP_STOP,
+    OUTLET_CUES,
     PARTICIPLE_CUES,
     PERSON_ROLES,
     PRONOUNS,
@@ -83,7 +84,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
                 _copy_speaker(statement, source)
         else:
             _apply_subject(article, statement, subject, done, genders)
-        named = subject is not None and subject.kind == "name"  # "“…not Bernie Sanders…,” Sanders wrote": his own words
+        # "“…not Bernie Sanders…,” Sanders wrote", "“ESPN is an inclusive company,” ESPN said": its own words
+        named = subject is not None and subject.kind in ("name", "org")
         if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
                 and not _goes_on_from_name(statement, done):
             statement.speaker, statement.speaker_span = None, None
@@ -131,13 +133,14 @@ def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
     if statement.subject is not None and statement.subject.kind not in ("none", "inherit"):
         return False
     return any(s.paragraph == statement.paragraph and s.speaker_span == statement.speaker_span and s.direct
-               and s.subject is not None and s.subject.kind == "name" for s in done)
+               and s.subject is not None and s.subject.kind in ("name", "org") for s in done)
 
 
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
                    genders: dict[str, str]) -> None:
     statement.resolved = True
-    subject = named_in_description(article, subject) or subject  # "his nephew Michery el Soheil added"
+    # "his nephew Michery el Soheil added", "according to a post from Ana Ruiz"
+    subject = named_in_description(article, subject) or author_of_message(article, subject) or subject
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
         statement.speaker = strip_title(name)
@@ -185,11 +188,12 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
         subjects: list[tuple[int, str, tuple[int, int] | None]] = []
         for s in done:
             if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos \
-                    and not _is_org(s):
+                    and not _is_org(article, s):
                 speakers.append((s.position, s.speaker, s.speaker_span))
         for m in article.people:
             if m.end <= pos and article.paragraph_of(m.start) == paragraph and subject_like(article, m) \
-                    and not article.in_quote(m.start) and not _mostly_not_a_person(article, m):
+                    and not article.in_quote(m.start) and not _mostly_not_a_person(article, m) \
+                    and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
@@ -199,7 +203,7 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
             if fits(name, span):
                 return name, span
     for s in reversed(done):
-        if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker, s.speaker_span) and not _is_org(s):
+        if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker, s.speaker_span) and not _is_org(article, s):
             return s.speaker, s.speaker_span
     if gender is not None:  # a person the article gives that gender ("Ms Rowan"), never just the last name seen
         for m in reversed(article.people):
@@ -278,14 +282,8 @@ def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tu
     found: list[tuple[int, str, tuple[int, int] | None]] = []
     for i in range(article.token_at(lo), min(len(article.tokens), article.token_at(min(hi, pos)))):
         tok = article.tokens[i]
-        if tok.text not in article.surnames or tok.text in article.shared_surnames or article.in_quote(tok.start) \
-                or not _full_name_ending(article, tok.text) or i > 0 and article.tokens[i - 1].text[:1].isupper() \
-                or i + 1 < len(article.tokens) and article.tokens[i + 1].text[:1].isupper() \
-                or article.written_in_lower_case(tok.text) \
-                or any(m.start <= tok.start and tok.end <= m.end for m in article.mentions_within(tok.start - 40, tok.end + 40)):
-            continue
-        missed = Mention(tok.text, tok.start, tok.end, "PERSON")
-        if subject_like(article, missed):
+        missed = missed_surname(article, i)
+        if missed is not None and subject_like(article, missed):
             found.append((tok.start, strip_title(article.full_name(None, tok.text, tok.start)[0]), (tok.start, tok.end)))
     return found
 
@@ -298,14 +296,6 @@ def _mostly_not_a_person(article: ArticleText, mention: Mention) -> bool:
         return False  # "Rihanna, who was honored …": a person, whatever the model says elsewhere
     places = sum(1 for m in article.mentions if m.text == mention.text and m.label in ("GPE", "LOC", "FAC"))
     return places > sum(1 for m in article.people if m.text == mention.text)
-
-
-def _full_name_ending(article: ArticleText, surname: str) -> bool:
-    """Whether a person the model found has a first name and this surname ("Donald Trump"), not a run it took for
-    a person ("Murdoch In", "Clinton White")."""
-    return any(len(m.text.split()) == 2 and m.text.split()[-1] == surname and m.text.split()[0].isalpha()
-               and m.text.split()[0][:1].isupper() and m.text.split()[0][1:].islower() for m in article.people
-               if m.text.endswith(surname))
 
 
 def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
@@ -321,7 +311,8 @@ def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None
 def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
     """Whether a quotation names the person in the third person ("Ruiz alone can unblock it"), so is not
     theirs: their surname, not after "I'm" or "my name is", nor after another first name ("Bill
-    Clinton" in Hillary Clinton's words), nor before another capitalised word ("Clinton Foundation")."""
+    Clinton" in Hillary Clinton's words), nor before another capitalised word ("Clinton Foundation"), nor
+    addressed in a quotation it quotes (someone else's words to the speaker: "‘Ann Lee, you are …’")."""
     if not statement.direct:
         return False
     words = [w for w in name.split() if w.lower().rstrip(".") not in _SUFFIXES]
@@ -329,7 +320,10 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
         return False
     pattern = re.compile(rf"(?<![\w'’])(?:(\S+)\s+)?{re.escape(words[-1])}(?![\w])(?!\s+[A-Z])")
     for a, b in statement.parts:
+        inner = [(a + m.open, a + m.close) for m in scan_quote_marks(article.text[a:b])]
         for match in pattern.finditer(article.text, a, b):
+            if article.text[match.end():match.end() + 1] == "," and any(lo < match.end() <= hi for lo, hi in inner):
+                continue  # "“He whispered to me, ‘Ann Lee, you are the best,’” she said": another's words to her
             given = (match.group(1) or "").strip("“‘\"'(")
             if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + "."):
                 continue  # another person of that surname
@@ -342,8 +336,15 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
-def _is_org(statement: Statement) -> bool:
-    return statement.subject is not None and statement.subject.kind == "org"
+def _is_org(article: ArticleText, statement: Statement) -> bool:
+    """Whether a statement's speaker is a body or an outlet, never he or she: the subject is one, or its name holds a
+    body's word whatever the model's label ("Associated Press"), or it speaks by "reported" ("Politico reported
+    Saturday that …"), as outlets do."""
+    if statement.subject is not None and statement.subject.kind == "org":
+        return True
+    if statement.speaker is not None and set(statement.speaker.split()) & ORG_WORDS:
+        return True
+    return statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in OUTLET_CUES
 
 
 def _role_head(subject: Subject) -> str:

@@ -21,6 +21,7 @@ from storyline.lang.en import (
     ADDRESSING_CUES,
     ADVERBIALS,
     ANONYMOUS,
+    ASKED_CLAUSE_OPENERS,
     CONTRASTING,
     CUE_WORDS,
     DEFINITE,
@@ -39,6 +40,7 @@ from storyline.lang.en import (
     PERSON_OF,
     PHRASAL_CUES,
     PHRASE_LINKS,
+    PLACE_PREPOSITIONS,
     PRONOUNS,
     UNNAMED,
     VERB_FORMS,
@@ -170,11 +172,17 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):
             break
-        if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES:
+        if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES and not _asked_clause(article, j):
             return j, _subject_near(article, j, mark.close + 1, hi)
     if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
     return None, None
+
+
+def _asked_clause(article: ArticleText, j: int) -> bool:
+    """Whether cue j is a passive clause of the speaker's ("“We'll see,” when asked whether …", "after being
+    pressed"): it says when the words were said, not who said them."""
+    return article.word(j) in ADDRESSED_PASSIVES and article.word(j - 1) in ASKED_CLAUSE_OPENERS
 
 
 def _past_marks(article: ArticleText, i: int, limit: int) -> int:
@@ -353,6 +361,8 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     its own (a body, a description, a name after "for" or "to") and a person opens the clause with an
     apposition that runs to the cue ("Chris Covert, state director for Ruiz, said"): then that person."""
     before = noun_phrase_before(article, cue, lo)
+    if before is not None and before.kind == "name" and _RELATIVE.match(article.text, before.end, article.tokens[cue].start):
+        return before  # "the loss was steep for Mr. Sanders, who said …": the relative clause is his, governed or not
     if before is None or before.kind in ("none", "org", "anonymous", "role") or _governed(article, before, lo) or \
             (before.mention is not None and before.mention.label != "PERSON"):
         apposed = _apposed_speaker(article, cue, lo)
@@ -435,6 +445,10 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
     if j < 0 or article.tokens[j].start < lo:
         return None
     j = _before_brackets(article, j, lo)  # "Sen. Marco Rubio (R-Fla.) said": a party and a state in brackets
+    if article.word(j) == "who":
+        antecedent = _relative_antecedent(article, j, lo)
+        if antecedent is not None:
+            return antecedent
     if article.word(j) in ("and", "but", "then") and article.tokens[j - 1].text != ",":
         tok = article.tokens[j]  # "… met Vance on Friday but said afterwards …": the sentence's subject
         return Subject("inherit", tok.start, tok.end, "")
@@ -454,6 +468,26 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         if j < 0 or article.tokens[j].start < lo:
             return None
     return _classify_ending_at(article, j, lo)
+
+
+_RELATIVE = re.compile(r",?\s*who\b")
+
+
+def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | None:
+    """The person a "who" before a cue stands for: the name right before it, a comma between or not ("the radio
+    host Charlie Sykes, who lamented …", "a tweet from Ann Lee who wrote"); None where no person's name ends
+    there ("a gynecologist from Englewood, New Jersey, who said")."""
+    k = who - 1
+    if k >= 0 and article.tokens[k].text == ",":
+        k -= 1
+    mention = article.mention_by_end.get(article.tokens[k].end) if k >= 0 and article.tokens[k].start >= lo else None
+    if mention is None or not _named_person(article, mention) or mention.label == "GPE":
+        return None
+    comma = article.token_at(mention.start) - 1
+    if comma > 1 and article.tokens[comma].text == "," and (after_place(article, comma, mention)
+                                                            or article.word(comma - 2) in PLACE_PREPOSITIONS):
+        return None  # "a gynecologist from Englewood, New Jersey, who said": a place's state
+    return subject_from_mention(article, mention)
 
 
 def _before_brackets(article: ArticleText, j: int, lo: int) -> int:

@@ -75,6 +75,9 @@ def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject
     people = [m for m in leading if person_like(article, m)]
     if people:
         return subject_from_mention(article, people[-1])
+    missed = missed_surname(article, i, alone=True)  # opening the sentence before a verb, it is the subject
+    if missed is not None and i + 1 < len(article.tokens) and (verb_like(article, i + 1) or is_cue(article, i + 1)):
+        return Subject("name", missed.start, missed.end, missed.text)  # "Trump gestured …, then boomed: “…”"
     opened = _after_opening_phrase(article, i, sentence)
     if opened is not None:
         return opened
@@ -90,6 +93,29 @@ def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject
         if phrase.kind in ("anonymous", "role"):
             return phrase
     return None
+
+
+def missed_surname(article: ArticleText, i: int, alone: bool = False) -> Mention | None:
+    """Token i as a person's surname where the model named no one ("Trump gestured …", the model having read
+    Donald Trump elsewhere in the article): a surname of a person found with a first name (or alone, where alone
+    says so: the model's one-word "persons" are often a body's or a place's name), never written in lower case, not
+    shared by two people, not beside another capitalised word, outside quotations; else None."""
+    tok = article.tokens[i]
+    if tok.text not in article.surnames or tok.text in article.shared_surnames or article.in_quote(tok.start) \
+            or not _full_name_ending(article, tok.text, alone) or i > 0 and article.tokens[i - 1].text[:1].isupper() \
+            or i + 1 < len(article.tokens) and article.tokens[i + 1].text[:1].isupper() \
+            or article.written_in_lower_case(tok.text) \
+            or any(m.start <= tok.start and tok.end <= m.end for m in article.mentions_within(tok.start - 40, tok.end + 40)):
+        return None
+    return Mention(tok.text, tok.start, tok.end, "PERSON")
+
+
+def _full_name_ending(article: ArticleText, surname: str, alone: bool) -> bool:
+    """Whether a person the model found elsewhere has a first name and this surname ("Donald Trump"), or, where
+    alone allows, is this surname alone ("Trump"); not a run it took for a person ("Murdoch In", "Clinton White")."""
+    return any(m.text == surname and alone or len(m.text.split()) == 2 and m.text.split()[-1] == surname
+               and m.text.split()[0].isalpha() and m.text.split()[0][:1].isupper() and m.text.split()[0][1:].islower()
+               for m in article.people if m.text.endswith(surname))
 
 
 def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int]) -> Subject | None:
@@ -108,6 +134,9 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
         nxt = article.tokens[k + 1]
         if article.word(k + 1) in ("he", "she"):
             return Subject("pronoun", nxt.start, nxt.end, nxt.text)
+        missed = missed_surname(article, k + 1, alone=True)
+        if missed is not None and k + 2 < len(article.tokens) and verb_like(article, k + 2):
+            return Subject("name", missed.start, missed.end, missed.text)  # "At the debate, Sanders compared …"
         mention = next((m for m in article.mentions_within(nxt.start, sentence[1]) if person_like(article, m)), None)
         lead = article.text[nxt.start:mention.start].split() if mention is not None else []
         if mention is not None and len(lead) < 4 and all(w[:1].isupper() for w in lead) \

@@ -33,6 +33,11 @@ sings interrupted recommended recommends mocked mocks texted noting arguing expl
 tweeting""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
+# Cues by which outlets speak ("Politico reported Saturday that …"): their subject is no he or she later on.
+OUTLET_CUES = {"reported", "reports"}
+# Nouns of a message whose author speaks through it ("according to a post from Ana Ruiz").
+MESSAGE_NOUNS = {"post", "posts", "statement", "letter", "tweet", "tweets", "email", "e-mail", "memo", "op-ed",
+                 "column", "essay", "message", "note", "speech", "remarks", "blog"}
 # Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
 # said “…”"): the cue after them is not the quotation's.
 CONTRASTING = {"while", "whereas", "but"}
@@ -42,6 +47,10 @@ ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "remin
                    "informs"}
 # Cues whose passive subject is the one addressed ("Ruiz was asked, “…”"), not the speaker.
 ADDRESSED_PASSIVES = ADDRESSING_CUES | {"asked", "asks", "ask", "questioned", "pressed"}
+# Prepositions before a place ("from Englewood, New Jersey"): a name after the place's comma is its state.
+PLACE_PREPOSITIONS = {"from", "in", "at", "near", "of"}
+# Words before a passive cue that make it a clause of when the speaker spoke ("“…,” when asked whether …").
+ASKED_CLAUSE_OPENERS = {"when", "if", "once", "unless", "before", "after", "while", "being", "until"}
 # Before a cue, words that make it passive ("was asked by the host"): the speaker is the agent after "by".
 PASSIVE_AUXILIARIES = {"was", "were", "is", "are", "been", "being", "be"}
 # Verbs that are cues only with their particle: the verb, then the word that must follow it.
