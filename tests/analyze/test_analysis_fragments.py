@@ -130,3 +130,26 @@ def test_a_reported_clause_ends_before_a_quotation_that_opens_a_sentence_of_its_
     whole = with_words(text, "The answer is it will not")
     assert whole.direct
     assert whole.text == "The answer is it will not"
+
+
+def test_an_article_of_many_fragments_reports_each_as_its_paragraph_alone_does():
+    """The clauses already reported are looked up among those still open, not scanned all: with sixty
+    paragraphs of fragments and whole quotations, each paragraph's quotes are those it has read alone."""
+    people = ["Ines Falkenrath", "Tomas Brandt", "Ada Lindqvist", "Petra Olsen", "Jonas Ekdal", "Lena Ruiz"]
+    things = ["levy", "toll", "timetable", "dredging plan", "harbour fee", "berth rule"]
+    paragraphs = []
+    for n in range(60):
+        person, other, thing = people[n % 6], people[(n + 1) % 6], things[(n // 6) % 6]
+        paragraphs.append([
+            f"Councillor {person} said the {thing} was not “a tax on crew {n}” but “a gift to firm {n}.”",
+            f"“We will vote on the {thing} in week {n},” {other} said.",
+            f"{other} told reporters that the {thing} was “simply not good enough” for boat {n}.",
+        ][n % 3])
+
+    def said(text: str) -> list[tuple[str, bool, str | None]]:
+        return [(q.text, q.direct, q.speaker) for q in quotes(text)]
+
+    alone = [said(paragraph) for paragraph in paragraphs]
+    # one statement a paragraph: the second fragment is in the first one's clause, the whole quotation direct
+    assert [[direct for _, direct, _ in found] for found in alone] == [[n % 3 == 1] for n in range(60)]
+    assert said("\n\n".join(paragraphs)) == [quote for found in alone for quote in found]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from storyline.analyze import analyze_parsed
-from storyline.analyze.entities import name_key, similar_surnames
+from storyline.analyze.entities import _drop_titles_as_entities, name_key, similar_surnames
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.nlp import LONG_TEXT, PIECE, load_nlp, parse, pipe_parsed, text_pieces
 from storyline.model import Mention
@@ -74,6 +74,21 @@ def test_quotes_and_mentions_found_by_bisection_are_those_a_scan_finds(spans, lo
     ordered = sorted(mentions, key=lambda m: m.start)
     assert article.mentions_within(lo, hi) == [m for m in ordered if lo <= m.start and m.end <= hi]
     assert article.first_mention_from(lo, hi) == next((m for m in ordered if lo <= m.start < hi), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(1, 30), st.sampled_from(["PERSON", "ORG", "GPE"]),
+                          st.one_of(st.none(), st.integers(1, 60))), max_size=30))
+def test_names_inside_a_title_are_dropped_as_a_scan_of_every_title_drops_them(placed):
+    """"State" of "Secretary of State Ann Lee" goes, and only what lies inside some title: the look-up of the
+    furthest-reaching title finds what a scan of every title for every mention found."""
+    text = "x" * 400
+    mentions = [Mention(text=text[start:start + width], start=start, end=start + width, label=label,
+                        title_start=None if before is None else max(0, start - before))
+                for start, width, label, before in placed]
+    titles = [(m.title_start, m.start) for m in mentions if m.title_start is not None]
+    scanned = [m for m in mentions if m.label == "PERSON" or not any(a <= m.start and m.end <= b for a, b in titles)]
+    assert _drop_titles_as_entities(text, mentions) == scanned
 
 
 def test_a_long_text_run_in_pieces_gives_the_analysis_of_the_whole():

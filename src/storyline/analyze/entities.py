@@ -182,10 +182,14 @@ def _name_like(name: str) -> bool:
 
 def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention]:
     """"State" of "Secretary of State Marco Rubio" and "the Minister of Foreign Affairs" are roles, not entities."""
-    title_regions = [(m.title_start, m.start) for m in mentions if m.title_start is not None]
+    # a mention lies in a title when the furthest end of the titles starting at or before it reaches its end:
+    # a look-up each, not a scan of every title (a long article has thousands of both)
+    regions = sorted((m.title_start, m.start) for m in mentions if m.title_start is not None)
+    starts, reach = [a for a, _ in regions], list(accumulate((b for _, b in regions), max))
     kept = []
     for m in mentions:
-        if m.label != "PERSON" and any(a <= m.start and m.end <= b for a, b in title_regions):
+        k = bisect_right(starts, m.start)
+        if m.label != "PERSON" and k and reach[k - 1] >= m.end:
             continue
         if m.label != "PERSON" and re.search(r"\bSecretary\s+of\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start]):
             continue

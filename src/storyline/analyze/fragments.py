@@ -17,6 +17,7 @@ the quoted words stand whole, what someone said or called something ("welcomed �
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 
@@ -34,9 +35,11 @@ def report_fragments(article: ArticleText, statements: list[Statement]) -> list[
     """The statements with every quoted fragment of a reported sentence made reported speech; a quotation that
     lies in such a clause ("a “disaster” and “a joke to everyone”") is already in it, so is dropped."""
     seen: set[tuple[int, int]] = set()
+    reaching: list[tuple[int, int]] = []  # a heap of the clauses by end, those ending before a statement gone
+    in_order = all(a.position <= b.position for a, b in zip(statements, statements[1:]))
     out = []
     for n, statement in enumerate(statements):
-        if statement.direct and any(a <= statement.position and statement.parts[-1][1] <= b for a, b in seen):
+        if statement.direct and _in_clause(statement.position, statement.parts[-1][1], reaching, seen, in_order):
             continue  # "said the levy was “a tax” and “a gift to the ferry company”": the second is in the clause
         if not (statement.direct and quoted_fragment(article, statement)):
             out.append(statement)
@@ -55,10 +58,24 @@ def report_fragments(article: ArticleText, statements: list[Statement]) -> list[
             out.append(replace(statement, parts=rest, position=_opening(article, rest[0])))
         if clause not in seen:
             seen.add(clause)
+            heapq.heappush(reaching, (clause[1], clause[0]))
             statement.parts = [clause]
             statement.direct = False
             out.append(statement)
     return sorted(out, key=lambda s: s.position)
+
+
+def _in_clause(position: int, end: int, reaching: list[tuple[int, int]], seen: set[tuple[int, int]],
+               in_order: bool) -> bool:
+    """Whether a quotation opening at position and closing at end lies in a clause already reported. With the
+    statements in order (as find_quotes gives them), a clause that ends before one opens holds none after it
+    and leaves the heap (reaching, by end): a look at the clauses still open, not a scan of every clause of
+    the article, which a long article made cost quotations x clauses."""
+    if not in_order or end < position:  # no quotation closes before it opens; were one to, every clause is asked
+        return any(a <= position and end <= b for a, b in seen)
+    while reaching and reaching[0][0] < position:
+        heapq.heappop(reaching)
+    return any(a <= position and end <= b for b, a in reaching)
 
 
 def quoted_fragment(article: ArticleText, statement: Statement) -> bool:

@@ -117,7 +117,8 @@ def _split_by_value(units: list[Unit], members: list[int], vectors: np.ndarray) 
         best = _pick_text(units, rest, vectors)
         keep = [i for i in rest if i == best or not _disagree(units[best], units[i])]
         parts.append(sorted(keep))
-        rest = [i for i in rest if i not in set(keep)]
+        kept = set(keep)  # once, not once for each sentence left: a big group would cost its square
+        rest = [i for i in rest if i not in kept]
     return parts
 
 
