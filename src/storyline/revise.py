@@ -44,6 +44,7 @@ SPLIT_MEMBERS are not."""
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -127,27 +128,33 @@ class PairScores:
 
     Asked with a `floor` (merges ask with their threshold), a pair that cannot reach it, whatever the
     cosine of the two stories' closest recent members, is given its ceiling, a probability below the
-    floor, without the product of their members' vectors: almost every pair a merge weighs is one."""
+    floor, without the product of their members' vectors: almost every pair a merge weighs is one.
+
+    What depends on a story alone and not on the weights (its unit centroid, `story_terms` and their
+    figures, its longest member) is kept from one revision of the index to the next while the story
+    has not changed (`_shapes`): a revision scores the neighbours of the stories a run touched, most of
+    which the run left as they were."""
 
     def __init__(self, index: StoryIndex) -> None:
         self.index = index
         self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, bool]] = {}
-        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float], list[str]]] = {}
-        self.units: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.lengths: dict[str, tuple[np.ndarray, float]] = {}
+        self.views: dict[str, tuple[np.ndarray, dict[str, float]]] = {}
+        self.units, self.terms, self.lengths = _shapes(index)
         # No article is counted during a revision: the weights hold (those of `TermStats.weigher`).
         self.top, self.log_df = math.log(index.stats.documents + 1), index.stats.log_df.get
 
     def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float], list[str]]:
         """The story's unit centroid, `story_terms`, their weights and those of them that are figures,
         made again only when it has changed."""
+        shape = self.terms.get(story.id)
+        if shape is None or shape[0] is not story.centroid:
+            terms = story_terms(story)
+            shape = self.terms[story.id] = (story.centroid, terms, [term for term in terms if term[0].isdigit()])
         kept = self.views.get(story.id)
         if kept is None or kept[0] is not story.centroid:
-            terms, top, log_df = story_terms(story), self.top, self.log_df
-            kept = self.views[story.id] = (story.centroid, self.unit(story), terms,
-                                           {term: top - log_df(term, LOG_HALF) for term in terms},
-                                           [term for term in terms if term[0].isdigit()])
-        return kept[1], kept[2], kept[3], kept[4]
+            top, log_df = self.top, self.log_df
+            kept = self.views[story.id] = (story.centroid, {term: top - log_df(term, LOG_HALF) for term in shape[1]})
+        return self.unit(story), shape[1], kept[1], shape[2]
 
     def unit(self, story: StoryState) -> np.ndarray:
         """The story's unit centroid, made again only when it has changed: all a pair needs of its larger
@@ -216,6 +223,25 @@ class PairScores:
         side = stats.story_side(large) if large.terms and self.view(small)[1] else None
         self.kept[key] = (small.centroid, large.centroid, side, p, exact)
         return p
+
+
+Units = dict[str, tuple[np.ndarray, np.ndarray]]  # per story: its centroid array, its unit centroid
+Terms = dict[str, tuple[np.ndarray, set[str], list[str]]]  # ... its centroid array, story_terms, their figures
+Lengths = dict[str, tuple[np.ndarray, float]]  # ... its recent members' array, the longest one's length
+_SHAPES: weakref.WeakKeyDictionary[StoryIndex, tuple[Units, Terms, Lengths]] = weakref.WeakKeyDictionary()
+
+
+def _shapes(index: StoryIndex, prune: bool = False) -> tuple[Units, Terms, Lengths]:
+    """The index's stories' unit centroids, terms and longest members as `PairScores` last made them
+    (each with the array it was made from); `prune`: less those of the stories that have left the index."""
+    shapes = _SHAPES.get(index)
+    if shapes is None:
+        shapes = _SHAPES[index] = ({}, {}, {})
+    if prune:
+        for kept in shapes:
+            for story_id in [story_id for story_id in kept if story_id not in index.stories]:
+                del kept[story_id]
+    return shapes
 
 
 def span_gap(a: StoryState, b: StoryState) -> float:
@@ -323,6 +349,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     scorer has already had its say."""
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
+    _shapes(index, prune=True)  # once a run: what stories that left the index held goes
     pairs = PairScores(index)
     own_scores: dict[tuple[str, str], tuple[np.ndarray, float]] = {}
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
