@@ -8,6 +8,7 @@ probability is, and the probability itself wherever it reaches the floor: for pa
 event and of two, with members of every length (a vector not of unit length bounds its cosines by its
 length), at a floor just at each pair's probability and one just above it."""
 
+import copy
 from datetime import date, timedelta
 
 import numpy as np
@@ -47,3 +48,37 @@ def test_a_pair_below_the_floor_is_scored_below_it_and_one_above_it_exactly(seed
             # A floor at the probability itself, and one a hair above it: the tightest test of the ceiling.
             assert PairScores(index).score(small, large, exact) == exact
             assert PairScores(index).score(small, large, float(np.nextafter(exact, 1.0))) < np.nextafter(exact, 1.0)
+
+
+
+def test_a_story_changed_since_the_last_revision_is_scored_as_it_now_stands():
+    """What a story alone gives a pair (its unit centroid, terms, longest member) is kept from one revision
+    of an index to the next: a story that grew between them, by members twice as long with names new to
+    it, is scored as an index that never saw it before scores it, at a floor just at each probability."""
+    rng = np.random.default_rng(7)
+    index = StoryIndex([], load_params())
+    events = [unit(rng.normal(size=384)) for _ in range(2)]
+    vectors = [unit(events[k % 2] + rng.normal(0, 0.03, 384)) for k in range(6)]  # too far apart to converge
+    stories = []
+    for k in range(6):
+        index.stories[f"s-{k}"] = story = StoryState(id=f"s-{k}", centroid=np.zeros(384, dtype=np.float32), size=0)
+        index.members[story.id] = []
+        for m in range(2 + k % 3):
+            member = unit(vectors[k] + rng.normal(0, 0.01, 384))
+            index.place(f"a-{k}-{m}", member, set(NAMES[k % 2 * 5: k % 2 * 5 + 4]), date(2025, 3, 1), into=story)
+        stories.append(story)
+    assert len(index.stories) == 6
+
+    def pairs_of(of: StoryIndex) -> list[tuple[StoryState, StoryState]]:
+        ordered = sorted(of.stories.values(), key=lambda s: (s.size, s.id))
+        return [(small, large) for i, small in enumerate(ordered) for large in ordered[i + 1:]]
+
+    before = [PairScores(index).score(small, large) for small, large in pairs_of(index)]
+    for m in range(2):  # between the revisions
+        index.place(f"a-new-{m}", (2.0 * unit(vectors[0] + rng.normal(0, 0.01, 384))).astype(np.float32),
+                    {"halden", "strike", "800", "650"}, date(2025, 3, 2), into=stories[0])
+    fresh = copy.deepcopy(index)  # an index no revision has seen
+    exact = [PairScores(fresh).score(small, large) for small, large in pairs_of(fresh)]
+    assert exact != before
+    scores = PairScores(index)
+    assert [scores.score(small, large, p) for (small, large), p in zip(pairs_of(index), exact, strict=True)] == exact

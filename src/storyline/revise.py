@@ -44,13 +44,14 @@ SPLIT_MEMBERS are not."""
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
-from storyline.cluster import LOG_HALF, RECENT_MEMBERS, StoryIndex, day_gap, probability
+from storyline.cluster import LOG_HALF, RECENT_MEMBERS, StoryIndex, day_gap, probability, term_features
 from storyline.model import StoryState
 
 VERSION = "revise/2"
@@ -127,26 +128,33 @@ class PairScores:
 
     Asked with a `floor` (merges ask with their threshold), a pair that cannot reach it, whatever the
     cosine of the two stories' closest recent members, is given its ceiling, a probability below the
-    floor, without the product of their members' vectors: almost every pair a merge weighs is one."""
+    floor, without the product of their members' vectors: almost every pair a merge weighs is one.
+
+    What depends on a story alone and not on the weights (its unit centroid, `story_terms` and their
+    figures, its longest member) is kept from one revision of the index to the next while the story
+    has not changed (`_shapes`): a revision scores the neighbours of the stories a run touched, most of
+    which the run left as they were."""
 
     def __init__(self, index: StoryIndex) -> None:
         self.index = index
         self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, bool]] = {}
-        self.views: dict[str, tuple[np.ndarray, np.ndarray, set[str], dict[str, float], list[str]]] = {}
-        self.units: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.lengths: dict[str, tuple[np.ndarray, float]] = {}
-        self.weigh = index.stats.weigher()  # no article is counted during a revision: the weights hold
+        self.views: dict[str, tuple[np.ndarray, dict[str, float]]] = {}
+        self.units, self.terms, self.lengths = _shapes(index)
+        # No article is counted during a revision: the weights hold (those of `TermStats.weigher`).
+        self.top, self.log_df = math.log(index.stats.documents + 1), index.stats.log_df.get
 
     def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float], list[str]]:
         """The story's unit centroid, `story_terms`, their weights and those of them that are figures,
         made again only when it has changed."""
+        shape = self.terms.get(story.id)
+        if shape is None or shape[0] is not story.centroid:
+            terms = story_terms(story)
+            shape = self.terms[story.id] = (story.centroid, terms, [term for term in terms if term[0].isdigit()])
         kept = self.views.get(story.id)
         if kept is None or kept[0] is not story.centroid:
-            terms = story_terms(story)
-            kept = self.views[story.id] = (story.centroid, self.unit(story), terms,
-                                           {term: self.weigh(term) for term in terms},
-                                           [term for term in terms if term[0].isdigit()])
-        return kept[1], kept[2], kept[3], kept[4]
+            top, log_df = self.top, self.log_df
+            kept = self.views[story.id] = (story.centroid, {term: top - log_df(term, LOG_HALF) for term in shape[1]})
+        return self.unit(story), shape[1], kept[1], shape[2]
 
     def unit(self, story: StoryState) -> np.ndarray:
         """The story's unit centroid, made again only when it has changed: all a pair needs of its larger
@@ -168,9 +176,10 @@ class PairScores:
         """`features` with the cosine standing in for the max cosine."""
         vector, terms, idf, figures = self.view(small)
         cosine = float(vector @ self.unit(large))
-        features = self.index.features(vector, terms, None, large, cosine, cosine, idf=idf, figures=figures)
-        features["gap_days"] = max(0.0, span_gap(small, large) - 1.0)
-        return features
+        # StoryIndex.features' own features, in its order, with the days between the spans for the gap.
+        dice, coverage, core, numbers = term_features(terms, large, self.index.stats, idf, figures)
+        return {"cosine": cosine, "max_cosine": cosine, "terms": dice, "coverage": coverage, "core": core,
+                "numbers": numbers, "gap_days": max(0.0, span_gap(small, large) - 1.0)}
 
     def _closest(self, small: StoryState, large: StoryState, cosine: float) -> float:
         """The cosine of the two stories' closest recent members (`cosine` where either has none)."""
@@ -186,7 +195,7 @@ class PairScores:
             return 0.0
         kept = self.lengths.get(story.id)
         if kept is None or kept[0] is not members:
-            kept = self.lengths[story.id] = (members, float(np.sqrt((members.astype(np.float64) ** 2).sum(axis=1)).max()))
+            kept = self.lengths[story.id] = (members, float(np.sqrt(np.einsum("ij,ij->i", members, members).max())))
         return kept[1]
 
     def score(self, small: StoryState, large: StoryState, floor: float = 0.0) -> float:
@@ -214,6 +223,25 @@ class PairScores:
         side = stats.story_side(large) if large.terms and self.view(small)[1] else None
         self.kept[key] = (small.centroid, large.centroid, side, p, exact)
         return p
+
+
+Units = dict[str, tuple[np.ndarray, np.ndarray]]  # per story: its centroid array, its unit centroid
+Terms = dict[str, tuple[np.ndarray, set[str], list[str]]]  # ... its centroid array, story_terms, their figures
+Lengths = dict[str, tuple[np.ndarray, float]]  # ... its recent members' array, the longest one's length
+_SHAPES: weakref.WeakKeyDictionary[StoryIndex, tuple[Units, Terms, Lengths]] = weakref.WeakKeyDictionary()
+
+
+def _shapes(index: StoryIndex, prune: bool = False) -> tuple[Units, Terms, Lengths]:
+    """The index's stories' unit centroids, terms and longest members as `PairScores` last made them
+    (each with the array it was made from); `prune`: less those of the stories that have left the index."""
+    shapes = _SHAPES.get(index)
+    if shapes is None:
+        shapes = _SHAPES[index] = ({}, {}, {})
+    if prune:
+        for kept in shapes:
+            for story_id in [story_id for story_id in kept if story_id not in index.stories]:
+                del kept[story_id]
+    return shapes
 
 
 def span_gap(a: StoryState, b: StoryState) -> float:
@@ -321,6 +349,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     scorer has already had its say."""
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
+    _shapes(index, prune=True)  # once a run: what stories that left the index held goes
     pairs = PairScores(index)
     own_scores: dict[tuple[str, str], tuple[np.ndarray, float]] = {}
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
@@ -458,7 +487,7 @@ def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merg
         story = index.stories[story_id]
         if not _english(index, story_id):
             return
-        for other, _ in index.candidates(story.unit_centroid(), story.last_seen):
+        for other, _ in index.candidates(pairs.unit(story), story.last_seen):
             key = (min(story_id, other.id), max(story_id, other.id))
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
@@ -551,13 +580,13 @@ def _together(index: StoryIndex, story_id: str, first: list[Member], second: lis
     """How probably two parts of a story's members are one story: placement's model with each part
     standing for an article against the other as a story (as merges score two stories, but with all
     members for the closest pair), the more probable of the two ways round."""
-    parts = part_state(f"{story_id}\x00first", first), part_state(f"{story_id}\x00second", second)
     vectors = np.vstack([m.vector for m in first]), np.vstack([m.vector for m in second])
+    parts = part_state(f"{story_id}\x00first", first, vectors[0]), part_state(f"{story_id}\x00second", second, vectors[1])
+    units = parts[0].unit_centroid(), parts[1].unit_centroid()
     closest = float((vectors[0] @ vectors[1].T).max())
     scores = []
-    for one, other in (parts, parts[::-1]):
-        vector = one.unit_centroid()
-        features = index.features(vector, story_terms(one), None, other, float(vector @ other.unit_centroid()), closest)
+    for (one, vector), (other, unit) in ((parts[0], units[0]), (parts[1], units[1])), ((parts[1], units[1]), (parts[0], units[0])):
+        features = index.features(vector, story_terms(one), None, other, float(vector @ unit), closest)
         features["gap_days"] = max(0.0, span_gap(one, other) - 1.0)
         scores.append(probability(features, index.params))
     for part in parts:
@@ -573,14 +602,15 @@ def _new_id(index: StoryIndex, story_id: str, taken: Callable[[str], bool] | Non
     return f"{story_id}.{n}"
 
 
-def part_state(story_id: str, part: list[Member]) -> StoryState:
-    """A story of these members alone: their summed vectors, counted terms and span of days."""
+def part_state(story_id: str, part: list[Member], vectors: np.ndarray | None = None) -> StoryState:
+    """A story of these members alone: their summed vectors (`vectors`, their rows, where the caller has
+    stacked them), counted terms and span of days."""
     terms: dict[str, int] = {}
     for member in part:
         for term in member.terms:
             terms[term] = terms.get(term, 0) + 1
     days = [m.day for m in part if m.day is not None]
-    return StoryState(story_id, np.sum([m.vector for m in part], axis=0), len(part), terms,
+    return StoryState(story_id, np.sum([m.vector for m in part] if vectors is None else vectors, axis=0), len(part), terms,
                       min(days) if days else None, max(days) if days else None)
 
 
@@ -608,9 +638,15 @@ def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Memb
     groups = [[i] for i in range(n)]
     sizes = [1.0] * n
     for _ in range(n - 2):
-        i, j = sorted(divmod(int(np.argmax(link)), n))
-        link[i, :] = link[:, i] = (link[i] * sizes[i] + link[j] * sizes[j]) / (sizes[i] + sizes[j])
-        link[j, :] = link[:, j] = -np.inf
+        i, j = divmod(int(link.argmax()), n)
+        if i > j:
+            i, j = j, i
+        row = link[i]  # the merged cluster's links, made in place: (row * size + other * size) / sum, as ever
+        row *= sizes[i]
+        row += link[j] * sizes[j]
+        row /= sizes[i] + sizes[j]
+        link[:, i] = row
+        link[j] = link[:, j] = -np.inf
         link[i, i] = -np.inf
         sizes[i] += sizes[j]
         groups[i] += groups[j]
