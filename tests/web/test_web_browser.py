@@ -203,6 +203,14 @@ def riyadh(demo_db, tmp_path_factory):
         yield {"url": url, "story": story, "brief": httpx.get(f"{url}/api/stories/{story}").json()}
 
 
+def _follow(page, link) -> dict:
+    """Click an evidence link and, once the page it leads to has loaded, say what it lit (as _landed)."""
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{href}")  # the article page's load event, not just the click
+    return _landed(page)
+
+
 def _landed(page) -> dict:
     """What the reader sees after following an evidence link: the highlighted element(s) and where."""
     return page.evaluate("""() => {
@@ -266,14 +274,12 @@ def test_conflict_values_and_matrix_dots_lead_to_their_evidence(riyadh, browser)
     page.goto(f"{riyadh['url']}/stories/{riyadh['story']}")
     value = page.locator("#conflicts .value-link").first
     expected = value.locator("strong").inner_text()
-    value.click()
-    landed = _landed(page)
+    landed = _follow(page, value)
     assert landed["count"] == 1 and expected in landed["text"]
     page.go_back()
     dots = page.locator("#matrix a.dot")
     assert dots.count() > 10
-    dots.nth(3).click()
-    assert _landed(page)["count"] == 1
+    assert _follow(page, dots.nth(3))["count"] == 1
     context.close()
 
 
