@@ -83,7 +83,7 @@ class Quantities:
         if not first or not second or not names_meet(first, second):
             return False
         return all((bool(others) and not names_meet(place, others))
-                   or all(max(value, y) > RATIO * min(value, y) for y in (n.value, m.value))
+                   or all(far_apart(value, y) for y in (n.value, m.value))
                    for unit, x, place in ((ua, n, first), (ub, m, second))
                    for value, others in self.places[(unit.article, x.kind or "")] if value != x.value)
 
@@ -138,6 +138,11 @@ def words_around(text: str, start: int, end: int, words: int = 6) -> set[str]:
 
 
 RATIO = 2.5  # figures of one kind further apart than this are of two things (40 injured here, 1,400 in another quake)
+
+
+def far_apart(x: float, y: float, ratio: float = RATIO) -> bool:
+    """Whether one figure is more than `ratio` times the other: too far apart to count one thing."""
+    return max(x, y) > ratio * min(x, y)
 
 
 # Story-wide matching (number.py, date.py): a value is compared with the values of the other voices

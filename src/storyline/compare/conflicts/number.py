@@ -25,6 +25,7 @@ from storyline.compare.conflicts.conflict import (
     Quantities,
     SentencePair,
     StoryFindings,
+    far_apart,
     frame,
     names_meet,
     person_before,
@@ -62,7 +63,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         if not later and (not _disagree(n, m, False) or _of_two_things(a, b, n, m)):
             continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
             # a count that grew between two days' reports may grow more (5 percent contained, then 70)
-        if later and not _measure(n.kind) and _apart(n, m, UPDATE_RATIO):
+        if later and not _measure(n.kind) and far_apart(n.value, m.value, UPDATE_RATIO):
             continue  # ... but a count does not grow twentyfold: two killed in one landslide, 40 in the spring's floods
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
         if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
@@ -140,7 +141,7 @@ def interval_in_pair(pair: SentencePair) -> list[Conflict]:
     if len(first) != 1 or len(second) != 1:
         return []
     (x, unit_x, side_x, span_x), (y, unit_y, side_y, span_y) = first[0], second[0]
-    if x == y or side_x != side_y or max(x, y) > RATIO * min(x, y):
+    if x == y or side_x != side_y or far_apart(x, y):
         return []
     values = {u.article: (f"{days} days", story.articles[u.article].text[s:e], [(s, e)])
               for u, days, (s, e) in ((a, x, span_x), (b, y, span_y))}
@@ -288,7 +289,7 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
     """Whether two figures of one thing cannot both be true, or are two different bounds of it
     (at least 7 / at least 6 dead: the outlets count differently). Reports of two days may be
     further apart (a toll of 3 on the first day, 10 the next)."""
-    if _apart(n, m, UPDATE_RATIO if update else RATIO) or _round_near(n, m):
+    if far_apart(n.value, m.value, UPDATE_RATIO if update else RATIO) or _round_near(n, m):
         return False
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
         return True
@@ -299,7 +300,7 @@ def _of_two_things(a: Unit, b: Unit, n: Number, m: Number) -> bool:
     """Whether two sentences give another figure of one kind each, so far apart that they count two
     things (RATIO): "a 5.6 magnitude earthquake …, injuring five people" and "a 5.9 magnitude earthquake
     …, wounding 70" speak of two quakes, so their magnitudes are no dispute either."""
-    return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:") and _apart(x, y, RATIO)
+    return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:") and far_apart(x.value, y.value)
                for x in a.numbers if x is not n for y in b.numbers if y is not m)
 
 
@@ -308,11 +309,6 @@ def _one_a_total(a: Unit, b: Unit) -> bool:
     four nights", "in all") and the other does not: a night's 46 arrests is a part of
     the total, not another count of it (daily against cumulative)."""
     return bool(CUMULATIVE.search(a.text)) != bool(CUMULATIVE.search(b.text))
-
-
-def _apart(n: Number, m: Number, ratio: float) -> bool:
-    """Whether one figure is more than `ratio` times the other: too far apart to count one thing."""
-    return max(n.value, m.value) > ratio * min(n.value, m.value)
 
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
