@@ -126,8 +126,7 @@ def too_far_apart(first: str, second: str) -> bool:
     (Gigante's first prison term in 1959, his last sentence in 1997; a family's revelation in 2005,
     a death this week)."""
     granularity = "day" if len(first) == len(second) == 10 else "year"
-    days = abs((date.fromisoformat(_day_of(first)) - date.fromisoformat(_day_of(second))).days)
-    return days > FAR_APART[granularity]
+    return _days_apart(first, second) > FAR_APART[granularity]
 
 
 WEEK = 7  # days around its report a weekday ("on Saturday") or "yesterday" can name
@@ -140,6 +139,7 @@ STAMP_SLACK = 1  # days a day read from a report's stamp may be from another out
 
 
 def _days_apart(first: str, second: str) -> int:
+    """Days between two ISO days (a year alone counts from its 1 January)."""
     return abs((date.fromisoformat(_day_of(first)) - date.fromisoformat(_day_of(second))).days)
 
 
@@ -153,7 +153,7 @@ def _beyond_the_week(first: str, printed_first: str, second: str, printed_second
     relative_first, relative_second = not re.search(r"\d", printed_first), not re.search(r"\d", printed_second)
     if relative_first == relative_second:
         return False
-    return abs((date.fromisoformat(first) - date.fromisoformat(second)).days) > WEEK
+    return _days_apart(first, second) > WEEK
 
 
 def _day_of(value: str) -> str:
