@@ -160,6 +160,11 @@ class TermStats:
         top, log_df = math.log(self.documents + 1), self.log_df.get
         return lambda term: top - log_df(term, LOG_HALF)
 
+    def idf(self, terms: Iterable[str]) -> dict[str, float]:
+        """Each term's weight as `weigher` gives it, for many terms at once without a call a term."""
+        top, log_df = math.log(self.documents + 1), self.log_df.get
+        return {term: top - log_df(term, LOG_HALF) for term in terms}
+
 
 LOG_HALF = math.log(0.5)
 STALE_SIDE = 1.02
@@ -199,8 +204,7 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats,
     if not terms or not story.terms or story.size == 0:
         return 0.0, 0.0, 0.0, 0.0
     if idf is None:
-        weigh = stats.weigher()
-        idf = {term: weigh(term) for term in terms}
+        idf = stats.idf(terms)
     article_mass = sum(idf.values())
     size, side, top = story.size, stats.story_side(story), math.log(stats.documents + 1)
     story_mass = (top * side.count - side.log_sum) / size

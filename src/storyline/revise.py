@@ -140,8 +140,6 @@ class PairScores:
         self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, bool]] = {}
         self.views: dict[str, tuple[np.ndarray, dict[str, float]]] = {}
         self.units, self.terms, self.lengths = _shapes(index)
-        # No article is counted during a revision: the weights hold (those of `TermStats.weigher`).
-        self.top, self.log_df = math.log(index.stats.documents + 1), index.stats.log_df.get
 
     def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float], list[str]]:
         """The story's unit centroid, `story_terms`, their weights and those of them that are figures,
@@ -152,8 +150,8 @@ class PairScores:
             shape = self.terms[story.id] = (story.centroid, terms, [term for term in terms if term[0].isdigit()])
         kept = self.views.get(story.id)
         if kept is None or kept[0] is not story.centroid:
-            top, log_df = self.top, self.log_df
-            kept = self.views[story.id] = (story.centroid, {term: top - log_df(term, LOG_HALF) for term in shape[1]})
+            # no article is counted during a revision: the weights hold
+            kept = self.views[story.id] = (story.centroid, self.index.stats.idf(shape[1]))
         return self.unit(story), shape[1], kept[1], shape[2]
 
     def unit(self, story: StoryState) -> np.ndarray:
