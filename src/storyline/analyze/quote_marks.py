@@ -136,9 +136,8 @@ def _typewriter_doubles(text: str) -> str:
     chars = list(text)
     for match in _TYPEWRITER_OPEN.finditer(text):
         chars[match.start()], chars[match.start() + 1] = " ", '"'
-    for match in _TYPEWRITER_CLOSE.finditer(text):
-        chars[match.start(1)], chars[match.start(1) + 1] = '"', " "
-    for match in _TYPEWRITER_CLOSE_AFTER_SPACE.finditer(text):  # a stray space before it, as _can_close allows
+    # closing marks, and one with a stray space before it, as _can_close allows
+    for match in (m for pattern in (_TYPEWRITER_CLOSE, _TYPEWRITER_CLOSE_AFTER_SPACE) for m in pattern.finditer(text)):
         chars[match.start(1)], chars[match.start(1) + 1] = '"', " "
     for match in _TYPEWRITER_CLOSE_AFTER_SINGLE.finditer(text):  # ''…the term 'Manhattan poor,' '' she said
         chars[match.start()], chars[match.start(1)], chars[match.start(1) + 1] = '"', " ", " "
