@@ -373,7 +373,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     days = [article.day for article in pending if article.day is not None]
     dated = bool(days) and len(days) == len(pending)
     with store.transaction():  # a consistent start: no other run writes while this one reads
-        mark = store.article_mark()
+        seen = Seen.now(store)
         originals_since = (min(days) - timedelta(days=settings.duplicate_days)
                            if dated and settings.duplicate_days is not None else None)
         for article_id, group, sig, day in store.signatures(originals_since):
@@ -400,7 +400,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             days = [lead_days(item.article.language, text, item.article.day) if multilingual else frozenset()
                     for item, text in zip(chunk, texts)]
         with clock("serial"), one_blas_thread(), store.transaction():
-            catch_up(store, mark, duplicates, stories)
+            catch_up(store, seen, duplicates, stories)
             grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
             for item, mvector, event_days in zip(chunk, mvectors, days):
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
@@ -416,12 +416,12 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             for story in grown.values():
                 _save_story(store, story)
             touched.update(grown)
-            mark = store.article_mark()
+            seen = Seen.now(store)
         if progress:
             progress(len(chunk))
     if touched:
         with clock("revise"), one_blas_thread(), store.transaction():
-            catch_up(store, mark, duplicates, stories)
+            catch_up(store, seen, duplicates, stories)
             merges = quoted + _revise(store, stories, touched, {article.id for article in pending})
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article.id) for article in pending}
@@ -521,21 +521,46 @@ def lead_days(language: str | None, text: str, day: date | None) -> frozenset[st
     return frozenset(t.date for t in found if t.granularity == "day")
 
 
-def catch_up(store: Store, mark: int, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
-    """Teach this run's in-memory indexes what other runs stored after `mark`: their articles'
-    signatures and key terms, and the stories those articles joined, started or merged away. Call it
-    inside the writing transaction (writers take turns, so nothing changes until this one commits)."""
-    found = store.articles_since(mark)
-    if not found:
-        return
+@dataclass
+class Seen:
+    """How far a run has read the store: the newest article (`article_mark`) and the newest story
+    saved or merged (`stories_updated`) when it last looked, inside a writing transaction."""
+
+    articles: int
+    stories: str | None
+
+    @classmethod
+    def now(cls, store: Store) -> Seen:
+        return cls(store.article_mark(), store.stories_updated())
+
+
+def catch_up(store: Store, seen: Seen, duplicates: DuplicateIndex, stories: StoryIndex) -> None:
+    """Teach this run's in-memory indexes what other runs stored after `seen`: their articles'
+    signatures and key terms, the stories those articles joined, started or merged away, and the
+    stories their revisions changed (a member moved or split off, a story merged away), which no new
+    article names. Call it inside the writing transaction (writers take turns, so nothing changes
+    until this one commits). Stories saved in the second `seen` was taken are read again unless they
+    stand as this run holds them."""
+    found = store.articles_since(seen.articles)
     touched = set()
     for article in found:
         duplicates.add(article.id, article.signature, article.group_id, article.day)
         stories.stats.add(article.terms)
         touched.add(article.story_id)
+    saved, merged = store.stories_saved_since(seen.stories) if seen.stories is not None else ([], [])
     live = store.live_stories({story_id for story_id in touched if story_id})
-    stories.refresh(live, {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in live},
-                    gone=store.merged_into({story.id for story in live}))
+    held = {story.id for story in live}
+    live += [story for story in saved if story.id not in held and _changed(story, stories.stories.get(story.id))]
+    gone = store.merged_into({story.id for story in live}) + [story_id for story_id in merged if story_id in stories.stories]
+    if live or gone:
+        stories.refresh(live, {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in live},
+                        gone=gone)
+
+
+def _changed(stored: StoryState, held: StoryState | None) -> bool:
+    """Whether a story as stored differs from this run's copy (or this run holds none)."""
+    return (held is None or stored.size != held.size or stored.last_seen != held.last_seen
+            or not np.array_equal(stored.centroid, held.centroid.astype(np.float32)))
 
 
 def analyze_chunk(articles: list[Article], processes: int = 1) -> list[Analysis | None]:
