@@ -223,3 +223,18 @@ def test_cues_that_real_reporting_uses(cue):
     quote = only(direct(text), "pier stays shut")
     assert quote.speaker == "Ines Falkenrath"
     assert quote.cue == cue
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("About three in 10 said they want the council to spend more on buses, but six in 10 said they want it to "
+     "mend the roads first.",
+     "they want the council to spend more on buses", "they want it to mend the roads first"),
+    ("Almost half said they wanted a mayor from outside the council, compared with four in 10 who said they "
+     "preferred someone who had served on it.",
+     "they wanted a mayor from outside the council", "they preferred someone who had served on it"),
+    ("Mayor Ines Varga said the depot would close, and the union said its drivers would strike.",
+     "the depot would close", "its drivers would strike"),
+])
+def test_a_reported_clause_stops_before_the_next_statements_speaker(sentence, first, second):
+    assert only(reported(sentence), first[:20]).text == first
+    assert only(reported(sentence), second[:20]).text == second

@@ -37,7 +37,6 @@ def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -
     text = article.text
     statements: list[Statement] = []
     for s_start, s_end in article.sentences:
-        s_start = article.body_start(s_start)
         in_sentence: list[Statement] = []
         i = article.token_at(s_start)
         while i < len(article.tokens) and article.tokens[i].start < s_end:
@@ -63,11 +62,24 @@ def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -
             stop = min(nxt.subject.start if nxt.subject and nxt.subject.kind != "inherit" else nxt.cue[0],
                        nxt.cue[0])
             if a < stop < b:
-                cut = re.search(r"[,;]?\s*(?:and|but|while)?\s*$", text[a:stop])
-                statement.parts = [trim_quoted(text, a, a + cut.start() if cut else stop)]
+                statement.parts = [trim_quoted(text, a, a + _before_next_speaker(text[a:stop]))]
         statements.extend(st for st in in_sentence if st.parts[0][1] - st.parts[0][0] > 0
                           and len(text[st.parts[0][0]:st.parts[0][1]].split()) >= 3)
     return statements
+
+
+# The joint before another statement's speaker: "…, but", "; and", " while". What lies between it and
+# the next cue is that speaker's phrase, which the subject found may not cover whole: "but six in 10
+# said", "compared with four in 10 who said".
+_NEXT_SPEAKER_JOINT = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas|yet)?|\s(?:and|but|while|whereas))\s+")
+_SPEAKER_PHRASE_WORDS = 6
+
+
+def _before_next_speaker(clause: str) -> int:
+    """Where a reported clause that runs into another statement's speaker ends: at the last joint
+    with at most a speaker's phrase after it, else where that speaker's subject begins (the end)."""
+    joints = [m for m in _NEXT_SPEAKER_JOINT.finditer(clause) if len(clause[m.end():].split()) <= _SPEAKER_PHRASE_WORDS]
+    return joints[-1].start() if joints else len(clause.rstrip())
 
 
 def _reported_clause(article: ArticleText, i: int, s_start: int,
