@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from storyline.text import canonical_url, key_terms, normalize_text, split_sentences, text_hash
@@ -7,6 +8,22 @@ def test_sentences_do_not_break_after_titles_or_initials():
     text = 'Mr. Rubio spoke to U.S. reporters. He said "the war must end." Then he left.'
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "Mr. Rubio spoke to U.S. reporters.", 'He said "the war must end."', "Then he left."]
+
+
+@pytest.mark.parametrize("dateline", ["LIMA (Harbour Wire) - ", "DES MOINES, Iowa - ", "NORRVIK, June 2 (Fjord Press) — ",
+                                      "SÃO PAULO – "])
+def test_a_paragraphs_first_sentence_begins_after_its_dateline(dateline):
+    text = (f"{dateline}Ferry crews walked out on Monday. The operator said talks would resume.\n\n"
+            f"{dateline}A second paragraph opens the same way.")
+    first, second, third = (text[a:b] for a, b in split_sentences(text))
+    assert (first, second, third) == ("Ferry crews walked out on Monday.", "The operator said talks would resume.",
+                                      "A second paragraph opens the same way.")
+
+
+@pytest.mark.parametrize("text", ["NATO said on Monday that - as before - it would wait.", "US - and EU - envoys met.",
+                                  "A - B testing came first.", "BREAKING - "])
+def test_capitals_that_are_no_dateline_stay_in_the_sentence(text):
+    assert [text[a:b] for a, b in split_sentences(text)] == [text.strip()]
 
 
 def test_paragraphs_end_sentences():

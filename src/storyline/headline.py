@@ -15,8 +15,6 @@ from storyline.text import split_sentences
 MAX_CHARS = 90
 MIN_WORDS = 4
 
-# "NORRVIK, June 2 (Agency) —", "BERLIN -": a dateline before the lead.
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,[^—–\n]{0,40})?\s*(?:\([^)]{1,40}\)\s*)?[—–-]+\s+")
 _ACCORDING = re.compile(r"^(?:according to|as reported by)\b[^,]{1,80},\s+", re.IGNORECASE)
 _CUE = (r"(?:said|says|reported|reports|announced|announces|confirmed|confirms|told\b[^,]{0,40}|added|adds"
         r"|stated|states|wrote|writes|explained|noted|according to\b[^,]{0,60})")
@@ -45,7 +43,6 @@ def headline_from_lead(text: str, max_chars: int = MAX_CHARS) -> str:
     start, end = spans[0]
     sentence = " ".join(text[start:end].split())
     sentence = _DATE_LINE.sub("", sentence)
-    sentence = _DATELINE.sub("", sentence)
     sentence = _ACCORDING.sub("", sentence)
     for attribution in (_ATTRIBUTION, _REPORTED):
         main = attribution.sub("", sentence)

@@ -66,11 +66,17 @@ _ABBREVIATIONS = {
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
 }
+# A dateline opening a paragraph (a report's first, as a rule): "LIMA (Global Desk Wire) - ", "DES MOINES, Iowa - ",
+# "NORRVIK, June 2 (Agency) — ", before the capital that opens the sentence. It says where the report was filed,
+# and no sentence begins with it.
+DATELINE = re.compile(r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3})(?:,[^—–\-\n(]{1,40}?)?"
+                      r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s+(?=[\"'“‘«A-ZÀ-Þ0-9])")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘„‚«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])")
 
 
 def split_sentences(text: str, furniture: bool = False) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) of text; paragraphs always end a sentence.
+    """Sentence spans (start, end) of text; paragraphs always end a sentence, and a paragraph's first
+    sentence begins after its dateline (DATELINE).
 
     Page furniture (a heading between paragraphs, a "follow us" line: furniture.py) is no sentence
     unless `furniture` is true, for the stages that read a text as a whole (its lead, its names)
@@ -84,6 +90,8 @@ def iter_sentences(text: str, furniture: bool = False) -> Iterator[tuple[int, in
     for para_start, para_end in (_blocks(text) if furniture else iter_paragraphs(text)):
         spans: list[tuple[int, int]] = []
         _split_paragraph(text, para_start, para_end, spans)
+        if spans and (dateline := DATELINE.match(text, *spans[0])) and dateline.end() < spans[0][1]:
+            spans[0] = (dateline.end(), spans[0][1])
         yield from spans
 
 

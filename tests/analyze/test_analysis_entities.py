@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import analyze_article, canonical_entities, extract_mentions
 from storyline.analyze.entities import compatible_given_names, is_acronym_of, name_key, same_name, similar_surnames
 from storyline.model import Mention
@@ -141,3 +143,13 @@ def test_entities_across_two_reports_of_one_interview():
     assert alvarado.type == "PERSON"
     assert {"Alvarado", "Mr Alvarado"} <= set(alvarado.aliases)
     assert len(alvarado.mentions) == 4
+
+
+@pytest.mark.parametrize("dateline, place", [("LIMA (Harbour Wire) - ", "LIMA"), ("DES MOINES, Iowa - ", "DES MOINES"),
+                                             ("NORRVIK, June 2 (Fjord Press) — ", "NORRVIK")])
+def test_a_datelines_place_is_a_place_and_the_lead_starts_after_it(dateline, place):
+    text = f"{dateline}Ferry crews walked out on Monday over new rosters, the operator Halden Lines said."
+    analysis = analyze_article(text, None)
+    assert [(m.text, m.label) for m in analysis.mentions if m.start < len(dateline)] == [(place, "GPE")]
+    reported = [q for q in analysis.quotes if not q.direct]
+    assert [q.text for q in reported] == ["Ferry crews walked out on Monday over new rosters"]

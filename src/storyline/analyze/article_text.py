@@ -11,7 +11,7 @@ import re
 from storyline.analyze.entities import name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.person_names import as_person_name
-from storyline.lang.en import DATELINE, FUNCTION_WORDS
+from storyline.lang.en import FUNCTION_WORDS
 from storyline.model import Mention
 from storyline.text import iter_paragraphs, split_sentences
 
@@ -104,11 +104,6 @@ class ArticleText:
         """The first mention starting in [lo, hi)."""
         k = bisect.bisect_left(self.mention_starts, lo)
         return self.mentions[k] if k < len(self.mentions) and self.mention_starts[k] < hi else None
-
-    def body_start(self, pos: int) -> int:
-        """pos, or the end of a dateline ("LIMA (Global Desk Wire) - ") that opens the paragraph at pos."""
-        match = DATELINE.match(self.text, pos)
-        return match.end() if match else pos
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)

@@ -23,7 +23,7 @@ from anyascii import anyascii
 from storyline.analyze.nlp import Parsed, load_nlp, parse
 from storyline.analyze.places import COUNTRIES, canonical_place
 from storyline.model import Entity, Mention, SourceSpan
-from storyline.text import iter_paragraphs
+from storyline.text import DATELINE, iter_paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,7 +50,6 @@ _ROLE_SPAN = re.compile(rf"^(?:the\s+)?{_OFFICE}(?:\s+of\b.*)?$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
 _POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
-_DATELINE = re.compile(r"([A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3})(?=\s*(?:\(|[-–—]\s))")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -100,9 +99,9 @@ def _datelines(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
     """A paragraph opening "LIMA (Wire) -" names a place, whatever the model made of it."""
     datelines = []
     for para_start, para_end in iter_paragraphs(text):
-        match = _DATELINE.match(text, para_start, para_end)
-        if match and len(match.group(1)) > 2:
-            datelines.append((match.start(1), match.end(1), "GPE"))
+        match = DATELINE.match(text, para_start, para_end)
+        if match and len(match.group("place")) > 2:
+            datelines.append((match.start("place"), match.end("place"), "GPE"))
     # a model span is dropped where it reaches into a dateline or the four characters after it; the
     # datelines are in text order, one per paragraph, so bisection finds the one a span could reach
     reach = [b + 4 for _, b, _ in datelines]

@@ -92,7 +92,7 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     if any(a < opening < b for a, b in article.quoted_near(opening, opening + 1)) or \
             len(_DOUBLE_MARKS.findall(text, paragraph, opening)) % 2:
         return False  # a quotation inside a quotation ("“… what they call ‘a flight to quality’”") is the outer one's
-    lo = article.body_start(article.sentences[article.sentence_of(opening)][0])
+    lo = article.sentences[article.sentence_of(opening)][0]
     before = text[lo:opening].rstrip()
     while before[-1:] in QUOTE_CHARS:  # NYT's '' is two marks
         before = before[:-1].rstrip()
@@ -141,7 +141,6 @@ def _reported_clause(article: ArticleText, statement: Statement, last: tuple[int
     text = article.text
     opening = statement.position
     s_lo, s_hi = article.sentences[article.sentence_of(opening)]
-    s_lo = article.body_start(s_lo)
     close = max((b for a, b in article.quoted_near(last[0], last[1]) if a < last[0] <= b), default=last[1])
     while close < len(text) and text[close] in QUOTE_CHARS:
         close += 1

@@ -196,7 +196,6 @@ did does do says said told visited called urged""".split())
 NP_STOP = {",", ".", ";", ":", "!", "?", "(", ")", "that", "which", "who", "whom", "whose", "and", "but", "or", "as",
             "when", "after", "before", "while", "because", "if", "in", "at", "on", "to", "during", "without", "with",
             "for", "from", "by", "about", "than", "where", "said", "says", "told", "—", "–"}
-DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]\s+")
 CLAUSE_CUT = re.compile(r",\s+(?:saying|adding|leaving|according\s+to)\b")
 # The titles that stand before the name of a person holding a role, as a role noun refers back to them ("Vermont
 # Sen. Bernie Sanders" is "the Vermont senator", "Gov. Ana Ortiz" "the governor").
