@@ -704,20 +704,22 @@ def serve(
 @_reports_errors
 def check(
     db: DbOption = None,
-    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes and finish stale briefs")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses and briefs")] = False,
 ) -> None:
-    """Check the database: integrity, orphan rows, the search index and derived briefs against the tables."""
+    """Check the database: integrity, orphan rows, the search index and derived briefs against the tables, and
+    analyses and briefs another version of storyline made."""
     with _open(_settings(db)) as store:
-        problems = store.problems()
+        from storyline.pipeline import bring_up_to_date, outdated
+
+        problems = store.problems() + outdated(store)
         for problem in problems:
             _say(err, f"problem: {problem}")
         if repair and problems:
-            from storyline.pipeline import refresh_briefs
-
             store.rebuild_search_index()
-            refreshed = refresh_briefs(store)
-            out.print(f"rebuilt the search index; refreshed {refreshed} briefs", highlight=False, markup=False)
-            problems = store.problems()
+            analysed, refreshed = bring_up_to_date(store)
+            out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs",
+                      highlight=False, markup=False)
+            problems = store.problems() + outdated(store)
             for problem in problems:
                 _say(err, f"still: {problem}")
         out.print(f"{len(problems)} problems in {store.name} ({store.count('articles')} articles, "

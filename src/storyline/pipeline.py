@@ -661,6 +661,37 @@ def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, 
                     store.forget_brief(story_id)
 
 
+def outdated(store: Store) -> list[str]:
+    """What another version of storyline left in the store that this one would make differently:
+    articles its analysis rules analysed, stories whose brief its brief rules made (`storyline check`)."""
+    found = []
+    analysed = len(store.analysed_by_another_version(analyze.VERSION))
+    if analysed:
+        found.append(f"{analysed} articles analysed by another version of the analysis (not {analyze.VERSION})")
+    briefs = len(set(store.stale_briefs(BRIEF_VERSION)) - set(store.stale_briefs()))
+    if briefs:
+        found.append(f"{briefs} stories whose brief another version made (not {BRIEF_VERSION})")
+    return found
+
+
+def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int]:
+    """Analyse again every article another version of the analysis rules analysed (its names, quotes
+    and dates replaced, its story's brief dropped), then make again every brief missing, stale or made
+    by another version of the brief's rules. Returns (articles analysed, briefs made)."""
+    ids = store.analysed_by_another_version(analyze.VERSION)
+    for start in range(0, len(ids), batch):
+        articles = store.articles_by_id(ids[start:start + batch])
+        analyses = analyze_chunk(articles, processes)
+        with store.transaction():
+            for article, analysis in zip(articles, analyses, strict=True):
+                if analysis is None:
+                    continue
+                store.insert_analysis(article.id, analysis, analyze.VERSION)
+                if story_id := store.article_story(article.id):
+                    store.forget_brief(story_id)
+    return len(ids), refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
+
+
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,
                    stories: StoryIndex, grown: dict[str, StoryState], clock: StageClock,
                    days: frozenset[str] = frozenset()) -> bool:

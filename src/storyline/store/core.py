@@ -389,12 +389,29 @@ class Store(ReadQueries, OutletRecords):
         """Drop a story's brief: a member's text changed, and the next refresh makes it again."""
         self.conn.execute("DELETE FROM story_briefs WHERE story_id = ?", (story_id,))
 
-    def stale_briefs(self) -> list[str]:
-        """Live stories whose brief is missing or was made for another membership (left half-done)."""
-        rows = self.conn.execute(
-            """SELECT s.id FROM stories s LEFT JOIN story_briefs b ON b.story_id = s.id
-               WHERE s.merged_into IS NULL AND (b.story_id IS NULL OR b.size != s.size) ORDER BY s.rowid""")
+    def stale_briefs(self, version: str | None = None) -> list[str]:
+        """Live stories whose brief is missing or was made for another membership (left half-done), or,
+        given a version, made by another version of the brief's rules."""
+        query = """SELECT s.id FROM stories s LEFT JOIN story_briefs b ON b.story_id = s.id
+                   WHERE s.merged_into IS NULL AND (b.story_id IS NULL OR b.size != s.size{}) ORDER BY s.rowid"""
+        rows = (self.conn.execute(query.format(" OR b.version != ?"), (version,)) if version is not None else
+                self.conn.execute(query.format("")))
         return [row["id"] for row in rows]
+
+    def analysed_by_another_version(self, version: str) -> list[str]:
+        """Articles whose stored analysis another version of the analysis rules made, in ingest order."""
+        rows = self.conn.execute("""SELECT a.id FROM analyzed z JOIN articles a ON a.id = z.article_id
+                                    WHERE z.version != ? ORDER BY a.rowid""", (version,))
+        return [row["id"] for row in rows]
+
+    def articles_by_id(self, article_ids: list[str]) -> list[Article]:
+        """These articles, in the order of the ids given (those not stored left out)."""
+        if not article_ids:
+            return []
+        rows = self.conn.execute(self._ARTICLE_SELECT + f" WHERE a.id IN ({','.join('?' * len(article_ids))})",
+                                 article_ids)
+        found = {row["id"]: article_from_row(row) for row in rows}
+        return [found[article_id] for article_id in article_ids if article_id in found]
 
     # --- checks ---------------------------------------------------------------------------
 
