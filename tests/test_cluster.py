@@ -52,6 +52,26 @@ def test_old_stories_leave_the_index():
     assert set(index.stories) == {"new"}
 
 
+def test_candidates_are_scored_as_each_alone_would_be():
+    """Placement weighs an article's terms once for all its candidates: each candidate's probability is
+    the one its own features give, figures and rare names included."""
+    index = StoryIndex([], load_params())
+    day = date(2025, 4, 2)
+    base = unit(RNG.normal(size=384))
+    names = [{"harwick", "tolland", "12"}, {"harwick", "pell", "12", "40"}, {"tolland", "quarry"}, {"marsh", "7"}]
+    for number, terms in enumerate(names):
+        index.place(f"s{number}", near(base, 0.4), terms, day)
+    vector, terms = near(base, 0.4), {"harwick", "tolland", "12", "40", "ferry"}
+    index.stats.add(terms)
+    scored = index.scored(vector, terms, day)
+    assert len(scored) > 1
+    for story, p in scored:
+        cosine = float(vector @ story.unit_centroid())
+        alone = probability(index.features(vector, terms, day, story, cosine), index.params)
+        assert abs(p - alone) < 1e-6
+    assert any(p > 0.0 and story.terms.keys() & {"12", "40"} for story, p in scored)
+
+
 def test_probability_grows_with_similarity():
     params = load_params()
     base = {"cosine": 0.5, "max_cosine": 0.5, "terms": 0.2, "coverage": 0.2, "core": 0.2, "numbers": 0.0, "gap_days": 0.0}

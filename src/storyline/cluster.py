@@ -443,11 +443,16 @@ class StoryIndex:
 
     def scored(self, vector: np.ndarray, terms: set[str], day: date | None, language: str | None = None,
                mvector: np.ndarray | None = None, days: frozenset[str] = frozenset()) -> list[tuple[StoryState, float]]:
-        """The candidate stories for an article with their probabilities."""
+        """The candidate stories for an article with their probabilities.
+
+        The article's terms are weighed, and its figures picked out, once for all its candidates
+        (the counts do not change while they are scored), as term_features would for each."""
         scored = []
+        idf, figures = self.stats.idf(terms), [term for term in terms if _is_number(term)]
         for story, cosine in self.candidates(vector, day):
             if self.crosslingual is None or not self.crosslingual.crosses(language, story.id):
-                scored.append((story, probability(self.features(vector, terms, day, story, cosine), self.params)))
+                features = self.features(vector, terms, day, story, cosine, idf=idf, figures=figures)
+                scored.append((story, probability(features, self.params)))
         if self.crosslingual is not None and mvector is not None:
             scored += self.crosslingual.scored(mvector, vector, terms, day, language, days)
         return scored
