@@ -155,6 +155,30 @@ def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monke
     assert [story_id for story_id, _ in centroids.search(query, 15)] == truth(query, 15)
 
 
+def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkeypatch):
+    """Convergence looks only at the nearest stories at the merge threshold or above: asking the search
+    for those alone gives the same stories, in the same order, exact or on the ANN index."""
+    from storyline import cluster
+
+    monkeypatch.setattr(cluster, "EXACT_LIMIT", 40)
+    rng = np.random.default_rng(11)
+    base = unit(rng.normal(size=64))
+    for stories in (30, 60):  # exact, then past the limit
+        centroids = cluster.Centroids()
+        for i in range(stories):
+            centroids.put(f"s{i}", near(base, 0.02 * (i % 15)), date(2025, 5, 1 + i % 20), date(2025, 5, 1 + i % 20))
+        assert (centroids._ann is not None) == (stories > 40)
+        for noise in (0.0, 0.05, 0.2):
+            query = near(base, noise)
+            for floor in (0.5, 0.9, 0.97, 0.999):
+                for k in (3, 10):
+                    whole = centroids.search(query, k, date(2025, 5, 10), 4)
+                    assert centroids.search(query, k, date(2025, 5, 10), 4, floor=floor) == [
+                        (story_id, cosine) for story_id, cosine in whole if cosine >= floor]
+        query = near(base, 0.01)
+        assert len([c for _, c in centroids.search(query, 10) if c >= 0.97]) > 3  # the cut was tried mid-list
+
+
 def test_centroid_search_keeps_to_the_window_of_the_day_and_undated_stories_are_always_in_it():
     from storyline import cluster
 
