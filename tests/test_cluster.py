@@ -52,6 +52,26 @@ def test_old_stories_leave_the_index():
     assert set(index.stories) == {"new"}
 
 
+def test_candidates_are_scored_as_each_alone_would_be():
+    """Placement weighs an article's terms once for all its candidates: each candidate's probability is
+    the one its own features give, figures and rare names included."""
+    index = StoryIndex([], load_params())
+    day = date(2025, 4, 2)
+    base = unit(RNG.normal(size=384))
+    names = [{"harwick", "tolland", "12"}, {"harwick", "pell", "12", "40"}, {"tolland", "quarry"}, {"marsh", "7"}]
+    for number, terms in enumerate(names):
+        index.place(f"s{number}", near(base, 0.4), terms, day)
+    vector, terms = near(base, 0.4), {"harwick", "tolland", "12", "40", "ferry"}
+    index.stats.add(terms)
+    scored = index.scored(vector, terms, day)
+    assert len(scored) > 1
+    for story, p in scored:
+        cosine = float(vector @ story.unit_centroid())
+        alone = probability(index.features(vector, terms, day, story, cosine), index.params)
+        assert abs(p - alone) < 1e-6
+    assert any(p > 0.0 and story.terms.keys() & {"12", "40"} for story, p in scored)
+
+
 def test_probability_grows_with_similarity():
     params = load_params()
     base = {"cosine": 0.5, "max_cosine": 0.5, "terms": 0.2, "coverage": 0.2, "core": 0.2, "numbers": 0.0, "gap_days": 0.0}
@@ -133,6 +153,30 @@ def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monke
         del vectors[f"s{i}"]
     assert centroids._ann is None and len(centroids) == 15
     assert [story_id for story_id, _ in centroids.search(query, 15)] == truth(query, 15)
+
+
+def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkeypatch):
+    """Convergence looks only at the nearest stories at the merge threshold or above: asking the search
+    for those alone gives the same stories, in the same order, exact or on the ANN index."""
+    from storyline import cluster
+
+    monkeypatch.setattr(cluster, "EXACT_LIMIT", 40)
+    rng = np.random.default_rng(11)
+    base = unit(rng.normal(size=64))
+    for stories in (30, 60):  # exact, then past the limit
+        centroids = cluster.Centroids()
+        for i in range(stories):
+            centroids.put(f"s{i}", near(base, 0.02 * (i % 15)), date(2025, 5, 1 + i % 20), date(2025, 5, 1 + i % 20))
+        assert (centroids._ann is not None) == (stories > 40)
+        for noise in (0.0, 0.05, 0.2):
+            query = near(base, noise)
+            for floor in (0.5, 0.9, 0.97, 0.999):
+                for k in (3, 10):
+                    whole = centroids.search(query, k, date(2025, 5, 10), 4)
+                    assert centroids.search(query, k, date(2025, 5, 10), 4, floor=floor) == [
+                        (story_id, cosine) for story_id, cosine in whole if cosine >= floor]
+        query = near(base, 0.01)
+        assert len([c for _, c in centroids.search(query, 10) if c >= 0.97]) > 3  # the cut was tried mid-list
 
 
 def test_centroid_search_keeps_to_the_window_of_the_day_and_undated_stories_are_always_in_it():

@@ -311,9 +311,11 @@ class Centroids:
                 self._ann, self._key, self._story_of_key = None, {}, {}
 
     def search(self, vector: np.ndarray, k: int, day: date | None = None,
-               window: int | None = None) -> list[tuple[str, float]]:
+               window: int | None = None, floor: float | None = None) -> list[tuple[str, float]]:
         """The k stories nearest by cosine among those whose span comes within `window` days of the
-        day (all, for an undated article or no window), nearest first."""
+        day (all, for an undated article or no window), nearest first; with a floor, only those of
+        them whose cosine reaches it (on the exact search, the rows below it are left out before the k
+        nearest are picked: mostly none is left, and nothing is sorted)."""
         query = np.asarray(vector, dtype=np.float32)
         count = len(self._ids)
         if count == 0:
@@ -325,7 +327,7 @@ class Centroids:
             inside = np.maximum(span[:, 0] - ordinal, ordinal - span[:, 1]) <= window
         if self._ann is None:
             cosines = self._rows[:count] @ query
-            rows = np.flatnonzero(inside)
+            rows = np.flatnonzero(inside if floor is None else inside & (cosines >= floor))
             if k < len(rows):
                 rows = rows[np.argpartition(-cosines[rows], k - 1)[:k]]
             rows = rows[np.lexsort((rows, -cosines[rows]))]  # by cosine, ties by row
@@ -338,7 +340,7 @@ class Centroids:
                      for key, distance in zip(matches.keys, matches.distances)]
             found = [(story_id, cosine) for story_id, cosine in found if inside[self._row[story_id]]]
             if len(found) >= wanted or asked >= count:
-                return found[:k]
+                return [(story_id, cosine) for story_id, cosine in found[:k] if floor is None or cosine >= floor]
             asked = min(count, asked * 4)
 
     def _ann_put(self, story_id: str, unit: np.ndarray) -> None:
@@ -416,9 +418,11 @@ class StoryIndex:
         for story in [s for s in self.stories.values() if s.last_seen and (day - s.last_seen).days > horizon]:
             self._drop(story.id)
 
-    def candidates(self, vector: np.ndarray, day: date | None) -> list[tuple[StoryState, float]]:
-        """The stories nearest by centroid within the window of the day, with their cosines."""
-        found = self.centroids.search(vector, self.params.candidates, day, self.params.window_days)
+    def candidates(self, vector: np.ndarray, day: date | None,
+                   floor: float | None = None) -> list[tuple[StoryState, float]]:
+        """The stories nearest by centroid within the window of the day, with their cosines (those
+        reaching `floor` only, where one is given)."""
+        found = self.centroids.search(vector, self.params.candidates, day, self.params.window_days, floor)
         return [(self.stories[story_id], cosine) for story_id, cosine in found]
 
     # --- assignment ----------------------------------------------------------------------
@@ -443,11 +447,16 @@ class StoryIndex:
 
     def scored(self, vector: np.ndarray, terms: set[str], day: date | None, language: str | None = None,
                mvector: np.ndarray | None = None, days: frozenset[str] = frozenset()) -> list[tuple[StoryState, float]]:
-        """The candidate stories for an article with their probabilities."""
+        """The candidate stories for an article with their probabilities.
+
+        The article's terms are weighed, and its figures picked out, once for all its candidates
+        (the counts do not change while they are scored), as term_features would for each."""
         scored = []
+        idf, figures = self.stats.idf(terms), [term for term in terms if _is_number(term)]
         for story, cosine in self.candidates(vector, day):
             if self.crosslingual is None or not self.crosslingual.crosses(language, story.id):
-                scored.append((story, probability(self.features(vector, terms, day, story, cosine), self.params)))
+                features = self.features(vector, terms, day, story, cosine, idf=idf, figures=figures)
+                scored.append((story, probability(features, self.params)))
         if self.crosslingual is not None and mvector is not None:
             scored += self.crosslingual.scored(mvector, vector, terms, day, language, days)
         return scored
@@ -511,8 +520,9 @@ class StoryIndex:
 
     def converging(self, story: StoryState) -> StoryState | None:
         """Another live story this one has converged with (centroids and names agree), if any."""
-        for other, cosine in self.candidates(story.unit_centroid(), story.last_seen):
-            if other.id == story.id or cosine < self.params.merge_threshold:
+        threshold = self.params.merge_threshold
+        for other, cosine in self.candidates(story.unit_centroid(), story.last_seen, floor=threshold):
+            if other.id == story.id or cosine < threshold:
                 continue
             dice = term_features(set(other.terms), story, self.stats)[0]
             if dice >= 0.5:
