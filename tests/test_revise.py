@@ -238,8 +238,9 @@ def test_eval_reports_the_stories_before_and_after_revision_and_the_spread_over_
 # What holds over arrival orders (docs/quality.md), measured over 200 shuffled orders of each set with
 # bench/fit_cluster.py's replay, which these tests use (placement, then revision as one run's): the
 # demo's orders all give its 15 gold stories; ECB+ dev topics 12 and 18 (4 events, 57 reports, undated,
-# so any order can come) score between 0.910 and 1.000, so their spread is 0.09, not the issue's 0.01.
-TOPICS_FLOOR = 0.90
+# so any order can come) all end with one partition (B-cubed F1 0.984), which regrouping
+# (storyline.regroup) makes in an order of the reports' ids, not of their arrival.
+TOPICS_FLOOR = 0.98
 
 
 def replayed(records, labels):
@@ -281,7 +282,7 @@ def topic_orders():
 
 @settings(max_examples=10, deadline=None)
 @given(seed=st.integers(1, 2**32))
-def test_however_the_reports_of_two_ecbplus_topics_arrive_their_stories_score_above_the_floor(topic_orders, seed):
-    """The same over two ECB+ dev topics (two events of one kind each): every order scores
-    TOPICS_FLOOR or more, so orders differ by 0.1 at most; the issue's 0.01 does not hold here."""
-    assert TOPICS_FLOOR <= topic_orders(seed) <= 1.0
+def test_however_the_reports_of_two_ecbplus_topics_arrive_they_end_in_the_same_stories(topic_orders, seed):
+    """The same over two ECB+ dev topics (two events of one kind each): every order ends with the
+    stories the file's own order ends with, which score TOPICS_FLOOR or more."""
+    assert topic_orders(seed) == topic_orders(0) >= TOPICS_FLOOR

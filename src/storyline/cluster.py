@@ -41,6 +41,7 @@ class ClusterParams:
     revise_threshold: float = 0.85  # a story pair's probability that revision (storyline.revise) merges
     move_margin: float = 0.4  # how much more probable another story must make a member for revision to move it
     split_threshold: float = 0.0  # below this probability of its two parts being one, revision splits a story
+    regroup_threshold: float = 0.0  # revision regroups linked stories' members, merging from single articles at this (0: never)
 
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2@64"
@@ -691,6 +692,11 @@ class CrossLingual:
         """Whether the story has an English member."""
         self._load(story_id)
         return ENGLISH in self.languages[story_id]
+
+    def only_english(self, story_id: str) -> bool:
+        """Whether every recent member of the story is in English."""
+        self._load(story_id)
+        return self.languages[story_id] == {ENGLISH}
 
     def crosses(self, language: str | None, story_id: str) -> bool:
         """Whether an article of this language and this story are scored by the multilingual encoder:

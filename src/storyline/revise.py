@@ -351,6 +351,7 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     pairs = PairScores(index)
     own_scores: dict[tuple[str, str], tuple[np.ndarray, float]] = {}
     active = {story_id for story_id in touched if story_id in index.stories and index.stories[story_id].size}
+    looked = set(active)
     for _ in range(ROUNDS):
         changed: set[str] = set()
         if members_of is not None:
@@ -369,8 +370,13 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
                 done.append(split)
                 changed.update((split.source, split.target.id))
         active = _around(index, changed)
+        looked |= active
         if not active or members_of is None:
             break
+    if members_of is not None and index.params.regroup_threshold > 0:
+        from storyline.regroup import regroup  # it revises its groups with this module: imported here
+
+        done.extend(regroup(index, looked, members, members_of, pairs, taken))
     return done
 
 
@@ -612,31 +618,47 @@ def part_state(story_id: str, part: list[Member], vectors: np.ndarray | None = N
                       min(days) if days else None, max(days) if days else None)
 
 
-def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Member], list[Member]]:
-    """The two groups a story's members fall into by the names and figures they share: average-link
-    clustering, stopped at two clusters, of the IDF-weighted Jaccard similarity of their key terms.
-    Two events of one kind are told apart by their people, places and figures, not by their vectors,
-    which their shared vocabulary makes alike. Members keep their order within each group."""
-    n = len(part)
+def term_matrix(part: list[Member], weigh: Callable[[str], float]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Which member carries which key term (a row a member, a column a term, 1 where it does), each
+    term's weight and the terms, in the order the members first carry them."""
     vocabulary: dict[str, int] = {}
     rows, columns = [], []
     for row, member in enumerate(part):
         for term in member.terms:
             rows.append(row)
             columns.append(vocabulary.setdefault(term, len(vocabulary)))
-    carries = np.zeros((n, len(vocabulary)))
+    carries = np.zeros((len(part), len(vocabulary)))
     carries[rows, columns] = 1.0
-    weights = np.array([weigh(term) for term in vocabulary])
+    return carries, np.array([weigh(term) for term in vocabulary]), list(vocabulary)
+
+
+def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Member], list[Member]]:
+    """The two groups a story's members fall into by the names and figures they share: average-link
+    clustering, stopped at two clusters, of the IDF-weighted Jaccard similarity of their key terms.
+    Two events of one kind are told apart by their people, places and figures, not by their vectors,
+    which their shared vocabulary makes alike. Members keep their order within each group."""
+    carries, weights, _ = term_matrix(part, weigh)
     shared = (carries * weights) @ carries.T  # the weight of the terms two members share, all pairs at once
     mass = carries @ weights
     union = mass[:, None] + mass[None, :] - shared
     # Rounded so that members with the same terms tie exactly, whatever order the sums were made in.
     link = np.round(np.divide(shared, union, out=np.zeros_like(shared), where=union > 0), 12)
+    first, second = average_link(link, -np.inf, 2)
+    return [part[i] for i in first], [part[i] for i in second]
+
+
+def average_link(link: np.ndarray, threshold: float, clusters: int = 1) -> list[list[int]]:
+    """Average-link clustering of a symmetric matrix of similarities (`link`, changed in place), merging
+    the most similar two clusters while that similarity reaches `threshold` and more than `clusters`
+    remain: the clusters as lists of rows, each in order, in the order of their first row."""
+    n = len(link)
     np.fill_diagonal(link, -np.inf)
     groups = [[i] for i in range(n)]
     sizes = [1.0] * n
-    for _ in range(n - 2):
+    for _ in range(n - clusters):
         i, j = divmod(int(link.argmax()), n)
+        if link[i, j] < threshold:
+            break
         if i > j:
             i, j = j, i
         row = link[i]  # the merged cluster's links, made in place: (row * size + other * size) / sum, as ever
@@ -649,5 +671,4 @@ def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Memb
         sizes[i] += sizes[j]
         groups[i] += groups[j]
         groups[j] = []
-    first, second = (sorted(group) for group in groups if group)
-    return [part[i] for i in first], [part[i] for i in second]
+    return sorted((sorted(group) for group in groups if group), key=lambda group: group[0])
