@@ -217,6 +217,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     from storyline.cluster import StoryIndex, article_terms, load_params
     from storyline.embed import article_embedder_name
     from storyline.pipeline import one_blas_thread
+    from storyline.regroup import regroup
     from storyline.revise import Member, Move, Split, revise
     from storyline.settings import settings_from_env
 
@@ -242,7 +243,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
         for story_id in [story_id for story_id in held if story_id not in index.stories]:
             del held[story_id]  # left the live index: revision will not read it again
         started, started_cpu = time.perf_counter(), time.process_time()
-        for change in revise(index, touched, lambda story_id: held.get(story_id, []), placed_in_run):
+        for change in revise(index, touched, lambda story_id: held.get(story_id, []), placed_in_run, then=regroup):
             if isinstance(change, Move):
                 moved[change.member] = change.target
                 member = next(m for m in held[change.source] if m.id == change.member)

@@ -38,6 +38,7 @@ from storyline.embed import article_text_for_embedding, load_article_embedder
 from storyline.evaluate.clusters import cluster_scores
 from storyline.model import Record, StoryState
 from storyline.pipeline import make_article
+from storyline.regroup import regroup
 from storyline.revise import Member, Move, Split, revise
 from storyline.settings import Settings
 from storyline.sources.files import read_bytes
@@ -139,7 +140,7 @@ def replay(vectors, terms, params: ClusterParams, days=None, revised: bool = Fal
         held: dict[str, list[Member]] = {}
         for i in order:
             held.setdefault(final(story_of[i]), []).append(Member(str(i), vectors[i], frozenset(terms[i]), days[i]))
-        for change in revise(index, set(index.stories), lambda story_id: held.get(story_id, [])):
+        for change in revise(index, set(index.stories), lambda story_id: held.get(story_id, []), then=regroup):
             if isinstance(change, Move):
                 story_of[int(change.member)] = change.target
             elif isinstance(change, Split):

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from storyline import analyze, cluster, dedupe, quoted_runs, revise, storylines
+from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.cluster import StoryIndex
@@ -469,7 +469,8 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
         return [revise.Member(article_id, vector, frozenset(terms), day)
                 for article_id, vector, terms, day in store.member_features(story_id)]
 
-    for change in revise.revise(stories, touched, members_of, placed, lambda story_id: store.story(story_id) is not None):
+    taken = lambda story_id: store.story(story_id) is not None  # noqa: E731
+    for change in revise.revise(stories, touched, members_of, placed, taken, then=regroup.regroup):
         if isinstance(change, revise.Split):
             for article_id in change.members:
                 store.move_member(article_id, change.target.id, change.score, revise.VERSION)

@@ -29,15 +29,15 @@ from storyline.revise import (
     PairScores,
     Revision,
     Split,
-    _members,
-    _merges,
-    _move,
-    _new_id,
-    _together,
     average_link,
+    best_move,
+    members_held,
+    new_story_id,
     part_state,
     revise,
+    story_merges,
     term_matrix,
+    together_score,
 )
 
 REGROUP_MEMBERS = 128  # linked stories with more members than this together are not regrouped
@@ -57,8 +57,10 @@ def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]
     the id of the story it holds most members of (a story's id goes to one group only, the one holding
     most of it), a group left without one is split off the story it holds most of, and a story left
     empty resolves to the one its last member joined. Linked stories with more than REGROUP_MEMBERS
-    members together are left as they are."""
+    members together are left as they are; with `regroup_threshold` 0, nothing is regrouped."""
     params, parent = index.params, {}
+    if params.regroup_threshold <= 0:
+        return []
 
     def root(story_id: str) -> str:
         while parent.get(story_id, story_id) != story_id:
@@ -88,7 +90,7 @@ def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]
         stories = [index.stories[story_id] for story_id in sorted(story_ids) if story_id in index.stories]
         if len(stories) < 2 or sum(story.size for story in stories) > REGROUP_MEMBERS:
             continue
-        held = {story.id: _members(members, story.id, members_of) for story in stories}
+        held = {story.id: members_held(members, story.id, members_of) for story in stories}
         if any(len(held[story.id]) != story.size for story in stories):
             continue  # the store and the index disagree (another run is writing): leave them as they are
         part = [m for found in held.values() for m in found]
@@ -120,7 +122,7 @@ def _groups(index: StoryIndex, part: list[Member]) -> list[list[Member]]:
         found = [ordered[i] for i in group]
         held[f"\x00{found[0].id}"] = found
         regrouping.add(part_state(f"\x00{found[0].id}", found), [m.vector for m in found[-RECENT_MEMBERS:]])
-    for merge in _merges(regrouping, set(regrouping.stories), PairScores(regrouping)):
+    for merge in story_merges(regrouping, set(regrouping.stories), PairScores(regrouping)):
         held[merge.target.id].extend(held.pop(merge.source.id))
     regrouping.params = replace(params, regroup_threshold=0.0)
     story_of = {member.id: story_id for story_id, found in held.items() for member in found}
@@ -163,8 +165,8 @@ def _write_groups(index: StoryIndex, held: dict[str, list[Member]], groups: list
         part = [m for m in group if story_of[m.id] == source]
         parting = {m.id for m in part}
         rest = [m for m in members[source] if m.id not in parting]
-        score = _together(index, source, rest, part)
-        new = part_state(_new_id(index, source, taken), part)
+        score = together_score(index, source, rest, part)
+        new = part_state(new_story_id(index, source, taken), part)
         members[source], members[new.id] = rest, part
         index.take_out(index.stories[source], part_state(source, rest), [m.vector for m in rest[-RECENT_MEMBERS:]])
         index.add(new, [m.vector for m in part[-RECENT_MEMBERS:]])
@@ -178,7 +180,7 @@ def _write_groups(index: StoryIndex, held: dict[str, list[Member]], groups: list
                 continue
             cosine = float(member.vector @ target.unit_centroid())
             score = probability(index.features(member.vector, set(member.terms), member.day, target, cosine), index.params)
-            made.append(_move(index, members, members_of, Move(member.id, story_of[member.id], target.id, score, None)))
+            made.append(best_move(index, members, members_of, Move(member.id, story_of[member.id], target.id, score, None)))
             story_of[member.id] = target.id
     return made
 

@@ -335,8 +335,15 @@ def left_out(index: StoryIndex, story: StoryState, members: list[Member]) -> Cal
     return score
 
 
+# What runs after revision's rounds, given what they looked at (regroup.regroup): the index, the stories
+# looked at, the members read, how to read a story's members, the pair scores and which ids are taken.
+Then = Callable[[StoryIndex, set[str], dict[str, list["Member"]], Callable[[str], list["Member"]], "PairScores",
+                 Callable[[str], bool] | None], list["Revision"]]
+
+
 def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], list[Member]] | None = None,
-           placed: set[str] | None = None, taken: Callable[[str], bool] | None = None) -> list[Revision]:
+           placed: set[str] | None = None, taken: Callable[[str], bool] | None = None,
+           then: Then | None = None) -> list[Revision]:
     """Revise the touched live stories in the index: move members where they belong better and merge
     stories that belong together, in rounds until nothing changes (see the module's docstring);
     returns the moves and merges in the order made. Without `members_of` (a story's members, as stored)
@@ -344,7 +351,8 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
     runs' revisions weighed the others, and scoring every member of a long story again at every run
     would cost in the story's size. Only stories with an English member are revised: their MiniLM vectors,
     which the model was fitted on, read English; where languages differ, placement's cross-lingual
-    scorer has already had its say."""
+    scorer has already had its say. `then` (regroup.regroup, as ingest passes it) runs after the rounds,
+    over what they looked at."""
     members: dict[str, list[Member]] = {}
     done: list[Revision] = []
     _shapes(index, prune=True)  # once a run: what stories that left the index held goes
@@ -358,11 +366,11 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
             for move in _moves(index, active, members, members_of, placed, own_scores):
                 done.append(move)
                 changed.update((move.source, move.target))
-        for merge in _merges(index, active | changed, pairs):
+        for merge in story_merges(index, active | changed, pairs):
             done.append(merge)
             if members_of is not None:
-                _members(members, merge.target.id, members_of).extend(
-                    _members(members, merge.source.id, members_of))
+                members_held(members, merge.target.id, members_of).extend(
+                    members_held(members, merge.source.id, members_of))
                 members.pop(merge.source.id)
             changed.update((merge.source.id, merge.target.id))
         if members_of is not None and index.params.split_threshold > 0:
@@ -373,10 +381,8 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
         looked |= active
         if not active or members_of is None:
             break
-    if members_of is not None and index.params.regroup_threshold > 0:
-        from storyline.regroup import regroup  # it revises its groups with this module: imported here
-
-        done.extend(regroup(index, looked, members, members_of, pairs, taken))
+    if members_of is not None and then is not None:
+        done.extend(then(index, looked, members, members_of, pairs, taken))
     return done
 
 
@@ -391,7 +397,7 @@ def _around(index: StoryIndex, changed: set[str]) -> set[str]:
     return around
 
 
-def _members(members: dict[str, list[Member]], story_id: str,
+def members_held(members: dict[str, list[Member]], story_id: str,
              members_of: Callable[[str], list[Member]] | None) -> list[Member]:
     """A story's members as revision now holds them (read once, then kept up to date)."""
     if story_id not in members:
@@ -417,7 +423,7 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         story = index.stories.get(story_id)
         if story is None or not story.size or not _english(index, story_id):
             continue
-        own_members = _members(members, story_id, members_of)
+        own_members = members_held(members, story_id, members_of)
         if len(own_members) != story.size:
             continue  # the store and the index disagree (another run is writing): leave it as it is
         rows = [row for row, m in enumerate(own_members) if placed is None or m.id in placed]
@@ -458,11 +464,11 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         if move.source in busy or move.target in busy:
             continue
         busy.update((move.source, move.target))
-        made.append(_move(index, members, members_of, move))
+        made.append(best_move(index, members, members_of, move))
     return made
 
 
-def _move(index: StoryIndex, members: dict[str, list[Member]], members_of: Callable[[str], list[Member]],
+def best_move(index: StoryIndex, members: dict[str, list[Member]], members_of: Callable[[str], list[Member]],
           move: Move) -> Move:
     """Take the member out of its story and put it in the target, in the index and in `members`; the
     move as made."""
@@ -471,7 +477,7 @@ def _move(index: StoryIndex, members: dict[str, list[Member]], members_of: Calla
     member = next(m for m in given if m.id == move.member)
     rest = without(source, given, member)
     given.remove(member)
-    _members(members, move.target, members_of).append(member)
+    members_held(members, move.target, members_of).append(member)
     index.put_in(target, member.vector, set(member.terms), member.day)
     index.take_out(source, rest, [m.vector for m in given[-RECENT_MEMBERS:]])
     if given:
@@ -480,7 +486,7 @@ def _move(index: StoryIndex, members: dict[str, list[Member]], members_of: Calla
     return replace(move, emptied=True)
 
 
-def _merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merge]:
+def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merge]:
     """Merge the active stories with the neighbours they belong with, most probable pair first; a later
     merge may fold a story an earlier one grew, or fold that story into another. A pair an earlier round
     scored keeps its score while neither story has changed (`PairScores`)."""
@@ -562,17 +568,17 @@ def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]
         last = index.weighed.get(story_id)
         if last is not None and story.size < SPLIT_GROWTH * last:
             continue  # weighed at about this size: a story is weighed as it grows by a quarter, not at every run
-        own = _members(members, story_id, members_of)
+        own = members_held(members, story_id, members_of)
         if len(own) != story.size:
             continue  # the store and the index disagree (another run is writing)
         index.weighed[story_id] = story.size
         large, small = sorted(halves(own, index.stats.weigher()), key=len, reverse=True)
         if len(small) < SPLIT_PART:
             continue
-        score = _together(index, story_id, large, small)
+        score = together_score(index, story_id, large, small)
         if score >= index.params.split_threshold:
             continue
-        new = part_state(_new_id(index, story_id, taken), small)
+        new = part_state(new_story_id(index, story_id, taken), small)
         members[story_id], members[new.id] = large, small
         index.take_out(story, part_state(story_id, large), [m.vector for m in large[-RECENT_MEMBERS:]])
         index.add(new, [m.vector for m in small[-RECENT_MEMBERS:]])
@@ -580,7 +586,7 @@ def _splits(index: StoryIndex, active: set[str], members: dict[str, list[Member]
     return made
 
 
-def _together(index: StoryIndex, story_id: str, first: list[Member], second: list[Member]) -> float:
+def together_score(index: StoryIndex, story_id: str, first: list[Member], second: list[Member]) -> float:
     """How probably two parts of a story's members are one story: placement's model with each part
     standing for an article against the other as a story (as merges score two stories, but with all
     members for the closest pair), the more probable of the two ways round."""
@@ -598,7 +604,7 @@ def _together(index: StoryIndex, story_id: str, first: list[Member], second: lis
     return max(scores)
 
 
-def _new_id(index: StoryIndex, story_id: str, taken: Callable[[str], bool] | None) -> str:
+def new_story_id(index: StoryIndex, story_id: str, taken: Callable[[str], bool] | None) -> str:
     """The id of a part split off a story: the story's own with a number no story has."""
     n = 1
     while f"{story_id}.{n}" in index.stories or (taken is not None and taken(f"{story_id}.{n}")):
