@@ -259,10 +259,14 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
     neighbours = ids[rows, cols]
     first = np.asarray([copies[r][0] for r in range(len(reps))], dtype=np.int64)
     of_first = np.asarray(article, dtype=np.int64)[first]
-    for r, j, a, b, same, s in zip(rows.tolist(), neighbours.tolist(), first[rows].tolist(),
-                                   first[neighbours].tolist(), (of_first[rows] == of_first[neighbours]).tolist(),
-                                   sims[rows, cols].tolist()):
-        if not same:
+    same = of_first[rows] == of_first[neighbours]
+    copied = np.asarray([len(copies[r]) > 1 for r in range(len(reps))], dtype=bool)
+    if not (same & (copied[rows] | copied[neighbours])).any():
+        _add_first_copies(pairs, first[rows][~same], first[neighbours][~same], sims[rows, cols][~same])
+        return pairs
+    for r, j, a, b, same_article, s in zip(rows.tolist(), neighbours.tolist(), first[rows].tolist(),
+                                           first[neighbours].tolist(), same.tolist(), sims[rows, cols].tolist()):
+        if not same_article:
             # copies of a text stand for all its articles: pair the first copy of each side, the
             # groups then carry the rest (a copy and its original are merged above)
             key = (a, b) if a < b else (b, a)
@@ -274,6 +278,22 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
                 for y in copies[j][:4]:
                     add(x, y, s)
     return pairs
+
+
+def _add_first_copies(pairs: dict[tuple[int, int], float], a: np.ndarray, b: np.ndarray, sims: np.ndarray) -> None:
+    """Pairs (a, b) of texts' first copies in two articles, as the rows give them: each pair where it is
+    first found, with the highest cosine it is found at (what adding them one by one, keeping the
+    higher, gives), made with arrays: a grown story's thousands of candidates cost no step each."""
+    if not len(a):
+        return
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    code = low * (int(high.max()) + 1) + high
+    order = np.argsort(code, kind="stable")
+    starts = np.flatnonzero(np.r_[True, code[order][1:] != code[order][:-1]])
+    best = np.maximum.reduceat(sims[order], starts)
+    found = order[starts]  # each pair's first row: stable sort keeps rows in order within a pair
+    by_row = np.argsort(found, kind="stable")
+    pairs.update(zip(zip(low[found][by_row].tolist(), high[found][by_row].tolist()), best[by_row].tolist()))
 
 
 @dataclass(frozen=True)
