@@ -413,6 +413,7 @@ def _initials(words: Sequence[str], keep_small: bool) -> str:
     return "".join(w[0] for w in words if keep_small or not w[0].islower())
 
 
+@lru_cache(maxsize=65_536)  # a story's names are compared again each time its brief is made
 def is_acronym_of(short: str, long: str) -> bool:
     """RBA for Reserve Bank of Australia, DfE for Department for Education, NATO for North Atlantic Treaty
     Organization."""
@@ -714,7 +715,7 @@ def _group_others(items: list[_Item], groups: dict[str, list[_Item]]) -> None:
     surfaces: dict[str, str] = {}
     for item in items:
         surfaces.setdefault(item.key, item.mention.text)
-    multi = [k for k in keys if len(k.split()) > 1 and majority[k] != "NORP"]
+    multi = {k: k.split() for k in keys if len(k.split()) > 1 and majority[k] != "NORP"}  # their words
     for key in keys:
         if majority[key] == "NORP":
             continue
@@ -739,7 +740,7 @@ def _group_others(items: list[_Item], groups: dict[str, list[_Item]]) -> None:
             continue
         # A short form of exactly one longer organisation: "Halvorsen" for Halvorsen Foods, "Reserve Bank".
         longer = [k for k in multi if k != key and majority[k] in ("ORG", "FAC", "EVENT", "GPE")
-                  and (k.split()[: len(words)] == words or (len(words) == 1 and k.split()[-1] == key))]
+                  and (multi[k][: len(words)] == words or (len(words) == 1 and multi[k][-1] == key))]
         if len(longer) == 1:
             uf.union(key, longer[0])
     for item in items:

@@ -53,18 +53,19 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
 class _Overlap:
     """IDF-weighted word overlap of two units: the mean of Dice and containment, so that a short sentence
     stated again inside a long one still counts. Each unit's stems and their weight are summed once for
-    the story, not once for every pair it is in."""
+    the story, not once for every pair it is in. idf is the units' own (story_idf), so it weighs every
+    stem they have: a stem's weight is looked up without a default, the lookups mapped, not a step each."""
 
     def __init__(self, units: Sequence[Any], idf: dict[str, float]) -> None:
-        self.idf = idf
+        self.weight_of = idf.__getitem__
         self.stems = [set(u.stems) for u in units]
-        self.weight = [sum(idf.get(w, 1.0) for w in stems) for stems in self.stems]
+        self.weight = [sum(map(self.weight_of, stems)) for stems in self.stems]
 
     def __call__(self, i: int, j: int) -> float:
         wa, wb = self.weight[i], self.weight[j]
         if not wa or not wb:
             return 0.0
-        shared = sum(self.idf.get(w, 1.0) for w in self.stems[i] & self.stems[j])
+        shared = sum(map(self.weight_of, self.stems[i] & self.stems[j]))
         return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
 
@@ -207,7 +208,7 @@ class Groups:
         return [sorted(m) for m in self.members.values()]
 
 
-_sentence_fingerprint = lru_cache(maxsize=20_000)(fingerprint_text)  # a grown story's sentences come back
+sentence_fingerprint = lru_cache(maxsize=20_000)(fingerprint_text)  # a grown story's sentences come back
 
 
 def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -216,7 +217,7 @@ def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:
     reps: list[int] = []
     rep_of: list[int] = []
     for i, t in enumerate(texts):
-        key = _sentence_fingerprint(t)
+        key = sentence_fingerprint(t)
         if key not in first:
             first[key] = len(reps)
             reps.append(i)
@@ -259,10 +260,14 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
     neighbours = ids[rows, cols]
     first = np.asarray([copies[r][0] for r in range(len(reps))], dtype=np.int64)
     of_first = np.asarray(article, dtype=np.int64)[first]
-    for r, j, a, b, same, s in zip(rows.tolist(), neighbours.tolist(), first[rows].tolist(),
-                                   first[neighbours].tolist(), (of_first[rows] == of_first[neighbours]).tolist(),
-                                   sims[rows, cols].tolist()):
-        if not same:
+    same = of_first[rows] == of_first[neighbours]
+    copied = np.asarray([len(copies[r]) > 1 for r in range(len(reps))], dtype=bool)
+    if not (same & (copied[rows] | copied[neighbours])).any():
+        _add_first_copies(pairs, first[rows][~same], first[neighbours][~same], sims[rows, cols][~same])
+        return pairs
+    for r, j, a, b, same_article, s in zip(rows.tolist(), neighbours.tolist(), first[rows].tolist(),
+                                           first[neighbours].tolist(), same.tolist(), sims[rows, cols].tolist()):
+        if not same_article:
             # copies of a text stand for all its articles: pair the first copy of each side, the
             # groups then carry the rest (a copy and its original are merged above)
             key = (a, b) if a < b else (b, a)
@@ -274,6 +279,22 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
                 for y in copies[j][:4]:
                     add(x, y, s)
     return pairs
+
+
+def _add_first_copies(pairs: dict[tuple[int, int], float], a: np.ndarray, b: np.ndarray, sims: np.ndarray) -> None:
+    """Pairs (a, b) of texts' first copies in two articles, as the rows give them: each pair where it is
+    first found, with the highest cosine it is found at (what adding them one by one, keeping the
+    higher, gives), made with arrays: a grown story's thousands of candidates cost no step each."""
+    if not len(a):
+        return
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    code = low * (int(high.max()) + 1) + high
+    order = np.argsort(code, kind="stable")
+    starts = np.flatnonzero(np.r_[True, code[order][1:] != code[order][:-1]])
+    best = np.maximum.reduceat(sims[order], starts)
+    found = order[starts]  # each pair's first row: stable sort keeps rows in order within a pair
+    by_row = np.argsort(found, kind="stable")
+    pairs.update(zip(zip(low[found][by_row].tolist(), high[found][by_row].tolist()), best[by_row].tolist()))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from storyline.compare.align import Groups, LanguageView, candidate_pairs
+from storyline.compare.align import Groups, LanguageView, candidate_pairs, sentence_fingerprint
 from storyline.compare.thresholds import (
     CROSS_QUOTE_THRESHOLD,
     CROSS_SCALE,
@@ -33,7 +33,6 @@ from storyline.compare.thresholds import (
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
 from storyline.model import Quote, QuoteRecord, QuoteVariant, TimeExpression
-from storyline.text import fingerprint_text
 from storyline.wording import shares_most_words, word_edits
 from storyline.words import content_stems, folded_words
 
@@ -139,7 +138,7 @@ def lent_speakers(statements: Sequence[QuotedStatement], scores: dict[tuple[int,
     QUOTE_UNATTRIBUTED and beats every statement of any other speaker by QUOTE_MARGIN. A quotation
     as close to two speakers' lends none."""
     order = _order(statements)
-    prints = [fingerprint_text(s.text) for s in statements]  # each statement's once, not once per pair
+    prints = [sentence_fingerprint(s.text) for s in statements]  # each statement's once, not once per pair
     copies: dict[str, list[int]] = defaultdict(list)  # the candidate pairs hold one copy of a repeated text
     for i, p in enumerate(prints):
         copies[p].append(i)

@@ -1,0 +1,67 @@
+"""A story's brief is the same whether the story grew one article at a time (each brief made as an
+article joined, in one process that remembers what it read for the last briefs) or is made once
+from all its articles in a process that remembers nothing: what a brief keeps from the last one is
+work, never an answer."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+import pytest
+
+from storyline.analyze import analyze_article
+from storyline.model import Analysis, Article
+from storyline.pipeline import brief_parts, make_article
+from storyline.settings import Settings
+from storyline.sources.files import read_inputs
+
+from conftest import DEMO_ARTICLES
+
+STORIES = {
+    "talks in Riyadh": ["global-desk-wire/us-russia-talks-riyadh.txt", "coastline-news/kremlin-confirms-riyadh-talks.txt",
+                        "capital-dispatch/lavrov-rubio-riyadh-meeting.txt",
+                        "harbor-post/riyadh-talks-outcome-embassies.txt",
+                        "meridian-times/riyadh-talks-europe-paris-meeting.txt"],
+    "the Harrow Ridge fire": ["coastline-news/harrow-ridge-fire-spreads.txt",
+                              "meridian-times/harrow-ridge-fire-containment.txt",
+                              "harbor-post/harrow-ridge-fire-contained.txt",
+                              "global-desk-wire/harrow-ridge-fire-evacuees-return.txt"],
+    "the interview": ["capital-dispatch/rubio-briefing-ukraine.txt", "northern-ledger/rubio-radio-interview.txt"],
+}
+
+
+@lru_cache(maxsize=None)
+def _read(path: str) -> tuple[Article, Analysis]:
+    file = DEMO_ARTICLES / path
+    article = make_article(next(read_inputs([str(file)], Settings(), source=file.parent.name)))
+    assert isinstance(article, Article)
+    return article, analyze_article(article.text, article.published)
+
+
+def _brief(articles: list[tuple[Article, Analysis]]):  # type: ignore[no-untyped-def]
+    return brief_parts(([(a, None) for a, _ in articles], {a.id: x for a, x in articles}))
+
+
+def _forget_every_brief() -> None:
+    """Empty what the comparison, the story's entities, the words and the sentence vectors remember
+    (functools caches), as a fresh process has them; the models stay loaded."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(("storyline.compare", "storyline.analyze.entities", "storyline.words",
+                                "storyline.pipeline")):
+            continue
+        for attribute, value in vars(module).items():
+            if hasattr(value, "cache_clear") and not attribute.startswith(("load_", "_blas")):
+                value.cache_clear()
+
+
+@pytest.mark.parametrize("story", sorted(STORIES))
+@pytest.mark.parametrize("order", ["as published", "reversed"])
+def test_a_brief_made_as_each_article_joins_equals_one_made_from_scratch(story, order):
+    paths = STORIES[story] if order == "as published" else STORIES[story][::-1]
+    articles = [_read(path) for path in paths]
+    grown = [_brief(articles[:size]) for size in range(1, len(articles) + 1)][-1]
+    _forget_every_brief()
+    scratch = _brief(articles)
+    assert any(claim["status"] == "corroborated" for claim in scratch["claims"])  # outlets compared
+    assert grown == scratch
