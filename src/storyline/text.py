@@ -66,7 +66,8 @@ _ABBREVIATIONS = {
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘„‚«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])")
+# a sentence ends before a capital, past an opening mark: one character, or two typewriter ones ('' or ``)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|``|[\"'“‘„‚«(\[])?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])")
 
 
 def split_sentences(text: str, furniture: bool = False) -> list[tuple[int, int]]:
