@@ -120,6 +120,15 @@ def test_quoted_words_that_stand_whole_after_a_verb_stay_direct():
     assert with_words(text, "standing together").direct
 
 
+def test_quoted_words_the_writers_sentence_goes_on_past_are_reported_speech():
+    text = ("The harbour board met on Monday.\n\nThe pilots heard “more than a few shouts” from the quay wake the "
+            "crews.\n\nThe union welcomed “the first real step towards safe rosters” on the ferries.")
+    heard = with_words(text, "more than a few shouts")
+    assert not heard.direct
+    assert heard.text == "The pilots heard “more than a few shouts” from the quay wake the crews"
+    assert not with_words(text, "first real step").direct
+
+
 def test_examples_after_such_as_stay_direct():
     text = ("The union’s leaflets carried slogans such as “Safe crews make safe crossings” and “No rosters "
             "without rest.”")
