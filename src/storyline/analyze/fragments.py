@@ -13,9 +13,9 @@ naming (NAMING_CUES), is a fragment only where the word right before its mark bi
 clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS), or, after a verb of
 naming, where the quoted words open in lower case ("called the deal “a first step”": no sentence of the
 speaker's, but the name the writer's sentence gives the deal); with no cue, also where the writer's
-sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a noun, with no
-verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as PolNeAR's
-annotators mostly take them (docs/attribution.md has the measure).
+sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a
+noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
+PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
 """
 
 from __future__ import annotations
