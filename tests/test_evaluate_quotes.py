@@ -92,6 +92,7 @@ def test_scorer_counts_each_kind_of_answer() -> None:
     wrong = {(e["kind"], e["expected"], e["predicted"]) for e in scores["speaker_errors"]}
     assert wrong == {("pronoun", "okafor", "Piet Varga"), ("name", "varga", None)}
     assert [m["text"] for m in scores["missed"]] == ["“We have waited long enough,”"]
+    assert [(u["text"], u["annotated"]) for u in scores["unmatched"]] == [("a fantasy", False)]
 
 
 def test_pronoun_right_when_it_names_the_chains_person() -> None:

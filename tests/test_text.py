@@ -26,6 +26,12 @@ def test_capitals_that_are_no_dateline_stay_in_the_sentence(text):
     assert [text[a:b] for a, b in split_sentences(text)] == [text.strip()]
 
 
+def test_a_sentence_ends_before_a_quotation_opened_by_two_typewriter_marks():
+    text = "He called the roster ''rigged.'' ''The answer is no,'' said Mr. Brandt. Then ``we left,'' he added."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "He called the roster ''rigged.''", "''The answer is no,'' said Mr. Brandt.", "Then ``we left,'' he added."]
+
+
 def test_paragraphs_end_sentences():
     text = "The first paragraph runs on for a while without the stop that writers forget\n\nThe body begins here."
     assert len(split_sentences(text)) == 2

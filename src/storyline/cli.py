@@ -562,7 +562,7 @@ def eval_analysis(
 def eval_quotes(
     path: Annotated[Path, typer.Argument(help="PolNeAR-format JSON Lines: text and annotated attributions")],
     limit: Annotated[Optional[int], typer.Option(help="only the first N records")] = None,
-    errors: Annotated[bool, typer.Option("--errors", help="with --json: list every wrong speaker and missed quote")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="with --json: list wrong speakers, missed and unmatched quotes")] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -575,7 +575,7 @@ def eval_quotes(
     records = read_gold(path, limit)
     scores = score_quotes(records, predict_quotes(path, records, _settings(db)))
     if not errors:
-        scores = {k: v for k, v in scores.items() if k not in ("speaker_errors", "missed")}
+        scores = {k: v for k, v in scores.items() if k not in ("speaker_errors", "missed", "unmatched")}
 
     def row(name: str, value: float | None, right: int, total: int) -> list[str]:
         return [name, "—" if value is None else f"{value:.3f}", f"{right} / {total}"]

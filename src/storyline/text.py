@@ -71,7 +71,8 @@ _ABBREVIATIONS = {
 # and no sentence begins with it.
 DATELINE = re.compile(r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3})(?:,[^—–\-\n(]{1,40}?)?"
                       r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+\s+(?=[\"'“‘«A-ZÀ-Þ0-9])")
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘„‚«(\[]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])")
+# a sentence ends before a capital, past an opening mark: one character, or two typewriter ones ('' or ``)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+(?:''|``|[\"'“‘„‚«(\[])?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])")
 
 
 def split_sentences(text: str, furniture: bool = False) -> list[tuple[int, int]]:

@@ -69,9 +69,19 @@ def test_a_quote_split_around_its_cue_keeps_the_part_after_the_cue_direct():
     assert not fragment.direct
 
 
-def test_what_a_person_calls_something_stays_their_quotation():
-    text = "Councillor Tomas Brandt called the new levy “a tax on fishermen.”"
-    quote = with_words(text, "a tax on fishermen")
+def test_what_a_person_calls_something_in_lower_case_is_their_word_in_the_writers_sentence():
+    text = ("Councillor Tomas Brandt called the new levy “a tax on fishermen.”\n\n"
+            "The harbour master, who has resented the levy since spring, described the vote ''rushed and unfair.''")
+    levy = with_words(text, "a tax on fishermen")
+    assert not levy.direct
+    assert levy.speaker == "Tomas Brandt"
+    assert levy.text == "the new levy “a tax on fishermen.”"
+    assert not with_words(text, "rushed and unfair").direct
+
+
+def test_what_a_person_calls_something_in_a_sentence_of_its_own_stays_their_quotation():
+    text = "Councillor Tomas Brandt called the new levy “A tax on fishermen, and nothing else.”"
+    quote = with_words(text, "A tax on fishermen")
     assert quote.direct
     assert quote.speaker == "Tomas Brandt"
 
@@ -108,6 +118,15 @@ def test_quoted_words_that_stand_whole_after_a_verb_stay_direct():
             "ferries.”\n\nOkafor thanked the crews for “standing together when the operator would not listen.”")
     assert with_words(text, "first real step").direct
     assert with_words(text, "standing together").direct
+
+
+def test_quoted_words_the_writers_sentence_goes_on_past_are_reported_speech():
+    text = ("The harbour board met on Monday.\n\nThe pilots heard “more than a few shouts” from the quay wake the "
+            "crews.\n\nThe union welcomed “the first real step towards safe rosters” on the ferries.")
+    heard = with_words(text, "more than a few shouts")
+    assert not heard.direct
+    assert heard.text == "The pilots heard “more than a few shouts” from the quay wake the crews"
+    assert not with_words(text, "first real step").direct
 
 
 def test_examples_after_such_as_stay_direct():

@@ -178,6 +178,8 @@ def test_scare_quotes_are_not_statements():
     "The “Ferry First” movement says the ferry should run again, Mayor Ana Ortiz said.",
     "Councillor Piet “Pip” Varga said the ferry would run again.",
     "Officials searched the files for words such as “ferry” and “strike” on Monday, Ortiz said.",
+    "HARBOUR NEWS—“Velmar ferry to run again after a winter of repairs and two strikes,” by the Gazette’s Ana Ortiz.",
+    "Her weekend reading: ''Ferries of the north sea coast, and the crews who kept them running,'' by Piet Varga.",
 ])
 def test_titles_nicknames_and_terms_are_not_quotes(sentence):
     assert direct(sentence) == []

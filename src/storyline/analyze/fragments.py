@@ -10,9 +10,12 @@ sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right befor
 unless the writer's sentence goes on past its closing mark; where the words before it are a headline's,
 all capitalised; and inside another quotation. A quotation with no cue of its own, or after a verb of
 naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
-clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS); after a verb or a noun
-the quoted words stand whole, what someone said or called something ("welcomed “…”", "called the deal
-“a first step”"), as PolNeAR's annotators take them (docs/attribution.md has the measure).
+clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS), or, after a verb of
+naming, where the quoted words open in lower case ("called the deal “a first step”": no sentence of the
+speaker's, but the name the writer's sentence gives the deal); with no cue, also where the writer's
+sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a
+noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
+PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
 """
 
 from __future__ import annotations
@@ -82,10 +85,12 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     """Whether a direct statement's quotation opens inside the writer's sentence.
 
     With a cue of its own: a word of the sentence right before its opening mark, that word no cue of its own
-    and the sentence no headline. With no cue, or after a verb of naming ("called the plan “a disaster”"):
-    only where the word right before the mark binds the quoted words into the writer's clause (BINDING_WORDS:
-    "the plan was “a disaster”", "called it “a disaster”"); after a verb or a noun they stand whole, as what
-    someone said or called something ("welcomed “…”", "called the plan “a disaster”")."""
+    and the sentence no headline. With no cue: only where the word right before the mark binds the quoted
+    words into the writer's clause (BINDING_WORDS: "the plan was “a disaster”"), or where the sentence goes on
+    past the closing mark with a word of its own; after a verb or a noun they otherwise stand whole, as what
+    someone said ("welcomed “…”"). After a verb of naming, also: where the word before binds
+    ("called it “a disaster”") or the quoted words open in lower case ("called the plan “a disaster”"), not
+    where they open a sentence of their own ("called the plan “A fantasy for tourists”")."""
     text = article.text
     opening = statement.position
     paragraph = article.paragraphs[article.paragraph_of(opening)][0]
@@ -100,8 +105,13 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     while j >= 0 and article.tokens[j].text in QUOTE_TOKENS:
         j -= 1
     cue = statement.cue
-    if cue is None or (cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES):
-        if not (before[-1:].isalnum() and _binds(article, j)):
+    naming = cue is not None and cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES
+    if cue is None or naming:
+        if not before[-1:].isalnum():
+            return False
+        # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
+        if not (_binds(article, j) or (naming and text[statement.parts[0][0]].islower())
+                or (cue is None and _sentence_goes_on(article, statement))):  # "he heard “more than a few” in the crowd hurl …"
             return False
     elif not before[-1:].isalnum():
         return _sentence_goes_on(article, statement)

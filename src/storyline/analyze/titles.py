@@ -8,6 +8,9 @@ A title is told by its words and what stands beside it, never by a list of title
 or medium ("on", "in", "with"), "told" with no comma, or a noun that introduces a title ("the podcast",
 "his memoir,", "a show called"), or right before a noun that a title qualifies ("star", "show",
 "movement"). A headline, itself in title case, gives no such sign, so its quotes are kept.
+
+A piece's headline cited with its author ("“Museum to close at the end of December,” by the Post's Ann
+Lee") is a title in sentence case: quoted words ending on a comma, then "by" and a capitalised name.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ _TERM = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TERM_MARKERS))})\s*,?\s*"
                    r"(?:[“\"‘'][^”\"’'\n]{1,40}[”\"’']\s*,?\s*(?:and\s+|or\s+)?)*$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w’'.\-]*\s+$")
 _NAME_AFTER = re.compile(rf"^[{_CLOSERS}]\s+[A-Z][a-z’'\-]+\b")
+# "“…,” by Post's Ann Lee", "''…,'' by the Pulitzer Prize-winning reporter …": a piece cited by its author
+_BYLINE_AFTER = re.compile(rf"^[{_CLOSERS}]*,[{_CLOSERS}]*\s+by\s+(?:the\s+)?[A-Z]")
 
 
 def _title_case(words: list[str]) -> bool:
@@ -48,7 +53,11 @@ def names_something(text: str, mark: QuoteMarks) -> bool:
     """Whether the quoted words of mark are a title, a nickname or a term rather than anyone's statement."""
     quoted = text[mark.start:mark.end]
     words = _WORD.findall(quoted)
-    if not words or len(words) > 12 or mark.runs_on:
+    if not words or mark.runs_on:
+        return False
+    if _BYLINE_AFTER.match(text[mark.end:mark.close + 40]) and not re.search(r"[.?!]\s", quoted):
+        return True  # a headline with its byline: one sentence, however long
+    if len(words) > 12:
         return False
     lo = text.rfind("\n", 0, mark.open) + 1
     hi = text.find("\n", mark.close)

@@ -537,13 +537,16 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     records: PolNeAR-shaped gold (``id``, ``text``, ``attributions``). predictions: by record id,
     ``{"text": the text the quotes index, "quotes": [{"start", "end", "speaker", "direct"}]}``; a
     record without a prediction counts as one where nothing was found. ``speaker_errors`` and
-    ``missed`` list every wrong speaker and every missed quotation with its article and gold spans."""
+    ``missed`` list every wrong speaker and every missed quotation with its article and gold spans;
+    ``unmatched`` every predicted direct quote that matches no annotated direct quotation (the
+    precision's false positives), with ``annotated`` true where it lies in content of another kind."""
     counts = {k: 0 for k in ("direct_gold", "direct_found", "predicted_direct", "predicted_direct_right",
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
                              "unattributed", "unattributed_anonymous", "no_source", "unresolved")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
     errors: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
+    unmatched: list[dict[str, Any]] = []
     for record in records:
         prediction = predictions.get(record["id"], {"text": record["text"], "quotes": []})
         mapping = offset_map(record["text"], prediction["text"])
@@ -616,9 +619,15 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                                "text": (attribution.get("content_text") or "")[:80]})
         for quote in direct_quotes:
             span = (quote["start"], quote["end"])
+            right = any(spans_match(g, span) for g in gold_direct)
+            annotated = any(spans_match(g, span) for g in gold_any)
             counts["predicted_direct"] += 1
-            counts["predicted_direct_right"] += any(spans_match(g, span) for g in gold_direct)
-            counts["predicted_direct_attributed"] += any(spans_match(g, span) for g in gold_any)
+            counts["predicted_direct_right"] += right
+            counts["predicted_direct_attributed"] += annotated
+            if not right:
+                unmatched.append({"article": record["id"], "span": list(span), "annotated": annotated,
+                                  "speaker": quote.get("speaker"), "cue": quote.get("cue"),
+                                  "text": prediction["text"][span[0]:span[1]][:80]})
     named, pronouns, definite, anonymous = (speakers[k] for k in ("name", "pronoun", "definite", "anonymous"))
     referred = [pronouns[0] + definite[0], pronouns[1] + definite[1]]
     return {
@@ -644,7 +653,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "speaker_unresolved": counts["unresolved"],
         "indirect_recall": _ratio(counts["indirect_found"], counts["indirect_gold"]),
         "indirect_found": counts["indirect_found"], "indirect_gold": counts["indirect_gold"],
-        "speaker_errors": errors, "missed": missed,
+        "speaker_errors": errors, "missed": missed, "unmatched": unmatched,
     }
 
 
