@@ -5,11 +5,12 @@ left out, small numbers as figures, so that two outlets' wordings of one fact me
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from anyascii import anyascii
 
-from storyline.lang.en import FIGURE_WORDS, STOP_WORDS
+from storyline.lang.en import FIGURE_WORDS, HAPPENINGS, STOP_WORDS, UNDONE
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -57,3 +58,36 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+
+
+def _happening_stems() -> dict[tuple[str, ...], str]:
+    return {tuple(content_stems(words)): f"@{kind}" for kind, phrases in HAPPENINGS.items() for words in phrases}
+
+
+_HAPPENING_OF: dict[tuple[str, ...], str] = {}
+_UNDONE = frozenset(light_stem(w) for w in UNDONE)
+
+
+def as_happenings(stems: Sequence[str]) -> list[str]:
+    """Content stems with the words of a happening read as its kind (lang/en.py HAPPENINGS): a token
+    ("@killing") that two wordings of one event share where their words do not ("killed" / "fatal
+    shooting"). Not where the words before say it did not happen ("attempted murder")."""
+    if not _HAPPENING_OF:
+        _HAPPENING_OF.update(_happening_stems())
+    out: list[str] = []
+    k = 0
+    while k < len(stems):
+        undone = k > 0 and stems[k - 1] in _UNDONE
+        pair = tuple(stems[k:k + 2])
+        if not undone and len(pair) == 2 and pair in _HAPPENING_OF:
+            out.append(_HAPPENING_OF[pair])
+            k += 2
+            continue
+        out.append(_HAPPENING_OF[(stems[k],)] if not undone and (stems[k],) in _HAPPENING_OF else stems[k])
+        k += 1
+    return out
+
+
+def happenings(stems: Sequence[str]) -> set[str]:
+    """The kinds of happening a run of content stems names (as_happenings)."""
+    return {w for w in as_happenings(stems) if w.startswith("@")}

@@ -237,3 +237,14 @@ def test_an_ordinal_that_goes_on_with_a_count_counts_one_more():
     # "injuring a third of the passengers" is a share, no one more person
     share = "The crash killed two and injured a third of the passengers."
     assert [(n.value, n.kind) for n in find_numbers(share, 0, len(share), [])] == [(2.0, "killed")]
+
+
+def test_people_a_participle_right_after_says_happened_to_are_counted_as_that():
+    # "70 people injured" counts the injured, as "110 people were injured" does
+    first = ("Rioting spread through Darrow overnight, with 70 people injured in the clashes.\n\n"
+             "Shops stayed shut on Friday.")
+    second = ("Doctors in Darrow said 110 people were injured in the overnight clashes.\n\n"
+              "Shops stayed shut on Friday.")
+    assert {"harbour-times": "70", "valley-news": "110"} in number_values(first, second)
+    assert [(n.surface, n.kind) for n in find_numbers("with 70 people injured", 0, 22, [])] == [("70 people", "injured")]
+    assert [n.kind for n in find_numbers("20,000 people marched", 0, 21, [])] == ["people"]

@@ -310,12 +310,13 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
             return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
         if noun in GENERIC_KINDS:
-            # "12 people were injured": the participle after an auxiliary says what happened to them
+            # "12 people were injured", "at least 70 people injured": the participle after an auxiliary,
+            # or right after them, says what happened to them
             rest = [fold_text(x) for x in after[i + 1:i + 5]]
             j = 0
             while j < len(rest) and rest[j] in AUXILIARIES:
                 j += 1
-            if j and j < len(rest):
+            if j < len(rest) and (j or rest[j].endswith("ed") or rest[j] in ("dead", "hurt")):
                 verb = _kind_of(light_stem(rest[j]))
                 if verb in ("injured", "killed", "arrested", "evacuated"):
                     return verb, noun

@@ -34,6 +34,7 @@ from storyline.compare.thresholds import (
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import GENERIC_KINDS
 from storyline.text import fingerprint_text
+from storyline.words import happenings
 
 Embed = Callable[[list[str]], np.ndarray]
 
@@ -45,7 +46,7 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     ("Harrow Ridge", "Rubio") say little about which fact a sentence states."""
     df: Counter[str] = Counter()
     for u in units:
-        df.update(set(u.stems))
+        df.update(set(u.stems) | happenings(u.stems))  # ... and the kinds of happening they name
     n = len(units) + 1
     return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
 

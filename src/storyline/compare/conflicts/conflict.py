@@ -18,7 +18,7 @@ from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import PRONOUNS
 from storyline.model import ConflictKind
-from storyline.words import content_stems
+from storyline.words import as_happenings, content_stems
 
 _NAME_TYPES = (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",))  # places, people, bodies
 PLACES = 0  # the index of places in _NAME_TYPES
@@ -152,11 +152,12 @@ POSTINGS = 40  # a word more values share than this does not make them candidate
 
 
 def frame(story: StoryView, unit: Unit, start: int, end: int) -> set[str]:
-    """The content stems around text[start:end] (a figure, a date) within its unit, without its own words."""
+    """The content stems around text[start:end] (a figure, a date) within its unit, without its own
+    words; the words of a happening read as its kind (words.as_happenings: "killed" and "fatal shooting" meet)."""
     text = story.articles[unit.article].text
-    before = " ".join(text[unit.start:start].split()[-FRAME_WORDS:])
-    after = " ".join(text[end:unit.end].split()[:FRAME_WORDS])
-    return set(content_stems(f"{before} {after}")) - set(content_stems(text[start:end]))
+    before = as_happenings(content_stems(" ".join(text[unit.start:start].split()[-FRAME_WORDS:])))
+    after = as_happenings(content_stems(" ".join(text[end:unit.end].split()[:FRAME_WORDS])))
+    return set(before + after) - set(content_stems(text[start:end]))
 
 
 def names_meet(first: Collection[str], second: Collection[str]) -> bool:

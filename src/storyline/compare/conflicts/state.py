@@ -9,7 +9,8 @@ sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, 
 suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's;
 a day's stage is what most of its reports tell. The days whose stage goes further than every earlier
 day's are the steps of one update, shown as a dated progression, never as a dispute; the evidence of
-a step is every sentence of its reports that tells that stage.
+a step is every sentence of its reports that tells that stage, or one the case passed since the step
+before ("was arrested", then "was charged").
 
 When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
 charges"), a sentence that names a year before the story (a conviction years ago) or, on a ladder of
@@ -105,13 +106,20 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
             told.setdefault(unit.article, (*stage[:3], unit))
             spans[(unit.article, stage[0])].extend(stage[3])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
+    climbed: dict[int, list[tuple[int, int]]] = {}  # article -> where it tells the stages it climbed
     reached = -1  # the stage the reports of earlier days told
     for day in sorted({day_of[pos] for pos in told}):
         today = {pos: step for pos, step in told.items() if day_of[pos] == day}
         counts = Counter(step[0] for step in today.values())
         modal = min(counts, key=lambda rank: (-counts[rank], rank))  # what most of the day's reports tell
         if modal > reached:
-            kept.update((pos, step) for pos, step in today.items() if step[0] == modal)
+            # "was arrested …", then "was charged": a later step's evidence is every stage its report
+            # tells beyond the step before, which the case passed on the way
+            passed = range(reached + 1 if reached >= 0 else modal, modal + 1)
+            for pos, step in today.items():
+                if step[0] == modal:
+                    kept[pos] = step
+                    climbed[pos] = sorted(span for rank in passed for span in spans[(pos, rank)])
             reached = modal
     by_voice: dict[str, set[int]] = defaultdict(set)
     for pos, step in kept.items():
@@ -120,7 +128,7 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
         return None
     subject = _subject(story, [step[3] for step in kept.values()])
     return Conflict(ConflictKind.STATE, f"state:{subject}@{ladder}",
-                    {pos: (label, story.articles[pos].text[s:e], spans[(pos, rank)])
+                    {pos: (label, story.articles[pos].text[s:e], climbed[pos])
                      for pos, (rank, label, (s, e), _) in kept.items()},
                     {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True)
 
