@@ -302,11 +302,18 @@ KIND_CLASSES = {
     "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
     "people": "people", "person": "people", "resident": "people", "individual": "people",
 }
-# a count totalled over a stretch of days ("over 50 arrests over four nights", "in all"), which a
-# count of one day or night does not dispute
-CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|(?:over|during|across|throughout|in|for)\s+"
+# a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
+# March 1"), which a count of one day or night does not dispute
+CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|(?:over|during|across|throughout|in|for)\s+"
                         r"(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|months))\b",
                         re.IGNORECASE)
+# a figure averaged over many ("led the last 10 polls by an average of seven points"), which one
+# reading of the thing does not dispute
+AVERAGED = re.compile(r"\b(?:an? average of|on average|averag(?:ed|ing)|median)\b", re.IGNORECASE)
+# a figure that states no happening: one a condition supposes ("if he wins by 10 points or more"), read
+# in the clause before it, and one a goal requires ("the 1,237 delegates needed to win"), read after it
+CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
@@ -339,6 +346,8 @@ NOT_NAME_ENDINGS = {"Agreement", "Act", "Treaty", "Accord", "Accords", "Pact", "
                     "House", "Administration", "GOP", "Committee", "Department", "Agency", "Commission",
                     "Council", "Party", "Campaign", "University", "College", "School", "Institute",
                     "Foundation", "Association", "Ministry", "Hospital", "Center", "Centre"}
+# a title of an office held before ("then-Sen. Barack Obama", "former Police Inspector"), read before the title
+PAST_OFFICE = re.compile(r"\b(?i:then|former|ex|one-?time|erstwhile)[-\s]+(?:[A-Z][\w.]*\s+){0,2}$")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
 # words that make an office another, lower one: a deputy director is not the director (compare/conflicts/role.py)
