@@ -362,14 +362,23 @@ def _ladder(*stages: tuple[str, str]) -> Ladder:
     return tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in stages)
 
 
+# who a stage can be told of, besides a person the analysis names
+PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
+                          "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",
+                          "thief", "thieves", "arsonist", "fugitive", "inmate", "prisoner", "escapee", "offender",
+                          "teen", "teenager", "boy", "girl", "driver", "officer", "officers", "accused"})
+# someone sought or caught: a pronoun, a person noun after up to five words ("the 23-year-old man"), or a
+# name; not a thing ("looking for a strong performance", "captured the hearts of moderates")
+_SOMEONE = (r"(?:him|her|them|(?:\w+[\s-]+){0,5}(?:" + "|".join(sorted(PERSON_NOUNS - {"he", "she", "they", "him", "her", "them"}))
+            + r")|(?-i:[A-Z])\w+)")
 # The stages a suspect's case goes through, in order, each with the words that say a report has
 # reached it. A later report at a later stage is an update ("charged", then "pleaded not guilty").
 _CHARGES = r"(?:\w+[- ]degree )?(?:\w+ )?charges?"
 CASE_STAGES: Ladder = _ladder(
-    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for|manhunt for"
+    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for " + _SOMEONE + r"|manhunt for"
                r"|(?:(?:is|was|are|were) (?:still )?|remains? |remained |still )(?:on the run|at large))\b"),
     ("arrested", r"\b(?:was|were|been|being|is|are|has been|have been) (?:arrested|captured|detained|apprehended)\b"
-                 r"|\b(?:arrested|captured|apprehended) (?:him|her|them|a|the|\w+ (?:man|woman|suspect))\b"
+                 r"|\b(?:arrested|captured|apprehended) " + _SOMEONE + r"\b"
                  r"|\b(?:taken|remains?|remained|is|was|were) (?:into|in) (?:police )?custody\b"
                  r"|\bturned (?:himself|herself|themselves) in\b"),
     ("charges expected", r"\b(?:expected|likely|set|due|going) to (?:be charged|face " + _CHARGES + r")\b"),
@@ -416,11 +425,6 @@ CAUSE_STAGES: Ladder = _ladder(
     ("established", r"\b(?:deliberately|intentionally) (?:set|started|lit)\b|\b(?:was|were) set on purpose\b"
                     r"|\b(?:ruled|declared|confirmed) (?:it |the fire )?(?:an? |as )?" + _CAUSES + r"\b"),
 )
-# who a stage can be told of, besides a person the analysis names
-PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
-                          "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",
-                          "thief", "thieves", "arsonist", "fugitive", "inmate", "prisoner", "escapee", "offender",
-                          "teen", "teenager", "boy", "girl", "driver", "officer", "officers", "accused"})
 # a stage the words around deny or only suppose: "has not been charged", "could face charges"
 STAGE_DOUBT = re.compile(r"\b(?:not|no|never|yet to|if|whether|could|might|may|should)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 
