@@ -259,7 +259,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             return None  # a figure a condition supposes, or a goal's against a count of what happened
         if _of_two_bearers(quantities, ua, n, ub, m):
             return None  # figures said of two places, people or bodies (each player's points)
-        if floor is not None and _measure(n.kind):
+        if _measure(n.kind):
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
             # which also says what they measure as well as a count's noun does
