@@ -626,9 +626,10 @@ def eval_dates(
 @eval_app.command("compare")
 @_reports_errors
 def eval_compare(
-    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json, or an annotated "
+    folder: Annotated[Path, typer.Argument(help="a corpus folder with articles/ and gold.json, an annotated "
                                                 "real set (conflicts.json, lookalikes.json, updates.json, "
-                                                "claim_groups.json)")] = Path("examples/demo"),
+                                                "claim_groups.json), or a judged set (judgements.json, "
+                                                "set.json)")] = Path("examples/demo"),
     as_json: JsonOption = False,
     db: DbOption = None,
     split: Annotated[str, typer.Option(help="real set: the items of this split (train, dev or all)")] = "all",
@@ -636,15 +637,23 @@ def eval_compare(
                                                        "(e.g. 20_ecb,20_ecbplus)")] = None,
     data: Annotated[Optional[Path], typer.Option(help="real set: the documents (JSON Lines with id, text, gold); "
                                                       "default: the folder's documents.jsonl, else "
-                                                      "../shared/data/ecbplus/ecbplus_train_dev.jsonl")] = None,
+                                                      "../shared/data/ecbplus/ecbplus_train_dev.jsonl (a judged "
+                                                      "set: ../shared/data/polnear/train.jsonl)")] = None,
     per_event: Annotated[bool, typer.Option("--per-event", help="real set: a database for each event "
                                                                 "instead of one for all")] = False,
 ) -> None:
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold; on a
     real annotated set, conflicts, look-alikes, updates and claim groups of what each event's documents give."""
     from storyline.evaluate.compare import score_demo
+    from storyline.evaluate.judged import evaluate_judged, is_judged_set, judged_rows
     from storyline.evaluate.real import evaluate_real, is_real_set, score_rows
 
+    if is_judged_set(folder):
+        chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
+        scores = evaluate_judged(folder, data, chosen)
+        _print_scores(scores, as_json, f"predicted conflicts judged: {scores['judgements']} judgements",
+                      ["measure", "score", "counts"], judged_rows(scores))
+        return
     if is_real_set(folder):
         chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
         scores = evaluate_real(folder, _settings(db), split, chosen, data, per_event,

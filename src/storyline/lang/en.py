@@ -301,11 +301,18 @@ KIND_CLASSES = {
     "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
     "people": "people", "person": "people", "resident": "people", "individual": "people",
 }
-# a count totalled over a stretch of days ("over 50 arrests over four nights", "in all"), which a
-# count of one day or night does not dispute
-CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|(?:over|during|across|throughout|in|for)\s+"
+# a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
+# March 1"), which a count of one day or night does not dispute
+CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|(?:over|during|across|throughout|in|for)\s+"
                         r"(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|months))\b",
                         re.IGNORECASE)
+# a figure averaged over many ("led the last 10 polls by an average of seven points"), which one
+# reading of the thing does not dispute
+AVERAGED = re.compile(r"\b(?:an? average of|on average|averag(?:ed|ing)|median)\b", re.IGNORECASE)
+# a figure that states no happening: one a condition supposes ("if he wins by 10 points or more"), read
+# in the clause before it, and one a goal requires ("the 1,237 delegates needed to win"), read after it
+CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
@@ -353,6 +360,8 @@ NOT_NAME_ENDINGS = {"Agreement", "Act", "Treaty", "Accord", "Accords", "Pact", "
                     "House", "Administration", "GOP", "Committee", "Department", "Agency", "Commission",
                     "Council", "Party", "Campaign", "University", "College", "School", "Institute",
                     "Foundation", "Association", "Ministry", "Hospital", "Center", "Centre"}
+# a title of an office held before ("then-Sen. Barack Obama", "former Police Inspector"), read before the title
+PAST_OFFICE = re.compile(r"\b(?i:then|former|ex|one-?time|erstwhile)[-\s]+(?:[A-Z][\w.]*\s+){0,2}$")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
 # words that make an office another, lower one: a deputy director is not the director (compare/conflicts/role.py)
@@ -367,14 +376,23 @@ def _ladder(*stages: tuple[str, str]) -> Ladder:
     return tuple((label, re.compile(pattern, re.IGNORECASE)) for label, pattern in stages)
 
 
+# who a stage can be told of, besides a person the analysis names
+PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
+                          "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",
+                          "thief", "thieves", "arsonist", "fugitive", "inmate", "prisoner", "escapee", "offender",
+                          "teen", "teenager", "boy", "girl", "driver", "officer", "officers", "accused"})
+# someone sought or caught: a pronoun, a person noun after up to five words ("the 23-year-old man"), or a
+# name; not a thing ("looking for a strong performance", "captured the hearts of moderates")
+_SOMEONE = (r"(?:him|her|them|(?:\w+[\s-]+){0,5}(?:" + "|".join(sorted(PERSON_NOUNS - {"he", "she", "they", "him", "her", "them"}))
+            + r")|(?-i:[A-Z])\w+)")
 # The stages a suspect's case goes through, in order, each with the words that say a report has
 # reached it. A later report at a later stage is an update ("charged", then "pleaded not guilty").
 _CHARGES = r"(?:\w+[- ]degree )?(?:\w+ )?charges?"
 CASE_STAGES: Ladder = _ladder(
-    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for|manhunt for"
+    ("sought", r"\b(?:(?:still|were|was|are|is) (?:searching|hunting|looking) for " + _SOMEONE + r"|manhunt for"
                r"|(?:(?:is|was|are|were) (?:still )?|remains? |remained |still )(?:on the run|at large))\b"),
     ("arrested", r"\b(?:was|were|been|being|is|are|has been|have been) (?:arrested|captured|detained|apprehended)\b"
-                 r"|\b(?:arrested|captured|apprehended) (?:him|her|them|a|the|\w+ (?:man|woman|suspect))\b"
+                 r"|\b(?:arrested|captured|apprehended) " + _SOMEONE + r"\b"
                  r"|\b(?:taken|remains?|remained|is|was|were) (?:into|in) (?:police )?custody\b"
                  r"|\bturned (?:himself|herself|themselves) in\b"),
     ("charges expected", r"\b(?:expected|likely|set|due|going) to (?:be charged|face " + _CHARGES + r")\b"),
@@ -421,11 +439,6 @@ CAUSE_STAGES: Ladder = _ladder(
     ("established", r"\b(?:deliberately|intentionally) (?:set|started|lit)\b|\b(?:was|were) set on purpose\b"
                     r"|\b(?:ruled|declared|confirmed) (?:it |the fire )?(?:an? |as )?" + _CAUSES + r"\b"),
 )
-# who a stage can be told of, besides a person the analysis names
-PERSON_NOUNS = frozenset({"he", "she", "they", "him", "her", "them", "suspect", "suspects", "defendant", "defendants",
-                          "man", "woman", "men", "women", "gunman", "shooter", "attacker", "killer", "robber", "robbers",
-                          "thief", "thieves", "arsonist", "fugitive", "inmate", "prisoner", "escapee", "offender",
-                          "teen", "teenager", "boy", "girl", "driver", "officer", "officers", "accused"})
 # a stage the words around deny or only suppose: "has not been charged", "could face charges"
 STAGE_DOUBT = re.compile(r"\b(?:not|no|never|yet to|if|whether|could|might|may|should)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 

@@ -36,7 +36,18 @@ from storyline.compare.conflicts.conflict import (
 from storyline.compare.records import record_conflicts
 from storyline.compare.rising_counts import rising_counts
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import CUMULATIVE, GENERIC_KINDS, NUMBER_WORDS, PROGRESS, SUPERSEDED, UNITS, UPDATED
+from storyline.lang.en import (
+    AVERAGED,
+    CONDITION,
+    CUMULATIVE,
+    GENERIC_KINDS,
+    NUMBER_WORDS,
+    PROGRESS,
+    REQUIRED,
+    SUPERSEDED,
+    UNITS,
+    UPDATED,
+)
 from storyline.model import ConflictKind
 
 
@@ -56,7 +67,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
     out: list[Conflict] = []
     if not aligned and not (a.numbers and b.numbers):
         return out
-    numbers = clashing_numbers(a.numbers, b.numbers)
+    numbers = [(n, m) for n, m in clashing_numbers(a.numbers, b.numbers)
+               if _comparable_modes(_mode(story, a, n), _mode(story, b, m))]
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
     for n, m in numbers:
         later = is_update(story, a, b, n, m)
@@ -243,9 +255,11 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     def floor_of(i: int, j: int) -> float | None:
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         floor = _floor(n, m)
+        if floor is None or not _comparable_modes(_mode(story, ua, n), _mode(story, ub, m)):
+            return None  # a figure a condition supposes, or a goal's against a count of what happened
         if _of_two_bearers(quantities, ua, n, ub, m):
             return None  # figures said of two places, people or bodies (each player's points)
-        if floor is not None and _measure(n.kind):
+        if _measure(n.kind):
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
             # which also says what they measure as well as a count's noun does
@@ -306,9 +320,29 @@ def _of_two_things(a: Unit, b: Unit, n: Number, m: Number) -> bool:
 
 def _one_a_total(a: Unit, b: Unit) -> bool:
     """Whether one sentence totals a count over a stretch of days ("over 50 arrests have been made over
-    four nights", "in all") and the other does not: a night's 46 arrests is a part of
-    the total, not another count of it (daily against cumulative)."""
-    return bool(CUMULATIVE.search(a.text)) != bool(CUMULATIVE.search(b.text))
+    four nights", "in all", "on or before March 1") or averages it over many ("by an average of seven
+    points") and the other does not: a night's 46 arrests is a part of the total, not another count of
+    it (daily against cumulative), and one poll's lead is not the average of ten."""
+    return any(bool(words.search(a.text)) != bool(words.search(b.text)) for words in (CUMULATIVE, AVERAGED))
+
+
+def _mode(story: StoryView, unit: Unit, number: Number) -> str | None:
+    """How a sentence states a figure: None where it says it is so, "condition" where a condition supposes
+    it ("If Sanders wins by 10 points or more, ..."), "required" where a goal needs it ("the 1,237
+    delegates needed to seal the nomination")."""
+    text = story.articles[unit.article].text
+    clause = re.split(r"[,;:](?=\s)", text[unit.start:number.start])[-1]
+    if CONDITION.search(clause):
+        return "condition"
+    if REQUIRED.match(text, number.end, unit.end):
+        return "required"
+    return None
+
+
+def _comparable_modes(first: str | None, second: str | None) -> bool:
+    """Whether two figures so stated can dispute each other: a supposed one never, a required one only
+    another required one (two outlets' counts of the delegates needed)."""
+    return first == second != "condition"
 
 
 def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:

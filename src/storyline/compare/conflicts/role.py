@@ -1,5 +1,7 @@
 """Role conflicts: a person given two incompatible offices by two voices ("Superintendent" and
-"Inspector"; "deputy associate director" and "associate director": a rank word makes another office)."""
+"Inspector"; "deputy associate director" and "associate director": a rank word makes another office).
+An office held before ("then-Sen. Barack Obama", "former Gov.") is no office of the person now, and
+disputes none ("President Obama" in the same story)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Callable, Collection
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView
-from storyline.lang.en import HONORIFICS, OFFICE_WORDS, RANK_WORDS
+from storyline.lang.en import HONORIFICS, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS
 from storyline.model import ConflictKind
 from storyline.words import fold_text
 
@@ -55,6 +57,8 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
             if not name:
                 continue
             if m.title and m.title_start is not None:
+                if _held_before(article.text, m.title_start, m.title):
+                    continue
                 office = _office(m.title)
                 if office:
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
@@ -78,6 +82,11 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 units[pos] = u
         out.append(Conflict(ConflictKind.ROLE, f"role:{name}", values, units))
     return out
+
+
+def _held_before(text: str, start: int, title: str) -> bool:
+    """Whether a title before a name is of an office held before: "then-Sen.", "former Gov.", "ex-Mayor"."""
+    return "former" in fold_text(title).split() or bool(PAST_OFFICE.search(text, max(0, start - 40), start))
 
 
 def _two_offices(first: str, second: str, spelled_out: Collection[str]) -> bool:
