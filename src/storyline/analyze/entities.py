@@ -66,6 +66,7 @@ ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Ban
               "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange",
               "Press", "Journal", "Tribune", "Herald", "Network", "Magazine", "Watch", "Coalition", "Alliance",
               "Caucus", "PAC", "Project"}
+_NAME_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "la", "le"}
 FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
 _GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 
@@ -235,14 +236,16 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person."""
+    """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person;
+    so is a surname alone ("Sanders compared himself to …") of a person the article names in full."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     out = []
     for n, m in enumerate(mentions):
         words = m.text.split()
-        if m.label in ("ORG", "GPE", "FAC") and 2 <= len(words) <= 3 and _name_like(m.text) and \
-                words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
+        if m.label in ("ORG", "GPE", "FAC") and (2 <= len(words) <= 3 or m.text in surnames) and _name_like(m.text) \
+                and words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
-            pronoun = re.search(r"\b(?:he|his|him|she|her)\b", window)
+            pronoun = re.search(r"\b(?:he|his|him|himself|she|her|herself)\b", window)
             nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(text)
             if pronoun and m.end + pronoun.start() < nxt:
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
@@ -255,7 +258,10 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
     Not when the surname also opens an organisation's name here ("Halvorsen Foods"): then the model's
     own label decides."""
-    org_heads = {m.text.split()[0] for m in mentions if m.label != "PERSON" and len(m.text.split()) > 1}
+    # a body's name, every word capitalised but its small words ("Trump Organization"); not a run the model took
+    # for one ("Trump its Tree of Life" of "gave Trump its Tree of Life award")
+    org_heads = {m.text.split()[0] for m in mentions if m.label != "PERSON" and len(m.text.split()) > 1
+                 and all(w[:1].isupper() or w in _NAME_SMALL_WORDS for w in m.text.split())}
     people = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     others = {m.text: m.label for m in mentions
               if m.label != "PERSON" and len(m.text.split()) > 1 and not m.text.isupper()}

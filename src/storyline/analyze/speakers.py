@@ -2,7 +2,8 @@
 
 - he / she, and "the minister", resolve to the person most recently speaking or acting as subject
   in the same paragraph, else in the paragraph before, else the last speaker of the article, else a
-  person the article gives that gender; never to a name only because it was seen last, and a person
+  person of that gender (by a title, the pronouns beside the name, else a given name borne by one sex
+  only); never to one of the other gender, nor to a name only because it was seen last, and a person
   of a sentence's main clause before one named below it ("…, saying Ortiz was committed"). "An
   official", "residents" stay anonymous (speaker None).
 - A quote with no cue of its own belongs to the statement just before it in its paragraph, or, when
@@ -39,10 +40,12 @@ from storyline.analyze.subjects import missed_surname, sentence_subject, subject
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
     DEFINITE,
+    FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
     KIN,
+    MALE_GIVEN_NAMES,
     MALE_TITLES,
     NP_STOP,
     OUTLET_CUES,
@@ -62,10 +65,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
     """Give every statement its speaker, in text order, so that "he said" can look back."""
     genders: dict[str, str] = {}
     for m in article.people:
-        if m.title:
-            first = m.title.split()[-1].lower().rstrip(".")
-            if first in FEMALE_TITLES or first in MALE_TITLES:
-                genders.setdefault(article.full_name(m, m.text, m.start)[0], "f" if first in FEMALE_TITLES else "m")
+        gender = _title_gender(m)
+        if gender is not None and m.text not in article.shared_surnames:  # "Mrs. Clinton" says which, not whose sex
+            genders.setdefault(article.full_name(m, m.text, m.start)[0], gender)
     for name, gender in _pronoun_genders(article).items():
         genders.setdefault(name, gender)  # a title ("Mr.", "Ms.") says more than pronouns counted
     done: list[Statement] = []
@@ -96,8 +98,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
 
 
 def _pronoun_genders(article: ArticleText) -> dict[str, str]:
-    """The gender the article gives each person by the pronouns right after the name in the sentences that
-    name that person and no one else ("Ana Ortiz said her plan was ready"), outside quotations and before a
+    """The gender the article gives each person by the pronouns right after the name standing as a subject
+    (`subject_like`) in the sentences that name that person and no one else ("Ana Ortiz said her plan was
+    ready"; not "… stumped for Ortiz, and the campaign touted his endorsement"), outside quotations and before a
     "that" (whose clause may speak of another): he/his/him against she/her, by two to one, as a reader
     learns it; so that "she" does not go back to a man."""
     counts: dict[str, list[int]] = {}
@@ -109,6 +112,8 @@ def _pronoun_genders(article: ArticleText) -> dict[str, str]:
         names = {strip_title(article.full_name(m, m.text, m.start)[0]) for m in mentions}
         if len(names) != 1 or any(m.text in article.shared_surnames for m in mentions):
             continue  # a surname alone that two people of the article bear ("Clinton") says nothing
+        if not subject_like(article, mentions[0]):
+            continue  # "stumped for Clinton …, and the campaign touted his endorsement", "a Clinton spokesman said he"
         tally = counts.setdefault(names.pop(), [0, 0])
         lo, hi = mentions[0].end, article.sentences[k][1]
         first = article.token_at(lo)
@@ -124,6 +129,32 @@ def _pronoun_genders(article: ArticleText) -> dict[str, str]:
                 tally[gender == "f"] += 1
     return {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
             if max(male, female) >= 2 * min(male, female) and male != female}
+
+
+def _title_gender(mention: Mention | None) -> str | None:
+    """"m" after "Mr.", "Sir" …, "f" after "Mrs.", "Ms." …; else None."""
+    if mention is None or not mention.title:
+        return None
+    word = mention.title.split()[-1].lower().rstrip(".")
+    return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else None
+
+
+def _gender_of(name: str, genders: dict[str, str]) -> str:
+    """A person's gender as the article gives it (a title, the pronouns beside the name), else as a given name
+    borne by one sex only gives it in English news ("Denis McDonough", "Wendy Sherman"); "" when neither does."""
+    if genders.get(name):
+        return genders[name]
+    words = name.split()
+    given = words[0].lower() if len(words) > 1 else ""
+    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else ""
+
+
+def _bearer(article: ArticleText, surname: str, gender: str, genders: dict[str, str]) -> str | None:
+    """Of the people the article names in full with a surname two of them bear ("Bill Clinton", "Hillary
+    Clinton"), the one of that gender, if one alone is."""
+    bearers = {strip_title(m.text) for m in article.people if len(m.text.split()) > 1 and m.text.split()[-1] == surname}
+    fitting = [b for b in bearers if _gender_of(b, genders) == gender]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
@@ -143,6 +174,9 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
     subject = named_in_description(article, subject) or author_of_message(article, subject) or subject
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
+        titled = _title_gender(subject.mention)  # "Mrs. Clinton said", the nearer "Bill Clinton" notwithstanding
+        if titled is not None and subject.surface in article.shared_surnames:
+            name = _bearer(article, subject.surface, titled, genders) or name
         statement.speaker = strip_title(name)
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "org":
@@ -171,15 +205,19 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
                 genders: dict[str, str], statement: Statement) -> tuple[str, tuple[int, int] | None] | None:
     """The person "he" or "she" at pos stands for: the latest subject or speaker (a person, not an
     organisation) in the paragraph, else in the paragraph before it, else the article's latest speaker,
-    else the latest person the article gives that gender; never one the quotation speaks of ("“…
-    Ruiz alone can unblock it,” he said" passes over Ruiz); one named in a clause below another of
-    their sentence (`_in_subordinate_clause`) only where no other fits; None rather than a guess."""
+    else the latest person of that gender (`_gender_of`); never one of the other gender, nor one the
+    quotation speaks of ("“… Ruiz alone can unblock it,” he said" passes over Ruiz); one named in a clause
+    below another of their sentence (`_in_subordinate_clause`) only where no other fits; None rather than a
+    guess."""
     here = article.paragraph_of(pos)
 
-    def fits(name: str, span: tuple[int, int] | None = None) -> bool:
-        shared = span is not None and article.text[span[0]:span[1]] in article.shared_surnames  # "Clinton": which?
-        return (gender is None or shared or genders.get(name, gender) in (gender, "")) \
-            and not speaks_of(article, statement, name)
+    def fitting(name: str, span: tuple[int, int] | None = None) -> str | None:
+        """The person named there whom the pronoun can stand for, or None; a surname two people bear ("Clinton")
+        is the one of them whose gender is the pronoun's."""
+        if gender is not None and _gender_of(name, genders) not in (gender, ""):
+            surname = article.text[span[0]:span[1]] if span is not None else ""
+            name = (_bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
+        return name if name and not speaks_of(article, statement, name) else None
 
     for paragraph in range(here, max(-1, here - 5), -1):
         if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
@@ -200,17 +238,23 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked)
         for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
-            if fits(name, span):
-                return name, span
+            chosen = fitting(name, span)
+            if chosen:
+                for s in done:  # "Larsen said, “…” She followed …": the pronoun says which Larsen said it too
+                    if chosen != name and s.speaker_span == span:
+                        s.speaker = chosen
+                return chosen, span
     for s in reversed(done):
-        if s.speaker and s.speaker_span and s.position < pos and fits(s.speaker, s.speaker_span) and not _is_org(article, s):
-            return s.speaker, s.speaker_span
-    if gender is not None:  # a person the article gives that gender ("Ms Rowan"), never just the last name seen
+        if s.speaker and s.speaker_span and s.position < pos and not _is_org(article, s):
+            chosen = fitting(s.speaker, s.speaker_span)
+            if chosen:
+                return chosen, s.speaker_span
+    if gender is not None:  # a person known to be of that gender ("Ms Rowan", "Karen Lee"), never just the last name seen
         for m in reversed(article.people):
             if m.end > pos or article.in_quote(m.start):
                 continue
             name = strip_title(article.full_name(m, m.text, m.start)[0])
-            if genders.get(name) == gender:
+            if _gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
 

@@ -209,6 +209,31 @@ ROLE_TITLES = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("
 OFFICE_WORDS = {role: abbrs[0].rstrip(".") for role, abbrs in ROLE_TITLES.items() if len(abbrs) == 1}
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince"}
+# Given names that English-language news gives to one sex only, for a person the article itself gives no
+# gender (no "Mr."/"Ms.", no he or she beside the name), so that "she said" does not go back to "Denis
+# McDonough". Names borne by both ("Lee", "Jordan", "Kelly", "Leslie", "Robin", "Jean") are left out.
+MALE_GIVEN_NAMES = set("""aaron adam adrian ahmed al alan albert alexander alfred ali andrew andy anthony antonio
+arnold arthur barack barney ben benjamin bernard bernie bill billy bob bobby brad bradley brandon brett brian bruce
+bryan carl carlos charles charlie chris christopher chuck clarence colin craig dan daniel danny darrell dave david
+dean denis dennis derek dick don donald doug douglas duncan dwight earl ed eddie edward elijah eric ernest eugene
+evan frank franklin fred frederick gary gavin george gerald gilbert glenn gordon graham greg gregory hank harold harry
+harvey henry herbert howard hugh ian isaac jack jacob jake james jared jason jeb jeff jeffrey jeremy jerry jesse jim
+jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin kurt lamar
+larry lawrence leonard lloyd louis luis luke marco marcus mark martin matt matthew max michael mike mitch
+mitchell mohammed muhammad nathan neil newt nicholas nick norman oliver omar oscar patrick paul pete peter phil
+philip philippe ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
+samuel scott sean sergei seth stanley stephen steve steven stuart ted thomas tim timothy todd tom tommy tony
+travis trey troy victor vincent vladimir walter warren wayne william willie""".split())
+FEMALE_GIVEN_NAMES = set("""abigail alexandra alice alicia alison amanda amy ana angela ann anna anne annie
+barbara betsy betty beverly brenda carly carol caroline carolyn catherine cathy cecile charlotte cheryl christina
+christine cindy claire claudia debbie deborah debra denise diana diane donna doris dorothy elaine eleanor elizabeth
+ellen emily emma erica evelyn eva gabrielle gina gloria hannah heather heidi helen hillary huma ingrid irene
+jane janet janice jeanne jennifer jessica jill joan joanne joyce judith judy julia julie karen katherine kathleen
+kathy katie kellyanne kimberly kirsten kristen laura lauren linda lisa lois loretta louise lucy madeleine
+margaret maria marie marilyn martha mary maureen megan megyn melania melissa michele michelle monica nancy natalie
+nicole nikki nina olivia pamela patricia patty paula peggy rachel rebecca rita roberta rose ruth sally samantha sandra
+sara sarah sharon sheila shirley stephanie susan susanna suzanne tammy teresa theresa tiffany valerie victoria
+virginia wendy""".split())
 
 AUDIENCE = (r"reporters|journalists|the\s+press|the\s+media|supporters|delegates|lawmakers|investors|analysts|"
              r"students|listeners|viewers|the\s+crowd|an\s+audience|the\s+audience|parliament|party\s+members|"
