@@ -541,7 +541,8 @@ def catch_up(store: Store, seen: Seen, duplicates: DuplicateIndex, stories: Stor
     stories their revisions changed (a member moved or split off, a story merged away), which no new
     article names. Call it inside the writing transaction (writers take turns, so nothing changes
     until this one commits). Stories saved in the second `seen` was taken are read again unless they
-    stand as this run holds them."""
+    stand as this run holds them; where the store held no story then, every story is another run's,
+    and the articles since name them all."""
     found = store.articles_since(seen.articles)
     touched = set()
     for article in found:

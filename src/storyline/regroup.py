@@ -29,8 +29,8 @@ from storyline.revise import (
     PairScores,
     Revision,
     Split,
+    apply_move,
     average_link,
-    best_move,
     members_held,
     new_story_id,
     part_state,
@@ -180,7 +180,7 @@ def _write_groups(index: StoryIndex, held: dict[str, list[Member]], groups: list
                 continue
             cosine = float(member.vector @ target.unit_centroid())
             score = probability(index.features(member.vector, set(member.terms), member.day, target, cosine), index.params)
-            made.append(best_move(index, members, members_of, Move(member.id, story_of[member.id], target.id, score, None)))
+            made.append(apply_move(index, members, members_of, Move(member.id, story_of[member.id], target.id, score, None)))
             story_of[member.id] = target.id
     return made
 

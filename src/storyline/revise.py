@@ -398,7 +398,7 @@ def _around(index: StoryIndex, changed: set[str]) -> set[str]:
 
 
 def members_held(members: dict[str, list[Member]], story_id: str,
-             members_of: Callable[[str], list[Member]] | None) -> list[Member]:
+                 members_of: Callable[[str], list[Member]] | None) -> list[Member]:
     """A story's members as revision now holds them (read once, then kept up to date)."""
     if story_id not in members:
         members[story_id] = list(members_of(story_id)) if members_of is not None else []
@@ -464,12 +464,12 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         if move.source in busy or move.target in busy:
             continue
         busy.update((move.source, move.target))
-        made.append(best_move(index, members, members_of, move))
+        made.append(apply_move(index, members, members_of, move))
     return made
 
 
-def best_move(index: StoryIndex, members: dict[str, list[Member]], members_of: Callable[[str], list[Member]],
-          move: Move) -> Move:
+def apply_move(index: StoryIndex, members: dict[str, list[Member]], members_of: Callable[[str], list[Member]],
+               move: Move) -> Move:
     """Take the member out of its story and put it in the target, in the index and in `members`; the
     move as made."""
     source, target = index.stories[move.source], index.stories[move.target]

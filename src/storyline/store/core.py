@@ -547,13 +547,12 @@ class Store(ReadQueries, OutletRecords):
                 WHERE merged_into IS NULL AND id IN ({",".join("?" * len(ids))}) ORDER BY rowid""", ids) if ids else []
         return [self._story_state(row) for row in rows]
 
-    def stories_saved_since(self, stamp: str | None) -> tuple[list[StoryState], list[str]]:
-        """The stories saved or merged away at `stamp` or later (a `stories_updated` value; all when
-        None): those live as stored now, and the ids of those merged into another. A revision's moves
-        and merges change stories no new article joined; this is how another run learns of them."""
-        query = "SELECT id, centroid, size, terms, first_seen, last_seen, merged_into FROM stories"
-        rows = (self.conn.execute(query + " ORDER BY rowid") if stamp is None else
-                self.conn.execute(query + " WHERE updated_at >= ? ORDER BY rowid", (stamp,))).fetchall()
+    def stories_saved_since(self, stamp: str) -> tuple[list[StoryState], list[str]]:
+        """The stories saved or merged away at `stamp` or later (a `stories_updated` value): those live
+        as stored now, and the ids of those merged into another. A revision's moves and merges change
+        stories no new article joined; this is how another run learns of them."""
+        rows = self.conn.execute("""SELECT id, centroid, size, terms, first_seen, last_seen, merged_into FROM stories
+                                    WHERE updated_at >= ? ORDER BY rowid""", (stamp,)).fetchall()
         return ([self._story_state(row) for row in rows if row["merged_into"] is None],
                 [row["id"] for row in rows if row["merged_into"] is not None])
 
