@@ -14,7 +14,8 @@ from storyline.brief import VERSION as BRIEF_VERSION
 def test_check_names_what_another_version_made_and_repair_makes_it_again(demo_db, tmp_path):
     db = tmp_path / "older.db"
     shutil.copy(demo_db, db)
-    story = Cli(demo_db).json("stories", "--json")[0]["id"]
+    stories = Cli(demo_db).json("stories", "--json")
+    story = stories[0]["id"]
     fresh = Cli(demo_db)("show", story, "--json").stdout
     with sqlite3.connect(db) as conn:  # as an older version left them: other rules, other results
         members = [row[0] for row in conn.execute("SELECT article_id FROM story_members WHERE story_id = ?", (story,))]
@@ -25,7 +26,7 @@ def test_check_names_what_another_version_made_and_repair_makes_it_again(demo_db
 
     older = Cli(db)("check", expect=1)
     assert f"{len(members)} articles analysed by another version of the analysis (not {ANALYSIS_VERSION})" in older.stderr
-    assert f"stories whose brief another version made (not {BRIEF_VERSION})" in older.stderr
+    assert f"{len(stories)} stories whose brief another version made (not {BRIEF_VERSION})" in older.stderr
 
     repaired = Cli(db)("check", "--repair")
     assert f"analysed {len(members)} articles again" in repaired.stdout and "0 problems" in repaired.stdout

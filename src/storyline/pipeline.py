@@ -670,7 +670,7 @@ def outdated(store: Store) -> list[str]:
     analysed = len(store.analysed_by_another_version(analyze.VERSION))
     if analysed:
         found.append(f"{analysed} articles analysed by another version of the analysis (not {analyze.VERSION})")
-    briefs = len(set(store.stale_briefs(BRIEF_VERSION)) - set(store.stale_briefs()))
+    briefs = len(store.briefs_of_another_version(BRIEF_VERSION))
     if briefs:
         found.append(f"{briefs} stories whose brief another version made (not {BRIEF_VERSION})")
     return found

@@ -398,6 +398,14 @@ class Store(ReadQueries, OutletRecords):
                 self.conn.execute(query.format("")))
         return [row["id"] for row in rows]
 
+    def briefs_of_another_version(self, version: str) -> list[str]:
+        """Live stories whose brief is whole for their membership but another version of the brief's
+        rules made it: what an upgrade alone left stale."""
+        rows = self.conn.execute("""SELECT s.id FROM stories s JOIN story_briefs b ON b.story_id = s.id
+                                    WHERE s.merged_into IS NULL AND b.size = s.size AND b.version != ?
+                                    ORDER BY s.rowid""", (version,))
+        return [row["id"] for row in rows]
+
     def analysed_by_another_version(self, version: str) -> list[str]:
         """Articles whose stored analysis another version of the analysis rules made, in ingest order."""
         rows = self.conn.execute("""SELECT a.id FROM analyzed z JOIN articles a ON a.id = z.article_id
