@@ -4,15 +4,14 @@ sources import FILE`, which stores the user's description of each outlet (source
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from storyline.cli_common import DbOption, JsonOption, err, out, say
 from storyline.errors import StorylineError
 from storyline.safety import terminal_text
 from storyline.settings import settings_from_env
@@ -21,18 +20,6 @@ from storyline.store import database_name, open_store
 
 sources_app = typer.Typer(help="Outlets and feeds; `sources import FILE` describes the outlets.",
                           invoke_without_command=True, no_args_is_help=False)
-
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)
-err = Console(stderr=True, soft_wrap=True)
-
-DbOption = Annotated[Optional[str], typer.Option("--db", help="database: a SQLite file or postgresql://user:pass@host:port/name "
-                                                         "(env STORYLINE_DB)", show_default="storyline.db")]
-JsonOption = Annotated[bool, typer.Option("--json", help="print JSON")]
-
-
-def say(console: Console, *parts: object) -> None:
-    """A line for people, each part plain text with its controls neutralised."""
-    console.print(terminal_text("".join(str(part) for part in parts)), markup=False, highlight=False, emoji=False)
 
 
 def failed(exc: StorylineError) -> typer.Exit:
