@@ -338,9 +338,9 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     scores = json.loads(Cli(tmp_path / "unused.db")("eval", "compare", str(REAL), "--split", "train",
                                                     "--json").stdout)
     assert (scores["events"], scores["documents"]) == (36, 438)
-    # Regrouping (storyline.regroup) puts two Athens reports in one story whose running counts of riot
-    # days (five, eight: look-alike l-251, an update) are read as a dispute, and parts one event's
-    # reports that gave a found conflict: 0.927 and 0.533 without it, 0.905 and 0.520 with it.
-    assert scores["conflict_precision"] >= 0.90 and scores["conflict_recall"] >= 0.52
-    assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.94
+    # Regrouping (storyline.regroup) parts one event's reports that gave a found conflict (c-011), and
+    # puts two Athens reports in one story whose running counts of riot days (five, eight: look-alike
+    # l-251, an update) are no dispute, as counts of days a happening has lasted so far.
+    assert scores["conflict_precision"] >= 0.92 and scores["conflict_recall"] >= 0.52
+    assert scores["lookalike_left_alone_rate"] >= 0.975 and scores["claim_group_precision"] >= 0.94
     assert scores["update_found_rate"] >= 0.44

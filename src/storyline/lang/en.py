@@ -279,6 +279,12 @@ PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|t
                        r"(?:has|have) (?:now |already |so far )?(?:\w+ed|been|risen|grown|burnt|burned|reached)|"
                        r"now (?:stands|at)|latest|updated?|rose|risen|rising|climbed|increased|grew|up from|down from|"
                        r"revised|earlier estimate)\b", re.IGNORECASE)
+# what goes on after a count of days, weeks or nights that says how long an ongoing happening has lasted
+# so far ("five days of rioting", "after eight days of the worst riots", "four days in a row"): a running
+# count, which each day it goes on adds to, not a length fixed once and for all ("30 days in jail")
+ONGOING_SPAN = re.compile(r"\s+(?:in a row|running|of\s+(?:\w+\s+){0,3}?(?:riot\w*|protest\w*|clash\w*|violence|unrest"
+                          r"|demonstrations?|strikes?|fighting|looting|turmoil|battles?|siege|search\w*|talks|negotiations?"
+                          r"|deliberations?|rain\w*|storms?|snow\w*|bombing|shelling|air ?strikes))\b", re.IGNORECASE)
 UPDATED = re.compile(r"\b(?:rose|risen|climbed|increased|revised|updated)\b", re.IGNORECASE)
 # a figure its own sentence says no longer holds ("was out of service early Friday, although that has
 # since improved"): another report's figure is a later reading, not a dispute

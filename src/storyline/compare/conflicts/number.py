@@ -1,6 +1,7 @@
 """Number conflicts: two voices give two values of one counted thing (12 or 15 injured; zwölf
 ships against 14). When in doubt there is none: a running count ("has burned", "by dawn") read on
-two days, a kind of figure an article gives twice with nothing to tell which is which."""
+two days, the days an ongoing happening has lasted so far ("five days of rioting") in reports that tie
+them to no one day, a kind of figure an article gives twice with nothing to tell which is which."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from storyline.lang.en import (
     CUMULATIVE,
     GENERIC_KINDS,
     NUMBER_WORDS,
+    ONGOING_SPAN,
     PROGRESS,
     REQUIRED,
     SUPERSEDED,
@@ -61,6 +63,24 @@ def _progress_near(story: StoryView, unit: Unit, number: Number, words: int = 6)
     return bool(PROGRESS.search(f"{before} {number.surface} {after}"))
 
 
+SPANS_OF_DAYS = frozenset({"days", "nights", "weeks"})
+
+
+def lasted_so_far(story: StoryView, unit: Unit, number: Number) -> bool:
+    """Whether a figure counts how long an ongoing happening has lasted so far ("five days of rioting",
+    "after eight days of the worst riots", "four nights in a row"): a running count that each day it
+    goes on adds to, so two reports give two values as they were written on two days, or at two hours
+    of one. (An ordinal, "on the eighth day of protests", names the day one dated happening fell on.)"""
+    text = story.articles[unit.article].text
+    return number.kind in SPANS_OF_DAYS and bool(ONGOING_SPAN.match(text, number.end, unit.end))
+
+
+def _running_days(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
+    """Whether two figures are running counts of days of a happening (lasted_so_far) in sentences that
+    tie neither to one same day: no dispute between two reports, whose day need not be one."""
+    return (lasted_so_far(story, a, n) or lasted_so_far(story, b, m)) and not a.dates & b.dates
+
+
 def number_in_pair(pair: SentencePair) -> list[Conflict]:
     """Two figures of the same counted thing that cannot both be true, in two sentences of two voices."""
     story, a, b, aligned, quantities = pair.story, pair.a, pair.b, pair.aligned, pair.quantities
@@ -72,7 +92,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
     for n, m in numbers:
         later = is_update(story, a, b, n, m)
-        if not later and (not _disagree(n, m, False) or _of_two_things(a, b, n, m)):
+        if not later and (not _disagree(n, m, False) or _of_two_things(a, b, n, m) or _running_days(story, a, b, n, m)):
             continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
             # a count that grew between two days' reports may grow more (5 percent contained, then 70)
         if later and not _measure(n.kind) and far_apart(n.value, m.value, UPDATE_RATIO):
@@ -278,6 +298,8 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
         later = is_update(story, ua, ub, n, m)
         if not _disagree(n, m, later) or not _same_occasion(story, ua, ub) or _of_two_things(ua, ub, n, m):
             continue
+        if not later and _running_days(story, ua, ub, n, m):
+            continue  # days of riots so far, in two reports of one day: written at two hours of it
         if not later and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if not later and (SUPERSEDED.search(ua.text) or SUPERSEDED.search(ub.text)):
