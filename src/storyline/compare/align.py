@@ -46,9 +46,16 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     ("Harrow Ridge", "Rubio") say little about which fact a sentence states."""
     df: Counter[str] = Counter()
     for u in units:
-        df.update(set(u.stems) | happenings(u.stems))  # ... and the kinds of happening they name
+        df.update(_terms(tuple(u.stems)))
     n = len(units) + 1
     return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
+
+
+@lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
+def _terms(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """A unit's distinct stems and the kinds of happening they name, in the order the set of them
+    gives (so a story's IDF is built the same, remembered or not)."""
+    return tuple(set(stems) | happenings(stems))
 
 
 class _Overlap:
