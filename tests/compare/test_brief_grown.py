@@ -5,7 +5,9 @@ work, never an answer."""
 
 from __future__ import annotations
 
+import json
 import sys
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import pytest
@@ -15,8 +17,15 @@ from storyline.model import Analysis, Article
 from storyline.pipeline import brief_parts, make_article
 from storyline.settings import Settings
 from storyline.sources.files import read_inputs
+from storyline.text import normalize_text
 
-from conftest import DEMO_ARTICLES
+from conftest import DEMO_ARTICLES, SHARED
+
+POLNEAR = SHARED / "data" / "polnear" / "train.jsonl"
+# real reports of five outlets on one campaign in one week of January 2016 (PolNeAR train, by id)
+POLNEAR_STORY = ["huff-post_2016-01-02_donald-trump-featured-in-jihadis", "politico_2016-01-07_seiu-chief-says-trump-can-win",
+                 "usa-today_2016-01-08_why-donald-trump-is-leading-in-t", "west-journal_2016-01-08_donald-trump-just-gave-some-free",
+                 "usa-today_2016-01-13_trump-cruz-break-away-from-the-p"]
 
 STORIES = {
     "talks in Riyadh": ["global-desk-wire/us-russia-talks-riyadh.txt", "coastline-news/kremlin-confirms-riyadh-talks.txt",
@@ -64,4 +73,34 @@ def test_a_brief_made_as_each_article_joins_equals_one_made_from_scratch(story, 
     _forget_every_brief()
     scratch = _brief(articles)
     assert any(claim["status"] == "corroborated" for claim in scratch["claims"])  # outlets compared
+    assert grown == scratch
+
+
+@lru_cache(maxsize=1)
+def _polnear() -> dict[str, tuple[Article, Analysis]]:
+    out = {}
+    with POLNEAR.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            key = next((k for k in POLNEAR_STORY if record["id"].startswith(k)), None)
+            if key is None:
+                continue
+            text = normalize_text(record["text"])
+            published = datetime.fromisoformat(record["date"]).replace(tzinfo=UTC)
+            article = Article(id=key[:40], source=record["source"], text=text, text_hash="-", title=record.get("title"),
+                              published=published)
+            out[key] = (article, analyze_article(text, published))
+    return out
+
+
+@pytest.mark.skipif(not POLNEAR.exists(), reason="PolNeAR is not in ../shared/data")
+@pytest.mark.parametrize("order", ["as published", "reversed"])
+def test_a_brief_of_real_reports_made_as_each_joins_equals_one_made_from_scratch(order):
+    found = _polnear()
+    keys = POLNEAR_STORY if order == "as published" else POLNEAR_STORY[::-1]
+    articles = [found[k] for k in keys]
+    grown = [_brief(articles[:size]) for size in range(1, len(articles) + 1)][-1]
+    _forget_every_brief()
+    scratch = _brief(articles)
+    assert any(len(claim["sources"]) >= 2 for claim in scratch["claims"])  # outlets compared
     assert grown == scratch

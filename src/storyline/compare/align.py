@@ -46,9 +46,16 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     ("Harrow Ridge", "Rubio") say little about which fact a sentence states."""
     df: Counter[str] = Counter()
     for u in units:
-        df.update(set(u.stems) | happenings(u.stems))  # ... and the kinds of happening they name
+        df.update(_terms(tuple(u.stems)))
     n = len(units) + 1
     return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
+
+
+@lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
+def _terms(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """A unit's distinct stems and the kinds of happening they name, in the order the set of them
+    gives (so a story's IDF is built the same, remembered or not)."""
+    return tuple(set(stems) | happenings(stems))
 
 
 class _Overlap:
@@ -68,6 +75,9 @@ class _Overlap:
             return 0.0
         shared = sum(map(self.weight_of, self.stems[i] & self.stems[j]))
         return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
+
+
+SHARED_MOST = 0.1 + 0.08 * 2 + 1e-9  # the most _pair_score adds to cosine and overlap for shared names, figures, dates
 
 
 def _pair_score(a: Unit, b: Unit, cosine: float, lexical: float) -> float:
@@ -368,6 +378,7 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
     overlap = _Overlap(units, story_idf(units))
     scored = []
     for (i, j), cosine in pairs.items():
+        threshold = CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD
         if said[i] is not None and said[j] is not None:
             if said[i] != said[j]:
                 continue
@@ -375,8 +386,11 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
         elif cosine >= 0.999:
             score = 2.0
         else:
-            score = _pair_score(units[i], units[j], cosine, overlap(i, j))
-        if score >= (CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD):
+            lexical = overlap(i, j)
+            if cosine + LEXICAL_WEIGHT * lexical < threshold - SHARED_MOST:
+                continue  # below the threshold whatever names, figures and dates the two share
+            score = _pair_score(units[i], units[j], cosine, lexical)
+        if score >= threshold:
             scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     values: list[tuple[dict[str, list[Number]], frozenset[str]]] = [
