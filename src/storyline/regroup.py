@@ -207,8 +207,9 @@ def pair_probabilities(index: StoryIndex, part: list[Member]) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1)
     dot = vectors @ vectors.T
     cosine = np.divide(dot, norms[None, :], out=np.zeros_like(dot), where=norms[None, :] > 0)
-    days = [m.day for m in part]
-    gap = np.array([[abs((a - b).days) if a is not None and b is not None else 0 for b in days] for a in days], dtype=float)
+    dated = np.array([m.day is not None for m in part])
+    days = np.array([m.day.toordinal() if m.day is not None else 0 for m in part], dtype=float)
+    gap = np.where(dated[:, None] & dated[None, :], np.abs(days[:, None] - days[None, :]), 0.0)
     weight = index.params.weights.get
     logit = (index.params.bias + weight("cosine", 0.0) * cosine + weight("max_cosine", 0.0) * dot
              + weight("terms", 0.0) * dice + weight("coverage", 0.0) * coverage + weight("core", 0.0) * core

@@ -628,13 +628,11 @@ def term_matrix(part: list[Member], weigh: Callable[[str], float]) -> tuple[np.n
     """Which member carries which key term (a row a member, a column a term, 1 where it does), each
     term's weight and the terms, in the order the members first carry them."""
     vocabulary: dict[str, int] = {}
-    rows, columns = [], []
-    for row, member in enumerate(part):
-        for term in member.terms:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+    columns: list[int] = []
+    for member in part:
+        columns.extend([vocabulary.setdefault(term, len(vocabulary)) for term in member.terms])
     carries = np.zeros((len(part), len(vocabulary)))
-    carries[rows, columns] = 1.0
+    carries[np.repeat(np.arange(len(part)), [len(member.terms) for member in part]), columns] = 1.0
     return carries, np.array([weigh(term) for term in vocabulary]), list(vocabulary)
 
 
