@@ -268,6 +268,13 @@ DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week
                       r"|earlier today|overnight|(?:this|last|next) (?:week|month|year))\b", re.IGNORECASE)
 # a day that recurs ("the second Tuesday of every month", "each Sunday"): no one happening's day
 HABITUAL = re.compile(r"\b(?:every|each)\s+$|^\s+(?:of|in)\s+(?:every|each)\b", re.IGNORECASE)
+# a day that dates a statement ("police said today", "announced Wednesday that", "said at practice on Wednesday",
+# "told reporters late Tuesday"): the day it was said, not the day of what it reports
+STATEMENT_DAY = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)"
+                           r"(?:\s+(?:it|this|himself|herself|themselves|reporters|journalists"
+                           r"|(?:at|to|in)\s+(?:an?\s+|the\s+)?(?:news\s+)?\w+))*(?:\s+(?:on|late|early))?\s*$", re.IGNORECASE)
+# words before a weekday that date it ("On Saturday", "Last Friday"), not a name it ends ("Patch Tuesday", "Black Friday")
+DAY_WORDS = frozenset("on by since until till from before after last next this early late that each every through".split())
 # "a day after", "two days earlier": counted from an event the sentence names, not from the report's day
 RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
                        r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)
@@ -395,6 +402,8 @@ NOT_NAME_ENDINGS = {"Agreement", "Act", "Treaty", "Accord", "Accords", "Pact", "
 PAST_OFFICE = re.compile(r"\b(?i:then|former|ex|one-?time|erstwhile)[-\s]+(?:[A-Z][\w.]*\s+){0,2}$")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "lord", "lady", "rev",
                "reverend", "former", "acting", "interim"}
+# one office named two ways: a court's justice is its judge ("Justice Vincent Del Giudice" / "Judge ...")
+OFFICE_NAMES = {"justice": "judge"}
 # words that make an office another, lower one: a deputy director is not the director (compare/conflicts/role.py)
 RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 

@@ -25,7 +25,7 @@ from storyline.compare.conflicts.conflict import (
 )
 from storyline.compare.conflicts.state import two_stages
 from storyline.compare.units import StoryView, Unit, quoted_spans
-from storyline.lang.en import DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE
+from storyline.lang.en import DAY_WORDS, DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE, STATEMENT_DAY
 from storyline.model import ConflictKind, TimeExpression
 from storyline.text import WEB_ADDRESS
 from storyline.words import content_stems
@@ -179,7 +179,9 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]
 
 def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> bool:
     """Whether the date at text[start:end] of a unit can be the day of one happening: not a day that
-    recurs ("the second Tuesday of every month"), not the page's line or time stamp ("Posted Dec 23,
+    recurs ("the second Tuesday of every month") or a name that ends in a weekday ("It's not Patch
+    Tuesday"), not the day of a statement ("police said today", "announced Wednesday that": when it was
+    said, not when what it reports happened), not the page's line or time stamp ("Posted Dec 23,
     2012"), not a day inside a quotation (“This night is for Alexi!”: the speaker's, read from a day
     the report does not give)."""
     article = story.articles[unit.article]
@@ -188,7 +190,23 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     text = article.text
     if HABITUAL.search(text[max(unit.start, start - 12):start]) or HABITUAL.search(text[end:min(unit.end, end + 16)]):
         return False
+    if STATEMENT_DAY.search(text[max(unit.start, start - 60):start]) or _ends_a_name(story, unit, start):
+        return False
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
+
+
+def _ends_a_name(story: StoryView, unit: Unit, start: int) -> bool:
+    """Whether a weekday at start is the last word of a name ("Patch Tuesday", "Super Tuesday", "Black
+    Friday"): a capitalised word right before it, within the sentence, that is no name the story knows
+    ("the Chicago Bears Thursday") and no word that dates it ("On Saturday", "Last Friday")."""
+    text = story.articles[unit.article].text
+    if not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text[start:start + 10]):
+        return False
+    word = re.search(r"(?<=\s)([A-Z][a-z]+)\s+$", text[unit.start:start])
+    if word is None or word.group(1).lower() in DAY_WORDS:
+        return False
+    first = unit.start + word.start(1)
+    return story.entity_at(unit.article, first, first + len(word.group(1))) is None
 
 
 def date_in_story(found: StoryFindings) -> list[Conflict]:
@@ -303,7 +321,7 @@ def _printed_words(printed: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+|\d+", printed.lower()) if w not in _FILLER]
 
 
-_FILLER = {"on", "the", "at", "in", "of", "by", "early", "late", "this", "last"}
+_FILLER = {"on", "the", "at", "in", "of", "by", "early", "late", "this", "last", "morning", "afternoon", "evening", "night"}
 
 
 def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:

@@ -11,15 +11,15 @@ from collections.abc import Callable, Collection
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView
-from storyline.lang.en import HONORIFICS, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS
+from storyline.lang.en import HONORIFICS, OFFICE_NAMES, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS
 from storyline.model import ConflictKind
 from storyline.words import fold_text
 
 
 def _office(title: str) -> str:
-    """A title's words that name an office, each in one spelling ("Sen." and "Senator" alike); honorifics
-    and "former" are no office."""
-    words = [OFFICE_WORDS.get(w, w) for w in re.findall(r"[a-z]+", fold_text(title))]
+    """A title's words that name an office, each in one spelling ("Sen." and "Senator" alike, "Justice" and
+    "Judge" alike); honorifics and "former" are no office."""
+    words = [OFFICE_WORDS.get(w, OFFICE_NAMES.get(w, w)) for w in re.findall(r"[a-z]+", fold_text(title))]
     return " ".join(w for w in words if w not in HONORIFICS)
 
 

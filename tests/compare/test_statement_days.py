@@ -1,0 +1,54 @@
+"""A date conflict needs two days of one happening (conflicts/date.py): the day a statement was made
+("police said today", "announced Wednesday that") is not the day of what it reports, a weekday that
+ends a name ("Patch Tuesday") is no day of the week, and a weekday with its part of the day ("Wednesday
+morning") is the weekday another outlet prints bare. A title named two ways ("Justice" / "Judge") is
+one office (conflicts/role.py). Reports are our own."""
+
+from __future__ import annotations
+
+from test_compare_claims import compare_reports, conflicts, pair_conflicts
+
+from storyline.compare.conflicts.date import same_printed_day
+from storyline.model import TimeExpression
+
+AGROUND = "The ferry Calder Star ran aground on a sandbank near Marsden on Tuesday, harbour police said."
+LATER = "The ferry Calder Star ran aground on a sandbank near Marsden on Wednesday, harbour police said."
+
+
+def ferry(outlet: str, sentence: str) -> tuple[str, str, str]:
+    return (outlet, "2025-06-05", f"{sentence}\n\nAll 212 passengers were taken off by lifeboat. "
+                                  "The operator cancelled the evening sailings.")
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_what_it_reports():
+    said = "Harbour police announced Wednesday that the ferry Calder Star ran aground on a sandbank near Marsden."
+    assert conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", said)]), "date") == []
+    told = "The ferry Calder Star ran aground on a sandbank near Marsden, harbour police told reporters on Wednesday."
+    assert conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", told)]), "date") == []
+    # two days of the grounding itself still disagree
+    found = conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", LATER)]), "date")
+    assert len(found) == 1 and {v["source"] for v in found[0]["conflict"]["values"]} == {"coast-wire", "bay-herald"}
+
+
+def test_a_weekday_that_ends_a_name_is_no_day_of_the_week():
+    named = "Orbis released an emergency fix for its Lumen browser, days before Patch Tuesday."
+    dated = "Orbis released an emergency fix for its Lumen browser on Monday."
+    assert pair_conflicts(named, dated, "date") == []
+    # the weekday itself, after a word that dates it, is one
+    assert len(pair_conflicts(dated.replace("on Monday", "on Tuesday"), dated, "date")) == 1
+
+
+def test_a_weekday_with_its_part_of_the_day_is_the_weekday_printed_bare():
+    def day(text: str, iso: str) -> TimeExpression:
+        return TimeExpression(text, 0, len(text), iso, "day", (0, len(text)))
+
+    assert same_printed_day(day("Wednesday", "2024-01-10"), day("on Wednesday morning", "2024-01-03"))
+    assert same_printed_day(day("Tuesday afternoon", "2024-01-09"), day("Tuesday", "2024-01-02"))
+    assert not same_printed_day(day("Wednesday", "2024-01-10"), day("Tuesday morning", "2024-01-09"))
+
+
+def test_a_justice_and_a_judge_of_one_name_hold_one_office():
+    judge = "Judge Ines Marrow adjourned the trial of the two brothers until Monday."
+    justice = "Justice Ines Marrow adjourned the trial of the two brothers until Monday."
+    assert pair_conflicts(judge, justice, "role", "value") == []
+    assert len(pair_conflicts(judge, justice.replace("Justice", "Inspector"), "role", "value")) == 1
