@@ -1,6 +1,7 @@
 """The cost of many short records: one-line records ingested round after round into one database,
-each round's records a second as a ratio to the first round's of the same run, and the process's
-memory after each round.
+each round's records a second as a ratio to the first round's of the same run, its CPU a record (all
+processes, and this one's own: the driver and the thread preparing chunks), and the process's memory
+after each round.
 
 A ratio near 1.0 in every round, and memory that stops growing, mean the cost of a record does not
 grow with the records already stored; a ratio that falls round by round names a stage that does
@@ -91,18 +92,19 @@ def main() -> None:
         with open_store(db, create=True) as store:
             ingest([record(-1)], store, settings)  # loads the models before the clock starts
             print(f"{'round':>5} {'stored':>7} {'seconds':>8} {'records/s':>9} {'vs round 1':>10} {'CPU s':>6} "
-                  f"{'CPU ms/rec':>10} {'RSS MB':>7}", flush=True)
+                  f"{'CPU ms/rec':>10} {'own ms/rec':>10} {'RSS MB':>7}", flush=True)
             first_rate, stages = None, []
             for number, start in enumerate(range(0, args.records, args.round), 1):
                 batch = [record(i, args.minutes) for i in range(start, min(start + args.round, args.records))]
-                began, cpu = time.perf_counter(), cpu_seconds()
+                began, cpu, own = time.perf_counter(), cpu_seconds(), time.process_time()
                 report = ingest(batch, store, settings)
-                seconds, cpu = time.perf_counter() - began, cpu_seconds() - cpu
+                seconds, cpu, own = time.perf_counter() - began, cpu_seconds() - cpu, time.process_time() - own
                 rate = len(batch) / seconds
                 first_rate = first_rate or rate
                 stages.append(report.seconds)
                 print(f"{number:>5} {start + len(batch):>7,} {seconds:>8.1f} {rate:>9.1f} {rate / first_rate:>10.2f} "
-                      f"{cpu:>6.1f} {1000 * cpu / len(batch):>10.2f} {rss_mb():>7.0f}", flush=True)
+                      f"{cpu:>6.1f} {1000 * cpu / len(batch):>10.2f} {1000 * own / len(batch):>10.2f} {rss_mb():>7.0f}",
+                      flush=True)
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; stage seconds, first and last round:")
     for stage in stages[0]:
         print(f"  {stage:<13} {stages[0][stage]:>7.1f} {stages[-1].get(stage, 0.0):>7.1f}")

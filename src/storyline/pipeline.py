@@ -402,6 +402,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         with clock("serial"), one_blas_thread(), store.transaction():
             catch_up(store, seen, duplicates, stories)
             grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
+            analysed: list[tuple[str, Analysis]] = []  # stored once at the end of the chunk, a statement a table
             for item, mvector, event_days in zip(chunk, mvectors, days):
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
@@ -412,7 +413,8 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                 quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
                 stored += 1
                 if item.analysis is not None:
-                    store.insert_analysis(item.article.id, item.analysis, analyze.VERSION)
+                    analysed.append((item.article.id, item.analysis))
+            store.insert_analyses(analysed, analyze.VERSION)
             for story in grown.values():
                 _save_story(store, story)
             touched.update(grown)

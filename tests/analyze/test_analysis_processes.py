@@ -15,6 +15,7 @@ from conftest import DEMO_ARTICLES
 
 from storyline.analyze import analyze_articles, spacy_processes, start_analyses
 from storyline.analyze.pool import BATCH as POOL_BATCH
+from storyline.analyze.pool import MAX_TASK, TASK_CHARS, tasks
 from storyline.settings import settings_from_env
 
 
@@ -53,6 +54,26 @@ def test_the_pool_gives_the_same_analyses_in_order_beside_other_languages() -> N
     assert len(multiprocessing.active_children()) >= 2  # the workers are running while the caller goes on
     assert pooled() == alone
     assert any(analysis.quotes for analysis in alone)
+
+
+def test_short_articles_share_a_task_and_long_ones_do_not() -> None:
+    short = [(f"Item {i}: the council in Leeds closed the bridge for {i % 9} days.", date(2025, 3, 3)) for i in range(256)]
+    cut = tasks(short, 2)
+    assert [len(task) for task in cut] == [MAX_TASK] * 4 and [item for task in cut for item in task] == short
+    assert [len(task) for task in tasks(short[:100], 2)] == [50, 50]  # each worker gets half
+    assert [len(task) for task in tasks(short[:20], 2)] == [POOL_BATCH, 4]
+    long = [("word " * 1000, None)] * 40  # 5,000 characters each: real-length articles
+    assert [len(task) for task in tasks(long, 2)] == [POOL_BATCH, POOL_BATCH, 8]
+    assert all(sum(len(text) for text, _ in task) <= max(TASK_CHARS, POOL_BATCH * 5000) for task in tasks(long, 2))
+
+
+def test_one_line_records_give_on_the_pool_what_they_give_alone() -> None:
+    people = ["Mayor Anne Hidalgo", "Chancellor Olaf Scholz", "Senator Amy Klobuchar", "Coach Pep Guardiola"]
+    lines = [(f'{people[i % 4]} said on Tuesday that the bridge in {["Leeds", "Lyon", "Ohio"][i % 3]} would '
+              f'reopen in May, "after {i % 30 + 2} weeks of work".', date(2025, 3, 3), "en") for i in range(150)]
+    alone = start_analyses(lines, processes=1)()
+    assert start_analyses(lines, processes=2)() == alone
+    assert sum(bool(analysis.quotes) for analysis in alone) > 100 and all(analysis.mentions for analysis in alone)
 
 
 def test_the_workers_leave_when_their_process_is_killed() -> None:

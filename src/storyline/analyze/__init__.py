@@ -64,8 +64,9 @@ def analyze_articles(items: Iterable[tuple[str, date | datetime | None]], nlp: "
 
 
 def analyze_batch(items: list[tuple[str, date | datetime | None]]) -> list[Analysis]:
-    """In a pool worker: one batch through spaCy and the rules, as analyze_articles does in one process."""
-    return list(analyze_articles(items, batch_size=POOL_BATCH))
+    """In a pool worker: one batch through spaCy and the rules, as analyze_articles does in one process;
+    a task of more than POOL_BATCH articles (short ones: analyze.pool.tasks) is one batch of spaCy's."""
+    return list(analyze_articles(items, batch_size=max(POOL_BATCH, len(items))))
 
 
 MIN_BATCHES_PER_PROCESS = 2  # fewer, and forking and shipping docs back cost more than they save

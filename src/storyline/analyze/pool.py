@@ -17,6 +17,8 @@ from storyline.engine import worker_pool
 from storyline.model import Analysis
 
 BATCH = 16  # articles a task: spaCy's batch, and few enough that both workers finish a chunk together
+TASK_CHARS = 64_000  # a task takes more than BATCH articles while they hold no more characters than this,
+MAX_TASK = 64  # up to this many: spaCy's fixed cost a batch, spread over short articles (one-line records)
 
 
 Batch = list[tuple[str, date | datetime | None]]
@@ -30,11 +32,27 @@ def start_english_analyses(items: Batch, processes: int, analyze_batch: Callable
     pool = worker_pool(processes, preload=load_nlp)
     if pool is None:
         return None
-    batches = [items[start:start + BATCH] for start in range(0, len(items), BATCH)]
+    batches = tasks(items, processes)
     pending = pool.map_async(analyze_batch, batches, chunksize=1)
 
     def wait() -> list[Analysis]:
         return [analysis for batch in pending.get() for analysis in batch]
 
     return wait
+
+
+def tasks(items: Batch, processes: int) -> list[Batch]:
+    """The items cut into tasks in order: BATCH articles a task, or more, up to MAX_TASK, where they are
+    short enough to hold TASK_CHARS characters in all, but never so many that a worker gets none."""
+    most = max(BATCH, min(MAX_TASK, -(-len(items) // processes)))
+    found: list[Batch] = []
+    task: Batch = []
+    chars = 0
+    for item in items:
+        if task and (len(task) == most or (len(task) >= BATCH and chars + len(item[0]) > TASK_CHARS)):
+            found.append(task)
+            task, chars = [], 0
+        task.append(item)
+        chars += len(item[0])
+    return found + [task] if task else found
 

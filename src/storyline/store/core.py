@@ -148,8 +148,12 @@ class Store(ReadQueries, OutletRecords):
         return row["id"] if row else None
 
     def _source_id(self, name: str) -> int:
+        """The outlet's id, the outlet added where new (one statement for an outlet already stored)."""
+        row = self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
         self.conn.execute("INSERT INTO sources(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
-        return self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
+        return int(self.conn.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0])
 
     def insert_article(self, article: Article) -> None:
         self.conn.execute(
@@ -325,22 +329,28 @@ class Store(ReadQueries, OutletRecords):
 
     def insert_analysis(self, article_id: str, analysis: Analysis, version: str) -> None:
         """Store what the analysis found in one article (replacing any earlier result)."""
+        self.insert_analyses([(article_id, analysis)], version)
+
+    def insert_analyses(self, analysed: list[tuple[str, Analysis]], version: str) -> None:
+        """Store what the analysis found in each of these articles (replacing any earlier result), a
+        statement a table for all of them: a chunk of one-line records would otherwise run eight a record."""
+        ids = [(article_id,) for article_id, _ in analysed]
         for table in ("article_mentions", "article_quotes", "article_times", "analyzed"):
-            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+            self.conn.executemany(f"DELETE FROM {table} WHERE article_id = ?", ids)
         self.conn.executemany(
             "INSERT INTO article_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, m.start, m.end, m.text, m.label, m.title, m.title_start, m.acronym, version)
-             for m in analysis.mentions])
+             for article_id, analysis in analysed for m in analysis.mentions])
         self.conn.executemany(
             "INSERT INTO article_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, q.start, q.end, q.text, q.speaker, *(q.speaker_span or (None, None)), q.cue,
               *(q.cue_span or (None, None)), int(q.direct), *q.sentence, q.venue, q.venue_text, q.addressee,
-              q.group, q.part, version) for q in analysis.quotes])
+              q.group, q.part, version) for article_id, analysis in analysed for q in analysis.quotes])
         self.conn.executemany(
             "INSERT INTO article_times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, t.start, t.end, t.text, t.date, t.granularity, *t.sentence, t.end_date, version)
-             for t in analysis.times])
-        self.conn.execute("INSERT INTO analyzed VALUES (?, ?)", (article_id, version))
+             for article_id, analysis in analysed for t in analysis.times])
+        self.conn.executemany("INSERT INTO analyzed VALUES (?, ?)", [(article_id, version) for article_id, _ in analysed])
 
     def analyses(self, article_ids: list[str]) -> dict[str, Analysis]:
         """The stored analysis of each of these articles that has one."""
