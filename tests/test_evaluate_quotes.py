@@ -88,6 +88,8 @@ def test_scorer_counts_each_kind_of_answer() -> None:
     assert (scores["speaker_anonymous_right"], scores["speaker_anonymous"]) == (1, 1)
     assert (scores["unattributed"], scores["with_source"]) == (2, 4)
     assert scores["unattributed_anonymous"] == 1
+    # the share where null is wrong: Varga named, left null, of the three found with a person as source
+    assert (scores["unattributed_person"], scores["with_person_source"]) == (1, 3)
     assert (scores["indirect_found"], scores["indirect_gold"]) == (1, 1)
     wrong = {(e["kind"], e["expected"], e["predicted"]) for e in scores["speaker_errors"]}
     assert wrong == {("pronoun", "okafor", "Piet Varga"), ("name", "varga", None)}

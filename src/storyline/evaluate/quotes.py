@@ -542,7 +542,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     precision's false positives), with ``annotated`` true where it lies in content of another kind."""
     counts = {k: 0 for k in ("direct_gold", "direct_found", "predicted_direct", "predicted_direct_right",
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
-                             "unattributed", "unattributed_anonymous", "no_source", "unresolved")}
+                             "unattributed", "unattributed_anonymous", "no_source", "unresolved",
+                             "with_person_source")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
     errors: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
@@ -585,6 +586,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             kind = source_kind(source_text, record["text"], source_spans[0][0])
             said = best.get("speaker")
             counts["with_source"] += 1
+            counts["with_person_source"] += kind != "anonymous"
             if said is None:
                 counts["unattributed"] += 1
                 counts["unattributed_anonymous"] += kind == "anonymous"
@@ -650,6 +652,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "unattributed_share": _ratio(counts["unattributed"], counts["with_source"]),
         "unattributed": counts["unattributed"], "with_source": counts["with_source"],
         "unattributed_anonymous": counts["unattributed_anonymous"], "found_without_source": counts["no_source"],
+        "unattributed_person_share": _ratio(counts["unattributed"] - counts["unattributed_anonymous"],
+                                            counts["with_person_source"]),
+        "unattributed_person": counts["unattributed"] - counts["unattributed_anonymous"],
+        "with_person_source": counts["with_person_source"],
         "speaker_unresolved": counts["unresolved"],
         "indirect_recall": _ratio(counts["indirect_found"], counts["indirect_gold"]),
         "indirect_found": counts["indirect_found"], "indirect_gold": counts["indirect_gold"],
