@@ -116,6 +116,18 @@ def test_a_first_person_source_is_left_to_the_reader() -> None:
     assert scores["speaker_unresolved"] == 1 and scores["speaker_pronoun"] == 0 and scores["speaker_errors"] == []
 
 
+def test_a_source_that_is_a_thing_is_left_to_the_reader() -> None:
+    # the chain would name Okafor, the last named source; "it" is the letter, which no name answers
+    t = ("Mayor Lena Okafor said the quay would reopen.\n\n"
+         "A letter from the ferry crews reached the council on Friday. “We were never asked,” it said.")
+    record = {"id": "letter", "text": t, "attributions": [
+        attribution(t, "Mayor Lena Okafor", "said", ["the quay would reopen"], False),
+        attribution(t, "it", "said", ["“We were never asked,”"], True)]}
+    predicted = {"letter": {"text": t, "quotes": [quote(t, "We were never asked", None)]}}
+    scores = score_quotes([record], predicted)
+    assert scores["speaker_unresolved"] == 1 and scores["speaker_pronoun"] == 0 and scores["speaker_errors"] == []
+
+
 def test_spans_are_carried_onto_the_normalised_text() -> None:
     raw = "Lede\u00a0line.\r\n\r\n\r\n  “Keep   going,” Okafor said.  "
     normalised = "Lede line.\n\n“Keep going,” Okafor said."

@@ -342,6 +342,7 @@ _SAYING = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "ad
 
 
 _FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
+_THINGS = {"it", "its", "that", "which", "this"}
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 
@@ -599,8 +600,9 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 else:
                     pronoun = source_text.strip().lower() if kind == "pronoun" else None
                     # "I said" outside a quotation is the writer; inside one, whoever that quotes: no chain decides it
-                    first_person = pronoun in _FIRST_PERSON
-                    if first_person:
+                    # nor does the chain for "it" or "that": a letter, a website, a paper, never the person it names
+                    unchained = pronoun in _FIRST_PERSON or pronoun in _THINGS
+                    if unchained:
                         expected = None
                     elif pronoun in _PERSONAL:
                         expected = reader.referent(source_spans[0][0], pronoun)
