@@ -88,6 +88,8 @@ def test_scorer_counts_each_kind_of_answer() -> None:
     assert (scores["speaker_anonymous_right"], scores["speaker_anonymous"]) == (1, 1)
     assert (scores["unattributed"], scores["with_source"]) == (2, 4)
     assert scores["unattributed_anonymous"] == 1
+    # the share where null is wrong: Varga named, left null, of the three found with a person as source
+    assert (scores["unattributed_person"], scores["with_person_source"]) == (1, 3)
     assert (scores["indirect_found"], scores["indirect_gold"]) == (1, 1)
     wrong = {(e["kind"], e["expected"], e["predicted"]) for e in scores["speaker_errors"]}
     assert wrong == {("pronoun", "okafor", "Piet Varga"), ("name", "varga", None)}
@@ -110,6 +112,18 @@ def test_a_first_person_source_is_left_to_the_reader() -> None:
         attribution(t, "I", "said", ["“I walked the quay,”"], True, after=t.index("“I"))]}
     record["attributions"][1]["source"] = [span(t, "I said")[:1] + [span(t, "I said")[0] + 1]]
     predicted = {"quay": {"text": t, "quotes": [quote(t, "I walked the quay", "Okafor")]}}
+    scores = score_quotes([record], predicted)
+    assert scores["speaker_unresolved"] == 1 and scores["speaker_pronoun"] == 0 and scores["speaker_errors"] == []
+
+
+def test_a_source_that_is_a_thing_is_left_to_the_reader() -> None:
+    # the chain would name Okafor, the last named source; "it" is the letter, which no name answers
+    t = ("Mayor Lena Okafor said the quay would reopen.\n\n"
+         "A letter from the ferry crews reached the council on Friday. “We were never asked,” it said.")
+    record = {"id": "letter", "text": t, "attributions": [
+        attribution(t, "Mayor Lena Okafor", "said", ["the quay would reopen"], False),
+        attribution(t, "it", "said", ["“We were never asked,”"], True)]}
+    predicted = {"letter": {"text": t, "quotes": [quote(t, "We were never asked", None)]}}
     scores = score_quotes([record], predicted)
     assert scores["speaker_unresolved"] == 1 and scores["speaker_pronoun"] == 0 and scores["speaker_errors"] == []
 

@@ -238,6 +238,8 @@ def eval_quotes(
                        scores["speaker_anonymous_right"], scores["speaker_anonymous"]),
                    row("unattributed (speaker null)", scores["unattributed_share"], scores["unattributed"],
                        scores["with_source"]),
+                   row("… where the source is a person (name, pronoun, role)", scores["unattributed_person_share"],
+                       scores["unattributed_person"], scores["with_person_source"]),
                    row("reported speech: recall", scores["indirect_recall"], scores["indirect_found"],
                        scores["indirect_gold"])])
 

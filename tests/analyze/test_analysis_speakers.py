@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import analyze_article
+from storyline.analyze import analyze_article, extract_mentions
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.nlp import load_nlp, parse
 from storyline.analyze.quote_marks import scan_quote_marks
@@ -465,3 +465,35 @@ def test_a_name_after_a_conjunction_before_the_cue_still_speaks():
     text = ("The row began on Friday after Lena Okafor, asked about the port's debts, had said, “We have no other "
             "choice.”")
     assert speaker_of(text, "no other choice") == "Lena Okafor"
+
+
+def test_the_name_set_beside_a_role_that_opens_the_clause_speaks_not_the_name_the_role_governs():
+    text = ("Pastor Anna Holt spoke to the crowd.\n\n"
+            "One pastor supporting Mr. Brandt, Tomas Lindqvist of Grace Church in Marion, said he had made 150 calls "
+            "to other churches.\n\n“Find your polling place and get there,” he tells parishioners.")
+    assert speaker_of(text, "polling place") == "Tomas Lindqvist"
+
+
+def test_a_bare_surname_read_as_a_body_is_a_person_past_the_places_before_his_he():
+    """The model reads the bare "Brandt" as a body (its spans are given as the model gives them on real text),
+    and his name opens a company's, so only the he of his clause says he is a person; it comes after two
+    places, Norway and Chile, which no he can be."""
+    text = ("Candidate Tomas Brandt, who owns Brandt Shipping, toured the coast on Friday.\n\nHarbour chief Piet Varga said the visit went well.\n\n"
+            "At a rally in Dover on Friday, Brandt put Norway and Chile on a list of countries he said had sent spies. "
+            "“We cannot let them in,” he said.")
+    entities = [(text.index(words), text.index(words) + len(words), label) for words, label in
+                [("Tomas Brandt", "PERSON"), ("Brandt Shipping", "ORG"), ("Piet Varga", "PERSON"), ("Dover", "GPE"), ("Brandt put", "ORG"),
+                 ("Norway", "GPE"), ("Chile", "GPE")]]
+    entities = [(a, b - 4, label) if text[a:b] == "Brandt put" else (a, b, label) for a, b, label in entities]
+    parsed = parse(load_nlp()(text), text)
+    mentions = extract_mentions(parsed._replace(entities=entities))
+    assert [m.label for m in mentions if m.text == "Brandt"] == ["PERSON"]
+    assert speakers_with_mentions(text, mentions) == ["Tomas Brandt"]
+
+
+def test_a_he_after_a_sentence_goes_to_its_subject_not_to_a_name_after_its_verb_of_saying():
+    text = ("Mayor Tomas Brandt has pushed the new fares since May.\n\nRadio host Piet Varga challenged Brandt about the "
+            "fares on Monday.\n\n“They are not fair. Nobody can pay them,” Varga said.\n\n“I don’t care. They pay for "
+            "the boats,” Brandt said.\n\nVarga argued that “outsiders” had let the fares rise, but suggested Brandt "
+            "went too far.\n\n“But by raising them again, you lose the islands. Mistake?” he asked.")
+    assert speaker_of(text, "lose the islands") == "Piet Varga"

@@ -237,7 +237,8 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person;
-    so is a surname alone ("Sanders compared himself to …") of a person the article names in full."""
+    so is a surname alone ("Sanders compared himself to …") of a person the article names in full, whatever
+    places come between them."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     out = []
     for n, m in enumerate(mentions):
@@ -246,7 +247,10 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
                 and words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
             pronoun = re.search(r"\b(?:he|his|him|himself|she|her|herself)\b", window)
-            nxt = mentions[n + 1].start if n + 1 < len(mentions) else len(text)
+            later = mentions[n + 1:]
+            if m.text in surnames:  # past places and peoples, which no he is: "Trump included the Philippines on a
+                later = [o for o in later if o.label in ("PERSON", "ORG")]  # list of countries he said …"
+            nxt = later[0].start if later else len(text)
             if pronoun and m.end + pronoun.start() < nxt:
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
         out.append(m)

@@ -39,6 +39,7 @@ from storyline.analyze.statements import (
 from storyline.analyze.subjects import missed_surname, sentence_subject, subject_like
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
     DEFINITE,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
@@ -262,9 +263,10 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
 def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str, tuple[int, int] | None]]) \
         -> list[tuple[int, str, tuple[int, int] | None]]:
     """The candidates for he or she named in a clause below another candidate of their sentence: after "because",
-    "that", "who", a by-phrase or a participle ("Mr. Nevins said he took it on only because Mr. Lynch agreed",
-    "Ruiz repeated the plan, saying Ortiz was committed to it"). The sentence is about the one its main clause
-    names, so "he said" after it is theirs before any of these."""
+    "that", "who", a by-phrase, a participle or a verb of saying ("Mr. Nevins said he took it on only because
+    Mr. Lynch agreed", "Ruiz repeated the plan, saying Ortiz was committed to it", "Ruiz agreed, but suggested
+    Ortiz went too far"). The sentence is about the one its main clause names, so "he said" after it is theirs
+    before any of these."""
     spans = sorted(span for _, _, span in candidates if span is not None)
     below: set[tuple[int, int]] = set()
     for n, span in enumerate(spans):
@@ -274,7 +276,8 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
                 continue
             opened = False  # a link whose clause runs on to the candidate; a comma closes it ("…, which he had not
             for i in range(article.token_at(earlier[1]), article.token_at(span[0])):  # introduced, Ortiz pointed …")
-                if article.word(i) in SUBORDINATE_LINKS and not article.in_quote(article.tokens[i].start):
+                if (article.word(i) in SUBORDINATE_LINKS or _reports_a_clause(article, i)) \
+                        and not article.in_quote(article.tokens[i].start):
                     opened = True
                 elif article.word(i) in (",", ";"):
                     opened = False
@@ -282,6 +285,14 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
                 below.add(span)
                 break
     return [c for c in candidates if c[2] in below]
+
+
+def _reports_a_clause(article: ArticleText, i: int) -> bool:
+    """Whether token i is a verb of saying whose clause follows with no "that" ("suggested Trump went too far",
+    "complained to Fox's Ann Lee that …"): not one that names whom it addresses ("asked Trump", "told Cruz"), who
+    may be the one answering next, nor an inverted cue, whose name is the speaker."""
+    return is_cue(article, i) and article.word(i) not in ADDRESSED_PASSIVES and article.tokens[i].text.islower() \
+        and article.tokens[i - 1].text not in (",", *QUOTE_TOKENS)  # "…, said David Axelrod": the speaker, inverted
 
 
 _SECOND_CLAUSE = re.compile(r"(?:,\s+and|;)\s+(?=the\s)")

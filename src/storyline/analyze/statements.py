@@ -31,6 +31,7 @@ from storyline.lang.en import (
     HEAD_FOLLOWERS,
     HONORIFICS,
     INDEFINITE,
+    KIN,
     NAME_SUFFIXES,
     NAMING_CUES,
     NP_STOP,
@@ -38,6 +39,7 @@ from storyline.lang.en import (
     PARTICIPLE_CUES,
     PASSIVE_AUXILIARIES,
     PERSON_OF,
+    PERSON_ROLES,
     PHRASAL_CUES,
     PHRASE_LINKS,
     PLACE_PREPOSITIONS,
@@ -302,6 +304,11 @@ def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     return subject_from_mention(article, m)
 
 
+# a clause opening with a role ("One pastor supporting Mr. Ruiz,", "His longtime friend,") up to its first comma
+_ROLE_BEFORE_NAME = re.compile(r"(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b[^,]*,$"
+                               % "|".join(sorted(PERSON_ROLES | KIN)))
+
+
 def preposition_before(article: ArticleText, start: int, lo: int, prepositions: set[str] | frozenset[str],
                        adjacent: bool = True) -> int | None:
     """The token of the preposition whose object the name starting at start is ("a spokesman for Ann Lee",
@@ -464,6 +471,12 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         if appositive is not None and appositive.start > article.tokens[k].start and _named_person(article, appositive) \
                 and _opens_apposition(article, k, appositive):
             return subject_from_mention(article, appositive)
+        # "One pastor backing Mr. Ruiz, Dan Oduya of Grace Church, said": the clause opens with a role, the name
+        # set beside it speaks, not a name the role's phrase governs
+        named = article.first_mention_from(article.tokens[k].end, article.tokens[j].start)
+        if named is not None and _named_person(article, named) and _opens_apposition(article, k, named) \
+                and _ROLE_BEFORE_NAME.match(article.text, lo, article.tokens[k].end):
+            return subject_from_mention(article, named)
         j = _before_brackets(article, k - 1, lo)  # "Rep. Sander M. Levin (Mich.), a superdelegate …, said"
         if j < 0 or article.tokens[j].start < lo:
             return None

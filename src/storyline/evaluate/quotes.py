@@ -342,6 +342,7 @@ _SAYING = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "ad
 
 
 _FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
+_THINGS = {"it", "its", "that", "which", "this"}
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 
@@ -542,7 +543,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     precision's false positives), with ``annotated`` true where it lies in content of another kind."""
     counts = {k: 0 for k in ("direct_gold", "direct_found", "predicted_direct", "predicted_direct_right",
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
-                             "unattributed", "unattributed_anonymous", "no_source", "unresolved")}
+                             "unattributed", "unattributed_anonymous", "no_source", "unresolved",
+                             "with_person_source")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
     errors: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
@@ -585,6 +587,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             kind = source_kind(source_text, record["text"], source_spans[0][0])
             said = best.get("speaker")
             counts["with_source"] += 1
+            counts["with_person_source"] += kind != "anonymous"
             if said is None:
                 counts["unattributed"] += 1
                 counts["unattributed_anonymous"] += kind == "anonymous"
@@ -597,8 +600,9 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 else:
                     pronoun = source_text.strip().lower() if kind == "pronoun" else None
                     # "I said" outside a quotation is the writer; inside one, whoever that quotes: no chain decides it
-                    first_person = pronoun in _FIRST_PERSON
-                    if first_person:
+                    # nor does the chain for "it" or "that": a letter, a website, a paper, never the person it names
+                    unchained = pronoun in _FIRST_PERSON or pronoun in _THINGS
+                    if unchained:
                         expected = None
                     elif pronoun in _PERSONAL:
                         expected = reader.referent(source_spans[0][0], pronoun)
@@ -650,6 +654,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "unattributed_share": _ratio(counts["unattributed"], counts["with_source"]),
         "unattributed": counts["unattributed"], "with_source": counts["with_source"],
         "unattributed_anonymous": counts["unattributed_anonymous"], "found_without_source": counts["no_source"],
+        "unattributed_person_share": _ratio(counts["unattributed"] - counts["unattributed_anonymous"],
+                                            counts["with_person_source"]),
+        "unattributed_person": counts["unattributed"] - counts["unattributed_anonymous"],
+        "with_person_source": counts["with_person_source"],
         "speaker_unresolved": counts["unresolved"],
         "indirect_recall": _ratio(counts["indirect_found"], counts["indirect_gold"]),
         "indirect_found": counts["indirect_found"], "indirect_gold": counts["indirect_gold"],
