@@ -182,3 +182,11 @@ def test_a_quotation_inside_a_headlines_own_clause_is_a_fragment_of_it():
     assert not levy.direct
     assert levy.cue == "Says"
     assert not with_words(text, "Worn To The Bone").direct
+
+
+def test_what_a_person_called_something_in_the_writers_relative_clause_stays_their_quotation():
+    text = ("The port hopes to shed what its director, Ines Falkenrath, called “a reputation for delays.”\n\n"
+            "Falkenrath called the old timetable “a reputation for delays.”")
+    quoted = [q for q in quotes(text) if "reputation for delays" in q.text]
+    assert [q.direct for q in quoted] == [True, False]
+    assert quoted[0].text == "a reputation for delays"

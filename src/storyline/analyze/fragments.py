@@ -14,7 +14,8 @@ it); and inside another quotation. A quotation with no cue of its own, or after 
 naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
 clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS), or, after a verb of
 naming, where the quoted words open in lower case ("called the deal “a first step”": no sentence of the
-speaker's, but the name the writer's sentence gives the deal); with no cue, also where the writer's
+speaker's, but the name the writer's sentence gives the deal), unless the writer names the thing by the
+speaker's words ("what Gilbert called “a perception problem”"); with no cue, also where the writer's
 sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a
 noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
 PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
@@ -112,7 +113,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         if not before[-1:].isalnum():
             return False
         # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
-        if not (_binds(article, j) or (naming and text[statement.parts[0][0]].islower())
+        lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
+        if not (_binds(article, j) or lower
                 or (cue is None and _sentence_goes_on(article, statement))):  # "he heard “more than a few” in the crowd hurl …"
             return False
     elif not before[-1:].isalnum():
@@ -126,6 +128,12 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     headline = len(words) >= 4 and all(w[:1].isupper() for w in words)
     # an all-capitals heading runs into the text it heads ("… IN VIRTUAL REALITY “VR provides …”"), whatever its words
     return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
+
+
+def _what_named(text: str, lo: int, cue: tuple[int, int] | None) -> bool:
+    """Whether a verb of naming is the writer's "what X called" ("shedding what Gilbert called “a perception
+    problem”"): the quoted words are then X's own name for a thing, quoted whole."""
+    return cue is not None and re.search(r"\bwhat(?:\s+\S+){1,5}\s+$", text[lo:cue[0]]) is not None
 
 
 def _binds(article: ArticleText, j: int) -> bool:
