@@ -172,3 +172,21 @@ def test_an_article_of_many_fragments_reports_each_as_its_paragraph_alone_does()
     # one statement a paragraph: the second fragment is in the first one's clause, the whole quotation direct
     assert [[direct for _, direct, _ in found] for found in alone] == [[n % 3 == 1] for n in range(60)]
     assert said("\n\n".join(paragraphs)) == [quote for found in alone for quote in found]
+
+
+def test_a_quotation_inside_a_headlines_own_clause_is_a_fragment_of_it():
+    text = ("Harbour Master Says The New Levy Is “A Tax On Every Fisherman”\n\n"
+            "Norrvik Ferry Crews Are “Worn To The Bone” After The Strike\n\n"
+            "The harbour board met on Monday to set the levy for the coming season.")
+    levy = with_words(text, "A Tax On Every Fisherman")
+    assert not levy.direct
+    assert levy.cue == "Says"
+    assert not with_words(text, "Worn To The Bone").direct
+
+
+def test_what_a_person_called_something_in_the_writers_relative_clause_stays_their_quotation():
+    text = ("The port hopes to shed what its director, Ines Falkenrath, called “a reputation for delays.”\n\n"
+            "Falkenrath called the old timetable “a reputation for delays.”")
+    quoted = [q for q in quotes(text) if "reputation for delays" in q.text]
+    assert [q.direct for q in quoted] == [True, False]
+    assert quoted[0].text == "a reputation for delays"

@@ -7,12 +7,15 @@ quotation the speaker spoke whole. Such a statement keeps its speaker and cue an
 (``direct`` false), its words the reported clause with the quoted fragment in it, marks and all. A
 quotation stays direct where nothing but its cue and the cue's punctuation comes before its mark in its
 sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
-unless the writer's sentence goes on past its closing mark; where the words before it are a headline's,
-all capitalised; and inside another quotation. A quotation with no cue of its own, or after a verb of
+unless the writer's sentence goes on past its closing mark; where the words before it are a headline's
+run into the text it heads: all in capitals, or all capitalised with the quotation's cue after it (a quotation
+in a title-case headline's own clause, "Hollande Says Trump ‘Makes You Want To Retch’", is a fragment of
+it); and inside another quotation. A quotation with no cue of its own, or after a verb of
 naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
 clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS), or, after a verb of
 naming, where the quoted words open in lower case ("called the deal “a first step”": no sentence of the
-speaker's, but the name the writer's sentence gives the deal); with no cue, also where the writer's
+speaker's, but the name the writer's sentence gives the deal), unless the writer names the thing by the
+speaker's words ("what Gilbert called “a perception problem”"); with no cue, also where the writer's
 sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a
 noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
 PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
@@ -110,7 +113,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         if not before[-1:].isalnum():
             return False
         # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
-        if not (_binds(article, j) or (naming and text[statement.parts[0][0]].islower())
+        lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
+        if not (_binds(article, j) or lower
                 or (cue is None and _sentence_goes_on(article, statement))):  # "he heard “more than a few” in the crowd hurl …"
             return False
     elif not before[-1:].isalnum():
@@ -118,8 +122,18 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     elif is_cue(article, j) and article.word(j) not in NAMING_CUES:
         return _sentence_goes_on(article, statement)  # "she says “we worked hard …”": the words open after their cue
     words = re.findall(r"[^\W\d_][\w’'-]*", before)
-    # a headline ("Clinton Calls ISIS Violence ‘Genocide’"), not a sentence's subject ("Instead, Dena Grayson “is …”")
-    return len(words) < 4 or not all(w[:1].isupper() for w in words)
+    # a headline run into the first sentence's quotation, its cue after it ("… In Norrvik “We worked …,” the steward
+    # said"), not a sentence's subject ("Instead, Dena Grayson “is …”"); a quotation inside the headline's own clause,
+    # with no cue or its cue before it, is a fragment of it as of any sentence ("Hollande Says Trump ‘Makes You …’")
+    headline = len(words) >= 4 and all(w[:1].isupper() for w in words)
+    # an all-capitals heading runs into the text it heads ("… IN VIRTUAL REALITY “VR provides …”"), whatever its words
+    return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
+
+
+def _what_named(text: str, lo: int, cue: tuple[int, int] | None) -> bool:
+    """Whether a verb of naming is the writer's "what X called" ("shedding what Gilbert called “a perception
+    problem”"): the quoted words are then X's own name for a thing, quoted whole."""
+    return cue is not None and re.search(r"\bwhat(?:\s+\S+){1,5}\s+$", text[lo:cue[0]]) is not None
 
 
 def _binds(article: ArticleText, j: int) -> bool:
