@@ -46,7 +46,7 @@ def _gold_folder(folder: Path) -> Path:
 
 
 def print_scores(scores: dict[str, Any], as_json: bool, title: str, columns: list[str],
-                  rows: list[list[str]]) -> None:
+                 rows: list[list[str]]) -> None:
     """Scores as one JSON object (--json) or as a table for people."""
     if as_json:
         print(json.dumps(scores))
@@ -138,11 +138,11 @@ def eval_clusters(
                 f1s.append(cluster_scores(_story_by_origin(store, result), truth)["b3_f1"])
         scores["orders_b3_f1"], scores["order_spread"] = f1s, spread(f1s)
     print_scores(scores, as_json, f"clusters vs gold, {scores['items']} articles: {scores['clusters']} stories "
-                  f"found, {scores['gold_clusters']} in the gold", ["measure", "precision", "recall", "F1"],
-                  [["B-cubed", *_prf(scores, "b3")], ["pairwise", *_prf(scores, "pairwise")],
-                   ["B-cubed before revision", *_prf(scores["before_revision"], "b3")],
-                   *([[f"B-cubed F1 in {orders} shuffled orders (spread {scores['order_spread']:.3f})", "", "",
-                       f"{min(scores['orders_b3_f1']):.3f}-{max(scores['orders_b3_f1']):.3f}"]] if orders > 0 else [])])
+                 f"found, {scores['gold_clusters']} in the gold", ["measure", "precision", "recall", "F1"],
+                 [["B-cubed", *_prf(scores, "b3")], ["pairwise", *_prf(scores, "pairwise")],
+                  ["B-cubed before revision", *_prf(scores["before_revision"], "b3")],
+                  *([[f"B-cubed F1 in {orders} shuffled orders (spread {scores['order_spread']:.3f})", "", "",
+                      f"{min(scores['orders_b3_f1']):.3f}-{max(scores['orders_b3_f1']):.3f}"]] if orders > 0 else [])])
 
 
 @eval_app.command("timeline")
@@ -166,7 +166,7 @@ def eval_timeline(
         threads = [[s["id"] for s in t["stories"]] for t in load_storylines(store)]
     scores = {**timeline_scores(gold, story_of_path, predicted), **storyline_scores(gold, story_of_path, threads)}
     print_scores(scores, as_json, "timelines and storylines vs gold", ["measure", "precision", "recall", "F1"],
-                  [["timeline dates", *_prf(scores, "date")], ["storyline links", *_prf(scores, "link")]])
+                 [["timeline dates", *_prf(scores, "date")], ["storyline links", *_prf(scores, "link")]])
 
 
 @eval_app.command("analysis")
@@ -188,14 +188,14 @@ def eval_analysis(
             ("dates: found", scores["date_recall"], scores["date_gold"]),
             ("dates: resolved right", scores["date_accuracy"], scores["date_gold"])]
     print_scores(scores, as_json, f"analysis vs gold, {scores['articles']} articles", ["measure", "score", "of"],
-                  [[name, f"{value:.3f}", str(total)] for name, value, total in rows])
+                 [[name, f"{value:.3f}", str(total)] for name, value, total in rows])
     by_language = scores.get("by_language", {})
     if not as_json and len(by_language) > 1:
         print_scores(scores, False, "by language", ["language", "articles", "quote recall", "speaker accuracy",
-                                                      "dates found", "dates right"],
-                      [[code, str(v["articles"]), f"{v['quote_recall']:.3f} of {v['quote_gold']}",
-                        f"{v['speaker_accuracy']:.3f}", f"{v['date_recall']:.3f} of {v['date_gold']}",
-                        f"{v['date_accuracy']:.3f}"] for code, v in by_language.items()])
+                                                     "dates found", "dates right"],
+                     [[code, str(v["articles"]), f"{v['quote_recall']:.3f} of {v['quote_gold']}",
+                       f"{v['speaker_accuracy']:.3f}", f"{v['date_recall']:.3f} of {v['date_gold']}",
+                       f"{v['date_accuracy']:.3f}"] for code, v in by_language.items()])
 
 
 @eval_app.command("quotes")
@@ -223,25 +223,25 @@ def eval_quotes(
 
     unread = scores["articles"] - scores["articles_analysed"]
     print_scores(scores, as_json, f"quotes vs annotated attributions, {scores['articles']} articles"
-                  + (f" ({unread} could not be read and count as finding nothing)" if unread else ""),
-                  ["measure", "score", "right / total"],
-                  [row("direct quotations: recall", scores["direct_recall"], scores["direct_found"], scores["direct_gold"]),
-                   row("direct quotations: precision", scores["direct_precision"], scores["predicted_direct_right"],
-                       scores["predicted_direct"]),
-                   row("… counting any attributed content", scores["direct_precision_attributed"],
-                       scores["predicted_direct_attributed"], scores["predicted_direct"]),
-                   row("speaker: source a name", scores["speaker_named_accuracy"], scores["speaker_named_right"],
-                       scores["speaker_named"]),
-                   row("speaker: pronoun or description", scores["speaker_referred_accuracy"],
-                       scores["speaker_referred_right"], scores["speaker_referred"]),
-                   row("speaker: anonymous source (null)", scores["speaker_anonymous_accuracy"],
-                       scores["speaker_anonymous_right"], scores["speaker_anonymous"]),
-                   row("unattributed (speaker null)", scores["unattributed_share"], scores["unattributed"],
-                       scores["with_source"]),
-                   row("… where the source is a person (name, pronoun, role)", scores["unattributed_person_share"],
-                       scores["unattributed_person"], scores["with_person_source"]),
-                   row("reported speech: recall", scores["indirect_recall"], scores["indirect_found"],
-                       scores["indirect_gold"])])
+                 + (f" ({unread} could not be read and count as finding nothing)" if unread else ""),
+                 ["measure", "score", "right / total"],
+                 [row("direct quotations: recall", scores["direct_recall"], scores["direct_found"], scores["direct_gold"]),
+                  row("direct quotations: precision", scores["direct_precision"], scores["predicted_direct_right"],
+                      scores["predicted_direct"]),
+                  row("… counting any attributed content", scores["direct_precision_attributed"],
+                      scores["predicted_direct_attributed"], scores["predicted_direct"]),
+                  row("speaker: source a name", scores["speaker_named_accuracy"], scores["speaker_named_right"],
+                      scores["speaker_named"]),
+                  row("speaker: pronoun or description", scores["speaker_referred_accuracy"],
+                      scores["speaker_referred_right"], scores["speaker_referred"]),
+                  row("speaker: anonymous source (null)", scores["speaker_anonymous_accuracy"],
+                      scores["speaker_anonymous_right"], scores["speaker_anonymous"]),
+                  row("unattributed (speaker null)", scores["unattributed_share"], scores["unattributed"],
+                      scores["with_source"]),
+                  row("… where the source is a person (name, pronoun, role)", scores["unattributed_person_share"],
+                      scores["unattributed_person"], scores["with_person_source"]),
+                  row("reported speech: recall", scores["indirect_recall"], scores["indirect_found"],
+                      scores["indirect_gold"])])
 
 
 @eval_app.command("dates")
@@ -260,10 +260,10 @@ def eval_dates(
     gold = read_date_gold(path)
     scores = score_dates(gold, predict_dates(gold, read_texts(data, (item["id"] for item in gold))))
     print_scores(scores, as_json, f"dates vs gold, {scores['items']} expressions (unsure ones apart)",
-                  ["expressions", "accuracy", "right / items"],
-                  [["all", f"{scores['accuracy']:.3f}", f"{scores['right']} / {scores['items']}"],
-                   *[[kind, f"{v['right'] / v['items']:.3f}", f"{v['right']} / {v['items']}"]
-                     for kind, v in scores["by_kind"].items()]])
+                 ["expressions", "accuracy", "right / items"],
+                 [["all", f"{scores['accuracy']:.3f}", f"{scores['right']} / {scores['items']}"],
+                  *[[kind, f"{v['right'] / v['items']:.3f}", f"{v['right']} / {v['items']}"]
+                    for kind, v in scores["by_kind"].items()]])
 
 
 @eval_app.command("compare")
@@ -295,23 +295,23 @@ def eval_compare(
         chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
         scores = evaluate_judged(folder, data, chosen)
         print_scores(scores, as_json, f"predicted conflicts judged: {scores['judgements']} judgements",
-                      ["measure", "score", "counts"], judged_rows(scores))
+                     ["measure", "score", "counts"], judged_rows(scores))
         return
     if is_real_set(folder):
         chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
         scores = evaluate_real(folder, settings_from_env(db=db), split, chosen, data, per_event,
                                on_run=lambda what, n, total: err.print(f"[{n}/{total}] {what}", highlight=False))
         print_scores(scores, as_json, f"comparison on real reports ({split}): {scores['events']} events, "
-                      f"{scores['documents']} documents, {scores['stories']} stories",
-                      ["measure", "score", "counts", "target"], score_rows(scores))
+                     f"{scores['documents']} documents, {scores['stories']} stories",
+                     ["measure", "score", "counts", "target"], score_rows(scores))
         return
     _gold_folder(folder)
     scores = score_demo(folder)
     print_scores(scores, as_json, f"comparison vs gold, {scores['stories']} stories",
-                  ["measure", "precision", "recall", "F1 / accuracy"],
-                  [["conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", ""],
-                   ["claim status", "", "", f"{scores['claim_status_accuracy']:.3f}"],
-                   ["quote variant pairs", *_prf(scores, "quote_pair")]])
+                 ["measure", "precision", "recall", "F1 / accuracy"],
+                 [["conflicts", f"{scores['conflict_precision']:.3f}", f"{scores['conflict_recall']:.3f}", ""],
+                  ["claim status", "", "", f"{scores['claim_status_accuracy']:.3f}"],
+                  ["quote variant pairs", *_prf(scores, "quote_pair")]])
     if not as_json and "cross_language_conflicts_gold" in scores:
         out.print(f"across languages: {len(scores['cross_language_conflicts_found'])} of "
                   f"{scores['cross_language_conflicts_gold']} conflicts found, "
