@@ -248,3 +248,14 @@ def test_people_a_participle_right_after_says_happened_to_are_counted_as_that():
     assert {"harbour-times": "70", "valley-news": "110"} in number_values(first, second)
     assert [(n.surface, n.kind) for n in find_numbers("with 70 people injured", 0, 22, [])] == [("70 people", "injured")]
     assert [n.kind for n in find_numbers("20,000 people marched", 0, 21, [])] == ["people"]
+
+
+def test_a_half_written_as_a_fraction_is_part_of_its_figure():
+    # "2 1/2 years" is two and a half years, not 2 beside a stray 1/2: against "2 years" it disputes
+    first = ("Mark Pell, 34, was charged on Tuesday with killing his neighbour in Corby.\n\n"
+             "Pell had been released from prison in March. He was sentenced to 2 years, with 9 months to serve, "
+             "for a robbery in 2015.")
+    for half in ("2 1/2 years", "2-1/2 years", "2½ years", "two and a half years"):
+        assert number_values(first, first.replace("2 years", half)) == [{"harbour-times": "2", "valley-news": "2.5"}]
+    # a date written with slashes keeps its digits apart
+    assert number_values(first, first.replace("in March", "on 2 1/22")) == []

@@ -341,7 +341,7 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     # Regrouping (storyline.regroup) parts one event's reports that gave a found conflict (c-011), and
     # puts two Athens reports in one story whose running counts of riot days (five, eight: look-alike
     # l-251, an update) are no dispute, as counts of days a happening has lasted so far. The ten events
-    # read for precision add 8 conflicts, none found yet: recall 0.470 (39 of 83).
-    assert scores["conflict_precision"] >= 0.92 and scores["conflict_recall"] >= 0.47
+    # read for precision add 8 conflicts, one found: recall 0.482 (40 of 83).
+    assert scores["conflict_precision"] >= 0.92 and scores["conflict_recall"] >= 0.48
     assert scores["lookalike_left_alone_rate"] >= 0.975 and scores["claim_group_precision"] >= 0.94
     assert scores["update_found_rate"] >= 0.44

@@ -37,7 +37,8 @@ _GLUED = r"(?:km|cm|mm|m|kg|mph|kph|ft|mi|ha|lbs?)"  # units written onto a figu
 _NUMBER = re.compile(
     r"(?<![\w.,:/-])(?P<cur>[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>" + _DIGITS + r"|"
     + SPELLED_NUMBER + r")"
-    r"(?P<half>\s+and\s+a\s+half)?"
+    # "four and a half", "2 1/2", "2-1/2", "2½": a half written after the figure
+    r"(?P<half>\s+and\s+a\s+half|[\s-]1/2(?![\d/])|\s?½)?"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b"
     # "£5m", "$40k", "1.5m people": m and k written onto a sum, or onto a count of a plural noun
     r"|(?P<short>(?(cur)[mk]|[mk](?=\s+(?:people|[^\W\d_]+s)\b)))\b)?"
@@ -48,7 +49,7 @@ _NUMBER = re.compile(
 _INCHES = re.compile(r"-(\d{1,2})(?![\w-])")  # the inches of a height after "6-foot"
 _SHORT_SCALE = {"m": "million", "k": "thousand"}
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)", re.IGNORECASE)
-_SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w-])")
+_SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w/-])")  # "3-1", not "2-1/2"
 # the two (or three) words after a figure: a compound ("14 container ships", "seven consecutive life sentences")
 _COMPOUNDS = [re.compile(r"(?:[^\S\n]+[^\W\d_][\w'’-]*){%d}[^\S\n]+([^\W\d_][\w'’-]*)" % n) for n in (1, 2)]
 
