@@ -67,13 +67,13 @@ class Quantities:
     def given_together(self, kind: str | None, first: float, second: float) -> bool:
         """Whether some report of the story gives both figures of a kind: it tells them apart (two polls,
         a stay ordered and the part served, a toll and the one it rose from), so that two other reports
-        that give one each do not dispute one thing. Read from the articles giving each value, not by a
-        walk over every article's values: a story's pairs are compared with it, so the walk made a
+        that give one each do not dispute one thing. Read from the articles giving each value (givers):
+        every pair of a story's figures asks it, so a walk over every article's figures would make a
         story's comparison grow with its size squared."""
         if kind is None:
             return False
         givers = self.givers.get((kind, first))
-        return bool(givers) and not givers.isdisjoint(self.givers.get((kind, second), ()))
+        return givers is not None and not givers.isdisjoint(self.givers.get((kind, second), ()))
 
     def told_apart(self, a: tuple[Unit, Number], b: tuple[Unit, Number]) -> bool:
         """Whether two figures of a kind their reports give more than once are still known to be of
