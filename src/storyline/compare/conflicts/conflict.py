@@ -43,12 +43,14 @@ class Quantities:
     def __init__(self, units: Sequence[Unit], story: StoryView | None = None) -> None:
         self.values: dict[tuple[int, str], set[float]] = defaultdict(set)
         self.places: dict[tuple[int, str], list[tuple[float, frozenset[str]]]] = defaultdict(list)  # ... and where
+        self.givers: dict[tuple[str, float], set[int]] = defaultdict(set)  # the articles giving a value of a kind
         self.story = story
         self._names: dict[tuple[int, int], dict[int, frozenset[str]]] = {}
         for u in units:
             for n in u.numbers:
                 if n.kind:
                     self.values[(u.article, n.kind)].add(n.value)
+                    self.givers[(n.kind, n.value)].add(u.article)
                     if story is not None:
                         self.places[(u.article, n.kind)].append((n.value, self.names(u, n).get(PLACES, frozenset())))
 
@@ -65,8 +67,13 @@ class Quantities:
     def given_together(self, kind: str | None, first: float, second: float) -> bool:
         """Whether some report of the story gives both figures of a kind: it tells them apart (two polls,
         a stay ordered and the part served, a toll and the one it rose from), so that two other reports
-        that give one each do not dispute one thing."""
-        return any(k == kind and first in values and second in values for (_, k), values in self.values.items())
+        that give one each do not dispute one thing. Read from the articles giving each value (givers):
+        every pair of a story's figures asks it, so a walk over every article's figures would make a
+        story's comparison grow with its size squared."""
+        if kind is None:
+            return False
+        givers = self.givers.get((kind, first))
+        return givers is not None and not givers.isdisjoint(self.givers.get((kind, second), ()))
 
     def told_apart(self, a: tuple[Unit, Number], b: tuple[Unit, Number]) -> bool:
         """Whether two figures of a kind their reports give more than once are still known to be of
