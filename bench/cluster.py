@@ -509,7 +509,7 @@ def main() -> None:
         print("  (art/s: place() only, key terms extracted beforehand; per CPU s: articles per second of the process's CPU "
               "time, which other work on the machine does not lower; peak MB: the whole worker process, stream and "
               "vectors included; before: its memory when clustering began; revise: revision's share of the stage's "
-              f"time, run after every {RUN_ARTICLES} articles; rev CPU: the same share of the process's CPU time, which other work on the machine does not change; and its milliseconds per article in the first and last "
+              f"time, run after every {RUN_ARTICLES} articles; rev CPU: the same share of the process's CPU time, which other work on the machine does not change; and its wall milliseconds per article in the first and last "
               "tenth of the stream)")
 
     by = dict(results)
