@@ -42,6 +42,7 @@ from storyline.lang.en import (
     NOT_PAST,
     PAST_WORDS,
     RELATIVE_PRONOUNS,
+    WEEKDAYS,
     YEAR_CONTEXT,
 )
 from storyline.model import TimeExpression
@@ -50,13 +51,13 @@ from storyline.text import split_sentences
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                 "oct": 10, "nov": 11, "dec": 12})
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = "(?:" + "|".join(day.title() for day in WEEKDAYS) + ")"
 _PART = r"(?:morning|afternoon|evening|night)"
 _COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _TO = r"(?:-|–|to|until|through)\s*"

@@ -129,8 +129,9 @@ ADVERBIAL_START = {"today", "yesterday", "tonight", "afterwards", "afterward", "
                     "publicly", "separately", "recently", "also", "again", "when", ",", ".", ";", "!", "?"}
 SKIPPED_ADVERBS = {"today", "yesterday", "tonight", "afterwards", "afterward", "later", "earlier", "also", "again",
                     "privately", "publicly", "separately", "recently", "then", "now"}
-TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-               "saturday", "sunday", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday first, as date.weekday()
+TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", *WEEKDAYS, "morning", "afternoon", "evening", "night", "week",
+              "month", "year", "weekend"}
 PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "ahead", "following", "via", "through", "over", "about",
                  "to", "with", "without", "from", "for", "by", "afterwards", "afterward", "earlier", "later", "again",
                  "also", "repeatedly", "privately", "publicly", "separately", "late", "early", "once", "then"}

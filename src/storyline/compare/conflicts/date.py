@@ -25,7 +25,7 @@ from storyline.compare.conflicts.conflict import (
 )
 from storyline.compare.conflicts.state import two_stages
 from storyline.compare.units import StoryView, Unit, quoted_spans
-from storyline.lang.en import DAY_WORDS, DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE, STATEMENT_DAY
+from storyline.lang.en import DAY_WORDS, DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE, STATEMENT_DAY, WEEKDAYS
 from storyline.model import ConflictKind, TimeExpression
 from storyline.text import WEB_ADDRESS
 from storyline.words import content_stems
@@ -195,12 +195,15 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
 
 
+_WEEKDAY = re.compile("(?:" + "|".join(day.title() for day in WEEKDAYS) + r")\b")
+
+
 def _ends_a_name(story: StoryView, unit: Unit, start: int) -> bool:
     """Whether a weekday at start is the last word of a name ("Patch Tuesday", "Super Tuesday", "Black
     Friday"): a capitalised word right before it, within the sentence, that is no name the story knows
     ("the Chicago Bears Thursday") and no word that dates it ("On Saturday", "Last Friday")."""
     text = story.articles[unit.article].text
-    if not re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text[start:start + 10]):
+    if not _WEEKDAY.match(text, start):
         return False
     word = re.search(r"(?<=\s)([A-Z][a-z]+)\s+$", text[unit.start:start])
     if word is None or word.group(1).lower() in DAY_WORDS:
