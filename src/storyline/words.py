@@ -58,13 +58,12 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
-
-
-def _happening_stems() -> dict[tuple[str, ...], str]:
+@lru_cache(maxsize=1)
+def _happening_of() -> dict[tuple[str, ...], str]:
+    """The stems of each phrase of a happening (HAPPENINGS), one word or two, and its kind's token."""
     return {tuple(content_stems(words)): f"@{kind}" for kind, phrases in HAPPENINGS.items() for words in phrases}
 
 
-_HAPPENING_OF: dict[tuple[str, ...], str] = {}
 _UNDONE = frozenset(light_stem(w) for w in UNDONE)
 
 
@@ -72,18 +71,17 @@ def as_happenings(stems: Sequence[str]) -> list[str]:
     """Content stems with the words of a happening read as its kind (lang/en.py HAPPENINGS): a token
     ("@killing") that two wordings of one event share where their words do not ("killed" / "fatal
     shooting"). Not where the words before say it did not happen ("attempted murder")."""
-    if not _HAPPENING_OF:
-        _HAPPENING_OF.update(_happening_stems())
+    happening_of = _happening_of()
     out: list[str] = []
     k = 0
     while k < len(stems):
         undone = k > 0 and stems[k - 1] in _UNDONE
         pair = tuple(stems[k:k + 2])
-        if not undone and len(pair) == 2 and pair in _HAPPENING_OF:
-            out.append(_HAPPENING_OF[pair])
+        if not undone and len(pair) == 2 and pair in happening_of:
+            out.append(happening_of[pair])
             k += 2
             continue
-        out.append(_HAPPENING_OF[(stems[k],)] if not undone and (stems[k],) in _HAPPENING_OF else stems[k])
+        out.append(happening_of[(stems[k],)] if not undone and (stems[k],) in happening_of else stems[k])
         k += 1
     return out
 
