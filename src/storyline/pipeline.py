@@ -686,12 +686,12 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
     for start in range(0, len(ids), batch):
         articles = store.articles_by_id(ids[start:start + batch])
         analyses = analyze_chunk(articles, processes)
+        analysed = [(article.id, analysis) for article, analysis in zip(articles, analyses, strict=True)
+                    if analysis is not None]
         with store.transaction():
-            for article, analysis in zip(articles, analyses, strict=True):
-                if analysis is None:
-                    continue
-                store.insert_analysis(article.id, analysis, analyze.VERSION)
-                if story_id := store.article_story(article.id):
+            store.insert_analyses(analysed, analyze.VERSION)
+            for article_id, _ in analysed:
+                if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
     return len(ids), refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
 

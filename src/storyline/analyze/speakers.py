@@ -241,9 +241,10 @@ def _antecedent(article: ArticleText, pos: int, done: list[Statement], gender: s
         for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
             chosen = fitting(name, span)
             if chosen:
-                for s in done:  # "Larsen said, “…” She followed …": the pronoun says which Larsen said it too
-                    if chosen != name and s.speaker_span == span:
-                        s.speaker = chosen
+                if chosen != name:  # "Larsen said, “…” She followed …": the pronoun says which Larsen said it too
+                    for s in done:
+                        if s.speaker_span == span:
+                            s.speaker = chosen
                 return chosen, span
     for s in reversed(done):
         if s.speaker and s.speaker_span and s.position < pos and not _is_org(article, s):
