@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -58,22 +59,31 @@ def _terms(stems: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(set(stems) | happenings(stems))
 
 
-class _Overlap:
-    """IDF-weighted word overlap of two units: the mean of Dice and containment, so that a short sentence
-    stated again inside a long one still counts. Each unit's stems and their weight are summed once for
-    the story, not once for every pair it is in. idf is the units' own (story_idf), so it weighs every
-    stem they have: a stem's weight is looked up without a default, the lookups mapped, not a step each."""
+class StemWeights:
+    """Each unit's distinct stems and their summed IDF weight (a stem the idf lacks weighs 1), made once for
+    a story, not once for every pair a unit is in; `shared` weighs what two units have in common."""
 
     def __init__(self, units: Sequence[Any], idf: dict[str, float]) -> None:
-        self.weight_of = idf.__getitem__
+        self.idf = idf
         self.stems = [set(u.stems) for u in units]
-        self.weight = [sum(map(self.weight_of, stems)) for stems in self.stems]
+        self.weight = [self.weigh(stems) for stems in self.stems]
+
+    def weigh(self, stems: set[str]) -> float:
+        return sum(map(self.idf.get, stems, repeat(1.0)))  # mapped, not a Python step a stem
+
+    def shared(self, i: int, j: int) -> float:
+        return self.weigh(self.stems[i] & self.stems[j])
+
+
+class _Overlap(StemWeights):
+    """IDF-weighted word overlap of two units: the mean of Dice and containment, so that a short sentence
+    stated again inside a long one still counts."""
 
     def __call__(self, i: int, j: int) -> float:
         wa, wb = self.weight[i], self.weight[j]
         if not wa or not wb:
             return 0.0
-        shared = sum(map(self.weight_of, self.stems[i] & self.stems[j]))
+        shared = self.shared(i, j)
         return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from storyline.compare.align import Groups, LanguageView, candidate_pairs, sentence_fingerprint
+from storyline.compare.align import Groups, LanguageView, StemWeights, candidate_pairs, sentence_fingerprint
 from storyline.compare.thresholds import (
     CROSS_QUOTE_THRESHOLD,
     CROSS_SCALE,
@@ -111,22 +111,13 @@ def _other_occasion(a: QuotedStatement, b: QuotedStatement) -> bool:
 
 
 def quote_score(a: QuotedStatement, b: QuotedStatement, cosine: float, idf: dict[str, float]) -> float:
-    return _QuoteWords([a, b], idf).score(0, 1, cosine)
+    return _likeness(StemWeights([a, b], idf), 0, 1, cosine)
 
 
-class _QuoteWords:
-    """How alike two statements are: cosine and the IDF-weighted Dice of their stems. Each statement's
-    stems and their weight are summed once for the story, not once for every pair it is in."""
-
-    def __init__(self, statements: Sequence[QuotedStatement], idf: dict[str, float]) -> None:
-        self.idf = idf
-        self.stems = [set(s.stems) for s in statements]
-        self.weight = [sum(idf.get(w, 1.0) for w in stems) for stems in self.stems]
-
-    def score(self, i: int, j: int, cosine: float) -> float:
-        shared = sum(self.idf.get(w, 1.0) for w in self.stems[i] & self.stems[j])
-        total = self.weight[i] + self.weight[j]
-        return cosine + 0.5 * (2 * shared / total if total else 0.0)
+def _likeness(words: StemWeights, i: int, j: int, cosine: float) -> float:
+    """How alike two statements are: cosine and the IDF-weighted Dice of their stems."""
+    total = words.weight[i] + words.weight[j]
+    return cosine + 0.5 * (2 * words.shared(i, j) / total if total else 0.0)
 
 
 def _order(statements: Sequence[QuotedStatement]) -> list[float]:
@@ -209,13 +200,13 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
         pairs = candidate_pairs(statements, vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)
     if not pairs:
         return [[i] for i in range(len(statements))]  # one article, or nothing alike: each statement its own
-    words = _QuoteWords(statements, statement_idf(statements))
+    words = StemWeights(statements, statement_idf(statements))
     scores: dict[tuple[int, int], float] = {}  # the pairs said on one occasion, whoever said them
     for (i, j), cosine in pairs.items():
         a, b = statements[i], statements[j]
         if _other_occasion(a, b) or (a.speaker is None and b.speaker is None and cosine < 0.9):
             continue
-        scores[(i, j)] = 2.0 if cosine >= 0.999 else words.score(i, j, cosine) + (0.1 if a.direct and b.direct else 0.0)
+        scores[(i, j)] = 2.0 if cosine >= 0.999 else _likeness(words, i, j, cosine) + (0.1 if a.direct and b.direct else 0.0)
     lent = lent_speakers(statements, scores)
     scored = []
     for (i, j), score in scores.items():
