@@ -43,19 +43,26 @@ def folded_words(text: str) -> list[str]:
     return [m.group() for m in _WORD_RE.finditer(fold_text(text).replace("’", "'"))]
 
 
+_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
 def content_stems(text: str) -> list[str]:
     """The content words of a text, folded and stemmed, and its figures ("#82.5", "#12" for "twelve"):
     what two wordings of one fact share."""
-    out = []
-    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?", fold_text(text).replace("’", "'")):
-        w = m.group()
-        if w[0].isdigit():
-            out.append("#" + w.replace(",", "").rstrip("."))
-        elif w in FIGURE_WORDS:
-            out.append(f"#{FIGURE_WORDS[w]}")
-        elif w not in STOP_WORDS and len(w) > 1:
-            out.append(light_stem(w))
-    return out
+    stem = _content_stem
+    return [w for w in map(stem, _TOKEN_RE.findall(fold_text(text).replace("’", "'"))) if w]
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(w: str) -> str:
+    """What one folded word or figure counts as among a text's content stems ("" for none)."""
+    if w[0].isdigit():
+        return "#" + w.replace(",", "").rstrip(".")
+    if w in FIGURE_WORDS:
+        return f"#{FIGURE_WORDS[w]}"
+    if w not in STOP_WORDS and len(w) > 1:
+        return light_stem(w)
+    return ""
 
 
 @lru_cache(maxsize=1)
