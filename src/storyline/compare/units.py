@@ -29,7 +29,7 @@ from storyline.lang.en import (
 from storyline.model import Analysis, Entity, Quote, TimeExpression
 from storyline.text import split_sentences
 from storyline.voices import voices
-from storyline.words import content_stems, folded_words
+from storyline.words import words_and_stems
 
 
 @dataclass(frozen=True)
@@ -135,9 +135,8 @@ def _pieces(text: str, quotations: tuple[tuple[int, int], ...]) -> tuple[tuple[i
     units = []
     for s, e in pieces:
         body = text[s:e]
-        words = folded_words(body)
-        stems = content_stems(body)
-        if len(words) < 4 or len(stems) + sum(w[0].isdigit() for w in words) < 2:
+        words, stems = words_and_stems(body)
+        if len(words) < 4 or (len(stems) < 2 and len(stems) + sum(w[0].isdigit() for w in words) < 2):
             continue
         inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in direct.near(s, e))
         units.append((s, e, inside / max(1, e - s), tuple(stems)))
