@@ -21,7 +21,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 def fold_text(text: str) -> str:
     """ASCII lower case: each character transliterated on its own (anyascii), so only the few that are
     not ASCII need it."""
-    return _NON_ASCII.sub(lambda m: anyascii(m.group()), text).casefold()
+    return _NON_ASCII.sub(lambda m: _ascii_run(m.group()), text).casefold()
+
+
+_ascii_run = lru_cache(maxsize=4096)(anyascii)  # the same few runs come back: curly quotes, dashes, accents
 
 
 @lru_cache(maxsize=65536)
@@ -40,22 +43,42 @@ def light_stem(word: str) -> str:
 
 
 def folded_words(text: str) -> list[str]:
-    return [m.group() for m in _WORD_RE.finditer(fold_text(text).replace("’", "'"))]
+    return _WORD_RE.findall(_folded(text))
+
+
+_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def content_stems(text: str) -> list[str]:
     """The content words of a text, folded and stemmed, and its figures ("#82.5", "#12" for "twelve"):
     what two wordings of one fact share."""
-    out = []
-    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?", fold_text(text).replace("’", "'")):
-        w = m.group()
-        if w[0].isdigit():
-            out.append("#" + w.replace(",", "").rstrip("."))
-        elif w in FIGURE_WORDS:
-            out.append(f"#{FIGURE_WORDS[w]}")
-        elif w not in STOP_WORDS and len(w) > 1:
-            out.append(light_stem(w))
-    return out
+    return _stems(_folded(text))
+
+
+def words_and_stems(text: str) -> tuple[list[str], list[str]]:
+    """folded_words(text) and content_stems(text), folding the text once."""
+    folded = _folded(text)
+    return _WORD_RE.findall(folded), _stems(folded)
+
+
+def _folded(text: str) -> str:
+    return fold_text(text).replace("’", "'")
+
+
+def _stems(folded: str) -> list[str]:
+    return [w for w in map(_content_stem, _TOKEN_RE.findall(folded)) if w]
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(w: str) -> str:
+    """What one folded word or figure counts as among a text's content stems ("" for none)."""
+    if w[0].isdigit():
+        return "#" + w.replace(",", "").rstrip(".")
+    if w in FIGURE_WORDS:
+        return f"#{FIGURE_WORDS[w]}"
+    if w not in STOP_WORDS and len(w) > 1:
+        return light_stem(w)
+    return ""
 
 
 @lru_cache(maxsize=1)

@@ -758,6 +758,12 @@ def _group_others(items: list[_Item], groups: dict[str, list[_Item]]) -> None:
 
 
 def _make_entity(items: list[_Item], ambiguous: bool) -> Entity:
+    if len(items) == 1:  # most of a story's names are mentioned once: the name as written, with its title
+        item = items[0]
+        mention = item.mention
+        return Entity(name=mention.text, type=item.label,
+                      aliases=(mention.titled,) if mention.titled != mention.text else (),
+                      mentions=(SourceSpan(item.article, mention.start, mention.end),), ambiguous=ambiguous)
     labels = Counter(i.label for i in items)
     etype = labels.most_common(1)[0][0]
     forms = Counter(i.mention.text for i in items)

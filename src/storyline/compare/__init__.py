@@ -106,9 +106,13 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
         units.extend(article_units(pos, article, len(units)))
     annotate_units(story, units)
     statements = statements_of(story)
-    texts = [u.text for u in units] + [s.text for s in statements]
+    # a statement's vector only finds the same statement in another article: one article's are never read
+    quoted = [s.text for s in statements] if len(story.articles) > 1 else []
+    texts = [u.text for u in units] + quoted
     all_vectors = np.asarray(embed(texts), dtype=np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
-    vectors, quote_vectors = all_vectors[:len(units)], all_vectors[len(units):]
+    vectors = all_vectors[:len(units)]
+    quote_vectors = all_vectors[len(units):] if quoted else np.zeros((len(statements), all_vectors.shape[1]),
+                                                                     dtype=np.float32)
     unit_cross, quote_cross = language_views(story, units, [s.article for s in statements], texts, cross_embed)
 
     quote_pairs = candidate_pairs(statements, quote_vectors, lambda i: statements[i].article, NEIGHBOURS, floor=0.5)

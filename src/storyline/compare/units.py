@@ -29,7 +29,7 @@ from storyline.lang.en import (
 from storyline.model import Analysis, Entity, Quote, TimeExpression
 from storyline.text import split_sentences
 from storyline.voices import voices
-from storyline.words import content_stems, folded_words
+from storyline.words import words_and_stems
 
 
 @dataclass(frozen=True)
@@ -135,9 +135,8 @@ def _pieces(text: str, quotations: tuple[tuple[int, int], ...]) -> tuple[tuple[i
     units = []
     for s, e in pieces:
         body = text[s:e]
-        words = folded_words(body)
-        stems = content_stems(body)
-        if len(words) < 4 or len(stems) + sum(w[0].isdigit() for w in words) < 2:
+        words, stems = words_and_stems(body)
+        if len(words) < 4 or (len(stems) < 2 and len(stems) + sum(w[0].isdigit() for w in words) < 2):
             continue
         inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in direct.near(s, e))
         units.append((s, e, inside / max(1, e - s), tuple(stems)))
@@ -193,36 +192,51 @@ class StoryView:
 
 
 def annotate_units(story: StoryView, units: list[Unit]) -> None:
-    """Each unit's figures, dates and days (the same for an article whatever story it is in, so looked
-    up in _unit_values), and the story's entities it names."""
+    """Each unit's dates and days, its figures where the story has two articles (only a pair of
+    sentences from two articles reads them: a figure shared or clashing, a count that grew, a group
+    cut by value; a one-article story's figures are never read, so never found), and the story's
+    entities it names. Figures, dates and days are the same for an article whatever story it is in,
+    so looked up in _unit_dates and _unit_figures."""
     by_article: dict[int, list[Unit]] = defaultdict(list)
     for unit in units:
         by_article[unit.article].append(unit)
     for pos, members in by_article.items():
         article = story.articles[pos]
-        found = _unit_values(article.text, tuple(article.analysis.times), tuple((u.start, u.end) for u in members))
-        for unit, (numbers, dates, days) in zip(members, found):
-            unit.numbers, unit.dates, unit.days = list(numbers), dates, dict(days)
+        times, spans = tuple(article.analysis.times), tuple((u.start, u.end) for u in members)
+        for unit, (dates, days) in zip(members, _unit_dates(times, spans)):
+            unit.dates, unit.days = dates, dict(days)
+        if len(story.articles) > 1:
+            for unit, numbers in zip(members, _unit_figures(article.text, times, spans)):
+                unit.numbers = list(numbers)
     for unit in units:
         unit.entities = frozenset(name for _, _, name in story.entities_in(unit.article, unit.start, unit.end))
 
 
 @lru_cache(maxsize=1024)
-def _unit_values(text: str, times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int], ...]) \
-        -> tuple[tuple[tuple[Number, ...], frozenset[str], tuple[tuple[str, tuple[int, int, bool]], ...]], ...]:
-    """The figures, the dates and the named days of each unit (span) of an article: remembered for the
-    articles of the last briefs made, like _pieces, since a story that grows by one article has its brief
-    made again."""
+def _unit_dates(times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int], ...]) \
+        -> tuple[tuple[frozenset[str], tuple[tuple[str, tuple[int, int, bool]], ...]], ...]:
+    """The dates and the named days of each unit (span) of an article: remembered for the articles of
+    the last briefs made, like _pieces, since a story that grows by one article has its brief made again."""
     found = []
     for start, end in spans:
         inside = [t for t in times if start <= t.start and t.end <= end]
-        skip = [(t.start, t.end) for t in times if t.start < end and start < t.end]
-        numbers = find_numbers(text, start, end, skip) + find_ordinals(text, start, end)
         days: dict[str, tuple[int, int, bool]] = {}
         for t in inside:
             if t.granularity == "day" and not t.end_date and not RELATIVE_DAY.search(t.text):
                 days[t.date] = (t.start, t.end, not DEICTIC.search(t.text))
-        found.append((tuple(numbers), frozenset(t.date for t in inside), tuple(days.items())))
+        found.append((frozenset(t.date for t in inside), tuple(days.items())))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _unit_figures(text: str, times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int], ...]) \
+        -> tuple[tuple[Number, ...], ...]:
+    """The figures of each unit (span) of an article, less those inside its time expressions;
+    remembered like _unit_dates."""
+    found = []
+    for start, end in spans:
+        skip = [(t.start, t.end) for t in times if t.start < end and start < t.end]
+        found.append(tuple(find_numbers(text, start, end, skip) + find_ordinals(text, start, end)))
     return tuple(found)
 
 
