@@ -284,6 +284,10 @@ def eval_compare(
                                                       "set: ../shared/data/polnear/train.jsonl)")] = None,
     per_event: Annotated[bool, typer.Option("--per-event", help="real set: a database for each event "
                                                                 "instead of one for all")] = False,
+    days: Annotated[str, typer.Option(help="real set: what dates the documents updates are scored on: "
+                                           "'updates' (the order of the annotated updates' sides) or "
+                                           "'published' (the day each document was published, the folder's "
+                                           "published.json)")] = "updates",
 ) -> None:
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold; on a
     real annotated set, conflicts, look-alikes, updates and claim groups of what each event's documents give."""
@@ -300,7 +304,8 @@ def eval_compare(
     if is_real_set(folder):
         chosen = [e.strip() for e in events.split(",") if e.strip()] if events else None
         scores = evaluate_real(folder, settings_from_env(db=db), split, chosen, data, per_event,
-                               on_run=lambda what, n, total: err.print(f"[{n}/{total}] {what}", highlight=False))
+                               on_run=lambda what, n, total: err.print(f"[{n}/{total}] {what}", highlight=False),
+                               days_from=days)
         print_scores(scores, as_json, f"comparison on real reports ({split}): {scores['events']} events, "
                      f"{scores['documents']} documents, {scores['stories']} stories",
                      ["measure", "score", "counts", "target"], score_rows(scores))

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from enum import StrEnum
 from typing import Literal, NotRequired, TypedDict
 
 import numpy as np
 
+# Where an article without a date sorts among dated ones (published datetimes are aware, in UTC):
+# after every one of them (oldest first, undated last), or before every one (the latest first).
+UNDATED_LAST = datetime.max.replace(tzinfo=timezone.utc)
+UNDATED_FIRST = datetime.min.replace(tzinfo=timezone.utc)
 
 @dataclass(frozen=True)
 class Record:

@@ -44,7 +44,7 @@ from storyline.engine import Engine, InProcessEngine, worker_pool
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
-from storyline.model import Analysis, Article, Record, Rejection, StoryState
+from storyline.model import UNDATED_LAST, Analysis, Article, Record, Rejection, StoryState
 from storyline.safety import clean_label, http_url
 from storyline.settings import Settings
 from storyline.sources.feeds import FeedState, parse_opml
@@ -263,7 +263,7 @@ def _chunks(articles: list[Article], size: int) -> list[list[Article]]:
 
 def _sort_key(item: Article) -> tuple:
     """Oldest first; undated last; ties keep their input order (the sort is stable)."""
-    published = item.published or datetime.max.replace(tzinfo=timezone.utc)
+    published = item.published or UNDATED_LAST
     return (item.published is None, published)
 
 

@@ -8,11 +8,13 @@ against it, where every figure is known; the CLI is run over it and over two ECB
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import SHARED, Cli
 
+from storyline.errors import InputError
 from storyline.evaluate.detokenize import detokenize
 from storyline.evaluate.quote_pairs import PredictedQuote, quote_pair_rows, score_quote_pairs
 from storyline.evaluate.real import (
@@ -24,6 +26,7 @@ from storyline.evaluate.real import (
     claims_of_brief,
     document_days,
     load_real_set,
+    publication_days,
     score_real,
     stored_to_given,
     value_key,
@@ -187,6 +190,19 @@ def test_update_order_dates_the_documents_and_a_contradiction_is_dropped():
     assert document_days([], ["a"]) == {"a": SHARED_DAY}
 
 
+def test_documents_are_dated_as_published_and_an_unknown_day_stays_unknown(tmp_path):
+    days = publication_days(SMALL)
+    # the strike's Monday, placed in the shared day's week, and the report of its second day
+    assert days["ferry_4"].strftime("%A") == "Monday" and (days["ferry_3"] - days["ferry_4"]).days == 1
+    assert days["mill_1"].strftime("%A") == "Saturday" and days["mill_1"] >= SHARED_DAY
+    (tmp_path / "published.json").write_text(json.dumps([{"doc": "a", "day": "2005-11-28"}, {"doc": "b", "day": None}]))
+    assert publication_days(tmp_path) == {"a": date(2005, 11, 28), "b": None}
+    assert publication_days(tmp_path / "nowhere") == {}
+    (tmp_path / "published.json").write_text(json.dumps([{"doc": "a", "day": "Caturday+1"}]))
+    with pytest.raises(InputError, match="publication days"):
+        publication_days(tmp_path)
+
+
 def test_values_compare_as_numbers_whatever_the_tokenisation():
     assert value_key("120 , 000") == value_key(120000) == "120000"
     assert value_key("6 . 1") == value_key(6.1)
@@ -220,6 +236,15 @@ def test_the_cli_table_names_counts_and_targets(tmp_path):
     assert not (tmp_path / "unused.db").exists()  # the user's database is never touched
     failed = cli("eval", "compare", str(SMALL), "--events", "harbour", expect=1)
     assert "no annotated item" in failed.stderr
+
+
+def test_the_cli_dates_the_updates_documents_as_published(tmp_path):
+    cli = Cli(tmp_path / "unused.db")
+    scores = json.loads(cli("eval", "compare", str(SMALL), "--events", "ferry", "--days", "published", "--json").stdout)
+    assert scores["days_from"] == "published" and scores["updates_documents_undated"] == []
+    assert scores["documents"] == 6 and scores["updates_gold"] == 1  # l-002 pairs a report of each event
+    failed = cli("eval", "compare", str(SMALL), "--days", "guessed", expect=1)
+    assert "--days 'guessed'" in failed.stderr
 
 
 @pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")

@@ -3,7 +3,11 @@ even where the reports say it in sentences that share few words and no name (com
 
 from __future__ import annotations
 
-from test_compare_claims import compare_reports, conflicts
+from test_compare_claims import article, compare, compare_reports, conflicts
+
+from storyline.analyze import analyze_article
+from storyline.compare.units import StoryArticle
+from storyline.text import normalize_text
 
 
 def updates(reports: list[tuple[str, str, str]]) -> list[dict]:
@@ -65,3 +69,16 @@ def test_reports_of_one_day_giving_two_tolls_are_no_update():
     reports = [("coast-wire", "2025-04-14", "A landslide in the hamlet of Orsk killed at least three people."),
                ("bay-herald", "2025-04-14", "Heavy rain brought a hillside down on homes in Velmar province, killing 11.")]
     assert updates(reports) == []
+
+
+def test_an_undated_report_is_no_step_of_an_update_and_its_claims_sort_after_dated_ones():
+    dated = [article(source, source, day, text) for source, day, text in LANDSLIDE[:2]]
+    text = normalize_text("Heavy rain brought a hillside down on homes in Velmar province, killing 11, the regional "
+                          "governor said.\n\nThe army has sent two helicopters.")
+    undated = StoryArticle(id="hill-blog", source="hill-blog", group="hill-blog", text=text, published=None,
+                           analysis=analyze_article(text, None))
+    result = compare(dated + [undated])
+    found = [c["update"] for c in result.claims if c.get("update")]
+    assert [steps(u) for u in found] == [[("coast-wire", "3", "2025-04-14"), ("bay-herald", "11", "2025-04-15")]]
+    helicopters = next(c for c in result.claims if "helicopters" in c["text"])
+    assert helicopters["sources"] == ["bay-herald", "hill-blog"]  # the dated report first

@@ -10,7 +10,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 
 import numpy as np
@@ -32,7 +31,7 @@ from storyline.compare.thresholds import (
 )
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
-from storyline.model import Quote, QuoteRecord, QuoteVariant, TimeExpression
+from storyline.model import UNDATED_LAST, Quote, QuoteRecord, QuoteVariant, TimeExpression
 from storyline.wording import shares_most_words, word_edits
 from storyline.words import content_stems, folded_words
 
@@ -238,7 +237,7 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
 def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[QuoteRecord]:
     out: list[QuoteRecord] = []
     for members in quote_groups:
-        ordered = sorted(members, key=lambda i: (story.articles[statements[i].article].published or datetime.max,
+        ordered = sorted(members, key=lambda i: (story.articles[statements[i].article].published or UNDATED_LAST,
                                                  not statements[i].direct, statements[i].article, i))
         first = statements[ordered[0]]
         variants: list[QuoteVariant] = []

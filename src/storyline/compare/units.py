@@ -26,7 +26,7 @@ from storyline.lang.en import (
     RELATIVE_DAY,
     REPORTING_VERB,
 )
-from storyline.model import Analysis, Entity, Quote, TimeExpression
+from storyline.model import UNDATED_LAST, Analysis, Entity, Quote, TimeExpression
 from storyline.text import split_sentences
 from storyline.voices import voices
 from storyline.words import words_and_stems
@@ -248,7 +248,7 @@ def voices_of(story: StoryView, positions: Iterable[int]) -> tuple[list[str], li
     """The outlets credited (one per voice, earliest first) and the other outlets that ran a copy."""
     credited: list[str] = []
     carried: list[str] = []
-    for pos in sorted(positions, key=lambda p: (story.articles[p].published or datetime.max, p)):
+    for pos in sorted(positions, key=lambda p: (story.articles[p].published or UNDATED_LAST, p)):
         if story.voice[pos] not in credited:
             credited.append(story.voice[pos])
         if story.articles[pos].source not in carried:

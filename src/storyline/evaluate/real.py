@@ -14,10 +14,20 @@ event (per_event=True, `--per-event`): clustering reads the whole database (its 
 and an event alone in a database splits into many more stories than among others, which is not
 what a user who follows the news gets.
 
-Updates are scored on a second database of the events that hold one, where the documents of an
-update's sides are dated one day apart in the order the annotation gives (earliest first; the longest
-chain of updates before a document sets its day) and every other document keeps the shared day. A
-second one, because dating documents changes the order they arrive in, and online clustering
+Updates are scored on a second database of the events that hold one, dated one of two ways
+(days_from, `--days`):
+- "updates" (the default): the documents of an update's sides are dated one day apart in the order
+  the annotation gives (earliest first; the longest chain of updates before a document sets its day)
+  and every other document keeps the shared day. The order is the gold's own, and a report written
+  days later that no update cites sits on the first day.
+- "published": every document carries the day it was published as the folder's published.json gives
+  it (read from each document by the annotator: its dateline, or its own "yesterday" or "Saturday"
+  against the event's day; an event whose texts give only its weekday is placed in the shared day's
+  week). A document whose day the text does not allow is ingested without a date, as a user's undated
+  article would be: it can join a story but is no step of an update, which needs days; the JSON lists
+  them (updates_documents_undated). Reports weeks or years apart then arrive as a user's feed brings
+  them, and clustering may put them in different stories.
+A second database, because dating documents changes the order they arrive in, and online clustering
 depends on that order: conflicts, look-alikes and claim groups are scored on the shared day.
 
 Rules (a claim "hits" a side when one of its spans is in the side's document and overlaps its
@@ -63,15 +73,18 @@ from storyline.errors import InputError
 from storyline.evaluate.detokenize import Detokenized, detokenize
 from storyline.evaluate.quote_pairs import PredictedQuote, quote_pair_rows, score_quote_pairs
 from storyline.evaluate.spans import DocSpan, share
+from storyline.lang.en import WEEKDAYS
 from storyline.model import Record
 from storyline.settings import Settings
 
 REAL_FILES = ("conflicts.json", "lookalikes.json", "updates.json", "claim_groups.json")
 QUOTE_PAIRS_FILE = "quote_pairs.json"  # optional: quotations paired across outlets (same statement or not)
+PUBLISHED_FILE = "published.json"  # optional: the day each document was published
 DOCUMENTS_FILE = "documents.jsonl"  # a folder may carry its own documents (the tests' small set does)
 ECBPLUS = Path("shared") / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
 SHARED_DAY = date(2024, 1, 8)
 SPLITS = ("train", "dev", "all")
+DAYS_FROM = ("updates", "published")  # what dates the documents of the updates' database
 
 
 def is_real_set(folder: Path) -> bool:
@@ -237,6 +250,33 @@ def document_days(updates: Iterable[dict[str, Any]], docs: Iterable[str], shared
     return {doc: shared + timedelta(days=depth(doc)) for doc in docs}
 
 
+def weekday_day(weekday: str, after: int, shared: date = SHARED_DAY) -> date:
+    """The day `after` days past an event's weekday, where the texts give the weekday but no date: the
+    event's weekday is placed in the week of the shared day (on or after it)."""
+    number = WEEKDAYS.index(weekday.lower())
+    return shared + timedelta(days=(number - shared.weekday()) % 7 + after)
+
+
+def publication_days(folder: Path) -> dict[str, date | None]:
+    """The day each document was published, as the folder's published.json gives it (read from the
+    document by an annotator: a date, "Weekday+N" for N days after an event known only by its
+    weekday, or null where the text allows no day). A document it does not name has no known day."""
+    path = folder / PUBLISHED_FILE
+    if not path.is_file():
+        return {}
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        days: dict[str, date | None] = {}
+        for row in rows:
+            day = row["day"]
+            relative = re.fullmatch(r"([A-Za-z]+)\+(\d+)", day) if isinstance(day, str) else None
+            days[row["doc"]] = (None if day is None else weekday_day(relative.group(1), int(relative.group(2)))
+                                if relative else date.fromisoformat(day))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path}: not a JSON array of documents' publication days ({exc})") from exc
+    return days
+
+
 def stored_to_given(given: str, stored: str) -> list[int] | None:
     """For each position of the stored (normalised) text, the position in the text as given; None when
     they are the same. Normalising only drops or squeezes spacing and control characters."""
@@ -257,7 +297,7 @@ def stored_to_given(given: str, stored: str) -> list[int] | None:
     return mapping
 
 
-def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date], settings: Settings,
+def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date | None], settings: Settings,
             workdir: Path) -> Prediction:
     """Ingest documents into a new database, as a user would, and read back every story's brief."""
     from storyline.brief import load_brief
@@ -269,8 +309,9 @@ def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date
     read_as = {record["id"]: detokenize(record["text"]) for record in documents}
     with feed.open("w", encoding="utf-8") as out:
         for record in documents:
+            day = days.get(record["id"])
             out.write(json.dumps({"id": record["id"], "text": read_as[record["id"]].text, "source": record["id"],
-                                  "date": days[record["id"]].isoformat()}, ensure_ascii=False) + "\n")
+                                  **({"date": day.isoformat()} if day else {})}, ensure_ascii=False) + "\n")
     db = workdir / f"{label}.db"
     settings = replace(settings, db=str(db))
     items = list(read_inputs([str(feed)], settings))
@@ -567,7 +608,7 @@ def _why_missed(item: dict[str, Any], claims: list[PredictedClaim], story_of: Ma
 
 def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: Sequence[str] | None = None,
                   data: Path | None = None, per_event: bool = False,
-                  on_run: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+                  on_run: Callable[[str, int, int], None] | None = None, days_from: str = "updates") -> dict[str, Any]:
     """Ingest the documents of the annotated events of a real development set into a temporary database
     (one per event with per_event) and score the briefs a user would read against the annotation
     (see the module docstring for the rules)."""
@@ -582,6 +623,9 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
     absent = sorted({side["doc"] for item in real.items() for side in _sides(item)} - known)
     if absent:
         raise InputError(f"{path}: the annotation cites documents it does not hold: {', '.join(absent[:5])}")
+    if days_from not in DAYS_FROM:
+        raise InputError(f"--days {days_from!r}: use one of {', '.join(DAYS_FROM)}")
+    published = publication_days(folder) if days_from == "published" else {}
     all_updates = load_real_set(folder, "all").updates  # an event's days come from all its updates, whatever the split
     # Dating an update's documents changes the order they arrive in, and with it the stories (online
     # clustering): the events of the updates scored are ingested a second time, dated, for updates only.
@@ -592,20 +636,27 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
              if any(e in ordered_events for e in group)]
     predictions: dict[str, Prediction] = {}
     ordered: dict[str, Prediction] = {}
+    undated: set[str] = set()  # documents of the dated run whose day is unknown: ingested without a date
     with tempfile.TemporaryDirectory(prefix="storyline-eval-real-") as tmp:
         for n, (group, dated) in enumerate(runs, 1):
             label = group[0] if per_event else split
             docs = [doc for event in group for doc in documents[event]]
             if on_run:
-                on_run(f"{label}{', dated by its updates' if dated else ''}: {len(group)} events, "
+                on_run(f"{label}{f', dated by its {days_from}' if dated else ''}: {len(group)} events, "
                        f"{len(docs)} documents", n, len(runs))
-            updates = [u for u in all_updates if set(_events_of(u)) & set(group)] if dated else []
-            days = document_days(updates, [d["id"] for d in docs])
+            days: dict[str, date | None]
+            if dated and days_from == "published":
+                days = {d["id"]: published.get(d["id"]) for d in docs}
+                undated.update(doc for doc, day in days.items() if day is None)
+            else:
+                updates = [u for u in all_updates if set(_events_of(u)) & set(group)] if dated else []
+                days = dict(document_days(updates, [d["id"] for d in docs]))
             workdir = Path(tmp) / ("dated" if dated else "shared")
             workdir.mkdir(exist_ok=True)
             (ordered if dated else predictions)[label] = predict(label, docs, days, settings, workdir)
     scores = score_real(real, predictions, ordered)
-    scores.update({"split": split, "documents_file": str(path), "per_event": per_event})
+    scores.update({"split": split, "documents_file": str(path), "per_event": per_event, "days_from": days_from,
+                   "updates_documents_undated": sorted(undated)})
     return scores
 
 

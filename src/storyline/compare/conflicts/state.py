@@ -8,9 +8,12 @@ critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death 
 sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
 suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's;
 a day's stage is what most of its reports tell. The days whose stage goes further than every earlier
-day's are the steps of one update, shown as a dated progression, never as a dispute; the evidence of
-a step is every sentence of its reports that tells that stage, or one the case passed since the step
-before ("was arrested", then "was charged").
+day's are the steps of one update, shown as a dated progression, never as a dispute, each step with
+every report of that day that tells it, and with the reports of later days that all still tell it
+("still on the run" on Thursday, between Monday's escape and the capture a week on), as
+rising_counts.py keeps a count as it stood; the evidence of a step is every sentence of its reports
+that tells that stage, or one the case passed since the step before ("was arrested", then "was
+charged").
 
 When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
 charges"), a sentence that names a year before the story (a conviction years ago) or, on a ladder of
@@ -121,6 +124,12 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
                     kept[pos] = step
                     climbed[pos] = sorted(span for rank in passed for span in spans[(pos, rank)])
             reached = modal
+        elif modal == reached and all(step[0] == modal for step in today.values()):
+            # a later day whose reports all still tell the stage reached ("was still on the run" on
+            # Thursday): the case as it stood, part of that step, shown before the next
+            for pos, step in today.items():
+                kept[pos] = step
+                climbed[pos] = sorted(spans[(pos, modal)])
     by_voice: dict[str, set[int]] = defaultdict(set)
     for pos, step in kept.items():
         by_voice[story.voice[pos]].add(step[0])
@@ -134,7 +143,9 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
 
 
 # each ladder, and whether its stages are told of a person (a case, a condition) or of a thing (roads, a cause)
+# (a death sentence is only ever a person's, so its stages need no person named: "the district
+# attorney's office will decide whether to seek the death penalty")
 LADDERS: dict[str, tuple[Ladder, bool]] = {"case": (CASE_STAGES, True), "condition": (CONDITION_STAGES, True),
-                                           "penalty": (PENALTY_STAGES, True), "access": (ACCESS_STAGES, False),
+                                           "penalty": (PENALTY_STAGES, False), "access": (ACCESS_STAGES, False),
                                            "cause": (CAUSE_STAGES, False)}
 DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
