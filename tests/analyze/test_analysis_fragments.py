@@ -190,3 +190,19 @@ def test_what_a_person_called_something_in_the_writers_relative_clause_stays_the
     quoted = [q for q in quotes(text) if "reputation for delays" in q.text]
     assert [q.direct for q in quoted] == [True, False]
     assert quoted[0].text == "a reputation for delays"
+
+
+@pytest.mark.parametrize("before", ["the ferry company’s", "Mr. Brandt's", "the crews fear it’s", "they’ll"])
+def test_a_fragment_after_a_possessive_or_a_shortened_auxiliary_is_reported_speech(before):
+    text = f"The harbour board met on Monday.\n\nIn the end {before} “never going to mend the night rosters.”"
+    assert not with_words(text, "never going to mend the night rosters").direct
+
+
+def test_quoted_words_joined_by_and_to_the_writers_words_are_reported_speech():
+    text = ("The harbour board met on Monday.\n\nThe operator cut two crossings in May and “left the night crews to "
+            "carry the whole roster.”\n\nThe leaflets read “Safe crews make safe crossings” and “No rosters "
+            "without rest.”")
+    assert not with_words(text, "left the night crews").direct
+    # joined to another quotation, the quoted words keep that one's kind: both leaflet slogans are direct
+    assert with_words(text, "No rosters without rest").direct
+    assert with_words(text, "Safe crews make safe crossings").direct

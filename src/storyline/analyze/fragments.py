@@ -30,7 +30,7 @@ from dataclasses import replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import BINDING_WORDS, CUE_WORDS, NAMING_CUES
+from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CUE_WORDS, JOINING_WORDS, NAMING_CUES
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -138,8 +138,14 @@ def _what_named(text: str, lo: int, cue: tuple[int, int] | None) -> bool:
 
 def _binds(article: ArticleText, j: int) -> bool:
     """Whether token j, right before a quotation mark, binds the quoted words into the writer's clause
-    (BINDING_WORDS); not the "as" of "such as", which gives examples quoted whole."""
-    return article.word(j) in BINDING_WORDS and not (article.word(j) == "as" and article.word(j - 1) == "such")
+    (BINDING_WORDS, or a possessive or a shortened auxiliary: BINDING_ENDINGS); not the "as" of "such as", which
+    gives examples quoted whole. "and" and "or" join the quoted words to the word before them (JOINING_WORDS),
+    so bind them where that word is the writer's own ("donations from Wall Street and “there's nothing wrong with
+    that”"), not where it closes another quotation."""
+    word = article.word(j)
+    if word in JOINING_WORDS:
+        return j > 0 and article.tokens[j - 1].text not in QUOTE_TOKENS and article.word(j - 1).isalnum()
+    return word in BINDING_WORDS and not (word == "as" and article.word(j - 1) == "such") or word.endswith(BINDING_ENDINGS)
 
 
 def _sentence_goes_on(article: ArticleText, statement: Statement) -> bool:
