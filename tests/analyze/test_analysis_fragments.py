@@ -206,3 +206,13 @@ def test_quoted_words_joined_by_and_to_the_writers_words_are_reported_speech():
     # joined to another quotation, the quoted words keep that one's kind: both leaflet slogans are direct
     assert with_words(text, "No rosters without rest").direct
     assert with_words(text, "Safe crews make safe crossings").direct
+
+
+def test_a_quotation_a_headline_goes_on_past_is_a_fragment_of_it():
+    text = ("Harbour Master: ‘No Longer’ Safe To Moor At The Old Quay\n\n"
+            "Ferry Crews Wear ‘Safe Crews Come First’ Badges At The Board Meeting\n\n"
+            "Ortiz: ‘The Ferry Will Run Again.’\n\n"
+            "The harbour board met on Monday to set the levy for the coming season.")
+    assert not with_words(text, "No Longer").direct
+    assert not with_words(text, "Safe Crews Come First").direct
+    assert with_words(text, "The Ferry Will Run Again").direct

@@ -30,7 +30,7 @@ from dataclasses import replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CUE_WORDS, JOINING_WORDS, NAMING_CUES
+from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -151,13 +151,25 @@ def _binds(article: ArticleText, j: int) -> bool:
 def _sentence_goes_on(article: ArticleText, statement: Statement) -> bool:
     """Whether the writer's sentence goes on past the closing mark with a word of its own ("“…” every time
     he thinks about it", "“…” despite his loss"): quoted words with no punctuation of their own at the end,
-    then a lower-case word that neither opens the cue ("“…” he said") nor joins another quotation ("and")."""
+    then a lower-case word that neither opens the cue ("“…” he said") nor joins another quotation ("and"); in a
+    headline, whose every word is capitalised, a capitalised one ("Mayor: ‘Not Yet’ Time To Close The Quay")."""
     text = article.text
     a, b = statement.parts[-1]
     if len(statement.parts) > 1 or text[a:b].rstrip()[-1:] in ",.!?;:…":
         return False
-    after = re.match(r"[\"”’']+ ([a-z][\w’'-]*)", text[b:b + 40])
-    return after is not None and after.group(1) not in CUE_WORDS | _JOINING
+    after = re.match(r"[\"”’']+ ([^\W\d_][\w’'-]*)", text[b:b + 40])
+    if after is None or after.group(1).lower() in CUE_WORDS | _JOINING:
+        return False
+    return after.group(1).islower() or _headline_line(text, a, b)
+
+
+def _headline_line(text: str, a: int, b: int) -> bool:
+    """Whether the line around the quoted words text[a:b] is a headline: three words or more outside the quotation
+    marks, all of them capitalised but the short words a title leaves in lower case."""
+    lo, hi = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    outside = text[lo:a] + " " + text[b:len(text) if hi < 0 else hi]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", outside) if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _opening(article: ArticleText, part: tuple[int, int]) -> int:
