@@ -216,3 +216,14 @@ def test_a_quotation_a_headline_goes_on_past_is_a_fragment_of_it():
     assert not with_words(text, "No Longer").direct
     assert not with_words(text, "Safe Crews Come First").direct
     assert with_words(text, "The Ferry Will Run Again").direct
+
+
+def test_quoted_words_right_after_a_name_with_no_cue_are_the_rest_of_the_writers_clause():
+    text = ("Ortiz: Velmar ‘Not Ready For A Second Ferry Yet.’\n\n"
+            "The inspectors found that Ortiz “never read the safety file before the crossing.”\n\n"
+            "HARBOUR NEWS “The ferry will run again next week, the board says.”")
+    assert not with_words(text, "Not Ready For A Second Ferry").direct
+    never = with_words(text, "never read the safety file")
+    assert not never.direct
+    assert never.text == "The inspectors found that Ortiz “never read the safety file before the crossing.”"
+    assert with_words(text, "The ferry will run again").direct  # a heading in capitals, run into its text

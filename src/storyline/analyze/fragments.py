@@ -115,7 +115,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
         lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
         if not (_binds(article, j) or lower
-                or (cue is None and _sentence_goes_on(article, statement))):  # "he heard “more than a few” in the crowd hurl …"
+                or (cue is None and (_sentence_goes_on(article, statement)  # "he heard “more than a few” in the crowd hurl …"
+                                     or _after_name(article, j, lo)))):  # "the report says Ortiz “never read the file.”"
             return False
     elif not before[-1:].isalnum():
         return _sentence_goes_on(article, statement)
@@ -146,6 +147,17 @@ def _binds(article: ArticleText, j: int) -> bool:
     if word in JOINING_WORDS:
         return j > 0 and article.tokens[j - 1].text not in QUOTE_TOKENS and article.word(j - 1).isalnum()
     return word in BINDING_WORDS and not (word == "as" and article.word(j - 1) == "such") or word.endswith(BINDING_ENDINGS)
+
+
+def _after_name(article: ArticleText, j: int, lo: int) -> bool:
+    """Whether token j, right before a quotation with no cue, is a name inside the writer's sentence (sentence
+    start lo): a capitalised word, not one in capitals (a heading's), after other words of the sentence. With no
+    verb of saying between them, the name is the subject of the writer's clause and the quoted words the rest of
+    it ("the report says Ortiz “never read the file”", "Ortiz: Velmar ‘Not Ready For A Second Ferry’")."""
+    token = article.tokens[j] if j >= 0 else None
+    if token is None or not token.text[:1].isupper() or token.text.isupper() or token.start <= lo:
+        return False
+    return article.tokens[j - 1].text not in (".", "!", "?", "…")  # not a sentence the splitter left joined
 
 
 def _sentence_goes_on(article: ArticleText, statement: Statement) -> bool:
