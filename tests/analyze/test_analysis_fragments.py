@@ -227,3 +227,9 @@ def test_quoted_words_right_after_a_name_with_no_cue_are_the_rest_of_the_writers
     assert not never.direct
     assert never.text == "The inspectors found that Ortiz “never read the safety file before the crossing.”"
     assert with_words(text, "The ferry will run again").direct  # a heading in capitals, run into its text
+
+
+def test_a_quotation_after_a_name_that_signs_the_line_above_stays_whole():
+    text = ("Readers wrote to us after the strike.\n\n“The ferry must run again before the winter comes.” ― Ana Ortiz\n"
+            "“We will never give up the old quay to the developers.” ― Piet Varga\n")
+    assert with_words(text, "We will never give up the old quay").direct

@@ -116,7 +116,7 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
         if not (_binds(article, j) or lower
                 or (cue is None and (_sentence_goes_on(article, statement)  # "he heard “more than a few” in the crowd hurl …"
-                                     or _after_name(article, j, lo)))):  # "the report says Ortiz “never read the file.”"
+                                     or _after_name(article, j, lo, opening)))):  # "the report says Ortiz “never read the file.”"
             return False
     elif not before[-1:].isalnum():
         return _sentence_goes_on(article, statement)
@@ -149,13 +149,16 @@ def _binds(article: ArticleText, j: int) -> bool:
     return word in BINDING_WORDS and not (word == "as" and article.word(j - 1) == "such") or word.endswith(BINDING_ENDINGS)
 
 
-def _after_name(article: ArticleText, j: int, lo: int) -> bool:
-    """Whether token j, right before a quotation with no cue, is a name inside the writer's sentence (sentence
-    start lo): a capitalised word, not one in capitals (a heading's), after other words of the sentence. With no
-    verb of saying between them, the name is the subject of the writer's clause and the quoted words the rest of
-    it ("the report says Ortiz “never read the file”", "Ortiz: Velmar ‘Not Ready For A Second Ferry’")."""
+def _after_name(article: ArticleText, j: int, lo: int, opening: int) -> bool:
+    """Whether token j, right before a quotation with no cue opening at opening, is a name inside the writer's
+    sentence (sentence start lo) and in the quotation's line: a capitalised word, not one in capitals (a
+    heading's), after other words of the sentence. With no verb of saying between them, the name is the subject
+    of the writer's clause and the quoted words the rest of it ("the report says Ortiz “never read the file”",
+    "Ortiz: Velmar ‘Not Ready For A Second Ferry’"); a name that ends the line before signs the quotation above
+    it ("“…” ― Ana Ortiz"), not the one below."""
     token = article.tokens[j] if j >= 0 else None
-    if token is None or not token.text[:1].isupper() or token.text.isupper() or token.start <= lo:
+    if token is None or not token.text[:1].isupper() or token.text.isupper() or token.start <= lo \
+            or "\n" in article.text[token.end:opening]:
         return False
     return article.tokens[j - 1].text not in (".", "!", "?", "…")  # not a sentence the splitter left joined
 
