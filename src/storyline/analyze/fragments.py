@@ -12,11 +12,14 @@ run into the text it heads: all in capitals, or all capitalised with the quotati
 in a title-case headline's own clause, "Hollande Says Trump ‘Makes You Want To Retch’", is a fragment of
 it); and inside another quotation. A quotation with no cue of its own, or after a verb of
 naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
-clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS), or, after a verb of
+clause ("the plan was “a disaster”", "called it “a disaster”", "the board’s “…”", BINDING_WORDS and
+BINDING_ENDINGS; "and" where the word before it is the writer's: "cut two crossings and “…”"), or, after a verb of
 naming, where the quoted words open in lower case ("called the deal “a first step”": no sentence of the
 speaker's, but the name the writer's sentence gives the deal), unless the writer names the thing by the
 speaker's words ("what Gilbert called “a perception problem”"); with no cue, also where the writer's
-sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a
+sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"; in a title-case headline,
+with a capitalised word: "Mayor: ‘Not Yet’ Time To Close The Quay") or where a name of the sentence, in the
+quotation's line, stands right before it as its subject ("found that Ortiz “never read the file”"); after a verb or a
 noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
 PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
 """
