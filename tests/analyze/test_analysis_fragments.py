@@ -190,3 +190,46 @@ def test_what_a_person_called_something_in_the_writers_relative_clause_stays_the
     quoted = [q for q in quotes(text) if "reputation for delays" in q.text]
     assert [q.direct for q in quoted] == [True, False]
     assert quoted[0].text == "a reputation for delays"
+
+
+@pytest.mark.parametrize("before", ["the ferry company’s", "Mr. Brandt's", "the crews fear it’s", "they’ll"])
+def test_a_fragment_after_a_possessive_or_a_shortened_auxiliary_is_reported_speech(before):
+    text = f"The harbour board met on Monday.\n\nIn the end {before} “never going to mend the night rosters.”"
+    assert not with_words(text, "never going to mend the night rosters").direct
+
+
+def test_quoted_words_joined_by_and_to_the_writers_words_are_reported_speech():
+    text = ("The harbour board met on Monday.\n\nThe operator cut two crossings in May and “left the night crews to "
+            "carry the whole roster.”\n\nThe leaflets read “Safe crews make safe crossings” and “No rosters "
+            "without rest.”")
+    assert not with_words(text, "left the night crews").direct
+    # joined to another quotation, the quoted words keep that one's kind: both leaflet slogans are direct
+    assert with_words(text, "No rosters without rest").direct
+    assert with_words(text, "Safe crews make safe crossings").direct
+
+
+def test_a_quotation_a_headline_goes_on_past_is_a_fragment_of_it():
+    text = ("Harbour Master: ‘No Longer’ Safe To Moor At The Old Quay\n\n"
+            "Ferry Crews Wear ‘Safe Crews Come First’ Badges At The Board Meeting\n\n"
+            "Ortiz: ‘The Ferry Will Run Again.’\n\n"
+            "The harbour board met on Monday to set the levy for the coming season.")
+    assert not with_words(text, "No Longer").direct
+    assert not with_words(text, "Safe Crews Come First").direct
+    assert with_words(text, "The Ferry Will Run Again").direct
+
+
+def test_quoted_words_right_after_a_name_with_no_cue_are_the_rest_of_the_writers_clause():
+    text = ("Ortiz: Velmar ‘Not Ready For A Second Ferry Yet.’\n\n"
+            "The inspectors found that Ortiz “never read the safety file before the crossing.”\n\n"
+            "HARBOUR NEWS “The ferry will run again next week, the board says.”")
+    assert not with_words(text, "Not Ready For A Second Ferry").direct
+    never = with_words(text, "never read the safety file")
+    assert not never.direct
+    assert never.text == "The inspectors found that Ortiz “never read the safety file before the crossing.”"
+    assert with_words(text, "The ferry will run again").direct  # a heading in capitals, run into its text
+
+
+def test_a_quotation_after_a_name_that_signs_the_line_above_stays_whole():
+    text = ("Readers wrote to us after the strike.\n\n“The ferry must run again before the winter comes.” ― Ana Ortiz\n"
+            "“We will never give up the old quay to the developers.” ― Piet Varga\n")
+    assert with_words(text, "We will never give up the old quay").direct

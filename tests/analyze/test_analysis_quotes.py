@@ -180,6 +180,9 @@ def test_scare_quotes_are_not_statements():
     "Officials searched the files for words such as “ferry” and “strike” on Monday, Ortiz said.",
     "HARBOUR NEWS—“Velmar ferry to run again after a winter of repairs and two strikes,” by the Gazette’s Ana Ortiz.",
     "Her weekend reading: ''Ferries of the north sea coast, and the crews who kept them running,'' by Piet Varga.",
+    "On weekday mornings Piet Varga is now the host of “Harbour Talk With Piet Varga.”",
+    "In 2009 Ana Ortiz was a founder of ''Fishers For A Fair Levy.''",
+    "The town band played “Roll On Over The Grey Sea” as the ferry left.",
 ])
 def test_titles_nicknames_and_terms_are_not_quotes(sentence):
     assert direct(sentence) == []

@@ -12,11 +12,14 @@ run into the text it heads: all in capitals, or all capitalised with the quotati
 in a title-case headline's own clause, "Hollande Says Trump ‘Makes You Want To Retch’", is a fragment of
 it); and inside another quotation. A quotation with no cue of its own, or after a verb of
 naming (NAMING_CUES), is a fragment only where the word right before its mark binds it into the writer's
-clause ("the plan was “a disaster”", "called it “a disaster”", BINDING_WORDS), or, after a verb of
+clause ("the plan was “a disaster”", "called it “a disaster”", "the board’s “…”", BINDING_WORDS and
+BINDING_ENDINGS; "and" where the word before it is the writer's: "cut two crossings and “…”"), or, after a verb of
 naming, where the quoted words open in lower case ("called the deal “a first step”": no sentence of the
 speaker's, but the name the writer's sentence gives the deal), unless the writer names the thing by the
 speaker's words ("what Gilbert called “a perception problem”"); with no cue, also where the writer's
-sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"); after a verb or a
+sentence goes on past the closing mark ("heard “more than a few” in the crowd shout"; in a title-case headline,
+with a capitalised word: "Mayor: ‘Not Yet’ Time To Close The Quay") or where a name of the sentence, in the
+quotation's line, stands right before it as its subject ("found that Ortiz “never read the file”"); after a verb or a
 noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
 PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
 """
@@ -30,7 +33,7 @@ from dataclasses import replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import BINDING_WORDS, CUE_WORDS, NAMING_CUES
+from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -115,7 +118,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
         lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
         if not (_binds(article, j) or lower
-                or (cue is None and _sentence_goes_on(article, statement))):  # "he heard “more than a few” in the crowd hurl …"
+                or (cue is None and (_sentence_goes_on(article, statement)  # "he heard “more than a few” in the crowd hurl …"
+                                     or _after_name(article, j, lo, opening)))):  # "the report says Ortiz “never read the file.”"
             return False
     elif not before[-1:].isalnum():
         return _sentence_goes_on(article, statement)
@@ -138,20 +142,52 @@ def _what_named(text: str, lo: int, cue: tuple[int, int] | None) -> bool:
 
 def _binds(article: ArticleText, j: int) -> bool:
     """Whether token j, right before a quotation mark, binds the quoted words into the writer's clause
-    (BINDING_WORDS); not the "as" of "such as", which gives examples quoted whole."""
-    return article.word(j) in BINDING_WORDS and not (article.word(j) == "as" and article.word(j - 1) == "such")
+    (BINDING_WORDS, or a possessive or a shortened auxiliary: BINDING_ENDINGS); not the "as" of "such as", which
+    gives examples quoted whole. "and" and "or" join the quoted words to the word before them (JOINING_WORDS),
+    so bind them where that word is the writer's own ("donations from Wall Street and “there's nothing wrong with
+    that”"), not where it closes another quotation."""
+    word = article.word(j)
+    if word in JOINING_WORDS:
+        return j > 0 and article.tokens[j - 1].text not in QUOTE_TOKENS and article.word(j - 1).isalnum()
+    return word in BINDING_WORDS and not (word == "as" and article.word(j - 1) == "such") or word.endswith(BINDING_ENDINGS)
+
+
+def _after_name(article: ArticleText, j: int, lo: int, opening: int) -> bool:
+    """Whether token j, right before a quotation with no cue opening at opening, is a name inside the writer's
+    sentence (sentence start lo) and in the quotation's line: a capitalised word, not one in capitals (a
+    heading's), after other words of the sentence. With no verb of saying between them, the name is the subject
+    of the writer's clause and the quoted words the rest of it ("the report says Ortiz “never read the file”",
+    "Ortiz: Velmar ‘Not Ready For A Second Ferry’"); a name that ends the line before signs the quotation above
+    it ("“…” ― Ana Ortiz"), not the one below."""
+    token = article.tokens[j] if j >= 0 else None
+    if token is None or not token.text[:1].isupper() or token.text.isupper() or token.start <= lo \
+            or "\n" in article.text[token.end:opening]:
+        return False
+    return article.tokens[j - 1].text not in (".", "!", "?", "…")  # not a sentence the splitter left joined
 
 
 def _sentence_goes_on(article: ArticleText, statement: Statement) -> bool:
     """Whether the writer's sentence goes on past the closing mark with a word of its own ("“…” every time
     he thinks about it", "“…” despite his loss"): quoted words with no punctuation of their own at the end,
-    then a lower-case word that neither opens the cue ("“…” he said") nor joins another quotation ("and")."""
+    then a lower-case word that neither opens the cue ("“…” he said") nor joins another quotation ("and"); in a
+    headline, whose every word is capitalised, a capitalised one ("Mayor: ‘Not Yet’ Time To Close The Quay")."""
     text = article.text
     a, b = statement.parts[-1]
     if len(statement.parts) > 1 or text[a:b].rstrip()[-1:] in ",.!?;:…":
         return False
-    after = re.match(r"[\"”’']+ ([a-z][\w’'-]*)", text[b:b + 40])
-    return after is not None and after.group(1) not in CUE_WORDS | _JOINING
+    after = re.match(r"[\"”’']+ ([^\W\d_][\w’'-]*)", text[b:b + 40])
+    if after is None or after.group(1).lower() in CUE_WORDS | _JOINING:
+        return False
+    return after.group(1).islower() or _headline_line(text, a, b)
+
+
+def _headline_line(text: str, a: int, b: int) -> bool:
+    """Whether the line around the quoted words text[a:b] is a headline: three words or more outside the quotation
+    marks, all of them capitalised but the short words a title leaves in lower case."""
+    lo, hi = text.rfind("\n", 0, a) + 1, text.find("\n", b)
+    outside = text[lo:a] + " " + text[b:len(text) if hi < 0 else hi]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", outside) if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _opening(article: ArticleText, part: tuple[int, int]) -> int:

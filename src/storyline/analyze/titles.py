@@ -7,7 +7,10 @@ A title is told by its words and what stands beside it, never by a list of title
 (each capitalised, bar short function words) right after a possessive ("CNN’s"), a preposition of place
 or medium ("on", "in", "with"), "told" with no comma, or a noun that introduces a title ("the podcast",
 "his memoir,", "a show called"), or right before a noun that a title qualifies ("star", "show",
-"movement"). A headline, itself in title case, gives no such sign, so its quotes are kept.
+"movement"). A headline, itself in title case, gives no such sign, so its quotes are kept. With no cue of its own
+(titled_in_sentence), words in title case set inside the writer's sentence need no such sign: a sentence someone
+says opens a clause of its own, and in the writer's sentence only a name is written so ("acted in the movie
+“Storm Over The Quay” before", "the founder of “Fishers For A Fair Levy”").
 
 A piece's headline cited with its author ("“Museum to close at the end of December,” by the Post's Ann
 Lee") is a title in sentence case: quoted words ending on a comma, then "by" and a capitalised name.
@@ -47,6 +50,21 @@ def _headline(text: str, lo: int, hi: int, mark: QuoteMarks) -> bool:
     words = [w for w in _WORD.findall(text[lo:mark.open] + " " + text[mark.close + 1:hi])
              if w.lower() not in TITLE_SMALL_WORDS and not w[:1].isdigit()]
     return bool(words) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def titled_in_sentence(text: str, mark: QuoteMarks) -> bool:
+    """Whether the quoted words of mark (a quotation with no cue of its own) are in title case right after a word of
+    the writer's sentence, outside a headline: a name of something ("host of “The Late Show With …”"), nobody's
+    statement; not a sentence ("… Hats. “We Will Win.”") nor a heading's quotation."""
+    quoted = text[mark.start:mark.end]
+    if mark.runs_on or not _title_case(_WORD.findall(quoted)) or re.search(r"[.?!](?:\s|$)", quoted.rstrip(_CLOSERS + ",")):
+        return False
+    lo = text.rfind("\n", 0, mark.open) + 1
+    before = text[lo:mark.open].rstrip().rstrip(_CLOSERS).rstrip()
+    if not before[-1:].isalnum():
+        return False
+    hi = text.find("\n", mark.close)
+    return not _headline(text, lo, len(text) if hi < 0 else hi, mark)
 
 
 def names_something(text: str, mark: QuoteMarks) -> bool:

@@ -74,6 +74,12 @@ BINDING_WORDS = {"a", "an", "the", "this", "these", "those", "his", "her", "its"
                  "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "he", "she", "they",
                  "we", "it", "him", "them", "to", "that", "as", "because", "when", "while", "if", "whether", "than",
                  "who", "which"}
+# Endings that bind as those words do: a possessive is a determiner ("Clinton’s “honesty …”"), the others are
+# auxiliaries and copulas cut short ("he’s “not going to …”", "they’ll “…”", "don’t “…”").
+BINDING_ENDINGS = ("'s", "’s", "n't", "n’t", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m")
+# Words joining the quoted words to the word before them ("Wall Street and “there's nothing wrong”"): they bind
+# where that word is the writer's, not where it closes another quotation ("“…” and “…”", which keeps its own kind).
+JOINING_WORDS = {"and", "or"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
