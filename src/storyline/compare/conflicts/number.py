@@ -51,6 +51,7 @@ from storyline.lang.en import (
     UPDATED,
 )
 from storyline.model import ConflictKind
+from storyline.words import light_stem
 
 
 def _progress_near(story: StoryView, unit: Unit, number: Number, words: int = 6) -> bool:
@@ -259,9 +260,12 @@ def _floor(n: Number, m: Number) -> float | None:
     return MEASURE_FRAME_SCORE if _measure(n.kind) else FRAME_SCORE
 
 
+_UNIT_STEMS = frozenset(map(light_stem, UNITS))  # the table's units as light_stem reads them ("tonne" -> "ton")
+
+
 def _measure(kind: str | None) -> bool:
     """Whether a kind of figure is a measure, a sum, a share or "people": it says little of what it is of."""
-    return kind is not None and (kind in MEASURES or kind in UNITS or kind in GENERIC_KINDS or kind.startswith("size:"))
+    return kind is not None and (kind in MEASURES or kind in _UNIT_STEMS or kind in GENERIC_KINDS or kind.startswith("size:"))
 
 
 def number_in_story(found: StoryFindings) -> list[Conflict]:
