@@ -5,15 +5,12 @@ left out, small numbers as figures, so that two outlets' wordings of one fact me
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import TypeVar
 
 from anyascii import anyascii
 
 from storyline.lang.en import FIGURE_WORDS, HAPPENINGS, STOP_WORDS, UNDONE
-
-V = TypeVar("V")
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -29,8 +26,7 @@ def fold_text(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def light_stem(word: str) -> str:
-    """A light suffix stripper: enough to meet 'injured'/'injuring', 'talks'/'talk', 'damage'/'damaged',
-    'deliberation'/'deliberated' across outlets. Tables keyed by stems are read through it (stemmed)."""
+    """A light suffix stripper: enough to meet 'injured'/'injuring', 'talks'/'talk' across outlets."""
     w = word.replace("'", "")
     if len(w) <= 4:
         return w
@@ -38,20 +34,9 @@ def light_stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: len(w) - len(suffix)] + repl
             break
-    else:
-        if w.endswith("e") and w[-2] not in "aeiou":  # a silent e: "damage" / "damaged" / "damages"
-            w = w[:-1]
-    if w.endswith(("tion", "sion")) and len(w) >= 9:  # "deliberation(s)" / "deliberated"
-        w = w[:-3]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":  # "stopp" -> "stop"
         w = w[:-1]
     return w
-
-
-def stemmed(table: Mapping[str, V]) -> dict[str, V]:
-    """A table keyed by stems (lang/en.py's), its keys read through light_stem: the one stemmer decides
-    how a table's word is looked up, whatever form the table wrote it in."""
-    return {light_stem(key): value for key, value in table.items()}
 
 
 def folded_words(text: str) -> list[str]:

@@ -30,7 +30,7 @@ from storyline.lang.en import (
     TENS_WORDS,
 )
 from storyline.text import WEB_ADDRESS
-from storyline.words import fold_text, light_stem, stemmed
+from storyline.words import fold_text, light_stem
 
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"  # ".357": a calibre, a fraction written short
 _GLUED = r"(?:km|cm|mm|m|kg|mph|kph|ft|mi|ha|lbs?)"  # units written onto a figure: "58km", "30cm"
@@ -115,12 +115,8 @@ def _number_value(num: str, half: str | None, scale: str | None) -> float | None
     return value
 
 
-_KIND_OF_STEM = stemmed(KIND_CLASSES)  # the table's words as light_stem reads them ("people" -> "peopl")
-_STREET_STEMS = frozenset(map(light_stem, STREET_WORDS))
-
-
 def _kind_of(stem: str) -> str:
-    return _KIND_OF_STEM.get(stem, stem)
+    return KIND_CLASSES.get(stem, stem)
 
 
 def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Number]:
@@ -276,7 +272,7 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
     for m in _ORDINAL.finditer(text, start, end):
         value = int(m.group("digits")) if m.group("digits") else ORDINAL_WORDS[m.group("word").lower()]
         noun = light_stem(fold_text(m.group("noun")))
-        if noun in STOP_WORDS or noun in AUXILIARIES or noun in _STREET_STEMS:
+        if noun in STOP_WORDS or noun in AUXILIARIES or noun in STREET_WORDS:
             continue  # ... or an address ("55th Street", "5th Ave")
         out.append(Number(float(value), m.start(), m.end(), m.group(), None, f"ordinal:{noun}", noun))
     return out

@@ -328,7 +328,7 @@ QUALIFIERS = {
     "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "in excess of": "min",
     "fewer than": "max", "less than": "max", "under": "max", "up to": "max", "as many as": "max", "at most": "max",
 }
-# What a number counts: the words that name one kind of thing (read as stems: words.stemmed), folded to one class.
+# What a number counts: the stems of words that name one kind of thing, folded to one class.
 KIND_CLASSES = {
     "injur": "injured", "injury": "injured", "hurt": "injured", "wound": "injured", "treat": "injured",
     "hospitalis": "injured", "hospitaliz": "injured", "casualty": "injured",

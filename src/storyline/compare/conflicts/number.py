@@ -53,7 +53,7 @@ from storyline.lang.en import (
     UPDATED,
 )
 from storyline.model import ConflictKind
-from storyline.words import content_stems, light_stem
+from storyline.words import content_stems
 
 
 def _progress_near(story: StoryView, unit: Unit, number: Number, words: int = 6) -> bool:
@@ -262,12 +262,9 @@ def _floor(n: Number, m: Number) -> float | None:
     return MEASURE_FRAME_SCORE if _measure(n.kind) else FRAME_SCORE
 
 
-_UNIT_STEMS = frozenset(map(light_stem, UNITS))  # the table's units as light_stem reads them ("tonne" -> "ton")
-
-
 def _measure(kind: str | None) -> bool:
     """Whether a kind of figure is a measure, a sum, a share or "people": it says little of what it is of."""
-    return kind is not None and (kind in MEASURES or kind in _UNIT_STEMS or kind in GENERIC_KINDS or kind.startswith("size:"))
+    return kind is not None and (kind in MEASURES or kind in UNITS or kind in GENERIC_KINDS or kind.startswith("size:"))
 
 
 def number_in_story(found: StoryFindings) -> list[Conflict]:
@@ -275,7 +272,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     match in its article, that cannot both be true."""
     story, units = found.story, found.units
     idf = story_idf(units)
-    flat = [(u, n, frame(story, u, n.start, n.end) | _modifiers(n)) for u in units for n in u.numbers]
+    flat = [(u, n, frame(story, u, n.start, n.end) | modifiers(n)) for u in units for n in u.numbers]
     quantities = Quantities(units, story)
 
     def floor_of(i: int, j: int) -> float | None:
@@ -323,7 +320,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
 _HEDGES = frozenset(w for q in QUALIFIERS for w in content_stems(q))
 
 
-def _modifiers(n: Number) -> set[str]:
+def modifiers(n: Number) -> set[str]:
     """The words a figure's own span gives between its value and what it counts, which say what the count
     is of as much as the words around it: "355 damaged shops" (beside "565 shops suffering serious
     damage"), "2,301 career points". Not the value, the counted noun that ends the span (its kind compares
