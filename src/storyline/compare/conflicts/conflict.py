@@ -15,7 +15,7 @@ from typing import Any
 
 from storyline.analyze.numbers import Number
 from storyline.compare.statements import QuotedStatement
-from storyline.compare.units import StoryView, Unit
+from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import PRONOUNS
 from storyline.model import ConflictKind
 from storyline.words import as_happenings, content_stems
@@ -193,12 +193,13 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
     people, bodies): what the figure is said of ("80 percent in Egypt, 65 percent in India";
     "Hansbrough now has 2,302 points")."""
     text = story.articles[unit.article].text
+    first, last = quotation_around(story, unit, start, end)
     # a bracket right after the figure is an aside ("1,150 km (700 miles) southeast of Tehran"): looked past
-    aside = re.match(r"\s*\([^()]*\)", text[end:unit.end])
+    aside = re.match(r"\s*\([^()]*\)", text[end:last])
     after = end + aside.end() if aside else end
-    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, unit.start, min(start + 2, unit.end)) if m.end() <= start),
-             default=unit.start)
-    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, unit.end)), unit.end)
+    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, first, min(start + 2, last)) if m.end() <= start),
+             default=first)
+    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, last)), last)
     out: dict[int, set[str]] = defaultdict(set)
     for _, _, name in story.entities_in(unit.article, lo, hi):
         for k, types in enumerate(_NAME_TYPES):
@@ -207,6 +208,14 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
     if PEOPLE not in out and PERSONAL.search(text, lo, hi):
         out[PEOPLE].update(person_before(story, unit.article, lo))  # "where she'd worked for 15 years"
     return {k: frozenset(v) for k, v in out.items() if v}
+
+
+def quotation_around(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, int]:
+    """The span of what text[start:end] (a figure) is said in: the direct quotation that holds it, else
+    its unit. A quotation says what it says of whom its words name; who said it ("said Mara Quill",
+    "she told the paper") is not whom its figures are of."""
+    return next(((s, e) for s, e in quoted_spans(story.articles[unit.article].analysis)
+                 if s <= start and end <= e and unit.start <= s and e <= unit.end), (unit.start, unit.end))
 
 
 def person_before(story: StoryView, article: int, pos: int) -> set[str]:

@@ -30,6 +30,7 @@ from storyline.compare.conflicts.conflict import (
     frame,
     names_meet,
     person_before,
+    quotation_around,
     said_of,
     same_scope,
     story_matches,
@@ -45,12 +46,14 @@ from storyline.lang.en import (
     NUMBER_WORDS,
     ONGOING_SPAN,
     PROGRESS,
+    QUALIFIERS,
     REQUIRED,
     SUPERSEDED,
     UNITS,
     UPDATED,
 )
 from storyline.model import ConflictKind
+from storyline.words import content_stems
 
 
 def _progress_near(story: StoryView, unit: Unit, number: Number, words: int = 6) -> bool:
@@ -269,7 +272,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     match in its article, that cannot both be true."""
     story, units = found.story, found.units
     idf = story_idf(units)
-    flat = [(u, n, frame(story, u, n.start, n.end)) for u in units for n in u.numbers]
+    flat = [(u, n, frame(story, u, n.start, n.end) | modifiers(n)) for u in units for n in u.numbers]
     quantities = Quantities(units, story)
 
     def floor_of(i: int, j: int) -> float | None:
@@ -296,7 +299,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         later = is_update(story, ua, ub, n, m)
-        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub) or _of_two_things(ua, ub, n, m):
+        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub, (n, m)) or _of_two_things(ua, ub, n, m):
             continue
         if not later and _running_days(story, ua, ub, n, m):
             continue  # days of riots so far, in two reports of one day: written at two hours of it
@@ -312,6 +315,17 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index},
             update=later, minor=close_call(n, m)))
     return out
+
+
+_HEDGES = frozenset(w for q in QUALIFIERS for w in content_stems(q))
+
+
+def modifiers(n: Number) -> set[str]:
+    """The words a figure's own span gives between its value and what it counts, which say what the count
+    is of as much as the words around it: "355 damaged shops" (beside "565 shops suffering serious
+    damage"), "2,301 career points". Not the value, the counted noun that ends the span (its kind compares
+    it) nor a hedge."""
+    return {w for w in content_stems(n.surface)[:-1] if not w.startswith("#") and w not in _HEDGES}
 
 
 def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
@@ -367,7 +381,7 @@ def _comparable_modes(first: str | None, second: str | None) -> bool:
     return first == second != "condition"
 
 
-def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
+def _same_occasion(story: StoryView, a: Unit, b: Unit, figures: tuple[Number, Number] | None = None) -> bool:
     """Whether two figures can be of one happening: their sentences name something in common (a name,
     or a date: "struck … in September, killing at least seven" / "That temblor killed at least six …
     in September"), no two places or people, and no two dates."""
@@ -375,23 +389,27 @@ def _same_occasion(story: StoryView, a: Unit, b: Unit) -> bool:
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b, PLACES_AND_PEOPLE):
         return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
-    return not (a.dates and b.dates and not a.dates & b.dates) and _same_people(story, a, b)
+    return not (a.dates and b.dates and not a.dates & b.dates) and _same_people(story, a, b, figures)
 
 
-def _same_people(story: StoryView, a: Unit, b: Unit) -> bool:
-    """Whether two sentences can speak of one person: "He has five touchdowns", after a sentence about
-    another player, is not Manning's three."""
-    people_a, people_b = _people(story, a), _people(story, b)
+def _same_people(story: StoryView, a: Unit, b: Unit, figures: tuple[Number, Number] | None = None) -> bool:
+    """Whether two sentences (or the quotations that hold their figures) can speak of one person: "He has
+    five touchdowns", after a sentence about another player, is not Manning's three."""
+    at_a, at_b = figures or (None, None)
+    people_a, people_b = _people(story, a, at_a), _people(story, b, at_b)
     return not (people_a and people_b and not names_meet(people_a, people_b))
 
 
-def _people(story: StoryView, unit: Unit) -> set[str]:
+def _people(story: StoryView, unit: Unit, at: Number | None = None) -> set[str]:
     """The people a sentence speaks of: those it names, or, where it names nobody and says he or she,
-    the last person its article named before it (as a reader takes the pronoun)."""
-    named = {name for name in unit.entities if story.entity_type.get(name) == "PERSON"}
-    if named or not PERSONAL.search(unit.text):
+    the last person its article named before it (as a reader takes the pronoun). Of a figure, only the
+    quotation that holds it is read (quotation_around): who said it is not whom it is of."""
+    start, end = quotation_around(story, unit, at.start, at.end) if at is not None else (unit.start, unit.end)
+    named = {name for _, _, name in story.entities_in(unit.article, start, end)
+             if story.entity_type.get(name) == "PERSON"}
+    if named or not PERSONAL.search(story.articles[unit.article].text, start, end):
         return named
-    return person_before(story, unit.article, unit.start)
+    return person_before(story, unit.article, start)
 
 
 def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
