@@ -26,6 +26,7 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.described import author_of_message, named_in_description
 from storyline.analyze.entities import ORG_WORDS, strip_title
+from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.statements import (
@@ -478,7 +479,8 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker:
                 return
-    if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence):
+    if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence) \
+            and not quoted_fragment(article, statement):  # a fragment the writer's sentence reports keeps its reading
         # "Moore thanked him for “…”", "Ana Ortiz welcomed “…”": the words a sentence quotes after its
         # subject acts are that subject's (a person standing as the subject, not "Palmieri accused Sanders of
         # “…”"), not the paragraph's last speaker's
