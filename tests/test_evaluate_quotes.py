@@ -291,3 +291,23 @@ def test_an_annotation_that_swapped_source_and_cue_is_read_the_right_way_round()
     predicted = {"harbour-1": {"text": t, "quotes": [quote(t, "We have waited long enough", "Piet Varga")]}}
     scores = score_quotes([record], predicted)
     assert (scores["speaker_named_right"], scores["speaker_named"], scores["speaker_anonymous"]) == (1, 1, 0)
+
+
+def test_a_relative_who_is_the_person_named_right_before_it() -> None:
+    """The chain's nearest marked source is Okafor; "who" hangs from the name right before it, Piet Varga."""
+    t = ("Mayor Lena Okafor said the quay would reopen.\n\n"
+         "Then there was the ferry pilot Piet Varga, who told the council, “We were never asked.”")
+    record = {"id": "who", "text": t, "attributions": [
+        attribution(t, "Mayor Lena Okafor", "said", ["the quay would reopen"], False),
+        attribution(t, "who", "told", ["“We were never asked.”"], True)]}
+    right = score_quotes([record], {"who": {"text": t, "quotes": [quote(t, "We were never asked", "Piet Varga")]}})
+    wrong = score_quotes([record], {"who": {"text": t, "quotes": [quote(t, "We were never asked", "Lena Okafor")]}})
+    assert right["speaker_pronoun_right"] == 1 and wrong["speaker_pronoun_right"] == 0
+
+
+def test_gender_of_a_name_from_a_given_name_of_one_sex() -> None:
+    text = "Ben Okafor spoke first. Later Okafor left. Ann Lindqvist and husband Bill stayed."
+    assert name_gender("Okafor", text) == "m"
+    assert name_gender("Lindqvist", text) == "f"
+    assert name_gender("Bill", text) == "m"
+    assert name_gender("Varga", "Ben Varga and Ana Varga came.") is None  # two people, two sexes

@@ -26,6 +26,7 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.described import author_of_message, named_in_description
 from storyline.analyze.entities import ORG_WORDS, strip_title
+from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.statements import (
@@ -33,6 +34,7 @@ from storyline.analyze.statements import (
     Subject,
     is_cue,
     noun_phrase_after,
+    np_token,
     person_like,
     subject_from_mention,
 )
@@ -48,13 +50,16 @@ from storyline.lang.en import (
     KIN,
     MALE_GIVEN_NAMES,
     MALE_TITLES,
+    MESSAGE_NOUNS,
     NP_STOP,
     OUTLET_CUES,
     PARTICIPLE_CUES,
+    PASSIVE_AUXILIARIES,
     PERSON_ROLES,
     PRONOUNS,
     ROLE_TITLES,
     SUBORDINATE_LINKS,
+    SUBORDINATORS,
     TO_AUDIENCE,
     VERB_FORMS,
     WITH_AUDIENCE,
@@ -474,6 +479,20 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker:
                 return
+    if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence) \
+            and not quoted_fragment(article, statement):  # a fragment the writer's sentence reports keeps its reading
+        # "Moore thanked him for “…”", "Ana Ortiz welcomed “…”": the words a sentence quotes after its
+        # subject acts are that subject's (a person standing as the subject, not "Palmieri accused Sanders of
+        # “…”"), not the paragraph's last speaker's
+        subject = sentence_subject(article, article.sentences[this_sentence])
+        if subject is not None and (subject.kind == "pronoun" or subject.kind == "name" and (
+                subject.mention is None or subject_like(article, subject.mention)
+                or _opens_subordinate_clause(article, subject, this_sentence))) \
+                and article.paragraph_of(subject.start) == statement.paragraph and subject.end <= statement.position \
+                and not _in_opening_clause(article, subject, this_sentence, statement.position):
+            _apply_subject(article, statement, subject, done, genders)
+            if statement.speaker:
+                return
     if not opens_paragraph:
         same = [s for s in done if s.paragraph == statement.paragraph and s.resolved]
         if same:
@@ -504,6 +523,47 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
         return
     if statement.paragraph > 0 and not article.text[paragraph_start:statement.position].strip(" '"):  # NYT's ''
         _continue_previous_paragraph(article, statement, done, genders)
+
+
+def _inside_own_sentence(article: ArticleText, statement: Statement, sentence: int) -> bool:
+    """Whether a quotation stands inside a sentence of the writer's, after words of its own with no cue among
+    them (not one that opens its sentence or its paragraph, nor one after another quotation's closing mark,
+    "“…,” Ruiz said. “…”", nor after a cue the statement rules read, "was asked by …", "a hat reading"), nor
+    in a relative clause ("a website that ran headlines such as “…”")."""
+    lo = max(article.sentences[sentence][0], article.paragraphs[statement.paragraph][0])
+    before = article.text[lo:statement.position]
+    words = [w for a, b in statement.parts for w in re.findall(r"[A-Za-z][\w’'-]{3,}", article.text[a:b])]
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return False  # a title or a slogan in title case ("a “Make Mexico Great Again” hat"), no one's words here
+    if not before.strip(" '‘“\"`") or any(q in before for q in ("”", '"', "''")) or article.in_quote(lo):
+        return False
+    first, mark = article.token_at(lo), article.token_at(statement.position)
+    if any(is_cue(article, i) or article.word(i) in ("that", "which") for i in range(first, mark)):
+        return False
+    last = next((i for i in range(mark - 1, first - 1, -1) if article.word(i) not in (",", ":")), first)
+    if article.word(last).endswith("ing") and article.word(last - 1) not in PASSIVE_AUXILIARIES:
+        # "a hat reading, “…”", "her ads asking, “…”": the thing's words; "a statement condemning “…”": its author's
+        return any(article.word(i) in MESSAGE_NOUNS for i in range(max(first, last - 4), last))
+    return True
+
+
+def _opens_subordinate_clause(article: ArticleText, subject: Subject, sentence: int) -> bool:
+    """Whether a name stands as the subject of a clause opening its sentence ("When Ruiz wrapped up, …", "As the
+    columnist Ann Lee had written, …"): a subordinating word first, then nothing but words of the name's phrase."""
+    first = article.token_at(article.sentences[sentence][0])
+    if article.word(first) not in SUBORDINATORS:
+        return False
+    return all(np_token(article, i) for i in range(first + 1, article.token_at(subject.start)))
+
+
+def _in_opening_clause(article: ArticleText, subject: Subject, sentence: int, position: int) -> bool:
+    """Whether a subject stands in a clause opening its sentence and the quotation in the main clause after it
+    ("As Ruiz spoke, the union was urging “…”"); not one inside that clause ("While Ruiz laid out “…”, Ortiz …")
+    nor one the clause introduces ("As Ruiz had written, “…”")."""
+    lo = article.sentences[sentence][0]
+    between = article.text[subject.end:position]
+    return article.word(article.token_at(lo)) in SUBORDINATORS and "," in between \
+        and "," not in article.text[lo:subject.start] and bool(between.rsplit(",", 1)[1].strip(" '‘“\"`"))
 
 
 def _continue_previous_paragraph(article: ArticleText, statement: Statement, done: list[Statement],

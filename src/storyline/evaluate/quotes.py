@@ -378,7 +378,18 @@ def name_gender(surname: str, text: str, people: Iterable[str] = ()) -> str | No
         return "m"
     if female >= 2 * male and female:
         return "f"
-    return None
+    return _given_name_gender(surname, text)
+
+
+def _given_name_gender(surname: str, text: str) -> str | None:
+    """m or f where the article writes the name after a given name English news gives one sex only ("Ben Carson",
+    "Karen Robison"; the tables of storyline.lang.en), all such agreeing, or the name is one ("husband Bill")."""
+    from storyline.lang.en import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
+
+    pattern = rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b"
+    given = {m.group(1).lower() for m in re.finditer(pattern, text, re.I) if m.group(1)[:1].isupper()} or {surname.lower()}
+    sexes = {"m" for g in given if g in MALE_GIVEN_NAMES} | {"f" for g in given if g in FEMALE_GIVEN_NAMES}
+    return sexes.pop() if len(sexes) == 1 else None
 
 
 def _referent(sources: list[dict[str, Any]], start: int, pronoun: str | None, text: str = "") -> list[str] | None:
@@ -398,6 +409,24 @@ def _referent(sources: list[dict[str, Any]], start: int, pronoun: str | None, te
         name: list[str] = source["name"]
         return name
     return None
+
+
+# A name ending right before a relative "who" ("the radio host Ann Lee, who said", "Rep. Dan Oduya (D-Ohio), who").
+_BEFORE_WHO = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)(?:\s*\([^()]{0,40}\))?\s*,?\s*$")
+
+
+def _relative_referent(text: str, start: int) -> list[str] | None:
+    """Whom a relative "who" at `start` stands for: the name right before it, as English grammar has it (the
+    chain's nearest marked source may be someone else); None where no name stands there ("the senator, who")."""
+    match = _BEFORE_WHO.search(text, max(0, start - 120), start)
+    if match is None:
+        return None
+    words = [_possessive(w).lower() for w in match.group(1).split()]
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    if not words or words[-1] in _NOT_NAMES or words[-1] in _CALENDAR:
+        return None
+    return words
 
 
 # Title words that qualify a place or body as readily as a person ("Former Ohio governor").
@@ -606,6 +635,9 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                         expected = None
                     elif pronoun in _PERSONAL:
                         expected = reader.referent(source_spans[0][0], pronoun)
+                    elif pronoun == "who":
+                        expected = _relative_referent(record["text"], source_spans[0][0]) \
+                            or _referent(sources, source_spans[0][0], pronoun, record["text"])
                     else:
                         expected = _referent(sources, source_spans[0][0], pronoun, record["text"])
                     if not expected:
