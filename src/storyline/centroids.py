@@ -7,12 +7,7 @@ Measured on 2 cores, that is faster there than usearch's HNSW index, whose searc
 remove-and-add at every placement cost more than the product (bench/records.py's records, up to 6,700
 live stories: no less CPU with the index taking over at 2,048 or 4,096, and 55 or 10 of 10,000
 placements different). Beyond it, the HNSW index takes the searches (widened until enough of what it
-finds lies in the window), until the live stories fall below half the limit again.
-
-On the exact search, the cosines of the last query with every row are kept while rows change (a
-changed row's cosine computed alone), so that a search with the same query again reads them rather
-than the whole matrix: placing an article that starts a story searches with its vector, then, for a
-story it may have converged with, with the new story's centroid, which is that vector again."""
+finds lies in the window), until the live stories fall below half the limit again."""
 
 from __future__ import annotations
 
@@ -38,7 +33,6 @@ class Centroids:
         self._key: dict[str, int] = {}  # a story's key in the ANN index; a new key at every update
         self._story_of_key: dict[int, str] = {}
         self._next_key = 0
-        self._last: tuple[bytes, np.ndarray] | None = None  # the last exact query, and its cosine with each row
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -57,17 +51,12 @@ class Centroids:
             row = self._row[story_id] = len(self._ids)
             self._ids.append(story_id)
         self._rows[row] = unit
-        if self._last is not None:
-            if len(self._last[1]) < len(self._rows):
-                self._last = None  # the rows were reallocated: the next search reads them all
-            else:
-                self._last[1][row] = self._rows[row] @ np.frombuffer(self._last[0], dtype=np.float32)
         self._span[row] = _ALWAYS if first is None or last is None else (first.toordinal(), last.toordinal())
         if self._ann is not None:
             self._ann_put(story_id, unit)
         elif len(self._ids) > EXACT_LIMIT:
-            self._ann, self._last = Index(ndim=len(unit), metric="ip", dtype="f32", connectivity=16, expansion_add=64,
-                                          expansion_search=64), None
+            self._ann = Index(ndim=len(unit), metric="ip", dtype="f32", connectivity=16, expansion_add=64,
+                              expansion_search=64)
             for known, index in self._row.items():
                 self._ann_put(known, self._rows[index])
 
@@ -79,8 +68,6 @@ class Centroids:
         if row != last:  # the last row fills the gap
             moved = self._ids[last]
             self._rows[row], self._span[row] = self._rows[last], self._span[last]
-            if self._last is not None:
-                self._last[1][row] = self._last[1][last]
             self._ids[row] = moved
             self._row[moved] = row
         self._ids.pop()
@@ -107,7 +94,7 @@ class Centroids:
             ordinal, span = day.toordinal(), self._span[:count]
             inside = np.maximum(span[:, 0] - ordinal, ordinal - span[:, 1]) <= window
         if self._ann is None:
-            cosines = self._cosines(query, count)
+            cosines = self._rows[:count] @ query
             rows = np.flatnonzero(inside if floor is None else inside & (cosines >= floor))
             if k < len(rows):
                 rows = rows[np.argpartition(-cosines[rows], k - 1)[:k]]
@@ -123,16 +110,6 @@ class Centroids:
             if len(found) >= wanted or asked >= count:
                 return [(story_id, cosine) for story_id, cosine in found[:k] if floor is None or cosine >= floor]
             asked = min(count, asked * 4)
-
-    def _cosines(self, query: np.ndarray, count: int) -> np.ndarray:
-        """The query's cosine with each of the first count rows: those kept from the last search where
-        it asked the same."""
-        key = query.tobytes()
-        if self._last is None or self._last[0] != key:
-            kept = np.empty(len(self._rows), dtype=np.float32)
-            kept[:count] = self._rows[:count] @ query
-            self._last = (key, kept)
-        return self._last[1][:count]
 
     def _ann_put(self, story_id: str, unit: np.ndarray) -> None:
         assert self._ann is not None
