@@ -123,11 +123,11 @@ def test_each_embedder_is_scored_with_the_parameters_fitted_on_its_vectors():
 
 
 def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monkeypatch):
-    from storyline import cluster
+    from storyline import centroids as module
 
-    monkeypatch.setattr(cluster, "EXACT_LIMIT", 40)
+    monkeypatch.setattr(module, "EXACT_LIMIT", 40)
     rng = np.random.default_rng(3)
-    centroids = cluster.Centroids()
+    centroids = module.Centroids()
     vectors = {f"s{i}": unit(rng.normal(size=64)) for i in range(60)}
 
     def truth(query, k):
@@ -158,13 +158,13 @@ def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monke
 def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkeypatch):
     """Convergence looks only at the nearest stories at the merge threshold or above: asking the search
     for those alone gives the same stories, in the same order, exact or on the ANN index."""
-    from storyline import cluster
+    from storyline import centroids as module
 
-    monkeypatch.setattr(cluster, "EXACT_LIMIT", 40)
+    monkeypatch.setattr(module, "EXACT_LIMIT", 40)
     rng = np.random.default_rng(11)
     base = unit(rng.normal(size=64))
     for stories in (30, 60):  # exact, then past the limit
-        centroids = cluster.Centroids()
+        centroids = module.Centroids()
         for i in range(stories):
             centroids.put(f"s{i}", near(base, 0.02 * (i % 15)), date(2025, 5, 1 + i % 20), date(2025, 5, 1 + i % 20))
         assert (centroids._ann is not None) == (stories > 40)
@@ -180,9 +180,9 @@ def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkey
 
 
 def test_centroid_search_keeps_to_the_window_of_the_day_and_undated_stories_are_always_in_it():
-    from storyline import cluster
+    from storyline import centroids as module
 
-    centroids = cluster.Centroids()
+    centroids = module.Centroids()
     base = unit(RNG.normal(size=32))
     day = date(2025, 3, 10)
     centroids.put("last-week", near(base, 0.01), day - timedelta(days=12), day - timedelta(days=8))
