@@ -182,17 +182,22 @@ def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkey
 def test_centroid_search_keeps_to_the_window_of_the_day_and_undated_stories_are_always_in_it():
     from storyline import centroids as module
 
+    def at_cosine(cosine, axis):  # a unit vector at a known cosine to the first axis, on its own axis
+        v = np.zeros(32, dtype=np.float32)
+        v[0], v[axis] = cosine, np.sqrt(1 - cosine**2)
+        return v
+
     centroids = module.Centroids()
-    base = unit(RNG.normal(size=32))
+    base = at_cosine(1.0, 1)
     day = date(2025, 3, 10)
-    centroids.put("last-week", near(base, 0.01), day - timedelta(days=12), day - timedelta(days=8))
-    centroids.put("this-week", near(base, 0.3), day - timedelta(days=3), day)
-    centroids.put("undated", near(base, 0.5))
-    centroids.put("next-month", near(base, 0.01), day + timedelta(days=30), day + timedelta(days=31))
+    centroids.put("last-week", at_cosine(0.99, 1), day - timedelta(days=12), day - timedelta(days=8))
+    centroids.put("this-week", at_cosine(0.8, 2), day - timedelta(days=3), day)
+    centroids.put("undated", at_cosine(0.6, 3))
+    centroids.put("next-month", at_cosine(0.99, 4), day + timedelta(days=30), day + timedelta(days=31))
     assert [s for s, _ in centroids.search(base, 10, day, 7)] == ["this-week", "undated"]
     assert [s for s, _ in centroids.search(base, 10, day, 8)] == ["last-week", "this-week", "undated"]
     assert len(centroids.search(base, 10)) == 4  # an undated article: every story
-    centroids.put("last-week", near(base, 0.01), day - timedelta(days=12), day - timedelta(days=2))  # it grew
+    centroids.put("last-week", at_cosine(0.99, 1), day - timedelta(days=12), day - timedelta(days=2))  # it grew
     assert [s for s, _ in centroids.search(base, 1, day, 7)] == ["last-week"]
 
 
