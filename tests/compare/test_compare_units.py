@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.analyze.numbers import compatible
 from storyline.compare import content_stems, find_numbers, venue_kind
 from storyline.compare.units import StoryArticle, StoryView
 from storyline.model import Analysis, Entity, SourceSpan
@@ -117,6 +118,17 @@ def test_a_figure_in_brackets_after_another_restates_it_and_is_not_a_figure_of_i
                                                                                  (158e9, "dollar", None)]
     assert numbers("The epicentre was about 58 km (36 miles) from the port.") == [(58, "km", "approx")]
     assert numbers("The fire killed 12 people (including 3 children).") == [(12, "killed", None), (3, "children", None)]
+
+
+def test_a_range_is_one_figure_that_allows_its_ends():
+    ferry = find_numbers("Between 40 and 50 passengers were aboard.", 0, 41, [])
+    assert [(n.low, n.value, n.kind, n.surface) for n in ferry] == [(40, 50, "passenger", "Between 40 and 50 passengers")]
+    assert [(n.low, n.value) for n in find_numbers("three or four robbers", 0, 21, [])] == [(3, 4)]
+    # "from 40 to 50" says a figure changed, and "between" is what makes "and" join a range
+    assert numbers("The toll rose from 40 to 50 people.") == [(40, None, None), (50, "people", None)]
+    assert numbers("Police arrested 12 and charged 40 people.") == [(12, "arrested", None), (40, "people", None)]
+    (a,), (b,), (c,) = (find_numbers(t, 0, len(t), []) for t in ("45 passengers", "65 passengers", "about 52 passengers"))
+    assert compatible(ferry[0], a) and compatible(ferry[0], c) and not compatible(ferry[0], b)
 
 
 def test_the_digits_of_a_web_address_are_no_figure_and_a_count_ends_at_its_line():

@@ -357,16 +357,19 @@ def test_a_conflict_wrong_only_by_the_sets_made_up_day_is_counted_apart():
 
 @pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")
 def test_the_real_train_split_holds_its_figures(tmp_path):
-    """The whole train split in one database, as docs/quality.md measures it: 532 reports of 46 events,
+    """The whole train split in one database, as docs/quality.md measures it: 575 reports of 50 events,
     where placement builds stories of two events that revision splits, then moves and merges into the
     parts in the same round. Its figures may rise, and must not fall below what the page reports."""
     scores = json.loads(Cli(tmp_path / "unused.db")("eval", "compare", str(REAL), "--split", "train",
                                                     "--json").stdout)
-    assert (scores["events"], scores["documents"]) == (46, 532)
+    assert (scores["events"], scores["documents"]) == (50, 575)
     # Regrouping (storyline.regroup) parts one event's reports that gave a found conflict (c-011), and
     # puts two Athens reports in one story whose running counts of riot days (five, eight: look-alike
     # l-251, an update) are no dispute, as counts of days a happening has lasted so far. The ten events
-    # read for precision add 8 conflicts, one found: recall 0.482 (40 of 83).
-    assert scores["conflict_precision"] >= 0.92 and scores["conflict_recall"] >= 0.48
-    assert scores["lookalike_left_alone_rate"] >= 0.975 and scores["claim_group_precision"] >= 0.94
-    assert scores["update_found_rate"] >= 0.44
+    # read for precision add 8 conflicts, one found. The last four events read (6_ecb, 6_ecbplus, 9_ecb,
+    # 10_ecbplus) add 5 conflicts (one found), 2 updates (none found) and 7 predictions, 1 right: topics
+    # 9 and 10 each put their two events in one story, whose values of two events are no dispute (5 of
+    # the 6 wrong). Measured: precision 0.851 (40 of 47), recall 0.466 (41 of 88), look-alikes 0.962.
+    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.46
+    assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.94
+    assert scores["update_found_rate"] >= 0.4

@@ -91,6 +91,7 @@ class Number:
     qualifier: str | None  # approx | min | max
     kind: str | None  # class of the counted thing ("injured", "hours", "dockworker")
     noun: str | None
+    low: float | None = None  # a range's lower end ("between 40 and 50", "three or four"): value is its upper end
 
 
 def _number_value(num: str, half: str | None, scale: str | None) -> float | None:
@@ -185,7 +186,34 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
     out.extend(_one_more(segment, start, out))
-    return sorted(out, key=lambda n: n.start)
+    return _ranges(text, sorted(out, key=lambda n: n.start))
+
+
+# what joins the two ends of a range: "between 40 and 50", "40 to 50", "three or four" (not "from 40 to
+# 50", which says a figure changed)
+_RANGE_JOIN = re.compile(r"\s*(?:to|or|-|–)\s*|\s+and\s+", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def _ranges(text: str, numbers: list[Number]) -> list[Number]:
+    """Figures with the two ends of a range read as one: the lower end goes into the upper's low, so that
+    "between 40 and 50 passengers" is not read as 50 passengers (nor 40 as a figure of its own)."""
+    out: list[Number] = []
+    for n in numbers:
+        if out:
+            first = out[-1]
+            join = _RANGE_JOIN.fullmatch(text, first.end, n.start)
+            before = text[max(0, first.start - 12):first.start]
+            if join and first.value < n.value <= 3 * first.value and first.kind in (None, n.kind) \
+                    and first.low is None and not _CHANGE_BEFORE.search(before) \
+                    and ("and" not in join.group().lower() or _RANGE_BEFORE.search(before)):
+                start = first.start - len(m.group()) if (m := _RANGE_BEFORE.search(before)) else first.start
+                out[-1] = Number(n.value, start, n.end, text[start:n.end], first.qualifier or n.qualifier,
+                                 n.kind, n.noun, first.value)
+                continue
+        out.append(n)
+    return out
 
 
 # "killing two workers and critically injuring a third": an ordinal that goes on with a count of its
@@ -366,6 +394,9 @@ def same_kind(a: Number, b: Number) -> bool:
 
 def compatible(a: Number, b: Number) -> bool:
     """Whether two statements of one quantity can both be true ("at least 14" and "17")."""
+    if a.low is not None or b.low is not None:
+        (x_lo, x_hi), (y_lo, y_hi) = _interval(a), _interval(b)
+        return x_lo <= y_hi and y_lo <= x_hi
     lo, hi = sorted((a.value, b.value))
     if lo == hi:
         return True
@@ -374,6 +405,18 @@ def compatible(a: Number, b: Number) -> bool:
     if (a.qualifier == "max" and b.value <= a.value) or (b.qualifier == "max" and a.value <= b.value):
         return True
     return (a.qualifier == "approx" or b.qualifier == "approx") and (hi - lo) / hi <= 0.05
+
+
+def _interval(n: Number) -> tuple[float, float]:
+    """The values a figure allows: a range's ends, a bound's side, an approximation's 5% either way."""
+    lo = n.low if n.low is not None else n.value
+    if n.qualifier == "min":
+        return lo, float("inf")
+    if n.qualifier == "max":
+        return 0.0, n.value
+    if n.qualifier == "approx":
+        return lo * 0.95, n.value / 0.95
+    return lo, n.value
 
 
 def close_call(a: Number, b: Number) -> bool:
@@ -403,6 +446,16 @@ def clashing_numbers(first: Sequence[Number], second: Sequence[Number]) -> list[
         if len(same) == 1 and len([x for x in left if same_kind(x, same[0])]) == 1 and not compatible(n, same[0]):
             out.append((n, same[0]))
     return out
+
+
+def game_scores(text: str) -> frozenset[tuple[int, int]]:
+    """The scores a text gives ("won 81-74", "a 2-1 defeat"), each as (higher, lower): what tells one
+    game of two teams from another."""
+    found = set()
+    for m in _SCORE.finditer(text):
+        x, y = (int(v) for v in m.group().split("-"))
+        found.add((max(x, y), min(x, y)))
+    return frozenset(found)
 
 
 def normalized_number(n: Number) -> str:

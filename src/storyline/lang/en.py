@@ -351,6 +351,23 @@ KIND_CLASSES = {
 CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|(?:over|during|across|throughout|in|for)\s+"
                         r"(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|months))\b",
                         re.IGNORECASE)
+# words in a figure's clause that say which part or whole of a thing it counts, by class: a figure of
+# one scope does not dispute a figure of another, or one whose clause says none ("12 killed in the city
+# alone" / "19 killed across the country"; "40 wins" / "31 wins by knockout"; "46 arrested on Wednesday"
+# / "58 arrested since the protests began"; "38,000 visitors last year" / "45,000 this weekend")
+SCOPE_MARKS = (
+    ("whole", re.compile(r"\b(?:nationwide|countrywide|statewide|worldwide|globally|overall|in all|in total|altogether|"
+                         r"(?:across|throughout|around|all over) the (?:country|nation|state|region|world|globe|province)|"
+                         r"around the globe)\b", re.IGNORECASE)),
+    ("part", re.compile(r"\b(?:alone|of (?:them|those|whom|which)|among (?:them|those)|including|"
+                        r"(?:by|via) (?:way of )?(?:knockout|ko|stoppage|technical knockout|submission|decision|penalty|penalties))\b",
+                        re.IGNORECASE)),
+    ("since", re.compile(r"\bsince\b", re.IGNORECASE)),  # read after the figure only ("the worst since 2003")
+    ("home", re.compile(r"\b(?:domestically|at home|in the (?:us|u\.s\.|united states))\b", re.IGNORECASE)),
+    ("earlier", re.compile(r"\b(?:(?:last|previous|past) (?:year|season|month|time|summer|winter|spring|fall|autumn)|"
+                           r"a (?:year|season|month) (?:earlier|before|ago)|the (?:year|season) before|"
+                           r"in (?:the )?(?:previous|preceding|prior) (?:year|season))\b", re.IGNORECASE)),
+)
 # a figure averaged over many ("led the last 10 polls by an average of seven points"), which one
 # reading of the thing does not dispute
 AVERAGED = re.compile(r"\b(?:an? average of|on average|averag(?:ed|ing)|median)\b", re.IGNORECASE)

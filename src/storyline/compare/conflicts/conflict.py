@@ -16,7 +16,7 @@ from typing import Any
 from storyline.analyze.numbers import Number
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit, quoted_spans
-from storyline.lang.en import PRONOUNS
+from storyline.lang.en import DEICTIC, PRONOUNS, RELATIVE_DAY, SCOPE_MARKS
 from storyline.model import ConflictKind
 from storyline.words import as_happenings, content_stems
 
@@ -188,10 +188,9 @@ def same_scope(story: StoryView, a: Unit, b: Unit, kinds: Sequence[tuple[str, ..
 _CLAUSE_MARK = re.compile(r"[,;:](?=\s)|[()\[\]]|\s[-–—]\s|\s(?:and|but|while)\s(?=[$€£]?\d)")
 
 
-def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, frozenset[str]]:
-    """The names of the clause of text[start:end] (a figure) within its unit, by kind of name (places,
-    people, bodies): what the figure is said of ("80 percent in Egypt, 65 percent in India";
-    "Hansbrough now has 2,302 points")."""
+def clause_of(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of text[start:end] (a figure) begins and ends (_CLAUSE_MARK) within the quotation
+    that holds it, else within its unit (quotation_around)."""
     text = story.articles[unit.article].text
     first, last = quotation_around(story, unit, start, end)
     # a bracket right after the figure is an aside ("1,150 km (700 miles) southeast of Tehran"): looked past
@@ -200,6 +199,36 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
     lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, first, min(start + 2, last)) if m.end() <= start),
              default=first)
     hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, last)), last)
+    return lo, hi
+
+
+def scope_of(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:
+    """Which part or whole of a thing the figure at text[start:end] counts, as the classes of SCOPE_MARKS
+    its clause carries ("in the city alone": part; "across the country": whole; "since the protests
+    began", read after the figure: since; "last year": earlier). Empty where the clause says nothing."""
+    text = story.articles[unit.article].text
+    lo, hi = clause_of(story, unit, start, end)
+    return frozenset(name for name, words in SCOPE_MARKS
+                     if words.search(text, end if name == "since" else lo, hi))
+
+
+def dates_near(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:
+    """The dates the clause of text[start:end] (a figure) names itself, at their granularity: the time the
+    figure is said of. A day read from the report's stamp ("today", "last night") is left out: it dates
+    the report as often as the figure, and reports of two days read it as two days; so is a day counted
+    from another happening ("a day after a stronger earthquake killed six"), which is read from the
+    stamp too."""
+    lo, hi = clause_of(story, unit, start, end)
+    return frozenset(t.date for t in story.articles[unit.article].analysis.times
+                     if lo <= t.start and t.end <= hi and not DEICTIC.search(t.text) and not RELATIVE_DAY.search(t.text))
+
+
+def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, frozenset[str]]:
+    """The names of the clause of text[start:end] (a figure) within its unit, by kind of name (places,
+    people, bodies): what the figure is said of ("80 percent in Egypt, 65 percent in India";
+    "Hansbrough now has 2,302 points")."""
+    text = story.articles[unit.article].text
+    lo, hi = clause_of(story, unit, start, end)
     out: dict[int, set[str]] = defaultdict(set)
     for _, _, name in story.entities_in(unit.article, lo, hi):
         for k, types in enumerate(_NAME_TYPES):

@@ -10,7 +10,7 @@ import re
 from datetime import date, datetime
 
 from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times, game_clocks
-from storyline.analyze.numbers import clashing_numbers
+from storyline.analyze.numbers import clashing_numbers, game_scores
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
     Conflict,
@@ -67,7 +67,7 @@ def date_in_pair(pair: SentencePair) -> list[Conflict]:
     if not pair.aligned:
         return []
     clocks = _game_clock_conflict(pair)
-    if clocks or clashing_numbers(a.numbers, b.numbers):
+    if clocks or _two_happenings(a, b):
         return clocks
     days = _day_conflict(a, b, pair.story)
     if not days:
@@ -79,6 +79,16 @@ def date_in_pair(pair: SentencePair) -> list[Conflict]:
 
 
 GAME_CLOCK_MINOR = 60  # seconds up to which two game clocks of one moment are a judgement call (minor)
+
+
+def _two_happenings(a: Unit, b: Unit) -> bool:
+    """Whether two sentences tell happenings of one kind apart by their own figures: they give clashing
+    figures of one counted thing, or two scores that share none ("beat Calder 81-74 on Saturday" /
+    "Calder had won 70-68 on Wednesday": two games). Their days are then no dispute of one happening's."""
+    if clashing_numbers(a.numbers, b.numbers):
+        return True
+    first, second = game_scores(a.text), game_scores(b.text)
+    return bool(first and second and not first & second)
 
 
 def _game_clock_conflict(pair: SentencePair) -> list[Conflict]:
@@ -231,7 +241,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
         if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date) or \
                 _beyond_the_week(ta.date, ta.text, tb.date, tb.text):
             continue
-        if not _comparable(story, ua, ub, ta, tb):
+        if not _comparable(story, ua, ub, ta, tb) or _two_happenings(ua, ub):
             continue
         out.append(Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
                                                         ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},

@@ -26,6 +26,7 @@ from storyline.compare.conflicts.conflict import (
     Quantities,
     SentencePair,
     StoryFindings,
+    dates_near,
     far_apart,
     frame,
     names_meet,
@@ -33,6 +34,7 @@ from storyline.compare.conflicts.conflict import (
     quotation_around,
     said_of,
     same_scope,
+    scope_of,
     story_matches,
 )
 from storyline.compare.records import record_conflicts
@@ -114,7 +116,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
                 and not (_measure(n.kind) and quantities.told_apart((a, n), (b, m))):
             continue  # a kind of figure a report gives twice, unless a measure said of one place in both
-        if not same_scope(story, a, b) or not _same_people(story, a, b):
+        if not same_scope(story, a, b) or not _same_people(story, a, b) or not said_alike(story, a, n, b, m):
             continue
         measure = n.kind in MEASURES or (n.kind or "").startswith("size:")
         if (measure or not aligned) and len(shared - {n.noun, m.noun}) < (1 if aligned else 2):
@@ -299,7 +301,8 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         later = is_update(story, ua, ub, n, m)
-        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub, (n, m)) or _of_two_things(ua, ub, n, m):
+        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub, (n, m)) or _of_two_things(ua, ub, n, m) \
+                or not said_alike(story, ua, n, ub, m):
             continue
         if not later and _running_days(story, ua, ub, n, m):
             continue  # days of riots so far, in two reports of one day: written at two hours of it
@@ -352,6 +355,24 @@ def _of_two_things(a: Unit, b: Unit, n: Number, m: Number) -> bool:
     …, wounding 70" speak of two quakes, so their magnitudes are no dispute either."""
     return any(x.kind is not None and x.kind == y.kind and not x.kind.startswith("ordinal:") and far_apart(x.value, y.value)
                for x in a.numbers if x is not n for y in b.numbers if y is not m)
+
+
+def said_alike(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool:
+    """Whether two figures of one kind can be said of the same thing at the same time, as far as their
+    own words tell: their clauses mark the same part or whole of it (conflict.scope_of: "in the city
+    alone" is not "across the country", "31 wins by knockout" not "40 wins", "since the protests began"
+    not "on Wednesday night", "last year" not this week), and name no two times that cannot be one
+    (conflict.dates_near: a day of one week against a day of another, 2008 against 2012; a day inside
+    its month or year can be one). Where this cannot be established the figures are left alone: unsure
+    is no conflict. A total "since" a time is told apart only from a figure its clause dates ("46 on
+    Wednesday night"): against another undated total ("had previously been arrested four times" /
+    "arrested three times since October") both count one record."""
+    first, second = dates_near(story, a, n.start, n.end), dates_near(story, b, m.start, m.end)
+    scope_a = scope_of(story, a, n.start, n.end)
+    marks = scope_a ^ scope_of(story, b, m.start, m.end)
+    if marks and not (marks == {"since"} and not (second if "since" in scope_a else first)):
+        return False
+    return not (first and second and not any(x.startswith(y) or y.startswith(x) for x in first for y in second))
 
 
 def _one_a_total(a: Unit, b: Unit) -> bool:

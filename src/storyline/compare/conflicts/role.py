@@ -65,7 +65,8 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 continue
             after = _appositive_office(article.text, m.end)
             office = _office(after[0]) if after is not None else ""
-            if after is not None and office:
+            if after is not None and office and not _held_before(article.text, after[1], after[0]):
+                # ("Jamie Clark, a former director of the agency": an office held before, as a title is)
                 offices[name].setdefault(pos, (office, after[0], [(after[1], after[2])]))
                 spelled_out.add(office)
     out = []
