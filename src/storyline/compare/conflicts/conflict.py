@@ -202,23 +202,24 @@ def clause_of(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, 
     return lo, hi
 
 
-def scope_of(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:
-    """Which part or whole of a thing the figure at text[start:end] counts, as the classes of SCOPE_MARKS
-    its clause carries ("in the city alone": part; "across the country": whole; "since the protests
-    began", read after the figure: since; "last year": earlier). Empty where the clause says nothing."""
+def scope_of(story: StoryView, unit: Unit, end: int, clause: tuple[int, int]) -> frozenset[str]:
+    """Which part or whole of a thing the figure ending at end counts, as the classes of SCOPE_MARKS its
+    clause (clause_of) carries ("in the city alone": part; "across the country": whole; "since the
+    protests began", read after the figure: since; "last year": earlier). Empty where the clause says
+    nothing."""
     text = story.articles[unit.article].text
-    lo, hi = clause_of(story, unit, start, end)
+    lo, hi = clause
     return frozenset(name for name, words in SCOPE_MARKS
                      if words.search(text, end if name == "since" else lo, hi))
 
 
-def dates_near(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:
-    """The dates the clause of text[start:end] (a figure) names itself, at their granularity: the time the
-    figure is said of. A day read from the report's stamp ("today", "last night") is left out: it dates
-    the report as often as the figure, and reports of two days read it as two days; so is a day counted
-    from another happening ("a day after a stronger earthquake killed six"), which is read from the
-    stamp too."""
-    lo, hi = clause_of(story, unit, start, end)
+def dates_near(story: StoryView, unit: Unit, clause: tuple[int, int]) -> frozenset[str]:
+    """The dates a figure's clause (clause_of) names itself, at their granularity: the time the figure is
+    said of. A day read from the report's stamp ("today", "last night") is left out: it dates the report
+    as often as the figure, and reports of two days read it as two days; so is a day counted from
+    another happening ("a day after a stronger earthquake killed six"), which is read from the stamp
+    too."""
+    lo, hi = clause
     return frozenset(t.date for t in story.articles[unit.article].analysis.times
                      if lo <= t.start and t.end <= hi and not DEICTIC.search(t.text) and not RELATIVE_DAY.search(t.text))
 
@@ -240,9 +241,10 @@ def names_near(story: StoryView, unit: Unit, start: int, end: int) -> dict[int, 
 
 
 def quotation_around(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, int]:
-    """The span of what text[start:end] (a figure) is said in: the direct quotation that holds it, else
-    its unit. A quotation says what it says of whom its words name; who said it ("said Mara Quill",
-    "she told the paper") is not whom its figures are of."""
+    """The span of what text[start:end] (a figure) is said in: the quoted words that hold it (a direct
+    quotation, or a fragment quoted in reported speech: units.quoted_spans), else its unit. A quotation
+    says what it says of whom its words name; who said it ("said Mara Quill", "she told the paper") is
+    not whom its figures are of."""
     return next(((s, e) for s, e in quoted_spans(story.articles[unit.article].analysis)
                  if s <= start and end <= e and unit.start <= s and e <= unit.end), (unit.start, unit.end))
 

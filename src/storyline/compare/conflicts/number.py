@@ -26,6 +26,7 @@ from storyline.compare.conflicts.conflict import (
     Quantities,
     SentencePair,
     StoryFindings,
+    clause_of,
     dates_near,
     far_apart,
     frame,
@@ -367,9 +368,10 @@ def said_alike(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool
     is no conflict. A total "since" a time is told apart only from a figure its clause dates ("46 on
     Wednesday night"): against another undated total ("had previously been arrested four times" /
     "arrested three times since October") both count one record."""
-    first, second = dates_near(story, a, n.start, n.end), dates_near(story, b, m.start, m.end)
-    scope_a = scope_of(story, a, n.start, n.end)
-    marks = scope_a ^ scope_of(story, b, m.start, m.end)
+    clause_a, clause_b = clause_of(story, a, n.start, n.end), clause_of(story, b, m.start, m.end)
+    first, second = dates_near(story, a, clause_a), dates_near(story, b, clause_b)
+    scope_a = scope_of(story, a, n.end, clause_a)
+    marks = scope_a ^ scope_of(story, b, m.end, clause_b)
     if marks and not (marks == {"since"} and not (second if "since" in scope_a else first)):
         return False
     return not (first and second and not any(x.startswith(y) or y.startswith(x) for x in first for y in second))
