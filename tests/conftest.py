@@ -95,6 +95,17 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def speaker_of(text: str, words: str, direct: bool = False) -> str | None:
+    """The speaker analysis gives the one quotation of text that holds words (only direct quotations with
+    direct, where the text also reports speech)."""
+    from storyline.analyze import analyze_article
+
+    quotes = analyze_article(text, None).quotes
+    found = [q for q in quotes if words in q.text and (q.direct or not direct)]
+    assert len(found) == 1, [(q.text, q.speaker) for q in quotes]
+    return found[0].speaker
+
+
 def check_contract(db: Path | str) -> None:
     """The shared contract check (../shared/contract/check.py) over a database, through the installed CLI;
     skips where shared/ is not beside the checkout."""

@@ -4,13 +4,7 @@ reporting in docs/attribution.md; the sentences here are written for these tests
 
 from __future__ import annotations
 
-from storyline.analyze import analyze_article
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
+from conftest import speaker_of
 
 
 def test_a_kin_noun_before_a_name_the_model_reads_as_a_body_names_the_speaker():

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import analyze_article
+from conftest import speaker_of
 from storyline.analyze.person_names import as_person_name, could_be_name
 from storyline.model import Mention
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
 
 
 def test_a_title_without_its_name_hands_the_quotation_to_the_person_its_titles_go_on_to():

@@ -7,13 +7,7 @@ tests."""
 
 from __future__ import annotations
 
-from storyline.analyze import analyze_article
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
+from conftest import speaker_of
 
 
 def test_the_subject_of_the_sentence_said_the_words_it_quotes():

@@ -6,13 +6,7 @@ these tests."""
 
 from __future__ import annotations
 
-from storyline.analyze import analyze_article
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
+from conftest import speaker_of
 
 
 def test_a_role_goes_to_the_person_who_holds_it():

@@ -4,15 +4,10 @@ written for these tests."""
 
 from __future__ import annotations
 
-from storyline.analyze import analyze_article
+
+from conftest import speaker_of
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.nlp import Parsed
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
 
 
 def test_she_does_not_go_back_to_a_man_by_his_given_name():

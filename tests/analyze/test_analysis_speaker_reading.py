@@ -5,15 +5,15 @@ sentence gives. Short reports written for these tests; each rule was measured on
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
+from conftest import speaker_of as any_speaker_of
 from storyline.analyze import analyze_article
 
 
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if q.direct and words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
+speaker_of = partial(any_speaker_of, direct=True)  # these texts report speech beside their quotations
 
 
 def test_she_passes_over_a_man_the_article_speaks_of_as_he():
@@ -91,7 +91,6 @@ def test_whom_a_cue_addresses_does_not_speak_the_sentences_subject_does():
 ])
 def test_a_person_named_inside_an_apposition_is_not_its_speaker(text, speaker):
     assert speaker_of(text, "") == speaker
-
 
 
 def test_her_as_an_object_gives_no_gender_to_the_subject():

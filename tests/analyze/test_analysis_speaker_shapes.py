@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import re
 
+from conftest import speaker_of
 from storyline.analyze import analyze_article, find_quotes
 from storyline.model import Mention
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
 
 
 def test_who_before_the_cue_is_the_person_named_before_it():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import speaker_of
 from storyline.analyze import analyze_article, extract_mentions
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.nlp import load_nlp, parse
@@ -12,12 +13,6 @@ from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.speakers import resolve_speakers
 from storyline.analyze.statements import direct_statements
 from storyline.model import Mention
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [(q.text, q.speaker) for q in analyze_article(text, None).quotes]
-    return found[0].speaker
 
 
 def test_a_quotation_paragraph_goes_on_with_the_speaker_before_it():
