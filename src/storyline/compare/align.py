@@ -49,7 +49,8 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     for u in units:
         df.update(_terms(tuple(u.stems)))
     n = len(units) + 1
-    return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
+    weight = {c: max(0.1, math.log(n / (c + 0.5))) for c in set(df.values())}  # once per count, not per stem
+    return dict(zip(df.keys(), map(weight.__getitem__, df.values())))
 
 
 @lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
@@ -83,7 +84,7 @@ class _Overlap(StemWeights):
         wa, wb = self.weight[i], self.weight[j]
         if not wa or not wb:
             return 0.0
-        shared = self.shared(i, j)
+        shared = sum(map(self.idf.get, self.stems[i] & self.stems[j], repeat(1.0)))  # self.shared(i, j), one call
         return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
 
