@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from anyascii import anyascii
@@ -583,7 +583,7 @@ def _split_known_people(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
         m = item.mention
-        words = list(re.finditer(r"\S+", m.text)) if item.label != "PERSON" else []
+        words = list(re.finditer(r"\S+", m.text)) if item.label != "PERSON" and len(m.text.split()) > 2 else []
         done = False
         if len(words) >= 3:
             for k in range(1, len(words) - 1):
@@ -615,13 +615,14 @@ def _vote_labels(items: list[_Item]) -> None:
         label_of[key] = best[0]
     full_people = [k for k, lab in label_of.items() if lab == "PERSON" and len(k.split()) > 1]
     surnames = {k.split()[-1] for k in full_people}
+    by_initial = {c: list(g) for c, g in groupby(sorted(surnames), key=lambda s: s[:1])}  # alike ones share it
     org_heads = {k.split()[0] for k, lab in label_of.items() if lab != "PERSON" and len(k.split()) > 1}
     surfaces = {item.key: item.mention.text for item in items}
     for key in list(label_of):
         if len(key.split()) != 1:
             continue
         if label_of[key] in ("ORG", "GPE", "LOC", "FAC") and key not in org_heads:
-            if key in surnames or any(similar_surnames(key, s) for s in surnames):
+            if key in surnames or any(similar_surnames(key, s) for s in by_initial.get(key[:1], ())):
                 label_of[key] = "PERSON"
         elif label_of[key] == "PERSON" and key not in surnames:
             surface = surfaces[key]
@@ -648,10 +649,10 @@ def _group_people(items: list[_Item], groups: dict[str, list[_Item]], ambiguous:
     for key in full_keys:
         clusters[uf.find(key)].append(key)
     counts = Counter(uf.find(i.key) for i in items if len(i.key.split()) > 1)
-    surname_index: dict[str, set[str]] = defaultdict(set)
+    of_initial: dict[str, dict[str, set[str]]] = defaultdict(dict)  # surname -> roots, by initial (alike ones share it)
     for root, keys in clusters.items():
         for key in keys:
-            surname_index[key.split()[-1]].add(root)
+            of_initial[key.split()[-1][:1]].setdefault(key.split()[-1], set()).add(root)
     for item in items:
         if len(item.key.split()) > 1:
             groups["P:" + uf.find(item.key)].append(item)
@@ -666,7 +667,7 @@ def _group_people(items: list[_Item], groups: dict[str, list[_Item]], ambiguous:
     candidates_of: dict[str, set[str]] = {}  # a surname is named again and again: its people are found once
     for item in bare:
         if item.key not in candidates_of:
-            candidates_of[item.key] = {root for surname, roots in surname_index.items()
+            candidates_of[item.key] = {root for surname, roots in of_initial.get(item.key[:1], {}).items()
                                        if similar_surnames(item.key, surname) for root in roots}
         candidates = candidates_of[item.key]
         if not candidates:  # a name only ever given alone; spelling variants still merge

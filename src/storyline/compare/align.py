@@ -49,7 +49,8 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     for u in units:
         df.update(_terms(tuple(u.stems)))
     n = len(units) + 1
-    return {w: max(0.1, math.log(n / (c + 0.5))) for w, c in df.items()}
+    weight = {c: max(0.1, math.log(n / (c + 0.5))) for c in set(df.values())}  # once per count, not per stem
+    return dict(zip(df.keys(), map(weight.__getitem__, df.values())))
 
 
 @lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
@@ -83,7 +84,7 @@ class _Overlap(StemWeights):
         wa, wb = self.weight[i], self.weight[j]
         if not wa or not wb:
             return 0.0
-        shared = self.shared(i, j)
+        shared = sum(map(self.idf.get, self.stems[i] & self.stems[j], repeat(1.0)))  # self.shared(i, j), one call
         return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
 
@@ -283,22 +284,30 @@ def candidate_pairs(items: Sequence[Any], vectors: np.ndarray, article_of: Calla
     of_first = np.asarray(article, dtype=np.int64)[first]
     same = of_first[rows] == of_first[neighbours]
     copied = np.asarray([len(copies[r]) > 1 for r in range(len(reps))], dtype=bool)
-    if not (same & (copied[rows] | copied[neighbours])).any():
-        _add_first_copies(pairs, first[rows][~same], first[neighbours][~same], sims[rows, cols][~same])
+    found = sims[rows, cols]
+    retried = same & (copied[rows] | copied[neighbours])
+    if not retried.any():
+        _add_first_copies(pairs, first[rows][~same], first[neighbours][~same], found[~same])
         return pairs
-    for r, j, a, b, same_article, s in zip(rows.tolist(), neighbours.tolist(), first[rows].tolist(),
-                                           first[neighbours].tolist(), same.tolist(), sims[rows, cols].tolist()):
-        if not same_article:
-            # copies of a text stand for all its articles: pair the first copy of each side, the
-            # groups then carry the rest (a copy and its original are merged above)
-            key = (a, b) if a < b else (b, a)
-            if s > pairs.get(key, -1.0):
-                pairs[key] = s
-        elif len(copies[r]) > 1 or len(copies[j]) > 1:
-            # where the first copies share an article, try the others
-            for x in copies[r][:4]:
-                for y in copies[j][:4]:
-                    add(x, y, s)
+    # copies of a text stand for all its articles: pair the first copy of each side, the groups then
+    # carry the rest (a copy and its original are merged above); where the first copies share an
+    # article, try each side's first four copies, every pair of them in two articles, in the order
+    # one loop over x and one over y inside it would give them
+    firsts = np.flatnonzero(~same)
+    tried = np.flatnonzero(retried)
+    four = np.full((len(reps), 4), -1, dtype=np.int64)
+    for r in np.unique(np.concatenate([rows[tried], neighbours[tried]])).tolist():
+        four[r, :min(4, len(copies[r]))] = copies[r][:4]
+    xs = np.repeat(four[rows[tried]], 4, axis=1).ravel()  # x0 x0 x0 x0 x1 ... per row
+    ys = np.tile(four[neighbours[tried]], (1, 4)).ravel()  # y0 y1 y2 y3 y0 ... per row
+    at = np.repeat(tried, 16) * 17 + np.tile(np.arange(1, 17), len(tried))
+    of = np.asarray(article, dtype=np.int64)
+    keep = (xs >= 0) & (ys >= 0) & (xs != ys)
+    keep[keep] = of[xs[keep]] != of[ys[keep]]
+    order = np.argsort(np.concatenate([firsts * 17, at[keep]]), kind="stable")
+    a = np.concatenate([first[rows][firsts], xs[keep]])[order]
+    b = np.concatenate([first[neighbours][firsts], ys[keep]])[order]
+    _add_first_copies(pairs, a, b, np.concatenate([found[firsts], np.repeat(found[tried], 16)[keep]])[order])
     return pairs
 
 

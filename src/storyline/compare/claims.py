@@ -40,6 +40,8 @@ def _centrality(vectors: np.ndarray, members: Sequence[int], centroid: np.ndarra
     sentences point nowhere on the whole)."""
     if not len(members) or centroid is None:
         return 0.0
+    if len(members) == 1:  # most claims: one sentence's dot product is the same float as its row's
+        return float(vectors[members[0]] @ centroid)
     closeness = vectors[list(members)] @ centroid
     # np.mean's own arithmetic (a float32 sum divided by an intp count), without its overhead: this
     # runs for every claim of every brief
@@ -110,6 +112,8 @@ def _split_by_value(units: list[Unit], members: list[int], vectors: np.ndarray) 
     """A group cut where its sentences give different values (12 or 15 injured; 800 hectares then
     4,500): a claim's outlets must agree with all of its sentence, so the sentences that disagree
     with the one that states it make claims of their own. Sentences that give no value stay."""
+    if len(members) == 1:  # most groups: nothing to cut
+        return [list(members)]
     parts = []
     rest = list(members)
     while rest:

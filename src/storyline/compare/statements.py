@@ -305,14 +305,16 @@ def quote_group_of_units(units: list[Unit], statements: list[QuotedStatement], q
     """Per unit, the quote group of the statement that makes up most of it, where that statement was
     found in another article too."""
     group_of = {i: g for g, members in enumerate(quote_groups) for i in members if len(members) > 1}
-    by_article: dict[int, list[QuotedStatement]] = defaultdict(list)
+    by_article: dict[int, list[tuple[int, int, QuotedStatement]]] = defaultdict(list)
     for s in statements:
-        if s.index in group_of:
-            by_article[s.article].append(s)
+        if s.index in group_of:  # with where its parts begin and end: a unit outside them shares nothing
+            by_article[s.article].append((min(p.start for p in s.parts), max(p.end for p in s.parts), s))
     out: list[int | None] = []
     for u in units:
         best, best_share = None, 0.0
-        for s in by_article.get(u.article, ()):
+        for lo, hi, s in by_article.get(u.article, ()):
+            if hi <= u.start or lo >= u.end:
+                continue
             inside = sum(max(0, min(u.end, p.end) - max(u.start, p.start)) for p in s.parts)
             share = inside / max(1, u.end - u.start)
             if share > best_share:

@@ -1,0 +1,47 @@
+"""The static model's sentence vectors come from the tokenizer's own ids: a plain sentence is cut into
+its words and marks, each looked up once (embed.WordTokens), and any other sentence goes to the
+tokenizer whole; the ids, and so the vectors, are the tokenizer's either way."""
+
+import numpy as np
+import pytest
+
+from storyline.embed import WordTokens, load_static_embedder
+
+SENTENCES = [
+    "The council approved the budget on Tuesday, members said.",
+    "“We will not back down,” the mayor told reporters — twice.",
+    "Rainfall reached 12.5mm by 6am; the A40's eastbound lanes closed…",
+    "Its CEO, J. R. Okafor-Lindqvist, said the firm's Q3 profit rose 4% to $1,200,000 (about £950k).",
+    "under_scores, back`ticks`, tildes~ and {braces} [brackets] <angles> |pipes| ^carets^ #tags @names",
+    "Zoë Ångström met the café's owner in Zürich.",  # accented letters: the tokenizer's own path
+    "A tab\tand a line\nbreak inside.",
+    "",
+    "...",
+    "SHOUTED HEADLINE: 40 HOMES EVACUATED",
+    "word " * 150,  # longer than WordTokens.LONGEST: the tokenizer's own path, truncated as it truncates
+]
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    return load_static_embedder()._model
+
+
+def test_a_sentence_gets_the_tokenizers_own_ids_whichever_way_it_is_read(model):  # type: ignore[no-untyped-def]
+    own = type(model).tokenize.__get__(model)
+    tokens = WordTokens(own)
+    assert tokens(SENTENCES) == own(SENTENCES)
+    assert tokens(SENTENCES[::-1]) == own(SENTENCES[::-1])  # words met before, looked up
+    assert tokens([]) == []
+
+
+def test_a_sentences_vector_is_the_one_the_model_makes_with_its_own_tokenizer(model):  # type: ignore[no-untyped-def]
+    embedder = load_static_embedder()
+    own = type(model).tokenize.__get__(model)
+    got = embedder.embed(SENTENCES)
+    model.tokenize = own
+    try:
+        want = embedder.embed(SENTENCES)
+    finally:
+        model.tokenize = embedder._tokens
+    assert np.array_equal(got, want)
