@@ -447,7 +447,8 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
 def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     j = cue - 1
     while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in ADVERBIALS or article.word(j).endswith("ly")
-                                                         and article.tokens[j].tag in ("RB", "")):
+                                                         and article.tokens[j].tag in ("RB", "")
+                                                         and article.tokens[j].text.islower()):  # not "Kelly"
         j -= 1
     if j < 0 or article.tokens[j].start < lo:
         return None
