@@ -26,3 +26,31 @@ def test_a_clause_after_the_opening_phrase_is_passed_over():
             "In March 2019, after Ortiz lost the vote, Piet Varga sent her flowers, thanking her for the race and "
             "telling her, “You are a fighter and the valley needs you for the long haul.”")
     assert speaker_of(text, "You are a fighter", direct=True) == "Piet Varga"
+
+
+def test_the_former_president_is_not_the_one_introduced_as_president():
+    text = ("President Dan Oduya signed the ferry law in May.\n\n"
+            "Ana Ortiz got in on the game, mocking the rival plan at a rally on Monday. “Sometimes I feel the man "
+            "running against Oduya is running harder against me,” the former president said.")
+    assert speaker_of(text, "Sometimes I feel") == "Ana Ortiz"
+
+
+def test_a_role_is_not_given_to_a_name_inside_a_quotation():
+    text = ("Popular preacher and speaker Piet Varga believes he has a word for the mayor.\n\n"
+            "Varga posted a video from a conference. In it, he sends a message to the mayor's lawyer.\n\n"
+            "“My dear Dan Oduya,” the conference speaker says into the camera. “Tell the mayor we pray for him.”")
+    assert speaker_of(text, "My dear Dan Oduya") == "Piet Varga"
+
+
+def test_a_role_head_past_a_verb_read_into_the_phrase():
+    text = ("Governor candidate Ana Ortiz spoke in Dover on Monday. “We will keep the ferries,” Ortiz said.\n\n"
+            "The Harbour Party candidate appeared to lay out her plans by saying, “I am trying to save the crews "
+            "their jobs.”")
+    assert speaker_of(text, "save the crews") == "Ana Ortiz"
+
+
+def test_the_senator_is_the_one_the_story_was_just_about():
+    text = ("Sen. Piet Varga spoke on Monday. Sen. Ana Ortiz spoke on Tuesday.\n\n"
+            "On Wednesday, Varga toured the harbour with the crews and the mayor.\n\n"
+            "“We will keep the ferries,” the senator said.")
+    assert speaker_of(text, "We will keep the ferries") == "Piet Varga"

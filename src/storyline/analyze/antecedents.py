@@ -302,9 +302,13 @@ def _is_org(article: ArticleText, statement: Statement) -> bool:
 
 
 def role_head(subject: Subject) -> str:
-    """The noun a description ends in before any "of" ("the head of the delegation" → head)."""
+    """The noun a description ends in before any "of" ("the head of the delegation" → head); the last role
+    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags)."""
     words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
              if w not in DEFINITE and len(w) > 2]
+    roles = [w for w in words if w in PERSON_ROLES or w in KIN or w in ROLE_TITLES]
+    if words and roles and words[-1] not in roles and words[-1].endswith("ed"):
+        return roles[-1]
     return words[-1] if words else ""
 
 
@@ -322,28 +326,38 @@ def holds_a_role(subject: Subject) -> bool:
 
 
 def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
-    """"the Ukrainian president", "the chief executive": the latest person introduced with that role (in a
-    title, "Sen." for "senator", or in the words beside the name up to the next person), the one whose
-    introduction also holds more of the description's qualifiers ("the Vermont senator") first."""
+    """"the Ukrainian president", "the chief executive": of the people the article introduces with that role
+    (in a title, "Sen." for "senator", or in the words beside a name up to the next person, outside
+    quotations), the one whose introduction holds more of the description's qualifiers ("the Vermont
+    senator"), then the one mentioned last, as a reader takes "the senator" for the senator the story was
+    just about; "the former president" only one introduced as former."""
     head = role_head(subject)
     if not head:
         return None
     role = re.compile("|".join([rf"\b{re.escape(head)}\b"] + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]),
                       re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
-    best, best_score = None, -1
+    former = _FORMER.search(subject.surface) is not None
+    holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
+    last: dict[str, Mention] = {}
     previous_end = 0
-    people = [m for m in article.people if m.end <= subject.start]
+    people = [m for m in article.people if m.end <= subject.start and not article.in_quote(m.start)]
     for n, m in enumerate(people):
         start = m.title_start if m.title_start is not None else m.start
         next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
         context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
             article.text[m.end:min(m.end + 60, next_start)].split(".")[0]
         previous_end = m.end
+        name = strip_title(article.full_name(m, m.text, m.start)[0])
+        last[name] = m
+        if former and not _FORMER.search(article.text[max(start - 40, 0):m.start] + context):
+            continue  # "the former president" is not the one introduced as "President Obama"
         if role.search(context):
-            score = sum(1 for w in qualifiers if w in context)
-            if score >= best_score:
-                best, best_score = m, score
-    if best is None:
+            holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context))
+    if not holders:
         return None
-    return strip_title(article.full_name(best, best.text, best.start)[0]), (best.start, best.end)
+    best = max(holders, key=lambda name: (holders[name], last[name].start))
+    return best, (last[best].start, last[best].end)
+
+
+_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
