@@ -1,8 +1,8 @@
 """Shapes of real reporting that left a quotation with a cue a reader follows at once unattributed or given to
 the wrong person (analyze/statements.py, subjects.py, speakers.py, antecedents.py): a surname ending in -ly read
-as an adverb, a clause after an opening phrase, a role the article gives its person without naming it
-beside them. Measured on PolNeAR train in docs/attribution.md; the sentences here are written for these
-tests."""
+as an adverb, a clause after an opening phrase, a role ("the senator", "the former president") and who holds it,
+"As X, a long apposition, put it", "That quote from X" after the quotation. Measured on PolNeAR train in
+docs/attribution.md; the sentences here are written for these tests."""
 
 from __future__ import annotations
 
@@ -54,3 +54,18 @@ def test_the_senator_is_the_one_the_story_was_just_about():
             "On Wednesday, Varga toured the harbour with the crews and the mayor.\n\n"
             "“We will keep the ferries,” the senator said.")
     assert speaker_of(text, "We will keep the ferries") == "Piet Varga"
+
+
+def test_as_a_person_with_a_long_apposition_put_it():
+    text = ("The court vacancy divides the harbour towns.\n\n"
+            "As Ana Ortiz, professor of maritime law at Dover and author of ''The Open Quay,'' put it, ''The "
+            "council should remember that a compromise now may be far better for them than the judge they get "
+            "later.''")
+    assert speaker_of(text, "compromise now") == "Ana Ortiz"
+
+
+def test_that_quote_from_a_titled_person_in_the_next_sentence():
+    text = ("Ferry chiefs face an old grudge.\n\n"
+            "“I would rather have a cousin at sea than a brother at the port authority.” That quote from Harbour "
+            "Commissioner Piet Varga appeared on the front page of the Dover Gazette in 1980.")
+    assert speaker_of(text, "cousin at sea") == "Piet Varga"

@@ -311,7 +311,7 @@ def _main_clause_person(article: ArticleText, sentence: tuple[int, int]) -> Subj
 
 def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
     """"That was the message from union leader Jane Doe": the speaker a following sentence names."""
-    match = re.search(r"\b(?:message|words|verdict|warning|view|promise|pledge|reaction|response|assessment)\s+"
+    match = re.search(r"\b(?:message|words|verdict|warning|view|promise|pledge|reaction|response|assessment|quote|remark)\s+"
                       r"(?:of|from)\s+", article.text[sentence[0]:sentence[1]])
     if not match:
         return None
