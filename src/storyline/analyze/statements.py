@@ -287,8 +287,9 @@ def _apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     first_comma = article.text.find(", ", lo, cue_start)
     for start in [lo] if first_comma < 0 else [lo, first_comma + 2]:
         m = article.first_mention_from(start, cue_start)
-        if m is not None and m.label == "PERSON" and \
-                not article.text[start:m.start if m.title_start is None else m.title_start].strip(" ,\n\"'“”‘’-—–") \
+        lead = article.text[start:m.start if m.title_start is None else m.title_start].strip(" ,\n\"'“”‘’-—–") \
+            if m is not None else ""
+        if m is not None and m.label == "PERSON" and (not lead or lead.lower() in ("as", "when", "while")) \
                 and not any(x.label == "PERSON" for x in article.mentions_within(lo, start)):
             break
         m = None
@@ -413,7 +414,8 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
         return before
     if article.word(cue).endswith("ing") or article.word(cue) in ADDRESSING_CUES:
         return before  # "…, telling reporters", "but told his supporters": whom a cue addresses never speaks
-    after = noun_phrase_after(article, cue + 1, hi)
+    particle = PHRASAL_CUES.get(article.word(cue)) == article.word(cue + 1)  # "put it", "went on": no one after it
+    after = noun_phrase_after(article, cue + 1 + particle, hi)
     if after is not None and after.kind != "none":
         return after
     return before or after
@@ -447,7 +449,8 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
 def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     j = cue - 1
     while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in ADVERBIALS or article.word(j).endswith("ly")
-                                                         and article.tokens[j].tag in ("RB", "")):
+                                                         and article.tokens[j].tag in ("RB", "")
+                                                         and article.tokens[j].text.islower()):  # not "Kelly"
         j -= 1
     if j < 0 or article.tokens[j].start < lo:
         return None
@@ -613,7 +616,8 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     # A name that only qualifies the phrase's noun ("one Trump confidant", "the Clinton campaign") is
     # not the one speaking: the phrase is, and it names no one.
     heads = [m for m in people if m.end == article.tokens[j].end or article.text[m.end:m.end + 1] in (",", "(")
-             or article.word(article.token_at(m.end)) in HEAD_FOLLOWERS]
+             or article.word(article.token_at(m.end)) in HEAD_FOLLOWERS
+             or _finite_verb(article, article.token_at(m.end))]  # "from Commissioner Ann Lee appeared": read past the verb
     if heads:
         return subject_from_mention(article, heads[-1])
     if people and not article.tokens[j].text[:1].islower():

@@ -142,7 +142,9 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
         if mention is not None and len(lead) < 4 and all(w[:1].isupper() for w in lead) \
                 and person_like(article, mention) and subject_like(article, mention):
             return subject_from_mention(article, mention)
-        subordinate = False  # past one comma, a finite verb is the main clause's
+        # past one comma, a finite verb is the main clause's, unless another clause opens there ("In June,
+        # after Ruiz fell ill, Ortiz wrote …")
+        subordinate = article.word(k + 1) in SUBORDINATORS
     return None
 
 

@@ -1,0 +1,363 @@
+"""Who he, she and a role ("the senator", "the former president") stand for, as a reader takes them.
+
+- he / she: the person most recently speaking or acting as subject in the same paragraph, else in the
+  paragraph before, else the article's last speaker, else a person of that gender (by a title, the
+  pronouns beside the name, else a given name borne by one sex only); never one of the other gender, nor
+  one the quotation speaks of, nor a name only because it was seen last; a person of a sentence's main
+  clause before one named below it ("…, saying Ortiz was committed").
+- a role: the latest person the article introduces with it (a title, the words beside the name), else,
+  for a role a person holds, whom he or she would stand for.
+
+speakers.py asks; the rules live here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.entities import ORG_WORDS, strip_title
+from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
+from storyline.analyze.statements import Statement, Subject, is_cue
+from storyline.analyze.subjects import missed_surname, subject_like
+from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
+    DEFINITE,
+    FEMALE_GIVEN_NAMES,
+    FEMALE_TITLES,
+    FUNCTION_WORDS,
+    GENDERED_WORDS,
+    KIN,
+    MALE_GIVEN_NAMES,
+    MALE_TITLES,
+    OUTLET_CUES,
+    PARTICIPLE_CUES,
+    PERSON_ROLES,
+    PRONOUNS,
+    ROLE_TITLES,
+    SUBORDINATE_LINKS,
+)
+from storyline.model import Mention
+
+
+def pronoun_genders(article: ArticleText) -> dict[str, str]:
+    """The gender the article gives each person by the pronouns right after the name standing as a subject
+    (`subject_like`) in the sentences that name that person and no one else ("Ana Ortiz said her plan was
+    ready"; not "… stumped for Ortiz, and the campaign touted his endorsement"), outside quotations and before a
+    "that" (whose clause may speak of another): he/his/him against she/her, by two to one, as a reader
+    learns it; so that "she" does not go back to a man."""
+    counts: dict[str, list[int]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in article.people:
+        if not article.in_quote(m.start):
+            by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
+    for k, mentions in by_sentence.items():
+        names = {strip_title(article.full_name(m, m.text, m.start)[0]) for m in mentions}
+        if len(names) != 1 or any(m.text in article.shared_surnames for m in mentions):
+            continue  # a surname alone that two people of the article bear ("Clinton") says nothing
+        if not subject_like(article, mentions[0]):
+            continue  # "stumped for Clinton …, and the campaign touted his endorsement", "a Clinton spokesman said he"
+        tally = counts.setdefault(names.pop(), [0, 0])
+        lo, hi = mentions[0].end, article.sentences[k][1]
+        first = article.token_at(lo)
+        for i in range(first, min(len(article.tokens), first + 15)):
+            tok = article.tokens[i]
+            if tok.start >= hi or tok.text.lower() in ("that", ";") or tok.text.lower() in PARTICIPLE_CUES \
+                    or tok.text in QUOTE_TOKENS:
+                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
+            gender = GENDERED_WORDS.get(tok.text.lower())
+            if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS or not article.word(i + 1).isalpha()):
+                gender = None  # "Obama backed her up": whom he backed
+            if gender is not None and not article.in_quote(tok.start):
+                tally[gender == "f"] += 1
+    return {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
+            if max(male, female) >= 2 * min(male, female) and male != female}
+
+
+def title_gender(mention: Mention | None) -> str | None:
+    """"m" after "Mr.", "Sir" …, "f" after "Mrs.", "Ms." …; else None."""
+    if mention is None or not mention.title:
+        return None
+    word = mention.title.split()[-1].lower().rstrip(".")
+    return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else None
+
+
+def gender_of(name: str, genders: dict[str, str]) -> str:
+    """A person's gender as the article gives it (a title, the pronouns beside the name), else as a given name
+    borne by one sex only gives it in English news ("Denis McDonough", "Wendy Sherman"); "" when neither does."""
+    if genders.get(name):
+        return genders[name]
+    words = name.split()
+    given = words[0].lower() if len(words) > 1 else ""
+    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else ""
+
+
+def bearer(article: ArticleText, surname: str, gender: str, genders: dict[str, str]) -> str | None:
+    """Of the people the article names in full with a surname two of them bear ("Bill Clinton", "Hillary
+    Clinton"), the one of that gender, if one alone is."""
+    bearers = {strip_title(m.text) for m in article.people if len(m.text.split()) > 1 and m.text.split()[-1] == surname}
+    fitting = [b for b in bearers if gender_of(b, genders) == gender]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,
+                genders: dict[str, str], statement: Statement) -> tuple[str, tuple[int, int] | None] | None:
+    """The person "he" or "she" at pos stands for: the latest subject or speaker (a person, not an
+    organisation) in the paragraph, else in the paragraph before it, else the article's latest speaker,
+    else the latest person of that gender (`gender_of`); never one of the other gender, nor one the
+    quotation speaks of ("“… Ruiz alone can unblock it,” he said" passes over Ruiz); one named in a clause
+    below another of their sentence (`_in_subordinate_clause`) only where no other fits; None rather than a
+    guess."""
+    here = article.paragraph_of(pos)
+
+    def fitting(name: str, span: tuple[int, int] | None = None) -> str | None:
+        """The person named there whom the pronoun can stand for, or None; a surname two people bear ("Clinton")
+        is the one of them whose gender is the pronoun's."""
+        if gender is not None and gender_of(name, genders) not in (gender, ""):
+            surname = article.text[span[0]:span[1]] if span is not None else ""
+            name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
+        return name if name and not speaks_of(article, statement, name) else None
+
+    for paragraph in range(here, max(-1, here - 5), -1):
+        if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
+            break  # past the paragraph before, only through paragraphs that name no one and say he or she
+        speakers: list[tuple[int, str, tuple[int, int] | None]] = []
+        subjects: list[tuple[int, str, tuple[int, int] | None]] = []
+        for s in done:
+            if s.speaker and s.speaker_span and article.paragraph_of(s.position) == paragraph and s.position < pos \
+                    and not _is_org(article, s):
+                speakers.append((s.position, s.speaker, s.speaker_span))
+        for m in article.people:
+            if m.end <= pos and article.paragraph_of(m.start) == paragraph and subject_like(article, m) \
+                    and not article.in_quote(m.start) and not _mostly_not_a_person(article, m) \
+                    and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
+                name = strip_title(article.full_name(m, m.text, m.start)[0])
+                subjects.append((m.start, name, (m.start, m.end)))
+        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
+        ranked = sorted(speakers + subjects)
+        subordinate = _in_subordinate_clause(article, ranked)
+        for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
+            chosen = fitting(name, span)
+            if chosen:
+                if chosen != name:  # "Larsen said, “…” She followed …": the pronoun says which Larsen said it too
+                    for s in done:
+                        if s.speaker_span == span:
+                            s.speaker = chosen
+                return chosen, span
+    for s in reversed(done):
+        if s.speaker and s.speaker_span and s.position < pos and not _is_org(article, s):
+            chosen = fitting(s.speaker, s.speaker_span)
+            if chosen:
+                return chosen, s.speaker_span
+    if gender is not None:  # a person known to be of that gender ("Ms Rowan", "Karen Lee"), never just the last name seen
+        for m in reversed(article.people):
+            if m.end > pos or article.in_quote(m.start):
+                continue
+            name = strip_title(article.full_name(m, m.text, m.start)[0])
+            if gender_of(name, genders) == gender:
+                return name, (m.start, m.end)
+    return None
+
+
+def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str, tuple[int, int] | None]]) \
+        -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The candidates for he or she named in a clause below another candidate of their sentence: after "because",
+    "that", "who", a by-phrase, a participle or a verb of saying ("Mr. Nevins said he took it on only because
+    Mr. Lynch agreed", "Ruiz repeated the plan, saying Ortiz was committed to it", "Ruiz agreed, but suggested
+    Ortiz went too far"). The sentence is about the one its main clause names, so "he said" after it is theirs
+    before any of these."""
+    spans = sorted(span for _, _, span in candidates if span is not None)
+    below: set[tuple[int, int]] = set()
+    for n, span in enumerate(spans):
+        sentence = article.sentence_of(span[0])
+        for earlier in spans[:n]:
+            if earlier in below or article.sentence_of(earlier[0]) != sentence or earlier[1] > span[0]:
+                continue
+            opened = False  # a link whose clause runs on to the candidate; a comma closes it ("…, which he had not
+            for i in range(article.token_at(earlier[1]), article.token_at(span[0])):  # introduced, Ortiz pointed …")
+                if (article.word(i) in SUBORDINATE_LINKS or _reports_a_clause(article, i)) \
+                        and not article.in_quote(article.tokens[i].start):
+                    opened = True
+                elif article.word(i) in (",", ";"):
+                    opened = False
+            if opened:
+                below.add(span)
+                break
+    return [c for c in candidates if c[2] in below]
+
+
+def _reports_a_clause(article: ArticleText, i: int) -> bool:
+    """Whether token i is a verb of saying whose clause follows with no "that" ("suggested Trump went too far",
+    "complained to Fox's Ann Lee that …"): not one that names whom it addresses ("asked Trump", "told Cruz"), who
+    may be the one answering next, nor an inverted cue, whose name is the speaker."""
+    return is_cue(article, i) and article.word(i) not in ADDRESSED_PASSIVES and article.tokens[i].text.islower() \
+        and article.tokens[i - 1].text not in (",", *QUOTE_TOKENS)  # "…, said David Axelrod": the speaker, inverted
+
+
+_SECOND_CLAUSE = re.compile(r"(?:,\s+and|;)\s+(?=the\s)")
+_ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
+
+
+def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The people a paragraph's sentences or their second clauses open with by their role ("Instead, the Vermont
+    senator is sticking to his message.", "…, and the senator took to Twitter"): the person who holds that role
+    in the story, as a subject of the paragraph."""
+    lo, hi = article.paragraphs[paragraph]
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    k = article.sentence_of(lo)
+    clauses: list[int] = []
+    while k < len(article.sentences) and article.sentences[k][0] < min(hi, pos):
+        start, end = article.sentences[k]
+        clauses.append(start)  # and a second clause's opening: "…, and the GOP candidate took to Twitter"
+        clauses += [m.end() for m in _SECOND_CLAUSE.finditer(article.text, start, min(end, pos))]
+        k += 1
+    for clause in clauses:
+        match = _ROLE_OPENING.match(article.text, clause, min(hi, pos))
+        if match is None or article.in_quote(match.start()):
+            continue
+        words = [w.strip(",;:") for w in match.group(1).split()]
+        head = next((n for n, w in enumerate(words) if w in PERSON_ROLES
+                     and (n + 1 == len(words) or words[n + 1] not in PERSON_ROLES)), None)
+        if head is None or head + 1 < len(words) and not words[head + 1].islower() or words[head + 1:head + 2] == ["of"]:
+            continue  # "the senator is …", not "the senator of Vermont" nor "the senator Ann Lee"
+        the = match.end() - len(match.group(1)) - 3
+        phrase = "the " + " ".join(words[:head + 1])
+        person = role_antecedent(article, Subject("role", the, the + len(phrase), phrase))
+        if person is not None:
+            found.append((the, person[0], person[1]))
+    return found
+
+
+def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """A person's surname standing as a subject where the model named no one ("Trump blamed local officials",
+    the model having read Trump as a person elsewhere in the article): that person, as a subject of the
+    paragraph for a later he or she."""
+    lo, hi = article.paragraphs[paragraph]
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    for i in range(article.token_at(lo), min(len(article.tokens), article.token_at(min(hi, pos)))):
+        tok = article.tokens[i]
+        missed = missed_surname(article, i)
+        if missed is not None and subject_like(article, missed):
+            found.append((tok.start, strip_title(article.full_name(None, tok.text, tok.start)[0]), (tok.start, tok.end)))
+    return found
+
+
+def _mostly_not_a_person(article: ArticleText, mention: Mention) -> bool:
+    """Whether the model reads a "person" as a place more often elsewhere in the article ("Clarkston", a town
+    nine times and a person once): no one for he or she to stand for. (A body is not counted: the model reads
+    "Trump" as one wherever it stands for his campaign or company.)"""
+    if mention.text not in article.other_starts or re.match(r",?\s+who\b", article.text[mention.end:mention.end + 8]):
+        return False  # "Rihanna, who was honored …": a person, whatever the model says elsewhere
+    places = sum(1 for m in article.mentions if m.text == mention.text and m.label in ("GPE", "LOC", "FAC"))
+    return places > sum(1 for m in article.people if m.text == mention.text)
+
+
+def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
+    """Whether a paragraph that names no one speaks of its person as he or she, outside quotations ("With
+    that in mind, he is campaigning elsewhere."), so that the person is the paragraph before's."""
+    if paragraph < 0 or gender is None:
+        return False
+    lo, hi = article.paragraphs[paragraph]
+    return any(PRONOUNS.get(article.word(i)) == gender and not article.in_quote(article.tokens[i].start)
+               for i in range(article.token_at(lo), article.token_at(hi)) if i < len(article.tokens))
+
+
+def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
+    """Whether a quotation names the person in the third person ("Ruiz alone can unblock it"), so is not
+    theirs: their surname, not after "I'm" or "my name is", nor after another first name ("Bill
+    Clinton" in Hillary Clinton's words), nor before another capitalised word ("Clinton Foundation"), nor
+    addressed in a quotation it quotes (someone else's words to the speaker: "‘Ann Lee, you are …’")."""
+    if not statement.direct:
+        return False
+    words = [w for w in name.split() if w.lower().rstrip(".") not in _SUFFIXES]
+    if not words:
+        return False
+    pattern = re.compile(rf"(?<![\w'’])(?:(\S+)\s+)?{re.escape(words[-1])}(?![\w])(?!\s+[A-Z])")
+    for a, b in statement.parts:
+        inner = [(a + m.open, a + m.close) for m in scan_quote_marks(article.text[a:b])]
+        for match in pattern.finditer(article.text, a, b):
+            if article.text[match.end():match.end() + 1] == "," and any(lo < match.end() <= hi for lo, hi in inner):
+                continue  # "“He whispered to me, ‘Ann Lee, you are the best,’” she said": another's words to her
+            given = (match.group(1) or "").strip("“‘\"'(")
+            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + "."):
+                continue  # another person of that surname
+            lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
+            if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
+                return True
+    return False
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _is_org(article: ArticleText, statement: Statement) -> bool:
+    """Whether a statement's speaker is a body or an outlet, never he or she: the subject is one, or its name holds a
+    body's word whatever the model's label ("Associated Press"), or it speaks by "reported" ("Politico reported
+    Saturday that …"), as outlets do."""
+    if statement.subject is not None and statement.subject.kind == "org":
+        return True
+    if statement.speaker is not None and set(statement.speaker.split()) & ORG_WORDS:
+        return True
+    return statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in OUTLET_CUES
+
+
+def role_head(subject: Subject) -> str:
+    """The noun a description ends in before any "of" ("the head of the delegation" → head); the last role
+    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags)."""
+    words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
+             if w not in DEFINITE and len(w) > 2]
+    roles = [w for w in words if w in PERSON_ROLES or w in KIN or w in ROLE_TITLES]
+    if words and roles and words[-1] not in roles and words[-1].endswith("ed"):
+        return roles[-1]
+    return words[-1] if words else ""
+
+
+def holds_a_role(subject: Subject) -> bool:
+    """Whether a description names someone by what they are ("the senator", "his wife", "the Texan", "the
+    69-year-old"), whom the story has named; not a thing ("the letter continues", "the note says") nor someone
+    the story never names ("the man shouted", "the heckler yelled", "the organizer told"), whose words
+    stay unattributed."""
+    head = role_head(subject)
+    if not head:
+        return False
+    if head in PERSON_ROLES or head in KIN or head in ROLE_TITLES or head.endswith("-old"):
+        return True
+    return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
+
+
+def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """"the Ukrainian president", "the chief executive": of the people the article introduces with that role
+    (in a title, "Sen." for "senator", or in the words beside a name up to the next person, outside
+    quotations), the one whose introduction holds more of the description's qualifiers ("the Vermont
+    senator"), then the one mentioned last, as a reader takes "the senator" for the senator the story was
+    just about; "the former president" only one introduced as former."""
+    head = role_head(subject)
+    if not head:
+        return None
+    role = re.compile("|".join([rf"\b{re.escape(head)}\b"] + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]),
+                      re.IGNORECASE)
+    qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
+    former = _FORMER.search(subject.surface) is not None
+    holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
+    last: dict[str, Mention] = {}
+    previous_end = 0
+    people = [m for m in article.people if m.end <= subject.start and not article.in_quote(m.start)]
+    for n, m in enumerate(people):
+        start = m.title_start if m.title_start is not None else m.start
+        next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
+        context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
+            article.text[m.end:min(m.end + 60, next_start)].split(".")[0]
+        previous_end = m.end
+        name = strip_title(article.full_name(m, m.text, m.start)[0])
+        last[name] = m
+        if former and not _FORMER.search(article.text[max(start - 40, 0):m.start] + context):
+            continue  # "the former president" is not the one introduced as "President Obama"
+        if role.search(context):
+            holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context))
+    if not holders:
+        return None
+    best = max(holders, key=lambda name: (holders[name], last[name].start))
+    return best, (last[best].start, last[best].end)
+
+
+_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
