@@ -284,10 +284,11 @@ def eval_compare(
                                                       "set: ../shared/data/polnear/train.jsonl)")] = None,
     per_event: Annotated[bool, typer.Option("--per-event", help="real set: a database for each event "
                                                                 "instead of one for all")] = False,
-    days: Annotated[str, typer.Option(help="real set: what dates the documents updates are scored on: "
-                                           "'updates' (the order of the annotated updates' sides) or "
-                                           "'published' (the day each document was published, the folder's "
-                                           "published.json)")] = "updates",
+    days: Annotated[Optional[str], typer.Option(help="real set: how the documents are dated: 'published' (the "
+                                                     "day each was published, the folder's published.json; "
+                                                     "the default where it has one) or 'updates' (one shared "
+                                                     "day, and the annotated updates' order on a second "
+                                                     "database)")] = None,
 ) -> None:
     """Score conflicts, claim statuses and quote-variant pairs of each gold story against the gold; on a
     real annotated set, conflicts, look-alikes, updates and claim groups of what each event's documents give."""

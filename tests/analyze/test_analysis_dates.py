@@ -71,6 +71,9 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
     (FRIDAY, "The treaty was signed on March 3 after long talks.", "on March 3", "2024-03-03"),
     (FRIDAY, "The court will rule on Jan. 20 on the appeal.", "on Jan. 20", "2026-01-20"),
     (date(2025, 1, 5), "The envoy arrived on Dec. 28 with a letter.", "on Dec. 28", "2024-12-28"),
+    # a perfect infinitive tells the past, whatever the present verb before it; "to have" and a noun does not
+    (FRIDAY, "The keeper is believed to have died Tuesday of a fall.", "Tuesday", "2025-02-11"),
+    (FRIDAY, "The pianist is due to have surgery on Tuesday.", "on Tuesday", "2025-02-18"),
 ])
 def test_the_side_of_publication_comes_from_the_tense_else_the_nearest_day(published, sentence, expression, expected,
                                                                           tagged):

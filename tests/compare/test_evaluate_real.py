@@ -238,11 +238,15 @@ def test_the_cli_table_names_counts_and_targets(tmp_path):
     assert "no annotated item" in failed.stderr
 
 
-def test_the_cli_dates_the_updates_documents_as_published(tmp_path):
+def test_the_cli_dates_the_documents_as_published(tmp_path):
     cli = Cli(tmp_path / "unused.db")
-    scores = json.loads(cli("eval", "compare", str(SMALL), "--events", "ferry", "--days", "published", "--json").stdout)
-    assert scores["days_from"] == "published" and scores["updates_documents_undated"] == []
+    # a folder with a published.json is dated by it unless told otherwise, as a user's feed dates its articles
+    scores = json.loads(cli("eval", "compare", str(SMALL), "--events", "ferry", "--json").stdout)
+    assert scores["days_from"] == "published" and scores["documents_undated"] == []
     assert scores["documents"] == 6 and scores["updates_gold"] == 1  # l-002 pairs a report of each event
+    # dated by publication, one database scores everything; on one shared day, updates need a second, ordered one
+    shared = json.loads(cli("eval", "compare", str(SMALL), "--events", "ferry", "--days", "updates", "--json").stdout)
+    assert shared["days_from"] == "updates" and (shared["documents"], shared["updates_gold"]) == (6, 1)
     failed = cli("eval", "compare", str(SMALL), "--days", "guessed", expect=1)
     assert "--days 'guessed'" in failed.stderr
 
@@ -357,11 +361,12 @@ def test_a_conflict_wrong_only_by_the_sets_made_up_day_is_counted_apart():
 
 @pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")
 def test_the_real_train_split_holds_its_figures(tmp_path):
-    """The whole train split in one database, as docs/quality.md measures it: 575 reports of 50 events,
-    where placement builds stories of two events that revision splits, then moves and merges into the
-    parts in the same round. Its figures may rise, and must not fall below what the page reports."""
+    """The whole train split in one database, every report on one shared day (`--days updates`), as
+    docs/quality.md measures it beside the days of publication: 575 reports of 50 events, where placement
+    builds stories of two events that revision splits, then moves and merges into the parts in the same
+    round. Its figures may rise, and must not fall below what the page reports."""
     scores = json.loads(Cli(tmp_path / "unused.db")("eval", "compare", str(REAL), "--split", "train",
-                                                    "--json").stdout)
+                                                    "--days", "updates", "--json").stdout)
     assert (scores["events"], scores["documents"]) == (50, 575)
     # Regrouping (storyline.regroup) parts one event's reports that gave a found conflict (c-011), and
     # puts two Athens reports in one story whose running counts of riot days (five, eight: look-alike
@@ -373,3 +378,20 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.46
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.94
     assert scores["update_found_rate"] >= 0.4
+
+
+@pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")
+def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
+    """The train split with every report on the day it was published (published.json, the default), as a user's
+    feed dates them. Reports days apart fall into more stories (gap_days), so fewer items have both sides in
+    one story, and an update needs its sides on two days of one story, which most are not: the count on
+    Sunday and Monday of one quake is, a charge and a trial months apart are not."""
+    scores = json.loads(Cli(tmp_path / "unused.db")("eval", "compare", str(REAL), "--split", "train",
+                                                    "--json").stdout)
+    assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
+    # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
+    # events are no longer disputed. Measured: precision 0.905 (38 of 42), recall 0.443 (39 of 88), look-alikes
+    # 0.979, claim groups 0.919 (34 of 37), updates 0.050 (1 of 20; 10 with sides in two stories).
+    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.44
+    assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.9
+    assert scores["update_found_rate"] >= 0.05

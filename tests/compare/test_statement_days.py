@@ -1,8 +1,8 @@
 """A date conflict needs two days of one happening (conflicts/date.py): the day a statement was made
-("police said today", "announced Wednesday that") is not the day of what it reports, a weekday that
-ends a name ("Patch Tuesday") is no day of the week, and a weekday with its part of the day ("Wednesday
-morning") is the weekday another outlet prints bare. A title named two ways ("Justice" / "Judge") is
-one office (conflicts/role.py). Reports are our own."""
+("police said today", "announced Wednesday that", "On Wednesday, police said") is not the day of what it
+reports, a weekday that ends a name ("Patch Tuesday") is no day of the week, and a weekday with its part
+of the day ("Wednesday morning") is the weekday another outlet prints bare. A title named two ways
+("Justice" / "Judge") is one office (conflicts/role.py). Reports are our own."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_what_it_reports():
     assert conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", said)]), "date") == []
     told = "The ferry Calder Star ran aground on a sandbank near Marsden, harbour police told reporters on Wednesday."
     assert conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", told)]), "date") == []
+    # a day that opens the sentence before its speaker and verb of saying dates the statement too
+    opened = "On Wednesday, the Marsden Harbour Police said the ferry Calder Star ran aground on a sandbank."
+    assert conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", opened)]), "date") == []
     # two days of the grounding itself still disagree
     found = conflicts(compare_reports([ferry("coast-wire", AGROUND), ferry("bay-herald", LATER)]), "date")
     assert len(found) == 1 and {v["source"] for v in found[0]["conflict"]["values"]} == {"coast-wire", "bay-herald"}

@@ -316,6 +316,9 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
     nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     if word == "since" or word == "ago":
         return "past"
+    if word == "have" and i > 0 and tokens[i - 1].text.lower() == "to" and i + 1 < len(tokens) and (
+            tokens[i + 1].tag == "VBN" or not tokens[i + 1].tag and (nxt.endswith("ed") or nxt in PAST_WORDS)):
+        return "past"  # a perfect infinitive tells the past: "is believed to have died Saturday", not "to have surgery"
     if word in FUTURE_BEFORE_TO and nxt == "to":
         return "future"
     if word in FUTURE_ALONE or (word in FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):

@@ -6,7 +6,7 @@ evaluate_real(folder, settings) ingests the documents of the annotated events in
 database, the way a user would (a JSON Lines file read by the ordinary reader: one article per ECB+
 document, its text as the reporter wrote it (ECB+ stores it tokenised; evaluate/detokenize.py
 undoes that and maps spans back), its outlet the document id, so every document is an independent
-outlet, and one shared day, since ECB+ has none), reads every story's brief through load_brief (what `show --json` prints),
+outlet, and its day as the folder dates it, below), reads every story's brief through load_brief (what `show --json` prints),
 and scores the briefs against the folder's annotation (its README.md says what each file holds).
 Nothing forces an event's documents into one story: clustering is measured as it is, and the items
 whose sides landed in different stories are counted. One database for all the events, not one per
@@ -14,21 +14,22 @@ event (per_event=True, `--per-event`): clustering reads the whole database (its 
 and an event alone in a database splits into many more stories than among others, which is not
 what a user who follows the news gets.
 
-Updates are scored on a second database of the events that hold one, dated one of two ways
-(days_from, `--days`):
-- "updates" (the default): the documents of an update's sides are dated one day apart in the order
-  the annotation gives (earliest first; the longest chain of updates before a document sets its day)
-  and every other document keeps the shared day. The order is the gold's own, and a report written
-  days later that no update cites sits on the first day.
-- "published": every document carries the day it was published as the folder's published.json gives
-  it (read from each document by the annotator: its dateline, or its own "yesterday" or "Saturday"
-  against the event's day; an event whose texts give only its weekday is placed in the shared day's
-  week). A document whose day the text does not allow is ingested without a date, as a user's undated
-  article would be: it can join a story but is no step of an update, which needs days; the JSON lists
-  them (updates_documents_undated). Reports weeks or years apart then arrive as a user's feed brings
-  them, and clustering may put them in different stories.
-A second database, because dating documents changes the order they arrive in, and online clustering
-depends on that order: conflicts, look-alikes and claim groups are scored on the shared day.
+How the documents are dated (days_from, `--days`):
+- "published" (the default where the folder has a published.json): every document carries the day it
+  was published, as published.json gives it (read from each document by the annotator: its dateline,
+  or its own "yesterday" or "Saturday" against the event's day; an event whose texts give only its
+  weekday is placed in the shared day's week), the way a user's feed dates its articles. A document
+  whose day the text does not allow is ingested without a date, as a user's undated article would be:
+  it can join a story but is no step of an update, which needs days; the JSON lists them
+  (documents_undated). Reports weeks or years apart arrive as a user's feed brings them, and
+  clustering may put them in different stories. One database scores everything.
+- "updates" (the default without a published.json): every document sits on one shared day (ECB+
+  stores no dates), and updates are scored on a second database of the events that hold one, where
+  the documents of an update's sides are dated one day apart in the order the annotation gives
+  (earliest first; the longest chain of updates before a document sets its day) and every other
+  document keeps the shared day. The order is the gold's own, and a report written days later that
+  no update cites sits on the first day. A second database, because dating documents changes the
+  order they arrive in, and online clustering depends on that order.
 
 Rules (a claim "hits" a side when one of its spans is in the side's document and overlaps its
 characters; a conflict's spans are its values' evidence where it gives them, since a sentence can
@@ -84,7 +85,7 @@ DOCUMENTS_FILE = "documents.jsonl"  # a folder may carry its own documents (the 
 ECBPLUS = Path("shared") / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
 SHARED_DAY = date(2024, 1, 8)
 SPLITS = ("train", "dev", "all")
-DAYS_FROM = ("updates", "published")  # what dates the documents of the updates' database
+DAYS_FROM = ("published", "updates")  # what dates the documents (see the module docstring)
 
 
 def is_real_set(folder: Path) -> bool:
@@ -470,9 +471,9 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
     """Conflict precision and recall, look-alikes left alone, updates found and claim-group precision
     (the rules are in the module's docstring), with the counts behind every figure.
 
-    predictions: per database, what the documents on one shared day gave; ordered: per database, what
-    they gave dated in the order the updates imply, which is what updates are scored on (its
-    documents' entries replace those of predictions)."""
+    predictions: per database, what the documents gave, dated as the evaluation dates them; ordered: per
+    database, what they gave dated in the order the updates imply where the documents share one day,
+    which is what updates are scored on (its documents' entries replace those of predictions)."""
     claims = [c for p in predictions.values() for c in p.claims]
     conflicts = [c for c in claims if c.kind == "conflict"]
     statements = [c for c in claims if c.kind == "claim"]
@@ -608,10 +609,12 @@ def _why_missed(item: dict[str, Any], claims: list[PredictedClaim], story_of: Ma
 
 def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: Sequence[str] | None = None,
                   data: Path | None = None, per_event: bool = False,
-                  on_run: Callable[[str, int, int], None] | None = None, days_from: str = "updates") -> dict[str, Any]:
+                  on_run: Callable[[str, int, int], None] | None = None,
+                  days_from: str | None = None) -> dict[str, Any]:
     """Ingest the documents of the annotated events of a real development set into a temporary database
     (one per event with per_event) and score the briefs a user would read against the annotation
-    (see the module docstring for the rules)."""
+    (see the module docstring for the rules). days_from None: "published" where the folder has a
+    published.json, else "updates"."""
     real = load_real_set(folder, split, events)
     path = data or documents_path(folder)
     names = real.events()
@@ -623,20 +626,27 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
     absent = sorted({side["doc"] for item in real.items() for side in _sides(item)} - known)
     if absent:
         raise InputError(f"{path}: the annotation cites documents it does not hold: {', '.join(absent[:5])}")
+    if days_from is None:
+        days_from = "published" if (folder / PUBLISHED_FILE).is_file() else "updates"
     if days_from not in DAYS_FROM:
         raise InputError(f"--days {days_from!r}: use one of {', '.join(DAYS_FROM)}")
     published = publication_days(folder) if days_from == "published" else {}
     all_updates = load_real_set(folder, "all").updates  # an event's days come from all its updates, whatever the split
-    # Dating an update's documents changes the order they arrive in, and with it the stories (online
-    # clustering): the events of the updates scored are ingested a second time, dated, for updates only.
-    ordered_events = sorted({event for item in real.updates for event in _events_of(item)})
     groups = [[event] for event in names] if per_event else [names]
-    runs = [(group, False) for group in groups]
-    runs += [([e for e in group if e in ordered_events], True) for group in groups
-             if any(e in ordered_events for e in group)]
+    # (group, dated): dated runs score the updates. Dated by publication, one database scores everything;
+    # else the events of the updates scored are ingested a second time, dated by the annotation's order
+    # (dating changes the order documents arrive in, and with it the stories: online clustering).
+    runs: list[tuple[list[str], bool]]
+    if days_from == "published":
+        runs = [(group, True) for group in groups]
+    else:
+        ordered_events = sorted({event for item in real.updates for event in _events_of(item)})
+        runs = [(group, False) for group in groups]
+        runs += [([e for e in group if e in ordered_events], True) for group in groups
+                 if any(e in ordered_events for e in group)]
     predictions: dict[str, Prediction] = {}
     ordered: dict[str, Prediction] = {}
-    undated: set[str] = set()  # documents of the dated run whose day is unknown: ingested without a date
+    undated: set[str] = set()  # documents whose day is unknown: ingested without a date
     with tempfile.TemporaryDirectory(prefix="storyline-eval-real-") as tmp:
         for n, (group, dated) in enumerate(runs, 1):
             label = group[0] if per_event else split
@@ -645,7 +655,7 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
                 on_run(f"{label}{f', dated by its {days_from}' if dated else ''}: {len(group)} events, "
                        f"{len(docs)} documents", n, len(runs))
             days: dict[str, date | None]
-            if dated and days_from == "published":
+            if days_from == "published":
                 days = {d["id"]: published.get(d["id"]) for d in docs}
                 undated.update(doc for doc, day in days.items() if day is None)
             else:
@@ -653,10 +663,13 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
                 days = dict(document_days(updates, [d["id"] for d in docs]))
             workdir = Path(tmp) / ("dated" if dated else "shared")
             workdir.mkdir(exist_ok=True)
-            (ordered if dated else predictions)[label] = predict(label, docs, days, settings, workdir)
+            prediction = predict(label, docs, days, settings, workdir)
+            if days_from == "published":
+                predictions[label] = prediction
+            (ordered if dated else predictions)[label] = prediction
     scores = score_real(real, predictions, ordered)
     scores.update({"split": split, "documents_file": str(path), "per_event": per_event, "days_from": days_from,
-                   "updates_documents_undated": sorted(undated)})
+                   "documents_undated": sorted(undated)})
     return scores
 
 

@@ -280,6 +280,16 @@ HABITUAL = re.compile(r"\b(?:every|each)\s+$|^\s+(?:of|in)\s+(?:every|each)\b", 
 STATEMENT_DAY = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)"
                            r"(?:\s+(?:it|this|himself|herself|themselves|reporters|journalists"
                            r"|(?:at|to|in)\s+(?:an?\s+|the\s+)?(?:news\s+)?\w+))*(?:\s+(?:on|late|early))?\s*$", re.IGNORECASE)
+# a day that opens its sentence and then its speaker and a verb of saying ("On Saturday, coach Sean Payton indicated
+# that …", "Friday, police said …"): the day it was said, as STATEMENT_DAY reads it after the verb. Matched from the day's
+# end; OPENS_SENTENCE is what may stand before the day ("On", nothing), so "arrested him on Friday, police said" keeps
+# the day of the arrest.
+STATEMENT_AFTER_DAY = re.compile(
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*,?\s+"
+    r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w.'’-]*|coach|police|officials?|authorities|spokes(?:man|woman|person)"
+    r"|prosecutors?|investigators?|officers?|chief|manager)\s+){1,6}"
+    r"(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)\b")
+OPENS_SENTENCE = re.compile(r"^\W*(?:(?:on|early|late|last)\s+)?$", re.IGNORECASE)
 # words before a weekday that date it ("On Saturday", "Last Friday"), not a name it ends ("Patch Tuesday", "Black Friday")
 DAY_WORDS = frozenset("on by since until till from before after last next this early late that each every through".split())
 # "a day after", "two days earlier": counted from an event the sentence names, not from the report's day

@@ -25,7 +25,18 @@ from storyline.compare.conflicts.conflict import (
 )
 from storyline.compare.conflicts.state import two_stages
 from storyline.compare.units import StoryView, Unit, quoted_spans
-from storyline.lang.en import DAY_WORDS, DEICTIC, EARLIER_ONE, HABITUAL, RELATIVE_DAY, RESCHEDULE, STATEMENT_DAY, WEEKDAYS
+from storyline.lang.en import (
+    DAY_WORDS,
+    DEICTIC,
+    EARLIER_ONE,
+    HABITUAL,
+    OPENS_SENTENCE,
+    RELATIVE_DAY,
+    RESCHEDULE,
+    STATEMENT_AFTER_DAY,
+    STATEMENT_DAY,
+    WEEKDAYS,
+)
 from storyline.model import ConflictKind, TimeExpression
 from storyline.text import WEB_ADDRESS
 from storyline.words import content_stems
@@ -190,10 +201,10 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]
 def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> bool:
     """Whether the date at text[start:end] of a unit can be the day of one happening: not a day that
     recurs ("the second Tuesday of every month") or a name that ends in a weekday ("It's not Patch
-    Tuesday"), not the day of a statement ("police said today", "announced Wednesday that": when it was
-    said, not when what it reports happened), not the page's line or time stamp ("Posted Dec 23,
-    2012"), not a day inside a quotation (“This night is for Alexi!”: the speaker's, read from a day
-    the report does not give)."""
+    Tuesday"), not the day of a statement ("police said today", "announced Wednesday that", "On Saturday,
+    coach Sean Payton indicated that": when it was said, not when what it reports happened), not the
+    page's line or time stamp ("Posted Dec 23, 2012"), not a day inside a quotation (“This night is for
+    Alexi!”: the speaker's, read from a day the report does not give)."""
     article = story.articles[unit.article]
     if any(a <= start < b for a, b in quoted_spans(article.analysis)):
         return False
@@ -202,6 +213,8 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
         return False
     if STATEMENT_DAY.search(text[max(unit.start, start - 60):start]) or _ends_a_name(story, unit, start):
         return False
+    if OPENS_SENTENCE.match(text[unit.start:start]) and STATEMENT_AFTER_DAY.match(text, end, min(unit.end, end + 90)):
+        return False  # "On Saturday, coach Sean Payton indicated that …": the day of the statement
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
 
 
