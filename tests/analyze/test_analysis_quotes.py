@@ -183,9 +183,25 @@ def test_scare_quotes_are_not_statements():
     "On weekday mornings Piet Varga is now the host of “Harbour Talk With Piet Varga.”",
     "In 2009 Ana Ortiz was a founder of ''Fishers For A Fair Levy.''",
     "The town band played “Roll On Over The Grey Sea” as the ferry left.",
+    "A theatre group from Port Ellis is staging a comedy called “Sons Of The Quay” this winter.",
+    "The clip was first posted by an account called “Quay Watch” on Monday morning.",
 ])
 def test_titles_nicknames_and_terms_are_not_quotes(sentence):
     assert direct(sentence) == []
+
+
+def test_a_person_calling_something_is_not_a_thing_named():
+    text = "At the rally the mayor called “Keep The Ferry Running” across the square, and the crowd joined in."
+    assert only(direct(text), "Keep The Ferry Running")
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The mayor was greeted with chants of “Ferry now!” until she spoke.", "Ferry now!"),
+    ("One fisher held up a sign that read “No levy!” at the harbour gate.", "No levy!"),
+    ("As the last ferry left, the quay rang with ''Goodbye!'' from the crowd.", "Goodbye!"),
+])
+def test_short_exclamations_are_said_not_terms(sentence, words):
+    assert only(direct(sentence), words)
 
 
 def test_a_title_cased_quotation_that_is_a_statement_stays_a_quote():

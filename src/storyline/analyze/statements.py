@@ -15,7 +15,7 @@ from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.person_names import could_be_name, person_beside
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
-from storyline.analyze.titles import names_something, titled_in_sentence
+from storyline.analyze.titles import exclaimed, names_something, titled_in_sentence
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ADDRESSING_CUES,
@@ -115,7 +115,8 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
             statement.cue = (tok.start, tok.end)
             statement.subject = subject
         words = sum(len(text[a:b].split()) for a, b in statement.parts)
-        if statement.cue is None and (words < 4 or len(group) == 1 and titled_in_sentence(text, first)):
+        short = words < 4 and not exclaimed(text, *statement.parts[-1])  # "chants of “Lock her up!”" is said
+        if statement.cue is None and (short or len(group) == 1 and titled_in_sentence(text, first)):
             continue  # a scare-quoted word or a title, not a statement
         lo = article.sentences[article.sentence_of(first.open)][0]
         hi_pos = max(last.close, statement.cue[1] if statement.cue else last.close)

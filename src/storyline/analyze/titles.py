@@ -12,6 +12,14 @@ or medium ("on", "in", "with"), "told" with no comma, or a noun that introduces 
 says opens a clause of its own, and in the writer's sentence only a name is written so ("acted in the movie
 “Storm Over The Quay” before", "the founder of “Fishers For A Fair Levy”").
 
+A thing the writer names by a noun and "called" or "named" ("a play called “Sons Of The Port”", "an account
+named “Quay Watch”") is named in title case, not quoted from anyone; a person's nickname for something is not
+(a role or a pronoun before the verb: "the mayor called “Plan B”").
+
+Short quoted words that end on an exclamation mark ("Lock her up!", "Mexico!", "Yessss!") are the other way round:
+something shouted, chanted or written on a sign, a statement however short (exclaimed), where one to three
+quoted words are otherwise taken for a term.
+
 A piece's headline cited with its author ("“Museum to close at the end of December,” by the Post's Ann
 Lee") is a title in sentence case: quoted words ending on a comma, then "by" and a capitalised name.
 """
@@ -21,7 +29,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quote_marks import QuoteMarks
-from storyline.lang.en import TERM_MARKERS, TITLE_FOLLOWERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS
+from storyline.lang.en import PERSON_ROLES, PRONOUNS, TERM_MARKERS, TITLE_FOLLOWERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS
 
 _WORD = re.compile(r"[^\W_][\w’'.\-]*")
 _CLOSERS = "”’\"'"
@@ -33,6 +41,8 @@ _FOLLOWED = re.compile(rf"^[{_CLOSERS}]*\s+(?:{'|'.join(sorted(TITLE_FOLLOWERS))
 # "words such as “ferry” and “strike”": the marker, then any quoted terms of the same list before this one
 _TERM = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TERM_MARKERS))})\s*,?\s*"
                    r"(?:[“\"‘'][^”\"’'\n]{1,40}[”\"’']\s*,?\s*(?:and\s+|or\s+)?)*$", re.IGNORECASE)
+# "a popular play called “…”", "A German news organization called “…”": an article, a few words, a lower-case noun
+_NAMED_THING = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+(?:[\w’'.-]+\s+){0,4}?([a-z][\w’'-]*)\s+(?:called|named),?\s*$")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w’'.\-]*\s+$")
 _NAME_AFTER = re.compile(rf"^[{_CLOSERS}]\s+[A-Z][a-z’'\-]+\b")
 # "“…,” by Post's Ann Lee", "''…,'' by the Pulitzer Prize-winning reporter …": a piece cited by its author
@@ -90,5 +100,20 @@ def names_something(text: str, mark: QuoteMarks) -> bool:
         return False
     if len(words) <= 2 and _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True  # "Gov. C.L. “Butch” Otter": a nickname inside a name
+    if _named_thing(before):
+        return True  # "a play called “Sons Of The Port”"
     return bool(_POSSESSIVE.search(before) or _PLACE_OR_MEDIUM.search(before) or _INTRODUCED.search(before)
                 or _FOLLOWED.match(after))
+
+
+def _named_thing(before: str) -> bool:
+    """Whether the words before a quotation name a thing by a noun and "called" or "named" ("an account called"),
+    not a person calling something so ("the mayor called", "he named")."""
+    found = _NAMED_THING.search(before)
+    return found is not None and found.group(1) not in PERSON_ROLES and found.group(1) not in PRONOUNS
+
+
+def exclaimed(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words text[start:end] end on an exclamation mark ("Lock her up!", "Marco! Marco!,"):
+    something shouted, chanted or held up on a sign, a statement however short, not a term."""
+    return text[start:end].rstrip(_CLOSERS + ", ").endswith("!")
