@@ -132,7 +132,8 @@ def test_a_range_is_one_figure_that_allows_its_ends():
 
 
 def test_the_digits_of_a_web_address_are_no_figure_and_a_count_ends_at_its_line():
-    assert numbers("www.example.net/world/130909-harbour-fire-2-dead\nTwo dockers died in the fire.") == [(2, "docker", None)]
+    # (the participle after the plural noun says what is counted: the dead)
+    assert numbers("www.example.net/world/130909-harbour-fire-2-dead\nTwo dockers died in the fire.") == [(2, "killed", None)]
     assert numbers("Call 0845 7788\nWitnesses said 12 people were hurt.") == [(845, None, None), (7788, None, None),
                                                                                (12, "injured", None)]
 

@@ -374,8 +374,10 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     # read for precision add 8 conflicts, one found. The last four events read (6_ecb, 6_ecbplus, 9_ecb,
     # 10_ecbplus) add 5 conflicts (one found), 2 updates (none found) and 7 predictions, 1 right: topics
     # 9 and 10 each put their two events in one story, whose values of two events are no dispute (5 of
-    # the 6 wrong). Measured: precision 0.851 (40 of 47), recall 0.466 (41 of 88), look-alikes 0.962.
-    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.46
+    # the 6 wrong). A figure in a sentence that names nothing, compared across the story, and a count of
+    # people read by what happened to them find c-110 and c-027, and one more conflict, judged (c-114).
+    # Measured: precision 0.860 (43 of 50), recall 0.494 (44 of 89), look-alikes 0.962.
+    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.49
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.94
     assert scores["update_found_rate"] >= 0.4
 

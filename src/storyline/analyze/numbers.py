@@ -338,9 +338,10 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         noun = _kind_of(light_stem(w))
         if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
             return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
-        if noun in GENERIC_KINDS:
-            # "12 people were injured", "at least 70 people injured": the participle after an auxiliary,
-            # or right after them, says what happened to them
+        if noun in GENERIC_KINDS or _plural(w) and w == fold_text(word):
+            # "12 people were injured", "at least 70 people injured", "more than 400 protesters have been
+            # detained": the participle after an auxiliary, or right after them, says what happened to them,
+            # whatever noun names them (people, protesters, miners): one count of the injured or arrested
             rest = [fold_text(x) for x in after[i + 1:i + 5]]
             j = 0
             while j < len(rest) and rest[j] in AUXILIARIES:

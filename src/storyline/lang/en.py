@@ -416,6 +416,7 @@ HAPPENINGS: dict[str, tuple[str, ...]] = {
     "killing": ("killed", "slaying", "slain", "murdered", "fatal shooting", "shot dead", "stabbed to death"),
     "conviction": ("convicted", "conviction", "found guilty", "guilty verdict"),
     "testimony": ("testify", "testimony"),
+    "arrest": ("arrested", "detained", "taken into custody"),
     "earthquake": ("earthquake", "quake", "temblor", "tremor"),
 }
 # words before a happening's word that say it did not happen: "attempted murder", "tried to kill"

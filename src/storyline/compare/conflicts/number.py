@@ -302,7 +302,12 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         later = is_update(story, ua, ub, n, m)
-        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub, (n, m)) or _of_two_things(ua, ub, n, m) \
+        # a sentence that names nothing is of its article's happening, where its report gives the figure's
+        # kind once: a report that gives several ("four touchdowns receiving", "three on punt returns")
+        # must say which, and a sentence that names nothing does not
+        unnamed = not (quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind))
+        if not _disagree(n, m, later) or not _same_occasion(story, ua, ub, (n, m), unnamed) \
+                or _of_two_things(ua, ub, n, m) \
                 or not said_alike(story, ua, n, ub, m):
             continue
         if not later and _running_days(story, ua, ub, n, m):
@@ -404,11 +409,20 @@ def _comparable_modes(first: str | None, second: str | None) -> bool:
     return first == second != "condition"
 
 
-def _same_occasion(story: StoryView, a: Unit, b: Unit, figures: tuple[Number, Number] | None = None) -> bool:
+def _names_nothing(a: Unit, b: Unit) -> bool:
+    """Whether one of two sentences names nothing, neither a name nor a date ("The agency received nearly
+    235,000 comments on the proposal."): it speaks of what its article is about, so it names no other
+    happening than the sentence it is compared with."""
+    return not (a.entities or a.dates) or not (b.entities or b.dates)
+
+
+def _same_occasion(story: StoryView, a: Unit, b: Unit, figures: tuple[Number, Number] | None = None,
+                   unnamed: bool = False) -> bool:
     """Whether two figures can be of one happening: their sentences name something in common (a name,
     or a date: "struck … in September, killing at least seven" / "That temblor killed at least six …
-    in September"), no two places or people, and no two dates."""
-    if not names_meet(a.entities, b.entities) and not a.dates & b.dates:
+    in September"), or, with unnamed, one names nothing (_names_nothing); no two places or people, and
+    no two dates."""
+    if not names_meet(a.entities, b.entities) and not a.dates & b.dates and not (unnamed and _names_nothing(a, b)):
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b, PLACES_AND_PEOPLE):
         return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)
