@@ -10,11 +10,11 @@ an ongoing happening has lasted ("four days of riots", "the sixth straight day" 
 sixth aftershock" says six have struck. So is a running total that its clause names (running_total):
 an election's turnout ("turnout reached 93.87 percent") and a sum taken in ("has grossed $368
 million"). A report's count is the highest value it gives (a count so far only grows: a lower figure
-beside it is one it rose from); a day's count is the figure most of its reports can agree with
-("more than $363 million" and "$368 million"; "almost 90%" and "some 88.41 percent"), then the one
-most give as it stands; the days whose count is higher than every earlier day's are the steps of one
-update, each step with every report of that day that agrees with it, and with the reports of later
-days that all still agree with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
+beside it is one it rose from); a day's count is what most of its reports give (_day_count); the
+days whose count is higher than every earlier day's are the steps of one update, each step with
+every report of that day whose figure agrees with it ("more than $363 million" and "$368 million";
+"almost 90%" and "some 88.41 percent"), and with the reports of later days that all still agree
+with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
 
 When in doubt there is none: a figure whose line names a day more than BEFORE_THE_STORY before the
 first report (the toll of an earlier quake; a headline or a dateline that runs into the sentence
@@ -157,12 +157,13 @@ def _progression(story: StoryView, thing: str, reports: dict[int, _Reading], day
 
 
 def _day_count(today: dict[int, _Reading]) -> Number:
-    """A day's count: the figure that most of the day's reports can agree with ("more than $363 million"
-    and "$368 million" both hold if 368 million was taken; "almost 90%" and "some 88.41 percent"),
-    then the one most give as it stands, then the lowest."""
+    """A day's count: the figure most of the day's reports give as it stands, then the one most of them
+    can agree with ("more than $363 million" twice and "$368 million": 363 million, which all three
+    allow; "almost 90%", "90 per cent" and "some 88.41 percent": 90), then the lowest. (Agreement
+    alone would crown a low bound: "at least three" allows every toll of the day.)"""
     figures = [r.number for r in today.values()]
-    return min(figures, key=lambda c: (-sum(compatible(c, n) for n in figures),
-                                       -sum(n.value == c.value for n in figures), c.value))
+    return min(figures, key=lambda c: (-sum(n.value == c.value for n in figures),
+                                       -sum(compatible(c, n) for n in figures), c.value))
 
 
 def _one_count(thing: str, before: tuple[Number, dict[int, _Reading]], after: tuple[Number, dict[int, _Reading]]) -> bool:
