@@ -16,7 +16,7 @@ every report of that day whose figure agrees with it ("more than $363 million" a
 "almost 90%" and "some 88.41 percent"), and with the reports of later days that all still agree
 with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
 
-When in doubt there is none: a figure whose line names a day more than BEFORE_THE_STORY before the
+When in doubt there is none: a figure whose line names a day more than conflict.BEFORE_THE_STORY before the
 first report (the toll of an earlier quake; a headline or a dateline that runs into the sentence
 dates the report, not its figure), a count that falls, a step more than UPDATE_RATIO times the
 one before (a count of another happening), a span of days whose words around, names aside, share
@@ -28,12 +28,11 @@ number.py to weigh.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from storyline.analyze.numbers import Number, compatible, normalized_number
-from storyline.compare.conflicts.conflict import Conflict, StoryFindings, clause_of, frame
+from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import TAKINGS, TURNOUT
 from storyline.model import ConflictKind
@@ -45,7 +44,6 @@ GROWING = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "r
 DURATION = "day"  # how long an ongoing happening has lasted: "four days of riots", "the sixth straight day"
 MONEY = frozenset({"dollar", "euro", "pound"})  # the kinds of a sum (analyze.numbers), takings if its clause says so
 UPDATE_RATIO = 5.0  # a step further from the one before than this counts another thing
-BEFORE_THE_STORY = timedelta(days=31)  # a sentence that names a day further before the first report tells of the past
 
 
 @dataclass(frozen=True)
@@ -78,24 +76,6 @@ def running_total(story: StoryView, unit: Unit, n: Number) -> str | None:
     if n.kind == "percent":
         return "turnout" if TURNOUT.search(text) else None
     return f"takings:{n.kind}" if TAKINGS.search(text) else None
-
-
-def before_the_story(unit: Unit, earliest: date, story: StoryView | None = None, at: int | None = None) -> bool:
-    """Whether a sentence names a day, month or year before the story began (an earlier quake's toll):
-    before BEFORE_THE_STORY ahead of its first report, which may come days after what it reports
-    ("the shooting on Saturday sparked five days of riots"). With story and at (an offset of the
-    unit), only the dates of the line that holds it are read: a unit can run over a headline and a
-    dateline ("Wednesday, 04 April 2012 10:30") into its first sentence, and those date the report,
-    not what its sentence tells."""
-    cutoff = (earliest - BEFORE_THE_STORY).isoformat()
-    dates: Iterable[str] = unit.dates
-    if story is not None and at is not None:
-        text = story.articles[unit.article].text
-        lo = max(unit.start, text.rfind("\n", 0, at) + 1)
-        hi = text.find("\n", at, unit.end)
-        hi = unit.end if hi < 0 else hi
-        dates = [t.date for t in story.articles[unit.article].analysis.times if lo <= t.start and t.end <= hi]
-    return any(d < cutoff[:len(d)] for d in dates)
 
 
 def rising_counts(found: StoryFindings) -> list[Conflict]:
