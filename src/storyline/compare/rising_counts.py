@@ -16,9 +16,9 @@ every report of that day whose figure agrees with it ("more than $363 million" a
 "almost 90%" and "some 88.41 percent"), and with the reports of later days that all still agree
 with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
 
-When in doubt there is none: a figure whose line names a day more than conflict.BEFORE_THE_STORY before the
-first report (the toll of an earlier quake; a headline or a dateline that runs into the sentence
-dates the report, not its figure), a count that falls, a step more than UPDATE_RATIO times the
+When in doubt there is none: a figure whose line names a day more than conflict.BEFORE_THE_STORY
+before the first report (the toll of an earlier quake; a headline or a dateline that runs into the
+sentence dates the report, not its figure), a count that falls, a step more than UPDATE_RATIO times the
 one before (a count of another happening), a span of days whose words around, names aside, share
 nothing with the other's (a week of strikes, five days of sailing races), and a voice that would
 give two steps. Reports of one day that disagree are no step of each other: that is a dispute, for

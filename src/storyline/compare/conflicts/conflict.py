@@ -170,10 +170,10 @@ def frame(story: StoryView, unit: Unit, start: int, end: int) -> set[str]:
 
 
 def before_the_story(unit: Unit, earliest: date, story: StoryView | None = None, at: int | None = None) -> bool:
-    """Whether a sentence names a day, month or year before the story began (an earlier quake's toll, a conviction years ago):
-    before BEFORE_THE_STORY ahead of its first report, which may come days after what it reports
-    ("the shooting on Saturday sparked five days of riots"). With story and at (an offset of the
-    unit), only the dates of the line that holds it are read: a unit can run over a headline and a
+    """Whether a sentence names a day, month or year before the story began (an earlier quake's toll, a
+    conviction years ago): before BEFORE_THE_STORY ahead of its first report, which may come days after
+    what it reports ("the shooting on Saturday sparked five days of riots"). With story and at (an
+    offset of the unit), only the dates of the line that holds it are read: a unit can run over a headline and a
     dateline ("Wednesday, 04 April 2012 10:30") into its first sentence, and those date the report,
     not what its sentence tells."""
     cutoff = (earliest - BEFORE_THE_STORY).isoformat()

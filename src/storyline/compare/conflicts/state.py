@@ -16,9 +16,9 @@ that tells that stage, or one the case passed since the step before ("was arrest
 charged").
 
 When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
-charges"), a stage whose line names a day, month or year before the story (a conviction years ago) or, on a ladder of
-a person, no person, a day whose stage goes no further, and a voice that would give two steps are
-left out."""
+charges"), a stage whose line names a day, month or year before the story (a conviction years ago)
+or, on a ladder of a person, no person, a day whose stage goes no further, and a voice that would
+give two steps are left out."""
 
 from __future__ import annotations
 
