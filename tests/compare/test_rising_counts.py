@@ -82,3 +82,53 @@ def test_an_undated_report_is_no_step_of_an_update_and_its_claims_sort_after_dat
     assert [steps(u) for u in found] == [[("coast-wire", "3", "2025-04-14"), ("bay-herald", "11", "2025-04-15")]]
     helicopters = next(c for c in result.claims if "helicopters" in c["text"])
     assert helicopters["sources"] == ["bay-herald", "hill-blog"]  # the dated report first
+
+
+def test_an_election_turnout_that_rises_through_the_count_is_one_update():
+    reports = [("coast-wire", "2025-06-01", "By mid-afternoon some 61.5 percent of registered voters had cast their "
+                                            "ballots in Velmar, the election board said."),
+               ("bay-herald", "2025-06-02", "The election board said final turnout reached 78.2 percent, the highest "
+                                            "in Velmar for two decades.")]
+    assert [steps(u) for u in updates(reports)] == [[("coast-wire", "61.5", "2025-06-01"),
+                                                      ("bay-herald", "78.2", "2025-06-02")]]
+
+
+def test_a_share_that_counts_no_turnout_is_no_running_total():
+    polls = [("coast-wire", "2025-06-01", "A poll for the Velmar Gazette found 61 percent of residents backed the "
+                                          "new bridge."),
+             ("bay-herald", "2025-06-02", "In a second poll, 70 percent of residents said they backed the new bridge.")]
+    assert updates(polls) == []
+
+
+def test_takings_that_grow_from_one_week_to_the_next_are_one_update_with_every_report_that_agrees():
+    # two reports of the first day give a bound ("more than $95 million") that the third's figure meets
+    reports = [("coast-wire", "2025-03-03", "The heist thriller Tin Crown has taken in more than $95 million "
+                                            "worldwide since it opened."),
+               ("bay-herald", "2025-03-03", "Tin Crown, a hit with more than $95 million in the till, has its "
+                                            "director weighing a sequel."),
+               ("valley-news", "2025-03-03", "After a second weekend on top, Tin Crown has grossed $98 million "
+                                             "around the world."),
+               ("hill-times", "2025-03-10", "Tin Crown has already accumulated $141 million around the globe, "
+                                            "its studio said.")]
+    assert [steps(u) for u in updates(reports)] == [[("coast-wire", "95000000", "2025-03-03"),
+                                                      ("bay-herald", "95000000", "2025-03-03"),
+                                                      ("valley-news", "98000000", "2025-03-03"),
+                                                      ("hill-times", "141000000", "2025-03-10")]]
+
+
+def test_a_fee_is_no_takings():
+    fees = [("coast-wire", "2025-03-03", "The director of Tin Crown was paid $3 million to write and direct it."),
+            ("bay-herald", "2025-03-10", "The director of Tin Crown is asking $9 million for the sequel.")]
+    assert updates(fees) == []
+
+
+def test_a_heading_that_names_a_past_month_does_not_make_the_toll_below_it_a_toll_of_the_past():
+    # the heading has no full stop, so the sentence below runs on from it as one unit
+    reports = [LANDSLIDE[0],
+               ("bay-herald", "2025-04-15", "Velmar landslide is the worst since the floods of May 2014\nHeavy rain brought a hillside down on homes "
+                                            "in Velmar province, killing 11, the regional governor told reporters.")]
+    assert [steps(u) for u in updates(reports)] == [[("coast-wire", "3", "2025-04-14"), ("bay-herald", "11", "2025-04-15")]]
+    told_of_2014 = [LANDSLIDE[0],
+                    ("bay-herald", "2025-04-15", "In a landslide in Velmar province in 2014, heavy rain killed 11 "
+                                                 "people, the regional governor recalled.")]
+    assert updates(told_of_2014) == []

@@ -50,3 +50,14 @@ def test_a_death_penalty_left_undecided_then_sought_then_imposed_is_one_update()
     updates = [c["update"] for c in compare_reports(reports).claims if c.get("update")]
     penalty = [u for u in updates if any(v["normalized"] == "undecided" for v in u["values"])]
     assert [[v["normalized"] for v in u["values"]] for u in penalty] == [["undecided", "sought", "imposed"]]
+
+
+def test_a_stage_told_of_a_month_long_before_the_story_is_no_step_of_it():
+    # the later report recalls a sentence of 2019 before it tells the capture: the capture is its step
+    reports = [("coast-wire", "2025-03-03", "Dan Mercer, who escaped from a prison van near Harwick on Sunday, was "
+                                           "still on the run on Monday night."),
+               ("valley-news", "2025-03-05", "In June 2019 Dan Mercer was sentenced to twelve years for robbery.\n\n"
+                                             "He was captured on Tuesday at a farm outside Harwick, police said.")]
+    updates = [c["update"] for c in compare_reports(reports).claims if c.get("update")]
+    assert [[(v["source"], v["normalized"]) for v in u["values"]] for u in updates] == \
+        [[("coast-wire", "sought"), ("valley-news", "arrested")]]

@@ -7,14 +7,18 @@ injuring five people"), so sentence alignment and the story-wide match by the wo
 (conflicts/number.py) miss them. Here a figure is read as a report's count of a thing that grows as
 news comes in (GROWING: the dead, injured, missing, arrested, evacuated, aftershocks) or of how long
 an ongoing happening has lasted ("four days of riots", "the sixth straight day" of protests); "the
-sixth aftershock" says six have struck. A report's count is the highest value it gives (a count so
-far only grows: a lower figure beside it is one it rose from); a day's count is what most of its
-reports give; the days whose count is higher than every earlier day's are the steps of one update,
-each step with every report of that day that gives it, and with the reports of later days that all
-still give it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
+sixth aftershock" says six have struck. So is a running total that its clause names (running_total):
+an election's turnout ("turnout reached 93.87 percent") and a sum taken in ("has grossed $368
+million"). A report's count is the highest value it gives (a count so far only grows: a lower figure
+beside it is one it rose from); a day's count is what most of its reports give (_day_count); the
+days whose count is higher than every earlier day's are the steps of one update, each step with
+every report of that day whose figure agrees with it ("more than $363 million" and "$368 million";
+"almost 90%" and "some 88.41 percent"), and with the reports of later days that all still agree
+with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
 
-When in doubt there is none: a sentence that names a day more than BEFORE_THE_STORY before the first
-report (the toll of an earlier quake), a count that falls, a step more than UPDATE_RATIO times the
+When in doubt there is none: a figure whose line names a day more than conflict.BEFORE_THE_STORY
+before the first report (the toll of an earlier quake; a headline or a dateline that runs into the
+sentence dates the report, not its figure), a count that falls, a step more than UPDATE_RATIO times the
 one before (a count of another happening), a span of days whose words around, names aside, share
 nothing with the other's (a week of strikes, five days of sailing races), and a voice that would
 give two steps. Reports of one day that disagree are no step of each other: that is a dispute, for
@@ -23,13 +27,14 @@ number.py to weigh.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from storyline.analyze.numbers import Number, normalized_number
-from storyline.compare.conflicts.conflict import Conflict, StoryFindings, frame
+from storyline.analyze.numbers import Number, compatible, normalized_number
+from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
 from storyline.compare.units import StoryView, Unit
+from storyline.lang.en import TAKINGS, TURNOUT
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
@@ -37,8 +42,8 @@ from storyline.words import content_stems
 GROWING = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "rescued", "displaced",
                      "aftershock"})
 DURATION = "day"  # how long an ongoing happening has lasted: "four days of riots", "the sixth straight day"
+MONEY = frozenset({"dollar", "euro", "pound"})  # the kinds of a sum (analyze.numbers), takings if its clause says so
 UPDATE_RATIO = 5.0  # a step further from the one before than this counts another thing
-BEFORE_THE_STORY = timedelta(days=31)  # a sentence that names a day further before the first report tells of the past
 
 
 @dataclass(frozen=True)
@@ -50,22 +55,27 @@ class _Reading:
     words: frozenset[str]
 
 
-def _counted(n: Number) -> str | None:
+def _counted(story: StoryView, unit: Unit, n: Number) -> str | None:
     """What a figure counts, where it is a count that grows over days: a kind of GROWING, the days of
-    an ongoing happening, or the noun of an ordinal of either ("the sixth aftershock")."""
+    an ongoing happening, the noun of an ordinal of either ("the sixth aftershock"), or a running total."""
     kind = n.kind or ""
     thing = kind.removeprefix("ordinal:")
     if thing in ("days", "day"):
         return DURATION
-    return thing if thing in GROWING else None
+    return thing if thing in GROWING else running_total(story, unit, n)
 
 
-def before_the_story(unit: Unit, earliest: date) -> bool:
-    """Whether a sentence names a day, month or year before the story began (an earlier quake's toll):
-    before BEFORE_THE_STORY ahead of its first report, which may come days after what it reports
-    ("the shooting on Saturday sparked five days of riots")."""
-    cutoff = (earliest - BEFORE_THE_STORY).isoformat()
-    return any(d < cutoff[:len(d)] for d in unit.dates)
+def running_total(story: StoryView, unit: Unit, n: Number) -> str | None:
+    """Which total so far a share or a sum is, as its clause says: an election's turnout (TURNOUT:
+    "turnout reached 93.87 percent", "88 percent of eligible voters") or a sum taken in (TAKINGS: "has
+    grossed $368 million"); None for any other figure."""
+    if n.kind != "percent" and n.kind not in MONEY:
+        return None
+    lo, hi = clause_of(story, unit, n.start, n.end)
+    text = story.articles[unit.article].text[lo:hi]
+    if n.kind == "percent":
+        return "turnout" if TURNOUT.search(text) else None
+    return f"takings:{n.kind}" if TAKINGS.search(text) else None
 
 
 def rising_counts(found: StoryFindings) -> list[Conflict]:
@@ -76,16 +86,16 @@ def rising_counts(found: StoryFindings) -> list[Conflict]:
         return []
     earliest = date.fromisoformat(min(day_of.values()))
     readings: dict[tuple[int, str], list[_Reading]] = defaultdict(list)  # (article, count) -> its figures
-    given: dict[tuple[str, str], set[float]] = defaultdict(set)  # (count, day) -> every value its reports give
+    given: dict[tuple[str, str], list[Number]] = defaultdict(list)  # (count, day) -> every figure its reports give
     for unit in found.units:
         if unit.article not in day_of:
             continue
-        past = before_the_story(unit, earliest)
         for n in unit.numbers:
-            thing = _counted(n)
-            if thing is not None and n.value >= 1 and n.value == int(n.value):
-                given[(thing, day_of[unit.article])].add(n.value)
-                if past:
+            thing = _counted(story, unit, n)
+            # a count is whole; a share of voters need not be
+            if thing is not None and n.value >= 1 and (n.value == int(n.value) or thing == "turnout"):
+                given[(thing, day_of[unit.article])].append(n)
+                if before_the_story(unit, earliest, story, n.start):
                     continue
                 names = set(content_stems(" ".join(unit.entities)))
                 readings[(unit.article, thing)].append(
@@ -98,43 +108,50 @@ def rising_counts(found: StoryFindings) -> list[Conflict]:
 
 
 def _progression(story: StoryView, thing: str, reports: dict[int, _Reading], day_of: dict[int, str],
-                 given: dict[tuple[str, str], set[float]]) -> Conflict | None:
-    """The update of one count, if reports of later days give higher values. given: every value of
+                 given: dict[tuple[str, str], list[Number]]) -> Conflict | None:
+    """The update of one count, if reports of later days give higher values. given: every figure of
     the count each day's reports give, in any sentence."""
-    steps: list[dict[int, _Reading]] = []  # each step's reports
+    steps: list[tuple[Number, dict[int, _Reading]]] = []  # each step's count and its reports
     for day in sorted({day_of[pos] for pos in reports}):
         today = {pos: r for pos, r in reports.items() if day_of[pos] == day}
-        counts = Counter(r.number.value for r in today.values())
-        modal = min(counts, key=lambda value: (-counts[value], value))  # what most of the day's reports give
-        step = {pos: r for pos, r in today.items() if r.number.value == modal}
-        if steps and modal == _value(steps[-1]):
-            if given[(thing, day)] == {modal}:
-                steps[-1].update(step)  # later reports of the count as it stood, where none gives it otherwise
+        count = _day_count(today)
+        step = {pos: r for pos, r in today.items() if compatible(r.number, count)}
+        if steps and count.value == steps[-1][0].value:
+            if all(compatible(n, count) for n in given[(thing, day)]):
+                steps[-1][1].update(step)  # later reports of the count as it stood, where none gives it otherwise
             continue
-        if steps and modal < _value(steps[-1]):
+        if steps and count.value < steps[-1][0].value:
             continue
-        if steps and not _one_count(thing, steps[-1], step):
+        if steps and not _one_count(thing, steps[-1], (count, step)):
             continue
-        steps.append(step)
-    voices = [{story.voice[pos] for pos in step} for step in steps]
+        steps.append((count, step))
+    voices = [{story.voice[pos] for pos in step} for _, step in steps]
     if len(steps) < 2 or any(a & b for x, a in enumerate(voices) for b in voices[x + 1:]):
         return None
-    return Conflict(ConflictKind.NUMBER, f"number:{thing}",
+    # a running total is keyed by its figures' kind, as number.py keys a pair of them, so the two merge
+    key = thing if thing in GROWING or thing == DURATION else (steps[0][0].kind or thing)
+    return Conflict(ConflictKind.NUMBER, f"number:{key}",
                     {pos: (normalized_number(r.number), r.number.surface, [(r.number.start, r.number.end)])
-                     for step in steps for pos, r in step.items()},
-                    {pos: r.unit.index for step in steps for pos, r in step.items()}, update=True)
+                     for _, step in steps for pos, r in step.items()},
+                    {pos: r.unit.index for _, step in steps for pos, r in step.items()}, update=True)
 
 
-def _value(step: dict[int, _Reading]) -> float:
-    return next(iter(step.values())).number.value
+def _day_count(today: dict[int, _Reading]) -> Number:
+    """A day's count: the figure most of the day's reports give as it stands, then the one most of them
+    can agree with ("more than $363 million" twice and "$368 million": 363 million, which all three
+    allow; "almost 90%", "90 per cent" and "some 88.41 percent": 90), then the lowest. (Agreement
+    alone would crown a low bound: "at least three" allows every toll of the day.)"""
+    figures = [r.number for r in today.values()]
+    return min(figures, key=lambda c: (-sum(n.value == c.value for n in figures),
+                                       -sum(compatible(c, n) for n in figures), c.value))
 
 
-def _one_count(thing: str, before: dict[int, _Reading], after: dict[int, _Reading]) -> bool:
+def _one_count(thing: str, before: tuple[Number, dict[int, _Reading]], after: tuple[Number, dict[int, _Reading]]) -> bool:
     """Whether two steps can be readings of one count: at most UPDATE_RATIO apart, and, for days of a
     happening, words around the figures besides names that name it in both ("four days of riots",
     "after eight days of the worst riots")."""
-    if _value(after) > UPDATE_RATIO * _value(before):
+    if after[0].value > UPDATE_RATIO * before[0].value:
         return False
     if thing != DURATION:
         return True
-    return any(a.words & b.words for a in before.values() for b in after.values())
+    return any(a.words & b.words for a in before[1].values() for b in after[1].values())

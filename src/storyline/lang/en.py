@@ -442,6 +442,15 @@ OFFICE_NAMES = {"justice": "judge"}
 # words that make an office another, lower one: a deputy director is not the director (compare/conflicts/role.py)
 RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 
+# ---------------------------------------------------------------- running totals (compare/rising_counts.py)
+
+# words next to a share that make it an election's turnout so far ("turnout was almost 90%", "88 percent of
+# eligible voters cast their ballots as of 4 p.m."), and next to a sum that make it takings so far ("has
+# grossed $368 million", "more than $363 million in the till"): totals that only grow as the day goes on
+TURNOUT = re.compile(r"\bturnout\b|\bcast (?:their |a )?ballots?\b|\b(?:eligible|registered) voters\b", re.IGNORECASE)
+TAKINGS = re.compile(r"\b(?:grossed|grossing|taken in|brought in|raked in|accumulated|amassed|in the till|at the box[- ]office)\b",
+                     re.IGNORECASE)
+
 # ---------------------------------------------------------------- stages of a case (compare/conflicts/state.py)
 
 Ladder = tuple[tuple[str, re.Pattern[str]], ...]  # stages in order, each with the words that tell it

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from storyline.analyze.numbers import Number
@@ -23,6 +24,7 @@ from storyline.words import as_happenings, content_stems
 _NAME_TYPES = (("GPE", "LOC", "FAC"), ("PERSON",), ("ORG",))  # places, people, bodies
 PLACES = 0  # the index of places in _NAME_TYPES
 PEOPLE = 1  # ... and of people
+BEFORE_THE_STORY = timedelta(days=31)  # a sentence that names a day further before the first report tells of the past
 PERSONAL = re.compile(r"\b(?:" + "|".join(sorted({*PRONOUNS, "his"})) + r")\b", re.IGNORECASE)  # he, she, him, her, his
 
 
@@ -165,6 +167,24 @@ def frame(story: StoryView, unit: Unit, start: int, end: int) -> set[str]:
     before = as_happenings(content_stems(" ".join(text[unit.start:start].split()[-FRAME_WORDS:])))
     after = as_happenings(content_stems(" ".join(text[end:unit.end].split()[:FRAME_WORDS])))
     return set(before + after) - set(content_stems(text[start:end]))
+
+
+def before_the_story(unit: Unit, earliest: date, story: StoryView | None = None, at: int | None = None) -> bool:
+    """Whether a sentence names a day, month or year before the story began (an earlier quake's toll, a
+    conviction years ago): before BEFORE_THE_STORY ahead of its first report, which may come days after
+    what it reports ("the shooting on Saturday sparked five days of riots"). With story and at (an
+    offset of the unit), only the dates of the line that holds it are read: a unit can run over a headline and a
+    dateline ("Wednesday, 04 April 2012 10:30") into its first sentence, and those date the report,
+    not what its sentence tells."""
+    cutoff = (earliest - BEFORE_THE_STORY).isoformat()
+    dates: Iterable[str] = unit.dates
+    if story is not None and at is not None:
+        text = story.articles[unit.article].text
+        lo = max(unit.start, text.rfind("\n", 0, at) + 1)
+        hi = text.find("\n", at, unit.end)
+        hi = unit.end if hi < 0 else hi
+        dates = [t.date for t in story.articles[unit.article].analysis.times if lo <= t.start and t.end <= hi]
+    return any(d < cutoff[:len(d)] for d in dates)
 
 
 def names_meet(first: Collection[str], second: Collection[str]) -> bool:

@@ -39,7 +39,7 @@ from storyline.compare.conflicts.conflict import (
     story_matches,
 )
 from storyline.compare.records import record_conflicts
-from storyline.compare.rising_counts import rising_counts
+from storyline.compare.rising_counts import rising_counts, running_total
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import (
     AVERAGED,
@@ -198,14 +198,16 @@ def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
     the next morning) rather than a dispute: a count that grows as news comes in (the dead, injured,
     arrested, evacuated) or one its words call a count so far ("has burned", "by dawn"). A figure
     that does not change from day to day (a union's members, a magnitude) stays a dispute, and so
-    does one of a past happening both date alike (the toll of the quake of December 2003)."""
+    does one of a past happening both date alike (the toll of the quake of December 2003). A running
+    total (rising_counts.running_total: a turnout, takings) is a count so far."""
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if pa is None or pb is None or pa.date() == pb.date():
         return False
     earliest = min(pa, pb).date().isoformat()
     if any(d < earliest[:len(d)] for d in a.dates & b.dates):
         return False
-    return n.kind in RUNNING_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
+    return (n.kind in RUNNING_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
+            or running_total(story, a, n) is not None or running_total(story, b, m) is not None)
 
 
 def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:

@@ -16,15 +16,16 @@ that tells that stage, or one the case passed since the step before ("was arrest
 charged").
 
 When in doubt there is none: a stage denied or supposed ("has not been charged", "could face
-charges"), a sentence that names a year before the story (a conviction years ago) or, on a ladder of
-a person, no person, a day whose stage goes no further, and a voice that would give two steps are
-left out."""
+charges"), a stage whose line names a day, month or year before the story (a conviction years ago)
+or, on a ladder of a person, no person, a day whose stage goes no further, and a voice that would
+give two steps are left out."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import date
 
-from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
+from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings, before_the_story
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import (
     ACCESS_STAGES,
@@ -41,12 +42,6 @@ from storyline.model import ConflictKind
 from storyline.words import folded_words
 
 PERSON_WORDS = PERSON_NOUNS | PERSON_ROLES
-
-
-def _of_the_story(unit: Unit, earliest: str) -> bool:
-    """Whether a sentence can tell a stage of the story's news: it names no year before the story (a
-    conviction years ago is background)."""
-    return not any(len(d) == 4 and d < earliest[:4] for d in unit.dates)
 
 
 def _of_a_person(story: StoryView, unit: Unit) -> bool:
@@ -93,19 +88,22 @@ def state_in_story(found: StoryFindings) -> list[Conflict]:
     day_of = {pos: a.published.date().isoformat() for pos, a in enumerate(story.articles) if a.published}
     if len(set(day_of.values())) < 2:
         return []
-    earliest = min(day_of.values())
-    units = [u for u in found.units if u.article in day_of and _of_the_story(u, earliest)]
+    earliest = date.fromisoformat(min(day_of.values()))
+    units = [u for u in found.units if u.article in day_of]
     personal = [u for u in units if _of_a_person(story, u)]
     return [c for name, (stages, of_person) in LADDERS.items()
-            if (c := _climbed(story, personal if of_person else units, day_of, name, stages)) is not None]
+            if (c := _climbed(story, personal if of_person else units, day_of, name, stages, earliest)) is not None]
 
 
-def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Ladder) -> Conflict | None:
-    """The update of one ladder in the story's dated sentences, if its reports of later days tell later stages."""
+def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Ladder,
+             earliest: date) -> Conflict | None:
+    """The update of one ladder in the story's dated sentences, if its reports of later days tell later
+    stages. A stage whose line names a day before the story is of the past ("In April 2007 he was
+    sentenced to death"; a conviction years ago): conflict.before_the_story."""
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
     for unit in units:
-        if stage := stage_of(unit, stages):
+        if (stage := stage_of(unit, stages)) and not before_the_story(unit, earliest, story, stage[2][0]):
             told.setdefault(unit.article, (*stage[:3], unit))
             spans[(unit.article, stage[0])].extend(stage[3])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
