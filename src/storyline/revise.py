@@ -45,9 +45,11 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain
 
 import numpy as np
 
@@ -628,10 +630,8 @@ def new_story_id(index: StoryIndex, story_id: str, taken: Callable[[str], bool] 
 def part_state(story_id: str, part: list[Member], vectors: np.ndarray | None = None) -> StoryState:
     """A story of these members alone: their summed vectors (`vectors`, their rows, where the caller has
     stacked them), counted terms and span of days."""
-    terms: dict[str, int] = {}
-    for member in part:
-        for term in member.terms:
-            terms[term] = terms.get(term, 0) + 1
+    # counted in C, in the order the members first carry them
+    terms = dict(Counter(chain.from_iterable(member.terms for member in part)))
     days = [m.day for m in part if m.day is not None]
     return StoryState(story_id, np.sum([m.vector for m in part] if vectors is None else vectors, axis=0), len(part), terms,
                       min(days) if days else None, max(days) if days else None)
@@ -640,13 +640,12 @@ def part_state(story_id: str, part: list[Member], vectors: np.ndarray | None = N
 def term_matrix(part: list[Member], weigh: Callable[[str], float]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Which member carries which key term (a row a member, a column a term, 1 where it does), each
     term's weight and the terms, in the order the members first carry them."""
-    vocabulary: dict[str, int] = {}
-    columns: list[int] = []
-    for member in part:
-        columns.extend([vocabulary.setdefault(term, len(vocabulary)) for term in member.terms])
-    carries = np.zeros((len(part), len(vocabulary)))
+    terms = list(dict.fromkeys(chain.from_iterable(member.terms for member in part)))
+    columns = list(map({term: column for column, term in enumerate(terms)}.__getitem__,
+                       chain.from_iterable(member.terms for member in part)))
+    carries = np.zeros((len(part), len(terms)))
     carries[np.repeat(np.arange(len(part)), [len(member.terms) for member in part]), columns] = 1.0
-    return carries, np.array([weigh(term) for term in vocabulary]), list(vocabulary)
+    return carries, np.fromiter(map(weigh, terms), dtype=float, count=len(terms)), terms
 
 
 def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Member], list[Member]]:
