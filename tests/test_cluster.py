@@ -155,6 +155,28 @@ def test_centroid_search_is_exact_and_hands_over_to_the_ann_index_and_back(monke
     assert [story_id for story_id, _ in centroids.search(query, 15)] == truth(query, 15)
 
 
+def test_many_searches_at_once_find_the_stories_each_search_finds():
+    """Revision asks for the neighbours of many stories at once (`Centroids.nearest_many`, one product):
+    each answer holds the very stories a search of that vector alone finds, whatever the
+    days and the window, where fewer stories than asked lie in the window, and where stories tie at the
+    edge of the k nearest (stories with the same centroid)."""
+    from storyline.centroids import Centroids
+
+    rng = np.random.default_rng(5)
+    centroids = Centroids()
+    kinds = [unit(rng.normal(size=64)) for _ in range(6)]
+    for i in range(300):
+        vector = unit(kinds[i % 6] + rng.normal(0, 0.6, 64)) if i % 7 else unit(kinds[i % 6])  # 1 in 7 the same
+        first = date(2025, 3, 1) + timedelta(days=int(rng.integers(0, 30)))
+        centroids.put(f"s{i}", vector, *((None, None) if i % 11 == 0 else (first, first + timedelta(days=int(rng.integers(0, 4))))))
+    queries = [unit(kinds[i % 6] + rng.normal(0, 0.6 * (i % 3), 64)) for i in range(60)]
+    days = [None if i % 5 == 0 else date(2025, 3, 1) + timedelta(days=int(rng.integers(-10, 40))) for i in range(60)]
+    for k, window in ((10, 7), (3, 1), (400, 7), (10, None)):
+        expected = [[story_id for story_id, _ in centroids.search(q, k, day, window)] for q, day in zip(queries, days)]
+        # The same stories; those within rounding of each other inside the k may come in another order.
+        assert [sorted(found) for found in centroids.nearest_many(queries, k, days, window)] == [sorted(found) for found in expected]
+
+
 def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkeypatch):
     """Convergence looks only at the nearest stories at the merge threshold or above: asking the search
     for those alone gives the same stories, in the same order, exact or on the ANN index."""

@@ -17,6 +17,10 @@ import numpy as np
 from usearch.index import Index
 
 EXACT_LIMIT = 8192  # live stories searched exactly; beyond, the HNSW index (until they fall below half)
+# Well above the rounding of a float32 product of unit vectors of a few hundred dimensions, in any order of
+# summation (at most the dimensions times float32's epsilon, 2.3e-5 at 384): `nearest_many` searches a
+# vector alone where its k-th and next nearest are closer than this.
+NEAR_TIE = 1e-4
 _ALWAYS = (np.iinfo(np.int64).min // 4, np.iinfo(np.int64).max // 4)  # a span no day lies outside of
 
 
@@ -110,6 +114,42 @@ class Centroids:
             if len(found) >= wanted or asked >= count:
                 return [(story_id, cosine) for story_id, cosine in found[:k] if floor is None or cosine >= floor]
             asked = min(count, asked * 4)
+
+    def nearest_many(self, vectors: list[np.ndarray], k: int, days: list[date | None],
+                     window: int | None = None) -> list[list[str]]:
+        """For each vector, the stories `search` finds for it with its day (no floor), without their
+        cosines: all of them from one product with the live rows, not one product a vector. A product
+        of many vectors sums in another order than one of a single vector, so its cosines may differ
+        from `search`'s in their last bits: where the k-th nearest is within NEAR_TIE of the next,
+        which the two orders could then pick differently, that vector is searched alone, so that each
+        answer holds the very stories `search` holds (nearest first by the product's cosines: two
+        within rounding of each other may come in the other order). Beyond the exact search (the HNSW
+        index), each vector is searched alone."""
+        count = len(self._ids)
+        if count == 0 or not vectors:
+            return [[] for _ in vectors]
+        if self._ann is not None or len(vectors) == 1:
+            return [[story_id for story_id, _ in self.search(vector, k, day, window)] for vector, day in zip(vectors, days)]
+        cosines = np.vstack(vectors).astype(np.float32) @ self._rows[:count].T
+        span = self._span[:count]
+        dated = np.array([day is not None and window is not None for day in days])
+        ordinals = np.array([day.toordinal() if day is not None else 0 for day in days], dtype=np.int64)[:, None]
+        inside = ~dated[:, None] | (np.maximum(span[None, :, 0] - ordinals, ordinals - span[None, :, 1]) <= (window or 0))
+        masked = np.where(inside, cosines, -np.inf)
+        if k < count:
+            order = np.argpartition(-masked, k, axis=1)
+            top, following = order[:, :k], masked[np.arange(len(vectors)), order[:, k]]
+        else:
+            top, following = np.broadcast_to(np.arange(count), (len(vectors), count)), np.full(len(vectors), -np.inf)
+        found = []
+        for at, rows in enumerate(top):
+            rows = rows[inside[at, rows]]
+            values = masked[at, rows]
+            if len(rows) == k and following[at] > -np.inf and float(values.min() - following[at]) <= NEAR_TIE:
+                found.append([story_id for story_id, _ in self.search(vectors[at], k, days[at], window)])
+                continue
+            found.append([self._ids[i] for i in rows[np.lexsort((rows, -values))]])
+        return found
 
     def _ann_put(self, story_id: str, unit: np.ndarray) -> None:
         assert self._ann is not None

@@ -311,6 +311,12 @@ class StoryIndex:
         found = self.centroids.search(vector, self.params.candidates, day, self.params.window_days, floor)
         return [(self.stories[story_id], cosine) for story_id, cosine in found]
 
+    def nearest_many(self, vectors: list[np.ndarray], days: list[date | None]) -> list[list[StoryState]]:
+        """`candidates` for many vectors at once, without their cosines (`Centroids.nearest_many`: the
+        same stories, from one product)."""
+        found = self.centroids.nearest_many(vectors, self.params.candidates, days, self.params.window_days)
+        return [[self.stories[story_id] for story_id in ids] for ids in found]
+
     # --- assignment ----------------------------------------------------------------------
 
     def features(self, vector: np.ndarray, terms: set[str], day: date | None, story: StoryState,

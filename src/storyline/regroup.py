@@ -67,11 +67,12 @@ def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]
             story_id = parent[story_id]
         return story_id
 
-    for story_id in sorted(looked):
-        story = index.stories.get(story_id)
-        if story is None or not story.size or not _english_only(index, story_id):
-            continue
-        for other, _ in index.candidates(pairs.unit(story), story.last_seen):
+    stories = [index.stories[story_id] for story_id in sorted(looked) if story_id in index.stories
+               and index.stories[story_id].size and _english_only(index, story_id)]
+    for story, near in zip(stories, index.nearest_many([pairs.unit(s) for s in stories], [s.last_seen for s in stories]),
+                           strict=True):
+        story_id = story.id
+        for other in near:
             if other.id == story_id or not other.size or not _english_only(index, other.id):
                 continue
             small, large = (story, other) if (story.size, story.id) < (other.size, other.id) else (other, story)

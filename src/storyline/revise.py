@@ -45,9 +45,11 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import chain
 
 import numpy as np
 
@@ -128,7 +130,9 @@ class PairScores:
 
     Asked with a `floor` (merges ask with their threshold), a pair that cannot reach it, whatever the
     cosine of the two stories' closest recent members, is given its ceiling, a probability below the
-    floor, without the product of their members' vectors: almost every pair a merge weighs is one.
+    floor, without the product of their members' vectors: almost every pair a merge weighs is one. Such
+    a pair keeps the features its ceiling was made from: asked again with a floor its ceiling reaches
+    (regrouping asks at placement's threshold what merges asked at theirs), only that product is new.
 
     What depends on a story alone and not on the weights (its unit centroid, `story_terms` and their
     figures, its longest member) is kept from one revision of the index to the next while the story
@@ -137,7 +141,9 @@ class PairScores:
 
     def __init__(self, index: StoryIndex) -> None:
         self.index = index
-        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, bool]] = {}
+        # per pair: the two centroid arrays and the larger story's sums it was scored with, its probability,
+        # and for a ceiling the features it was made from (None for the probability itself)
+        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, dict[str, float] | None]] = {}
         self.views: dict[str, tuple[np.ndarray, dict[str, float]]] = {}
         self.units, self.terms, self.lengths = _shapes(index)
 
@@ -202,8 +208,14 @@ class PairScores:
         stats, key = self.index.stats, (small.id, large.id)
         kept = self.kept.get(key)
         if kept is not None and kept[0] is small.centroid and kept[1] is large.centroid and (
-                kept[2] is None or stats.story_side(large) is kept[2]) and (kept[4] or kept[3] < floor):
-            return kept[3]
+                kept[2] is None or stats.story_side(large) is kept[2]):
+            if kept[4] is None or kept[3] < floor:
+                return kept[3]
+            # Its ceiling, asked with a higher floor, reaches this one: only the closest members are new.
+            kept[4]["max_cosine"] = self._closest(small, large, kept[4]["cosine"])
+            p = probability(kept[4], self.index.params)
+            self.kept[key] = (*kept[:3], p, None)
+            return p
         features = self._features(small, large)
         # The probability grows with the max cosine where its weight is positive and falls where it is
         # negative, and the max cosine is at most the product of the longest members' lengths (with room
@@ -219,7 +231,7 @@ class PairScores:
         p = probability(features, params) if exact else ceiling
         # term_features makes the larger story's sums only where both stories have terms: so does this.
         side = stats.story_side(large) if large.terms and self.view(small)[1] else None
-        self.kept[key] = (small.centroid, large.centroid, side, p, exact)
+        self.kept[key] = (small.centroid, large.centroid, side, p, None if exact else features)
         return p
 
 
@@ -388,12 +400,11 @@ def revise(index: StoryIndex, touched: set[str], members_of: Callable[[str], lis
 
 def _around(index: StoryIndex, changed: set[str]) -> set[str]:
     """The live stories a round changed and their nearest neighbours: where the next round looks."""
-    around = set()
-    for story_id in changed:
-        story = index.stories.get(story_id)
-        if story is not None and story.size:
-            around.add(story_id)
-            around.update(other.id for other, _ in index.candidates(story.unit_centroid(), story.last_seen))
+    stories = [index.stories[story_id] for story_id in sorted(changed)
+               if story_id in index.stories and index.stories[story_id].size]
+    around = {story.id for story in stories}
+    for near in index.nearest_many([story.unit_centroid() for story in stories], [story.last_seen for story in stories]):
+        around.update(other.id for other in near)
     return around
 
 
@@ -493,20 +504,23 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
     threshold = index.params.revise_threshold
     scores: dict[tuple[str, str], float] = {}
 
-    def score_around(story_id: str) -> None:
+    def score_around(story_id: str, near: list[StoryState] | None = None) -> None:
         story = index.stories[story_id]
-        if not _english(index, story_id):
-            return
-        for other, _ in index.candidates(pairs.unit(story), story.last_seen):
+        if near is None:
+            near = [other for other, _ in index.candidates(pairs.unit(story), story.last_seen)]
+        for other in near:
             key = (min(story_id, other.id), max(story_id, other.id))
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
             small, large = (story, other) if (story.size, story.id) < (other.size, other.id) else (other, story)
             scores[key] = pairs.score(small, large, threshold)
 
-    for story_id in sorted(active):
-        if story_id in index.stories and index.stories[story_id].size:
-            score_around(story_id)
+    # The active stories' neighbours all at once (no merge is made until all are scored).
+    first = [index.stories[story_id] for story_id in sorted(active)
+             if story_id in index.stories and index.stories[story_id].size and _english(index, story_id)]
+    for story, near in zip(first, index.nearest_many([pairs.unit(s) for s in first], [s.last_seen for s in first]),
+                           strict=True):
+        score_around(story.id, near)
     merges: list[Merge] = []
     while scores:
         (a, b), best = max(scores.items(), key=lambda item: (item[1], item[0]))
@@ -518,7 +532,8 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
         index.merge(source, target)
         merges.append(Merge(before, target, best))
         scores = {key: p for key, p in scores.items() if source.id not in key and target.id not in key}
-        score_around(target.id)
+        if _english(index, target.id):
+            score_around(target.id)
     return merges
 
 
@@ -615,10 +630,8 @@ def new_story_id(index: StoryIndex, story_id: str, taken: Callable[[str], bool] 
 def part_state(story_id: str, part: list[Member], vectors: np.ndarray | None = None) -> StoryState:
     """A story of these members alone: their summed vectors (`vectors`, their rows, where the caller has
     stacked them), counted terms and span of days."""
-    terms: dict[str, int] = {}
-    for member in part:
-        for term in member.terms:
-            terms[term] = terms.get(term, 0) + 1
+    # counted in C, in the order the members first carry them
+    terms = dict(Counter(chain.from_iterable(member.terms for member in part)))
     days = [m.day for m in part if m.day is not None]
     return StoryState(story_id, np.sum([m.vector for m in part] if vectors is None else vectors, axis=0), len(part), terms,
                       min(days) if days else None, max(days) if days else None)
@@ -627,13 +640,12 @@ def part_state(story_id: str, part: list[Member], vectors: np.ndarray | None = N
 def term_matrix(part: list[Member], weigh: Callable[[str], float]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Which member carries which key term (a row a member, a column a term, 1 where it does), each
     term's weight and the terms, in the order the members first carry them."""
-    vocabulary: dict[str, int] = {}
-    columns: list[int] = []
-    for member in part:
-        columns.extend([vocabulary.setdefault(term, len(vocabulary)) for term in member.terms])
-    carries = np.zeros((len(part), len(vocabulary)))
+    terms = list(dict.fromkeys(chain.from_iterable(member.terms for member in part)))
+    columns = list(map({term: column for column, term in enumerate(terms)}.__getitem__,
+                       chain.from_iterable(member.terms for member in part)))
+    carries = np.zeros((len(part), len(terms)))
     carries[np.repeat(np.arange(len(part)), [len(member.terms) for member in part]), columns] = 1.0
-    return carries, np.array([weigh(term) for term in vocabulary]), list(vocabulary)
+    return carries, np.fromiter(map(weigh, terms), dtype=float, count=len(terms)), terms
 
 
 def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Member], list[Member]]:
