@@ -393,8 +393,8 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
                                                     "--json").stdout)
     assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
-    # events are no longer disputed. Measured: precision 0.905 (38 of 42), recall 0.443 (39 of 88), look-alikes
-    # 0.979, claim groups 0.919 (34 of 37), updates 0.050 (1 of 20; 10 with sides in two stories).
-    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.44
+    # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.461 (41 of 89), look-alikes
+    # 0.979, claim groups 0.919 (34 of 37), updates 0.100 (2 of 20; 10 with sides in two stories).
+    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.46
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.9
-    assert scores["update_found_rate"] >= 0.05
+    assert scores["update_found_rate"] >= 0.1
