@@ -126,7 +126,7 @@ class Centroids:
         within rounding of each other may come in the other order). Beyond the exact search (the HNSW
         index), each vector is searched alone."""
         count = len(self._ids)
-        if count == 0 or not vectors:
+        if count == 0 or not vectors or k <= 0:
             return [[] for _ in vectors]
         if self._ann is not None or len(vectors) == 1:
             return [[story_id for story_id, _ in self.search(vector, k, day, window)] for vector, day in zip(vectors, days)]

@@ -204,6 +204,15 @@ def test_short_exclamations_are_said_not_terms(sentence, words):
     assert only(direct(sentence), words)
 
 
+@pytest.mark.parametrize("sentence", [
+    "The harbour master won five games on “Quiz Night!” last spring, and the town watched.",
+    "The ferry firm, known as “Sail Away!” until 2019, was sold on Monday.",
+    "The mayor's favourite show is the musical “Harbour Lights!”, which opened in June.",
+])
+def test_a_title_that_ends_on_an_exclamation_mark_is_no_shout(sentence):
+    assert direct(sentence) == []
+
+
 def test_a_title_cased_quotation_that_is_a_statement_stays_a_quote():
     text = ("The mayor answered in one word. “Tomorrow,” Mayor Ana Ortiz said.\n\n"
             "Ortiz: ‘The Ferry Will Run Again.’\n\nHer rival called the plan “A Fantasy For Tourists” on Monday.")

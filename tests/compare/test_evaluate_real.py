@@ -8,6 +8,7 @@ against it, where every figure is known; the CLI is run over it and over two ECB
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -249,6 +250,11 @@ def test_the_cli_dates_the_documents_as_published(tmp_path):
     assert shared["days_from"] == "updates" and (shared["documents"], shared["updates_gold"]) == (6, 1)
     failed = cli("eval", "compare", str(SMALL), "--days", "guessed", expect=1)
     assert "--days 'guessed'" in failed.stderr
+    undated = tmp_path / "undated"
+    shutil.copytree(SMALL, undated)
+    (undated / "published.json").unlink()
+    failed = cli("eval", "compare", str(undated), "--days", "published", expect=1)
+    assert "published.json not found" in failed.stderr
 
 
 @pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")

@@ -47,3 +47,13 @@ def test_protesters_detained_and_people_arrested_are_one_count() -> None:
     ])
     found = conflicts(result, "number")
     assert [sorted(v["normalized"] for v in c["conflict"]["values"]) for c in found] == [["40", "90"]]
+
+
+def test_two_groups_each_counted_by_what_happened_to_them_are_two_counts() -> None:
+    result = compare_reports([
+        ("harbour-times", "2025-03-03", "Riot police cleared the main square of Dorvan on Saturday night after a week "
+         "of protests over fuel prices.\n\n" + FILLER + "Medics said 40 protesters were injured in the clashes."),
+        ("valley-news", "2025-03-03", "Police in Dorvan broke up a protest over fuel prices on Saturday night.\n\n"
+         + FILLER + "The police union said 25 officers were injured in the clashes."),
+    ])
+    assert conflicts(result, "number") == []

@@ -116,6 +116,19 @@ def test_takings_that_grow_from_one_week_to_the_next_are_one_update_with_every_r
                                                       ("hill-times", "141000000", "2025-03-10")]]
 
 
+def test_polls_of_registered_voters_are_no_turnout():
+    polls = [("coast-wire", "2025-06-01", "A survey found 41 percent of registered voters backed Ana Ortiz for mayor."),
+             ("bay-herald", "2025-06-08", "A week on, 47 percent of registered voters backed Ana Ortiz, the same "
+                                          "pollster found.")]
+    assert updates(polls) == []
+
+
+def test_what_a_campaign_brought_in_each_month_is_no_running_total():
+    months = [("coast-wire", "2025-04-02", "The Ortiz campaign brought in $12 million in March, its filing shows."),
+              ("bay-herald", "2025-05-02", "The Ortiz campaign brought in $19 million in April, its filing shows.")]
+    assert updates(months) == []
+
+
 def test_a_fee_is_no_takings():
     fees = [("coast-wire", "2025-03-03", "The director of Tin Crown was paid $3 million to write and direct it."),
             ("bay-herald", "2025-03-10", "The director of Tin Crown is asking $9 million for the sequel.")]

@@ -57,6 +57,7 @@ _COMPOUNDS = [re.compile(r"(?:[^\S\n]+[^\W\d_][\w'’-]*){%d}[^\S\n]+([^\W\d_][\
 # a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted;
 # "e80 million" is how some wires print the euro sign
 _CURRENCY = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound"}
+CURRENCY_KINDS = frozenset(_CURRENCY.values())  # the kinds of a sum
 
 
 def _line_at(text: str, pos: int) -> str:
@@ -75,6 +76,7 @@ _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUA
 _SHARE_BEFORE = re.compile(r"(?:(?<![\w.,])(?:1|one)\s+(?:in|out\s+of)|\b(?:first|last|past|next|previous|final))\s*$",
                            re.IGNORECASE)
 _SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
+HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
 # a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
 _WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
                            r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
@@ -168,7 +170,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                                 segment[m.end():], re.IGNORECASE)
             kind = None if multiple else _times_of(segment, m.start())
         if _CONVERSION_BEFORE.search(segment[max(0, m.start() - 30):m.start()]) and not (
-                kind in _CURRENCY.values() and out and out[-1].kind not in (None, kind)):
+                kind in CURRENCY_KINDS and out and out[-1].kind not in (None, kind)):
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
@@ -348,7 +350,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                 j += 1
             if j < len(rest) and (j or rest[j].endswith("ed") or rest[j] in ("dead", "hurt")):
                 verb = _kind_of(light_stem(rest[j]))
-                if verb in ("injured", "killed", "arrested", "evacuated"):
+                if verb in HAPPENED_TO:
                     return verb, noun
         break
     if noun and noun not in GENERIC_KINDS:
@@ -390,7 +392,23 @@ def _plural(word: str) -> bool:
 def same_kind(a: Number, b: Number) -> bool:
     if a.kind is None or b.kind is None:
         return False
-    return a.kind == b.kind and a.kind not in GENERIC_KINDS
+    return a.kind == b.kind and a.kind not in GENERIC_KINDS and not two_groups(a, b)
+
+
+def group_of(n: Number) -> str | None:
+    """The group a count of what happened to people names ("40 protesters were injured": protest), None
+    where it names none ("12 people were injured") or counts no happening."""
+    if n.kind in HAPPENED_TO and n.noun is not None and n.noun != n.kind and n.noun not in GENERIC_KINDS:
+        return n.noun
+    return None
+
+
+def two_groups(a: Number, b: Number) -> bool:
+    """Whether two counts of what happened to people name two groups ("40 protesters were injured" / "25
+    officers were injured"). "People" names none, so "200 people arrested" / "400 protesters detained" may
+    be one count."""
+    ga, gb = group_of(a), group_of(b)
+    return ga is not None and gb is not None and ga != gb
 
 
 def compatible(a: Number, b: Number) -> bool:

@@ -34,6 +34,8 @@ from storyline.lang.en import PERSON_ROLES, PRONOUNS, TERM_MARKERS, TITLE_FOLLOW
 _WORD = re.compile(r"[^\W_][\w’'.\-]*")
 _CLOSERS = "”’\"'"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
+_OPENERS = "“‘\"'"
+_TITLE_PLACE = re.compile(r"(?:^|\s)(?:on|in)(?:\s+the)?\s*$", re.IGNORECASE)  # "won on “Jeopardy!”"
 _PLACE_OR_MEDIUM = re.compile(r"(?:^|\s)(?:on|in|at|to|from|with|told)\s+(?:the\s+)?$", re.IGNORECASE)
 _INTRODUCED = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TITLE_INTRODUCERS))})(?:\s+(?:called|named|titled))?,?\s*$",
                          re.IGNORECASE)
@@ -115,5 +117,13 @@ def _named_thing(before: str) -> bool:
 
 def exclaimed(text: str, start: int, end: int) -> bool:
     """Whether the quoted words text[start:end] end on an exclamation mark ("Lock her up!", "Marco! Marco!,"):
-    something shouted, chanted or held up on a sign, a statement however short, not a term."""
-    return text[start:end].rstrip(_CLOSERS + ", ").endswith("!")
+    something shouted, chanted or held up on a sign, a statement however short, not a term. A name in title
+    case where a title stands ("on “Jeopardy!”", "known as “Yahoo!”", "the musical “Oklahoma!”") is no shout."""
+    quoted = text[start:end].rstrip(_CLOSERS + ", ")
+    if not quoted.endswith("!"):
+        return False
+    if not _title_case(_WORD.findall(quoted)):
+        return True
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 60):start].rstrip(_OPENERS).rstrip()
+    return not (_POSSESSIVE.search(before) or _INTRODUCED.search(before) or _named_thing(before)
+                or _TITLE_PLACE.search(before))

@@ -31,10 +31,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.analyze.numbers import Number, compatible, normalized_number
+from storyline.analyze.numbers import CURRENCY_KINDS, Number, compatible, group_of, normalized_number
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import TAKINGS, TURNOUT
+from storyline.lang.en import TAKINGS, TAKINGS_PERIOD, TURNOUT
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
@@ -42,7 +42,6 @@ from storyline.words import content_stems
 GROWING = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "rescued", "displaced",
                      "aftershock"})
 DURATION = "day"  # how long an ongoing happening has lasted: "four days of riots", "the sixth straight day"
-MONEY = frozenset({"dollar", "euro", "pound"})  # the kinds of a sum (analyze.numbers), takings if its clause says so
 UPDATE_RATIO = 5.0  # a step further from the one before than this counts another thing
 
 
@@ -57,11 +56,15 @@ class _Reading:
 
 def _counted(story: StoryView, unit: Unit, n: Number) -> str | None:
     """What a figure counts, where it is a count that grows over days: a kind of GROWING, the days of
-    an ongoing happening, the noun of an ordinal of either ("the sixth aftershock"), or a running total."""
+    an ongoing happening, the noun of an ordinal of either ("the sixth aftershock"), or a running total.
+    A count of what happened to a group it names is that group's ("40 protesters were injured" is no step
+    of "25 officers were injured"; "people" names none)."""
     kind = n.kind or ""
     thing = kind.removeprefix("ordinal:")
     if thing in ("days", "day"):
         return DURATION
+    if thing in GROWING and (group := group_of(n)) is not None:
+        return f"{thing}:{group}"
     return thing if thing in GROWING else running_total(story, unit, n)
 
 
@@ -69,13 +72,13 @@ def running_total(story: StoryView, unit: Unit, n: Number) -> str | None:
     """Which total so far a share or a sum is, as its clause says: an election's turnout (TURNOUT:
     "turnout reached 93.87 percent", "88 percent of eligible voters") or a sum taken in (TAKINGS: "has
     grossed $368 million"); None for any other figure."""
-    if n.kind != "percent" and n.kind not in MONEY:
+    if n.kind != "percent" and n.kind not in CURRENCY_KINDS:
         return None
     lo, hi = clause_of(story, unit, n.start, n.end)
     text = story.articles[unit.article].text[lo:hi]
     if n.kind == "percent":
         return "turnout" if TURNOUT.search(text) else None
-    return f"takings:{n.kind}" if TAKINGS.search(text) else None
+    return f"takings:{n.kind}" if TAKINGS.search(text) and not TAKINGS_PERIOD.search(text) else None
 
 
 def rising_counts(found: StoryFindings) -> list[Conflict]:

@@ -630,6 +630,8 @@ def evaluate_real(folder: Path, settings: Settings, split: str = "all", events: 
         days_from = "published" if (folder / PUBLISHED_FILE).is_file() else "updates"
     if days_from not in DAYS_FROM:
         raise InputError(f"--days {days_from!r}: use one of {', '.join(DAYS_FROM)}")
+    if days_from == "published" and not (folder / PUBLISHED_FILE).is_file():
+        raise InputError(f"--days published: {folder / PUBLISHED_FILE} not found (it gives each document's day)")
     published = publication_days(folder) if days_from == "published" else {}
     all_updates = load_real_set(folder, "all").updates  # an event's days come from all its updates, whatever the split
     groups = [[event] for event in names] if per_event else [names]

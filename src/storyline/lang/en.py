@@ -183,7 +183,7 @@ SUBORDINATE_LINKS = SUBORDINATORS - {"asked", "speaking"} | PARTICIPLE_CUES | {
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is",
                      "as", "vs.", "de", "la", "y"}
 TITLE_INTRODUCERS = {"show", "program", "programme", "podcast", "book", "memoir", "novel", "film", "movie",
-                     "documentary", "song", "album", "series", "column", "op-ed", "essay", "episode", "sitcom",
+                     "documentary", "song", "album", "series", "column", "op-ed", "essay", "episode", "sitcom", "musical",
                      "titled", "entitled", "dubbed", "nicknamed", "known as", "headlined", "slogan", "hashtag"}
 TITLE_FOLLOWERS = {"star", "stars", "host", "hosts", "co-host", "anchor", "show", "program", "programme", "segment",
                    "episode", "podcast", "movement", "campaign", "slogan", "initiative", "hat", "hats", "cap", "caps",
@@ -277,7 +277,8 @@ DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week
 HABITUAL = re.compile(r"\b(?:every|each)\s+$|^\s+(?:of|in)\s+(?:every|each)\b", re.IGNORECASE)
 # a day that dates a statement ("police said today", "announced Wednesday that", "said at practice on Wednesday",
 # "told reporters late Tuesday"): the day it was said, not the day of what it reports
-STATEMENT_DAY = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)"
+_STATEMENT_VERBS = r"(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)"
+STATEMENT_DAY = re.compile(r"\b" + _STATEMENT_VERBS +
                            r"(?:\s+(?:it|this|himself|herself|themselves|reporters|journalists"
                            r"|(?:at|to|in)\s+(?:an?\s+|the\s+)?(?:news\s+)?\w+))*(?:\s+(?:on|late|early))?\s*$", re.IGNORECASE)
 # a day that opens its sentence and then its speaker and a verb of saying ("On Saturday, coach Sean Payton indicated
@@ -288,7 +289,7 @@ STATEMENT_AFTER_DAY = re.compile(
     r"(?:\s+(?:night|morning|afternoon|evening))?\s*,?\s+"
     r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w.'’-]*|coach|police|officials?|authorities|spokes(?:man|woman|person)"
     r"|prosecutors?|investigators?|officers?|chief|manager)\s+){1,6}"
-    r"(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)\b")
+    + _STATEMENT_VERBS + r"\b")
 OPENS_SENTENCE = re.compile(r"^\W*(?:(?:on|early|late|last)\s+)?$", re.IGNORECASE)
 # words before a weekday that date it ("On Saturday", "Last Friday"), not a name it ends ("Patch Tuesday", "Black Friday")
 DAY_WORDS = frozenset("on by since until till from before after last next this early late that each every through".split())
@@ -447,9 +448,18 @@ RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 # words next to a share that make it an election's turnout so far ("turnout was almost 90%", "88 percent of
 # eligible voters cast their ballots as of 4 p.m."), and next to a sum that make it takings so far ("has
 # grossed $368 million", "more than $363 million in the till"): totals that only grow as the day goes on
-TURNOUT = re.compile(r"\bturnout\b|\bcast (?:their |a )?ballots?\b|\b(?:eligible|registered) voters\b", re.IGNORECASE)
-TAKINGS = re.compile(r"\b(?:grossed|grossing|taken in|brought in|raked in|accumulated|amassed|in the till|at the box[- ]office)\b",
+# a share of voters that is a turnout ("registered voters" alone is a poll's sample, "41 percent of registered
+# voters backed her"), and a sum taken in so far (a perfect tense or "so far": "brought in $12 million in
+# March" is one month's, and a clause naming a period, TAKINGS_PERIOD, is that period's)
+TURNOUT = re.compile(r"\bturnout\b|\bcast (?:their |a )?ballots?\b|\beligible voters\b|\bturned out to vote\b",
                      re.IGNORECASE)
+TAKINGS = re.compile(r"\b(?:grossed|grossing|in the till|at the box[- ]office)\b"
+                     r"|\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:taken in|brought in|raked in|accumulated|amassed)\b"
+                     r"|\b(?:taken in|brought in|raked in|accumulated|amassed)\b.*\b(?:so far|to date|in all)\b",
+                     re.IGNORECASE)
+TAKINGS_PERIOD = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|(?:first|second|third|fourth|last|past)\s+(?:quarter|month|week)"
+                            r"|(?:quarter|month|week))\b|\b(?:last|this|a|per)\s+(?:quarter|month|week)\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------- stages of a case (compare/conflicts/state.py)
 
