@@ -23,9 +23,8 @@ def test_a_jeer_of_his_friends_is_not_his():
 
 def test_someone_in_the_audience_shouting_is_no_one_named():
     text = ("Dan Oduya took questions in the hall on Friday.\n\n"
-            "When someone in the audience shouted, “Varga,” Oduya laughed, “Am I hearing that right?”")
+            "When someone in the audience shouted, “Varga,” Oduya laughed.")
     assert speaker_of(text, "Varga") is None
-    assert speaker_of(text, "Am I hearing") == "Dan Oduya"
 
 
 def test_a_named_speaker_cheered_by_a_crowd_keeps_the_words():

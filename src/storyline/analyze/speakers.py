@@ -121,6 +121,9 @@ def _cried_by_unnamed(article: ArticleText, statement: Statement) -> bool:
     if subject is not None and subject.kind not in ("none", "inherit") and subject.start > statement.position \
             and article.word(k) not in QUOTING_ONLY_CUES:
         return False  # "As the crowd cheered, “…,” Ruiz said": the cry has no words, the cue after it has
+    if subject is not None and subject.kind not in ("none", "inherit") and subject.start > statement.position \
+            and any(start > subject.end for start, _ in statement.parts):
+        return False  # "someone shouted, “…,” Ruiz joked, “…”": one quotation in two parts, the second the cue's
     tag, word = article.tokens[k].tag, article.word(k)
     if tag.startswith("VB") or not tag and word.endswith(("ed", "ing")):  # "his friends jeered, “…”"
         crier = noun_phrase_before(article, k, lo)
