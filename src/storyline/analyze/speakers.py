@@ -35,11 +35,13 @@ from storyline.analyze.described import author_of_message, named_in_description
 from storyline.analyze.entities import strip_title
 from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
+from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.statements import (
     Statement,
     Subject,
     is_cue,
     noun_phrase_after,
+    noun_phrase_before,
     np_token,
     person_like,
     subject_from_mention,
@@ -47,11 +49,14 @@ from storyline.analyze.statements import (
 from storyline.analyze.subjects import sentence_subject, subject_like
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
+    CRIES,
+    GATHERED,
     MESSAGE_NOUNS,
     NP_STOP,
     PASSIVE_AUXILIARIES,
     PERSON_ROLES,
     PRONOUNS,
+    QUOTING_ONLY_CUES,
     SUBORDINATORS,
     TO_AUDIENCE,
     VERB_FORMS,
@@ -93,7 +98,43 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
         if across is not None:
             _apply_subject(article, statement, across, done, genders)
+        if statement.speaker and _cried_by_unnamed(article, statement):
+            statement.speaker, statement.speaker_span = None, None
         done.append(statement)
+
+
+def _cried_by_unnamed(article: ArticleText, statement: Statement) -> bool:
+    """Whether a quotation is cried out by a crowd or someone unnamed, as the words right before it in its
+    sentence say ("as his friends jeered, “…”", "someone in the audience shouted, “…”", "roused the crowd to
+    chants of “…”"): a word of crying, and before it, as the one crying, a noun phrase naming no person (an
+    indefinite or plural one, or a crowd), not the sentence's named subject. A cue of the quotation's own
+    after it ("“…,” Ruiz said") keeps its speaker unless the cry is a verb that only quotes ("shouted", not
+    "cheered")."""
+    lo = article.sentences[article.sentence_of(statement.position)][0]
+    k = article.token_at(statement.position) - 1
+    while k >= 0 and article.tokens[k].start >= lo and (article.word(k) in (",", ":", "of")
+                                                         or article.tokens[k].text in QUOTE_TOKENS):
+        k -= 1
+    if k < 0 or article.tokens[k].start < lo or article.word(k) not in CRIES:
+        return False
+    subject = statement.subject
+    if subject is not None and subject.kind not in ("none", "inherit") and subject.start > statement.position \
+            and article.word(k) not in QUOTING_ONLY_CUES:
+        return False  # "As the crowd cheered, “…,” Ruiz said": the cry has no words, the cue after it has
+    if subject is not None and subject.kind not in ("none", "inherit") and subject.start > statement.position \
+            and any(start > subject.end for start, _ in statement.parts):
+        return False  # "someone shouted, “…,” Ruiz joked, “…”": one quotation in two parts, the second the cue's
+    tag, word = article.tokens[k].tag, article.word(k)
+    if tag.startswith("VB") or not tag and word.endswith(("ed", "ing")):  # "his friends jeered, “…”"
+        crier = noun_phrase_before(article, k, lo)
+        return crier is not None and crier.kind == "anonymous" and crier.surface.lower() not in PRONOUNS
+    # a noun of crying: the crowd it belongs to stands just before ("the crowd to spontaneous chants of")
+    for x in range(k - 1, max(k - 5, -1), -1):
+        if article.tokens[x].start < lo or article.tokens[x].text in (",", ";", ":"):
+            break
+        if article.word(x) in GATHERED:
+            return True
+    return False
 
 
 def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:

@@ -377,21 +377,25 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
         apposed = _apposed_speaker(article, cue, lo)
         if apposed is not None:
             return apposed
-        if before is not None and before.kind == "name" and _object_of_a_noun(article, before, lo):
-            # "a spokesman for Lena Okafor said": the one who speaks is the phrase the name ends, not the name
+        if before is not None and before.kind in ("name", "org") and _object_of_a_noun(article, before, lo):
+            # "a spokesman for Lena Okafor said", "a source speaking to Fox News said": the one who speaks is the
+            # phrase the name ends, not the name
             return Subject("anonymous", before.start, before.end, before.surface)
     return before
 
 
 def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:
     """Whether a name is the object of a noun's preposition ("a spokesman for Lena Okafor", "an aide to
-    Okafor", "a friend of the senator's"), as against a clause's subject after a conjunction ("after Mr.
+    Okafor", "a friend of the senator's", "a source speaking to Fox News"), as against a clause's subject after a conjunction ("after Mr.
     Trump had said")."""
     titled = subject.mention.title_start if subject.mention is not None else None
     k = preposition_before(article, subject.start if titled is None else titled, lo, _NOUN_PREPOSITIONS)
     if k is None or k < 1 or article.tokens[k - 1].start < lo:
         return False
     noun = article.tokens[k - 1]
+    if noun.tag == "VBG" and k >= 2 and article.tokens[k - 2].start >= lo:
+        noun = article.tokens[k - 2]  # "a source speaking to Fox News": the noun the participle follows
+        return noun.text.isalpha() and noun.text.islower() and noun.tag in ("NN", "NNS")
     return noun.text.isalpha() and noun.text.islower() and noun.tag in ("NN", "NNS", "") \
         and not verb_like(article, k - 1)
 

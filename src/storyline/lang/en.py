@@ -195,6 +195,15 @@ TERM_MARKERS = {"so-called", "the term", "the terms", "the word", "the words", "
 UNNAMED = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "none", "both", "each",
            "all", "who", "what", "this", "that", "these", "those", "there", "here", "it", "one", "neither", "either",
            "police", "staff", "management", "security", "leadership", "audience", "crowd", "public"}
+# Words of crying out that a quotation may follow, verbs and nouns ("as his friends jeered, “…”", "to chants of
+# “…”"): who cries is the noun phrase before them, often a crowd or someone unnamed.
+CRIES = {"chant", "chants", "chanted", "chanting", "cry", "cries", "cried", "shout", "shouts", "shouted", "shouting",
+         "jeer", "jeers", "jeered", "jeering", "yell", "yells", "yelled", "yelling", "boos", "booed", "booing",
+         "heckled", "heckling", "screamed", "screams", "roared", "cheered", "cheers"}
+# Nouns of people gathered that name no one ("roused the crowd to chants of “…”").
+GATHERED = {"crowd", "crowds", "audience", "audiences", "supporters", "protesters", "protestors", "demonstrators",
+            "fans", "hecklers", "onlookers", "spectators", "attendees", "delegates", "voters", "students", "friends",
+            "marchers", "throng", "gathering", "hall", "room", "stands"}
 WORDLIKE = re.compile(r"^(?:[^\W\d_][\w’'.\-]*|’s|'s|-)$")
 # Without tags, verbs that end a subject noun phrase ("Zelensky met Vance …"): common past and present forms.
 VERB_FORMS = set("""met held spoke began broke took came went struck made left won lost fell rose gave saw found sent

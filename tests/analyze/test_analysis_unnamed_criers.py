@@ -1,0 +1,45 @@
+"""Words cried out by a crowd or someone unnamed, and sources that name no person (analyze/speakers.py,
+statements.py): a chant, a shout or a jeer whose crier is "the crowd", "his friends" or "someone in the
+audience" belongs to no named person, not to the person the sentence is about; a source speaking to an outlet
+is not the outlet. Measured on PolNeAR train in docs/attribution.md; the sentences here are written for these
+tests."""
+
+from __future__ import annotations
+
+from conftest import speaker_of
+
+
+def test_chants_of_the_crowd_are_not_the_speakers():
+    text = ("Dan Oduya spoke last on the second night.\n\n"
+            "Casting himself as the judge, Mr. Oduya roused the crowd to loud chants of “Send them home!”")
+    assert speaker_of(text, "Send them home") is None
+
+
+def test_a_jeer_of_his_friends_is_not_his():
+    text = ("Dan Oduya learnt to sail as a boy.\n\n"
+            "Once, when they passed a tanker off the cape, Dan circled it as his friends jeered, “Farewell!”")
+    assert speaker_of(text, "Farewell") is None
+
+
+def test_someone_in_the_audience_shouting_is_no_one_named():
+    text = ("Dan Oduya took questions in the hall on Friday.\n\n"
+            "When someone in the audience shouted, “Varga,” Oduya laughed.")
+    assert speaker_of(text, "Varga") is None
+
+
+def test_a_named_speaker_cheered_by_a_crowd_keeps_the_words():
+    text = ("Dan Oduya spoke in the square on Friday.\n\n"
+            "As the crowd cheered, “We will build the bridge,” Oduya said.")
+    assert speaker_of(text, "We will build the bridge") == "Dan Oduya"
+
+
+def test_a_named_speaker_who_shouts_keeps_the_words():
+    text = ("Dan Oduya spoke in the square on Friday.\n\n"
+            "Oduya shouted, “We will build the bridge!”")
+    assert speaker_of(text, "We will build the bridge") == "Dan Oduya"
+
+
+def test_a_source_speaking_to_an_outlet_is_not_the_outlet():
+    text = ("Ana Ortiz met Dan Oduya on Monday.\n\n"
+            "Another source speaking to Harbour Radio said, “The ledger was closed before the vote.”")
+    assert speaker_of(text, "The ledger was closed") is None
