@@ -69,3 +69,13 @@ def test_that_quote_from_a_titled_person_in_the_next_sentence():
             "“I would rather have a cousin at sea than a brother at the port authority.” That quote from Harbour "
             "Commissioner Piet Varga appeared on the front page of the Dover Gazette in 1980.")
     assert speaker_of(text, "cousin at sea") == "Piet Varga"
+
+
+def test_the_former_senator_is_the_one_introduced_as_former_and_the_senator_the_one_in_office():
+    both = ("Former Sen. Dan Oduya and Sen. Ana Ortiz toured the harbour on Monday with the port authority.\n\n"
+            "“We will not let the ferry close,” the former senator said.")
+    assert speaker_of(both, "ferry close") == "Dan Oduya"
+    later = ("Sen. Ana Ortiz opened the hearing on the harbour levy on Monday.\n\n"
+             "Former Sen. Dan Oduya, who wrote the levy, sat in the front row.\n\n"
+             "“The levy has to go,” the senator said.")
+    assert speaker_of(later, "levy has to go") == "Ana Ortiz"

@@ -340,6 +340,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     former = _FORMER.search(subject.surface) is not None
     holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
     last: dict[str, Mention] = {}
+    formers: set[str] = set()  # those introduced as former holders of the role
     previous_end = 0
     people = [m for m in article.people if m.end <= subject.start and not article.in_quote(m.start)]
     for n, m in enumerate(people):
@@ -350,10 +351,15 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         previous_end = m.end
         name = strip_title(article.full_name(m, m.text, m.start)[0])
         last[name] = m
-        if former and not _FORMER.search(article.text[max(start - 40, 0):m.start] + context):
+        introduced_former = _FORMER.search(context) is not None
+        if former and not introduced_former:
             continue  # "the former president" is not the one introduced as "President Obama"
         if role.search(context):
             holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context))
+            if introduced_former:
+                formers.add(name)
+    if not former and set(holders) - formers:
+        holders = {name: n for name, n in holders.items() if name not in formers}  # "the senator" holds the seat now
     if not holders:
         return None
     best = max(holders, key=lambda name: (holders[name], last[name].start))
