@@ -79,3 +79,6 @@ def test_the_former_senator_is_the_one_introduced_as_former_and_the_senator_the_
              "Former Sen. Dan Oduya, who wrote the levy, sat in the front row.\n\n"
              "“The levy has to go,” the senator said.")
     assert speaker_of(later, "levy has to go") == "Ana Ortiz"
+    aide = ("Former Ortiz pollster Dan Oduya spoke to the harbour board on Monday.\n\n"
+            "“The levy was never meant to last,” the former pollster said.")
+    assert speaker_of(aide, "never meant to last") == "Dan Oduya"

@@ -351,7 +351,9 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         previous_end = m.end
         name = strip_title(article.full_name(m, m.text, m.start)[0])
         last[name] = m
-        introduced_former = _FORMER.search(context) is not None
+        # "Former Ortiz aide Dan Oduya" is a former aide; "Former Sen. Dole and Sen. McCain" makes McCain no former senator
+        own = re.split(r"\b(?:and|or)\b|[,;]", article.text[max(start - 40, 0):m.start])[-1]
+        introduced_former = _FORMER.search(own + context) is not None
         if former and not introduced_former:
             continue  # "the former president" is not the one introduced as "President Obama"
         if role.search(context):
