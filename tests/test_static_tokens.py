@@ -35,6 +35,14 @@ def test_a_sentence_gets_the_tokenizers_own_ids_whichever_way_it_is_read(model):
     assert tokens([]) == []
 
 
+def test_a_full_table_starts_again_and_the_ids_stay_the_tokenizers(model):  # type: ignore[no-untyped-def]
+    own = type(model).tokenize.__get__(model)
+    tokens = WordTokens(own)
+    tokens.MEMORY = 12  # far fewer pieces than the sentences hold, so every call starts a new table
+    assert [tokens([s]) for s in SENTENCES] == [own([s]) for s in SENTENCES]
+    assert tokens(SENTENCES) == own(SENTENCES) and len(tokens.ids) > 12  # one call's pieces are all kept
+
+
 def test_a_sentences_vector_is_the_one_the_model_makes_with_its_own_tokenizer(model):  # type: ignore[no-untyped-def]
     embedder = load_static_embedder()
     own = type(model).tokenize.__get__(model)

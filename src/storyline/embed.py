@@ -191,16 +191,17 @@ class WordTokens:
     def __call__(self, sentences: Sequence[str]) -> list[list[int]]:
         plain, split = self.PLAIN.issuperset, self.PIECES.findall
         pieces = [split(s.lower()) if len(s) <= self.LONGEST and plain(s) else None for s in sentences]
-        new = set().union(*(found for found in pieces if found is not None)).difference(self.ids)
+        ids = self.ids  # this call's table: another thread may start a new one meanwhile (prepare's thread)
+        new = set().union(*(found for found in pieces if found is not None)).difference(ids)
         if new:
-            if len(self.ids) + len(new) > self.MEMORY:
-                self.ids.clear()
+            if len(ids) + len(new) > self.MEMORY:
+                ids = self.ids = {}
                 new = set().union(*(found for found in pieces if found is not None))
             ordered = sorted(new)
-            self.ids.update(zip(ordered, self.tokenize(ordered)))
+            ids.update(zip(ordered, self.tokenize(ordered)))
         other = [s for s, found in zip(sentences, pieces) if found is None]
         theirs = iter(self.tokenize(other) if other else [])
-        ids_of = self.ids.__getitem__
+        ids_of = ids.__getitem__
         return [next(theirs) if found is None else list(chain.from_iterable(map(ids_of, found))) for found in pieces]
 
 
