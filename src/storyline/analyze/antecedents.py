@@ -306,10 +306,15 @@ def role_head(subject: Subject) -> str:
     in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags)."""
     words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
              if w not in DEFINITE and len(w) > 2]
-    roles = [w for w in words if w in PERSON_ROLES or w in KIN or w in ROLE_TITLES]
+    roles = [w for w in words if _role_word(w)]
     if words and roles and words[-1] not in roles and words[-1].endswith("ed"):
         return roles[-1]
     return words[-1] if words else ""
+
+
+def _role_word(word: str) -> bool:
+    """Whether a word names what a person is: a role, kin or a title's role ("senator", "wife", "president")."""
+    return word in PERSON_ROLES or word in KIN or word in ROLE_TITLES
 
 
 def holds_a_role(subject: Subject) -> bool:
@@ -320,7 +325,7 @@ def holds_a_role(subject: Subject) -> bool:
     head = role_head(subject)
     if not head:
         return False
-    if head in PERSON_ROLES or head in KIN or head in ROLE_TITLES or head.endswith("-old"):
+    if _role_word(head) or head.endswith("-old"):
         return True
     return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 

@@ -66,6 +66,11 @@ class Quantities:
     def ambiguous(self, article: int, kind: str | None) -> bool:
         return kind is None or len(self.values.get((article, kind), ())) > 1
 
+    def either_ambiguous(self, first: tuple[Unit, Number], second: tuple[Unit, Number]) -> bool:
+        """Whether either figure's report gives its kind more than once (or the figure has no kind)."""
+        (a, n), (b, m) = first, second
+        return self.ambiguous(a.article, n.kind) or self.ambiguous(b.article, m.kind)
+
     def given_together(self, kind: str | None, first: float, second: float) -> bool:
         """Whether some report of the story gives both figures of a kind: it tells them apart (two polls,
         a stay ordered and the part served, a toll and the one it rose from), so that two other reports

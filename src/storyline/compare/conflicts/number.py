@@ -115,7 +115,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if not later and _one_a_total(a, b):
             continue
-        if (quantities.ambiguous(a.article, n.kind) or quantities.ambiguous(b.article, m.kind)) \
+        if quantities.either_ambiguous((a, n), (b, m)) \
                 and not (_measure(n.kind) and quantities.told_apart((a, n), (b, m))):
             continue  # a kind of figure a report gives twice, unless a measure said of one place in both
         if not same_scope(story, a, b) or not _same_people(story, a, b) or not said_alike(story, a, n, b, m):
@@ -294,10 +294,9 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             # which also says what they measure as well as a count's noun does
             if quantities.told_apart((ua, n), (ub, m)):
                 floor = FRAME_SCORE
-            elif quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind):
+            elif quantities.either_ambiguous((ua, n), (ub, m)):
                 return None
-        if floor == FRAME_SCORE and n.kind in RUNNING_KINDS and not (
-                quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind)):
+        if floor == FRAME_SCORE and n.kind in RUNNING_KINDS and not quantities.either_ambiguous((ua, n), (ub, m)):
             floor = TOLL_FRAME_SCORE
         return floor
 
@@ -308,7 +307,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
         # a sentence that names nothing is of its article's happening, where its report gives the figure's
         # kind once: a report that gives several ("four touchdowns receiving", "three on punt returns")
         # must say which, and a sentence that names nothing does not
-        unnamed = not (quantities.ambiguous(ua.article, n.kind) or quantities.ambiguous(ub.article, m.kind))
+        unnamed = not quantities.either_ambiguous((ua, n), (ub, m))
         if not _disagree(n, m, later) or not _same_occasion(story, ua, ub, (n, m), unnamed) \
                 or _of_two_things(ua, ub, n, m) \
                 or not said_alike(story, ua, n, ub, m):
