@@ -53,3 +53,24 @@ def test_a_sentences_vector_is_the_one_the_model_makes_with_its_own_tokenizer(mo
     finally:
         model.tokenize = embedder._tokens
     assert np.array_equal(got, want)
+
+
+def cased_tokenizer():  # type: ignore[no-untyped-def]
+    """A real WordPiece tokenizer that keeps capitals, as a cased model's does."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    words = "[UNK] the The council Council mayor Mayor said SAID we will not back down , . “ ” — ##s".split()
+    tokenizer = Tokenizer(models.WordPiece({w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    return lambda sentences: [e.ids for e in tokenizer.encode_batch(list(sentences), add_special_tokens=False)]
+
+
+def test_a_tokenizer_that_keeps_capitals_reads_every_sentence_itself(model):  # type: ignore[no-untyped-def]
+    own = cased_tokenizer()
+    sentences = ["The council said: “We will not back down.”", "the Council SAID — the Mayor"]
+    tokens = WordTokens(own)
+    assert tokens(sentences) == own(sentences)
+    assert tokens.piecewise is False and not tokens.ids  # nothing was read word by word
+    assert WordTokens(type(model).tokenize.__get__(model)).piecewise  # the packaged model's is read word by word
+    tokens.piecewise = True  # read word by word anyway, the capitals' ids would be lost
+    assert tokens(sentences) != own(sentences)

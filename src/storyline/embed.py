@@ -177,18 +177,32 @@ class WordTokens:
     ids are those of its pieces, each of which the tokenizer read alone once (its unknown pieces dropped,
     as model2vec drops them). Any other sentence, or one long enough to be truncated, is the tokenizer's
     own. Word by word a sentence costs a few dictionary lookups, not a pass through the tokenizer (about
-    a third of its time on news sentences), and the ids are the same (tests/test_static_tokens.py)."""
+    a third of its time on news sentences), and the ids are the same (tests/test_static_tokens.py).
+
+    That holds for an uncased BERT WordPiece tokenizer, the packaged model's. Another model's tokenizer
+    (cased, or cutting words elsewhere) is asked once, when the table is made, to read a few sentences
+    both ways; where the two readings differ every sentence is the tokenizer's own."""
 
     PLAIN = frozenset(string.ascii_letters + string.digits + string.punctuation + " \t\n\r" + "‘’“”–—…")
     PIECES = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
     LONGEST = 512  # characters: no sentence this short has more tokens than the tokenizer keeps (512)
     MEMORY = 200_000  # distinct pieces remembered (a news vocabulary stays far below)
 
+    # What the check reads both ways: capitals, figures, marks next to words, curly quotes, a dash.
+    CHECK = ("The Mayor's “Plan B” cost $1,200.50 — about 12% more (U.S. figures)…", "iPhone x-ray A40's e-mail")
+
     def __init__(self, tokenize: Callable[[Sequence[str]], list[list[int]]]) -> None:
         self.tokenize = tokenize
         self.ids: dict[str, list[int]] = {}
+        pieces = [self.PIECES.findall(s.lower()) for s in self.CHECK]
+        words = sorted(set().union(*pieces))
+        table = dict(zip(words, tokenize(words)))
+        read = [list(chain.from_iterable(map(table.__getitem__, found))) for found in pieces]
+        self.piecewise = read == tokenize(list(self.CHECK))  # False: every sentence is the tokenizer's own
 
     def __call__(self, sentences: Sequence[str]) -> list[list[int]]:
+        if not self.piecewise:
+            return self.tokenize(sentences)
         plain, split = self.PLAIN.issuperset, self.PIECES.findall
         pieces = [split(s.lower()) if len(s) <= self.LONGEST and plain(s) else None for s in sentences]
         ids = self.ids  # this call's table: another thread may start a new one meanwhile (prepare's thread)
