@@ -10,6 +10,20 @@ def test_sentences_do_not_break_after_titles_or_initials():
         "Mr. Rubio spoke to U.S. reporters.", 'He said "the war must end."', "Then he left."]
 
 
+def test_initials_run_together_and_plural_titles_end_no_sentence():
+    text = ("“We will keep the ferries,” said A.J. Varga, a pilot. Gov. Ruiz met Sens. Oduya and Lee and the Rev. "
+            "Dan Roe. The port reopened in Washington, D.C. The crews cheered.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "“We will keep the ferries,” said A.J. Varga, a pilot.", "Gov. Ruiz met Sens. Oduya and Lee and the Rev. Dan Roe.",
+        "The port reopened in Washington, D.C.", "The crews cheered."]
+
+
+def test_initials_of_a_state_after_its_town_end_a_sentence():
+    text = "The crews met in Newark, N.J. Officials said little. Last week, J.J. Varga wrote to them."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The crews met in Newark, N.J.", "Officials said little.", "Last week, J.J. Varga wrote to them."]
+
+
 @pytest.mark.parametrize("dateline", ["LIMA (Harbour Wire) - ", "DES MOINES, Iowa - ", "NORRVIK, June 2 (Fjord Press) — ",
                                       "SÃO PAULO – "])
 def test_a_paragraphs_first_sentence_begins_after_its_dateline(dateline):

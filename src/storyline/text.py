@@ -65,6 +65,16 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+    "sens", "reps", "rev", "pres", "adm", "gens", "govs", "messrs", "atty", "supt", "cmdr", "msgr",
+}
+# Initials run together ("George H.W. Bush", "J.K. Rowling"): a name goes on after them, unless they are a place's
+# state after its comma ("Newark, N.J.") or the next word is one that opens a sentence ("in D.C. The vote …").
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
+_PLACE_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")  # "Newark, " before "N.J.", not "last week, " before "J.J. Goldberg"
+_SENTENCE_OPENING = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+    "his", "her", "its", "their", "our", "my", "but", "and", "or", "so", "yet", "as", "while", "when", "if", "in",
+    "on", "at", "for", "after", "before", "since", "still", "then", "now", "what", "who", "why", "how", "not",
 }
 # A dateline opening a paragraph (a report's first, as a rule): "LIMA (Global Desk Wire) - ", "DES MOINES, Iowa - ",
 # "NORRVIK, June 2 (Agency) — ", before the capital that opens the sentence. It says where the report was filed,
@@ -102,9 +112,19 @@ def _split_paragraph(text: str, start: int, stop: int, spans: list[tuple[int, in
             word = re.search(r"([\w.]+)$", text[start:match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
+            if word and _INITIALS.match(word.group(1)) and match.group() == "." \
+                    and not _PLACE_BEFORE.search(text, max(0, match.start() - 40), match.start() - len(word.group(1))) \
+                    and _next_word(text, match.end()) not in _SENTENCE_OPENING:
+                continue  # "last week, J.J. Goldberg wrote", not "in Newark, N.J. Officials" nor "in D.C. The vote"
         _append_span(text, start, match.end(), spans)
         start = match.end()
     _append_span(text, start, stop, spans)
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word after offset at, lower-cased ("" where none)."""
+    found = re.match(r"\s*([^\W\d_]+)", text[at:at + 40])
+    return found.group(1).lower() if found else ""
 
 
 def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -62,7 +62,10 @@ def named_in_description(article: ArticleText, subject: Subject) -> Subject | No
 _NAME_AT_END = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'.-]*)+\s*$")
 
 
-_AUTHOR_AFTER = re.compile(r"\s+(?:from|by)\s+")
+# "a post from", "a statement by", "a court document filed by": the author follows
+_AUTHORING = {"filed", "written", "issued", "signed", "sent", "released", "posted", "published"}
+_AUTHOR_AFTER = re.compile(r"\s+(?:(?:%s)\s+)?(?:from|by)\s+" % "|".join(sorted(_AUTHORING)))
+_BY = re.compile(r"\s+(?:from|by)\s+")
 
 
 def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
@@ -72,9 +75,14 @@ def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
         return None
     words = re.findall(r"[\w-]+", subject.surface.lower())
     link = _AUTHOR_AFTER.match(article.text, subject.end)
+    if len(words) > 1 and words[-1] in _AUTHORING:  # the phrase read on over "filed" to "by"
+        words, link = words[:-1], _BY.match(article.text, subject.end)
     if not words or words[-1] not in MESSAGE_NOUNS or link is None:
         return None
-    mention = article.first_mention_from(link.end(), link.end() + 1)
+    mention = article.first_mention_from(link.end(), link.end() + 40)
     if mention is None or not person_like(article, mention):
         return None
+    between = article.text[link.end():mention.start if mention.title_start is None else mention.title_start].split()
+    if len(between) > 3 or not all(w.islower() and w.isalpha() and w not in _OBJECT_WORDS for w in between):
+        return None  # "filed by state attorney Ann Lee", not "a post from a site that quotes Ann Lee"
     return subject_from_mention(article, mention)

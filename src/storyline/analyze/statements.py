@@ -44,6 +44,7 @@ from storyline.lang.en import (
     PHRASE_LINKS,
     PLACE_PREPOSITIONS,
     PRONOUNS,
+    SAYING_BEFORE_TO,
     UNNAMED,
     VERB_FORMS,
     WORDLIKE,
@@ -147,10 +148,15 @@ def is_cue(article: ArticleText, i: int) -> bool:
         return article.word(i + 1) == PHRASAL_CUES[word]
     if word not in CUE_WORDS:
         return False
-    if article.word(i - 1) in ("to", "not", "n't", "never"):  # "declined to say", "have not said"
+    if article.word(i - 1) == "to" and article.word(i - 2) not in SAYING_BEFORE_TO:
+        return False  # "declined to say", not "was prompted to say"
+    if article.word(i - 1) in ("not", "n't", "never"):  # "have not said"
         return False
-    tag = article.tokens[i].tag
-    return not tag or tag.startswith("VB")
+    tok = article.tokens[i]
+    if tok.text[:1].isupper() and (named := article.mention_by_end.get(tok.end)) is not None \
+            and named.start < tok.start and named.label != "PERSON":
+        return False  # the last word of a name ("the United States", "Fox News Reports"), not a verb
+    return not tok.tag or tok.tag.startswith("VB")
 
 
 def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
@@ -260,15 +266,17 @@ def _cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Sub
             subject = _apposed_speaker(article, j - 1, lo)  # "Mr. Frum, a former aide to Ruiz, wrote: “…”"
         if subject is not None and subject.kind in ("name", "pronoun"):
             return j - 1, subject
-    steps = 0
+    steps, asked = 0, None
     while j >= 0 and article.tokens[j].start >= lo and steps < 14:
         if article.tokens[j].text in (".", "!", "?"):
             break
-        if is_cue(article, j) or _naming(article, j):
+        if is_cue(article, j) and _asked_clause(article, j) and asked is None:
+            asked = j  # "Lynch told Congress when asked about it: “…”": the cue before the clause says who speaks
+        elif is_cue(article, j) or _naming(article, j):
             return j, _subject_near(article, j, lo, mark.open)
         j -= 1
         steps += 1
-    return None, None
+    return (asked, _subject_near(article, asked, lo, mark.open)) if asked is not None else (None, None)
 
 
 def _naming(article: ArticleText, i: int) -> bool:
@@ -412,6 +420,8 @@ def _subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject |
         return passive
     if hangs_from_clause(article, cue):
         return Subject("inherit", article.tokens[cue].start, article.tokens[cue].end, "")
+    if cue >= 2 and article.word(cue - 1) == "to" and article.word(cue - 2) in SAYING_BEFORE_TO:
+        cue -= 2  # "Mr. Trump was prompted to say": the one prompted says it
     before = speaker_before(article, cue, lo)
     if before is not None and participle_object(article, cue, before, lo):
         return Subject("inherit", before.start, before.end, "")  # "issued a statement saying": the sentence subject's
@@ -627,9 +637,15 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
         return subject_from_mention(article, heads[-1])
     if people and not article.tokens[j].text[:1].islower():
         return subject_from_mention(article, people[-1])
-    # "said the regional organiser of the union, Adaeze Okafor": the name in apposition.
-    if j + 2 < len(article.tokens) and article.tokens[j + 1].text == ",":
-        after = article.tokens[j + 2].start
+    # "said the regional organiser of the union, Adaeze Okafor": the name in apposition, a short phrase of place
+    # between allowed ("said his best friend at college, Bruce Tan")
+    k = j
+    if not inside and article.word(j + 1) in PHRASE_LINKS:
+        k = j + 1
+        while k + 1 < len(article.tokens) and k - j < 5 and article.tokens[k + 1].start < hi and np_token(article, k + 1):
+            k += 1
+    if k + 2 < len(article.tokens) and article.tokens[k + 1].text == ",":
+        after = article.tokens[k + 2].start
         appositive = article.first_mention_from(after, after + 1)
         if appositive is not None and person_like(article, appositive):
             return subject_from_mention(article, appositive)

@@ -33,11 +33,14 @@ sings interrupted recommended recommends mocked mocks texted noting arguing expl
 tweeting""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
+# Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
+# add"), where any other ("declined to say", "wants to add") leaves it unsaid.
+SAYING_BEFORE_TO = {"prompted", "quick", "moved", "proceeded", "hastened", "rushed", "pains"}
 # Cues by which outlets speak ("Politico reported Saturday that …"): their subject is no he or she later on.
 OUTLET_CUES = {"reported", "reports"}
 # Nouns of a message whose author speaks through it ("according to a post from Ana Ruiz").
 MESSAGE_NOUNS = {"post", "posts", "statement", "letter", "tweet", "tweets", "email", "e-mail", "memo", "op-ed",
-                 "column", "essay", "message", "note", "speech", "remarks", "blog"}
+                 "column", "essay", "message", "note", "speech", "remarks", "blog", "document", "filing", "affidavit"}
 # Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
 # said “…”"): the cue after them is not the quotation's.
 CONTRASTING = {"while", "whereas", "but"}

@@ -1,0 +1,52 @@
+"""Quotations with a cue a reader follows at once that came out with no speaker (analyze/statements.py,
+described.py, text.py): initials run together before a surname, "was prompted to say", a cue before a
+"when asked" clause, a capitalised name word read as a verb ("the United States"), a court document's
+author, a name in apposition after a short phrase of place. Measured on PolNeAR train in
+docs/attribution.md; the sentences here are written for these tests."""
+
+from __future__ import annotations
+
+from conftest import speaker_of
+
+
+def test_a_name_after_initials_run_together_speaks():
+    text = ("The ferry crews have many friends in the press.\n\n"
+            "Just last week, J.J. Varga, editor at large of the Harbour Weekly, a paper for the ferry towns, wrote, "
+            "“When we think of the crossing, we should think of a lifeline, not a cost.”")
+    assert speaker_of(text, "we should think of a lifeline") == "J.J. Varga"
+
+
+def test_the_one_prompted_to_say_speaks():
+    text = ("Ana Ortiz and Dan Oduya debated the ferry plan on Monday.\n\n"
+            "But much of the debate was so calm that Ms. Ortiz was prompted to say, “So far, I cannot believe "
+            "how polite it has been up here.”")
+    assert speaker_of(text, "how polite it has been") == "Ana Ortiz"
+
+
+def test_a_cue_before_a_when_asked_clause_speaks():
+    text = ("The inquiry into the ferry contracts goes on.\n\n"
+            "Any decision would involve Attorney General Ana Ortiz, who told the council when asked last month "
+            "about the ferry inquiry: “That matter is being handled by career investigators, and they follow the "
+            "evidence.”")
+    assert speaker_of(text, "handled by career investigators") == "Ana Ortiz"
+
+
+def test_the_last_word_of_a_place_is_no_cue():
+    text = ("The harbour vote was held at a town hall.\n\n"
+            "“If there had not been that vote” by the United States, the port board and the crews, Ana Ortiz said on "
+            "Monday, “we would be looking at a closed harbour for a year.”")
+    assert speaker_of(text, "looking at a closed harbour", direct=True) == "Ana Ortiz"
+
+
+def test_the_author_of_a_court_document_speaks():
+    text = ("The charges against the ferry operator were dropped on Thursday.\n\n"
+            "“The evidence cannot prove all the elements of the charge and is not enough for a prosecution,” "
+            "according to a court document filed by state attorney Dan Oduya.")
+    assert speaker_of(text, "cannot prove all the elements") == "Dan Oduya"
+
+
+def test_a_name_in_apposition_after_a_phrase_of_place_speaks():
+    text = ("Piet Varga joined the ferry crews when he was nineteen.\n\n"
+            "“It may have been his first attempt to make a statement of his own,” said his best friend at college, "
+            "Bruce Tan, who remembered the summer well.")
+    assert speaker_of(text, "first attempt to make a statement") == "Bruce Tan"
