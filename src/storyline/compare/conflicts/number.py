@@ -18,6 +18,7 @@ from storyline.analyze.numbers import (
     phone_numbers,
     two_groups,
 )
+from storyline.compare.ages import age_conflicts
 from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
     PERSONAL,
@@ -453,8 +454,8 @@ def _people(story: StoryView, unit: Unit, at: Number | None = None) -> set[str]:
 
 def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
     """number_in_story, the counts that rise from one day's reports to the next (compare/rising_counts.py),
-    and win-loss records (compare/records.py)."""
-    return number_in_story(found) + rising_counts(found) + record_conflicts(found)
+    win-loss records (compare/records.py) and a named person's age (compare/ages.py)."""
+    return number_in_story(found) + rising_counts(found) + record_conflicts(found) + age_conflicts(found)
 
 
 DETECTOR = Detector(ConflictKind.NUMBER, in_pair=figures_in_pair, across_languages=number_across_languages,

@@ -1,0 +1,58 @@
+"""A named person's age that two outlets give differently (issue 20): read beside the name, before it
+("61-year-old Dana Whitlow") or after it ("Dana Whitlow, 60,"), and compared by whose it is, since the
+words around two outlets' ages rarely agree. Ages of two times are no dispute. Our own sentences."""
+
+from __future__ import annotations
+
+from test_compare_claims import article, compare, conflicts
+
+PAPER, WIRE = "harbour-times", "valley-news"
+
+
+def _ages(first: str, second: str, days: tuple[str, str] = ("2025-03-07", "2025-03-07")) -> list[dict[str, str]]:
+    result = compare([article("a", PAPER, days[0], first), article("b", WIRE, days[1], second)])
+    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")]
+
+
+ARREST = ("Police in Kessel arrested {who} on Friday morning and charged her with the 1984 killing of a shop "
+          "assistant, the county prosecutor said.\n\n"
+          "Detectives reopened the case last year after new witnesses came forward. A court hearing is set for "
+          "next week.")
+
+
+def test_an_age_before_a_name_and_one_after_it_are_one_persons_age_given_two_ways() -> None:
+    first = ARREST.format(who="61-year-old Dana Whitlow")
+    second = ARREST.format(who="Dana Whitlow, 60, at her home")
+    assert _ages(first, second) == [{PAPER: "61", WIRE: "60"}]
+    # in brackets, or with "aged", it is the same reading
+    assert _ages(first, ARREST.format(who="Dana Whitlow (60)")) == [{PAPER: "61", WIRE: "60"}]
+    assert _ages(first, ARREST.format(who="Dana Whitlow, aged 60, at her home")) == [{PAPER: "61", WIRE: "60"}]
+
+
+def test_the_same_age_given_two_ways_is_no_conflict() -> None:
+    assert _ages(ARREST.format(who="61-year-old Dana Whitlow"), ARREST.format(who="Dana Whitlow, 61, at her home")) == []
+
+
+def test_an_age_that_names_no_one_is_left_alone() -> None:
+    assert _ages(ARREST.format(who="a 60-year-old woman"), ARREST.format(who="Dana Whitlow, 61, at her home")) == []
+
+
+def test_ages_of_two_times_are_no_dispute() -> None:
+    # an age marked as of the past
+    assert _ages(ARREST.format(who="the then-60-year-old Dana Whitlow"), ARREST.format(who="Dana Whitlow, 61,")) == []
+    # ages further apart than a year: an arrest and a trial two years on, not one age told two ways
+    assert _ages(ARREST.format(who="61-year-old Dana Whitlow"), ARREST.format(who="Dana Whitlow, 63,")) == []
+    # reports published a year apart
+    assert _ages(ARREST.format(who="61-year-old Dana Whitlow"), ARREST.format(who="Dana Whitlow, 60,"),
+                 ("2025-03-07", "2024-02-01")) == []
+
+
+def test_a_report_that_gives_one_person_two_ages_says_two_times() -> None:
+    first = ARREST.format(who="61-year-old Dana Whitlow") + "\n\nDana Whitlow, 20, had worked at the shop that summer."
+    assert _ages(first, ARREST.format(who="Dana Whitlow, 60,")) == []
+
+
+def test_two_peoples_ages_are_not_compared() -> None:
+    first = ARREST.format(who="61-year-old Dana Whitlow")
+    second = ARREST.format(who="Dana Whitlow, 61,") + "\n\nHer neighbour Ruth Calloway, 60, said she was stunned."
+    assert _ages(first, second) == []
