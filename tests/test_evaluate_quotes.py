@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate.quotes import name_gender, name_words, names_agree, offset_map, score_quotes, source_kind, spans_match
+from storyline.evaluate.gold_sources import name_words, names_agree, source_kind
+from storyline.evaluate.quotes import offset_map, score_quotes, spans_match
+from storyline.evaluate.referents import name_gender
 
 from conftest import SHARED
 
