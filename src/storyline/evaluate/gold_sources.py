@@ -15,7 +15,8 @@ _WORD = re.compile(r"[^\W_][\w’'.\-]*")
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you", "it", "his", "hers",
             "their", "its", "our", "my", "himself", "herself", "themselves", "who", "which", "that", "this"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "most", "other",
-              "others", "any", "each", "few", "numerous", "multiple", "both", "all", "various", "no"}
+              "others", "any", "each", "few", "numerous", "multiple", "both", "all", "various", "no", "dozens",
+              "hundreds", "thousands", "millions", "scores"}
 # A member of a party, capitalised but no name ("an Iowa Democrat"), after an indefinite word.
 _PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "independent", "independents", "libertarian",
                   "libertarians", "conservative", "conservatives", "liberal", "liberals"}
