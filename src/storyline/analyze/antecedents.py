@@ -6,7 +6,8 @@
   one the quotation speaks of, nor a name only because it was seen last; a person of a sentence's main
   clause before one named below it ("…, saying Ortiz was committed").
 - a role: the latest person the article introduces with it (a title, the words beside the name), else,
-  for a role a person holds, whom he or she would stand for.
+  for a role a person holds, whom he or she would stand for; never a person the role is formed on ("the
+  senior Ortiz adviser" is not Ortiz), and no one where nobody else is introduced with it.
 
 speakers.py asks; the rules live here.
 """
