@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.evaluate.quotes import name_gender, name_words, names_agree, offset_map, score_quotes, source_kind, spans_match
+from storyline.evaluate.gold_sources import name_words, names_agree, source_kind
+from storyline.evaluate.quotes import offset_map, score_quotes, spans_match
+from storyline.evaluate.referents import name_gender
 
 from conftest import SHARED
 
@@ -147,7 +149,7 @@ def test_match_needs_half_of_the_shorter_span() -> None:
     ("Secretary of State John Kerry", "name"), ("Clinton, the Democratic nominee,", "name"),
     ("he", "pronoun"), ("She", "pronoun"),
     ("a spokesman for Hillary Clinton", "anonymous"), ("Officials", "anonymous"), ("the Trump campaign", "anonymous"),
-    ("two aides", "anonymous"),
+    ("two aides", "anonymous"), ("Dozens of them", "anonymous"),
     ("the Republican nominee", "definite"), ("The senator", "definite"), ("the President", "definite"),
     ("the editorial", "anonymous"), ("the man", "anonymous"), ("the attendees", "anonymous"),
     ("Ms. Okafor's spokesman, Piet Varga", "name"),
@@ -311,3 +313,93 @@ def test_gender_of_a_name_from_a_given_name_of_one_sex() -> None:
     assert name_gender("Lindqvist", text) == "f"
     assert name_gender("Bill", text) == "m"
     assert name_gender("Varga", "Ben Varga and Ana Varga came.") is None  # two people, two sexes
+
+
+def _pronoun_right(t: str, attributions: list[dict], quoted: str, speaker: str) -> bool:
+    """Whether the scorer counts `speaker` right for the quotation `quoted` whose gold source is a pronoun."""
+    record = {"id": "x", "text": t, "attributions": attributions}
+    scores = score_quotes([record], {"x": {"text": t, "quotes": [quote(t, quoted, speaker)]}})
+    assert scores["speaker_pronoun"] == 1, scores
+    return scores["speaker_pronoun_right"] == 1
+
+
+def test_a_given_name_of_one_sex_says_who_he_is_whatever_the_surname_shares() -> None:
+    """"Ben Okafor" is a man though the article's "Okafor" is mostly his wife, whom "she" follows."""
+    t = ("Ann Okafor said the ferries were late. Ann Okafor said she would stay.\n\n"
+         "Former mayor Ben Okafor agreed with the plan. “It will work,” he said.")
+    gold = [attribution(t, "Ann Okafor", "said", ["the ferries were late"], False),
+            attribution(t, "he", "said", ["“It will work,”"], True)]
+    assert _pronoun_right(t, gold, "It will work", "Ben Okafor")
+    assert not _pronoun_right(t, gold, "It will work", "Ann Okafor")
+
+
+def test_one_given_name_of_one_sex_decides_before_pronouns_about_others() -> None:
+    """"Podesta told them that her plan …" is about someone else's plan; the article's one "John Podesta" says he is a
+    man. Where two given names stand before the surname ("Bill Clinton", "Hillary Clinton"), the pronouns decide."""
+    t = "John Podesta spoke first. Podesta told the board that her plan was late. Podesta said her view was clear."
+    assert name_gender("Podesta", t) == "m"
+    t = "Bill Lee and Ann Lee spoke. Lee said she would stay. Lee said she was glad."
+    assert name_gender("Lee", t) == "f"
+
+
+def test_a_surname_after_a_given_name_is_a_person_the_sentence_is_about() -> None:
+    """"Ben Okafor defied the question": a person, though no one marked him as a source, so "he" is his."""
+    t = ("Councillor Piet Varga said the budget was late.\n\n"
+         "Ben Okafor defied the question and made no choice. “Either one will win,” he said.")
+    gold = [attribution(t, "Councillor Piet Varga", "said", ["the budget was late"], False),
+            attribution(t, "he", "said", ["“Either one will win,”"], True)]
+    assert _pronoun_right(t, gold, "Either one will win", "Ben Okafor")
+
+
+def test_a_pronoun_inside_an_opening_phrase_is_not_the_subject() -> None:
+    """"Asked whether he would stay, Mr. Okafor demurred": the sentence is about Okafor."""
+    t = ("Councillor Piet Varga said the budget was late.\n\n"
+         "Asked whether he would stay, Mr. Okafor demurred. “Nobody needs to know,” he said.")
+    gold = [attribution(t, "Councillor Piet Varga", "said", ["the budget was late"], False),
+            attribution(t, "he", "said", ["“Nobody needs to know,”"], True)]
+    assert _pronoun_right(t, gold, "Nobody needs to know", "Okafor")
+
+
+def test_a_kin_noun_may_stand_before_the_subject() -> None:
+    """"The other man, his cousin Dan Oduya, 40, cited …": Oduya is the subject, as "the mayor" would be."""
+    t = ("Piet Varga, 70, said he was against the plan. The other man, his cousin Dan Oduya, 40, cited the cost. "
+         "“He talks too much,” he said.")
+    gold = [attribution(t, "Piet Varga", "said", ["he was against the plan"], False),
+            attribution(t, "he", "said", ["“He talks too much,”"], True)]
+    assert _pronoun_right(t, gold, "He talks too much", "Dan Oduya")
+
+
+def test_the_one_asked_answers() -> None:
+    """"Mr. Dan Oduya then asked Varga which crane …" and the quotation after it: "he" is Varga, who answers."""
+    t = ("Councillor Piet Varga said the budget was late.\n\n"
+         "Mr. Dan Oduya then asked Varga which crane would come first.\n\n“The red one,” he said.")
+    gold = [attribution(t, "Councillor Piet Varga", "said", ["the budget was late"], False),
+            attribution(t, "he", "said", ["“The red one,”"], True)]
+    assert _pronoun_right(t, gold, "The red one", "Piet Varga")
+    assert not _pronoun_right(t, gold, "The red one", "Dan Oduya")
+
+
+def test_a_sentence_opening_with_a_clause_of_its_own_is_about_its_main_clause() -> None:
+    """"When Mr. Oduya praised the plan, Mr. Varga forcefully differed": the marked source of the opening clause is
+    not whom the sentence is about."""
+    t = ("Mr. Oduya said the plan was sound.\n\n"
+         "When Mr. Oduya praised the plan, Mr. Varga forcefully differed. “It floods,” he said.")
+    gold = [attribution(t, "Mr. Oduya", "said", ["the plan was sound"], False),
+            attribution(t, "Mr. Oduya", "praised", ["the plan"], False, after=t.index("When")),
+            attribution(t, "he", "said", ["“It floods,”"], True)]
+    assert _pronoun_right(t, gold, "It floods", "Varga")
+    assert not _pronoun_right(t, gold, "It floods", "Oduya")
+
+
+def test_a_name_after_a_preposition_or_before_a_group_is_no_subject() -> None:
+    """"Like Oduya, their days begin early" and "The Oduya campaign said" are not about Oduya: "he" goes back to the
+    sentence before, whose subject Varga is."""
+    t = ("Mr. Dan Oduya said the budget was late.\n\n"
+         "Mr. Varga keeps his eyes on his phone. Like Oduya, their days begin at five. “We like to work,” he said.\n\n"
+         "Mr. Varga checked the cranes. The Oduya campaign did not answer. “They are late,” he said.")
+    gold = [attribution(t, "Mr. Dan Oduya", "said", ["the budget was late"], False),
+            attribution(t, "he", "said", ["“We like to work,”"], True)]
+    assert _pronoun_right(t, gold, "We like to work", "Varga")
+    gold = [attribution(t, "Mr. Dan Oduya", "said", ["the budget was late"], False),
+            attribution(t, "he", "said", ["“They are late,”"], True)]
+    assert _pronoun_right(t, gold, "They are late", "Varga")

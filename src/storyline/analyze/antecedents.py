@@ -6,7 +6,8 @@
   one the quotation speaks of, nor a name only because it was seen last; a person of a sentence's main
   clause before one named below it ("…, saying Ortiz was committed").
 - a role: the latest person the article introduces with it (a title, the words beside the name), else,
-  for a role a person holds, whom he or she would stand for.
+  for a role a person holds, whom he or she would stand for; never a person the role is formed on ("the
+  senior Ortiz adviser" is not Ortiz), and no one where nobody else is introduced with it.
 
 speakers.py asks; the rules live here.
 """
@@ -107,7 +108,10 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
     else the latest person of that gender (`gender_of`); never one of the other gender, nor one the
     quotation speaks of ("“… Ruiz alone can unblock it,” he said" passes over Ruiz); one named in a clause
     below another of their sentence (`_in_subordinate_clause`) only where no other fits; None rather than a
-    guess."""
+    guess; no one for a role formed on a person's name (`role_owners`: "the senior Ortiz adviser" is not Ortiz,
+    nor whoever the paragraph is about)."""
+    if role_owners(article, statement.subject):
+        return None
     here = article.paragraph_of(pos)
 
     def fitting(name: str, span: tuple[int, int] | None = None) -> str | None:
@@ -335,10 +339,12 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     (in a title, "Sen." for "senator", or in the words beside a name up to the next person, outside
     quotations), the one whose introduction holds more of the description's qualifiers ("the Vermont
     senator"), then the one mentioned last, as a reader takes "the senator" for the senator the story was
-    just about; "the former president" only one introduced as former."""
+    just about; "the former president" only one introduced as former; never one the description is formed on
+    ("the senior Ortiz adviser" is Ortiz's adviser, `role_owners`)."""
     head = role_head(subject)
     if not head:
         return None
+    owners = role_owners(article, subject)
     role = re.compile("|".join([rf"\b{re.escape(head)}\b"] + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]),
                       re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
@@ -355,6 +361,8 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
             article.text[m.end:min(m.end + 60, next_start)].split(".")[0]
         previous_end = m.end
         name = strip_title(article.full_name(m, m.text, m.start)[0])
+        if name.split()[-1] in owners:
+            continue
         last[name] = m
         # "Former Ortiz aide Dan Oduya" is a former aide; "Former Sen. Dole and Sen. McCain" makes McCain no former senator
         own = re.split(r"\b(?:and|or)\b|[,;]", article.text[max(start - 40, 0):m.start])[-1]
@@ -371,6 +379,17 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         return None
     best = max(holders, key=lambda name: (holders[name], last[name].start))
     return best, (last[best].start, last[best].end)
+
+
+def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
+    """The surnames of the people a role description is formed on ("the senior Ortiz adviser", "a Ruiz aide",
+    "Ortiz's spokesman"; before any "of"): whoever holds that role is someone else, theirs. Empty for any other subject, and
+    for the capitalised words of a role that name no person of the article ("the Vermont senator")."""
+    if subject is None or subject.kind != "role":
+        return set()
+    words = re.findall(r"[A-Z][\w-]*", re.sub(r"[’']s\b", "", subject.surface).split(" of ")[0])  # not "a supporter of
+    # Ana Ortiz's bid", whose holder the phrase may name next
+    return {w for w in words if w in article.surnames}
 
 
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)

@@ -171,6 +171,8 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             return False  # "protesting Mr. Trump", "saying Clinton was committed": a participle's object or clause
         if tok.text == "," and (_object_apposition(article, i, mention, sentence[0]) or after_place(article, i, mention)):
             return False  # "Hale took his daughter, Chloe, there": a name in apposition to an object
+        if tok.text == "," and i > 0 and article.word(i - 1) in OBJECT_PREPOSITIONS | _DANGLING:
+            return False  # "drew close to, or even ahead of, front-runner Ann Lee": the preposition's object
         if tok.text in (",", ";", "—", ":") or tok.text in QUOTE_TOKENS or tok.text == "(" and tok.start == sentence[0]:
             break  # "(John Schlafly defended his mother …)": a sentence in brackets opens with its subject too
         if tok.text.lower() in ("and", "but") and i > 0 and article.tokens[i - 1].text in (",", ";"):
@@ -180,6 +182,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
                                                         for k in range(article.token_at(sentence[0]), i)):
             i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
             continue
+        if tok.text.lower() in _BE and i + 1 == article.token_at(start) and article.text[mention.end:mention.end + 1] in ",." \
+                and article.word(article.token_at(sentence[0])) in _PLACE_OPENERS:
+            return True  # "Yet there in the back was Garcia, the grocery worker.": the subject, after its verb
         if _bears_name(article, i):
             i -= 1  # "a worker named Antonio Arroyo has …": the name is the subject noun phrase's
             continue
@@ -214,6 +219,8 @@ def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: i
     for k in range(j - 1, max(j - 10, -1), -1):
         if article.tokens[k].start < lo or article.tokens[k].text in (",", ";", ":", "(", ")"):
             return False
+        if article.word(k) in _BE and article.word(article.token_at(lo)) in _PLACE_OPENERS:
+            return False  # "At center stage was his daughter, Ann Lee, who spoke": the subject, after its verb
         if verb_like(article, k) or article.word(k) in GOVERNING | OBJECT_PREPOSITIONS:
             return True
     return False
@@ -225,6 +232,13 @@ def _bears_name(article: ArticleText, i: int) -> bool:
         and article.tokens[i - 1].text.islower() and article.word(i - 1) not in PASSIVE_AUXILIARIES | FINITE_AUXILIARIES
 
 
+# Prepositions that may stand right before a comma, their object after a parenthesis ("ahead of, or close to, Ann Lee").
+_BE = {"is", "was"}
+# Words opening a sentence whose verb comes before its subject ("At center stage was …", "Yet there in the back
+# was …", "Across town, … is …"); not "The judge he meant is Ann Lee", where the name is what the subject is.
+_PLACE_OPENERS = {"at", "in", "on", "across", "behind", "beside", "among", "amid", "there", "here", "yet", "and", "but",
+                  "inside", "outside", "near", "nearby", "around", "beyond", "next", "then", "up", "down", "over"}
+_DANGLING = {"to", "with", "by", "for", "about", "at", "on", "from", "into", "behind", "toward", "towards"}
 _VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
 _PLACE_WORDS = re.compile(r"\b(?:in|at|on|from|during|after|since)\s")
 

@@ -18,9 +18,9 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   gold source is sorted into a *name* ("Donald Trump", "Trump's spokesman Jason Miller"), a
   *pronoun* ("he"), an *anonymous* description ("a campaign aide", "sources", "the Trump campaign")
   or a *definite* description ("the Republican nominee"), by the words of its head (see
-  ``source_kind``). A name is right when the predicted name carries the gold's surname and one name's
+  ``gold_sources.source_kind``). A name is right when the predicted name carries the gold's surname and one name's
   words hold the other's ("Clinton" ~ "Hillary Clinton", not ~ "Bill Clinton"). ``he``/``she`` refers
-  to the person the sentences just before it are about, as a reader takes it (see ``_Reader``); past
+  to the person the sentences just before it are about, as a reader takes it (see ``referents.Reader``); past
   its paragraph and the one before, and for a definite description, to the nearest named gold source
   before it in the article (the annotation's own chain of sources), skipping outlets and
   organisations, and for ``he``/``she`` names the article gives the other gender; it is right when
@@ -35,13 +35,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import unicodedata
-from bisect import bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from storyline.errors import InputError
+from storyline.evaluate.gold_sources import PRONOUNS, name_words, names_agree, source_kind
+from storyline.evaluate.referents import PERSONAL, Reader, referent, relative_referent
 from storyline.model import Rejection
 
 if TYPE_CHECKING:
@@ -50,53 +50,6 @@ if TYPE_CHECKING:
 MATCH_SHARE = 0.5
 
 _QUOTE_MARKS = "\"'“”‘’„«»‹›"
-_WORD = re.compile(r"[^\W_][\w’'.\-]*")
-_PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
-_PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you", "it", "his", "hers",
-             "their", "its", "our", "my", "himself", "herself", "themselves", "who", "which", "that", "this"}
-_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "most", "other",
-               "others", "any", "each", "few", "numerous", "multiple", "both", "all", "various", "no"}
-# A member of a party, capitalised but no name ("an Iowa Democrat"), after an indefinite word.
-_PARTY_MEMBERS = {"democrat", "democrats", "republican", "republicans", "independent", "independents", "libertarian",
-                  "libertarians", "conservative", "conservatives", "liberal", "liberals"}
-# Heads that stand for a group, an outlet or an organisation: no one person said it.
-_GROUP_HEADS = {"campaign", "committee", "administration", "office", "government", "department", "agency", "party",
-                "team", "group", "organization", "organisation", "staff", "aides", "sources", "source", "officials",
-                "people", "report", "reports", "poll", "polls", "survey", "statement", "study", "analysis", "data",
-                "newspaper", "paper", "network", "outlet", "site", "website", "media", "press", "court", "board",
-                "council", "service", "police", "foundation", "institute", "center", "centre", "company", "firm",
-                "republicans", "democrats", "voters", "supporters", "critics", "experts", "analysts", "americans",
-                "conservatives", "liberals", "members", "lawmakers", "advisers", "advisors", "allies", "observers",
-                "witnesses", "documents", "emails", "records", "letter", "memo", "release", "post", "tweet"}
-# Words a name may carry that are not the name: titles, and the words of an outlet's or body's name.
-_TITLES = {"president", "senator", "sen.", "sen", "rep.", "rep", "representative", "gov.", "gov", "governor",
-           "secretary", "mayor", "speaker", "chairman", "chairwoman", "chair", "director", "leader", "minister",
-           "judge", "justice", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "gen.", "general", "former",
-           "vice", "attorney", "candidate", "nominee", "of", "state", "the", "u.s.", "lt.", "col.", "sgt.", "rev.",
-           "house", "majority", "minority", "press", "campaign", "manager", "spokesman", "spokeswoman",
-           "jr.", "jr", "sr.", "sr", "professor", "prof"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-# Heads of a definite description that name a role one person holds in the story.
-_ROLES = {"nominee", "candidate", "front-runner", "frontrunner", "businessman", "businesswoman", "mogul", "billionaire",
-          "senator", "congressman", "congresswoman", "lawmaker", "governor", "mayor", "president", "secretary",
-          "chairman", "chairwoman", "director", "speaker", "spokesman", "spokeswoman", "spokesperson", "leader",
-          "minister", "ambassador", "candidate", "challenger", "rival", "opponent", "incumbent", "host", "star",
-          "developer", "executive", "chief", "founder", "owner", "author", "senator-elect", "hopeful", "contender",
-          "democrat", "republican", "independent", "liberal", "conservative", "socialist", "veteran", "general",
-          "manager", "strategist", "adviser", "advisor", "aide", "pollster", "economist", "attorney", "lawyer",
-          "sheriff", "commissioner", "justice", "judge", "representative", "delegate", "running-mate", "mate",
-          "pick", "wife", "husband", "daughter", "son", "father", "mother", "former", "tycoon", "magnate",
-          "entrepreneur", "businessman", "celebrity", "nominee-in-waiting", "vice-president", "anchor", "moderator",
-          "columnist", "commentator", "pundit", "activist", "whistleblower"}
-_ORG_WORDS = {"post", "times", "news", "journal", "press", "campaign", "committee", "party", "cnn", "fox", "msnbc",
-              "nbc", "abc", "cbs", "reuters", "politico", "breitbart", "foundation", "association", "institute",
-              "university", "center", "department", "office", "house", "fbi", "cia", "gop", "rnc", "dnc", "pac",
-              "poll", "tribune", "herald", "magazine", "network", "group", "inc.", "llc", "agency", "bureau"}
-# Offices and bodies whose name goes on with "of" ("Secretary of State", "Speaker of the House").
-_OFFICE_OF = _TITLES | _ORG_WORDS | _GROUP_HEADS | {"bank", "chief", "head", "member"}
-_CUT = {"for", "of", "at", "from", "with", "who", "whom", "which", "that", "in", "on", "to", "close", "familiar",
-        "near", "inside", "within", "among", "under", "by", ",", "(", "—", "–", "-", ";", ":"}
-
 
 # ---------------------------------------------------------------- offsets
 
@@ -162,137 +115,6 @@ def spans_match(gold: tuple[int, int], predicted: tuple[int, int], share: float 
     return shorter > 0 and _overlap(gold, predicted) >= share * shorter
 
 
-# ---------------------------------------------------------------- gold sources
-
-
-def _words(text: str) -> list[str]:
-    return [w.rstrip(".,") if not w.endswith(".") or len(w) > 4 or w.count(".") > 1 else w
-            for w in _WORD.findall(text.replace("’s", "").replace("'s", ""))]
-
-
-def _head(source: str) -> list[str]:
-    """The words of a source up to its first preposition, relative pronoun or comma ("a spokesman for
-    Clinton" → a spokesman), keeping "of" after an office ("Secretary of State John Kerry"), not after
-    a name ("Senator Jane Roe of Ohio" → Senator Jane Roe)."""
-    tokens = re.findall(r"[^\W_][\w’'.\-]*|[,(—–;:]", source.replace("’s ", " ").replace("'s ", " "))
-    head: list[str] = []
-    for i, token in enumerate(tokens):
-        low = token.lower()
-        if low in _CUT and head:
-            after = [t for t in tokens[i + 1:i + 3] if t.lower() != "the"]
-            if low == "of" and head[-1].lower().rstrip(".") in _OFFICE_OF and after and after[0][:1].isupper():
-                head.append(token)  # "Speaker of the House Paul Ryan": the office goes on
-                continue
-            break
-        if low not in _CUT:
-            head.append(token)
-    return [t.rstrip(".,") if len(t) > 4 else t for t in head]
-
-
-def source_kind(source: str, article_text: str = "", start: int | None = None) -> str:
-    """name, pronoun, anonymous or definite: how a gold source refers to its speaker.
-
-    A name's head ends in a capitalised word that is no title and, where the source opens a sentence
-    (or its place is not given), that the article never writes in lower case (so a sentence-initial
-    "Officials" is no name, a mid-sentence "Will" is). A definite description has a role for a head
-    ("the Republican nominee", "the senator"); any other source is anonymous: an indefinite word
-    ("a", "two", "some"), a group ("sources", "the campaign", "the attendees"), or a thing or a
-    stranger ("the editorial", "the man")."""
-    words = source.split()
-    if not words:
-        return "none"
-    if all(w.lower().strip(".,") in _PRONOUNS for w in words):
-        return "pronoun"
-    if _apposed_name(source, article_text):
-        return "name"
-    head = _head(source)
-    while len(head) > 1 and head[-1].lower().strip(".") in _SUFFIXES:
-        head = head[:-1]
-    if not head:
-        return "anonymous"
-    last = head[-1]
-    lowered = last.lower()
-    opens = start is None or _opens_sentence(article_text, start)
-    common = lowered in _TITLES or lowered in _GROUP_HEADS or bool(
-        opens and len(head) == 1 and article_text
-        and re.search(rf"(?<![\w’']){re.escape(lowered)}(?![\w’'])", article_text))
-    if head[0].lower() in _INDEFINITE and (len(head) == 1 or lowered in _PARTY_MEMBERS):
-        return "anonymous"  # "Others", "a New Hampshire Democrat", "one senior Republican": nobody named
-    if last[:1].isupper() and not common:
-        return "name"
-    if head[0].lower() in _INDEFINITE or lowered in _GROUP_HEADS:
-        return "anonymous"
-    if lowered in _ROLES or lowered in _TITLES:
-        return "definite"
-    return "anonymous"
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether text[start] begins a sentence: after a full stop (a closing quote mark may follow it),
-    a line break or an opening quote mark; not after '…,” '."""
-    before = text[:start].rstrip(" \t")
-    if not before or before[-1] in ".!?\n“‘":
-        return True
-    return before[-1] in "”\"’'" and before[-2:-1] in (".", "!", "?")
-
-
-def _apposed_name(source: str, article_text: str = "") -> list[str]:
-    """The name after a comma that ends a source ("Ms. Merkel's spokesman, Steffen Seibert"), lower-cased."""
-    before, comma, after = source.partition(",")
-    words = after.strip(" ,").split()
-    if comma and words and not all(w[:1].isupper() for w in words):
-        # "One early supporter, Representative Lee Zeldin, Republican of New York,", "…, actress Jamie Lee
-        # Curtis", "…, Andrew J. Pincus of the law firm Mayer Brown": the name the apposition's head ends in
-        head = _head(after)
-        while head and head[0][:1].islower() and head[0].lower() not in _CUT:
-            head = head[1:]
-        if head and len(head) >= 2 and all(w[:1].isupper() for w in head) and head[-1].lower() not in _TITLES \
-                and head[-1].lower() not in _GROUP_HEADS:
-            words = head
-    if not comma or not words or not all(w[:1].isupper() for w in words):
-        return []
-    last = words[-1].lower().strip(".,")
-    if last in _TITLES or last in _GROUP_HEADS or (article_text and re.search(
-            rf"(?<![\w’']){re.escape(last)}(?![\w’'])", article_text)):
-        return []
-    return [_possessive(w).lower() for w in words]
-
-
-def _possessive(word: str) -> str:
-    return re.sub(r"[’']s?$", "", word)
-
-
-def name_words(source: str) -> list[str]:
-    """The name in a name source, lower-cased: the last capitalised run of its head ("Trump's campaign
-    manager Kellyanne Conway" → kellyanne conway)."""
-    apposed = _apposed_name(source)
-    if apposed and not source_kind(source.partition(",")[0]) == "name":
-        return apposed
-    head = _head(source)
-    run: list[str] = []
-    for token in reversed(head):
-        if token[:1].isupper() or (token == "of" and run):
-            run.insert(0, token)
-        else:
-            break
-    while run and run[0] == "of":
-        run.pop(0)
-    return [_possessive(w).lower() for w in run]
-
-
-def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
-    """Whether a predicted speaker names the gold's person: same surname, and one's words hold the
-    other's, titles aside ("Clinton" ~ "Hillary Clinton" ~ "Mrs. Clinton", not ~ "Bill Clinton")."""
-    if not predicted or not gold:
-        return False
-    said = {w.lower().strip(".") for w in _words(predicted)} - _TITLES - _SUFFIXES
-    wanted = {w.strip(".") for w in gold} - _TITLES - _SUFFIXES
-    surname = next((w for w in reversed(gold) if w not in _TITLES and w.strip(".") not in _SUFFIXES), gold[-1]).strip(".")
-    if surname not in said:
-        return False
-    return wanted <= said or said <= wanted
-
-
 # ---------------------------------------------------------------- scoring
 
 
@@ -335,7 +157,7 @@ def _swapped(source: str, cue: str) -> bool:
     "said in a statement") and a capitalised word or a pronoun opening the cue ("Sinovic", "he")."""
     first = source.split()[0] if source.split() else ""
     opening = cue.split()[0].lower() if cue.split() else ""
-    return first.islower() and first.strip(",.:") in _SAYING and (cue[:1].isupper() or opening in _PRONOUNS)
+    return first.islower() and first.strip(",.:") in _SAYING and (cue[:1].isupper() or opening in PRONOUNS)
 
 
 _SAYING = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes"}
@@ -343,217 +165,7 @@ _SAYING = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "ad
 
 _FIRST_PERSON = {"i", "me", "we", "us", "my", "our"}
 _THINGS = {"it", "its", "that", "which", "this"}
-_MALE = {"he", "him", "his", "himself"}
-_FEMALE = {"she", "her", "hers", "herself"}
 
-
-# A quotation's own words: its pronouns are about whom the speaker speaks of, not the speaker.
-_QUOTED = re.compile(r"“[^”\n]*”|''.*?''|\"[^\"\n]*\"")
-
-
-def name_gender(surname: str, text: str, people: Iterable[str] = ()) -> str | None:
-    """m or f when the article says so of a surname: "Mr." or else "Mrs."/"Ms." before it (both, as for
-    two Clintons, say nothing), else he/his/him against she/her outside quotations, by two to one, in
-    the sentences naming it and none of `people` (other surnames, lower-cased), whose pronouns may be theirs."""
-    if not surname:
-        return None
-    name = re.escape(surname)
-    male_title = re.search(rf"\bMr\.?\s+(?:[A-Z][\w.’'-]*\s+)?{name}\b", text, re.I)
-    female_title = re.search(rf"\bM(?:r)?s\.?\s+(?:[A-Z][\w.’'-]*\s+)?{name}\b", text, re.I)
-    if male_title and not female_title:
-        return "m"
-    if female_title and not male_title:
-        return "f"
-    others = set(people) - {surname.lower()}
-    male = female = 0
-    for sentence in re.split(r"(?<=[.!?”\"])\s+", _QUOTED.sub(" ", text)):
-        if not re.search(rf"\b{name}\b", sentence, re.I):
-            continue
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence)]
-        if others & set(words):
-            continue
-        male += sum(w in _MALE for w in words)
-        female += sum(w in _FEMALE for w in words)
-    if male >= 2 * female and male:
-        return "m"
-    if female >= 2 * male and female:
-        return "f"
-    return _given_name_gender(surname, text)
-
-
-def _given_name_gender(surname: str, text: str) -> str | None:
-    """m or f where the article writes the name after a given name English news gives one sex only ("Ben Carson",
-    "Karen Robison"; the tables of storyline.lang.en), all such agreeing, or the name is one ("husband Bill")."""
-    from storyline.lang.en import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES
-
-    pattern = rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b"
-    given = {m.group(1).lower() for m in re.finditer(pattern, text, re.I) if m.group(1)[:1].isupper()} or {surname.lower()}
-    sexes = {"m" for g in given if g in MALE_GIVEN_NAMES} | {"f" for g in given if g in FEMALE_GIVEN_NAMES}
-    return sexes.pop() if len(sexes) == 1 else None
-
-
-def _referent(sources: list[dict[str, Any]], start: int, pronoun: str | None, text: str = "") -> list[str] | None:
-    """The name that a pronoun or definite description at `start` refers to: the nearest named gold
-    source before it that is no outlet or organisation; he/she also skip names the article gives
-    the other gender (see name_gender)."""
-    position = bisect_right([s["start"] for s in sources], start - 1)
-    for source in reversed(sources[:position]):
-        if source["kind"] != "name" or not source["name"]:
-            continue
-        if set(source["name"]) & _ORG_WORDS or source["text"].lower().startswith("the "):
-            continue  # an outlet or a body: no he, she or role noun stands for it
-        if pronoun in _PERSONAL:
-            gender = name_gender(source["name"][-1], text, {s["name"][-1] for s in sources if s["name"]})
-            if gender is not None and gender != ("m" if pronoun in _MALE else "f"):
-                continue
-        name: list[str] = source["name"]
-        return name
-    return None
-
-
-# A name ending right before a relative "who" ("the radio host Ann Lee, who said", "Rep. Dan Oduya (D-Ohio), who").
-_BEFORE_WHO = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)(?:\s*\([^()]{0,40}\))?\s*,?\s*$")
-
-
-def _relative_referent(text: str, start: int) -> list[str] | None:
-    """Whom a relative "who" at `start` stands for: the name right before it, as English grammar has it (the
-    chain's nearest marked source may be someone else); None where no name stands there ("the senator, who")."""
-    match = _BEFORE_WHO.search(text, max(0, start - 120), start)
-    if match is None:
-        return None
-    words = [_possessive(w).lower() for w in match.group(1).split()]
-    while words and words[0] in _NOT_NAMES:
-        words = words[1:]
-    if not words or words[-1] in _NOT_NAMES or words[-1] in _CALENDAR:
-        return None
-    return words
-
-
-# Title words that qualify a place or body as readily as a person ("Former Ohio governor").
-_MODIFIERS = {"former", "vice", "majority", "minority", "u.s.", "of", "the", "state", "house"}
-_RUN = r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)(?![\w’'-])(?!\s+[A-Z])"
-_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Adm|Lt|Col|Sgt|Rev|Prof)\.?\s+" + _RUN)
-_ROLE_NAME = re.compile(r"(?i:\b(?:" + "|".join(sorted(_ROLES | _TITLES - _MODIFIERS, key=len,
-                                                      reverse=True)).replace(".", r"\.") + r"))\s+" + _RUN)
-# A name with an age or a "who" after it ("Her father, Piet, 39,", "Ann Lee, who runs the shop").
-_AGED_NAME = re.compile(r"([A-Z][\w’'-]+),\s+(?:\d{1,3},|who\s)")
-# A full name set beside a description of its own, as a reader meets a new person ("Raynard Jackson, a
-# radio host,", "One local woman, Karen Robison,"): the name, then ", a/an/the" and a lower-case word, or a
-# lower-case noun, a comma, the name and a comma. A place can stand so too ("Des Moines, a city"), so a run
-# the article also writes after "in", "from", "at" or "to" is left out (_Reader.__init__).
-_APPOSED_NAME = re.compile(r"\b([A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s+(?:an?|the)\s+[a-z]"
-                           r"|(?<=[a-z]),\s+([A-Z][\w’'-]+\s+[A-Z][\w’'-]+),\s")
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-# What may stand before a sentence's subject name since the sentence's start or its last comma.
-_BEFORE_SUBJECT = _ROLES | _TITLES | {"the", "a", "an", "his", "her", "their", "its", "and", "but", "so", "then",
-                                      "as", "when", "while", "after", "before", "if", "though", "although", "because",
-                                      "since", "once", "until"}
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
-_ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Adm|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Inc|Co|No|Mt|Ft|Jan|Feb"
-                          r"|Aug|Sept?|Oct|Nov|Dec|U\.S|[A-Z])\.$")
-_NOT_NAMES = _ORG_WORDS | _TITLES | _GROUP_HEADS | _PRONOUNS | _INDEFINITE
-
-
-class _Reader:
-    """How a reader takes "he" or "she": the person the sentences just before it are about. Walking back
-    over the sentences of its paragraph and the paragraph before, the nearest sentence that names a
-    person outside a quotation decides: its named gold source, else the referent of its he/she gold
-    source, else the first person it names (a surname the article gives a source, an honorific or a
-    role to: "Ms. Roe looked up…", "Varga, the mayor, hinted…"), if the gender fits; past both
-    paragraphs, the annotation's chain (_referent)."""
-
-    def __init__(self, record: Mapping[str, Any], sources: list[dict[str, Any]]) -> None:
-        self.text: str = record["text"]
-        self.sources = sources
-        masked = [(a, b) for attribution in record.get("attributions", []) if attribution.get("direct")
-                  for a, b in _pieces(attribution.get("content") or [])]
-        masked += [m.span() for m in _QUOTED.finditer(self.text)]
-        self.masked = sorted(masked)
-        people = {s["name"][-1] for s in sources if s["kind"] == "name" and s["name"] and _personal(s)}
-        for pattern in (_HONORIFIC_NAME, _ROLE_NAME, _AGED_NAME):  # a role, unlike an honorific, also precedes places
-            titled = {_possessive(m.group(1).split()[-1]).lower() for m in pattern.finditer(self.text)
-                      if pattern is not _ROLE_NAME or len(m.group(1).split()) > 1}
-            people |= {w for w in titled if not self._lower_case(w)}
-        for m in _APPOSED_NAME.finditer(self.text):
-            run = m.group(1) or m.group(2)
-            if not re.search(rf"\b(?:in|from|at|to)\s+(?:the\s+)?{re.escape(run)}\b", self.text) \
-                    and not self._lower_case(run.split()[-1].lower()):
-                people.add(_possessive(run.split()[-1]).lower())
-        self.people = people - _NOT_NAMES - _CALENDAR
-        self.genders: dict[str, str | None] = {}
-
-    def _lower_case(self, word: str) -> bool:
-        """Whether the article writes a word in lower case somewhere (so it is no name: "one", "when")."""
-        return bool(re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", self.text))
-
-    def _opens(self, lo: int, start: int) -> bool:
-        """Whether a name at `start` is where its sentence's subject stands: nothing but capitalised words,
-        titles, roles and determiners since the sentence's start or its last comma ("With one foot on the
-        quay, Ms. Roe looked up", "Former governor Ann Lee was"), not "The senator gave Trump credit", and no
-        pronoun before it."""
-        before = self.text[lo:start]
-        if {w.lower() for w in re.findall(r"\w+", before)} & {"he", "she", "i", "we", "they"}:
-            return False  # "She spoke up as his wife, Ann Lee, …": the pronoun is the subject
-        return all(w[:1].isupper() or w.lower() in _BEFORE_SUBJECT for w in before.rsplit(",", 1)[-1].split())
-
-    def _inside(self, pos: int) -> bool:
-        k = bisect_right(self.masked, (pos, 1 << 62))
-        return any(a <= pos < b for a, b in self.masked[max(0, k - 40):k])
-
-    def _gender(self, surname: str) -> str | None:
-        if surname not in self.genders:
-            self.genders[surname] = name_gender(surname, self.text, self.people)
-        return self.genders[surname]
-
-    def _fits(self, surname: str, pronoun: str) -> bool:
-        gender = self._gender(surname)
-        return gender is None or gender == ("m" if pronoun in _MALE else "f")
-
-    def _sentences(self, start: int) -> list[tuple[int, int]]:
-        """The sentences of the paragraph holding `start` and of the paragraph before, up to `start`, nearest first."""
-        here = self.text.rfind("\n", 0, start) + 1
-        before = self.text[:here].rstrip("\n")
-        lo = before.rfind("\n") + 1 if before.strip() else here
-        cuts = [lo] + [lo + m.end() for m in re.finditer(r"[.!?][”\"’']*\s+|\n+", self.text[lo:start])
-                       if not _ABBREVIATED.search(self.text[lo:lo + m.start() + 1])] + [start]
-        spans = list(zip(cuts, cuts[1:]))
-        return [span for span in reversed(spans) if span[1] > span[0]]
-
-    def referent(self, start: int, pronoun: str, depth: int = 0) -> list[str] | None:
-        for a, b in self._sentences(start):
-            here = [s for s in self.sources if a <= s["start"] < min(b, start) and not self._inside(s["start"])]
-            named = [s for s in here if s["kind"] == "name" and s["name"] and _personal(s)
-                     and self._fits(s["name"][-1], pronoun)]
-            if named:
-                found: list[str] = named[-1]["name"]
-                return found
-            same = [s for s in here if s["kind"] == "pronoun" and s["text"].strip().lower() in _PERSONAL
-                    and (s["text"].strip().lower() in _MALE) == (pronoun in _MALE)]
-            if same and depth < 20:
-                return self.referent(same[-1]["start"], pronoun, depth + 1)
-            for m in _CAPITALISED.finditer(self.text, a, min(b, start)):
-                word = _possessive(m.group()).lower()
-                if word in self.people and not self._inside(m.start()) and m.group() == _possessive(m.group()) \
-                        and self._opens(a, m.start()) and self._fits(word, pronoun):
-                    return self._name_ending(m.start(), m.end(), a)
-        return _referent(self.sources, start, pronoun, self.text)
-
-    def _name_ending(self, start: int, end: int, lo: int) -> list[str]:
-        """The capitalised run that ends in a surname ("Ann Lee"), titles left to names_agree."""
-        words = [self.text[start:end].lower()]
-        for m in reversed(list(_CAPITALISED.finditer(self.text, lo, start))):
-            if self.text[m.end():start].strip() or m.group().lower() in _ORG_WORDS:
-                break
-            if not self._lower_case(m.group().lower()):
-                words.insert(0, m.group().lower())
-            start = m.start()
-        return words
-
-
-def _personal(source: Mapping[str, Any]) -> bool:
-    """A named source that is a person, not an outlet or a body ("The Post", "the Clinton campaign")."""
-    return not (set(source["name"]) & _ORG_WORDS or source["text"].lower().startswith("the "))
 
 
 def _ratio(right: int, total: int) -> float | None:
@@ -584,7 +196,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         direct_quotes = [q for q in prediction["quotes"] if q.get("direct")]
         indirect_quotes = [q for q in prediction["quotes"] if not q.get("direct")]
         sources = _gold_sources(record)
-        reader = _Reader(record, sources)
+        reader = Reader(record, sources)
         gold_direct: list[tuple[int, int]] = []
         gold_any: list[tuple[int, int]] = []
         for attribution in record.get("attributions", []):
@@ -633,13 +245,13 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                     unchained = pronoun in _FIRST_PERSON or pronoun in _THINGS
                     if unchained:
                         expected = None
-                    elif pronoun in _PERSONAL:
+                    elif pronoun in PERSONAL:
                         expected = reader.referent(source_spans[0][0], pronoun)
                     elif pronoun == "who":
-                        expected = _relative_referent(record["text"], source_spans[0][0]) \
-                            or _referent(sources, source_spans[0][0], pronoun, record["text"])
+                        expected = relative_referent(record["text"], source_spans[0][0]) \
+                            or referent(sources, source_spans[0][0], pronoun, record["text"])
                     else:
-                        expected = _referent(sources, source_spans[0][0], pronoun, record["text"])
+                        expected = referent(sources, source_spans[0][0], pronoun, record["text"])
                     if not expected:
                         counts["unresolved"] += 1  # no named source before it: the gold cannot say who
                         continue

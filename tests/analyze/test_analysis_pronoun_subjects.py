@@ -1,0 +1,46 @@
+"""Whom he, she and a role stand for where the subject a reader sees is not the nearest name
+(analyze/antecedents.py, analyze/subjects.py): a role formed on a name is someone else's, a name after a
+dangling preposition is its object, and a name after an inverted "was" or "is" is the sentence's subject.
+Found by reading PolNeAR train's pronoun and role errors (docs/attribution.md); the sentences here are
+written for these tests."""
+
+from __future__ import annotations
+
+from conftest import speaker_of
+
+
+def test_a_role_formed_on_a_name_is_not_that_person():
+    text = ("Senator Ana Ortiz toured the harbour on Monday. Mayor Piet Varga said he expects Ortiz to win the seat.\n\n"
+            "“The north shore will carry her,” said the senior Ortiz adviser.")
+    assert speaker_of(text, "north shore will carry her") is None
+    text = ("Ortiz adviser Dan Oduya has run three campaigns on the coast.\n\n"
+            "Senator Ana Ortiz toured the harbour on Monday.\n\n"
+            "“The north shore will carry her,” said the senior Ortiz adviser.")
+    assert speaker_of(text, "north shore will carry her") == "Dan Oduya"
+    # the name after "of" is whom the role serves, not what it is formed on: the apposition's person speaks
+    text = ("Sen. Ana Ortiz, a supporter of Piet Varga's bid for governor, told the host "
+            "that Varga would win the north shore.")
+    assert speaker_of(text, "Varga would win") == "Ana Ortiz"
+
+
+def test_a_name_after_a_dangling_preposition_is_its_object():
+    text = ("Dan Oduya once drew close to, or even slightly ahead of, front-runner Piet Varga in the polls. "
+            "But he fell to ten percent in December.\n\n"
+            "“My team remains in place,” he said.")
+    assert speaker_of(text, "My team remains in place") == "Dan Oduya"
+
+
+def test_a_name_after_an_inverted_verb_is_the_subject():
+    text = ("Mayor Piet Varga opened the ferry terminal on Monday.\n\n"
+            "Yet there at the back of the hall was Dan Oduya, a retired ferry pilot. He was not cheering.\n\n"
+            "“This is a show for the cameras,” he said.")
+    assert speaker_of(text, "a show for the cameras") == "Dan Oduya"
+    text = ("Mayor Piet Varga opened the ferry terminal on Monday.\n\n"
+            "At center stage was the mayor's eldest daughter, Ana Varga, who spoke about her father's drive. "
+            "“I have seen him fight for this harbour,” she said.")
+    assert speaker_of(text, "I have seen him fight") == "Ana Varga"
+    # not where the sentence opens with its subject: the name is what the subject is, and "he" is the mayor's
+    text = ("Mayor Piet Varga attacked the ferry ruling again on Monday. The judge Varga was referring to is "
+            "Dan Oduya, who was born and raised in Port Ellis.\n\n"
+            "He insisted that Oduya had “a conflict of interest” in the case.")
+    assert speaker_of(text, "conflict of interest") == "Piet Varga"
