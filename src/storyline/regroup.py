@@ -12,7 +12,13 @@ made from their text or URL): average-link over every pair's probability as plac
 article against another (`pair_probabilities`) down to revision's merge threshold, then revision's
 merges of those groups as stories down to `ClusterParams.regroup_threshold`, then revision's rounds
 (moves, merges, splits) over them. The result is written back as moves and splits with stable ids.
-Set `regroup_threshold` to 0 to leave revision as it was."""
+Set `regroup_threshold` to 0 to leave revision as it was.
+
+Regrouping remembers how it left each set (`as_left`): a set whose stories still hold the members it
+grouped, with reports that came since, is not grouped again until it has doubled (REGROUP_GROWTH), so
+that what a run costs follows what changed, not the size of every linked story the window holds. The
+groups it weighed for a split are recorded in the index's `weighed`, as revision's own splits record
+theirs, and a group holding a story's very members is weighed as that story would be."""
 
 from __future__ import annotations
 
@@ -41,8 +47,11 @@ from storyline.revise import (
 )
 
 REGROUP_MEMBERS = 128  # linked stories with more members than this together are not regrouped
-# per index, the members last regrouped together, by the first of their stories' ids
-_REGROUPED: weakref.WeakKeyDictionary[StoryIndex, dict[str, frozenset[str]]] = weakref.WeakKeyDictionary()
+REGROUP_GROWTH = 2.0  # a set regrouping left is grouped again from scratch once its members have doubled
+# A set of linked stories as regrouping last left it: each story's id and its members' ids then.
+Grouping = dict[str, frozenset[str]]
+# per index, per story of a set regrouping last left, that set's grouping (one object for all its stories)
+_GROUPED: weakref.WeakKeyDictionary[StoryIndex, dict[str, Grouping]] = weakref.WeakKeyDictionary()
 
 
 def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]],
@@ -57,7 +66,8 @@ def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]
     the id of the story it holds most members of (a story's id goes to one group only, the one holding
     most of it), a group left without one is split off the story it holds most of, and a story left
     empty resolves to the one its last member joined. Linked stories with more than REGROUP_MEMBERS
-    members together are left as they are; with `regroup_threshold` 0, nothing is regrouped."""
+    members together, and those still as regrouping last left them (`as_left`), are left as they are;
+    with `regroup_threshold` 0, nothing is regrouped."""
     params, parent = index.params, {}
     if params.regroup_threshold <= 0:
         return []
@@ -84,9 +94,9 @@ def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]
     for story_id in parent:
         linked.setdefault(root(story_id), set()).update((story_id, root(story_id)))
     made: list[Revision] = []
-    regrouped = _REGROUPED.setdefault(index, {})
-    for story_id in [story_id for story_id in regrouped if story_id not in index.stories]:
-        del regrouped[story_id]
+    grouped = _GROUPED.setdefault(index, {})
+    for story_id in [story_id for story_id in grouped if story_id not in index.stories]:
+        del grouped[story_id]
     for story_ids in (linked[key] for key in sorted(linked)):
         stories = [index.stories[story_id] for story_id in sorted(story_ids) if story_id in index.stories]
         if len(stories) < 2 or sum(story.size for story in stories) > REGROUP_MEMBERS:
@@ -94,14 +104,36 @@ def regroup(index: StoryIndex, looked: set[str], members: dict[str, list[Member]
         held = {story.id: members_held(members, story.id, members_of) for story in stories}
         if any(len(held[story.id]) != story.size for story in stories):
             continue  # the store and the index disagree (another run is writing): leave them as they are
-        part = [m for found in held.values() for m in found]
-        ids = frozenset(m.id for m in part)
-        if regrouped.get(stories[0].id) == ids:
-            continue  # these very members were regrouped into these stories before: the same groups again
-        made.extend(_write_groups(index, held, _groups(index, part), members, members_of, taken))
-        regrouped[min(story_id for story_id in story_ids if index.stories.get(story_id) is not None
-                      and index.stories[story_id].size)] = ids
+        if as_left(grouped, held):
+            continue  # as regrouping left them but for reports placed since: placement has had its say on those
+        weighed = {frozenset(m.id for m in held[story_id]): index.weighed[story_id] for story_id in held
+                   if story_id in index.weighed}
+        found = _groups(index, [m for part in held.values() for m in part], weighed)
+        groups = [group for group, _ in found]
+        written, named = _write_groups(index, held, groups, members, members_of, taken)
+        made.extend(written)
+        for story_id, (_, size) in zip(named, found, strict=True):
+            if size is not None:  # its members weighed for a split as they stand: not again before they grow
+                index.weighed[story_id] = size
+        grouping = {story_id: frozenset(m.id for m in group) for story_id, group in zip(named, groups, strict=True)}
+        grouped.update((story_id, grouping) for story_id in grouping)
     return made
+
+
+def as_left(grouped: dict[str, Grouping], held: dict[str, list[Member]]) -> bool:
+    """Whether linked stories (by id, their members) are as regrouping last left them (`grouped`, per
+    story the grouping of its set) but for reports that came since: the same stories, left together,
+    each still holding every member it held then, and the set grown by less than REGROUP_GROWTH. A
+    move, merge or split among the members regrouping grouped, or a story newly linked to them, has the
+    set grouped again; a report that came since is placement's and revision's to weigh, as in any
+    story, until the set has grown by REGROUP_GROWTH."""
+    grouping = grouped.get(min(held))
+    if grouping is None or grouping.keys() != held.keys() or any(grouped.get(story_id) is not grouping
+                                                                 for story_id in held):
+        return False
+    if sum(map(len, held.values())) >= REGROUP_GROWTH * sum(map(len, grouping.values())):
+        return False
+    return all(grouping[story_id] <= {m.id for m in found} for story_id, found in held.items())
 
 
 def _english_only(index: StoryIndex, story_id: str) -> bool:
@@ -110,10 +142,13 @@ def _english_only(index: StoryIndex, story_id: str) -> bool:
     return index.crosslingual is None or index.crosslingual.only_english(story_id)
 
 
-def _groups(index: StoryIndex, part: list[Member]) -> list[list[Member]]:
+def _groups(index: StoryIndex, part: list[Member], weighed: dict[frozenset[str], int]) -> list[tuple[list[Member], int | None]]:
     """These members grouped from scratch, whatever stories they are in: each a story of its own, merged
     most probable pair first down to `regroup_threshold`, then revised (moves, merges, splits); each
-    group in the order of its members' ids, the groups in the order of their first member's."""
+    group in the order of its members' ids, the groups in the order of their first member's, each with
+    the size its story was last weighed for a split at (None if never). `weighed` gives that size for
+    stories of the index by their members' ids: a group that holds one's very members is weighed again
+    only as that story would be (`revise.SPLIT_GROWTH`)."""
     params = index.params
     regrouping = StoryIndex([], replace(params, revise_threshold=params.regroup_threshold, regroup_threshold=0.0),
                             index.stats)
@@ -126,6 +161,10 @@ def _groups(index: StoryIndex, part: list[Member]) -> list[list[Member]]:
     for merge in story_merges(regrouping, set(regrouping.stories), PairScores(regrouping)):
         held[merge.target.id].extend(held.pop(merge.source.id))
     regrouping.params = replace(params, regroup_threshold=0.0)
+    for story_id, found in held.items():
+        size = weighed.get(frozenset(m.id for m in found))
+        if size is not None:
+            regrouping.weighed[story_id] = size
     story_of = {member.id: story_id for story_id, found in held.items() for member in found}
     merged: dict[str, str] = {}
     for change in revise(regrouping, set(regrouping.stories), lambda story_id: held.get(story_id, [])):
@@ -143,14 +182,14 @@ def _groups(index: StoryIndex, part: list[Member]) -> list[list[Member]]:
         while story_id in merged:
             story_id = merged[story_id]
         groups.setdefault(story_id, []).append(member)
-    return list(groups.values())
+    return [(group, regrouping.weighed.get(story_id)) for story_id, group in groups.items()]
 
 
 def _write_groups(index: StoryIndex, held: dict[str, list[Member]], groups: list[list[Member]],
                   members: dict[str, list[Member]], members_of: Callable[[str], list[Member]],
-                  taken: Callable[[str], bool] | None) -> list[Revision]:
+                  taken: Callable[[str], bool] | None) -> tuple[list[Revision], list[str]]:
     """Make the index's stories `held` (by id, their members) hold `groups` instead, by splits and moves
-    with stable ids (see `_regroup`); the splits and moves as made."""
+    with stable ids (see `regroup`); the splits and moves as made, and the id of each group's story."""
     story_of = {member.id: story_id for story_id, part in held.items() for member in part}
     overlaps = sorted(((-sum(story_of[m.id] == story_id for m in group), -len(held[story_id]), story_id, at)
                        for at, group in enumerate(groups) for story_id in {story_of[m.id] for m in group}))
@@ -183,7 +222,7 @@ def _write_groups(index: StoryIndex, held: dict[str, list[Member]], groups: list
             score = probability(index.features(member.vector, set(member.terms), member.day, target, cosine), index.params)
             made.append(apply_move(index, members, members_of, Move(member.id, story_of[member.id], target.id, score, None)))
             story_of[member.id] = target.id
-    return made
+    return made, [named[at] for at in range(len(groups))]
 
 
 def pair_probabilities(index: StoryIndex, part: list[Member]) -> np.ndarray:
