@@ -8,9 +8,12 @@ critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death 
 sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
 suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's.
 Reports are read by day, and within a day by time of day where the feed gives one (report_order.py);
-a case only moves on, so of one moment's reports, one that tells a further stage tells what came
-later ("officials are considering arson", then "authorities now suspect arson"). Each stage that goes
-further than every earlier one is a step of one update, shown as a dated progression, never as a dispute, each step with
+a moment's stage is what most of its reports tell, and a case only moves on, so of one moment's
+reports, one that tells a stage before it tells what came before ("officials are considering arson",
+then most "suspect arson"), and one that tells the next stage tells what came later (most say the
+roads are closed, one that they reopened at 4.30pm); a stage further on is of the background ("the
+convicted sex offender" in a report of his escape). Each stage that goes further than every earlier
+one is a step of one update, shown as a dated progression, never as a dispute, each step with
 every report of that day that tells it, and with the reports of later days that all still tell it
 ("still on the run" on Thursday, between Monday's escape and the capture a week on), as
 rising_counts.py keeps a count as it stood; the evidence of a step is every sentence of its reports
@@ -117,7 +120,11 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
     reached = -1  # the stage the earlier reports told
     for when in sorted({moment_of[pos] for pos in told}):
         today = {pos: step for pos, step in told.items() if moment_of[pos] == when}
-        further = sorted({step[0] for step in today.values() if step[0] > reached})
+        counts = Counter(step[0] for step in today.values())
+        modal = min(counts, key=lambda rank: (-counts[rank], rank))  # what most of the moment's reports tell
+        # a stage before the modal one came before it, the next one after it came later; one further on
+        # is of the background ("the convicted sex offender" in a report of his escape)
+        further = sorted(rank for rank in counts if reached < rank <= max(modal, reached) + 1)
         for rank in further:
             # "was arrested …", then "was charged": a later step's evidence is every stage its report
             # tells beyond the step before, which the case passed on the way
