@@ -338,9 +338,13 @@ def test_a_stage_denied_supposed_or_of_the_past_is_no_step(later):
     assert not any(c.get("update") for c in result.claims)
 
 
-def test_stages_told_on_one_day_or_going_back_are_no_update():
-    same_day = [ESCAPE[0], ("valley-news", "2025-03-03", ESCAPE[2][2])]
-    assert not any(c.get("update") for c in compare_reports(same_day).claims)
+def test_stages_going_back_are_no_update_and_one_days_stages_go_in_the_order_of_the_case():
+    # a case only moves on: of one day's reports, the one that tells the capture tells what came later
+    captured = ESCAPE[2][2].replace("on Tuesday", "on Monday evening")
+    same_day = [("valley-news", "2025-03-03", captured), ESCAPE[0]]
+    assert [[(v["source"], v["normalized"]) for v in c["update"]["values"]]
+            for c in compare_reports(same_day).claims if c.get("update")] == [
+        [("coast-wire", "sought"), ("valley-news", "arrested")]]
     going_back = [("valley-news", "2025-03-05", ESCAPE[2][2]), ("coast-wire", "2025-03-06", ESCAPE[0][2])]
     assert not any(c.get("update") for c in compare_reports(going_back).claims)
 

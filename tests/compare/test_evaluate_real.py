@@ -400,7 +400,9 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
     # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.461 (41 of 89), look-alikes
-    # 0.979, claim groups 0.919 (34 of 37), updates 0.100 (2 of 20; 10 with sides in two stories).
+    # 0.979, claim groups 0.919 (34 of 37), updates 0.350 (7 of 20; 10 with sides in two stories): reports
+    # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
+    # turnout "as of 4:00 p.m." then "reached", roads closed then reopened, arson considered then suspected.
     assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.46
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.9
-    assert scores["update_found_rate"] >= 0.1
+    assert scores["update_found_rate"] >= 0.35

@@ -11,6 +11,7 @@ claims of each side, which are marked `disputed`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from functools import lru_cache
 
 import numpy as np
@@ -20,7 +21,7 @@ from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import CALLED_OFF
-from storyline.model import UNDATED_FIRST, UNDATED_LAST, ClaimRecord, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
+from storyline.model import UNDATED_LAST, ClaimRecord, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
 from storyline.words import folded_words
 
 
@@ -137,7 +138,7 @@ def build_claims(story: StoryView, units: list[Unit], vectors: np.ndarray, group
             claims.append(_claim(story, units, vectors, part, f"c{g}" + (f".{n}" if len(parts) > 1 else ""), centroid))
     for n, c in enumerate(conflicts):
         members = sorted(set(c.units.values()), key=lambda i: units[i].article)
-        order = sorted(c.values, key=lambda p: (story.articles[p].published or UNDATED_LAST, p))
+        order = earliest_first(story, c)
         first = next((c.units[p] for p in order if p in c.units), None)
         if members:
             claim = _claim(story, units, vectors, members, f"x{n}", centroid)
@@ -180,10 +181,20 @@ def _claim_from_spans(story: StoryView, c: Conflict) -> ClaimRecord:
                        republished_by=carried, quoted=False, dates=[], centrality=0.0)
 
 
+def earliest_first(story: StoryView, c: Conflict) -> list[int]:
+    """The articles of a conflict or an update, earliest report first: by day, then, within a day, by
+    the update's steps (a report's time of day or its own words: "as of 4 p.m.", "has risen to"), then
+    by the moment each was published; undated reports last."""
+    def when(pos: int) -> tuple[date, int, datetime, int]:
+        published = story.articles[pos].published or UNDATED_LAST
+        return (published.date(), c.order.get(pos, 0), published, pos)
+    return sorted(c.values, key=when)
+
+
 def _values(story: StoryView, c: Conflict) -> list[ValueRecord]:
     """Each voice's value of a conflict or an update with its sentences, earliest report first."""
     values = []
-    for pos in sorted(c.values, key=lambda p: (story.articles[p].published or UNDATED_LAST, p)):
+    for pos in earliest_first(story, c):
         norm, shown, spans = c.values[pos]
         values.append(ValueRecord(source=story.articles[pos].source, value=shown, normalized=norm,
                                   voice=story.voice[pos], article=story.articles[pos].id,
@@ -214,7 +225,7 @@ def _as_update(story: StoryView, units: list[Unit], claim: ClaimRecord, c: Confl
     for value in values:
         published = story.articles[story.pos[value["article"]]].published
         value["published"] = published.date().isoformat() if published else None
-    latest = max(c.values, key=lambda p: (story.articles[p].published or UNDATED_FIRST, p))
+    latest = earliest_first(story, c)[-1]
     text, evidence = claim["text"], claim["evidence"]
     if latest in c.units:
         unit = units[c.units[latest]]

@@ -1,4 +1,4 @@
-"""Counts that rise between reports of different days: one update, a dated progression ("at least 3
+"""Counts that rise between reports of different days (or of one day, in their order): one update, a dated progression ("at least 3
 dead" on the first day, "killed 10" the next), not a dispute.
 
 Real reports of one story state a toll in sentences that share few words and often no name ("the
@@ -10,19 +10,23 @@ an ongoing happening has lasted ("four days of riots", "the sixth straight day" 
 sixth aftershock" says six have struck. So is a running total that its clause names (running_total):
 an election's turnout ("turnout reached 93.87 percent") and a sum taken in ("has grossed $368
 million"). A report's count is the highest value it gives (a count so far only grows: a lower figure
-beside it is one it rose from); a day's count is what most of its reports give (_day_count); the
-days whose count is higher than every earlier day's are the steps of one update, each step with
-every report of that day whose figure agrees with it ("more than $363 million" and "$368 million";
-"almost 90%" and "some 88.41 percent"), and with the reports of later days that all still agree
-with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
+beside it is one it rose from). Reports are read in their order (report_order.py): by day, within a
+day by time of day where the feed gives one and by the figure's own words ("as of 4 p.m." before
+"turnout reached", "at least four aftershocks" before "the sixth aftershock ... as the toll rose"),
+and the days of an ongoing happening by their count (of one day's reports, "five days of riots" was
+written after "four days of riots"). A moment's count is what most of its reports give (_day_count);
+the moments whose count is higher than every earlier one's are the steps of one update, each step
+with every report of that moment whose figure agrees with it ("more than $363 million" and "$368
+million"; "almost 90%" and "some 88.41 percent"), and with the reports of later days that all still
+agree with it (4 aftershocks on Monday, still 4 on Tuesday, 7 on Wednesday).
 
 When in doubt there is none: a figure whose line names a day more than conflict.BEFORE_THE_STORY
 before the first report (the toll of an earlier quake; a headline or a dateline that runs into the
 sentence dates the report, not its figure), a count that falls, a step more than UPDATE_RATIO times the
 one before (a count of another happening), a span of days whose words around, names aside, share
 nothing with the other's (a week of strikes, five days of sailing races), and a voice that would
-give two steps. Reports of one day that disagree are no step of each other: that is a dispute, for
-number.py to weigh.
+give two steps. Reports of one day that disagree and that nothing orders are no step of each other:
+that is a dispute, for number.py to weigh.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from datetime import date
 
 from storyline.analyze.numbers import CURRENCY_KINDS, Number, compatible, group_of, normalized_number
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
+from storyline.compare.report_order import Moment, later_in_the_day, report_moments
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import TAKINGS, TAKINGS_PERIOD, TURNOUT
 from storyline.model import ConflictKind
@@ -47,11 +52,14 @@ UPDATE_RATIO = 5.0  # a step further from the one before than this counts anothe
 
 @dataclass(frozen=True)
 class _Reading:
-    """One report's value of one count, with the sentence and the words around the figure besides names."""
+    """One report's value of one count, with the sentence, the words around the figure besides names,
+    and when it was read: its report's day and time of day, then the figure's own words
+    (report_order.later_in_the_day; for the days of an ongoing happening, the count itself)."""
 
     unit: Unit
     number: Number
     words: frozenset[str]
+    when: Moment
 
 
 def _counted(story: StoryView, unit: Unit, n: Number) -> str | None:
@@ -82,45 +90,50 @@ def running_total(story: StoryView, unit: Unit, n: Number) -> str | None:
 
 
 def rising_counts(found: StoryFindings) -> list[Conflict]:
-    """One update per growing count whose reports of later days give higher values."""
+    """One update per growing count whose later reports give higher values: reports of later days, or
+    of one day where their times of day or their own words order them (report_order.py)."""
     story = found.story
-    day_of = {pos: a.published.date().isoformat() for pos, a in enumerate(story.articles) if a.published}
-    if len(set(day_of.values())) < 2:
+    moment_of = report_moments(story)
+    if not moment_of:
         return []
-    earliest = date.fromisoformat(min(day_of.values()))
+    earliest = date.fromisoformat(min(day for day, _ in moment_of.values()))
     readings: dict[tuple[int, str], list[_Reading]] = defaultdict(list)  # (article, count) -> its figures
-    given: dict[tuple[str, str], list[Number]] = defaultdict(list)  # (count, day) -> every figure its reports give
+    given: dict[tuple[str, tuple[str, str]], list[Number]] = defaultdict(list)  # (count, moment) -> every figure its reports give
     for unit in found.units:
-        if unit.article not in day_of:
+        if unit.article not in moment_of:
             continue
         for n in unit.numbers:
             thing = _counted(story, unit, n)
             # a count is whole; a share of voters need not be
             if thing is not None and n.value >= 1 and (n.value == int(n.value) or thing == "turnout"):
-                given[(thing, day_of[unit.article])].append(n)
+                given[(thing, moment_of[unit.article])].append(n)
                 if before_the_story(unit, earliest, story, n.start):
                     continue
                 names = set(content_stems(" ".join(unit.entities)))
+                # days an ongoing happening has lasted only grow: of one day's reports, the one that counts
+                # more was written later ("four days of riots", "for the sixth straight day")
+                within = int(n.value) if thing == DURATION else later_in_the_day(unit.text)
                 readings[(unit.article, thing)].append(
-                    _Reading(unit, n, frozenset(frame(story, unit, n.start, n.end) - names)))
+                    _Reading(unit, n, frozenset(frame(story, unit, n.start, n.end) - names),
+                             (*moment_of[unit.article], within)))
     told: dict[str, dict[int, _Reading]] = defaultdict(dict)  # count -> article -> its count
     for (pos, thing), figures in readings.items():
         told[thing][pos] = max(figures, key=lambda r: r.number.value)  # the first of its highest value
     return [c for thing, reports in sorted(told.items())
-            if (c := _progression(story, thing, reports, day_of, given)) is not None]
+            if (c := _progression(story, thing, reports, given)) is not None]
 
 
-def _progression(story: StoryView, thing: str, reports: dict[int, _Reading], day_of: dict[int, str],
-                 given: dict[tuple[str, str], list[Number]]) -> Conflict | None:
-    """The update of one count, if reports of later days give higher values. given: every figure of
-    the count each day's reports give, in any sentence."""
+def _progression(story: StoryView, thing: str, reports: dict[int, _Reading],
+                 given: dict[tuple[str, tuple[str, str]], list[Number]]) -> Conflict | None:
+    """The update of one count, if later reports give higher values. given: every figure of the count
+    each moment's reports give, in any sentence."""
     steps: list[tuple[Number, dict[int, _Reading]]] = []  # each step's count and its reports
-    for day in sorted({day_of[pos] for pos in reports}):
-        today = {pos: r for pos, r in reports.items() if day_of[pos] == day}
+    for when in sorted({r.when for r in reports.values()}):
+        today = {pos: r for pos, r in reports.items() if r.when == when}
         count = _day_count(today)
         step = {pos: r for pos, r in today.items() if compatible(r.number, count)}
         if steps and count.value == steps[-1][0].value:
-            if all(compatible(n, count) for n in given[(thing, day)]):
+            if all(compatible(n, count) for n in given[(thing, (when[0], when[1]))]):
                 steps[-1][1].update(step)  # later reports of the count as it stood, where none gives it otherwise
             continue
         if steps and count.value < steps[-1][0].value:
@@ -136,17 +149,19 @@ def _progression(story: StoryView, thing: str, reports: dict[int, _Reading], day
     return Conflict(ConflictKind.NUMBER, f"number:{key}",
                     {pos: (normalized_number(r.number), r.number.surface, [(r.number.start, r.number.end)])
                      for _, step in steps for pos, r in step.items()},
-                    {pos: r.unit.index for _, step in steps for pos, r in step.items()}, update=True)
+                    {pos: r.unit.index for _, step in steps for pos, r in step.items()}, update=True,
+                    order={pos: n for n, (_, step) in enumerate(steps) for pos in step})
 
 
 def _day_count(today: dict[int, _Reading]) -> Number:
     """A day's count: the figure most of the day's reports give as it stands, then the one most of them
     can agree with ("more than $363 million" twice and "$368 million": 363 million, which all three
-    allow; "almost 90%", "90 per cent" and "some 88.41 percent": 90), then the lowest. (Agreement
+    allow; "almost 90%", "90 per cent" and "some 88.41 percent": 90), then a figure over a lower bound
+    it lies in ("at least four aftershocks" and "the sixth aftershock": six), then the lowest. (Agreement
     alone would crown a low bound: "at least three" allows every toll of the day.)"""
     figures = [r.number for r in today.values()]
     return min(figures, key=lambda c: (-sum(n.value == c.value for n in figures),
-                                       -sum(compatible(c, n) for n in figures), c.value))
+                                       -sum(compatible(c, n) for n in figures), c.qualifier == "min", c.value))
 
 
 def _one_count(thing: str, before: tuple[Number, dict[int, _Reading]], after: tuple[Number, dict[int, _Reading]]) -> bool:

@@ -323,6 +323,14 @@ ONGOING_SPAN = re.compile(r"\s+(?:in a row|running|of\s+(?:\w+\s+){0,3}?(?:riot\
                           r"|demonstrations?|strikes?|fighting|looting|turmoil|battles?|siege|search\w*|talks|negotiations?"
                           r"|deliberations?|rain\w*|storms?|snow\w*|bombing|shelling|air ?strikes))\b", re.IGNORECASE)
 UPDATED = re.compile(r"\b(?:rose|risen|climbed|increased|revised|updated)\b", re.IGNORECASE)
+# words that make a report's figure a later reading than another report's of the same day ("the toll
+# rose to 10", "has now climbed", "up from three"), and words that make it a reading as it stood at a time
+# of the day ("88 percent as of 4 p.m."), before the day's later ones (compare/report_order.py)
+GROWN = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|now|(?:up|higher) from"
+                   r"|new (?:death )?toll)\b", re.IGNORECASE)
+AS_OF_TIME = re.compile(r"\b(?:as of|by)\s+(?:about\s+|around\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?"
+                        r"|GMT\b|UTC\b|local time)|\d{1,2}:\d{2}|noon\b|midday\b|(?:early|late|mid-?)\s*(?:morning|afternoon)\b)",
+                        re.IGNORECASE)
 # a figure its own sentence says no longer holds ("was out of service early Friday, although that has
 # since improved"): another report's figure is a later reading, not a dispute
 SUPERSEDED = re.compile(r"\b(?:has|have) (?:since|now|already) (?:improved|eased|recovered|changed|fallen|dropped|risen|grown)\b",

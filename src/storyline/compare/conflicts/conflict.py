@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -36,6 +36,9 @@ class Conflict:
     units: dict[int, int]  # article pos -> unit index (the sentence that states it)
     update: bool = False  # values of reports of different days: a progression, not a dispute
     minor: bool = False  # a judgement call: close approximations, two different bounds (at least 6 / at least 7)
+    # an update's step of each article (pos -> 0, 1, ...), where reports of one day are ordered by their
+    # time of day or their own words ("has risen to"); values are shown by day, then step
+    order: dict[int, int] = field(default_factory=dict)
 
 
 class Quantities:

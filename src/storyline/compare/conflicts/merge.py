@@ -50,14 +50,25 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
                     set(dispute.units.values()) & set(update.units.values()):
                 parent[find(n)] = find(m)  # the update's latest step is itself disputed that day
     merged: dict[int, Conflict] = {}
+    # an update's value of one article, found by two findings in two of its sentences ("killing at least
+    # three people" in the lead, "three people died" below): evidence of one step, both cited
+    also: dict[int, dict[int, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     for n, c in enumerate(conflicts):
         target = merged.setdefault(find(n), Conflict(c.about, c.key, {}, {}, c.update, c.minor))
         target.minor = target.minor and c.minor
         target.update = target.update and c.update
         for pos, value in c.values.items():
+            if c.update and pos in target.values and target.values[pos][0] == value[0]:
+                also[find(n)][pos].extend(value[2])
             target.values.setdefault(pos, value)
         for pos, u in c.units.items():
             target.units.setdefault(pos, u)
+        for pos, step in c.order.items():
+            target.order.setdefault(pos, step)
+    for root, c in merged.items():
+        for pos, spans in also[root].items() if c.update else ():
+            norm, shown, given = c.values[pos]
+            c.values[pos] = (norm, shown, sorted(set(given) | set(spans)))
     out = []
     for c in merged.values():
         by_voice: dict[str, set[str]] = defaultdict(set)

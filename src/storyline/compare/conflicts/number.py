@@ -41,6 +41,7 @@ from storyline.compare.conflicts.conflict import (
     story_matches,
 )
 from storyline.compare.records import record_conflicts
+from storyline.compare.report_order import report_moments
 from storyline.compare.rising_counts import rising_counts, running_total
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import (
@@ -203,8 +204,9 @@ def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
     does one of a past happening both date alike (the toll of the quake of December 2003). A running
     total (rising_counts.running_total: a turnout, takings) is a count so far."""
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
-    if pa is None or pb is None or pa.date() == pb.date():
-        return False
+    moments = report_moments(story)
+    if pa is None or pb is None or moments[a.article] == moments[b.article]:
+        return False  # reports of one day, not told apart by their times of day (report_order.py)
     earliest = min(pa, pb).date().isoformat()
     if any(d < earliest[:len(d)] for d in a.dates & b.dates):
         return False

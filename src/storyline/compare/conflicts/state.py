@@ -6,9 +6,14 @@ Each is a ladder of stages (LADDERS: lang.en.CASE_STAGES, sought, arrested, char
 charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en.CONDITION_STAGES,
 critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death sentence undecided,
 sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
-suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's;
-a day's stage is what most of its reports tell. The days whose stage goes further than every earlier
-day's are the steps of one update, shown as a dated progression, never as a dispute, each step with
+suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's.
+Reports are read by day, and within a day by time of day where the feed gives one (report_order.py);
+a moment's stage is what most of its reports tell, and a case only moves on, so of one moment's
+reports, one that tells a stage before it tells what came before ("officials are considering arson",
+then most "suspect arson"), and one that tells the next stage tells what came later (most say the
+roads are closed, one that they reopened at 4.30pm); a stage further on is of the background ("the
+convicted sex offender" in a report of his escape). Each stage that goes further than every earlier
+one is a step of one update, shown as a dated progression, never as a dispute, each step with
 every report of that day that tells it, and with the reports of later days that all still tell it
 ("still on the run" on Thursday, between Monday's escape and the capture a week on), as
 rising_counts.py keeps a count as it stood; the evidence of a step is every sentence of its reports
@@ -26,6 +31,7 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings, before_the_story
+from storyline.compare.report_order import report_moments
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import (
     ACCESS_STAGES,
@@ -82,24 +88,26 @@ def _subject(story: StoryView, units: list[Unit]) -> str:
 
 
 def state_in_story(found: StoryFindings) -> list[Conflict]:
-    """One update per ladder (a case's stages, a person's condition) whose reports of later days tell
-    later stages."""
+    """One update per ladder (a case's stages, a person's condition) whose later reports tell later
+    stages."""
     story = found.story
-    day_of = {pos: a.published.date().isoformat() for pos, a in enumerate(story.articles) if a.published}
-    if len(set(day_of.values())) < 2:
+    moment_of = report_moments(story)
+    if not moment_of:
         return []
-    earliest = date.fromisoformat(min(day_of.values()))
-    units = [u for u in found.units if u.article in day_of]
+    earliest = date.fromisoformat(min(day for day, _ in moment_of.values()))
+    units = [u for u in found.units if u.article in moment_of]
     personal = [u for u in units if _of_a_person(story, u)]
     return [c for name, (stages, of_person) in LADDERS.items()
-            if (c := _climbed(story, personal if of_person else units, day_of, name, stages, earliest)) is not None]
+            if (c := _climbed(story, personal if of_person else units, moment_of, name, stages, earliest)) is not None]
 
 
-def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder: str, stages: Ladder,
+def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str, str]], ladder: str, stages: Ladder,
              earliest: date) -> Conflict | None:
-    """The update of one ladder in the story's dated sentences, if its reports of later days tell later
-    stages. A stage whose line names a day before the story is of the past ("In April 2007 he was
-    sentenced to death"; a conviction years ago): conflict.before_the_story."""
+    """The update of one ladder in the story's dated sentences, if its later reports tell later stages:
+    reports of later days, or of one day (a time of day, else the stages themselves: a case only moves
+    on, so of one day's reports, the one that tells a later stage tells what came later). A stage whose
+    line names a day before the story is of the past ("In April 2007 he was sentenced to death"; a
+    conviction years ago): conflict.before_the_story."""
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
     for unit in units:
@@ -108,26 +116,33 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
             spans[(unit.article, stage[0])].extend(stage[3])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}
     climbed: dict[int, list[tuple[int, int]]] = {}  # article -> where it tells the stages it climbed
-    reached = -1  # the stage the reports of earlier days told
-    for day in sorted({day_of[pos] for pos in told}):
-        today = {pos: step for pos, step in told.items() if day_of[pos] == day}
+    order: dict[int, int] = {}  # article -> its step
+    reached = -1  # the stage the earlier reports told
+    for when in sorted({moment_of[pos] for pos in told}):
+        today = {pos: step for pos, step in told.items() if moment_of[pos] == when}
         counts = Counter(step[0] for step in today.values())
-        modal = min(counts, key=lambda rank: (-counts[rank], rank))  # what most of the day's reports tell
-        if modal > reached:
+        modal = min(counts, key=lambda rank: (-counts[rank], rank))  # what most of the moment's reports tell
+        # a stage before the modal one came before it, the next one after it came later; one further on
+        # is of the background ("the convicted sex offender" in a report of his escape)
+        further = sorted(rank for rank in counts if reached < rank <= max(modal, reached) + 1)
+        for rank in further:
             # "was arrested …", then "was charged": a later step's evidence is every stage its report
             # tells beyond the step before, which the case passed on the way
-            passed = range(reached + 1 if reached >= 0 else modal, modal + 1)
+            passed = range(reached + 1 if reached >= 0 else rank, rank + 1)
+            index = len(set(order.values()))
             for pos, step in today.items():
-                if step[0] == modal:
+                if step[0] == rank:
                     kept[pos] = step
-                    climbed[pos] = sorted(span for rank in passed for span in spans[(pos, rank)])
-            reached = modal
-        elif modal == reached and all(step[0] == modal for step in today.values()):
-            # a later day whose reports all still tell the stage reached ("was still on the run" on
+                    climbed[pos] = sorted(span for r in passed for span in spans[(pos, r)])
+                    order[pos] = index
+            reached = rank
+        if not further and reached >= 0 and all(step[0] == reached for step in today.values()):
+            # a later moment whose reports all still tell the stage reached ("was still on the run" on
             # Thursday): the case as it stood, part of that step, shown before the next
             for pos, step in today.items():
                 kept[pos] = step
-                climbed[pos] = sorted(spans[(pos, modal)])
+                climbed[pos] = sorted(spans[(pos, reached)])
+                order[pos] = max(order.values())
     by_voice: dict[str, set[int]] = defaultdict(set)
     for pos, step in kept.items():
         by_voice[story.voice[pos]].add(step[0])
@@ -137,7 +152,7 @@ def _climbed(story: StoryView, units: list[Unit], day_of: dict[int, str], ladder
     return Conflict(ConflictKind.STATE, f"state:{subject}@{ladder}",
                     {pos: (label, story.articles[pos].text[s:e], climbed[pos])
                      for pos, (rank, label, (s, e), _) in kept.items()},
-                    {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True)
+                    {pos: unit.index for pos, (*_, unit) in kept.items()}, update=True, order=order)
 
 
 # each ladder, and whether its stages are told of a person (a case, a condition) or of a thing (roads, a cause)
