@@ -11,6 +11,13 @@ grow with the records already stored; a ratio that falls round by round names a 
     .venv/bin/python bench/records.py --embedder static --records 6000 --round 2000
     .venv/bin/python bench/records.py --records 100000 --round 10000    # the issue's case: hours here
     .venv/bin/python bench/records.py --embedder static --records 6000 --round 2000 --minutes 30  # 125 days
+    .venv/bin/python bench/records.py --embedder static --records 30000 --round 5000 --profile /tmp/prof
+
+With --profile DIR, each round's ingest runs under cProfile in this process's main thread (the driver:
+placement, near-duplicates, writes, revision, the briefs' reads and writes; not the thread preparing
+chunks, nor the analysis processes, unless --analysis-processes 1 puts the briefs here too), its
+statistics written to DIR/round-N.prof, and after each round's line, on stderr, the functions that
+took most of its time, the live stories and the largest story's members.
 
 Each record is one sentence with a title, an outlet of thirty and a URL of its own, a minute after
 the one before: most start a story of their own, so every round adds stories, briefs and links."""
@@ -18,7 +25,10 @@ the one before: most start a story of their own, so every round adds stories, br
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import os
+import pstats
 import resource
 import sys
 import tempfile
@@ -72,6 +82,16 @@ def live_children(pid: int) -> list[int]:
     return found
 
 
+def profiled(profile: cProfile.Profile, path: Path, store) -> None:  # type: ignore[no-untyped-def]
+    """Write a round's profile and print, on stderr, where its time went and how big the stories are."""
+    profile.dump_stats(str(path))
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(25)
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(40)
+    live = store.conn.execute("SELECT count(*), max(size) FROM stories WHERE merged_into IS NULL").fetchone()
+    print(f"{path}: {live[0]:,} stories, the largest of {live[1]:,} members\n{out.getvalue()}", file=sys.stderr, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=3000, help="records in all")
@@ -80,6 +100,9 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=1.0,
                         help="minutes between records: at 30, 2,000 records span 42 days, past the 30 days an "
                              "article can have copies (Settings.duplicate_days) and the 14 a story stays live")
+    parser.add_argument("--analysis-processes", type=int, default=None,
+                        help="the analysis and brief processes (Settings.analysis_processes; 1: all in this one)")
+    parser.add_argument("--profile", metavar="DIR", help="cProfile each round's ingest into DIR/round-N.prof")
     args = parser.parse_args()
 
     from storyline.pipeline import ingest
@@ -89,6 +112,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "records.db"
         settings = Settings(db=str(db), embedder=args.embedder)
+        if args.analysis_processes is not None:
+            settings = Settings(db=str(db), embedder=args.embedder, analysis_processes=args.analysis_processes)
+        if args.profile:
+            Path(args.profile).mkdir(parents=True, exist_ok=True)
         with open_store(db, create=True) as store:
             ingest([record(-1)], store, settings)  # loads the models before the clock starts
             print(f"{'round':>5} {'stored':>7} {'seconds':>8} {'records/s':>9} {'vs round 1':>10} {'CPU s':>6} "
@@ -97,7 +124,12 @@ def main() -> None:
             for number, start in enumerate(range(0, args.records, args.round), 1):
                 batch = [record(i, args.minutes) for i in range(start, min(start + args.round, args.records))]
                 began, cpu, own = time.perf_counter(), cpu_seconds(), time.process_time()
+                profile = cProfile.Profile() if args.profile else None
+                if profile:
+                    profile.enable()
                 report = ingest(batch, store, settings)
+                if profile:
+                    profile.disable()
                 seconds, cpu, own = time.perf_counter() - began, cpu_seconds() - cpu, time.process_time() - own
                 rate = len(batch) / seconds
                 first_rate = first_rate or rate
@@ -105,6 +137,8 @@ def main() -> None:
                 print(f"{number:>5} {start + len(batch):>7,} {seconds:>8.1f} {rate:>9.1f} {rate / first_rate:>10.2f} "
                       f"{cpu:>6.1f} {1000 * cpu / len(batch):>10.2f} {1000 * own / len(batch):>10.2f} {rss_mb():>7.0f}",
                       flush=True)
+                if profile:
+                    profiled(profile, Path(args.profile) / f"round-{number}.prof", store)
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; stage seconds, first and last round:")
     for stage in stages[0]:
         print(f"  {stage:<13} {stages[0][stage]:>7.1f} {stages[-1].get(stage, 0.0):>7.1f}")

@@ -108,9 +108,9 @@ class Centroids:
         asked = min(count, 4 * k)
         while True:
             matches = self._ann.search(query, asked)
-            found = [(self._story_of_key[int(key)], 1.0 - float(distance))
-                     for key, distance in zip(matches.keys, matches.distances)]
-            found = [(story_id, cosine) for story_id, cosine in found if inside[self._row[story_id]]]
+            story_of, row = self._story_of_key, self._row  # keys and distances as Python numbers: no numpy scalar each
+            found = [(story_of[key], 1.0 - distance) for key, distance in zip(matches.keys.tolist(), matches.distances.tolist())]
+            found = [(story_id, cosine) for story_id, cosine in found if inside[row[story_id]]]
             if len(found) >= wanted or asked >= count:
                 return [(story_id, cosine) for story_id, cosine in found[:k] if floor is None or cosine >= floor]
             asked = min(count, asked * 4)

@@ -149,7 +149,13 @@ class DuplicateIndex:
     def find(self, sig: np.ndarray, is_copy: Callable[[str], bool] = lambda key: True) -> tuple[str, str, float] | None:
         """(article id, its group, estimated Jaccard) of the closest copy above the threshold for which
         `is_copy(article id)` holds (the caller compares what the texts say), or None."""
-        found = [(float(np.mean(self._signatures[key] == sig)), key) for key in self.candidates(sig)]
+        keys = list(self.candidates(sig))
+        if not keys:
+            return None
+        # every candidate's share of equal values at once (a one-line record of a common pattern has
+        # dozens of candidates within the window): the same figures as one mean a candidate
+        agree = (np.stack([self._signatures[key] for key in keys]) == np.asarray(sig, dtype=np.uint64)).mean(axis=1)
+        found = list(zip(agree.tolist(), keys))
         for similarity, key in sorted(found, reverse=True):
             if similarity >= self.threshold and is_copy(key):
                 return key, self._groups[key], similarity

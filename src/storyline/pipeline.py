@@ -580,6 +580,12 @@ def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callabl
 
 
 BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved (one commit) at a time
+# A brief is made from a story's newest BRIEF_MEMBERS articles at most: a story that gains articles in every
+# run would otherwise have its brief, remade at each, cost in its whole size, which has no bound (one
+# story of bench/records.py's one-line records held 2,672 members after 15,000 records, its brief made
+# again over all of them at every run); beyond it, the oldest articles' claims and quotes have been
+# superseded or repeated by the newer ones, and the story's article list still holds every article.
+BRIEF_MEMBERS = 500
 
 
 def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, processes: int = 1) -> int:
@@ -592,14 +598,16 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
     pool = worker_pool(processes) if len(ids) > 1 else None
     for start in range(0, len(ids), BRIEF_WINDOW):
         window = ids[start:start + BRIEF_WINDOW]
-        inputs = []
+        inputs, sizes = [], []
         for story_id in window:
-            members = store.story_articles(story_id)
+            members = store.story_articles(story_id, latest=BRIEF_MEMBERS)
+            # the size the brief is made for: the whole story's, read with its newest members
+            sizes.append(len(members) if len(members) < BRIEF_MEMBERS else store.story_size(story_id))
             inputs.append((members, store.analyses([article.id for article, _ in members])))
         made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
         with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
-            for story_id, (members, _), parts in zip(window, inputs, made, strict=True):
-                store.save_brief(story_id, parts, len(members), BRIEF_VERSION)
+            for story_id, size, parts in zip(window, sizes, made, strict=True):
+                store.save_brief(story_id, parts, size, BRIEF_VERSION)
     if ids:
         relink_stories(store, ids)
     return len(ids)

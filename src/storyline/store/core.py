@@ -229,13 +229,24 @@ class Store(ReadQueries, OutletRecords):
                          LEFT JOIN story_members m ON m.article_id = a.id
                          LEFT JOIN duplicates d ON d.article_id = a.id"""
 
-    def story_articles(self, story_id: str) -> list[tuple[Article, str | None]]:
-        """The story's articles, oldest first, each with its duplicate group."""
-        rows = self.conn.execute(
-            self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL, a.published, a.rowid",
-            (story_id,),
-        )
+    def story_articles(self, story_id: str, latest: int | None = None) -> list[tuple[Article, str | None]]:
+        """The story's articles, oldest first, each with its duplicate group; given `latest`, only that
+        many of the newest (the order reversed in the query, so the rest are never read)."""
+        if latest is None:
+            rows = self.conn.execute(
+                self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL, a.published, a.rowid",
+                (story_id,),
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                self._ARTICLE_SELECT + " WHERE m.story_id = ? ORDER BY a.published_day IS NULL DESC, a.published DESC, "
+                                       "a.rowid DESC LIMIT ?", (story_id, latest),
+            ).fetchall()[::-1]
         return [(article_from_row(row), row["group_id"]) for row in rows]
+
+    def story_size(self, story_id: str) -> int:
+        """How many articles the story holds now (its members in the store)."""
+        return int(self.conn.execute("SELECT count(*) FROM story_members WHERE story_id = ?", (story_id,)).fetchone()[0])
 
     def articles(self) -> Iterator[tuple[Article, str | None, str | None]]:
         """Every article in ingest order, with its story and duplicate group."""
