@@ -4,6 +4,7 @@ run has its brief remade at each, which would otherwise cost in its whole size, 
 from datetime import datetime, timedelta, timezone
 
 from storyline import pipeline
+from storyline.brief import brief_markdown, load_brief
 from storyline.model import Record
 from storyline.settings import Settings
 from storyline.store import open_store
@@ -41,3 +42,19 @@ def test_a_story_longer_than_the_bound_is_briefed_from_its_newest_articles_and_i
         assert stored is not None
         assert stored["timeline"] == expected["timeline"] != whole["timeline"]
         assert stored["quotes"] == expected["quotes"]
+        # and the reader is told: the JSON says how many newest articles it reads, the page says so in words
+        row = store.story(story.id)
+        assert row is not None
+        brief = load_brief(store, row)
+        assert brief["brief_from"] == 2 and len(brief["articles"]) == 3
+        assert "reads the newest 2 of the story's 3 articles" in brief_markdown(brief)
+
+
+def test_a_story_within_the_bound_is_briefed_whole_and_says_nothing_of_it(tmp_path):
+    db = tmp_path / "whole.db"
+    with open_store(db, create=True) as store:
+        pipeline.ingest(_records(), store, Settings(db=str(db), embedder="static", analysis_processes=1))
+        (story,) = store.stories()
+        brief = load_brief(store, story)
+        assert "brief_from" not in brief and len(brief["articles"]) == 3
+        assert "reads the newest" not in brief_markdown(brief)

@@ -103,6 +103,8 @@ class Brief(_Open):
     claims: list[ClaimOut]
     timeline: list[TimelineOut]
     summary: list[SummaryOut]
+    brief_from: int | None = Field(None, description="only where the story holds more articles than a brief "
+                                   "reads: how many of its newest articles the brief was made from")
 
 
 class Paged(_Open):

@@ -6,7 +6,7 @@ list, never filler."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Callable, TypedDict, cast
+from typing import Callable, NotRequired, TypedDict, cast
 
 import numpy as np
 
@@ -61,9 +61,10 @@ class StoryParts(TypedDict):
     claims: list[ClaimRecord]
     timeline: list[TimelineEntry]
     summary: list[SummaryLine]
+    brief_from: NotRequired[int]  # made from only the story's newest so many articles (Brief.brief_from)
 
 
-PARTS = tuple(StoryParts.__annotations__)  # entities, quotes, claims, timeline, summary
+PARTS = tuple(StoryParts.__annotations__)  # entities, quotes, claims, timeline, summary, brief_from
 
 
 def load_brief(store: Store, story: StoryRow) -> Brief:
@@ -140,6 +141,9 @@ def brief_markdown(brief: Brief) -> str:
              f"{md(span)} · {len(brief['articles'])} articles from {len(brief['outlets'])} outlets "
              f"({brief['independent_reports']} independent reports) · story `{md(brief['id'])}`"
              + (" · headline made from the lead" if brief.get("title_generated") else ""), ""]
+    if "brief_from" in brief:
+        lines += [f"*This brief reads the newest {brief['brief_from']:,} of the story's {len(brief['articles']):,} "
+                  "articles: the older ones are listed below, but what they alone report is not in it.*", ""]
     claims = brief["claims"]
     conflicts = [c["conflict"] for c in claims if c["status"] == "conflict" and c["conflict"]]
     if conflicts:

@@ -605,6 +605,9 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
             sizes.append(len(members) if len(members) < BRIEF_MEMBERS else store.story_size(story_id))
             inputs.append((members, store.analyses([article.id for article, _ in members])))
         made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
+        for (members, _), size, parts in zip(inputs, sizes, made, strict=True):
+            if len(members) < size:  # the reader is told the brief leaves the oldest articles out
+                parts["brief_from"] = len(members)
         with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
             for story_id, size, parts in zip(window, sizes, made, strict=True):
                 store.save_brief(story_id, parts, size, BRIEF_VERSION)
