@@ -3,7 +3,10 @@ run has its brief remade at each, which would otherwise cost in its whole size, 
 
 from datetime import datetime, timedelta, timezone
 
+from fastapi.testclient import TestClient
+
 from storyline import pipeline
+from storyline.api import create_app
 from storyline.brief import brief_markdown, load_brief
 from storyline.model import Record
 from storyline.settings import Settings
@@ -48,6 +51,9 @@ def test_a_story_longer_than_the_bound_is_briefed_from_its_newest_articles_and_i
         brief = load_brief(store, row)
         assert brief["brief_from"] == 2 and len(brief["articles"]) == 3
         assert "reads the newest 2 of the story's 3 articles" in brief_markdown(brief)
+    with TestClient(create_app(str(db))) as client:
+        assert "reads the newest 2 of the story's 3 articles" in client.get(f"/stories/{story.id}").text
+        assert client.get(f"/api/stories/{story.id}").json()["brief_from"] == 2
 
 
 def test_a_story_within_the_bound_is_briefed_whole_and_says_nothing_of_it(tmp_path):
