@@ -43,9 +43,10 @@ SPLIT_MEMBERS are not."""
 
 from __future__ import annotations
 
+import heapq
 import math
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -497,12 +498,31 @@ def apply_move(index: StoryIndex, members: dict[str, list[Member]], members_of: 
     return replace(move, emptied=True)
 
 
+class _Later:
+    """A pair's key ordered backwards, so that a heap of (-score, _Later(key)) pops the highest score
+    first and, between equal scores, the greatest key: the order max((score, key)) gives."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Later) -> bool:
+        return self.key > other.key
+
+
 def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list[Merge]:
     """Merge the active stories with the neighbours they belong with, most probable pair first; a later
     merge may fold a story an earlier one grew, or fold that story into another. A pair an earlier round
-    scored keeps its score while neither story has changed (`PairScores`)."""
+    scored keeps its score while neither story has changed (`PairScores`).
+
+    The scored pairs wait in a heap, most probable first, and a merge drops the pairs of its two
+    stories through an index of each story's pairs: a run of many merges costs its pairs' logarithm
+    each, where a scan of every pair after every merge cost the square of a run's stories."""
     threshold = index.params.revise_threshold
     scores: dict[tuple[str, str], float] = {}
+    of_story: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
+    heap: list[tuple[float, _Later]] = []
 
     def score_around(story_id: str, near: list[StoryState] | None = None) -> None:
         story = index.stories[story_id]
@@ -513,7 +533,10 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
             if other.id == story_id or other.size == 0 or key in scores or not _english(index, other.id):
                 continue  # a pair both of whose stories were touched is scored once
             small, large = (story, other) if (story.size, story.id) < (other.size, other.id) else (other, story)
-            scores[key] = pairs.score(small, large, threshold)
+            scores[key] = score = pairs.score(small, large, threshold)
+            of_story[key[0]].add(key)
+            of_story[key[1]].add(key)
+            heapq.heappush(heap, (-score, _Later(key)))
 
     # The active stories' neighbours all at once (no merge is made until all are scored).
     first = [index.stories[story_id] for story_id in sorted(active)
@@ -522,8 +545,11 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
                            strict=True):
         score_around(story.id, near)
     merges: list[Merge] = []
-    while scores:
-        (a, b), best = max(scores.items(), key=lambda item: (item[1], item[0]))
+    while heap:
+        negative, later = heapq.heappop(heap)
+        (a, b), best = later.key, -negative
+        if scores.get((a, b)) != best:
+            continue  # dropped by an earlier merge (or scored again since, and waiting under its new score)
         if best < threshold:
             break
         source, target = _source_and_target(index.stories[a], index.stories[b])
@@ -531,7 +557,9 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
                             source.first_seen, source.last_seen)
         index.merge(source, target)
         merges.append(Merge(before, target, best))
-        scores = {key: p for key, p in scores.items() if source.id not in key and target.id not in key}
+        for story_id in (source.id, target.id):
+            for key in of_story.pop(story_id, ()):
+                scores.pop(key, None)
         if _english(index, target.id):
             score_around(target.id)
     return merges
