@@ -9,6 +9,7 @@ import itertools
 import re
 
 from storyline.analyze.entities import name_key, similar_surnames
+from storyline.analyze.known_people import people_by_context
 from storyline.analyze.nlp import Token
 from storyline.analyze.person_names import as_person_name
 from storyline.lang.en import FUNCTION_WORDS
@@ -25,7 +26,7 @@ class ArticleText:
         self.starts = [t.start for t in tokens]
         self.sentences = split_sentences(text) or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
-        named = (as_person_name(text, m) for m in mentions if m.label != "PERSON" or not self._participle(m))
+        named = (as_person_name(text, m) for m in people_by_context(text, mentions) if m.label != "PERSON" or not self._participle(m))
         self.mentions = sorted((m for m in named if m is not None), key=lambda m: m.start)
         self.mention_by_end = {m.end: m for m in self.mentions}
         self.mention_starts = [m.start for m in self.mentions]

@@ -10,7 +10,8 @@ The model reads capitalised runs as people. Some are no one's name, and none of 
   ("International Security" of "Institute for Science and International Security"): its last word says so.
 Such a span is dropped from the speaker reading, so that the cue looks on to the person beside it or the
 quotation stays unattributed rather than given to a phrase. An adverb the model took into a name
-("Certainly Donald Trump") is cut off it.
+("Certainly Donald Trump") is cut off it. And where the model missed a name whose given name is also a verb's
+form ("Will Estrada"), that word opens the name, not a clause.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyline.lang.en import HONORIFICS, NOT_NAME_ENDINGS, ROLE_TITLES, TITLE_SMALL_WORDS
+from storyline.analyze.nlp import Token
+from storyline.lang.en import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NOT_NAME_ENDINGS,
+    NP_STOP,
+    ROLE_TITLES,
+    TITLE_SMALL_WORDS,
+    VERB_FORMS,
+)
 from storyline.model import Mention
 
 # titles and their abbreviations, not every role noun: "Steve King", "Mike Judge" end in one
@@ -64,3 +74,17 @@ def person_beside(text: str, people: Sequence[Mention], start: int, end: int) ->
         if m.end <= start and _BODY_OF_PERSON.fullmatch(text, m.end, start):
             return m
     return None
+
+
+_AUXILIARIES = {"is", "are", "was", "were", "be", "has", "have", "had", "do", "does", "did", "can", "could", "would",
+                "should", "must", "shall"}
+
+
+def given_name_as_verb(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i is a given name that is also a verb's form, capitalised before a surname the model
+    missed ("Will Estrada", "May Ortiz"): not after another capitalised word, and the next word no verb's or
+    small word ("Trump May Not Have …")."""
+    tok, nxt = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.text[:1].isupper() and tok.text.lower() in VERB_FORMS and tok.text.lower() not in _AUXILIARIES \
+        and nxt is not None and nxt.text[:1].isupper() and nxt.text.isalpha() \
+        and not {nxt.text.lower()} & (NP_STOP | VERB_FORMS | FUNCTION_WORDS) and not (i and tokens[i - 1].text.istitle())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.participles import hangs_from_clause
-from storyline.analyze.person_names import could_be_name, person_beside
+from storyline.analyze.person_names import could_be_name, given_name_as_verb, person_beside
 from storyline.analyze.places import is_country
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.titles import exclaimed, names_something, titled_in_sentence
@@ -165,13 +165,15 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
     sentence_end = article.sentences[k][1]
     i = article.token_at(mark.close + 1)
     limit = min(len(article.tokens), i + 30)  # a speaker's apposition can be long ("X, a former director of …, said")
-    ending = article.text[mark.start:mark.close].rstrip()[-1:]
+    ending = article.text[mark.start:mark.close].rstrip().rstrip("'’\"”")[-1:]  # "…win it?’”": a nested question
     if ending in ".!?" and not article.text[mark.close + 1:sentence_end].strip("'’”\""):
         # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence; a
         # question or an exclamation is ("“Why now?” Mr. Trump asked."), where the splitter cut after it.
         if ending == "." or k + 1 >= len(article.sentences) or "\n" in article.text[mark.close:article.sentences[k + 1][0]]:
             return None, None
-        sentence_end, limit = article.sentences[k + 1][1], min(limit, i + 6)
+        # the cue is within a few words, or after the apposition of a name that opens the next sentence
+        # ("“…?” Ana Ortiz, the chair of the county's party, said")
+        sentence_end, limit = article.sentences[k + 1][1], limit if _name_then_comma(article, i) else min(limit, i + 6)
     next_quote = article.next_quote_open(mark.close)
     hi = min(next_quote, max(sentence_end, mark.close + 1))
     first = _past_marks(article, i, limit)
@@ -186,6 +188,23 @@ def _cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
     if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
     return None, None
+
+
+def _name_then_comma(article: ArticleText, i: int) -> bool:
+    """Whether the words from token i on (past quotation marks) open with a person's name, one the model found
+    or two or three capitalised words it missed ("Will Estrada"), and a comma."""
+    i = _past_marks(article, i, len(article.tokens))
+    if i >= len(article.tokens):
+        return False
+    start = article.tokens[i].start
+    named = article.first_mention_from(start, start + 1)
+    if named is not None:
+        return named.label == "PERSON" and article.text.startswith(",", named.end)
+    run = _CAPITALISED_RUN.match(article.text, start)
+    return run is not None and could_be_name(run.group(1).split())
+
+
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'.-]*),")
 
 
 def _asked_clause(article: ArticleText, j: int) -> bool:
@@ -453,6 +472,8 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
     word = tok.text.lower()
     if word in NP_STOP and not (word == "of" or prepositions and word in PHRASE_LINKS):
         return False
+    if given_name_as_verb(article.tokens, i):
+        return True
     if tok.tag:
         if tok.tag == "IN":
             return word == "of" or prepositions and word in PHRASE_LINKS
@@ -572,23 +593,32 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     k = j
     while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and np_token(article, k - 1, True):
         k -= 1
-    while k < j and (article.word(k) in PHRASE_LINKS or article.word(k) in ADVERBIALS):  # "even a top aide"
+    # "even a top aide", not the "Will" of "Will Estrada"
+    while k < j and (article.word(k) in PHRASE_LINKS or article.word(k) in ADVERBIALS and not given_name_as_verb(article.tokens, k)):
         k += 1
     return classify_phrase(article, k, j)
 
 
 def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention | None:
-    """"Senator Jane Roe of Ohio", "Piet Varga from the Norrvik delegation": the person the place or body
-    follows with of/from, not the place."""
+    """"Senator Jane Roe of Ohio", "Piet Varga from the Norrvik delegation", "Ana Ortiz of the Council of
+    Lima": the person the place or body follows with of/from, not the place, across a chain of bodies and
+    places each joined by of/from (a person's name does not run on over "of <body>")."""
     if mention.label == "PERSON":
         return None
     i = article.token_at(mention.start) - 1
-    if article.word(i) == "the":
-        i -= 1
-    if i < 1 or article.word(i) not in PERSON_OF or article.tokens[i - 1].start < lo:
-        return None
-    before = article.mention_by_end.get(article.tokens[i - 1].end)
-    return before if before is not None and before.label == "PERSON" and before.start >= lo else None
+    for _ in range(4):
+        if article.word(i) == "the":
+            i -= 1
+        if i < 1 or article.word(i) not in PERSON_OF or article.tokens[i - 1].start < lo:
+            return None
+        # the model can take the "of" into the body before it ("Armenian Patriarchate of")
+        before = article.mention_by_end.get(article.tokens[i].end) or article.mention_by_end.get(article.tokens[i - 1].end)
+        if before is None or before.start < lo:
+            return None
+        if before.label == "PERSON":
+            return before
+        i = article.token_at(before.start) - 1
+    return None
 
 
 def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:

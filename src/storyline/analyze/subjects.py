@@ -74,7 +74,7 @@ def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject
     leading = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
     people = [m for m in leading if person_like(article, m)]
     if people:
-        return subject_from_mention(article, people[-1])
+        return subject_from_mention(article, _apposed_to_possessor(article, people[-1]) or people[-1])
     missed = missed_surname(article, i, alone=True)  # opening the sentence before a verb, it is the subject
     if missed is not None and i + 1 < len(article.tokens) and (verb_like(article, i + 1) or is_cue(article, i + 1)):
         return Subject("name", missed.start, missed.end, missed.text)  # "Trump gestured …, then boomed: “…”"
@@ -118,9 +118,23 @@ def _full_name_ending(article: ArticleText, surname: str, alone: bool) -> bool:
                for m in article.people if m.text.endswith(surname))
 
 
+_POSSESSED_NOUN = re.compile(r"['’]s\s+([a-z]+),\s+")
+
+
+def _apposed_to_possessor(article: ArticleText, possessor: Mention) -> Mention | None:
+    """The person named in apposition to a noun of the possessor's ("Varga's son, Tomas, wrote", "Ruiz's
+    spokeswoman, Ana Ortiz, said"): the sentence's subject, not the possessor."""
+    match = _POSSESSED_NOUN.match(article.text, possessor.end)
+    named = article.first_mention_from(match.end(), match.end() + 1) if match else None
+    if named is None or named.label != "PERSON" or not article.text.startswith(",", named.end):
+        return None
+    return named
+
+
 def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int]) -> Subject | None:
     """The he, she or person right after the commas of a sentence's opening phrase ("Eight years ago, he
-    supported …", "Here in Columbia, Sanders stepped up …", "When he returned, he began by saying"); a
+    supported …", "Here in Columbia, Sanders stepped up …", "When he returned, he began by saying", the comma
+    left out between a clause's verb and the he or she opening the main clause: "When he returned he began"); a
     finite verb before the comma, outside a clause opened by "when", "after" …, means no opening phrase."""
     subordinate = article.word(i) in SUBORDINATORS
     for k in range(i, min(len(article.tokens) - 1, i + 25)):
@@ -129,6 +143,9 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
             return None
         if verb_like(article, k) and not subordinate:
             return None
+        if subordinate and k > i + 1 and article.word(k) in ("he", "she") and verb_like(article, k - 1) \
+                and verb_like(article, k + 1):  # "When he returned he began by saying": no comma to end the clause
+            return Subject("pronoun", tok.start, tok.end, tok.text)
         if tok.text != ",":
             continue
         nxt = article.tokens[k + 1]
