@@ -44,3 +44,14 @@ def test_a_name_after_an_inverted_verb_is_the_subject():
             "Dan Oduya, who was born and raised in Port Ellis.\n\n"
             "He insisted that Oduya had “a conflict of interest” in the case.")
     assert speaker_of(text, "conflict of interest") == "Piet Varga"
+
+
+def test_a_role_formed_on_a_place_is_no_role_formed_on_a_name():
+    # "New York" is a place: the businessman is the Dan York the article introduced as one
+    text = ("Businessman Dan York opened a ferry line in Port Ellis on Monday. Senator Ana Ortiz toured the harbour.\n\n"
+            "“The harbour needs more boats,” said the New York businessman.")
+    assert speaker_of(text, "harbour needs more boats") == "Dan York"
+    # a full name the role is formed on is still that person's: the adviser is someone else
+    text = ("Senator Ana Ortiz toured the harbour on Monday.\n\n"
+            "“The north shore will carry her,” said the senior Ana Ortiz adviser.")
+    assert speaker_of(text, "north shore will carry her") is None
