@@ -67,3 +67,11 @@ def test_a_bare_figure_in_brackets_beside_a_game_is_a_tally_not_an_age() -> None
     # with "aged", or beside no game's measure, it is an age
     assert _ages(MATCH.format(who="Dana Whitlow (aged 22)"), MATCH.format(who="Dana Whitlow (aged 21)")) == [
         {PAPER: "22", WIRE: "21"}]
+
+
+def test_a_count_with_a_thousands_separator_after_a_name_is_no_age() -> None:
+    vote = ("The count in Kessel ended on Friday night. {who} votes went to the mayor's rival.\n\n"
+            "A recount is not expected, the county clerk said.")
+    # the two counts differ, as counts do; no age of 5 against 4 comes with them
+    assert _ages(vote.format(who="Dana Whitlow, 5,120"), vote.format(who="Dana Whitlow, 4,980")) == [
+        {PAPER: "5120", WIRE: "4980"}]

@@ -26,8 +26,9 @@ from storyline.model import ConflictKind
 NEAR_YEARS = 1  # years two ages of one person may be apart and still be one age told two ways
 
 _AGE = r"(?P<age>\d{1,3})"
-# after a name: ", 35,", ", 35.", " (35)", ", aged 35,", ", a 35-year-old teacher"
-_AFTER_NAME = re.compile(r"\s*(?:,\s+(?:aged\s+)?" + _AGE + r"(?=\s*(?:,|;|\.(?!\d)|\)|\s[-–—]\s))"
+# after a name: ", 35,", ", 35.", " (35)", ", aged 35,", ", a 35-year-old teacher"; not a count with a thousands
+# separator (", 5,120 votes")
+_AFTER_NAME = re.compile(r"\s*(?:,\s+(?:aged\s+)?" + _AGE + r"(?=\s*(?:,(?!\d)|;|\.(?!\d)|\)|\s[-–—]\s))"
                          r"|\(\s*(?:aged\s+)?" + _AGE.replace("age>", "bracketed>") + r"\s*\)"
                          r"|,\s+(?:an?|the)\s+" + _AGE.replace("age>", "described>") + r"-years?-old\b)")
 # before a name: "61-year-old Sharron Smith", "the 31-year-old Robert Buckley"
