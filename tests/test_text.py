@@ -24,6 +24,14 @@ def test_initials_of_a_state_after_its_town_end_a_sentence():
         "The crews met in Newark, N.J.", "Officials said little.", "Last week, J.J. Varga wrote to them."]
 
 
+def test_a_places_initials_end_a_sentence_unless_a_longer_name_goes_on():
+    text = ("The ferry crews marched in D.C. Officials there said little. Later the D.C. Council met, and the "
+            "crews flew home to N.Y. Union leaders paid.")
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The ferry crews marched in D.C.", "Officials there said little.",
+        "Later the D.C. Council met, and the crews flew home to N.Y.", "Union leaders paid."]
+
+
 @pytest.mark.parametrize("dateline", ["LIMA (Harbour Wire) - ", "DES MOINES, Iowa - ", "NORRVIK, June 2 (Fjord Press) — ",
                                       "SÃO PAULO – "])
 def test_a_paragraphs_first_sentence_begins_after_its_dateline(dateline):

@@ -68,9 +68,14 @@ _ABBREVIATIONS = {
     "sens", "reps", "rev", "pres", "adm", "gens", "govs", "messrs", "atty", "supt", "cmdr", "msgr",
 }
 # Initials run together ("George H.W. Bush", "J.K. Rowling"): a name goes on after them, unless they are a place's
-# state after its comma ("Newark, N.J.") or the next word is one that opens a sentence ("in D.C. The vote …").
+# state after its comma ("Newark, N.J.") or a place's own (_PLACE_INITIALS), or the next word is one that opens a
+# sentence ("a note signed A.J. The board …").
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]$")
 _PLACE_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")  # "Newark, " before "N.J.", not "last week, " before "J.J. Goldberg"
+# Initials that are a place's own name ("in D.C. Officials said", "back to N.Y. Police"): they end a sentence as any
+# word does, unless "the" makes them part of a longer name ("the D.C. Council", "the L.A. Times").
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_PLACE_INITIALS = {"d.c", "n.y", "n.j", "n.h", "n.c", "n.d", "n.m", "s.c", "s.d", "r.i", "l.a", "p.r", "u.a.e"}
 _SENTENCE_OPENING = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
     "his", "her", "its", "their", "our", "my", "but", "and", "or", "so", "yet", "as", "while", "when", "if", "in",
@@ -112,10 +117,12 @@ def _split_paragraph(text: str, start: int, stop: int, spans: list[tuple[int, in
             word = re.search(r"([\w.]+)$", text[start:match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
-            if word and _INITIALS.match(word.group(1)) and match.group() == "." \
+            place = word is not None and word.group(1).lower() in _PLACE_INITIALS \
+                and not _THE_BEFORE.search(text, max(0, match.start() - 40), match.start() - len(word.group(1)))
+            if word and not place and _INITIALS.match(word.group(1)) and match.group() == "." \
                     and not _PLACE_BEFORE.search(text, max(0, match.start() - 40), match.start() - len(word.group(1))) \
                     and _next_word(text, match.end()) not in _SENTENCE_OPENING:
-                continue  # "last week, J.J. Goldberg wrote", not "in Newark, N.J. Officials" nor "in D.C. The vote"
+                continue  # "last week, J.J. Goldberg wrote", not "in Newark, N.J. Officials" nor "in D.C. Officials"
         _append_span(text, start, match.end(), spans)
         start = match.end()
     _append_span(text, start, stop, spans)

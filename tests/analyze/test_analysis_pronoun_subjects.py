@@ -44,3 +44,24 @@ def test_a_name_after_an_inverted_verb_is_the_subject():
             "Dan Oduya, who was born and raised in Port Ellis.\n\n"
             "He insisted that Oduya had “a conflict of interest” in the case.")
     assert speaker_of(text, "conflict of interest") == "Piet Varga"
+    # nor where a conjunction stands before that subject: "But" opens no place
+    text = ("Mayor Piet Varga attacked the ferry ruling again on Monday. But the judge Varga was referring to is "
+            "Dan Oduya, who was born and raised in Port Ellis.\n\n"
+            "He insisted that Oduya had “a conflict of interest” in the case.")
+    assert speaker_of(text, "conflict of interest") == "Piet Varga"
+    # while a conjunction before a place still opens an inverted sentence
+    text = ("Mayor Piet Varga opened the ferry terminal on Monday.\n\n"
+            "And at the back of the hall was Dan Oduya, a retired ferry pilot. He was not cheering.\n\n"
+            "“This is a show for the cameras,” he said.")
+    assert speaker_of(text, "a show for the cameras") == "Dan Oduya"
+
+
+def test_a_role_formed_on_a_place_is_no_role_formed_on_a_name():
+    # "New York" is a place: the businessman is the Dan York the article introduced as one
+    text = ("Businessman Dan York opened a ferry line in Port Ellis on Monday. Senator Ana Ortiz toured the harbour.\n\n"
+            "“The harbour needs more boats,” said the New York businessman.")
+    assert speaker_of(text, "harbour needs more boats") == "Dan York"
+    # a full name the role is formed on is still that person's: the adviser is someone else
+    text = ("Senator Ana Ortiz toured the harbour on Monday.\n\n"
+            "“The north shore will carry her,” said the senior Ana Ortiz adviser.")
+    assert speaker_of(text, "north shore will carry her") is None

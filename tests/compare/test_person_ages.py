@@ -56,3 +56,22 @@ def test_two_peoples_ages_are_not_compared() -> None:
     first = ARREST.format(who="61-year-old Dana Whitlow")
     second = ARREST.format(who="Dana Whitlow, 61,") + "\n\nHer neighbour Ruth Calloway, 60, said she was stunned."
     assert _ages(first, second) == []
+
+
+MATCH = ("The Kessel Otters beat the harbour side 88-80 on Friday night. {who} and Ruth Calloway (17) led the "
+         "scoring for the Otters.\n\nThe Otters play again next week at home.")
+
+
+def test_a_bare_figure_in_brackets_beside_a_game_is_a_tally_not_an_age() -> None:
+    assert _ages(MATCH.format(who="Dana Whitlow (22)"), MATCH.format(who="Dana Whitlow (21)")) == []
+    # with "aged", or beside no game's measure, it is an age
+    assert _ages(MATCH.format(who="Dana Whitlow (aged 22)"), MATCH.format(who="Dana Whitlow (aged 21)")) == [
+        {PAPER: "22", WIRE: "21"}]
+
+
+def test_a_count_with_a_thousands_separator_after_a_name_is_no_age() -> None:
+    vote = ("The count in Kessel ended on Friday night. {who} votes went to the mayor's rival.\n\n"
+            "A recount is not expected, the county clerk said.")
+    # the two counts differ, as counts do; no age of 5 against 4 comes with them
+    assert _ages(vote.format(who="Dana Whitlow, 5,120"), vote.format(who="Dana Whitlow, 4,980")) == [
+        {PAPER: "5120", WIRE: "4980"}]

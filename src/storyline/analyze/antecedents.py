@@ -384,12 +384,17 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
 def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
     """The surnames of the people a role description is formed on ("the senior Ortiz adviser", "a Ruiz aide",
     "Ortiz's spokesman"; before any "of"): whoever holds that role is someone else, theirs. Empty for any other subject, and
-    for the capitalised words of a role that name no person of the article ("the Vermont senator")."""
+    for the capitalised words of a role that name no person of the article ("the Vermont senator", "the New York
+    businessman" beside a Dan York)."""
     if subject is None or subject.kind != "role":
         return set()
     words = re.findall(r"[A-Z][\w-]*", re.sub(r"[’']s\b", "", subject.surface).split(" of ")[0])  # not "a supporter of
     # Ana Ortiz's bid", whose holder the phrase may name next
-    return {w for w in words if w in article.surnames}
+    places = [m for m in article.mentions_within(subject.start, subject.end) if m.label in _PLACE_LABELS]
+    # a surname inside a place's name is no person's: "the New York businessman" is not formed on a Mr. York
+    return {w for w in words if w in article.surnames
+            and not any(" " in m.text and w in m.text.split() for m in places)}
 
 
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)

@@ -200,7 +200,7 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
             continue
         if tok.text.lower() in _BE and i + 1 == article.token_at(start) and article.text[mention.end:mention.end + 1] in ",." \
-                and article.word(article.token_at(sentence[0])) in _PLACE_OPENERS:
+                and _opens_inverted(article, sentence[0]):
             return True  # "Yet there in the back was Garcia, the grocery worker.": the subject, after its verb
         if _bears_name(article, i):
             i -= 1  # "a worker named Antonio Arroyo has …": the name is the subject noun phrase's
@@ -236,7 +236,7 @@ def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: i
     for k in range(j - 1, max(j - 10, -1), -1):
         if article.tokens[k].start < lo or article.tokens[k].text in (",", ";", ":", "(", ")"):
             return False
-        if article.word(k) in _BE and article.word(article.token_at(lo)) in _PLACE_OPENERS:
+        if article.word(k) in _BE and _opens_inverted(article, lo):
             return False  # "At center stage was his daughter, Ann Lee, who spoke": the subject, after its verb
         if verb_like(article, k) or article.word(k) in GOVERNING | OBJECT_PREPOSITIONS:
             return True
@@ -253,9 +253,21 @@ def _bears_name(article: ArticleText, i: int) -> bool:
 _BE = {"is", "was"}
 # Words opening a sentence whose verb comes before its subject ("At center stage was …", "Yet there in the back
 # was …", "Across town, … is …"); not "The judge he meant is Ann Lee", where the name is what the subject is.
-_PLACE_OPENERS = {"at", "in", "on", "across", "behind", "beside", "among", "amid", "there", "here", "yet", "and", "but",
-                  "inside", "outside", "near", "nearby", "around", "beyond", "next", "then", "up", "down", "over"}
+_PLACE_OPENERS = {"at", "in", "on", "across", "behind", "beside", "among", "amid", "there", "here",
+                  "inside", "outside", "near", "nearby", "around", "beyond", "next", "up", "down", "over"}
+# Words that may stand before such an opening ("Yet there in the back was …", "And at the back was …"), and before a
+# sentence opening with its subject alike ("But the judge he meant is Ann Lee"): passed over, they say neither.
+_CONJUNCTIONS = {"yet", "and", "but", "then", "so"}
 _DANGLING = {"to", "with", "by", "for", "about", "at", "on", "from", "into", "behind", "toward", "towards"}
+def _opens_inverted(article: ArticleText, lo: int) -> bool:
+    """Whether the sentence starting at lo opens with a place or "there", past any conjunction: its verb may come
+    before its subject."""
+    i = article.token_at(lo)
+    while i < len(article.tokens) and article.word(i) in _CONJUNCTIONS:
+        i += 1
+    return article.word(i) in _PLACE_OPENERS
+
+
 _VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
 _PLACE_WORDS = re.compile(r"\b(?:in|at|on|from|during|after|since)\s")
 

@@ -26,13 +26,26 @@ from storyline.model import ConflictKind
 NEAR_YEARS = 1  # years two ages of one person may be apart and still be one age told two ways
 
 _AGE = r"(?P<age>\d{1,3})"
-# after a name: ", 35,", ", 35.", " (35)", ", aged 35,", ", a 35-year-old teacher"
-_AFTER_NAME = re.compile(r"\s*(?:,\s+(?:aged\s+)?" + _AGE + r"(?=\s*(?:,|;|\.(?!\d)|\)|\s[-–—]\s))"
+# after a name: ", 35,", ", 35.", " (35)", ", aged 35,", ", a 35-year-old teacher"; not a count with a thousands
+# separator (", 5,120 votes")
+_AFTER_NAME = re.compile(r"\s*(?:,\s+(?:aged\s+)?" + _AGE + r"(?=\s*(?:,(?!\d)|;|\.(?!\d)|\)|\s[-–—]\s))"
                          r"|\(\s*(?:aged\s+)?" + _AGE.replace("age>", "bracketed>") + r"\s*\)"
                          r"|,\s+(?:an?|the)\s+" + _AGE.replace("age>", "described>") + r"-years?-old\b)")
 # before a name: "61-year-old Sharron Smith", "the 31-year-old Robert Buckley"
 _BEFORE_NAME = re.compile(r"(?<![\w.,-])" + _AGE + r"-years?-old\s+$")
 _ANOTHER_TIME = re.compile(r"\bthen[-\s]*$", re.IGNORECASE)  # "the then-15-year-old": an age of the past
+# A bare figure in brackets is a game's tally as often as an age ("Okafor (24) and Lee (19) led the scoring", "Ruiz
+# (3) stopped the last shot"): in a sentence that speaks of a game's measures it is left alone.
+_SCORING = re.compile(r"\b(?:points?|pts|goals?|rebounds?|assists?|yards?|touchdowns?|tackles?|strokes?|saves?|laps?|"
+                      r"innings|wickets?|runs|scor(?:e|es|ed|ing|er|ers))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], as far as a full stop, question or exclamation mark either side."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else max(0, start - 300):after.end() if after else len(text)]
 
 
 def _ages(found: StoryFindings, pos: int) -> list[tuple[str, int, int, int]]:
@@ -46,7 +59,10 @@ def _ages(found: StoryFindings, pos: int) -> list[tuple[str, int, int, int]]:
         after = _AFTER_NAME.match(text, end)
         if after:
             group = next(g for g in ("age", "bracketed", "described") if after.group(g))
-            out.append((name, int(after.group(group)), after.start(group), after.end(group)))
+            tally = group == "bracketed" and "aged" not in after.group() \
+                and _SCORING.search(_sentence_around(text, start, after.end())) is not None
+            if not tally:
+                out.append((name, int(after.group(group)), after.start(group), after.end(group)))
         before = _BEFORE_NAME.search(text, max(0, start - 20), start)
         if before and not _ANOTHER_TIME.search(text, max(0, before.start() - 8), before.start()):
             out.append((name, int(before.group("age")), before.start("age"), before.end()))
