@@ -39,7 +39,7 @@ _NUMBER = re.compile(
     + SPELLED_NUMBER + r")"
     # "four and a half", "2 1/2", "2-1/2", "2½": a half written after the figure
     r"(?P<half>\s+and\s+a\s+half|[\s-]1/2(?![\d/])|\s?½)?"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b"
     # "£5m", "$40k", "1.5m people": m and k written onto a sum, or onto a count of a plural noun
     r"|(?P<short>(?(cur)[mk]|[mk](?=\s+(?:people|[^\W\d_]+s)\b)))\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
@@ -315,6 +315,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if currency:
         unit = _CURRENCY[segment[m.start()]]
         return unit, unit
+    if hyphen_unit and (unit := _kind_of(light_stem(fold_text(hyphen_unit)))) in CURRENCY_KINDS:
+        return unit, unit  # "a two-million-euro haul" is a sum in euros, as "two million euros" is
     if hyphen_unit:
         # a hyphened figure is a property of the noun it goes with: a 90-day stay and a 30-day programme,
         # a 40-year-old boxer and a four-year player, a 3-point shot and a 16-point lead are not one size
@@ -366,7 +368,15 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         verb = _kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
+    if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
+        return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
     return (noun, noun) if noun else (None, None)
+
+
+# a toll whose figure follows with no noun of its own: "the death toll rose to 10", "the toll stands at 12",
+# "a death toll of 7" (not "the injury toll", nor a toll road's "toll of $5", which has its currency)
+_TOLL_BEFORE = re.compile(r"(?<!injury )(?<!injuries )\btoll\b[^,;:.()\n]{0,40}?\b(?:rose|risen|climbed|jumped|reached"
+                          r"|hit|increased|grew|stands?|stood|was|is|now|at|to|of)\s+$", re.IGNORECASE)
 
 
 _SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is counted in
