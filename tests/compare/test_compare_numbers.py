@@ -289,3 +289,16 @@ def test_a_toll_s_figure_with_no_noun_counts_the_dead():
     second = ("Rescuers dug through mud in Marrow on Sunday after a landslide buried homes.\n\n"
               "Seven people were killed, the regional governor said.")
     assert number_values(first, second) == [{"harbour-times": "10", "valley-news": "7"}]
+
+
+def test_a_parent_of_a_figure_counts_children_not_what_happened_to_the_parent():
+    def kinds(text: str) -> list[tuple[float, str | None]]:
+        return [(n.value, n.kind) for n in find_numbers(text, 0, len(text), [])]
+
+    # "the mother of five was killed" is one dead mother, not five dead
+    assert kinds("The mother of five was killed when the wall collapsed.") == [(5.0, "children")]
+    assert kinds("Ravel, a father of three, was arrested on Monday.") == [(3.0, "children")]
+    assert kinds("Video shows Marrowby Mother of 9 Anna Tell crossing the road.") == [(9.0, "children")]
+    # a whole someone has counts it; a whole with "the" is what a part is of
+    assert kinds("She was walking with one of her 12 children.") == [(12.0, "children")]
+    assert (7.0, None) in kinds("Three of the seven bullets hit him.")

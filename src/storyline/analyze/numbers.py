@@ -77,6 +77,10 @@ _SHARE_BEFORE = re.compile(r"(?:(?<![\w.,])(?:1|one)\s+(?:in|out\s+of)|\b(?:firs
                            re.IGNORECASE)
 _SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
+# "mother of 13", "a father of three": the figure counts the parent's children, whatever follows it
+_PARENT_OF = re.compile(r"\b(?:(?:grand|step)?(?:mother|father|parent)|mom|mum|dad)s?\s+of\s+$", re.IGNORECASE)
+# "one of her 12 children": a whole that someone has
+_POSSESSIVE_WHOLE = re.compile(r"\bof\s+(?:his|her|their|its|[\w'’]+['’]s?)\s+$", re.IGNORECASE)
 # a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
 _WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
                            r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
@@ -163,8 +167,11 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue
         if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
             continue  # "the 12000 block of Main Street": an address
-        if _WHOLE_BEFORE.search(lead):
+        if _WHOLE_BEFORE.search(lead) and not (kind == noun and _POSSESSIVE_WHOLE.search(lead)):
             kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
+            # (but "one of her 12 children" counts her children: a whole someone has is a count of it)
+        if _PARENT_OF.search(lead):
+            kind, noun = "children", "children"  # "a mother of five", "Mother of 13 Zurana Horton": her children
         if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio
             multiple = re.match(r"\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|lower|the)\b",
                                 segment[m.end():], re.IGNORECASE)
