@@ -259,3 +259,46 @@ def test_a_half_written_as_a_fraction_is_part_of_its_figure():
         assert number_values(first, first.replace("2 years", half)) == [{"harbour-times": "2", "valley-news": "2.5"}]
     # a date written with slashes keeps its digits apart
     assert number_values(first, first.replace("in March", "on 2 1/22")) == []
+
+
+def test_two_figures_rounded_to_one_place_are_two_readings_not_one_said_roughly():
+    # $2.5 million and $2.6 million are each as precise as the other: neither is the other said roughly
+    first = ("Thieves took jewellery worth $2.5 million from a boutique in Lyon early on Monday, police said.\n\n"
+             "The owner was not in the shop at the time.")
+    second = ("Police in Lyon said the jewels taken from the boutique on Monday were valued at $2.6 million.\n\n"
+              "No arrests have been made.")
+    assert number_values(first, second) == [{"harbour-times": "2500000", "valley-news": "2600000"}]
+    # a round figure and a precise one near it are one sum said roughly
+    assert number_values(first, second.replace("$2.6 million", "$2,512,000")) == []
+
+
+def test_a_hyphened_sum_is_read_with_its_scale_and_currency():
+    text = "The gang made off with a two-million-euro ($2.6-million) haul."
+    found = [(n.value, n.kind) for n in find_numbers(text, 0, len(text), [])]
+    assert found == [(2_000_000.0, "euro"), (2_600_000.0, "dollar")]
+
+
+def test_a_toll_s_figure_with_no_noun_counts_the_dead():
+    for text in ("The death toll rose to 10 on Friday.", "Officials put the toll at 23.",
+                 "The death toll from the landslide climbed to 41 people overnight."):
+        assert [n.kind for n in find_numbers(text, 0, len(text), [])] == ["killed"], text
+    for text in ("The injury toll rose to 40.", "Drivers pay a toll of $5 at the bridge."):
+        assert "killed" not in [n.kind for n in find_numbers(text, 0, len(text), [])], text
+    first = ("A landslide buried homes in the hill village of Marrow on Sunday.\n\n"
+             "The death toll rose to 10 by the evening, the regional governor said.")
+    second = ("Rescuers dug through mud in Marrow on Sunday after a landslide buried homes.\n\n"
+              "Seven people were killed, the regional governor said.")
+    assert number_values(first, second) == [{"harbour-times": "10", "valley-news": "7"}]
+
+
+def test_a_parent_of_a_figure_counts_children_not_what_happened_to_the_parent():
+    def kinds(text: str) -> list[tuple[float, str | None]]:
+        return [(n.value, n.kind) for n in find_numbers(text, 0, len(text), [])]
+
+    # "the mother of five was killed" is one dead mother, not five dead
+    assert kinds("The mother of five was killed when the wall collapsed.") == [(5.0, "children")]
+    assert kinds("Ravel, a father of three, was arrested on Monday.") == [(3.0, "children")]
+    assert kinds("Video shows Marrowby Mother of 9 Anna Tell crossing the road.") == [(9.0, "children")]
+    # a whole someone has counts it; a whole with "the" is what a part is of
+    assert kinds("She was walking with one of her 12 children.") == [(12.0, "children")]
+    assert (7.0, None) in kinds("Three of the seven bullets hit him.")

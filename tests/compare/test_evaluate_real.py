@@ -382,9 +382,10 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     # 9 and 10 each put their two events in one story, whose values of two events are no dispute (5 of
     # the 6 wrong). A figure in a sentence that names nothing, compared across the story, and a count of
     # people read by what happened to them find c-110 and c-027, and one more conflict, judged (c-114).
-    # A turnout and takings are running totals (rising_counts.py). Measured: precision 0.860 (43 of 50),
-    # recall 0.494 (44 of 89), look-alikes 0.962, updates 0.550 (11 of 20).
-    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.49
+    # A turnout and takings are running totals (rising_counts.py). A sum's hyphened scale (`$ 137-million`)
+    # finds c-115. Measured: precision 0.863 (44 of 51), recall 0.500 (45 of 90), look-alikes 0.962,
+    # updates 0.550 (11 of 20), claim groups 0.947 (36 of 38).
+    assert scores["conflict_precision"] >= 0.86 and scores["conflict_recall"] >= 0.5
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.94
     assert scores["update_found_rate"] >= 0.55
 
@@ -399,10 +400,11 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
                                                     "--json").stdout)
     assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
-    # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.461 (41 of 89), look-alikes
-    # 0.979, claim groups 0.919 (34 of 37), updates 0.350 (7 of 20; 10 with sides in two stories): reports
+    # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.456 (41 of 90: c-115, found on
+    # one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
+    # updates 0.350 (7 of 20; 10 with sides in two stories): reports
     # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
     # turnout "as of 4:00 p.m." then "reached", roads closed then reopened, arson considered then suspected.
-    assert scores["conflict_precision"] >= 0.85 and scores["conflict_recall"] >= 0.46
-    assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.9
+    assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.45
+    assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.35

@@ -39,7 +39,7 @@ _NUMBER = re.compile(
     + SPELLED_NUMBER + r")"
     # "four and a half", "2 1/2", "2-1/2", "2½": a half written after the figure
     r"(?P<half>\s+and\s+a\s+half|[\s-]1/2(?![\d/])|\s?½)?"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|bn|trillion)\b"
     # "£5m", "$40k", "1.5m people": m and k written onto a sum, or onto a count of a plural noun
     r"|(?P<short>(?(cur)[mk]|[mk](?=\s+(?:people|[^\W\d_]+s)\b)))\b)?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
@@ -77,6 +77,10 @@ _SHARE_BEFORE = re.compile(r"(?:(?<![\w.,])(?:1|one)\s+(?:in|out\s+of)|\b(?:firs
                            re.IGNORECASE)
 _SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
+# "mother of 13", "a father of three": the figure counts the parent's children, whatever follows it
+_PARENT_OF = re.compile(r"\b(?:(?:grand|step)?(?:mother|father|parent)|mom|mum|dad)s?\s+of\s+$", re.IGNORECASE)
+# "one of her 12 children": a whole that someone has
+_POSSESSIVE_WHOLE = re.compile(r"\bof\s+(?:his|her|their|its|[\w'’]+['’]s?)\s+$", re.IGNORECASE)
 # a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
 _WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
                            r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
@@ -163,8 +167,11 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue
         if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
             continue  # "the 12000 block of Main Street": an address
-        if _WHOLE_BEFORE.search(lead):
+        if _WHOLE_BEFORE.search(lead) and not (kind == noun and _POSSESSIVE_WHOLE.search(lead)):
             kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
+            # (but "one of her 12 children" counts her children: a whole someone has is a count of it)
+        if _PARENT_OF.search(lead):
+            kind, noun = "children", "children"  # "a mother of five", "Mother of 13 Zurana Horton": her children
         if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio
             multiple = re.match(r"\s+times\s+(?:as|more|less|larger|bigger|higher|greater|smaller|lower|the)\b",
                                 segment[m.end():], re.IGNORECASE)
@@ -315,6 +322,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if currency:
         unit = _CURRENCY[segment[m.start()]]
         return unit, unit
+    if hyphen_unit and (unit := _kind_of(light_stem(fold_text(hyphen_unit)))) in CURRENCY_KINDS:
+        return unit, unit  # "a two-million-euro haul" is a sum in euros, as "two million euros" is
     if hyphen_unit:
         # a hyphened figure is a property of the noun it goes with: a 90-day stay and a 30-day programme,
         # a 40-year-old boxer and a four-year player, a 3-point shot and a 16-point lead are not one size
@@ -366,7 +375,15 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         verb = _kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
+    if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
+        return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
     return (noun, noun) if noun else (None, None)
+
+
+# a toll whose figure follows with no noun of its own: "the death toll rose to 10", "the toll stands at 12",
+# "a death toll of 7" (not "the injury toll", nor a toll road's "toll of $5", which has its currency)
+_TOLL_BEFORE = re.compile(r"(?<!injury )(?<!injuries )\btoll\b[^,;:.()\n]{0,40}?\b(?:rose|risen|climbed|jumped|reached"
+                          r"|hit|increased|grew|stands?|stood|was|is|now|at|to|of)\s+$", re.IGNORECASE)
 
 
 _SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is counted in

@@ -252,12 +252,19 @@ RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # cou
 
 
 def _round_near(n: Number, m: Number) -> bool:
-    """A round figure and a precise one within 5% of it (600 / 612 killed): one count, said roughly."""
-    def is_round(x: float) -> bool:
-        return x >= 50 and x % (10 ** max(1, len(str(int(x))) - 2)) == 0
+    """A round figure and a more precise one within 5% of it (600 / 612 killed): one count, said roughly.
+    Two figures round to the same place ($2.5 million / $2.6 million, 600 / 620) are two readings, each as
+    precise as the other, so neither is the other said roughly."""
+    def places(x: float) -> int:
+        """The power of ten a figure is rounded to (600: 2, 612: 0, 2.5 million: 5); 0 below 50."""
+        if x < 50 or x != int(x):
+            return 0
+        digits = len(str(int(x)))
+        return next((p for p in range(digits - 1, 0, -1) if x % 10 ** p == 0), 0)
 
     lo, hi = sorted((n.value, m.value))
-    return (is_round(n.value) or is_round(m.value)) and (hi - lo) / hi <= 0.05
+    coarse, fine = sorted((places(n.value), places(m.value)), reverse=True)
+    return coarse > fine and coarse >= max(1, len(str(int(hi))) - 2) and (hi - lo) / hi <= 0.05
 
 
 def _floor(n: Number, m: Number) -> float | None:
