@@ -30,6 +30,10 @@ def quote_with(text: str, words: str) -> Quote:
      "reopen within the week", "officials"),
     ("Lena Okafor stayed away from the hearing. “She has no comment today,” a spokesman for Lena Okafor said.",
      "no comment today", "a spokesman for Lena Okafor"),
+    ("Ines Falkenrath spoke on Monday. “We are late with the cranes,” the 46-year-old said.",
+     "late with the cranes", "the 46-year-old"),
+    ("The ferry ran late again. “The vote is rigged,” shouted one man in the back row.",
+     "vote is rigged", "one man in the back row"),
 ])
 def test_an_unnamed_source_keeps_its_phrase_and_no_speaker(text, words, phrase):
     quote = quote_with(text, words)

@@ -12,13 +12,27 @@ from __future__ import annotations
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Subject, is_cue, np_token
-from storyline.lang.en import ADVERBIALS, DEFINITE, INDEFINITE, OTHER_PRONOUNS, PHRASE_LINKS, PRONOUNS
+from storyline.lang.en import (
+    ADVERBIALS,
+    DEFINITE,
+    INDEFINITE,
+    OTHER_PRONOUNS,
+    PHRASE_LINKS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    VERB_FORMS,
+    WEEKDAYS,
+)
 
 # the kinds of subject that name no person: "an official", "the Trump campaign" (a description or a body)
 UNNAMED_KINDS = ("anonymous", "role", "org")
 # after these, "to" goes on with the phrase ("sources close to the campaign", "a person familiar with it")
 _NEAR_WORDS = {"close", "closest", "familiar", "loyal", "near", "related", "opposed", "linked", "allied"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WH = {"what", "how", "which", "who", "whom", "where", "when", "why", "whose"}
+# heads that say when or how much, not who: "This week", "21 percent"
+_NO_ONE = TIME_WORDS | {"weeks", "months", "years", "days", "time", "percent", "share", "majority", "minority"}
 _LONGEST = 12  # words: a longer run is a clause, not a noun phrase
 
 
@@ -34,16 +48,17 @@ def unnamed_source(article: ArticleText, subject: Subject, cue: tuple[int, int] 
     if first > last or last >= len(article.tokens):
         return None
     lo, hi = article.sentences[article.sentence_of(subject.start)]
-    first = _noun_a_name_follows(article, first, lo)
+    first = _noun_a_name_follows(article, _whole_word(article, first, lo), lo)
     if cue is not None and subject.start >= cue[1]:
         last = _post_modifiers(article, last, hi)
     while first < last and (article.word(first) in ADVERBIALS or article.word(first) in PHRASE_LINKS
+                            or article.word(first) in _WH or article.word(first) in SUBORDINATORS
                             or article.word(first) in ("and", "but", "or", "-", "—", "–")):
         first += 1
     while last > first and _trailing(article.word(last)):
         last -= 1
     words = [article.word(k) for k in range(first, last + 1)]
-    if not any(w.isalpha() for w in words) or len(words) > _LONGEST:
+    if not any(w.isalpha() for w in words) or len(words) > _LONGEST or not _reads_as_noun_phrase(article, first, last):
         return None
     if len(words) == 1 and (words[0] in PRONOUNS or words[0] in OTHER_PRONOUNS or words[0] in DEFINITE | INDEFINITE
                             or is_cue(article, first)):
@@ -51,10 +66,56 @@ def unnamed_source(article: ArticleText, subject: Subject, cue: tuple[int, int] 
     return article.tokens[first].start, article.tokens[last].end
 
 
+def _reads_as_noun_phrase(article: ArticleText, first: int, last: int) -> bool:
+    """Whether tokens first..last read as a noun phrase naming who speaks, not a clause or an adverbial the
+    rules ran over ("The spokesman refused", "carrying signs", "Outside the sports arena", "This week",
+    "enthusiastically", "point the crowd"): no lower-case opening word of a verb, an adverb or a
+    preposition nor one a verb stands before, no lower-case verb or adverb at its end, a head that is no time or share, and no article
+    inside it after anything but a preposition ("a spokesman for the campaign"; not "the bank cut its
+    rate"), nor "to" or "by" right after a lower-case last word ("The company plans to")."""
+    opening, head = article.tokens[first].text, article.word(last)
+    lowered = opening.lower()
+    if opening.islower() and (lowered.endswith(("ly", "ing")) or lowered in PREPOSITIONS or lowered in ("out", "up", "outside")
+                              or (lowered not in DEFINITE and lowered not in INDEFINITE
+                                  and (_verb(article, first, False) or article.word(first - 1) in VERB_FORMS))):
+        return False  # "was strongest in the eastern …": a predicate, not who speaks
+    if article.tokens[last].text.islower() and (head.endswith("ly") or _verb(article, last, True)) and last > first:
+        return False
+    if head in _NO_ONE or head in WEEKDAYS:
+        return False
+    if article.word(last + 1) in ("to", "by") and article.tokens[last].text.islower():
+        return False  # "The company plans to …", "The bank cut by …": a verb, not a head
+    return not any((article.word(k) in DEFINITE or article.word(k) in ("a", "an"))
+                   and article.word(k - 1) not in PHRASE_LINKS | {"to", "of"} for k in range(first + 1, last + 1))
+
+
+def _verb(article: ArticleText, k: int, past_by_form: bool) -> bool:
+    """Whether token k is a finite verb: by its tag where tagged, else a common verb's form ("took", "is")
+    or, with past_by_form, a past in -ed ("refused"; not at a phrase's start: "retired officials")."""
+    tok = article.tokens[k]
+    if tok.tag:
+        return tok.tag in ("VBD", "VBZ", "VBP", "MD")
+    word = tok.text.lower()
+    return word in VERB_FORMS or past_by_form and word.endswith("ed") and len(word) > 4
+
+
 def _trailing(word: str) -> bool:
-    """A word a noun phrase does not end with: a preposition, an article, a day, a mark."""
-    return word in PHRASE_LINKS or word in DEFINITE or word in INDEFINITE or word in _WEEKDAYS \
+    """A word a noun phrase does not end with: a preposition, an article, a day, a mark, an adjective
+    that wants its object ("An official familiar")."""
+    return word in PHRASE_LINKS or word in DEFINITE or word in INDEFINITE or word in WEEKDAYS or word in _NEAR_WORDS \
         or word in ("to", "'s", "’s") or not any(c.isalnum() for c in word)
+
+
+def _whole_word(article: ArticleText, first: int, lo: int) -> int:
+    """The phrase's first token with the rest of a hyphenated word it ends and its article taken in ("the
+    46-year-old", not "year-old")."""
+    start = first
+    while start > 0 and article.tokens[start - 1].start >= lo and article.tokens[start - 1].end == article.tokens[start].start \
+            and (article.tokens[start - 1].text in ("-", "–") or article.tokens[start].text in ("-", "–")):
+        start -= 1
+    if start < first and start > 0 and article.tokens[start - 1].start >= lo and article.word(start - 1) in DEFINITE | INDEFINITE:
+        start -= 1
+    return start
 
 
 def _noun_a_name_follows(article: ArticleText, first: int, lo: int) -> int:
@@ -84,7 +145,7 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
     while k + 1 < len(article.tokens) and k - last < 7:
         tok = article.tokens[k + 1]
         if tok.start >= min(hi, end) or is_cue(article, k + 1) or article.word(k + 1) in ADVERBIALS \
-                or article.word(k + 1) in _WEEKDAYS:
+                or article.word(k + 1) in WEEKDAYS:
             break  # "said an aide on Tuesday", "an aide Tuesday": when, not who
         if not np_token(article, k + 1, True) and not (article.word(k + 1) == "to" and article.word(k) in _NEAR_WORDS):
             break
