@@ -270,6 +270,8 @@ class QuoteRecord(TypedDict):
     """One statement across outlets: who said it, the first wording, and every outlet's."""
 
     speaker: str | None
+    # where speaker is None, the source the first variant that gives one gives without a name ("a campaign aide")
+    unnamed_source: str | None
     text: str
     sources: list[str]
     direct: bool
