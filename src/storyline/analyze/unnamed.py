@@ -72,7 +72,7 @@ def _reads_as_noun_phrase(article: ArticleText, first: int, last: int) -> bool:
     "enthusiastically", "point the crowd"): no lower-case opening word of a verb, an adverb or a
     preposition nor one a verb stands before, no lower-case verb or adverb at its end, a head that is no time or share, and no article
     inside it after anything but a preposition ("a spokesman for the campaign"; not "the bank cut its
-    rate"), nor "to" or "by" right after a lower-case last word ("The company plans to")."""
+    rate"), nor "by", or "to" before a verb, right after a lower-case last word ("The company plans to fly")."""
     opening, head = article.tokens[first].text, article.word(last)
     lowered = opening.lower()
     if opening.islower() and (lowered.endswith(("ly", "ing")) or lowered in PREPOSITIONS or lowered in ("out", "up", "outside")
@@ -83,8 +83,10 @@ def _reads_as_noun_phrase(article: ArticleText, first: int, last: int) -> bool:
         return False
     if head in _NO_ONE or head in WEEKDAYS:
         return False
-    if article.word(last + 1) in ("to", "by") and article.tokens[last].text.islower():
-        return False  # "The company plans to …", "The bank cut by …": a verb, not a head
+    after = article.tokens[last + 2].text if last + 2 < len(article.tokens) else ""
+    if article.tokens[last].text.islower() and (article.word(last + 1) == "by" or article.word(last + 1) == "to" and after.islower()
+                                                 and after not in DEFINITE | INDEFINITE | {"both", "all"}):
+        return False  # "The company plans to fly", "The bank cut by …": a verb, not a head ("an aide to Ruiz" is one)
     return not any((article.word(k) in DEFINITE or article.word(k) in ("a", "an"))
                    and article.word(k - 1) not in PHRASE_LINKS | {"to", "of"} for k in range(first + 1, last + 1))
 
@@ -97,6 +99,14 @@ def _verb(article: ArticleText, k: int, past_by_form: bool) -> bool:
         return tok.tag in ("VBD", "VBZ", "VBP", "MD")
     word = tok.text.lower()
     return word in VERB_FORMS or past_by_form and word.endswith("ed") and len(word) > 4
+
+
+def _goes_on_to(article: ArticleText, k: int) -> bool:
+    """Whether a phrase ending at token k goes on over the "to" after it: after a word of closeness ("close
+    to the campaign") or before a name or an article ("an adviser to Ruiz", "an aide to the mayor"), not
+    before whom the words were said to ("an official told reporters")."""
+    after = article.tokens[k + 2].text if k + 2 < len(article.tokens) else ""
+    return article.word(k) in _NEAR_WORDS or after[:1].isupper() or after.lower() in DEFINITE | INDEFINITE
 
 
 def _trailing(word: str) -> bool:
@@ -147,7 +157,7 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
         if tok.start >= min(hi, end) or is_cue(article, k + 1) or article.word(k + 1) in ADVERBIALS \
                 or article.word(k + 1) in WEEKDAYS:
             break  # "said an aide on Tuesday", "an aide Tuesday": when, not who
-        if not np_token(article, k + 1, True) and not (article.word(k + 1) == "to" and article.word(k) in _NEAR_WORDS):
+        if not np_token(article, k + 1, True) and not (article.word(k + 1) == "to" and _goes_on_to(article, k)):
             break
         k += 1
     return k
