@@ -70,9 +70,10 @@ def _reads_as_noun_phrase(article: ArticleText, first: int, last: int) -> bool:
     """Whether tokens first..last read as a noun phrase naming who speaks, not a clause or an adverbial the
     rules ran over ("The spokesman refused", "carrying signs", "Outside the sports arena", "This week",
     "enthusiastically", "point the crowd"): no lower-case opening word of a verb, an adverb or a
-    preposition nor one a verb stands before, no lower-case verb or adverb at its end, a head that is no time or share, and no article
-    inside it after anything but a preposition ("a spokesman for the campaign"; not "the bank cut its
-    rate"), nor "by", or "to" before a verb, right after a lower-case last word ("The company plans to fly")."""
+    preposition, nor one a verb stands before; no lower-case verb or adverb at its end; a head that is
+    no time or share; no article inside it after anything but a preposition ("a spokesman for the
+    campaign", not "the bank cut its rate"); and no "by", nor "to" before a verb, right after a
+    lower-case last word ("The company plans to fly")."""
     opening, head = article.tokens[first].text, article.word(last)
     lowered = opening.lower()
     if opening.islower() and (lowered.endswith(("ly", "ing")) or lowered in PREPOSITIONS or lowered in ("out", "up", "outside")
