@@ -403,3 +403,27 @@ def test_a_name_after_a_preposition_or_before_a_group_is_no_subject() -> None:
     gold = [attribution(t, "Mr. Dan Oduya", "said", ["the budget was late"], False),
             attribution(t, "he", "said", ["“They are late,”"], True)]
     assert _pronoun_right(t, gold, "They are late", "Varga")
+
+
+def test_a_source_phrase_is_an_attribution_and_right_for_an_anonymous_source() -> None:
+    # "a dock worker said": null with the phrase is attributed, and the phrase is the gold's source; a named
+    # source left null with no phrase stays unattributed; a phrase elsewhere in the text is not the gold's
+    t = TEXT
+    worker = span(t, "a dock worker")
+
+    def phrased(words: str, at: list[int]) -> dict:
+        return {**quote(t, words, None), "unnamed_source": t[at[0]:at[1]], "unnamed_span": at}
+
+    predicted = {"harbour-1": {"text": t, "quotes": [
+        phrased("Nobody told the crews", worker),
+        quote(t, "It was never costed", None),
+        quote(t, "We will not cut corners", "Lena Okafor"),
+    ]}}
+    scores = score_quotes([gold_record()], predicted)
+    assert (scores["speaker_anonymous_right"], scores["speaker_anonymous"]) == (1, 1)
+    assert (scores["anonymous_phrased"], scores["anonymous_phrase_share"]) == (1, 1.0)
+    assert (scores["unattributed"], scores["speaker_null"], scores["with_source"]) == (1, 2, 3)
+    assert scores["unattributed_anonymous"] == 0 and scores["unattributed_person"] == 1
+    elsewhere = {"harbour-1": {"text": t, "quotes": [phrased("Nobody told the crews", span(t, "Mayor Lena Okafor"))]}}
+    scores = score_quotes([gold_record()], elsewhere)
+    assert scores["anonymous_phrased"] == 0 and scores["unattributed"] == 0 and scores["speaker_null"] == 1

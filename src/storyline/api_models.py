@@ -49,6 +49,8 @@ class Variant(_Open):
 
 class QuoteOut(_Open):
     speaker: str | None
+    unnamed_source: str | None = Field(None, description="where speaker is null, the source the article gives "
+                                       "without naming anyone (\"a campaign aide\"); null where it gives none")
     text: str
     sources: list[str]
     variants: list[Variant]

@@ -119,6 +119,28 @@ def embedding_once(embed: Callable[[list[str]], np.ndarray], limit: int | None =
     return embed_once
 
 
+UNNAMED_SOURCES = "Unnamed sources"
+UNATTRIBUTED = "Unattributed"
+
+
+def said_by(speaker: str | None, unnamed_source: str | None) -> str:
+    """Whom a quotation is given to, as a reader is shown it: the speaker; else the source the article
+    gives without a name, marked as such ("a campaign aide (not named)"); else "Unattributed"."""
+    if speaker:
+        return speaker
+    return f"{unnamed_source} (not named)" if unnamed_source else UNATTRIBUTED
+
+
+def speaker_heading(quote: QuoteRecord) -> str:
+    """The heading a quotation stands under in "Who said what": its speaker; quotations whose article
+    gives their source without a name all under one "Unnamed sources" (two outlets' "an official" need
+    not be one person, so their phrases are no one's name to group by; each line gives its own); the
+    rest under "Unattributed"."""
+    if quote["speaker"]:
+        return quote["speaker"]
+    return UNNAMED_SOURCES if quote.get("unnamed_source") else UNATTRIBUTED
+
+
 def brief_markdown(brief: Brief) -> str:
     """The brief for people, as Markdown: conflicts first, then what outlets agree on, what each adds,
     who said what, the timeline and the articles. Every line names the outlets behind it.
@@ -184,12 +206,14 @@ def brief_markdown(brief: Brief) -> str:
         lines += ["## Who said what", ""]
         by_speaker: dict[str, list[QuoteRecord]] = {}
         for quote in brief["quotes"]:
-            by_speaker.setdefault(quote["speaker"] or "Unattributed", []).append(quote)
+            by_speaker.setdefault(speaker_heading(quote), []).append(quote)
         for speaker, quotes in by_speaker.items():
             lines += label(speaker)
             for quote in quotes:
                 mark = "“{}”" if quote.get("direct", True) else "{} (reported)"
-                lines.append(f"- {mark.format(md(quote['text']))} — {outlets(quote['sources'])}")
+                unnamed = quote.get("unnamed_source") if not quote["speaker"] else None
+                given = f"{md(said_by(None, unnamed))} · " if unnamed else ""
+                lines.append(f"- {mark.format(md(quote['text']))} — {given}{outlets(quote['sources'])}")
                 for variant in quote["variants"][1:]:
                     lines.append(f"  - {md(variant.get('source', variant['article']))}: “{md(variant['text'])}”")
             lines.append("")

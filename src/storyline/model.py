@@ -138,7 +138,10 @@ class Quote:
     start..end is the span of the words themselves, without quote marks; a statement split around its
     cue ("…," he said, "…") is two Quotes sharing group, numbered by part. speaker is the fullest form
     of the name the article gives (None when the speaker is anonymous or unknown); speaker_span is the
-    mention that named them, which for "he said" is the earlier mention the pronoun refers to."""
+    mention that named them, which for "he said" is the earlier mention the pronoun refers to.
+    unnamed_source is the source the article gives without naming anyone ("a campaign aide", "the Trump
+    campaign", "two people familiar with the talks"), as it writes it, where speaker is None;
+    unnamed_span is where it stands."""
 
     text: str
     start: int
@@ -154,6 +157,8 @@ class Quote:
     addressee: str | None = None  # "reporters", "two radio hosts"
     group: int = 0
     part: int = 0
+    unnamed_source: str | None = None
+    unnamed_span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,8 @@ class QuoteRecord(TypedDict):
     """One statement across outlets: who said it, the first wording, and every outlet's."""
 
     speaker: str | None
+    # where speaker is None, the source the first variant that gives one gives without a name ("a campaign aide")
+    unnamed_source: str | None
     text: str
     sources: list[str]
     direct: bool

@@ -70,12 +70,15 @@ def _to_quotes(article: ArticleText, statements: list[Statement]) -> list[Quote]
         cue = text[s.cue[0]:s.cue[1]] if s.cue else None
         if cue and cue.lower() == "according":
             cue = "according to"
+        unnamed = s.unnamed if s.speaker is None else None  # a source given unnamed, where no one is named
         for part, (a, b) in enumerate(s.parts):
             sentence = (min(s.sentence[0], a), max(s.sentence[1], b))
             quotes.append(Quote(text=text[a:b], start=a, end=b, speaker=s.speaker, speaker_span=s.speaker_span,
                                 cue=cue, cue_span=s.cue, direct=s.direct, sentence=sentence,
                                 venue=s.venue[0] if s.venue else None, venue_text=s.venue[1] if s.venue else None,
-                                addressee=s.addressee, group=group, part=part))
+                                addressee=s.addressee, group=group, part=part,
+                                unnamed_source=text[unnamed[0]:unnamed[1]] if unnamed else None,
+                                unnamed_span=unnamed))
     return quotes
 
 

@@ -47,6 +47,7 @@ from storyline.analyze.statements import (
     subject_from_mention,
 )
 from storyline.analyze.subjects import sentence_subject, subject_like
+from storyline.analyze.unnamed import unnamed_source
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
     CRIES,
@@ -174,10 +175,13 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             found = antecedent(article, subject.start, done, None, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
+    if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
+        statement.unnamed = unnamed_source(article, subject, statement.cue)
 
 
 def _copy_speaker(statement: Statement, source: Statement) -> None:
     statement.speaker, statement.speaker_span = source.speaker, source.speaker_span
+    statement.unnamed = source.unnamed
     statement.resolved = True
 
 

@@ -76,6 +76,7 @@ class Statement:
     venue: tuple[str, str] | None = None
     addressee: str | None = None
     sentence: tuple[int, int] = (0, 0)
+    unnamed: tuple[int, int] | None = None  # the source given without a name ("a campaign aide"; unnamed.py)
 
 
 def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Statement]:

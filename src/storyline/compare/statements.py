@@ -32,6 +32,7 @@ from storyline.compare.thresholds import (
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
 from storyline.model import UNDATED_LAST, Quote, QuoteRecord, QuoteVariant, TimeExpression
+from storyline.safety import clean_label
 from storyline.wording import shares_most_words, word_edits
 from storyline.words import content_stems, folded_words
 
@@ -59,6 +60,11 @@ class QuotedStatement:
     @property
     def venue_text(self) -> str | None:
         return next((p.venue_text for p in self.parts if p.venue_text), None)
+
+    @property
+    def unnamed_source(self) -> str | None:
+        """The source the article gives without a name ("a campaign aide"), shown on one line."""
+        return None if self.speaker else clean_label(next((p.unnamed_source for p in self.parts if p.unnamed_source), None))
 
 
 def statements_of(story: StoryView) -> list[QuotedStatement]:
@@ -252,7 +258,9 @@ def quote_records(story: StoryView, statements: list[QuotedStatement], quote_gro
                              and shares_most_words(first.text, s.text) else []})
         credited, carried = voices_of(story, [statements[i].article for i in members])
         speaker = next((statements[i].speaker for i in ordered if statements[i].speaker), None)
-        out.append({"speaker": speaker, "text": first.text, "sources": credited, "direct": first.direct,
+        unnamed = None if speaker else next((statements[i].unnamed_source for i in ordered
+                                             if statements[i].unnamed_source), None)
+        out.append({"speaker": speaker, "unnamed_source": unnamed, "text": first.text, "sources": credited, "direct": first.direct,
                     "variants": variants, "republished_by": carried})
     out.sort(key=lambda q: (-len(q["sources"]), -len(q["variants"]),
                             min(story.pos[v["article"]] for v in q["variants"]),

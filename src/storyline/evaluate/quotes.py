@@ -26,8 +26,11 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   organisations, and for ``he``/``she`` names the article gives the other gender; it is right when
   the predicted name matches that name.
   A first-person source ("I said") and one with no named source before it are left out (counted as
-  ``speaker_unresolved``). An anonymous source is right when the predicted speaker is null.
-- **Unattributed**: found direct quotations whose gold has a source but whose predicted speaker is null.
+  ``speaker_unresolved``). An anonymous source is right when the predicted speaker is null; its
+  **source phrase** is right when the prediction also gives the source the article gives without a name
+  (``unnamed_source``) where it overlaps the gold source.
+- **Unattributed**: found direct quotations whose gold has a source but whose prediction gives neither a
+  speaker nor a source phrase. **Speaker null**: those whose predicted speaker is null, phrase or not.
 - **Reported speech** recall: gold indirect attributions whose content a predicted indirect quote matches.
 """
 
@@ -177,7 +180,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     left unattributed and recall of reported speech, each with its counts.
 
     records: PolNeAR-shaped gold (``id``, ``text``, ``attributions``). predictions: by record id,
-    ``{"text": the text the quotes index, "quotes": [{"start", "end", "speaker", "direct"}]}``; a
+    ``{"text": the text the quotes index, "quotes": [{"start", "end", "speaker", "direct"}]}`` (and, where
+    the speaker is null, ``unnamed_source`` and ``unnamed_span``: the source given without a name); a
     record without a prediction counts as one where nothing was found. ``speaker_errors`` and
     ``missed`` list every wrong speaker and every missed quotation with its article and gold spans;
     ``unmatched`` every predicted direct quote that matches no annotated direct quotation (the
@@ -185,7 +189,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     counts = {k: 0 for k in ("direct_gold", "direct_found", "predicted_direct", "predicted_direct_right",
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
                              "unattributed", "unattributed_anonymous", "no_source", "unresolved",
-                             "with_person_source")}
+                             "with_person_source", "speaker_null", "anonymous_phrased")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
     errors: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
@@ -229,12 +233,16 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             said = best.get("speaker")
             counts["with_source"] += 1
             counts["with_person_source"] += kind != "anonymous"
-            if said is None:
+            counts["speaker_null"] += said is None
+            if said is None and not best.get("unnamed_source"):
                 counts["unattributed"] += 1
                 counts["unattributed_anonymous"] += kind == "anonymous"
             if kind == "anonymous":
                 expected = None
                 ok = said is None
+                phrase = best.get("unnamed_span")
+                counts["anonymous_phrased"] += ok and phrase is not None and any(
+                    _overlap((mapping[a], mapping[b]), (phrase[0], phrase[1])) > 0 for a, b in source_spans)
             else:
                 if kind == "name":
                     expected = name_words(source_text)
@@ -298,6 +306,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "unattributed_share": _ratio(counts["unattributed"], counts["with_source"]),
         "unattributed": counts["unattributed"], "with_source": counts["with_source"],
         "unattributed_anonymous": counts["unattributed_anonymous"], "found_without_source": counts["no_source"],
+        "speaker_null_share": _ratio(counts["speaker_null"], counts["with_source"]),
+        "speaker_null": counts["speaker_null"],
+        "anonymous_phrase_share": _ratio(counts["anonymous_phrased"], anonymous[1]),
+        "anonymous_phrased": counts["anonymous_phrased"],
         "unattributed_person_share": _ratio(counts["unattributed"] - counts["unattributed_anonymous"],
                                             counts["with_person_source"]),
         "unattributed_person": counts["unattributed"] - counts["unattributed_anonymous"],
@@ -354,6 +366,7 @@ def predict_quotes(path: Path, records: Sequence[Mapping[str, Any]], settings: "
         for key, article, analysis in zip(keys[start:start + 32], chunk, analyze_chunk(chunk), strict=True):
             quotes = [] if analysis is None else [
                 {"start": q.start, "end": q.end, "speaker": q.speaker, "direct": q.direct, "cue": q.cue,
-                 "speaker_span": list(q.speaker_span) if q.speaker_span else None} for q in analysis.quotes]
+                 "speaker_span": list(q.speaker_span) if q.speaker_span else None, "unnamed_source": q.unnamed_source,
+                 "unnamed_span": list(q.unnamed_span) if q.unnamed_span else None} for q in analysis.quotes]
             out[key] = {"text": article.text, "quotes": quotes}
     return out

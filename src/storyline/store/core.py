@@ -353,10 +353,11 @@ class Store(ReadQueries, OutletRecords):
             [(article_id, m.start, m.end, m.text, m.label, m.title, m.title_start, m.acronym, version)
              for article_id, analysis in analysed for m in analysis.mentions])
         self.conn.executemany(
-            "INSERT INTO article_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO article_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, q.start, q.end, q.text, q.speaker, *(q.speaker_span or (None, None)), q.cue,
               *(q.cue_span or (None, None)), int(q.direct), *q.sentence, q.venue, q.venue_text, q.addressee,
-              q.group, q.part, version) for article_id, analysis in analysed for q in analysis.quotes])
+              q.group, q.part, version, q.unnamed_source, *(q.unnamed_span or (None, None)))
+             for article_id, analysis in analysed for q in analysis.quotes])
         self.conn.executemany(
             "INSERT INTO article_times VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(article_id, t.start, t.end, t.text, t.date, t.granularity, *t.sentence, t.end_date, version)
@@ -377,7 +378,9 @@ class Store(ReadQueries, OutletRecords):
                                  speaker_span=_pair(r["speaker_start"], r["speaker_end"]), cue=r["cue"],
                                  cue_span=_pair(r["cue_start"], r["cue_end"]), direct=bool(r["direct"]),
                                  sentence=(r["sentence_start"], r["sentence_end"]), venue=r["venue"],
-                                 venue_text=r["venue_text"], addressee=r["addressee"], group=r["grp"], part=r["part"])
+                                 venue_text=r["venue_text"], addressee=r["addressee"], group=r["grp"], part=r["part"],
+                                 unnamed_source=r["unnamed_source"],
+                                 unnamed_span=_pair(r["unnamed_start"], r["unnamed_end"]))
                            for r in self.conn.execute("SELECT * FROM article_quotes WHERE article_id = ? "
                                                       "ORDER BY start", (article_id,)))
             times = tuple(TimeExpression(text=r["text"], start=r["start"], end=r["end"], date=r["date"],

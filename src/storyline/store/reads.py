@@ -197,9 +197,11 @@ class ReadQueries:
         return [dict(row) for row in rows]
 
     def article_quotes(self, article_id: str) -> list[dict[str, Any]]:
-        """Statements in one article, in text order, with speaker, cue and venue as the analysis found them."""
+        """Statements in one article, in text order, with speaker (or the source given unnamed), cue and venue as the
+        analysis found them."""
         rows = self.conn.execute(
-            """SELECT text, speaker, start, "end", direct, cue, venue FROM article_quotes WHERE article_id = ?
+            """SELECT text, speaker, unnamed_source, start, "end", direct, cue, venue FROM article_quotes
+               WHERE article_id = ?
                ORDER BY start""", (article_id,))
         return [{**dict(row), "direct": bool(row["direct"])} for row in rows]
 

@@ -281,4 +281,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE vectors ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';
     """,
+    # 11: the source a quotation's article gives without naming anyone ("a campaign aide"), where its
+    # speaker is null, and where it stands; quotations stored before have none.
+    """
+    ALTER TABLE article_quotes ADD COLUMN unnamed_source TEXT;
+    ALTER TABLE article_quotes ADD COLUMN unnamed_start INTEGER;
+    ALTER TABLE article_quotes ADD COLUMN unnamed_end INTEGER;
+    """,
 ]

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from storyline.brief import said_by
 from storyline.safety import display_text
 from storyline.web.views import (
     day_label,
@@ -29,11 +30,12 @@ def templates() -> Environment:
     Filters: `bdi` (escaped text in a <bdi>, isolated from the text around it), `tone` (an outlet's colour
     slot, from the `tones` a page is rendered with: templates import _macros.html `with context`),
     `safe_url` (None unless http/https), `day` and `span` (readable dates), `marked` (snippet pieces as
-    escaped text with <mark>); `plural` and `evidence_by_outlet` are globals."""
+    escaped text with <mark>); `plural`, `evidence_by_outlet` and `said_by` (whom a quotation is given to:
+    its speaker, "a campaign aide (not named)" or "Unattributed") are globals."""
     env = Environment(loader=PackageLoader("storyline", "web/templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, finalize=_displayed)
     env.filters.update(tone=_tone, safe_url=safe_url, day=day_label, marked=marked_html, bdi=isolated)
-    env.globals.update(plural=plural, span=span_label, evidence_by_outlet=evidence_by_outlet)
+    env.globals.update(plural=plural, span=span_label, evidence_by_outlet=evidence_by_outlet, said_by=said_by)
     return env
 
 

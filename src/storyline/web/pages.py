@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from storyline.brief import article_entry, load_brief
+from storyline.brief import article_entry, load_brief, said_by
 from storyline.errors import StoreError
 from storyline.lookup import find_entity
 from storyline.sources.feeds import feed_entry
@@ -263,8 +263,9 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
             for variant in quote.get("variants") or []:
                 if str(variant.get("article")) == article_id:
                     add("quote", variant.get("start"), variant.get("end"),
-                        f"quote: {quote.get('speaker') or 'unattributed'}", speaker=quote.get("speaker"),
-                        text=variant.get("text"), direct=quote.get("direct"), anchor=f"quote-{index}")
+                        f"quote: {said_by(quote.get('speaker'), quote.get('unnamed_source'))}", speaker=quote.get("speaker"),
+                        unnamed_source=quote.get("unnamed_source"), text=variant.get("text"), direct=quote.get("direct"),
+                        anchor=f"quote-{index}")
         for kind, items in (("timeline", brief.get("timeline", [])), ("claim", brief.get("summary", []))):
             for index, item in enumerate(items):
                 for span in item.get("evidence") or []:
@@ -278,7 +279,8 @@ def _spans(store: Store, article_id: str, brief: dict[str, Any] | None,
     for quote in store.article_quotes(article_id):
         if (quote["start"], quote["end"]) not in quoted:
             speaker = canonical.get(quote["speaker"] or "", quote["speaker"])
-            add("quote", quote["start"], quote["end"], f"quote: {speaker or 'unattributed'}", speaker=speaker,
+            add("quote", quote["start"], quote["end"], f"quote: {said_by(speaker, quote['unnamed_source'])}",
+                speaker=speaker, unnamed_source=quote["unnamed_source"] if not speaker else None,
                 text=quote["text"], direct=quote["direct"])
     dated = {(s["start"], s["end"]) for s in spans.values() if s["kind"] == "timeline"}
     for time in store.article_times(article_id):

@@ -473,11 +473,13 @@ def statements_said(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> list[dict[str, Any]]:
-    """Quotes grouped by speaker (most quoted first, the unattributed last); each quote with its
-    variants, the outlet of each, and a word diff of each variant against the first where the two
-    share most words (else the variant is `reworded` and shown as it is); a variant in reported
+    """Quotes grouped by speaker (most quoted first), then those whose article gives their source without
+    a name (`unnamed`: one group, each quote with its own `unnamed_source`), the unattributed last; each
+    quote with its variants, the outlet of each, and a word diff of each variant against the first where
+    the two share most words (else the variant is `reworded` and shown as it is); a variant in reported
     speech of a quotation is marked `reported`."""
     groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    unnamed: list[dict[str, Any]] = []
     for quote_ in quotes:
         if not isinstance(quote_, dict):
             continue
@@ -494,9 +496,15 @@ def quote_groups(quotes: Iterable[dict[str, Any]], articles: dict[str, Any]) -> 
             variant["diff"] = word_diff(reference, variant.get("text") or "") if differs and not variant["reworded"] else None
             variant["reported"] = variant.get("direct") is False and quote_.get("direct") is not False
         distinct = len({v.get("text") for v in variants})
-        groups[quote_.get("speaker")].append({**quote_, "variants": variants, "wordings": distinct})
+        item = {**quote_, "variants": variants, "wordings": distinct}
+        if not quote_.get("speaker") and quote_.get("unnamed_source"):
+            unnamed.append(item)
+        else:
+            groups[quote_.get("speaker") or None].append(item)
     ordered = sorted(groups.items(), key=lambda item: (item[0] is None, -len(item[1]), str(item[0])))
-    return [{"speaker": speaker, "quotes": items} for speaker, items in ordered]
+    named = [{"speaker": speaker, "unnamed": False, "quotes": items} for speaker, items in ordered if speaker]
+    rest = [{"speaker": None, "unnamed": False, "quotes": items} for speaker, items in ordered if not speaker]
+    return named + ([{"speaker": None, "unnamed": True, "quotes": unnamed}] if unnamed else []) + rest
 
 
 def conflict_count(brief: dict[str, Any]) -> int:

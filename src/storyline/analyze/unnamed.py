@@ -1,0 +1,164 @@
+"""The source an article gives a statement without naming anyone: "a campaign aide said", "officials told
+reporters", "the Trump campaign said in a statement", "according to two people familiar with the talks".
+
+Such a source names no person, so the speaker stays None (never a guessed name); but the article does
+attribute the words, and a reader is shown whom it gives them to: the cue's subject as the article writes
+it, trimmed to its noun phrase ("a senior administration official", "two people familiar with the
+talks"), with its span. A name, a pronoun, or a role the story resolves to a person is no unnamed source
+(speakers.py gives those their person); a pronoun left unresolved ("they said") is no phrase to show.
+"""
+
+from __future__ import annotations
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.statements import Subject, is_cue, np_token
+from storyline.lang.en import (
+    ADVERBIALS,
+    DEFINITE,
+    INDEFINITE,
+    OTHER_PRONOUNS,
+    PHRASE_LINKS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SUBORDINATORS,
+    TIME_WORDS,
+    VERB_FORMS,
+    WEEKDAYS,
+)
+
+# the kinds of subject that name no person: "an official", "the Trump campaign" (a description or a body)
+UNNAMED_KINDS = ("anonymous", "role", "org")
+# after these, "to" goes on with the phrase ("sources close to the campaign", "a person familiar with it")
+_NEAR_WORDS = {"close", "closest", "familiar", "loyal", "near", "related", "opposed", "linked", "allied"}
+_WH = {"what", "how", "which", "who", "whom", "where", "when", "why", "whose"}
+# heads that say when or how much, not who: "This week", "21 percent"
+_NO_ONE = TIME_WORDS | {"weeks", "months", "years", "days", "time", "percent", "share", "majority", "minority"}
+_LONGEST = 12  # words: a longer run is a clause, not a noun phrase
+
+
+def unnamed_source(article: ArticleText, subject: Subject, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The span of the noun phrase that gives a statement's source without a name, or None where the
+    subject is a name, a pronoun or no noun phrase at all (a passive's "was asked")."""
+    if subject.kind not in UNNAMED_KINDS or subject.end <= subject.start:
+        return None
+    if cue is not None and subject.start < cue[1] and cue[0] < subject.end:
+        return None  # the cue itself stands for a speaker no one names ("Trump was asked, “…”")
+    first = article.token_at(subject.start)
+    last = article.token_at(subject.end) - 1
+    if first > last or last >= len(article.tokens):
+        return None
+    lo, hi = article.sentences[article.sentence_of(subject.start)]
+    first = _noun_a_name_follows(article, _whole_word(article, first, lo), lo)
+    if cue is not None and subject.start >= cue[1]:
+        last = _post_modifiers(article, last, hi)
+    while first < last and (article.word(first) in ADVERBIALS or article.word(first) in PHRASE_LINKS
+                            or article.word(first) in _WH or article.word(first) in SUBORDINATORS
+                            or article.word(first) in ("and", "but", "or", "-", "—", "–")):
+        first += 1
+    while last > first and _trailing(article.word(last)):
+        last -= 1
+    words = [article.word(k) for k in range(first, last + 1)]
+    if not any(w.isalpha() for w in words) or len(words) > _LONGEST or not _reads_as_noun_phrase(article, first, last):
+        return None
+    if len(words) == 1 and (words[0] in PRONOUNS or words[0] in OTHER_PRONOUNS or words[0] in DEFINITE | INDEFINITE
+                            or is_cue(article, first)):
+        return None  # "they said", "this said", a passive's "was asked": nothing to show
+    return article.tokens[first].start, article.tokens[last].end
+
+
+def _reads_as_noun_phrase(article: ArticleText, first: int, last: int) -> bool:
+    """Whether tokens first..last read as a noun phrase naming who speaks, not a clause or an adverbial the
+    rules ran over ("The spokesman refused", "carrying signs", "Outside the sports arena", "This week",
+    "enthusiastically", "point the crowd"): no lower-case opening word of a verb, an adverb or a
+    preposition, nor one a verb stands before; no lower-case verb or adverb at its end; a head that is
+    no time or share; no article inside it after anything but a preposition ("a spokesman for the
+    campaign", not "the bank cut its rate"); and no "by", nor "to" before a verb, right after a
+    lower-case last word ("The company plans to fly")."""
+    opening, head = article.tokens[first].text, article.word(last)
+    lowered = opening.lower()
+    if opening.islower() and (lowered.endswith(("ly", "ing")) or lowered in PREPOSITIONS or lowered in ("out", "up", "outside")
+                              or (lowered not in DEFINITE and lowered not in INDEFINITE
+                                  and (_verb(article, first, False) or article.word(first - 1) in VERB_FORMS))):
+        return False  # "was strongest in the eastern …": a predicate, not who speaks
+    if article.tokens[last].text.islower() and (head.endswith("ly") or _verb(article, last, True)) and last > first:
+        return False
+    if head in _NO_ONE or head in WEEKDAYS:
+        return False
+    after = article.tokens[last + 2].text if last + 2 < len(article.tokens) else ""
+    if article.tokens[last].text.islower() and (article.word(last + 1) == "by" or article.word(last + 1) == "to" and after.islower()
+                                                 and after not in DEFINITE | INDEFINITE | {"both", "all"}):
+        return False  # "The company plans to fly", "The bank cut by …": a verb, not a head ("an aide to Ruiz" is one)
+    return not any((article.word(k) in DEFINITE or article.word(k) in ("a", "an"))
+                   and article.word(k - 1) not in PHRASE_LINKS | {"to", "of"} for k in range(first + 1, last + 1))
+
+
+def _verb(article: ArticleText, k: int, past_by_form: bool) -> bool:
+    """Whether token k is a finite verb: by its tag where tagged, else a common verb's form ("took", "is")
+    or, with past_by_form, a past in -ed ("refused"; not at a phrase's start: "retired officials")."""
+    tok = article.tokens[k]
+    if tok.tag:
+        return tok.tag in ("VBD", "VBZ", "VBP", "MD")
+    word = tok.text.lower()
+    return word in VERB_FORMS or past_by_form and word.endswith("ed") and len(word) > 4
+
+
+def _goes_on_to(article: ArticleText, k: int) -> bool:
+    """Whether a phrase ending at token k goes on over the "to" after it: after a word of closeness ("close
+    to the campaign") or before a name or an article ("an adviser to Ruiz", "an aide to the mayor"), not
+    before whom the words were said to ("an official told reporters")."""
+    after = article.tokens[k + 2].text if k + 2 < len(article.tokens) else ""
+    return article.word(k) in _NEAR_WORDS or after[:1].isupper() or after.lower() in DEFINITE | INDEFINITE
+
+
+def _trailing(word: str) -> bool:
+    """A word a noun phrase does not end with: a preposition, an article, a day, a mark, an adjective
+    that wants its object ("An official familiar")."""
+    return word in PHRASE_LINKS or word in DEFINITE or word in INDEFINITE or word in WEEKDAYS or word in _NEAR_WORDS \
+        or word in ("to", "'s", "’s") or not any(c.isalnum() for c in word)
+
+
+def _whole_word(article: ArticleText, first: int, lo: int) -> int:
+    """The phrase's first token with the rest of a hyphenated word it ends and its article taken in ("the
+    46-year-old", not "year-old")."""
+    start = first
+    while start > 0 and article.tokens[start - 1].start >= lo and article.tokens[start - 1].end == article.tokens[start].start \
+            and (article.tokens[start - 1].text in ("-", "–") or article.tokens[start].text in ("-", "–")):
+        start -= 1
+    if start < first and start > 0 and article.tokens[start - 1].start >= lo and article.word(start - 1) in DEFINITE | INDEFINITE:
+        start -= 1
+    return start
+
+
+def _noun_a_name_follows(article: ArticleText, first: int, lo: int) -> int:
+    """Where the phrase starts when the subject found is the name a noun's preposition governs ("a
+    spokesman for Lena Okafor", "an aide to the governor"): the noun phrase before the preposition;
+    else first."""
+    k = first - 1
+    while k >= 0 and article.tokens[k].start >= lo and article.word(k) in ("the", "a", "an"):
+        k -= 1
+    if k < 1 or article.tokens[k - 1].start < lo or article.word(k) not in ("for", "to", "of"):
+        return first
+    noun = article.tokens[k - 1]
+    if not (noun.text.isalpha() and noun.text.islower()) or is_cue(article, k - 1):
+        return first
+    start = k - 1
+    while start - 1 >= 0 and article.tokens[start - 1].start >= lo and k - start < 6 and np_token(article, start - 1):
+        start -= 1
+    return start
+
+
+def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
+    """Where a phrase after its cue ends, its words of place and relation included ("said a senior official
+    in the administration", "according to two people familiar with the talks"), up to the next quotation,
+    clause or cue, a few words at most."""
+    k = last
+    end = article.next_quote_open(article.tokens[last].end)
+    while k + 1 < len(article.tokens) and k - last < 7:
+        tok = article.tokens[k + 1]
+        if tok.start >= min(hi, end) or is_cue(article, k + 1) or article.word(k + 1) in ADVERBIALS \
+                or article.word(k + 1) in WEEKDAYS:
+            break  # "said an aide on Tuesday", "an aide Tuesday": when, not who
+        if not np_token(article, k + 1, True) and not (article.word(k + 1) == "to" and _goes_on_to(article, k)):
+            break
+        k += 1
+    return k

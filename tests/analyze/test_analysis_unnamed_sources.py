@@ -1,0 +1,70 @@
+"""A quotation whose article gives its source without a name (analyze/unnamed.py): the speaker stays null,
+never a guessed name, and the quote carries the source as the article writes it, trimmed to its noun
+phrase, with its span; a name, a resolved pronoun or role, and "they" give no such phrase. The sentences
+are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_article
+from storyline.model import Quote
+
+
+def quote_with(text: str, words: str) -> Quote:
+    found = [q for q in analyze_article(text, None).quotes if words in q.text]
+    assert len(found) == 1, [(q.text, q.speaker, q.unnamed_source) for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "words", "phrase"), [
+    ("The ferry ran late again.\n\n“We will fix the timetable by May,” a harbour aide said on Tuesday.",
+     "fix the timetable", "a harbour aide"),
+    ("The ferry ran late again. “The timetable is dead for now,” said a senior port official.",
+     "timetable is dead", "a senior port official"),
+    ("The Ruiz campaign said in a statement: “We are proud of every volunteer.”",
+     "proud of every volunteer", "The Ruiz campaign"),
+    ("“Nothing is settled yet,” according to two people familiar with the talks.",
+     "Nothing is settled", "two people familiar with the talks"),
+    ("The quay stayed shut. “It will reopen within the week,” officials said.",
+     "reopen within the week", "officials"),
+    ("Lena Okafor stayed away from the hearing. “She has no comment today,” a spokesman for Lena Okafor said.",
+     "no comment today", "a spokesman for Lena Okafor"),
+    ("Ines Falkenrath spoke on Monday. “We are late with the cranes,” the 46-year-old said.",
+     "late with the cranes", "the 46-year-old"),
+    ("The ferry ran late again. “The vote is rigged,” shouted one man in the back row.",
+     "vote is rigged", "one man in the back row"),
+    ("The plan stalled. “It is dead for this year,” said a longtime adviser to Ruiz.",
+     "dead for this year", "a longtime adviser to Ruiz"),
+])
+def test_an_unnamed_source_keeps_its_phrase_and_no_speaker(text, words, phrase):
+    quote = quote_with(text, words)
+    assert quote.speaker is None
+    assert quote.unnamed_source == phrase
+    assert quote.unnamed_span is not None and text[quote.unnamed_span[0]:quote.unnamed_span[1]] == phrase
+
+
+def test_a_quotation_going_on_from_an_unnamed_source_keeps_its_phrase():
+    text = "“The pier is unsafe,” a harbour engineer said. “Nobody should walk on it.”"
+    assert quote_with(text, "Nobody should walk").unnamed_source == "a harbour engineer"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Ana Ortiz spoke at the quay. “We are ready for the vote,” she said.", "ready for the vote", "Ana Ortiz"),
+    ("Mayor Dan Ruiz toured the pier. “The bridge is safe,” the mayor said.", "bridge is safe", "Dan Ruiz"),
+    ("“The pier is unsafe,” Dan Ruiz said.", "pier is unsafe", "Dan Ruiz"),
+])
+def test_a_named_or_resolved_speaker_has_no_unnamed_source(text, words, speaker):
+    quote = quote_with(text, words)
+    assert quote.speaker == speaker and quote.unnamed_source is None and quote.unnamed_span is None
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The quay stayed shut for a week. “We were never told why,” they said.", "never told why"),
+    ("Dan Ruiz took questions. Ruiz was asked, “Will the pier reopen before the summer season?”", "pier reopen"),
+    # the subject rules ran over a verb ("plans"): no noun phrase, no source to show
+    ("The company plans to fly again in May and says “we are ready for it now.”", "ready for it now"),
+])
+def test_nothing_to_show_stays_unattributed(text, words):
+    quote = quote_with(text, words)
+    assert quote.speaker is None and quote.unnamed_source is None
