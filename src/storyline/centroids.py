@@ -129,8 +129,8 @@ class Centroids:
         within rounding of each other may come in the other order). Beyond the exact search (the HNSW
         index), each vector is searched alone. The vectors are taken BLOCK_CELLS // live stories at a
         time: the product and the windows are a few numbers a vector and a story, which for all of a
-        run's touched stories at once against every live one came to gigabytes (4,000 touched against
-        7,900 live held 850 MB for a moment)."""
+        run's touched stories at once against every live one come to gigabytes (4,000 touched against
+        7,900 live: 850 MB for a moment)."""
         count = len(self._ids)
         if count == 0 or not vectors or k <= 0:
             return [[] for _ in vectors]
