@@ -109,6 +109,40 @@ def test_a_merged_story_id_still_resolves(tmp_path):
         assert [row.id for row in store.stories()] == ["sa"]
 
 
+def test_a_story_merged_into_one_that_merges_resolves_to_the_last_and_the_saves_since_come_in_order(tmp_path):
+    with open_store(tmp_path / "m.db") as store:
+        v = unit(RNG.normal(size=384))
+        for story_id in ("sc", "sa", "sb"):
+            state = StoryState(id=story_id, centroid=v, size=1, first_seen=date(2025, 2, 1), last_seen=date(2025, 2, 1))
+            with store.transaction():
+                store.save_story(state, f"title {story_id}", None, "test")
+        stamp = "0"  # before any save: every story saved since
+        saved, merged = store.stories_saved_since(stamp)
+        assert [story.id for story in saved] == ["sc", "sa", "sb"] and merged == []  # in the order they were saved
+        with store.transaction():
+            store.merge_story("sc", "sb", "test")
+            store.merge_story("sb", "sa", "test")
+        assert store.story("sc").id == "sa" and store.story("sb").id == "sa"
+        assert [row.id for row in store.stories()] == ["sa"]
+        saved, merged = store.stories_saved_since(stamp)
+        assert [story.id for story in saved] == ["sa"] and merged == ["sc", "sb"]
+
+
+def test_what_every_chunk_and_merge_asks_of_the_stories_reads_an_index_not_every_story(tmp_path):
+    # the newest save and the saves since it (pipeline.Seen, catch_up, at every chunk) and the stories
+    # merged into one that merges (Store.merge_story): a read of every story ever stored would make each
+    # cost the store's size
+    with open_store(tmp_path / "m.db") as store:
+        def plan(query, *params):
+            return " ".join(row[-1] for row in store.conn.execute("EXPLAIN QUERY PLAN " + query, params))
+
+        assert "INDEX stories_updated" in plan("SELECT max(updated_at) FROM stories")
+        assert "INDEX stories_updated" in plan("SELECT rowid, id FROM stories WHERE updated_at >= ?", "2025-01-01")
+        assert "INDEX stories_merged" in plan("UPDATE stories SET merged_into = ? WHERE merged_into = ?", "sa", "sb")
+        # the live stories are read by other columns, as before
+        assert "stories_merged" not in plan("SELECT id FROM stories WHERE merged_into IS NULL ORDER BY rowid")
+
+
 def test_each_embedder_is_scored_with_the_parameters_fitted_on_its_vectors():
     import json
     from importlib import resources
@@ -175,6 +209,25 @@ def test_many_searches_at_once_find_the_stories_each_search_finds():
         expected = [[story_id for story_id, _ in centroids.search(q, k, day, window)] for q, day in zip(queries, days)]
         # The same stories; those within rounding of each other inside the k may come in another order.
         assert [sorted(found) for found in centroids.nearest_many(queries, k, days, window)] == [sorted(found) for found in expected]
+
+
+def test_many_searches_at_once_are_taken_a_block_at_a_time_with_the_same_answers(monkeypatch):
+    """The product of every vector asked with every live story is held a block of vectors at a time
+    (`centroids.BLOCK_CELLS`), so that a run touching thousands of stories among thousands does not hold
+    gigabytes for a moment: the answers are the ones a single block gives, in the same order."""
+    from storyline import centroids as module
+
+    rng = np.random.default_rng(8)
+    centroids = module.Centroids()
+    for i in range(200):
+        first = date(2025, 3, 1) + timedelta(days=int(rng.integers(0, 20)))
+        centroids.put(f"s{i}", unit(rng.normal(size=32)), first, first + timedelta(days=int(rng.integers(0, 3))))
+    queries = [unit(rng.normal(size=32)) for _ in range(50)]
+    days = [date(2025, 3, 1) + timedelta(days=int(rng.integers(0, 25))) for _ in range(50)]
+    whole = centroids.nearest_many(queries, 10, days, 5)
+    monkeypatch.setattr(module, "BLOCK_CELLS", 7 * 200)  # seven vectors a block, the last block of one
+    assert centroids.nearest_many(queries, 10, days, 5) == whole
+    assert all(len(found) == 10 for found in whole)
 
 
 def test_a_search_with_a_floor_finds_what_the_search_finds_at_or_above_it(monkeypatch):

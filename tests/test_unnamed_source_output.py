@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from storyline.api import create_app
 from storyline.store import open_store
+from storyline.store.schema import MIGRATIONS
 
 WIRE = ("Harbour master Ines Falkenrath said on Monday that the port of Kessel would reopen next month.\n\n"
         "The storm on Saturday night tore two cranes from their rails and flooded the container yard.\n\n"
@@ -97,9 +98,11 @@ def test_a_store_of_the_schema_before_gains_the_columns_and_its_quotes_have_no_p
     with sqlite3.connect(old) as conn:  # the quotations table as schema 10 made it
         for column in ("unnamed_source", "unnamed_start", "unnamed_end"):
             conn.execute(f"ALTER TABLE article_quotes DROP COLUMN {column}")
+        for index in ("stories_updated", "stories_merged"):  # the later migrations' work, undone too
+            conn.execute(f"DROP INDEX {index}")
         conn.execute("PRAGMA user_version=10")
     wire = next(a for a in brief["articles"] if "after storm" in a["title"])
     with open_store(str(old)) as store:
-        assert store.schema_version() == 11
+        assert store.schema_version() == len(MIGRATIONS)
         cranes = next(q for q in store.analyses([wire["id"]])[wire["id"]].quotes if "back on their rails" in q.text)
     assert cranes.speaker is None and cranes.unnamed_source is None and cranes.unnamed_span is None
