@@ -576,9 +576,10 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
     merge may fold a story an earlier one grew, or fold that story into another. A pair an earlier round
     scored keeps its score while neither story has changed (`PairScores`).
 
-    The scored pairs wait in a heap, most probable first, and a merge drops the pairs of its two
-    stories through an index of each story's pairs: a run of many merges costs its pairs' logarithm
-    each, where a scan of every pair after every merge cost the square of a run's stories."""
+    The scored pairs that reach the threshold wait in a heap, most probable first, and a merge drops the
+    pairs of its two stories through an index of each story's pairs: a run of many merges costs its
+    pairs' logarithm each, where a scan of every pair after every merge cost the square of a run's
+    stories."""
     threshold = index.params.revise_threshold
     scores: dict[tuple[str, str], float] = {}
     of_story: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -596,7 +597,8 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
             scores[key] = score = pairs.score(small, large, threshold)
             of_story[key[0]].add(key)
             of_story[key[1]].add(key)
-            heapq.heappush(heap, (-score, _Later(key)))
+            if score >= threshold:  # the heap holds the pairs that may merge: most pairs never could
+                heapq.heappush(heap, (-score, _Later(key)))
 
     # The active stories' neighbours all at once (no merge is made until all are scored).
     first = [index.stories[story_id] for story_id in sorted(active)
@@ -610,8 +612,6 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
         (a, b), best = later.key, -negative
         if scores.get((a, b)) != best:
             continue  # dropped by an earlier merge (or scored again since, and waiting under its new score)
-        if best < threshold:
-            break
         source, target = _source_and_target(index.stories[a], index.stories[b])
         before = StoryState(source.id, source.centroid.copy(), source.size, dict(source.terms),
                             source.first_seen, source.last_seen)
