@@ -216,11 +216,9 @@ class PairScores:
         features["max_cosine"] = self._closest(small, large, features["cosine"])
         return features
 
-    def _features(self, small: StoryState, large: StoryState,
-                  view: tuple[np.ndarray, set[str], dict[str, float], list[str]] | None = None) -> dict[str, float]:
-        """`features` with the cosine standing in for the max cosine (`view`: the smaller story's, where
-        the caller has it)."""
-        vector, terms, idf, figures = self.view(small) if view is None else view
+    def _features(self, small: StoryState, large: StoryState) -> dict[str, float]:
+        """`features` with the cosine standing in for the max cosine."""
+        vector, terms, idf, figures = self.view(small)
         cosine = float(vector @ self.unit(large))
         # StoryIndex.features' own features, in its order, with the days between the spans for the gap.
         dice, coverage, core, numbers = term_features(terms, large, self.index.stats, idf, figures)
@@ -260,8 +258,7 @@ class PairScores:
             return p
         # `features`, made here as values in FEATURES' order (a pair is scored once a revision, most
         # of them to a ceiling: no dict is made for them).
-        view = self.view(small)
-        vector, terms, idf, figures = view
+        vector, terms, idf, figures = self.view(small)
         cosine = float(vector @ self.unit(large))
         dice, coverage, core, numbers = term_features(terms, large, stats, idf, figures)
         gap = max(0.0, span_gap(small, large) - 1.0)
@@ -281,24 +278,6 @@ class PairScores:
         # term_features makes the larger story's sums only where both stories have terms: so does this.
         side = stats.story_side(large) if large.terms and terms else None
         self.kept[key] = (small.centroid, large.centroid, side, p, ceiled)
-        return p
-        view = self.view(small)
-        features = self._features(small, large, view)
-        # The probability grows with the max cosine where its weight is positive and falls where it is
-        # negative, and the max cosine is at most the product of the longest members' lengths (with room
-        # for float32's rounding): the probability at that bound is a ceiling on the pair's. A story
-        # without recent members is scored on the cosine itself (`_closest`): no ceiling then.
-        params, bound = self.index.params, 1.001 * self._longest(small) * self._longest(large)
-        if bound:
-            features["max_cosine"] = bound if params.weights.get("max_cosine", 0.0) >= 0 else -bound
-        ceiling = self.probability(features) if bound else 1.0
-        exact = ceiling >= floor
-        if exact:
-            features["max_cosine"] = self._closest(small, large, features["cosine"])
-        p = self.probability(features) if exact else ceiling
-        # term_features makes the larger story's sums only where both stories have terms: so does this.
-        side = stats.story_side(large) if large.terms and view[1] else None
-        self.kept[key] = (small.centroid, large.centroid, side, p, None if exact else features)
         return p
 
 
