@@ -143,7 +143,7 @@ class Centroids:
     def _nearest_block(self, vectors: list[np.ndarray], k: int, days: list[date | None],
                        window: int | None) -> list[list[str]]:
         count = len(self._ids)
-        cosines = np.vstack(vectors).astype(np.float32) @ self._rows[:count].T
+        cosines = np.array(vectors, dtype=np.float32) @ self._rows[:count].T
         span = self._span[:count]
         dated = np.array([day is not None and window is not None for day in days])
         ordinals = np.array([day.toordinal() if day is not None else 0 for day in days], dtype=np.int64)[:, None]
@@ -154,15 +154,20 @@ class Centroids:
             top, following = order[:, :k], masked[np.arange(len(vectors)), order[:, k]]
         else:
             top, following = np.broadcast_to(np.arange(count), (len(vectors), count)), np.full(len(vectors), -np.inf)
-        found = []
-        for at, rows in enumerate(top):
-            rows = rows[inside[at, rows]]
-            values = masked[at, rows]
-            if len(rows) == k and following[at] > -np.inf and float(values.min() - following[at]) <= NEAR_TIE:
-                found.append([story_id for story_id, _ in self.search(vectors[at], k, days[at], window)])
-                continue
-            found.append([self._ids[i] for i in rows[np.lexsort((rows, -values))]])
-        return found
+        # Each vector's k nearest inside its window by cosine, ties by row, for all vectors at once (a
+        # row outside the window weighs -inf: last, and then left out).
+        at = np.arange(len(vectors))[:, None]
+        values, within = masked[at, top], inside[at, top]
+        order = np.lexsort((top, -values), axis=-1)
+        rows, held = np.take_along_axis(top, order, axis=1).tolist(), np.take_along_axis(within, order, axis=1).tolist()
+        # where all k are inside and the k-th is within rounding of the next, the vector is searched alone
+        full = within.all(axis=1)
+        gaps = (np.where(full[:, None], values, np.inf).min(axis=1) - following).astype(np.float64)
+        near = full & (following > -np.inf) & (gaps <= NEAR_TIE)
+        ids = self._ids
+        return [[story_id for story_id, _ in self.search(vectors[i], k, days[i], window)] if tie
+                else [ids[row] for row, good in zip(found, kept, strict=True) if good]
+                for i, (tie, found, kept) in enumerate(zip(near.tolist(), rows, held, strict=True))]
 
     def _ann_put(self, story_id: str, unit: np.ndarray) -> None:
         assert self._ann is not None

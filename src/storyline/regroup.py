@@ -243,7 +243,7 @@ def pair_probabilities(index: StoryIndex, part: list[Member]) -> np.ndarray:
     own_figures = carries @ figures
     numbers = np.divide((carries * figures) @ carries.T, own_figures[:, None] * np.ones(n),
                         out=np.zeros_like(shared), where=both & (own_figures[:, None] > 0))
-    vectors = np.vstack([m.vector for m in part]).astype(np.float64)
+    vectors = np.array([m.vector for m in part], dtype=np.float64)
     norms = np.linalg.norm(vectors, axis=1)
     dot = vectors @ vectors.T
     cosine = np.divide(dot, norms[None, :], out=np.zeros_like(dot), where=norms[None, :] > 0)

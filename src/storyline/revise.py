@@ -50,11 +50,21 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import chain
+from itertools import chain, compress, repeat
+from operator import gt, itemgetter
 
 import numpy as np
 
-from storyline.cluster import LOG_HALF, RECENT_MEMBERS, StoryIndex, day_gap, probability, term_features
+from storyline.cluster import (
+    FEATURES,
+    LOG_HALF,
+    RECENT_MEMBERS,
+    ClusterParams,
+    StoryIndex,
+    day_gap,
+    probability,
+    term_features,
+)
 from storyline.model import StoryState
 
 VERSION = "revise/2"
@@ -111,6 +121,7 @@ class Split:
 
 
 Revision = Merge | Move | Split
+first_character = itemgetter(0)
 
 
 def story_terms(story: StoryState) -> set[str]:
@@ -119,6 +130,26 @@ def story_terms(story: StoryState) -> set[str]:
     if story.size <= 1:
         return set(story.terms)
     return {term for term, count in story.terms.items() if count >= 2}
+
+
+Chance = Callable[[float, float, float, float, float, float, float], float]
+
+
+def chance(params: ClusterParams) -> Chance:
+    """`cluster.probability` as one function of the features' values given in FEATURES' order (the
+    order every features dict here is made in), without a dict to make and read for each: the same
+    products summed in the same order, so the same probability to the last bit. Revision scores tens of
+    thousands of pairs and members a run, most of them once."""
+    w = [params.weights.get(name, 0.0) for name in FEATURES]
+    w0, w1, w2, w3, w4, w5, w6 = w
+    bias, exp = params.bias, math.exp
+
+    def p(cosine: float, max_cosine: float, terms: float, coverage: float, core: float, numbers: float,
+          gap_days: float) -> float:
+        logit = bias + sum((w0 * cosine, w1 * max_cosine, w2 * terms, w3 * coverage, w4 * core, w5 * numbers,
+                            w6 * gap_days))
+        return 1.0 / (1.0 + exp(-max(-60.0, min(60.0, logit))))
+    return p
 
 
 class PairScores:
@@ -144,9 +175,17 @@ class PairScores:
         self.index = index
         # per pair: the two centroid arrays and the larger story's sums it was scored with, its probability,
         # and for a ceiling the features it was made from (None for the probability itself)
-        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, dict[str, float] | None]] = {}
+        self.kept: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, object, float, tuple[float, ...] | None]] = {}
         self.views: dict[str, tuple[np.ndarray, dict[str, float]]] = {}
         self.units, self.terms, self.lengths = _shapes(index)
+        self._chance: tuple[ClusterParams, Chance] | None = None
+
+    def chance(self) -> Chance:
+        """`chance` under the index's parameters as they are now."""
+        params = self.index.params
+        if self._chance is None or self._chance[0] is not params:
+            self._chance = (params, chance(params))
+        return self._chance[1]
 
     def view(self, story: StoryState) -> tuple[np.ndarray, set[str], dict[str, float], list[str]]:
         """The story's unit centroid, `story_terms`, their weights and those of them that are figures,
@@ -213,26 +252,32 @@ class PairScores:
             if kept[4] is None or kept[3] < floor:
                 return kept[3]
             # Its ceiling, asked with a higher floor, reaches this one: only the closest members are new.
-            kept[4]["max_cosine"] = self._closest(small, large, kept[4]["cosine"])
-            p = probability(kept[4], self.index.params)
+            cosine, _, *rest = kept[4]
+            p = self.chance()(cosine, self._closest(small, large, cosine), *rest)
             self.kept[key] = (*kept[:3], p, None)
             return p
-        features = self._features(small, large)
+        # `features`, made here as values in FEATURES' order (a pair is scored once a revision, most
+        # of them to a ceiling: no dict is made for them).
+        vector, terms, idf, figures = self.view(small)
+        cosine = float(vector @ self.unit(large))
+        dice, coverage, core, numbers = term_features(terms, large, stats, idf, figures)
+        gap = max(0.0, span_gap(small, large) - 1.0)
         # The probability grows with the max cosine where its weight is positive and falls where it is
         # negative, and the max cosine is at most the product of the longest members' lengths (with room
         # for float32's rounding): the probability at that bound is a ceiling on the pair's. A story
         # without recent members is scored on the cosine itself (`_closest`): no ceiling then.
-        params, bound = self.index.params, 1.001 * self._longest(small) * self._longest(large)
-        if bound:
-            features["max_cosine"] = bound if params.weights.get("max_cosine", 0.0) >= 0 else -bound
-        ceiling = probability(features, params) if bound else 1.0
-        exact = ceiling >= floor
-        if exact:
-            features["max_cosine"] = self._closest(small, large, features["cosine"])
-        p = probability(features, params) if exact else ceiling
+        chance_of, bound = self.chance(), 1.001 * self._longest(small) * self._longest(large)
+        if bound and self.index.params.weights.get("max_cosine", 0.0) < 0:
+            bound = -bound
+        ceiling = chance_of(cosine, bound, dice, coverage, core, numbers, gap) if bound else 1.0
+        ceiled: tuple[float, ...] | None = None
+        if ceiling >= floor:
+            p = chance_of(cosine, self._closest(small, large, cosine), dice, coverage, core, numbers, gap)
+        else:
+            p, ceiled = ceiling, (cosine, bound, dice, coverage, core, numbers, gap)
         # term_features makes the larger story's sums only where both stories have terms: so does this.
-        side = stats.story_side(large) if large.terms and self.view(small)[1] else None
-        self.kept[key] = (small.centroid, large.centroid, side, p, None if exact else features)
+        side = stats.story_side(large) if large.terms and terms else None
+        self.kept[key] = (small.centroid, large.centroid, side, p, ceiled)
         return p
 
 
@@ -291,7 +336,7 @@ def left_out(index: StoryIndex, story: StoryState, members: list[Member]) -> Cal
 
     Without a member a term is in the core (carried by half the members or more) if two more than half
     carried it, or if about half did (2 * count is size - 1 or size) and the member does not."""
-    stats, params, size = index.stats, index.params, story.size
+    stats, size, p = index.stats, story.size, chance(index.params)
     side, top, log_df = stats.fresh_side(story), math.log(stats.documents + 1), stats.log_df.get
     counts = story.terms
     always = {term for term, count in counts.items() if 2 * count >= size + 1}
@@ -308,24 +353,20 @@ def left_out(index: StoryIndex, story: StoryState, members: list[Member]) -> Cal
         # One pass over the member's terms (summed in the order of the sums it stands for, so each
         # figure is the same to the last bit): their weights, their log counts, those only it
         # carries, those the others share and its figures the others give.
-        article_mass = log_terms = shared = carried = core_carried = 0.0
-        ones = figures = kept = 0
-        for term in terms:
-            log = log_df(term, LOG_HALF)
-            weight = top - log
-            article_mass += weight
-            log_terms += log
-            count = counts.get(term, 0)
-            if count > 1:
-                shared += weight * (count - 1)
-                carried += weight
-                if term in always:
-                    core_carried += weight
-            elif count == 1:
-                ones += 1
+        logs = list(map(log_df, terms, repeat(LOG_HALF)))
+        weights = list(map(top.__sub__, logs))
+        found = list(map(counts.get, terms, repeat(0)))
+        article_mass, log_terms, ones = sum(weights), sum(logs), found.count(1)
+        shared = carried = core_carried = 0.0
+        figures, kept = sum(map(str.isdigit, map(first_character, terms))), 0
+        # the terms the others share, picked out in C, in the member's order
+        for term, weight, count in compress(zip(terms, weights, found, strict=True), map(gt, found, repeat(1))):
+            shared += weight * (count - 1)
+            carried += weight
+            if term in always:
+                core_carried += weight
             if term[0].isdigit():
-                figures += 1
-                kept += count > 1
+                kept += 1
         if terms and len(counts) > ones:
             log_sum = side.log_sum - log_terms
             story_mass = (top * (side.count - len(terms)) - log_sum) / (size - 1)
@@ -342,9 +383,7 @@ def left_out(index: StoryIndex, story: StoryState, members: list[Member]) -> Cal
             first = days[1] if member.day == days[0] else days[0]
             last = days[-2] if member.day == days[-1] else days[-1]
             gap = float((first - member.day).days if member.day < first else max(0, (member.day - last).days))
-        features = {"cosine": cosine, "max_cosine": max_cosine, "terms": dice, "coverage": coverage, "core": core,
-                    "numbers": numbers, "gap_days": max(0.0, gap - 1.0)}
-        return probability(features, params)
+        return p(cosine, max_cosine, dice, coverage, core, numbers, max(0.0, gap - 1.0))
     return score
 
 
@@ -446,7 +485,7 @@ def _moves(index: StoryIndex, active: set[str], members: dict[str, list[Member]]
         known = {row: kept[1] for row in rows if (kept := own_scores.get((story_id, own_members[row].id)))
                  is not None and kept[0] is story.centroid} if story.size > 1 else {}
         if story.size > 1 and len(known) < len(rows):
-            vectors = np.vstack([m.vector for m in own_members])
+            vectors = np.array([m.vector for m in own_members])  # stacked in C (vstack checks each row in Python)
             closest = vectors[rows] @ vectors.T  # all rows, as in the first round: the same product, to the bit
             closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
             own_score, nearest = left_out(index, story, own_members), closest.max(axis=1).tolist()
@@ -516,9 +555,10 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
     merge may fold a story an earlier one grew, or fold that story into another. A pair an earlier round
     scored keeps its score while neither story has changed (`PairScores`).
 
-    The scored pairs wait in a heap, most probable first, and a merge drops the pairs of its two
-    stories through an index of each story's pairs: a run of many merges costs its pairs' logarithm
-    each, where a scan of every pair after every merge cost the square of a run's stories."""
+    The scored pairs that reach the threshold wait in a heap, most probable first, and a merge drops the
+    pairs of its two stories through an index of each story's pairs: a run of many merges costs its
+    pairs' logarithm each, where a scan of every pair after every merge cost the square of a run's
+    stories."""
     threshold = index.params.revise_threshold
     scores: dict[tuple[str, str], float] = {}
     of_story: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -536,7 +576,8 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
             scores[key] = score = pairs.score(small, large, threshold)
             of_story[key[0]].add(key)
             of_story[key[1]].add(key)
-            heapq.heappush(heap, (-score, _Later(key)))
+            if score >= threshold:  # the heap holds the pairs that may merge: most pairs never could
+                heapq.heappush(heap, (-score, _Later(key)))
 
     # The active stories' neighbours all at once (no merge is made until all are scored).
     first = [index.stories[story_id] for story_id in sorted(active)
@@ -550,8 +591,6 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
         (a, b), best = later.key, -negative
         if scores.get((a, b)) != best:
             continue  # dropped by an earlier merge (or scored again since, and waiting under its new score)
-        if best < threshold:
-            break
         source, target = _source_and_target(index.stories[a], index.stories[b])
         before = StoryState(source.id, source.centroid.copy(), source.size, dict(source.terms),
                             source.first_seen, source.last_seen)
@@ -633,7 +672,7 @@ def together_score(index: StoryIndex, story_id: str, first: list[Member], second
     """How probably two parts of a story's members are one story: placement's model with each part
     standing for an article against the other as a story (as merges score two stories, but with all
     members for the closest pair), the more probable of the two ways round."""
-    vectors = np.vstack([m.vector for m in first]), np.vstack([m.vector for m in second])
+    vectors = np.array([m.vector for m in first]), np.array([m.vector for m in second])
     parts = part_state(f"{story_id}\x00first", first, vectors[0]), part_state(f"{story_id}\x00second", second, vectors[1])
     units = parts[0].unit_centroid(), parts[1].unit_centroid()
     closest = float((vectors[0] @ vectors[1].T).max())
@@ -673,7 +712,9 @@ def term_matrix(part: list[Member], weigh: Callable[[str], float]) -> tuple[np.n
                        chain.from_iterable(member.terms for member in part)))
     carries = np.zeros((len(part), len(terms)))
     carries[np.repeat(np.arange(len(part)), [len(member.terms) for member in part]), columns] = 1.0
-    return carries, np.fromiter(map(weigh, terms), dtype=float, count=len(terms)), terms
+    many = getattr(weigh, "many", None)  # cluster.Weigher's, in C
+    weights = many(terms) if many is not None else np.fromiter(map(weigh, terms), dtype=float, count=len(terms))
+    return carries, weights, terms
 
 
 def halves(part: list[Member], weigh: Callable[[str], float]) -> tuple[list[Member], list[Member]]:
