@@ -7,7 +7,9 @@
   clause before one named below it ("…, saying Ortiz was committed").
 - a role: the latest person the article introduces with it (a title, the words beside the name), else,
   for a role a person holds, whom he or she would stand for; never a person the role is formed on ("the
-  senior Ortiz adviser" is not Ortiz), and no one where nobody else is introduced with it.
+  senior Ortiz adviser" is not Ortiz), and no one where nobody else is introduced with it; one qualified by a
+  place no holder's introduction holds ("the Vermont senator", only "Sen. Ann Lee" introduced, and not in this
+  paragraph or the one before) is the reader's person, as he or she would be.
 
 speakers.py asks; the rules live here.
 """
@@ -33,10 +35,11 @@ from storyline.lang.en import (
     MALE_TITLES,
     OUTLET_CUES,
     PARTICIPLE_CUES,
+    PARTY_LETTERS,
     PERSON_ROLES,
-    PRONOUNS,
     ROLE_TITLES,
     SUBORDINATE_LINKS,
+    US_STATES,
 )
 from storyline.model import Mention
 
@@ -120,7 +123,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
         if gender is not None and gender_of(name, genders) not in (gender, ""):
             surname = article.text[span[0]:span[1]] if span is not None else ""
             name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
-        return name if name and not speaks_of(article, statement, name) else None
+        return name if name and not speaks_of(article, statement, name) and not _told(article, statement, name) else None
 
     for paragraph in range(here, max(-1, here - 5), -1):
         if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
@@ -161,6 +164,19 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+_TELL = {"told", "tells", "tell", "telling"}
+
+
+def _told(article: ArticleText, statement: Statement, name: str) -> bool:
+    """Whether the statement's cue tells the person of that name ("… ,” he told Hannity"): whom he speaks to is
+    not he."""
+    if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in _TELL:
+        return False
+    after = article.text[statement.cue[1]:statement.cue[1] + 60]
+    told = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}?([A-Z][\w’'-]+)\b", after)
+    return told is not None and told.group(1) == name.split()[-1]
 
 
 def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str, tuple[int, int] | None]]) \
@@ -257,12 +273,13 @@ def _mostly_not_a_person(article: ArticleText, mention: Mention) -> bool:
 
 
 def _goes_on_by_pronoun(article: ArticleText, paragraph: int, gender: str | None) -> bool:
-    """Whether a paragraph that names no one speaks of its person as he or she, outside quotations ("With
-    that in mind, he is campaigning elsewhere."), so that the person is the paragraph before's."""
+    """Whether a paragraph that names no one speaks of its person as he or she, or by his or her, outside
+    quotations ("With that in mind, he is campaigning elsewhere.", "Instead, the Vermont senator is sticking to
+    his message."), so that the person is the paragraph before's."""
     if paragraph < 0 or gender is None:
         return False
     lo, hi = article.paragraphs[paragraph]
-    return any(PRONOUNS.get(article.word(i)) == gender and not article.in_quote(article.tokens[i].start)
+    return any(GENDERED_WORDS.get(article.word(i)) == gender and not article.in_quote(article.tokens[i].start)
                for i in range(article.token_at(lo), article.token_at(hi)) if i < len(article.tokens))
 
 
@@ -340,7 +357,10 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     quotations), the one whose introduction holds more of the description's qualifiers ("the Vermont
     senator"), then the one mentioned last, as a reader takes "the senator" for the senator the story was
     just about; "the former president" only one introduced as former; never one the description is formed on
-    ("the senior Ortiz adviser" is Ortiz's adviser, `role_owners`)."""
+    ("the senior Ortiz adviser" is Ortiz's adviser, `role_owners`); no one where the description's qualifiers are
+    in no holder's introduction where one names a place ("the Vermont senator" with only "Sen. Ann Lee"
+    introduced) and the holder was last named before the paragraph before, so that the reader's person, whom the
+    story was just about, answers it (`antecedent`)."""
     head = role_head(subject)
     if not head:
         return None
@@ -349,6 +369,8 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
                       re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
     former = _FORMER.search(subject.surface) is not None
+    places = [w for w in qualifiers if w in US_STATES or any(m.label in _PLACE_LABELS and w in m.text.split()
+                                                            for m in article.mentions_within(subject.start, subject.end))]
     holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
     last: dict[str, Mention] = {}
     formers: set[str] = set()  # those introduced as former holders of the role
@@ -359,6 +381,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
         context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
             article.text[m.end:min(m.end + 60, next_start)].split(".")[0]
+        bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
         previous_end = m.end
         name = strip_title(article.full_name(m, m.text, m.start)[0])
         if name.split()[-1] in owners:
@@ -370,7 +393,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         if former and not introduced_former:
             continue  # "the former president" is not the one introduced as "President Obama"
         if role.search(context):
-            holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context))
+            holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context or _in_bracket(w, bracket)))
             if introduced_former:
                 formers.add(name)
     if not former and set(holders) - formers:
@@ -378,7 +401,21 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     if not holders:
         return None
     best = max(holders, key=lambda name: (holders[name], last[name].start))
+    if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
+        return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
     return best, (last[best].start, last[best].end)
+
+
+_PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*(?:\s?[A-Z]\.)*)\)")
+
+
+def _in_bracket(word: str, bracket: re.Match[str] | None) -> bool:
+    """Whether a role's capitalised qualifier is the state or party of the bracket right after a lawmaker's name
+    ("the Vermont senator", "the Democratic senator" for "Sen. Ann Lee (D-Vt.)")."""
+    if bracket is None:
+        return False
+    party, where = bracket.groups()
+    return party == PARTY_LETTERS.get(word) or where.replace(" ", "") in US_STATES.get(word, ())
 
 
 def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:

@@ -3,6 +3,7 @@
 The model reads capitalised runs as people. Some are no one's name, and none of them speaks:
 - a title left without its name: "Pennsylvania Gov." of "said former Pennsylvania Gov. and Democratic
   National Committee Chairman Ed Rendell", "Mrs." alone; no name ends in a title;
+- a party and a place: "Independent Vermont" of "The Independent Vermont senator vowed";
 - a headline's words: "Sick Of Men" of "Cecile Richards: ‘I’m Sick Of Men Telling Us …’"; a name has no
   small word of a title capitalised inside it ("Of", "To", "The");
 - a thing with a name: an agreement, a law, a programme, a street, a platform ("North American Free Trade
@@ -26,6 +27,7 @@ from storyline.lang.en import (
     HONORIFICS,
     NOT_NAME_ENDINGS,
     NP_STOP,
+    PARTY_LETTERS,
     ROLE_TITLES,
     TITLE_SMALL_WORDS,
     VERB_FORMS,
@@ -42,6 +44,8 @@ def could_be_name(words: Sequence[str]) -> bool:
     ends in one and is a name)."""
     if not words or words[-1].rstrip(".").lower() in _TITLE_WORDS or words[-1] in NOT_NAME_ENDINGS:
         return False
+    if len(words) > 1 and words[0] in PARTY_LETTERS:
+        return False  # "The Independent Vermont senator": a party and a place, no one's name
     return not any(w[:1].isupper() and w.lower() in TITLE_SMALL_WORDS for w in words[1:-1])
 
 

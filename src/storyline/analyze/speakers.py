@@ -224,6 +224,12 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
                 return
     if not opens_paragraph:
         same = [s for s in done if s.paragraph == statement.paragraph and s.resolved]
+        newer = _subject_since(article, same[-1], statement) if same else None
+        if newer is not None:  # "Lee ruled: “…” Ruiz, however, was delighted, his eyes gleaming as if to say, “…”"
+            _apply_subject(article, statement, subject_from_mention(article, newer), done, genders)
+            if statement.speaker:
+                statement.resolved = True
+                return
         if same:
             _copy_speaker(statement, same[-1])
             statement.frame = same[-1].frame if statement.venue is None else statement.frame
@@ -252,6 +258,18 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
         return
     if statement.paragraph > 0 and not article.text[paragraph_start:statement.position].strip(" '"):  # NYT's ''
         _continue_previous_paragraph(article, statement, done, genders)
+
+
+def _subject_since(article: ArticleText, previous: Statement, statement: Statement) -> Mention | None:
+    """The person standing as a sentence's subject after the paragraph's last attributed statement (its words, cue
+    and speaker) and before a statement with no cue: the paragraph has moved on to them, so the statement is
+    theirs, not the earlier speaker's."""
+    ends = [b for _, b in previous.parts] + [span[1] for span in (previous.cue, previous.speaker_span) if span]
+    lo = max(ends)
+    after = article.sentence_of(lo - 1)  # not a name in the speaker's own sentence ("said Ann Lee, a Ruiz delegate.")
+    found = [m for m in article.people if lo <= m.start and m.end <= statement.position and not article.in_quote(m.start)
+             and article.sentence_of(m.start) > after and subject_like(article, m) and person_like(article, m)]
+    return found[-1] if found else None
 
 
 def _inside_own_sentence(article: ArticleText, statement: Statement, sentence: int) -> bool:

@@ -177,6 +177,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
     if article.word(j) in PASSIVE_AUXILIARIES and article.word(j + 1) in ADDRESSED_PASSIVES:
         return True  # "… so blatant that Mr. Trump was asked about it.": the one asked answers next
     i = article.token_at(start) - 1
+    if i > 0 and article.word(i) == "as" and article.tokens[i - 1].text == "," and j < len(article.tokens) \
+            and is_cue(article, j) and article.tokens[j].text.islower():
+        return True  # "…, as Mr. Ruiz suggested at the meeting.": the subject of the clause that gives his view
     if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
             and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):

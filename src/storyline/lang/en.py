@@ -223,6 +223,24 @@ ROLE_TITLES = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("
                "secretary": ("sec.",), "lieutenant": ("lt.",), "colonel": ("col.",), "captain": ("capt.",),
                "sergeant": ("sgt.",), "reverend": ("rev.",), "pastor": ("rev.",), "doctor": ("dr.",),
                "attorney": ("atty.",), "president": ("pres.",)}
+# A US state as news writes it in a lawmaker's party-and-state bracket ("Sen. Ann Lee (D-Vt.)", "(R-TX)"): the AP
+# abbreviation and the postal code, so that "the Vermont senator" is the one the article gave "(I-Vt.)".
+US_STATES = {
+    "Alabama": ("Ala.", "AL"), "Alaska": ("Alaska", "AK"), "Arizona": ("Ariz.", "AZ"), "Arkansas": ("Ark.", "AR"),
+    "California": ("Calif.", "CA"), "Colorado": ("Colo.", "CO"), "Connecticut": ("Conn.", "CT"),
+    "Delaware": ("Del.", "DE"), "Florida": ("Fla.", "FL"), "Georgia": ("Ga.", "GA"), "Hawaii": ("Hawaii", "HI"),
+    "Idaho": ("Idaho", "ID"), "Illinois": ("Ill.", "IL"), "Indiana": ("Ind.", "IN"), "Iowa": ("Iowa", "IA"),
+    "Kansas": ("Kan.", "KS"), "Kentucky": ("Ky.", "KY"), "Louisiana": ("La.", "LA"), "Maine": ("Maine", "ME"),
+    "Maryland": ("Md.", "MD"), "Massachusetts": ("Mass.", "MA"), "Michigan": ("Mich.", "MI"),
+    "Minnesota": ("Minn.", "MN"), "Mississippi": ("Miss.", "MS"), "Missouri": ("Mo.", "MO"),
+    "Montana": ("Mont.", "MT"), "Nebraska": ("Neb.", "NE"), "Nevada": ("Nev.", "NV"), "Ohio": ("Ohio", "OH"),
+    "Oklahoma": ("Okla.", "OK"), "Oregon": ("Ore.", "OR"), "Pennsylvania": ("Pa.", "PA"),
+    "Tennessee": ("Tenn.", "TN"), "Texas": ("Texas", "TX"), "Utah": ("Utah", "UT"), "Vermont": ("Vt.", "VT"),
+    "Virginia": ("Va.", "VA"), "Washington": ("Wash.", "WA"), "Wisconsin": ("Wis.", "WI"),
+    "Wyoming": ("Wyo.", "WY"), "York": ("N.Y.", "NY"), "Hampshire": ("N.H.", "NH"), "Jersey": ("N.J.", "NJ"),
+}
+# The party a bracket's letter gives ("(D-Vt.)" a Democrat), as a role's qualifier names it ("the Democratic senator").
+PARTY_LETTERS = {"Democratic": "D", "Democrat": "D", "Republican": "R", "GOP": "R", "Independent": "I"}
 # A title and its abbreviation are one office: a title word is read as the abbreviation ROLE_TITLES gives it
 # ("Senator" and "Sen." are "sen"; "Congressman" and "Rep." are "rep"), where it gives one.
 OFFICE_WORDS = {role: abbrs[0].rstrip(".") for role, abbrs in ROLE_TITLES.items() if len(abbrs) == 1}

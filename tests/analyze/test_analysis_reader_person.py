@@ -1,0 +1,84 @@
+"""Whom a reader takes a quotation's he, she or role for, where the paragraph has moved on to someone: a name
+shown to be a person's by a role beside it or by a given name, a qualified role no holder's introduction
+holds, the subject of an "as" clause giving a view, a person named after the paragraph's last speaker, and
+never the one the cue tells. Our own sentences."""
+
+from conftest import speaker_of
+
+from storyline.analyze.known_people import people_by_context
+from storyline.model import Mention
+
+
+def _mention(text: str, name: str, label: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, start, start + len(name), label)
+
+
+def test_a_name_with_a_role_set_beside_it_is_a_person() -> None:
+    text = "Organizers met on Friday. Halvard Quist, the party chairman, announced a website."
+    assert [m.label for m in people_by_context(text, [_mention(text, "Halvard Quist", "ORG")])] == ["PERSON"]
+
+
+def test_a_place_before_a_clause_of_its_own_keeps_its_label() -> None:
+    text = "In Ohio, the state senator said the vote would wait. Ohio, the state senator said, is ready."
+    assert [m.label for m in people_by_context(text, [_mention(text, "Ohio", "GPE")])] == ["GPE"]
+
+
+def test_a_name_opened_by_a_given_name_is_a_person_unless_written_as_a_place() -> None:
+    text = "Former Quorvant chief Carly Dunmore named a cooking show. The fair was held in Jordan Valley."
+    mentions = [_mention(text, "Carly Dunmore", "ORG"), _mention(text, "Jordan Valley", "GPE")]
+    assert [m.label for m in people_by_context(text, mentions)] == ["PERSON", "GPE"]
+
+
+def test_a_qualified_role_no_holder_was_introduced_with_is_the_person_the_story_is_about() -> None:
+    text = ("Sen. Paul Norris said the talks had failed. “They walked away,” Norris said.\n\n"
+            "Democratic candidate Dana Whitlock is choosing not to answer the attacks.\n\n"
+            "Instead, the Vermont senator is sticking to his message, hoping to avoid a misstep.\n\n"
+            "“We have come a long way,” he told supporters in Nashua.")
+    assert speaker_of(text, "long way") == "Dana Whitlock"
+
+
+def test_a_role_its_holder_was_introduced_with_is_still_theirs() -> None:
+    text = ("Vermont Sen. Paul Norris said the talks had failed.\n\n"
+            "Democratic candidate Dana Whitlock is choosing not to answer the attacks.\n\n"
+            "“We walked away from nothing,” the Vermont senator said.")
+    assert speaker_of(text, "nothing") == "Paul Norris"
+
+
+def test_the_subject_of_an_as_clause_is_whom_the_next_paragraph_speaks_of() -> None:
+    text = ("The plant will close in two years. “We looked at every option,” said Akhil Johri, the finance chief.\n\n"
+            "Cutting costs is the plan, as Mr. Tom Feeney suggested at the meeting with analysts.\n\n"
+            "Still he rejected the notion that greed had prompted the move. “This was a really tough decision,” he said.")
+    assert speaker_of(text, "tough decision") == "Tom Feeney"
+
+
+def test_a_person_named_after_the_paragraphs_speaker_takes_the_quotation_and_the_next_he() -> None:
+    text = ("Judge Berman came back into the courtroom. He began by saying, “I don’t think that a prison term is "
+            "needed.” Just those words. I felt relief. Brafman, however, could not have been more delighted. His face "
+            "darted from side to side, his eyes gleaming, as if to say, “Did you see me pull that off?”\n\n"
+            "Later, when I emailed Brafman to thank him, he replied, “This was one of my finest moments.”")
+    assert speaker_of(text, "pull that off") == "Brafman"
+    assert speaker_of(text, "finest moments") == "Brafman"
+
+
+def test_he_is_not_the_one_the_cue_tells() -> None:
+    text = ("“We are going to build it,” Ruiz added.\n\n"
+            "Halvorsen asked Ruiz how long the bridge would be.\n\n"
+            "“I think it could be a mile long,” he told Halvorsen, to cheers from the crowd.")
+    assert speaker_of(text, "a mile long") == "Ruiz"
+
+
+def test_a_role_qualified_by_the_state_or_party_of_a_lawmakers_bracket_is_that_lawmakers() -> None:
+    text = ("Sen. Bernard Lasky (I-Vt.) spoke first. Sen. Paul Norris (R-Ohio) spoke next and said the talks had failed.\n\n"
+            "“We have come a long way,” the Vermont senator said.")
+    assert speaker_of(text, "long way") == "Bernard Lasky"
+    text = ("Sen. Bernard Lasky (D-N.Y.) spoke first. Sen. Paul Norris (R-Ohio) spoke next and said the talks had "
+            "failed.\n\n“We have come a long way,” the Democratic senator said.")
+    assert speaker_of(text, "long way") == "Bernard Lasky"
+
+
+def test_a_party_and_a_place_is_no_ones_name() -> None:
+    from storyline.analyze.person_names import could_be_name
+
+    assert not could_be_name(["Independent", "Vermont"])
+    assert could_be_name(["Dana", "Whitlock"])
