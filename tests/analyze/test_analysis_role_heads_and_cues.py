@@ -33,3 +33,15 @@ def test_verbs_of_the_widened_table_are_cues():
             "Ana Ortiz, who chairs the board, pointed out: “Nobody has asked the crews what they think.”")
     assert speaker_of(text, "car park with a view") == "Piet Varga"
     assert speaker_of(text, "Nobody has asked the crews") == "Ana Ortiz"
+
+
+def test_a_cue_word_after_a_word_of_plurals_is_a_noun():
+    # "states", "claims", "reports" after "eastern", "many", "50" are nouns; after a subject they are cues
+    from storyline.analyze import analyze_article
+
+    for sentence in ("The party did best in the eastern states that once formed the old republic, where it won most seats.",
+                     "Many claims that circulated online about the ferry were false.",
+                     "Turnout rose in 30 states that held primaries on the same day."):
+        assert analyze_article(sentence, None).quotes == (), sentence
+    said = analyze_article("The harbour board's report states that the ferry stopped in March.", None).quotes
+    assert [q.text for q in said] == ["the ferry stopped in March"]

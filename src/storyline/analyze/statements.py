@@ -22,6 +22,7 @@ from storyline.lang.en import (
     ADVERBIALS,
     ANONYMOUS,
     ASKED_CLAUSE_OPENERS,
+    BEFORE_PLURAL_NOUN,
     CONTRASTING,
     CUE_WORDS,
     DEFINITE,
@@ -151,8 +152,9 @@ def is_cue(article: ArticleText, i: int) -> bool:
         return False
     if article.word(i - 1) == "to" and article.word(i - 2) not in SAYING_BEFORE_TO:
         return False  # "declined to say", not "was prompted to say"
-    if article.word(i - 1) in ("not", "n't", "never"):  # "have not said"
-        return False
+    if article.word(i - 1) in ("not", "n't", "never") or word.endswith("s") and \
+            (article.word(i - 1) in BEFORE_PLURAL_NOUN or article.word(i - 1).isdigit()):
+        return False  # "have not said"; "the eastern states that …", "50 states"
     tok = article.tokens[i]
     if tok.text[:1].isupper() and (named := article.mention_by_end.get(tok.end)) is not None \
             and named.start < tok.start and named.label != "PERSON":

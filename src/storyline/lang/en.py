@@ -36,6 +36,11 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
 # Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
 # add"), where any other ("declined to say", "wants to add") leaves it unsaid.
 SAYING_BEFORE_TO = {"prompted", "quick", "moved", "proceeded", "hastened", "rushed", "pains"}
+# Words that go before a plural noun and never before a verb of the third person singular, so that a cue word
+# in -s after them is that noun: "the eastern states that once formed …", "many claims that circulated …".
+BEFORE_PLURAL_NOUN = set("""many several few both these those various numerous such most all other two three four
+five six seven eight nine ten dozens hundreds thousands eastern western northern southern central coastal
+member swing battleground neighbouring neighboring respective remaining individual""".split())
 # Cues by which outlets speak ("Politico reported Saturday that …"): their subject is no he or she later on.
 OUTLET_CUES = {"reported", "reports"}
 # Nouns of a message whose author speaks through it ("according to a post from Ana Ruiz").
