@@ -302,3 +302,35 @@ def test_a_parent_of_a_figure_counts_children_not_what_happened_to_the_parent():
     # a whole someone has counts it; a whole with "the" is what a part is of
     assert kinds("She was walking with one of her 12 children.") == [(12.0, "children")]
     assert (7.0, None) in kinds("Three of the seven bullets hit him.")
+
+
+
+QUAKE_A = ("A strong earthquake struck the Kerman valley early on Sunday.\n\n"
+           "The quake killed 25 people, the governor said.\n\n"
+           "Hospitals took in 12 wounded.\n\n"
+           "Aid convoys set out from the capital.")
+QUAKE_B = ("An earthquake shook villages across the Kerman valley before dawn on Sunday.\n\n"
+           "Rescue teams reported that 31 had died.\n\n"
+           "Doctors treated 20 injured.\n\n"
+           "Aid convoys set out from the capital.")
+
+
+def test_the_one_toll_of_its_kind_each_report_gives_is_compared_though_its_sentences_share_no_word():
+    # "killed 25 people" / "31 had died", "12 wounded" / "40 injured": each report counts the dead and the
+    # injured once, so both count this quake's, however differently the sentences are worded
+    values = number_values(QUAKE_A, QUAKE_B)
+    assert {"harbour-times": "25", "valley-news": "31"} in values
+    assert {"harbour-times": "12", "valley-news": "20"} in values
+
+
+def test_a_toll_a_report_gives_twice_is_not_compared_with_words_that_do_not_say_which():
+    # two counts of the dead in one report (25 in the valley, 6 in the city): the other report's 31 may be
+    # of either, and its sentence's words tell neither
+    first = QUAKE_A.replace("the governor said.", "the governor said.\n\nA further 6 died when a school collapsed.")
+    assert {"harbour-times": "25", "valley-news": "31"} not in number_values(first, QUAKE_B)
+
+
+def test_tolls_of_two_kinds_given_once_each_are_not_compared():
+    # 25 dead against 20 injured: two things, each report's only figure of its kind
+    second = QUAKE_B.replace("Rescue teams reported that 31 had died.\n\n", "")
+    assert {"harbour-times": "25", "valley-news": "20"} not in number_values(QUAKE_A, second)

@@ -166,6 +166,7 @@ def far_apart(x: float, y: float, ratio: float = RATIO) -> bool:
 # by the words around it, FRAME_WORDS either side within its sentence.
 FRAME_WORDS = 7
 POSTINGS = 40  # a word more values share than this does not make them candidates
+SOLE_WEIGHT = 1e-6  # the weight a story-wide match has beyond its shared words, so that sharing none still ranks
 
 
 def frame(story: StoryView, unit: Unit, start: int, end: int) -> set[str]:
@@ -310,20 +311,33 @@ def sharing_pairs(frames: Sequence[set[str]], limit: int = POSTINGS) -> set[tupl
     return pairs
 
 
+def sole_pairs(keys: Sequence[str | None], limit: int = POSTINGS) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of values that share a key (what they are: a figure's kind), at most `limit`
+    values having it: the candidates of a story-wide match whose words may share nothing (a report that
+    gives a kind once speaks of the story's one such thing, however it words it)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if key is not None:
+            postings[key].append(i)
+    return {(a, b) for members in postings.values() if len(members) <= limit
+            for x, a in enumerate(members) for b in members[x + 1:]}
+
+
 def story_matches(story: StoryView, flat: Sequence[tuple[Unit, Any, set[str]]], idf: dict[str, float],
-                  floor: Callable[[int, int], float | None]) -> list[tuple[int, int]]:
+                  floor: Callable[[int, int], float | None], also: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The story-wide match of values (number.py, date.py): pairs (i, j) of flat's (unit, value, frame)
     in two voices whose frames share words of story IDF weight at least floor(i, j) (None: never a
-    match), each the other's best match in its article."""
+    match), each the other's best match in its article. `also`: candidates that need share no word
+    (sole_pairs), which match where their floor is 0."""
     scored: dict[tuple[int, int], float] = {}
-    for i, j in sharing_pairs([words for _, _, words in flat]):
+    for i, j in sharing_pairs([words for _, _, words in flat]) | set(also):
         if story.voice[flat[i][0].article] == story.voice[flat[j][0].article]:
             continue
         need = floor(i, j)
         if need is not None:
             score = sum(idf.get(w, 1.0) for w in flat[i][2] & flat[j][2])
             if score >= need:
-                scored[(i, j)] = score
+                scored[(i, j)] = score + SOLE_WEIGHT  # a pair that shares no word still ranks (mutual_best)
     return mutual_best(scored, lambda k: flat[k][0].article)
 
 

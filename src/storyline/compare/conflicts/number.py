@@ -38,6 +38,7 @@ from storyline.compare.conflicts.conflict import (
     said_of,
     same_scope,
     scope_of,
+    sole_pairs,
     story_matches,
 )
 from storyline.compare.records import record_conflicts
@@ -244,7 +245,9 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
 # words around it (conflict.frame, weighted by how rare they are in the story).
 MEASURE_FRAME_SCORE = 5.0  # ... of two measures, sums, shares or "people", which say less of what they are of
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
-TOLL_FRAME_SCORE = 1.0  # ... of the dead (injured, arrested, evacuated) where each report gives one such count
+TOLL_FRAME_SCORE = 0.0  # ... of the dead (injured, arrested, evacuated) where each report gives one such count: the
+# story's one toll, compared in any words ("The quake killed 25" / "31 had died"); other counts so given need
+# FRAME_SCORE still: a report's one count of games, touchdowns or villages may be of a season, a player, a part
 UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of
@@ -310,8 +313,15 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             floor = TOLL_FRAME_SCORE
         return floor
 
+    def sole_kind(unit: Unit, n: Number) -> str | None:
+        """A figure's kind where it counts those the happening harmed or held (RUNNING_KINDS) and its report
+        gives that count once: the story's one such count, however each report words it."""
+        return n.kind if n.kind in RUNNING_KINDS and not quantities.ambiguous(unit.article, n.kind) else None
+
+    sole = sole_pairs([sole_kind(u, n) for u, n, _ in flat])
+
     out: list[Conflict] = []
-    for i, j in story_matches(story, flat, idf, floor_of):
+    for i, j in story_matches(story, flat, idf, floor_of, sole):
         (ua, n, _), (ub, m, _) = flat[i], flat[j]
         later = is_update(story, ua, ub, n, m)
         # a sentence that names nothing is of its article's happening, where its report gives the figure's
