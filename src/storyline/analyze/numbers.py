@@ -411,8 +411,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
 
 
 def _captured_before(segment: str, pos: int) -> bool:
-    """Whether the words before a figure take those it counts into custody ("police detained at least 12",
-    "rounded up another 40"): the verb right before it, past a hedge and a determiner."""
+    """Whether the words before a figure take those it counts into custody ("detained at least 12 suspects",
+    "rounded up another 40 protesters"): the verb right before it, past a hedge and a determiner."""
     lead = segment[max(0, pos - 40):pos]
     if q := _QUALIFIER_BEFORE.search(lead):
         lead = lead[:q.start(1)]
