@@ -14,16 +14,22 @@ from dataclasses import dataclass
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import (
     AUXILIARIES,
+    CAPTURED_AFTER,
+    CAPTURED_BEFORE,
     COUNT_DETERMINERS,
     GENERIC_KINDS,
     GROUP_VERBS,
+    HELD_TO_BE,
     KIND_CLASSES,
     NUMBER_WORDS,
     OFFSET_AFTER,
     ORDINAL_WORDS,
+    PEOPLE_COUNTED,
     POSITION_NOUNS,
     QUALIFIERS,
+    RELATIVE_AFTER,
     SCALE_WORDS,
+    SHORT_SPANS,
     SPELLED_NUMBER,
     STOP_WORDS,
     STREET_WORDS,
@@ -167,9 +173,11 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue
         if noun == "block" and re.search(r"\bthe\s*$", lead, re.IGNORECASE):
             continue  # "the 12000 block of Main Street": an address
-        if _WHOLE_BEFORE.search(lead) and not (kind == noun and _POSSESSIVE_WHOLE.search(lead)):
+        if _WHOLE_BEFORE.search(lead) and not (kind == noun and _POSSESSIVE_WHOLE.search(lead)) \
+                and kind not in HAPPENED_TO:
             kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
-            # (but "one of her 12 children" counts her children: a whole someone has is a count of it)
+            # (but "one of her 12 children" counts her children: a whole someone has is a count of it, and
+            # "one of 99 members seized" counts those seized: the part is one of what happened to them)
         if _PARENT_OF.search(lead):
             kind, noun = "children", "children"  # "a mother of five", "Mother of 13 Zurana Horton": her children
         if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio
@@ -194,6 +202,17 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 not any(n.start <= start + t.start() < n.end for n in out):
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
+    for h in _AN_HOUR.finditer(segment):
+        if not any(a < h.end() and h.start() < b for a, b in blocked) and \
+                not any(n.start <= start + h.start() < n.end for n in out):
+            q = _QUALIFIER_BEFORE.search(segment[max(0, h.start() - 20):h.start()])
+            named = h.group("unit").lower() + "s"
+            unit, value = ("minutes", 30.0) if named == "hours" and h.group("half") else (
+                named, 0.5 if h.group("half") else 1.0)  # half an hour is read as 30 minutes
+            kind = f"size:{unit}:{light_stem(fold_text(h.group('of')))}" if h.group("of") else unit
+            s = h.start() - (len(q.group(0).lstrip()) if q else 0)
+            out.append(Number(value, start + s, start + h.end("unit"), segment[s:h.end("unit")],
+                              QUALIFIERS[q.group(1).lower()] if q else None, kind, unit))
     out.extend(_one_more(segment, start, out))
     return _ranges(text, sorted(out, key=lambda n: n.start))
 
@@ -271,6 +290,8 @@ def _not_a_count(segment: str, m: re.Match[str], lead: str) -> bool:
         return first in POSITION_NOUNS  # the word after "16-yard"
     if first in GROUP_VERBS:
         return m.group("num")[0].isalpha() and bool(re.search(r"\bthe\s*$", lead, re.IGNORECASE))
+    if second in RELATIVE_AFTER and f"{first.rstrip('s')}s" in SHORT_SPANS:
+        return False  # "10 minutes later", "two hours earlier": how long passed between two happenings
     return second in OFFSET_AFTER or (f"{first.rstrip('s')}s" in _SPANS_OF_TIME and bool(_COUNTDOWN.match(segment, words.end(1))))
 
 
@@ -279,6 +300,10 @@ _COUNTDOWN = re.compile(r"(?:,?\s*(?:and\s+)?\d+\s+(?:seconds?|minutes?))?\s+(?:
                         re.IGNORECASE)
 
 
+# an hour or half of one counted from another happening ("half an hour later", "an hour after the blast") or
+# the length of one ("an hour-long standoff"): a duration, as "10 minutes later" is
+_AN_HOUR = re.compile(r"(?<![\w-])(?:(?P<half>half\s+an?)|an?|one)\s+(?P<unit>hour|minute)"
+                      r"(?=\s+(?:later|earlier|after|before)\b|-long\s+(?P<of>[^\W\d_][\w'’-]*))", re.IGNORECASE)
 _TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)
 
 
@@ -341,8 +366,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than",
                  "others", "more"):  # "wounding 70 others": what they are is the participle before
             break
-        if w in STOP_WORDS or w in AUXILIARIES:
-            continue
+        if w in STOP_WORDS or w in AUXILIARIES or w in HELD_TO_BE:
+            continue  # ... or what they are held to be: "99 alleged Mafia members"
         if not _plural(w):
             w = _head(after[i + 1:i + 3]) or w  # a compound's head: "two undersea cables", "10 fire engines",
             # "5,000 Internet users", "seven consecutive life sentences"
@@ -361,7 +386,12 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                 verb = _kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
                     return verb, noun
+        k = next((k for k in range(i, min(i + 3, len(after))) if fold_text(after[k]) == w), i)
+        if noun in PEOPLE_COUNTED and CAPTURED_AFTER.match(" ".join(after[k + 1:k + 7])):
+            return "arrested", noun  # "99 Mafia members seized", "12 men were taken into custody"
         break
+    if noun in PEOPLE_COUNTED and _captured_before(segment, m.start()):
+        return "arrested", noun  # "detained 12 suspects", "seized 99 members", "rounded up 40 people"
     if noun and noun not in GENERIC_KINDS:
         return noun, noun
     before = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[max(0, m.start() - 40):m.start()].split("\n")[-1])
@@ -378,6 +408,16 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
     return (noun, noun) if noun else (None, None)
+
+
+def _captured_before(segment: str, pos: int) -> bool:
+    """Whether the words before a figure take those it counts into custody ("detained at least 12 suspects",
+    "rounded up another 40 protesters"): the verb right before it, past a hedge and a determiner."""
+    lead = segment[max(0, pos - 40):pos]
+    if q := _QUALIFIER_BEFORE.search(lead):
+        lead = lead[:q.start(1)]
+    lead = re.sub(r"(?:\b(?:" + "|".join(COUNT_DETERMINERS) + r")\s+)+$", "", lead, flags=re.IGNORECASE)
+    return bool(CAPTURED_BEFORE.search(lead))
 
 
 # a toll whose figure follows with no noun of its own: "the death toll rose to 10", "the toll stands at 12",

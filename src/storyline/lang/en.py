@@ -446,6 +446,27 @@ POSITION_NOUNS = frozenset({"line", "mark", "marker"})
 # words after a count that make it an offset in time or a margin, not a count of what happened:
 # "fifteen games later", "two days earlier", "entered the final quarter 10 points down"
 OFFSET_AFTER = frozenset({"later", "earlier", "ago", "down", "behind", "ahead"})
+# ... but a span of time under a day before "later" or "earlier" is how long passed between two happenings
+# of one story ("she came back 10 minutes later", "two hours earlier"): a duration, read as one
+SHORT_SPANS = frozenset({"seconds", "minutes", "hours"})
+RELATIVE_AFTER = frozenset({"later", "earlier"})
+# words between a figure and the people it counts that say what they are held to be, not what they are:
+# "99 alleged Mafia members", "12 suspected militants"
+HELD_TO_BE = frozenset({"alleged", "suspected", "reputed", "presumed", "purported"})
+# people a count may be of, as light stems: those seized, detained or rounded up are arrested ("seized 99
+# members", "12 suspects were detained"); things seized are a haul ("seized 40 weapons", "seized $2 million")
+PEOPLE_COUNTED = frozenset("""people person member suspect protester demonstrator militant migrant immigrant mobster
+gangster men women child children activist student worker rebel fighter soldier officer official refugee civilian
+resident youth teenager leader boss mafiosi insurgent opponent dissident journalist supporter follower fan rioter
+looter foreigner national citizen passenger sailor fisherman fishermen pirate smuggler trafficker dealer criminal
+terrorist extremist gunmen attacker robber thief thieve individual islamist politician businessman businessmen
+associate relative accomplice defendant prisoner inmate""".split())
+# taking people into custody, after the people counted ("were seized", "were rounded up", "were taken into
+# custody") or before them ("detained 12 suspects", "rounded up 40 protesters")
+CAPTURED_AFTER = re.compile(r"(?:(?:were|was|have|has|had|been|being|are|reportedly)\s+)*(?:arrested|detained|seized"
+                            r"|captured|apprehended|rounded\s+up|taken\s+into\s+(?:police\s+)?custody)\b", re.IGNORECASE)
+CAPTURED_BEFORE = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|seiz(?:ed|ing|es|e)|captur(?:ed|ing|es|e)"
+                             r"|apprehend(?:ed|ing|s)?|round(?:ed|ing|s)?\s+up)\s+$", re.IGNORECASE)
 # verbs whose subject "the two" (or "the three") refers back to people already named: "The two met in 1972"
 GROUP_VERBS = frozenset({"met", "spoke", "talked", "agreed", "discussed", "shook", "embraced", "parted", "sat",
                          "married", "fought", "clashed", "argued", "exchanged", "shared", "hugged", "kissed"})
