@@ -124,8 +124,9 @@ def test_a_range_is_one_figure_that_allows_its_ends():
     ferry = find_numbers("Between 40 and 50 passengers were aboard.", 0, 41, [])
     assert [(n.low, n.value, n.kind, n.surface) for n in ferry] == [(40, 50, "passenger", "Between 40 and 50 passengers")]
     assert [(n.low, n.value) for n in find_numbers("three or four robbers", 0, 21, [])] == [(3, 4)]
-    # "from 40 to 50" says a figure changed, and "between" is what makes "and" join a range
-    assert numbers("The toll rose from 40 to 50 people.") == [(40, None, None), (50, "people", None)]
+    # "from 40 to 50" says a figure changed, and "between" is what makes "and" join a range (the people a
+    # toll counts are its dead)
+    assert numbers("The toll rose from 40 to 50 people.") == [(40, None, None), (50, "killed", None)]
     assert numbers("Police arrested 12 and charged 40 people.") == [(12, "arrested", None), (40, "people", None)]
     (a,), (b,), (c,) = (find_numbers(t, 0, len(t), []) for t in ("45 passengers", "65 passengers", "about 52 passengers"))
     assert compatible(ferry[0], a) and compatible(ferry[0], c) and not compatible(ferry[0], b)
