@@ -68,3 +68,21 @@ def test_a_named_or_resolved_speaker_has_no_unnamed_source(text, words, speaker)
 def test_nothing_to_show_stays_unattributed(text, words):
     quote = quote_with(text, words)
     assert quote.speaker is None and quote.unnamed_source is None
+
+
+@pytest.mark.parametrize(("text", "words", "phrase"), [
+    ("The pier closed on Monday.\n\n“The piles are rotten,” a harbour engineer said.\n\n"
+     "“Nobody should walk on it until the spring.”", "Nobody should walk", "a harbour engineer"),
+    ("The pier closed on Monday.\n\nA senior port official added:\n\n“The piles are rotten through.”",
+     "piles are rotten", "A senior port official"),
+])
+def test_a_quotation_paragraph_going_on_from_an_unnamed_source_keeps_its_phrase(text, words, phrase):
+    quote = quote_with(text, words)
+    assert quote.speaker is None and quote.unnamed_source == phrase
+
+
+def test_a_quotation_paragraph_going_on_from_a_named_speaker_stays_theirs():
+    text = ("The pier closed on Monday.\n\n“The piles are rotten,” Dan Ruiz said.\n\n"
+            "“Nobody should walk on it until the spring.”")
+    quote = quote_with(text, "Nobody should walk")
+    assert quote.speaker == "Dan Ruiz" and quote.unnamed_source is None
