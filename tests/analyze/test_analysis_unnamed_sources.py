@@ -68,3 +68,44 @@ def test_a_named_or_resolved_speaker_has_no_unnamed_source(text, words, speaker)
 def test_nothing_to_show_stays_unattributed(text, words):
     quote = quote_with(text, words)
     assert quote.speaker is None and quote.unnamed_source is None
+
+
+@pytest.mark.parametrize(("text", "words", "phrase"), [
+    ("The pier closed on Monday.\n\n“The piles are rotten,” a harbour engineer said.\n\n"
+     "“Nobody should walk on it until the spring.”", "Nobody should walk", "a harbour engineer"),
+    ("The pier closed on Monday.\n\nA senior port official added:\n\n“The piles are rotten through.”",
+     "piles are rotten", "A senior port official"),
+])
+def test_a_quotation_paragraph_going_on_from_an_unnamed_source_keeps_its_phrase(text, words, phrase):
+    quote = quote_with(text, words)
+    assert quote.speaker is None and quote.unnamed_source == phrase
+
+
+def test_a_quotation_paragraph_going_on_from_a_named_speaker_stays_theirs():
+    text = ("The pier closed on Monday.\n\n“The piles are rotten,” Dan Ruiz said.\n\n"
+            "“Nobody should walk on it until the spring.”")
+    quote = quote_with(text, "Nobody should walk")
+    assert quote.speaker == "Dan Ruiz" and quote.unnamed_source is None
+
+
+@pytest.mark.parametrize(("text", "words", "phrase"), [
+    ("Hundreds came to the quay. Some chanted “No sale of the port!”", "No sale of the port", "Some"),
+    ("Hundreds came to the quay. Others, angry at the delay, shouted, “Stop the sale now!”", "Stop the sale now",
+     "Others"),
+    ("The vote went to the mayor.\n\n“The count was rigged from the start,” tweeted another.", "count was rigged",
+     "another"),
+    ("The board wrote to the union.\n\n“We will not sell the port to anyone,” the email read.",
+     "not sell the port", "the email"),
+    ("The board wrote to the union.\n\n“We will not sell the port to anyone,” read the statement, which the board "
+     "sent on Friday.", "not sell the port", "the statement"),
+    ("“Ferries come first, fares second,” the editorial read.", "Ferries come first", "the editorial"),
+])
+def test_a_quantifier_or_a_text_that_reads_is_the_unnamed_source(text, words, phrase):
+    quote = quote_with(text, words)
+    assert quote.speaker is None and quote.unnamed_source == phrase
+
+
+def test_words_a_person_read_out_stay_that_persons():
+    text = "“We will not sell the port,” Ana Ortiz said, and read the statement again."
+    quote = quote_with(text, "not sell the port")
+    assert quote.speaker == "Ana Ortiz" and quote.unnamed_source is None

@@ -316,18 +316,19 @@ def _in_opening_clause(article: ArticleText, subject: Subject, sentence: int, po
 def _continue_previous_paragraph(article: ArticleText, statement: Statement, done: list[Statement],
                                  genders: dict[str, str]) -> None:
     """A paragraph that is a quotation and names no speaker goes on with the paragraph before it, as
-    news writes it: a quotation introduced by a colon ("Cruz continued:") is its subject's, and a
-    quotation that follows an attributed quotation ("“…,” Carson said.") is that speaker's again."""
+    news writes it: a quotation introduced by a colon ("Cruz continued:", "A campaign aide added:") is its
+    subject's, and a quotation that follows an attributed quotation ("“…,” Carson said.", "“…,” a port
+    official said.") is that source's again, named or not."""
     lo, hi = article.paragraphs[statement.paragraph - 1]
     before = article.text[lo:hi].rstrip()
     last_sentence = article.sentences[article.sentence_of(hi - 1)]
     if before.endswith(":"):
         subject = _main_clause_person(article, last_sentence) or sentence_subject(article, last_sentence)
-        if subject is not None and subject.kind in ("name", "pronoun", "role", "org"):
+        if subject is not None and subject.kind in ("name", "pronoun", "role", "org", "anonymous"):
             _apply_subject(article, statement, subject, done, genders)
         return
     previous = [s for s in done if s.paragraph == statement.paragraph - 1]
-    if previous and previous[-1].direct and previous[-1].resolved and previous[-1].speaker \
+    if previous and previous[-1].direct and previous[-1].resolved and (previous[-1].speaker or previous[-1].unnamed) \
             and (previous[-1].sentence[1] >= last_sentence[0]
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])

@@ -33,6 +33,7 @@ from storyline.lang.en import (
     HONORIFICS,
     INDEFINITE,
     KIN,
+    MESSAGE_NOUNS,
     NAME_SUFFIXES,
     NAMING_CUES,
     NP_STOP,
@@ -148,6 +149,10 @@ def is_cue(article: ArticleText, i: int) -> bool:
         return article.word(i + 1) == "to"
     if word in PHRASAL_CUES:  # "as Ridge put it", "Ruiz went on", "Varga shot back"
         return article.word(i + 1) == PHRASAL_CUES[word]
+    if word == "read":  # "“…,” the email read", "read the statement", "it read:": a text's words, not a reader's act
+        return (article.word(i - 1) in MESSAGE_NOUNS or article.word(i - 1) in ("it", "one")
+                or article.word(i + 1) in DEFINITE and article.word(i + 2) in MESSAGE_NOUNS) \
+            and (not article.tokens[i].tag or article.tokens[i].tag.startswith("VB"))
     if word not in CUE_WORDS:
         return False
     if article.word(i - 1) == "to" and article.word(i - 2) not in SAYING_BEFORE_TO:

@@ -33,6 +33,9 @@ _NEAR_WORDS = {"close", "closest", "familiar", "loyal", "near", "related", "oppo
 _WH = {"what", "how", "which", "who", "whom", "where", "when", "why", "whose"}
 # heads that say when or how much, not who: "This week", "21 percent"
 _NO_ONE = TIME_WORDS | {"weeks", "months", "years", "days", "time", "percent", "share", "majority", "minority"}
+# a quantifier standing alone for some of the people there ("Some chanted", "Others shouted", "tweeted
+# another"): the article gives the words to them, unnamed, as it gives them to "a protester"
+_SOME_PEOPLE = {"some", "others", "another", "several", "many", "most", "few", "one"}
 _LONGEST = 12  # words: a longer run is a clause, not a noun phrase
 
 
@@ -60,8 +63,8 @@ def unnamed_source(article: ArticleText, subject: Subject, cue: tuple[int, int] 
     words = [article.word(k) for k in range(first, last + 1)]
     if not any(w.isalpha() for w in words) or len(words) > _LONGEST or not _reads_as_noun_phrase(article, first, last):
         return None
-    if len(words) == 1 and (words[0] in PRONOUNS or words[0] in OTHER_PRONOUNS or words[0] in DEFINITE | INDEFINITE
-                            or is_cue(article, first)):
+    if len(words) == 1 and (words[0] in PRONOUNS or words[0] in OTHER_PRONOUNS or words[0] in DEFINITE
+                            or words[0] in INDEFINITE and words[0] not in _SOME_PEOPLE or is_cue(article, first)):
         return None  # "they said", "this said", a passive's "was asked": nothing to show
     return article.tokens[first].start, article.tokens[last].end
 
