@@ -119,21 +119,20 @@ def embedding_once(embed: Callable[[list[str]], np.ndarray], limit: int | None =
     return embed_once
 
 
-UNNAMED_SOURCES = "Unnamed sources"
+UNNAMED_SOURCES = "No person named"
 UNATTRIBUTED = "Unattributed"
 
 
 def said_by(speaker: str | None, unnamed_source: str | None) -> str:
-    """Whom a quotation is given to, as a reader is shown it: the speaker; else the source the article
-    gives without a name, marked as such ("a campaign aide (not named)"); else "Unattributed"."""
-    if speaker:
-        return speaker
-    return f"{unnamed_source} (not named)" if unnamed_source else UNATTRIBUTED
+    """Whom a quotation is given to, as a reader is shown it: the speaker; else the source as the article
+    gives it without a person's name ("a campaign aide", "the health ministry", "the disaster agency
+    AFAD": its words say whether anyone is named, so nothing is added to them); else "Unattributed"."""
+    return speaker or unnamed_source or UNATTRIBUTED
 
 
 def speaker_heading(quote: QuoteRecord) -> str:
     """The heading a quotation stands under in "Who said what": its speaker; quotations whose article
-    gives their source without a name all under one "Unnamed sources" (two outlets' "an official" need
+    gives their source without a person's name all under one "No person named" (two outlets' "an official" need
     not be one person, so their phrases are no one's name to group by; each line gives its own); the
     rest under "Unattributed"."""
     if quote["speaker"]:

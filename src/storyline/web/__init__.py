@@ -31,7 +31,8 @@ def templates() -> Environment:
     slot, from the `tones` a page is rendered with: templates import _macros.html `with context`),
     `safe_url` (None unless http/https), `day` and `span` (readable dates), `marked` (snippet pieces as
     escaped text with <mark>); `plural`, `evidence_by_outlet` and `said_by` (whom a quotation is given to:
-    its speaker, "a campaign aide (not named)" or "Unattributed") are globals."""
+    its speaker, the source as the article gives it without a name ("a campaign aide"), or
+    "Unattributed") are globals."""
     env = Environment(loader=PackageLoader("storyline", "web/templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, finalize=_displayed)
     env.filters.update(tone=_tone, safe_url=safe_url, day=day_label, marked=marked_html, bdi=isolated)
