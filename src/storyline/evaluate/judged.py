@@ -74,16 +74,30 @@ def data_path(folder: Path, data: Path | None = None) -> Path:
     raise InputError(f"PolNeAR train not found beside {folder}: pass --data PATH/train.jsonl")
 
 
-def event_documents(folder: Path, data: Path | None = None, related: bool = False) -> dict[str, list[dict[str, Any]]]:
+def gold_label(record: Mapping[str, Any], gold: str) -> str | None:
+    """An article's label under a gold of a judged set: `strict`, its `event`; `related`, the looser
+    one, where a preview or an analysis written around an event joins it (its `related` label, else its
+    event); any other name, the field of that name (a grouping of another kind: the stories storyline
+    made), None where the article has none."""
+    label = record.get("event") if gold == "strict" else record.get("related", record.get("event")) \
+        if gold == "related" else record.get(gold)
+    return None if label is None else str(label)
+
+
+def event_documents(folder: Path, data: Path | None = None, related: bool = False,
+                    gold: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """The documents (id, source, date, title, text) of every event the folder's events file labels
-    with articles from two outlets or more, oldest first. related: the looser gold, where a preview or
-    an analysis written around an event joins it (its `related` label)."""
+    with articles from two outlets or more, oldest first, under a gold (gold_label; related: the
+    `related` one)."""
+    gold = gold or ("related" if related else "strict")
     settings = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
     labels: dict[str, str] = {}
     for line in (folder / settings["events"]).read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            labels[record["id"]] = record.get("related", record["event"]) if related else record["event"]
+            label = gold_label(record, gold)
+            if label is not None:
+                labels[record["id"]] = label
     events: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with data_path(folder, data).open(encoding="utf-8") as lines:
         for line in lines:
@@ -162,13 +176,14 @@ def score_judged(predicted: Sequence[Predicted], judgements: Sequence[Mapping[st
 def evaluate_judged(folder: Path, data: Path | None = None, events: Sequence[str] | None = None,
                     embed: Callable[[list[str]], Any] | None = None) -> dict[str, Any]:
     """Compare every multi-outlet event of the folder's events file, under each gold its set.json names
-    (`strict`, and `related`: previews and analyses joined to their event), and score the predictions
-    against its judgements; a prediction both golds make is counted once."""
+    (`strict`, `related`: previews and analyses joined to their event, or a field of the events file:
+    gold_label), and score the predictions against its judgements; a prediction two golds make is
+    counted once."""
     golds = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8")).get("golds", ["strict"])
     predicted: dict[tuple[str, frozenset[DocSpan]], Predicted] = {}
     counts = {}
     for gold in golds:
-        stories = {event: docs for event, docs in event_documents(folder, data, related=gold == "related").items()
+        stories = {event: docs for event, docs in event_documents(folder, data, gold=gold).items()
                    if events is None or event in events}
         counts[gold] = {"events": len(stories), "documents": sum(len(docs) for docs in stories.values())}
         for p in predict_judged(stories, embed):

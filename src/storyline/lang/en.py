@@ -298,9 +298,10 @@ such same own said says say told tell according added adding mr mrs ms dr one pe
 up down out off again further once today yesterday tomorrow now
 """.split())
 NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"})
-# Negative words that deny nothing: emphasis ("nothing less than", "no fewer than", "not only … but")
+# Negative words that deny nothing: emphasis ("nothing less than", "no fewer than", "not only … but"), and the
+# "No," that opens a quotation answering someone ("No, I meant he's the founder"): a reply, not the statement's
 EMPHATIC_NEGATIONS = re.compile(r"\b(?:nothing|no|not)\s+(?:less|more|fewer|short)\s+(?:than|of)\b|\bnot\s+only\b"
-                                r"|\bno\s+doubt\b", re.IGNORECASE)
+                                r"|\bno\s+doubt\b|^\W*no(?=\s*[,.!;:—–])", re.IGNORECASE)
 FIGURE_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
                                              "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
                                              "twenty".split()) if i >= 2}
@@ -334,9 +335,17 @@ RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nin
                        r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)
 # "the last such patch was released on Oct. 23", "a previous raid in 2006": the day of an earlier happening
 # of the kind, not of the one reported
+# a day that names another happening the sentence's comes before ("Going into Tuesday's contests, Clinton
+# held …", "ahead of Monday's caucuses"): the day of that one, not of what the sentence tells
+AHEAD_OF = re.compile(r"\b(?:(?:going|heading) into|ahead of|in the run-up to|leading (?:up )?(?:to|into))\s+$", re.IGNORECASE)
+# the day a poll, report or statement came out ("a CNN/ORC poll released Monday"): not a day of what it tells
+RELEASED = re.compile(r"\b(?:poll|survey|report|study|statement|figures|data|results?|numbers)\s+(?:\w+\s+)?"
+                      r"(?:released|published|issued|out)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 EARLIER_ONE = re.compile(r"\b(?:(?:last|previous|prior|earlier)\s+such|(?:a|an|the)\s+(?:previous|prior))\b", re.IGNORECASE)
-# words that make a figure a count so far, or a revised one, which later reports may change
+# words that make a figure a count so far, or a revised one, or what is still missing of a goal ("71 delegates
+# short of", "needs 67 delegates to reach"), which later reports may change
 PROGRESS = re.compile(r"\b(?:by (?:dawn|noon|midday|nightfall|tonight|then|now|this \w+|the time|\w+day)|so far|"
+                       r"(?:short|shy) of|away from|to (?:reach|clinch)|"
                        r"(?:has|have) (?:now |already |so far )?(?:\w+ed|been|risen|grown|burnt|burned|reached)|"
                        r"now (?:stands|at)|latest|updated?|rose|risen|rising|climbed|increased|grew|up from|down from|"
                        r"revised|earlier estimate)\b", re.IGNORECASE)
@@ -402,8 +411,10 @@ KIND_CLASSES = {
     "people": "people", "person": "people", "resident": "people", "individual": "people",
 }
 # a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
-# March 1"), which a count of one day or night does not dispute
-CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|(?:over|during|across|throughout|in|for)\s+"
+# March 1", "through Tuesday"), which a count of one day or night does not dispute
+CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|through (?:\w+day|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{1,2})|"
+                        r"(?:over|during|across|throughout|in|for)\s+"
                         r"(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|months))\b",
                         re.IGNORECASE)
 # words in a figure's clause that say which part or whole of a thing it counts, by class: a figure of
@@ -412,9 +423,12 @@ CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before
 # / "58 arrested since the protests began"; "38,000 visitors last year" / "45,000 this weekend")
 SCOPE_MARKS = (
     ("whole", re.compile(r"\b(?:nationwide|countrywide|statewide|worldwide|globally|overall|in all|in total|altogether|"
+                         r"\d+\s+of\s+(?:its|their|his|her|the)\s+(?=[\d,]+\s)|"  # "23 of its 29 delegates": 29 is the whole
                          r"(?:across|throughout|around|all over) the (?:country|nation|state|region|world|globe|province)|"
                          r"around the globe)\b", re.IGNORECASE)),
     ("part", re.compile(r"\b(?:alone|of (?:them|those|whom|which)|among (?:them|those)|including|"
+                        r"(?:\d+|" + "|".join(FIGURE_WORDS) + r"|dozen)\s+(?:other|additional|further)\s|"
+                        # ("three other states": the rest of a list)
                         r"(?:by|via) (?:way of )?(?:knockout|ko|stoppage|technical knockout|submission|decision|penalty|penalties))\b",
                         re.IGNORECASE)),
     ("since", re.compile(r"\bsince\b", re.IGNORECASE)),  # read after the figure only ("the worst since 2003")
@@ -423,12 +437,17 @@ SCOPE_MARKS = (
                            r"a (?:year|season|month) (?:earlier|before|ago)|the (?:year|season) before|"
                            r"in (?:the )?(?:previous|preceding|prior) (?:year|season))\b", re.IGNORECASE)),
 )
-# a figure averaged over many ("led the last 10 polls by an average of seven points"), which one
+# a figure averaged over many ("led the last 10 polls by an average of seven points", "according to the polling
+# average"), which one
 # reading of the thing does not dispute
-AVERAGED = re.compile(r"\b(?:an? average of|on average|averag(?:ed|ing)|median)\b", re.IGNORECASE)
+AVERAGED = re.compile(r"\b(?:an? average of|on average|averag(?:ed|ing)|median|(?:polling|poll|polls|pollster'?s?)\s+average)\b",
+                      re.IGNORECASE)
 # a figure that states no happening: one a condition supposes ("if he wins by 10 points or more"), read
 # in the clause before it, and one a goal requires ("the 1,237 delegates needed to win"), read after it
 CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+# ... and one a guess puts forward ("It's probably a three-person race", "could reach 100"), read in the clause before it
+FORECAST = re.compile(r"\b(?:would|could|might|probably|likely|possibly|perhaps|(?:expected|projected|poised|set) to)\b",
+                      re.IGNORECASE)
 REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,

@@ -26,12 +26,14 @@ from storyline.compare.conflicts.conflict import (
 from storyline.compare.conflicts.state import two_stages
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import (
+    AHEAD_OF,
     DAY_WORDS,
     DEICTIC,
     EARLIER_ONE,
     HABITUAL,
     OPENS_SENTENCE,
     RELATIVE_DAY,
+    RELEASED,
     RESCHEDULE,
     STATEMENT_AFTER_DAY,
     STATEMENT_DAY,
@@ -202,7 +204,9 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     """Whether the date at text[start:end] of a unit can be the day of one happening: not a day that
     recurs ("the second Tuesday of every month") or a name that ends in a weekday ("It's not Patch
     Tuesday"), not the day of a statement ("police said today", "announced Wednesday that", "On Saturday,
-    coach Sean Payton indicated that": when it was said, not when what it reports happened), not the
+    coach Sean Payton indicated that": when it was said, not when what it reports happened) or of a poll's
+    or report's release ("a poll released Monday"), not the day of another happening the sentence's comes
+    before ("Going into Tuesday's contests"), not the
     page's line or time stamp ("Posted Dec 23, 2012"), not a day inside a quotation (“This night is for
     Alexi!”: the speaker's, read from a day the report does not give)."""
     article = story.articles[unit.article]
@@ -213,6 +217,10 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
         return False
     if STATEMENT_DAY.search(text[max(unit.start, start - 60):start]) or _ends_a_name(story, unit, start):
         return False
+    if RELEASED.search(text[max(unit.start, start - 60):start]):
+        return False  # "a CNN/ORC poll released Monday": the day it came out, not a day of what it tells
+    if AHEAD_OF.search(text[max(unit.start, start - 30):start]) and re.match(r"['’]s\b", text[end:end + 3]):
+        return False  # "Going into Tuesday's contests, Clinton held …": the day of another happening
     if OPENS_SENTENCE.match(text[unit.start:start]) and STATEMENT_AFTER_DAY.match(text, end, min(unit.end, end + 90)):
         return False  # "On Saturday, coach Sean Payton indicated that …": the day of the statement
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))

@@ -49,6 +49,7 @@ from storyline.lang.en import (
     AVERAGED,
     CONDITION,
     CUMULATIVE,
+    FORECAST,
     GENERIC_KINDS,
     NUMBER_WORDS,
     ONGOING_SPAN,
@@ -107,6 +108,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             # a count that grew between two days' reports may grow more (5 percent contained, then 70)
         if later and not _measure(n.kind) and far_apart(n.value, m.value, UPDATE_RATIO):
             continue  # ... but a count does not grow twentyfold: two killed in one landslide, 40 in the spring's floods
+        if later and _fell_far(story, a, n, b, m):
+            continue
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
         if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
@@ -213,6 +216,17 @@ def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
         return False
     return (n.kind in RUNNING_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
             or running_total(story, a, n) is not None or running_total(story, b, m) is not None)
+
+
+def _fell_far(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool:
+    """Whether the later of two figures of reports of two days is less than the earlier over RATIO: a
+    count so far is revised, not cut to a fraction ("has released 30 years of tax returns", then "in the
+    Senate for eight years": two spans of time, not a later reading of one)."""
+    pa, pb = story.articles[a.article].published, story.articles[b.article].published
+    if pa is None or pb is None or pa == pb:
+        return False
+    earlier, later = (n, m) if pa < pb else (m, n)
+    return later.value * RATIO < earlier.value
 
 
 def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:
@@ -414,12 +428,13 @@ def _one_a_total(a: Unit, b: Unit) -> bool:
 
 def _mode(story: StoryView, unit: Unit, number: Number) -> str | None:
     """How a sentence states a figure: None where it says it is so, "condition" where a condition supposes
-    it ("If Sanders wins by 10 points or more, ..."), "required" where a goal needs it ("the 1,237
+    it ("If Sanders wins by 10 points or more, ...") or a guess puts it forward ("It's probably a
+    three-person race", "could reach 100"), "required" where a goal needs it ("the 1,237
     delegates needed to seal the nomination")."""
     text = story.articles[unit.article].text
     clause = re.split(r"[,;:](?=\s)", text[unit.start:number.start])[-1]
-    if CONDITION.search(clause):
-        return "condition"
+    if CONDITION.search(clause) or FORECAST.search(clause):
+        return "condition"  # supposed or guessed: "if he wins by 10 points", "It's probably a three-person race"
     if REQUIRED.match(text, number.end, unit.end):
         return "required"
     return None

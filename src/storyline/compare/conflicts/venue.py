@@ -34,9 +34,10 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
             continue
         sentences[pos] = split_sentences(text)
         for lo, hi in sentences[pos]:
-            for _, _, name in story.entities_in(pos, lo, hi):
-                if story.entity_type.get(name) == "PERSON":
-                    _add_venues(story, pos, name, lo, hi, found)
+            people = {name for _, _, name in story.entities_in(pos, lo, hi) if story.entity_type.get(name) == "PERSON"}
+            if len(people) == 1:  # of two people a sentence names, which one spoke there it does not say by itself
+                # ("Trump, speaking later at a rally, did not mention Ryan": not Ryan's rally)
+                _add_venues(story, pos, people.pop(), lo, hi, found)
     out = {}
     for key, kinds in found.items():
         if len(kinds) == 1:
@@ -57,17 +58,18 @@ def _add_venues(story: StoryView, pos: int, speaker: str, lo: int, hi: int,
 def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],
                      unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
     """Where one statement was made, when the outlets that quote it name media that exclude each other
-    (a radio show and a briefing). The medium is the analysis's venue of the quotation, else the one
-    the article's sentences give for the speaker."""
+    (a radio show and a briefing). The medium is the analysis's venue of the quotation, else the one the
+    paragraph of the quotation gives for the speaker. One statement is one quote group: a speaker's two
+    statements, at a news conference and at a rally the same day, may each have had its own occasion."""
     in_sentences = _sentence_venues(story, statements)
-    by_speaker: dict[str, dict[int, tuple[str, str, list[tuple[int, int]]]]] = defaultdict(dict)
-    units: dict[str, dict[int, int]] = defaultdict(dict)
-    for members in quote_groups:
+    by_speaker: dict[tuple[int, str], dict[int, tuple[str, str, list[tuple[int, int]]]]] = defaultdict(dict)
+    units: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
+    for g, members in enumerate(quote_groups):
         if len({story.voice[statements[i].article] for i in members}) < 2:
             continue
         for i in members:
             s = statements[i]
-            if s.speaker is None or s.article in by_speaker[s.speaker]:
+            if s.speaker is None or s.article in by_speaker[(g, s.speaker)]:
                 continue
             kind = venue_kind(s.venue_text) or venue_kind(s.venue)
             text = story.articles[s.article].text
@@ -75,24 +77,31 @@ def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_g
                 span = _phrase_span(text, s.venue_text or s.venue or "", s.start)
                 shown = s.venue or VENUE_LABELS[kind]
                 sentence = _sentence_around(text, span) if span else (s.parts[0].sentence[0], s.parts[0].sentence[1])
-            elif (s.article, s.speaker) in in_sentences:
+            elif (s.article, s.speaker) in in_sentences and _one_paragraph(text, in_sentences[(s.article, s.speaker)][2], s):
                 kind, _, sentence = in_sentences[(s.article, s.speaker)]
                 shown = VENUE_LABELS[kind]
             else:
                 continue
-            by_speaker[s.speaker][s.article] = (kind, shown, [sentence] if sentence else [])
+            by_speaker[(g, s.speaker)][s.article] = (kind, shown, [sentence] if sentence else [])
             if sentence:
                 u = unit_of(s.article, sentence[0])
                 if u is not None:
-                    units[s.speaker][s.article] = u
+                    units[(g, s.speaker)][s.article] = u
     out = []
-    for speaker, values in by_speaker.items():
+    for (g, speaker), values in by_speaker.items():
         kinds = {v[0] for v in values.values()}
         if len(kinds) < 2 or not any(venues_clash(x, y) for x in kinds for y in kinds):
             continue
         labelled = {pos: (VENUE_LABELS.get(kind, kind), label, spans) for pos, (kind, label, spans) in values.items()}
-        out.append(Conflict(ConflictKind.VENUE, f"venue:{speaker}", labelled, units[speaker]))
+        out.append(Conflict(ConflictKind.VENUE, f"venue:{speaker}", labelled, units[(g, speaker)]))
     return out
+
+
+def _one_paragraph(text: str, sentence: tuple[int, int], statement: QuotedStatement) -> bool:
+    """Whether a sentence that names a speaker's medium is in the paragraph of the statement: a report that
+    tells of a rally in one paragraph does not say that a quotation of another was said there, while "He
+    announced this at a briefing." goes with the quotation it follows."""
+    return "\n" not in text[min(sentence[0], statement.start):max(sentence[1], statement.end)].strip()
 
 
 def _sentence_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -148,13 +157,21 @@ def _outlet_key(name: str) -> str:
     return re.sub(r"\.(?:com|org|net|co\.uk|co)$", "", name.lower())
 
 
+def one_outlet(first: str, second: str) -> bool:
+    """Whether two names of outlets told something can be one outlet: the same name, or one the other's
+    short form, its words all in the other ("the Post" of "the Washington Post", "the Times" of "The New
+    York Times"), as a report names an outlet in full once and then short."""
+    a, b = set(_outlet_key(first).split()), set(_outlet_key(second).split())
+    return a <= b or b <= a
+
+
 def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
     """Two sentences that state one fact and say it was told to two news outlets: a judgement call
     (minor), since one person may give two interviews, but a reader is told two occasions."""
     if not pair.aligned:
         return []
     first, second = _outlet_told(pair.story, pair.a), _outlet_told(pair.story, pair.b)
-    if first is None or second is None or _outlet_key(first[0]) == _outlet_key(second[0]):
+    if first is None or second is None or one_outlet(first[0], second[0]):
         return []
     values = {u.article: (name, name, [span]) for u, (name, span) in ((pair.a, first), (pair.b, second))}
     return [Conflict(ConflictKind.VENUE, "venue:interview", values, {pair.a.article: pair.a.index,
