@@ -14,9 +14,12 @@ milliseconds per changed article:
   the brief remade at every step (each step one changed article), as a story that gathers reports
   through a day is; measured after `one`, so each step's new article has been read before;
 - fresh: the same growing stories in a copy of the process (forked) where no brief has been made yet,
-  so each step reads its new article too, as a step of an ingest does.
-Each process prints its figures as JSON; the parent prints each checkout's medians and their ratio to
-the first checkout's (this one)."""
+  so each step reads its new article too, as a step of an ingest does;
+- mixed: stories of several outlets (the articles five at a time as dated), grown the same way after
+  `growing`: the only figure where a story has two voices, so that conflicts and updates are looked for.
+Each process prints its figures as JSON, with a digest of every brief it made (its JSON, in order);
+the parent prints each checkout's medians and their ratio to the first checkout's (this one), and
+whether every checkout and round made the same briefs byte for byte."""
 
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 CHILD = r"""
-import gc, json, os, sys, time
+import gc, hashlib, json, os, sys, time
 from datetime import datetime, UTC
 from storyline.analyze import analyze_article
 from storyline.pipeline import brief_parts
@@ -57,6 +60,16 @@ with open(path, encoding="utf-8") as lines:
 gc.collect()
 gc.freeze()
 PARTS = {}  # part -> CPU seconds, each part's own (less the parts it calls), with --parts
+MADE = []  # every brief made, in order (hashed after the timing): two checkouts must agree byte for byte
+made = MADE.append
+
+
+def digest():
+    out = hashlib.sha256()
+    for parts in MADE:
+        out.update(json.dumps(parts, ensure_ascii=False, default=str).encode() + b"\n")
+    MADE.clear()
+    return out.hexdigest()[:16]
 
 
 def time_parts():
@@ -109,14 +122,18 @@ by_outlet = {}
 for article, analysis in articles:
     by_outlet.setdefault(article.source, []).append((article, analysis))
 stories = [group[k:k + 5] for group in by_outlet.values() for k in range(0, len(group) - 4, 5)]
+# stories of several outlets: the articles five at a time as dated (PolNeAR's first reports share the
+# campaign's days), so that voices differ and the story-wide conflict and update detectors run
+by_day = sorted(articles, key=lambda x: (x[0].published, x[0].id))
+mixed = [by_day[k:k + 5] for k in range(0, len(by_day) - 4, 5)]
 
 
-def grow():
+def grow(stories=stories):
     steps = 0
     start = time.process_time()
     for story in stories:
         for size in range(1, len(story) + 1):
-            brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]}))
+            made(brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]})))
             steps += 1
     return (time.process_time() - start) * 1000 / max(1, steps)
 
@@ -130,23 +147,29 @@ if os.fork() == 0:  # a copy of this process, where no brief has been made: each
     brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
     PARTS.clear()
     fresh = round(grow(), 2)
-    os.write(written, json.dumps([fresh, parts_per(5 * len(stories))]).encode())
+    os.write(written, json.dumps([fresh, parts_per(5 * len(stories)), digest()]).encode())
     os._exit(0)
 os.close(written)
 os.wait()
 with os.fdopen(read) as pipe:
-    fresh, fresh_parts = json.loads(pipe.read())
+    fresh, fresh_parts, fresh_digest = json.loads(pipe.read())
 brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
 PARTS.clear()
 start = time.process_time()
 for article, analysis in articles:
-    brief_parts(([(article, None)], {article.id: analysis}))
+    made(brief_parts(([(article, None)], {article.id: analysis})))
 one = (time.process_time() - start) * 1000 / len(articles)
 one_parts = parts_per(len(articles))
+one_digest = digest()
 growing = grow()
-figures = {"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "stories": len(stories)}
+growing_parts = parts_per(5 * len(stories))
+growing_digest = digest()
+several = grow(mixed)
+figures = {"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "mixed": round(several, 2),
+           "stories": len(stories), "briefs": [one_digest, growing_digest, fresh_digest, digest()]}
 if len(sys.argv) > 3:
-    figures["parts"] = {"one": one_parts, "growing": parts_per(5 * len(stories)), "fresh": fresh_parts}
+    figures["parts"] = {"one": one_parts, "growing": growing_parts, "fresh": fresh_parts,
+                        "mixed": parts_per(5 * len(mixed))}
 print(json.dumps(figures))
 """
 
@@ -162,7 +185,7 @@ def print_parts(n: int) -> None:
     """One process of this checkout with each part of the brief timed apart (its own CPU time, less
     the parts it calls; the rest is what no part names: the story's records, embedding lookups)."""
     result = run(ROOT, n, parts=True)
-    figures = ("one", "growing", "fresh")
+    figures = ("one", "growing", "fresh", "mixed")
     print(f"CPU ms per changed article, one process, each part timed apart ({n} PolNeAR train articles)\n")
     print("| part | " + " | ".join(figures) + " |")
     print("|---|" + "---|" * len(figures))
@@ -190,13 +213,18 @@ def main() -> None:
         for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
             results[checkout].append(run(checkout, args.n))
             print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
-    figures = ("one", "growing", "fresh")
+    figures = ("one", "growing", "fresh", "mixed")
     base = {k: statistics.median(x[k] for x in results[ROOT]) for k in figures}
     print(f"\nCPU ms per changed article, medians of {args.rounds} rounds ({args.n} PolNeAR train articles)")
     print(f"  {'checkout':40}" + "".join(f" {k:>8} {'ratio':>6}" for k in figures))
     for checkout in checkouts:
         med = {k: statistics.median(x[k] for x in results[checkout]) for k in figures}
         print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in figures))
+    made = {tuple(x["briefs"]) for runs in results.values() for x in runs}
+    growing_alike = all(x["briefs"][1] == x["briefs"][2] for runs in results.values() for x in runs)
+    print("\nthe briefs (one, growing, fresh) " + ("byte for byte the same in every checkout and round"
+                                                   if len(made) == 1 else f"DIFFER: {sorted(made)}")
+          + ("; growing's the same as fresh's" if growing_alike else "; growing's DIFFER from fresh's"))
 
 
 if __name__ == "__main__":
