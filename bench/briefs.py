@@ -15,8 +15,10 @@ milliseconds per changed article:
   through a day is; measured after `one`, so each step's new article has been read before;
 - fresh: the same growing stories in a copy of the process (forked) where no brief has been made yet,
   so each step reads its new article too, as a step of an ingest does;
-- mixed: stories of several outlets (the articles five at a time as dated), grown the same way after
-  `growing`: the only figure where a story has two voices, so that conflicts and updates are looked for.
+- mixed: --n / 15 stories of five reports of five outlets, of the same days (from the whole file, in
+  date order), grown the same way after `growing`, each article read alone first (untimed), as `one`
+  read the others: the only figure where a story has two voices, so that conflicts and updates are
+  looked for.
 Each process prints its figures as JSON, with a digest of every brief it made (its JSON, in order);
 the parent prints each checkout's medians and their ratio to the first checkout's (this one), and
 whether every checkout and round made the same briefs byte for byte."""
@@ -43,17 +45,29 @@ from storyline.model import Analysis, Article
 from storyline.text import normalize_text
 
 n, path = int(sys.argv[1]), sys.argv[2]
-articles = []
+
+
+def read(record):
+    text = normalize_text(record["text"])
+    published = datetime.fromisoformat(record["date"]).replace(tzinfo=UTC)
+    article = Article(id=record["id"][:40], source=record["source"], text=text, text_hash="-",
+                      title=record.get("title"), published=published)
+    return article, analyze_article(text, published)
+
+
 with open(path, encoding="utf-8") as lines:
-    for line in lines:
-        record = json.loads(line)
-        text = normalize_text(record["text"])
-        published = datetime.fromisoformat(record["date"]).replace(tzinfo=UTC)
-        article = Article(id=record["id"][:40], source=record["source"], text=text, text_hash="-",
-                          title=record.get("title"), published=published)
-        articles.append((article, analyze_article(text, published)))
-        if len(articles) >= n:
-            break
+    records = [json.loads(line) for line in lines]
+articles = [read(record) for record in records[:n]]
+# stories of five outlets (the file's first reports are one outlet's): in date order, each takes the next
+# report of an outlet it does not hold yet, so its reports are of the same days of the campaign
+mixed, story, taken = [], [], {record["id"] for record in records[:n]}
+for record in sorted(records, key=lambda r: (r["date"], r["id"])):
+    if len(mixed) == max(1, n // 15) or record["id"] in taken or record["source"] in {a.source for a, _ in story}:
+        continue
+    story.append(read(record))
+    if len(story) == 5:
+        mixed.append(story)
+        story = []
 # what the analysis left (spaCy's model) frozen for the garbage collector, as the worker pool that makes
 # an ingest's briefs has it (engine.worker_pool): a collection then does not walk it, and is not
 # charged to whichever part of a brief allocates when it comes
@@ -82,7 +96,9 @@ def time_parts():
              ("candidate pairs of sentences and of quotations", "storyline.compare.align", "candidate_pairs",
               ("storyline.compare", "storyline.compare.statements"), None),
              ("alignment: pair scores and groups", "storyline.compare.align", "align_units", ("storyline.compare",), None),
-             ("timeline", "storyline.timeline", "build_timeline", ("storyline.brief",), None)]
+             ("timeline", "storyline.timeline", "build_timeline", ("storyline.brief",), None),
+             ("conflicts and updates (two voices or more)", "storyline.compare.conflicts", "find_conflicts",
+              ("storyline.compare",), None)]
     where += [("claims (voices, centrality, cut by value), readability, summary", "storyline.compare.claims", f,
                ("storyline.compare",), None) for f in ("build_claims", "readability", "summarize")]
     where += [("quotations: statements, their alignment and records", "storyline.compare.statements", f,
@@ -122,10 +138,6 @@ by_outlet = {}
 for article, analysis in articles:
     by_outlet.setdefault(article.source, []).append((article, analysis))
 stories = [group[k:k + 5] for group in by_outlet.values() for k in range(0, len(group) - 4, 5)]
-# stories of several outlets: the articles five at a time as dated (PolNeAR's first reports share the
-# campaign's days), so that voices differ and the story-wide conflict and update detectors run
-by_day = sorted(articles, key=lambda x: (x[0].published, x[0].id))
-mixed = [by_day[k:k + 5] for k in range(0, len(by_day) - 4, 5)]
 
 
 def grow(stories=stories):
@@ -164,6 +176,8 @@ one_digest = digest()
 growing = grow()
 growing_parts = parts_per(5 * len(stories))
 growing_digest = digest()
+for article, analysis in (item for story in mixed for item in story):  # read alone first, as `one` read the others
+    brief_parts(([(article, None)], {article.id: analysis}))
 several = grow(mixed)
 figures = {"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "mixed": round(several, 2),
            "stories": len(stories), "briefs": [one_digest, growing_digest, fresh_digest, digest()]}
