@@ -178,6 +178,8 @@ growing_parts = parts_per(5 * len(stories))
 growing_digest = digest()
 for article, analysis in (item for story in mixed for item in story):  # read alone first, as `one` read the others
     brief_parts(([(article, None)], {article.id: analysis}))
+PARTS.clear()
+MADE.clear()
 several = grow(mixed)
 figures = {"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "mixed": round(several, 2),
            "stories": len(stories), "briefs": [one_digest, growing_digest, fresh_digest, digest()]}
@@ -236,7 +238,7 @@ def main() -> None:
         print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in figures))
     made = {tuple(x["briefs"]) for runs in results.values() for x in runs}
     growing_alike = all(x["briefs"][1] == x["briefs"][2] for runs in results.values() for x in runs)
-    print("\nthe briefs (one, growing, fresh) " + ("byte for byte the same in every checkout and round"
+    print("\nthe briefs (one, growing, fresh, mixed) " + ("byte for byte the same in every checkout and round"
                                                    if len(made) == 1 else f"DIFFER: {sorted(made)}")
           + ("; growing's the same as fresh's" if growing_alike else "; growing's DIFFER from fresh's"))
 
