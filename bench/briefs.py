@@ -14,9 +14,14 @@ milliseconds per changed article:
   the brief remade at every step (each step one changed article), as a story that gathers reports
   through a day is; measured after `one`, so each step's new article has been read before;
 - fresh: the same growing stories in a copy of the process (forked) where no brief has been made yet,
-  so each step reads its new article too, as a step of an ingest does.
-Each process prints its figures as JSON; the parent prints each checkout's medians and their ratio to
-the first checkout's (this one)."""
+  so each step reads its new article too, as a step of an ingest does;
+- mixed: --n / 15 stories of five reports of five outlets, of the same days (from the whole file, in
+  date order), grown the same way after `growing`, each article read alone first (untimed), as `one`
+  read the others: the only figure where a story has two voices, so that conflicts and updates are
+  looked for.
+Each process prints its figures as JSON, with a digest of every brief it made (its JSON, in order);
+the parent prints each checkout's medians and their ratio to the first checkout's (this one), and
+whether every checkout and round made the same briefs byte for byte."""
 
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 CHILD = r"""
-import gc, json, os, sys, time
+import gc, hashlib, json, os, sys, time
 from datetime import datetime, UTC
 from storyline.analyze import analyze_article
 from storyline.pipeline import brief_parts
@@ -40,23 +45,45 @@ from storyline.model import Analysis, Article
 from storyline.text import normalize_text
 
 n, path = int(sys.argv[1]), sys.argv[2]
-articles = []
+
+
+def read(record):
+    text = normalize_text(record["text"])
+    published = datetime.fromisoformat(record["date"]).replace(tzinfo=UTC)
+    article = Article(id=record["id"][:40], source=record["source"], text=text, text_hash="-",
+                      title=record.get("title"), published=published)
+    return article, analyze_article(text, published)
+
+
 with open(path, encoding="utf-8") as lines:
-    for line in lines:
-        record = json.loads(line)
-        text = normalize_text(record["text"])
-        published = datetime.fromisoformat(record["date"]).replace(tzinfo=UTC)
-        article = Article(id=record["id"][:40], source=record["source"], text=text, text_hash="-",
-                          title=record.get("title"), published=published)
-        articles.append((article, analyze_article(text, published)))
-        if len(articles) >= n:
-            break
+    records = [json.loads(line) for line in lines]
+articles = [read(record) for record in records[:n]]
+# stories of five outlets (the file's first reports are one outlet's): in date order, each takes the next
+# report of an outlet it does not hold yet, so its reports are of the same days of the campaign
+mixed, story, taken = [], [], {record["id"] for record in records[:n]}
+for record in sorted(records, key=lambda r: (r["date"], r["id"])):
+    if len(mixed) == max(1, n // 15) or record["id"] in taken or record["source"] in {a.source for a, _ in story}:
+        continue
+    story.append(read(record))
+    if len(story) == 5:
+        mixed.append(story)
+        story = []
 # what the analysis left (spaCy's model) frozen for the garbage collector, as the worker pool that makes
 # an ingest's briefs has it (engine.worker_pool): a collection then does not walk it, and is not
 # charged to whichever part of a brief allocates when it comes
 gc.collect()
 gc.freeze()
 PARTS = {}  # part -> CPU seconds, each part's own (less the parts it calls), with --parts
+MADE = []  # every brief made, in order (hashed after the timing): two checkouts must agree byte for byte
+made = MADE.append
+
+
+def digest():
+    out = hashlib.sha256()
+    for parts in MADE:
+        out.update(json.dumps(parts, ensure_ascii=False, default=str).encode() + b"\n")
+    MADE.clear()
+    return out.hexdigest()[:16]
 
 
 def time_parts():
@@ -69,7 +96,9 @@ def time_parts():
              ("candidate pairs of sentences and of quotations", "storyline.compare.align", "candidate_pairs",
               ("storyline.compare", "storyline.compare.statements"), None),
              ("alignment: pair scores and groups", "storyline.compare.align", "align_units", ("storyline.compare",), None),
-             ("timeline", "storyline.timeline", "build_timeline", ("storyline.brief",), None)]
+             ("timeline", "storyline.timeline", "build_timeline", ("storyline.brief",), None),
+             ("conflicts and updates (two voices or more)", "storyline.compare.conflicts", "find_conflicts",
+              ("storyline.compare",), None)]
     where += [("claims (voices, centrality, cut by value), readability, summary", "storyline.compare.claims", f,
                ("storyline.compare",), None) for f in ("build_claims", "readability", "summarize")]
     where += [("quotations: statements, their alignment and records", "storyline.compare.statements", f,
@@ -111,12 +140,12 @@ for article, analysis in articles:
 stories = [group[k:k + 5] for group in by_outlet.values() for k in range(0, len(group) - 4, 5)]
 
 
-def grow():
+def grow(stories=stories):
     steps = 0
     start = time.process_time()
     for story in stories:
         for size in range(1, len(story) + 1):
-            brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]}))
+            made(brief_parts(([(a, None) for a, _ in story[:size]], {a.id: x for a, x in story[:size]})))
             steps += 1
     return (time.process_time() - start) * 1000 / max(1, steps)
 
@@ -130,23 +159,33 @@ if os.fork() == 0:  # a copy of this process, where no brief has been made: each
     brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
     PARTS.clear()
     fresh = round(grow(), 2)
-    os.write(written, json.dumps([fresh, parts_per(5 * len(stories))]).encode())
+    os.write(written, json.dumps([fresh, parts_per(5 * len(stories)), digest()]).encode())
     os._exit(0)
 os.close(written)
 os.wait()
 with os.fdopen(read) as pipe:
-    fresh, fresh_parts = json.loads(pipe.read())
+    fresh, fresh_parts, fresh_digest = json.loads(pipe.read())
 brief_parts(([(warm[0], None)], {warm[0].id: warm[1]}))
 PARTS.clear()
 start = time.process_time()
 for article, analysis in articles:
-    brief_parts(([(article, None)], {article.id: analysis}))
+    made(brief_parts(([(article, None)], {article.id: analysis})))
 one = (time.process_time() - start) * 1000 / len(articles)
 one_parts = parts_per(len(articles))
+one_digest = digest()
 growing = grow()
-figures = {"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "stories": len(stories)}
+growing_parts = parts_per(5 * len(stories))
+growing_digest = digest()
+for article, analysis in (item for story in mixed for item in story):  # read alone first, as `one` read the others
+    brief_parts(([(article, None)], {article.id: analysis}))
+PARTS.clear()
+MADE.clear()
+several = grow(mixed)
+figures = {"one": round(one, 2), "growing": round(growing, 2), "fresh": fresh, "mixed": round(several, 2),
+           "stories": len(stories), "briefs": [one_digest, growing_digest, fresh_digest, digest()]}
 if len(sys.argv) > 3:
-    figures["parts"] = {"one": one_parts, "growing": parts_per(5 * len(stories)), "fresh": fresh_parts}
+    figures["parts"] = {"one": one_parts, "growing": growing_parts, "fresh": fresh_parts,
+                        "mixed": parts_per(5 * len(mixed))}
 print(json.dumps(figures))
 """
 
@@ -162,7 +201,7 @@ def print_parts(n: int) -> None:
     """One process of this checkout with each part of the brief timed apart (its own CPU time, less
     the parts it calls; the rest is what no part names: the story's records, embedding lookups)."""
     result = run(ROOT, n, parts=True)
-    figures = ("one", "growing", "fresh")
+    figures = ("one", "growing", "fresh", "mixed")
     print(f"CPU ms per changed article, one process, each part timed apart ({n} PolNeAR train articles)\n")
     print("| part | " + " | ".join(figures) + " |")
     print("|---|" + "---|" * len(figures))
@@ -190,13 +229,18 @@ def main() -> None:
         for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
             results[checkout].append(run(checkout, args.n))
             print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
-    figures = ("one", "growing", "fresh")
+    figures = ("one", "growing", "fresh", "mixed")
     base = {k: statistics.median(x[k] for x in results[ROOT]) for k in figures}
     print(f"\nCPU ms per changed article, medians of {args.rounds} rounds ({args.n} PolNeAR train articles)")
     print(f"  {'checkout':40}" + "".join(f" {k:>8} {'ratio':>6}" for k in figures))
     for checkout in checkouts:
         med = {k: statistics.median(x[k] for x in results[checkout]) for k in figures}
         print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in figures))
+    made = {tuple(x["briefs"]) for runs in results.values() for x in runs}
+    growing_alike = all(x["briefs"][1] == x["briefs"][2] for runs in results.values() for x in runs)
+    print("\nthe briefs (one, growing, fresh, mixed) " + ("byte for byte the same in every checkout and round"
+                                                   if len(made) == 1 else f"DIFFER: {sorted(made)}")
+          + ("; growing's the same as fresh's" if growing_alike else "; growing's DIFFER from fresh's"))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.analyze import analyze_article
 from storyline.model import Analysis, Article
@@ -19,7 +21,7 @@ from storyline.settings import Settings
 from storyline.sources.files import read_inputs
 from storyline.text import normalize_text
 
-from conftest import DEMO_ARTICLES, SHARED
+from conftest import DEMO, DEMO_ARTICLES, SHARED
 
 POLNEAR = SHARED / "data" / "polnear" / "train.jsonl"
 # real reports of five outlets on one campaign in one week of January 2016 (PolNeAR train, by id)
@@ -104,3 +106,42 @@ def test_a_brief_of_real_reports_made_as_each_joins_equals_one_made_from_scratch
     scratch = _brief(articles)
     assert any(len(claim["sources"]) >= 2 for claim in scratch["claims"])  # outlets compared
     assert grown == scratch
+
+
+def _demo_story(name: str) -> list[str]:
+    gold = json.loads((DEMO / "gold.json").read_text(encoding="utf-8"))["articles"]
+    return sorted(path for path, label in gold.items() if label["story"] == name)
+
+
+# the demo's stories where outlets give a fire's size as it grows or disagree on a figure: the story-wide
+# conflict and update detectors read every sentence of them at every brief
+GROWING = ["harrow-ridge-fire", "larkhaven-dock-strike", "turkey-earthquake"]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story=st.sampled_from(GROWING), order=st.randoms(use_true_random=False))
+def test_a_story_that_grows_in_any_order_has_the_brief_made_from_scratch(story, order):
+    """Articles join in any order (a late report of an early day, a copy found after its original); the
+    brief at each step lists them oldest first, as the store gives them."""
+    articles = [_read(path) for path in _demo_story(story)]
+    joined = order.sample(articles, len(articles))
+    oldest_first = lambda some: sorted(some, key=lambda x: (x[0].published, x[0].id))  # noqa: E731
+    grown = [_brief(oldest_first(joined[:size])) for size in range(1, len(joined) + 1)][-1]
+    _forget_every_brief()
+    scratch = _brief(oldest_first(articles))
+    assert any(claim.get("update") or claim["status"] == "conflict" for claim in scratch["claims"])
+    assert grown == scratch
+
+
+def test_what_a_brief_remembers_is_bounded():
+    """Every cache that making a brief fills holds at most a set number of entries (the models, loaded
+    once, apart): a process that makes briefs for months holds no more than one that made a few."""
+    _brief([_read(path) for path in _demo_story("larkhaven-dock-strike")])
+    caches = {f"{name}.{attribute}": value.cache_info() for name, module in list(sys.modules.items())
+              if name.startswith(("storyline.compare", "storyline.analyze", "storyline.words", "storyline.pipeline",
+                                  "storyline.brief", "storyline.timeline", "storyline.text"))
+              for attribute, value in vars(module).items()
+              if hasattr(value, "cache_info") and not attribute.startswith(("load_", "_blas"))}
+    assert "storyline.compare.conflicts.state._stage_told" in caches
+    unbounded = sorted(name for name, info in caches.items() if info.maxsize is None)
+    assert not unbounded

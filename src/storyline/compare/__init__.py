@@ -57,6 +57,7 @@ from storyline.compare.align import (
     candidate_pairs,
     language_views,
     nearest_neighbours,
+    story_idf,
     with_cross_pairs,
 )
 from storyline.compare.claims import build_claims, readability, summarize
@@ -122,10 +123,13 @@ def compare_story(articles: list[StoryArticle], entities: list[Entity], embed: E
     quote_groups = align_quotes(story, statements, quote_vectors, quote_pairs, quote_cross, set(anchored))
     pairs = candidate_pairs(units, vectors, lambda i: units[i].article, NEIGHBOURS, floor=0.45)
     pairs = with_cross_pairs(pairs, unit_cross, lambda i: units[i].article, NEIGHBOURS)
-    groups, aligned = align_units(units, vectors, quote_group_of_units(units, statements, quote_groups), pairs, unit_cross)
+    # the weight of each stem in the story's sentences, read by the alignment and the story-wide conflicts
+    idf = story_idf(units) if len(story.articles) > 1 else None
+    groups, aligned = align_units(units, vectors, quote_group_of_units(units, statements, quote_groups), pairs, unit_cross,
+                                  idf)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
 
-    conflicts = find_conflicts(story, units, statements, aligned, pairs, quote_pairs, quote_groups, unit_cross)
+    conflicts = find_conflicts(story, units, statements, aligned, pairs, quote_pairs, quote_groups, unit_cross, idf)
     claims = build_claims(story, units, vectors, groups, conflicts, group_of)
     quotes = quote_records(story, statements, quote_groups)
     readable = {c["id"]: readability(c["text"]) for c in claims}

@@ -377,8 +377,8 @@ def with_cross_pairs(pairs: dict[tuple[int, int], float], cross: LanguageView | 
 
 
 def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int | None] | None = None,
-                pairs: dict[tuple[int, int], float] | None = None,
-                cross: LanguageView | None = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
+                pairs: dict[tuple[int, int], float] | None = None, cross: LanguageView | None = None,
+                idf: dict[str, float] | None = None) -> tuple[list[list[int]], list[tuple[float, int, int]]]:
     """Claim groups of unit indices (one fact in several articles' words, one unit per article), and
     the pairs of units that state one fact (score, i, j), best first.
 
@@ -386,7 +386,7 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
     two sentences quoting one statement are the same claim, two quoting different statements
     never are, however alike their attributions read. Two units that give two values of one thing
     (12 or 15 injured; Wednesday or Thursday) are a pair but never one group: their claims differ,
-    and the pair is where a conflict is looked for."""
+    and the pair is where a conflict is looked for. idf: story_idf(units), where the caller made it."""
     if not units:
         return [], []
     said = list(said) if said is not None else [None] * len(units)
@@ -394,7 +394,7 @@ def align_units(units: Sequence[Unit], vectors: np.ndarray, said: Sequence[int |
         pairs = candidate_pairs(units, vectors, lambda i: units[i].article, NEIGHBOURS, floor=0.45)
     if not pairs:
         return [[i] for i in range(len(units))], []  # one article, or nothing alike: each unit its own claim
-    overlap = _Overlap(units, story_idf(units))
+    overlap = _Overlap(units, story_idf(units) if idf is None else idf)
     scored = []
     for (i, j), cosine in pairs.items():
         threshold = CROSS_PAIR_THRESHOLD if cross is not None and cross.differ(i, j) else PAIR_THRESHOLD

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings
 from storyline.model import ConflictKind
@@ -42,6 +43,18 @@ def _bearer(name: str) -> str | None:
     return words[-1].strip(".’'").lower() if words else None
 
 
+@lru_cache(maxsize=1024)  # an article's records, read again at every brief of a growing story (like units._pieces)
+def _records_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """Each record a text gives, in order: its bearer, its value ("10-5"), and where the value stands."""
+    found = []
+    for m in (m for pattern in _RECORDS for m in pattern.finditer(text)):
+        bearer = _bearer(m.group("name"))
+        if bearer is not None:
+            value = "-".join(x for x in (m.group("won"), m.group("lost"), m.group("drawn")) if x)
+            found.append((bearer, value, m.start("won"), m.end("drawn" if m.group("drawn") else "lost")))
+    return tuple(found)
+
+
 def _games(value: str) -> int:
     return sum(int(x) for x in value.split("-"))
 
@@ -51,12 +64,8 @@ def record_conflicts(found: StoryFindings) -> list[Conflict]:
     story = found.story
     by_bearer: dict[str, dict[int, set[tuple[str, int, int]]]] = defaultdict(lambda: defaultdict(set))
     for pos, article in enumerate(story.articles):
-        for m in (m for pattern in _RECORDS for m in pattern.finditer(article.text)):
-            bearer = _bearer(m.group("name"))
-            if bearer is None:
-                continue
-            value = "-".join(x for x in (m.group("won"), m.group("lost"), m.group("drawn")) if x)
-            by_bearer[bearer][pos].add((value, m.start("won"), m.end("drawn" if m.group("drawn") else "lost")))
+        for bearer, value, start, end in _records_in(article.text):
+            by_bearer[bearer][pos].add((value, start, end))
     out: list[Conflict] = []
     for bearer, readings in by_bearer.items():
         values: dict[int, tuple[str, str, list[tuple[int, int]]]] = {}

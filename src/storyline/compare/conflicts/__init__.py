@@ -40,7 +40,7 @@ __all__ = ["BY_KIND", "DETECTORS", "Conflict", "Detector", "find_conflicts"]
 def find_conflicts(story: StoryView, units: list[Unit], statements: list[QuotedStatement],
                    aligned: list[tuple[float, int, int]], pairs: dict[tuple[int, int], float],
                    quote_pairs: dict[tuple[int, int], float], quote_groups: list[list[int]],
-                   unit_cross: LanguageView | None) -> list[Conflict]:
+                   unit_cross: LanguageView | None, idf: dict[str, float] | None = None) -> list[Conflict]:
     """The story's conflicts, merged: between sentences that state one fact (aligned), then between
     similar sentences that do not (pairs, for the loose kinds), then over the whole story.
 
@@ -93,7 +93,7 @@ def find_conflicts(story: StoryView, units: list[Unit], statements: list[QuotedS
             continue  # figures in two languages are compared only where the sentences state one fact
         for check in loose:
             conflicts.extend(check(SentencePair(story, a, b, False, quantities)))
-    found_in = StoryFindings(story, units, statements, quote_groups, quote_pairs, unit_of)
+    found_in = StoryFindings(story, units, statements, quote_groups, quote_pairs, unit_of, idf)
     for detector in DETECTORS:
         if detector.in_story is not None:
             conflicts.extend(detector.in_story(found_in))

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 from typing import Any
 
 from storyline.analyze.numbers import Number
+from storyline.compare.align import story_idf
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import DEICTIC, PRONOUNS, RELATIVE_DAY, SCOPE_MARKS
@@ -129,6 +132,12 @@ class StoryFindings:
     quote_groups: list[list[int]]
     quote_pairs: dict[tuple[int, int], float]
     unit_of: Callable[[int, int], int | None]
+    given_idf: dict[str, float] | None = None  # story_idf(units), where the comparison made it
+
+    @cached_property
+    def idf(self) -> dict[str, float]:
+        """The weight of each stem in the story's sentences (align.story_idf), made once for every detector."""
+        return story_idf(self.units) if self.given_idf is None else self.given_idf
 
 
 @dataclass(frozen=True)
@@ -169,13 +178,17 @@ POSTINGS = 40  # a word more values share than this does not make them candidate
 SOLE_WEIGHT = 1e-6  # the weight a story-wide match has beyond its shared words, so that sharing none still ranks
 
 
-def frame(story: StoryView, unit: Unit, start: int, end: int) -> set[str]:
+def frame(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:
     """The content stems around text[start:end] (a figure, a date) within its unit, without its own
     words; the words of a happening read as its kind (words.as_happenings: "killed" and "fatal shooting" meet)."""
-    text = story.articles[unit.article].text
-    before = as_happenings(content_stems(" ".join(text[unit.start:start].split()[-FRAME_WORDS:])))
-    after = as_happenings(content_stems(" ".join(text[end:unit.end].split()[:FRAME_WORDS])))
-    return set(before + after) - set(content_stems(text[start:end]))
+    return _frame_in(story.articles[unit.article].text, unit.start, unit.end, start, end)
+
+
+@lru_cache(maxsize=4096)  # a grown story's figures and dates are read again at every brief (number._intervals_in)
+def _frame_in(text: str, lo: int, hi: int, start: int, end: int) -> frozenset[str]:
+    before = as_happenings(content_stems(" ".join(text[lo:start].split()[-FRAME_WORDS:])))
+    after = as_happenings(content_stems(" ".join(text[end:hi].split()[:FRAME_WORDS])))
+    return frozenset(before + after) - frozenset(content_stems(text[start:end]))
 
 
 def before_the_story(unit: Unit, earliest: date, story: StoryView | None = None, at: int | None = None) -> bool:
@@ -296,7 +309,7 @@ def said_of(first: dict[int, frozenset[str]], second: dict[int, frozenset[str]])
     return verdict
 
 
-def sharing_pairs(frames: Sequence[set[str]], limit: int = POSTINGS) -> set[tuple[int, int]]:
+def sharing_pairs(frames: Sequence[AbstractSet[str]], limit: int = POSTINGS) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of frames (the words around a value) that share a word at most `limit`
     frames have: the candidates of a story-wide match, found without comparing every pair. A pair
     that shares only words most frames have would not pass a match's weight anyway."""
@@ -323,7 +336,7 @@ def sole_pairs(keys: Sequence[str | None], limit: int = POSTINGS) -> set[tuple[i
             for x, a in enumerate(members) for b in members[x + 1:]}
 
 
-def story_matches(story: StoryView, flat: Sequence[tuple[Unit, Any, set[str]]], idf: dict[str, float],
+def story_matches(story: StoryView, flat: Sequence[tuple[Unit, Any, AbstractSet[str]]], idf: dict[str, float],
                   floor: Callable[[int, int], float | None], also: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """The story-wide match of values (number.py, date.py): pairs (i, j) of flat's (unit, value, frame)
     in two voices whose frames share words of story IDF weight at least floor(i, j) (None: never a

@@ -7,11 +7,11 @@ patch"), times within what "about" allows, a time and its conversion to another 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 
 from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times, game_clocks
 from storyline.analyze.numbers import clashing_numbers, game_scores
-from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
     Conflict,
     Detector,
@@ -188,7 +188,7 @@ def _day_of(value: str) -> str:
 DATE_FRAME_SCORE = 5.0  # shared weight (story IDF) of the words around two dates of one happening
 
 
-def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, set[str]]]:
+def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, AbstractSet[str]]]:
     """The one day or year a sentence names, with the words around it; none where it names several
     (a sentence that dates two happenings does not say which is which), or dates one from another."""
     times = [t for t in story.articles[unit.article].analysis.times
@@ -247,7 +247,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     """Two days (or years) of one happening in two voices whose words around agree, each the other's
     best match in its article, in one scope; "today" only between reports of one day."""
     story, units = found.story, found.units
-    idf = story_idf(units)
+    idf = found.idf
     flat = [(u, t, words) for u in units for t, words in _dated(story, u)]
 
     def floor_of(i: int, j: int) -> float | None:  # a day against a day, a year against a year, of one happening
@@ -308,7 +308,7 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
     return out
 
 
-def _one_happening(ua: Unit, fa: set[str], ub: Unit, fb: set[str], idf: dict[str, float]) -> bool:
+def _one_happening(ua: Unit, fa: AbstractSet[str], ub: Unit, fb: AbstractSet[str], idf: dict[str, float]) -> bool:
     """Whether the words around two days or times say what happened alike, names apart: the shooting,
     the arrest, not the street or the people it names ("the 1974 resignation of Richard Nixon" and "the
     1972 scandal that toppled Richard Nixon" share only names)."""

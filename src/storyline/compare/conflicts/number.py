@@ -6,6 +6,7 @@ them to no one day, a kind of figure an article gives twice with nothing to tell
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyline.analyze.numbers import (
     MEASURES,
@@ -19,7 +20,6 @@ from storyline.analyze.numbers import (
     two_groups,
 )
 from storyline.compare.ages import age_conflicts
-from storyline.compare.align import story_idf
 from storyline.compare.conflicts.conflict import (
     PERSONAL,
     RATIO,
@@ -159,20 +159,26 @@ _INTERVAL = re.compile(r"(?<!\w)(?<!ty-)(?P<n>an?|\d{1,3}|" + "|".join(w for w i
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
-def _intervals(story: StoryView, unit: Unit) -> list[tuple[int, str, str, tuple[int, int]]]:
+def _intervals(story: StoryView, unit: Unit) -> tuple[tuple[int, str, str, tuple[int, int]], ...]:
     """The spans of time a sentence counts from another happening, unqualified ("nine days after", not
     "about a week after"): days, the unit, whether after or before, and the span."""
-    text = story.articles[unit.article].text
+    return _intervals_in(story.articles[unit.article].text, unit.start, unit.end)
+
+
+# a grown story's aligned sentences are read again at every brief; keyed by the article's text (the
+# string the article holds, hashed once), so at most 4,096 texts are kept alive, as compare.units' caches keep 1,024
+@lru_cache(maxsize=4096)
+def _intervals_in(text: str, start: int, end: int) -> tuple[tuple[int, str, str, tuple[int, int]], ...]:
     out = []
-    for m in _INTERVAL.finditer(text, unit.start, unit.end):
+    for m in _INTERVAL.finditer(text, start, end):
         if re.search(r"\b(?:about|around|almost|nearly|roughly|some|over|than|least|most|within|under)\s*$",
-                     text[max(unit.start, m.start() - 12):m.start()], re.IGNORECASE):
+                     text[max(start, m.start() - 12):m.start()], re.IGNORECASE):
             continue
         word = m.group("n").lower()
         count = 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
         side = "after" if m.group("side").lower() in ("after", "later") else "before"
         out.append((count * _DAYS[m.group("unit").lower()], m.group("unit").lower(), side, (m.start(), m.end())))
-    return out
+    return tuple(out)
 
 
 def interval_in_pair(pair: SentencePair) -> list[Conflict]:
@@ -304,7 +310,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
     """Two figures of one counted thing in two voices whose words around agree, each the other's best
     match in its article, that cannot both be true."""
     story, units = found.story, found.units
-    idf = story_idf(units)
+    idf = found.idf
     flat = [(u, n, frame(story, u, n.start, n.end) | modifiers(n)) for u in units for n in u.numbers]
     quantities = Quantities(units, story)
 
@@ -431,11 +437,15 @@ def _mode(story: StoryView, unit: Unit, number: Number) -> str | None:
     it ("If Sanders wins by 10 points or more, ...") or a guess puts it forward ("It's probably a
     three-person race", "could reach 100"), "required" where a goal needs it ("the 1,237
     delegates needed to seal the nomination")."""
-    text = story.articles[unit.article].text
-    clause = re.split(r"[,;:](?=\s)", text[unit.start:number.start])[-1]
+    return _mode_at(story.articles[unit.article].text, unit.start, unit.end, number.start, number.end)
+
+
+@lru_cache(maxsize=4096)  # a grown story's figures are read again at every brief (kept as _intervals_in)
+def _mode_at(text: str, start: int, end: int, number_start: int, number_end: int) -> str | None:
+    clause = re.split(r"[,;:](?=\s)", text[start:number_start])[-1]
     if CONDITION.search(clause) or FORECAST.search(clause):
         return "condition"  # supposed or guessed: "if he wins by 10 points", "It's probably a three-person race"
-    if REQUIRED.match(text, number.end, unit.end):
+    if REQUIRED.match(text, number_end, end):
         return "required"
     return None
 

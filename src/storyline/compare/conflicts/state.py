@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
+from functools import lru_cache
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings, before_the_story
 from storyline.compare.report_order import report_moments
@@ -55,27 +56,37 @@ def _of_a_person(story: StoryView, unit: Unit) -> bool:
             or bool(PERSON_WORDS & set(folded_words(unit.text))))
 
 
-def stage_of(unit: Unit, stages: Ladder) -> tuple[int, str, tuple[int, int], list[tuple[int, int]]] | None:
-    """The furthest stage one sentence tells, with the first words that tell it and all of them
-    (article offsets): "roads were cordoned off and are likely to remain closed" tells it twice."""
+def stage_of(unit: Unit, ladder: str) -> tuple[int, str, tuple[int, int], list[tuple[int, int]]] | None:
+    """The furthest stage one sentence tells on a ladder of LADDERS, with the first words that tell it and
+    all of them (article offsets): "roads were cordoned off and are likely to remain closed" tells it twice."""
+    told = _stage_told(unit.text, ladder)
+    if told is None:
+        return None
+    rank, label, (a, b), spans = told
+    return rank, label, (unit.start + a, unit.start + b), [(unit.start + x, unit.start + y) for x, y in spans]
+
+
+@lru_cache(maxsize=32_768)  # a grown story's sentences are read again at every brief, on each of the five ladders
+def _stage_told(text: str, ladder: str) -> tuple[int, str, tuple[int, int], tuple[tuple[int, int], ...]] | None:
+    """stage_of within the sentence's own text (offsets from its start)."""
     best = None
-    for rank, (label, pattern) in enumerate(stages):
-        for m in pattern.finditer(unit.text):
-            if STAGE_DOUBT.search(unit.text[max(0, m.start() - 40):m.start()]):
+    for rank, (label, pattern) in enumerate(LADDERS[ladder][0]):
+        for m in pattern.finditer(text):
+            if STAGE_DOUBT.search(text[max(0, m.start() - 40):m.start()]):
                 continue
-            span = (unit.start + m.start(), unit.start + m.end())
+            span = (m.start(), m.end())
             if best is None or rank > best[0]:
                 best = (rank, label, span, [span])
             elif rank == best[0]:
                 best[3].append(span)
-    return best
+    return None if best is None else (best[0], best[1], best[2], tuple(best[3]))
 
 
 def two_stages(a: Unit, b: Unit) -> bool:
     """Whether two sentences tell two stages of one ladder ("was charged in 1957" / "was acquitted in
     1958"): a day each gives is the day of another step, no dispute of one day."""
-    for stages, _ in LADDERS.values():
-        first, second = stage_of(a, stages), stage_of(b, stages)
+    for ladder in LADDERS:
+        first, second = stage_of(a, ladder), stage_of(b, ladder)
         if first is not None and second is not None and first[0] != second[0]:
             return True
     return False
@@ -97,11 +108,11 @@ def state_in_story(found: StoryFindings) -> list[Conflict]:
     earliest = date.fromisoformat(min(day for day, _ in moment_of.values()))
     units = [u for u in found.units if u.article in moment_of]
     personal = [u for u in units if _of_a_person(story, u)]
-    return [c for name, (stages, of_person) in LADDERS.items()
-            if (c := _climbed(story, personal if of_person else units, moment_of, name, stages, earliest)) is not None]
+    return [c for name, (_, of_person) in LADDERS.items()
+            if (c := _climbed(story, personal if of_person else units, moment_of, name, earliest)) is not None]
 
 
-def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str, str]], ladder: str, stages: Ladder,
+def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str, str]], ladder: str,
              earliest: date) -> Conflict | None:
     """The update of one ladder in the story's dated sentences, if its later reports tell later stages:
     reports of later days, or of one day (a time of day, else the stages themselves: a case only moves
@@ -111,7 +122,7 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
     told: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}  # article -> its lead's stage
     spans: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (article, stage) -> where told
     for unit in units:
-        if (stage := stage_of(unit, stages)) and not before_the_story(unit, earliest, story, stage[2][0]):
+        if (stage := stage_of(unit, ladder)) and not before_the_story(unit, earliest, story, stage[2][0]):
             told.setdefault(unit.article, (*stage[:3], unit))
             spans[(unit.article, stage[0])].extend(stage[3])
     kept: dict[int, tuple[int, str, tuple[int, int], Unit]] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 
 from storyline.analyze.venues import VENUE_LABELS, VENUE_PHRASE, venue_kind, venues_clash
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings
@@ -22,22 +23,17 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
     analysis gave none ("..., speaking on a morning talk radio show"): from sentences that quote the
     speaker or name them. An article that names two media for one speaker gives none."""
     found: dict[tuple[int, str], dict[str, tuple[str, tuple[int, int]]]] = defaultdict(dict)
-    sentences: dict[int, list[tuple[int, int]]] = {}
     for s in statements:
         if s.speaker is None:
             continue
         for lo, hi in {p.sentence for p in s.parts}:
-            _add_venues(story, s.article, s.speaker, lo, hi, found)
+            _add_venues(_venues_in(story.articles[s.article].text, lo, hi), s.article, s.speaker, lo, hi, found)
     for pos in range(len(story.articles)):
-        text = story.articles[pos].text
-        if not VENUE_PHRASE.search(text):
-            continue
-        sentences[pos] = split_sentences(text)
-        for lo, hi in sentences[pos]:
+        for lo, hi, venues in _venue_sentences(story.articles[pos].text):
             people = {name for _, _, name in story.entities_in(pos, lo, hi) if story.entity_type.get(name) == "PERSON"}
             if len(people) == 1:  # of two people a sentence names, which one spoke there it does not say by itself
                 # ("Trump, speaking later at a rally, did not mention Ryan": not Ryan's rally)
-                _add_venues(story, pos, people.pop(), lo, hi, found)
+                _add_venues(venues, pos, people.pop(), lo, hi, found)
     out = {}
     for key, kinds in found.items():
         if len(kinds) == 1:
@@ -46,13 +42,24 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
     return out
 
 
-def _add_venues(story: StoryView, pos: int, speaker: str, lo: int, hi: int,
+def _add_venues(venues: tuple[tuple[str, str], ...], pos: int, speaker: str, lo: int, hi: int,
                 found: dict[tuple[int, str], dict[str, tuple[str, tuple[int, int]]]]) -> None:
-    text = story.articles[pos].text
-    for m in VENUE_PHRASE.finditer(text, lo, hi):
-        kind = venue_kind(m.group())
-        if kind:
-            found[(pos, speaker)].setdefault(kind, (m.group(), (lo, hi)))
+    for kind, phrase in venues:
+        found[(pos, speaker)].setdefault(kind, (phrase, (lo, hi)))
+
+
+@lru_cache(maxsize=4096)  # a grown story's quotations are read again at every brief (number._intervals_in)
+def _venues_in(text: str, lo: int, hi: int) -> tuple[tuple[str, str], ...]:
+    """The media text[lo:hi] names (venue_kind: a radio show, a briefing), with their phrases, in order."""
+    return tuple((kind, m.group()) for m in VENUE_PHRASE.finditer(text, lo, hi) if (kind := venue_kind(m.group())))
+
+
+@lru_cache(maxsize=1024)  # an article's sentences, read again at every brief of a growing story (like units._pieces)
+def _venue_sentences(text: str) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:
+    """The sentences of a text that name a medium, each with the media it names."""
+    if not VENUE_PHRASE.search(text):
+        return ()
+    return tuple((lo, hi, venues) for lo, hi in split_sentences(text) if (venues := _venues_in(text, lo, hi)))
 
 
 def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],
