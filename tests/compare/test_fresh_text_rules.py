@@ -150,6 +150,13 @@ def test_a_medium_is_its_speakers_only_where_the_paragraph_names_no_one_else():
     assert values(HARBOUR_A, apart, "venue") == []
 
 
+def test_a_reports_lead_gives_the_occasion_of_the_quotations_after_it():
+    lead = "Mayor Ilse Brandt said at a rally in Dunmore on Monday that the harbour would stay open.\n\n" + HARBOUR_B
+    assert values(HARBOUR_A, lead, "venue") == [{"harbour-times": "news conference", "valley-news": "rally"}]
+    later = HARBOUR_B + "\n\nThe harbour handles most of the town's freight.\n\nIlse Brandt said it at a rally in Dunmore."
+    assert values(HARBOUR_A, later, "venue") == []
+
+
 # --- quotations (quote.py)
 
 LEAGUE_A = "\u201cI meant he is the founder of the league,\u201d Ivo Dorn said on Monday in an interview with the Courier."

@@ -30,10 +30,11 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
             _add_venues(_venues_in(story.articles[s.article].text, lo, hi), s.article, s.speaker, lo, hi, found)
     for pos in range(len(story.articles)):
         for lo, hi, venues in _venue_sentences(story.articles[pos].text):
-            people = {name for _, _, name in story.entities_in(pos, lo, hi) if story.entity_type.get(name) == "PERSON"}
-            if len(people) == 1:  # of two people a sentence names, which one spoke there it does not say by itself
-                # ("Trump, speaking later at a rally, did not mention Ryan": not Ryan's rally)
-                _add_venues(venues, pos, people.pop(), lo, hi, found)
+            people = [name for _, _, name in story.entities_in(pos, lo, hi) if story.entity_type.get(name) == "PERSON"]
+            if people:  # the person the sentence is about, named first, spoke there; the others it names did not
+                # ("Trump, speaking later at a rally, did not mention Ryan": not Ryan's rally; "Rubio said
+                # Trump wants it ended, speaking on a radio show hosted by Dale Mercer": Rubio's show)
+                _add_venues(venues, pos, people[0], lo, hi, found)
     out = {}
     for key, kinds in found.items():
         if len(kinds) == 1:
@@ -105,10 +106,15 @@ def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_g
 
 
 def _one_paragraph(text: str, sentence: tuple[int, int], statement: QuotedStatement) -> bool:
-    """Whether a sentence that names a speaker's medium is in the paragraph of the statement: a report that
-    tells of a rally in one paragraph does not say that a quotation of another was said there, while "He
-    announced this at a briefing." goes with the quotation it follows."""
-    return "\n" not in text[min(sentence[0], statement.start):max(sentence[1], statement.end)].strip()
+    """Whether a sentence that names a speaker's medium tells where the statement was made: it is in the
+    paragraph of the statement ("He announced this at a briefing." goes with the quotation it follows),
+    or it is the report's lead, which gives the occasion of the whole report ("Rubio told a briefing on
+    Friday that ...", the quotations of that briefing after it). A later paragraph that tells of a rally
+    does not say that a quotation of another paragraph was said there."""
+    if "\n" not in text[min(sentence[0], statement.start):max(sentence[1], statement.end)].strip():
+        return True
+    body = len(text) - len(text.lstrip())
+    return sentence[0] < statement.start and "\n" not in text[body:sentence[0]]
 
 
 def _sentence_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
