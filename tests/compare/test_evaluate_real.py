@@ -149,6 +149,18 @@ def test_an_update_counts_in_its_order_and_as_a_progression_first():
     assert scores["updates_as_progression"] == ["u-001"]
 
 
+def test_an_update_whose_sides_are_in_two_stories_counts_when_a_storylines_progression_holds_both():
+    real = load_real_set(SMALL)
+    apart = {"ferry": Prediction({**FERRY_STORIES, "ferry_3": "s2"}, [], 2)}
+    assert score_real(real, apart)["updates_split"] == ["u-001"]
+    step = conflict(("ferry_4", "Three people"), ("ferry_3", "had risen to five"), kind="update")
+    across = PredictedClaim("ferry", "l1", "update", "number", "", step.spans, step.values, across_stories=True)
+    apart["ferry"].claims.append(across)
+    scores = score_real(real, apart)
+    assert scores["updates_as_progression"] == scores["updates_across_stories"] == ["u-001"]
+    assert scores["update_found_rate"] == 1.0 and scores["conflicts_predicted"] == 0
+
+
 def test_a_missed_conflict_says_where_it_was_lost():
     real = load_real_set(SMALL, events=["ferry"])
     split = predictions()
