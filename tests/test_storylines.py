@@ -49,3 +49,14 @@ def test_stories_whose_centroids_agree_closely_link_on_one_name_however_spelt_an
     assert float(outage.centroid @ apart.centroid) < CLOSE
     assert link_score(outage, apart) is None
     assert name_key("page\nSEACOM") == name_key("  Seacom ") == "seacom"
+
+
+def test_a_persons_case_followed_up_months_later_links_where_the_stories_agree_closely():
+    suspect = [{"name": "Ines Falkenrath", "type": "PERSON", "aliases": ["Falkenrath"], "mentions": 5}]
+    shooting = _sketch("s1", np.array([1.0, 0.2, 0.0]), suspect, 0)
+    trial = _sketch("s2", np.array([1.0, 0.3, 0.1]), suspect, 90)
+    assert link_score(shooting, trial) is not None
+    # only closely agreeing stories: the same person in another matter months on is no link
+    other = _sketch("s3", np.array([1.0, 1.0, 0.9]), suspect, 90)
+    assert link_score(shooting, other) is None
+    assert link_score(shooting, _sketch("s4", np.array([1.0, 0.3, 0.1]), suspect, 200)) is None

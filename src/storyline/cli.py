@@ -231,7 +231,7 @@ def show(
             raise StorylineError(f"no story {story_id!r} in {store.name}; `storyline stories` lists them")
         brief = load_brief(store, row)
         # the newest story of a storyline shows what changed across the storyline's stories
-        thread = None if as_json else newest_story_storyline(load_storylines(store), row.id)
+        thread = None if as_json else newest_story_storyline(store, row.id)
         changed = progressions_markdown(progressions_of(store, thread)) if thread else ""
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))

@@ -3,8 +3,8 @@ as a dated progression ("dead: 9 → 11 → 14, 4 Jun → 5 Jun → 7 Jun"), eve
 
 An update is spread over days by nature, so its reports often stand in different stories of one
 storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
-of the stories of one storyline (linked stories, each link within storylines.WINDOW_DAYS of the
-next), the newest PER_STORY of each, compared as one story is (compare.compare_story: the same
+of the stories of one storyline (linked stories: within a month of each other, or months apart for
+a named person's case, storylines.py), the newest PER_STORY of each, compared as one story is (compare.compare_story: the same
 alignment and the same detectors). What is kept: a value set that spans two stories or more and two
 days or more; a set within one story is that story's own update or conflict, shown in its brief.
 
@@ -94,14 +94,15 @@ def _progression(claim: ClaimRecord, story_of: dict[str, str], days: dict[str, d
 
 def steps(record: ProgressionRecord) -> list[tuple[str, str | None, list[ProgressionValue]]]:
     """A progression as a reader follows it: each value in turn with its day and the reports giving it
-    (consecutive reports of one value are one step)."""
+    (consecutive reports of one value are one step). A state's step is named by its stage (arrested,
+    charged, convicted), a count's by the first report's words."""
     found: list[tuple[str, str | None, list[ProgressionValue]]] = []
     for v in record["values"]:
         key = v["normalized"] or v["value"]
         if found and (found[-1][2][0]["normalized"] or found[-1][2][0]["value"]) == key:
             found[-1][2].append(v)
         else:
-            found.append((v["value"], v.get("published"), [v]))
+            found.append((key if record["about"] == "state" else v["value"], v.get("published"), [v]))
     return found
 
 
@@ -131,10 +132,10 @@ def progressions_markdown(records: list[ProgressionRecord], heading: str = "What
     lines = [f"## {heading}", ""]
     for record in records:
         lines.append(f"- **{md(progression_line(record))}**")
-        for value, day, reports in steps(record):
+        for _, day, reports in steps(record):
             for v in reports:
                 said = " … ".join(e["text"] for e in v["evidence"]) or v["value"]
-                lines.append(f"  - {md(value)} · {md(reader_day(day))} · {md(v['source'])} "
+                lines.append(f"  - {md(v['value'])} · {md(reader_day(day))} · {md(v['source'])} "
                              f"(story `{md(v['story'])}`): “{md(said)}”")
     return "\n".join(lines) + "\n"
 
@@ -160,9 +161,14 @@ def storyline_markdown(thread: Storyline, changed: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def newest_story_storyline(threads: list[Storyline], story_id: str) -> Storyline | None:
-    """The storyline whose newest story this is (its progressions show on that story's page), or None."""
-    return next((t for t in threads if t["stories"] and t["stories"][-1]["id"] == story_id), None)
+def newest_story_storyline(store: Store, story_id: str) -> Storyline | None:
+    """The storyline whose newest story this is (its progressions show on that story's page), or None;
+    only that storyline's briefs are read."""
+    from storyline.brief import thread_of
+    from storyline.storylines import storyline_id, threads
+
+    ids = next((t for t in threads(store.story_links(), store.first_seen_days()) if t[-1] == story_id), None)
+    return thread_of(store, storyline_id(ids), ids) if ids else None
 
 
 def progressions_of(store: Store, thread: Storyline) -> list[ProgressionRecord]:

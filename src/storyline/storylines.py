@@ -7,7 +7,11 @@ do not. Two stories whose centroids agree closely (CLOSE) link on one name they 
 type and however it is spelt (a cable company read as a person in one story and an organisation in
 the next, "SEACOM" and "Seacom"; a name is compared case-folded, by any of its aliases, and by its
 last line, since a name read across a headline's line break is the name after it). Storylines are
-the connected groups of linked stories; links are kept, threads are read."""
+the connected groups of linked stories; links are kept, threads are read.
+
+A named person's case is followed up months later (a wounded man recovering three months after a
+shooting, its suspect sent to trial): stories up to LONG_WINDOW_DAYS apart link where they share a
+person and their centroids agree closely."""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import numpy as np
 VERSION = "storylines/2"
 WINDOW_DAYS = 30
 CLOSE = 0.75  # centroids this alike link on one shared name
+LONG_WINDOW_DAYS = 120  # ... and, sharing a person, this far apart
 PEOPLE = {"PERSON"}
 NAMES = {"ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
@@ -68,11 +73,14 @@ def _days_apart(a: StorySketch, b: StorySketch) -> int:
 
 def link_score(a: StorySketch, b: StorySketch) -> float | None:
     """How strongly two stories continue one another; None when they are not linked."""
-    if _days_apart(a, b) > WINDOW_DAYS:
+    apart = _days_apart(a, b)
+    if apart > LONG_WINDOW_DAYS:
         return None
     cosine = float(a.centroid @ b.centroid)
     people = len(a.people & b.people)
     names = len(a.names & b.names)
+    if apart > WINDOW_DAYS:  # months on: a named person's case followed up
+        return round(cosine + 0.1 * people + 0.05 * names, 4) if people >= 1 and cosine >= CLOSE else None
     close = cosine >= CLOSE and bool(a.aliases & b.aliases)
     if people >= 2 or (people >= 1 and cosine >= 0.5) or (names >= 2 and cosine >= 0.6) or close:
         return round(cosine + 0.1 * people + 0.05 * names, 4)

@@ -83,7 +83,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         brief = pages.story_brief(store, story_id)
         seen = coverage.story_coverage(store, brief) if brief else None
         # the newest story of a storyline shows what changed across the storyline's stories
-        thread = newest_story_storyline(load_storylines(store), brief["id"]) if brief else None
+        thread = newest_story_storyline(store, brief["id"]) if brief else None
         changed = progression_views(progressions_of(store, thread)) if thread else []
     if brief is None:
         raise HTTPException(404, f"No story {story_id!r}.")
