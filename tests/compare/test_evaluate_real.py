@@ -407,17 +407,19 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
 def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     """The train split with every report on the day it was published (published.json, the default), as a user's
     feed dates them. Reports days apart fall into more stories (gap_days), so fewer items have both sides in
-    one story, and an update needs its sides on two days of one story, which most are not: the count on
-    Sunday and Monday of one quake is, a charge and a trial months apart are not."""
+    one story, and an update needs its sides on two days of one story or of one storyline's stories: the
+    count on Sunday and Monday of one quake is in one story, a suspect at large and arrested a month later in
+    one storyline, a charge and a trial two years apart in neither."""
     scores = json.loads(Cli(tmp_path / "unused.db")("eval", "compare", str(REAL), "--split", "train",
                                                     "--json").stdout)
     assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
     # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.456 (41 of 90: c-115, found on
     # one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
-    # updates 0.350 (7 of 20; 10 with sides in two stories): reports
+    # updates 0.550 (11 of 20; 10 with sides in two stories, 4 of them found as a storyline's progression:
+    # progressions.py, and stories of a person's case months apart linked, storylines.py): reports
     # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
     # turnout "as of 4:00 p.m." then "reached", roads closed then reopened, arson considered then suspected.
     assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.45
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
-    assert scores["update_found_rate"] >= 0.35
+    assert scores["update_found_rate"] >= 0.55 and len(scores["updates_across_stories"]) >= 4
