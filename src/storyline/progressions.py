@@ -4,18 +4,19 @@ as a dated progression ("dead: 9 → 11 → 14, 4 Jun → 5 Jun → 7 Jun"), eve
 An update is spread over days by nature, so its reports often stand in different stories of one
 storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
 of the stories of one storyline (linked stories: within a month of each other, or months apart for
-a named person's case, storylines.py), the newest PER_STORY of each, compared as one story is (compare.compare_story: the same
-alignment and the same detectors). What is kept: a value set that spans two stories or more and two
-days or more; a set within one story is that story's own update or conflict, shown in its brief.
+a named person's case, storylines.py), the newest PER_STORY of each, compared as one story is
+(compare.compare_story: the same alignment and the same detectors). What is kept: a value set that
+spans two stories or more and two days or more; a set within one story is that story's own update
+or conflict, shown in its brief.
 
-A running count is told from a new count as in one story (compare/conflicts/number.py: a count of
-the dead, injured, arrested or evacuated that grows between reports of two days, a case's stage, a
-state that advances, is an update). Across stories, two reports days apart that give two values of
-one thing are never a conflict: the later report tells what was known later, so a disagreement the
-comparison finds between them over a count or a state (CHANGING) is shown as a step of the
-progression too, and one over anything else (the day or place of one happening) is not shown at all. Values of one day that
-disagree are no progression (that is a conflict, the story's own to show), and neither is a thing
-whose value never changes.
+A running count is told from a new count as in one story (compare/rising_counts.py and
+compare/conflicts/: a count of the dead, injured, arrested or evacuated that grows between reports
+of two days, a case's stage, a state that advances, is an update). Across stories, two reports days
+apart that give two values of one thing are never a conflict: the later report tells what was known
+later, so a disagreement the comparison finds between them over a count or a state (CHANGING) is a
+step of the progression too, and one over anything else (the day or place of one happening) is not
+shown at all. Values of one day that disagree are no progression (that is a conflict, the story's
+own to show), and neither is a thing whose value never changes.
 
 progressions_of(store, thread) reads the stories' articles and analyses from the store; it embeds
 sentences with the static model, as a brief does, and is made when a storyline is shown."""
