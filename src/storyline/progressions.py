@@ -4,7 +4,8 @@ as a dated progression ("dead: 9 → 11 → 14, 4 Jun → 5 Jun → 7 Jun"), eve
 An update is spread over days by nature, so its reports often stand in different stories of one
 storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
 of the stories of one storyline (linked stories: within a month of each other, or months apart for
-a named person's case, storylines.py), the newest PER_STORY of each, compared as one story is
+a named person's case, storylines.py), the newest PER_STORY of each (fewer where the storyline has
+many stories: MOST in all), compared as one story is
 (compare.compare_story: the same alignment and the same detectors). What is kept: a value set that
 spans two stories or more and two days or more; a set within one story is that story's own update
 or conflict, shown in its brief.
@@ -34,7 +35,9 @@ from storyline.compare import StoryArticle, compare_story
 from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
 from storyline.store import Store
 
-PER_STORY = 60  # the newest articles of each story that a storyline's progressions read
+PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
+MOST = 400  # ... and of all its stories together (fewer a story where it has many: at least MIN_PER_STORY)
+MIN_PER_STORY = 10
 # What a disagreement between reports of two days can be a change of: a count (the dead, the strikers,
 # the money offered) and a case's or a person's state. The day, place or occasion of one happening, an
 # office or a quotation's words do not change from one report to the next: two values of them days
@@ -176,7 +179,8 @@ def progressions_of(store: Store, thread: Storyline) -> list[ProgressionRecord]:
     """The progressions of a storyline as the store holds its stories."""
     from storyline.pipeline import sentence_vectors
 
-    stories = [(s["id"], store.story_articles(s["id"], latest=PER_STORY)) for s in thread["stories"]]
+    each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(thread["stories"]))))
+    stories = [(s["id"], store.story_articles(s["id"], latest=each)) for s in thread["stories"]]
     analyses = store.analyses([article.id for _, members in stories for article, _ in members])
     return progressions(stories, analyses, sentence_vectors())
 
