@@ -47,6 +47,7 @@ from storyline.api_models import (
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StoreError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
+from storyline.progressions import with_progressions
 from storyline.settings import Settings
 from storyline.web import coverage, pages
 from storyline.web.filters import FilterError, story_filters
@@ -223,9 +224,11 @@ def api_storylines(request: Request, limit: Limit = 20, offset: Offset = 0) -> J
 
 @api.get("/storylines/{storyline_id}", response_model=Storyline, responses=ERRORS, summary="One storyline")
 def api_storyline(request: Request, storyline_id: str) -> JSONResponse:
-    """One storyline by its id (as `/api/storylines` lists it): its stories and one merged timeline."""
+    """One storyline by its id (as `/api/storylines` lists it): its stories, what changed across them
+    (progressions) and one merged timeline."""
     with _config(request).readers.reading() as store:
         thread = load_storyline(store, storyline_id)
+        thread = with_progressions(store, thread) if thread else None
     if thread is None:
         raise HTTPException(404, f"no storyline {storyline_id!r}")
     return _json(thread)

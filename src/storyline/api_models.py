@@ -272,9 +272,20 @@ class StorylineEntry(TimelineOut):
     story: str = Field(description="the story the entry comes from")
 
 
+class ProgressionValue(ConflictValue):
+    published: str | None = Field(description="the day of the report (ISO)")
+    story: str = Field(description="the story of the storyline the report stands in")
+
+
+class Progression(_Open):
+    about: str = Field(description="what kind of thing changed: number, state, date, place…")
+    subject: str
+    values: list[ProgressionValue] = Field(description="each report's value, earliest first")
+
+
 class Storyline(_Open):
-    """A thread of linked stories: its stories oldest first and one merged timeline (as
-    `storyline storyline ID --json` prints it)."""
+    """A thread of linked stories: its stories oldest first, what changed across them and one merged
+    timeline (as `storyline storyline ID --json` prints it)."""
 
     id: str
     title: str = Field(description="its latest story's title")
@@ -282,6 +293,8 @@ class Storyline(_Open):
     last_seen: str | None
     stories: list[StorylineStory]
     timeline: list[StorylineEntry]
+    progressions: list[Progression] = Field(
+        [], description="each count or state that changed across its stories, as a dated progression")
 
 
 class StorylineSummary(_Open):

@@ -235,19 +235,21 @@ def load_storylines(store: Store) -> list[Storyline]:
     """Every storyline, newest first: its stories oldest first and one merged timeline."""
     from storyline.storylines import storyline_id, threads
 
-    result = []
-    for ids in threads(store.story_links(), store.first_seen_days()):
-        briefs = [load_brief(store, row) for row in (store.story(i) for i in ids) if row is not None]
-        timeline = sorted((TimelineEntry({**entry, "story": b["id"]}) for b in briefs for entry in b["timeline"]),
-                          key=lambda e: (e["date"], e.get("story", "")))
-        result.append(Storyline(
-            id=storyline_id(ids), title=briefs[-1]["title"],
-            first_seen=min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
-            last_seen=max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
-            stories=[StorylineStory(id=b["id"], title=b["title"], first_seen=b["first_seen"], last_seen=b["last_seen"],
-                                    outlets=b["outlets"]) for b in briefs],
-            timeline=timeline))
-    return result
+    return [thread_of(store, storyline_id(ids), ids) for ids in threads(store.story_links(), store.first_seen_days())]
+
+
+def thread_of(store: Store, name: str, ids: list[str]) -> Storyline:
+    """The storyline of these stories (oldest first): its stories and one merged timeline."""
+    briefs = [load_brief(store, row) for row in (store.story(i) for i in ids) if row is not None]
+    timeline = sorted((TimelineEntry({**entry, "story": b["id"]}) for b in briefs for entry in b["timeline"]),
+                      key=lambda e: (e["date"], e.get("story", "")))
+    return Storyline(
+        id=name, title=briefs[-1]["title"],
+        first_seen=min((b["first_seen"] for b in briefs if b["first_seen"]), default=None),
+        last_seen=max((b["last_seen"] for b in briefs if b["last_seen"]), default=None),
+        stories=[StorylineStory(id=b["id"], title=b["title"], first_seen=b["first_seen"], last_seen=b["last_seen"],
+                                outlets=b["outlets"]) for b in briefs],
+        timeline=timeline)
 
 
 def load_storyline(store: Store, storyline_id: str) -> Storyline | None:

@@ -34,6 +34,13 @@ from storyline.cli_sources import sources_app
 from storyline.errors import StorylineError
 from storyline.export import ExportFormat, write_export
 from storyline.model import Record, Rejection
+from storyline.progressions import (
+    newest_story_storyline,
+    progressions_markdown,
+    progressions_of,
+    storyline_markdown,
+    with_progressions,
+)
 from storyline.safety import terminal_text
 from storyline.settings import Settings, settings_from_env
 from storyline.store import Store, database_name, open_store
@@ -223,12 +230,16 @@ def show(
         if row is None:
             raise StorylineError(f"no story {story_id!r} in {store.name}; `storyline stories` lists them")
         brief = load_brief(store, row)
+        # the newest story of a storyline shows what changed across the storyline's stories
+        thread = None if as_json else newest_story_storyline(store, row.id)
+        changed = progressions_markdown(progressions_of(store, thread)) if thread else ""
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))
     elif markdown:
-        print(brief_markdown(brief), end="")
+        print(brief_markdown(brief) + (f"\n{changed}" if changed else ""), end="")
     else:
-        out.print(terminal_text(brief_markdown(brief), one_line=False), markup=False, highlight=False, emoji=False)
+        out.print(terminal_text(brief_markdown(brief) + (f"\n{changed}" if changed else ""), one_line=False),
+                  markup=False, highlight=False, emoji=False)
 
 
 @app.command("storylines")
@@ -259,21 +270,29 @@ def storyline_command(
     storyline_id: Annotated[str, typer.Argument(metavar="ID", help="storyline id, or the id of one of its stories")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="print as Markdown")] = False,
 ) -> None:
-    """One storyline: its stories in order and one merged timeline."""
+    """One storyline: its stories in order, what changed across them, and one merged timeline."""
     with _open(_settings(db)) as store:
         threads_ = load_storylines(store)
-    thread = next((t for t in threads_ if t["id"].startswith(storyline_id)
-                   or any(s["id"].startswith(storyline_id) for s in t["stories"])), None)
-    if thread is None:
-        raise StorylineError(f"no storyline {storyline_id!r}; `storyline storylines` lists them")
+        thread = next((t for t in threads_ if t["id"].startswith(storyline_id)
+                       or any(s["id"].startswith(storyline_id) for s in t["stories"])), None)
+        if thread is None:
+            raise StorylineError(f"no storyline {storyline_id!r}; `storyline storylines` lists them")
+        thread = with_progressions(store, thread)
     if as_json:
         print(json.dumps(thread, ensure_ascii=False, indent=1))
+        return
+    changed = progressions_markdown(thread.get("progressions") or [])
+    if markdown:
+        print(storyline_markdown(thread, changed), end="")
         return
     out.print(Text.assemble(plain(thread["title"], "bold"), f"  {thread['first_seen']} → {thread['last_seen']}"))
     for story in thread["stories"]:
         say(out, f"  {story['first_seen']}  {story['title']}  ({story['id']})")
     out.print("")
+    if changed:
+        out.print(terminal_text(changed, one_line=False), markup=False, highlight=False, emoji=False)
     for entry in thread["timeline"]:
         say(out, f"{entry['date']:<10}  {entry['text']}  [{', '.join(entry['sources'])}]")
 

@@ -306,6 +306,21 @@ class UpdateRecord(TypedDict):
     values: list[ValueRecord]
 
 
+class ProgressionValue(ValueRecord):
+    """One report's value in a storyline's progression: a ValueRecord with its day and its story."""
+
+    story: str
+
+
+class ProgressionRecord(TypedDict):
+    """A count or state that changed across a storyline's stories, earliest report first
+    (storyline.progressions)."""
+
+    about: str  # a ConflictKind value
+    subject: str
+    values: list[ProgressionValue]
+
+
 class ClaimRecord(TypedDict):
     id: str
     text: str
@@ -379,3 +394,5 @@ class Storyline(TypedDict):
     last_seen: str | None
     stories: list[StorylineStory]
     timeline: list[TimelineEntry]  # every story's entries, each with its story's id
+    # one storyline shown (`storyline ID --json`, /api/storylines/{id}): what changed across its stories
+    progressions: NotRequired[list[ProgressionRecord]]

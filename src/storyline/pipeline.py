@@ -636,8 +636,8 @@ def sentence_vectors() -> Callable[[list[str]], np.ndarray]:
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:
-    """Recompute the storyline links of these stories against the stories of their month (only those
-    are read: a story that ended a month before the earliest of them cannot link to any)."""
+    """Recompute the storyline links of these stories against the stories of their months (only those
+    are read: a story that ended storylines.LONG_WINDOW_DAYS before the earliest of them cannot link to any)."""
     def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
         day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
         return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
@@ -646,7 +646,7 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
 
     rows = [store.story(story_id) for story_id in story_ids]
     firsts = [row.first_seen for row in rows if row is not None]
-    since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.WINDOW_DAYS)
+    since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.LONG_WINDOW_DAYS)
              if firsts and all(firsts) and len(firsts) == len(rows) else None)
     sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows(since)}
     index = storylines.SketchIndex(sketches.values())

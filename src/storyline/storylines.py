@@ -3,7 +3,15 @@
 Two stories are linked when they share the people they are about (canonical names mentioned at
 least twice in each) and their centroids agree, within a month of each other: talks announced,
 talks held and a leader's speech about them form one thread, while two earthquakes a week apart
-do not. Storylines are the connected groups of linked stories; links are kept, threads are read."""
+do not. Two stories whose centroids agree closely (CLOSE) link on one name they share, whatever its
+type and however it is spelt (a cable company read as a person in one story and an organisation in
+the next, "SEACOM" and "Seacom"; a name is compared case-folded, by any of its aliases, and by its
+last line, since a name read across a headline's line break is the name after it). Storylines are
+the connected groups of linked stories; links are kept, threads are read.
+
+A named person's case is followed up months later (a wounded man recovering three months after a
+shooting, its suspect sent to trial): stories up to LONG_WINDOW_DAYS apart link where they share a
+person and their centroids agree closely."""
 
 from __future__ import annotations
 
@@ -13,8 +21,10 @@ from typing import Any, Iterable
 
 import numpy as np
 
-VERSION = "storylines/1"
+VERSION = "storylines/2"
 WINDOW_DAYS = 30
+CLOSE = 0.75  # centroids this alike link on one shared name
+LONG_WINDOW_DAYS = 120  # ... and, sharing a person, this far apart
 PEOPLE = {"PERSON"}
 NAMES = {"ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
@@ -29,6 +39,14 @@ class StorySketch:
     names: frozenset[str]
     first_seen: date | None
     last_seen: date | None
+    aliases: frozenset[str] = frozenset()  # every name of the salient entities, any type, as name_key reads it
+
+
+def name_key(name: str) -> str:
+    """A name as stories are matched on it: its last line (a name read across a headline's line break,
+    "html\nSEACOM", is the name after it), case-folded, its spacing squeezed."""
+    lines = [line for line in name.splitlines() if line.strip()] or [name]
+    return " ".join(lines[-1].casefold().split())
 
 
 def sketch(story_id: str, centroid: np.ndarray, entities: list[dict[str, Any]], first_seen: date | None,
@@ -36,8 +54,11 @@ def sketch(story_id: str, centroid: np.ndarray, entities: list[dict[str, Any]], 
     """A story's sketch from its brief's entities: names mentioned at least twice."""
     salient = [e for e in entities if e.get("mentions", 0) >= 2]
     norm = float(np.linalg.norm(centroid)) or 1.0
+    aliases = frozenset(name_key(n) for e in salient if e["type"] in PEOPLE | NAMES
+                        for n in [e["name"], *e.get("aliases", [])])
     return StorySketch(story_id, centroid / norm, frozenset(e["name"] for e in salient if e["type"] in PEOPLE),
-                       frozenset(e["name"] for e in salient if e["type"] in NAMES), first_seen, last_seen)
+                       frozenset(e["name"] for e in salient if e["type"] in NAMES), first_seen, last_seen,
+                       aliases - {""})
 
 
 def _days_apart(a: StorySketch, b: StorySketch) -> int:
@@ -52,12 +73,16 @@ def _days_apart(a: StorySketch, b: StorySketch) -> int:
 
 def link_score(a: StorySketch, b: StorySketch) -> float | None:
     """How strongly two stories continue one another; None when they are not linked."""
-    if _days_apart(a, b) > WINDOW_DAYS:
+    apart = _days_apart(a, b)
+    if apart > LONG_WINDOW_DAYS:
         return None
     cosine = float(a.centroid @ b.centroid)
     people = len(a.people & b.people)
     names = len(a.names & b.names)
-    if people >= 2 or (people >= 1 and cosine >= 0.5) or (names >= 2 and cosine >= 0.6):
+    if apart > WINDOW_DAYS:  # months on: a named person's case followed up
+        return round(cosine + 0.1 * people + 0.05 * names, 4) if people >= 1 and cosine >= CLOSE else None
+    close = cosine >= CLOSE and bool(a.aliases & b.aliases)
+    if people >= 2 or (people >= 1 and cosine >= 0.5) or (names >= 2 and cosine >= 0.6) or close:
         return round(cosine + 0.1 * people + 0.05 * names, 4)
     return None
 
@@ -72,8 +97,8 @@ def links_for(story: StorySketch, others: Iterable[StorySketch]) -> list[tuple[s
 
 
 class SketchIndex:
-    """Sketches by the names they are about. Two stories link only when they share a person or two
-    other names (link_score asks at least that), so the stories that share one of its names are all
+    """Sketches by the names they are about. Two stories link only when they share a person, two
+    other names or one name by any spelling (link_score asks at least that), so the stories that share one of its names are all
     that links_for need see of a story: a story's links then cost what its names' stories cost, not
     every story of the month (100,000 short records made that a hundred thousand squared)."""
 
@@ -91,7 +116,8 @@ class SketchIndex:
 
 
 def _keys(sketch_: StorySketch) -> list[tuple[str, str]]:
-    return [("person", name) for name in sketch_.people] + [("name", name) for name in sketch_.names]
+    return ([("person", name) for name in sketch_.people] + [("name", name) for name in sketch_.names]
+            + [("alias", key) for key in sketch_.aliases])
 
 
 def threads(links: Iterable[tuple[str, str]], first_seen: dict[str, str | None]) -> list[list[str]]:

@@ -725,6 +725,33 @@ def test_storylines_are_served_as_pages_and_json(client, demo_db):
     assert re.search(r"<time datetime=\"\d{4}-\d{2}-\d{2}\">\d{1,2} [A-Z][a-z]{2} \d{4}</time>", page.text)
     assert client.get("/storylines").status_code == 200
     assert client.get("/api/storylines/nope").status_code == 404
+    # the demo's storyline changes no count or state across its stories: no progression, no section
+    assert one["progressions"] == [] and 'id="changed"' not in page.text
+    markdown = Cli(demo_db)("storyline", ukraine["id"], "--markdown").stdout
+    assert markdown.startswith("# ") and "## Stories" in markdown and "## Timeline" in markdown
+    assert "## What changed across the storyline" not in markdown
+
+
+def test_what_changed_across_a_storyline_shows_on_its_page_and_its_newest_storys_page(client, monkeypatch):
+    import storyline.web.routes as routes
+
+    thread = client.get("/api/storylines").json()["items"][0]
+    first, newest = thread["stories"][0]["id"], thread["stories"][-1]["id"]
+    article = client.get(f"/api/stories/{first}").json()["articles"][0]["id"]
+    record = {"about": "number", "subject": "killed", "values": [
+        {"source": "coast-wire", "value": "nine", "normalized": "9", "voice": "coast-wire", "article": article,
+         "evidence": [{"article": article, "start": 0, "end": 4, "text": "xxxx"}], "published": "2025-06-04",
+         "story": first},
+        {"source": "bay-herald", "value": "11", "normalized": "11", "voice": "bay-herald", "article": article,
+         "evidence": [], "published": "2025-06-05", "story": newest}]}
+    monkeypatch.setattr(routes, "progressions_of", lambda store, thread: [record])
+    monkeypatch.setattr(routes, "with_progressions", lambda store, thread: {**thread, "progressions": [record]})
+    for path in (f"/storylines/{thread['id']}", f"/stories/{newest}"):
+        page = client.get(path).text
+        section = page[page.index('id="changed"'):page.index("</section>", page.index('id="changed"'))]
+        assert "What changed across the storyline" in section and "5 Jun 2025" in section
+        assert section.index("nine") < section.index("11") and f"/articles/{article}" in section
+    assert 'id="changed"' not in client.get(f"/stories/{first}").text  # only the newest story shows it
 
 
 def test_a_toll_that_rose_between_reports_shows_as_an_update_not_as_settled(tmp_path):

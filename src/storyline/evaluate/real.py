@@ -45,9 +45,11 @@ carry a disputed figure and a look-alike one, else its evidence sentences):
   apart (unjudged), and right / all predicted is given as a lower bound.
 - look-alikes left alone: the share of look-alikes whose two sides no predicted conflict opposes.
 - updates found: every consecutive pair of sides is hit by one predicted update (a claim with
-  status `update`, or an `update`/`progression` object with `values`, should the brief get one)
-  or, as long as there is none, by a predicted conflict, with the earlier side's value listed first.
-  Both ways are also counted apart; a conflict is still a wrong conflict.
+  status `update`, or an `update`/`progression` object with `values`, should the brief get one; or
+  a progression of a storyline, `storyline ID --json`, whose values stand in its stories) or, as
+  long as there is none, by a predicted conflict, with the earlier side's value listed first. Both
+  ways are also counted apart, and the updates found only through a storyline's progression
+  (updates_across_stories); a conflict is still a wrong conflict.
 - claim groups: a pair is put together when one predicted claim that is not a conflict or an
   update hits both units. Precision is the share of `same` pairs among those put together; recall
   the share of `same` pairs put together.
@@ -112,6 +114,7 @@ class PredictedClaim:
     text: str
     spans: tuple[DocSpan, ...]  # the claim's evidence: whole sentences
     values: tuple[PredictedValue, ...] = ()
+    across_stories: bool = False  # a storyline's progression, whose values stand in its stories
 
     def hits(self, side: DocSpan) -> bool:
         """Whether the claim cites this side: by its values' spans where it gives them (a sentence can
@@ -301,8 +304,9 @@ def stored_to_given(given: str, stored: str) -> list[int] | None:
 def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date | None], settings: Settings,
             workdir: Path) -> Prediction:
     """Ingest documents into a new database, as a user would, and read back every story's brief."""
-    from storyline.brief import load_brief
+    from storyline.brief import load_brief, load_storylines
     from storyline.pipeline import ingest
+    from storyline.progressions import progressions_of
     from storyline.sources import read_inputs
     from storyline.store import open_store
 
@@ -340,6 +344,9 @@ def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date
             brief = load_brief(store, row)
             prediction.claims.extend(claims_of_brief(label, row.id, brief, docs_of_article, offsets))
             prediction.quotes.extend(quotes_of_brief(label, row.id, brief, docs_of_article, offsets))
+        for thread in load_storylines(store):
+            prediction.claims.extend(claims_of_progressions(label, thread["id"], progressions_of(store, thread),
+                                                            docs_of_article, offsets))
     return prediction
 
 
@@ -381,6 +388,24 @@ def claims_of_brief(label: str, story: str, brief: Mapping[str, Any], docs_of_ar
             values.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
         claims.append(PredictedClaim(label, story, kind, payload.get("about"), str(claim.get("text", "")),
                                      tuple(spans), tuple(values)))
+    return claims
+
+
+def claims_of_progressions(label: str, storyline: str, records: Iterable[Mapping[str, Any]],
+                           docs_of_article: Mapping[str, list[str]],
+                           offsets: Mapping[tuple[str, str], list[int] | None] | None = None) -> list[PredictedClaim]:
+    """A storyline's progressions (`storyline ID --json`) as updates, their spans mapped to documents."""
+    offsets = offsets or {}
+    claims = []
+    for record in records:
+        values = []
+        for v in record["values"]:
+            value_spans = _doc_spans(v.get("evidence", []), docs_of_article, offsets)
+            docs = docs_of_article.get(str(v.get("article")), []) or sorted({s.doc for s in value_spans})
+            values.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
+        spans = tuple(span for v in values for span in v.spans)
+        claims.append(PredictedClaim(label, storyline, "update", record.get("about"), str(record.get("subject", "")),
+                                     spans, tuple(values), across_stories=True))
     return claims
 
 
@@ -563,12 +588,15 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
                    for a, b in pairwise(sides))
 
     as_progression = [i["id"] for i in real.updates if linked(i, [c for c in ordered_claims if c.kind == "update"])]
+    in_one_story = {i["id"] for i in real.updates
+                    if linked(i, [c for c in ordered_claims if c.kind == "update" and not c.across_stories])}
     as_conflict = [i["id"] for i in real.updates if i["id"] not in as_progression
                    and linked(i, [c for c in ordered_claims if c.kind == "conflict"])]
     scores.update({
         "updates_gold": len(real.updates), "updates_found": len(as_progression) + len(as_conflict),
         "update_found_rate": share(len(as_progression) + len(as_conflict), len(real.updates)),
         "updates_as_progression": as_progression, "updates_as_conflict": as_conflict,
+        "updates_across_stories": [u for u in as_progression if u not in in_one_story],
         "updates_split": sorted(i["id"] for i in real.updates if split_in(ordered)(i)),
     })
 

@@ -19,7 +19,14 @@ from storyline.store.reads import StoryFilters
 from storyline.store.rows import article_from_row
 from storyline.web.chart import timeline_chart
 from storyline.web.top import top_story_ids
-from storyline.web.views import Highlight, conflict_count, day_label, marked_segments, shown_on_story_page
+from storyline.web.views import (
+    Highlight,
+    conflict_count,
+    day_label,
+    marked_segments,
+    progression_views,
+    shown_on_story_page,
+)
 
 
 class Readers:
@@ -342,6 +349,7 @@ def storyline_view(store: Store, thread: dict[str, Any]) -> dict[str, Any]:
     updates = [claim for claim in claims if isinstance(claim.get("update"), dict)]
     return {"heading": shared_names(briefs) or thread.get("title") or "A storyline", "articles": articles,
             "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label, updates),
+            "progressions": progression_views(thread.get("progressions") or []),
             "titles": {brief["id"]: brief["title"] for brief in briefs}}
 
 

@@ -15,10 +15,18 @@ from fastapi.responses import HTMLResponse
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StorylineError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
+from storyline.progressions import newest_story_storyline, progressions_of, with_progressions
 from storyline.web import coverage, pages, templates
 from storyline.web.apidocs import api_reference
 from storyline.web.filters import FilterError, story_filters
-from storyline.web.views import ServerLinks, cited_html, outlet_tones, statements_said, story_view
+from storyline.web.views import (
+    ServerLinks,
+    cited_html,
+    outlet_tones,
+    progression_views,
+    statements_said,
+    story_view,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -74,10 +82,13 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     with _readers(request).reading() as store:
         brief = pages.story_brief(store, story_id)
         seen = coverage.story_coverage(store, brief) if brief else None
+        # the newest story of a storyline shows what changed across the storyline's stories
+        thread = newest_story_storyline(store, brief["id"]) if brief else None
+        changed = progression_views(progressions_of(store, thread)) if thread else []
     if brief is None:
         raise HTTPException(404, f"No story {story_id!r}.")
     return render(request, "story.html", section="stories", together=brief["outlets"], story=brief,
-                  view=story_view(brief), coverage=seen,
+                  view=story_view(brief), coverage=seen, changed=changed, thread=thread,
                   json_url=f"{links_for(request).prefix}/api/stories/{brief['id']}")
 
 
@@ -132,6 +143,7 @@ def storylines_page(request: Request) -> HTMLResponse:
 def storyline_page(request: Request, storyline_id: str) -> HTMLResponse:
     with _readers(request).reading() as store:
         thread = load_storyline(store, storyline_id)
+        thread = with_progressions(store, thread) if thread else None
         view = pages.storyline_view(store, thread) if thread else None
     if thread is None:
         raise HTTPException(404, f"No storyline {storyline_id!r}.")

@@ -459,6 +459,16 @@ def _update_view(claim: dict[str, Any], articles: dict[str, Any]) -> dict[str, A
     return {**claim, "about": update.get("subject") or update.get("about") or "figure", "values": values}
 
 
+def progression_views(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A storyline's progressions as a page shows them: what changed, then each report's value with its
+    day, earliest first, each linked to its sentence in its own story."""
+    return [{"about": record.get("subject") or record.get("about") or "figure", "kind": record.get("about"),
+             "anchor": f"changed-{n}",
+             "values": [{**value, "value": value_label(value.get("value")), "day": day_label(value.get("published")),
+                         "evidence": value.get("evidence") or []} for value in record.get("values") or []]}
+            for n, record in enumerate(records)]
+
+
 def statements_said(quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """An entity's quotes as statements: the same words (case and spacing aside) carried by several
     outlets, or by one outlet twice, are one statement listing where each outlet printed them, in the

@@ -1,0 +1,190 @@
+"""What changed across a storyline's stories: each count or state its reports give on different days,
+as a dated progression ("dead: 9 → 11 → 14, 4 Jun → 5 Jun → 7 Jun"), every value with its sentence.
+
+An update is spread over days by nature, so its reports often stand in different stories of one
+storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
+of the stories of one storyline (linked stories: within a month of each other, or months apart for
+a named person's case, storylines.py), the newest PER_STORY of each (fewer where the storyline has
+many stories: MOST in all), compared as one story is
+(compare.compare_story: the same alignment and the same detectors). What is kept: a value set that
+spans two stories or more and two days or more; a set within one story is that story's own update
+or conflict, shown in its brief.
+
+A running count is told from a new count as in one story (compare/rising_counts.py and
+compare/conflicts/: a count of the dead, injured, arrested or evacuated that grows between reports
+of two days, a case's stage, a state that advances, is an update). Across stories, two reports days
+apart that give two values of one thing are never a conflict: the later report tells what was known
+later, so a disagreement the comparison finds between them over a count or a state (CHANGING) is a
+step of the progression too, and one over anything else (the day or place of one happening) is not
+shown at all. Values of one day that disagree are no progression (that is a conflict, the story's
+own to show), and neither is a thing whose value never changes.
+
+progressions_of(store, thread) reads the stories' articles and analyses from the store; it embeds
+sentences with the static model, as a brief does, and is made when a storyline is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from storyline.analyze import canonical_entities
+from storyline.compare import StoryArticle, compare_story
+from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
+from storyline.store import Store
+
+PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
+MOST = 400  # ... and of all its stories together (fewer a story where it has many: at least MIN_PER_STORY)
+MIN_PER_STORY = 10
+# What a disagreement between reports of two days can be a change of: a count (the dead, the strikers,
+# the money offered) and a case's or a person's state. The day, place or occasion of one happening, an
+# office or a quotation's words do not change from one report to the next: two values of them days
+# apart are a misreading or a correction, and shown as neither a conflict nor a progression.
+CHANGING = frozenset({"number", "state"})
+
+
+def progressions(stories: list[tuple[str, list[tuple[Article, str | None]]]], analyses: dict[str, Analysis],
+                 embed: Callable[[list[str]], np.ndarray]) -> list[ProgressionRecord]:
+    """The progressions of a storyline from its stories (id and members with duplicate groups, oldest
+    story first) and the articles' analyses; [] for a storyline of one story."""
+    story_of = {article.id: story_id for story_id, members in stories for article, _ in members}
+    if len({s for s, members in stories if members}) < 2:
+        return []
+    members = [m for _, ms in stories for m in ms]
+    members.sort(key=lambda m: (m[0].published is None, m[0].published or 0, m[0].id))
+    texts = {article.id: article.text for article, _ in members}
+    entities = canonical_entities({aid: a.mentions for aid, a in analyses.items() if aid in texts}, texts)
+    compared = compare_story([StoryArticle(id=article.id, source=article.source, group=group or article.id,
+                                           text=article.text, published=article.published,
+                                           analysis=analyses.get(article.id) or Analysis((), (), ()),
+                                           language=article.language)
+                              for article, group in members], entities, embed)
+    days = {article.id: article.day for article, _ in members}
+    found = []
+    for claim in compared.claims:
+        record = _progression(claim, story_of, days)
+        if record is not None:
+            found.append(record)
+    return sorted(found, key=lambda p: (p["values"][-1]["published"] or "", p["about"]), reverse=True)
+
+
+def _progression(claim: ClaimRecord, story_of: dict[str, str], days: dict[str, date | None]
+                 ) -> ProgressionRecord | None:
+    """A claim's values as a storyline progression, or None where they are no change across stories."""
+    payload: Any = claim.get("update") or claim.get("conflict")
+    if not payload or (not claim.get("update") and payload["about"] not in CHANGING):
+        return None
+    values = [ProgressionValue(**v, story=story_of.get(v["article"], ""))  # type: ignore[typeddict-item]
+              for v in payload["values"] if days.get(v["article"])]
+    if len({story_of.get(v["article"]) for v in values}) < 2:
+        return None  # one story's own update or conflict: its brief shows it
+    by_day: dict[date, set[str]] = {}
+    for v in values:
+        day = days[v["article"]]
+        assert day is not None
+        by_day.setdefault(day, set()).add(v["normalized"] or v["value"])
+        v["published"] = day.isoformat()
+    if len(by_day) < 2 or any(len(seen) > 1 for seen in by_day.values()):
+        return None  # one day's reports, or a day whose reports disagree: a conflict, not a change
+    steps = [by_day[d] for d in sorted(by_day)]
+    if all(s == steps[0] for s in steps):
+        return None
+    values.sort(key=lambda v: (v["published"] or "", v["article"]))
+    return ProgressionRecord(about=payload["about"], subject=payload.get("subject") or payload["about"],
+                             values=values)
+
+
+def steps(record: ProgressionRecord) -> list[tuple[str, str | None, list[ProgressionValue]]]:
+    """A progression as a reader follows it: each value in turn with its day and the reports giving it
+    (consecutive reports of one value are one step). A state's step is named by its stage (arrested,
+    charged, convicted), a count's by the first report's words."""
+    found: list[tuple[str, str | None, list[ProgressionValue]]] = []
+    for v in record["values"]:
+        key = v["normalized"] or v["value"]
+        if found and (found[-1][2][0]["normalized"] or found[-1][2][0]["value"]) == key:
+            found[-1][2].append(v)
+        else:
+            found.append((key if record["about"] == "state" else v["value"], v.get("published"), [v]))
+    return found
+
+
+def progression_line(record: ProgressionRecord) -> str:
+    """One line of text: 'dead: 9 → 11 → 14, 4 Jun 2025 → 5 Jun 2025 → 7 Jun 2025'."""
+    shown = steps(record)
+    values = " → ".join(value for value, _, _ in shown)
+    days = " → ".join(reader_day(day) for _, day, _ in shown)
+    return f"{record['subject']}: {values}, {days}"
+
+
+def reader_day(value: str | None) -> str:
+    """'4 Jun 2025' from an ISO day (the reader's format everywhere; JSON keeps ISO)."""
+    if not value:
+        return "undated"
+    day = date.fromisoformat(value[:10])
+    return f"{day.day} {day:%b %Y}"
+
+
+def progressions_markdown(records: list[ProgressionRecord], heading: str = "What changed across the storyline") -> str:
+    """The progressions for people, as Markdown: one line each, then each step's reports with the
+    sentence that gives the value (its provenance); '' for none."""
+    from storyline.safety import markdown_text as md
+
+    if not records:
+        return ""
+    lines = [f"## {heading}", ""]
+    for record in records:
+        lines.append(f"- **{md(progression_line(record))}**")
+        for _, day, reports in steps(record):
+            for v in reports:
+                said = " … ".join(e["text"] for e in v["evidence"]) or v["value"]
+                lines.append(f"  - {md(v['value'])} · {md(reader_day(day))} · {md(v['source'])} "
+                             f"(story `{md(v['story'])}`): “{md(said)}”")
+    return "\n".join(lines) + "\n"
+
+
+def storyline_markdown(thread: Storyline, changed: str | None = None) -> str:
+    """A storyline for people (`storyline ID --markdown`): its stories, what changed across them
+    (changed: progressions_markdown of its progressions, made from them where not given) and its timeline."""
+    from storyline.safety import markdown_text as md
+
+    span = f"{reader_day(thread['first_seen'])} to {reader_day(thread['last_seen'])}"
+    lines = [f"# {md(thread['title'])}", "", f"{md(span)} · {len(thread['stories'])} stories · storyline "
+             f"`{md(thread['id'])}`", "", "## Stories", ""]
+    lines += [f"- {md(reader_day(s['first_seen']))} · {md(s['title'])} (story `{md(s['id'])}`)" for s in thread["stories"]]
+    lines.append("")
+    changed = progressions_markdown(thread.get("progressions") or []) if changed is None else changed
+    if changed:
+        lines += [changed.rstrip("\n"), ""]
+    if thread["timeline"]:
+        lines += ["## Timeline", ""]
+        lines += [f"- {md(e['date'])} — {md(e['text'])} ({', '.join(md(s) for s in e['sources'])})"
+                  for e in thread["timeline"]]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def newest_story_storyline(store: Store, story_id: str) -> Storyline | None:
+    """The storyline whose newest story this is (its progressions show on that story's page), or None;
+    only that storyline's briefs are read."""
+    from storyline.brief import thread_of
+    from storyline.storylines import storyline_id, threads
+
+    ids = next((t for t in threads(store.story_links(), store.first_seen_days()) if t[-1] == story_id), None)
+    return thread_of(store, storyline_id(ids), ids) if ids else None
+
+
+def progressions_of(store: Store, thread: Storyline) -> list[ProgressionRecord]:
+    """The progressions of a storyline as the store holds its stories."""
+    from storyline.pipeline import sentence_vectors
+
+    each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(thread["stories"]))))
+    stories = [(s["id"], store.story_articles(s["id"], latest=each)) for s in thread["stories"]]
+    analyses = store.analyses([article.id for _, members in stories for article, _ in members])
+    return progressions(stories, analyses, sentence_vectors())
+
+
+def with_progressions(store: Store, thread: Storyline) -> Storyline:
+    """The storyline with its progressions (`storyline ID --json`, /api/storylines/{id})."""
+    return Storyline(**thread, progressions=progressions_of(store, thread))

@@ -1,0 +1,108 @@
+"""What changed across a storyline's stories: a count reported in one story on one day and in the next
+story days later is a dated progression with each value's sentence, never a conflict
+(storyline.progressions)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from storyline.analyze import analyze_article
+from storyline.embed import load_static_embedder
+from storyline.model import Article
+from storyline.progressions import progression_line, progressions, progressions_markdown, steps
+from storyline.text import normalize_text
+
+
+def report(ident: str, source: str, day: str | None, body: str) -> tuple[Article, str | None]:
+    text = normalize_text(body)
+    published = datetime.fromisoformat(day).replace(tzinfo=UTC) if day else None
+    return Article(id=ident, source=source, text=text, text_hash=ident, published=published), None
+
+
+def changed(stories: list[tuple[str, list[tuple[Article, str | None]]]]) -> list[dict]:
+    analyses = {a.id: analyze_article(a.text, a.published) for _, members in stories for a, _ in members}
+    return progressions(stories, analyses, load_static_embedder().embed)  # type: ignore[return-value]
+
+
+# a landslide's first day in one story, the toll two days later in the next story of its storyline
+FIRST_DAY = ("s-first", [
+    report("a1", "coast-wire", "2025-04-14", "A landslide buried part of the hamlet of Orsk in Velmar province on "
+                                             "Monday and killed at least three people, local officials said.\n\n"
+                                             "Rescuers worked through the night with dogs."),
+])
+TWO_DAYS_ON = ("s-later", [
+    report("b1", "bay-herald", "2025-04-16", "Officials in Velmar province raised the toll of the Orsk landslide "
+                                             "to 14 dead on Wednesday.\n\nSchools in the province stay closed."),
+])
+
+
+def test_a_toll_in_two_stories_days_apart_is_one_progression_with_each_report_and_its_story():
+    found = changed([FIRST_DAY, TWO_DAYS_ON])
+    assert len(found) == 1
+    record = found[0]
+    assert record["about"] == "number"
+    assert [(v["source"], v["normalized"], v["published"], v["story"]) for v in record["values"]] == [
+        ("coast-wire", "3", "2025-04-14", "s-first"), ("bay-herald", "14", "2025-04-16", "s-later")]
+    for v in record["values"]:  # each value is linked to the sentence that gives it
+        article = next(a for _, ms in (FIRST_DAY, TWO_DAYS_ON) for a, _ in ms if a.id == v["article"])
+        assert all(article.text[e["start"]:e["end"]] == e["text"] for e in v["evidence"])
+        assert any(v["value"] in e["text"] for e in v["evidence"])
+    assert progression_line(record) == "killed: at least three people → 14 dead, 14 Apr 2025 → 16 Apr 2025"
+    shown = progressions_markdown(found)
+    assert shown.startswith("## What changed across the storyline")
+    assert "coast-wire" in shown and "(story `s-later`)" in shown
+
+
+def test_one_storys_own_update_is_left_to_its_brief():
+    one = ("s-one", FIRST_DAY[1] + TWO_DAYS_ON[1])
+    other = ("s-other", [report("c1", "port-daily", "2025-04-20", "The Velmar regional assembly passed next "
+                                                                  "year's budget after a long debate.")])
+    assert changed([one, other]) == []
+
+
+def test_the_day_of_one_happening_read_differently_days_apart_is_neither_a_conflict_nor_a_change():
+    # "on Monday" is the landslide's day, "on Wednesday" the day of the new toll: no step of anything
+    found = changed([FIRST_DAY, TWO_DAYS_ON])
+    assert [record["about"] for record in found] == ["number"]
+
+
+def test_reports_of_one_day_in_two_stories_are_no_progression():
+    same_day = ("s-later", [report("b1", "bay-herald", "2025-04-14", TWO_DAYS_ON[1][0][0].text)])
+    assert changed([FIRST_DAY, same_day]) == []
+
+
+def test_an_undated_report_is_no_step_and_one_story_has_no_progressions():
+    undated = ("s-later", [report("b1", "bay-herald", None, TWO_DAYS_ON[1][0][0].text)])
+    assert changed([FIRST_DAY, undated]) == []
+    assert changed([FIRST_DAY]) == []
+
+
+def test_consecutive_reports_of_one_value_are_one_step():
+    record = {"about": "number", "subject": "dead", "values": [
+        {"value": "9", "normalized": "9", "published": "2025-06-04", "source": "a", "story": "s1", "evidence": []},
+        {"value": "nine", "normalized": "9", "published": "2025-06-04", "source": "b", "story": "s1", "evidence": []},
+        {"value": "11", "normalized": "11", "published": "2025-06-05", "source": "c", "story": "s2", "evidence": []},
+        {"value": "14", "normalized": "14", "published": "2025-06-07", "source": "d", "story": "s3", "evidence": []}]}
+    assert [(value, day, [v["source"] for v in reports]) for value, day, reports in steps(record)] == [  # type: ignore[arg-type]
+        ("9", "2025-06-04", ["a", "b"]), ("11", "2025-06-05", ["c"]), ("14", "2025-06-07", ["d"])]
+    assert progression_line(record) == "dead: 9 → 11 → 14, 4 Jun 2025 → 5 Jun 2025 → 7 Jun 2025"  # type: ignore[arg-type]
+
+
+def test_a_storyline_in_markdown_and_on_its_page_shows_each_step_with_its_report():
+    from storyline.progressions import storyline_markdown
+    from storyline.web.views import progression_views
+
+    record = changed([FIRST_DAY, TWO_DAYS_ON])[0]
+    thread = {"id": "l-first", "title": "Landslide", "first_seen": "2025-04-14", "last_seen": "2025-04-16",
+              "stories": [{"id": "s-first", "title": "A landslide", "first_seen": "2025-04-14",
+                           "last_seen": "2025-04-14", "outlets": ["coast-wire"]},
+                          {"id": "s-later", "title": "The toll", "first_seen": "2025-04-16",
+                           "last_seen": "2025-04-16", "outlets": ["bay-herald"]}],
+              "timeline": [], "progressions": [record]}
+    shown = storyline_markdown(thread)  # type: ignore[arg-type]
+    assert shown.index("## Stories") < shown.index("## What changed across the storyline")
+    assert "killed: at least three people → 14 dead, 14 Apr 2025 → 16 Apr 2025" in shown
+    assert "14 dead · 16 Apr 2025 · bay-herald (story `s-later`)" in shown
+    [view] = progression_views([record])
+    assert [(v["value"], v["day"], v["story"]) for v in view["values"]] == [
+        ("at least three people", "14 Apr 2025", "s-first"), ("14 dead", "16 Apr 2025", "s-later")]
