@@ -112,11 +112,9 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     if any(w.lower() in _COMMON or w in NOT_NAME_ENDINGS or w in US_STATES or w in _MONTHS for w in name_words) \
             or " ".join(name_words) in US_STATES or " ".join(name_words) in COUNTRIES:
         return None
-    title: tuple[str, int] | None = words[titled_at] if titled_at >= 0 else None
+    title: tuple[str, int] | None = words[titled_at] if titled_at >= 0 else None  # "Dr.", kept as the model's are
     before = _ROLE_BEFORE.search(text, max(0, run.start() - 30), run.start())
-    if title is None and before is not None and before.group(1) in _TITLES:
-        title = (before.group(1), before.start(1))
-    titled = title is not None
+    titled = title is not None or before is not None and before.group(1) in _TITLES  # "host", a role, no title
     first = name_words[0]
     if first.lower() in lower_words and not titled:
         return None  # "Will Congress", "Then Trump": a word the article writes in lower case
