@@ -77,3 +77,12 @@ def test_a_given_name_and_a_place_the_article_names_stay_the_model_reading() -> 
     text = "Troops left Charlotte Hills. Later the Charlotte Hills farms were empty."
     mentions = [_mention(text, "Charlotte Hills", "GPE")]
     assert _people(text, mentions) == []
+
+
+def test_the_quotation_of_a_person_run_into_a_body_or_named_by_a_known_surname_gets_them() -> None:
+    text = ("“It may have been his first attempt to stand apart from his father,” said his best friend at Brackley, "
+            "Bruce Tannery, who knew the family well.")
+    assert speaker_of(text, "first attempt") == "Bruce Tannery"
+    text = ("Donald Trump won the state. At the convention, Ivanka Trump strode across the stage. “Policies should "
+            "help mothers,” she said.")
+    assert speaker_of(text, "Policies") == "Ivanka Trump"
