@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from anyascii import anyascii
 
+from storyline.analyze.missed_people import missed_people
 from storyline.analyze.nlp import Parsed, load_nlp, parse
 from storyline.analyze.places import COUNTRIES, canonical_place
 from storyline.model import Entity, Mention, SourceSpan
@@ -90,8 +91,7 @@ def extract_mentions(parsed_or_text: Parsed | str, nlp: "Language | None" = None
         mentions.extend(_clean_span(text, start, end, label))
     mentions = _drop_titles_as_entities(text, mentions)
     mentions = _split_country_runs(text, mentions)
-    mentions = _persons_by_pronoun(text, mentions)
-    mentions = _propagate_names(text, mentions)
+    mentions = _propagate_names(text, missed_people(text, _persons_by_pronoun(text, mentions)))  # then their surnames
     mentions.sort(key=lambda m: (m.start, m.end))
     return _dedupe(mentions)
 

@@ -1,0 +1,147 @@
+"""People the model does not tag at all: capitalised names a reader takes for a person's by their shape.
+
+The small NER model misses some names outright ("Ana Ortiz stood at the quay": no mention) or runs them into
+something else ("his best friend at Lehigh, Bruce Turry" as one body; "Carly" of "Carly Fiorina" as a place), so
+a quotation they speak stays with no speaker. A run of two or three capitalised words is read as a person's name
+where the article shows it to be one:
+
+- its first word is a given name English news gives a person ("Ana Ortiz", "Bruce Turry");
+- a title or a role stands right before it ("state Representative Karlee Macer", "host Ben Alder", "Dr. Kelli
+  Ward"), inside the capitalised run or as a lower-case word;
+- its last word is the surname of a person the model did tag in the article ("Ivanka Trump" beside "Donald
+  Trump").
+
+Where the name's first word is not a given name, that word must be no word the article writes in lower case
+("Then Trump", "Team Trump" name no one). A run of four or more capitalised words (a headline in title case, a
+body's name) is read only past a title inside it. No word of the name may be a body's or a place's word
+("… Foundation", "… Street", a US state), a small word ("Of", "The"), a weekday, a month or in capitals. The
+name's mention is PERSON; a model mention of another label lying inside it goes ("Carly" as a place), one that
+runs into it across a comma keeps its words before the comma ("Lehigh"), and one that reaches past it, or that
+the name only partly covers, keeps the model's reading. The surnames of these people then carry to their other
+mentions as any person's do (entities.extract_mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.analyze.person_names import could_be_name
+from storyline.analyze.places import COUNTRIES
+from storyline.lang.en import (
+    FEMALE_GIVEN_NAMES,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KIN,
+    MALE_GIVEN_NAMES,
+    NAME_SUFFIXES,
+    NOT_NAME_ENDINGS,
+    OFFICE_WORDS,
+    PERSON_ROLES,
+    ROLE_TITLES,
+    SENTENCE_OPENERS,
+    STOP_WORDS,
+    US_STATES,
+    WEEKDAYS,
+)
+from storyline.model import Mention
+
+_GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+# a title or role, as a capitalised word in the run or a lower-case word before it ("Dr.", "Senator", "host")
+_TITLES = HONORIFICS | set(ROLE_TITLES) | set(OFFICE_WORDS.values()) | PERSON_ROLES | {
+    abbr.rstrip(".") for abbrs in ROLE_TITLES.values() for abbr in abbrs}
+# a person's noun before the name, not a title of it: "his friend Bruce Tannery", "One woman, Ana Ortiz,"
+_PERSON_BEFORE = KIN | {"man", "woman", "boy", "girl", "voter", "resident", "supporter", "worker", "student"}
+_COMMON = STOP_WORDS | FUNCTION_WORDS | SENTENCE_OPENERS | set(WEEKDAYS)
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}
+_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+[A-Z][\w’'-]*\.?)*")
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[-’'][A-ZÀ-Þ]?[a-zß-ÿ]+)*")
+_INITIAL = re.compile(r"[A-Z]\.")
+_ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ ]+$")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")  # "Ana Ortiz, 35, said"
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_ORG_LABELS = ("ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+
+def missed_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions with a PERSON mention added for each name the model missed that its shape shows to be a
+    person's (the module's rules), and the model's mentions inside such a name dropped or cut."""
+    surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    places = {m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")}
+    lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    out = list(mentions)
+    for run in _RUN.finditer(text):
+        found = _name_in_run(text, run, surnames, lower_words)
+        if found is None:
+            continue
+        start, end, title, title_start, shown = found
+        if any(m.start < end and start < m.end and (m.label == "PERSON" or (m.start, m.end) == (start, end) and not shown)
+               for m in out) or text[start:end] in places and not shown:
+            continue  # the model's person, or its body or place where only the name's shape says otherwise
+        kept = _around(text, out, start, end)
+        if kept is not None:
+            out = kept + [Mention(text=text[start:end], start=start, end=end, label="PERSON", title=title,
+                                            title_start=title_start)]
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
+                 lower_words: set[str]) -> tuple[int, int, str | None, int | None, bool] | None:
+    """The span of the person's name in a run of capitalised words with the title before it (its words and
+    start) and whether a title, a person's noun or an age shows it, or None where the run names no one."""
+    words = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
+    last, at = words[-1]
+    trimmed = _POSSESSIVE.sub("", last.rstrip("."))
+    if trimmed != last and not _INITIAL.fullmatch(last):
+        words[-1] = (trimmed, at)
+    titled_at = max((k for k, (w, _) in enumerate(words) if w.rstrip(".").lower() in _TITLES), default=-1)
+    names = words[titled_at + 1:]
+    while names and names[0][0].lower() in _COMMON:
+        names = names[1:]  # "Later Ilse Duda": a sentence's first word
+    while names and names[-1][0].rstrip(".").lower() in NAME_SUFFIXES:
+        names = names[:-1]
+    if not 2 <= len(names) <= 3 or (titled_at < 0 and len(words) > 3):
+        return None
+    name_words = [w for w, _ in names]
+    if not _NAME_WORD.fullmatch(name_words[0]) or not _NAME_WORD.fullmatch(name_words[-1]) \
+            or not all(_NAME_WORD.fullmatch(w) or _INITIAL.fullmatch(w) for w in name_words) \
+            or not could_be_name(name_words):
+        return None
+    if any(w.lower() in _COMMON or w in NOT_NAME_ENDINGS or w in US_STATES or w in _MONTHS for w in name_words) \
+            or " ".join(name_words) in US_STATES or " ".join(name_words) in COUNTRIES:
+        return None
+    title: tuple[str, int] | None = words[titled_at] if titled_at >= 0 else None  # "Dr.", kept as the model's are
+    before = _ROLE_BEFORE.search(text, max(0, run.start() - 30), run.start())
+    titled = title is not None or before is not None and before.group(1) in _TITLES  # "host", a role, no title
+    first = name_words[0]
+    if first.lower() in lower_words and not titled:
+        return None  # "Will Congress", "Then Trump": a word the article writes in lower case
+    end = names[-1][1] + len(name_words[-1])
+    person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end)
+    if not (titled or person_before or first.lower() in _GIVEN or name_words[-1] in surnames):
+        return None
+    return names[0][1], end, title[0] if title else None, title[1] if title else None, bool(titled or person_before)
+
+
+def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention] | None:
+    """The other mentions once the name [start, end) is a person: those inside it dropped, one running into it
+    across a comma cut before the comma; None where a model mention reaches past the name or it covers only part
+    of one (the model read a longer name, a body's or a place's)."""
+    kept: list[Mention] = []
+    for m in mentions:
+        if m.end <= start or m.start >= end:
+            kept.append(m)
+            continue
+        if m.label not in _ORG_LABELS or m.end > end:
+            return None
+        if m.start >= start:
+            continue  # inside the name: "Carly" of "Carly Fiorina" read as a place
+        comma = text.rfind(",", m.start, start)
+        if comma < 0:
+            return None
+        head = text[m.start:comma].rstrip()
+        if head:
+            kept.append(Mention(text=head, start=m.start, end=m.start + len(head), label=m.label))
+    return kept
