@@ -406,6 +406,14 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     return best, (last[best].start, last[best].end)
 
 
+def far_holder(article: ArticleText, subject: Subject, holder: tuple[str, tuple[int, int]]) -> bool:
+    """Whether a role with no qualifier of its own ("the senator") went to a holder last named before the paragraph
+    before it: a reader takes such a role for the person its own paragraph is about, where that person is named
+    there ("Rubio stopped by his headquarters … the senator said", Cruz introduced as a senator pages before)."""
+    qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
+    return not qualifiers and article.paragraph_of(holder[1][0]) < article.paragraph_of(subject.start) - 1
+
+
 _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*(?:\s?[A-Z]\.)*)\)")
 
 
