@@ -102,3 +102,13 @@ def test_a_bare_role_keeps_its_holder_when_its_paragraph_names_no_one() -> None:
             "Dan Ruiz, the harbour master, said the board would vote in May.\n\n"
             "“We will see the cranes this year,” the senator said.")
     assert speaker_of(text, "We will see the cranes") == "Piet Varga"
+
+
+def test_a_role_after_an_opening_phrase_is_the_sentence_subject() -> None:
+    # "Asked later - … - the admiral chuckled": the admiral is whom the next "he said" stands for, not the senator
+    # who asked him
+    text = ("Adm. Dan Ruiz commands the fleet in the south.\n\n"
+            "Sen. Piet Varga asked Admiral Ruiz about the shoal on Monday. "
+            "Asked later - war or no war - the admiral chuckled.\n\n"
+            "“We will manage either way,” he said.")
+    assert speaker_of(text, "We will manage either way") == "Dan Ruiz"

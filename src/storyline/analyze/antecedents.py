@@ -215,6 +215,10 @@ def _reports_a_clause(article: ArticleText, i: int) -> bool:
 
 
 _SECOND_CLAUSE = re.compile(r"(?:,\s+and|;)\s+(?=the\s)")
+# An opening phrase that is no subject, its comma or dash, then a role ("Asked later - war or not - the admiral
+# chuckled.", "Walking into the office, the senator said"): the role is the sentence's subject.
+_AFTER_OPENING = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|After|Before|When|While|As|Once|Later|Then)\b[^.,;“”\"]*?"
+                            r"(?:,|\s[-–—])\s+(?=the\s)")
 _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
 
 
@@ -230,6 +234,9 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         start, end = article.sentences[k]
         clauses.append(start)  # and a second clause's opening: "…, and the GOP candidate took to Twitter"
         clauses += [m.end() for m in _SECOND_CLAUSE.finditer(article.text, start, min(end, pos))]
+        opening = _AFTER_OPENING.match(article.text, start, min(end, pos))
+        if opening is not None:
+            clauses.append(opening.end())
         k += 1
     for clause in clauses:
         match = _ROLE_OPENING.match(article.text, clause, min(hi, pos))
