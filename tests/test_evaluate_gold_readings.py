@@ -1,11 +1,13 @@
-"""Whom the scorer takes a gold "he" or "she" for, where the annotation's nearest marked name is not whom a reader
-means: the one asking is not the one answering, "Then there's Ortiz." is about Ortiz, and a title before a name
-makes a person whatever body's name stands before the title. Our own sentences; the gold spans are found in them."""
+"""How the scorer reads a gold source where its earlier rules misread it: whom a "he" or "she" stands for where the
+annotation's nearest marked name is not whom a reader means (the one asking is not the one answering, "Then there's
+Ortiz." is about Ortiz, a title before a name makes a person whatever body's word stands before the title), and a
+name whose letters came through mis-decoded UTF-8. Our own sentences; the gold spans are found in them."""
 
 from __future__ import annotations
 
 import re
 
+from storyline.evaluate.gold_sources import name_words, names_agree, source_kind
 from storyline.evaluate.quotes import score_quotes
 
 
@@ -65,3 +67,14 @@ def test_a_title_before_a_name_makes_a_person_after_a_body_name() -> None:
             _gold(t, "he", "said", "“The mayor has support here,”", True)]
     assert _right(t, gold, "The mayor has support here", "Dan Ruiz")
     assert not _right(t, gold, "The mayor has support here", "Piet Varga")
+
+
+def test_a_name_spelt_in_mis_decoded_utf8_is_a_name() -> None:
+    """"Ana SÃ¡nchez" (Sánchez read as Latin-1): the signs inside the word are the word's, so the source is a name and
+    storyline's "Ana SÃ¡nchez" answers it; a control character the normalised text drops does not part them."""
+    text = "“The pier is ready,” said Ana SÃ¡nchez, a harbour pilot."
+    source = "Ana SÃ¡nchez, a harbour pilot"
+    assert source_kind(source, text, text.index("Ana")) == "name"
+    assert names_agree(name_words(source), "Ana SÃ¡nchez")
+    assert names_agree(name_words("Ana Sánchez\u0083z"), "Ana Sánchezz")
+    assert not names_agree(name_words(source), "Ana Lee")
