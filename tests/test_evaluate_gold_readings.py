@@ -77,4 +77,5 @@ def test_a_name_spelt_in_mis_decoded_utf8_is_a_name() -> None:
     assert source_kind(source, text, text.index("Ana")) == "name"
     assert names_agree(name_words(source), "Ana SÃ¡nchez")
     assert names_agree(name_words("Ana Sánchez\u0083z"), "Ana Sánchezz")
+    assert names_agree(name_words("Ana SA\u0303\u0083A\u0302¡nchez"), "Ana S\u00c3\u00c2¡nchez")  # accents apart, then composed
     assert not names_agree(name_words(source), "Ana Lee")

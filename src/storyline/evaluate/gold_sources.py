@@ -9,6 +9,7 @@ answers them when `names_agree`. The rules are docs/attribution.md's "How the go
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Sequence
 
 # A word; the signs and accents of UTF-8 read as Latin-1 inside it are part of it ("SarukhÃ¡n", "JesÃºs"), not
@@ -178,11 +179,16 @@ def name_words(source: str) -> list[str]:
             break
     while run and run[0] == "of":
         run.pop(0)
-    return [_C1.sub("", possessive(w).lower()) for w in run]
+    return [_plain(possessive(w).lower()) for w in run]
 
 
 # Control characters of Latin-1 that mis-decoded UTF-8 leaves inside a name and the normalised text drops.
 _C1 = re.compile(r"[\u0080-\u009f]")
+
+
+def _plain(word: str) -> str:
+    """A name's word as the normalised text spells it: composed accents (NFC), no Latin-1 control characters."""
+    return _C1.sub("", unicodedata.normalize("NFC", word))
 
 
 def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
@@ -190,7 +196,8 @@ def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
     other's, titles aside ("Clinton" ~ "Hillary Clinton" ~ "Mrs. Clinton", not ~ "Bill Clinton")."""
     if not predicted or not gold:
         return False
-    said = {_C1.sub("", w.lower().strip(".")) for w in _words(predicted)} - TITLES - SUFFIXES
+    said = {_plain(w.lower().strip(".")) for w in _words(predicted)} - TITLES - SUFFIXES
+    gold = [_plain(w) for w in gold]
     wanted = {w.strip(".") for w in gold} - TITLES - SUFFIXES
     surname = next((w for w in reversed(gold) if w not in TITLES and w.strip(".") not in SUFFIXES), gold[-1]).strip(".")
     if surname not in said:
