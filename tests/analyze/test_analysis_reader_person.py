@@ -82,3 +82,33 @@ def test_a_party_and_a_place_is_no_ones_name() -> None:
 
     assert not could_be_name(["Independent", "Vermont"])
     assert could_be_name(["Dana", "Whitlock"])
+
+
+def test_a_bare_role_is_the_holder_its_own_paragraph_is_about() -> None:
+    # Sen. Piet Varga was introduced as the senator paragraphs back; Ruiz, whom this paragraph is about, is the
+    # senator who speaks here
+    text = ("Sen. Piet Varga toured the harbour on Monday and promised new cranes.\n\n"
+            "The port board met on Tuesday to weigh the cost of the cranes.\n\n"
+            "Its members were split on the timetable and asked for more studies.\n\n"
+            "Dan Ruiz stopped by the ferry office to thank the night crews. "
+            "Walking past the queue, the senator said the boats would run on time. “It is a fine crew,” he said.")
+    assert speaker_of(text, "It is a fine crew") == "Dan Ruiz"
+
+
+def test_a_bare_role_keeps_its_holder_when_its_paragraph_names_no_one() -> None:
+    # the paragraph before names Ruiz, but only Varga holds the role: "the senator" is still Varga
+    text = ("Sen. Piet Varga toured the harbour on Monday and promised new cranes.\n\n"
+            "The port board met on Tuesday to weigh the cost of the cranes.\n\n"
+            "Dan Ruiz, the harbour master, said the board would vote in May.\n\n"
+            "“We will see the cranes this year,” the senator said.")
+    assert speaker_of(text, "We will see the cranes") == "Piet Varga"
+
+
+def test_a_role_after_an_opening_phrase_is_the_sentence_subject() -> None:
+    # "Asked later - … - the admiral chuckled": the admiral is whom the next "he said" stands for, not the senator
+    # who asked him
+    text = ("Adm. Dan Ruiz commands the fleet in the south.\n\n"
+            "Sen. Piet Varga asked Admiral Ruiz about the shoal on Monday. "
+            "Asked later - war or no war - the admiral chuckled.\n\n"
+            "“We will manage either way,” he said.")
+    assert speaker_of(text, "We will manage either way") == "Dan Ruiz"

@@ -72,3 +72,11 @@ def test_he_after_a_name_standing_before_a_noun_is_not_that_persons():
             "A Whitfield spokesman said he had not seen the report and that he would ask the divers.\n\n"
             "Whitfield toured the quay in the afternoon. “The pier is safe,” she said.")
     assert speaker_of(text, "pier is safe") == "Karen Whitfield"
+
+
+def test_a_title_of_one_sex_is_not_the_fuller_name_of_the_other():
+    # "Ms. Lindqvist" is Maria, though "Peter Lindqvist", her son, is the full name named last before her words
+    text = ("Maria Lindqvist runs the ferry office in the harbour.\n\n"
+            "Peter Lindqvist, her son, said the night boat was late again.\n\n"
+            "“The crews deserve better,” Ms. Lindqvist wrote in a letter to the council.")
+    assert speaker_of(text, "crews deserve better") == "Maria Lindqvist"

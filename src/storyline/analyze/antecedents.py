@@ -215,6 +215,10 @@ def _reports_a_clause(article: ArticleText, i: int) -> bool:
 
 
 _SECOND_CLAUSE = re.compile(r"(?:,\s+and|;)\s+(?=the\s)")
+# An opening phrase that is no subject, its comma or dash, then a role ("Asked later - war or not - the admiral
+# chuckled.", "Walking into the office, the senator said"): the role is the sentence's subject.
+_AFTER_OPENING = re.compile(r"(?:[A-Z][a-z]+(?:ed|ing)|After|Before|When|While|As|Once|Later|Then)\b[^.,;“”\"]*?"
+                            r"(?:,|\s[-–—])\s+(?=the\s)")
 _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
 
 
@@ -230,6 +234,9 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         start, end = article.sentences[k]
         clauses.append(start)  # and a second clause's opening: "…, and the GOP candidate took to Twitter"
         clauses += [m.end() for m in _SECOND_CLAUSE.finditer(article.text, start, min(end, pos))]
+        opening = _AFTER_OPENING.match(article.text, start, min(end, pos))
+        if opening is not None:
+            clauses.append(opening.end())
         k += 1
     for clause in clauses:
         match = _ROLE_OPENING.match(article.text, clause, min(hi, pos))
@@ -404,6 +411,14 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
         return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
     return best, (last[best].start, last[best].end)
+
+
+def far_holder(article: ArticleText, subject: Subject, holder: tuple[str, tuple[int, int]]) -> bool:
+    """Whether a role with no qualifier of its own ("the senator") went to a holder last named before the paragraph
+    before it: a reader takes such a role for the person its own paragraph is about, where that person is named
+    there ("Rubio stopped by his headquarters … the senator said", Cruz introduced as a senator pages before)."""
+    qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
+    return not qualifiers and article.paragraph_of(holder[1][0]) < article.paragraph_of(subject.start) - 1
 
 
 _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*(?:\s?[A-Z]\.)*)\)")

@@ -12,7 +12,7 @@ from storyline.analyze.entities import name_key, similar_surnames
 from storyline.analyze.known_people import people_by_context
 from storyline.analyze.nlp import Token
 from storyline.analyze.person_names import as_person_name
-from storyline.lang.en import FUNCTION_WORDS
+from storyline.lang.en import FEMALE_GIVEN_NAMES, FEMALE_TITLES, FUNCTION_WORDS, MALE_GIVEN_NAMES, MALE_TITLES
 from storyline.model import Mention
 from storyline.text import iter_paragraphs, split_sentences
 
@@ -142,6 +142,9 @@ class ArticleText:
             return surface, mention
         best = -1
         fitting = self._fitting_spellings(key)
+        sex = _title_sex(mention)
+        if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one
+            fitting = [text for text in fitting if _given_sex(text) in ("", sex)]
         if fitting:
             most = max(len(text.split()) for text in fitting)
             earliest = len(self.people)
@@ -174,3 +177,18 @@ class ArticleText:
                 fits.append(text)
             self._fits[key] = fits
         return self._fits[key]
+
+
+def _title_sex(mention: Mention | None) -> str:
+    """"f" for a mention after "Mrs." or "Ms.", "m" after "Mr." …; "" for none."""
+    if mention is None or not mention.title:
+        return ""
+    word = mention.title.split()[-1].lower().rstrip(".")
+    return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
+
+
+def _given_sex(name: str) -> str:
+    """The sex a full name's given name is borne by in English news ("Humayun" none, "Ann" f), "" where none or one word."""
+    words = name.split()
+    given = words[0].lower() if len(words) > 1 else ""
+    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else ""

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from storyline.analyze.antecedents import (
     antecedent,
     bearer,
+    far_holder,
     holds_a_role,
     pronoun_genders,
     role_antecedent,
@@ -173,6 +174,11 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         found = role_antecedent(article, subject)
         if found is None and role_head(subject) in PERSON_ROLES:
             found = antecedent(article, subject.start, done, None, genders, statement)
+        elif found is not None and far_holder(article, subject, found):
+            near = antecedent(article, subject.start, done, None, genders, statement)
+            if near is not None and near[1] is not None \
+                    and article.paragraph_of(near[1][0]) == article.paragraph_of(subject.start):
+                found = near  # "Rubio stopped by … the senator said": the senator the paragraph is about
         if found:
             statement.speaker, statement.speaker_span = found
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed

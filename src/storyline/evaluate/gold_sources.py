@@ -9,9 +9,13 @@ answers them when `names_agree`. The rules are docs/attribution.md's "How the go
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Sequence
 
-_WORD = re.compile(r"[^\W_][\w’'.\-]*")
+# A word; the signs and accents of UTF-8 read as Latin-1 inside it are part of it ("SarukhÃ¡n", "JesÃºs"), not
+# breaks that leave a lower-case "n" for a name's last word. (Not a no-break space, nor « and », which may quote.)
+_SIGNS = "\u0080-\u009f\u00a1-\u00aa\u00ac-\u00ba\u00bc-\u00bf\u0300-\u036f"
+_WORD = re.compile(rf"[^\W_](?:[\w’'.\-]|[{_SIGNS}](?=\w|[{_SIGNS}]))*")
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you", "it", "his", "hers",
             "their", "its", "our", "my", "himself", "herself", "themselves", "who", "which", "that", "this"}
 INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many", "most", "other",
@@ -72,7 +76,7 @@ def _head(source: str) -> list[str]:
     """The words of a source up to its first preposition, relative pronoun or comma ("a spokesman for
     Clinton" → a spokesman), keeping "of" after an office ("Secretary of State John Kerry"), not after
     a name ("Senator Jane Roe of Ohio" → Senator Jane Roe)."""
-    tokens = re.findall(r"[^\W_][\w’'.\-]*|[,(—–;:]", source.replace("’s ", " ").replace("'s ", " "))
+    tokens = re.findall(_WORD.pattern + r"|[,(—–;:]", source.replace("’s ", " ").replace("'s ", " "))
     head: list[str] = []
     for i, token in enumerate(tokens):
         low = token.lower()
@@ -175,7 +179,16 @@ def name_words(source: str) -> list[str]:
             break
     while run and run[0] == "of":
         run.pop(0)
-    return [possessive(w).lower() for w in run]
+    return [_plain(possessive(w).lower()) for w in run]
+
+
+# Control characters of Latin-1 that mis-decoded UTF-8 leaves inside a name and the normalised text drops.
+_C1 = re.compile(r"[\u0080-\u009f]")
+
+
+def _plain(word: str) -> str:
+    """A name's word as the normalised text spells it: composed accents (NFC), no Latin-1 control characters."""
+    return _C1.sub("", unicodedata.normalize("NFC", word))
 
 
 def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
@@ -183,7 +196,8 @@ def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
     other's, titles aside ("Clinton" ~ "Hillary Clinton" ~ "Mrs. Clinton", not ~ "Bill Clinton")."""
     if not predicted or not gold:
         return False
-    said = {w.lower().strip(".") for w in _words(predicted)} - TITLES - SUFFIXES
+    said = {_plain(w.lower().strip(".")) for w in _words(predicted)} - TITLES - SUFFIXES
+    gold = [_plain(w) for w in gold]
     wanted = {w.strip(".") for w in gold} - TITLES - SUFFIXES
     surname = next((w for w in reversed(gold) if w not in TITLES and w.strip(".") not in SUFFIXES), gold[-1]).strip(".")
     if surname not in said:

@@ -138,7 +138,7 @@ def _gold_sources(record: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         kind = source_kind(text, record["text"], spans[0][0])
         out.append({"index": n, "start": spans[0][0], "text": text, "kind": kind,
-                    "name": name_words(text) if kind == "name" else []})
+                    "name": name_words(text) if kind == "name" else [], "cue": attribution.get("cue_text") or ""})
     return sorted(out, key=lambda s: s["start"])
 
 

@@ -156,7 +156,7 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # What may stand before a sentence's subject name since the sentence's start or its last comma.
 _BEFORE_SUBJECT = ROLES | TITLES | KIN | {"the", "a", "an", "his", "her", "their", "its", "and", "but", "so", "then",
                                      "as", "when", "while", "after", "before", "if", "though", "although", "because",
-                                     "since", "once", "until"}
+                                     "since", "once", "until", "there's", "there’s", "here's", "here’s"}
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
 _ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Adm|Lt|Col|Sgt|Rev|Prof|St|Jr|Sr|Inc|Co|No|Mt|Ft|Jan|Feb"
                           r"|Aug|Sept?|Oct|Nov|Dec|U\.S|[A-Z])\.$")
@@ -251,7 +251,7 @@ class Reader:
     def referent(self, start: int, pronoun: str, depth: int = 0) -> list[str] | None:
         for a, b in self._sentences(start):
             here = [s for s in self.sources if a <= s["start"] < min(b, start) and not self._inside(s["start"])]
-            named = [s for s in here if s["kind"] == "name" and s["name"] and _personal(s)
+            named = [s for s in here if s["kind"] == "name" and s["name"] and _personal(s) and not _asks(s)
                      and self._fits(s["name"], pronoun)]
             main = self._main_clause(a, min(b, start), pronoun)
             if named and main is not None and named[-1]["start"] < main[0]:
@@ -312,6 +312,22 @@ class Reader:
         return words
 
 
+def _asks(source: Mapping[str, Any]) -> bool:
+    """Whether a marked source is the one asking ("Ruiz was asked by host Ann Lee whether …", "when Lee asked whether
+    …"): the answer after it is the one asked's, whom the sentence's subject or its asked names."""
+    return re.search(r"\bask(?:s|ed|ing)?\b", source.get("cue") or "", re.IGNORECASE) is not None
+
+
 def _personal(source: Mapping[str, Any]) -> bool:
-    """A named source that is a person, not an outlet or a body ("The Post", "the Clinton campaign")."""
-    return not (set(source["name"]) & ORG_WORDS or source["text"].lower().startswith("the "))
+    """A named source that is a person, not an outlet or a body ("The Post", "the Clinton campaign"); a title with a
+    name after it makes a person whatever the words before ("the district GOP Chairman Chuck Williams")."""
+    name = source["name"]
+    titled = [n for n, word in enumerate(name) if word in _PERSON_TITLES]
+    if titled and titled[-1] + 1 < len(name) and not set(name[titled[-1] + 1:]) & ORG_WORDS:
+        return True
+    return not (set(name) & ORG_WORDS or source["text"].lower().startswith("the "))
+
+
+# The titles that only a person bears (not "House", "State", "Press" nor "Campaign", which also stand in a body's name).
+_PERSON_TITLES = TITLES - {"of", "the", "state", "u.s.", "house", "majority", "minority", "press", "campaign", "former",
+                           "vice"}

@@ -264,7 +264,7 @@ harvey henry herbert howard hugh ian isaac jack jacob jake james jared jason jeb
 jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin kurt lamar
 larry lawrence leonard lloyd louis luis luke marco marcus mark martin matt matthew max michael mike mitch
 mitchell mohammed muhammad nathan neil newt nicholas nick norman oliver omar oscar patrick paul pete peter phil
-philip philippe ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
+humayun khizr philip philippe ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
 samuel scott sean sergei seth stanley stephen steve steven stuart ted thomas tim timothy todd tom tommy tony
 travis trey troy victor vincent vladimir walter warren wayne william willie""".split())
 FEMALE_GIVEN_NAMES = set("""abigail alexandra alice alicia alison amanda amy ana angela ann anna anne annie
