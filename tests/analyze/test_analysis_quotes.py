@@ -204,6 +204,7 @@ def test_a_person_calling_something_is_not_a_thing_named():
     ("The mayor was greeted with chants of “Ferry now!” until she spoke.", "Ferry now!"),
     ("One fisher held up a sign that read “No levy!” at the harbour gate.", "No levy!"),
     ("As the last ferry left, the quay rang with ''Goodbye!'' from the crowd.", "Goodbye!"),
+    ("The clerk looked up from her ledger at last. “Mrs. Ortiz?”", "Mrs. Ortiz?"),
 ])
 def test_short_exclamations_are_said_not_terms(sentence, words):
     assert only(direct(sentence), words)

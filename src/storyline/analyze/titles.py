@@ -7,20 +7,21 @@ A title is told by its words and what stands beside it, never by a list of title
 (each capitalised, bar short function words) right after a possessive ("CNN’s"), a preposition of place
 or medium ("on", "in", "with"), "told" with no comma, or a noun that introduces a title ("the podcast",
 "his memoir,", "a show called"), or right before a noun that a title qualifies ("star", "show",
-"movement"). Where a kind of work names it, before ("his 2019 memoir, “…”") or in an apposition after it ("“…,” a TV
-series that …"), a title may end on its own ".", "!" or "?" ("the movie “Sharks Of The Quay 2: Not Again!”"); a title
-may open with a number ("“12 Days: The Storm Over Velmar”"). A headline, itself in title case, gives no such sign, so its quotes are kept. With no cue of its own
-(titled_in_sentence), words in title case set inside the writer's sentence need no such sign: a sentence someone
-says opens a clause of its own, and in the writer's sentence only a name is written so ("acted in the movie
-“Storm Over The Quay” before", "the founder of “Fishers For A Fair Levy”").
+"movement"). Where a kind of work names it, before ("his 2019 memoir, “…”") or in an apposition after it
+("“…,” a TV series that …"), a title may end on its own ".", "!" or "?" ("the movie “Sharks Of The Quay 2: Not
+Again!”"); a title may open with a number ("“12 Days: The Storm Over Velmar”"). A headline, itself in title case,
+gives no such sign, so its quotes are kept. With no cue of its own (titled_in_sentence), words in title case set
+inside the writer's sentence need no such sign: a sentence someone says opens a clause of its own, and in the
+writer's sentence only a name is written so ("acted in the movie “Storm Over The Quay” before", "the founder of
+“Fishers For A Fair Levy”").
 
 A thing the writer names by a noun and "called" or "named" ("a play called “Sons Of The Port”", "an account
 named “Quay Watch”") is named in title case, not quoted from anyone; a person's nickname for something is not
 (a role or a pronoun before the verb: "the mayor called “Plan B”").
 
-Short quoted words that end on an exclamation mark ("Lock her up!", "Mexico!", "Yessss!") are the other way round:
-something shouted, chanted or written on a sign, a statement however short (exclaimed), where one to three
-quoted words are otherwise taken for a term.
+Short quoted words that end on an exclamation mark ("Lock her up!", "Mexico!", "Yessss!") or a question mark ("Mrs.
+Ortiz?") are the other way round: something shouted, chanted, asked or written on a sign, a statement however short
+(exclaimed), where one to three quoted words are otherwise taken for a term.
 
 A piece's headline cited with its author ("“Museum to close at the end of December,” by the Post's Ann
 Lee") is a title in sentence case: quoted words ending on a comma, then "by" and a capitalised name.
@@ -128,11 +129,12 @@ def _named_thing(before: str) -> bool:
 
 
 def exclaimed(text: str, start: int, end: int) -> bool:
-    """Whether the quoted words text[start:end] end on an exclamation mark ("Lock her up!", "Marco! Marco!,"):
-    something shouted, chanted or held up on a sign, a statement however short, not a term. A name in title
+    """Whether the quoted words text[start:end] end on an exclamation or a question mark ("Lock her up!", "Marco!
+    Marco!,", "Mrs. Ortiz?"): something shouted, chanted, asked or held up on a sign, a statement however short, not a
+    term. A name in title
     case where a title stands ("on “Jeopardy!”", "known as “Yahoo!”", "the musical “Oklahoma!”") is no shout."""
     quoted = text[start:end].rstrip(_CLOSERS + ", ")
-    if not quoted.endswith("!"):
+    if not quoted.endswith(("!", "?")):
         return False
     if not _title_case(_WORD.findall(quoted)):
         return True
