@@ -9,7 +9,8 @@ later run reads it and applies the quotation rules of the working tree alone (se
 The figures are those of `storyline eval quotes FILE` (the same scorer on the same analysis); the cache
 must be made again when the spaCy model or the article reader changes. Run it on train only: the kinds
 steer the rules, and dev stays held out. Each false positive (a predicted direct quote that matches no
-annotated direct quotation) gets the first kind of KINDS whose test holds."""
+annotated direct quotation) gets the first kind of KINDS whose test holds. A last line counts the false positives
+that are whole quotations the gold flags indirect (whole_indirect) and the precision were they counted right."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from typing import Any
 
 from storyline.analyze import analyze_in_language, extract_mentions, find_quotes, is_english, load_nlp
 from storyline.analyze.nlp import Parsed, pipe_parsed
-from storyline.evaluate.quotes import read_gold, score_quotes
+from storyline.evaluate.quotes import offset_map, read_gold, score_quotes
 from storyline.lang.en import NAMING_CUES
 
 
@@ -85,6 +86,37 @@ def kind_of(text: str, unmatched: dict[str, Any]) -> str:
     return next(name for name, test in KINDS if test(text[a:b], unmatched, before))
 
 
+_MARKS = "\"'“”‘’`"
+
+
+def whole_indirect(records: list[dict[str, Any]], predictions: dict[str, dict[str, Any]],
+                   unmatched: list[dict[str, Any]]) -> Counter[str]:
+    """The unmatched quotes that are whole quotations the gold flags indirect, by why: an indirect content
+    (direct means a content from mark to mark) has a piece opening at the quote's opening mark, and that
+    content is a later piece of one that opens before it ("later piece"), runs on past the closing mark ("runs
+    on"), leaves the opening mark out ("mark left out"), or stops before the closing mark ("stops short")."""
+    by_id = {str(r["id"]): r for r in records}
+    found: Counter[str] = Counter()
+    for u in unmatched:
+        if not u["annotated"]:
+            continue
+        record, text = by_id[u["article"]], predictions[u["article"]]["text"]
+        mapping = offset_map(record["text"], text)
+        a, b = u["span"]
+        opening = a
+        while opening > 0 and text[opening - 1] in _MARKS:
+            opening -= 1
+        for attribution in record.get("attributions", []):
+            pieces = sorted((mapping[x], mapping[y]) for x, y in attribution.get("content") or [])
+            start = next((x for x, y in pieces if opening - 1 <= x <= a + 1 and y > a), None)
+            if attribution.get("direct") or start is None:
+                continue
+            found["later piece" if pieces[0][0] < start else "mark left out" if start >= a
+                  else "runs on" if pieces[-1][1] > b + 3 else "stops short"] += 1
+            break
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", type=Path)
@@ -125,6 +157,11 @@ def main() -> None:
     for name, _ in KINDS:
         wrong = kinds[name, True] + kinds[name, False]
         print(f"{name:32} {everything[name] - wrong:>6} {kinds[name, True]:>18} {kinds[name, False]:>8}")
+    whole = whole_indirect(records, predictions, scores["unmatched"])
+    counted = scores["predicted_direct_right"] + sum(whole.values())
+    print(f"whole quotations the gold flags indirect: {sum(whole.values())} ("
+          + ", ".join(f"{k} {v}" for k, v in whole.most_common()) + f"); counted right, precision "
+          f"{counted / max(1, scores['predicted_direct']):.4f} ({counted} / {scores['predicted_direct']})")
     rows = shown if not args.missed else scores["missed"]
     if args.sample:
         random.Random(19).shuffle(rows)

@@ -185,6 +185,11 @@ def test_scare_quotes_are_not_statements():
     "The town band played “Roll On Over The Grey Sea” as the ferry left.",
     "A theatre group from Port Ellis is staging a comedy called “Sons Of The Quay” this winter.",
     "The clip was first posted by an account called “Quay Watch” on Monday morning.",
+    "In his new book, ''Harbours of the North,'' and in an interview, Mr. Varga said the ferry would run.",
+    "Ms. Ortiz wrote about the strike in her 2019 memoir, ''A Life on the Quay.'' So the crews stayed.",
+    "The film, “12 Days: The Storm Over Velmar,” is based on a book by a harbour pilot.",
+    "Varga once acted in the cable movie “Sharks Of The Quay 2: Not Again!” Now he runs the ferry.",
+    "''Tales From the Harbour,'' a TV series that first aired in 1989, will return next year.",
 ])
 def test_titles_nicknames_and_terms_are_not_quotes(sentence):
     assert direct(sentence) == []
@@ -199,6 +204,7 @@ def test_a_person_calling_something_is_not_a_thing_named():
     ("The mayor was greeted with chants of “Ferry now!” until she spoke.", "Ferry now!"),
     ("One fisher held up a sign that read “No levy!” at the harbour gate.", "No levy!"),
     ("As the last ferry left, the quay rang with ''Goodbye!'' from the crowd.", "Goodbye!"),
+    ("The clerk looked up from her ledger at last. “Mrs. Ortiz?”", "Mrs. Ortiz?"),
 ])
 def test_short_exclamations_are_said_not_terms(sentence, words):
     assert only(direct(sentence), words)

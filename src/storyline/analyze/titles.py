@@ -7,18 +7,21 @@ A title is told by its words and what stands beside it, never by a list of title
 (each capitalised, bar short function words) right after a possessive ("CNN’s"), a preposition of place
 or medium ("on", "in", "with"), "told" with no comma, or a noun that introduces a title ("the podcast",
 "his memoir,", "a show called"), or right before a noun that a title qualifies ("star", "show",
-"movement"). A headline, itself in title case, gives no such sign, so its quotes are kept. With no cue of its own
-(titled_in_sentence), words in title case set inside the writer's sentence need no such sign: a sentence someone
-says opens a clause of its own, and in the writer's sentence only a name is written so ("acted in the movie
-“Storm Over The Quay” before", "the founder of “Fishers For A Fair Levy”").
+"movement"). Where a kind of work names it, before ("his 2019 memoir, “…”") or in an apposition after it
+("“…,” a TV series that …"), a title may end on its own ".", "!" or "?" ("the movie “Sharks Of The Quay 2: Not
+Again!”"); a title may open with a number ("“12 Days: The Storm Over Velmar”"). A headline, itself in title case,
+gives no such sign, so its quotes are kept. With no cue of its own (titled_in_sentence), words in title case set
+inside the writer's sentence need no such sign: a sentence someone says opens a clause of its own, and in the
+writer's sentence only a name is written so ("acted in the movie “Storm Over The Quay” before", "the founder of
+“Fishers For A Fair Levy”").
 
 A thing the writer names by a noun and "called" or "named" ("a play called “Sons Of The Port”", "an account
 named “Quay Watch”") is named in title case, not quoted from anyone; a person's nickname for something is not
 (a role or a pronoun before the verb: "the mayor called “Plan B”").
 
-Short quoted words that end on an exclamation mark ("Lock her up!", "Mexico!", "Yessss!") are the other way round:
-something shouted, chanted or written on a sign, a statement however short (exclaimed), where one to three
-quoted words are otherwise taken for a term.
+Short quoted words that end on an exclamation mark ("Lock her up!", "Mexico!", "Yessss!") or a question mark ("Mrs.
+Ortiz?") are the other way round: something shouted, chanted, asked or written on a sign, a statement however short
+(exclaimed), where one to three quoted words are otherwise taken for a term.
 
 A piece's headline cited with its author ("“Museum to close at the end of December,” by the Post's Ann
 Lee") is a title in sentence case: quoted words ending on a comma, then "by" and a capitalised name.
@@ -49,10 +52,14 @@ _NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w’'.\-]*\s+$")
 _NAME_AFTER = re.compile(rf"^[{_CLOSERS}]\s+[A-Z][a-z’'\-]+\b")
 # "“…,” by Post's Ann Lee", "''…,'' by the Pulitzer Prize-winning reporter …": a piece cited by its author
 _BYLINE_AFTER = re.compile(rf"^[{_CLOSERS}]*,[{_CLOSERS}]*\s+by\s+(?:the\s+)?[A-Z]")
+# "“…,” an HBO series that …", "''…,'' his 2012 memoir": the kind of work in an apposition right after the title
+_KIND_AFTER = re.compile(rf"^[{_CLOSERS}]*,[{_CLOSERS}]*\s+(?:an?|the|his|her|their|its)\s+(?:[\w’'.\-]+\s+){{0,3}}?"
+                         rf"(?:{'|'.join(sorted(w for w in TITLE_INTRODUCERS if w.isalpha() and not w.endswith('ed')))})\b")
 
 
 def _title_case(words: list[str]) -> bool:
-    return bool(words) and words[0][:1].isupper() and all(
+    """Whether words are in title case: each capitalised or a number ("13 Hours"), bar short function words."""
+    return bool(words) and (words[0][:1].isupper() or words[0][:1].isdigit()) and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
@@ -93,19 +100,25 @@ def names_something(text: str, mark: QuoteMarks) -> bool:
     hi = text.find("\n", mark.close)
     hi = len(text) if hi < 0 else hi
     before = text[max(lo, mark.open - 60):mark.open]
+    if text[mark.open] in "'`" and before.endswith(text[mark.open]):
+        before = before[:-1]  # the first half of a doubled mark (NYT's ''…'')
     after = text[mark.close:min(hi, mark.close + 40)]
     if len(words) <= 4 and _TERM.search(before):
         return True  # "the so-called “rebels”", "words such as “ambassador”"
-    if not _title_case(words) or re.search(r"[.?!](?:\s|$)", quoted.rstrip(_CLOSERS + ",")):
+    core = quoted.rstrip(_CLOSERS + ",")
+    if not _title_case(words) or re.search(r"[.?!]\s", core):
         return False
     if _headline(text, lo, hi, mark):
         return False
+    # a kind of work named right before or after: a title however it ends ("his 2012 book, ''An American Son.''",
+    # "the movie “Storm Over The Quay!”", "''Tales From the Harbour,'' a TV series")
+    if _named_thing(before) or _INTRODUCED.search(before) or _KIND_AFTER.match(text[mark.end:mark.close + 60]):
+        return True  # "a play called “Sons Of The Port”", "In her memoir, “Tides of Velmar,”"
+    if core[-1:] in ".?!":
+        return False  # a sentence in title case, unless a kind of work names it
     if len(words) <= 2 and _NAME_BEFORE.search(before) and _NAME_AFTER.match(after):
         return True  # "Gov. C.L. “Butch” Otter": a nickname inside a name
-    if _named_thing(before):
-        return True  # "a play called “Sons Of The Port”"
-    return bool(_POSSESSIVE.search(before) or _PLACE_OR_MEDIUM.search(before) or _INTRODUCED.search(before)
-                or _FOLLOWED.match(after))
+    return bool(_POSSESSIVE.search(before) or _PLACE_OR_MEDIUM.search(before) or _FOLLOWED.match(after))
 
 
 def _named_thing(before: str) -> bool:
@@ -116,11 +129,12 @@ def _named_thing(before: str) -> bool:
 
 
 def exclaimed(text: str, start: int, end: int) -> bool:
-    """Whether the quoted words text[start:end] end on an exclamation mark ("Lock her up!", "Marco! Marco!,"):
-    something shouted, chanted or held up on a sign, a statement however short, not a term. A name in title
+    """Whether the quoted words text[start:end] end on an exclamation or a question mark ("Lock her up!", "Marco!
+    Marco!,", "Mrs. Ortiz?"): something shouted, chanted, asked or held up on a sign, a statement however short, not a
+    term. A name in title
     case where a title stands ("on “Jeopardy!”", "known as “Yahoo!”", "the musical “Oklahoma!”") is no shout."""
     quoted = text[start:end].rstrip(_CLOSERS + ", ")
-    if not quoted.endswith("!"):
+    if not quoted.endswith(("!", "?")):
         return False
     if not _title_case(_WORD.findall(quoted)):
         return True
