@@ -117,6 +117,20 @@ def check_contract(db: Path | str) -> None:
     assert result.returncode == 0 and "0 problems" in result.stdout, result.stdout + result.stderr
 
 
+def check_judgements(judgements: list[dict], events_of: dict[str, set[str]], reasons: set[str]) -> None:
+    """What every judged set's judgements hold (tests/fixtures/polnear_conflicts, polnear_groups): a unique
+    id, a kind and a verdict, a reason of the set's list with a note, and two articles of the judged
+    event or more (an update may cite one twice), each side a span inside its article."""
+    assert len({j["id"] for j in judgements}) == len(judgements)
+    for j in judgements:
+        assert j["kind"] in ("conflict", "update") and j["verdict"] in ("right", "wrong"), j["id"]
+        assert j["reason"] in reasons and j["note"], j["id"]
+        docs = [side["doc"] for side in j["sides"]]
+        assert len(set(docs)) >= 2, j["id"]
+        assert all(j["event"] in events_of[doc] for doc in docs), j["id"]
+        assert all(0 <= side["start"] < side["end"] for side in j["sides"]), j["id"]
+
+
 def run_storyline(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
     """The installed executable in its own process, as a user's shell would run it."""
     return subprocess.run([STORYLINE, *args], input=input, capture_output=True, timeout=600)

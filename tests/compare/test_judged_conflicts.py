@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 
 import pytest
-from conftest import FIXTURES, SHARED, Cli
+from conftest import FIXTURES, SHARED, Cli, check_judgements
 
 from storyline.evaluate.judged import JUDGEMENTS_FILE, SETTINGS_FILE, Predicted, Side, is_judged_set, score_judged
 from storyline.evaluate.spans import DocSpan
@@ -35,15 +35,7 @@ def labels() -> dict[str, set[str]]:
 
 def test_every_judgement_names_its_event_two_articles_of_it_a_verdict_and_why():
     assert is_judged_set(JUDGED)
-    events_of = labels()
-    assert len({j["id"] for j in JUDGEMENTS}) == len(JUDGEMENTS)
-    for j in JUDGEMENTS:
-        assert j["kind"] in ("conflict", "update") and j["verdict"] in ("right", "wrong"), j["id"]
-        assert j["reason"] in REASONS and j["note"], j["id"]
-        docs = [side["doc"] for side in j["sides"]]
-        assert len(set(docs)) >= 2, j["id"]  # two articles at least (an update may cite one twice)
-        assert all(j["event"] in events_of[doc] for doc in docs), j["id"]
-        assert all(0 <= side["start"] < side["end"] for side in j["sides"]), j["id"]
+    check_judgements(JUDGEMENTS, labels(), REASONS)
 
 
 def test_the_spans_are_in_the_texts():
