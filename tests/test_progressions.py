@@ -106,3 +106,35 @@ def test_a_storyline_in_markdown_and_on_its_page_shows_each_step_with_its_report
     [view] = progression_views([record])
     assert [(v["value"], v["day"], v["story"]) for v in view["values"]] == [
         ("at least three people", "14 Apr 2025", "s-first"), ("14 dead", "16 Apr 2025", "s-later")]
+
+
+# a mother's children given as 13 in one story and 12 in the next: two outlets disagree, nothing fell
+MOTHER = ("s-shooting", [
+    report("m1", "coast-wire", "2025-04-14", "Tessa Moray, a mother of 13, was shot dead outside a school in Harwick "
+                                             "on Monday, police said."),
+])
+VERDICT = ("s-verdict", [
+    report("m2", "bay-herald", "2025-04-25", "A jury found Carl Benning guilty of shooting Tessa Moray, a mother of "
+                                             "12, outside a school in Harwick."),
+])
+# a toll of 14 in one story and 12 days later in the next: a toll only grows
+LOWER_TOLL = ("s-later", [
+    report("b2", "bay-herald", "2025-04-17", "The Orsk landslide in Velmar province killed 12 people, officials said "
+                                             "on Thursday.\n\nSchools in the province stay closed."),
+])
+HIGHER_TOLL = ("s-first", [
+    report("a2", "coast-wire", "2025-04-14", "A landslide buried part of the hamlet of Orsk in Velmar province on "
+                                             "Monday and killed 14 people, local officials said."),
+])
+
+
+def test_a_count_that_only_grows_shown_lower_in_a_later_story_is_no_change():
+    assert [r for r in changed([MOTHER, VERDICT]) if r["about"] == "number"] == []
+    assert [r for r in changed([HIGHER_TOLL, LOWER_TOLL]) if r["about"] == "number"] == []
+
+
+def test_a_share_or_a_sum_can_fall_a_toll_or_a_parents_children_cannot():
+    from storyline.compare.rising_counts import can_fall
+
+    assert can_fall("percent") and can_fall("missing")
+    assert not can_fall("killed") and not can_fall("injured:protest") and not can_fall("children")

@@ -32,6 +32,7 @@ import numpy as np
 
 from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
+from storyline.compare.rising_counts import can_fall
 from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
 from storyline.store import Store
 
@@ -91,9 +92,25 @@ def _progression(claim: ClaimRecord, story_of: dict[str, str], days: dict[str, d
     steps = [by_day[d] for d in sorted(by_day)]
     if all(s == steps[0] for s in steps):
         return None
+    if payload["about"] == "number" and not can_fall(payload.get("subject") or "") and _falls(steps):
+        return None  # a toll, the injured, a parent's children shown lower later: a disagreement, not a change
     values.sort(key=lambda v: (v["published"] or "", v["article"]))
     return ProgressionRecord(about=payload["about"], subject=payload.get("subject") or payload["about"],
                              values=values)
+
+
+def _falls(steps: list[set[str]]) -> bool:
+    """Whether a count's value of a day is lower than one an earlier day gave (values as normalized: "12")."""
+    highest = None
+    for values in steps:
+        try:
+            value = max(float(v) for v in values)
+        except ValueError:
+            return False  # not a plain figure: nothing to tell
+        if highest is not None and value < highest:
+            return True
+        highest = value if highest is None else max(highest, value)
+    return False
 
 
 def steps(record: ProgressionRecord) -> list[tuple[str, str | None, list[ProgressionValue]]]:

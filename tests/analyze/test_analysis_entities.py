@@ -153,3 +153,12 @@ def test_a_datelines_place_is_a_place_and_the_lead_starts_after_it(dateline, pla
     assert [(m.text, m.label) for m in analysis.mentions if m.start < len(dateline)] == [(place, "GPE")]
     reported = [q for q in analysis.quotes if not q.direct]
     assert [q.text for q in reported] == ["Ferry crews walked out on Monday over new rosters"]
+
+
+def test_a_name_never_runs_across_a_line_break():
+    # a model span from a link's end over the line break into the headline under it is the headline's name
+    from storyline.analyze.nlp import Parsed
+
+    text = "Read the report at news.example/cable-cut.html\nSEACOM said its cable was repaired on Friday."
+    span = (text.index("html"), text.index("SEACOM") + len("SEACOM"), "ORG")
+    assert [(m.text, m.label) for m in extract_mentions(Parsed(text, [span], []))] == [("SEACOM", "ORG")]

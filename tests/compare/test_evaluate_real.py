@@ -161,6 +161,25 @@ def test_an_update_whose_sides_are_in_two_stories_counts_when_a_storylines_progr
     assert scores["update_found_rate"] == 1.0 and scores["conflicts_predicted"] == 0
 
 
+def test_a_storylines_progression_is_judged_by_the_subject_it_shows_and_the_spans_it_cites():
+    from storyline.evaluate.progression_judgements import score_progressions
+
+    step = conflict(("ferry_4", "Three people"), ("ferry_3", "had risen to five"), kind="update")
+
+    def shown(subject: str) -> PredictedClaim:
+        return PredictedClaim("ferry", "l1", "update", "number", subject, step.spans, step.values, across_stories=True)
+
+    sides = [{"doc": s.doc, "start": s.start, "end": s.end} for s in (words("ferry_4", "Three people"),
+                                                                     words("ferry_3", "had risen to five"))]
+    judged = [{"id": "p-001", "subject": "injured", "about": "number", "verdict": "right", "sides": sides},
+              {"id": "p-002", "subject": "Ana Ruiz", "about": "number", "verdict": "wrong", "sides": sides}]
+    scores = score_progressions(judged, [shown("injured"), shown("Ana Ruiz"), shown("crew"), step])
+    assert (scores["progressions_right"], scores["progressions_wrong"]) == (1, 1)
+    assert scores["progression_precision"] == 0.5
+    assert scores["progressions_unjudged"] == ["number: crew"]  # a story's own update is no progression
+    assert score_progressions(judged, [shown("injured")])["progression_judgements_gone"] == ["p-002"]
+
+
 def test_a_missed_conflict_says_where_it_was_lost():
     real = load_real_set(SMALL, events=["ferry"])
     split = predictions()

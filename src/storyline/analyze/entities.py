@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 from anyascii import anyascii
 
 from storyline.analyze.missed_people import missed_people
-from storyline.analyze.nlp import Parsed, load_nlp, parse
+from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
 from storyline.analyze.places import COUNTRIES, canonical_place
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import DATELINE, iter_paragraphs
@@ -84,7 +84,7 @@ def extract_mentions(parsed_or_text: Parsed | str, nlp: "Language | None" = None
     PERSON mention."""
     parsed = parse((nlp or load_nlp())(parsed_or_text)) if isinstance(parsed_or_text, str) else parsed_or_text
     text = parsed.text
-    spans = [(start, end, label) for start, end, label in parsed.entities if label in LABELS]
+    spans = [one_line(text, start, end, label) for start, end, label in parsed.entities if label in LABELS]
     spans = _datelines(text, spans)
     mentions: list[Mention] = []
     for start, end, label in spans:

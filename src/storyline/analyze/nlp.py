@@ -116,6 +116,16 @@ def _read_doc(doc: "Doc", offset: int, into: Parsed, words: dict[str, str]) -> N
     into.entities.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents)
 
 
+def one_line(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """A model's entity span as a name can be: a name never runs across a line break ("html\nSEACOM": a
+    link's end, then the headline under it), so a span that does is its last line holding a capital."""
+    if "\n" not in text[start:end]:
+        return start, end, label
+    lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])
+             if any(ch.isupper() for ch in m.group())]
+    return (*lines[-1], label) if lines else (start, end, label)
+
+
 def pipe_parsed(pipeline: "Language", texts: Iterable[str], batch_size: int = 16,
                 n_process: int = 1) -> Iterator[Parsed]:
     """pipeline.pipe over texts, one Parsed per text in order, a long text run piece by piece (text_pieces):

@@ -48,6 +48,17 @@ GROWING = frozenset({"killed", "injured", "missing", "arrested", "evacuated", "r
                      "aftershock"})
 DURATION = "day"  # how long an ongoing happening has lasted: "four days of riots", "the sixth straight day"
 UPDATE_RATIO = 5.0  # a step further from the one before than this counts another thing
+# what a count may fall to later, as a thing's state at a moment: a share (of traffic out of service),
+# a sum (a price, an offer), the missing (found) and the evacuated (gone home). Any other count (a toll, the
+# injured, the arrested, a parent's children, aftershocks, the days of a happening so far) only grows or
+# stands: two reports days apart whose later one gives less disagree, or count two things; nothing fell.
+CAN_FALL = frozenset({"percent", "missing", "evacuated", "displaced"}) | CURRENCY_KINDS
+
+
+def can_fall(kind: str) -> bool:
+    """Whether a count of this kind (as a conflict's or an update's key names it: "killed", "injured:protest",
+    "percent") can be lower in a later report because the thing itself fell."""
+    return kind.split(":")[0] in CAN_FALL
 
 
 @dataclass(frozen=True)

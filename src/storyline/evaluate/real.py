@@ -54,6 +54,8 @@ carry a disputed figure and a look-alike one, else its evidence sentences):
   update hits both units. Precision is the share of `same` pairs among those put together; recall
   the share of `same` pairs put together.
 - quote pairs (quote_pairs.json, where the folder has one): see storyline.evaluate.quote_pairs.
+- progressions across stories (progressions.json, where the folder has one: each progression a
+  storyline showed, judged by reading it): see storyline.evaluate.progression_judgements.
 - split: for every item, whether its sides landed in different stories (or in none): a failure
   of clustering, not of the comparison, reported so that the figures can be read.
 """
@@ -74,6 +76,7 @@ from typing import Any
 
 from storyline.errors import InputError
 from storyline.evaluate.detokenize import Detokenized, detokenize
+from storyline.evaluate.progression_judgements import load_progression_judgements, progression_rows, score_progressions
 from storyline.evaluate.quote_pairs import PredictedQuote, quote_pair_rows, score_quote_pairs
 from storyline.evaluate.spans import DocSpan, share
 from storyline.lang.en import WEEKDAYS
@@ -144,6 +147,7 @@ class RealSet:
     updates: list[dict[str, Any]]
     claim_groups: list[dict[str, Any]]
     quote_pairs: list[dict[str, Any]] = field(default_factory=list)
+    progressions: list[dict[str, Any]] = field(default_factory=list)  # judged progressions (progression_judgements)
 
     def items(self) -> Iterable[dict[str, Any]]:
         yield from self.conflicts
@@ -183,6 +187,7 @@ def load_real_set(folder: Path, split: str = "all", events: Sequence[str] | None
         parts.append([item for item in items if (split == "all" or item.get("split") == split)
                       and (not wanted or wanted & set(_events_of(item)))])
     real = RealSet(*parts)
+    real.progressions = load_progression_judgements(folder, split, events)
     if events and not real.events():
         raise InputError(f"{folder}: no annotated item of the {split} split is about {', '.join(events)}")
     return real
@@ -612,6 +617,7 @@ def score_real(real: RealSet, predictions: Mapping[str, Prediction],
         "claim_pairs_wrongly_together": sorted(i["id"] for i in together if i["label"] != "same"),
         "claim_pairs_split": sorted(i["id"] for i in real.claim_groups if split_sides(i)),
     })
+    scores.update(score_progressions(real.progressions, ordered_claims))
     scores.update(score_quote_pairs(real.quote_pairs, [q for p in predictions.values() for q in p.quotes],
                                     split_sides))
     scores["items_split"] = sum(len(scores[k]) for k in ("conflicts_split", "lookalikes_split", "updates_split",
@@ -751,5 +757,6 @@ def score_rows(scores: Mapping[str, Any]) -> list[list[str]]:
              f"claim pairs {len(scores['claim_pairs_split'])}"
              + (f", quote pairs {len(scores['quote_pairs_split'])}" if scores["quote_pairs_gold"] else "") + ")")
     table.extend(quote_pair_rows(scores))
+    table.extend(progression_rows(scores))
     table.append(["items whose sides are in different stories", "", split, ""])
     return table

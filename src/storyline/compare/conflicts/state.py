@@ -92,10 +92,24 @@ def two_stages(a: Unit, b: Unit) -> bool:
     return False
 
 
-def _subject(story: StoryView, units: list[Unit]) -> str:
-    """Whose case (or condition) it is: the person the stage sentences name most, else "the case"."""
-    names: Counter[str] = Counter(name for u in units for name in u.entities if story.entity_type.get(name) == "PERSON")
-    return names.most_common(1)[0][0] if names else "the case"
+def _subject(story: StoryView, steps: dict[int, list[tuple[Unit, int]]]) -> str:
+    """Whose case (or condition) it is: a person the stage sentences of two steps or more name (the one
+    most steps name, then the one most often named before the stage words, as the one it happens to is:
+    "Andrew Lopez was found guilty ... in the death of Zurana Horton"), else "the case". A person one
+    step alone names may be anyone its sentence mentions: the prosecutor who "will seek the death
+    penalty", a spokeswoman, the victim, a word the model read as a name ("armed and Dangerous").
+    steps: each step's stage sentences, each with where its stage words start in the article."""
+    named: Counter[str] = Counter()
+    before: Counter[str] = Counter()
+    for told in steps.values():
+        people = {name for unit, _ in told for name in unit.entities if story.entity_type.get(name) == "PERSON"}
+        named.update(people)
+        for unit, at in told:
+            text = story.articles[unit.article].text[unit.start:at]
+            before.update(name for name in unit.entities if name in people and
+                          (name in text or name.split()[-1] in text.split()))
+    shared = [name for name, steps_ in named.items() if steps_ >= 2]
+    return min(shared, key=lambda name: (-named[name], -before[name], name)) if shared else "the case"
 
 
 def state_in_story(found: StoryFindings) -> list[Conflict]:
@@ -159,7 +173,10 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
         by_voice[story.voice[pos]].add(step[0])
     if len({step[0] for step in kept.values()}) < 2 or any(len(ranks) > 1 for ranks in by_voice.values()):
         return None
-    subject = _subject(story, [step[3] for step in kept.values()])
+    by_step: dict[int, list[tuple[Unit, int]]] = defaultdict(list)
+    for pos, (_, _, (start, _), unit) in kept.items():
+        by_step[order[pos]].append((unit, start))
+    subject = _subject(story, by_step)
     return Conflict(ConflictKind.STATE, f"state:{subject}@{ladder}",
                     {pos: (label, story.articles[pos].text[s:e], climbed[pos])
                      for pos, (rank, label, (s, e), _) in kept.items()},
