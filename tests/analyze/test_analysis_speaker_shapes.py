@@ -99,3 +99,10 @@ def test_who_after_a_place_or_a_governed_name():
     quotes = analyze_article(text, None).quotes
     assert [q.speaker for q in quotes if "friendly with the mayor" in q.text] == ["Piet Varga"]
     assert [q.speaker for q in quotes if "a rest and a day off" in q.text] == ["Ana Ortiz"]
+
+
+def test_a_quotation_after_a_full_stop_has_the_cue_of_its_own_sentence():
+    text = ("Piet Varga and Lena Okafor spoke at the depot.\n\n"
+            "“Look at what you did,” Varga said. Okafor responded, “We can fix the timetable later.”")
+    assert speaker_of(text, "Look at what you did") == "Piet Varga"
+    assert speaker_of(text, "fix the timetable later") == "Lena Okafor"
