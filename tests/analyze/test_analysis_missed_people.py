@@ -86,3 +86,9 @@ def test_the_quotation_of_a_person_run_into_a_body_or_named_by_a_known_surname_g
     text = ("Donald Trump won the state. At the convention, Ivanka Trump strode across the stage. “Policies should "
             "help mothers,” she said.")
     assert speaker_of(text, "Policies") == "Ivanka Trump"
+
+
+def test_a_role_and_another_noun_before_capitalised_words_make_them_a_name() -> None:
+    assert _people("The author and harbour firebrand Teodor Vasko spoke last.") == ["Teodor Vasko"]
+    # the words after "and" are a body's ("publisher of"), not a person's noun before a name
+    assert _people("said the president and publisher of Grand Harbour Press.") == []

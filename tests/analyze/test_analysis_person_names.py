@@ -54,3 +54,12 @@ def test_an_adverb_the_model_takes_into_a_name_is_cut_off_it():
     named = as_person_name(text, mention)
     assert named is not None and named.text == "Jonas Ekdal" and text[named.start:named.end] == "Jonas Ekdal"
     assert as_person_name(text, Mention(text="Sick Of Men", start=0, end=11, label="PERSON")) is None
+
+
+@pytest.mark.parametrize("opening", ["Stated", "Continued", "Said"])
+def test_a_cue_verb_opening_the_sentence_is_no_part_of_the_name_after_it(opening):
+    text = f"Lars Varga, the ferry union's chair, spoke on the radio on Monday.\n\n{opening} Varga: “The ferry will run all winter.”"
+    start = text.index(opening)
+    mention = Mention(text=f"{opening} Varga", start=start, end=start + len(opening) + 6, label="PERSON")
+    assert as_person_name(text, mention).text == "Varga"
+    assert speaker_of(text, "run all winter") == "Lars Varga"

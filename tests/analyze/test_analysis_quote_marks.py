@@ -39,3 +39,16 @@ def test_a_tweet_quoting_a_slogan_is_one_quotation_of_its_author():
     quotes = [q for q in analyze_article(text, None).quotes if q.direct]
     assert [(q.text, q.speaker) for q in quotes] == [
         ("Crowds outside the depot wearing “Keep the Ferry” badges. Good to see", "Lena Okafor")]
+
+
+def test_curly_marks_inside_a_straight_quotation_are_its_own():
+    text = ("Dr. Lena Okafor stated:\n\n"
+            "\"The ferry board isn't about “Service to All” anymore. It is about one vision of the harbour.\n\n"
+            "\"The solution is not politics, but a timetable.\"")
+    assert quoted(text)[0] == "The ferry board isn't about “Service to All” anymore. It is about one vision of the harbour"
+    assert all(speaker == "Lena Okafor" for speaker in (q.speaker for q in analyze_article(text, None).quotes))
+
+
+def test_a_straight_mark_doubled_by_a_curly_one_opens_one_quotation():
+    text = "Varga spoke to Radio Norr.\n\n\"“You don’t win the vote by counting ferries,” Varga said."
+    assert [q.speaker for q in analyze_article(text, None).quotes] == ["Varga"]

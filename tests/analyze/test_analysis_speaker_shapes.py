@@ -99,3 +99,17 @@ def test_who_after_a_place_or_a_governed_name():
     quotes = analyze_article(text, None).quotes
     assert [q.speaker for q in quotes if "friendly with the mayor" in q.text] == ["Piet Varga"]
     assert [q.speaker for q in quotes if "a rest and a day off" in q.text] == ["Ana Ortiz"]
+
+
+def test_a_quotation_after_a_full_stop_has_the_cue_of_its_own_sentence():
+    text = ("Piet Varga and Lena Okafor spoke at the depot.\n\n"
+            "“Look at what you did,” Varga said. Okafor responded, “We can fix the timetable later.”")
+    assert speaker_of(text, "Look at what you did") == "Piet Varga"
+    assert speaker_of(text, "fix the timetable later") == "Lena Okafor"
+
+
+def test_a_spaced_full_stop_after_a_title_ends_no_sentence_between_two_quotations():
+    text = ("Mr . Varga left the board in 1974 .\n"
+            "\"Ekdal had said that it was time for both of us to leave , \" Mr . Okafor wrote in his book , "
+            "\"A Life on the Ferries . \"")
+    assert speaker_of(text, "time for both of us") == "Okafor"

@@ -12,7 +12,15 @@ from storyline.analyze.entities import name_key, similar_surnames
 from storyline.analyze.known_people import people_by_context
 from storyline.analyze.nlp import Token
 from storyline.analyze.person_names import as_person_name
-from storyline.lang.en import FEMALE_GIVEN_NAMES, FEMALE_TITLES, FUNCTION_WORDS, MALE_GIVEN_NAMES, MALE_TITLES
+from storyline.analyze.quote_marks import QUOTE_CHARS
+from storyline.lang.en import (
+    FEMALE_GIVEN_NAMES,
+    FEMALE_TITLES,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MALE_GIVEN_NAMES,
+    MALE_TITLES,
+)
 from storyline.model import Mention
 from storyline.text import iter_paragraphs, split_sentences
 
@@ -115,6 +123,15 @@ class ArticleText:
     def token_at(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""
         return bisect.bisect_left(self.starts, pos)
+
+    def sentence_ends_between(self, lo: int, hi: int) -> bool:
+        """Whether a full stop, "!" or "?" stands in text[lo:hi] between two quotations ("“…,” Ruiz said. Lee
+        replied, “…”": another sentence, another cue), and no quotation opens after it ("…,” Ruiz said. “I told
+        them, ‘…’": the second is quoted in that one)."""
+        first, last = self.token_at(lo), self.token_at(hi)
+        ends = [self.tokens[k].end for k in range(first, last) if self.tokens[k].text in (".", "!", "?")
+                and not (k > first and self.word(k - 1) in HONORIFICS)]  # "Mr . Ruiz" of a tokenised text
+        return bool(ends) and not any(ch in QUOTE_CHARS for ch in self.text[ends[-1]:hi])
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1

@@ -7,7 +7,8 @@ where the article shows it to be one:
 
 - its first word is a given name English news gives a person ("Ana Ortiz", "Bruce Turry");
 - a title or a role stands right before it ("state Representative Karlee Macer", "host Ben Alder", "Dr. Kelli
-  Ward"), inside the capitalised run or as a lower-case word;
+  Ward"), inside the capitalised run or as a lower-case word, or a role and another noun before it ("author
+  and liberal firebrand Cornel West");
 - its last word is the surname of a person the model did tag in the article ("Ivanka Trump" beside "Donald
   Trump").
 
@@ -59,6 +60,7 @@ _RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+[A-Z][\w’'-]*\.?)*
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[-’'][A-ZÀ-Þ]?[a-zß-ÿ]+)*")
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ ]+$")
+_ROLES_BEFORE = re.compile(r"\b([a-z]+)[ ]+and((?:[ ]+[a-z]+){1,2})[ ]+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")  # "Ana Ortiz, 35, said"
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ORG_LABELS = ("ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -115,6 +117,8 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     title: tuple[str, int] | None = words[titled_at] if titled_at >= 0 else None  # "Dr.", kept as the model's are
     before = _ROLE_BEFORE.search(text, max(0, run.start() - 30), run.start())
     titled = title is not None or before is not None and before.group(1) in _TITLES  # "host", a role, no title
+    paired = _ROLES_BEFORE.search(text, max(0, run.start() - 60), run.start())  # "author and activist Cornel West"
+    titled = titled or paired is not None and paired.group(1) in _TITLES and not set(paired.group(2).split()) & _COMMON
     first = name_words[0]
     if first.lower() in lower_words and not titled:
         return None  # "Will Congress", "Then Trump": a word the article writes in lower case

@@ -11,8 +11,9 @@ The model reads capitalised runs as people. Some are no one's name, and none of 
   ("International Security" of "Institute for Science and International Security"): its last word says so.
 Such a span is dropped from the speaker reading, so that the cue looks on to the person beside it or the
 quotation stays unattributed rather than given to a phrase. An adverb the model took into a name
-("Certainly Donald Trump") is cut off it. And where the model missed a name whose given name is also a verb's
-form ("Will Estrada"), that word opens the name, not a clause.
+("Certainly Donald Trump") is cut off it, and so is a cue verb opening a sentence ("Continued Stone:"). And
+where the model missed a name whose given name is also a verb's form ("Will Estrada"), that word opens the
+name, not a clause.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import replace
 
 from storyline.analyze.nlp import Token
 from storyline.lang.en import (
+    CUE_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     NOT_NAME_ENDINGS,
@@ -57,8 +59,11 @@ def as_person_name(text: str, mention: Mention) -> Mention | None:
     words = mention.text.split()
     if not could_be_name(words):
         return None
-    if len(words) > 2 and words[0].endswith("ly") and re.search(rf"\b{re.escape(words[0].lower())}\b", text):
-        start = mention.start + len(words[0]) + 1  # "Certainly Donald Trump": the article writes "certainly"
+    if len(words) > 2 and words[0].endswith("ly") and re.search(rf"\b{re.escape(words[0].lower())}\b", text) \
+            or len(words) > 1 and words[0].lower() in CUE_WORDS:
+        # "Certainly Donald Trump": the article writes "certainly"; "Continued Stone:", "Said Comey,": a cue
+        # verb opening the sentence is never part of a name
+        start = mention.start + len(words[0]) + 1
         return replace(mention, text=text[start:mention.end], start=start)
     return mention
 

@@ -65,15 +65,20 @@ def _closing(text: str, i: int, lo: int, hi: int) -> int | None:
     """Where the quotation opened at i closes in text[lo:hi], or None.
 
     A quotation of the same kind inside it (“… wearing “Settle For Hillary” shirts …”), where the marks are
-    told apart (“ and ”), closes on its own closing mark, not the outer one's. Without a closing mark for each
+    told apart (“ and ”), closes on its own closing mark, not the outer one's; so does a curly one inside a
+    straight one ("… about “Equal Justice” …"). Without a closing mark for each
     opening one, the first opening mark was never closed."""
     ch = text[i]
     closers = _CLOSERS[ch]
-    depth = 0
+    depth = curly = 0  # curly: “…” pairs open inside a straight "…", whose ” is theirs ("… about “Equal Justice” …")
     j = i + 1
     while j < hi:
         c = text[j]
-        if c in closers and _can_close(text, j, lo, hi):
+        if ch == '"' and c == "“" and j > i + 1 and _can_open(text, j, lo, hi):  # not a doubled opening "“
+            curly += 1
+        elif ch == '"' and c == "”" and curly and _can_close(text, j, lo, hi):
+            curly -= 1
+        elif c in closers and _can_close(text, j, lo, hi):
             if depth == 0:
                 return j
             depth -= 1

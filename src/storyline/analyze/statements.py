@@ -94,7 +94,8 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
                 continue
             raw_end = text[previous.start:previous.close].rstrip()
             continues = (raw_end.endswith(",") or raw_end[-1:].isalnum()) and between.strip().endswith(",")
-            if continues and len(between) < 150 and _first_cue(article, previous.close + 1, mark.open) is not None:
+            if continues and len(between) < 150 and _first_cue(article, previous.close + 1, mark.open) is not None \
+                    and not article.sentence_ends_between(previous.close + 1, mark.open):
                 groups[-1].append(mark)
                 continue
         groups.append([mark])
