@@ -751,6 +751,8 @@ def test_what_changed_across_a_storyline_shows_on_its_page_and_its_newest_storys
         section = page[page.index('id="changed"'):page.index("</section>", page.index('id="changed"'))]
         assert "What changed across the storyline" in section and "5 Jun 2025" in section
         assert section.index("nine") < section.index("11") and f"/articles/{article}" in section
+    page = client.get(f"/stories/{newest}").text  # a section of the story's column, listed in its contents
+    assert page.index('href="#changed"') < page.index("</nav>", page.index('class="toc"')) < page.index('id="changed"')
     assert 'id="changed"' not in client.get(f"/stories/{first}").text  # only the newest story shows it
 
 
