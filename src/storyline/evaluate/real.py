@@ -386,14 +386,21 @@ def claims_of_brief(label: str, story: str, brief: Mapping[str, Any], docs_of_ar
             "conflict" if claim.get("status") == "conflict" else "claim")
         payload = payload if isinstance(payload, dict) else claim.get("conflict") or {}
         spans = _doc_spans(claim.get("evidence", []), docs_of_article, offsets)
-        values = []
-        for v in payload.get("values", []) if kind != "claim" else []:
-            value_spans = _doc_spans(v.get("evidence", []), docs_of_article, offsets)
-            docs = docs_of_article.get(str(v.get("article")), []) or sorted({s.doc for s in value_spans})
-            values.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
+        values = _values(payload.get("values", []) if kind != "claim" else [], docs_of_article, offsets)
         claims.append(PredictedClaim(label, story, kind, payload.get("about"), str(claim.get("text", "")),
-                                     tuple(spans), tuple(values)))
+                                     tuple(spans), values))
     return claims
+
+
+def _values(values: Iterable[Mapping[str, Any]], docs_of_article: Mapping[str, list[str]],
+            offsets: Mapping[tuple[str, str], list[int] | None]) -> tuple[PredictedValue, ...]:
+    """A conflict's, an update's or a progression's values with their spans mapped to documents."""
+    out = []
+    for v in values:
+        value_spans = _doc_spans(v.get("evidence", []), docs_of_article, offsets)
+        docs = docs_of_article.get(str(v.get("article")), []) or sorted({s.doc for s in value_spans})
+        out.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
+    return tuple(out)
 
 
 def claims_of_progressions(label: str, storyline: str, records: Iterable[Mapping[str, Any]],
@@ -403,14 +410,10 @@ def claims_of_progressions(label: str, storyline: str, records: Iterable[Mapping
     offsets = offsets or {}
     claims = []
     for record in records:
-        values = []
-        for v in record["values"]:
-            value_spans = _doc_spans(v.get("evidence", []), docs_of_article, offsets)
-            docs = docs_of_article.get(str(v.get("article")), []) or sorted({s.doc for s in value_spans})
-            values.append(PredictedValue(tuple(docs), str(v.get("value")), v.get("normalized"), tuple(value_spans)))
+        values = _values(record["values"], docs_of_article, offsets)
         spans = tuple(span for v in values for span in v.spans)
         claims.append(PredictedClaim(label, storyline, "update", record.get("about"), str(record.get("subject", "")),
-                                     spans, tuple(values), across_stories=True))
+                                     spans, values, across_stories=True))
     return claims
 
 
