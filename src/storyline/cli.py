@@ -235,11 +235,12 @@ def show(
         changed = progressions_markdown(progressions_of(store, thread)) if thread else ""
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))
-    elif markdown:
-        print(brief_markdown(brief) + (f"\n{changed}" if changed else ""), end="")
+        return
+    shown = brief_markdown(brief) + (f"\n{changed}" if changed else "")
+    if markdown:
+        print(shown, end="")
     else:
-        out.print(terminal_text(brief_markdown(brief) + (f"\n{changed}" if changed else ""), one_line=False),
-                  markup=False, highlight=False, emoji=False)
+        out.print(terminal_text(shown, one_line=False), markup=False, highlight=False, emoji=False)
 
 
 @app.command("storylines")

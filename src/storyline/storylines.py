@@ -80,11 +80,11 @@ def link_score(a: StorySketch, b: StorySketch) -> float | None:
     people = len(a.people & b.people)
     names = len(a.names & b.names)
     if apart > WINDOW_DAYS:  # months on: a named person's case followed up
-        return round(cosine + 0.1 * people + 0.05 * names, 4) if people >= 1 and cosine >= CLOSE else None
-    close = cosine >= CLOSE and bool(a.aliases & b.aliases)
-    if people >= 2 or (people >= 1 and cosine >= 0.5) or (names >= 2 and cosine >= 0.6) or close:
-        return round(cosine + 0.1 * people + 0.05 * names, 4)
-    return None
+        linked = people >= 1 and cosine >= CLOSE
+    else:
+        close = cosine >= CLOSE and bool(a.aliases & b.aliases)
+        linked = people >= 2 or (people >= 1 and cosine >= 0.5) or (names >= 2 and cosine >= 0.6) or close
+    return round(cosine + 0.1 * people + 0.05 * names, 4) if linked else None
 
 
 def links_for(story: StorySketch, others: Iterable[StorySketch]) -> list[tuple[str, float]]:
