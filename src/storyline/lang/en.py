@@ -334,14 +334,14 @@ DAY_WORDS = frozenset("on by since until till from before after last next this e
 # "a day after", "two days earlier": counted from an event the sentence names, not from the report's day
 RELATIVE_DAY = re.compile(r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+"
                        r"(?:days?|weeks?|months?|years?|hours?)\s+(?:after|before|earlier|later|ago|on)\b", re.IGNORECASE)
-# "the last such patch was released on Oct. 23", "a previous raid in 2006": the day of an earlier happening
-# of the kind, not of the one reported
 # a day that names another happening the sentence's comes before ("Going into Tuesday's contests, Clinton
 # held …", "ahead of Monday's caucuses"): the day of that one, not of what the sentence tells
 AHEAD_OF = re.compile(r"\b(?:(?:going|heading) into|ahead of|in the run-up to|leading (?:up )?(?:to|into))\s+$", re.IGNORECASE)
 # the day a poll, report or statement came out ("a CNN/ORC poll released Monday"): not a day of what it tells
 RELEASED = re.compile(r"\b(?:poll|survey|report|study|statement|figures|data|results?|numbers)\s+(?:\w+\s+)?"
                       r"(?:released|published|issued|out)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+# "the last such patch was released on Oct. 23", "a previous raid in 2006": the day of an earlier happening
+# of the kind, not of the one reported
 EARLIER_ONE = re.compile(r"\b(?:(?:last|previous|prior|earlier)\s+such|(?:a|an|the)\s+(?:previous|prior))\b", re.IGNORECASE)
 # words that make a figure a count so far, or a revised one, or what is still missing of a goal ("71 delegates
 # short of", "needs 67 delegates to reach"), which later reports may change

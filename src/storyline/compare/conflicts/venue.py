@@ -85,7 +85,7 @@ def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_g
                 span = _phrase_span(text, s.venue_text or s.venue or "", s.start)
                 shown = s.venue or VENUE_LABELS[kind]
                 sentence = _sentence_around(text, span) if span else (s.parts[0].sentence[0], s.parts[0].sentence[1])
-            elif (s.article, s.speaker) in in_sentences and _one_paragraph(text, in_sentences[(s.article, s.speaker)][2], s):
+            elif (s.article, s.speaker) in in_sentences and _tells_occasion(text, in_sentences[(s.article, s.speaker)][2], s):
                 kind, _, sentence = in_sentences[(s.article, s.speaker)]
                 shown = VENUE_LABELS[kind]
             else:
@@ -105,7 +105,7 @@ def venue_conflicts(story: StoryView, statements: list[QuotedStatement], quote_g
     return out
 
 
-def _one_paragraph(text: str, sentence: tuple[int, int], statement: QuotedStatement) -> bool:
+def _tells_occasion(text: str, sentence: tuple[int, int], statement: QuotedStatement) -> bool:
     """Whether a sentence that names a speaker's medium tells where the statement was made: it is in the
     paragraph of the statement ("He announced this at a briefing." goes with the quotation it follows),
     or it is the report's lead, which gives the occasion of the whole report ("Rubio told a briefing on
