@@ -117,6 +117,14 @@ def check_contract(db: Path | str) -> None:
     assert result.returncode == 0 and "0 problems" in result.stdout, result.stdout + result.stderr
 
 
+def shared_texts(path: Path) -> dict[str, str]:
+    """Each article's text by id from a JSON Lines file of ../shared/data (PolNeAR's train); skips where
+    shared/ is not beside the checkout."""
+    if not path.is_file():
+        pytest.skip(f"{path} not found (set STORYLINE_SHARED)")
+    return {r["id"]: r["text"] for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
 def check_judgements(judgements: list[dict], events_of: dict[str, set[str]], reasons: set[str]) -> None:
     """What every judged set's judgements hold (tests/fixtures/polnear_conflicts, polnear_groups): a unique
     id, a kind and a verdict, a reason of the set's list with a note, and two articles of the judged

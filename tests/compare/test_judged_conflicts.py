@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 
 import pytest
-from conftest import FIXTURES, SHARED, Cli, check_judgements
+from conftest import FIXTURES, SHARED, Cli, check_judgements, shared_texts
 
 from storyline.evaluate.judged import JUDGEMENTS_FILE, SETTINGS_FILE, Predicted, Side, is_judged_set, score_judged
 from storyline.evaluate.spans import DocSpan
@@ -39,12 +39,7 @@ def test_every_judgement_names_its_event_two_articles_of_it_a_verdict_and_why():
 
 
 def test_the_spans_are_in_the_texts():
-    if not TRAIN.is_file():
-        pytest.skip(f"{TRAIN} not found (set STORYLINE_SHARED)")
-    texts = {}
-    for line in TRAIN.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        texts[record["id"]] = record["text"]
+    texts = shared_texts(TRAIN)
     for j in JUDGEMENTS:
         for side in j["sides"]:
             span = texts[side["doc"]][side["start"]:side["end"]]
