@@ -19,12 +19,12 @@ step of the progression too, and one over anything else (the day or place of one
 shown at all. Values of one day that disagree are no progression (that is a conflict, the story's
 own to show), and neither is a thing whose value never changes.
 
-progressions_of(store, story_ids) reads the stories' articles and analyses from the store and embeds
-sentences with the static model, as a brief does. That comparison is made where briefs are made, never
+progressions_of(store, story_ids, embed) reads the stories' articles and analyses from the store and
+embeds sentences with the static model, as a brief does. That comparison is made where briefs are made, never
 when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline check
 --repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by the
 signature of the stories they were made from (made_from: each story's id and size, its brief's version
-and when it was made). A storyline is shown what is kept for it as it now is (kept_progressions);
+and digest). A storyline is shown what is kept for it as it now is (kept_progressions);
 where nothing is (a run is changing its stories, or a database made by an older storyline), it is
 shown as not yet computed, never a comparison made then nor progressions of stories since changed."""
 
@@ -207,22 +207,22 @@ def newest_story_storyline(store: Store, story_id: str) -> Storyline | None:
     return thread_of(store, storyline_id(ids), ids) if ids else None
 
 
-def progressions_of(store: Store, story_ids: list[str]) -> list[ProgressionRecord]:
+def progressions_of(store: Store, story_ids: list[str], embed: Callable[[list[str]], np.ndarray]
+                     ) -> list[ProgressionRecord]:
     """The progressions of the storyline of these stories (oldest first), made from their articles as
     the store holds them: a comparison of up to MOST articles, made by refresh_progressions."""
-    from storyline.pipeline import sentence_vectors
-
     each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(story_ids))))
     stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
     analyses = store.analyses([article.id for _, members in stories for article, _ in members])
-    return progressions(stories, analyses, sentence_vectors())
+    return progressions(stories, analyses, embed)
 
 
 def made_from(story_ids: list[str], stamps: dict[str, tuple[int, str | None, str | None]]) -> str:
     """The signature of a storyline's stories (oldest first) as its progressions are made from them:
-    each story's id and size, and its brief's version and when it was made (Store.brief_stamps). An
-    article added, moved, merged, edited or analysed again makes its story's brief again, and a story
-    linked or unlinked changes the ids: either way the signature is another."""
+    each story's id and size, and its brief's version and digest (Store.brief_stamps). An article added,
+    moved or merged changes a size; one edited or analysed again makes its story's brief again, whose
+    text (its claims' sentences and spans) is then another; a story linked or unlinked changes the
+    ids: either way the signature is another."""
     text = "\n".join(f"{story_id}\t{stamps.get(story_id)}" for story_id in story_ids)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -247,10 +247,12 @@ def stale_progressions(store: Store) -> tuple[dict[str, tuple[list[str], str]], 
 WINDOW = 16  # storylines whose progressions are made and kept (one commit) at a time
 
 
-def refresh_progressions(store: Store) -> int:
+def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]]) -> int:
     """Make and keep the progressions of every storyline whose stories changed since they were made (or
     that has none yet), and drop those of storylines that are no more; returns how many were made.
-    Called where briefs are made, once they are: at the end of an ingest run and by `check --repair`."""
+    Called where briefs are made, once they are, with what gives the embedding they use
+    (pipeline.sentence_vectors, asked only where a storyline is to be made): at the end of an ingest
+    run and by `check --repair`."""
     stale, gone = stale_progressions(store)
     if gone:
         with store.transaction():
@@ -258,7 +260,7 @@ def refresh_progressions(store: Store) -> int:
     todo = list(stale.items())
     for start in range(0, len(todo), WINDOW):
         window = todo[start:start + WINDOW]
-        made = [progressions_of(store, ids) for _, (ids, _) in window]
+        made = [progressions_of(store, ids, embedding()) for _, (ids, _) in window]
         with store.transaction():
             for (name, (_, signature)), records in zip(window, made, strict=True):
                 store.save_progressions(name, signature, list(records), VERSION)

@@ -9,6 +9,7 @@ COLLATE NOCASE, and text compared byte by byte (PostgreSQL columns use the "C" c
 
 from __future__ import annotations
 
+import hashlib
 import json
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -398,14 +399,14 @@ class Store(ReadQueries, OutletRecords):
         row = self.conn.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is not None and row["size"] != size:
             return False
-        # Stamped to the microsecond: a storyline's progressions are keyed by when its stories' briefs were
-        # made (brief_stamps), and a brief made again within the second (an article's text edited) is new.
-        made = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        text = json.dumps(brief, ensure_ascii=False)
+        # the digest keys the progressions of the story's storyline (brief_stamps): another brief, another key
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.conn.execute(
-            """INSERT INTO story_briefs(story_id, brief, size, version, updated_at) VALUES (?, ?, ?, ?, ?)
+            """INSERT INTO story_briefs(story_id, brief, size, version, updated_at, digest) VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT(story_id) DO UPDATE SET brief = excluded.brief, size = excluded.size,
-                   version = excluded.version, updated_at = excluded.updated_at""",
-            (story_id, json.dumps(brief, ensure_ascii=False), size, version, made))
+                   version = excluded.version, updated_at = excluded.updated_at, digest = excluded.digest""",
+            (story_id, text, size, version, _now(), digest))
         return True
 
     def brief(self, story_id: str) -> dict | None:
@@ -511,15 +512,15 @@ class Store(ReadQueries, OutletRecords):
 
     def brief_stamps(self, story_ids: list[str] | None = None) -> dict[str, tuple[int, str | None, str | None]]:
         """Of these live stories (every one: None), what a storyline's progressions are keyed by: the
-        story's size, and its brief's version and when it was made (None, None: no brief)."""
-        query = """SELECT s.id, s.size, b.version, b.updated_at FROM stories s
+        story's size, and its brief's version and digest (None, None: no brief)."""
+        query = """SELECT s.id, s.size, b.version, b.digest FROM stories s
                    LEFT JOIN story_briefs b ON b.story_id = s.id WHERE s.merged_into IS NULL"""
         found: dict[str, tuple[int, str | None, str | None]] = {}
         chunks = [None] if story_ids is None else [story_ids[i:i + 500] for i in range(0, len(story_ids), 500)]
         for chunk in chunks:
             rows = (self.conn.execute(query) if chunk is None else
                     self.conn.execute(query + f" AND s.id IN ({','.join('?' * len(chunk))})", chunk))
-            found.update({row["id"]: (row["size"], row["version"], row["updated_at"]) for row in rows})
+            found.update({row["id"]: (row["size"], row["version"], row["digest"]) for row in rows})
         return found
 
     def save_progressions(self, storyline_id: str, signature: str, records: list[Any], version: str) -> None:
