@@ -399,9 +399,9 @@ def check(
             say(err, f"problem: {problem}")
         if repair and problems:
             store.rebuild_search_index()
-            analysed, refreshed = bring_up_to_date(store)
-            out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs",
-                      highlight=False, markup=False)
+            analysed, refreshed, progressions = bring_up_to_date(store)
+            out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs; "
+                      f"made the progressions of {progressions} storylines", highlight=False, markup=False)
             problems = store.problems() + outdated(store)
             for problem in problems:
                 say(err, f"still: {problem}")

@@ -695,11 +695,11 @@ def outdated(store: Store) -> list[str]:
     return found
 
 
-def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int]:
+def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int, int]:
     """Analyse again every article another version of the analysis rules analysed (its names, quotes
     and dates replaced, its story's brief dropped), then make again every brief missing, stale or made
     by another version of the brief's rules, and the progressions of the storylines whose stories that
-    changed (or that have none). Returns (articles analysed, briefs made)."""
+    changed (or that have none). Returns (articles analysed, briefs made, storylines' progressions made)."""
     ids = store.analysed_by_another_version(analyze.VERSION)
     for start in range(0, len(ids), batch):
         articles = store.articles_by_id(ids[start:start + batch])
@@ -712,8 +712,7 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
                 if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
     made = refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
-    refresh_progressions(store, sentence_vectors)
-    return len(ids), made
+    return len(ids), made, refresh_progressions(store, sentence_vectors)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,

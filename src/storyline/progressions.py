@@ -20,13 +20,13 @@ shown at all. Values of one day that disagree are no progression (that is a conf
 own to show), and neither is a thing whose value never changes.
 
 progressions_of(store, story_ids, embed) reads the stories' articles and analyses from the store and
-embeds sentences with the static model, as a brief does. That comparison is made where briefs are made, never
-when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline check
---repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by the
-signature of the stories they were made from (made_from: each story's id and size, its brief's version
-and digest). A storyline is shown what is kept for it as it now is (kept_progressions);
-where nothing is (a run is changing its stories, or a database made by an older storyline), it is
-shown as not yet computed, never a comparison made then nor progressions of stories since changed."""
+embeds sentences with the static model, as a brief does. That comparison is made where briefs are
+made, never when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline
+check --repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by
+the signature of the stories they were made from (made_from: each story's id and size, its brief's
+version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); where
+nothing is (a run is changing its stories, or the database was made by an older storyline), it is
+shown as not yet computed: never a comparison made then, nor the progressions of its stories as they were."""
 
 from __future__ import annotations
 
