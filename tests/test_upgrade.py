@@ -34,6 +34,7 @@ def test_check_names_what_another_version_made_and_repair_makes_it_again(demo_db
 
     repaired = Cli(db)("check", "--repair")
     assert f"analysed {len(members)} articles again" in repaired.stdout and "0 problems" in repaired.stdout
+    assert "made the progressions of 1 storylines" in repaired.stdout
     assert Cli(db)("show", story, "--json").stdout == fresh
     assert Cli(db)("storyline", thread["id"], "--json").stdout == Cli(demo_db)("storyline", thread["id"], "--json").stdout
     assert Cli(db)("export").stdout == Cli(demo_db)("export").stdout
