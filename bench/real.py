@@ -161,7 +161,7 @@ def verdict(ok: bool | None) -> str:
 # next prepared chunk, which the in-process engine computes right then (language, signature, embed,
 # analyze; the embedder's load is in `wait` but outside those); `assign` is inside `serial`.
 PREPARE = ("language", "signature", "embed", "analyze")
-DRIVER = ("identify", "wait", "multilingual", "serial", "briefs")
+DRIVER = ("identify", "wait", "multilingual", "serial", "briefs", "progressions")
 
 
 def stage_rows(seconds: dict[str, float], wall: float) -> list[tuple[str, float]]:
@@ -179,6 +179,7 @@ def stage_rows(seconds: dict[str, float], wall: float) -> list[tuple[str, float]
              ("serial (near-duplicates, assign, writes)", get("serial")),
              ("  assign (LSH and story index)", get("assign")),
              ("briefs (compare, timeline, storylines)", get("briefs")),
+             ("progressions (what changed across storylines)", get("progressions")),
              ("total (process wall)", wall)]
     return rows
 

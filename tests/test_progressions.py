@@ -4,7 +4,11 @@ story days later is a dated progression with each value's sentence, never a conf
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+
+import pytest
+from conftest import FIXTURES, Cli
 
 from storyline.analyze import analyze_article
 from storyline.embed import load_static_embedder
@@ -138,3 +142,67 @@ def test_a_share_or_a_sum_can_fall_a_toll_or_a_parents_children_cannot():
 
     assert can_fall("percent") and can_fall("missing")
     assert not can_fall("killed") and not can_fall("injured:protest") and not can_fall("children")
+
+
+FERRY = FIXTURES / "ferry_storyline" / "articles.jsonl"  # nine killed on 3 Jun, 14 on 9 Jun, in two stories
+
+
+def tolls(shown: dict) -> list[tuple[str, str]]:
+    return [(v["normalized"], v["published"]) for record in shown["progressions"] for v in record["values"]]
+
+
+def test_a_storylines_progressions_are_made_at_ingest_and_read_when_shown_without_a_comparison(tmp_path, monkeypatch):
+    import storyline.progressions
+
+    cli = Cli(tmp_path / "ferry.db")
+    cli("ingest", str(FERRY))
+    [thread] = cli.json("storylines", "--json")
+    newest = thread["stories"][-1]["id"]
+
+    def no_comparison(*args: object) -> None:
+        raise AssertionError("a reader's request compared the storyline's articles")
+
+    monkeypatch.setattr(storyline.progressions, "progressions", no_comparison)
+    assert tolls(cli.json("storyline", thread["id"], "--json")) == [("9", "2025-06-03"), ("14", "2025-06-09")]
+    assert "killed: nine people → 14 people" in cli("storyline", thread["id"], "--markdown").stdout
+    assert "killed: nine people → 14 people" in cli("show", newest, "--markdown").stdout
+
+
+def test_a_storyline_whose_stories_changed_is_never_shown_the_progressions_of_before(tmp_path):
+    from storyline.store import open_store
+
+    db = tmp_path / "ferry.db"
+    cli = Cli(db)
+    cli("ingest", str(FERRY))
+    [thread] = cli.json("storylines", "--json")
+    newest = thread["stories"][-1]["id"]
+    # bay-herald corrects its report (same URL, new text): the run makes the story's brief and the
+    # storyline's progressions again
+    edited = tmp_path / "edited.jsonl"
+    record = json.loads(FERRY.read_text().splitlines()[-1])
+    edited.write_text(json.dumps({**record, "text": record["text"].replace("said 14 people", "said 15 people")}) + "\n")
+    assert "updated 1" in cli("ingest", str(edited)).stdout
+    assert tolls(cli.json("storyline", thread["id"], "--json")) == [("9", "2025-06-03"), ("15", "2025-06-09")]
+    # a story changed and the progressions not made since (a run dropped its brief and has not ended):
+    # not yet computed, and said so; `check` names it and `check --repair` makes them
+    with open_store(db) as store, store.transaction():
+        store.forget_brief(newest)
+    assert cli.json("storyline", thread["id"], "--json")["progressions"] is None
+    for shown in (cli("storyline", thread["id"], "--markdown").stdout, cli("show", newest, "--markdown").stdout):
+        assert "## What changed across the storyline\n\nNot yet computed" in shown and "15 people" not in shown
+    assert "1 storylines whose progressions are not yet computed" in cli("check", expect=1).stderr
+    assert "0 problems" in cli("check", "--repair").stdout  # the brief made again is the one they were made for
+    assert tolls(cli.json("storyline", thread["id"], "--json")) == [("9", "2025-06-03"), ("15", "2025-06-09")]
+
+
+@pytest.mark.parametrize("stories", [["s1", "s2"], ["s1", "s2", "s3"]])
+def test_a_storylines_signature_changes_with_its_stories_and_with_any_of_their_briefs(stories):
+    from storyline.progressions import made_from
+
+    stamps = {s: (2, "brief/12", "d" * 64) for s in ["s1", "s2", "s3"]}
+    signature = made_from(stories, stamps)
+    assert made_from(stories, dict(stamps)) == signature
+    assert made_from(stories[:-1], stamps) != signature  # a story unlinked
+    for changed in [(3, "brief/12", stamps["s1"][2]), (2, "brief/13", stamps["s1"][2]),
+                    (2, "brief/12", "e" * 64), None]:  # grown, other rules, another brief, no brief
+        assert made_from(stories, {**stamps, "s1": changed}) != signature  # type: ignore[dict-item]

@@ -22,13 +22,19 @@ def test_check_names_what_another_version_made_and_repair_makes_it_again(demo_db
         conn.executemany("UPDATE analyzed SET version = 'analyze-0' WHERE article_id = ?", [(m,) for m in members])
         conn.executemany("DELETE FROM article_quotes WHERE article_id = ?", [(m,) for m in members])
         conn.execute("""UPDATE story_briefs SET version = 'brief/0', brief = replace(brief, '"mentions": ', '"mentions": 1')""")
+        conn.execute("DELETE FROM storyline_progressions")  # made by a version that did not keep them
     assert Cli(db)("show", story, "--json").stdout != fresh
+    [thread] = Cli(demo_db).json("storylines", "--json")
+    assert Cli(db).json("storyline", thread["id"], "--json")["progressions"] is None  # not yet computed
 
     older = Cli(db)("check", expect=1)
     assert f"{len(members)} articles analysed by another version of the analysis (not {ANALYSIS_VERSION})" in older.stderr
     assert f"{len(stories)} stories whose brief another version made (not {BRIEF_VERSION})" in older.stderr
+    assert "1 storylines whose progressions are not yet computed" in older.stderr
 
     repaired = Cli(db)("check", "--repair")
     assert f"analysed {len(members)} articles again" in repaired.stdout and "0 problems" in repaired.stdout
+    assert "made the progressions of 1 storylines" in repaired.stdout
     assert Cli(db)("show", story, "--json").stdout == fresh
+    assert Cli(db)("storyline", thread["id"], "--json").stdout == Cli(demo_db)("storyline", thread["id"], "--json").stdout
     assert Cli(db)("export").stdout == Cli(demo_db)("export").stdout

@@ -293,8 +293,10 @@ class Storyline(_Open):
     last_seen: str | None
     stories: list[StorylineStory]
     timeline: list[StorylineEntry]
-    progressions: list[Progression] = Field(
-        [], description="each count or state that changed across its stories, as a dated progression")
+    progressions: list[Progression] | None = Field(
+        [], description="each count or state that changed across its stories, as a dated progression; null "
+                        "where not yet computed for its stories as they now are (an ingest run changing them "
+                        "makes them as it ends, and so does `storyline check --repair`)")
 
 
 class StorylineSummary(_Open):

@@ -35,9 +35,9 @@ from storyline.errors import StorylineError
 from storyline.export import ExportFormat, write_export
 from storyline.model import Record, Rejection
 from storyline.progressions import (
+    kept_progressions,
     newest_story_storyline,
     progressions_markdown,
-    progressions_of,
     storyline_markdown,
     with_progressions,
 )
@@ -232,7 +232,7 @@ def show(
         brief = load_brief(store, row)
         # the newest story of a storyline shows what changed across the storyline's stories
         thread = None if as_json else newest_story_storyline(store, row.id)
-        changed = progressions_markdown(progressions_of(store, thread)) if thread else ""
+        changed = progressions_markdown(kept_progressions(store, thread)) if thread else ""
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))
         return
@@ -284,7 +284,7 @@ def storyline_command(
     if as_json:
         print(json.dumps(thread, ensure_ascii=False, indent=1))
         return
-    changed = progressions_markdown(thread.get("progressions") or [])
+    changed = progressions_markdown(thread.get("progressions"))
     if markdown:
         print(storyline_markdown(thread, changed), end="")
         return
@@ -387,10 +387,10 @@ def serve(
 @reports_errors
 def check(
     db: DbOption = None,
-    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses and briefs")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses, briefs and progressions")] = False,
 ) -> None:
-    """Check the database: integrity, orphan rows, the search index and derived briefs against the tables, and
-    analyses and briefs another version of storyline made."""
+    """Check the database: integrity, orphan rows, the search index and derived briefs against the tables,
+    analyses and briefs another version of storyline made, and storylines' progressions not yet computed."""
     with _open(_settings(db)) as store:
         from storyline.pipeline import bring_up_to_date, outdated
 
@@ -399,9 +399,9 @@ def check(
             say(err, f"problem: {problem}")
         if repair and problems:
             store.rebuild_search_index()
-            analysed, refreshed = bring_up_to_date(store)
-            out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs",
-                      highlight=False, markup=False)
+            analysed, refreshed, progressions = bring_up_to_date(store)
+            out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs; "
+                      f"made the progressions of {progressions} storylines", highlight=False, markup=False)
             problems = store.problems() + outdated(store)
             for problem in problems:
                 say(err, f"still: {problem}")

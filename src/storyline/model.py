@@ -395,4 +395,4 @@ class Storyline(TypedDict):
     stories: list[StorylineStory]
     timeline: list[TimelineEntry]  # every story's entries, each with its story's id
     # one storyline shown (`storyline ID --json`, /api/storylines/{id}): what changed across its stories
-    progressions: NotRequired[list[ProgressionRecord]]
+    progressions: NotRequired[list[ProgressionRecord] | None]  # None: not yet computed for its stories as they are

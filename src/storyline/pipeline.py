@@ -45,6 +45,7 @@ from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
 from storyline.model import UNDATED_LAST, Analysis, Article, Record, Rejection, StoryState
+from storyline.progressions import refresh_progressions, stale_progressions
 from storyline.safety import clean_label, http_url
 from storyline.settings import Settings
 from storyline.sources.feeds import FeedState, parse_opml
@@ -70,7 +71,7 @@ class IngestReport:
     revisions: list[tuple[str, str, list[str]]] = field(default_factory=list)
     # Seconds per stage. The driver's: identify (normalise, exact-duplicate lookup), wait (for the
     # engine's next prepared chunk), serial (each chunk's transaction: near-duplicate group, story
-    # assignment and writes), assign (the in-memory part of serial: LSH and story index), briefs.
+    # assignment and writes), assign (the in-memory part of serial: LSH and story index), briefs, progressions.
     # Summed over chunks wherever they ran, prepare's: language, signature, embed, analyze.
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
@@ -334,6 +335,8 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
     if settings.analyze:
         with clock("briefs"):
             refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
+        with clock("progressions"):  # of the storylines whose stories changed, once their briefs are made
+            refresh_progressions(store, sentence_vectors)
     return report
 
 
@@ -686,13 +689,17 @@ def outdated(store: Store) -> list[str]:
     briefs = len(store.briefs_of_another_version(BRIEF_VERSION))
     if briefs:
         found.append(f"{briefs} stories whose brief another version made (not {BRIEF_VERSION})")
+    stale, _ = stale_progressions(store)
+    if stale:
+        found.append(f"{len(stale)} storylines whose progressions are not yet computed for their stories as they are")
     return found
 
 
-def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int]:
+def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int, int]:
     """Analyse again every article another version of the analysis rules analysed (its names, quotes
     and dates replaced, its story's brief dropped), then make again every brief missing, stale or made
-    by another version of the brief's rules. Returns (articles analysed, briefs made)."""
+    by another version of the brief's rules, and the progressions of the storylines whose stories that
+    changed (or that have none). Returns (articles analysed, briefs made, storylines' progressions made)."""
     ids = store.analysed_by_another_version(analyze.VERSION)
     for start in range(0, len(ids), batch):
         articles = store.articles_by_id(ids[start:start + batch])
@@ -704,7 +711,8 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
             for article_id, _ in analysed:
                 if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
-    return len(ids), refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
+    made = refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
+    return len(ids), made, refresh_progressions(store, sentence_vectors)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,

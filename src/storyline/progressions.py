@@ -19,11 +19,18 @@ step of the progression too, and one over anything else (the day or place of one
 shown at all. Values of one day that disagree are no progression (that is a conflict, the story's
 own to show), and neither is a thing whose value never changes.
 
-progressions_of(store, thread) reads the stories' articles and analyses from the store; it embeds
-sentences with the static model, as a brief does, and is made when a storyline is shown."""
+progressions_of(store, story_ids, embed) reads the stories' articles and analyses from the store and
+embeds sentences with the static model, as a brief does. That comparison is made where briefs are
+made, never when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline
+check --repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by
+the signature of the stories they were made from (made_from: each story's id and size, its brief's
+version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); where
+nothing is (a run is changing its stories, or the database was made by an older storyline), it is
+shown as not yet computed: never a comparison made then, nor the progressions of its stories as they were."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -36,6 +43,7 @@ from storyline.compare.rising_counts import can_fall
 from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
 from storyline.store import Store
 
+VERSION = "progressions/1"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
 PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
 MOST = 400  # ... and of all its stories together (fewer a story where it has many: at least MIN_PER_STORY)
 MIN_PER_STORY = 10
@@ -143,11 +151,18 @@ def reader_day(value: str | None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def progressions_markdown(records: list[ProgressionRecord], heading: str = "What changed across the storyline") -> str:
+NOT_YET = ("Not yet computed for the storyline as it now is: the ingest run that changed its stories makes it "
+           "as it ends, and so does `storyline check --repair`.")
+
+
+def progressions_markdown(records: list[ProgressionRecord] | None,
+                          heading: str = "What changed across the storyline") -> str:
     """The progressions for people, as Markdown: one line each, then each step's reports with the
-    sentence that gives the value (its provenance); '' for none."""
+    sentence that gives the value (its provenance); '' for none, NOT_YET for records not yet made (None)."""
     from storyline.safety import markdown_text as md
 
+    if records is None:
+        return f"## {heading}\n\n{NOT_YET}\n"
     if not records:
         return ""
     lines = [f"## {heading}", ""]
@@ -171,7 +186,7 @@ def storyline_markdown(thread: Storyline, changed: str | None = None) -> str:
              f"`{md(thread['id'])}`", "", "## Stories", ""]
     lines += [f"- {md(reader_day(s['first_seen']))} · {md(s['title'])} (story `{md(s['id'])}`)" for s in thread["stories"]]
     lines.append("")
-    changed = progressions_markdown(thread.get("progressions") or []) if changed is None else changed
+    changed = progressions_markdown(thread.get("progressions", [])) if changed is None else changed
     if changed:
         lines += [changed.rstrip("\n"), ""]
     if thread["timeline"]:
@@ -192,16 +207,78 @@ def newest_story_storyline(store: Store, story_id: str) -> Storyline | None:
     return thread_of(store, storyline_id(ids), ids) if ids else None
 
 
-def progressions_of(store: Store, thread: Storyline) -> list[ProgressionRecord]:
-    """The progressions of a storyline as the store holds its stories."""
-    from storyline.pipeline import sentence_vectors
-
-    each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(thread["stories"]))))
-    stories = [(s["id"], store.story_articles(s["id"], latest=each)) for s in thread["stories"]]
+def progressions_of(store: Store, story_ids: list[str], embed: Callable[[list[str]], np.ndarray]
+                     ) -> list[ProgressionRecord]:
+    """The progressions of the storyline of these stories (oldest first), made from their articles as
+    the store holds them: a comparison of up to MOST articles, made by refresh_progressions."""
+    each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(story_ids))))
+    stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
     analyses = store.analyses([article.id for _, members in stories for article, _ in members])
-    return progressions(stories, analyses, sentence_vectors())
+    return progressions(stories, analyses, embed)
+
+
+def made_from(story_ids: list[str], stamps: dict[str, tuple[int, str | None, str | None]]) -> str:
+    """The signature of a storyline's stories (oldest first) as its progressions are made from them:
+    each story's id and size, and its brief's version and digest (Store.brief_stamps). An article added,
+    moved or merged changes a size; one edited or analysed again makes its story's brief again, whose
+    text (its claims' sentences and spans) is then another; a story linked or unlinked changes the
+    ids: either way the signature is another."""
+    text = "\n".join(f"{story_id}\t{stamps.get(story_id)}" for story_id in story_ids)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stale_progressions(store: Store) -> tuple[dict[str, tuple[list[str], str]], list[str]]:
+    """The storylines whose kept progressions are missing, made for other stories or by another VERSION
+    (storyline id -> its story ids and their signature now), and the storylines no more whose
+    progressions are still kept."""
+    from storyline.storylines import storyline_id, threads
+
+    ids_of = {storyline_id(ids): ids for ids in threads(store.story_links(), store.first_seen_days())}
+    stamps = store.brief_stamps([story_id for ids in ids_of.values() for story_id in ids])
+    kept = store.progression_signatures()
+    stale = {}
+    for name, ids in ids_of.items():
+        signature = made_from(ids, stamps)
+        if kept.get(name) != (signature, VERSION):
+            stale[name] = (ids, signature)
+    return stale, [name for name in kept if name not in ids_of]
+
+
+WINDOW = 16  # storylines whose progressions are made and kept (one commit) at a time
+
+
+def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]]) -> int:
+    """Make and keep the progressions of every storyline whose stories changed since they were made (or
+    that has none yet), and drop those of storylines that are no more; returns how many were made.
+    Called where briefs are made, once they are, with what gives the embedding they use
+    (pipeline.sentence_vectors, asked only where a storyline is to be made): at the end of an ingest
+    run and by `check --repair`."""
+    stale, gone = stale_progressions(store)
+    if gone:
+        with store.transaction():
+            store.forget_progressions(gone)
+    todo = list(stale.items())
+    for start in range(0, len(todo), WINDOW):
+        window = todo[start:start + WINDOW]
+        made = [progressions_of(store, ids, embedding()) for _, (ids, _) in window]
+        with store.transaction():
+            for (name, (_, signature)), records in zip(window, made, strict=True):
+                store.save_progressions(name, signature, list(records), VERSION)
+    return len(todo)
+
+
+def kept_progressions(store: Store, thread: Storyline) -> list[ProgressionRecord] | None:
+    """A storyline's progressions as kept for its stories as they now are; None where none are (its
+    stories changed since they were made, or another version made them): what a reader is shown, at
+    the cost of two small reads."""
+    ids = [story["id"] for story in thread["stories"]]
+    kept = store.stored_progressions(thread["id"])
+    if kept is None or kept[1] != VERSION or kept[0] != made_from(ids, store.brief_stamps(ids)):
+        return None
+    return kept[2]
 
 
 def with_progressions(store: Store, thread: Storyline) -> Storyline:
-    """The storyline with its progressions (`storyline ID --json`, /api/storylines/{id})."""
-    return Storyline(**thread, progressions=progressions_of(store, thread))
+    """The storyline with its kept progressions (`storyline ID --json`, /api/storylines/{id}); null where
+    they are not yet computed for it as it now is."""
+    return Storyline(**thread, progressions=kept_progressions(store, thread))

@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from conftest import Cli, tags
+from conftest import FIXTURES, Cli, tags
 from fastapi.testclient import TestClient
 from web_support import demo_copy, enrich_motivating_story, hostile_articles, ingest_with_unchecked_urls
 
@@ -732,28 +732,40 @@ def test_storylines_are_served_as_pages_and_json(client, demo_db):
     assert "## What changed across the storyline" not in markdown
 
 
-def test_what_changed_across_a_storyline_shows_on_its_page_and_its_newest_storys_page(client, monkeypatch):
-    import storyline.web.routes as routes
+def test_what_changed_across_a_storyline_shows_on_its_page_and_its_newest_storys_page(tmp_path):
+    """Two stories of one storyline, six days apart (tests/fixtures/ferry_storyline): the toll the first
+    gives and the toll the second gives are one progression, made at ingest and shown on the storyline's
+    page and on its newest story's page, each value linked to its sentence."""
+    from storyline.store import open_store
 
-    thread = client.get("/api/storylines").json()["items"][0]
-    first, newest = thread["stories"][0]["id"], thread["stories"][-1]["id"]
-    article = client.get(f"/api/stories/{first}").json()["articles"][0]["id"]
-    record = {"about": "number", "subject": "killed", "values": [
-        {"source": "coast-wire", "value": "nine", "normalized": "9", "voice": "coast-wire", "article": article,
-         "evidence": [{"article": article, "start": 0, "end": 4, "text": "xxxx"}], "published": "2025-06-04",
-         "story": first},
-        {"source": "bay-herald", "value": "11", "normalized": "11", "voice": "bay-herald", "article": article,
-         "evidence": [], "published": "2025-06-05", "story": newest}]}
-    monkeypatch.setattr(routes, "progressions_of", lambda store, thread: [record])
-    monkeypatch.setattr(routes, "with_progressions", lambda store, thread: {**thread, "progressions": [record]})
-    for path in (f"/storylines/{thread['id']}", f"/stories/{newest}"):
-        page = client.get(path).text
-        section = page[page.index('id="changed"'):page.index("</section>", page.index('id="changed"'))]
-        assert "What changed across the storyline" in section and "5 Jun 2025" in section
-        assert section.index("nine") < section.index("11") and f"/articles/{article}" in section
-    page = client.get(f"/stories/{newest}").text  # a section of the story's column, listed in its contents
-    assert page.index('href="#changed"') < page.index("</nav>", page.index('class="toc"')) < page.index('id="changed"')
-    assert 'id="changed"' not in client.get(f"/stories/{first}").text  # only the newest story shows it
+    db = tmp_path / "ferry.db"
+    Cli(db)("ingest", str(FIXTURES / "ferry_storyline" / "articles.jsonl"))
+    with TestClient(create_app(str(db))) as c:
+        [thread] = c.get("/api/storylines").json()["items"]
+        first, newest = thread["stories"][0]["id"], thread["stories"][-1]["id"]
+        one = c.get(f"/api/storylines/{thread['id']}").json()
+        assert one == Cli(db).json("storyline", thread["id"], "--json")
+        [record] = one["progressions"]
+        assert [(v["normalized"], v["published"], v["story"]) for v in record["values"]] == [
+            ("9", "2025-06-03", first), ("14", "2025-06-09", newest)]
+        article = record["values"][0]["article"]
+        for path in (f"/storylines/{thread['id']}", f"/stories/{newest}"):
+            page = c.get(path).text
+            section = page[page.index('id="changed"'):page.index("</section>", page.index('id="changed"'))]
+            assert "What changed across the storyline" in section and "9 Jun 2025" in section
+            assert section.index("nine people") < section.index("14 people") and f"/articles/{article}" in section
+        page = c.get(f"/stories/{newest}").text  # a section of the story's column, listed in its contents
+        assert page.index('href="#changed"') < page.index("</nav>", page.index('class="toc"')) < page.index('id="changed"')
+        assert 'id="changed"' not in c.get(f"/stories/{first}").text  # only the newest story shows it
+        # A story of it changed since (a run has dropped its brief to make it again): not yet computed,
+        # never the progressions of the stories as they were.
+        with open_store(db) as store, store.transaction():
+            store.forget_brief(newest)
+        assert c.get(f"/api/storylines/{thread['id']}").json()["progressions"] is None
+        for path in (f"/storylines/{thread['id']}", f"/stories/{newest}"):
+            page = c.get(path).text
+            section = page[page.index('id="changed"'):page.index("</section>", page.index('id="changed"'))]
+            assert "Not yet computed" in section and "14 people" not in section
 
 
 def test_a_toll_that_rose_between_reports_shows_as_an_update_not_as_settled(tmp_path):

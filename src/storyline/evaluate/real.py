@@ -311,7 +311,7 @@ def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date
     """Ingest documents into a new database, as a user would, and read back every story's brief."""
     from storyline.brief import load_brief, load_storylines
     from storyline.pipeline import ingest
-    from storyline.progressions import progressions_of
+    from storyline.progressions import kept_progressions
     from storyline.sources import read_inputs
     from storyline.store import open_store
 
@@ -349,9 +349,9 @@ def predict(label: str, documents: list[dict[str, Any]], days: Mapping[str, date
             brief = load_brief(store, row)
             prediction.claims.extend(claims_of_brief(label, row.id, brief, docs_of_article, offsets))
             prediction.quotes.extend(quotes_of_brief(label, row.id, brief, docs_of_article, offsets))
-        for thread in load_storylines(store):
-            prediction.claims.extend(claims_of_progressions(label, thread["id"], progressions_of(store, thread),
-                                                            docs_of_article, offsets))
+        for thread in load_storylines(store):  # the ingest run made and kept every storyline's progressions
+            shown = kept_progressions(store, thread) or []
+            prediction.claims.extend(claims_of_progressions(label, thread["id"], shown, docs_of_article, offsets))
     return prediction
 
 

@@ -9,6 +9,7 @@ COLLATE NOCASE, and text compared byte by byte (PostgreSQL columns use the "C" c
 
 from __future__ import annotations
 
+import hashlib
 import json
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -398,11 +399,14 @@ class Store(ReadQueries, OutletRecords):
         row = self.conn.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is not None and row["size"] != size:
             return False
+        text = json.dumps(brief, ensure_ascii=False)
+        # the digest keys the progressions of the story's storyline (brief_stamps): another brief, another key
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.conn.execute(
-            """INSERT INTO story_briefs(story_id, brief, size, version, updated_at) VALUES (?, ?, ?, ?, ?)
+            """INSERT INTO story_briefs(story_id, brief, size, version, updated_at, digest) VALUES (?, ?, ?, ?, ?, ?)
                ON CONFLICT(story_id) DO UPDATE SET brief = excluded.brief, size = excluded.size,
-                   version = excluded.version, updated_at = excluded.updated_at""",
-            (story_id, json.dumps(brief, ensure_ascii=False), size, version, _now()))
+                   version = excluded.version, updated_at = excluded.updated_at, digest = excluded.digest""",
+            (story_id, text, size, version, _now(), digest))
         return True
 
     def brief(self, story_id: str) -> dict | None:
@@ -505,6 +509,44 @@ class Store(ReadQueries, OutletRecords):
     def first_seen_days(self) -> dict[str, str | None]:
         return {row["id"]: row["first_seen"] for row in
                 self.conn.execute("SELECT id, first_seen FROM stories WHERE merged_into IS NULL")}
+
+    def brief_stamps(self, story_ids: list[str] | None = None) -> dict[str, tuple[int, str | None, str | None]]:
+        """Of these live stories (every one: None), what a storyline's progressions are keyed by: the
+        story's size, and its brief's version and digest (None, None: no brief)."""
+        query = """SELECT s.id, s.size, b.version, b.digest FROM stories s
+                   LEFT JOIN story_briefs b ON b.story_id = s.id WHERE s.merged_into IS NULL"""
+        found: dict[str, tuple[int, str | None, str | None]] = {}
+        chunks = [None] if story_ids is None else [story_ids[i:i + 500] for i in range(0, len(story_ids), 500)]
+        for chunk in chunks:
+            rows = (self.conn.execute(query) if chunk is None else
+                    self.conn.execute(query + f" AND s.id IN ({','.join('?' * len(chunk))})", chunk))
+            found.update({row["id"]: (row["size"], row["version"], row["digest"]) for row in rows})
+        return found
+
+    def save_progressions(self, storyline_id: str, signature: str, records: list[Any], version: str) -> None:
+        """Keep a storyline's progressions, made from its stories as `signature` names them."""
+        self.conn.execute(
+            """INSERT INTO storyline_progressions(storyline_id, signature, progressions, version, updated_at)
+               VALUES (?, ?, ?, ?, ?) ON CONFLICT(storyline_id) DO UPDATE SET signature = excluded.signature,
+                   progressions = excluded.progressions, version = excluded.version, updated_at = excluded.updated_at""",
+            (storyline_id, signature, json.dumps(records, ensure_ascii=False), version, _now()))
+
+    def stored_progressions(self, storyline_id: str) -> tuple[str, str, list[Any]] | None:
+        """(signature, version, progressions) as a storyline's were last kept, or None."""
+        row = self.conn.execute("SELECT signature, version, progressions FROM storyline_progressions "
+                                "WHERE storyline_id = ?", (storyline_id,)).fetchone()
+        return (row["signature"], row["version"], json.loads(row["progressions"])) if row else None
+
+    def progression_signatures(self) -> dict[str, tuple[str, str]]:
+        """(signature, version) of every storyline's kept progressions."""
+        return {row["storyline_id"]: (row["signature"], row["version"]) for row in
+                self.conn.execute("SELECT storyline_id, signature, version FROM storyline_progressions")}
+
+    def forget_progressions(self, storyline_ids: list[str]) -> None:
+        """Drop the progressions of storylines that are no more (their stories linked otherwise)."""
+        if storyline_ids:
+            self.conn.executemany("DELETE FROM storyline_progressions WHERE storyline_id = ?",
+                                  [(storyline_id,) for storyline_id in storyline_ids])
 
     def briefs_with_speaker(self) -> Iterator[tuple[str, dict]]:
         """(story id, stored brief) of every live story, for entity pages."""

@@ -296,4 +296,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX stories_updated ON stories(updated_at);
     CREATE INDEX stories_merged ON stories(merged_into) WHERE merged_into IS NOT NULL;
     """,
+    # 13: what changed across each storyline's stories (progressions.py), made where briefs are made, with
+    # the signature of the stories it was made from (their ids, sizes and briefs' digests): a storyline
+    # whose stories changed since is shown none of it until it is made again, never a stale one. Briefs
+    # stored before have no digest until they are made again.
+    """
+    ALTER TABLE story_briefs ADD COLUMN digest TEXT;
+    CREATE TABLE storyline_progressions (
+        storyline_id TEXT PRIMARY KEY,
+        signature TEXT NOT NULL,
+        progressions TEXT NOT NULL,
+        version TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]

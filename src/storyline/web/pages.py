@@ -349,7 +349,8 @@ def storyline_view(store: Store, thread: dict[str, Any]) -> dict[str, Any]:
     updates = [claim for claim in claims if isinstance(claim.get("update"), dict)]
     return {"heading": shared_names(briefs) or thread.get("title") or "A storyline", "articles": articles,
             "timeline": timeline, "chart": timeline_chart(timeline, conflicts, day_label, updates),
-            "progressions": progression_views(thread.get("progressions") or []),
+            "progressions": None if thread.get("progressions", []) is None  # not yet computed
+            else progression_views(thread.get("progressions") or []),
             "titles": {brief["id"]: brief["title"] for brief in briefs}}
 
 
