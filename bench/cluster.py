@@ -29,6 +29,7 @@ clustering stage on the N-article stream: which events merge, which fragment, wi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -237,13 +238,17 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
     held: dict[str, list[Member]] = {}  # the members of each live story, as an ingest run reads them from the store
     moved: dict[str, str] = {}  # article -> the story revision last moved it to
     placed_in_run: set[str] = set()  # the articles of the current run: those revision may move
+    # Every revision made, in order, as text: what it decided (kind, ids, members) and, apart, its score as
+    # float hex, so that two checkouts' runs can be compared by a digest of each.
+    decided, scored = hashlib.sha256(), hashlib.sha256()
 
     def revise_run(i: int) -> None:
         nonlocal revise_wall, revise_cpu, touched
         for story_id in [story_id for story_id in held if story_id not in index.stories]:
             del held[story_id]  # left the live index: revision will not read it again
         started, started_cpu = time.perf_counter(), time.process_time()
-        for change in revise(index, touched, lambda story_id: held.get(story_id, []), placed_in_run, then=regroup):
+        made = revise(index, touched, lambda story_id: held.get(story_id, []), placed_in_run, then=regroup)
+        for change in made:
             if isinstance(change, Move):
                 moved[change.member] = change.target
                 member = next(m for m in held[change.source] if m.id == change.member)
@@ -261,6 +266,9 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
         took = time.perf_counter() - started
         revise_wall += took
         revise_cpu += time.process_time() - started_cpu
+        for change in made:
+            decided.update(decision(change).encode())
+            scored.update(f"{change.score.hex()} {getattr(change, 'own', None)}\n".encode())
         revise_by_tenth[min(9, i // tenth)] += took
         touched = set()
         placed_in_run.clear()
@@ -316,7 +324,28 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
           "revise_cpu_share": revise_cpu / max(1e-9, cpu + revise_cpu),
           "revise_first_tenth_ms": 1000 * revise_by_tenth[0] / tenth,
           "revise_last_tenth_ms": 1000 * revise_by_tenth[9] / tenth,
-          "scores": scores(pred, gold)})
+          "revisions": decided.hexdigest()[:12], "revision_scores": scored.hexdigest()[:12],
+          "partition": partition_digest(pred), "scores": scores(pred, gold)})
+
+
+def decision(change) -> str:
+    """What a revision decided, as one line of text (its score apart): kind, stories and members."""
+    from storyline.revise import Merge, Move
+
+    if isinstance(change, Move):
+        return f"move {change.member} {change.source} {change.target} {change.emptied}\n"
+    if isinstance(change, Merge):
+        return f"merge {change.source.id} {change.target.id}\n"
+    return f"split {change.source} {change.target.id} {' '.join(change.members)}\n"
+
+
+def partition_digest(pred: dict[str, str]) -> str:
+    """A digest of which articles are together, whatever the stories' ids."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article_id, story_id in pred.items():
+        groups[story_id].append(article_id)
+    text = "\n".join(sorted(" ".join(sorted(group)) for group in groups.values()))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def work_tfidf(data: Path) -> None:
@@ -511,6 +540,9 @@ def main() -> None:
               "vectors included; before: its memory when clustering began; revise: revision's share of the stage's "
               f"time, run after every {RUN_ARTICLES} articles; rev CPU: the same share of the process's CPU time, which other work on the machine does not change; and its wall milliseconds per article in the first and last "
               "tenth of the stream)")
+        for r in scale:
+            print(f"  digests at {r['n']} (first round): revisions made {r['revisions']}, their scores {r['revision_scores']}, "
+                  f"partition {r['partition']}")
 
     by = dict(results)
     ingest, place, bertopic = by[INGEST], \

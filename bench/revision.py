@@ -1,0 +1,152 @@
+"""Revision's CPU time, this checkout's `revise.py` and `regroup.py` against another's, in one process:
+two copies of the clustering stage fed the same stream, each revised by its own code after every 1,000
+articles (as bench/cluster.py's worker revises), the two revised one after the other at each run, in
+turns, so that whatever else the machine is doing weighs on both alike.
+
+    .venv/bin/python bench/cluster.py --articles 400 --pool 500 --sizes 10000 --rounds 1 --keep /tmp/bench
+    .venv/bin/python bench/revision.py /tmp/bench --against ../main
+
+Separate processes, one checkout after the other, move by several points from run to run on a shared
+machine, more than most changes to revision weigh; here the two share each minute. Both copies place
+with this checkout's `storyline.cluster` (the other checkout's `revise.py` and `regroup.py` are loaded
+beside this one's): what is compared is revision alone. Each copy's revisions (each merge, move and
+split, with its score as float hex) are digested: the same digest is the same revisions, to the bit.
+Prints each copy's revision CPU seconds, their ratio over the stream and its median over the runs,
+and the load average."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import sys
+import time
+import types
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+RUN_ARTICLES = 1000  # as bench/cluster.py's worker
+
+
+def load_revision(checkout: Path) -> tuple[types.ModuleType, types.ModuleType]:
+    """The checkout's revise.py and regroup.py as modules of their own (regroup reading that revise)."""
+    modules = []
+    for name, replace in (("revise", None), ("regroup", ("from storyline.revise import", "from other_revise import"))):
+        path = checkout / "src" / "storyline" / f"{name}.py"
+        source = path.read_text(encoding="utf-8")
+        if replace:
+            source = source.replace(*replace)
+        module = types.ModuleType(f"other_{name}")
+        module.__file__ = str(path)
+        sys.modules[module.__name__] = module
+        exec(compile(source, str(path), "exec"), module.__dict__)  # noqa: S102 - a checkout's own code
+        modules.append(module)
+    return modules[0], modules[1]
+
+
+class Copy:
+    """One copy of the clustering stage: its index, its stories' members, its code and what it made."""
+
+    def __init__(self, name: str, revise: types.ModuleType, regroup: types.ModuleType, params) -> None:
+        from storyline.cluster import StoryIndex
+
+        self.name, self.revise, self.regroup = name, revise, regroup
+        self.index = StoryIndex([], params)
+        self.held: dict[str, list] = {}
+        self.touched: set[str] = set()
+        self.placed: set[str] = set()
+        self.seconds: list[float] = []
+        self.digest = hashlib.sha256()
+
+    def place(self, article_id: str, key: str, vector, terms: set[str], day, member) -> None:
+        placement = self.index.place(key, vector, set(terms), day)
+        story, away = placement.story, placement.merged
+        if away is not None and away.id != story.id:
+            self.held.setdefault(story.id, []).extend(self.held.pop(away.id, []))
+        self.held.setdefault(story.id, []).append(member)
+        self.placed.add(article_id)
+        self.touched.add(story.id)
+
+    def run(self) -> None:
+        """Revise what the run touched; its CPU seconds kept, its revisions digested and applied to `held`."""
+        held = self.held
+        for story_id in [story_id for story_id in held if story_id not in self.index.stories]:
+            del held[story_id]
+        started = time.process_time()
+        made = self.revise.revise(self.index, self.touched, lambda story_id: held.get(story_id, []), self.placed,
+                                  then=self.regroup.regroup)
+        self.seconds.append(time.process_time() - started)
+        for change in made:
+            kind = type(change).__name__
+            if kind == "Move":
+                member = next(m for m in held[change.source] if m.id == change.member)
+                held[change.source].remove(member)
+                held.setdefault(change.target, []).append(member)
+                line = f"move {change.member} {change.source} {change.target} {change.emptied}"
+            elif kind == "Split":
+                parting = set(change.members)
+                held[change.target.id] = [m for m in held.get(change.source, []) if m.id in parting]
+                held[change.source] = [m for m in held.get(change.source, []) if m.id not in parting]
+                line = f"split {change.source} {change.target.id} {' '.join(change.members)}"
+            else:
+                held.setdefault(change.target.id, []).extend(held.pop(change.source.id, []))
+                line = f"merge {change.source.id} {change.target.id}"
+            self.digest.update(f"{line} {change.score.hex()}\n".encode())
+        self.touched, self.placed = set(), set()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path, help="bench/cluster.py's --keep folder (stream_scale.jsonl, vectors_scale.npy)")
+    parser.add_argument("--against", type=Path, required=True, help="the other checkout (its src/storyline/revise.py, regroup.py)")
+    parser.add_argument("--articles", type=int, default=10000)
+    args = parser.parse_args()
+
+    import cluster as bench  # bench/cluster.py: the stream's records as articles
+    import numpy as np
+
+    import storyline.regroup
+    import storyline.revise
+    from storyline.cluster import article_terms, load_params
+    from storyline.embed import article_embedder_name
+    from storyline.pipeline import one_blas_thread
+    from storyline.settings import settings_from_env
+
+    params = load_params(article_embedder_name(settings_from_env()))
+    copies = [Copy("this", storyline.revise, storyline.regroup, params),
+              Copy(str(args.against), *load_revision(args.against.resolve()), params)]
+    vectors = np.load(args.folder / "vectors_scale.npy", mmap_mode="r")
+    load_before = os.getloadavg()[0]
+    runs = 0
+    with one_blas_thread(), (args.folder / "stream_scale.jsonl").open(encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            if i >= args.articles:
+                break
+            row = json.loads(line)
+            article = bench.to_article(row)
+            terms = article_terms(article)
+            vector = np.array(vectors[i], dtype=np.float32)
+            for copy in copies:
+                member = storyline.revise.Member(row["id"], vector, frozenset(terms), article.day)
+                copy.place(row["id"], f"s{i}", vector, terms, article.day, member)
+            if (i + 1) % RUN_ARTICLES == 0 or i + 1 == args.articles:
+                runs += 1
+                for copy in copies if runs % 2 else copies[::-1]:  # each goes first at every other run
+                    copy.run()
+    this, other = copies
+    print(f"{min(args.articles, i + 1)} articles, {runs} runs of revision; load average {load_before:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after")
+    for copy in copies:
+        print(f"  {copy.name:<40} revision CPU {sum(copy.seconds):7.3f} s  revisions {copy.digest.hexdigest()[:12]}  "
+              f"stories {len(copy.index.stories)}")
+    ratios = [a / b for a, b in zip(this.seconds, other.seconds, strict=True) if b > 0]
+    print(f"  this / other: {sum(this.seconds) / sum(other.seconds):.3f} over the stream, median {statistics.median(ratios):.3f} "
+          f"over the runs; the same revisions: {'yes' if this.digest.digest() == other.digest.digest() else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()
