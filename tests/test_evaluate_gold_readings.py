@@ -79,3 +79,27 @@ def test_a_name_spelt_in_mis_decoded_utf8_is_a_name() -> None:
     assert names_agree(name_words("Ana Sánchez\u0083z"), "Ana Sánchezz")
     assert names_agree(name_words("Ana SA\u0303\u0083A\u0302¡nchez"), "Ana S\u00c3\u00c2¡nchez")  # accents apart, then composed
     assert not names_agree(name_words(source), "Ana Lee")
+
+
+def test_a_name_a_description_ends_in_is_the_source_s_name() -> None:
+    """"master of ceremonies Ana Ruiz, a harbour pilot who …": the description ends in her name, so the source names her
+    (not anonymous), and the name of an apposition's description too; a party member or a body is still no one's name."""
+    text = "“Welcome home,” said master of ceremonies Ana Ruiz, a harbour pilot who came to Norrvik in 1990."
+    source = "master of ceremonies Ana Ruiz, a harbour pilot who came to Norrvik in 1990"
+    assert source_kind(source, text, text.index("master")) == "name"
+    assert names_agree(name_words(source), "Ana Ruiz")
+    assert names_agree(name_words("One delegate, Northfield Harbour League chairwoman Ana Ruiz,"), "Ana Ruiz")
+    assert source_kind("another Northfield Republican", text) == "anonymous"
+    assert source_kind("a paper from the left-leaning Norrvik Institution", text) == "anonymous"
+
+
+def test_a_marked_source_standing_as_an_object_is_not_whom_he_stands_for() -> None:
+    """"… helped Norrvik make the case for the tunnel" marks Norrvik as a source; the sentence is not about Norrvik, so
+    "he said" after it is the man the paragraph is about."""
+    t = ("Mr. Dan Ruiz noted that the mayor spoke where the old ferry hall stood. (The hall's fire helped Norrvik make "
+         "the case for a tunnel.)\n\n“All roads lead to the harbour,” he said.")
+    gold = [_gold(t, "Mr. Dan Ruiz", "noted", "that the mayor spoke where the old ferry hall stood", False),
+            _gold(t, "Norrvik", "make the case for", "a tunnel", False),
+            _gold(t, "he", "said", "“All roads lead to the harbour,”", True)]
+    assert _right(t, gold, "All roads lead", "Dan Ruiz")
+    assert not _right(t, gold, "All roads lead", "Norrvik")
