@@ -103,3 +103,23 @@ def test_a_marked_source_standing_as_an_object_is_not_whom_he_stands_for() -> No
             _gold(t, "he", "said", "“All roads lead to the harbour,”", True)]
     assert _right(t, gold, "All roads lead", "Dan Ruiz")
     assert not _right(t, gold, "All roads lead", "Norrvik")
+
+
+def test_the_outlet_reporting_a_quotation_is_not_its_speaker() -> None:
+    """"“…,” Ruiz said, according to Harbour Radio" marks the outlet as the source; the words are Ruiz's, as her own
+    cue says, and a reader gives them to her."""
+    t = "“The ferry will run all winter,” Ana Ruiz said, according to Harbour Radio. “We have the crews.”"
+    first, second = _span(t, "“The ferry will run all winter,”"), _span(t, "“We have the crews.”")
+    source = _span(t, "Harbour Radio")
+    gold = [{"source": [source], "source_text": "Harbour Radio", "cue": [_span(t, "according to")],
+             "cue_text": "according to", "content": [first, second], "content_text": "", "direct": True}]
+
+    def right(speaker: str) -> bool:
+        quote = _span(t, "The ferry will run all winter")
+        scores = score_quotes([{"id": "ours", "text": t, "attributions": gold}], {"ours": {"text": t, "quotes": [
+            {"start": quote[0], "end": quote[1], "speaker": speaker, "direct": True}]}})
+        assert scores["speaker_named"] == 1
+        return bool(scores["speaker_named_right"])
+
+    assert right("Ana Ruiz")
+    assert not right("Harbour Radio")
