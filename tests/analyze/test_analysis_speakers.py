@@ -523,3 +523,9 @@ def test_a_people_the_model_reads_as_a_person_is_no_one_for_he_to_stand_for():
     mentions = [Mention("Piet Varga", text.index("Piet"), text.index("Piet") + 10, "PERSON", "Mayor", 0),
                 Mention("Greeks", start, start + 6, "PERSON")]
     assert speakers_with_mentions(text, mentions) == ["Piet Varga"]
+
+
+def test_he_naming_himself_after_a_paragraph_about_him_is_him():
+    text = ("The debate ran late.\n\nDan Brandt, however, wasted no time responding.\n\n"
+            "“We are going to win with Dan Brandt. The harbour likes that,” he said.")
+    assert speaker_of(text, "win with") == "Dan Brandt"

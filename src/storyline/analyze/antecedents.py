@@ -154,7 +154,8 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                         if s.speaker_span == span:
                             s.speaker = chosen
                 return chosen, span
-        if paragraph == here and ordered and names_self(article, statement, ordered[0][1], gender, genders):
+        if own is None and paragraph >= here - 1 and ordered \
+                and names_self(article, statement, ordered[0][1], gender, genders):
             own = ordered[0][1], ordered[0][2]
     if own is not None:  # "Sanders is outlining … He says “… it's not Bernie Sanders”": no one else to be he
         return own
@@ -179,8 +180,9 @@ _TELL = {"told", "tells", "tell", "telling"}
 def names_self(article: ArticleText, statement: Statement, name: str, gender: str | None,
                genders: dict[str, str]) -> bool:
     """Whether he or she, whose quotation names a person in the third person, is that person all the same: the
-    person the pronoun's own paragraph is about, standing as the subject there nearest before it with no one else
-    in between ("Sanders is outlining his plans. He says “… it's not Bernie Sanders.”"), known to be of the
+    person the pronoun's own paragraph is about (or the paragraph before, where its own names no one outside the
+    quotation: "Trump wasted no time responding." then "“… We're going to win with Trump,” he said"), standing as
+    the subject there nearest before it with no one else in between ("Sanders is outlining his plans. He says “… it's not Bernie Sanders.”"), known to be of the
     pronoun's gender; politicians name themselves so, and where no one else of that gender is the subject of the
     paragraph or the one before, a reader does not look further back for another."""
     subject = statement.subject
@@ -191,6 +193,9 @@ def names_self(article: ArticleText, statement: Statement, name: str, gender: st
     here = article.paragraph_of(subject.start)
     lo = article.paragraphs[here][0]
     people = [m for m in article.people if lo <= m.start and m.end <= subject.start and not article.in_quote(m.start)]
+    if not people and here > 0:  # a paragraph that is the quotation: the one before it says whom it is about
+        lo = article.paragraphs[here - 1][0]
+        people = [m for m in article.people if lo <= m.start and m.end <= subject.start and not article.in_quote(m.start)]
     if not people or strip_title(article.full_name(people[-1], people[-1].text, people[-1].start)[0]) != name:
         return False
     return subject_like(article, people[-1]) and not _told(article, statement, name)
