@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.evaluate.gold_sources import name_words, names_agree, source_kind
+from storyline.evaluate.gold_sources import introduced_unnamed, name_words, names_agree, source_kind
 from storyline.evaluate.quotes import score_quotes
 
 
@@ -123,3 +123,18 @@ def test_the_outlet_reporting_a_quotation_is_not_its_speaker() -> None:
 
     assert right("Ana Ruiz")
     assert not right("Harbour Radio")
+
+
+def test_a_role_taking_up_an_unnamed_person_is_anonymous() -> None:
+    """"A harbour board aide blasted the plan. “…,” the aide said.": the aide is the unnamed one, not Mayor Ruiz, the
+    nearest named source; a null speaker is right. "Ana Ruiz, a senator," makes "the senator" hers."""
+    t = ("Mayor Ana Ruiz said the plan was ready.\n\nA harbour board aide blasted the plan. “It is a fantasy,” the "
+         "aide said.")
+    gold = [_gold(t, "Mayor Ana Ruiz", "said", "the plan was ready", False),
+            _gold(t, "the aide", "said", "“It is a fantasy,”", True)]
+    quote = _span(t, "It is a fantasy")
+    scores = score_quotes([{"id": "ours", "text": t, "attributions": gold}], {"ours": {"text": t, "quotes": [
+        {"start": quote[0], "end": quote[1], "speaker": None, "direct": True}]}})
+    assert scores["speaker_anonymous"] == 1 and scores["speaker_anonymous_right"] == 1
+    named = "Ana Ruiz, a senator from Norrvik, spoke first. “It is a fantasy,” the senator said."
+    assert not introduced_unnamed(named, named.index("the senator"), "the senator")

@@ -182,9 +182,10 @@ def names_self(article: ArticleText, statement: Statement, name: str, gender: st
     """Whether he or she, whose quotation names a person in the third person, is that person all the same: the
     person the pronoun's own paragraph is about (or the paragraph before, where its own names no one outside the
     quotation: "Trump wasted no time responding." then "“… We're going to win with Trump,” he said"), standing as
-    the subject there nearest before it with no one else in between ("Sanders is outlining his plans. He says “… it's not Bernie Sanders.”"), known to be of the
-    pronoun's gender; politicians name themselves so, and where no one else of that gender is the subject of the
-    paragraph or the one before, a reader does not look further back for another."""
+    the subject there nearest before it with no one else in between ("Sanders is outlining his plans. He says “…
+    it's not Bernie Sanders.”"), known to be of the pronoun's gender; politicians name themselves so, and where no
+    one else of that gender is the subject of the paragraph or the one before, a reader does not look further back
+    for another."""
     subject = statement.subject
     if subject is None or subject.kind != "pronoun" or not name:
         return False

@@ -129,6 +129,21 @@ def source_kind(source: str, article_text: str = "", start: int | None = None) -
     return "anonymous"
 
 
+def introduced_unnamed(text: str, start: int, source: str) -> bool:
+    """Whether a definite description ("the aide", "the spokesman") takes up someone the article introduced
+    earlier without a name ("A Republican committee aide blasted it.", "the prime minister's spokesman said"):
+    that unnamed person, not the nearest named source, is whom a reader takes it for. An introduction that
+    describes a named person ("Ana Ruiz, a senator,", "Ruiz is an aide") or names one after it ("a spokesman,
+    Dan Oduya,") does not count."""
+    words = _head(source)
+    if len(words) > 3 or not words or words[0].lower() != "the":
+        return False
+    head = re.escape(words[-1].lower())
+    intro = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[\w.]+[’']s)\s+(?:[\w-]+\s+){{0,3}}?{head}\b(?!,?\s+[A-Z][a-z]+\s+[A-Z])")
+    return any(not text[m.end():m.end() + 1].isalpha() and not re.search(r"(?:,|\bis|\bwas|\bas)\s*$", text[:m.start()])
+               for m in intro.finditer(text, 0, start))  # not "Ana Ruiz, a senator," nor "Ruiz is an aide": hers
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether text[start] begins a sentence: after a full stop (a closing quote mark may follow it),
     a line break or an opening quote mark; not after '…,” '."""

@@ -37,14 +37,14 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
 from __future__ import annotations
 
 import difflib
-import re
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from storyline.errors import InputError
-from storyline.evaluate.gold_sources import PRONOUNS, name_words, names_agree, source_kind
+from storyline.evaluate.gold_sources import PRONOUNS, introduced_unnamed, name_words, names_agree, source_kind
 from storyline.evaluate.referents import PERSONAL, Reader, referent, relative_referent
 from storyline.model import Rejection
 
@@ -263,6 +263,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 counts["no_source"] += 1
                 continue
             kind = source_kind(source_text, record["text"], source_spans[0][0])
+            if kind == "definite" and introduced_unnamed(record["text"], source_spans[0][0], source_text):
+                kind = "anonymous"  # "A committee aide blasted it. “…,” the aide said": the aide, unnamed
             said = best.get("speaker")
             counts["with_source"] += 1
             counts["with_person_source"] += kind != "anonymous"
