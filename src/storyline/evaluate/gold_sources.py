@@ -133,15 +133,22 @@ def introduced_unnamed(text: str, start: int, source: str) -> bool:
     """Whether a definite description ("the aide", "the spokesman") takes up someone the article introduced
     earlier without a name ("A Republican committee aide blasted it.", "the prime minister's spokesman said"):
     that unnamed person, not the nearest named source, is whom a reader takes it for. An introduction that
-    describes a named person ("Ana Ruiz, a senator,", "Ruiz is an aide") or names one after it ("a spokesman,
+    describes a named person ("Ana Ruiz, a senator,", "Ruiz is an aide", "to be a great president") or names one after it ("a spokesman,
     Dan Oduya,") does not count."""
     words = _head(source)
     if len(words) > 3 or not words or words[0].lower() != "the":
         return False
     head = re.escape(words[-1].lower())
-    intro = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[\w.]+[’']s)\s+(?:[\w-]+\s+){{0,3}}?{head}\b(?!,?\s+[A-Z][a-z]+\s+[A-Z])")
-    return any(not text[m.end():m.end() + 1].isalpha() and not re.search(r"(?:,|\bis|\bwas|\bas)\s*$", text[:m.start()])
+    intro = re.compile(rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[\w.]+[’']s)\s+((?:[\w-]+\s+){{0,3}}?){head}\b(?!,?\s+[A-Z][a-z]+\s+[A-Z])")
+    return any(not text[m.end():m.end() + 1].isalpha() and not _DESCRIBING.search(text, max(0, m.start() - 12), m.start())
+               and not set(m.group(1).lower().split()) & _NOT_IN_PHRASE
                for m in intro.finditer(text, 0, start))  # not "Ana Ruiz, a senator," nor "Ruiz is an aide": hers
+
+
+_DESCRIBING = re.compile(r"(?:,|\bis|\bwas|\bas|\bbe|\bbecome|\belected)\s*$")
+# Words that end a noun phrase before its head could come: "Trump's claim that the president" is no introduction.
+_NOT_IN_PHRASE = {"the", "that", "a", "an", "of", "to", "and", "or", "with", "for", "in", "on", "at", "by", "as", "is",
+                  "was", "his", "her", "their", "its", "who", "which", "said", "says", "former", "then", "if", "elected", "when"}
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -274,8 +274,9 @@ class Reader:
         view it is, but the sentence is not about them, so a "he" after it is not them. A verb of saying before it
         is an inverted cue, whose source speaks ("…,” added Ann Lee")."""
         before = re.findall(r"[A-Za-z’'-]+", self.text[lo:start])
-        if not before or not before[-1].islower() or before[-1] in CUE_WORDS:
-            return False
+        if not before or not before[-1].islower() or before[-1] in CUE_WORDS \
+                or not re.search(rf"{re.escape(before[-1])}\s+$", self.text[lo:start]):
+            return False  # "…, Stovall said": a comma ends the clause before the name
         word = before[-1]
         if word == "to" and len(before) > 1 and before[-2].lower() == "according":
             return False  # "according to Ann Lee": hers
