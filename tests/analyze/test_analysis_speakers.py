@@ -529,3 +529,10 @@ def test_he_naming_himself_after_a_paragraph_about_him_is_him():
     text = ("The debate ran late.\n\nDan Brandt, however, wasted no time responding.\n\n"
             "“We are going to win with Dan Brandt. The harbour likes that,” he said.")
     assert speaker_of(text, "win with") == "Dan Brandt"
+
+
+def test_he_naming_himself_is_the_subject_before_a_name_that_is_no_subject():
+    text = ("Senator Dan Brandt spoke in Norrvik on Monday.\n\nBrandt is also keeping his crowds busy with what many "
+            "call a long shot, given Mayor Lena Ruiz's lead.\n\n“Many people say Dan Brandt should quit the race,” he "
+            "said.")
+    assert speaker_of(text, "should quit") == "Dan Brandt"

@@ -192,14 +192,17 @@ def names_self(article: ArticleText, statement: Statement, name: str, gender: st
     if gender is None or gender_of(name, genders) != gender:
         return False
     here = article.paragraph_of(subject.start)
-    lo = article.paragraphs[here][0]
-    people = [m for m in article.people if lo <= m.start and m.end <= subject.start and not article.in_quote(m.start)]
+
+    def subjects(lo: int) -> list[Mention]:
+        return [m for m in article.people if lo <= m.start and m.end <= subject.start and not article.in_quote(m.start)
+                and subject_like(article, m)]
+
+    people = subjects(article.paragraphs[here][0])
     if not people and here > 0:  # a paragraph that is the quotation: the one before it says whom it is about
-        lo = article.paragraphs[here - 1][0]
-        people = [m for m in article.people if lo <= m.start and m.end <= subject.start and not article.in_quote(m.start)]
+        people = subjects(article.paragraphs[here - 1][0])
     if not people or strip_title(article.full_name(people[-1], people[-1].text, people[-1].start)[0]) != name:
         return False
-    return subject_like(article, people[-1]) and not _told(article, statement, name)
+    return not _told(article, statement, name)
 
 
 def _told(article: ArticleText, statement: Statement, name: str) -> bool:
