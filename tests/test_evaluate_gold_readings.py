@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.evaluate.gold_sources import name_words, names_agree, source_kind
+from storyline.evaluate.gold_sources import introduced_unnamed, name_words, names_agree, source_kind
 from storyline.evaluate.quotes import score_quotes
 
 
@@ -79,3 +79,62 @@ def test_a_name_spelt_in_mis_decoded_utf8_is_a_name() -> None:
     assert names_agree(name_words("Ana Sánchez\u0083z"), "Ana Sánchezz")
     assert names_agree(name_words("Ana SA\u0303\u0083A\u0302¡nchez"), "Ana S\u00c3\u00c2¡nchez")  # accents apart, then composed
     assert not names_agree(name_words(source), "Ana Lee")
+
+
+def test_a_name_a_description_ends_in_is_the_source_s_name() -> None:
+    """"master of ceremonies Ana Ruiz, a harbour pilot who …": the description ends in her name, so the source names her
+    (not anonymous), and the name of an apposition's description too; a party member or a body is still no one's name."""
+    text = "“Welcome home,” said master of ceremonies Ana Ruiz, a harbour pilot who came to Norrvik in 1990."
+    source = "master of ceremonies Ana Ruiz, a harbour pilot who came to Norrvik in 1990"
+    assert source_kind(source, text, text.index("master")) == "name"
+    assert names_agree(name_words(source), "Ana Ruiz")
+    assert names_agree(name_words("One delegate, Northfield Harbour League chairwoman Ana Ruiz,"), "Ana Ruiz")
+    assert source_kind("another Northfield Republican", text) == "anonymous"
+    assert source_kind("a paper from the left-leaning Norrvik Institution", text) == "anonymous"
+
+
+def test_a_marked_source_standing_as_an_object_is_not_whom_he_stands_for() -> None:
+    """"… helped Norrvik make the case for the tunnel" marks Norrvik as a source; the sentence is not about Norrvik, so
+    "he said" after it is the man the paragraph is about."""
+    t = ("Mr. Dan Ruiz noted that the mayor spoke where the old ferry hall stood. (The hall's fire helped Norrvik make "
+         "the case for a tunnel.)\n\n“All roads lead to the harbour,” he said.")
+    gold = [_gold(t, "Mr. Dan Ruiz", "noted", "that the mayor spoke where the old ferry hall stood", False),
+            _gold(t, "Norrvik", "make the case for", "a tunnel", False),
+            _gold(t, "he", "said", "“All roads lead to the harbour,”", True)]
+    assert _right(t, gold, "All roads lead", "Dan Ruiz")
+    assert not _right(t, gold, "All roads lead", "Norrvik")
+
+
+def test_the_outlet_reporting_a_quotation_is_not_its_speaker() -> None:
+    """"“…,” Ruiz said, according to Harbour Radio" marks the outlet as the source; the words are Ruiz's, as her own
+    cue says, and a reader gives them to her."""
+    t = "“The ferry will run all winter,” Ana Ruiz said, according to Harbour Radio. “We have the crews.”"
+    first, second = _span(t, "“The ferry will run all winter,”"), _span(t, "“We have the crews.”")
+    source = _span(t, "Harbour Radio")
+    gold = [{"source": [source], "source_text": "Harbour Radio", "cue": [_span(t, "according to")],
+             "cue_text": "according to", "content": [first, second], "content_text": "", "direct": True}]
+
+    def right(speaker: str) -> bool:
+        quote = _span(t, "The ferry will run all winter")
+        scores = score_quotes([{"id": "ours", "text": t, "attributions": gold}], {"ours": {"text": t, "quotes": [
+            {"start": quote[0], "end": quote[1], "speaker": speaker, "direct": True}]}})
+        assert scores["speaker_named"] == 1
+        return bool(scores["speaker_named_right"])
+
+    assert right("Ana Ruiz")
+    assert not right("Harbour Radio")
+
+
+def test_a_role_taking_up_an_unnamed_person_is_anonymous() -> None:
+    """"A harbour board aide blasted the plan. “…,” the aide said.": the aide is the unnamed one, not Mayor Ruiz, the
+    nearest named source; a null speaker is right. "Ana Ruiz, a senator," makes "the senator" hers."""
+    t = ("Mayor Ana Ruiz said the plan was ready.\n\nA harbour board aide blasted the plan. “It is a fantasy,” the "
+         "aide said.")
+    gold = [_gold(t, "Mayor Ana Ruiz", "said", "the plan was ready", False),
+            _gold(t, "the aide", "said", "“It is a fantasy,”", True)]
+    quote = _span(t, "It is a fantasy")
+    scores = score_quotes([{"id": "ours", "text": t, "attributions": gold}], {"ours": {"text": t, "quotes": [
+        {"start": quote[0], "end": quote[1], "speaker": None, "direct": True}]}})
+    assert scores["speaker_anonymous"] == 1 and scores["speaker_anonymous_right"] == 1
+    named = "Ana Ruiz, a senator from Norrvik, spoke first. “It is a fantasy,” the senator said."
+    assert not introduced_unnamed(named, named.index("the senator"), "the senator")

@@ -63,3 +63,14 @@ def test_a_cue_verb_opening_the_sentence_is_no_part_of_the_name_after_it(opening
     mention = Mention(text=f"{opening} Varga", start=start, end=start + len(opening) + 6, label="PERSON")
     assert as_person_name(text, mention).text == "Varga"
     assert speaker_of(text, "run all winter") == "Lars Varga"
+
+
+def test_a_given_name_the_model_left_out_opens_the_name():
+    """"Sailing great Billie Jo Varga" read as "Jo Varga": the given name before it is hers, and says she is a she."""
+    text = "Sailing great Billie Jo Varga remembered the skipper."
+    mention = Mention("Jo Varga", text.index("Jo Varga"), text.index("Jo Varga") + 8, "PERSON")
+    named = as_person_name(text, mention)
+    assert named is not None and named.text == "Billie Jo Varga" and text[named.start:named.end] == named.text
+    other = "On Thursday Jo Varga remembered the skipper."
+    kept = Mention("Jo Varga", other.index("Jo"), other.index("Jo") + 8, "PERSON")
+    assert as_person_name(other, kept) == kept

@@ -119,6 +119,20 @@ def test_a_pronoun_passes_over_the_person_its_quotation_speaks_of():
     assert speaker_of(text, "unblock") == "Lena Ruiz"
 
 
+def test_he_naming_himself_is_the_paragraphs_own_subject():
+    """A candidate speaks of himself by name; no one else of his gender is about, so "he" is still him."""
+    text = ("The debate starts at nine.\n\nSenator Dan Brandt is touring the harbour towns. He says voters who "
+            "want the old ways have a fine candidate, “but it is not Dan Brandt.” He adds, “Change is coming.”")
+    assert speaker_of(text, "Change is coming") == "Dan Brandt"
+    assert speaker_of(text, "not Dan Brandt") == "Dan Brandt"
+
+
+def test_he_naming_another_goes_to_the_man_before():
+    text = ("Mayor Lena Ruiz has not signed the ferry plan, Councillor Jonas Ekdal said.\n\n"
+            "Governor Piet Varga has not signed it either. “It won’t happen without Varga,” he said.")
+    assert speaker_of(text, "without Varga") == "Jonas Ekdal"
+
+
 def test_a_quotation_continuing_a_paragraph_is_not_given_to_the_person_it_names():
     text = ("“The council has waited long enough,” Councillor Ada Okafor said.\n\n"
             "“Okafor has written to the ministry four times and has had no answer to any of her letters.”")
@@ -492,3 +506,33 @@ def test_a_he_after_a_sentence_goes_to_its_subject_not_to_a_name_after_its_verb_
             "the boats,” Brandt said.\n\nVarga argued that “outsiders” had let the fares rise, but suggested Brandt "
             "went too far.\n\n“But by raising them again, you lose the islands. Mistake?” he asked.")
     assert speaker_of(text, "lose the islands") == "Piet Varga"
+
+
+def test_she_after_a_paragraph_opening_with_her_possessive_is_her():
+    text = ("“The harbour stays open,” said the Harbour Watch blog.\n\n"
+            "Mayor Lena Ruiz’s late-night posts about the ferry include one on Sunday about the winter timetable.\n\n"
+            "“We will not let the islands be cut off for a single day this winter,” she posted.")
+    assert speaker_of(text, "cut off") == "Lena Ruiz"
+
+
+def test_a_people_the_model_reads_as_a_person_is_no_one_for_he_to_stand_for():
+    """"The Greeks", read by the model as a person, are a people: "he said" after them is the mayor's."""
+    text = ("Mayor Piet Varga spoke in Athens on Monday.\n\nThe Greeks have waited years for the new port. “We will "
+            "open it in May,” he said.")
+    start = text.index("Greeks")
+    mentions = [Mention("Piet Varga", text.index("Piet"), text.index("Piet") + 10, "PERSON", "Mayor", 0),
+                Mention("Greeks", start, start + 6, "PERSON")]
+    assert speakers_with_mentions(text, mentions) == ["Piet Varga"]
+
+
+def test_he_naming_himself_after_a_paragraph_about_him_is_him():
+    text = ("The debate ran late.\n\nDan Brandt, however, wasted no time responding.\n\n"
+            "“We are going to win with Dan Brandt. The harbour likes that,” he said.")
+    assert speaker_of(text, "win with") == "Dan Brandt"
+
+
+def test_he_naming_himself_is_the_subject_before_a_name_that_is_no_subject():
+    text = ("Senator Dan Brandt spoke in Norrvik on Monday.\n\nBrandt is also keeping his crowds busy with what many "
+            "call a long shot, given Mayor Lena Ruiz's lead.\n\n“Many people say Dan Brandt should quit the race,” he "
+            "said.")
+    assert speaker_of(text, "should quit") == "Dan Brandt"

@@ -125,6 +125,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
         return name if name and not speaks_of(article, statement, name) and not _told(article, statement, name) else None
 
+    own: tuple[str, tuple[int, int] | None] | None = None  # the paragraph's subject, whom its quotation names
     for paragraph in range(here, max(-1, here - 5), -1):
         if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
             break  # past the paragraph before, only through paragraphs that name no one and say he or she
@@ -135,15 +136,17 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                     and not _is_org(article, s):
                 speakers.append((s.position, s.speaker, s.speaker_span))
         for m in article.people:
-            if m.end <= pos and article.paragraph_of(m.start) == paragraph and subject_like(article, m) \
-                    and not article.in_quote(m.start) and not _mostly_not_a_person(article, m) \
+            if m.end <= pos and article.paragraph_of(m.start) == paragraph \
+                    and (subject_like(article, m) or _opens_possessive(article, m)) and not article.in_quote(m.start) \
+                    and not _mostly_not_a_person(article, m) and not _a_people(article, m) \
                     and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked)
-        for _, name, span in [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate)):
+        ordered = [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate))
+        for _, name, span in ordered:
             chosen = fitting(name, span)
             if chosen:
                 if chosen != name:  # "Larsen said, “…” She followed …": the pronoun says which Larsen said it too
@@ -151,6 +154,11 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                         if s.speaker_span == span:
                             s.speaker = chosen
                 return chosen, span
+        if own is None and paragraph >= here - 1 and ordered \
+                and names_self(article, statement, ordered[0][1], gender, genders):
+            own = ordered[0][1], ordered[0][2]
+    if own is not None:  # "Sanders is outlining … He says “… it's not Bernie Sanders”": no one else to be he
+        return own
     for s in reversed(done):
         if s.speaker and s.speaker_span and s.position < pos and not _is_org(article, s):
             chosen = fitting(s.speaker, s.speaker_span)
@@ -158,7 +166,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                 return chosen, s.speaker_span
     if gender is not None:  # a person known to be of that gender ("Ms Rowan", "Karen Lee"), never just the last name seen
         for m in reversed(article.people):
-            if m.end > pos or article.in_quote(m.start):
+            if m.end > pos or article.in_quote(m.start) or _a_people(article, m):
                 continue
             name = strip_title(article.full_name(m, m.text, m.start)[0])
             if gender_of(name, genders) == gender:
@@ -167,6 +175,34 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
 
 
 _TELL = {"told", "tells", "tell", "telling"}
+
+
+def names_self(article: ArticleText, statement: Statement, name: str, gender: str | None,
+               genders: dict[str, str]) -> bool:
+    """Whether he or she, whose quotation names a person in the third person, is that person all the same: the
+    person the pronoun's own paragraph is about (or the paragraph before, where its own names no one outside the
+    quotation: "Trump wasted no time responding." then "“… We're going to win with Trump,” he said"), standing as
+    the subject there nearest before it with no one else in between ("Sanders is outlining his plans. He says “…
+    it's not Bernie Sanders.”"), known to be of the pronoun's gender; politicians name themselves so, and where no
+    one else of that gender is the subject of the paragraph or the one before, a reader does not look further back
+    for another."""
+    subject = statement.subject
+    if subject is None or subject.kind != "pronoun" or not name:
+        return False
+    if gender is None or gender_of(name, genders) != gender:
+        return False
+    here = article.paragraph_of(subject.start)
+
+    def subjects(lo: int) -> list[Mention]:
+        return [m for m in article.people if lo <= m.start and m.end <= subject.start and not article.in_quote(m.start)
+                and subject_like(article, m)]
+
+    people = subjects(article.paragraphs[here][0])
+    if not people and here > 0:  # a paragraph that is the quotation: the one before it says whom it is about
+        people = subjects(article.paragraphs[here - 1][0])
+    if not people or strip_title(article.full_name(people[-1], people[-1].text, people[-1].start)[0]) != name:
+        return False
+    return not _told(article, statement, name)
 
 
 def _told(article: ArticleText, statement: Statement, name: str) -> bool:
@@ -267,6 +303,24 @@ def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tu
         if missed is not None and subject_like(article, missed):
             found.append((tok.start, strip_title(article.full_name(None, tok.text, tok.start)[0]), (tok.start, tok.end)))
     return found
+
+
+def _a_people(article: ArticleText, mention: Mention) -> bool:
+    """Whether a one-word "person" is a people or a family in the plural ("the Greeks voted", "Syrians are
+    fleeing", "the Obamas"): after "the", or before a verb of the plural; no he or she stands for it."""
+    word = mention.text
+    if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    return article.text[max(0, mention.start - 4):mention.start].lower() == "the " \
+        or article.word(article.token_at(mention.end)) in ("are", "were", "have", "say", "want")
+
+
+def _opens_possessive(article: ArticleText, mention: Mention) -> bool:
+    """Whether a name opens its sentence as a possessive ("Palin’s posts about the raid drew fire."): the sentence
+    is about that person, whom a "she" after it stands for, as much as if the name were its subject."""
+    start = mention.title_start if mention.title_start is not None else mention.start
+    lo = article.sentences[article.sentence_of(mention.start)][0]
+    return not article.text[lo:start].strip(" \n\"“‘'(") and article.text[mention.end:mention.end + 2] in ("’s", "'s")
 
 
 def _mostly_not_a_person(article: ArticleText, mention: Mention) -> bool:

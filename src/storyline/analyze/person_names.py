@@ -25,8 +25,10 @@ from dataclasses import replace
 from storyline.analyze.nlp import Token
 from storyline.lang.en import (
     CUE_WORDS,
+    FEMALE_GIVEN_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
+    MALE_GIVEN_NAMES,
     NOT_NAME_ENDINGS,
     NP_STOP,
     PARTY_LETTERS,
@@ -65,7 +67,15 @@ def as_person_name(text: str, mention: Mention) -> Mention | None:
         # verb opening the sentence is never part of a name
         start = mention.start + len(words[0]) + 1
         return replace(mention, text=text[start:mention.end], start=start)
+    given = _GIVEN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    if given is not None and given.group(1).lower() in MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES \
+            and (mention.title_start is None or mention.title_start >= mention.start):
+        # "Tennis great Billie Jean King", the model reading "Jean King": the given name it left out opens the name
+        return replace(mention, text=text[given.start(1):mention.end], start=given.start(1))
     return mention
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")
 
 
 _TITLES_THEN_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w’'.-]*\s+){0,6}")

@@ -23,6 +23,7 @@ from storyline.analyze.antecedents import (
     bearer,
     far_holder,
     holds_a_role,
+    names_self,
     pronoun_genders,
     role_antecedent,
     role_head,
@@ -95,7 +96,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         # "“…not Bernie Sanders…,” Sanders wrote", "“ESPN is an inclusive company,” ESPN said": its own words
         named = subject is not None and subject.kind in ("name", "org")
         if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
-                and not _goes_on_from_name(statement, done):
+                and not _goes_on_from_name(statement, done) \
+                and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders):
             statement.speaker, statement.speaker_span = None, None
         across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
         if across is not None:
@@ -103,6 +105,10 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         if statement.speaker and _cried_by_unnamed(article, statement):
             statement.speaker, statement.speaker_span = None, None
         done.append(statement)
+
+
+def _pronoun_gender(subject: Subject | None) -> str | None:
+    return PRONOUNS.get(subject.surface.lower()) if subject is not None and subject.kind == "pronoun" else None
 
 
 def _cried_by_unnamed(article: ArticleText, statement: Statement) -> bool:

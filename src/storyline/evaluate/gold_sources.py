@@ -105,7 +105,7 @@ def source_kind(source: str, article_text: str = "", start: int | None = None) -
         return "none"
     if all(w.lower().strip(".,") in PRONOUNS for w in words):
         return "pronoun"
-    if _apposed_name(source, article_text):
+    if _apposed_name(source, article_text) or _described_name(source.partition(",")[0], article_text):
         return "name"
     head = _head(source)
     while len(head) > 1 and head[-1].lower().strip(".") in SUFFIXES:
@@ -127,6 +127,28 @@ def source_kind(source: str, article_text: str = "", start: int | None = None) -
     if lowered in ROLES or lowered in TITLES:
         return "definite"
     return "anonymous"
+
+
+def introduced_unnamed(text: str, start: int, source: str) -> bool:
+    """Whether a definite description ("the aide", "the spokesman") takes up someone the article introduced
+    earlier without a name ("A Republican committee aide blasted it.", "the prime minister's spokesman said"):
+    that unnamed person, not the nearest named source, is whom a reader takes it for. An introduction that
+    describes a named person ("Ana Ruiz, a senator,", "Ruiz is an aide", "to be a great president") or names one after it ("a spokesman,
+    Dan Oduya,") does not count."""
+    words = _head(source)
+    if len(words) > 3 or not words or words[0].lower() != "the":
+        return False
+    head = re.escape(words[-1].lower())
+    intro = re.compile(rf"(?<![\w’'-])(?:[Aa]n?|[Oo]ne|[\w.]+[’']s)\s+((?:[\w-]+\s+){{0,3}}?){head}\b(?!,?\s+[A-Z][a-z]+\s+[A-Z])")
+    return any(not text[m.end():m.end() + 1].isalpha() and not _DESCRIBING.search(text, max(0, m.start() - 12), m.start())
+               and not set(m.group(1).lower().split()) & _NOT_IN_PHRASE
+               for m in intro.finditer(text, 0, start))  # not "Ana Ruiz, a senator," nor "Ruiz is an aide": hers
+
+
+_DESCRIBING = re.compile(r"(?:,|\bis|\bwas|\bas|\bbe|\bbecome|\belected)\s*$")
+# Words that end a noun phrase before its head could come: "Trump's claim that the president" is no introduction.
+_NOT_IN_PHRASE = {"the", "that", "a", "an", "of", "to", "and", "or", "with", "for", "in", "on", "at", "by", "as", "is",
+                  "was", "his", "her", "their", "its", "who", "which", "said", "says", "former", "then", "if", "elected", "when"}
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -151,10 +173,39 @@ def _apposed_name(source: str, article_text: str = "") -> list[str]:
         if head and len(head) >= 2 and all(w[:1].isupper() for w in head) and head[-1].lower() not in TITLES \
                 and head[-1].lower() not in GROUP_HEADS:
             words = head
+        else:  # "One superdelegate, Alabama Democratic Party chairwoman Ann Lee,": the name its description ends in
+            words = [w.capitalize() for w in _described_name(after, article_text)] or words
     if not comma or not words or not all(w[:1].isupper() for w in words):
         return []
     last = words[-1].lower().strip(".,")
     if last in TITLES or last in GROUP_HEADS or (article_text and re.search(
+            rf"(?<![\w’']){re.escape(last)}(?![\w’'])", article_text)):
+        return []
+    return [possessive(w).lower() for w in words]
+
+
+# A description ending in a full name: a lower-case word of the description, then two to four capitalised words up
+# to the end ("master of ceremonies Ana Ruiz", "Fight for $15 organizing director Ana Ruiz").
+_DESCRIBED = re.compile(r"(?:^|\s)([a-z][\w-]*)\s+((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+)\s*$")
+
+
+# Last words of a body's name that the lists above leave out ("the left-leaning Brookings Institution").
+_BODY_ENDINGS = {"institution", "project", "security", "school", "college", "council", "fund", "initiative", "society",
+                 "studies", "policy", "research", "forum", "alliance", "coalition", "union", "watch", "action"}
+
+
+def _described_name(segment: str, article_text: str = "") -> list[str]:
+    """The full name a description ends in ("master of ceremonies Ana Ruiz" → ana ruiz), lower-cased: the words
+    right after a word of the description, not after a preposition or a relative clause ("a spokesman for Ana
+    Ruiz", "someone who knows Ana Ruiz" are someone else), nor a body's or a title's word at its end."""
+    match = _DESCRIBED.search(segment.strip(" ,"))
+    if match is None or match.group(1) in _CUT | INDEFINITE | {"the", "and", "or"} or re.search(r"[“”\"]", segment) \
+            or set(segment.lower().split()) & {"who", "whom", "which", "that"}:
+        return []  # "another New Hampshire Republican", "the authors of the “Growth and Opportunity Project”"
+    words = match.group(2).split()
+    last = possessive(words[-1]).lower().strip(".")
+    if last in TITLES or last in GROUP_HEADS or last in ORG_WORDS or last in _PARTY_MEMBERS or last in _BODY_ENDINGS \
+            or (article_text and re.search(
             rf"(?<![\w’']){re.escape(last)}(?![\w’'])", article_text)):
         return []
     return [possessive(w).lower() for w in words]
@@ -170,6 +221,9 @@ def name_words(source: str) -> list[str]:
     apposed = _apposed_name(source)
     if apposed and not source_kind(source.partition(",")[0]) == "name":
         return apposed
+    described = _described_name(source.partition(",")[0])
+    if described:
+        return described
     head = _head(source)
     run: list[str] = []
     for token in reversed(head):

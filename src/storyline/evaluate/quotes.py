@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from storyline.errors import InputError
-from storyline.evaluate.gold_sources import PRONOUNS, name_words, names_agree, source_kind
+from storyline.evaluate.gold_sources import PRONOUNS, introduced_unnamed, name_words, names_agree, source_kind
 from storyline.evaluate.referents import PERSONAL, Reader, referent, relative_referent
 from storyline.model import Rejection
 
@@ -152,7 +153,39 @@ def _source_of(record: Mapping[str, Any], attribution: Mapping[str, Any]) -> tup
     cue = _pieces(attribution.get("cue") or [])
     if cue and _swapped(text, _joined(record, cue)):
         return cue, _joined(record, cue)
-    return spans, text
+    inner = _quoted_speaker(record, attribution, spans[0][0])
+    return ([inner.span(1)], inner.group(1)) if inner is not None else (spans, text)
+
+
+# A quotation's own cue and named speaker, between its closing mark and an outlet's "according to" or "reports":
+# "“…,” Ana Ruiz said, according to CNN", "“…,” said Ana Ruiz, the harbour master, reports the Post".
+_NAME = r"((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]+)"
+_SAID = r"(?:said|says|told|added|wrote|stated)"
+_INNER_SPEAKER = re.compile(rf"\s*,?\s*(?:{_NAME}\s+{_SAID}\b|{_SAID}\s+{_NAME})")
+
+
+def _quoted_speaker(record: Mapping[str, Any], attribution: Mapping[str, Any], source_start: int) -> re.Match[str] | None:
+    """The person a quotation's own cue names where the annotation gives the outlet that reports it as the source
+    ("“…,” Ana Ruiz said, according to CNN"): a reader takes the words for hers, reported by the outlet."""
+    cue = (attribution.get("cue_text") or "").strip().lower()
+    content = _pieces(attribution.get("content") or [])
+    if cue not in ("according to", "reports", "reported") or not attribution.get("direct") or not content:
+        return None
+    text = record["text"]
+    window = text[content[0][0]:source_start]
+    close = max(window.rfind(mark) for mark in ("”", '"', "''"))
+    if close < 1:
+        return None
+    at = content[0][0] + close + (2 if window[close:close + 2] == "''" else 1)
+    match = _INNER_SPEAKER.match(text, at, source_start)
+    if match is None:
+        return None
+    if match.group(1) is None:  # "said Ana Ruiz": the name after the cue; a match object with it as group 1
+        return _INNER_SPEAKER_AFTER.match(text, match.start(2) - 1, match.end(2))
+    return match
+
+
+_INNER_SPEAKER_AFTER = re.compile(rf"\s{_NAME}")
 
 
 def _swapped(source: str, cue: str) -> bool:
@@ -230,6 +263,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 counts["no_source"] += 1
                 continue
             kind = source_kind(source_text, record["text"], source_spans[0][0])
+            if kind == "definite" and introduced_unnamed(record["text"], source_spans[0][0], source_text):
+                kind = "anonymous"  # "A committee aide blasted it. “…,” the aide said": the aide, unnamed
             said = best.get("speaker")
             counts["with_source"] += 1
             counts["with_person_source"] += kind != "anonymous"

@@ -20,7 +20,7 @@ from storyline.evaluate.gold_sources import (
     TITLES,
     possessive,
 )
-from storyline.lang.en import FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES
+from storyline.lang.en import CUE_WORDS, FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES
 
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _MALE = {"he", "him", "his", "himself"}
@@ -252,7 +252,7 @@ class Reader:
         for a, b in self._sentences(start):
             here = [s for s in self.sources if a <= s["start"] < min(b, start) and not self._inside(s["start"])]
             named = [s for s in here if s["kind"] == "name" and s["name"] and _personal(s) and not _asks(s)
-                     and self._fits(s["name"], pronoun)]
+                     and self._fits(s["name"], pronoun) and not self._object(s["start"], a)]
             main = self._main_clause(a, min(b, start), pronoun)
             if named and main is not None and named[-1]["start"] < main[0]:
                 return main[2]  # "When Mr. Trump tried to defend …, Mr. Kasich differed.": about Kasich
@@ -267,6 +267,21 @@ class Reader:
             if subject is not None:
                 return self._asked(subject[1], pronoun) or subject[2]
         return referent(self.sources, start, pronoun, self.text)
+
+    def _object(self, start: int, lo: int) -> bool:
+        """Whether a marked source stands as the object of a verb or a preposition of its sentence ("… helped Atlantic
+        City make the case", "forcing Sanders to reverse", "to allow Clinton to focus"): the annotation marks whose
+        view it is, but the sentence is not about them, so a "he" after it is not them. A verb of saying before it
+        is an inverted cue, whose source speaks ("…,” added Ann Lee")."""
+        before = re.findall(r"[A-Za-z’'-]+", self.text[lo:start])
+        if not before or not before[-1].islower() or before[-1] in CUE_WORDS \
+                or not re.search(rf"{re.escape(before[-1])}\s+$", self.text[lo:start]):
+            return False  # "…, Stovall said": a comma ends the clause before the name
+        word = before[-1]
+        if word == "to" and len(before) > 1 and before[-2].lower() == "according":
+            return False  # "according to Ann Lee": hers
+        return word in _PREPOSITIONS or word in ("to", "for", "let", "make", "made", "allow") \
+            or word.endswith(("ing", "ed"))
 
     def _subject(self, lo: int, a: int, b: int, pronoun: str) -> tuple[int, int, list[str]] | None:
         """The first person named in text[a:b] where the subject of the sentence or clause opening at lo stands

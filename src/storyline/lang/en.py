@@ -267,7 +267,9 @@ larry lawrence leonard lloyd louis luis luke marco marcus mark martin matt matth
 mitchell mohammed muhammad nathan neil newt nicholas nick norman oliver omar oscar patrick paul pete peter phil
 humayun khizr philip philippe ralph randy ray raymond reince richard rick rob robert roger ron ronald roy rudy russell ryan
 samuel scott sean sergei seth stanley stephen steve steven stuart ted thomas tim timothy todd tom tommy tony
-travis trey troy victor vincent vladimir walter warren wayne william willie""".split())
+travis trey troy victor vincent vladimir walter warren wayne william willie abraham ahmad allen andre boris darren
+dexter dylan elliott francis francois françois freddy gabriel hassan ibrahim jacques kieran marc mario miguel mitt
+mustafa nigel pablo pedro pierre rand reggie rodney rory sebastian shane spencer stefan vince xavier zach""".split())
 FEMALE_GIVEN_NAMES = set("""abigail alexandra alice alicia alison amanda amy ana angela ann anna anne annie
 barbara betsy betty beverly brenda carly carol caroline carolyn catherine cathy cecile charlotte cheryl christina
 christine cindy claire claudia debbie deborah debra denise diana diane donna doris dorothy elaine eleanor elizabeth
@@ -277,7 +279,9 @@ kathy katie kellyanne kimberly kirsten kristen laura lauren linda lisa lois lore
 margaret maria marie marilyn martha mary maureen megan megyn melania melissa michele michelle monica nancy natalie
 nicole nikki nina olivia pamela patricia patty paula peggy rachel rebecca rita roberta rose ruth sally samantha sandra
 sara sarah sharon sheila shirley stephanie susan susanna suzanne tammy teresa theresa tiffany valerie victoria
-virginia wendy""".split())
+virginia wendy billie caitlyn carla chelsea condoleezza elena gabriela gabriella ivanka jeanine jenna katrina kimberley
+kristin lena lorraine mariam marianne marissa maryam meghan miriam molly nora paige phyllis priscilla renee rosa
+sonia sophie sylvia tamara tanya tina veronica vivian yolanda yvonne zoe""".split())
 
 AUDIENCE = (r"reporters|journalists|the\s+press|the\s+media|supporters|delegates|lawmakers|investors|analysts|"
              r"students|listeners|viewers|the\s+crowd|an\s+audience|the\s+audience|parliament|party\s+members|"
