@@ -58,7 +58,8 @@ def predict(cached: dict[str, tuple[str, str | None, Parsed | None]]) -> dict[st
             quotes = analyze_in_language(text, None, str(language)).quotes
         out[key] = {"text": text, "quotes": [
             {"start": q.start, "end": q.end, "speaker": q.speaker, "direct": q.direct, "cue": q.cue,
-             "speaker_span": list(q.speaker_span) if q.speaker_span else None} for q in quotes]}
+             "speaker_span": list(q.speaker_span) if q.speaker_span else None, "unnamed_source": q.unnamed_source,
+             "unnamed_span": list(q.unnamed_span) if q.unnamed_span else None} for q in quotes]}
     return out
 
 
