@@ -79,3 +79,39 @@ def test_a_name_spelt_in_mis_decoded_utf8_is_a_name() -> None:
     assert names_agree(name_words("Ana Sánchez\u0083z"), "Ana Sánchezz")
     assert names_agree(name_words("Ana SA\u0303\u0083A\u0302¡nchez"), "Ana S\u00c3\u00c2¡nchez")  # accents apart, then composed
     assert not names_agree(name_words(source), "Ana Lee")
+
+
+def _precision(text: str, gold: list[dict], quoted: str) -> tuple[int, int]:
+    """(right, predicted) of direct-quotation precision when storyline gives `quoted` as one direct quote."""
+    start, end = _span(text, quoted)
+    scores = score_quotes([{"id": "ours", "text": text, "attributions": gold}],
+                          {"ours": {"text": text, "quotes": [{"start": start, "end": end, "speaker": None, "direct": True}]}})
+    return scores["predicted_direct_right"], scores["predicted_direct"]
+
+
+def _reported(text: str, pieces: list[str]) -> dict:
+    """A reported-speech attribution whose content is the given pieces (PolNeAR's ``direct`` false: its first piece
+    opens on the writer's words)."""
+    spans = [_span(text, p) for p in pieces]
+    return {"source": [], "cue": [], "content": spans, "content_text": " … ".join(pieces), "direct": False}
+
+
+def test_a_whole_quotation_opening_a_later_piece_of_reported_content_is_a_quotation() -> None:
+    """"Ruiz said the ferry was late. But, he added, “We will run it again by May.”": the annotation's one reported
+    content holds the paraphrase and, as its second piece, the whole quotation from mark to mark; a reader takes the
+    quotation as Ruiz's words, so a direct quote of it is right. The paraphrase itself, quoted by no one, is not."""
+    t = "Ruiz said the ferry was late. But, he added, “We will run it again by May.”"
+    gold = [_reported(t, ["the ferry was late", "“We will run it again by May.”"])]
+    assert _precision(t, gold, "We will run it again by May") == (1, 1)
+    assert _precision(t, gold, "the ferry was late") == (0, 1)
+
+
+def test_a_quotation_the_writer_s_words_lead_into_stays_reported_speech() -> None:
+    """"Ruiz said the plan was “a disaster for the port”": the content opens on the writer's words and holds the quoted
+    words inside its one piece, so a direct quote of them is still wrong (a fragment of reported speech); the same
+    where the annotator's span leaves the opening mark out of a whole quotation ("“We will …" from "We") is right."""
+    t = "Ruiz said the plan was “a disaster for the port” and left. Varga wrote: “Nobody asked the crews.”"
+    fragment = [_reported(t, ["the plan was “a disaster for the port”"])]
+    assert _precision(t, fragment, "a disaster for the port") == (0, 1)
+    mark_left_out = [_reported(t, ["Nobody asked the crews.”"])]
+    assert _precision(t, mark_left_out, "Nobody asked the crews") == (1, 1)
