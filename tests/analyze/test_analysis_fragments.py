@@ -233,3 +233,24 @@ def test_a_quotation_after_a_name_that_signs_the_line_above_stays_whole():
     text = ("Readers wrote to us after the strike.\n\n“The ferry must run again before the winter comes.” ― Ana Ortiz\n"
             "“We will never give up the old quay to the developers.” ― Piet Varga\n")
     assert with_words(text, "We will never give up the old quay").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The crews marched to the quay, chanting “no levy, no ferry” until the harbour master came out.",
+     "no levy, no ferry"),
+    ("Their chants of “Keep the ferry running” were cut short when the mayor arrived.", "Keep the ferry running"),
+    ("Walking onto the pier to chants of “Ana! Ana!,” the mayor said the ferry would sail on Monday.", "Ana! Ana!"),
+])
+def test_a_cry_is_quoted_whole_however_the_sentence_goes_on(text, words):
+    """What a crowd chants or shouts is its words, quoted whole: after a word of crying ("chanting", "chants of") the
+    quotation is no fragment of the writer's sentence, though the sentence goes on past it."""
+    quote = with_words(text, words)
+    assert quote.direct
+    assert quote.text == words.rstrip(",")
+
+
+def test_a_quotation_after_a_preposition_but_no_cry_stays_a_fragment():
+    """The same sentence with no word of crying before the marks ("marched for “…” until") keeps them in the writer's
+    clause."""
+    text = "The crews marched to the quay for “a fair levy for the boats” until the harbour master came out."
+    assert not with_words(text, "a fair levy for the boats").direct

@@ -33,7 +33,7 @@ from dataclasses import replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
+from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CRIES, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -110,6 +110,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     j = article.token_at(opening) - 1
     while j >= 0 and article.tokens[j].text in QUOTE_TOKENS:
         j -= 1
+    if _cried(article, j, lo):
+        return False  # "to chants of “Marco! Marco!”", "chanting “no contract, no peace” after …": the cry, whole
     cue = statement.cue
     naming = cue is not None and cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES
     if cue is None or naming:
@@ -132,6 +134,15 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     headline = len(words) >= 4 and all(w[:1].isupper() for w in words)
     # an all-capitals heading runs into the text it heads ("… IN VIRTUAL REALITY “VR provides …”"), whatever its words
     return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
+
+
+def _cried(article: ArticleText, j: int, lo: int) -> bool:
+    """Whether token j, right before a quotation mark, ends a word of crying out (CRIES) and what may stand between
+    it and the mark ("chanting", "chants of", "shouted,"): the quoted words are what was cried, however the writer's
+    sentence goes on around them."""
+    while j >= 0 and article.tokens[j].start >= lo and article.word(j) in (",", ":", "of"):
+        j -= 1
+    return j >= 0 and article.tokens[j].start >= lo and article.word(j) in CRIES
 
 
 def _what_named(text: str, lo: int, cue: tuple[int, int] | None) -> bool:
