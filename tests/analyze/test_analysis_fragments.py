@@ -254,3 +254,24 @@ def test_a_quotation_after_a_preposition_but_no_cry_stays_a_fragment():
     clause."""
     text = "The crews marched to the quay for “a fair levy for the boats” until the harbour master came out."
     assert not with_words(text, "a fair levy for the boats").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The ferry sailed again on Friday.\n\nMayor Ana Ortiz tweeted, “Thank you Velmar! #FerryBack” on Friday "
+     "afternoon.", "Thank you Velmar! #FerryBack"),
+    ("The board voted to keep the ferry.\n\n“We are extremely happy” about the vote, said Ines Falkenrath, the "
+     "union’s president.", "We are extremely happy"),
+])
+def test_a_sentence_the_speaker_opens_is_quoted_though_the_writers_sentence_goes_on(text, words):
+    """Quoted words that open in capitals with nothing of the writer's sentence before them (after the cue's comma, or
+    opening the paragraph) are the start of a sentence of the speaker's, quoted as they said it: the writer's words
+    after the closing mark ("on Friday afternoon") add when or about what, they do not make the quotation theirs."""
+    quote = with_words(text, words)
+    assert quote.direct
+    assert quote.text == words
+
+
+def test_a_lower_case_opening_the_writers_sentence_goes_on_past_stays_reported():
+    """The same shape in lower case ("“more ferries” on the route") opens no sentence of the speaker's."""
+    text = "The board voted to keep the ferry.\n\n“more ferries” on the route, said Ines Falkenrath, was the union’s aim."
+    assert not with_words(text, "more ferries").direct

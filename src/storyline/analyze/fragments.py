@@ -7,7 +7,9 @@ quotation the speaker spoke whole. Such a statement keeps its speaker and cue an
 (``direct`` false), its words the reported clause with the quoted fragment in it, marks and all. A
 quotation stays direct where nothing but its cue and the cue's punctuation comes before its mark in its
 sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
-unless the writer's sentence goes on past its closing mark; where the words before it are a headline's
+unless the writer's sentence goes on past its closing mark and, with nothing before the mark, the quoted words
+open in lower case ("“We are happy” about the vote, said …" opens a sentence of the speaker's); after a word of
+crying out ("chanting", "to chants of"), whatever goes on around it; where the words before it are a headline's
 run into the text it heads: all in capitals, or all capitalised with the quotation's cue after it (a quotation
 in a title-case headline's own clause, "Hollande Says Trump ‘Makes You Want To Retch’", is a fragment of
 it); and inside another quotation. A quotation with no cue of its own, or after a verb of
@@ -124,7 +126,10 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
                                      or _after_name(article, j, lo, opening)))):  # "the report says Ortiz “never read the file.”"
             return False
     elif not before[-1:].isalnum():
-        return _sentence_goes_on(article, statement)
+        # "tweeted, “Thank you Indiana!” on Friday": after the cue's comma, words opening in capitals are a sentence of the
+        # speaker's, whole, though the writer's sentence goes on with a word of its own
+        a, b = statement.parts[0]
+        return _sentence_goes_on(article, statement) and not (text[a].isupper() and not _headline_line(text, a, b))
     elif is_cue(article, j) and article.word(j) not in NAMING_CUES:
         return _sentence_goes_on(article, statement)  # "she says “we worked hard …”": the words open after their cue
     words = re.findall(r"[^\W\d_][\w’'-]*", before)
