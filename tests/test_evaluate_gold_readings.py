@@ -115,3 +115,13 @@ def test_a_quotation_the_writer_s_words_lead_into_stays_reported_speech() -> Non
     assert _precision(t, fragment, "a disaster for the port") == (0, 1)
     mark_left_out = [_reported(t, ["Nobody asked the crews.”"])]
     assert _precision(t, mark_left_out, "Nobody asked the crews") == (1, 1)
+
+
+def test_a_quotation_a_colon_introduces_inside_reported_content_is_a_quotation() -> None:
+    """"Ruiz delivered a short retort: “Nobody is closing the port.”" annotated as one reported content from "delivered"
+    to the closing mark: the colon introduces the speaker's words whole, so a direct quote of them is right; words of
+    the same content before the colon are not."""
+    t = "Ruiz delivered a short retort: “Nobody is closing the port. Not this year.”"
+    gold = [_reported(t, ["delivered a short retort: “Nobody is closing the port. Not this year.”"])]
+    assert _precision(t, gold, "Nobody is closing the port. Not this year") == (1, 1)
+    assert _precision(t, gold, "delivered a short retort") == (0, 1)

@@ -13,10 +13,11 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
 - **Recall** of direct quotations: gold direct attributions found / all. **Precision**: predicted
   direct quotes matching some gold direct piece / all predicted direct quotes (and, apart, matching
   any attributed content, reported speech included, since a quoted fragment inside reported speech
-  is attributed words too). A gold direct piece is any piece of a direct attribution, and any piece of
-  reported content that opens at a quotation mark (``opens_quotation``): PolNeAR's ``direct`` asks only
-  whether a content's first piece does, so a whole quotation after the writer's words in one content
-  ("But, he added, “…”") would otherwise count as no quotation at all.
+  is attributed words too). A gold direct piece is any piece of a direct attribution, and in reported
+  content the quotations a reader takes whole (``quotations_in``): a piece that opens at a quotation mark,
+  and a quotation that the content's lead-in introduces with a colon. PolNeAR's ``direct`` asks only
+  whether a content's first piece opens at a mark, so a whole quotation after the writer's words in one
+  content ("But, he added, “…”", "Sanders delivered a retort: “…”") would otherwise count as no quotation.
 - **Speaker** of a found quotation: the speaker of the predicted quote that overlaps it most. The
   gold source is sorted into a *name* ("Donald Trump", "Trump's spokesman Jason Miller"), a
   *pronoun* ("he"), an *anonymous* description ("a campaign aide", "sources", "the Trump campaign")
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
@@ -123,6 +125,19 @@ def opens_quotation(text: str, start: int, end: int) -> bool:
     if text[start] in _QUOTE_MARKS:
         return True
     return start > 0 and text[start - 1] in _QUOTE_MARKS and (start < 2 or not text[start - 2].isalnum())
+
+
+_AFTER_COLON = re.compile(r":\s*(?=''|[“\"‘'])")
+
+
+def quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations a reader takes whole in the reported content piece text[start:end]: the piece itself where it opens
+    at a quotation mark (opens_quotation), else from a quotation mark that the writer's lead-in introduces with a colon
+    ("Sanders delivered a retort: “…”", which the annotators took into the content whole) to the piece's end."""
+    if opens_quotation(text, start, end):
+        return [(start, end)]
+    found = _AFTER_COLON.search(text, start, end)
+    return [(found.end(), end)] if found else []
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -227,9 +242,9 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             direct = bool(attribution.get("direct"))
             if direct:
                 gold_direct += pieces
-            else:  # a quotation that opens a later piece of reported content is a quotation all the same
-                gold_direct += [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b) for a, b in raw
-                                if opens_quotation(record["text"], a, b)) if b > a]
+            else:  # a quotation that opens a piece of reported content, or follows its colon, is a quotation all the same
+                gold_direct += [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b)
+                                for piece in raw for a, b in quotations_in(record["text"], *piece)) if b > a]
             candidates = direct_quotes if direct else indirect_quotes
             matched = [(sum(_overlap(p, (q["start"], q["end"])) for p in pieces), q) for q in candidates
                        if any(spans_match(p, (q["start"], q["end"])) for p in pieces)]
