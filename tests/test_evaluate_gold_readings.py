@@ -125,3 +125,15 @@ def test_a_quotation_a_colon_introduces_inside_reported_content_is_a_quotation()
     gold = [_reported(t, ["delivered a short retort: “Nobody is closing the port. Not this year.”"])]
     assert _precision(t, gold, "Nobody is closing the port. Not this year") == (1, 1)
     assert _precision(t, gold, "delivered a short retort") == (0, 1)
+
+
+def test_a_quotation_opening_a_sentence_inside_reported_content_is_a_quotation() -> None:
+    """"Varga said the crews would stay. “We are not going anywhere,” he added." annotated as one reported content over
+    both sentences: the quotation after the full stop opens a sentence of the speaker's, whole, so a direct quote of it
+    is right; quoted words after an abbreviation's full stop that go on with the writer's sentence ("the U.S.
+    “does not …”") are not."""
+    t = "Varga said the crews would stay in the U.S. port. “We are not going anywhere.” Ruiz said the U.S. “has no plan.”"
+    gold = [_reported(t, ["the crews would stay in the U.S. port. “We are not going anywhere.”"]),
+            _reported(t, ["the U.S. “has no plan.”"])]
+    assert _precision(t, gold, "We are not going anywhere") == (1, 1)
+    assert _precision(t, gold, "has no plan") == (0, 1)

@@ -15,7 +15,8 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   any attributed content, reported speech included, since a quoted fragment inside reported speech
   is attributed words too). A gold direct piece is any piece of a direct attribution, and in reported
   content the quotations a reader takes whole (``quotations_in``): a piece that opens at a quotation mark,
-  and a quotation that the content's lead-in introduces with a colon. PolNeAR's ``direct`` asks only
+  and a quotation, opening a sentence, that the content's lead-in introduces with a colon or a full stop
+  (the annotators took both into one content with the words before). PolNeAR's ``direct`` asks only
   whether a content's first piece opens at a mark, so a whole quotation after the writer's words in one
   content ("But, he added, “…”", "Sanders delivered a retort: “…”") would otherwise count as no quotation.
 - **Speaker** of a found quotation: the speaker of the predicted quote that overlaps it most. The
@@ -127,17 +128,30 @@ def opens_quotation(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in _QUOTE_MARKS and (start < 2 or not text[start - 2].isalnum())
 
 
-_AFTER_COLON = re.compile(r":\s*(?=''|[“\"‘'])")
+# a quotation mark after a colon or a sentence's end: the writer's lead-in introduces a quotation, whole
+_LEAD_IN = re.compile(r"(?:[.?!][”\"’']*\s+|:\s*)(?=''|[“\"‘'])")
+_CLOSING = re.compile(r"(?:''|[”\"’'])(?=\s|$|[,.;:!?)\]—–-])")
 
 
 def quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The quotations a reader takes whole in the reported content piece text[start:end]: the piece itself where it opens
-    at a quotation mark (opens_quotation), else from a quotation mark that the writer's lead-in introduces with a colon
-    ("Sanders delivered a retort: “…”", which the annotators took into the content whole) to the piece's end."""
+    at a quotation mark (opens_quotation), else each quotation, mark to closing mark, that the writer's lead-in
+    introduces with a colon or opens after a sentence's end, its words opening a sentence of their own ("Sanders
+    delivered a retort: “No one …”", "… tweeted a warning. “Missouri: …”"), which the annotators took into one
+    content with the words before it."""
     if opens_quotation(text, start, end):
         return [(start, end)]
-    found = _AFTER_COLON.search(text, start, end)
-    return [(found.end(), end)] if found else []
+    found = []
+    for lead in _LEAD_IN.finditer(text, start, end):
+        mark = lead.end()
+        words = mark
+        while words < end and text[words] in _QUOTE_MARKS:
+            words += 1
+        if words >= end or text[words].islower():
+            continue  # "a statement saying the U.S. “does not …”": words of the writer's sentence, not a new one
+        close = _CLOSING.search(text, mark + 2, end)
+        found.append((mark, close.end() if close else end))
+    return found
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
