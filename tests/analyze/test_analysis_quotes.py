@@ -192,6 +192,8 @@ def test_scare_quotes_are_not_statements():
     "The film, “12 Days: The Storm Over Velmar,” is based on a book by a harbour pilot.",
     "Varga once acted in the cable movie “Sharks Of The Quay 2: Not Again!” Now he runs the ferry.",
     "''Tales From the Harbour,'' a TV series that first aired in 1989, will return next year.",
+    "Varga hoped to reprint his unauthorized biography, ''Tides and Tolls: The Lives of Ana B. Ortiz,'' next year.",
+    "The mayor's own manifesto, “Ferries First: How to Keep Velmar Moving,” has sold 9,000 copies.",
 ])
 def test_titles_nicknames_and_terms_are_not_quotes(sentence):
     assert direct(sentence) == []

@@ -35,6 +35,7 @@ from storyline.analyze.quote_marks import QuoteMarks
 from storyline.lang.en import PERSON_ROLES, PRONOUNS, TERM_MARKERS, TERM_NOUNS, TITLE_FOLLOWERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS
 
 _WORD = re.compile(r"[^\W_][\w’'.\-]*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.?!]\s")  # not a name's initial ("… of Donald J. Trump")
 _CLOSERS = "”’\"'"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
 _OPENERS = "“‘\"'"
@@ -108,7 +109,7 @@ def names_something(text: str, mark: QuoteMarks) -> bool:
     if len(words) <= 4 and _TERM.search(before):
         return True  # "the so-called “rebels”", "words such as “ambassador”"
     core = quoted.rstrip(_CLOSERS + ",")
-    if not _title_case(words) or re.search(r"[.?!]\s", core):
+    if not _title_case(words) or _SENTENCE_END.search(core):
         return False
     if _headline(text, lo, hi, mark):
         return False

@@ -193,7 +193,7 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to"
                      "as", "vs.", "de", "la", "y"}
 TITLE_INTRODUCERS = {"show", "program", "programme", "podcast", "book", "memoir", "novel", "film", "movie",
                      "documentary", "song", "album", "series", "column", "op-ed", "essay", "episode", "sitcom", "musical",
-                     "autobiography", "biography", "miniseries", "thriller", "poem",
+                     "autobiography", "biography", "manifesto", "miniseries", "thriller", "poem",
                      "titled", "entitled", "dubbed", "nicknamed", "known as", "headlined", "slogan", "hashtag"}
 TITLE_FOLLOWERS = {"star", "stars", "host", "hosts", "co-host", "anchor", "show", "program", "programme", "segment",
                    "episode", "podcast", "movement", "campaign", "slogan", "initiative", "hat", "hats", "cap", "caps",
