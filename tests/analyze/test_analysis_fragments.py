@@ -275,3 +275,27 @@ def test_a_lower_case_opening_the_writers_sentence_goes_on_past_stays_reported()
     """The same shape in lower case ("“more ferries” on the route") opens no sentence of the speaker's."""
     text = "The board voted to keep the ferry.\n\n“more ferries” on the route, said Ines Falkenrath, was the union’s aim."
     assert not with_words(text, "more ferries").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The harbour board met on Monday.\n\nMayor Ana Ortiz said that whatever the board decides, “the ferry will "
+     "keep its winter timetable.”", "the ferry will keep its winter timetable"),
+    ("The harbour board met on Monday.\n\nIn past winters, “we could run the ferry with two crews,” Ana Ortiz said.",
+     "we could run the ferry with two crews"),
+])
+def test_lower_case_words_after_the_writers_clause_and_a_comma_are_reported_speech(text, words):
+    """Quoted words opening in lower case after a comma that ends a clause of the writer's ("said that whatever the
+    board decides,", "In past winters,") go on the writer's sentence: reported speech, as any fragment."""
+    assert not with_words(text, words).direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“We will run it,” Ana Ortiz said, “and we will run it all winter.”", "and we will run it all winter"),
+    ("The board met.\n\nAna Ortiz said, “we will see.”", "we will see"),
+    ("The board met.\n\nAna Ortiz told the crews who gathered on the quay, “nobody will lose a job.”",
+     "nobody will lose a job"),
+])
+def test_lower_case_words_right_after_a_cue_stay_a_quotation(text, words):
+    """The second piece of an interrupted quotation, words right after the cue's comma, and words after whom the cue
+    speaks to stay direct."""
+    assert with_words(text, words).direct

@@ -129,6 +129,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         # "tweeted, “Thank you Indiana!” on Friday": after the cue's comma, words opening in capitals are a sentence of the
         # speaker's, whole, though the writer's sentence goes on with a word of its own
         a, b = statement.parts[0]
+        if _after_writers_clause(article, statement, lo):
+            return True  # "said that whatever voters choose, “they should not …”": the cue's clause goes on in the marks
         return _sentence_goes_on(article, statement) and not (text[a].isupper() and not _headline_line(text, a, b))
     elif is_cue(article, j) and article.word(j) not in NAMING_CUES:
         return _sentence_goes_on(article, statement)  # "she says “we worked hard …”": the words open after their cue
@@ -139,6 +141,30 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     headline = len(words) >= 4 and all(w[:1].isupper() for w in words)
     # an all-capitals heading runs into the text it heads ("… IN VIRTUAL REALITY “VR provides …”"), whatever its words
     return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
+
+
+_TO_WHOM = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "reminded", "warned", "assured"}
+
+
+def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -> bool:
+    """Whether a quotation opening in lower case after a comma goes on a clause of the writer's, three words or more
+    of the sentence (from lo) before it, after its cue where the cue comes first: "Bolton said that whatever choice
+    voters make, “they should not …”", "In past campaigns, “we felt that …,” he said". Not the second piece of an
+    interrupted quotation ("“…,” Ruiz said, “and win big.”"), whose sentence holds a quotation before it, nor the
+    words right after a cue ("Ruiz said, “we will see”") or after whom a cue speaks to ("told the mayors who met in
+    Velmar, “no one …”")."""
+    text, opening = article.text, statement.position
+    a = statement.parts[0][0]
+    before = text[lo:opening].rstrip()
+    if len(statement.parts) > 1 or not text[a].islower() or not before.endswith(",") \
+            or any(ch in QUOTE_CHARS for ch in before):
+        return False
+    cue = statement.cue
+    start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
+    words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])
+    if cue is not None and start > lo and article.word(article.token_at(cue[0])) in _TO_WHOM and "that" not in words:
+        return False  # "she told the mayors who gathered in Indianapolis, “no one should …”": whom it was said to
+    return len(words) >= 3
 
 
 def _cried(article: ArticleText, j: int, lo: int) -> bool:
