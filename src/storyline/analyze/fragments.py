@@ -9,7 +9,9 @@ quotation stays direct where nothing but its cue and the cue's punctuation comes
 sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
 unless the writer's sentence goes on past its closing mark and, with nothing before the mark, the quoted words
 open in lower case ("“We are happy” about the vote, said …" opens a sentence of the speaker's); after a word of
-crying out ("chanting", "to chants of"), whatever goes on around it; where the words before it are a headline's
+crying out ("chanting", "to chants of"), whatever goes on around it. Quoted words opening in lower case after a
+comma that ends a clause of the writer's ("said that whatever voters choose, “they should …”") go on that clause
+and are a fragment of it. A quotation also stays direct where the words before it are a headline's
 run into the text it heads: all in capitals, or all capitalised with the quotation's cue after it (a quotation
 in a title-case headline's own clause, "Hollande Says Trump ‘Makes You Want To Retch’", is a fragment of
 it); and inside another quotation. A quotation with no cue of its own, or after a verb of
