@@ -138,3 +138,61 @@ def test_a_role_taking_up_an_unnamed_person_is_anonymous() -> None:
     assert scores["speaker_anonymous"] == 1 and scores["speaker_anonymous_right"] == 1
     named = "Ana Ruiz, a senator from Norrvik, spoke first. “It is a fantasy,” the senator said."
     assert not introduced_unnamed(named, named.index("the senator"), "the senator")
+
+
+def _precision(text: str, gold: list[dict], quoted: str) -> tuple[int, int]:
+    """(right, predicted) of direct-quotation precision when storyline gives `quoted` as one direct quote."""
+    start, end = _span(text, quoted)
+    scores = score_quotes([{"id": "ours", "text": text, "attributions": gold}],
+                          {"ours": {"text": text, "quotes": [{"start": start, "end": end, "speaker": None, "direct": True}]}})
+    return scores["predicted_direct_right"], scores["predicted_direct"]
+
+
+def _reported(text: str, pieces: list[str]) -> dict:
+    """A reported-speech attribution whose content is the given pieces (PolNeAR's ``direct`` false: its first piece
+    opens on the writer's words)."""
+    spans = [_span(text, p) for p in pieces]
+    return {"source": [], "cue": [], "content": spans, "content_text": " … ".join(pieces), "direct": False}
+
+
+def test_a_whole_quotation_opening_a_later_piece_of_reported_content_is_a_quotation() -> None:
+    """"Ruiz said the ferry was late. But, he added, “We will run it again by May.”": the annotation's one reported
+    content holds the paraphrase and, as its second piece, the whole quotation from mark to mark; a reader takes the
+    quotation as Ruiz's words, so a direct quote of it is right. The paraphrase itself, quoted by no one, is not."""
+    t = "Ruiz said the ferry was late. But, he added, “We will run it again by May.”"
+    gold = [_reported(t, ["the ferry was late", "“We will run it again by May.”"])]
+    assert _precision(t, gold, "We will run it again by May") == (1, 1)
+    assert _precision(t, gold, "the ferry was late") == (0, 1)
+
+
+def test_a_quotation_the_writer_s_words_lead_into_stays_reported_speech() -> None:
+    """"Ruiz said the plan was “a disaster for the port”": the content opens on the writer's words and holds the quoted
+    words inside its one piece, so a direct quote of them is still wrong (a fragment of reported speech); the same
+    where the annotator's span leaves the opening mark out of a whole quotation ("“We will …" from "We") is right."""
+    t = "Ruiz said the plan was “a disaster for the port” and left. Varga wrote: “Nobody asked the crews.”"
+    fragment = [_reported(t, ["the plan was “a disaster for the port”"])]
+    assert _precision(t, fragment, "a disaster for the port") == (0, 1)
+    mark_left_out = [_reported(t, ["Nobody asked the crews.”"])]
+    assert _precision(t, mark_left_out, "Nobody asked the crews") == (1, 1)
+
+
+def test_a_quotation_a_colon_introduces_inside_reported_content_is_a_quotation() -> None:
+    """"Ruiz delivered a short retort: “Nobody is closing the port.”" annotated as one reported content from "delivered"
+    to the closing mark: the colon introduces the speaker's words whole, so a direct quote of them is right; words of
+    the same content before the colon are not."""
+    t = "Ruiz delivered a short retort: “Nobody is closing the port. Not this year.”"
+    gold = [_reported(t, ["delivered a short retort: “Nobody is closing the port. Not this year.”"])]
+    assert _precision(t, gold, "Nobody is closing the port. Not this year") == (1, 1)
+    assert _precision(t, gold, "delivered a short retort") == (0, 1)
+
+
+def test_a_quotation_opening_a_sentence_inside_reported_content_is_a_quotation() -> None:
+    """"Varga said the crews would stay. “We are not going anywhere,” he added." annotated as one reported content over
+    both sentences: the quotation after the full stop opens a sentence of the speaker's, whole, so a direct quote of it
+    is right; quoted words after an abbreviation's full stop that go on with the writer's sentence ("the U.S.
+    “does not …”") are not."""
+    t = "Varga said the crews would stay in the U.S. port. “We are not going anywhere.” Ruiz said the U.S. “has no plan.”"
+    gold = [_reported(t, ["the crews would stay in the U.S. port. “We are not going anywhere.”"]),
+            _reported(t, ["the U.S. “has no plan.”"])]
+    assert _precision(t, gold, "We are not going anywhere") == (1, 1)
+    assert _precision(t, gold, "has no plan") == (0, 1)

@@ -233,3 +233,69 @@ def test_a_quotation_after_a_name_that_signs_the_line_above_stays_whole():
     text = ("Readers wrote to us after the strike.\n\n“The ferry must run again before the winter comes.” ― Ana Ortiz\n"
             "“We will never give up the old quay to the developers.” ― Piet Varga\n")
     assert with_words(text, "We will never give up the old quay").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The crews marched to the quay, chanting “no levy, no ferry” until the harbour master came out.",
+     "no levy, no ferry"),
+    ("Their chants of “Keep the ferry running” were cut short when the mayor arrived.", "Keep the ferry running"),
+    ("Walking onto the pier to chants of “Ana! Ana!,” the mayor said the ferry would sail on Monday.", "Ana! Ana!"),
+])
+def test_a_cry_is_quoted_whole_however_the_sentence_goes_on(text, words):
+    """What a crowd chants or shouts is its words, quoted whole: after a word of crying ("chanting", "chants of") the
+    quotation is no fragment of the writer's sentence, though the sentence goes on past it."""
+    quote = with_words(text, words)
+    assert quote.direct
+    assert quote.text == words.rstrip(",")
+
+
+def test_a_quotation_after_a_preposition_but_no_cry_stays_a_fragment():
+    """The same sentence with no word of crying before the marks ("marched for “…” until") keeps them in the writer's
+    clause."""
+    text = "The crews marched to the quay for “a fair levy for the boats” until the harbour master came out."
+    assert not with_words(text, "a fair levy for the boats").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The ferry sailed again on Friday.\n\nMayor Ana Ortiz tweeted, “Thank you Velmar! #FerryBack” on Friday "
+     "afternoon.", "Thank you Velmar! #FerryBack"),
+    ("The board voted to keep the ferry.\n\n“We are extremely happy” about the vote, said Ines Falkenrath, the "
+     "union’s president.", "We are extremely happy"),
+])
+def test_a_sentence_the_speaker_opens_is_quoted_though_the_writers_sentence_goes_on(text, words):
+    """Quoted words that open in capitals with nothing of the writer's sentence before them (after the cue's comma, or
+    opening the paragraph) are the start of a sentence of the speaker's, quoted as they said it: the writer's words
+    after the closing mark ("on Friday afternoon") add when or about what, they do not make the quotation theirs."""
+    quote = with_words(text, words)
+    assert quote.direct
+    assert quote.text == words
+
+
+def test_a_lower_case_opening_the_writers_sentence_goes_on_past_stays_reported():
+    """The same shape in lower case ("“more ferries” on the route") opens no sentence of the speaker's."""
+    text = "The board voted to keep the ferry.\n\n“more ferries” on the route, said Ines Falkenrath, was the union’s aim."
+    assert not with_words(text, "more ferries").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The harbour board met on Monday.\n\nMayor Ana Ortiz said that whatever the board decides, “the ferry will "
+     "keep its winter timetable.”", "the ferry will keep its winter timetable"),
+    ("The harbour board met on Monday.\n\nIn past winters, “we could run the ferry with two crews,” Ana Ortiz said.",
+     "we could run the ferry with two crews"),
+])
+def test_lower_case_words_after_the_writers_clause_and_a_comma_are_reported_speech(text, words):
+    """Quoted words opening in lower case after a comma that ends a clause of the writer's ("said that whatever the
+    board decides,", "In past winters,") go on the writer's sentence: reported speech, as any fragment."""
+    assert not with_words(text, words).direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("“We will run it,” Ana Ortiz said, “and we will run it all winter.”", "and we will run it all winter"),
+    ("The board met.\n\nAna Ortiz said, “we will see.”", "we will see"),
+    ("The board met.\n\nAna Ortiz told the crews who gathered on the quay, “nobody will lose a job.”",
+     "nobody will lose a job"),
+])
+def test_lower_case_words_right_after_a_cue_stay_a_quotation(text, words):
+    """The second piece of an interrupted quotation, words right after the cue's comma, and words after whom the cue
+    speaks to stay direct."""
+    assert with_words(text, words).direct

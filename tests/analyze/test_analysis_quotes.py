@@ -178,6 +178,8 @@ def test_scare_quotes_are_not_statements():
     "The “Ferry First” movement says the ferry should run again, Mayor Ana Ortiz said.",
     "Councillor Piet “Pip” Varga said the ferry would run again.",
     "Officials searched the files for words such as “ferry” and “strike” on Monday, Ortiz said.",
+    "The mayor stepped around the charged term, “harbour tax,” which the council wants her to use.",
+    "Varga has coined a new phrase, “dry-dock voters,” for the crews who stayed home.",
     "HARBOUR NEWS—“Velmar ferry to run again after a winter of repairs and two strikes,” by the Gazette’s Ana Ortiz.",
     "Her weekend reading: ''Ferries of the north sea coast, and the crews who kept them running,'' by Piet Varga.",
     "On weekday mornings Piet Varga is now the host of “Harbour Talk With Piet Varga.”",
@@ -190,9 +192,17 @@ def test_scare_quotes_are_not_statements():
     "The film, “12 Days: The Storm Over Velmar,” is based on a book by a harbour pilot.",
     "Varga once acted in the cable movie “Sharks Of The Quay 2: Not Again!” Now he runs the ferry.",
     "''Tales From the Harbour,'' a TV series that first aired in 1989, will return next year.",
+    "Varga hoped to reprint his unauthorized biography, ''Tides and Tolls: The Lives of Ana B. Ortiz,'' next year.",
+    "The mayor's own manifesto, “Ferries First: How to Keep Velmar Moving,” has sold 9,000 copies.",
 ])
 def test_titles_nicknames_and_terms_are_not_quotes(sentence):
     assert direct(sentence) == []
+
+
+def test_a_sentence_after_the_words_is_a_quotation():
+    """A term is a few words: a sentence after "the words" is still what someone said."""
+    text = "Ruiz said the words, “we will never sell the ferry to anyone,” on Monday."
+    assert only(direct(text), "we will never sell")
 
 
 def test_a_person_calling_something_is_not_a_thing_named():

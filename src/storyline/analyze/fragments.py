@@ -7,7 +7,11 @@ quotation the speaker spoke whole. Such a statement keeps its speaker and cue an
 (``direct`` false), its words the reported clause with the quoted fragment in it, marks and all. A
 quotation stays direct where nothing but its cue and the cue's punctuation comes before its mark in its
 sentence ("Ruiz said, “…”", "“…,” Ruiz said") or the cue right before it ("she says “we worked hard”"),
-unless the writer's sentence goes on past its closing mark; where the words before it are a headline's
+unless the writer's sentence goes on past its closing mark and, with nothing before the mark, the quoted words
+open in lower case ("“We are happy” about the vote, said …" opens a sentence of the speaker's); after a word of
+crying out ("chanting", "to chants of"), whatever goes on around it. Quoted words opening in lower case after a
+comma that ends a clause of the writer's ("said that whatever voters choose, “they should …”") go on that clause
+and are a fragment of it. A quotation also stays direct where the words before it are a headline's
 run into the text it heads: all in capitals, or all capitalised with the quotation's cue after it (a quotation
 in a title-case headline's own clause, "Hollande Says Trump ‘Makes You Want To Retch’", is a fragment of
 it); and inside another quotation. A quotation with no cue of its own, or after a verb of
@@ -33,7 +37,7 @@ from dataclasses import replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
+from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CRIES, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -110,6 +114,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     j = article.token_at(opening) - 1
     while j >= 0 and article.tokens[j].text in QUOTE_TOKENS:
         j -= 1
+    if _cried(article, j, lo):
+        return False  # "to chants of “Marco! Marco!”", "chanting “no contract, no peace” after …": the cry, whole
     cue = statement.cue
     naming = cue is not None and cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES
     if cue is None or naming:
@@ -122,7 +128,12 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
                                      or _after_name(article, j, lo, opening)))):  # "the report says Ortiz “never read the file.”"
             return False
     elif not before[-1:].isalnum():
-        return _sentence_goes_on(article, statement)
+        # "tweeted, “Thank you Indiana!” on Friday": after the cue's comma, words opening in capitals are a sentence of the
+        # speaker's, whole, though the writer's sentence goes on with a word of its own
+        a, b = statement.parts[0]
+        if _after_writers_clause(article, statement, lo):
+            return True  # "said that whatever voters choose, “they should not …”": the cue's clause goes on in the marks
+        return _sentence_goes_on(article, statement) and not (text[a].isupper() and not _headline_line(text, a, b))
     elif is_cue(article, j) and article.word(j) not in NAMING_CUES:
         return _sentence_goes_on(article, statement)  # "she says “we worked hard …”": the words open after their cue
     words = re.findall(r"[^\W\d_][\w’'-]*", before)
@@ -132,6 +143,39 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     headline = len(words) >= 4 and all(w[:1].isupper() for w in words)
     # an all-capitals heading runs into the text it heads ("… IN VIRTUAL REALITY “VR provides …”"), whatever its words
     return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
+
+
+_TO_WHOM = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "reminded", "warned", "assured"}
+
+
+def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -> bool:
+    """Whether a quotation opening in lower case after a comma goes on a clause of the writer's, three words or more
+    of the sentence (from lo) before it, after its cue where the cue comes first: "Bolton said that whatever choice
+    voters make, “they should not …”", "In past campaigns, “we felt that …,” he said". Not the second piece of an
+    interrupted quotation ("“…,” Ruiz said, “and win big.”"), whose sentence holds a quotation before it, nor the
+    words right after a cue ("Ruiz said, “we will see”") or after whom a cue speaks to ("told the mayors who met in
+    Velmar, “no one …”")."""
+    text, opening = article.text, statement.position
+    a = statement.parts[0][0]
+    before = text[lo:opening].rstrip()
+    if len(statement.parts) > 1 or not text[a].islower() or not before.endswith(",") \
+            or any(ch in QUOTE_CHARS for ch in before):
+        return False
+    cue = statement.cue
+    start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
+    words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])
+    if cue is not None and start > lo and article.word(article.token_at(cue[0])) in _TO_WHOM and "that" not in words:
+        return False  # "she told the mayors who gathered in Indianapolis, “no one should …”": whom it was said to
+    return len(words) >= 3
+
+
+def _cried(article: ArticleText, j: int, lo: int) -> bool:
+    """Whether token j, right before a quotation mark, ends a word of crying out (CRIES) and what may stand between
+    it and the mark ("chanting", "chants of", "shouted,"): the quoted words are what was cried, however the writer's
+    sentence goes on around them."""
+    while j >= 0 and article.tokens[j].start >= lo and article.word(j) in (",", ":", "of"):
+        j -= 1
+    return j >= 0 and article.tokens[j].start >= lo and article.word(j) in CRIES
 
 
 def _what_named(text: str, lo: int, cue: tuple[int, int] | None) -> bool:

@@ -32,9 +32,10 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quote_marks import QuoteMarks
-from storyline.lang.en import PERSON_ROLES, PRONOUNS, TERM_MARKERS, TITLE_FOLLOWERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS
+from storyline.lang.en import PERSON_ROLES, PRONOUNS, TERM_MARKERS, TERM_NOUNS, TITLE_FOLLOWERS, TITLE_INTRODUCERS, TITLE_SMALL_WORDS
 
 _WORD = re.compile(r"[^\W_][\w’'.\-]*")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.?!]\s")  # not a name's initial ("… of Donald J. Trump")
 _CLOSERS = "”’\"'"
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
 _OPENERS = "“‘\"'"
@@ -43,8 +44,10 @@ _PLACE_OR_MEDIUM = re.compile(r"(?:^|\s)(?:on|in|at|to|from|with|told)\s+(?:the\
 _INTRODUCED = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TITLE_INTRODUCERS))})(?:\s+(?:called|named|titled))?,?\s*$",
                          re.IGNORECASE)
 _FOLLOWED = re.compile(rf"^[{_CLOSERS}]*\s+(?:{'|'.join(sorted(TITLE_FOLLOWERS))})\b")
-# "words such as “ferry” and “strike”": the marker, then any quoted terms of the same list before this one
-_TERM = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TERM_MARKERS))})\s*,?\s*"
+# "words such as “ferry” and “strike”", "the charged term, “…”": the marker, then any quoted terms of the same list
+# before this one
+_TERM = re.compile(rf"(?:^|\s)(?:{'|'.join(sorted(TERM_MARKERS))}|(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+(?:[a-z][\w-]*\s+){{0,2}}"
+                   rf"(?:{'|'.join(sorted(TERM_NOUNS))}))\s*,?\s*"
                    r"(?:[“\"‘'][^”\"’'\n]{1,40}[”\"’']\s*,?\s*(?:and\s+|or\s+)?)*$", re.IGNORECASE)
 # "a popular play called “…”", "A German news organization called “…”": an article, a few words, a lower-case noun
 _NAMED_THING = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+(?:[\w’'.-]+\s+){0,4}?([a-z][\w’'-]*)\s+(?:called|named),?\s*$")
@@ -106,7 +109,7 @@ def names_something(text: str, mark: QuoteMarks) -> bool:
     if len(words) <= 4 and _TERM.search(before):
         return True  # "the so-called “rebels”", "words such as “ambassador”"
     core = quoted.rstrip(_CLOSERS + ",")
-    if not _title_case(words) or re.search(r"[.?!]\s", core):
+    if not _title_case(words) or _SENTENCE_END.search(core):
         return False
     if _headline(text, lo, hi, mark):
         return False

@@ -13,7 +13,12 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
 - **Recall** of direct quotations: gold direct attributions found / all. **Precision**: predicted
   direct quotes matching some gold direct piece / all predicted direct quotes (and, apart, matching
   any attributed content, reported speech included, since a quoted fragment inside reported speech
-  is attributed words too).
+  is attributed words too). A gold direct piece is any piece of a direct attribution, and in reported
+  content the quotations a reader takes whole (``quotations_in``): a piece that opens at a quotation mark,
+  and a quotation, opening a sentence, that the content's lead-in introduces with a colon or a full stop
+  (the annotators took both into one content with the words before). PolNeAR's ``direct`` asks only
+  whether a content's first piece opens at a mark, so a whole quotation after the writer's words in one
+  content ("But, he added, “…”", "Sanders delivered a retort: “…”") would otherwise count as no quotation.
 - **Speaker** of a found quotation: the speaker of the predicted quote that overlaps it most. The
   gold source is sorted into a *name* ("Donald Trump", "Trump's spokesman Jason Miller"), a
   *pronoun* ("he"), an *anonymous* description ("a campaign aide", "sources", "the Trump campaign")
@@ -107,6 +112,46 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_MARKS + ",;.…"):
         end -= 1
     return start, end
+
+
+def opens_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the gold content piece text[start:end] opens at a quotation mark: its first character past spaces is one,
+    or, where the annotator's span left the mark out, the character right before it is one that opens ("“…" before
+    a word). PolNeAR's ``direct`` asks this of a content's first piece only; asked of each piece, it finds the
+    whole quotations that reported content holds after the writer's words ("But, he added, “We are …”")."""
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end:
+        return False
+    if text[start] in _QUOTE_MARKS:
+        return True
+    return start > 0 and text[start - 1] in _QUOTE_MARKS and (start < 2 or not text[start - 2].isalnum())
+
+
+# a quotation mark after a colon or a sentence's end: the writer's lead-in introduces a quotation, whole
+_LEAD_IN = re.compile(r"(?:[.?!][”\"’']*\s+|:\s*)(?=''|[“\"‘'])")
+_CLOSING = re.compile(r"(?:''|[”\"’'])(?=\s|$|[,.;:!?)\]—–-])")
+
+
+def quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations a reader takes whole in the reported content piece text[start:end]: the piece itself where it opens
+    at a quotation mark (opens_quotation), else each quotation, mark to closing mark, that the writer's lead-in
+    introduces with a colon or opens after a sentence's end, its words opening a sentence of their own ("Sanders
+    delivered a retort: “No one …”", "… tweeted a warning. “Missouri: …”"), which the annotators took into one
+    content with the words before it."""
+    if opens_quotation(text, start, end):
+        return [(start, end)]
+    found = []
+    for lead in _LEAD_IN.finditer(text, start, end):
+        mark = lead.end()
+        words = mark
+        while words < end and text[words] in _QUOTE_MARKS:
+            words += 1
+        if words >= end or text[words].islower():
+            continue  # "a statement saying the U.S. “does not …”": words of the writer's sentence, not a new one
+        close = _CLOSING.search(text, mark + 2, end)
+        found.append((mark, close.end() if close else end))
+    return found
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -237,13 +282,15 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         gold_direct: list[tuple[int, int]] = []
         gold_any: list[tuple[int, int]] = []
         for attribution in record.get("attributions", []):
-            pieces = [(mapping[a], mapping[b]) for a, b in
-                      (_trimmed(record["text"], a, b) for a, b in _pieces(attribution.get("content") or []))
-                      if b > a]
+            raw = _pieces(attribution.get("content") or [])
+            pieces = [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b) for a, b in raw) if b > a]
             gold_any += pieces
             direct = bool(attribution.get("direct"))
             if direct:
                 gold_direct += pieces
+            else:  # a quotation that opens a piece of reported content, or follows its colon, is a quotation all the same
+                gold_direct += [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b)
+                                for piece in raw for a, b in quotations_in(record["text"], *piece)) if b > a]
             candidates = direct_quotes if direct else indirect_quotes
             matched = [(sum(_overlap(p, (q["start"], q["end"])) for p in pieces), q) for q in candidates
                        if any(spans_match(p, (q["start"], q["end"])) for p in pieces)]

@@ -193,14 +193,16 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to"
                      "as", "vs.", "de", "la", "y"}
 TITLE_INTRODUCERS = {"show", "program", "programme", "podcast", "book", "memoir", "novel", "film", "movie",
                      "documentary", "song", "album", "series", "column", "op-ed", "essay", "episode", "sitcom", "musical",
-                     "autobiography", "biography", "miniseries", "thriller", "poem",
+                     "autobiography", "biography", "manifesto", "miniseries", "thriller", "poem",
                      "titled", "entitled", "dubbed", "nicknamed", "known as", "headlined", "slogan", "hashtag"}
 TITLE_FOLLOWERS = {"star", "stars", "host", "hosts", "co-host", "anchor", "show", "program", "programme", "segment",
                    "episode", "podcast", "movement", "campaign", "slogan", "initiative", "hat", "hats", "cap", "caps",
                    "pin", "pins", "sign", "signs", "shirt", "shirts", "rally", "rallies", "cast", "actor", "actress",
                    "creator"}
-TERM_MARKERS = {"so-called", "the term", "the terms", "the word", "the words", "words such as", "terms such as",
-                "words like", "terms like"}
+TERM_MARKERS = {"so-called", "words such as", "terms such as", "words like", "terms like"}
+# Nouns for a word or phrase as such: after a determiner and up to two modifiers ("the term", "the charged term", "this
+# new phrase"), the quoted words after them are the term, not anyone's statement.
+TERM_NOUNS = {"term", "terms", "word", "words", "phrase", "phrases", "label", "epithet", "moniker"}
 # Capitalised words that open a sentence before a cue and are nobody's name ("Everyone said", "Nobody asked").
 UNNAMED = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "none", "both", "each",
            "all", "who", "what", "this", "that", "these", "those", "there", "here", "it", "one", "neither", "either",
