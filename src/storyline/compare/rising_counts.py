@@ -27,6 +27,11 @@ one before (a count of another happening), a span of days whose words around, na
 nothing with the other's (a week of strikes, five days of sailing races), and a voice that would
 give two steps. Reports of one day that disagree and that nothing orders are no step of each other:
 that is a dispute, for number.py to weigh.
+
+A sum one sentence says was raised ("have upgraded their initial offer, $160 million, to somewhere
+between $178 million and $184 million") is read apart (raised_sums): the sums after "to" are its later
+value, and the reports of earlier days that give the sum it was raised from, in a sentence that names
+a body or person the raise names too, are the step before.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from storyline.analyze.numbers import CURRENCY_KINDS, Number, compatible, group_
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
 from storyline.compare.report_order import Moment, later_in_the_day, report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import TAKINGS, TAKINGS_PERIOD, TURNOUT
+from storyline.lang.en import RAISED, TAKINGS, TAKINGS_PERIOD, TO, TURNOUT
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
@@ -184,3 +189,50 @@ def _one_count(thing: str, before: tuple[Number, dict[int, _Reading]], after: tu
     if thing != DURATION:
         return True
     return any(a.words & b.words for a in before[1].values() for b in after[1].values())
+
+
+def raised_sums(found: StoryFindings) -> list[Conflict]:
+    """One update per sum a report says was raised (lang.en.RAISED) whose earlier value reports of
+    earlier days give: those reports first, then the raise. The sum raised from is the one sum the sentence
+    gives after the verb and before the "to" that follows it, the sums after that "to" what it was raised
+    to (none given: no update), the earlier reports' sentences must name a body or a person
+    the raise's names (the Nationals' offer, not the Angels'), and the raise must go up."""
+    story = found.story
+    moment_of = report_moments(story)
+    out = []
+    for unit in found.units:
+        if unit.article not in moment_of:
+            continue
+        text = story.articles[unit.article].text
+        for m in RAISED.finditer(text, unit.start, unit.end):
+            sums = [n for n in unit.numbers if n.kind in CURRENCY_KINDS and n.start > m.end()]
+            # the sum raised from, then "to" and the sums raised to ("offer to the player, $90 million, to $104 million")
+            to = next((t for t in TO.finditer(text, sums[0].end, unit.end)), None) if sums else None
+            before = [n for n in sums if to is not None and n.end <= to.start()]
+            after = [n for n in sums if to is not None and n.start >= to.end() and n.kind == sums[0].kind]
+            names = {name for _, _, name in story.entities_in(unit.article, unit.start, unit.end)
+                     if story.entity_type.get(name) in ("ORG", "PERSON", "GPE")}
+            if len(before) != 1 or not after or not names or max(n.value for n in after) <= before[0].value:
+                continue
+            was, now = before[0], after
+            day = moment_of[unit.article][0]
+            earlier = {}
+            for other in found.units:
+                if other.article in earlier or other.article not in moment_of or moment_of[other.article][0] >= day \
+                        or story.voice[other.article] == story.voice[unit.article]:
+                    continue
+                if not names & {name for _, _, name in story.entities_in(other.article, other.start, other.end)}:
+                    continue
+                same = next((n for n in other.numbers if n.kind == was.kind and n.value == was.value), None)
+                if same is not None:
+                    earlier[other.article] = (other, same)
+            if not earlier:
+                continue
+            shown = text[now[0].start:now[-1].end]
+            values = {pos: (normalized_number(n), n.surface, [(n.start, n.end)]) for pos, (_, n) in earlier.items()}
+            values[unit.article] = (normalized_number(now[-1]), shown, [(now[0].start, now[-1].end)])
+            units = {pos: u.index for pos, (u, _) in earlier.items()} | {unit.article: unit.index}
+            out.append(Conflict(ConflictKind.NUMBER, f"number:{was.kind}", values, units, update=True,
+                                order={pos: int(pos == unit.article) for pos in values}))
+            break
+    return out

@@ -621,6 +621,20 @@ CAUSE_STAGES: Ladder = _ladder(
 # a stage the words around deny or only suppose: "has not been charged", "could face charges"
 STAGE_DOUBT = re.compile(r"\b(?:not|no|never|yet to|if|whether|could|might|may|should)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
 
+# a person going into a place where they stay (compare/whereabouts.py): "checked into the Betty Ford
+# Center", "has checked-in to a clinic in Malibu", "was admitted to St Mary's", "was transferred to"
+MOVED_INTO = re.compile(r"\b(?:check(?:s|ed|ing)?\s*-?\s*in(?:to\b|\s+to\b|\s+at\b)|admitt(?:ed|ing)\s+(?:\w+self\s+)?(?:to|into)\b"
+                        r"|transferr(?:ed|ing)\s+to\b)", re.IGNORECASE)
+# words of a place's name that many places share: two names meet only on another word
+STAY_WORDS = frozenset({"center", "centre", "clinic", "hospital", "rehab", "recovery", "treatment", "facility",
+                        "medical", "prison", "jail", "home", "house", "institute", "the", "of", "st", "saint"})
+
+# a sum said to have been raised (compare/rising_counts.raised_sums): "have upgraded their initial offer
+# ... $160 million ... to somewhere between $178 million and $184 million", "raised its bid from $5 million to"
+RAISED = re.compile(r"\b(?:raised|raises|upgraded|upgrades|increased|increases|bumped|sweetened|sweetens|boosted|upped)\b",
+                    re.IGNORECASE)
+TO = re.compile(r"\bto\b", re.IGNORECASE)
+
 # ---------------------------------------------------------------- places (compare/conflicts/place.py)
 
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -1,0 +1,71 @@
+"""Values that changed as time passed, read as updates: a figure its own sentence says has since changed
+(the other report's is the later reading), a sum a report says was raised (the earlier reports' sum first),
+and a person's whereabouts that move from one place to another between reports of different days
+(compare/conflicts/number.py, compare/rising_counts.raised_sums, compare/whereabouts.py)."""
+
+from __future__ import annotations
+
+from test_compare_claims import compare_reports, conflicts
+from test_rising_counts import steps, updates
+
+
+def test_a_share_said_to_have_improved_since_is_the_earlier_reading_of_another_reports_share():
+    reports = [("harbour-times", "2025-02-07", "The operator said 74 percent of Tarvia's phone traffic to Europe "
+                                               "was cut early Friday, although that situation has now improved."),
+               ("valley-news", "2025-02-07", "Some 40 percent of phone traffic to Tarvia was still cut on Friday "
+                                             "evening, the operator said.")]
+    assert conflicts(compare_reports(reports), "number") == []
+    assert [[(s, v) for s, v, _ in steps(u)] for u in updates(reports)] == [[("harbour-times", "74"),
+                                                                            ("valley-news", "40")]]
+
+
+def test_two_shares_of_one_day_with_nothing_said_to_have_changed_are_no_update():
+    reports = [("harbour-times", "2025-02-07", "The operator said 74 percent of Tarvia's phone traffic to Europe "
+                                               "was cut early Friday."),
+               ("valley-news", "2025-02-07", "Some 40 percent of phone traffic to Tarvia was cut on Friday "
+                                             "evening, the operator said.")]
+    assert updates(reports) == []
+
+
+OFFER = [("harbour-times", "2025-12-02", "The Kessling Rovers made Adan Morrow a six-year, $90 million offer "
+                                         "at the winter meetings, according to the club."),
+         ("valley-news", "2025-12-09", "The Kessling Rovers have raised their offer to Adan Morrow, six years "
+                                       "and $90 million, to $104 million, a person close to the talks said.")]
+
+
+def test_a_sum_a_later_report_says_was_raised_is_an_update_from_the_earlier_reports_sum():
+    assert [steps(u) for u in updates(OFFER)] == [[("harbour-times", "90000000", "2025-12-02"),
+                                                   ("valley-news", "104000000", "2025-12-09")]]
+
+
+def test_a_raise_of_another_clubs_offer_is_no_step_of_this_one():
+    other = [OFFER[0], ("valley-news", "2025-12-09", "The Orsk Mariners have raised their offer to the pitcher, "
+                                                     "$90 million, to $104 million, a person close to the talks said.")]
+    assert updates(other) == []
+
+
+STAYS = [("harbour-times", "2025-05-02", "Singer Lena Varga has checked into the Harlow Recovery clinic in Brannock, "
+                                         "her lawyer said."),
+         ("valley-news", "2025-05-03", "Lena Varga checked into the Orsk Lake Center late Thursday, hours after "
+                                       "leaving the Brannock clinic, her spokesman said."),
+         ("lake-post", "2025-06-13", "The singer has now checked in to the Kessling Treatment Center in Tarvia, "
+                                     "where she will stay for a month.\n\nLena Varga thanked the staff.")]
+
+
+def test_a_person_checked_into_one_place_then_another_is_an_update_of_where_they_are():
+    result = compare_reports(STAYS)
+    assert conflicts(result, "place") == []
+    moved = [u for u in updates(STAYS) if u["about"] == "place"]
+    assert [[(s, d) for s, _, d in steps(u)] for u in moved] == [[("harbour-times", "2025-05-02"),
+                                                                  ("valley-news", "2025-05-03"),
+                                                                  ("lake-post", "2025-06-13")]]
+    assert "Varga" in moved[0]["subject"]
+
+
+def test_a_stay_denied_or_told_again_is_no_move():
+    denied = [STAYS[0], ("valley-news", "2025-05-03", "Lena Varga never checked into the Orsk Lake Center, "
+                                                      "her spokesman said.")]
+    assert [u for u in updates(denied) if u["about"] == "place"] == []
+    again = [STAYS[0], ("valley-news", "2025-05-03", "Lena Varga checked into the Harlow Recovery clinic on "
+                                                     "Thursday, her spokesman said.")]
+    assert [u for u in updates(again) if u["about"] == "place"] == []
