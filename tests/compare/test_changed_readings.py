@@ -1,7 +1,8 @@
 """Values that changed as time passed, read as updates: a figure its own sentence says has since changed
 (the other report's is the later reading), a sum a report says was raised (the earlier reports' sum first),
-and a person's whereabouts that move from one place to another between reports of different days
-(compare/conflicts/number.py, compare/rising_counts.raised_sums, compare/whereabouts.py)."""
+a share of a service restored then all back, a person's whereabouts that move from one place to another,
+and the span a repair was expected to take then the day it ended (compare/conflicts/number.py,
+compare/rising_counts.py, compare/whereabouts.py, compare/expected_ends.py)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,47 @@ def test_a_stay_denied_or_told_again_is_no_move():
     again = [STAYS[0], ("valley-news", "2025-05-03", "Lena Varga checked into the Harlow Recovery clinic on "
                                                      "Thursday, her spokesman said.")]
     assert [u for u in updates(again) if u["about"] == "place"] == []
+
+
+def test_a_share_said_improved_is_read_against_a_report_that_gives_other_shares_too():
+    reports = [("harbour-times", "2025-02-07", "The operator said 74 percent of Kenya's phone traffic to Europe "
+                                               "was cut early Friday, although that situation has now improved.\n\nEngineers "
+                                               "sailed for the break on Saturday. Banks in Mombasa reported slow "
+                                               "transfers, and airlines moved bookings to their own lines."),
+               ("valley-news", "2025-02-07", "Some 40 percent of phone traffic to Kenya was still cut on Friday "
+                                             "evening. Ports along the coast were also losing over 30 percent of "
+                                             "their traffic, the operator said.\n\nA repair ship left Marseille "
+                                             "with spare cable. Schools closed their online classes for the week.")]
+    assert [[(s, v) for s, v, _ in steps(u)] for u in updates(reports)] == [[("harbour-times", "74"),
+                                                                            ("valley-news", "40")]]
+
+
+def test_a_share_of_a_service_restored_then_running_at_full_capacity_is_an_update_to_100_percent():
+    reports = [("harbour-times", "2025-10-11", "More bandwidth came online last night, bringing the Orsk network "
+                                               "up to 83% of its required capacity, the provider said."),
+               ("valley-news", "2025-10-14", "The provider said its Orsk network was running at full capacity "
+                                             "again on Wednesday.")]
+    assert [[(s, v) for s, v, _ in steps(u)] for u in updates(reports)] == [[("harbour-times", "83"),
+                                                                            ("valley-news", "100")]]
+
+
+
+REPAIR = [("harbour-times", "2025-03-03", "The operator said the repair of the Orsk cable will take around ten days, "
+                                          "depending on the weather.\n\nShips were sent from Marseille."),
+          ("valley-news", "2025-03-16", "The Orsk cable was successfully repaired on 14 March 2025, the operator "
+                                        "said, and traffic is back on its usual routes.")]
+
+
+def test_an_expected_end_of_a_repair_then_the_day_it_ended_is_an_update():
+    result = compare_reports(REPAIR)
+    assert conflicts(result, "date") == []
+    ends = [u for u in updates(REPAIR) if u["about"] == "date"]
+    assert [[(s, v) for s, v, _ in steps(u)] for u in ends] == [[("harbour-times", "expected: 10 days"),
+                                                                 ("valley-news", "2025-03-14")]]
+
+
+def test_an_estimate_told_only_after_the_end_is_no_step():
+    late = [("harbour-times", "2025-03-16", "Initial estimates were that the repair of the Orsk cable would take "
+                                            "ten days."),
+            REPAIR[1]]
+    assert [u for u in updates(late) if u["about"] == "date"] == []

@@ -538,6 +538,11 @@ RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 # March" is one month's, and a clause naming a period, TAKINGS_PERIOD, is that period's)
 TURNOUT = re.compile(r"\bturnout\b|\bcast (?:their |a )?ballots?\b|\beligible voters\b|\bturned out to vote\b",
                      re.IGNORECASE)
+# a share of a service or a capacity brought back so far ("bringing us up to 83% of our required capacity",
+# "99% of their supplier traffic has been restored"), and the words that say all of it is back (100 percent)
+RESTORED = re.compile(r"\b(?:restor(?:ed|ing|e)|(?:brought|came|come) (?:back )?online|bringing (?:\w+\s+){1,3}up to"
+                      r"|back online|reconnected)\b", re.IGNORECASE)
+FULLY_BACK = re.compile(r"\b(?:(?:running|operating|working|back) at full capacity|fully restored)\b", re.IGNORECASE)
 TAKINGS = re.compile(r"\b(?:grossed|grossing|in the till|at the box[- ]office)\b"
                      r"|\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:taken in|brought in|raked in|accumulated|amassed)\b"
                      r"|\b(?:taken in|brought in|raked in|accumulated|amassed)\b.*\b(?:so far|to date|in all)\b",
@@ -634,6 +639,18 @@ STAY_WORDS = frozenset({"center", "centre", "clinic", "hospital", "rehab", "reco
 RAISED = re.compile(r"\b(?:raised|raises|upgraded|upgrades|increased|increases|bumped|sweetened|sweetens|boosted|upped)\b",
                     re.IGNORECASE)
 TO = re.compile(r"\bto\b", re.IGNORECASE)
+
+# how long a repair or a closure is expected to take, as a report gives it (compare/expected_ends.py):
+# "the total repair time will be around twelve days", "the break would take 12 days to fix"
+EXPECTED_SPAN = re.compile(r"\b(?:will|would|could|is expected to|are expected to|expected to)\s+(?:take|be|last|need)\s+"
+                           r"(?:(?:around|about|some|up to|roughly|at least|approximately)\s+)?"
+                           r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+(?P<unit>day|week|month)s?\b",
+                           re.IGNORECASE)
+# ... of what: a repair, a fix, a closure or an outage that ends
+ENDING_WORK = re.compile(r"\b(?:repair\w*|fix\w*|restor\w*|reopen\w*|outage|closure|shutdown|works?)\b", re.IGNORECASE)
+# the day it ended: "was successfully repaired on 29 October 2011", "reopened on Friday"
+ENDED_ON = re.compile(r"\b(?:was|were|been|is|are)\s+(?:successfully\s+|fully\s+|finally\s+)?"
+                      r"(?:repaired|fixed|restored|reopened|completed|lifted)\s+(?:on|by)\s+$", re.IGNORECASE)
 
 # ---------------------------------------------------------------- places (compare/conflicts/place.py)
 

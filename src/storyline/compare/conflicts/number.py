@@ -22,6 +22,7 @@ from storyline.analyze.numbers import (
 from storyline.compare.ages import age_conflicts
 from storyline.compare.conflicts.conflict import (
     PERSONAL,
+    PLACES,
     RATIO,
     Conflict,
     Detector,
@@ -335,7 +336,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
             # which also says what they measure as well as a count's noun does
-            if quantities.told_apart((ua, n), (ub, m)):
+            if quantities.told_apart((ua, n), (ub, m)) or _superseded_of_one_place(quantities, ua, n, ub, m):
                 floor = FRAME_SCORE
             elif quantities.either_ambiguous((ua, n), (ub, m)):
                 return None
@@ -381,6 +382,17 @@ def modifiers(n: Number) -> set[str]:
     damage"), "2,301 career points". Not the value, the counted noun that ends the span (its kind compares
     it) nor a hedge."""
     return {w for w in content_stems(n.surface)[:-1] if not w.startswith("#") and w not in _HEDGES}
+
+
+def _superseded_of_one_place(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
+    """Whether one of two figures is said to have changed since (SUPERSEDED: "82 percent of India's traffic
+    was out of service early Friday, although that situation has now improved") and both are said of one
+    place: the other is the later reading of the same thing, even where its report gives other shares
+    whose words do not say of where ("Qatar and Djibouti ... also losing over 70 percent")."""
+    if (SUPERSEDED.search(a.text) is None) == (SUPERSEDED.search(b.text) is None):
+        return False
+    first, second = quantities.names(a, n).get(PLACES), quantities.names(b, m).get(PLACES)
+    return bool(first and second and names_meet(first, second))
 
 
 def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
