@@ -114,3 +114,12 @@ def test_an_estimate_told_only_after_the_end_is_no_step():
                                             "ten days."),
             REPAIR[1]]
     assert [u for u in updates(late) if u["about"] == "date"] == []
+
+
+def test_a_service_restored_to_business_customers_then_to_all_is_an_update_of_the_service():
+    reports = [("harbour-times", "2025-10-14", "The Orsk cable operator said today that it has restored all its "
+                                               "business customers on alternate routes."),
+               ("valley-news", "2025-10-20", "The Orsk cable operator said it has restored services to all "
+                                             "customers using alternate routes.")]
+    assert [(u["subject"], [(s, v) for s, v, _ in steps(u)]) for u in updates(reports) if u["about"] == "state"] == [
+        ("the service", [("harbour-times", "restored to some"), ("valley-news", "restored to all")])]

@@ -439,13 +439,14 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
     # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.456 (41 of 90: c-115, found on
     # one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
-    # updates 0.800 (16 of 20; 10 with sides in two stories, 7 of them found as a storyline's progression:
+    # updates 0.850 (17 of 20; 10 with sides in two stories, 8 of them found as a storyline's progression:
     # progressions.py, and stories of a person's case months apart linked, storylines.py): reports
     # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
     # turnout "as of 4:00 p.m." then "reached", roads closed then reopened, arson considered then suspected;
     # a share said to have since improved comes before another report's (u-004), a restored share before
     # "running at full capacity again" (u-005), a repair's expected span before the day it ended (u-006), a
-    # person's rehab clinics in turn (u-021, compare/whereabouts.py) and an offer before its raise (u-024).
+    # person's rehab clinics in turn (u-021, compare/whereabouts.py), an offer before its raise (u-024) and a
+    # service restored to business customers, then to all (u-007).
     assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.45
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
-    assert scores["update_found_rate"] >= 0.8 and len(scores["updates_across_stories"]) >= 7
+    assert scores["update_found_rate"] >= 0.85 and len(scores["updates_across_stories"]) >= 8

@@ -613,6 +613,15 @@ ACCESS_STAGES: Ladder = _ladder(
     ("reopened", r"\b(?:were|was|are|is|been) (?:all |now |since )?re-?opened\b|\bre-?opened (?:to|on|at|by|later)\b"
                  r"|\bback open\b"),
 )
+# A service restored to some of those it serves, then to all: "restored all their business customers on
+# alternate routes", then "restored services to all customers" (or "fully restored").
+_SERVED = r"(?:customers|users|subscribers|clients|homes|households)"
+SERVICE_STAGES: Ladder = _ladder(
+    ("restored to some", r"\brestored (?:services? to )?(?:all )?(?:(?:its|their|the) )?(?:business|corporate|some|most|many)"
+                         r" (?:\w+ )?" + _SERVED + r"\b|\b(?:business|corporate) " + _SERVED
+                         + r"\b[^.;]{0,60}\brestored\b|\bpartially restored\b"),
+    ("restored to all", r"\brestored (?:services? to )?all (?:(?:its|their|the) )?" + _SERVED + r"\b|\bfully restored\b"),
+)
 # What caused it, from a possibility to a finding: "considering arson", "suspect arson", "deliberately set".
 _CAUSES = r"(?:arson|sabotage|foul play|terrorism|a terror(?:ist)? attack)"
 CAUSE_STAGES: Ladder = _ladder(
