@@ -418,11 +418,12 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     # A name read as a person's (Heydar Alishbandi, missed_people.py) regroups topic 20's sentences: the
     # 2005 quake's villages (c-091) fall in with the other quake's. 22_3ecbplus's quotations read right (a
     # straight mark is not closed by the curly one of a quotation inside it) put two facts about one victim
-    # together (g-174). Measured: precision 0.863 (44 of 51), recall 0.500 (45 of 90), look-alikes 0.967,
-    # updates 0.550 (11 of 20), claim groups 0.923 (36 of 39).
+    # together (g-174). A share said to have since improved, an offer said raised, a repair's expected then
+    # actual end are updates (u-004, u-024, u-006). Measured: precision 0.863 (44 of 51), recall 0.500 (45 of
+    # 90), look-alikes 0.967, updates 0.700 (14 of 20), claim groups 0.923 (36 of 39).
     assert scores["conflict_precision"] >= 0.86 and scores["conflict_recall"] >= 0.5
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.92
-    assert scores["update_found_rate"] >= 0.55
+    assert scores["update_found_rate"] >= 0.7
 
 
 @pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")
@@ -438,10 +439,14 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
     # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.456 (41 of 90: c-115, found on
     # one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
-    # updates 0.550 (11 of 20; 10 with sides in two stories, 4 of them found as a storyline's progression:
+    # updates 0.850 (17 of 20; 10 with sides in two stories, 8 of them found as a storyline's progression:
     # progressions.py, and stories of a person's case months apart linked, storylines.py): reports
     # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
-    # turnout "as of 4:00 p.m." then "reached", roads closed then reopened, arson considered then suspected.
+    # turnout "as of 4:00 p.m." then "reached", roads closed then reopened, arson considered then suspected;
+    # a share said to have since improved comes before another report's (u-004), a restored share before
+    # "running at full capacity again" (u-005), a repair's expected span before the day it ended (u-006), a
+    # person's rehab clinics in turn (u-021, compare/whereabouts.py), an offer before its raise (u-024) and a
+    # service restored to business customers, then to all (u-007).
     assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.45
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
-    assert scores["update_found_rate"] >= 0.55 and len(scores["updates_across_stories"]) >= 4
+    assert scores["update_found_rate"] >= 0.85 and len(scores["updates_across_stories"]) >= 8

@@ -544,6 +544,11 @@ RANK_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 # March" is one month's, and a clause naming a period, TAKINGS_PERIOD, is that period's)
 TURNOUT = re.compile(r"\bturnout\b|\bcast (?:their |a )?ballots?\b|\beligible voters\b|\bturned out to vote\b",
                      re.IGNORECASE)
+# a share of a service or a capacity brought back so far ("bringing us up to 83% of our required capacity",
+# "99% of their supplier traffic has been restored"), and the words that say all of it is back (100 percent)
+RESTORED = re.compile(r"\b(?:restor(?:ed|ing|e)|(?:brought|came|come) (?:back )?online|bringing (?:\w+\s+){1,3}up to"
+                      r"|back online|reconnected)\b", re.IGNORECASE)
+FULLY_BACK = re.compile(r"\b(?:(?:running|operating|working|back) at full capacity|fully restored)\b", re.IGNORECASE)
 TAKINGS = re.compile(r"\b(?:grossed|grossing|in the till|at the box[- ]office)\b"
                      r"|\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:taken in|brought in|raked in|accumulated|amassed)\b"
                      r"|\b(?:taken in|brought in|raked in|accumulated|amassed)\b.*\b(?:so far|to date|in all)\b",
@@ -614,6 +619,15 @@ ACCESS_STAGES: Ladder = _ladder(
     ("reopened", r"\b(?:were|was|are|is|been) (?:all |now |since )?re-?opened\b|\bre-?opened (?:to|on|at|by|later)\b"
                  r"|\bback open\b"),
 )
+# A service restored to some of those it serves, then to all: "restored all their business customers on
+# alternate routes", then "restored services to all customers" (or "fully restored").
+_SERVED = r"(?:customers|users|subscribers|clients|homes|households)"
+SERVICE_STAGES: Ladder = _ladder(
+    ("restored to some", r"\brestored (?:services? to )?(?:all )?(?:(?:its|their|the) )?(?:business|corporate|some|most|many)"
+                         r" (?:\w+ )?" + _SERVED + r"\b|\b(?:business|corporate) " + _SERVED
+                         + r"\b[^.;]{0,60}\brestored\b|\bpartially restored\b"),
+    ("restored to all", r"\brestored (?:services? to )?all (?:(?:its|their|the) )?" + _SERVED + r"\b|\bfully restored\b"),
+)
 # What caused it, from a possibility to a finding: "considering arson", "suspect arson", "deliberately set".
 _CAUSES = r"(?:arson|sabotage|foul play|terrorism|a terror(?:ist)? attack)"
 CAUSE_STAGES: Ladder = _ladder(
@@ -626,6 +640,32 @@ CAUSE_STAGES: Ladder = _ladder(
 )
 # a stage the words around deny or only suppose: "has not been charged", "could face charges"
 STAGE_DOUBT = re.compile(r"\b(?:not|no|never|yet to|if|whether|could|might|may|should)\b(?:\s+\S+){0,2}\s*$", re.IGNORECASE)
+
+# a person going into a place where they stay (compare/whereabouts.py): "checked into the Betty Ford
+# Center", "has checked-in to a clinic in Malibu", "was admitted to St Mary's", "was transferred to"
+MOVED_INTO = re.compile(r"\b(?:check(?:s|ed|ing)?\s*-?\s*in(?:to\b|\s+to\b|\s+at\b)|admitt(?:ed|ing)\s+(?:\w+self\s+)?(?:to|into)\b"
+                        r"|transferr(?:ed|ing)\s+to\b)", re.IGNORECASE)
+# words of a place's name that many places share: two names meet only on another word
+STAY_WORDS = frozenset({"center", "centre", "clinic", "hospital", "rehab", "recovery", "treatment", "facility",
+                        "medical", "prison", "jail", "home", "house", "institute", "the", "of", "st", "saint"})
+
+# a sum said to have been raised (compare/rising_counts.raised_sums): "have upgraded their initial offer
+# ... $160 million ... to somewhere between $178 million and $184 million", "raised its bid from $5 million to"
+RAISED = re.compile(r"\b(?:raised|raises|upgraded|upgrades|increased|increases|bumped|sweetened|sweetens|boosted|upped)\b",
+                    re.IGNORECASE)
+TO = re.compile(r"\bto\b", re.IGNORECASE)
+
+# how long a repair or a closure is expected to take, as a report gives it (compare/expected_ends.py):
+# "the total repair time will be around twelve days", "the break would take 12 days to fix"
+EXPECTED_SPAN = re.compile(r"\b(?:will|would|could|is expected to|are expected to|expected to)\s+(?:take|be|last|need)\s+"
+                           r"(?:(?:around|about|some|up to|roughly|at least|approximately)\s+)?"
+                           r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+(?P<unit>day|week|month)s?\b",
+                           re.IGNORECASE)
+# ... of what: a repair, a fix, a closure or an outage that ends
+ENDING_WORK = re.compile(r"\b(?:repair\w*|fix\w*|restor\w*|reopen\w*|outage|closure|shutdown|works?)\b", re.IGNORECASE)
+# the day it ended: "was successfully repaired on 29 October 2011", "reopened on Friday"
+ENDED_ON = re.compile(r"\b(?:was|were|been|is|are)\s+(?:successfully\s+|fully\s+|finally\s+)?"
+                      r"(?:repaired|fixed|restored|reopened|completed|lifted)\s+(?:on|by)\s+$", re.IGNORECASE)
 
 # ---------------------------------------------------------------- places (compare/conflicts/place.py)
 

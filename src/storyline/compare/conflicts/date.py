@@ -24,6 +24,7 @@ from storyline.compare.conflicts.conflict import (
     words_around,
 )
 from storyline.compare.conflicts.state import two_stages
+from storyline.compare.expected_ends import expected_ends
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import (
     AHEAD_OF,
@@ -368,5 +369,10 @@ def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: Time
     return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
 
 
+def dates_in_story(found: StoryFindings) -> list[Conflict]:
+    """date_in_story, and an expected end of a work that became an actual end (compare/expected_ends.py)."""
+    return date_in_story(found) + expected_ends(found)
+
+
 DETECTOR = Detector(ConflictKind.DATE, in_pair=date_in_pair, across_languages=date_across_languages,
-                    in_story=date_in_story, by_sentence=True)
+                    in_story=dates_in_story, by_sentence=True)

@@ -22,6 +22,7 @@ from storyline.analyze.numbers import (
 from storyline.compare.ages import age_conflicts
 from storyline.compare.conflicts.conflict import (
     PERSONAL,
+    PLACES,
     RATIO,
     Conflict,
     Detector,
@@ -43,7 +44,7 @@ from storyline.compare.conflicts.conflict import (
 )
 from storyline.compare.records import record_conflicts
 from storyline.compare.report_order import report_moments
-from storyline.compare.rising_counts import rising_counts, running_total
+from storyline.compare.rising_counts import raised_sums, rising_counts, running_total
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import (
     AVERAGED,
@@ -113,8 +114,6 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         running = _progress_near(story, a, n) or _progress_near(story, b, m)
         if running and not later and (UPDATED.search(a.text) or UPDATED.search(b.text)):
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
-        if not later and (SUPERSEDED.search(a.text) or SUPERSEDED.search(b.text)):
-            continue  # one figure is said to have changed since: the other is a later reading of it
         if _of_two_bearers(quantities, a, n, b, m):
             continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
         if not later and quantities.given_together(n.kind, n.value, m.value):
@@ -129,11 +128,23 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
         measure = n.kind in MEASURES or (n.kind or "").startswith("size:")
         if (measure or not aligned) and len(shared - {n.noun, m.noun}) < (1 if aligned else 2):
             continue  # a measure (percent, hours, a sum) says little of what it measures: the sentences must share more
-        out.append(Conflict(ConflictKind.NUMBER, f"number:{n.kind}", {
-            a.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
-            b.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index},
-            update=later, minor=close_call(n, m)))
+        out.append(_found(a, n, b, m, later))
     return out
+
+
+def _found(a: Unit, n: Number, b: Unit, m: Number, later: bool) -> Conflict:
+    """The finding of two figures of one thing: an update where reports of two days give them, or where
+    one figure's sentence says it no longer holds (SUPERSEDED: "82 percent was out of service early
+    Friday, although that situation has now improved"), which makes it the earlier reading and the other
+    report's figure the later one, whatever the reports' days; else a dispute."""
+    gone = [u.article for u in (a, b) if SUPERSEDED.search(u.text)]
+    superseded = not later and len(gone) == 1 and a.article != b.article
+    kind = n.kind or m.kind or "count"
+    return Conflict(ConflictKind.NUMBER, f"number:{kind}", {
+        a.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
+        b.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {a.article: a.index, b.article: b.index},
+        update=later or superseded, minor=close_call(n, m),
+        order={pos: int(pos not in gone) for pos in (a.article, b.article)} if superseded else {})
 
 
 def phone_in_pair(pair: SentencePair) -> list[Conflict]:
@@ -325,7 +336,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
             # which also says what they measure as well as a count's noun does
-            if quantities.told_apart((ua, n), (ub, m)):
+            if quantities.told_apart((ua, n), (ub, m)) or _superseded_of_one_place(quantities, ua, n, ub, m):
                 floor = FRAME_SCORE
             elif quantities.either_ambiguous((ua, n), (ub, m)):
                 return None
@@ -356,15 +367,9 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             continue  # days of riots so far, in two reports of one day: written at two hours of it
         if not later and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
-        if not later and (SUPERSEDED.search(ua.text) or SUPERSEDED.search(ub.text)):
-            continue  # one figure is said to have changed since: the other is a later reading of it
         if not later and _one_a_total(ua, ub):
             continue
-        kind = n.kind or m.kind or "count"
-        out.append(Conflict(ConflictKind.NUMBER, f"number:{kind}", {
-            ua.article: (normalized_number(n), n.surface, [(n.start, n.end)]),
-            ub.article: (normalized_number(m), m.surface, [(m.start, m.end)])}, {ua.article: ua.index, ub.article: ub.index},
-            update=later, minor=close_call(n, m)))
+        out.append(_found(ua, n, ub, m, later))
     return out
 
 
@@ -377,6 +382,17 @@ def modifiers(n: Number) -> set[str]:
     damage"), "2,301 career points". Not the value, the counted noun that ends the span (its kind compares
     it) nor a hedge."""
     return {w for w in content_stems(n.surface)[:-1] if not w.startswith("#") and w not in _HEDGES}
+
+
+def _superseded_of_one_place(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
+    """Whether one of two figures is said to have changed since (SUPERSEDED: "82 percent of India's traffic
+    was out of service early Friday, although that situation has now improved") and both are said of one
+    place: the other is the later reading of the same thing, even where its report gives other shares
+    whose words do not say of where ("Qatar and Djibouti ... also losing over 70 percent")."""
+    if (SUPERSEDED.search(a.text) is None) == (SUPERSEDED.search(b.text) is None):
+        return False
+    first, second = quantities.names(a, n).get(PLACES), quantities.names(b, m).get(PLACES)
+    return bool(first and second and names_meet(first, second))
 
 
 def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
@@ -499,7 +515,8 @@ def _people(story: StoryView, unit: Unit, at: Number | None = None) -> set[str]:
 def number_in_story_and_rising(found: StoryFindings) -> list[Conflict]:
     """number_in_story, the counts that rise from one day's reports to the next (compare/rising_counts.py),
     win-loss records (compare/records.py) and a named person's age (compare/ages.py)."""
-    return number_in_story(found) + rising_counts(found) + record_conflicts(found) + age_conflicts(found)
+    return (number_in_story(found) + rising_counts(found) + raised_sums(found) + record_conflicts(found)
+            + age_conflicts(found))
 
 
 DETECTOR = Detector(ConflictKind.NUMBER, in_pair=figures_in_pair, across_languages=number_across_languages,

@@ -2,7 +2,10 @@
 "at Harlow Stadium", "at Brannock Arena"), each place unknown to the other article, of one level: both
 countries or both not, both venues or both not (a venue lies in a town: "at the Harlow Arena" and "in
 Brannock" may both be right), neither name a part of the other ("the Mediterranean", "the
-Mediterranean Sea")."""
+Mediterranean Sea").
+
+Over the whole story, a person's whereabouts that change between reports of different days ("checked
+into a clinic in Newport Beach", then "into the Betty Ford Center") are an update (compare/whereabouts.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from storyline.analyze.numbers import clashing_numbers
 from storyline.analyze.places import is_country
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, words_around
 from storyline.compare.units import StoryView, Unit
+from storyline.compare.whereabouts import moved_places
 from storyline.lang.en import LOCATIVE
 from storyline.model import ConflictKind
 
@@ -66,4 +70,4 @@ def place_in_pair(pair: SentencePair) -> list[Conflict]:
     return [place] if place else []
 
 
-DETECTOR = Detector(ConflictKind.PLACE, in_pair=place_in_pair)
+DETECTOR = Detector(ConflictKind.PLACE, in_pair=place_in_pair, in_story=moved_places)

@@ -6,7 +6,8 @@ Each is a ladder of stages (LADDERS: lang.en.CASE_STAGES, sought, arrested, char
 charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en.CONDITION_STAGES,
 critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death sentence undecided,
 sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
-suspected, established). A report's stage on a ladder is the first its sentences tell, its lead's.
+suspected, established; SERVICE_STAGES, a service restored to some customers, then to all). A
+report's stage on a ladder is the first its sentences tell, its lead's.
 Reports are read by day, and within a day by time of day where the feed gives one (report_order.py);
 a moment's stage is what most of its reports tell, and a case only moves on, so of one moment's
 reports, one that tells a stage before it tells what came before ("officials are considering arson",
@@ -42,6 +43,7 @@ from storyline.lang.en import (
     PENALTY_STAGES,
     PERSON_NOUNS,
     PERSON_ROLES,
+    SERVICE_STAGES,
     STAGE_DOUBT,
     Ladder,
 )
@@ -176,7 +178,8 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
     by_step: dict[int, list[tuple[Unit, int]]] = defaultdict(list)
     for pos, (_, _, (start, _), unit) in kept.items():
         by_step[order[pos]].append((unit, start))
-    subject = _subject(story, by_step)
+    # a service's restoration is of the service, whoever its sentences name (the operator, a tweet)
+    subject = "the service" if ladder == "service" else _subject(story, by_step)
     return Conflict(ConflictKind.STATE, f"state:{subject}@{ladder}",
                     {pos: (label, story.articles[pos].text[s:e], climbed[pos])
                      for pos, (rank, label, (s, e), _) in kept.items()},
@@ -188,5 +191,5 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
 # attorney's office will decide whether to seek the death penalty")
 LADDERS: dict[str, tuple[Ladder, bool]] = {"case": (CASE_STAGES, True), "condition": (CONDITION_STAGES, True),
                                            "penalty": (PENALTY_STAGES, False), "access": (ACCESS_STAGES, False),
-                                           "cause": (CAUSE_STAGES, False)}
+                                           "cause": (CAUSE_STAGES, False), "service": (SERVICE_STAGES, False)}
 DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
