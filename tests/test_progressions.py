@@ -206,3 +206,65 @@ def test_a_storylines_signature_changes_with_its_stories_and_with_any_of_their_b
     for changed in [(3, "brief/12", stamps["s1"][2]), (2, "brief/13", stamps["s1"][2]),
                     (2, "brief/12", "e" * 64), None]:  # grown, other rules, another brief, no brief
         assert made_from(stories, {**stamps, "s1": changed}) != signature  # type: ignore[dict-item]
+
+
+def test_a_storys_page_finds_its_storyline_from_its_own_links_without_linking_every_story(tmp_path, monkeypatch):
+    """`show` and the story page read the storyline of the story they show by its links, outward: never
+    every story's links and first days (a whole database's read on each view), nor every brief."""
+    from fastapi.testclient import TestClient
+
+    import storyline.brief
+    from storyline.api import create_app
+    from storyline.store.core import Store
+
+    cli = Cli(tmp_path / "ferry.db")
+    cli("ingest", str(FERRY))
+    [thread] = cli.json("storylines", "--json")
+    first, newest = thread["stories"][0]["id"], thread["stories"][-1]["id"]
+
+    def whole_database(*args: object) -> None:
+        raise AssertionError("a story's page linked every story of the database")
+
+    days = Store.first_seen_days
+    monkeypatch.setattr(Store, "story_links", whole_database)
+    monkeypatch.setattr(Store, "first_seen_days", lambda store, ids=None: days(store, ids) if ids is not None
+                        else whole_database())
+    monkeypatch.setattr(storyline.brief, "thread_of", whole_database)
+    assert "killed: nine people → 14 people" in cli("show", newest, "--markdown").stdout
+    assert "across the storyline" not in cli("show", first, "--markdown").stdout  # only its newest story shows it
+    with TestClient(create_app(str(tmp_path / "ferry.db"))) as c:
+        page = c.get(f"/stories/{newest}").text
+        assert 'id="changed"' in page and "14 people" in page and f"/storylines/{thread['id']}" in page
+        assert 'id="changed"' not in c.get(f"/stories/{first}").text
+
+
+class Linked:
+    """Live stories, their first days and the links between them, as a store reads them."""
+
+    def __init__(self, links: list[tuple[str, str]], days: dict[str, str | None]) -> None:
+        self.links, self.days = links, days
+
+    def links_of(self, ids: list[str]) -> list[tuple[str, str]]:
+        return [(a, b) for a, b in self.links if a in ids or b in ids]
+
+    def first_seen_days(self, ids: list[str]) -> dict[str, str | None]:
+        return {story: self.days[story] for story in ids if story in self.days}
+
+
+def test_a_storyline_read_from_any_of_its_stories_is_the_one_every_storys_links_make():
+    """Two storylines (one a chain of four stories, read from either end or the middle, one first day
+    unknown) and a story linked to none: each story finds the storyline all links together make."""
+    from storyline.progressions import newest_story_storyline, storyline_of
+    from storyline.storylines import storyline_id, threads
+
+    links = [("s1", "s2"), ("s3", "s2"), ("s3", "s4"), ("s5", "s6")]
+    days = {"s1": "2025-06-03", "s2": "2025-06-01", "s3": "2025-06-09", "s4": "2025-06-05", "s5": None,
+            "s6": "2025-07-01", "s7": "2025-06-02"}
+    store = Linked(links, days)
+    every = threads(links, days)
+    assert every == [["s6", "s5"], ["s2", "s1", "s4", "s3"]]
+    for story in days:
+        assert storyline_of(store, story) == next((ids for ids in every if story in ids), [])  # type: ignore[arg-type]
+        found = newest_story_storyline(store, story)  # type: ignore[arg-type]
+        assert found == next(((storyline_id(ids), ids) for ids in every if ids[-1] == story), None)
+    assert [story for story in days if newest_story_storyline(store, story)] == ["s3", "s5"]  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ from storyline.errors import StorylineError
 from storyline.export import ExportFormat, write_export
 from storyline.model import Record, Rejection
 from storyline.progressions import (
-    kept_progressions,
+    kept_for,
     newest_story_storyline,
     progressions_markdown,
     storyline_markdown,
@@ -231,8 +231,8 @@ def show(
             raise StorylineError(f"no story {story_id!r} in {store.name}; `storyline stories` lists them")
         brief = load_brief(store, row)
         # the newest story of a storyline shows what changed across the storyline's stories
-        thread = None if as_json else newest_story_storyline(store, row.id)
-        changed = progressions_markdown(kept_progressions(store, thread)) if thread else ""
+        found = None if as_json else newest_story_storyline(store, row.id)
+        changed = progressions_markdown(kept_for(store, *found)) if found else ""
     if as_json:
         print(json.dumps(brief, ensure_ascii=False, indent=1))
         return

@@ -24,7 +24,8 @@ embeds sentences with the static model, as a brief does. That comparison is made
 made, never when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline
 check --repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by
 the signature of the stories they were made from (made_from: each story's id and size, its brief's
-version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); where
+version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); the
+page of its newest story finds it by that story's links alone (newest_story_storyline); where
 nothing is (a run is changing its stories, or the database was made by an older storyline), it is
 shown as not yet computed: never a comparison made then, nor the progressions of its stories as they were."""
 
@@ -197,14 +198,28 @@ def storyline_markdown(thread: Storyline, changed: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def newest_story_storyline(store: Store, story_id: str) -> Storyline | None:
-    """The storyline whose newest story this is (its progressions show on that story's page), or None;
-    only that storyline's briefs are read."""
-    from storyline.brief import thread_of
-    from storyline.storylines import storyline_id, threads
+def storyline_of(store: Store, story_id: str) -> list[str]:
+    """The stories of the storyline this live story is in, oldest first ([]: it is linked to none), as
+    storylines.threads groups every story: read from it outward, a step of indexed reads for each
+    link away from it, at the cost of its own storyline's links and never another's."""
+    from storyline.storylines import threads
 
-    ids = next((t for t in threads(store.story_links(), store.first_seen_days()) if t[-1] == story_id), None)
-    return thread_of(store, storyline_id(ids), ids) if ids else None
+    seen, reach, links = {story_id}, [story_id], set()
+    while reach:
+        found = store.links_of(reach)
+        links.update(found)
+        reach = sorted({story for link in found for story in link} - seen)
+        seen.update(reach)
+    return next(iter(threads(sorted(links), store.first_seen_days(sorted(seen)))), [])
+
+
+def newest_story_storyline(store: Store, story_id: str) -> tuple[str, list[str]] | None:
+    """The storyline whose newest story this is (its progressions show on that story's page): its id
+    and its stories, oldest first; or None. No brief is read, and no other storyline."""
+    from storyline.storylines import storyline_id
+
+    ids = storyline_of(store, story_id)
+    return (storyline_id(ids), ids) if ids and ids[-1] == story_id else None
 
 
 def progressions_of(store: Store, story_ids: list[str], embed: Callable[[list[str]], np.ndarray]
@@ -271,8 +286,12 @@ def kept_progressions(store: Store, thread: Storyline) -> list[ProgressionRecord
     """A storyline's progressions as kept for its stories as they now are; None where none are (its
     stories changed since they were made, or another version made them): what a reader is shown, at
     the cost of two small reads."""
-    ids = [story["id"] for story in thread["stories"]]
-    kept = store.stored_progressions(thread["id"])
+    return kept_for(store, thread["id"], [story["id"] for story in thread["stories"]])
+
+
+def kept_for(store: Store, name: str, ids: list[str]) -> list[ProgressionRecord] | None:
+    """kept_progressions of the storyline of this id and these stories (oldest first)."""
+    kept = store.stored_progressions(name)
     if kept is None or kept[1] != VERSION or kept[0] != made_from(ids, store.brief_stamps(ids)):
         return None
     return kept[2]

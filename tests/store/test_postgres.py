@@ -123,6 +123,27 @@ def test_the_api_and_pages_say_the_same_on_postgres(demo_db, demo_pg):
     assert answers[demo_pg]["/api/stories?entity=Zelensky"]["items"] and answers[demo_pg]["/api/sources"]["items"]
 
 
+def test_each_storys_storyline_read_from_its_own_links_is_the_one_all_links_make_on_both_stores(demo_db, demo_pg):
+    """A story's page reads its storyline outward from the story's links (Store.links_of): on SQLite and
+    on PostgreSQL, every demo story finds the storyline whose newest story it is, as linking every
+    story of the database finds it."""
+    from storyline.progressions import newest_story_storyline, storyline_of
+    from storyline.store import open_store
+    from storyline.storylines import storyline_id, threads
+
+    found = {}
+    for db in (demo_db, demo_pg):
+        with open_store(db) as store:
+            every = threads(store.story_links(), store.first_seen_days())
+            stories = sorted(store.first_seen_days())
+            assert every and all(storyline_of(store, story) == next((ids for ids in every if story in ids), [])
+                                 for story in stories)
+            found[db] = {story: newest_story_storyline(store, story) for story in stories}
+            assert found[db] == {story: next(((storyline_id(ids), ids) for ids in every if ids[-1] == story), None)
+                                 for story in stories}
+    assert found[demo_pg] == found[demo_db]
+
+
 def test_migrate_round_trip_sqlite_postgres_sqlite_keeps_everything(demo_db, pg_url, tmp_path):
     url = new_database(pg_url, "roundtrip")
     there = run_storyline("migrate", "--from", str(demo_db), "--to", url, "--json")

@@ -506,9 +506,30 @@ class Store(ReadQueries, OutletRecords):
                WHERE sa.merged_into IS NULL AND sb.merged_into IS NULL ORDER BY l.a, l.b""")
         return [(row["a"], row["b"]) for row in rows]
 
-    def first_seen_days(self) -> dict[str, str | None]:
-        return {row["id"]: row["first_seen"] for row in
-                self.conn.execute("SELECT id, first_seen FROM stories WHERE merged_into IS NULL")}
+    def links_of(self, story_ids: list[str]) -> list[tuple[str, str]]:
+        """Links between live stories that touch one of these stories: a storyline read from one of its
+        stories outward (progressions.storyline_of), each step by the links' indexes."""
+        found: list[tuple[str, str]] = []
+        for chunk in (story_ids[i:i + 500] for i in range(0, len(story_ids), 500)):
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"""SELECT l.a, l.b FROM (SELECT a, b FROM story_links WHERE a IN ({marks})
+                                          UNION SELECT a, b FROM story_links WHERE b IN ({marks})) l
+                    JOIN stories sa ON sa.id = l.a JOIN stories sb ON sb.id = l.b
+                    WHERE sa.merged_into IS NULL AND sb.merged_into IS NULL ORDER BY l.a, l.b""", chunk + chunk)
+            found.extend((row["a"], row["b"]) for row in rows)
+        return found
+
+    def first_seen_days(self, story_ids: list[str] | None = None) -> dict[str, str | None]:
+        """The first day of these live stories (every one: None)."""
+        query = "SELECT id, first_seen FROM stories WHERE merged_into IS NULL"
+        if story_ids is None:
+            return {row["id"]: row["first_seen"] for row in self.conn.execute(query)}
+        found: dict[str, str | None] = {}
+        for chunk in (story_ids[i:i + 500] for i in range(0, len(story_ids), 500)):
+            rows = self.conn.execute(query + f" AND id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update({row["id"]: row["first_seen"] for row in rows})
+        return found
 
     def brief_stamps(self, story_ids: list[str] | None = None) -> dict[str, tuple[int, str | None, str | None]]:
         """Of these live stories (every one: None), what a storyline's progressions are keyed by: the

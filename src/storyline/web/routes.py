@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from storyline.brief import load_storyline, load_storylines
 from storyline.errors import StorylineError
 from storyline.params import MAX_NAME_CHARS, MAX_OFFSET
-from storyline.progressions import kept_progressions, newest_story_storyline, with_progressions
+from storyline.progressions import kept_for, newest_story_storyline, with_progressions
 from storyline.web import coverage, pages, templates
 from storyline.web.apidocs import api_reference
 from storyline.web.filters import FilterError, story_filters
@@ -83,8 +83,9 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         brief = pages.story_brief(store, story_id)
         seen = coverage.story_coverage(store, brief) if brief else None
         # the newest story of a storyline shows what changed across the storyline's stories
-        thread = newest_story_storyline(store, brief["id"]) if brief else None
-        kept = kept_progressions(store, thread) if thread else []
+        found = newest_story_storyline(store, brief["id"]) if brief else None
+        kept = kept_for(store, *found) if found else []
+        thread = {"id": found[0]} if found else None  # what the page links to
         changed = None if kept is None else progression_views(kept)  # None: not yet computed
     if brief is None:
         raise HTTPException(404, f"No story {story_id!r}.")
