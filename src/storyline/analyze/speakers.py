@@ -392,8 +392,9 @@ def _main_clause_person(article: ArticleText, sentence: tuple[int, int]) -> Subj
 
 def _whose_words(article: ArticleText, statement: Statement, opens_paragraph: bool) -> Subject | None:
     """The person whose words the text right before a quotation says it gives: "In Ms. Ortiz's words, “…”",
-    "in the words of Dan Oduya: “…”", or a paragraph that ends "… a blind faith in Obama's word:" before the
-    quotation's own. Only a named person: "his words" may be anyone's."""
+    "in the words of Dan Oduya: “…”", "as Vulture put it, “…”" (a name the model may have missed), or a
+    paragraph that ends "… a blind faith in Obama's word:" before the quotation's own. Only a named person:
+    "his words" may be anyone's."""
     if opens_paragraph:
         if statement.paragraph == 0:
             return None
@@ -408,7 +409,13 @@ def _whose_words(article: ArticleText, statement: Statement, opens_paragraph: bo
     match = _WORDS_BEFORE.search(before)
     if match is None:
         return None
-    if match.group("of") is not None:  # "the words of Dan Oduya": the person the phrase opens with
+    if match.group("as") is not None:  # "as Vulture put it,": whoever stands between "as" and "put it"
+        start, end = lo + match.start("as"), lo + match.end("as")
+        found = [m for m in article.people if start <= m.start and m.end == end]
+        run = _NAME_RUN.search(match.group("as"))
+        if not found and run is not None and not article.in_quote(start):
+            return Subject("name", start + run.start(), end, strip_title(run.group()))
+    elif match.group("of") is not None:  # "the words of Dan Oduya": the person the phrase opens with
         start, end = lo + match.start("of"), lo + match.end("of")
         found = [m for m in article.people if start <= (m.start if m.title_start is None else m.title_start) < end]
     else:  # "Ms. Ortiz's words": the person that ends at the possessive
@@ -419,7 +426,9 @@ def _whose_words(article: ArticleText, statement: Statement, opens_paragraph: bo
     return subject_from_mention(article, found[0])
 
 
-_WORDS_BEFORE = re.compile(r"(?:\bwords?\s+of\s+(?P<of>[^,:;]{2,60})|(?P<owner>[’']s)\s+words?)\s*[,:]?$")
+_WORDS_BEFORE = re.compile(r"(?:\bwords?\s+of\s+(?P<of>[^,:;]{2,60})|(?P<owner>[’']s)\s+words?"
+                           r"|\b[Aa]s\s+(?P<as>[^,:;]{2,60}?)\s+put\s+it)\s*[,:]?$")
+_NAME_RUN = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'&-]*$")
 
 
 def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
