@@ -1,7 +1,8 @@
-"""Quotations with a cue a reader follows at once that came out with no speaker (analyze/statements.py,
+"""Quotations with a cue a reader follows at once that came out with no speaker (analyze/statements.py, speakers.py,
 described.py, text.py): initials run together before a surname, "was prompted to say", a cue before a
 "when asked" clause, a capitalised name word read as a verb ("the United States"), a court document's
-author, a name in apposition after a short phrase of place. Measured on PolNeAR train in
+author, a name in apposition after a short phrase of place, whose words the text before a quotation says it
+gives ("in Ms. Ortiz's words", "Ortiz's word:", "as Quayside put it,"). Measured on PolNeAR train in
 docs/attribution.md; the sentences here are written for these tests."""
 
 from __future__ import annotations
@@ -50,3 +51,28 @@ def test_a_name_in_apposition_after_a_phrase_of_place_speaks():
             "“It may have been his first attempt to make a statement of his own,” said his best friend at college, "
             "Bruce Tan, who remembered the summer well.")
     assert speaker_of(text, "first attempt to make a statement") == "Bruce Tan"
+
+
+def test_the_one_whose_words_are_quoted_speaks():
+    text = ("Ana Ortiz runs the ferry board. Dan Oduya sits on it.\n\n"
+            "In Ms. Ortiz's words, \"the crossing will reopen in spring and the fares will stay the same.\"")
+    assert speaker_of(text, "crossing will reopen") == "Ana Ortiz"
+    text = text.replace("In Ms. Ortiz's words,", "In the words of Ms. Ortiz,")
+    assert speaker_of(text, "crossing will reopen") == "Ana Ortiz"
+
+
+def test_a_paragraph_ending_in_a_named_persons_word_gives_the_next_quotation():
+    text = ("Ana Ortiz runs the ferry board. Dan Oduya sits on it.\n\n"
+            "All the critics have is a blind faith in Ortiz’s word:\n\n"
+            "\"As we have said before, the crossing will reopen in spring and the fares will stay the same.\"")
+    assert speaker_of(text, "crossing will reopen") == "Ana Ortiz"
+    # "his word" may be anyone's: the words are given to no one by it
+    assert speaker_of(text.replace("Ortiz’s word", "the board's word"), "crossing will reopen") != "Ana Ortiz"
+
+
+def test_a_name_the_model_missed_before_put_it_speaks():
+    text = ("The ferry to the islands ran late all week.\n\n"
+            "~ As Quayside put it, “Hello, it is the slow boat again.” The board will meet on Monday.")
+    assert speaker_of(text, "slow boat again") == "Quayside"
+    # "as the paper put it" names no one
+    assert speaker_of(text.replace("Quayside", "the paper"), "slow boat again") is None

@@ -213,6 +213,11 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker:
                 return
+    owner = _whose_words(article, statement, opens_paragraph)
+    if owner is not None:  # "In Ms. Ortiz's words, “…”", "a blind faith in Obama's word:" then the quotation
+        _apply_subject(article, statement, owner, done, genders)
+        if statement.speaker:
+            return
     if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" '‘“\"`").endswith(":"):
         # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject.
         subject = sentence_subject(article, article.sentences[this_sentence])
@@ -383,6 +388,47 @@ def _main_clause_person(article: ArticleText, sentence: tuple[int, int]) -> Subj
                 and word not in NP_STOP:
             found = m
     return subject_from_mention(article, found) if found is not None else None
+
+
+def _whose_words(article: ArticleText, statement: Statement, opens_paragraph: bool) -> Subject | None:
+    """The person whose words the text right before a quotation says it gives: "In Ms. Ortiz's words, “…”",
+    "in the words of Dan Oduya: “…”", "as Vulture put it, “…”" (a name the model may have missed), or a
+    paragraph that ends "… a blind faith in Obama's word:" before the quotation's own. Only a named person:
+    "his words" may be anyone's."""
+    if opens_paragraph:
+        if statement.paragraph == 0:
+            return None
+        lo, hi = article.paragraphs[statement.paragraph - 1]
+        before = article.text[lo:hi].rstrip()
+        if not before.endswith(":"):
+            return None
+    else:
+        lo = article.sentences[article.sentence_of(statement.position)][0]
+        before = article.text[lo:statement.position]
+    before = before.rstrip(" \n'‘“\"`")
+    match = _WORDS_BEFORE.search(before)
+    if match is None:
+        return None
+    if match.group("as") is not None:  # "as Vulture put it,": whoever stands between "as" and "put it"
+        start, end = lo + match.start("as"), lo + match.end("as")
+        found = [m for m in article.people if start <= m.start and m.end == end]
+        run = _NAME_RUN.search(match.group("as"))
+        if not found and run is not None and not article.in_quote(start):
+            return Subject("name", start + run.start(), end, strip_title(run.group()))
+    elif match.group("of") is not None:  # "the words of Dan Oduya": the person the phrase opens with
+        start, end = lo + match.start("of"), lo + match.end("of")
+        found = [m for m in article.people if start <= (m.start if m.title_start is None else m.title_start) < end]
+    else:  # "Ms. Ortiz's words": the person that ends at the possessive
+        end = lo + match.start("owner")
+        found = [m for m in article.people if m.end == end]
+    if not found or not person_like(article, found[0]):
+        return None
+    return subject_from_mention(article, found[0])
+
+
+_WORDS_BEFORE = re.compile(r"(?:\bwords?\s+of\s+(?P<of>[^,:;]{2,60})|(?P<owner>[’']s)\s+words?"
+                           r"|\b[Aa]s\s+(?P<as>[^,:;]{2,60}?)\s+put\s+it)\s*[,:]?$")
+_NAME_RUN = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'&-]*$")
 
 
 def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
