@@ -510,8 +510,7 @@ class Store(ReadQueries, OutletRecords):
         """Links between live stories that touch one of these stories: a storyline read from one of its
         stories outward (progressions.storyline_of), each step by the links' indexes."""
         found: list[tuple[str, str]] = []
-        for chunk in (story_ids[i:i + 500] for i in range(0, len(story_ids), 500)):
-            marks = ",".join("?" * len(chunk))
+        for chunk, marks in _in_chunks(story_ids):
             rows = self.conn.execute(
                 f"""SELECT l.a, l.b FROM (SELECT a, b FROM story_links WHERE a IN ({marks})
                                           UNION SELECT a, b FROM story_links WHERE b IN ({marks})) l
@@ -520,29 +519,27 @@ class Store(ReadQueries, OutletRecords):
             found.extend((row["a"], row["b"]) for row in rows)
         return found
 
+    def _live_story_rows(self, query: str, story_ids: list[str] | None) -> Iterator[Any]:
+        """The rows of a query over live stories (its WHERE ends in a condition; `s` names stories), of
+        these stories only (every one: None)."""
+        if story_ids is None:
+            yield from self.conn.execute(query)
+            return
+        for chunk, marks in _in_chunks(story_ids):
+            yield from self.conn.execute(query + f" AND s.id IN ({marks})", chunk)
+
     def first_seen_days(self, story_ids: list[str] | None = None) -> dict[str, str | None]:
         """The first day of these live stories (every one: None)."""
-        query = "SELECT id, first_seen FROM stories WHERE merged_into IS NULL"
-        if story_ids is None:
-            return {row["id"]: row["first_seen"] for row in self.conn.execute(query)}
-        found: dict[str, str | None] = {}
-        for chunk in (story_ids[i:i + 500] for i in range(0, len(story_ids), 500)):
-            rows = self.conn.execute(query + f" AND id IN ({','.join('?' * len(chunk))})", chunk)
-            found.update({row["id"]: row["first_seen"] for row in rows})
-        return found
+        rows = self._live_story_rows("SELECT s.id, s.first_seen FROM stories s WHERE s.merged_into IS NULL", story_ids)
+        return {row["id"]: row["first_seen"] for row in rows}
 
     def brief_stamps(self, story_ids: list[str] | None = None) -> dict[str, tuple[int, str | None, str | None]]:
         """Of these live stories (every one: None), what a storyline's progressions are keyed by: the
         story's size, and its brief's version and digest (None, None: no brief)."""
-        query = """SELECT s.id, s.size, b.version, b.digest FROM stories s
-                   LEFT JOIN story_briefs b ON b.story_id = s.id WHERE s.merged_into IS NULL"""
-        found: dict[str, tuple[int, str | None, str | None]] = {}
-        chunks = [None] if story_ids is None else [story_ids[i:i + 500] for i in range(0, len(story_ids), 500)]
-        for chunk in chunks:
-            rows = (self.conn.execute(query) if chunk is None else
-                    self.conn.execute(query + f" AND s.id IN ({','.join('?' * len(chunk))})", chunk))
-            found.update({row["id"]: (row["size"], row["version"], row["digest"]) for row in rows})
-        return found
+        rows = self._live_story_rows("""SELECT s.id, s.size, b.version, b.digest FROM stories s
+                                        LEFT JOIN story_briefs b ON b.story_id = s.id WHERE s.merged_into IS NULL""",
+                                     story_ids)
+        return {row["id"]: (row["size"], row["version"], row["digest"]) for row in rows}
 
     def save_progressions(self, storyline_id: str, signature: str, records: list[Any], version: str) -> None:
         """Keep a storyline's progressions, made from its stories as `signature` names them."""
@@ -737,3 +734,12 @@ class Store(ReadQueries, OutletRecords):
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
 
+
+IN_CHUNK = 500  # ids bound in one IN (...) list, well under SQLite's and PostgreSQL's limits on parameters
+
+
+def _in_chunks(ids: list[str]) -> Iterator[tuple[list[str], str]]:
+    """ids a slice of IN_CHUNK at a time, each with its placeholders ("?,?,?")."""
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start:start + IN_CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
