@@ -199,7 +199,7 @@ def _source_of(record: Mapping[str, Any], attribution: Mapping[str, Any]) -> tup
     if cue and _swapped(text, _joined(record, cue)):
         return cue, _joined(record, cue)
     inner = _quoted_speaker(record, attribution, spans[0][0])
-    return ([inner.span(1)], inner.group(1)) if inner is not None else (spans, text)
+    return ([inner], record["text"][inner[0]:inner[1]]) if inner is not None else (spans, text)
 
 
 # A quotation's own cue and named speaker, between its closing mark and an outlet's "according to" or "reports":
@@ -209,7 +209,7 @@ _SAID = r"(?:said|says|told|added|wrote|stated)"
 _INNER_SPEAKER = re.compile(rf"\s*,?\s*(?:{_NAME}\s+{_SAID}\b|{_SAID}\s+{_NAME})")
 
 
-def _quoted_speaker(record: Mapping[str, Any], attribution: Mapping[str, Any], source_start: int) -> re.Match[str] | None:
+def _quoted_speaker(record: Mapping[str, Any], attribution: Mapping[str, Any], source_start: int) -> tuple[int, int] | None:
     """The person a quotation's own cue names where the annotation gives the outlet that reports it as the source
     ("“…,” Ana Ruiz said, according to CNN"): a reader takes the words for hers, reported by the outlet."""
     cue = (attribution.get("cue_text") or "").strip().lower()
@@ -225,12 +225,7 @@ def _quoted_speaker(record: Mapping[str, Any], attribution: Mapping[str, Any], s
     match = _INNER_SPEAKER.match(text, at, source_start)
     if match is None:
         return None
-    if match.group(1) is None:  # "said Ana Ruiz": the name after the cue; a match object with it as group 1
-        return _INNER_SPEAKER_AFTER.match(text, match.start(2) - 1, match.end(2))
-    return match
-
-
-_INNER_SPEAKER_AFTER = re.compile(rf"\s{_NAME}")
+    return match.span(1 if match.group(1) is not None else 2)  # "Ana Ruiz said", or "said Ana Ruiz": her name
 
 
 def _swapped(source: str, cue: str) -> bool:
