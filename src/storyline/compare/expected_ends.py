@@ -18,7 +18,7 @@ from __future__ import annotations
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings
 from storyline.compare.report_order import report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import ENDED_ON, ENDING_WORK, EXPECTED_SPAN, NUMBER_WORDS
+from storyline.lang.en import ENDED_ON, ENDING_WORK, EXPECTED_SPAN, small_count
 from storyline.model import ConflictKind
 
 KEY = "date:end of the work"
@@ -31,8 +31,7 @@ def _estimates(story: StoryView, unit: Unit) -> list[tuple[str, tuple[int, int]]
         return []
     out = []
     for m in EXPECTED_SPAN.finditer(text, unit.start, unit.end):
-        word = m.group("n").lower()
-        count = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        count = small_count(m.group("n"))
         out.append((f"{count} {m.group('unit').lower()}s", (unit.start, unit.end)))
     return out
 

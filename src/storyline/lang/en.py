@@ -393,6 +393,17 @@ REPORTING_VERB = re.compile(r"\b(?:said|says|told|according to|added|declared|st
 
 NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+# a small count of days, weeks or months as a phrase of time gives it ("12 days", "twelve days", "a week"): the
+# pattern of its figure and the figure's value (compare/conflicts/number.py's intervals, compare/expected_ends.py)
+SMALL_COUNT = r"\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero")
+
+
+def small_count(word: str) -> int:
+    """The value of a SMALL_COUNT figure, or of "a"/"an" ("a week later")."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
 TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
           "trillion": 1_000_000_000_000}
@@ -659,7 +670,7 @@ TO = re.compile(r"\bto\b", re.IGNORECASE)
 # "the total repair time will be around twelve days", "the break would take 12 days to fix"
 EXPECTED_SPAN = re.compile(r"\b(?:will|would|could|is expected to|are expected to|expected to)\s+(?:take|be|last|need)\s+"
                            r"(?:(?:around|about|some|up to|roughly|at least|approximately)\s+)?"
-                           r"(?P<n>\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+(?P<unit>day|week|month)s?\b",
+                           r"(?P<n>" + SMALL_COUNT + r")\s+(?P<unit>day|week|month)s?\b",
                            re.IGNORECASE)
 # ... of what: a repair, a fix, a closure or an outage that ends
 ENDING_WORK = re.compile(r"\b(?:repair\w*|fix\w*|restor\w*|reopen\w*|outage|closure|shutdown|works?)\b", re.IGNORECASE)

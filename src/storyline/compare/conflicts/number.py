@@ -52,14 +52,15 @@ from storyline.lang.en import (
     CUMULATIVE,
     FORECAST,
     GENERIC_KINDS,
-    NUMBER_WORDS,
     ONGOING_SPAN,
     PROGRESS,
     QUALIFIERS,
     REQUIRED,
+    SMALL_COUNT,
     SUPERSEDED,
     UNITS,
     UPDATED,
+    small_count,
 )
 from storyline.model import ConflictKind
 from storyline.words import content_stems
@@ -165,7 +166,7 @@ def phone_in_pair(pair: SentencePair) -> list[Conflict]:
 
 
 # how long after (or before) another happening one happened: "a week after suffering a heart attack"
-_INTERVAL = re.compile(r"(?<!\w)(?<!ty-)(?P<n>an?|\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero") + r")\s+"
+_INTERVAL = re.compile(r"(?<!\w)(?<!ty-)(?P<n>an?|" + SMALL_COUNT + r")\s+"
                        r"(?P<unit>day|week|month|year)s?\s+(?P<side>after|later|before|earlier)\b", re.IGNORECASE)
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
@@ -185,8 +186,7 @@ def _intervals_in(text: str, start: int, end: int) -> tuple[tuple[int, str, str,
         if re.search(r"\b(?:about|around|almost|nearly|roughly|some|over|than|least|most|within|under)\s*$",
                      text[max(start, m.start() - 12):m.start()], re.IGNORECASE):
             continue
-        word = m.group("n").lower()
-        count = 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+        count = small_count(m.group("n"))
         side = "after" if m.group("side").lower() in ("after", "later") else "before"
         out.append((count * _DAYS[m.group("unit").lower()], m.group("unit").lower(), side, (m.start(), m.end())))
     return tuple(out)
