@@ -28,7 +28,7 @@ from datetime import date
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, person_before
 from storyline.compare.report_order import report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import MOVED_INTO, STAGE_DOUBT, STAY_WORDS
+from storyline.lang.en import MOVED_INTO, PRETENDED, STAGE_DOUBT, STAY_WORDS
 from storyline.model import ConflictKind
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG"})  # what a person can go into: a town, a clinic, a prison
@@ -52,7 +52,7 @@ def _stays_in(story: StoryView, unit: Unit) -> list[_Stay]:
     text = story.articles[unit.article].text
     for m in MOVED_INTO.finditer(text, unit.start, unit.end):
         if STAGE_DOUBT.search(text[max(unit.start, m.start() - 40):m.start()]) or \
-                "pretend" in text[max(unit.start, m.start() - 20):m.start()].lower():
+                PRETENDED.search(text[max(unit.start, m.start() - 20):m.start()]):
             continue
         _, hi = clause_of(story, unit, m.end(), m.end())
         line_end = text.find("\n", m.end(), hi)

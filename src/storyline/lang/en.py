@@ -656,6 +656,8 @@ STAGE_DOUBT = re.compile(r"\b(?:not|no|never|yet to|if|whether|could|might|may|s
 # Center", "has checked-in to a clinic in Malibu", "was admitted to St Mary's", "was transferred to"
 MOVED_INTO = re.compile(r"\b(?:check(?:s|ed|ing)?\s*-?\s*in(?:to\b|\s+to\b|\s+at\b)|admitt(?:ed|ing)\s+(?:\w+self\s+)?(?:to|into)\b"
                         r"|transferr(?:ed|ing)\s+to\b)", re.IGNORECASE)
+# a going-in only pretended, just before it ("pretending to check into"): no going-in
+PRETENDED = re.compile(r"pretend", re.IGNORECASE)
 # words of a place's name that many places share: two names meet only on another word
 STAY_WORDS = frozenset({"center", "centre", "clinic", "hospital", "rehab", "recovery", "treatment", "facility",
                         "medical", "prison", "jail", "home", "house", "institute", "the", "of", "st", "saint"})
