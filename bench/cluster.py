@@ -251,18 +251,12 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
         for change in made:
             if isinstance(change, Move):
                 moved[change.member] = change.target
-                member = next(m for m in held[change.source] if m.id == change.member)
-                held[change.source].remove(member)
-                held.setdefault(change.target, []).append(member)
             elif isinstance(change, Split):
-                parting = set(change.members)
-                for article_id in parting:
+                for article_id in change.members:
                     moved[article_id] = change.target.id
-                held[change.target.id] = [m for m in held.get(change.source, []) if m.id in parting]
-                held[change.source] = [m for m in held.get(change.source, []) if m.id not in parting]
             else:
                 merges.record(change.target.id, change.source)
-                held.setdefault(change.target.id, []).extend(held.pop(change.source.id, []))
+            apply_to_held(held, change)
         took = time.perf_counter() - started
         revise_wall += took
         revise_cpu += time.process_time() - started_cpu
@@ -328,15 +322,32 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
           "partition": partition_digest(pred), "scores": scores(pred, gold)})
 
 
+# A revision's kind is read by its class's name, as bench/revision.py also reads the revisions of another
+# checkout's revise.py, whose classes are its own.
+
 def decision(change) -> str:
     """What a revision decided, as one line of text (its score apart): kind, stories and members."""
-    from storyline.revise import Merge, Move
-
-    if isinstance(change, Move):
+    kind = type(change).__name__
+    if kind == "Move":
         return f"move {change.member} {change.source} {change.target} {change.emptied}\n"
-    if isinstance(change, Merge):
+    if kind == "Merge":
         return f"merge {change.source.id} {change.target.id}\n"
     return f"split {change.source} {change.target.id} {' '.join(change.members)}\n"
+
+
+def apply_to_held(held: dict[str, list], change) -> None:
+    """A revision applied to the members each story holds (story id -> revise.Member), as ingest applies it."""
+    kind = type(change).__name__
+    if kind == "Move":
+        member = next(m for m in held[change.source] if m.id == change.member)
+        held[change.source].remove(member)
+        held.setdefault(change.target, []).append(member)
+    elif kind == "Split":
+        parting = set(change.members)
+        held[change.target.id] = [m for m in held.get(change.source, []) if m.id in parting]
+        held[change.source] = [m for m in held.get(change.source, []) if m.id not in parting]
+    else:
+        held.setdefault(change.target.id, []).extend(held.pop(change.source.id, []))
 
 
 def partition_digest(pred: dict[str, str]) -> str:

@@ -73,6 +73,7 @@ class Copy:
 
     def run(self) -> None:
         """Revise what the run touched; its CPU seconds kept, its revisions digested and applied to `held`."""
+        from cluster import apply_to_held, decision  # bench/cluster.py, beside this file
         held = self.held
         for story_id in [story_id for story_id in held if story_id not in self.index.stories]:
             del held[story_id]
@@ -81,21 +82,8 @@ class Copy:
                                   then=self.regroup.regroup)
         self.seconds.append(time.process_time() - started)
         for change in made:
-            kind = type(change).__name__
-            if kind == "Move":
-                member = next(m for m in held[change.source] if m.id == change.member)
-                held[change.source].remove(member)
-                held.setdefault(change.target, []).append(member)
-                line = f"move {change.member} {change.source} {change.target} {change.emptied}"
-            elif kind == "Split":
-                parting = set(change.members)
-                held[change.target.id] = [m for m in held.get(change.source, []) if m.id in parting]
-                held[change.source] = [m for m in held.get(change.source, []) if m.id not in parting]
-                line = f"split {change.source} {change.target.id} {' '.join(change.members)}"
-            else:
-                held.setdefault(change.target.id, []).extend(held.pop(change.source.id, []))
-                line = f"merge {change.source.id} {change.target.id}"
-            self.digest.update(f"{line} {change.score.hex()}\n".encode())
+            apply_to_held(held, change)
+            self.digest.update(f"{decision(change).rstrip()} {change.score.hex()}\n".encode())
         self.touched, self.placed = set(), set()
 
 
