@@ -49,16 +49,19 @@ def left_out(index: StoryIndex, asked: list[Asked]) -> list[list[float]]:
     carried it, or if about half did (2 * count is size - 1 or size) and the member does not."""
     stats, p = index.stats, chance(index.params)
     top, log_df = math.log(stats.documents + 1), stats.log_df.get
-    flat: list[str] = []
-    found: list[int] = []
-    core_terms: list[bool] = []
-    lose: list[bool] = []
+    flat: list[str] = []  # the terms of the members scored, member after member
+    found: list[int] = []  # ... each one's count in its story
+    core_terms: list[bool] = []  # ... whether it stays in the core without the member
+    lose: list[bool] = []  # ... whether it stays there only if the member does not carry it
     scored: list[Member] = []
     closest: list[float] = []
+    # per story asked, one row of its sums (size, term count and log sum, distinct terms, core size and
+    # log sum, whether its members give two days or more), one of its first two and last two days, its
+    # centroid and how many of its members are scored: each row repeated for each of those members
+    sums: list[tuple[float, ...]] = []
+    spans: list[tuple[int, int, int, int]] = []
     centroids: list[np.ndarray] = []
-    # per member scored, its story's figures: size, term count and log sum, distinct terms, core size and
-    # log sum, whether its members give two days or more, and the first two and last two days they give
-    story_values: list[list[float]] = [[] for _ in range(11)]
+    scored_of: list[int] = []
     for story, members, rows, nearest in asked:
         side, counts, size = stats.fresh_side(story), story.terms, story.size
         always = {term for term, count in counts.items() if 2 * count >= size + 1}
@@ -73,12 +76,11 @@ def left_out(index: StoryIndex, asked: list[Asked]) -> list[list[float]]:
         lose += map(unless.__contains__, terms)
         scored += these
         closest += nearest
-        centroids += [story.centroid] * len(these)
-        for values, value in zip(story_values, (size, side.count, side.log_sum, len(counts), len(always) + len(unless),
-                                                core_log_sum, len(days) > 1, *((days[0], days[1], days[-1], days[-2])
-                                                                              if len(days) > 1 else (0, 0, 0, 0))),
-                                 strict=True):
-            values += [value] * len(these)
+        sums.append((size, side.count, side.log_sum, len(counts), len(always) + len(unless), core_log_sum,
+                     len(days) > 1))
+        spans.append((days[0], days[1], days[-1], days[-2]) if len(days) > 1 else (0, 0, 0, 0))
+        centroids.append(story.centroid)
+        scored_of.append(len(these))
     n = len(scored)
     lengths = np.fromiter(map(len, (member.terms for member in scored)), dtype=np.int64, count=n)
     at = np.repeat(np.arange(n), lengths)
@@ -92,8 +94,8 @@ def left_out(index: StoryIndex, asked: list[Asked]) -> list[list[float]]:
     def per_member(values: np.ndarray) -> np.ndarray:
         return np.bincount(at, values, minlength=n)
 
-    size, side_count, side_log_sum, distinct, core_size, core_log_sum_, spanned = (
-        np.array(values, dtype=float) for values in story_values[:7])
+    size, side_count, side_log_sum, distinct, core_size, core_log_sum_, spanned = np.repeat(
+        np.array(sums, dtype=float), scored_of, axis=0).T
     article_mass, figures = per_member(weights), per_member(digits)
     shared, carried = per_member(np.where(others, weights * (counted - 1.0), 0.0)), per_member(np.where(others, weights, 0.0))
     core_carried = per_member(np.where(others & np.array(core_terms, dtype=bool), weights, 0.0))
@@ -109,19 +111,19 @@ def left_out(index: StoryIndex, asked: list[Asked]) -> list[list[float]]:
         core = np.where(sharing & (core_mass > 0), core_carried / core_mass, 0.0)
         numbers = np.where(sharing & (figures > 0), kept / figures, 0.0)
     vectors = np.array([member.vector for member in scored])
-    rest = np.array(centroids) - vectors
+    rest = np.repeat(np.array(centroids), scored_of, axis=0) - vectors
     norms = np.sqrt(np.einsum("ij,ij->i", rest, rest))
     cosine = np.einsum("ij,ij->i", vectors, rest) / np.where(norms > 0, norms, 1.0)
     # The days of the others: the story's span, less the member's day where it is the first or the last.
-    first, second, last, before_last = (np.array(values, dtype=np.int64) for values in story_values[7:])
+    first, second, last, before_last = np.repeat(np.array(spans, dtype=np.int64), scored_of, axis=0).T
     dated = np.array([member.day is not None for member in scored]) & (spanned > 0)
     day = np.array([member.day.toordinal() if member.day is not None else 0 for member in scored], dtype=np.int64)
     start, end = np.where(day == first, second, first), np.where(day == last, before_last, last)
     gap = np.where(dated, np.where(day < start, start - day, np.maximum(0, day - end)), 0).astype(float)
     scores = list(map(p, cosine.tolist(), closest, dice.tolist(), coverage.tolist(), core.tolist(), numbers.tolist(),
                       np.maximum(0.0, gap - 1.0).tolist()))
-    ends = np.cumsum([len(rows) for _, _, rows, _ in asked]).tolist()
-    return [scores[end - len(rows):end] for end, (_, _, rows, _) in zip(ends, asked, strict=True)]
+    ends = np.cumsum(scored_of).tolist()
+    return [scores[end - count:end] for end, count in zip(ends, scored_of, strict=True)]
 
 
 
