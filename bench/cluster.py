@@ -323,7 +323,7 @@ def work_place(data: Path, vectors_path: Path, limit: int | None, labels_out: Pa
 
 
 # A revision's kind is read by its class's name, as bench/revision.py also reads the revisions of another
-# checkout's revise.py, whose classes are its own.
+# checkout's storyline.revise, whose classes are its own.
 
 def decision(change) -> str:
     """What a revision decided, as one line of text (its score apart): kind, stories and members."""

@@ -1,6 +1,6 @@
-"""Revision's CPU time, this checkout's `revise.py` and `regroup.py` against another's, in one process:
-two copies of the clustering stage fed the same stream, each revised by its own code after every 1,000
-articles (as bench/cluster.py's worker revises), the two revised one after the other at each run, in
+"""Revision's CPU time, this checkout's revision (`storyline.revise`, `storyline.regroup`) against
+another's, in one process: two copies of the clustering stage fed the same stream, each revised by its
+own code after every 1,000 articles (as bench/cluster.py's worker revises), the two revised one after the other at each run, in
 turns, so that whatever else the machine is doing weighs on both alike.
 
     .venv/bin/python bench/cluster.py --articles 400 --pool 500 --sizes 10000 --rounds 1 --keep /tmp/bench
@@ -8,7 +8,7 @@ turns, so that whatever else the machine is doing weighs on both alike.
 
 Separate processes, one checkout after the other, move by several points from run to run on a shared
 machine, more than most changes to revision weigh; here the two share each minute. Both copies place
-with this checkout's `storyline.cluster` (the other checkout's `revise.py` and `regroup.py` are loaded
+with this checkout's `storyline.cluster` (the other checkout's `revise` and `regroup` are loaded
 beside this one's): what is compared is revision alone. Each copy's revisions (each merge, move and
 split, with its score as float hex) are digested: the same digest is the same revisions, to the bit.
 Prints each copy's revision CPU seconds, their ratio over the stream and its median over the runs,
@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
+import importlib.abc
+import importlib.util
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -32,20 +36,45 @@ sys.path.insert(0, str(HERE))
 RUN_ARTICLES = 1000  # as bench/cluster.py's worker
 
 
+REVISION = ("revise", "regroup")  # storyline's modules (or packages) of revision, loaded from the other checkout
+
+
+class _OtherCheckout(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Imports `other_revise` and `other_regroup` (and a package's modules beneath them) from another
+    checkout's src/storyline, its imports of storyline's revision modules read as imports of these: a
+    flat revise.py and a revise/ package alike. Compiled from the source each time, never from or into
+    its __pycache__ (whose code would import the other names)."""
+
+    def __init__(self, checkout: Path) -> None:
+        self.root = checkout / "src" / "storyline"
+        self.rename = re.compile(rf"\bstoryline\.({'|'.join(REVISION)})\b")
+
+    def find_spec(self, fullname, path=None, target=None):
+        first, _, rest = fullname.partition(".")
+        if not first.startswith("other_") or first[len("other_"):] not in REVISION:
+            return None
+        base = self.root.joinpath(first[len("other_"):], *rest.split(".") if rest else ())
+        if (base / "__init__.py").exists():
+            return importlib.util.spec_from_file_location(fullname, base / "__init__.py", loader=self,
+                                                          submodule_search_locations=[str(base)])
+        if base.with_suffix(".py").exists():
+            return importlib.util.spec_from_file_location(fullname, base.with_suffix(".py"), loader=self)
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module) -> None:
+        path = module.__spec__.origin
+        source = self.rename.sub(r"other_\1", Path(path).read_text(encoding="utf-8"))
+        exec(compile(source, path, "exec"), module.__dict__)  # noqa: S102 - a checkout's own code
+
+
 def load_revision(checkout: Path) -> tuple[types.ModuleType, types.ModuleType]:
-    """The checkout's revise.py and regroup.py as modules of their own (regroup reading that revise)."""
-    modules = []
-    for name, replace in (("revise", None), ("regroup", ("from storyline.revise import", "from other_revise import"))):
-        path = checkout / "src" / "storyline" / f"{name}.py"
-        source = path.read_text(encoding="utf-8")
-        if replace:
-            source = source.replace(*replace)
-        module = types.ModuleType(f"other_{name}")
-        module.__file__ = str(path)
-        sys.modules[module.__name__] = module
-        exec(compile(source, str(path), "exec"), module.__dict__)  # noqa: S102 - a checkout's own code
-        modules.append(module)
-    return modules[0], modules[1]
+    """The checkout's revision (revise, as a module or a package, and regroup) as modules of their own,
+    `other_revise` and `other_regroup`, each reading the other's."""
+    sys.meta_path.insert(0, _OtherCheckout(checkout))
+    return importlib.import_module("other_revise"), importlib.import_module("other_regroup")
 
 
 class Copy:
@@ -90,7 +119,7 @@ class Copy:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path, help="bench/cluster.py's --keep folder (stream_scale.jsonl, vectors_scale.npy)")
-    parser.add_argument("--against", type=Path, required=True, help="the other checkout (its src/storyline/revise.py, regroup.py)")
+    parser.add_argument("--against", type=Path, required=True, help="the other checkout (its src/storyline/revise, regroup)")
     parser.add_argument("--articles", type=int, default=10000)
     args = parser.parse_args()
 

@@ -6,6 +6,7 @@ size its members disagree with, or adds an article to a story merged away."""
 import shutil
 
 from storyline import cluster, revise
+from storyline.revise.splits import part_state
 from storyline.dedupe import DuplicateIndex
 from storyline.pipeline import Seen, _save_story, catch_up
 from storyline.store import open_store
@@ -17,7 +18,7 @@ def _members(store, story_id):
 
 
 def _save(store, story_id, members):
-    _save_story(store, revise.part_state(story_id, members))
+    _save_story(store, part_state(story_id, members))
 
 
 def test_a_run_sees_the_moves_and_merges_another_runs_revision_made(demo_db, tmp_path):

@@ -6,10 +6,10 @@ from datetime import date
 import numpy as np
 import pytest
 
-from storyline import regroup, revise as revision
+from storyline import regroup
 from storyline.cluster import StoryIndex, load_params
 from storyline.model import StoryState
-from storyline.revise import Member, revise
+from storyline.revise import Member, revise, splits
 
 # Two nurses' strikes in two towns: reports of one kind, which placement's model links, of two events.
 KIND = {"strike"}
@@ -101,8 +101,8 @@ def test_a_story_regrouping_weighed_for_a_split_is_not_weighed_again_before_it_g
     for story_id in ["s-a"] * 6 + ["s-b"] * 3:
         strikes.report(story_id)
     weighed = []
-    halves = revision.halves
-    monkeypatch.setattr(revision, "halves", lambda part, weigh: weighed.append(len(part)) or halves(part, weigh))
+    halves = splits.halves
+    monkeypatch.setattr(splits, "halves", lambda part, weigh: weighed.append(len(part)) or halves(part, weigh))
     # Revision looks at s-b alone, which is too small to split; regrouping takes s-a with it and weighs it.
     assert strikes.revise({"s-b"}) == []
     assert regrouped == [9] and weighed == [6]

@@ -1,6 +1,6 @@
 """Revision's leave-one-out scores are placement's own, made cheaply: a guard that the two agree.
 
-`revise.left_out` scores a member against its story without it from the story's own sums instead of
+`revise.moves.left_out` scores a member against its story without it from the story's own sums instead of
 building the story without it and asking `StoryIndex.features`, which would cost in the story's terms
 and members for each member. It restates `cluster.term_features` in that form, so a change to how
 placement weighs names that is not made in both places would make moves score members by another
@@ -15,7 +15,8 @@ import pytest
 
 from storyline.cluster import StoryIndex, load_params, probability
 from storyline.model import StoryState
-from storyline.revise import Member, left_out, without
+from storyline.revise.moves import left_out, without
+from storyline.revise.records import Member
 
 NAMES = ["norrvik", "ekdal", "ferry", "rosters", "halden", "strike", "union", "800", "650", "harbour", "port"]
 

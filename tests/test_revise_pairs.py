@@ -1,7 +1,7 @@
 """Revision's merges skip the product of two stories' member vectors where a pair cannot reach their
 threshold: a guard that this never changes a merge.
 
-`revise.PairScores.score(small, large, floor)` gives a pair that cannot reach `floor`, whatever the
+`revise.pairs.PairScores.score(small, large, floor)` gives a pair that cannot reach `floor`, whatever the
 cosine of its closest members, a ceiling on its probability instead of the probability itself. A merge
 only asks whether a pair reaches its threshold, so the ceiling must be below the floor wherever the
 probability is, and the probability itself wherever it reaches the floor: for pairs of stories of one
@@ -16,7 +16,7 @@ import pytest
 
 from storyline.cluster import StoryIndex, load_params
 from storyline.model import StoryState
-from storyline.revise import PairScores
+from storyline.revise.pairs import PairScores
 
 NAMES = ["norrvik", "ekdal", "ferry", "rosters", "halden", "strike", "union", "800", "650", "harbour", "port"]
 

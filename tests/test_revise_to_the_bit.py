@@ -2,7 +2,7 @@
 moves a merge, move or split.
 
 Revision scores tens of thousands of pairs and members a run, so it computes placement's probability
-from the features' values without a dict (`revise.chance`), weighs many terms at once in C
+from the features' values without a dict (`revise.pairs.chance`), weighs many terms at once in C
 (`TermStats.weigher().many`, `TermStats.idf`), sums a story's terms in C (`TermStats.story_side`),
 scores a pair from values rather than a features dict (`PairScores.score`), and picks each story's
 nearest neighbours for many stories at once (`Centroids.nearest_many`). Each must equal what the
@@ -18,7 +18,7 @@ import pytest
 
 from storyline.cluster import FEATURES, LOG_HALF, ClusterParams, StoryIndex, TermStats, load_params, probability
 from storyline.model import StoryState
-from storyline.revise import PairScores, chance
+from storyline.revise.pairs import PairScores, chance
 
 NAMES = ["norrvik", "ekdal", "ferry", "rosters", "halden", "strike", "union", "800", "650", "harbour", "port",
          "2024", "quay", "tolls"]

@@ -150,7 +150,7 @@ class TermStats:
 
     def fresh_side(self, story: StoryState) -> StorySide:
         """The story's sums made again now, whatever their age (revision scores a story's members
-        leave-one-out from them: storyline.revise.left_out)."""
+        leave-one-out from them: storyline.revise.moves.left_out)."""
         self._sides.pop(story.id, None)
         return self.story_side(story)
 

@@ -29,22 +29,12 @@ from dataclasses import replace
 import numpy as np
 
 from storyline.cluster import RECENT_MEMBERS, StoryIndex, probability
-from storyline.revise import (
-    Member,
-    Move,
-    PairScores,
-    Revision,
-    Split,
-    apply_move,
-    average_link,
-    members_held,
-    new_story_id,
-    part_state,
-    revise,
-    story_merges,
-    term_matrix,
-    together_score,
-)
+from storyline.revise import revise
+from storyline.revise.merges import story_merges
+from storyline.revise.moves import apply_move
+from storyline.revise.pairs import PairScores
+from storyline.revise.records import Member, Move, Revision, Split, members_held
+from storyline.revise.splits import average_link, new_story_id, part_state, term_matrix, together_score
 
 REGROUP_MEMBERS = 128  # linked stories with more members than this together are not regrouped
 REGROUP_GROWTH = 2.0  # a set regrouping left is grouped again from scratch once its members have doubled
@@ -148,7 +138,7 @@ def _groups(index: StoryIndex, part: list[Member], weighed: dict[frozenset[str],
     group in the order of its members' ids, the groups in the order of their first member's, each with
     the size its story was last weighed for a split at (None if never). `weighed` gives that size for
     stories of the index by their members' ids: a group that holds one's very members is weighed again
-    only as that story would be (`revise.SPLIT_GROWTH`)."""
+    only as that story would be (`revise.splits.SPLIT_GROWTH`)."""
     params = index.params
     regrouping = StoryIndex([], replace(params, revise_threshold=params.regroup_threshold, regroup_threshold=0.0),
                             index.stats)
