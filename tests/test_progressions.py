@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from conftest import FIXTURES, Cli
+from conftest import DEMO_ARTICLES, FIXTURES, Cli
 
 from storyline.analyze import analyze_article
 from storyline.embed import load_static_embedder
@@ -166,6 +166,47 @@ def test_a_storylines_progressions_are_made_at_ingest_and_read_when_shown_withou
     assert tolls(cli.json("storyline", thread["id"], "--json")) == [("9", "2025-06-03"), ("14", "2025-06-09")]
     assert "killed: nine people → 14 people" in cli("storyline", thread["id"], "--markdown").stdout
     assert "killed: nine people → 14 people" in cli("show", newest, "--markdown").stdout
+
+
+def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path):
+    """The demo's storyline and the ferry's, compared together on the worker pool, have the
+    progressions one process makes of them, record for record."""
+    from storyline.pipeline import sentence_vectors
+    from storyline.progressions import refresh_progressions
+    from storyline.store import open_store
+
+    db = tmp_path / "two.db"
+    cli = Cli(db)
+    cli("ingest", str(FERRY))
+    cli("ingest", str(DEMO_ARTICLES))
+    names = [thread["id"] for thread in cli.json("storylines", "--json")]
+    assert len(names) == 2
+    made = {}
+    with open_store(db) as store:
+        for processes in (2, 1):
+            with store.transaction():
+                store.forget_progressions(names)
+            assert refresh_progressions(store, sentence_vectors, processes) == 2
+            made[processes] = {name: store.stored_progressions(name) for name in names}
+    assert made[2] == made[1]
+    assert ("14", "2025-06-09") in tolls({"progressions": [p for kept in made[2].values() for p in kept[2]]})
+
+
+ONE_OUTLET_LATER = ("s-later", [report("b1", "coast-wire", "2025-04-16", TWO_DAYS_ON[1][0][0].text)])
+SAME_DAY = ("s-later", [report("b1", "bay-herald", "2025-04-14", TWO_DAYS_ON[1][0][0].text)])
+UNDATED = ("s-later", [report("b1", "bay-herald", None, TWO_DAYS_ON[1][0][0].text)])
+
+
+@pytest.mark.parametrize("later", [ONE_OUTLET_LATER, SAME_DAY, UNDATED])
+def test_a_storyline_left_uncompared_is_one_whose_comparison_finds_no_change(later, monkeypatch):
+    """One outlet's two reports days apart (one voice), two outlets' of one day, a report undated: the
+    comparison is not made (can_change), and made anyway it finds nothing."""
+    import storyline.progressions
+    from storyline.progressions import can_change
+
+    assert can_change([FIRST_DAY, TWO_DAYS_ON]) and not can_change([FIRST_DAY, later])
+    monkeypatch.setattr(storyline.progressions, "can_change", lambda stories: True)
+    assert changed([FIRST_DAY, later]) == []
 
 
 def test_a_storyline_whose_stories_changed_is_never_shown_the_progressions_of_before(tmp_path):

@@ -336,7 +336,7 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         with clock("briefs"):
             refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
         with clock("progressions"):  # of the storylines whose stories changed, once their briefs are made
-            refresh_progressions(store, sentence_vectors)
+            refresh_progressions(store, sentence_vectors, settings.analysis_processes)
     return report
 
 
@@ -712,7 +712,7 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
                 if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
     made = refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
-    return len(ids), made, refresh_progressions(store, sentence_vectors)
+    return len(ids), made, refresh_progressions(store, sentence_vectors, processes)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,

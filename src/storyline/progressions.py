@@ -43,6 +43,7 @@ from storyline.compare import StoryArticle, compare_story
 from storyline.compare.rising_counts import can_fall
 from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
 from storyline.store import Store
+from storyline.voices import voices
 
 VERSION = "progressions/1"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
 PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
@@ -60,7 +61,7 @@ def progressions(stories: list[tuple[str, list[tuple[Article, str | None]]]], an
     """The progressions of a storyline from its stories (id and members with duplicate groups, oldest
     story first) and the articles' analyses; [] for a storyline of one story."""
     story_of = {article.id: story_id for story_id, members in stories for article, _ in members}
-    if len({s for s, members in stories if members}) < 2:
+    if not can_change(stories):
         return []
     members = [m for _, ms in stories for m in ms]
     members.sort(key=lambda m: (m[0].published is None, m[0].published or 0, m[0].id))
@@ -78,6 +79,16 @@ def progressions(stories: list[tuple[str, list[tuple[Article, str | None]]]], an
         if record is not None:
             found.append(record)
     return sorted(found, key=lambda p: (p["values"][-1]["published"] or "", p["about"]), reverse=True)
+
+
+def can_change(stories: list[tuple[str, list[tuple[Article, str | None]]]]) -> bool:
+    """Whether these stories' articles could give a progression at all, before any comparison: it
+    needs two voices (the comparison finds no update or conflict in one: voices.py), and dated reports
+    of two stories and of two days (an undated report gives no step). A storyline newly linked on one
+    day, or followed by one outlet alone, is not compared."""
+    dated = [(story_id, article.day) for story_id, members in stories for article, _ in members if article.day]
+    return (len(set(voices([m for _, members in stories for m in members]))) >= 2
+            and len({s for s, _ in dated}) >= 2 and len({d for _, d in dated}) >= 2)
 
 
 def _progression(claim: ClaimRecord, story_of: dict[str, str], days: dict[str, date | None]
@@ -226,10 +237,16 @@ def progressions_of(store: Store, story_ids: list[str], embed: Callable[[list[st
                      ) -> list[ProgressionRecord]:
     """The progressions of the storyline of these stories (oldest first), made from their articles as
     the store holds them: a comparison of up to MOST articles, made by refresh_progressions."""
+    return progressions(*compared_of(store, story_ids), embed)
+
+
+def compared_of(store: Store, story_ids: list[str]
+                ) -> tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis]]:
+    """What a storyline's progressions compare (progressions' first two arguments): the newest
+    articles of each of these stories, as the store holds them, and their analyses."""
     each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(story_ids))))
     stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
-    analyses = store.analyses([article.id for _, members in stories for article, _ in members])
-    return progressions(stories, analyses, embed)
+    return stories, store.analyses([article.id for _, members in stories for article, _ in members])
 
 
 def made_from(story_ids: list[str], stamps: dict[str, tuple[int, str | None, str | None]]) -> str:
@@ -262,12 +279,17 @@ def stale_progressions(store: Store) -> tuple[dict[str, tuple[list[str], str]], 
 WINDOW = 16  # storylines whose progressions are made and kept (one commit) at a time
 
 
-def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]]) -> int:
+def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]],
+                         processes: int = 1) -> int:
     """Make and keep the progressions of every storyline whose stories changed since they were made (or
     that has none yet), and drop those of storylines that are no more; returns how many were made.
     Called where briefs are made, once they are, with what gives the embedding they use
-    (pipeline.sentence_vectors, asked only where a storyline is to be made): at the end of an ingest
-    run and by `check --repair`."""
+    (pipeline.sentence_vectors, asked only where a storyline is to be compared): at the end of an ingest
+    run and by `check --repair`. With processes > 1 and more than one storyline to compare, they are
+    compared on the worker pool (engine.worker_pool), as briefs are; a storyline that cannot change
+    (can_change) is not sent."""
+    from storyline.engine import worker_pool
+
     stale, gone = stale_progressions(store)
     if gone:
         with store.transaction():
@@ -275,11 +297,26 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
     todo = list(stale.items())
     for start in range(0, len(todo), WINDOW):
         window = todo[start:start + WINDOW]
-        made = [progressions_of(store, ids, embedding()) for _, (ids, _) in window]
+        given = [compared_of(store, ids) for _, (ids, _) in window]
+        compared = [(stories, analyses, embedding) for stories, analyses in given if can_change(stories)]
+        pool = worker_pool(processes) if len(compared) > 1 else None
+        made = iter(pool.map(_compared, compared, chunksize=1) if pool else [_compared(c) for c in compared])
         with store.transaction():
-            for (name, (_, signature)), records in zip(window, made, strict=True):
+            for (name, (_, signature)), (stories, _) in zip(window, given, strict=True):
+                records = next(made) if can_change(stories) else []
                 store.save_progressions(name, signature, list(records), VERSION)
     return len(todo)
+
+
+def _compared(given: tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis],
+                           Callable[[], Callable[[list[str]], np.ndarray]]]) -> list[ProgressionRecord]:
+    """One storyline's progressions, from its compared_of and what gives the embedding; pure, so a
+    worker process may make them (on one BLAS thread, as briefs are)."""
+    from storyline.pipeline import one_blas_thread
+
+    stories, analyses, embedding = given
+    with one_blas_thread():
+        return progressions(stories, analyses, embedding())
 
 
 def kept_progressions(store: Store, thread: Storyline) -> list[ProgressionRecord] | None:
