@@ -192,6 +192,36 @@ def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path)
     assert ("14", "2025-06-09") in tolls({"progressions": [p for kept in made[2].values() for p in kept[2]]})
 
 
+class Stored:
+    """Stories of `size` articles each (ids "<story>.<n>", oldest first), as a store reads their newest."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.read = size, []
+
+    def story_articles(self, story_id: str, latest: int) -> list[tuple[Article, None]]:
+        self.read.append(story_id)
+        return [(Article(id=f"{story_id}.{n}", source="", text="", text_hash=""), None)
+                for n in range(max(0, self.size - latest), self.size)]
+
+    def analyses(self, ids: list[str]) -> dict:
+        return {}
+
+
+@pytest.mark.parametrize(("stories", "size", "each"), [(3, 80, 60), (50, 20, 8), (79, 3, 3), (500, 3, 1)])
+def test_a_storylines_comparison_reads_at_most_most_articles_however_many_its_stories(stories, size, each):
+    """The newest PER_STORY articles of each story, fewer a story where there are many, down to one
+    a story of the newest MOST stories: a long storyline's comparison costs what a shorter one's does."""
+    from storyline.progressions import MOST, compared_of
+
+    store = Stored(size)
+    ids = [f"s{n:03d}" for n in range(stories)]
+    compared, _ = compared_of(store, ids)  # type: ignore[arg-type]
+    assert [story_id for story_id, _ in compared] == ids[-MOST:] == store.read
+    assert all([a.id for a, _ in members] == [f"{story_id}.{n}" for n in range(size - each, size)]
+               for story_id, members in compared)
+    assert sum(len(members) for _, members in compared) <= MOST
+
+
 ONE_OUTLET_LATER = ("s-later", [report("b1", "coast-wire", "2025-04-16", TWO_DAYS_ON[1][0][0].text)])
 SAME_DAY = ("s-later", [report("b1", "bay-herald", "2025-04-14", TWO_DAYS_ON[1][0][0].text)])
 UNDATED = ("s-later", [report("b1", "bay-herald", None, TWO_DAYS_ON[1][0][0].text)])

@@ -5,7 +5,7 @@ An update is spread over days by nature, so its reports often stand in different
 storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
 of the stories of one storyline (linked stories: within a month of each other, or months apart for
 a named person's case, storylines.py), the newest PER_STORY of each (fewer where the storyline has
-many stories: MOST in all), compared as one story is
+many stories, down to one a story of its newest MOST stories: MOST in all), compared as one story is
 (compare.compare_story: the same alignment and the same detectors). What is kept: a value set that
 spans two stories or more and two days or more; a set within one story is that story's own update
 or conflict, shown in its brief.
@@ -45,10 +45,10 @@ from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, P
 from storyline.store import Store
 from storyline.voices import voices
 
-VERSION = "progressions/1"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
+VERSION = "progressions/2"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
 PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
-MOST = 400  # ... and of all its stories together (fewer a story where it has many: at least MIN_PER_STORY)
-MIN_PER_STORY = 10
+MOST = 400  # ... and of all its stories together: fewer a story where it has many, down to one a story of
+# the newest MOST stories, so that a storyline's comparison costs at most MOST articles however long it runs
 # What a disagreement between reports of two days can be a change of: a count (the dead, the strikers,
 # the money offered) and a case's or a person's state. The day, place or occasion of one happening, an
 # office or a quotation's words do not change from one report to the next: two values of them days
@@ -244,7 +244,8 @@ def compared_of(store: Store, story_ids: list[str]
                 ) -> tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis]]:
     """What a storyline's progressions compare (progressions' first two arguments): the newest
     articles of each of these stories, as the store holds them, and their analyses."""
-    each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(story_ids))))
+    story_ids = story_ids[-MOST:]
+    each = max(1, min(PER_STORY, MOST // max(1, len(story_ids))))
     stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
     return stories, store.analyses([article.id for _, members in stories for article, _ in members])
 
