@@ -315,8 +315,12 @@ class Linked:
     def __init__(self, links: list[tuple[str, str]], days: dict[str, str | None]) -> None:
         self.links, self.days = links, days
 
-    def links_of(self, ids: list[str]) -> list[tuple[str, str]]:
-        return [(a, b) for a, b in self.links if a in ids or b in ids]
+    def storyline_links(self, story: str) -> list[tuple[str, str]]:
+        reach, seen = [story], {story}
+        while reach:
+            reach = [s for a, b in self.links if a in reach or b in reach for s in (a, b) if s not in seen]
+            seen.update(reach)
+        return sorted((a, b) for a, b in self.links if a in seen)
 
     def first_seen_days(self, ids: list[str]) -> dict[str, str | None]:
         return {story: self.days[story] for story in ids if story in self.days}

@@ -211,17 +211,12 @@ def storyline_markdown(thread: Storyline, changed: str | None = None) -> str:
 
 def storyline_of(store: Store, story_id: str) -> list[str]:
     """The stories of the storyline this live story is in, oldest first ([]: it is linked to none), as
-    storylines.threads groups every story: read from it outward, a step of indexed reads for each
-    link away from it, at the cost of its own storyline's links and never another's."""
+    storylines.threads groups every story: its links read outward from it in one query
+    (Store.storyline_links), at the cost of its own storyline's links and never another's."""
     from storyline.storylines import threads
 
-    seen, reach, links = {story_id}, [story_id], set()
-    while reach:
-        found = store.links_of(reach)
-        links.update(found)
-        reach = sorted({story for link in found for story in link} - seen)
-        seen.update(reach)
-    return next(iter(threads(sorted(links), store.first_seen_days(sorted(seen)))), [])
+    links = store.storyline_links(story_id)
+    return next(iter(threads(links, store.first_seen_days(sorted({s for link in links for s in link})))), [])
 
 
 def newest_story_storyline(store: Store, story_id: str) -> tuple[str, list[str]] | None:
