@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
 
 from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
@@ -40,7 +39,7 @@ from storyline.embed import (
     load_static_embedder,
     torch_threads,
 )
-from storyline.engine import Engine, InProcessEngine, worker_pool
+from storyline.engine import Engine, InProcessEngine, one_blas_thread, worker_pool
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -440,21 +439,6 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
 def started_by(article_id: str) -> str:
     """The id of the story an article starts, where it starts one: its own id with the story's letter."""
     return "s" + article_id[1:]
-
-
-@contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """BLAS on one thread: placing an article multiplies one vector by the stories' (a matrix-vector
-    product, the same figures on any number of threads), where more threads only wait on each other and
-    on the analysis workers for the cores (bench/records.py: the third round's placement 14.7 s on
-    BLAS's threads, 4.9 s on one)."""
-    with _blas().limit(limits=1, user_api="blas"):
-        yield
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()
 
 
 def _revise(store: Store, stories: StoryIndex, touched: set[str],

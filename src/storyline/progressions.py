@@ -308,7 +308,7 @@ def _compared(given: tuple[list[tuple[str, list[tuple[Article, str | None]]]], d
                            Callable[[], Callable[[list[str]], np.ndarray]]]) -> list[ProgressionRecord]:
     """One storyline's progressions, from its compared_of and what gives the embedding; pure, so a
     worker process may make them (on one BLAS thread, as briefs are)."""
-    from storyline.pipeline import one_blas_thread
+    from storyline.engine import one_blas_thread
 
     stories, analyses, embedding = given
     with one_blas_thread():
