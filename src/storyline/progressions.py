@@ -19,10 +19,11 @@ step of the progression too, and one over anything else (the day or place of one
 shown at all. Values of one day that disagree are no progression (that is a conflict, the story's
 own to show), and neither is a thing whose value never changes.
 
-progressions_of(store, story_ids, embed) reads the stories' articles and analyses from the store and
-embeds sentences with the static model, as a brief does. That comparison is made where briefs are
-made, never when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline
-check --repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by
+compared_of(store, story_ids) reads the stories' articles and analyses from the store, and the
+comparison embeds sentences with the static model, as a brief does. That comparison is made where
+briefs are made, never when a reader asks: refresh_progressions, at the end of an ingest run and in
+`storyline check --repair`, makes (on the analysis workers, as briefs) and keeps the progressions of
+every storyline whose stories changed, keyed by
 the signature of the stories they were made from (made_from: each story's id and size, its brief's
 version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); the
 page of its newest story finds it by that story's links alone (newest_story_storyline); where
@@ -59,7 +60,8 @@ CHANGING = frozenset({"number", "state"})
 def progressions(stories: list[tuple[str, list[tuple[Article, str | None]]]], analyses: dict[str, Analysis],
                  embed: Callable[[list[str]], np.ndarray]) -> list[ProgressionRecord]:
     """The progressions of a storyline from its stories (id and members with duplicate groups, oldest
-    story first) and the articles' analyses; [] for a storyline of one story."""
+    story first) and the articles' analyses; [] where none can be (can_change: one story, one voice,
+    one day), with no comparison made."""
     story_of = {article.id: story_id for story_id, members in stories for article, _ in members}
     if not can_change(stories):
         return []
@@ -228,17 +230,11 @@ def newest_story_storyline(store: Store, story_id: str) -> tuple[str, list[str]]
     return (storyline_id(ids), ids) if ids and ids[-1] == story_id else None
 
 
-def progressions_of(store: Store, story_ids: list[str], embed: Callable[[list[str]], np.ndarray]
-                     ) -> list[ProgressionRecord]:
-    """The progressions of the storyline of these stories (oldest first), made from their articles as
-    the store holds them: a comparison of up to MOST articles, made by refresh_progressions."""
-    return progressions(*compared_of(store, story_ids), embed)
-
-
 def compared_of(store: Store, story_ids: list[str]
                 ) -> tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis]]:
-    """What a storyline's progressions compare (progressions' first two arguments): the newest
-    articles of each of these stories, as the store holds them, and their analyses."""
+    """What a storyline's progressions compare (progressions' first two arguments), made by
+    refresh_progressions: the newest articles of each of these stories (oldest first), at most MOST,
+    as the store holds them, and their analyses."""
     story_ids = story_ids[-MOST:]
     each = max(1, min(PER_STORY, MOST // max(1, len(story_ids))))
     stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
@@ -294,13 +290,13 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
     for start in range(0, len(todo), WINDOW):
         window = todo[start:start + WINDOW]
         given = [compared_of(store, ids) for _, (ids, _) in window]
-        compared = [(stories, analyses, embedding) for stories, analyses in given if can_change(stories)]
+        changing = [can_change(stories) for stories, _ in given]
+        compared = [(stories, analyses, embedding) for (stories, analyses), can in zip(given, changing) if can]
         pool = worker_pool(processes) if len(compared) > 1 else None
         made = iter(pool.map(_compared, compared, chunksize=1) if pool else [_compared(c) for c in compared])
         with store.transaction():
-            for (name, (_, signature)), (stories, _) in zip(window, given, strict=True):
-                records = next(made) if can_change(stories) else []
-                store.save_progressions(name, signature, list(records), VERSION)
+            for (name, (_, signature)), can in zip(window, changing, strict=True):
+                store.save_progressions(name, signature, list(next(made)) if can else [], VERSION)
     return len(todo)
 
 
