@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from conftest import FIXTURES, Cli
+from conftest import DEMO_ARTICLES, FIXTURES, Cli
 
 from storyline.analyze import analyze_article
 from storyline.embed import load_static_embedder
@@ -168,6 +168,77 @@ def test_a_storylines_progressions_are_made_at_ingest_and_read_when_shown_withou
     assert "killed: nine people → 14 people" in cli("show", newest, "--markdown").stdout
 
 
+def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path):
+    """The demo's storyline and the ferry's, compared together on the worker pool, have the
+    progressions one process makes of them, record for record."""
+    from storyline.pipeline import sentence_vectors
+    from storyline.progressions import refresh_progressions
+    from storyline.store import open_store
+
+    db = tmp_path / "two.db"
+    cli = Cli(db)
+    cli("ingest", str(FERRY))
+    cli("ingest", str(DEMO_ARTICLES))
+    names = [thread["id"] for thread in cli.json("storylines", "--json")]
+    assert len(names) == 2
+    made = {}
+    with open_store(db) as store:
+        for processes in (2, 1):
+            with store.transaction():
+                store.forget_progressions(names)
+            assert refresh_progressions(store, sentence_vectors, processes) == 2
+            made[processes] = {name: store.stored_progressions(name) for name in names}
+    assert made[2] == made[1]
+    assert ("14", "2025-06-09") in tolls({"progressions": [p for kept in made[2].values() for p in kept[2]]})
+
+
+class Stored:
+    """Stories of `size` articles each (ids "<story>.<n>", oldest first), as a store reads their newest."""
+
+    def __init__(self, size: int) -> None:
+        self.size, self.read = size, []
+
+    def story_articles(self, story_id: str, latest: int) -> list[tuple[Article, None]]:
+        self.read.append(story_id)
+        return [(Article(id=f"{story_id}.{n}", source="", text="", text_hash=""), None)
+                for n in range(max(0, self.size - latest), self.size)]
+
+    def analyses(self, ids: list[str]) -> dict:
+        return {}
+
+
+@pytest.mark.parametrize(("stories", "size", "each"), [(3, 80, 60), (50, 20, 8), (79, 3, 3), (500, 3, 1)])
+def test_a_storylines_comparison_reads_at_most_most_articles_however_many_its_stories(stories, size, each):
+    """The newest PER_STORY articles of each story, fewer a story where there are many, down to one
+    a story of the newest MOST stories: a long storyline's comparison costs what a shorter one's does."""
+    from storyline.progressions import MOST, compared_of
+
+    store = Stored(size)
+    ids = [f"s{n:03d}" for n in range(stories)]
+    compared, _ = compared_of(store, ids)  # type: ignore[arg-type]
+    assert [story_id for story_id, _ in compared] == ids[-MOST:] == store.read
+    assert all([a.id for a, _ in members] == [f"{story_id}.{n}" for n in range(size - each, size)]
+               for story_id, members in compared)
+    assert sum(len(members) for _, members in compared) <= MOST
+
+
+ONE_OUTLET_LATER = ("s-later", [report("b1", "coast-wire", "2025-04-16", TWO_DAYS_ON[1][0][0].text)])
+SAME_DAY = ("s-later", [report("b1", "bay-herald", "2025-04-14", TWO_DAYS_ON[1][0][0].text)])
+UNDATED = ("s-later", [report("b1", "bay-herald", None, TWO_DAYS_ON[1][0][0].text)])
+
+
+@pytest.mark.parametrize("later", [ONE_OUTLET_LATER, SAME_DAY, UNDATED])
+def test_a_storyline_left_uncompared_is_one_whose_comparison_finds_no_change(later, monkeypatch):
+    """One outlet's two reports days apart (one voice), two outlets' of one day, a report undated: the
+    comparison is not made (can_change), and made anyway it finds nothing."""
+    import storyline.progressions
+    from storyline.progressions import can_change
+
+    assert can_change([FIRST_DAY, TWO_DAYS_ON]) and not can_change([FIRST_DAY, later])
+    monkeypatch.setattr(storyline.progressions, "can_change", lambda stories: True)
+    assert changed([FIRST_DAY, later]) == []
+
+
 def test_a_storyline_whose_stories_changed_is_never_shown_the_progressions_of_before(tmp_path):
     from storyline.store import open_store
 
@@ -244,8 +315,12 @@ class Linked:
     def __init__(self, links: list[tuple[str, str]], days: dict[str, str | None]) -> None:
         self.links, self.days = links, days
 
-    def links_of(self, ids: list[str]) -> list[tuple[str, str]]:
-        return [(a, b) for a, b in self.links if a in ids or b in ids]
+    def storyline_links(self, story: str) -> list[tuple[str, str]]:
+        reach, seen = [story], {story}
+        while reach:
+            reach = [s for a, b in self.links if a in reach or b in reach for s in (a, b) if s not in seen]
+            seen.update(reach)
+        return sorted((a, b) for a, b in self.links if a in seen)
 
     def first_seen_days(self, ids: list[str]) -> dict[str, str | None]:
         return {story: self.days[story] for story in ids if story in self.days}

@@ -18,7 +18,10 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, TypeVar
+
+from threadpoolctl import ThreadpoolController
 
 from storyline.errors import StorylineError
 from storyline.settings import Settings
@@ -170,6 +173,21 @@ def dask_client(settings: Settings) -> Iterator["Client"]:
 # unless they were loaded before it was forked (preload).
 _pool: "Pool | None" = None
 _pool_size = 0
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """BLAS on one thread: placing an article multiplies one vector by the stories' (a matrix-vector
+    product, the same figures on any number of threads), where more threads only wait on each other and
+    on the analysis workers for the cores (bench/records.py: the third round's placement 14.7 s on
+    BLAS's threads, 4.9 s on one)."""
+    with _blas().limit(limits=1, user_api="blas"):
+        yield
+
+
+@lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> "Pool | None":

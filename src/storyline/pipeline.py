@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
 
 from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
@@ -40,7 +39,7 @@ from storyline.embed import (
     load_static_embedder,
     torch_threads,
 )
-from storyline.engine import Engine, InProcessEngine, worker_pool
+from storyline.engine import Engine, InProcessEngine, one_blas_thread, worker_pool
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -336,7 +335,7 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         with clock("briefs"):
             refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
         with clock("progressions"):  # of the storylines whose stories changed, once their briefs are made
-            refresh_progressions(store, sentence_vectors)
+            refresh_progressions(store, sentence_vectors, settings.analysis_processes)
     return report
 
 
@@ -440,21 +439,6 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
 def started_by(article_id: str) -> str:
     """The id of the story an article starts, where it starts one: its own id with the story's letter."""
     return "s" + article_id[1:]
-
-
-@contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """BLAS on one thread: placing an article multiplies one vector by the stories' (a matrix-vector
-    product, the same figures on any number of threads), where more threads only wait on each other and
-    on the analysis workers for the cores (bench/records.py: the third round's placement 14.7 s on
-    BLAS's threads, 4.9 s on one)."""
-    with _blas().limit(limits=1, user_api="blas"):
-        yield
-
-
-@lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()
 
 
 def _revise(store: Store, stories: StoryIndex, touched: set[str],
@@ -712,7 +696,7 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
                 if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
     made = refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
-    return len(ids), made, refresh_progressions(store, sentence_vectors)
+    return len(ids), made, refresh_progressions(store, sentence_vectors, processes)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,

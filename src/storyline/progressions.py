@@ -5,7 +5,7 @@ An update is spread over days by nature, so its reports often stand in different
 storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
 of the stories of one storyline (linked stories: within a month of each other, or months apart for
 a named person's case, storylines.py), the newest PER_STORY of each (fewer where the storyline has
-many stories: MOST in all), compared as one story is
+many stories, down to one a story of its newest MOST stories: MOST in all), compared as one story is
 (compare.compare_story: the same alignment and the same detectors). What is kept: a value set that
 spans two stories or more and two days or more; a set within one story is that story's own update
 or conflict, shown in its brief.
@@ -19,10 +19,11 @@ step of the progression too, and one over anything else (the day or place of one
 shown at all. Values of one day that disagree are no progression (that is a conflict, the story's
 own to show), and neither is a thing whose value never changes.
 
-progressions_of(store, story_ids, embed) reads the stories' articles and analyses from the store and
-embeds sentences with the static model, as a brief does. That comparison is made where briefs are
-made, never when a reader asks: refresh_progressions, at the end of an ingest run and in `storyline
-check --repair`, makes and keeps the progressions of every storyline whose stories changed, keyed by
+compared_of(store, story_ids) reads the stories' articles and analyses from the store, and the
+comparison embeds sentences with the static model, as a brief does. That comparison is made where
+briefs are made, never when a reader asks: refresh_progressions, at the end of an ingest run and in
+`storyline check --repair`, makes (on the analysis workers, as briefs) and keeps the progressions of
+every storyline whose stories changed, keyed by
 the signature of the stories they were made from (made_from: each story's id and size, its brief's
 version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); the
 page of its newest story finds it by that story's links alone (newest_story_storyline); where
@@ -43,11 +44,12 @@ from storyline.compare import StoryArticle, compare_story
 from storyline.compare.rising_counts import can_fall
 from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
 from storyline.store import Store
+from storyline.voices import voices
 
-VERSION = "progressions/1"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
+VERSION = "progressions/2"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
 PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
-MOST = 400  # ... and of all its stories together (fewer a story where it has many: at least MIN_PER_STORY)
-MIN_PER_STORY = 10
+MOST = 400  # ... and of all its stories together: fewer a story where it has many, down to one a story of
+# the newest MOST stories, so that a storyline's comparison costs at most MOST articles however long it runs
 # What a disagreement between reports of two days can be a change of: a count (the dead, the strikers,
 # the money offered) and a case's or a person's state. The day, place or occasion of one happening, an
 # office or a quotation's words do not change from one report to the next: two values of them days
@@ -58,9 +60,10 @@ CHANGING = frozenset({"number", "state"})
 def progressions(stories: list[tuple[str, list[tuple[Article, str | None]]]], analyses: dict[str, Analysis],
                  embed: Callable[[list[str]], np.ndarray]) -> list[ProgressionRecord]:
     """The progressions of a storyline from its stories (id and members with duplicate groups, oldest
-    story first) and the articles' analyses; [] for a storyline of one story."""
+    story first) and the articles' analyses; [] where none can be (can_change: one story, one voice,
+    one day), with no comparison made."""
     story_of = {article.id: story_id for story_id, members in stories for article, _ in members}
-    if len({s for s, members in stories if members}) < 2:
+    if not can_change(stories):
         return []
     members = [m for _, ms in stories for m in ms]
     members.sort(key=lambda m: (m[0].published is None, m[0].published or 0, m[0].id))
@@ -78,6 +81,16 @@ def progressions(stories: list[tuple[str, list[tuple[Article, str | None]]]], an
         if record is not None:
             found.append(record)
     return sorted(found, key=lambda p: (p["values"][-1]["published"] or "", p["about"]), reverse=True)
+
+
+def can_change(stories: list[tuple[str, list[tuple[Article, str | None]]]]) -> bool:
+    """Whether these stories' articles could give a progression at all, before any comparison: it
+    needs two voices (the comparison finds no update or conflict in one: voices.py), and dated reports
+    of two stories and of two days (an undated report gives no step). A storyline newly linked on one
+    day, or followed by one outlet alone, is not compared."""
+    dated = [(story_id, article.day) for story_id, members in stories for article, _ in members if article.day]
+    return (len(set(voices([m for _, members in stories for m in members]))) >= 2
+            and len({s for s, _ in dated}) >= 2 and len({d for _, d in dated}) >= 2)
 
 
 def _progression(claim: ClaimRecord, story_of: dict[str, str], days: dict[str, date | None]
@@ -200,17 +213,12 @@ def storyline_markdown(thread: Storyline, changed: str | None = None) -> str:
 
 def storyline_of(store: Store, story_id: str) -> list[str]:
     """The stories of the storyline this live story is in, oldest first ([]: it is linked to none), as
-    storylines.threads groups every story: read from it outward, a step of indexed reads for each
-    link away from it, at the cost of its own storyline's links and never another's."""
+    storylines.threads groups every story: its links read outward from it in one query
+    (Store.storyline_links), at the cost of its own storyline's links and never another's."""
     from storyline.storylines import threads
 
-    seen, reach, links = {story_id}, [story_id], set()
-    while reach:
-        found = store.links_of(reach)
-        links.update(found)
-        reach = sorted({story for link in found for story in link} - seen)
-        seen.update(reach)
-    return next(iter(threads(sorted(links), store.first_seen_days(sorted(seen)))), [])
+    links = store.storyline_links(story_id)
+    return next(iter(threads(links, store.first_seen_days(sorted({s for link in links for s in link})))), [])
 
 
 def newest_story_storyline(store: Store, story_id: str) -> tuple[str, list[str]] | None:
@@ -222,14 +230,15 @@ def newest_story_storyline(store: Store, story_id: str) -> tuple[str, list[str]]
     return (storyline_id(ids), ids) if ids and ids[-1] == story_id else None
 
 
-def progressions_of(store: Store, story_ids: list[str], embed: Callable[[list[str]], np.ndarray]
-                     ) -> list[ProgressionRecord]:
-    """The progressions of the storyline of these stories (oldest first), made from their articles as
-    the store holds them: a comparison of up to MOST articles, made by refresh_progressions."""
-    each = max(MIN_PER_STORY, min(PER_STORY, MOST // max(1, len(story_ids))))
+def compared_of(store: Store, story_ids: list[str]
+                ) -> tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis]]:
+    """What a storyline's progressions compare (progressions' first two arguments), made by
+    refresh_progressions: the newest articles of each of these stories (oldest first), at most MOST,
+    as the store holds them, and their analyses."""
+    story_ids = story_ids[-MOST:]
+    each = max(1, min(PER_STORY, MOST // max(1, len(story_ids))))
     stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
-    analyses = store.analyses([article.id for _, members in stories for article, _ in members])
-    return progressions(stories, analyses, embed)
+    return stories, store.analyses([article.id for _, members in stories for article, _ in members])
 
 
 def made_from(story_ids: list[str], stamps: dict[str, tuple[int, str | None, str | None]]) -> str:
@@ -262,12 +271,17 @@ def stale_progressions(store: Store) -> tuple[dict[str, tuple[list[str], str]], 
 WINDOW = 16  # storylines whose progressions are made and kept (one commit) at a time
 
 
-def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]]) -> int:
+def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]],
+                         processes: int = 1) -> int:
     """Make and keep the progressions of every storyline whose stories changed since they were made (or
     that has none yet), and drop those of storylines that are no more; returns how many were made.
     Called where briefs are made, once they are, with what gives the embedding they use
-    (pipeline.sentence_vectors, asked only where a storyline is to be made): at the end of an ingest
-    run and by `check --repair`."""
+    (pipeline.sentence_vectors, asked only where a storyline is to be compared): at the end of an ingest
+    run and by `check --repair`. With processes > 1 and more than one storyline to compare, they are
+    compared on the worker pool (engine.worker_pool), as briefs are; a storyline that cannot change
+    (can_change) is not sent."""
+    from storyline.engine import worker_pool
+
     stale, gone = stale_progressions(store)
     if gone:
         with store.transaction():
@@ -275,11 +289,26 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
     todo = list(stale.items())
     for start in range(0, len(todo), WINDOW):
         window = todo[start:start + WINDOW]
-        made = [progressions_of(store, ids, embedding()) for _, (ids, _) in window]
+        given = [compared_of(store, ids) for _, (ids, _) in window]
+        changing = [can_change(stories) for stories, _ in given]
+        compared = [(stories, analyses, embedding) for (stories, analyses), can in zip(given, changing) if can]
+        pool = worker_pool(processes) if len(compared) > 1 else None
+        made = iter(pool.map(_compared, compared, chunksize=1) if pool else [_compared(c) for c in compared])
         with store.transaction():
-            for (name, (_, signature)), records in zip(window, made, strict=True):
-                store.save_progressions(name, signature, list(records), VERSION)
+            for (name, (_, signature)), can in zip(window, changing, strict=True):
+                store.save_progressions(name, signature, list(next(made)) if can else [], VERSION)
     return len(todo)
+
+
+def _compared(given: tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis],
+                           Callable[[], Callable[[list[str]], np.ndarray]]]) -> list[ProgressionRecord]:
+    """One storyline's progressions, from its compared_of and what gives the embedding; pure, so a
+    worker process may make them (on one BLAS thread, as briefs are)."""
+    from storyline.engine import one_blas_thread
+
+    stories, analyses, embedding = given
+    with one_blas_thread():
+        return progressions(stories, analyses, embedding())
 
 
 def kept_progressions(store: Store, thread: Storyline) -> list[ProgressionRecord] | None:

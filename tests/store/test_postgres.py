@@ -124,7 +124,7 @@ def test_the_api_and_pages_say_the_same_on_postgres(demo_db, demo_pg):
 
 
 def test_each_storys_storyline_read_from_its_own_links_is_the_one_all_links_make_on_both_stores(demo_db, demo_pg):
-    """A story's page reads its storyline outward from the story's links (Store.links_of): on SQLite and
+    """A story's page reads its storyline outward from the story's links (Store.storyline_links): on SQLite and
     on PostgreSQL, every demo story finds the storyline whose newest story it is, as linking every
     story of the database finds it."""
     from storyline.progressions import newest_story_storyline, storyline_of

@@ -506,18 +506,19 @@ class Store(ReadQueries, OutletRecords):
                WHERE sa.merged_into IS NULL AND sb.merged_into IS NULL ORDER BY l.a, l.b""")
         return [(row["a"], row["b"]) for row in rows]
 
-    def links_of(self, story_ids: list[str]) -> list[tuple[str, str]]:
-        """Links between live stories that touch one of these stories: a storyline read from one of its
-        stories outward (progressions.storyline_of), each step by the links' indexes."""
-        found: list[tuple[str, str]] = []
-        for chunk, marks in _in_chunks(story_ids):
-            rows = self.conn.execute(
-                f"""SELECT l.a, l.b FROM (SELECT a, b FROM story_links WHERE a IN ({marks})
-                                          UNION SELECT a, b FROM story_links WHERE b IN ({marks})) l
-                    JOIN stories sa ON sa.id = l.a JOIN stories sb ON sb.id = l.b
-                    WHERE sa.merged_into IS NULL AND sb.merged_into IS NULL ORDER BY l.a, l.b""", chunk + chunk)
-            found.extend((row["a"], row["b"]) for row in rows)
-        return found
+    def storyline_links(self, story_id: str) -> list[tuple[str, str]]:
+        """Links between live stories of the storyline this live story is in ([]: it is linked to none):
+        the stories linked to it, to those, and so on, in one query whatever the storyline's length, each
+        step by the links' indexes and never another storyline's links (progressions.storyline_of)."""
+        rows = self.conn.execute(
+            """WITH RECURSIVE reach(id) AS (
+                   SELECT id FROM stories WHERE id = ? AND merged_into IS NULL
+                   UNION SELECT s.id FROM reach r JOIN story_links l ON l.a = r.id OR l.b = r.id
+                             JOIN stories s ON s.id = CASE WHEN l.a = r.id THEN l.b ELSE l.a END
+                         WHERE s.merged_into IS NULL)
+               SELECT l.a, l.b FROM reach r CROSS JOIN story_links l CROSS JOIN stories sb
+               WHERE l.a = r.id AND sb.id = l.b AND sb.merged_into IS NULL ORDER BY l.a, l.b""", (story_id,))
+        return [(row["a"], row["b"]) for row in rows]
 
     def _live_story_rows(self, query: str, story_ids: list[str] | None) -> Iterator[Any]:
         """The rows of a query over live stories (its WHERE ends in a condition; `s` names stories), of
