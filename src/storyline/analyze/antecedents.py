@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.entities import ORG_WORDS, strip_title
+from storyline.analyze.entities import ORG_WORDS, TITLE_BEFORE, strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.statements import Statement, Subject, is_cue
 from storyline.analyze.subjects import missed_surname, subject_like
@@ -361,8 +361,9 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
             if article.text[match.end():match.end() + 1] == "," and any(lo < match.end() <= hi for lo, hi in inner):
                 continue  # "“He whispered to me, ‘Ann Lee, you are the best,’” she said": another's words to her
             given = (match.group(1) or "").strip("“‘\"'(")
-            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + "."):
-                continue  # another person of that surname
+            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + ".") \
+                    and not _titles_bearer(article.text[max(a, match.start() - 40):match.end() - len(words[-1])], words[0]):
+                continue  # another person of that surname, not "Secretary Clinton" in a quotation of Hillary Clinton's
             lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
             if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
                 return True
@@ -370,6 +371,20 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _titles_bearer(before: str, given: str) -> bool:
+    """Whether the words before a surname in a quotation end in a title that may be the bearer's: an office
+    ("Secretary", "Sen.", "President"), or "Mr." or "Mrs." where the bearer's given name is not of the other sex
+    ("Mrs. Clinton" is not Bill Clinton)."""
+    if not TITLE_BEFORE.search(before):
+        return False
+    title = before.split()[-1].lower().rstrip(".")
+    if title in MALE_TITLES:
+        return given.lower() not in FEMALE_GIVEN_NAMES
+    if title in FEMALE_TITLES:
+        return given.lower() not in MALE_GIVEN_NAMES
+    return True
 
 
 def _is_org(article: ArticleText, statement: Statement) -> bool:
