@@ -36,6 +36,8 @@ def quote_with(text: str, words: str) -> Quote:
      "vote is rigged", "one man in the back row"),
     ("The plan stalled. “It is dead for this year,” said a longtime adviser to Ruiz.",
      "dead for this year", "a longtime adviser to Ruiz"),
+    ("Dan Oduya cited the harbour audit. A footnote in the audit makes that clear: “These figures leave out the "
+     "ferry.”", "leave out the ferry", "A footnote"),
 ])
 def test_an_unnamed_source_keeps_its_phrase_and_no_speaker(text, words, phrase):
     quote = quote_with(text, words)

@@ -219,11 +219,13 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
         if statement.speaker:
             return
     if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" '‘“\"`").endswith(":"):
-        # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject.
+        # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject;
+        # "A footnote in the audit makes that clear: “…”": a thing or someone unnamed, no one the paragraph named
         subject = sentence_subject(article, article.sentences[this_sentence])
-        if subject is not None and subject.kind in ("name", "pronoun", "role"):
+        if subject is not None and subject.kind in ("name", "pronoun", "role", "anonymous") \
+                and not article.in_quote(subject.start):
             _apply_subject(article, statement, subject, done, genders)
-            if statement.speaker:
+            if statement.speaker or subject.kind == "anonymous":
                 return
     if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence) \
             and not quoted_fragment(article, statement):  # a fragment the writer's sentence reports keeps its reading
