@@ -22,17 +22,20 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import ORG_WORDS, TITLE_BEFORE, strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.statements import Statement, Subject, is_cue
-from storyline.analyze.subjects import missed_surname, subject_like
+from storyline.analyze.subjects import missed_surname, sentence_subject, subject_like
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
+    ANONYMOUS,
     DEFINITE,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
+    GROUP_HEADS,
     KIN,
     MALE_GIVEN_NAMES,
     MALE_TITLES,
+    MESSAGE_NOUNS,
     OUTLET_CUES,
     PARTICIPLE_CUES,
     PARTY_LETTERS,
@@ -172,6 +175,67 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None) -> tuple[int, int] | None:
+    """The span of an unnamed person that he or she at pos stands for: one its own paragraph introduces without a
+    name ("One ferry pilot said he had worked double shifts. “Not one day off,” he said.", "A senior port official
+    said …"), as a sentence's subject or a statement's source, with no person named from that sentence on (outside
+    quotations and the phrase itself: not "A reporter asked Ruiz … He replied", nor "Ruiz, a top aide said, …").
+    A reader takes the pronoun for that stranger, whose words stay unattributed, not for the last person named
+    paragraphs before. Only a phrase opened by "a", "an", "one" or "another" whose head is a person of the
+    pronoun's gender or of none ("a spokeswoman" is no he)."""
+    paragraph = article.paragraph_of(pos)
+    lo = article.paragraphs[paragraph][0]
+    strangers: list[tuple[int, int]] = []
+    for s in done:
+        if s.position < pos and article.paragraph_of(s.position) == paragraph and s.speaker is None \
+                and s.unnamed is not None and _a_stranger(article, s.unnamed, gender):
+            strangers.append(s.unnamed)
+    k = article.sentence_of(lo)
+    while k < len(article.sentences) and article.sentences[k][0] < pos:
+        subject = sentence_subject(article, article.sentences[k])
+        if subject is not None and subject.kind == "anonymous" and lo <= subject.start < pos \
+                and not article.in_quote(subject.start) and _a_stranger(article, (subject.start, subject.end), gender):
+            strangers.append((subject.start, subject.end))
+        k += 1
+    if not strangers:
+        return None
+    span = max(strangers)
+    since = article.sentences[article.sentence_of(span[0])][0]
+    if any(since <= m.start < pos and not span[0] <= m.start < span[1] and not article.in_quote(m.start)
+           for m in article.people):
+        return None
+    if any(since <= s.position < pos and s.speaker for s in done):
+        return None
+    return span
+
+
+def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None) -> bool:
+    """Whether a phrase introduces one person without a name ("One California delegate", "a senior official who
+    asked not to be named"): an indefinite opening and a head noun that names a person, of the given gender or of
+    none."""
+    words = re.findall(r"[A-Za-z][\w-]*", article.text[span[0]:span[1]])
+    if len(words) < 2 or words[0].lower() not in _ONE_PERSON:
+        return False
+    head = next((w.lower() for n, w in enumerate(words[1:], 1)
+                 if n + 1 == len(words) or words[n + 1].lower() in _HEAD_ENDS), "")
+    if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
+        return False
+    person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in _SEXED or head in _PEOPLE \
+        or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive"))
+    return person and (gender is None or _SEXED.get(head, gender) == gender)
+
+
+_ONE_PERSON = {"a", "an", "one", "another"}
+_PEOPLE = {"person", "aide", "pilot", "nurse", "student", "guest", "citizen", "soldier", "cop", "clerk", "guard", "chef",
+           "immigrant", "refugee", "delegate", "staffer", "insider", "adult", "teen", "teenager", "youth", "parent"}
+_HEAD_ENDS = {"of", "for", "from", "at", "in", "with", "who", "whose", "close", "familiar", "said", "says", "told"}
+_SEXED = {"man": "m", "woman": "f", "spokesman": "m", "spokeswoman": "f", "businessman": "m", "businesswoman": "f",
+          "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f", "father": "m", "mother": "f",
+          "husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "boy": "m",
+          "girl": "f", "actor": "m", "actress": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f",
+          "widow": "f", "grandmother": "f", "grandfather": "m", "lady": "f", "gentleman": "m"}
 
 
 _TELL = {"told", "tells", "tell", "telling"}

@@ -29,6 +29,7 @@ from storyline.analyze.antecedents import (
     role_head,
     speaks_of,
     title_gender,
+    unnamed_antecedent,
 )
 from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
@@ -172,6 +173,10 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "pronoun":
         gender = PRONOUNS.get(subject.surface.lower())
+        stranger = unnamed_antecedent(article, subject.start, done, gender) if gender is not None else None
+        if stranger is not None:  # "One ferry pilot said he … “…,” he said": the pilot's, unnamed
+            statement.unnamed = stranger
+            return
         found = antecedent(article, subject.start, done, gender, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
