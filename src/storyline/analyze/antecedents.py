@@ -464,12 +464,16 @@ def _is_org(article: ArticleText, statement: Statement) -> bool:
 
 def role_head(subject: Subject) -> str:
     """The noun a description ends in before any "of" ("the head of the delegation" → head); the last role
-    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags)."""
+    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags), or the
+    role a verb in -ed follows ("The senator emailed supporters saying", a participle cue's phrase)."""
     words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
              if w not in DEFINITE and len(w) > 2]
     roles = [w for w in words if _role_word(w)]
     if words and roles and words[-1] not in roles and words[-1].endswith("ed"):
         return roles[-1]
+    for n, word in enumerate(words[:-1]):  # "The senator emailed supporters saying": a verb ran on after the role
+        if _role_word(word) and words[n + 1].endswith("ed") and not _role_word(words[n + 1]):
+            return word
     return words[-1] if words else ""
 
 
