@@ -112,3 +112,17 @@ def test_a_role_after_an_opening_phrase_is_the_sentence_subject() -> None:
             "Asked later - war or no war - the admiral chuckled.\n\n"
             "“We will manage either way,” he said.")
     assert speaker_of(text, "We will manage either way") == "Dan Ruiz"
+
+
+def test_he_inside_a_relative_clause_is_the_person_the_clause_is_about():
+    """"Rep. Joe Wilson, the congressman who gained notice when he yelled “…”": Wilson yelled, not the last speaker."""
+    text = ("Mayor Tom Ruiz opened the quay. “It is a good day,” Ruiz said.\n\n"
+            "The latest is Rep. Dan Oduya, the Ohio congressman who gained notice in 2009 when he yelled “You lie!” "
+            "at the governor.")
+    assert speaker_of(text, "You lie") == "Dan Oduya"
+
+
+def test_he_after_who_as_its_object_is_not_the_person_before_who():
+    text = ("Tom Ruiz spoke for an hour.\n\nHe took a swipe at Piet Varga, who he dubbed “the little mayor.” "
+            "“He has never built a thing,” he said.")
+    assert speaker_of(text, "never built") == "Tom Ruiz"

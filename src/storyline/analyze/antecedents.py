@@ -128,6 +128,12 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
         return name if name and not speaks_of(article, statement, name) and not _told(article, statement, name) else None
 
+    relative = _relative_head(article, pos)
+    if relative is not None:  # "Rep. Joe Wilson, the congressman who gained notice when he yelled “…”"
+        name = strip_title(article.full_name(relative, relative.text, relative.start)[0])
+        chosen = fitting(name, (relative.start, relative.end))
+        if chosen:
+            return chosen, (relative.start, relative.end)
     own: tuple[str, tuple[int, int] | None] | None = None  # the paragraph's subject, whom its quotation names
     for paragraph in range(here, max(-1, here - 5), -1):
         if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
@@ -236,6 +242,28 @@ _SEXED = {"man": "m", "woman": "f", "spokesman": "m", "spokeswoman": "f", "busin
           "husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "boy": "m",
           "girl": "f", "actor": "m", "actress": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f",
           "widow": "f", "grandmother": "f", "grandfather": "m", "lady": "f", "gentleman": "m"}
+
+
+def _relative_head(article: ArticleText, pos: int) -> Mention | None:
+    """The person a relative clause holding he or she at pos is about: the name right before "who", with at most a
+    bracket or a description set beside it between ("Rep. Joe Wilson, the congressman who gained notice in 2009
+    when he yelled"), all in the pronoun's sentence and outside quotations; not where "who" is the pronoun's object
+    ("Rubio, who he dubbed “…”")."""
+    lo = article.sentences[article.sentence_of(pos)][0]
+    if re.search(r"\bwho(?:m)?\s+$", article.text[lo:pos]):
+        return None
+    for m in reversed([m for m in article.people if lo <= m.start and m.end <= pos and not article.in_quote(m.start)]):
+        between = article.text[m.end:pos]
+        match = _WHO.match(between)
+        if match is not None:
+            return None if re.search(r"[.;:!?]|\bwho\b", between[match.end():]) else m
+        if re.search(r"\bwho\b", between):
+            continue  # a name inside the description before "who" ("the South Carolina congressman who")
+        return None
+    return None
+
+
+_WHO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s+(?:the|a|an)\s+[^,;.()]{1,80}?)?,?\s+who\s+(?!said|says|told|tells)")
 
 
 _TELL = {"told", "tells", "tell", "telling"}
