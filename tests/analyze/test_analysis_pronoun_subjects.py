@@ -65,3 +65,10 @@ def test_a_role_formed_on_a_place_is_no_role_formed_on_a_name():
     text = ("Senator Ana Ortiz toured the harbour on Monday.\n\n"
             "“The north shore will carry her,” said the senior Ana Ortiz adviser.")
     assert speaker_of(text, "north shore will carry her") is None
+
+
+def test_a_name_joined_by_a_hyphen_to_what_it_qualifies_is_no_subject():
+    """"Oduya offered a Ruiz-style retort …, tweeting at him, “…”": Oduya tweets, not Ruiz."""
+    text = ("Dan Oduya and Lena Ruiz traded barbs on Monday. Oduya offered a Ruiz-style retort on the mayor's "
+            "favourite medium, tweeting at her, “You are not just wrong, you are late.”")
+    assert speaker_of(text, "not just wrong") == "Dan Oduya"
