@@ -126,3 +126,11 @@ def test_he_after_who_as_its_object_is_not_the_person_before_who():
     text = ("Tom Ruiz spoke for an hour.\n\nHe took a swipe at Piet Varga, who he dubbed “the little mayor.” "
             "“He has never built a thing,” he said.")
     assert speaker_of(text, "never built") == "Tom Ruiz"
+
+
+def test_a_role_opening_a_sentence_is_the_person_just_named_not_a_holder_pages_back():
+    text = ("The radio journalist Ana Ruiz has covered the port for years. “The ferry is late,” Ruiz said.\n\n"
+            "The council met on Monday.\n\nThe mayor spoke about the budget.\n\n"
+            "After the vote, the station's night anchor Lena Okafor wrote a letter to the council. The veteran "
+            "journalist asked for patience. “We all want the boats back,” she wrote.")
+    assert speaker_of(text, "boats back") == "Lena Okafor"

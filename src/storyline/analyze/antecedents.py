@@ -353,7 +353,8 @@ _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
 def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
     """The people a paragraph's sentences or their second clauses open with by their role ("Instead, the Vermont
     senator is sticking to his message.", "…, and the senator took to Twitter"): the person who holds that role
-    in the story, as a subject of the paragraph."""
+    in the story, as a subject of the paragraph; none where that holder was last named before the paragraph
+    before and a person stands as a subject of this paragraph before the role, whom a reader takes it for."""
     lo, hi = article.paragraphs[paragraph]
     found: list[tuple[int, str, tuple[int, int] | None]] = []
     k = article.sentence_of(lo)
@@ -378,6 +379,11 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         the = match.end() - len(match.group(1)) - 3
         phrase = "the " + " ".join(words[:head + 1])
         person = role_antecedent(article, Subject("role", the, the + len(phrase), phrase))
+        if person is not None and article.paragraph_of(person[1][0]) < paragraph - 1 \
+                and any(lo <= m.start < the and subject_like(article, m) and not article.in_quote(m.start)
+                        for m in article.people):
+            continue  # "… anchor Ilia Calderón reacted. The Afro-Colombian journalist expressed …": the person just
+            # named, not a journalist introduced pages before
         if person is not None:
             found.append((the, person[0], person[1]))
     return found
