@@ -141,6 +141,14 @@ def test_he_naming_himself_is_the_paragraphs_own_subject():
     assert speaker_of(text, "not Dan Brandt") == "Dan Brandt"
 
 
+def test_the_second_part_of_a_quotation_naming_its_speaker_is_still_his():
+    """"“…,” he said of Varga. “We will win with Brandt.”": both parts Dan Brandt's, who names himself."""
+    text = ("The debate ran late.\n\nSenator Dan Brandt wasted no time responding.\n\n"
+            "“He did not answer the question,” he said of Piet Varga. “We will win with Brandt. People back Brandt.”")
+    assert speaker_of(text, "did not answer") == "Dan Brandt"
+    assert speaker_of(text, "win with Brandt") == "Dan Brandt"
+
+
 def test_he_naming_another_goes_to_the_man_before():
     text = ("Mayor Lena Ruiz has not signed the ferry plan, Councillor Jonas Ekdal said.\n\n"
             "Governor Piet Varga has not signed it either. “It won’t happen without Varga,” he said.")

@@ -98,7 +98,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         named = subject is not None and subject.kind in ("name", "org")
         if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
                 and not _goes_on_from_name(statement, done) \
-                and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders):
+                and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders) \
+                and not _goes_on_naming_self(article, statement, done, genders):
             statement.speaker, statement.speaker_span = None, None
         across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
         if across is not None:
@@ -154,6 +155,18 @@ def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
         return False
     return any(s.paragraph == statement.paragraph and s.speaker_span == statement.speaker_span and s.direct
                and s.subject is not None and s.subject.kind in ("name", "org") for s in done)
+
+
+def _goes_on_naming_self(article: ArticleText, statement: Statement, done: list[Statement],
+                         genders: dict[str, str]) -> bool:
+    """Whether a quotation with no cue of its own goes on, in its paragraph, with the words of a he or she who
+    names themself ("Trump wasted no time." then "“…,” he said of Cruz. “We're going to win with Trump.”"): the
+    second part speaks of its speaker as the first part's pronoun allows (`names_self`)."""
+    if statement.subject is not None and statement.subject.kind not in ("none", "inherit"):
+        return False
+    return any(s.paragraph == statement.paragraph and s.speaker_span == statement.speaker_span and s.direct
+               and s.subject is not None and s.subject.kind == "pronoun"
+               and names_self(article, s, statement.speaker or "", _pronoun_gender(s.subject), genders) for s in done)
 
 
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
