@@ -72,3 +72,10 @@ def test_a_name_joined_by_a_hyphen_to_what_it_qualifies_is_no_subject():
     text = ("Dan Oduya and Lena Ruiz traded barbs on Monday. Oduya offered a Ruiz-style retort on the mayor's "
             "favourite medium, tweeting at her, “You are not just wrong, you are late.”")
     assert speaker_of(text, "not just wrong") == "Dan Oduya"
+
+
+def test_the_one_whose_words_a_what_clause_gives_is_whom_she_stands_for():
+    text = ("Ana Oduya, a rival's adviser, said the speech was copied. “Someone slipped up,” Oduya said.\n\n"
+            "The account conflicted with what Lena Ruiz told a radio station on Monday. Asked whether she had "
+            "practised the speech, she said, “I read it once, and I wrote it myself.”")
+    assert speaker_of(text, "wrote it myself") == "Lena Ruiz"

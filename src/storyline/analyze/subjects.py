@@ -184,6 +184,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
     if i > 0 and article.word(i) == "as" and article.tokens[i - 1].text == "," and j < len(article.tokens) \
             and is_cue(article, j) and article.tokens[j].text.islower():
         return True  # "…, as Mr. Ruiz suggested at the meeting.": the subject of the clause that gives his view
+    if i >= 0 and article.word(i) == "what" and j < len(article.tokens) and is_cue(article, j) \
+            and article.tokens[j].text.islower():
+        return True  # "conflicted with what Ana Ruiz told the paper": the one whose words the sentence is about
     if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
             and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
