@@ -187,6 +187,11 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
     if i >= 0 and article.word(i) == "what" and j < len(article.tokens) and is_cue(article, j) \
             and article.tokens[j].text.islower():
         return True  # "conflicted with what Ana Ruiz told the paper": the one whose words the sentence is about
+    if i >= 0 and article.word(i) == "whether" and j < len(article.tokens) \
+            and (article.word(j) in FINITE_AUXILIARIES or article.word(j) == ",") \
+            and not any(article.word(k) in PRONOUNS for k in range(article.token_at(sentence[0]), i)) \
+            and not any(sentence[0] <= m.start < article.tokens[i].start for m in article.people):
+        return True  # "It was unclear whether Sanders was ready": the one the sentence asks about, none before it
     if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
             and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
