@@ -196,3 +196,14 @@ def test_a_quotation_opening_a_sentence_inside_reported_content_is_a_quotation()
             _reported(t, ["the U.S. “has no plan.”"])]
     assert _precision(t, gold, "We are not going anywhere") == (1, 1)
     assert _precision(t, gold, "has no plan") == (0, 1)
+
+
+def test_a_pronoun_before_a_name_in_its_sentence_gives_it_no_gender() -> None:
+    """"Based on her conduct, “…,” Varga said." is Ana Ruiz's conduct: Varga stays a man for the "he" below."""
+    text = ("Ana Ruiz ran the agency. Former guard Tomas Varga worked there for years.\n\n"
+            "Based on her conduct that night, “I do not trust her,” Varga said.\n\n"
+            "Varga was also troubled by the budget. “Who wants to work with us?” he wondered.")
+    gold = [_gold(text, "Varga", "said", "I do not trust her", True),
+            _gold(text, "Varga", "was also troubled by", "the budget", False),
+            _gold(text, "he", "wondered", "Who wants to work with us?", True)]
+    assert _right(text, gold, "Who wants to work with us?", "Tomas Varga")

@@ -65,3 +65,32 @@ def test_a_role_formed_on_a_place_is_no_role_formed_on_a_name():
     text = ("Senator Ana Ortiz toured the harbour on Monday.\n\n"
             "“The north shore will carry her,” said the senior Ana Ortiz adviser.")
     assert speaker_of(text, "north shore will carry her") is None
+
+
+def test_a_name_joined_by_a_hyphen_to_what_it_qualifies_is_no_subject():
+    """"Oduya offered a Ruiz-style retort …, tweeting at him, “…”": Oduya tweets, not Ruiz."""
+    text = ("Dan Oduya and Lena Ruiz traded barbs on Monday. Oduya offered a Ruiz-style retort on the mayor's "
+            "favourite medium, tweeting at her, “You are not just wrong, you are late.”")
+    assert speaker_of(text, "not just wrong") == "Dan Oduya"
+
+
+def test_the_one_whose_words_a_what_clause_gives_is_whom_she_stands_for():
+    text = ("Ana Oduya, a rival's adviser, said the speech was copied. “Someone slipped up,” Oduya said.\n\n"
+            "The account conflicted with what Lena Ruiz told a radio station on Monday. Asked whether she had "
+            "practised the speech, she said, “I read it once, and I wrote it myself.”")
+    assert speaker_of(text, "wrote it myself") == "Lena Ruiz"
+
+
+def test_the_one_a_whether_clause_asks_about_is_the_paragraphs_person():
+    """"It was unclear whether Ruiz was ready … The Vermont senator emailed supporters saying: “…”"."""
+    text = ("Dan Oduya spoke on Monday. “We are ready,” Oduya said.\n\n"
+            "Yet it was unclear whether Lena Ruiz was ready to follow that script. The Vermont senator emailed "
+            "supporters saying: “The struggle continues.”")
+    assert speaker_of(text, "struggle continues") == "Lena Ruiz"
+
+
+def test_a_whether_clause_after_a_speaker_of_the_sentence_stays_below_him():
+    text = ("Dan Oduya, a delegate, said he called Ruiz this month.\n\n"
+            "States are called in turn, he noted, so it may be clear whether Lena Ruiz will be the nominee by "
+            "then. He said the big states would settle it.\n\n“We might abstain,” he said.")
+    assert speaker_of(text, "might abstain") == "Dan Oduya"

@@ -112,3 +112,25 @@ def test_a_role_after_an_opening_phrase_is_the_sentence_subject() -> None:
             "Asked later - war or no war - the admiral chuckled.\n\n"
             "“We will manage either way,” he said.")
     assert speaker_of(text, "We will manage either way") == "Dan Ruiz"
+
+
+def test_he_inside_a_relative_clause_is_the_person_the_clause_is_about():
+    """"Rep. Joe Wilson, the congressman who gained notice when he yelled “…”": Wilson yelled, not the last speaker."""
+    text = ("Mayor Tom Ruiz opened the quay. “It is a good day,” Ruiz said.\n\n"
+            "The latest is Rep. Dan Oduya, the Ohio congressman who gained notice in 2009 when he yelled “You lie!” "
+            "at the governor.")
+    assert speaker_of(text, "You lie") == "Dan Oduya"
+
+
+def test_he_after_who_as_its_object_is_not_the_person_before_who():
+    text = ("Tom Ruiz spoke for an hour.\n\nHe took a swipe at Piet Varga, who he dubbed “the little mayor.” "
+            "“He has never built a thing,” he said.")
+    assert speaker_of(text, "never built") == "Tom Ruiz"
+
+
+def test_a_role_opening_a_sentence_is_the_person_just_named_not_a_holder_pages_back():
+    text = ("The radio journalist Ana Ruiz has covered the port for years. “The ferry is late,” Ruiz said.\n\n"
+            "The council met on Monday.\n\nThe mayor spoke about the budget.\n\n"
+            "After the vote, the station's night anchor Lena Okafor wrote a letter to the council. The veteran "
+            "journalist asked for patience. “We all want the boats back,” she wrote.")
+    assert speaker_of(text, "boats back") == "Lena Okafor"

@@ -45,3 +45,10 @@ def test_a_cue_word_after_a_word_of_plurals_is_a_noun():
         assert analyze_article(sentence, None).quotes == (), sentence
     said = analyze_article("The harbour board's report states that the ferry stopped in March.", None).quotes
     assert [q.text for q in said] == ["the ferry stopped in March"]
+
+
+def test_a_role_whose_verb_runs_on_to_a_participle_cue_is_the_holder():
+    """"The senator emailed supporters saying: “…”": the senator's words, the verb in -ed read past the role."""
+    text = ("Sen. Lena Ruiz voted against the harbour bill on Tuesday. The senator emailed supporters saying: "
+            "“The fight for the ferry goes on.”")
+    assert speaker_of(text, "fight for the ferry") == "Lena Ruiz"

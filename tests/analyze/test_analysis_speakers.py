@@ -119,12 +119,34 @@ def test_a_pronoun_passes_over_the_person_its_quotation_speaks_of():
     assert speaker_of(text, "unblock") == "Lena Ruiz"
 
 
+def test_a_pronoun_passes_over_the_person_its_quotation_names_with_a_title():
+    """"Governor Varga" in the quotation is Piet Varga spoken of, not another Varga."""
+    text = ("Councillor Jonas Ekdal said the ferry plan is late.\n\nGovernor Piet Varga has not signed it. "
+            "“It won’t happen without Governor Varga,” he said.")
+    assert speaker_of(text, "without Governor") == "Jonas Ekdal"
+
+
+def test_a_title_of_the_other_sex_in_the_quotation_speaks_of_another_bearer():
+    """"Mrs. Larsen" in his words is his wife, not Tom Larsen himself."""
+    text = ("Tom Larsen and his wife, Eva Larsen, run the ferry.\n\nTom Larsen met the council on Friday. "
+            "“Mrs. Larsen will sign the contract,” he said.")
+    assert speaker_of(text, "sign the contract") == "Tom Larsen"
+
+
 def test_he_naming_himself_is_the_paragraphs_own_subject():
     """A candidate speaks of himself by name; no one else of his gender is about, so "he" is still him."""
     text = ("The debate starts at nine.\n\nSenator Dan Brandt is touring the harbour towns. He says voters who "
             "want the old ways have a fine candidate, “but it is not Dan Brandt.” He adds, “Change is coming.”")
     assert speaker_of(text, "Change is coming") == "Dan Brandt"
     assert speaker_of(text, "not Dan Brandt") == "Dan Brandt"
+
+
+def test_the_second_part_of_a_quotation_naming_its_speaker_is_still_his():
+    """"“…,” he said of Varga. “We will win with Brandt.”": both parts Dan Brandt's, who names himself."""
+    text = ("The debate ran late.\n\nSenator Dan Brandt wasted no time responding.\n\n"
+            "“He did not answer the question,” he said of Piet Varga. “We will win with Brandt. People back Brandt.”")
+    assert speaker_of(text, "did not answer") == "Dan Brandt"
+    assert speaker_of(text, "win with Brandt") == "Dan Brandt"
 
 
 def test_he_naming_another_goes_to_the_man_before():

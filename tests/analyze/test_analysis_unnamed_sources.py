@@ -36,6 +36,8 @@ def quote_with(text: str, words: str) -> Quote:
      "vote is rigged", "one man in the back row"),
     ("The plan stalled. “It is dead for this year,” said a longtime adviser to Ruiz.",
      "dead for this year", "a longtime adviser to Ruiz"),
+    ("Dan Oduya cited the harbour audit. A footnote in the audit makes that clear: “These figures leave out the "
+     "ferry.”", "leave out the ferry", "A footnote"),
 ])
 def test_an_unnamed_source_keeps_its_phrase_and_no_speaker(text, words, phrase):
     quote = quote_with(text, words)
@@ -109,3 +111,23 @@ def test_words_a_person_read_out_stay_that_persons():
     text = "“We will not sell the port,” Ana Ortiz said, and read the statement again."
     quote = quote_with(text, "not sell the port")
     assert quote.speaker == "Ana Ortiz" and quote.unnamed_source is None
+
+
+def test_he_after_a_stranger_his_paragraph_introduces_is_that_stranger():
+    """"One ferry pilot said he …" then "“…,” he said": the pilot's words, unnamed, not the mayor's from before."""
+    text = ("Mayor Dan Oduya opened the quay on Monday. “It is a good day,” Oduya said.\n\n"
+            "One ferry pilot said he had worked double shifts since April. “Not one day off,” he said.")
+    quote = quote_with(text, "Not one day off")
+    assert (quote.speaker, quote.unnamed_source) == (None, "One ferry pilot")
+
+
+def test_he_after_a_stranger_who_asks_a_named_person_is_the_one_asked():
+    text = ("The count went on late.\n\nA reporter asked Lena Ruiz how she felt on the night. She replied: "
+            "“The bigger the turnout, the better I feel.”")
+    assert quote_with(text, "bigger the turnout").speaker == "Lena Ruiz"
+
+
+def test_she_is_no_stranger_of_the_other_sex():
+    text = ("Mayor Ana Oduya opened the quay. “It is a good day,” Oduya said.\n\n"
+            "A spokesman for the port said the budget was gone. Later she added: “We will find the money.”")
+    assert quote_with(text, "find the money").speaker == "Ana Oduya"

@@ -19,20 +19,23 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.entities import ORG_WORDS, strip_title
+from storyline.analyze.entities import ORG_WORDS, TITLE_BEFORE, strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.statements import Statement, Subject, is_cue
-from storyline.analyze.subjects import missed_surname, subject_like
+from storyline.analyze.subjects import missed_surname, sentence_subject, subject_like
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
+    ANONYMOUS,
     DEFINITE,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
     FUNCTION_WORDS,
     GENDERED_WORDS,
+    GROUP_HEADS,
     KIN,
     MALE_GIVEN_NAMES,
     MALE_TITLES,
+    MESSAGE_NOUNS,
     OUTLET_CUES,
     PARTICIPLE_CUES,
     PARTY_LETTERS,
@@ -125,6 +128,12 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
         return name if name and not speaks_of(article, statement, name) and not _told(article, statement, name) else None
 
+    relative = _relative_head(article, pos)
+    if relative is not None:  # "Rep. Joe Wilson, the congressman who gained notice when he yelled “…”"
+        name = strip_title(article.full_name(relative, relative.text, relative.start)[0])
+        chosen = fitting(name, (relative.start, relative.end))
+        if chosen:
+            return chosen, (relative.start, relative.end)
     own: tuple[str, tuple[int, int] | None] | None = None  # the paragraph's subject, whom its quotation names
     for paragraph in range(here, max(-1, here - 5), -1):
         if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
@@ -172,6 +181,89 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None) -> tuple[int, int] | None:
+    """The span of an unnamed person that he or she at pos stands for: one its own paragraph introduces without a
+    name ("One ferry pilot said he had worked double shifts. “Not one day off,” he said.", "A senior port official
+    said …"), as a sentence's subject or a statement's source, with no person named from that sentence on (outside
+    quotations and the phrase itself: not "A reporter asked Ruiz … He replied", nor "Ruiz, a top aide said, …").
+    A reader takes the pronoun for that stranger, whose words stay unattributed, not for the last person named
+    paragraphs before. Only a phrase opened by "a", "an", "one" or "another" whose head is a person of the
+    pronoun's gender or of none ("a spokeswoman" is no he)."""
+    paragraph = article.paragraph_of(pos)
+    lo = article.paragraphs[paragraph][0]
+    strangers: list[tuple[int, int]] = []
+    for s in done:
+        if s.position < pos and article.paragraph_of(s.position) == paragraph and s.speaker is None \
+                and s.unnamed is not None and _a_stranger(article, s.unnamed, gender):
+            strangers.append(s.unnamed)
+    k = article.sentence_of(lo)
+    while k < len(article.sentences) and article.sentences[k][0] < pos:
+        subject = sentence_subject(article, article.sentences[k])
+        if subject is not None and subject.kind == "anonymous" and lo <= subject.start < pos \
+                and not article.in_quote(subject.start) and _a_stranger(article, (subject.start, subject.end), gender):
+            strangers.append((subject.start, subject.end))
+        k += 1
+    if not strangers:
+        return None
+    span = max(strangers)
+    since = article.sentences[article.sentence_of(span[0])][0]
+    if any(since <= m.start < pos and not span[0] <= m.start < span[1] and not article.in_quote(m.start)
+           for m in article.people):
+        return None
+    if any(since <= s.position < pos and s.speaker for s in done):
+        return None
+    return span
+
+
+def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None) -> bool:
+    """Whether a phrase introduces one person without a name ("One California delegate", "a senior official who
+    asked not to be named"): an indefinite opening and a head noun that names a person, of the given gender or of
+    none."""
+    words = re.findall(r"[A-Za-z][\w-]*", article.text[span[0]:span[1]])
+    if len(words) < 2 or words[0].lower() not in _ONE_PERSON:
+        return False
+    head = next((w.lower() for n, w in enumerate(words[1:], 1)
+                 if n + 1 == len(words) or words[n + 1].lower() in _HEAD_ENDS), "")
+    if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
+        return False
+    person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in _SEXED or head in _PEOPLE \
+        or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive"))
+    return person and (gender is None or _SEXED.get(head, gender) == gender)
+
+
+_ONE_PERSON = {"a", "an", "one", "another"}
+_PEOPLE = {"person", "aide", "pilot", "nurse", "student", "guest", "citizen", "soldier", "cop", "clerk", "guard", "chef",
+           "immigrant", "refugee", "delegate", "staffer", "insider", "adult", "teen", "teenager", "youth", "parent"}
+_HEAD_ENDS = {"of", "for", "from", "at", "in", "with", "who", "whose", "close", "familiar", "said", "says", "told"}
+_SEXED = {"man": "m", "woman": "f", "spokesman": "m", "spokeswoman": "f", "businessman": "m", "businesswoman": "f",
+          "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f", "father": "m", "mother": "f",
+          "husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "boy": "m",
+          "girl": "f", "actor": "m", "actress": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f",
+          "widow": "f", "grandmother": "f", "grandfather": "m", "lady": "f", "gentleman": "m"}
+
+
+def _relative_head(article: ArticleText, pos: int) -> Mention | None:
+    """The person a relative clause holding he or she at pos is about: the name right before "who", with at most a
+    bracket or a description set beside it between ("Rep. Joe Wilson, the congressman who gained notice in 2009
+    when he yelled"), all in the pronoun's sentence and outside quotations; not where "who" is the pronoun's object
+    ("Rubio, who he dubbed “…”")."""
+    lo = article.sentences[article.sentence_of(pos)][0]
+    if re.search(r"\bwho(?:m)?\s+$", article.text[lo:pos]):
+        return None
+    for m in reversed([m for m in article.people if lo <= m.start and m.end <= pos and not article.in_quote(m.start)]):
+        between = article.text[m.end:pos]
+        match = _WHO.match(between)
+        if match is not None:
+            return None if re.search(r"[.;:!?]|\bwho\b", between[match.end():]) else m
+        if re.search(r"\bwho\b", between):
+            continue  # a name inside the description before "who" ("the South Carolina congressman who")
+        return None
+    return None
+
+
+_WHO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s+(?:the|a|an)\s+[^,;.()]{1,80}?)?,?\s+who\s+(?!said|says|told|tells)")
 
 
 _TELL = {"told", "tells", "tell", "telling"}
@@ -261,7 +353,8 @@ _ROLE_OPENING = re.compile(r"(?:[A-Z][a-z]+,?\s+)?[Tt]he((?:\s+[\w.-]+){1,4})")
 def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
     """The people a paragraph's sentences or their second clauses open with by their role ("Instead, the Vermont
     senator is sticking to his message.", "…, and the senator took to Twitter"): the person who holds that role
-    in the story, as a subject of the paragraph."""
+    in the story, as a subject of the paragraph; none where that holder was last named before the paragraph
+    before and a person stands as a subject of this paragraph before the role, whom a reader takes it for."""
     lo, hi = article.paragraphs[paragraph]
     found: list[tuple[int, str, tuple[int, int] | None]] = []
     k = article.sentence_of(lo)
@@ -286,6 +379,11 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         the = match.end() - len(match.group(1)) - 3
         phrase = "the " + " ".join(words[:head + 1])
         person = role_antecedent(article, Subject("role", the, the + len(phrase), phrase))
+        if person is not None and article.paragraph_of(person[1][0]) < paragraph - 1 \
+                and any(lo <= m.start < the and subject_like(article, m) and not article.in_quote(m.start)
+                        for m in article.people):
+            continue  # "… anchor Ilia Calderón reacted. The Afro-Colombian journalist expressed …": the person just
+            # named, not a journalist introduced pages before
         if person is not None:
             found.append((the, person[0], person[1]))
     return found
@@ -361,8 +459,9 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
             if article.text[match.end():match.end() + 1] == "," and any(lo < match.end() <= hi for lo, hi in inner):
                 continue  # "“He whispered to me, ‘Ann Lee, you are the best,’” she said": another's words to her
             given = (match.group(1) or "").strip("“‘\"'(")
-            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + "."):
-                continue  # another person of that surname
+            if given[:1].isupper() and len(words) > 1 and given not in (words[0], words[0][:1] + ".") \
+                    and not _titles_bearer(article.text[max(a, match.start() - 40):match.end() - len(words[-1])], words[0]):
+                continue  # another person of that surname, not "Secretary Clinton" in a quotation of Hillary Clinton's
             lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
             if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
                 return True
@@ -370,6 +469,20 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _titles_bearer(before: str, given: str) -> bool:
+    """Whether the words before a surname in a quotation end in a title that may be the bearer's: an office
+    ("Secretary", "Sen.", "President"), or "Mr." or "Mrs." where the bearer's given name is not of the other sex
+    ("Mrs. Clinton" is not Bill Clinton)."""
+    if not TITLE_BEFORE.search(before):
+        return False
+    title = before.split()[-1].lower().rstrip(".")
+    if title in MALE_TITLES:
+        return given.lower() not in FEMALE_GIVEN_NAMES
+    if title in FEMALE_TITLES:
+        return given.lower() not in MALE_GIVEN_NAMES
+    return True
 
 
 def _is_org(article: ArticleText, statement: Statement) -> bool:
@@ -385,12 +498,16 @@ def _is_org(article: ArticleText, statement: Statement) -> bool:
 
 def role_head(subject: Subject) -> str:
     """The noun a description ends in before any "of" ("the head of the delegation" → head); the last role
-    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags)."""
+    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags), or the
+    role a verb in -ed follows ("The senator emailed supporters saying", a participle cue's phrase)."""
     words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
              if w not in DEFINITE and len(w) > 2]
     roles = [w for w in words if _role_word(w)]
     if words and roles and words[-1] not in roles and words[-1].endswith("ed"):
         return roles[-1]
+    for n, word in enumerate(words[:-1]):  # "The senator emailed supporters saying": a verb ran on after the role
+        if _role_word(word) and words[n + 1].endswith("ed") and not _role_word(words[n + 1]):
+            return word
     return words[-1] if words else ""
 
 

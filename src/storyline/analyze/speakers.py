@@ -29,6 +29,7 @@ from storyline.analyze.antecedents import (
     role_head,
     speaks_of,
     title_gender,
+    unnamed_antecedent,
 )
 from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
@@ -97,7 +98,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         named = subject is not None and subject.kind in ("name", "org")
         if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
                 and not _goes_on_from_name(statement, done) \
-                and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders):
+                and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders) \
+                and not _goes_on_naming_self(article, statement, done, genders):
             statement.speaker, statement.speaker_span = None, None
         across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
         if across is not None:
@@ -155,6 +157,18 @@ def _goes_on_from_name(statement: Statement, done: list[Statement]) -> bool:
                and s.subject is not None and s.subject.kind in ("name", "org") for s in done)
 
 
+def _goes_on_naming_self(article: ArticleText, statement: Statement, done: list[Statement],
+                         genders: dict[str, str]) -> bool:
+    """Whether a quotation with no cue of its own goes on, in its paragraph, with the words of a he or she who
+    names themself ("Trump wasted no time." then "“…,” he said of Cruz. “We're going to win with Trump.”"): the
+    second part speaks of its speaker as the first part's pronoun allows (`names_self`)."""
+    if statement.subject is not None and statement.subject.kind not in ("none", "inherit"):
+        return False
+    return any(s.paragraph == statement.paragraph and s.speaker_span == statement.speaker_span and s.direct
+               and s.subject is not None and s.subject.kind == "pronoun"
+               and names_self(article, s, statement.speaker or "", _pronoun_gender(s.subject), genders) for s in done)
+
+
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
                    genders: dict[str, str]) -> None:
     statement.resolved = True
@@ -172,6 +186,10 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "pronoun":
         gender = PRONOUNS.get(subject.surface.lower())
+        stranger = unnamed_antecedent(article, subject.start, done, gender) if gender is not None else None
+        if stranger is not None:  # "One ferry pilot said he … “…,” he said": the pilot's, unnamed
+            statement.unnamed = stranger
+            return
         found = antecedent(article, subject.start, done, gender, genders, statement)
         if found:
             statement.speaker, statement.speaker_span = found
@@ -219,11 +237,13 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
         if statement.speaker:
             return
     if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" '‘“\"`").endswith(":"):
-        # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject.
+        # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject;
+        # "A footnote in the audit makes that clear: “…”": a thing or someone unnamed, no one the paragraph named
         subject = sentence_subject(article, article.sentences[this_sentence])
-        if subject is not None and subject.kind in ("name", "pronoun", "role"):
+        if subject is not None and subject.kind in ("name", "pronoun", "role", "anonymous") \
+                and not article.in_quote(subject.start):
             _apply_subject(article, statement, subject, done, genders)
-            if statement.speaker:
+            if statement.speaker or subject.kind == "anonymous":
                 return
     if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence) \
             and not quoted_fragment(article, statement):  # a fragment the writer's sentence reports keeps its reading

@@ -59,6 +59,7 @@ def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject
         if is_cue(article, j):
             subject = None if hangs_from_clause(article, j) else noun_phrase_before(article, j, sentence[0])
             if subject is not None and subject.kind not in ("none", "inherit") \
+                    and not (subject.mention is not None and _qualifies_by_hyphen(article, subject.mention)) \
                     and not participle_object(article, j, subject, sentence[0]):
                 return subject  # not "… and said" nor "emailed members saying": the one this sentence opens with
             break
@@ -72,7 +73,7 @@ def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject
             and j - i < 8:
         j += 1
     leading = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
-    people = [m for m in leading if person_like(article, m)]
+    people = [m for m in leading if person_like(article, m) and not _qualifies_by_hyphen(article, m)]
     if people:
         return subject_from_mention(article, _apposed_to_possessor(article, people[-1]) or people[-1])
     missed = missed_surname(article, i, alone=True)  # opening the sentence before a verb, it is the subject
@@ -166,7 +167,10 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
 
 
 def subject_like(article: ArticleText, mention: Mention) -> bool:
-    """A mention that opens its sentence or clause (titles and roles before it allowed): a subject."""
+    """A mention that opens its sentence or clause (titles and roles before it allowed): a subject; not a name
+    that qualifies a word joined to it by a hyphen (`_qualifies_by_hyphen`)."""
+    if _qualifies_by_hyphen(article, mention):
+        return False
     sentence = article.sentences[article.sentence_of(mention.start)]
     start = mention.title_start if mention.title_start is not None else mention.start
     view = _VIEW_OPENING.match(article.text, sentence[0], sentence[1])
@@ -180,6 +184,14 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
     if i > 0 and article.word(i) == "as" and article.tokens[i - 1].text == "," and j < len(article.tokens) \
             and is_cue(article, j) and article.tokens[j].text.islower():
         return True  # "…, as Mr. Ruiz suggested at the meeting.": the subject of the clause that gives his view
+    if i >= 0 and article.word(i) == "what" and j < len(article.tokens) and is_cue(article, j) \
+            and article.tokens[j].text.islower():
+        return True  # "conflicted with what Ana Ruiz told the paper": the one whose words the sentence is about
+    if i >= 0 and article.word(i) == "whether" and j < len(article.tokens) \
+            and (article.word(j) in FINITE_AUXILIARIES or article.word(j) == ",") \
+            and not any(article.word(k) in PRONOUNS for k in range(article.token_at(sentence[0]), i)) \
+            and not any(sentence[0] <= m.start < article.tokens[i].start for m in article.people):
+        return True  # "It was unclear whether Sanders was ready": the one the sentence asks about, none before it
     if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
             and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
@@ -226,6 +238,12 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
         if nxt.text.islower() and (nxt.text in ANONYMOUS or nxt.text in GROUP_HEADS):
             return False  # "Trump supporters ripped them away": the name qualifies the group that acts
     return True
+
+
+def _qualifies_by_hyphen(article: ArticleText, mention: Mention) -> bool:
+    """Whether a name is joined by a hyphen to a lower-case word it qualifies ("a Trump-style retort", "the
+    Obama-era rule", "a Sanders-backed slate"): part of a noun phrase about something else, no one's subject."""
+    return re.match(r"-[a-z]", article.text[mention.end:mention.end + 2]) is not None
 
 
 def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: int) -> bool:

@@ -54,11 +54,13 @@ def name_gender(surname: str, text: str, people: Iterable[str] = ()) -> str | No
     others = set(people) - {surname.lower()}
     male = female = 0
     for sentence in re.split(r"(?<=[.!?”\"])\s+", _QUOTED.sub(" ", text)):
-        if not re.search(rf"\b{name}\b", sentence, re.I):
+        named = re.search(rf"\b{name}\b", sentence, re.I)
+        if not named:
             continue
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence)]
-        if others & set(words):
+        if others & {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}:
             continue
+        # only the pronouns after the name take it up ("Based on her actions, … Tiegen said": hers is another's)
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", sentence[named.end():])]
         male += sum(w in _MALE for w in words)
         female += sum(w in _FEMALE for w in words)
     if male >= 2 * female and male:
