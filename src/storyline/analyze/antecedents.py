@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.entities import ORG_WORDS, strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
-from storyline.analyze.statements import Statement, Subject, is_cue
+from storyline.analyze.speaker_kinds import Subject
+from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import missed_surname, subject_like
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,

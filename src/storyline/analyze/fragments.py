@@ -35,8 +35,9 @@ import re
 from dataclasses import replace
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
-from storyline.analyze.statements import Statement, is_cue
+from storyline.analyze.statements import Statement
 from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CRIES, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
