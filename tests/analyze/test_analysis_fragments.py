@@ -299,3 +299,12 @@ def test_lower_case_words_right_after_a_cue_stay_a_quotation(text, words):
     """The second piece of an interrupted quotation, words right after the cue's comma, and words after whom the cue
     speaks to stay direct."""
     assert with_words(text, words).direct
+
+
+def test_an_apostrophe_in_the_writers_clause_is_no_quotation_before_the_words():
+    """"it’s" holds a mark that is no quotation: lower-case words after the writer's clause and its comma are
+    reported speech, as they are where the clause holds no apostrophe."""
+    text = ("The harbour board met on Monday.\n\nMayor Ana Ortiz said it’s clear that if the ferry stops, “the harbour "
+            "will be empty by spring.”")
+    assert not with_words(text, "the harbour will be empty by spring").direct
+

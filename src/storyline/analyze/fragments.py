@@ -160,8 +160,8 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
     a = statement.parts[0][0]
     before = text[lo:opening].rstrip()
     if len(statement.parts) > 1 or not text[a].islower() or not before.endswith(",") \
-            or any(ch in QUOTE_CHARS for ch in before):
-        return False
+            or any(lo <= o < opening for o, _ in article.quoted_near(lo, opening)):
+        return False  # a quotation before it in its sentence, not an apostrophe ("it’s")
     cue = statement.cue
     start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
     words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])
