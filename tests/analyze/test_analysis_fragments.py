@@ -338,3 +338,11 @@ def test_quoted_words_right_by_their_cue_stay_a_quotation_whatever_word_opens_th
     """Right after its cue, or with its cue right after the closing mark, the words are the speaker's own going on,
     as the second piece of an interrupted quotation is: a quotation, though they open with "would" or "of"."""
     assert with_words(text, words).direct
+
+
+def test_lower_case_words_after_the_writers_clause_and_a_comma_are_reported_speech_in_nyt_marks():
+    """The New York Times' ''…'' is two marks, whose first stands before the words' opening: after the writer's
+    clause and its comma the quoted words are reported speech in those marks as in “…”."""
+    text = ("The harbour board met on Monday.\n\nAna Ortiz said that in the coldest winters, ''the ferry ran with two "
+            "crews and no one complained.''")
+    assert not with_words(text, "the ferry ran with two crews").direct

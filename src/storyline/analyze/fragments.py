@@ -209,7 +209,7 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
     Velmar, “no one …”")."""
     text, opening = article.text, statement.position
     a = statement.parts[0][0]
-    before = text[lo:opening].rstrip()
+    before = text[lo:opening].rstrip().rstrip("'`").rstrip()  # NYT’s '' is two marks, the first left before opening
     if len(statement.parts) > 1 or not text[a].islower() or not before.endswith(",") \
             or any(lo <= o < opening for o, _ in article.quoted_near(lo, opening)):
         return False  # a quotation before it in its sentence, not an apostrophe ("it’s")
