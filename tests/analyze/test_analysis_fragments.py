@@ -299,3 +299,50 @@ def test_lower_case_words_right_after_a_cue_stay_a_quotation(text, words):
     """The second piece of an interrupted quotation, words right after the cue's comma, and words after whom the cue
     speaks to stay direct."""
     assert with_words(text, words).direct
+
+
+def test_an_apostrophe_in_the_writers_clause_is_no_quotation_before_the_words():
+    """"it’s" holds a mark that is no quotation: lower-case words after the writer's clause and its comma are
+    reported speech, as they are where the clause holds no apostrophe."""
+    text = ("The harbour board met on Monday.\n\nMayor Ana Ortiz said it’s clear that if the ferry stops, “the harbour "
+            "will be empty by spring.”")
+    assert not with_words(text, "the harbour will be empty by spring").direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The harbour board met on Monday.\n\nIn the leaflet’s view, the crews “should vote against the new rosters at "
+     "the meeting.”", "should vote against the new rosters"),
+    ("The harbour board met on Monday.\n\nOrtiz backed three harbour candidates “who stand for safe crossings and "
+     "fair pay.”", "who stand for safe crossings"),
+    ("The harbour board met on Monday.\n\nThe crews accused the operator of running a service “of delays, of "
+     "excuses and of broken promises.”", "of delays, of excuses"),
+    ("The harbour board met on Monday.\n\nOrtiz began talking about what will happen “if the ferry does not sail "
+     "this winter.”", "if the ferry does not sail"),
+])
+def test_quoted_words_that_go_on_the_writers_clause_are_reported_speech(text, words):
+    """Quoted words opening in lower case with an auxiliary, a relative or subordinating word or a preposition
+    (CONTINUING_WORDS) finish a clause the writer began outside the marks, whatever word stands before them: a
+    fragment of the writer's sentence, reported speech."""
+    assert not with_words(text, words).direct
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The harbour board met on Monday.\n\nAn early winter, Ana Ortiz said, “would be the worst time to cut the "
+     "ferry.”", "would be the worst time"),
+    ("The harbour board met on Monday.\n\nThe old ferry — the crews’ ferry — “was the last boat to sail in any "
+     "weather,” Mr. Ortiz said.", "was the last boat to sail"),
+    ("The harbour board met on Monday.\n\nThe harbour master opened the meeting saying “of course the ferry sails "
+     "in winter.”", "of course the ferry sails"),
+])
+def test_quoted_words_right_by_their_cue_stay_a_quotation_whatever_word_opens_them(text, words):
+    """Right after its cue, or with its cue right after the closing mark, the words are the speaker's own going on,
+    as the second piece of an interrupted quotation is: a quotation, though they open with "would" or "of"."""
+    assert with_words(text, words).direct
+
+
+def test_lower_case_words_after_the_writers_clause_and_a_comma_are_reported_speech_in_nyt_marks():
+    """The New York Times' ''…'' is two marks, whose first stands before the words' opening: after the writer's
+    clause and its comma the quoted words are reported speech in those marks as in “…”."""
+    text = ("The harbour board met on Monday.\n\nAna Ortiz said that in the coldest winters, ''the ferry ran with two "
+            "crews and no one complained.''")
+    assert not with_words(text, "the ferry ran with two crews").direct

@@ -1,5 +1,5 @@
-"""Quotations with a cue a reader follows at once that came out with no speaker (analyze/statements.py, speakers.py,
-described.py, text.py): initials run together before a surname, "was prompted to say", a cue before a
+"""Quotations with a cue a reader follows at once that came out with no speaker (analyze/cue_words.py, quotation_cues.py,
+speaker_phrases.py, speakers.py, described.py, text.py): initials run together before a surname, "was prompted to say", a cue before a
 "when asked" clause, a capitalised name word read as a verb ("the United States"), a court document's
 author, a name in apposition after a short phrase of place, whose words the text before a quotation says it
 gives ("in Ms. Ortiz's words", "Ortiz's word:", "as Quayside put it,"). Measured on PolNeAR train in

@@ -1,5 +1,5 @@
-"""Shapes of real reporting that left a known cue with no speaker or gave it to the wrong one (analyze/statements.py,
-speakers.py, subjects.py, described.py, quote_marks.py, nlp.py): a "who" before the cue, a body quoted naming
+"""Shapes of real reporting that left a known cue with no speaker or gave it to the wrong one (analyze/speaker_phrases.py,
+quotation_cues.py, speakers.py, subjects.py, described.py, quote_marks.py, nlp.py): a "who" before the cue, a body quoted naming
 itself, an outlet as he or she, a quotation inside the quotation, "when asked" after it, a quotation mark glued to
 its cue or a stray space before NYT's closing '', "according to a post from …", and a surname the model missed as a
 sentence's subject. Measured on PolNeAR train in docs/attribution.md; the sentences here are written for these

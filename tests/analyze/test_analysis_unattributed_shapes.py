@@ -1,5 +1,5 @@
 """Shapes of real reporting that left a quotation with a cue a reader follows at once unattributed or given to
-the wrong person (analyze/statements.py, subjects.py, speakers.py, antecedents.py): a surname ending in -ly read
+the wrong person (analyze/speaker_phrases.py, cue_subjects.py, subjects.py, speakers.py, antecedents.py): a surname ending in -ly read
 as an adverb, a clause after an opening phrase, a role ("the senator", "the former president") and who holds it,
 "As X, a long apposition, put it", "That quote from X" after the quotation. Measured on PolNeAR train in
 docs/attribution.md; the sentences here are written for these tests."""

@@ -1,5 +1,5 @@
 """Words cried out by a crowd or someone unnamed, and sources that name no person (analyze/speakers.py,
-statements.py): a chant, a shout or a jeer whose crier is "the crowd", "his friends" or "someone in the
+cue_subjects.py): a chant, a shout or a jeer whose crier is "the crowd", "his friends" or "someone in the
 audience" belongs to no named person, not to the person the sentence is about; a source speaking to an outlet
 is not the outlet. Measured on PolNeAR train in docs/attribution.md; the sentences here are written for these
 tests."""

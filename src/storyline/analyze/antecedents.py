@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.entities import ORG_WORDS, TITLE_BEFORE, strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
-from storyline.analyze.statements import Statement, Subject, is_cue
+from storyline.analyze.speaker_kinds import Subject
+from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import missed_surname, sentence_subject, subject_like
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,

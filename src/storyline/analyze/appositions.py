@@ -12,14 +12,10 @@ Ana Ortiz", "a friend of Piet Varga") is never the speaker.
 from __future__ import annotations
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.statements import (
-    Statement,
-    Subject,
-    is_cue,
-    person_like,
-    preposition_before,
-    subject_from_mention,
-)
+from storyline.analyze.cue_subjects import preposition_before
+from storyline.analyze.cue_words import is_cue
+from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
+from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import subject_like
 from storyline.lang.en import OBJECT_PREPOSITIONS, PERSON_OF, PREPOSITIONS
 from storyline.model import Mention

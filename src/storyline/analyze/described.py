@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_subjects import preposition_before
 from storyline.analyze.person_names import could_be_name
-from storyline.analyze.statements import Subject, person_like, preposition_before, subject_from_mention
+from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
 from storyline.lang.en import FUNCTION_WORDS, KIN, MESSAGE_NOUNS, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
 
 # Before the name, words a description may hold without making the name its object.

@@ -25,7 +25,11 @@ sentence goes on past the closing mark ("heard “more than a few” in the crow
 with a capitalised word: "Mayor: ‘Not Yet’ Time To Close The Quay") or where a name of the sentence, in the
 quotation's line, stands right before it as its subject ("found that Ortiz “never read the file”"); after a verb or a
 noun, with no verb of naming, the quoted words stand whole, what someone said ("welcomed “…”"), as
-PolNeAR's annotators mostly take them (docs/attribution.md has the measure).
+PolNeAR's annotators mostly take them (docs/attribution.md has the measure). Quoted words that open in lower case
+with a word no sentence of the speaker's opens with, going on a clause the writer began outside the marks (an
+auxiliary, a relative or subordinating word, a preposition: 'the delegates “should vote …”', 'candidates “who
+embody …”', 'a campaign “of hatred …”'), are a fragment whatever stands before them, unless they stand right by
+their cue ("he said, “is like …”"), where the speaker's words go on.
 """
 
 from __future__ import annotations
@@ -35,9 +39,19 @@ import re
 from dataclasses import replace
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
-from storyline.analyze.statements import Statement, is_cue
-from storyline.lang.en import BINDING_ENDINGS, BINDING_WORDS, CRIES, CUE_WORDS, JOINING_WORDS, NAMING_CUES, TITLE_SMALL_WORDS
+from storyline.analyze.statements import Statement
+from storyline.lang.en import (
+    BINDING_ENDINGS,
+    BINDING_WORDS,
+    CONTINUING_WORDS,
+    CRIES,
+    CUE_WORDS,
+    JOINING_WORDS,
+    NAMING_CUES,
+    TITLE_SMALL_WORDS,
+)
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
@@ -100,7 +114,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     past the closing mark with a word of its own; after a verb or a noun they otherwise stand whole, as what
     someone said ("welcomed “…”"). After a verb of naming, also: where the word before binds
     ("called it “a disaster”") or the quoted words open in lower case ("called the plan “a disaster”"), not
-    where they open a sentence of their own ("called the plan “A fantasy for tourists”")."""
+    where they open a sentence of their own ("called the plan “A fantasy for tourists”"). With or without a cue,
+    where the quoted words go on the writer's clause (_goes_on_writers_clause)."""
     text = article.text
     opening = statement.position
     paragraph = article.paragraphs[article.paragraph_of(opening)][0]
@@ -116,6 +131,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         j -= 1
     if _cried(article, j, lo):
         return False  # "to chants of “Marco! Marco!”", "chanting “no contract, no peace” after …": the cry, whole
+    if _goes_on_writers_clause(article, statement, before, j):
+        return True  # "the delegates “should vote for …”", "a campaign “of hatred …”": the rest of the writer's clause
     cue = statement.cue
     naming = cue is not None and cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES
     if cue is None or naming:
@@ -148,6 +165,41 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
 _TO_WHOM = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "reminded", "warned", "assured"}
 
 
+def _goes_on_writers_clause(article: ArticleText, statement: Statement, before: str, j: int) -> bool:
+    """Whether quoted words with two words or more of the writer's sentence before them open in lower case with a
+    word that goes on a clause begun outside the marks (CONTINUING_WORDS: 'the delegates “should vote …”',
+    'candidates “who embody …”', 'accused him of running a campaign “of hatred …”'): they finish the writer's
+    sentence, whatever word stands before them. Not where they stand right by their cue ("Stevens said, “is like
+    …”", "“was caught …,” Mr. Trump said", "saying “of course”"): there the speaker's own words go on, as the second
+    piece of an interrupted quotation does. Token j is the last before the opening mark."""
+    text = article.text
+    first = re.match(r"[^\W\d_][\w’'-]*", text[statement.parts[0][0]:statement.parts[0][0] + 30])  # not "that’s"
+    if first is None or first.group() not in CONTINUING_WORDS or len(re.findall(r"[^\W_][\w’'-]*", before)) < 2:
+        return False  # "Now, “within the business community …”": one opening word is no clause of the writer's
+    while j >= 0 and (article.tokens[j].text in (",", ":") or article.tokens[j].text in QUOTE_TOKENS):
+        j -= 1
+    return not (j >= 0 and is_cue(article, j)) and not _beside_cue(article, statement)
+
+
+def _beside_cue(article: ArticleText, statement: Statement) -> bool:
+    """Whether only the cue's subject and punctuation stand between a statement's quotation and its cue, before the
+    opening mark ("explained Rosenberg, “…”") or after the closing one ("“…,” Mr. Trump said")."""
+    cue, subject = statement.cue, statement.subject
+    if cue is None:
+        return False
+    lo, hi = (cue[1], statement.position) if cue[1] <= statement.position else (statement.parts[-1][1], cue[0])
+    between = article.text[lo:hi]
+    if subject is not None:
+        start = subject.mention.title_start if subject.mention is not None and subject.mention.title_start is not None \
+            else subject.start
+        if lo <= start and subject.end <= hi:
+            between = article.text[lo:start] + article.text[subject.end:hi]
+    return not re.sub(r"[\s,:.—–-]", "", between.translate(_NO_MARKS))
+
+
+_NO_MARKS = str.maketrans("", "", "".join(QUOTE_CHARS))
+
+
 def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -> bool:
     """Whether a quotation opening in lower case after a comma goes on a clause of the writer's, three words or more
     of the sentence (from lo) before it, after its cue where the cue comes first: "Bolton said that whatever choice
@@ -157,10 +209,10 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
     Velmar, “no one …”")."""
     text, opening = article.text, statement.position
     a = statement.parts[0][0]
-    before = text[lo:opening].rstrip()
+    before = text[lo:opening].rstrip().rstrip("'`").rstrip()  # NYT’s '' is two marks, the first left before opening
     if len(statement.parts) > 1 or not text[a].islower() or not before.endswith(",") \
-            or any(ch in QUOTE_CHARS for ch in before):
-        return False
+            or any(lo <= o < opening for o, _ in article.quoted_near(lo, opening)):
+        return False  # a quotation before it in its sentence, not an apostrophe ("it’s")
     cue = statement.cue
     start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
     words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])

@@ -1,6 +1,6 @@
 """Reported (indirect) speech in one article: "X said (that) …", "…, X said", "according to X, …",
 "…, adding that …": a cue and the clause it reports, found from tags and named entities as direct
-quotations are (statements.py holds the article's reading, the cues and the subjects both use).
+quotations are (cue_words.py, speaker_phrases.py and cue_subjects.py hold the cues and the subjects both use).
 """
 
 from __future__ import annotations
@@ -8,15 +8,12 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_subjects import speaker_before
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
-from storyline.analyze.statements import (
-    Statement,
-    Subject,
-    is_cue,
-    noun_phrase_after,
-    np_token,
-    speaker_before,
-)
+from storyline.analyze.speaker_kinds import Subject
+from storyline.analyze.speaker_phrases import noun_phrase_after, np_token
+from storyline.analyze.statements import Statement
 from storyline.lang.en import (
     ADVERBIAL_START,
     BARE_CLAUSE_CUES,

@@ -34,21 +34,15 @@ from storyline.analyze.antecedents import (
 from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.described import author_of_message, named_in_description
 from storyline.analyze.entities import strip_title
 from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.quote_marks import QUOTE_TOKENS
-from storyline.analyze.statements import (
-    Statement,
-    Subject,
-    is_cue,
-    noun_phrase_after,
-    noun_phrase_before,
-    np_token,
-    person_like,
-    subject_from_mention,
-)
+from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
+from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before, np_token
+from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import sentence_subject, subject_like
 from storyline.analyze.unnamed import unnamed_source
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS

@@ -11,20 +11,12 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_subjects import participle_object
+from storyline.analyze.cue_words import is_cue, verb_like
 from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.quote_marks import QUOTE_TOKENS
-from storyline.analyze.statements import (
-    Subject,
-    after_place,
-    classify_phrase,
-    is_cue,
-    noun_phrase_before,
-    np_token,
-    participle_object,
-    person_like,
-    subject_from_mention,
-    verb_like,
-)
+from storyline.analyze.speaker_kinds import Subject, classify_phrase, person_like, subject_from_mention
+from storyline.analyze.speaker_phrases import after_place, noun_phrase_before, np_token
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ANONYMOUS,

@@ -11,7 +11,9 @@ talks"), with its span. A name, a pronoun, or a role the story resolves to a per
 from __future__ import annotations
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.statements import Subject, is_cue, np_token
+from storyline.analyze.cue_words import is_cue
+from storyline.analyze.speaker_kinds import Subject
+from storyline.analyze.speaker_phrases import np_token
 from storyline.lang.en import (
     ADVERBIALS,
     DEFINITE,

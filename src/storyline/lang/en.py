@@ -89,6 +89,16 @@ BINDING_ENDINGS = ("'s", "’s", "n't", "n’t", "'re", "’re", "'ll", "’ll",
 # Words joining the quoted words to the word before them ("Wall Street and “there's nothing wrong”"): they bind
 # where that word is the writer's, not where it closes another quotation ("“…” and “…”", which keeps its own kind).
 JOINING_WORDS = {"and", "or"}
+# Words that, opening quoted words in lower case, go on a clause or phrase the writer's sentence began outside the
+# marks: an auxiliary or modal whose subject stands before them ('the delegates “should vote …”'), a relative or
+# subordinating word ('candidates “who embody …”', 'what will happen “if we lose”'), a preposition ('a campaign “of
+# hatred …”'), "to" and "not". No sentence of a speaker's opens so: the quoted words finish the writer's sentence.
+CONTINUING_WORDS = {"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+                    "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "who", "whom", "whose",
+                    "which", "that", "whether", "if", "because", "although", "though", "unless", "than", "so", "of",
+                    "for", "by", "with", "from", "in", "into", "on", "at", "over", "out", "toward", "towards", "about",
+                    "against", "through", "without", "including", "except", "like", "among", "between", "under",
+                    "upon", "within", "to", "not"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object

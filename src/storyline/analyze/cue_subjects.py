@@ -1,0 +1,177 @@
+"""The subject of a cue: the noun phrase before it, or after it when inverted ("said the minister"); the agent
+of a passive ("was asked by host Ann Lee"); a person opening the clause with an apposition that runs to
+the cue ("Chris Covert, state director for Ruiz, said"). A noun phrase a preposition or a cue governs ("said
+of Mr. Rubio", "a spokesman for Lena Okafor") does not speak; a participle's object ("issued a statement
+saying") speaks for the sentence's subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import is_cue, verb_like
+from storyline.analyze.participles import hangs_from_clause
+from storyline.analyze.speaker_kinds import Subject, subject_from_mention
+from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
+from storyline.lang.en import ADDRESSED_PASSIVES, ADDRESSING_CUES, GOVERNING, PASSIVE_AUXILIARIES, PHRASAL_CUES, SAYING_BEFORE_TO
+
+
+def apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
+    """“…,” Cecelia Marsh, 67, a retired clerk in Allentown, Pa., said / Nate Ruiz, the pollster who
+    founded the site, tweeted: a person opening the clause (or after its opening phrase), a comma, then an
+    apposition of any shape up to the cue, where no other person heads a clause. The apposition's places,
+    bodies and people after a preposition ("a former adviser to Scott Walker") do not speak."""
+    cue_start = article.tokens[cue].start
+    # the clause may follow an opening phrase: "In a post on Sunday, Mr. Frum, a former aide, wrote:"
+    m = None
+    first_comma = article.text.find(", ", lo, cue_start)
+    for start in [lo] if first_comma < 0 else [lo, first_comma + 2]:
+        m = article.first_mention_from(start, cue_start)
+        lead = article.text[start:m.start if m.title_start is None else m.title_start].strip(" ,\n\"'“”‘’-—–") \
+            if m is not None else ""
+        if m is not None and m.label == "PERSON" and (not lead or lead.lower() in ("as", "when", "while")) \
+                and not any(x.label == "PERSON" for x in article.mentions_within(lo, start)):
+            break
+        m = None
+    if m is None:
+        return None
+    i = article.token_at(m.end)
+    if i >= cue or cue - i > 30 or article.tokens[i].text != "," or article.tokens[i].start != m.end:
+        return None
+    if any(x.label == "PERSON" and not governed(article, subject_from_mention(article, x), m.end)
+           and not after_place(article, article.token_at(x.start) - 1, x)
+           for x in article.mentions_within(m.end, cue_start)):
+        return None  # another person heads a clause there; one after "to", "for", "under" is the apposition's
+    return subject_from_mention(article, m)
+
+
+def preposition_before(article: ArticleText, start: int, lo: int, prepositions: set[str] | frozenset[str],
+                       adjacent: bool = True) -> int | None:
+    """The token of the preposition whose object the name starting at start is ("a spokesman for Ann Lee",
+    "said of Mr. Rubio", "the wife of the late Piet Varga"), within text[lo:start]; None where there is none.
+
+    The one home of the rule that a name after a preposition does not speak. With adjacent, only the word
+    right before the name counts (articles passed over); else any word back to a comma ("his friend at
+    college, Piet Varga" is no object of "at")."""
+    k = article.token_at(start) - 1
+    while k >= 0 and article.tokens[k].start >= lo:
+        word = article.word(k)
+        if word in prepositions:
+            return k
+        if word == "," or adjacent and word not in ("the", "a", "an"):
+            return None
+        k -= 1
+    return None
+
+
+def governed(article: ArticleText, subject: Subject, lo: int) -> bool:
+    """Whether a noun phrase is the object of a preposition or of a cue ("said of Mr. Rubio:", "said on
+    Twitter:"), not the one who speaks."""
+    titled = subject.mention.title_start if subject.mention is not None else None
+    if preposition_before(article, subject.start if titled is None else titled, lo, GOVERNING) is not None:
+        return True
+    k = _word_before(article, subject, lo)
+    return k is not None and is_cue(article, k)
+
+
+def _word_before(article: ArticleText, subject: Subject, lo: int) -> int | None:
+    """The token before a noun phrase (its title included) and any article before it, within the text
+    from lo; None at lo."""
+    titled = subject.mention.title_start if subject.mention is not None else None
+    k = article.token_at(subject.start if titled is None else titled) - 1
+    while k >= 0 and article.tokens[k].start >= lo and article.word(k) in ("the", "a", "an"):
+        k -= 1
+    return k if k >= 0 and article.tokens[k].start >= lo else None
+
+
+def passive_speaker(article: ArticleText, cue: int, hi: int) -> Subject | None:
+    """The speaker of a passive cue: the agent after "by" ("Larsen was asked by host Ann Lee, “…”"), or nobody
+    named where the one addressed is the subject ("Trump was asked, “…”"); None when the cue is not passive."""
+    if article.word(cue - 1) not in PASSIVE_AUXILIARIES:
+        return None
+    if article.word(cue + 1) == "by":
+        agent = noun_phrase_after(article, cue + 2, hi)
+        if agent is not None and agent.kind in ("name", "pronoun", "role"):
+            return agent
+    if article.word(cue) in ADDRESSED_PASSIVES:
+        tok = article.tokens[cue]
+        return Subject("anonymous", tok.start, tok.end, tok.text)
+    return None
+
+
+_RELATIVE = re.compile(r",?\s*who\b")
+
+
+def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
+    """The subject that stands before a cue: the noun phrase right before it, unless that is no person of
+    its own (a body, a description, a name after "for" or "to") and a person opens the clause with an
+    apposition that runs to the cue ("Chris Covert, state director for Ruiz, said"): then that person."""
+    before = noun_phrase_before(article, cue, lo)
+    if before is not None and before.kind == "name" and _RELATIVE.match(article.text, before.end, article.tokens[cue].start):
+        return before  # "the loss was steep for Mr. Sanders, who said …": the relative clause is his, governed or not
+    if before is None or before.kind in ("none", "org", "anonymous", "role") or governed(article, before, lo) or \
+            (before.mention is not None and before.mention.label != "PERSON"):
+        apposed = apposed_speaker(article, cue, lo)
+        if apposed is not None:
+            return apposed
+        if before is not None and before.kind in ("name", "org") and _object_of_a_noun(article, before, lo):
+            # "a spokesman for Lena Okafor said", "a source speaking to Fox News said": the one who speaks is the
+            # phrase the name ends, not the name
+            return Subject("anonymous", before.start, before.end, before.surface)
+    return before
+
+
+def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:
+    """Whether a name is the object of a noun's preposition ("a spokesman for Lena Okafor", "an aide to
+    Okafor", "a friend of the senator's", "a source speaking to Fox News"), as against a clause's subject after a conjunction ("after Mr.
+    Trump had said")."""
+    titled = subject.mention.title_start if subject.mention is not None else None
+    k = preposition_before(article, subject.start if titled is None else titled, lo, _NOUN_PREPOSITIONS)
+    if k is None or k < 1 or article.tokens[k - 1].start < lo:
+        return False
+    noun = article.tokens[k - 1]
+    if noun.tag == "VBG" and k >= 2 and article.tokens[k - 2].start >= lo:
+        noun = article.tokens[k - 2]  # "a source speaking to Fox News": the noun the participle follows
+        return noun.text.isalpha() and noun.text.islower() and noun.tag in ("NN", "NNS")
+    return noun.text.isalpha() and noun.text.islower() and noun.tag in ("NN", "NNS", "") \
+        and not verb_like(article, k - 1)
+
+
+_NOUN_PREPOSITIONS = frozenset({"for", "to", "of"})
+
+
+def subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | None:
+    """The subject of a cue: the noun phrase before it, or after it when inverted ("said the minister")."""
+    if article.word(cue) == "according":
+        return noun_phrase_after(article, cue + 2, hi)
+    passive = passive_speaker(article, cue, hi)
+    if passive is not None:
+        return passive
+    if hangs_from_clause(article, cue):
+        return Subject("inherit", article.tokens[cue].start, article.tokens[cue].end, "")
+    if cue >= 2 and article.word(cue - 1) == "to" and article.word(cue - 2) in SAYING_BEFORE_TO:
+        cue -= 2  # "Mr. Trump was prompted to say": the one prompted says it
+    before = speaker_before(article, cue, lo)
+    if before is not None and participle_object(article, cue, before, lo):
+        return Subject("inherit", before.start, before.end, "")  # "issued a statement saying": the sentence subject's
+    if before is not None and before.kind != "none":
+        return before
+    if article.word(cue).endswith("ing") or article.word(cue) in ADDRESSING_CUES:
+        return before  # "…, telling reporters", "but told his supporters": whom a cue addresses never speaks
+    particle = PHRASAL_CUES.get(article.word(cue)) == article.word(cue + 1)  # "put it", "went on": no one after it
+    after = noun_phrase_after(article, cue + 1 + particle, hi)
+    if after is not None and after.kind != "none":
+        return after
+    return before or after
+
+
+def participle_object(article: ArticleText, cue: int, phrase: Subject, lo: int) -> bool:
+    """Whether the noun phrase before a participle cue is the object of a verb ("emailed supporters saying",
+    "issued a statement saying"), so that the cue speaks for the sentence's subject; without tags the phrase
+    may have run back over that verb, so a verb inside it counts too."""
+    if phrase.kind not in ("anonymous", "org") or not article.word(cue).endswith("ing"):
+        return False
+    last = article.token_at(phrase.end) - 1
+    first = article.token_at(phrase.start) - 1
+    return any(verb_like(article, k) for k in range(max(first, 0), last) if article.tokens[k].start >= lo)

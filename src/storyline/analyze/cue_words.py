@@ -1,0 +1,83 @@
+"""Which word of an article is a cue: a verb of saying (is_cue, by the lexicon of lang/en.py and the word's
+tag), a verb of naming ("considers the deal “a first step”"), a passive of being asked ("when asked"), and
+which word reads as a finite verb, tagged or not ("fumed", "says.").
+"""
+
+from __future__ import annotations
+
+from storyline.analyze.article_text import ArticleText
+from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
+    ASKED_CLAUSE_OPENERS,
+    BEFORE_PLURAL_NOUN,
+    CUE_WORDS,
+    DEFINITE,
+    FINITE_AUXILIARIES,
+    MESSAGE_NOUNS,
+    NAMING_CUES,
+    PASSIVE_AUXILIARIES,
+    PHRASAL_CUES,
+    SAYING_BEFORE_TO,
+    VERB_FORMS,
+)
+
+
+def is_cue(article: ArticleText, i: int) -> bool:
+    word = article.word(i)
+    if word == "according":
+        return article.word(i + 1) == "to"
+    if word in PHRASAL_CUES:  # "as Ridge put it", "Ruiz went on", "Varga shot back"
+        return article.word(i + 1) == PHRASAL_CUES[word]
+    if word == "read":  # "“…,” the email read", "read the statement", "it read:": a text's words, not a reader's act
+        return (article.word(i - 1) in MESSAGE_NOUNS or article.word(i - 1) in ("it", "one")
+                or article.word(i + 1) in DEFINITE and article.word(i + 2) in MESSAGE_NOUNS) \
+            and (not article.tokens[i].tag or article.tokens[i].tag.startswith("VB"))
+    if word not in CUE_WORDS:
+        return False
+    if article.word(i - 1) == "to" and article.word(i - 2) not in SAYING_BEFORE_TO:
+        return False  # "declined to say", not "was prompted to say"
+    if article.word(i - 1) in ("not", "n't", "never") or word.endswith("s") and \
+            (article.word(i - 1) in BEFORE_PLURAL_NOUN or article.word(i - 1).isdigit()):
+        return False  # "have not said"; "the eastern states that …", "50 states"
+    tok = article.tokens[i]
+    if tok.text[:1].isupper() and (named := article.mention_by_end.get(tok.end)) is not None \
+            and named.start < tok.start and named.label != "PERSON":
+        return False  # the last word of a name ("the United States", "Fox News Reports"), not a verb
+    return not tok.tag or tok.tag.startswith("VB")
+
+
+def asked_clause(article: ArticleText, j: int) -> bool:
+    """Whether cue j is a passive clause of the speaker's ("“We'll see,” when asked whether …", "after being
+    pressed"): it says when the words were said, not who said them."""
+    return article.word(j) in ADDRESSED_PASSIVES and article.word(j - 1) in ASKED_CLAUSE_OPENERS
+
+
+def finite_verb(article: ArticleText, j: int) -> bool:
+    """A lowercase finite verb of the past or present ("fumed", "cracks"), auxiliaries left out. Without
+    tags (the tagger is off by default), by its form: a past in -ed, or a present in -s that ends its
+    clause ("says.", "writes,")."""
+    tok = article.tokens[j]
+    word = tok.text
+    if not (word.isalpha() and word.islower()) or word in FINITE_AUXILIARIES:
+        return False
+    if tok.tag:
+        return tok.tag in ("VBD", "VBZ")
+    if word.endswith("ed") and len(word) > 4:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and j + 1 < len(article.tokens) and \
+        article.tokens[j + 1].text in (".", ",", ";", ":")
+
+
+def verb_like(article: ArticleText, j: int) -> bool:
+    """Whether token j reads as a finite verb: its tag when tagged, else a common verb's form ("took", "is") or
+    a past in -ed."""
+    tok = article.tokens[j]
+    if tok.tag:
+        return tok.tag in ("VBD", "VBZ", "VBP", "MD")
+    return tok.text in VERB_FORMS or finite_verb(article, j)
+
+
+def naming_cue(article: ArticleText, i: int) -> bool:
+    """A verb that gives the quotation after it as what its subject calls something ("Ruiz considers the
+    deal “a first step”"), not a passive ("was called") nor "so-called"."""
+    return article.word(i) in NAMING_CUES and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}

@@ -1,0 +1,135 @@
+"""The cue of a quotation and its subject, in the words after it ("“…,” said X", "“…,” X said", "“…,” X fumed")
+or before it in its sentence ("X said: “…”", "X gloated: “…”", "Kasich: “…”"), or between the parts of a
+quotation split around its cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_subjects import apposed_speaker, governed, passive_speaker, subject_near
+from storyline.analyze.cue_words import asked_clause, finite_verb, is_cue, naming_cue
+from storyline.analyze.person_names import could_be_name
+from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
+from storyline.analyze.speaker_kinds import Subject
+from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before
+from storyline.lang.en import CONTRASTING, PARTICIPLE_CUES
+
+
+def first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
+    """The first cue word (or "according" of "according to") in text[lo:hi] outside quotes."""
+    i = article.token_at(lo)
+    while i < len(article.tokens) and article.tokens[i].start < hi:
+        if is_cue(article, i) and not article.in_quote(article.tokens[i].start):
+            return i
+        i += 1
+    return None
+
+
+def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
+    """“…,” said X / “…,” X said / “…,” according to X: a cue in the words right after the quote."""
+    k = article.sentence_of(mark.close)
+    sentence_end = article.sentences[k][1]
+    i = article.token_at(mark.close + 1)
+    limit = min(len(article.tokens), i + 30)  # a speaker's apposition can be long ("X, a former director of …, said")
+    ending = article.text[mark.start:mark.close].rstrip().rstrip("'’\"”")[-1:]  # "…win it?’”": a nested question
+    if ending in ".!?" and not article.text[mark.close + 1:sentence_end].strip("'’”\""):
+        # A quote that ends its own sentence ("….” He said …) is not attributed by the next sentence; a
+        # question or an exclamation is ("“Why now?” Mr. Trump asked."), where the splitter cut after it.
+        if ending == "." or k + 1 >= len(article.sentences) or "\n" in article.text[mark.close:article.sentences[k + 1][0]]:
+            return None, None
+        # the cue is within a few words, or after the apposition of a name that opens the next sentence
+        # ("“…?” Ana Ortiz, the chair of the county's party, said")
+        sentence_end, limit = article.sentences[k + 1][1], limit if _name_then_comma(article, i) else min(limit, i + 6)
+    next_quote = article.next_quote_open(mark.close)
+    hi = min(next_quote, max(sentence_end, mark.close + 1))
+    first = _past_marks(article, i, limit)
+    if first < limit and article.word(first) in CONTRASTING:
+        return None, None  # "X told the paper “…” while Y said “…”": the cue after opens another speaker's clause
+    for j in range(i, limit):
+        tok = article.tokens[j]
+        if tok.start >= hi or tok.text in (".", "!", "?", ";"):
+            break
+        if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES and not asked_clause(article, j):
+            return j, subject_near(article, j, mark.close + 1, hi)
+    if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
+        return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
+    return None, None
+
+
+def _name_then_comma(article: ArticleText, i: int) -> bool:
+    """Whether the words from token i on (past quotation marks) open with a person's name, one the model found
+    or two or three capitalised words it missed ("Will Estrada"), and a comma."""
+    i = _past_marks(article, i, len(article.tokens))
+    if i >= len(article.tokens):
+        return False
+    start = article.tokens[i].start
+    named = article.first_mention_from(start, start + 1)
+    if named is not None:
+        return named.label == "PERSON" and article.text.startswith(",", named.end)
+    run = _CAPITALISED_RUN.match(article.text, start)
+    return run is not None and could_be_name(run.group(1).split())
+
+
+_CAPITALISED_RUN = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,2}[A-Z][\w’'.-]*),")
+
+
+def _past_marks(article: ArticleText, i: int, limit: int) -> int:
+    """The first token from i on (before limit) that is no comma, dash or quotation mark."""
+    while i < limit and (article.tokens[i].text in (",", "-", "—", "–") or article.tokens[i].text in QUOTE_TOKENS):
+        i += 1
+    return i
+
+
+def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int) -> tuple[int | None, Subject | None]:
+    """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
+    only a named speaker (or he, she) and one finite verb. Whatever the verb means ("fumed", "cracked",
+    "gloated"), the words right after a quotation name who said it; the lexicon of cues need not know it."""
+    i = _past_marks(article, i, limit)
+    if i >= limit:
+        return None, None
+    if finite_verb(article, i):  # inverted: the verb, then the speaker
+        after = noun_phrase_after(article, i + 1, hi)
+        return (i, after) if after is not None and after.kind == "name" else (None, None)
+    for j in range(i + 1, limit):
+        if article.tokens[j].start >= hi or article.tokens[j].text in (".", ";", "!", "?", ":"):
+            break
+        if finite_verb(article, j):
+            before = noun_phrase_before(article, j, lo)
+            starts_here = before is not None and not article.text[lo:before.start].strip(" ,-—–\n")
+            return (j, before) if starts_here and before is not None and before.kind in ("name", "pronoun") else (None, None)
+    return None, None
+
+
+def cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subject | None]:
+    """NAME said: “…” / Bullock said “…”: the last cue before the quote in its sentence, close to it."""
+    lo = article.sentences[article.sentence_of(mark.open)][0]
+    previous_close = article.last_quote_close(mark.open)
+    lo = max(lo, previous_close + 1)
+    j = article.token_at(mark.open) - 1
+    while j >= 0 and article.tokens[j].end > mark.open - 1 and article.tokens[j].text in QUOTE_TOKENS:
+        j -= 1  # the mark's own token: NYT's '' is one token that ends after the offset the words open at
+    if j >= 0 and article.tokens[j].text == ":" and article.tokens[j].start >= lo:
+        # "Kasich: ‘We are going all the way’", "… doesn't surprise pollster Daron Shaw: “…”": a person, a colon, the words.
+        subject = noun_phrase_before(article, j, lo)
+        if subject is not None and subject.kind in ("name", "pronoun") and not governed(article, subject, lo):
+            return j, subject
+    if j >= 1 and article.tokens[j].text in (":", ",") and article.tokens[j - 1].start >= lo and finite_verb(article, j - 1):
+        # "Mr. Christie gloated: ‘…’", "Hillary Clinton cracked, ‘…’": a speaker and any finite verb right before.
+        subject = passive_speaker(article, j - 1, mark.open) or noun_phrase_before(article, j - 1, lo)
+        if subject is not None and governed(article, subject, lo):
+            subject = apposed_speaker(article, j - 1, lo)  # "Mr. Frum, a former aide to Ruiz, wrote: “…”"
+        if subject is not None and subject.kind in ("name", "pronoun"):
+            return j - 1, subject
+    steps, asked = 0, None
+    while j >= 0 and article.tokens[j].start >= lo and steps < 14:
+        if article.tokens[j].text in (".", "!", "?"):
+            break
+        if is_cue(article, j) and asked_clause(article, j) and asked is None:
+            asked = j  # "Lynch told Congress when asked about it: “…”": the cue before the clause says who speaks
+        elif is_cue(article, j) or naming_cue(article, j):
+            return j, subject_near(article, j, lo, mark.open)
+        j -= 1
+        steps += 1
+    return (asked, subject_near(article, asked, lo, mark.open)) if asked is not None else (None, None)

@@ -1,0 +1,122 @@
+"""What a noun phrase is as a speaker (Subject): a name, a pronoun, a role ("the minister"), an anonymous
+source ("an official", "officials"), a body, or nothing; and whether a mention is a person's name, one the
+model took for a place or body included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.entities import ORG_WORDS
+from storyline.analyze.person_names import could_be_name, person_beside
+from storyline.analyze.places import is_country
+from storyline.lang.en import (
+    ANONYMOUS,
+    DEFINITE,
+    GROUP_HEADS,
+    HONORIFICS,
+    INDEFINITE,
+    OTHER_PRONOUNS,
+    PHRASE_LINKS,
+    PRONOUNS,
+    UNNAMED,
+    WORDLIKE,
+)
+from storyline.model import Mention
+
+
+@dataclass
+class Subject:
+    kind: str  # name | pronoun | role | anonymous | org | none
+    start: int
+    end: int
+    surface: str
+    mention: Mention | None = None
+
+
+def person_like(article: ArticleText, mention: Mention) -> bool:
+    if mention.label == "PERSON":
+        return True
+    words = mention.text.split()
+    elsewhere = article.other_starts.get(mention.text, set())
+    return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
+        not set(words) & ORG_WORDS and not (len(elsewhere) > 1 or (elsewhere and mention.start not in elsewhere)) \
+        and not is_country(mention.text) and could_be_name(words)
+
+
+def named_person(article: ArticleText, mention: Mention) -> bool:
+    """A person, or a name the model took for a place or body that has no word of one ("Paul D’Souza", not
+    "Texas Tech University" or "New York")."""
+    return mention.label == "PERSON" or (person_like(article, mention) and mention.label != "GPE"
+                                         and not set(mention.text.split()) & ORG_WORDS)
+
+
+def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:
+    kind = "name" if person_like(article, mention) else "org"
+    return Subject(kind, mention.start, mention.end, mention.text, mention)
+
+
+def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
+    """A noun phrase without a name: anonymous ("an official", "the company"), a role ("the minister") or nothing."""
+    start, end = article.tokens[k].start, article.tokens[j].end
+    surface = article.text[start:end]
+    first = article.word(k)
+    head_index = j
+    for x in range(k, j + 1):  # the head comes before any "of"/"near" ("the head of American diplomacy")
+        if article.word(x) in PHRASE_LINKS:
+            head_index = x - 1
+            break
+    while head_index > k and (article.tokens[head_index].tag in ("VBN", "VBG", "POS", "CD")
+                              or article.word(head_index) in ("’s", "'s")):
+        head_index -= 1
+    head_tok = article.tokens[head_index]
+    head = head_tok.text.lower()
+    titled = j == k + 1 and article.word(k).rstrip(".") in HONORIFICS  # "Dr. Ward stated:"
+    known = article.surnames.get(head_tok.text) if k == j or titled else None
+    if known is not None and known.start < start:
+        return Subject("name", start, end, surface, known)
+    if (k == j or titled) and bare_name(article, j):
+        return Subject("name", start, end, surface)
+    plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
+    if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
+        return Subject("anonymous", start, end, surface)
+    if first in DEFINITE or article.tokens[k].text.lower().endswith(("’s", "'s")):
+        return Subject("role", start, end, surface)
+    run = j  # a name the model missed: the phrase ends in two or more capitalised words ("fire chief Dolores Whitlock")
+    while run - 1 >= k and article.tokens[run - 1].text[:1].isupper() and article.tokens[run - 1].tag in ("NNP", "") \
+            and article.word(run - 1) not in DEFINITE:
+        run -= 1
+    names = [article.tokens[x].text for x in range(run, j + 1)]
+    if j - run >= 1 and all(w[:1].isupper() for w in names) and not set(names) & ORG_WORDS and \
+            article.tokens[j].tag in ("NNP", ""):
+        start_name = article.tokens[run].start
+        if could_be_name(names):
+            return Subject("name", start_name, end, article.text[start_name:end])
+        beside = person_beside(article.text, article.people, start_name, end)  # "Pennsylvania Gov. and … Ed Rendell"
+        return subject_from_mention(article, beside) if beside is not None else Subject("none", start, end, surface)
+    if head.isalpha() and not head_tok.text[:1].isupper():
+        return Subject("role", start, end, surface)
+    return Subject("none", start, end, surface)
+
+
+def bare_name(article: ArticleText, i: int) -> bool:
+    """A lone capitalised word before a cue that the model did not take for anyone ("“…,” O’Fallon said",
+    "Varnholt added,", "Dr. Varnholt stated:"): a name when it stands alone (after a mark, an honorific or
+    opening its sentence, not "his Twitter followers"), the article never writes it in lower case, and it
+    is no word of a group, a pronoun or a plural ("Officials", "Others", "Everyone", "Democrats")."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    before = article.tokens[i - 1] if i > 0 else None
+    if before is not None and any(ch.isalnum() for ch in before.text) and "\n" not in article.text[before.end:tok.start] \
+            and before.text.lower().rstrip(".") not in HONORIFICS:
+        return False
+    if not tok.text[:1].isupper() or tok.tag not in ("NNP", "") or not WORDLIKE.match(word) or len(word) < 3:
+        return False
+    if word in ANONYMOUS or word in GROUP_HEADS or word in INDEFINITE or word in DEFINITE or word in PRONOUNS \
+            or word in OTHER_PRONOUNS or word in UNNAMED or tok.text in ORG_WORDS or word.endswith("s"):
+        return False
+    if article.mentions_within(tok.start, tok.end):
+        return False  # a place or body the model named
+    return re.search(rf"(?<![\w’']){re.escape(word)}(?![\w’'])", article.text) is None

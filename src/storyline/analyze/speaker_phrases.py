@@ -1,0 +1,271 @@
+"""The noun phrase right before a cue ("Rosa Huamán, head of the civil defence office, told", "Sen. Marco
+Rubio (R-Fla.) said", "the radio host Charlie Sykes, who lamented") or right after it ("said Rev. Kyev
+Tatum, then senior pastor", "said the regional organiser of the union, Adaeze Okafor"): its extent, past
+brackets, appositions and relative clauses, and the person it names, if any (speaker_kinds.py says what
+kind of speaker the phrase is).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import finite_verb
+from storyline.analyze.person_names import given_name_as_verb
+from storyline.analyze.quote_marks import QUOTE_TOKENS
+from storyline.analyze.speaker_kinds import Subject, classify_phrase, named_person, person_like, subject_from_mention
+from storyline.lang.en import (
+    ADVERBIALS,
+    GOVERNING,
+    HEAD_FOLLOWERS,
+    INDEFINITE,
+    KIN,
+    NAME_SUFFIXES,
+    NP_STOP,
+    OTHER_PRONOUNS,
+    PERSON_OF,
+    PERSON_ROLES,
+    PHRASE_LINKS,
+    PLACE_PREPOSITIONS,
+    PRONOUNS,
+    VERB_FORMS,
+    WORDLIKE,
+)
+from storyline.model import Mention
+
+# a clause opening with a role ("One pastor supporting Mr. Ruiz,", "His longtime friend,") up to its first comma
+_ROLE_BEFORE_NAME = re.compile(r"(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b[^,]*,$"
+                               % "|".join(sorted(PERSON_ROLES | KIN)))
+
+
+def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
+    """Whether token i can be part of a subject noun phrase; prepositions ("residents of streets near …") optionally."""
+    tok = article.tokens[i]
+    word = tok.text.lower()
+    if word in NP_STOP and not (word == "of" or prepositions and word in PHRASE_LINKS):
+        return False
+    if given_name_as_verb(article.tokens, i):
+        return True
+    if tok.tag:
+        if tok.tag == "IN":
+            return word == "of" or prepositions and word in PHRASE_LINKS
+        return tok.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH", "VBN",
+                           "VBG", "NNPS")
+    return bool(WORDLIKE.match(word)) and word not in VERB_FORMS
+
+
+def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
+    j = cue - 1
+    while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in ADVERBIALS or article.word(j).endswith("ly")
+                                                         and article.tokens[j].tag in ("RB", "")
+                                                         and article.tokens[j].text.islower()):  # not "Kelly"
+        j -= 1
+    if j < 0 or article.tokens[j].start < lo:
+        return None
+    j = _before_brackets(article, j, lo)  # "Sen. Marco Rubio (R-Fla.) said": a party and a state in brackets
+    if article.word(j) == "who":
+        antecedent = _relative_antecedent(article, j, lo)
+        if antecedent is not None:
+            return antecedent
+    if article.word(j) in ("and", "but", "then") and article.tokens[j - 1].text != ",":
+        tok = article.tokens[j]  # "… met Vance on Friday but said afterwards …": the sentence's subject
+        return Subject("inherit", tok.start, tok.end, "")
+    if article.tokens[j].text == ",":  # "Rosa Huamán, head of the civil defence office, told …"
+        k = j - 1
+        while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in _APPOSITION_END:
+            k -= 1  # not at a full stop: "a former director of the A.F.L.-C.I.O., wrote"
+        if k < 0 or article.tokens[k].start < lo or article.tokens[k].text != ",":
+            return None
+        # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
+        # "Seth McKee, a political scientist at Texas Tech University, told": the name before it.
+        appositive = article.mention_by_end.get(article.tokens[j - 1].end)
+        if appositive is not None and appositive.start > article.tokens[k].start and named_person(article, appositive) \
+                and _opens_apposition(article, k, appositive):
+            return subject_from_mention(article, appositive)
+        # "One pastor backing Mr. Ruiz, Dan Oduya of Grace Church, said": the clause opens with a role, the name
+        # set beside it speaks, not a name the role's phrase governs
+        named = article.first_mention_from(article.tokens[k].end, article.tokens[j].start)
+        if named is not None and named_person(article, named) and _opens_apposition(article, k, named) \
+                and _ROLE_BEFORE_NAME.match(article.text, lo, article.tokens[k].end):
+            return subject_from_mention(article, named)
+        j = _before_brackets(article, k - 1, lo)  # "Rep. Sander M. Levin (Mich.), a superdelegate …, said"
+        if j < 0 or article.tokens[j].start < lo:
+            return None
+    return _classify_ending_at(article, j, lo)
+
+
+def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | None:
+    """The person a "who" before a cue stands for: the name right before it, a comma between or not ("the radio
+    host Charlie Sykes, who lamented …", "a tweet from Ann Lee who wrote"); None where no person's name ends
+    there ("a gynecologist from Englewood, New Jersey, who said")."""
+    k = who - 1
+    if k >= 0 and article.tokens[k].text == ",":
+        k -= 1
+    mention = article.mention_by_end.get(article.tokens[k].end) if k >= 0 and article.tokens[k].start >= lo else None
+    if mention is None or not named_person(article, mention) or mention.label == "GPE":
+        return None
+    comma = article.token_at(mention.start) - 1
+    if comma > 1 and article.tokens[comma].text == "," and (after_place(article, comma, mention)
+                                                            or article.word(comma - 2) in PLACE_PREPOSITIONS):
+        return None  # "a gynecologist from Englewood, New Jersey, who said": a place's state
+    return subject_from_mention(article, mention)
+
+
+def _before_brackets(article: ArticleText, j: int, lo: int) -> int:
+    """The token before a short bracket that token j closes ("Sen. Marco Rubio (R-Fla.)"), else j."""
+    if j < 0 or article.tokens[j].text != ")":
+        return j
+    k = j - 1
+    while k > 0 and j - k < 8 and article.tokens[k].start >= lo and article.tokens[k].text != "(":
+        k -= 1
+    return k - 1 if k > 0 and article.tokens[k].text == "(" and article.tokens[k - 1].start >= lo else j
+
+
+def after_place(article: ArticleText, comma: int, mention: Mention) -> bool:
+    """Whether a mention after the comma at token comma is the state or country of a place before it
+    ("Monsey, New York"): a place by its label or by the label of its other mentions, whatever the model
+    labelled it here; not "In Iowa, Trump …"."""
+    place = article.mention_by_end.get(article.tokens[comma - 1].end) if comma > 0 else None
+    return place is not None and place.label in ("GPE", "LOC") and (
+        mention.label in ("GPE", "LOC") or any(m.text == mention.text and m.label in ("GPE", "LOC") for m in article.mentions))
+
+
+def _opens_apposition(article: ArticleText, comma: int, mention: Mention) -> bool:
+    """Whether a name after a comma is the whole apposition ("The trust’s chief executive, Paul D’Souza,"),
+    titles and capitalised words before it allowed, not the end of a longer one ("…, a superdelegate
+    supporting Clinton,", "…, a philanthropist from Monsey, New York,")."""
+    if after_place(article, comma, mention):
+        return False  # "from Monsey, New York,": a town and its state
+    start = mention.title_start if mention.title_start is not None else mention.start
+    between = article.text[article.tokens[comma].end:start].split()
+    return all(w[:1].isupper() or w in ("former", "the") for w in between)
+
+
+_APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}
+
+
+def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None:
+    if article.word(j) in NAME_SUFFIXES and j > 0 and article.tokens[j - 1].start >= lo:
+        j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr."
+    tok = article.tokens[j]
+    word = tok.text.lower()
+    if word in PRONOUNS or word in OTHER_PRONOUNS:
+        return Subject("pronoun" if word in PRONOUNS else "anonymous", tok.start, tok.end, tok.text)
+    mention = article.mention_by_end.get(tok.end)
+    if mention is not None and mention.start >= lo:
+        mention = _person_of_place(article, mention, lo) or mention
+        subject = subject_from_mention(article, mention)
+        if subject.kind == "name" or not _modified(article, mention, lo):
+            return subject
+    if not np_token(article, j):
+        return Subject("none", tok.start, tok.end, tok.text)
+    k = j
+    while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and np_token(article, k - 1, True):
+        k -= 1
+    # "even a top aide", not the "Will" of "Will Estrada"
+    while k < j and (article.word(k) in PHRASE_LINKS or article.word(k) in ADVERBIALS and not given_name_as_verb(article.tokens, k)):
+        k += 1
+    return classify_phrase(article, k, j)
+
+
+def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention | None:
+    """"Senator Jane Roe of Ohio", "Piet Varga from the Norrvik delegation", "Ana Ortiz of the Council of
+    Lima": the person the place or body follows with of/from, not the place, across a chain of bodies and
+    places each joined by of/from (a person's name does not run on over "of <body>")."""
+    if mention.label == "PERSON":
+        return None
+    i = article.token_at(mention.start) - 1
+    for _ in range(4):
+        if article.word(i) == "the":
+            i -= 1
+        if i < 1 or article.word(i) not in PERSON_OF or article.tokens[i - 1].start < lo:
+            return None
+        # the model can take the "of" into the body before it ("Armenian Patriarchate of")
+        before = article.mention_by_end.get(article.tokens[i].end) or article.mention_by_end.get(article.tokens[i - 1].end)
+        if before is None or before.start < lo:
+            return None
+        if before.label == "PERSON":
+            return before
+        i = article.token_at(before.start) - 1
+    return None
+
+
+def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:
+    """An organisation named inside a longer phrase ("the county fire service", "workers at the Port") is not
+    the speaker itself."""
+    i = article.token_at(mention.start) - 1
+    if i >= 0 and article.word(i) == "the":
+        i -= 1
+    if i < 0 or article.tokens[i].start < lo:
+        return False
+    return article.word(i) != "," and (np_token(article, i) or article.tokens[i].tag == "IN"
+                                       or article.word(i) in PHRASE_LINKS)
+
+
+def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
+    if i >= len(article.tokens) or article.tokens[i].start >= hi:
+        return None
+    word = article.word(i)
+    if word in PRONOUNS:
+        tok = article.tokens[i]
+        return Subject("pronoun", tok.start, tok.end, tok.text)
+    titled = _titled_person_after(article, i, hi)
+    if titled is not None:
+        return titled
+    person = article.first_mention_from(article.tokens[i].start, article.tokens[i].end)
+    if person is not None and person.label == "PERSON":
+        # "said Will Doyle, a professor": a name whose first word reads as a verb ("Will", "May") is the
+        # name, where the phrase ends with it ("said Cruz constituent Dan Golvach" goes on to its head)
+        after = article.token_at(person.end)
+        if after >= len(article.tokens) or article.tokens[after].start >= hi or not np_token(article, after):
+            return subject_from_mention(article, person)
+    j = i
+    while j + 1 < len(article.tokens) and article.tokens[j + 1].start < hi and j - i < 9 and np_token(article, j + 1):
+        j += 1
+    if not np_token(article, i):
+        return None
+    # The mention ending last in the phrase, a person first ("the Governor of the bank Adrian Orr").
+    inside = article.mentions_within(article.tokens[i].start, article.tokens[j].end)
+    people = [m for m in inside if m.label == "PERSON"] or [m for m in inside if named_person(article, m)]
+    # A name that only qualifies the phrase's noun ("one Trump confidant", "the Clinton campaign") is
+    # not the one speaking: the phrase is, and it names no one.
+    heads = [m for m in people if m.end == article.tokens[j].end or article.text[m.end:m.end + 1] in (",", "(")
+             or article.word(article.token_at(m.end)) in HEAD_FOLLOWERS
+             or finite_verb(article, article.token_at(m.end))]  # "from Commissioner Ann Lee appeared": read past the verb
+    if heads:
+        return subject_from_mention(article, heads[-1])
+    if people and not article.tokens[j].text[:1].islower():
+        return subject_from_mention(article, people[-1])
+    # "said the regional organiser of the union, Adaeze Okafor": the name in apposition, a short phrase of place
+    # between allowed ("said his best friend at college, Bruce Tan")
+    k = j
+    if not inside and article.word(j + 1) in PHRASE_LINKS:
+        k = j + 1
+        while k + 1 < len(article.tokens) and k - j < 5 and article.tokens[k + 1].start < hi and np_token(article, k + 1):
+            k += 1
+    if k + 2 < len(article.tokens) and article.tokens[k + 1].text == ",":
+        after = article.tokens[k + 2].start
+        appositive = article.first_mention_from(after, after + 1)
+        if appositive is not None and person_like(article, appositive):
+            return subject_from_mention(article, appositive)
+    if len(inside) == 1 and inside[0].start <= article.tokens[i].start + 4 and inside[0].end == article.tokens[j].end:
+        return subject_from_mention(article, inside[0])
+    return classify_phrase(article, i, j)
+
+
+def _titled_person_after(article: ArticleText, i: int, hi: int) -> Subject | None:
+    """"said Rev. Kyev Tatum, then senior pastor …", "said retired Army Lt. Gen. Mick Bednarek, who …", "said
+    Oversight ranking Democrat Elijah Cummings (D-Md.)": a person named within a few words after the cue, titles
+    with full stops and qualifiers before the name, the name ending the phrase (a comma, a bracket, the end)."""
+    lo = article.tokens[i].start
+    reach = article.tokens[min(i + 5, len(article.tokens) - 1)].end
+    for m in article.mentions_within(lo, min(hi, reach + 40)):
+        start = m.title_start if m.title_start is not None else m.start
+        if m.label != "PERSON" or start > reach or m.end > hi:
+            continue
+        between = article.text[lo:start]
+        if any(c in between for c in ",;:“”\"") or article.text[m.end:m.end + 2].strip()[:1] not in (",", "(", ".", "") \
+                or any(w.lower() in GOVERNING or w.lower() in INDEFINITE for w in between.split()):
+            return None  # not "said a longtime adviser to Trump": the adviser speaks, unnamed
+        return subject_from_mention(article, m)
+    return None
