@@ -56,6 +56,7 @@ from storyline.lang.en import (
     ONGOING_SPAN,
     PROGRESS,
     QUALIFIERS,
+    REMAINING,
     REQUIRED,
     SMALL_COUNT,
     SUPERSEDED,
@@ -243,12 +244,13 @@ def _fell_unsaid(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bo
     sentence says it was brought down (LOWERED: "revised down to", "fell to"): a count so far (the arrested,
     the comments received) only grows as news comes in, so a later lower figure is another count of the
     same thing, a dispute (99 seized in Tuesday's sweep; "89 people were arrested" in the next day's
-    report). A measure (a share, a sum) may fall as well as rise, and is left to the other rules."""
+    report). A measure (a share, a sum) may fall as well as rise, and so does what is still missing of a
+    goal (REMAINING: "71 delegates short of", then "needs 67"): both are left to the other rules."""
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if pa is None or pb is None or pa == pb or _measure(n.kind) or compatible(n, m):
         return False
     earlier, later = (n, m) if pa < pb else (m, n)
-    return later.value < earlier.value and not (LOWERED.search(a.text) or LOWERED.search(b.text))
+    return later.value < earlier.value and not any(words.search(u.text) for words in (LOWERED, REMAINING) for u in (a, b))
 
 
 def _fell_far(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool:
