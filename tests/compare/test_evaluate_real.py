@@ -419,9 +419,10 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     # 2005 quake's villages (c-091) fall in with the other quake's. 22_3ecbplus's quotations read right (a
     # straight mark is not closed by the curly one of a quotation inside it) put two facts about one victim
     # together (g-174). A share said to have since improved, an offer said raised, a repair's expected then
-    # actual end are updates (u-004, u-024, u-006). Measured: precision 0.863 (44 of 51), recall 0.500 (45 of
+    # actual end are updates (u-004, u-024, u-006). The day of one person's killing is compared whatever places
+    # its sentences name (c-022). Measured: precision 0.865 (45 of 52), recall 0.511 (46 of
     # 90), look-alikes 0.967, updates 0.700 (14 of 20), claim groups 0.923 (36 of 39).
-    assert scores["conflict_precision"] >= 0.86 and scores["conflict_recall"] >= 0.5
+    assert scores["conflict_precision"] >= 0.86 and scores["conflict_recall"] >= 0.51
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.7
 
@@ -437,8 +438,9 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
                                                     "--json").stdout)
     assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
-    # events are not disputed. Measured: precision 0.909 (40 of 44), recall 0.456 (41 of 90: c-115, found on
-    # one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
+    # events are not disputed. A later day's lower count is a dispute, not an update (c-102, c-110), and the day
+    # of one person's killing is compared whatever places its sentences name (c-022). Measured: precision 0.915
+    # (43 of 47), recall 0.489 (44 of 90: c-115, found on one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
     # updates 0.850 (17 of 20; 10 with sides in two stories, 8 of them found as a storyline's progression:
     # progressions.py, and stories of a person's case months apart linked, storylines.py): reports
     # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
@@ -447,6 +449,6 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     # "running at full capacity again" (u-005), a repair's expected span before the day it ended (u-006), a
     # person's rehab clinics in turn (u-021, compare/whereabouts.py), an offer before its raise (u-024) and a
     # service restored to business customers, then to all (u-007).
-    assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.45
+    assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.48
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.85 and len(scores["updates_across_stories"]) >= 8

@@ -42,3 +42,16 @@ def test_an_attempt_is_not_the_happening_it_attempts():
     assert as_happenings(content_stems("the fatal shooting")) == as_happenings(content_stems("was killed"))
     assert as_happenings(content_stems("was found guilty")) == as_happenings(content_stems("was convicted"))
     assert "@killing" not in as_happenings(content_stems("the attempted murder of a guard"))
+
+
+def test_one_persons_killing_told_with_a_district_and_with_a_country_is_one_happening():
+    # where it happened and where it echoed set no two scopes apart: a person is killed once
+    first = "Officer Dana Pell killed Marek Tovic on Sunday in the Alfama district of Lisbon, the charge sheet says."
+    second = "The fatal shooting of Marek Tovic on Saturday sparked protests across Portugal."
+    assert {"harbour-times": "2025-03-02", "valley-news": "2025-03-01"} in date_values(first, second)
+
+
+def test_the_killings_of_two_people_in_two_places_are_no_date_conflict():
+    first = "Officer Dana Pell killed Marek Tovic on Sunday in the Alfama district of Lisbon, the charge sheet says."
+    second = "The fatal shooting of Ilse Varga on Saturday sparked protests across Portugal."
+    assert date_values(first, second) == []

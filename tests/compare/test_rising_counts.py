@@ -145,3 +145,23 @@ def test_a_heading_that_names_a_past_month_does_not_make_the_toll_below_it_a_tol
                     ("bay-herald", "2025-04-15", "In a landslide in Velmar province in 2014, heavy rain killed 11 "
                                                  "people, the regional governor recalled.")]
     assert updates(told_of_2014) == []
+
+
+SWEEP = [("coast-wire", "2025-03-04", "Police arrested 64 people in Tuesday's raids on the Corvel docks, the "
+                                      "interior ministry said."),
+         ("bay-herald", "2025-03-05", "The raids on the Corvel docks on Tuesday ended with 52 people arrested, "
+                                      "the interior ministry said.")]
+
+
+def test_a_count_lower_in_the_next_days_report_is_a_dispute_not_an_update():
+    # a count so far only grows as news comes in: the next day's lower figure is another count of the raids
+    result = compare_reports(SWEEP)
+    assert [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")] \
+        == [{"coast-wire": "64", "bay-herald": "52"}]
+    assert updates(SWEEP) == []
+
+
+def test_a_count_the_later_report_says_was_revised_down_is_no_dispute():
+    revised = [SWEEP[0], ("bay-herald", "2025-03-05", "The number of people arrested in Tuesday's raids on the Corvel "
+                                                      "docks was revised down to 52, the interior ministry said.")]
+    assert conflicts(compare_reports(revised), "number") == []

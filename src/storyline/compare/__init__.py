@@ -25,7 +25,8 @@ What is surprising:
 - Counts of a named thing and the day or year of a happening are also matched across the whole
   story (conflicts/number.py, date.py), since real outlets state one fact in different sentences.
   A count that grows as news comes in and differs between reports of different days is an update
-  (a claim with `update`: each report's value and day, earliest first), not a conflict.
+  (a claim with `update`: each report's value and day, earliest first), not a conflict; one that a
+  later day's report gives lower, with no word that it was brought down, is a conflict.
 - A conflict needs two voices giving two values of one thing: a figure of the same counted thing,
   the day of one happening, the medium of one statement (radio show or briefing), a person's
   office, the speaker or the words (a negation, a figure) of one quotation, the place of one

@@ -381,6 +381,14 @@ GROWN = re.compile(r"\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reach
 AS_OF_TIME = re.compile(r"\b(?:as of|by)\s+(?:about\s+|around\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?"
                         r"|GMT\b|UTC\b|local time)|\d{1,2}:\d{2}|noon\b|midday\b|(?:early|late|mid-?)\s*(?:morning|afternoon)\b)",
                         re.IGNORECASE)
+# words that say a count was brought down since an earlier reading ("the toll was revised down to 9",
+# "fell to", "down from 12"): a later report's lower figure is then a reading, not a dispute
+LOWERED = re.compile(r"\b(?:fell|fallen|falls|dropped|drops|lowered|revised|corrected|reduced|decreased|declined"
+                     r"|down from|(?:has|have) since)\b", re.IGNORECASE)
+# words that make a count what is still missing of a goal ("71 delegates short of", "needs 67 to reach"),
+# which falls as the goal comes nearer
+REMAINING = re.compile(r"\b(?:(?:short|shy) of|away from|to (?:reach|clinch)|needs?|still (?:missing|needed|left)"
+                       r"|remain(?:s|ing)?)\b", re.IGNORECASE)
 # a figure its own sentence says no longer holds ("was out of service early Friday, although that has
 # since improved"): another report's figure is a later reading, not a dispute
 SUPERSEDED = re.compile(r"\b(?:has|have) (?:since|now|already) (?:improved|eased|recovered|changed|fallen|dropped|risen|grown)\b",

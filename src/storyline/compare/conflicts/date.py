@@ -1,4 +1,6 @@
-"""Date conflicts: two voices date one happening to two days, or time it to two times of day. Not a
+"""Date conflicts: two voices date one happening to two days, or time it to two times of day. The days
+of what happened to one person ("killed Tovic on Sunday" / "the fatal shooting of Tovic on Saturday")
+are compared however common the story's words for it, and whatever places each sentence names. Not a
 conflict: two days each read from its report's stamp ("today" / "yesterday"), one read from a stamp
 more than a day from the day another outlet names (STAMP_SLACK), a postponed date, a day counted
 from another happening ("a day after the quake") or of an earlier one of its kind ("the last such
@@ -20,6 +22,7 @@ from storyline.compare.conflicts.conflict import (
     frame,
     names_meet,
     same_scope,
+    sharing_pairs,
     story_matches,
     words_around,
 )
@@ -45,6 +48,7 @@ from storyline.text import WEB_ADDRESS
 from storyline.words import content_stems
 
 YEAR = re.compile(r"\b\d{4}\b")  # a year printed in a date
+PEOPLE_AND_BODIES = (("PERSON",), ("ORG",))  # the scopes of one person's happening: not its places
 
 
 def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
@@ -253,17 +257,24 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 
     def floor_of(i: int, j: int) -> float | None:  # a day against a day, a year against a year, of one happening
         (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
-        if ta.granularity != tb.granularity or not _one_happening(ua, fa, ub, fb, idf):
+        if ta.granularity != tb.granularity:
             return None
-        return DATE_FRAME_SCORE
+        if ta.granularity == "day" and _one_persons(story, ua, fa, ub, fb):
+            return HAPPENING_SCORE  # one person's killing: the story's words for it are common, and enough
+        return DATE_FRAME_SCORE if _one_happening(ua, fa, ub, fb, idf) else None
 
+    # the days of what happened to one person are candidates however common the story's words for it are (a
+    # person's years are another matter: a past holds many convictions, testimonies, arrests)
+    persons = [{f"{w}|{p}" for w in words if w.startswith("@") for p in _person_words(story, u)}
+               if t.granularity == "day" else set() for u, t, words in flat]
     out = clock_in_story(story, units, idf)
-    for i, j in story_matches(story, flat, idf, floor_of):
-        (ua, ta, _), (ub, tb, _) = flat[i], flat[j]
+    for i, j in story_matches(story, flat, idf, floor_of, sharing_pairs(persons)):
+        (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
         if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date) or \
                 _beyond_the_week(ta.date, ta.text, tb.date, tb.text):
             continue
-        if not _comparable(story, ua, ub, ta, tb) or _two_happenings(ua, ub):
+        one_persons = ta.granularity == "day" and _one_persons(story, ua, fa, ub, fb)
+        if not _comparable(story, ua, ub, ta, tb, one_persons) or _two_happenings(ua, ub):
             continue
         out.append(Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
                                                         ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
@@ -359,12 +370,28 @@ def _printed_words(printed: str) -> list[str]:
 _FILLER = {"on", "the", "at", "in", "of", "by", "early", "late", "this", "last", "morning", "afternoon", "evening", "night"}
 
 
-def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression) -> bool:
+def _one_persons(story: StoryView, a: Unit, fa: AbstractSet[str], b: Unit, fb: AbstractSet[str]) -> bool:
+    """Whether two dates are of one thing that happened to one person: both sentences name the person and
+    the words around both dates name one kind of happening (words.happenings: "killed" / "the fatal
+    shooting of"). A person is killed, arrested or convicted once, wherever each outlet places it: "in
+    the Athens district of Exarchia" and "riots across Greece" set no two scopes apart."""
+    return bool(_person_words(story, a) & _person_words(story, b)) and any(w.startswith("@") for w in fa & fb)
+
+
+def _person_words(story: StoryView, unit: Unit) -> set[str]:
+    """The words of the people a sentence names (names_meet compares names by their words)."""
+    return {w for name in unit.entities if story.entity_type.get(name) == "PERSON" for w in name.split()}
+
+
+def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: TimeExpression,
+                one_persons: bool = False) -> bool:
     """Whether two dates can be of one happening: their sentences share a name and no scope sets them
-    apart, and both name the day ("this morning" may be another happening's morning)."""
+    apart (with one_persons, no two people or bodies: the places a person's killing is told with are
+    where it happened and where it echoed), and both name the day ("this morning" may be another
+    happening's morning)."""
     if not names_meet(a.entities, b.entities):
         return False
-    if not same_scope(story, a, b) or two_stages(a, b):
+    if not (same_scope(story, a, b, PEOPLE_AND_BODIES) if one_persons else same_scope(story, a, b)) or two_stages(a, b):
         return False  # ... or two steps of one case ("was charged in 1957" / "was acquitted in 1958")
     return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
 

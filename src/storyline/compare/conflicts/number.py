@@ -52,9 +52,11 @@ from storyline.lang.en import (
     CUMULATIVE,
     FORECAST,
     GENERIC_KINDS,
+    LOWERED,
     ONGOING_SPAN,
     PROGRESS,
     QUALIFIERS,
+    REMAINING,
     REQUIRED,
     SMALL_COUNT,
     SUPERSEDED,
@@ -231,8 +233,24 @@ def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
     earliest = min(pa, pb).date().isoformat()
     if any(d < earliest[:len(d)] for d in a.dates & b.dates):
         return False
+    if _fell_unsaid(story, a, n, b, m):
+        return False
     return (n.kind in RUNNING_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
             or running_total(story, a, n) is not None or running_total(story, b, m) is not None)
+
+
+def _fell_unsaid(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool:
+    """Whether the later of two reports of two days gives a count lower than the earlier's and neither
+    sentence says it was brought down (LOWERED: "revised down to", "fell to"): a count so far (the arrested,
+    the comments received) only grows as news comes in, so a later lower figure is another count of the
+    same thing, a dispute (99 seized in Tuesday's sweep; "89 people were arrested" in the next day's
+    report). A measure (a share, a sum) may fall as well as rise, and so does what is still missing of a
+    goal (REMAINING: "71 delegates short of", then "needs 67"): both are left to the other rules."""
+    pa, pb = story.articles[a.article].published, story.articles[b.article].published
+    if pa is None or pb is None or pa == pb or _measure(n.kind) or compatible(n, m):
+        return False
+    earlier, later = (n, m) if pa < pb else (m, n)
+    return later.value < earlier.value and not any(words.search(u.text) for words in (LOWERED, REMAINING) for u in (a, b))
 
 
 def _fell_far(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool:
