@@ -282,3 +282,59 @@ def test_a_report_days_after_a_story_of_the_same_people_starts_its_own(tmp_path)
     days later, told with the same people, hall and promises, is another."""
     scores = Cli(tmp_path / "unused.db").json("eval", "clusters", str(FIXTURES / "days_apart" / "articles.jsonl"), "--json")
     assert scores["clusters"] == 2 and scores["b3_f1"] == 1.0
+
+
+def test_past_the_exact_limit_the_search_keeps_to_the_window_and_widens_until_it_finds_enough(monkeypatch):
+    from storyline import centroids as module
+
+    monkeypatch.setattr(module, "EXACT_LIMIT", 40)
+    rng = np.random.default_rng(11)
+    centroids = module.Centroids()
+    day = date(2025, 3, 10)
+    query = unit(rng.normal(size=64))
+    # 60 stories from two months back, all near the query, and 6 of this week farther from it: the
+    # index's first 40 answers are mostly the old ones, outside the window.
+    for i in range(60):
+        centroids.put(f"old{i}", near(query, 0.3), day - timedelta(days=70), day - timedelta(days=60))
+    this_week = {f"new{i}": unit(rng.normal(size=64)) for i in range(6)}
+    for story_id, vector in this_week.items():
+        centroids.put(story_id, vector, day - timedelta(days=2), day)
+    assert centroids._ann is not None
+    nearest = sorted(this_week, key=lambda story_id: -float(this_week[story_id] @ query))
+    assert [story_id for story_id, _ in centroids.search(query, 4, day, 7)] == nearest[:4]
+    assert [story_id for story_id, _ in centroids.search(query, 10, day, 7)] == nearest  # all 6: fewer than asked
+    assert all(story_id.startswith("old") for story_id, _ in centroids.search(query, 5))  # no window: the old
+
+
+def test_converging_stories_are_told_apart_by_their_names_without_reading_every_name_of_a_large_one():
+    from storyline.cluster import CONVERGED_DICE, TermStats, add_member, dice_surely_below, term_features
+
+    rng = np.random.default_rng(5)
+    words = [f"name{i}" for i in range(300)]
+    stats = TermStats()
+    stories = []
+    for s in range(40):
+        story = StoryState(id=f"s{s}", centroid=np.zeros(8, dtype=np.float32), size=0)
+        for _ in range(int(rng.integers(1, 30))):
+            terms = set(rng.choice(words[: 20 + 7 * s], size=int(rng.integers(1, 8)), replace=False).tolist())
+            stats.add(terms)
+            add_member(story, unit(rng.normal(size=8)), terms, date(2025, 3, 1))
+        stories.append(story)
+    told = 0
+    for other in stories:  # each story's names scored, as converging scores them, against every other story
+        for story in stories:
+            dice = term_features(set(other.terms), story, stats, figures=[])[0]
+            if dice_surely_below(other.terms, story, stats, CONVERGED_DICE):
+                assert dice < CONVERGED_DICE
+                told += 1
+            else:
+                assert dice >= CONVERGED_DICE - 0.3  # left to term_features only near the cut
+    assert told > 1000
+    # a story of a thousand names against a one-article story that shares one of them: found apart
+    large = StoryState(id="large", centroid=np.zeros(8, dtype=np.float32), size=0)
+    for i in range(1000):
+        stats.add({f"item{i}", "harbour"})
+        add_member(large, unit(rng.normal(size=8)), {f"item{i}", "harbour"}, date(2025, 3, 1))
+    small = StoryState(id="small", centroid=np.zeros(8, dtype=np.float32), size=0)
+    add_member(small, unit(rng.normal(size=8)), {"harbour", "ferry"}, date(2025, 3, 1))
+    assert dice_surely_below(large.terms, small, stats, CONVERGED_DICE)

@@ -80,7 +80,7 @@ class Centroids:
         self._ids.pop()
         if self._ann is not None:
             key = self._key.pop(story_id)
-            self._ann.remove(key)
+            self._ann.remove(key, threads=1)
             del self._story_of_key[key]
             if len(self._ids) < EXACT_LIMIT // 2:
                 self._ann, self._key, self._story_of_key = None, {}, {}
@@ -95,28 +95,35 @@ class Centroids:
         count = len(self._ids)
         if count == 0:
             return []
-        if day is None or window is None:
-            inside = np.ones(count, dtype=bool)
-        else:
-            ordinal, span = day.toordinal(), self._span[:count]
-            inside = np.maximum(span[:, 0] - ordinal, ordinal - span[:, 1]) <= window
         if self._ann is None:
+            inside = self._inside(slice(0, count), day, window)
             cosines = self._rows[:count] @ query
             rows = np.flatnonzero(inside if floor is None else inside & (cosines >= floor))
             if k < len(rows):
                 rows = rows[np.argpartition(-cosines[rows], k - 1)[:k]]
             rows = rows[np.lexsort((rows, -cosines[rows]))]  # by cosine, ties by row
             return [(self._ids[i], float(cosines[i])) for i in rows]
-        wanted = min(k, int(inside.sum()))
-        asked = min(count, 4 * k)
+        # The window is read for the rows the index finds; all rows' only when too few of them lie in it.
+        wanted, asked = None, min(count, 4 * k)
+        story_of, row = self._story_of_key, self._row  # keys and distances as Python numbers: no numpy scalar each
         while True:
-            matches = self._ann.search(query, asked)
-            story_of, row = self._story_of_key, self._row  # keys and distances as Python numbers: no numpy scalar each
+            matches = self._ann.search(query, asked, threads=1)
             found = [(story_of[key], 1.0 - distance) for key, distance in zip(matches.keys.tolist(), matches.distances.tolist())]
-            found = [(story_id, cosine) for story_id, cosine in found if inside[row[story_id]]]
-            if len(found) >= wanted or asked >= count:
+            held = self._inside(np.array([row[story_id] for story_id, _ in found], dtype=np.intp), day, window).tolist()
+            found = [pair for pair, good in zip(found, held, strict=True) if good]
+            if wanted is None and len(found) < k:
+                wanted = min(k, int(self._inside(slice(0, count), day, window).sum()))
+            if len(found) >= (k if wanted is None else wanted) or asked >= count:
                 return [(story_id, cosine) for story_id, cosine in found[:k] if floor is None or cosine >= floor]
             asked = min(count, asked * 4)
+
+    def _inside(self, rows: slice | np.ndarray, day: date | None, window: int | None) -> np.ndarray:
+        """Whether each of these rows' spans comes within `window` days of the day (all, undated or no window)."""
+        span = self._span[rows]
+        if day is None or window is None:
+            return np.ones(len(span), dtype=bool)
+        ordinal = day.toordinal()
+        return np.maximum(span[:, 0] - ordinal, ordinal - span[:, 1]) <= window
 
     def nearest_many(self, vectors: list[np.ndarray], k: int, days: list[date | None],
                      window: int | None = None) -> list[list[str]]:
@@ -173,10 +180,10 @@ class Centroids:
         assert self._ann is not None
         old = self._key.get(story_id)
         if old is not None:
-            self._ann.remove(old)
+            self._ann.remove(old, threads=1)
             del self._story_of_key[old]
         key = self._next_key
         self._next_key += 1
         self._key[story_id] = key
         self._story_of_key[key] = story_id
-        self._ann.add(key, unit)
+        self._ann.add(key, unit, threads=1)

@@ -251,6 +251,38 @@ def term_features(terms: set[str], story: StoryState, stats: TermStats,
     return dice, coverage, core_coverage, number_overlap
 
 
+CONVERGED_DICE = 0.5  # the Dice of names two stories whose centroids agree need to merge (StoryIndex.converging)
+
+
+def dice_surely_below(terms: dict[str, int], story: StoryState, stats: TermStats, cut: float) -> bool:
+    """Whether term_features' Dice of these terms (as an article's) with the story is surely below `cut`,
+    found from the terms both carry and as few of the others as tell it: 4·shared/size − the story's mass
+    is the article mass at which the Dice is 0.5 (in general 2·shared/size/cut − the story's mass), and
+    the article mass is a sum of positive weights (every term's count is at most the documents', since
+    an article adds each of its terms once), so once part of it passes that, the Dice is below the cut.
+    Where this is False, term_features decides; so a story that has grown large, scored as the article,
+    is not read term by term only to be found apart. The story's sums are made as term_features makes
+    them (TermStats.story_side), so that the counts' cache is left as it would have been."""
+    if not terms or not story.terms or story.size == 0:
+        return True  # term_features' Dice is 0.0 there
+    side, top, log_df = stats.story_side(story), math.log(stats.documents + 1), stats.log_df
+    story_mass = (top * side.count - side.log_sum) / story.size
+    counts = story.terms
+    fewer, more = (terms, counts) if len(terms) < len(counts) else (counts, terms)
+    shared = 0.0
+    for term in fewer:
+        if term in more and counts[term]:
+            shared += (top - log_df.get(term, LOG_HALF)) * counts[term]
+    room = 2.0 * shared / story.size / cut - story_mass
+    room += 1e-9 * (abs(room) + 1.0)  # far beyond the rounding of sums taken in another order
+    mass = 0.0
+    for term in terms:
+        mass += top - log_df.get(term, LOG_HALF)
+        if mass > room:
+            return True
+    return False
+
+
 def probability(features: dict[str, float], params: ClusterParams) -> float:
     """The calibrated probability that an article belongs to a story, from its features."""
     logit = params.bias + sum(params.weights.get(name, 0.0) * value for name, value in features.items())
@@ -439,8 +471,11 @@ class StoryIndex:
         for other, cosine in self.candidates(story.unit_centroid(), story.last_seen, floor=threshold):
             if other.id == story.id or cosine < threshold:
                 continue
-            dice = term_features(set(other.terms), story, self.stats)[0]
-            if dice >= 0.5:
+            if dice_surely_below(other.terms, story, self.stats, CONVERGED_DICE):
+                continue
+            # only the Dice is read: no figures, so the other story's terms are not scanned for numbers
+            dice = term_features(set(other.terms), story, self.stats, figures=[])[0]
+            if dice >= CONVERGED_DICE:
                 return other
         return None
 
