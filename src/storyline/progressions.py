@@ -25,10 +25,12 @@ briefs are made, never when a reader asks: refresh_progressions, at the end of a
 `storyline check --repair`, makes (on the analysis workers, as briefs) and keeps the progressions of
 every storyline whose stories changed, keyed by
 the signature of the stories they were made from (made_from: each story's id and size, its brief's
-version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); the
-page of its newest story finds it by that story's links alone (newest_story_storyline); where
-nothing is (a run is changing its stories, or the database was made by an older storyline), it is
-shown as not yet computed: never a comparison made then, nor the progressions of its stories as they were."""
+version and digest). An ingest checks the storylines of the stories marked as owing theirs
+(owed_progressions; store/progression_rows.py), `check --repair` every storyline (stale_progressions).
+A storyline is shown what is kept for it as it now is (kept_progressions); the page of its newest
+story finds it by that story's links alone (newest_story_storyline); where nothing is
+(a run is changing its stories, or the database was made by an older storyline), it is shown as not
+yet computed: never a comparison made then, nor the progressions of its stories as they were."""
 
 from __future__ import annotations
 
