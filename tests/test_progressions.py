@@ -186,7 +186,7 @@ def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path)
         for processes in (2, 1):
             with store.transaction():
                 store.forget_progressions(names)
-            assert refresh_progressions(store, sentence_vectors, processes) == 2
+            assert refresh_progressions(store, sentence_vectors, processes, every=True) == 2
             made[processes] = {name: store.stored_progressions(name) for name in names}
     assert made[2] == made[1]
     assert ("14", "2025-06-09") in tolls({"progressions": [p for kept in made[2].values() for p in kept[2]]})

@@ -696,7 +696,7 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
                 if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
     made = refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
-    return len(ids), made, refresh_progressions(store, sentence_vectors, processes)
+    return len(ids), made, refresh_progressions(store, sentence_vectors, processes, every=True)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,

@@ -25,15 +25,17 @@ briefs are made, never when a reader asks: refresh_progressions, at the end of a
 `storyline check --repair`, makes (on the analysis workers, as briefs) and keeps the progressions of
 every storyline whose stories changed, keyed by
 the signature of the stories they were made from (made_from: each story's id and size, its brief's
-version and digest). A storyline is shown what is kept for it as it now is (kept_progressions); the
-page of its newest story finds it by that story's links alone (newest_story_storyline); where
-nothing is (a run is changing its stories, or the database was made by an older storyline), it is
-shown as not yet computed: never a comparison made then, nor the progressions of its stories as they were."""
+version and digest). An ingest checks the storylines of the stories marked as owing theirs
+(owed_progressions; store/progression_rows.py), `check --repair` every storyline (stale_progressions).
+A storyline is shown what is kept for it as it now is (kept_progressions); the page of its newest
+story finds it by that story's links alone (newest_story_storyline); where nothing is
+(a run is changing its stories, or the database was made by an older storyline), it is shown as not
+yet computed: never a comparison made then, nor the progressions of its stories as they were."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -254,12 +256,38 @@ def made_from(story_ids: list[str], stamps: dict[str, tuple[int, str | None, str
 def stale_progressions(store: Store) -> tuple[dict[str, tuple[list[str], str]], list[str]]:
     """The storylines whose kept progressions are missing, made for other stories or by another VERSION
     (storyline id -> its story ids and their signature now), and the storylines no more whose
-    progressions are still kept."""
+    progressions are still kept: of every storyline of the database (`check`, `check --repair`)."""
     from storyline.storylines import storyline_id, threads
 
     ids_of = {storyline_id(ids): ids for ids in threads(store.story_links(), store.first_seen_days())}
+    return _stale(store, ids_of, store.progression_signatures())
+
+
+def owed_progressions(store: Store, owed: Iterable[str]) -> tuple[dict[str, tuple[list[str], str]], list[str]]:
+    """stale_progressions of the storylines these stories are in now (Store.owe_progressions marks a
+    story whose storyline changed, and the stories of the storyline it left), each read outward from
+    one of them (storyline_of), never another storyline: what an ingest checks. A storyline no more was
+    named by one of its stories (storylines.storyline_id) and held one marked: those names are the
+    ones kept that no storyline found here has now."""
+    from storyline.storylines import storyline_id
+
+    seen: set[str] = set()
+    ids_of: dict[str, list[str]] = {}
+    for story_id in sorted(owed):
+        if story_id not in seen:
+            ids = storyline_of(store, story_id)
+            seen.update(ids or [story_id])
+            if ids:
+                ids_of[storyline_id(ids)] = ids
+    return _stale(store, ids_of, store.progression_signatures({storyline_id([s]) for s in seen} | set(ids_of)))
+
+
+def _stale(store: Store, ids_of: dict[str, list[str]], kept: dict[str, tuple[str, str]]
+           ) -> tuple[dict[str, tuple[list[str], str]], list[str]]:
+    """Of these storylines (id -> stories, oldest first), those whose kept progressions (kept: the
+    signatures of theirs and of the storylines no more among them) are not made from them as they are
+    now, and the kept ones of storylines no more."""
     stamps = store.brief_stamps([story_id for ids in ids_of.values() for story_id in ids])
-    kept = store.progression_signatures()
     stale = {}
     for name, ids in ids_of.items():
         signature = made_from(ids, stamps)
@@ -272,17 +300,21 @@ WINDOW = 16  # storylines whose progressions are made and kept (one commit) at a
 
 
 def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[str]], np.ndarray]],
-                         processes: int = 1) -> int:
+                         processes: int = 1, every: bool = False) -> int:
     """Make and keep the progressions of every storyline whose stories changed since they were made (or
     that has none yet), and drop those of storylines that are no more; returns how many were made.
     Called where briefs are made, once they are, with what gives the embedding they use
     (pipeline.sentence_vectors, asked only where a storyline is to be compared): at the end of an ingest
-    run and by `check --repair`. With processes > 1 and more than one storyline to compare, they are
-    compared on the worker pool (engine.worker_pool), as briefs are; a storyline that cannot change
+    run, which checks the storylines owed theirs (owed_progressions: those this run or a run killed
+    before its end changed), and by `check --repair`, which checks every storyline (every). The marks
+    read are cleared once all are kept. With processes > 1 and more than one storyline to compare, they
+    are compared on the worker pool (engine.worker_pool), as briefs are; a storyline that cannot change
     (can_change) is not sent."""
     from storyline.engine import worker_pool
+    from storyline.store.progression_rows import EVERY
 
-    stale, gone = stale_progressions(store)
+    owed = store.owed_progressions()
+    stale, gone = stale_progressions(store) if every or EVERY in owed else owed_progressions(store, owed)
     if gone:
         with store.transaction():
             store.forget_progressions(gone)
@@ -297,6 +329,9 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
         with store.transaction():
             for (name, (_, signature)), can in zip(window, changing, strict=True):
                 store.save_progressions(name, signature, list(next(made)) if can else [], VERSION)
+    if owed:
+        with store.transaction():
+            store.paid_progressions(owed)
     return len(todo)
 
 

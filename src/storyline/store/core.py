@@ -22,6 +22,7 @@ from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeE
 from storyline.sources.dates import format_published
 from storyline.sources.feeds import FeedState
 from storyline.store.outlets import OutletRecords
+from storyline.store.progression_rows import ProgressionRows
 from storyline.store.reads import ReadQueries
 from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row, story_from_row
 from storyline.store.schema import MIGRATIONS
@@ -35,7 +36,7 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class Store(ReadQueries, OutletRecords):
+class Store(ReadQueries, OutletRecords, ProgressionRows):
     """The operations of storyline over one database; a subclass connects and fills in its dialect.
 
     `conn` has `execute(sql, params)` (returning rows readable by name and by position) and
@@ -268,7 +269,9 @@ class Store(ReadQueries, OutletRecords):
         return [self._vector_value(row["vector"]) for row in reversed(rows)]
 
     def merge_story(self, source: str, target: str, version: str) -> None:
-        """Move every member of source into target; source's id keeps resolving to target."""
+        """Move every member of source into target; source's id keeps resolving to target. The storyline
+        source was in owes its progressions (target's brief, made again, marks target's)."""
+        self.owe_progressions([source, *self.linked_to(source)])
         self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (target, source))
         self.conn.execute("UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?", (target, _now(), source))
         self.conn.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", (target, source))
@@ -407,6 +410,7 @@ class Store(ReadQueries, OutletRecords):
                ON CONFLICT(story_id) DO UPDATE SET brief = excluded.brief, size = excluded.size,
                    version = excluded.version, updated_at = excluded.updated_at, digest = excluded.digest""",
             (story_id, text, size, version, _now(), digest))
+        self.owe_progressions([story_id])
         return True
 
     def brief(self, story_id: str) -> dict | None:
@@ -493,11 +497,21 @@ class Store(ReadQueries, OutletRecords):
         return [{**dict(row), "centroid": self._vector_value(row["centroid"])} for row in rows]
 
     def replace_links(self, story_id: str, links: list[tuple[str, float]], version: str) -> None:
-        """Set the links of one story (both directions are stored once, smaller id first)."""
+        """Set the links of one story (both directions are stored once, smaller id first). Where they
+        change, its storyline owes its progressions, and so does that of each story it is no more linked
+        to (the storyline it was in may be no more, or split)."""
+        before, after = set(self.linked_to(story_id)), {other for other, _ in links}
+        if before != after:
+            self.owe_progressions(before - after | {story_id})
         self.conn.execute("DELETE FROM story_links WHERE a = ? OR b = ?", (story_id, story_id))
         self.conn.executemany("INSERT INTO story_links VALUES (?, ?, ?, ?) ON CONFLICT(a, b) DO UPDATE SET "
                               "score = excluded.score, version = excluded.version",
                               [(min(story_id, other), max(story_id, other), score, version) for other, score in links])
+
+    def linked_to(self, story_id: str) -> list[str]:
+        """The stories this story is linked to, live or merged away."""
+        rows = self.conn.execute("SELECT a, b FROM story_links WHERE a = ? OR b = ?", (story_id, story_id))
+        return [row["b"] if row["a"] == story_id else row["a"] for row in rows]
 
     def story_links(self) -> list[tuple[str, str]]:
         """Links between live stories."""
@@ -541,31 +555,6 @@ class Store(ReadQueries, OutletRecords):
                                         LEFT JOIN story_briefs b ON b.story_id = s.id WHERE s.merged_into IS NULL""",
                                      story_ids)
         return {row["id"]: (row["size"], row["version"], row["digest"]) for row in rows}
-
-    def save_progressions(self, storyline_id: str, signature: str, records: list[Any], version: str) -> None:
-        """Keep a storyline's progressions, made from its stories as `signature` names them."""
-        self.conn.execute(
-            """INSERT INTO storyline_progressions(storyline_id, signature, progressions, version, updated_at)
-               VALUES (?, ?, ?, ?, ?) ON CONFLICT(storyline_id) DO UPDATE SET signature = excluded.signature,
-                   progressions = excluded.progressions, version = excluded.version, updated_at = excluded.updated_at""",
-            (storyline_id, signature, json.dumps(records, ensure_ascii=False), version, _now()))
-
-    def stored_progressions(self, storyline_id: str) -> tuple[str, str, list[Any]] | None:
-        """(signature, version, progressions) as a storyline's were last kept, or None."""
-        row = self.conn.execute("SELECT signature, version, progressions FROM storyline_progressions "
-                                "WHERE storyline_id = ?", (storyline_id,)).fetchone()
-        return (row["signature"], row["version"], json.loads(row["progressions"])) if row else None
-
-    def progression_signatures(self) -> dict[str, tuple[str, str]]:
-        """(signature, version) of every storyline's kept progressions."""
-        return {row["storyline_id"]: (row["signature"], row["version"]) for row in
-                self.conn.execute("SELECT storyline_id, signature, version FROM storyline_progressions")}
-
-    def forget_progressions(self, storyline_ids: list[str]) -> None:
-        """Drop the progressions of storylines that are no more (their stories linked otherwise)."""
-        if storyline_ids:
-            self.conn.executemany("DELETE FROM storyline_progressions WHERE storyline_id = ?",
-                                  [(storyline_id,) for storyline_id in storyline_ids])
 
     def briefs_with_speaker(self) -> Iterator[tuple[str, dict]]:
         """(story id, stored brief) of every live story, for entity pages."""

@@ -310,4 +310,17 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 14: the stories whose storylines owe their progressions (progressions.py): marked in the transaction
+    # that changes one (a brief saved, a story merged away, a link dropped: the story at its other end) and
+    # cleared once their storylines' progressions are kept, so that an ingest checks those storylines alone
+    # and one killed before its progressions leaves them to the next. '*' owes every storyline: a database
+    # an older version wrote with storylines in it, whose runs marked nothing, is checked whole by its next
+    # ingest (a new one holds none, and nothing is owed).
+    """
+    CREATE TABLE progressions_owed (
+        story_id TEXT PRIMARY KEY,
+        mark TEXT NOT NULL
+    );
+    INSERT INTO progressions_owed(story_id, mark) SELECT '*', 'migration 14' WHERE EXISTS (SELECT 1 FROM story_links);
+    """,
 ]
