@@ -343,3 +343,18 @@ def test_a_storyline_read_from_any_of_its_stories_is_the_one_every_storys_links_
         found = newest_story_storyline(store, story)  # type: ignore[arg-type]
         assert found == next(((storyline_id(ids), ids) for ids in every if ids[-1] == story), None)
     assert [story for story in days if newest_story_storyline(store, story)] == ["s3", "s5"]  # type: ignore[arg-type]
+
+
+def test_counts_of_two_things_qualified_apart_across_stories_are_no_progression():
+    # "two Labour candidates" then "three Liberal candidates" counts two parties' candidates, not one count
+    # that changed; "three Labour candidates" later is one, named by its noun as written, not its stem
+    spring = ("s-spring", [report("m1", "north-ledger", "2025-03-02", "The two Labour mayoral candidates met voters in "
+                                  "Ostrava and promised cheaper buses for the city.\n\nThe vote is in May.")])
+
+    def later(party: str) -> tuple[str, list[tuple[Article, str | None]]]:
+        return ("s-later", [report("m2", "east-courier", "2025-03-20", f"All three {party} mayoral candidates met "
+                                   "voters in Ostrava and promised cheaper buses for the city.\n\nThe vote is in May.")])
+
+    assert changed([spring, later("Liberal")]) == []
+    assert [progression_line(r) for r in changed([spring, later("Labour")])] == [
+        "candidates: two Labour mayoral candidates → three Labour mayoral candidates, 2 Mar 2025 → 20 Mar 2025"]

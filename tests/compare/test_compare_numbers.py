@@ -334,3 +334,27 @@ def test_tolls_of_two_kinds_given_once_each_are_not_compared():
     # 25 dead against 20 injured: two things, each report's only figure of its kind
     second = QUAKE_B.replace("Rescue teams reported that 31 had died.\n\n", "")
     assert {"harbour-times": "25", "valley-news": "20"} not in number_values(QUAKE_A, second)
+
+
+def test_counts_whose_nouns_are_qualified_apart_are_two_things_and_one_qualified_alike_is_disputed():
+    # a reader reads "two Labour candidates" and "three Liberal candidates" as two counts, not one given twice;
+    # the dispute is named by the noun as the reports write it, never by its stem ("candidat")
+    first = ("The two Labour mayoral candidates met voters in Ostrava and promised cheaper buses for the city.\n\n"
+             "The vote is in May.")
+    second = first.replace("The two Labour", "All three Liberal")
+    assert number_values(first, second) == []
+    result = compare([article("a", "harbour-times", "2025-03-03", first),
+                      article("b", "valley-news", "2025-03-03", second.replace("Liberal", "Labour"))])
+    assert [(c["conflict"]["subject"], {v["source"]: v["normalized"] for v in c["conflict"]["values"]})
+            for c in conflicts(result, "number")] == [("candidates", {"harbour-times": "2", "valley-news": "3"})]
+
+
+def test_what_befell_a_counted_group_qualifies_it():
+    # "five injured officers" and "two dead officers" count two things; "injured" said by one report only
+    # ("355 damaged shops" / "400 shops") may qualify the same count
+    first = ("A riot at the Kessel stadium on Saturday left five injured officers, police in Dornach said.\n\n"
+             "The match was abandoned.")
+    second = first.replace("five injured officers", "two dead officers")
+    assert number_values(first, second) == []
+    assert number_values(first, first.replace("five injured officers", "seven officers")) == [
+        {"harbour-times": "5", "valley-news": "7"}]

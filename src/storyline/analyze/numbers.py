@@ -449,7 +449,7 @@ def _plural(word: str) -> bool:
 def same_kind(a: Number, b: Number) -> bool:
     if a.kind is None or b.kind is None:
         return False
-    return a.kind == b.kind and a.kind not in GENERIC_KINDS and not two_groups(a, b)
+    return a.kind == b.kind and a.kind not in GENERIC_KINDS and not two_things(a, b)
 
 
 def group_of(n: Number) -> str | None:
@@ -466,6 +466,39 @@ def two_groups(a: Number, b: Number) -> bool:
     be one count."""
     ga, gb = group_of(a), group_of(b)
     return ga is not None and gb is not None and ga != gb
+
+
+_SPAN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEDGE_WORDS = frozenset(w for q in QUALIFIERS for w in fold_text(q).split())  # "at least", "nearly"
+
+
+def qualifiers(n: Number) -> frozenset[str]:
+    """What a count's own words say tells it from another count of its noun: a name before the noun
+    ("two Democratic candidates", "40 Chinese-made jets") and what befell those counted, as its class
+    ("five injured officers", "two dead officers"; "wounded" is "injured"). A description ("undersea",
+    "written", "straight") does not: outlets word one count differently ("two undersea cables", "three
+    submarine cables"). Not the value's words, a hedge, nor the counted noun that ends the span."""
+    found = set()
+    for word in _SPAN_WORD.findall(n.surface)[:-1]:
+        folded = fold_text(word)
+        if folded in NUMBER_WORDS or folded in TENS_WORDS or folded in SCALE_WORDS or folded in STOP_WORDS \
+                or folded in _HEDGE_WORDS:
+            continue
+        if word[0].isupper():
+            found.add(folded)
+        elif (befell := _kind_of(light_stem(folded))) in HAPPENED_TO:
+            found.add(befell)
+    return frozenset(found)
+
+
+def two_things(a: Number, b: Number) -> bool:
+    """Whether two counts of one kind are of two things as their own words say: they name two groups
+    (two_groups), or each has a qualifier the other lacks (qualifiers), as a reader reads "two
+    Democratic candidates" and "three Republican candidates", "five injured officers" and "two dead
+    officers". One qualified and one not ("two Democratic candidates" / "four candidates"), or one
+    qualified more ("Democratic candidates" / "Democratic Iowa candidates"), may be one count."""
+    first, second = qualifiers(a), qualifiers(b)
+    return two_groups(a, b) or bool(first - second and second - first)
 
 
 def compatible(a: Number, b: Number) -> bool:

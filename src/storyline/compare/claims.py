@@ -21,8 +21,8 @@ from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import CALLED_OFF
-from storyline.model import UNDATED_LAST, ClaimRecord, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
-from storyline.words import folded_words
+from storyline.model import UNDATED_LAST, ClaimRecord, ConflictKind, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
+from storyline.words import folded_words, light_stem
 
 
 def _span(story: StoryView, pos: int, start: int, end: int) -> EvidenceSpan:
@@ -206,14 +206,24 @@ def _outlets(values: list[ValueRecord]) -> list[str]:
     return list(dict.fromkeys(v["source"] for v in values))
 
 
-def _subject(c: Conflict) -> str:
-    return c.key.split(":", 1)[-1].split("@")[0]
+def _subject(story: StoryView, c: Conflict) -> str:
+    """What a conflict or an update is of, as its key names it ("killed", "percent", "Marco Rubio"); a
+    count keyed by its noun's stem ("candidat", "hom") is named by the noun as the earliest report giving
+    it writes it ("candidates", "homes")."""
+    subject = c.key.split(":", 1)[-1].split("@")[0]
+    if c.about is not ConflictKind.NUMBER:
+        return subject
+    written: dict[str, str] = {}
+    for pos in earliest_first(story, c):
+        for word in folded_words(c.values[pos][1]):
+            written.setdefault(light_stem(word), word)
+    return ":".join(written.get(part, part) for part in subject.split(":"))
 
 
 def _as_conflict(story: StoryView, claim: ClaimRecord, c: Conflict) -> ClaimRecord:
     values = _values(story, c)
     claim["status"] = "conflict"
-    claim["conflict"] = {"about": c.about.value, "subject": _subject(c), "values": values, "minor": c.minor}
+    claim["conflict"] = {"about": c.about.value, "subject": _subject(story, c), "values": values, "minor": c.minor}
     claim["sources"] = _outlets(values)
     return claim
 
@@ -235,7 +245,7 @@ def _as_update(story: StoryView, units: list[Unit], claim: ClaimRecord, c: Confl
                        sources=_outlets(values), evidence=evidence, independent=claim["independent"],
                        republished_by=claim["republished_by"], quoted=claim["quoted"], dates=claim["dates"],
                        centrality=claim["centrality"], conflict=None,
-                       update=UpdateRecord(about=c.about.value, subject=_subject(c), values=values))
+                       update=UpdateRecord(about=c.about.value, subject=_subject(story, c), values=values))
 
 
 def settled(claim: ClaimRecord) -> bool:

@@ -17,7 +17,7 @@ from storyline.analyze.numbers import (
     normalized_number,
     numbers_in_language,
     phone_numbers,
-    two_groups,
+    two_things,
 )
 from storyline.compare.ages import age_conflicts
 from storyline.compare.conflicts.conflict import (
@@ -325,7 +325,7 @@ def _floor(n: Number, m: Number) -> float | None:
     length or "people" says less of what it is of, so it needs twice that (MEASURE_FRAME_SCORE), and
     only where each report gives that kind once (number_in_story). An ordinal ("the sixth round")
     never is."""
-    if n.kind != m.kind or n.kind is None or n.kind.startswith("ordinal:") or two_groups(n, m):
+    if n.kind != m.kind or n.kind is None or n.kind.startswith("ordinal:") or two_things(n, m):
         return None
     return MEASURE_FRAME_SCORE if _measure(n.kind) else FRAME_SCORE
 
