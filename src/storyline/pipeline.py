@@ -598,8 +598,7 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
         with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
             for story_id, size, parts in zip(window, sizes, made, strict=True):
                 store.save_brief(story_id, parts, size, BRIEF_VERSION)
-    if ids:
-        relink_stories(store, ids)
+    relink_stories(store, ids)  # and the stories a run killed after its briefs left unlinked
     return len(ids)
 
 
@@ -623,14 +622,20 @@ def sentence_vectors() -> Callable[[list[str]], np.ndarray]:
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:
-    """Recompute the storyline links of these stories against the stories of their months (only those
-    are read: a story that ended storylines.LONG_WINDOW_DAYS before the earliest of them cannot link to any)."""
+    """Recompute the storyline links of these stories, and of every story whose links are owed (a brief
+    saved marks its story: Store.owed_links; a run killed before its links left them), against the
+    stories of their months (only those are read: a story that ended storylines.LONG_WINDOW_DAYS before
+    the earliest of them cannot link to any). The marks read are cleared in the links' own transaction."""
     def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
         day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
         return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
                                  json.loads(row["entities"] or "[]"), day(row["first_seen"]),
                                  day(row["last_seen"]))
 
+    owed = store.owed_links()  # read before the sketches: a story marked again since stays owed
+    story_ids = list(dict.fromkeys([*story_ids, *sorted(owed)]))
+    if not story_ids:
+        return
     rows = [store.story(story_id) for story_id in story_ids]
     firsts = [row.first_seen for row in rows if row is not None]
     since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.LONG_WINDOW_DAYS)
@@ -642,6 +647,7 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
             if story_id in sketches:
                 store.replace_links(story_id, storylines.links_for(sketches[story_id], index.near(sketches[story_id])),
                                     storylines.VERSION)
+        store.paid_links(owed)
 
 
 def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, settings: Settings,

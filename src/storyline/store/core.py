@@ -411,6 +411,7 @@ class Store(ReadQueries, OutletRecords, ProgressionRows):
                    version = excluded.version, updated_at = excluded.updated_at, digest = excluded.digest""",
             (story_id, text, size, version, _now(), digest))
         self.owe_progressions([story_id])
+        self.owe_links([story_id])  # made after the briefs (pipeline.relink_stories), or by the next run
         return True
 
     def brief(self, story_id: str) -> dict | None:
@@ -478,6 +479,8 @@ class Store(ReadQueries, OutletRecords, ProgressionRows):
         stale = len(self.stale_briefs())
         if stale:
             found.append(f"{stale} stories whose brief is missing or stale")
+        if owed := len(self.owed_links()):
+            found.append(f"{owed} stories whose storyline links are not yet made")
         return found
 
     # --- storylines ------------------------------------------------------------------------
