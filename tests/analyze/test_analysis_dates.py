@@ -71,6 +71,17 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
     (FRIDAY, "The treaty was signed on March 3 after long talks.", "on March 3", "2024-03-03"),
     (FRIDAY, "The court will rule on Jan. 20 on the appeal.", "on Jan. 20", "2026-01-20"),
     (date(2025, 1, 5), "The envoy arrived on Dec. 28 with a letter.", "on Dec. 28", "2024-12-28"),
+    (date(2025, 12, 28), "The ministers will meet on Jan. 5 in Brussels.", "on Jan. 5", "2026-01-05"),
+    # the present of "be" says no side: a day is the nearest, not a year ahead (a weekday still the coming one)
+    (date(2025, 12, 13), "Students are angry at the Dec. 6 killing of a boy.", "Dec. 6", "2025-12-06"),
+    (date(2025, 9, 27), "The election is on December 15, the commission says.", "on December 15", "2025-12-15"),
+    (FRIDAY, "The summit is on Wednesday in Oslo.", "on Wednesday", "2025-02-19"),
+    # a passive's auxiliary gives its tense, over an adverb; "am" of a clock is no verb
+    (date(2025, 4, 24), "He faces life in prison when he's sentenced May 7.", "May 7", "2025-05-07"),
+    (date(2025, 4, 4), "The driver is to be formally sentenced May 3 in Leeds.", "May 3", "2025-05-03"),
+    (date(2025, 2, 17), "Crews came after the alarm was raised at 6 am on Sunday.", "on Sunday", "2025-02-16"),
+    # a date set comes after the setting: the nearest occurrence
+    (date(2025, 6, 12), "A trial date was set for October 28 at the crown court.", "October 28", "2025-10-28"),
     # a perfect infinitive tells the past, whatever the present verb before it; "to have" and a noun does not
     (FRIDAY, "The keeper is believed to have died Tuesday of a fall.", "Tuesday", "2025-02-11"),
     (FRIDAY, "The pianist is due to have surgery on Tuesday.", "on Tuesday", "2025-02-18"),

@@ -55,3 +55,11 @@ def test_the_killings_of_two_people_in_two_places_are_no_date_conflict():
     first = "Officer Dana Pell killed Marek Tovic on Sunday in the Alfama district of Lisbon, the charge sheet says."
     second = "The fatal shooting of Ilse Varga on Saturday sparked protests across Portugal."
     assert date_values(first, second) == []
+
+
+def test_a_day_told_in_the_present_is_the_one_just_past_and_is_compared():
+    # 4 March 2025: "are angry at the Feb. 28 killing" is of five days ago, not of next February, so it
+    # disputes the charge sheet's Sunday (2 March) instead of being set aside as a year away
+    first = "Officer Dana Pell killed Marek Tovic on Sunday, according to the charge sheet."
+    second = "His classmates are angry at the Feb. 28 killing of Marek Tovic, the union says."
+    assert {"harbour-times": "2025-03-02", "valley-news": "2025-02-28"} in date_values(first, second)

@@ -14,6 +14,12 @@ What is surprising:
   clause gives no tense, a month or a day without a year is the nearest occurrence too ("South
   Carolina, which holds a primary on Feb. 27": the other candidates are a year away), a weekday
   the last one (its candidates are a week apart, and reports mostly tell what has happened).
+  So is a month or a day whose clause's tense says no side: the present of "be" ("students are
+  angry at the Dec. 6 killing" a week on is not of next December; a weekday still reads it as the
+  coming one, "the summit is on Wednesday") and a date set at a moment ("a trial date was set for
+  October 28"). A passive takes its auxiliary's tense, not its participle's ("when he's sentenced
+  May 7" is to come). A plan of a past moment is still read as to come ("had originally been due in
+  September"), though it may have passed ("was scheduled to be released December 2").
 - Counts relative to an event ("two days earlier", "a week later") are taken relative to the
   publication day, which is what they mean in the lead of a report.
 - "last week" is a week (ISO "2025-W06"), the one granularity beyond day, month and year.
@@ -32,6 +38,8 @@ from typing import Callable, NamedTuple, Sequence
 from storyline.analyze.nlp import Parsed, Token, simple_tokens
 from storyline.lang.en import (
     AFTER_A_MOMENT,
+    BE_FORMS,
+    BE_PRESENT,
     COPULAS,
     COUNT_WORDS,
     DAY_OFFSETS,
@@ -42,6 +50,7 @@ from storyline.lang.en import (
     NOT_PAST,
     PAST_WORDS,
     RELATIVE_PRONOUNS,
+    SET_FOR,
     WEEKDAYS,
     YEAR_CONTEXT,
 )
@@ -213,7 +222,7 @@ def _weekday(m: re.Match, published: date | None, tense: str | None):
         delta = (target - current) % 7 or 7
     elif which == "this":
         delta = target - current
-    elif tense == "future":
+    elif tense in ("future", "present"):
         delta = (target - current) % 7
     elif tense == "either":  # the nearer of the last and the coming one
         back = (current - target) % 7
@@ -309,8 +318,18 @@ _RULES: list[_Rule] = [
 _CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", ".", "!", "?"}
 
 
+def _before(tokens: Sequence[Token], i: int) -> int:
+    """The index of the word before token i, over adverbs ("be formally sentenced"); -1 for none."""
+    j = i - 1
+    while j >= 0 and (tokens[j].tag == "RB" or not tokens[j].tag and tokens[j].text.islower()
+                      and tokens[j].text.endswith("ly") and len(tokens[j].text) > 4):
+        j -= 1
+    return j
+
+
 def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
-    """The tense a token marks, if any: 'past', 'future' (future or present) or None."""
+    """The tense a token marks, if any: 'past', 'future' (a plan, or a present that tells one), 'present'
+    (of "be": no side of publication for a month or a day, the coming one for a weekday) or None."""
     tok = tokens[i]
     word = tok.text.lower()
     nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
@@ -320,16 +339,17 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
             tokens[i + 1].tag == "VBN" or not tokens[i + 1].tag and (nxt.endswith("ed") or nxt in PAST_WORDS)):
         return "past"  # a perfect infinitive tells the past: "is believed to have died Saturday", not "to have surgery"
     if word in FUTURE_BEFORE_TO and nxt == "to":
-        return "future"
+        return "future"  # also of a past moment's plan ("had originally been due in September" is to come)
     if word in FUTURE_ALONE or (word in FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):
         return "future"
-    if i > 0 and tokens[i - 1].text.lower() in ("be", "been", "being") and tok.tag in ("VBN", ""):
-        return None  # "must be held", "to be hosted": the auxiliary before decides
+    auxiliary = _before(tokens, i)
+    if auxiliary >= 0 and tokens[auxiliary].text.lower() in BE_FORMS and tok.tag in ("VBN", ""):
+        return None  # "must be held", "when he's sentenced", "was killed": the auxiliary before decides
     if tok.tag:
         if tok.tag in ("VBD", "VBN"):
             return "past"
         if tok.tag in ("VBZ", "VBP"):
-            return "past" if word in ("has", "have", "'ve", "’ve") else "future"
+            return "past" if word in ("has", "have", "'ve", "’ve") else "present" if word in BE_PRESENT else "future"
         return None
     if word in PAST_WORDS:
         return "past"
@@ -337,7 +357,9 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
     if word.endswith("ed") and len(word) > 4 and word not in NOT_PAST and tok.text.isalpha() and tok.text.islower() \
             and previous not in COPULAS:  # "will remain closed until …" is not a past tense
         return "past"
-    if word in ("is", "are", "begins", "starts", "opens", "ends", "closes", "meets", "travels", "plans", "expects",
+    if word in BE_PRESENT:
+        return "present"
+    if word in ("begins", "starts", "opens", "ends", "closes", "meets", "travels", "plans", "expects",
                 "hopes", "aims", "intends", "wants", "prepares"):
         return "future"
     return None
@@ -366,7 +388,8 @@ def _scan_left(tokens: Sequence[Token], first: int, at: int) -> tuple[str | None
         tense = _word_tense(tokens, i)
         if tense:
             return ("either" if tense == "past" and after_moment else tense), at - i
-        after_moment = after_moment or text.lower() in AFTER_A_MOMENT
+        after_moment = after_moment or text.lower() in AFTER_A_MOMENT or (
+            text.lower() == "for" and i > first and tokens[i - 1].text.lower() in SET_FOR)
         i -= 1
     return ("either", at - i) if after_moment else (None, 0)
 

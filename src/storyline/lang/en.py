@@ -731,4 +731,15 @@ COPULAS = {"remain", "remains", "remained", "stay", "stays", "stayed", "be", "is
 # Words that put a date after the moment of the verb before them ("debated before Monday's caucus"):
 # a past verb then says nothing of which side of publication the date is on.
 AFTER_A_MOMENT = {"before", "ahead", "until", "till"}
+# Words that set a date for later, before "for" ("a trial date was set for October 28"): the date comes
+# after the setting, whatever its tense.
+SET_FOR = {"set", "fixed", "booked", "rescheduled", "postponed", "adjourned", "deferred", "pencilled", "penciled"}
+# The present of "be" says no side of publication ("students are angry at the Dec. 6 killing"), unlike
+# a present that tells a plan ("the trial begins on May 3").
+BE_PRESENT = {"is", "are"}  # not "am", which is also the clock's ("at 6 am")
+# Forms of "be" before a participle: the auxiliary, not the participle, gives the tense ("is to be
+# formally sentenced May 3", "when he's sentenced May 7", "was killed on June 24").
+BE_FORMS = {"be", "been", "being", "is", "are", "was", "were"} | {
+    subject + apostrophe + be for apostrophe in ("'", "’") for be in ("s", "re")
+    for subject in ("", "he", "she", "it", "that", "there", "who", "what", "they", "we", "you")}
 RELATIVE_PRONOUNS = {"who", "which", "that", "when", "where", "whose", "whom"}
