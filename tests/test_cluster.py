@@ -341,7 +341,7 @@ def test_converging_stories_are_told_apart_by_their_names_without_reading_every_
 
 
 def test_a_large_storys_sums_made_again_from_what_changed_are_its_sums_made_from_all_its_terms():
-    from storyline.cluster import LARGE_SIDE, LOG_HALF, TermStats, add_member
+    from storyline.cluster import LARGE_SIDE, LOG_HALF, add_member
 
     def made_from_all(story, stats):
         log_df = stats.log_df
