@@ -338,3 +338,50 @@ def test_converging_stories_are_told_apart_by_their_names_without_reading_every_
     small = StoryState(id="small", centroid=np.zeros(8, dtype=np.float32), size=0)
     add_member(small, unit(rng.normal(size=8)), {"harbour", "ferry"}, date(2025, 3, 1))
     assert dice_surely_below(large.terms, small, stats, CONVERGED_DICE)
+
+
+def test_a_large_storys_sums_made_again_from_what_changed_are_its_sums_made_from_all_its_terms():
+    from storyline.cluster import LARGE_SIDE, LOG_HALF, add_member
+
+    def made_from_all(story, stats):
+        log_df = stats.log_df
+        core = {term for term, count in story.terms.items() if 2 * count >= story.size}
+        return (sum(story.terms.values()), sum(count * log_df.get(term, LOG_HALF) for term, count in story.terms.items()),
+                core, sum(log_df.get(term, LOG_HALF) for term in core))
+
+    rng = np.random.default_rng(11)
+    index = StoryIndex([], load_params())
+    stats = index.stats
+    large = StoryState(id="large", centroid=np.zeros(8, dtype=np.float32), size=0)
+    for i in range(LARGE_SIDE + 200):  # a running story: the same place, a new figure in each report
+        terms = {"harbour", f"{i}", *(["ferry"] if i % 3 else [])}
+        stats.add(terms)
+        add_member(large, unit(rng.normal(size=8)), terms, date(2025, 3, 1))
+    index.add(large, [])
+    smalls = []  # stories of other names and some of its own, counted before its sums are first made
+    for k in range(6):
+        small = StoryState(id=f"small{k}", centroid=np.zeros(8, dtype=np.float32), size=0)
+        for j in range(3):
+            terms = {"ferry", f"small{k}-{j}"}
+            stats.add(terms)
+            add_member(small, unit(rng.normal(size=8)), terms, date(2025, 3, 2))
+        index.add(small, [])
+        smalls.append(small)
+    stats.story_side(large)
+    remade = 0
+    for step in range(300):
+        for _ in range(int(rng.integers(0, 4))):  # other reports change the corpus's counts of its terms
+            stats.add({f"{int(rng.integers(0, 2000))}", "harbour" if rng.random() < 0.3 else "council"})
+        if step % 50 == 49:  # one of them converges into it
+            index.merge(smalls[step // 50], large)
+        else:  # a report joins it, as `StoryIndex.place` adds one
+            terms = {"harbour", f"{int(rng.integers(0, 2000))}", *(["council"] if step % 2 else [])}
+            stats.add(terms)
+            add_member(large, unit(rng.normal(size=8)), terms, date(2025, 3, 2))
+            stats.grew(large.id, terms)
+        side = stats.story_side(large)
+        count, log_sum, core, core_log_sum = made_from_all(large, stats)
+        remade += side.since > 0
+        assert (side.size, side.count, side.core) == (large.size, count, core)
+        assert abs(side.log_sum - log_sum) <= 1e-9 * abs(log_sum) and abs(side.core_log_sum - core_log_sum) <= 1e-9
+    assert remade > 250  # made again from what changed, not from all its terms, at almost every step

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul
 
 import numpy as np
@@ -102,6 +102,8 @@ class TermStats:
         self.log_df: dict[str, float] = {}
         self.sounds: TermStats | None = None  # the same counts by sound, once asked for (by_sound)
         self._sides: dict[str, StorySide] = {}
+        self._changed: list[str] = []  # the terms whose counts changed, in order (the last JOURNAL or more)
+        self._dropped = 0  # how many changes the journal no longer holds
 
     def add(self, terms: Iterable[str]) -> None:
         self.documents += 1
@@ -122,6 +124,10 @@ class TermStats:
         count = self.df.get(term, 0) + more
         self.df[term] = count
         self.log_df[term] = math.log(count + 0.5)
+        self._changed.append(term)
+        if len(self._changed) >= 2 * JOURNAL:
+            del self._changed[:JOURNAL]
+            self._dropped += JOURNAL
 
     def by_sound(self) -> TermStats:
         """The same counts with the terms that sound alike (see `sound`) counted as one, kept up to
@@ -136,17 +142,48 @@ class TermStats:
     def story_side(self, story: StoryState) -> StorySide:
         """The story's sums over its terms: made again when the story has grown, or when the corpus
         has grown by 2% since (other articles change its terms' counts a little; the count of
-        documents, the larger part of every weight, is always current)."""
+        documents, the larger part of every weight, is always current). A story of LARGE_SIDE terms
+        or more keeps each term's part of the sums, and they are made again from the terms that
+        changed since (its own counts, as `grew` tells, and the corpus's), not from all of its terms,
+        until those changes add up to a quarter of its terms: the same sums but for their last bits."""
         side = self._sides.get(story.id)
-        if side is None or side.size != story.size or self.documents > side.documents * STALE_SIDE:
-            log_df, terms = self.log_df.get, story.terms
+        if side is not None and side.size == story.size and self.documents <= side.documents * STALE_SIDE:
+            return side
+        terms, at = story.terms, self._dropped + len(self._changed)
+        if side is not None and side.parts is not None and side.terms is terms and side.at >= self._dropped \
+                and side.since + at - side.at + len(side.grown) < len(terms) // 4:
+            changed = dict.fromkeys(self._changed[side.at - self._dropped:])
+            changed.update(side.grown)
+            log_df, parts, count, log_sum = self.log_df.get, side.parts, side.count, side.log_sum
+            for term in changed:
+                now, (before, part) = terms.get(term, 0), parts.get(term, (0, 0.0))
+                if now or before:
+                    parts[term] = (now, now * log_df(term, LOG_HALF))
+                    count, log_sum = count + now - before, log_sum + parts[term][1] - part
+            # a story only grows between two makes (a member taken out forgets its sums): its core now is
+            # among its core then and the terms that changed
+            core = {term for term in chain(side.core, changed) if 2 * terms.get(term, 0) >= story.size}
+            side = StorySide(story.size, self.documents, count, log_sum, core, sum(map(log_df, core, repeat(LOG_HALF))),
+                             parts, terms, at, side.since + len(changed))
+        else:
+            log_df = self.log_df.get
             core = {term for term, count in terms.items() if 2 * count >= story.size}
             # summed in C, term by term in the story's order: the same sums as a loop's, to the bit
+            parts = {term: (count, count * log_df(term, LOG_HALF)) for term, count in terms.items()} \
+                if len(terms) >= LARGE_SIDE else None
             side = StorySide(size=story.size, documents=self.documents, count=sum(terms.values()),
                              log_sum=sum(map(mul, terms.values(), map(log_df, terms, repeat(LOG_HALF)))),
-                             core=core, core_log_sum=sum(map(log_df, core, repeat(LOG_HALF))))
-            self._sides[story.id] = side
+                             core=core, core_log_sum=sum(map(log_df, core, repeat(LOG_HALF))),
+                             parts=parts, terms=terms, at=at)
+        self._sides[story.id] = side
         return side
+
+    def grew(self, story_id: str, terms: Iterable[str]) -> None:
+        """These terms' counts in the story have changed (a member or a story joined it), besides the
+        corpus's: its sums, if kept term by term, are made again from them."""
+        side = self._sides.get(story_id)
+        if side is not None and side.parts is not None:
+            side.grown.update(dict.fromkeys(terms))
 
     def fresh_side(self, story: StoryState) -> StorySide:
         """The story's sums made again now, whatever their age (revision scores a story's members
@@ -189,6 +226,8 @@ class Weigher:
 
 LOG_HALF = math.log(0.5)
 STALE_SIDE = 1.02
+LARGE_SIDE = 512  # the terms from which a story's sums are kept term by term (TermStats.story_side)
+JOURNAL = 1 << 16  # the changed terms TermStats keeps at least, for the sums kept term by term
 
 
 @dataclass
@@ -202,6 +241,11 @@ class StorySide:
     log_sum: float  # sum of count * log(df + 0.5) over its terms
     core: set[str]  # the terms half its members carry or more
     core_log_sum: float
+    parts: dict[str, tuple[int, float]] | None = None  # per term its count and count * log(df + 0.5), if kept
+    terms: dict[str, int] | None = None  # the story's counts these sums were made from
+    at: int = 0  # the changes to the corpus's counts made before them (TermStats._changed)
+    since: int = 0  # the changed terms they were made again from since made from all
+    grown: dict[str, None] = field(default_factory=dict)  # the story's terms changed since (TermStats.grew)
 
 
 def _is_number(term: str) -> bool:
@@ -437,6 +481,7 @@ class StoryIndex:
         if story.id not in self.stories:
             self.stories[story.id] = story
         add_member(story, vector, terms, day)
+        self.stats.grew(story.id, terms)
         self.members[story.id] = _recent([self.members.get(story.id), vector[None, :]])
         self._reindex(story)
         if self.crosslingual is not None:
@@ -512,6 +557,7 @@ class StoryIndex:
         target.size += source.size
         for term, count in source.terms.items():
             target.terms[term] = target.terms.get(term, 0) + count
+        self.stats.grew(target.id, source.terms)
         for day in (source.first_seen, source.last_seen):
             if day is not None:
                 target.first_seen = min(target.first_seen or day, day)
