@@ -13,28 +13,17 @@ the same storylines stale. Printed: the median milliseconds of each check and th
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 
+from store import timed  # bench/store.py, beside this file
 from storyline import storylines
 from storyline.model import StoryState
 from storyline.progressions import VERSION, owed_progressions, stale_progressions
 from storyline.store import open_store
-
-
-def timed(action, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
-    """The median seconds of an action."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def build(db: str, stories: int, brief_kb: int) -> list[str]:
