@@ -246,10 +246,10 @@ def _fell_unsaid(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bo
     same thing, a dispute (99 seized in Tuesday's sweep; "89 people were arrested" in the next day's
     report). A measure (a share, a sum) may fall as well as rise, and so does what is still missing of a
     goal (REMAINING: "71 delegates short of", then "needs 67"): both are left to the other rules."""
-    pa, pb = story.articles[a.article].published, story.articles[b.article].published
-    if pa is None or pb is None or pa == pb or _measure(n.kind) or compatible(n, m):
+    order = _by_day(story, a, n, b, m)
+    if order is None or _measure(n.kind) or compatible(n, m):
         return False
-    earlier, later = (n, m) if pa < pb else (m, n)
+    earlier, later = order
     return later.value < earlier.value and not any(words.search(u.text) for words in (LOWERED, REMAINING) for u in (a, b))
 
 
@@ -257,11 +257,17 @@ def _fell_far(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool:
     """Whether the later of two figures of reports of two days is less than the earlier over RATIO: a
     count so far is revised, not cut to a fraction ("has released 30 years of tax returns", then "in the
     Senate for eight years": two spans of time, not a later reading of one)."""
+    order = _by_day(story, a, n, b, m)
+    return order is not None and order[1].value * RATIO < order[0].value
+
+
+def _by_day(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> tuple[Number, Number] | None:
+    """The figures of two reports (n in a's, m in b's), the earlier report's first; None where either
+    report is undated or both were published at one time."""
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     if pa is None or pb is None or pa == pb:
-        return False
-    earlier, later = (n, m) if pa < pb else (m, n)
-    return later.value * RATIO < earlier.value
+        return None
+    return (n, m) if pa < pb else (m, n)
 
 
 def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict]:
