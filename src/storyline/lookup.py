@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.analyze.entities import same_name
+from storyline.analyze.name_matching import same_name
 from storyline.store import Store
 
 
@@ -16,7 +16,7 @@ def find_entity(store: Store, name: str) -> dict[str, Any] | None:
 
     A spelling some article or brief uses (any case, or a titled alias such as "Secretary Rubio") is
     found through the store's indexes; another spelling ("Mr Zelenskiy") through the stories'
-    entities, by analyze.entities.same_name, earliest story first."""
+    entities, by analyze.name_matching.same_name, earliest story first."""
     record = store.entity_record(name)
     if record is not None:
         return record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import analyze_article, canonical_entities, extract_mentions
-from storyline.analyze.entities import compatible_given_names, is_acronym_of, name_key, same_name, similar_surnames
+from storyline.analyze.name_matching import compatible_given_names, is_acronym_of, name_key, same_name, similar_surnames
 from storyline.model import Mention
 
 

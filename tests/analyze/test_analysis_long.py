@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from storyline.analyze import analyze_parsed
-from storyline.analyze.entities import _drop_titles_as_entities, name_key, similar_surnames
+from storyline.analyze.entities import _drop_titles_as_entities
+from storyline.analyze.name_matching import name_key, similar_surnames
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.nlp import LONG_TEXT, PIECE, load_nlp, parse, pipe_parsed, text_pieces
 from storyline.model import Mention

@@ -20,7 +20,8 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
-from storyline.analyze.entities import ORG_WORDS, TITLE_BEFORE, strip_title
+from storyline.analyze.entities import ORG_WORDS
+from storyline.analyze.office_titles import TITLE_BEFORE, strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS, scan_quote_marks
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.statements import Statement

@@ -8,8 +8,8 @@ import bisect
 import itertools
 import re
 
-from storyline.analyze.entities import name_key, similar_surnames
 from storyline.analyze.known_people import people_by_context
+from storyline.analyze.name_matching import name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.person_names import as_person_name
 from storyline.analyze.quote_marks import QUOTE_CHARS

@@ -18,11 +18,19 @@ from functools import lru_cache
 from itertools import accumulate, groupby
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from anyascii import anyascii
-
 from storyline.analyze.missed_people import missed_people
+from storyline.analyze.name_matching import (
+    GEO_TAILS,
+    PARTICLES,
+    compatible_given_names,
+    is_acronym_of,
+    name_key,
+    place_key,
+    similar_surnames,
+)
 from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
-from storyline.analyze.places import COUNTRIES, canonical_place
+from storyline.analyze.office_titles import OFFICE, OFFICE_END, ROLE_SPAN, TITLE_BEFORE, TITLE_INSIDE
+from storyline.analyze.places import COUNTRIES
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import DATELINE, iter_paragraphs
 
@@ -32,32 +40,15 @@ if TYPE_CHECKING:
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
-_SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
-                 r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")
-_OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Economy|Justice|Home|Acting|Former"
-           r"|Interim|Lieutenant|Assistant|Federal|Chief|State|Crown)[ -])*"
-           r"(?:President(?:-elect)?|Minister|" + _SECRETARY_OF + r"|Secretary-General|Secretary|Chancellor|Governor"
-           r"|Mayor|Senator|Sen\.|Representative|Rep\.|Congress(?:man|woman)|Treasurer|Superintendent|Inspector"
-           r"|Commissioner|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
-           r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
-           r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
-           r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
-TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){_OFFICE}\s+)+$")
-_TITLE_INSIDE = re.compile(rf"^(?:{_OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
-_OFFICE_END = re.compile(rf"{_OFFICE}\s+$")
 _OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
                               r"(?P<n>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})")
-_ROLE_SPAN = re.compile(rf"^(?:the\s+)?{_OFFICE}(?:\s+of\b.*)?$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
 _POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
               "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
               "The", "He", "She", "It", "They", "We", "But", "And", "In", "On", "At", "As"}
-_PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
-              "das", "ter", "ten", "st", "abu", "bint"}
 # A "person" whose last word is one of these is an organisation or a building the model mislabelled.
 ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Bank", "Foods", "Dairy", "Holdings",
               "Partners", "Research", "Advisory", "University", "College", "School", "Hospital", "Trust", "Union",
@@ -69,7 +60,6 @@ ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Ban
               "Caucus", "PAC", "Project"}
 _NAME_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "la", "le"}
 FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
-_GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 
 
 # ---------------------------------------------------------------- mentions in one article
@@ -148,7 +138,7 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         acronym, acronym_start = tail.group(1), start + tail.start(1)
         end = start + tail.start()
     title, title_start = None, None
-    inside = _TITLE_INSIDE.match(text[start:end])
+    inside = TITLE_INSIDE.match(text[start:end])
     if inside and inside.end() < end - start:
         title_start = start
         start += inside.end()
@@ -177,7 +167,7 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
 def _name_like(name: str) -> bool:
     """One to four capitalised words: what follows a title when it is a person's name."""
     words = name.split()
-    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in PARTICLES for w in words)
 
 
 def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -193,7 +183,7 @@ def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention
             continue
         if m.label != "PERSON" and re.search(r"\bSecretary\s+of\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start]):
             continue
-        if m.label != "PERSON" and _ROLE_SPAN.match(m.text):
+        if m.label != "PERSON" and ROLE_SPAN.match(m.text):
             continue
         kept.append(m)
     return kept
@@ -205,7 +195,7 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         words = list(re.finditer(r"\S+", m.text))
         split = None
-        after_office = re.search(rf"{_OFFICE}\s+of\s+(?:the\s+)?$", text[max(0, m.start - 60):m.start])
+        after_office = re.search(rf"{OFFICE}\s+of\s+(?:the\s+)?$", text[max(0, m.start - 60):m.start])
         if m.label != "PERSON" and len(words) >= 3 and after_office:
             for k in range(1, len(words) - 1):
                 head = m.text[: words[k - 1].end()]
@@ -224,7 +214,7 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
     # A run of capitalised words after "TITLE of the COUNTRY" that the model left unlabelled.
     covered = [(m.start, m.end) for m in out]
     for match in _OF_COUNTRY_NAME.finditer(text):
-        if not _OFFICE_END.search(text, max(0, match.start() - 60), match.start()):
+        if not OFFICE_END.search(text, max(0, match.start() - 60), match.start()):
             continue
         country, name = match.group("c"), match.group("n")
         if country not in COUNTRIES or any(a < match.end("n") and match.start("n") < b for a, b in covered):
@@ -322,119 +312,6 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 
 # ---------------------------------------------------------------- keys and similarity
-
-
-@lru_cache(maxsize=65_536)  # a story's names are keyed again each time its brief is made
-def name_key(name: str) -> str:
-    """A name reduced to what spelling variants share: transliterated, case- and apostrophe-folded."""
-    folded = anyascii(name.translate(_APOSTROPHES)).casefold()
-    folded = folded.replace("'", "").replace(".", " ").replace("-", " ")
-    return " ".join(folded.split())
-
-
-def strip_title(name: str) -> str:
-    """A name without the titles before it ("Secretary of State Marco Rubio" -> "Marco Rubio")."""
-    match = _TITLE_INSIDE.match(name)
-    return name[match.end():] if match and match.end() < len(name) else name
-
-
-@lru_cache(maxsize=65_536)
-def _place_key(name: str) -> str:
-    canonical = canonical_place(name)
-    if canonical:
-        return name_key(canonical)
-    words = name.split()
-    if len(words) > 1 and words[-1] in _GEO_TAILS:  # "Malatya province"; "Callan County" stays
-        words = words[:-1]
-    return name_key(" ".join(words))
-
-
-@lru_cache(maxsize=65536)
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance; names are short, so the plain dynamic programme is fast enough, and a
-    story's names are compared again each time its brief is made, so the distances are remembered."""
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def similar_surnames(a: str, b: str) -> bool:
-    """Zelensky / Zelenskyy / Zelenskiy: same first letter, at most one edit in five letters."""
-    if a == b:
-        return True
-    if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 4:
-        return False
-    return edit_distance(a, b) <= max(1, (max(len(a), len(b)) + 1) // 5)
-
-
-def _given(key: str) -> list[str]:
-    return [w for w in key.split()[:-1] if w not in _PARTICLES]
-
-
-def compatible_given_names(a: str, b: str) -> bool:
-    """First names that can belong to one person: equal, an initial of the other, a near spelling, or a subset."""
-    ga, gb = _given(a), _given(b)
-    if not ga or not gb:
-        return True
-    if ga[0] == gb[0] or set(ga) <= set(gb) or set(gb) <= set(ga):
-        return True
-    x, y = ga[0], gb[0]
-    if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
-        return True
-    if len(x) == 2 and len(y) == 2:  # "JD" and "J" "D" were folded alike above; other pairs of initials differ
-        return False
-    return _same_sound(x[0], y[0]) and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
-
-
-_SAME_SOUND = ({"c", "k"},)  # one name's two transliterations: Karolos / Carolos, Konstantin / Constantin
-
-
-def _same_sound(a: str, b: str) -> bool:
-    return a == b or any({a, b} == pair for pair in _SAME_SOUND)
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two written names can name one entity: equal once titles, case, accents and apostrophes are
-    set aside ("Mr Rubio", "rubio"), one country written two ways (US, United States), or one person's
-    name spelt two ways or given in part ("Zelenskyy" / "Volodymyr Zelensky"). A bare surname matches
-    every full name with it: ask canonical_entities which person a story means."""
-    ka, kb = _query_key(a), _query_key(b)
-    if not ka or not kb:
-        return False
-    if ka == kb or _place_key(a.strip()) == _place_key(b.strip()):
-        return True
-    wa, wb = ka.split(), kb.split()
-    return similar_surnames(wa[-1], wb[-1]) and compatible_given_names(ka, kb) and wa[-1][:1].isalpha()
-
-
-def _query_key(name: str) -> str:
-    """The key of a name as a person types it: titles go whatever their case ("mr rubio")."""
-    name = " ".join(name.split())
-    return min((name_key(strip_title(form)) for form in (name, name.title())), key=len)
-
-
-def _initials(words: Sequence[str], keep_small: bool) -> str:
-    return "".join(w[0] for w in words if keep_small or not w[0].islower())
-
-
-@lru_cache(maxsize=65_536)  # a story's names are compared again each time its brief is made
-def is_acronym_of(short: str, long: str) -> bool:
-    """RBA for Reserve Bank of Australia, DfE for Department for Education, NATO for North Atlantic Treaty
-    Organization."""
-    letters = short.replace(".", "")
-    words = [w for w in re.split(r"[\s\-/]+", long) if w]
-    if len(letters) < 2 or len(words) < 2 or not letters.isalpha():
-        return False
-    if letters == _initials(words, keep_small=True):
-        return True
-    return letters.isupper() and letters in (_initials(words, keep_small=False).upper(),
-                                             _initials(words, keep_small=True).upper())
 
 
 # ---------------------------------------------------------------- entities across articles
@@ -714,7 +591,7 @@ def _group_others(items: list[_Item], groups: dict[str, list[_Item]]) -> None:
     keys: dict[str, str] = {}
     label_votes: dict[str, Counter] = defaultdict(Counter)
     for item in items:
-        key = _place_key(item.mention.text) if item.label != "NORP" else item.key
+        key = place_key(item.mention.text) if item.label != "NORP" else item.key
         item.key = key
         keys[key] = key
         uf.find(key)
@@ -741,7 +618,7 @@ def _group_others(items: list[_Item], groups: dict[str, list[_Item]]) -> None:
                 continue
         if "/" in surface:  # "CDU/CSU" is the alliance its parts name
             for part in surface.split("/"):
-                part_key = _place_key(part.strip())
+                part_key = place_key(part.strip())
                 if part_key in keys:
                     uf.union(key, part_key)
         of = re.match(r"(?:port|city|province|county|region|district|state)\s+of\s+(.+)$", key)
@@ -777,7 +654,7 @@ def _make_entity(items: list[_Item], ambiguous: bool) -> Entity:
         shouty = form.isupper() and len(form) > 6  # datelines ("MARLOW SPRINGS") are not how a name is written
         if etype == "PERSON":
             return (len(words) > 1, forms[form], len(words), -first_seen[form])
-        tail = len(words) > 1 and words[-1] in _GEO_TAILS  # "Malatya province" is Malatya
+        tail = len(words) > 1 and words[-1] in GEO_TAILS  # "Malatya province" is Malatya
         return (not shouty, not tail, len(words) > 1, forms[form], len(form), -first_seen[form])
 
     name = max(forms, key=rank)

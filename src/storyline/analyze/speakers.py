@@ -36,9 +36,9 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.described import author_of_message, named_in_description
-from storyline.analyze.entities import strip_title
 from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
+from storyline.analyze.office_titles import strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before, np_token

@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import accumulate
 
-from storyline.analyze.entities import same_name
+from storyline.analyze.name_matching import same_name
 from storyline.analyze.numbers import Number, find_numbers, find_ordinals
 from storyline.analyze.quote_marks import QUOTE_CHARS, scan_quote_marks
 from storyline.lang.en import (

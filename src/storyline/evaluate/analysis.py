@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from storyline.analyze.entities import TITLE_BEFORE, strip_title
+from storyline.analyze.office_titles import TITLE_BEFORE, strip_title
 from storyline.evaluate.clusters import f1
 from storyline.model import Analysis, Entity
 

@@ -1,0 +1,29 @@
+"""Titles of office and courtesy before a person's name: "Secretary of State", "Prime Minister", "Sen.", "Mrs."
+
+One pattern of them (OFFICE) finds a title before a name (TITLE_BEFORE), opening a span the model took for
+a name (TITLE_INSIDE), ending the words before a name (OFFICE_END), or standing alone for its holder
+(ROLE_SPAN: "the Foreign Minister"); strip_title takes the titles off a name."""
+
+from __future__ import annotations
+
+import re
+
+SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
+                 r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")
+OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Economy|Justice|Home|Acting|Former"
+           r"|Interim|Lieutenant|Assistant|Federal|Chief|State|Crown)[ -])*"
+           r"(?:President(?:-elect)?|Minister|" + SECRETARY_OF + r"|Secretary-General|Secretary|Chancellor|Governor"
+           r"|Mayor|Senator|Sen\.|Representative|Rep\.|Congress(?:man|woman)|Treasurer|Superintendent|Inspector"
+           r"|Commissioner|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
+           r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
+           r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
+           r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
+TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){OFFICE}\s+)+$")
+TITLE_INSIDE = re.compile(rf"^(?:{OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
+OFFICE_END = re.compile(rf"{OFFICE}\s+$")
+ROLE_SPAN = re.compile(rf"^(?:the\s+)?{OFFICE}(?:\s+of\b.*)?$", re.IGNORECASE)
+
+def strip_title(name: str) -> str:
+    """A name without the titles before it ("Secretary of State Marco Rubio" -> "Marco Rubio")."""
+    match = TITLE_INSIDE.match(name)
+    return name[match.end():] if match and match.end() < len(name) else name
