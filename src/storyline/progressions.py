@@ -26,7 +26,7 @@ briefs are made, never when a reader asks: refresh_progressions, at the end of a
 every storyline whose stories changed, keyed by
 the signature of the stories they were made from (made_from: each story's id and size, its brief's
 version and digest). An ingest checks the storylines of the stories marked as owing theirs
-(owed_progressions; store/progression_rows.py), `check --repair` every storyline (stale_progressions).
+(owed_progressions; store/owed.py), `check --repair` every storyline (stale_progressions).
 A storyline is shown what is kept for it as it now is (kept_progressions); the page of its newest
 story finds it by that story's links alone (newest_story_storyline); where nothing is
 (a run is changing its stories, or the database was made by an older storyline), it is shown as not
@@ -311,7 +311,7 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
     are compared on the worker pool (engine.worker_pool), as briefs are; a storyline that cannot change
     (can_change) is not sent."""
     from storyline.engine import worker_pool
-    from storyline.store.progression_rows import EVERY
+    from storyline.store.owed import EVERY
 
     owed = store.owed_progressions()
     stale, gone = stale_progressions(store) if every or EVERY in owed else owed_progressions(store, owed)

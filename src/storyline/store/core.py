@@ -22,6 +22,7 @@ from storyline.model import Analysis, Article, Mention, Quote, StoryState, TimeE
 from storyline.sources.dates import format_published
 from storyline.sources.feeds import FeedState
 from storyline.store.outlets import OutletRecords
+from storyline.store.owed import OwedWork
 from storyline.store.progression_rows import ProgressionRows
 from storyline.store.reads import ReadQueries
 from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row, story_from_row
@@ -36,7 +37,7 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class Store(ReadQueries, OutletRecords, ProgressionRows):
+class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
     """The operations of storyline over one database; a subclass connects and fills in its dialect.
 
     `conn` has `execute(sql, params)` (returning rows readable by name and by position) and
