@@ -387,18 +387,21 @@ def serve(
 @reports_errors
 def check(
     db: DbOption = None,
-    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses, briefs and progressions")] = False,
+    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses, briefs and progressions; "
+                                                         "revise the stories a killed run left unrevised")] = False,
 ) -> None:
     """Check the database: integrity, orphan rows, the search index and derived briefs against the tables,
     analyses and briefs another version of storyline made, and storylines' progressions not yet computed."""
     with _open(_settings(db)) as store:
-        from storyline.pipeline import bring_up_to_date, outdated
+        from storyline.pipeline import bring_up_to_date, ingest, outdated
 
         problems = store.problems() + outdated(store)
         for problem in problems:
             say(err, f"problem: {problem}")
         if repair and problems:
             store.rebuild_search_index()
+            if store.owed_revision():  # a run killed before its revision: revise, brief and link as its end would
+                ingest([], store, _settings(db))
             analysed, refreshed, progressions = bring_up_to_date(store)
             out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs; "
                       f"made the progressions of {progressions} storylines", highlight=False, markup=False)

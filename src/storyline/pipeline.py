@@ -327,7 +327,7 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         report.updated = len(updates)
         if progress:
             progress(len(updates))
-    if pending:
+    if pending or store.owed_revision():  # a run killed before its revision leaves it to this one
         report.new_stories, report.ingested = _assign(pending, store, engine, settings, clock, progress,
                                                       report.revisions)
         report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
@@ -366,7 +366,8 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             revisions: list[tuple[str, str, list[str]]] | None = None) -> tuple[int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
     a chunk per transaction, then revise the stories they touched (`_revise`, whose moves and merges
-    are added to `revisions`); returns how many stories they started and how many articles were stored."""
+    are added to `revisions`), and those of the articles a run killed before its revision placed
+    (Store.owed_revision); returns how many stories they started and how many articles were stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm, settings.duplicate_days)
@@ -376,6 +377,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     dated = bool(days) and len(days) == len(pending)
     with store.transaction():  # a consistent start: no other run writes while this one reads
         seen = Seen.now(store)
+        owed = store.owed_revision()  # placed by a run killed before its revision
         originals_since = (min(days) - timedelta(days=settings.duplicate_days)
                            if dated and settings.duplicate_days is not None else None)
         for article_id, group, sig, day in store.signatures(originals_since):
@@ -386,7 +388,10 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         for article_id, day, runs in store.quoted_runs(
                 min(days) - timedelta(days=quoted_runs.QUOTE_DAYS) if dated else None):
             quoting.add(article_id, day, runs)
-        since = min(days) - timedelta(days=2 * params.window_days) if dated else None
+        placing = [article.day for article in pending] + [article.day for article in owed.values()]
+        placed_days = [day for day in placing if day is not None]
+        since = (min(placed_days) - timedelta(days=2 * params.window_days)
+                 if placed_days and len(placed_days) == len(placing) else None)
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
@@ -404,6 +409,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         with clock("serial"), one_blas_thread(), store.transaction():
             catch_up(store, seen, duplicates, stories)
             grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
+            placed: list[str] = []
             analysed: list[tuple[str, Analysis]] = []  # stored once at the end of the chunk, a statement a table
             for item, mvector, event_days in zip(chunk, mvectors, days):
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
@@ -414,19 +420,25 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                 quoting.add(item.article.id, item.article.day, item.quotes)
                 quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
                 stored += 1
+                placed.append(item.article.id)
                 if item.analysis is not None:
                     analysed.append((item.article.id, item.analysis))
             store.insert_analyses(analysed, analyze.VERSION)
+            store.owe_revision(placed)
             for story in grown.values():
                 _save_story(store, story)
             touched.update(grown)
             seen = Seen.now(store)
         if progress:
             progress(len(chunk))
-    if touched:
+    if touched or owed:
         with clock("revise"), one_blas_thread(), store.transaction():
             catch_up(store, seen, duplicates, stories)
-            merges = quoted + _revise(store, stories, touched, {article.id for article in pending})
+            mine = {article.id for article in pending} | set(owed)  # not a concurrent run's, which revises its own
+            owed_now = {article_id: row for article_id, row in store.owed_revision().items() if article_id in mine}
+            touched.update(row.story_id for row in owed_now.values() if row.story_id)
+            merges = quoted + _revise(store, stories, touched, mine)
+            store.paid_revision({article_id: row.mark for article_id, row in owed_now.items()})
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article.id) for article in pending}
             new_stories -= len({source for source, _, _ in merges

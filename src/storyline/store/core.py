@@ -482,6 +482,8 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
             found.append(f"{stale} stories whose brief is missing or stale")
         if owed := len(self.owed_links()):
             found.append(f"{owed} stories whose storyline links are not yet made")
+        if owed := len(self.owed_revision()):
+            found.append(f"{owed} articles placed whose stories are not yet revised")
         return found
 
     # --- storylines ------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 that does it, so that a run killed between the two leaves it to the next run: the stories whose
 storylines owe their progressions (migration 14's progressions_owed; progressions.py) and the stories
 whose storyline links are owed (migration 15's links_owed: a brief saved, its links not yet made again;
-pipeline.relink_stories).
+pipeline.relink_stories), and the articles placed whose stories are not yet revised (migration 16's
+revision_owed: a chunk stored, the run's revision not yet made; pipeline._assign).
 
 `OwedWork` is a mixin over a store (store/core.py) with `conn`; portable SQL, as in core.py."""
 
@@ -10,9 +11,18 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from typing import Any
+from datetime import date
+from typing import Any, NamedTuple
 
 EVERY = "*"  # owed in place of a story: every storyline (a database an older version wrote)
+
+
+class OwedRevision(NamedTuple):
+    """An article placed and not yet revised: the mark, the story it is in now, the day it was published."""
+
+    mark: str
+    story_id: str | None
+    day: date | None
 
 
 class OwedWork:
@@ -47,17 +57,34 @@ class OwedWork:
         again since to the run that marked it; call in the transaction that keeps the links."""
         self._paid("links_owed", owed)
 
+    def owe_revision(self, article_ids: Iterable[str]) -> None:
+        """Mark these articles as placed and not yet revised; call in the transaction that stores them."""
+        self._owe("revision_owed", article_ids, key="article_id")
+
+    def owed_revision(self) -> dict[str, OwedRevision]:
+        """The articles placed and not yet revised (by this run, or by a run killed before its revision)."""
+        rows = self.conn.execute(
+            """SELECT o.article_id, o.mark, m.story_id, a.published_day FROM revision_owed o
+               LEFT JOIN story_members m ON m.article_id = o.article_id LEFT JOIN articles a ON a.id = o.article_id""")
+        return {row["article_id"]: OwedRevision(row["mark"], row["story_id"], date.fromisoformat(row["published_day"])
+                                                if row["published_day"] else None) for row in rows}
+
+    def paid_revision(self, owed: dict[str, str]) -> None:
+        """Clear these marks (article id and mark, as read before the revision), leaving any article
+        marked again since to the run that marked it; call in the transaction that writes the revision."""
+        self._paid("revision_owed", owed, key="article_id")
+
     # A story marked again takes a new mark, so that a run which read the old one does not clear it.
-    def _owe(self, table: str, story_ids: Iterable[str]) -> None:
+    def _owe(self, table: str, ids: Iterable[str], key: str = "story_id") -> None:
         mark = secrets.token_hex(8)
-        rows = [(story_id, mark) for story_id in sorted(set(story_ids))]
+        rows = [(one, mark) for one in sorted(set(ids))]
         if rows:
-            self.conn.executemany(f"INSERT INTO {table}(story_id, mark) VALUES (?, ?) "
-                                  "ON CONFLICT(story_id) DO UPDATE SET mark = excluded.mark", rows)
+            self.conn.executemany(f"INSERT INTO {table}({key}, mark) VALUES (?, ?) "
+                                  f"ON CONFLICT({key}) DO UPDATE SET mark = excluded.mark", rows)
 
     def _owed(self, table: str) -> dict[str, str]:
         return {row["story_id"]: row["mark"] for row in self.conn.execute(f"SELECT story_id, mark FROM {table}")}
 
-    def _paid(self, table: str, owed: dict[str, str]) -> None:
+    def _paid(self, table: str, owed: dict[str, str], key: str = "story_id") -> None:
         if owed:
-            self.conn.executemany(f"DELETE FROM {table} WHERE story_id = ? AND mark = ?", list(owed.items()))
+            self.conn.executemany(f"DELETE FROM {table} WHERE {key} = ? AND mark = ?", list(owed.items()))

@@ -333,4 +333,14 @@ MIGRATIONS: list[str] = [
         mark TEXT NOT NULL
     );
     """,
+    # 16: the articles placed whose stories are not yet revised (pipeline._assign): marked in the
+    # transaction that stores their chunk and cleared in the one that writes the run's revision, so that
+    # a run killed between the two leaves their stories to the next run (or `check --repair`) to revise,
+    # where they would otherwise stay as placed. A database an older version wrote starts with none owed.
+    """
+    CREATE TABLE revision_owed (
+        article_id TEXT PRIMARY KEY,
+        mark TEXT NOT NULL
+    );
+    """,
 ]

@@ -1,0 +1,100 @@
+"""A run killed after its chunks were stored but before its revision leaves that revision to the next
+run: each article placed is marked (revision_owed) in the transaction that stores its chunk, and the
+mark is cleared in the one that writes the revision. The next ingest, even one with nothing new, or
+`check --repair`, revises the stories the killed run placed, and ends with the stories an uninterrupted
+run makes. On the demo, placement alone splits one event's reports that revision joins, so a run whose
+revision never happened would show a different set of stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import DEMO_ARTICLES, Cli
+
+import storyline.pipeline
+from storyline.pipeline import ingest
+from storyline.settings import Settings
+from storyline.sources import read_inputs
+from storyline.store import open_store
+
+SETTINGS = Settings(batch_size=6, analyze=False)  # several chunks, each committed before the revision
+
+
+class Killed(BaseException):
+    """The run's process killed."""
+
+
+def killed(*args: object, **kwargs: object) -> None:
+    raise Killed
+
+
+def run(db: Path, items: list) -> None:
+    with open_store(db, create=True) as store:
+        ingest(items, store, SETTINGS)
+
+
+def stories(db: Path) -> set[frozenset[str]]:
+    """The stories as sets of article ids, from `storyline export`."""
+    lines = [json.loads(line) for line in Cli(db)("export").stdout.splitlines()]
+    groups: dict[str, set[str]] = {}
+    for line in lines:
+        if line["type"] == "article":
+            groups.setdefault(line["story"], set()).add(line["id"])
+    return {frozenset(group) for group in groups.values()}
+
+
+def owed(db: Path) -> dict:
+    with open_store(db) as store:
+        return store.owed_revision()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The demo's records, and the stories an uninterrupted run makes of them."""
+    items = list(read_inputs([str(DEMO_ARTICLES)], SETTINGS))
+    whole = tmp_path_factory.mktemp("whole") / "whole.db"
+    run(whole, items)
+    return items, stories(whole)
+
+
+def killed_before_its_revision(db: Path, items: list, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(storyline.pipeline, "_revise", killed)
+    with pytest.raises(Killed):
+        run(db, items)
+    monkeypatch.undo()
+
+
+def test_the_next_ingest_revises_what_a_killed_run_placed(tmp_path, monkeypatch, demo):
+    items, whole = demo
+    db = tmp_path / "killed.db"
+    killed_before_its_revision(db, items, monkeypatch)
+    assert len(owed(db)) == len(items)  # every article stored, none revised
+    assert stories(db) != whole  # as placed: what the run's revision would have joined is still apart
+
+    with open_store(db) as store:
+        report = ingest(items, store, SETTINGS)  # every record is stored already: nothing new
+    assert report.ingested == 0 and report.duplicates == len(items)
+    assert stories(db) == whole
+    assert owed(db) == {}
+
+
+def test_check_names_the_unrevised_articles_and_repair_revises_them(tmp_path, monkeypatch, demo):
+    items, whole = demo
+    db = tmp_path / "killed.db"
+    killed_before_its_revision(db, items, monkeypatch)
+    cli = Cli(db)
+    assert f"problem: {len(items)} articles placed whose stories are not yet revised" in cli("check", expect=1).stderr
+    assert "0 problems" in cli("check", "--repair").stdout
+    assert stories(db) == whole
+    assert owed(db) == {}
+
+
+def test_an_uninterrupted_run_leaves_nothing_owed(tmp_path, demo):
+    items, whole = demo
+    db = tmp_path / "demo.db"
+    run(db, items[:10])
+    assert owed(db) == {}
+    run(db, items[10:])
+    assert owed(db) == {}
