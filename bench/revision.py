@@ -12,7 +12,8 @@ with this checkout's `storyline.cluster` (the other checkout's `revise` and `reg
 beside this one's): what is compared is revision alone. Each copy's revisions (each merge, move and
 split, with its score as float hex) are digested: the same digest is the same revisions, to the bit.
 Prints each copy's revision CPU seconds, their ratio over the stream and its median over the runs,
-and the load average."""
+and the load average; with `--parts`, each copy's CPU seconds in each part of revision (PARTS: its rounds'
+moves, merges and splits, and regrouping, whose own rounds count there), timed around each call."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ sys.path.insert(0, str(HERE))
 
 RUN_ARTICLES = 1000  # as bench/cluster.py's worker
 
+
+# The parts of revision `--parts` times: the functions revise's rounds call, by their names in the revise
+# package (or module), and regrouping (`then`), whose own rounds of the same functions count as its.
+PARTS = ("member_moves", "story_merges", "story_splits")
 
 REVISION = ("revise", "regroup")  # storyline's modules (or packages) of revision, loaded from the other checkout
 
@@ -90,6 +95,40 @@ class Copy:
         self.placed: set[str] = set()
         self.seconds: list[float] = []
         self.digest = hashlib.sha256()
+        self.parts: dict[str, float] | None = None
+        self.then = regroup.regroup
+
+    def time_parts(self) -> None:
+        """Time each part of revision (PARTS, and regrouping) around its calls, into `parts`; calls made
+        inside regrouping count as regrouping's."""
+        parts = self.parts = dict.fromkeys((*PARTS, "regroup"), 0.0)
+        inside = [False]
+
+        def timed(name: str, part):
+            def call(*args, **kwargs):
+                if inside[0]:
+                    return part(*args, **kwargs)
+                started = time.process_time()
+                try:
+                    return part(*args, **kwargs)
+                finally:
+                    parts[name] += time.process_time() - started
+            return call
+
+        for name in PARTS:
+            if hasattr(self.revise, name):
+                setattr(self.revise, name, timed(name, getattr(self.revise, name)))
+        regroup = self.regroup.regroup
+
+        def then(*args):
+            inside[0] = True
+            started = time.process_time()
+            try:
+                return regroup(*args)
+            finally:
+                inside[0] = False
+                parts["regroup"] += time.process_time() - started
+        self.then = then
 
     def place(self, article_id: str, key: str, vector, terms: set[str], day, member) -> None:
         placement = self.index.place(key, vector, set(terms), day)
@@ -108,7 +147,7 @@ class Copy:
             del held[story_id]
         started = time.process_time()
         made = self.revise.revise(self.index, self.touched, lambda story_id: held.get(story_id, []), self.placed,
-                                  then=self.regroup.regroup)
+                                  then=self.then)
         self.seconds.append(time.process_time() - started)
         for change in made:
             apply_to_held(held, change)
@@ -121,6 +160,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="bench/cluster.py's --keep folder (stream_scale.jsonl, vectors_scale.npy)")
     parser.add_argument("--against", type=Path, required=True, help="the other checkout (its src/storyline/revise, regroup)")
     parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--parts", action="store_true", help="each copy's CPU seconds in each part of revision")
     args = parser.parse_args()
 
     import cluster as bench  # bench/cluster.py: the stream's records as articles
@@ -136,6 +176,9 @@ def main() -> None:
     params = load_params(article_embedder_name(settings_from_env()))
     copies = [Copy("this", storyline.revise, storyline.regroup, params),
               Copy(str(args.against), *load_revision(args.against.resolve()), params)]
+    if args.parts:
+        for copy in copies:
+            copy.time_parts()
     vectors = np.load(args.folder / "vectors_scale.npy", mmap_mode="r")
     load_before = os.getloadavg()[0]
     runs = 0
@@ -160,6 +203,10 @@ def main() -> None:
     for copy in copies:
         print(f"  {copy.name:<40} revision CPU {sum(copy.seconds):7.3f} s  revisions {copy.digest.hexdigest()[:12]}  "
               f"stories {len(copy.index.stories)}")
+        if copy.parts is not None:
+            total = sum(copy.seconds)
+            print("    " + ", ".join(f"{name} {seconds:.3f} s ({seconds / max(1e-9, total):.0%})"
+                                     for name, seconds in copy.parts.items()))
     ratios = [a / b for a, b in zip(this.seconds, other.seconds, strict=True) if b > 0]
     print(f"  this / other: {sum(this.seconds) / sum(other.seconds):.3f} over the stream, median {statistics.median(ratios):.3f} "
           f"over the runs; the same revisions: {'yes' if this.digest.digest() == other.digest.digest() else 'NO'}")
