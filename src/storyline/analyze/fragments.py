@@ -50,6 +50,7 @@ from storyline.lang.en import (
     CUE_WORDS,
     JOINING_WORDS,
     NAMING_CUES,
+    SPOKEN_TO_CUES,
     TITLE_SMALL_WORDS,
 )
 
@@ -162,9 +163,6 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
 
 
-_TO_WHOM = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "reminded", "warned", "assured"}
-
-
 def _goes_on_writers_clause(article: ArticleText, statement: Statement, before: str, j: int) -> bool:
     """Whether quoted words with two words or more of the writer's sentence before them open in lower case with a
     word that goes on a clause begun outside the marks (CONTINUING_WORDS: 'the delegates “should vote …”',
@@ -216,7 +214,7 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
     cue = statement.cue
     start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
     words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])
-    if cue is not None and start > lo and article.word(article.token_at(cue[0])) in _TO_WHOM and "that" not in words:
+    if cue is not None and start > lo and article.word(article.token_at(cue[0])) in SPOKEN_TO_CUES and "that" not in words:
         return False  # "she told the mayors who gathered in Indianapolis, “no one should …”": whom it was said to
     return len(words) >= 3
 
