@@ -346,3 +346,19 @@ def test_lower_case_words_after_the_writers_clause_and_a_comma_are_reported_spee
     text = ("The harbour board met on Monday.\n\nAna Ortiz said that in the coldest winters, ''the ferry ran with two "
             "crews and no one complained.''")
     assert not with_words(text, "the ferry ran with two crews").direct
+
+
+@pytest.mark.parametrize("verb", ["believes", "believed", "thinks"])
+def test_lower_case_words_right_after_a_verb_of_thinking_are_the_thought_reported(verb):
+    text = (f"The harbour board met on Monday.\n\nAfter the vote, Ines Falkenrath said she {verb} “the ferry will "
+            "run again by May if the crews are paid.”")
+    quote = with_words(text, "the ferry will run again")
+    assert not quote.direct
+    assert quote.speaker == "Ines Falkenrath"
+
+
+def test_a_sentence_after_a_verb_of_thinking_or_words_after_its_comma_stay_quotations():
+    text = ("The harbour board met on Monday.\n\nInes Falkenrath said she believes “Norrvik needs the ferry.”\n\n"
+            "Tomas Brandt thinks, “we should wait for the survey before any vote.”")
+    assert with_words(text, "Norrvik needs the ferry").direct
+    assert with_words(text, "we should wait for the survey").direct

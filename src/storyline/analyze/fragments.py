@@ -29,7 +29,8 @@ PolNeAR's annotators mostly take them (docs/attribution.md has the measure). Quo
 with a word no sentence of the speaker's opens with, going on a clause the writer began outside the marks (an
 auxiliary, a relative or subordinating word, a preposition: 'the delegates “should vote …”', 'candidates “who
 embody …”', 'a campaign “of hatred …”'), are a fragment whatever stands before them, unless they stand right by
-their cue ("he said, “is like …”"), where the speaker's words go on.
+their cue ("he said, “is like …”"), where the speaker's words go on. Quoted words opening in lower case right after
+a verb of thinking ("she believes “the ferry will run …”", THINKING_VERBS) are the thought the writer reports.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from storyline.lang.en import (
     JOINING_WORDS,
     NAMING_CUES,
     SPOKEN_TO_CUES,
+    THINKING_VERBS,
     TITLE_SMALL_WORDS,
 )
 
@@ -132,6 +134,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         j -= 1
     if _cried(article, j, lo):
         return False  # "to chants of “Marco! Marco!”", "chanting “no contract, no peace” after …": the cry, whole
+    if j >= 0 and article.tokens[j].start >= lo and article.word(j) in THINKING_VERBS and text[statement.parts[0][0]].islower():
+        return True  # "she believed “we need to focus …”": a thought the writer reports, in the speaker's words
     if _goes_on_writers_clause(article, statement, before, j):
         return True  # "the delegates “should vote for …”", "a campaign “of hatred …”": the rest of the writer's clause
     cue = statement.cue

@@ -103,6 +103,11 @@ CONTINUING_WORDS = {"is", "are", "was", "were", "am", "be", "been", "has", "have
                     "for", "by", "with", "from", "in", "into", "on", "at", "over", "out", "toward", "towards", "about",
                     "against", "through", "without", "including", "except", "like", "among", "between", "under",
                     "upon", "within", "to", "not"}
+# Verbs of thinking: quoted words in lower case right after one ('she believes “the ferry will run”') are the thought
+# the writer reports, in the speaker's words, as after "believes that"; no one speaks a belief aloud as a quotation.
+THINKING_VERBS = {"believe", "believes", "believed", "believing", "think", "thinks", "thought", "thinking", "feel",
+                  "feels", "felt", "hope", "hopes", "hoped", "fear", "fears", "feared", "suspect", "suspects",
+                  "suspected", "doubt", "doubts", "doubted", "reckon", "reckons", "reckoned"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
