@@ -362,3 +362,17 @@ def test_a_sentence_after_a_verb_of_thinking_or_words_after_its_comma_stay_quota
             "Tomas Brandt thinks, “we should wait for the survey before any vote.”")
     assert with_words(text, "Norrvik needs the ferry").direct
     assert with_words(text, "we should wait for the survey").direct
+
+
+def test_quoted_words_after_a_linking_verb_are_the_writers_clause():
+    text = ("The harbour board met on Monday.\n\nFor the union the ferry talks remained “one of the few chances the "
+            "port has to keep its crews.”")
+    assert not with_words(text, "one of the few chances").direct
+
+
+def test_what_a_person_calls_something_past_an_aside_is_their_word_in_the_writers_sentence():
+    text = ("The harbour board met on Monday.\n\nMayor Ana Ortiz attacked the operator, calling its chief, among other "
+            "things, “a careless steward of the port.”")
+    quote = with_words(text, "a careless steward")
+    assert not quote.direct
+    assert quote.speaker == "Ana Ortiz"

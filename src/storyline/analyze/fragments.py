@@ -141,10 +141,11 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     cue = statement.cue
     naming = cue is not None and cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES
     if cue is None or naming:
-        if not before[-1:].isalnum():
-            return False
-        # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
+        # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”"),
+        # past the commas of an aside too ("calling him, among other things, “a failed candidate”")
         lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
+        if not before[-1:].isalnum():
+            return lower and before.endswith(",")
         if not (_binds(article, j) or lower
                 or (cue is None and (_sentence_goes_on(article, statement)  # "he heard “more than a few” in the crowd hurl …"
                                      or _after_name(article, j, lo, opening)))):  # "the report says Ortiz “never read the file.”"

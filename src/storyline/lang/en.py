@@ -87,6 +87,9 @@ BINDING_WORDS = {"a", "an", "the", "this", "these", "those", "his", "her", "its"
                  "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "he", "she", "they",
                  "we", "it", "him", "them", "to", "that", "as", "because", "when", "while", "if", "whether", "than",
                  "who", "which"}
+# Linking verbs bind as a copula does: what follows them is the subject's complement in the writer's clause ("the
+# talks remained “one of the best chances …”", "the plan seems “a long shot”").
+BINDING_WORDS |= {"remain", "remains", "remained", "become", "becomes", "became", "seem", "seems", "seemed"}
 # Endings that bind as those words do: a possessive is a determiner ("Clinton’s “honesty …”"), the others are
 # auxiliaries and copulas cut short ("he’s “not going to …”", "they’ll “…”", "don’t “…”").
 BINDING_ENDINGS = ("'s", "’s", "n't", "n’t", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m")
