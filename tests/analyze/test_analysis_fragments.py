@@ -376,3 +376,20 @@ def test_what_a_person_calls_something_past_an_aside_is_their_word_in_the_writer
     quote = with_words(text, "a careless steward")
     assert not quote.direct
     assert quote.speaker == "Ana Ortiz"
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Mayor Ana Ortiz said that once the levy is gone, “I will run the ferry every hour.”", "I will run the ferry"),
+    ("Ines Falkenrath told the crews that in a storm like this one, “Nobody sails before noon.”", "Nobody sails"),
+])
+def test_a_quotation_that_finishes_the_cues_that_clause_is_reported_speech(sentence, words):
+    quote = with_words("The harbour board met on Monday.\n\n" + sentence, words)
+    assert not quote.direct
+    assert quote.speaker in ("Ana Ortiz", "Ines Falkenrath")
+
+
+def test_a_quotation_after_the_cue_alone_or_after_that_clause_ends_stays_direct():
+    text = ("The harbour board met on Monday.\n\nMayor Ana Ortiz said, “I will run the ferry every hour.”\n\n"
+            "Ines Falkenrath said that she was tired. “Nobody sails before noon,” she added.")
+    assert with_words(text, "I will run the ferry").direct
+    assert with_words(text, "Nobody sails").direct

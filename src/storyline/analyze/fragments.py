@@ -30,7 +30,9 @@ with a word no sentence of the speaker's opens with, going on a clause the write
 auxiliary, a relative or subordinating word, a preposition: 'the delegates “should vote …”', 'candidates “who
 embody …”', 'a campaign “of hatred …”'), are a fragment whatever stands before them, unless they stand right by
 their cue ("he said, “is like …”"), where the speaker's words go on. Quoted words opening in lower case right after
-a verb of thinking ("she believes “the ferry will run …”", THINKING_VERBS) are the thought the writer reports.
+a verb of thinking ("she believes “the ferry will run …”", THINKING_VERBS) are the thought the writer reports. A
+quotation after its cue's "that" and a phrase of the writer's closed by a comma finishes that clause, whatever its case
+("said that once the levy is gone, “I will …”").
 """
 
 from __future__ import annotations
@@ -154,6 +156,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         # "tweeted, “Thank you Indiana!” on Friday": after the cue's comma, words opening in capitals are a sentence of the
         # speaker's, whole, though the writer's sentence goes on with a word of its own
         a, b = statement.parts[0]
+        if _completes_that_clause(article, statement, lo):
+            return True  # "said that once the vote is in, “I will …”": the quoted words finish the clause "that" opened
         if _after_writers_clause(article, statement, lo):
             return True  # "said that whatever voters choose, “they should not …”": the cue's clause goes on in the marks
         return _sentence_goes_on(article, statement) and not (text[a].isupper() and not _headline_line(text, a, b))
@@ -222,6 +226,21 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
     if cue is not None and start > lo and article.word(article.token_at(cue[0])) in SPOKEN_TO_CUES and "that" not in words:
         return False  # "she told the mayors who gathered in Indianapolis, “no one should …”": whom it was said to
     return len(words) >= 3
+
+
+def _completes_that_clause(article: ArticleText, statement: Statement, lo: int) -> bool:
+    """Whether a quotation, whatever its case, follows its cue's "that" and a phrase or clause of the writer's closed by a
+    comma (sentence start lo): "said that once the vote is in, “I will …”", "told the crews that if the levy stays, “we
+    …”". The "that" opened a reported clause and the quoted words are its main clause, the speaker's words in the
+    writer's report; with nothing between "that" and the marks ("said that “…”") the other rules decide."""
+    cue, opening = statement.cue, statement.position
+    if cue is None or not lo <= cue[1] <= opening:
+        return False
+    between = article.text[cue[1]:opening].rstrip().rstrip("'`").rstrip()
+    if not between.endswith(",") or any(cue[1] <= o < opening for o, _ in article.quoted_near(cue[1], opening)):
+        return False
+    found = re.match(r"\W*(?:[\w’'.-]+\s+){0,3}?that\s+(.*),$", between, re.S)  # "tells audiences that …,"
+    return found is not None and len(re.findall(r"[^\W_][\w’'-]*", found.group(1))) >= 2
 
 
 def _cried(article: ArticleText, j: int, lo: int) -> bool:
