@@ -346,3 +346,50 @@ def test_lower_case_words_after_the_writers_clause_and_a_comma_are_reported_spee
     text = ("The harbour board met on Monday.\n\nAna Ortiz said that in the coldest winters, ''the ferry ran with two "
             "crews and no one complained.''")
     assert not with_words(text, "the ferry ran with two crews").direct
+
+
+@pytest.mark.parametrize("verb", ["believes", "believed", "thinks"])
+def test_lower_case_words_right_after_a_verb_of_thinking_are_the_thought_reported(verb):
+    text = (f"The harbour board met on Monday.\n\nAfter the vote, Ines Falkenrath said she {verb} “the ferry will "
+            "run again by May if the crews are paid.”")
+    quote = with_words(text, "the ferry will run again")
+    assert not quote.direct
+    assert quote.speaker == "Ines Falkenrath"
+
+
+def test_a_sentence_after_a_verb_of_thinking_or_words_after_its_comma_stay_quotations():
+    text = ("The harbour board met on Monday.\n\nInes Falkenrath said she believes “Norrvik needs the ferry.”\n\n"
+            "Tomas Brandt thinks, “we should wait for the survey before any vote.”")
+    assert with_words(text, "Norrvik needs the ferry").direct
+    assert with_words(text, "we should wait for the survey").direct
+
+
+def test_quoted_words_after_a_linking_verb_are_the_writers_clause():
+    text = ("The harbour board met on Monday.\n\nFor the union the ferry talks remained “one of the few chances the "
+            "port has to keep its crews.”")
+    assert not with_words(text, "one of the few chances").direct
+
+
+def test_what_a_person_calls_something_past_an_aside_is_their_word_in_the_writers_sentence():
+    text = ("The harbour board met on Monday.\n\nMayor Ana Ortiz attacked the operator, calling its chief, among other "
+            "things, “a careless steward of the port.”")
+    quote = with_words(text, "a careless steward")
+    assert not quote.direct
+    assert quote.speaker == "Ana Ortiz"
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("Mayor Ana Ortiz said that once the levy is gone, “I will run the ferry every hour.”", "I will run the ferry"),
+    ("Ines Falkenrath told the crews that in a storm like this one, “Nobody sails before noon.”", "Nobody sails"),
+])
+def test_a_quotation_that_finishes_the_cues_that_clause_is_reported_speech(sentence, words):
+    quote = with_words("The harbour board met on Monday.\n\n" + sentence, words)
+    assert not quote.direct
+    assert quote.speaker in ("Ana Ortiz", "Ines Falkenrath")
+
+
+def test_a_quotation_after_the_cue_alone_or_after_that_clause_ends_stays_direct():
+    text = ("The harbour board met on Monday.\n\nMayor Ana Ortiz said, “I will run the ferry every hour.”\n\n"
+            "Ines Falkenrath said that she was tired. “Nobody sails before noon,” she added.")
+    assert with_words(text, "I will run the ferry").direct
+    assert with_words(text, "Nobody sails").direct

@@ -220,6 +220,22 @@ def test_short_exclamations_are_said_not_terms(sentence, words):
     assert only(direct(sentence), words)
 
 
+@pytest.mark.parametrize("sentence, words", [
+    ("The fishers’ rally on the quay had one message: “Save the ferry.”", "Save the ferry"),
+    ("Velmar Gazette editorial: ‘Sell No Ferries.’\n\nThe town should keep its boats.", "Sell No Ferries"),
+])
+def test_short_words_a_colon_announces_as_a_sentence_are_said(sentence, words):
+    assert only(direct(sentence), words)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The harbour master can add a new title to her long list: “ferry poet.”",
+    "Mayor Ana Ortiz spoke last. There were two words her rival would not say: “Ana Ortiz.”",
+])
+def test_a_term_or_a_persons_name_after_a_colon_is_no_quote(sentence):
+    assert direct(sentence) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "The harbour master won five games on “Quiz Night!” last spring, and the town watched.",
     "The ferry firm, known as “Sail Away!” until 2019, was sold on Monday.",

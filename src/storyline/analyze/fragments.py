@@ -29,7 +29,10 @@ PolNeAR's annotators mostly take them (docs/attribution.md has the measure). Quo
 with a word no sentence of the speaker's opens with, going on a clause the writer began outside the marks (an
 auxiliary, a relative or subordinating word, a preposition: 'the delegates “should vote …”', 'candidates “who
 embody …”', 'a campaign “of hatred …”'), are a fragment whatever stands before them, unless they stand right by
-their cue ("he said, “is like …”"), where the speaker's words go on.
+their cue ("he said, “is like …”"), where the speaker's words go on. Quoted words opening in lower case right after
+a verb of thinking ("she believes “the ferry will run …”", THINKING_VERBS) are the thought the writer reports. A
+quotation after its cue's "that" and a phrase of the writer's closed by a comma finishes that clause, whatever its case
+("said that once the levy is gone, “I will …”").
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ from storyline.lang.en import (
     CUE_WORDS,
     JOINING_WORDS,
     NAMING_CUES,
+    SPOKEN_TO_CUES,
+    THINKING_VERBS,
     TITLE_SMALL_WORDS,
 )
 
@@ -131,15 +136,18 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         j -= 1
     if _cried(article, j, lo):
         return False  # "to chants of “Marco! Marco!”", "chanting “no contract, no peace” after …": the cry, whole
+    if j >= 0 and article.tokens[j].start >= lo and article.word(j) in THINKING_VERBS and text[statement.parts[0][0]].islower():
+        return True  # "she believed “we need to focus …”": a thought the writer reports, in the speaker's words
     if _goes_on_writers_clause(article, statement, before, j):
         return True  # "the delegates “should vote for …”", "a campaign “of hatred …”": the rest of the writer's clause
     cue = statement.cue
     naming = cue is not None and cue[0] < opening and article.word(article.token_at(cue[0])) in NAMING_CUES
     if cue is None or naming:
-        if not before[-1:].isalnum():
-            return False
-        # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”")
+        # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”"),
+        # past the commas of an aside too ("calling him, among other things, “a failed candidate”")
         lower = naming and text[statement.parts[0][0]].islower() and not _what_named(text, lo, cue)
+        if not before[-1:].isalnum():
+            return lower and before.endswith(",")
         if not (_binds(article, j) or lower
                 or (cue is None and (_sentence_goes_on(article, statement)  # "he heard “more than a few” in the crowd hurl …"
                                      or _after_name(article, j, lo, opening)))):  # "the report says Ortiz “never read the file.”"
@@ -148,6 +156,8 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
         # "tweeted, “Thank you Indiana!” on Friday": after the cue's comma, words opening in capitals are a sentence of the
         # speaker's, whole, though the writer's sentence goes on with a word of its own
         a, b = statement.parts[0]
+        if _completes_that_clause(article, statement, lo):
+            return True  # "said that once the vote is in, “I will …”": the quoted words finish the clause "that" opened
         if _after_writers_clause(article, statement, lo):
             return True  # "said that whatever voters choose, “they should not …”": the cue's clause goes on in the marks
         return _sentence_goes_on(article, statement) and not (text[a].isupper() and not _headline_line(text, a, b))
@@ -160,9 +170,6 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     headline = len(words) >= 4 and all(w[:1].isupper() for w in words)
     # an all-capitals heading runs into the text it heads ("… IN VIRTUAL REALITY “VR provides …”"), whatever its words
     return not headline or not all(w.isupper() for w in words) and (cue is None or cue[0] < opening)
-
-
-_TO_WHOM = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "reminded", "warned", "assured"}
 
 
 def _goes_on_writers_clause(article: ArticleText, statement: Statement, before: str, j: int) -> bool:
@@ -216,9 +223,24 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
     cue = statement.cue
     start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
     words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])
-    if cue is not None and start > lo and article.word(article.token_at(cue[0])) in _TO_WHOM and "that" not in words:
+    if cue is not None and start > lo and article.word(article.token_at(cue[0])) in SPOKEN_TO_CUES and "that" not in words:
         return False  # "she told the mayors who gathered in Indianapolis, “no one should …”": whom it was said to
     return len(words) >= 3
+
+
+def _completes_that_clause(article: ArticleText, statement: Statement, lo: int) -> bool:
+    """Whether a quotation, whatever its case, follows its cue's "that" and a phrase or clause of the writer's closed by a
+    comma (sentence start lo): "said that once the vote is in, “I will …”", "told the crews that if the levy stays, “we
+    …”". The "that" opened a reported clause and the quoted words are its main clause, the speaker's words in the
+    writer's report; with nothing between "that" and the marks ("said that “…”") the other rules decide."""
+    cue, opening = statement.cue, statement.position
+    if cue is None or not lo <= cue[1] <= opening:
+        return False
+    between = article.text[cue[1]:opening].rstrip().rstrip("'`").rstrip()
+    if not between.endswith(",") or any(cue[1] <= o < opening for o, _ in article.quoted_near(cue[1], opening)):
+        return False
+    found = re.match(r"\W*(?:[\w’'.-]+\s+){0,3}?that\s+(.*),$", between, re.S)  # "tells audiences that …,"
+    return found is not None and len(re.findall(r"[^\W_][\w’'-]*", found.group(1))) >= 2
 
 
 def _cried(article: ArticleText, j: int, lo: int) -> bool:

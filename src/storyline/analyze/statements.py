@@ -13,7 +13,7 @@ from storyline.analyze.cue_subjects import subject_near
 from storyline.analyze.quotation_cues import cue_after, cue_before, first_cue
 from storyline.analyze.quote_marks import QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
-from storyline.analyze.titles import exclaimed, names_something, titled_in_sentence
+from storyline.analyze.titles import announced, exclaimed, names_something, titled_in_sentence
 
 
 @dataclass
@@ -74,6 +74,10 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
             statement.subject = subject
         words = sum(len(text[a:b].split()) for a, b in statement.parts)
         short = words < 4 and not exclaimed(text, *statement.parts[-1])  # "chants of “Lock her up!”" is said
+        if short and len(group) == 1 and announced(text, first):
+            # "had one message: “Dump Trump.”" is said; the name of a person the article names is a name ("could not bring
+            # himself to utter: “Ana Ortiz.”")
+            short = any(p.text == text[first.start:first.end] and not first.open < p.start < first.close for p in article.people)
         if statement.cue is None and (short or len(group) == 1 and titled_in_sentence(text, first)):
             continue  # a scare-quoted word or a title, not a statement
         lo = article.sentences[article.sentence_of(first.open)][0]

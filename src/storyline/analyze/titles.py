@@ -21,7 +21,8 @@ named “Quay Watch”") is named in title case, not quoted from anyone; a perso
 
 Short quoted words that end on an exclamation mark ("Lock her up!", "Mexico!", "Yessss!") or a question mark ("Mrs.
 Ortiz?") are the other way round: something shouted, chanted, asked or written on a sign, a statement however short
-(exclaimed), where one to three quoted words are otherwise taken for a term.
+(exclaimed), where one to three quoted words are otherwise taken for a term; so are short words a colon announces that
+open in capitals and end as a sentence does ("had one message: “Save the ferry.”", announced).
 
 A piece's headline cited with its author ("“Museum to close at the end of December,” by the Post's Ann
 Lee") is a title in sentence case: quoted words ending on a comma, then "by" and a capitalised name.
@@ -129,6 +130,15 @@ def _named_thing(before: str) -> bool:
     not a person calling something so ("the mayor called", "he named")."""
     found = _NAMED_THING.search(before)
     return found is not None and found.group(1) not in PERSON_ROLES and found.group(1) not in PRONOUNS
+
+
+def announced(text: str, mark: QuoteMarks) -> bool:
+    """Whether the quoted words of mark are a sentence a colon announces ("had one message: “Dump Trump.”", "Ortiz:
+    ‘Not Yet.’"): opening in capitals and ending on ".", "!" or "?", as a sentence quoted whole does, where a term is
+    set in the writer's sentence ("a new title: “song anthropologist.”")."""
+    quoted = text[mark.start:mark.close].rstrip(_CLOSERS + ", ")
+    before = text[max(text.rfind("\n", 0, mark.open) + 1, mark.open - 40):mark.open].rstrip(_OPENERS + "`").rstrip()
+    return before.endswith(":") and quoted[:1].isupper() and quoted.endswith((".", "!", "?"))
 
 
 def exclaimed(text: str, start: int, end: int) -> bool:

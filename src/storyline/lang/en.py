@@ -56,6 +56,10 @@ ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "remin
                    "informs"}
 # Cues whose passive subject is the one addressed ("Ruiz was asked, “…”"), not the speaker.
 ADDRESSED_PASSIVES = ADDRESSING_CUES | {"asked", "asks", "ask", "questioned", "pressed"}
+# Cues whose object, right after them, is whom the words are said to ("told the mayors who met in Velmar, “…”"):
+# the addressed ones, their participles, and "warned", which ADDRESSING_CUES leaves out because after a quotation
+# it names the speaker ("“…,” warned Ruiz"), where "told" never stands.
+SPOKEN_TO_CUES = ADDRESSED_PASSIVES | {"telling", "asking", "warned"}
 # Prepositions before a place ("from Englewood, New Jersey"): a name after the place's comma is its state.
 PLACE_PREPOSITIONS = {"from", "in", "at", "near", "of"}
 # Words before a passive cue that make it a clause of when the speaker spoke ("“…,” when asked whether …").
@@ -83,6 +87,9 @@ BINDING_WORDS = {"a", "an", "the", "this", "these", "those", "his", "her", "its"
                  "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "he", "she", "they",
                  "we", "it", "him", "them", "to", "that", "as", "because", "when", "while", "if", "whether", "than",
                  "who", "which"}
+# Linking verbs bind as a copula does: what follows them is the subject's complement in the writer's clause ("the
+# talks remained “one of the best chances …”", "the plan seems “a long shot”").
+BINDING_WORDS |= {"remain", "remains", "remained", "become", "becomes", "became", "seem", "seems", "seemed"}
 # Endings that bind as those words do: a possessive is a determiner ("Clinton’s “honesty …”"), the others are
 # auxiliaries and copulas cut short ("he’s “not going to …”", "they’ll “…”", "don’t “…”").
 BINDING_ENDINGS = ("'s", "’s", "n't", "n’t", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m")
@@ -99,6 +106,11 @@ CONTINUING_WORDS = {"is", "are", "was", "were", "am", "be", "been", "has", "have
                     "for", "by", "with", "from", "in", "into", "on", "at", "over", "out", "toward", "towards", "about",
                     "against", "through", "without", "including", "except", "like", "among", "between", "under",
                     "upon", "within", "to", "not"}
+# Verbs of thinking: quoted words in lower case right after one ('she believes “the ferry will run”') are the thought
+# the writer reports, in the speaker's words, as after "believes that"; no one speaks a belief aloud as a quotation.
+THINKING_VERBS = {"believe", "believes", "believed", "believing", "think", "thinks", "thought", "thinking", "feel",
+                  "feels", "felt", "hope", "hopes", "hoped", "fear", "fears", "feared", "suspect", "suspects",
+                  "suspected", "doubt", "doubts", "doubted", "reckon", "reckons", "reckoned"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
