@@ -90,6 +90,9 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
     (FRIDAY, "Tuesday's ferry must have been the last to leave, the harbour master said.", "Tuesday", "2025-02-11"),
     (FRIDAY, "By Tuesday the crews will have cleared the road.", "Tuesday", "2025-02-18"),
     (FRIDAY, "Wednesday's recital could have a full hall.", "Wednesday", "2025-02-19"),
+    # a date after a moment takes the nearest occurrence, though the sentence's verb comes after it
+    (date(2025, 2, 16), "The pianist's stumble days before Tuesday's final has worried her coach.", "Tuesday",
+     "2025-02-18"),
 ])
 def test_the_side_of_publication_comes_from_the_tense_else_the_nearest_day(published, sentence, expression, expected,
                                                                           tagged):

@@ -436,7 +436,7 @@ def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tupl
     end_index = bisect.bisect_left(starts, end)
     left, left_distance = _scan_left(tokens, first, at)
     right, right_distance = _scan_right(tokens, end_index, sentence[1])
-    if left and (not right or left_distance <= right_distance):
+    if left == "either" or left and (not right or left_distance <= right_distance):
         return left
     if right:
         return right
