@@ -85,6 +85,14 @@ def test_expressions_resolve_against_the_publication_day(sentence, expression, e
     # a perfect infinitive tells the past, whatever the present verb before it; "to have" and a noun does not
     (FRIDAY, "The keeper is believed to have died Tuesday of a fall.", "Tuesday", "2025-02-11"),
     (FRIDAY, "The pianist is due to have surgery on Tuesday.", "on Tuesday", "2025-02-18"),
+    # a modal with "have" and a participle tells the past; "will have" and "could have" and a noun do not
+    (FRIDAY, "Wednesday's recital could not have gone more smoothly.", "Wednesday", "2025-02-12"),
+    (FRIDAY, "Tuesday's ferry must have been the last to leave, the harbour master said.", "Tuesday", "2025-02-11"),
+    (FRIDAY, "By Tuesday the crews will have cleared the road.", "Tuesday", "2025-02-18"),
+    (FRIDAY, "Wednesday's recital could have a full hall.", "Wednesday", "2025-02-19"),
+    # a date after a moment takes the nearest occurrence, though the sentence's verb comes after it
+    (date(2025, 2, 16), "The pianist's stumble days before Tuesday's final has worried her coach.", "Tuesday",
+     "2025-02-18"),
 ])
 def test_the_side_of_publication_comes_from_the_tense_else_the_nearest_day(published, sentence, expression, expected,
                                                                           tagged):

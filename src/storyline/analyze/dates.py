@@ -46,8 +46,10 @@ from storyline.lang.en import (
     FUTURE_ALONE,
     FUTURE_BEFORE_TO,
     FUTURE_WORDS,
+    MODAL_PERFECT,
     MONTH_CONTEXT,
     NOT_PAST,
+    PARTICIPLES,
     PAST_WORDS,
     RELATIVE_PRONOUNS,
     SET_FOR,
@@ -340,6 +342,8 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
         return "past"  # a perfect infinitive tells the past: "is believed to have died Saturday", not "to have surgery"
     if word in FUTURE_BEFORE_TO and nxt == "to":
         return "future"  # also of a past moment's plan ("had originally been due in September" is to come)
+    if word in MODAL_PERFECT and tok.tag in ("MD", "") and _modal_perfect(tokens, i):
+        return "past"  # "Saturday's debate could not have been more awkward", "must have left on Friday"
     if word in FUTURE_ALONE or (word in FUTURE_WORDS and (tok.tag in ("MD", "") or word == "tomorrow")):
         return "future"
     auxiliary = _before(tokens, i)
@@ -363,6 +367,21 @@ def _word_tense(tokens: Sequence[Token], i: int) -> str | None:
                 "hopes", "aims", "intends", "wants", "prepares"):
         return "future"
     return None
+
+
+def _modal_perfect(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the modal at token i is followed, over "not" and adverbs, by "have" and a past participle."""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].text.lower() in ("not", "n't", "n’t") or tokens[j].tag == "RB"
+                               or not tokens[j].tag and tokens[j].text.islower() and tokens[j].text.endswith("ly")):
+        j += 1
+    if j + 1 >= len(tokens) or tokens[j].text.lower() != "have":
+        return False
+    participle = tokens[j + 1]
+    word = participle.text.lower()
+    return participle.tag == "VBN" or not participle.tag and participle.text.isalpha() and (
+        word in PARTICIPLES or word in PAST_WORDS or word.endswith(("en", "wn"))
+        or word.endswith("ed") and word not in NOT_PAST)
 
 
 _STRONG_BREAK = {".", "!", "?", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
@@ -417,7 +436,7 @@ def _clause_tense(tokens: Sequence[Token], starts: Sequence[int], sentence: tupl
     end_index = bisect.bisect_left(starts, end)
     left, left_distance = _scan_left(tokens, first, at)
     right, right_distance = _scan_right(tokens, end_index, sentence[1])
-    if left and (not right or left_distance <= right_distance):
+    if left == "either" or left and (not right or left_distance <= right_distance):
         return left
     if right:
         return right

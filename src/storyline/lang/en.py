@@ -731,6 +731,9 @@ FUTURE_WORDS = {"will", "'ll", "’ll", "shall", "would", "wo", "must", "may", "
 FUTURE_BEFORE_TO = {"due", "set", "scheduled", "expected", "expects", "expect", "plan", "plans", "planned",
                      "going", "hope", "hopes", "hoped", "aim", "aims", "aimed", "intend", "intends", "intended",
                      "want", "wants", "wanted", "is", "are", "ready", "likely", "poised", "slated"}
+# a modal with "have" and a participle tells the past ("could have been", "must have left"); "will have" does not
+MODAL_PERFECT = {"would", "could", "should", "might", "must", "may"}
+PARTICIPLES = {"been", "gone", "done", "come", "become", "begun", "run"}  # past participles PAST_WORDS does not hold
 FUTURE_ALONE = {"due", "scheduled", "slated", "expect", "expects", "planned"}
 PAST_WORDS = {"was", "were", "had", "did", "said", "told", "met", "held", "spoke", "began", "broke", "took", "came",
                "went", "struck", "made", "left", "won", "lost", "fell", "rose", "gave", "saw", "found", "sent",
