@@ -10,7 +10,7 @@ around the two figures need not say what is measured as a count's noun would. Ou
 
 from __future__ import annotations
 
-from test_compare_claims import article
+from test_compare_claims import article, compare_reports, conflicts
 
 from storyline.compare.conflicts.conflict import Conflict
 from storyline.compare.conflicts.merge import merge_conflicts
@@ -28,6 +28,25 @@ FIRST = ("Two undersea data cables were cut on Friday, slowing internet traffic 
 SECOND = ("A cable fault on Friday slowed internet access across the region, operators said.\n\n" + FILLER
           + "Some 85 percent of connections in Kenya were lost.\n\n"
           "65 percent of traffic to Peru is down, an engineer said.")
+
+
+def _disputes(first: str, second: str) -> list[dict[str, str]]:
+    result = compare_reports([("harbour-times", "2025-03-03", first), ("valley-news", "2025-03-03", second)])
+    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")]
+
+
+def test_two_shares_of_one_sentence_are_two_disputes_each_with_its_place() -> None:
+    found = _disputes(FIRST, SECOND)
+    assert {"harbour-times": "70", "valley-news": "85"} in found
+    assert {"harbour-times": "60", "valley-news": "65"} in found
+    assert len(found) == 2
+
+
+def test_shares_of_two_places_are_not_set_against_each_other() -> None:
+    # the second report gives Peru's share only: Kenya's 70 has nothing to dispute it
+    second = ("A cable fault on Friday slowed internet access across the region, operators said.\n\n" + FILLER
+              + "65 percent of traffic to Peru is down, an engineer said.")
+    assert _disputes(FIRST, second) == [{"harbour-times": "60", "valley-news": "65"}]
 
 
 def test_findings_that_share_a_sentence_but_not_its_figure_are_two_disputes() -> None:
