@@ -145,7 +145,7 @@ class Detector:
     """One kind of conflict and where it is looked for.
 
     loose: also between similar sentences that are not aligned, and in the short sentence that goes
-    on with an aligned one. by_sentence: the merge rule; findings that share a sentence are one
+    on with an aligned one. by_sentence: the merge rule; findings that share a sentence's figure are one
     dispute (else findings of one subject, their key, are)."""
 
     kind: ConflictKind

@@ -13,13 +13,14 @@ from storyline.model import ConflictKind
 
 def merge_conflicts(story: StoryView, conflicts: list[Conflict],
                     by_sentence: Collection[ConflictKind]) -> list[Conflict]:
-    """One conflict per disputed thing: pairwise findings of one kind that share a sentence are one
-    dispute (so are venue, role and quote findings of one subject); each article's value is kept once,
-    and a dispute must still have two voices giving two values. Updates (values of reports of
-    different days) merge among themselves, by the same rule; an update that shares a sentence with a
-    dispute of the same thing between reports of its latest day is part of that dispute (9 dead on
-    Monday, 11 on Tuesday, while another report of Tuesday still says 9: no progression settles it). A
-    dispute of an earlier day leaves the update as it is (12 or 14 ships on Monday, 22 on Tuesday)."""
+    """One conflict per disputed thing: pairwise findings of one kind that share a sentence's figure
+    (or date) are one dispute, while a sentence that gives two of a kind ("up to 70 per cent in Egypt
+    and 60 per cent in India") holds two (venue, role and quote findings of one subject are one
+    dispute); each article's value is kept once, and a dispute must still have two voices giving two
+    values. Updates (values of reports of different days) merge among themselves, by the same rule; an
+    update that shares a figure with a dispute of the same thing between reports of its latest day is
+    part of that dispute (9 dead on Monday, 11 on Tuesday, while another report of Tuesday still says 9:
+    no progression settles it). A dispute of an earlier day leaves the update as it is (12 or 14 ships on Monday, 22 on Tuesday)."""
     parent = list(range(len(conflicts)))
 
     def find(i: int) -> int:
@@ -31,7 +32,9 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
     seen: dict[tuple[str, object], int] = {}
     for n, c in enumerate(conflicts):
         subject = f"{c.key}@update" if c.update else c.key
-        keys: list[tuple[str, object]] = [(subject, u) for u in c.units.values()] if c.about in by_sentence \
+        # a sentence's figure (or date) is one disputed thing; a sentence that gives two of a kind ("70 per
+        # cent in Egypt and 60 per cent in India") holds two
+        keys: list[tuple[str, object]] = [(subject, f) for f in _figures(c)] if c.about in by_sentence \
             else [(subject, None)]
         for key in keys:
             if key in seen:
@@ -47,7 +50,7 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
         latest = max(days[n])
         for m, dispute in enumerate(conflicts):
             if not dispute.update and dispute.key == update.key and latest in days[m] and \
-                    set(dispute.units.values()) & set(update.units.values()):
+                    set(_figures(dispute)) & set(_figures(update)):
                 parent[find(n)] = find(m)  # the update's latest step is itself disputed that day
     merged: dict[int, Conflict] = {}
     # an update's value of one article, found by two findings in two of its sentences ("killing at least
@@ -80,3 +83,8 @@ def merge_conflicts(story: StoryView, conflicts: list[Conflict],
         if len(by_voice) >= 2 and len(distinct) >= 2:
             out.append(c)
     return out
+
+
+def _figures(c: Conflict) -> list[tuple[int, str | None]]:
+    """The figures (or dates) a finding disputes: each sentence it cites, with the value it reads there."""
+    return [(u, c.values[pos][0] if pos in c.values else None) for pos, u in c.units.items()]

@@ -300,6 +300,9 @@ def number_across_languages(story: StoryView, a: Unit, b: Unit) -> list[Conflict
 # words around it (conflict.frame, weighted by how rare they are in the story).
 MEASURE_FRAME_SCORE = 5.0  # ... of two measures, sums, shares or "people", which say less of what they are of
 FRAME_SCORE = 2.5  # shared weight (story IDF) of the words around two counts of one named kind
+PLACE_FRAME_SCORE = 1.0  # ... of two measures told apart by the one place both are said of (Quantities.told_apart:
+# "60 per cent in India" / "65 % of traffic to India is down", each report's other shares of other places): the
+# place says what is measured, as a count's noun does, and a word in common (the place's, in practice) is enough
 TOLL_FRAME_SCORE = 0.0  # ... of the dead (injured, arrested, evacuated) where each report gives one such count: the
 # story's one toll, compared in any words ("The quake killed 25" / "31 had died"); other counts so given need
 # FRAME_SCORE still: a report's one count of games, touchdowns or villages may be of a season, a player, a part
@@ -360,7 +363,9 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             # two shares (or sums, or crowds) in one report: its words may not say which is which, unless
             # both figures are said of one name ("80 percent in Egypt" / "up to 70 percent in Egypt"),
             # which also says what they measure as well as a count's noun does
-            if quantities.told_apart((ua, n), (ub, m)) or _superseded_of_one_place(quantities, ua, n, ub, m):
+            if quantities.told_apart((ua, n), (ub, m)):
+                floor = PLACE_FRAME_SCORE
+            elif _superseded_of_one_place(quantities, ua, n, ub, m):
                 floor = FRAME_SCORE
             elif quantities.either_ambiguous((ua, n), (ub, m)):
                 return None
