@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -596,9 +597,11 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
     (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them.
 
     With processes > 1 and more than one story to make, the briefs are made on the worker pool
-    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit."""
+    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit:
+    while the workers make a window, this process saves the one before and reads the next."""
     ids = list(story_ids) if story_ids is not None else store.stale_briefs()
     pool = worker_pool(processes) if len(ids) > 1 else None
+    waiting: list[tuple[list[str], list[int], list[int], list[StoryParts] | AsyncResult[list[StoryParts]]]] = []
     for start in range(0, len(ids), BRIEF_WINDOW):
         window = ids[start:start + BRIEF_WINDOW]
         inputs, sizes = [], []
@@ -607,13 +610,16 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
             # the size the brief is made for: the whole story's, read with its newest members
             sizes.append(len(members) if len(members) < BRIEF_MEMBERS else store.story_size(story_id))
             inputs.append((members, store.analyses([article.id for article, _ in members])))
-        made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
-        for (members, _), size, parts in zip(inputs, sizes, made, strict=True):
-            if len(members) < size:  # the reader is told the brief leaves the oldest articles out
-                parts["brief_from"] = len(members)
-        with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
-            for story_id, size, parts in zip(window, sizes, made, strict=True):
-                store.save_brief(story_id, parts, size, BRIEF_VERSION)
+        waiting.append((window, sizes, [len(members) for members, _ in inputs],
+                        pool.map_async(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]))
+        while waiting and (len(waiting) > 1 or pool is None or start + BRIEF_WINDOW >= len(ids)):
+            window, sizes, lengths, made = waiting.pop(0)
+            briefs = made if isinstance(made, list) else made.get()  # once the workers have made the window
+            with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
+                for story_id, size, length, parts in zip(window, sizes, lengths, briefs, strict=True):
+                    if length < size:  # the reader is told the brief leaves the oldest articles out
+                        parts["brief_from"] = length
+                    store.save_brief(story_id, parts, size, BRIEF_VERSION)
     relink_stories(store, ids)  # and the stories a run killed after its briefs left unlinked
     return len(ids)
 
