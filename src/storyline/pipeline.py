@@ -613,10 +613,10 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
         waiting.append((window, sizes, [len(members) for members, _ in inputs],
                         pool.map_async(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]))
         while waiting and (len(waiting) > 1 or pool is None or start + BRIEF_WINDOW >= len(ids)):
-            window, sizes, lengths, made = waiting.pop(0)
+            made_ids, made_sizes, lengths, made = waiting.pop(0)
             briefs = made if isinstance(made, list) else made.get()  # once the workers have made the window
             with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
-                for story_id, size, length, parts in zip(window, sizes, lengths, briefs, strict=True):
+                for story_id, size, length, parts in zip(made_ids, made_sizes, lengths, briefs, strict=True):
                     if length < size:  # the reader is told the brief leaves the oldest articles out
                         parts["brief_from"] = length
                     store.save_brief(story_id, parts, size, BRIEF_VERSION)
