@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -574,8 +575,12 @@ def analyze_chunk(articles: list[Article], processes: int = 1) -> list[Analysis 
 
 def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callable[[], list[Analysis]]:
     """analyze_chunk begun: on analysis processes the work starts now, and the function returned
-    waits for it (analyze.start_analyses); on this one alone, the work is done when it is called."""
-    return analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes)
+    waits for it (analyze.start_analyses); on this one alone, the work is done when it is called.
+    The pool's workers make the briefs too (refresh_briefs): the static model they compare sentences
+    with is loaded before they are forked, where the pool starts here, not once in each of them (0.3 s of
+    CPU a worker: 3 ms a brief of the 197 stories of 200 PolNeAR articles on two workers)."""
+    return analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes,
+                                  also_load=sentence_vectors)
 
 
 BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved (one commit) at a time
@@ -592,9 +597,11 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
     (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them.
 
     With processes > 1 and more than one story to make, the briefs are made on the worker pool
-    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit."""
+    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit:
+    while the workers make a window, this process saves the one before and reads the next."""
     ids = list(story_ids) if story_ids is not None else store.stale_briefs()
     pool = worker_pool(processes) if len(ids) > 1 else None
+    waiting: list[tuple[list[str], list[int], list[int], list[StoryParts] | AsyncResult[list[StoryParts]]]] = []
     for start in range(0, len(ids), BRIEF_WINDOW):
         window = ids[start:start + BRIEF_WINDOW]
         inputs, sizes = [], []
@@ -603,13 +610,16 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
             # the size the brief is made for: the whole story's, read with its newest members
             sizes.append(len(members) if len(members) < BRIEF_MEMBERS else store.story_size(story_id))
             inputs.append((members, store.analyses([article.id for article, _ in members])))
-        made = pool.map(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]
-        for (members, _), size, parts in zip(inputs, sizes, made, strict=True):
-            if len(members) < size:  # the reader is told the brief leaves the oldest articles out
-                parts["brief_from"] = len(members)
-        with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
-            for story_id, size, parts in zip(window, sizes, made, strict=True):
-                store.save_brief(story_id, parts, size, BRIEF_VERSION)
+        waiting.append((window, sizes, [len(members) for members, _ in inputs],
+                        pool.map_async(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]))
+        while waiting and (len(waiting) > 1 or pool is None or start + BRIEF_WINDOW >= len(ids)):
+            made_ids, made_sizes, lengths, made = waiting.pop(0)
+            briefs = made if isinstance(made, list) else made.get()  # once the workers have made the window
+            with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
+                for story_id, size, length, parts in zip(made_ids, made_sizes, lengths, briefs, strict=True):
+                    if length < size:  # the reader is told the brief leaves the oldest articles out
+                        parts["brief_from"] = length
+                    store.save_brief(story_id, parts, size, BRIEF_VERSION)
     relink_stories(store, ids)  # and the stories a run killed after its briefs left unlinked
     return len(ids)
 

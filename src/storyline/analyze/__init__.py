@@ -92,18 +92,19 @@ def analyze_in_languages(items: Iterable[tuple[str, date | datetime | None, str 
 
 
 def start_analyses(items: Iterable[tuple[str, date | datetime | None, str | None]], nlp: Language | None = None,
-                   processes: int = 1) -> Callable[[], list[Analysis]]:
+                   processes: int = 1, also_load: Callable[[], object] | None = None) -> Callable[[], list[Analysis]]:
     """Begin analysing (text, published, language) triples; the function returned waits for the
     analyses and gives them in input order.
 
     With processes > 1 and more than one batch of English texts, these go to the worker pool
     (analyze.pool) at once and are analysed there while the caller goes on (it embeds meanwhile);
     otherwise, and for other languages, the work is done in this process when the function is called,
-    the English batched through spaCy as analyze_articles does."""
+    the English batched through spaCy as analyze_articles does. also_load: what the pool's workers
+    are to share besides spaCy, where it starts here (analyze.pool.start_english_analyses)."""
     pending = list(items)
     english = [i for i, (_, _, language) in enumerate(pending) if is_english(language)]
     texts = [pending[i][:2] for i in english]
-    on_pool = (start_english_analyses(texts, processes, analyze_batch)
+    on_pool = (start_english_analyses(texts, processes, analyze_batch, also_load)
                if nlp is None and len(texts) > POOL_BATCH else None)
 
     def wait() -> list[Analysis]:

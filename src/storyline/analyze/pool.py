@@ -25,11 +25,18 @@ Batch = list[tuple[str, date | datetime | None]]
 
 
 def start_english_analyses(items: Batch, processes: int, analyze_batch: Callable[[Batch], list[Analysis]],
-                           ) -> Callable[[], list[Analysis]] | None:
+                           also_load: Callable[[], object] | None = None) -> Callable[[], list[Analysis]] | None:
     """Hand (text, published) pairs to the worker pool, BATCH a task, each task analysed by
     `analyze_batch` (a module-level function, which the workers find by name); the returned function
-    waits for their analyses, in input order. None where no pool may run (see engine.worker_pool)."""
-    pool = worker_pool(processes, preload=load_nlp)
+    waits for their analyses, in input order. None where no pool may run (see engine.worker_pool).
+    Where the pool starts here, spaCy and what also_load loads (the models the caller's later tasks on
+    the same workers use) are loaded before its workers are forked, so that they share them."""
+    def models() -> None:
+        load_nlp()
+        if also_load is not None:
+            also_load()
+
+    pool = worker_pool(processes, preload=models)
     if pool is None:
         return None
     batches = tasks(items, processes)
