@@ -1,4 +1,4 @@
-"""The briefs stage of an ingest (pipeline.refresh_briefs) on real articles, wall and CPU per changed
+"""The briefs stage of an ingest (briefing.refresh_briefs) on real articles, wall and CPU per changed
 article, the ingesting process's and its workers', this code against other checkouts, in fresh
 processes, alternating, medians of the rounds.
 
@@ -33,6 +33,11 @@ POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
 CHILD = r"""
 import hashlib, json, os, resource, sys, time
 from storyline import pipeline
+
+try:
+    from storyline.briefing import refresh_briefs
+except ImportError:  # a checkout from before briefing.py, compared with --compare
+    refresh_briefs = pipeline.refresh_briefs  # type: ignore[attr-defined]
 from storyline import engine
 from storyline.settings import settings_from_env
 from storyline.store import open_store
@@ -64,7 +69,7 @@ def own_cpu():
 
 
 workers, own, wall = workers_cpu(), own_cpu(), time.perf_counter()
-made = pipeline.refresh_briefs(store, ids, processes)
+made = refresh_briefs(store, ids, processes)
 wall, own, workers = time.perf_counter() - wall, own_cpu() - own, workers_cpu() - workers
 out = hashlib.sha256()
 for row in store.conn.execute("SELECT b.brief FROM stories s JOIN story_briefs b ON b.story_id = s.id ORDER BY s.rowid"):

@@ -1,4 +1,4 @@
-"""CPU time of a story's brief (pipeline.brief_parts, as ingest makes it: comparison, timeline,
+"""CPU time of a story's brief (briefing.brief_parts, as ingest makes it: comparison, timeline,
 entities) on real articles,
 this code against other checkouts, in fresh processes, alternating, medians of the rounds.
 
@@ -40,7 +40,10 @@ CHILD = r"""
 import gc, hashlib, json, os, sys, time
 from datetime import datetime, UTC
 from storyline.analyze import analyze_article
-from storyline.pipeline import brief_parts
+try:
+    from storyline.briefing import brief_parts
+except ImportError:  # a checkout from before briefing.py, compared with --compare
+    from storyline.pipeline import brief_parts  # type: ignore[attr-defined,no-redef]
 from storyline.model import Analysis, Article
 from storyline.text import normalize_text
 

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from fastapi.testclient import TestClient
 
-from storyline import pipeline
+from storyline import briefing, pipeline
 from storyline.api import create_app
 from storyline.brief import brief_markdown, load_brief
 from storyline.model import Record
@@ -26,7 +26,7 @@ def _records() -> list[Record]:
 
 
 def test_a_story_longer_than_the_bound_is_briefed_from_its_newest_articles_and_is_not_stale(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "BRIEF_MEMBERS", 2)
+    monkeypatch.setattr(briefing, "BRIEF_MEMBERS", 2)
     db = tmp_path / "bounded.db"
     settings = Settings(db=str(db), embedder="static", analysis_processes=1)
     with open_store(db, create=True) as store:
@@ -39,8 +39,8 @@ def test_a_story_longer_than_the_bound_is_briefed_from_its_newest_articles_and_i
         assert store.story_size(story.id) == 3
         # made for the whole story's size, so no later run takes it for stale
         assert story.id not in store.stale_briefs()
-        expected = pipeline.brief_parts((newest, store.analyses([article.id for article, _ in newest])))
-        whole = pipeline.brief_parts((members, store.analyses([article.id for article, _ in members])))
+        expected = briefing.brief_parts((newest, store.analyses([article.id for article, _ in newest])))
+        whole = briefing.brief_parts((members, store.analyses([article.id for article, _ in members])))
         stored = store.brief(story.id)
         assert stored is not None
         assert stored["timeline"] == expected["timeline"] != whole["timeline"]

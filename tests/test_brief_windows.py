@@ -4,7 +4,7 @@ articles, every window (the last, shorter one too) is saved, and none is left st
 
 from datetime import datetime, timedelta, timezone
 
-from storyline import pipeline
+from storyline import briefing, pipeline
 from storyline.engine import close_worker_pool
 from storyline.model import Record
 from storyline.settings import Settings
@@ -41,14 +41,14 @@ def test_briefs_made_on_the_pool_window_by_window_are_each_storys_own(tmp_path, 
         expected = {}
         for story_id in ids:
             members = store.story_articles(story_id)
-            expected[story_id] = pipeline.brief_parts((members, store.analyses([a.id for a, _ in members])))
+            expected[story_id] = briefing.brief_parts((members, store.analyses([a.id for a, _ in members])))
         with store.transaction():
             for story_id in ids:
                 store.forget_brief(story_id)
         assert len(store.stale_briefs()) == len(ids)
-        monkeypatch.setattr(pipeline, "BRIEF_WINDOW", 2)  # three windows, the last of one story
+        monkeypatch.setattr(briefing, "BRIEF_WINDOW", 2)  # three windows, the last of one story
         try:
-            assert pipeline.refresh_briefs(store, processes=2) == len(ids)
+            assert briefing.refresh_briefs(store, processes=2) == len(ids)
         finally:
             close_worker_pool()
         assert store.stale_briefs() == []

@@ -26,7 +26,7 @@ from pathlib import Path
 from conftest import STORYLINE, run_storyline
 
 from storyline.brief import VERSION as BRIEF_VERSION
-from storyline.pipeline import relink_stories
+from storyline.briefing import relink_stories
 from storyline.store import open_store
 
 PLACES = ["Arden", "Bexley", "Corran", "Dunmore", "Elvet", "Farrow", "Glenn", "Harlow", "Ilsey", "Jarrow"]

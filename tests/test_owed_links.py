@@ -10,6 +10,7 @@ import json
 import pytest
 from conftest import FIXTURES, Cli
 
+import storyline.briefing
 import storyline.pipeline
 from storyline.store.core import Store
 from storyline.progressions import stale_progressions
@@ -53,7 +54,7 @@ def killed_before_its_links(tmp_path, monkeypatch):  # type: ignore[no-untyped-d
     cli = Cli(db)
     first, second = halves(tmp_path)
     cli("ingest", str(first))
-    monkeypatch.setattr(storyline.pipeline, "relink_stories", killed)
+    monkeypatch.setattr(storyline.briefing, "relink_stories", killed)
     with pytest.raises(Killed):
         cli("ingest", str(second))
     monkeypatch.undo()

@@ -171,7 +171,7 @@ def test_a_storylines_progressions_are_made_at_ingest_and_read_when_shown_withou
 def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path):
     """The demo's storyline and the ferry's, compared together on the worker pool, have the
     progressions one process makes of them, record for record."""
-    from storyline.pipeline import sentence_vectors
+    from storyline.briefing import sentence_vectors
     from storyline.progressions import refresh_progressions
     from storyline.store import open_store
 

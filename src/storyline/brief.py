@@ -72,7 +72,7 @@ def load_brief(store: Store, story: StoryRow) -> Brief:
     brief = story_brief(story, store.story_articles(story.id))
     parts = store.brief(story.id) or {}
     # The stored parts are what story_parts returned, written as JSON (a brief of an older version is
-    # recomputed, never read: pipeline.refresh_briefs).
+    # recomputed, never read: briefing.refresh_briefs).
     brief.update(cast(Brief, {key: parts[key] for key in PARTS if key in parts}))
     return brief
 

@@ -168,7 +168,7 @@ def dask_client(settings: Settings) -> Iterator["Client"]:
 
 # Worker processes of this machine, for the pure work an ingest does besides placing articles: the
 # English analysis of a chunk (analyze.start_analyses), while the driver embeds it, and the stories'
-# briefs (pipeline.refresh_briefs). Forked once and kept for the life of the process: spaCy's own
+# briefs (briefing.refresh_briefs). Forked once and kept for the life of the process: spaCy's own
 # n_process forked anew for every chunk. Each worker loads the models its tasks need, once,
 # unless they were loaded before it was forked (preload).
 _pool: "Pool | None" = None

@@ -372,7 +372,7 @@ class Brief(TypedDict):
     claims: list[ClaimRecord]
     timeline: list[TimelineEntry]
     summary: list[SummaryLine]
-    # Only where the story holds more articles than a brief reads (pipeline.BRIEF_MEMBERS): how many of
+    # Only where the story holds more articles than a brief reads (briefing.BRIEF_MEMBERS): how many of
     # its newest articles the entities, quotes, claims, timeline and summary were made from.
     brief_from: NotRequired[int]
 

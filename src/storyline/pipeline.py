@@ -13,23 +13,20 @@ serially, over the prepared chunks in their input order, so every engine gives t
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from functools import lru_cache
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise, storylines
+from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise
 from storyline.brief import VERSION as BRIEF_VERSION
-from storyline.brief import StoryParts, embedding_once, story_parts
+from storyline.briefing import refresh_briefs, sentence_vectors
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import (
@@ -37,10 +34,9 @@ from storyline.embed import (
     article_text_for_embedding,
     load_article_embedder,
     load_multilingual_embedder,
-    load_static_embedder,
     torch_threads,
 )
-from storyline.engine import Engine, InProcessEngine, one_blas_thread, worker_pool
+from storyline.engine import Engine, InProcessEngine, one_blas_thread
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -581,95 +577,6 @@ def start_chunk_analyses(articles: list[Article], processes: int = 1) -> Callabl
     CPU a worker: 3 ms a brief of the 197 stories of 200 PolNeAR articles on two workers)."""
     return analyze.start_analyses([(a.text, a.published, a.language) for a in articles], processes=processes,
                                   also_load=sentence_vectors)
-
-
-BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved (one commit) at a time
-# A brief is made from a story's newest BRIEF_MEMBERS articles at most: a story that gains articles in every
-# run would otherwise have its brief, remade at each, cost in its whole size, which has no bound (one
-# story of bench/records.py's one-line records held 2,672 members after 15,000 records, its brief made
-# again over all of them at every run); beyond it, the oldest articles' claims and quotes have been
-# superseded or repeated by the newer ones, and the story's article list still holds every article.
-BRIEF_MEMBERS = 500
-
-
-def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, processes: int = 1) -> int:
-    """Recompute the derived brief of every story whose membership changed since it was last made
-    (or of the given stories); a run killed half-way leaves them stale, and the next run finishes them.
-
-    With processes > 1 and more than one story to make, the briefs are made on the worker pool
-    (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit:
-    while the workers make a window, this process saves the one before and reads the next."""
-    ids = list(story_ids) if story_ids is not None else store.stale_briefs()
-    pool = worker_pool(processes) if len(ids) > 1 else None
-    waiting: list[tuple[list[str], list[int], list[int], list[StoryParts] | AsyncResult[list[StoryParts]]]] = []
-    for start in range(0, len(ids), BRIEF_WINDOW):
-        window = ids[start:start + BRIEF_WINDOW]
-        inputs, sizes = [], []
-        for story_id in window:
-            members = store.story_articles(story_id, latest=BRIEF_MEMBERS)
-            # the size the brief is made for: the whole story's, read with its newest members
-            sizes.append(len(members) if len(members) < BRIEF_MEMBERS else store.story_size(story_id))
-            inputs.append((members, store.analyses([article.id for article, _ in members])))
-        waiting.append((window, sizes, [len(members) for members, _ in inputs],
-                        pool.map_async(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]))
-        while waiting and (len(waiting) > 1 or pool is None or start + BRIEF_WINDOW >= len(ids)):
-            made_ids, made_sizes, lengths, made = waiting.pop(0)
-            briefs = made if isinstance(made, list) else made.get()  # once the workers have made the window
-            with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
-                for story_id, size, length, parts in zip(made_ids, made_sizes, lengths, briefs, strict=True):
-                    if length < size:  # the reader is told the brief leaves the oldest articles out
-                        parts["brief_from"] = length
-                    store.save_brief(story_id, parts, size, BRIEF_VERSION)
-    relink_stories(store, ids)  # and the stories a run killed after its briefs left unlinked
-    return len(ids)
-
-
-def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysis]]) -> StoryParts:
-    """The derived parts of one story's brief from its members and their analyses (brief.story_parts,
-    comparing sentences with the static model); pure, so a worker process may make it."""
-    members, analyses = given
-    with one_blas_thread():
-        return story_parts(members, analyses, sentence_vectors())
-
-
-SENTENCE_MEMORY = 20_000  # sentences whose static vectors a process keeps (1 KB each)
-
-
-@lru_cache(maxsize=1)
-def sentence_vectors() -> Callable[[list[str]], np.ndarray]:
-    """The static model's embedding, remembering the last SENTENCE_MEMORY sentences' vectors: when a
-    story grows by an article its brief is made again, and its other articles' sentences are not
-    embedded again."""
-    return embedding_once(load_static_embedder().embed, limit=SENTENCE_MEMORY)
-
-
-def relink_stories(store: Store, story_ids: list[str]) -> None:
-    """Recompute the storyline links of these stories, and of every story whose links are owed (a brief
-    saved marks its story: Store.owed_links; a run killed before its links left them), against the
-    stories of their months (only those are read: a story that ended storylines.LONG_WINDOW_DAYS before
-    the earliest of them cannot link to any). The marks read are cleared in the links' own transaction."""
-    def sketch_of(row) -> storylines.StorySketch:  # type: ignore[no-untyped-def]
-        day = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
-        return storylines.sketch(row["id"], np.frombuffer(row["centroid"], dtype=np.float32),
-                                 json.loads(row["entities"] or "[]"), day(row["first_seen"]),
-                                 day(row["last_seen"]))
-
-    owed = store.owed_links()  # read before the sketches: a story marked again since stays owed
-    story_ids = list(dict.fromkeys([*story_ids, *sorted(owed)]))
-    if not story_ids:
-        return
-    rows = [store.story(story_id) for story_id in story_ids]
-    firsts = [row.first_seen for row in rows if row is not None]
-    since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.LONG_WINDOW_DAYS)
-             if firsts and all(firsts) and len(firsts) == len(rows) else None)
-    sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows(since)}
-    index = storylines.SketchIndex(sketches.values())
-    with store.transaction():
-        for story_id in story_ids:
-            if story_id in sketches:
-                store.replace_links(story_id, storylines.links_for(sketches[story_id], index.near(sketches[story_id])),
-                                    storylines.VERSION)
-        store.paid_links(owed)
 
 
 def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, settings: Settings,

@@ -304,7 +304,7 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
     """Make and keep the progressions of every storyline whose stories changed since they were made (or
     that has none yet), and drop those of storylines that are no more; returns how many were made.
     Called where briefs are made, once they are, with what gives the embedding they use
-    (pipeline.sentence_vectors, asked only where a storyline is to be compared): at the end of an ingest
+    (briefing.sentence_vectors, asked only where a storyline is to be compared): at the end of an ingest
     run, which checks the storylines owed theirs (owed_progressions: those this run or a run killed
     before its end changed), and by `check --repair`, which checks every storyline (every). The marks
     read are cleared once all are kept. With processes > 1 and more than one storyline to compare, they

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from storyline.analyze import analyze_article
 from storyline.model import Analysis, Article
-from storyline.pipeline import brief_parts, make_article
+from storyline.briefing import brief_parts
+from storyline.pipeline import make_article
 from storyline.settings import Settings
 from storyline.sources.files import read_inputs
 from storyline.text import normalize_text

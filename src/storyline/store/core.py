@@ -412,7 +412,7 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
                    version = excluded.version, updated_at = excluded.updated_at, digest = excluded.digest""",
             (story_id, text, size, version, _now(), digest))
         self.owe_progressions([story_id])
-        self.owe_links([story_id])  # made after the briefs (pipeline.relink_stories), or by the next run
+        self.owe_links([story_id])  # made after the briefs (briefing.relink_stories), or by the next run
         return True
 
     def brief(self, story_id: str) -> dict | None:

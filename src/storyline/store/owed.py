@@ -2,7 +2,7 @@
 that does it, so that a run killed between the two leaves it to the next run: the stories whose
 storylines owe their progressions (migration 14's progressions_owed; progressions.py) and the stories
 whose storyline links are owed (migration 15's links_owed: a brief saved, its links not yet made again;
-pipeline.relink_stories), and the articles placed whose stories are not yet revised (migration 16's
+briefing.relink_stories), and the articles placed whose stories are not yet revised (migration 16's
 revision_owed: a chunk stored, the run's revision not yet made; pipeline._assign).
 
 `OwedWork` is a mixin over a store (store/core.py) with `conn`; portable SQL, as in core.py."""

@@ -323,7 +323,7 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO progressions_owed(story_id, mark) SELECT '*', 'migration 14' WHERE EXISTS (SELECT 1 FROM story_links);
     """,
-    # 15: the stories whose storyline links are owed (pipeline.relink_stories): marked in the transaction
+    # 15: the stories whose storyline links are owed (briefing.relink_stories): marked in the transaction
     # that saves a story's brief and cleared in the one that makes its links, so that a run killed between
     # the two leaves them to the next run, which would otherwise find the brief whole and ask for nothing.
     # A database an older version wrote starts with none owed: its runs made their links or left no trace.
