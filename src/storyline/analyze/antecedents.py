@@ -44,6 +44,7 @@ from storyline.lang.en import (
     PERSON_ROLES,
     ROLE_TITLES,
     SUBORDINATE_LINKS,
+    TELLING,
     US_STATES,
 )
 from storyline.model import Mention
@@ -268,9 +269,6 @@ def _relative_head(article: ArticleText, pos: int) -> Mention | None:
 _WHO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s+(?:the|a|an)\s+[^,;.()]{1,80}?)?,?\s+who\s+(?!said|says|told|tells)")
 
 
-_TELL = {"told", "tells", "tell", "telling"}
-
-
 def names_self(article: ArticleText, statement: Statement, name: str, gender: str | None,
                genders: dict[str, str]) -> bool:
     """Whether he or she, whose quotation names a person in the third person, is that person all the same: the
@@ -302,7 +300,7 @@ def names_self(article: ArticleText, statement: Statement, name: str, gender: st
 def _told(article: ArticleText, statement: Statement, name: str) -> bool:
     """Whether the statement's cue tells the person of that name ("… ,” he told Hannity"): whom he speaks to is
     not he."""
-    if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in _TELL:
+    if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in TELLING:
         return False
     after = article.text[statement.cue[1]:statement.cue[1] + 60]
     told = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}?([A-Z][\w’'-]+)\b", after)

@@ -50,6 +50,8 @@ MESSAGE_NOUNS = {"post", "posts", "statement", "letter", "tweet", "tweets", "ema
 # Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
 # said “…”"): the cue after them is not the quotation's.
 CONTRASTING = {"while", "whereas", "but"}
+# The forms of "tell", whose object is the one told and whose clause needs no "that" to be reported.
+TELLING = {"told", "tells", "tell", "telling"}
 # Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
 # "asked" is not one: after a quotation ("“…?” asked Ms. Ruiz") it names the asker.
 ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
