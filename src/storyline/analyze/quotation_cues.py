@@ -10,6 +10,7 @@ import re
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import apposed_speaker, governed, passive_speaker, subject_near
 from storyline.analyze.cue_words import asked_clause, finite_verb, is_cue, naming_cue
+from storyline.analyze.participles import perceived_from
 from storyline.analyze.person_names import could_be_name
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
@@ -51,7 +52,8 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):
             break
-        if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES and not asked_clause(article, j):
+        if is_cue(article, j) and (article.word(j) not in PARTICIPLE_CUES or perceived_from(article, j) is not None) \
+                and not asked_clause(article, j):
             return j, subject_near(article, j, mark.close + 1, hi)
     if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)

@@ -33,6 +33,10 @@ sings interrupted recommended recommends mocked mocks texted noting arguing expl
 tweeting""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
+# Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
+# shouting"), and the participles read as cues after them beside those of CUE_WORDS.
+PERCEIVED = {"heard", "overheard", "seen", "filmed", "recorded", "caught"}
+PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
 # Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
 # add"), where any other ("declined to say", "wants to add") leaves it unsaid.
 SAYING_BEFORE_TO = {"prompted", "quick", "moved", "proceeded", "hastened", "rushed", "pains"}
