@@ -22,3 +22,10 @@ def test_the_one_heard_asking_or_telling_says_the_words():
             "“Nobody here will lose a job this year,” Ruiz was overheard saying to an aide.")
     assert speaker_of(text, "Nobody here will lose") == "Ana Ruiz"
 
+
+def test_the_one_asked_answers():
+    for answer in ("he replied", "the businessman replied"):
+        text = ("Ana Ruiz toured the paper mill in Leeds on Monday with its owner.\n\n"
+                "“Will the mill close before the winter?” a reporter asked Piet Varga after the tour.\n\n"
+                f"“Not while I run it,” {answer}.")
+        assert speaker_of(text, "Not while I run it") == "Piet Varga", answer

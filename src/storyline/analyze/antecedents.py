@@ -28,6 +28,7 @@ from storyline.analyze.subjects import missed_surname, sentence_subject, subject
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ANONYMOUS,
+    ASKING,
     DEFINITE,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
@@ -154,7 +155,8 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                     and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
-        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
+        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos) \
+            + _asked_people(article, done, paragraph, pos)
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked)
         ordered = [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate))
@@ -184,6 +186,22 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def _asked_people(article: ArticleText, done: list[Statement], paragraph: int, pos: int) \
+        -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The people a question of the paragraph was put to ("“…?” a reporter asked Ruiz", "asking Ruiz: “…?”"),
+    named right after its cue: the one asked answers, so a he, she or role after the question may be them."""
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    for s in done:
+        if s.cue is None or s.position >= pos or article.paragraph_of(s.position) != paragraph \
+                or article.text[s.cue[0]:s.cue[1]].lower() not in ASKING:
+            continue
+        m = article.first_mention_from(s.cue[1], s.cue[1] + 40)
+        if m is not None and m.label == "PERSON" and m.end <= pos and not article.in_quote(m.start) \
+                and not article.text[s.cue[1]:m.start if m.title_start is None else m.title_start].strip():
+            found.append((m.start, strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)))
+    return found
 
 
 def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None) -> tuple[int, int] | None:

@@ -36,6 +36,8 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
 # shouting"), and the participles read as cues after them beside those of CUE_WORDS.
 PERCEIVED = {"heard", "overheard", "seen", "filmed", "recorded", "caught"}
+# The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
+ASKING = {"asked", "asks", "ask", "asking"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
 # Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
 # add"), where any other ("declined to say", "wants to add") leaves it unsaid.
