@@ -21,6 +21,9 @@ def test_the_one_heard_asking_or_telling_says_the_words():
     text = ("Ana Ruiz toured the paper mill in Leeds on Monday.\n\n"
             "“Nobody here will lose a job this year,” Ruiz was overheard saying to an aide.")
     assert speaker_of(text, "Nobody here will lose") == "Ana Ruiz"
+    text = ("Ana Ruiz watched the count at home with Piet Varga.\n\n"
+            "On the big screen, his supporters were shown chanting “Piet! Piet!”")
+    assert speaker_of(text, "Piet! Piet!") is None  # the supporters, not Varga nor Ruiz
 
 
 def test_the_one_asked_answers():
@@ -29,3 +32,13 @@ def test_the_one_asked_answers():
                 "“Will the mill close before the winter?” a reporter asked Piet Varga after the tour.\n\n"
                 f"“Not while I run it,” {answer}.")
         assert speaker_of(text, "Not while I run it") == "Piet Varga", answer
+
+
+
+def test_a_shout_before_another_speakers_quotation_is_the_shouters():
+    text = ("Piet Varga read from the book to the crowd in Leeds. “Tell me who wrote this,” he said.\n\n"
+            "When someone in the audience shouted, “Ruiz,” Varga joked, “Come on up and take a bow.”")
+    assert speaker_of(text, "Ruiz") is None  # someone in the audience
+    assert speaker_of(text, "take a bow") == "Piet Varga"
+    text = "Dan Oduya spoke in the square on Friday.\n\nAs the crowd chanted, “We will build the bridge,” Oduya said."
+    assert speaker_of(text, "We will build the bridge") == "Dan Oduya"  # no quotation of its own after the cue

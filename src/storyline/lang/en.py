@@ -35,7 +35,7 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
                    "remarking", "tweeting", "reporting"}
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
 # shouting"), and the participles read as cues after them beside those of CUE_WORDS.
-PERCEIVED = {"heard", "overheard", "seen", "filmed", "recorded", "caught"}
+PERCEIVED = {"heard", "overheard", "seen", "shown", "filmed", "recorded", "caught"}
 # The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
 ASKING = {"asked", "asks", "ask", "asking"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
