@@ -15,7 +15,7 @@ from storyline.analyze.person_names import could_be_name
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before
-from storyline.lang.en import CONTRASTING, PARTICIPLE_CUES
+from storyline.lang.en import CONTRASTING, CRIES, PARTICIPLE_CUES
 
 
 def first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
@@ -86,7 +86,8 @@ def _past_marks(article: ArticleText, i: int, limit: int) -> int:
 
 def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int) -> tuple[int | None, Subject | None]:
     """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
-    only a named speaker (or he, she) and one finite verb. Whatever the verb means ("fumed", "cracked",
+    only a named speaker (or he, she; or a crier a noun names with a verb of crying out, "“No!” the crowd cried out")
+    and one finite verb. Whatever the verb means ("fumed", "cracked",
     "gloated"), the words right after a quotation name who said it; the lexicon of cues need not know it."""
     i = _past_marks(article, i, limit)
     if i >= limit:
@@ -100,7 +101,9 @@ def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, h
         if finite_verb(article, j):
             before = noun_phrase_before(article, j, lo)
             starts_here = before is not None and not article.text[lo:before.start].strip(" ,-—–\n")
-            return (j, before) if starts_here and before is not None and before.kind in ("name", "pronoun") else (None, None)
+            crier = before is not None and before.kind in ("anonymous", "role") and article.word(j) in CRIES  # "the crowd cried"
+            return (j, before) if starts_here and before is not None and (before.kind in ("name", "pronoun") or crier) \
+                else (None, None)
     return None, None
 
 
