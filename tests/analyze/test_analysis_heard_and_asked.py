@@ -40,5 +40,9 @@ def test_a_shout_before_another_speakers_quotation_is_the_shouters():
             "When someone in the audience shouted, “Ruiz,” Varga joked, “Come on up and take a bow.”")
     assert speaker_of(text, "Ruiz") is None  # someone in the audience
     assert speaker_of(text, "take a bow") == "Piet Varga"
+    text = ("Ana Ruiz, the mayor of the port town, backed the plan to close the ferry.\n\n"
+            "She said, “The ferry will close” - at which point the crowd chanted “Close it!” - “and the port will be"
+            " safer for it.”")
+    assert speaker_of(text, "The ferry will close") == "Ana Ruiz"  # the crowd's cue opens the chant, not hers
     text = "Dan Oduya spoke in the square on Friday.\n\nAs the crowd chanted, “We will build the bridge,” Oduya said."
     assert speaker_of(text, "We will build the bridge") == "Dan Oduya"  # no quotation of its own after the cue

@@ -71,6 +71,11 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
             cue, subject = cue_before(article, first)
         if cue is None:
             cue, subject = cue_after(article, last)
+            if cue is not None and n + 1 < len(groups) and _cued_before(article, first) \
+                    and article.tokens[cue].start < groups[n + 1][0].open \
+                    and not article.sentence_ends_between(article.tokens[cue].start, groups[n + 1][0].open):
+                # "He said, “…” - at which point the crowd chanted “…”": the cue after opens the next quotation
+                cue, subject = cue_before(article, first)
         if cue is None or subject is None or subject.kind == "none":
             before = cue_before(article, first)
             if before[0] is not None and (cue is None or before[1] is not None):
