@@ -43,3 +43,11 @@ def test_a_source_speaking_to_an_outlet_is_not_the_outlet():
     text = ("Ana Ortiz met Dan Oduya on Monday.\n\n"
             "Another source speaking to Harbour Radio said, “The ledger was closed before the vote.”")
     assert speaker_of(text, "The ledger was closed") is None
+
+
+def test_a_crowd_crying_out_after_a_speakers_question_is_no_one_named():
+    # a verb of crying out no cue table holds as a cue ("cried out", "roared"), after a crowd: not the speaker before
+    text = ("Dan Oduya spoke for an hour in the square.\n\n"
+            "“Do we give up?” Oduya said. “Do we go home and moan?”\n\n"
+            "“Nooo!” the crowd cried out, booing.")
+    assert speaker_of(text, "Nooo") is None

@@ -29,6 +29,7 @@ from storyline.analyze.subjects import missed_surname, sentence_subject, subject
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ANONYMOUS,
+    ASKING,
     DEFINITE,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
@@ -45,6 +46,7 @@ from storyline.lang.en import (
     PERSON_ROLES,
     ROLE_TITLES,
     SUBORDINATE_LINKS,
+    TELLING,
     US_STATES,
 )
 from storyline.model import Mention
@@ -154,7 +156,8 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                     and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
                 name = strip_title(article.full_name(m, m.text, m.start)[0])
                 subjects.append((m.start, name, (m.start, m.end)))
-        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos)
+        subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos) \
+            + _asked_people(article, done, paragraph, pos)
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked)
         ordered = [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate))
@@ -184,6 +187,22 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def _asked_people(article: ArticleText, done: list[Statement], paragraph: int, pos: int) \
+        -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The people a question of the paragraph was put to ("“…?” a reporter asked Ruiz", "asking Ruiz: “…?”"),
+    named right after its cue: the one asked answers, so a he, she or role after the question may be them."""
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    for s in done:
+        if s.cue is None or s.position >= pos or article.paragraph_of(s.position) != paragraph \
+                or article.text[s.cue[0]:s.cue[1]].lower() not in ASKING:
+            continue
+        m = article.first_mention_from(s.cue[1], s.cue[1] + 40)
+        if m is not None and m.label == "PERSON" and m.end <= pos and not article.in_quote(m.start) \
+                and not article.text[s.cue[1]:m.start if m.title_start is None else m.title_start].strip():
+            found.append((m.start, strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)))
+    return found
 
 
 def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None) -> tuple[int, int] | None:
@@ -269,9 +288,6 @@ def _relative_head(article: ArticleText, pos: int) -> Mention | None:
 _WHO = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,\s+(?:the|a|an)\s+[^,;.()]{1,80}?)?,?\s+who\s+(?!said|says|told|tells)")
 
 
-_TELL = {"told", "tells", "tell", "telling"}
-
-
 def names_self(article: ArticleText, statement: Statement, name: str, gender: str | None,
                genders: dict[str, str]) -> bool:
     """Whether he or she, whose quotation names a person in the third person, is that person all the same: the
@@ -303,7 +319,7 @@ def names_self(article: ArticleText, statement: Statement, name: str, gender: st
 def _told(article: ArticleText, statement: Statement, name: str) -> bool:
     """Whether the statement's cue tells the person of that name ("… ,” he told Hannity"): whom he speaks to is
     not he."""
-    if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in _TELL:
+    if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in TELLING:
         return False
     after = article.text[statement.cue[1]:statement.cue[1] + 60]
     told = re.match(r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}?([A-Z][\w’'-]+)\b", after)

@@ -11,7 +11,7 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue, verb_like
-from storyline.analyze.participles import hangs_from_clause
+from storyline.analyze.participles import hangs_from_clause, perceived_from
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
 from storyline.lang.en import ADDRESSED_PASSIVES, ADDRESSING_CUES, GOVERNING, PASSIVE_AUXILIARIES, PHRASAL_CUES, SAYING_BEFORE_TO
@@ -145,6 +145,9 @@ def subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | 
     """The subject of a cue: the noun phrase before it, or after it when inverted ("said the minister")."""
     if article.word(cue) == "according":
         return noun_phrase_after(article, cue + 2, hi)
+    perceived = perceived_from(article, cue)
+    if perceived is not None:  # "“…?” a reporter can be heard asking": the one heard
+        return speaker_before(article, perceived, lo)
     passive = passive_speaker(article, cue, hi)
     if passive is not None:
         return passive

@@ -6,6 +6,7 @@ which word reads as a finite verb, tagged or not ("fumed", "says.").
 from __future__ import annotations
 
 from storyline.analyze.article_text import ArticleText
+from storyline.analyze.participles import perceived_from
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ASKED_CLAUSE_OPENERS,
@@ -16,6 +17,7 @@ from storyline.lang.en import (
     MESSAGE_NOUNS,
     NAMING_CUES,
     PASSIVE_AUXILIARIES,
+    PERCEIVED_CUES,
     PHRASAL_CUES,
     SAYING_BEFORE_TO,
     VERB_FORMS,
@@ -32,6 +34,9 @@ def is_cue(article: ArticleText, i: int) -> bool:
         return (article.word(i - 1) in MESSAGE_NOUNS or article.word(i - 1) in ("it", "one")
                 or article.word(i + 1) in DEFINITE and article.word(i + 2) in MESSAGE_NOUNS) \
             and (not article.tokens[i].tag or article.tokens[i].tag.startswith("VB"))
+    if word in PERCEIVED_CUES or word.endswith("ing") and word in CUE_WORDS:
+        if perceived_from(article, i) is not None:
+            return True  # "a reporter can be heard asking"
     if word not in CUE_WORDS:
         return False
     if article.word(i - 1) == "to" and article.word(i - 2) not in SAYING_BEFORE_TO:

@@ -3,13 +3,15 @@
 A participle set off after its clause ("Ruiz lobbied for the ban, saying, “…”", "… endorsed her on
 Thursday, citing “…”") or governed by "by" ("… made his case by saying, “…”") has no subject of its own:
 it speaks for the subject of the clause it hangs from, however long that clause is and whatever nouns
-stand between (a place, a day, an object), none of which is the one speaking."""
+stand between (a place, a day, an object), none of which is the one speaking. After a passive verb of perceiving
+("a reporter can be heard asking", "Ruiz was overheard telling aides") the participle is the words of the verb
+group's subject, as "said" would be."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.lang.en import ADVERBIALS
+from storyline.lang.en import ADVERBIALS, FINITE_AUXILIARIES, PASSIVE_AUXILIARIES, PERCEIVED
 
 if TYPE_CHECKING:
     from storyline.analyze.article_text import ArticleText
@@ -24,3 +26,16 @@ def hangs_from_clause(article: ArticleText, cue: int) -> bool:
     while k >= 0 and (article.word(k) in ADVERBIALS or article.word(k).endswith("ly")):
         k -= 1
     return k >= 0 and (article.tokens[k].text == "," or article.word(k) == "by")
+
+
+def perceived_from(article: ArticleText, cue: int) -> int | None:
+    """Where the verb group before a participle cue opens when the participle follows a passive verb of
+    perceiving ("… can be heard asking", "was overheard telling"): the token whose noun phrase before it says
+    the words; None for any other cue ("heard them saying" is no passive, and its object speaks)."""
+    if not article.word(cue).endswith("ing") or article.word(cue - 1) not in PERCEIVED \
+            or article.word(cue - 2) not in PASSIVE_AUXILIARIES:
+        return None
+    k = cue - 2
+    while k >= 1 and article.word(k - 1) in PASSIVE_AUXILIARIES | FINITE_AUXILIARIES:
+        k -= 1
+    return k

@@ -10,11 +10,12 @@ import re
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import apposed_speaker, governed, passive_speaker, subject_near
 from storyline.analyze.cue_words import asked_clause, finite_verb, is_cue, naming_cue
+from storyline.analyze.participles import perceived_from
 from storyline.analyze.person_names import could_be_name
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before
-from storyline.lang.en import CONTRASTING, PARTICIPLE_CUES
+from storyline.lang.en import CONTRASTING, CRIES, PARTICIPLE_CUES
 
 
 def first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
@@ -51,7 +52,8 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):
             break
-        if is_cue(article, j) and article.word(j) not in PARTICIPLE_CUES and not asked_clause(article, j):
+        if is_cue(article, j) and (article.word(j) not in PARTICIPLE_CUES or perceived_from(article, j) is not None) \
+                and not asked_clause(article, j):
             return j, subject_near(article, j, mark.close + 1, hi)
     if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
@@ -84,7 +86,8 @@ def _past_marks(article: ArticleText, i: int, limit: int) -> int:
 
 def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int) -> tuple[int | None, Subject | None]:
     """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
-    only a named speaker (or he, she) and one finite verb. Whatever the verb means ("fumed", "cracked",
+    only a named speaker (or he, she; or a crier a noun names with a verb of crying out, "“No!” the crowd cried out")
+    and one finite verb. Whatever the verb means ("fumed", "cracked",
     "gloated"), the words right after a quotation name who said it; the lexicon of cues need not know it."""
     i = _past_marks(article, i, limit)
     if i >= limit:
@@ -98,7 +101,9 @@ def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, h
         if finite_verb(article, j):
             before = noun_phrase_before(article, j, lo)
             starts_here = before is not None and not article.text[lo:before.start].strip(" ,-—–\n")
-            return (j, before) if starts_here and before is not None and before.kind in ("name", "pronoun") else (None, None)
+            crier = before is not None and before.kind in ("anonymous", "role") and article.word(j) in CRIES  # "the crowd cried"
+            return (j, before) if starts_here and before is not None and (before.kind in ("name", "pronoun") or crier) \
+                else (None, None)
     return None, None
 
 

@@ -25,6 +25,7 @@ from storyline.lang.en import (
     PREPOSITIONS,
     REPORTING_CUES,
     SKIPPED_ADVERBS,
+    TELLING,
     TIME_WORDS,
 )
 
@@ -176,7 +177,7 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
         return None
     if article.tokens[i].text in (":", ",", ".", ";") or article.tokens[i].text in QUOTE_TOKENS:
         return None
-    telling = article.word(cue) in ("told", "tells", "tell", "telling")
+    telling = article.word(cue) in TELLING
     j = i
     while j < len(article.tokens) and (article.word(j) in SKIPPED_ADVERBS or _is_time_word(article, j)):
         j += 1

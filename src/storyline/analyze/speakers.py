@@ -56,6 +56,7 @@ from storyline.lang.en import (
     PRONOUNS,
     QUOTING_ONLY_CUES,
     SUBORDINATORS,
+    TELLING,
     TO_AUDIENCE,
     VERB_FORMS,
     WITH_AUDIENCE,
@@ -475,7 +476,7 @@ def read_context(article: ArticleText, statement: Statement) -> None:
             break
     if statement.cue is not None:
         cue_word = article.text[statement.cue[0]:statement.cue[1]].lower()
-        if cue_word in ("told", "tells", "tell", "telling"):
+        if cue_word in TELLING:
             statement.addressee = _told_whom(article, statement.cue[1], hi)
         else:
             match = TO_AUDIENCE.match(article.text, statement.cue[1], hi)

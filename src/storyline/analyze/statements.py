@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import subject_near
+from storyline.analyze.cue_words import is_cue
 from storyline.analyze.quotation_cues import cue_after, cue_before, first_cue
-from storyline.analyze.quote_marks import QuoteMarks
+from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.titles import announced, exclaimed, names_something, titled_in_sentence
 
@@ -38,6 +39,7 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
     """Quoted passages grouped into statements (a quote split around its cue is one), each with its cue."""
     text = article.text
     groups: list[list[QuoteMarks]] = []
+    cut: set[int] = set()  # the groups a cue before them gives, whose cue after them opens the next group
     for mark in (m for m in marks if not names_something(text, m)):  # a title or a term is nobody's statement
         if groups and groups[-1][-1].paragraph == mark.paragraph or (groups and groups[-1][-1].runs_on):
             previous = groups[-1][-1]
@@ -49,11 +51,14 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
             continues = (raw_end.endswith(",") or raw_end[-1:].isalnum()) and between.strip().endswith(",")
             if continues and len(between) < 150 and first_cue(article, previous.close + 1, mark.open) is not None \
                     and not article.sentence_ends_between(previous.close + 1, mark.open):
-                groups[-1].append(mark)
-                continue
+                if len(groups[-1]) == 1 and _cued_before(article, previous):
+                    cut.add(len(groups) - 1)  # "When a man shouted, “Cruz,” Beck joked, “Amen!”": two speakers
+                else:
+                    groups[-1].append(mark)
+                    continue
         groups.append([mark])
     statements = []
-    for group in groups:
+    for n, group in enumerate(groups):
         first, last = group[0], group[-1]
         statement = Statement(position=first.open, direct=True, parts=[(m.start, m.end) for m in group],
                                paragraph=first.paragraph)
@@ -62,8 +67,15 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
             cue = first_cue(article, group[0].close + 1, group[1].open)
             if cue is not None:
                 subject = subject_near(article, cue, group[0].close + 1, group[1].open)
+        if n in cut:
+            cue, subject = cue_before(article, first)
         if cue is None:
             cue, subject = cue_after(article, last)
+            if cue is not None and n + 1 < len(groups) and _cued_before(article, first) \
+                    and article.tokens[cue].start < groups[n + 1][0].open \
+                    and not article.sentence_ends_between(article.tokens[cue].start, groups[n + 1][0].open):
+                # "He said, “…” - at which point the crowd chanted “…”": the cue after opens the next quotation
+                cue, subject = cue_before(article, first)
         if cue is None or subject is None or subject.kind == "none":
             before = cue_before(article, first)
             if before[0] is not None and (cue is None or before[1] is not None):
@@ -89,3 +101,15 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
         statement.sentence = (lo, hi)
         statements.append(statement)
     return statements
+
+
+def _cued_before(article: ArticleText, mark: QuoteMarks) -> bool:
+    """Whether a cue and a comma or colon stand right before the quotation ("When a man shouted, “Cruz,” Beck joked,
+    “Amen!”"): it has its speaker, so a cue after it that goes on to another quotation opens that one, not a
+    quotation split around its cue; where none follows, the cue after it speaks (`As the crowd chanted, “…,” Ruiz
+    said`)."""
+    j = article.token_at(mark.open) - 1
+    while j >= 0 and article.tokens[j].text in QUOTE_TOKENS and article.tokens[j].end > mark.open - 1:
+        j -= 1
+    return j >= 1 and article.tokens[j].text in (",", ":") and is_cue(article, j - 1) \
+        and not article.sentence_ends_between(article.tokens[j - 1].start, mark.open)

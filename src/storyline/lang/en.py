@@ -33,6 +33,12 @@ sings interrupted recommended recommends mocked mocks texted noting arguing expl
 tweeting""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
+# Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
+# shouting"), and the participles read as cues after them beside those of CUE_WORDS.
+PERCEIVED = {"heard", "overheard", "seen", "shown", "filmed", "recorded", "caught"}
+# The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
+ASKING = {"asked", "asks", "ask", "asking"}
+PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
 # Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
 # add"), where any other ("declined to say", "wants to add") leaves it unsaid.
 SAYING_BEFORE_TO = {"prompted", "quick", "moved", "proceeded", "hastened", "rushed", "pains"}
@@ -50,6 +56,8 @@ MESSAGE_NOUNS = {"post", "posts", "statement", "letter", "tweet", "tweets", "ema
 # Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
 # said “…”"): the cue after them is not the quotation's.
 CONTRASTING = {"while", "whereas", "but"}
+# The forms of "tell", whose object is the one told and whose clause needs no "that" to be reported.
+TELLING = {"told", "tells", "tell", "telling"}
 # Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
 # "asked" is not one: after a quotation ("“…?” asked Ms. Ruiz") it names the asker.
 ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
