@@ -1,13 +1,16 @@
-"""A run killed after its chunks were stored but before its revision leaves that revision to the next
-run: each article placed is marked (revision_owed) in the transaction that stores its chunk, and the
-mark is cleared in the one that writes the revision. The next ingest, even one with nothing new, or
-`check --repair`, revises the stories the killed run placed, and ends with the stories an uninterrupted
-run makes. On the demo, placement alone splits one event's reports that revision joins, so a run whose
-revision never happened would show a different set of stories."""
+"""A run killed after its chunks were stored but before its revision leaves that revision to a later
+run: each article placed is marked with its run (revision_owed) in the transaction that stores its
+chunk, the run is seen placing then (placing_runs), and the marks are cleared in the transaction that
+writes the revision. Once the killed run has been silent for ABANDONED_AFTER, the next ingest, even one
+with nothing new, or `check --repair`, revises the stories it placed, and ends with the stories an
+uninterrupted run makes; until then it may still be placing, and its articles are its own. On the
+demo, placement alone splits one event's reports that revision joins, so a run whose revision never
+happened would show a different set of stories."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -46,8 +49,21 @@ def stories(db: Path) -> set[frozenset[str]]:
 
 
 def owed(db: Path) -> dict:
+    """The articles placed by runs that are gone, not yet revised."""
     with open_store(db) as store:
         return store.owed_revision()
+
+
+def marked(db: Path) -> int:
+    """Every article placed and not yet revised, by a live run or a gone one."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*) FROM revision_owed").fetchone()[0]
+
+
+def silent_since_long(db: Path) -> None:
+    """Time passes: every run was last seen placing long ago, as a killed run was."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE placing_runs SET seen_at = '2000-01-01T00:00:00+00:00'")
 
 
 @pytest.fixture(scope="module")
@@ -70,31 +86,52 @@ def test_the_next_ingest_revises_what_a_killed_run_placed(tmp_path, monkeypatch,
     items, whole = demo
     db = tmp_path / "killed.db"
     killed_before_its_revision(db, items, monkeypatch)
-    assert len(owed(db)) == len(items)  # every article stored, none revised
+    assert marked(db) == len(items)  # every article stored, none revised
     assert stories(db) != whole  # as placed: what the run's revision would have joined is still apart
 
+    silent_since_long(db)
+    assert len(owed(db)) == len(items)
     with open_store(db) as store:
         report = ingest(items, store, SETTINGS)  # every record is stored already: nothing new
     assert report.ingested == 0 and report.duplicates == len(items)
     assert stories(db) == whole
+    assert marked(db) == 0
+
+
+def test_a_run_seen_placing_a_moment_ago_keeps_its_articles(tmp_path, monkeypatch, demo):
+    """Another ingest, or `check`, while a run may still be placing: its articles are its own to revise."""
+    items, whole = demo
+    db = tmp_path / "placing.db"
+    killed_before_its_revision(db, items, monkeypatch)
+    placed = stories(db)
     assert owed(db) == {}
+    with open_store(db) as store:
+        ingest(items, store, SETTINGS)  # nothing new
+        assert not [problem for problem in store.problems() if "revised" in problem]
+    assert stories(db) == placed != whole
+    assert marked(db) == len(items)
 
 
 def test_check_names_the_unrevised_articles_and_repair_revises_them(tmp_path, monkeypatch, demo):
     items, whole = demo
     db = tmp_path / "killed.db"
     killed_before_its_revision(db, items, monkeypatch)
+    silent_since_long(db)
     cli = Cli(db)
     assert f"problem: {len(items)} articles placed whose stories are not yet revised" in cli("check", expect=1).stderr
-    assert "0 problems" in cli("check", "--repair").stdout
+    repaired = cli("check", "--repair").stdout
+    assert f"revised the stories of {len(items)} articles a killed run placed" in repaired
+    assert "0 problems" in repaired
     assert stories(db) == whole
-    assert owed(db) == {}
+    assert marked(db) == 0
 
 
 def test_an_uninterrupted_run_leaves_nothing_owed(tmp_path, demo):
     items, whole = demo
     db = tmp_path / "demo.db"
     run(db, items[:10])
-    assert owed(db) == {}
+    assert marked(db) == 0
     run(db, items[10:])
-    assert owed(db) == {}
+    assert marked(db) == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM placing_runs").fetchone()[0] == 0

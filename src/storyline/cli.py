@@ -391,7 +391,8 @@ def check(
                                                          "revise the stories a killed run left unrevised")] = False,
 ) -> None:
     """Check the database: integrity, orphan rows, the search index and derived briefs against the tables,
-    analyses and briefs another version of storyline made, and storylines' progressions not yet computed."""
+    analyses and briefs another version of storyline made, articles a killed run placed and did not revise,
+    storyline links and storylines' progressions not yet computed."""
     with _open(_settings(db)) as store:
         from storyline.pipeline import bring_up_to_date, ingest, outdated
 
@@ -400,8 +401,9 @@ def check(
             say(err, f"problem: {problem}")
         if repair and problems:
             store.rebuild_search_index()
-            if store.owed_revision():  # a run killed before its revision: revise, brief and link as its end would
+            if unrevised := len(store.owed_revision()):  # a run killed before its revision: make its end
                 ingest([], store, _settings(db))
+                out.print(f"revised the stories of {unrevised} articles a killed run placed", highlight=False, markup=False)
             analysed, refreshed, progressions = bring_up_to_date(store)
             out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs; "
                       f"made the progressions of {progressions} storylines", highlight=False, markup=False)

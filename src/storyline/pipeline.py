@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -370,11 +371,14 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm, settings.duplicate_days)
     params = cluster.load_params(article_embedder_name(settings))
     stats = cluster.TermStats()
-    days = [article.day for article in pending if article.day is not None]
-    dated = bool(days) and len(days) == len(pending)
+    run = secrets.token_hex(8)  # the mark of the articles this run places, cleared by its revision
     with store.transaction():  # a consistent start: no other run writes while this one reads
         seen = Seen.now(store)
-        owed = store.owed_revision()  # placed by a run killed before its revision
+        owed = store.owed_revision()  # placed by runs killed before their revision, which this one makes
+        # the days this run places and revises: what it reads of the store is bounded by them
+        placing = [article.day for article in pending] + [article.day for article in owed.values()]
+        days = [day for day in placing if day is not None]
+        dated = bool(days) and len(days) == len(placing)
         originals_since = (min(days) - timedelta(days=settings.duplicate_days)
                            if dated and settings.duplicate_days is not None else None)
         for article_id, group, sig, day in store.signatures(originals_since):
@@ -385,14 +389,11 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
         for article_id, day, runs in store.quoted_runs(
                 min(days) - timedelta(days=quoted_runs.QUOTE_DAYS) if dated else None):
             quoting.add(article_id, day, runs)
-        placing = [article.day for article in pending] + [article.day for article in owed.values()]
-        placed_days = [day for day in placing if day is not None]
-        since = (min(placed_days) - timedelta(days=2 * params.window_days)
-                 if placed_days and len(placed_days) == len(placing) else None)
+        since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
-    multilingual = _crosslingual(store, stories) if store.has_other_languages() else None
+    multilingual = _crosslingual(store, stories) if pending and store.has_other_languages() else None
     touched: set[str] = set()
     quoted: list[tuple[str, str, list[str]]] = []  # revise.quotation_merges', made as articles are stored
     for chunk in _prepared(engine, _chunks(pending, settings.batch_size), settings, clock):
@@ -421,7 +422,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                 if item.analysis is not None:
                     analysed.append((item.article.id, item.analysis))
             store.insert_analyses(analysed, analyze.VERSION)
-            store.owe_revision(placed)
+            store.owe_revision(placed, run)
             for story in grown.values():
                 _save_story(store, story)
             touched.update(grown)
@@ -431,10 +432,11 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     if touched or owed:
         with clock("revise"), one_blas_thread(), store.transaction():
             catch_up(store, seen, duplicates, stories)
-            mine = {article.id for article in pending} | set(owed)  # not a concurrent run's, which revises its own
-            owed_now = {article_id: row for article_id, row in store.owed_revision().items() if article_id in mine}
+            # this run's articles, and those it took over that no other run has revised since
+            owed_now = store.owed_revision(run) | {article_id: row for article_id, row in store.owed_revision().items()
+                                                   if article_id in owed}
             touched.update(row.story_id for row in owed_now.values() if row.story_id)
-            merges = quoted + _revise(store, stories, touched, mine)
+            merges = quoted + _revise(store, stories, touched, {article.id for article in pending} | set(owed_now))
             store.paid_revision({article_id: row.mark for article_id, row in owed_now.items()})
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article.id) for article in pending}

@@ -22,7 +22,7 @@ from storyline.store.core import Store
 # In an order that satisfies the foreign keys (stories.merged_into is set after all stories exist).
 TABLES = ("sources", "source_labels", "articles", "duplicates", "vectors", "stories", "story_members", "story_merges",
           "article_mentions", "article_quotes", "article_times", "analyzed", "story_briefs", "story_links",
-          "storyline_progressions", "progressions_owed", "links_owed", "revision_owed", "feeds", "feed_entries")
+          "storyline_progressions", "progressions_owed", "links_owed", "revision_owed", "placing_runs", "feeds", "feed_entries")
 VECTOR_COLUMNS = {("vectors", "vector"), ("stories", "centroid")}
 BATCH = 500
 

@@ -3,7 +3,9 @@ that does it, so that a run killed between the two leaves it to the next run: th
 storylines owe their progressions (migration 14's progressions_owed; progressions.py) and the stories
 whose storyline links are owed (migration 15's links_owed: a brief saved, its links not yet made again;
 briefing.relink_stories), and the articles placed whose stories are not yet revised (migration 16's
-revision_owed: a chunk stored, the run's revision not yet made; pipeline._assign).
+revision_owed: a chunk stored, the run's revision not yet made; pipeline._assign), each marked with its
+run, and when each run was last seen placing (placing_runs): a run silent for ABANDONED_AFTER is gone,
+and what it placed is a later run's to revise; a run still placing revises its own.
 
 `OwedWork` is a mixin over a store (store/core.py) with `conn`; portable SQL, as in core.py."""
 
@@ -11,10 +13,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, NamedTuple
 
 EVERY = "*"  # owed in place of a story: every storyline (a database an older version wrote)
+# A run that stored no chunk for so long is gone (killed): a chunk of 256 articles takes seconds, a
+# million-character article under a minute, so a live run is seen far more often than this.
+ABANDONED_AFTER = timedelta(minutes=10)
 
 
 class OwedRevision(NamedTuple):
@@ -57,26 +62,37 @@ class OwedWork:
         again since to the run that marked it; call in the transaction that keeps the links."""
         self._paid("links_owed", owed)
 
-    def owe_revision(self, article_ids: Iterable[str]) -> None:
-        """Mark these articles as placed and not yet revised; call in the transaction that stores them."""
-        self._owe("revision_owed", article_ids, key="article_id")
+    def owe_revision(self, article_ids: Iterable[str], run: str) -> None:
+        """Mark these articles as placed by `run` and not yet revised, and the run as seen placing now;
+        call in the transaction that stores them."""
+        self.conn.execute("INSERT INTO placing_runs(mark, seen_at) VALUES (?, ?) "
+                          "ON CONFLICT(mark) DO UPDATE SET seen_at = excluded.seen_at", (run, _now().isoformat()))
+        self._owe("revision_owed", article_ids, key="article_id", mark=run)
 
-    def owed_revision(self) -> dict[str, OwedRevision]:
-        """The articles placed and not yet revised (by this run, or by a run killed before its revision)."""
-        rows = self.conn.execute(
-            """SELECT o.article_id, o.mark, m.story_id, a.published_day FROM revision_owed o
-               LEFT JOIN story_members m ON m.article_id = o.article_id LEFT JOIN articles a ON a.id = o.article_id""")
+    def owed_revision(self, run: str | None = None) -> dict[str, OwedRevision]:
+        """The articles placed and not yet revised by `run`, or (None) by runs that are gone: killed
+        before their revision, seen placing last ABANDONED_AFTER ago or more."""
+        query = """SELECT o.article_id, o.mark, m.story_id, a.published_day FROM revision_owed o
+                   LEFT JOIN story_members m ON m.article_id = o.article_id LEFT JOIN articles a ON a.id = o.article_id
+                   LEFT JOIN placing_runs r ON r.mark = o.mark"""
+        rows = (self.conn.execute(query + " WHERE o.mark = ?", (run,)) if run is not None else
+                self.conn.execute(query + " WHERE r.mark IS NULL OR r.seen_at < ?",
+                                  ((_now() - ABANDONED_AFTER).isoformat(),)))
         return {row["article_id"]: OwedRevision(row["mark"], row["story_id"], date.fromisoformat(row["published_day"])
                                                 if row["published_day"] else None) for row in rows}
 
     def paid_revision(self, owed: dict[str, str]) -> None:
         """Clear these marks (article id and mark, as read before the revision), leaving any article
-        marked again since to the run that marked it; call in the transaction that writes the revision."""
+        marked again since to the run that marked it, and forget the runs left with none; call in the
+        transaction that writes the revision."""
         self._paid("revision_owed", owed, key="article_id")
+        self.conn.executemany("DELETE FROM placing_runs WHERE mark = ? AND NOT EXISTS "
+                              "(SELECT 1 FROM revision_owed o WHERE o.mark = placing_runs.mark)",
+                              [(mark,) for mark in sorted(set(owed.values()))])
 
     # A story marked again takes a new mark, so that a run which read the old one does not clear it.
-    def _owe(self, table: str, ids: Iterable[str], key: str = "story_id") -> None:
-        mark = secrets.token_hex(8)
+    def _owe(self, table: str, ids: Iterable[str], key: str = "story_id", mark: str | None = None) -> None:
+        mark = mark or secrets.token_hex(8)
         rows = [(one, mark) for one in sorted(set(ids))]
         if rows:
             self.conn.executemany(f"INSERT INTO {table}({key}, mark) VALUES (?, ?) "
@@ -88,3 +104,7 @@ class OwedWork:
     def _paid(self, table: str, owed: dict[str, str], key: str = "story_id") -> None:
         if owed:
             self.conn.executemany(f"DELETE FROM {table} WHERE {key} = ? AND mark = ?", list(owed.items()))
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)

@@ -333,14 +333,20 @@ MIGRATIONS: list[str] = [
         mark TEXT NOT NULL
     );
     """,
-    # 16: the articles placed whose stories are not yet revised (pipeline._assign): marked in the
-    # transaction that stores their chunk and cleared in the one that writes the run's revision, so that
-    # a run killed between the two leaves their stories to the next run (or `check --repair`) to revise,
-    # where they would otherwise stay as placed. A database an older version wrote starts with none owed.
+    # 16: the articles placed whose stories are not yet revised (pipeline._assign), each marked with its
+    # run in the transaction that stores its chunk and cleared in the one that writes the run's revision,
+    # and when each run that placed them was last seen storing a chunk: so that a run killed between the
+    # two leaves their stories to a later run (or `check --repair`) to revise, where they would otherwise
+    # stay as placed, while a run still placing is left to revise its own. A database an older version
+    # wrote starts with none owed.
     """
     CREATE TABLE revision_owed (
         article_id TEXT PRIMARY KEY,
         mark TEXT NOT NULL
+    );
+    CREATE TABLE placing_runs (
+        mark TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
     );
     """,
 ]
