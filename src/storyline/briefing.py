@@ -38,7 +38,7 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
     (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit:
     while the workers make a window, this process saves the one before and reads the next."""
     ids = list(story_ids) if story_ids is not None else store.stale_briefs()
-    pool = worker_pool(processes) if len(ids) > 1 else None
+    pool = worker_pool(processes, preload=sentence_vectors) if len(ids) > 1 else None  # where no chunk started it
     waiting: list[tuple[list[str], list[int], list[int], list[StoryParts] | AsyncResult[list[StoryParts]]]] = []
     for start in range(0, len(ids), BRIEF_WINDOW):
         window = ids[start:start + BRIEF_WINDOW]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from conftest import speaker_of
 
+from storyline.analyze import analyze_article
+
 
 def test_chants_of_the_crowd_are_not_the_speakers():
     text = ("Dan Oduya spoke last on the second night.\n\n"
@@ -51,3 +53,11 @@ def test_a_crowd_crying_out_after_a_speakers_question_is_no_one_named():
             "“Do we give up?” Oduya said. “Do we go home and moan?”\n\n"
             "“Nooo!” the crowd cried out, booing.")
     assert speaker_of(text, "Nooo") is None
+
+
+def test_the_crowd_crying_out_is_the_source_shown():
+    text = ("Dan Oduya spoke for an hour in the square.\n\n"
+            "“Do we give up?” Oduya said. “Do we go home and moan?”\n\n"
+            "“Nooo!” the crowd cried out, booing.")
+    [quote] = [q for q in analyze_article(text, None).quotes if "Nooo" in q.text]
+    assert quote.speaker is None and quote.unnamed_source == "the crowd"
