@@ -60,14 +60,14 @@ CONTRASTING = {"while", "whereas", "but"}
 TELLING = {"told", "tells", "tell", "telling"}
 # Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
 # "asked" is not one: after a quotation ("“…?” asked Ms. Ruiz") it names the asker.
-ADDRESSING_CUES = {"told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
-                   "informs"}
+ADDRESSING_CUES = TELLING - {"telling"} | {"urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
+                                         "informs"}
 # Cues whose passive subject is the one addressed ("Ruiz was asked, “…”"), not the speaker.
-ADDRESSED_PASSIVES = ADDRESSING_CUES | {"asked", "asks", "ask", "questioned", "pressed"}
+ADDRESSED_PASSIVES = ADDRESSING_CUES | ASKING - {"asking"} | {"questioned", "pressed"}
 # Cues whose object, right after them, is whom the words are said to ("told the mayors who met in Velmar, “…”"):
 # the addressed ones, their participles, and "warned", which ADDRESSING_CUES leaves out because after a quotation
 # it names the speaker ("“…,” warned Ruiz"), where "told" never stands.
-SPOKEN_TO_CUES = ADDRESSED_PASSIVES | {"telling", "asking", "warned"}
+SPOKEN_TO_CUES = ADDRESSED_PASSIVES | TELLING | ASKING | {"warned"}
 # Prepositions before a place ("from Englewood, New Jersey"): a name after the place's comma is its state.
 PLACE_PREPOSITIONS = {"from", "in", "at", "near", "of"}
 # Words before a passive cue that make it a clause of when the speaker spoke ("“…,” when asked whether …").
