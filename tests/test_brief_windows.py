@@ -60,7 +60,7 @@ def test_briefs_made_on_the_pool_window_by_window_are_each_storys_own(tmp_path, 
 
 def test_a_windows_stories_are_cut_into_tasks_in_order_and_a_large_story_is_a_task_alone():
     def story(size: int) -> briefing.BriefInput:
-        return ([(None, str(n)) for n in range(size)], {}, None)  # type: ignore[misc]  # only sizes are read
+        return ([(None, str(n)) for n in range(size)], {}, None)  # members of no article: only their number is read
 
     sizes = [1, 1, 1, 1, 1, 9, 2, 2, 3]
     batches = briefing.task_batches([story(size) for size in sizes])
