@@ -1,6 +1,6 @@
 """The briefs of an ingest are made on the worker pool a window of stories at a time, this process reading
-the next window and saving the one before meanwhile: each story is saved the brief made of its own
-articles, every window (the last, shorter one too) is saved, and none is left stale."""
+the next window and saving the one before meanwhile, a few stories a task: each story is saved the brief
+made of its own articles, every window (the last, shorter one too) is saved, and none is left stale."""
 
 from datetime import datetime, timedelta, timezone
 
@@ -46,7 +46,8 @@ def test_briefs_made_on_the_pool_window_by_window_are_each_storys_own(tmp_path, 
             for story_id in ids:
                 store.forget_brief(story_id)
         assert len(store.stale_briefs()) == len(ids)
-        monkeypatch.setattr(briefing, "BRIEF_WINDOW", 2)  # three windows, the last of one story
+        monkeypatch.setattr(briefing, "BRIEF_WINDOW", 3)  # two windows, the last of two stories
+        monkeypatch.setattr(briefing, "TASK_ARTICLES", 2)  # tasks of two stories and of one
         try:
             assert briefing.refresh_briefs(store, processes=2) == len(ids)
         finally:
@@ -55,3 +56,12 @@ def test_briefs_made_on_the_pool_window_by_window_are_each_storys_own(tmp_path, 
         for story_id in ids:
             assert store.brief(story_id) == expected[story_id]
         assert len({str(expected[story_id]["entities"]) for story_id in ids}) == len(ids)  # no two alike
+
+
+def test_a_windows_stories_are_cut_into_tasks_in_order_and_a_large_story_is_a_task_alone():
+    def story(size: int) -> briefing.BriefInput:
+        return ([(None, str(n)) for n in range(size)], {}, None)  # members of no article: only their number is read
+
+    sizes = [1, 1, 1, 1, 1, 9, 2, 2, 3]
+    batches = briefing.task_batches([story(size) for size in sizes])
+    assert [[len(members) for members, _, _ in batch] for batch in batches] == [[1, 1, 1, 1], [1], [9], [2, 2], [3]]

@@ -19,7 +19,7 @@ from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.embed import load_static_embedder
 from storyline.engine import one_blas_thread, worker_pool
 from storyline.model import Analysis, Article
-from storyline.store import Store
+from storyline.store import Store, brief_json
 
 BRIEF_WINDOW = 32  # stories whose inputs are read, made on the workers and saved (one commit) at a time
 # A brief is made from a story's newest BRIEF_MEMBERS articles at most: a story that gains articles in every
@@ -36,30 +36,70 @@ def refresh_briefs(store: Store, story_ids: Iterable[str] | None = None, process
 
     With processes > 1 and more than one story to make, the briefs are made on the worker pool
     (engine.worker_pool), BRIEF_WINDOW stories at a time, and saved here in order, a window a commit:
-    while the workers make a window, this process saves the one before and reads the next."""
+    while the workers make a window, this process saves the one before and reads the next. A worker
+    hands back each brief as the JSON the store keeps (store.brief_json), which this process saves as
+    it is, and takes the stories of a window a task at a time (task_batches)."""
     ids = list(story_ids) if story_ids is not None else store.stale_briefs()
     pool = worker_pool(processes, preload=sentence_vectors) if len(ids) > 1 else None  # where no chunk started it
-    waiting: list[tuple[list[str], list[int], list[int], list[StoryParts] | AsyncResult[list[StoryParts]]]] = []
+    waiting: list[tuple[list[str], list[int], list[list[str]] | AsyncResult[list[list[str]]]]] = []
     for start in range(0, len(ids), BRIEF_WINDOW):
         window = ids[start:start + BRIEF_WINDOW]
-        inputs, sizes = [], []
+        inputs: list[BriefInput] = []
+        sizes = []
         for story_id in window:
             members = store.story_articles(story_id, latest=BRIEF_MEMBERS)
             # the size the brief is made for: the whole story's, read with its newest members
             sizes.append(len(members) if len(members) < BRIEF_MEMBERS else store.story_size(story_id))
-            inputs.append((members, store.analyses([article.id for article, _ in members])))
-        waiting.append((window, sizes, [len(members) for members, _ in inputs],
-                        pool.map_async(brief_parts, inputs, chunksize=1) if pool else [brief_parts(given) for given in inputs]))
+            # the reader is told where the brief leaves the oldest articles out
+            inputs.append((members, store.analyses([article.id for article, _ in members]),
+                           len(members) if len(members) < sizes[-1] else None))
+        batches = task_batches(inputs)
+        waiting.append((window, sizes, pool.map_async(brief_texts, batches, chunksize=1) if pool
+                        else [brief_texts(batch) for batch in batches]))
         while waiting and (len(waiting) > 1 or pool is None or start + BRIEF_WINDOW >= len(ids)):
-            made_ids, made_sizes, lengths, made = waiting.pop(0)
-            briefs = made if isinstance(made, list) else made.get()  # once the workers have made the window
+            made_ids, made_sizes, made = waiting.pop(0)
+            texts = [text for batch in (made if isinstance(made, list) else made.get()) for text in batch]
             with store.transaction():  # one commit a window: each commit waits for the disk (synchronous=FULL)
-                for story_id, size, length, parts in zip(made_ids, made_sizes, lengths, briefs, strict=True):
-                    if length < size:  # the reader is told the brief leaves the oldest articles out
-                        parts["brief_from"] = length
-                    store.save_brief(story_id, parts, size, BRIEF_VERSION)
+                for story_id, size, text in zip(made_ids, made_sizes, texts, strict=True):
+                    store.save_brief(story_id, text, size, BRIEF_VERSION)
     relink_stories(store, ids)  # and the stories a run killed after its briefs left unlinked
     return len(ids)
+
+
+# A story's members, their analyses, and how many of the story's articles its brief is made from
+# where that is fewer than all of them (StoryParts.brief_from), else None.
+BriefInput = tuple[list[tuple[Article, str | None]], dict[str, Analysis], int | None]
+
+# The articles of the stories one task of the pool makes briefs for, at most (a story larger alone):
+# each task costs this process a message each way and the pool's threads a wake-up, which for a story
+# of one article is a fifth of its brief's cost to this process; a large story, whose brief costs
+# the most, stays a task of its own, so that the workers still share a window's work evenly.
+TASK_ARTICLES = 4
+
+
+def task_batches(inputs: list[BriefInput]) -> list[list[BriefInput]]:
+    """The stories of a window cut into tasks, in order, each of at most TASK_ARTICLES articles (or
+    one story)."""
+    batches: list[list[BriefInput]] = []
+    held = TASK_ARTICLES
+    for given in inputs:
+        if held + len(given[0]) > TASK_ARTICLES:
+            batches.append([])
+            held = 0
+        batches[-1].append(given)
+        held += len(given[0])
+    return batches
+
+
+def brief_texts(batch: list[BriefInput]) -> list[str]:
+    """The brief of each story of a task, as the JSON the store keeps; pure, so a worker may make it."""
+    texts = []
+    for members, analyses, brief_from in batch:
+        parts = brief_parts((members, analyses))
+        if brief_from is not None:
+            parts["brief_from"] = brief_from
+        texts.append(brief_json(parts))
+    return texts
 
 
 def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysis]]) -> StoryParts:

@@ -7,12 +7,12 @@ import os
 from pathlib import Path
 
 from storyline.errors import StoreError
-from storyline.store.core import Store
+from storyline.store.core import Store, brief_json
 from storyline.store.postgres import PostgresStore, is_postgres_url, redact
 from storyline.store.rows import StoryRow
 from storyline.store.sqlite import READ_ONLY, SQLiteStore
 
-__all__ = ["PostgresStore", "SQLiteStore", "Store", "StoryRow", "database_name", "is_postgres_url", "open_store"]
+__all__ = ["PostgresStore", "SQLiteStore", "Store", "StoryRow", "brief_json", "database_name", "is_postgres_url", "open_store"]
 
 
 def open_store(db: str | Path, *, create: bool = True, schema: str | None = None) -> Store:

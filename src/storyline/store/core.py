@@ -13,7 +13,7 @@ import hashlib
 import json
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -396,14 +396,15 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
             result[article_id] = Analysis(mentions=mentions, quotes=quotes, times=times)
         return result
 
-    def save_brief(self, story_id: str, brief: dict, size: int, version: str) -> bool:
-        """Keep a story's derived brief parts, computed for `size` members; False, and nothing kept, where
-        the story has since grown (another run added to it while the brief was made, and that run or
-        the next makes it again). Call inside a transaction, which holds off other writers."""
+    def save_brief(self, story_id: str, brief: dict | str, size: int, version: str) -> bool:
+        """Keep a story's derived brief parts (or their JSON, as brief_json writes it: a worker that made
+        the brief writes it too), computed for `size` members; False, and nothing kept, where the story
+        has since grown (another run added to it while the brief was made, and that run or the next
+        makes it again). Call inside a transaction, which holds off other writers."""
         row = self.conn.execute("SELECT size FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is not None and row["size"] != size:
             return False
-        text = json.dumps(brief, ensure_ascii=False)
+        text = brief if isinstance(brief, str) else brief_json(brief)
         # the digest keys the progressions of the story's storyline (brief_stamps): another brief, another key
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         self.conn.execute(
@@ -725,6 +726,11 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
             return self.story(row["merged_into"])
         return story_from_row(row)
 
+
+
+def brief_json(parts: Mapping[str, object]) -> str:
+    """A story's brief parts as the store keeps them (story_briefs.brief; Store.save_brief)."""
+    return json.dumps(parts, ensure_ascii=False)
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
