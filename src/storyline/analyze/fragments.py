@@ -60,6 +60,7 @@ from storyline.lang.en import (
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}
+_WORD = re.compile(r"[^\W_][\w’'-]*")  # a word as the fragment rules count them
 _DOUBLE_MARKS = re.compile(r"[\"“”]|''")
 
 
@@ -181,7 +182,7 @@ def _goes_on_writers_clause(article: ArticleText, statement: Statement, before: 
     piece of an interrupted quotation does. Token j is the last before the opening mark."""
     text = article.text
     first = re.match(r"[^\W\d_][\w’'-]*", text[statement.parts[0][0]:statement.parts[0][0] + 30])  # not "that’s"
-    if first is None or first.group() not in CONTINUING_WORDS or len(re.findall(r"[^\W_][\w’'-]*", before)) < 2:
+    if first is None or first.group() not in CONTINUING_WORDS or len(_WORD.findall(before)) < 2:
         return False  # "Now, “within the business community …”": one opening word is no clause of the writer's
     while j >= 0 and (article.tokens[j].text in (",", ":") or article.tokens[j].text in QUOTE_TOKENS):
         j -= 1
@@ -222,7 +223,7 @@ def _after_writers_clause(article: ArticleText, statement: Statement, lo: int) -
         return False  # a quotation before it in its sentence, not an apostrophe ("it’s")
     cue = statement.cue
     start = cue[1] if cue is not None and lo <= cue[1] <= opening else lo
-    words = re.findall(r"[^\W_][\w’'-]*", text[start:opening])
+    words = _WORD.findall(text[start:opening])
     if cue is not None and start > lo and article.word(article.token_at(cue[0])) in SPOKEN_TO_CUES and "that" not in words:
         return False  # "she told the mayors who gathered in Indianapolis, “no one should …”": whom it was said to
     return len(words) >= 3
@@ -240,7 +241,7 @@ def _completes_that_clause(article: ArticleText, statement: Statement, lo: int) 
     if not between.endswith(",") or any(cue[1] <= o < opening for o, _ in article.quoted_near(cue[1], opening)):
         return False
     found = re.match(r"\W*(?:[\w’'.-]+\s+){0,3}?that\s+(.*),$", between, re.S)  # "tells audiences that …,"
-    return found is not None and len(re.findall(r"[^\W_][\w’'-]*", found.group(1))) >= 2
+    return found is not None and len(_WORD.findall(found.group(1))) >= 2
 
 
 def _cried(article: ArticleText, j: int, lo: int) -> bool:
