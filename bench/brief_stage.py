@@ -21,11 +21,12 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from briefs import alternate, print_medians  # bench/briefs.py, beside this file
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
@@ -108,19 +109,11 @@ def main() -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HF_HUB_OFFLINE": "1"}
         subprocess.run([sys.executable, "-m", "storyline", "ingest", str(data), "--db", str(db)], env=env, check=True,
                        capture_output=True)
-        results: dict[Path, list[dict]] = {c: [] for c in checkouts}
-        for r in range(args.rounds):
-            for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
-                results[checkout].append(run(checkout, db, args.first))
-                print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
-    base = {k: statistics.median(x[k] for x in results[ROOT]) for k in FIGURES}
+        results = alternate(checkouts, args.rounds, lambda checkout: run(checkout, db, args.first))
     stories = results[ROOT][0]["stories"]
     print(f"\nms per changed article (a story each: {stories} stories of {args.n} PolNeAR train articles), "
           f"medians of {args.rounds} rounds; CPU = own (the ingesting process) + workers")
-    print(f"  {'checkout':40}" + "".join(f" {k:>8} {'ratio':>6}" for k in FIGURES))
-    for checkout in checkouts:
-        med = {k: statistics.median(x[k] for x in results[checkout]) for k in FIGURES}
-        print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in FIGURES))
+    print_medians(results, FIGURES)
     made = {x["briefs"] for runs in results.values() for x in runs}
     print("\nthe briefs " + ("byte for byte the same in every checkout and round" if len(made) == 1
                              else f"DIFFER: {sorted(made)}"))

@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
@@ -216,6 +217,27 @@ def print_parts(n: int) -> None:
     print("| whole | " + " | ".join(f"{result[f]:.1f}" for f in figures) + " |")
 
 
+def alternate(checkouts: list[Path], rounds: int, run_one: Callable[[Path], dict]) -> dict[Path, list[dict]]:
+    """Each checkout run once a round, in turn, the order reversed every other round so that none always
+    runs first; the figures of each run, by checkout (bench/brief_stage.py runs its checkouts so too)."""
+    results: dict[Path, list[dict]] = {c: [] for c in checkouts}
+    for r in range(rounds):
+        for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
+            results[checkout].append(run_one(checkout))
+            print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
+    return results
+
+
+def print_medians(results: dict[Path, list[dict]], figures: tuple[str, ...]) -> None:
+    """Each checkout's medians of these figures and their ratio to the first checkout's."""
+    first = next(iter(results.values()))
+    base = {k: statistics.median(x[k] for x in first) for k in figures}
+    print(f"  {'checkout':40}" + "".join(f" {k:>8} {'ratio':>6}" for k in figures))
+    for checkout, runs in results.items():
+        med = {k: statistics.median(x[k] for x in runs) for k in figures}
+        print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in figures))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100)
@@ -227,18 +249,9 @@ def main() -> None:
         print_parts(args.n)
         return
     checkouts = [ROOT, *args.compare]
-    results: dict[Path, list[dict[str, float]]] = {c: [] for c in checkouts}
-    for r in range(args.rounds):
-        for checkout in checkouts if r % 2 == 0 else checkouts[::-1]:
-            results[checkout].append(run(checkout, args.n))
-            print(f"round {r + 1} {checkout}: {results[checkout][-1]}", flush=True)
-    figures = ("one", "growing", "fresh", "mixed")
-    base = {k: statistics.median(x[k] for x in results[ROOT]) for k in figures}
+    results = alternate(checkouts, args.rounds, lambda checkout: run(checkout, args.n))
     print(f"\nCPU ms per changed article, medians of {args.rounds} rounds ({args.n} PolNeAR train articles)")
-    print(f"  {'checkout':40}" + "".join(f" {k:>8} {'ratio':>6}" for k in figures))
-    for checkout in checkouts:
-        med = {k: statistics.median(x[k] for x in results[checkout]) for k in figures}
-        print(f"  {str(checkout)[-40:]:40}" + "".join(f" {med[k]:8.1f} {med[k] / base[k]:6.2f}" for k in figures))
+    print_medians(results, ("one", "growing", "fresh", "mixed"))
     made = {tuple(x["briefs"]) for runs in results.values() for x in runs}
     growing_alike = all(x["briefs"][1] == x["briefs"][2] for runs in results.values() for x in runs)
     print("\nthe briefs (one, growing, fresh, mixed) " + ("byte for byte the same in every checkout and round"
