@@ -385,3 +385,41 @@ def test_a_large_storys_sums_made_again_from_what_changed_are_its_sums_made_from
         assert (side.size, side.count, side.core) == (large.size, count, core)
         assert abs(side.log_sum - log_sum) <= 1e-9 * abs(log_sum) and abs(side.core_log_sum - core_log_sum) <= 1e-9
     assert remade > 250  # made again from what changed, not from all its terms, at almost every step
+
+
+def test_a_large_storys_headline_is_the_member_closest_to_its_centroid_among_its_latest_and_the_one_naming_it(
+        demo_db, tmp_path, monkeypatch):
+    """Past cluster.LARGE_STORY members a story's headline is looked for among its latest members and the
+    article naming it now, not among all of them: its growth costs the same at any size."""
+    import shutil
+
+    from storyline import cluster
+    from storyline.pipeline import _save_story
+
+    db = tmp_path / "demo.db"
+    for suffix in ("", "-wal"):
+        if demo_db.with_name(demo_db.name + suffix).exists():
+            shutil.copy(demo_db.with_name(demo_db.name + suffix), db.with_name(db.name + suffix))
+    with open_store(str(db)) as store:
+        story = max(store.active_stories(None), key=lambda s: (s.size, s.id))
+        assert story.size >= 4
+        every = store.member_vectors(story.id)
+        naming = store.conn.execute("SELECT title_article FROM stories WHERE id = ?", (story.id,)).fetchone()[0]
+        assert naming == cluster.representative(every, story.centroid)  # the closest of all, below the bound
+        latest = [row[0] for row in store.conn.execute(
+            "SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+            "ORDER BY a.rowid DESC LIMIT 2", (story.id,))]
+        bounded = store.member_vectors(story.id, 2)
+        assert [article_id for article_id, _ in bounded] == sorted({*latest, naming})
+        # the article naming it is no longer a member: the headline is the closer of the latest two
+        other = next(s for s in store.active_stories(None) if s.id != story.id)
+        with store.transaction():
+            store.move_member(naming, other.id, 0.9, "test")
+            rest = store.member_vectors(story.id)
+            story.centroid = np.sum([vector for _, vector in rest], axis=0)
+            story.size = len(rest)
+            monkeypatch.setattr(cluster, "LARGE_STORY", 2)
+            _save_story(store, story)
+        got = store.conn.execute("SELECT title_article FROM stories WHERE id = ?", (story.id,)).fetchone()[0]
+        assert [article_id for article_id, _ in store.member_vectors(story.id, 2)] == sorted(latest)
+        assert got == cluster.representative([(a, v) for a, v in rest if a in latest], story.centroid)

@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, bench_module
 
 from storyline.brief import load_brief
-from storyline.cluster import StoryIndex, load_params
+from storyline.cluster import StoryIndex, load_params, probability
 from storyline.embed import load_article_embedder
 from storyline.evaluate.clusters import cluster_scores
 from storyline.evaluate.gold import gold_labels, relative_path
 from storyline.model import StoryState
 from storyline.pipeline import ingest
 from storyline.revise import Member, Merge, Move, Split, revise
+from storyline.revise.moves import without
 from storyline.settings import Settings
 from storyline.sources import read_inputs
 from storyline.store import open_store
@@ -286,3 +287,29 @@ def test_however_the_reports_of_two_ecbplus_topics_arrive_they_end_in_the_same_s
     """The same over two ECB+ dev topics (two events of one kind each): every order ends with the
     stories the file's own order ends with, which score TOPICS_FLOOR or more."""
     assert topic_orders(seed) == topic_orders(0) >= TOPICS_FLOOR
+
+
+@pytest.mark.parametrize("at", [0, 4, 9])
+def test_in_a_large_story_a_report_of_another_event_moves_out_wherever_it_stands_among_the_members(monkeypatch, at):
+    """Past LARGE_STORY members a member's nearest fellow member is looked for among the story's latest
+    members only: a report of another event still moves out, whether it stands among them or before them."""
+    monkeypatch.setattr("storyline.revise.moves.LARGE_STORY", 4)
+    ferry, bus = unit(RNG.normal(size=384)), unit(RNG.normal(size=384))
+    stories = Stories()
+    arrivals = [(f"ferry-{k}", ferry, FERRY) for k in range(9)]
+    arrivals.insert(at, ("bus-late", bus, BUS))
+    for article_id, vector, names in arrivals:
+        stories.put("s-ferry", article_id, near(vector, 0.03), names)
+    for k in range(2):
+        stories.put("s-bus", f"bus-{k}", near(bus, 0.03), BUS)
+    held = stories.members_of("s-ferry")
+    late = held[at]
+    closest = max(float(late.vector @ other.vector) for other in held[-4:] if other is not late)
+    rest = without(stories.index.stories["s-ferry"], held, late)
+    stories.index.stats.forget(rest.id)
+    own = probability(stories.index.features(late.vector, set(late.terms), late.day, rest, max_cosine=closest,
+                                             stats=stories.index.stats), stories.index.params)
+    changes = revise(stories.index, {"s-ferry"}, stories.members_of)
+    assert [(c.member, c.source, c.target) for c in changes] == [("bus-late", "s-ferry", "s-bus")]
+    assert changes[0].own == pytest.approx(own, abs=1e-6)  # scored against the latest four, itself left out
+    assert stories.index.stories["s-ferry"].size == 9 and stories.index.stories["s-bus"].size == 3

@@ -28,6 +28,10 @@ from storyline.text import key_terms, lead, names_in_sentences
 VERSION = "cluster/3"
 FEATURES = ("cosine", "max_cosine", "terms", "coverage", "core", "numbers", "gap_days")
 RECENT_MEMBERS = 16
+# Past this many members a story's headline, and its members' nearest fellow members, are looked for
+# among its latest LARGE_STORY members (and the article naming it now): its growth then costs the same
+# at its ten-thousandth member as at its hundredth.
+LARGE_STORY = 2048
 
 
 @dataclass(frozen=True)

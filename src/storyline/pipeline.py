@@ -699,6 +699,7 @@ def _write_merge(store: Store, merge: revise.Merge, grown: dict[str, StoryState]
 
 
 def _save_story(store: Store, story: StoryState) -> None:
-    title_article = cluster.representative(store.member_vectors(story.id), story.centroid)
+    latest = cluster.LARGE_STORY if story.size > cluster.LARGE_STORY else None  # with the article naming it now
+    title_article = cluster.representative(store.member_vectors(story.id, latest), story.centroid)
     title, generated = store.article_heading(title_article) if title_article else (None, False)
     store.save_story(story, clean_label(title) or story.id, title_article, cluster.VERSION, title_generated=generated)

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 import numpy as np
 
-from storyline.cluster import LOG_HALF, RECENT_MEMBERS, StoryIndex, probability
+from storyline.cluster import LARGE_STORY, LOG_HALF, RECENT_MEMBERS, StoryIndex, probability
 from storyline.model import StoryState
 from storyline.revise.pairs import chance
 from storyline.revise.records import Member, Move, english, members_held
@@ -158,9 +158,13 @@ def member_moves(index: StoryIndex, active: set[str], members: dict[str, list[Me
                  is not None and kept[0] is story.centroid} if story.size > 1 else {}
         waiting.append((story, own_members, rows, known))
         if story.size > 1 and len(known) < len(rows):
-            vectors = np.array([m.vector for m in own_members])  # stacked in C (vstack checks each row in Python)
-            closest = vectors[rows] @ vectors.T  # all rows, as in the first round: the same product, to the bit
-            closest[np.arange(len(rows)), rows] = -1.0  # a member is not its own closest
+            # a large story's latest members only: its nearest fellow member is looked for among them
+            start = max(0, len(own_members) - LARGE_STORY)
+            vectors = np.array([m.vector for m in own_members[start:]])  # stacked in C (vstack checks each row)
+            chosen = np.array([own_members[row].vector for row in rows]) if start else vectors[rows]
+            closest = chosen @ vectors.T  # all rows, as in the first round: the same product, to the bit
+            inside = np.array([at for at, row in enumerate(rows) if row >= start], dtype=np.int64)
+            closest[inside, np.array(rows, dtype=np.int64)[inside] - start] = -1.0  # a member is not its own closest
             nearest = closest.max(axis=1).tolist()
             fresh = [at for at, row in enumerate(rows) if row not in known]
             asked.append((story, own_members, [rows[at] for at in fresh], [nearest[at] for at in fresh]))

@@ -298,12 +298,25 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
         for story in {old, story_id} - {None}:
             self.forget_brief(story)
 
-    def member_vectors(self, story_id: str) -> list[tuple[str, np.ndarray]]:
-        rows = self.conn.execute(
-            """SELECT v.article_id, v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
-               WHERE m.story_id = ? ORDER BY v.article_id""",
-            (story_id,),
-        )
+    def member_vectors(self, story_id: str, latest: int | None = None) -> list[tuple[str, np.ndarray]]:
+        """(article id, vector) of a story's members, by id; with `latest`, of its latest members stored
+        and the member whose headline names the story now."""
+        if latest is None:
+            rows = self.conn.execute(
+                """SELECT v.article_id, v.vector FROM vectors v JOIN story_members m ON m.article_id = v.article_id
+                   WHERE m.story_id = ? ORDER BY v.article_id""",
+                (story_id,),
+            )
+        else:
+            rows = self.conn.execute(
+                """SELECT v.article_id, v.vector FROM vectors v WHERE v.article_id IN (
+                       SELECT m.article_id FROM story_members m JOIN articles a ON a.id = m.article_id
+                       WHERE m.story_id = ? ORDER BY a.rowid DESC LIMIT ?)
+                   OR v.article_id IN (SELECT s.title_article FROM stories s JOIN story_members m
+                       ON m.article_id = s.title_article AND m.story_id = s.id WHERE s.id = ?)
+                   ORDER BY v.article_id""",
+                (story_id, latest, story_id),
+            )
         return [(row["article_id"], self._vector_value(row["vector"])) for row in rows]
 
     def article_heading(self, article_id: str) -> tuple[str | None, bool]:
