@@ -21,6 +21,7 @@ from storyline.pipeline import ingest
 from storyline.settings import Settings
 from storyline.sources import read_inputs
 from storyline.store import open_store
+from storyline.store.owed import TRIES
 
 SETTINGS = Settings(batch_size=6, analyze=False)  # several chunks, each committed before the revision
 
@@ -135,3 +136,50 @@ def test_an_uninterrupted_run_leaves_nothing_owed(tmp_path, demo):
     assert marked(db) == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM placing_runs").fetchone()[0] == 0
+
+
+class Fault(Exception):
+    """A fault in revision's code that what a killed run placed meets at every try."""
+
+
+def faulty(*args: object, **kwargs: object) -> None:
+    raise Fault
+
+
+def test_a_revision_that_fails_on_what_a_killed_run_placed_is_given_up_after_so_many_tries(tmp_path, monkeypatch, demo):
+    """Each later run tries it and fails; after TRIES of them the next gives it up and says so, the
+    articles stay as placed, and ingesting goes on."""
+    items, whole = demo
+    db = tmp_path / "killed.db"
+    killed_before_its_revision(db, items, monkeypatch)
+    placed = stories(db)
+    silent_since_long(db)
+    monkeypatch.setattr(storyline.pipeline, "_revise", faulty)
+    for _ in range(TRIES):
+        with open_store(db) as store, pytest.raises(Fault):
+            ingest([], store, SETTINGS)
+    assert len(owed(db)) == len(items)
+    with open_store(db) as store:
+        report = ingest([], store, SETTINGS)
+    assert report.unrevised == len(items)
+    assert f"gave up revising the stories of {len(items)} articles a killed run placed" in report.summary()
+    assert marked(db) == 0 and stories(db) == placed != whole
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM placing_runs").fetchone()[0] == 0
+    with open_store(db) as store:
+        assert not [problem for problem in store.problems() if "revised" in problem]
+
+
+def test_a_revision_that_fails_fewer_times_than_the_tries_is_made_once_it_can_be(tmp_path, monkeypatch, demo):
+    items, whole = demo
+    db = tmp_path / "killed.db"
+    killed_before_its_revision(db, items, monkeypatch)
+    silent_since_long(db)
+    monkeypatch.setattr(storyline.pipeline, "_revise", faulty)
+    for _ in range(TRIES - 1):
+        with open_store(db) as store, pytest.raises(Fault):
+            ingest([], store, SETTINGS)
+    monkeypatch.undo()  # the fault mended
+    with open_store(db) as store:
+        assert ingest([], store, SETTINGS).unrevised == 0
+    assert stories(db) == whole and marked(db) == 0

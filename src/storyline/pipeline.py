@@ -49,6 +49,7 @@ from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
 from storyline.sources.pages import records_from_feed, records_from_url
 from storyline.store import Store
+from storyline.store.owed import TRIES
 from storyline.text import canonical_url, normalize_text, text_hash
 
 
@@ -72,10 +73,15 @@ class IngestReport:
     # Summed over chunks wherever they ran, prepare's: language, signature, embed, analyze.
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
+    # Articles a killed run placed whose revision raised store.owed.TRIES times and was given up.
+    unrevised: int = 0
+
     def summary(self) -> str:
         updated = f", updated {self.updated}" if self.updated else ""
+        given_up = (f"; gave up revising the stories of {self.unrevised} articles a killed run placed, whose revision "
+                    f"failed {TRIES} times: they stay as placed" if self.unrevised else "")
         return (f"ingested {self.ingested}{updated}, duplicates {self.duplicates}, rejected {len(self.rejected)}; "
-                f"{self.new_stories} new {'story' if self.new_stories == 1 else 'stories'}")
+                f"{self.new_stories} new {'story' if self.new_stories == 1 else 'stories'}{given_up}")
 
 
 def web_client(settings: Settings) -> SafeClient:
@@ -326,8 +332,8 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
         if progress:
             progress(len(updates))
     if pending or store.owed_revision():  # a run killed before its revision leaves it to this one
-        report.new_stories, report.ingested = _assign(pending, store, engine, settings, clock, progress,
-                                                      report.revisions)
+        report.new_stories, report.ingested, report.unrevised = _assign(pending, store, engine, settings, clock,
+                                                                        progress, report.revisions)
         report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         with clock("briefs"):
@@ -361,11 +367,12 @@ def _prepared(engine: Engine, chunks: list[list[Article]], settings: Settings,
 
 def _assign(pending: list[Article], store: Store, engine: Engine, settings: Settings, clock: StageClock,
             progress: Callable[[int], None] | None,
-            revisions: list[tuple[str, str, list[str]]] | None = None) -> tuple[int, int]:
+            revisions: list[tuple[str, str, list[str]]] | None = None) -> tuple[int, int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
     a chunk per transaction, then revise the stories they touched (`_revise`, whose moves and merges
     are added to `revisions`), and those of the articles a run killed before its revision placed
-    (Store.owed_revision); returns how many stories they started and how many articles were stored."""
+    (Store.owed_revision) unless so many runs tried that before (Store.tried_revision); returns how
+    many stories they started, how many articles were stored and how many owed were given up."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm, settings.duplicate_days)
@@ -375,6 +382,9 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     with store.transaction():  # a consistent start: no other run writes while this one reads
         seen = Seen.now(store)
         owed = store.owed_revision()  # placed by runs killed before their revision, which this one makes
+        given_up = store.tried_revision({row.mark for row in owed.values()})
+        unrevised = sum(row.mark in given_up for row in owed.values())
+        owed = {article_id: row for article_id, row in owed.items() if row.mark not in given_up}
         # the days this run places and revises: what it reads of the store is bounded by them
         placing = [article.day for article in pending] + [article.day for article in owed.values()]
         days = [day for day in placing if day is not None]
@@ -444,7 +454,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
                                 if source in started_here and (row := store.story(source)) and row.id != source})
         if revisions is not None:
             revisions.extend(merges)
-    return new_stories, stored
+    return new_stories, stored, unrevised
 
 
 def started_by(article_id: str) -> str:

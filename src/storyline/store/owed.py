@@ -5,7 +5,8 @@ whose storyline links are owed (migration 15's links_owed: a brief saved, its li
 briefing.relink_stories), and the articles placed whose stories are not yet revised (migration 16's
 revision_owed: a chunk stored, the run's revision not yet made; pipeline._assign), each marked with its
 run, and when each run was last seen placing (placing_runs): a run silent for ABANDONED_AFTER is gone,
-and what it placed is a later run's to revise; a run still placing revises its own.
+and what it placed is a later run's to revise (given up after TRIES runs' tries failed); a run still
+placing revises its own.
 
 `OwedWork` is a mixin over a store (store/core.py) with `conn`; portable SQL, as in core.py."""
 
@@ -20,6 +21,9 @@ EVERY = "*"  # owed in place of a story: every storyline (a database an older ve
 # A run that stored no chunk for so long is gone (killed): a chunk of 256 articles takes seconds, a
 # million-character article under a minute, so a live run is seen far more often than this.
 ABANDONED_AFTER = timedelta(minutes=10)
+# Runs that may try to revise what a gone run placed: a revision that raised on it so many times is a
+# fault in the code, which every later ingest would meet again, and is given up (tried_revision).
+TRIES = 3
 
 
 class OwedRevision(NamedTuple):
@@ -80,6 +84,20 @@ class OwedWork:
                                   ((_now() - ABANDONED_AFTER).isoformat(),)))
         return {row["article_id"]: OwedRevision(row["mark"], row["story_id"], date.fromisoformat(row["published_day"])
                                                 if row["published_day"] else None) for row in rows}
+
+    def tried_revision(self, marks: Iterable[str]) -> set[str]:
+        """Count one more try at revising what these gone runs placed, and give up the runs tried TRIES
+        times already: their articles are owed no more (they stay as placed). Returns the runs given up;
+        call in the transaction that reads them, which commits before the revision is tried."""
+        tried = sorted(set(marks))
+        # a run with no row left is seen at "", long ago: gone
+        self.conn.executemany("INSERT INTO placing_runs(mark, seen_at, tries) VALUES (?, '', 1) "
+                              "ON CONFLICT(mark) DO UPDATE SET tries = placing_runs.tries + 1", [(mark,) for mark in tried])
+        given_up = [(mark,) for mark in tried if self.conn.execute(
+            "SELECT tries FROM placing_runs WHERE mark = ?", (mark,)).fetchone()["tries"] > TRIES]
+        self.conn.executemany("DELETE FROM revision_owed WHERE mark = ?", given_up)
+        self.conn.executemany("DELETE FROM placing_runs WHERE mark = ?", given_up)
+        return {mark for mark, in given_up}
 
     def paid_revision(self, owed: dict[str, str]) -> None:
         """Clear these marks (article id and mark, as read before the revision), leaving any article

@@ -349,4 +349,10 @@ MIGRATIONS: list[str] = [
         seen_at TEXT NOT NULL
     );
     """,
+    # 17: how many runs have tried to revise what a gone run placed (store.owed.TRIES): a revision that
+    # raises on those articles (a fault in the code, not the data) is given up after so many tries,
+    # where every later ingest would otherwise try it again and fail.
+    """
+    ALTER TABLE placing_runs ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
