@@ -168,16 +168,11 @@ def dask_client(settings: Settings) -> Iterator["Client"]:
 
 # Worker processes of this machine, for the pure work an ingest does besides placing articles: the
 # English analysis of a chunk (analyze.start_analyses), while the driver embeds it, and the stories'
-# briefs (briefing.refresh_briefs) and storylines' progressions. Started once and kept for the life of
-# the process (spaCy's own n_process forked anew for every chunk), each worker replaced by a fresh fork
-# after TASKS_PER_WORKER tasks. A worker loads the models its tasks need, once, unless they were loaded
-# before it was forked (preload).
+# briefs (briefing.refresh_briefs). Forked once and kept for the life of the process: spaCy's own
+# n_process forked anew for every chunk. Each worker loads the models its tasks need, once,
+# unless they were loaded before it was forked (preload).
 _pool: "Pool | None" = None
 _pool_size = 0
-# A worker leaves after this many tasks, and the pool forks a fresh one from this process: what a
-# worker's caches and heap hold grows with the briefs and storylines it has made (about 480 MB after
-# 2,500 briefs and 117 storylines of real articles), which no cache's bound alone holds back.
-TASKS_PER_WORKER = 100
 
 
 @contextmanager
@@ -204,9 +199,7 @@ def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> 
     this process holds by then is frozen for the garbage collector (gc.freeze) before the fork: a
     full collection writes to every object it tracks, so in any one of the processes it would copy
     each page of them that the others share (about 70 MB a worker with spaCy loaded), and an ingest's
-    memory would grow with its length as collections came. A worker leaves after TASKS_PER_WORKER
-    tasks; the one forked to replace it freezes what it was forked with in turn (_start_worker), so
-    that it shares what this process has held since."""
+    memory would grow with its length as collections came."""
     global _pool, _pool_size
     if processes <= 1 or multiprocessing.current_process().daemon:
         return None
@@ -217,8 +210,7 @@ def worker_pool(processes: int, preload: Callable[[], object] | None = None) -> 
             preload()
         gc.collect()
         gc.freeze()
-        _pool = multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker, initargs=(os.getpid(),),
-                                                         maxtasksperchild=TASKS_PER_WORKER)
+        _pool = multiprocessing.get_context("fork").Pool(processes, initializer=_watch_parent, initargs=(os.getpid(),))
         _pool_size = processes
         atexit.register(_stop, _pool)  # before the interpreter tears down what the pool's finaliser needs
     return _pool
@@ -238,11 +230,8 @@ def _stop(pool: "Pool") -> None:
     pool.join()
 
 
-def _start_worker(parent: int) -> None:
-    """In a worker, first: freeze what it was forked with for the garbage collector (a worker forked
-    to replace one that left was forked from what this process holds now, not what it held when the
-    pool started), and leave once the parent is gone (a killed ingest must not leave its workers behind)."""
-    gc.freeze()
+def _watch_parent(parent: int) -> None:
+    """In a worker: leave once the parent is gone (a killed ingest must not leave its workers behind)."""
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(1.0)

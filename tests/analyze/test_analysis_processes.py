@@ -126,34 +126,3 @@ def test_a_worker_collecting_garbage_keeps_sharing_what_its_parent_loaded() -> N
     out = subprocess.run([sys.executable, "-c", SHARED_AFTER_COLLECTING], capture_output=True, text=True,
                          check=True, timeout=120).stdout
     assert int(out.split()[-1]) < 10_000  # KB copied in the worker
-
-
-REPLACED_WORKERS = (
-    "import gc, os\n"
-    "from storyline import engine\n"
-    "engine.TASKS_PER_WORKER = 2\n"
-    "held = []\n"
-    "def private_kb():\n"
-    "    return sum(int(line.split()[1]) for line in open('/proc/self/smaps_rollup') if line.startswith('Private_'))\n"
-    "def collect(_):\n"
-    "    before = private_kb()\n"
-    "    gc.collect()\n"
-    "    return os.getpid(), private_kb() - before\n"
-    "pool = engine.worker_pool(2)\n"
-    "first = {pid for pid, _ in pool.map(collect, range(4), chunksize=1)}\n"  # each leaves after its two
-    "held.extend({'n': [k]} for k in range(300_000))\n"  # held since the pool started, before the fresh forks
-    "later = pool.map(collect, range(4), chunksize=1)\n"
-    "print(len(first), len({pid for pid, _ in later} - first), max(kb for _, kb in later))\n"
-)
-
-
-@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="reads Linux's per-process memory")
-def test_a_worker_is_replaced_after_its_tasks_and_its_replacement_shares_what_its_parent_holds() -> None:
-    """A worker leaves after engine.TASKS_PER_WORKER tasks (what its caches hold then goes with it), and
-    the fresh one forked in its place shares what the parent has held since the pool started: a full
-    collection in it copies none of those pages (600,000 objects here)."""
-    out = subprocess.run([sys.executable, "-c", REPLACED_WORKERS], capture_output=True, text=True,
-                         check=True, timeout=120).stdout
-    first, fresh, copied = map(int, out.split())
-    assert first >= 2 and fresh >= 1  # the tasks after the first four ran on workers forked since
-    assert copied < 10_000  # KB copied in a replacement
