@@ -1,4 +1,5 @@
-"""Storyline links found through the names index are those a comparison with every story finds."""
+"""Storyline links: those found through the names index are those a comparison with every story finds,
+and a name most stories around carry links none."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ def test_links_through_the_index_are_the_links_among_every_story(rows):
                for i, (people, names, d, day, aliases) in enumerate(rows)]
     index = SketchIndex(stories)
     for story in stories:
-        assert links_for(story, index.near(story)) == links_for(story, stories)
+        specific = index.specific(story)
+        assert links_for(specific, index.near(story)) == links_for(specific, [index.specific(s) for s in stories])
 
 
 def _sketch(story_id: str, direction: np.ndarray, entities: list[dict], day: int) -> StorySketch:
@@ -60,3 +62,24 @@ def test_a_persons_case_followed_up_months_later_links_where_the_stories_agree_c
     other = _sketch("s3", np.array([1.0, 1.0, 0.9]), suspect, 90)
     assert link_score(shooting, other) is None
     assert link_score(shooting, _sketch("s4", np.array([1.0, 0.3, 0.1]), suspect, 200)) is None
+
+
+def test_a_name_many_of_the_stories_around_carry_links_none_of_them():
+    """Sixty stories of one campaign all name its candidate, twice each (and so would all link, two
+    by two, on a person and agreeing centroids); what links is a person only a few of them name."""
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=16)
+    sketches = []
+    for k in range(60):
+        direction = (base + rng.normal(0, 0.3, 16)).astype(np.float32)
+        people = [{"name": "Dana Whitlock", "type": "PERSON", "mentions": 3}]
+        if k in (10, 11, 12):  # three stories of one aide's case
+            people.append({"name": "Orrin Maalouf", "type": "PERSON", "mentions": 2})
+        sketches.append(_sketch(f"s{k:02d}", direction / np.linalg.norm(direction), people, k // 3))
+    index = SketchIndex(sketches)
+    assert ("person", "Dana Whitlock") in index.common and ("person", "Orrin Maalouf") not in index.common
+    linked = {(s.id, other) for s in sketches for other, _ in links_for(index.specific(s), index.near(s))}
+    assert linked == {(a, b) for a in ("s10", "s11", "s12") for b in ("s10", "s11", "s12") if a != b}
+    # among a few stories nothing is common: the candidate links them as before
+    few = SketchIndex(sketches[:20])
+    assert not few.common and links_for(few.specific(sketches[0]), few.near(sketches[0]))

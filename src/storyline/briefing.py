@@ -145,6 +145,7 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
     with store.transaction():
         for story_id in story_ids:
             if story_id in sketches:
-                store.replace_links(story_id, storylines.links_for(sketches[story_id], index.near(sketches[story_id])),
+                story = sketches[story_id]
+                store.replace_links(story_id, storylines.links_for(index.specific(story), index.near(story)),
                                     storylines.VERSION)
         store.paid_links(owed)
