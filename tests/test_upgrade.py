@@ -38,3 +38,28 @@ def test_check_names_what_another_version_made_and_repair_makes_it_again(demo_db
     assert Cli(db)("show", story, "--json").stdout == fresh
     assert Cli(db)("storyline", thread["id"], "--json").stdout == Cli(demo_db)("storyline", thread["id"], "--json").stdout
     assert Cli(db)("export").stdout == Cli(demo_db)("export").stdout
+
+
+def test_links_another_version_made_are_named_and_made_again(demo_db, tmp_path):
+    """An older version linked stories on names this one leaves out (a link no story of this version
+    would make): check names the stories holding its links, and --repair links them again by this
+    version's rules, ending with the storylines a fresh ingest makes."""
+    from storyline.storylines import VERSION
+
+    db = tmp_path / "older.db"
+    shutil.copy(demo_db, db)
+    stories = [story["id"] for story in Cli(demo_db).json("stories", "--json")]
+    with sqlite3.connect(db) as conn:
+        linked = conn.execute("SELECT count(*) FROM story_links").fetchone()[0]
+        conn.execute("UPDATE story_links SET version = 'storylines/0'")
+        conn.execute("INSERT INTO story_links VALUES (?, ?, 0.9, 'storylines/0')", tuple(sorted(stories[-2:])))
+        holding = {row[0] for row in conn.execute("SELECT a FROM story_links UNION SELECT b FROM story_links")}
+    assert Cli(db).json("storylines", "--json") != Cli(demo_db).json("storylines", "--json")
+
+    older = Cli(db)("check", expect=1)
+    assert f"{len(holding)} stories whose storyline links another version made (not {VERSION})" in older.stderr
+    repaired = Cli(db)("check", "--repair")
+    assert f"linked {len(holding)} stories again" in repaired.stdout and "0 problems" in repaired.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*), min(version) FROM story_links").fetchone() == (linked, VERSION)
+    assert Cli(db).json("storylines", "--json") == Cli(demo_db).json("storylines", "--json")

@@ -387,12 +387,12 @@ def serve(
 @reports_errors
 def check(
     db: DbOption = None,
-    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses, briefs and progressions; "
+    repair: Annotated[bool, typer.Option("--repair", help="rebuild derived indexes, analyses, briefs, links and progressions; "
                                                          "revise the stories a killed run left unrevised")] = False,
 ) -> None:
     """Check the database: integrity, orphan rows, the search index and derived briefs against the tables,
-    analyses and briefs another version of storyline made, articles a killed run placed and did not revise,
-    storyline links and storylines' progressions not yet computed."""
+    analyses, briefs and storyline links another version of storyline made, articles a killed run placed
+    and did not revise, storyline links and storylines' progressions not yet computed."""
     with _open(_settings(db)) as store:
         from storyline.pipeline import bring_up_to_date, ingest, outdated
 
@@ -404,9 +404,10 @@ def check(
             if unrevised := len(store.owed_revision()):  # a run killed before its revision: make its end
                 ingest([], store, _settings(db))
                 out.print(f"revised the stories of {unrevised} articles a killed run placed", highlight=False, markup=False)
-            analysed, refreshed, progressions = bring_up_to_date(store)
+            analysed, refreshed, relinked, progressions = bring_up_to_date(store)
             out.print(f"rebuilt the search index; analysed {analysed} articles again; refreshed {refreshed} briefs; "
-                      f"made the progressions of {progressions} storylines", highlight=False, markup=False)
+                      f"linked {relinked} stories again; made the progressions of {progressions} storylines",
+                      highlight=False, markup=False)
             problems = store.problems() + outdated(store)
             for problem in problems:
                 say(err, f"still: {problem}")

@@ -25,9 +25,9 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise
+from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise, storylines
 from storyline.brief import VERSION as BRIEF_VERSION
-from storyline.briefing import refresh_briefs, sentence_vectors
+from storyline.briefing import refresh_briefs, relink_stories, sentence_vectors
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
 from storyline.embed import (
@@ -612,7 +612,8 @@ def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, 
 
 def outdated(store: Store) -> list[str]:
     """What another version of storyline left in the store that this one would make differently:
-    articles its analysis rules analysed, stories whose brief its brief rules made (`storyline check`)."""
+    articles its analysis rules analysed, stories whose brief its brief rules made, storyline links its
+    linking rules made (`storyline check`)."""
     found = []
     analysed = len(store.analysed_by_another_version(analyze.VERSION))
     if analysed:
@@ -620,17 +621,22 @@ def outdated(store: Store) -> list[str]:
     briefs = len(store.briefs_of_another_version(BRIEF_VERSION))
     if briefs:
         found.append(f"{briefs} stories whose brief another version made (not {BRIEF_VERSION})")
+    links = len(store.links_of_another_version(storylines.VERSION))
+    if links:
+        found.append(f"{links} stories whose storyline links another version made (not {storylines.VERSION})")
     stale, _ = stale_progressions(store)
     if stale:
         found.append(f"{len(stale)} storylines whose progressions are not yet computed for their stories as they are")
     return found
 
 
-def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int, int]:
+def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple[int, int, int, int]:
     """Analyse again every article another version of the analysis rules analysed (its names, quotes
     and dates replaced, its story's brief dropped), then make again every brief missing, stale or made
-    by another version of the brief's rules, and the progressions of the storylines whose stories that
-    changed (or that have none). Returns (articles analysed, briefs made, storylines' progressions made)."""
+    by another version of the brief's rules, the storyline links of every story holding one another
+    version of the linking rules made, and the progressions of the storylines whose stories that
+    changed (or that have none). Returns (articles analysed, briefs made, stories relinked, storylines'
+    progressions made)."""
     ids = store.analysed_by_another_version(analyze.VERSION)
     for start in range(0, len(ids), batch):
         articles = store.articles_by_id(ids[start:start + batch])
@@ -643,7 +649,9 @@ def bring_up_to_date(store: Store, processes: int = 1, batch: int = 64) -> tuple
                 if story_id := store.article_story(article_id):
                     store.forget_brief(story_id)
     made = refresh_briefs(store, store.stale_briefs(BRIEF_VERSION), processes)
-    return len(ids), made, refresh_progressions(store, sentence_vectors, processes, every=True)
+    relinked = store.links_of_another_version(storylines.VERSION)
+    relink_stories(store, relinked)
+    return len(ids), made, len(relinked), refresh_progressions(store, sentence_vectors, processes, every=True)
 
 
 def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, duplicates: DuplicateIndex,

@@ -528,6 +528,13 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
                               "score = excluded.score, version = excluded.version",
                               [(min(story_id, other), max(story_id, other), score, version) for other, score in links])
 
+    def links_of_another_version(self, version: str) -> list[str]:
+        """Live stories holding a storyline link another version of the linking rules made, by id."""
+        rows = self.conn.execute(
+            """SELECT id FROM stories WHERE merged_into IS NULL AND id IN (SELECT a FROM story_links WHERE version != ?
+               UNION SELECT b FROM story_links WHERE version != ?) ORDER BY id""", (version, version))
+        return [row["id"] for row in rows]
+
     def linked_to(self, story_id: str) -> list[str]:
         """The stories this story is linked to, live or merged away."""
         rows = self.conn.execute("SELECT a, b FROM story_links WHERE a = ? OR b = ?", (story_id, story_id))
