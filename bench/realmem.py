@@ -3,11 +3,13 @@ reports, ../shared/data/polnear) made into --n articles, ingested by one command
 
     .venv/bin/python bench/realmem.py [--n 10000] [--db /tmp/realmem.db] [--interval 2]
 
-Copy 0 of each report is the report as it is; copy c >= 1 is the same report dated 30*c days later with
-the copy's own adverb put after every second lower-case word that a lower-case word follows (names are
-left whole), so that neither the exact-text check nor MinHash (3-word shingles) takes it for a copy of
-another report, and the clustering window (14 days) keeps it out of the original's story. The copies are
-about a third longer than the reports they come from.
+Copy 0 of each report is the report as it is; copy c >= 1 is the same report dated --apart * c days later
+with the copy's own adverb put after every second lower-case word that a lower-case word follows (names
+are left whole), so that neither the exact-text check nor MinHash (3-word shingles) takes it for a copy of
+another report, and neither the clustering window (14 days) nor, at the default 150 days, the storylines'
+(120 days: storylines.LONG_WINDOW_DAYS) joins it to the original: 30 days apart, each report's copies
+continued one another and chained thousands of stories into one storyline, where the reports alone
+make none of more than 66 stories. The copies are about a third longer than the reports they come from.
 
 The command's whole session (the command and the analysis processes it starts) is sampled every --interval
 seconds: RSS summed, PSS summed (forked processes share pages, which RSS counts in each), and the largest
@@ -45,7 +47,7 @@ def altered(text: str, marker: str) -> str:
     return " ".join(out)
 
 
-def write_articles(n: int, path: Path) -> None:
+def write_articles(n: int, path: Path, apart: int = 150) -> None:
     reports = [json.loads(line) for split in ("train", "dev") for line in open(POLNEAR / f"{split}.jsonl", encoding="utf-8")]
     if n > len(reports) * (len(MARKERS) + 1):
         raise SystemExit(f"at most {len(reports) * (len(MARKERS) + 1)} articles")
@@ -56,7 +58,7 @@ def write_articles(n: int, path: Path) -> None:
             if copy:
                 marker = MARKERS[copy - 1]
                 record["id"] = f"{record['id']}~{copy}"
-                record["date"] = (date.fromisoformat(record["date"][:10]) + timedelta(days=30 * copy)).isoformat()
+                record["date"] = (date.fromisoformat(record["date"][:10]) + timedelta(days=apart * copy)).isoformat()
                 record["text"] = altered(record["text"], marker)
                 if record.get("title"):
                     record["title"] = altered(record["title"], marker)
@@ -110,11 +112,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=None, help="database to create (default: a temporary one)")
     parser.add_argument("--interval", type=float, default=2.0)
+    parser.add_argument("--apart", type=int, default=150, help="days between a report's copies")
     parser.add_argument("--checkout", type=Path, default=ROOT, help="the checkout whose src/ ingests (default: this one)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="realmem-"))
     data, db = work / "articles.jsonl", args.db or work / "realmem.db"
-    write_articles(args.n, data)
+    write_articles(args.n, data, args.apart)
     env = {**os.environ, "PYTHONPATH": str(args.checkout / "src"), "HF_HUB_OFFLINE": "1"}
     start = time.monotonic()
     ingest = subprocess.Popen([sys.executable, "-m", "storyline", "ingest", str(data), "--db", str(db)], env=env,
