@@ -1,15 +1,15 @@
 """Peak memory of `storyline ingest` over many real-length articles: PolNeAR train and dev (924 real
 reports, ../shared/data/polnear) made into --n articles, ingested by one command into a fresh database.
 
-    .venv/bin/python bench/realmem.py [--n 10000] [--db /tmp/realmem.db] [--interval 2]
+    .venv/bin/python bench/realmem.py [--n 10000] [--db /tmp/realmem.db] [--interval 2] [--apart 30]
 
 Copy 0 of each report is the report as it is; copy c >= 1 is the same report dated --apart * c days later
-with the copy's own adverb put after every second lower-case word that a lower-case word follows (names
-are left whole), so that neither the exact-text check nor MinHash (3-word shingles) takes it for a copy of
-another report, and neither the clustering window (14 days) nor, at the default 150 days, the storylines'
-(120 days: storylines.LONG_WINDOW_DAYS) joins it to the original: 30 days apart, each report's copies
-continued one another and chained thousands of stories into one storyline, where the reports alone
-make none of more than 66 stories. The copies are about a third longer than the reports they come from.
+(30 by default) with the copy's own adverb put after every second lower-case word that a lower-case word
+follows (names are left whole), so that neither the exact-text check nor MinHash (3-word shingles) takes
+it for a copy of another report, and the clustering window (14 days) keeps it out of the original's
+story. At 30 days a report's copies also continue one another as storylines (120 days); at 150 they do
+not, but copies of reports months apart then fall in one season and chain all the same. The copies
+are about a third longer than the reports they come from.
 
 The command's whole session (the command and the analysis processes it starts) is sampled every --interval
 seconds: RSS summed, PSS summed (forked processes share pages, which RSS counts in each), and the largest
@@ -47,7 +47,7 @@ def altered(text: str, marker: str) -> str:
     return " ".join(out)
 
 
-def write_articles(n: int, path: Path, apart: int = 150) -> None:
+def write_articles(n: int, path: Path, apart: int = 30) -> None:
     reports = [json.loads(line) for split in ("train", "dev") for line in open(POLNEAR / f"{split}.jsonl", encoding="utf-8")]
     if n > len(reports) * (len(MARKERS) + 1):
         raise SystemExit(f"at most {len(reports) * (len(MARKERS) + 1)} articles")
@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=None, help="database to create (default: a temporary one)")
     parser.add_argument("--interval", type=float, default=2.0)
-    parser.add_argument("--apart", type=int, default=150, help="days between a report's copies")
+    parser.add_argument("--apart", type=int, default=30, help="days between a report's copies")
     parser.add_argument("--checkout", type=Path, default=ROOT, help="the checkout whose src/ ingests (default: this one)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="realmem-"))
