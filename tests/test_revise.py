@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from conftest import DEMO, DEMO_ARTICLES, SHARED, Cli, bench_module
 
+from storyline import cluster
+from storyline import revise as revise_package
 from storyline.brief import load_brief
 from storyline.cluster import StoryIndex, load_params, probability
 from storyline.embed import load_article_embedder
@@ -20,7 +22,7 @@ from storyline.revise import Member, Merge, Move, Split, revise
 from storyline.revise.moves import without
 from storyline.settings import Settings
 from storyline.sources import read_inputs
-from storyline.store import open_store
+from storyline.store import Store, open_store
 
 RNG = np.random.default_rng(25)
 ECBPLUS = SHARED / "data" / "ecbplus" / "ecbplus_train_dev.jsonl"
@@ -224,6 +226,35 @@ def test_every_story_revision_changed_keeps_resolving_holds_what_it_was_given_an
                 brief = load_brief(store, store.story(story_id))
                 listed = {article["id"] for article in brief["articles"]}
                 assert article_ids <= listed and len(listed) == store.story(story_id).size
+
+
+def test_a_large_storys_older_members_read_for_their_days_alone_revise_as_when_read_whole(tmp_path, ecb_topics,
+                                                                                          monkeypatch):
+    """Past revise.WHOLE members a story's older members are read for their days alone, so that revising
+    a story takes memory in the run's size, not the story's (pipeline.members_for_revision): two runs
+    over ECB+ topics, whose second revises stories past it, end with the same stories, scores and
+    revisions as when every member is read whole."""
+    monkeypatch.setattr(cluster, "LARGE_STORY", 2)
+    monkeypatch.setattr("storyline.revise.moves.LARGE_STORY", 2)
+    settings = Settings()
+    records = list(read_inputs([str(ecb_topics)], settings))
+    hollow: list[int] = []
+    days = Store.member_days
+
+    def member_days(store, story_id):
+        found = days(store, story_id)
+        hollow.append(len(found))
+        return found
+    monkeypatch.setattr(Store, "member_days", member_days)
+
+    def two_runs(whole, db):
+        monkeypatch.setattr(revise_package, "WHOLE", whole)
+        with open_store(db) as store:
+            revisions = [ingest(part, store, settings).revisions for part in (records[:30], records[30:])]
+            members = store.conn.execute("SELECT article_id, story_id, score FROM story_members ORDER BY 1").fetchall()
+            return revisions, [tuple(row) for row in members]
+    assert two_runs(12, tmp_path / "hollow.db") == two_runs(10**9, tmp_path / "whole.db")
+    assert hollow and min(hollow) > 12  # read hollow in the first pair of runs only
 
 
 def test_eval_reports_the_stories_before_and_after_revision_and_the_spread_over_orders(tmp_path, ecb_topics):

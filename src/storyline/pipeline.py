@@ -476,8 +476,7 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
     grown: dict[str, StoryState] = {}
 
     def members_of(story_id: str) -> list[revise.Member]:
-        return [revise.Member(article_id, vector, frozenset(terms), day)
-                for article_id, vector, terms, day in store.member_features(story_id)]
+        return members_for_revision(store, stories, story_id, placed)
 
     taken = lambda story_id: store.story(story_id) is not None  # noqa: E731
     for change in revise.revise(stories, touched, members_of, placed, taken, then=regroup.regroup):
@@ -504,6 +503,22 @@ def _revise(store: Store, stories: StoryIndex, touched: set[str],
     for story in grown.values():
         _save_story(store, story)
     return done
+
+
+def members_for_revision(store: Store, stories: StoryIndex, story_id: str, placed: set[str]) -> list[revise.Member]:
+    """A story's members as revision reads them, in the order they were stored: of a story of more than
+    revise.WHOLE members, the older ones but those the run placed are hollow (their days alone)."""
+    story = stories.stories.get(story_id)
+    if story is None or story.size <= revise.WHOLE:
+        return [revise.Member(article_id, vector, frozenset(terms), day)
+                for article_id, vector, terms, day in store.member_features(story_id)]
+    days = store.member_days(story_id)
+    whole = {article_id for article_id, _ in days[-revise.WHOLE:]} | {
+        article_id for article_id, _ in days if article_id in placed}
+    read = {article_id: (vector, frozenset(terms)) for article_id, vector, terms, _ in
+            store.member_features(story_id, whole)}
+    return [revise.Member(article_id, *read[article_id], day) if article_id in read
+            else revise.Member.hollow(article_id, day) for article_id, day in days]
 
 
 def _crosslingual(store: Store, stories: StoryIndex):  # type: ignore[no-untyped-def]

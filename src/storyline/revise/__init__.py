@@ -50,7 +50,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from storyline.cluster import StoryIndex
+from storyline.cluster import LARGE_STORY, StoryIndex
 from storyline.revise.merges import quotation_merges, story_merges
 from storyline.revise.moves import member_moves
 from storyline.revise.pairs import PairScores, shapes
@@ -59,8 +59,15 @@ from storyline.revise.splits import SPLIT_GROWTH, SPLIT_MEMBERS, story_splits
 
 VERSION = "revise/2"
 ROUNDS = 10  # rounds of moves and merges at most (ECB+ train and dev reach a fixed point within five)
+# A story of more members than WHOLE may be read with its older members hollow (Member.hollow: their
+# days alone), so that a story's growth does not grow the memory revising it takes. Of a story's members
+# revision reads the vectors and terms of those the run placed (the only ones scored and moved), of
+# the latest LARGE_STORY (among whom a member's nearest fellow is looked for) and of the latest
+# RECENT_MEMBERS (what placement compares with); a story gives one member a round at most, so its
+# latest WHOLE members hold its latest LARGE_STORY at every round, and the revision is the same to the bit.
+WHOLE = LARGE_STORY + ROUNDS
 
-__all__ = ["ROUNDS", "SPLIT_GROWTH", "SPLIT_MEMBERS", "VERSION", "Member", "Merge", "Move", "Revision", "Split", "Then",
+__all__ = ["ROUNDS", "SPLIT_GROWTH", "SPLIT_MEMBERS", "VERSION", "WHOLE", "Member", "Merge", "Move", "Revision", "Split", "Then",
            "quotation_merges", "revise"]
 
 

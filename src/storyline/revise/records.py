@@ -13,7 +13,7 @@ from storyline.cluster import StoryIndex
 from storyline.model import StoryState
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     """What revision needs of one article of a story: its vector, key terms and day."""
 
@@ -21,6 +21,15 @@ class Member:
     vector: np.ndarray
     terms: frozenset[str]
     day: date | None
+
+    @classmethod
+    def hollow(cls, id: str, day: date | None) -> Member:
+        """A member read for its day alone: a large story's older members (revise.WHOLE), whose vector
+        and terms revision never reads (an empty vector: any product with it fails)."""
+        return cls(id, HOLLOW, frozenset(), day)
+
+
+HOLLOW = np.zeros(0, dtype=np.float32)
 
 
 @dataclass(frozen=True)

@@ -280,15 +280,30 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
                           "ON CONFLICT(source) DO UPDATE SET target = excluded.target, merged_at = excluded.merged_at, "
                           "version = excluded.version", (source, target, _now(), version))
 
-    def member_features(self, story_id: str) -> list[tuple[str, np.ndarray, set[str], date | None]]:
+    def member_features(self, story_id: str, only: Iterable[str] | None = None
+                        ) -> list[tuple[str, np.ndarray, set[str], date | None]]:
         """(article id, vector, key terms, day) of each of a story's members, in the order they were
-        stored: what revision scores a member by."""
-        rows = self.conn.execute(
-            """SELECT v.article_id, v.vector, v.terms, a.published_day FROM vectors v
-               JOIN story_members m ON m.article_id = v.article_id JOIN articles a ON a.id = v.article_id
-               WHERE m.story_id = ? ORDER BY a.rowid""", (story_id,))
+        stored: what revision scores a member by; with `only`, of those of them in it alone, in no
+        particular order."""
+        query = """SELECT v.article_id, v.vector, v.terms, a.published_day FROM vectors v
+                   JOIN story_members m ON m.article_id = v.article_id JOIN articles a ON a.id = v.article_id
+                   WHERE m.story_id = ?"""
+        if only is None:
+            rows = list(self.conn.execute(query + " ORDER BY a.rowid", (story_id,)))
+        else:
+            rows = [row for chunk, marks in _in_chunks(sorted(set(only)))
+                    for row in self.conn.execute(query + f" AND m.article_id IN ({marks})", (story_id, *chunk))]
         return [(row["article_id"], self._vector_value(row["vector"]), set(json.loads(row["terms"])),
                  date.fromisoformat(row["published_day"]) if row["published_day"] else None) for row in rows]
+
+    def member_days(self, story_id: str) -> list[tuple[str, date | None]]:
+        """(article id, day) of each of a story's members that member_features reads, in the order they
+        were stored: what revision reads of a large story's older members (pipeline.members_for_revision)."""
+        rows = self.conn.execute(
+            """SELECT m.article_id, a.published_day FROM story_members m JOIN articles a ON a.id = m.article_id
+               JOIN vectors v ON v.article_id = m.article_id WHERE m.story_id = ? ORDER BY a.rowid""", (story_id,))
+        return [(row["article_id"], date.fromisoformat(row["published_day"]) if row["published_day"] else None)
+                for row in rows]
 
     def move_member(self, article_id: str, story_id: str, score: float, version: str) -> None:
         """Put a stored article in another story (revision's move); both stories' briefs are made again."""
