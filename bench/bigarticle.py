@@ -63,7 +63,7 @@ def measure(chars: int) -> dict:
                 timings[name] += time.perf_counter() - started
         return wrapper
 
-    storyline.pipeline.story_parts = timed("brief", storyline.pipeline.story_parts)
+    storyline.briefing.story_parts = timed("brief", storyline.briefing.story_parts)
     text = big_text(chars)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "big.db"
