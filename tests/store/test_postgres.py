@@ -235,7 +235,8 @@ def test_two_ingests_at_once_lose_nothing_and_double_nothing(demo_db, pg_url, tm
     truth = {a["id"]: gold[e["origin"].split("examples/demo/articles/")[-1]]["story"]
              for a in articles for e in expected if e["id"] == a["id"]}
     scores = cluster_scores({a["id"]: a["story"] for a in articles}, truth)
-    assert scores["b3_f1"] >= 0.95, scores  # no story started twice for one event
+    # one process over either half first ends with the gold stories (1.000): revision takes the order out
+    assert scores["b3_f1"] >= 0.99, scores
 
 
 def test_eval_works_in_a_temporary_schema_and_drops_it(pg_url):
