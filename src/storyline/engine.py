@@ -9,6 +9,7 @@ worker was computing is simply computed again elsewhere: nothing is stored twice
 from __future__ import annotations
 
 import atexit
+import ctypes
 import gc
 import logging
 import multiprocessing
@@ -231,10 +232,55 @@ def _stop(pool: "Pool") -> None:
 
 
 def _watch_parent(parent: int) -> None:
-    """In a worker: leave once the parent is gone (a killed ingest must not leave its workers behind)."""
+    """In a worker: leave once the parent is gone (a killed ingest must not leave its workers behind),
+    and give the heap's free pages back every GIVE_BACK_SECONDS (give_back_memory)."""
     def watch() -> None:
+        beats = 0
         while os.getppid() == parent:
             time.sleep(1.0)
+            beats += 1
+            if beats % GIVE_BACK_SECONDS == 0:
+                give_back_memory()
         os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+GIVE_BACK_SECONDS = 5  # how often a long-running process hands its heap's free pages back
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):  # a C library without it (musl, macOS): nothing to give back
+        return None
+
+
+def give_back_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc's malloc_trim), from any thread. What a
+    process frees (arrays, strings, the documents of an analysis, a brief's comparison) stays its own
+    otherwise wherever it lies below memory still in use, so that a process would hold the peak of all
+    it ever held at once: the briefs and progressions of an ingest's end on top of its chunks'."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@contextmanager
+def giving_back_memory(every: float = GIVE_BACK_SECONDS) -> Iterator[None]:
+    """For the block, a thread of this process that gives its heap's free pages back every `every`
+    seconds (give_back_memory), as each worker of the pool does for its life."""
+    done = threading.Event()
+
+    def give_back() -> None:
+        while not done.wait(every):
+            give_back_memory()
+
+    thread = threading.Thread(target=give_back, name="storyline-give-back", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()

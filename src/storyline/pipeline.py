@@ -37,7 +37,7 @@ from storyline.embed import (
     load_multilingual_embedder,
     torch_threads,
 )
-from storyline.engine import Engine, InProcessEngine, one_blas_thread
+from storyline.engine import Engine, InProcessEngine, giving_back_memory, one_blas_thread
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -279,6 +279,14 @@ def ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings
     The engine runs `prepare` over the chunks (in this process unless one is given); the stories
     do not depend on which engine ran it."""
     check_vector_model(store, article_embedder_name(settings))
+    with giving_back_memory():
+        return _ingest(items, store, settings, on_rejection, progress, engine)
+
+
+def _ingest(items: Iterable[Record | Rejection], store: Store, settings: Settings,
+            on_rejection: Callable[[Rejection], None] | None, progress: Callable[[int], None] | None,
+            engine: Engine | None) -> IngestReport:
+    """`ingest`, with this process's free heap given back as it goes."""
     report = IngestReport()
     engine = engine or InProcessEngine()
     clock = StageClock(report.seconds)
