@@ -18,6 +18,7 @@ from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.embed import load_static_embedder
 from storyline.engine import one_blas_thread, worker_pool
+from storyline.memo import remember
 from storyline.model import Analysis, Article
 from storyline.store import Store, brief_json
 
@@ -119,6 +120,9 @@ def sentence_vectors() -> Callable[[list[str]], np.ndarray]:
     story grows by an article its brief is made again, and its other articles' sentences are not
     embedded again."""
     return embedding_once(load_static_embedder().embed, limit=SENTENCE_MEMORY)
+
+
+remember(sentence_vectors.cache_clear)  # its memory of sentences goes with the memos (the model stays loaded)
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:

@@ -44,6 +44,7 @@ import numpy as np
 from storyline.analyze import canonical_entities
 from storyline.compare import StoryArticle, compare_story
 from storyline.compare.rising_counts import can_fall
+from storyline.memo import ask_to_forget, forget_once
 from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, ProgressionValue, Storyline
 from storyline.store import Store
 from storyline.voices import voices
@@ -319,11 +320,12 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
         with store.transaction():
             store.forget_progressions(gone)
     todo = list(stale.items())
+    asked = ask_to_forget()  # the briefs' memos, of other articles: forgotten before the first storyline
     for start in range(0, len(todo), WINDOW):
         window = todo[start:start + WINDOW]
         given = [compared_of(store, ids) for _, (ids, _) in window]
         changing = [can_change(stories) for stories, _ in given]
-        compared = [(stories, analyses, embedding) for (stories, analyses), can in zip(given, changing) if can]
+        compared = [(stories, analyses, embedding, asked) for (stories, analyses), can in zip(given, changing) if can]
         pool = worker_pool(processes) if len(compared) > 1 else None
         made = iter(pool.map(_compared, compared, chunksize=1) if pool else [_compared(c) for c in compared])
         with store.transaction():
@@ -336,12 +338,14 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
 
 
 def _compared(given: tuple[list[tuple[str, list[tuple[Article, str | None]]]], dict[str, Analysis],
-                           Callable[[], Callable[[list[str]], np.ndarray]]]) -> list[ProgressionRecord]:
-    """One storyline's progressions, from its compared_of and what gives the embedding; pure, so a
-    worker process may make them (on one BLAS thread, as briefs are)."""
+                           Callable[[], Callable[[list[str]], np.ndarray]], int]) -> list[ProgressionRecord]:
+    """One storyline's progressions, from its compared_of, what gives the embedding and the ask to
+    forget the memos of the briefs first (memo.forget_once); pure, so a worker process may make them
+    (on one BLAS thread, as briefs are)."""
     from storyline.engine import one_blas_thread
 
-    stories, analyses, embedding = given
+    stories, analyses, embedding, asked = given
+    forget_once(asked)
     with one_blas_thread():
         return progressions(stories, analyses, embedding())
 

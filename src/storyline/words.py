@@ -11,6 +11,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from storyline.lang.en import FIGURE_WORDS, HAPPENINGS, STOP_WORDS, UNDONE
+from storyline.memo import memo
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -24,10 +25,10 @@ def fold_text(text: str) -> str:
     return _NON_ASCII.sub(lambda m: _ascii_run(m.group()), text).casefold()
 
 
-_ascii_run = lru_cache(maxsize=4096)(anyascii)  # the same few runs come back: curly quotes, dashes, accents
+_ascii_run = memo(4096)(anyascii)  # the same few runs come back: curly quotes, dashes, accents
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def light_stem(word: str) -> str:
     """A light suffix stripper: enough to meet 'injured'/'injuring', 'talks'/'talk' across outlets."""
     w = word.replace("'", "")
@@ -69,7 +70,7 @@ def _stems(folded: str) -> list[str]:
     return [w for w in map(_content_stem, _TOKEN_RE.findall(folded)) if w]
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def _content_stem(w: str) -> str:
     """What one folded word or figure counts as among a text's content stems ("" for none)."""
     if w[0].isdigit():

@@ -4,13 +4,13 @@ that can belong to one person, a country written two ways, an acronym of a body'
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 from anyascii import anyascii
 
 from storyline.analyze.office_titles import strip_title
 from storyline.analyze.places import canonical_place
+from storyline.memo import memo
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
@@ -18,7 +18,7 @@ PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "
 GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 
 
-@lru_cache(maxsize=65_536)  # a story's names are keyed again each time its brief is made
+@memo(65_536)  # a story's names are keyed again each time its brief is made
 def name_key(name: str) -> str:
     """A name reduced to what spelling variants share: transliterated, case- and apostrophe-folded."""
     folded = anyascii(name.translate(_APOSTROPHES)).casefold()
@@ -26,7 +26,7 @@ def name_key(name: str) -> str:
     return " ".join(folded.split())
 
 
-@lru_cache(maxsize=65_536)
+@memo(65_536)
 def place_key(name: str) -> str:
     canonical = canonical_place(name)
     if canonical:
@@ -37,7 +37,7 @@ def place_key(name: str) -> str:
     return name_key(" ".join(words))
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance; names are short, so the plain dynamic programme is fast enough, and a
     story's names are compared again each time its brief is made, so the distances are remembered."""
@@ -111,7 +111,7 @@ def _initials(words: Sequence[str], keep_small: bool) -> str:
     return "".join(w[0] for w in words if keep_small or not w[0].islower())
 
 
-@lru_cache(maxsize=65_536)  # a story's names are compared again each time its brief is made
+@memo(65_536)  # a story's names are compared again each time its brief is made
 def is_acronym_of(short: str, long: str) -> bool:
     """RBA for Reserve Bank of Australia, DfE for Department for Education, NATO for North Atlantic Treaty
     Organization."""

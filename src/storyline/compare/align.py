@@ -15,7 +15,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -34,6 +33,7 @@ from storyline.compare.thresholds import (
 )
 from storyline.compare.units import StoryView, Unit, language_of
 from storyline.lang.en import GENERIC_KINDS
+from storyline.memo import memo
 from storyline.text import fingerprint_text
 from storyline.words import happenings
 
@@ -53,7 +53,7 @@ def story_idf(units: Sequence[Any]) -> dict[str, float]:
     return dict(zip(df.keys(), map(weight.__getitem__, df.values())))
 
 
-@lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
+@memo(20_000)  # a grown story's sentences come back at every brief
 def _terms(stems: tuple[str, ...]) -> tuple[str, ...]:
     """A unit's distinct stems and the kinds of happening they name, in the order the set of them
     gives (so a story's IDF is built the same, remembered or not)."""
@@ -230,7 +230,7 @@ class Groups:
         return [sorted(m) for m in self.members.values()]
 
 
-sentence_fingerprint = lru_cache(maxsize=20_000)(fingerprint_text)  # a grown story's sentences come back
+sentence_fingerprint = memo(20_000)(fingerprint_text)  # a grown story's sentences come back
 
 
 def _unique_rows(texts: Sequence[str]) -> tuple[list[int], list[int]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import lru_cache
 
 import numpy as np
 
@@ -21,6 +20,7 @@ from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import CALLED_OFF
+from storyline.memo import memo
 from storyline.model import UNDATED_LAST, ClaimRecord, ConflictKind, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
 from storyline.words import folded_words, light_stem
 
@@ -54,7 +54,7 @@ def _well_formed(unit: Unit) -> float:
     return readability(unit.text) - (0.3 if unit.quoted > 0.6 else 0.0)
 
 
-@lru_cache(maxsize=20_000)  # a grown story's sentences come back at every brief
+@memo(20_000)  # a grown story's sentences come back at every brief
 def readability(text: str) -> float:
     words = folded_words(text)
     score = 1.0

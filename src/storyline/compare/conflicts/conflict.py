@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from storyline.analyze.numbers import Number
@@ -21,6 +21,7 @@ from storyline.compare.align import story_idf
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import DEICTIC, PRONOUNS, RELATIVE_DAY, SCOPE_MARKS
+from storyline.memo import memo
 from storyline.model import ConflictKind
 from storyline.words import as_happenings, content_stems
 
@@ -184,7 +185,7 @@ def frame(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:
     return _frame_in(story.articles[unit.article].text, unit.start, unit.end, start, end)
 
 
-@lru_cache(maxsize=4096)  # a grown story's figures and dates are read again at every brief (number._intervals_in)
+@memo(4096)  # a grown story's figures and dates are read again at every brief (number._intervals_in)
 def _frame_in(text: str, lo: int, hi: int, start: int, end: int) -> frozenset[str]:
     before = as_happenings(content_stems(" ".join(text[lo:start].split()[-FRAME_WORDS:])))
     after = as_happenings(content_stems(" ".join(text[end:hi].split()[:FRAME_WORDS])))

@@ -6,7 +6,6 @@ them to no one day, a kind of figure an article gives twice with nothing to tell
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from storyline.analyze.numbers import (
     MEASURES,
@@ -64,6 +63,7 @@ from storyline.lang.en import (
     UPDATED,
     small_count,
 )
+from storyline.memo import memo
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
@@ -181,7 +181,7 @@ def _intervals(story: StoryView, unit: Unit) -> tuple[tuple[int, str, str, tuple
 
 # a grown story's aligned sentences are read again at every brief; keyed by the article's text (the
 # string the article holds, hashed once), so at most 4,096 texts are kept alive, as compare.units' caches keep 1,024
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _intervals_in(text: str, start: int, end: int) -> tuple[tuple[int, str, str, tuple[int, int]], ...]:
     out = []
     for m in _INTERVAL.finditer(text, start, end):
@@ -485,7 +485,7 @@ def _mode(story: StoryView, unit: Unit, number: Number) -> str | None:
     return _mode_at(story.articles[unit.article].text, unit.start, unit.end, number.start, number.end)
 
 
-@lru_cache(maxsize=4096)  # a grown story's figures are read again at every brief (kept as _intervals_in)
+@memo(4096)  # a grown story's figures are read again at every brief (kept as _intervals_in)
 def _mode_at(text: str, start: int, end: int, number_start: int, number_end: int) -> str | None:
     clause = re.split(r"[,;:](?=\s)", text[start:number_start])[-1]
     if CONDITION.search(clause) or FORECAST.search(clause):

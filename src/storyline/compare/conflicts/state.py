@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
-from functools import lru_cache
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings, before_the_story
 from storyline.compare.report_order import report_moments
@@ -47,6 +46,7 @@ from storyline.lang.en import (
     STAGE_DOUBT,
     Ladder,
 )
+from storyline.memo import memo
 from storyline.model import ConflictKind
 from storyline.words import folded_words
 
@@ -68,7 +68,7 @@ def stage_of(unit: Unit, ladder: str) -> tuple[int, str, tuple[int, int], list[t
     return rank, label, (unit.start + a, unit.start + b), [(unit.start + x, unit.start + y) for x, y in spans]
 
 
-@lru_cache(maxsize=32_768)  # a grown story's sentences are read again at every brief, on each of the five ladders
+@memo(32_768)  # a grown story's sentences are read again at every brief, on each of the five ladders
 def _stage_told(text: str, ladder: str) -> tuple[int, str, tuple[int, int], tuple[tuple[int, int], ...]] | None:
     """stage_of within the sentence's own text (offsets from its start)."""
     best = None

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from functools import lru_cache
 
 from storyline.analyze.venues import VENUE_LABELS, VENUE_PHRASE, venue_kind, venues_clash
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import HONORIFICS, ROLE_TITLES
+from storyline.memo import memo
 from storyline.model import ConflictKind
 from storyline.text import split_sentences
 
@@ -49,13 +49,13 @@ def _add_venues(venues: tuple[tuple[str, str], ...], pos: int, speaker: str, lo:
         found[(pos, speaker)].setdefault(kind, (phrase, (lo, hi)))
 
 
-@lru_cache(maxsize=4096)  # a grown story's quotations are read again at every brief (number._intervals_in)
+@memo(4096)  # a grown story's quotations are read again at every brief (number._intervals_in)
 def _venues_in(text: str, lo: int, hi: int) -> tuple[tuple[str, str], ...]:
     """The media text[lo:hi] names (venue_kind: a radio show, a briefing), with their phrases, in order."""
     return tuple((kind, m.group()) for m in VENUE_PHRASE.finditer(text, lo, hi) if (kind := venue_kind(m.group())))
 
 
-@lru_cache(maxsize=1024)  # an article's sentences, read again at every brief of a growing story (like units._pieces)
+@memo(1024)  # an article's sentences, read again at every brief of a growing story (like units._pieces)
 def _venue_sentences(text: str) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:
     """The sentences of a text that name a medium, each with the media it names."""
     if not VENUE_PHRASE.search(text):
