@@ -288,11 +288,12 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
         query = """SELECT v.article_id, v.vector, v.terms, a.published_day FROM vectors v
                    JOIN story_members m ON m.article_id = v.article_id JOIN articles a ON a.id = v.article_id
                    WHERE m.story_id = ?"""
+        rows: Iterable[Any]
         if only is None:
-            rows = list(self.conn.execute(query + " ORDER BY a.rowid", (story_id,)))
+            rows = self.conn.execute(query + " ORDER BY a.rowid", (story_id,))
         else:
-            rows = [row for chunk, marks in _in_chunks(sorted(set(only)))
-                    for row in self.conn.execute(query + f" AND m.article_id IN ({marks})", (story_id, *chunk))]
+            rows = (row for chunk, marks in _in_chunks(sorted(set(only)))
+                    for row in self.conn.execute(query + f" AND m.article_id IN ({marks})", (story_id, *chunk)))
         return [(row["article_id"], self._vector_value(row["vector"]), set(json.loads(row["terms"])),
                  date.fromisoformat(row["published_day"]) if row["published_day"] else None) for row in rows]
 
