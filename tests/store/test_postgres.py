@@ -17,6 +17,7 @@ import pytest
 from conftest import DEMO, DEMO_ARTICLES, FIXTURES, SHARED, STORYLINE, Cli, check_contract, run_storyline
 
 from storyline.evaluate.clusters import cluster_scores
+from storyline.store import open_store
 
 psycopg = pytest.importorskip("psycopg")
 pgserver = pytest.importorskip("pgserver")
@@ -65,6 +66,21 @@ def test_postgres_gives_the_same_stories_and_briefs_as_sqlite(demo_db, demo_pg):
         assert mine["claims"] == theirs["claims"] and mine["quotes"] == theirs["quotes"], story["title"]
         assert mine == theirs
     assert Cli(demo_pg).json("entity", "Zelenskyy", "--json") == Cli(demo_db).json("entity", "Zelenskyy", "--json")
+
+
+def test_revision_reads_a_storys_members_alike_on_postgres_and_sqlite(demo_db, demo_pg):
+    """What revision reads of a large story (pipeline.members_for_revision): every member's day in the
+    order stored, and the vectors and names of some of them only, the same from either store."""
+    with open_store(str(demo_db), create=False) as lite, open_store(demo_pg, create=False) as pg:
+        story = max(lite.stories(), key=lambda row: row.size).id
+        days = lite.member_days(story)
+        assert len(days) > 4 and pg.member_days(story) == days
+        some = [article_id for article_id, _ in days[::2]]
+
+        def read(store):
+            return sorted((a, vector.tolist(), sorted(terms), day) for a, vector, terms, day in
+                          store.member_features(story, some))
+        assert [a for a, *_ in read(pg)] == sorted(some) and read(pg) == read(lite)
 
 
 def test_postgres_with_two_dask_workers_gives_the_same_stories_and_briefs_as_sqlite(demo_db, pg_url):
