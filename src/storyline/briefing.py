@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from functools import lru_cache
 from multiprocessing.pool import AsyncResult
 from typing import Callable, Iterable
 
@@ -18,7 +17,7 @@ from storyline.brief import VERSION as BRIEF_VERSION
 from storyline.brief import StoryParts, embedding_once, story_parts
 from storyline.embed import load_static_embedder
 from storyline.engine import one_blas_thread, worker_pool
-from storyline.memo import remember
+from storyline.memo import memo
 from storyline.model import Analysis, Article
 from storyline.store import Store, brief_json
 
@@ -114,15 +113,12 @@ def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysi
 SENTENCE_MEMORY = 20_000  # sentences whose static vectors a process keeps (1 KB each)
 
 
-@lru_cache(maxsize=1)
+@memo(1)  # forgotten with the other memos: its memory of sentences goes, the model stays loaded
 def sentence_vectors() -> Callable[[list[str]], np.ndarray]:
     """The static model's embedding, remembering the last SENTENCE_MEMORY sentences' vectors: when a
     story grows by an article its brief is made again, and its other articles' sentences are not
     embedded again."""
     return embedding_once(load_static_embedder().embed, limit=SENTENCE_MEMORY)
-
-
-remember(sentence_vectors.cache_clear)  # its memory of sentences goes with the memos (the model stays loaded)
 
 
 def relink_stories(store: Store, story_ids: list[str]) -> None:

@@ -32,11 +32,6 @@ def memo(maxsize: int) -> Callable[[Callable[..., T]], _lru_cache_wrapper[T]]:
     return remembered
 
 
-def remember(clear: Callable[[], None]) -> None:
-    """Have `forget` call `clear` too: the forgetting of a memory kept otherwise than by `memo`."""
-    _FORGETTING.append(clear)
-
-
 def forget() -> None:
     """Forget every memo of this process."""
     for clear in _FORGETTING:
