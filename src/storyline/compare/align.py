@@ -163,7 +163,11 @@ class Groups:
         self.parent = list(range(len(units)))
         self.members = {i: [i] for i in range(len(units))}
         self.articles = {i: {units[i].article} for i in range(len(units))}
-        self.sums = dict(enumerate(vectors.astype(np.float64)))  # rows of a fresh array, each summed into in place
+        # the vector sums of groups of two units or more, in float64; a unit alone is its own row, read
+        # in float64 where it is used (sum_of): the same arithmetic as summing from float64 copies of
+        # every row, without a copy of the story's vectors in float64 beside them
+        self.vectors = vectors
+        self.sums: dict[int, np.ndarray] = {}
         self.said = {i: ({said[i]} if said is not None and said[i] is not None else set()) for i in range(len(units))}
         # statements: the days they were said on, and the earliest day a member was reported
         self.days = {i: ({units[i].day} if getattr(units[i], "day", None) else set()) for i in range(len(units))}
@@ -178,9 +182,14 @@ class Groups:
             i = self.parent[i]
         return i
 
+    def sum_of(self, root: int) -> np.ndarray:
+        """The sum of a group's vectors in float64 (a unit alone: its row, made float64 exactly)."""
+        found = self.sums.get(root)
+        return found if found is not None else self.vectors[root].astype(np.float64)
+
     def mean_cosine(self, a: int, b: int) -> float:
         if self.cross is None:
-            return float(self.sums[a] @ self.sums[b]) / (len(self.members[a]) * len(self.members[b]))
+            return float(self.sum_of(a) @ self.sum_of(b)) / (len(self.members[a]) * len(self.members[b]))
         same = sum(float(v @ self.lang_sums[b][lang]) for lang, v in self.lang_sums[a].items() if lang in self.lang_sums[b])
         total_a, total_b = sum(self.cross_sums[a].values()), sum(self.cross_sums[b].values())
         raw = float(total_a @ total_b) - sum(float(v @ self.cross_sums[b][lang])
@@ -211,7 +220,10 @@ class Groups:
         self.parent[b] = a
         self.members[a] += self.members.pop(b)
         self.articles[a] |= self.articles.pop(b)
-        self.sums[a] += self.sums.pop(b)
+        total = self.sum_of(a)
+        total += self.sum_of(b)  # in place: a group's own sum, or a fresh copy of a unit's row
+        self.sums[a] = total
+        self.sums.pop(b, None)
         if self.cross is not None:
             for store in (self.lang, self.lang_sums, self.cross_sums):
                 for lang, value in store.pop(b).items():
