@@ -193,14 +193,15 @@ def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path)
 
 
 class Stored:
-    """Stories of `size` articles each (ids "<story>.<n>", oldest first), as a store reads their newest."""
+    """Stories of `size` articles each (ids "<story>.<n>", oldest first) of `length` characters, as a
+    store reads their newest."""
 
-    def __init__(self, size: int) -> None:
-        self.size, self.read = size, []
+    def __init__(self, size: int, length: int = 0) -> None:
+        self.size, self.length, self.read = size, length, []
 
     def story_articles(self, story_id: str, latest: int) -> list[tuple[Article, None]]:
         self.read.append(story_id)
-        return [(Article(id=f"{story_id}.{n}", source="", text="", text_hash=""), None)
+        return [(Article(id=f"{story_id}.{n}", source="", text="x" * self.length, text_hash=""), None)
                 for n in range(max(0, self.size - latest), self.size)]
 
     def analyses(self, ids: list[str]) -> dict:
@@ -220,6 +221,24 @@ def test_a_storylines_comparison_reads_at_most_most_articles_however_many_its_st
     assert all([a.id for a, _ in members] == [f"{story_id}.{n}" for n in range(size - each, size)]
                for story_id, members in compared)
     assert sum(len(members) for _, members in compared) <= MOST
+
+
+@pytest.mark.parametrize(("stories", "size", "length", "each", "kept"),
+                         [(3, 80, 10_000, 53, 3), (50, 20, 8_000, 4, 50), (500, 3, 8_000, 1, 200), (2, 1, 2_000_000, 1, 1)])
+def test_a_storylines_comparison_reads_at_most_characters_of_text_however_long_its_articles(
+        stories, size, length, each, kept, monkeypatch):
+    """Long reports: as many of each story's newest articles as fit in CHARACTERS, the same number a
+    story, then one a story of the newest stories that fit; the newest story is kept even alone over."""
+    import storyline.progressions
+    from storyline.progressions import compared_of
+
+    monkeypatch.setattr(storyline.progressions, "CHARACTERS", 1_600_000)
+    ids = [f"s{n:03d}" for n in range(stories)]
+    compared, _ = compared_of(Stored(size, length), ids)  # type: ignore[arg-type]
+    assert [story_id for story_id, _ in compared] == ids[-min(stories, 400):][-kept:]
+    assert all([a.id for a, _ in members] == [f"{story_id}.{n}" for n in range(size - each, size)]
+               for story_id, members in compared)
+    assert sum(len(a.text) for _, members in compared for a, _ in members) <= 1_600_000 or kept == 1
 
 
 ONE_OUTLET_LATER = ("s-later", [report("b1", "coast-wire", "2025-04-16", TWO_DAYS_ON[1][0][0].text)])

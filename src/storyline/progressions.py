@@ -5,7 +5,8 @@ An update is spread over days by nature, so its reports often stand in different
 storyline (a quake's toll on day 1, its aftermath on day 3). Which reports are compared: the articles
 of the stories of one storyline (linked stories: within a month of each other, or months apart for
 a named person's case, storylines.py), the newest PER_STORY of each (fewer where the storyline has
-many stories, down to one a story of its newest MOST stories: MOST in all), compared as one story is
+many stories, down to one a story of its newest MOST stories: MOST in all) and CHARACTERS of text in
+all (fewer a story, then fewer stories, where the reports are long), compared as one story is
 (compare.compare_story: the same alignment and the same detectors). What is kept: a value set that
 spans two stories or more and two days or more; a set within one story is that story's own update
 or conflict, shown in its brief.
@@ -49,10 +50,13 @@ from storyline.model import Analysis, Article, ClaimRecord, ProgressionRecord, P
 from storyline.store import Store
 from storyline.voices import voices
 
-VERSION = "progressions/2"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
+VERSION = "progressions/3"  # bump when a rule here changes what progressions hold (`check --repair` makes them again)
 PER_STORY = 60  # the newest articles of each story that a storyline's progressions read ...
 MOST = 400  # ... and of all its stories together: fewer a story where it has many, down to one a story of
 # the newest MOST stories, so that a storyline's comparison costs at most MOST articles however long it runs
+CHARACTERS = 1_600_000  # ... and at most this much text (MOST articles of 4,000 characters, a real report's
+# length): fewer a story, then fewer stories, where its articles are long, as the comparison's time and
+# memory grow with the sentences compared, not with the articles
 # What a disagreement between reports of two days can be a change of: a count (the dead, the strikers,
 # the money offered) and a case's or a person's state. The day, place or occasion of one happening, an
 # office or a quotation's words do not change from one report to the next: two values of them days
@@ -240,8 +244,27 @@ def compared_of(store: Store, story_ids: list[str]
     as the store holds them, and their analyses."""
     story_ids = story_ids[-MOST:]
     each = max(1, min(PER_STORY, MOST // max(1, len(story_ids))))
-    stories = [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids]
+    stories = within(CHARACTERS, [(story_id, store.story_articles(story_id, latest=each)) for story_id in story_ids])
     return stories, store.analyses([article.id for _, members in stories for article, _ in members])
+
+
+def within(characters: int, stories: list[tuple[str, list[tuple[Article, str | None]]]]
+           ) -> list[tuple[str, list[tuple[Article, str | None]]]]:
+    """The stories (oldest first, each's articles oldest first) cut to at most this many characters of
+    text: the newest articles of each story, as many a story as fit (the same number for every story),
+    and where one a story is too much, the newest stories that fit with one each; the newest story is
+    kept whatever its length."""
+    def size(each: int) -> int:
+        return sum(len(article.text) for _, members in stories for article, _ in members[-each:])
+
+    each = max((len(members) for _, members in stories), default=0)
+    while each > 1 and size(each) > characters:
+        each -= 1
+    kept = [(story_id, members[-each:]) for story_id, members in stories]
+    total = size(each)
+    while len(kept) > 1 and total > characters:
+        total -= sum(len(article.text) for article, _ in kept.pop(0)[1])
+    return kept
 
 
 def made_from(story_ids: list[str], stamps: dict[str, tuple[int, str | None, str | None]]) -> str:
