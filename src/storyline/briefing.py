@@ -110,7 +110,7 @@ def brief_parts(given: tuple[list[tuple[Article, str | None]], dict[str, Analysi
         return story_parts(members, analyses, sentence_vectors())
 
 
-SENTENCE_MEMORY = 20_000  # sentences whose static vectors a process keeps (1 KB each)
+SENTENCE_MEMORY = 10_000  # sentences whose static vectors a process keeps (1.5 KB each): a chunk's articles' and more
 
 
 @memo(1)  # forgotten with the other memos: its memory of sentences goes, the model stays loaded

@@ -18,6 +18,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+ARTICLES = 256  # articles whose own parts (units, figures, quotations, names' places) a memo keeps: a chunk's
+# worth, the articles of the last briefs made; a story that grows by one finds its others there, and a run's
+# briefs, each made once, do not fill a worker with parts of thousands of long articles that none reads again
 _FORGETTING: list[Callable[[], None]] = []
 _ASKED = itertools.count(1)  # in the process that asks: each ask's number
 _forgotten = 0  # in a process that forgets: the number of the last ask it forgot at

@@ -30,7 +30,7 @@ from storyline.analyze.name_matching import (
 from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
 from storyline.analyze.office_titles import OFFICE, OFFICE_END, ROLE_SPAN, TITLE_BEFORE, TITLE_INSIDE
 from storyline.analyze.places import COUNTRIES
-from storyline.memo import memo
+from storyline.memo import ARTICLES, memo
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import DATELINE, iter_paragraphs
 
@@ -444,7 +444,7 @@ def _places_of(text: str, name: str) -> tuple[tuple[int, int], ...]:
     return known[name]
 
 
-@memo(1024)  # the articles of the last briefs made, like compare.units._pieces
+@memo(ARTICLES)  # the articles of the last briefs made, like compare.units._pieces
 def _text_for_names(text: str) -> tuple[str, dict[str, tuple[tuple[int, int], ...]]]:
     """A text with one apostrophe, and the places found in it so far of each name looked for."""
     return text.translate(_NAME_APOSTROPHES), {}

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings
-from storyline.memo import memo
+from storyline.memo import ARTICLES, memo
 from storyline.model import ConflictKind
 
 NEAR = 2  # games two records of one bearer may be apart and still be one record told two ways
@@ -43,7 +43,7 @@ def _bearer(name: str) -> str | None:
     return words[-1].strip(".’'").lower() if words else None
 
 
-@memo(1024)  # an article's records, read again at every brief of a growing story (like units._pieces)
+@memo(ARTICLES)  # an article's records, read again at every brief of a growing story (like units._pieces)
 def _records_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """Each record a text gives, in order: its bearer, its value ("10-5"), and where the value stands."""
     found = []

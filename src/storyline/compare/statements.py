@@ -30,7 +30,7 @@ from storyline.compare.thresholds import (
 )
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
-from storyline.memo import memo
+from storyline.memo import ARTICLES, memo
 from storyline.model import UNDATED_LAST, Quote, QuoteRecord, QuoteVariant, TimeExpression
 from storyline.safety import clean_label
 from storyline.wording import shares_most_words, word_edits
@@ -83,7 +83,7 @@ def statements_of(story: StoryView) -> list[QuotedStatement]:
     return out
 
 
-@memo(1024)
+@memo(ARTICLES)
 def _quotations(quotes: tuple[Quote, ...], times: tuple[TimeExpression, ...]) \
         -> tuple[tuple[tuple[Quote, ...], str, bool, str | None, bool, tuple[str, ...]], ...]:
     """An article's statements as the story does not change them: each quotation's parts in order, its

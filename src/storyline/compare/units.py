@@ -25,7 +25,7 @@ from storyline.lang.en import (
     RELATIVE_DAY,
     REPORTING_VERB,
 )
-from storyline.memo import memo
+from storyline.memo import ARTICLES, memo
 from storyline.model import UNDATED_LAST, Analysis, Entity, Quote, TimeExpression
 from storyline.text import split_sentences
 from storyline.voices import voices
@@ -95,7 +95,7 @@ def quoted_spans(analysis: Analysis) -> tuple[tuple[int, int], ...]:
     return _quoted_spans(analysis.quotes)
 
 
-@memo(1024)  # like _pieces, for the articles of the last briefs made
+@memo(ARTICLES)  # like _pieces, for the articles of the last briefs made
 def _quoted_spans(quotes: tuple[Quote, ...]) -> tuple[tuple[int, int], ...]:
     spans = [(q.start, q.end) for q in quotes if q.direct]
     for q in quotes:
@@ -104,7 +104,7 @@ def _quoted_spans(quotes: tuple[Quote, ...]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-@memo(1024)
+@memo(ARTICLES)
 def _pieces(text: str, quotations: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int, float, tuple[str, ...]], ...]:
     """Where an article's units are, how much of each is quoted, and their stems: the same for an article
     whatever story it is in, so remembered for the articles of the last briefs made (a story that grows
@@ -212,7 +212,7 @@ def annotate_units(story: StoryView, units: list[Unit]) -> None:
         unit.entities = frozenset(name for _, _, name in story.entities_in(unit.article, unit.start, unit.end))
 
 
-@memo(1024)
+@memo(ARTICLES)
 def _unit_dates(times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int], ...]) \
         -> tuple[tuple[frozenset[str], tuple[tuple[str, tuple[int, int, bool]], ...]], ...]:
     """The dates and the named days of each unit (span) of an article: remembered for the articles of
@@ -228,7 +228,7 @@ def _unit_dates(times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int],
     return tuple(found)
 
 
-@memo(1024)
+@memo(ARTICLES)
 def _unit_figures(text: str, times: tuple[TimeExpression, ...], spans: tuple[tuple[int, int], ...]) \
         -> tuple[tuple[Number, ...], ...]:
     """The figures of each unit (span) of an article, less those inside its time expressions;

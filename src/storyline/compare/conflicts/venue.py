@@ -13,7 +13,7 @@ from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePai
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
 from storyline.lang.en import HONORIFICS, ROLE_TITLES
-from storyline.memo import memo
+from storyline.memo import ARTICLES, memo
 from storyline.model import ConflictKind
 from storyline.text import split_sentences
 
@@ -55,7 +55,7 @@ def _venues_in(text: str, lo: int, hi: int) -> tuple[tuple[str, str], ...]:
     return tuple((kind, m.group()) for m in VENUE_PHRASE.finditer(text, lo, hi) if (kind := venue_kind(m.group())))
 
 
-@memo(1024)  # an article's sentences, read again at every brief of a growing story (like units._pieces)
+@memo(ARTICLES)  # an article's sentences, read again at every brief of a growing story (like units._pieces)
 def _venue_sentences(text: str) -> tuple[tuple[int, int, tuple[tuple[str, str], ...]], ...]:
     """The sentences of a text that name a medium, each with the media it names."""
     if not VENUE_PHRASE.search(text):
