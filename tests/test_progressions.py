@@ -192,6 +192,43 @@ def test_storylines_compared_on_the_workers_are_what_one_process_makes(tmp_path)
     assert ("14", "2025-06-09") in tolls({"progressions": [p for kept in made[2].values() for p in kept[2]]})
 
 
+def test_where_storylines_are_to_be_checked_none_is_compared_in_the_ingesting_process(tmp_path, monkeypatch):
+    """More than one storyline to check: each one compared goes to the worker pool, even from a window
+    that compares one alone, so that the process holding the run's models and stories compares none."""
+    import os
+
+    import storyline.progressions
+    from storyline.briefing import sentence_vectors
+    from storyline.engine import close_worker_pool
+    from storyline.progressions import refresh_progressions
+    from storyline.store import open_store
+
+    db = tmp_path / "two.db"
+    cli = Cli(db)
+    cli("ingest", str(FERRY))
+    cli("ingest", str(DEMO_ARTICLES))
+    names = [thread["id"] for thread in cli.json("storylines", "--json")]
+    where, compare = tmp_path / "compared_in", storyline.progressions.progressions
+
+    def compared_in(*args: object) -> object:
+        with open(where, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return compare(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storyline.progressions, "WINDOW", 1)
+    monkeypatch.setattr(storyline.progressions, "progressions", compared_in)
+    close_worker_pool()  # the pool forked from here on runs the recording comparison
+    try:
+        with open_store(db) as store:
+            with store.transaction():
+                store.forget_progressions(names)
+            assert refresh_progressions(store, sentence_vectors, 2, every=True) == 2
+    finally:
+        close_worker_pool()
+    pids = where.read_text(encoding="utf-8").split()
+    assert pids and str(os.getpid()) not in pids
+
+
 class Stored:
     """Stories of `size` articles each (ids "<story>.<n>", oldest first) of `length` characters, as a
     store reads their newest."""

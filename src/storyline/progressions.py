@@ -331,7 +331,7 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
     (briefing.sentence_vectors, asked only where a storyline is to be compared): at the end of an ingest
     run, which checks the storylines owed theirs (owed_progressions: those this run or a run killed
     before its end changed), and by `check --repair`, which checks every storyline (every). The marks
-    read are cleared once all are kept. With processes > 1 and more than one storyline to compare, they
+    read are cleared once all are kept. With processes > 1 and more than one storyline to check, they
     are compared on the worker pool (engine.worker_pool), as briefs are; a storyline that cannot change
     (can_change) is not sent."""
     from storyline.engine import worker_pool
@@ -344,12 +344,16 @@ def refresh_progressions(store: Store, embedding: Callable[[], Callable[[list[st
             store.forget_progressions(gone)
     todo = list(stale.items())
     asked = ask_to_forget()  # the briefs' memos, of other articles: forgotten before the first storyline
+    pool = None
     for start in range(0, len(todo), WINDOW):
         window = todo[start:start + WINDOW]
         given = [compared_of(store, ids) for _, (ids, _) in window]
         changing = [can_change(stories) for stories, _ in given]
         compared = [(stories, analyses, embedding, asked) for (stories, analyses), can in zip(given, changing) if can]
-        pool = worker_pool(processes) if len(compared) > 1 else None
+        if compared and pool is None and len(todo) > 1:
+            # from here on every window goes to the pool, even one that compares one storyline: this
+            # process, which holds the run's models and stories, makes no comparison of its own
+            pool = worker_pool(processes)
         made = iter(pool.map(_compared, compared, chunksize=1) if pool else [_compared(c) for c in compared])
         with store.transaction():
             for (name, (_, signature)), can in zip(window, changing, strict=True):
