@@ -522,15 +522,17 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
     # entities alone, and the whole brief of a long article runs to megabytes to read and parse.
     _BRIEF_ENTITIES = "json_extract(b.brief, '$.entities')"
 
-    def story_sketch_rows(self, since: date | None = None) -> list[dict[str, Any]]:
+    def story_sketch_rows(self, since: date | None = None) -> Iterator[dict[str, Any]]:
         """id, centroid (a float32 array), dates and entities (JSON text, None where the brief has none) of
-        live stories seen since a day (all when None)."""
+        live stories seen since a day (all when None), one at a time as read: a run's relinking reads the
+        sketches of thousands, which need not all be held as rows too."""
         rows = self.conn.execute(
             f"""SELECT s.id, s.centroid, s.first_seen, s.last_seen, {self._BRIEF_ENTITIES} AS entities FROM stories s
                JOIN story_briefs b ON b.story_id = s.id
                WHERE s.merged_into IS NULL AND (? IS NULL OR s.last_seen IS NULL OR s.last_seen >= ?)""",
             (_day(since), _day(since)))
-        return [{**dict(row), "centroid": self._vector_value(row["centroid"])} for row in rows]
+        for row in rows:
+            yield {**dict(row), "centroid": self._vector_value(row["centroid"])}
 
     def replace_links(self, story_id: str, links: list[tuple[str, float]], version: str) -> None:
         """Set the links of one story (both directions are stored once, smaller id first). Where they
