@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from sys import intern
 from typing import Any, Iterable
 
 import numpy as np
@@ -62,10 +63,11 @@ def sketch(story_id: str, centroid: np.ndarray, entities: list[dict[str, Any]], 
     """A story's sketch from its brief's entities: names mentioned at least twice."""
     salient = [e for e in entities if e.get("mentions", 0) >= 2]
     norm = float(np.linalg.norm(centroid)) or 1.0
-    aliases = frozenset(name_key(n) for e in salient if e["type"] in PEOPLE | NAMES
+    # names as one string each however many stories carry them (sys.intern): a run relinks thousands
+    aliases = frozenset(intern(name_key(n)) for e in salient if e["type"] in PEOPLE | NAMES
                         for n in [e["name"], *e.get("aliases", [])])
-    return StorySketch(story_id, centroid / norm, frozenset(e["name"] for e in salient if e["type"] in PEOPLE),
-                       frozenset(e["name"] for e in salient if e["type"] in NAMES), first_seen, last_seen,
+    return StorySketch(story_id, centroid / norm, frozenset(intern(e["name"]) for e in salient if e["type"] in PEOPLE),
+                       frozenset(intern(e["name"]) for e in salient if e["type"] in NAMES), first_seen, last_seen,
                        aliases - {""})
 
 
