@@ -56,15 +56,18 @@ def test_the_pool_gives_the_same_analyses_in_order_beside_other_languages() -> N
     assert any(analysis.quotes for analysis in alone)
 
 
-def test_short_articles_share_a_task_and_long_ones_do_not() -> None:
+def test_short_articles_share_a_task_and_long_ones_go_fewer_a_task() -> None:
     short = [(f"Item {i}: the council in Leeds closed the bridge for {i % 9} days.", date(2025, 3, 3)) for i in range(256)]
     cut = tasks(short, 2)
     assert [len(task) for task in cut] == [MAX_TASK] * 4 and [item for task in cut for item in task] == short
     assert [len(task) for task in tasks(short[:100], 2)] == [50, 50]  # each worker gets half
     assert [len(task) for task in tasks(short[:20], 2)] == [POOL_BATCH, 4]
-    long = [("word " * 1000, None)] * 40  # 5,000 characters each: real-length articles
-    assert [len(task) for task in tasks(long, 2)] == [POOL_BATCH, POOL_BATCH, 8]
-    assert all(sum(len(text) for text, _ in task) <= max(TASK_CHARS, POOL_BATCH * 5000) for task in tasks(long, 2))
+    real = [("word " * 800, None)] * 40  # 4,000 characters each: real-length articles, BATCH a task
+    assert [len(task) for task in tasks(real, 2)] == [POOL_BATCH, POOL_BATCH, 8]
+    long = [("word " * 1500, None)] * 40  # 7,500 characters each: eight a task, as TASK_CHARS holds
+    assert [len(task) for task in tasks(long, 2)] == [8, 8, 8, 8, 8]
+    assert all(sum(len(text) for text, _ in task) <= TASK_CHARS for task in tasks(long, 2) + tasks(real, 2))
+    assert [len(task) for task in tasks([("word " * 20_000, None)] * 3, 2)] == [1, 1, 1]  # one article alone
 
 
 def test_one_line_records_give_on_the_pool_what_they_give_alone() -> None:

@@ -17,7 +17,9 @@ from storyline.engine import worker_pool
 from storyline.model import Analysis
 
 BATCH = 16  # articles a task: spaCy's batch, and few enough that both workers finish a chunk together
-TASK_CHARS = 64_000  # a task takes more than BATCH articles while they hold no more characters than this,
+TASK_CHARS = 64_000  # characters a task holds at most (one article, however long, is a task): a worker's
+# memory grows with its batch's text (16 reports of 7,300 characters rose 130-177 MB, 8 of them 78-101), so
+# long reports go fewer a task; short ones more than BATCH while they fit,
 MAX_TASK = 64  # up to this many: spaCy's fixed cost a batch, spread over short articles (one-line records)
 
 
@@ -49,14 +51,15 @@ def start_english_analyses(items: Batch, processes: int, analyze_batch: Callable
 
 
 def tasks(items: Batch, processes: int) -> list[Batch]:
-    """The items cut into tasks in order: BATCH articles a task, or more, up to MAX_TASK, where they are
-    short enough to hold TASK_CHARS characters in all, but never so many that a worker gets none."""
+    """The items cut into tasks in order, each holding at most TASK_CHARS characters (or one article):
+    BATCH articles a task, fewer where they are long, more, up to MAX_TASK, where they are short, but
+    never so many that a worker gets none."""
     most = max(BATCH, min(MAX_TASK, -(-len(items) // processes)))
     found: list[Batch] = []
     task: Batch = []
     chars = 0
     for item in items:
-        if task and (len(task) == most or (len(task) >= BATCH and chars + len(item[0]) > TASK_CHARS)):
+        if task and (len(task) == most or chars + len(item[0]) > TASK_CHARS):
             found.append(task)
             task, chars = [], 0
         task.append(item)
