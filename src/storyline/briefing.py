@@ -140,12 +140,9 @@ def relink_stories(store: Store, story_ids: list[str]) -> None:
     firsts = [row.first_seen for row in rows if row is not None]
     since = (date.fromisoformat(min(firsts)) - timedelta(days=storylines.LONG_WINDOW_DAYS)
              if firsts and all(firsts) and len(firsts) == len(rows) else None)
-    sketches = {row["id"]: sketch_of(row) for row in store.story_sketch_rows(since)}
-    index = storylines.SketchIndex(sketches.values())
+    index = storylines.SketchIndex(sketch_of(row) for row in store.story_sketch_rows(since))
     with store.transaction():
         for story_id in story_ids:
-            if story_id in sketches:
-                story = sketches[story_id]
-                store.replace_links(story_id, storylines.links_for(index.specific(story), index.near(story)),
-                                    storylines.VERSION)
+            if (story := index.get(story_id)) is not None:  # its specific sketch: the common names left out
+                store.replace_links(story_id, storylines.links_for(story, index.near(story)), storylines.VERSION)
         store.paid_links(owed)

@@ -117,15 +117,22 @@ class SketchIndex:
     is what links_for compares: they neither find a story's neighbours nor count as shared."""
 
     def __init__(self, sketches: Iterable[StorySketch]) -> None:
-        given = list(sketches)
-        carried = Counter(key for sketch_ in given for key in set(_keys(sketch_)))
-        most = max(COMMON_LEAST, COMMON_SHARE * len(given))
+        self.sketches = list(sketches)
+        carried = Counter(key for sketch_ in self.sketches for key in set(_keys(sketch_)))
+        most = max(COMMON_LEAST, COMMON_SHARE * len(self.sketches))
         self.common = frozenset(key for key, count in carried.items() if count > most)
-        self.sketches = [self.specific(sketch_) for sketch_ in given]
         self._by_name: dict[tuple[str, str], list[int]] = {}
+        self._by_id: dict[str, int] = {}
         for position, sketch_ in enumerate(self.sketches):
+            sketch_ = self.sketches[position] = self.specific(sketch_)  # in place: never both copies of all
+            self._by_id[sketch_.id] = position
             for key in _keys(sketch_):
                 self._by_name.setdefault(key, []).append(position)
+
+    def get(self, story_id: str) -> StorySketch | None:
+        """The story's specific sketch, where it was given."""
+        position = self._by_id.get(story_id)
+        return None if position is None else self.sketches[position]
 
     def near(self, story: StorySketch) -> list[StorySketch]:
         """The sketches that share a name with story, in the order they were given (their specific ones)."""
