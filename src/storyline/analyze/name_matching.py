@@ -53,12 +53,13 @@ def edit_distance(a: str, b: str) -> int:
 
 
 def similar_surnames(a: str, b: str) -> bool:
-    """Zelensky / Zelenskyy / Zelenskiy: same first letter, at most one edit in five letters."""
+    """Zelensky / Zelenskyy / Zelenskiy: same first letter, an edit in five letters at most (none in four)."""
     if a == b:
         return True
     if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
-    return edit_distance(a, b) <= max(1, (max(len(a), len(b)) + 1) // 5)
+    longest = max(len(a), len(b))
+    return edit_distance(a, b) <= (max(1, (longest + 1) // 5) if longest > 4 else 0)  # Reid is not Read
 
 
 def _given(key: str) -> list[str]:
