@@ -4,7 +4,8 @@ without changing anything it makes.
 A story's brief is made again each time the story grows, and reads its older articles' sentences,
 figures, quotations and names again: the functions that read them remember their last results
 (`memo`, functools.lru_cache by another name), so that a grown story costs its new articles. On the
-workers of a long ingest those memories fill (about 185 MB a worker, `bench/realmem.py`), and what
+workers of a long ingest those memories fill (an article's own parts are kept for the last ARTICLES
+articles, a chunk's worth, since a run makes each story's brief once: `bench/realmem.py`), and what
 comes after the briefs, the storylines' progressions, compares other sets of articles: a process
 forgets them all (`forget`) before it compares the first storyline of an ingest's progressions
 (`forget_once`), and gives the pages back to the system (engine.give_back_memory)."""
