@@ -59,7 +59,7 @@ def similar_surnames(a: str, b: str) -> bool:
     if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
     longest = max(len(a), len(b))
-    return edit_distance(a, b) <= (max(1, (longest + 1) // 5) if longest > 4 else 0)  # Reid is not Read
+    return edit_distance(a, b) <= ((longest + 1) // 5 if longest > 4 else 0)  # Reid is not Read
 
 
 def _given(key: str) -> list[str]:
