@@ -208,3 +208,46 @@ def test_a_copy_within_the_duplicate_window_is_a_copy_and_one_after_it_a_report_
     for record in records:
         kept("ingest", str(tmp_path / f"{record['id']}.jsonl"))
     assert copy_of(kept) == {**expected, "Lakeside Courier": "Wire One"}
+
+
+def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_once_stored(tmp_path):
+    """Memory bounded by the chunk, not the corpus: a run over many long articles holds the text of
+    the chunks in flight, not of every record and article it was given, to its end."""
+    import gc
+    import weakref
+
+    from conftest import DEMO_ARTICLES
+    from storyline.engine import InProcessEngine, handed_over
+    from storyline.model import Record
+    from storyline.pipeline import ingest
+    from storyline.settings import Settings
+    from storyline.sources import read_inputs
+    from storyline.store import open_store
+
+    settings = Settings(db=str(tmp_path / "s.db"), batch_size=4, analyze=False)
+    items = list(read_inputs([str(DEMO_ARTICLES)], settings))
+    records = [weakref.ref(item) for item in items if isinstance(item, Record)]
+    chunks: list[list[weakref.ref]] = []
+    alive: list[tuple[int, int, int]] = []  # at each chunk: its number, the earlier chunks' articles alive, records alive
+
+    class Watching(InProcessEngine):
+        def map(self, fn, chunks_in, *args):
+            def seen():
+                for chunk in chunks_in:
+                    chunks.append([weakref.ref(article) for article in chunk])
+                    yield chunk
+
+            for done, result in enumerate(super().map(fn, seen(), *args)):
+                gc.collect()
+                # chunk done is the driver's now, the one after it is being prepared
+                alive.append((done, sum(ref() is not None for refs in chunks[:max(0, done - 1)] for ref in refs),
+                              sum(ref() is not None for ref in records)))
+                yield result
+
+    with open_store(tmp_path / "s.db", create=True) as store:
+        report = ingest(handed_over(items), store, settings, engine=Watching())
+    assert items == [] and report.ingested == len(records) > 5 * settings.batch_size
+    assert len(chunks) == len(alive) > 5
+    # the chunk before this one is still the driver's while it waits; none before it is held
+    assert all(articles == 0 for _, articles, _ in alive), [a for a in alive if a[1]]
+    assert all(held == 0 for _, _, held in alive), alive

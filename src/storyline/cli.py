@@ -122,11 +122,12 @@ def _language_code(language: str) -> str:
 
 
 def _ingest_items(items: list, store: Store, settings: Settings, engine: Engine | None = None):
-    """Ingest into the user's database: notes, rejections and the summary line for the user."""
+    """Ingest into the user's database: notes, rejections and the summary line for the user. The
+    items are handed over (run_pipeline): the list is empty afterwards."""
     for item in items:
         if getattr(item, "note", None):
             say(err, f"note: {item.origin}: {item.note}")
-    report = run_pipeline(items, store, settings, engine)
+    report = run_pipeline(items, store, settings, engine, hand_over=True)
     out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False, markup=False)
     return report
 

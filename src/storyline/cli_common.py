@@ -75,13 +75,15 @@ def progress_bar() -> Progress:
 
 
 def run_pipeline(items: list[Record | Rejection], store: Store, settings: Settings,
-                 engine: Engine | None = None) -> IngestReport:
+                 engine: Engine | None = None, hand_over: bool = False) -> IngestReport:
     """Run the pipeline over items with a progress bar, printing each rejection as it comes; the
-    per-article stages run on the engine given, else on one the settings name, opened for this run."""
-    from storyline.engine import open_engine
+    per-article stages run on the engine given, else on one the settings name, opened for this run.
+    With hand_over (a caller with no further use for them), items is emptied as the run takes each in,
+    so that a record's text is let go once its article is made, not held to the end of the run."""
+    from storyline.engine import handed_over, open_engine
     from storyline.pipeline import ingest as run_ingest
 
     with (nullcontext(engine) if engine is not None else open_engine(settings)) as engine, progress_bar() as progress:
         task = progress.add_task("ingesting", total=len(items))
-        return run_ingest(items, store, settings, on_rejection=print_rejection,
+        return run_ingest(handed_over(items) if hand_over else items, store, settings, on_rejection=print_rejection,
                           progress=lambda n: progress.advance(task, n), engine=engine)

@@ -44,6 +44,15 @@ class Engine(Protocol):
     def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]: ...
 
 
+def handed_over(items: list[T]) -> Iterator[T]:
+    """The items in order, each dropped from the list as it is taken: what the caller hands over this
+    way is held only by whoever took it (an ingest's records and chunks, whose text is let go once
+    stored instead of at the end of the run). The list is empty once the iterator is exhausted."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
 class InProcessEngine:
     """Runs each chunk in this process, the next one on a thread of its own while the driver consumes
     the one before: the driver then places and stores a chunk while the next one's analysis runs on the
@@ -58,6 +67,7 @@ class InProcessEngine:
             return
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-prepare") as ahead:
             running = ahead.submit(fn, first, *args)
+            del first  # held by its task alone, as each later chunk is: let go once prepared
             try:
                 for chunk in remaining:
                     following = ahead.submit(fn, chunk, *args)  # starts as soon as the one before has finished

@@ -37,7 +37,7 @@ from storyline.embed import (
     load_multilingual_embedder,
     torch_threads,
 )
-from storyline.engine import Engine, InProcessEngine, giving_back_memory, one_blas_thread
+from storyline.engine import Engine, InProcessEngine, giving_back_memory, handed_over, one_blas_thread
 from storyline.errors import InputError, StoreError
 from storyline.extract import article_language
 from storyline.headline import headline_from_lead
@@ -298,10 +298,37 @@ def _ingest(items: Iterable[Record | Rejection], store: Store, settings: Setting
         if progress:
             progress(1)
 
+    started = time.perf_counter()
+    pending, updates = _identified(items, store, report, reject, progress)
+    report.seconds["identify"] += time.perf_counter() - started
+
+    if updates:
+        _update_articles(updates, store, engine, settings, clock)
+        report.updated = len(updates)
+        if progress:
+            progress(len(updates))
+    if pending or store.owed_revision():  # a run killed before its revision leaves it to this one
+        new = len(pending)
+        report.new_stories, report.ingested, report.unrevised = _assign(pending, store, engine, settings, clock,
+                                                                        progress, report.revisions)
+        report.duplicates += new - report.ingested  # stored meanwhile by another run
+    if settings.analyze:
+        with clock("briefs"):
+            refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
+        with clock("progressions"):  # of the storylines whose stories changed, once their briefs are made
+            refresh_progressions(store, sentence_vectors, settings.analysis_processes)
+    return report
+
+
+def _identified(items: Iterable[Record | Rejection], store: Store, report: IngestReport,
+                reject: Callable[[Rejection], None],
+                progress: Callable[[int], None] | None) -> tuple[list[Article], dict[str, Article]]:
+    """The new articles of items (in their order), and the stored articles items give new text for (by
+    stored id); rejections and copies are reported. Nothing of an item is held once it is read but
+    its article, where it is new."""
     pending: list[Article] = []
     updates: dict[str, Article] = {}  # stored article id -> its new version
     seen: dict[str, str] = {}  # identity -> article id, for copies inside this batch
-    started = time.perf_counter()
     for item in items:
         if isinstance(item, Rejection):
             reject(item)
@@ -332,23 +359,7 @@ def _ingest(items: Iterable[Record | Rejection], store: Store, settings: Setting
             seen[article.canonical_url] = article.id
         report.article_of[item.origin] = article.id
         pending.append(article)
-    report.seconds["identify"] += time.perf_counter() - started
-
-    if updates:
-        _update_articles(updates, store, engine, settings, clock)
-        report.updated = len(updates)
-        if progress:
-            progress(len(updates))
-    if pending or store.owed_revision():  # a run killed before its revision leaves it to this one
-        report.new_stories, report.ingested, report.unrevised = _assign(pending, store, engine, settings, clock,
-                                                                        progress, report.revisions)
-        report.duplicates += len(pending) - report.ingested  # stored meanwhile by another run
-    if settings.analyze:
-        with clock("briefs"):
-            refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
-        with clock("progressions"):  # of the storylines whose stories changed, once their briefs are made
-            refresh_progressions(store, sentence_vectors, settings.analysis_processes)
-    return report
+    return pending, updates
 
 
 def check_vector_model(store: Store, model: str) -> None:
@@ -360,7 +371,7 @@ def check_vector_model(store: Store, model: str) -> None:
                          "or ingest into a new database")
 
 
-def _prepared(engine: Engine, chunks: list[list[Article]], settings: Settings,
+def _prepared(engine: Engine, chunks: Iterable[list[Article]], settings: Settings,
               clock: StageClock) -> Iterator[list[Prepared]]:
     """The engine's prepared chunks in input order; the time the driver waits for each is `wait`."""
     results = engine.map(prepare, chunks, settings)
@@ -380,9 +391,11 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     a chunk per transaction, then revise the stories they touched (`_revise`, whose moves and merges
     are added to `revisions`), and those of the articles a run killed before its revision placed
     (Store.owed_revision) unless so many runs tried that before (Store.tried_revision); returns how
-    many stories they started, how many articles were stored and how many owed were given up."""
+    many stories they started, how many articles were stored and how many owed were given up.
+    pending is emptied: its articles are let go chunk by chunk as they are stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
+    placed_here = [article.id for article in pending]
     duplicates = DuplicateIndex(settings.duplicate_threshold, settings.minhash_perm, settings.duplicate_days)
     params = cluster.load_params(article_embedder_name(settings))
     stats = cluster.TermStats()
@@ -414,7 +427,11 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     multilingual = _crosslingual(store, stories) if pending and store.has_other_languages() else None
     touched: set[str] = set()
     quoted: list[tuple[str, str, list[str]]] = []  # revise.quotation_merges', made as articles are stored
-    for chunk in _prepared(engine, _chunks(pending, settings.batch_size), settings, clock):
+    # The chunks take the articles over, and each is let go once it is stored: the run holds the text of
+    # the articles still to be placed and of the chunks in flight, not of every article to its end.
+    chunks = _chunks(pending, settings.batch_size)
+    pending.clear()
+    for chunk in _prepared(engine, handed_over(chunks), settings, clock):
         if multilingual is None and any(item.article.language not in (None, cluster.ENGLISH) for item in chunk):
             multilingual = _crosslingual(store, stories)
         with clock("multilingual"):  # in the driver: only runs with another language than English pay it
@@ -454,10 +471,10 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
             owed_now = store.owed_revision(run) | {article_id: row for article_id, row in store.owed_revision().items()
                                                    if article_id in owed}
             touched.update(row.story_id for row in owed_now.values() if row.story_id)
-            merges = quoted + _revise(store, stories, touched, {article.id for article in pending} | set(owed_now))
+            merges = quoted + _revise(store, stories, touched, set(placed_here) | set(owed_now))
             store.paid_revision({article_id: row.mark for article_id, row in owed_now.items()})
             # a story this run started and revision then emptied or merged away is no new story
-            started_here = {started_by(article.id) for article in pending}
+            started_here = {started_by(article_id) for article_id in placed_here}
             new_stories -= len({source for source, _, _ in merges
                                 if source in started_here and (row := store.story(source)) and row.id != source})
         if revisions is not None:
