@@ -212,22 +212,29 @@ def test_a_copy_within_the_duplicate_window_is_a_copy_and_one_after_it_a_report_
 
 def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_once_stored(tmp_path):
     """Memory bounded by the chunk, not the corpus: a run over many long articles holds the text of
-    the chunks in flight, not of every record and article it was given, to its end."""
+    the chunks in flight, not of every record and article it was given (spool.py keeps the text of
+    those waiting for their chunk)."""
     import gc
     import weakref
 
     from conftest import DEMO_ARTICLES
-    from storyline.engine import InProcessEngine, handed_over
-    from storyline.model import Record
+    from storyline.engine import InProcessEngine
+    from storyline.model import Article, Record
     from storyline.pipeline import ingest
     from storyline.settings import Settings
     from storyline.sources import read_inputs
     from storyline.store import open_store
 
     settings = Settings(db=str(tmp_path / "s.db"), batch_size=4, analyze=False)
-    items = list(read_inputs([str(DEMO_ARTICLES)], settings))
-    records = [weakref.ref(item) for item in items if isinstance(item, Record)]
+    records: list[weakref.ref] = []
+
+    def read():  # as `storyline ingest` reads its files: as the run takes them in
+        for item in read_inputs([str(DEMO_ARTICLES)], settings):
+            if isinstance(item, Record):
+                records.append(weakref.ref(item))
+            yield item
     chunks: list[list[weakref.ref]] = []
+    texts: list[int] = []  # at each chunk, the articles alive with their text
     alive: list[tuple[int, int, int]] = []  # at each chunk: its number, the earlier chunks' articles alive, records alive
 
     class Watching(InProcessEngine):
@@ -239,15 +246,19 @@ def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_
 
             for done, result in enumerate(super().map(fn, seen(), *args)):
                 gc.collect()
+                # the articles waiting for their chunk keep no text: only those of the chunks in flight do
+                texts.append(sum(1 for o in gc.get_objects() if type(o) is Article and o.text))
                 # chunk done is the driver's now, the one after it is being prepared
                 alive.append((done, sum(ref() is not None for refs in chunks[:max(0, done - 1)] for ref in refs),
                               sum(ref() is not None for ref in records)))
                 yield result
 
     with open_store(tmp_path / "s.db", create=True) as store:
-        report = ingest(handed_over(items), store, settings, engine=Watching())
-    assert items == [] and report.ingested == len(records) > 5 * settings.batch_size
+        report = ingest(read(), store, settings, engine=Watching())
+    assert report.ingested == len(records) > 5 * settings.batch_size
     assert len(chunks) == len(alive) > 5
     # the chunk before this one is still the driver's while it waits; none before it is held
     assert all(articles == 0 for _, articles, _ in alive), [a for a in alive if a[1]]
     assert all(held == 0 for _, _, held in alive), alive
+    # the driver's chunk; the next one as prepared, and as handed to prepare; the one after it, handed over
+    assert 0 < max(texts) <= 4 * settings.batch_size < report.ingested // 2, texts

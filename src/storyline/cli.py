@@ -7,8 +7,9 @@ import json
 import re
 import sys
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Iterable, Iterator, Optional
 
 import typer
 from rich.table import Table
@@ -97,14 +98,18 @@ def ingest(
     web = [p for p in paths if _is_web_target(p)]
     # The engine first: a scheduler that cannot be reached leaves no new, empty database behind.
     with open_engine(settings) as engine, _open(settings, create=True) as store:
-        items = list(read_inputs([p for p in paths if not _is_web_target(p)], settings, source=source))
+        gathered: list[Record | Rejection] = []
         if web:
             from storyline.pipeline import gather_web, web_client
 
             with web_client(settings) as client:
-                items += gather_web(web, client, store, source)[0]
+                gathered = gather_web(web, client, store, source)[0]
+        # The files' records are read as the run takes them in, never all at once: a record is let go
+        # once its article is made (whose text waits on disk for its chunk, spool.py).
+        items: Iterable[Record | Rejection] = chain(
+            read_inputs([p for p in paths if not _is_web_target(p)], settings, source=source), gathered)
         if code is not None:
-            items = [dataclasses.replace(item, language=code) if isinstance(item, Record) else item for item in items]
+            items = (dataclasses.replace(item, language=code) if isinstance(item, Record) else item for item in items)
         report = _ingest_items(items, store, settings, engine)
     if report.rejected:
         raise typer.Exit(1)
@@ -121,13 +126,17 @@ def _language_code(language: str) -> str:
     return code
 
 
-def _ingest_items(items: list, store: Store, settings: Settings, engine: Engine | None = None):
-    """Ingest into the user's database: notes, rejections and the summary line for the user. The
-    items are handed over (run_pipeline): the list is empty afterwards."""
-    for item in items:
-        if getattr(item, "note", None):
-            say(err, f"note: {item.origin}: {item.note}")
-    report = run_pipeline(items, store, settings, engine, hand_over=True)
+def _ingest_items(items: Iterable[Record | Rejection], store: Store, settings: Settings,
+                  engine: Engine | None = None):
+    """Ingest into the user's database: notes (as each item is read), rejections and the summary line
+    for the user."""
+    def noted() -> Iterator[Record | Rejection]:
+        for item in items:
+            if getattr(item, "note", None):
+                say(err, f"note: {item.origin}: {item.note}")
+            yield item
+
+    report = run_pipeline(noted(), store, settings, engine)
     out.print(f"{report.summary()}; {store.count('stories')} stories in {store.name}", highlight=False, markup=False)
     return report
 

@@ -7,7 +7,7 @@ import functools
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -74,16 +74,22 @@ def progress_bar() -> Progress:
                     console=err, transient=True, disable=not err.is_terminal)
 
 
-def run_pipeline(items: list[Record | Rejection], store: Store, settings: Settings,
-                 engine: Engine | None = None, hand_over: bool = False) -> IngestReport:
+def run_pipeline(items: Iterable[Record | Rejection], store: Store, settings: Settings,
+                 engine: Engine | None = None) -> IngestReport:
     """Run the pipeline over items with a progress bar, printing each rejection as it comes; the
     per-article stages run on the engine given, else on one the settings name, opened for this run.
-    With hand_over (a caller with no further use for them), items is emptied as the run takes each in,
-    so that a record's text is let go once its article is made, not held to the end of the run."""
-    from storyline.engine import handed_over, open_engine
+    The items may be read as the run takes them in: the bar's total counts those read (a run reads
+    them all before it places the first article)."""
+    from storyline.engine import open_engine
     from storyline.pipeline import ingest as run_ingest
 
     with (nullcontext(engine) if engine is not None else open_engine(settings)) as engine, progress_bar() as progress:
-        task = progress.add_task("ingesting", total=len(items))
-        return run_ingest(handed_over(items) if hand_over else items, store, settings, on_rejection=print_rejection,
+        task = progress.add_task("ingesting", total=0)
+
+        def counted() -> Iterator[Record | Rejection]:
+            for read, item in enumerate(items, 1):
+                progress.update(task, total=read)
+                yield item
+
+        return run_ingest(counted(), store, settings, on_rejection=print_rejection,
                           progress=lambda n: progress.advance(task, n), engine=engine)

@@ -48,6 +48,7 @@ from storyline.settings import Settings
 from storyline.sources.feeds import FeedState, parse_opml
 from storyline.sources.fetch import SafeClient
 from storyline.sources.pages import records_from_feed, records_from_url
+from storyline.spool import ArticleSpool
 from storyline.store import Store
 from storyline.store.owed import TRIES
 from storyline.text import canonical_url, normalize_text, text_hash
@@ -298,20 +299,20 @@ def _ingest(items: Iterable[Record | Rejection], store: Store, settings: Setting
         if progress:
             progress(1)
 
-    started = time.perf_counter()
-    pending, updates = _identified(items, store, report, reject, progress)
-    report.seconds["identify"] += time.perf_counter() - started
-
-    if updates:
-        _update_articles(updates, store, engine, settings, clock)
-        report.updated = len(updates)
-        if progress:
-            progress(len(updates))
-    if pending or store.owed_revision():  # a run killed before its revision leaves it to this one
-        new = len(pending)
-        report.new_stories, report.ingested, report.unrevised = _assign(pending, store, engine, settings, clock,
-                                                                        progress, report.revisions)
-        report.duplicates += new - report.ingested  # stored meanwhile by another run
+    with ArticleSpool() as spool:  # the text of the new articles, until their chunk
+        started = time.perf_counter()
+        pending, updates = _identified(items, store, report, reject, progress, spool)
+        report.seconds["identify"] += time.perf_counter() - started
+        if updates:
+            _update_articles(updates, store, engine, settings, clock)
+            report.updated = len(updates)
+            if progress:
+                progress(len(updates))
+        if pending or store.owed_revision():  # a run killed before its revision leaves it to this one
+            new = len(pending)
+            report.new_stories, report.ingested, report.unrevised = _assign(pending, spool, store, engine, settings,
+                                                                            clock, progress, report.revisions)
+            report.duplicates += new - report.ingested  # stored meanwhile by another run
     if settings.analyze:
         with clock("briefs"):
             refresh_briefs(store, processes=settings.analysis_processes)  # also finishes briefs a killed run left stale
@@ -321,11 +322,11 @@ def _ingest(items: Iterable[Record | Rejection], store: Store, settings: Setting
 
 
 def _identified(items: Iterable[Record | Rejection], store: Store, report: IngestReport,
-                reject: Callable[[Rejection], None],
-                progress: Callable[[int], None] | None) -> tuple[list[Article], dict[str, Article]]:
-    """The new articles of items (in their order), and the stored articles items give new text for (by
-    stored id); rejections and copies are reported. Nothing of an item is held once it is read but
-    its article, where it is new."""
+                reject: Callable[[Rejection], None], progress: Callable[[int], None] | None,
+                spool: ArticleSpool) -> tuple[list[Article], dict[str, Article]]:
+    """The new articles of items (in their order; their text kept in spool), and the stored articles
+    items give new text for (by stored id); rejections and copies are reported. Nothing of an item is
+    held once it is read but its article, where it is new."""
     pending: list[Article] = []
     updates: dict[str, Article] = {}  # stored article id -> its new version
     seen: dict[str, str] = {}  # identity -> article id, for copies inside this batch
@@ -358,7 +359,7 @@ def _identified(items: Iterable[Record | Rejection], store: Store, report: Inges
         if article.canonical_url:
             seen[article.canonical_url] = article.id
         report.article_of[item.origin] = article.id
-        pending.append(article)
+        pending.append(spool.put(article))
     return pending, updates
 
 
@@ -384,7 +385,8 @@ def _prepared(engine: Engine, chunks: Iterable[list[Article]], settings: Setting
         yield chunk.items
 
 
-def _assign(pending: list[Article], store: Store, engine: Engine, settings: Settings, clock: StageClock,
+def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: Engine, settings: Settings,
+            clock: StageClock,
             progress: Callable[[int], None] | None,
             revisions: list[tuple[str, str, list[str]]] | None = None) -> tuple[int, int, int]:
     """Store new articles oldest first, each with its duplicate group, vector, story and analysis,
@@ -392,7 +394,8 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     are added to `revisions`), and those of the articles a run killed before its revision placed
     (Store.owed_revision) unless so many runs tried that before (Store.tried_revision); returns how
     many stories they started, how many articles were stored and how many owed were given up.
-    pending is emptied: its articles are let go chunk by chunk as they are stored."""
+    pending (whose text spool keeps until their chunk) is emptied: its articles are let go chunk by
+    chunk as they are stored."""
     new_stories = stored = 0
     pending.sort(key=_sort_key)
     placed_here = [article.id for article in pending]
@@ -431,7 +434,7 @@ def _assign(pending: list[Article], store: Store, engine: Engine, settings: Sett
     # the articles still to be placed and of the chunks in flight, not of every article to its end.
     chunks = _chunks(pending, settings.batch_size)
     pending.clear()
-    for chunk in _prepared(engine, handed_over(chunks), settings, clock):
+    for chunk in _prepared(engine, (spool.whole(chunk) for chunk in handed_over(chunks)), settings, clock):
         if multilingual is None and any(item.article.language not in (None, cluster.ENGLISH) for item in chunk):
             multilingual = _crosslingual(store, stories)
         with clock("multilingual"):  # in the driver: only runs with another language than English pay it
