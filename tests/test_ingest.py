@@ -214,6 +214,7 @@ def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_
     """Memory bounded by the chunk, not the corpus: a run over many long articles holds the text of
     the chunks in flight, not of every record and article it was given (spool.py keeps the text of
     those waiting for their chunk)."""
+    import dataclasses
     import gc
     import weakref
 
@@ -228,9 +229,12 @@ def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_
     settings = Settings(db=str(tmp_path / "s.db"), batch_size=4, analyze=False)
     records: list[weakref.ref] = []
 
+    mark = "Filed for the chunk test."  # this run's articles apart from any other test's in the process
+
     def read():  # as `storyline ingest` reads its files: as the run takes them in
         for item in read_inputs([str(DEMO_ARTICLES)], settings):
             if isinstance(item, Record):
+                item = dataclasses.replace(item, text=f"{item.text}\n\n{mark}")
                 records.append(weakref.ref(item))
             yield item
     chunks: list[list[weakref.ref]] = []
@@ -247,7 +251,7 @@ def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_
             for done, result in enumerate(super().map(fn, seen(), *args)):
                 gc.collect()
                 # the articles waiting for their chunk keep no text: only those of the chunks in flight do
-                texts.append(sum(1 for o in gc.get_objects() if type(o) is Article and o.text))
+                texts.append(sum(1 for o in gc.get_objects() if type(o) is Article and o.text.endswith(mark)))
                 # chunk done is the driver's now, the one after it is being prepared
                 alive.append((done, sum(ref() is not None for refs in chunks[:max(0, done - 1)] for ref in refs),
                               sum(ref() is not None for ref in records)))
