@@ -46,8 +46,8 @@ class Engine(Protocol):
 
 def handed_over(items: list[T]) -> Iterator[T]:
     """The items in order, each dropped from the list as it is taken: what the caller hands over this
-    way is held only by whoever took it (an ingest's records and chunks, whose text is let go once
-    stored instead of at the end of the run). The list is empty once the iterator is exhausted."""
+    way is held only by whoever took it (an ingest's chunks, each let go once stored instead of at the
+    end of the run). The list is empty once the iterator is exhausted."""
     items.reverse()
     while items:
         yield items.pop()

@@ -430,8 +430,8 @@ def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: E
     multilingual = _crosslingual(store, stories) if pending and store.has_other_languages() else None
     touched: set[str] = set()
     quoted: list[tuple[str, str, list[str]]] = []  # revise.quotation_merges', made as articles are stored
-    # The chunks take the articles over, and each is let go once it is stored: the run holds the text of
-    # the articles still to be placed and of the chunks in flight, not of every article to its end.
+    # The chunks take the articles over, each given its text back from the spool as the engine takes it
+    # and let go once stored: the run holds the text of the chunks in flight alone.
     chunks = _chunks(pending, settings.batch_size)
     pending.clear()
     for chunk in _prepared(engine, (spool.whole(chunk) for chunk in handed_over(chunks)), settings, clock):
