@@ -227,9 +227,8 @@ def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_
     from storyline.store import open_store
 
     settings = Settings(db=str(tmp_path / "s.db"), batch_size=4, analyze=False)
-    records: list[weakref.ref] = []
-
     mark = "Filed for the chunk test."  # this run's articles apart from any other test's in the process
+    records: list[weakref.ref] = []
 
     def read():  # as `storyline ingest` reads its files: as the run takes them in
         for item in read_inputs([str(DEMO_ARTICLES)], settings):
@@ -237,6 +236,7 @@ def test_an_ingest_lets_go_of_each_record_once_read_and_of_each_chunks_articles_
                 item = dataclasses.replace(item, text=f"{item.text}\n\n{mark}")
                 records.append(weakref.ref(item))
             yield item
+
     chunks: list[list[weakref.ref]] = []
     texts: list[int] = []  # at each chunk, the articles alive with their text
     alive: list[tuple[int, int, int]] = []  # at each chunk: its number, the earlier chunks' articles alive, records alive
