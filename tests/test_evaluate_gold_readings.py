@@ -207,3 +207,16 @@ def test_a_pronoun_before_a_name_in_its_sentence_gives_it_no_gender() -> None:
             _gold(text, "Varga", "was also troubled by", "the budget", False),
             _gold(text, "he", "wondered", "Who wants to work with us?", True)]
     assert _right(text, gold, "Who wants to work with us?", "Tomas Varga")
+
+
+def test_a_transcripts_turn_is_a_quotation() -> None:
+    """"RUIZ: We will run the ferry all year." annotated as reported content, its source the label in capitals opening
+    the line and its cue the colon: the turn is Ruiz's own words, so a direct quote of it is right. A label-like
+    source that does not open its line, or a colon after a source in ordinary case, makes no turn."""
+    t = "VARGA: Will the ferry run in winter?\nRUIZ: We will run the ferry all year.\nThe plan, Ruiz wrote: levies first."
+    turn = _reported(t, ["We will run the ferry all year."])
+    turn["source"], turn["source_text"], turn["cue_text"] = [_span(t, "RUIZ")], "RUIZ", ":"
+    assert _precision(t, [turn], "We will run the ferry all year") == (1, 1)
+    written = _reported(t, ["levies first."])
+    written["source"], written["source_text"], written["cue_text"] = [_span(t, "Ruiz")], "Ruiz", ":"
+    assert _precision(t, [written], "levies first") == (0, 1)

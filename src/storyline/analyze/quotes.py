@@ -1,7 +1,8 @@
 """Who said what in one article: direct quotes, reported speech, their speakers and where it was said.
 
 Three steps, each its own module: quote_marks (the scanner), statements (direct and reported
-speech with their cues and subjects), speakers (who the subject is, venue, addressee). In another
+speech with their cues and subjects), speakers (who the subject is, venue, addressee); a transcript's
+turns ("TAPPER: …") are their labels' speakers' words (transcripts). In another
 language (find_quotes_in_language) the quotes come from their marks and the language's cue verbs.
 
 Quote marks are paired by context, not by character: an opening mark follows a space or a bracket
@@ -26,6 +27,7 @@ from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.reported import reported_statements
 from storyline.analyze.speakers import attribute_in_language, fullest_name, inherit_venues, read_context, resolve_speakers
 from storyline.analyze.statements import Statement, direct_statements
+from storyline.analyze.transcripts import transcript_turns
 from storyline.lang import cue_pattern
 from storyline.model import Mention, Quote
 from storyline.text import sentence_at, split_sentences
@@ -48,6 +50,7 @@ def find_quotes(text: str, mentions: Sequence[Mention] | None = None, parsed: Pa
     statements += reported_statements(article, used_cues)
     statements.sort(key=lambda s: s.position)
     resolve_speakers(article, statements)
+    statements = transcript_turns(article, statements)
     for statement in statements:
         read_context(article, statement)
     inherit_venues(statements)

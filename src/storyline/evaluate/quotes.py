@@ -19,6 +19,8 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   (the annotators took both into one content with the words before). PolNeAR's ``direct`` asks only
   whether a content's first piece opens at a mark, so a whole quotation after the writer's words in one
   content ("But, he added, “…”", "Sanders delivered a retort: “…”") would otherwise count as no quotation.
+  A transcript's turn (``transcript_turn``: "TAPPER: Do you think …", its source a label in capitals opening its
+  line, its cue the colon) is the speaker's own words as well, though no mark opens it.
 - **Speaker** of a found quotation: the speaker of the predicted quote that overlaps it most. The
   gold source is sorted into a *name* ("Donald Trump", "Trump's spokesman Jason Miller"), a
   *pronoun* ("he"), an *anonymous* description ("a campaign aide", "sources", "the Trump campaign")
@@ -154,6 +156,18 @@ def quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def transcript_turn(text: str, attribution: Mapping[str, Any]) -> bool:
+    """Whether the attribution is a transcript's turn ("TAPPER: Do you think …"): its source a label in capitals
+    opening its line, its cue the colon after it. The annotators mark such a turn reported (no quotation mark
+    opens it), but its words are the speaker's own, as a quotation's are."""
+    sources, cue = attribution.get("source") or [], (attribution.get("cue_text") or "").strip()
+    if cue != ":" or len(sources) != 1:
+        return False
+    start, end = sources[0]
+    label = text[start:end]
+    return (start == 0 or text[start - 1] == "\n") and any(c.isalpha() for c in label) and label.isupper()
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -281,7 +295,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             pieces = [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b) for a, b in raw) if b > a]
             gold_any += pieces
             direct = bool(attribution.get("direct"))
-            if direct:
+            if direct or transcript_turn(record["text"], attribution):
                 gold_direct += pieces
             else:  # a quotation that opens a piece of reported content, or follows its colon, is a quotation all the same
                 gold_direct += [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b)

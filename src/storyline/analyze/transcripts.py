@@ -1,0 +1,152 @@
+"""Transcripts: an interview or a debate printed as its speakers' turns, each paragraph opened by the
+speaker's name in capitals and a colon ("TAPPER: Do you think …", "FALLIN: I think …"), as news sites
+print a broadcast (each paragraph in quotation marks where the article quotes the exchange). A turn is
+its speaker's own words: a direct quotation with no quotation marks and no
+verb of saying, the label standing for both.
+
+A paragraph is a turn where it opens with a label (one to four words in capitals, a title such as
+"SEN." among them, then a colon) that names a person: one the article names elsewhere (a person whose
+name ends in the label's last word: "TRUMP" is the article's Donald Trump), one another label names in
+full ("TAPPER" after "JAKE TAPPER"), or, for a label of two words or more, a name whose last word the
+article never writes in lower case ("ANDERSON COOPER"); beside such a speaker, a one-word label that opens
+two turns or more and is never a word in lower case ("RAMOS" asking "CLINTON"). Labels that name no one ("UPDATE:",
+"CORRECTION:", "EXCLUSIVE:", "BYLINE:") open no turn. An article's turns are a transcript only where
+there are two or more and at least half of them speak as people speak to each other (a word of the
+first or second person, or a question): a list of positions under the candidates' names ("CLINTON:
+Supports a higher minimum wage.") is the writer's summary, not their words.
+
+Quoted words inside a turn that have no cue of their own are the turn's speaker's; a turn that no
+quotation covers becomes a statement of its own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.statements import Statement
+
+# A label: up to four words in capitals ("SEN. BERNIE SANDERS", "McCAIN", "O'ROURKE"), its last of two
+# letters or more, opening a line (after the quotation mark that opens a quoted transcript's paragraph, where
+# there is one) and followed by a colon and the turn's words on that line.
+_WORD = r"(?:Mc|Mac)?[A-Z][A-Z'’\-]*"
+LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>(?:{_WORD}\.?[ \u00a0]){{0,3}}(?:Mc|Mac)?[A-Z][A-Z'’\-]*[A-Z])"
+                   r"[ \t]*:[ \t\u00a0]+(?=\S)", re.MULTILINE)
+# Words of a label that give a title, not a name.
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+                         "secretary", "gen", "general", "rev", "prof", "judge", "justice", "mayor", "speaker",
+                         "former", "vice", "candidate", "host", "moderator", "anchor"})
+# A turn that speaks to someone: a word of the first or second person, or a question.
+SPOKEN = re.compile(r"\bI\b|\b(?:[Ww]e|us|[Oo]ur|[Mm]y|me|[Yy]ou|[Yy]our|[Ll]et[’']s|[Ii][’']m|[Ii][’']ve)\b|\?")
+
+
+def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[Statement]:
+    """The statements with each transcript turn's words given to its speaker: quoted words in a turn that
+    have no cue of their own are the speaker's (a quotation running over several turns, as a quoted
+    exchange's paragraphs do, cut at each), and a turn that quotations cover less than half of becomes a
+    statement of its own (direct, the label its speaker's span); in position order."""
+    turns = _turns(article)
+    if not turns:
+        return statements
+    text = article.text
+    # each turn from the start of its line (where a quoted turn's mark opens) to the end of its words
+    lines = [(text.rfind("\n", 0, start) + 1, end) for (start, end), _, _ in turns]
+
+    def turn_of(position: int) -> int | None:
+        return next((n for n, (line, end) in enumerate(lines) if line <= position < end), None)
+
+    out: list[Statement] = []
+    for statement in statements:
+        if not statement.direct or statement.cue is not None:
+            out.append(statement)
+            continue
+        groups: dict[int | None, list[tuple[int, int]]] = {}
+        for a, b in statement.parts:
+            groups.setdefault(turn_of(a), []).append((a, b))
+        if set(groups) == {None}:
+            out.append(statement)
+            continue
+        for n, parts in groups.items():
+            part = statement if len(groups) == 1 else replace(statement, parts=parts, position=parts[0][0])
+            if n is not None:
+                (start, _), name, label = turns[n]
+                # a quoted turn's words without its label ("“RAMOS: Did you …”")
+                part.parts = [(max(a, start), b) if a < start < b else (a, b) for a, b in parts]
+                part.speaker, part.speaker_span, part.unnamed, part.resolved = name, label, None, True
+            out.append(part)
+    for ((start, end), name, label), (line, _) in zip(turns, lines, strict=True):
+        quoted = sum(min(b, end) - max(a, start) for s in out if s.direct for a, b in s.parts if b > start and a < end)
+        if 2 * quoted < end - start:
+            out.append(Statement(position=start, direct=True, parts=[(start, end)], paragraph=article.paragraph_of(start),
+                                 frame=(line, end), speaker=name, speaker_span=label, resolved=True,
+                                 sentence=(start, end)))
+    return sorted(out, key=lambda s: s.position)
+
+
+def _turns(article: ArticleText) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
+    """Each turn of the article's transcript: its words' span, its speaker's name and the label's span;
+    none where the article holds no transcript (module docstring)."""
+    text = article.text
+    found = []
+    for match in LABEL.finditer(text):
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        while end > match.end() and text[end - 1].isspace():
+            end -= 1
+        found.append((match.span("label"), (match.end(), end)))
+    if len(found) < 2:
+        return []
+    labels = [_name_words(text[a:b]) for (a, b), _ in found]
+    spans = [span for span, _ in found]
+    names = [_person(article, words, labels, spans) if words else None for words in labels]
+    if any(names):
+        # beside a named speaker, a surname that labels two turns or more and is never a word in lower case
+        # names the other ("RAMOS:" asking "CLINTON:", where the article gives no fuller name)
+        names = [name if name is not None or len(words) != 1 or labels.count(words) < 2
+                 or article.written_in_lower_case(words[0]) else _spelt(article, words, spans)
+                 for name, words in zip(names, labels, strict=True)]
+    turns = [(words, name, label) for (label, words), name in zip(found, names, strict=True) if name is not None]
+    if len(turns) < 2 or 2 * sum(SPOKEN.search(text, a, b) is not None for (a, b), _, _ in turns) < len(turns):
+        return []
+    return turns
+
+
+def _name_words(label: str) -> list[str]:
+    """The label's words that name, without its titles ("SEN. BERNIE SANDERS" -> BERNIE, SANDERS)."""
+    return [word for word in label.split() if word.rstrip(".").lower() not in TITLE_WORDS and not word.endswith(".")]
+
+
+def _person(article: ArticleText, words: list[str], labels: list[list[str]], spans: list[tuple[int, int]]) -> str | None:
+    """The person a label's name words name: the fullest name of a person the article names outside the
+    labels whose name ends in the label's last word (and holds its other words), else the fullest label
+    ending so ("JAKE TAPPER" for "TAPPER"), else, for a label of two words or more, the label itself
+    where the article never writes its last word in lower case; spelt as the article spells it."""
+    last = words[-1].casefold()
+    wanted = {word.casefold() for word in words}
+    outside = [m for m in article.people if not any(a <= m.start < b for a, b in spans)]
+    fits = [m.text for m in outside if m.text.split() and m.text.split()[-1].casefold() == last
+            and wanted <= {word.casefold() for word in m.text.split()}]
+    if fits:
+        return max(fits, key=lambda name: (len(name.split()), len(name)))
+    fuller = [label for label in labels if len(label) > 1 and label[-1].casefold() == last
+              and wanted <= {word.casefold() for word in label}]
+    if fuller:
+        return _spelt(article, max(fuller, key=len), spans)
+    if len(words) > 1 and not article.written_in_lower_case(words[-1]):
+        return _spelt(article, words, spans)
+    return None
+
+
+def _spelt(article: ArticleText, words: list[str], labels: list[tuple[int, int]]) -> str:
+    """A label's name as the article spells it outside the labels, else in title case ("McCAIN" McCain)."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    for written in pattern.finditer(article.text):
+        if not any(a <= written.start() < b for a, b in labels):
+            return " ".join(written.group().split())
+    return " ".join(map(_title, words))
+
+
+def _title(word: str) -> str:
+    if word[:2] in ("MC", "Mc") and len(word) > 3:
+        return "Mc" + word[2:].title()
+    return word.title()
