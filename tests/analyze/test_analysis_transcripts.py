@@ -77,3 +77,30 @@ def test_a_quoted_exchange_is_cut_at_each_turn():
     assert ("Governor, will you scrap it?", "Holm", True) in turns
     assert ("No. We will help those who cannot pay, and the ferry will run all year", "Ana Ruiz", True) in turns
     assert [speaker for words, speaker, _ in turns if "Chants of no levy" in words] == [None]
+
+
+QA = ("Q&A with harbour master Ana Ruiz.\n\n"
+      "Harbour master Ana Ruiz has run the port of Norrvik for nine years. She spoke with Piet Varga about the "
+      "new ferry levy. Questions and answers have been edited for length.\n\n"
+      "Q: The levy comes in next month. Why now?\n\n"
+      "A: Because the ferry loses money every winter. The islanders know that.\n\n"
+      "Nobody here wants the ferry to stop.\n\n"
+      "Q: Will the levy rise again?\n\n"
+      "A: Not while I run the port.")
+
+
+def test_each_answer_of_a_question_and_answer_interview_is_the_interviewees():
+    turns = _turns(QA)
+    answers = [(text, speaker) for text, speaker, direct in turns if direct]
+    assert answers == [("Because the ferry loses money every winter. The islanders know that.", "Ana Ruiz"),
+                       ("Nobody here wants the ferry to stop.", "Ana Ruiz"), ("Not while I run the port.", "Ana Ruiz")]
+    glued = QA.replace("Q: ", "Q")  # a bold label that lost its space: "QWill the levy …"
+    assert [speaker for _, speaker, direct in _turns(glued) if direct] == ["Ana Ruiz"] * 3
+
+
+def test_lettered_points_are_no_interview():
+    text = ("Ana Ruiz set out the harbour board's plan on Monday.\n\n"
+            "A. The levy comes in next month for every crossing.\n\n"
+            "B. The ferry runs all year.\n\n"
+            "A. second list: the quay is rebuilt by May.")
+    assert not any(direct for _, _, direct in _turns(text))

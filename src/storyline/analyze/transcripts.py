@@ -15,13 +15,20 @@ there are two or more and at least half of them speak as people speak to each ot
 first or second person, or a question): a list of positions under the candidates' names ("CLINTON:
 Supports a higher minimum wage.") is the writer's summary, not their words.
 
+A question-and-answer interview ("Q: You open your book in 2001. …" / "A: I came home from school …")
+labels its turns Q and A: where two questions or more and two answers or more open their lines, each
+answer, from its label to the next question (every paragraph between), is the words of the person the
+interview is with: the first person the article names before its first question, in the headline or
+the introduction ("Q&A with Vice President Joe Biden"). The questions are the outlet's and are no one's
+quotation here.
+
 Quoted words inside a turn that have no cue of their own are the turn's speaker's; a turn that no
 quotation covers becomes a statement of its own."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
@@ -36,56 +43,73 @@ LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>(?:{_WORD}\.?[ \u00a0]
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
                          "secretary", "gen", "general", "rev", "prof", "judge", "justice", "mayor", "speaker",
                          "former", "vice", "candidate", "host", "moderator", "anchor"})
+# A question-and-answer interview's label: Q or A opening a line, then a colon or a full stop, or glued to
+# the turn's first word where the page's bold label lost its space ("QThere's no shortage …").
+QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?=[A-Z][a-z’']))", re.MULTILINE)
 # A turn that speaks to someone: a word of the first or second person, or a question.
 SPOKEN = re.compile(r"\bI\b|\b(?:[Ww]e|us|[Oo]ur|[Mm]y|me|[Yy]ou|[Yy]our|[Ll]et[’']s|[Ii][’']m|[Ii][’']ve)\b|\?")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn of a transcript: the spans of its words (a paragraph each), its speaker's name, the span that
+    names the speaker (the label, or the interviewee's name) and where its first line starts."""
+
+    parts: tuple[tuple[int, int], ...]
+    speaker: str
+    speaker_span: tuple[int, int]
+    line: int
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
 
 
 def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[Statement]:
     """The statements with each transcript turn's words given to its speaker: quoted words in a turn that
     have no cue of their own are the speaker's (a quotation running over several turns, as a quoted
-    exchange's paragraphs do, cut at each), and a turn that quotations cover less than half of becomes a
-    statement of its own (direct, the label its speaker's span); in position order."""
-    turns = _turns(article)
+    exchange's paragraphs do, cut at each), and a turn that quotations cover less than half of becomes
+    statements of its own (direct, one a paragraph, the label or the interviewee's name its speaker's
+    span); in position order."""
+    turns = _turns(article) + _answers(article)
     if not turns:
         return statements
-    text = article.text
-    # each turn from the start of its line (where a quoted turn's mark opens) to the end of its words
-    lines = [(text.rfind("\n", 0, start) + 1, end) for (start, end), _, _ in turns]
 
-    def turn_of(position: int) -> int | None:
-        return next((n for n, (line, end) in enumerate(lines) if line <= position < end), None)
+    def turn_of(position: int) -> Turn | None:
+        return next((turn for turn in turns if turn.line <= position < turn.end), None)
 
     out: list[Statement] = []
     for statement in statements:
         if not statement.direct or statement.cue is not None:
             out.append(statement)
             continue
-        groups: dict[int | None, list[tuple[int, int]]] = {}
+        groups: dict[Turn | None, list[tuple[int, int]]] = {}
         for a, b in statement.parts:
             groups.setdefault(turn_of(a), []).append((a, b))
         if set(groups) == {None}:
             out.append(statement)
             continue
-        for n, parts in groups.items():
+        for turn, parts in groups.items():
             part = statement if len(groups) == 1 else replace(statement, parts=parts, position=parts[0][0])
-            if n is not None:
-                (start, _), name, label = turns[n]
+            if turn is not None:
+                start = turn.parts[0][0]
                 # a quoted turn's words without its label ("“RAMOS: Did you …”")
                 part.parts = [(max(a, start), b) if a < start < b else (a, b) for a, b in parts]
-                part.speaker, part.speaker_span, part.unnamed, part.resolved = name, label, None, True
+                part.speaker, part.speaker_span, part.unnamed, part.resolved = turn.speaker, turn.speaker_span, None, True
             out.append(part)
-    for ((start, end), name, label), (line, _) in zip(turns, lines, strict=True):
+    for turn in turns:
+        start, end = turn.parts[0][0], turn.end
         quoted = sum(min(b, end) - max(a, start) for s in out if s.direct for a, b in s.parts if b > start and a < end)
-        if 2 * quoted < end - start:
-            out.append(Statement(position=start, direct=True, parts=[(start, end)], paragraph=article.paragraph_of(start),
-                                 frame=(line, end), speaker=name, speaker_span=label, resolved=True,
-                                 sentence=(start, end)))
+        if 2 * quoted < sum(b - a for a, b in turn.parts):  # a statement a paragraph, each its own source line
+            out += [Statement(position=a, direct=True, parts=[(a, b)], paragraph=article.paragraph_of(a),
+                              frame=(turn.line, end), speaker=turn.speaker, speaker_span=turn.speaker_span,
+                              resolved=True, sentence=(a, b)) for a, b in turn.parts]
     return sorted(out, key=lambda s: s.position)
 
 
-def _turns(article: ArticleText) -> list[tuple[tuple[int, int], str, tuple[int, int]]]:
-    """Each turn of the article's transcript: its words' span, its speaker's name and the label's span;
-    none where the article holds no transcript (module docstring)."""
+def _turns(article: ArticleText) -> list[Turn]:
+    """Each turn of the article's transcript labelled by its speakers' names; none where the article holds
+    no such transcript (module docstring)."""
     text = article.text
     found = []
     for match in LABEL.finditer(text):
@@ -105,10 +129,49 @@ def _turns(article: ArticleText) -> list[tuple[tuple[int, int], str, tuple[int, 
         names = [name if name is not None or len(words) != 1 or labels.count(words) < 2
                  or article.written_in_lower_case(words[0]) else _spelt(article, words, spans)
                  for name, words in zip(names, labels, strict=True)]
-    turns = [(words, name, label) for (label, words), name in zip(found, names, strict=True) if name is not None]
-    if len(turns) < 2 or 2 * sum(SPOKEN.search(text, a, b) is not None for (a, b), _, _ in turns) < len(turns):
+    turns = [Turn((words,), name, label, text.rfind("\n", 0, label[0]) + 1)
+             for (label, words), name in zip(found, names, strict=True) if name is not None]
+    if len(turns) < 2 or 2 * sum(SPOKEN.search(text, *turn.parts[0]) is not None for turn in turns) < len(turns):
         return []
     return turns
+
+
+def _answers(article: ArticleText) -> list[Turn]:
+    """Each answer of a question-and-answer interview, given to the person the interview is with; none
+    where the article is no such interview or names no one before its first question (module docstring)."""
+    text = article.text
+    labels = list(QA_LABEL.finditer(text))
+    kinds = [label.group("label") for label in labels]
+    if kinds.count("Q") < 2 or kinds.count("A") < 2:
+        return []
+    before = [person for person in article.people if person.end <= labels[0].start()]
+    if not before:
+        return []
+    first = before[0]
+    name, speaker_span = article.full_name(first, first.text, first.start)[0], (first.start, first.end)
+    answers = []
+    for n, label in enumerate(labels):
+        if label.group("label") != "A":
+            continue
+        stop = labels[n + 1].start() if n + 1 < len(labels) else text.find("\n", label.end())
+        parts = tuple(_lines(text, label.end(), len(text) if stop < 0 else stop))
+        if parts:
+            answers.append(Turn(parts, name, speaker_span, text.rfind("\n", 0, label.start()) + 1))
+    return answers
+
+
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The non-blank lines of text[start:stop], each without its edge spaces."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text[start:stop]):
+        a, b = start + line.start(), start + line.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
 
 
 def _name_words(label: str) -> list[str]:
