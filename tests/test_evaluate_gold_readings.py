@@ -210,13 +210,16 @@ def test_a_pronoun_before_a_name_in_its_sentence_gives_it_no_gender() -> None:
 
 
 def test_a_transcripts_turn_is_a_quotation() -> None:
-    """"RUIZ: We will run the ferry all year." annotated as reported content, its source the label in capitals opening
-    the line and its cue the colon: the turn is Ruiz's own words, so a direct quote of it is right. A label-like
-    source that does not open its line, or a colon after a source in ordinary case, makes no turn."""
-    t = "VARGA: Will the ferry run in winter?\nRUIZ: We will run the ferry all year.\nThe plan, Ruiz wrote: levies first."
-    turn = _reported(t, ["We will run the ferry all year."])
-    turn["source"], turn["source_text"], turn["cue_text"] = [_span(t, "RUIZ")], "RUIZ", ":"
-    assert _precision(t, [turn], "We will run the ferry all year") == (1, 1)
+    """"RUIZ: We will run the ferry all year." annotated as reported content, its source the label opening the line
+    (in capitals, or a name as written: "Piet Varga:") and its cue the colon: the turn is the speaker's own words, so
+    a direct quote of it is right. A source that does not open its line makes no turn."""
+    t = ("VARGA: Will the ferry run in winter?\nRUIZ: We will run the ferry all year.\n"
+         "Piet Varga: And the levy?\nThe plan, Ruiz wrote: levies first.")
+    for source, words in (("RUIZ", "We will run the ferry all year."), ("Piet Varga", "And the levy?")):
+        turn = _reported(t, [words])
+        turn["source"], turn["source_text"], turn["cue_text"] = [_span(t, source)], source, ":"
+        assert _precision(t, [turn], words.rstrip(".?")) == (1, 1)
     written = _reported(t, ["levies first."])
-    written["source"], written["source_text"], written["cue_text"] = [_span(t, "Ruiz")], "Ruiz", ":"
+    ruiz = t.index("Ruiz wrote")
+    written["source"], written["source_text"], written["cue_text"] = [[ruiz, ruiz + 4]], "Ruiz", ":"
     assert _precision(t, [written], "levies first") == (0, 1)

@@ -104,3 +104,31 @@ def test_lettered_points_are_no_interview():
             "B. The ferry runs all year.\n\n"
             "A. second list: the quay is rebuilt by May.")
     assert not any(direct for _, _, direct in _turns(text))
+
+
+def test_labels_written_as_names_and_time_codes():
+    text = ("Ruiz: The Levy Stays, Whatever The Islanders Say.\n\n"
+            "Governor Ana Ruiz was asked about the ferry levy on the radio on Sunday.\n\n"
+            "Piet Varga: (00:12) The levy comes in next month. Do you think the islanders can pay it?\n\n"
+            "Ana Ruiz: (00:19) I think they can, and we will help those who cannot.\n\n"
+            "Piet Varga: (01:02) Will it rise again?\n\n"
+            "Ana Ruiz: (01:05) Not while I am governor.")
+    turns = [(words, speaker) for words, speaker, direct in _turns(text) if direct]
+    assert turns == [("The levy comes in next month. Do you think the islanders can pay it?", "Piet Varga"),
+                     ("I think they can, and we will help those who cannot.", "Ana Ruiz"),
+                     ("Will it rise again?", "Piet Varga"), ("Not while I am governor.", "Ana Ruiz")]
+
+
+def test_figures_under_names_are_no_transcript():
+    text = ("The last poll before the vote for governor was published on Sunday.\n\n"
+            "Ana Ruiz: 45 percent of the vote.\n\n"
+            "Piet Varga: 41 percent of the vote.\n\n"
+            "Undecided: 14 percent.")
+    assert not any(direct for _, _, direct in _turns(text))
+
+
+def test_sections_under_names_that_speak_of_them_are_no_turns():
+    text = ("Ideas of the candidates who lost the primaries, from ferries to ports.\n\n"
+            "Ana Ruiz: Ferry levy. Let us say the levy passes; Ms. Ruiz proposed it for every crossing.\n\n"
+            "Piet Varga: Second harbour. Would we need it? Mr. Varga says the north coast does.")
+    assert not any(direct for _, _, direct in _turns(text))

@@ -1,19 +1,22 @@
 """Transcripts: an interview or a debate printed as its speakers' turns, each paragraph opened by the
-speaker's name in capitals and a colon ("TAPPER: Do you think …", "FALLIN: I think …"), as news sites
-print a broadcast (each paragraph in quotation marks where the article quotes the exchange). A turn is
-its speaker's own words: a direct quotation with no quotation marks and no
-verb of saying, the label standing for both.
+speaker's name and a colon ("TAPPER: Do you think …", "FALLIN: I think …"), as news sites print a
+broadcast (each paragraph in quotation marks where the article quotes the exchange). A turn is its
+speaker's own words: a direct quotation with no quotation marks and no verb of saying, the label
+standing for both.
 
 A paragraph is a turn where it opens with a label (one to four words in capitals, a title such as
-"SEN." among them, then a colon) that names a person: one the article names elsewhere (a person whose
-name ends in the label's last word: "TRUMP" is the article's Donald Trump), one another label names in
-full ("TAPPER" after "JAKE TAPPER"), or, for a label of two words or more, a name whose last word the
-article never writes in lower case ("ANDERSON COOPER"); beside such a speaker, a one-word label that opens
-two turns or more and is never a word in lower case ("RAMOS" asking "CLINTON"). Labels that name no one ("UPDATE:",
-"CORRECTION:", "EXCLUSIVE:", "BYLINE:") open no turn. An article's turns are a transcript only where
-there are two or more and at least half of them speak as people speak to each other (a word of the
-first or second person, or a question): a list of positions under the candidates' names ("CLINTON:
-Supports a higher minimum wage.") is the writer's summary, not their words.
+"SEN." among them, or a name as names are written, "Chris Wallace", then a colon) that names a person:
+one the article names elsewhere (a person whose name ends in the label's last word: "TRUMP" is the
+article's Donald Trump), one another label names in full ("TAPPER" after "JAKE TAPPER"), or, for a
+label of two words or more, a name whose last word the article never writes in lower case ("ANDERSON
+COOPER"); beside such a speaker, a one-word label that opens two turns or more and is never a word in
+lower case ("RAMOS" asking "CLINTON"). Labels that name no one ("UPDATE:", "CORRECTION:", "EXCLUSIVE:",
+"BYLINE:") open no turn, and neither does the article's first line, its headline ("Ruiz: The Levy
+Stays"), nor a paragraph that names its speaker by surname (a section under a person's name: "Jeb Bush:
+Student loans … Mr. Bush proposed"). An article's turns are a transcript only where two people or more take them and at least half
+of them speak as people speak to each other (a word of the first or second person, or a question): a
+list of positions or of poll figures under the candidates' names ("CLINTON: Supports a higher minimum
+wage.") is the writer's summary, not their words.
 
 A question-and-answer interview ("Q: You open your book in 2001. …" / "A: I came home from school …")
 labels its turns Q and A: where two questions or more and two answers or more open their lines, each
@@ -33,12 +36,15 @@ from dataclasses import dataclass, replace
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
 
-# A label: up to four words in capitals ("SEN. BERNIE SANDERS", "McCAIN", "O'ROURKE"), its last of two
-# letters or more, opening a line (after the quotation mark that opens a quoted transcript's paragraph, where
-# there is one) and followed by a colon and the turn's words on that line.
+# A label: a name of up to four words opening a line (after the quotation mark that opens a quoted transcript's
+# paragraph, where there is one), followed by a colon and the turn's words on that line: in capitals ("SEN.
+# BERNIE SANDERS", "McCAIN", "O'ROURKE"), its last word of two letters or more, or written as a name is ("Chris
+# Wallace", "Sen. Tim Kaine", "Alexandria Ocasio-Cortez"); an opening time code ("(00:12)") is not the turn's.
 _WORD = r"(?:Mc|Mac)?[A-Z][A-Z'’\-]*"
-LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>(?:{_WORD}\.?[ \u00a0]){{0,3}}(?:Mc|Mac)?[A-Z][A-Z'’\-]*[A-Z])"
-                   r"[ \t]*:[ \t\u00a0]+(?=\S)", re.MULTILINE)
+_CAPITALS = rf"(?:{_WORD}\.?[ \u00a0]){{0,3}}(?:Mc|Mac)?[A-Z][A-Z'’\-]*[A-Z]"
+_NAMED = r"(?:[A-Z][a-z]*\.?[ \u00a0]){0,3}(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>{_CAPITALS}|{_NAMED})[ \t]*:[ \t\u00a0]+"
+                   r"(?:[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t\u00a0]*)?(?=\S)", re.MULTILINE)
 # Words of a label that give a title, not a name.
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
                          "secretary", "gen", "general", "rev", "prof", "judge", "justice", "mayor", "speaker",
@@ -112,7 +118,8 @@ def _turns(article: ArticleText) -> list[Turn]:
     no such transcript (module docstring)."""
     text = article.text
     found = []
-    for match in LABEL.finditer(text):
+    headline = text.find("\n")  # the first line is the headline, no turn
+    for match in LABEL.finditer(text, 0 if headline < 0 else headline):
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         while end > match.end() and text[end - 1].isspace():
@@ -129,9 +136,12 @@ def _turns(article: ArticleText) -> list[Turn]:
         names = [name if name is not None or len(words) != 1 or labels.count(words) < 2
                  or article.written_in_lower_case(words[0]) else _spelt(article, words, spans)
                  for name, words in zip(names, labels, strict=True)]
+    # a paragraph that names its own speaker by surname speaks of them: a section under their name, not a turn
     turns = [Turn((words,), name, label, text.rfind("\n", 0, label[0]) + 1)
-             for (label, words), name in zip(found, names, strict=True) if name is not None]
-    if len(turns) < 2 or 2 * sum(SPOKEN.search(text, *turn.parts[0]) is not None for turn in turns) < len(turns):
+             for (label, words), name in zip(found, names, strict=True)
+             if name is not None and not re.search(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", text[words[0]:words[1]])]
+    if len({turn.speaker for turn in turns}) < 2 \
+            or 2 * sum(SPOKEN.search(text, *turn.parts[0]) is not None for turn in turns) < len(turns):
         return []
     return turns
 
@@ -202,6 +212,8 @@ def _person(article: ArticleText, words: list[str], labels: list[list[str]], spa
 
 def _spelt(article: ArticleText, words: list[str], labels: list[tuple[int, int]]) -> str:
     """A label's name as the article spells it outside the labels, else in title case ("McCAIN" McCain)."""
+    if re.fullmatch(_CAPITALS, " ".join(words)) is None:
+        return " ".join(words)  # a label written as a name is spelt so
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
     for written in pattern.finditer(article.text):
         if not any(a <= written.start() < b for a, b in labels):

@@ -19,8 +19,8 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   (the annotators took both into one content with the words before). PolNeAR's ``direct`` asks only
   whether a content's first piece opens at a mark, so a whole quotation after the writer's words in one
   content ("But, he added, “…”", "Sanders delivered a retort: “…”") would otherwise count as no quotation.
-  A transcript's turn (``transcript_turn``: "TAPPER: Do you think …", its source a label in capitals opening its
-  line, its cue the colon) is the speaker's own words as well, though no mark opens it.
+  A transcript's turn (``transcript_turn``: "TAPPER: Do you think …", its source a name opening its line, its
+  cue the colon) is the speaker's own words as well, though no mark opens it.
 - **Speaker** of a found quotation: the speaker of the predicted quote that overlaps it most. The
   gold source is sorted into a *name* ("Donald Trump", "Trump's spokesman Jason Miller"), a
   *pronoun* ("he"), an *anonymous* description ("a campaign aide", "sources", "the Trump campaign")
@@ -157,15 +157,16 @@ def quotations_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def transcript_turn(text: str, attribution: Mapping[str, Any]) -> bool:
-    """Whether the attribution is a transcript's turn ("TAPPER: Do you think …"): its source a label in capitals
-    opening its line, its cue the colon after it. The annotators mark such a turn reported (no quotation mark
-    opens it), but its words are the speaker's own, as a quotation's are."""
+    """Whether the attribution is a transcript's turn ("TAPPER: Do you think …", "Luciana Lopez: Well, …"): its
+    source a label opening its line, a name in capitals or of capitalised words, its cue the colon after it. The
+    annotators mark such a turn reported (no quotation mark opens it), but its words are the speaker's own, as a
+    quotation's are."""
     sources, cue = attribution.get("source") or [], (attribution.get("cue_text") or "").strip()
     if cue != ":" or len(sources) != 1:
         return False
     start, end = sources[0]
-    label = text[start:end]
-    return (start == 0 or text[start - 1] == "\n") and any(c.isalpha() for c in label) and label.isupper()
+    words = text[start:end].split()
+    return (start == 0 or text[start - 1] == "\n") and 0 < len(words) <= 4 and all(word[:1].isupper() for word in words)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
