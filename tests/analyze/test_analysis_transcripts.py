@@ -132,3 +132,25 @@ def test_sections_under_names_that_speak_of_them_are_no_turns():
             "Ana Ruiz: Ferry levy. Let us say the levy passes; Ms. Ruiz proposed it for every crossing.\n\n"
             "Piet Varga: Second harbour. Would we need it? Mr. Varga says the north coast does.")
     assert not any(direct for _, _, direct in _turns(text))
+
+
+def test_a_long_transcript_is_read_in_one_pass():
+    """A debate of 400 speakers over 20,000 turns: every turn goes to its speaker. Each label is resolved once and
+    looked up by bisection and by word, so what reading a transcript costs grows with its length, not with the
+    square of its turns (a scan of every person and label for each turn would not finish here)."""
+    from storyline.analyze.article_text import ArticleText
+    from storyline.analyze.nlp import simple_tokens
+    from storyline.analyze.transcripts import transcript_turns
+    from storyline.model import Mention
+
+    def surname(n: int) -> str:
+        return "Holm" + "".join(chr(ord("a") + int(digit)) for digit in str(n))
+
+    intro = "A long debate.\n\nWith " + ", ".join(f"Ana {surname(n)}" for n in range(400)) + ".\n\n"
+    people = [Mention(text=f"Ana {surname(n)}", start=intro.index(f"Ana {surname(n)},") if n < 399
+                      else intro.index(f"Ana {surname(n)}."), end=0, label="PERSON") for n in range(400)]
+    people = [Mention(text=m.text, start=m.start, end=m.start + len(m.text), label="PERSON") for m in people]
+    text = intro + "".join(f"{surname(n % 400).upper()}: Do you think we can pay it, number {n}?\n\n" for n in range(20000))
+    statements = transcript_turns(ArticleText(text, simple_tokens(text), people), [])
+    assert len(statements) == 20000
+    assert all(s.speaker == f"Ana {surname(n % 400)}" for n, s in enumerate(statements))

@@ -30,7 +30,9 @@ quotation covers becomes a statement of its own."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from storyline.analyze.article_text import ArticleText
@@ -76,39 +78,49 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
     have no cue of their own are the speaker's (a quotation running over several turns, as a quoted
     exchange's paragraphs do, cut at each), and a turn that quotations cover less than half of becomes
     statements of its own (direct, one a paragraph, the label or the interviewee's name its speaker's
-    span); in position order."""
-    turns = _turns(article) + _answers(article)
+    span); in position order. Linear in the article's length: turns are looked up by bisection."""
+    turns = sorted(_turns(article) + _answers(article), key=lambda turn: turn.line)
     if not turns:
         return statements
+    lines = [turn.line for turn in turns]
 
-    def turn_of(position: int) -> Turn | None:
-        return next((turn for turn in turns if turn.line <= position < turn.end), None)
+    def turn_at(position: int) -> int | None:
+        n = bisect.bisect_right(lines, position) - 1
+        return n if n >= 0 and position < turns[n].end else None
 
     out: list[Statement] = []
     for statement in statements:
         if not statement.direct or statement.cue is not None:
             out.append(statement)
             continue
-        groups: dict[Turn | None, list[tuple[int, int]]] = {}
+        groups: dict[int | None, list[tuple[int, int]]] = {}
         for a, b in statement.parts:
-            groups.setdefault(turn_of(a), []).append((a, b))
+            groups.setdefault(turn_at(a), []).append((a, b))
         if set(groups) == {None}:
             out.append(statement)
             continue
-        for turn, parts in groups.items():
+        for n, parts in groups.items():
             part = statement if len(groups) == 1 else replace(statement, parts=parts, position=parts[0][0])
-            if turn is not None:
+            if n is not None:
+                turn = turns[n]
                 start = turn.parts[0][0]
                 # a quoted turn's words without its label ("“RAMOS: Did you …”")
                 part.parts = [(max(a, start), b) if a < start < b else (a, b) for a, b in parts]
                 part.speaker, part.speaker_span, part.unnamed, part.resolved = turn.speaker, turn.speaker_span, None, True
             out.append(part)
-    for turn in turns:
-        start, end = turn.parts[0][0], turn.end
-        quoted = sum(min(b, end) - max(a, start) for s in out if s.direct for a, b in s.parts if b > start and a < end)
-        if 2 * quoted < sum(b - a for a, b in turn.parts):  # a statement a paragraph, each its own source line
+    quoted = [0] * len(turns)  # the characters of each turn's words that quotations cover
+    for statement in out:
+        if statement.direct:
+            for a, b in statement.parts:
+                n = max(0, bisect.bisect_right(lines, a) - 1)
+                while n < len(turns) and turns[n].line < b:
+                    start, end = turns[n].parts[0][0], turns[n].end
+                    quoted[n] += max(0, min(b, end) - max(a, start))
+                    n += 1
+    for turn, covered in zip(turns, quoted, strict=True):
+        if 2 * covered < sum(b - a for a, b in turn.parts):  # a statement a paragraph, each its own source line
             out += [Statement(position=a, direct=True, parts=[(a, b)], paragraph=article.paragraph_of(a),
-                              frame=(turn.line, end), speaker=turn.speaker, speaker_span=turn.speaker_span,
+                              frame=(turn.line, turn.end), speaker=turn.speaker, speaker_span=turn.speaker_span,
                               resolved=True, sentence=(a, b)) for a, b in turn.parts]
     return sorted(out, key=lambda s: s.position)
 
@@ -127,14 +139,14 @@ def _turns(article: ArticleText) -> list[Turn]:
         found.append((match.span("label"), (match.end(), end)))
     if len(found) < 2:
         return []
-    labels = [_name_words(text[a:b]) for (a, b), _ in found]
-    spans = [span for span, _ in found]
-    names = [_person(article, words, labels, spans) if words else None for words in labels]
+    labels = [tuple(_name_words(text[a:b])) for (a, b), _ in found]
+    reader = _Labels(article, labels, [span for span, _ in found])
+    names = [reader.person(words) if words else None for words in labels]
     if any(names):
         # beside a named speaker, a surname that labels two turns or more and is never a word in lower case
         # names the other ("RAMOS:" asking "CLINTON:", where the article gives no fuller name)
-        names = [name if name is not None or len(words) != 1 or labels.count(words) < 2
-                 or article.written_in_lower_case(words[0]) else _spelt(article, words, spans)
+        names = [name if name is not None or len(words) != 1 or reader.count[words] < 2
+                 or reader.in_lower_case(words[0]) else reader.spelt(words)
                  for name, words in zip(names, labels, strict=True)]
     # a paragraph that names its own speaker by surname speaks of them: a section under their name, not a turn
     turns = [Turn((words,), name, label, text.rfind("\n", 0, label[0]) + 1)
@@ -144,6 +156,69 @@ def _turns(article: ArticleText) -> list[Turn]:
             or 2 * sum(SPOKEN.search(text, *turn.parts[0]) is not None for turn in turns) < len(turns):
         return []
     return turns
+
+
+class _Labels:
+    """What the article gives to resolve its labels, each read once: its people outside the labels by the
+    last word of their names, the labels of two words or more by their last word, how often each label
+    opens a turn, its words written in lower case, and each word's spelling outside the labels."""
+
+    def __init__(self, article: ArticleText, labels: list[tuple[str, ...]], spans: list[tuple[int, int]]) -> None:
+        text = article.text
+        starts = [a for a, _ in spans]
+
+        def in_label(position: int) -> bool:
+            n = bisect.bisect_right(starts, position) - 1
+            return n >= 0 and position < spans[n][1]
+
+        self.people: dict[str, list[str]] = {}
+        for mention in article.people:
+            words = mention.text.split()
+            if words and not in_label(mention.start):
+                self.people.setdefault(words[-1].casefold(), []).append(mention.text)
+        self.fuller: dict[str, list[tuple[str, ...]]] = {}
+        for label in labels:
+            if len(label) > 1:
+                self.fuller.setdefault(label[-1].casefold(), []).append(label)
+        self.count = Counter(labels)
+        self.lower: set[str] = set()
+        self.spelling: dict[str, str] = {}
+        for word in re.finditer(r"\w[\w'’\-]*", text):
+            written = word.group()
+            if written.islower():
+                self.lower.add(written)
+            elif not written.isupper() and not in_label(word.start()):
+                self.spelling.setdefault(written.casefold(), written)
+        self.known: dict[tuple[str, ...], str | None] = {}
+
+    def in_lower_case(self, word: str) -> bool:
+        return word.lower() in self.lower
+
+    def person(self, words: tuple[str, ...]) -> str | None:
+        """The person a label's name words name: the fullest name of a person the article names outside
+        the labels whose name ends in the label's last word (and holds its other words), else the fullest
+        label ending so ("JAKE TAPPER" for "TAPPER"), else, for a label of two words or more, the label
+        itself where the article never writes its last word in lower case; spelt as the article spells it."""
+        if words not in self.known:
+            last, wanted = words[-1].casefold(), {word.casefold() for word in words}
+            fits = [name for name in self.people.get(last, ()) if wanted <= {word.casefold() for word in name.split()}]
+            fuller = [label for label in self.fuller.get(last, ()) if wanted <= {word.casefold() for word in label}]
+            if fits:
+                self.known[words] = max(fits, key=lambda name: (len(name.split()), len(name)))
+            elif fuller:
+                self.known[words] = self.spelt(max(fuller, key=len))
+            elif len(words) > 1 and not self.in_lower_case(words[-1]):
+                self.known[words] = self.spelt(words)
+            else:
+                self.known[words] = None
+        return self.known[words]
+
+    def spelt(self, words: tuple[str, ...]) -> str:
+        """A label's name as the article spells its words outside the labels, else in title case ("McCAIN"
+        McCain); a label written as a name is spelt as it is."""
+        if re.fullmatch(_CAPITALS, " ".join(words)) is None:
+            return " ".join(words)
+        return " ".join(self.spelling.get(word.casefold()) or _title(word) for word in words)
 
 
 def _answers(article: ArticleText) -> list[Turn]:
@@ -187,38 +262,6 @@ def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 def _name_words(label: str) -> list[str]:
     """The label's words that name, without its titles ("SEN. BERNIE SANDERS" -> BERNIE, SANDERS)."""
     return [word for word in label.split() if word.rstrip(".").lower() not in TITLE_WORDS and not word.endswith(".")]
-
-
-def _person(article: ArticleText, words: list[str], labels: list[list[str]], spans: list[tuple[int, int]]) -> str | None:
-    """The person a label's name words name: the fullest name of a person the article names outside the
-    labels whose name ends in the label's last word (and holds its other words), else the fullest label
-    ending so ("JAKE TAPPER" for "TAPPER"), else, for a label of two words or more, the label itself
-    where the article never writes its last word in lower case; spelt as the article spells it."""
-    last = words[-1].casefold()
-    wanted = {word.casefold() for word in words}
-    outside = [m for m in article.people if not any(a <= m.start < b for a, b in spans)]
-    fits = [m.text for m in outside if m.text.split() and m.text.split()[-1].casefold() == last
-            and wanted <= {word.casefold() for word in m.text.split()}]
-    if fits:
-        return max(fits, key=lambda name: (len(name.split()), len(name)))
-    fuller = [label for label in labels if len(label) > 1 and label[-1].casefold() == last
-              and wanted <= {word.casefold() for word in label}]
-    if fuller:
-        return _spelt(article, max(fuller, key=len), spans)
-    if len(words) > 1 and not article.written_in_lower_case(words[-1]):
-        return _spelt(article, words, spans)
-    return None
-
-
-def _spelt(article: ArticleText, words: list[str], labels: list[tuple[int, int]]) -> str:
-    """A label's name as the article spells it outside the labels, else in title case ("McCAIN" McCain)."""
-    if re.fullmatch(_CAPITALS, " ".join(words)) is None:
-        return " ".join(words)  # a label written as a name is spelt so
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
-    for written in pattern.finditer(article.text):
-        if not any(a <= written.start() < b for a, b in labels):
-            return " ".join(written.group().split())
-    return " ".join(map(_title, words))
 
 
 def _title(word: str) -> str:
