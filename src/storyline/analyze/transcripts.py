@@ -6,27 +6,32 @@ standing for both.
 
 A paragraph is a turn where it opens with a label (one to four words in capitals, a title such as
 "SEN." among them, or a name as names are written, "Chris Wallace", then a colon) that names a person:
-one the article names elsewhere (a person whose name ends in the label's last word: "TRUMP" is the
-article's Donald Trump), one another label names in full ("TAPPER" after "JAKE TAPPER"), or, for a
-label of two words or more, a name whose last word the article never writes in lower case ("ANDERSON
+one the article names elsewhere (the person most often named whose name ends in the label's last word
+and holds its other words: "TRUMP" is the article's Donald Trump, not Melania Trump named once), one
+another label names in full ("TAPPER" after "JAKE TAPPER"), or, where a label of two words or more opens
+two turns or more, the label itself if the article never writes its words in lower case ("ANDERSON
 COOPER"); beside such a speaker, a one-word label that opens two turns or more and is never a word in
-lower case ("RAMOS" asking "CLINTON"). Labels that name no one ("UPDATE:", "CORRECTION:", "EXCLUSIVE:",
-"BYLINE:") open no turn, and neither does the article's first line, its headline ("Ruiz: The Levy
-Stays"), nor a paragraph that names its speaker by surname (a section under a person's name: "Jeb Bush:
-Student loans … Mr. Bush proposed"). An article's turns are a transcript only where two people or more take them and at least half
-of them speak as people speak to each other (a word of the first or second person, or a question): a
-list of positions or of poll figures under the candidates' names ("CLINTON: Supports a higher minimum
-wage.") is the writer's summary, not their words.
+lower case ("RAMOS" asking "CLINTON"). A label the article names as a place or a body ("HONG KONG:",
+"NEW YORK:") names no one, nor does a heading ("UPDATE:", "WHY IT MATTERS:", "THE LATEST:").
+
+A labelled paragraph is no turn where it reads as the writer's: a headline in title case ("Ruiz: The Levy
+Stays"), a summary opening on a verb of the person's positions ("CLINTON: Says we need …", "SANDERS:
+Wants free college."), or a section that names its speaker in full or by title and surname ("Bernie
+Sanders: Credit scores … Senator Bernie Sanders calls for …"). An article's turns are a transcript only
+where two people or more take them and at least half of them speak as people speak to each other (a word
+of the first or second person, or a question, outside the quotations they quote): a list of poll figures
+under the candidates' names is the writer's.
 
 A question-and-answer interview ("Q: You open your book in 2001. …" / "A: I came home from school …")
 labels its turns Q and A: where two questions or more and two answers or more open their lines, each
-answer, from its label to the next question (every paragraph between), is the words of the person the
-interview is with: the first person the article names before its first question, in the headline or
-the introduction ("Q&A with Vice President Joe Biden"). The questions are the outlet's and are no one's
-quotation here.
+answer, every paragraph from its label to the next question (or the next labelled turn), is the words of
+the person the interview is with: of the people named before the first question, the one named most
+often, one named after "with" counting once more ("Q&A with Vice President Joe Biden", "Piet Varga spoke
+with harbour master Ana Ruiz"). The questions are the outlet's and are no one's quotation here.
 
 Quoted words inside a turn that have no cue of their own are the turn's speaker's; a turn that no
-quotation covers becomes a statement of its own."""
+quotation covers becomes statements of its own. Linear in the article's length: each distinct label is
+resolved once, from indexes of the article's people and labels, and turns are found by bisection."""
 
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ from dataclasses import dataclass, replace
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
+from storyline.lang.en import LABEL_TITLES, SPOKEN, SUMMARY_VERBS
 
 # A label: a name of up to four words opening a line (after the quotation mark that opens a quoted transcript's
 # paragraph, where there is one), followed by a colon and the turn's words on that line: in capitals ("SEN.
@@ -47,15 +53,11 @@ _CAPITALS = rf"(?:{_WORD}\.?[ \u00a0]){{0,3}}(?:Mc|Mac)?[A-Z][A-Z'’\-]*[A-Z]"
 _NAMED = r"(?:[A-Z][a-z]*\.?[ \u00a0]){0,3}(?:Mc|Mac|O['’])?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>{_CAPITALS}|{_NAMED})[ \t]*:[ \t\u00a0]+"
                    r"(?:[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t\u00a0]*)?(?=\S)", re.MULTILINE)
-# Words of a label that give a title, not a name.
-TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
-                         "secretary", "gen", "general", "rev", "prof", "judge", "justice", "mayor", "speaker",
-                         "former", "vice", "candidate", "host", "moderator", "anchor"})
 # A question-and-answer interview's label: Q or A opening a line, then a colon or a full stop, or glued to
 # the turn's first word where the page's bold label lost its space ("QThere's no shortage …").
 QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?=[A-Z][a-z’']))", re.MULTILINE)
-# A turn that speaks to someone: a word of the first or second person, or a question.
-SPOKEN = re.compile(r"\bI\b|\b(?:[Ww]e|us|[Oo]ur|[Mm]y|me|[Yy]ou|[Yy]our|[Ll]et[’']s|[Ii][’']m|[Ii][’']ve)\b|\?")
+# "with" and up to three words of a title before a name: whom an interview is with
+_WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,9 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
     have no cue of their own are the speaker's (a quotation running over several turns, as a quoted
     exchange's paragraphs do, cut at each), and a turn that quotations cover less than half of becomes
     statements of its own (direct, one a paragraph, the label or the interviewee's name its speaker's
-    span); in position order. Linear in the article's length: turns are looked up by bisection."""
-    turns = sorted(_turns(article) + _answers(article), key=lambda turn: turn.line)
+    span); in position order. The turns do not overlap: an answer ends where a labelled turn begins."""
+    labelled = _turns(article)
+    turns = sorted(labelled + _answers(article, [turn.line for turn in labelled]), key=lambda turn: turn.line)
     if not turns:
         return statements
     lines = [turn.line for turn in turns]
@@ -90,17 +93,15 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
 
     out: list[Statement] = []
     for statement in statements:
-        if not statement.direct or statement.cue is not None:
-            out.append(statement)
-            continue
         groups: dict[int | None, list[tuple[int, int]]] = {}
-        for a, b in statement.parts:
-            groups.setdefault(turn_at(a), []).append((a, b))
-        if set(groups) == {None}:
+        if statement.direct and statement.cue is None:
+            for a, b in statement.parts:
+                groups.setdefault(turn_at(a), []).append((a, b))
+        if set(groups) <= {None}:
             out.append(statement)
             continue
         for n, parts in groups.items():
-            part = statement if len(groups) == 1 else replace(statement, parts=parts, position=parts[0][0])
+            part = replace(statement, parts=parts, position=parts[0][0])
             if n is not None:
                 turn = turns[n]
                 start = turn.parts[0][0]
@@ -129,9 +130,8 @@ def _turns(article: ArticleText) -> list[Turn]:
     """Each turn of the article's transcript labelled by its speakers' names; none where the article holds
     no such transcript (module docstring)."""
     text = article.text
-    found = []
-    headline = text.find("\n")  # the first line is the headline, no turn
-    for match in LABEL.finditer(text, 0 if headline < 0 else headline):
+    found = []  # each label's span and its words' span
+    for match in LABEL.finditer(text):
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         while end > match.end() and text[end - 1].isspace():
@@ -140,28 +140,48 @@ def _turns(article: ArticleText) -> list[Turn]:
     if len(found) < 2:
         return []
     labels = [tuple(_name_words(text[a:b])) for (a, b), _ in found]
-    reader = _Labels(article, labels, [span for span, _ in found])
+    reader = _Labels(article, labels, [label for label, _ in found])
     names = [reader.person(words) if words else None for words in labels]
     if any(names):
-        # beside a named speaker, a surname that labels two turns or more and is never a word in lower case
-        # names the other ("RAMOS:" asking "CLINTON:", where the article gives no fuller name)
-        names = [name if name is not None or len(words) != 1 or reader.count[words] < 2
-                 or reader.in_lower_case(words[0]) else reader.spelt(words)
-                 for name, words in zip(names, labels, strict=True)]
-    # a paragraph that names its own speaker by surname speaks of them: a section under their name, not a turn
-    turns = [Turn((words,), name, label, text.rfind("\n", 0, label[0]) + 1)
-             for (label, words), name in zip(found, names, strict=True)
-             if name is not None and not re.search(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", text[words[0]:words[1]])]
-    if len({turn.speaker for turn in turns}) < 2 \
-            or 2 * sum(SPOKEN.search(text, *turn.parts[0]) is not None for turn in turns) < len(turns):
+        names = [name if name is not None or len(words) != 1 else reader.beside(words) for name, words in zip(names, labels, strict=True)]
+    turns = [Turn((span,), name, label, text.rfind("\n", 0, label[0]) + 1)
+             for (label, span), name in zip(found, names, strict=True)
+             if name is not None and not _the_writers(text, span, name)]
+    if len({turn.speaker for turn in turns}) < 2 or 2 * sum(_spoken(article, turn.parts[0]) for turn in turns) < len(turns):
         return []
     return turns
 
 
+def _the_writers(text: str, span: tuple[int, int], name: str) -> bool:
+    """Whether a labelled paragraph reads as the writer's, not the speaker's turn: a headline in title case, a
+    summary opening on a verb of the person's positions (not a question), or a section that names its speaker in
+    full or by title and surname (module docstring)."""
+    words = text[span[0]:span[1]]
+    long = [word for word in words.split() if sum(ch.isalpha() for ch in word) >= 4]
+    if len(long) >= 3 and sum(word[0].isupper() for word in long) >= 0.7 * len(long):
+        return True  # "Ruiz: The Levy Stays, Whatever The Islanders Say."
+    first = re.match(r"\s*([A-Za-z]+)", words)
+    sentence = re.match(r"[^.!?]*[.!?]?", words)
+    if first and first.group(1).lower() in SUMMARY_VERBS and not (sentence and sentence.group().endswith("?")):
+        return True
+    surname = re.escape(name.split()[-1])
+    titles = "|".join(sorted(LABEL_TITLES))
+    return re.search(rf"(?<!\w)(?:{re.escape(name)}|(?i:{titles})\.?\s+{surname})(?!\w)", words) is not None
+
+
+def _spoken(article: ArticleText, span: tuple[int, int]) -> bool:
+    """Whether a turn speaks to someone (SPOKEN) in its own words, not only in a quotation it quotes."""
+    a, b = span
+    embedded = [(opens, closes) for opens, closes in article.quoted_near(a, b) if opens >= a]
+    return any(not any(opens <= m.start() <= closes for opens, closes in embedded)
+               for m in SPOKEN.finditer(article.text, a, b))
+
+
 class _Labels:
-    """What the article gives to resolve its labels, each read once: its people outside the labels by the
-    last word of their names, the labels of two words or more by their last word, how often each label
-    opens a turn, its words written in lower case, and each word's spelling outside the labels."""
+    """What the article gives to resolve its labels, each read once: its people outside the labels by the last
+    word of their names (and by that and each other word), how often each is named, the fullest label for each
+    last word, how often each label opens a turn, the names of its places and bodies, the words it writes in lower
+    case, and each word's spelling outside the labels."""
 
     def __init__(self, article: ArticleText, labels: list[tuple[str, ...]], spans: list[tuple[int, int]]) -> None:
         text = article.text
@@ -171,15 +191,23 @@ class _Labels:
             n = bisect.bisect_right(starts, position) - 1
             return n >= 0 and position < spans[n][1]
 
-        self.people: dict[str, list[str]] = {}
+        self.named: dict[str, Counter[str]] = {}  # last word -> each name ending in it, how often named
+        self.named_with: dict[tuple[str, str], set[str]] = {}  # (last word, another word) -> the names holding both
+        self.bodies: set[str] = set()  # places, bodies and the like: no one speaks under their names
+        for mention in article.mentions:  # the model's reading of a label itself ("VARGA:" as a body) says nothing
+            if mention.label != "PERSON" and not in_label(mention.start):
+                self.bodies.add(" ".join(mention.text.split()).casefold())
         for mention in article.people:
             words = mention.text.split()
             if words and not in_label(mention.start):
-                self.people.setdefault(words[-1].casefold(), []).append(mention.text)
-        self.fuller: dict[str, list[tuple[str, ...]]] = {}
-        for label in labels:
-            if len(label) > 1:
-                self.fuller.setdefault(label[-1].casefold(), []).append(label)
+                last = words[-1].casefold()
+                self.named.setdefault(last, Counter())[mention.text] += 1
+                for word in words[:-1]:
+                    self.named_with.setdefault((last, word.casefold()), set()).add(mention.text)
+        self.fullest: dict[str, tuple[str, ...]] = {}  # last word -> the longest label ending in it
+        for label in set(labels):
+            if len(label) > 1 and len(label) > len(self.fullest.get(label[-1].casefold(), ())):
+                self.fullest[label[-1].casefold()] = label
         self.count = Counter(labels)
         self.lower: set[str] = set()
         self.spelling: dict[str, str] = {}
@@ -191,27 +219,40 @@ class _Labels:
                 self.spelling.setdefault(written.casefold(), written)
         self.known: dict[tuple[str, ...], str | None] = {}
 
+    def person(self, words: tuple[str, ...]) -> str | None:
+        """The person a label's name words name (module docstring), spelt as the article spells them."""
+        if words not in self.known:
+            self.known[words] = self._person(words)
+        return self.known[words]
+
+    def _person(self, words: tuple[str, ...]) -> str | None:
+        if " ".join(words).casefold() in self.bodies:
+            return None
+        last = words[-1].casefold()
+        counted = self.named.get(last, Counter())
+        fits = list(counted) if len(words) == 1 else [
+            name for name in self.named_with.get((last, words[0].casefold()), ())
+            if {word.casefold() for word in words} <= {word.casefold() for word in name.split()}]
+        if fits:  # a full name before a surname alone, then the one named most often
+            return max(fits, key=lambda name: (" " in name, counted[name], len(name.split()), len(name), name))
+        if len(words) == 1 and last in self.fullest:
+            return self.person(self.fullest[last])
+        # a label the article names no one by: a name where its turns, and those of its surname alone, are two
+        # or more and none of its words is one the article writes in lower case ("ANDERSON COOPER")
+        turns = self.count[words] + (self.count[words[-1:]] if len(words) > 1 else 0)
+        if len(words) > 1 and turns >= 2 and not any(self.in_lower_case(word) for word in words):
+            return self.spelt(words)
+        return None
+
+    def beside(self, words: tuple[str, ...]) -> str | None:
+        """Beside a named speaker, the person a one-word label names that opens two turns or more and is never a
+        word in lower case ("RAMOS:" asking "CLINTON:", where the article gives no fuller name)."""
+        if self.count[words] < 2 or self.in_lower_case(words[0]) or words[0].casefold() in self.bodies:
+            return None
+        return self.spelt(words)
+
     def in_lower_case(self, word: str) -> bool:
         return word.lower() in self.lower
-
-    def person(self, words: tuple[str, ...]) -> str | None:
-        """The person a label's name words name: the fullest name of a person the article names outside
-        the labels whose name ends in the label's last word (and holds its other words), else the fullest
-        label ending so ("JAKE TAPPER" for "TAPPER"), else, for a label of two words or more, the label
-        itself where the article never writes its last word in lower case; spelt as the article spells it."""
-        if words not in self.known:
-            last, wanted = words[-1].casefold(), {word.casefold() for word in words}
-            fits = [name for name in self.people.get(last, ()) if wanted <= {word.casefold() for word in name.split()}]
-            fuller = [label for label in self.fuller.get(last, ()) if wanted <= {word.casefold() for word in label}]
-            if fits:
-                self.known[words] = max(fits, key=lambda name: (len(name.split()), len(name)))
-            elif fuller:
-                self.known[words] = self.spelt(max(fuller, key=len))
-            elif len(words) > 1 and not self.in_lower_case(words[-1]):
-                self.known[words] = self.spelt(words)
-            else:
-                self.known[words] = None
-        return self.known[words]
 
     def spelt(self, words: tuple[str, ...]) -> str:
         """A label's name as the article spells its words outside the labels, else in title case ("McCAIN"
@@ -221,50 +262,80 @@ class _Labels:
         return " ".join(self.spelling.get(word.casefold()) or _title(word) for word in words)
 
 
-def _answers(article: ArticleText) -> list[Turn]:
-    """Each answer of a question-and-answer interview, given to the person the interview is with; none
-    where the article is no such interview or names no one before its first question (module docstring)."""
+def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
+    """Each answer of a question-and-answer interview, given to the person the interview is with, ending at the
+    next question or the next labelled turn (`labelled`: where those start, in order); none where the article is
+    no such interview or names no one before its first question (module docstring)."""
     text = article.text
     labels = list(QA_LABEL.finditer(text))
     kinds = [label.group("label") for label in labels]
     if kinds.count("Q") < 2 or kinds.count("A") < 2:
         return []
-    before = [person for person in article.people if person.end <= labels[0].start()]
-    if not before:
+    named = _interviewee(article, labels[0].start())
+    if named is None:
         return []
-    first = before[0]
-    name, speaker_span = article.full_name(first, first.text, first.start)[0], (first.start, first.end)
+    name, speaker_span = named
     answers = []
     for n, label in enumerate(labels):
         if label.group("label") != "A":
             continue
-        stop = labels[n + 1].start() if n + 1 < len(labels) else text.find("\n", label.end())
-        parts = tuple(_lines(text, label.end(), len(text) if stop < 0 else stop))
+        # up to the next question; the last answer is its own paragraph, what follows it the outlet's
+        stop = labels[n + 1].start() if n + 1 < len(labels) else article.paragraphs[article.paragraph_of(label.end())][1]
+        k = bisect.bisect_right(labelled, label.start())
+        if k < len(labelled):
+            stop = min(stop, labelled[k])
+        parts = tuple(_paragraphs(article, label.end(), stop))
         if parts:
             answers.append(Turn(parts, name, speaker_span, text.rfind("\n", 0, label.start()) + 1))
     return answers
 
 
-def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """The non-blank lines of text[start:stop], each without its edge spaces."""
-    spans = []
-    for line in re.finditer(r"[^\n]+", text[start:stop]):
-        a, b = start + line.start(), start + line.end()
+def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[int, int]] | None:
+    """Whom an interview is with: of the people named before its first question, the one named most often, one
+    named after "with" counting once more, the first named between equals; their fullest name and the span of
+    their first mention."""
+    text = article.text
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for mention in article.people:
+        if mention.end > first_question:
+            break
+        name = article.full_name(mention, mention.text, mention.start)[0]
+        counts[name] += 1 + (_WITH.search(text, max(0, mention.start - 60), mention.start) is not None)
+        first.setdefault(name, (mention.start, mention.end))
+    if not counts:
+        return None
+    name = max(counts, key=lambda person: (counts[person], -first[person][0]))
+    return name, first[name]
+
+
+def _paragraphs(article: ArticleText, start: int, stop: int) -> list[tuple[int, int]]:
+    """The article's paragraphs (page furniture left out) from the one holding start to the last opening
+    before stop, each cut to [start, stop) and without its edge spaces."""
+    text, spans = article.text, []
+    n = article.paragraph_of(start)
+    while n < len(article.paragraphs) and article.paragraphs[n][0] < stop:
+        a, b = max(start, article.paragraphs[n][0]), min(stop, article.paragraphs[n][1])
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
             spans.append((a, b))
+        n += 1
     return spans
 
 
 def _name_words(label: str) -> list[str]:
     """The label's words that name, without its titles ("SEN. BERNIE SANDERS" -> BERNIE, SANDERS)."""
-    return [word for word in label.split() if word.rstrip(".").lower() not in TITLE_WORDS and not word.endswith(".")]
+    return [word for word in label.split() if word.rstrip(".").lower() not in LABEL_TITLES and not word.endswith(".")]
 
 
 def _title(word: str) -> str:
+    """A word in capitals written as a name is ("TAPPER" Tapper, "McCAIN" McCain, "O'ROURKE" O'Rourke,
+    "OCASIO-CORTEZ" Ocasio-Cortez)."""
     if word[:2] in ("MC", "Mc") and len(word) > 3:
-        return "Mc" + word[2:].title()
-    return word.title()
+        return "Mc" + _title(word[2:])
+    if word[:2] in ("O'", "O’") and len(word) > 2:
+        return word[:2] + _title(word[2:])
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
