@@ -181,7 +181,9 @@ class _Labels:
     """What the article gives to resolve its labels, each read once: its people outside the labels by the last
     word of their names (and by that and each other word), how often each is named, the fullest label for each
     last word, how often each label opens a turn, the names of its places and bodies, the words it writes in lower
-    case, and each word's spelling outside the labels."""
+    case, and each word's spelling outside the labels. ArticleText.full_name reads a mention against the names
+    written near it; a label is in capitals, often no mention at all, and stands for whoever the whole article
+    names most by it."""
 
     def __init__(self, article: ArticleText, labels: list[tuple[str, ...]], spans: list[tuple[int, int]]) -> None:
         text = article.text
