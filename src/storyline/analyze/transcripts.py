@@ -11,27 +11,30 @@ and holds its other words: "TRUMP" is the article's Donald Trump, not Melania Tr
 another label names in full ("TAPPER" after "JAKE TAPPER"), or, where a label of two words or more opens
 two turns or more, the label itself if the article never writes its words in lower case ("ANDERSON
 COOPER"); beside such a speaker, a one-word label that opens two turns or more and is never a word in
-lower case ("RAMOS" asking "CLINTON"). A label the article names as a place or a body ("HONG KONG:",
-"NEW YORK:") names no one, nor does a heading ("UPDATE:", "WHY IT MATTERS:", "THE LATEST:").
+lower case ("RAMOS" asking "CLINTON"). A role or a heading names no one ("UNIDENTIFIED MALE:", "AUDIENCE
+MEMBER:", "UPDATE:", "VIDEO:", LABEL_ROLES), nor does a place or a body the article names ("HONG KONG:").
 
 A labelled paragraph is no turn where it reads as the writer's: a headline in title case ("Ruiz: The Levy
 Stays"), a summary opening on a verb of the person's positions ("CLINTON: Says we need …", "SANDERS:
-Wants free college."), or a section that names its speaker in full or by title and surname ("Bernie
-Sanders: Credit scores … Senator Bernie Sanders calls for …"). An article's turns are a transcript only
-where two people or more take them and at least half of them speak as people speak to each other (a word
-of the first or second person, or a question, outside the quotations they quote): a list of poll figures
-under the candidates' names is the writer's.
+Wants free college."), or, under a name that labels no other paragraph, a section that names its speaker
+in full or by title and surname ("Bernie Sanders: Credit scores … Senator Bernie Sanders calls for …").
+An article's turns are a transcript only where they are an exchange: two people or more, one of them
+speaking twice or more (a list of people, a paragraph each, is the writer's: "Joe Biden: He held his
+own."), and at least half of the turns speaking to someone (a word of the first or second person, or a
+question, outside the quotations they quote).
 
 A question-and-answer interview ("Q: You open your book in 2001. …" / "A: I came home from school …")
-labels its turns Q and A: where two questions or more and two answers or more open their lines, each
-answer, every paragraph from its label to the next question (or the next labelled turn), is the words of
-the person the interview is with: of the people named before the first question, the one named most
-often, one named after "with" counting once more ("Q&A with Vice President Joe Biden", "Piet Varga spoke
-with harbour master Ana Ruiz"). The questions are the outlet's and are no one's quotation here.
+labels its turns Q and A: where two questions or more and two answers or more open their lines, and half
+the answers or more speak in the first person (an explainer's answers do not: "Q: What is the levy? A: It
+is a charge …"), each answer, every paragraph from its label to the next question or labelled paragraph,
+is the words of the person the interview is with: of the people named before the first question, the one
+named most often, one named after "with" counting once more ("Q&A with Vice President Joe Biden", "Piet
+Varga spoke with harbour master Ana Ruiz"). The questions are the outlet's and are no one's quotation here.
 
 Quoted words inside a turn that have no cue of their own are the turn's speaker's; a turn that no
 quotation covers becomes statements of its own. Linear in the article's length: each distinct label is
-resolved once, from indexes of the article's people and labels, and turns are found by bisection."""
+resolved once, from indexes of the article's people and labels, and turns and quotations are found by
+bisection."""
 
 from __future__ import annotations
 
@@ -42,7 +45,7 @@ from dataclasses import dataclass, replace
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
-from storyline.lang.en import LABEL_TITLES, SPOKEN, SUMMARY_VERBS
+from storyline.lang.en import FIRST_PERSON, LABEL_ROLES, LABEL_TITLES, SPOKEN, SUMMARY_VERBS
 
 # A label: a name of up to four words opening a line (after the quotation mark that opens a quoted transcript's
 # paragraph, where there is one), followed by a colon and the turn's words on that line: in capitals ("SEN.
@@ -55,7 +58,7 @@ LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>{_CAPITALS}|{_NAMED})[
                    r"(?:[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t\u00a0]*)?(?=\S)", re.MULTILINE)
 # A question-and-answer interview's label: Q or A opening a line, then a colon or a full stop, or glued to
 # the turn's first word where the page's bold label lost its space ("QThere's no shortage …").
-QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?=[A-Z][a-z’']))", re.MULTILINE)
+QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?!Anon)(?=[A-Z][a-z’']))", re.MULTILINE)
 # "with" and up to three words of a title before a name: whom an interview is with
 _WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
 
@@ -78,11 +81,12 @@ class Turn:
 def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[Statement]:
     """The statements with each transcript turn's words given to its speaker: quoted words in a turn that
     have no cue of their own are the speaker's (a quotation running over several turns, as a quoted
-    exchange's paragraphs do, cut at each), and a turn that quotations cover less than half of becomes
+    exchange's paragraphs do, cut at each; where a cue closes it, "…,” she said", the cue speaks for the
+    turn it stands by only), and a turn that quotations cover less than half of becomes
     statements of its own (direct, one a paragraph, the label or the interviewee's name its speaker's
-    span); in position order. The turns do not overlap: an answer ends where a labelled turn begins."""
-    labelled = _turns(article)
-    turns = sorted(labelled + _answers(article, [turn.line for turn in labelled]), key=lambda turn: turn.line)
+    span); in position order. The turns do not overlap: an answer ends where a labelled paragraph begins."""
+    labelled = [match.start() for match in LABEL.finditer(article.text)]  # where each labelled paragraph begins
+    turns = sorted(_turns(article) + _answers(article, labelled), key=lambda turn: turn.line)
     if not turns:
         return statements
     lines = [turn.line for turn in turns]
@@ -94,14 +98,25 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
     out: list[Statement] = []
     for statement in statements:
         groups: dict[int | None, list[tuple[int, int]]] = {}
-        if statement.direct and statement.cue is None:
+        if statement.direct:
             for a, b in statement.parts:
                 groups.setdefault(turn_at(a), []).append((a, b))
+        cued = None  # a cued quotation keeps its cue's speaker in the turn its cue speaks of (the part nearest it)
+        if statement.cue is not None and statement.parts:
+            cue = statement.cue[0]
+            cued = turn_at(min(statement.parts, key=lambda part: min(abs(part[0] - cue), abs(part[1] - cue)))[0])
+            if len(groups) < 2:
+                groups = {}
         if set(groups) <= {None}:
             out.append(statement)
             continue
         for n, parts in groups.items():
             part = replace(statement, parts=parts, position=parts[0][0])
+            if statement.cue is not None and n == cued:
+                out.append(part)
+                continue
+            if statement.cue is not None:
+                part.cue, part.subject = None, None
             if n is not None:
                 turn = turns[n]
                 start = turn.parts[0][0]
@@ -144,18 +159,23 @@ def _turns(article: ArticleText) -> list[Turn]:
     names = [reader.person(words) if words else None for words in labels]
     if any(names):
         names = [name if name is not None or len(words) != 1 else reader.beside(words) for name, words in zip(names, labels, strict=True)]
+    taken = Counter(name for name in names if name is not None)
     turns = [Turn((span,), name, label, text.rfind("\n", 0, label[0]) + 1)
              for (label, span), name in zip(found, names, strict=True)
-             if name is not None and not _the_writers(text, span, name)]
-    if len({turn.speaker for turn in turns}) < 2 or 2 * sum(_spoken(article, turn.parts[0]) for turn in turns) < len(turns):
+             if name is not None and not _the_writers(text, span, name, taken[name])]
+    # an exchange: two people or more, one of them speaking twice or more (a list of people, a paragraph each,
+    # is the writer's: "Joe Biden: He held his own …"), and at least half the turns speaking to someone
+    speakers = Counter(turn.speaker for turn in turns)
+    if len(speakers) < 2 or max(speakers.values()) < 2 or 2 * sum(_spoken(article, turn.parts[0]) for turn in turns) < len(turns):
         return []
     return turns
 
 
-def _the_writers(text: str, span: tuple[int, int], name: str) -> bool:
+def _the_writers(text: str, span: tuple[int, int], name: str, turns: int) -> bool:
     """Whether a labelled paragraph reads as the writer's, not the speaker's turn: a headline in title case, a
-    summary opening on a verb of the person's positions (not a question), or a section that names its speaker in
-    full or by title and surname (module docstring)."""
+    summary opening on a verb of the person's positions (not a question), or, under a name that labels no other
+    paragraph (`turns`), a section that names its speaker in full or by title and surname (module docstring); a
+    speaker of several turns may name themself ("Nobody has done more for Ohio than Donald Trump")."""
     words = text[span[0]:span[1]]
     long = [word for word in words.split() if sum(ch.isalpha() for ch in word) >= 4]
     if len(long) >= 3 and sum(word[0].isupper() for word in long) >= 0.7 * len(long):
@@ -164,17 +184,24 @@ def _the_writers(text: str, span: tuple[int, int], name: str) -> bool:
     sentence = re.match(r"[^.!?]*[.!?]?", words)
     if first and first.group(1).lower() in SUMMARY_VERBS and not (sentence and sentence.group().endswith("?")):
         return True
+    if turns > 1:
+        return False
     surname = re.escape(name.split()[-1])
     titles = "|".join(sorted(LABEL_TITLES))
     return re.search(rf"(?<!\w)(?:{re.escape(name)}|(?i:{titles})\.?\s+{surname})(?!\w)", words) is not None
 
 
-def _spoken(article: ArticleText, span: tuple[int, int]) -> bool:
-    """Whether a turn speaks to someone (SPOKEN) in its own words, not only in a quotation it quotes."""
+def _spoken(article: ArticleText, span: tuple[int, int], words: re.Pattern[str] = SPOKEN) -> bool:
+    """Whether a turn speaks to someone (SPOKEN, or the words given) in its own words, not only in a quotation
+    it quotes: each match is looked up among the quotations opening in the turn by bisection."""
     a, b = span
     embedded = [(opens, closes) for opens, closes in article.quoted_near(a, b) if opens >= a]
-    return any(not any(opens <= m.start() <= closes for opens, closes in embedded)
-               for m in SPOKEN.finditer(article.text, a, b))
+    opens = [opened for opened, _ in embedded]
+    for match in words.finditer(article.text, a, b):
+        n = bisect.bisect_right(opens, match.start()) - 1
+        if n < 0 or match.start() > embedded[n][1]:
+            return True
+    return False
 
 
 class _Labels:
@@ -228,8 +255,8 @@ class _Labels:
         return self.known[words]
 
     def _person(self, words: tuple[str, ...]) -> str | None:
-        if " ".join(words).casefold() in self.bodies:
-            return None
+        if any(word.casefold() in LABEL_ROLES for word in words):
+            return None  # "UNIDENTIFIED MALE:", "AUDIENCE MEMBER:", "UPDATE:": a role or a heading
         last = words[-1].casefold()
         counted = self.named.get(last, Counter())
         fits = list(counted) if len(words) == 1 else [
@@ -237,6 +264,8 @@ class _Labels:
             if {word.casefold() for word in words} <= {word.casefold() for word in name.split()}]
         if fits:  # a full name before a surname alone, then the one named most often
             return max(fits, key=lambda name: (" " in name, counted[name], len(name.split()), len(name), name))
+        if " ".join(words).casefold() in self.bodies:
+            return None  # a place or a body the article names ("HONG KONG:"), where no person of that name is
         if len(words) == 1 and last in self.fullest:
             return self.person(self.fullest[last])
         # a label the article names no one by: a name where its turns, and those of its surname alone, are two
@@ -249,7 +278,8 @@ class _Labels:
     def beside(self, words: tuple[str, ...]) -> str | None:
         """Beside a named speaker, the person a one-word label names that opens two turns or more and is never a
         word in lower case ("RAMOS:" asking "CLINTON:", where the article gives no fuller name)."""
-        if self.count[words] < 2 or self.in_lower_case(words[0]) or words[0].casefold() in self.bodies:
+        if self.count[words] < 2 or self.in_lower_case(words[0]) or words[0].casefold() in self.bodies \
+                or words[0].casefold() in LABEL_ROLES:
             return None
         return self.spelt(words)
 
@@ -266,8 +296,9 @@ class _Labels:
 
 def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
     """Each answer of a question-and-answer interview, given to the person the interview is with, ending at the
-    next question or the next labelled turn (`labelled`: where those start, in order); none where the article is
-    no such interview or names no one before its first question (module docstring)."""
+    next question or the next labelled paragraph (`labelled`: where those start, in order: another's turn, or a
+    line such as "Related: …"); none where the article is no such interview, names no one before its first
+    question, or answers in the first person less than half the time (module docstring)."""
     text = article.text
     labels = list(QA_LABEL.finditer(text))
     kinds = [label.group("label") for label in labels]
@@ -289,6 +320,9 @@ def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
         parts = tuple(_paragraphs(article, label.end(), stop))
         if parts:
             answers.append(Turn(parts, name, speaker_span, text.rfind("\n", 0, label.start()) + 1))
+    # an interview's answers speak in the first person, half of them at least; an explainer's do not
+    if 2 * sum(any(_spoken(article, part, FIRST_PERSON) for part in answer.parts) for answer in answers) < len(answers):
+        return []
     return answers
 
 

@@ -778,5 +778,15 @@ SUMMARY_VERBS = frozenset({"says", "said", "wants", "wanted", "supports", "suppo
                            "opposed", "favors", "favours", "favored", "favoured", "calls", "called", "proposes",
                            "proposed", "pledges", "pledged", "promises", "promised", "plans", "planned", "vows",
                            "vowed", "argues", "argued", "believes", "thinks", "voted", "votes", "would", "has", "had"})
+# Words of a label that name a role or a heading, not a person ("UNIDENTIFIED MALE:", "AUDIENCE MEMBER:",
+# "ANNOUNCER:", "UPDATE:", "WATCH:"): no turn of a transcript is theirs to give a name to.
+LABEL_ROLES = frozenset({"unidentified", "male", "female", "man", "woman", "audience", "member", "members", "crowd",
+                         "announcer", "narrator", "voice", "protester", "protesters", "caller", "reporter",
+                         "reporters", "question", "answer", "interviewer", "update", "updated", "related", "video",
+                         "watch", "editor", "note", "correction", "photo", "source", "sources", "published", "posted",
+                         "breaking", "exclusive", "byline", "email", "read", "more", "also", "see", "listen",
+                         "transcript", "excerpt", "clip", "unknown"})
 # A turn that speaks to someone: a word of the first or second person, or a question.
 SPOKEN = re.compile(r"\bI\b|\b(?:[Ww]e|us|[Oo]ur|[Mm]y|me|[Yy]ou|[Yy]our|[Ll]et[’']s|[Ii][’']m|[Ii][’']ve)\b|\?")
+# An answer in the first person: an interview's, not an explainer's ("Q: What is the debt limit? A: It is …").
+FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Ww]e|us|[Oo]ur|[Mm]y|me|[Ii][’']m|[Ii][’']ve|[Ww]e[’']re)\b")
