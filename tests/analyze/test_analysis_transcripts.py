@@ -223,6 +223,20 @@ def test_an_answer_ends_where_a_labelled_turn_begins():
                      ("We will see.", "Ana Ruiz"), ("We will.", "Piet Varga"), ("Not while I run the port.", "Ana Ruiz")]
 
 
+def test_an_answer_runs_on_over_a_paragraph_opening_with_a_word_and_a_colon():
+    text = ("Q&A with harbour master Ana Ruiz.\n\n"
+            "Q: Why now?\n\nA: Because we lose money.\n\nLook: I have said it before, we lose money.\n\n"
+            "Q: Will it rise?\n\nA: Not while I run the port.")
+    assert [speaker for words, speaker, direct in _turns(text) if direct and words.startswith("Look: I have said")] == [
+        "Ana Ruiz"]
+
+
+def test_a_surname_that_is_also_a_role_word_is_a_speaker_where_the_article_names_them():
+    text = ("Senator Tom Read and Ana Ruiz debated the levy in Leeds.\n\n"
+            "READ: I will vote for it.\n\nRUIZ: Will you?\n\nREAD: I will.")
+    assert speaker_of(text, "I will vote for it") == "Tom Read"
+
+
 def test_an_explainers_questions_and_answers_are_no_interview():
     text = ("The ferry levy, explained, as Ana Ruiz's board votes on it on Monday.\n\n"
             "Q: What is the levy?\n\nA: It is a charge on every crossing to the islands.\n\n"
@@ -236,9 +250,22 @@ def test_a_quoted_exchange_closed_by_a_cue_gives_the_cue_its_own_turn_only():
             '"RUIZ: Not while I am governor.\n\n'
             '"HOLM: Do you promise?\n\n'
             '"RUIZ: I do," she said.')
-    assert speaker_of(text, "Will the levy rise") == "Holm"
-    assert speaker_of(text, "Do you promise") == "Holm"
-    assert speaker_of(text, "Not while I am governor") == "Ana Ruiz"
+    assert [(words, speaker) for words, speaker, direct in _turns(text) if direct] == [
+        ("Will the levy rise again?", "Holm"), ("Not while I am governor", "Ana Ruiz"), ("Do you promise?", "Holm"),
+        ("I do", "Ana Ruiz")]  # the cue's turn once, without its label
+    recalled = ("Governor Ana Ruiz and Piet Varga met on Sunday, Dan Holm wrote.\n\n"
+                '"VARGA: Will the levy rise?\n\n'
+                '"RUIZ: Not while I am governor.\n\n'
+                '"VARGA: Do you promise? We will see," Holm recalled.')
+    assert speaker_of(recalled, "Do you promise") == "Piet Varga"  # the label's words, whoever recalls them
+    inside = ("Governor Ana Ruiz and Piet Varga met on Sunday.\n\n"
+              "VARGA: Will the levy rise?\n\n"
+              "RUIZ: No. As my father told me, “never promise what you cannot pay,” and I do not.\n\n"
+              "VARGA: Do you promise?\n\nRUIZ: I do.")
+    # quoted in her turn with a cue of its own: her father's words, inside her turn's
+    assert [(words, speaker) for words, speaker, direct in _turns(inside) if direct and "never promise" in words] == [
+        ("No. As my father told me, “never promise what you cannot pay,” and I do not.", "Ana Ruiz"),
+        ("never promise what you cannot pay", None)]
 
 
 def test_roles_and_headings_beside_an_exchange_name_no_one():

@@ -42,6 +42,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
@@ -85,8 +86,12 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
     turn it stands by only), and a turn that quotations cover less than half of becomes
     statements of its own (direct, one a paragraph, the label or the interviewee's name its speaker's
     span); in position order. The turns do not overlap: an answer ends where a labelled paragraph begins."""
-    labelled = [match.start() for match in LABEL.finditer(article.text)]  # where each labelled paragraph begins
-    turns = sorted(_turns(article) + _answers(article, labelled), key=lambda turn: turn.line)
+    labelled_turns = _turns(article)
+    # where another's turn or a heading in capitals begins ("VARGA: …", "RELATED: …"), which ends an answer; not
+    # a word an answer opens on ("Look: I have said it before …")
+    labelled = sorted({turn.line for turn in labelled_turns} | {
+        match.start() for match in LABEL.finditer(article.text) if re.fullmatch(_CAPITALS, match.group("label"))})
+    turns = sorted(labelled_turns + _answers(article, labelled), key=lambda turn: turn.line)
     if not turns:
         return statements
     lines = [turn.line for turn in turns]
@@ -101,33 +106,36 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
         if statement.direct:
             for a, b in statement.parts:
                 groups.setdefault(turn_at(a), []).append((a, b))
-        cued = None  # a cued quotation keeps its cue's speaker in the turn its cue speaks of (the part nearest it)
-        if statement.cue is not None and statement.parts:
-            cue = statement.cue[0]
-            cued = turn_at(min(statement.parts, key=lambda part: min(abs(part[0] - cue), abs(part[1] - cue)))[0])
-            if len(groups) < 2:
-                groups = {}
         if set(groups) <= {None}:
             out.append(statement)
             continue
+        cued = None  # the turn whose words stand by the cue, where the statement has one
+        if statement.cue is not None:
+            cue = statement.cue[0]
+            cued = turn_at(min(statement.parts, key=lambda part: min(abs(part[0] - cue), abs(part[1] - cue)))[0])
         for n, parts in groups.items():
             part = replace(statement, parts=parts, position=parts[0][0])
-            if statement.cue is not None and n == cued:
-                out.append(part)
-                continue
-            if statement.cue is not None:
-                part.cue, part.subject = None, None
             if n is not None:
                 turn = turns[n]
                 start = turn.parts[0][0]
-                # a quoted turn's words without its label ("“RAMOS: Did you …”")
+                # A quotation that opens the turn (its label inside it, "“RAMOS: Did you …", or right after it) is
+                # the turn's words: its speaker's, a cue keeping them only where it names that speaker ("“…,” she
+                # said" of Ruiz's turn). A quotation the turn quotes later with a cue of its own is the cue's.
+                if statement.cue is not None and parts[0][0] > start + 2:
+                    out.append(part)
+                    continue
                 part.parts = [(max(a, start), b) if a < start < b else (a, b) for a, b in parts]
+                if statement.cue is not None and not (n == cued and statement.speaker == turn.speaker):
+                    part.cue, part.subject = None, None
                 part.speaker, part.speaker_span, part.unnamed, part.resolved = turn.speaker, turn.speaker_span, None, True
             out.append(part)
-    quoted = [0] * len(turns)  # the characters of each turn's words that quotations cover
+    quoted = [0] * len(turns)  # the characters of each turn's words that quotations (and a cue after them) cover
     for statement in out:
         if statement.direct:
-            for a, b in statement.parts:
+            spans = list(statement.parts)
+            if statement.cue is not None and spans and statement.cue[0] >= spans[-1][1]:
+                spans[-1] = (spans[-1][0], statement.cue[1] + 1)  # "“I do,” she said."
+            for a, b in spans:
                 n = max(0, bisect.bisect_right(lines, a) - 1)
                 while n < len(turns) and turns[n].line < b:
                     start, end = turns[n].parts[0][0], turns[n].end
@@ -195,11 +203,12 @@ def _spoken(article: ArticleText, span: tuple[int, int], words: re.Pattern[str] 
     """Whether a turn speaks to someone (SPOKEN, or the words given) in its own words, not only in a quotation
     it quotes: each match is looked up among the quotations opening in the turn by bisection."""
     a, b = span
-    embedded = [(opens, closes) for opens, closes in article.quoted_near(a, b) if opens >= a]
+    embedded = sorted((opens, closes) for opens, closes in article.quoted_near(a, b) if opens >= a)
     opens = [opened for opened, _ in embedded]
+    reach = list(accumulate((closes for _, closes in embedded), max))  # the furthest close so far
     for match in words.finditer(article.text, a, b):
         n = bisect.bisect_right(opens, match.start()) - 1
-        if n < 0 or match.start() > embedded[n][1]:
+        if n < 0 or match.start() > reach[n]:
             return True
     return False
 
@@ -255,8 +264,6 @@ class _Labels:
         return self.known[words]
 
     def _person(self, words: tuple[str, ...]) -> str | None:
-        if any(word.casefold() in LABEL_ROLES for word in words):
-            return None  # "UNIDENTIFIED MALE:", "AUDIENCE MEMBER:", "UPDATE:": a role or a heading
         last = words[-1].casefold()
         counted = self.named.get(last, Counter())
         fits = list(counted) if len(words) == 1 else [
@@ -264,6 +271,9 @@ class _Labels:
             if {word.casefold() for word in words} <= {word.casefold() for word in name.split()}]
         if fits:  # a full name before a surname alone, then the one named most often
             return max(fits, key=lambda name: (" " in name, counted[name], len(name.split()), len(name), name))
+        if any(word.casefold() in LABEL_ROLES for word in words):
+            return None  # "UNIDENTIFIED MALE:", "AUDIENCE MEMBER:", "UPDATE:": a role or a heading, where no one is
+            # so named ("READ:" is the article's Tom Read)
         if " ".join(words).casefold() in self.bodies:
             return None  # a place or a body the article names ("HONG KONG:"), where no person of that name is
         if len(words) == 1 and last in self.fullest:
