@@ -114,14 +114,20 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
             cue = statement.cue[0]
             cued = turn_at(min(statement.parts, key=lambda part: min(abs(part[0] - cue), abs(part[1] - cue)))[0])
         for n, parts in groups.items():
-            part = replace(statement, parts=parts, position=parts[0][0])
+            # a statement in one group is itself (its position, at its opening mark, is what later steps read)
+            part = statement if len(groups) == 1 else replace(statement, parts=parts, position=parts[0][0])
             if n is not None:
                 turn = turns[n]
                 start = turn.parts[0][0]
                 # A quotation that opens the turn (its label inside it, "“RAMOS: Did you …", or right after it) is
                 # the turn's words: its speaker's, a cue keeping them only where it names that speaker ("“…,” she
-                # said" of Ruiz's turn). A quotation the turn quotes later with a cue of its own is the cue's.
+                # said" of Ruiz's turn). A quotation the turn quotes later with a cue of its own is the cue's; where
+                # the cue's subject is read over the label ("Luciana Lopez: Saying to people ‘…’"), the label's.
                 if statement.cue is not None and parts[0][0] > start + 2:
+                    label = turn.speaker_span
+                    if statement.speaker_span is not None and statement.speaker_span[0] < label[1] \
+                            and label[0] < statement.speaker_span[1]:
+                        part.speaker, part.speaker_span = turn.speaker, label
                     out.append(part)
                     continue
                 part.parts = [(max(a, start), b) if a < start < b else (a, b) for a, b in parts]
