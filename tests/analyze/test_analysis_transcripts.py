@@ -318,3 +318,27 @@ def test_many_speakers_sharing_a_surname_are_read_in_one_pass():
     text = intro + "".join(f"{given(n % 2000).upper()} HOLM: Do you think we can pay it?\n\n" for n in range(4000))
     statements = transcript_turns(ArticleText(text, simple_tokens(text), people), [])
     assert [s.speaker for s in statements] == [f"{given(n % 2000)} Holm" for n in range(4000)]
+
+
+def test_a_cue_whose_subject_was_read_over_the_label_speaks_for_the_labels_person():
+    """The model can read a label and the cue after it as one name ("Luciana Lopez: Saying" in a real panel): the
+    statement that cue gives is the label's person's, as the transcript says."""
+    from storyline.analyze.article_text import ArticleText
+    from storyline.analyze.nlp import simple_tokens
+    from storyline.analyze.statements import Statement
+    from storyline.analyze.transcripts import transcript_turns
+    from storyline.model import Mention
+
+    text = ("A panel on the ferry levy, with Ana Ruiz and Piet Varga.\n\n"
+            "PIET VARGA: Do you think the islanders will pay it?\n\n"
+            "ANA RUIZ: Saying to islanders ‘ferry levy’ — everyone hears something else in it.\n\n"
+            "PIET VARGA: We hear a tax.\n\nANA RUIZ: I hear a ferry.")
+    people = [Mention(text=name, start=text.index(name), end=text.index(name) + len(name), label="PERSON")
+              for name in ("Ana Ruiz", "Piet Varga")]
+    label = text.index("ANA RUIZ: Saying")
+    cue = text.index("Saying")
+    quoted = (text.index("‘ferry") + 1, text.index("’ —"))
+    misread = Statement(position=quoted[0] - 1, direct=True, parts=[quoted], paragraph=0, cue=(cue, cue + 6),
+                        speaker="ANA RUIZ: Saying", speaker_span=(label, cue + 6), resolved=True)
+    statements = transcript_turns(ArticleText(text, simple_tokens(text), people), [misread])
+    assert [s.speaker for s in statements if s.cue is not None] == ["Ana Ruiz"]
