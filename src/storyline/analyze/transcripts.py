@@ -12,7 +12,8 @@ another label names in full ("TAPPER" after "JAKE TAPPER"), or, where a label of
 two turns or more, the label itself if the article never writes its words in lower case ("ANDERSON
 COOPER"); beside such a speaker, a one-word label that opens two turns or more and is never a word in
 lower case ("RAMOS" asking "CLINTON"). A role or a heading names no one ("UNIDENTIFIED MALE:", "AUDIENCE
-MEMBER:", "UPDATE:", "VIDEO:", LABEL_ROLES), nor does a place or a body the article names ("HONG KONG:").
+MEMBER:", "UPDATE:", "VIDEO:", LABEL_ROLES) unless the article names a person so, nor does a place or a
+body the article names ("HONG KONG:").
 
 A labelled paragraph is no turn where it reads as the writer's: a headline in title case ("Ruiz: The Levy
 Stays"), a summary opening on a verb of the person's positions ("CLINTON: Says we need …", "SANDERS:

@@ -779,7 +779,7 @@ SUMMARY_VERBS = frozenset({"says", "said", "wants", "wanted", "supports", "suppo
                            "proposed", "pledges", "pledged", "promises", "promised", "plans", "planned", "vows",
                            "vowed", "argues", "argued", "believes", "thinks", "voted", "votes", "would", "has", "had"})
 # Words of a label that name a role or a heading, not a person ("UNIDENTIFIED MALE:", "AUDIENCE MEMBER:",
-# "ANNOUNCER:", "UPDATE:", "WATCH:"): no turn of a transcript is theirs to give a name to.
+# "ANNOUNCER:", "UPDATE:", "WATCH:"), unless the article names someone so ("READ:" for its Tom Read).
 LABEL_ROLES = frozenset({"unidentified", "male", "female", "man", "woman", "audience", "member", "members", "crowd",
                          "announcer", "narrator", "voice", "protester", "protesters", "caller", "reporter",
                          "reporters", "question", "answer", "interviewer", "update", "updated", "related", "video",
