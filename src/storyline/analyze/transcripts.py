@@ -61,6 +61,7 @@ LABEL = re.compile(rf"^[ \t]*(?:[“\"‘']\s*)?(?P<label>{_CAPITALS}|{_NAMED})[
 # A question-and-answer interview's label: Q or A opening a line, then a colon or a full stop, or glued to
 # the turn's first word where the page's bold label lost its space ("QThere's no shortage …").
 QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?!Anon)(?=[A-Z][a-z’']))", re.MULTILINE)
+_TITLES = "|".join(sorted(LABEL_TITLES))  # a title before a surname, as a pattern's alternatives
 # "with" and up to three words of a title before a name: whom an interview is with
 _WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
 
@@ -87,11 +88,12 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
     turn it stands by only), and a turn that quotations cover less than half of becomes
     statements of its own (direct, one a paragraph, the label or the interviewee's name its speaker's
     span); in position order. The turns do not overlap: an answer ends where a labelled paragraph begins."""
-    labelled_turns = _turns(article)
+    matches = list(LABEL.finditer(article.text))
+    labelled_turns = _turns(article, matches)
     # where another's turn or a heading in capitals begins ("VARGA: …", "RELATED: …"), which ends an answer; not
     # a word an answer opens on ("Look: I have said it before …")
     labelled = sorted({turn.line for turn in labelled_turns} | {
-        match.start() for match in LABEL.finditer(article.text) if re.fullmatch(_CAPITALS, match.group("label"))})
+        match.start() for match in matches if re.fullmatch(_CAPITALS, match.group("label"))})
     turns = sorted(labelled_turns + _answers(article, labelled), key=lambda turn: turn.line)
     if not turns:
         return statements
@@ -156,12 +158,12 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
     return sorted(out, key=lambda s: s.position)
 
 
-def _turns(article: ArticleText) -> list[Turn]:
-    """Each turn of the article's transcript labelled by its speakers' names; none where the article holds
-    no such transcript (module docstring)."""
+def _turns(article: ArticleText, matches: list[re.Match[str]]) -> list[Turn]:
+    """Each turn of the article's transcript labelled by its speakers' names, from its LABEL matches; none
+    where the article holds no such transcript (module docstring)."""
     text = article.text
     found = []  # each label's span and its words' span
-    for match in LABEL.finditer(text):
+    for match in matches:
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         while end > match.end() and text[end - 1].isspace():
@@ -202,8 +204,7 @@ def _the_writers(text: str, span: tuple[int, int], name: str, turns: int) -> boo
     if turns > 1:
         return False
     surname = re.escape(name.split()[-1])
-    titles = "|".join(sorted(LABEL_TITLES))
-    return re.search(rf"(?<!\w)(?:{re.escape(name)}|(?i:{titles})\.?\s+{surname})(?!\w)", words) is not None
+    return re.search(rf"(?<!\w)(?:{re.escape(name)}|(?i:{_TITLES})\.?\s+{surname})(?!\w)", words) is not None
 
 
 def _spoken(article: ArticleText, span: tuple[int, int], words: re.Pattern[str] = SPOKEN) -> bool:
