@@ -134,11 +134,17 @@ def _next_word(text: str, at: int) -> str:
     return found.group(1).lower() if found else ""
 
 
-def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span text[start:end] without the spaces at its edges (empty, start == end, if all are spaces)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = stripped(text, start, end)
     if end > start:
         spans.append((start, end))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.text import iter_paragraphs
+from storyline.text import iter_paragraphs, stripped
 
 _CLOSERS: dict[str, str] = {"“": "”\"", "„": "“”\"", "«": "»", "»": "«", '"': '"”', "‘": "’", "‚": "‘’", "'": "'’",
                             "‹": "›", "›": "‹", "「": "」", "『": "』"}
@@ -112,17 +112,12 @@ def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str |
 
 
 def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = stripped(text, start, end)
     if end > start and text[end - 1] in ",;:":
         end -= 1
     elif end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.){2,}$|\.\.$", text[start:end]):
         end -= 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return stripped(text, start, end)
 
 
 _TYPEWRITER_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:;,]))(?:''|``)(?=[^\s'`])")

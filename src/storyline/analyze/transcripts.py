@@ -48,6 +48,7 @@ from itertools import accumulate
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
 from storyline.lang.en import FIRST_PERSON, LABEL_ROLES, LABEL_TITLES, SPOKEN, SUMMARY_VERBS
+from storyline.text import stripped
 
 # A label: a name of up to four words opening a line (after the quotation mark that opens a quoted transcript's
 # paragraph, where there is one), followed by a colon and the turn's words on that line: in capitals ("SEN.
@@ -165,10 +166,7 @@ def _turns(article: ArticleText, matches: list[re.Match[str]]) -> list[Turn]:
     found = []  # each label's span and its words' span
     for match in matches:
         end = text.find("\n", match.end())
-        end = len(text) if end < 0 else end
-        while end > match.end() and text[end - 1].isspace():
-            end -= 1
-        found.append((match.span("label"), (match.end(), end)))
+        found.append((match.span("label"), stripped(text, match.end(), len(text) if end < 0 else end)))
     if len(found) < 2:
         return []
     labels = [tuple(_name_words(text[a:b])) for (a, b), _ in found]
@@ -369,11 +367,7 @@ def _paragraphs(article: ArticleText, start: int, stop: int) -> list[tuple[int, 
     text, spans = article.text, []
     n = article.paragraph_of(start)
     while n < len(article.paragraphs) and article.paragraphs[n][0] < stop:
-        a, b = max(start, article.paragraphs[n][0]), min(stop, article.paragraphs[n][1])
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = stripped(text, max(start, article.paragraphs[n][0]), min(stop, article.paragraphs[n][1]))
         if b > a:
             spans.append((a, b))
         n += 1
