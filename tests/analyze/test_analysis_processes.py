@@ -141,7 +141,9 @@ GIVEN_BACK = (
     "    kept = held[::50]\n"
     "    del held\n"
     "    before = rss_kb()\n"
-    "    time.sleep(GIVE_BACK_SECONDS + 2)\n"
+    "    deadline = time.monotonic() + 4 * GIVE_BACK_SECONDS\n"  # a loaded machine may run the beat late
+    "    while before - rss_kb() < 200_000 and time.monotonic() < deadline:\n"
+    "        time.sleep(0.5)\n"
     "    return before - rss_kb(), len(kept)\n"
     "pool = worker_pool(2)\n"
     "print(min(given for given, _ in pool.map(freed, [0, 1], chunksize=1)), end=' ')\n"
@@ -157,7 +159,7 @@ GIVEN_BACK = (
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads Linux's per-process memory")
 def test_what_a_process_frees_among_what_it_keeps_goes_back_to_the_system() -> None:
     """A process that freed most of 330 MB of small buffers while it keeps one in fifty gives the
-    pages back (engine.give_back_memory): a worker of the pool within GIVE_BACK_SECONDS, unasked, and
+    pages back (engine.give_back_memory): a worker of the pool within a few GIVE_BACK_SECONDS, unasked, and
     the ingesting process when it asks (as its thread does while an ingest runs). Without it both keep
     all but a few MB of it."""
     out = subprocess.run([sys.executable, "-c", GIVEN_BACK], capture_output=True, text=True, check=True,
