@@ -94,3 +94,11 @@ def test_a_whether_clause_after_a_speaker_of_the_sentence_stays_below_him():
             "States are called in turn, he noted, so it may be clear whether Lena Ruiz will be the nominee by "
             "then. He said the big states would settle it.\n\n“We might abstain,” he said.")
     assert speaker_of(text, "might abstain") == "Dan Oduya"
+
+
+def test_the_person_a_cleft_sentence_is_about_is_a_subject():
+    text = ("The band stopped for three years. Guitarist Tom Hart took a job teaching music.\n\n"
+            "“We did not break up. We just stopped answering each other's texts,” Hart says.\n\n"
+            "It was Dana Whitlock who got them back together, after hearing an old demo in a cafe. "
+            "“Somebody had put us on a playlist,” she says.")
+    assert speaker_of(text, "Somebody had put us") == "Dana Whitlock"

@@ -52,3 +52,45 @@ def test_a_role_whose_verb_runs_on_to_a_participle_cue_is_the_holder():
     text = ("Sen. Lena Ruiz voted against the harbour bill on Tuesday. The senator emailed supporters saying: "
             "“The fight for the ferry goes on.”")
     assert speaker_of(text, "fight for the ferry") == "Lena Ruiz"
+
+
+def test_a_role_is_not_whoever_a_clause_of_its_own_sentence_names_first():
+    # "the mayor" of "beside team owner Marcus Lyle at a news conference, the mayor said" introduces no
+    # mayor Lyle: it is a subject of its own, and the mayor is the one the story gave the title
+    text = ("Mayor Gloria Santangelo announced a deal to build an arena on the waterfront.\n\n"
+            "Standing beside team owner Marcus Lyle at a news conference, the mayor said the team would pay "
+            "most of the cost.\n\n"
+            "“Not one dollar comes out of the general fund,” the mayor said.")
+    assert speaker_of(text, "Not one dollar") == "Gloria Santangelo"
+
+
+def test_a_role_is_the_person_whose_own_words_introduce_it_not_the_one_named_before():
+    text = ("Mayor Denise Harrow and her challenger, City Councilman Victor Amadi, met on Tuesday night for "
+            "their only debate.\n\n"
+            "Harrow defended her record on housing. Amadi said rents had doubled.\n\n"
+            "The moderator asked how a new housing plan would be paid for.\n\n"
+            "“With a bond, which voters would approve,” the councilman replied.")
+    assert speaker_of(text, "With a bond") == "Victor Amadi"
+
+
+def test_local_offices_are_roles_their_holders_speak_through():
+    text = ("Superintendent Craig Lindqvist said exposed pupils would stay home for three weeks.\n\n"
+            "Asked whether the school would close, Lindqvist said there were no plans to do so. “Closing the "
+            "building does not stop measles,” the superintendent said.")
+    assert speaker_of(text, "Closing the building") == "Craig Lindqvist"
+
+
+def test_a_reporter_no_one_named_is_not_the_person_last_speaking():
+    text = ("Team owner Marcus Lyle said the club had always wanted to stay in the city.\n\n"
+            "“Why is this one going to be different?” the reporter asked.")
+    assert speaker_of(text, "Why is this one") is None
+
+
+def test_the_and_a_word_the_model_took_for_a_name_is_a_description():
+    # "the Scot" says what Morrow is; it is no person called Scot
+    text = ("Rovers manager Callum Morrow insisted his side could still escape relegation.\n\n"
+            "Asked whether he feared for his job, the Scot was brief. ‘That is a question for the chairman.’")
+    from storyline.analyze import analyze_article
+
+    speakers = {q.speaker for q in analyze_article(text, None).quotes}
+    assert "Scot" not in speakers

@@ -80,3 +80,12 @@ def test_a_title_of_one_sex_is_not_the_fuller_name_of_the_other():
             "Peter Lindqvist, her son, said the night boat was late again.\n\n"
             "“The crews deserve better,” Ms. Lindqvist wrote in a letter to the council.")
     assert speaker_of(text, "crews deserve better") == "Maria Lindqvist"
+
+
+def test_a_given_name_outweighs_a_pronoun_that_speaks_of_another():
+    # "Judith Stavros said the book was his most personal": "his" is the author's, and Judith is a woman's name
+    text = ("Aurelio Banks has set all four of his novels in the mill town where he grew up.\n\n"
+            "“I keep trying to write about somewhere else,” Banks said.\n\n"
+            "His editor, Judith Stavros, said the book was his most personal. “He wrote the first draft in "
+            "eleven weeks,” she said.")
+    assert speaker_of(text, "first draft in eleven weeks") == "Judith Stavros"

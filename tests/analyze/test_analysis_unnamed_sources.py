@@ -10,6 +10,8 @@ import pytest
 from storyline.analyze import analyze_article
 from storyline.model import Quote
 
+from conftest import speaker_of
+
 
 def quote_with(text: str, words: str) -> Quote:
     found = [q for q in analyze_article(text, None).quotes if words in q.text]
@@ -131,3 +133,21 @@ def test_she_is_no_stranger_of_the_other_sex():
     text = ("Mayor Ana Oduya opened the quay. “It is a good day,” Oduya said.\n\n"
             "A spokesman for the port said the budget was gone. Later she added: “We will find the money.”")
     assert quote_with(text, "find the money").speaker == "Ana Oduya"
+
+
+def test_she_after_a_spokeswoman_for_a_body_who_declined_to_speak_of_someone_is_that_spokeswoman():
+    # the names after "a spokeswoman" are her company's and the one she would not speak of, not another speaker
+    text = ("Senator Carla Whitfield said the resignation changed nothing. “Customers deserve to know what the "
+            "company knew,” Whitfield said.\n\n"
+            "A spokeswoman for Nimbly declined to say whether Priya Raman would receive severance. “We will "
+            "disclose compensation matters as required in our filings,” she said.")
+    assert speaker_of(text, "disclose compensation") is None
+
+
+def test_the_role_of_a_stranger_its_paragraph_introduced_is_that_stranger():
+    # "the inspector" is the "one inspector" of its paragraph, unnamed, not the resident quoted before
+    text = ("Lorena Pike said she can no longer hang laundry outside. “Some mornings it hits you like a wall,” "
+            "Pike said.\n\n"
+            "One inspector said the filters appeared to be working only intermittently. “When they are running, "
+            "it is fine,” the inspector said.")
+    assert speaker_of(text, "When they are running") is None

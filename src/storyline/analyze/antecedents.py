@@ -95,13 +95,14 @@ def title_gender(mention: Mention | None) -> str | None:
 
 
 def gender_of(name: str, genders: dict[str, str]) -> str:
-    """A person's gender as the article gives it (a title, the pronouns beside the name), else as a given name
-    borne by one sex only gives it in English news ("Denis McDonough", "Wendy Sherman"); "" when neither does."""
-    if genders.get(name):
-        return genders[name]
+    """A person's gender as a given name borne by one sex only gives it in English news ("Denis McDonough",
+    "Wendy Sherman"), else as the article gives it (a title, the pronouns beside the name: "Judith Stavros said
+    the book was his best" speaks of another's book, and a given name outweighs it); "" when neither does."""
     words = name.split()
     given = words[0].lower() if len(words) > 1 else ""
-    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else ""
+    if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:
+        return "m" if given in MALE_GIVEN_NAMES else "f"
+    return genders.get(name) or ""
 
 
 def bearer(article: ArticleText, surname: str, gender: str, genders: dict[str, str]) -> str | None:
@@ -232,11 +233,27 @@ def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], ge
     span = max(strangers)
     since = article.sentences[article.sentence_of(span[0])][0]
     if any(since <= m.start < pos and not span[0] <= m.start < span[1] and not article.in_quote(m.start)
-           for m in article.people):
+           and not _below_the_stranger(article, span, m) for m in article.people):
         return None
     if any(since <= s.position < pos and s.speaker for s in done):
         return None
     return span
+
+
+def _below_the_stranger(article: ArticleText, span: tuple[int, int], mention: Mention) -> bool:
+    """Whether a person is named in a clause below the stranger's own, in the stranger's sentence ("A spokeswoman
+    declined to say whether Raman would get severance", "an aide said that Ruiz …"), or the body the stranger's
+    phrase names ("A spokeswoman for Nimbly"): not someone the sentence turns to ("A reporter asked Ruiz …")."""
+    k = article.sentence_of(span[0])
+    if article.sentence_of(mention.start) != k:
+        return False
+    between = [article.word(i) for i in range(article.token_at(span[1]), article.token_at(mention.start))]
+    if between and between[0] in _OF_A_BODY and all(w in DEFINITE for w in between[1:]):
+        return True  # "A spokeswoman for Nimbly": the stranger's own phrase, whatever the model took the name for
+    return any(word in SUBORDINATE_LINKS for word in between)
+
+
+_OF_A_BODY = {"for", "of", "from", "at", "with"}
 
 
 def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None) -> bool:
@@ -577,7 +594,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         start = m.title_start if m.title_start is not None else m.start
         next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
         context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
-            article.text[m.end:min(m.end + 60, next_start)].split(".")[0]
+            _introduced_after(article, m.end, min(m.end + 60, next_start))
         bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
         previous_end = m.end
         name = strip_title(article.full_name(m, m.text, m.start)[0])
@@ -601,6 +618,25 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
         return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
     return best, (last[best].start, last[best].end)
+
+
+def _introduced_after(article: ArticleText, lo: int, hi: int) -> str:
+    """The words after a name, to its sentence's end, that may say who the person is ("Lyle, the team's owner,",
+    "Ann Lee of Vermont", "Clinton delivered her speech as the nominee"), up to a clause of saying that opens
+    after them: its subject is someone else ("Lyle at a news conference, the mayor said …"); and short of the
+    words that introduce the next person named ("Mayor Ann Lee and her challenger, Councilman Dan Oduya")."""
+    after = article.text[lo:hi].split(".")[0]
+    if len(after) == hi - lo and hi < len(article.text) and hi - lo < 60 and (comma := after.rfind(",")) >= 0:
+        after = after[:comma]  # "Mayor Ann Lee and her challenger, Councilman Dan Oduya": the next person's words
+    hi = lo + len(after)
+    i = article.token_at(lo)
+    while i < len(article.tokens) and article.tokens[i].start < hi:
+        if is_cue(article, i):
+            cut = article.tokens[i].start
+            comma = article.text.rfind(",", lo, cut)
+            return article.text[lo:comma if comma > lo else cut]
+        i += 1
+    return after
 
 
 def far_holder(article: ArticleText, subject: Subject, holder: tuple[str, tuple[int, int]]) -> bool:

@@ -54,8 +54,16 @@ def named_person(article: ArticleText, mention: Mention) -> bool:
 
 
 def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:
+    """A name's subject: a person's or a body's; a role where "the" goes before one word the model took for a
+    name ("the Scot was brief", "the Texan said"): what someone is, whom the story named otherwise."""
+    the = _THE_BEFORE.search(article.text, max(0, mention.start - 5), mention.start)
+    if the is not None and mention.label == "PERSON" and mention.title is None and " " not in mention.text:
+        return Subject("role", the.start(), mention.end, article.text[the.start():mention.end])
     kind = "name" if person_like(article, mention) else "org"
     return Subject(kind, mention.start, mention.end, mention.text, mention)
+
+
+_THE_BEFORE = re.compile(r"(?<![\w’'])the\s+$")
 
 
 def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:

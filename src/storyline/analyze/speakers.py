@@ -53,6 +53,7 @@ from storyline.lang.en import (
     NP_STOP,
     PASSIVE_AUXILIARIES,
     PERSON_ROLES,
+    PRESS_ROLES,
     PRONOUNS,
     QUOTING_ONLY_CUES,
     SUBORDINATORS,
@@ -191,7 +192,11 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role" and holds_a_role(subject):
         found = role_antecedent(article, subject)
-        if found is None and role_head(subject) in PERSON_ROLES:
+        stranger = unnamed_antecedent(article, subject.start, done, None) if found is None else None
+        if stranger is not None and role_head(subject) in article.text[stranger[0]:stranger[1]].lower().split():
+            statement.unnamed = stranger  # "One inspector said … “…,” the inspector said": the inspector's, unnamed
+            return
+        if found is None and role_head(subject) in PERSON_ROLES - PRESS_ROLES:
             found = antecedent(article, subject.start, done, None, genders, statement)
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)

@@ -188,6 +188,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
         return True  # "…, said Grant Green, a security official.": the inverted cue's speaker
+    if i > 0 and article.word(i) in _BE and article.word(i - 1) == "it" and article.word(j) in ("who", "that") \
+            and article.tokens[i - 1].start >= sentence[0]:
+        return True  # "It was Reyes who got them back together": the one the cleft sentence is about
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
         if tok.text.islower() and (tok.text in PARTICIPLE_CUES or tok.text.endswith("ing") and len(tok.text) > 4

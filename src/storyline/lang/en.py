@@ -150,7 +150,12 @@ representative pope king queen prince princess pastor bishop priest rabbi imam p
 historian activist campaigner singer actor actress comedian celebrity entrepreneur investor banker coach captain
 officer commander colonel admiral detective inspector doctor surgeon teacher mother father wife husband son daughter
 brother sister widow nephew niece frontman governor-elect senator-elect premier mogul reporter journalist
-editor head boss deputy envoy negotiator""".split())
+editor head boss deputy envoy negotiator superintendent councilman councilwoman councillor councilor alderman
+assemblyman assemblywoman presenter coroner magistrate principal headteacher headmaster headmistress treasurer comptroller
+dean chaplain vicar warden marshal""".split())
+# Roles of the press at an event ("“Why now?” the reporter asked"), whose holders a story seldom names: where it
+# names none with the role, their words stay unattributed, never the last person's the story was about.
+PRESS_ROLES = {"reporter", "journalist", "correspondent", "questioner"}
 # Nouns of kin and company a name is set beside ("her first child, Arabella,", "his friend, Tom,"), besides roles.
 KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "partner", "girlfriend", "boyfriend",
        "fiancee", "fiancée", "fiance", "colleague", "cousin", "uncle", "aunt", "grandmother", "grandfather", "stepson",
