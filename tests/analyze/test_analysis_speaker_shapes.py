@@ -113,3 +113,25 @@ def test_a_spaced_full_stop_after_a_title_ends_no_sentence_between_two_quotation
             "\"Ekdal had said that it was time for both of us to leave , \" Mr . Okafor wrote in his book , "
             "\"A Life on the Ferries . \"")
     assert speaker_of(text, "time for both of us") == "Okafor"
+
+
+def test_the_speaker_and_verb_right_after_a_quotation_come_before_a_later_clauses_cue():
+    # "pleaded" is no cue of the table; "continued" is, but its subject is the pair, in a clause of its own
+    text = ("The presenter, Alan Trewin, tried to move the candidates on. ‘We have a lot to get through,’ he "
+            "pleaded at one point, as the pair continued to talk over each other.")
+    assert speaker_of(text, "a lot to get through") == "Alan Trewin"
+
+
+def test_words_broken_off_are_the_speakers_named_right_after_them():
+    text = ("Fiona Gallagher and Kwame Mensah met in a televised debate.\n\n"
+            "‘Let me just answer the point—’ Ms Gallagher began. ‘You have had two minutes,’ Mr Mensah "
+            "interjected.")
+    assert speaker_of(text, "answer the point") == "Fiona Gallagher"
+    assert speaker_of(text, "two minutes") == "Kwame Mensah"
+
+
+def test_a_titled_speaker_and_an_adverb_before_any_verb_after_a_quotation():
+    text = ("Fiona Gallagher and Kwame Mensah were asked what they admired about each other. There was a long "
+            "pause.\n\n"
+            "‘She is very well prepared,’ Mr Mensah eventually offered.")
+    assert speaker_of(text, "very well prepared") == "Kwame Mensah"

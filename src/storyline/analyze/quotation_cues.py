@@ -15,7 +15,7 @@ from storyline.analyze.person_names import could_be_name
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before
-from storyline.lang.en import CONTRASTING, CRIES, PARTICIPLE_CUES
+from storyline.lang.en import CONTRASTING, CRIES, FINITE_AUXILIARIES, PARTICIPLE_CUES, VERB_FORMS
 
 
 def first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
@@ -48,16 +48,27 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     first = _past_marks(article, i, limit)
     if first < limit and article.word(first) in CONTRASTING:
         return None, None  # "X told the paper “…” while Y said “…”": the cue after opens another speaker's clause
+    runs_on = ending in ",?!" or ending in _BROKEN_OFF or article.text[mark.close + 1:mark.close + 2] == ","
     for j in range(i, limit):
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):
             break
         if is_cue(article, j) and (article.word(j) not in PARTICIPLE_CUES or perceived_from(article, j) is not None) \
                 and not asked_clause(article, j):
+            if runs_on and any(article.tokens[k].text == "," for k in range(first, j)):
+                # "“…,” he pleaded at one point, as the pair continued to …": the speaker and verb right after the
+                # quotation, before a clause whose cue is someone else's
+                verb, subject = _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
+                if verb is not None and verb < j:
+                    return verb, subject
             return j, subject_near(article, j, mark.close + 1, hi)
-    if ending in ",?!" or article.text[mark.close + 1:mark.close + 2] == ",":
+    if runs_on:
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
     return None, None
+
+
+_PAST_FORMS = VERB_FORMS - FINITE_AUXILIARIES  # "“…,” Ms Gallagher began": a common verb's own past, no auxiliary
+_BROKEN_OFF = ("—", "–", "-", "…")  # "“Let me just answer the point—” Ms Gallagher began.": words cut off mid-sentence
 
 
 def _name_then_comma(article: ArticleText, i: int) -> bool:
@@ -98,9 +109,11 @@ def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, h
     for j in range(i + 1, limit):
         if article.tokens[j].start >= hi or article.tokens[j].text in (".", ";", "!", "?", ":"):
             break
-        if finite_verb(article, j):
-            before = noun_phrase_before(article, j, lo)
-            starts_here = before is not None and not article.text[lo:before.start].strip(" ,-—–\n")
+        if finite_verb(article, j) or article.word(j) in _PAST_FORMS:
+            adverb = article.word(j - 1).endswith("ly") and article.tokens[j - 1].text.islower() and j - 1 > i
+            before = noun_phrase_before(article, j - adverb, lo)  # "Mr Mensah eventually offered"
+            titled = before.mention.title_start if before is not None and before.mention is not None else None
+            starts_here = before is not None and not article.text[lo:before.start if titled is None else titled].strip(" ,-—–\n")
             crier = before is not None and before.kind in ("anonymous", "role") and article.word(j) in CRIES  # "the crowd cried"
             return (j, before) if starts_here and before is not None and (before.kind in ("name", "pronoun") or crier) \
                 else (None, None)
