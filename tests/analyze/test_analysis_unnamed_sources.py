@@ -151,3 +151,23 @@ def test_the_role_of_a_stranger_its_paragraph_introduced_is_that_stranger():
             "One inspector said the filters appeared to be working only intermittently. “When they are running, "
             "it is fine,” the inspector said.")
     assert speaker_of(text, "When they are running") is None
+
+
+@pytest.mark.parametrize(("opening", "words"), [
+    ("A neighbor who saw the fire from her window said the flames reached the roof in minutes.",
+     "like daylight at midnight"),
+    ("A neighbor who saw Ann Lee at the gate said the flames reached the roof in minutes.",
+     "like daylight at midnight"),
+    ("One inspector who visited the site, speaking on condition of anonymity, said the alarms had failed.",
+     "like daylight at midnight"),
+])
+def test_a_stranger_a_relative_clause_describes_speaks_not_the_clauses_object(opening, words):
+    text = ("Mayor Ann Lee toured the street on Monday. “We will rebuild every house,” Lee said.\n\n"
+            f"{opening} “It was like daylight at midnight,” she said.")
+    assert speaker_of(text, words) is None
+
+
+def test_a_name_opening_the_clause_after_a_relative_clause_speaks():
+    text = ("As for the pundits who find Ann Lee more palatable than Dan Oduya, Piet Varga said, “They do not "
+            "understand her record.”")
+    assert speaker_of(text, "understand her record") == "Piet Varga"

@@ -12,9 +12,18 @@ import re
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue, verb_like
 from storyline.analyze.participles import hangs_from_clause, perceived_from
+from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
-from storyline.lang.en import ADDRESSED_PASSIVES, ADDRESSING_CUES, GOVERNING, PASSIVE_AUXILIARIES, PHRASAL_CUES, SAYING_BEFORE_TO
+from storyline.lang.en import (
+    ADDRESSED_PASSIVES,
+    ADDRESSING_CUES,
+    GOVERNING,
+    PASSIVE_AUXILIARIES,
+    PHRASAL_CUES,
+    SAYING_BEFORE_TO,
+    SUBORDINATE_LINKS,
+)
 
 
 def apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
@@ -110,6 +119,7 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     before = noun_phrase_before(article, cue, lo)
     if before is not None and before.kind == "name" and _RELATIVE.match(article.text, before.end, article.tokens[cue].start):
         return before  # "the loss was steep for Mr. Sanders, who said …": the relative clause is his, governed or not
+    before = _relative_clause_head(article, before, lo) or before
     if before is None or before.kind in ("none", "org", "anonymous", "role") or governed(article, before, lo) or \
             (before.mention is not None and before.mention.label != "PERSON"):
         apposed = apposed_speaker(article, cue, lo)
@@ -120,6 +130,32 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
             # phrase the name ends, not the name
             return Subject("anonymous", before.start, before.end, before.surface)
     return before
+
+
+def _relative_clause_head(article: ArticleText, phrase: Subject | None, lo: int) -> Subject | None:
+    """The unnamed person a restrictive relative clause ends on before a cue ("A neighbor who saw the fire from her
+    window said", "One inspector who visited the site, speaking on condition of anonymity, said"): the phrase before
+    "who", not the clause's own object ("her window", "the site"), nor a name in it ("A neighbor who saw Ann Lee
+    said")."""
+    if phrase is None:
+        return None
+    start = phrase.mention.title_start if phrase.mention is not None and phrase.mention.title_start is not None \
+        else phrase.start
+    k = article.token_at(start) - 1
+    if k < 0 or article.word(k) == ",":
+        return None  # "As for analysts who claim …, Bolton said": the phrase opens the clause of the cue
+    while k > 0 and article.tokens[k].start >= lo:
+        word = article.word(k)
+        if word in (".", ";", ":") or article.tokens[k].text in QUOTE_TOKENS or is_cue(article, k) \
+                or word in SUBORDINATE_LINKS - {"who"}:
+            return None  # "… over who supported which bill that Gov. Ann Lee said": the phrase opens a clause below
+        if word == "who":
+            if article.tokens[k - 1].text == ",":
+                return None  # ", who …,": an apposition to a name, read where appositions are
+            head = noun_phrase_before(article, k, lo)
+            return head if head is not None and head.kind in ("anonymous", "role") else None
+        k -= 1
+    return None
 
 
 def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:
