@@ -135,12 +135,12 @@ def test_she_is_no_stranger_of_the_other_sex():
     assert quote_with(text, "find the money").speaker == "Ana Oduya"
 
 
-def test_she_after_a_spokeswoman_for_a_body_who_declined_to_speak_of_someone_is_that_spokeswoman():
-    # the names after "a spokeswoman" are her company's and the one she would not speak of, not another speaker
+def test_she_after_a_spokeswoman_for_a_body_is_that_spokeswoman():
+    # the name after "a spokeswoman for" is her company's (the model may take it for a person's), not a speaker
     text = ("Senator Carla Whitfield said the resignation changed nothing. “Customers deserve to know what the "
             "company knew,” Whitfield said.\n\n"
-            "A spokeswoman for Nimbly declined to say whether Priya Raman would receive severance. “We will "
-            "disclose compensation matters as required in our filings,” she said.")
+            "A spokeswoman for Nimbly declined to say whether the chief executive would receive severance. “We "
+            "will disclose compensation matters as required in our filings,” she said.")
     assert speaker_of(text, "disclose compensation") is None
 
 
@@ -171,3 +171,17 @@ def test_a_name_opening_the_clause_after_a_relative_clause_speaks():
     text = ("As for the pundits who find Ann Lee more palatable than Dan Oduya, Piet Varga said, “They do not "
             "understand her record.”")
     assert speaker_of(text, "understand her record") == "Piet Varga"
+
+
+def test_the_company_is_the_body_its_paragraph_was_about():
+    text = ("Corvane Foods, which bought the biscuit maker in 2014, said production would move to a larger plant "
+            "abroad by the end of next year.\n\n"
+            "‘This has been an extremely difficult decision,’ the company said in a statement.")
+    assert speaker_of(text, "difficult decision") == "Corvane Foods"
+
+
+def test_the_ministry_is_no_body_whose_name_lacks_the_word():
+    # "the ministry" is not the company the paragraph was about; which ministry, the article does not say
+    text = ("Corvane Foods said production would move abroad by the end of next year.\n\n"
+            "‘We were not consulted,’ the ministry said in a statement.")
+    assert speaker_of(text, "not consulted") is None

@@ -74,9 +74,12 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
         first = article.token_at(lo)
         for i in range(first, min(len(article.tokens), first + 15)):
             tok = article.tokens[i]
-            if tok.start >= hi or tok.text.lower() in ("that", ";") or tok.text.lower() in PARTICIPLE_CUES \
-                    or tok.text in QUOTE_TOKENS:
-                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
+            if tok.start >= hi or tok.text.lower() in ("that", ";", "who", "whom", "whose", "which") \
+                    or tok.text.lower() in PARTICIPLE_CUES or tok.text in QUOTE_TOKENS:
+                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …", "Anand, who joined
+                # her group," may speak of another
+            if i > first and is_cue(article, i - 1) and tok.text.lower() not in GENDERED_WORDS:
+                break  # "Stavros said the book was his best": past the reported clause's opening, it may be anyone's
             gender = GENDERED_WORDS.get(tok.text.lower())
             if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS or not article.word(i + 1).isalpha()):
                 gender = None  # "Obama backed her up": whom he backed
@@ -95,14 +98,13 @@ def title_gender(mention: Mention | None) -> str | None:
 
 
 def gender_of(name: str, genders: dict[str, str]) -> str:
-    """A person's gender as a given name borne by one sex only gives it in English news ("Denis McDonough",
-    "Wendy Sherman"), else as the article gives it (a title, the pronouns beside the name: "Judith Stavros said
-    the book was his best" speaks of another's book, and a given name outweighs it); "" when neither does."""
+    """A person's gender as the article gives it (a title, the pronouns beside the name), else as a given name
+    borne by one sex only gives it in English news ("Denis McDonough", "Wendy Sherman"); "" when neither does."""
+    if genders.get(name):
+        return genders[name]
     words = name.split()
     given = words[0].lower() if len(words) > 1 else ""
-    if given in MALE_GIVEN_NAMES or given in FEMALE_GIVEN_NAMES:
-        return "m" if given in MALE_GIVEN_NAMES else "f"
-    return genders.get(name) or ""
+    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else ""
 
 
 def bearer(article: ArticleText, surname: str, gender: str, genders: dict[str, str]) -> str | None:
@@ -181,11 +183,17 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if chosen:
                 return chosen, s.speaker_span
     if gender is not None:  # a person known to be of that gender ("Ms Rowan", "Karen Lee"), never just the last name seen
+        named: dict[str, Mention] = {}  # everyone named so far, the last mention of each
         for m in reversed(article.people):
             if m.end > pos or article.in_quote(m.start) or _a_people(article, m):
                 continue
             name = strip_title(article.full_name(m, m.text, m.start)[0])
             if gender_of(name, genders) == gender:
+                return name, (m.start, m.end)
+            named.setdefault(name, m)
+        if len(named) == 1:  # "The pager on Bronwyn Kelleher's belt goes off … “…,” she says": no one else to be she
+            (name, m), = named.items()
+            if gender_of(name, genders) == "" and fitting(name, (m.start, m.end)):
                 return name, (m.start, m.end)
     return None
 
@@ -233,24 +241,21 @@ def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], ge
     span = max(strangers)
     since = article.sentences[article.sentence_of(span[0])][0]
     if any(since <= m.start < pos and not span[0] <= m.start < span[1] and not article.in_quote(m.start)
-           and not _below_the_stranger(article, span, m) for m in article.people):
+           and not _of_the_stranger(article, span, m) for m in article.people):
         return None
     if any(since <= s.position < pos and s.speaker for s in done):
         return None
     return span
 
 
-def _below_the_stranger(article: ArticleText, span: tuple[int, int], mention: Mention) -> bool:
-    """Whether a person is named in a clause below the stranger's own, in the stranger's sentence ("A spokeswoman
-    declined to say whether Raman would get severance", "an aide said that Ruiz …"), or the body the stranger's
-    phrase names ("A spokeswoman for Nimbly"): not someone the sentence turns to ("A reporter asked Ruiz …")."""
-    k = article.sentence_of(span[0])
-    if article.sentence_of(mention.start) != k:
-        return False
+def _of_the_stranger(article: ArticleText, span: tuple[int, int], mention: Mention) -> bool:
+    """Whether a name is the body the stranger's own phrase names ("A spokeswoman for Nimbly", "an aide to the
+    Ruiz campaign"), whatever the model took it for, or one a restrictive relative clause of the stranger's names
+    ("A neighbor who saw Ann Lee"): no one the pronoun after it may stand for."""
     between = [article.word(i) for i in range(article.token_at(span[1]), article.token_at(mention.start))]
-    if between and between[0] in _OF_A_BODY and all(w in DEFINITE for w in between[1:]):
-        return True  # "A spokeswoman for Nimbly": the stranger's own phrase, whatever the model took the name for
-    return any(word in SUBORDINATE_LINKS for word in between)
+    if between and between[0] == "who" and all(w.isalnum() for w in between):
+        return True  # "A neighbor who saw Ann Lee at the gate said …": whom the stranger's own relative clause names
+    return bool(between) and between[0] in _OF_A_BODY and all(w in DEFINITE for w in between[1:])
 
 
 _OF_A_BODY = {"for", "of", "from", "at", "with"}
@@ -594,7 +599,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
         start = m.title_start if m.title_start is not None else m.start
         next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
         context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
-            _introduced_after(article, m.end, min(m.end + 60, next_start))
+            _introduced_after(article, m.end, min(m.end + 60, next_start), next_start)
         bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
         previous_end = m.end
         name = strip_title(article.full_name(m, m.text, m.start)[0])
@@ -620,23 +625,29 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     return best, (last[best].start, last[best].end)
 
 
-def _introduced_after(article: ArticleText, lo: int, hi: int) -> str:
+def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) -> str:
     """The words after a name, to its sentence's end, that may say who the person is ("Lyle, the team's owner,",
-    "Ann Lee of Vermont", "Clinton delivered her speech as the nominee"), up to a clause of saying that opens
-    after them: its subject is someone else ("Lyle at a news conference, the mayor said …"); and short of the
-    words that introduce the next person named ("Mayor Ann Lee and her challenger, Councilman Dan Oduya")."""
+    "Ann Lee of Vermont", "Oduya, who said he had worked as a surgeon", "Clinton delivered her speech as the
+    nominee"), up to a clause of saying with a subject of its own, after a comma ("Lyle at a news conference, the
+    mayor said …"), and short of an "and" that joins the next person named to the name ("Mayor Ann Lee and her
+    challenger, Councilman Dan Oduya")."""
     after = article.text[lo:hi].split(".")[0]
-    if len(after) == hi - lo and hi < len(article.text) and hi - lo < 60 and (comma := after.rfind(",")) >= 0:
-        after = after[:comma]  # "Mayor Ann Lee and her challenger, Councilman Dan Oduya": the next person's words
+    if len(after) == hi - lo and hi == next_person and (joined := _AND.search(after)) is not None:
+        after = after[:joined.start()]
     hi = lo + len(after)
     i = article.token_at(lo)
     while i < len(article.tokens) and article.tokens[i].start < hi:
         if is_cue(article, i):
             cut = article.tokens[i].start
             comma = article.text.rfind(",", lo, cut)
-            return article.text[lo:comma if comma > lo else cut]
+            if comma > lo and not _OWN_CLAUSE.search(article.text, comma, cut):
+                return article.text[lo:comma]
         i += 1
     return after
+
+
+_AND = re.compile(r"\s(?:and|or)\s")
+_OWN_CLAUSE = re.compile(r"\b(?:who|which|whom|whose)\b")  # "Oduya, who said …": the name's own relative clause
 
 
 def far_holder(article: ArticleText, subject: Subject, holder: tuple[str, tuple[int, int]]) -> bool:

@@ -12,13 +12,13 @@ import re
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue, verb_like
 from storyline.analyze.participles import hangs_from_clause, perceived_from
-from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ADDRESSING_CUES,
     GOVERNING,
+    OBJECT_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
     PHRASAL_CUES,
     SAYING_BEFORE_TO,
@@ -135,27 +135,35 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
 def _relative_clause_head(article: ArticleText, phrase: Subject | None, lo: int) -> Subject | None:
     """The unnamed person a restrictive relative clause ends on before a cue ("A neighbor who saw the fire from her
     window said", "One inspector who visited the site, speaking on condition of anonymity, said"): the phrase before
-    "who", not the clause's own object ("her window", "the site"), nor a name in it ("A neighbor who saw Ann Lee
-    said")."""
+    "who", not the clause's own object ("her window", "the site"), nor a name it governs ("A neighbor who saw Ann Lee
+    said"). Not across a comma or a conjunction ("A man who robbed a bank was arrested, and Chief Ann Lee said"),
+    nor a "who" of a question ("want to know who started the fire")."""
     if phrase is None:
         return None
     start = phrase.mention.title_start if phrase.mention is not None and phrase.mention.title_start is not None \
         else phrase.start
     k = article.token_at(start) - 1
-    if k < 0 or article.word(k) == ",":
-        return None  # "As for analysts who claim …, Bolton said": the phrase opens the clause of the cue
+    if k < 1 or not article.tokens[k].text.islower() or not article.tokens[k].text.isalpha() \
+            or article.word(k) in _CLAUSE_JOINS:
+        return None  # "…, Bolton said", "… and Chief Ann Lee said": the phrase opens the clause of the cue
     while k > 0 and article.tokens[k].start >= lo:
         word = article.word(k)
-        if word in (".", ";", ":") or article.tokens[k].text in QUOTE_TOKENS or is_cue(article, k) \
-                or word in SUBORDINATE_LINKS - {"who"}:
-            return None  # "… over who supported which bill that Gov. Ann Lee said": the phrase opens a clause below
+        if word in _CLAUSE_JOINS or not word.isalnum() or is_cue(article, k) or word in SUBORDINATE_LINKS - {"who"}:
+            return None
         if word == "who":
-            if article.tokens[k - 1].text == ",":
-                return None  # ", who …,": an apposition to a name, read where appositions are
+            before = article.tokens[k - 1]
+            if not before.text.isalpha() or verb_like(article, k - 1) or article.word(k - 1) in OBJECT_PREPOSITIONS \
+                    or article.word(k - 1) in _ASKING_ABOUT:
+                return None  # ", who …" (an apposition), "know who", "of who": no head noun before it
             head = noun_phrase_before(article, k, lo)
             return head if head is not None and head.kind in ("anonymous", "role") else None
         k -= 1
     return None
+
+
+_CLAUSE_JOINS = {"and", "or", "but", "nor", "yet"}
+_ASKING_ABOUT = {"know", "knows", "knew", "wonder", "wonders", "wondered", "ask", "asks", "asked", "asking", "determine",
+                 "decide", "see", "said", "says", "explain", "explained", "question", "unclear", "clear", "about"}
 
 
 def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:

@@ -15,7 +15,15 @@ from storyline.analyze.person_names import could_be_name
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before
-from storyline.lang.en import CONTRASTING, CRIES, FINITE_AUXILIARIES, PARTICIPLE_CUES, VERB_FORMS
+from storyline.lang.en import (
+    CONTRASTING,
+    CRIES,
+    CUE_WORDS,
+    FINITE_AUXILIARIES,
+    PARTICIPLE_CUES,
+    SPEAKING_ADVERBS,
+    VERB_FORMS,
+)
 
 
 def first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
@@ -48,7 +56,8 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     first = _past_marks(article, i, limit)
     if first < limit and article.word(first) in CONTRASTING:
         return None, None  # "X told the paper “…” while Y said “…”": the cue after opens another speaker's clause
-    runs_on = ending in ",?!" or ending in _BROKEN_OFF or article.text[mark.close + 1:mark.close + 2] == ","
+    broken = ending in _BROKEN_OFF
+    runs_on = ending in ",?!" or broken or article.text[mark.close + 1:mark.close + 2] == ","
     for j in range(i, limit):
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";"):
@@ -58,17 +67,23 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
             if runs_on and any(article.tokens[k].text == "," for k in range(first, j)):
                 # "“…,” he pleaded at one point, as the pair continued to …": the speaker and verb right after the
                 # quotation, before a clause whose cue is someone else's
-                verb, subject = _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
+                verb, subject = _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi, broken)
                 if verb is not None and verb < j:
                     return verb, subject
             return j, subject_near(article, j, mark.close + 1, hi)
     if runs_on:
-        return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi)
+        return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi, broken)
     return None, None
 
 
-_PAST_FORMS = VERB_FORMS - FINITE_AUXILIARIES  # "“…,” Ms Gallagher began": a common verb's own past, no auxiliary
-_BROKEN_OFF = ("—", "–", "-", "…")  # "“Let me just answer the point—” Ms Gallagher began.": words cut off mid-sentence
+# Common verbs' own forms, auxiliaries left out, read as the verb after a quotation's speaker like a past in -ed
+# ("“…,” Ms Gallagher began").
+_COMMON_VERBS = VERB_FORMS - FINITE_AUXILIARIES
+# The ends of words cut off mid-sentence ("“Let me just answer the point—” Ms Gallagher began."), and the verbs
+# by which their speaker goes on after them: any other verb may be the one who cut them off ("Mr Mensah talked
+# over her").
+_BROKEN_OFF = ("—", "–", "-", "…")
+_BREAKING_OFF = CUE_WORDS | {"began", "begins", "started", "starts", "ventured", "tried", "trailed", "stopped"}
 
 
 def _name_then_comma(article: ArticleText, i: int) -> bool:
@@ -95,7 +110,8 @@ def _past_marks(article: ArticleText, i: int, limit: int) -> int:
     return i
 
 
-def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int) -> tuple[int | None, Subject | None]:
+def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, hi: int,
+                            broken: bool = False) -> tuple[int | None, Subject | None]:
     """“…,” Toomey fumed / “…,” remembered Roy Verley: a quotation that runs on into its sentence, then
     only a named speaker (or he, she; or a crier a noun names with a verb of crying out, "“No!” the crowd cried out")
     and one finite verb. Whatever the verb means ("fumed", "cracked",
@@ -109,8 +125,10 @@ def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, h
     for j in range(i + 1, limit):
         if article.tokens[j].start >= hi or article.tokens[j].text in (".", ";", "!", "?", ":"):
             break
-        if finite_verb(article, j) or article.word(j) in _PAST_FORMS:
-            adverb = article.word(j - 1).endswith("ly") and article.tokens[j - 1].text.islower() and j - 1 > i
+        if finite_verb(article, j) or article.tokens[j].text in _COMMON_VERBS:
+            if broken and article.word(j) not in _BREAKING_OFF:
+                return None, None
+            adverb = article.word(j - 1) in SPEAKING_ADVERBS and j - 1 > i
             before = noun_phrase_before(article, j - adverb, lo)  # "Mr Mensah eventually offered"
             titled = before.mention.title_start if before is not None and before.mention is not None else None
             starts_here = before is not None and not article.text[lo:before.start if titled is None else titled].strip(" ,-—–\n")

@@ -44,9 +44,10 @@ from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_m
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before, np_token
 from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import sentence_subject, subject_like
-from storyline.analyze.unnamed import unnamed_source
+from storyline.analyze.unnamed import named_body, unnamed_source
 from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import (
+    ASKING,
     CRIES,
     GATHERED,
     MESSAGE_NOUNS,
@@ -196,7 +197,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         if stranger is not None and role_head(subject) in article.text[stranger[0]:stranger[1]].lower().split():
             statement.unnamed = stranger  # "One inspector said … “…,” the inspector said": the inspector's, unnamed
             return
-        if found is None and role_head(subject) in PERSON_ROLES - PRESS_ROLES:
+        asks = statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in ASKING
+        if found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
             found = antecedent(article, subject.start, done, None, genders, statement)
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)
@@ -205,6 +207,9 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
                 found = near  # "Rubio stopped by … the senator said": the senator the paragraph is about
         if found:
             statement.speaker, statement.speaker_span = found
+    if statement.speaker is None and subject.kind == "anonymous" and (body := named_body(article, subject)) is not None:
+        statement.speaker = body.text  # "Corvane Foods said … “…,” the company said in a statement"
+        statement.speaker_span = (body.start, body.end)
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
         statement.unnamed = unnamed_source(article, subject, statement.cue)
 
@@ -369,6 +374,26 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
             and (previous[-1].sentence[1] >= last_sentence[0]
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
+    elif not previous and _bare_quotation(article, statement.paragraph):
+        # "Maddison was not finished. ¶ “We talk all year about …”": a paragraph of the writer's whose last sentence
+        # is about a person, then a paragraph of quotation alone: that person's words
+        subject = sentence_subject(article, last_sentence)
+        if subject is not None and subject.kind in ("name", "pronoun") and subject.start >= last_sentence[0]:
+            _apply_subject(article, statement, subject, done, genders)
+
+
+def _bare_quotation(article: ArticleText, paragraph: int) -> bool:
+    """Whether a paragraph holds nothing but quotation: no word of the writer's outside its marks (not "“…,” one
+    Lee ally fumed afterwards")."""
+    lo, hi = article.paragraphs[paragraph]
+    outside, at = [], lo
+    for a, b in article.quoted:
+        if b <= lo or a >= hi:
+            continue
+        outside.append(article.text[at:max(at, a)])
+        at = max(at, b + 1)
+    outside.append(article.text[at:hi])
+    return not any(ch.isalpha() for piece in outside for ch in piece)
 
 
 def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:

@@ -20,6 +20,7 @@ from storyline.analyze.speaker_phrases import after_place, noun_phrase_before, n
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ANONYMOUS,
+    DEFINITE,
     FINITE_AUXILIARIES,
     GOVERNING,
     GROUP_HEADS,
@@ -189,8 +190,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
         return True  # "…, said Grant Green, a security official.": the inverted cue's speaker
     if i > 0 and article.word(i) in _BE and article.word(i - 1) == "it" and article.word(j) in ("who", "that") \
-            and article.tokens[i - 1].start >= sentence[0]:
-        return True  # "It was Reyes who got them back together": the one the cleft sentence is about
+            and article.tokens[i - 1].start >= sentence[0] and j + 1 < len(article.tokens) \
+            and article.tokens[j + 1].text.islower() and article.word(j + 1) not in PRONOUNS and article.word(j + 1) not in DEFINITE:
+        return True  # "It was Reyes who got them back together", not "It was Reyes who Hale blamed": its subject
     while i >= 0 and article.tokens[i].start >= sentence[0]:
         tok = article.tokens[i]
         if tok.text.islower() and (tok.text in PARTICIPLE_CUES or tok.text.endswith("ing") and len(tok.text) > 4

@@ -14,9 +14,12 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import np_token
+from storyline.analyze.subjects import subject_like
 from storyline.lang.en import (
     ADVERBIALS,
+    BODY_NOUNS,
     DEFINITE,
+    GENERIC_BODY_NOUNS,
     INDEFINITE,
     OTHER_PRONOUNS,
     PHRASE_LINKS,
@@ -27,6 +30,7 @@ from storyline.lang.en import (
     VERB_FORMS,
     WEEKDAYS,
 )
+from storyline.model import Mention
 
 # the kinds of subject that name no person: "an official", "the Trump campaign" (a description or a body)
 UNNAMED_KINDS = ("anonymous", "role", "org")
@@ -167,3 +171,20 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
             break
         k += 1
     return k
+
+
+def named_body(article: ArticleText, subject: Subject) -> Mention | None:
+    """The organisation "the company", "the club" or "the ministry" stands for: "the" and a body's noun alone, and
+    the last organisation the article made a sentence's subject in its paragraph or the one before, outside
+    quotations, where its own name holds that noun or the noun is one any body is ("the company", "the club");
+    None otherwise (another body was the subject since: which one is meant, a reader could not say)."""
+    words = subject.surface.split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in BODY_NOUNS:
+        return None
+    noun = words[1].lower()
+    here = article.paragraph_of(subject.start)
+    bodies = [m for m in article.mentions if m.label == "ORG" and m.end <= subject.start and not article.in_quote(m.start)
+              and article.paragraph_of(m.start) >= here - 1 and subject_like(article, m)]
+    if not bodies or not (noun in bodies[-1].text.lower().split() or noun in GENERIC_BODY_NOUNS):
+        return None
+    return bodies[-1]

@@ -36,6 +36,10 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
 # shouting"), and the participles read as cues after them beside those of CUE_WORDS.
 PERCEIVED = {"heard", "overheard", "seen", "shown", "filmed", "recorded", "caught"}
+# Adverbs that stand between a speaker and the verb after a quotation ("“…,” Mr Mensah eventually offered").
+SPEAKING_ADVERBS = set("""eventually finally later then again also quickly quietly softly simply flatly bluntly firmly
+sharply angrily calmly gently tersely curtly dryly drily wryly cheerfully grimly slowly politely coolly repeatedly
+immediately promptly briefly only once""".split())
 # The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
 ASKING = {"asked", "asks", "ask", "asking"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
@@ -153,13 +157,21 @@ brother sister widow nephew niece frontman governor-elect senator-elect premier 
 editor head boss deputy envoy negotiator superintendent councilman councilwoman councillor councilor alderman
 assemblyman assemblywoman presenter coroner magistrate principal headteacher headmaster headmistress treasurer comptroller
 dean chaplain vicar warden marshal""".split())
-# Roles of the press at an event ("“Why now?” the reporter asked"), whose holders a story seldom names: where it
-# names none with the role, their words stay unattributed, never the last person's the story was about.
+# Roles of the press at an event, whose holders a story seldom names: where it names none with the role, a question
+# one of them asks ("“Why now?” the reporter asked") stays unattributed, never the last person's the story was about.
 PRESS_ROLES = {"reporter", "journalist", "correspondent", "questioner"}
 # Nouns of kin and company a name is set beside ("her first child, Arabella,", "his friend, Tom,"), besides roles.
 KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "partner", "girlfriend", "boyfriend",
        "fiancee", "fiancée", "fiance", "colleague", "cousin", "uncle", "aunt", "grandmother", "grandfather", "stepson",
        "stepdaughter", "stepfather", "stepmother", "neighbor", "neighbour", "classmate", "roommate", "spouse"}
+# Nouns of a body that "the" and the noun alone refer back to ("the company said in a statement"): the body the
+# story last named as a subject (analyze/unnamed.named_body); those any body is, whatever its name, apart.
+BODY_NOUNS = {"company", "firm", "club", "team", "group", "union", "ministry", "department", "agency", "league",
+              "conference", "federation", "association", "council", "board", "committee", "university", "college",
+              "authority", "commission", "airline", "bank", "party", "institute", "foundation", "trust", "hospital",
+              "school", "service", "organisation", "organization", "charity", "regulator", "operator", "brigade"}
+GENERIC_BODY_NOUNS = {"company", "firm", "club", "team", "group", "organisation", "organization", "charity",
+                      "operator"}
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
                 "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
