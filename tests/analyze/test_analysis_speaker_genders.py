@@ -91,25 +91,14 @@ def test_a_given_name_outweighs_a_pronoun_that_speaks_of_another():
     assert speaker_of(text, "first draft in eleven weeks") == "Judith Stavros"
 
 
-def test_a_name_the_next_sentence_goes_on_with_as_she_is_a_person():
-    # the model reads "Marguerite Dufresne" as a body; "She is 71." says who she is
-    text = ("At 5:40 every morning, Marguerite Dufresne walks down a plank ramp, unhooks a chain and starts the "
-            "diesel engine of a steel ferry that can carry four cars.\n\n"
-            "She is 71. She has made the crossing something like 180,000 times.\n\n"
-            "“The river tells you what it is going to do, if you pay attention,” she says.")
-    assert speaker_of(text, "river tells you") == "Marguerite Dufresne"
+def test_one_pronoun_of_another_does_not_outweigh_a_given_name():
+    # "her departure" is Lowe's, not Reyes's: one pronoun beside a man's given name leaves him a man
+    text = ("Sandra Lowe resigned as health minister on Friday. Michael Reyes said her departure was long "
+            "overdue.\n\n“I leave with my head held high,” she said.")
+    assert speaker_of(text, "head held high") == "Sandra Lowe"
 
 
-def test_she_is_the_one_person_the_article_has_named():
-    text = ("The pager on Bronwyn Kelleher's belt goes off twice during a one-hour conversation at her kitchen "
-            "table, and she is pulling on her boots before the message finishes scrolling.\n\n"
-            "“You do not get to pick your moments,” she says from the doorway.")
-    assert speaker_of(text, "pick your moments") == "Bronwyn Kelleher"
-
-
-def test_a_pronoun_in_a_persons_relative_clause_says_nothing_of_their_sex():
-    # "her group" is the professor's, whom the obituary is about: Anand is no she
-    text = ("Professor Edith Cawthorne, who led the ice-core team for thirty years, has died at 88.\n\n"
-            "Prof Rajiv Anand, who joined her group as a doctoral student in 1979, said she had been a demanding "
-            "supervisor. ‘Edith would tear your draft to pieces in red ink and then take you to the pub,’ he said.")
-    assert speaker_of(text, "tear your draft") == "Rajiv Anand"
+def test_two_pronouns_outweigh_a_given_name():
+    text = ("Karen Ellis was named coach on Sunday. Ellis said he had waited ten years for the job, and Ellis said "
+            "his family would move to the city.\n\n“I have wanted this since I was a boy,” he said.")
+    assert speaker_of(text, "since I was a boy") == "Karen Ellis"

@@ -558,14 +558,3 @@ def test_he_naming_himself_is_the_subject_before_a_name_that_is_no_subject():
             "call a long shot, given Mayor Lena Ruiz's lead.\n\n“Many people say Dan Brandt should quit the race,” he "
             "said.")
     assert speaker_of(text, "should quit") == "Dan Brandt"
-
-
-def test_a_paragraph_about_a_person_introduces_the_quotation_paragraphs_after_it():
-    # US style: the quotation runs over two paragraphs, the first left open, with no cue at all
-    text = ("Coach Wayne Maddison watched the replay twice.\n\n"
-            "Maddison, known throughout the game as “Sticks”, was not finished.\n\n"
-            "“We talk all year about protecting the head. Then you get a big moment and it is ten minutes in the "
-            "bin.\n\n"
-            "“I am not having a crack at the referee. I am having a crack at the rules.”")
-    assert speaker_of(text, "protecting the head") == "Wayne Maddison"
-    assert speaker_of(text, "crack at the rules") == "Wayne Maddison"

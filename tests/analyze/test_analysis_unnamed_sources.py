@@ -185,3 +185,9 @@ def test_the_ministry_is_no_body_whose_name_lacks_the_word():
     text = ("Corvane Foods said production would move abroad by the end of next year.\n\n"
             "‘We were not consulted,’ the ministry said in a statement.")
     assert speaker_of(text, "not consulted") is None
+
+
+def test_the_company_is_nobody_where_two_bodies_are_named():
+    text = ("Brightwell Foods agreed on Monday to buy Corvane Foods for $2 billion.\n\n"
+            "‘The deal will close by the summer,’ the company said in a statement.")
+    assert speaker_of(text, "close by the summer") is None

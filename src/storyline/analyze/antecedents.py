@@ -57,7 +57,9 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
     (`subject_like`) in the sentences that name that person and no one else ("Ana Ortiz said her plan was
     ready"; not "… stumped for Ortiz, and the campaign touted his endorsement"), outside quotations and before a
     "that" (whose clause may speak of another): he/his/him against she/her, by two to one, as a reader
-    learns it; so that "she" does not go back to a man."""
+    learns it; so that "she" does not go back to a man. One pronoun alone does not outweigh a given name of one
+    sex ("Michael Reyes said her departure was overdue", "Judith Stavros said the book was his best": the
+    pronoun is another's); two do."""
     counts: dict[str, list[int]] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.people:
@@ -74,19 +76,22 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
         first = article.token_at(lo)
         for i in range(first, min(len(article.tokens), first + 15)):
             tok = article.tokens[i]
-            if tok.start >= hi or tok.text.lower() in ("that", ";", "who", "whom", "whose", "which") \
-                    or tok.text.lower() in PARTICIPLE_CUES or tok.text in QUOTE_TOKENS:
-                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …", "Anand, who joined
-                # her group," may speak of another
-            if i > first and is_cue(article, i - 1) and tok.text.lower() not in GENDERED_WORDS:
-                break  # "Stavros said the book was his best": past the reported clause's opening, it may be anyone's
+            if tok.start >= hi or tok.text.lower() in ("that", ";") or tok.text.lower() in PARTICIPLE_CUES \
+                    or tok.text in QUOTE_TOKENS:
+                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
             gender = GENDERED_WORDS.get(tok.text.lower())
             if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS or not article.word(i + 1).isalpha()):
                 gender = None  # "Obama backed her up": whom he backed
             if gender is not None and not article.in_quote(tok.start):
                 tally[gender == "f"] += 1
     return {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
-            if max(male, female) >= 2 * min(male, female) and male != female}
+            if max(male, female) >= 2 * min(male, female) and male != female
+            and (max(male, female) >= 2 or not _given_name_of_one_sex(name))}
+
+
+def _given_name_of_one_sex(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and (words[0].lower() in MALE_GIVEN_NAMES or words[0].lower() in FEMALE_GIVEN_NAMES)
 
 
 def title_gender(mention: Mention | None) -> str | None:
@@ -183,17 +188,11 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if chosen:
                 return chosen, s.speaker_span
     if gender is not None:  # a person known to be of that gender ("Ms Rowan", "Karen Lee"), never just the last name seen
-        named: dict[str, Mention] = {}  # everyone named so far, the last mention of each
         for m in reversed(article.people):
             if m.end > pos or article.in_quote(m.start) or _a_people(article, m):
                 continue
             name = strip_title(article.full_name(m, m.text, m.start)[0])
             if gender_of(name, genders) == gender:
-                return name, (m.start, m.end)
-            named.setdefault(name, m)
-        if len(named) == 1:  # "The pager on Bronwyn Kelleher's belt goes off … “…,” she says": no one else to be she
-            (name, m), = named.items()
-            if gender_of(name, genders) == "" and fitting(name, (m.start, m.end)):
                 return name, (m.start, m.end)
     return None
 

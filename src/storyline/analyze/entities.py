@@ -225,9 +225,6 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_NEXT_SENTENCE_PRONOUN = re.compile(r"[^.!?\n]*[.!?]\s+(?:He|She)\s")
-
-
 def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person;
     so is a surname alone ("Sanders compared himself to …") of a person the article names in full, whatever
@@ -244,12 +241,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.text in surnames:  # past places and peoples, which no he is: "Trump included the Philippines on a
                 later = [o for o in later if o.label in ("PERSON", "ORG")]  # list of countries he said …"
             nxt = later[0].start if later else len(text)
-            if pronoun is None and len(words) >= 2:
-                # "Marguerite Dufresne walks down a plank ramp … ¶ She is 71.": the next sentence goes on with her
-                pronoun = _NEXT_SENTENCE_PRONOUN.match(text, m.end, min(len(text), m.end + 400))
-                if pronoun is not None and pronoun.end() < nxt:
-                    m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
-            elif pronoun and m.end + pronoun.start() < nxt:
+            if pronoun and m.end + pronoun.start() < nxt:
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
         out.append(m)
     return out

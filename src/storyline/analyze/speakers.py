@@ -374,26 +374,6 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
             and (previous[-1].sentence[1] >= last_sentence[0]
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
-    elif not previous and _bare_quotation(article, statement.paragraph):
-        # "Maddison was not finished. ¶ “We talk all year about …”": a paragraph of the writer's whose last sentence
-        # is about a person, then a paragraph of quotation alone: that person's words
-        subject = sentence_subject(article, last_sentence)
-        if subject is not None and subject.kind in ("name", "pronoun") and subject.start >= last_sentence[0]:
-            _apply_subject(article, statement, subject, done, genders)
-
-
-def _bare_quotation(article: ArticleText, paragraph: int) -> bool:
-    """Whether a paragraph holds nothing but quotation: no word of the writer's outside its marks (not "“…,” one
-    Lee ally fumed afterwards")."""
-    lo, hi = article.paragraphs[paragraph]
-    outside, at = [], lo
-    for a, b in article.quoted:
-        if b <= lo or a >= hi:
-            continue
-        outside.append(article.text[at:max(at, a)])
-        at = max(at, b + 1)
-    outside.append(article.text[at:hi])
-    return not any(ch.isalpha() for piece in outside for ch in piece)
 
 
 def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:

@@ -174,17 +174,19 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
 
 
 def named_body(article: ArticleText, subject: Subject) -> Mention | None:
-    """The organisation "the company", "the club" or "the ministry" stands for: "the" and a body's noun alone, and
-    the last organisation the article made a sentence's subject in its paragraph or the one before, outside
-    quotations, where its own name holds that noun or the noun is one any body is ("the company", "the club");
-    None otherwise (another body was the subject since: which one is meant, a reader could not say)."""
+    """The organisation "the company", "the club" or "the ministry" stands for: "the" and a body's noun alone, where
+    the article names one organisation alone in its paragraph and the one before (outside quotations), makes it a
+    sentence's subject there, and its own name holds that noun or the noun is one any body is ("Corvane Foods
+    said … “…,” the company said in a statement"); None where two bodies are named there ("The Football
+    Association charged Harlow Town … the club said": which one is meant, the noun does not say)."""
     words = subject.surface.split()
     if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in BODY_NOUNS:
         return None
     noun = words[1].lower()
     here = article.paragraph_of(subject.start)
     bodies = [m for m in article.mentions if m.label == "ORG" and m.end <= subject.start and not article.in_quote(m.start)
-              and article.paragraph_of(m.start) >= here - 1 and subject_like(article, m)]
-    if not bodies or not (noun in bodies[-1].text.lower().split() or noun in GENERIC_BODY_NOUNS):
+              and article.paragraph_of(m.start) >= here - 1]
+    if len({m.text for m in bodies}) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
-    return bodies[-1]
+    body = bodies[-1]
+    return body if noun in body.text.lower().split() or noun in GENERIC_BODY_NOUNS else None

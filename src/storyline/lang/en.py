@@ -164,14 +164,14 @@ PRESS_ROLES = {"reporter", "journalist", "correspondent", "questioner"}
 KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "partner", "girlfriend", "boyfriend",
        "fiancee", "fiancée", "fiance", "colleague", "cousin", "uncle", "aunt", "grandmother", "grandfather", "stepson",
        "stepdaughter", "stepfather", "stepmother", "neighbor", "neighbour", "classmate", "roommate", "spouse"}
-# Nouns of a body that "the" and the noun alone refer back to ("the company said in a statement"): the body the
-# story last named as a subject (analyze/unnamed.named_body); those any body is, whatever its name, apart.
-BODY_NOUNS = {"company", "firm", "club", "team", "group", "union", "ministry", "department", "agency", "league",
+# Nouns of a body that "the" and the noun alone refer back to ("the company said in a statement"): the one body the
+# story names around it (analyze/unnamed.named_body); those any body is, whatever its name, apart. Not "group" nor
+# "team", which are as often people ("the group" of activists, "the team" of researchers).
+BODY_NOUNS = {"company", "firm", "club", "union", "ministry", "department", "agency", "league",
               "conference", "federation", "association", "council", "board", "committee", "university", "college",
               "authority", "commission", "airline", "bank", "party", "institute", "foundation", "trust", "hospital",
               "school", "service", "organisation", "organization", "charity", "regulator", "operator", "brigade"}
-GENERIC_BODY_NOUNS = {"company", "firm", "club", "team", "group", "organisation", "organization", "charity",
-                      "operator"}
+GENERIC_BODY_NOUNS = {"company", "firm"}
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
                 "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
@@ -303,13 +303,14 @@ OFFICE_WORDS = {role: abbrs[0].rstrip(".") for role, abbrs in ROLE_TITLES.items(
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince"}
 # Given names that English-language news gives to one sex only, for a person the article itself gives no
-# gender (no "Mr."/"Ms.", no he or she beside the name), so that "she said" does not go back to "Denis
-# McDonough". Names borne by both ("Lee", "Jordan", "Kelly", "Leslie", "Robin", "Jean") are left out.
+# gender (no "Mr."/"Ms.", no more than one he or she beside the name), so that "she said" does not go back to
+# "Denis McDonough". Names borne by both ("Lee", "Jordan", "Kelly", "Leslie", "Robin", "Jean", "Vivian",
+# "Glenn", "Charlie", and "Michele", a man's name in Italian) are left out.
 MALE_GIVEN_NAMES = set("""aaron adam adrian ahmed al alan albert alexander alfred ali andrew andy anthony antonio
 arnold arthur barack barney ben benjamin bernard bernie bill billy bob bobby brad bradley brandon brett brian bruce
-bryan carl carlos charles charlie chris christopher chuck clarence colin craig dan daniel danny darrell dave david
+bryan carl carlos charles chris christopher chuck clarence colin craig dan daniel danny darrell dave david
 dean denis dennis derek dick don donald doug douglas duncan dwight earl ed eddie edward elijah eric ernest eugene
-evan frank franklin fred frederick gary gavin george gerald gilbert glenn gordon graham greg gregory hank harold harry
+evan frank franklin fred frederick gary gavin george gerald gilbert gordon graham greg gregory hank harold harry
 harvey henry herbert howard hugh ian isaac jack jacob jake james jared jason jeb jeff jeffrey jeremy jerry jesse jim
 jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin kurt lamar
 larry lawrence leonard lloyd louis luis luke marco marcus mark martin matt matthew max michael mike mitch
@@ -325,12 +326,12 @@ christine cindy claire claudia debbie deborah debra denise diana diane donna dor
 ellen emily emma erica evelyn eva gabrielle gina gloria hannah heather heidi helen hillary huma ingrid irene
 jane janet janice jeanne jennifer jessica jill joan joanne joyce judith judy julia julie karen katherine kathleen
 kathy katie kellyanne kimberly kirsten kristen laura lauren linda lisa lois loretta louise lucy madeleine
-margaret maria marie marilyn martha mary maureen megan megyn melania melissa michele michelle monica nancy natalie
+margaret maria marie marilyn martha mary maureen megan megyn melania melissa michelle monica nancy natalie
 nicole nikki nina olivia pamela patricia patty paula peggy rachel rebecca rita roberta rose ruth sally samantha sandra
 sara sarah sharon sheila shirley stephanie susan susanna suzanne tammy teresa theresa tiffany valerie victoria
 virginia wendy billie caitlyn carla chelsea condoleezza elena gabriela gabriella ivanka jeanine jenna katrina kimberley
 kristin lena lorraine mariam marianne marissa maryam meghan miriam molly nora paige phyllis priscilla renee rosa
-sonia sophie sylvia tamara tanya tina veronica vivian yolanda yvonne zoe""".split())
+sonia sophie sylvia tamara tanya tina veronica yolanda yvonne zoe""".split())
 
 AUDIENCE = (r"reporters|journalists|the\s+press|the\s+media|supporters|delegates|lawmakers|investors|analysts|"
              r"students|listeners|viewers|the\s+crowd|an\s+audience|the\s+audience|parliament|party\s+members|"
