@@ -6,6 +6,7 @@ attribute the words, and a reader is shown whom it gives them to: the cue's subj
 it, trimmed to its noun phrase ("a senior administration official", "two people familiar with the
 talks"), with its span. A name, a pronoun, or a role the story resolves to a person is no unnamed source
 (speakers.py gives those their person); a pronoun left unresolved ("they said") is no phrase to show.
+"The company" or "the ministry" is the one organisation named around it, where only one is (named_body).
 """
 
 from __future__ import annotations
