@@ -47,7 +47,7 @@ from itertools import accumulate
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
-from storyline.lang.en import FIRST_PERSON, LABEL_ROLES, LABEL_TITLES, SPOKEN, SUMMARY_VERBS
+from storyline.lang.en_transcripts import FIRST_PERSON, LABEL_ROLES, LABEL_TITLES, SPOKEN, SUMMARY_VERBS
 from storyline.text import stripped
 
 # A label: a name of up to four words opening a line (after the quotation mark that opens a quoted transcript's

@@ -11,8 +11,9 @@ A language without a row (Italian, Polish, Turkish …) still gets its dates and
 its quotes are found by their marks, with a speaker only where a name stands right beside them.
 
 English (en.py) has its own rules (analyze/cue_words.py, speakers.py, dates.py, compare/) and
-keeps the word lists they read; its row is empty, so English is never read by the rules for the
-other languages. Adding a language: a module with its RESOURCES row, and one line in LANGUAGES."""
+keeps the word lists they read (those of transcripts' labels in en_transcripts.py); its row is
+empty, so English is never read by the rules for the other languages. Adding a language: a module
+with its RESOURCES row, and one line in LANGUAGES."""
 
 from __future__ import annotations
 
