@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.article_text import ArticleText
+from storyline.analyze.article_text import ArticleText, given_sex, title_sex
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.office_titles import TITLE_BEFORE, strip_title
@@ -86,30 +86,18 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
                 tally[gender == "f"] += 1
     return {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
             if max(male, female) >= 2 * min(male, female) and male != female
-            and (max(male, female) >= 2 or not _given_name_of_one_sex(name))}
-
-
-def _given_name_of_one_sex(name: str) -> bool:
-    words = name.split()
-    return len(words) > 1 and (words[0].lower() in MALE_GIVEN_NAMES or words[0].lower() in FEMALE_GIVEN_NAMES)
+            and (max(male, female) >= 2 or not given_sex(name))}
 
 
 def title_gender(mention: Mention | None) -> str | None:
     """"m" after "Mr.", "Sir" …, "f" after "Mrs.", "Ms." …; else None."""
-    if mention is None or not mention.title:
-        return None
-    word = mention.title.split()[-1].lower().rstrip(".")
-    return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else None
+    return title_sex(mention) or None
 
 
 def gender_of(name: str, genders: dict[str, str]) -> str:
     """A person's gender as the article gives it (a title, the pronouns beside the name), else as a given name
     borne by one sex only gives it in English news ("Denis McDonough", "Wendy Sherman"); "" when neither does."""
-    if genders.get(name):
-        return genders[name]
-    words = name.split()
-    given = words[0].lower() if len(words) > 1 else ""
-    return "m" if given in MALE_GIVEN_NAMES else "f" if given in FEMALE_GIVEN_NAMES else ""
+    return genders.get(name) or given_sex(name)
 
 
 def bearer(article: ArticleText, surname: str, gender: str, genders: dict[str, str]) -> str | None:

@@ -159,9 +159,9 @@ class ArticleText:
             return surface, mention
         best = -1
         fitting = self._fitting_spellings(key)
-        sex = _title_sex(mention)
+        sex = title_sex(mention)
         if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one
-            fitting = [text for text in fitting if _given_sex(text) in ("", sex)]
+            fitting = [text for text in fitting if given_sex(text) in ("", sex)]
         if fitting:
             most = max(len(text.split()) for text in fitting)
             earliest = len(self.people)
@@ -196,7 +196,7 @@ class ArticleText:
         return self._fits[key]
 
 
-def _title_sex(mention: Mention | None) -> str:
+def title_sex(mention: Mention | None) -> str:
     """"f" for a mention after "Mrs." or "Ms.", "m" after "Mr." …; "" for none."""
     if mention is None or not mention.title:
         return ""
@@ -204,7 +204,7 @@ def _title_sex(mention: Mention | None) -> str:
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
 
 
-def _given_sex(name: str) -> str:
+def given_sex(name: str) -> str:
     """The sex a full name's given name is borne by in English news ("Humayun" none, "Ann" f), "" where none or one word."""
     words = name.split()
     given = words[0].lower() if len(words) > 1 else ""

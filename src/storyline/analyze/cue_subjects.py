@@ -17,6 +17,7 @@ from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, no
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ADDRESSING_CUES,
+    ASKING,
     GOVERNING,
     OBJECT_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
@@ -162,8 +163,8 @@ def _relative_clause_head(article: ArticleText, phrase: Subject | None, lo: int)
 
 
 _CLAUSE_JOINS = {"and", "or", "but", "nor", "yet"}
-_ASKING_ABOUT = {"know", "knows", "knew", "wonder", "wonders", "wondered", "ask", "asks", "asked", "asking", "determine",
-                 "decide", "see", "said", "says", "explain", "explained", "question", "unclear", "clear", "about"}
+_ASKING_ABOUT = ASKING | {"know", "knows", "knew", "wonder", "wonders", "wondered", "determine", "decide", "see", "said",
+                          "says", "explain", "explained", "question", "unclear", "clear", "about"}
 
 
 def _object_of_a_noun(article: ArticleText, subject: Subject, lo: int) -> bool:

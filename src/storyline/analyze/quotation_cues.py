@@ -21,7 +21,6 @@ from storyline.lang.en import (
     CUE_WORDS,
     FINITE_AUXILIARIES,
     PARTICIPLE_CUES,
-    SPEAKING_ADVERBS,
     VERB_FORMS,
 )
 
@@ -128,8 +127,7 @@ def _speaker_and_verb_after(article: ArticleText, i: int, limit: int, lo: int, h
         if finite_verb(article, j) or article.tokens[j].text in _COMMON_VERBS:
             if broken and article.word(j) not in _BREAKING_OFF:
                 return None, None
-            adverb = article.word(j - 1) in SPEAKING_ADVERBS and j - 1 > i
-            before = noun_phrase_before(article, j - adverb, lo)  # "Mr Mensah eventually offered"
+            before = noun_phrase_before(article, j, lo)  # past an adverb: "Mr Mensah eventually offered"
             titled = before.mention.title_start if before is not None and before.mention is not None else None
             starts_here = before is not None and not article.text[lo:before.start if titled is None else titled].strip(" ,-—–\n")
             crier = before is not None and before.kind in ("anonymous", "role") and article.word(j) in CRIES  # "the crowd cried"

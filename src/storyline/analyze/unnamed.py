@@ -184,9 +184,8 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in BODY_NOUNS:
         return None
     noun = words[1].lower()
-    here = article.paragraph_of(subject.start)
-    bodies = [m for m in article.mentions if m.label == "ORG" and m.end <= subject.start and not article.in_quote(m.start)
-              and article.paragraph_of(m.start) >= here - 1]
+    since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
     if len({m.text for m in bodies}) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
     body = bodies[-1]

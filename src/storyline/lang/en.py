@@ -36,10 +36,6 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
 # shouting"), and the participles read as cues after them beside those of CUE_WORDS.
 PERCEIVED = {"heard", "overheard", "seen", "shown", "filmed", "recorded", "caught"}
-# Adverbs that stand between a speaker and the verb after a quotation ("“…,” Mr Mensah eventually offered").
-SPEAKING_ADVERBS = set("""eventually finally later then again also quickly quietly softly simply flatly bluntly firmly
-sharply angrily calmly gently tersely curtly dryly drily wryly cheerfully grimly slowly politely coolly repeatedly
-immediately promptly briefly only once""".split())
 # The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
 ASKING = {"asked", "asks", "ask", "asking"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
