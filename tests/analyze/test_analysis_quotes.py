@@ -300,3 +300,42 @@ def test_cues_that_real_reporting_uses(cue):
 def test_a_reported_clause_stops_before_the_next_statements_speaker(sentence, first, second):
     assert only(reported(sentence), first[:20]).text == first
     assert only(reported(sentence), second[:20]).text == second
+
+
+@pytest.mark.parametrize("sentence, clause, speaker", [
+    ("In a statement, the Harbour Authority said it regretted the closure of the pier.",
+     "it regretted the closure of the pier", "Harbour Authority"),
+    ("On Monday, Councilwoman Rita Okafor said the library would stay open until June.",
+     "the library would stay open until June", "Rita Okafor"),
+    ("After the vote, Mayor Daniel Price said he had expected a closer result.",
+     "he had expected a closer result", "Daniel Price"),
+])
+def test_a_phrase_of_circumstance_before_the_speaker_is_not_what_was_said(sentence, clause, speaker):
+    said = reported(sentence)
+    assert [q.text for q in said] == [clause]
+    assert speaker in said[0].speaker
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Councilwoman Rita Okafor spoke after the vote. At one point, she said, she had considered resigning.",
+     "At one point", "she had considered resigning"),
+    ("Mayor Daniel Price defended the budget. The new depot, he said on Friday, will be ready by March.",
+     "The new depot", "will be ready by March"),
+])
+def test_a_cue_inside_the_reported_words_reports_both_sides_of_it(text, first, second):
+    said = reported(text)
+    assert [q.text for q in said] == [first, second]
+    assert said[0].group == said[1].group and (said[0].part, said[1].part) == (0, 1)
+    assert said[0].speaker == said[1].speaker is not None
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    # the words after the second comma are the reporter's: an apposition, a participle, a clause of time
+    ("The committee has raised $56.5 million, said Ruth Adeyemi, its treasurer.", "The committee has raised $56.5 million"),
+    ("A truck drove into the crowd, killing 12 people, officials said, before the driver was shot by police.",
+     "A truck drove into the crowd, killing 12 people"),
+    ("Ward Hollis repeated his promise to repeal every rule of the old council, including the parking fees.", None),
+])
+def test_words_after_a_cue_that_belong_to_the_reporter_are_not_reported(sentence, clause):
+    said = [q.text for q in reported(sentence)]
+    assert said == ([clause] if clause else [])

@@ -45,24 +45,25 @@ def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -
                 continue
             found = _reported_clause(article, i, s_start, s_end)
             if found is not None:
-                (a, b), subject = found
-                a, b = trim_quoted(text, a, b)
-                quoted = any(ch in QUOTE_CHARS - {"'", "’"} for ch in text[a:b]) or "''" in text[a:b]
-                if b > a and len(text[a:b].split()) >= 3 and not quoted:
-                    in_sentence.append(Statement(position=tok.start, direct=False, parts=[(a, b)],
+                spans, subject = found
+                parts = [part for part in (trim_quoted(text, a, b) for a, b in spans) if part[1] > part[0]]
+                said = " ".join(text[a:b] for a, b in parts)
+                quoted = any(ch in QUOTE_CHARS - {"'", "’"} for ch in said) or "''" in said
+                if parts and len(said.split()) >= 3 and not quoted:
+                    in_sentence.append(Statement(position=tok.start, direct=False, parts=parts,
                                                   paragraph=article.paragraph_of(tok.start), cue=(tok.start, tok.end),
                                                   subject=subject, frame=(s_start, s_end), sentence=(s_start, s_end)))
             i += 1
         # "A said X, and B said Y": the first clause stops where the second statement's subject begins.
         for n, statement in enumerate(in_sentence[:-1]):
-            a, b = statement.parts[0]
+            a, b = statement.parts[-1]
             nxt = in_sentence[n + 1]
             stop = min(nxt.subject.start if nxt.subject and nxt.subject.kind != "inherit" else nxt.cue[0],
                        nxt.cue[0])
             if a < stop < b:
-                statement.parts = [trim_quoted(text, a, a + _before_next_speaker(text[a:stop]))]
-        statements.extend(st for st in in_sentence if st.parts[0][1] - st.parts[0][0] > 0
-                          and len(text[st.parts[0][0]:st.parts[0][1]].split()) >= 3)
+                statement.parts[-1] = trim_quoted(text, a, a + _before_next_speaker(text[a:stop]))
+        statements.extend(st for st in in_sentence if st.parts[-1][1] > st.parts[-1][0]
+                          and len(" ".join(text[a:b] for a, b in st.parts).split()) >= 3)
     return statements
 
 
@@ -80,9 +81,16 @@ def _before_next_speaker(clause: str) -> int:
     return joints[-1].start() if joints else len(clause.rstrip())
 
 
+# The reported words a cue can stand inside: a subject or an opening phrase of at most this many words before it
+# ("At one point, she said, …") and a time, place or manner of at most this many after it ("she said on Friday, …").
+_SUBJECT_WORDS = 8
+_CIRCUMSTANCE_WORDS = 4
+
+
 def _reported_clause(article: ArticleText, i: int, s_start: int,
-                     s_end: int) -> tuple[tuple[int, int], Subject | None] | None:
-    """The reported words and the subject of the cue at token i, or None when it reports nothing."""
+                     s_end: int) -> tuple[list[tuple[int, int]], Subject | None] | None:
+    """The spans of the reported words (two where the cue stands inside them: "At one point, she said, she was
+    considering …") and the subject of the cue at token i, or None when it reports nothing."""
     text = article.text
     word = article.word(i)
     tok = article.tokens[i]
@@ -92,9 +100,9 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
             return None
         comma = text.find(",", subject.end, s_end)
         if tok.start - s_start < 3 and comma != -1:
-            return (comma + 1, _clause_end(text, comma + 1, s_end)), subject
+            return [(comma + 1, _clause_end(text, comma + 1, s_end))], subject
         if text[s_start:tok.start].rstrip().endswith(","):
-            return (s_start, text.rindex(",", s_start, tok.start)), subject
+            return [(s_start, text.rindex(",", s_start, tok.start))], subject
         return None
     if word in PARTICIPLE_CUES:  # "…, adding that …": the sentence's subject said it
         if not text[s_start:tok.start].rstrip().endswith(","):
@@ -102,7 +110,7 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
         start = _clause_start(article, i, s_end)
         if start is None:
             return None
-        return (start, _clause_end(text, start, s_end)), Subject("inherit", tok.start, tok.end, "")
+        return [(start, _clause_end(text, start, s_end))], Subject("inherit", tok.start, tok.end, "")
     subject = speaker_before(article, i, s_start)
     inverted = False
     if subject is None or subject.kind == "none":
@@ -116,20 +124,24 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
     before = text[s_start:head].rstrip()
     rest_start = subject.end if inverted else tok.end
     if before.endswith(",") and subject.kind != "inherit":
+        first = (s_start, s_start + len(before) - 1)
+        resumed = None if inverted or len(before.split()) > _SUBJECT_WORDS else _resumed_after(article, rest_start, s_end)
+        if resumed is not None:  # "At one point, she said, she was considering …": both sides of the cue
+            return [first, (resumed, _clause_end(text, resumed, s_end))], subject
         comma = re.search(r",\s+(?:saying|adding|telling|warning)\b", text[rest_start:s_end])
         rest_end = rest_start + comma.start() if comma else s_end
         nxt = article.token_at(rest_start)
         starts_adverbial = nxt >= len(article.tokens) or article.tokens[nxt].start >= rest_end or \
             article.word(nxt) in ADVERBIAL_START
-        if inverted or starts_adverbial and not _that_follows(article, i, s_end) or \
-                _only_adverbials(article, rest_start, rest_end):
-            return (s_start, s_start + len(before) - 1), subject
+        if not _opening_phrase(before) and (inverted or starts_adverbial and not _that_follows(article, i, s_end) or
+                                            _only_adverbials(article, rest_start, rest_end)):
+            return [first], subject
     if inverted:
         return None
     start = _clause_start(article, i, s_end)
     if start is None:
         return None
-    return (start, _clause_end(text, start, s_end)), subject
+    return [(start, _clause_end(text, start, s_end))], subject
 
 
 def _clause_end(text: str, start: int, s_end: int) -> int:
@@ -147,6 +159,29 @@ def _phrase_start(article: ArticleText, subject: Subject, lo: int) -> int:
         start = article.tokens[i].start
         i -= 1
     return start
+
+
+def _resumed_after(article: ArticleText, rest_start: int, s_end: int) -> int | None:
+    """Where the reported words go on after a cue set inside them between commas ("Her countrymen, she said,
+    should not listen"; "This campaign, he says, is different"): after the comma that closes the cue's phrase,
+    when at most a short time, place or manner comes before it ("she said on Friday,") and words of a clause
+    come after, not a participle or a clause of its own ("…, French officials said, before being shot")."""
+    text = article.text
+    comma = re.compile(r",\s").search(text, rest_start, s_end)
+    if comma is None or len(text[rest_start:comma.start()].split()) > _CIRCUMSTANCE_WORDS or \
+            not _only_adverbials(article, rest_start, comma.start()):
+        return None
+    after = comma.end()
+    if re.match(r"(?:according|before|after|while|who|which|as|and|but)\b|[a-z]+ing\b", text[after:s_end], re.IGNORECASE):
+        return None
+    return after if len(text[after:_clause_end(text, after, s_end)].split()) >= 2 else None
+
+
+def _opening_phrase(before: str) -> bool:
+    """Whether the words before a speaker are one phrase of circumstance, not a clause the speaker reported:
+    "In a statement, the ministry said …", "On Monday, Ortiz said …", "After the vote, she said …"."""
+    words = before[:-1].split()
+    return bool(words) and words[0].lower() in PREPOSITIONS and "," not in before[:-1]
 
 
 def _that_follows(article: ArticleText, cue: int, s_end: int) -> bool:
