@@ -93,6 +93,15 @@ def test_a_name_a_description_ends_in_is_the_source_s_name() -> None:
     assert source_kind("a paper from the left-leaning Norrvik Institution", text) == "anonymous"
 
 
+def test_the_and_a_party_member_is_a_description_of_someone_named() -> None:
+    """"“…,” the Republican said": what the speaker is, whom the article names, to be resolved as "the senator" is;
+    no one is called Republican, so a prediction of "Republican" is not a right name."""
+    text = "Senator Ana Ruiz toured the harbour. “We will fund it,” the Republican said."
+    assert source_kind("the Republican", text, text.index("the Republican")) == "definite"
+    assert source_kind("The Democrat", text) == "definite"
+    assert source_kind("the Republicans", text) == "anonymous"
+
+
 def test_a_marked_source_standing_as_an_object_is_not_whom_he_stands_for() -> None:
     """"… helped Norrvik make the case for the tunnel" marks Norrvik as a source; the sentence is not about Norrvik, so
     "he said" after it is the man the paragraph is about."""

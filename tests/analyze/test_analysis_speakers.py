@@ -196,7 +196,7 @@ def test_a_colon_or_a_phrasal_verb_introduces_the_quotation(sentence, speaker):
     assert speaker_of(sentence, "") == speaker
 
 
-@pytest.mark.parametrize("source", ["the man", "The ad", "the 46-year-old", "the letter"])
+@pytest.mark.parametrize("source", ["the man", "The ad", "the letter"])
 def test_a_stranger_or_a_thing_is_no_person_of_the_story(source):
     text = f"Mayor Lena Ruiz spoke at the quay. “The ferry is late again and nobody knows why,” {source} said."
     assert speaker_of(text, "ferry is late") is None

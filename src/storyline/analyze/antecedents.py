@@ -571,8 +571,8 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     if not head:
         return None
     owners = role_owners(article, subject)
-    role = re.compile("|".join([rf"\b{re.escape(head)}\b"] + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]),
-                      re.IGNORECASE)
+    role = re.compile("|".join(_age_given(subject) or [rf"\b{re.escape(head)}\b"]
+                               + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]), re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
     former = _FORMER.search(subject.surface) is not None
     places = [w for w in qualifiers if w in US_STATES or any(m.label in _PLACE_LABELS and w in m.text.split()
@@ -585,7 +585,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     for n, m in enumerate(people):
         start = m.title_start if m.title_start is not None else m.start
         next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
-        context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + " " + \
+        context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + _NAME + \
             _introduced_after(article, m.end, min(m.end + 60, next_start), next_start)
         bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
         previous_end = m.end
@@ -610,6 +610,28 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
         return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
     return best, (last[best].start, last[best].end)
+
+
+def aged(subject: Subject) -> str | None:
+    """The age a description gives as its head ("the 52-year-old" → "52"), a person the story named, as a role
+    is; None for any other description ("the 31-year-old striker" is the striker)."""
+    age = _AGE.search(subject.surface)
+    return age.group(1) if age is not None else None
+
+
+def _age_given(subject: Subject) -> list[str]:
+    """The ways a story gives the age of "the 52-year-old" beside a name, read around the name's place in a
+    holder's context: "52-year-old Siobhán Kearney", "Siobhán Kearney, 52,", ", aged 52", "who is 52 years old"."""
+    years = aged(subject)
+    if years is None:
+        return []
+    name = re.escape(_NAME)
+    return [rf"\b{years}-years?-old\b[^,;|]*{name}", rf"{name}\s*,\s*(?:aged\s+)?{years}\b",
+            rf"{name}[^.;]*?\b{years}\s+years?\s+old\b"]
+
+
+_AGE = re.compile(r"\b(\d{1,3})-years?-old\s*$")
+_NAME = " | "  # where the name stands between the words before and after it in a holder's context
 
 
 def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) -> str:

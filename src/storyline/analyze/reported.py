@@ -172,9 +172,13 @@ def _resumed_after(article: ArticleText, rest_start: int, s_end: int) -> int | N
             not _only_adverbials(article, rest_start, comma.start()):
         return None
     after = comma.end()
-    if re.match(r"(?:according|before|after|while|who|which|as|and|but)\b|[a-z]+ing\b", text[after:s_end], re.IGNORECASE):
-        return None
+    first = text[after:s_end].split(maxsplit=1)[0].lower() if text[after:s_end].strip() else ""
+    if first in _NOT_RESUMING or re.fullmatch(r"[a-z]+ing", first):
+        return None  # "…, compared with 23 percent who said", "…, killing 12", "…, before the driver was shot"
     return after if len(text[after:_clause_end(text, after, s_end)].split()) >= 2 else None
+
+
+_NOT_RESUMING = {"according", "before", "after", "while", "who", "which", "as", "and", "but", "whereas", "compared"}
 
 
 def _opening_phrase(before: str) -> bool:

@@ -57,13 +57,28 @@ def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:
     """A name's subject: a person's or a body's; a role where "the" goes before one word the model took for a
     name ("the Scot was brief", "the Texan said"): what someone is, whom the story named otherwise."""
     the = _THE_BEFORE.search(article.text, max(0, mention.start - 5), mention.start)
-    if the is not None and mention.label == "PERSON" and mention.title is None and " " not in mention.text:
+    if the is not None and mention.title is None and " " not in mention.text and _one_of_a_people(mention):
         return Subject("role", the.start(), mention.end, article.text[the.start():mention.end])
     kind = "name" if person_like(article, mention) else "org"
     return Subject(kind, mention.start, mention.end, mention.text, mention)
 
 
 _THE_BEFORE = re.compile(r"(?<![\w’'])the\s+$")
+
+
+def _one_of_a_people(mention: Mention) -> bool:
+    """Whether one word after "the" says what a person is, not which body speaks: a word the model took for a
+    name ("the Scot"), one of a nationality, party or faith in the singular ("the Argentine", "the Republican";
+    not "the Democrats"), or a word of a nationality it took for a body ("the Spaniard", "the Portuguese"; not
+    "the Pentagon", "the Guardian")."""
+    if mention.label == "PERSON":
+        return True
+    if mention.label == "NORP":
+        return not mention.text.endswith("s") or mention.text.endswith("ss")
+    return mention.label == "ORG" and mention.text.endswith(_NATIONALITY_ENDINGS)
+
+
+_NATIONALITY_ENDINGS = ("ard", "ese")
 
 
 def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:

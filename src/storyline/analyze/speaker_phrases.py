@@ -38,6 +38,9 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w
                                % "|".join(sorted(PERSON_ROLES | KIN)))
 
 
+_OF_A_NUMBER = {"-", "percent", "%", "per"}
+
+
 def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
     """Whether token i can be part of a subject noun phrase; prepositions ("residents of streets near …") optionally."""
     tok = article.tokens[i]
@@ -51,6 +54,8 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
             return word == "of" or prepositions and word in PHRASE_LINKS
         return tok.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH", "VBN",
                            "VBG", "NNPS")
+    if word.replace(",", "").isdigit():  # "the 52-year-old", "52 percent of registered voters"; not "in 2008"
+        return i + 1 < len(article.tokens) and article.word(i + 1) in _OF_A_NUMBER
     return bool(WORDLIKE.match(word)) and word not in VERB_FORMS
 
 

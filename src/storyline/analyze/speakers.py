@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from storyline.analyze.antecedents import (
+    aged,
     antecedent,
     bearer,
     far_holder,
@@ -200,6 +201,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         asks = statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in ASKING
         if found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
             found = antecedent(article, subject.start, done, None, genders, statement)
+        elif found is None and aged(subject) is not None:
+            found = _just_named(article, subject, antecedent(article, subject.start, done, None, genders, statement))
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)
             if near is not None and near[1] is not None \
@@ -212,6 +215,18 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (body.start, body.end)
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
         statement.unnamed = unnamed_source(article, subject, statement.cue)
+
+
+def _just_named(article: ArticleText, subject: Subject,
+                found: tuple[str, tuple[int, int] | None] | None) -> tuple[str, tuple[int, int] | None] | None:
+    """The person an age with no one introduced by it stands for ("Margaret Tully, from Wollongong, has been
+    waiting … ‘…,’ said the 74-year-old"): the reader's person, where the story named them in this paragraph or
+    the one before; no one where that person was named further back, since an age tells who someone is when they
+    are first described. Not an origin ("the Texan"), which the reader's person answers less often than a
+    person named in passing ("Do you support Ted Cruz?" before "… the Texan said" of Rick Perry)."""
+    if found is None or found[1] is None:
+        return None
+    return found if article.paragraph_of(found[1][0]) >= article.paragraph_of(subject.start) - 1 else None
 
 
 def _copy_speaker(statement: Statement, source: Statement) -> None:

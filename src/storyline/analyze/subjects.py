@@ -258,7 +258,14 @@ def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: i
             return False  # "At center stage was his daughter, Ann Lee, who spoke": the subject, after its verb
         if verb_like(article, k) or article.word(k) in GOVERNING | OBJECT_PREPOSITIONS:
             return True
+        if article.word(k) in DEFINITE and k > 0 and article.tokens[k - 1].start >= lo \
+                and article.tokens[k - 1].text.isalpha() and article.tokens[k - 1].text.islower() \
+                and article.word(k - 1) not in _JOINING | _BE:
+            return True  # "Whitlock beat the fourth seed, Andrés Molina, 7-6": a word governs the noun's phrase
     return False
+
+
+_JOINING = {"and", "but", "or", "nor", "yet", "so", "then"}
 
 
 def _bears_name(article: ArticleText, i: int) -> bool:

@@ -120,6 +120,8 @@ def source_kind(source: str, article_text: str = "", start: int | None = None) -
         and re.search(rf"(?<![\w’']){re.escape(lowered)}(?![\w’'])", article_text))
     if head[0].lower() in INDEFINITE and (len(head) == 1 or lowered in _PARTY_MEMBERS):
         return "anonymous"  # "Others", "a New Hampshire Democrat", "one senior Republican": nobody named
+    if len(head) == 2 and head[0].lower() == "the" and lowered in _PARTY_MEMBERS and not lowered.endswith("s"):
+        return "definite"  # "the Republican said": what someone the article names is, no one called Republican
     if last[:1].isupper() and not common:
         return "name"
     if head[0].lower() in INDEFINITE or lowered in GROUP_HEADS:

@@ -1,0 +1,68 @@
+"""A person described by age ("said the 74-year-old"), by a word of sport ("the striker"), by origin ("the
+Spaniard"), and a name set beside an object ("beat the fourth seed, Andrés Molina,"): shapes of British, Irish,
+Australian and sports reporting, on reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze_article
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    found = [q for q in analyze_article(text, None).quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in analyze_article(text, None).quotes]
+    return found[0].speaker
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("The shop's owner, Siobhán Kearney, said she had been woken by a neighbour. ‘I thought it was a prank at "
+     "first,’ the 52-year-old said.", "prank at first", "Siobhán Kearney"),
+    ("Margaret Tully, from Wollongong, has been waiting 26 months for a knee replacement. ‘Some days I can’t get "
+     "to the letterbox,’ said the 74-year-old.", "letterbox", "Margaret Tully"),
+    ("Callum Whitlock reached the semi-finals on Thursday.\n\n‘Six months ago I wasn’t sure I’d play again,’ said "
+     "the 31-year-old.", "play again", "Callum Whitlock"),
+    # the age the story gave beside a name says which of two people
+    ("Tom Reyes, 45, and his neighbour Dan Ortiz, 61, watched the flames. ‘We lost everything,’ the 61-year-old "
+     "said.", "lost everything", "Dan Ortiz"),
+    ("Retired teacher Ana Lund, aged 68, and her son Erik Lund spoke at the hearing. ‘Nobody warned us,’ said the "
+     "68-year-old.", "Nobody warned us", "Ana Lund"),
+])
+def test_an_age_is_the_person_it_was_given_to_or_the_one_just_named(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_an_age_does_not_reach_back_past_the_paragraph_before():
+    # the last speaker, three paragraphs back, is not "the 46-year-old"
+    text = ("“The hall is ready for tonight,” the convention chair, Paul Okafor, told delegates.\n\n"
+            "The first evening began an hour late.\n\n"
+            "Several speeches ran over their time.\n\n"
+            "With millions watching, the former model gave a warm defence of her husband.\n\n"
+            "“He has always been a leader,” said the 46-year-old.")
+    assert speaker_of(text, "always been a leader") is None
+
+
+def test_a_word_of_sport_is_a_role_its_holder_answers():
+    text = ("Rovers striker Jamie Harrow scored twice on Saturday.\n\n"
+            "Asked about a call-up, he shrugged. “That’s above my head. I just want to play,” the striker said.")
+    assert speaker_of(text, "above my head") == "Jamie Harrow"
+
+
+def test_a_name_beside_an_object_is_not_the_subject_a_quotation_goes_to():
+    text = ("Callum Whitlock beat the fourth seed, Andrés Molina, 7-6 6-4 on Thursday.\n\n"
+            "“Six months ago I wasn’t sure I’d play again,” he said.")
+    assert speaker_of(text, "play again") == "Callum Whitlock"
+
+
+@pytest.mark.parametrize("origin", ["the Spaniard", "the Argentine"])
+def test_an_origin_after_the_is_nobody_of_that_name(origin):
+    text = (f"Carlos Molina of Argentina and Pablo Ruiz of Spain led after the first round.\n\n"
+            f"“The greens were fast,” {origin} said.")
+    assert speaker_of(text, "greens were fast") not in ("Spaniard", "Argentine")
+
+
+@pytest.mark.parametrize("age, speaker", [("45", "Tom Reyes"), ("61", "Dan Ortiz")])
+def test_of_two_ages_given_before_names_the_one_said(age, speaker):
+    text = ("45-year-old Tom Reyes and 61-year-old Dan Ortiz watched the flames from the road.\n\n"
+            f"“We lost everything,” the {age}-year-old said.")
+    assert speaker_of(text, "lost everything") == speaker
