@@ -191,3 +191,23 @@ def test_the_company_is_nobody_where_two_bodies_are_named():
     text = ("Brightwell Foods agreed on Monday to buy Corvane Foods for $2 billion.\n\n"
             "‘The deal will close by the summer,’ the company said in a statement.")
     assert speaker_of(text, "close by the summer") is None
+
+
+def test_a_relative_clause_closed_before_the_cue_leaves_the_cue_to_the_phrase_it_ends():
+    # the adviser speaks, not Whitfield, whom "to" governs; "for Mr. Sanders, who said" stays Sanders's
+    text = ("Gov. Dana Whitfield toured Ames on Saturday.\n\n"
+            "A senior adviser to Whitfield, who spoke on condition of anonymity to discuss polling, said the "
+            "governor was now within striking distance of the lead.")
+    quote = quote_with(text, "striking distance")
+    assert quote.speaker is None and quote.unnamed_source == "A senior adviser to Whitfield"
+    text = "The loss was steep for Mr. Karl Sanders, who said the harbour vote had been “a hard night for us”."
+    assert quote_with(text, "hard night").speaker == "Karl Sanders"
+
+
+def test_one_of_a_bodys_people_is_one_stranger_whom_the_role_takes_up_a_paragraph_on():
+    text = ("Lumora's board met on Friday.\n\n"
+            "One of Lumora's early investors, who asked not to be named, said the two founders had stopped "
+            "speaking months ago.\n\n"
+            "“Everyone around them could see it,” the investor said.")
+    quote = quote_with(text, "Everyone around them")
+    assert quote.speaker is None and quote.unnamed_source == "One of Lumora's early investors"

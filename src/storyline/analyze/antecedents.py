@@ -201,19 +201,21 @@ def _asked_people(article: ArticleText, done: list[Statement], paragraph: int, p
     return found
 
 
-def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None) -> tuple[int, int] | None:
+def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,
+                       reach: int = 0) -> tuple[int, int] | None:
     """The span of an unnamed person that he or she at pos stands for: one its own paragraph introduces without a
     name ("One ferry pilot said he had worked double shifts. “Not one day off,” he said.", "A senior port official
     said …"), as a sentence's subject or a statement's source, with no person named from that sentence on (outside
     quotations and the phrase itself: not "A reporter asked Ruiz … He replied", nor "Ruiz, a top aide said, …").
     A reader takes the pronoun for that stranger, whose words stay unattributed, not for the last person named
     paragraphs before. Only a phrase opened by "a", "an", "one" or "another" whose head is a person of the
-    pronoun's gender or of none ("a spokeswoman" is no he)."""
+    pronoun's gender or of none ("a spokeswoman" is no he). A role that names the stranger's head ("the investor")
+    reaches back `reach` paragraphs more."""
     paragraph = article.paragraph_of(pos)
-    lo = article.paragraphs[paragraph][0]
+    lo = article.paragraphs[max(0, paragraph - reach)][0]
     strangers: list[tuple[int, int]] = []
     for s in done:
-        if s.position < pos and article.paragraph_of(s.position) == paragraph and s.speaker is None \
+        if lo <= s.position < pos and s.speaker is None \
                 and s.unnamed is not None and _a_stranger(article, s.unnamed, gender):
             strangers.append(s.unnamed)
     k = article.sentence_of(lo)
@@ -255,8 +257,11 @@ def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None)
     words = re.findall(r"[A-Za-z][\w-]*", article.text[span[0]:span[1]])
     if len(words) < 2 or words[0].lower() not in _ONE_PERSON:
         return False
+    one_of = words[0].lower() == "one" and words[1].lower() == "of"  # "One of Lumora's early investors": one investor
     head = next((w.lower() for n, w in enumerate(words[1:], 1)
-                 if n + 1 == len(words) or words[n + 1].lower() in _HEAD_ENDS), "")
+                 if n + 1 == len(words) or words[n + 1].lower() in _HEAD_ENDS and not (one_of and n == 1)), "")
+    if one_of and head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
     if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
         return False
     person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in _SEXED or head in _PEOPLE \

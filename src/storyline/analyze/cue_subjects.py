@@ -110,7 +110,7 @@ def passive_speaker(article: ArticleText, cue: int, hi: int) -> Subject | None:
     return None
 
 
-_RELATIVE = re.compile(r",?\s*who\b")
+_RELATIVE = re.compile(r",?\s*who\b[^,;:]*")
 
 
 def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
@@ -118,8 +118,10 @@ def speaker_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     its own (a body, a description, a name after "for" or "to") and a person opens the clause with an
     apposition that runs to the cue ("Chris Covert, state director for Ruiz, said"): then that person."""
     before = noun_phrase_before(article, cue, lo)
-    if before is not None and before.kind == "name" and _RELATIVE.match(article.text, before.end, article.tokens[cue].start):
-        return before  # "the loss was steep for Mr. Sanders, who said …": the relative clause is his, governed or not
+    if before is not None and before.kind == "name" and _RELATIVE.fullmatch(article.text, before.end, article.tokens[cue].start):
+        return before  # "the loss was steep for Mr. Sanders, who said …": the relative clause is his, governed or not;
+    # not where the clause closes before the cue ("A senior adviser to Whitfield, who spoke on condition of
+    # anonymity, said"): the cue is the phrase's, which governs the name
     before = _relative_clause_head(article, before, lo) or before
     if before is None or before.kind in ("none", "org", "anonymous", "role") or governed(article, before, lo) or \
             (before.mention is not None and before.mention.label != "PERSON"):

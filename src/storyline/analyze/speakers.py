@@ -194,9 +194,11 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role" and holds_a_role(subject):
         found = role_antecedent(article, subject)
-        stranger = unnamed_antecedent(article, subject.start, done, None) if found is None else None
-        if stranger is not None and role_head(subject) in article.text[stranger[0]:stranger[1]].lower().split():
+        stranger = unnamed_antecedent(article, subject.start, done, None, reach=1) if found is None else None
+        if stranger is not None and {role_head(subject), role_head(subject) + "s"} \
+                & set(re.findall(r"[a-z][\w-]*", article.text[stranger[0]:stranger[1]].lower())):
             statement.unnamed = stranger  # "One inspector said … “…,” the inspector said": the inspector's, unnamed
+            # (and "One of Lumora's early investors said … “…,” the investor said")
             return
         asks = statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in ASKING
         if found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
