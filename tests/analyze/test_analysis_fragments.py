@@ -393,3 +393,18 @@ def test_a_quotation_after_the_cue_alone_or_after_that_clause_ends_stays_direct(
             "Ines Falkenrath said that she was tired. “Nobody sails before noon,” she added.")
     assert with_words(text, "I will run the ferry").direct
     assert with_words(text, "Nobody sails").direct
+
+
+def test_a_fragment_far_into_a_that_clause_is_the_cues_speakers():
+    # the cue is 15 words before the mark: its "that" still opens the clause the fragment ends
+    text = ("Dockworkers walked out on Monday. Meridian Logistics said in a statement that its final offer included "
+            "a 14 percent raise over four years and was “generous by any standard in this industry.”")
+    quote = with_words(text, "generous by any standard")
+    assert not quote.direct and quote.speaker == "Meridian Logistics"
+    assert quote.text.startswith("its final offer included")
+
+
+def test_a_short_title_far_into_a_that_clause_is_no_quotation():
+    text = ("Dr. Ana Lee wrote in her 1990 memoir that she had been named the most honest student in a psychology "
+            "class, “Perceptions 301,” because she stayed.")
+    assert [q.text for q in quotes(text) if "Perceptions" in q.text and q.direct] == []

@@ -166,4 +166,28 @@ def cue_before(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subj
             return j, subject_near(article, j, lo, mark.open)
         j -= 1
         steps += 1
-    return (asked, subject_near(article, asked, lo, mark.open)) if asked is not None else (None, None)
+    if asked is not None:
+        return asked, subject_near(article, asked, lo, mark.open)
+    if len(article.text[mark.start:mark.end].split()) < _THAT_CLAUSE_WORDS:
+        return None, None  # "wrote … that he had been named the most honest student in a class, “Perceptions 301”": a title
+    that_cue = _cue_of_that_clause(article, min(j + 1, article.token_at(mark.open) - 1), lo)
+    return (that_cue, subject_near(article, that_cue, lo, mark.open)) if that_cue is not None else (None, None)
+
+
+_THAT_CLAUSE_WORDS = 3  # the fewest words a quotation takes a far cue's "that" clause for
+
+
+def _cue_of_that_clause(article: ArticleText, j: int, lo: int) -> int | None:
+    """The cue whose "that" clause the quotation lies in, further back than a cue is looked for beside it
+    ("Meridian said in a statement that its final offer included a 14 percent raise over four years and was
+    “generous …”"): a cue a few words before a "that" between the sentence's start and token j, with no sentence
+    end between; None where there is none."""
+    while j >= 0 and article.tokens[j].start >= lo and article.tokens[j].text not in (".", "!", "?"):
+        if article.word(j) == "that":
+            for k in range(j - 1, max(j - 6, -1), -1):
+                if article.tokens[k].start < lo or article.tokens[k].text in (",", ";", ":"):
+                    break
+                if is_cue(article, k):
+                    return k
+        j -= 1
+    return None
