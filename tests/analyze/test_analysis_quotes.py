@@ -316,6 +316,20 @@ def test_a_phrase_of_circumstance_before_the_speaker_is_not_what_was_said(senten
     assert speaker in said[0].speaker
 
 
+@pytest.mark.parametrize("sentence, clause", [
+    # an opening phrase with no comma of its own runs into the clause the speaker reported
+    ("In 2015 the harbour handled 3 million containers, the port authority said on Tuesday.",
+     "In 2015 the harbour handled 3 million containers"),
+    ("From next April all new taxis in the city must be electric, Transport Secretary Ana Lund said.",
+     "From next April all new taxis in the city must be electric"),
+    ("During the storm three people died and dozens were injured, the fire service said.",
+     "During the storm three people died and dozens were injured"),
+    ("Then the roof collapsed, witnesses told the local radio station.", "Then the roof collapsed"),
+])
+def test_an_opening_phrase_that_runs_into_a_clause_is_part_of_what_was_said(sentence, clause):
+    assert [q.text for q in reported(sentence)] == [clause]
+
+
 @pytest.mark.parametrize("text, first, second", [
     ("Councilwoman Rita Okafor spoke after the vote. At one point, she said, she had considered resigning.",
      "At one point", "she had considered resigning"),

@@ -211,3 +211,12 @@ def test_one_of_a_bodys_people_is_one_stranger_whom_the_role_takes_up_a_paragrap
             "“Everyone around them could see it,” the investor said.")
     quote = quote_with(text, "Everyone around them")
     assert quote.speaker is None and quote.unnamed_source == "One of Lumora's early investors"
+
+
+def test_a_body_named_in_full_and_in_part_is_one_body():
+    # the model reads "Eastfield" alone as a body too; it is the department's name, not a second body
+    text = ("Two men were arrested Tuesday night after an armed robbery at a jewelry store in downtown Eastfield, the "
+            "Eastfield Police Department said.\n\n"
+            "In a news release, the department said officers had recovered “a large quantity of stolen goods” from "
+            "a car.")
+    assert quote_with(text, "stolen goods").speaker == "Eastfield Police Department"

@@ -9,7 +9,7 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import speaker_before
-from storyline.analyze.cue_words import is_cue
+from storyline.analyze.cue_words import is_cue, verb_like
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import noun_phrase_after, np_token
@@ -133,8 +133,9 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
         nxt = article.token_at(rest_start)
         starts_adverbial = nxt >= len(article.tokens) or article.tokens[nxt].start >= rest_end or \
             article.word(nxt) in ADVERBIAL_START
-        if not _opening_phrase(before) and (inverted or starts_adverbial and not _that_follows(article, i, s_end) or
-                                            _only_adverbials(article, rest_start, rest_end)):
+        reported_first = inverted or starts_adverbial and not _that_follows(article, i, s_end) or \
+            _only_adverbials(article, rest_start, rest_end)
+        if reported_first and not _opening_phrase(article, s_start, first[1]):
             return [first], subject
     if inverted:
         return None
@@ -181,11 +182,28 @@ def _resumed_after(article: ArticleText, rest_start: int, s_end: int) -> int | N
 _NOT_RESUMING = {"according", "before", "after", "while", "who", "which", "as", "and", "but", "whereas", "compared"}
 
 
-def _opening_phrase(before: str) -> bool:
-    """Whether the words before a speaker are one phrase of circumstance, not a clause the speaker reported:
-    "In a statement, the ministry said …", "On Monday, Ortiz said …", "After the vote, she said …"."""
-    words = before[:-1].split()
-    return bool(words) and words[0].lower() in PREPOSITIONS and "," not in before[:-1]
+def _opening_phrase(article: ArticleText, s_start: int, comma: int) -> bool:
+    """Whether the words before a speaker, up to the comma at offset comma, are one phrase of circumstance, not a
+    clause the speaker reported: "In a statement, the ministry said …", "After the vote, she said …", "In an
+    interview with the paper, Ortiz said …"; not "In 2015 the economy grew 3 percent, the minister said", whose
+    phrase runs into a clause (a verb, or a determiner no preposition governs: a subject of its own)."""
+    first = article.token_at(s_start)
+    last = article.token_at(comma)
+    if first >= last or article.word(first) not in _OPENING_PREPOSITIONS:
+        return False
+    for k in range(first + 1, last):
+        word = article.word(k)
+        if article.tokens[k].text in (",", ";", ":") or verb_like(article, k) or word in FINITE_AUXILIARIES:
+            return False
+        if word in _DETERMINERS and k > first + 1 and article.word(k - 1) not in PREPOSITIONS | {"of"}:
+            return False  # "In 2015 the economy …": a subject of its own
+    return True
+
+
+# Prepositions that open a phrase of circumstance; not adverbs ("Then the roof collapsed, witnesses said").
+_OPENING_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "following", "via", "through", "over", "with",
+                         "without", "from", "for", "by", "about", "ahead", "amid", "despite", "under", "within"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
 
 
 def _that_follows(article: ArticleText, cue: int, s_end: int) -> bool:

@@ -186,7 +186,10 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     noun = words[1].lower()
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
-    if len({m.text for m in bodies}) != 1 or not any(subject_like(article, m) for m in bodies):
+    names = {m.text for m in bodies}
+    # a body named in full and in part is one ("Eastfield" of "the Eastfield Police Department")
+    whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
+    if len(whole) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
-    body = bodies[-1]
+    body = next(m for m in reversed(bodies) if m.text in whole)
     return body if noun in body.text.lower().split() or noun in GENERIC_BODY_NOUNS else None
