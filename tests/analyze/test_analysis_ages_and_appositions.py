@@ -66,3 +66,22 @@ def test_of_two_ages_given_before_names_the_one_said(age, speaker):
     text = ("45-year-old Tom Reyes and 61-year-old Dan Ortiz watched the flames from the road.\n\n"
             f"“We lost everything,” the {age}-year-old said.")
     assert speaker_of(text, "lost everything") == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # two people named before the age: the last named is not whom it was meant for
+    ("Margaret Tully has waited eight months for knee surgery. Her GP, Dr Anil Rao, says the delay is now "
+     "typical.\n\n‘Some days I can barely walk to the shops,’ said the 74-year-old.", "walk to the shops"),
+    # a batsman and a bowler named: "the batsman" is neither by the last name
+    ("Joe Root made 142 as England reached 390 for six. Australia's captain Pat Cummins took two wickets.\n\n"
+     "“The pitch is flat and we just have to be patient,” the batsman said.", "pitch is flat"),
+])
+def test_an_age_or_a_role_of_sport_two_people_could_hold_is_nobodys(text, words):
+    assert speaker_of(text, words) is None
+
+
+def test_a_role_the_model_took_into_a_name_is_no_part_of_it():
+    text = "Striker Ian Moss, 31, scored twice as Rovers beat City 3-1.\n\n“We wanted it more,” said the 31-year-old striker."
+    assert speaker_of(text, "wanted it more") == "Ian Moss"
+    text = "Cr Joan Penhaligon opposed the plan. “It is the wrong road,” Cr Penhaligon said."
+    assert speaker_of(text, "wrong road") == "Joan Penhaligon"

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from storyline.lang.en import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, PERSON_ROLES
+
+GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+
 SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
                  r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")
 OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Economy|Justice|Home|Acting|Former"
@@ -17,13 +21,18 @@ OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|E
            r"|Commissioner|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
            r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
            r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
-           r"|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
+           r"|Cr\.?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
 TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){OFFICE}\s+)+$")
 TITLE_INSIDE = re.compile(rf"^(?:{OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
 OFFICE_END = re.compile(rf"{OFFICE}\s+$")
 ROLE_SPAN = re.compile(rf"^(?:the\s+)?{OFFICE}(?:\s+of\b.*)?$", re.IGNORECASE)
 
 def strip_title(name: str) -> str:
-    """A name without the titles before it ("Secretary of State Marco Rubio" -> "Marco Rubio")."""
+    """A name without the titles before it ("Secretary of State Marco Rubio" -> "Marco Rubio"), nor a role the
+    model took into it at a sentence's start ("Striker Ian Moss" -> "Ian Moss"; not "Dean Smith", a given name)."""
     match = TITLE_INSIDE.match(name)
-    return name[match.end():] if match and match.end() < len(name) else name
+    name = name[match.end():] if match and match.end() < len(name) else name
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in PERSON_ROLES and words[0].lower() not in GIVEN_NAMES:
+        words = words[1:]
+    return " ".join(words) if len(words) < len(name.split()) else name

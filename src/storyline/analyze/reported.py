@@ -83,7 +83,7 @@ def _before_next_speaker(clause: str) -> int:
 
 # The reported words a cue can stand inside: a subject or an opening phrase of at most this many words before it
 # ("At one point, she said, …") and a time, place or manner of at most this many after it ("she said on Friday, …").
-_SUBJECT_WORDS = 8
+_SUBJECT_WORDS = 10
 _CIRCUMSTANCE_WORDS = 4
 
 

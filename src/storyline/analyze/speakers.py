@@ -41,7 +41,7 @@ from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.office_titles import strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS
-from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
+from storyline.analyze.speaker_kinds import Subject, named_person, person_like, subject_from_mention
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before, np_token
 from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import sentence_subject, subject_like
@@ -55,9 +55,11 @@ from storyline.lang.en import (
     NP_STOP,
     PASSIVE_AUXILIARIES,
     PERSON_ROLES,
+    PLACE_PREPOSITIONS,
     PRESS_ROLES,
     PRONOUNS,
     QUOTING_ONLY_CUES,
+    SPORT_ROLES,
     SUBORDINATORS,
     TELLING,
     TO_AUDIENCE,
@@ -201,10 +203,10 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             # (and "One of Lumora's early investors said … “…,” the investor said")
             return
         asks = statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in ASKING
-        if found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
-            found = antecedent(article, subject.start, done, None, genders, statement)
-        elif found is None and aged(subject) is not None:
+        if found is None and (aged(subject) is not None or role_head(subject) in SPORT_ROLES):
             found = _just_named(article, subject, antecedent(article, subject.start, done, None, genders, statement))
+        elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
+            found = antecedent(article, subject.start, done, None, genders, statement)
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)
             if near is not None and near[1] is not None \
@@ -221,14 +223,30 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
 
 def _just_named(article: ArticleText, subject: Subject,
                 found: tuple[str, tuple[int, int] | None] | None) -> tuple[str, tuple[int, int] | None] | None:
-    """The person an age with no one introduced by it stands for ("Margaret Tully, from Wollongong, has been
-    waiting … ‘…,’ said the 74-year-old"): the reader's person, where the story named them in this paragraph or
-    the one before; no one where that person was named further back, since an age tells who someone is when they
-    are first described. Not an origin ("the Texan"), which the reader's person answers less often than a
-    person named in passing ("Do you support Ted Cruz?" before "… the Texan said" of Rick Perry)."""
+    """The person an age or a role of sport with no one introduced by it stands for ("Margaret Tully, from
+    Wollongong, has been waiting … ‘…,’ said the 74-year-old"): the reader's person, where the story named them
+    in this paragraph or the one before and named no one else there before the quotation; no one where that
+    person was named further back (such a word tells who someone is where they are first described), nor where
+    the paragraph names another ("Margaret Tully … Her GP, Dr Anil Rao, says … ‘…,’ said the 74-year-old": the
+    last person named is not the one the age was meant for)."""
     if found is None or found[1] is None:
         return None
-    return found if article.paragraph_of(found[1][0]) >= article.paragraph_of(subject.start) - 1 else None
+    paragraph = article.paragraph_of(found[1][0])
+    if paragraph < article.paragraph_of(subject.start) - 1:
+        return None
+    lo, hi = article.paragraphs[paragraph][0], min(article.paragraphs[paragraph][1], subject.start)
+    named = {strip_title(article.full_name(m, m.text, m.start)[0]) for m in article.people
+             if lo <= m.start < hi and not article.in_quote(m.start) and named_person(article, m)
+             and not _after_place_word(article, m)}
+    # one word alone ("Rovers", which the model may take for a person) is no second person's name
+    return found if {name for name in named if " " in name} <= {found[0]} else None
+
+
+def _after_place_word(article: ArticleText, mention: Mention) -> bool:
+    """Whether a name stands after "from", "in", "of" … ("Margaret Tully, from Wollongong,"): a place, whatever the
+    model took it for."""
+    i = article.token_at(mention.start)
+    return i > 0 and article.word(i - 1) in PLACE_PREPOSITIONS
 
 
 def _copy_speaker(statement: Statement, source: Statement) -> None:

@@ -152,9 +152,12 @@ officer commander colonel admiral detective inspector doctor surgeon teacher mot
 brother sister widow nephew niece frontman governor-elect senator-elect premier mogul reporter journalist
 editor head boss deputy envoy negotiator superintendent councilman councilwoman councillor councilor alderman
 assemblyman assemblywoman presenter coroner magistrate principal headteacher headmaster headmistress treasurer comptroller
-dean chaplain vicar warden marshal
-seed champion titleholder finalist semifinalist winner runner-up player teammate rookie striker goalkeeper
-midfielder quarterback pitcher batsman bowler jockey golfer cyclist sprinter swimmer skier boxer""".split())
+dean chaplain vicar warden marshal""".split())
+# Roles of sport, which two players of one report share ("the batsman said" after a batsman and a bowler are
+# named): where no one was introduced with the role, only the one person just named holds it (speakers._just_named).
+SPORT_ROLES = set("""seed champion titleholder finalist semifinalist winner runner-up player teammate rookie striker
+goalkeeper midfielder quarterback pitcher batsman bowler jockey golfer cyclist sprinter swimmer skier boxer""".split())
+PERSON_ROLES |= SPORT_ROLES
 # Roles of the press at an event, whose holders a story seldom names: where it names none with the role, a question
 # one of them asks ("“Why now?” the reporter asked") stays unattributed, never the last person's the story was about.
 PRESS_ROLES = {"reporter", "journalist", "correspondent", "questioner"}
