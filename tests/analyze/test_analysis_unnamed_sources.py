@@ -220,3 +220,10 @@ def test_a_body_named_in_full_and_in_part_is_one_body():
             "In a news release, the department said officers had recovered “a large quantity of stolen goods” from "
             "a car.")
     assert quote_with(text, "stolen goods").speaker == "Eastfield Police Department"
+
+
+@pytest.mark.parametrize("opening", ["Another expert", "One critic", "A second witness"])
+def test_a_stranger_set_beside_a_name_with_its_place_is_that_person(opening):
+    text = (f"{opening}, Dr. Lars Engqvist of Nordbotten University, said the findings were “genuinely exciting, "
+            "if they hold up.”")
+    assert quote_with(text, "genuinely exciting").speaker == "Lars Engqvist"

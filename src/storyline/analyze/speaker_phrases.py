@@ -34,7 +34,8 @@ from storyline.lang.en import (
 from storyline.model import Mention
 
 # a clause opening with a role ("One pastor supporting Mr. Ruiz,", "His longtime friend,") up to its first comma
-_ROLE_BEFORE_NAME = re.compile(r"(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b[^,]*,$"
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b[^,]*"
+                               r"|(?:One|An?|Another)(?:\s+[a-z][\w-]*){1,3}),$"  # "Another expert, Dr. Lars Engqvist of …,"
                                % "|".join(sorted(PERSON_ROLES | KIN)))
 
 
