@@ -227,3 +227,13 @@ def test_a_stranger_set_beside_a_name_with_its_place_is_that_person(opening):
     text = (f"{opening}, Dr. Lars Engqvist of Nordbotten University, said the findings were “genuinely exciting, "
             "if they hold up.”")
     assert quote_with(text, "genuinely exciting").speaker == "Lars Engqvist"
+
+
+def test_it_is_the_one_body_its_paragraphs_make_a_subject():
+    text = ("Meridian Logistics cut its forecast on Tuesday. It said demand for freight had “fallen off a cliff” in "
+            "March.\n\n“We expect a slow summer,” it said.")
+    assert quote_with(text, "fallen off a cliff").speaker == "Meridian Logistics"
+    assert quote_with(text, "slow summer").speaker == "Meridian Logistics"
+    # two bodies named there: "it" does not say which
+    text = ("Meridian Logistics agreed to buy Corvane Freight on Tuesday.\n\n“We expect a slow summer,” it said.")
+    assert quote_with(text, "slow summer").speaker is None
