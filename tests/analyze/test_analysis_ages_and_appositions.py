@@ -85,3 +85,14 @@ def test_a_role_the_model_took_into_a_name_is_no_part_of_it():
     assert speaker_of(text, "wanted it more") == "Ian Moss"
     text = "Cr Joan Penhaligon opposed the plan. “It is the wrong road,” Cr Penhaligon said."
     assert speaker_of(text, "wrong road") == "Joan Penhaligon"
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("Her mentor, the late restaurateur Hugo Farrant,", "Hugo Farrant"),
+    ("His neighbour, the retired teacher Ann Lee,", "Ann Lee"),
+    # the name a preposition governs is not the one the apposition describes
+    ("Her sister, the wife of Tom Reyes,", None),
+])
+def test_an_apposition_of_a_few_words_ending_in_a_name_is_that_person(opening, speaker):
+    text = f"{opening} said the kitchen was “the hardest place I ever worked.”"
+    assert speaker_of(text, "hardest place") == speaker

@@ -408,3 +408,17 @@ def test_a_short_title_far_into_a_that_clause_is_no_quotation():
     text = ("Dr. Ana Lee wrote in her 1990 memoir that she had been named the most honest student in a psychology "
             "class, “Perceptions 301,” because she stayed.")
     assert [q.text for q in quotes(text) if "Perceptions" in q.text and q.direct] == []
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Chief Minister Ravi Gowda dismissed the protest as “drama staged for the evening news.”", "Ravi Gowda"),
+    ("Mayor Ann Lee hailed the deal in a statement as “a turning point for the harbour.”", "Ann Lee"),
+])
+def test_a_verb_that_names_a_thing_as_something_gives_the_fragment_its_speaker(sentence, speaker):
+    quote = with_words(sentence, "as “")
+    assert not quote.direct and quote.speaker == speaker
+
+
+def test_praise_without_as_is_no_naming():
+    text = "Mayor Ann Lee praised the crews. “They worked through the night,” she said."
+    assert with_words(text, "worked through the night").direct

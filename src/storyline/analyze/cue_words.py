@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.participles import perceived_from
+from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
+    AS_NAMING_CUES,
     ASKED_CLAUSE_OPENERS,
     BEFORE_PLURAL_NOUN,
     CUE_WORDS,
@@ -85,4 +87,18 @@ def verb_like(article: ArticleText, j: int) -> bool:
 def naming_cue(article: ArticleText, i: int) -> bool:
     """A verb that gives the quotation after it as what its subject calls something ("Ruiz considers the
     deal “a first step”"), not a passive ("was called") nor "so-called"."""
-    return article.word(i) in NAMING_CUES and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}
+    return (article.word(i) in NAMING_CUES or names_as(article, i)) \
+        and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}
+
+
+def names_as(article: ArticleText, i: int) -> bool:
+    """A verb that names its object as something with "as" a few words on, before any comma ("Mr Gowda dismissed
+    the protest as “drama staged for the evening news”", "hailed the deal in a statement as “…”")."""
+    if article.word(i) not in AS_NAMING_CUES:
+        return False
+    for k in range(i + 1, min(i + 10, len(article.tokens))):
+        if article.word(k) == "as":
+            return True
+        if article.tokens[k].text in (",", ";", ":", ".") or article.tokens[k].text in QUOTE_TOKENS:
+            return False
+    return False

@@ -144,7 +144,14 @@ def _opens_apposition(article: ArticleText, comma: int, mention: Mention) -> boo
         return False  # "from Monsey, New York,": a town and its state
     start = mention.title_start if mention.title_start is not None else mention.start
     between = article.text[article.tokens[comma].end:start].split()
-    return all(w[:1].isupper() or w in ("former", "the") for w in between)
+    if all(w[:1].isupper() or w in ("former", "the") for w in between):
+        return True
+    # "Her mentor, the late restaurateur Hugo Farrant,": a few words of what the person is, none governing the name
+    return 1 < len(between) <= 4 and between[0] == "the" and all(w.isalpha() and w.lower() not in _NOT_DESCRIBING
+                                                                 for w in between[1:])
+
+
+_NOT_DESCRIBING = {"of", "to", "for", "from", "with", "by", "at", "in", "on", "about", "and", "or", "who", "whose", "which", "than"}
 
 
 _APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}

@@ -86,6 +86,12 @@ REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
 # "she called it “a disgrace”"): cues only before the quotation they govern, never passive ("he was called").
 NAMING_CUES = {"called", "calls", "calling", "considers", "considered", "described", "describes", "describing",
                "labelled", "labeled", "labels", "termed", "terms", "dubbed", "dubs", "branded", "brands"}
+# Verbs that name a thing as something only with "as" ("dismissed the protest as “drama for the cameras”",
+# "hailed the deal as “a turning point”"), read as NAMING_CUES are (cue_words.naming_cue).
+AS_NAMING_CUES = {"dismissed", "dismisses", "hailed", "hails", "praised", "praises", "derided", "derides", "denounced",
+                  "denounces", "characterized", "characterised", "characterizes", "characterises", "portrayed",
+                  "portrays", "ridiculed", "mocked", "slammed", "blasted", "condemned", "criticized", "criticised",
+                  "touted", "touts", "cast", "casts", "framed", "frames", "painted", "paints"}
 # Words right before a quotation mark that bind the quoted words into the writer's own clause ("a “racist
 # bigot”", "was “strategic”", "to “rip up”", "that “…”", "he “would never …”"): determiners and possessives,
 # auxiliaries and copulas, pronouns, "to", and words that open a clause. After a verb or a preposition
@@ -164,7 +170,8 @@ PRESS_ROLES = {"reporter", "journalist", "correspondent", "questioner"}
 # Nouns of kin and company a name is set beside ("her first child, Arabella,", "his friend, Tom,"), besides roles.
 KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "partner", "girlfriend", "boyfriend",
        "fiancee", "fiancée", "fiance", "colleague", "cousin", "uncle", "aunt", "grandmother", "grandfather", "stepson",
-       "stepdaughter", "stepfather", "stepmother", "neighbor", "neighbour", "classmate", "roommate", "spouse"}
+       "stepdaughter", "stepfather", "stepmother", "neighbor", "neighbour", "classmate", "roommate", "spouse",
+       "mentor", "protege", "protégé", "predecessor", "successor", "ally", "teammate"}
 # Nouns of a body that "the" and the noun alone refer back to ("the company said in a statement"): the one body the
 # story names around it (analyze/unnamed.named_body); those any body is, whatever its name, apart. Not "group" nor
 # "team", which are as often people ("the group" of activists, "the team" of researchers).
