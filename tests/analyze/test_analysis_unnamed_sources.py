@@ -237,14 +237,3 @@ def test_it_is_the_one_body_its_paragraphs_make_a_subject():
     # two bodies named there: "it" does not say which
     text = ("Meridian Logistics agreed to buy Corvane Freight on Tuesday.\n\n“We expect a slow summer,” it said.")
     assert quote_with(text, "slow summer").speaker is None
-
-
-def test_a_bare_quotation_after_a_reported_statement_goes_on_with_its_speaker():
-    text = ("The council met on Monday.\n\nMayor Ann Lee said the ferry plan was flawed.\n\n"
-            "“It will never work. We have tried it twice already.”")
-    assert quote_with(text, "never work").speaker == "Ann Lee"
-    # not words that speak of her, nor after a paragraph that reports no one
-    text = ("Mayor Ann Lee said the ferry plan was flawed.\n\n“Lee has never understood the harbour.”")
-    assert quote_with(text, "never understood").speaker is None
-    text = ("Tom Reyes, a retired engineer, watched the vote from the gallery.\n\n“They never listen to us.”")
-    assert quote_with(text, "never listen").speaker is None

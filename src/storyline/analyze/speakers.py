@@ -405,15 +405,10 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
             _apply_subject(article, statement, subject, done, genders)
         return
     previous = [s for s in done if s.paragraph == statement.paragraph - 1]
-    if not previous or not previous[-1].resolved or not (previous[-1].speaker or previous[-1].unnamed):
-        return
-    last = previous[-1]
-    if last.direct and (last.sentence[1] >= last_sentence[0] or ends_in_open_quotation(article.text, last.parts[-1][1], hi)):
-        _copy_speaker(statement, last)
-    elif not last.direct and last.sentence[1] >= last_sentence[0] and last.sentence[0] >= lo \
-            and not (last.speaker and speaks_of(article, statement, last.speaker)):
-        # "Mayor Ann Lee said the plan was flawed." then "“It will never work.”": the words go on from her report
-        _copy_speaker(statement, last)
+    if previous and previous[-1].direct and previous[-1].resolved and (previous[-1].speaker or previous[-1].unnamed) \
+            and (previous[-1].sentence[1] >= last_sentence[0]
+                 or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
+        _copy_speaker(statement, previous[-1])
 
 
 def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:
