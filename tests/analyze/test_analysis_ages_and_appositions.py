@@ -96,3 +96,9 @@ def test_a_role_the_model_took_into_a_name_is_no_part_of_it():
 def test_an_apposition_of_a_few_words_ending_in_a_name_is_that_person(opening, speaker):
     text = f"{opening} said the kitchen was “the hardest place I ever worked.”"
     assert speaker_of(text, "hardest place") == speaker
+
+
+@pytest.mark.parametrize("opening", ["Her sister, the woman Tom Reyes married in 2010,",
+                                     "His deputy, the officer under Chief Ray Dunn,"])
+def test_a_name_inside_an_apposition_that_does_not_end_it_or_is_governed_is_not_the_speaker(opening):
+    assert speaker_of(f"{opening} said the family was “devastated by the news.”", "devastated") is None

@@ -422,3 +422,8 @@ def test_a_verb_that_names_a_thing_as_something_gives_the_fragment_its_speaker(s
 def test_praise_without_as_is_no_naming():
     text = "Mayor Ann Lee praised the crews. “They worked through the night,” she said."
     assert with_words(text, "worked through the night").direct
+
+
+def test_what_a_naming_verb_names_is_not_who_speaks():
+    text = "The Daily Ledger, which once dismissed Ms. Ana Ortiz as “a political lightweight,” endorsed her on Sunday."
+    assert with_words(text, "political lightweight").speaker != "Ana Ortiz"

@@ -229,11 +229,28 @@ def test_a_stranger_set_beside_a_name_with_its_place_is_that_person(opening):
     assert quote_with(text, "genuinely exciting").speaker == "Lars Engqvist"
 
 
-def test_it_is_the_one_body_its_paragraphs_make_a_subject():
+def test_it_is_the_body_the_sentence_before_opens_with():
     text = ("Meridian Logistics cut its forecast on Tuesday. It said demand for freight had “fallen off a cliff” in "
             "March.\n\n“We expect a slow summer,” it said.")
     assert quote_with(text, "fallen off a cliff").speaker == "Meridian Logistics"
     assert quote_with(text, "slow summer").speaker == "Meridian Logistics"
-    # two bodies named there: "it" does not say which
+    # the subject, not the body the sentence names after its verb
     text = ("Meridian Logistics agreed to buy Corvane Freight on Tuesday.\n\n“We expect a slow summer,” it said.")
-    assert quote_with(text, "slow summer").speaker is None
+    assert quote_with(text, "slow summer").speaker == "Meridian Logistics"
+
+
+@pytest.mark.parametrize("text, words", [
+    # "it" is the review, the email, the ruling the sentence before is about, not the body named near it
+    ("Harlow Council commissioned the independent review last year.\n\nThe review was published on Monday. It said the "
+     "council had “failed children at every turn.”", "failed children"),
+    ("Greenwell Water was fined £3m in May.\n\nA leaked email from a senior manager surfaced on Tuesday. It said staff "
+     "should “keep the numbers out of the board papers.”", "keep the numbers"),
+])
+def test_it_after_a_sentence_about_a_thing_is_no_body(text, words):
+    assert quote_with(text, words).speaker is None
+
+
+def test_it_after_a_country_is_that_country():
+    text = ("The agency reported new enrichment at two sites.\n\nIran rejected the findings on Wednesday. It said the "
+            "report was “politically motivated and baseless.”")
+    assert quote_with(text, "politically motivated").speaker == "Iran"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.cue_words import is_cue, verb_like
+from storyline.analyze.cue_words import is_cue, naming_cue, verb_like
 from storyline.analyze.participles import hangs_from_clause, perceived_from
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
@@ -209,6 +209,8 @@ def subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | 
         return before
     if article.word(cue).endswith("ing") or article.word(cue) in ADDRESSING_CUES:
         return before  # "…, telling reporters", "but told his supporters": whom a cue addresses never speaks
+    if naming_cue(article, cue):
+        return before  # "which once dismissed Ms. Ortiz as “…”": what a cue names is never who speaks
     particle = PHRASAL_CUES.get(article.word(cue)) == article.word(cue + 1)  # "put it", "went on": no one after it
     after = noun_phrase_after(article, cue + 1 + particle, hi)
     if after is not None and after.kind != "none":

@@ -147,11 +147,13 @@ def _opens_apposition(article: ArticleText, comma: int, mention: Mention) -> boo
     if all(w[:1].isupper() or w in ("former", "the") for w in between):
         return True
     # "Her mentor, the late restaurateur Hugo Farrant,": a few words of what the person is, none governing the name
-    return 1 < len(between) <= 4 and between[0] == "the" and all(w.isalpha() and w.lower() not in _NOT_DESCRIBING
-                                                                 for w in between[1:])
+    # (the name ending the apposition: not "the woman Tom Reyes married in 2010,")
+    return 1 < len(between) <= 4 and between[0] == "the" and article.text[mention.end:mention.end + 1] == "," \
+        and all(w.isalpha() and w.lower() not in _NOT_DESCRIBING for w in between[1:])
 
 
-_NOT_DESCRIBING = {"of", "to", "for", "from", "with", "by", "at", "in", "on", "about", "and", "or", "who", "whose", "which", "than"}
+_NOT_DESCRIBING = {"of", "to", "for", "from", "with", "by", "at", "in", "on", "about", "under", "behind", "beside", "near",
+                   "against", "like", "and", "or", "who", "whom", "whose", "which", "that", "than"}
 
 
 _APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}

@@ -175,18 +175,17 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
 
 
 def named_body(article: ArticleText, subject: Subject) -> Mention | None:
-    """The organisation "the company", "the club", "the ministry" or "it" stands for: "the" and a body's noun alone,
-    or "it", where the article names one organisation alone in its paragraph and the one before (outside
+    """The organisation "the company", "the club" or "the ministry" stands for ("it": `_body_before`): "the" and a
+    body's noun alone, where the article names one organisation alone in its paragraph and the one before (outside
     quotations), makes it a sentence's subject there, and its own name holds that noun or the noun is one any body is ("Corvane Foods
     said … “…,” the company said in a statement"); None where two bodies are named there ("The Football
     Association charged Harlow Town … the club said": which one is meant, the noun does not say)."""
     words = subject.surface.split()
     if [w.lower() for w in words] == ["it"]:
-        noun = ""  # "Meridian Logistics cut its forecast. It said …": any one body
-    elif len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in BODY_NOUNS:
+        return _body_before(article, subject)
+    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in BODY_NOUNS:
         return None
-    else:
-        noun = words[1].lower()
+    noun = words[1].lower()
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
     names = {m.text for m in bodies}
@@ -195,4 +194,26 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if len(whole) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
     body = next(m for m in reversed(bodies) if m.text in whole)
-    return body if not noun or noun in body.text.lower().split() or noun in GENERIC_BODY_NOUNS else None
+    return body if noun in body.text.lower().split() or noun in GENERIC_BODY_NOUNS else None
+
+
+def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
+    """The body "it" stands for: the organisation or country the sentence before opens with, as its subject
+    ("Meridian Logistics cut its forecast. It said …", "Iran rejected the findings. It said …"); None where that
+    sentence is about something else ("The review was published on Monday. It said …": the review speaks, no one
+    named) or a person."""
+    n = article.sentence_of(subject.start) - 1
+    while n >= 0 and article.word(article.token_at(article.sentences[n][0])) == "it":
+        n -= 1  # "Meridian … cut its forecast. It said … “…,” it said.": the body the last "It" stood for
+    if n < 0:
+        return None
+    lo, hi = article.sentences[n]
+    if article.paragraph_of(lo) < article.paragraph_of(subject.start) - 1:
+        return None
+    for m in article.mentions_within(lo, hi):
+        if m.label in _ACTORS and not article.in_quote(m.start) and subject_like(article, m):
+            return m if m.label in ("ORG", "GPE") else None
+    return None
+
+
+_ACTORS = {"PERSON", "ORG", "GPE", "NORP"}  # what may stand as a sentence's subject that speaks
