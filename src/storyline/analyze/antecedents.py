@@ -49,6 +49,7 @@ from storyline.lang.en import (
     TELLING,
     US_STATES,
 )
+from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 
 
@@ -264,20 +265,15 @@ def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None)
         head = head[:-1]
     if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
         return False
-    person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in _SEXED or head in _PEOPLE \
+    person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in SEXED_NOUNS or head in _PEOPLE \
         or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive"))
-    return person and (gender is None or _SEXED.get(head, gender) == gender)
+    return person and (gender is None or SEXED_NOUNS.get(head, gender) == gender)
 
 
 _ONE_PERSON = {"a", "an", "one", "another"}
 _PEOPLE = {"person", "aide", "pilot", "nurse", "student", "guest", "citizen", "soldier", "cop", "clerk", "guard", "chef",
            "immigrant", "refugee", "delegate", "staffer", "insider", "adult", "teen", "teenager", "youth", "parent"}
 _HEAD_ENDS = {"of", "for", "from", "at", "in", "with", "who", "whose", "close", "familiar", "said", "says", "told"}
-_SEXED = {"man": "m", "woman": "f", "spokesman": "m", "spokeswoman": "f", "businessman": "m", "businesswoman": "f",
-          "congressman": "m", "congresswoman": "f", "chairman": "m", "chairwoman": "f", "father": "m", "mother": "f",
-          "husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "boy": "m",
-          "girl": "f", "actor": "m", "actress": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f",
-          "widow": "f", "grandmother": "f", "grandfather": "m", "lady": "f", "gentleman": "m"}
 
 
 def _relative_head(article: ArticleText, pos: int) -> Mention | None:
