@@ -102,3 +102,12 @@ def test_two_pronouns_outweigh_a_given_name():
     text = ("Karen Ellis was named coach on Sunday. Ellis said he had waited ten years for the job, and Ellis said "
             "his family would move to the city.\n\n“I have wanted this since I was a boy,” he said.")
     assert speaker_of(text, "since I was a boy") == "Karen Ellis"
+
+
+def test_a_noun_of_one_sex_before_a_name_gives_it_that_sex():
+    # Marguerite and Rudolf are in no given-name table: "His wife," says which Achterkamp "Mr." is not
+    text = ("Rudolf Achterkamp, an engineer whose work put directions into millions of cars, died on Friday.\n\n"
+            "His wife, Marguerite Achterkamp, said he died of pneumonia.\n\n"
+            "Mr. Achterkamp spent most of his career at Leyden Instruments. “Everybody told us nobody would want a "
+            "computer telling them where to turn,” he said in 1998.")
+    assert speaker_of(text, "Everybody told us") == "Rudolf Achterkamp"

@@ -85,9 +85,12 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
                 gender = None  # "Obama backed her up": whom he backed
             if gender is not None and not article.in_quote(tok.start):
                 tally[gender == "f"] += 1
-    return {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
-            if max(male, female) >= 2 * min(male, female) and male != female
-            and (max(male, female) >= 2 or not given_sex(name))}
+    genders = {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
+               if max(male, female) >= 2 * min(male, female) and male != female
+               and (max(male, female) >= 2 or not given_sex(name))}
+    for name, sex in article.described_sex.items():  # "His wife, Marguerite Achterkamp,": hers, whatever her given name
+        genders.setdefault(strip_title(name), sex)
+    return genders
 
 
 def title_gender(mention: Mention | None) -> str | None:

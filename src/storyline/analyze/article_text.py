@@ -21,6 +21,7 @@ from storyline.lang.en import (
     MALE_GIVEN_NAMES,
     MALE_TITLES,
 )
+from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 from storyline.text import iter_paragraphs, split_sentences
 
@@ -65,6 +66,12 @@ class ArticleText:
         # surnames two people of the article bear ("Bill Clinton", "Hillary Clinton"): alone, they name neither
         self.shared_surnames = {surname for surname, names in firsts.items() if len(names) > 1}
         self._lower_case: dict[str, bool] = {}
+        # the sex a noun set right before a name gives it ("His wife, Marguerite Achterkamp,", "her son Pieter")
+        self.described_sex: dict[str, str] = {}
+        for m in self.people:
+            noun = _SEXED_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if noun is not None and len(m.text.split()) > 1:
+                self.described_sex.setdefault(m.text, SEXED_NOUNS[noun.group(1).lower()])
 
     def _participle(self, mention: Mention) -> bool:
         """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
@@ -160,8 +167,8 @@ class ArticleText:
         best = -1
         fitting = self._fitting_spellings(key)
         sex = title_sex(mention)
-        if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one
-            fitting = [text for text in fitting if given_sex(text) in ("", sex)]
+        if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one; "Mr." not "His wife, …"
+            fitting = [text for text in fitting if (given_sex(text) or self.described_sex.get(text, "")) in ("", sex)]
         if fitting:
             most = max(len(text.split()) for text in fitting)
             earliest = len(self.people)
@@ -202,6 +209,10 @@ def title_sex(mention: Mention | None) -> str:
         return ""
     word = mention.title.split()[-1].lower().rstrip(".")
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
+
+
+# a noun of one sex right before a name, after "his", "her", "their" or "the", a comma between or not
+_SEXED_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z]+\s+)?(%s),?\s+$" % "|".join(SEXED_NOUNS))
 
 
 def given_sex(name: str) -> str:
