@@ -254,3 +254,10 @@ def test_it_after_a_country_is_that_country():
     text = ("The agency reported new enrichment at two sites.\n\nIran rejected the findings on Wednesday. It said the "
             "report was “politically motivated and baseless.”")
     assert quote_with(text, "politically motivated").speaker == "Iran"
+
+
+def test_the_directorate_is_the_one_body_whose_name_holds_the_word():
+    text = ("Skyvale Airways grounded its fleet for six hours on Monday.\n\n"
+            "The Civil Aviation Directorate said it had opened an inquiry. “We expect airlines to have robust "
+            "contingency arrangements,” the directorate said in a statement.")
+    assert quote_with(text, "robust contingency").speaker == "Civil Aviation Directorate"

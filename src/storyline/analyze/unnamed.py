@@ -176,10 +176,12 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
 
 def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     """The organisation "the company", "the club" or "the ministry" stands for ("it": `_body_before`): "the" and a
-    body's noun alone, where the article names one organisation alone in its paragraph and the one before (outside
-    quotations), makes it a sentence's subject there, and its own name holds that noun or the noun is one any body is ("Corvane Foods
-    said … “…,” the company said in a statement"); None where two bodies are named there ("The Football
-    Association charged Harlow Town … the club said": which one is meant, the noun does not say)."""
+    body's noun alone, where the article names one organisation in its paragraph and the one before (outside
+    quotations) whose name holds that noun ("The Civil Aviation Directorate said … “…,” the directorate said",
+    whatever airline was named before), or, for a noun any body is, one organisation alone ("Corvane Foods said …
+    “…,” the company said in a statement"), and makes it a sentence's subject there; None where two such bodies
+    are named there ("The Football Association charged Harlow Town … the club said": which one is meant, the noun
+    does not say)."""
     words = subject.surface.split()
     if [w.lower() for w in words] == ["it"]:
         return _body_before(article, subject)
@@ -188,6 +190,8 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     noun = words[1].lower()
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
+    if noun not in GENERIC_BODY_NOUNS:
+        bodies = [m for m in bodies if noun in m.text.lower().split()]
     names = {m.text for m in bodies}
     # a body named in full and in part is one ("Eastfield" of "the Eastfield Police Department")
     whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
