@@ -214,7 +214,7 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
                 found = near  # "Rubio stopped by … the senator said": the senator the paragraph is about
         if found:
             statement.speaker, statement.speaker_span = found
-    if statement.speaker is None and subject.kind == "anonymous" and (body := named_body(article, subject)) is not None:
+    if statement.speaker is None and subject.kind in ("anonymous", "role") and (body := named_body(article, subject)) is not None:
         statement.speaker = body.text  # "Corvane Foods said … “…,” the company said in a statement"
         statement.speaker_span = (body.start, body.end)
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed

@@ -178,7 +178,8 @@ KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "pa
 BODY_NOUNS = {"company", "firm", "club", "union", "ministry", "department", "agency", "league",
               "conference", "federation", "association", "council", "board", "committee", "university", "college",
               "authority", "commission", "airline", "bank", "party", "institute", "foundation", "trust", "hospital",
-              "school", "service", "organisation", "organization", "charity", "regulator", "operator", "brigade"}
+              "school", "service", "organisation", "organization", "charity", "regulator", "operator", "brigade",
+              "directorate", "office", "bureau", "court", "tribunal", "inspectorate"}
 GENERIC_BODY_NOUNS = {"company", "firm"}
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
