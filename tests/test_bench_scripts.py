@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -28,3 +30,17 @@ def test_records_prints_a_line_a_round_and_the_digest_of_the_stories_made():
     lines = run("records.py", "--embedder", "static", "--records", "40", "--round", "20")
     assert [line.split()[:2] for line in lines[1:3]] == [["1", "20"], ["2", "40"]]
     assert lines[-1].startswith("partition ") and "(41 articles)" in lines[-1]  # and the warm-up record
+
+
+def test_quote_speed_times_the_rules_of_two_checkouts_on_one_cache(tmp_path):
+    # three real PolNeAR articles, read by spaCy once into the cache both checkouts' rules then read
+    polnear = ROOT.parent / "shared" / "data" / "polnear" / "dev.jsonl"
+    if not polnear.exists():
+        pytest.skip("PolNeAR is read from ../shared/data")
+    small = tmp_path / "three.jsonl"
+    small.write_text("".join(polnear.read_text(encoding="utf-8").splitlines(keepends=True)[:3]), encoding="utf-8")
+    cache = tmp_path / "three.parsed"
+    run("quote_precision.py", str(small), "--cache", str(cache))
+    lines = run("quote_speed.py", "--cache", str(cache), "--against", str(ROOT / "src"), "--rounds", "1")
+    assert lines[0].startswith("round 1: this checkout ") and lines[-1].startswith("median ")
+    assert 0.2 < float(lines[-1].rsplit(" ", 1)[1]) < 5  # the same code on both sides: a ratio near one
