@@ -11,7 +11,8 @@ A language without a row (Italian, Polish, Turkish …) still gets its dates and
 its quotes are found by their marks, with a speaker only where a name stands right beside them.
 
 English (en.py) has its own rules (analyze/cue_words.py, speakers.py, dates.py, compare/) and
-keeps the word lists they read (those of transcripts' labels in en_transcripts.py); its row is
+keeps the word lists they read (those of transcripts' labels in en_transcripts.py, the nouns that say a
+person's sex in en_sexes.py); its row is
 empty, so English is never read by the rules for the other languages. Adding a language: a module
 with its RESOURCES row, and one line in LANGUAGES."""
 
