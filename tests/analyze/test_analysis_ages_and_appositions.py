@@ -102,3 +102,18 @@ def test_an_apposition_of_a_few_words_ending_in_a_name_is_that_person(opening, s
                                      "His deputy, the officer under Chief Ray Dunn,"])
 def test_a_name_inside_an_apposition_that_does_not_end_it_or_is_governed_is_not_the_speaker(opening):
     assert speaker_of(f"{opening} said the family was “devastated by the news.”", "devastated") is None
+
+
+def test_what_a_question_asked_about_is_not_who_answers():
+    text = ("Carla Mendes refused to talk about the title race.\n\n"
+            "Lewis Dunmore was less cautious. Asked whether Rovers could win the league, he said: “Why not us? We "
+            "have beaten everyone above us.”")
+    assert speaker_of(text, "Why not us") == "Lewis Dunmore"
+
+
+@pytest.mark.parametrize("name", ["Unseeded Chiamaka Okafor", "Embattled Chiamaka Okafor"])
+def test_an_epithet_the_model_took_into_a_name_is_no_part_of_it(name):
+    from storyline.analyze.office_titles import strip_title
+    assert strip_title(name) == "Chiamaka Okafor"
+    assert strip_title("Leader of the Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"
+    assert strip_title("Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"

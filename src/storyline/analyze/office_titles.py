@@ -11,6 +11,9 @@ import re
 from storyline.lang.en import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, PERSON_ROLES
 
 GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+# Words the press sets before a name that the model takes into it ("Unseeded Chiamaka Okafor", "Leader of the
+# Opposition Meenakshi Rao Patil" read from "Opposition"): no part of the name.
+_EPITHETS = {"opposition", "unseeded", "embattled", "beleaguered", "disgraced", "ousted", "jailed", "exiled", "veteran"}
 
 SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
                  r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")
@@ -20,7 +23,7 @@ OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|E
            r"|Mayor|Senator|Sen\.|Representative|Rep\.|Congress(?:man|woman)|Treasurer|Superintendent|Inspector"
            r"|Commissioner|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
            r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman"
-           r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or"
+           r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or|Leader\s+of\s+the\s+Opposition"
            r"|Cr\.?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
 TITLE_BEFORE = re.compile(rf"(?:(?<![\w.]){OFFICE}\s+)+$")
 TITLE_INSIDE = re.compile(rf"^(?:{OFFICE}\s+)+(?=[A-Z\u00c0-\u024f])")
@@ -33,6 +36,7 @@ def strip_title(name: str) -> str:
     match = TITLE_INSIDE.match(name)
     name = name[match.end():] if match and match.end() < len(name) else name
     words = name.split()
-    while len(words) > 2 and words[0].lower() in PERSON_ROLES and words[0].lower() not in GIVEN_NAMES:
+    while len(words) > 2 and (words[0].lower() in PERSON_ROLES or words[0].lower() in _EPITHETS) \
+            and words[0].lower() not in GIVEN_NAMES and words[1][:1].isupper():
         words = words[1:]
     return " ".join(words) if len(words) < len(name.split()) else name

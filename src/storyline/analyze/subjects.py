@@ -183,8 +183,10 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
     if i >= 0 and article.word(i) == "whether" and j < len(article.tokens) \
             and (article.word(j) in FINITE_AUXILIARIES or article.word(j) == ",") \
             and not any(article.word(k) in PRONOUNS for k in range(article.token_at(sentence[0]), i)) \
-            and not any(sentence[0] <= m.start < article.tokens[i].start for m in article.people):
-        return True  # "It was unclear whether Sanders was ready": the one the sentence asks about, none before it
+            and not any(sentence[0] <= m.start < article.tokens[i].start for m in article.people) \
+            and article.word(article.token_at(sentence[0])) != "asked":
+        return True  # "It was unclear whether Sanders was ready": the one the sentence asks about, none before it;
+    # not "Asked whether Rovers could win the league, he said": the one asked answers
     if i > 0 and article.tokens[i].start >= sentence[0] and is_cue(article, i) \
             and article.tokens[i - 1].text in (",", *QUOTE_TOKENS) \
             and (j >= len(article.tokens) or article.tokens[j].start >= sentence[1] or article.word(j) in (",", ";", "(")):
@@ -224,6 +226,8 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             return True  # "To Professor Ann Lee, the result seemed sad.": whose view the sentence gives
         if word in OBJECT_PREPOSITIONS:
             return False  # "a former director under Governor Ann Lee"
+        if word in ("whether", "if"):
+            return False  # "Asked whether Rovers could win the league, he said": what was asked about, not who answers
         if not tok.tag and (word in NP_STOP or word in VERB_FORMS or word.endswith("ed") and tok.text.islower()):
             return False
         i -= 1
