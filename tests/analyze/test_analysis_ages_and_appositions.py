@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import analyze_article
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    found = [q for q in analyze_article(text, None).quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in analyze_article(text, None).quotes]
-    return found[0].speaker
+from conftest import speaker_of
+from storyline.analyze.office_titles import strip_title
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -113,7 +108,6 @@ def test_what_a_question_asked_about_is_not_who_answers():
 
 @pytest.mark.parametrize("name", ["Unseeded Chiamaka Okafor", "Embattled Chiamaka Okafor"])
 def test_an_epithet_the_model_took_into_a_name_is_no_part_of_it(name):
-    from storyline.analyze.office_titles import strip_title
     assert strip_title(name) == "Chiamaka Okafor"
     assert strip_title("Leader of the Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"
     assert strip_title("Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"
