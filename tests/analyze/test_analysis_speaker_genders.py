@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from conftest import speaker_of
 from storyline.analyze.entities import extract_mentions
+from storyline.analyze.known_people import _shown_a_person
 from storyline.analyze.nlp import Parsed
+from storyline.model import Mention
 
 
 def test_she_does_not_go_back_to_a_man_by_his_given_name():
@@ -111,3 +113,17 @@ def test_a_noun_of_one_sex_before_a_name_gives_it_that_sex():
             "Mr. Achterkamp spent most of his career at Leyden Instruments. “Everybody told us nobody would want a "
             "computer telling them where to turn,” he said in 1998.")
     assert speaker_of(text, "Everybody told us") == "Rudolf Achterkamp"
+
+
+def test_an_age_in_apposition_shows_a_name_is_a_person():
+    # the model may read a lone surname as a place; "Munro, 73, was" is a person's
+    text = ("Munro, 73, was the last keeper at the station. When the job ended he took a cottage nearby.\n\n"
+            "“People ask me all the time if I'm lonely,” he says.")
+    assert _shown_a_person(text, Mention(text="Munro", start=0, end=5, label="GPE"))
+    assert speaker_of(text, "People ask me") == "Munro"
+
+
+def test_with_a_name_and_himself_is_no_sign_of_a_person():
+    text = "Weber discussed it in a call with Podesta and himself."
+    start = text.index("Podesta")
+    assert not _shown_a_person(text, Mention(text="Podesta", start=start, end=start + 7, label="ORG"))

@@ -8,6 +8,8 @@ to be a person's: a reader takes a name as a person's wherever it recurs once th
   full stop closing the role: a place stands so before a clause of its own ("In Ohio, the state senator said");
 - a two-word name opened by a given name borne by one sex only ("Carly Fiorina", "Dana Ruiz"), not after a
   preposition anywhere in the article ("in Jordan Valley");
+- a name with an age in apposition ("Munro, 73, was the last keeper"), and a fuller name the model took for a
+  body or a place ending in it;
 and then every other mention of the same words in the article is that person too, whatever the model's label
 there. Only one- and two-word names that could be a person's (no word of a body, no title) are read so.
 """
@@ -23,7 +25,8 @@ from storyline.analyze.person_names import could_be_name
 from storyline.lang.en import FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES, PERSON_ROLES
 from storyline.model import Mention
 
-_REFLEXIVE_AFTER = re.compile(r"\s+[a-z]+\s+(?:himself|herself)\b")
+_REFLEXIVE_AFTER = re.compile(r"\s+(?!and\b|or\b|with\b|to\b|for\b)[a-z]+\s+(?:himself|herself)\b")  # not "with Podesta and himself"
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},\s+[a-z]")  # "Munro, 73, was the last keeper": an age in apposition
 _KIN_OR_ROLE_BEFORE = re.compile(r"\b([a-z]+),\s+$")
 # ", the GOP chairman," / ", a retired teacher.": an apposed role closed by a comma or full stop, no possessive in it
 _ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,4}?([a-z]+)[,.;]")
@@ -31,7 +34,7 @@ _GIVEN = (MALE_GIVEN_NAMES - FEMALE_GIVEN_NAMES) | (FEMALE_GIVEN_NAMES - MALE_GI
 
 
 def _shown_a_person(text: str, mention: Mention) -> bool:
-    if _REFLEXIVE_AFTER.match(text, mention.end):
+    if _REFLEXIVE_AFTER.match(text, mention.end) or _AGE_AFTER.match(text, mention.end):
         return True
     before = _KIN_OR_ROLE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     if before is not None and before.group(1) in KIN | PERSON_ROLES and text.startswith(",", mention.end):
@@ -51,9 +54,21 @@ def _after_preposition(text: str, name: str) -> bool:
 def people_by_context(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions with every one- or two-word name that the text shows to be a person's relabelled PERSON,
     at each of its mentions."""
-    shown = {m.text for m in mentions if m.label in ("ORG", "GPE", "NORP", "FAC", "LOC")
+    shown = {m.text for m in mentions if m.label in _NOT_PEOPLE
              and len(m.text.split()) <= 2 and could_be_name(m.text.split()) and not set(m.text.split()) & ORG_WORDS
              and all(w[:1].isupper() for w in m.text.split()) and _shown_a_person(text, m)}
+    # a fuller name ending in a surname shown a person's is that person's ("Dana Munro", which the model took for a
+    # place, beside "Munro, 73, was the last keeper"), where no person the model found bears that surname (not "John
+    # Podesta", taken for a body, beside "Tony Podesta", whom "Podesta" stands for)
+    borne = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and " " in m.text}
+    shown |= {m.text for m in mentions if m.label in _NOT_PEOPLE and 2 <= len(m.text.split()) <= 3
+              and m.text.split()[-1] in shown - borne and could_be_name(m.text.split())
+              and not set(m.text.split()) & ORG_WORDS}
     if not shown:
         return list(mentions)
     return [replace(m, label="PERSON") if m.text in shown and m.label != "PERSON" else m for m in mentions]
+
+
+# what the model may call a person's name among the mentions kept (entities.extract_mentions): a body, a place, a
+# people, a building
+_NOT_PEOPLE = {"ORG", "GPE", "NORP", "FAC", "LOC"}
