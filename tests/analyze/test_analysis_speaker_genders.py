@@ -9,6 +9,7 @@ from conftest import speaker_of
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.known_people import _shown_a_person
 from storyline.analyze.nlp import Parsed
+from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
 from storyline.model import Mention
 
 
@@ -127,3 +128,12 @@ def test_with_a_name_and_himself_is_no_sign_of_a_person():
     text = "Weber discussed it in a call with Podesta and himself."
     start = text.index("Podesta")
     assert not _shown_a_person(text, Mention(text="Podesta", start=start, end=start + 7, label="ORG"))
+
+
+def test_a_given_name_of_the_census_shows_a_person_the_model_took_for_a_people():
+    # "Marguerite" is in no hand-made table; the model reads "Marguerite Oyelaran" as a nationality
+    text = ("Marguerite Oyelaran did not set out to run one of the best-known restaurants in town. She trained as an "
+            "architect.\n\nAsked what made her leave, she laughs. ‘A very bad Tuesday, honestly, nothing more,’ she "
+            "says.")
+    assert speaker_of(text, "A very bad Tuesday") == "Marguerite Oyelaran"
+    assert "marguerite" in CENSUS_FEMALE_GIVEN and not {"may", "will", "grant", "hope"} & (CENSUS_FEMALE_GIVEN | CENSUS_MALE_GIVEN)

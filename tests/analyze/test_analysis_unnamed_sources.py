@@ -32,8 +32,10 @@ def quote_with(text: str, words: str) -> Quote:
      "reopen within the week", "officials"),
     ("Lena Okafor stayed away from the hearing. “She has no comment today,” a spokesman for Lena Okafor said.",
      "no comment today", "a spokesman for Lena Okafor"),
-    ("Ines Falkenrath spoke on Monday. “We are late with the cranes,” the 46-year-old said.",
-     "late with the cranes", "the 46-year-old"),
+    # an age with no one named in its paragraph or the one before (docs/attribution.md: an age is the one
+    # person just named, never someone further back)
+    ("Ines Falkenrath spoke on Monday.\n\nThe cranes stood idle.\n\nThe quay stayed shut. “We are late with the "
+     "cranes,” the 46-year-old said.", "late with the cranes", "the 46-year-old"),
     ("The ferry ran late again. “The vote is rigged,” shouted one man in the back row.",
      "vote is rigged", "one man in the back row"),
     ("The plan stalled. “It is dead for this year,” said a longtime adviser to Ruiz.",

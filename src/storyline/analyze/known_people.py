@@ -23,6 +23,7 @@ from dataclasses import replace
 from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.person_names import could_be_name
 from storyline.lang.en import FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES, PERSON_ROLES
+from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
 from storyline.model import Mention
 
 _REFLEXIVE_AFTER = re.compile(r"\s+(?!and\b|or\b|with\b|to\b|for\b)[a-z]+\s+(?:himself|herself)\b")  # not "with Podesta and himself"
@@ -30,7 +31,9 @@ _AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},\s+[a-z]")  # "Munro, 73, was 
 _KIN_OR_ROLE_BEFORE = re.compile(r"\b([a-z]+),\s+$")
 # ", the GOP chairman," / ", a retired teacher.": an apposed role closed by a comma or full stop, no possessive in it
 _ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,4}?([a-z]+)[,.;]")
-_GIVEN = (MALE_GIVEN_NAMES - FEMALE_GIVEN_NAMES) | (FEMALE_GIVEN_NAMES - MALE_GIVEN_NAMES)
+_BOTH = MALE_GIVEN_NAMES & FEMALE_GIVEN_NAMES
+# given names of one sex: the hand-made tables, then the census's where the tables give no name both sexes bear
+_GIVEN = ((MALE_GIVEN_NAMES | CENSUS_MALE_GIVEN) ^ (FEMALE_GIVEN_NAMES | CENSUS_FEMALE_GIVEN)) - _BOTH
 
 
 def _shown_a_person(text: str, mention: Mention) -> bool:

@@ -12,7 +12,7 @@ its quotes are found by their marks, with a speaker only where a name stands rig
 
 English (en.py) has its own rules (analyze/cue_words.py, speakers.py, dates.py, compare/) and
 keeps the word lists they read (those of transcripts' labels in en_transcripts.py, the nouns that say a
-person's sex in en_sexes.py); its row is
+person's sex in en_sexes.py, the census's given names in en_given_names.py); its row is
 empty, so English is never read by the rules for the other languages. Adding a language: a module
 with its RESOURCES row, and one line in LANGUAGES."""
 
