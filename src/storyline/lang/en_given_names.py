@@ -3,8 +3,8 @@ lists (public domain; read from the `dist.male.first` and `dist.female.first` fi
 MIT): the names borne by at least 0.005% of men or of women and by ten times as many of one sex as of the
 other, less those PolNeAR's or ECB+'s real news writes in lower case three times or more ("may", "will",
 "grant", "hope": words before they are names). Wider than the hand-made tables of en.py (MALE_GIVEN_NAMES,
-FEMALE_GIVEN_NAMES), which win where they differ; read only where a name the model took for a body or a
-place, or did not tag, is shown a person's by its given name (analyze/known_people.py, missed_people.py)."""
+FEMALE_GIVEN_NAMES), which win where they differ; read only where a two-word name the model took for a body, a
+place or a people is shown a person's by its given name (analyze/known_people.py)."""
 
 from __future__ import annotations
 
