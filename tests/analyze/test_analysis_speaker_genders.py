@@ -137,3 +137,15 @@ def test_a_given_name_of_the_census_shows_a_person_the_model_took_for_a_people()
             "says.")
     assert speaker_of(text, "A very bad Tuesday") == "Marguerite Oyelaran"
     assert "marguerite" in CENSUS_FEMALE_GIVEN and not {"may", "will", "grant", "hope"} & (CENSUS_FEMALE_GIVEN | CENSUS_MALE_GIVEN)
+
+
+def test_a_hyphened_surname_alone_is_the_person_named_in_full():
+    text = ("A former colleague, Helen Zhao-Whitaker, remembered his temper.\n\n"
+            "“He would argue with you for an hour over a semicolon,” Zhao-Whitaker said.")
+    assert speaker_of(text, "argue with you") == "Helen Zhao-Whitaker"
+
+
+def test_a_noun_of_one_sex_before_a_name_opening_a_clause_gives_it_no_sex():
+    text = ("Tributes were paid to the boy, Kerry Doyle said on Facebook.\n\n"
+            "“Finn was the kindest child,” wrote Ms. Doyle, who coached him.")
+    assert speaker_of(text, "kindest child") == "Kerry Doyle"

@@ -263,3 +263,15 @@ def test_the_directorate_is_the_one_body_whose_name_holds_the_word():
             "The Civil Aviation Directorate said it had opened an inquiry. “We expect airlines to have robust "
             "contingency arrangements,” the directorate said in a statement.")
     assert quote_with(text, "robust contingency").speaker == "Civil Aviation Directorate"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # a body named after a person's given name is still a body
+    ("Chester Zoo has lost two of its three tigers to a virus.\n\n“Our keepers are heartbroken,” it said in a "
+     "statement on Friday.", "keepers are heartbroken", "Chester Zoo"),
+    # another office than the one named: nobody's
+    ("The Office for National Statistics said inflation fell in May. The mayor's office said the figures masked "
+     "soaring rents. “Londoners are not feeling any relief,” the office said.", "not feeling any relief", None),
+])
+def test_a_body_noun_goes_to_its_body_only_where_no_other_is_meant(text, words, speaker):
+    assert quote_with(text, words).speaker == speaker

@@ -70,8 +70,11 @@ class ArticleText:
         self.described_sex: dict[str, str] = {}
         for m in self.people:
             noun = _SEXED_BEFORE.search(text, max(0, m.start - 30), m.start)
-            if noun is not None and len(m.text.split()) > 1:
-                self.described_sex.setdefault(m.text, SEXED_NOUNS[noun.group(1).lower()])
+            # set off by commas on both sides ("His wife, Marguerite Achterkamp, said"), not a name opening the next
+            # clause ("Tributes were paid to the boy, Kerry Doyle said")
+            apposed = noun is not None and ("," not in noun.group() or text.startswith(",", m.end))
+            if apposed and len(m.text.split()) > 1:
+                self.described_sex.setdefault(m.text, SEXED_NOUNS[noun.group(1).lower()])  # type: ignore[union-attr]
 
     def _participle(self, mention: Mention) -> bool:
         """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
@@ -166,6 +169,9 @@ class ArticleText:
             return surface, mention
         best = -1
         fitting = self._fitting_spellings(key)
+        if "-" in surface and " " not in surface.strip():  # "Zhao-Whitaker" is Helen Zhao-Whitaker's surname, not two names
+            fitting = [text for text in self._spellings if len(text.split()) > 1 and text.split()[-1] == surface.strip()] \
+                or fitting
         sex = title_sex(mention)
         if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one; "Mr." not "His wife, …"
             fitting = [text for text in fitting if (given_sex(text) or self.described_sex.get(text, "")) in ("", sex)]

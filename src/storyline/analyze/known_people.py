@@ -32,6 +32,9 @@ _KIN_OR_ROLE_BEFORE = re.compile(r"\b([a-z]+),\s+$")
 # ", the GOP chairman," / ", a retired teacher.": an apposed role closed by a comma or full stop, no possessive in it
 _ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,4}?([a-z]+)[,.;]")
 _BOTH = MALE_GIVEN_NAMES & FEMALE_GIVEN_NAMES
+_HAND_GIVEN = (MALE_GIVEN_NAMES ^ FEMALE_GIVEN_NAMES)
+# the census's names open a person's name only where the model took it for a people or a place, seldom a body's
+# reading: bodies named after a person or a town ("Chester Zoo", "Lincoln Electric", "Sterling Bancorp") are ORG
 # given names of one sex: the hand-made tables, then the census's where the tables give no name both sexes bear
 _GIVEN = ((MALE_GIVEN_NAMES | CENSUS_MALE_GIVEN) ^ (FEMALE_GIVEN_NAMES | CENSUS_FEMALE_GIVEN)) - _BOTH
 
@@ -46,7 +49,8 @@ def _shown_a_person(text: str, mention: Mention) -> bool:
     if after is not None and after.group(1) in PERSON_ROLES and not _after_preposition(text, mention.text):
         return True
     words = mention.text.split()
-    return len(words) == 2 and words[0].lower() in _GIVEN and not _after_preposition(text, mention.text)
+    given = _GIVEN if mention.label in _SELDOM_BODIES else _HAND_GIVEN  # "Chester Zoo", "Denver Health" are bodies
+    return len(words) == 2 and words[0].lower() in given and not _after_preposition(text, mention.text)
 
 
 def _after_preposition(text: str, name: str) -> bool:
@@ -75,3 +79,4 @@ def people_by_context(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 # what the model may call a person's name among the mentions kept (entities.extract_mentions): a body, a place, a
 # people, a building
 _NOT_PEOPLE = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_SELDOM_BODIES = {"NORP", "FAC", "LOC"}

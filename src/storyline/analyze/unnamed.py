@@ -11,6 +11,8 @@ talks"), with its span. A name, a pronoun, or a role the story resolves to a per
 
 from __future__ import annotations
 
+import re
+
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.speaker_kinds import Subject
@@ -192,6 +194,8 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
     if noun not in GENERIC_BODY_NOUNS:
         bodies = [m for m in bodies if noun in m.text.lower().split()]
+        if _another_unnamed(article, since, subject, noun, bodies):
+            return None  # "The Office for National Statistics said … The mayor's office said … the office said"
     names = {m.text for m in bodies}
     # a body named in full and in part is one ("Eastfield" of "the Eastfield Police Department")
     whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
@@ -199,6 +203,18 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
         return None
     body = next(m for m in reversed(bodies) if m.text in whole)
     return body if noun in body.text.lower().split() or noun in GENERIC_BODY_NOUNS else None
+
+
+def _another_unnamed(article: ArticleText, since: int, subject: Subject, noun: str, bodies: list[Mention]) -> bool:
+    """Whether the paragraphs before "the office said" speak of another office than the ones they name ("the
+    mayor's office", "a court in his home country"): the noun outside those bodies' names."""
+    for found in re.finditer(rf"\b{re.escape(noun)}\b", article.text[since:subject.start], re.IGNORECASE):
+        at = since + found.start()
+        if article.text[max(0, at - 4):at].lower() == "the ":
+            continue  # "The directorate added": the named body again
+        if not any(m.start <= at < m.end for m in bodies) and not article.in_quote(at):
+            return True
+    return False
 
 
 def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
