@@ -275,3 +275,10 @@ def test_the_directorate_is_the_one_body_whose_name_holds_the_word():
 ])
 def test_a_body_noun_goes_to_its_body_only_where_no_other_is_meant(text, words, speaker):
     assert quote_with(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize("body, noun", [("Skyvale Airways", "airline"), ("Sterling Bancorp", "bank"),
+                                        ("the Harcourt Foundation", "charity")])
+def test_a_body_noun_reads_the_words_its_kind_is_named_with(body, noun):
+    text = f"{body[0].upper() + body[1:]} said on Monday it had found the error.\n\n“We are sorry,” the {noun} said."
+    assert quote_with(text, "We are sorry").speaker == body.removeprefix("the ")

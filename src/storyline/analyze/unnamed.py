@@ -193,7 +193,7 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
     if noun not in GENERIC_BODY_NOUNS:
-        bodies = [m for m in bodies if noun in m.text.lower().split()]
+        bodies = [m for m in bodies if _named_as(noun, m.text)]
         if _another_unnamed(article, since, subject, noun, bodies):
             return None  # "The Office for National Statistics said … The mayor's office said … the office said"
     names = {m.text for m in bodies}
@@ -202,7 +202,20 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if len(whole) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
     body = next(m for m in reversed(bodies) if m.text in whole)
-    return body if noun in body.text.lower().split() or noun in GENERIC_BODY_NOUNS else None
+    return body if _named_as(noun, body.text) or noun in GENERIC_BODY_NOUNS else None
+
+
+def _named_as(noun: str, name: str) -> bool:
+    """Whether a body's name says it is what the noun says: the noun itself ("the Harbour Trust" a trust), or a
+    word bodies of that kind are named with ("Skyvale Airways" an airline, "Sterling Bancorp" a bank)."""
+    words = set(name.lower().split())
+    return noun in words or bool(words & _NAMED_WITH.get(noun, set()))
+
+
+# The words of a body's name that say what kind of body it is, where its noun is not among them.
+_NAMED_WITH = {"airline": {"airways", "airlines", "air"}, "bank": {"bancorp", "bankcorp"},
+               "university": {"college", "institute"}, "party": {"democrats", "republicans", "labour", "conservatives"},
+               "charity": {"foundation", "trust"}, "club": {"fc", "united", "rovers", "athletic", "wanderers"}}
 
 
 def _another_unnamed(article: ArticleText, since: int, subject: Subject, noun: str, bodies: list[Mention]) -> bool:
