@@ -70,11 +70,12 @@ class ArticleText:
         self.described_sex: dict[str, str] = {}
         for m in self.people:
             noun = _SEXED_BEFORE.search(text, max(0, m.start - 30), m.start)
+            if noun is None or len(m.text.split()) < 2:
+                continue
             # set off by commas on both sides ("His wife, Marguerite Achterkamp, said"), not a name opening the next
             # clause ("Tributes were paid to the boy, Kerry Doyle said")
-            apposed = noun is not None and ("," not in noun.group() or text.startswith(",", m.end))
-            if apposed and len(m.text.split()) > 1:
-                self.described_sex.setdefault(m.text, SEXED_NOUNS[noun.group(1).lower()])  # type: ignore[union-attr]
+            if "," not in noun.group() or text.startswith(",", m.end):
+                self.described_sex.setdefault(m.text, SEXED_NOUNS[noun.group(1).lower()])
 
     def _participle(self, mention: Mention) -> bool:
         """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,

@@ -31,12 +31,12 @@ _AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},\s+[a-z]")  # "Munro, 73, was 
 _KIN_OR_ROLE_BEFORE = re.compile(r"\b([a-z]+),\s+$")
 # ", the GOP chairman," / ", a retired teacher.": an apposed role closed by a comma or full stop, no possessive in it
 _ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,4}?([a-z]+)[,.;]")
-_BOTH = MALE_GIVEN_NAMES & FEMALE_GIVEN_NAMES
-_HAND_GIVEN = (MALE_GIVEN_NAMES ^ FEMALE_GIVEN_NAMES)
-# the census's names open a person's name only where the model took it for a people or a place, seldom a body's
-# reading: bodies named after a person or a town ("Chester Zoo", "Lincoln Electric", "Sterling Bancorp") are ORG
-# given names of one sex: the hand-made tables, then the census's where the tables give no name both sexes bear
-_GIVEN = ((MALE_GIVEN_NAMES | CENSUS_MALE_GIVEN) ^ (FEMALE_GIVEN_NAMES | CENSUS_FEMALE_GIVEN)) - _BOTH
+# given names of one sex: the hand-made tables; and with them the census's, where the tables give no name both sexes
+# bear, read only where the model took a name for a people or a place (`_SELDOM_BODIES`): bodies named after a person
+# or a town ("Chester Zoo", "Lincoln Electric", "Sterling Bancorp") are ORG
+_HAND_GIVEN = MALE_GIVEN_NAMES ^ FEMALE_GIVEN_NAMES
+_GIVEN = ((MALE_GIVEN_NAMES | CENSUS_MALE_GIVEN) ^ (FEMALE_GIVEN_NAMES | CENSUS_FEMALE_GIVEN)) \
+    - (MALE_GIVEN_NAMES & FEMALE_GIVEN_NAMES)
 
 
 def _shown_a_person(text: str, mention: Mention) -> bool:

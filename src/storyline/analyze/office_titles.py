@@ -10,7 +10,7 @@ import re
 
 from storyline.lang.en import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, PERSON_ROLES
 
-GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+_GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
 # Words the press sets before a name that the model takes into it ("Unseeded Chiamaka Okafor", "Leader of the
 # Opposition Meenakshi Rao Patil" read from "Opposition"): no part of the name.
 _EPITHETS = {"opposition", "unseeded", "embattled", "beleaguered", "disgraced", "ousted", "jailed", "exiled", "veteran"}
@@ -37,6 +37,6 @@ def strip_title(name: str) -> str:
     name = name[match.end():] if match and match.end() < len(name) else name
     words = name.split()
     while len(words) > 2 and (words[0].lower() in PERSON_ROLES or words[0].lower() in _EPITHETS) \
-            and words[0].lower() not in GIVEN_NAMES and words[1][:1].isupper():
+            and words[0].lower() not in _GIVEN_NAMES and words[1][:1].isupper():
         words = words[1:]
     return " ".join(words) if len(words) < len(name.split()) else name

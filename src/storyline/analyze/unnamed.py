@@ -201,8 +201,7 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
     if len(whole) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
-    body = next(m for m in reversed(bodies) if m.text in whole)
-    return body if _named_as(noun, body.text) or noun in GENERIC_BODY_NOUNS else None
+    return next(m for m in reversed(bodies) if m.text in whole)
 
 
 def _named_as(noun: str, name: str) -> bool:
