@@ -180,6 +180,12 @@ def test_one_happening_timed_apart_is_a_minor_conflict_and_times_within_about_ar
     # "around 9pm" and "shortly before 9pm" agree; so may 20:45 GMT and 9.45pm (a zone not given)
     assert conflicts(compare_reports([fire("coast-wire", "around 9pm"), fire("bay-herald", "shortly before 9pm")])) == []
     assert conflicts(compare_reports([fire("coast-wire", "at 20:45 GMT"), fire("bay-herald", "at 9.45pm")])) == []
+    # a round time said roughly holds its quarter hour ("about 4pm" / "about 4.10pm"; "shortly after 3am" /
+    # "about 3.10am"), a time with its minutes only five of them either way, and an hour apart still disputes it
+    assert conflicts(compare_reports([fire("coast-wire", "at about 9pm"), fire("bay-herald", "at about 9.10pm")])) == []
+    assert conflicts(compare_reports([fire("coast-wire", "shortly after 9pm"), fire("bay-herald", "at about 9.10pm")])) == []
+    assert conflicts(compare_reports([fire("coast-wire", "at about 9.25pm"), fire("bay-herald", "at 9.10pm")]), "date")
+    assert conflicts(compare_reports([fire("coast-wire", "shortly before 9pm"), fire("bay-herald", "at 9.52pm")]), "date")
 
 
 def test_one_printed_day_read_into_two_years_is_not_a_date_conflict():
@@ -246,6 +252,20 @@ def test_a_toll_that_rises_between_two_days_is_an_update_earliest_first():
     markdown = brief_markdown(brief)
     assert "- **killed** — Nine people (coast-wire, 2025-06-04) → 11 people (bay-herald, 2025-06-05)" in markdown
     assert "## What several outlets report" not in markdown or later not in markdown.split("## What several")[1]
+
+
+def test_a_vote_tally_that_rises_between_two_days_is_an_update_and_one_day_s_two_tallies_a_dispute():
+    night = ("Meg Solberg won the Port Alder mayoral by-election on Saturday with 4,812 votes to 3,967 for Dev "
+             "Khatri, according to unofficial results.")
+    final = ("After 143 mail-in ballots were counted, Solberg finished with 4,903 votes in the Port Alder mayoral "
+             "by-election, the city's chief election officer said.")
+    result = compare([article("a", "coast-wire", "2025-03-30", night), article("b", "bay-herald", "2025-04-01", final)])
+    assert conflicts(result, "number") == []
+    assert [[v["normalized"] for v in c["update"]["values"]] for c in result.claims if c.get("update")] == [
+        ["4812", "4903"]]
+    one_day = compare([article("a", "coast-wire", "2025-03-30", night), article("b", "bay-herald", "2025-03-30", final)])
+    assert [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(one_day, "number")] == [
+        {"coast-wire": "4812", "bay-herald": "4903"}]
 
 
 def test_a_toll_that_rose_while_another_report_of_the_later_day_still_gives_the_first_is_one_dispute():

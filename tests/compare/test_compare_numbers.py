@@ -358,3 +358,50 @@ def test_what_befell_a_counted_group_qualifies_it():
     assert number_values(first, second) == []
     assert number_values(first, first.replace("five injured officers", "seven officers")) == [
         {"harbour-times": "5", "valley-news": "7"}]
+
+
+def test_one_unit_spelt_two_ways_is_one_unit_and_a_distance_an_hour_is_a_speed():
+    # "110 km/h" and "130 kilometres per hour" are two speeds of one gust; "110 km/h" is no distance
+    first = ("Cyclone Mira came ashore near Port Halden on Wednesday evening with gusts of 110 km/h, the "
+             "weather service said.\n\nThousands spent the night in shelters.")
+    second = ("Cyclone Mira struck the coast near Port Halden on Wednesday evening, bringing gusts of 130 "
+              "kilometres per hour, the weather service said.\n\nThousands sheltered overnight.")
+    assert number_values(first, second) == [{"harbour-times": "110", "valley-news": "130"}]
+    assert find_numbers("gusts of 110 km/h", 0, 17, [])[0].kind == "km/h"
+    assert find_numbers("a road 110 km long", 0, 18, [])[0].kind == "km"
+    metres = ("The miners were trapped about 400 metres underground at the Rivas pit on Tuesday, rescuers said.\n\n"
+              "Two were brought out alive.")
+    assert number_values(metres, metres.replace("about 400 metres", "some 800 meters")) == [
+        {"harbour-times": "400", "valley-news": "800"}]
+
+
+def test_a_quake_s_magnitude_is_one_kind_however_it_is_written():
+    # "a magnitude 6.1 earthquake" (the kind was read from "earthquake") and "the 6.6-magnitude quake"
+    first = ("A magnitude 6.1 earthquake shook the hill district of Barkot before dawn on Tuesday, killing nine "
+             "people, officials said.\n\nRoads to the villages are blocked.")
+    second = ("The 6.6-magnitude quake struck the hill district of Barkot before dawn on Tuesday, killing nine "
+              "people, officials said.\n\nRoads to the villages are blocked.")
+    assert number_values(first, second) == [{"harbour-times": "6.1", "valley-news": "6.6"}]
+    # a third report that gives both, each its agency's reading, shows the dispute rather than two things
+    both = ("A strong earthquake struck the hill district of Barkot before dawn on Tuesday, killing nine people.\n\n"
+            "The national seismological centre put its magnitude at 6.1, while the regional observatory gave a magnitude of 6.6.")
+    result = compare([article("a", "harbour-times", "2025-03-03", first), article("b", "valley-news", "2025-03-03", second),
+                      article("c", "hill-post", "2025-03-03", both)])
+    assert [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "number")] == [
+        {"harbour-times": "6.1", "valley-news": "6.6"}]
+    text = "a magnitude of 5.9, a 5.6 magnitude temblor, a magnitude 4.2 aftershock"
+    kinds = [n.kind for n in find_numbers(text, 0, len(text), [])]
+    assert kinds == ["magnitude", "magnitude", "magnitude:another"]
+
+
+def test_people_driven_from_their_homes_are_the_evacuated():
+    # "forced to flee", "forcing … from their homes": the count of the evacuated, compared as the one toll
+    # each report gives of its kind; "forced to resign" is none
+    first = ("About 2,300 people were evacuated from Ceahlau and nearby villages on Sunday as the Runc stream burst "
+             "its banks, emergency officials said.\n\nTwo people are missing.")
+    second = ("A total of 3,200 people were forced to flee on Sunday as the swollen Runc stream tore through Ceahlau, "
+              "emergency officials said.\n\nTwo people are missing.")
+    assert number_values(first, second) == [{"harbour-times": "2300", "valley-news": "3200"}]
+    for text, kind in (("forcing more than 2,200 residents from their homes", "evacuated"),
+                       ("3,000 people were forced to resign", "people")):
+        assert [n.kind for n in find_numbers(text, 0, len(text), [])] == [kind]

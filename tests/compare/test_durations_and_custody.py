@@ -21,7 +21,7 @@ def test_a_span_counted_from_another_happening_is_a_duration() -> None:
 def test_offsets_that_are_no_duration_stay_unread() -> None:
     assert readings("Fifteen games later the coach was dismissed.") == []
     assert readings("The ferry sank three weeks ago.") == []
-    assert readings("The lorry was doing 90 miles an hour.") == [(90.0, "mil")]
+    assert readings("The lorry was doing 90 miles an hour.") == [(90.0, "mph")]  # a speed
 
 
 def test_two_outlets_give_one_interval_differently() -> None:
@@ -52,7 +52,7 @@ def test_people_seized_or_detained_are_arrested() -> None:
 def test_things_seized_are_no_arrests() -> None:
     assert readings("Police seized 40 weapons and $2 million in cash.") == [(40.0, "weapon"), (2000000.0, "dollar")]
     assert readings("Fifteen boats were seized.") == [(15.0, "boat")]
-    assert readings("Customs seized 12 kilograms of powder.") == [(12.0, "kilogram")]
+    assert readings("Customs seized 12 kilograms of powder.") == [(12.0, "kg")]
 
 
 def test_seized_and_arrested_counts_of_one_raid_disagree() -> None:

@@ -164,6 +164,9 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             kind, noun = "height", "height"
         else:
             kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
+            kind = _speed_or_magnitude(segment, m, kind)
+            if kind == "people" and _driven_out(segment, m):
+                kind = "evacuated"
         lead = segment[max(0, m.start() - 24):m.start()]
         share = _SHARE_BEFORE.search(lead)
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):
@@ -408,6 +411,50 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
     return (noun, noun) if noun else (None, None)
+
+
+# a distance an hour is a speed: "gusts of 110 km/h", "130km/h", "110 kilometres per hour", "70 miles an hour"
+_PER_HOUR = re.compile(r"[^\S\n]*-?[^\W\d_]+(?:[^\S\n]*/[^\S\n]*h(?:r|our)?\b|[^\S\n]+(?:per|an|a)[^\S\n]+hour\b)",
+                       re.IGNORECASE)
+_SPEEDS = {"km": "km/h", "mil": "mph"}
+# "a magnitude 6.1 earthquake", "a magnitude-5.9 temblor", "a magnitude of 6.1", "put the magnitude at 6.1"
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[^\S\n]*-|[^\S\n]+(?:of|at)(?:[^\S\n]+(?:at[^\S\n]+least|about|around))?)?[^\S\n]*$",
+                               re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[^\S\n]*-?[^\S\n]*magnitude\b", re.IGNORECASE)
+# ... and another quake's: an aftershock, a second or an earlier one ("A second earthquake, of magnitude 4.8,")
+_ANOTHER_QUAKE = re.compile(r"\b(?:aftershocks?|(?:second|third|another|new|earlier|previous|separate)[^\S\n]+"
+                            r"(?:[\w.-]+[^\S\n]+){0,3}(?:earthquake|quake|tremor|temblor))\b", re.IGNORECASE)
+
+
+def _speed_or_magnitude(segment: str, m: re.Match[str], kind: str | None) -> str | None:
+    """A distance an hour is a speed (km/h, mph), and a quake's size is its magnitude however it is written
+    ("magnitude 6.1 earthquake", "6.1-magnitude quake", "5.6 magnitude temblor", "a magnitude of 6.1"): one
+    kind, so that two reports' figures of it compare; an aftershock's, or a second quake's, is another kind."""
+    if kind in _SPEEDS and _PER_HOUR.match(segment, m.end()):
+        return _SPEEDS[kind]
+    magnitude = (kind is not None and kind.startswith("size:magnitude:")) or bool(_MAGNITUDE_AFTER.match(segment, m.end())) \
+        or bool(_MAGNITUDE_BEFORE.search(segment, max(0, m.start() - 30), m.start()))
+    if not magnitude:
+        return kind
+    clause = re.split(r"[.;]\s", segment[max(0, m.start() - 40):m.start()])[-1] + segment[m.start():m.end() + 30]
+    return "magnitude:another" if _ANOTHER_QUAKE.search(clause) else "magnitude"
+
+
+# people driven from their homes are the evacuated, however it is said: "3,200 people were forced to flee",
+# "forcing more than 2,200 residents from their homes", "some 400 villagers fled"
+_DRIVEN_OUT_AFTER = re.compile(r"(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:(?:were|have\s+been|had\s+been)[^\S\n]+)?"
+                               r"(?:(?:forced|made|ordered)[^\S\n]+(?:to[^\S\n]+(?:flee|leave|evacuate)\b|from[^\S\n]+"
+                               r"their[^\S\n]+homes\b|out[^\S\n]+of[^\S\n]+their[^\S\n]+homes\b)|fled\b)", re.IGNORECASE)
+_DRIVEN_OUT_BEFORE = re.compile(r"\b(?:forc|driv)(?:ed|ing|e)[^\S\n]+(?:(?:more|fewer)[^\S\n]+than|about|around|some|nearly"
+                                r"|almost|at[^\S\n]+least|an[^\S\n]+estimated)?[^\S\n]*$", re.IGNORECASE)
+_FROM_HOMES = re.compile(r"(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:from|out[^\S\n]+of)[^\S\n]+their[^\S\n]+homes\b", re.IGNORECASE)
+
+
+def _driven_out(segment: str, m: re.Match[str]) -> bool:
+    """Whether a count of people counts those driven from their homes (_DRIVEN_OUT_AFTER, _DRIVEN_OUT_BEFORE)."""
+    if _DRIVEN_OUT_AFTER.match(segment, m.end()):
+        return True
+    return bool(_DRIVEN_OUT_BEFORE.search(segment, max(0, m.start() - 40), m.start()) and _FROM_HOMES.match(segment, m.end()))
 
 
 def _captured_before(segment: str, pos: int) -> bool:

@@ -492,6 +492,9 @@ KIND_CLASSES = {
     "hour": "hours", "minut": "minutes", "minute": "minutes", "day": "days", "days": "days", "week": "weeks",
     "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
     "people": "people", "person": "people", "resident": "people", "individual": "people",
+    # one unit however it is spelt: "400 metres", "400 meters"; "110 km", "110 kilometres"; a speed
+    "kilometr": "km", "kilometer": "km", "kilometre": "km", "metr": "metre", "meter": "metre", "kilogram": "kg",
+    "hectar": "hectare", "litr": "litre", "liter": "litre", "kph": "km/h",
 }
 # a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
 # March 1", "through Tuesday"), which a count of one day or night does not dispute
@@ -536,9 +539,9 @@ GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
 # units of measure, as the counted thing's stem: figures in two units are never of one thing unless converted
-UNITS = frozenset({"kilometer", "kilometr", "kilometre", "km", "mil", "metr", "meter", "metre", "m", "feet", "foot", "ft",
-                   "yard", "inch", "euro", "pound", "dollar", "ton", "tonn", "tonne", "acre", "hectar", "hectare",
-                   "kilogram", "kg", "litr", "liter", "gallon", "degre", "second", "mins", "minut", "hour"})
+UNITS = frozenset({"km", "mil", "metre", "m", "feet", "foot", "ft", "yard", "inch", "euro", "pound", "dollar", "ton",
+                   "tonn", "tonne", "acre", "hectare", "kg", "litre", "gallon", "degre", "second", "mins", "minut", "hour",
+                   "km/h", "mph"})
 # words between a participle and the count it goes with ("wounding another 70", "killing a further 5")
 COUNT_DETERMINERS = frozenset({"other", "another", "further", "a", "an", "some"})
 # what follows an ordinal in an address ("55th St", "5th Avenue"), as light stems

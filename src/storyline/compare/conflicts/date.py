@@ -286,6 +286,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 # 8.49pm". Within the slack of an approximate time they agree ("about 2045 GMT" / "20:49 GMT"); times
 # in two zones are not compared (one may be the other's conversion).
 CLOCK_SLACK = 5  # minutes an approximate time ("about", "just before") allows either way
+ROUND_CLOCK_SLACK = 15  # ... one on the hour or the half hour ("about 4 p.m.", "shortly after 3 a.m."): said roundly
 CLOCK_MINOR = 60  # minutes up to which two times of one happening are a judgement call (minor)
 HAPPENING_SCORE = 2.0  # weight the shared words around two days or times must have besides names: what happened
 
@@ -310,7 +311,7 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ca, _), (ub, cb, _) = flat[i], flat[j]
         gap = clock_gap(ca, cb) or 0
-        if gap <= (CLOCK_SLACK if ca.approximate or cb.approximate else 0):
+        if gap <= max(_slack(ca), _slack(cb)):
             continue
         if not same_scope(story, ua, ub) or not _one_day(story, ua, ub):
             continue
@@ -318,6 +319,14 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
                                                         ub.article: _clock_value(story, ub, cb)},
                             {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR))
     return out
+
+
+def _slack(clock: ClockTime) -> int:
+    """The minutes either way a time allows: none where it is given exactly, CLOCK_SLACK where it is said
+    approximately ("about 4:10 p.m."), ROUND_CLOCK_SLACK where it is also round ("about 4 p.m." holds 4:10)."""
+    if not clock.approximate:
+        return 0
+    return ROUND_CLOCK_SLACK if clock.minutes % 30 == 0 else CLOCK_SLACK
 
 
 def _one_happening(ua: Unit, fa: AbstractSet[str], ub: Unit, fb: AbstractSet[str], idf: dict[str, float]) -> bool:

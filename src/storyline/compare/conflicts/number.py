@@ -119,7 +119,7 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
             continue  # a count revised within the day ("has risen to"): no dispute, and no dated progression
         if _of_two_bearers(quantities, a, n, b, m):
             continue  # said of two places, people or bodies ("80 percent in Egypt" / "65 percent in India")
-        if not later and quantities.given_together(n.kind, n.value, m.value):
+        if not later and n.kind not in ONE_A_HAPPENING and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if not later and _one_a_total(a, b):
             continue
@@ -222,7 +222,7 @@ def figures_in_pair(pair: SentencePair) -> list[Conflict]:
 def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
     """Whether two figures of one thing in reports of different days are an update (9 dead, then 11
     the next morning) rather than a dispute: a count that grows as news comes in (the dead, injured,
-    arrested, evacuated) or one its words call a count so far ("has burned", "by dawn"). A figure
+    arrested, evacuated) or tallied (votes), or one its words call a count so far ("has burned", "by dawn"). A figure
     that does not change from day to day (a union's members, a magnitude) stays a dispute, and so
     does one of a past happening both date alike (the toll of the quake of December 2003). A running
     total (rising_counts.running_total: a turnout, takings) is a count so far."""
@@ -235,7 +235,7 @@ def is_update(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
         return False
     if _fell_unsaid(story, a, n, b, m):
         return False
-    return (n.kind in RUNNING_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
+    return (n.kind in RUNNING_KINDS or n.kind in TALLIED_KINDS or _progress_near(story, a, n) or _progress_near(story, b, m)
             or running_total(story, a, n) is not None or running_total(story, b, m) is not None)
 
 
@@ -310,6 +310,10 @@ UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
+ONE_A_HAPPENING = frozenset({"magnitude"})  # a quake has one magnitude: a report that gives two ("Tehran put it
+# at 5.9, the USGS at 6.1") gives its sources' dispute, not two things, and two reports of one each dispute it too
+TALLIED_KINDS = frozenset({"vot", "ballot"})  # ... and a vote's tally as its ballots are counted (4,812 votes on the
+# night, 4,903 once the postal ballots are in), which, unlike the toll, no sentence calls the story's one count
 
 
 def _round_near(n: Number, m: Number) -> bool:
@@ -394,7 +398,7 @@ def number_in_story(found: StoryFindings) -> list[Conflict]:
             continue
         if not later and _running_days(story, ua, ub, n, m):
             continue  # days of riots so far, in two reports of one day: written at two hours of it
-        if not later and quantities.given_together(n.kind, n.value, m.value):
+        if not later and n.kind not in ONE_A_HAPPENING and quantities.given_together(n.kind, n.value, m.value):
             continue  # a report that gives both tells them apart (and where it is later, they are an update)
         if not later and _one_a_total(ua, ub):
             continue
