@@ -49,3 +49,49 @@ def test_a_name_suffix_is_looked_past_and_a_title_before_a_name_keeps_its_rank_w
     second = ("The van was found near the river by Sgt. Ruud Vellinga, the sheriff's office said.\n\n"
               "Its driver is in hospital.")
     assert roles(first, second) == []
+
+
+def test_an_office_before_a_name_is_read_as_one_after_it_is():
+    # a body's officer in apposition before the name, and words of office that are no title
+    # ("police spokeswoman", "Deputy mayor", "Lead prosecutor"), against the office the other outlet gives
+    cfo = ("Harwell's chief financial officer, Ingrid Mahler, said the board would review the offer.\n\n"
+           "The shares rose 9 percent.")
+    chair = ("Ingrid Mahler, chair of Harwell's supervisory board, said the board would review the offer.\n\n"
+             "The shares rose 9 percent.")
+    assert roles(cfo, chair) == [{"coast-wire": "chief financial officer", "bay-herald": "chair"}]
+    deputy = ("Deputy mayor Lieve Maes said the town of Oudenbrug was in shock after the shooting.\n\n"
+              "A vigil is planned for Sunday.")
+    mayor = ("Oudenbrug mayor Lieve Maes said the town was in shock after the shooting.\n\n"
+             "A vigil is planned for Sunday.")
+    assert roles(deputy, mayor) == [{"coast-wire": "Deputy mayor", "bay-herald": "Oudenbrug mayor"}]
+    # the same office, with a place's or a body's name in it or not, is one office
+    spokesman = ("NPA regional spokesman Nkosinathi Dube said the sentence sent a message.\n\n"
+                 "The defence will study the judgment.")
+    described = ("The sentence sent a message, said Nkosinathi Dube, a spokesman for the regional prosecutors.\n\n"
+                 "The defence will study the judgment.")
+    assert roles(spokesman, described) == []
+    assert roles(spokesman, described.replace("a spokesman for the regional prosecutors", "the lead prosecutor")) == [
+        {"coast-wire": "NPA regional spokesman", "bay-herald": "lead prosecutor"}]
+
+
+def test_one_office_in_other_words_a_rank_beside_its_office_and_offices_held_together_are_no_conflict():
+    head = ("There is no risk of a tsunami, said Mehdi Zareh, the head of Iran's Seismic Research Center.\n\n"
+            "Aftershocks continued through the night.")
+    director = ("Mehdi Zareh, director of the seismological center in Tehran, said there was no risk of a tsunami.\n\n"
+                "Aftershocks continued overnight.")
+    assert roles(head, director) == []
+    rank = ("Constable Tim Fanning said the gunman surrendered after two hours.\n\nNo one else was hurt.")
+    spokesperson = ("The gunman surrendered after two hours, police spokesperson Tim Fanning said.\n\nNo one else was hurt.")
+    assert roles(rank, spokesperson) == []
+    president = ("Team president Ed Stefanski said he had met the coach on Saturday.\n\nThe club is fifth in the league.")
+    manager = ("General manager Ed Stefanski said he had met the coach on Saturday.\n\nThe club lies fifth.")
+    assert roles(president, manager) == []
+    # ... but two ranks, or an office and another of a lower rank, still are
+    assert roles(rank, rank.replace("Constable", "Inspector")) == [
+        {"coast-wire": "Constable Tim Fanning", "bay-herald": "Inspector Tim Fanning"}]
+    # a rank and the duty its holder serves in: "sheriff's deputy Jerry Ortiz" / "Ortiz, a gang enforcement officer,"
+    deputy = ("Sheriff's deputy Jerry Ortiz was shot dead on Wednesday while questioning a man in Hawaiian Gardens.\n\n"
+              "A suspect is being sought.")
+    duty = ("Jerry Ortiz, a gang enforcement officer, was shot dead on Wednesday while questioning a man in "
+            "Hawaiian Gardens.\n\nA suspect is being sought.")
+    assert roles(deputy, duty) == []

@@ -12,16 +12,34 @@ from collections.abc import Callable, Collection
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView, quoted_spans
-from storyline.lang.en import HONORIFICS, OFFICE_NAMES, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS
+from storyline.lang.en import AUXILIARIES, HONORIFICS, OFFICE_NAMES, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS, STOP_WORDS
 from storyline.model import ConflictKind
-from storyline.words import fold_text
+from storyline.words import fold_text, light_stem
+
+# one office named with other words: the head of a body is its chief, director or leader ("the head of Iran's
+# Seismic Research Center" / "director of the seismological center"), a spokesman its spokesperson
+_SAME_OFFICE = {"chief": "head", "director": "head", "leader": "head", "boss": "head", "spokesman": "spokesperson",
+                "spokeswoman": "spokesperson"}
+# the ranks of a police or armed force, which its spokesperson or an officer of some duty holds beside that post
+# ("Constable Tim Fanning" / "Tim Fanning, a police spokesperson"; "Deputy Jerry Ortiz" / "a gang enforcement officer")
+_RANKS = frozenset({"constable", "inspector", "sergeant", "sgt", "detective", "officer", "captain", "capt", "lieutenant",
+                    "lt", "colonel", "col", "superintendent", "commander", "corporal", "major"})
+
+
+def _rank_and_post(rank: str, post: str) -> bool:
+    """Whether an office is a rank of a police or armed force ("Constable", "Deputy") and another the post its
+    holder serves in: its spokesperson, or an officer of some duty ("gang enforcement officer")."""
+    words = rank.split()
+    if not words or words[-1] not in _RANKS | {"deputy"}:
+        return False
+    return "spokesperson" in post.split() or (post.split()[-1:] == ["officer"] and post != rank)
 
 
 def _office(title: str) -> str:
     """A title's words that name an office, each in one spelling ("Sen." and "Senator" alike, "Justice" and
-    "Judge" alike); honorifics and "former" are no office."""
+    "Judge" alike, "athletics director" and "athletic director"); honorifics and "former" are no office."""
     words = [OFFICE_WORDS.get(w, OFFICE_NAMES.get(w, w)) for w in re.findall(r"[a-z]+", fold_text(title))]
-    return " ".join(w for w in words if w not in HONORIFICS)
+    return " ".join(_SAME_OFFICE.get(w, w if w in _RANKS else light_stem(w)) for w in words if w not in HONORIFICS)
 
 
 # an office given after a name, of a body: "Dave Marcus, security research and communications manager
@@ -29,11 +47,22 @@ def _office(title: str) -> str:
 OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chairwoman", "chair", "chief", "officer",
                           "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "commissioner",
                           "editor", "head", "superintendent", "inspector", "sergeant", "captain", "lieutenant",
-                          "deputy", "governor", "mayor", "ceo", "founder", "coordinator", "supervisor", "analyst"})
+                          "deputy", "governor", "mayor", "ceo", "founder", "coordinator", "supervisor", "analyst",
+                          "general", "prosecutor", "commander", "colonel"})
 # ... or in the predicate of a name ("Felt was deputy associate director of the FBI"), past a suffix
-# the name does not hold ("W. Mark Felt Sr., the associate director of the FBI")
+# the name does not hold ("W. Mark Felt Sr., the associate director of the FBI"); or closing the
+# apposition ("Hernán Quispe, the Potosí departmental police commander,"; "Petra Novotná, a
+# spokeswoman for the regional police")
 _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+(?:was|is)(?:\s+then)?)\s+(?:(?:an?|the)\s+)?"
-                         r"(?P<office>(?:[a-z][\w-]*\s+){0,5}(?P<head>[a-z]+))\s+(?:for|at|of|with)\s+(?:the\s+)?[A-Z]")
+                         r"(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|the)\b)[a-z][\w-]*\s+){0,5}(?P<head>[a-z]+))"
+                         r"(?:\s+(?:for|at|of|with)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with)\s+the\s+[a-z]|\s*[,.;])")
+# an office before a name: in an apposition of a body's ("Kessler's chief financial officer, Ingrid
+# Mahler,"; "the museum's head of security, Petra Novotná") or as words of office that are no title
+# ("police spokeswoman Petra Novotná", "Deputy mayor Lieve Maes", "Lead prosecutor Nkosinathi Dube")
+_APPOSED_BEFORE = re.compile(r"['’]s\s+(?P<office>(?:(?!of\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
+                             r"(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
+_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+))\s+$")
+_NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
 
 
 def _appositive_office(text: str, end: int) -> tuple[str, int, int] | None:
@@ -45,12 +74,39 @@ def _appositive_office(text: str, end: int) -> tuple[str, int, int] | None:
     return m.group("office"), m.start("office"), m.end("office")
 
 
+def _common_words(office: str, named: Collection[str]) -> str:
+    """An office spelt out around a name without the names in it (named: the words of the story's names):
+    "Potosí departmental police commander" is a departmental police commander, "Oudenbrug mayor" a mayor,
+    so that "Chicago police spokesman" and "police department spokesman" are one office."""
+    return " ".join(w for w in office.split() if w not in named)
+
+
+def _office_before(text: str, start: int) -> tuple[str, int, int] | None:
+    """The office a text gives right before a name starting at start, and its span: an apposition after
+    a body's possessive, or words of office that are no title (a title is the mention's own), from the
+    office's head back to the first word that is none ("said police spokeswoman ...": the said)."""
+    lo = max(0, start - 80)
+    m = _APPOSED_BEFORE.search(text, lo, start)
+    if m is not None and m.group("head") in OFFICE_HEADS:
+        return m.group("office"), m.start("office"), m.end("office")
+    m = _WORDS_BEFORE.search(text, lo, start)
+    if m is None or m.group("head") not in OFFICE_HEADS:
+        return None
+    words = list(re.finditer(r"[\w-]+", m.group("office")))
+    first = len(words) - 1
+    while first > 0 and fold_text(words[first - 1].group()) not in _NO_OFFICE_WORDS:
+        first -= 1
+    begin = m.start("office") + words[first].start()
+    return text[begin:m.end("office")], begin, m.end("office")
+
+
 def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
     """A person given two incompatible offices by two voices ("Superintendent" and "Inspector"; "…
     communications manager for McAfee" and "… communications director at McAfee Labs")."""
     offices: dict[str, dict[int, tuple[str, str, list[tuple[int, int]]]]] = defaultdict(dict)
     spelled_out: set[str] = set()  # offices read after a name, in words ("deputy associate director of the FBI")
     seats: set[str] = set()  # ... of a panel its members sit on beside their office ("chairman of the Judiciary Committee")
+    named = {w for name in story.entity_type for w in name.split()}
     for pos, article in enumerate(story.articles):
         quoted = quoted_spans(article.analysis)
         namesakes = _full_names(story, pos)
@@ -69,8 +125,8 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 if office:
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
                 continue
-            after = _appositive_office(article.text, m.end)
-            office = _office(after[0]) if after is not None else ""
+            after = _appositive_office(article.text, m.end) or _office_before(article.text, m.start)
+            office = _office(_common_words(after[0], named)) if after is not None else ""
             if after is not None and office and not _held_before(article.text, after[1], after[0]):
                 # ("Jamie Clark, a former director of the agency": an office held before, as a title is)
                 offices[name].setdefault(pos, (office, after[0], [(after[1], after[2])]))
@@ -134,10 +190,27 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
     if (first in seats and second not in spelled_out) or (second in seats and first not in spelled_out):
         return False
     a, b = set(first.split()), set(second.split())
+    if any(_rank_and_post(x, y) for x, y in ((first, second), (second, first))):
+        return False  # a rank and the post its holder serves in
+    if _held_together(first) and _held_together(second):
+        return False  # "president and general manager", "chairman and chief executive": one person's two offices
     if not (a <= b or b <= a):
         return True
     fuller = first if len(a) > len(b) else second
     return fuller in spelled_out and bool((a ^ b) & RANK_WORDS)
+
+
+# the offices at the top of a body that one person often holds together ("president and CEO", "chairman and
+# chief executive", "founder and owner", "president and general manager"): two of them dispute nothing
+_TOGETHER = ("president", "chairman", "chairwoman", "chair", "chief executive", "ceo", "general manager",
+             "managing director", "founder", "owner", "publisher")
+
+
+_TOGETHER_FORMS = frozenset(_office(form) for form in _TOGETHER)
+
+
+def _held_together(office: str) -> bool:
+    return any(office == form or office.endswith(" " + form) for form in _TOGETHER_FORMS)
 
 
 def _in_story(found: StoryFindings) -> list[Conflict]:
