@@ -76,6 +76,11 @@ VENUE_LABELS = {"radio": "radio show", "television": "television", "broadcast": 
                  "speech": "speech", "statement": "statement", "social": "social media", "newspaper": "newspaper"}
 
 
+def venue_kinds(text: str) -> set[str]:
+    """Every medium a text names (venue_kind's kinds): a sentence that names two does not say which was the occasion."""
+    return {kind for kind, pattern in _VENUE_CUES if pattern.search(text)}
+
+
 def venues_clash(a: str, b: str) -> bool:
     if a == b:
         return False

@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from storyline.analyze.venues import VENUE_LABELS, VENUE_PHRASE, venue_kind, venues_clash
+from storyline.analyze.venues import VENUE_LABELS, VENUE_PHRASE, venue_kind, venue_kinds, venues_clash
 from storyline.compare.conflicts.conflict import Conflict, Detector, SentencePair, StoryFindings
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
@@ -136,8 +136,57 @@ def _phrase_span(text: str, phrase: str, near: int) -> tuple[int, int] | None:
     return best
 
 
+# a sentence that tells of an announcement and the medium it was made in, right after the verb:
+# "announced his resignation at a press conference", "The nomination was announced in a statement posted
+# on X", "The announcement was made on Wednesday in an address broadcast live on national television"
+_ANNOUNCED = re.compile(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing)|announcement[^\S\n]+(?:was|is)[^\S\n]+made)\b"
+                        r"(?P<rest>(?:[^\S\n]+[^\s.;!?]+){0,12})", re.IGNORECASE)
+_MADE_IN = re.compile(r"\b(?:in|at|on|during|via|through)\b", re.IGNORECASE)
+
+
+def _announced_in(text: str) -> set[str] | None:
+    """The media a sentence says an announcement was made in (venue_kinds of its words from the first "in",
+    "at", "on" … in the twelve after the verb); None where it tells of no announcement."""
+    found = None
+    for m in _ANNOUNCED.finditer(text):
+        found = found or set()
+        made = _MADE_IN.search(m.group("rest"))
+        if made is not None:
+            found |= venue_kinds(m.group("rest")[made.start():])
+    return found
+
+
+def announcement_venues(story: StoryView, units: list[Unit]) -> list[Conflict]:
+    """The medium of a report's one announcement, where reports of one day name media that exclude each
+    other ("announced his resignation at a press conference" / "in a written statement emailed to
+    journalists"). A report that tells of two announcements, or names two media in the sentence of its
+    one, says nothing of which was the occasion; reports of two days may tell of two announcements."""
+    told: dict[int, list[tuple[str, Unit]]] = defaultdict(list)
+    for u in units:
+        kinds = _announced_in(u.text)
+        if kinds is not None:
+            told[u.article].append((next(iter(kinds)) if len(kinds) == 1 else "", u))
+    sole = {pos: said[0] for pos, said in told.items() if len(said) == 1 and said[0][0]}
+    by_day: dict[object, dict[int, tuple[str, Unit]]] = defaultdict(dict)
+    for pos, (kind, u) in sole.items():
+        published = story.articles[pos].published
+        if published is not None:
+            by_day[published.date()][pos] = (kind, u)
+    out = []
+    for day in sorted(by_day, key=str):
+        reports = by_day[day]
+        kinds = {kind for kind, _ in reports.values()}
+        voices = {story.voice[pos] for pos in reports}
+        if len(voices) < 2 or not any(venues_clash(x, y) for x in kinds for y in kinds):
+            continue
+        values = {pos: (VENUE_LABELS[kind], VENUE_LABELS[kind], [(u.start, u.end)]) for pos, (kind, u) in reports.items()}
+        out.append(Conflict(ConflictKind.VENUE, "venue:announcement", values, {pos: u.index for pos, (_, u) in reports.items()}))
+    return out
+
+
 def _in_story(found: StoryFindings) -> list[Conflict]:
-    return venue_conflicts(found.story, found.statements, found.quote_groups, found.unit_of)
+    return venue_conflicts(found.story, found.statements, found.quote_groups, found.unit_of) + \
+        announcement_venues(found.story, found.units)
 
 
 # "told NY1", "told the New York Times", "her rep told People": an interview given to a named outlet

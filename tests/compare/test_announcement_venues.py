@@ -1,0 +1,36 @@
+"""The medium of a report's one announcement, where reports of one day name media that exclude each other,
+is a venue conflict (conflicts/venue.py, announcement_venues): "announced his resignation at a press
+conference" / "in a written statement emailed to journalists". Reports are our own."""
+
+from __future__ import annotations
+
+from test_compare_claims import article, compare, conflicts
+
+CONFERENCE = ("Housing minister Peter Harland announced his resignation at a press conference at Parliament on "
+              "Tuesday, a week after an audit of his expenses.\n\nHe took three questions.")
+STATEMENT = ("Peter Harland quit as housing minister on Tuesday. He announced his resignation in a written "
+             "statement emailed to journalists and did not appear in public.\n\nAn audit had found errors in his expenses.")
+
+
+def venues(first: str, second: str, second_day: str = "2025-04-08") -> list[dict[str, str]]:
+    result = compare([article("a", "coast-wire", "2025-04-08", first), article("b", "bay-herald", second_day, second)])
+    return [{v["source"]: v["value"] for v in c["conflict"]["values"]} for c in conflicts(result, "venue")]
+
+
+def test_one_announcement_made_in_two_media_is_a_venue_conflict():
+    assert venues(CONFERENCE, STATEMENT) == [{"coast-wire": "briefing", "bay-herald": "statement"}]
+    # the announcement, not the verb: "The announcement was made in a televised address"
+    address = CONFERENCE.replace("announced his resignation at a press conference at Parliament",
+                                 "resigned. The announcement was made in a televised address from Parliament")
+    assert venues(address, STATEMENT) == [{"coast-wire": "television", "bay-herald": "statement"}]
+
+
+def test_one_medium_said_alike_two_announcements_two_media_in_one_sentence_or_two_days_are_no_conflict():
+    assert venues(CONFERENCE, STATEMENT.replace("in a written statement emailed to journalists",
+                                                "at a news conference at Parliament")) == []
+    # a report that tells of two announcements does not say which one its medium was of
+    assert venues(CONFERENCE + "\n\nHis deputy announced her candidacy at a rally later that day.", STATEMENT) == []
+    both = STATEMENT.replace("in a written statement emailed to journalists",
+                             "in a written statement, then at a press conference")
+    assert venues(CONFERENCE, both) == []
+    assert venues(CONFERENCE, STATEMENT, "2025-04-10") == []
