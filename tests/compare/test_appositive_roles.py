@@ -95,3 +95,25 @@ def test_one_office_in_other_words_a_rank_beside_its_office_and_offices_held_tog
     duty = ("Jerry Ortiz, a gang enforcement officer, was shot dead on Wednesday while questioning a man in "
             "Hawaiian Gardens.\n\nA suspect is being sought.")
     assert roles(deputy, duty) == []
+
+
+def test_an_executive_s_office_after_a_body_s_possessive_or_of_a_county_is_read():
+    # "the group's chief operating officer" (a possessive before the office), "chief executive of …" and
+    # "the prefect of Mureș county" are offices, as "chief executive Katrin Vollmer" is before a name
+    coo = ("Maura Kilbride, the group's chief operating officer, urged the union to return to talks.\n\n"
+           "The strike continues on Wednesday.")
+    ceo = ("Maura Kilbride, chief executive of the Western Regional Hospital Group, urged the union to return to "
+           "talks.\n\nThe strike goes on on Wednesday.")
+    assert roles(coo, ceo) == [{"coast-wire": "chief operating officer", "bay-herald": "chief executive"}]
+    before = ceo.replace("Maura Kilbride, chief executive of the Western Regional Hospital Group,",
+                         "The group's chief executive Maura Kilbride")
+    assert roles(coo, before) == [{"coast-wire": "chief operating officer", "bay-herald": "chief executive"}]
+    prefect = ("Ilinca Rusu, the prefect of Mures county, said the water intake had been closed.\n\nTankers were sent.")
+    guard = ("Ilinca Rusu, the Guard's chief commissioner in Mures county, said the water intake had been closed.\n\n"
+             "Tankers were sent.")
+    assert roles(prefect, guard) == [{"coast-wire": "prefect", "bay-herald": "chief commissioner"}]
+    # a trade is no office: "President Cheryl Boone Isaacs" / "Hollywood marketing executive Cheryl Boone Isaacs"
+    president = ("The Academy's new host was announced by President Cheryl Boone Isaacs on Friday.\n\nThe show is in March.")
+    trade = ("The new host was announced by Hollywood marketing executive Cheryl Boone Isaacs on Friday.\n\n"
+             "The show is in March.")
+    assert roles(president, trade) == []

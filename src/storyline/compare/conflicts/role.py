@@ -48,14 +48,14 @@ OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chair
                           "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "commissioner",
                           "editor", "head", "superintendent", "inspector", "sergeant", "captain", "lieutenant",
                           "deputy", "governor", "mayor", "ceo", "founder", "coordinator", "supervisor", "analyst",
-                          "general", "prosecutor", "commander", "colonel"})
+                          "general", "prosecutor", "commander", "colonel", "executive", "prefect", "administrator"})
 # ... or in the predicate of a name ("Felt was deputy associate director of the FBI"), past a suffix
 # the name does not hold ("W. Mark Felt Sr., the associate director of the FBI"); or closing the
 # apposition ("Hernán Quispe, the Potosí departmental police commander,"; "Petra Novotná, a
 # spokeswoman for the regional police")
 _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+(?:was|is)(?:\s+then)?)\s+(?:(?:an?|the)\s+)?"
-                         r"(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|the)\b)[a-z][\w-]*\s+){0,5}(?P<head>[a-z]+))"
-                         r"(?:\s+(?:for|at|of|with)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with)\s+the\s+[a-z]|\s*[,.;])")
+                         r"(?:[\w-]+['’]s\s+)?(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|in|the)\b)[a-z][\w-]*\s+){0,5}"
+                         r"(?P<head>[a-z]+))(?:\s+(?:for|at|of|with|in)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with|in)\s+the\s+[a-z]|\s*[,.;])")
 # an office before a name: in an apposition of a body's ("Kessler's chief financial officer, Ingrid
 # Mahler,"; "the museum's head of security, Petra Novotná") or as words of office that are no title
 # ("police spokeswoman Petra Novotná", "Deputy mayor Lieve Maes", "Lead prosecutor Nkosinathi Dube")
@@ -65,11 +65,17 @@ _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>
 _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
 
 
+def _an_office(office: str, head: str) -> bool:
+    """Whether words ending in a head of OFFICE_HEADS name an office: an executive is one only as the chief
+    executive ("a Hollywood marketing executive" tells a trade, not an office to dispute)."""
+    return head in OFFICE_HEADS and (head != "executive" or bool(re.search(r"\bchief\s+executive$", office, re.IGNORECASE)))
+
+
 def _appositive_office(text: str, end: int) -> tuple[str, int, int] | None:
     """The office a text gives right after a name ending at end, of a body, and its span: in an
     apposition or a predicate ("was", "is")."""
     m = _APPOSITIVE.match(text, end)
-    if m is None or m.group("head") not in OFFICE_HEADS:
+    if m is None or not _an_office(m.group("office"), m.group("head")):
         return None
     return m.group("office"), m.start("office"), m.end("office")
 
@@ -87,10 +93,10 @@ def _office_before(text: str, start: int) -> tuple[str, int, int] | None:
     office's head back to the first word that is none ("said police spokeswoman ...": the said)."""
     lo = max(0, start - 80)
     m = _APPOSED_BEFORE.search(text, lo, start)
-    if m is not None and m.group("head") in OFFICE_HEADS:
+    if m is not None and _an_office(m.group("office"), m.group("head")):
         return m.group("office"), m.start("office"), m.end("office")
     m = _WORDS_BEFORE.search(text, lo, start)
-    if m is None or m.group("head") not in OFFICE_HEADS:
+    if m is None or not _an_office(m.group("office"), m.group("head")):
         return None
     words = list(re.finditer(r"[\w-]+", m.group("office")))
     first = len(words) - 1
