@@ -119,6 +119,11 @@ CASES: tuple[Case, ...] = (
         "Buildings swayed in the capital.",
         "The quake struck off the coast of Halvik at 07:15 GMT on Sunday, the institute said.\n\n"
         "Buildings swayed in the capital."), "none"),
+    Case("a level measured one morning and as it stood by the next", "date", (
+        "Tests at the Ocna intake on Thursday morning found ammonia far above the permitted limit, the water "
+        "company said.\n\nThe intake stays closed.",
+        "Ammonia at the Ocna intake had fallen to just above the permitted limit by Friday morning, the water "
+        "company said.\n\nThe intake stays closed."), "none"),
     # --- controls: one thing, two values
     Case("one toll given two ways", "number", (
         STORM + "The storm killed 12 people in the Dorvan valley, the mayor said.",

@@ -210,7 +210,8 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     recurs ("the second Tuesday of every month") or a name that ends in a weekday ("It's not Patch
     Tuesday"), not the day of a statement ("police said today", "announced Wednesday that", "On Saturday,
     coach Sean Payton indicated that": when it was said, not when what it reports happened) or of a poll's
-    or report's release ("a poll released Monday"), not the day of another happening the sentence's comes
+    or report's release ("a poll released Monday"), not a day that bounds a stretch ("had fallen by Thursday
+    morning", "until Friday"), not the day of another happening the sentence's comes
     before ("Going into Tuesday's contests"), not the
     page's line or time stamp ("Posted Dec 23, 2012"), not a day inside a quotation (“This night is for
     Alexi!”: the speaker's, read from a day the report does not give)."""
@@ -224,6 +225,8 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
         return False
     if RELEASED.search(text[max(unit.start, start - 60):start]):
         return False  # "a CNN/ORC poll released Monday": the day it came out, not a day of what it tells
+    if _BOUND.search(text, max(unit.start, start - 12), start):
+        return False  # "had fallen to three times the limit by Thursday morning": a state as it stood then
     if AHEAD_OF.search(text[max(unit.start, start - 30):start]) and re.match(r"['’]s\b", text[end:end + 3]):
         return False  # "Going into Tuesday's contests, Clinton held …": the day of another happening
     if OPENS_SENTENCE.match(text[unit.start:start]) and STATEMENT_AFTER_DAY.match(text, end, min(unit.end, end + 90)):
@@ -231,6 +234,9 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
 
 
+# a day that bounds a stretch rather than dates a happening: "by Thursday morning", "until Friday", "since
+# Monday", "as of Tuesday"
+_BOUND = re.compile(r"\b(?:by|until|till|since|as\s+of)\s+$", re.IGNORECASE)
 _WEEKDAY = re.compile("(?:" + "|".join(day.title() for day in WEEKDAYS) + r")\b")
 
 
