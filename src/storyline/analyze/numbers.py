@@ -417,7 +417,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
 _PER_HOUR = re.compile(r"[^\S\n]*-?[^\W\d_]+(?:[^\S\n]*/[^\S\n]*h(?:r|our)?\b|[^\S\n]+(?:per|an|a)[^\S\n]+hour\b)",
                        re.IGNORECASE)
 _SPEEDS = {"km": "km/h", "mil": "mph"}
-# "a magnitude 6.1 earthquake", "a magnitude-5.9 temblor", "a magnitude of 6.1", "put the magnitude at 6.1"
+# "a magnitude 6.1 earthquake", "a magnitude of 6.1", "put the magnitude at 6.1"
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[^\S\n]*-|[^\S\n]+(?:of|at)(?:[^\S\n]+(?:at[^\S\n]+least|about|around))?)?[^\S\n]*$",
                                re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[^\S\n]*-?[^\S\n]*magnitude\b", re.IGNORECASE)
@@ -441,7 +441,7 @@ def _speed_or_magnitude(segment: str, m: re.Match[str], kind: str | None) -> str
 
 
 # people driven from their homes are the evacuated, however it is said: "3,200 people were forced to flee",
-# "forcing more than 2,200 residents from their homes", "some 400 villagers fled"
+# "forcing more than 2,200 residents from their homes", "some 400 people fled"
 _DRIVEN_OUT_AFTER = re.compile(r"(?:[^\S\n]+[\w-]+){0,2}?[^\S\n]+(?:(?:were|have\s+been|had\s+been)[^\S\n]+)?"
                                r"(?:(?:forced|made|ordered)[^\S\n]+(?:to[^\S\n]+(?:flee|leave|evacuate)\b|from[^\S\n]+"
                                r"their[^\S\n]+homes\b|out[^\S\n]+of[^\S\n]+their[^\S\n]+homes\b)|fled\b)", re.IGNORECASE)

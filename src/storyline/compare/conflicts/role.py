@@ -192,7 +192,8 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
     (RANK_WORDS: a deputy associate director is not the associate director). A title before a name
     ("Deputy Sgt. Hoyt Teasley") is no such reading: a sheriff's deputy who is a sergeant is "Sgt." too.
     A seat on a panel spelled out after a name (seats: "Grassley, chairman of the Judiciary Committee") and
-    an office that is not ("Sen. Chuck Grassley") are not compared: a senator chairs a committee."""
+    an office that is not ("Sen. Chuck Grassley") are not compared: a senator chairs a committee. Nor are a
+    rank and the post its holder serves in (_rank_and_post), or two offices at the top of a body."""
     if (first in seats and second not in spelled_out) or (second in seats and first not in spelled_out):
         return False
     a, b = set(first.split()), set(second.split())
@@ -208,15 +209,13 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
 
 # the offices at the top of a body that one person often holds together ("president and CEO", "chairman and
 # chief executive", "founder and owner", "president and general manager"): two of them dispute nothing
-_TOGETHER = ("president", "chairman", "chairwoman", "chair", "chief executive", "ceo", "general manager",
-             "managing director", "founder", "owner", "publisher")
-
-
-_TOGETHER_FORMS = frozenset(_office(form) for form in _TOGETHER)
+_TOGETHER = frozenset(_office(form) for form in ("president", "chairman", "chairwoman", "chair", "chief executive", "ceo",
+                                                 "general manager", "managing director", "founder", "owner", "publisher"))
 
 
 def _held_together(office: str) -> bool:
-    return any(office == form or office.endswith(" " + form) for form in _TOGETHER_FORMS)
+    """Whether an office is one of those at the top of a body (_TOGETHER), of whatever body ("team president")."""
+    return any(office == form or office.endswith(" " + form) for form in _TOGETHER)
 
 
 def _in_story(found: StoryFindings) -> list[Conflict]:
