@@ -87,8 +87,13 @@ def verb_like(article: ArticleText, j: int) -> bool:
 def naming_cue(article: ArticleText, i: int) -> bool:
     """A verb that gives the quotation after it as what its subject calls something ("Ruiz considers the
     deal “a first step”"), not a passive ("was called") nor "so-called"."""
-    return (article.word(i) in NAMING_CUES or names_as(article, i)) \
-        and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}
+    return names_something(article, i) and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}
+
+
+def names_something(article: ArticleText, i: int) -> bool:
+    """A verb of naming (NAMING_CUES: "called", "described"), or one that names its object as something with "as"
+    (names_as), passive or not."""
+    return article.word(i) in NAMING_CUES or names_as(article, i)
 
 
 def names_as(article: ArticleText, i: int) -> bool:

@@ -42,7 +42,7 @@ import re
 from dataclasses import replace
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.cue_words import is_cue, names_as
+from storyline.analyze.cue_words import is_cue, names_something
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.statements import Statement
 from storyline.lang.en import (
@@ -142,8 +142,7 @@ def quoted_fragment(article: ArticleText, statement: Statement) -> bool:
     if _goes_on_writers_clause(article, statement, before, j):
         return True  # "the delegates “should vote for …”", "a campaign “of hatred …”": the rest of the writer's clause
     cue = statement.cue
-    naming = cue is not None and cue[0] < opening and (article.word(article.token_at(cue[0])) in NAMING_CUES
-                                                       or names_as(article, article.token_at(cue[0])))
+    naming = cue is not None and cue[0] < opening and names_something(article, article.token_at(cue[0]))
     if cue is None or naming:
         # what someone calls a thing, in lower case, is words of the writer's sentence ("called the plan “a disaster”"),
         # past the commas of an aside too ("calling him, among other things, “a failed candidate”")

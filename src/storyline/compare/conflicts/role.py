@@ -24,13 +24,14 @@ _SAME_OFFICE = {"chief": "head", "director": "head", "leader": "head", "boss": "
 # ("Constable Tim Fanning" / "Tim Fanning, a police spokesperson"; "Deputy Jerry Ortiz" / "a gang enforcement officer")
 _RANKS = frozenset({"constable", "inspector", "sergeant", "sgt", "detective", "officer", "captain", "capt", "lieutenant",
                     "lt", "colonel", "col", "superintendent", "commander", "corporal", "major"})
+_RANKS_AND_DEPUTY = _RANKS | {"deputy"}  # ... and a sheriff's deputy, whose word is a rank word of offices too (RANK_WORDS)
 
 
 def _rank_and_post(rank: str, post: str) -> bool:
     """Whether an office is a rank of a police or armed force ("Constable", "Deputy") and another the post its
     holder serves in: its spokesperson, or an officer of some duty ("gang enforcement officer")."""
     words = rank.split()
-    if not words or words[-1] not in _RANKS | {"deputy"}:
+    if not words or words[-1] not in _RANKS_AND_DEPUTY:
         return False
     return "spokesperson" in post.split() or (post.split()[-1:] == ["officer"] and post != rank)
 
