@@ -106,7 +106,8 @@ def test_what_a_question_asked_about_is_not_who_answers():
     assert speaker_of(text, "Why not us") == "Lewis Dunmore"
 
 
-@pytest.mark.parametrize("name", ["Unseeded Chiamaka Okafor", "Embattled Chiamaka Okafor"])
+@pytest.mark.parametrize("name", ["Unseeded Chiamaka Okafor", "Embattled Chiamaka Okafor", "Analyst Chiamaka Okafor",
+                                  "Spokeswoman Chiamaka Okafor"])
 def test_an_epithet_the_model_took_into_a_name_is_no_part_of_it(name):
     assert strip_title(name) == "Chiamaka Okafor"
     assert strip_title("Leader of the Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"

@@ -94,3 +94,17 @@ def test_the_and_a_word_the_model_took_for_a_name_is_a_description():
 
     speakers = {q.speaker for q in analyze_article(text, None).quotes}
     assert "Scot" not in speakers
+
+
+def test_the_state_and_party_the_model_took_for_one_people_is_a_role():
+    # the model reads "Mississippi Republican" as one NORP: after "the" it is what Brisco is, not a person's name
+    text = ("Sen. Harold Brisco pressed the Navy secretary on Tuesday. Brisco was unmoved by the answer.\n\n"
+            "\"I've heard 'next summer' before,\" the Mississippi Republican said.")
+    assert speaker_of(text, "next summer") == "Harold Brisco"
+
+
+def test_a_rebuttal_verb_is_a_cue():
+    text = ("Ann Whitcomb debated her rival on Tuesday.\n\n"
+            "Marcus Bell, a senior adviser to Whitcomb, countered that viewers had seen "
+            "“a candidate who cannot give a straight answer.”")
+    assert speaker_of(text, "straight answer") == "Marcus Bell"

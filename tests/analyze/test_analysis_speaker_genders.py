@@ -149,3 +149,15 @@ def test_a_noun_of_one_sex_before_a_name_opening_a_clause_gives_it_no_sex():
     text = ("Tributes were paid to the boy, Kerry Doyle said on Facebook.\n\n"
             "“Finn was the kindest child,” wrote Ms. Doyle, who coached him.")
     assert speaker_of(text, "kindest child") == "Kerry Doyle"
+
+
+def test_her_before_a_preposition_is_whom_the_person_helped_not_their_sex():
+    # "helped her onto the ladder" is the woman he helped, not Osman's sex: "she" is Selin Aydın
+    text = ("Rescuers lifted 40 people from the dinghy on Friday.\n\n"
+            "Dawit Osman, 19, said the group had left the coast two days earlier. "
+            "“The smugglers told us it would take eight hours,” he said.\n\n"
+            "Another survivor, Selin Aydın, 31, said she had held her son above the water. "
+            "Osman, who was sitting beside her, helped her onto the ladder. "
+            "“I could not feel my arms any more,” she said.")
+    assert speaker_of(text, "could not feel my arms") == "Selin Aydın"
+

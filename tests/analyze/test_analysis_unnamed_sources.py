@@ -282,3 +282,25 @@ def test_a_body_noun_goes_to_its_body_only_where_no_other_is_meant(text, words, 
 def test_a_body_noun_reads_the_words_its_kind_is_named_with(body, noun):
     text = f"{body[0].upper() + body[1:]} said on Monday it had found the error.\n\n“We are sorry,” the {noun} said."
     assert quote_with(text, "We are sorry").speaker == body.removeprefix("the ")
+
+
+def test_she_after_a_stranger_named_by_a_common_noun_is_that_stranger():
+    text = ("Curator Brenda Oyelowo said questions would be asked about security.\n\n"
+            "A volunteer guide, who asked not to be named, said staff had raised concerns weeks ago. "
+            "‘We mentioned it twice. Nobody came,’ she said.")
+    assert speaker_of(text, "mentioned it twice") is None
+
+
+@pytest.mark.parametrize("introduced", ["Trammell's spokeswoman, Kelsey Orr, said in a statement",
+                                        "Kelsey Orr, a spokeswoman for the congressman, said in a statement"])
+def test_the_spokeswoman_is_the_one_the_paragraph_named_so(introduced):
+    text = ("Rep. Boyd Trammell faced angry voters on Monday.\n\n"
+            f"{introduced} that the congressman welcomed tough questions. “Some of tonight's disruptions were "
+            "organized by outside groups,” the spokeswoman said.")
+    assert speaker_of(text, "disruptions") == "Kelsey Orr"
+
+
+def test_the_spokeswoman_stays_unnamed_where_no_one_was_named_so():
+    text = ("Rep. Boyd Trammell faced angry voters on Monday. His office issued a statement.\n\n"
+            "“Some of tonight's disruptions were organized by outside groups,” the spokeswoman said.")
+    assert speaker_of(text, "disruptions") is None

@@ -30,6 +30,7 @@ from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ANONYMOUS,
     ASKING,
+    CONTINUING_WORDS,
     DEFINITE,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
@@ -81,8 +82,9 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
                     or tok.text in QUOTE_TOKENS:
                 break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
             gender = GENDERED_WORDS.get(tok.text.lower())
-            if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS or not article.word(i + 1).isalpha()):
-                gender = None  # "Obama backed her up": whom he backed
+            if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS | CONTINUING_WORDS
+                                              or not article.word(i + 1).isalpha()):
+                gender = None  # "Obama backed her up", "Abdi helped her onto the ladder": whom they helped
             if gender is not None and not article.in_quote(tok.start):
                 tally[gender == "f"] += 1
     genders = {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
@@ -275,7 +277,9 @@ def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None)
 
 _ONE_PERSON = {"a", "an", "one", "another"}
 _PEOPLE = {"person", "aide", "pilot", "nurse", "student", "guest", "citizen", "soldier", "cop", "clerk", "guard", "chef",
-           "immigrant", "refugee", "delegate", "staffer", "insider", "adult", "teen", "teenager", "youth", "parent"}
+           "immigrant", "refugee", "delegate", "staffer", "insider", "adult", "teen", "teenager", "youth", "parent",
+           "guide", "witness", "victim", "friend", "colleague", "neighbour", "analyst", "expert", "medic", "fan", "local",
+           "mom", "mum", "dad", "child", "pupil", "veteran", "tourist", "activist", "nun", "monk", "priest", "cadet"}
 _HEAD_ENDS = {"of", "for", "from", "at", "in", "with", "who", "whose", "close", "familiar", "said", "says", "told"}
 
 
@@ -614,6 +618,30 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
         return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
     return best, (last[best].start, last[best].end)
+
+
+def named_spokesperson(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """The person "the spokeswoman" (or an aide, an adviser: a word that mostly leaves its holder unnamed) stands
+    for where the article named one with that word set right beside the name, in this paragraph or the one
+    before ("Trammell's spokeswoman, Kelsey Orr, said … “…,” the spokeswoman said"; "Kelsey Orr, a spokeswoman
+    for the campaign,"), the one named last; None where no one was so named, and the words stay unnamed."""
+    words = subject.surface.lower().split()
+    if len(words) < 2 or words[0] not in DEFINITE or words[-1] not in _UNNAMED_ROLES:
+        return None
+    head = words[-1]
+    lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    for m in reversed(article.people):
+        if m.end > subject.start or m.start < lo or article.in_quote(m.start):
+            continue
+        before = article.text[max(lo, m.start - 30):m.title_start if m.title_start is not None else m.start]
+        after = article.text[m.end:m.end + 80]
+        if re.search(rf"\b{head}\s*,?\s*$", before, re.IGNORECASE) \
+                or re.match(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b", after):
+            return strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)
+    return None
+
+
+_UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official"}
 
 
 def aged(subject: Subject) -> str | None:

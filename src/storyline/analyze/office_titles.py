@@ -12,8 +12,10 @@ from storyline.lang.en import FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, PERSON_ROLES
 
 _GIVEN_NAMES = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
 # Words the press sets before a name that the model takes into it ("Unseeded Chiamaka Okafor", "Leader of the
-# Opposition Meenakshi Rao Patil" read from "Opposition"): no part of the name.
-_EPITHETS = {"opposition", "unseeded", "embattled", "beleaguered", "disgraced", "ousted", "jailed", "exiled", "veteran"}
+# Opposition Meenakshi Rao Patil" read from "Opposition", "Analyst Mei-Ling Tsao", "Spokesman Theo Marchand"): no
+# part of the name.
+_EPITHETS = {"opposition", "unseeded", "embattled", "beleaguered", "disgraced", "ousted", "jailed", "exiled", "veteran",
+             "analyst", "consultant", "lobbyist", "spokesman", "spokeswoman", "spokesperson"}
 
 SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
                  r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")

@@ -55,9 +55,11 @@ def named_person(article: ArticleText, mention: Mention) -> bool:
 
 def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:
     """A name's subject: a person's or a body's; a role where "the" goes before one word the model took for a
-    name ("the Scot was brief", "the Texan said"): what someone is, whom the story named otherwise."""
+    name ("the Scot was brief", "the Texan said") or a people it took a place into ("the Mississippi Republican"):
+    what someone is, whom the story named otherwise."""
     the = _THE_BEFORE.search(article.text, max(0, mention.start - 5), mention.start)
-    if the is not None and mention.title is None and " " not in mention.text and _one_of_a_people(mention):
+    if the is not None and mention.title is None and (" " not in mention.text or mention.label == "NORP") \
+            and _one_of_a_people(mention):  # "the Scot", "the Mississippi Republican"
         return Subject("role", the.start(), mention.end, article.text[the.start():mention.end])
     kind = "name" if person_like(article, mention) else "org"
     return Subject(kind, mention.start, mention.end, mention.text, mention)

@@ -24,6 +24,7 @@ from storyline.analyze.antecedents import (
     bearer,
     far_holder,
     holds_a_role,
+    named_spokesperson,
     names_self,
     pronoun_genders,
     role_antecedent,
@@ -214,6 +215,9 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
                 found = near  # "Rubio stopped by … the senator said": the senator the paragraph is about
         if found:
             statement.speaker, statement.speaker_span = found
+    if statement.speaker is None and subject.kind == "anonymous" \
+            and (holder := named_spokesperson(article, subject)) is not None:
+        statement.speaker, statement.speaker_span = holder  # "Trammell's spokeswoman, Kelsey Orr, … the spokeswoman said"
     if statement.speaker is None and subject.kind in ("anonymous", "role") and (body := named_body(article, subject)) is not None:
         statement.speaker = body.text  # "Corvane Foods said … “…,” the company said in a statement"
         statement.speaker_span = (body.start, body.end)

@@ -30,7 +30,7 @@ insist argue warn stress""".split())
 # boasted", "…, noting that …"): one table, read as cues like the rest.
 CUE_WORDS |= set("""reported reports reporting write boasted boasts proclaimed proclaims lamented laments sang
 sings interrupted recommended recommends mocked mocks texted noting arguing explaining suggesting remarking
-tweeting""".split())
+tweeting countered counters contended contends asserted asserts testified testifies scoffed snapped sniped fumed""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
@@ -119,7 +119,8 @@ CONTINUING_WORDS = {"is", "are", "was", "were", "am", "be", "been", "has", "have
                     "which", "that", "whether", "if", "because", "although", "though", "unless", "than", "so", "of",
                     "for", "by", "with", "from", "in", "into", "on", "at", "over", "out", "toward", "towards", "about",
                     "against", "through", "without", "including", "except", "like", "among", "between", "under",
-                    "upon", "within", "to", "not"}
+                    "upon", "within", "onto", "across", "beside", "behind", "around", "along", "beyond", "despite",
+                    "to", "not"}
 # Verbs of thinking: quoted words in lower case right after one ('she believes “the ferry will run”') are the thought
 # the writer reports, in the speaker's words, as after "believes that"; no one speaks a belief aloud as a quotation.
 THINKING_VERBS = {"believe", "believes", "believed", "believing", "think", "thinks", "thought", "thinking", "feel",
