@@ -28,7 +28,7 @@ from typing import Any
 from storyline.analyze import analyze_in_language, extract_mentions, find_quotes, is_english, load_nlp
 from storyline.analyze.nlp import Parsed, pipe_parsed
 from storyline.evaluate.quotes import read_gold, score_quotes
-from storyline.lang.en import NAMING_CUES
+from storyline.lang.en_naming import NAMING_CUES
 
 
 def parse_all(path: Path, records: list[dict[str, Any]]) -> dict[str, tuple[str, str | None, Parsed | None]]:

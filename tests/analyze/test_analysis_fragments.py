@@ -100,11 +100,11 @@ def test_two_fragments_of_one_reported_clause_are_one_reported_statement():
 
 
 def test_a_fragment_with_no_cue_bound_into_the_writers_clause_is_reported_speech():
-    text = ("Union steward Jonas Ekdal spoke on Monday.\n\nThe crews accused the operator of trying to “break the "
+    text = ("Union steward Jonas Ekdal spoke on Monday.\n\nThe crews want the operator to stop trying to “break the "
             "union by the back door” before the summer timetable.")
     quote = with_words(text, "break the union")
     assert not quote.direct
-    assert quote.text == ("The crews accused the operator of trying to “break the union by the back door” before the "
+    assert quote.text == ("The crews want the operator to stop trying to “break the union by the back door” before the "
                           "summer timetable")
 
 
@@ -115,9 +115,9 @@ def test_a_fragment_with_no_cue_after_a_determiner_or_copula_is_reported_speech(
 
 def test_quoted_words_that_stand_whole_after_a_verb_stay_direct():
     text = ("The harbour board met on Monday.\n\nThe union welcomed “the first real step towards safe rosters on the "
-            "ferries.”\n\nOkafor thanked the crews for “standing together when the operator would not listen.”")
+            "ferries.”\n\nOkafor saluted “the crews who stood together when the operator would not listen.”")
     assert with_words(text, "first real step").direct
-    assert with_words(text, "standing together").direct
+    assert with_words(text, "stood together").direct
 
 
 def test_quoted_words_the_writers_sentence_goes_on_past_are_reported_speech():
@@ -427,3 +427,12 @@ def test_praise_without_as_is_no_naming():
 def test_what_a_naming_verb_names_is_not_who_speaks():
     text = "The Daily Ledger, which once dismissed Ms. Ana Ortiz as “a political lightweight,” endorsed her on Sunday."
     assert with_words(text, "political lightweight").speaker != "Ana Ortiz"
+
+
+@pytest.mark.parametrize("sentence, words, speaker", [
+    ("Caleb Strand accused the president of “spending the country into a ditch.”", "into a ditch", "Caleb Strand"),
+    ("Mike Pence praised Ted Cruz for showing “the courage of his convictions.”", "courage of his", "Mike Pence"),
+])
+def test_the_charge_or_merit_a_judging_verb_quotes_is_reported_speech_of_its_subject(sentence, words, speaker):
+    [quote] = [q for q in analyze_article(sentence, None).quotes if words in q.text]
+    assert not quote.direct and quote.speaker == speaker

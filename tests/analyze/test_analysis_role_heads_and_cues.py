@@ -108,3 +108,9 @@ def test_a_rebuttal_verb_is_a_cue():
             "Marcus Bell, a senior adviser to Whitcomb, countered that viewers had seen "
             "“a candidate who cannot give a straight answer.”")
     assert speaker_of(text, "straight answer") == "Marcus Bell"
+
+
+def test_a_noun_in_ing_after_an_article_is_no_cue():
+    text = ("Janet Ruelas testified on Tuesday.\n\n"
+            "Ms. Ruelas said the warning had “never reached the seventh floor,” a reference to the executive suite.")
+    assert speaker_of(text, "seventh floor") == "Janet Ruelas"

@@ -6,6 +6,8 @@ tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import speaker_of
 
 from storyline.analyze import analyze_article
@@ -61,3 +63,18 @@ def test_the_crowd_crying_out_is_the_source_shown():
             "“Nooo!” the crowd cried out, booing.")
     [quote] = [q for q in analyze_article(text, None).quotes if "Nooo" in q.text]
     assert quote.speaker is None and quote.unnamed_source == "the crowd"
+
+
+@pytest.mark.parametrize("cry", ["Oduya told the crowd, which erupted into chants of",
+                                 "he said, as the hall shook with chants of"])
+def test_chants_of_anyone_are_not_the_speakers(cry):
+    text = ("Dan Oduya spoke for an hour in the square.\n\n"
+            f"“We will open the harbour by spring,” {cry} “Open it now! Open it now!”")
+    assert speaker_of(text, "Open it now") is None
+
+
+def test_a_section_of_the_crowd_that_began_chanting_is_the_source_shown():
+    text = ("Dan Oduya spoke for an hour in the square. He turned on the press pen at the back.\n\n"
+            "Moments later, a section near the back began chanting “Tell the truth!”")
+    [quote] = [q for q in analyze_article(text, None).quotes if "Tell the truth" in q.text]
+    assert quote.speaker is None and quote.unnamed_source == "a section near the back"

@@ -304,3 +304,13 @@ def test_the_spokeswoman_stays_unnamed_where_no_one_was_named_so():
     text = ("Rep. Boyd Trammell faced angry voters on Monday. His office issued a statement.\n\n"
             "“Some of tonight's disruptions were organized by outside groups,” the spokeswoman said.")
     assert speaker_of(text, "disruptions") is None
+
+
+@pytest.mark.parametrize("stranger", [
+    "A Republican strategist advising two Senate campaigns, who spoke on condition of anonymity, put it bluntly.",
+    "An older woman filling a cooler with ice beside her, who declined to give her name, said she would stay.",
+])
+def test_a_stranger_whose_phrase_runs_on_in_a_participle_is_that_stranger(stranger):
+    text = ("Maya Okonjo runs the party's polling. “Our numbers are fine,” she said.\n\n"
+            f"{stranger} “Our people think the issue is the border,” she said.")
+    assert speaker_of(text, "issue is the border") is None

@@ -265,7 +265,8 @@ def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None)
         return False
     one_of = words[0].lower() == "one" and words[1].lower() == "of"  # "One of Lumora's early investors": one investor
     head = next((w.lower() for n, w in enumerate(words[1:], 1)
-                 if n + 1 == len(words) or words[n + 1].lower() in _HEAD_ENDS and not (one_of and n == 1)), "")
+                 if n + 1 == len(words) or (words[n + 1].lower() in _HEAD_ENDS or _participle(words[n + 1]))
+                 and not (one_of and n == 1)), "")
     if one_of and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]
     if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
@@ -273,6 +274,11 @@ def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None)
     person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in SEXED_NOUNS or head in _PEOPLE \
         or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive"))
     return person and (gender is None or SEXED_NOUNS.get(head, gender) == gender)
+
+
+def _participle(word: str) -> bool:
+    """A present participle running on after a phrase's head ("A strategist advising two campaigns")."""
+    return word.islower() and word.endswith("ing") and len(word) > 5
 
 
 _ONE_PERSON = {"a", "an", "one", "another"}

@@ -10,20 +10,19 @@ from storyline.analyze.participles import perceived_from
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.lang.en import (
     ADDRESSED_PASSIVES,
-    AS_NAMING_CUES,
     ASKED_CLAUSE_OPENERS,
     BEFORE_PLURAL_NOUN,
     CUE_WORDS,
     DEFINITE,
     FINITE_AUXILIARIES,
     MESSAGE_NOUNS,
-    NAMING_CUES,
     PASSIVE_AUXILIARIES,
     PERCEIVED_CUES,
     PHRASAL_CUES,
     SAYING_BEFORE_TO,
     VERB_FORMS,
 )
+from storyline.lang.en_naming import NAMING_CUES, NAMING_WITH
 
 
 def is_cue(article: ArticleText, i: int) -> bool:
@@ -41,6 +40,8 @@ def is_cue(article: ArticleText, i: int) -> bool:
             return True  # "a reporter can be heard asking"
     if word not in CUE_WORDS:
         return False
+    if word.endswith("ing") and article.word(i - 1) in _ARTICLES:
+        return False  # "the warning had never reached …": a noun ("his warning that …" still reports his words)
     if article.word(i - 1) == "to" and article.word(i - 2) not in SAYING_BEFORE_TO:
         return False  # "declined to say", not "was prompted to say"
     if article.word(i - 1) in ("not", "n't", "never") or word.endswith("s") and \
@@ -51,6 +52,9 @@ def is_cue(article: ArticleText, i: int) -> bool:
             and named.start < tok.start and named.label != "PERSON":
         return False  # the last word of a name ("the United States", "Fox News Reports"), not a verb
     return not tok.tag or tok.tag.startswith("VB")
+
+
+_ARTICLES = {"the", "a", "an", "this"}
 
 
 def asked_clause(article: ArticleText, j: int) -> bool:
@@ -91,16 +95,24 @@ def naming_cue(article: ArticleText, i: int) -> bool:
 
 
 def names_something(article: ArticleText, i: int) -> bool:
-    """A verb of naming (NAMING_CUES: "called", "described"), or one that names its object as something with "as"
-    (names_as), passive or not."""
+    """A verb of naming (NAMING_CUES: "called", "described"), or one that names its object as something with a
+    word after it (names_as), passive or not."""
     return article.word(i) in NAMING_CUES or names_as(article, i)
 
 
 def names_as(article: ArticleText, i: int) -> bool:
-    """A verb that names its object as something with "as" a few words on, before any comma ("Mr Gowda dismissed
-    the protest as “drama staged for the evening news”", "hailed the deal in a statement as “…”")."""
-    if article.word(i) not in AS_NAMING_CUES:
+    """A verb that names its object as something with its word (NAMING_WITH) a few words on, before any comma or
+    quotation mark ("Mr Gowda dismissed the protest as “drama staged for the evening news”", "hailed the deal in a
+    statement as “…”", "accused the president of “spending …”")."""
+    after = NAMING_WITH.get(article.word(i))
+    if after is None:
         return False
+    for k in range(i + 1, min(i + 10, len(article.tokens))):
+        if article.word(k) in after:
+            return True
+        if article.tokens[k].text in (",", ";", ":", ".") or article.tokens[k].text in QUOTE_TOKENS:
+            return False
+    return False
     for k in range(i + 1, min(i + 10, len(article.tokens))):
         if article.word(k) == "as":
             return True

@@ -52,11 +52,11 @@ from storyline.lang.en import (
     CRIES,
     CUE_WORDS,
     JOINING_WORDS,
-    NAMING_CUES,
     SPOKEN_TO_CUES,
     THINKING_VERBS,
     TITLE_SMALL_WORDS,
 )
+from storyline.lang.en_naming import NAMING_CUES
 
 # words after a closing mark that go on with the cue or another quotation, not with the writer's sentence
 _JOINING = {"he", "she", "they", "it", "we", "i", "you", "the", "and", "or", "but", "as"}

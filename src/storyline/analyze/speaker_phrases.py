@@ -27,6 +27,7 @@ from storyline.lang.en import (
     PERSON_ROLES,
     PHRASE_LINKS,
     PLACE_PREPOSITIONS,
+    PREPOSITIONAL,
     PRONOUNS,
     VERB_FORMS,
     WORDLIKE,
@@ -40,6 +41,10 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
 
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
+_BEGAN = {"began", "begins", "started", "starts", "kept", "keeps"}
+# nouns in -ly, not adverbs, before a cue: the phrase's head ("one Lee ally said", "the family said")
+_LY_NOUNS = {"ally", "family", "assembly", "rally", "supply", "reply", "bully", "tally", "monopoly", "anomaly"}
 
 
 def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
@@ -62,9 +67,12 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
 
 def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     j = cue - 1
+    if article.word(cue).endswith("ing") and article.word(j) in _BEGAN:
+        j -= 1  # "a section near the back began chanting": the phrase before the verb it goes on
     while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in ADVERBIALS or article.word(j).endswith("ly")
                                                          and article.tokens[j].tag in ("RB", "")
-                                                         and article.tokens[j].text.islower()):  # not "Kelly"
+                                                         and article.tokens[j].text.islower()  # not "Kelly"
+                                                         and article.word(j) not in _LY_NOUNS):  # "one Lee ally said"
         j -= 1
     if j < 0 or article.tokens[j].start < lo:
         return None
@@ -164,6 +172,8 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
         j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr."
     tok = article.tokens[j]
     word = tok.text.lower()
+    if word in _OBJECT_PRONOUNS and j >= 2 and article.tokens[j - 2].start >= lo and article.word(j - 1) in PREPOSITIONAL - {"of"}:
+        return _classify_ending_at(article, j - 2, lo)  # "An older woman … beside her, who …, said": not "her"
     if word in PRONOUNS or word in OTHER_PRONOUNS:
         return Subject("pronoun" if word in PRONOUNS else "anonymous", tok.start, tok.end, tok.text)
     mention = article.mention_by_end.get(tok.end)

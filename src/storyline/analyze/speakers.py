@@ -105,8 +105,9 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
         across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
         if across is not None:
             _apply_subject(article, statement, across, done, genders)
-        if statement.speaker and _cried_by_unnamed(article, statement):
+        if statement.speaker and (crier := _cried_by_unnamed(article, statement)):
             statement.speaker, statement.speaker_span = None, None
+            statement.unnamed = crier if isinstance(crier, tuple) else None
         done.append(statement)
 
 
@@ -114,13 +115,14 @@ def _pronoun_gender(subject: Subject | None) -> str | None:
     return PRONOUNS.get(subject.surface.lower()) if subject is not None and subject.kind == "pronoun" else None
 
 
-def _cried_by_unnamed(article: ArticleText, statement: Statement) -> bool:
+def _cried_by_unnamed(article: ArticleText, statement: Statement) -> bool | tuple[int, int]:
     """Whether a quotation is cried out by a crowd or someone unnamed, as the words right before it in its
     sentence say ("as his friends jeered, “…”", "someone in the audience shouted, “…”", "roused the crowd to
     chants of “…”"): a word of crying, and before it, as the one crying, a noun phrase naming no person (an
-    indefinite or plural one, or a crowd), not the sentence's named subject. A cue of the quotation's own
-    after it ("“…,” Ruiz said") keeps its speaker unless the cry is a verb that only quotes ("shouted", not
-    "cheered")."""
+    indefinite or plural one, or a crowd), not the sentence's named subject; a noun of crying with "of" is a
+    crowd's whoever the sentence is about. A cue of the quotation's own after it ("“…,” Ruiz said") keeps its
+    speaker unless the cry is a verb that only quotes ("shouted", not "cheered"). The crier's span where a verb's
+    phrase gives it, else True."""
     lo = article.sentences[article.sentence_of(statement.position)][0]
     k = article.token_at(statement.position) - 1
     while k >= 0 and article.tokens[k].start >= lo and (article.word(k) in (",", ":", "of")
@@ -138,7 +140,11 @@ def _cried_by_unnamed(article: ArticleText, statement: Statement) -> bool:
     tag, word = article.tokens[k].tag, article.word(k)
     if tag.startswith("VB") or not tag and word.endswith(("ed", "ing")):  # "his friends jeered, “…”"
         crier = noun_phrase_before(article, k, lo)
-        return crier is not None and crier.kind == "anonymous" and crier.surface.lower() not in PRONOUNS
+        if crier is None or crier.kind != "anonymous" or crier.surface.lower() in PRONOUNS:
+            return False
+        return crier.start, crier.end
+    if article.word(k + 1) == "of":
+        return True  # "the crowd, which erupted into chants of “…”", "the arena shook with chants of “…”": a crowd's
     # a noun of crying: the crowd it belongs to stands just before ("the crowd to spontaneous chants of")
     for x in range(k - 1, max(k - 5, -1), -1):
         if article.tokens[x].start < lo or article.tokens[x].text in (",", ";", ":"):

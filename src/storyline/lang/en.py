@@ -82,16 +82,6 @@ QUOTING_ONLY_CUES = {"asked", "asks", "posted", "continued", "continues", "reads
                      "yelled", "yells", "chanted", "chanting", "exclaimed", "interjected", "interjecting", "barked",
                      "boomed", "jokes"}
 REPORTING_CUES = CUE_WORDS - QUOTING_ONLY_CUES
-# Verbs that give a quotation as what their subject calls something ("Ruiz considers the deal “a first step”",
-# "she called it “a disgrace”"): cues only before the quotation they govern, never passive ("he was called").
-NAMING_CUES = {"called", "calls", "calling", "considers", "considered", "described", "describes", "describing",
-               "labelled", "labeled", "labels", "termed", "terms", "dubbed", "dubs", "branded", "brands"}
-# Verbs that name a thing as something only with "as" ("dismissed the protest as “drama for the cameras”",
-# "hailed the deal as “a turning point”"), read as NAMING_CUES are (cue_words.naming_cue).
-AS_NAMING_CUES = {"dismissed", "dismisses", "hailed", "hails", "praised", "praises", "derided", "derides", "denounced",
-                  "denounces", "characterized", "characterised", "characterizes", "characterises", "portrayed",
-                  "portrays", "ridiculed", "mocked", "slammed", "blasted", "condemned", "criticized", "criticised",
-                  "touted", "touts", "cast", "casts", "framed", "frames", "painted", "paints"}
 # Words right before a quotation mark that bind the quoted words into the writer's own clause ("a “racist
 # bigot”", "was “strategic”", "to “rip up”", "that “…”", "he “would never …”"): determiners and possessives,
 # auxiliaries and copulas, pronouns, "to", and words that open a clause. After a verb or a preposition
@@ -114,13 +104,13 @@ JOINING_WORDS = {"and", "or"}
 # marks: an auxiliary or modal whose subject stands before them ('the delegates “should vote …”'), a relative or
 # subordinating word ('candidates “who embody …”', 'what will happen “if we lose”'), a preposition ('a campaign “of
 # hatred …”'), "to" and "not". No sentence of a speaker's opens so: the quoted words finish the writer's sentence.
-CONTINUING_WORDS = {"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does", "did", "will",
-                    "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "who", "whom", "whose",
-                    "which", "that", "whether", "if", "because", "although", "though", "unless", "than", "so", "of",
-                    "for", "by", "with", "from", "in", "into", "on", "at", "over", "out", "toward", "towards", "about",
-                    "against", "through", "without", "including", "except", "like", "among", "between", "under",
-                    "upon", "within", "onto", "across", "beside", "behind", "around", "along", "beyond", "despite",
-                    "to", "not"}
+PREPOSITIONAL = {"of", "for", "by", "with", "from", "in", "into", "on", "at", "over", "out", "toward", "towards", "about",
+                 "against", "through", "without", "including", "except", "like", "among", "between", "under", "upon",
+                 "within", "onto", "across", "beside", "behind", "around", "along", "beyond", "despite", "to"}
+CONTINUING_WORDS = PREPOSITIONAL | {"is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "do", "does",
+                                    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                                    "ought", "who", "whom", "whose", "which", "that", "whether", "if", "because",
+                                    "although", "though", "unless", "than", "so", "not"}
 # Verbs of thinking: quoted words in lower case right after one ('she believes “the ferry will run”') are the thought
 # the writer reports, in the speaker's words, as after "believes that"; no one speaks a belief aloud as a quotation.
 THINKING_VERBS = {"believe", "believes", "believed", "believing", "think", "thinks", "thought", "thinking", "feel",
