@@ -112,3 +112,10 @@ def test_an_epithet_the_model_took_into_a_name_is_no_part_of_it(name):
     assert strip_title(name) == "Chiamaka Okafor"
     assert strip_title("Leader of the Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"
     assert strip_title("Opposition Meenakshi Rao Patil") == "Meenakshi Rao Patil"
+
+
+@pytest.mark.parametrize("name", ["RNC Chairwoman Chiamaka Okafor", "Ohio Gov. Chiamaka Okafor", "Gov. Chiamaka Okafor",
+                                  "DNC Chair Chiamaka Okafor"])
+def test_a_bodys_initials_or_a_state_before_a_title_are_no_part_of_the_name(name):
+    assert strip_title(name) == "Chiamaka Okafor"
+    assert strip_title("Paul Justice") == "Paul Justice"

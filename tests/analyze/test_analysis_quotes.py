@@ -353,3 +353,12 @@ def test_a_cue_inside_the_reported_words_reports_both_sides_of_it(text, first, s
 def test_words_after_a_cue_that_belong_to_the_reporter_are_not_reported(sentence, clause):
     said = [q.text for q in reported(sentence)]
     assert said == ([clause] if clause else [])
+
+
+def test_a_speakers_short_next_sentence_after_the_cue_is_theirs():
+    text = ("Jed Kowalczyk spoke after the debate.\n\n"
+            "“He lost his train of thought three times,” Mr. Kowalczyk said. “We counted.”\n\n"
+            "Her slogan this year is “Axe the tax.” It is printed on every leaflet.")
+    quotes = analyze_article(text, None).quotes
+    assert [(q.text, q.speaker) for q in quotes if "counted" in q.text] == [("We counted", "Jed Kowalczyk")]
+    assert not [q for q in quotes if "Axe" in q.text]

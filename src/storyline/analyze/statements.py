@@ -14,7 +14,7 @@ from storyline.analyze.cue_words import is_cue
 from storyline.analyze.quotation_cues import cue_after, cue_before, first_cue
 from storyline.analyze.quote_marks import QUOTE_TOKENS, QuoteMarks
 from storyline.analyze.speaker_kinds import Subject
-from storyline.analyze.titles import announced, exclaimed, names_something, titled_in_sentence
+from storyline.analyze.titles import announced, exclaimed, names_something, sentence_of_its_own, titled_in_sentence
 
 
 @dataclass
@@ -85,7 +85,8 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
             statement.cue = (tok.start, tok.end)
             statement.subject = subject
         words = sum(len(text[a:b].split()) for a, b in statement.parts)
-        short = words < 4 and not exclaimed(text, *statement.parts[-1])  # "chants of “Lock her up!”" is said
+        short = words < 4 and not exclaimed(text, *statement.parts[-1]) \
+            and not (len(group) == 1 and sentence_of_its_own(text, first))  # "chants of “Lock her up!”", “Good.” are said
         if short and len(group) == 1 and announced(text, first):
             # "had one message: “Dump Trump.”" is said; the name of a person the article names is a name ("could not bring
             # himself to utter: “Ana Ortiz.”")

@@ -141,6 +141,25 @@ def announced(text: str, mark: QuoteMarks) -> bool:
     return before.endswith(":") and quoted[:1].isupper() and quoted.endswith((".", "!", "?"))
 
 
+def sentence_of_its_own(text: str, mark: QuoteMarks) -> bool:
+    """Whether short quoted words stand as a sentence of their own, in capitals and closed by their own full stop
+    inside the marks, after the cue sentence of a quotation ending before them in their paragraph, with nothing after
+    the closing mark but the paragraph's end or the next sentence ("“…,” Mr. Kowalczyk said. “We counted.”"): the
+    speaker's next words, however short. Alone in a paragraph, short words in capitals are as often a slogan or a
+    list's item ("“A change warrior.”") as anyone's."""
+    quoted = text[mark.start:mark.close].strip()
+    if not quoted[:1].isupper() or not quoted.endswith((".", "!", "?")):
+        return False
+    before = text[text.rfind("\n", 0, mark.open) + 1:mark.open].rstrip()
+    after = text[mark.close + 1:mark.close + 3]
+    return _AFTER_CUE_SENTENCE.search(before) is not None \
+        and (not after.strip() or after[:1] in " \n" and (after[1:2].isupper() or after[1:2] in _OPENERS + "\n"))
+
+
+# a quotation closed, its cue and a full stop: “…,” Ruiz said.
+_AFTER_CUE_SENTENCE = re.compile(r"[,?!]?[”’\"']\s+(?:[^.”\"\n]|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr)\.){1,90}\.$")
+
+
 def exclaimed(text: str, start: int, end: int) -> bool:
     """Whether the quoted words text[start:end] end on an exclamation or a question mark ("Lock her up!", "Marco!
     Marco!,", "Mrs. Ortiz?"): something shouted, chanted, asked or held up on a sign, a statement however short, not a
