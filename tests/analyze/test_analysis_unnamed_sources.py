@@ -314,3 +314,23 @@ def test_a_stranger_whose_phrase_runs_on_in_a_participle_is_that_stranger(strang
     text = ("Maya Okonjo runs the party's polling. “Our numbers are fine,” she said.\n\n"
             f"{stranger} “Our people think the issue is the border,” she said.")
     assert speaker_of(text, "issue is the border") is None
+
+
+def test_a_description_no_table_holds_is_the_one_named_beside_it():
+    text = ("Asked by the evening's moderator, the novelist Grace Pell, whether the book was a campaign document, "
+            "Ms. Marchetti laughed. “Every book by a politician is a campaign document,” she said.\n\n"
+            "Ms. Pell pressed her. “So that's a yes?” the novelist asked.")
+    assert speaker_of(text, "So that's a yes") == "Grace Pell"
+
+
+def test_a_message_is_never_the_person_named_beside_it():
+    text = ("According to the FBI summary, Mills asked the employee to delete the emails. The employee did not do so "
+            "immediately, according to the summary.\n\n“The files were kept,” the summary said.")
+    assert speaker_of(text, "files were kept") is None
+
+
+def test_a_stranger_this_paragraph_introduces_outranks_a_holder_named_before():
+    text = ("Maya Okonjo, a Democratic strategist, said the money was flowing. “Our numbers are fine,” she said.\n\n"
+            "A Republican strategist advising two Senate campaigns, who spoke on condition of anonymity, put it "
+            "bluntly. “Our people think the issue is the border,” the strategist said.")
+    assert speaker_of(text, "issue is the border") is None

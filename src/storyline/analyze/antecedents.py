@@ -269,11 +269,16 @@ def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None)
                  and not (one_of and n == 1)), "")
     if one_of and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]
+    return _names_a_person(head) and (gender is None or SEXED_NOUNS.get(head, gender) == gender)
+
+
+def _names_a_person(head: str) -> bool:
+    """Whether a noun names one person: a role, kin, a person noun or one of their endings ("strategist",
+    "driver"); not a group, a message ("letter") or a plural."""
     if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
         return False
-    person = head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in SEXED_NOUNS or head in _PEOPLE \
+    return head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in SEXED_NOUNS or head in _PEOPLE \
         or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive"))
-    return person and (gender is None or SEXED_NOUNS.get(head, gender) == gender)
 
 
 def _participle(word: str) -> bool:
@@ -626,23 +631,26 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
     return best, (last[best].start, last[best].end)
 
 
-def named_spokesperson(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
-    """The person "the spokeswoman" (or an aide, an adviser: a word that mostly leaves its holder unnamed) stands
-    for where the article named one with that word set right beside the name, in this paragraph or the one
-    before ("Trammell's spokeswoman, Kelsey Orr, said … “…,” the spokeswoman said"; "Kelsey Orr, a spokeswoman
-    for the campaign,"), the one named last; None where no one was so named, and the words stay unnamed."""
+def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """The person a description stands for where the article named one with its head noun set right beside the
+    name, in this paragraph or the one before ("Trammell's spokeswoman, Kelsey Orr, said … “…,” the spokeswoman
+    said"; "Kelsey Orr, a spokeswoman for the campaign,"; "the moderator, the novelist Grace Pell, … “…?” the
+    novelist asked"), the one named last: for a role no table holds, and for "the spokeswoman", "the aide" (words
+    that mostly leave their holder unnamed). None where no one was so named, and the words stay unnamed."""
     words = subject.surface.lower().split()
-    if len(words) < 2 or words[0] not in DEFINITE or words[-1] not in _UNNAMED_ROLES:
+    if len(words) < 2 or words[0] not in DEFINITE:
         return None
-    head = words[-1]
+    head = role_head(subject) if subject.kind == "role" else words[-1]
+    if subject.kind == "anonymous" and head not in _UNNAMED_ROLES or not head.isalpha() or not _names_a_person(head):
+        return None
     lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     for m in reversed(article.people):
         if m.end > subject.start or m.start < lo or article.in_quote(m.start):
             continue
         before = article.text[max(lo, m.start - 30):m.title_start if m.title_start is not None else m.start]
-        after = article.text[m.end:m.end + 80]
+        after = article.text[m.end:min(m.end + 80, subject.start)]  # the apposition, not the description itself
         if re.search(rf"\b{head}\s*,?\s*$", before, re.IGNORECASE) \
-                or re.match(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b", after):
+                or re.match(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b[^.;“”\"]{{0,60}}?[,)]", after):
             return strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)
     return None
 

@@ -24,7 +24,7 @@ from storyline.analyze.antecedents import (
     bearer,
     far_holder,
     holds_a_role,
-    named_spokesperson,
+    named_beside,
     names_self,
     pronoun_genders,
     role_antecedent,
@@ -203,11 +203,13 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role" and holds_a_role(subject):
         found = role_antecedent(article, subject)
-        stranger = unnamed_antecedent(article, subject.start, done, None, reach=1) if found is None else None
-        if stranger is not None and {role_head(subject), role_head(subject) + "s"} \
+        stranger = unnamed_antecedent(article, subject.start, done, None, reach=1)
+        if stranger is not None and (found is None or found[1][0] < stranger[0]) \
+                and {role_head(subject), role_head(subject) + "s"} \
                 & set(re.findall(r"[a-z][\w-]*", article.text[stranger[0]:stranger[1]].lower())):
             statement.unnamed = stranger  # "One inspector said … “…,” the inspector said": the inspector's, unnamed
-            # (and "One of Lumora's early investors said … “…,” the investor said")
+            # (and "One of Lumora's early investors said … “…,” the investor said"), even where a named inspector came
+            # before the stranger
             return
         asks = statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in ASKING
         if found is None and (aged(subject) is not None or role_head(subject) in SPORT_ROLES):
@@ -221,8 +223,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
                 found = near  # "Rubio stopped by … the senator said": the senator the paragraph is about
         if found:
             statement.speaker, statement.speaker_span = found
-    if statement.speaker is None and subject.kind == "anonymous" \
-            and (holder := named_spokesperson(article, subject)) is not None:
+    if statement.speaker is None and statement.unnamed is None and subject.kind in ("anonymous", "role") \
+            and (holder := named_beside(article, subject)) is not None:
         statement.speaker, statement.speaker_span = holder  # "Trammell's spokeswoman, Kelsey Orr, … the spokeswoman said"
     if statement.speaker is None and subject.kind in ("anonymous", "role") and (body := named_body(article, subject)) is not None:
         statement.speaker = body.text  # "Corvane Foods said … “…,” the company said in a statement"
