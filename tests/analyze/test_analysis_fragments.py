@@ -436,3 +436,11 @@ def test_what_a_naming_verb_names_is_not_who_speaks():
 def test_the_charge_or_merit_a_judging_verb_quotes_is_reported_speech_of_its_subject(sentence, words, speaker):
     [quote] = [q for q in analyze_article(sentence, None).quotes if words in q.text]
     assert not quote.direct and quote.speaker == speaker
+
+
+def test_a_cue_after_the_quotation_on_the_same_subject_leaves_it_to_the_verb_before():
+    # "and said" goes on the sentence's first verb: the words in marks are what Dorrance called the charge
+    text = ("Cheryl Brandt attacked her rival on Tuesday.\n\n"
+            "Brandt's campaign manager, Wes Dorrance, called the charge “recycled garbage” and said it would not stick.")
+    [quote] = [q for q in analyze_article(text, None).quotes if "recycled garbage" in q.text]
+    assert not quote.direct and quote.speaker == "Wes Dorrance"

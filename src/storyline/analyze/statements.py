@@ -76,7 +76,8 @@ def direct_statements(article: ArticleText, marks: list[QuoteMarks]) -> list[Sta
                     and not article.sentence_ends_between(article.tokens[cue].start, groups[n + 1][0].open):
                 # "He said, “…” - at which point the crowd chanted “…”": the cue after opens the next quotation
                 cue, subject = cue_before(article, first)
-        if cue is None or subject is None or subject.kind == "none":
+        if cue is None or subject is None or subject.kind in ("none", "inherit"):
+            # "… called the charge “…” and said …": the cue after goes on the sentence's first verb, the quotation's
             before = cue_before(article, first)
             if before[0] is not None and (cue is None or before[1] is not None):
                 cue, subject = before
