@@ -114,3 +114,17 @@ def test_a_noun_in_ing_after_an_article_is_no_cue():
     text = ("Janet Ruelas testified on Tuesday.\n\n"
             "Ms. Ruelas said the warning had “never reached the seventh floor,” a reference to the executive suite.")
     assert speaker_of(text, "seventh floor") == "Janet Ruelas"
+
+
+def test_began_to_answer_is_a_cue():
+    text = ("Rep. Boyd Trammell held a town hall on Monday.\n\n"
+            "Trammell, a second-term Republican who represents a sprawling district, began to answer that the "
+            "legislation “protects Medicaid for the people it was designed for.” A nurse cut him off.")
+    assert speaker_of(text, "protects Medicaid") == "Boyd Trammell"
+
+
+def test_who_after_a_description_set_beside_a_name_is_that_person():
+    text = ("President Warren Ashby faced Caleb Strand on Tuesday. The question came from the moderator Dana "
+            "Whitlock, the anchor of the network's evening program, who asked the president directly: “Mr. "
+            "President, what do you say to voters who think you are too old?”")
+    assert speaker_of(text, "too old") == "Dana Whitlock"

@@ -42,6 +42,7 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+_APPOSITION_OPENERS = {"a", "an", "the", "his", "her", "their"}
 _BEGAN = {"began", "begins", "started", "starts", "kept", "keeps"}
 # nouns in -ly, not adverbs, before a cue: the phrase's head ("one Lee ally said", "the family said")
 _LY_NOUNS = {"ally", "family", "assembly", "rally", "supply", "reply", "bully", "tally", "monopoly", "anomaly"}
@@ -110,12 +111,18 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
 
 def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | None:
     """The person a "who" before a cue stands for: the name right before it, a comma between or not ("the radio
-    host Charlie Sykes, who lamented …", "a tweet from Ann Lee who wrote"); None where no person's name ends
-    there ("a gynecologist from Englewood, New Jersey, who said")."""
+    host Charlie Sykes, who lamented …", "a tweet from Ann Lee who wrote"), or before a description set beside it
+    ("Dana Whitlock, the anchor of the evening show, who asked"); None where no person's name ends there ("a
+    gynecologist from Englewood, New Jersey, who said")."""
     k = who - 1
     if k >= 0 and article.tokens[k].text == ",":
         k -= 1
     mention = article.mention_by_end.get(article.tokens[k].end) if k >= 0 and article.tokens[k].start >= lo else None
+    if mention is None and article.word(who - 1) == ",":  # "the moderator Dana Whitlock, the anchor of …, who asked"
+        comma = next((c for c in range(who - 2, max(who - 16, -1), -1) if article.tokens[c].text == ","), None)
+        if comma is not None and comma > 0 and article.tokens[comma - 1].start >= lo \
+                and article.word(comma + 1) in _APPOSITION_OPENERS:
+            mention = article.mention_by_end.get(article.tokens[comma - 1].end)
     if mention is None or not named_person(article, mention) or mention.label == "GPE":
         return None
     comma = article.token_at(mention.start) - 1

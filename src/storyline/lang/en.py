@@ -30,7 +30,7 @@ insist argue warn stress""".split())
 # boasted", "…, noting that …"): one table, read as cues like the rest.
 CUE_WORDS |= set("""reported reports reporting write boasted boasts proclaimed proclaims lamented laments sang
 sings interrupted recommended recommends mocked mocks texted noting arguing explaining suggesting remarking
-tweeting countered counters contended contends asserted asserts testified testifies scoffed snapped sniped fumed""".split())
+tweeting countered counters contended contends asserted asserts testified testifies scoffed snapped sniped fumed answer""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
@@ -41,7 +41,7 @@ ASKING = {"asked", "asks", "ask", "asking"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
 # Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
 # add"), where any other ("declined to say", "wants to add") leaves it unsaid.
-SAYING_BEFORE_TO = {"prompted", "quick", "moved", "proceeded", "hastened", "rushed", "pains"}
+SAYING_BEFORE_TO = {"prompted", "quick", "moved", "proceeded", "hastened", "rushed", "pains", "began", "begun", "started"}
 # Words that go before a plural noun and never before a verb of the third person singular, so that a cue word
 # in -s after them is that noun: "the eastern states that once formed …", "many claims that circulated …".
 BEFORE_PLURAL_NOUN = set("""many several few both these those various numerous such most all other two three four
