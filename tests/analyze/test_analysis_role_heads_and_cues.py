@@ -116,9 +116,9 @@ def test_a_noun_in_ing_after_an_article_is_no_cue():
     assert speaker_of(text, "seventh floor") == "Janet Ruelas"
 
 
-def test_began_to_answer_is_a_cue():
+def test_a_verb_of_saying_after_began_is_a_cue():
     text = ("Rep. Boyd Trammell held a town hall on Monday.\n\n"
-            "Trammell, a second-term Republican who represents a sprawling district, began to answer that the "
+            "Trammell, a second-term Republican who represents a sprawling district, began to argue that the "
             "legislation “protects Medicaid for the people it was designed for.” A nurse cut him off.")
     assert speaker_of(text, "protects Medicaid") == "Boyd Trammell"
 

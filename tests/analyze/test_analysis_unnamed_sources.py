@@ -334,3 +334,14 @@ def test_a_stranger_this_paragraph_introduces_outranks_a_holder_named_before():
             "A Republican strategist advising two Senate campaigns, who spoke on condition of anonymity, put it "
             "bluntly. “Our people think the issue is the border,” the strategist said.")
     assert speaker_of(text, "issue is the border") is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("The weather office said temperatures would ease on Monday, but warned of ‘dry lightning strikes and erratic "
+     "wind changes’ through Sunday night.", "dry lightning"),
+    ("The State Department less than two weeks ago said for the first time that “top secret” material had passed "
+     "through the server.", "top secret"),
+])
+def test_a_preposition_or_a_stretch_of_time_is_never_the_source_shown(text, words):
+    quote = quote_with(text, words)
+    assert quote.unnamed_source not in ("of", "two weeks ago")

@@ -20,6 +20,7 @@ from storyline.lang.en import (
     INDEFINITE,
     OTHER_PRONOUNS,
     PHRASE_LINKS,
+    PREPOSITIONAL,
     PRONOUNS,
     UNNAMED,
     WORDLIKE,
@@ -121,7 +122,7 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
             return Subject("name", start_name, end, article.text[start_name:end])
         beside = person_beside(article.text, article.people, start_name, end)  # "Pennsylvania Gov. and … Ed Rendell"
         return subject_from_mention(article, beside) if beside is not None else Subject("none", start, end, surface)
-    if head.isalpha() and not head_tok.text[:1].isupper():
+    if head.isalpha() and not head_tok.text[:1].isupper() and head not in PREPOSITIONAL:  # not "along with"
         return Subject("role", start, end, surface)
     return Subject("none", start, end, surface)
 

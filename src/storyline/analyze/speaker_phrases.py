@@ -42,6 +42,10 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+# the words of a stretch of time before "ago" ("less than two weeks ago")
+_SPAN_OF_TIME = {"a", "an", "one", "two", "three", "four", "five", "six", "few", "several", "many", "less", "more", "than",
+                 "about", "just", "only", "some", "nearly", "almost", "minutes", "minute", "hours", "hour", "days", "day",
+                 "weeks", "week", "months", "month", "years", "year", "decades", "decade", "moments", "moment"}
 _APPOSITION_OPENERS = {"a", "an", "the", "his", "her", "their"}
 _BEGAN = {"began", "begins", "started", "starts", "kept", "keeps"}
 # nouns in -ly, not adverbs, before a cue: the phrase's head ("one Lee ally said", "the family said")
@@ -75,6 +79,10 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
                                                          and article.tokens[j].text.islower()  # not "Kelly"
                                                          and article.word(j) not in _LY_NOUNS):  # "one Lee ally said"
         j -= 1
+    if article.word(j) == "ago":  # "The State Department less than two weeks ago said": the time, not the subject
+        j -= 1
+        while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in _SPAN_OF_TIME or article.word(j).isdigit()):
+            j -= 1
     if j < 0 or article.tokens[j].start < lo:
         return None
     j = _before_brackets(article, j, lo)  # "Sen. Marco Rubio (R-Fla.) said": a party and a state in brackets
@@ -241,6 +249,8 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if word in PRONOUNS:
         tok = article.tokens[i]
         return Subject("pronoun", tok.start, tok.end, tok.text)
+    if word in PREPOSITIONAL:
+        return None  # "warned of “…”": a phrase a preposition opens is no inverted subject
     titled = _titled_person_after(article, i, hi)
     if titled is not None:
         return titled

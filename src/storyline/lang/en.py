@@ -30,7 +30,7 @@ insist argue warn stress""".split())
 # boasted", "…, noting that …"): one table, read as cues like the rest.
 CUE_WORDS |= set("""reported reports reporting write boasted boasts proclaimed proclaims lamented laments sang
 sings interrupted recommended recommends mocked mocks texted noting arguing explaining suggesting remarking
-tweeting countered counters contended contends asserted asserts testified testifies scoffed snapped sniped fumed answer""".split())
+tweeting countered counters contended contends asserted asserts testified testifies scoffed snapped sniped fumed""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
