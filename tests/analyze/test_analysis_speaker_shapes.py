@@ -135,3 +135,17 @@ def test_a_titled_speaker_and_an_adverb_before_any_verb_after_a_quotation():
             "pause.\n\n"
             "‘She is very well prepared,’ Mr Mensah eventually offered.")
     assert speaker_of(text, "very well prepared") == "Kwame Mensah"
+
+
+def test_a_quotation_naming_someone_by_given_name_is_not_theirs():
+    text = ("Allison Kerr fired her campaign manager, Bridget Haldane, on Monday.\n\n"
+            "Pressed on whether she and Haldane had clashed, the candidate paused.\n\n"
+            "“Bridget is very talented,” she said.")
+    assert speaker_of(text, "very talented") == "Allison Kerr"
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_with_it():
+    text = ("Harold Brandvold served six terms. His son Erik Brandvold is running for the seat.\n\n"
+            "“Dad thinks the mine is the future of the Range,” Erik says.")
+    assert speaker_of(text, "future of the Range") == "Erik Brandvold"
+

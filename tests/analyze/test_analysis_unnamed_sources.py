@@ -345,3 +345,10 @@ def test_a_stranger_this_paragraph_introduces_outranks_a_holder_named_before():
 def test_a_preposition_or_a_stretch_of_time_is_never_the_source_shown(text, words):
     quote = quote_with(text, words)
     assert quote.unnamed_source not in ("of", "two weeks ago")
+
+
+def test_a_body_whose_name_the_model_cut_short_speaks_whole():
+    # the small model reads "Gold Foods" alone; the capitalised words before it opening the clause are its name
+    text = ("Agents raided the plant on Tuesday.\n\n"
+            "Prairie Gold Foods said in a statement that it “has always cooperated fully with federal authorities.”")
+    assert speaker_of(text, "cooperated fully") == "Prairie Gold Foods"

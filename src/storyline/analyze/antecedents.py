@@ -512,7 +512,19 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
             lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
             if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
                 return True
-    return False
+    return len(words) > 1 and _named_by_given_name(article, statement, words[0])
+
+
+def _named_by_given_name(article: ArticleText, statement: Statement, given: str) -> bool:
+    """Whether a quotation names someone by a given name no other person of the article bears ("“Bridget is very
+    talented,” she said" is not Bridget Haldane's), not after "I'm" or "my name is"."""
+    if len(given) < 3 or not given[:1].isupper() or given.endswith(".") \
+            or sum(1 for full in {strip_title(p.text) for p in article.people} if full.split()[0] == given) > 1:
+        return False
+    pattern = re.compile(rf"(?<![\w'’]){re.escape(given)}(?![\w’'])(?!\s+[A-Z])")
+    return any(not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", article.text[max(a, m.start() - 12):m.start()],
+                             re.IGNORECASE)
+               for a, b in statement.parts for m in pattern.finditer(article.text, a, b))
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}

@@ -191,8 +191,26 @@ class ArticleText:
                         best = indices[j]
             best = earliest if best < 0 else best
         if best < 0:
-            return surface, mention
-        return self.people[best].text, mention or self.people[best]
+            return self._by_given_name(surface), mention
+        return self._by_given_name(self.people[best].text), mention or self.people[best]
+
+    def _by_given_name(self, surface: str) -> str:
+        """A one-word name that is the given name of one person the article names in full ("Erik says" after "Erik
+        Brandvold", "Ban" after "Ban Ki-moon"): that person's full name; else the word as it stands."""
+        word = surface.strip()
+        if " " in word:
+            return surface
+        full = {text for text in self._spellings if len(text.split()) > 1 and text.split()[0] == word
+                and not any(self.written_in_lower_case(w) for w in text.split()[1:])
+                and not all(self._in_title_case_line(self.people[i].start) for i in self._spellings[text][0])}
+        return full.pop() if len(full) == 1 else surface  # not a headline's "Obama Says", "Obama Just"
+
+    def _in_title_case_line(self, pos: int) -> bool:
+        """Whether pos lies in a line of four words or more, each capitalised (a headline)."""
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        words = re.findall(r"[^\W\d_][\w’'-]*", self.text[lo:hi if hi >= 0 else len(self.text)])
+        return len(words) >= 4 and all(w[:1].isupper() for w in words)
 
     def _fitting_spellings(self, key: str) -> list[str]:
         """The people's spellings (the text of a mention) whose name may be a fuller form of key."""

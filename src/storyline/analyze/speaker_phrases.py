@@ -16,6 +16,7 @@ from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, classify_phrase, named_person, person_like, subject_from_mention
 from storyline.lang.en import (
     ADVERBIALS,
+    DEFINITE,
     GOVERNING,
     HEAD_FOLLOWERS,
     INDEFINITE,
@@ -197,6 +198,8 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
         subject = subject_from_mention(article, mention)
         if subject.kind == "name" or not _modified(article, mention, lo):
             return subject
+        if mention.label == "ORG" and (whole := _name_cut_short(article, mention, lo)) is not None:
+            return whole  # "Prairie Gold Foods said", the model's body "Gold Foods"
     if not np_token(article, j):
         return Subject("none", tok.start, tok.end, tok.text)
     k = j
@@ -228,6 +231,22 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
             return before
         i = article.token_at(before.start) - 1
     return None
+
+
+def _name_cut_short(article: ArticleText, mention: Mention, lo: int) -> Subject | None:
+    """A body's name the model cut short: capitalised words run on before the body it found, opening the clause
+    ("Prairie Gold Foods said" read as "Gold Foods"); None where a lower-case word or "The" opens the phrase, or it
+    is no clause's start."""
+    i = article.token_at(mention.start) - 1
+    while i >= 0 and article.tokens[i].start >= lo and article.tokens[i].text[:1].isupper() \
+            and article.tokens[i].text.isalpha() and article.word(i) not in DEFINITE | INDEFINITE:
+        i -= 1
+    first = i + 1
+    if first == article.token_at(mention.start) or (i >= 0 and article.tokens[i].start >= lo
+                                                     and article.word(i) not in (",", ";", ":")):
+        return None
+    start = article.tokens[first].start
+    return Subject("org", start, mention.end, article.text[start:mention.end])
 
 
 def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:
