@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import speaker_of
 from storyline.analyze import analyze_article, find_quotes
 from storyline.model import Mention
@@ -149,3 +151,25 @@ def test_a_given_name_alone_is_the_person_named_in_full_with_it():
             "“Dad thinks the mine is the future of the Range,” Erik says.")
     assert speaker_of(text, "future of the Range") == "Erik Brandvold"
 
+
+
+def test_a_bare_quotation_paragraph_after_a_source_is_introduced_is_theirs():
+    text = ("Kowalczyk spoke for forty minutes in the gym where he once coached.\n\n"
+            "Standing near the bleachers was Corinne Yates, the county Democratic chairwoman, who has known "
+            "Kowalczyk since they worked the same summer job.\n\n"
+            "“We've had candidates come up here for a photo and leave before the coffee got cold.”")
+    assert speaker_of(text, "coffee got cold") == "Corinne Yates"
+
+
+@pytest.mark.parametrize("text, words", [
+    # a person the story named before: the paragraph is about them, not introducing a source
+    ("Kowalczyk spoke in the gym with Corinne Yates beside him.\n\n"
+     "Kowalczyk shook hands with Corinne Yates, the county chairwoman, near the bleachers.\n\n"
+     "“We've had candidates come up here for a photo.”", "come up here for a photo"),
+    # no words of a speaker's own: a sign, a slogan, a title
+    ("Kowalczyk spoke for forty minutes in the gym where he once coached.\n\n"
+     "Standing near the bleachers was Corinne Yates, the county chairwoman, under a banner.\n\n"
+     "“Altoona Believes in Denny.”", "Altoona Believes"),
+])
+def test_a_bare_quotation_paragraph_stays_unattributed_without_an_introduced_speaker(text, words):
+    assert speaker_of(text, words) is None

@@ -421,6 +421,32 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
             and (previous[-1].sentence[1] >= last_sentence[0]
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
+    elif not any(s.direct for s in previous) and (newcomer := _introduced(article, last_sentence)) is not None \
+            and _FIRST_PERSON.search(" ".join(article.text[a:b] for a, b in statement.parts)):
+        _apply_subject(article, statement, subject_from_mention(article, newcomer), done, genders)
+
+
+# words of a speaker's own: a quotation holding one is someone's spoken words, not a sign or a title
+_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e[’']re|[Ww]e[’']ve|[Oo]ur|us)\b")
+
+
+def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | None:
+    """The one person a paragraph's last sentence introduces, named there for the first time in the article and
+    described as a news source is ("Among those in the crowd was the Rev. Ann Boyd, pastor of …", "Priscilla
+    Navarro, who has led the county party since 2019, said …"): the speaker of a paragraph of bare quotation
+    right after it. None where it introduces no one, or two."""
+    found = []
+    for m in article.people:
+        if not sentence[0] <= m.start < sentence[1] or article.in_quote(m.start) or not person_like(article, m):
+            continue
+        name = strip_title(article.full_name(m, m.text, m.start)[0])
+        if any(p.start < sentence[0] and strip_title(article.full_name(p, p.text, p.start)[0]) == name
+               for p in article.people):
+            continue  # named before: the sentence is about them, not introducing a source
+        before = article.text[max(sentence[0], (m.title_start or m.start) - 5):m.title_start or m.start]
+        if article.text[m.end:m.end + 2] in (", ", ",\n") or re.search(r"\b(?:was|is)\s+(?:the\s+)?$", before):
+            found.append(m)
+    return found[0] if len(found) == 1 else None
 
 
 def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:
