@@ -173,3 +173,16 @@ def test_a_bare_quotation_paragraph_after_a_source_is_introduced_is_theirs():
 ])
 def test_a_bare_quotation_paragraph_stays_unattributed_without_an_introduced_speaker(text, words):
     assert speaker_of(text, words) is None
+
+
+@pytest.mark.parametrize("below, speaker", [
+    ("Lorraine Pettibone, a 71-year-old retired librarian, was standing in line for early voting on Tuesday.",
+     "Lorraine Pettibone"),
+    ("The line drew the biggest laugh of the afternoon, and it belonged to Rep. Dennis Kowalczyk, who announced "
+     "his run for the Senate.", "Dennis Kowalczyk"),
+    # a person the paragraph only speaks of is no one whose words they were
+    ("The plea came a few minutes after the race was called for Representative Gwen Tolliver.", None),
+])
+def test_a_quotation_that_is_a_storys_first_paragraph_is_the_next_paragraphs_person(below, speaker):
+    text = f"MILWAUKEE — “Nobody in my family ever voted in April until six years ago.”\n\n{below}"
+    assert speaker_of(text, "Nobody in my family") == speaker

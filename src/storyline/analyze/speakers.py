@@ -57,6 +57,7 @@ from storyline.lang.en import (
     PASSIVE_AUXILIARIES,
     PERSON_ROLES,
     PLACE_PREPOSITIONS,
+    PREPOSITIONAL,
     PRESS_ROLES,
     PRONOUNS,
     QUOTING_ONLY_CUES,
@@ -345,6 +346,10 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
     if signed is not None:
         _apply_subject(article, statement, signed, done, genders)
         return
+    lede = _lede_speaker(article, statement)
+    if lede is not None:  # 'ALTOONA, Pa. — "I never thought …"' then "The line belonged to Rep. Dennis Kowalczyk"
+        _apply_subject(article, statement, subject_from_mention(article, lede), done, genders)
+        return
     if statement.paragraph > 0 and not article.text[paragraph_start:statement.position].strip(" '"):  # NYT's ''
         _continue_previous_paragraph(article, statement, done, genders)
 
@@ -447,6 +452,37 @@ def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | No
         if article.text[m.end:m.end + 2] in (", ", ",\n") or re.search(r"\b(?:was|is)\s+(?:the\s+)?$", before):
             found.append(m)
     return found[0] if len(found) == 1 else None
+
+
+def _lede_speaker(article: ArticleText, statement: Statement) -> Mention | None:
+    """The speaker of a quotation that is a story's whole first paragraph, after its dateline ('MILWAUKEE — "Nobody
+    in my family …"'): the first person the next paragraph names, outside quotations, as such a lede goes on to say
+    whose words they were ("The line belonged to Rep. Dennis Kowalczyk", "Lorraine Pettibone, 71, …"); None
+    where the next paragraph names no one."""
+    if statement.paragraph != 0 or statement.paragraph + 1 >= len(article.paragraphs):
+        return None
+    lo, hi = article.paragraphs[0]
+    lead = article.text[lo:statement.position].strip(" \"'“‘")
+    if lead and not _DATELINE.fullmatch(lead) or article.text[statement.parts[-1][1]:hi].strip(" \"”’'.!?"):
+        return None
+    below_lo, below_hi = article.paragraphs[1]
+    first = next((m for m in article.people if below_lo <= m.start < below_hi and not article.in_quote(m.start)
+                  and person_like(article, m)), None)
+    if first is None:
+        return None
+    before = article.text[below_lo:first.title_start if first.title_start is not None else first.start]
+    governed = re.search(r"\b(\w+)\s+(?:the\s+)?$", before)
+    if governed is not None and governed.group(1).lower() in PREPOSITIONAL and not _OWNED_BY.search(before):
+        return None  # "after the race was called for Representative Gwen Tolliver": someone the paragraph speaks of
+    return first
+
+
+# the words a lede quoted were someone's: "The line … belonged to", "It came, it turned out, from"
+_OWNED_BY = re.compile(r"\b(?:belong\w*|c[oa]mes?)\b[^.]{0,40}\b(?:to|from)\s+(?:the\s+)?$")
+
+
+# a dateline before a story's first words: "ALTOONA, Pa. (AP) —", "MILWAUKEE —"
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,30}\))?\s*[-–—]+")
 
 
 def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:
