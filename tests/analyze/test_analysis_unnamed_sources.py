@@ -352,3 +352,10 @@ def test_a_body_whose_name_the_model_cut_short_speaks_whole():
     text = ("Agents raided the plant on Tuesday.\n\n"
             "Prairie Gold Foods said in a statement that it “has always cooperated fully with federal authorities.”")
     assert speaker_of(text, "cooperated fully") == "Prairie Gold Foods"
+
+
+def test_he_opening_a_paragraph_after_a_stranger_was_introduced_is_that_stranger():
+    text = ("Travis Bell, the county's Republican chairman, said the recount was a waste of money.\n\n"
+            "One Republican observer, who declined to give his name, described the mood in the room as "
+            "“tense but polite.”\n\n“Nobody's yelling yet,” he said. “Give it till Saturday.”")
+    assert speaker_of(text, "yelling yet") is None

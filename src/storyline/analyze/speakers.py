@@ -194,7 +194,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "pronoun":
         gender = PRONOUNS.get(subject.surface.lower())
-        stranger = unnamed_antecedent(article, subject.start, done, gender) if gender is not None else None
+        stranger = unnamed_antecedent(article, subject.start, done, gender, reach=_names_no_one_before(article, subject)) \
+            if gender is not None else None
         if stranger is not None:  # "One ferry pilot said he … “…,” he said": the pilot's, unnamed
             statement.unnamed = stranger
             return
@@ -232,6 +233,14 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (body.start, body.end)
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
         statement.unnamed = unnamed_source(article, subject, statement.cue)
+
+
+def _names_no_one_before(article: ArticleText, subject: Subject) -> int:
+    """1 where the paragraph names no one before a pronoun, outside quotations ("“Nobody's yelling yet,” he said"
+    after a paragraph that introduced "One Republican observer"): the stranger it stands for may be the paragraph
+    before's; else 0."""
+    lo = article.paragraphs[article.paragraph_of(subject.start)][0]
+    return int(not any(lo <= m.start < subject.start and not article.in_quote(m.start) for m in article.people))
 
 
 def _just_named(article: ArticleText, subject: Subject,
