@@ -4,6 +4,7 @@ docs/attribution.md; the sentences here are written for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import speaker_of
 
 
@@ -46,3 +47,18 @@ def test_a_shout_before_another_speakers_quotation_is_the_shouters():
     assert speaker_of(text, "The ferry will close") == "Ana Ruiz"  # the crowd's cue opens the chant, not hers
     text = "Dan Oduya spoke in the square on Friday.\n\nAs the crowd chanted, “We will build the bridge,” Oduya said."
     assert speaker_of(text, "We will build the bridge") == "Dan Oduya"  # no quotation of its own after the cue
+
+
+def test_the_answer_to_a_reported_question_is_not_the_askers():
+    text = ("“He waited four months for a referral. He didn't have four months,” Betty Kranz said.\n\n"
+            "Rep. Gloria Santangelo, visibly moved, said she was sorry for her loss and asked whether the family had "
+            "filed a complaint.\n\n“I filed a complaint, I filed a claim, I filed everything,” she said.")
+    assert speaker_of(text, "I filed everything") == "Betty Kranz"
+
+
+@pytest.mark.parametrize("asked", ["was asked by a caller whether refugees were safe.",
+                                   ", asked in a hallway whether anything had changed, answered at once."])
+def test_the_one_asked_still_answers(asked):
+    text = ("Gloria Santangelo spoke after Betty Kranz on Monday.\n\n"
+            f"Santangelo{' ' if asked.startswith('was') else ''}{asked} “I have no doubt at all,” she said.")
+    assert speaker_of(text, "no doubt at all") == "Gloria Santangelo"

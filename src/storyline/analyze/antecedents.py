@@ -126,14 +126,16 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
     if role_owners(article, statement.subject):
         return None
     here = article.paragraph_of(pos)
+    questioner = _questioner(article, pos)
 
     def fitting(name: str, span: tuple[int, int] | None = None) -> str | None:
         """The person named there whom the pronoun can stand for, or None; a surname two people bear ("Clinton")
-        is the one of them whose gender is the pronoun's."""
+        is the one of them whose gender is the pronoun's; not the one who just put a question."""
         if gender is not None and gender_of(name, genders) not in (gender, ""):
             surname = article.text[span[0]:span[1]] if span is not None else ""
             name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
-        return name if name and not speaks_of(article, statement, name) and not _told(article, statement, name) else None
+        return name if name and name != questioner and not speaks_of(article, statement, name) \
+            and not _told(article, statement, name) else None
 
     relative = _relative_head(article, pos)
     if relative is not None:  # "Rep. Joe Wilson, the congressman who gained notice when he yelled “…”"
@@ -189,6 +191,30 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
+
+
+def _questioner(article: ArticleText, pos: int) -> str | None:
+    """Who put the question a quotation answers, as the sentences right before it report ("Santangelo … asked
+    whether the family had filed a complaint." then "“I filed everything,” she said"): the subject of the last
+    sentence before it in this paragraph or the one before that asks whether, if or wh-, where that is a person; the
+    one answering is someone else."""
+    paragraph = article.paragraph_of(pos)
+    lo = article.paragraphs[max(0, paragraph - 1)][0]
+    k = article.sentence_of(pos) - 1
+    while k >= 0 and article.sentences[k][0] >= lo:
+        a, b = article.sentences[k]
+        if _ASKED_WHETHER.search(article.text, a, b) and not article.in_quote(a):
+            subject = sentence_subject(article, article.sentences[k])
+            if subject is not None and subject.kind == "name" and subject.mention is not None:
+                return strip_title(article.full_name(subject.mention, subject.surface, subject.start)[0])
+            return None
+        k -= 1
+    return None
+
+
+_ASKED_WHETHER = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bwhen )(?<!\bis )(?<!\bare )(?<!, )"
+                            r"\bask(?:ed|s)\b[^.“”\"]{0,40}\b(?:whether|if|what|why|how|when|who)\b")  # not "was asked",
+# nor "Ashdown, asked in a hallway whether …,": the one asked
 
 
 def _asked_people(article: ArticleText, done: list[Statement], paragraph: int, pos: int) \
