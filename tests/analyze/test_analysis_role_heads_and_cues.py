@@ -6,6 +6,7 @@ these tests."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import speaker_of
 
 
@@ -128,3 +129,12 @@ def test_who_after_a_description_set_beside_a_name_is_that_person():
             "Whitlock, the anchor of the network's evening program, who asked the president directly: “Mr. "
             "President, what do you say to voters who think you are too old?”")
     assert speaker_of(text, "too old") == "Dana Whitlock"
+
+
+@pytest.mark.parametrize("introduced", ["Sen. Ted Cruz (R-Tex.) and Sen. Marco Rubio (R-Fla.)",
+                                        "Sen. Ted Cruz of Texas and Sen. Marco Rubio of Florida",
+                                        "Texas Sen. Ted Cruz and Florida Sen. Marco Rubio"])
+def test_the_people_of_a_state_is_the_one_introduced_with_it(introduced):
+    text = (f"{introduced} clashed on Tuesday. Rubio said the plan was weak.\n\n"
+            "“We will win this fight,” the Texan said.")
+    assert speaker_of(text, "win this fight") == "Ted Cruz"

@@ -50,6 +50,7 @@ from storyline.lang.en import (
     TELLING,
     US_STATES,
 )
+from storyline.lang.en_demonyms import STATE_DEMONYMS
 from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 
@@ -694,6 +695,30 @@ def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int
 
 
 _UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official"}
+
+
+def of_the_state(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """The person "the Texan" stands for: of the people named before it, the last whose name the state of the
+    demonym stands right beside ("Sen. Ted Cruz (R-Tex.)", "Ted Cruz, R-Texas,", "Ted Cruz of Texas", "Texas Sen. Ted
+    Cruz"); None
+    for another description, or where no one was introduced with the state."""
+    words = subject.surface.lower().split()
+    state = STATE_DEMONYMS.get(words[-1]) if len(words) == 2 and words[0] == "the" else None
+    if state is None or state not in US_STATES:
+        return None
+    forms = "|".join(re.escape(f) for f in (state, *US_STATES[state], *(state[:n] + "." for n in (3, 4, 5))))  # "Tex."
+    beside_after = re.compile(rf"\s*(?:\(?[DRI]-(?:{forms})(?!\w)|,\s*[DRI]-(?:{forms})(?!\w)|,?\s+(?:of|from)\s+(?:{forms})\b)")
+    beside_before = re.compile(rf"\b(?:{forms})\s+(?:[A-Z][\w.]*\s+){{0,2}}$")
+    found = None
+    for m in article.people:
+        if m.end > subject.start or article.in_quote(m.start):
+            continue
+        start = m.title_start if m.title_start is not None else m.start
+        if beside_after.match(article.text, m.end) or beside_before.search(article.text, max(0, start - 30), start):
+            found = m
+    if found is None:
+        return None
+    return strip_title(article.full_name(found, found.text, found.start)[0]), (found.start, found.end)
 
 
 def aged(subject: Subject) -> str | None:

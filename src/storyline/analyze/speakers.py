@@ -26,6 +26,7 @@ from storyline.analyze.antecedents import (
     holds_a_role,
     named_beside,
     names_self,
+    of_the_state,
     pronoun_genders,
     role_antecedent,
     role_head,
@@ -103,6 +104,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
                 and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders) \
                 and not _goes_on_naming_self(article, statement, done, genders):
             statement.speaker, statement.speaker_span = None, None
+            if subject is not None and subject.kind == "role":  # "“…Rick Perry…,” the Texan said": the words shown
+                statement.unnamed = (subject.start, subject.end)
         across = speaker_across_apposition(article, statement)  # "“…,” Ana Ortiz, the chair for …, said"
         if across is not None:
             _apply_subject(article, statement, across, done, genders)
@@ -204,7 +207,7 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             statement.speaker, statement.speaker_span = found
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role" and holds_a_role(subject):
-        found = role_antecedent(article, subject)
+        found = of_the_state(article, subject) or role_antecedent(article, subject)
         stranger = unnamed_antecedent(article, subject.start, done, None, reach=1)
         if stranger is not None and (found is None or found[1][0] < stranger[0]) \
                 and {role_head(subject), role_head(subject) + "s"} \
