@@ -62,3 +62,9 @@ def test_the_one_asked_still_answers(asked):
     text = ("Gloria Santangelo spoke after Betty Kranz on Monday.\n\n"
             f"Santangelo{' ' if asked.startswith('was') else ''}{asked} “I have no doubt at all,” she said.")
     assert speaker_of(text, "no doubt at all") == "Gloria Santangelo"
+
+
+def test_a_request_is_no_question_whose_asker_cannot_answer():
+    text = ("Police released a sketch of the man, Det. Sgt. Jamie Walsh said, and asked anyone who recognised him to "
+            "come forward.\n\n“He may be armed,” she said.")
+    assert speaker_of(text, "may be armed") == "Jamie Walsh"

@@ -78,3 +78,9 @@ def test_a_section_of_the_crowd_that_began_chanting_is_the_source_shown():
             "Moments later, a section near the back began chanting “Tell the truth!”")
     [quote] = [q for q in analyze_article(text, None).quotes if "Tell the truth" in q.text]
     assert quote.speaker is None and quote.unnamed_source == "a section near the back"
+
+
+def test_a_cry_that_ends_the_sentence_before_a_quotation_is_not_its_crier():
+    text = ("The Speaker, Sir Geoffrey Tallis, intervened when backbenchers on the government side began shouting "
+            "across the chamber. “Order! The public can hear you, and I promise you they are not impressed.”")
+    assert speaker_of(text, "not impressed") == "Geoffrey Tallis"

@@ -214,8 +214,8 @@ def _questioner(article: ArticleText, pos: int) -> str | None:
 
 
 _ASKED_WHETHER = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bwhen )(?<!\bis )(?<!\bare )(?<!, )"
-                            r"\bask(?:ed|s)\b[^.“”\"]{0,40}\b(?:whether|if|what|why|how|when|who)\b")  # not "was asked",
-# nor "Ashdown, asked in a hallway whether …,": the one asked
+                            r"\bask(?:ed|s)\s+(?:[\w’'-]+\s+){0,3}?(?:whether|if|what|why|how|when)\b")  # not "was asked",
+# nor "Ashdown, asked in a hallway whether …,": the one asked; nor a request ("asked anyone who saw him to call")
 
 
 def _asked_people(article: ArticleText, done: list[Statement], paragraph: int, pos: int) \

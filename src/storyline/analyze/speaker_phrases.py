@@ -73,8 +73,8 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
 
 def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | None:
     j = cue - 1
-    if article.word(cue).endswith("ing") and article.word(j) in _BEGAN:
-        j -= 1  # "a section near the back began chanting": the phrase before the verb it goes on
+    if article.word(cue).endswith("ing") and article.word(j) in _BEGAN and _opens_quotation(article, cue + 1):
+        j -= 1  # "a section near the back began chanting “…”": the phrase before the verb it goes on
     while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in ADVERBIALS or article.word(j).endswith("ly")
                                                          and article.tokens[j].tag in ("RB", "")
                                                          and article.tokens[j].text.islower()  # not "Kelly"
@@ -116,6 +116,13 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         if j < 0 or article.tokens[j].start < lo:
             return None
     return _classify_ending_at(article, j, lo)
+
+
+def _opens_quotation(article: ArticleText, i: int) -> bool:
+    """Whether token i, or the comma or colon at i and the token after it, opens a quotation."""
+    if i < len(article.tokens) and article.tokens[i].text in (",", ":"):
+        i += 1
+    return i < len(article.tokens) and article.tokens[i].text in QUOTE_TOKENS
 
 
 def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | None:
