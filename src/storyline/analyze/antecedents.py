@@ -17,6 +17,7 @@ speakers.py asks; the rules live here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyline.analyze.article_text import ArticleText, given_sex, title_sex
 from storyline.analyze.cue_words import is_cue
@@ -83,7 +84,7 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
                     or tok.text in QUOTE_TOKENS:
                 break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
             gender = GENDERED_WORDS.get(tok.text.lower())
-            if tok.text.lower() == "her" and (article.word(i + 1) in FUNCTION_WORDS | CONTINUING_WORDS
+            if tok.text.lower() == "her" and (article.word(i + 1) in _BEFORE_OBJECT
                                               or not article.word(i + 1).isalpha()):
                 gender = None  # "Obama backed her up", "Abdi helped her onto the ladder": whom they helped
             if gender is not None and not article.in_quote(tok.start):
@@ -94,6 +95,9 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
     for name, sex in article.described_sex.items():  # "His wife, Marguerite Achterkamp,": hers, whatever her given name
         genders.setdefault(strip_title(name), sex)
     return genders
+
+
+_BEFORE_OBJECT = FUNCTION_WORDS | CONTINUING_WORDS  # after "her": an object, not a possessive
 
 
 def title_gender(mention: Mention | None) -> str | None:
@@ -201,6 +205,8 @@ def _questioner(article: ArticleText, pos: int) -> str | None:
     one answering is someone else."""
     paragraph = article.paragraph_of(pos)
     lo = article.paragraphs[max(0, paragraph - 1)][0]
+    if "ask" not in article.text[lo:pos]:
+        return None
     k = article.sentence_of(pos) - 1
     while k >= 0 and article.sentences[k][0] >= lo:
         a, b = article.sentences[k]
@@ -545,13 +551,29 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
 def _named_by_given_name(article: ArticleText, statement: Statement, given: str) -> bool:
     """Whether a quotation names someone by a given name no other person of the article bears ("“Bridget is very
     talented,” she said" is not Bridget Haldane's), not after "I'm" or "my name is"."""
-    if len(given) < 3 or not given[:1].isupper() or given.endswith(".") \
-            or sum(1 for full in {strip_title(p.text) for p in article.people} if full.split()[0] == given) > 1:
+    if len(given) < 3 or not given[:1].isupper() or given.endswith(".") or article.bearers_of_given_name(given) > 1:
         return False
-    pattern = re.compile(rf"(?<![\w'’]){re.escape(given)}(?![\w’'])(?!\s+[A-Z])")
-    return any(not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", article.text[max(a, m.start() - 12):m.start()],
-                             re.IGNORECASE)
-               for a, b in statement.parts for m in pattern.finditer(article.text, a, b))
+    text = article.text
+    for a, b in statement.parts:
+        at = text.find(given, a, b)
+        while at >= 0:
+            end = at + len(given)
+            before, after = text[at - 1:at] if at > a else "", text[end:end + 1]
+            rest = text[end:min(b, end + 3)].lstrip()
+            if not _in_a_word(before) and not _in_a_word(after) \
+                    and not (text[end:end + 1] == " " and rest[:1].isupper()) \
+                    and not _SELF_INTRODUCED.search(text, max(a, at - 12), at):
+                return True
+            at = text.find(given, end, b)
+    return False
+
+
+def _in_a_word(char: str) -> bool:
+    return char != "" and (char.isalnum() or char in "'’")
+
+
+# "I'm Ann", "my name is Ann": a speaker naming themself
+_SELF_INTRODUCED = re.compile(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", re.IGNORECASE)
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -683,15 +705,23 @@ def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int
     if subject.kind == "anonymous" and head not in _UNNAMED_ROLES or not head.isalpha() or not _names_a_person(head):
         return None
     lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    beside_before, beside_after = _beside_patterns(head)
     for m in reversed(article.people):
         if m.end > subject.start or m.start < lo or article.in_quote(m.start):
             continue
         before = article.text[max(lo, m.start - 30):m.title_start if m.title_start is not None else m.start]
         after = article.text[m.end:min(m.end + 80, subject.start)]  # the apposition, not the description itself
-        if re.search(rf"\b{head}\s*,?\s*$", before, re.IGNORECASE) \
-                or re.match(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b[^.;“”\"]{{0,60}}?[,)]", after):
+        if beside_before.search(before) or beside_after.match(after):
             return strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)
     return None
+
+
+@lru_cache(maxsize=256)
+def _beside_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A noun right before a name ("spokeswoman, Kelsey Orr"), and an apposition after one holding it (", a
+    spokeswoman for the congressman,")."""
+    return (re.compile(rf"\b{head}\s*,?\s*$", re.IGNORECASE),
+            re.compile(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b[^.;“”\"]{{0,60}}?[,)]"))
 
 
 _UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official"}

@@ -11,6 +11,7 @@ import re
 from storyline.analyze.known_people import people_by_context
 from storyline.analyze.name_matching import name_key, similar_surnames
 from storyline.analyze.nlp import Token
+from storyline.analyze.office_titles import strip_title
 from storyline.analyze.person_names import as_person_name
 from storyline.analyze.quote_marks import QUOTE_CHARS
 from storyline.lang.en import (
@@ -55,6 +56,8 @@ class ArticleText:
             indices.append(i)
             starts.append(m.start)
         self._fits: dict[str, list[str]] = {}
+        self._given: dict[str, str] = {}  # a one-word name: the full name it is the given name of, or itself
+        self._given_counts: dict[str, int] | None = None
         # the surnames of the people the model found, each with its first mention: a later bare "Sanders"
         # the model missed (or read as a plural) is that person
         self.surnames: dict[str, Mention] = {}
@@ -194,16 +197,30 @@ class ArticleText:
             return self._by_given_name(surface), mention
         return self._by_given_name(self.people[best].text), mention or self.people[best]
 
+    def bearers_of_given_name(self, given: str) -> int:
+        """How many of the article's spellings of people (titles aside) open with this word: a given name that two
+        spellings open ("Marco Rubio", and "Marco" alone in a chant) is no sure sign of one person."""
+        if self._given_counts is None:
+            counts: dict[str, set[str]] = {}
+            for text in self._spellings:
+                words = strip_title(text).split()
+                if words:
+                    counts.setdefault(words[0], set()).add(" ".join(words))
+            self._given_counts = {word: len(names) for word, names in counts.items()}
+        return self._given_counts.get(given, 0)
+
     def _by_given_name(self, surface: str) -> str:
         """A one-word name that is the given name of one person the article names in full ("Erik says" after "Erik
         Brandvold", "Ban" after "Ban Ki-moon"): that person's full name; else the word as it stands."""
         word = surface.strip()
         if " " in word:
             return surface
-        full = {text for text in self._spellings if len(text.split()) > 1 and text.split()[0] == word
-                and not any(self.written_in_lower_case(w) for w in text.split()[1:])
-                and not all(self._in_title_case_line(self.people[i].start) for i in self._spellings[text][0])}
-        return full.pop() if len(full) == 1 else surface  # not a headline's "Obama Says", "Obama Just"
+        if word not in self._given:
+            full = {text for text in self._spellings if len(text.split()) > 1 and text.split()[0] == word
+                    and not any(self.written_in_lower_case(w) for w in text.split()[1:])
+                    and not all(self._in_title_case_line(self.people[i].start) for i in self._spellings[text][0])}
+            self._given[word] = full.pop() if len(full) == 1 else word  # not a headline's "Obama Says", "Obama Just"
+        return self._given[word] if self._given[word] != word else surface
 
     def _in_title_case_line(self, pos: int) -> bool:
         """Whether pos lies in a line of four words or more, each capitalised (a headline)."""

@@ -43,6 +43,7 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+_GOVERNING_OBJECT = PREPOSITIONAL - {"of"}  # "beside her", not "most of them"
 # the words of a stretch of time before "ago" ("less than two weeks ago")
 _SPAN_OF_TIME = {"a", "an", "one", "two", "three", "four", "five", "six", "few", "several", "many", "less", "more", "than",
                  "about", "just", "only", "some", "nearly", "almost", "minutes", "minute", "hours", "hour", "days", "day",
@@ -195,7 +196,7 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
         j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr."
     tok = article.tokens[j]
     word = tok.text.lower()
-    if word in _OBJECT_PRONOUNS and j >= 2 and article.tokens[j - 2].start >= lo and article.word(j - 1) in PREPOSITIONAL - {"of"}:
+    if word in _OBJECT_PRONOUNS and j >= 2 and article.tokens[j - 2].start >= lo and article.word(j - 1) in _GOVERNING_OBJECT:
         return _classify_ending_at(article, j - 2, lo)  # "An older woman … beside her, who …, said": not "her"
     if word in PRONOUNS or word in OTHER_PRONOUNS:
         return Subject("pronoun" if word in PRONOUNS else "anonymous", tok.start, tok.end, tok.text)
