@@ -19,17 +19,10 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from storyline.analyze.antecedents import (
-    aged,
     antecedent,
     bearer,
-    far_holder,
-    holds_a_role,
-    named_beside,
     names_self,
-    of_the_state,
     pronoun_genders,
-    role_antecedent,
-    role_head,
     speaks_of,
     title_gender,
     unnamed_antecedent,
@@ -43,6 +36,15 @@ from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.office_titles import strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS
+from storyline.analyze.roles import (
+    aged,
+    far_holder,
+    holds_a_role,
+    named_beside,
+    of_the_state,
+    role_antecedent,
+    role_head,
+)
 from storyline.analyze.speaker_kinds import Subject, named_person, person_like, subject_from_mention
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before, np_token
 from storyline.analyze.statements import Statement

@@ -1,0 +1,277 @@
+"""Who a description stands for ("the senator", "the former president", "the Texan", "the 74-year-old", "the
+spokeswoman"), as a reader takes it: the person the article introduces with it (a title, the words beside the
+name, the state beside a lawmaker's name, the age given), the one it names beside the same noun, or no one;
+never a person the description is formed on ("the senior Ortiz adviser" is not Ortiz). antecedents.py and
+speakers.py ask; the rules live here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storyline.analyze.article_text import ArticleText
+from storyline.analyze.cue_words import is_cue
+from storyline.analyze.office_titles import strip_title
+from storyline.analyze.speaker_kinds import Subject
+from storyline.lang.en import (
+    ANONYMOUS,
+    DEFINITE,
+    GROUP_HEADS,
+    KIN,
+    MESSAGE_NOUNS,
+    PARTY_LETTERS,
+    PERSON_ROLES,
+    ROLE_TITLES,
+    US_STATES,
+)
+from storyline.lang.en_demonyms import STATE_DEMONYMS
+from storyline.lang.en_sexes import SEXED_NOUNS
+from storyline.model import Mention
+
+_PEOPLE = {"person", "aide", "pilot", "nurse", "student", "guest", "citizen", "soldier", "cop", "clerk", "guard", "chef",
+           "immigrant", "refugee", "delegate", "staffer", "insider", "adult", "teen", "teenager", "youth", "parent",
+           "guide", "witness", "victim", "friend", "colleague", "neighbour", "analyst", "expert", "medic", "fan", "local",
+           "mom", "mum", "dad", "child", "pupil", "veteran", "tourist", "activist", "nun", "monk", "priest", "cadet"}
+
+
+def names_a_person(head: str) -> bool:
+    """Whether a noun names one person: a role, kin, a person noun or one of their endings ("strategist",
+    "driver"); not a group, a message ("letter") or a plural."""
+    if head in GROUP_HEADS or head in MESSAGE_NOUNS or head.endswith("s") and not head.endswith("ss"):
+        return False
+    return head in ANONYMOUS or head in PERSON_ROLES or head in KIN or head in SEXED_NOUNS or head in _PEOPLE \
+        or head.endswith(("er", "or", "ist", "ian", "ant", "ent", "ee", "ate", "ive"))
+
+
+def role_head(subject: Subject) -> str:
+    """The noun a description ends in before any "of" ("the head of the delegation" → head); the last role
+    in it where a verb in -ed ran on after it ("The Republican candidate appeared", read without tags), or the
+    role a verb in -ed follows ("The senator emailed supporters saying", a participle cue's phrase)."""
+    words = [w for w in re.findall(r"[a-z][a-z\-]*", subject.surface.lower().split(" of ")[0])
+             if w not in DEFINITE and len(w) > 2]
+    roles = [w for w in words if _role_word(w)]
+    if words and roles and words[-1] not in roles and words[-1].endswith("ed"):
+        return roles[-1]
+    for n, word in enumerate(words[:-1]):  # "The senator emailed supporters saying": a verb ran on after the role
+        if _role_word(word) and words[n + 1].endswith("ed") and not _role_word(words[n + 1]):
+            return word
+    return words[-1] if words else ""
+
+
+def _role_word(word: str) -> bool:
+    """Whether a word names what a person is: a role, kin or a title's role ("senator", "wife", "president")."""
+    return word in PERSON_ROLES or word in KIN or word in ROLE_TITLES
+
+
+def holds_a_role(subject: Subject) -> bool:
+    """Whether a description names someone by what they are ("the senator", "his wife", "the Texan", "the
+    69-year-old"), whom the story has named; not a thing ("the letter continues", "the note says") nor someone
+    the story never names ("the man shouted", "the heckler yelled", "the organizer told"), whose words
+    stay unattributed."""
+    head = role_head(subject)
+    if not head:
+        return False
+    if _role_word(head) or head.endswith("-old"):
+        return True
+    return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
+
+
+def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """"the Ukrainian president", "the chief executive": of the people the article introduces with that role
+    (in a title, "Sen." for "senator", or in the words beside a name up to the next person, outside
+    quotations), the one whose introduction holds more of the description's qualifiers ("the Vermont
+    senator"), then the one mentioned last, as a reader takes "the senator" for the senator the story was
+    just about; "the former president" only one introduced as former; never one the description is formed on
+    ("the senior Ortiz adviser" is Ortiz's adviser, `role_owners`); no one where the description's qualifiers are
+    in no holder's introduction where one names a place ("the Vermont senator" with only "Sen. Ann Lee"
+    introduced) and the holder was last named before the paragraph before, so that the reader's person, whom the
+    story was just about, answers it (`antecedent`)."""
+    head = role_head(subject)
+    if not head:
+        return None
+    owners = role_owners(article, subject)
+    role = re.compile("|".join(_age_given(subject) or [rf"\b{re.escape(head)}\b"]
+                               + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]), re.IGNORECASE)
+    qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
+    former = _FORMER.search(subject.surface) is not None
+    places = [w for w in qualifiers if w in US_STATES or any(m.label in _PLACE_LABELS and w in m.text.split()
+                                                            for m in article.mentions_within(subject.start, subject.end))]
+    holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
+    last: dict[str, Mention] = {}
+    formers: set[str] = set()  # those introduced as former holders of the role
+    previous_end = 0
+    people = [m for m in article.people if m.end <= subject.start and not article.in_quote(m.start)]
+    for n, m in enumerate(people):
+        start = m.title_start if m.title_start is not None else m.start
+        next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
+        context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + _NAME + \
+            _introduced_after(article, m.end, min(m.end + 60, next_start), next_start)
+        bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
+        previous_end = m.end
+        name = strip_title(article.full_name(m, m.text, m.start)[0])
+        if name.split()[-1] in owners:
+            continue
+        last[name] = m
+        # "Former Ortiz aide Dan Oduya" is a former aide; "Former Sen. Dole and Sen. McCain" makes McCain no former senator
+        own = re.split(r"\b(?:and|or)\b|[,;]", article.text[max(start - 40, 0):m.start])[-1]
+        introduced_former = _FORMER.search(own + context) is not None
+        if former and not introduced_former:
+            continue  # "the former president" is not the one introduced as "President Obama"
+        if role.search(context):
+            holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context or _in_bracket(w, bracket)))
+            if introduced_former:
+                formers.add(name)
+    if not former and set(holders) - formers:
+        holders = {name: n for name, n in holders.items() if name not in formers}  # "the senator" holds the seat now
+    if not holders:
+        return None
+    best = max(holders, key=lambda name: (holders[name], last[name].start))
+    if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
+        return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
+    return best, (last[best].start, last[best].end)
+
+
+def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """The person a description stands for where the article named one with its head noun set right beside the
+    name, in this paragraph or the one before ("Trammell's spokeswoman, Kelsey Orr, said … “…,” the spokeswoman
+    said"; "Kelsey Orr, a spokeswoman for the campaign,"; "the moderator, the novelist Grace Pell, … “…?” the
+    novelist asked"), the one named last: for a role no table holds, and for "the spokeswoman", "the aide" (words
+    that mostly leave their holder unnamed). None where no one was so named, and the words stay unnamed."""
+    words = subject.surface.lower().split()
+    if len(words) < 2 or words[0] not in DEFINITE:
+        return None
+    head = role_head(subject) if subject.kind == "role" else words[-1]
+    if subject.kind == "anonymous" and head not in _UNNAMED_ROLES or not head.isalpha() or not names_a_person(head):
+        return None
+    lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    beside_before, beside_after = _beside_patterns(head)
+    for m in reversed(article.people):
+        if m.end > subject.start or m.start < lo or article.in_quote(m.start):
+            continue
+        before = article.text[max(lo, m.start - 30):m.title_start if m.title_start is not None else m.start]
+        after = article.text[m.end:min(m.end + 80, subject.start)]  # the apposition, not the description itself
+        if beside_before.search(before) or beside_after.match(after):
+            return strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _beside_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A noun right before a name ("spokeswoman, Kelsey Orr"), and an apposition after one holding it (", a
+    spokeswoman for the congressman,")."""
+    return (re.compile(rf"\b{head}\s*,?\s*$", re.IGNORECASE),
+            re.compile(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b[^.;“”\"]{{0,60}}?[,)]"))
+
+
+_UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official"}
+
+
+def of_the_state(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+    """The person "the Texan" stands for: of the people named before it, the last whose name the state of the
+    demonym stands right beside ("Sen. Ted Cruz (R-Tex.)", "Ted Cruz, R-Texas,", "Ted Cruz of Texas", "Texas Sen. Ted
+    Cruz"); None
+    for another description, or where no one was introduced with the state."""
+    words = subject.surface.lower().split()
+    state = STATE_DEMONYMS.get(words[-1]) if len(words) == 2 and words[0] == "the" else None
+    if state is None or state not in US_STATES:
+        return None
+    forms = "|".join(re.escape(f) for f in (state, *US_STATES[state], *(state[:n] + "." for n in (3, 4, 5))))  # "Tex."
+    beside_after = re.compile(rf"\s*(?:\(?[DRI]-(?:{forms})(?!\w)|,\s*[DRI]-(?:{forms})(?!\w)|,?\s+(?:of|from)\s+(?:{forms})\b)")
+    beside_before = re.compile(rf"\b(?:{forms})\s+(?:[A-Z][\w.]*\s+){{0,2}}$")
+    found = None
+    for m in article.people:
+        if m.end > subject.start or article.in_quote(m.start):
+            continue
+        start = m.title_start if m.title_start is not None else m.start
+        if beside_after.match(article.text, m.end) or beside_before.search(article.text, max(0, start - 30), start):
+            found = m
+    if found is None:
+        return None
+    return strip_title(article.full_name(found, found.text, found.start)[0]), (found.start, found.end)
+
+
+def aged(subject: Subject) -> str | None:
+    """The age a description gives as its head ("the 52-year-old" → "52"), a person the story named, as a role
+    is; None for any other description ("the 31-year-old striker" is the striker)."""
+    age = _AGE.search(subject.surface)
+    return age.group(1) if age is not None else None
+
+
+def _age_given(subject: Subject) -> list[str]:
+    """The ways a story gives the age of "the 52-year-old" beside a name, read around the name's place in a
+    holder's context: "52-year-old Siobhán Kearney", "Siobhán Kearney, 52,", ", aged 52", "who is 52 years old"."""
+    years = aged(subject)
+    if years is None:
+        return []
+    name = re.escape(_NAME)
+    return [rf"\b{years}-years?-old\b[^,;|]*{name}", rf"{name}\s*,\s*(?:aged\s+)?{years}\b",
+            rf"{name}[^.;]*?\b{years}\s+years?\s+old\b"]
+
+
+_AGE = re.compile(r"\b(\d{1,3})-years?-old\s*$")
+_NAME = " | "  # where the name stands between the words before and after it in a holder's context
+
+
+def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) -> str:
+    """The words after a name, to its sentence's end, that may say who the person is ("Lyle, the team's owner,",
+    "Ann Lee of Vermont", "Oduya, who said he had worked as a surgeon", "Clinton delivered her speech as the
+    nominee"), up to a clause of saying with a subject of its own, after a comma ("Lyle at a news conference, the
+    mayor said …"), and short of an "and" that joins the next person named to the name ("Mayor Ann Lee and her
+    challenger, Councilman Dan Oduya")."""
+    after = article.text[lo:hi].split(".")[0]
+    if len(after) == hi - lo and hi == next_person and (joined := _AND.search(after)) is not None:
+        after = after[:joined.start()]
+    hi = lo + len(after)
+    i = article.token_at(lo)
+    while i < len(article.tokens) and article.tokens[i].start < hi:
+        if is_cue(article, i):
+            cut = article.tokens[i].start
+            comma = article.text.rfind(",", lo, cut)
+            if comma > lo and not _OWN_CLAUSE.search(article.text, comma, cut):
+                return article.text[lo:comma]
+        i += 1
+    return after
+
+
+_AND = re.compile(r"\s(?:and|or)\s")
+_OWN_CLAUSE = re.compile(r"\b(?:who|which|whom|whose)\b")  # "Oduya, who said …": the name's own relative clause
+
+
+def far_holder(article: ArticleText, subject: Subject, holder: tuple[str, tuple[int, int]]) -> bool:
+    """Whether a role with no qualifier of its own ("the senator") went to a holder last named before the paragraph
+    before it: a reader takes such a role for the person its own paragraph is about, where that person is named
+    there ("Rubio stopped by his headquarters … the senator said", Cruz introduced as a senator pages before)."""
+    qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
+    return not qualifiers and article.paragraph_of(holder[1][0]) < article.paragraph_of(subject.start) - 1
+
+
+_PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*(?:\s?[A-Z]\.)*)\)")
+
+
+def _in_bracket(word: str, bracket: re.Match[str] | None) -> bool:
+    """Whether a role's capitalised qualifier is the state or party of the bracket right after a lawmaker's name
+    ("the Vermont senator", "the Democratic senator" for "Sen. Ann Lee (D-Vt.)")."""
+    if bracket is None:
+        return False
+    party, where = bracket.groups()
+    return party == PARTY_LETTERS.get(word) or where.replace(" ", "") in US_STATES.get(word, ())
+
+
+def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
+    """The surnames of the people a role description is formed on ("the senior Ortiz adviser", "a Ruiz aide",
+    "Ortiz's spokesman"; before any "of"): whoever holds that role is someone else, theirs. Empty for any other subject, and
+    for the capitalised words of a role that name no person of the article ("the Vermont senator", "the New York
+    businessman" beside a Dan York)."""
+    if subject is None or subject.kind != "role":
+        return set()
+    words = re.findall(r"[A-Z][\w-]*", re.sub(r"[’']s\b", "", subject.surface).split(" of ")[0])  # not "a supporter of
+    # Ana Ortiz's bid", whose holder the phrase may name next
+    places = [m for m in article.mentions_within(subject.start, subject.end) if m.label in _PLACE_LABELS]
+    # a surname inside a place's name is no person's: "the New York businessman" is not formed on a Mr. York
+    return {w for w in words if w in article.surnames
+            and not any(" " in m.text and w in m.text.split() for m in places)}
+
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
