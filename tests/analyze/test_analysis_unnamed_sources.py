@@ -359,3 +359,11 @@ def test_he_opening_a_paragraph_after_a_stranger_was_introduced_is_that_stranger
             "One Republican observer, who declined to give his name, described the mood in the room as "
             "“tense but polite.”\n\n“Nobody's yelling yet,” he said. “Give it till Saturday.”")
     assert speaker_of(text, "yelling yet") is None
+
+
+def test_an_opening_participle_is_no_source_shown():
+    text = ("Wade Tillotson, 56, apologized on Monday.\n\n"
+            "Asked whether he would support more money for rural schools, the 56-year-old said he would, and then "
+            "added: “I would rather you judge me by the budget.”")
+    quote = quote_with(text, "judge me by the budget")
+    assert quote.speaker == "Wade Tillotson" and quote.unnamed_source is None

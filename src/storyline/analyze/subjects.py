@@ -49,6 +49,8 @@ def sentence_subject(article: ArticleText, sentence: tuple[int, int]) -> Subject
         tok = article.tokens[j]
         if tok.start >= sentence[1]:
             break
+        if is_cue(article, j) and j == i:
+            continue  # "Asked whether he would …, the 56-year-old said": an opening participle, no one's cue
         if is_cue(article, j):
             subject = None if hangs_from_clause(article, j) else noun_phrase_before(article, j, sentence[0])
             if subject is not None and subject.kind not in ("none", "inherit") \
