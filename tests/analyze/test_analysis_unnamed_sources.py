@@ -367,3 +367,11 @@ def test_an_opening_participle_is_no_source_shown():
             "added: “I would rather you judge me by the budget.”")
     quote = quote_with(text, "judge me by the budget")
     assert quote.speaker == "Wade Tillotson" and quote.unnamed_source is None
+
+
+def test_who_after_a_role_is_its_holder_and_there_is_no_source():
+    text = ("Gov. Remy Thibodeaux ordered an evacuation on Sunday.\n\n"
+            "Mayor Ann Pitre said the buses were ready. Asked about buses, she deferred to the governor, who conceded "
+            "there had been “some gaps” in planning.")
+    quote = quote_with(text, "some gaps")
+    assert quote.speaker == "Remy Thibodeaux" and quote.unnamed_source != "there"

@@ -43,6 +43,7 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+_NO_ONE_AFTER = {"there", "here", "that", "this", "it"}  # words after a cue that open its clause, never its speaker
 _GOVERNING_OBJECT = PREPOSITIONAL - {"of"}  # "beside her", not "most of them"
 # the words of a stretch of time before "ago" ("less than two weeks ago")
 _SPAN_OF_TIME = {"a", "an", "one", "two", "three", "four", "five", "six", "few", "several", "many", "less", "more", "than",
@@ -140,6 +141,11 @@ def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | N
         if comma is not None and comma > 0 and article.tokens[comma - 1].start >= lo \
                 and article.word(comma + 1) in _APPOSITION_OPENERS:
             mention = article.mention_by_end.get(article.tokens[comma - 1].end)
+    if mention is None and k >= 0 and article.tokens[k].start >= lo and article.word(k).isalpha():
+        described = _classify_ending_at(article, k, lo)  # "deferred to the governor, who conceded"
+        words = described.surface.lower().split() if described is not None else []
+        return described if described is not None and described.kind == "role" and 1 < len(words) <= 3 \
+            and words[0] == "the" and words[-1] in PERSON_ROLES else None
     if mention is None or not named_person(article, mention) or mention.label == "GPE":
         return None
     comma = article.token_at(mention.start) - 1
@@ -276,8 +282,8 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     if word in PRONOUNS:
         tok = article.tokens[i]
         return Subject("pronoun", tok.start, tok.end, tok.text)
-    if word in PREPOSITIONAL:
-        return None  # "warned of “…”": a phrase a preposition opens is no inverted subject
+    if word in PREPOSITIONAL or word in _NO_ONE_AFTER:
+        return None  # "warned of “…”", "conceded there had been “…”": no inverted subject
     titled = _titled_person_after(article, i, hi)
     if titled is not None:
         return titled
