@@ -138,3 +138,10 @@ def test_the_people_of_a_state_is_the_one_introduced_with_it(introduced):
     text = (f"{introduced} clashed on Tuesday. Rubio said the plan was weak.\n\n"
             "“We will win this fight,” the Texan said.")
     assert speaker_of(text, "win this fight") == "Ted Cruz"
+
+
+def test_a_kin_noun_after_a_possessive_is_the_other_persons_role():
+    text = ("Erik Brandvold is running for the seat his father, Harold Brandvold, held for six terms.\n\n"
+            "“He never knocked a single door for me,” Erik says.\n\n"
+            "“He wanted to win it without me, and he did,” his father says.")
+    assert speaker_of(text, "win it without me") == "Harold Brandvold"

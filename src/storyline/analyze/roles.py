@@ -223,6 +223,7 @@ def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) 
     if len(after) == hi - lo and hi == next_person and (joined := _AND.search(after)) is not None:
         after = after[:joined.start()]
     hi = lo + len(after)
+    after = _OWNED_ROLE.sub(" ", after)  # "Erik Brandvold is running for the seat his father held": not his role
     i = article.token_at(lo)
     while i < len(article.tokens) and article.tokens[i].start < hi:
         if is_cue(article, i):
@@ -235,6 +236,9 @@ def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) 
 
 
 _AND = re.compile(r"\s(?:and|or)\s")
+# a role or kin another person holds to the one named: "his father", "her campaign manager"
+_OWNED_ROLE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:%s)\b" % "|".join(sorted(PERSON_ROLES | KIN)),
+                         re.IGNORECASE)
 _OWN_CLAUSE = re.compile(r"\b(?:who|which|whom|whose)\b")  # "Oduya, who said …": the name's own relative clause
 
 
