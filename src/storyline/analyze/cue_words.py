@@ -113,9 +113,3 @@ def names_as(article: ArticleText, i: int) -> bool:
         if article.tokens[k].text in (",", ";", ":", ".") or article.tokens[k].text in QUOTE_TOKENS:
             return False
     return False
-    for k in range(i + 1, min(i + 10, len(article.tokens))):
-        if article.word(k) == "as":
-            return True
-        if article.tokens[k].text in (",", ";", ":", ".") or article.tokens[k].text in QUOTE_TOKENS:
-            return False
-    return False

@@ -43,6 +43,7 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
+_DETERMINERS = DEFINITE | INDEFINITE
 _NO_ONE_AFTER = {"there", "here", "that", "this", "it"}  # words after a cue that open its clause, never its speaker
 _GOVERNING_OBJECT = PREPOSITIONAL - {"of"}  # "beside her", not "most of them"
 # the words of a stretch of time before "ago" ("less than two weeks ago")
@@ -253,7 +254,7 @@ def _name_cut_short(article: ArticleText, mention: Mention, lo: int) -> Subject 
     is no clause's start."""
     i = article.token_at(mention.start) - 1
     while i >= 0 and article.tokens[i].start >= lo and article.tokens[i].text[:1].isupper() \
-            and article.tokens[i].text.isalpha() and article.word(i) not in DEFINITE | INDEFINITE:
+            and article.tokens[i].text.isalpha() and article.word(i) not in _DETERMINERS:
         i -= 1
     first = i + 1
     if first == article.token_at(mention.start) or (i >= 0 and article.tokens[i].start >= lo
