@@ -522,7 +522,7 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
                     and not _titles_bearer(article.text[max(a, match.start() - 40):match.end() - len(words[-1])], words[0]):
                 continue  # another person of that surname, not "Secretary Clinton" in a quotation of Hillary Clinton's
             lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
-            if not re.search(r"(?:\bI[’']m|\bI am|name is|this is)\s*$", lead, re.IGNORECASE):
+            if not _SELF_INTRODUCED.search(lead):
                 return True
     return len(words) > 1 and _named_by_given_name(article, statement, words[0])
 

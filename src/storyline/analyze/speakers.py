@@ -71,7 +71,9 @@ from storyline.lang.en import (
     VERB_FORMS,
     WITH_AUDIENCE,
 )
+from storyline.lang.en_transcripts import FIRST_PERSON
 from storyline.model import Mention
+from storyline.text import DATELINE
 
 
 def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
@@ -441,12 +443,8 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
     elif not any(s.direct for s in previous) and (newcomer := _introduced(article, last_sentence)) is not None \
-            and _FIRST_PERSON.search(" ".join(article.text[a:b] for a, b in statement.parts)):
+            and FIRST_PERSON.search(" ".join(article.text[a:b] for a, b in statement.parts)):  # not a sign, a title
         _apply_subject(article, statement, subject_from_mention(article, newcomer), done, genders)
-
-
-# words of a speaker's own: a quotation holding one is someone's spoken words, not a sign or a title
-_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Ww]e|[Ww]e[’']re|[Ww]e[’']ve|[Oo]ur|us)\b")
 
 
 def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | None:
@@ -476,8 +474,9 @@ def _lede_speaker(article: ArticleText, statement: Statement) -> Mention | None:
     if statement.paragraph != 0 or statement.paragraph + 1 >= len(article.paragraphs):
         return None
     lo, hi = article.paragraphs[0]
-    lead = article.text[lo:statement.position].strip(" \"'“‘")
-    if lead and not _DATELINE.fullmatch(lead) or article.text[statement.parts[-1][1]:hi].strip(" \"”’'.!?"):
+    dateline = DATELINE.match(article.text, lo, hi)
+    lead = article.text[dateline.end() if dateline else lo:statement.position].strip(" \"'“‘")
+    if lead or article.text[statement.parts[-1][1]:hi].strip(" \"”’'.!?"):
         return None
     below_lo, below_hi = article.paragraphs[1]
     first = next((m for m in article.people if below_lo <= m.start < below_hi and not article.in_quote(m.start)
@@ -493,10 +492,6 @@ def _lede_speaker(article: ArticleText, statement: Statement) -> Mention | None:
 
 # the words a lede quoted were someone's: "The line … belonged to", "It came, it turned out, from"
 _OWNED_BY = re.compile(r"\b(?:belong\w*|c[oa]mes?)\b[^.]{0,40}\b(?:to|from)\s+(?:the\s+)?$")
-
-
-# a dateline before a story's first words: "ALTOONA, Pa. (AP) —", "MILWAUKEE —"
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,30}\))?\s*[-–—]+")
 
 
 def _signed_below(article: ArticleText, statement: Statement) -> Subject | None:
