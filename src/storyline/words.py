@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from storyline.lang.en import FIGURE_WORDS, HAPPENINGS, STOP_WORDS, UNDONE
+from storyline.lang.en import FIGURE_WORDS, STOP_WORDS
+from storyline.lang.en_happenings import HAPPENINGS, UNDONE
 from storyline.memo import memo
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -92,7 +93,7 @@ _UNDONE = frozenset(light_stem(w) for w in UNDONE)
 
 
 def as_happenings(stems: Sequence[str]) -> list[str]:
-    """Content stems with the words of a happening read as its kind (lang/en.py HAPPENINGS): a token
+    """Content stems with the words of a happening read as its kind (lang/en_happenings.py): a token
     ("@killing") that two wordings of one event share where their words do not ("killed" / "fatal
     shooting"). Not where the words before say it did not happen ("attempted murder")."""
     happening_of = _happening_of()

@@ -1,5 +1,5 @@
 """Two outlets tell one happening with different words ("killed" / "fatal shooting"): the words
-around its day are read as the kind of happening they name (lang/en.py HAPPENINGS)."""
+around its day are read as the kind of happening they name (lang/en_happenings.py)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 "More than 400 protesters have been detained" and "more than 200 people were arrested" count one
 thing: the arrested. The participle after the noun ("were detained", "injured") says what is counted,
 as it does after "people", and the words of one kind of happening ("arrested", "detained", "taken into
-custody") are read as one word (lang/en.py HAPPENINGS). Our own sentences.
+custody") are read as one word (lang/en_happenings.py). Our own sentences.
 """
 
 from __future__ import annotations
