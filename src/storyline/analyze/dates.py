@@ -504,7 +504,8 @@ def resolve_dates(text: str, published: date | datetime | None, parsed: Parsed |
 class ClockTime(NamedTuple):
     """A time of day a text gives ("8.40pm", "20:49 GMT", "noon", "with 7:41 left"): minutes since
     midnight, whether the half of the day is unsaid ("at 8:30": 8:30 or 20:30), whether it is
-    approximate ("about", "just before"), and the zone it is in ('' for none or local time)."""
+    approximate ("about", "just before"), the zone it is in ('' for none or local time), and the side
+    of it the moment lies on where its words say (-1 "shortly before 4pm", 1 "just after 3 a.m.", 0)."""
 
     start: int
     end: int
@@ -512,6 +513,7 @@ class ClockTime(NamedTuple):
     half_day_unsaid: bool
     approximate: bool
     zone: str
+    side: int = 0
 
 
 _MERIDIEM = r"(?P<m>[ap])(?:\.\s?m\.|\s?m\b)"
@@ -528,15 +530,19 @@ _CLOCK = re.compile(
 _CLOSE_TO = r"\b(?:just|shortly|soon|right|minutes|an hour)\s+"  # "just before", "minutes after": near a point
 _APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|circa|sometime)\s+$"
                           r"|" + _CLOSE_TO + r"(?:before|after)\s+$", re.IGNORECASE)
+_ONE_SIDE = re.compile(_CLOSE_TO + r"(before|after)\s+$", re.IGNORECASE)
+_SIDE = {"before": -1, "after": 1}
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|since|from|between|past|and|to|or|as of)\s+"
                     r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*$", re.IGNORECASE)
 # a page's time stamp, not the news's: "Posted Dec 23, 2012", "Updated 5 May 2010 1:41 PM" (what
 # comes before the date or time), "May 3, 2013 | 8:20 am" (a time after a date)
 PAGE_STAMP = re.compile(r"\b(?:posted|updated|published|edited|modified)\b[^.!?]{0,40}$", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<=\d)\s*\.\s*(?=\d)")  # the dots of "2012 . 08 . 08" in a stamp, which PAGE_STAMP reads past
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b[\s,|]*(?:at\s+)?$")
 _STAMP_AFTER = re.compile(r"[\s,|–-]*(?:[A-Za-z]{3,9}\.?,?\s+)?(?:\d{1,2}\s+[A-Za-z]{3,9}\.?|[A-Za-z]{3,9}\.?\s+\d{1,2}),?"
                           r"\s+(?:1[89]|20)\d\d\b")
 # a game clock counts down ("with 7:41 left"): which moment of play it marks, its words rarely say
+_ENTRY_STAMP = re.compile(r"\s*:(?!\s*\d)")  # a time that opens its line before a colon: a live blog's entry ("2 : 16pm : Take it …")
 _COUNTDOWN = re.compile(r"\s+(?:left|remaining|to go|to play)\b", re.IGNORECASE)
 _QUALIFIED_BOUND = re.compile(_CLOSE_TO + r"\w+\s+$", re.IGNORECASE)  # a point
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|and|until|till)\s*\d", re.IGNORECASE)
@@ -546,15 +552,17 @@ def clock_times(text: str, start: int = 0, end: int | None = None) -> list[Clock
     """The times of day text[start:end] gives as points: not a bound ("by 6.30am", "until 4.30pm")
     unless it is approximate ("shortly after 3 p.m."), not a range ("between 07:28 and 08:06"), not
     the conversion in brackets after another ("17:06 (13:36 GMT)"), not a page's time stamp ("Updated
-5 May 2010 1:41 PM", "9:53 AM, Mon 22 Jul 2013"), not a game clock ("with 7:41 left")."""
+5 May 2010 1:41 PM", "9:53 AM, Mon 22 Jul 2013", "Published : 2012 . 08 . 08 09 : 01 AM", a live
+blog's "8:24am:" opening its line), not a game clock ("with 7:41 left")."""
     end = len(text) if end is None else end
     found: list[ClockTime] = []
     for m in _CLOCK.finditer(text, start, end):
         before = text[max(start, m.start() - 24):m.start()]
         if _RANGE_AFTER.match(text, m.end(), end) or before.rstrip().endswith("("):
             continue
-        if PAGE_STAMP.search(text, max(start, m.start() - 60), m.start()) or _DATED.search(text, max(start, m.start() - 60), m.start()) \
-                or _STAMP_AFTER.match(text, m.end(), end):
+        if PAGE_STAMP.search(_NUMERIC_DATE.sub("-", text[max(start, m.start() - 60):m.start()])) \
+                or _DATED.search(text, max(start, m.start() - 60), m.start()) or _STAMP_AFTER.match(text, m.end(), end) \
+                or (_ENTRY_STAMP.match(text, m.end(), end) and not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()):
             continue
         if _COUNTDOWN.match(text, m.end(), end):
             continue
@@ -571,7 +579,8 @@ def clock_times(text: str, start: int = 0, end: int | None = None) -> list[Clock
             minutes, unsaid = hour * 60 + int(m.group("m24")), 1 <= hour <= 12 and not m.group("h24").startswith("0")
         else:
             minutes, unsaid = int(m.group("h4")) * 60 + int(m.group("m4")), False
-        found.append(ClockTime(m.start(), m.end(), minutes, unsaid, approximate, (m.group("z") or "").upper()))
+        side = _SIDE.get(close.group(1).lower(), 0) if (close := _ONE_SIDE.search(before)) else 0
+        found.append(ClockTime(m.start(), m.end(), minutes, unsaid, approximate, (m.group("z") or "").upper(), side))
     return found
 
 

@@ -368,11 +368,12 @@ DEICTIC = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week
 # a day that recurs ("the second Tuesday of every month", "each Sunday"): no one happening's day
 HABITUAL = re.compile(r"\b(?:every|each)\s+$|^\s+(?:of|in)\s+(?:every|each)\b", re.IGNORECASE)
 # a day that dates a statement ("police said today", "announced Wednesday that", "said at practice on Wednesday",
-# "told reporters late Tuesday"): the day it was said, not the day of what it reports
-_STATEMENT_VERBS = r"(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed)"
+# "told reporters late Tuesday", "described by French media on Friday"): the day it was said, not the day of what it reports
+_STATEMENT_VERBS = r"(?:said|says|told|announced|confirmed|reported|indicated|stated|added|revealed|disclosed|described)"
 STATEMENT_DAY = re.compile(r"\b" + _STATEMENT_VERBS +
                            r"(?:\s+(?:it|this|himself|herself|themselves|reporters|journalists"
-                           r"|(?:at|to|in)\s+(?:an?\s+|the\s+)?(?:news\s+)?\w+))*(?:\s+(?:on|late|early))?\s*$", re.IGNORECASE)
+                           r"|(?:at|to|in)\s+(?:an?\s+|the\s+)?(?:news\s+)?\w+|by\s+(?:the\s+)?(?:\w+\s+){0,2}\w+))*"
+                           r"(?:\s+(?:on|late|early))?\s*$", re.IGNORECASE)  # ... "described by French media on Friday"
 # a day that opens its sentence and then its speaker and a verb of saying ("On Saturday, coach Sean Payton indicated
 # that …", "Friday, police said …"): the day it was said, as STATEMENT_DAY reads it after the verb. Matched from the day's
 # end; OPENS_SENTENCE is what may stand before the day ("On", nothing), so "arrested him on Friday, police said" keeps

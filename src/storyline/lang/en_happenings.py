@@ -1,15 +1,33 @@
 """English words that name a kind of happening (words.happenings reads them)."""
 
+import re
+
 # Words that name one kind of happening (a phrase: its content words in a row), each under the name of
 # its kind: two outlets that tell one event with different words ("Mr K killed G on Sunday" / "the fatal
-# shooting of G on Saturday"; "was found guilty" / "was convicted") still tell one happening. A word goes
-# in only where it names nothing else: "shot" alone may only wound, "fire" may be gunfire.
+# shooting of G on Saturday"; "was found guilty" / "was convicted"; "the blaze" / "went up in flames")
+# still tell one happening. A word goes in only where it names nothing else: "shot" alone may only
+# wound, "fire" may be gunfire or criticism ("came under fire"), "landing" a staircase's, "broke out" a
+# riot or an escape. (The kind's own name is read as the kind in a report's lead where the story is
+# about that kind: compare/story_happening.py.)
 HAPPENINGS: dict[str, tuple[str, ...]] = {
     "killing": ("killed", "slaying", "slain", "murdered", "fatal shooting", "shot dead", "stabbed to death"),
     "conviction": ("convicted", "conviction", "found guilty", "guilty verdict"),
     "testimony": ("testify", "testimony"),
     "arrest": ("arrested", "detained", "taken into custody"),
     "earthquake": ("earthquake", "quake", "temblor", "tremor"),
+    "fire": ("blaze", "inferno", "flames", "caught fire", "set fire", "fire broke"),
+    "explosion": ("explosion", "exploded", "blast"),
+    "shooting": ("opened fire", "gunman", "gunmen"),
+    "derailment": ("derailed", "derailment"),
+    "landslide": ("landslide", "mudslide"),
+    "theft": ("theft", "heist", "robbery", "burglary", "stole", "stolen", "robbed"),
+    "capsizing": ("capsized", "capsizing"),
+    "escape": ("escaped", "jailbreak"),
+    "riot": ("riot", "riots", "rioting"),
 }
 # words before a happening's word that say it did not happen: "attempted murder", "tried to kill"
 UNDONE = ("attempted", "tried", "plotted", "threatened")
+# words that tell another happening of a kind: an ordinal or "another" before the kind's word or "one",
+# within two words ("the second one to hit", "a fresh blaze", "another strong quake"), and a sequel's name
+ANOTHER_ONE = re.compile(r"\b(?:second|third|fourth|another|fresh)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.IGNORECASE)
+SEQUELS = re.compile(r"\baftershocks?\b", re.IGNORECASE)

@@ -1,6 +1,8 @@
 """Date conflicts: two voices date one happening to two days, or time it to two times of day. The days
 of what happened to one person ("killed Tovic on Sunday" / "the fatal shooting of Tovic on Saturday")
-are compared however common the story's words for it, and whatever places each sentence names. Not a
+are compared however common the story's words for it, and whatever places each sentence names; so are
+the day and the time of the story's own happening as the leads of two reports of one day give it
+(compare/story_happening.py), whatever their other words. Not a
 conflict: two days each read from its report's stamp ("today" / "yesterday"), one read from a stamp
 more than a day from the day another outlet names (STAMP_SLACK), a postponed date, a day counted
 from another happening ("a day after the quake") or of an earlier one of its kind ("the last such
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime
+from itertools import combinations
 
 from storyline.analyze.dates import PAGE_STAMP, ClockTime, clock_gap, clock_times, game_clocks
 from storyline.analyze.numbers import clashing_numbers, game_scores
@@ -28,6 +31,13 @@ from storyline.compare.conflicts.conflict import (
 )
 from storyline.compare.conflicts.state import two_stages
 from storyline.compare.expected_ends import expected_ends
+from storyline.compare.story_happening import (
+    lead_units,
+    near_words,
+    story_happening,
+    tells_another,
+    tells_happening,
+)
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import (
     AHEAD_OF,
@@ -36,6 +46,7 @@ from storyline.lang.en import (
     EARLIER_ONE,
     HABITUAL,
     OPENS_SENTENCE,
+    PROGRESS,
     RELATIVE_DAY,
     RELEASED,
     RESCHEDULE,
@@ -293,6 +304,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 # in two zones are not compared (one may be the other's conversion).
 CLOCK_SLACK = 5  # minutes an approximate time ("about", "just before") allows either way
 ROUND_CLOCK_SLACK = 15  # ... one on the hour or the half hour ("about 4 p.m.", "shortly after 3 a.m."): said roundly
+ONE_SIDED_SLACK = 30  # ... one said on one side of a round time ("shortly before 4pm", "just after 3 a.m.")
 CLOCK_MINOR = 60  # minutes up to which two times of one happening are a judgement call (minor)
 HAPPENING_SCORE = 2.0  # weight the shared words around two days or times must have besides names: what happened
 
@@ -317,7 +329,7 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ca, _), (ub, cb, _) = flat[i], flat[j]
         gap = clock_gap(ca, cb) or 0
-        if gap <= max(_slack(ca), _slack(cb)):
+        if _agree(ca, cb, gap):
             continue
         if not same_scope(story, ua, ub) or not _one_day(story, ua, ub):
             continue
@@ -333,6 +345,19 @@ def _slack(clock: ClockTime) -> int:
     if not clock.approximate:
         return 0
     return ROUND_CLOCK_SLACK if clock.minutes % 30 == 0 else CLOCK_SLACK
+
+
+def _agree(first: ClockTime, second: ClockTime, gap: int) -> bool:
+    """Whether two times of one moment agree: within the slack either allows, or on the side of a round
+    time its words put the moment, within ONE_SIDED_SLACK ("shortly before 4pm" holds 3:42, not 4:18)."""
+    if gap <= max(_slack(first), _slack(second)):
+        return True
+    for clock, other in ((first, second), (second, first)):
+        if clock.side and clock.minutes % 30 == 0 and gap <= ONE_SIDED_SLACK:
+            ahead = (other.minutes - clock.minutes) % 1440 < 720  # the other is later in the day
+            if ahead == (clock.side > 0):
+                return True
+    return False
 
 
 def _one_happening(ua: Unit, fa: AbstractSet[str], ub: Unit, fb: AbstractSet[str], idf: dict[str, float]) -> bool:
@@ -411,9 +436,87 @@ def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: Time
     return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
 
 
+def happening_dates(found: StoryFindings) -> list[Conflict]:
+    """The day, or the time of day, of the story's own happening as the leads of two reports of one day
+    give it (compare/story_happening.py), whatever their other words: "A fire that broke out on
+    Wednesday evening" / "went up in flames late on Tuesday night"; "the thieves entered at around 1.50
+    a.m." / "Masked thieves broke into a museum shortly after 3 a.m.". A day is the happening's where
+    the words around it name the story's kind of happening; a time of day, the first a lead gives
+    outside quotation marks and after no verb of saying, where they name it too or share a word that
+    is no name. Reports more than a day apart are not compared (a second happening of the kind may
+    have come)."""
+    story = found.story
+    kind = story_happening(story, found.units)
+    days: dict[int, tuple[Unit, TimeExpression]] = {}
+    clocks: dict[int, tuple[Unit, ClockTime, bool, frozenset[str]]] = {}
+    for lead in lead_units(found.units).values():
+        if kind and tells_another(story, lead, kind):
+            continue
+        for u in lead:
+            if PROGRESS.search(u.text):
+                continue  # "The fire has burned 4,800 hectares …, where flames jumped a firebreak on Wednesday": how it went on
+            for t, _ in _dated(story, u):
+                if kind and t.granularity == "day" and tells_happening(story, u, kind, t.start, t.end):
+                    days.setdefault(u.article, (u, t))
+            if u.article not in clocks:
+                for c in _lead_clock(story, u):
+                    told = bool(kind) and tells_happening(story, u, str(kind), c.start, c.end)
+                    clocks[u.article] = (u, c, told, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS)
+    out = []
+    for (ua, ta), (ub, tb) in combinations(days.values(), 2):
+        if not _reports_apart(story, ua, ub) and _two_days(story, ta, tb):
+            out.append(Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
+                                                            ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
+                                {ua.article: ua.index, ub.article: ub.index}))
+    for (ua, ca, told_a, fa), (ub, cb, told_b, fb) in combinations(clocks.values(), 2):
+        gap = clock_gap(ca, cb)
+        if gap is None or _reports_apart(story, ua, ub) or _agree(ca, cb, gap) or not _one_day(story, ua, ub):
+            continue
+        if gap <= CLOCK_SLACK or not (told_a and told_b or fa & fb):
+            continue  # a few minutes part two moments of it ("the 3:30 a.m. fire" / "reported at 3:33 a.m.")
+        out.append(Conflict(ConflictKind.DATE, "time", {ua.article: _clock_value(story, ua, ca),
+                                                        ub.article: _clock_value(story, ub, cb)},
+                            {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR))
+    return out
+
+
+_TIME_WORDS = frozenset(content_stems("local time around about short just before after early late hours " +
+                                      " ".join(DAY_WORDS) + " " + " ".join(WEEKDAYS)))
+
+
+def _lead_clock(story: StoryView, unit: Unit) -> list[ClockTime]:
+    """The first time of day a lead's unit gives, outside quotation marks and not right after a verb of
+    saying ("said at 10 a.m.": when it was said); none where the unit gives two."""
+    article = story.articles[unit.article]
+    given = clock_times(article.text, unit.start, unit.end)
+    if len(given) != 1 or any(a <= given[0].start < b for a, b in quoted_spans(article.analysis)):
+        return []
+    if STATEMENT_DAY.search(article.text[max(unit.start, given[0].start - 60):given[0].start]):
+        return []
+    return given
+
+
+def _reports_apart(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether two units are of one voice, or of reports not known to be of one day or the next."""
+    if story.voice[a.article] == story.voice[b.article]:
+        return True
+    pa, pb = story.articles[a.article].published, story.articles[b.article].published
+    return pa is None or pb is None or abs((pa.date() - pb.date()).days) > STAMP_SLACK
+
+
+def _two_days(story: StoryView, ta: TimeExpression, tb: TimeExpression) -> bool:
+    """Whether two days of one happening disagree: not one printed day, not a year or a week apart,
+    and a day read from its report's stamp ("last night") only against one of a report of the same day."""
+    if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date) or \
+            _beyond_the_week(ta.date, ta.text, tb.date, tb.text):
+        return False
+    return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
+
+
 def dates_in_story(found: StoryFindings) -> list[Conflict]:
-    """date_in_story, and an expected end of a work that became an actual end (compare/expected_ends.py)."""
-    return date_in_story(found) + expected_ends(found)
+    """date_in_story, the days and times of the story's own happening (happening_dates), and an
+    expected end of a work that became an actual end (compare/expected_ends.py)."""
+    return date_in_story(found) + happening_dates(found) + expected_ends(found)
 
 
 DETECTOR = Detector(ConflictKind.DATE, in_pair=date_in_pair, across_languages=date_across_languages,

@@ -1,0 +1,105 @@
+"""The day and the time of the story's own happening as each report's lead gives it, compared between
+reports of one day whatever their other words (compare/story_happening.py, conflicts/date.py
+happening_dates). Our own reports of invented events."""
+
+from __future__ import annotations
+
+from test_compare_claims import compare_reports, conflicts
+
+from storyline.analyze.dates import clock_times
+
+# later paragraphs of every report: what the story's sentences share besides its lead
+TAIL = ("\n\nResidents of nearby streets were told to keep their windows shut overnight.\n\n"
+        "The company said deliveries could be delayed by several days.\n\n"
+        "Investigators will examine the site once the ruins have cooled.")
+
+
+def date_conflicts(*reports: tuple[str, str, str]) -> list[dict[str, str]]:
+    result = compare_reports([(outlet, day, text + TAIL) for outlet, day, text in reports])
+    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "date")]
+
+
+FIRE_TUESDAY = ("harbour-times", "2025-05-22", "Parcel Depot Goes Up in Flames\n\n"
+                "A giant parcel depot packed with online orders went up in flames late on Tuesday night, "
+                "lighting up the sky over the business park outside Kelmford.")
+FIRE_WEDNESDAY = ("valley-news", "2025-05-22", "Fire Destroys Warehouse Near Kelmford\n\n"
+                  "A fire that broke out on Wednesday evening destroyed a vast distribution warehouse on the "
+                  "edge of Kelmford, sending black smoke over the valley.")
+FIRE_THIRD = ("coast-wire", "2025-05-22", "Warehouse Blaze Near Kelmford\n\n"
+              "Firefighters battled a blaze at a distribution warehouse near Kelmford through the night.")
+
+
+def test_the_day_two_leads_give_the_storys_fire_in_other_words_is_a_date_conflict():
+    # "went up in flames" and "A fire that broke out" share no word but the kind of happening they tell
+    assert {"harbour-times": "2025-05-20", "valley-news": "2025-05-21"} in \
+        date_conflicts(FIRE_TUESDAY, FIRE_WEDNESDAY, FIRE_THIRD)
+
+
+def test_the_same_day_in_two_leads_is_no_conflict():
+    same = ("harbour-times", "2025-05-22", FIRE_TUESDAY[2].replace("late on Tuesday night", "on Wednesday evening"))
+    assert date_conflicts(same, FIRE_WEDNESDAY, FIRE_THIRD) == []
+
+
+def test_reports_days_apart_are_not_compared():
+    # a report three days on may tell another fire of the kind; only same-time leads dispute a day
+    later = ("harbour-times", "2025-05-25", FIRE_TUESDAY[2])
+    assert date_conflicts(later, FIRE_WEDNESDAY, FIRE_THIRD) == []
+
+
+def test_a_day_of_the_fires_course_is_not_the_day_it_broke_out():
+    # "has burned … where flames jumped a firebreak on Tuesday": an episode of an ongoing fire
+    going_on = ("harbour-times", "2025-05-22", "Warehouse Fire Still Burning\n\n"
+                "The fire has burned through three halls, where flames jumped a firebreak during the winds of Tuesday.")
+    assert date_conflicts(going_on, FIRE_WEDNESDAY, FIRE_THIRD) == []
+
+
+def test_a_lead_that_tells_a_second_happening_of_the_kind_does_not_say_which_day_is_which():
+    second = ("harbour-times", "2025-05-22", "Second Fire Hits Kelmford Park\n\n"
+              "A blaze tore through a parcel depot outside Kelmford on Tuesday, the second one to hit the park "
+              "this month.")
+    assert date_conflicts(second, FIRE_WEDNESDAY, FIRE_THIRD) == []
+
+
+def test_the_day_a_report_names_for_another_happening_is_not_the_storys():
+    # "described by local media on Tuesday": the day of a description, not of the raid
+    described = ("harbour-times", "2025-05-22", "Kelmford Depot Raided\n\n"
+                 "Armed robbers stole parcels worth two million euros from a depot outside Kelmford, in a raid "
+                 "described by local media on Tuesday as the boldest heist in the region.")
+    robbed = ("valley-news", "2025-05-22", "Robbers Hit Kelmford Depot\n\n"
+              "Thieves stole two million euros of parcels from a Kelmford depot on Wednesday in a "
+              "daring robbery.")
+    third = ("coast-wire", "2025-05-22", "Depot Theft Near Kelmford\n\n"
+             "Police are hunting a gang after a theft at a parcel depot near Kelmford.")
+    assert date_conflicts(described, robbed, third) == []
+
+
+def time_conflicts(first: str, second: str) -> list[dict[str, str]]:
+    result = compare_reports([("harbour-times", "2025-10-07", first + TAIL),
+                              ("valley-news", "2025-10-07", second + TAIL)])
+    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "date")
+            if c["conflict"]["values"][0]["normalized"].count(":") == 1]
+
+
+THIEVES_EARLY = ("Museum Raid in Opavin\n\nThe theft from the Opavin goldsmiths' museum is, on the facts so far, "
+                 "a textbook job.\n\nAccording to the police account, the thieves entered at around 1.50 a.m. "
+                 "and went straight to three cases.")
+THIEVES_LATE = ("Gold Coins Taken in Opavin\n\nMasked thieves broke into a museum in the city of Opavin shortly "
+                "after 3 a.m. and escaped with 212 gold coins.")
+
+
+def test_the_time_two_leads_give_the_storys_theft_in_other_words_is_a_time_conflict():
+    assert {"harbour-times": "01:50", "valley-news": "03:00"} in time_conflicts(THIEVES_EARLY, THIEVES_LATE)
+
+
+def test_a_time_on_the_side_of_a_round_hour_its_words_say_agrees_with_it():
+    landed_exact = "Jet Diverted to Santa Ilha\n\nThe jet touched down at Santa Ilha airport at 3:42pm, met by fire engines."
+    landed_round = "Smoke Forces Jet Down\n\nThe jet landed at Santa Ilha airport shortly before 4pm after smoke filled the cabin."
+    assert time_conflicts(landed_exact, landed_round) == []
+    landed_later = landed_exact.replace("3:42pm", "4:18pm")
+    assert time_conflicts(landed_later, landed_round) != []
+
+
+def test_a_live_blogs_entry_time_and_a_dotted_page_stamp_are_no_times_of_what_happened():
+    assert clock_times("Rumours\n8:24am: According to one columnist, the club made an offer.") == []
+    assert clock_times("Published : 2012 . 08 . 08 09 : 01 AM") == []
+    assert [c.minutes for c in clock_times("The fire broke out at 8:24am: crews arrived within minutes.")] == [504]
