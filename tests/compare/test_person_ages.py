@@ -75,3 +75,24 @@ def test_a_count_with_a_thousands_separator_after_a_name_is_no_age() -> None:
     # the two counts differ, as counts do; no age of 5 against 4 comes with them
     assert _ages(vote.format(who="Dana Whitlow, 5,120"), vote.format(who="Dana Whitlow, 4,980")) == [
         {PAPER: "5120", WIRE: "4980"}]
+
+
+DEATH = ("{who}, the singer whose ballads {verb}.\n\n"
+         "Her family said she had been ill for some months. A funeral will be held in Kessel next week.")
+
+
+def test_ages_at_death_are_one_time_however_far_apart() -> None:
+    # "has died aged 81" / "has died at 84": a person dies at one age, so three years apart is a dispute, not
+    # two times; the age is of the sentence's first person, not of a character named in its clause
+    first = DEATH.format(who="Mara Kessling", verb="filled the Kessel Arena for three decades, has died aged 81")
+    second = DEATH.format(who="Mara Kessling", verb="made a star of her stage double Lotte Brand, has died at 84")
+    assert _ages(first, second) == [{PAPER: "81", WIRE: "84"}]
+    third = DEATH.format(who="Mara Kessling", verb="filled the Kessel Arena, died at the age of 81 on Sunday")
+    assert _ages(first, third) == []
+
+
+def test_an_age_at_death_and_an_age_of_another_time_are_not_compared_years_apart() -> None:
+    dying = DEATH.format(who="Mara Kessling", verb="filled the Kessel Arena for three decades, has died aged 81")
+    earlier = ("Mara Kessling, 78, filled the Kessel Arena in what she said was her last tour.\n\n"
+               "Her family said she had been ill for some months. A funeral will be held in Kessel next week.")
+    assert _ages(dying, earlier) == []

@@ -7,7 +7,9 @@ entity span stands for, which the story's entities make one across outlets.
 An age is read only where its words say whose it is, right beside a person's name: after it between
 commas or in brackets ("Gary Gomes, 35, will face", "Gomes (35)", "Gomes, aged 35,", "Gomes, a
 35-year-old teacher,"), or before it ("61-year-old Sharron Smith", "the 31-year-old Robert Buckley").
-"A 60-year-old woman" names no one, and is left alone.
+"A 60-year-old woman" names no one, and is left alone. An age at death is the age after a verb of
+dying, of the person its sentence names first ("Declan Farrelly, who played Tom Keaney, has died
+at 84", "died at the age of 81"): a person dies at one age, so two such readings are compared however far apart.
 
 When in doubt there is none: a report that gives one person two ages (at the crime and at the trial),
 an age marked as of another time ("the then-15-year-old Timmons"), ages of reports published more
@@ -33,6 +35,10 @@ _AFTER_NAME = re.compile(r"\s*(?:,\s+(?:aged\s+)?" + _AGE + r"(?=\s*(?:,(?!\d)|;
                          r"|,\s+(?:an?|the)\s+" + _AGE.replace("age>", "described>") + r"-years?-old\b)")
 # before a name: "61-year-old Sharron Smith", "the 31-year-old Robert Buckley"
 _BEFORE_NAME = re.compile(r"(?<![\w.,-])" + _AGE + r"-years?-old\s+$")
+# an age at death, after the verb of dying of the person the sentence names first ("Declan Farrelly, who played Tom
+# Keaney, has died at 84", "died at the age of 81"): one time however far apart two reports put it
+_AT_DEATH = re.compile(r"\b(?:died|dies|has\s+died|passed\s+away)\s+(?:aged|at(?:\s+the\s+age\s+of)?)\s+"
+                       + _AGE + r"\b(?![.,]\d|\s*(?:%|per|years?\s+(?:after|before|since)))", re.IGNORECASE)
 _ANOTHER_TIME = re.compile(r"\bthen[-\s]*$", re.IGNORECASE)  # "the then-15-year-old": an age of the past
 # A bare figure in brackets is a game's tally as often as an age ("Okafor (24) and Lee (19) led the scoring", "Ruiz
 # (3) stopped the last shot"): in a sentence that speaks of a game's measures it is left alone.
@@ -48,8 +54,24 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[before[-1] if before else max(0, start - 300):after.end() if after else len(text)]
 
 
-def _ages(found: StoryFindings, pos: int) -> list[tuple[str, int, int, int]]:
-    """The ages article pos gives of the story's people: (person, age, start, end of the figure)."""
+def _ages(found: StoryFindings, pos: int) -> list[tuple[str, int, int, int, bool]]:
+    """The ages article pos gives of the story's people: (person, age, start, end of the figure, whether
+    it is an age at death)."""
+    story = found.story
+    text = story.articles[pos].text
+    out = [(name, age, start, end, False) for name, age, start, end in _beside_names(found, pos)]
+    people = [(start, end, name) for start, end, name in story.entity_spans.get(pos, [])
+              if story.entity_type.get(name) == "PERSON"]
+    for m in _AT_DEATH.finditer(text):
+        named = [name for start, end, name in people if end <= m.start() and
+                 not _SENTENCE_END.search(text, end, m.start())]
+        if named and 0 < int(m.group("age")) < 120:
+            out.append((named[0], int(m.group("age")), m.start("age"), m.end("age"), True))
+    return out
+
+
+def _beside_names(found: StoryFindings, pos: int) -> list[tuple[str, int, int, int]]:
+    """The ages article pos gives right beside a person's name: (person, age, start, end of the figure)."""
     story = found.story
     text = story.articles[pos].text
     out = []
@@ -73,9 +95,11 @@ def age_conflicts(found: StoryFindings) -> list[Conflict]:
     """Two ages of one named person in two voices, of one time, that differ."""
     story = found.story
     by_person: dict[str, dict[int, set[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(set))
+    at_death: dict[str, set[bool]] = defaultdict(set)
     for pos in range(len(story.articles)):
-        for person, age, start, end in _ages(found, pos):
+        for person, age, start, end, dying in _ages(found, pos):
             by_person[person][pos].add((age, start, end))
+            at_death[person].add(dying)
     out: list[Conflict] = []
     for person, readings in by_person.items():
         values: dict[int, tuple[str, str, list[tuple[int, int]]]] = {}
@@ -89,8 +113,10 @@ def age_conflicts(found: StoryFindings) -> list[Conflict]:
                 continue
             values[pos], units[pos] = (str(age), story.articles[pos].text[start:end], [(start, end)]), unit
         ages = {int(v[0]) for v in values.values()}
-        if len(ages) < 2 or len({story.voice[pos] for pos in values}) < 2 or max(ages) - min(ages) > NEAR_YEARS:
+        if len(ages) < 2 or len({story.voice[pos] for pos in values}) < 2:
             continue
+        if max(ages) - min(ages) > NEAR_YEARS and at_death[person] != {True}:
+            continue  # ... unless every reading is of the one time a person dies at
         days = [story.articles[pos].published for pos in values]
         known = [d for d in days if d is not None]
         if known and max(known) - min(known) > BEFORE_THE_STORY:
