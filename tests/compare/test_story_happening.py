@@ -103,3 +103,23 @@ def test_a_live_blogs_entry_time_and_a_dotted_page_stamp_are_no_times_of_what_ha
     assert clock_times("Rumours\n8:24am: According to one columnist, the club made an offer.") == []
     assert clock_times("Published : 2012 . 08 . 08 09 : 01 AM") == []
     assert [c.minutes for c in clock_times("The fire broke out at 8:24am: crews arrived within minutes.")] == [504]
+
+
+def test_a_blaze_that_erupted_is_still_the_storys_fire():
+    # "erupted" tells a fire, a riot or a row as often as a volcano: only "eruption" names one
+    erupted = ("harbour-times", "2025-08-04", "Wildfire Races Through Hills\n\n"
+               "The blaze erupted on Saturday night near the village of Kalyvia and raced out of control.")
+    started = ("valley-news", "2025-08-04", "Wildfire Forces Evacuations\n\n"
+               "The fire started on Sunday afternoon in dry scrubland near the village of Kalyvia.")
+    third = ("coast-wire", "2025-08-04", "Villages Emptied by Wildfire\n\n"
+             "A wildfire forced four villages near Kalyvia to empty.")
+    assert {"harbour-times": "2025-08-02", "valley-news": "2025-08-03"} in date_conflicts(erupted, started, third)
+
+
+def test_the_time_two_reports_give_an_emergency_landing_is_compared():
+    # "touched down" and "its emergency landing" share no word but the happening they tell
+    touched = ("Jet Makes Emergency Landing\n\nA passenger jet made an emergency landing in Santa Ilha after smoke "
+               "filled the cabin.\n\nThe jet touched down at 11:52 a.m. local time, met by fire engines.")
+    landed = ("Smoke Forces Jet Down\n\nA passenger plane was diverted to Santa Ilha with smoke in the cabin.\n\n"
+              "The aircraft, with 176 passengers, made its emergency landing at 1:20 p.m. local time.")
+    assert {"harbour-times": "11:52", "valley-news": "13:20"} in time_conflicts(touched, landed)

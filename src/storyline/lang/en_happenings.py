@@ -7,7 +7,7 @@ import re
 # shooting of G on Saturday"; "was found guilty" / "was convicted"; "the blaze" / "went up in flames")
 # still tell one happening. A word goes in only where it names nothing else: "shot" alone may only
 # wound, "fire" may be gunfire or criticism ("came under fire"), "landing" a staircase's, "broke out" a
-# riot or an escape. (The kind's own name is read as the kind in a report's lead where the story is
+# riot or an escape, "erupted" a blaze or a row. (The kind's own name is read as the kind in a report's lead where the story is
 # about that kind: compare/story_happening.py.)
 HAPPENINGS: dict[str, tuple[str, ...]] = {
     "killing": ("killed", "slaying", "slain", "murdered", "fatal shooting", "shot dead", "stabbed to death"),
@@ -15,7 +15,7 @@ HAPPENINGS: dict[str, tuple[str, ...]] = {
     "testimony": ("testify", "testimony"),
     "arrest": ("arrested", "detained", "taken into custody"),
     "earthquake": ("earthquake", "quake", "temblor", "tremor"),
-    "fire": ("blaze", "inferno", "flames", "caught fire", "set fire", "fire broke"),
+    "fire": ("blaze", "inferno", "flames", "wildfire", "wildfires", "bushfire", "bushfires", "caught fire", "set fire", "fire broke"),
     "explosion": ("explosion", "exploded", "blast"),
     "shooting": ("opened fire", "gunman", "gunmen"),
     "derailment": ("derailed", "derailment"),
@@ -24,6 +24,14 @@ HAPPENINGS: dict[str, tuple[str, ...]] = {
     "capsizing": ("capsized", "capsizing"),
     "escape": ("escaped", "jailbreak"),
     "riot": ("riot", "riots", "rioting"),
+    "crash": ("collided", "collision", "plane crash", "car crash"),
+    "eruption": ("eruption",),
+    "hostage": ("hostage", "hostages"),
+    "landing": ("emergency landing", "touched down"),
+    "launch": ("lifted off", "liftoff", "blasted off"),
+    "blackout": ("power cut", "outage", "outages"),
+    "storm": ("hurricane", "cyclone", "typhoon"),
+    "flood": ("floods", "flooding", "flash flood"),
 }
 # words before a happening's word that say it did not happen: "attempted murder", "tried to kill"
 UNDONE = ("attempted", "tried", "plotted", "threatened")
