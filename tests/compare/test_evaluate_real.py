@@ -421,9 +421,10 @@ def test_the_real_train_split_holds_its_figures(tmp_path):
     # together (g-174). A share said to have since improved, an offer said raised, a repair's expected then
     # actual end are updates (u-004, u-024, u-006). The day of one person's killing is compared whatever places
     # its sentences name (c-022). A quake's magnitude read however it is written finds c-116 (the USGS's
-    # figure given two ways). Measured: precision 0.870 (47 of 54), recall 0.527 (48 of 91), look-alikes
-    # 0.967, updates 0.700 (14 of 20), claim groups 0.925 (37 of 40).
-    assert scores["conflict_precision"] >= 0.86 and scores["conflict_recall"] >= 0.51
+    # figure given two ways). The day and time of the story's own happening in its reports' leads find c-019,
+    # and a conference call as a medium c-117. Measured: precision 0.875 (49 of 56), recall 0.543 (50 of 92),
+    # look-alikes 0.967, updates 0.700 (14 of 20), claim groups 0.925 (37 of 40).
+    assert scores["conflict_precision"] >= 0.86 and scores["conflict_recall"] >= 0.53
     assert scores["lookalike_left_alone_rate"] >= 0.96 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.7
 
@@ -440,8 +441,8 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     assert (scores["days_from"], scores["events"], scores["documents"]) == ("published", 50, 575)
     # A topic's two events arrive years apart and share no story, so the values of topics 9's and 10's two
     # events are not disputed. A later day's lower count is a dispute, not an update (c-102, c-110), and the day
-    # of one person's killing is compared whatever places its sentences name (c-022). Measured: precision 0.918
-    # (45 of 49), recall 0.505 (46 of 91: c-115, found on one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
+    # of one person's killing is compared whatever places its sentences name (c-022). Measured: precision 0.922
+    # (47 of 51), recall 0.522 (48 of 92: c-115, found on one shared day, has its sides in two stories here), look-alikes 0.979, claim groups 0.921 (35 of 38),
     # updates 0.850 (17 of 20; 10 with sides in two stories, 8 of them found as a storyline's progression:
     # progressions.py, and stories of a person's case months apart linked, storylines.py): reports
     # of one day are put in order by their own words and a case's stages (compare/report_order.py), so a
@@ -450,6 +451,6 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     # "running at full capacity again" (u-005), a repair's expected span before the day it ended (u-006), a
     # person's rehab clinics in turn (u-021, compare/whereabouts.py), an offer before its raise (u-024) and a
     # service restored to business customers, then to all (u-007).
-    assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.48
+    assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.51
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.85 and len(scores["updates_across_stories"]) >= 8

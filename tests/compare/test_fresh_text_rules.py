@@ -157,6 +157,20 @@ def test_a_reports_lead_gives_the_occasion_of_the_quotations_after_it():
     assert values(HARBOUR_A, later, "venue") == []
 
 
+def test_a_conference_call_and_a_press_conference_of_ones_own_are_occasions():
+    # "told analysts on a conference call" is a medium of its own; "at his post-match press conference" is a
+    # news conference however it is owned; "an interview with broadcaster TV Sur" is television
+    call = ("Mayor Ilse Brandt told analysts on a conference call on Monday that the harbour was "
+            "\u201cthe one asset we will never sell.\u201d\n\nThe harbour handles most of the town's freight.")
+    own = ("Mayor Ilse Brandt told reporters at her weekly press conference on Monday that the harbour was "
+           "\u201cthe one asset we will never sell.\u201d\n\nThe harbour handles most of the town's freight.")
+    tv = ("Speaking in a pitchside interview with broadcaster TV Sur on Monday, Mayor Ilse Brandt said the harbour was "
+          "\u201cthe one asset we will never sell.\u201d\n\nThe harbour handles most of the town's freight.")
+    assert values(call, own, "venue") == [{"harbour-times": "call", "valley-news": "news conference"}]
+    assert values(tv, own, "venue") == [{"harbour-times": "television", "valley-news": "news conference"}]
+    assert values(own, own.replace("her weekly", "a"), "venue") == []
+
+
 # --- quotations (quote.py)
 
 LEAGUE_A = "\u201cI meant he is the founder of the league,\u201d Ivo Dorn said on Monday in an interview with the Courier."

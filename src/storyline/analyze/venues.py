@@ -48,6 +48,8 @@ _VENUE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("statement", re.compile(r"\b(?:written statement|in a statement|press release)\b", re.IGNORECASE)),
     ("social", re.compile(r"\b(?:on X|Twitter|tweet|social media|Telegram|Truth Social|Facebook|Instagram)\b")),
     ("newspaper", re.compile(r"\binterview with (?:the )?[A-Z][\w]+ (?:newspaper|daily|magazine)\b")),
+    ("call", re.compile(r"\b(?:conference|earnings|investor|phone)\s+call\b|\bcall\s+with\s+(?:analysts|investors)\b",
+                        re.IGNORECASE)),
 ]
 
 
@@ -68,12 +70,14 @@ VENUE_PHRASE = re.compile(
     r"\b(?:on|at|during|in|to|told|gave|before|with)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:radio|television|TV|podcast)\s+(?:show|programme|program|interview|broadcast|station)s?\b"
     r"|\b(?:radio|television|TV)\s+(?:interview|programme|program|show)\b"
-    r"|\b(?:on|at|during|told|to|gave|before)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:briefing|news conference|press conference|speech|rally)\b"
+    r"|\b(?:on|at|during|told|to|gave|before)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:briefing|news conference|press conference|speech|rally|(?:conference|earnings|investor)\s+call)\b"
+    r"|\binterview\s+with\s+(?:the\s+)?(?:(?:public|state|national|local)\s+)?(?:broadcaster|television|TV)\b"
     r"|\bbriefing for (?:journalists|reporters)\b"
     r"|\bin a (?:written )?statement\b", re.IGNORECASE)
 VENUE_LABELS = {"radio": "radio show", "television": "television", "broadcast": "broadcast", "press": "briefing",
-                 "speech": "speech", "statement": "statement", "social": "social media", "newspaper": "newspaper"}
+                 "speech": "speech", "statement": "statement", "social": "social media", "newspaper": "newspaper",
+                 "call": "conference call"}
 
 
 def venue_kinds(text: str) -> set[str]:
