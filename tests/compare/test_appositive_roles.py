@@ -117,3 +117,14 @@ def test_an_executive_s_office_after_a_body_s_possessive_or_of_a_county_is_read(
     trade = ("The new host was announced by Hollywood marketing executive Cheryl Boone Isaacs on Friday.\n\n"
              "The show is in March.")
     assert roles(president, trade) == []
+
+
+def test_a_trade_is_an_office_as_the_chief_one():
+    # "the company's chief engineer" is an office as "chief executive" is; "a structural engineer" a trade
+    director = ("Levan Dadiani, general director of Rikoti Ropeways, said the cable had been checked in May.\n\n"
+                "The line is closed.")
+    chief = ("The company's chief engineer, Levan Dadiani, said the firm was cooperating with investigators.\n\n"
+             "The line is closed.")
+    assert roles(director, chief) == [{"coast-wire": "general director", "bay-herald": "chief engineer"}]
+    trade = chief.replace("The company's chief engineer, Levan Dadiani,", "Levan Dadiani, a structural engineer,")
+    assert roles(director, trade) == []

@@ -67,9 +67,15 @@ _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", 
 
 
 def _an_office(office: str, head: str) -> bool:
-    """Whether words ending in a head of OFFICE_HEADS name an office: an executive is one only as the chief
-    executive ("a Hollywood marketing executive" tells a trade, not an office to dispute)."""
-    return head in OFFICE_HEADS and (head != "executive" or bool(re.search(r"\bchief\s+executive$", office, re.IGNORECASE)))
+    """Whether words ending in a head of OFFICE_HEADS name an office: a trade is one only as the chief
+    one ("the chief executive", "the company's chief engineer"; "a Hollywood marketing executive" tells a
+    trade, not an office to dispute)."""
+    if head in _TRADES:
+        return bool(re.search(r"\b(?:chief|lead|principal)\s+" + head + "$", office, re.IGNORECASE))
+    return head in OFFICE_HEADS
+
+
+_TRADES = frozenset({"executive", "engineer", "economist", "scientist", "architect", "designer", "surgeon"})
 
 
 def _appositive_office(text: str, end: int) -> tuple[str, int, int] | None:
