@@ -140,6 +140,24 @@ def test_one_quotation_in_two_peoples_mouths_is_a_conflict():
     assert len(pier) == 2
 
 
+def test_a_he_whose_paragraph_names_one_person_names_the_speaker():
+    # "“…,” he said." after a sentence naming only the captain is the captain's, as a reader takes it; after
+    # a paragraph naming two people it is no outlet's word of who said it
+    a = ("The harbour reopened on Monday after a week of repairs.\n\n"
+         "\"We have rebuilt the pier in seven days, and the ferries will sail on time,\" said port director Anna "
+         "Kessler.")
+    b = ("The harbour reopened on Monday after a week of repairs.\n\n"
+         "The mayor, Jonas Weber, who cut the ribbon, spoke for the town afterwards. \"We have rebuilt the pier in "
+         "seven days, and the ferries will sail on time,\" he said.")
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", b)])
+    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "person"]
+    assert [{v["source"]: v["value"] for v in c["conflict"]["values"]} for c in found] == \
+        [{"coast-wire": "Anna Kessler", "bay-herald": "Jonas Weber"}]
+    two = b.replace("The mayor, Jonas Weber, who cut the ribbon,", "The mayor, Jonas Weber, who cut the ribbon with Ida Lund,")
+    result = compare([article("a", "coast-wire", "2025-04-08", a), article("b", "bay-herald", "2025-04-08", two)])
+    assert [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "person"] == []
+
+
 def test_a_phrase_or_an_organisation_in_quotation_marks_is_no_speaker_conflict():
     """A few quoted words are borrowed by whoever repeats them, and a company speaks through its
     researcher: neither is two outlets disputing who said something."""

@@ -1,5 +1,6 @@
 """Speaker conflicts ("who said it"): one quotation, word for word, put in two people's mouths by two
-outlets that each name the speaker in the sentence itself.
+outlets that each name the speaker beside it: in the sentence itself, or as the one person its
+paragraph names.
 
 Two people, not a person and an organisation (a spokesman speaks for his company, an outlet for
 its reporter), and a statement, not a phrase: a few words in quotation marks ("like wildfire") are
@@ -22,12 +23,12 @@ STATEMENT_WORDS = 5  # a quotation of fewer words is a phrase, not a statement
 def speaker_conflicts(story: StoryView, statements: list[QuotedStatement], pairs: dict[tuple[int, int], float],
                        unit_of: Callable[[int, int], int | None]) -> list[Conflict]:
     """One quotation, word for word, put in two people's mouths by two outlets that each name the
-    speaker in the sentence itself (not through "he said" resolved to someone)."""
+    speaker beside it (_named; not through "he said" resolved to someone a paragraph before)."""
     idf = statement_idf(statements)
     out = []
     for (i, j), cosine in pairs.items():
         a, b = statements[i], statements[j]
-        if not (a.direct and b.direct and a.explicit_speaker and b.explicit_speaker and a.speaker and b.speaker):
+        if not (a.direct and b.direct and a.speaker and b.speaker and _named(story, a) and _named(story, b)):
             continue
         if a.speaker == b.speaker or story.voice[a.article] == story.voice[b.article]:
             continue
@@ -48,6 +49,20 @@ def speaker_conflicts(story: StoryView, statements: list[QuotedStatement], pairs
         out.append(Conflict(ConflictKind.PERSON, f"person:{min(a.speaker, b.speaker)}|{max(a.speaker, b.speaker)}",
                              values, units))
     return out
+
+
+def _named(story: StoryView, statement: QuotedStatement) -> bool:
+    """Whether an outlet names a quotation's speaker beside it: in the quotation's own sentence, or as the
+    one person its paragraph names ("Serrano's captain, Diego Sampaio, spoke for the squad. “…,” he said.":
+    the "he" no reader could take for anyone else)."""
+    if statement.explicit_speaker:
+        return True
+    text = story.articles[statement.article].text
+    lo = text.rfind("\n\n", 0, statement.start) + 1
+    hi = text.find("\n\n", statement.end)
+    people = {name for _, _, name in story.entities_in(statement.article, lo, len(text) if hi < 0 else hi)
+              if story.entity_type.get(name) == "PERSON"}
+    return people == {statement.speaker}
 
 
 def _in_story(found: StoryFindings) -> list[Conflict]:
