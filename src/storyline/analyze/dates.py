@@ -504,8 +504,7 @@ def resolve_dates(text: str, published: date | datetime | None, parsed: Parsed |
 class ClockTime(NamedTuple):
     """A time of day a text gives ("8.40pm", "20:49 GMT", "noon", "with 7:41 left"): minutes since
     midnight, whether the half of the day is unsaid ("at 8:30": 8:30 or 20:30), whether it is
-    approximate ("about", "just before"), the zone it is in ('' for none or local time), and the side
-    of it the moment lies on where its words say (-1 "shortly before 4pm", 1 "just after 3 a.m.", 0)."""
+    approximate ("about", "just before"), and the zone it is in ('' for none or local time)."""
 
     start: int
     end: int
@@ -513,7 +512,6 @@ class ClockTime(NamedTuple):
     half_day_unsaid: bool
     approximate: bool
     zone: str
-    side: int = 0
 
 
 _MERIDIEM = r"(?P<m>[ap])(?:\.\s?m\.|\s?m\b)"
@@ -530,8 +528,6 @@ _CLOCK = re.compile(
 _CLOSE_TO = r"\b(?:just|shortly|soon|right|minutes|an hour)\s+"  # "just before", "minutes after": near a point
 _APPROXIMATE = re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|circa|sometime)\s+$"
                           r"|" + _CLOSE_TO + r"(?:before|after)\s+$", re.IGNORECASE)
-_ONE_SIDE = re.compile(_CLOSE_TO + r"(before|after)\s+$", re.IGNORECASE)
-_SIDE = {"before": -1, "after": 1}
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|since|from|between|past|and|to|or|as of)\s+"
                     r"(?:about|around|approximately|roughly|some|nearly|almost)?\s*$", re.IGNORECASE)
 # a page's time stamp, not the news's: "Posted Dec 23, 2012", "Updated 5 May 2010 1:41 PM" (what
@@ -579,8 +575,7 @@ blog's "8:24am:" opening its line), not a game clock ("with 7:41 left")."""
             minutes, unsaid = hour * 60 + int(m.group("m24")), 1 <= hour <= 12 and not m.group("h24").startswith("0")
         else:
             minutes, unsaid = int(m.group("h4")) * 60 + int(m.group("m4")), False
-        side = _SIDE.get(close.group(1).lower(), 0) if (close := _ONE_SIDE.search(before)) else 0
-        found.append(ClockTime(m.start(), m.end(), minutes, unsaid, approximate, (m.group("z") or "").upper(), side))
+        found.append(ClockTime(m.start(), m.end(), minutes, unsaid, approximate, (m.group("z") or "").upper()))
     return found
 
 

@@ -304,7 +304,6 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
 # in two zones are not compared (one may be the other's conversion).
 CLOCK_SLACK = 5  # minutes an approximate time ("about", "just before") allows either way
 ROUND_CLOCK_SLACK = 15  # ... one on the hour or the half hour ("about 4 p.m.", "shortly after 3 a.m."): said roundly
-ONE_SIDED_SLACK = 30  # ... one said on one side of a round time ("shortly before 4pm", "just after 3 a.m.")
 CLOCK_MINOR = 60  # minutes up to which two times of one happening are a judgement call (minor)
 HAPPENING_SCORE = 2.0  # weight the shared words around two days or times must have besides names: what happened
 
@@ -329,7 +328,7 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
     for i, j in story_matches(story, flat, idf, floor_of):
         (ua, ca, _), (ub, cb, _) = flat[i], flat[j]
         gap = clock_gap(ca, cb) or 0
-        if _agree(ca, cb, gap):
+        if gap <= max(_slack(ca), _slack(cb)):
             continue
         if not same_scope(story, ua, ub) or not _one_day(story, ua, ub):
             continue
@@ -345,19 +344,6 @@ def _slack(clock: ClockTime) -> int:
     if not clock.approximate:
         return 0
     return ROUND_CLOCK_SLACK if clock.minutes % 30 == 0 else CLOCK_SLACK
-
-
-def _agree(first: ClockTime, second: ClockTime, gap: int) -> bool:
-    """Whether two times of one moment agree: within the slack either allows, or on the side of a round
-    time its words put the moment, within ONE_SIDED_SLACK ("shortly before 4pm" holds 3:42, not 4:18)."""
-    if gap <= max(_slack(first), _slack(second)):
-        return True
-    for clock, other in ((first, second), (second, first)):
-        if clock.side and clock.minutes % 30 == 0 and gap <= ONE_SIDED_SLACK:
-            ahead = (other.minutes - clock.minutes) % 1440 < 720  # the other is later in the day
-            if ahead == (clock.side > 0):
-                return True
-    return False
 
 
 def _one_happening(ua: Unit, fa: AbstractSet[str], ub: Unit, fb: AbstractSet[str], idf: dict[str, float]) -> bool:
@@ -470,7 +456,8 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
                                 {ua.article: ua.index, ub.article: ub.index}))
     for (ua, ca, told_a, fa), (ub, cb, told_b, fb) in combinations(clocks.values(), 2):
         gap = clock_gap(ca, cb)
-        if gap is None or _reports_apart(story, ua, ub) or _agree(ca, cb, gap) or not _one_day(story, ua, ub):
+        if gap is None or _reports_apart(story, ua, ub) or gap <= max(_slack(ca), _slack(cb)) or \
+                not _one_day(story, ua, ub):
             continue
         if gap <= CLOCK_SLACK or not (told_a and told_b or fa & fb):
             continue  # a few minutes part two moments of it ("the 3:30 a.m. fire" / "reported at 3:33 a.m.")
