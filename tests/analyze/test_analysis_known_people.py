@@ -26,6 +26,16 @@ def test_a_name_that_does_something_to_himself_is_a_person_at_every_mention() ->
     assert [m.label for m in people_by_context(text, mentions)] == ["PERSON", "PERSON", "PERSON"]
 
 
+def test_a_name_whose_surname_the_article_gives_a_mr_is_a_person() -> None:
+    # "Mr Quispe told local radio": only a person is a Mr, so "Gilberto Quispe" is one wherever it stands
+    text = ("Work was slow, said Gilberto Quispe, head of the regional mining office. "
+            "\"We need more machines,\" Mr Quispe told local radio.")
+    mentions = [_mention(text, "Gilberto Quispe", "ORG")]
+    assert [m.label for m in people_by_context(text, mentions)] == ["PERSON"]
+    body = text.replace("Mr Quispe", "the office")
+    assert [m.label for m in people_by_context(body, [_mention(body, "Gilberto Quispe", "ORG")])] == ["ORG"]
+
+
 def test_a_name_in_apposition_after_a_kin_noun_is_a_person() -> None:
     text = "Varga's son, Tomas, defended his father online."
     mentions = [_mention(text, "Varga", "PERSON"), _mention(text, "Tomas", "ORG")]

@@ -10,6 +10,8 @@ to be a person's: a reader takes a name as a person's wherever it recurs once th
   preposition anywhere in the article ("in Jordan Valley");
 - a name with an age in apposition ("Munro, 73, was the last keeper"), and a fuller name the model took for a
   body or a place ending in it;
+- a two-word name whose last word the article writes after "Mr", "Mrs", "Ms", "Miss" or "Dr" ("Gilberto
+  Quispe" beside "Mr Quispe told local radio");
 and then every other mention of the same words in the article is that person too, whatever the model's label
 there. Only one- and two-word names that could be a person's (no word of a body, no title) are read so.
 """
@@ -42,6 +44,9 @@ _GIVEN = ((MALE_GIVEN_NAMES | CENSUS_MALE_GIVEN) ^ (FEMALE_GIVEN_NAMES | CENSUS_
 def _shown_a_person(text: str, mention: Mention) -> bool:
     if _REFLEXIVE_AFTER.match(text, mention.end) or _AGE_AFTER.match(text, mention.end):
         return True
+    words = mention.text.split()
+    if len(words) == 2 and re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{re.escape(words[-1])}\b", text):
+        return True  # "Gilberto Quispe" beside "Mr Quispe told local radio": only a person is a Mr
     before = _KIN_OR_ROLE_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     if before is not None and before.group(1) in KIN | PERSON_ROLES and text.startswith(",", mention.end):
         return True
