@@ -62,7 +62,7 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
         if not article.in_quote(m.start):
             by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     for k, mentions in by_sentence.items():
-        names = {strip_title(article.full_name(m, m.text, m.start)[0]) for m in mentions}
+        names = {article.person_name(m) for m in mentions}
         if len(names) != 1 or any(m.text in article.shared_surnames for m in mentions):
             continue  # a surname alone that two people of the article bear ("Clinton") says nothing
         if not subject_like(article, mentions[0]):
@@ -136,7 +136,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
 
     relative = _relative_head(article, pos)
     if relative is not None:  # "Rep. Joe Wilson, the congressman who gained notice when he yelled “…”"
-        name = strip_title(article.full_name(relative, relative.text, relative.start)[0])
+        name = article.person_name(relative)
         chosen = fitting(name, (relative.start, relative.end))
         if chosen:
             return chosen, (relative.start, relative.end)
@@ -155,7 +155,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                     and (subject_like(article, m) or _opens_possessive(article, m)) and not article.in_quote(m.start) \
                     and not _mostly_not_a_person(article, m) and not _a_people(article, m) \
                     and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
-                name = strip_title(article.full_name(m, m.text, m.start)[0])
+                name = article.person_name(m)
                 subjects.append((m.start, name, (m.start, m.end)))
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos) \
             + _asked_people(article, done, paragraph, pos)
@@ -184,7 +184,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
         for m in reversed(article.people):
             if m.end > pos or article.in_quote(m.start) or _a_people(article, m):
                 continue
-            name = strip_title(article.full_name(m, m.text, m.start)[0])
+            name = article.person_name(m)
             if gender_of(name, genders) == gender:
                 return name, (m.start, m.end)
     return None
@@ -228,7 +228,7 @@ def _asked_people(article: ArticleText, done: list[Statement], paragraph: int, p
         m = article.first_mention_from(s.cue[1], s.cue[1] + 40)
         if m is not None and m.label == "PERSON" and m.end <= pos and not article.in_quote(m.start) \
                 and not article.text[s.cue[1]:m.start if m.title_start is None else m.title_start].strip():
-            found.append((m.start, strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)))
+            found.append((m.start, article.person_name(m), (m.start, m.end)))
     return found
 
 
@@ -351,7 +351,7 @@ def names_self(article: ArticleText, statement: Statement, name: str, gender: st
     people = subjects(article.paragraphs[here][0])
     if not people and here > 0:  # a paragraph that is the quotation: the one before it says whom it is about
         people = subjects(article.paragraphs[here - 1][0])
-    if not people or strip_title(article.full_name(people[-1], people[-1].text, people[-1].start)[0]) != name:
+    if not people or article.person_name(people[-1]) != name:
         return False
     return not _told(article, statement, name)
 

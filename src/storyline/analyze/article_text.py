@@ -161,6 +161,11 @@ class ArticleText:
             found = self._lower_case[word] = re.search(rf"\b{re.escape(word.lower())}\b", self.text) is not None
         return found
 
+    def person_name(self, mention: Mention) -> str:
+        """The name a person's mention stands for: the fullest form the article gives before it (full_name),
+        without a title ("Gov. Walker" is Scott Walker)."""
+        return strip_title(self.full_name(mention, mention.text, mention.start)[0])
+
     def full_name(self, mention: Mention | None, surface: str, pos: int) -> tuple[str, Mention | None]:
         """The fullest form of a person's name that the article gives, nearest before pos.
 

@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
-from storyline.analyze.office_titles import strip_title
 from storyline.analyze.speaker_kinds import Subject
 from storyline.lang.en import (
     ANONYMOUS,
@@ -109,7 +108,7 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
             _introduced_after(article, m.end, min(m.end + 60, next_start), next_start)
         bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
         previous_end = m.end
-        name = strip_title(article.full_name(m, m.text, m.start)[0])
+        name = article.person_name(m)
         if name.split()[-1] in owners:
             continue
         last[name] = m
@@ -152,7 +151,7 @@ def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int
         before = article.text[max(lo, m.start - 30):m.title_start if m.title_start is not None else m.start]
         after = article.text[m.end:min(m.end + 80, subject.start)]  # the apposition, not the description itself
         if beside_before.search(before) or beside_after.match(after):
-            return strip_title(article.full_name(m, m.text, m.start)[0]), (m.start, m.end)
+            return article.person_name(m), (m.start, m.end)
     return None
 
 
@@ -188,7 +187,7 @@ def of_the_state(article: ArticleText, subject: Subject) -> tuple[str, tuple[int
             found = m
     if found is None:
         return None
-    return strip_title(article.full_name(found, found.text, found.start)[0]), (found.start, found.end)
+    return article.person_name(found), (found.start, found.end)
 
 
 def aged(subject: Subject) -> str | None:

@@ -264,7 +264,7 @@ def _just_named(article: ArticleText, subject: Subject,
     if paragraph < article.paragraph_of(subject.start) - 1:
         return None
     lo, hi = article.paragraphs[paragraph][0], min(article.paragraphs[paragraph][1], subject.start)
-    named = {strip_title(article.full_name(m, m.text, m.start)[0]) for m in article.people
+    named = {article.person_name(m) for m in article.people
              if lo <= m.start < hi and not article.in_quote(m.start) and named_person(article, m)
              and not _after_place_word(article, m)}
     # one word alone ("Rovers", which the model may take for a person) is no second person's name
@@ -456,8 +456,8 @@ def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | No
     for m in article.people:
         if not sentence[0] <= m.start < sentence[1] or article.in_quote(m.start) or not person_like(article, m):
             continue
-        name = strip_title(article.full_name(m, m.text, m.start)[0])
-        if any(p.start < sentence[0] and strip_title(article.full_name(p, p.text, p.start)[0]) == name
+        name = article.person_name(m)
+        if any(p.start < sentence[0] and article.person_name(p) == name
                for p in article.people):
             continue  # named before: the sentence is about them, not introducing a source
         before = article.text[max(sentence[0], (m.title_start or m.start) - 5):m.title_start or m.start]
