@@ -287,16 +287,27 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
     out = clock_in_story(story, units, idf)
     for i, j in story_matches(story, flat, idf, floor_of, sharing_pairs(persons)):
         (ua, ta, fa), (ub, tb, fb) = flat[i], flat[j]
-        if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date) or \
-                _beyond_the_week(ta.date, ta.text, tb.date, tb.text):
+        if not _days_disagree(ta, tb):
             continue
         one_persons = ta.granularity == "day" and _one_persons(story, ua, fa, ub, fb)
         if not _comparable(story, ua, ub, ta, tb, one_persons) or _two_happenings(ua, ub):
             continue
-        out.append(Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
-                                                        ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
-                            {ua.article: ua.index, ub.article: ub.index}))
+        out.append(_date_conflict(ua, ta, ub, tb))
     return out
+
+
+def _days_disagree(ta: TimeExpression, tb: TimeExpression) -> bool:
+    """Whether two dates can be two readings of one happening's day that disagree: not one day, nor one
+    printed day read two ways, nor so far apart that they date two happenings, nor a weekday and a date
+    more than a week apart."""
+    return not (ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date)
+                or _beyond_the_week(ta.date, ta.text, tb.date, tb.text))
+
+
+def _date_conflict(ua: Unit, ta: TimeExpression, ub: Unit, tb: TimeExpression) -> Conflict:
+    return Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
+                                                ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
+                    {ua.article: ua.index, ub.article: ub.index})
 
 
 # Times of day, matched as days are: "the blaze broke out about 8.40pm" / "broke out in the roof at
@@ -332,10 +343,15 @@ def clock_in_story(story: StoryView, units: list[Unit], idf: dict[str, float]) -
             continue
         if not same_scope(story, ua, ub) or not _one_day(story, ua, ub):
             continue
-        out.append(Conflict(ConflictKind.DATE, "time", {ua.article: _clock_value(story, ua, ca),
-                                                        ub.article: _clock_value(story, ub, cb)},
-                            {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR))
+        out.append(_time_conflict(story, ua, ca, ub, cb, gap))
     return out
+
+
+def _time_conflict(story: StoryView, ua: Unit, ca: ClockTime, ub: Unit, cb: ClockTime, gap: int) -> Conflict:
+    """Two times of one happening, a judgement call (minor) where they are CLOCK_MINOR apart at most."""
+    return Conflict(ConflictKind.DATE, "time", {ua.article: _clock_value(story, ua, ca),
+                                                ub.article: _clock_value(story, ub, cb)},
+                    {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR)
 
 
 def _slack(clock: ClockTime) -> int:
@@ -450,20 +466,17 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
                     clocks[u.article] = (u, c, told, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS)
     out = []
     for (ua, ta), (ub, tb) in combinations(days.values(), 2):
-        if not _reports_apart(story, ua, ub) and _two_days(story, ta, tb):
-            out.append(Conflict(ConflictKind.DATE, "date", {ua.article: (ta.date, ta.text, [(ta.start, ta.end)]),
-                                                            ub.article: (tb.date, tb.text, [(tb.start, tb.end)])},
-                                {ua.article: ua.index, ub.article: ub.index}))
+        stamped = DEICTIC.search(ta.text) or DEICTIC.search(tb.text)  # "last night": read from a report's stamp
+        if not stamped and not _reports_apart(story, ua, ub) and _days_disagree(ta, tb):
+            out.append(_date_conflict(ua, ta, ub, tb))
     for (ua, ca, told_a, fa), (ub, cb, told_b, fb) in combinations(clocks.values(), 2):
         gap = clock_gap(ca, cb)
-        if gap is None or _reports_apart(story, ua, ub) or gap <= max(_slack(ca), _slack(cb)) or \
-                not _one_day(story, ua, ub):
+        # within what a rough time allows, or a few minutes apart, which may part two moments of it ("the 3:30
+        # a.m. fire" / "reported at 3:33 a.m.")
+        if gap is None or gap <= max(CLOCK_SLACK, _slack(ca), _slack(cb)) or _reports_apart(story, ua, ub) \
+                or not _one_day(story, ua, ub) or not (told_a and told_b or fa & fb):
             continue
-        if gap <= CLOCK_SLACK or not (told_a and told_b or fa & fb):
-            continue  # a few minutes part two moments of it ("the 3:30 a.m. fire" / "reported at 3:33 a.m.")
-        out.append(Conflict(ConflictKind.DATE, "time", {ua.article: _clock_value(story, ua, ca),
-                                                        ub.article: _clock_value(story, ub, cb)},
-                            {ua.article: ua.index, ub.article: ub.index}, minor=gap <= CLOCK_MINOR))
+        out.append(_time_conflict(story, ua, ca, ub, cb, gap))
     return out
 
 
@@ -489,15 +502,6 @@ def _reports_apart(story: StoryView, a: Unit, b: Unit) -> bool:
         return True
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     return pa is None or pb is None or abs((pa.date() - pb.date()).days) > STAMP_SLACK
-
-
-def _two_days(story: StoryView, ta: TimeExpression, tb: TimeExpression) -> bool:
-    """Whether two days of one happening disagree: not one printed day, not a year or a week apart,
-    and a day read from its report's stamp ("last night") only against one of a report of the same day."""
-    if ta.date == tb.date or same_printed_day(ta, tb) or too_far_apart(ta.date, tb.date) or \
-            _beyond_the_week(ta.date, ta.text, tb.date, tb.text):
-        return False
-    return not (DEICTIC.search(ta.text) or DEICTIC.search(tb.text))
 
 
 def dates_in_story(found: StoryFindings) -> list[Conflict]:
