@@ -8,6 +8,7 @@ import re
 
 # ---------------------------------------------------------------- the analysis: a venue named near a quotation
 
+_CALL = r"\b(?:conference|phone|earnings|investor)\s+call\b"  # a call a statement is made on
 VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern, re.IGNORECASE)) for label, pattern in [
     ("podcast", r"\bpodcasts?\b"),
     ("radio show", r"\b(?:talk\s+)?radio\s+(?:show|programme|program|interview|station|broadcast|hosts?|appearance)\b"
@@ -26,7 +27,7 @@ VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern,
                r"(?:audience|delegates|conference|summit|rally|crowd|parliament|lawmakers)\b"
                r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate)\b"),
     ("statement", r"\bstatement\b"),
-    ("call", r"\b(?:conference|phone|earnings|investor)\s+call\b|\bon\s+a\s+call\b"),
+    ("call", _CALL + r"|\bon\s+a\s+call\b"),
     ("rally", r"\brally\b"),
     ("hearing", r"\bhearing\b"),
     ("letter", r"\bletter\b"),
@@ -48,8 +49,7 @@ _VENUE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("statement", re.compile(r"\b(?:written statement|in a statement|press release)\b", re.IGNORECASE)),
     ("social", re.compile(r"\b(?:on X|Twitter|tweet|social media|Telegram|Truth Social|Facebook|Instagram)\b")),
     ("newspaper", re.compile(r"\binterview with (?:the )?[A-Z][\w]+ (?:newspaper|daily|magazine)\b")),
-    ("call", re.compile(r"\b(?:conference|earnings|investor|phone)\s+call\b|\bcall\s+with\s+(?:analysts|investors)\b",
-                        re.IGNORECASE)),
+    ("call", re.compile(_CALL + r"|\bcall\s+with\s+(?:analysts|investors)\b", re.IGNORECASE)),
 ]
 
 
