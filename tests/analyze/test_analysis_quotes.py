@@ -76,6 +76,35 @@ def test_paragraph_opening_quote_is_attributed_by_the_next_sentence():
     assert quote.speaker == "Lorna Quist"
 
 
+@pytest.mark.parametrize("naming, speaker", [
+    ("That is the message from harbour councillor Amira Haddad, who wants a warning system.", "Amira Haddad"),
+    ("That was the lament of Marjorie Pell, 83, a customer since 1961.", "Marjorie Pell"),
+    ("Such was the plea from Amira Haddad on Tuesday.", "Amira Haddad"),
+])
+def test_a_quotation_standing_alone_is_given_by_the_next_paragraph_that_points_back(naming, speaker):
+    # The quotation is a paragraph of its own after another speaker's; the paragraph after it opens by saying
+    # whose it was. A paragraph that does not open so names no one for it (the next test).
+    text = ("Cafe owner Steve Kostopoulos said the closure had hurt trade.\n\n"
+            "“It's our busiest fortnight,” Mr Kostopoulos said.\n\n"
+            "“We can't keep having the same conversation every wet season.”\n\n" + naming)
+    assert only(direct(text), "same conversation").speaker == speaker
+
+
+def test_a_next_paragraph_that_does_not_point_back_names_no_speaker_of_the_quotation():
+    text = ("Cafe owner Steve Kostopoulos said the closure had hurt trade.\n\n"
+            "“It's our busiest fortnight,” Mr Kostopoulos said.\n\n"
+            "“We can't keep having the same conversation every wet season.”\n\n"
+            "Councillor Amira Haddad sent the message from the council chamber on Tuesday.")
+    assert only(direct(text), "same conversation").speaker != "Amira Haddad"
+
+
+def test_a_stage_direction_in_brackets_is_not_a_speaker():
+    text = ("Q: Who was the hardest player to deal with?\n\n"
+            "Okafor: “I'm not naming names.” (Laughs.) “He apologised the next day, to be fair.”")
+    assert only(direct(text), "apologised").speaker == only(direct(text), "naming names").speaker
+    assert only(direct(text), "apologised").speaker != "Laughs"
+
+
 def test_quote_after_a_reporting_sentence_belongs_to_its_speaker():
     text = ("Mayor Odile Brantôme said the budget would be cut. “There is no other way to balance the books.”")
     assert only(direct(text), "balance the books").speaker == "Odile Brantôme"

@@ -358,6 +358,13 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             statement.frame = (statement.frame[0], following[1])
             return
+    after = article.paragraphs[statement.paragraph + 1] if statement.paragraph + 1 < len(article.paragraphs) else None
+    if opens_paragraph and after is not None and (following is None or following[0] >= after[0]):
+        # the quotation is its paragraph, and the next one opens by saying whose it was: "That was the lament of …"
+        subject = _message_from(article, article.sentences[article.sentence_of(after[0])], opening=True)
+        if subject is not None and subject.kind in ("name", "role", "anonymous", "org"):
+            _apply_subject(article, statement, subject, done, genders)
+            return
     signed = _signed_below(article, statement) if opens_paragraph else None
     if signed is not None:
         _apply_subject(article, statement, signed, done, genders)
@@ -373,13 +380,20 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
 def _subject_since(article: ArticleText, previous: Statement, statement: Statement) -> Mention | None:
     """The person standing as a sentence's subject after the paragraph's last attributed statement (its words, cue
     and speaker) and before a statement with no cue: the paragraph has moved on to them, so the statement is
-    theirs, not the earlier speaker's."""
+    theirs, not the earlier speaker's. Not a word in brackets: "(Laughs.)" between two quotations directs the stage."""
     ends = [b for _, b in previous.parts] + [span[1] for span in (previous.cue, previous.speaker_span) if span]
     lo = max(ends)
     after = article.sentence_of(lo - 1)  # not a name in the speaker's own sentence ("said Ann Lee, a Ruiz delegate.")
     found = [m for m in article.people if lo <= m.start and m.end <= statement.position and not article.in_quote(m.start)
-             and article.sentence_of(m.start) > after and subject_like(article, m) and person_like(article, m)]
+             and article.sentence_of(m.start) > after and subject_like(article, m) and person_like(article, m)
+             and not _bracketed(article.text, lo, m.start)]
     return found[-1] if found else None
+
+
+def _bracketed(text: str, lo: int, pos: int) -> bool:
+    """Whether pos lies inside brackets opened after lo."""
+    before = text[lo:pos]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _inside_own_sentence(article: ArticleText, statement: Statement, sentence: int) -> bool:
@@ -574,13 +588,22 @@ _WORDS_BEFORE = re.compile(r"(?:\bwords?\s+of\s+(?P<of>[^,:;]{2,60})|(?P<owner>[
 _NAME_RUN = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'&-]*$")
 
 
-def _message_from(article: ArticleText, sentence: tuple[int, int]) -> Subject | None:
-    """"That was the message from union leader Jane Doe": the speaker a following sentence names."""
-    match = re.search(r"\b(?:message|words|verdict|warning|view|promise|pledge|reaction|response|assessment|quote|remark)\s+"
-                      r"(?:of|from)\s+", article.text[sentence[0]:sentence[1]])
+def _message_from(article: ArticleText, sentence: tuple[int, int], opening: bool = False) -> Subject | None:
+    """"That was the message from union leader Jane Doe", "The words came from prop Andy Sheldrake": the speaker a
+    following sentence names; `opening`: only a sentence that opens on it, pointing back ("That was the lament
+    of …"), as one must that stands in the paragraph after the quotation's."""
+    text = article.text[sentence[0]:sentence[1]]
+    match = (_POINTS_BACK if opening else _MESSAGE_OF).search(text)
     if not match:
         return None
     return noun_phrase_after(article, article.token_at(sentence[0] + match.end()), sentence[1])
+
+
+_SAYING_NOUNS = (r"(?:message|words|verdict|warning|view|promise|pledge|reaction|response|assessment|quote|remark|lament"
+                 r"|plea|retort|reply|appeal|complaint|admission|boast|sentiment|advice)")
+_MESSAGE_OF = re.compile(r"\b" + _SAYING_NOUNS + r"\s+(?:(?:came|come|comes)\s+)?(?:of|from)\s+")
+_POINTS_BACK = re.compile(r"^(?:(?:That|This|Those|These|Such)\s+(?:is|was|were|are|has\s+been)\s+(?:the|a)\s+(?:[\w-]+\s+)?"
+                          r"|(?:The|Those|These)\s+(?:[\w-]+\s+)?)" + _SAYING_NOUNS + r"\s+(?:(?:came|come|comes)\s+)?(?:of|from)\s+")
 
 
 def read_context(article: ArticleText, statement: Statement) -> None:
