@@ -153,6 +153,7 @@ class StoryView:
         self.entity_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         self.entity_type: dict[str, str] = {}
         self.people = [e for e in entities if e.type == "PERSON"]
+        self.places_within: dict[str, frozenset[str]] | None = None  # made once asked (compare/places_within.py)
         for entity in entities:
             self.entity_type[entity.name] = entity.type
             for span in entity.mentions:

@@ -483,7 +483,12 @@ KIND_CLASSES = {
     "evacuat": "evacuated", "evacue": "evacuated", "displac": "evacuated",
     "hour": "hours", "minut": "minutes", "minute": "minutes", "day": "days", "days": "days", "week": "weeks",
     "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
-    "people": "people", "person": "people", "resident": "people", "individual": "people",
+    "people": "people", "person": "people", "resident": "people", "individual": "people", "villager": "people",
+    "inhabitant": "people",
+    # one thing counted under several names: posts cut ("4,000 jobs", "3,200 roles", "3,200 positions"), a
+    # ship's crew ("21 crew", "23 seafarers"), a workforce ("5,000 staff", "5,000 employees")
+    "job": "jobs", "rol": "jobs", "role": "jobs", "position": "jobs", "seafarer": "crew", "sailor": "crew",
+    "crewmen": "crew", "staf": "employees", "employe": "employees",
     # one unit however it is spelt: "400 metres", "400 meters"; "110 km", "110 kilometres"; a speed
     "kilometr": "km", "kilometer": "km", "kilometre": "km", "metr": "metre", "meter": "metre", "kilogram": "kg",
     "hectar": "hectare", "litr": "litre", "liter": "litre", "kph": "km/h",
@@ -511,6 +516,9 @@ SCOPE_MARKS = (
                         re.IGNORECASE)),
     ("since", re.compile(r"\bsince\b", re.IGNORECASE)),  # read after the figure only ("the worst since 2003")
     ("home", re.compile(r"\b(?:domestically|at home|in the (?:us|u\.s\.|united states))\b", re.IGNORECASE)),
+    # the hour a measure is taken over: "38mm of rain fell in the hour before the landing" is not the night's 90mm
+    # (not "overnight": as often when a bus fell, or firefighters fought a blaze, as the stretch of a measure)
+    ("hour", re.compile(r"\b(?:in|within|during|over)\s+(?:the|an|one|a\s+single)\s+hour\b", re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:(?:last|previous|past) (?:year|season|month|time|summer|winter|spring|fall|autumn)|"
                            r"a (?:year|season|month) (?:earlier|before|ago)|the (?:year|season) before|"
                            r"in (?:the )?(?:previous|preceding|prior) (?:year|season))\b", re.IGNORECASE)),
@@ -526,6 +534,9 @@ CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # ... and one a guess puts forward ("It's probably a three-person race", "could reach 100"), read in the clause before it
 FORECAST = re.compile(r"\b(?:would|could|might|probably|likely|possibly|perhaps|(?:expected|projected|poised|set) to)\b",
                       re.IGNORECASE)
+# ... but not the "would" of a plan reported in the past tense ("said on Tuesday it would cut 3,200 roles"): its "will"
+REPORTED_WILL = re.compile(r"\b(?:said|says|announced|confirmed|stated|added|told\s+\w+)\s+(?:(?:on\s+)?\w+day\s+)?"
+                           r"(?:that\s+)?(?:it|he|she|they|we|the\s+\w+)\s+would\b", re.IGNORECASE)
 REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,

@@ -18,6 +18,7 @@ from typing import Any
 
 from storyline.analyze.numbers import Number
 from storyline.compare.align import story_idf
+from storyline.compare.places_within import places_within
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import DEICTIC, PRONOUNS, RELATIVE_DAY, SCOPE_MARKS
@@ -215,13 +216,23 @@ def names_meet(first: Collection[str], second: Collection[str]) -> bool:
     return bool({w for x in first for w in x.split()} & {w for x in second for w in x.split()})
 
 
+def places_meet(story: StoryView, first: Collection[str], second: Collection[str]) -> bool:
+    """names_meet, or one set names a place the story's reports put inside a place the other names ("the Kenyan
+    city of Nakuru" / "in Kenya": places_within); two towns of one country do not meet through it."""
+    if names_meet(first, second):
+        return True
+    within = places_within(story)
+    return any(b in within.get(a, ()) or a in within.get(b, ()) for a in first for b in second)
+
+
 def same_scope(story: StoryView, a: Unit, b: Unit, kinds: Sequence[tuple[str, ...]] = _NAME_TYPES) -> bool:
     """Whether two sentences can speak of one scope: they name no two places, people or bodies that
-    share nothing (Athens / Thessaloniki, one player / another); kinds: which of those to check."""
+    share nothing (Athens / Thessaloniki, one player / another; a town and the country a report puts it
+    in are one scope); kinds: which of those to check."""
     for types in kinds:
         first = {name for name in a.entities if story.entity_type.get(name) in types}
         second = {name for name in b.entities if story.entity_type.get(name) in types}
-        if first and second and not names_meet(first, second):
+        if first and second and not places_meet(story, first, second):
             return False
     return True
 
@@ -299,12 +310,15 @@ def person_before(story: StoryView, article: int, pos: int) -> set[str]:
     return set(before[-1:])
 
 
-def said_of(first: dict[int, frozenset[str]], second: dict[int, frozenset[str]]) -> bool | None:
-    """Whether two figures are said of one named thing (True: their clauses share a name), of two
-    (False: each names a place, person or body the other does not share), or neither is known (None)."""
+def said_of(first: dict[int, frozenset[str]], second: dict[int, frozenset[str]],
+            story: StoryView | None = None) -> bool | None:
+    """Whether two figures are said of one named thing (True: their clauses share a name, or, given the
+    story, one's place lies in the other's: places_meet), of two (False: each names a place, person or
+    body the other does not share), or neither is known (None)."""
     verdict: bool | None = None
     for k in set(first) & set(second):
-        if not names_meet(first[k], second[k]):
+        if not (places_meet(story, first[k], second[k]) if story is not None and k == PLACES
+                else names_meet(first[k], second[k])):
             return False
         verdict = True
     return verdict

@@ -23,7 +23,7 @@ from storyline.compare.conflicts.conflict import (
     SentencePair,
     StoryFindings,
     frame,
-    names_meet,
+    places_meet,
     same_scope,
     sharing_pairs,
     story_matches,
@@ -206,9 +206,13 @@ DATE_FRAME_SCORE = 5.0  # shared weight (story IDF) of the words around two date
 
 def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, AbstractSet[str]]]:
     """The one day or year a sentence names, with the words around it; none where it names several
-    (a sentence that dates two happenings does not say which is which), or dates one from another."""
+    (a sentence that dates two happenings does not say which is which), or dates one from another. The day
+    a statement was made is no happening's ("ran aground late on Saturday …, authorities said on Monday"):
+    it is not counted."""
+    text = story.articles[unit.article].text
     times = [t for t in story.articles[unit.article].analysis.times
-             if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date]
+             if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date
+             and not STATEMENT_DAY.search(text[max(unit.start, t.start - 60):t.start])]
     if len(times) != 1 or any(p.search(unit.text) for p in (RESCHEDULE, RELATIVE_DAY, EARLIER_ONE)):
         return []
     if not _a_happenings_day(story, unit, times[0].start, times[0].end):
@@ -431,7 +435,7 @@ def _comparable(story: StoryView, a: Unit, b: Unit, ta: TimeExpression, tb: Time
     apart (with one_persons, no two people or bodies: the places a person's killing is told with are
     where it happened and where it echoed), and both name the day ("this morning" may be another
     happening's morning)."""
-    if not names_meet(a.entities, b.entities):
+    if not places_meet(story, a.entities, b.entities):
         return False
     if not (same_scope(story, a, b, PEOPLE_AND_BODIES) if one_persons else same_scope(story, a, b)) or two_stages(a, b):
         return False  # ... or two steps of one case ("was charged in 1957" / "was acquitted in 1958")

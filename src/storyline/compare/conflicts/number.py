@@ -34,6 +34,7 @@ from storyline.compare.conflicts.conflict import (
     frame,
     names_meet,
     person_before,
+    places_meet,
     quotation_around,
     said_of,
     same_scope,
@@ -56,6 +57,7 @@ from storyline.lang.en import (
     PROGRESS,
     QUALIFIERS,
     REMAINING,
+    REPORTED_WILL,
     REQUIRED,
     SMALL_COUNT,
     SUPERSEDED,
@@ -431,7 +433,7 @@ def _superseded_of_one_place(quantities: Quantities, a: Unit, n: Number, b: Unit
 def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Number) -> bool:
     """Whether two figures are said of two places, people or bodies (said_of), or are heights said of
     no one named: a height says nothing of whose it is, so only one named person's two heights disagree."""
-    said = said_of(quantities.names(a, n), quantities.names(b, m))
+    said = said_of(quantities.names(a, n), quantities.names(b, m), quantities.story)
     return said is False or (n.kind in PERSONAL_MEASURES and not said)
 
 
@@ -484,15 +486,16 @@ def _one_a_total(a: Unit, b: Unit) -> bool:
 def _mode(story: StoryView, unit: Unit, number: Number) -> str | None:
     """How a sentence states a figure: None where it says it is so, "condition" where a condition supposes
     it ("If Sanders wins by 10 points or more, ...") or a guess puts it forward ("It's probably a
-    three-person race", "could reach 100"), "required" where a goal needs it ("the 1,237
-    delegates needed to seal the nomination")."""
+    three-person race", "could reach 100"; not a plan reported in the past tense, "said it would cut 3,200
+    roles", which is its "will"), "required" where a goal needs it ("the 1,237 delegates needed to seal the
+    nomination")."""
     return _mode_at(story.articles[unit.article].text, unit.start, unit.end, number.start, number.end)
 
 
 @memo(4096)  # a grown story's figures are read again at every brief (kept as _intervals_in)
 def _mode_at(text: str, start: int, end: int, number_start: int, number_end: int) -> str | None:
     clause = re.split(r"[,;:](?=\s)", text[start:number_start])[-1]
-    if CONDITION.search(clause) or FORECAST.search(clause):
+    if CONDITION.search(clause) or FORECAST.search(REPORTED_WILL.sub("", clause)):
         return "condition"  # supposed or guessed: "if he wins by 10 points", "It's probably a three-person race"
     if REQUIRED.match(text, number_end, end):
         return "required"
@@ -518,7 +521,7 @@ def _same_occasion(story: StoryView, a: Unit, b: Unit, figures: tuple[Number, Nu
     or a date: "struck … in September, killing at least seven" / "That temblor killed at least six …
     in September"), or, with unnamed, one names nothing (_names_nothing); no two places or people, and
     no two dates."""
-    if not names_meet(a.entities, b.entities) and not a.dates & b.dates and not (unnamed and _names_nothing(a, b)):
+    if not places_meet(story, a.entities, b.entities) and not a.dates & b.dates and not (unnamed and _names_nothing(a, b)):
         return False  # sentences that name nothing in common may speak of two happenings of one topic
     if not same_scope(story, a, b, PLACES_AND_PEOPLE):
         return False  # (bodies are told apart where the figures are: a sentence may credit a news agency)

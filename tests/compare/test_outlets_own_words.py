@@ -1,0 +1,63 @@
+"""Two outlets give one thing in their own words: the same posts cut called jobs, roles or positions; a plan
+reported as "said it would"; the day a ship ran aground in a sentence that also dates the statement. And what
+their words say is two things: rain in the hour before a landing and rain overnight. (conflicts/number.py,
+date.py; lang/en.py KIND_CLASSES, REPORTED_WILL, SCOPE_MARKS; lang/en_happenings.py.) Reports are our own."""
+
+from __future__ import annotations
+
+import pytest
+from test_compare_claims import compare_reports, conflicts, pair_conflicts
+
+
+def values(first: str, second: str, about: str) -> list[dict[str, str]]:
+    return [found for found, _ in pair_conflicts(first, second, about, "value")]
+
+
+BANK_A = ("Halden Mercantile Bank will cut 4,000 jobs over the next two years as it automates its back offices, "
+          "the bank said on Tuesday.\n\nIts shares rose 3 per cent in London.")
+BANK_B = ("Halden Mercantile Bank said on Tuesday it would cut 3,200 {noun} over the next two years as it automates "
+          "its back offices.\n\nThe bank's shares closed higher.")
+
+
+@pytest.mark.parametrize("noun", ["roles", "positions", "jobs"])
+def test_jobs_roles_and_positions_cut_are_one_count(noun):
+    assert values(BANK_A, BANK_B.format(noun=noun), "number") == [{"harbour-times": "4,000 jobs",
+                                                                   "valley-news": f"3,200 {noun}"}]
+
+
+def test_a_plan_reported_as_would_is_stated_but_a_guess_is_not():
+    # "said it would cut" reports the bank's "will cut"; "could cut" is a guess, which disputes no count
+    guessed = BANK_B.format(noun="jobs").replace("said on Tuesday it would cut", "said on Tuesday it could cut")
+    assert values(BANK_A, guessed, "number") == []
+
+
+def test_counts_of_two_kinds_of_people_stay_apart():
+    # staff and seafarers are no one count, whatever the figures
+    crew = BANK_B.format(noun="seafarers")
+    assert values(BANK_A, crew, "number") == []
+
+
+RAIN_A = ("The plane skidded off the runway at Warrigal Creek.\n\n"
+          "The weather bureau said 38mm of rain fell at the airport in the hour before the landing, with a "
+          "thunderstorm warning in place.")
+RAIN_B = ("The plane overshot the runway at Warrigal Creek.\n\n"
+          "The weather bureau said 90mm of rain fell at the airport overnight, with a thunderstorm warning in place.")
+
+
+def test_rain_in_the_hour_before_and_rain_overnight_are_two_measures():
+    assert values(RAIN_A, RAIN_B, "number") == []
+    assert values(RAIN_A, RAIN_B.replace("overnight", "in the hour before the landing"), "number") \
+        == [{"harbour-times": "38mm", "valley-news": "90mm"}]
+
+
+TAIL = ("\n\nThe ship's 21 crew members were unhurt, the maritime safety authority said.\n\n"
+        "Salvage teams were due to inspect the hull once the weather eased.")
+
+
+def test_the_day_a_ship_ran_aground_beside_the_day_it_was_said_is_a_date_conflict():
+    reports = [("coast-wire", "2025-08-04", "Carrier Aground Off Coast\n\nA bulk carrier loaded with iron ore ran aground "
+                "late on Saturday on a reef off the west coast, authorities said on Monday." + TAIL),
+               ("reef-news", "2025-08-04", "Ship Stuck On Reef\n\nA bulk carrier ran aground on a reef off the west coast "
+                "early on Sunday, leaking fuel into a marine park." + TAIL)]
+    found = [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(compare_reports(reports), "date")]
+    assert {"coast-wire": "2025-08-02", "reef-news": "2025-08-03"} in found
