@@ -128,3 +128,14 @@ def test_a_trade_is_an_office_as_the_chief_one():
     assert roles(director, chief) == [{"coast-wire": "general director", "bay-herald": "chief engineer"}]
     trade = chief.replace("The company's chief engineer, Levan Dadiani,", "Levan Dadiani, a structural engineer,")
     assert roles(director, trade) == []
+
+
+def test_a_police_commander_and_a_police_commissioner_are_two_offices():
+    commander = ("County Police Commander Peter Kiprono said two stewards had been arrested after the crush.\n\n"
+                 "They will appear in court on Tuesday.")
+    commissioner = ("Regional Police Commissioner Peter Kiprono said two stewards had been arrested after the crush.\n\n"
+                    "They will appear in court on Tuesday.")
+    found = roles(commander, commissioner)
+    assert len(found) == 1
+    assert "Commander" in found[0]["coast-wire"] and "Commissioner" in found[0]["bay-herald"]
+    assert roles(commander, commander.replace("County Police", "Police")) == []

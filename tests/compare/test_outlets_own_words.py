@@ -61,3 +61,15 @@ def test_the_day_a_ship_ran_aground_beside_the_day_it_was_said_is_a_date_conflic
                 "early on Sunday, leaking fuel into a marine park." + TAIL)]
     found = [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(compare_reports(reports), "date")]
     assert {"coast-wire": "2025-08-02", "reef-news": "2025-08-03"} in found
+
+
+PLANE_A = ("The turboprop overshot the runway at Warrigal Creek on Monday morning.\n\n"
+           "Six people were taken to hospital with minor injuries, the airline said.")
+PLANE_B = ("The turboprop skidded off the runway at Warrigal Creek on Monday morning.\n\n"
+           "Nine passengers were hospitalised with minor injuries, the airline said.")
+
+
+def test_people_taken_to_hospital_are_counted_as_the_hospitalised_are():
+    assert values(PLANE_A, PLANE_B, "number") == [{"harbour-times": "Six people", "valley-news": "Nine passengers"}]
+    # taken somewhere else, they are no count of the injured
+    assert values(PLANE_A.replace("taken to hospital with minor injuries", "taken to a hotel"), PLANE_B, "number") == []

@@ -381,7 +381,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             # "12 people were injured", "at least 70 people injured", "more than 400 protesters have been
             # detained": the participle after an auxiliary, or right after them, says what happened to them,
             # whatever noun names them (people, protesters, miners): one count of the injured or arrested
-            rest = [fold_text(x) for x in after[i + 1:i + 5]]
+            rest = [fold_text(x) for x in after[i + 1:i + 7]]
             j = 0
             while j < len(rest) and rest[j] in AUXILIARIES:
                 j += 1
@@ -389,6 +389,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                 verb = _kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
                     return verb, noun
+                if rest[j + 1:j + 2] == ["to"] and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):
+                    return "injured", noun  # "six people were taken to hospital", "212 patients admitted to hospitals"
         k = next((k for k in range(i, min(i + 3, len(after))) if fold_text(after[k]) == w), i)
         if noun in PEOPLE_COUNTED and CAPTURED_AFTER.match(" ".join(after[k + 1:k + 7])):
             return "arrested", noun  # "99 Mafia members seized", "12 men were taken into custody"

@@ -23,7 +23,7 @@ OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|E
            r"|Interim|Lieutenant|Assistant|Federal|Chief|State|Crown)[ -])*"
            r"(?:President(?:-elect)?|Minister|" + SECRETARY_OF + r"|Secretary-General|Secretary|Chancellor|Governor"
            r"|Mayor|Senator|Sen\.|Gov\.|Representative|Rep\.|Congress(?:man|woman)|Treasurer|Superintendent|Inspector"
-           r"|Commissioner|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
+           r"|Commissioner|Commander|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
            r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Speaker|Premier|Chairman|Chairwoman|Chair"
            r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or|Leader\s+of\s+the\s+Opposition"
            r"|Cr\.?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")
