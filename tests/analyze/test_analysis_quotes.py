@@ -391,3 +391,14 @@ def test_a_speakers_short_next_sentence_after_the_cue_is_theirs():
     quotes = analyze_article(text, None).quotes
     assert [(q.text, q.speaker) for q in quotes if "counted" in q.text] == [("We counted", "Jed Kowalczyk")]
     assert not [q for q in quotes if "Axe" in q.text]
+
+
+def test_a_reply_is_not_the_words_of_the_one_replied_to_where_two_hold_the_role():
+    text = ("Opposition leader Hamid Rasheed accused the council of letting the baths decay.\n\n"
+            "Council leader Josephine Ward hit back. “The councillor knows the repair bill is £4.6 million,” she said.\n\n"
+            "Mr Rasheed shot back from his seat: “We found £3 million for a car park quickly enough.”\n\n"
+            "“That car park was funded by a transport grant,” the leader replied.")
+    assert only(direct(text), "transport grant").speaker == "Josephine Ward"
+    # said, not replied: the leader the paragraph before was about
+    said = text.replace("the leader replied", "the leader said")
+    assert only(direct(said), "transport grant").speaker == "Hamid Rasheed"

@@ -76,12 +76,14 @@ def holds_a_role(subject: Subject) -> bool:
     return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 
 
-def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
+def role_antecedent(article: ArticleText, subject: Subject, answering: str | None = None) -> tuple[str, tuple[int, int]] | None:
     """"the Ukrainian president", "the chief executive": of the people the article introduces with that role
     (in a title, "Sen." for "senator", or in the words beside a name up to the next person, outside
     quotations), the one whose introduction holds more of the description's qualifiers ("the Vermont
     senator"), then the one mentioned last, as a reader takes "the senator" for the senator the story was
-    just about; "the former president" only one introduced as former; never one the description is formed on
+    just about, but not `answering` where another holds the role too (a reply's speaker is not the one replied
+    to: "the leader replied" to the opposition leader is the council leader); "the former president" only one
+    introduced as former; never one the description is formed on
     ("the senior Ortiz adviser" is Ortiz's adviser, `role_owners`); no one where the description's qualifiers are
     in no holder's introduction where one names a place ("the Vermont senator" with only "Sen. Ann Lee"
     introduced) and the holder was last named before the paragraph before, so that the reader's person, whom the
@@ -123,6 +125,8 @@ def role_antecedent(article: ArticleText, subject: Subject) -> tuple[str, tuple[
                 formers.add(name)
     if not former and set(holders) - formers:
         holders = {name: n for name, n in holders.items() if name not in formers}  # "the senator" holds the seat now
+    if answering in holders and len(holders) > 1:
+        del holders[answering]
     if not holders:
         return None
     best = max(holders, key=lambda name: (holders[name], last[name].start))

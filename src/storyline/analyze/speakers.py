@@ -64,6 +64,7 @@ from storyline.lang.en import (
     PRESS_ROLES,
     PRONOUNS,
     QUOTING_ONLY_CUES,
+    REPLIES,
     SPORT_ROLES,
     SUBORDINATORS,
     TELLING,
@@ -211,7 +212,7 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             statement.speaker, statement.speaker_span = found
             genders.setdefault(found[0], gender or "")
     elif subject.kind == "role" and holds_a_role(subject):
-        found = of_the_state(article, subject) or role_antecedent(article, subject)
+        found = of_the_state(article, subject) or role_antecedent(article, subject, _answering(article, statement, done))
         stranger = unnamed_antecedent(article, subject.start, done, None, reach=1)
         if stranger is not None and (found is None or found[1][0] < stranger[0]) \
                 and {role_head(subject), role_head(subject) + "s"} \
@@ -240,6 +241,15 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (body.start, body.end)
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
         statement.unnamed = unnamed_source(article, subject, statement.cue)
+
+
+def _answering(article: ArticleText, statement: Statement, done: list[Statement]) -> str | None:
+    """The speaker a statement replies to ("…,” the leader replied"): the speaker of the statement right before it,
+    where its cue replies (none where that one's speaker is unnamed: "one reporter asked")."""
+    if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in REPLIES:
+        return None
+    before = [s for s in done if s.position < statement.position]
+    return before[-1].speaker if before else None
 
 
 def _names_no_one_before(article: ArticleText, subject: Subject) -> int:

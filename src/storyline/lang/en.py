@@ -38,6 +38,8 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
 PERCEIVED = {"heard", "overheard", "seen", "shown", "filmed", "recorded", "caught"}
 # The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
 ASKING = {"asked", "asks", "ask", "asking"}
+# cues of a reply: its speaker is not the one replied to ("…,” the leader replied")
+REPLIES = {"replied", "replies", "retorted", "retorts", "responded", "responds", "countered", "counters"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
 # Words before "to" that make the cue after it one the subject spoke ("Ruiz was prompted to say", "was quick to
 # add"), where any other ("declined to say", "wants to add") leaves it unsaid.
