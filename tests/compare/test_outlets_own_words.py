@@ -25,10 +25,15 @@ def test_jobs_roles_and_positions_cut_are_one_count(noun):
                                                                    "valley-news": f"3,200 {noun}"}]
 
 
-def test_a_plan_reported_as_would_is_stated_but_a_guess_is_not():
-    # "said it would cut" reports the bank's "will cut"; "could cut" is a guess, which disputes no count
-    guessed = BANK_B.format(noun="jobs").replace("said on Tuesday it would cut", "said on Tuesday it could cut")
-    assert values(BANK_A, guessed, "number") == []
+def test_a_plan_reported_as_would_is_stated_but_a_guess_or_a_forecast_is_not():
+    # "said it would cut" reports the bank's "will cut"; "could cut" is a guess, which disputes no count, and so is
+    # what others say it would do ("analysts said it would cost the bank 3,200 jobs")
+    planned = BANK_B.format(noun="jobs")
+    assert values(BANK_A, planned, "number") == [{"harbour-times": "4,000 jobs", "valley-news": "3,200 jobs"}]
+    assert values(BANK_A, planned.replace("said on Tuesday it would cut", "said on Tuesday it could cut"), "number") == []
+    forecast = ("Analysts said on Tuesday it would cost Halden Mercantile Bank 3,200 jobs over the next two years as it "
+                "automates its back offices.\n\nThe bank's shares closed higher.")
+    assert values(BANK_A, forecast, "number") == []
 
 
 def test_counts_of_two_kinds_of_people_stay_apart():
@@ -48,6 +53,14 @@ def test_rain_in_the_hour_before_and_rain_overnight_are_two_measures():
     assert values(RAIN_A, RAIN_B, "number") == []
     assert values(RAIN_A, RAIN_B.replace("overnight", "in the hour before the landing"), "number") \
         == [{"harbour-times": "38mm", "valley-news": "90mm"}]
+
+
+def test_within_the_hour_says_how_soon_not_what_a_count_is_of():
+    first = ("Fire crews arrived within the hour and rescued 12 workers from the roof of the Kelmford depot, "
+             "the fire service said.\n\nThe depot was destroyed.")
+    second = ("Fire crews rescued 15 workers from the roof of the Kelmford depot, the fire service said.\n\n"
+              "The depot was destroyed.")
+    assert values(first, second, "number") == [{"harbour-times": "12 workers", "valley-news": "15 workers"}]
 
 
 TAIL = ("\n\nThe ship's 21 crew members were unhurt, the maritime safety authority said.\n\n"
@@ -71,5 +84,7 @@ PLANE_B = ("The turboprop skidded off the runway at Warrigal Creek on Monday mor
 
 def test_people_taken_to_hospital_are_counted_as_the_hospitalised_are():
     assert values(PLANE_A, PLANE_B, "number") == [{"harbour-times": "Six people", "valley-news": "Nine passengers"}]
-    # taken somewhere else, they are no count of the injured
+    # taken somewhere else, they are no count of the injured, nor are nurses sent to hospitals
     assert values(PLANE_A.replace("taken to hospital with minor injuries", "taken to a hotel"), PLANE_B, "number") == []
+    sent = PLANE_A.replace("Six people were taken to hospital with minor injuries", "Six nurses were sent to hospitals")
+    assert values(sent, PLANE_B, "number") == []

@@ -35,14 +35,17 @@ def test_a_town_meets_its_country_but_two_towns_never_meet_through_it():
     assert not places_meet(story, {"Nakuru"}, {"Eldoret"})
 
 
-def test_a_list_of_towns_is_no_containment():
-    story = story_of("Protests spread to Athens, Thessaloniki and Patras on Monday.")
+def test_a_list_of_places_is_no_containment():
+    story = story_of("Protests spread to Athens, Thessaloniki and Patras on Monday.",
+                     "Crowds marched in London, Washington and Tokyo.",
+                     "Leaders met in Paris, Germany's chancellor said.")
     assert places_within(story) == {}
 
 
 def test_adjectives_of_nationality_name_their_country():
-    assert [country_of_adjective(w) for w in ("Kenyan", "Mexican", "Brazilian", "Italian", "Indian", "Ruritanian")] \
-        == ["Kenya", "Mexico", "Brazil", "Italy", "India", None]
+    assert [country_of_adjective(w) for w in ("Kenyan", "Mexican", "Brazilian", "Italian", "Indian", "Dominican",
+                                              "Ruritanian")] \
+        == ["Kenya", "Mexico", "Brazil", "Italy", "India", "Dominican Republic", None]
 
 
 TAIL = ("\n\nThe gate had been locked since half-time, witnesses said.\n\n"

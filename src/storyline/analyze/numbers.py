@@ -34,6 +34,7 @@ from storyline.lang.en import (
     STOP_WORDS,
     STREET_WORDS,
     TENS_WORDS,
+    TO_HOSPITAL,
 )
 from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem
@@ -389,7 +390,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                 verb = _kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
                     return verb, noun
-                if rest[j + 1:j + 2] == ["to"] and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):
+                if rest[j] in TO_HOSPITAL and rest[j + 1:j + 2] == ["to"] \
+                        and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):
                     return "injured", noun  # "six people were taken to hospital", "212 patients admitted to hospitals"
         k = next((k for k in range(i, min(i + 3, len(after))) if fold_text(after[k]) == w), i)
         if noun in PEOPLE_COUNTED and CAPTURED_AFTER.match(" ".join(after[k + 1:k + 7])):

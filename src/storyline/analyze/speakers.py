@@ -613,7 +613,8 @@ _SAYING_NOUNS = (r"(?:message|words|verdict|warning|view|promise|pledge|reaction
                  r"|plea|retort|reply|appeal|complaint|admission|boast|sentiment|advice)")
 _MESSAGE_OF = re.compile(r"\b" + _SAYING_NOUNS + r"\s+(?:(?:came|come|comes)\s+)?(?:of|from)\s+")
 _POINTS_BACK = re.compile(r"^(?:(?:That|This|Those|These|Such)\s+(?:is|was|were|are|has\s+been)\s+(?:the|a)\s+(?:[\w-]+\s+)?"
-                          r"|(?:The|Those|These)\s+(?:[\w-]+\s+)?)" + _SAYING_NOUNS + r"\s+(?:(?:came|come|comes)\s+)?(?:of|from)\s+")
+                          + _SAYING_NOUNS + r"\s+(?:of|from)\s+|(?:The|Those|These)\s+" + _SAYING_NOUNS
+                          + r"\s+(?:came|come|comes)\s+from\s+)")
 
 
 def read_context(article: ArticleText, statement: Statement) -> None:

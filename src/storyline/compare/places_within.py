@@ -23,6 +23,12 @@ _IN_LARGER = re.compile(r"^,?\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|cent
                         r"|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
 
 
+# adjectives the common endings would read as another country's
+_ADJECTIVES = {"Dominican": "Dominican Republic"}
+# what follows a list's member, not a town's state or country: "London, Washington and Tokyo", "Paris, Germany's …"
+_LIST_GOES_ON = re.compile(r"\s*(?:and|or|&)\s|['’]s\b")
+
+
 def _larger(name: str) -> bool:
     """A place that holds towns: a country or a US state."""
     return is_country(name) or name in US_STATES
@@ -31,6 +37,8 @@ def _larger(name: str) -> bool:
 def country_of_adjective(adjective: str) -> str | None:
     """The country an adjective of nationality names ("Kenyan" -> Kenya, "Mexican" -> Mexico, "Brazilian" ->
     Brazil, "Italian" -> Italy), where the word is formed from the country's name by the common endings."""
+    if adjective in _ADJECTIVES:
+        return _ADJECTIVES[adjective]
     for stem in (adjective[:-1], adjective[:-2] + "o", adjective[:-3], adjective[:-3] + "y", adjective[:-2]):
         if len(stem) > 2 and is_country(stem):
             return stem
@@ -38,8 +46,8 @@ def country_of_adjective(adjective: str) -> str | None:
 
 
 def places_within(story: StoryView) -> dict[str, frozenset[str]]:
-    """Per place of the story, the larger places its reports put it in (followed on through one more level:
-    a town in a region in a country)."""
+    """Per place of the story, the countries and US states its reports put it in ("Biloxi, Mississippi", not the
+    list "London, Washington and Tokyo" nor "Paris, Germany's chancellor said")."""
     if story.places_within is not None:
         return story.places_within
     within: dict[str, set[str]] = {}
@@ -49,18 +57,17 @@ def places_within(story: StoryView) -> dict[str, frozenset[str]]:
         for k, (s, e, name) in enumerate(places):
             if _larger(name):
                 continue
-            if k + 1 < len(places):
-                s2, _, holder = places[k + 1]
+            in_a_list = k > 0 and text[places[k - 1][1]:s] == ", "
+            if k + 1 < len(places) and not in_a_list:
+                s2, e2, holder = places[k + 1]
                 between = text[e:s2]
-                if holder != name and _larger(holder) and (between == ", " or _IN_LARGER.match(between)):
+                if holder != name and _larger(holder) and (between == ", " or _IN_LARGER.match(between)) \
+                        and not _LIST_GOES_ON.match(text, e2):
                     within.setdefault(name, set()).add(holder)
             kind = _KIND_OF_PLACE.search(text, max(0, s - 60), s)
             country = country_of_adjective(kind.group("adjective")) if kind else None
             if country is not None:
                 within.setdefault(name, set()).add(country)
-    for holders in within.values():
-        for middle in list(holders):
-            holders |= within.get(middle, set())
     story.places_within = {name: frozenset(holders) for name, holders in within.items()}
     return story.places_within
 

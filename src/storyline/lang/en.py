@@ -38,6 +38,8 @@ PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing"
 PERCEIVED = {"heard", "overheard", "seen", "shown", "filmed", "recorded", "caught"}
 # The forms of "ask": the person named right after one put the question ("a reporter asked Ruiz"), and answers next.
 ASKING = {"asked", "asks", "ask", "asking"}
+# what carries the hurt to hospital: "six people were taken to hospital", "212 patients admitted to hospitals"
+TO_HOSPITAL = frozenset({"taken", "admitted", "rushed", "airlifted", "flown", "brought", "transported", "carried"})
 # cues of a reply: its speaker is not the one replied to ("…,” the leader replied")
 REPLIES = {"replied", "replies", "retorted", "retorts", "responded", "responds", "countered", "counters"}
 PERCEIVED_CUES = {"asking", "calling", "screaming", "whispering", "muttering", "singing", "pleading", "begging"}
@@ -520,7 +522,7 @@ SCOPE_MARKS = (
     ("home", re.compile(r"\b(?:domestically|at home|in the (?:us|u\.s\.|united states))\b", re.IGNORECASE)),
     # the hour a measure is taken over: "38mm of rain fell in the hour before the landing" is not the night's 90mm
     # (not "overnight": as often when a bus fell, or firefighters fought a blaze, as the stretch of a measure)
-    ("hour", re.compile(r"\b(?:in|within|during|over)\s+(?:the|an|one|a\s+single)\s+hour\b", re.IGNORECASE)),
+    ("hour", re.compile(r"\b(?:in|during|over)\s+(?:the|an|one|a\s+single)\s+hour\b", re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:(?:last|previous|past) (?:year|season|month|time|summer|winter|spring|fall|autumn)|"
                            r"a (?:year|season|month) (?:earlier|before|ago)|the (?:year|season) before|"
                            r"in (?:the )?(?:previous|preceding|prior) (?:year|season))\b", re.IGNORECASE)),
@@ -537,8 +539,10 @@ CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 FORECAST = re.compile(r"\b(?:would|could|might|probably|likely|possibly|perhaps|(?:expected|projected|poised|set) to)\b",
                       re.IGNORECASE)
 # ... but not the "would" of a plan reported in the past tense ("said on Tuesday it would cut 3,200 roles"): its "will"
-REPORTED_WILL = re.compile(r"\b(?:said|says|announced|confirmed|stated|added|told\s+\w+)\s+(?:(?:on\s+)?\w+day\s+)?"
-                           r"(?:that\s+)?(?:it|he|she|they|we|the\s+\w+)\s+would\b", re.IGNORECASE)
+# (the speaker's own act: "it would cut", not "analysts said it would cost", nor "the storm would dump")
+REPORTED_WILL = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+(?:(?:on\s+)?\w+day\s+)?"
+                           r"(?:that\s+)?(?:it|he|she|they|we)\s+would\s+(?=(?:cut|eliminate|close|shed|axe|hire|create"
+                           r"|invest|sell|buy|build|open|pay|spend|raise|return|lay\s+off)\b)", re.IGNORECASE)
 REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
