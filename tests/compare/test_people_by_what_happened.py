@@ -21,6 +21,9 @@ from storyline.words import as_happenings, content_stems
     ("at least 30 fans injured", "injured"),
     ("more than 200 people arrested", "arrested"),
     ("five cables were cut", "cabl"),  # a participle of no such kind leaves the noun
+    ("six people were taken to hospital", "injured"),  # carried to hospital: the hurt
+    ("212 patients admitted to hospitals", "injured"),
+    ("about 300 nurses were sent to hospitals", "nurs"),  # sent there to work: no one hurt
 ])
 def test_the_participle_after_a_plural_noun_says_what_is_counted(text: str, kind: str) -> None:
     assert [n.kind for n in find_numbers(text, 0, len(text), [])] == [kind]
