@@ -86,13 +86,22 @@ def conflicts(result: Comparison, about: str | None = None) -> list[dict]:
     return [c for c in result.claims if c["status"] == "conflict" and (about is None or c["conflict"]["about"] == about)]
 
 
+def by_outlet(claim: dict, field: str = "normalized") -> dict[str, str]:
+    """A conflict's values by outlet (their `field`)."""
+    return {v["source"]: v[field] for v in claim["conflict"]["values"]}
+
+
+def report_conflicts(reports: list[tuple[str, str, str]], about: str) -> list[dict[str, str]]:
+    """The conflicts of one kind among reports given as (outlet, day, text): each one's values by outlet."""
+    return [by_outlet(c) for c in conflicts(compare_reports(reports), about)]
+
+
 def pair_conflicts(first: str, second: str, about: str, field: str = "normalized") -> list[tuple[dict[str, str], bool]]:
     """The conflicts of one kind between two outlets' reports of one day: each one's values by outlet
     (their `field`), and whether it is minor."""
     result = compare([article("a", "harbour-times", "2025-03-03", first),
                       article("b", "valley-news", "2025-03-03", second)])
-    return [({v["source"]: v[field] for v in c["conflict"]["values"]}, c["conflict"]["minor"])
-            for c in conflicts(result, about)]
+    return [(by_outlet(c, field), c["conflict"]["minor"]) for c in conflicts(result, about)]
 
 
 FAIR_A = ("Twelve people were injured when a temporary grandstand collapsed at the Westbrook county fair on "

@@ -6,7 +6,7 @@ date.py; lang/en.py KIND_CLASSES, REPORTED_WILL, SCOPE_MARKS; lang/en_happenings
 from __future__ import annotations
 
 import pytest
-from test_compare_claims import compare_reports, conflicts, pair_conflicts
+from test_compare_claims import pair_conflicts, report_conflicts
 
 
 def values(first: str, second: str, about: str) -> list[dict[str, str]]:
@@ -72,8 +72,7 @@ def test_the_day_a_ship_ran_aground_beside_the_day_it_was_said_is_a_date_conflic
                 "late on Saturday on a reef off the west coast, authorities said on Monday." + TAIL),
                ("reef-news", "2025-08-04", "Ship Stuck On Reef\n\nA bulk carrier ran aground on a reef off the west coast "
                 "early on Sunday, leaking fuel into a marine park." + TAIL)]
-    found = [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(compare_reports(reports), "date")]
-    assert {"coast-wire": "2025-08-02", "reef-news": "2025-08-03"} in found
+    assert {"coast-wire": "2025-08-02", "reef-news": "2025-08-03"} in report_conflicts(reports, "date")
 
 
 PLANE_A = ("The turboprop overshot the runway at Warrigal Creek on Monday morning.\n\n"

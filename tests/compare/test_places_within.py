@@ -4,7 +4,7 @@ a Kenyan city; two towns of one country stay two. Our own reports of invented ev
 
 from __future__ import annotations
 
-from test_compare_claims import compare_reports, conflicts
+from test_compare_claims import compare_reports, conflicts, report_conflicts
 
 from storyline.analyze import analyze_article, canonical_entities
 from storyline.compare import StoryArticle, StoryView
@@ -57,7 +57,7 @@ def test_a_toll_in_a_town_and_a_toll_in_its_country_are_one_count():
                 "final in the Kenyan city of Nakuru were crushed against a locked gate, police said." + TAIL),
                ("coast-news", "2025-05-18", "Stadium Crush\n\nFourteen people died when supporters were crushed at a "
                 "cup final at a stadium in Kenya, police said." + TAIL)]
-    found = [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(compare_reports(reports), "number")]
+    found = report_conflicts(reports, "number")
     assert {"valley-wire": "17", "coast-news": "14"} in [{k: v.split()[0] for k, v in f.items()} for f in found]
 
 

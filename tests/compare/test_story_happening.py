@@ -4,7 +4,7 @@ happening_dates). Our own reports of invented events."""
 
 from __future__ import annotations
 
-from test_compare_claims import compare_reports, conflicts
+from test_compare_claims import by_outlet, compare_reports, conflicts, report_conflicts
 
 from storyline.analyze.dates import clock_times
 
@@ -15,8 +15,7 @@ TAIL = ("\n\nResidents of nearby streets were told to keep their windows shut ov
 
 
 def date_conflicts(*reports: tuple[str, str, str]) -> list[dict[str, str]]:
-    result = compare_reports([(outlet, day, text + TAIL) for outlet, day, text in reports])
-    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "date")]
+    return report_conflicts([(outlet, day, text + TAIL) for outlet, day, text in reports], "date")
 
 
 FIRE_TUESDAY = ("harbour-times", "2025-05-22", "Parcel Depot Goes Up in Flames\n\n"
@@ -76,8 +75,7 @@ def test_the_day_a_report_names_for_another_happening_is_not_the_storys():
 def time_conflicts(first: str, second: str) -> list[dict[str, str]]:
     result = compare_reports([("harbour-times", "2025-10-07", first + TAIL),
                               ("valley-news", "2025-10-07", second + TAIL)])
-    return [{v["source"]: v["normalized"] for v in c["conflict"]["values"]} for c in conflicts(result, "date")
-            if c["conflict"]["values"][0]["normalized"].count(":") == 1]
+    return [by_outlet(c) for c in conflicts(result, "date") if c["conflict"]["values"][0]["normalized"].count(":") == 1]
 
 
 THIEVES_EARLY = ("Museum Raid in Opavin\n\nThe theft from the Opavin goldsmiths' museum is, on the facts so far, "

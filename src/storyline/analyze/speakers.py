@@ -248,8 +248,7 @@ def _answering(article: ArticleText, statement: Statement, done: list[Statement]
     where its cue replies (none where that one's speaker is unnamed: "one reporter asked")."""
     if statement.cue is None or article.text[statement.cue[0]:statement.cue[1]].lower() not in REPLIES:
         return None
-    before = [s for s in done if s.position < statement.position]
-    return before[-1].speaker if before else None
+    return next((s.speaker for s in reversed(done) if s.position < statement.position), None)
 
 
 def _names_no_one_before(article: ArticleText, subject: Subject) -> int:

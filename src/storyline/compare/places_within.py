@@ -22,7 +22,6 @@ _KIND_OF_PLACE = re.compile(r"\b(?P<adjective>[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:c
 _IN_LARGER = re.compile(r"^,?\s+in\s+(?:(?:the\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east"
                         r"|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
 
-
 # adjectives the common endings would read as another country's
 _ADJECTIVES = {"Dominican": "Dominican Republic"}
 # what follows a list's member, not a town's state or country: "London, Washington and Tokyo", "Paris, Germany's …"

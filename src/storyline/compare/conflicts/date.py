@@ -212,12 +212,18 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, AbstractS
     text = story.articles[unit.article].text
     times = [t for t in story.articles[unit.article].analysis.times
              if unit.start <= t.start and t.end <= unit.end and t.granularity in ("day", "year") and not t.end_date
-             and not STATEMENT_DAY.search(text[max(unit.start, t.start - 60):t.start])]
+             and not _said_then(text, unit, t.start)]
     if len(times) != 1 or any(p.search(unit.text) for p in (RESCHEDULE, RELATIVE_DAY, EARLIER_ONE)):
         return []
     if not _a_happenings_day(story, unit, times[0].start, times[0].end):
         return []
     return [(times[0], frame(story, unit, times[0].start, times[0].end))]
+
+
+def _said_then(text: str, unit: Unit, start: int) -> bool:
+    """Whether the day or time at start dates a statement, not what it reports: a verb of saying right before
+    it, within its unit ("police said today", "announced Wednesday that", "said at 10 a.m."; STATEMENT_DAY)."""
+    return STATEMENT_DAY.search(text[max(unit.start, start - 60):start]) is not None
 
 
 def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> bool:
@@ -236,7 +242,7 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     text = article.text
     if HABITUAL.search(text[max(unit.start, start - 12):start]) or HABITUAL.search(text[end:min(unit.end, end + 16)]):
         return False
-    if STATEMENT_DAY.search(text[max(unit.start, start - 60):start]) or _ends_a_name(story, unit, start):
+    if _said_then(text, unit, start) or _ends_a_name(story, unit, start):
         return False
     if RELEASED.search(text[max(unit.start, start - 60):start]):
         return False  # "a CNN/ORC poll released Monday": the day it came out, not a day of what it tells
@@ -495,7 +501,7 @@ def _lead_clock(story: StoryView, unit: Unit) -> list[ClockTime]:
     given = clock_times(article.text, unit.start, unit.end)
     if len(given) != 1 or any(a <= given[0].start < b for a, b in quoted_spans(article.analysis)):
         return []
-    if STATEMENT_DAY.search(article.text[max(unit.start, given[0].start - 60):given[0].start]):
+    if _said_then(article.text, unit, given[0].start):
         return []
     return given
 
