@@ -211,11 +211,31 @@ def subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | 
         return before  # "…, telling reporters", "but told his supporters": whom a cue addresses never speaks
     if naming_cue(article, cue):
         return before  # "which once dismissed Ms. Ortiz as “…”": what a cue names is never who speaks
+    opener = _relative_opener(article, cue)
+    if opener is not None:
+        return opener  # "Rep. Ann Lee, who leads the bloc colleagues call the “Lee Nine,” said the bill …": hers
     particle = PHRASAL_CUES.get(article.word(cue)) == article.word(cue + 1)  # "put it", "went on": no one after it
     after = noun_phrase_after(article, cue + 1 + particle, hi)
     if after is not None and after.kind != "none":
         return after
     return before or after
+
+
+_WHO_AFTER = re.compile(r"(?:\s*\([^()\n]{1,40}\))?,\s+who\b")
+_COMMA_BEFORE_CUE = re.compile(r",[”\"’']?\s*$")
+
+
+def _relative_opener(article: ArticleText, cue: int) -> Subject | None:
+    """The person who opens a cue's sentence with a relative clause running up to a comma before the cue ("Rep.
+    Boyd Tatum (R-Okla.), who leads the bloc that colleagues call the “Tatum Nine,” said"): the cue's subject, not
+    a phrase after it read as an inverted speaker ("said the bill"), whatever the clause's own quotation marks."""
+    tok = article.tokens[cue]
+    lo = article.sentences[article.sentence_of(tok.start)][0]
+    m = article.first_mention_from(lo, tok.start)
+    if m is None or m.label != "PERSON" or article.text[lo:m.start if m.title_start is None else m.title_start].strip() \
+            or not _WHO_AFTER.match(article.text, m.end) or not _COMMA_BEFORE_CUE.search(article.text, m.end, tok.start):
+        return None
+    return subject_from_mention(article, m)
 
 
 def participle_object(article: ArticleText, cue: int, phrase: Subject, lo: int) -> bool:

@@ -5,7 +5,8 @@ something else ("his best friend at Lehigh, Bruce Turry" as one body; "Carly" of
 a quotation they speak stays with no speaker. A run of two or three capitalised words is read as a person's name
 where the article shows it to be one:
 
-- its first word is a given name English news gives a person ("Ana Ortiz", "Bruce Turry");
+- its first word is a given name English news gives a person ("Ana Ortiz", "Bruce Turry"), or one the census
+  gives people of one sex ("Patrice Hargrove");
 - a title or a role stands right before it ("state Representative Karlee Macer", "host Ben Alder", "Dr. Kelli
   Ward"), inside the capitalised run or as a lower-case word, or a role and another noun before it ("author
   and liberal firebrand Cornel West");
@@ -45,9 +46,12 @@ from storyline.lang.en import (
     US_STATES,
     WEEKDAYS,
 )
+from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
 from storyline.model import Mention
 
-_GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+# the hand-made tables and the census's (lang/en_given_names.py: names of one sex, less words news writes in lower
+# case), since a name the model misses outright is often one the hand-made tables lack ("Patrice Hargrove")
+_GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES | CENSUS_MALE_GIVEN | CENSUS_FEMALE_GIVEN
 # a title or role, as a capitalised word in the run or a lower-case word before it ("Dr.", "Senator", "host")
 _TITLES = HONORIFICS | set(ROLE_TITLES) | set(OFFICE_WORDS.values()) | PERSON_ROLES | {
     abbr.rstrip(".") for abbrs in ROLE_TITLES.values() for abbr in abbrs}

@@ -25,7 +25,22 @@ def hangs_from_clause(article: ArticleText, cue: int) -> bool:
     k = cue - 1
     while k >= 0 and (article.word(k) in ADVERBIALS or article.word(k).endswith("ly")):
         k -= 1
-    return k >= 0 and (article.tokens[k].text == "," or article.word(k) == "by")
+    return k >= 0 and (article.tokens[k].text == "," or article.word(k) == "by" or _spent(article, k, cue))
+
+
+_SPENDING = frozenset({"spent", "spend", "spends", "spending"})
+
+
+def _spent(article: ArticleText, k: int, cue: int) -> bool:
+    """Whether a participle cue ends a stretch of time spent ("Whitmore spent 72 minutes on Tuesday night telling
+    Congress that …", "She spends her days arguing …"): the subject that spent it speaks."""
+    lo = max(0, cue - 9)
+    for j in range(k, lo - 1, -1):
+        if article.tokens[j].text in (",", ";", ":", ".") or article.tokens[j].text.startswith(("“", '"')):
+            return False
+        if article.word(j) in _SPENDING:
+            return True
+    return False
 
 
 def perceived_from(article: ArticleText, cue: int) -> int | None:

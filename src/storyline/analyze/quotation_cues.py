@@ -53,8 +53,11 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     next_quote = article.next_quote_open(mark.close)
     hi = min(next_quote, max(sentence_end, mark.close + 1))
     first = _past_marks(article, i, limit)
-    if first < limit and article.word(first) in CONTRASTING:
-        return None, None  # "X told the paper “…” while Y said “…”": the cue after opens another speaker's clause
+    inside = bool(article.text[article.sentences[article.sentence_of(mark.open)][0]:mark.open].strip())
+    if first < limit and (article.word(first) in CONTRASTING or inside and article.word(first) == "and"
+                          and first + 1 < limit and not is_cue(article, first + 1)):
+        return None, None  # "X told the paper “…” while Y said “…”", "Lee said the tour was “a costume drama,” and
+        # the congresswoman fired back": the cue after opens another speaker's clause (not "“…,” and added")
     broken = ending in _BROKEN_OFF
     runs_on = ending in ",?!" or broken or article.text[mark.close + 1:mark.close + 2] == ","
     for j in range(i, limit):

@@ -116,7 +116,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         last[name] = m
         # "Former Ortiz aide Dan Oduya" is a former aide; "Former Sen. Dole and Sen. McCain" makes McCain no former senator
         own = re.split(r"\b(?:and|or)\b|[,;]", article.text[max(start - 40, 0):m.start])[-1]
-        introduced_former = _FORMER.search(own + context) is not None
+        introduced_former = _former_holder(own + context, role)
         if former and not introduced_former:
             continue  # "the former president" is not the one introduced as "President Obama"
         if role.search(context):
@@ -282,3 +282,11 @@ def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*(?:[\w.’'|-]+\s+){0,3}$", re.IGNORECASE)  # "|": the name (_NAME)
+
+
+def _former_holder(context: str, role: re.Pattern[str]) -> bool:
+    """Whether a holder's introduction makes them a former holder of the role: "former" or "ex-" in the role's own
+    phrase ("former Gov. Ann Lee", "Ann Lee, a former governor"), not before another office ("Republican nominee
+    Roy Tillotson, a former governor of the state" is the nominee now)."""
+    return any(_FORMER_BEFORE.search(context, 0, m.start()) for m in role.finditer(context))

@@ -114,6 +114,8 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     while run - 1 >= k and article.tokens[run - 1].text[:1].isupper() and article.tokens[run - 1].tag in ("NNP", "") \
             and article.word(run - 1) not in DEFINITE:
         run -= 1
+    if run - 1 >= k and article.word(run - 1) == "of" and j - run >= 2:
+        run += 1  # "Secretary of State Gail Reinholt": the office's own word before the name
     names = [article.tokens[x].text for x in range(run, j + 1)]
     if j - run >= 1 and all(w[:1].isupper() for w in names) and not set(names) & ORG_WORDS and \
             article.tokens[j].tag in ("NNP", ""):

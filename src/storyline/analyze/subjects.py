@@ -161,11 +161,19 @@ def _after_opening_phrase(article: ArticleText, i: int, sentence: tuple[int, int
     return None
 
 
+# what follows a name in a list of places that a plural place noun closes: "Wayne" in "in Lenoir, Wayne and Craven
+# counties", "Polk" in "Polk, Story and Linn counties", "Craven" before "counties"
+_NAMES = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*"
+_LIST_OF_PLACES = re.compile(r"(?:(?:,\s*" + _NAMES + r")*,?\s+(?:and|or)\s+" + _NAMES + r")?\s+(?:counties|cities|towns|"
+                             r"states|provinces|districts|parishes|boroughs|regions|villages|islands|suburbs"
+                             r"|neighborhoods|neighbourhoods)\b")
+
+
 def subject_like(article: ArticleText, mention: Mention) -> bool:
     """A mention that opens its sentence or clause (titles and roles before it allowed): a subject; not a name
     that qualifies a word joined to it by a hyphen (`_qualifies_by_hyphen`)."""
-    if _qualifies_by_hyphen(article, mention):
-        return False
+    if _qualifies_by_hyphen(article, mention) or _LIST_OF_PLACES.match(article.text, mention.end):
+        return False  # ... nor a name in a list of places ("in Lenoir, Wayne and Craven counties")
     sentence = article.sentences[article.sentence_of(mention.start)]
     start = mention.title_start if mention.title_start is not None else mention.start
     view = _VIEW_OPENING.match(article.text, sentence[0], sentence[1])
