@@ -139,3 +139,20 @@ def test_a_police_commander_and_a_police_commissioner_are_two_offices():
     assert len(found) == 1
     assert "Commander" in found[0]["coast-wire"] and "Commissioner" in found[0]["bay-herald"]
     assert roles(commander, commander.replace("County Police", "Police")) == []
+
+
+def test_an_office_after_its_its_or_the_or_a_long_body_s_possessive_is_read():
+    # "Its chief executive, Gareth Pryce," / "Gareth Pryce, Cambria Water's operations director,": two offices
+    first = ("The dam is owned by the utility Cambria Water. Its chief executive, Gareth Pryce, told reporters the "
+             "company did not know why the spillway failed.\n\nThe valley was evacuated.")
+    second = ("The dam is owned by Cambria Water. Gareth Pryce, Cambria Water's operations director, said the main "
+              "structure was holding.\n\nThe valley was evacuated.")
+    assert roles(first, second) == [{"coast-wire": "chief executive", "bay-herald": "operations director"}]
+    # "The deputy minister in the presidency, Themba Radebe," / "Themba Radebe, the minister in the presidency,"
+    deputy = ("The census was released on Tuesday. The deputy minister in the presidency, Themba Radebe, said the data "
+              "would guide spending.\n\nThe count cost 3 billion rand.")
+    minister = ("The census was released on Tuesday. Themba Radebe, the minister in the presidency, said the data "
+                "would guide spending.\n\nThe count cost 3 billion rand.")
+    assert roles(deputy, minister) == [{"coast-wire": "deputy minister in the presidency", "bay-herald": "minister"}]
+    assert roles(minister.replace("Themba Radebe, the minister in the presidency,", "The minister in the presidency, "
+                                  "Themba Radebe,"), minister) == []

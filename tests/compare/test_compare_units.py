@@ -53,7 +53,7 @@ def test_a_sum_is_counted_in_its_currency():
 def test_a_hyphened_figure_is_a_size_of_the_noun_it_goes_with():
     assert numbers("She began a 90-day stay.") == [(90, "size:days:stay", None)]
     assert numbers("She finished a 30-day programme.") == [(30, "size:days:programme", None)]
-    assert numbers("He stopped the 40-year-old veteran.") == [(40, "size:years:veteran", None)]
+    assert numbers("He stopped the 40-year-old veteran.") == [(40, "age:veteran", None)]  # an age: compare/ages.py
     # ... but a quake's magnitude is one kind however it is written (test_compare_numbers.py)
     assert numbers("The 5.9-magnitude quake struck at noon.") == [(5.9, "magnitude", None)]
 

@@ -360,6 +360,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         follows = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_][\w'’]*)", segment[m.end():])
         word = fold_text(follows.group(1)) if follows else ""
         of = ":" + light_stem(word) if word and word not in STOP_WORDS and word not in AUXILIARIES else ""
+        if _kind_of(stem) in _SPANS and re.match(r"-old\b", segment[m.end():]):
+            return "age" + of, stem  # "a 61-year-old man": an age, whose compare/ages.py reads by the name beside it
         return "size:" + _kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
     noun = None
@@ -368,17 +370,23 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             break
         w = fold_text(word)
         if w in ("of", "and", "or", "to", "in", "on", "at", "after", "by", "for", "with", "from", "as", "than",
-                 "others", "more"):  # "wounding 70 others": what they are is the participle before
-            break
+                 "others", "more") or w in _CLAUSE_OR_TIME:
+            break  # "wounding 70 others": what they are is the participle before; "65,312,480 when this
+            # year's census was taken": a clause or a time of its own follows, not the counted thing
         if w in STOP_WORDS or w in AUXILIARIES or w in HELD_TO_BE:
             continue  # ... or what they are held to be: "99 alleged Mafia members"
+        plain = _plural(w) and w == fold_text(word)  # a plural right after the figure: what it counts
         if not _plural(w):
             w = _head(after[i + 1:i + 3]) or w  # a compound's head: "two undersea cables", "10 fire engines",
             # "5,000 Internet users", "seven consecutive life sentences"
+        elif _plural_head(after[i + 1:i + 3]):
+            w, plain = fold_text(after[i + 1]), True  # "three corrections officers were", "200 customs agents,"
         noun = _kind_of(light_stem(w))
         if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
             return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
-        if noun in GENERIC_KINDS or _plural(w) and w == fold_text(word):
+        if noun in GENERIC_KINDS and ABOARD_AFTER.match(" ".join(after[i + 1:i + 4])):
+            return "aboard", noun  # "six people on board", "five people were aboard": those a craft carried
+        if noun in GENERIC_KINDS or plain:
             # "12 people were injured", "at least 70 people injured", "more than 400 protesters have been
             # detained": the participle after an auxiliary, or right after them, says what happened to them,
             # whatever noun names them (people, protesters, miners): one count of the injured or arrested
@@ -394,6 +402,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                         and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):
                     return "injured", noun  # "six people were taken to hospital", "212 patients admitted to hospitals"
         k = next((k for k in range(i, min(i + 3, len(after))) if fold_text(after[k]) == w), i)
+        if HOSTAGE_AFTER.match(" ".join(after[k + 1:k + 8])):
+            return "hostages", noun  # "three corrections officers were held hostage", "five guards taken hostage"
         if noun in PEOPLE_COUNTED and CAPTURED_AFTER.match(" ".join(after[k + 1:k + 7])):
             return "arrested", noun  # "99 Mafia members seized", "12 men were taken into custody"
         break
@@ -414,6 +424,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             return verb, noun
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
+    if (noun is None or noun in GENERIC_KINDS) and _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
+        return "population", noun  # "a population of 63.5 million people", "the population stood at 65,312,480"
     return (noun, noun) if noun else (None, None)
 
 
@@ -478,6 +490,28 @@ _TOLL_BEFORE = re.compile(r"(?<!injury )(?<!injuries )\btoll\b[^,;:.()\n]{0,40}?
 
 
 _SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is counted in
+
+
+# what a population is given as: "a population of 65.3m", "the country's population stood at", "population has
+# grown to" (not "population grew by 300,000": by how much it changed)
+_POPULATION_BEFORE = re.compile(r"\bpopulation\b(?:(?:['’]s)?\s+(?!by\b)[a-z]+){0,4}\s+$", re.IGNORECASE)
+# people a craft carried ("six people on board", "were aboard"), people held hostage ("were held hostage",
+# "taken captive")
+ABOARD_AFTER = re.compile(r"(?:(?:were|was|are|is)\s+)?(?:aboard|on\s+board|onboard)\b", re.IGNORECASE)
+HOSTAGE_AFTER = re.compile(r"(?:(?:were|was|are|have|has|had|been|being|reportedly|briefly)\s+)*(?:held|taken|kept)\s+"
+                           r"(?:as\s+)?(?:hostages?|captives?)\b", re.IGNORECASE)
+# words after a figure that open a clause or a time of its own: the counted thing, if any, came before
+_CLAUSE_OR_TIME = frozenset({"when", "where", "while", "whereas", "because", "since", "until", "unless", "if",
+                             "although", "though", "this", "these", "last", "next"})
+
+
+def _plural_head(following: Sequence[str]) -> bool:
+    """Whether a plural after a figure's first plural noun is the compound's head: a plural followed by an
+    auxiliary, a participle or a mark ("corrections officers were", "customs agents,")."""
+    if not following or not _plural(fold_text(following[0])):
+        return False
+    nxt = fold_text(following[1]) if len(following) > 1 else "."
+    return nxt in AUXILIARIES or nxt in ",;:.()" or (nxt.endswith("ed") and len(nxt) > 4)
 
 
 def _head(following: Sequence[str]) -> str | None:

@@ -492,7 +492,7 @@ KIND_CLASSES = {
     # one thing counted under several names: posts cut ("4,000 jobs", "3,200 roles", "3,200 positions"), a
     # ship's crew ("21 crew", "23 seafarers"), a workforce ("5,000 staff", "5,000 employees")
     "job": "jobs", "rol": "jobs", "role": "jobs", "position": "jobs", "seafarer": "crew", "sailor": "crew",
-    "crewmen": "crew", "staf": "employees", "employe": "employees",
+    "crewmen": "crew", "staf": "employees", "employe": "employees", "worker": "employees", "hostag": "hostages",
     # one unit however it is spelt: "400 metres", "400 meters"; "110 km", "110 kilometres"; a speed
     "kilometr": "km", "kilometer": "km", "kilometre": "km", "metr": "metre", "meter": "metre", "kilogram": "kg",
     "hectar": "hectare", "litr": "litre", "liter": "litre", "kph": "km/h",
@@ -575,7 +575,7 @@ gangster men women child children activist student worker rebel fighter soldier 
 resident youth teenager leader boss mafiosi insurgent opponent dissident journalist supporter follower fan rioter
 looter foreigner national citizen passenger sailor fisherman fishermen pirate smuggler trafficker dealer criminal
 terrorist extremist gunmen attacker robber thief thieve individual islamist politician businessman businessmen
-associate relative accomplice defendant prisoner inmate""".split())
+associate relative accomplice defendant prisoner inmate employees""".split())
 # taking people into custody, after the people counted ("were seized", "were rounded up", "were taken into
 # custody") or before them ("detained 12 suspects", "rounded up 40 protesters")
 CAPTURED_AFTER = re.compile(r"(?:(?:were|was|have|has|had|been|being|are|reportedly)\s+)*(?:arrested|detained|seized"

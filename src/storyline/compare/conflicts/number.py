@@ -339,8 +339,8 @@ def _floor(n: Number, m: Number) -> float | None:
     A count of a named thing (injured, cables, villages) needs FRAME_SCORE. A percentage, a sum, a
     length or "people" says less of what it is of, so it needs twice that (MEASURE_FRAME_SCORE), and
     only where each report gives that kind once (number_in_story). An ordinal ("the sixth round")
-    never is."""
-    if n.kind != m.kind or n.kind is None or n.kind.startswith("ordinal:") or two_things(n, m):
+    never is, nor an age ("a 61-year-old man", "35 years old"), which compare/ages.py reads by whose it is."""
+    if n.kind != m.kind or n.kind is None or n.kind.startswith(("ordinal:", "age")) or two_things(n, m):
         return None
     return MEASURE_FRAME_SCORE if _measure(n.kind) else FRAME_SCORE
 
@@ -472,7 +472,40 @@ def said_alike(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool
     marks = scope_a ^ scope_of(story, b, m.end, clause_b)
     if marks and not (marks == {"since"} and not (second if "since" in scope_a else first)):
         return False
+    if _another_year(story, a, clause_a, b) or _another_year(story, b, clause_b, a):
+        return False  # "a 2019 disturbance in which 11 officers were hurt" / "Nine people were injured"
     return not (first and second and not any(x.startswith(y) or y.startswith(x) for x in first for y in second))
+
+
+_YEAR = re.compile(r"(?<![\d,.$£€])\b(?:19|20)\d\d\b(?![\d,.%]\d)")
+
+
+def _another_year(story: StoryView, unit: Unit, clause: tuple[int, int], other: Unit) -> bool:
+    """Whether a figure's clause names years, all before its report's own ("The prison was the scene of a 2019
+    disturbance in which 11 officers were hurt", "in 2008, 40 died"), and the other figure's paragraph names none
+    of them: the two speak of two times ("Nine people were injured"), not of one past happening told twice ("Fishermen
+    had felt nothing like it since 2019. That year's tremor had flattened 55 houses"). A relative clause is read
+    with the clause it hangs on ("the disaster of December 2003, in which 31,000 were killed"); a year elsewhere in
+    the sentence is in passing ("the first talks since the invasion in 2022, lasting four hours")."""
+    published = story.articles[unit.article].published
+    if published is None:
+        return False
+    text = story.articles[unit.article].text
+    lo, hi = clause
+    if _RELATIVE_OPENING.match(text, lo):
+        before = text[unit.start:lo].rstrip(" ,;")
+        lo = unit.start + len(before) - len(re.split(r"[,;:](?=\s)", before)[-1])
+    years = {y for y in _YEAR.findall(text, lo, hi)}
+    if not years or max(int(y) for y in years) >= published.year:
+        return False
+    other_text = story.articles[other.article].text
+    start = other_text.rfind("\n\n", 0, other.start) + 1
+    end = other_text.find("\n\n", other.end)
+    paragraph = other_text[start:end if end >= 0 else len(other_text)]
+    return not any(y in paragraph for y in years)
+
+
+_RELATIVE_OPENING = re.compile(r"[\s,;]*(?:in|during|at|on|after)?\s*(?:which|whom|when|where)\b", re.IGNORECASE)
 
 
 def _one_a_total(a: Unit, b: Unit) -> bool:

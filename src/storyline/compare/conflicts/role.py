@@ -55,13 +55,14 @@ OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chair
 # apposition ("Hernán Quispe, the Potosí departmental police commander,"; "Petra Novotná, a
 # spokeswoman for the regional police")
 _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+(?:was|is)(?:\s+then)?)\s+(?:(?:an?|the)\s+)?"
-                         r"(?:[\w-]+['’]s\s+)?(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|in|the)\b)[a-z][\w-]*\s+){0,5}"
+                         r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+['’]s\s+)?(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|in|the)\b)[a-z][\w-]*\s+){0,5}"
                          r"(?P<head>[a-z]+))(?:\s+(?:for|at|of|with|in)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with|in)\s+the\s+[a-z]|\s*[,.;])")
 # an office before a name: in an apposition of a body's ("Kessler's chief financial officer, Ingrid
-# Mahler,"; "the museum's head of security, Petra Novotná") or as words of office that are no title
+# Mahler,"; "the museum's head of security, Petra Novotná"; "Its chief executive, Gareth Pryce,"; "The deputy
+# minister in the presidency, Themba Radebe,") or as words of office that are no title
 # ("police spokeswoman Petra Novotná", "Deputy mayor Lieve Maes", "Lead prosecutor Nkosinathi Dube")
-_APPOSED_BEFORE = re.compile(r"['’]s\s+(?P<office>(?:(?!of\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
-                             r"(?:\s+of\s+[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
+_APPOSED_BEFORE = re.compile(r"(?:['’]s|\b[Ii]ts|\b[Tt]he)\s+(?P<office>(?:(?!of\b|in\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
+                             r"(?:\s+(?:of|in)\s+(?:the\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
 _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+))\s+$")
 _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
 
@@ -151,7 +152,8 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
         distinct = {v[0] for v in values.values()}
         if len(distinct) < 2:
             continue
-        if not any(_two_offices(x, y, spelled_out, seats) for x in distinct for y in distinct if x < y):
+        shorthands = {v[0] for v in values.values() if _shorthand_head(v[1])}
+        if not any(_two_offices(x, y, spelled_out, seats, shorthands) for x in distinct for y in distinct if x < y):
             continue
         units = {}
         for pos, (_, _, spans) in values.items():
@@ -193,14 +195,16 @@ _PANEL = re.compile(r"\s+(?:for|at|of|on|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*
                     r"(?:Committee|Subcommittee|Board|Council|Caucus|Panel|Commission)\b")
 
 
-def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: Collection[str] = ()) -> bool:
+def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: Collection[str] = (),
+                 shorthands: Collection[str] = ()) -> bool:
     """Whether two offices are two: neither is a fuller form of the other ("senior network security
     manager" of "network security manager"), or the fuller one, spelled out after a name, adds a rank
     (RANK_WORDS: a deputy associate director is not the associate director). A title before a name
     ("Deputy Sgt. Hoyt Teasley") is no such reading: a sheriff's deputy who is a sergeant is "Sgt." too.
     A seat on a panel spelled out after a name (seats: "Grassley, chairman of the Judiciary Committee") and
     an office that is not ("Sen. Chuck Grassley") are not compared: a senator chairs a committee. Nor are a
-    rank and the post its holder serves in (_rank_and_post), or two offices at the top of a body."""
+    rank and the post its holder serves in (_rank_and_post), or two offices at the top of a body, or a body's
+    head named in shorthand (shorthands: "prisons chief") and an office that heads a body."""
     if (first in seats and second not in spelled_out) or (second in seats and first not in spelled_out):
         return False
     a, b = set(first.split()), set(second.split())
@@ -208,6 +212,8 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
         return False  # a rank and the post its holder serves in
     if _held_together(first) and _held_together(second):
         return False  # "president and general manager", "chairman and chief executive": one person's two offices
+    if any(x in shorthands and _top_office(y) for x, y in ((first, second), (second, first))):
+        return False  # "Pennsylvania's prisons chief" of "Corrections Secretary": the body's head, as headlines say
     if not (a <= b or b <= a):
         return True
     fuller = first if len(a) > len(b) else second
@@ -218,6 +224,26 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
 # chief executive", "founder and owner", "president and general manager"): two of them dispute nothing
 _TOGETHER = frozenset(_office(form) for form in ("president", "chairman", "chairwoman", "chair", "chief executive", "ceo",
                                                  "general manager", "managing director", "founder", "owner", "publisher"))
+
+
+# the offices that head a body, which a report may shorten to "the <body> chief" or "the <body> head"
+_HEADS_OF_BODIES = frozenset(_office(form) for form in ("secretary", "minister", "commissioner", "president", "chairman",
+                                                        "chairwoman", "chair", "chief executive", "ceo", "administrator",
+                                                        "warden", "head"))
+
+
+def _shorthand_head(written: str) -> bool:
+    """Whether an office as written is a body's head named in shorthand: "prisons chief", "police boss", "the
+    head" (not "operations director": a post of its own)."""
+    words = [w for w in re.findall(r"[a-z]+", fold_text(written)) if w not in ("the", "a", "an")]
+    return 0 < len(words) <= 2 and words[-1] in ("chief", "boss", "head") and not set(words) & RANK_WORDS
+
+
+def _top_office(office: str) -> bool:
+    """Whether an office heads its body (_HEADS_OF_BODIES), of whatever body ("Corrections Secretary"), and
+    holds no rank below the top (a deputy minister does not)."""
+    words = office.split()
+    return not set(words) & RANK_WORDS and any(office == form or office.endswith(" " + form) for form in _HEADS_OF_BODIES)
 
 
 def _held_together(office: str) -> bool:

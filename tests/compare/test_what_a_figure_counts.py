@@ -1,0 +1,70 @@
+"""What a figure counts, as a reader takes it from the words around it: workers and employees are one
+workforce, a population is given "of" or "at" a figure, people held hostage or aboard a craft are counted as
+such whatever noun names them; and what sets two apart: a past year in one's clause, the head of a body in a
+headline's shorthand. (analyze/numbers.py; conflicts/number.py, role.py; lang/en.py KIND_CLASSES.) Reports are
+our own."""
+
+from __future__ import annotations
+
+from test_compare_claims import pair_conflicts
+
+from storyline.analyze.numbers import find_numbers
+
+
+def values(first: str, second: str, about: str) -> list[dict[str, str]]:
+    return [found for found, _ in pair_conflicts(first, second, about, "value")]
+
+
+def kinds(text: str) -> list[tuple[str, str | None]]:
+    return [(n.surface, n.kind) for n in find_numbers(text, 0, len(text), [])]
+
+
+def test_workers_and_employees_are_one_workforce():
+    first = ("Pellow's Kitchen, the restaurant chain, entered administration on Monday, leaving about 1,850 employees "
+             "facing uncertainty.\n\nAdministrators said they hoped to sell the business.")
+    second = ("Pellow's Kitchen has gone into administration, with 2,300 workers facing an anxious wait to learn "
+              "whether their jobs survive.\n\nAdministrators said they hoped to sell the business.")
+    assert values(first, second, "number") == [{"harbour-times": "about 1,850 employees", "valley-news": "2,300 workers"}]
+
+
+def test_a_population_is_counted_whatever_follows_the_figure():
+    assert kinds("Zembia's population stood at 65,312,480 when this year's census was taken.") \
+        == [("65,312,480", "population")]  # not a count of years: "when" opens a clause of its own
+    assert kinds("Zembia has a population of 63.5 million people.") == [("63.5 million people", "population")]
+    assert kinds("Zembia's population grew by 300,000 last year.")[0] == ("300,000", None)  # a change, not the population
+    first = "Zembia's population stood at 65,312,480 when the census was taken, the statistics agency said on Tuesday."
+    second = "Zembia has a population of 63.5 million people, according to census results published on Tuesday."
+    assert values(first, second, "number") == [{"harbour-times": "65,312,480", "valley-news": "63.5 million people"}]
+
+
+def test_people_held_hostage_and_people_aboard_are_counted_as_such():
+    assert kinds("Three corrections officers were held hostage for hours.") \
+        == [("Three corrections officers", "hostages")]  # the compound's head is "officers"
+    assert kinds("Five guards were taken hostage during the riot.") == [("Five guards", "hostages")]
+    assert kinds("A balloon carrying six people on board hit a power line.") == [("six people", "aboard")]
+    assert kinds("Five people were aboard.") == [("Five people", "aboard")]
+    first = ("Two inmates died and three corrections officers were held hostage during a riot at Granite Hollow "
+             "prison.\n\nThe riot was brought under control.")
+    second = ("Two prisoners died and five guards were held hostage during a riot at Granite Hollow prison.\n\n"
+              "Troopers retook the unit.")
+    assert {"harbour-times": "three corrections officers", "valley-news": "five guards"} \
+        in values(first, second, "number")
+
+
+def test_a_figure_of_a_past_year_is_of_another_happening():
+    first = ("Nine people were injured during the riot at Granite Hollow prison, state officials said.\n\n"
+             "The unit was retaken on Friday.")
+    second = ("The riot at Granite Hollow prison was brought under control on Friday.\n\n"
+              "The prison was the scene of a 2019 disturbance in which 11 people were injured.")
+    assert values(first, second, "number") == []
+    assert values(first, second.replace("a 2019 disturbance", "a disturbance"), "number") \
+        == [{"harbour-times": "Nine people", "valley-news": "11 people"}]
+
+
+def test_the_head_of_a_body_in_shorthand_is_its_secretary():
+    first = ("Corrections Secretary Dana Whitcombe said those responsible would face prosecution.\n\n"
+             "The riot at Granite Hollow prison ended on Friday.")
+    second = ("Pennsylvania's prisons chief, Dana Whitcombe, said those responsible would face prosecution.\n\n"
+              "The riot at Granite Hollow prison ended on Friday.")
+    assert values(first, second, "role") == []
+    assert values(first, second.replace("prisons chief", "deputy prisons chief"), "role") != []
