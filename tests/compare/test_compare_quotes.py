@@ -94,6 +94,23 @@ def test_a_misquote_that_drops_a_negation_is_a_conflict():
     assert {v["source"] for v in found[0]["conflict"]["values"]} == {"kessel-wire", "kessel-local"}
 
 
+def test_a_negation_in_the_words_both_give_is_a_conflict_however_long_one_runs_on():
+    # one outlet quotes more of the statement; the "not" sits in the words both give
+    a = ("Administrator Priya Anand spoke after the chain collapsed on Monday.\n\n"
+         "\"We do not expect to find a buyer for most of the estate in the coming weeks,\" Anand said.")
+    b = ("Administrator Priya Anand spoke after the chain collapsed on Monday.\n\n"
+         "\"We expect to find a buyer for most of the estate in the coming weeks, and we are already talking to "
+         "several interested parties,\" Anand said.")
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
+    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
+    assert len(found) == 1
+    # a "not" in the words only the longer quotation gives denies nothing the other says
+    longer = b.replace("and we are already talking to several interested parties", "and we are not worried about jobs")
+    shorter = a.replace("We do not expect", "We expect")
+    result = compare([article("a", "kessel-wire", "2025-03-11", shorter), article("b", "kessel-local", "2025-03-11", longer)])
+    assert [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"] == []
+
+
 def test_a_misquote_that_puts_the_words_in_another_time_is_a_conflict():
     a = ("Hundreds marched on the ministry in Kessel on Friday night.\n\n"
          "\"How many homes did you sell today?\" the marchers chanted.")

@@ -102,10 +102,14 @@ def _quotations(quotes: tuple[Quote, ...], times: tuple[TimeExpression, ...]) \
         lo, hi = min(p.sentence[0] for p in parts), max(p.sentence[1] for p in parts)
         days = {t.date for t in times if lo <= t.start < hi and t.granularity == "day"
                 and not any(p.start <= t.start < p.end for p in parts)}
-        negated = any(w in NEGATIONS or w.endswith("n't") for w in folded_words(EMPHATIC_NEGATIONS.sub(" ", text)))
-        out.append((tuple(parts), text, explicit, next(iter(days)) if len(days) == 1 else None, negated,
+        out.append((tuple(parts), text, explicit, next(iter(days)) if len(days) == 1 else None, says_no(text),
                     tuple(content_stems(text))))
     return tuple(out)
+
+
+def says_no(text: str) -> bool:
+    """Whether words hold a negation ("not", "never", "won't"; not an emphatic "not only")."""
+    return any(w in NEGATIONS or w.endswith("n't") for w in folded_words(EMPHATIC_NEGATIONS.sub(" ", text)))
 
 
 def _other_occasion(a: QuotedStatement, b: QuotedStatement) -> bool:

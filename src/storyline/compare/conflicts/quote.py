@@ -4,15 +4,16 @@ will you kill")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from storyline.analyze.numbers import compatible, find_numbers, same_kind
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
-from storyline.compare.statements import QuotedStatement
+from storyline.compare.statements import QuotedStatement, says_no
 from storyline.compare.units import StoryView, language_of
 from storyline.model import ConflictKind
 from storyline.text import fingerprint_text
-from storyline.words import folded_words
+from storyline.words import content_stems, folded_words
 
 # auxiliaries by the time they put a statement in: two wordings that differ only in these, of two
 # times, say two things ("did you kill" / "will you kill")
@@ -28,6 +29,25 @@ def _tense_changed(first: str, second: str) -> bool:
     if not only_a or not only_b or not (only_a | only_b) <= set(_TENSES) or len(a) != len(b):
         return False
     return {_TENSES[w] for w in only_a}.isdisjoint({_TENSES[w] for w in only_b})
+
+
+def _denied_in_shared_words(a: QuotedStatement, b: QuotedStatement, close: float) -> bool:
+    """Whether one quotation says no where the other says yes in the words both give, where the two are worded
+    closely (close: the share of their words both give) or one holds nearly all of the other's words and goes on
+    ("We do not expect to find a buyer for most of the estate" / "We expect to find a buyer for most of the estate,
+    and we are already talking to several parties"): each read in its clauses that share at least half their
+    words with the other, so that a "not" in the words one alone gives ("…, and we are not worried") denies
+    nothing the other says."""
+    sa, sb = set(a.stems), set(b.stems)
+    if not sa or not sb or (close < 0.6 and len(sa & sb) < 0.8 * min(len(sa), len(sb))):
+        return False
+    return says_no(_clauses_shared(a.text, sb)) != says_no(_clauses_shared(b.text, sa))
+
+
+def _clauses_shared(text: str, other: set[str]) -> str:
+    """The clauses of a quotation that share at least half their content words with another's."""
+    kept = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if (own := set(content_stems(c))) and len(own & other) >= len(own) / 2]
+    return " ".join(kept)
 
 
 def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],
@@ -53,7 +73,7 @@ def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], qu
                 na, nb = figures[a.index], figures[b.index]
                 clash = any(same_kind(n, m) and not compatible(n, m) for n in na for m in nb) and \
                     not any(same_kind(n, m) and compatible(n, m) for n in na for m in nb)
-                if clash or (close >= 0.6 and a.negated != b.negated) or _tense_changed(a.text, b.text):
+                if clash or _denied_in_shared_words(a, b, close) or _tense_changed(a.text, b.text):
                     for s in (a, b):
                         found.setdefault(s.article, (fingerprint_text(s.text), s.text,
                                                      [(p.start, p.end) for p in s.parts]))
