@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from test_compare_claims import article, compare, conflicts
 
+from storyline.analyze import analyze_article
+
 CONFERENCE = ("Housing minister Peter Harland announced his resignation at a press conference at Parliament on "
               "Tuesday, a week after an audit of his expenses.\n\nHe took three questions.")
 STATEMENT = ("Peter Harland quit as housing minister on Tuesday. He announced his resignation in a written "
@@ -34,3 +36,17 @@ def test_one_medium_said_alike_two_announcements_two_media_in_one_sentence_or_tw
                              "in a written statement, then at a press conference")
     assert venues(CONFERENCE, both) == []
     assert venues(CONFERENCE, STATEMENT, "2025-04-10") == []
+
+
+def test_words_told_reporters_and_words_told_a_radio_show_are_two_occasions():
+    # one quotation, given as told to reporters at the release and as said in a radio interview; the office
+    # written before the name ("Statistician-General") is no part of the speaker's name
+    reporters = ("Zembia's census counted 65.3 million people. Statistician-General Lindiwe Mahlangu told reporters at "
+                 "the release in Pretoria that the agency had learnt hard lessons. \"We counted better than ever before, "
+                 "but we did not count everyone,\" she said.")
+    radio = ("Zembia's census counted 65.3 million people. Speaking in a radio interview on Tuesday morning, "
+             "Statistician-General Lindiwe Mahlangu said: \"We counted better than ever before, but we did not count "
+             "everyone.\"")
+    quote = next(q for q in analyze_article(reporters, None).quotes if q.direct)
+    assert (quote.speaker, quote.venue) == ("Lindiwe Mahlangu", "remarks to reporters")
+    assert venues(reporters, radio) == [{"coast-wire": "remarks to reporters", "bay-herald": "radio show"}]

@@ -36,6 +36,9 @@ ROLE_SPAN = re.compile(rf"^(?:the\s+)?{OFFICE}(?:\s+of\b.*)?$", re.IGNORECASE)
 _TITLE_OWNER = re.compile(r"^(?:[A-Z]{2,6}|" + "|".join(re.escape(state) for state in US_STATES) + r")\s+(?=" + OFFICE + r"\s)")
 
 
+_GENERAL_OFFICE = re.compile(r"[A-Z][a-z]+-General")  # "Statistician-General", "Auditor-General", "Director-General"
+
+
 def strip_title(name: str) -> str:
     """A name without the titles before it ("Secretary of State Marco Rubio" -> "Marco Rubio", "RNC Chairwoman Dolores
     Whitcomb" -> "Dolores Whitcomb"), nor a role the model took into it at a sentence's start ("Striker Ian Moss" ->
@@ -45,7 +48,8 @@ def strip_title(name: str) -> str:
     match = TITLE_INSIDE.match(rest)
     name = rest[match.end():] if match and match.end() < len(rest) else name
     words = name.split()
-    while len(words) > 2 and (words[0].lower() in PERSON_ROLES or words[0].lower() in _EPITHETS) \
+    while len(words) > 2 and (words[0].lower() in PERSON_ROLES or words[0].lower() in _EPITHETS
+                              or _GENERAL_OFFICE.fullmatch(words[0])) \
             and words[0].lower() not in _GIVEN_NAMES and words[1][:1].isupper():
         words = words[1:]
     return " ".join(words) if len(words) < len(name.split()) else name

@@ -22,6 +22,7 @@ VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern,
                      r"|Instagram|Truth\s+Social|Bluesky|LinkedIn|TikTok)\b"),
     ("interview", r"\binterview\b"),
     ("video", r"\bvideo\b"),
+    ("remarks to reporters", r"\b(?:told|telling|briefed|briefing)\s+reporters\b"),
     ("speech", r"\bspeech\b|\b(?:speaking|spoke)\s+(?:to|before)\s+(?:an?\s+|the\s+)?(?:parliament|lawmakers|"
                r"delegates|conference|summit|crowd|audience|assembly|congress|senate)\b|\baddress(?:ed|ing)?\s+(?:the\s+)?[A-Z]\w+|\b(?:told|addressing|addressed)\s+(?:an?\s+)?"
                r"(?:audience|delegates|conference|summit|rally|crowd|parliament|lawmakers)\b"
@@ -44,7 +45,8 @@ MEDIA_WORDS = {"conference", "radio", "television", "tv", "briefing", "podcast",
 _VENUE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("radio", re.compile(r"\b(?:radio|podcast)\b", re.IGNORECASE)),
     ("television", re.compile(r"\b(?:television|TV|televised|broadcaster)\b")),
-    ("press", re.compile(r"\b(?:briefing|news conference|press conference|press event|reporters at)\b", re.IGNORECASE)),
+    ("press", re.compile(r"\b(?:briefing|news conference|press conference|press event|reporters at|(?:told|telling|briefed)"
+                         r" reporters|remarks to reporters)\b", re.IGNORECASE)),
     ("speech", re.compile(r"\b(?:speech|address(?:ed|ing)? (?:the|a)|rally|keynote)\b", re.IGNORECASE)),
     ("statement", re.compile(r"\b(?:written statement|in a statement|press release)\b", re.IGNORECASE)),
     ("social", re.compile(r"\b(?:on X|Twitter|tweet|social media|Telegram|Truth Social|Facebook|Instagram)\b")),
