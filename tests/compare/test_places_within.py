@@ -67,15 +67,3 @@ def test_tolls_of_two_towns_of_one_country_are_no_conflict():
                ("coast-news", "2025-05-18", "Stadium Crush\n\nFourteen people died when supporters were crushed at a "
                 "cup final at a stadium in Eldoret, Kenya, police said." + TAIL)]
     assert conflicts(compare_reports(reports), "number") == []
-
-
-def test_a_region_lies_in_its_country_as_a_reader_knows_it():
-    # no report says Alberta is in Canada; a reader knows it, and a town a report puts in Alberta is in Canada too
-    story = story_of("A hot-air balloon crashed in western Canada on Saturday.",
-                     "The balloon came down near Red Deer, Alberta, after striking a power line.",
-                     "Fog closed roads across Scotland, the UK's weather service said.")
-    within = places_within(story)
-    assert within["Alberta"] == {"Canada"} and within["Red Deer"] == {"Alberta", "Canada"}
-    assert within["Scotland"] == {"UK"}  # under the name the story writes the country with
-    assert places_meet(story, {"Red Deer"}, {"Canada"})
-    assert "Georgia" not in places_within(story_of("Protesters filled the streets of Tbilisi, Georgia, on Monday."))

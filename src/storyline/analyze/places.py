@@ -6,8 +6,6 @@ Only countries are listed: they are few, stable, and the ones news writes in tit
 
 from __future__ import annotations
 
-from storyline.lang.en import US_STATES
-
 # Canonical name -> other forms the news uses for it.
 COUNTRY_VARIANTS: dict[str, tuple[str, ...]] = {
     "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"),
@@ -68,24 +66,3 @@ def canonical_place(name: str) -> str | None:
 
 def is_country(name: str) -> bool:
     return name in COUNTRIES or name.removeprefix("the ") in COUNTRIES
-
-
-# The first-level parts of the federations English-language news reports most (Canada's provinces and
-# territories, Australia's states, the United Kingdom's nations; US states are `lang.en.US_STATES`): a
-# reader knows Alberta is in Canada without a report saying so. Names that are also countries (Georgia)
-# or cities (Victoria) are left out.
-REGIONS: dict[str, str] = {
-    **dict.fromkeys(("Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland and Labrador",
-                     "Nova Scotia", "Ontario", "Prince Edward Island", "Quebec", "Saskatchewan", "Northwest Territories",
-                     "Nunavut", "Yukon"), "Canada"),
-    **dict.fromkeys(("New South Wales", "Queensland", "South Australia", "Western Australia", "Tasmania",
-                     "Northern Territory"), "Australia"),
-    **dict.fromkeys(("England", "Scotland", "Wales", "Northern Ireland"), "United Kingdom"),
-}
-
-
-def country_of_region(name: str) -> str | None:
-    """The country a first-level region lies in (REGIONS, US states), canonical ('Alberta' -> 'Canada')."""
-    if name in US_STATES and not is_country(name):
-        return "United States"
-    return REGIONS.get(name)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.places import canonical_place, country_of_region, is_country
+from storyline.analyze.places import is_country
 from storyline.compare.units import StoryView
+from storyline.lang.en import US_STATES
 
 _PLACE_TYPES = frozenset({"GPE", "LOC"})
 # "the Kenyan city of", "the Peruvian mining town of" (the adjective a country's)
@@ -28,8 +29,8 @@ _LIST_GOES_ON = re.compile(r"\s*(?:and|or|&)\s|['’]s\b")
 
 
 def _larger(name: str) -> bool:
-    """A place that holds towns: a country, a US state or another region of analyze.places.REGIONS."""
-    return is_country(name) or country_of_region(name) is not None
+    """A place that holds towns: a country or a US state."""
+    return is_country(name) or name in US_STATES
 
 
 def country_of_adjective(adjective: str) -> str | None:
@@ -41,21 +42,6 @@ def country_of_adjective(adjective: str) -> str | None:
         if len(stem) > 2 and is_country(stem):
             return stem
     return None
-
-
-def _regions_in_countries(story: StoryView, within: dict[str, set[str]]) -> None:
-    """Put the story's regions in their countries as a reader knows them (analyze.places.country_of_region:
-    "Alberta" in Canada), where the story names the country, under the name it writes it with ("Britain", "the
-    UK"); and each place a report puts in a region in the region's country too ("Red Deer, Alberta" / "in Canada")."""
-    names = {name for spans in story.entity_spans.values() for _, _, name in spans}
-    written = {canonical_place(name) or name: name for name in names if is_country(name) or canonical_place(name)}
-    for name in names:
-        country = country_of_region(name)
-        if country in written:
-            within.setdefault(name, set()).add(written[country])
-    for name, holders in within.items():
-        if country_of_region(name) is None:
-            holders.update(*(within.get(h, ()) for h in list(holders) if country_of_region(h) is not None))
 
 
 def places_within(story: StoryView) -> dict[str, frozenset[str]]:
@@ -81,7 +67,6 @@ def places_within(story: StoryView) -> dict[str, frozenset[str]]:
             country = country_of_adjective(kind.group("adjective")) if kind else None
             if country is not None:
                 within.setdefault(name, set()).add(country)
-    _regions_in_countries(story, within)
     story.places_within = {name: frozenset(holders) for name, holders in within.items()}
     return story.places_within
 
