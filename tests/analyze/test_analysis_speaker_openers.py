@@ -60,3 +60,16 @@ def test_and_after_a_quoted_fragment_opens_another_speakers_clause():
     quote = next(q for q in analyze_article(text, None).quotes if "costume drama" in q.text)
     assert (quote.speaker, quote.cue) == ("Renee Stoltenberg", "said")  # not "fired", the congresswoman's
     assert quote.text.startswith("the bus tour was")  # the words said, not the clause that says who said them
+
+
+def test_what_these_rules_leave_to_the_cue_after_the_words():
+    # the writer's clause goes on past a quoted fragment to its cue
+    assert speaker_of("The new rules are “unworkable” and will cost jobs, the Kelby Chamber of Commerce said.",
+                      "unworkable") == "Kelby Chamber of Commerce"
+    # a relative clause closed before the main verb leaves the inverted cue to the one named after it
+    assert speaker_of("Dana Whitfield, who was arrested on Tuesday, is “a danger to the public,” said prosecutor Tom "
+                      "Reyes.", "a danger") == "Tom Reyes"
+    # a participle after another one: the residents' words, not the senator's
+    text = ("Sen. Ann Lee spent an hour listening to residents telling her “this plant must close before it kills "
+            "someone.”")
+    assert speaker_of(text, "plant must close") != "Ann Lee"

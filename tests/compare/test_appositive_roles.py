@@ -156,3 +156,12 @@ def test_an_office_after_its_its_or_the_or_a_long_body_s_possessive_is_read():
     assert roles(deputy, minister) == [{"coast-wire": "deputy minister in the presidency", "bay-herald": "minister"}]
     assert roles(minister.replace("Themba Radebe, the minister in the presidency,", "The minister in the presidency, "
                                   "Themba Radebe,"), minister) == []
+
+
+def test_an_office_in_an_opening_phrase_is_not_the_next_names():
+    # "After meeting the president, Dana Whitfield told reporters": the president is another person
+    first = ("After meeting the president, Dana Whitfield told reporters the talks had gone well.\n\n"
+             "A second round is planned for May.")
+    second = ("Foreign Minister Dana Whitfield told reporters the talks had gone well.\n\n"
+              "A second round is planned for May.")
+    assert roles(first, second) == []

@@ -105,10 +105,19 @@ def test_a_negation_in_the_words_both_give_is_a_conflict_however_long_one_runs_o
     found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
     assert len(found) == 1
     # a "not" in the words only the longer quotation gives denies nothing the other says
-    longer = b.replace("and we are already talking to several interested parties", "and we are not worried about jobs")
+    longer = b.replace("and we are already talking to several interested parties", "and the estate will not be sold")
     shorter = a.replace("We do not expect", "We expect")
     result = compare([article("a", "kessel-wire", "2025-03-11", shorter), article("b", "kessel-local", "2025-03-11", longer)])
     assert [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"] == []
+
+
+def test_a_negation_set_off_by_commas_is_read_in_its_clause():
+    a = ("Plant manager Ida Brandt spoke to reporters on Tuesday.\n\n"
+         "\"We are not, at this point, planning any layoffs at the plant,\" Brandt said.")
+    b = ("Plant manager Ida Brandt spoke to reporters on Tuesday.\n\n"
+         "\"We are, at this point, planning layoffs at the plant,\" Brandt said.")
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
+    assert [c["conflict"]["about"] for c in result.claims if c["status"] == "conflict"] == ["quote"]
 
 
 def test_a_misquote_that_puts_the_words_in_another_time_is_a_conflict():

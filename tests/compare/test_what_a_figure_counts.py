@@ -51,6 +51,16 @@ def test_people_held_hostage_and_people_aboard_are_counted_as_such():
         in values(first, second, "number")
 
 
+def test_what_befell_people_aboard_and_a_span_held_hostage_are_not_counts_aboard_or_of_hostages():
+    assert kinds("Five people aboard the fishing boat drowned.") == [("Five people", "people")]
+    assert kinds("Gunmen took 12 people hostage.") == [("12 people", "hostages")]
+    assert kinds("He was freed after three years held hostage.") == [("three years", "years")]
+    assert kinds("The population fell 12,000 last year.")[0] == ("12,000", None)
+    # a plural stands before another as its modifier only as a known one ("customs officers"), whatever follows
+    assert kinds("They ordered 250 customs officers to the border.") == [("250 customs officers", "officer")]
+    assert kinds("Volunteers gave 300 families blankets.") == [("300 families", "family")]
+
+
 def test_a_figure_of_a_past_year_is_of_another_happening():
     first = ("Nine people were injured during the riot at Granite Hollow prison, state officials said.\n\n"
              "The unit was retaken on Friday.")
@@ -59,6 +69,13 @@ def test_a_figure_of_a_past_year_is_of_another_happening():
     assert values(first, second, "number") == []
     assert values(first, second.replace("a 2019 disturbance", "a disturbance"), "number") \
         == [{"harbour-times": "Nine people", "valley-news": "11 people"}]
+    # a model's or a law's year dates no happening; a past happening dated "six years ago" is the one of 2019
+    truck = "Twelve people were hurt when a 2012 Corvan pickup truck ploughed into a market in Dalby, police said."
+    assert values(truck, truck.replace("Twelve", "Fifteen").replace("a 2012 Corvan", "a"), "number") \
+        == [{"harbour-times": "Twelve people", "valley-news": "Fifteen people"}]
+    fire = "In 2019, a fire at the Dalby depot injured 12 workers.\n\nThe depot reopened."
+    assert values(fire, fire.replace("In 2019", "Six years ago").replace("12", "15"), "number") \
+        == [{"harbour-times": "12 workers", "valley-news": "15 workers"}]
 
 
 def test_the_head_of_a_body_in_shorthand_is_its_secretary():
@@ -68,3 +85,7 @@ def test_the_head_of_a_body_in_shorthand_is_its_secretary():
               "The riot at Granite Hollow prison ended on Friday.")
     assert values(first, second, "role") == []
     assert values(first, second.replace("prisons chief", "deputy prisons chief"), "role") != []
+    # ... of its own body only: an army's chief is not the defence minister
+    army = ("Army chief Ahmed Saleh said the border was calm.\n\nTroops were sent north on Friday.")
+    minister = ("Defence Minister Ahmed Saleh said the border was calm.\n\nTroops were sent north on Friday.")
+    assert values(army, minister, "role") == [{"harbour-times": "Army chief", "valley-news": "Defence Minister Ahmed Saleh"}]

@@ -232,8 +232,15 @@ def _relative_opener(article: ArticleText, cue: int) -> Subject | None:
     tok = article.tokens[cue]
     lo = article.sentences[article.sentence_of(tok.start)][0]
     m = article.first_mention_from(lo, tok.start)
-    if m is None or m.label != "PERSON" or article.text[lo:m.start if m.title_start is None else m.title_start].strip() \
-            or not _WHO_AFTER.match(article.text, m.end) or not _COMMA_BEFORE_CUE.search(article.text, m.end, tok.start):
+    who = _WHO_AFTER.match(article.text, m.end) if m is not None else None
+    if m is None or who is None or m.label != "PERSON" \
+            or article.text[lo:m.start if m.title_start is None else m.title_start].strip() \
+            or not _COMMA_BEFORE_CUE.search(article.text, m.end, tok.start):
+        return None
+    # the clause runs up to the cue: no comma of the writer's closes it before ("Dana Whitfield, who was arrested on
+    # Tuesday, is “a danger”, said prosecutor Tom Reyes": the clause closed, and the cue is the prosecutor's)
+    clause = article.text[who.end():tok.start].rstrip()
+    if re.search(r",(?![”\"’'])(?=.)", clause[:-1]):
         return None
     return subject_from_mention(article, m)
 

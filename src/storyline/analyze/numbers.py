@@ -379,13 +379,16 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         if not _plural(w):
             w = _head(after[i + 1:i + 3]) or w  # a compound's head: "two undersea cables", "10 fire engines",
             # "5,000 Internet users", "seven consecutive life sentences"
-        elif _plural_head(after[i + 1:i + 3]):
-            w, plain = fold_text(after[i + 1]), True  # "three corrections officers were", "200 customs agents,"
+        elif w in _PLURAL_MODIFIERS and i + 1 < len(after) and _plural(fold_text(after[i + 1])):
+            w, plain = fold_text(after[i + 1]), True  # "three corrections officers", "200 customs agents"
         noun = _kind_of(light_stem(w))
         if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
             return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
-        if noun in GENERIC_KINDS and ABOARD_AFTER.match(" ".join(after[i + 1:i + 4])):
-            return "aboard", noun  # "six people on board", "five people were aboard": those a craft carried
+        if noun in GENERIC_KINDS and ABOARD_AFTER.match(" ".join(after[i + 1:i + 4])) \
+                and not any(_kind_of(light_stem(fold_text(x))) in HAPPENED_TO or fold_text(x) in _BEFELL
+                            for x in after[i + 1:i + 8]):
+            return "aboard", noun  # "six people on board", "five people were aboard": those a craft carried (not
+            # "Five people aboard the fishing boat drowned": those it befell)
         if noun in GENERIC_KINDS or plain:
             # "12 people were injured", "at least 70 people injured", "more than 400 protesters have been
             # detained": the participle after an auxiliary, or right after them, says what happened to them,
@@ -402,7 +405,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                         and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):
                     return "injured", noun  # "six people were taken to hospital", "212 patients admitted to hospitals"
         k = next((k for k in range(i, min(i + 3, len(after))) if fold_text(after[k]) == w), i)
-        if HOSTAGE_AFTER.match(" ".join(after[k + 1:k + 8])):
+        if noun not in _SPANS_OF_TIME and HOSTAGE_AFTER.match(" ".join(after[k + 1:k + 8])):
             return "hostages", noun  # "three corrections officers were held hostage", "five guards taken hostage"
         if noun in PEOPLE_COUNTED and CAPTURED_AFTER.match(" ".join(after[k + 1:k + 7])):
             return "arrested", noun  # "99 Mafia members seized", "12 men were taken into custody"
@@ -424,7 +427,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             return verb, noun
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
-    if (noun is None or noun in GENERIC_KINDS) and _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
+    population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()])
+    if (noun is None or noun in GENERIC_KINDS) and population and population.group(1).lower() not in _CHANGED:
         return "population", noun  # "a population of 63.5 million people", "the population stood at 65,312,480"
     return (noun, noun) if noun else (None, None)
 
@@ -494,24 +498,23 @@ _SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is count
 
 # what a population is given as: "a population of 65.3m", "the country's population stood at", "population has
 # grown to" (not "population grew by 300,000": by how much it changed)
-_POPULATION_BEFORE = re.compile(r"\bpopulation\b(?:(?:['’]s)?\s+(?!by\b)[a-z]+){0,4}\s+$", re.IGNORECASE)
+_POPULATION_BEFORE = re.compile(r"\bpopulation\b(?:['’]s)?(?:\s+[a-z]+){0,3}?(?:\s+([a-z]+))?\s+$", re.IGNORECASE)
+# ... not by how much it changed ("population grew by 300,000", "fell 12,000 last year")
+_CHANGED = frozenset({"by", "fell", "rose", "grew", "dropped", "increased", "decreased", "declined", "shrank", "jumped",
+                      "climbed", "swelled", "doubled", "gained", "lost", "added"})
+# what befell people a craft carried, which makes them a count of that ("Five people aboard the boat drowned")
+_BEFELL = frozenset({"drowned", "died", "perished", "survived", "rescued", "missing"})
+# plural nouns that stand before another as its modifier: "corrections officers", "customs agents", "sales staff"
+_PLURAL_MODIFIERS = frozenset({"corrections", "customs", "sales", "arms", "sports", "parks", "operations",
+                               "communications", "savings"})
 # people a craft carried ("six people on board", "were aboard"), people held hostage ("were held hostage",
 # "taken captive")
 ABOARD_AFTER = re.compile(r"(?:(?:were|was|are|is)\s+)?(?:aboard|on\s+board|onboard)\b", re.IGNORECASE)
-HOSTAGE_AFTER = re.compile(r"(?:(?:were|was|are|have|has|had|been|being|reportedly|briefly)\s+)*(?:held|taken|kept)\s+"
-                           r"(?:as\s+)?(?:hostages?|captives?)\b", re.IGNORECASE)
+HOSTAGE_AFTER = re.compile(r"(?:(?:were|was|are|have|has|had|been|being|reportedly|briefly)\s+)*(?:(?:held|taken|kept)\s+"
+                           r"(?:as\s+)?)?(?:hostages?|captives?)\b", re.IGNORECASE)  # "took 12 people hostage" too
 # words after a figure that open a clause or a time of its own: the counted thing, if any, came before
 _CLAUSE_OR_TIME = frozenset({"when", "where", "while", "whereas", "because", "since", "until", "unless", "if",
                              "although", "though", "this", "these", "last", "next"})
-
-
-def _plural_head(following: Sequence[str]) -> bool:
-    """Whether a plural after a figure's first plural noun is the compound's head: a plural followed by an
-    auxiliary, a participle or a mark ("corrections officers were", "customs agents,")."""
-    if not following or not _plural(fold_text(following[0])):
-        return False
-    nxt = fold_text(following[1]) if len(following) > 1 else "."
-    return nxt in AUXILIARIES or nxt in ",;:.()" or (nxt.endswith("ed") and len(nxt) > 4)
 
 
 def _head(following: Sequence[str]) -> str | None:

@@ -36,8 +36,9 @@ def _spent(article: ArticleText, k: int, cue: int) -> bool:
     Congress that …", "She spends her days arguing …"): the subject that spent it speaks."""
     lo = max(0, cue - 9)
     for j in range(k, lo - 1, -1):
-        if article.tokens[j].text in (",", ";", ":", ".") or article.tokens[j].text.startswith(("“", '"')):
-            return False
+        if article.tokens[j].text in (",", ";", ":", ".") or article.tokens[j].text.startswith(("“", '"')) \
+                or article.word(j).endswith("ing") and len(article.word(j)) > 4:
+            return False  # not "spent an hour listening to residents telling her": the residents' words
         if article.word(j) in _SPENDING:
             return True
     return False

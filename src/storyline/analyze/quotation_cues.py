@@ -53,11 +53,9 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     next_quote = article.next_quote_open(mark.close)
     hi = min(next_quote, max(sentence_end, mark.close + 1))
     first = _past_marks(article, i, limit)
-    inside = bool(article.text[article.sentences[article.sentence_of(mark.open)][0]:mark.open].strip())
-    if first < limit and (article.word(first) in CONTRASTING or inside and article.word(first) == "and"
-                          and first + 1 < limit and not is_cue(article, first + 1)):
+    if first < limit and (article.word(first) in CONTRASTING or _and_another_subject(article, mark, first, limit)):
         return None, None  # "X told the paper “…” while Y said “…”", "Lee said the tour was “a costume drama,” and
-        # the congresswoman fired back": the cue after opens another speaker's clause (not "“…,” and added")
+        # the congresswoman fired back": the cue after opens another speaker's clause
     broken = ending in _BROKEN_OFF
     runs_on = ending in ",?!" or broken or article.text[mark.close + 1:mark.close + 2] == ","
     for j in range(i, limit):
@@ -76,6 +74,29 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     if runs_on:
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi, broken)
     return None, None
+
+
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "he", "she", "they", "his", "her", "their", "its"})
+
+
+def _and_another_subject(article: ArticleText, mark: QuoteMarks, at: int, limit: int) -> bool:
+    """Whether a quoted fragment inside the writer's sentence is followed by "and" and a clause of another subject
+    whose verb follows with no comma between ("Lee said the tour was “a costume drama,” and the congresswoman fired
+    back"); not "“unworkable” and will cost jobs, the chamber said", where the writer's clause goes on to its cue,
+    nor "“…,” and added", nor a quotation that opens its sentence ("“We will win,” and Lee said it twice")."""
+    if article.word(at) != "and" or at + 1 >= limit:
+        return False
+    nxt = article.tokens[at + 1].text
+    if nxt.lower() not in _SUBJECT_OPENERS and not (nxt[:1].isupper() and nxt.isalpha()):
+        return False
+    if not article.text[article.sentences[article.sentence_of(mark.open)][0]:mark.open].strip():
+        return False
+    for j in range(at + 1, limit):
+        if article.tokens[j].text in (",", ".", ";", ":", "!", "?"):
+            return False
+        if is_cue(article, j) or finite_verb(article, j):
+            return True
+    return False
 
 
 # Common verbs' own forms, auxiliaries left out, read as the verb after a quotation's speaker like a past in -ed

@@ -340,7 +340,7 @@ def _floor(n: Number, m: Number) -> float | None:
     length or "people" says less of what it is of, so it needs twice that (MEASURE_FRAME_SCORE), and
     only where each report gives that kind once (number_in_story). An ordinal ("the sixth round")
     never is, nor an age ("a 61-year-old man", "35 years old"), which compare/ages.py reads by whose it is."""
-    if n.kind != m.kind or n.kind is None or n.kind.startswith(("ordinal:", "age")) or two_things(n, m):
+    if n.kind != m.kind or n.kind is None or n.kind == "age" or n.kind.startswith(("ordinal:", "age:")) or two_things(n, m):
         return None
     return MEASURE_FRAME_SCORE if _measure(n.kind) else FRAME_SCORE
 
@@ -477,8 +477,6 @@ def said_alike(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool
     return not (first and second and not any(x.startswith(y) or y.startswith(x) for x in first for y in second))
 
 
-_YEAR = re.compile(r"(?<![\d,.$£€])\b(?:19|20)\d\d\b(?![\d,.%]\d)")
-
 
 def _another_year(story: StoryView, unit: Unit, clause: tuple[int, int], other: Unit) -> bool:
     """Whether a figure's clause names years, all before its report's own ("The prison was the scene of a 2019
@@ -495,16 +493,29 @@ def _another_year(story: StoryView, unit: Unit, clause: tuple[int, int], other: 
     if _RELATIVE_OPENING.match(text, lo):
         before = text[unit.start:lo].rstrip(" ,;")
         lo = unit.start + len(before) - len(re.split(r"[,;:](?=\s)", before)[-1])
-    years = {y for y in _YEAR.findall(text, lo, hi)}
+    years = {m.group("year") or m.group("year2") for m in _YEAR_OF_A_TIME.finditer(text, lo, hi)}
     if not years or max(int(y) for y in years) >= published.year:
         return False
     other_text = story.articles[other.article].text
     start = other_text.rfind("\n\n", 0, other.start) + 1
     end = other_text.find("\n\n", other.end)
     paragraph = other_text[start:end if end >= 0 else len(other_text)]
-    return not any(y in paragraph for y in years)
+    return not any(y in paragraph for y in years) and not _YEARS_BACK.search(paragraph)
 
 
+_OF_A_TIME = ("disturbances?", "riots?", "unrest", "protests?", "elections?", "attacks?", "storms?", "floods?", "crash",
+              "quake", "earthquake", "tremor", "fires?", "blaze", "wildfires?", "outbreak", "war", "invasion", "uprising",
+              "disaster", "tsunami", "eruption", "explosion", "blast", "shooting", "collapse", "hurricane", "typhoon",
+              "cyclone", "strikes?", "derailment", "stampede", "bombings?", "coup", "season", "campaign", "games")
+# a year that dates a happening: after a word of time ("in 2019", "since 2019", "in March 2019") or before a word of
+# one ("a 2019 disturbance", "the 2003 quake"); not a model's or a law's year ("a 2012 pickup truck", "a 2015 law")
+_YEAR_OF_A_TIME = re.compile(r"(?:\b(?:in|during|since|from|until|of)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?"
+                             r"(?:\d{1,2},?\s+)?(?P<year>(?:19|20)\d\d)\b"
+                             r"|\b(?:a|the|that)\s+(?P<year2>(?:19|20)\d\d)\s+(?:" + "|".join(_OF_A_TIME) + r")\b)")
+# a time counted back from the report ("six years ago", "last year"): a paragraph that dates its figure so may
+# speak of the same past happening as one that names its year
+_YEARS_BACK = re.compile(r"\b(?:\w+\s+years?\s+(?:ago|earlier|before)|last\s+year|the\s+previous\s+year|that\s+year)\b",
+                         re.IGNORECASE)
 _RELATIVE_OPENING = re.compile(r"[\s,;]*(?:in|during|at|on|after)?\s*(?:which|whom|when|where)\b", re.IGNORECASE)
 
 

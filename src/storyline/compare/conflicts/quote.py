@@ -35,9 +35,9 @@ def _denied_in_shared_words(a: QuotedStatement, b: QuotedStatement, close: float
     """Whether one quotation says no where the other says yes in the words both give, where the two are worded
     closely (close: the share of their words both give) or one holds nearly all of the other's words and goes on
     ("We do not expect to find a buyer for most of the estate" / "We expect to find a buyer for most of the estate,
-    and we are already talking to several parties"): each read in its clauses that share at least half their
-    words with the other, so that a "not" in the words one alone gives ("…, and we are not worried") denies
-    nothing the other says."""
+    and we are already talking to several parties"): each read in its clauses that share more than half their
+    words with the other, so that a "not" in the words one alone gives ("…, and the school will not be sold")
+    denies nothing the other says."""
     sa, sb = set(a.stems), set(b.stems)
     if not sa or not sb or (close < 0.6 and len(sa & sb) < 0.8 * min(len(sa), len(sb))):
         return False
@@ -45,9 +45,10 @@ def _denied_in_shared_words(a: QuotedStatement, b: QuotedStatement, close: float
 
 
 def _clauses_shared(text: str, other: set[str]) -> str:
-    """The clauses of a quotation that share at least half their content words with another's."""
-    kept = [c for c in re.split(r"(?<=[.!?;,])\s+", text) if (own := set(content_stems(c))) and len(own & other) >= len(own) / 2]
-    return " ".join(kept)
+    """The clauses of a quotation (its sentences, cut again at a semicolon or at ", and", ", but") that share more
+    than half their content words with another's: "We are not, at this point, planning any layoffs" is one clause."""
+    clauses = re.split(r"(?<=[.!?;])\s+|,\s+(?=(?:and|but|while|although)\b)", text)
+    return " ".join(c for c in clauses if (own := set(content_stems(c))) and len(own & other) > len(own) / 2)
 
 
 def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]],

@@ -58,10 +58,12 @@ _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+
                          r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+['’]s\s+)?(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|in|the)\b)[a-z][\w-]*\s+){0,5}"
                          r"(?P<head>[a-z]+))(?:\s+(?:for|at|of|with|in)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with|in)\s+the\s+[a-z]|\s*[,.;])")
 # an office before a name: in an apposition of a body's ("Kessler's chief financial officer, Ingrid
-# Mahler,"; "the museum's head of security, Petra Novotná"; "Its chief executive, Gareth Pryce,"; "The deputy
-# minister in the presidency, Themba Radebe,") or as words of office that are no title
-# ("police spokeswoman Petra Novotná", "Deputy mayor Lieve Maes", "Lead prosecutor Nkosinathi Dube")
-_APPOSED_BEFORE = re.compile(r"(?:['’]s|\b[Ii]ts|\b[Tt]he)\s+(?P<office>(?:(?!of\b|in\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
+# Mahler,"; "the museum's head of security, Petra Novotná"; opening a sentence, "Its chief executive, Gareth
+# Pryce,", "The deputy minister in the presidency, Themba Radebe,"; not "After meeting the president, Dana Ruiz")
+# or as words of office that are no title ("police spokeswoman Petra Novotná", "Deputy mayor Lieve Maes", "Lead
+# prosecutor Nkosinathi Dube")
+_APPOSED_BEFORE = re.compile(r"(?:['’]s|(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))(?:Its|The))\s+"
+                             r"(?P<office>(?:(?!of\b|in\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
                              r"(?:\s+(?:of|in)\s+(?:the\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
 _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+))\s+$")
 _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
@@ -240,10 +242,10 @@ def _shorthand_head(written: str) -> bool:
 
 
 def _top_office(office: str) -> bool:
-    """Whether an office heads its body (_HEADS_OF_BODIES), of whatever body ("Corrections Secretary"), and
-    holds no rank below the top (a deputy minister does not)."""
-    words = office.split()
-    return not set(words) & RANK_WORDS and any(office == form or office.endswith(" " + form) for form in _HEADS_OF_BODIES)
+    """Whether an office heads a body (_HEADS_OF_BODIES) and names no body of its own ("Secretary Dana Whitcombe"
+    beside "Pennsylvania's prisons chief"; not "Defence Minister Ahmed Saleh" beside "Army chief Ahmed Saleh", whose
+    bodies are two)."""
+    return office in _HEADS_OF_BODIES
 
 
 def _held_together(office: str) -> bool:
