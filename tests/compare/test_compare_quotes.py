@@ -34,6 +34,12 @@ LOCAL = ("The port of Kessel will reopen next month, harbour master Ines Falkenr
          "month.")
 
 
+def conflicts_between(a: str, b: str, about: str | None = None) -> list[dict]:
+    """The conflicts of one kind (or of any) between two outlets' reports of one day."""
+    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
+    return [c for c in result.claims if c["status"] == "conflict" and about in (None, c["conflict"]["about"])]
+
+
 def test_one_statement_in_two_wordings_is_one_quote_with_two_variants():
     result = compare([article("wire", "kessel-wire", "2025-03-10", WIRE),
                       article("local", "kessel-local", "2025-03-10", LOCAL)])
@@ -88,8 +94,7 @@ def test_a_misquote_that_drops_a_negation_is_a_conflict():
          "\"We will not raise the fuel tax this year,\" Drozd said.")
     b = ("Interior Minister Pavel Drozd spoke to reporters after the cabinet meeting on Tuesday.\n\n"
          "\"We will raise the fuel tax this year,\" Drozd said.")
-    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
-    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
+    found = conflicts_between(a, b, "quote")
     assert len(found) == 1
     assert {v["source"] for v in found[0]["conflict"]["values"]} == {"kessel-wire", "kessel-local"}
 
@@ -101,14 +106,12 @@ def test_a_negation_in_the_words_both_give_is_a_conflict_however_long_one_runs_o
     b = ("Administrator Priya Anand spoke after the chain collapsed on Monday.\n\n"
          "\"We expect to find a buyer for most of the estate in the coming weeks, and we are already talking to "
          "several interested parties,\" Anand said.")
-    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
-    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
+    found = conflicts_between(a, b, "quote")
     assert len(found) == 1
     # a "not" in the words only the longer quotation gives denies nothing the other says
     longer = b.replace("and we are already talking to several interested parties", "and the estate will not be sold")
     shorter = a.replace("We do not expect", "We expect")
-    result = compare([article("a", "kessel-wire", "2025-03-11", shorter), article("b", "kessel-local", "2025-03-11", longer)])
-    assert [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"] == []
+    assert conflicts_between(shorter, longer, "quote") == []
 
 
 def test_a_negation_set_off_by_commas_is_read_in_its_clause():
@@ -116,8 +119,7 @@ def test_a_negation_set_off_by_commas_is_read_in_its_clause():
          "\"We are not, at this point, planning any layoffs at the plant,\" Brandt said.")
     b = ("Plant manager Ida Brandt spoke to reporters on Tuesday.\n\n"
          "\"We are, at this point, planning layoffs at the plant,\" Brandt said.")
-    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
-    assert [c["conflict"]["about"] for c in result.claims if c["status"] == "conflict"] == ["quote"]
+    assert [c["conflict"]["about"] for c in conflicts_between(a, b)] == ["quote"]
 
 
 def test_a_misquote_that_puts_the_words_in_another_time_is_a_conflict():
@@ -125,13 +127,11 @@ def test_a_misquote_that_puts_the_words_in_another_time_is_a_conflict():
          "\"How many homes did you sell today?\" the marchers chanted.")
     b = ("Hundreds marched on the ministry in Kessel on Friday night.\n\n"
          "\"How many homes will you sell today?\" the marchers chanted.")
-    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
-    found = [c for c in result.claims if c["status"] == "conflict" and c["conflict"]["about"] == "quote"]
+    found = conflicts_between(a, b, "quote")
     assert len(found) == 1
     # one wording in both is no conflict
     same = b.replace("will you sell", "did you sell")
-    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", same)])
-    assert [c for c in result.claims if c["status"] == "conflict"] == []
+    assert conflicts_between(a, same) == []
 
 
 def test_nothing_less_than_is_emphasis_not_a_negation():
@@ -140,8 +140,7 @@ def test_nothing_less_than_is_emphasis_not_a_negation():
     b = ("Chancellor Ida Brandt spoke in parliament on Wednesday.\n\n"
          "\"Nothing less than the future of Europe, and with it the future of our country in Europe, is at stake,\" "
          "Brandt said.")
-    result = compare([article("a", "kessel-wire", "2025-03-11", a), article("b", "kessel-local", "2025-03-11", b)])
-    assert [c for c in result.claims if c["status"] == "conflict"] == []
+    assert conflicts_between(a, b) == []
 
 
 def test_word_diff_lists_only_the_changes():
