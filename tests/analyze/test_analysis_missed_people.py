@@ -100,3 +100,11 @@ def test_a_role_and_another_noun_before_capitalised_words_make_them_a_name() -> 
     assert _people("The author and harbour firebrand Teodor Vasko spoke last.") == ["Teodor Vasko"]
     # the words after "and" are a body's ("publisher of"), not a person's noun before a name
     assert _people("said the president and publisher of Grand Harbour Press.") == []
+
+
+def test_a_census_name_is_read_only_where_the_model_read_nothing_and_no_person_is_made_plural() -> None:
+    # "German" is a given name in the census and a people; "Bennetts" is the Bennett of the article made plural
+    assert _people("The German Bundestag voted on Friday.", [_mention("The German Bundestag voted", "German", "NORP")]) \
+        == []
+    text = ("Campaign manager Barry Bennett spoke first.\n\n“It’s really more the Barry Bennetts of the world,” he said.")
+    assert _people(text, [_mention(text, "Barry Bennett", "PERSON")]) == ["Barry Bennett"]

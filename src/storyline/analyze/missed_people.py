@@ -49,9 +49,11 @@ from storyline.lang.en import (
 from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
 from storyline.model import Mention
 
-# the hand-made tables and the census's (lang/en_given_names.py: names of one sex, less words news writes in lower
-# case), since a name the model misses outright is often one the hand-made tables lack ("Patrice Hargrove")
-_GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES | CENSUS_MALE_GIVEN | CENSUS_FEMALE_GIVEN
+_GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+# ... and the census's (lang/en_given_names.py: names of one sex, less words news writes in lower case), read only
+# for a two-word name the model left untouched ("Patrice Hargrove"), since the census's names are words of bodies
+# and peoples too ("German Bundestag", "Aurelia Launch's Kestrel")
+_CENSUS_GIVEN = (CENSUS_MALE_GIVEN | CENSUS_FEMALE_GIVEN) - _GIVEN
 # a title or role, as a capitalised word in the run or a lower-case word before it ("Dr.", "Senator", "host")
 _TITLES = HONORIFICS | set(ROLE_TITLES) | set(OFFICE_WORDS.values()) | PERSON_ROLES | {
     abbr.rstrip(".") for abbrs in ROLE_TITLES.values() for abbr in abbrs}
@@ -81,9 +83,9 @@ def missed_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         found = _name_in_run(text, run, surnames, lower_words)
         if found is None:
             continue
-        start, end, title, title_start, shown = found
-        if any(m.start < end and start < m.end and (m.label == "PERSON" or (m.start, m.end) == (start, end) and not shown)
-               for m in out) or text[start:end] in places and not shown:
+        start, end, title, title_start, shown, census = found
+        if any(m.start < end and start < m.end and (m.label == "PERSON" or (m.start, m.end) == (start, end) and not shown
+                                                    or census) for m in out) or text[start:end] in places and not shown:
             continue  # the model's person, or its body or place where only the name's shape says otherwise
         kept = _around(text, out, start, end)
         if kept is not None:
@@ -94,9 +96,10 @@ def missed_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
-                 lower_words: set[str]) -> tuple[int, int, str | None, int | None, bool] | None:
+                 lower_words: set[str]) -> tuple[int, int, str | None, int | None, bool, bool] | None:
     """The span of the person's name in a run of capitalised words with the title before it (its words and
-    start) and whether a title, a person's noun or an age shows it, or None where the run names no one."""
+    start), whether a title, a person's noun or an age shows it, and whether only the census's given names do;
+    None where the run names no one."""
     words = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
     last, at = words[-1]
     trimmed = _POSSESSIVE.sub("", last.rstrip("."))
@@ -128,9 +131,13 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
         return None  # "Will Congress", "Then Trump": a word the article writes in lower case
     end = names[-1][1] + len(name_words[-1])
     person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end)
-    if not (titled or person_before or first.lower() in _GIVEN or name_words[-1] in surnames):
+    census = len(name_words) == 2 and trimmed == last and first.lower() in _CENSUS_GIVEN \
+        and name_words[-1][:-1] not in surnames  # not "the Barry Bennetts of the world" beside "Barry Bennett"
+    shown = bool(titled or person_before)
+    if not (shown or first.lower() in _GIVEN or name_words[-1] in surnames or census):
         return None
-    return names[0][1], end, title[0] if title else None, title[1] if title else None, bool(titled or person_before)
+    only_census = census and not (shown or first.lower() in _GIVEN or name_words[-1] in surnames)
+    return names[0][1], end, title[0] if title else None, title[1] if title else None, shown, only_census
 
 
 def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention] | None:
