@@ -504,7 +504,7 @@ _CHANGED = frozenset({"by", "fell", "rose", "grew", "dropped", "increased", "dec
                       "climbed", "swelled", "doubled", "gained", "lost", "added"})
 # what befell people a craft carried, which makes them a count of that ("Five people aboard the boat drowned")
 _BEFELL = frozenset({"drowned", "died", "perished", "survived", "rescued", "missing"})
-# plural nouns that stand before another as its modifier: "corrections officers", "customs agents", "sales staff"
+# plural nouns that stand before another plural as its modifier: "corrections officers", "customs agents"
 _PLURAL_MODIFIERS = frozenset({"corrections", "customs", "sales", "arms", "sports", "parks", "operations",
                                "communications", "savings"})
 # people a craft carried ("six people on board", "were aboard"), people held hostage ("were held hostage",

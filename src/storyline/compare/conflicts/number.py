@@ -477,7 +477,6 @@ def said_alike(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bool
     return not (first and second and not any(x.startswith(y) or y.startswith(x) for x in first for y in second))
 
 
-
 def _another_year(story: StoryView, unit: Unit, clause: tuple[int, int], other: Unit) -> bool:
     """Whether a figure's clause names years, all before its report's own ("The prison was the scene of a 2019
     disturbance in which 11 officers were hurt", "in 2008, 40 died"), and the other figure's paragraph names none
