@@ -104,6 +104,11 @@ def pair_conflicts(first: str, second: str, about: str, field: str = "normalized
     return [(by_outlet(c, field), c["conflict"]["minor"]) for c in conflicts(result, about)]
 
 
+def pair_values(first: str, second: str, about: str) -> list[dict[str, str]]:
+    """The conflicts of one kind between two outlets' reports of one day: each one's values by outlet, as written."""
+    return [found for found, _ in pair_conflicts(first, second, about, "value")]
+
+
 FAIR_A = ("Twelve people were injured when a temporary grandstand collapsed at the Westbrook county fair on "
           "Saturday evening, the county fire service said.\n\n"
           "Organisers closed the fairground for the rest of the weekend while engineers inspect the other stands.\n\n"

@@ -6,10 +6,7 @@ reports with the words a reader would see it in. Reports are our own."""
 from __future__ import annotations
 
 from test_compare_claims import compare_reports, conflicts, pair_conflicts, updates_by_first_step
-
-
-def values(first: str, second: str, about: str) -> list[dict[str, str]]:
-    return [found for found, _ in pair_conflicts(first, second, about, "value")]
+from test_compare_claims import pair_values as values
 
 
 # --- figures (number.py)

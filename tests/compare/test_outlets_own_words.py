@@ -6,11 +6,8 @@ date.py; lang/en.py KIND_CLASSES, REPORTED_WILL, SCOPE_MARKS; lang/en_happenings
 from __future__ import annotations
 
 import pytest
-from test_compare_claims import pair_conflicts, report_conflicts
-
-
-def values(first: str, second: str, about: str) -> list[dict[str, str]]:
-    return [found for found, _ in pair_conflicts(first, second, about, "value")]
+from test_compare_claims import pair_values as values
+from test_compare_claims import report_conflicts
 
 
 BANK_A = ("Halden Mercantile Bank will cut 4,000 jobs over the next two years as it automates its back offices, "

@@ -6,13 +6,9 @@ our own."""
 
 from __future__ import annotations
 
-from test_compare_claims import pair_conflicts
+from test_compare_claims import pair_values as values
 
 from storyline.analyze.numbers import find_numbers
-
-
-def values(first: str, second: str, about: str) -> list[dict[str, str]]:
-    return [found for found, _ in pair_conflicts(first, second, about, "value")]
 
 
 def kinds(text: str) -> list[tuple[str, str | None]]:
