@@ -134,10 +134,10 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     census = len(name_words) == 2 and trimmed == last and first.lower() in _CENSUS_GIVEN \
         and name_words[-1][:-1] not in surnames  # not "the Barry Bennetts of the world" beside "Barry Bennett"
     shown = bool(titled or person_before)
-    if not (shown or first.lower() in _GIVEN or name_words[-1] in surnames or census):
+    known = shown or first.lower() in _GIVEN or name_words[-1] in surnames
+    if not (known or census):
         return None
-    only_census = census and not (shown or first.lower() in _GIVEN or name_words[-1] in surnames)
-    return names[0][1], end, title[0] if title else None, title[1] if title else None, shown, only_census
+    return names[0][1], end, title[0] if title else None, title[1] if title else None, shown, not known
 
 
 def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention] | None:

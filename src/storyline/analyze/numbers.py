@@ -427,8 +427,9 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             return verb, noun
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
-    population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()])
-    if (noun is None or noun in GENERIC_KINDS) and population and population.group(1).lower() not in _CHANGED:
+    population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]) \
+        if noun is None or noun in GENERIC_KINDS else None
+    if population and population.group(1).lower() not in _CHANGED:
         return "population", noun  # "a population of 63.5 million people", "the population stood at 65,312,480"
     return (noun, noun) if noun else (None, None)
 

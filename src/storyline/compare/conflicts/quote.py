@@ -31,15 +31,15 @@ def _tense_changed(first: str, second: str) -> bool:
     return {_TENSES[w] for w in only_a}.isdisjoint({_TENSES[w] for w in only_b})
 
 
-def _denied_in_shared_words(a: QuotedStatement, b: QuotedStatement, close: float) -> bool:
+def _denied_in_shared_words(a: QuotedStatement, b: QuotedStatement) -> bool:
     """Whether one quotation says no where the other says yes in the words both give, where the two are worded
-    closely (close: the share of their words both give) or one holds nearly all of the other's words and goes on
+    closely (six in ten of their words both give) or one holds nearly all of the other's words and goes on
     ("We do not expect to find a buyer for most of the estate" / "We expect to find a buyer for most of the estate,
     and we are already talking to several parties"): each read in its clauses that share more than half their
     words with the other, so that a "not" in the words one alone gives ("…, and the school will not be sold")
     denies nothing the other says."""
     sa, sb = set(a.stems), set(b.stems)
-    if not sa or not sb or (close < 0.6 and len(sa & sb) < 0.8 * min(len(sa), len(sb))):
+    if not sa or not sb or (len(sa & sb) < 0.6 * len(sa | sb) and len(sa & sb) < 0.8 * min(len(sa), len(sb))):
         return False
     return says_no(_clauses_shared(a.text, sb)) != says_no(_clauses_shared(b.text, sa))
 
@@ -69,12 +69,10 @@ def quote_word_conflicts(story: StoryView, statements: list[QuotedStatement], qu
                     continue
                 if language_of(story.articles[a.article]) != language_of(story.articles[b.article]):
                     continue  # a translation words a quotation anew; its words are not the outlet's change
-                sa, sb = set(a.stems), set(b.stems)
-                close = len(sa & sb) / max(1, len(sa | sb))
                 na, nb = figures[a.index], figures[b.index]
                 clash = any(same_kind(n, m) and not compatible(n, m) for n in na for m in nb) and \
                     not any(same_kind(n, m) and compatible(n, m) for n in na for m in nb)
-                if clash or _denied_in_shared_words(a, b, close) or _tense_changed(a.text, b.text):
+                if clash or _denied_in_shared_words(a, b) or _tense_changed(a.text, b.text):
                     for s in (a, b):
                         found.setdefault(s.article, (fingerprint_text(s.text), s.text,
                                                      [(p.start, p.end) for p in s.parts]))

@@ -214,8 +214,8 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
         return False  # a rank and the post its holder serves in
     if _held_together(first) and _held_together(second):
         return False  # "president and general manager", "chairman and chief executive": one person's two offices
-    if any(x in shorthands and _top_office(y) for x, y in ((first, second), (second, first))):
-        return False  # "Pennsylvania's prisons chief" of "Corrections Secretary": the body's head, as headlines say
+    if any(x in shorthands and y in _HEADS_OF_BODIES for x, y in ((first, second), (second, first))):
+        return False  # "Pennsylvania's prisons chief" and "Secretary": the body's head, as headlines say
     if not (a <= b or b <= a):
         return True
     fuller = first if len(a) > len(b) else second
@@ -228,7 +228,9 @@ _TOGETHER = frozenset(_office(form) for form in ("president", "chairman", "chair
                                                  "general manager", "managing director", "founder", "owner", "publisher"))
 
 
-# the offices that head a body, which a report may shorten to "the <body> chief" or "the <body> head"
+# the offices that head a body, which a report may shorten to "the <body> chief" or "the <body> head", written bare:
+# "Secretary Dana Whitcombe" beside "Pennsylvania's prisons chief"; not "Defence Minister Ahmed Saleh" beside "Army
+# chief Ahmed Saleh", whose bodies are two
 _HEADS_OF_BODIES = frozenset(_office(form) for form in ("secretary", "minister", "commissioner", "president", "chairman",
                                                         "chairwoman", "chair", "chief executive", "ceo", "administrator",
                                                         "warden", "head"))
@@ -239,13 +241,6 @@ def _shorthand_head(written: str) -> bool:
     head" (not "operations director": a post of its own)."""
     words = [w for w in re.findall(r"[a-z]+", fold_text(written)) if w not in ("the", "a", "an")]
     return 0 < len(words) <= 2 and words[-1] in ("chief", "boss", "head") and not set(words) & RANK_WORDS
-
-
-def _top_office(office: str) -> bool:
-    """Whether an office heads a body (_HEADS_OF_BODIES) and names no body of its own ("Secretary Dana Whitcombe"
-    beside "Pennsylvania's prisons chief"; not "Defence Minister Ahmed Saleh" beside "Army chief Ahmed Saleh", whose
-    bodies are two)."""
-    return office in _HEADS_OF_BODIES
 
 
 def _held_together(office: str) -> bool:
