@@ -201,8 +201,10 @@ def eval_analysis(
 @eval_app.command("quotes")
 @reports_errors
 def eval_quotes(
-    path: Annotated[Path, typer.Argument(help="PolNeAR-format JSON Lines: text and annotated attributions")],
+    path: Annotated[Path, typer.Argument(help="PolNeAR-format JSON Lines (text and annotated attributions), or the "
+                                               "real set's folder (tests/fixtures/real: its quote_speakers.json)")],
     limit: Annotated[Optional[int], typer.Option(help="only the first N records")] = None,
+    split: Annotated[str, typer.Option(help="with the real set's folder: train, dev or all")] = "all",
     errors: Annotated[bool, typer.Option("--errors", help="with --json: list wrong speakers, missed and unmatched quotes")] = False,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -210,11 +212,21 @@ def eval_quotes(
     """Score direct quotations, their speakers and reported speech against annotated attributions
     (analysed as ingest analyses them; no database is written). The rules: docs/attribution.md."""
     from storyline.evaluate.quotes import predict_quotes, read_gold, score_quotes
+    from storyline.evaluate.real_speakers import has_speakers, speaker_records
 
-    if not path.is_file():
-        raise StorylineError(f"{path}: no such file")
-    records = read_gold(path, limit)
-    scores = score_quotes(records, predict_quotes(path, records, settings_from_env(db=db)))
+    if path.is_dir() and has_speakers(path):
+        records = speaker_records(path, split)[:limit]
+        with tempfile.TemporaryDirectory() as work:
+            feed = Path(work) / "articles.jsonl"
+            feed.write_text("".join(json.dumps({k: r[k] for k in ("id", "source", "text")}, ensure_ascii=False) + "\n"
+                                    for r in records), encoding="utf-8")
+            predictions = predict_quotes(feed, records, settings_from_env(db=db))
+    elif path.is_file():
+        records = read_gold(path, limit)
+        predictions = predict_quotes(path, records, settings_from_env(db=db))
+    else:
+        raise StorylineError(f"{path}: no such file, nor a folder with quote_speakers.json")
+    scores = score_quotes(records, predictions)
     if not errors:
         scores = {k: v for k, v in scores.items() if k not in ("speaker_errors", "missed", "unmatched")}
 
@@ -226,6 +238,8 @@ def eval_quotes(
                  + (f" ({unread} could not be read and count as finding nothing)" if unread else ""),
                  ["measure", "score", "right / total"],
                  [row("direct quotations: recall", scores["direct_recall"], scores["direct_found"], scores["direct_gold"]),
+                  *([row("… fragments of the writer's sentence", scores["fragment_recall"], scores["fragment_found"],
+                         scores["fragment_gold"])] if scores["fragment_gold"] else []),
                   row("direct quotations: precision", scores["direct_precision"], scores["predicted_direct_right"],
                       scores["predicted_direct"]),
                   row("… counting any attributed content", scores["direct_precision_attributed"],
@@ -245,7 +259,10 @@ def eval_quotes(
                   row("… where the source is a person (name, pronoun, role)", scores["unattributed_person_share"],
                       scores["unattributed_person"], scores["with_person_source"]),
                   row("reported speech: recall", scores["indirect_recall"], scores["indirect_found"],
-                      scores["indirect_gold"])])
+                      scores["indirect_gold"]),
+                  *(row(f"speaker, the cue's {form}", scores[f"speaker_{form}_form_accuracy"],
+                        scores[f"speaker_{form}_form_right"], scores[f"speaker_{form}_form_total"])
+                    for form in ("name", "pronoun", "description", "none") if f"speaker_{form}_form_total" in scores)])
 
 
 @eval_app.command("dates")

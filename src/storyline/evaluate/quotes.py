@@ -32,6 +32,11 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
   before it in the article (the annotation's own chain of sources), skipping outlets and
   organisations, and for ``he``/``she`` names the article gives the other gender; it is right when
   the predicted name matches that name.
+  Where the gold gives the source's kind itself (``source_kind``, as the real set's resolved speakers do:
+  ``evaluate/real_speakers.py``), that kind is taken, and a ``form`` (how the cue refers to the speaker)
+  is counted apart as ``speaker_<form>_form_*``. A direct attribution marked ``fragment`` (a quotation inside
+  the writer's sentence, which PolNeAR would give as reported content) is found by any predicted quote,
+  reported speech included, and counted apart as well (``fragment_recall``).
   A first-person source ("I said") and one with no named source before it are left out (counted as
   ``speaker_unresolved``). An anonymous source is right when the predicted speaker is null; its
   **source phrase** is right when the prediction also gives the source the article gives without a name
@@ -277,8 +282,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     counts = {k: 0 for k in ("direct_gold", "direct_found", "predicted_direct", "predicted_direct_right",
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
                              "unattributed", "unattributed_anonymous", "no_source", "unresolved",
-                             "with_person_source", "speaker_null", "anonymous_phrased")}
+                             "with_person_source", "speaker_null", "anonymous_phrased", "fragment_gold",
+                             "fragment_found")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
+    by_form: dict[str, list[int]] = {}
     errors: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
     unmatched: list[dict[str, Any]] = []
@@ -301,17 +308,21 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             else:  # a quotation that opens a piece of reported content, or follows its colon, is a quotation all the same
                 gold_direct += [(mapping[a], mapping[b]) for a, b in (_trimmed(record["text"], a, b)
                                 for piece in raw for a, b in quotations_in(record["text"], *piece)) if b > a]
-            candidates = direct_quotes if direct else indirect_quotes
+            # a quoted fragment of the writer's sentence ("described herself as a “social drinker”") that a gold
+            # gives as a quotation of its own (the real set's) is found inside reported speech as well
+            candidates = prediction["quotes"] if attribution.get("fragment") else direct_quotes if direct else indirect_quotes
             matched = [(sum(_overlap(p, (q["start"], q["end"])) for p in pieces), q) for q in candidates
                        if any(spans_match(p, (q["start"], q["end"])) for p in pieces)]
             kind_key = "direct" if direct else "indirect"
             counts[f"{kind_key}_gold"] += 1
+            counts["fragment_gold"] += bool(attribution.get("fragment"))
             if not matched:
                 if direct:
                     missed.append({"article": record["id"], "content": attribution.get("content"),
                                    "text": (attribution.get("content_text") or "")[:80]})
                 continue
             counts[f"{kind_key}_found"] += 1
+            counts["fragment_found"] += bool(attribution.get("fragment"))
             if not direct:
                 continue
             best = max(matched, key=lambda m: m[0])[1]
@@ -319,7 +330,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             if not source_spans:
                 counts["no_source"] += 1
                 continue
-            kind = source_kind(source_text, record["text"], source_spans[0][0])
+            kind = attribution.get("source_kind") or source_kind(source_text, record["text"], source_spans[0][0])
             if kind == "definite" and introduced_unnamed(record["text"], source_spans[0][0], source_text):
                 kind = "anonymous"  # "A committee aide blasted it. “…,” the aide said": the aide, unnamed
             said = best.get("speaker")
@@ -358,6 +369,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 ok = names_agree(expected, said)
             speakers[kind][1] += 1
             speakers[kind][0] += ok
+            if attribution.get("form"):
+                forms = by_form.setdefault(attribution["form"], [0, 0])
+                forms[0] += ok
+                forms[1] += 1
             if not ok:
                 errors.append({"article": record["id"], "kind": kind, "source": source_text,
                                "source_span": source_spans[0], "content": attribution.get("content"),
@@ -382,6 +397,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "articles": len(records), "articles_analysed": sum(str(r["id"]) in predictions for r in records),
         "direct_recall": _ratio(counts["direct_found"], counts["direct_gold"]),
         "direct_found": counts["direct_found"], "direct_gold": counts["direct_gold"],
+        "fragment_recall": _ratio(counts["fragment_found"], counts["fragment_gold"]),
+        "fragment_found": counts["fragment_found"], "fragment_gold": counts["fragment_gold"],
         "direct_precision": _ratio(counts["predicted_direct_right"], counts["predicted_direct"]),
         "direct_precision_attributed": _ratio(counts["predicted_direct_attributed"], counts["predicted_direct"]),
         "predicted_direct": counts["predicted_direct"], "predicted_direct_right": counts["predicted_direct_right"],
@@ -409,6 +426,8 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "speaker_unresolved": counts["unresolved"],
         "indirect_recall": _ratio(counts["indirect_found"], counts["indirect_gold"]),
         "indirect_found": counts["indirect_found"], "indirect_gold": counts["indirect_gold"],
+        **{f"speaker_{form}_form_{key}": value for form, (right, total) in sorted(by_form.items())
+           for key, value in (("accuracy", _ratio(right, total)), ("right", right), ("total", total))},
         "speaker_errors": errors, "missed": missed, "unmatched": unmatched,
     }
 

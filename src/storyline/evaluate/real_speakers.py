@@ -1,0 +1,123 @@
+"""The real set's quotations and who said them, read as PolNeAR-shaped records for `eval quotes`.
+
+tests/fixtures/real/quote_speakers.json gives, for every quotation of a set of ECB+ documents, the
+speaker a reader gives it (resolved: the fullest name the article gives, whatever the cue says),
+'anonymous', 'not speech' (a title, a nickname, a scare quote) or 'unknown', and the phrase at its
+cue that points to the speaker (`said_by`). Its offsets are into the tokenised text ECB+ stores; the
+records here hold the text as the reporter wrote it (`detokenize`) with the spans carried onto it, so
+`score_quotes` reads them as it reads PolNeAR:
+
+- a quotation with a person or a named body for its speaker is a direct attribution whose source is
+  that name (kind ``name``): the predicted speaker is right when it is that person, however the cue
+  referred to them; its ``form`` says how the cue did (``name``: the said_by phrase holds a word of
+  the name; ``pronoun``; ``description``: "the actress 's rep", "the company"; ``none``: no cue of its
+  own, a quotation continuing its speaker); a quotation inside the writer's sentence ("described herself
+  as a “social drinker”": its opening mark after a word, not after a sentence's end, a colon, a comma or a
+  dash) is a ``fragment``, found by any predicted quote, reported speech included, as PolNeAR finds it
+  within reported content;
+- an anonymous one has its said_by phrase for its source (kind ``anonymous``): right when the
+  predicted speaker is null;
+- an 'unknown' one is a direct quotation with no source (found or not, no speaker scored);
+- 'not speech' is no attribution: a direct quote predicted there is one precision counts wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import InputError
+from storyline.evaluate.detokenize import Detokenized, detokenize
+from storyline.evaluate.gold_sources import PRONOUNS, name_words
+from storyline.evaluate.real import SPLITS, documents_path
+
+SPEAKERS_FILE = "quote_speakers.json"
+ANONYMOUS, NOT_SPEECH, UNKNOWN = "anonymous", "not speech", "unknown"
+
+
+def has_speakers(folder: Path) -> bool:
+    """Whether a folder holds the real set's speaker annotation."""
+    return (folder / SPEAKERS_FILE).is_file()
+
+
+def speaker_records(folder: Path, split: str = "all") -> list[dict[str, Any]]:
+    """One PolNeAR-shaped record ({"id", "source", "text", "attributions"}) for each annotated document
+    of the split, in the annotation's order (see the module docstring)."""
+    if split not in SPLITS:
+        raise InputError(f"{folder}: no split {split!r} (one of {', '.join(SPLITS)})")
+    path = folder / SPEAKERS_FILE
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read the speaker annotation ({exc})") from exc
+    rows = [row for row in rows if split == "all" or row["split"] == split]
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc"], []).append(row)
+    texts = _texts(documents_path(folder), set(by_doc))
+    records = []
+    for doc, annotated in by_doc.items():
+        if doc not in texts:
+            raise InputError(f"{path}: document {doc} is not in the ECB+ data")
+        read_as = detokenize(texts[doc])
+        attributions = [a for a in (_attribution(read_as, row) for row in annotated) if a is not None]
+        records.append({"id": doc, "source": doc, "text": read_as.text, "attributions": attributions})
+    return records
+
+
+def _texts(path: Path, wanted: set[str]) -> dict[str, str]:
+    texts = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("id") in wanted:
+                texts[record["id"]] = record["text"]
+    return texts
+
+
+def _attribution(read_as: Detokenized, row: dict[str, Any]) -> dict[str, Any] | None:
+    speaker = row["speaker"]
+    if speaker == NOT_SPEECH:
+        return None
+    start, end = _read_span(read_as, row["start"], row["end"])
+    attribution: dict[str, Any] = {"content": [[start, end]], "content_text": read_as.text[start:end],
+                                   "direct": True, "cue": [], "cue_text": "",
+                                   "fragment": _fragment(read_as.text, start)}
+    if speaker == UNKNOWN:
+        return dict(attribution, source=[], source_text="")
+    said = row.get("said_by")
+    source = [list(_read_span(read_as, said["start"], said["end"]))] if said else [[start, start]]
+    if speaker == ANONYMOUS:
+        return dict(attribution, source=source, source_text=said["span_text"] if said else "",
+                    source_kind="anonymous")
+    return dict(attribution, source=source, source_text=speaker, source_kind="name",
+                form=_form(speaker, said["span_text"] if said else None))
+
+
+# What a whole quotation's opening mark follows: nothing (the text's or a line's start), a sentence's end,
+# or the colon, comma or dash that introduces it ("Smith said, “…”"); any other word makes it a fragment.
+_WHOLE_AFTER = re.compile(r"(?:^|[\n.!?:,;—–-]|[.!?,][”’\"'])\s*[“‘\"']?$")
+
+
+def _fragment(text: str, start: int) -> bool:
+    """Whether the quotation opening at start (just inside its mark) is a fragment of the writer's sentence."""
+    return _WHOLE_AFTER.search(text[max(0, start - 40):start]) is None
+
+
+def _read_span(read_as: Detokenized, start: int, end: int) -> tuple[int, int]:
+    """A span of the tokenised text carried onto the detokenised one."""
+    return bisect_left(read_as.origins, start), bisect_left(read_as.origins, end)
+
+
+def _form(speaker: str, said_by: str | None) -> str:
+    """How the cue refers to the speaker: by name, by pronoun, by a description, or not at all."""
+    if said_by is None:
+        return "none"
+    words = said_by.split()
+    if all(w.lower() in PRONOUNS for w in words):
+        return "pronoun"
+    names = {w.lower() for w in name_words(speaker)}
+    return "name" if any(w.lower().strip(".,'’") in names for w in words) else "description"
