@@ -22,6 +22,13 @@ class Page:
     language: str | None = None
 
 
+def _paragraphs(text: str) -> str:
+    """The extracted text with a blank line between its blocks: trafilatura writes one block (a paragraph, a heading,
+    an item) a line, and the analysis reads paragraphs as blocks of lines between blank lines (text.iter_paragraphs),
+    so that "he said" and a quotation standing alone read the paragraph they are in, not the whole page."""
+    return normalize_text("\n\n".join(line for line in text.split("\n") if line.strip()))
+
+
 def extract_html(html: str, url: str | None = None) -> Page:
     """The article in an HTML page: main text without boilerplate, title, date, site name, language."""
     import trafilatura
@@ -35,7 +42,7 @@ def extract_html(html: str, url: str | None = None) -> Page:
         published = parse_published(data.get("date"))
     except ValueError:
         published = None
-    return Page(text=normalize_text(data.get("text") or ""), title=data.get("title") or None, published=published,
+    return Page(text=_paragraphs(data.get("text") or ""), title=data.get("title") or None, published=published,
                 url=data.get("url") or url, source=data.get("sitename") or None, language=data.get("language") or None)
 
 

@@ -29,7 +29,7 @@ def site(server: LiveServer) -> LiveServer:
     server.fixture("/feeds/atom.xml", "atom.xml", "application/atom+xml")
     server.fixture("/subscriptions.opml", "subscriptions.opml", "text/x-opml")
     server.fixture("/", "not-a-feed.html", "text/html; charset=utf-8")
-    for name in ("bridge-reopens", "flood-warning", "library-vote", "teaser"):
+    for name in ("bridge-reopens", "flood-warning", "library-vote", "teaser", "quay-cafe"):
         server.fixture(f"/articles/{name}.html", f"articles/{name}.html", "text/html; charset=utf-8")
     return server
 
@@ -155,6 +155,20 @@ def test_record_from_a_single_page(site: LiveServer) -> None:
     assert (undated.source, undated.published, undated.date_from) == ("Ledger", NOW, "fetched")
     assert undated.note == "no publication date found; dated by the time it was fetched"
     assert missing == Rejection(site.url("/articles/nope.html"), "404 Not Found")
+
+
+def test_a_pages_paragraphs_stay_paragraphs_for_the_speaker_reading(site: LiveServer) -> None:
+    """The extractor writes one block a line; the analysis reads paragraphs between blank lines, so a quotation
+    opening a paragraph goes to the person the rest of its paragraph names, not the one quoted before it."""
+    from storyline.analyze import analyze_article
+    from storyline.text import iter_paragraphs
+
+    with local_client() as client:
+        record = record_from_page(client, site.url("/articles/quay-cafe.html"), now=NOW)
+    assert isinstance(record, Record)
+    assert len(list(iter_paragraphs(record.text))) == 3
+    speakers = {q.text.split(",")[0]: q.speaker for q in analyze_article(record.text, None).quotes}
+    assert speakers == {"It took ten years": "Ana Ruiz", "We were told it would take two years at most": "Tom Vale"}
 
 
 def test_records_from_url_tells_feed_opml_and_page_apart(site: LiveServer) -> None:
