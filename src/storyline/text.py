@@ -61,11 +61,12 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme.lower(), host, path, query, ""))
 
 
-_ABBREVIATIONS = {
+ABBREVIATIONS = {  # words a full stop shortens, which end no sentence
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj",
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
-    "sens", "reps", "rev", "pres", "adm", "gens", "govs", "messrs", "atty", "supt", "cmdr", "msgr",
+    "sens", "reps", "rev", "pres", "adm", "gens", "govs", "messrs", "atty", "supt", "cmdr", "msgr", "det", "insp",
+    "dist", "cpl", "pvt",
 }
 # Initials run together ("George H.W. Bush", "J.K. Rowling"): a name goes on after them, unless they are a place's
 # state after its comma ("Newark, N.J.") or a place's own (_PLACE_INITIALS), or the next word is one that opens a
@@ -115,7 +116,7 @@ def _split_paragraph(text: str, start: int, stop: int, spans: list[tuple[int, in
     for match in _BOUNDARY.finditer(text, start, stop):
         if match.group().startswith("."):
             word = re.search(r"([\w.]+)$", text[start:match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+            if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
             place = word is not None and word.group(1).lower() in _PLACE_INITIALS \
                 and not _THE_BEFORE.search(text, max(0, match.start() - 40), match.start() - len(word.group(1)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.cue_words import is_cue, naming_cue, verb_like
+from storyline.analyze.cue_words import is_cue, naming_cue, quoted_as_saying, verb_like
 from storyline.analyze.participles import hangs_from_clause, perceived_from
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
@@ -195,6 +195,13 @@ def subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | 
     perceived = perceived_from(article, cue)
     if perceived is not None:  # "“…?” a reporter can be heard asking": the one heard
         return speaker_before(article, perceived, lo)
+    quoted = quoted_as_saying(article, cue) if article.word(cue) == "quoted" else None
+    if quoted is not None:  # the one quoted: the object ("quoted witness Ann Lee as saying"), else the subject
+        if quoted > cue + 1:
+            return noun_phrase_after(article, cue + 1, article.tokens[quoted].start)
+        while cue > 0 and article.word(cue - 1) in PASSIVE_AUXILIARIES | {"has", "have", "had"}:
+            cue -= 1  # "Mehdi Irannejad was quoted as saying", "has been quoted as saying"
+        return speaker_before(article, cue, lo)
     passive = passive_speaker(article, cue, hi)
     if passive is not None:
         return passive

@@ -29,6 +29,8 @@ def is_cue(article: ArticleText, i: int) -> bool:
     word = article.word(i)
     if word == "according":
         return article.word(i + 1) == "to"
+    if word == "quoted":  # "was quoted as saying", "the Daily News quoted witness Ann Lee as saying"
+        return quoted_as_saying(article, i) is not None
     if word in PHRASAL_CUES:  # "as Ridge put it", "Ruiz went on", "Varga shot back"
         return article.word(i + 1) == PHRASAL_CUES[word]
     if word == "read":  # "“…,” the email read", "read the statement", "it read:": a text's words, not a reader's act
@@ -55,6 +57,18 @@ def is_cue(article: ArticleText, i: int) -> bool:
 
 
 _ARTICLES = {"the", "a", "an", "this"}
+_SAYING_FORMS = {"saying", "telling", "writing", "adding", "stating"}
+
+
+def quoted_as_saying(article: ArticleText, i: int) -> int | None:
+    """The token of "as" where "quoted" at token i reports words as someone's ("Mehdi Irannejad was quoted as
+    saying", "the Daily News quoted witness Ann Lee as saying"): its object, if any, lies between the two."""
+    for k in range(i + 1, min(i + 9, len(article.tokens) - 1)):
+        if article.tokens[k].text in (",", ".", ";", ":", "“", "”", '"'):
+            return None
+        if article.word(k) == "as" and article.word(k + 1) in _SAYING_FORMS:
+            return k
+    return None
 
 
 def asked_clause(article: ArticleText, j: int) -> bool:

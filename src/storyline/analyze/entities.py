@@ -171,7 +171,8 @@ def _name_like(name: str) -> bool:
 
 
 def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"State" of "Secretary of State Marco Rubio" and "the Minister of Foreign Affairs" are roles, not entities."""
+    """"State" of "Secretary of State Marco Rubio" and "the Minister of Foreign Affairs" are roles, not entities, and
+    "Dist" and "Atty" of "Dist. Atty. Steve Cooley" no people."""
     # a mention lies in a title when the furthest end of the titles starting at or before it reaches its end:
     # a look-up each, not a scan of every title (a long article has thousands of both)
     regions = sorted((m.title_start, m.start) for m in mentions if m.title_start is not None)
@@ -179,7 +180,7 @@ def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention
     kept = []
     for m in mentions:
         k = bisect_right(starts, m.start)
-        if m.label != "PERSON" and k and reach[k - 1] >= m.end:
+        if k and reach[k - 1] >= m.end:
             continue
         if m.label != "PERSON" and re.search(r"\bSecretary\s+of\s+(?:the\s+)?$", text[max(0, m.start - 20):m.start]):
             continue
@@ -226,22 +227,26 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person;
+    """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person,
+    and so is a two-word name whose last word the model took alone for a person ("Bettie Page, the pin-up model,"
+    beside "Page said");
     so is a surname alone ("Sanders compared himself to …") of a person the article names in full, whatever
     places come between them."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    alone = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}  # "Page said", of "Bettie Page"
     out = []
     for n, m in enumerate(mentions):
         words = m.text.split()
         if m.label in ("ORG", "GPE", "FAC") and (2 <= len(words) <= 3 or m.text in surnames) and _name_like(m.text) \
-                and words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words:
+                and words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words \
+                and "," not in m.text:  # not "Lehigh, Bruce Turry": a place and a name, which missed_people parts
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
             pronoun = re.search(r"\b(?:he|his|him|himself|she|her|herself)\b", window)
             later = mentions[n + 1:]
             if m.text in surnames:  # past places and peoples, which no he is: "Trump included the Philippines on a
                 later = [o for o in later if o.label in ("PERSON", "ORG")]  # list of countries he said …"
             nxt = later[0].start if later else len(text)
-            if pronoun and m.end + pronoun.start() < nxt:
+            if pronoun and m.end + pronoun.start() < nxt or len(words) == 2 and words[-1] in alone:
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
         out.append(m)
     return out

@@ -23,6 +23,7 @@ from storyline.lang.en import (
     PARTICIPLE_CUES,
     VERB_FORMS,
 )
+from storyline.text import ABBREVIATIONS
 
 
 def first_cue(article: ArticleText, lo: int, hi: int) -> int | None:
@@ -60,8 +61,10 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     runs_on = ending in ",?!" or broken or article.text[mark.close + 1:mark.close + 2] == ","
     for j in range(i, limit):
         tok = article.tokens[j]
-        if tok.start >= hi or tok.text in (".", "!", "?", ";"):
+        if tok.start >= hi or tok.text in (".", "!", "?", ";") and not _shortening(article, j):
             break
+        if not runs_on and article.word(j) in _SUBORDINATING and _cue_before(article, mark):
+            return None, None  # "White said he was “blindsided” by it because Heller had agreed …": another clause's cue
         if is_cue(article, j) and (article.word(j) not in PARTICIPLE_CUES or perceived_from(article, j) is not None) \
                 and not asked_clause(article, j):
             if runs_on and any(article.tokens[k].text == "," for k in range(first, j)):
@@ -74,6 +77,24 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
     if runs_on:
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi, broken)
     return None, None
+
+
+_SUBORDINATING = {"because", "although", "though", "since", "after", "before", "when", "while", "whereas", "unless"}
+
+
+def _cue_before(article: ArticleText, mark: QuoteMarks) -> bool:
+    """Whether a cue stands before the quotation in its own sentence ("White said he was “…”")."""
+    lo = article.sentences[article.sentence_of(mark.start)][0]
+    return first_cue(article, lo, mark.start) is not None
+
+
+def _shortening(article: ArticleText, j: int) -> bool:
+    """Whether the full stop at token j shortens a title or an initial before a name ("“…,” Lt. Ann Lee said"),
+    ending no clause (not "the world No. 3 said", whose cue a reader finds by the paragraph)."""
+    before = article.word(j - 1) if j > 0 else ""
+    after = article.tokens[j + 1].text if j + 1 < len(article.tokens) else ""
+    return article.tokens[j].text == "." and article.tokens[j].start == article.tokens[j - 1].end \
+        and (before in ABBREVIATIONS or len(before) == 1 and before.isalpha()) and after[:1].isupper()
 
 
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "he", "she", "they", "his", "her", "their", "its"})

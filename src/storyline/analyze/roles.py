@@ -105,9 +105,13 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
     people = [m for m in article.people if m.end <= subject.start and not article.in_quote(m.start)]
     for n, m in enumerate(people):
         start = m.title_start if m.title_start is not None else m.start
-        next_start = people[n + 1].start if n + 1 < len(people) else len(article.text)
-        context = (m.title or "") + " " + article.text[max(previous_end, start - 40, 0):m.start] + _NAME + \
-            _introduced_after(article, m.end, min(m.end + 60, next_start), next_start)
+        following = people[n + 1] if n + 1 < len(people) else None  # where the next person's title opens, if any
+        next_start = len(article.text) if following is None else \
+            following.start if following.title_start is None else following.title_start
+        opening = article.sentences[article.sentence_of(start)][0]
+        before = _CLAUSE_BREAK.split(article.text[max(previous_end, start - 40, opening, 0):m.start])[-1]
+        context = (m.title or "") + " " + before + _NAME + \
+            _introduced_after(article, m.end, min(m.end + 60, next_start, _described_from(article, m, subject)), next_start)
         bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
         previous_end = m.end
         name = article.person_name(m)
@@ -119,7 +123,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         introduced_former = _former_holder(own + context, role)
         if former and not introduced_former:
             continue  # "the former president" is not the one introduced as "President Obama"
-        if role.search(context):
+        if role.search(context) or _in_bracket(head.capitalize(), bracket):  # "Rep. Ann Lee (R-Pa.)": a Republican
             holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context or _in_bracket(w, bracket)))
             if introduced_former:
                 formers.add(name)
@@ -216,17 +220,29 @@ _AGE = re.compile(r"\b(\d{1,3})-years?-old\s*$")
 _NAME = " | "  # where the name stands between the words before and after it in a holder's context
 
 
+def _described_from(article: ArticleText, m: Mention, subject: Subject) -> int:
+    """Where the words that may introduce a person with a role stop for the description being resolved: at the
+    description, unless it is the person's own apposition ("Sam Lau, the communications director for the party,
+    said"; not "Pressed by Bramwell on job cuts, the chief executive said")."""
+    if m.end <= subject.start and article.text[m.end:subject.start].strip() in ("", ","):
+        return len(article.text)
+    return subject.start
+
+
 def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) -> str:
     """The words after a name, to its sentence's end, that may say who the person is ("Lyle, the team's owner,",
     "Ann Lee of Vermont", "Oduya, who said he had worked as a surgeon", "Clinton delivered her speech as the
     nominee"), up to a clause of saying with a subject of its own, after a comma ("Lyle at a news conference, the
     mayor said …"), and short of an "and" that joins the next person named to the name ("Mayor Ann Lee and her
     challenger, Councilman Dan Oduya")."""
+    while hi < next_person and article.text[hi - 1:hi + 1].isalpha():
+        hi += 1  # a whole word: "to allow judges", not "judge"
     after = article.text[lo:hi].split(".")[0]
     if len(after) == hi - lo and hi == next_person and (joined := _AND.search(after)) is not None:
         after = after[:joined.start()]
     hi = lo + len(after)
     after = _OWNED_ROLE.sub(" ", after)  # "Erik Brandvold is running for the seat his father held": not his role
+    after = _ACTED_ON.sub(" ", after)  # "Nichols, 37, was found guilty of murdering a judge": the judge is another
     i = article.token_at(lo)
     while i < len(article.tokens) and article.tokens[i].start < hi:
         if is_cue(article, i):
@@ -239,6 +255,15 @@ def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) 
 
 
 _AND = re.compile(r"\s(?:and|or)\s")
+# where the words before a name, in its sentence, stop being its own: "The judge found that at least until 1991, Mr.
+# Gigante …" gives Gigante no role, whose clause opens after "that"
+_CLAUSE_BREAK = re.compile(r"\bthat\b|[;:]\s|\n")
+# a role that a verb acts on ("murdering a judge", "killed the deputy"), not one it makes the person ("was named the
+# nominee", "sworn in as governor")
+_ACTED_ON = re.compile(r"\b(?!(?:named|elected|appointed|chosen|crowned|sworn|hired|installed|confirmed|nominated|promoted"
+                       r"|tapped|picked|selected|ranked|rated|voted|considered|described|regarded|seen)\b)[a-z]+(?:ed|ing)"
+                       r"\s+(?:a|an|the|two|three|four)\s+(?:[\w-]+\s+)?(?:%s)\b" % "|".join(sorted(PERSON_ROLES)),
+                       re.IGNORECASE)
 # a role or kin another person holds to the one named: "his father", "her campaign manager"
 _OWNED_ROLE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+)?(?:%s)\b" % "|".join(sorted(PERSON_ROLES | KIN)),
                          re.IGNORECASE)

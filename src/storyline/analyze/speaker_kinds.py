@@ -117,13 +117,15 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     if run - 1 >= k and article.word(run - 1) == "of" and j - run >= 2:
         run += 1  # "Secretary of State Gail Reinholt": the office's own word before the name
     names = [article.tokens[x].text for x in range(run, j + 1)]
-    if j - run >= 1 and all(w[:1].isupper() for w in names) and not set(names) & ORG_WORDS and \
-            article.tokens[j].tag in ("NNP", ""):
+    if j - run >= 1 and all(w[:1].isupper() for w in names) and article.tokens[j].tag in ("NNP", ""):
         start_name = article.tokens[run].start
-        if could_be_name(names):
+        if could_be_name(names) and not set(names) & ORG_WORDS:
             return Subject("name", start_name, end, article.text[start_name:end])
         beside = person_beside(article.text, article.people, start_name, end)  # "Pennsylvania Gov. and … Ed Rendell"
-        return subject_from_mention(article, beside) if beside is not None else Subject("none", start, end, surface)
+        if beside is not None:
+            return subject_from_mention(article, beside)
+        # a body the model did not tag ("Human Rights Watch said in a report:"): it speaks, not the last one named
+        return Subject("org", start_name, end, article.text[start_name:end])
     if head.isalpha() and not head_tok.text[:1].isupper() and head not in PREPOSITIONAL:  # not "along with"
         return Subject("role", start, end, surface)
     return Subject("none", start, end, surface)

@@ -51,6 +51,7 @@ _SPAN_OF_TIME = {"a", "an", "one", "two", "three", "four", "five", "six", "few",
                  "about", "just", "only", "some", "nearly", "almost", "minutes", "minute", "hours", "hour", "days", "day",
                  "weeks", "week", "months", "month", "years", "year", "decades", "decade", "moments", "moment"}
 _APPOSITION_OPENERS = {"a", "an", "the", "his", "her", "their"}
+_CLAUSE_OPENERS = {"and", "but", "or", "while", "because", "although", "though", "so"}
 _BEGAN = {"began", "begins", "started", "starts", "kept", "keeps"}
 # nouns in -ly, not adverbs, before a cue: the phrase's head ("one Lee ally said", "the family said")
 _LY_NOUNS = {"ally", "family", "assembly", "rally", "supply", "reply", "bully", "tally", "monopoly", "anomaly"}
@@ -103,6 +104,8 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
             k -= 1  # not at a full stop: "a former director of the A.F.L.-C.I.O., wrote"
         if k < 0 or article.tokens[k].start < lo or article.tokens[k].text != ",":
             return None
+        if article.word(k + 1) in _CLAUSE_OPENERS:
+            return None  # "… the Middle East, and there is no timeframe …, said Sanjeev Gaur": a clause, no apposition
         # "The trust’s chief executive, Paul D’Souza, said": the apposition is the name.
         # "Seth McKee, a political scientist at Texas Tech University, told": the name before it.
         appositive = article.mention_by_end.get(article.tokens[j - 1].end)
@@ -185,10 +188,16 @@ def _opens_apposition(article: ArticleText, comma: int, mention: Mention) -> boo
     between = article.text[article.tokens[comma].end:start].split()
     if all(w[:1].isupper() or w in ("former", "the") for w in between):
         return True
-    # "Her mentor, the late restaurateur Hugo Farrant,": a few words of what the person is, none governing the name
-    # (the name ending the apposition: not "the woman Tom Reyes married in 2010,")
-    return 1 < len(between) <= 4 and between[0] == "the" and article.text[mention.end:mention.end + 1] == "," \
-        and all(w.isalpha() and w.lower() not in _NOT_DESCRIBING for w in between[1:])
+    # "Her mentor, the late restaurateur Hugo Farrant,", "the candidate, regional bureaucrat Resulberdy Mammedov,": a
+    # few words of what the person is, none governing the name (the name ending the apposition: not "the woman Tom
+    # Reyes married in 2010,", "…, supporting Clinton,")
+    if not 0 < len(between) <= 4 or article.text[mention.end:mention.end + 1] != "," \
+            or not all(w.isalpha() and w.lower() not in _NOT_DESCRIBING for w in between):
+        return False
+    if between[0] == "the":
+        return len(between) > 1
+    # with no article, words that name no action ("regional bureaucrat", "prop"): not "…, backing Smith,"
+    return len(between) <= 3 and all(w.islower() and not w.endswith("ing") and w not in VERB_FORMS for w in between)
 
 
 _NOT_DESCRIBING = {"of", "to", "for", "from", "with", "by", "at", "in", "on", "about", "under", "behind", "beside", "near",
@@ -228,24 +237,41 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
 
 def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention | None:
     """"Senator Jane Roe of Ohio", "Piet Varga from the Norrvik delegation", "Ana Ortiz of the Council of
-    Lima": the person the place or body follows with of/from, not the place, across a chain of bodies and
-    places each joined by of/from (a person's name does not run on over "of <body>")."""
+    Lima", "Rob Enderle of Enderle Group in Silicon Valley": the person the place or body follows with of/from
+    (a place with in/at as well), not the place, across a chain of bodies and places so joined (a person's
+    name does not run on over "of <body>")."""
     if mention.label == "PERSON":
         return None
     i = article.token_at(mention.start) - 1
+    label = mention.label
     for _ in range(4):
         if article.word(i) == "the":
             i -= 1
-        if i < 1 or article.word(i) not in PERSON_OF or article.tokens[i - 1].start < lo:
+        # "Rob Enderle of Enderle Group in Silicon Valley": a place goes on the chain with "in" or "at" too
+        linked = article.word(i) in PERSON_OF or label in _PLACE_LABELS and article.word(i) in ("in", "at")
+        if i < 1 or not linked or article.tokens[i - 1].start < lo:
             return None
         # the model can take the "of" into the body before it ("Armenian Patriarchate of")
         before = article.mention_by_end.get(article.tokens[i].end) or article.mention_by_end.get(article.tokens[i - 1].end)
-        if before is None or before.start < lo:
+        if before is None:  # a body the model did not tag ("of Brightline Research in …"): its capitalised words
+            k = i - 1
+            while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text[:1].isupper() \
+                    and article.mention_by_end.get(article.tokens[k].end) is None:
+                k -= 1
+            if k == i - 1 or k < 0 or article.word(k) not in PERSON_OF:
+                return None
+            i, label = k, "ORG"
+            continue
+        if before.start < lo:
             return None
         if before.label == "PERSON":
             return before
         i = article.token_at(before.start) - 1
+        label = before.label
     return None
+
+
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _name_cut_short(article: ArticleText, mention: Mention, lo: int) -> Subject | None:
@@ -329,6 +355,9 @@ def noun_phrase_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     return classify_phrase(article, i, j)
 
 
+_OF_A_BODY = re.compile(r" (?:of|from) (?:the )?[A-Z]")
+
+
 def _titled_person_after(article: ArticleText, i: int, hi: int) -> Subject | None:
     """"said Rev. Kyev Tatum, then senior pastor …", "said retired Army Lt. Gen. Mick Bednarek, who …", "said
     Oversight ranking Democrat Elijah Cummings (D-Md.)": a person named within a few words after the cue, titles
@@ -340,7 +369,9 @@ def _titled_person_after(article: ArticleText, i: int, hi: int) -> Subject | Non
         if m.label != "PERSON" or start > reach or m.end > hi:
             continue
         between = article.text[lo:start]
-        if any(c in between for c in ",;:“”\"") or article.text[m.end:m.end + 2].strip()[:1] not in (",", "(", ".", "") \
+        ends = article.text[m.end:m.end + 2].strip()[:1] in (",", "(", ".", "") \
+            or _OF_A_BODY.match(article.text, m.end) is not None  # "said Lt. Gregg Hastings of the Oregon State Police"
+        if any(c in between for c in ",;:“”\"") or not ends \
                 or any(w.lower() in GOVERNING or w.lower() in INDEFINITE for w in between.split()):
             return None  # not "said a longtime adviser to Trump": the adviser speaks, unnamed
         return subject_from_mention(article, m)

@@ -314,15 +314,15 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
         _apply_subject(article, statement, owner, done, genders)
         if statement.speaker:
             return
-    if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" '‘“\"`").endswith(":"):
+    if not opens_paragraph and article.text[paragraph_start:statement.position].rstrip(" \n'‘“\"`").endswith(":"):
         # "And Mr. Christie gloated: “…”", "She then addressed the supporters again: “…”": its sentence's subject;
         # "A footnote in the audit makes that clear: “…”": a thing or someone unnamed, no one the paragraph named
         subject = sentence_subject(article, article.sentences[this_sentence])
         if subject is not None and subject.kind in ("name", "pronoun", "role", "anonymous") \
                 and not article.in_quote(subject.start):
             _apply_subject(article, statement, subject, done, genders)
-            if statement.speaker or subject.kind == "anonymous":
-                return
+            if statement.speaker or subject.kind in ("anonymous", "role"):
+                return  # "The judge had advice …:" where two judges were named: the judge's, unnamed, not the last speaker's
     if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence) \
             and not quoted_fragment(article, statement):  # a fragment the writer's sentence reports keeps its reading
         # "Moore thanked him for “…”", "Ana Ortiz welcomed “…”": the words a sentence quotes after its
