@@ -454,3 +454,13 @@ def test_the_real_train_split_dated_as_published_holds_its_figures(tmp_path):
     assert scores["conflict_precision"] >= 0.9 and scores["conflict_recall"] >= 0.51
     assert scores["lookalike_left_alone_rate"] >= 0.97 and scores["claim_group_precision"] >= 0.92
     assert scores["update_found_rate"] >= 0.85 and len(scores["updates_across_stories"]) >= 8
+
+
+@pytest.mark.skipif(not ECBPLUS.is_file(), reason="the ECB+ data is not in ../shared/data")
+def test_an_obituarys_dated_interviews_and_its_hour_of_death_are_no_conflicts(tmp_path):
+    """4_ecb (a pin-up model's death): one report quotes her telling the Los Angeles Times in 2006, another telling
+    Playboy in 1998, two interviews; one says she "passed away at 6:41pm", an hour, not an age against the other's 85."""
+    cli = Cli(tmp_path / "unused.db")
+    scores = json.loads(cli("eval", "compare", str(REAL), "--events", "4_ecb", "--split", "train", "--json").stdout)
+    assert scores["conflicts_predicted"] > 0
+    assert scores["conflict_false"] == [] and scores["conflict_unjudged"] == []

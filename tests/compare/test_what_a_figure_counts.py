@@ -85,3 +85,25 @@ def test_the_head_of_a_body_in_shorthand_is_its_secretary():
     army = ("Army chief Ahmed Saleh said the border was calm.\n\nTroops were sent north on Friday.")
     minister = ("Defence Minister Ahmed Saleh said the border was calm.\n\nTroops were sent north on Friday.")
     assert values(army, minister, "role") == [{"harbour-times": "Army chief", "valley-news": "Defence Minister Ahmed Saleh"}]
+
+
+def test_a_clock_time_after_died_at_is_no_age():
+    first = ("“With deep sadness I announce that my friend and client Dora Quell passed away at 6:41pm this evening in a "
+             "hospital,” her agent Milo Brandt said on Thursday.\n\nQuell was a radio star of the 1950s.")
+    second = ("Dora Quell, the radio star of the 1950s, has died at the age of 85 after a long illness, her agent Milo "
+              "Brandt said on Thursday.\n\nQuell was a radio star of the 1950s.")
+    assert values(first, second, "number") == []
+    # an age each report gives at her death is one: two are a conflict
+    aged = first.replace("passed away at 6:41pm this evening", "passed away at 84 this evening")
+    assert values(aged, second, "number") == [{"harbour-times": "84", "valley-news": "85"}]
+
+
+def test_two_outlets_told_in_two_years_are_two_interviews():
+    first = ("Dora Quell, the radio star of the 1950s, has died at 85.\n\n“I have no idea why I am still famous,” she "
+             "told the Harwick Times in 2006.")
+    second = ("Dora Quell, the radio star of the 1950s, has died at 85.\n\n“I have no idea why I am still famous,” she "
+              "told Airwaves Weekly in 1998.")
+    assert values(first, second, "venue") == []
+    # told in one year, or in no year given, one statement told to two outlets is a reader's two occasions (minor)
+    same_year = second.replace("in 1998", "in 2006")
+    assert values(first, same_year, "venue") == [{"harbour-times": "Harwick Times", "valley-news": "Airwaves Weekly"}]

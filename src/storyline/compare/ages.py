@@ -38,7 +38,8 @@ _BEFORE_NAME = re.compile(r"(?<![\w.,-])" + _AGE + r"-years?-old\s+$")
 # an age at death, after the verb of dying of the person the sentence names first ("Declan Farrelly, who played Tom
 # Keaney, has died at 84", "died at the age of 81"): one time however far apart two reports put it
 _AT_DEATH = re.compile(r"\b(?:died|dies|has\s+died|passed\s+away)\s+(?:aged|at(?:\s+the\s+age\s+of)?)\s+"
-                       + _AGE + r"\b(?![.,]\d|\s*(?:%|per|years?\s+(?:after|before|since)))", re.IGNORECASE)
+                       + _AGE + r"\b(?![.,:]\d|\s*(?:%|per|years?\s+(?:after|before|since)|[ap]\.?m\b|o'clock))",
+                       re.IGNORECASE)  # not a clock time: "passed away at 6:41pm", "died at 11 p.m."
 _ANOTHER_TIME = re.compile(r"\bthen[-\s]*$", re.IGNORECASE)  # "the then-15-year-old": an age of the past
 # A bare figure in brackets is a game's tally as often as an age ("Okafor (24) and Lee (19) led the scoring", "Ruiz
 # (3) stopped the last shot"): in a sentence that speaks of a game's measures it is left alone.

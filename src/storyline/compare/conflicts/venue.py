@@ -227,6 +227,9 @@ def one_outlet(first: str, second: str) -> bool:
     return a <= b or b <= a
 
 
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+
+
 def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
     """Two sentences that state one fact and say it was told to two news outlets: a judgement call
     (minor), since one person may give two interviews, but a reader is told two occasions."""
@@ -235,6 +238,9 @@ def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
     first, second = _outlet_told(pair.story, pair.a), _outlet_told(pair.story, pair.b)
     if first is None or second is None or one_outlet(first[0], second[0]):
         return []
+    years = [set(_YEAR.findall(pair.story.articles[u.article].text, u.start, u.end)) for u in (pair.a, pair.b)]
+    if all(years) and not years[0] & years[1]:
+        return []  # "she told the Los Angeles Times in 2006" / "she told Playboy in 1998": two interviews, dated apart
     values = {u.article: (name, name, [span]) for u, (name, span) in ((pair.a, first), (pair.b, second))}
     return [Conflict(ConflictKind.VENUE, "venue:interview", values, {pair.a.article: pair.a.index,
                                                                      pair.b.article: pair.b.index}, minor=True)]
