@@ -113,3 +113,23 @@ def test_the_cli_scores_the_real_speakers(cli) -> None:
 def test_a_folder_without_speakers_is_refused(cli, tmp_path: Path) -> None:
     failed = cli("eval", "quotes", str(tmp_path), expect=1)
     assert "quote_speakers.json" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_every_named_speaker_has_words_a_name_is_scored_by() -> None:
+    """A body named only by a description ("the Egyptian ministry") is annotated anonymous: no name could match it."""
+    from storyline.evaluate.gold_sources import name_words
+
+    named = [row for row in ROWS if row["speaker"] not in ("anonymous", "not speech", "unknown")]
+    assert named and all(name_words(row["speaker"]) for row in named), \
+        [row["speaker"] for row in named if not name_words(row["speaker"])]
+
+
+def test_a_split_is_for_the_folder_and_a_broken_row_is_named(cli, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "a", "text": "Hello.", "attributions": []}) + "\n", encoding="utf-8")
+    failed = cli("eval", "quotes", str(gold), "--split", "dev", expect=1)
+    assert "--split" in failed.stderr and "Traceback" not in failed.stderr
+    (tmp_path / "quote_speakers.json").write_text(json.dumps([{"id": "s-001", "doc": "1_1ecb", "speaker": "Ann Lee"}]),
+                                                  encoding="utf-8")
+    failed = cli("eval", "quotes", str(tmp_path), expect=1)
+    assert "quotation 1 (s-001) has no split, start, end" in failed.stderr and "Traceback" not in failed.stderr

@@ -4,6 +4,7 @@ language of any text (lingua, whose models ship in its wheel). Nothing in a page
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -22,6 +23,15 @@ class Page:
     language: str | None = None
 
 
+# A line break inside a paragraph ("…build this place up,<br>and one letter …") is a space to a reader; two or more
+# in a row part paragraphs, as pages without <p> write them.
+_BREAK = re.compile(r"(?:<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def _one_break(match: re.Match[str]) -> str:
+    return match.group() if match.group().lower().count("<br") > 1 else " "
+
+
 def _paragraphs(text: str) -> str:
     """The extracted text with a blank line between its blocks: trafilatura writes one block (a paragraph, a heading,
     an item) a line, and the analysis reads paragraphs as blocks of lines between blank lines (text.iter_paragraphs),
@@ -33,8 +43,8 @@ def extract_html(html: str, url: str | None = None) -> Page:
     """The article in an HTML page: main text without boilerplate, title, date, site name, language."""
     import trafilatura
 
-    raw = trafilatura.extract(html, url=url, output_format="json", with_metadata=True, include_comments=False,
-                              include_tables=False, favor_precision=True)
+    raw = trafilatura.extract(_BREAK.sub(_one_break, html), url=url, output_format="json", with_metadata=True,
+                              include_comments=False, include_tables=False, favor_precision=True)
     if not raw:
         return Page(text="")
     data = json.loads(raw)

@@ -129,3 +129,35 @@ def test_a_lawmakers_party_letter_makes_them_one_of_that_party():
             "board. Rep. Janine Okoro (R-Pa.), whose suburban district is home to thousands of federal workers, said "
             "she would vote for a clean extension.\n\n“She wasn't slamming any doors,” the Pennsylvania Republican said.")
     assert speaker_of(text, "slamming any doors") == "Janine Okoro"
+
+
+def test_quoted_as_saying_before_the_quotation():
+    assert speaker_of("Police made an arrest on Monday. Reuters quoted Chief Tom Reed as saying, “The suspect "
+                      "confessed.”", "suspect confessed") == "Tom Reed"
+    assert speaker_of("The statement quoted Tom Reed as saying: “We have made an arrest.”", "made an arrest") == "Tom Reed"
+
+
+def test_a_governed_name_before_a_place_does_not_speak():
+    from storyline.analyze import analyze_article
+
+    # the spokesman speaks, unnamed: not the mayor the phrase is about
+    (quote,) = analyze_article("“We will rebuild,” a spokesman for Mayor Tom Reed in Springfield said.", None).quotes
+    assert quote.speaker is None and quote.unnamed_source == "a spokesman for Mayor Tom Reed in Springfield"
+
+
+def test_an_office_in_capitals_is_a_role_not_a_body():
+    text = ("Police Chief Ann Lee asked residents to stay indoors.\n\n“We are asking everyone to stay home,” "
+            "Springfield Police Chief said.")
+    assert speaker_of(text, "stay home") == "Ann Lee"
+
+
+def test_a_place_or_body_named_like_a_person_stays_what_it_is():
+    from storyline.analyze.entities import extract_mentions
+
+    labels = {m.text: m.label for m in extract_mentions("Ann Lee arrived on Monday. Lee said the base was safe. "
+                                                        "Troops at Fort Lee were on alert.")}
+    assert labels.get("Fort Lee") != "PERSON" and labels.get("Ann Lee") == "PERSON"
+    # and a body after a person's noun is no person's name ("survivor", unlike "protester", is not read so)
+    labels = {m.text: m.label for m in extract_mentions("Every survivor Red Cross workers interviewed said the water "
+                                                        "came fast.")}
+    assert labels.get("Red Cross") != "PERSON"

@@ -99,11 +99,11 @@ def test_a_clock_time_after_died_at_is_no_age():
 
 
 def test_two_outlets_told_in_two_years_are_two_interviews():
-    first = ("Dora Quell, the radio star of the 1950s, has died at 85.\n\n“I have no idea why I am still famous,” she "
-             "told the Harwick Times in 2006.")
-    second = ("Dora Quell, the radio star of the 1950s, has died at 85.\n\n“I have no idea why I am still famous,” she "
-              "told Airwaves Weekly in 1998.")
-    assert values(first, second, "venue") == []
-    # told in one year, or in no year given, one statement told to two outlets is a reader's two occasions (minor)
-    same_year = second.replace("in 1998", "in 2006")
-    assert values(first, same_year, "venue") == [{"harbour-times": "Harwick Times", "valley-news": "Airwaves Weekly"}]
+    def told(outlet: str, year: str, said: str) -> str:
+        return (f"Dora Quell, the radio star of the 1950s, has died at 85.\n\n“I quit radio in {said} and never missed "
+                f"it,” she told {outlet}{year}.")
+    # the same words, one report's telling dated apart from the other's: two interviews
+    assert values(told("the Harwick Times", " in 2006", "1959"), told("Airwaves Weekly", " in 1998", "1959"), "venue") == []
+    # undated tellings, a year inside the quoted words differing, are one statement told to two outlets (minor)
+    assert values(told("the Harwick Times", "", "1959"), told("Airwaves Weekly", "", "1958"), "venue") \
+        == [{"harbour-times": "Harwick Times", "valley-news": "Airwaves Weekly"}]

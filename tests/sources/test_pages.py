@@ -159,7 +159,8 @@ def test_record_from_a_single_page(site: LiveServer) -> None:
 
 def test_a_pages_paragraphs_stay_paragraphs_for_the_speaker_reading(site: LiveServer) -> None:
     """The extractor writes one block a line; the analysis reads paragraphs between blank lines, so a quotation
-    opening a paragraph goes to the person the rest of its paragraph names, not the one quoted before it."""
+    opening a paragraph goes to the person the rest of its paragraph names, not the one quoted before it. A line
+    break inside a paragraph (<br>) is a space, not a paragraph's end that would cut the quotation."""
     from storyline.analyze import analyze_article
     from storyline.text import iter_paragraphs
 
@@ -169,6 +170,7 @@ def test_a_pages_paragraphs_stay_paragraphs_for_the_speaker_reading(site: LiveSe
     assert len(list(iter_paragraphs(record.text))) == 3
     speakers = {q.text.split(",")[0]: q.speaker for q in analyze_article(record.text, None).quotes}
     assert speakers == {"It took ten years": "Ana Ruiz", "We were told it would take two years at most": "Tom Vale"}
+    assert "two years at most, and here we are" in record.text
 
 
 def test_records_from_url_tells_feed_opml_and_page_apart(site: LiveServer) -> None:

@@ -195,6 +195,9 @@ def subject_near(article: ArticleText, cue: int, lo: int, hi: int) -> Subject | 
     perceived = perceived_from(article, cue)
     if perceived is not None:  # "“…?” a reporter can be heard asking": the one heard
         return speaker_before(article, perceived, lo)
+    if article.word(cue - 1) == "as":  # "Reuters quoted Chief Tom Reed as saying, “…”": the cue is "quoted"
+        cue = next((k for k in range(cue - 2, max(cue - 14, -1), -1)
+                    if article.word(k) == "quoted" and quoted_as_saying(article, k) == cue - 1), cue)
     quoted = quoted_as_saying(article, cue) if article.word(cue) == "quoted" else None
     if quoted is not None:  # the one quoted: the object ("quoted witness Ann Lee as saying"), else the subject
         if quoted > cue + 1:

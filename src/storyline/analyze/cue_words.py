@@ -62,9 +62,10 @@ _SAYING_FORMS = {"saying", "telling", "writing", "adding", "stating"}
 
 def quoted_as_saying(article: ArticleText, i: int) -> int | None:
     """The token of "as" where "quoted" at token i reports words as someone's ("Mehdi Irannejad was quoted as
-    saying", "the Daily News quoted witness Ann Lee as saying"): its object, if any, lies between the two."""
-    for k in range(i + 1, min(i + 9, len(article.tokens) - 1)):
-        if article.tokens[k].text in (",", ".", ";", ":", "“", "”", '"'):
+    saying", "the Daily News quoted witness Ann Lee as saying", "quoted his aide, Ann Lee, as saying"): its object,
+    if any, lies between the two."""
+    for k in range(i + 1, min(i + 13, len(article.tokens) - 1)):
+        if article.tokens[k].text in (".", ";", ":", "“", "”", '"'):  # an apposition's commas go on the object
             return None
         if article.word(k) == "as" and article.word(k + 1) in _SAYING_FORMS:
             return k

@@ -228,8 +228,8 @@ def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Olaf Scholz conceded defeat as his party slumped": a name followed by he/his in its clause is a person,
-    and so is a two-word name whose last word the model took alone for a person ("Bettie Page, the pin-up model,"
-    beside "Page said");
+    and so is a two-word name the model took for a body whose last word it took alone for a person ("Bettie Page,
+    the pin-up model," beside "Page said"; not a place, "Fort Lee" beside "Lee said");
     so is a surname alone ("Sanders compared himself to …") of a person the article names in full, whatever
     places come between them."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
@@ -246,7 +246,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.text in surnames:  # past places and peoples, which no he is: "Trump included the Philippines on a
                 later = [o for o in later if o.label in ("PERSON", "ORG")]  # list of countries he said …"
             nxt = later[0].start if later else len(text)
-            if pronoun and m.end + pronoun.start() < nxt or len(words) == 2 and words[-1] in alone:
+            if pronoun and m.end + pronoun.start() < nxt or m.label == "ORG" and len(words) == 2 and words[-1] in alone:
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
         out.append(m)
     return out

@@ -59,7 +59,7 @@ _TITLES = HONORIFICS | set(ROLE_TITLES) | set(OFFICE_WORDS.values()) | PERSON_RO
     abbr.rstrip(".") for abbrs in ROLE_TITLES.values() for abbr in abbrs}
 # a person's noun before the name, not a title of it: "his friend Bruce Tannery", "One woman, Ana Ortiz,"
 _PERSON_BEFORE = KIN | {"man", "woman", "boy", "girl", "voter", "resident", "supporter", "worker", "student", "protester",
-                        "demonstrator", "witness", "passenger", "survivor", "mourner", "fan"}
+                        "demonstrator"}
 _COMMON = STOP_WORDS | FUNCTION_WORDS | SENTENCE_OPENERS | set(WEEKDAYS)
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}

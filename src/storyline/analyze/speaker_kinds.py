@@ -19,6 +19,7 @@ from storyline.lang.en import (
     HONORIFICS,
     INDEFINITE,
     OTHER_PRONOUNS,
+    PERSON_ROLES,
     PHRASE_LINKS,
     PREPOSITIONAL,
     PRONOUNS,
@@ -124,6 +125,8 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
         beside = person_beside(article.text, article.people, start_name, end)  # "Pennsylvania Gov. and … Ed Rendell"
         if beside is not None:
             return subject_from_mention(article, beside)
+        if names[-1].rstrip(".").lower() in PERSON_ROLES:  # "Springfield Police Chief said": an office, its holder
+            return Subject("role", start_name, end, article.text[start_name:end])
         # a body the model did not tag ("Human Rights Watch said in a report:"): it speaks, not the last one named
         return Subject("org", start_name, end, article.text[start_name:end])
     if head.isalpha() and not head_tok.text[:1].isupper() and head not in PREPOSITIONAL:  # not "along with"

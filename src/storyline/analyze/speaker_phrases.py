@@ -244,10 +244,12 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
         return None
     i = article.token_at(mention.start) - 1
     label = mention.label
+    placed = False  # whether the chain went on over "in" or "at"
     for _ in range(4):
         if article.word(i) == "the":
             i -= 1
         # "Rob Enderle of Enderle Group in Silicon Valley": a place goes on the chain with "in" or "at" too
+        placed = placed or article.word(i) in ("in", "at") and article.word(i) not in PERSON_OF
         linked = article.word(i) in PERSON_OF or label in _PLACE_LABELS and article.word(i) in ("in", "at")
         if i < 1 or not linked or article.tokens[i - 1].start < lo:
             return None
@@ -265,6 +267,9 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
         if before.start < lo:
             return None
         if before.label == "PERSON":
+            named = before.title_start if before.title_start is not None else before.start
+            if placed and article.word(article.token_at(named) - 1) in GOVERNING:
+                return None  # "a spokesman for Mayor Tom Reed in Springfield said": the spokesman speaks, unnamed
             return before
         i = article.token_at(before.start) - 1
         label = before.label

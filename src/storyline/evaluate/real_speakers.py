@@ -35,6 +35,7 @@ from storyline.evaluate.gold_sources import PRONOUNS, name_words
 from storyline.evaluate.real import SPLITS, documents_path
 
 SPEAKERS_FILE = "quote_speakers.json"
+_FIELDS = ("doc", "split", "start", "end", "speaker")
 ANONYMOUS, NOT_SPEECH, UNKNOWN = "anonymous", "not speech", "unknown"
 
 
@@ -53,11 +54,23 @@ def speaker_records(folder: Path, split: str = "all") -> list[dict[str, Any]]:
         rows = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: cannot read the speaker annotation ({exc})") from exc
+    if not isinstance(rows, list):
+        raise InputError(f"{path}: not a list of quotations")
+    for n, row in enumerate(rows, 1):
+        missing = [key for key in _FIELDS if not isinstance(row, dict) or key not in row]
+        if missing:
+            named = row.get("id", "?") if isinstance(row, dict) else repr(row)
+            raise InputError(f"{path}: quotation {n} ({named}) has no {', '.join(missing)}")
     rows = [row for row in rows if split == "all" or row["split"] == split]
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_doc.setdefault(row["doc"], []).append(row)
-    texts = _texts(documents_path(folder), set(by_doc))
+    try:
+        documents = documents_path(folder)
+    except InputError:
+        raise InputError(f"{folder}: the ECB+ documents its quotations point into are not found (its own "
+                         "documents.jsonl, or shared/data/ecbplus/ecbplus_train_dev.jsonl beside a folder above it)") from None
+    texts = _texts(documents, set(by_doc))
     records = []
     for doc, annotated in by_doc.items():
         if doc not in texts:
@@ -89,17 +102,16 @@ def _attribution(read_as: Detokenized, row: dict[str, Any]) -> dict[str, Any] | 
     if speaker == UNKNOWN:
         return dict(attribution, source=[], source_text="")
     said = row.get("said_by")
-    source = [list(_read_span(read_as, said["start"], said["end"]))] if said else [[start, start]]
+    span = _read_span(read_as, said["start"], said["end"]) if said else (start, start)
+    said_text = read_as.text[span[0]:span[1]] if said else None  # as the reporter wrote it: "Strauss-Kahn"
     if speaker == ANONYMOUS:
-        return dict(attribution, source=source, source_text=said["span_text"] if said else "",
-                    source_kind="anonymous")
-    return dict(attribution, source=source, source_text=speaker, source_kind="name",
-                form=_form(speaker, said["span_text"] if said else None))
+        return dict(attribution, source=[list(span)], source_text=said_text or "", source_kind="anonymous")
+    return dict(attribution, source=[list(span)], source_text=speaker, source_kind="name", form=_form(speaker, said_text))
 
 
 # What a whole quotation's opening mark follows: nothing (the text's or a line's start), a sentence's end,
 # or the colon, comma or dash that introduces it ("Smith said, “…”"); any other word makes it a fragment.
-_WHOLE_AFTER = re.compile(r"(?:^|[\n.!?:,;—–-]|[.!?,][”’\"'])\s*[“‘\"']?$")
+_WHOLE_AFTER = re.compile(r"(?:^|[\n.!?:,;—–-]|[.!?,][”’\"'])\s*[“‘\"'`]?$")  # "`": a tokenised single mark left
 
 
 def _fragment(text: str, start: int) -> bool:

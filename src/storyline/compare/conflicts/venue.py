@@ -227,7 +227,13 @@ def one_outlet(first: str, second: str) -> bool:
     return a <= b or b <= a
 
 
-_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+# the year a telling is dated by, right after the outlet told ("told Playboy in 1998", "told the paper in early 2006")
+_TOLD_IN = re.compile(r"[^\S\n]+in[^\S\n]+(?:(?:early|late|mid-?)[^\S\n]*)?(?:[A-Z][a-z]+[^\S\n]+)?(1[89]\d\d|20\d\d)\b")
+
+
+def _told_in(text: str, after: int) -> str | None:
+    found = _TOLD_IN.match(text, after)
+    return found.group(1) if found else None
 
 
 def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
@@ -238,8 +244,8 @@ def told_outlets_in_pair(pair: SentencePair) -> list[Conflict]:
     first, second = _outlet_told(pair.story, pair.a), _outlet_told(pair.story, pair.b)
     if first is None or second is None or one_outlet(first[0], second[0]):
         return []
-    years = [set(_YEAR.findall(pair.story.articles[u.article].text, u.start, u.end)) for u in (pair.a, pair.b)]
-    if all(years) and not years[0] & years[1]:
+    years = [_told_in(pair.story.articles[u.article].text, span[1]) for u, (_, span) in ((pair.a, first), (pair.b, second))]
+    if years[0] and years[1] and years[0] != years[1]:
         return []  # "she told the Los Angeles Times in 2006" / "she told Playboy in 1998": two interviews, dated apart
     values = {u.article: (name, name, [span]) for u, (name, span) in ((pair.a, first), (pair.b, second))}
     return [Conflict(ConflictKind.VENUE, "venue:interview", values, {pair.a.article: pair.a.index,
