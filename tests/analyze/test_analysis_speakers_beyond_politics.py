@@ -7,7 +7,8 @@ judge"), of another clause ("The judge found that …, Mr. Cole") or cut short (
 ("(R-Pa.)") making a lawmaker one of the party, a person's noun before a name the model took for a place ("protester Paris
 Nikolaidis"), a body between a name and its place ("of Brightline Research in Silicon Valley"), a clause after a
 comma that is no apposition ("…, and there is no timeframe …, said"), a cue after "because" that is another
-clause's, "quoted as saying" (the one quoted, subject or object), and a two-word name the model took for a
+clause's, "quoted as saying" (the one quoted, subject or object), a relative no one is named as ("his mother
+told"), and a two-word name the model took for a
 body whose surname it took for a person ("Bettie Page").
 The sentences are our own. (speaker_phrases.py, speaker_kinds.py, office_titles.py, entities.py,
 quotation_cues.py, cue_words.py, cue_subjects.py, speakers.py, roles.py, missed_people.py, text.py.)"""
@@ -161,3 +162,10 @@ def test_a_place_or_body_named_like_a_person_stays_what_it_is():
     labels = {m.text: m.label for m in extract_mentions("Every survivor Red Cross workers interviewed said the water "
                                                         "came fast.")}
     assert labels.get("Red Cross") != "PERSON"
+
+
+def test_a_relative_no_one_named_is_stays_unnamed():
+    text = ("Vincent Gigante feigned madness for decades, his lawyers said.\nHis brother Louis, a priest, told reporters "
+            "Vincent had dementia.\nFederal marshals once found him standing under the shower, holding an umbrella.\n"
+            "\"Vincenzo?\nHe is the boss of the toilet!\"\nhis mother told a newspaper columnist.")
+    assert speaker_of(text, "boss of the toilet") is None  # not the brother named before her

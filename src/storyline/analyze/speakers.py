@@ -224,7 +224,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         asks = statement.cue is not None and article.text[statement.cue[0]:statement.cue[1]].lower() in ASKING
         if found is None and (aged(subject) is not None or role_head(subject) in SPORT_ROLES):
             found = _just_named(article, subject, antecedent(article, subject.start, done, None, genders, statement))
-        elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
+        elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES) \
+                and not _kin_of_another(subject):  # "his mother told …": no one named is she; unnamed, not the nearest
             found = antecedent(article, subject.start, done, None, genders, statement)
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)
@@ -241,6 +242,18 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker_span = (body.start, body.end)
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
         statement.unnamed = unnamed_source(article, subject, statement.cue)
+
+
+_FAMILY = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower", "nephew",
+           "niece", "aunt", "uncle", "cousin", "grandmother", "grandfather", "stepson", "stepdaughter"}
+
+
+def _kin_of_another(subject: Subject) -> bool:
+    """Whether a description is someone's relative ("his mother", "the mayor's wife"): a person other than the one
+    it is said of, whom the nearest name is not."""
+    words = subject.surface.lower().split()
+    return len(words) >= 2 and role_head(subject) in _FAMILY \
+        and (words[0] in ("his", "her", "their") or words[0].endswith(("'s", "’s")))
 
 
 def _answering(article: ArticleText, statement: Statement, done: list[Statement]) -> str | None:
