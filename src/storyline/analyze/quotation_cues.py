@@ -63,7 +63,7 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
         tok = article.tokens[j]
         if tok.start >= hi or tok.text in (".", "!", "?", ";") and not _shortening(article, j):
             break
-        if not runs_on and article.word(j) in _SUBORDINATING and _cue_before(article, mark):
+        if not runs_on and article.word(j) in _SUBORDINATING and _cued_before(article, mark):
             return None, None  # "White said he was “blindsided” by it because Heller had agreed …": another clause's cue
         if is_cue(article, j) and (article.word(j) not in PARTICIPLE_CUES or perceived_from(article, j) is not None) \
                 and not asked_clause(article, j):
@@ -82,7 +82,7 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
 _SUBORDINATING = {"because", "although", "though", "since", "after", "before", "when", "while", "whereas", "unless"}
 
 
-def _cue_before(article: ArticleText, mark: QuoteMarks) -> bool:
+def _cued_before(article: ArticleText, mark: QuoteMarks) -> bool:
     """Whether a cue stands before the quotation in its own sentence ("White said he was “…”")."""
     lo = article.sentences[article.sentence_of(mark.start)][0]
     return first_cue(article, lo, mark.start) is not None

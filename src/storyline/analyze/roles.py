@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
+from storyline.analyze.entities import PLACE_LABELS
 from storyline.analyze.speaker_kinds import Subject
 from storyline.lang.en import (
     ANONYMOUS,
@@ -96,7 +97,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
                                + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]), re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
     former = _FORMER.search(subject.surface) is not None
-    places = [w for w in qualifiers if w in US_STATES or any(m.label in _PLACE_LABELS and w in m.text.split()
+    places = [w for w in qualifiers if w in US_STATES or any(m.label in PLACE_LABELS and w in m.text.split()
                                                             for m in article.mentions_within(subject.start, subject.end))]
     holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
     last: dict[str, Mention] = {}
@@ -299,13 +300,12 @@ def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
         return set()
     words = re.findall(r"[A-Z][\w-]*", re.sub(r"[’']s\b", "", subject.surface).split(" of ")[0])  # not "a supporter of
     # Ana Ortiz's bid", whose holder the phrase may name next
-    places = [m for m in article.mentions_within(subject.start, subject.end) if m.label in _PLACE_LABELS]
+    places = [m for m in article.mentions_within(subject.start, subject.end) if m.label in PLACE_LABELS]
     # a surname inside a place's name is no person's: "the New York businessman" is not formed on a Mr. York
     return {w for w in words if w in article.surnames
             and not any(" " in m.text and w in m.text.split() for m in places)}
 
 
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _FORMER = re.compile(r"\b(?:former|ex-)", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(r"\b(?:former|ex-)\s*(?:[\w.’'|-]+\s+){0,3}$", re.IGNORECASE)  # "|": the name (_NAME)
 

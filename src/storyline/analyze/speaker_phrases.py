@@ -11,6 +11,7 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import finite_verb
+from storyline.analyze.entities import PLACE_LABELS
 from storyline.analyze.person_names import given_name_as_verb
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, classify_phrase, named_person, person_like, subject_from_mention
@@ -249,8 +250,8 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
         if article.word(i) == "the":
             i -= 1
         # "Rob Enderle of Enderle Group in Silicon Valley": a place goes on the chain with "in" or "at" too
-        placed = placed or article.word(i) in ("in", "at") and article.word(i) not in PERSON_OF
-        linked = article.word(i) in PERSON_OF or label in _PLACE_LABELS and article.word(i) in ("in", "at")
+        placed = placed or article.word(i) in ("in", "at")
+        linked = article.word(i) in PERSON_OF or label in PLACE_LABELS and article.word(i) in ("in", "at")
         if i < 1 or not linked or article.tokens[i - 1].start < lo:
             return None
         # the model can take the "of" into the body before it ("Armenian Patriarchate of")
@@ -275,8 +276,6 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
         label = before.label
     return None
 
-
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _name_cut_short(article: ArticleText, mention: Mention, lo: int) -> Subject | None:

@@ -12,6 +12,7 @@ the result maps back to the annotation's offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # A space is dropped where tokenisation put it: before closing punctuation and clitics, after
@@ -44,6 +45,10 @@ class Detokenized:
     text: str
     origins: list[int]
     given: str
+
+    def read_span(self, start: int, end: int) -> tuple[int, int]:
+        """The offsets in the text of text-as-given[start:end] (the way back from given_span)."""
+        return bisect_left(self.origins, start), bisect_left(self.origins, end)
 
     def given_span(self, start: int, end: int) -> tuple[int, int]:
         """The offsets in the text as given of text[start:end]."""

@@ -25,17 +25,16 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import InputError
 from storyline.evaluate.detokenize import Detokenized, detokenize
 from storyline.evaluate.gold_sources import PRONOUNS, name_words
-from storyline.evaluate.real import SPLITS, documents_path
+from storyline.evaluate.real import SPLITS, documents_path, read_documents
 
 SPEAKERS_FILE = "quote_speakers.json"
-_FIELDS = ("doc", "split", "start", "end", "speaker")
+_FIELDS = ("doc", "split", "start", "end", "speaker", "gold")
 ANONYMOUS, NOT_SPEECH, UNKNOWN = "anonymous", "not speech", "unknown"
 
 
@@ -70,7 +69,8 @@ def speaker_records(folder: Path, split: str = "all") -> list[dict[str, Any]]:
     except InputError:
         raise InputError(f"{folder}: the ECB+ documents its quotations point into are not found (its own "
                          "documents.jsonl, or shared/data/ecbplus/ecbplus_train_dev.jsonl beside a folder above it)") from None
-    texts = _texts(documents, set(by_doc))
+    texts = {d["id"]: d["text"] for docs in read_documents(documents, {row["gold"] for row in rows}).values()
+             for d in docs if d["id"] in by_doc}
     records = []
     for doc, annotated in by_doc.items():
         if doc not in texts:
@@ -81,28 +81,18 @@ def speaker_records(folder: Path, split: str = "all") -> list[dict[str, Any]]:
     return records
 
 
-def _texts(path: Path, wanted: set[str]) -> dict[str, str]:
-    texts = {}
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record.get("id") in wanted:
-                texts[record["id"]] = record["text"]
-    return texts
-
-
 def _attribution(read_as: Detokenized, row: dict[str, Any]) -> dict[str, Any] | None:
     speaker = row["speaker"]
     if speaker == NOT_SPEECH:
         return None
-    start, end = _read_span(read_as, row["start"], row["end"])
+    start, end = read_as.read_span(row["start"], row["end"])
     attribution: dict[str, Any] = {"content": [[start, end]], "content_text": read_as.text[start:end],
                                    "direct": True, "cue": [], "cue_text": "",
                                    "fragment": _fragment(read_as.text, start)}
     if speaker == UNKNOWN:
         return dict(attribution, source=[], source_text="")
     said = row.get("said_by")
-    span = _read_span(read_as, said["start"], said["end"]) if said else (start, start)
+    span = read_as.read_span(said["start"], said["end"]) if said else (start, start)
     said_text = read_as.text[span[0]:span[1]] if said else None  # as the reporter wrote it: "Strauss-Kahn"
     if speaker == ANONYMOUS:
         return dict(attribution, source=[list(span)], source_text=said_text or "", source_kind="anonymous")
@@ -117,11 +107,6 @@ _WHOLE_AFTER = re.compile(r"(?:^|[\n.!?:,;—–-]|[.!?,][”’\"'])\s*[“‘\
 def _fragment(text: str, start: int) -> bool:
     """Whether the quotation opening at start (just inside its mark) is a fragment of the writer's sentence."""
     return _WHOLE_AFTER.search(text[max(0, start - 40):start]) is None
-
-
-def _read_span(read_as: Detokenized, start: int, end: int) -> tuple[int, int]:
-    """A span of the tokenised text carried onto the detokenised one."""
-    return bisect_left(read_as.origins, start), bisect_left(read_as.origins, end)
 
 
 def _form(speaker: str, said_by: str | None) -> str:
