@@ -274,3 +274,39 @@ def test_files_in_the_current_folder_are_named_by_that_folder(tmp_path, monkeypa
     cli("ingest", ".")
     [story] = cli.json("stories", "--json")
     assert [a["source"] for a in story["articles"]] == ["lakeside-post"]
+
+
+# --- a paragraph a line -----------------------------------------------------------------------
+
+HALL = [
+    "Residents of Norrvik packed the town hall on Monday to hear the harbour plan.",
+    "Harbour engineer Petra Sand, who drew up the plan, defended its cost on Sunday, saying the old quay was "
+    '"a danger to everyone who uses it." But she has since agreed to a review of the budget.',
+    '"I will go through every line of the figures with the council next week," Sand said in a statement.',
+    "Council member Raul Fenn did not seem convinced by the engineer's promise on Monday, telling residents, "
+    '"We have heard this before."',
+    "The council will vote on the plan in March.",
+]
+
+
+def test_a_record_written_a_paragraph_a_line_gives_each_quotation_its_own_paragraphs_speaker(tmp_path):
+    # JSON Lines from another scraper: paragraphs parted by one newline. Read as one paragraph, the last
+    # quotation went to Sand, the person its "paragraph" had quoted last.
+    feed = tmp_path / "hall.jsonl"
+    record = {"id": "hall-1", "source": "Norrvik Post", "date": "2025-06-02", "title": "Harbour plan meets doubts",
+              "text": "\n".join(HALL)}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "hall.db"
+    assert "rejected 0" in Cli(db)("ingest", str(feed)).stdout
+    [story] = Cli(db).json("stories", "--json")
+    speakers = {quote["text"]: quote["speaker"] for quote in shown(db, story["id"])["quotes"]}
+    assert speakers["We have heard this before"] == "Raul Fenn"
+    assert speakers["I will go through every line of the figures with the council next week"] == "Petra Sand"
+    check_contract(db)
+
+
+def test_a_plain_text_report_written_a_paragraph_a_line_has_its_first_line_as_headline():
+    record = read_text("date 2025-06-02\nHarbour plan meets doubts in Norrvik\n" + "\n".join(HALL) + "\n")
+    assert isinstance(record, Record)
+    assert record.title == "Harbour plan meets doubts in Norrvik"
+    assert record.text == "\n".join(HALL)

@@ -1,7 +1,8 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from storyline.text import canonical_url, key_terms, normalize_text, split_sentences, text_hash
+from storyline.text import (canonical_url, iter_paragraphs, key_terms, normalize_text, paragraph_around, split_sentences,
+                            text_hash)
 
 
 def test_sentences_do_not_break_after_titles_or_initials():
@@ -63,6 +64,76 @@ def test_a_heading_is_no_sentence_but_stays_for_the_lead():
     text = "A headline without a stop\n\nThe body begins here."
     assert [text[a:b] for a, b in split_sentences(text)] == ["The body begins here."]
     assert len(split_sentences(text, furniture=True)) == 2
+
+
+# --- a paragraph a line ------------------------------------------------------------------------
+
+
+def paragraphs(text):
+    return [text[a:b] for a, b in iter_paragraphs(text)]
+
+
+A_PARAGRAPH_A_LINE = [
+    "Residents packed the town hall on Monday. They came to hear the harbour plan.",
+    'Harbour engineer Petra Sand defended its cost. She called the old quay "a danger to everyone."',
+    '"I will go through every line of the figures," Sand said in a statement.',
+    'Council member Raul Fenn did not seem convinced, telling residents, "We have heard this before."',
+]
+
+
+def test_a_text_written_a_paragraph_a_line_reads_its_lines_as_paragraphs():
+    assert paragraphs("\n".join(A_PARAGRAPH_A_LINE)) == A_PARAGRAPH_A_LINE
+    assert paragraphs("\n\n".join(A_PARAGRAPH_A_LINE)) == A_PARAGRAPH_A_LINE
+
+
+def test_a_heading_line_between_paragraph_lines_is_left_out():
+    text = "\n".join(["Cost questions", *A_PARAGRAPH_A_LINE])
+    assert paragraphs(text) == A_PARAGRAPH_A_LINE
+
+
+def test_a_hard_wrapped_text_stays_one_paragraph():
+    text = ("Residents packed the town hall on Monday to hear\nthe harbour plan. Harbour engineer Petra Sand\n"
+            "defended its cost and called the old quay a danger\nto everyone who uses it. Council member Raul\n"
+            "Fenn did not seem convinced.")
+    assert paragraphs(text) == [text]
+
+
+def test_a_text_written_a_sentence_a_line_stays_one_paragraph():
+    # a corpus's tokenised layout: one sentence a line, a quotation running over two lines without reopening
+    text = ("Residents packed the town hall on Monday .\n`` We have heard this before .\n"
+            "Nothing was built , '' said Raul Fenn .\nThe council votes in March .")
+    assert paragraphs(text) == [text]
+
+
+def test_a_quotation_closed_on_a_later_line_keeps_its_lines_together():
+    lines = ["The mayor spoke first. She was brief.",
+             '"We will build the bridge. It will open in May.',
+             'Nobody will pay a toll," she said. The crowd cheered.',
+             "The vote is in March. The council meets weekly."]
+    assert paragraphs("\n".join(lines)) == [lines[0], "\n".join(lines[1:3]), lines[3]]
+
+
+def test_a_quotation_reopened_on_the_next_line_goes_on_in_a_new_paragraph():
+    lines = ["The mayor spoke first. She was brief.",
+             '"We will build the bridge. It will open in May.',
+             '"Nobody will pay a toll," she said. The crowd cheered.']
+    assert paragraphs("\n".join(lines)) == lines
+
+
+def test_a_quotation_mark_left_open_by_mistake_joins_no_line_to_its_own():
+    lines = ['Fenn tweeted: "Not again. Ask the voters.\' He was at the hall. He left early.',
+             'Sand thanked him for "asking the hard question." She smiled.',
+             "The vote is in March. The council meets weekly."]
+    assert paragraphs("\n".join(lines)) == lines
+
+
+def test_the_paragraph_around_a_span_is_the_block_that_holds_it():
+    text = "\n".join(A_PARAGRAPH_A_LINE)
+    at = text.index("Raul Fenn")
+    assert text[slice(*paragraph_around(text, at, at + 9))] == A_PARAGRAPH_A_LINE[3]
+    spaced = "\n\n".join(A_PARAGRAPH_A_LINE)
+    at = spaced.index("Petra Sand")
+    assert spaced[slice(*paragraph_around(spaced, at, spaced.index("Raul")))] == "\n\n".join(A_PARAGRAPH_A_LINE[1:])
 
 
 @given(st.text())

@@ -6,6 +6,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import chain
 from typing import Iterator, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -236,8 +237,88 @@ def _terms(text: str) -> set[str]:
     return terms
 
 
+# A line that closes as a paragraph does: its last sentence's punctuation, closing marks or brackets after it.
+_PARAGRAPH_END = re.compile(r"[.!?…:][\"'”’»)\]]*$|[.!?…,]?[”»]$|[.!?…]''$")
+_DOUBLE_MARK = re.compile(r"``|''|[\"“”„«»]")
+LINES_CLOSED = 0.8
+LINES_OF_SENTENCES = 0.2
+
+
+def line_paragraphs(text: str) -> list[tuple[int, int]] | None:
+    """The paragraphs of a text with no blank line that writes a paragraph a line, as scrapers and JSON Lines
+    bodies often do; None for any other text.
+
+    Such a text closes most of its lines as a paragraph does (LINES_CLOSED), where a hard-wrapped one
+    closes few, and holds two sentences or more in some of its lines (LINES_OF_SENTENCES), where a text
+    written a sentence a line (a corpus's tokenised layout) holds one in nearly every line and stays one
+    block, as does a text of one-sentence paragraphs, which its lines cannot tell from that. A line break
+    parts two paragraphs where the line before it closes and no quotation runs on across it, unless the
+    next line reopens it, as a paragraph after another reopens a quotation that goes on: a quotation over
+    several lines stays one paragraph where a quotation mark further on closes it (a mark left open by
+    mistake goes no further than its line)."""
+    if "\n" not in text or _PARAGRAPH_GAP.search(text):
+        return None
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(stripped(text, offset, offset + len(line)))
+        offset += len(line) + 1
+    words = [text[a:b] for a, b in lines]
+    skipped = furniture_lines(words)
+    closed = [skip or _PARAGRAPH_END.search(line) is not None for line, skip in zip(words, skipped)]
+    read = [line for line, skip in zip(lines, skipped) if not skip]
+    if len(lines) < 2 or sum(closed) < LINES_CLOSED * len(lines) or \
+            sum(_sentences_in(text, *line) > 1 for line in read) < LINES_OF_SENTENCES * len(read):
+        return None
+    # whether the next quotation mark at or after each line closes a quotation (one left open before it)
+    closes_next = [False] * (len(words) + 1)
+    for number in range(len(words) - 1, -1, -1):
+        mark = _DOUBLE_MARK.search(words[number])
+        closes_next[number] = closes_next[number + 1] if mark is None else \
+            not _opens(words[number], mark.start(), mark.end(), 1)
+    paragraphs = [lines[0]]
+    depth = 0
+    for number, line in enumerate(words):
+        if number and closed[number - 1] and (depth == 0 or not closes_next[number]):
+            paragraphs.append(lines[number])
+            depth = 0
+        elif number:
+            paragraphs[-1] = (paragraphs[-1][0], lines[number][1])
+        for mark in _DOUBLE_MARK.finditer(line):
+            depth = depth + 1 if _opens(line, mark.start(), mark.end(), depth) else max(0, depth - 1)
+    return paragraphs
+
+
+def _sentences_in(text: str, start: int, stop: int) -> int:
+    spans: list[tuple[int, int]] = []
+    _split_paragraph(text, start, stop, spans)
+    return len(spans)
+
+
+def _opens(line: str, start: int, end: int, depth: int) -> bool:
+    """Whether the double quotation mark at line[start:end] opens a quotation: a typewriter `` or a mark
+    after a space and before a word; ” '' » and a mark after a word close; a mark between spaces toggles."""
+    mark = line[start:end]
+    if mark in ("``", "„") or (mark == "«" and end < len(line) and not line[end].isspace()):
+        return True
+    if mark in ("''", "”"):
+        return False
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if not before.isspace() and before not in "([{—–-/":
+        return False
+    if after.isspace():
+        return depth == 0
+    return True
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of text between blank lines, each trimmed of surrounding space."""
+    """The spans of text between blank lines, each trimmed of surrounding space; a text's lines where it
+    writes a paragraph a line (line_paragraphs)."""
+    if (paragraphs := line_paragraphs(text)) is not None:
+        yield from paragraphs
+        return
     start = 0
     for gap in chain(_PARAGRAPH_GAP.finditer(text), [None]):
         end = gap.start() if gap else len(text)
@@ -246,6 +327,20 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             yield start + len(block) - len(block.lstrip()), end - len(block) + len(block.rstrip())
         if gap:
             start = gap.end()
+
+
+def paragraph_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The span of the block of text (a paragraph, as iter_paragraphs reads them, furniture kept) that
+    holds text[start:end]; from the block holding start to the one holding end where they differ."""
+    blocks = _block_spans(text)
+    first = max(0, bisect.bisect_right(blocks, start, key=lambda span: span[0]) - 1)
+    last = max(first, bisect.bisect_right(blocks, start if end is None else end, key=lambda span: span[0]) - 1)
+    return (blocks[first][0], blocks[last][1]) if blocks else (0, len(text))
+
+
+@lru_cache(maxsize=64)
+def _block_spans(text: str) -> list[tuple[int, int]]:
+    return list(_blocks(text))  # a text's hash is kept on the string: a story's articles asked again and again
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:

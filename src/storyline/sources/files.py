@@ -19,6 +19,7 @@ from storyline.furniture import reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
 from storyline.sources.dates import parse_published
+from storyline.text import line_paragraphs
 
 Item = Record | Rejection
 
@@ -215,8 +216,11 @@ def _date_and_body(rest: str) -> tuple[datetime | None, str | None]:
 
 def split_headline(body: str) -> tuple[str | None, str]:
     """A first paragraph that reads as a heading (one line of at most 25 words that does not close as
-    a sentence does, quotation marks after the stop included) is the headline."""
+    a sentence does, quotation marks after the stop included) is the headline; in a body written a
+    paragraph a line (text.line_paragraphs), its first line."""
     first, _, rest = body.partition("\n\n")
+    if not rest and (paragraphs := line_paragraphs(body)) and len(paragraphs) > 1:
+        first, rest = body[:paragraphs[0][1]], body[paragraphs[1][0]:]
     first = first.strip()
     if rest.strip() and "\n" not in first and reads_as_heading(first, max_words=HEADLINE_MAX_WORDS):
         return first, rest.strip()

@@ -21,6 +21,7 @@ from storyline.compare.conflicts.merge import merge_conflicts
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit
 from storyline.model import ConflictKind
+from storyline.text import paragraph_around
 
 DETECTORS: tuple[Detector, ...] = (
     number.DETECTOR,
@@ -105,6 +106,7 @@ def _follower(story: StoryView, units: list[Unit], i: int) -> Unit | None:
     if i + 1 >= len(units) or units[i + 1].article != units[i].article:
         return None
     nxt = units[i + 1]
-    if "\n\n" in story.articles[nxt.article].text[units[i].end:nxt.start]:
+    text = story.articles[nxt.article].text
+    if paragraph_around(text, units[i].start) != paragraph_around(text, nxt.start):
         return None
     return nxt

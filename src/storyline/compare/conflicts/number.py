@@ -67,6 +67,7 @@ from storyline.lang.en import (
 )
 from storyline.memo import memo
 from storyline.model import ConflictKind
+from storyline.text import paragraph_around
 from storyline.words import content_stems
 
 
@@ -496,9 +497,8 @@ def _another_year(story: StoryView, unit: Unit, clause: tuple[int, int], other: 
     if not years or max(int(y) for y in years) >= published.year:
         return False
     other_text = story.articles[other.article].text
-    start = other_text.rfind("\n\n", 0, other.start) + 1
-    end = other_text.find("\n\n", other.end)
-    paragraph = other_text[start:end if end >= 0 else len(other_text)]
+    start, end = paragraph_around(other_text, other.start, other.end)
+    paragraph = other_text[start:end]
     return not any(y in paragraph for y in years) and not _YEARS_BACK.search(paragraph)
 
 

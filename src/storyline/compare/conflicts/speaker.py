@@ -15,6 +15,7 @@ from storyline.compare.statements import QuotedStatement, quote_score, statement
 from storyline.compare.thresholds import QUOTE_EXACT
 from storyline.compare.units import StoryView
 from storyline.model import ConflictKind
+from storyline.text import paragraph_around
 from storyline.words import folded_words
 
 STATEMENT_WORDS = 5  # a quotation of fewer words is a phrase, not a statement
@@ -58,9 +59,8 @@ def _named(story: StoryView, statement: QuotedStatement) -> bool:
     if statement.explicit_speaker:
         return True
     text = story.articles[statement.article].text
-    lo = text.rfind("\n\n", 0, statement.start) + 1
-    hi = text.find("\n\n", statement.end)
-    people = {name for _, _, name in story.entities_in(statement.article, lo, len(text) if hi < 0 else hi)
+    lo, hi = paragraph_around(text, statement.start, statement.end)
+    people = {name for _, _, name in story.entities_in(statement.article, lo, hi)
               if story.entity_type.get(name) == "PERSON"}
     return people == {statement.speaker}
 
