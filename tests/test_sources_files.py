@@ -3,6 +3,7 @@
 import json
 from datetime import datetime, timezone
 
+import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from storyline.model import Record, Rejection
@@ -109,6 +110,37 @@ def test_oversized_file_is_rejected_without_reading_it(tmp_path):
     assert "200.0 MB" in rejection.message and "limit" in rejection.message
 
 
+@pytest.mark.parametrize(("written", "utc"), [
+    ("September 12, 2016", "2016-09-12T00:00:00+00:00"),
+    ("Sept. 12, 2016", "2016-09-12T00:00:00+00:00"),
+    ("12 Sep 2016", "2016-09-12T00:00:00+00:00"),
+    ("Monday, September 12, 2016 3:04 PM EDT", "2016-09-12T19:04:00+00:00"),
+    ("Sep 12, 2016 at 15:04", "2016-09-12T15:04:00+00:00"),
+    ("12 September 2016 10:00 +01:00", "2016-09-12T09:00:00+00:00"),
+    ("Jun 2, 2025, 9:30 a.m. ET", "2025-06-02T13:30:00+00:00"),
+    ("Jan 2, 2025 9:30 a.m. ET", "2025-01-02T14:30:00+00:00"),
+    ("2016/09/12", "2016-09-12T00:00:00+00:00"),
+    ("13/09/2016", "2016-09-13T00:00:00+00:00"),
+    ("Mon, 12 Sep 2016 15:04:05 GMT", "2016-09-12T15:04:05+00:00"),
+])
+def test_dates_as_pages_and_spreadsheets_write_them_are_read(written, utc):
+    assert parse_published(written).astimezone(timezone.utc).isoformat() == utc
+
+
+@pytest.mark.parametrize("bad", ["04/05/2016", "Smarch 3, 2016", "February 30, 2016", "in 2 days", "Sep 12, 2016 25:00"])
+def test_a_date_no_reader_could_be_sure_of_is_refused(bad):
+    with pytest.raises(ValueError, match="date|either"):
+        parse_published(bad)
+
+
+def test_a_record_with_a_written_date_is_ingested_with_it(tmp_path):
+    lines = [json.dumps({"text": "Crews walked out.", "date": "June 2, 2025"}),
+             json.dumps({"text": "Crews walked out again.", "date": "06/07/2025"})]
+    kept, refused = read(tmp_path, "dates.jsonl", "\n".join(lines) + "\n")
+    assert kept.published == datetime(2025, 6, 2, tzinfo=timezone.utc)
+    assert isinstance(refused, Rejection) and refused.origin.endswith("dates.jsonl:2") and "day first" in refused.message
+
+
 def test_invalid_utf8_names_the_line(tmp_path):
     [rejection] = read(tmp_path, "latin.txt", b"date 2025-02-01\nTitle\n\ncaf\xe9 au lait\n")
     assert rejection.origin.endswith("latin.txt:4") and "UTF-8" in rejection.message
@@ -147,3 +179,19 @@ def test_dated_text_round_trips(day, headline, body):
     [item] = read_bytes(data, "f.txt", ".txt", "f", None, SETTINGS)
     if isinstance(item, Record):
         assert item.published.date() == day
+
+
+def test_a_records_html_body_is_read_as_paragraphs_and_never_run(tmp_path):
+    # a CMS's export: the body as HTML, the title with a character reference
+    record = {"id": "h1", "title": "Fenn&#8217;s doubts", "date": "2025-06-02",
+              "text": "<p>The council met on Monday.</p><p>&ldquo;We have heard this before,&rdquo; Fenn said."
+                      "</p><script>document.title='x'</script><div>The vote is in March.</div>"}
+    [read_back] = read(tmp_path, "cms.jsonl", json.dumps(record) + "\n")
+    assert read_back.title == "Fenn’s doubts"
+    assert read_back.text == "The council met on Monday.\n\n“We have heard this before,” Fenn said.\n\nThe vote is in March."
+
+
+def test_text_that_only_mentions_markup_or_ampersands_is_kept_as_written(tmp_path):
+    body = "AT&T and R&D teams met; the <tweet> tag and a 5 < 6 sum stay as they are."
+    [read_back] = read(tmp_path, "plain.jsonl", json.dumps({"text": body}) + "\n")
+    assert read_back.text == body

@@ -6,6 +6,7 @@ reading goes on with the next record."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -330,6 +331,22 @@ def _pick(mapping: dict, keys: tuple[str, ...]) -> object:
     return None
 
 
+# A record's body as a CMS or a scraper exports it: HTML whose paragraphs are <p>, <br> or <div> blocks, or text
+# with its character references (&#8217;, &amp;) left in.
+_MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|li|blockquote)\b[^>]{0,2000}>", re.IGNORECASE)
+_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _as_text(value: str, markup: bool = True) -> str:
+    """A field's text as a reader sees it: markup read as a feed's is (its blocks paragraphs, scripts never run),
+    character references as the characters they stand for."""
+    from storyline.sources.feeds import html_to_text
+
+    if markup and _MARKUP.search(value):
+        return html_to_text(value)
+    return _REFERENCE.sub(lambda reference: html.unescape(reference.group()), value)
+
+
 def _from_mapping(value: object, where: str, implied_source: str, source: str | None, settings: Settings) -> Item:
     if not isinstance(value, dict):
         return Rejection(where, f"expected a JSON object with 'text', got {type(value).__name__}")
@@ -349,7 +366,8 @@ def _from_mapping(value: object, where: str, implied_source: str, source: str | 
         if field is not None and (isinstance(field, bool) or not isinstance(field, (str, int, float))):
             return Rejection(where, f"'{names[0]}' must be a string, got {type(field).__name__}")
         strings[key] = None if field is None else str(field)
-    return _record(where, text, strings["title"], published, strings["source"], strings["url"], strings["id"],
+    title = None if strings["title"] is None else _as_text(strings["title"], markup=False)
+    return _record(where, _as_text(text), title, published, strings["source"], strings["url"], strings["id"],
                    strings["language"], strings["gold"], implied_source, source, settings)
 
 
