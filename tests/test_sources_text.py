@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from conftest import FIXTURES, Cli, check_contract
-from storyline.furniture import is_furniture, reads_as_heading
+from storyline.furniture import is_furniture, is_page_stamp, reads_as_heading
 from storyline.headline import MAX_CHARS, headline_from_lead
 from storyline.model import Record, Rejection
 from storyline.pipeline import make_article
@@ -168,6 +168,35 @@ def test_furniture_patterns_in_every_language(line):
 ])
 def test_news_sentences_are_not_furniture(line):
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe", "By JANE DOE and Tom Lee, Staff Writers", "Story by Ana Ruiz | Norrvik Post",
+    "By Ana Ruiz, Associated Press", "Published 10:04 AM EDT, Mon June 2, 2025", "Updated: 2 June 2025",
+    "Last updated on June 2, 2025 at 9:30 a.m.", "Posted: 06/02/2025 10:04", "Published 2 June 2025 | Updated 3 June 2025",
+])
+def test_bylines_and_time_stamps_are_page_stamps(line):
+    assert is_page_stamp(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By Monday, crews had left.", "By Friday", "By the time police arrived, the crowd had gone.",
+    "Published in 1998, the book sold millions.", "Updated figures show 12 dead.", "Posted guards stood at every gate.",
+    "By Tuesday night, 40 people had been arrested, police said.", "Posted on 2 June, the video was seen by 40,000 people.",
+    "By Ana Ruiz, who led the talks, the deal was called fair.", "Ferry crews strike in Norrvik",
+    "Published in 1998, the book sold it", "Updated on the day",
+])
+def test_news_lines_are_no_page_stamps(line):
+    assert not is_page_stamp(line)
+
+
+@pytest.mark.parametrize("stamp", ["By Jane Doe, Staff Writer", "Updated 10:04 AM EDT, June 2, 2025"])
+def test_a_byline_or_time_stamp_above_a_report_is_no_headline_and_no_sentence(stamp):
+    record = read_text(f"date 2025-06-02\n{stamp}\n\nFerry crews walked out on Monday, the operator said."
+                       "\n\nTalks resume on Friday.\n")
+    assert record.title is None
+    assert [record.text[a:b] for a, b in split_sentences(record.text)] == [
+        "Ferry crews walked out on Monday, the operator said.", "Talks resume on Friday."]
 
 
 def test_a_heading_is_short_and_unclosed():

@@ -11,6 +11,9 @@ Two rules, in one place:
   whatever its length;
 - **structure**: a short line without a closing full stop, standing between paragraphs (a paragraph
   of its own, or the first line of one that goes on below it), is a heading.
+
+A byline or a time stamp above a report ("By Jane Doe", "Updated 10:04 AM EDT") is such a heading where it
+stands alone, and never the report's headline (`is_page_stamp`).
 """
 
 from __future__ import annotations
@@ -84,11 +87,39 @@ _OPENERS = "\"'“‘„«(["
 _QUOTATION_CLOSED = re.compile(r"[,.!?…][\"”’»]\s+\w")
 HEADING_MAX_WORDS = 10
 HEADING_MAX_CHARS = 80
+# A byline standing alone ("By Jane Doe", "By JANE DOE and Tom Lee, Staff Writers", "Story by Ana Ruiz | Norrvik Post"):
+# names in capitals, no day or month ("By Monday"), and no sentence after them ("By Monday, crews had left.").
+_CALENDAR = ("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September"
+             "|October|November|December|Christmas|Easter|Noon|Midnight|Then|Now|Today|Tonight")
+_NAME = rf"(?!(?:{_CALENDAR})\b)[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|la|le))*"
+_BYLINE = re.compile(rf"(?:By|BY|(?:Story|Words|Written|Reporting) by)\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*"
+                     r"(?:\s*[,|–—-]\s*[A-Z][\w ’'&-]{0,40})?\s*$")
+# A time stamp, its whole line ("Published 10:04 AM EDT, June 2, 2025", "Updated: 2 June 2025"), so not
+# "Published in 1998, the book …": after its first word, only the words of dates and times.
+_STAMPED = re.compile(r"(?:first\s+|last\s+)?(?:published|updated|posted)\b\s*:?\s*", re.IGNORECASE)
+_STAMP_WORD = re.compile(r"(?:on|at|published|updated|posted|[ap]\.?m\.?|(?-i:[A-Z]{2,4})|\d[\d/.:-]*(?:st|nd|rd|th)?"
+                         r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+                         r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|[|,–—-])", re.IGNORECASE)
+
+
+def _time_stamp(line: str) -> bool:
+    if (stamped := _STAMPED.match(line)) is None:
+        return False
+    words = re.findall(r"[^\s,|]+|[,|]", line[stamped.end():])
+    return any(w[0].isdigit() for w in words) and all(_STAMP_WORD.fullmatch(w) for w in words)
 
 
 def is_furniture(line: str) -> bool:
     """A line a site adds around a report (follow, subscribe, share, read more, credits)."""
     return _FURNITURE.match(line.strip()) is not None
+
+
+def is_page_stamp(line: str) -> bool:
+    """A byline or a time stamp standing alone, as a page prints them above a report: no headline. Between
+    paragraphs the analysis skips them as headings; they are not furniture, which would skip them inside a
+    block of lines too and part it there (a corpus's sentence a line)."""
+    line = line.strip()
+    return _BYLINE.match(line) is not None or _time_stamp(line)
 
 
 def reads_as_heading(line: str, max_words: int = HEADING_MAX_WORDS) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from storyline.furniture import reads_as_heading
+from storyline.furniture import is_page_stamp, reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
 from storyline.sources.dates import parse_published
@@ -223,7 +223,8 @@ def split_headline(body: str) -> tuple[str | None, str]:
     if not rest and (paragraphs := line_paragraphs(body)) and len(paragraphs) > 1:
         first, rest = body[:paragraphs[0][1]], body[paragraphs[1][0]:]
     first = first.strip()
-    if rest.strip() and "\n" not in first and reads_as_heading(first, max_words=HEADLINE_MAX_WORDS):
+    if rest.strip() and "\n" not in first and reads_as_heading(first, max_words=HEADLINE_MAX_WORDS) \
+            and not is_page_stamp(first):  # "By Jane Doe" above the report is no headline
         return first, rest.strip()
     return None, body
 
