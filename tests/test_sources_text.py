@@ -174,6 +174,7 @@ def test_news_sentences_are_not_furniture(line):
     "By Jane Doe", "By JANE DOE and Tom Lee, Staff Writers", "Story by Ana Ruiz | Norrvik Post",
     "By Ana Ruiz, Associated Press", "Published 10:04 AM EDT, Mon June 2, 2025", "Updated: 2 June 2025",
     "Last updated on June 2, 2025 at 9:30 a.m.", "Posted: 06/02/2025 10:04", "Published 2 June 2025 | Updated 3 June 2025",
+    "By Élodie Martin, AFP", "By Zoë Ørsted", "By the Associated Press", "Updated: 2 hours ago", "Posted 3 hours ago",
 ])
 def test_bylines_and_time_stamps_are_page_stamps(line):
     assert is_page_stamp(line)
@@ -184,13 +185,15 @@ def test_bylines_and_time_stamps_are_page_stamps(line):
     "Published in 1998, the book sold millions.", "Updated figures show 12 dead.", "Posted guards stood at every gate.",
     "By Tuesday night, 40 people had been arrested, police said.", "Posted on 2 June, the video was seen by 40,000 people.",
     "By Ana Ruiz, who led the talks, the deal was called fair.", "Ferry crews strike in Norrvik",
-    "Published in 1998, the book sold it", "Updated on the day",
+    "Published in 1998, the book sold it", "Updated on the day", "By The Numbers", "By Land And Sea", "By Design",
+    "By George",
 ])
 def test_news_lines_are_no_page_stamps(line):
     assert not is_page_stamp(line)
 
 
-@pytest.mark.parametrize("stamp", ["By Jane Doe, Staff Writer", "Updated 10:04 AM EDT, June 2, 2025"])
+@pytest.mark.parametrize("stamp", ["By Jane Doe, Staff Writer", "Updated 10:04 AM EDT, June 2, 2025", "By Bob Smith Jr.",
+                                   "Last updated on June 2, 2025 at 9:30 a.m."])
 def test_a_byline_or_time_stamp_above_a_report_is_no_headline_and_no_sentence(stamp):
     record = read_text(f"date 2025-06-02\n{stamp}\n\nFerry crews walked out on Monday, the operator said."
                        "\n\nTalks resume on Friday.\n")
@@ -334,8 +337,17 @@ def test_a_record_written_a_paragraph_a_line_gives_each_quotation_its_own_paragr
     check_contract(db)
 
 
-def test_a_plain_text_report_written_a_paragraph_a_line_has_its_first_line_as_headline():
-    record = read_text("date 2025-06-02\nHarbour plan meets doubts in Norrvik\n" + "\n".join(HALL) + "\n")
+@pytest.mark.parametrize("headline", ["Harbour plan meets doubts in Norrvik",
+                                      "Harbour plan meets doubts in Norrvik as residents pack the town hall to hear the engineer"])
+def test_a_plain_text_report_written_a_paragraph_a_line_has_its_first_line_as_headline(headline):
+    record = read_text(f"date 2025-06-02\n{headline}\n" + "\n".join(HALL) + "\n")
     assert isinstance(record, Record)
-    assert record.title == "Harbour plan meets doubts in Norrvik"
+    assert record.title == headline
     assert record.text == "\n".join(HALL)
+
+
+def test_the_first_line_of_a_hard_wrapped_report_is_no_headline():
+    body = ("Residents of Norrvik packed the town hall on Monday to hear\nthe harbour plan, which its engineer "
+            "defended at\nlength. Council member Raul Fenn was not convinced.")
+    record = read_text("date 2025-06-02\n" + body + "\n")
+    assert record.title is None and record.text == body

@@ -76,7 +76,7 @@ def paragraphs(text):
 A_PARAGRAPH_A_LINE = [
     "Residents packed the town hall on Monday. They came to hear the harbour plan.",
     'Harbour engineer Petra Sand defended its cost. She called the old quay "a danger to everyone."',
-    '"I will go through every line of the figures," Sand said in a statement.',
+    '"I will go through every line of the figures," Sand said in a statement. She gave no date.',
     'Council member Raul Fenn did not seem convinced, telling residents, "We have heard this before."',
 ]
 
@@ -84,6 +84,13 @@ A_PARAGRAPH_A_LINE = [
 def test_a_text_written_a_paragraph_a_line_reads_its_lines_as_paragraphs():
     assert paragraphs("\n".join(A_PARAGRAPH_A_LINE)) == A_PARAGRAPH_A_LINE
     assert paragraphs("\n\n".join(A_PARAGRAPH_A_LINE)) == A_PARAGRAPH_A_LINE
+
+
+def test_a_blank_line_here_and_there_leaves_the_other_lines_paragraphs():
+    text = "\n".join(A_PARAGRAPH_A_LINE[:2]) + "\n\n" + "\n".join(A_PARAGRAPH_A_LINE[2:])
+    assert paragraphs(text) == A_PARAGRAPH_A_LINE
+    wrapped = "Residents packed the town hall on Monday to hear\nthe harbour plan, which the engineer defended."
+    assert paragraphs(wrapped + "\n\n" + A_PARAGRAPH_A_LINE[2]) == [wrapped, A_PARAGRAPH_A_LINE[2]]
 
 
 def test_a_heading_line_between_paragraph_lines_is_left_out():
@@ -118,6 +125,15 @@ def test_a_quotation_reopened_on_the_next_line_goes_on_in_a_new_paragraph():
              '"We will build the bridge. It will open in May.',
              '"Nobody will pay a toll," she said. The crowd cheered.']
     assert paragraphs("\n".join(lines)) == lines
+
+
+def test_guillemets_open_and_close_as_french_and_german_write_them():
+    lines = ["Le maire a parlé lundi. Il était bref.",
+             "« Nous allons construire le pont », a-t-il dit. Il a souri.",
+             "« Le pont coûtera trop cher. Personne ne l'utilisera.",
+             "Nous voterons contre », a-t-elle ajouté. Le vote aura lieu en mars.",
+             "»Wir bauen die Brücke«, sagte er. Dann ging er."]
+    assert paragraphs("\n".join(lines)) == [*lines[:2], "\n".join(lines[2:4]), lines[4]]
 
 
 def test_a_quotation_mark_left_open_by_mistake_joins_no_line_to_its_own():

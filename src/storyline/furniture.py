@@ -12,8 +12,8 @@ Two rules, in one place:
 - **structure**: a short line without a closing full stop, standing between paragraphs (a paragraph
   of its own, or the first line of one that goes on below it), is a heading.
 
-A byline or a time stamp above a report ("By Jane Doe", "Updated 10:04 AM EDT") is such a heading where it
-stands alone, and never the report's headline (`is_page_stamp`).
+A byline or a time stamp above a report ("By Jane Doe", "Last updated on June 2, 2025 at 9:30 a.m.") is no
+paragraph where it stands alone, and never the report's headline (`is_page_stamp`).
 """
 
 from __future__ import annotations
@@ -87,17 +87,23 @@ _OPENERS = "\"'“‘„«(["
 _QUOTATION_CLOSED = re.compile(r"[,.!?…][\"”’»]\s+\w")
 HEADING_MAX_WORDS = 10
 HEADING_MAX_CHARS = 80
-# A byline standing alone ("By Jane Doe", "By JANE DOE and Tom Lee, Staff Writers", "Story by Ana Ruiz | Norrvik Post"):
-# names in capitals, no day or month ("By Monday"), and no sentence after them ("By Monday, crews had left.").
+# A byline standing alone ("By Jane Doe", "By JANE DOE and Tom Lee, Staff Writers", "Story by Ana Ruiz | Norrvik Post",
+# "By the Associated Press"): names of two capitalised words or more, or one before the outlet or job after it; no
+# day or month ("By Monday"), no sentence after them ("By Monday, crews had left."), and no headline's words ("By The
+# Numbers", "By Land And Sea", "By Design").
 _CALENDAR = ("(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September"
-             "|October|November|December|Christmas|Easter|Noon|Midnight|Then|Now|Today|Tonight")
-_NAME = rf"(?!(?:{_CALENDAR})\b)[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|al|bin|la|le))*"
-_BYLINE = re.compile(rf"(?:By|BY|(?:Story|Words|Written|Reporting) by)\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME})*"
-                     r"(?:\s*[,|–—-]\s*[A-Z][\w ’'&-]{0,40})?\s*$")
-# A time stamp, its whole line ("Published 10:04 AM EDT, June 2, 2025", "Updated: 2 June 2025"), so not
-# "Published in 1998, the book …": after its first word, only the words of dates and times.
+             "|October|November|December|Christmas|Easter|Noon|Midnight|Then|Now|Today|Tonight|The|A|An")
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, accented ones among them (Élodie, Ørsted)
+_WORD = rf"(?!(?:{_CALENDAR}|And|Or|Of|For|In|On|To|With|At)\b)[{_CAPITAL}][\w'’.-]*"
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|de|van|von|da|al|bin|la|le|du|del|der|di))*"
+_ROLE = r"\s*[,|–—-]\s*[A-Z][\w ’'&.-]{0,40}"
+_BYLINE = re.compile(rf"(?:By|BY|(?:Story|Words|Written|Reporting) by)\s+(?:the\s+)?"
+                     rf"(?:{_NAME}\s+{_NAME}|{_NAME}(?={_ROLE}))(?:\s*(?:,|and|&)\s+{_NAME})*(?:{_ROLE})?\s*$")
+# A time stamp, its whole line ("Published 10:04 AM EDT, June 2, 2025", "Updated: 2 June 2025", "Posted 3 hours
+# ago"), so not "Published in 1998, the book …": after its first word, only the words of dates and times.
 _STAMPED = re.compile(r"(?:first\s+|last\s+)?(?:published|updated|posted)\b\s*:?\s*", re.IGNORECASE)
-_STAMP_WORD = re.compile(r"(?:on|at|published|updated|posted|[ap]\.?m\.?|(?-i:[A-Z]{2,4})|\d[\d/.:-]*(?:st|nd|rd|th)?"
+_STAMP_WORD = re.compile(r"(?:on|at|published|updated|posted|ago|just|[ap]\.?m\.?|(?-i:[A-Z]{2,4})"
+                         r"|\d[\d/.:-]*(?:st|nd|rd|th)?|(?:second|minute|min|hour|hr|day|week)s?"
                          r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
                          r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|[|,–—-])", re.IGNORECASE)
 
@@ -105,7 +111,7 @@ _STAMP_WORD = re.compile(r"(?:on|at|published|updated|posted|[ap]\.?m\.?|(?-i:[A
 def _time_stamp(line: str) -> bool:
     if (stamped := _STAMPED.match(line)) is None:
         return False
-    words = re.findall(r"[^\s,|]+|[,|]", line[stamped.end():])
+    words = re.findall(r"[^\s,|]+|[,|]", line[stamped.end():].rstrip("."))
     return any(w[0].isdigit() for w in words) and all(_STAMP_WORD.fullmatch(w) for w in words)
 
 
@@ -115,9 +121,9 @@ def is_furniture(line: str) -> bool:
 
 
 def is_page_stamp(line: str) -> bool:
-    """A byline or a time stamp standing alone, as a page prints them above a report: no headline. Between
-    paragraphs the analysis skips them as headings; they are not furniture, which would skip them inside a
-    block of lines too and part it there (a corpus's sentence a line)."""
+    """A byline or a time stamp, as a page prints them above a report: no headline, and no paragraph where one
+    stands alone (text.iter_paragraphs). They are not furniture, which would skip them inside a block of lines
+    too and part it there (a corpus's sentence a line, URL, headline and stamp in one block)."""
     line = line.strip()
     return _BYLINE.match(line) is not None or _time_stamp(line)
 

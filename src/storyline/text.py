@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from anyascii import anyascii
 
-from storyline.furniture import furniture_lines, is_furniture
+from storyline.furniture import furniture_lines, is_furniture, is_page_stamp
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'", "`": "'"})
 # a web address, or a line of one, in article text ("http://", "www.", "example.com", "/2013/05/")
@@ -245,17 +245,17 @@ LINES_OF_SENTENCES = 0.2
 
 
 def line_paragraphs(text: str) -> list[tuple[int, int]] | None:
-    """The paragraphs of a text with no blank line that writes a paragraph a line, as scrapers and JSON Lines
-    bodies often do; None for any other text.
+    """The paragraphs of a block of lines (a text with no blank line) that writes a paragraph a line, as scrapers
+    and JSON Lines bodies often do, some with a blank line here and there; None for any other block.
 
-    Such a text closes most of its lines as a paragraph does (LINES_CLOSED), where a hard-wrapped one
+    Such a block closes most of its lines as a paragraph does (LINES_CLOSED), where a hard-wrapped one
     closes few, and holds two sentences or more in some of its lines (LINES_OF_SENTENCES), where a text
     written a sentence a line (a corpus's tokenised layout) holds one in nearly every line and stays one
     block, as does a text of one-sentence paragraphs, which its lines cannot tell from that. A line break
     parts two paragraphs where the line before it closes and no quotation runs on across it, unless the
     next line reopens it, as a paragraph after another reopens a quotation that goes on: a quotation over
-    several lines stays one paragraph where a quotation mark further on closes it (a mark left open by
-    mistake goes no further than its line)."""
+    several lines stays one paragraph where the next quotation mark after it closes one (a mark left open by
+    mistake, followed by a line that opens a quotation, goes no further than its line)."""
     if "\n" not in text or _PARAGRAPH_GAP.search(text):
         return None
     lines: list[tuple[int, int]] = []
@@ -264,22 +264,22 @@ def line_paragraphs(text: str) -> list[tuple[int, int]] | None:
         if line.strip():
             lines.append(stripped(text, offset, offset + len(line)))
         offset += len(line) + 1
-    words = [text[a:b] for a, b in lines]
-    skipped = furniture_lines(words)
-    closed = [skip or _PARAGRAPH_END.search(line) is not None for line, skip in zip(words, skipped)]
+    texts = [text[a:b] for a, b in lines]
+    skipped = furniture_lines(texts)
+    closed = [skip or _PARAGRAPH_END.search(line) is not None for line, skip in zip(texts, skipped)]
     read = [line for line, skip in zip(lines, skipped) if not skip]
     if len(lines) < 2 or sum(closed) < LINES_CLOSED * len(lines) or \
             sum(_sentences_in(text, *line) > 1 for line in read) < LINES_OF_SENTENCES * len(read):
         return None
     # whether the next quotation mark at or after each line closes a quotation (one left open before it)
-    closes_next = [False] * (len(words) + 1)
-    for number in range(len(words) - 1, -1, -1):
-        mark = _DOUBLE_MARK.search(words[number])
+    closes_next = [False] * (len(texts) + 1)
+    for number in range(len(texts) - 1, -1, -1):
+        mark = _DOUBLE_MARK.search(texts[number])
         closes_next[number] = closes_next[number + 1] if mark is None else \
-            not _opens(words[number], mark.start(), mark.end(), 1)
+            not _opens(texts[number], mark.start(), mark.end(), 1)
     paragraphs = [lines[0]]
     depth = 0
-    for number, line in enumerate(words):
+    for number, line in enumerate(texts):
         if number and closed[number - 1] and (depth == 0 or not closes_next[number]):
             paragraphs.append(lines[number])
             depth = 0
@@ -297,15 +297,21 @@ def _sentences_in(text: str, start: int, stop: int) -> int:
 
 
 def _opens(line: str, start: int, end: int, depth: int) -> bool:
-    """Whether the double quotation mark at line[start:end] opens a quotation: a typewriter `` or a mark
-    after a space and before a word; ” '' » and a mark after a word close; a mark between spaces toggles."""
+    """Whether the double quotation mark at line[start:end] opens a quotation: a typewriter `` or „, « but
+    after a word (German's closing one), » only before a word (German's opening one: French closes with it,
+    « Nous … », a-t-il dit), any other mark after a space and before a word; ” '' and a mark after a word
+    close; a mark between spaces toggles."""
     mark = line[start:end]
-    if mark in ("``", "„") or (mark == "«" and end < len(line) and not line[end].isspace()):
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if mark in ("``", "„"):
         return True
     if mark in ("''", "”"):
         return False
-    before = line[start - 1] if start else " "
-    after = line[end] if end < len(line) else " "
+    if mark == "«":
+        return before.isspace() or before in "([{—–-/"
+    if mark == "»":
+        return (before.isspace() or before in "([{—–-/") and after.isalnum()
     if not before.isspace() and before not in "([{—–-/":
         return False
     if after.isspace():
@@ -314,24 +320,26 @@ def _opens(line: str, start: int, end: int, depth: int) -> bool:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of text between blank lines, each trimmed of surrounding space; a text's lines where it
+    """The spans of text between blank lines, each trimmed of surrounding space; a block's lines where it
     writes a paragraph a line (line_paragraphs)."""
-    if (paragraphs := line_paragraphs(text)) is not None:
-        yield from paragraphs
-        return
     start = 0
     for gap in chain(_PARAGRAPH_GAP.finditer(text), [None]):
         end = gap.start() if gap else len(text)
         block = text[start:end]
         if block.strip():
-            yield start + len(block) - len(block.lstrip()), end - len(block) + len(block.rstrip())
+            lo, hi = start + len(block) - len(block.lstrip()), end - len(block) + len(block.rstrip())
+            if "\n" in text[lo:hi] and (paragraphs := line_paragraphs(text[lo:hi])) is not None:
+                yield from ((lo + a, lo + b) for a, b in paragraphs)
+            else:
+                yield lo, hi
         if gap:
             start = gap.end()
 
 
 def paragraph_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The span of the block of text (a paragraph, as iter_paragraphs reads them, furniture kept) that
-    holds text[start:end]; from the block holding start to the one holding end where they differ."""
+    """The span of the block of text that holds text[start:end] (a paragraph as iter_paragraphs reads it, with
+    the headings and furniture that iter_paragraphs leaves out); from the block holding start to the one
+    holding end where they differ."""
     blocks = _block_spans(text)
     first = max(0, bisect.bisect_right(blocks, start, key=lambda span: span[0]) - 1)
     last = max(first, bisect.bisect_right(blocks, start if end is None else end, key=lambda span: span[0]) - 1)
@@ -345,11 +353,14 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """The paragraphs the analysis reads, as spans of text: blocks of lines between blank lines, with
-    page furniture left out (a heading between paragraphs, a "follow us" line anywhere: furniture.py).
+    page furniture left out (a heading between paragraphs, a "follow us" line anywhere, a byline or a time
+    stamp standing alone: furniture.py).
     A heading needs text after it: a closing short line is the end of the report, not a heading."""
     blocks = list(_blocks(text))
     for number, (start, end) in enumerate(blocks):
         lines = text[start:end].split("\n")
+        if len(lines) == 1 and is_page_stamp(lines[0]):
+            continue  # "By Jane Doe", "Last updated on June 2, 2025 at 9:30 a.m." standing alone
         skipped = furniture_lines(lines)
         if all(skipped) and number == len(blocks) - 1 and not any(map(is_furniture, lines)):
             skipped = [False] * len(lines)

@@ -213,7 +213,13 @@ def test_sniff_kind(document: bytes, content_type: str | None, kind: str | None)
 
 def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
     html = "<p>One &amp; two</p><script>var x = 1;</script><ul><li>three</li><li>four</li></ul>five<br>six"
-    assert html_to_text(html) == "One & two\n\nthree\nfour\nfive\nsix"
+    assert html_to_text(html) == "One & two\n\nthree\nfour\n\nfive\nsix"
+
+
+def test_html_to_text_parts_paragraphs_of_pages_without_p() -> None:
+    # <div> blocks, and two <br> in a row, part paragraphs as <p> does; one <br> breaks a line
+    html = "<div>One.</div><div>Two.<br>Still two.</div>Three.<br><br>Four.<br/> <br />Five."
+    assert html_to_text(html) == "One.\n\nTwo.\nStill two.\n\nThree.\n\nFour.\n\nFive."
 
 
 @given(st.text(max_size=300))

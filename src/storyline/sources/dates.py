@@ -14,15 +14,18 @@ _MONTH = {name.lower(): number for names in (calendar.month_name, calendar.month
 _WRITTEN = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[a-z]{3,9})\.?,?\s+(?P<year2>\d{4})"
-    r"|(?P<year3>\d{4})[/.](?P<month3>\d{1,2})[/.](?P<day3>\d{1,2}))"
-    r"(?:(?:,|\s+at|\s+-)?\s+(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?[\s-]+(?P<month2>[a-z]{3,9})\.?,?[\s-]+(?P<year2>\d{4})"
+    r"|(?P<year3>\d{4})(?P<sep3>[/.-])(?P<month3>\d{1,2})(?P=sep3)(?P<day3>\d{1,2})"
+    r"|(?P<first>\d{1,2})(?P<sep4>[/.-])(?P<second_>\d{1,2})(?P=sep4)(?P<year4>\d{4}))"
+    r"(?:(?:,?\s+at|,|\s+-)?\s*(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
     r"\s*(?P<half>[ap]\.?m\.?)?)?"
-    r"(?:\s*(?P<zone>z|utc|gmt|[+-]\d{2}:?\d{2}|[ecmp][sd]?t))?", re.IGNORECASE)
-_ZONES = {"z": 0, "utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8,
-          "pdt": -7}
+    r"(?:\s*\(?(?P<zone>z|(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|[a-z]{2,5})\)?)?\.?", re.IGNORECASE)
+_ZONES = {"z": 0, "utc": 0, "gmt": 0, "wet": 0, "bst": 1, "cet": 1, "west": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
+          "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "akst": -9,
+          "akdt": -8, "hst": -10, "awst": 8, "sgt": 8, "hkt": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
+          "nzst": 12, "nzdt": 13}
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
-_NUMERIC = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_TWELVE_HOURS = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
 
 
 def parse_published(value: object) -> datetime | None:
@@ -50,6 +53,9 @@ def parse_published(value: object) -> datetime | None:
         parsed = None
     if parsed is None:
         parsed = _written(text)  # before RFC 2822's reader, which reads "September 12, 2016 3:04 PM" as 3:04 AM
+    if parsed is None and _TWELVE_HOURS.search(text):
+        raise ValueError(f"{text[:60]!r}: a time of day with a zone or words storyline does not know "
+                         "(use an ISO 8601 date-time)")
     if parsed is None:
         try:
             parsed = parsedate_to_datetime(text)
@@ -63,49 +69,41 @@ def parse_published(value: object) -> datetime | None:
 
 
 def _written(text: str) -> datetime | None:
-    """A date as pages and spreadsheets write it; None where the text is none. Raises ValueError for a date
-    of numbers whose day and month could be either way round ("04/05/2016")."""
+    """A date as pages and spreadsheets write it, with its time and zone if any; None where the text is none,
+    or gives a zone not known here. Raises ValueError for a date of numbers whose day and month could be either
+    way round ("04/05/2016"; with full stops, "12.09.2016", it is day first, as the languages that write so)."""
     if len(text) > 64:  # no written date is longer; a field that is not one is not read further
         return None
-    if (numeric := _NUMERIC.fullmatch(text)) and int(numeric.group(1)) <= 12 and int(numeric.group(2)) <= 12 \
-            and numeric.group(1) != numeric.group(2):
-        raise ValueError(f"{text!r} could be either day first or month first (use YYYY-MM-DD)")
-    if numeric:
-        first, second, year = (int(part) for part in numeric.groups())
-        day, month = (first, second) if first > 12 else (second, first)
-        return _day_or_none(year, month, day)
     found = _WRITTEN.fullmatch(text)
     if found is None:
         return None
     parts = found.groupdict()
-    year = int(parts["year"] or parts["year2"] or parts["year3"])
-    name = (parts["month"] or parts["month2"] or "").lower()
-    month = int(parts["month3"]) if parts["month3"] else _MONTH.get(name)
-    day = int(parts["day"] or parts["day2"] or parts["day3"])
-    when = _day_or_none(year, month, day) if month else None
+    if parts["first"]:
+        first, second = int(parts["first"]), int(parts["second_"])
+        if first <= 12 and second <= 12 and first != second and parts["sep4"] != ".":
+            raise ValueError(f"{text!r} could be either day first or month first (use YYYY-MM-DD)")
+        day, month = (first, second) if first > 12 or parts["sep4"] == "." else (second, first)
+        year = int(parts["year4"])
+    else:
+        year = int(parts["year"] or parts["year2"] or parts["year3"])
+        name = (parts["month"] or parts["month2"] or "").lower()
+        month = int(parts["month3"]) if parts["month3"] else _MONTH.get(name, 0)
+        day = int(parts["day"] or parts["day2"] or parts["day3"])
+    when = _day_or_none(year, month, day)
     if when is None or parts["hour"] is None:
-        return when
-    hour, minute = int(parts["hour"]), int(parts["minute"])
+        return when if parts["zone"] is None else None  # a zone after a day alone is some other word
+    if parts["minute"] is None and parts["half"] is None:
+        return None  # "2016 3": no time
+    hour, minute, second = int(parts["hour"]), int(parts["minute"] or 0), int(parts["second"] or 0)
     if parts["half"]:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if parts["half"].lower().startswith("p") else 0)
-    if hour > 23 or minute > 59 or int(parts["second"] or 0) > 59:
+    if hour > 23 or minute > 59 or second > 59:
         return None
-    when = when.replace(hour=hour, minute=minute, second=int(parts["second"] or 0))
-    zone = (parts["zone"] or "utc").lower()
-    if zone in _US_ZONES:  # "9:30 a.m. ET": Eastern time, standard or daylight as the day has it
-        return when.replace(tzinfo=_zone(zone))
-    offset = timedelta(hours=_ZONES[zone]) if zone in _ZONES else \
-        (1 if zone[0] == "+" else -1) * timedelta(hours=int(zone[1:3]), minutes=int(zone[-2:]))
-    return when.replace(tzinfo=timezone(offset))
-
-
-def _zone(name: str) -> tzinfo:
-    try:
-        return ZoneInfo(_US_ZONES[name])
-    except ZoneInfoNotFoundError:  # a system without a time zone database: standard time
-        return timezone(timedelta(hours=_ZONES[name[0] + "st"]))
+    when = when.replace(hour=hour, minute=minute, second=second)
+    zone = _zone(parts["zone"] or "utc")
+    return None if zone is None else when.replace(tzinfo=zone)
 
 
 def _day_or_none(year: int, month: int, day: int) -> datetime | None:
@@ -113,6 +111,23 @@ def _day_or_none(year: int, month: int, day: int) -> datetime | None:
         return datetime(year, month, day, tzinfo=timezone.utc)
     except ValueError:
         return None
+
+
+def _zone(name: str) -> tzinfo | None:
+    """The zone a written time names ("EDT", "BST", "+01:00", "GMT+1", "ET"); None for a name not known here."""
+    name = name.lower()
+    if name in _US_ZONES:  # "9:30 a.m. ET": Eastern time, standard or daylight as the day has it
+        try:
+            return ZoneInfo(_US_ZONES[name])
+        except ZoneInfoNotFoundError:  # a system without a time zone database: standard time
+            return timezone(timedelta(hours=_ZONES[name[0] + "st"]))
+    if name in _ZONES:
+        return timezone(timedelta(hours=_ZONES[name]))
+    offset = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?", name)
+    if offset is None or int(offset.group(2)) > 14:
+        return None
+    sign = 1 if offset.group(1) == "+" else -1
+    return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0)))
 
 
 def format_published(value: datetime | None) -> str | None:

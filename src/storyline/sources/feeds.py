@@ -210,17 +210,30 @@ def html_to_text(html: str) -> str:
     stripper = _TextOfHTML()
     stripper.feed(html)
     stripper.close()
-    text = re.sub(r"[\x01\x02][\s\x01\x02]*", lambda m: "\n\n" if "\x02" in m.group() else "\n",
-                  "".join(stripper.parts))
+    text = re.sub(r"[\x01-\x03][\s\x01-\x03]*", _break, "".join(stripper.parts))
     return normalize_text(text)
 
 
+def _break(marks: re.Match[str]) -> str:
+    """A run of break markers as the text's line breaks: a paragraph's edge, or two <br> in a row, a blank line."""
+    found = marks.group()
+    return "\n\n" if _TextOfHTML._PARAGRAPH in found or found.count(_TextOfHTML._BREAK) > 1 else "\n"
+
+
 class _TextOfHTML(HTMLParser):
-    _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table",
-               "section", "article", "figure", "figcaption", "pre", "hr", "dd", "dt"}
+    _PARAGRAPHS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "section", "article",
+                   "figure", "pre", "hr", "ul", "ol"}
+    _LINES = {"br", "li", "tr", "figcaption", "dd", "dt"}
     _SKIP = {"script", "style", "template", "noscript", "iframe", "object", "svg"}
-    # Break markers, merged afterwards so that </li><li> is one line break and </p><p> one blank line.
-    _LINE, _PARAGRAPH = "\x01", "\x02"
+    # Break markers, merged afterwards so that </li><li> is one line break, </p><p> or </div><div> one blank
+    # line, and so is <br><br>, as pages without <p> part their paragraphs.
+    _LINE, _PARAGRAPH, _BREAK = "\x01", "\x02", "\x03"
+
+    def _mark(self, tag: str) -> None:
+        if tag in self._PARAGRAPHS:
+            self.parts.append(self._PARAGRAPH)
+        elif tag in self._LINES:
+            self.parts.append(self._BREAK if tag == "br" else self._LINE)
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -230,18 +243,18 @@ class _TextOfHTML(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self._SKIP:
             self.skipping += 1
-        elif tag in self._BLOCKS:
-            self.parts.append(self._PARAGRAPH if tag == "p" else self._LINE)
+        else:
+            self._mark(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append(self._PARAGRAPH if tag == "p" else self._LINE)
+        else:
+            self._mark(tag)
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            self.parts.append(data.replace("\x01", "").replace("\x02", ""))
+            self.parts.append(re.sub("[\x01-\x03]", "", data))
 
 
 def _safe_document(data: bytes, origin: str, charset: str | None) -> tuple[str, Element | None]:

@@ -220,8 +220,10 @@ def split_headline(body: str) -> tuple[str | None, str]:
     a sentence does, quotation marks after the stop included) is the headline; in a body written a
     paragraph a line (text.line_paragraphs), its first line."""
     first, _, rest = body.partition("\n\n")
-    if not rest and (paragraphs := line_paragraphs(body)) and len(paragraphs) > 1:
-        first, rest = body[:paragraphs[0][1]], body[paragraphs[1][0]:]
+    if not rest:
+        head, _, tail = body.strip().partition("\n")
+        if line_paragraphs(tail) is not None:  # the lines after the first are paragraphs: it stands alone
+            first, rest = head, tail
     first = first.strip()
     if rest.strip() and "\n" not in first and reads_as_heading(first, max_words=HEADLINE_MAX_WORDS) \
             and not is_page_stamp(first):  # "By Jane Doe" above the report is no headline
@@ -332,20 +334,24 @@ def _pick(mapping: dict, keys: tuple[str, ...]) -> object:
     return None
 
 
-# A record's body as a CMS or a scraper exports it: HTML whose paragraphs are <p>, <br> or <div> blocks, or text
-# with its character references (&#8217;, &amp;) left in.
+# A record's body as a CMS or a scraper exports it: HTML whose paragraphs are <p>, <br> or <div> blocks (escaped once
+# more, "&lt;p&gt;", by some), or text with its character references (&#8217;, &amp;) left in; a title with markup.
 _MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|li|blockquote)\b[^>]{0,2000}>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^>]{0,2000}>", re.IGNORECASE)
 _REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-def _as_text(value: str, markup: bool = True) -> str:
-    """A field's text as a reader sees it: markup read as a feed's is (its blocks paragraphs, scripts never run),
-    character references as the characters they stand for."""
+def _as_text(value: str, body: bool = True) -> str:
+    """A field's text as a reader sees it: a body's markup read as a feed's is (its blocks paragraphs, scripts never
+    run), a title's tags dropped, character references as the characters they stand for. A body with inline tags
+    alone (<em>, <a>) is kept as written."""
     from storyline.sources.feeds import html_to_text
 
-    if markup and _MARKUP.search(value):
-        return html_to_text(value)
-    return _REFERENCE.sub(lambda reference: html.unescape(reference.group()), value)
+    text = value if _MARKUP.search(value) else _REFERENCE.sub(lambda reference: html.unescape(reference.group()), value)
+    if (_MARKUP if body else _TAG).search(text):
+        text = html_to_text(text)
+        return text if body else " ".join(text.split())
+    return text
 
 
 def _from_mapping(value: object, where: str, implied_source: str, source: str | None, settings: Settings) -> Item:
@@ -367,8 +373,9 @@ def _from_mapping(value: object, where: str, implied_source: str, source: str | 
         if field is not None and (isinstance(field, bool) or not isinstance(field, (str, int, float))):
             return Rejection(where, f"'{names[0]}' must be a string, got {type(field).__name__}")
         strings[key] = None if field is None else str(field)
-    title = None if strings["title"] is None else _as_text(strings["title"], markup=False)
-    return _record(where, _as_text(text), title, published, strings["source"], strings["url"], strings["id"],
+    title = None if strings["title"] is None else _as_text(strings["title"], body=False)
+    url = None if strings["url"] is None else _REFERENCE.sub(lambda reference: html.unescape(reference.group()), strings["url"])
+    return _record(where, _as_text(text), title, published, strings["source"], url, strings["id"],
                    strings["language"], strings["gold"], implied_source, source, settings)
 
 
