@@ -22,10 +22,14 @@ def test_an_unnamed_person_or_a_thing_is_nobody_named():
              "the man shouted."),
             ("Senator Ana Ortiz spoke for an hour at the harbour rally. One heckler would not sit down.",
              "the heckler yelled."),
-            ("Senator Ana Ortiz signed a letter to the harbour board on Monday.", "the letter continues."),
+            ("An unsigned letter reached the harbour board on Monday.", "the letter continues."),
     ):
         text = f"{opening}\n\n“Nobody in this town believes a word of the ferry plan anymore,” {said}"
         assert speaker_of(text, "Nobody in this town") is None, said
+    # a letter someone named signed is theirs (described.issuer_of_message)
+    signed = ("Senator Ana Ortiz signed a letter to the harbour board on Monday.\n\n“Nobody in this town believes a "
+              "word of the ferry plan anymore,” the letter continues.")
+    assert speaker_of(signed, "Nobody in this town") == "Ana Ortiz"
 
 
 def test_verbs_of_the_widened_table_are_cues():

@@ -8,10 +8,11 @@ judge"), of another clause ("The judge found that …, Mr. Cole") or cut short (
 Nikolaidis"), a body between a name and its place ("of Brightline Research in Silicon Valley"), a clause after a
 comma that is no apposition ("…, and there is no timeframe …, said"), a cue after "because" that is another
 clause's, "quoted as saying" (the one quoted, subject or object), a relative no one is named as ("his mother
-told"), and a two-word name the model took for a
-body whose surname it took for a person ("Bettie Page").
+told"), a two-word name the model took for a
+body whose surname it took for a person ("Bettie Page"), and a message speaking for who gave it ("a statement from
+Kestrel Foods said", "an editorial in the Morning Courier", "the letter read" after "X wrote a letter").
 The sentences are our own. (speaker_phrases.py, speaker_kinds.py, office_titles.py, entities.py,
-quotation_cues.py, cue_words.py, cue_subjects.py, speakers.py, roles.py, missed_people.py, text.py.)"""
+quotation_cues.py, cue_words.py, cue_subjects.py, speakers.py, roles.py, missed_people.py, text.py, described.py.)"""
 
 from __future__ import annotations
 
@@ -169,3 +170,40 @@ def test_a_relative_no_one_named_is_stays_unnamed():
             "Vincent had dementia.\nFederal marshals once found him standing under the shower, holding an umbrella.\n"
             "\"Vincenzo?\nHe is the boss of the toilet!\"\nhis mother told a newspaper columnist.")
     assert speaker_of(text, "boss of the toilet") is None  # not the brother named before her
+
+
+# --- a message speaks for who gave it (described.py: author_of_message, issuer_of_message) ---------------------------
+
+
+def test_a_statement_from_a_body_is_the_bodys_and_so_is_it_after_it():
+    text = ("Fire destroyed the department store in Harrowgate on Friday. A statement from Kestrel Foods said the "
+            "store would be rebuilt. “We regret any inconvenience caused to residents,” it added.")
+    assert speaker_of(text, "store would be rebuilt") == "Kestrel Foods"
+    assert speaker_of(text, "We regret any inconvenience") == "Kestrel Foods"
+
+
+def test_an_editorial_in_a_paper_is_the_papers():
+    text = ("Protests spread across the capital for a fourth night. “For four days, the city has surrendered itself "
+            "to anarchy,” said an editorial in the conservative daily Morning Courier.")
+    assert speaker_of(text, "surrendered itself") == "Morning Courier"
+
+
+def test_the_statement_or_the_letter_is_whoever_issued_it_before():
+    issued = ("The Norrvik Port Authority issued a statement on Monday. “We are committed to the harbour,” the "
+              "statement said.")
+    assert speaker_of(issued, "committed to the harbour") == "Norrvik Port Authority"
+    wrote = ("Principal Matthew Willoughby wrote a letter describing the teen as hard-working. “Kimani made great "
+             "strides this year,” the letter read.")
+    assert speaker_of(wrote, "great strides", direct=True) == "Matthew Willoughby"
+    relative = ("Lena Ortiz met Tom Berg, who had sent a letter to the council. “Fix the road,” the letter said.")
+    assert speaker_of(relative, "Fix the road") == "Tom Berg"
+    provided = ("The Herald said Peter Cook provided a written statement in response to its questions. “It was a "
+                "mistake,” the statement said.")
+    assert speaker_of(provided, "It was a mistake") == "Peter Cook"
+
+
+def test_a_message_no_one_named_gave_stays_unnamed():
+    # found by the police, sent by a campaign: no one named gave it, and the campaign is not its candidate
+    assert speaker_of("Police found a letter in the car. “I am sorry,” the letter read.", "I am sorry") is None
+    assert speaker_of("Ortiz's campaign sent out an email on Monday. “We need you now,” the email said.",
+                      "We need you now") is None

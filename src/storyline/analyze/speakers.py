@@ -31,7 +31,7 @@ from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.cue_words import is_cue
-from storyline.analyze.described import author_of_message, named_in_description
+from storyline.analyze.described import author_of_message, issuer_of_message, named_in_description
 from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.office_titles import strip_title
@@ -189,7 +189,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
                    genders: dict[str, str]) -> None:
     statement.resolved = True
     # "his nephew Michery el Soheil added", "according to a post from Ana Ruiz"
-    subject = named_in_description(article, subject) or author_of_message(article, subject) or subject
+    subject = named_in_description(article, subject) or author_of_message(article, subject) \
+        or issuer_of_message(article, subject) or subject  # "the statement said", its issuer named before
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
         titled = title_gender(subject.mention)  # "Mrs. Clinton said", the nearer "Bill Clinton" notwithstanding

@@ -15,6 +15,7 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
+from storyline.analyze.described import message_from
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import np_token
 from storyline.analyze.subjects import subject_like
@@ -243,8 +244,9 @@ def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
     if article.paragraph_of(lo) < article.paragraph_of(subject.start) - 1:
         return None
     for m in article.mentions_within(lo, hi):
-        if m.label in _ACTORS and not article.in_quote(m.start) and subject_like(article, m):
-            return m if m.label in ("ORG", "GPE") else None
+        if m.label in _ACTORS and not article.in_quote(m.start) and (subject_like(article, m)
+                                                                     or message_from(article, lo, m.start)):
+            return m if m.label in ("ORG", "GPE") else None  # "A statement from Waitrose said …. It added …"
     return None
 
 
