@@ -125,6 +125,18 @@ def test_he_after_a_stranger_his_paragraph_introduces_is_that_stranger():
     assert (quote.speaker, quote.unnamed_source) == (None, "One ferry pilot")
 
 
+def test_she_after_someones_mother_is_the_mother_unnamed():
+    """"His mother spoke to reporters. “…,” she said": the mother's words, not unattributed, and not the son's."""
+    for relative in ("His mother", "The defendant's mother"):
+        text = (f"Brian Cole was sentenced on Friday for the robbery.\n\n{relative} spoke to reporters outside the "
+                "court. “We just want to fade away,” she said.")
+        quote = quote_with(text, "fade away")
+        assert (quote.speaker, quote.unnamed_source) == (None, relative)
+    # the pronoun of the other sex is not the relative's
+    text = ("Brian Cole was sentenced on Friday.\n\nHis mother spoke to reporters outside. “I am sorry,” he said.")
+    assert quote_with(text, "I am sorry").unnamed_source is None
+
+
 def test_he_after_a_stranger_who_asks_a_named_person_is_the_one_asked():
     text = ("The count went on late.\n\nA reporter asked Lena Ruiz how she felt on the night. She replied: "
             "“The bigger the turnout, the better I feel.”")

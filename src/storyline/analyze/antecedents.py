@@ -252,7 +252,7 @@ def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], ge
     k = article.sentence_of(lo)
     while k < len(article.sentences) and article.sentences[k][0] < pos:
         subject = sentence_subject(article, article.sentences[k])
-        if subject is not None and subject.kind == "anonymous" and lo <= subject.start < pos \
+        if subject is not None and subject.kind in ("anonymous", "role") and lo <= subject.start < pos \
                 and not article.in_quote(subject.start) and _a_stranger(article, (subject.start, subject.end), gender):
             strangers.append((subject.start, subject.end))
         k += 1
@@ -284,7 +284,10 @@ _OF_A_BODY = {"for", "of", "from", "at", "with"}
 def _a_stranger(article: ArticleText, span: tuple[int, int], gender: str | None) -> bool:
     """Whether a phrase introduces one person without a name ("One California delegate", "a senior official who
     asked not to be named"): an indefinite opening and a head noun that names a person, of the given gender or of
-    none."""
+    none; or someone's relative of the pronoun's sex ("His mother", "the defendant's widow")."""
+    kin = _KIN_OF.fullmatch(article.text, span[0], span[1])
+    if kin is not None:  # "His mother spoke to reporters. “…,” she said": the mother's, unnamed
+        return gender is not None and SEXED_NOUNS.get(kin.group(1).lower()) == gender
     words = re.findall(r"[A-Za-z][\w-]*", article.text[span[0]:span[1]])
     if len(words) < 2 or words[0].lower() not in _ONE_PERSON:
         return False
@@ -303,6 +306,8 @@ def _participle(word: str) -> bool:
 
 
 _ONE_PERSON = {"a", "an", "one", "another"}
+# a relative of someone, by a possessive: "His mother", "The defendant's widow", "Nichols' son"
+_KIN_OF = re.compile(r"(?:his|her|their|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?['’]s?)\s+([a-z]+)", re.IGNORECASE)
 _HEAD_ENDS = {"of", "for", "from", "at", "in", "with", "who", "whose", "close", "familiar", "said", "says", "told"}
 
 
