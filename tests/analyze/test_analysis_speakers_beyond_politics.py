@@ -202,6 +202,27 @@ def test_the_statement_or_the_letter_is_whoever_issued_it_before():
     assert speaker_of(provided, "It was a mistake") == "Peter Cook"
 
 
+def test_the_message_is_its_authors_not_whoever_handles_it():
+    for text, author in (
+            ("Ana Ortiz received a letter from Tom Berg on Monday. “You have failed us,” the letter said.", "Tom Berg"),
+            ("Ana Ortiz read a statement from Tom Berg to reporters. “I am innocent,” the statement said.", "Tom Berg"),
+            ("Kestrel Foods welcomed a statement that Norrvik Council issued on Monday. “We will act,” the statement "
+             "said.", "Norrvik Council"),
+            ("Tom Berg issued a statement on Monday. Ana Ortiz called the statement a lie. “I did nothing wrong,” the "
+             "statement said.", "Tom Berg"),
+            ("Tom Berg's letter arrived on Monday. Ana Ortiz read the letter aloud. “I did nothing wrong,” the letter "
+             "said.", "Tom Berg"),
+            ("Ana Ortiz criticised the letter. “Fix the road,” the letter said.", None),
+            ("Ana Ortiz gave the letter to police. “Fix the road,” the letter said.", None)):
+        quoted = text.split("“")[1].split("”")[0].rstrip(",")
+        assert speaker_of(text, quoted) == author, text
+
+
+def test_a_statement_from_someone_of_a_named_body_is_not_the_bodys():
+    for who in ("Ana Ortiz's lawyer", "Senate Republicans", "European Union leaders", "Hospital officials"):
+        assert speaker_of(f"A statement from {who} said the plan was dead.", "plan was dead") is None, who
+
+
 def test_a_message_no_one_named_gave_stays_unnamed():
     # found by the police, sent by a campaign: no one named gave it, and the campaign is not its candidate
     assert speaker_of("Police found a letter in the car. “I am sorry,” the letter read.", "I am sorry") is None

@@ -17,8 +17,9 @@ import re
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import preposition_before
 from storyline.analyze.person_names import could_be_name
+from storyline.analyze.roles import names_a_person
 from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
-from storyline.analyze.subjects import sentence_subject, subject_like
+from storyline.analyze.subjects import subject_like
 from storyline.lang.en import FUNCTION_WORDS, KIN, MESSAGE_NOUNS, OBJECT_PREPOSITIONS, PERSON_OF, PERSON_ROLES
 
 # Before the name, words a description may hold without making the name its object.
@@ -70,12 +71,21 @@ _AUTHORING = {"filed", "written", "issued", "signed", "sent", "released", "poste
 _AUTHOR_AFTER = re.compile(r"\s+(?:(?:%s)\s+)?(?:from|by)\s+" % "|".join(sorted(_AUTHORING)))
 _BY = re.compile(r"\s+(?:from|by)\s+")
 _IN = re.compile(r"\s+in\s+")
+_PEOPLE_OF = {"leaders", "officials", "members", "lawmakers", "executives", "ministers", "workers", "staffers", "aides",
+              "sources", "spokespeople", "representatives", "investigators", "prosecutors", "lawyers", "attorneys"}
+_WORD_AFTER = re.compile(r"(['’]s?\s+)?\s*([A-Za-z]+)")
+_POSSESSIVE = re.compile(r"['’]s?\s")
+_THAT = re.compile(r"\s+(?:that|which)\s+")
+_IN_BEFORE = re.compile(r"\b(?:in|with)\s+$", re.IGNORECASE)
 _ONES_BODY = re.compile(r"['’]s\b|\s+(?:campaign|office|team|staff|administration|aides?|spokes\w+|lawyers?|attorneys?)\b")
-_ISSUED = re.compile(r"(?:,\s+who)?(?:\s+\w+ly)?\s+(?:has\s+|had\s+|have\s+)?(?:issued|released|sent|wrote|provided|posted|"
-                     r"published|put\s+out|signed|penned|gave|emailed|tweeted|circulated|distributed)\b")
+# a name's own verb of giving a message out, past an of-phrase or an apposition ("Matthew Willoughby of the Urban
+# Assembly School, wrote", "Tom Berg, who had sent")
+_ISSUED = re.compile(r"(?:\s+of\s+[^,.;“”\"]{1,80}?)?(?:,[^,.;“”\"]{1,80},)?(?:,\s+who)?(?:\s+\w+ly)?,?\s+"
+                     r"(?:has\s+|had\s+|have\s+)?(?:issued|released|sent|wrote|provided|posted|published|put\s+out|"
+                     r"signed|penned|emailed|tweeted|circulated|distributed)\b")
 _CALENDAR_WORDS = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
 _CAPITALISED = re.compile(r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}")
-_PAPER_PIECES = {"editorial", "column", "op-ed", "leader"}
+_PAPER_PIECES = {"editorial", "column", "op-ed"}
 
 
 _MESSAGE_FROM = re.compile(r"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:%s)\s+(?:(?:%s)\s+)?(?:from|by)\s+(?:the\s+)?"
@@ -90,7 +100,10 @@ def message_from(article: ArticleText, lo: int, mention_start: int) -> bool:
 def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     """The person or body who wrote or gave the message a cue names ("according to a post from Ana Ruiz", "a
     statement by Piet Varga said", "a statement from Norrvik Ferries said", "an editorial in the daily Kvällsposten
-    said"): their words, as a reader takes them; None for any other noun ("a spokesman for Ana Ruiz")."""
+    said"): their words, as a reader takes them; None for any other noun ("a spokesman for Ana Ruiz") or where the
+    name is another's ("a statement from Ana Ortiz's lawyer", "from European Union leaders"). The phrase may read on
+    over the author ("A statement from Waitrose" said), and a run of capitals the model tagged as nothing there is
+    a body."""
     if subject.kind not in ("role", "anonymous"):
         return None
     words = re.findall(r"[\w-]+", subject.surface.lower())
@@ -107,46 +120,63 @@ def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     mention = article.first_mention_from(link.end(), link.end() + 40)
     if mention is None and link.end() < subject.end and (run := _CAPITALISED.fullmatch(article.text, link.end(),
                                                                                        subject.end)) is not None \
-            and run.group().split()[-1].lower() not in _CALENDAR_WORDS:
+            and run.group().split()[-1].lower() not in _CALENDAR_WORDS and not _anothers(article, run.end()):
         return Subject("org", run.start(), run.end(), run.group())  # "a statement from Waitrose", untagged: the body
-    if mention is None or not (person_like(article, mention) or mention.label == "ORG"):
-        return None
+    if mention is None or not (person_like(article, mention) or mention.label == "ORG") or _anothers(article, mention.end):
+        return None  # "a statement from Ana Ortiz's lawyer", "from Senate Republicans": someone of theirs, unnamed
     between = article.text[link.end():mention.start if mention.title_start is None else mention.title_start].split()
     if len(between) > 3 or not all(w.islower() and w.isalpha() and w not in _OBJECT_WORDS for w in between):
         return None  # "filed by state attorney Ann Lee", not "a post from a site that quotes Ann Lee"
     return subject_from_mention(article, mention)
 
 
+def _anothers(article: ArticleText, end: int) -> bool:
+    """Whether a name ending at end stands before someone else it governs: "Ana Ortiz's lawyer", "Senate
+    Republicans", "European Union leaders"."""
+    after = _WORD_AFTER.match(article.text, end)
+    if after is None:
+        return False
+    word = after.group(2)
+    return bool(after.group(1)) or word.endswith("s") and not word.endswith("ss") and (
+        word[0].isupper() or word.lower() in _PEOPLE_OF or names_a_person(word.lower()[:-1]))
+
+
 def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
-    """Who gave "the statement", "the letter" a cue names ("…,” the statement said", "the letter read"): the
-    subject of the sentence before, in its paragraph or the one before, that named a message of that kind ("The
-    port authority issued a statement on Monday", "Matthew Willoughby wrote a letter", "In a statement, Norrvik
-    Ferries said"), or the author that sentence's own message names ("A statement from Waitrose said"); None where
-    no sentence names one, or its subject is no one named."""
+    """Who gave "the statement", "the letter" a cue names ("…,” the statement said", "the letter read"), by the last
+    sentence before it, in its paragraph or the one before, that introduced such a message ("a statement", "his
+    letter", "Tom Berg's letter"): the author that message's own words name ("a letter from Tom Berg", "a statement
+    that the council issued", "Tom Berg's letter"), else who issued, wrote or posted it there ("The port authority
+    issued a statement", "Ortiz met Tom Berg, who had sent a letter", "Cook provided a written statement"), else who
+    spoke "in a statement" ("In a statement, Norrvik Ferries said"); None where no one named gave it ("Police found a
+    letter", "Ortiz criticised the letter", "Clinton's campaign sent out an email": the campaign's, not hers)."""
     words = subject.surface.lower().split()
     if subject.kind not in ("role", "anonymous") or len(words) != 2 or words[0] != "the" or words[1] not in MESSAGE_NOUNS:
         return None
     lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
-    before = [m for m in re.finditer(rf"\b(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?{re.escape(words[1])}\b",
-                                     article.text[lo:subject.start], re.IGNORECASE)
-              if not article.in_quote(lo + m.start())]
-    if not before:
+    introduced = [m for m in _introducing(words[1]).finditer(article.text, lo, subject.start) if not article.in_quote(m.start())]
+    if not introduced:
         return None
-    noun = lo + before[-1].start()
-    sentence = article.sentences[article.sentence_of(noun)]
+    message = introduced[-1]
+    sentence = article.sentences[article.sentence_of(message.start())]
     if sentence[1] > subject.start:
         return None  # the message named in the cue's own sentence ("the letter, which …, read")
-    named = [m for m in article.mentions_within(*sentence) if m.label in ("PERSON", "ORG") and not article.in_quote(m.start)
-             and not _ONES_BODY.match(article.text, m.end)]  # "Clinton's campaign sent an email": the campaign's
-    issuers = [m for m in named if m.end <= noun and _ISSUED.match(article.text, m.end)]
-    actors = [m for m in named if subject_like(article, m) or _ISSUED.match(article.text, m.end)]
-    # the one who issued it ("The Times said Cook provided a written statement", "Ortiz met Tom Berg, who had sent a
-    # letter"), else the nearest who stands as a subject before the message, else after it ("In a statement, Norrvik
-    # Ferries said")
-    nearest = issuers[-1:] or [m for m in actors if m.end <= noun][-1:] or [m for m in actors if m.start > noun][:1]
-    if nearest:
-        return subject_from_mention(article, nearest[0])
-    found = sentence_subject(article, sentence)  # "A statement from Waitrose said …": its author
-    author = author_of_message(article, found) if found is not None else None
-    return author if author is not None and author.kind in ("name", "org") else None
+    mentions = [m for m in article.mentions_within(*sentence) if m.label in ("PERSON", "ORG") and not article.in_quote(m.start)]
+    own = [m for m in mentions if m.start <= message.start() < m.end and _POSSESSIVE.match(article.text, m.end)]  # "Tom Berg's letter"
+    named = [m for m in mentions if not _ONES_BODY.match(article.text, m.end)]  # "Clinton's campaign sent": the campaign's
+    if (link := _AUTHOR_AFTER.match(article.text, message.end())) is not None:  # "a letter from Tom Berg"
+        own += [m for m in named if m == article.first_mention_from(link.end(), link.end() + 40)]
+    elif (that := _THAT.match(article.text, message.end())) is not None:  # "a statement that the council issued"
+        own += [m for m in named if m == article.first_mention_from(that.end(), that.end() + 40)
+                and _ISSUED.match(article.text, m.end)]
+    issuers = [m for m in named if m.end <= message.start() and _ISSUED.match(article.text, m.end)]
+    speaking = [m for m in named if m.start > message.end() and subject_like(article, m)] \
+        if _IN_BEFORE.search(article.text, sentence[0], message.start()) else []  # "In a statement, Norrvik Ferries said"
+    chosen = own[:1] or issuers[:1] or speaking[:1]
+    return subject_from_mention(article, chosen[0]) if chosen else None
 
+
+def _introducing(noun: str) -> re.Pattern[str]:
+    """A phrase that introduces a message of the noun: "a statement", "a written statement", "his letter", "Tom
+    Berg's letter", not "the letter" (one introduced before)."""
+    return re.compile(rf"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[\w-]+\s+)?"
+                      rf"{re.escape(noun)}\b")

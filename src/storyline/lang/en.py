@@ -56,7 +56,7 @@ OUTLET_CUES = {"reported", "reports"}
 # Nouns of a message whose author speaks through it ("according to a post from Ana Ruiz").
 MESSAGE_NOUNS = {"post", "posts", "statement", "letter", "tweet", "tweets", "email", "e-mail", "memo", "op-ed",
                  "column", "essay", "message", "note", "speech", "remarks", "blog", "document", "filing", "affidavit",
-                 "editorial", "leader"}
+                 "editorial"}
 # Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
 # said “…”"): the cue after them is not the quotation's.
 CONTRASTING = {"while", "whereas", "but"}
