@@ -6,13 +6,16 @@ the person is, and a reader takes the name as the speaker, not the description. 
 phrase and nothing may make it the object of the description: "a spokesman for Hillary Clinton", "an aide
 to Ted Cruz", "the wife of Bill Clinton" stay as they are (anonymous, or a role for someone else), and so
 does a name that only qualifies the head ("a Clinton aide"). A message's author is the one who speaks through
-it ("according to a post from Ana Ruiz").
+it ("according to a post from Ana Ruiz", "a statement from Waitrose said", "an editorial in the Morning Courier"),
+and "the statement" or "the letter" a cue names is its author's, as the message was introduced before it ("Tom
+Berg issued a statement on Monday. “…,” the statement said").
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import preposition_before
@@ -175,6 +178,7 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     return subject_from_mention(article, chosen[0]) if chosen else None
 
 
+@lru_cache(maxsize=None)
 def _introducing(noun: str) -> re.Pattern[str]:
     """A phrase that introduces a message of the noun: "a statement", "a written statement", "his letter", "Tom
     Berg's letter", not "the letter" (one introduced before)."""
