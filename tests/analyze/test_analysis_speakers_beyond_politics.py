@@ -208,6 +208,7 @@ def test_the_message_is_its_authors_not_whoever_handles_it():
             ("Ana Ortiz read a statement from Tom Berg to reporters. “I am innocent,” the statement said.", "Tom Berg"),
             ("Kestrel Foods welcomed a statement that Norrvik Council issued on Monday. “We will act,” the statement "
              "said.", "Norrvik Council"),
+            ("A letter was sent late last night by Tom Berg to the council. “Fix the road,” the letter said.", "Tom Berg"),
             ("Tom Berg issued a statement on Monday. Ana Ortiz called the statement a lie. “I did nothing wrong,” the "
              "statement said.", "Tom Berg"),
             ("Tom Berg's letter arrived on Monday. Ana Ortiz read the letter aloud. “I did nothing wrong,” the letter "

@@ -73,6 +73,7 @@ _NAME_AT_END = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w’'
 _AUTHORING = {"filed", "written", "issued", "signed", "sent", "released", "posted", "published"}
 _AUTHOR_AFTER = re.compile(r"\s+(?:(?:%s)\s+)?(?:from|by)\s+" % "|".join(sorted(_AUTHORING)))
 _BY = re.compile(r"\s+(?:from|by)\s+")
+_PASSIVE_BY = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:%s)\s+(?:\w+\s+){0,3}by\s+" % "|".join(sorted(_AUTHORING)))
 _IN = re.compile(r"\s+in\s+")
 _PEOPLE_OF = {"leaders", "officials", "members", "lawmakers", "executives", "ministers", "workers", "staffers", "aides",
               "sources", "spokespeople", "representatives", "investigators", "prosecutors", "lawyers", "attorneys"}
@@ -148,10 +149,11 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     """Who gave "the statement", "the letter" a cue names ("…,” the statement said", "the letter read"), by the last
     sentence before it, in its paragraph or the one before, that introduced such a message ("a statement", "his
     letter", "Tom Berg's letter"): the author that message's own words name ("a letter from Tom Berg", "a statement
-    that the council issued", "Tom Berg's letter"), else who issued, wrote or posted it there ("The port authority
-    issued a statement", "Ortiz met Tom Berg, who had sent a letter", "Cook provided a written statement"), else who
-    spoke "in a statement" ("In a statement, Norrvik Ferries said"); None where no one named gave it ("Police found a
-    letter", "Ortiz criticised the letter", "Clinton's campaign sent out an email": the campaign's, not hers)."""
+    that the council issued", "a statement was issued by the council", "Tom Berg's letter"), else who issued, wrote
+    or posted it there ("The port authority issued a statement", "Ortiz met Tom Berg, who had sent a letter", "Cook
+    provided a written statement"), else who spoke "in a statement" ("In a statement, Norrvik Ferries said"); None
+    where no one named gave it ("Police found a letter", "Ortiz criticised the letter", "Clinton's campaign sent out
+    an email": the campaign's, not hers)."""
     words = subject.surface.lower().split()
     if subject.kind not in ("role", "anonymous") or len(words) != 2 or words[0] != "the" or words[1] not in MESSAGE_NOUNS:
         return None
@@ -166,7 +168,8 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     mentions = [m for m in article.mentions_within(*sentence) if m.label in ("PERSON", "ORG") and not article.in_quote(m.start)]
     own = [m for m in mentions if m.start <= message.start() < m.end and _POSSESSIVE.match(article.text, m.end)]  # "Tom Berg's letter"
     named = [m for m in mentions if not _ONES_BODY.match(article.text, m.end)]  # "Clinton's campaign sent": the campaign's
-    if (link := _AUTHOR_AFTER.match(article.text, message.end())) is not None:  # "a letter from Tom Berg"
+    link = _AUTHOR_AFTER.match(article.text, message.end()) or _PASSIVE_BY.match(article.text, message.end())
+    if link is not None:  # "a letter from Tom Berg", "a statement was issued by the council"
         own += [m for m in named if m == article.first_mention_from(link.end(), link.end() + 40)]
     elif (that := _THAT.match(article.text, message.end())) is not None:  # "a statement that the council issued"
         own += [m for m in named if m == article.first_mention_from(that.end(), that.end() + 40)
