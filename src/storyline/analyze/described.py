@@ -181,7 +181,7 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     return subject_from_mention(article, chosen[0]) if chosen else None
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=64)  # one a message noun
 def _introducing(noun: str) -> re.Pattern[str]:
     """A phrase that introduces a message of the noun: "a statement", "a written statement", "his letter", "Tom
     Berg's letter", not "the letter" (one introduced before)."""
