@@ -135,6 +135,11 @@ def test_she_after_someones_mother_is_the_mother_unnamed():
     # the pronoun of the other sex is not the relative's
     text = ("Brian Cole was sentenced on Friday.\n\nHis mother spoke to reporters outside. “I am sorry,” he said.")
     assert quote_with(text, "I am sorry").unnamed_source is None
+    # nor is "she" the one whose mother she is, where the sentence opens with another clause
+    text = ("The two jurors spoke publicly. They sat through the sentencing but left before reporters could interview "
+            "them. As she came into the courthouse, Nichols' mother expressed their sentiments. “We just want to fade "
+            "into obscurity,” she said.")
+    assert quote_with(text, "fade into obscurity").speaker is None
 
 
 def test_he_after_a_stranger_who_asks_a_named_person_is_the_one_asked():

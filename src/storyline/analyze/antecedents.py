@@ -154,6 +154,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
             if m.end <= pos and article.paragraph_of(m.start) == paragraph \
                     and (subject_like(article, m) or _opens_possessive(article, m)) and not article.in_quote(m.start) \
                     and not _mostly_not_a_person(article, m) and not _a_people(article, m) \
+                    and not _relative_of_the_sex(article, m, gender) \
                     and article.word(article.token_at(m.end)) not in OUTLET_CUES and not set(m.text.split()) & ORG_WORDS:
                 name = article.person_name(m)
                 subjects.append((m.start, name, (m.start, m.end)))
@@ -475,6 +476,16 @@ def _a_people(article: ArticleText, mention: Mention) -> bool:
         return False
     return article.text[max(0, mention.start - 4):mention.start].lower() == "the " \
         or article.word(article.token_at(mention.end)) in ("are", "were", "have", "say", "want")
+
+
+def _relative_of_the_sex(article: ArticleText, mention: Mention, gender: str | None) -> bool:
+    """Whether a name is the possessor of a relative of the pronoun's sex ("Nichols' mother expressed … “…,” she
+    said"): the pronoun is the relative, whom no name here stands for."""
+    kin = _POSSESSED.match(article.text, mention.end)
+    return gender is not None and kin is not None and SEXED_NOUNS.get(kin.group(1).lower()) == gender
+
+
+_POSSESSED = re.compile(r"['’]s?\s+([a-z]+)")
 
 
 def _opens_possessive(article: ArticleText, mention: Mention) -> bool:
