@@ -29,7 +29,6 @@ What is surprising:
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -48,6 +47,7 @@ from storyline.lang.en import (
     FUTURE_WORDS,
     MODAL_PERFECT,
     MONTH_CONTEXT,
+    MONTH_NUMBERS,
     NOT_PAST,
     PARTICIPLES,
     PAST_WORDS,
@@ -59,9 +59,6 @@ from storyline.lang.en import (
 from storyline.model import TimeExpression
 from storyline.text import split_sentences
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-                "oct": 10, "nov": 11, "dec": 12})
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -95,7 +92,7 @@ class _Rule:
 
 
 def _month_number(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 def _day_number(text: str) -> int:

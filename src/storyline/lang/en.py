@@ -5,6 +5,7 @@ Other languages keep their words in a module of their own beside this one (see l
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from storyline.lang.resources import LanguageResources
@@ -196,6 +197,9 @@ ADVERBIAL_START = {"today", "yesterday", "tonight", "afterwards", "afterward", "
 SKIPPED_ADVERBS = {"today", "yesterday", "tonight", "afterwards", "afterward", "later", "earlier", "also", "again",
                     "privately", "publicly", "separately", "recently", "then", "now"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # Monday first, as date.weekday()
+# Month names and their short forms, lower-cased, to their numbers ("september", "sep", "sept": 9)
+MONTH_NUMBERS = {name.lower(): number for names in (calendar.month_name, calendar.month_abbr)
+                 for number, name in enumerate(names) if name} | {"sept": 9}
 TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", *WEEKDAYS, "morning", "afternoon", "evening", "night", "week",
               "month", "year", "weekend"}
 PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "ahead", "following", "via", "through", "over", "about",

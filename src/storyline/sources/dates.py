@@ -3,14 +3,13 @@ written dates of pages and spreadsheets ("September 12, 2016 3:04 PM EDT", "12 S
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-_MONTH = {name.lower(): number for names in (calendar.month_name, calendar.month_abbr)
-          for number, name in enumerate(names) if name} | {"sept": 9}
+from storyline.lang.en import MONTH_NUMBERS
+
 _WRITTEN = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
@@ -87,7 +86,7 @@ def _written(text: str) -> datetime | None:
     else:
         year = int(parts["year"] or parts["year2"] or parts["year3"])
         name = (parts["month"] or parts["month2"] or "").lower()
-        month = int(parts["month3"]) if parts["month3"] else _MONTH.get(name, 0)
+        month = int(parts["month3"]) if parts["month3"] else MONTH_NUMBERS.get(name, 0)
         day = int(parts["day"] or parts["day2"] or parts["day3"])
     when = _day_or_none(year, month, day)
     if when is None or parts["hour"] is None:
