@@ -169,11 +169,11 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     own = [m for m in mentions if m.start <= message.start() < m.end and _POSSESSIVE.match(article.text, m.end)]  # "Tom Berg's letter"
     named = [m for m in mentions if not _ONES_BODY.match(article.text, m.end)]  # "Clinton's campaign sent": the campaign's
     link = _AUTHOR_AFTER.match(article.text, message.end()) or _PASSIVE_BY.match(article.text, message.end())
-    if link is not None:  # "a letter from Tom Berg", "a statement was issued by the council"
-        own += [m for m in named if m == article.first_mention_from(link.end(), link.end() + 40)]
-    elif (that := _THAT.match(article.text, message.end())) is not None:  # "a statement that the council issued"
-        own += [m for m in named if m == article.first_mention_from(that.end(), that.end() + 40)
-                and _ISSUED.match(article.text, m.end)]
+    anchor = link or _THAT.match(article.text, message.end())
+    author = article.first_mention_from(anchor.end(), anchor.end() + 40) if anchor is not None else None
+    # "a letter from Tom Berg", "a statement was issued by the council", "a statement that the council issued"
+    if author is not None and author in named and (link is not None or _ISSUED.match(article.text, author.end)):
+        own.append(author)
     issuers = [m for m in named if m.end <= message.start() and _ISSUED.match(article.text, m.end)]
     speaking = [m for m in named if m.start > message.end() and subject_like(article, m)] \
         if _IN_BEFORE.search(article.text, sentence[0], message.start()) else []  # "In a statement, Norrvik Ferries said"
