@@ -75,6 +75,38 @@ def test_an_iso_date_time_runs_into_the_body_too():
     assert record.text == "Crews walked out."
 
 
+@pytest.mark.parametrize("line, published", [
+    ("date June 2, 2025 Crews walked out.", datetime(2025, 6, 2, tzinfo=timezone.utc)),
+    ("date 2 June 2025 Crews walked out.", datetime(2025, 6, 2, tzinfo=timezone.utc)),
+    ("Date: Monday, June 2, 2025 \u2014 Crews walked out.", datetime(2025, 6, 2, tzinfo=timezone.utc)),
+    ("date 2025-06-02, Crews walked out.", datetime(2025, 6, 2, tzinfo=timezone.utc)),
+    ("date:2025-06-02 Crews walked out.", datetime(2025, 6, 2, tzinfo=timezone.utc)),
+    ("date 2025/06/02 | Crews walked out.", datetime(2025, 6, 2, tzinfo=timezone.utc)),
+    ("date 2025-06-02 09:30 UTC Crews walked out.", datetime(2025, 6, 2, 9, 30, tzinfo=timezone.utc)),
+    ("date June 2, 2025 3:04 PM EDT Crews walked out.", datetime(2025, 6, 2, 19, 4, tzinfo=timezone.utc)),
+    # RFC 2822's own reader takes the whole line for a date and drops the body after it
+    ("date Mon, 02 Jun 2025 09:30:00 +0000 Crews walked out.", datetime(2025, 6, 2, 9, 30, tzinfo=timezone.utc)),
+])
+def test_a_written_date_runs_into_the_body_too(line, published):
+    record = read_text(line + "\n\nA steward said more.\n")
+    assert isinstance(record, Record), record
+    assert record.published == published
+    assert record.text == "Crews walked out.\n\nA steward said more."
+
+
+def test_a_figure_opening_the_body_stays_in_it():
+    record = read_text("date 2025-06-02 12 crews walked out.\n")
+    assert record.published == datetime(2025, 6, 2, tzinfo=timezone.utc) and record.text == "12 crews walked out."
+    written = read_text("date June 2, 2025 12 crews walked out.\n")
+    assert written.published == datetime(2025, 6, 2, tzinfo=timezone.utc) and written.text == "12 crews walked out."
+
+
+def test_a_date_either_way_round_before_the_body_is_refused_with_its_reason():
+    rejection = read_text("date 04/05/2025 Crews walked out.\n", name="reports/either.txt")
+    assert isinstance(rejection, Rejection)
+    assert str(rejection).startswith("reports/either.txt:1: ") and "day first or month first" in str(rejection)
+
+
 def test_the_older_shape_reads_exactly_as_before():
     record = read_text("date 2025-02-14\nRubio speaks on the radio\n\nFirst paragraph.\n\nSecond.\n")
     assert record.title == "Rubio speaks on the radio"

@@ -25,6 +25,9 @@ _ZONES = {"z": 0, "utc": 0, "gmt": 0, "wet": 0, "bst": 1, "cet": 1, "west": 1, "
           "nzst": 12, "nzdt": 13}
 _US_ZONES = {"et": "America/New_York", "ct": "America/Chicago", "mt": "America/Denver", "pt": "America/Los_Angeles"}
 _TWELVE_HOURS = re.compile(r"\d\s*[ap]\.?m\b\.?", re.IGNORECASE)
+# An ISO date, or a date-time with its hour and minute at least ("2025-06-02 12" is a date and a figure)
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC| ?GMT)?)?")
+DATE_WORDS = 8  # no date a record writes takes more words: "Monday, September 12, 2016, 3:04 PM EDT"
 
 
 def parse_published(value: object) -> datetime | None:
@@ -45,11 +48,7 @@ def parse_published(value: object) -> datetime | None:
     text = value.strip()
     if not text:
         return None
-    iso = re.sub(r"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:UTC|GMT)$", r"\1+00:00", text)
-    try:
-        parsed = datetime.fromisoformat(iso)
-    except ValueError:
-        parsed = None
+    parsed = _iso(text)
     if parsed is None:
         parsed = _written(text)  # before RFC 2822's reader, which reads "September 12, 2016 3:04 PM" as 3:04 AM
     if parsed is None and _TWELVE_HOURS.search(text):
@@ -62,6 +61,35 @@ def parse_published(value: object) -> datetime | None:
             parsed = None
     if parsed is None:
         raise ValueError(f"{text[:60]!r} is not a date (use YYYY-MM-DD or an ISO 8601 date-time)")
+    return _in_range(parsed, text)
+
+
+def leading_date(text: str) -> tuple[datetime, str] | None:
+    """The date a line opens with and the words after it, where the line runs on past its date
+    ("2 June 2025 Ferry crews walked out…", "2025-06-02, Ferry crews…", "Mon, 02 Jun 2025 09:30:00 +0000 — Ferry…"):
+    the longest run of its first words that reads as an ISO or a written date, the separating punctuation left
+    out. None where the line opens with no date. Raises ValueError where its date is one of numbers whose day and
+    month could be either way round, or outside the years 1800-2200."""
+    ends = [word.end() for word in re.finditer(r"\S+", text)][:DATE_WORDS]
+    for end in reversed(ends):
+        head = text[:end].rstrip(_SEPARATORS)
+        when = (_iso(head) if _ISO.fullmatch(head) else None) or _written(head)
+        if when is not None:
+            return _in_range(when, head), text[end:].lstrip(_SEPARATORS + " \t")
+    return None
+
+
+_SEPARATORS = ",;:|\u2014\u2013-"  # "2025-06-02, Ferry…", "June 2, 2025 — Ferry…"
+
+
+def _iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(re.sub(r"(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(?:UTC|GMT)$", r"\1+00:00", text))
+    except ValueError:
+        return None
+
+
+def _in_range(parsed: datetime, text: str) -> datetime:
     if not 1800 <= parsed.year <= 2200:
         raise ValueError(f"{text[:60]!r} is outside the years 1800-2200")
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

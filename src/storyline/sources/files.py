@@ -19,7 +19,7 @@ from typing import BinaryIO, Iterable, Iterator
 from storyline.furniture import is_page_stamp, reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
-from storyline.sources.dates import parse_published
+from storyline.sources.dates import leading_date, parse_published
 from storyline.text import line_paragraphs
 
 Item = Record | Rejection
@@ -31,10 +31,7 @@ _FEED_EXT = {".xml", ".rss", ".atom", ".opml"}
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog)\b", re.IGNORECASE)
 HEADLINE_MAX_WORDS = 25
 _HEADER_KEYS = {"title", "source", "url", "id", "language", "author"}
-_DATE_LINE = re.compile(r"^\s*date\s*:?\s+(\S.*?)\s*$", re.IGNORECASE)
-# An ISO date (or T-separated date-time) alone on the date line, or with the body running on after it.
-_ISO_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2}| ?UTC| ?GMT)?)?")
-_ISO_THEN_BODY = re.compile(r"(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+(\S.*)$")
+_DATE_LINE = re.compile(r"^\s*date\s*(?::\s*|\s+)(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
 
 FIELD_TEXT = ("text", "body", "content")
@@ -207,11 +204,11 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
 
 def _date_and_body(rest: str) -> tuple[datetime | None, str | None]:
     """The date of a `date` line and the body text that runs on after it on the same line (None when
-    the line holds the date alone). Raises ValueError when the line starts with no date."""
-    if _ISO_ALONE.fullmatch(rest):
-        return parse_published(rest), None
-    if match := _ISO_THEN_BODY.match(rest):
-        return parse_published(match.group(1)), match.group(2)
+    the line holds the date alone): an ISO date ("2025-06-02 Ferry crews…", "2025-06-02T09:30Z, Ferry…") or a
+    written one ("June 2, 2025 — Ferry crews…", "Mon, 02 Jun 2025 09:30:00 +0000 Ferry…"). Raises ValueError
+    when the line starts with no date."""
+    if (found := leading_date(rest)) is not None:
+        return found[0], found[1] or None
     return parse_published(rest), None
 
 
