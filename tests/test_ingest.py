@@ -108,6 +108,19 @@ def test_stdin_in_its_own_process(tmp_path):
     assert shown[0]["title"] == "Flood closes river road"
 
 
+def test_the_database_may_be_named_before_the_command_too(tmp_path):
+    db = tmp_path / "before.db"
+    data = b" date June 2, 2025 Ferry crews in Norrvik walked out on Monday over rosters, the operator said.\n"
+    result = run_storyline("--db", str(db), "ingest", "-", "--source", "piped", input=data)
+    assert result.returncode == 0, result.stderr
+    assert db.exists()
+    [story] = json.loads(run_storyline("--db", str(db), "stories", "--json").stdout)
+    assert story["first_seen"] == "2025-06-02" and story["articles"][0]["source"] == "piped"
+    other = tmp_path / "other.db"  # a command's own --db wins over the one before it
+    assert run_storyline("--db", str(db), "ingest", "-", "--db", str(other), input=data).returncode == 0
+    assert json.loads(run_storyline("stories", "--json", "--db", str(other)).stdout)[0]["first_seen"] == "2025-06-02"
+
+
 def test_csv_and_json_and_jsonl_formats(cli, tmp_path):
     (tmp_path / "a.csv").write_text('id,title,date,source,text\nc1,Rail strike starts,2025-02-12,paper,'
                                     '"Rail workers in Lyon began a strike on Wednesday over pay."\n')

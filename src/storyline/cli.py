@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import sys
 from datetime import datetime
@@ -478,8 +479,11 @@ def version_callback(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True)] = False) -> None:
+def _main(version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True)] = False,
+          db: DbOption = None) -> None:
     """storyline: stories, quotes and claims across outlets, with provenance."""
+    if db:  # "storyline --db FILE show 3" as well as "storyline show 3 --db FILE"; a command's own --db wins
+        os.environ["STORYLINE_DB"] = db
 
 
 def main() -> None:
