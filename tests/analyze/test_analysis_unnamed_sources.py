@@ -199,6 +199,27 @@ def test_the_company_is_the_body_its_paragraph_was_about():
     assert speaker_of(text, "difficult decision") == "Corvane Foods"
 
 
+def test_a_company_names_itself_in_its_own_words():
+    # a person who names himself in the third person is seldom the speaker; a company does so in every statement
+    text = ("Corvane Foods closed its biscuit plant in Harlow on Friday after a fire.\n\n"
+            "“This is a sad day for the whole Corvane Foods family,” the company said in a statement.")
+    assert speaker_of(text, "sad day") == "Corvane Foods"
+
+
+@pytest.mark.parametrize("description", ["the software maker", "the US software giant", "the Seattle-based retailer",
+                                         "the Japanese carmaker"])
+def test_a_description_of_a_company_is_the_company_named_around_it(description):
+    text = ("Corvane Foods recalled 20,000 jars of jam on Monday after glass was found in a batch.\n\n"
+            f"“We are working around the clock to trace every jar,” {description} said.")
+    assert speaker_of(text, "around the clock") == "Corvane Foods"
+
+
+def test_a_description_of_a_company_is_nobody_where_two_are_named():
+    text = ("Brightwell Foods agreed on Monday to buy Corvane Foods for $2 billion.\n\n"
+            "“The deal will close by the summer,” the food giant said.")
+    assert speaker_of(text, "close by the summer") is None
+
+
 def test_the_ministry_is_no_body_whose_name_lacks_the_word():
     # "the ministry" is not the company the paragraph was about; which ministry, the article does not say
     text = ("Corvane Foods said production would move abroad by the end of next year.\n\n"

@@ -104,7 +104,8 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
             _apply_subject(article, statement, subject, done, genders)
         # "“…not Bernie Sanders…,” Sanders wrote", "“ESPN is an inclusive company,” ESPN said": its own words
         named = subject is not None and subject.kind in ("name", "org")
-        if statement.speaker and not named and speaks_of(article, statement, statement.speaker) \
+        if statement.speaker and not named and not _a_body(article, statement) \
+                and speaks_of(article, statement, statement.speaker) \
                 and not _goes_on_from_name(statement, done) \
                 and not names_self(article, statement, statement.speaker, _pronoun_gender(subject), genders) \
                 and not _goes_on_naming_self(article, statement, done, genders):
@@ -118,6 +119,14 @@ def resolve_speakers(article: ArticleText, statements: list[Statement]) -> None:
             statement.speaker, statement.speaker_span = None, None
             statement.unnamed = crier if isinstance(crier, tuple) else None
         done.append(statement)
+
+
+def _a_body(article: ArticleText, statement: Statement) -> bool:
+    """Whether the speaker found is an organisation, which names itself in its own words as a person does not
+    ("“This is a sad day for the Kraft Foods family,” the company said")."""
+    span = statement.speaker_span
+    return span is not None and any(m.label == "ORG" and (m.start, m.end) == span
+                                    for m in article.mentions_within(span[0], span[1]))
 
 
 def _pronoun_gender(subject: Subject | None) -> str | None:

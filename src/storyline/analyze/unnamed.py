@@ -22,6 +22,7 @@ from storyline.analyze.subjects import subject_like
 from storyline.lang.en import (
     ADVERBIALS,
     BODY_NOUNS,
+    COMPANY_NOUNS,
     DEFINITE,
     GENERIC_BODY_NOUNS,
     INDEFINITE,
@@ -182,18 +183,20 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     body's noun alone, where the article names one organisation in its paragraph and the one before (outside
     quotations) whose name holds that noun ("The Civil Aviation Directorate said … “…,” the directorate said",
     whatever airline was named before), or, for a noun any body is, one organisation alone ("Corvane Foods said …
-    “…,” the company said in a statement"), and makes it a sentence's subject there; None where two such bodies
+    “…,” the company said in a statement"; so does a company's description, "the software maker", "the US
+    software giant"), and makes it a sentence's subject there; None where two such bodies
     are named there ("The Football Association charged Harlow Town … the club said": which one is meant, the noun
     does not say)."""
     words = subject.surface.split()
     if [w.lower() for w in words] == ["it"]:
         return _body_before(article, subject)
-    if len(words) != 2 or words[0].lower() != "the" or words[1].lower() not in BODY_NOUNS:
+    noun = words[-1].lower()
+    described = noun in COMPANY_NOUNS and 2 <= len(words) <= 4 and all(_describes(w) for w in words[1:-1])
+    if not described and (len(words) != 2 or noun not in BODY_NOUNS) or words[0].lower() != "the":
         return None
-    noun = words[1].lower()
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
-    if noun not in GENERIC_BODY_NOUNS:
+    if noun not in GENERIC_BODY_NOUNS and not described:
         bodies = [m for m in bodies if _named_as(noun, m.text)]
         if _another_unnamed(article, since, subject, noun, bodies):
             return None  # "The Office for National Statistics said … The mayor's office said … the office said"
@@ -203,6 +206,13 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if len(whole) != 1 or not any(subject_like(article, m) for m in bodies):
         return None
     return next(m for m in reversed(bodies) if m.text in whole)
+
+
+def _describes(word: str) -> bool:
+    """Whether a word before a company's noun describes it ("software", "US", "Seattle-based"), not a name nor a
+    word that ties the phrase to something else ("of", "'s")."""
+    return (word.islower() and word.replace("-", "").isalpha()) or (word.isupper() and len(word) <= 3) \
+        or (word[:1].isupper() and word.endswith(("-based", "ese", "ian", "ish", "an")) and word.replace("-", "").isalpha())
 
 
 def _named_as(noun: str, name: str) -> bool:
