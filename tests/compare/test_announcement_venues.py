@@ -50,3 +50,21 @@ def test_words_told_reporters_and_words_told_a_radio_show_are_two_occasions():
     quote = next(q for q in analyze_article(reporters, None).quotes if q.direct)
     assert (quote.speaker, quote.venue) == ("Lindiwe Mahlangu", "remarks to reporters")
     assert venues(reporters, radio) == [{"coast-wire": "remarks to reporters", "bay-herald": "radio show"}]
+
+
+RADIO = ("Foreign Minister Elina Varga said on Tuesday that talks on reopening the Kessel crossing would take months, "
+         "speaking on the national broadcaster's morning radio programme.\n\n"
+         "\"This will be slow, and it will have to come step by step,\" Varga said.")
+BRIEFING = ("The country's top diplomat warned on Tuesday that there would be no quick reopening of the border.\n\n"
+            "\"It will take long and must be done in steps,\" Foreign Minister Elina Varga told journalists. "
+            "She announced this at a briefing in the capital.")
+
+
+def test_a_sentence_of_he_or_she_after_a_quotation_tells_its_occasion():
+    # "She announced this at a briefing" names no one: it is about the speaker its paragraph quoted before it
+    assert venues(RADIO, BRIEFING) == [{"coast-wire": "radio show", "bay-herald": "briefing"}]
+    # in a paragraph that quotes no one before it, "she" goes with no statement
+    first = ("The country's top diplomat warned on Tuesday that there would be no quick reopening of the border.\n\n"
+             "She announced this at a briefing in the capital. \"It will take long and must be done in steps,\" "
+             "Foreign Minister Elina Varga told journalists.")
+    assert venues(RADIO, first) == []

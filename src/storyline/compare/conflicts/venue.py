@@ -35,12 +35,28 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
                 # ("Trump, speaking later at a rally, did not mention Ryan": not Ryan's rally; "Rubio said
                 # Trump wants it ended, speaking on a radio show hosted by Dale Mercer": Rubio's show)
                 _add_venues(venues, pos, people[0], lo, hi, found)
+            elif (speaker := _speaker_before(story.articles[pos].text, lo, pos, statements)) is not None:
+                _add_venues(venues, pos, speaker, lo, hi, found)  # "“…,” Valtonen said. She announced this at a briefing."
     out = {}
     for key, kinds in found.items():
         if len(kinds) == 1:
             kind, (phrase, span) = next(iter(kinds.items()))
             out[key] = (kind, phrase, span)
     return out
+
+
+_HE_OR_SHE = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
+
+
+def _speaker_before(text: str, lo: int, pos: int, statements: list[QuotedStatement]) -> str | None:
+    """Whom a sentence that opens with "he" or "she" and names no one is about, where it tells of a medium: the
+    speaker of the article's last statement before it in its paragraph ("“…,” Valtonen told journalists. She
+    announced this at a briefing."); None where the paragraph quotes no one before it."""
+    if not _HE_OR_SHE.match(text, lo):
+        return None
+    before = [s for s in statements if s.article == pos and s.end <= lo and "\n" not in text[s.end:lo].strip()]
+    last = max(before, key=lambda s: s.end, default=None)
+    return last.speaker if last is not None else None
 
 
 def _add_venues(venues: tuple[tuple[str, str], ...], pos: int, speaker: str, lo: int, hi: int,
