@@ -55,3 +55,23 @@ def test_a_justice_and_a_judge_of_one_name_hold_one_office():
     justice = "Justice Ines Marrow adjourned the trial of the two brothers until Monday."
     assert pair_conflicts(judge, justice, "role", "value") == []
     assert len(pair_conflicts(judge, justice.replace("Justice", "Inspector"), "role", "value")) == 1
+
+
+def review(outlet: str, day: str, sentence: str) -> tuple[str, str, str]:
+    return (outlet, day, "Finland kept its eastern border crossings shut on Tuesday.\n\n"
+                         f"{sentence}\n\nThe foreign minister said talks would take months.")
+
+
+def test_one_plan_set_on_two_days_by_reports_of_one_day_is_a_conflict():
+    would = "Prime Minister Petteri Orpo told reporters that the cabinet would review the closure on March 14."
+    will = "The cabinet will review the closure on March 21, Prime Minister Petteri Orpo said."
+    found = conflicts(compare_reports([review("coast-wire", "2026-03-04", would),
+                                       review("bay-herald", "2026-03-04", will)]), "date")
+    assert [sorted(v["value"] for v in c["conflict"]["values"]) for c in found] == [["2026-03-14", "2026-03-21"]]
+    # a report days later may tell of a plan moved since: no dispute
+    assert conflicts(compare_reports([review("coast-wire", "2026-03-04", would),
+                                      review("bay-herald", "2026-03-09", will)]), "date") == []
+    # nor is a plan's day disputed by a day of something that happened
+    held = "The cabinet reviewed the closure on March 21, Prime Minister Petteri Orpo said."
+    assert conflicts(compare_reports([review("coast-wire", "2026-03-04", will),
+                                      review("bay-herald", "2026-03-04", held)]), "date") == []

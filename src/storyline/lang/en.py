@@ -445,8 +445,8 @@ REMAINING = re.compile(r"\b(?:(?:short|shy) of|away from|to (?:reach|clinch)|nee
 # since improved"): another report's figure is a later reading, not a dispute
 SUPERSEDED = re.compile(r"\b(?:has|have) (?:since|now|already) (?:improved|eased|recovered|changed|fallen|dropped|risen|grown)\b",
                         re.IGNORECASE)
-RESCHEDULE = re.compile(r"\b(?:postpon\w*|delay\w*|reschedul\w*|moved to|pushed back|brought forward|put off"
-                         r"|called off|due to|will|expected|planned|plans?)\b", re.IGNORECASE)
+RESCHEDULE = re.compile(r"\b(?:postpon\w*|delay\w*|reschedul\w*|moved to|pushed back|brought forward|put off|called off)\b", re.I)
+PLANNED = re.compile(r"\b(?:due to|will|expected|planned|plans?)\b", re.I)  # a day later reports may move
 # a happening called off or put back: a report of it going ahead on a day says otherwise
 CALLED_OFF = re.compile(r"\b(?:postpon\w*|put off|pushed back|called off|cancel\w*|scrapped|delayed)\b", re.IGNORECASE)
 CLAUSE_SPLIT = re.compile(r";\s+(?=[^\s])|,\s+(?:and|but|while|whereas)\s+(?=[^\s])")

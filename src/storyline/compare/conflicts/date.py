@@ -46,6 +46,7 @@ from storyline.lang.en import (
     EARLIER_ONE,
     HABITUAL,
     OPENS_SENTENCE,
+    PLANNED,
     PROGRESS,
     RELATIVE_DAY,
     RELEASED,
@@ -77,9 +78,8 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None  # neither outlet names the day: each is read from its report's stamp
     if not (named_a and named_b) and _days_apart(da, db) > STAMP_SLACK:
         return None  # a day read from a report's stamp, days from the day another outlet names
-    if RESCHEDULE.search(a.text) or RESCHEDULE.search(b.text):
-        return None
-    if any(p.search(a.text) or p.search(b.text) for p in (RELATIVE_DAY, EARLIER_ONE)):
+    if any(p.search(a.text) or p.search(b.text) for p in (RESCHEDULE, RELATIVE_DAY, EARLIER_ONE)) \
+            or _planned_apart(story, a, b):
         return None  # "today, a day after the quake", "the last such patch": two happenings, and the day is the other one's
     if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)) or two_stages(a, b):
         return None
@@ -220,6 +220,22 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, AbstractS
     return [(times[0], frame(story, unit, times[0].start, times[0].end))]
 
 
+def _planned_apart(story: StoryView, a: Unit, b: Unit) -> bool:
+    """Whether either of two sentences dates what is still to come ("the cabinet will review it on March 21") and
+    the other does not, or the two reports are not of one day: a plan a later report gives another day may have
+    moved since. Two reports of one day that set one plan on two days disagree ("would review it on March 14")."""
+    if not (PLANNED.search(a.text) or PLANNED.search(b.text)):
+        return False
+    if not (_TO_COME.search(a.text) and _TO_COME.search(b.text)):
+        return True
+    pa, pb = story.articles[a.article].published, story.articles[b.article].published
+    return pa is None or pb is None or pa.date() != pb.date()
+
+
+# what tells of a happening still to come: PLANNED's words, and those of a plan reported ("would review it")
+_TO_COME = re.compile(r"\b(?:due to|will|expected|planned|plans?|would|scheduled|set to|is to|are to)\b", re.IGNORECASE)
+
+
 def _said_then(text: str, unit: Unit, start: int) -> bool:
     """Whether the day or time at start dates a statement, not what it reports: a verb of saying right before
     it, within its unit ("police said today", "announced Wednesday that", "said at 10 a.m."; STATEMENT_DAY)."""
@@ -300,7 +316,7 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
         if not _days_disagree(ta, tb):
             continue
         one_persons = ta.granularity == "day" and _one_persons(story, ua, fa, ub, fb)
-        if not _comparable(story, ua, ub, ta, tb, one_persons) or _two_happenings(ua, ub):
+        if not _comparable(story, ua, ub, ta, tb, one_persons) or _two_happenings(ua, ub) or _planned_apart(story, ua, ub):
             continue
         out.append(_date_conflict(ua, ta, ub, tb))
     return out
