@@ -338,6 +338,19 @@ def test_the_spokeswoman_is_the_one_the_paragraph_named_so(introduced):
     assert speaker_of(text, "disruptions") == "Kelsey Orr"
 
 
+@pytest.mark.parametrize("introduced, description", [
+    ("Finland's top diplomat, Elina Valtonen, said", "the diplomat"),
+    ("Elina Valtonen, a resident of the village, said", "the resident"),
+    ("A witness, Elina Valtonen, said", "the witness"),
+])
+def test_a_word_that_mostly_leaves_its_holder_unnamed_is_the_one_named_so(introduced, description):
+    text = (f"{introduced} the road out of Kessel had been cut since Monday. “It will take weeks to reopen,” "
+            f"{description} said.")
+    assert speaker_of(text, "take weeks") == "Elina Valtonen"
+    assert speaker_of("A witness said the road had been cut since Monday. “It will take weeks to reopen,” "
+                      f"{description} said.", "take weeks") is None
+
+
 def test_the_spokeswoman_stays_unnamed_where_no_one_was_named_so():
     text = ("Rep. Boyd Trammell faced angry voters on Monday. His office issued a statement.\n\n"
             "“Some of tonight's disruptions were organized by outside groups,” the spokeswoman said.")

@@ -172,7 +172,8 @@ def _beside_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\s*,\s*(?:a|an|the|his|her|their|[\w.-]+[’']s)\s+(?:[\w-]+\s+){{0,3}}{head}\b[^.;“”\"]{{0,60}}?[,)]"))
 
 
-_UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official"}
+_UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "diplomat",
+                  "envoy", "negotiator", "analyst", "economist", "expert", "witness", "resident"}
 
 
 def of_the_state(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
