@@ -405,3 +405,23 @@ def test_people_driven_from_their_homes_are_the_evacuated():
     for text, kind in (("forcing more than 2,200 residents from their homes", "evacuated"),
                        ("3,000 people were forced to resign", "people")):
         assert [n.kind for n in find_numbers(text, 0, len(text), [])] == [kind]
+
+
+SLIDE_A = ("A landslide buried part of the village of Quives in central Peru early on Monday, the regional governor said.\n\n"
+           "Governor Rosa Gutierrez told a local broadcaster that rescuers were searching for nine missing residents.")
+SLIDE_B = ("A landslide swept through a village north-east of Lima before dawn on Monday, officials said.\n\n"
+           "Regional governor Rosa Gutierrez said 11 people were still missing.")
+
+
+def test_the_missing_are_a_count_of_their_own():
+    text = ("searching for nine missing residents; 11 people were still missing; 20 missing after the flood; "
+            "12 miners remain unaccounted for; six missing files")
+    found = find_numbers(text, 0, len(text), [])
+    assert [(n.value, n.kind) for n in found] == [(9.0, "missing"), (11.0, "missing"), (20.0, "missing"),
+                                                  (12.0, "missing"), (6.0, "fil")]
+
+
+def test_two_counts_of_the_missing_on_one_day_are_a_conflict_and_the_dead_are_another_count():
+    assert number_values(SLIDE_A, SLIDE_B) == [{"harbour-times": "9", "valley-news": "11"}]
+    dead = SLIDE_B.replace("11 people were still missing", "11 people were killed")
+    assert number_values(SLIDE_A, dead) == []

@@ -165,3 +165,12 @@ def test_a_count_the_later_report_says_was_revised_down_is_no_dispute():
     revised = [SWEEP[0], ("bay-herald", "2025-03-05", "The number of people arrested in Tuesday's raids on the Corvel "
                                                       "docks was revised down to 52, the interior ministry said.")]
     assert conflicts(compare_reports(revised), "number") == []
+
+
+def test_the_missing_found_by_the_next_day_are_an_update_not_a_dispute():
+    reports = [("coast-wire", "2025-04-14", "A landslide buried part of the hamlet of Orsk on Monday. Rescuers were "
+                                            "searching for nine missing residents, the governor said."),
+               ("bay-herald", "2025-04-15", "Rescuers in Orsk pulled five people alive from the mud overnight. Four "
+                                            "residents were missing on Tuesday, the governor said.")]
+    assert conflicts(compare_reports(reports), "number") == []
+    assert [steps(u) for u in updates(reports)] == [[("coast-wire", "9", "2025-04-14"), ("bay-herald", "4", "2025-04-15")]]

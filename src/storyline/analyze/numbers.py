@@ -364,6 +364,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             return "age" + of, stem  # "a 61-year-old man": an age, whose compare/ages.py reads by the name beside it
         return "size:" + _kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
+    if (missing := _said_missing(after)) is not None:
+        return "missing", missing
     noun = None
     for i, word in enumerate(after[:3]):
         if word in ",;:.()":
@@ -528,6 +530,36 @@ def _head(following: Sequence[str]) -> str | None:
         if _plural(w):
             return w
     return None
+
+
+# what may stand between people and "missing": "11 people were still missing", "12 miners remain unaccounted for"
+_STILL = frozenset({"still", "remain", "remains", "remained", "now", "reported", "feared", "listed", "as", "officially"})
+_PEOPLE_MISSING = frozenset({"miner", "hiker", "climber", "crew", "tourist", "villager", "swimmer", "diver", "skier",
+                             "trekker", "walker", "fisherman", "migrant"})
+
+
+def _said_missing(after: list[str]) -> str | None:
+    """What a count of people said to be missing counts ("nine missing residents", "20 missing after the flood",
+    "11 people were still missing", "12 miners remain unaccounted for"): those it is of, "people" where the
+    figure names none; None where the words after the figure say no such thing (or "missing" goes with
+    things: "six missing files")."""
+    words = [fold_text(w) for w in after[:8]]
+    if words[:1] == ["missing"]:
+        counted = words[1] if len(words) > 1 and _plural(words[1]) else None
+        noun = _kind_of(light_stem(counted)) if counted else "people"
+        return noun if counted is None or _people(counted) else None
+    if not words or not (_plural(words[0]) or words[0] in ("people", "children", "men", "women", "crew")) \
+            or not _people(words[0]):
+        return None
+    j = 1
+    while j < len(words) and (words[j] in AUXILIARIES or words[j] in _STILL):
+        j += 1
+    return _kind_of(light_stem(words[0])) if j < len(words) and words[j] in ("missing", "unaccounted") else None
+
+
+def _people(word: str) -> bool:
+    stem = light_stem(word)
+    return stem in PEOPLE_COUNTED or stem in _PEOPLE_MISSING or _kind_of(stem) in GENERIC_KINDS
 
 
 def _plural(word: str) -> bool:

@@ -247,10 +247,10 @@ def _fell_unsaid(story: StoryView, a: Unit, n: Number, b: Unit, m: Number) -> bo
     sentence says it was brought down (LOWERED: "revised down to", "fell to"): a count so far (the arrested,
     the comments received) only grows as news comes in, so a later lower figure is another count of the
     same thing, a dispute (99 seized in Tuesday's sweep; "89 people were arrested" in the next day's
-    report). A measure (a share, a sum) may fall as well as rise, and so does what is still missing of a
-    goal (REMAINING: "71 delegates short of", then "needs 67"): both are left to the other rules."""
+    report). A measure (a share, a sum) may fall as well as rise, so may the missing (FALLING_KINDS), and so
+    does what is still missing of a goal (REMAINING: "71 delegates short of", then "needs 67"): both are left to the other rules."""
     order = _by_day(story, a, n, b, m)
-    if order is None or _measure(n.kind) or compatible(n, m):
+    if order is None or _measure(n.kind) or n.kind in FALLING_KINDS or compatible(n, m):
         return False
     earlier, later = order
     return later.value < earlier.value and not any(words.search(u.text) for words in (LOWERED, REMAINING) for u in (a, b))
@@ -312,7 +312,8 @@ TOLL_FRAME_SCORE = 0.0  # ... of the dead (injured, arrested, evacuated) where e
 UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of
-RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated"})  # counts that grow as news comes in
+RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing"})  # counts that change as news comes in
+FALLING_KINDS = frozenset({"missing"})  # ... and fall as well as grow: the missing are found
 ONE_A_HAPPENING = frozenset({"magnitude"})  # a quake has one magnitude: a report that gives two ("Tehran put it
 # at 5.9, the USGS at 6.1") gives its sources' dispute, not two things, and two reports of one each dispute it too
 TALLIED_KINDS = frozenset({"vot", "ballot"})  # ... and a vote's tally as its ballots are counted (4,812 votes on the
