@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en_happenings import ANOTHER_ONE, SEQUELS
+from storyline.lang.en_happenings import ANOTHER_ONE, SEQUELS, SHORT_NAMES
 from storyline.words import as_happenings, content_stems, light_stem
 
 LEAD = 4  # a report's first units (its headline and its first sentences) that are its lead
@@ -36,7 +36,7 @@ def lead_units(units: Sequence[Unit]) -> dict[int, list[Unit]]:
 def _kinds(stems: Sequence[str], kind: str | None = None) -> set[str]:
     """The kinds of happening a run of stems names; with kind, its own name counts as it ("fire")."""
     found = {w for w in as_happenings(stems) if w.startswith("@")}
-    if kind is not None and light_stem(kind[1:]) in stems:
+    if kind is not None and any(light_stem(name) in stems for name in (kind[1:], *SHORT_NAMES.get(kind[1:], ()))):
         found.add(kind)
     return found
 
@@ -56,6 +56,12 @@ def story_happening(story: StoryView, units: Sequence[Unit]) -> str | None:
     if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def opens_with(story: StoryView, unit: Unit, kind: str) -> bool:
+    """Whether a sentence opens with the story's happening as what it tells of ("The slide struck at about 4:40
+    a.m.", "The blaze broke out …"): its first content word names the kind."""
+    return kind in _kinds(unit.stems[:1], kind)
 
 
 def near_words(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:

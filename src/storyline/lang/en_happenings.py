@@ -36,6 +36,10 @@ HAPPENINGS: dict[str, tuple[str, ...]] = {
     "storm": ("hurricane", "cyclone", "typhoon"),
     "flood": ("floods", "flooding", "flash flood"),
 }
+# Short names a report gives the story's own happening once it has told it, which elsewhere name other things ("the
+# slide", a slide in prices): read as the kind only where the story is about that kind, as the kind's own name is.
+SHORT_NAMES: dict[str, tuple[str, ...]] = {"landslide": ("slide", "rockslide"), "earthquake": ("shaking",),
+                                           "explosion": ("detonation",), "derailment": ("wreck",)}
 # words before a happening's word that say it did not happen: "attempted murder", "tried to kill"
 UNDONE = ("attempted", "tried", "plotted", "threatened")
 # words that tell another happening of a kind: an ordinal or "another" before the kind's word or "one",

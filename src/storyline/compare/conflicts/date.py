@@ -34,6 +34,7 @@ from storyline.compare.expected_ends import expected_ends
 from storyline.compare.story_happening import (
     lead_units,
     near_words,
+    opens_with,
     story_happening,
     tells_another,
     tells_happening,
@@ -490,6 +491,12 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
                 for c in _lead_clock(story, u):
                     told = bool(kind) and tells_happening(story, u, str(kind), c.start, c.end)
                     clocks[u.article] = (u, c, told, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS)
+    if kind:  # past the lead, a sentence that opens with the happening tells its time: "The slide struck at about 4:40 a.m."
+        for u in found.units:
+            if u.article not in clocks and opens_with(story, u, kind) and not PROGRESS.search(u.text):
+                for c in _lead_clock(story, u):
+                    if tells_happening(story, u, kind, c.start, c.end):
+                        clocks[u.article] = (u, c, True, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS)
     out = []
     for (ua, ta), (ub, tb) in combinations(days.values(), 2):
         stamped = DEICTIC.search(ta.text) or DEICTIC.search(tb.text)  # "last night": read from a report's stamp
