@@ -426,3 +426,16 @@ def test_who_after_a_role_is_its_holder_and_there_is_no_source():
             "there had been “some gaps” in planning.")
     quote = quote_with(text, "some gaps")
     assert quote.speaker == "Remy Thibodeaux" and quote.unnamed_source != "there"
+
+
+@pytest.mark.parametrize("introduced, description", [
+    ("US Secretary of State Marco Rubio", "the top US diplomat"),
+    ("Foreign Minister Elina Valtonen", "Finland's top diplomat"),
+    ("Elina Valtonen, the foreign minister,", "the country's chief diplomat"),
+])
+def test_the_top_diplomat_is_the_one_who_holds_the_office(introduced, description):
+    text = (f"{introduced} spoke to reporters on Thursday about the talks.\n\n"
+            f"“This will be slow, and it will come step by step,” {description} said.")
+    assert speaker_of(text, "step by step") == ("Marco Rubio" if "Rubio" in introduced else "Elina Valtonen")
+    # a diplomat without "top" or "chief" is any diplomat: the words stay the source's, unnamed
+    assert speaker_of(text.replace(description, "a diplomat"), "step by step") is None

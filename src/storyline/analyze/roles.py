@@ -13,7 +13,7 @@ from functools import lru_cache
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.entities import PLACE_LABELS
-from storyline.analyze.speaker_kinds import Subject
+from storyline.analyze.speaker_kinds import CHIEF_TITLES, Subject
 from storyline.lang.en import (
     ANONYMOUS,
     DEFINITE,
@@ -72,7 +72,7 @@ def holds_a_role(subject: Subject) -> bool:
     head = role_head(subject)
     if not head:
         return False
-    if _role_word(head) or head.endswith("-old"):
+    if _role_word(head) or head.endswith("-old") or head in CHIEF_TITLES:  # "the top diplomat": a classify_phrase role
         return True
     return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 
@@ -94,7 +94,8 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         return None
     owners = role_owners(article, subject)
     role = re.compile("|".join(_age_given(subject) or [rf"\b{re.escape(head)}\b"]
-                               + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ())]), re.IGNORECASE)
+                               + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ()) + CHIEF_TITLES.get(head, ())]),
+                      re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
     former = _FORMER.search(subject.surface) is not None
     places = [w for w in qualifiers if w in US_STATES or any(m.label in PLACE_LABELS and w in m.text.split()

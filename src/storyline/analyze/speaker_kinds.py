@@ -83,6 +83,11 @@ def _one_of_a_people(mention: Mention) -> bool:
 
 
 _NATIONALITY_ENDINGS = ("ard", "ese")
+# Words that leave who is meant unnamed ("a diplomat said") but name one office with "top" or "chief" before them
+# ("the top US diplomat", "Finland's chief diplomat"): the office's titles, by which roles.role_antecedent finds
+# its holder in the story.
+CHIEF_TITLES = {"diplomat": ("secretary of state", "foreign minister", "foreign secretary", "minister of foreign affairs",
+                             "foreign affairs minister")}
 
 
 def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
@@ -107,7 +112,8 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     if (k == j or titled) and bare_name(article, j):
         return Subject("name", start, end, surface)
     plural = head_tok.tag in ("NNS", "NNPS") or (not head_tok.tag and head.endswith("s") and not head.endswith("ss"))
-    if first in INDEFINITE or head in ANONYMOUS or head in GROUP_HEADS or plural:
+    chief = head in CHIEF_TITLES and any(article.word(x) in ("top", "chief") for x in range(k, head_index))
+    if first in INDEFINITE or (head in ANONYMOUS and not chief) or head in GROUP_HEADS or plural:
         return Subject("anonymous", start, end, surface)
     if first in DEFINITE or article.tokens[k].text.lower().endswith(("’s", "'s")):
         return Subject("role", start, end, surface)
