@@ -70,9 +70,11 @@ def leading_date(text: str) -> tuple[datetime, str] | None:
     the longest run of its first words that reads as an ISO or a written date, the separating punctuation left
     out. None where the line opens with no date. Raises ValueError where its date is one of numbers whose day and
     month could be either way round, or outside the years 1800-2200."""
-    ends = [word.end() for word in re.finditer(r"\S+", text)][:DATE_WORDS]
+    ends = [word.end() for word in re.finditer(r"[^\s\u2014\u2013|]+", text)][:DATE_WORDS]
     for end in reversed(ends):
         head = text[:end].rstrip(_SEPARATORS)
+        if end < len(text.rstrip()) and _ends_in_body(head):
+            continue
         when = (_iso(head) if _ISO.fullmatch(head) else None) or _written(head)
         if when is not None:
             return _in_range(when, head), text[end:].lstrip(_SEPARATORS + " \t")
@@ -80,6 +82,16 @@ def leading_date(text: str) -> tuple[datetime, str] | None:
 
 
 _SEPARATORS = ",;:|\u2014\u2013-"  # "2025-06-02, Ferry…", "June 2, 2025 — Ferry…"
+
+
+def _ends_in_body(head: str) -> bool:
+    """Whether the last word of a date line's first words is the body's where a body runs on after them: a figure
+    with a dot and no "am"/"pm" ("June 2, 2025 1.25 million people"), or a word that is no zone's abbreviation, which
+    zones write in capitals ("14:00 West Midlands police", "9:30 am Mt Etna erupted")."""
+    last = head.split()[-1]
+    if re.search(r"\d\.\d{2}$", last):
+        return True
+    return last.isalpha() and not last.isupper() and last.lower() not in ("am", "pm")
 
 
 def _iso(text: str) -> datetime | None:
