@@ -206,12 +206,19 @@ def test_a_company_names_itself_in_its_own_words():
     assert speaker_of(text, "sad day") == "Corvane Foods"
 
 
-@pytest.mark.parametrize("description", ["the software maker", "the US software giant", "the Seattle-based retailer",
+@pytest.mark.parametrize("description", ["the food giant", "the US food giant", "the Seattle-based retailer",
                                          "the Japanese carmaker"])
 def test_a_description_of_a_company_is_the_company_named_around_it(description):
     text = ("Corvane Foods recalled 20,000 jars of jam on Monday after glass was found in a batch.\n\n"
             f"“We are working around the clock to trace every jar,” {description} said.")
     assert speaker_of(text, "around the clock") == "Corvane Foods"
+
+
+@pytest.mark.parametrize("person", ["the film maker", "the mail carrier", "the veteran broadcaster", "the policy maker"])
+def test_a_description_that_may_be_a_person_is_no_company(person):
+    text = ("Corvane Foods recalled 20,000 jars of jam on Monday after glass was found in a batch.\n\n"
+            f"“I have never seen anything like it,” {person} said.")
+    assert speaker_of(text, "never seen") is None
 
 
 def test_a_description_of_a_company_is_nobody_where_two_are_named():
@@ -439,3 +446,6 @@ def test_the_top_diplomat_is_the_one_who_holds_the_office(introduced, descriptio
     assert speaker_of(text, "step by step") == ("Marco Rubio" if "Rubio" in introduced else "Elina Valtonen")
     # a diplomat without "top" or "chief" is any diplomat: the words stay the source's, unnamed
     assert speaker_of(text.replace(description, "a diplomat"), "step by step") is None
+    # two holders of such an office, and the words do not say whose: unnamed
+    two = text.replace("spoke to reporters", "met Russian Foreign Minister Sergei Lavrov")
+    assert speaker_of(two, "step by step") is None

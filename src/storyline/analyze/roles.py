@@ -133,8 +133,8 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         holders = {name: n for name, n in holders.items() if name not in formers}  # "the senator" holds the seat now
     if answering in holders and len(holders) > 1:
         del holders[answering]
-    if not holders:
-        return None
+    if not holders or head in CHIEF_TITLES and len(holders) > 1:
+        return None  # "the top US diplomat" where the story names a secretary of state and a foreign minister
     best = max(holders, key=lambda name: (holders[name], last[name].start))
     if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
         return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last

@@ -183,7 +183,7 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     body's noun alone, where the article names one organisation in its paragraph and the one before (outside
     quotations) whose name holds that noun ("The Civil Aviation Directorate said … “…,” the directorate said",
     whatever airline was named before), or, for a noun any body is, one organisation alone ("Corvane Foods said …
-    “…,” the company said in a statement"; so does a company's description, "the software maker", "the US
+    “…,” the company said in a statement"; so does a company's description, "the carmaker", "the US
     software giant"), and makes it a sentence's subject there; None where two such bodies
     are named there ("The Football Association charged Harlow Town … the club said": which one is meant, the noun
     does not say)."""

@@ -177,11 +177,11 @@ BODY_NOUNS = {"company", "firm", "club", "union", "ministry", "department", "age
               "school", "service", "organisation", "organization", "charity", "regulator", "operator", "brigade",
               "directorate", "office", "bureau", "court", "tribunal", "inspectorate"}
 GENERIC_BODY_NOUNS = {"company", "firm"}
-# Nouns that describe a company, with words before them or alone ("the software maker", "the US software giant",
-# "the carmaker", "the retailer"): like "the company", the one organisation named around them.
-COMPANY_NOUNS = {"maker", "giant", "retailer", "carmaker", "automaker", "manufacturer", "broadcaster", "publisher",
-                 "lender", "insurer", "carrier", "chain", "supermarket", "grocer", "drugmaker", "conglomerate",
-                 "utility", "startup", "start-up", "supplier", "miner", "refiner", "studio", "telecom"}
+# Nouns that describe a company, alone or after words ("the US software giant", "the carmaker"): like "the company", the one
+# organisation named around them; not a maker, carrier or broadcaster, who may be people ("the film maker").
+COMPANY_NOUNS = {"giant", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker",
+                 "manufacturer", "lender", "insurer", "chain", "supermarket", "conglomerate", "utility", "startup",
+                 "start-up", "supplier", "refiner", "studio", "telecom"}
 # Heads of noun phrases that stand for an organisation or a group, not a person: no speaker to name.
 GROUP_HEADS = {"company", "firm", "union", "trust", "bank", "government", "ministry", "agency", "police", "department",
                 "office", "council", "board", "team", "club", "service", "authority", "commission", "party", "group",
