@@ -63,6 +63,9 @@ BRIEFING = ("The country's top diplomat warned on Tuesday that there would be no
 def test_a_sentence_of_he_or_she_after_a_quotation_tells_its_occasion():
     # "She announced this at a briefing" names no one: it is about the speaker its paragraph quoted before it
     assert venues(RADIO, BRIEFING) == [{"coast-wire": "radio show", "bay-herald": "briefing"}]
+    # a sentence that tells of another occasion does not say where the words were said
+    for other in ("She first announced the closure at a briefing in March.", "She repeated her attack at a rally in the capital."):
+        assert venues(RADIO, BRIEFING.replace("She announced this at a briefing in the capital.", other)) == []
     # in a paragraph that quotes no one before it, "she" goes with no statement
     first = ("The country's top diplomat warned on Tuesday that there would be no quick reopening of the border.\n\n"
              "She announced this at a briefing in the capital. \"It will take long and must be done in steps,\" "

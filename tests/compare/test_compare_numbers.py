@@ -419,6 +419,8 @@ def test_the_missing_are_a_count_of_their_own():
     found = find_numbers(text, 0, len(text), [])
     assert [(n.value, n.kind) for n in found] == [(9.0, "missing"), (11.0, "missing"), (20.0, "missing"),
                                                   (12.0, "missing"), (6.0, "fil")]
+    missed = "300 people were missing meals each day; 3 people were missing out on benefits"
+    assert "missing" not in {n.kind for n in find_numbers(missed, 0, len(missed), [])}
 
 
 def test_two_counts_of_the_missing_on_one_day_are_a_conflict_and_the_dead_are_another_count():

@@ -71,6 +71,11 @@ def test_one_plan_set_on_two_days_by_reports_of_one_day_is_a_conflict():
     # a report days later may tell of a plan moved since: no dispute
     assert conflicts(compare_reports([review("coast-wire", "2026-03-04", would),
                                       review("bay-herald", "2026-03-09", will)]), "date") == []
+    # two plans' days, or a plan's and another day of its sentence, are not one plan's told twice
+    for first, second in (("Talks on the closure will begin on March 14.", "Talks on the closure are expected to end on March 21."),
+                          ("The crossings will reopen on March 14.", "The crossings, which were shut on March 2, will reopen soon.")):
+        assert conflicts(compare_reports([review("coast-wire", "2026-03-04", first),
+                                          review("bay-herald", "2026-03-04", second)]), "date") == []
     # nor is a plan's day disputed by a day of something that happened
     held = "The cabinet reviewed the closure on March 21, Prime Minister Petteri Orpo said."
     assert conflicts(compare_reports([review("coast-wire", "2026-03-04", will),

@@ -536,6 +536,8 @@ def _head(following: Sequence[str]) -> str | None:
 
 # what may stand between people and "missing": "11 people were still missing", "12 miners remain unaccounted for"
 _STILL = frozenset({"still", "remain", "remains", "remained", "now", "reported", "feared", "listed", "as", "officially"})
+# what may follow "missing" where people are missing: the sentence's end, a time or place, "after", "since"
+_MISSING_ENDS = re.compile(r"(?:[,;:.()]|for|after|since|in|on|at|from|following|and|or|as|overnight|presumed|believed|today|tonight)$")
 _PEOPLE_MISSING = frozenset({"miner", "hiker", "climber", "crew", "tourist", "villager", "swimmer", "diver", "skier",
                              "trekker", "walker", "fisherman", "migrant"})
 
@@ -556,7 +558,9 @@ def _said_missing(after: list[str]) -> str | None:
     j = 1
     while j < len(words) and (words[j] in AUXILIARIES or words[j] in _STILL):
         j += 1
-    return _kind_of(light_stem(words[0])) if j < len(words) and words[j] in ("missing", "unaccounted") else None
+    if j >= len(words) or words[j] not in ("missing", "unaccounted") or j + 1 < len(words) and not _MISSING_ENDS.match(words[j + 1]):
+        return None  # "300 people were missing meals", "missing out on benefits": something missed, no one missing
+    return _kind_of(light_stem(words[0]))
 
 
 def _people(word: str) -> bool:

@@ -12,6 +12,7 @@ leads give it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -59,9 +60,16 @@ def story_happening(story: StoryView, units: Sequence[Unit]) -> str | None:
 
 
 def opens_with(story: StoryView, unit: Unit, kind: str) -> bool:
-    """Whether a sentence opens with the story's happening as what it tells of ("The slide struck at about 4:40
-    a.m.", "The blaze broke out …"): its first content word names the kind."""
-    return kind in _kinds(unit.stems[:1], kind)
+    """Whether a sentence opens with the story's happening and a verb of its coming ("The slide struck at about 4:40
+    a.m.", "The blaze broke out …"): its first content word names the kind and the next word is such a verb; not
+    "The slide site was sealed off at 2 p.m.", "The slide followed rain that began at 2 a.m." (another's time)."""
+    opening = _OPENING.match(story.articles[unit.article].text, unit.start, unit.end)
+    return opening is not None and kind in _kinds(unit.stems[:1], kind)
+
+
+# "The slide struck", "A fire broke out", "The quake hit": a happening's word and a verb of its coming
+_OPENING = re.compile(r"\W*(?:the|a|an)\s+(?:[\w-]+\s+)?[\w-]+\s+(?:struck|hit|happened|occurred|began|started|broke\s+out"
+                      r"|erupted|came\s+down|swept|tore|ripped|slammed|crashed)\b", re.IGNORECASE)
 
 
 def near_words(story: StoryView, unit: Unit, start: int, end: int) -> frozenset[str]:

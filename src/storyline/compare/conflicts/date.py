@@ -80,7 +80,7 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
     if not (named_a and named_b) and _days_apart(da, db) > STAMP_SLACK:
         return None  # a day read from a report's stamp, days from the day another outlet names
     if any(p.search(a.text) or p.search(b.text) for p in (RESCHEDULE, RELATIVE_DAY, EARLIER_ONE)) \
-            or _planned_apart(story, a, b):
+            or _planned_apart(story, a, sa, b, sb):
         return None  # "today, a day after the quake", "the last such patch": two happenings, and the day is the other one's
     if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)) or two_stages(a, b):
         return None
@@ -221,16 +221,30 @@ def _dated(story: StoryView, unit: Unit) -> list[tuple[TimeExpression, AbstractS
     return [(times[0], frame(story, unit, times[0].start, times[0].end))]
 
 
-def _planned_apart(story: StoryView, a: Unit, b: Unit) -> bool:
-    """Whether either of two sentences dates what is still to come ("the cabinet will review it on March 21") and
-    the other does not, or the two reports are not of one day: a plan a later report gives another day may have
-    moved since. Two reports of one day that set one plan on two days disagree ("would review it on March 14")."""
+def _planned_apart(story: StoryView, a: Unit, at_a: int, b: Unit, at_b: int) -> bool:
+    """Whether either of two sentences dates what is still to come ("the cabinet will review it on March 21") and the
+    two days at at_a and at_b are not those of one plan told in reports of one day: a plan a later report gives
+    another day may have moved since, and a day is a plan's only where the plan's verb comes right before it in
+    its clause, the same in both ("would review the closure on March 14" / "will review it on March 21"; not "will
+    begin on March 14" / "are expected to end on March 21", nor "which were shut on March 2, will reopen soon")."""
     if not (PLANNED.search(a.text) or PLANNED.search(b.text)):
         return False
-    if not (_TO_COME.search(a.text) and _TO_COME.search(b.text)):
+    plan_a, plan_b = _plan(story, a, at_a), _plan(story, b, at_b)
+    if plan_a is None or plan_a != plan_b:
         return True
     pa, pb = story.articles[a.article].published, story.articles[b.article].published
     return pa is None or pb is None or pa.date() != pb.date()
+
+
+def _plan(story: StoryView, unit: Unit, at: int) -> str | None:
+    """The verb of the plan a day at `at` is the day of: the word after the last word of a plan before it in its
+    clause ("will review the closure on", "is expected to end on"), at most eight words before it."""
+    clause = re.split(r"[,;:]", story.articles[unit.article].text[unit.start:at])[-1]
+    found = list(_TO_COME.finditer(clause))
+    if not found or len(clause[found[-1].end():].split()) > 8:
+        return None
+    words = [w for w in re.findall(r"[a-z]+", clause[found[-1].end():].lower()) if w not in ("to", "be", "not", "also")]
+    return words[0] if words else None
 
 
 # what tells of a happening still to come: PLANNED's words, and those of a plan reported ("would review it")
@@ -317,7 +331,8 @@ def date_in_story(found: StoryFindings) -> list[Conflict]:
         if not _days_disagree(ta, tb):
             continue
         one_persons = ta.granularity == "day" and _one_persons(story, ua, fa, ub, fb)
-        if not _comparable(story, ua, ub, ta, tb, one_persons) or _two_happenings(ua, ub) or _planned_apart(story, ua, ub):
+        if not _comparable(story, ua, ub, ta, tb, one_persons) or _two_happenings(ua, ub) \
+                or _planned_apart(story, ua, ta.start, ub, tb.start):
             continue
         out.append(_date_conflict(ua, ta, ub, tb))
     return out

@@ -35,7 +35,7 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
                 # ("Trump, speaking later at a rally, did not mention Ryan": not Ryan's rally; "Rubio said
                 # Trump wants it ended, speaking on a radio show hosted by Dale Mercer": Rubio's show)
                 _add_venues(venues, pos, people[0], lo, hi, found)
-            elif (speaker := _speaker_before(story.articles[pos].text, lo, pos, statements)) is not None:
+            elif (speaker := _speaker_before(story.articles[pos].text, lo, hi, pos, statements)) is not None:
                 _add_venues(venues, pos, speaker, lo, hi, found)  # "“…,” Valtonen said. She announced this at a briefing."
     out = {}
     for key, kinds in found.items():
@@ -46,13 +46,17 @@ def _sentence_venues(story: StoryView, statements: list[QuotedStatement]) -> dic
 
 
 _HE_OR_SHE = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
+# words that take up what was just quoted ("She announced this at a briefing", "He made the remarks on a radio show",
+# "She was speaking at a news conference"): not "He repeated his attack at a rally", another occasion of another one
+_TAKES_UP = re.compile(r"\b(?:this|these|them|the (?:remarks?|comments?|statement)|(?:was|were) speaking)\b", re.IGNORECASE)
 
 
-def _speaker_before(text: str, lo: int, pos: int, statements: list[QuotedStatement]) -> str | None:
-    """Whom a sentence that opens with "he" or "she" and names no one is about, where it tells of a medium: the
-    speaker of the article's last statement before it in its paragraph ("“…,” Valtonen told journalists. She
-    announced this at a briefing."); None where the paragraph quotes no one before it."""
-    if not _HE_OR_SHE.match(text, lo):
+def _speaker_before(text: str, lo: int, hi: int, pos: int, statements: list[QuotedStatement]) -> str | None:
+    """Whom a sentence that opens with "he" or "she", names no one and takes up what was just said tells of a
+    medium for: the speaker of the article's last statement before it in its paragraph ("“…,” Valtonen told
+    journalists. She announced this at a briefing."); None where the paragraph quotes no one before it, or the
+    sentence tells of something else ("She first announced the closure at a briefing in March")."""
+    if not _HE_OR_SHE.match(text, lo) or not _TAKES_UP.search(text, lo, hi):
         return None
     before = [s for s in statements if s.article == pos and s.end <= lo and "\n" not in text[s.end:lo].strip()]
     last = max(before, key=lambda s: s.end, default=None)
