@@ -427,8 +427,3 @@ def test_two_counts_of_the_missing_on_one_day_are_a_conflict_and_the_dead_are_an
     assert number_values(SLIDE_A, SLIDE_B) == [{"harbour-times": "9", "valley-news": "11"}]
     dead = SLIDE_B.replace("11 people were still missing", "11 people were killed")
     assert number_values(SLIDE_A, dead) == []
-
-
-def test_a_compound_of_worker_counts_workers():
-    text = "About 1,900 workers joined; around 1,500 dockworkers stopped work; 300 steelworkers marched"
-    assert {n.kind for n in find_numbers(text, 0, len(text), [])} == {"employees"}

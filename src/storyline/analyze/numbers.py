@@ -130,9 +130,7 @@ def _number_value(num: str, half: str | None, scale: str | None) -> float | None
 
 
 def _kind_of(stem: str) -> str:
-    """The class a stem names (KIND_CLASSES); a compound of "worker" ("dockworkers", "steelworkers") is workers too."""
-    kind = KIND_CLASSES.get(stem, stem)
-    return KIND_CLASSES["worker"] if kind == stem and len(stem) > 6 and stem.endswith("worker") else kind
+    return KIND_CLASSES.get(stem, stem)
 
 
 def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Number]:
