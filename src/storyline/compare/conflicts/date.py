@@ -493,6 +493,11 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
     kind = story_happening(story, found.units)
     days: dict[int, tuple[Unit, TimeExpression]] = {}
     clocks: dict[int, tuple[Unit, ClockTime, bool, frozenset[str]]] = {}
+
+    def clock_of(u: Unit, c: ClockTime, told: bool) -> tuple[Unit, ClockTime, bool, frozenset[str]]:
+        """A report's time of the happening, whether its words name the kind, and its other words around."""
+        return u, c, told, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS
+
     for lead in lead_units(found.units).values():
         if kind and tells_another(story, lead, kind):
             continue
@@ -505,13 +510,13 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
             if u.article not in clocks:
                 for c in _lead_clock(story, u):
                     told = bool(kind) and tells_happening(story, u, str(kind), c.start, c.end)
-                    clocks[u.article] = (u, c, told, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS)
+                    clocks[u.article] = clock_of(u, c, told)
     if kind:  # past the lead, a sentence that opens with the happening tells its time: "The slide struck at about 4:40 a.m."
         for u in found.units:
             if u.article not in clocks and opens_with(story, u, kind) and not PROGRESS.search(u.text):
                 for c in _lead_clock(story, u):
                     if tells_happening(story, u, kind, c.start, c.end):
-                        clocks[u.article] = (u, c, True, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS)
+                        clocks[u.article] = clock_of(u, c, True)
     out = []
     for (ua, ta), (ub, tb) in combinations(days.values(), 2):
         stamped = DEICTIC.search(ta.text) or DEICTIC.search(tb.text)  # "last night": read from a report's stamp
