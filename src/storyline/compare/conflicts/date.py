@@ -498,8 +498,10 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
         """A report's time of the happening, whether its words name the kind, and its other words around."""
         return u, c, told, near_words(story, u, c.start, c.end) - _name_words(u) - _TIME_WORDS
 
-    for lead in lead_units(found.units).values():
+    twice: set[int] = set()  # reports whose lead tells two happenings of the kind: none of their times says which
+    for article, lead in lead_units(found.units).items():
         if kind and tells_another(story, lead, kind):
+            twice.add(article)
             continue
         for u in lead:
             if PROGRESS.search(u.text):
@@ -513,7 +515,8 @@ def happening_dates(found: StoryFindings) -> list[Conflict]:
                     clocks[u.article] = clock_of(u, c, told)
     if kind:  # past the lead, a sentence that opens with the happening tells its time: "The slide struck at about 4:40 a.m."
         for u in found.units:
-            if u.article not in clocks and opens_with(story, u, kind) and not PROGRESS.search(u.text):
+            if u.article not in clocks and u.article not in twice and opens_with(story, u, kind) \
+                    and not PROGRESS.search(u.text):
                 for c in _lead_clock(story, u):
                     if tells_happening(story, u, kind, c.start, c.end):
                         clocks[u.article] = clock_of(u, c, True)
