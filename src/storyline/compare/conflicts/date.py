@@ -248,7 +248,7 @@ def _plan(story: StoryView, unit: Unit, at: int) -> str | None:
 
 
 # what tells of a happening still to come: PLANNED's words, and those of a plan reported ("would review it")
-_TO_COME = re.compile(r"\b(?:due to|will|expected|planned|plans?|would|scheduled|set to|is to|are to)\b", re.IGNORECASE)
+_TO_COME = re.compile(PLANNED.pattern + r"|\b(?:would|scheduled|set to|is to|are to)\b", re.IGNORECASE)
 
 
 def _said_then(text: str, unit: Unit, start: int) -> bool:
