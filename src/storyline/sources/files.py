@@ -338,13 +338,18 @@ _TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^>]{0,2000}>", re.IGNORECASE)
 _REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+def _unescaped(value: str) -> str:
+    """Character references (&#8217;, &amp;) as the characters they stand for; the rest as written."""
+    return _REFERENCE.sub(lambda reference: html.unescape(reference.group()), value)
+
+
 def _as_text(value: str, body: bool = True) -> str:
     """A field's text as a reader sees it: a body's markup read as a feed's is (its blocks paragraphs, scripts never
     run), a title's tags dropped, character references as the characters they stand for. A body with inline tags
     alone (<em>, <a>) is kept as written."""
     from storyline.sources.feeds import html_to_text
 
-    text = value if _MARKUP.search(value) else _REFERENCE.sub(lambda reference: html.unescape(reference.group()), value)
+    text = value if _MARKUP.search(value) else _unescaped(value)
     if (_MARKUP if body else _TAG).search(text):
         text = html_to_text(text)
         return text if body else " ".join(text.split())
@@ -371,7 +376,7 @@ def _from_mapping(value: object, where: str, implied_source: str, source: str | 
             return Rejection(where, f"'{names[0]}' must be a string, got {type(field).__name__}")
         strings[key] = None if field is None else str(field)
     title = None if strings["title"] is None else _as_text(strings["title"], body=False)
-    url = None if strings["url"] is None else _REFERENCE.sub(lambda reference: html.unescape(reference.group()), strings["url"])
+    url = None if strings["url"] is None else _unescaped(strings["url"])
     return _record(where, _as_text(text), title, published, strings["source"], url, strings["id"],
                    strings["language"], strings["gold"], implied_source, source, settings)
 
