@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.lang import number_value, scale_value
-from storyline.lang.en import (
+from storyline.lang.en import STOP_WORDS, TO_HOSPITAL
+from storyline.lang.en_numbers import (
     AUXILIARIES,
     CAPTURED_AFTER,
     CAPTURED_BEFORE,
@@ -31,10 +32,8 @@ from storyline.lang.en import (
     SCALE_WORDS,
     SHORT_SPANS,
     SPELLED_NUMBER,
-    STOP_WORDS,
     STREET_WORDS,
     TENS_WORDS,
-    TO_HOSPITAL,
 )
 from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem

@@ -32,7 +32,7 @@ from storyline.compare.thresholds import (
     PAIR_THRESHOLD,
 )
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import GENERIC_KINDS
+from storyline.lang.en_numbers import GENERIC_KINDS
 from storyline.memo import memo
 from storyline.text import fingerprint_text
 from storyline.words import happenings

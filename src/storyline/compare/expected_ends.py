@@ -2,9 +2,9 @@
 becomes an actual end is one update, a dated progression ("would take about 12 days" on 10 Oct, "was
 repaired on 29 October" on 4 Nov), never a dispute of one day.
 
-A report's reading is the day a sentence says the work ended (lang.en.ENDED_ON: "was successfully
+A report's reading is the day a sentence says the work ended (lang.en_stages.ENDED_ON: "was successfully
 repaired on 29 October 2011", the day read by the analysis), else the span it says the work is expected
-to take (lang.en.EXPECTED_SPAN, in a sentence about a repair, fix, closure or outage: ENDING_WORK): "the
+to take (lang.en_stages.EXPECTED_SPAN, in a sentence about a repair, fix, closure or outage: ENDING_WORK): "the
 total repair time will be around twelve days". The estimate's reports come first, then the first
 report of the end; its evidence is every sentence of a report that gives its reading.
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings
 from storyline.compare.report_order import report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import ENDED_ON, ENDING_WORK, EXPECTED_SPAN, small_count
+from storyline.lang.en_numbers import small_count
+from storyline.lang.en_stages import ENDED_ON, ENDING_WORK, EXPECTED_SPAN
 from storyline.model import ConflictKind
 
 KEY = "date:end of the work"

@@ -45,7 +45,8 @@ from storyline.analyze.numbers import CURRENCY_KINDS, Number, compatible, group_
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
 from storyline.compare.report_order import Moment, later_in_the_day, report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import FULLY_BACK, RAISED, RESTORED, TAKINGS, TAKINGS_PERIOD, TO, TURNOUT
+from storyline.lang.en_numbers import FULLY_BACK, RESTORED, TAKINGS, TAKINGS_PERIOD, TURNOUT
+from storyline.lang.en_stages import RAISED, TO
 from storyline.model import ConflictKind
 from storyline.words import content_stems
 
@@ -101,7 +102,7 @@ FULLY_BACK_NOUN = "all of it"  # the noun of the 100 percent that "running at fu
 
 
 def fully_back(story: StoryView, unit: Unit) -> list[Number]:
-    """The words of a sentence that say a service is all back (lang.en.FULLY_BACK: "running at full capacity
+    """The words of a sentence that say a service is all back (lang.en_numbers.FULLY_BACK: "running at full capacity
     again", "fully restored"), each read as a restored share of 100 percent."""
     text = story.articles[unit.article].text
     return [Number(100.0, m.start(), m.end(), m.group(), None, "percent", FULLY_BACK_NOUN)
@@ -211,7 +212,7 @@ def _one_count(thing: str, before: tuple[Number, dict[int, _Reading]], after: tu
 
 
 def raised_sums(found: StoryFindings) -> list[Conflict]:
-    """One update per sum a report says was raised (lang.en.RAISED) whose earlier value reports of
+    """One update per sum a report says was raised (lang.en_stages.RAISED) whose earlier value reports of
     earlier days give: those reports first, then the raise. The sum raised from is the one sum the sentence
     gives after the verb and before the "to" that follows it, the sums after that "to" what it was raised
     to (none given: no update), the earlier reports' sentences must name a body the raise

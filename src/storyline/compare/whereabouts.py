@@ -2,13 +2,13 @@
 progression ("checked into a clinic in Newport Beach" on 2 May, "checked into the Betty Ford Center"
 on 3 May, "checked in to the Cliffside centre in Malibu" on 13 June), never a dispute of one place.
 
-A report's reading is its first sentence in which a person goes into a named place (lang.en.MOVED_INTO:
+A report's reading is its first sentence in which a person goes into a named place (lang.en_stages.MOVED_INTO:
 checked into, admitted to, transferred to, followed within its clause (and its line) by a place,
 facility or body the analysis names), said of the person the sentence names before the words; a
 sentence that names no one ("The actress checked in to ...") is of the person most of the story's
 readings name, where one is named by most. Reports are read by day, and within a day by time
 of day where the feed gives one (report_order.py). The reports of one moment whose places share a
-word besides words many places share (lang.en.STAY_WORDS: center, clinic, rehab) tell one place
+word besides words many places share (lang.en_stages.STAY_WORDS: center, clinic, rehab) tell one place
 ("Morningside Recovery in Newport Beach", "Newport Beach"); a moment's place is
 the one most of its reports tell. Each moment's place that shares no word with any earlier step's is
 a new step; one that shares a word with the last step's is that step as it stood.
@@ -28,7 +28,7 @@ from datetime import date
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, person_before
 from storyline.compare.report_order import report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import MOVED_INTO, PRETENDED, STAGE_DOUBT, STAY_WORDS
+from storyline.lang.en_stages import MOVED_INTO, PRETENDED, STAGE_DOUBT, STAY_WORDS
 from storyline.model import ConflictKind
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG"})  # what a person can go into: a town, a clinic, a prison
@@ -72,7 +72,7 @@ def _stays_in(story: StoryView, unit: Unit) -> list[_Stay]:
 
 
 def _meet(first: Iterable[str], second: Iterable[str]) -> bool:
-    """Whether two sets of place names share a word besides those many places share (lang.en.STAY_WORDS:
+    """Whether two sets of place names share a word besides those many places share (lang.en_stages.STAY_WORDS:
     "Betty Ford Center" and "Cliffside Rehab Center" do not meet; "Morningside Recovery" and "Morningside" do)."""
     def words(names: Iterable[str]) -> set[str]:
         return {w.casefold() for name in names for w in name.split()} - STAY_WORDS

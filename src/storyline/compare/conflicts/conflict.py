@@ -21,7 +21,8 @@ from storyline.compare.align import story_idf
 from storyline.compare.places_within import places_within
 from storyline.compare.statements import QuotedStatement
 from storyline.compare.units import StoryView, Unit, quoted_spans
-from storyline.lang.en import DEICTIC, PRONOUNS, RELATIVE_DAY, SCOPE_MARKS
+from storyline.lang.en import DEICTIC, PRONOUNS, RELATIVE_DAY
+from storyline.lang.en_numbers import SCOPE_MARKS
 from storyline.memo import memo
 from storyline.model import ConflictKind
 from storyline.words import as_happenings, content_stems

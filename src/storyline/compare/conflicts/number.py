@@ -46,23 +46,18 @@ from storyline.compare.records import record_conflicts
 from storyline.compare.report_order import report_moments
 from storyline.compare.rising_counts import raised_sums, rising_counts, running_total
 from storyline.compare.units import StoryView, Unit, language_of
-from storyline.lang.en import (
+from storyline.lang.en import LOWERED, ONGOING_SPAN, PROGRESS, REMAINING, SUPERSEDED, UPDATED
+from storyline.lang.en_numbers import (
     AVERAGED,
     CONDITION,
     CUMULATIVE,
     FORECAST,
     GENERIC_KINDS,
-    LOWERED,
-    ONGOING_SPAN,
-    PROGRESS,
     QUALIFIERS,
-    REMAINING,
     REPORTED_WILL,
     REQUIRED,
     SMALL_COUNT,
-    SUPERSEDED,
     UNITS,
-    UPDATED,
     small_count,
 )
 from storyline.memo import memo

@@ -12,7 +12,8 @@ from collections.abc import Callable, Collection
 
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView, quoted_spans
-from storyline.lang.en import AUXILIARIES, HONORIFICS, OFFICE_NAMES, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS, STOP_WORDS
+from storyline.lang.en import HONORIFICS, OFFICE_NAMES, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS, STOP_WORDS
+from storyline.lang.en_numbers import AUXILIARIES
 from storyline.model import ConflictKind
 from storyline.words import fold_text, light_stem
 

@@ -2,8 +2,8 @@
 "was captured"; "has been charged with arson", then "has denied arson"), or the condition of someone
 hurt ("in critical condition", then "is recovering").
 
-Each is a ladder of stages (LADDERS: lang.en.CASE_STAGES, sought, arrested, charges expected,
-charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en.CONDITION_STAGES,
+Each is a ladder of stages (LADDERS: lang.en_stages.CASE_STAGES, sought, arrested, charges expected,
+charged, arraigned, sent to trial, convicted or acquitted, sentenced; lang.en_stages.CONDITION_STAGES,
 critical, serious, stable, recovering, out of hospital; PENALTY_STAGES, a death sentence undecided,
 sought, imposed; ACCESS_STAGES, roads or a site closed, reopened; CAUSE_STAGES, a cause possible,
 suspected, established; SERVICE_STAGES, a service restored to some customers, then to all). A
@@ -34,14 +34,14 @@ from datetime import date
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings, before_the_story
 from storyline.compare.report_order import report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en import (
+from storyline.lang.en import PERSON_ROLES
+from storyline.lang.en_stages import (
     ACCESS_STAGES,
     CASE_STAGES,
     CAUSE_STAGES,
     CONDITION_STAGES,
     PENALTY_STAGES,
     PERSON_NOUNS,
-    PERSON_ROLES,
     SERVICE_STAGES,
     STAGE_DOUBT,
     Ladder,

@@ -1,0 +1,168 @@
+"""English: the words of figures (analyze/numbers.py): numbers written out, the kinds of things counted and
+the words around a count that qualify it, and the words that make a figure a running total
+(compare/rising_counts.py). The other English lists are in lang/en.py."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.lang.en import FIGURE_WORDS
+
+# ---------------------------------------------------------------- numbers (analyze/numbers.py)
+
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+# a small count of days, weeks or months as a phrase of time gives it ("12 days", "twelve days", "a week"): the
+# pattern of its figure and the figure's value (compare/conflicts/number.py's intervals, compare/expected_ends.py)
+SMALL_COUNT = r"\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if w != "zero")
+
+
+def small_count(word: str) -> int:
+    """The value of a SMALL_COUNT figure, or of "a"/"an" ("a week later")."""
+    word = word.lower()
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+SPELLED_NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+            r"|seven|eight|nine))?|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+dozen|dozens)")
+QUALIFIERS = {
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
+    "nearly": "approx", "almost": "approx", "close to": "approx", "an estimated": "approx",
+    "at least": "min", "more than": "min", "over": "min", "upwards of": "min", "in excess of": "min",
+    "fewer than": "max", "less than": "max", "under": "max", "up to": "max", "as many as": "max", "at most": "max",
+}
+# What a number counts: the stems of words that name one kind of thing, folded to one class.
+KIND_CLASSES = {
+    "injur": "injured", "injury": "injured", "hurt": "injured", "wound": "injured", "treat": "injured",
+    "hospitalis": "injured", "hospitaliz": "injured", "casualty": "injured",
+    "kill": "killed", "dead": "killed", "death": "killed", "died": "killed", "dies": "killed", "die": "killed",
+    "fatality": "killed",
+    "arrest": "arrested", "detain": "arrested",
+    "evacuat": "evacuated", "evacue": "evacuated", "displac": "evacuated",
+    "hour": "hours", "minut": "minutes", "minute": "minutes", "day": "days", "days": "days", "week": "weeks",
+    "month": "months", "year": "years", "percent": "percent", "point": "points", "basi": "points",
+    "people": "people", "person": "people", "resident": "people", "individual": "people", "villager": "people",
+    "inhabitant": "people",
+    # one thing counted under several names: posts cut ("4,000 jobs", "3,200 roles", "3,200 positions"), a
+    # ship's crew ("21 crew", "23 seafarers"), a workforce ("5,000 staff", "5,000 employees")
+    "job": "jobs", "rol": "jobs", "role": "jobs", "position": "jobs", "seafarer": "crew", "sailor": "crew",
+    "crewmen": "crew", "staf": "employees", "employe": "employees", "worker": "employees", "hostag": "hostages",
+    # one unit however it is spelt: "400 metres", "400 meters"; "110 km", "110 kilometres"; a speed
+    "kilometr": "km", "kilometer": "km", "kilometre": "km", "metr": "metre", "meter": "metre", "kilogram": "kg",
+    "hectar": "hectare", "litr": "litre", "liter": "litre", "kph": "km/h",
+}
+# a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
+# March 1", "through Tuesday"), which a count of one day or night does not dispute
+CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|through (?:\w+day|"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w*\.? \d{1,2})|"
+                        r"(?:over|during|across|throughout|in|for)\s+"
+                        r"(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\w+\s+)?(?:days|nights|weeks|months))\b",
+                        re.IGNORECASE)
+# words in a figure's clause that say which part or whole of a thing it counts, by class: a figure of
+# one scope does not dispute a figure of another, or one whose clause says none ("12 killed in the city
+# alone" / "19 killed across the country"; "40 wins" / "31 wins by knockout"; "46 arrested on Wednesday"
+# / "58 arrested since the protests began"; "38,000 visitors last year" / "45,000 this weekend")
+SCOPE_MARKS = (
+    ("whole", re.compile(r"\b(?:nationwide|countrywide|statewide|worldwide|globally|overall|in all|in total|altogether|"
+                         r"\d+\s+of\s+(?:its|their|his|her|the)\s+(?=[\d,]+\s)|"  # "23 of its 29 delegates": 29 is the whole
+                         r"(?:across|throughout|around|all over) the (?:country|nation|state|region|world|globe|province)|"
+                         r"around the globe)\b", re.IGNORECASE)),
+    ("part", re.compile(r"\b(?:alone|of (?:them|those|whom|which)|among (?:them|those)|including|"
+                        r"(?:\d+|" + "|".join(FIGURE_WORDS) + r"|dozen)\s+(?:other|additional|further)\s|"
+                        # ("three other states": the rest of a list)
+                        r"(?:by|via) (?:way of )?(?:knockout|ko|stoppage|technical knockout|submission|decision|penalty|penalties))\b",
+                        re.IGNORECASE)),
+    ("since", re.compile(r"\bsince\b", re.IGNORECASE)),  # read after the figure only ("the worst since 2003")
+    ("home", re.compile(r"\b(?:domestically|at home|in the (?:us|u\.s\.|united states))\b", re.IGNORECASE)),
+    # the hour a measure is taken over: "38mm of rain fell in the hour before the landing" is not the night's 90mm
+    # (not "overnight": as often when a bus fell, or firefighters fought a blaze, as the stretch of a measure)
+    ("hour", re.compile(r"\b(?:in|during|over)\s+(?:the|an|one|a\s+single)\s+hour\b", re.IGNORECASE)),
+    ("earlier", re.compile(r"\b(?:(?:last|previous|past) (?:year|season|month|time|summer|winter|spring|fall|autumn)|"
+                           r"a (?:year|season|month) (?:earlier|before|ago)|the (?:year|season) before|"
+                           r"in (?:the )?(?:previous|preceding|prior) (?:year|season))\b", re.IGNORECASE)),
+)
+# a figure averaged over many ("led the last 10 polls by an average of seven points", "according to the polling
+# average"), which one
+# reading of the thing does not dispute
+AVERAGED = re.compile(r"\b(?:an? average of|on average|averag(?:ed|ing)|median|(?:polling|poll|polls|pollster'?s?)\s+average)\b",
+                      re.IGNORECASE)
+# a figure that states no happening: one a condition supposes ("if he wins by 10 points or more"), read
+# in the clause before it, and one a goal requires ("the 1,237 delegates needed to win"), read after it
+CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+# ... and one a guess puts forward ("It's probably a three-person race", "could reach 100"), read in the clause before it
+FORECAST = re.compile(r"\b(?:would|could|might|probably|likely|possibly|perhaps|(?:expected|projected|poised|set) to)\b",
+                      re.IGNORECASE)
+# ... but not the "would" of a plan reported in the past tense ("said on Tuesday it would cut 3,200 roles"): its "will"
+# (the speaker's own act: "it would cut", not "analysts said it would cost", nor "the storm would dump")
+REPORTED_WILL = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+(?:(?:on\s+)?\w+day\s+)?"
+                           r"(?:that\s+)?(?:it|he|she|they|we)\s+would\s+(?=(?:cut|eliminate|close|shed|axe|hire|create"
+                           r"|invest|sell|buy|build|open|pay|spend|raise|return|lay\s+off)\b)", re.IGNORECASE)
+REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
+GENERIC_KINDS = frozenset({"people"})
+ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                 "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
+# units of measure, as the counted thing's stem: figures in two units are never of one thing unless converted
+UNITS = frozenset({"km", "mil", "metre", "m", "feet", "foot", "ft", "yard", "inch", "euro", "pound", "dollar", "ton",
+                   "tonn", "tonne", "acre", "hectare", "kg", "litre", "gallon", "degre", "second", "mins", "minut", "hour",
+                   "km/h", "mph"})
+# words between a participle and the count it goes with ("wounding another 70", "killing a further 5")
+COUNT_DETERMINERS = frozenset({"other", "another", "further", "a", "an", "some"})
+# what follows an ordinal in an address ("55th St", "5th Avenue"), as light stems
+STREET_WORDS = frozenset({"st", "street", "avenue", "ave", "av", "road", "rd", "precinct", "district", "ward"})
+AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
+# a measure of a place on a field or a course, not a size: "the 27-yard line", "the 10-metre mark"
+POSITION_NOUNS = frozenset({"line", "mark", "marker"})
+# words after a count that make it an offset in time or a margin, not a count of what happened:
+# "fifteen games later", "two days earlier", "entered the final quarter 10 points down"
+OFFSET_AFTER = frozenset({"later", "earlier", "ago", "down", "behind", "ahead"})
+# ... but a span of time under a day before "later" or "earlier" is how long passed between two happenings
+# of one story ("she came back 10 minutes later", "two hours earlier"): a duration, read as one
+SHORT_SPANS = frozenset({"seconds", "minutes", "hours"})
+RELATIVE_AFTER = frozenset({"later", "earlier"})
+# words between a figure and the people it counts that say what they are held to be, not what they are:
+# "99 alleged Mafia members", "12 suspected militants"
+HELD_TO_BE = frozenset({"alleged", "suspected", "reputed", "presumed", "purported"})
+# people a count may be of, as light stems: those seized, detained or rounded up are arrested ("seized 99
+# members", "12 suspects were detained"); things seized are a haul ("seized 40 weapons", "seized $2 million")
+PEOPLE_COUNTED = frozenset("""people person member suspect protester demonstrator militant migrant immigrant mobster
+gangster men women child children activist student worker rebel fighter soldier officer official refugee civilian
+resident youth teenager leader boss mafiosi insurgent opponent dissident journalist supporter follower fan rioter
+looter foreigner national citizen passenger sailor fisherman fishermen pirate smuggler trafficker dealer criminal
+terrorist extremist gunmen attacker robber thief thieve individual islamist politician businessman businessmen
+associate relative accomplice defendant prisoner inmate employees""".split())
+# taking people into custody, after the people counted ("were seized", "were rounded up", "were taken into
+# custody") or before them ("detained 12 suspects", "rounded up 40 protesters")
+CAPTURED_AFTER = re.compile(r"(?:(?:were|was|have|has|had|been|being|are|reportedly)\s+)*(?:arrested|detained|seized"
+                            r"|captured|apprehended|rounded\s+up|taken\s+into\s+(?:police\s+)?custody)\b", re.IGNORECASE)
+CAPTURED_BEFORE = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|seiz(?:ed|ing|es|e)|captur(?:ed|ing|es|e)"
+                             r"|apprehend(?:ed|ing|s)?|round(?:ed|ing|s)?\s+up)\s+$", re.IGNORECASE)
+# verbs whose subject "the two" (or "the three") refers back to people already named: "The two met in 1972"
+GROUP_VERBS = frozenset({"met", "spoke", "talked", "agreed", "discussed", "shook", "embraced", "parted", "sat",
+                         "married", "fought", "clashed", "argued", "exchanged", "shared", "hugged", "kissed"})
+
+# ---------------------------------------------------------------- running totals (compare/rising_counts.py)
+
+# words next to a share that make it an election's turnout so far ("turnout was almost 90%", "88 percent of
+# eligible voters cast their ballots as of 4 p.m."), and next to a sum that make it takings so far ("has
+# grossed $368 million", "more than $363 million in the till"): totals that only grow as the day goes on
+# a share of voters that is a turnout ("registered voters" alone is a poll's sample, "41 percent of registered
+# voters backed her"), and a sum taken in so far (a perfect tense or "so far": "brought in $12 million in
+# March" is one month's, and a clause naming a period, TAKINGS_PERIOD, is that period's)
+TURNOUT = re.compile(r"\bturnout\b|\bcast (?:their |a )?ballots?\b|\beligible voters\b|\bturned out to vote\b",
+                     re.IGNORECASE)
+# a share of a service or a capacity brought back so far ("bringing us up to 83% of our required capacity",
+# "99% of their supplier traffic has been restored"), and the words that say all of it is back (100 percent)
+RESTORED = re.compile(r"\b(?:restor(?:ed|ing|e)|(?:brought|came|come) (?:back )?online|bringing (?:\w+\s+){1,3}up to"
+                      r"|back online|reconnected)\b", re.IGNORECASE)
+FULLY_BACK = re.compile(r"\b(?:(?:running|operating|working|back) at full capacity|fully restored)\b", re.IGNORECASE)
+TAKINGS = re.compile(r"\b(?:grossed|grossing|in the till|at the box[- ]office)\b"
+                     r"|\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:taken in|brought in|raked in|accumulated|amassed)\b"
+                     r"|\b(?:taken in|brought in|raked in|accumulated|amassed)\b.*\b(?:so far|to date|in all)\b",
+                     re.IGNORECASE)
+TAKINGS_PERIOD = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|(?:first|second|third|fourth|last|past)\s+(?:quarter|month|week)"
+                            r"|(?:quarter|month|week))\b|\b(?:last|this|a|per)\s+(?:quarter|month|week)\b", re.IGNORECASE)
