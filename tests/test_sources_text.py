@@ -126,6 +126,27 @@ def test_the_older_shape_reads_exactly_as_before():
     assert headers.published == datetime(2025, 2, 14, 10, tzinfo=timezone.utc)
 
 
+@pytest.mark.parametrize("content", [
+    "Port strike halts container traffic\ndate 2025-06-03\nDockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+    "Port strike halts container traffic\n\ndate June 3, 2025\n\nDockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+    "Port strike halts container traffic\ndate 2025-06-03 Dockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+])
+def test_a_headline_above_the_date_line_is_the_headline_and_the_date_is_read(content):
+    """As a page shows a report: its headline, its date, then the report. The date line is not read into
+    the headline, and the report's day is known."""
+    record = read_text(content)
+    assert isinstance(record, Record), record
+    assert record.title == "Port strike halts container traffic"
+    assert record.published == datetime(2025, 6, 3, tzinfo=timezone.utc)
+    assert record.text == "Dockworkers walked off the job on Tuesday.\n\nShips waited."
+
+
+def test_a_sentence_that_starts_with_date_under_a_headline_stays_body():
+    record = read_text("Plaza events return\nDate night is back in the plaza this summer.\n\nMore followed.\n")
+    assert isinstance(record, Record) and record.published is None
+    assert record.text.startswith("Plaza events return\nDate night is back")
+
+
 def test_a_first_sentence_closed_by_a_quotation_mark_is_not_a_headline():
     record = read_text('date 2025-06-02\n\nThe steward said: "We are tired."\n\nMore followed.\n')
     assert record.title is None and record.text.startswith("The steward said")

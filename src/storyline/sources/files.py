@@ -177,6 +177,7 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
+    heading, index = _heading_above_date(lines, index)
     published = None
     fields: dict[str, str] = {}
     if index < len(lines) and (match := _DATE_LINE.match(lines[index])):
@@ -195,11 +196,31 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
     elif index < len(lines) and re.match(r"^\s*date\b", lines[index], re.IGNORECASE):
         return Rejection(f"{name}:{index + 1}", "the 'date' line has no date (use: date YYYY-MM-DD)")
     body = "\n".join(lines[index:]).strip()
-    title = fields.get("title") or None
+    title = fields.get("title") or heading
     if title is None:
         title, body = split_headline(body)
     return _record(name, body, title, published, fields.get("source") or None, fields.get("url") or None,
                    fields.get("id") or None, fields.get("language") or None, None, implied_source, source, settings)
+
+
+def _heading_above_date(lines: list[str], index: int) -> tuple[str | None, int]:
+    """A headline written above the `date` line (as a page shows one: the headline, its date, the report):
+    the line at index where it reads as a heading and the next line that holds anything is a date line
+    whose date parses, with the index of that date line; else (None, index)."""
+    after = index + 1
+    while after < len(lines) and not lines[after].strip():
+        after += 1
+    if index >= len(lines) or after >= len(lines) or _DATE_LINE.match(lines[index]) \
+            or not (match := _DATE_LINE.match(lines[after])):
+        return None, index
+    first = lines[index].strip()
+    if not reads_as_heading(first, max_words=HEADLINE_MAX_WORDS) or is_page_stamp(first):
+        return None, index
+    try:
+        _date_and_body(match.group(1))
+    except ValueError:
+        return None, index  # "Date night returns to the plaza…": a sentence, not a date line
+    return first, after
 
 
 def _date_and_body(rest: str) -> tuple[datetime | None, str | None]:
