@@ -1,11 +1,12 @@
 """What a figure counts, as a reader takes it from the words around it: workers and employees are one
 workforce, a population is given "of" or "at" a figure, people held hostage or aboard a craft are counted as
 such whatever noun names them; and what sets two apart: a past year in one's clause, the head of a body in a
-headline's shorthand. (analyze/numbers.py; conflicts/number.py, role.py; lang/en.py KIND_CLASSES.) Reports are
+headline's shorthand. (analyze/numbers.py; conflicts/number.py, role.py; lang/en_numbers.py KIND_CLASSES, HEAD_CLASSES.) Reports are
 our own."""
 
 from __future__ import annotations
 
+from test_compare_claims import by_outlet, compare_reports, conflicts, updates_by_first_step
 from test_compare_claims import pair_values as values
 
 from storyline.analyze.numbers import find_numbers
@@ -21,6 +22,42 @@ def test_workers_and_employees_are_one_workforce():
     second = ("Pellow's Kitchen has gone into administration, with 2,300 workers facing an anxious wait to learn "
               "whether their jobs survive.\n\nAdministrators said they hoped to sell the business.")
     assert values(first, second, "number") == [{"harbour-times": "about 1,850 employees", "valley-news": "2,300 workers"}]
+
+
+STRIKE_FIRST = ("Dockworkers at the port of Velmar walked off the job on Tuesday, halting container traffic.\n\n"
+                "About 1,900 workers joined the strike, according to the Velmar Dockers' Union, which called the "
+                "stoppage after talks on pay broke down on Monday.\n\n"
+                "The port operator, Velmar Harbour Services, said the strike was unlawful.")
+STRIKE_SECOND = ("Around 1,500 dockworkers stopped work at the port of Velmar on Tuesday in a dispute over pay, "
+                 "leaving container ships waiting at anchor.\n\n"
+                 "Velmar Harbour Services, which runs the port, called the strike unlawful.")
+STRIKE_NEXT_DAY = ("The strike at the port of Velmar spread to the northern terminal on Wednesday, and about 2,600 "
+                   "workers have now joined it, the Velmar Dockers' Union said.\n\n"
+                   "Velmar Harbour Services said it had filed for an injunction.")
+
+
+def test_a_compound_counts_what_its_head_counts():
+    assert kinds("Around 1,500 dockworkers stopped work.") == [("Around 1,500 dockworkers", "employees")]
+    assert kinds("About 3,000 steelworkers marched.") == [("About 3,000 steelworkers", "employees")]
+
+
+def test_the_strikers_one_outlet_counts_as_workers_and_another_as_dockworkers_disagree_on_one_day():
+    """"joined the strike" and "stopped work" tell one happening (lang/en_happenings.py), so the two
+    counts of those who struck are compared; the conflict is named by the noun the report uses."""
+    [claim] = conflicts(compare_reports([("harbour-times", "2025-06-03", STRIKE_FIRST),
+                                         ("valley-news", "2025-06-03", STRIKE_SECOND)]), "number")
+    assert by_outlet(claim, "value") == {"harbour-times": "About 1,900 workers", "valley-news": "Around 1,500 dockworkers"}
+    assert claim["conflict"]["subject"] == "dockworkers"
+
+
+def test_the_next_days_count_of_strikers_is_an_update_not_a_conflict():
+    reports = [("harbour-times", "2025-06-03", STRIKE_FIRST), ("valley-news", "2025-06-03", STRIKE_SECOND),
+               ("coast-radio", "2025-06-04", STRIKE_NEXT_DAY)]
+    [update] = updates_by_first_step(reports).values()
+    assert [(v["normalized"], v["published"]) for v in update["values"]] \
+        == [("1900", "2025-06-03"), ("1500", "2025-06-03"), ("2600", "2025-06-04")]
+    assert [sorted(by_outlet(c)) for c in conflicts(compare_reports(reports), "number")] \
+        == [["harbour-times", "valley-news"]]
 
 
 def test_a_population_is_counted_whatever_follows_the_figure():

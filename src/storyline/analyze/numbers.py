@@ -20,6 +20,7 @@ from storyline.lang.en_numbers import (
     COUNT_DETERMINERS,
     GENERIC_KINDS,
     GROUP_VERBS,
+    HEAD_CLASSES,
     HELD_TO_BE,
     KIND_CLASSES,
     NUMBER_WORDS,
@@ -128,8 +129,12 @@ def _number_value(num: str, half: str | None, scale: str | None) -> float | None
     return value
 
 
-def _kind_of(stem: str) -> str:
-    return KIND_CLASSES.get(stem, stem)
+def kind_of(stem: str) -> str:
+    """The kind a counted noun's stem counts: its class ("wound" -> "injured"), a compound's head's class
+    ("dockworker" -> "employees"), else the stem itself."""
+    if stem in KIND_CLASSES:
+        return KIND_CLASSES[stem]
+    return next((kind for head, kind in HEAD_CLASSES.items() if stem.endswith(head)), stem)
 
 
 def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]]) -> list[Number]:
@@ -195,7 +200,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
         e += len(inches.group()) if inches else 0
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
-        if noun and after and _kind_of(light_stem(fold_text(after.group(1)))) == noun:
+        if noun and after and kind_of(light_stem(fold_text(after.group(1)))) == noun:
             e += after.end()  # shown with what it counts: "about 1,900 dockworkers", "15 people"
         elif noun and (compound := _compound_of(segment, e, noun)):
             e = compound  # ... and with its compound: "14 container ships"
@@ -260,7 +265,7 @@ def _one_more(segment: str, start: int, found: Sequence[Number]) -> list[Number]
     predecessor: "police arrested a second suspect" says how many so far, not one."""
     out = []
     for m in _ONE_MORE.finditer(segment):
-        kind = _kind_of(light_stem(fold_text(m.group("verb"))))
+        kind = kind_of(light_stem(fold_text(m.group("verb"))))
         before = [n.value for n in found if n.end <= start + m.start()]
         if kind in ("injured", "killed", "arrested") and _NEXT[m.group("word").lower()] - 1 in before:
             out.append(Number(1.0, start + m.start("ordinal"), start + m.end("ordinal"), m.group("ordinal"), None,
@@ -272,7 +277,7 @@ def _compound_of(segment: str, pos: int, noun: str) -> int | None:
     """Where the compound after a figure at segment[pos] ends, when its head is the counted noun."""
     for compound in _COMPOUNDS:
         found = compound.match(segment, pos)
-        if found and _kind_of(light_stem(fold_text(found.group(1)))) == noun:
+        if found and kind_of(light_stem(fold_text(found.group(1)))) == noun:
             return found.end()
     return None
 
@@ -350,7 +355,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if currency:
         unit = _CURRENCY[segment[m.start()]]
         return unit, unit
-    if hyphen_unit and (unit := _kind_of(light_stem(fold_text(hyphen_unit)))) in CURRENCY_KINDS:
+    if hyphen_unit and (unit := kind_of(light_stem(fold_text(hyphen_unit)))) in CURRENCY_KINDS:
         return unit, unit  # "a two-million-euro haul" is a sum in euros, as "two million euros" is
     if hyphen_unit:
         # a hyphened figure is a property of the noun it goes with: a 90-day stay and a 30-day programme,
@@ -359,9 +364,9 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         follows = re.match(r"(?:-[^\W\d_]+)*\s+([^\W\d_][\w'’]*)", segment[m.end():])
         word = fold_text(follows.group(1)) if follows else ""
         of = ":" + light_stem(word) if word and word not in STOP_WORDS and word not in AUXILIARIES else ""
-        if _kind_of(stem) in _SPANS and re.match(r"-old\b", segment[m.end():]):
+        if kind_of(stem) in _SPANS and re.match(r"-old\b", segment[m.end():]):
             return "age" + of, stem  # "a 61-year-old man": an age, whose compare/ages.py reads by the name beside it
-        return "size:" + _kind_of(stem) + of, stem
+        return "size:" + kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
     if (missing := _said_missing(after)) is not None:
         return "missing", missing
@@ -382,11 +387,11 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             # "5,000 Internet users", "seven consecutive life sentences"
         elif w in _PLURAL_MODIFIERS and i + 1 < len(after) and _plural(fold_text(after[i + 1])):
             w, plain = fold_text(after[i + 1]), True  # "three corrections officers", "200 customs agents"
-        noun = _kind_of(light_stem(w))
+        noun = kind_of(light_stem(w))
         if noun in _SPANS and i + 1 < len(after) and fold_text(after[i + 1]) == "old":
             return f"age:{noun}", noun  # "was 35 years old": an age, not a span of time ("worked there for 15 years")
         if noun in GENERIC_KINDS and ABOARD_AFTER.match(" ".join(after[i + 1:i + 4])) \
-                and not any(_kind_of(light_stem(fold_text(x))) in HAPPENED_TO or fold_text(x) in _BEFELL
+                and not any(kind_of(light_stem(fold_text(x))) in HAPPENED_TO or fold_text(x) in _BEFELL
                             for x in after[i + 1:i + 8]):
             return "aboard", noun  # "six people on board", "five people were aboard": those a craft carried (not
             # "Five people aboard the fishing boat drowned": those it befell)
@@ -399,7 +404,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             while j < len(rest) and rest[j] in AUXILIARIES:
                 j += 1
             if j < len(rest) and (j or rest[j].endswith("ed") or rest[j] in ("dead", "hurt")):
-                verb = _kind_of(light_stem(rest[j]))
+                verb = kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
                     return verb, noun
                 if rest[j] in TO_HOSPITAL and rest[j + 1:j + 2] == ["to"] \
@@ -423,7 +428,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     while before and fold_text(before[-1]) in COUNT_DETERMINERS:
         before = before[:-1]  # "injuring another 12", "killing a further 5"
     if before and before[-1] not in ",;:.()":
-        verb = _kind_of(light_stem(fold_text(before[-1])))
+        verb = kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
@@ -547,7 +552,7 @@ def _said_missing(after: list[str]) -> str | None:
     words = [fold_text(w) for w in after[:8]]
     if words[:1] == ["missing"]:
         counted = words[1] if len(words) > 1 and _plural(words[1]) else None
-        noun = _kind_of(light_stem(counted)) if counted else "people"
+        noun = kind_of(light_stem(counted)) if counted else "people"
         return noun if counted is None or _people(counted) else None
     if not words or not (_plural(words[0]) or words[0] in ("people", "children", "men", "women", "crew")) \
             or not _people(words[0]):
@@ -557,12 +562,12 @@ def _said_missing(after: list[str]) -> str | None:
         j += 1
     if j >= len(words) or words[j] not in ("missing", "unaccounted") or j + 1 < len(words) and not _MISSING_ENDS.match(words[j + 1]):
         return None  # "300 people were missing meals", "missing out on benefits": something missed, no one missing
-    return _kind_of(light_stem(words[0]))
+    return kind_of(light_stem(words[0]))
 
 
 def _people(word: str) -> bool:
     stem = light_stem(word)
-    return stem in PEOPLE_COUNTED or stem in _PEOPLE_MISSING or _kind_of(stem) in GENERIC_KINDS
+    return stem in PEOPLE_COUNTED or stem in _PEOPLE_MISSING or kind_of(stem) in GENERIC_KINDS
 
 
 def _plural(word: str) -> bool:
@@ -610,7 +615,7 @@ def qualifiers(n: Number) -> frozenset[str]:
             continue
         if word[0].isupper():
             found.add(folded)
-        elif (befell := _kind_of(light_stem(folded))) in HAPPENED_TO:
+        elif (befell := kind_of(light_stem(folded))) in HAPPENED_TO:
             found.add(befell)
     return frozenset(found)
 

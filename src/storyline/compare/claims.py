@@ -15,11 +15,12 @@ from datetime import date, datetime
 
 import numpy as np
 
-from storyline.analyze.numbers import clashing_numbers
+from storyline.analyze.numbers import clashing_numbers, kind_of
 from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
 from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import CALLED_OFF
+from storyline.lang.en_numbers import KIND_CLASSES
 from storyline.memo import memo
 from storyline.model import UNDATED_LAST, ClaimRecord, ConflictKind, EvidenceSpan, SummaryLine, UpdateRecord, ValueRecord
 from storyline.words import folded_words, light_stem
@@ -209,15 +210,19 @@ def _outlets(values: list[ValueRecord]) -> list[str]:
 def _subject(story: StoryView, c: Conflict) -> str:
     """What a conflict or an update is of, as its key names it ("killed", "percent", "Marco Rubio"); a
     count keyed by its noun's stem ("candidat", "hom") is named by the noun as the earliest report giving
-    it writes it ("candidates", "homes")."""
+    it writes it ("candidates", "homes"), and one keyed by a compound's head by the compound ("dockworkers"
+    for employees)."""
     subject = c.key.split(":", 1)[-1].split("@")[0]
     if c.about is not ConflictKind.NUMBER:
         return subject
     written: dict[str, str] = {}
+    compounds: dict[str, str] = {}
     for pos in earliest_first(story, c):
         for word in folded_words(c.values[pos][1]):
-            written.setdefault(light_stem(word), word)
-    return ":".join(written.get(part, part) for part in subject.split(":"))
+            written.setdefault(stem := light_stem(word), word)
+            if stem not in KIND_CLASSES:
+                compounds.setdefault(kind_of(stem), word)
+    return ":".join(written.get(part) or compounds.get(part, part) for part in subject.split(":"))
 
 
 def _as_conflict(story: StoryView, claim: ClaimRecord, c: Conflict) -> ClaimRecord:

@@ -35,6 +35,10 @@ HAPPENINGS: dict[str, tuple[str, ...]] = {
     "blackout": ("power cut", "outage", "outages"),
     "storm": ("hurricane", "cyclone", "typhoon"),
     "flood": ("floods", "flooding", "flash flood"),
+    # not "walked out" (of a meeting, a room) nor "strikers" (a team's forwards)
+    "strike": ("walkout", "walkouts", "went on strike", "go on strike", "gone on strike", "going on strike",
+               "joined the strike", "stopped work", "downed tools", "walked off the job", "strike action",
+               "industrial action", "picket line"),
 }
 # Short names a report gives the story's own happening once it has told it, which elsewhere name other things ("the
 # slide", a slide in prices): read as the kind only where the story is about that kind, as the kind's own name is.

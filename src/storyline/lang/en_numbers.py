@@ -55,6 +55,9 @@ KIND_CLASSES = {
     "kilometr": "km", "kilometer": "km", "kilometre": "km", "metr": "metre", "meter": "metre", "kilogram": "kg",
     "hectar": "hectare", "litr": "litre", "liter": "litre", "kph": "km/h",
 }
+# heads whose compounds count what the head counts: "1,500 dockworkers", "3,000 steelworkers" are the workers a
+# strike or a plant counts ("1,900 workers"), where a stem of its own would keep them a kind apart
+HEAD_CLASSES = {"worker": "employees"}
 # a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
 # March 1", "through Tuesday"), which a count of one day or night does not dispute
 CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|through (?:\w+day|"
