@@ -33,7 +33,7 @@ from storyline.store import Store, StoryRow
 from storyline.timeline import build_timeline
 from storyline.voices import independent_reports
 
-VERSION = "brief/16"  # bump when a rule changes what a brief holds (`storyline check --repair` makes them again)
+VERSION = "brief/17"  # bump when a rule changes what a brief holds (`storyline check --repair` makes them again)
 
 
 def article_entry(article: Article, group: str | None) -> ArticleEntry:

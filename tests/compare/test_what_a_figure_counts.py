@@ -60,6 +60,34 @@ def test_the_next_days_count_of_strikers_is_an_update_not_a_conflict():
         == [["harbour-times", "valley-news"]]
 
 
+VERDICT_FIRST = ("A former mayor of Halden was sentenced to six years in prison on Thursday for taking bribes in "
+                 "exchange for city building contracts, ending a trial that lasted nearly five months.\n\n"
+                 "Prosecutors had sought eight years. Valstad served as mayor for eight years until 2023.")
+VERDICT_SECOND = ("Per Valstad, the former mayor of Halden, was sentenced to five years in prison on Thursday after being "
+                  "convicted of accepting bribes in return for municipal contracts.\n\n"
+                  "The prosecution had asked for a sentence of eight years.")
+
+
+def test_a_prison_term_imposed_is_a_kind_of_its_own():
+    assert kinds("He was sentenced to six years in prison.") == [("six years", "prison:years")]
+    assert kinds("She was jailed for 18 months.") == [("18 months", "prison:months")]
+    assert kinds("He was handed a 10-year prison term.") == [("10-year", "prison:years")]
+    # what a prosecutor asked for, the time someone served, the years of an office: other quantities
+    assert kinds("The prosecution had asked for a sentence of eight years.") == [("eight years", "years")]
+    assert kinds("He served five months in federal prison.") == [("five months", "months")]
+    assert kinds("Valstad was mayor for eight years.") == [("eight years", "years")]
+
+
+def test_two_prison_terms_reported_for_one_verdict_disagree_whatever_else_each_report_counts_in_years():
+    """Each report also gives eight years (sought by the prosecution, served as mayor): read as plain years,
+    they leave the terms imposed to be compared with each other."""
+    assert values(VERDICT_FIRST, VERDICT_SECOND, "number") == [{"harbour-times": "six years", "valley-news": "five years"}]
+    [conflict] = [c for c in conflicts(compare_reports([("harbour-times", "2025-09-18", VERDICT_FIRST),
+                                                       ("valley-news", "2025-09-18", VERDICT_SECOND)]), "number")]
+    assert conflict["conflict"]["subject"] == "years in prison"
+    assert values(VERDICT_FIRST, VERDICT_SECOND.replace("five years", "six years"), "number") == []
+
+
 def test_a_population_is_counted_whatever_follows_the_figure():
     assert kinds("Zembia's population stood at 65,312,480 when this year's census was taken.") \
         == [("65,312,480", "population")]  # not a count of years: "when" opens a clause of its own

@@ -26,6 +26,8 @@ from storyline.lang.en_numbers import (
     NUMBER_WORDS,
     OFFSET_AFTER,
     ORDINAL_WORDS,
+    PENALTY_AFTER,
+    PENALTY_BEFORE,
     PEOPLE_COUNTED,
     POSITION_NOUNS,
     QUALIFIERS,
@@ -170,6 +172,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         else:
             kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
             kind = _speed_or_magnitude(segment, m, kind)
+            if kind in _SPANS and _imposed(segment, m):
+                kind = "prison:" + kind  # "sentenced to six years", "eight years in prison": a prison term
             if kind == "people" and _driven_out(segment, m):
                 kind = "evacuated"
         lead = segment[max(0, m.start() - 24):m.start()]
@@ -348,6 +352,20 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
     return out
 
 
+def _imposed(segment: str, m: re.Match[str]) -> bool:
+    """Whether a span of time is a prison term imposed: "was sentenced to (nearly) six years", "jailed for 12
+    years", "six years in prison", "eight years' imprisonment" (PENALTY_BEFORE, PENALTY_AFTER); not the time
+    someone served or spent ("He served five months in federal prison"), which is another quantity."""
+    before, after = segment[max(0, m.start() - 40):m.start()], segment[m.end():]
+    if _SERVED.search(before):
+        return False
+    unit = re.match(r"\s*[^\W\d_]+", after)  # the unit ("years") the figure counts, then what follows it
+    return bool(PENALTY_BEFORE.search(before) or (unit and PENALTY_AFTER.match(after[unit.end():])))
+
+
+_SERVED = re.compile(r"\b(?:serv(?:e|ed|es|ing)|spen(?:d|ds|t|ding))\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+
+
 def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | None, currency: bool) -> tuple[str | None, str | None]:
     """The class of what a number counts: the noun after it, else the participle it goes with."""
     if percent:
@@ -366,6 +384,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         of = ":" + light_stem(word) if word and word not in STOP_WORDS and word not in AUXILIARIES else ""
         if kind_of(stem) in _SPANS and re.match(r"-old\b", segment[m.end():]):
             return "age" + of, stem  # "a 61-year-old man": an age, whose compare/ages.py reads by the name beside it
+        if kind_of(stem) in _SPANS and of in (":prison", ":jail", ":sentence", ":sentenc"):
+            return "prison:" + kind_of(stem), stem  # "a 10-year prison term", "a six-year sentence"
         return "size:" + kind_of(stem) + of, stem
     after = re.findall(r"[^\W\d_][\w'’-]*|[,;:.()]", segment[m.end():m.end() + 60].split("\n")[0])
     if (missing := _said_missing(after)) is not None:

@@ -58,6 +58,15 @@ KIND_CLASSES = {
 # heads whose compounds count what the head counts: "1,500 dockworkers", "3,000 steelworkers" are the workers a
 # strike or a plant counts ("1,900 workers"), where a stem of its own would keep them a kind apart
 HEAD_CLASSES = {"worker": "employees"}
+# a span of time a court imposes: the words before it ("was sentenced to", "jailed for", "a sentence of") or after it
+# ("in prison", "behind bars", "of imprisonment"). Such a span is a prison term, a kind of its own, so that the term
+# imposed is compared with the term another report says was imposed, not with the years a prosecutor sought ("asked
+# for a sentence of eight years") or a mayor served ("sentenced to six years in prison" / "sentenced to five years")
+PENALTY_BEFORE = re.compile(r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|locked\s+up\s+for|(?:prison|jail)\s+"
+                            r"(?:term|sentence)s?\s+of)\s+(?:(?:up\s+to|more\s+than|at\s+least|nearly|"
+                            r"almost|about|around|some|over|just)\s+)?$", re.IGNORECASE)
+PENALTY_AFTER = re.compile(r"^\s*(?:'|’)?\s*(?:in\s+(?:a\s+)?(?:federal\s+|state\s+|high-security\s+)?(?:prison|jail)|behind\s+bars"
+                           r"|(?:of\s+)?imprisonment|(?:of\s+)?(?:prison|jail)\b)", re.IGNORECASE)
 # a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
 # March 1", "through Tuesday"), which a count of one day or night does not dispute
 CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|through (?:\w+day|"
