@@ -25,15 +25,20 @@ QUOTE_DAYS = 3  # the most days apart two reports may be for a quotation they sh
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
-def quoted_runs(text: str) -> frozenset[str]:
-    """Every run of QUOTE_WORDS consecutive words inside a pair of quote marks of the text, as a short
+def quoted_runs(text: str, length: int = QUOTE_WORDS) -> frozenset[str]:
+    """Every run of `length` consecutive words inside a pair of quote marks of the text, as a short
     digest of its lowercased words (apostrophes alike): what two reports quoting the same passage share."""
-    runs = set()
+    runs: set[str] = set()
     for marks in scan_quote_marks(text):
-        words = [w.lower().replace("’", "'") for w in _WORD.findall(text, marks.start, marks.end)]
-        for at in range(len(words) - QUOTE_WORDS + 1):
-            runs.add(hashlib.blake2b(" ".join(words[at:at + QUOTE_WORDS]).encode(), digest_size=8).hexdigest())
+        runs |= word_runs(text, length, marks.start, marks.end)
     return frozenset(runs)
+
+
+def word_runs(text: str, length: int, start: int = 0, end: int | None = None) -> set[str]:
+    """The runs of `length` consecutive words of text[start:end], as quoted_runs digests them."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text, start, len(text) if end is None else end)]
+    return {hashlib.blake2b(" ".join(words[at:at + length]).encode(), digest_size=8).hexdigest()
+            for at in range(len(words) - length + 1)}
 
 
 class QuotationIndex:

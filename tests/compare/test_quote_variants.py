@@ -86,6 +86,23 @@ def test_two_statements_of_one_speaker_on_one_topic_stay_two():
         assert len(quote_of(result, "cut any jobs")["variants"]) == 1
 
 
+def test_reported_speech_quoting_one_phrase_alike_is_one_statement():
+    """Two outlets report the judge's words around the same quoted phrase, each its own way: one statement
+    with two variants. Without the phrase quoted alike, the two paraphrases stay two."""
+    wire = ("Per Valstad, a former mayor of Halden, was sentenced to six years on Thursday.\n\n"
+            "Judge Ingrid Sorby told the court that Per Valstad, 58, had \"betrayed the trust of every resident of this "
+            "city\" by steering 14 contracts worth a combined 230 million kroner to two firms run by friends.")
+    local = ("Per Valstad, the former mayor of Halden, was jailed on Thursday.\n\n"
+             "Judge Ingrid Sorby said the 59-year-old had betrayed \"the trust of every resident of this city\".")
+    result = compare([article("wire", "halden-wire", "2025-09-18", wire),
+                      article("local", "halden-local", "2025-09-18", local)])
+    quote = quote_of(result, "every resident of this city")
+    assert quote["speaker"] == "Ingrid Sorby" and len(quote["variants"]) == 2
+    apart = compare([article("wire", "halden-wire", "2025-09-18", wire.replace("\"", "")),
+                     article("local", "halden-local", "2025-09-18", local.replace("\"", ""))])
+    assert not any(len(q["variants"]) > 1 for q in apart.quotes if "Sorby" in (q["speaker"] or ""))
+
+
 def test_an_unattributed_quotation_as_close_to_two_speakers_joins_neither():
     owner = ("Harbour master Ines Falkenrath spoke on Monday.\n\n"
              "\"Work on the pier will be finished by the end of May,\" Falkenrath said.")

@@ -25,6 +25,7 @@ from storyline.compare.thresholds import (
     QUOTE_MARGIN,
     QUOTE_THRESHOLD,
     QUOTE_UNATTRIBUTED,
+    QUOTED_RUN_WORDS,
     SPEAKER_FLOOR,
     SPEAKER_MARGIN,
 )
@@ -32,6 +33,7 @@ from storyline.compare.units import StoryView, Unit, language_of, voices_of
 from storyline.lang.en import EMPHATIC_NEGATIONS, NEGATIONS
 from storyline.memo import ARTICLES, memo
 from storyline.model import UNDATED_LAST, Quote, QuoteRecord, QuoteVariant, TimeExpression
+from storyline.quoted_runs import quoted_runs, word_runs
 from storyline.safety import clean_label
 from storyline.wording import shares_most_words, word_edits
 from storyline.words import content_stems, folded_words
@@ -211,11 +213,14 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
         return [[i] for i in range(len(statements))]  # one article, or nothing alike: each statement its own
     words = StemWeights(statements, statement_idf(statements))
     scores: dict[tuple[int, int], float] = {}  # the pairs said on one occasion, whoever said them
+    runs = [_quoted_words(s) for s in statements]
     for (i, j), cosine in pairs.items():
         a, b = statements[i], statements[j]
         if _other_occasion(a, b) or (a.speaker is None and b.speaker is None and cosine < 0.9):
             continue
         scores[(i, j)] = 2.0 if cosine >= 0.999 else _likeness(words, i, j, cosine) + (0.1 if a.direct and b.direct else 0.0)
+        if a.speaker and a.speaker == b.speaker and runs[i] & runs[j]:
+            scores[(i, j)] = max(scores[(i, j)], QUOTE_THRESHOLD + 0.1)  # one speaker's words quoted alike
     lent = lent_speakers(statements, scores)
     scored = []
     for (i, j), score in scores.items():
@@ -242,6 +247,14 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
     for score, i, j in scored:
         groups.merge(i, j, 0.0 if (i, j) in anchored else QUOTE_LINK)
     return groups.groups()
+
+
+def _quoted_words(statement: QuotedStatement) -> frozenset[str]:
+    """The runs of QUOTED_RUN_WORDS words a statement quotes: all of a quotation's, and those inside quote
+    marks of reported speech ('had "betrayed the trust of every resident of this city"')."""
+    if statement.direct:
+        return frozenset(word_runs(statement.text, QUOTED_RUN_WORDS))
+    return quoted_runs(statement.text, QUOTED_RUN_WORDS)
 
 
 def quote_records(story: StoryView, statements: list[QuotedStatement], quote_groups: list[list[int]]) -> list[QuoteRecord]:

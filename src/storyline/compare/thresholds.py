@@ -7,6 +7,11 @@ LINK_THRESHOLD = 0.60  # mean cosine a claim group must keep as it grows
 QUOTE_THRESHOLD = 0.80  # pair score at which two quotations (same speaker) are one statement
 QUOTE_EXACT = 1.15  # a pair this close is one statement even where a negation differs (a misquote)
 QUOTE_LINK = 0.60  # mean cosine a quote group must keep
+# Two statements of one speaker that quote the same run of this many words are one statement, however
+# differently each outlet reports the rest ('had "betrayed the trust of every resident of this city"' / 'had
+# betrayed "the trust of every resident of this city"'): reported speech around a quoted phrase shares
+# too few words otherwise to pass QUOTE_THRESHOLD
+QUOTED_RUN_WORDS = 6
 # A quotation whose outlet names no speaker beside it joins a named speaker's statement only on its
 # words: a pair score this high (where a same-speaker pair needs QUOTE_THRESHOLD), ahead of every
 # other speaker's statement by QUOTE_MARGIN; its place among its article's quotations adds up to
