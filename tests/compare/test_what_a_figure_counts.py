@@ -88,6 +88,17 @@ def test_two_prison_terms_reported_for_one_verdict_disagree_whatever_else_each_r
     assert values(VERDICT_FIRST, VERDICT_SECOND.replace("five years", "six years"), "number") == []
 
 
+def test_the_people_a_plant_employs_are_its_workforce():
+    assert kinds("The plant in Marlow, which employs about 900 people, will stay open.") \
+        == [("about 900 people", "employees")]
+    assert kinds("About 900 people attended the meeting.") == [("About 900 people", "people")]
+    first = ("Norcastle will keep Fenwick's plant in Marlow, Ohio, which employs about 900 people.\n\n"
+             "The deal is expected to close by the end of the year.")
+    second = ("The Marlow plant in Ohio, with roughly 1,100 workers, will stay open, Norcastle said.\n\n"
+              "Analysts expect regulators to look closely at the deal.")
+    assert values(first, second, "number") == [{"harbour-times": "about 900 people", "valley-news": "roughly 1,100 workers"}]
+
+
 def test_a_population_is_counted_whatever_follows_the_figure():
     assert kinds("Zembia's population stood at 65,312,480 when this year's census was taken.") \
         == [("65,312,480", "population")]  # not a count of years: "when" opens a clause of its own

@@ -18,6 +18,7 @@ from storyline.lang.en_numbers import (
     CAPTURED_AFTER,
     CAPTURED_BEFORE,
     COUNT_DETERMINERS,
+    EMPLOYING,
     GENERIC_KINDS,
     GROUP_VERBS,
     HEAD_CLASSES,
@@ -176,6 +177,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind = "prison:" + kind  # "sentenced to six years", "eight years in prison": a prison term
             if kind == "people" and _driven_out(segment, m):
                 kind = "evacuated"
+            elif kind == "people" and EMPLOYING.search(segment, max(0, m.start() - 40), m.start()):
+                kind = "employees"  # "which employs about 900 people": a workforce
         lead = segment[max(0, m.start() - 24):m.start()]
         share = _SHARE_BEFORE.search(lead)
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):

@@ -58,6 +58,10 @@ KIND_CLASSES = {
 # heads whose compounds count what the head counts: "1,500 dockworkers", "3,000 steelworkers" are the workers a
 # strike or a plant counts ("1,900 workers"), where a stem of its own would keep them a kind apart
 HEAD_CLASSES = {"worker": "employees"}
+# the words before a count of people that make it a workforce: "the plant, which employs about 900 people" is the
+# plant's 900 workers ("with roughly 1,100 workers"), not a crowd
+EMPLOYING = re.compile(r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+(?:about|around|some|roughly|"
+                       r"nearly|almost|approximately|more\s+than|over|up\s+to|at\s+least|fewer\s+than|just)?\s*$", re.IGNORECASE)
 # a span of time a court imposes: the words before it ("was sentenced to", "jailed for", "a sentence of") or after it
 # ("in prison", "behind bars", "of imprisonment"). Such a span is a prison term, a kind of its own, so that the term
 # imposed is compared with the term another report says was imposed, not with the years a prosecutor sought ("asked
