@@ -18,7 +18,7 @@ def numbers(text: str) -> list[tuple[float, str | None, str | None]]:
 def test_figures_with_what_they_count():
     assert numbers("Twelve people were injured and nine arrested.") == [(12, "injured", None), (9, "arrested", None)]
     assert numbers("The quake killed six people and injured 53.") == [(6, "killed", None), (53, "injured", None)]
-    assert numbers("About 1,900 dockworkers walked out.") == [(1900, "dockworker", "approx")]
+    assert numbers("About 1,900 dockworkers walked out.") == [(1900, "employees", "approx")]  # a compound: its head
     assert numbers("They talked for about four and a half hours.") == [(4.5, "hours", "approx")]
     assert numbers("Ambulance crews treated 15 people at the scene.") == [(15, "injured", None)]
     assert numbers("At least 14 people were killed.") == [(14, "killed", "min")]

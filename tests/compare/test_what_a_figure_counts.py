@@ -99,6 +99,31 @@ def test_the_people_a_plant_employs_are_its_workforce():
     assert values(first, second, "number") == [{"harbour-times": "about 900 people", "valley-news": "roughly 1,100 workers"}]
 
 
+MARCH_FIRST = ("Thousands of people marched through the centre of Dunmore on Saturday against plans to close the "
+               "town's maternity unit.\n\n"
+               "Police estimated the crowd at 12,000, while organisers put the number at 40,000.")
+MARCH_SECOND = ("About 15,000 people took part in a march in Dunmore on Saturday against the planned closure of the "
+                "maternity unit, according to police.\n\n"
+                "Organisers of the march said more than 40,000 had joined them.")
+
+
+def test_a_crowd_is_counted_by_whoever_puts_it_at_its_size():
+    assert kinds("Police estimated the crowd at 12,000, while organisers put the number at 40,000.") \
+        == [("12,000", "crowd by police"), ("40,000", "crowd by organisers")]
+    assert kinds("About 15,000 people took part in a march, according to police.") \
+        == [("About 15,000 people", "crowd by police")]
+    assert kinds("Some 50,000 people marched through the city.") == [("Some 50,000 people", "crowd")]
+    assert kinds("Five people joined the board.") == [("Five people", "people")]  # no gathering
+
+
+def test_the_police_figures_of_two_reports_disagree_and_the_organisers_agree():
+    """Each report gives the police's figure and the organisers': the police's 12,000 and 15,000 are a conflict,
+    compared however the sentences are worded, and never with the organisers' 40,000, which both give."""
+    assert values(MARCH_FIRST, MARCH_SECOND, "number") == [{"harbour-times": "12,000", "valley-news": "About 15,000 people"}]
+    unsourced = MARCH_SECOND.replace(", according to police", "")
+    assert values(MARCH_FIRST, unsourced, "number") == []  # a figure no one is said to give is not the police's
+
+
 def test_a_population_is_counted_whatever_follows_the_figure():
     assert kinds("Zembia's population stood at 65,312,480 when this year's census was taken.") \
         == [("65,312,480", "population")]  # not a count of years: "when" opens a clause of its own

@@ -18,7 +18,12 @@ from storyline.lang.en_numbers import (
     CAPTURED_AFTER,
     CAPTURED_BEFORE,
     COUNT_DETERMINERS,
+    CROWD_AT,
+    CROWD_ESTIMATORS,
+    CROWD_NOUNS,
     EMPLOYING,
+    GATHERED_AFTER,
+    GATHERING,
     GENERIC_KINDS,
     GROUP_VERBS,
     HEAD_CLASSES,
@@ -179,6 +184,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind = "evacuated"
             elif kind == "people" and EMPLOYING.search(segment, max(0, m.start() - 40), m.start()):
                 kind = "employees"  # "which employs about 900 people": a workforce
+            kind = _crowd(segment, m, kind, noun) or kind
         lead = segment[max(0, m.start() - 24):m.start()]
         share = _SHARE_BEFORE.search(lead)
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):
@@ -353,6 +359,28 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
             continue  # ... or an address ("55th Street", "5th Ave")
         out.append(Number(float(value), m.start(), m.end(), m.group(), None, f"ordinal:{noun}", noun))
     return out
+
+
+def _crowd(segment: str, m: re.Match[str], kind: str | None, noun: str | None) -> str | None:
+    """A crowd's size, by whom its clause says put it there: "crowd by police" ("Police estimated the crowd
+    at 12,000", "About 15,000 people took part in a march, according to police"), "crowd by organisers", or
+    "crowd" where it names neither or both (CROWD_ESTIMATORS); None for any other figure."""
+    after = segment[m.end():]
+    counted = re.match(r"\s*([^\W\d_][\w'’-]*)", after)
+    if GATHERED_AFTER.match(after):
+        pass  # "more than 40,000 had joined them"
+    elif counted and fold_text(counted.group(1)) in CROWD_NOUNS and GATHERED_AFTER.match(after, counted.end()):
+        pass  # "About 15,000 people took part in a march"
+    elif not (CROWD_AT.search(segment, max(0, m.start() - 50), m.start()) and GATHERING.search(segment)):
+        return None
+    lo = max((at + len(mark) for mark in _CLAUSE_MARKS if (at := segment.rfind(mark, 0, m.start())) >= 0), default=0)
+    ends = [at for mark in _CLAUSE_MARKS if (at := segment.find(mark, m.end())) >= 0]
+    clause = segment[lo:min(ends, default=len(segment))]
+    said = [who for who, words in CROWD_ESTIMATORS if words.search(clause)]
+    return "crowd by " + said[0] if len(said) == 1 else "crowd"
+
+
+_CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ")
 
 
 def _imposed(segment: str, m: re.Match[str]) -> bool:

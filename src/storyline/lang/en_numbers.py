@@ -62,6 +62,23 @@ HEAD_CLASSES = {"worker": "employees"}
 # plant's 900 workers ("with roughly 1,100 workers"), not a crowd
 EMPLOYING = re.compile(r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+(?:about|around|some|roughly|"
                        r"nearly|almost|approximately|more\s+than|over|up\s+to|at\s+least|fewer\s+than|just)?\s*$", re.IGNORECASE)
+# A crowd's size: a count of people followed by a verb of gathering ("About 15,000 people took part in a march",
+# "more than 40,000 had joined them", "50,000 people marched"), or a figure an estimate puts a crowd at ("estimated the
+# crowd at 12,000", "a crowd of 5,000", and "put the number at 40,000" in a sentence about a crowd or a march)
+CROWD_NOUNS = frozenset({"people", "protesters", "demonstrators", "marchers", "supporters", "mourners", "participants"})
+GATHERED_AFTER = re.compile(r"\s*(?:(?:have|had|has|were|are)\s+)?(?:took\s+part|take\s+part|taking\s+part|marched|"
+                            r"rallied|gathered|demonstrated|turned\s+out|took\s+to\s+the\s+streets"
+                            r"|joined\s+(?:them|in\b|(?:[\w'’-]+\s+){0,3}(?:march|protest|rall|demonstration|crowd|procession|vigil)))",
+                            re.IGNORECASE)
+CROWD_AT = re.compile(r"\b(?:(?:crowds?|march|protest|rally|demonstration)\s+(?:was\s+|were\s+)?(?:estimated\s+)?at"
+                      r"|(?:put|estimated)\s+(?:the\s+)?(?:number|figure|it|attendance)\s+at"
+                      r"|crowds?\s+of)\s+(?:about|around|roughly|some|up\s+to|more\s+than|over|nearly|almost|at\s+least)?\s*$",
+                      re.IGNORECASE)
+GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall(?:y|ies)|demonstrat\w*|vigil)\b", re.IGNORECASE)
+# who puts a crowd at its size: two reports of one estimator's figure disagree, where the police's and the organisers'
+# figures are the two sides' (l-011 of tests/fixtures/real: witnesses' 50,000 against an estimated 100,000)
+CROWD_ESTIMATORS = (("police", re.compile(r"\b(?:police|officers)\b", re.IGNORECASE)),
+                    ("organisers", re.compile(r"\b(?:organi[sz]ers|organi[sz]ing\s+committee|campaigners)\b", re.IGNORECASE)))
 # a span of time a court imposes: the words before it ("was sentenced to", "jailed for", "a sentence of") or after it
 # ("in prison", "behind bars", "of imprisonment"). Such a span is a prison term, a kind of its own, so that the term
 # imposed is compared with the term another report says was imposed, not with the years a prosecutor sought ("asked

@@ -307,7 +307,9 @@ TOLL_FRAME_SCORE = 0.0  # ... of the dead (injured, arrested, evacuated) where e
 UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of
-RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing"})  # counts that change as news comes in
+# counts that change as news comes in: a toll, and a crowd as one estimator puts it (analyze/numbers._crowd), which a
+# report gives once ("Police estimated the crowd at 12,000" / "About 15,000 people took part, according to police")
+RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing", "crowd by police", "crowd by organisers"})
 FALLING_KINDS = frozenset({"missing"})  # ... and fall as well as grow: the missing are found
 ONE_A_HAPPENING = frozenset({"magnitude"})  # a quake has one magnitude: a report that gives two ("Tehran put it
 # at 5.9, the USGS at 6.1") gives its sources' dispute, not two things, and two reports of one each dispute it too
