@@ -124,6 +124,15 @@ def test_the_police_figures_of_two_reports_disagree_and_the_organisers_agree():
     assert values(MARCH_FIRST, unsourced, "number") == []  # a figure no one is said to give is not the police's
 
 
+def test_those_arrested_and_then_released_are_a_part_of_the_arrested():
+    assert kinds("Nine people arrested after the clashes were released without charge.") == [("Nine people", "released")]
+    assert kinds("Twelve people arrested on Friday remain in custody.") == [("Twelve people", "arrested")]
+    first = ("Police arrested 14 people after clashes in Dunmore on Saturday.\n\nNine of them were later released.")
+    second = ("Nine people arrested after clashes in Dunmore on Saturday were released without charge, police said.\n\n"
+              "The town council met on Sunday.")
+    assert values(first, second, "number") == []
+
+
 def test_a_population_is_counted_whatever_follows_the_figure():
     assert kinds("Zembia's population stood at 65,312,480 when this year's census was taken.") \
         == [("65,312,480", "population")]  # not a count of years: "when" opens a clause of its own

@@ -38,6 +38,7 @@ from storyline.lang.en_numbers import (
     POSITION_NOUNS,
     QUALIFIERS,
     RELATIVE_AFTER,
+    RELEASED_LATER,
     SCALE_WORDS,
     SHORT_SPANS,
     SPELLED_NUMBER,
@@ -457,6 +458,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
             if j < len(rest) and (j or rest[j].endswith("ed") or rest[j] in ("dead", "hurt")):
                 verb = kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
+                    if not j and RELEASED_LATER.match(re.split(r"[.;:!?]", segment[m.end():m.end() + 200])[0]):
+                        return "released", noun  # "Nine people arrested after the clashes were released": of those let go
                     return verb, noun
                 if rest[j] in TO_HOSPITAL and rest[j + 1:j + 2] == ["to"] \
                         and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):

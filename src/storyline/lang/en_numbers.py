@@ -79,6 +79,10 @@ GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall
 # figures are the two sides' (l-011 of tests/fixtures/real: witnesses' 50,000 against an estimated 100,000)
 CROWD_ESTIMATORS = (("police", re.compile(r"\b(?:police|officers)\b", re.IGNORECASE)),
                     ("organisers", re.compile(r"\b(?:organi[sz]ers|organi[sz]ing\s+committee|campaigners)\b", re.IGNORECASE)))
+# a count of people a participle says were held, then a verb of the clause let go ("Nine people arrested after the
+# clashes were released without charge"): the count is of those released, a part of the arrested
+RELEASED_LATER = re.compile(r".*?\b(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+|later\s+|since\s+)?"
+                            r"(?:released|freed|let\s+go|bailed)\b", re.IGNORECASE)
 # a span of time a court imposes: the words before it ("was sentenced to", "jailed for", "a sentence of") or after it
 # ("in prison", "behind bars", "of imprisonment"). Such a span is a prison term, a kind of its own, so that the term
 # imposed is compared with the term another report says was imposed, not with the years a prosecutor sought ("asked
