@@ -141,6 +141,12 @@ def test_a_headline_above_the_date_line_is_the_headline_and_the_date_is_read(con
     assert record.text == "Dockworkers walked off the job on Tuesday.\n\nShips waited."
 
 
+@pytest.mark.parametrize("line", ["date: 03/06/2025", "date 2025-13-45"])
+def test_a_bad_date_under_a_headline_is_refused_with_its_line(line):
+    rejection = read_text(f"Strike hits port\n{line}\nDockworkers walked out.\n", name="reports/strike.txt")
+    assert isinstance(rejection, Rejection) and str(rejection).startswith("reports/strike.txt:2: ")
+
+
 def test_a_sentence_that_starts_with_date_under_a_headline_stays_body():
     record = read_text("Plaza events return\nDate night is back in the plaza this summer.\n\nMore followed.\n")
     assert isinstance(record, Record) and record.published is None

@@ -72,9 +72,16 @@ def test_a_prison_term_imposed_is_a_kind_of_its_own():
     assert kinds("He was sentenced to six years in prison.") == [("six years", "prison:years")]
     assert kinds("She was jailed for 18 months.") == [("18 months", "prison:months")]
     assert kinds("He was handed a 10-year prison term.") == [("10-year", "prison:years")]
-    # what a prosecutor asked for, the time someone served, the years of an office: other quantities
+    assert kinds("A judge sentenced former port director Alan Pike to six years.") == [("six years", "prison:years")]
+    # what a prosecutor asked for, the most a charge carries, the time someone served, probation, the years of an
+    # office: other quantities
     assert kinds("The prosecution had asked for a sentence of eight years.") == [("eight years", "years")]
-    assert kinds("He served five months in federal prison.") == [("five months", "months")]
+    assert kinds("Prosecutors had sought eight years in prison.") == [("eight years", "years")]
+    assert kinds("He had faced up to 10 years in prison.") == [("up to 10 years", "years")]
+    assert kinds("After three years in prison, he was released.") == [("three years", "years")]
+    assert kinds("After serving five years, he was released.") == [("five years", "served:years")]
+    assert kinds("He was sentenced to 18 months probation.") == [("18 months", "months")]
+    assert kinds("He served five months in federal prison.") == [("five months", "served:months")]
     assert kinds("Valstad was mayor for eight years.") == [("eight years", "years")]
 
 
@@ -86,12 +93,25 @@ def test_two_prison_terms_reported_for_one_verdict_disagree_whatever_else_each_r
                                                        ("valley-news", "2025-09-18", VERDICT_SECOND)]), "number")]
     assert conflict["conflict"]["subject"] == "years in prison"
     assert values(VERDICT_FIRST, VERDICT_SECOND.replace("five years", "six years"), "number") == []
+    served = ("Ada Pell was sentenced to six months in prison for fraud in 2019.\n\nShe served five months in prison, "
+              "her lawyer said.")
+    assert values(served, "Ada Pell served five months in prison for fraud, her lawyer said.", "number") == []
+    sought = VERDICT_FIRST.replace("Prosecutors had sought eight years.", "Prosecutors had sought eight years in prison.")
+    assert values(sought, VERDICT_SECOND, "number") == [{"harbour-times": "six years", "valley-news": "five years"}]
 
 
 def test_the_people_a_plant_employs_are_its_workforce():
+    """"employs about 900 people" and "the plant, with roughly 1,100 workers," are the plant's workforce, a kind of
+    its own beside the workers a report says are laid off or on strike."""
     assert kinds("The plant in Marlow, which employs about 900 people, will stay open.") \
-        == [("about 900 people", "employees")]
-    assert kinds("About 900 people attended the meeting.") == [("About 900 people", "people")]
+        == [("about 900 people", "workforce")]
+    # a report that gives the workforce and those laid off has one count of each
+    assert kinds("The plant, which employs about 900 people, will lay off 300 workers.") \
+        == [("about 900 people", "workforce"), ("300 workers", "employees")]
+    assert values("The Dunmore plant, which employs about 900 people, will lay off 300 workers, the company said.",
+                  "The Dunmore plant will lay off 250 workers, the company said.", "number") \
+        == [{"harbour-times": "300 workers", "valley-news": "250 workers"}]
+    assert kinds("About 900 people live in the village.") == [("About 900 people", "people")]
     first = ("Norcastle will keep Fenwick's plant in Marlow, Ohio, which employs about 900 people.\n\n"
              "The deal is expected to close by the end of the year.")
     second = ("The Marlow plant in Ohio, with roughly 1,100 workers, will stay open, Norcastle said.\n\n"
@@ -114,6 +134,13 @@ def test_a_crowd_is_counted_by_whoever_puts_it_at_its_size():
         == [("About 15,000 people", "crowd by police")]
     assert kinds("Some 50,000 people marched through the city.") == [("Some 50,000 people", "crowd")]
     assert kinds("Five people joined the board.") == [("Five people", "people")]  # no gathering
+    assert kinds("Some 300 people took part in the survey about the protest.") == [("Some 300 people", "people")]
+    # the police's words give no figure of a crowd in a clause of its own, nor do officers who merely act
+    assert kinds("Police said the stadium, where a crowd of 45,000 watched the match, was calm.")[0][1] == "crowd"
+    assert kinds("About 3,000 protesters gathered, and officers arrested 12 people.")[0] \
+        == ("About 3,000 protesters", "crowd")
+    assert kinds("Organisers said 40,000 attended, though police put the figure at 25,000.") \
+        == [("40,000 attended", "crowd by organisers"), ("25,000", "crowd by police")]
 
 
 def test_the_police_figures_of_two_reports_disagree_and_the_organisers_agree():

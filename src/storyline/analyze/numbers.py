@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.figure_readings import crowd_of, segment_reading, span_of
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import STOP_WORDS, TO_HOSPITAL
 from storyline.lang.en_numbers import (
@@ -18,12 +19,7 @@ from storyline.lang.en_numbers import (
     CAPTURED_AFTER,
     CAPTURED_BEFORE,
     COUNT_DETERMINERS,
-    CROWD_AT,
-    CROWD_ESTIMATORS,
-    CROWD_NOUNS,
     EMPLOYING,
-    GATHERED_AFTER,
-    GATHERING,
     GENERIC_KINDS,
     GROUP_VERBS,
     HEAD_CLASSES,
@@ -32,8 +28,6 @@ from storyline.lang.en_numbers import (
     NUMBER_WORDS,
     OFFSET_AFTER,
     ORDINAL_WORDS,
-    PENALTY_AFTER,
-    PENALTY_BEFORE,
     PEOPLE_COUNTED,
     POSITION_NOUNS,
     QUALIFIERS,
@@ -44,6 +38,7 @@ from storyline.lang.en_numbers import (
     SPELLED_NUMBER,
     STREET_WORDS,
     TENS_WORDS,
+    WITH_STAFF,
 )
 from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem
@@ -153,6 +148,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
     blocked += [(m.start(), m.end()) for m in _CLOCK.finditer(segment)]
     blocked += [(m.start(), m.end()) for m in _SCORE.finditer(segment)]
     out: list[Number] = []
+    gathering, sentencing = segment_reading(segment)
     for m in _NUMBER.finditer(segment):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
@@ -179,13 +175,15 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
         else:
             kind, noun = _counted(segment, m, bool(m.group("pct")), m.group("hunit"), bool(m.group("cur")))
             kind = _speed_or_magnitude(segment, m, kind)
-            if kind in _SPANS and _imposed(segment, m):
-                kind = "prison:" + kind  # "sentenced to six years", "eight years in prison": a prison term
+            if kind in _SPANS:
+                kind = span_of(segment, m, kind, sentencing)  # a prison term imposed, a time served, or the span
             if kind == "people" and _driven_out(segment, m):
                 kind = "evacuated"
-            elif kind == "people" and EMPLOYING.search(segment, max(0, m.start() - 40), m.start()):
-                kind = "employees"  # "which employs about 900 people": a workforce
-            kind = _crowd(segment, m, kind, noun) or kind
+            if (kind in ("people", "employees") and EMPLOYING.search(segment, max(0, m.start() - 40), m.start())) \
+                    or (kind == "employees" and WITH_STAFF.search(segment, max(0, m.start() - 40), m.start())
+                        and re.match(r"\s*[^\W\d_][\w'’-]*\s*,", segment[m.end():m.end() + 40])):
+                kind = "workforce"  # "which employs about 900 people", "the plant, with roughly 1,100 workers,"
+            kind = crowd_of(segment, m, gathering) or kind
         lead = segment[max(0, m.start() - 24):m.start()]
         share = _SHARE_BEFORE.search(lead)
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):
@@ -360,42 +358,6 @@ def find_ordinals(text: str, start: int, end: int) -> list[Number]:
             continue  # ... or an address ("55th Street", "5th Ave")
         out.append(Number(float(value), m.start(), m.end(), m.group(), None, f"ordinal:{noun}", noun))
     return out
-
-
-def _crowd(segment: str, m: re.Match[str], kind: str | None, noun: str | None) -> str | None:
-    """A crowd's size, by whom its clause says put it there: "crowd by police" ("Police estimated the crowd
-    at 12,000", "About 15,000 people took part in a march, according to police"), "crowd by organisers", or
-    "crowd" where it names neither or both (CROWD_ESTIMATORS); None for any other figure."""
-    after = segment[m.end():]
-    counted = re.match(r"\s*([^\W\d_][\w'’-]*)", after)
-    if GATHERED_AFTER.match(after):
-        pass  # "more than 40,000 had joined them"
-    elif counted and fold_text(counted.group(1)) in CROWD_NOUNS and GATHERED_AFTER.match(after, counted.end()):
-        pass  # "About 15,000 people took part in a march"
-    elif not (CROWD_AT.search(segment, max(0, m.start() - 50), m.start()) and GATHERING.search(segment)):
-        return None
-    lo = max((at + len(mark) for mark in _CLAUSE_MARKS if (at := segment.rfind(mark, 0, m.start())) >= 0), default=0)
-    ends = [at for mark in _CLAUSE_MARKS if (at := segment.find(mark, m.end())) >= 0]
-    clause = segment[lo:min(ends, default=len(segment))]
-    said = [who for who, words in CROWD_ESTIMATORS if words.search(clause)]
-    return "crowd by " + said[0] if len(said) == 1 else "crowd"
-
-
-_CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ")
-
-
-def _imposed(segment: str, m: re.Match[str]) -> bool:
-    """Whether a span of time is a prison term imposed: "was sentenced to (nearly) six years", "jailed for 12
-    years", "six years in prison", "eight years' imprisonment" (PENALTY_BEFORE, PENALTY_AFTER); not the time
-    someone served or spent ("He served five months in federal prison"), which is another quantity."""
-    before, after = segment[max(0, m.start() - 40):m.start()], segment[m.end():]
-    if _SERVED.search(before):
-        return False
-    unit = re.match(r"\s*[^\W\d_]+", after)  # the unit ("years") the figure counts, then what follows it
-    return bool(PENALTY_BEFORE.search(before) or (unit and PENALTY_AFTER.match(after[unit.end():])))
-
-
-_SERVED = re.compile(r"\b(?:serv(?:e|ed|es|ing)|spen(?:d|ds|t|ding))\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 
 
 def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | None, currency: bool) -> tuple[str | None, str | None]:

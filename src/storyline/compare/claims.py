@@ -222,8 +222,9 @@ def _subject(story: StoryView, c: Conflict) -> str:
             written.setdefault(stem := light_stem(word), word)
             if stem not in KIND_CLASSES:
                 compounds.setdefault(kind_of(stem), word)
-    if subject.startswith("prison:"):
-        return subject.split(":", 1)[1] + " in prison"  # a prison term (analyze/numbers.py), in its unit
+    if subject.startswith(("prison:", "served:")):  # a prison term, a time served (analyze/figure_readings.py)
+        unit = subject.split(":", 1)[1]
+        return unit + (" in prison" if subject.startswith("prison:") else " served")
     return ":".join(written.get(part) or compounds.get(part, part) for part in subject.split(":"))
 
 

@@ -58,40 +58,62 @@ KIND_CLASSES = {
 # heads whose compounds count what the head counts: "1,500 dockworkers", "3,000 steelworkers" are the workers a
 # strike or a plant counts ("1,900 workers"), where a stem of its own would keep them a kind apart
 HEAD_CLASSES = {"worker": "employees"}
-# the words before a count of people that make it a workforce: "the plant, which employs about 900 people" is the
-# plant's 900 workers ("with roughly 1,100 workers"), not a crowd
-EMPLOYING = re.compile(r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+(?:about|around|some|roughly|"
-                       r"nearly|almost|approximately|more\s+than|over|up\s+to|at\s+least|fewer\s+than|just)?\s*$", re.IGNORECASE)
+# A workforce: the people a plant or a firm employs ("which employs about 900 people", "a workforce of 3,000", "the plant,
+# with roughly 1,100 workers"), a kind of its own beside the workers a report says are laid off or on strike ("will lay
+# off 300 workers"), so that a report giving both still has one count of each
+_ABOUT = r"(?:about|around|some|roughly|nearly|almost|approximately|more\s+than|over|up\s+to|at\s+least|fewer\s+than|just)?"
+EMPLOYING = re.compile(r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+" + _ABOUT + r"\s*$", re.IGNORECASE)
+WITH_STAFF = re.compile(r",\s+with\s+" + _ABOUT + r"\s*$", re.IGNORECASE)  # "the plant, with roughly 1,100 workers,"
 # A crowd's size: a count of people followed by a verb of gathering ("About 15,000 people took part in a march",
 # "more than 40,000 had joined them", "50,000 people marched"), or a figure an estimate puts a crowd at ("estimated the
-# crowd at 12,000", "a crowd of 5,000", and "put the number at 40,000" in a sentence about a crowd or a march)
+# crowd at 12,000", "a crowd of 5,000", "the march drew 10,000", and "put the number at 40,000" in a sentence about a
+# crowd or a march)
 CROWD_NOUNS = frozenset({"people", "protesters", "demonstrators", "marchers", "supporters", "mourners", "participants"})
-GATHERED_AFTER = re.compile(r"\s*(?:(?:have|had|has|were|are)\s+)?(?:took\s+part|take\s+part|taking\s+part|marched|"
-                            r"rallied|gathered|demonstrated|turned\s+out|took\s+to\s+the\s+streets"
-                            r"|joined\s+(?:them|in\b|(?:[\w'’-]+\s+){0,3}(?:march|protest|rall|demonstration|crowd|procession|vigil)))",
-                            re.IGNORECASE)
+_GATHERINGS = r"(?:march|protest|rall|demonstration|crowd|procession|vigil|strike|walkout)"
+GATHERED_AFTER = re.compile(r"\s*(?:(?:have|had|has|were|are)\s+)?(?:marched|rallied|gathered|demonstrated|turned\s+out|attended"
+                            r"|took\s+to\s+the\s+streets"
+                            r"|(?:took|take|taking)\s+part\s+in\s+(?:[\w'’-]+\s+){0,3}" + _GATHERINGS +
+                            r"|joined\s+(?:them|in\b|(?:[\w'’-]+\s+){0,3}" + _GATHERINGS + r"))", re.IGNORECASE)
 CROWD_AT = re.compile(r"\b(?:(?:crowds?|march|protest|rally|demonstration)\s+(?:was\s+|were\s+)?(?:estimated\s+)?at"
+                      r"|(?:march|protest|rally|demonstration|vigil)\s+(?:drew|attracted)"
                       r"|(?:put|estimated)\s+(?:the\s+)?(?:number|figure|it|attendance)\s+at"
                       r"|crowds?\s+of)\s+(?:about|around|roughly|some|up\s+to|more\s+than|over|nearly|almost|at\s+least)?\s*$",
                       re.IGNORECASE)
-GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall(?:y|ies)|demonstrat\w*|vigil)\b", re.IGNORECASE)
-# who puts a crowd at its size: two reports of one estimator's figure disagree, where the police's and the organisers'
-# figures are the two sides' (l-011 of tests/fixtures/real: witnesses' 50,000 against an estimated 100,000)
-CROWD_ESTIMATORS = (("police", re.compile(r"\b(?:police|officers)\b", re.IGNORECASE)),
-                    ("organisers", re.compile(r"\b(?:organi[sz]ers|organi[sz]ing\s+committee|campaigners)\b", re.IGNORECASE)))
+GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall(?:y|ies)|demonstrat\w*|vigil|attend\w*)\b",
+                       re.IGNORECASE)
+# who puts a crowd at its size, as the clause attributes it ("Police estimated the crowd at", "according to police",
+# "organisers said"): two reports of one estimator's figure disagree, where the police's and the organisers' figures
+# are the two sides' (l-011 of tests/fixtures/real: witnesses' 50,000 against an estimated 100,000); a clause that
+# merely mentions officers ("and officers arrested 12 people") attributes nothing
+_SAYING = r"(?:said|say|says|estimated|estimate|estimates|put|puts|counted|reported|claimed|claim|claims)"
+CROWD_ESTIMATORS = (("police", re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:local\s+)?police\b|\bpolice\s+" + _SAYING + r"\b",
+                                          re.IGNORECASE)),
+                    ("organisers", re.compile(r"\baccording\s+to\s+(?:the\s+)?organi[sz]ers\b|\borgani[sz]ers(?:\s+of\s+the\s+\w+)?\s+"
+                                              + _SAYING + r"\b", re.IGNORECASE)))
 # a count of people a participle says were held, then a verb of the clause let go ("Nine people arrested after the
 # clashes were released without charge"): the count is of those released, a part of the arrested
 RELEASED_LATER = re.compile(r".*?\b(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+|later\s+|since\s+)?"
                             r"(?:released|freed|let\s+go|bailed)\b", re.IGNORECASE)
-# a span of time a court imposes: the words before it ("was sentenced to", "jailed for", "a sentence of") or after it
-# ("in prison", "behind bars", "of imprisonment"). Such a span is a prison term, a kind of its own, so that the term
-# imposed is compared with the term another report says was imposed, not with the years a prosecutor sought ("asked
-# for a sentence of eight years") or a mayor served ("sentenced to six years in prison" / "sentenced to five years")
-PENALTY_BEFORE = re.compile(r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|locked\s+up\s+for|(?:prison|jail)\s+"
-                            r"(?:term|sentence)s?\s+of)\s+(?:(?:up\s+to|more\s+than|at\s+least|nearly|"
-                            r"almost|about|around|some|over|just)\s+)?$", re.IGNORECASE)
+# A span of time a court imposes: the words before it ("was sentenced to", "sentenced him to", "jailed for") or after
+# it ("in prison", "behind bars", "of imprisonment") in a sentence about a sentence. Such a span is a prison term, a
+# kind of its own, so that the term imposed is compared with the term another report says was imposed, not with the
+# years a prosecutor sought ("asked for a sentence of eight years", "had sought eight years in prison"), the most a
+# charge carries ("faced up to 10 years in prison") or the years a mayor served
+PENALTY_BEFORE = re.compile(r"\b(?:sentenced\s+(?:[\w.'’-]+\s+){0,6}?to|jailed\s+(?:[\w.'’-]+\s+){0,6}?for|imprisoned\s+for|"
+                            r"locked\s+up\s+for|(?:prison|jail)\s+(?:term|sentence)s?\s+of)\s+(?:(?:up\s+to|more\s+than|"
+                            r"at\s+least|nearly|almost|about|around|some|over|just)\s+)?$", re.IGNORECASE)
 PENALTY_AFTER = re.compile(r"^\s*(?:'|’)?\s*(?:in\s+(?:a\s+)?(?:federal\s+|state\s+|high-security\s+)?(?:prison|jail)|behind\s+bars"
                            r"|(?:of\s+)?imprisonment|(?:of\s+)?(?:prison|jail)\b)", re.IGNORECASE)
+SENTENCING = re.compile(r"\b(?:sentenc\w*|jailed|imprisoned|convicted|verdict)\b", re.IGNORECASE)
+# before a span, words that make it a term asked for, risked or served, never the one imposed
+NOT_IMPOSED = re.compile(r"\b(?:sought|seeks?|seeking|asked\s+for|asking\s+for|demanded|faces?|faced|facing|risks?|up\s+to|"
+                         r"maximum(?:\s+of)?|could\s+(?:get|face|receive)|after)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+# before a span, words that make it a time served or spent ("He served five months in federal prison", "After serving
+# five years", "served 20 years as a senator"): a kind of its own, apart from the term imposed and from other spans
+SERVED = re.compile(r"\b(?:served|serving|serves|spent|spending|spends)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+# after a span's unit, words that make it no prison term ("sentenced to 18 months probation", "two years, suspended")
+NOT_PRISON = re.compile(r"^\s*(?:'|’)?\s*,?\s*(?:of\s+)?(?:probation|community\s+service|house\s+arrest|suspended|conditional)",
+                        re.IGNORECASE)
 # a count totalled over a stretch of days ("over 50 arrests over four nights", "in all", "on or before
 # March 1", "through Tuesday"), which a count of one day or night does not dispute
 CUMULATIVE = re.compile(r"\b(?:so far|in all|in total|altogether|on or (?:before|after)|through (?:\w+day|"

@@ -64,6 +64,16 @@ def parse_published(value: object) -> datetime | None:
     return _in_range(parsed, text)
 
 
+def looks_like_a_date(text: str) -> bool:
+    """Whether text opens as a date would, with a figure, a month or a weekday ("03/06/2025", "2025-13-45",
+    "Juen 3" does not): a line that does but does not parse is a date written wrong, not a sentence."""
+    first = re.match(r"\s*(\d|[^\W\d_]+)", text)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word.isdigit() or word in MONTH_NUMBERS or word[:3] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 def leading_date(text: str) -> tuple[datetime, str] | None:
     """The date a line opens with and the words after it, where the line runs on past its date
     ("2 June 2025 Ferry crews walked out…", "2025-06-02, Ferry crews…", "Mon, 02 Jun 2025 09:30:00 +0000 — Ferry…"):

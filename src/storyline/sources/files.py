@@ -19,7 +19,7 @@ from typing import BinaryIO, Iterable, Iterator
 from storyline.furniture import is_page_stamp, reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
-from storyline.sources.dates import leading_date, parse_published
+from storyline.sources.dates import leading_date, looks_like_a_date, parse_published
 from storyline.text import line_paragraphs
 
 Item = Record | Rejection
@@ -206,7 +206,8 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
 def _heading_above_date(lines: list[str], index: int) -> tuple[str | None, int]:
     """A headline written above the `date` line (as a page shows one: the headline, its date, the report):
     the line at index where it reads as a heading and the next line that holds anything is a date line
-    whose date parses, with the index of that date line; else (None, index)."""
+    (whose date parses, or that opens as a date does, to be refused with its reason), with the index of that
+    date line; else (None, index)."""
     after = index + 1
     while after < len(lines) and not lines[after].strip():
         after += 1
@@ -219,8 +220,9 @@ def _heading_above_date(lines: list[str], index: int) -> tuple[str | None, int]:
     try:
         _date_and_body(match.group(1))
     except ValueError:
-        return None, index  # "Date night returns to the plaza…": a sentence, not a date line
-    return first, after
+        if not looks_like_a_date(match.group(1)):
+            return None, index  # "Date night returns to the plaza…": a sentence, not a date line
+    return first, after  # a date written wrong ("date 03/06/2025") is refused with its reason, as at the top
 
 
 def _date_and_body(rest: str) -> tuple[datetime | None, str | None]:

@@ -347,7 +347,7 @@ def _floor(n: Number, m: Number) -> float | None:
 def _measure(kind: str | None) -> bool:
     """Whether a kind of figure is a measure, a sum, a share or "people": it says little of what it is of."""
     return kind is not None and (kind in MEASURES or kind in UNITS or kind in GENERIC_KINDS
-                                 or kind.startswith(("size:", "prison:")))
+                                 or kind.startswith(("size:", "prison:", "served:")))
 
 
 def number_in_story(found: StoryFindings) -> list[Conflict]:

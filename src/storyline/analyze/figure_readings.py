@@ -1,0 +1,100 @@
+"""What a figure is of, read from the words around it where its noun does not say: a crowd, by whoever puts it
+at its size ("Police estimated the crowd at 12,000": `crowd_of`), and a span of time a court imposed or someone
+served ("sentenced to six years in prison", "He served five months": `span_of`). analyze/numbers.py reads the
+figures and asks these; the words are lang/en_numbers.py's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from storyline.lang.en_numbers import (
+    CROWD_AT,
+    CROWD_ESTIMATORS,
+    CROWD_NOUNS,
+    GATHERED_AFTER,
+    GATHERING,
+    NOT_IMPOSED,
+    NOT_PRISON,
+    PENALTY_AFTER,
+    PENALTY_BEFORE,
+    SENTENCING,
+    SERVED,
+)
+from storyline.words import fold_text
+
+
+def segment_reading(segment: str) -> tuple[Callable[[], bool], Callable[[], bool]]:
+    """Whether a segment speaks of a crowd or a march, and of a sentence, each read once and only where a figure
+    asks."""
+    return _once(lambda: bool(GATHERING.search(segment))), _once(lambda: bool(SENTENCING.search(segment)))
+
+
+def _once(read: Callable[[], bool]) -> Callable[[], bool]:
+    """`read`, run the first time it is asked for and remembered."""
+    known: list[bool] = []
+
+    def asked() -> bool:
+        if not known:
+            known.append(read())
+        return known[0]
+    return asked
+
+
+def crowd_of(segment: str, m: re.Match[str], gathering: Callable[[], bool]) -> str | None:
+    """A crowd's size, by whom its clause says put it there: "crowd by police" ("Police estimated the crowd
+    at 12,000", "About 15,000 people took part in a march, according to police"), "crowd by organisers", or
+    "crowd" where it attributes it to neither or to both (CROWD_ESTIMATORS); None for any other figure.
+    `gathering`: whether the segment speaks of a crowd or a march at all (read once a segment)."""
+    after = segment[m.end():m.end() + 120]
+    counted = re.match(r"\s*([^\W\d_][\w'’-]*)", after)
+    if GATHERED_AFTER.match(after):
+        pass  # "more than 40,000 had joined them"
+    elif counted and fold_text(counted.group(1)) in CROWD_NOUNS and GATHERED_AFTER.match(after, counted.end()):
+        pass  # "About 15,000 people took part in a march"
+    elif not (CROWD_AT.search(segment, max(0, m.start() - 50), m.start()) and gathering()):
+        return None
+    lo, hi = max(0, m.start() - _CLAUSE_REACH), min(len(segment), m.end() + _CLAUSE_REACH)
+    window = segment[lo:hi]
+    at = m.start() - lo
+    opens = max((found + len(mark) for mark in _CLAUSE_MARKS if (found := window.rfind(mark, 0, at)) >= 0), default=0)
+    ends = [found for mark in _CLAUSE_MARKS if (found := window.find(mark, at)) >= 0]
+    clause = window[opens:min(ends, default=len(window))]
+    at -= opens
+
+    def gives_it(found: re.Match[str]) -> bool:
+        """Whether an estimator's words give the figure: no clause of its own stands between them."""
+        lo, hi = (found.end(), at) if found.end() <= at else (at, found.start())
+        return not _ASIDE.search(clause, lo, hi)
+
+    said = [who for who, words in CROWD_ESTIMATORS if any(gives_it(found) for found in words.finditer(clause))]
+    return "crowd by " + said[0] if len(said) == 1 else "crowd"
+
+
+_CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", ", although ")
+# between an estimator's words and a figure, a clause of its own: "Police said the stadium, where a crowd of 45,000
+# watched the match, was calm" does not give the police's figure of a crowd
+_ASIDE = re.compile(r",\s+(?:where|which|who|when|whose)\b", re.IGNORECASE)
+_CLAUSE_REACH = 300  # characters either side of a figure read for its clause
+
+
+def span_of(segment: str, m: re.Match[str], kind: str, sentencing: Callable[[], bool]) -> str:
+    """What a span of time (kind: "years", "months"…) is: a time served ("served:years": "He served five months in
+    federal prison", "After serving five years"), a prison term imposed ("prison:years", `_imposed`), else the span."""
+    if SERVED.search(segment, max(0, m.start() - 60), m.start()):
+        return "served:" + kind
+    return "prison:" + kind if _imposed(segment, m, sentencing) else kind
+
+
+def _imposed(segment: str, m: re.Match[str], sentencing: Callable[[], bool]) -> bool:
+    """Whether a span of time is a prison term imposed: "was sentenced to (nearly) six years", "sentenced him to
+    six years", "jailed for 12 years" (PENALTY_BEFORE), and "six years in prison", "eight years' imprisonment"
+    (PENALTY_AFTER) in a segment about a sentence (`sentencing`, read once a segment); not a term sought or risked
+    (NOT_IMPOSED: "had sought eight years in prison", "faced up to 10 years"), nor probation or a suspended term
+    (NOT_PRISON)."""
+    before, after = segment[max(0, m.start() - 60):m.start()], segment[m.end():m.end() + 80]
+    unit = re.match(r"\s*[^\W\d_]+", after)  # the unit ("years") the figure counts, then what follows it
+    rest = after[unit.end():] if unit else after
+    if NOT_IMPOSED.search(before) or NOT_PRISON.match(rest):
+        return False
+    return bool(PENALTY_BEFORE.search(before) or (unit and PENALTY_AFTER.match(rest) and sentencing()))
