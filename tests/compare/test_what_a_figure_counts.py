@@ -160,6 +160,18 @@ def test_those_arrested_and_then_released_are_a_part_of_the_arrested():
     assert values(first, second, "number") == []
 
 
+def test_a_part_a_verb_of_winning_takes_counts_what_the_whole_does():
+    assert kinds("The alliance won 54 of the 120 seats.") == [("54", "seat"), ("120 seats", None)]
+    assert kinds("He completed 29 of 34 passes.") == [("29", None), ("34 passes", None)]  # no winning: left alone
+    # two reports giving the party 54 and 51 seats do not corroborate each other
+    first = ("The Civic Alliance won Velmar's election on Sunday.\n\nThe alliance is set to take 54 of the 120 seats "
+             "in parliament.")
+    second = ("The Civic Alliance won Velmar's election on Sunday.\n\nThe alliance is set to take 51 of the 120 seats "
+              "in parliament.")
+    result = compare_reports([("harbour-times", "2025-05-12", first), ("valley-news", "2025-05-12", second)])
+    assert not any(c["status"] == "corroborated" and "seats" in c["text"] for c in result.claims)
+
+
 def test_a_population_is_counted_whatever_follows_the_figure():
     assert kinds("Zembia's population stood at 65,312,480 when this year's census was taken.") \
         == [("65,312,480", "population")]  # not a count of years: "when" opens a clause of its own

@@ -38,6 +38,7 @@ from storyline.lang.en_numbers import (
     SPELLED_NUMBER,
     STREET_WORDS,
     TENS_WORDS,
+    WINNING,
     WITH_STAFF,
 )
 from storyline.text import WEB_ADDRESS
@@ -93,6 +94,9 @@ _PARENT_OF = re.compile(r"\b(?:(?:grand|step)?(?:mother|father|parent)|mom|mum|d
 # "one of her 12 children": a whole that someone has
 _POSSESSIVE_WHOLE = re.compile(r"\bof\s+(?:his|her|their|its|[\w'’]+['’]s?)\s+$", re.IGNORECASE)
 # a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
+# a part of a whole that a verb of winning takes ("won 54 of the 120 seats", "carried 30 of the 50 states"): the part
+# counts what the whole does, seats or states won (WINNING, lang/en_numbers.py)
+_WON_OF = re.compile(r"\s+of\s+(?:the\s+)?[\d,]+\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
                            r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
 
@@ -198,6 +202,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
             # (but "one of her 12 children" counts her children: a whole someone has is a count of it, and
             # "one of 99 members seized" counts those seized: the part is one of what happened to them)
+        if kind is None and (won := _WON_OF.match(segment, m.end())) and WINNING.search(lead):
+            kind = noun = kind_of(light_stem(fold_text(won.group(1))))  # "won 54 of the 120 seats": 54 seats
         if _PARENT_OF.search(lead):
             kind, noun = "children", "children"  # "a mother of five", "Mother of 13 Zurana Horton": her children
         if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio

@@ -64,6 +64,10 @@ HEAD_CLASSES = {"worker": "employees"}
 _ABOUT = r"(?:about|around|some|roughly|nearly|almost|approximately|more\s+than|over|up\s+to|at\s+least|fewer\s+than|just)?"
 EMPLOYING = re.compile(r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+" + _ABOUT + r"\s*$", re.IGNORECASE)
 WITH_STAFF = re.compile(r",\s+with\s+" + _ABOUT + r"\s*$", re.IGNORECASE)  # "the plant, with roughly 1,100 workers,"
+# verbs that win a part of a whole, right before the part ("won 54 of the 120 seats", "is set to take 54 of the 120")
+WINNING = re.compile(r"\b(?:won|win|wins|winning|take|takes|took|taking|hold|holds|held|holding|secured?|securing|"
+                     r"claimed?|claiming|gained?|gaining|carried|carry|carries|captured?)\s+(?:about\s+|around\s+|some\s+|"
+                     r"nearly\s+|almost\s+|at\s+least\s+|only\s+|just\s+)?$", re.IGNORECASE)
 # A crowd's size: a count of people followed by a verb of gathering ("About 15,000 people took part in a march",
 # "more than 40,000 had joined them", "50,000 people marched"), or a figure an estimate puts a crowd at ("estimated the
 # crowd at 12,000", "a crowd of 5,000", "the march drew 10,000", and "put the number at 40,000" in a sentence about a
