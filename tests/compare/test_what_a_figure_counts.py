@@ -79,7 +79,8 @@ def test_a_prison_term_imposed_is_a_kind_of_its_own():
     assert kinds("Prosecutors had sought eight years in prison.") == [("eight years", "years")]
     assert kinds("He had faced up to 10 years in prison.") == [("up to 10 years", "years")]
     assert kinds("After three years in prison, he was released.") == [("three years", "years")]
-    assert kinds("After serving five years, he was released.") == [("five years", "served:years")]
+    assert kinds("After serving five years in prison, he was released.") == [("five years", "served:years")]
+    assert kinds("Arlen had served 8 years as mayor.") == [("8 years", "years")]  # an office's years
     assert kinds("He was sentenced to 18 months probation.") == [("18 months", "months")]
     assert kinds("He served five months in federal prison.") == [("five months", "served:months")]
     assert kinds("Valstad was mayor for eight years.") == [("eight years", "years")]
@@ -135,6 +136,10 @@ def test_a_crowd_is_counted_by_whoever_puts_it_at_its_size():
     assert kinds("Some 50,000 people marched through the city.") == [("Some 50,000 people", "crowd")]
     assert kinds("Five people joined the board.") == [("Five people", "people")]  # no gathering
     assert kinds("Some 300 people took part in the survey about the protest.") == [("Some 300 people", "people")]
+    assert kinds("About 25,000 people attended the match.") == [("About 25,000 people", "people")]
+    assert kinds("Organisers said 60,000 people marched; police said 25,000.") \
+        == [("60,000 people", "crowd by organisers"), ("25,000", "crowd by police")]
+    assert kinds("About 20,000 people marched, a police spokesman said.") == [("About 20,000 people", "crowd by police")]
     # the police's words give no figure of a crowd in a clause of its own, nor do officers who merely act
     assert kinds("Police said the stadium, where a crowd of 45,000 watched the match, was calm.")[0][1] == "crowd"
     assert kinds("About 3,000 protesters gathered, and officers arrested 12 people.")[0] \
@@ -152,8 +157,9 @@ def test_the_police_figures_of_two_reports_disagree_and_the_organisers_agree():
 
 
 def test_those_arrested_and_then_released_are_a_part_of_the_arrested():
-    assert kinds("Nine people arrested after the clashes were released without charge.") == [("Nine people", "released")]
+    assert kinds("Nine people arrested after the clashes were released without charge.") == [("Nine people", "releas")]
     assert kinds("Twelve people arrested on Friday remain in custody.") == [("Twelve people", "arrested")]
+    assert kinds("Of the 40 people arrested, 12 were released.") == [("40 people", "arrested"), ("12 were released", "releas")]
     first = ("Police arrested 14 people after clashes in Dunmore on Saturday.\n\nNine of them were later released.")
     second = ("Nine people arrested after clashes in Dunmore on Saturday were released without charge, police said.\n\n"
               "The town council met on Sunday.")
@@ -163,6 +169,8 @@ def test_those_arrested_and_then_released_are_a_part_of_the_arrested():
 def test_a_part_a_verb_of_winning_takes_counts_what_the_whole_does():
     assert kinds("The alliance won 54 of the 120 seats.") == [("54", "seat"), ("120 seats", None)]
     assert kinds("He completed 29 of 34 passes.") == [("29", None), ("34 passes", None)]  # no winning: left alone
+    assert kinds("The Liberals held 50 of the 120 seats before the vote.")[0] == ("50", None)  # held before, not won
+    assert kinds("Rebels still hold 3 of the 12 hostages.")[0] == ("3", None)
     # two reports giving the party 54 and 51 seats do not corroborate each other
     first = ("The Civic Alliance won Velmar's election on Sunday.\n\nThe alliance is set to take 54 of the 120 seats "
              "in parliament.")

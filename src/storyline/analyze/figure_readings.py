@@ -18,6 +18,7 @@ from storyline.lang.en_numbers import (
     NOT_PRISON,
     PENALTY_AFTER,
     PENALTY_BEFORE,
+    PENALTY_WORDS,
     SENTENCING,
     SERVED,
 )
@@ -71,7 +72,7 @@ def crowd_of(segment: str, m: re.Match[str], gathering: Callable[[], bool]) -> s
     return "crowd by " + said[0] if len(said) == 1 else "crowd"
 
 
-_CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", ", although ")
+_CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", ", although ", ", and ")
 # between an estimator's words and a figure, a clause of its own: "Police said the stadium, where a crowd of 45,000
 # watched the match, was calm" does not give the police's figure of a crowd
 _ASIDE = re.compile(r",\s+(?:where|which|who|when|whose)\b", re.IGNORECASE)
@@ -81,7 +82,8 @@ _CLAUSE_REACH = 300  # characters either side of a figure read for its clause
 def span_of(segment: str, m: re.Match[str], kind: str, sentencing: Callable[[], bool]) -> str:
     """What a span of time (kind: "years", "months"…) is: a time served ("served:years": "He served five months in
     federal prison", "After serving five years"), a prison term imposed ("prison:years", `_imposed`), else the span."""
-    if SERVED.search(segment, max(0, m.start() - 60), m.start()):
+    if SERVED.search(segment, max(0, m.start() - 60), m.start()) \
+            and PENALTY_WORDS.search(segment, max(0, m.start() - 60), m.end() + 60):
         return "served:" + kind
     return "prison:" + kind if _imposed(segment, m, sentencing) else kind
 

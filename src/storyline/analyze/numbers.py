@@ -40,6 +40,7 @@ from storyline.lang.en_numbers import (
     TENS_WORDS,
     WINNING,
     WITH_STAFF,
+    WON_WHOLES,
 )
 from storyline.text import WEB_ADDRESS
 from storyline.words import fold_text, light_stem
@@ -183,7 +184,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind = span_of(segment, m, kind, sentencing)  # a prison term imposed, a time served, or the span
             if kind == "people" and _driven_out(segment, m):
                 kind = "evacuated"
-            if (kind in ("people", "employees") and EMPLOYING.search(segment, max(0, m.start() - 40), m.start())) \
+            if (kind in ("people", "employees", None) and EMPLOYING.search(segment, max(0, m.start() - 40), m.start())) \
                     or (kind == "employees" and WITH_STAFF.search(segment, max(0, m.start() - 40), m.start())
                         and re.match(r"\s*[^\W\d_][\w'’-]*\s*,", segment[m.end():m.end() + 40])):
                 kind = "workforce"  # "which employs about 900 people", "the plant, with roughly 1,100 workers,"
@@ -202,8 +203,9 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             kind = None  # "29 of 34 passes", "three of the seven bullets": the whole a part is of, not what happened
             # (but "one of her 12 children" counts her children: a whole someone has is a count of it, and
             # "one of 99 members seized" counts those seized: the part is one of what happened to them)
-        if kind is None and (won := _WON_OF.match(segment, m.end())) and WINNING.search(lead):
-            kind = noun = kind_of(light_stem(fold_text(won.group(1))))  # "won 54 of the 120 seats": 54 seats
+        if kind is None and (won := _WON_OF.match(segment, m.end())) and WINNING.search(lead) \
+                and (whole := kind_of(light_stem(fold_text(won.group(1))))) in WON_WHOLES:
+            kind = noun = whole  # "won 54 of the 120 seats": 54 seats
         if _PARENT_OF.search(lead):
             kind, noun = "children", "children"  # "a mother of five", "Mother of 13 Zurana Horton": her children
         if noun == "tim":  # "was married three times": how often it happened; "three times as many": a ratio
@@ -427,7 +429,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                 verb = kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
                     if not j and RELEASED_LATER.match(re.split(r"[.;:!?]", segment[m.end():m.end() + 200])[0]):
-                        return "released", noun  # "Nine people arrested after the clashes were released": of those let go
+                        return kind_of(light_stem("released")), noun  # "Nine people arrested after the clashes were
+                        # released": of those let go, as "12 were released" counts them
                     return verb, noun
                 if rest[j] in TO_HOSPITAL and rest[j + 1:j + 2] == ["to"] \
                         and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):

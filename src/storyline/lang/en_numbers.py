@@ -64,23 +64,26 @@ HEAD_CLASSES = {"worker": "employees"}
 _ABOUT = r"(?:about|around|some|roughly|nearly|almost|approximately|more\s+than|over|up\s+to|at\s+least|fewer\s+than|just)?"
 EMPLOYING = re.compile(r"\b(?:employs|employed|employing|employ|workforce\s+of|staff\s+of)\s+" + _ABOUT + r"\s*$", re.IGNORECASE)
 WITH_STAFF = re.compile(r",\s+with\s+" + _ABOUT + r"\s*$", re.IGNORECASE)  # "the plant, with roughly 1,100 workers,"
-# verbs that win a part of a whole, right before the part ("won 54 of the 120 seats", "is set to take 54 of the 120")
-WINNING = re.compile(r"\b(?:won|win|wins|winning|take|takes|took|taking|hold|holds|held|holding|secured?|securing|"
-                     r"claimed?|claiming|gained?|gaining|carried|carry|carries|captured?)\s+(?:about\s+|around\s+|some\s+|"
-                     r"nearly\s+|almost\s+|at\s+least\s+|only\s+|just\s+)?$", re.IGNORECASE)
+# verbs that win a part of an election's whole, right before the part, and the wholes an election is won in ("won 54 of
+# the 120 seats", "is set to take 54 of the 120 seats", "carried 30 of the 50 states"); not what was held before
+WINNING = re.compile(r"\b(?:won|win|wins|winning|take|takes|took|taking|secured?|securing|claimed?|claiming|gained?|gaining|"
+                     r"carried|carry|carries|captured?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|at\s+least\s+|"
+                     r"only\s+|just\s+)?$", re.IGNORECASE)
+WON_WHOLES = frozenset({"seat", "stat", "district", "constituenc", "counti", "ward", "delegat", "electoral"})
 # A crowd's size: a count of people followed by a verb of gathering ("About 15,000 people took part in a march",
 # "more than 40,000 had joined them", "50,000 people marched"), or a figure an estimate puts a crowd at ("estimated the
 # crowd at 12,000", "a crowd of 5,000", "the march drew 10,000", and "put the number at 40,000" in a sentence about a
 # crowd or a march)
 CROWD_NOUNS = frozenset({"people", "protesters", "demonstrators", "marchers", "supporters", "mourners", "participants"})
 _GATHERINGS = r"(?:march|protest|rall|demonstration|crowd|procession|vigil|strike|walkout)"
-GATHERED_AFTER = re.compile(r"\s*(?:(?:have|had|has|were|are)\s+)?(?:marched|rallied|gathered|demonstrated|turned\s+out|attended"
-                            r"|took\s+to\s+the\s+streets"
+GATHERED_AFTER = re.compile(r"\s*(?:(?:have|had|has|were|are)\s+)?(?:marched|rallied|gathered|demonstrated|turned\s+out"
+                            r"|took\s+to\s+the\s+streets|attended\s+(?:[\w'’-]+\s+){0,3}" + _GATHERINGS +
                             r"|(?:took|take|taking)\s+part\s+in\s+(?:[\w'’-]+\s+){0,3}" + _GATHERINGS +
                             r"|joined\s+(?:them|in\b|(?:[\w'’-]+\s+){0,3}" + _GATHERINGS + r"))", re.IGNORECASE)
 CROWD_AT = re.compile(r"\b(?:(?:crowds?|march|protest|rally|demonstration)\s+(?:was\s+|were\s+)?(?:estimated\s+)?at"
                       r"|(?:march|protest|rally|demonstration|vigil)\s+(?:drew|attracted)"
                       r"|(?:put|estimated)\s+(?:the\s+)?(?:number|figure|it|attendance)\s+at"
+                      r"|(?:police|organi[sz]ers)\s+(?:said|say|says|estimated|counted|claimed)(?:\s+(?:it\s+was|there\s+were))?"
                       r"|crowds?\s+of)\s+(?:about|around|roughly|some|up\s+to|more\s+than|over|nearly|almost|at\s+least)?\s*$",
                       re.IGNORECASE)
 GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall(?:y|ies)|demonstrat\w*|vigil|attend\w*)\b",
@@ -89,14 +92,14 @@ GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall
 # "organisers said"): two reports of one estimator's figure disagree, where the police's and the organisers' figures
 # are the two sides' (l-011 of tests/fixtures/real: witnesses' 50,000 against an estimated 100,000); a clause that
 # merely mentions officers ("and officers arrested 12 people") attributes nothing
-_SAYING = r"(?:said|say|says|estimated|estimate|estimates|put|puts|counted|reported|claimed|claim|claims)"
-CROWD_ESTIMATORS = (("police", re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:local\s+)?police\b|\bpolice\s+" + _SAYING + r"\b",
-                                          re.IGNORECASE)),
+_SAYING = r"(?:said|say|says|estimated|estimate|estimates|put|puts|counted|reported|claimed|claim|claims|told)"
+CROWD_ESTIMATORS = (("police", re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:local\s+)?police\b|\bpolice(?:\s+(?:spokes\w+|officials?|"
+                                          r"sources?|chief))?\s+" + _SAYING + r"\b", re.IGNORECASE)),
                     ("organisers", re.compile(r"\baccording\s+to\s+(?:the\s+)?organi[sz]ers\b|\borgani[sz]ers(?:\s+of\s+the\s+\w+)?\s+"
                                               + _SAYING + r"\b", re.IGNORECASE)))
 # a count of people a participle says were held, then a verb of the clause let go ("Nine people arrested after the
 # clashes were released without charge"): the count is of those released, a part of the arrested
-RELEASED_LATER = re.compile(r".*?\b(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+|later\s+|since\s+)?"
+RELEASED_LATER = re.compile(r"[^\d]*?\b(?:were|was|have\s+been|had\s+been|are)\s+(?:\w+ly\s+|later\s+|since\s+)?"
                             r"(?:released|freed|let\s+go|bailed)\b", re.IGNORECASE)
 # A span of time a court imposes: the words before it ("was sentenced to", "sentenced him to", "jailed for") or after
 # it ("in prison", "behind bars", "of imprisonment") in a sentence about a sentence. Such a span is a prison term, a
@@ -115,6 +118,9 @@ NOT_IMPOSED = re.compile(r"\b(?:sought|seeks?|seeking|asked\s+for|asking\s+for|d
 # before a span, words that make it a time served or spent ("He served five months in federal prison", "After serving
 # five years", "served 20 years as a senator"): a kind of its own, apart from the term imposed and from other spans
 SERVED = re.compile(r"\b(?:served|serving|serves|spent|spending|spends)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+# ... where the words around it speak of a penalty (not "served 8 years as mayor", an office's years)
+PENALTY_WORDS = re.compile(r"\b(?:prison|jail|custody|remand|behind\s+bars|sentences?|conviction|term|penitentiary)\b",
+                           re.IGNORECASE)
 # after a span's unit, words that make it no prison term ("sentenced to 18 months probation", "two years, suspended")
 NOT_PRISON = re.compile(r"^\s*(?:'|’)?\s*,?\s*(?:of\s+)?(?:probation|community\s+service|house\s+arrest|suspended|conditional)",
                         re.IGNORECASE)
