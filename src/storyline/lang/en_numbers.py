@@ -116,7 +116,7 @@ SENTENCING = re.compile(r"\b(?:sentenc\w*|jailed|imprisoned|convicted|verdict)\b
 NOT_IMPOSED = re.compile(r"\b(?:sought|seeks?|seeking|asked\s+for|asking\s+for|demanded|faces?|faced|facing|risks?|up\s+to|"
                          r"maximum(?:\s+of)?|could\s+(?:get|face|receive)|after)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # before a span, words that make it a time served or spent ("He served five months in federal prison", "After serving
-# five years", "served 20 years as a senator"): a kind of its own, apart from the term imposed and from other spans
+# five years on the conviction"): a kind of its own, apart from the term imposed and from other spans
 SERVED = re.compile(r"\b(?:served|serving|serves|spent|spending|spends)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # ... where the words around it speak of a penalty (not "served 8 years as mayor", an office's years)
 PENALTY_WORDS = re.compile(r"\b(?:prison|jail|custody|remand|behind\s+bars|sentences?|conviction|term|penitentiary)\b",
