@@ -215,6 +215,9 @@ def _subject(story: StoryView, c: Conflict) -> str:
     subject = c.key.split(":", 1)[-1].split("@")[0]
     if c.about is not ConflictKind.NUMBER:
         return subject
+    if subject.startswith(("prison:", "served:")):  # a prison term, a time served (analyze/figure_readings.py)
+        unit = subject.split(":", 1)[1]
+        return unit + (" in prison" if subject.startswith("prison:") else " served")
     written: dict[str, str] = {}
     compounds: dict[str, str] = {}
     for pos in earliest_first(story, c):
@@ -222,9 +225,6 @@ def _subject(story: StoryView, c: Conflict) -> str:
             written.setdefault(stem := light_stem(word), word)
             if stem not in KIND_CLASSES:
                 compounds.setdefault(kind_of(stem), word)
-    if subject.startswith(("prison:", "served:")):  # a prison term, a time served (analyze/figure_readings.py)
-        unit = subject.split(":", 1)[1]
-        return unit + (" in prison" if subject.startswith("prison:") else " served")
     return ":".join(written.get(part) or compounds.get(part, part) for part in subject.split(":"))
 
 

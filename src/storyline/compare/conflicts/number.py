@@ -307,7 +307,7 @@ TOLL_FRAME_SCORE = 0.0  # ... of the dead (injured, arrested, evacuated) where e
 UPDATE_RATIO = 5.0  # ... in reports of two days
 PLACES_AND_PEOPLE = (("GPE", "LOC", "FAC"), ("PERSON",))
 PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every player of a game has one of
-# counts that change as news comes in: a toll, and a crowd as one estimator puts it (analyze/numbers._crowd), which a
+# counts that change as news comes in: a toll, and a crowd as one estimator puts it (analyze/figure_readings), which a
 # report gives once ("Police estimated the crowd at 12,000" / "About 15,000 people took part, according to police")
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing", "crowd by police", "crowd by organisers"})
 FALLING_KINDS = frozenset({"missing"})  # ... and fall as well as grow: the missing are found
