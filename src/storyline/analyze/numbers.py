@@ -94,10 +94,10 @@ HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what 
 _PARENT_OF = re.compile(r"\b(?:(?:grand|step)?(?:mother|father|parent)|mom|mum|dad)s?\s+of\s+$", re.IGNORECASE)
 # "one of her 12 children": a whole that someone has
 _POSSESSIVE_WHOLE = re.compile(r"\bof\s+(?:his|her|their|its|[\w'’]+['’]s?)\s+$", re.IGNORECASE)
-# a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
 # a part of a whole that a verb of winning takes ("won 54 of the 120 seats", "carried 30 of the 50 states"): the part
 # counts what the whole does, seats or states won (WINNING, lang/en_numbers.py)
 _WON_OF = re.compile(r"\s+of\s+(?:the\s+)?[\d,]+\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
+# a figure after "N of": the whole a part is counted in ("missed 10 of the 16 games")
 _WHOLE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+of\s+"
                            r"(?:(?:the|its|his|her|their|[\w'’]+['’]s?)(?:\s+|$)){0,2}$", re.IGNORECASE)
 
