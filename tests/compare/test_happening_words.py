@@ -63,3 +63,15 @@ def test_a_day_told_in_the_present_is_the_one_just_past_and_is_compared():
     first = "Officer Dana Pell killed Marek Tovic on Sunday, according to the charge sheet."
     second = "His classmates are angry at the Feb. 28 killing of Marek Tovic, the union says."
     assert {"harbour-times": "2025-03-02", "valley-news": "2025-02-28"} in date_values(first, second)
+
+
+def test_a_happenings_start_and_what_came_after_it_are_two_moments():
+    """"The fire started on Tuesday evening" and "firefighters were called early on Wednesday as the fire spread"
+    date two moments of one fire (lang/en.py ONSET, AFTER_ONSET); two starts told on two days disagree."""
+    from test_compare_claims import pair_values
+
+    started = "The fire started on Tuesday evening in a warehouse in Kelso, firefighters said."
+    called = "Firefighters were called to the warehouse in Kelso early on Wednesday as the fire spread."
+    assert pair_values(started, called, "date") == []
+    broke_out = "The fire in a warehouse in Kelso broke out on Wednesday evening, firefighters said."
+    assert pair_values(started, broke_out, "date") == [{"harbour-times": "2025-02-25", "valley-news": "2025-02-26"}]

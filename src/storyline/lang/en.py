@@ -409,6 +409,11 @@ AHEAD_OF = re.compile(r"\b(?:(?:going|heading) into|ahead of|in the run-up to|le
 # the day a poll, report or statement came out ("a CNN/ORC poll released Monday"): not a day of what it tells
 RELEASED = re.compile(r"\b(?:poll|survey|report|study|statement|figures|data|results?|numbers)\s+(?:\w+\s+)?"
                       r"(?:released|published|issued|out)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+# words that date a happening's start ("The fire started on Tuesday evening", "broke out late on Monday"): a day so told
+# and a day of what came after it ("Firefighters were called early on Wednesday as the fire spread") are two moments
+ONSET = re.compile(r"\b(?:start(?:ed|s)?|beg[au]n|begins?|broke\s+out|breaks\s+out|erupted|ignited|sparked)\b", re.IGNORECASE)
+AFTER_ONSET = re.compile(r"\b(?:called(?:\s+out)?|arrived|spread|spreading|battled|battling|fought|fighting|contained|"
+                         r"extinguished|put\s+out|still\s+burning|raged|raging)\b", re.IGNORECASE)
 # "the last such patch was released on Oct. 23", "a previous raid in 2006": the day of an earlier happening
 # of the kind, not of the one reported
 EARLIER_ONE = re.compile(r"\b(?:(?:last|previous|prior|earlier)\s+such|(?:a|an|the)\s+(?:previous|prior))\b", re.IGNORECASE)

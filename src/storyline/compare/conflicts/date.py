@@ -41,11 +41,13 @@ from storyline.compare.story_happening import (
 )
 from storyline.compare.units import StoryView, Unit, quoted_spans
 from storyline.lang.en import (
+    AFTER_ONSET,
     AHEAD_OF,
     DAY_WORDS,
     DEICTIC,
     EARLIER_ONE,
     HABITUAL,
+    ONSET,
     OPENS_SENTENCE,
     PLANNED,
     PROGRESS,
@@ -84,10 +86,20 @@ def _day_conflict(a: Unit, b: Unit, story: StoryView) -> tuple[str, str] | None:
         return None  # "today, a day after the quake", "the last such patch": two happenings, and the day is the other one's
     if not (_a_happenings_day(story, a, sa, ea) and _a_happenings_day(story, b, sb, eb)) or two_stages(a, b):
         return None
+    if _onset_and_after(ta, a, tb, b) or _onset_and_after(tb, b, ta, a):
+        return None  # "The fire started on Tuesday evening" / "Firefighters were called early on Wednesday": two moments
     # the day must be the day of the same happening: the words around it agree
     if len(words_around(ta, sa, ea) & words_around(tb, sb, eb)) < 2:
         return None
     return da, db
+
+
+def _onset_and_after(text: str, unit: Unit, other_text: str, other: Unit) -> bool:
+    """Whether one sentence dates a happening's start (ONSET: "The fire started on Tuesday evening") and the other,
+    telling no start, what came after it (AFTER_ONSET: "Firefighters were called early on Wednesday as the fire
+    spread"): two moments of one happening, whose days may differ."""
+    return bool(ONSET.search(text, unit.start, unit.end)) and not ONSET.search(other_text, other.start, other.end) \
+        and bool(AFTER_ONSET.search(other_text, other.start, other.end))
 
 
 def date_in_pair(pair: SentencePair) -> list[Conflict]:
