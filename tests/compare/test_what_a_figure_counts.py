@@ -140,6 +140,11 @@ def test_a_crowd_is_counted_by_whoever_puts_it_at_its_size():
     assert kinds("Organisers said 60,000 people marched; police said 25,000.") \
         == [("60,000 people", "crowd by organisers"), ("25,000", "crowd by police")]
     assert kinds("About 20,000 people marched, a police spokesman said.") == [("About 20,000 people", "crowd by police")]
+    assert kinds("Police put the march, called by the unions, at roughly 30,000 people.") \
+        == [("roughly 30,000 people", "crowd by police")]
+    # what befell people at a protest is no crowd's size, whoever says it
+    assert kinds("Police said 18 people had been injured at the protest.") == [("18 people", "injured")]
+    assert kinds("Police said two women choked on smoke after protesters broke in.")[0][1] != "crowd by police"
     # the police's words give no figure of a crowd in a clause of its own, nor do officers who merely act
     assert kinds("Police said the stadium, where a crowd of 45,000 watched the match, was calm.")[0][1] == "crowd"
     assert kinds("About 3,000 protesters gathered, and officers arrested 12 people.")[0] \

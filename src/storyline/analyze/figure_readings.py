@@ -22,7 +22,7 @@ from storyline.lang.en_numbers import (
     SENTENCING,
     SERVED,
 )
-from storyline.words import fold_text
+from storyline.words import fold_text, light_stem
 
 
 def segment_reading(segment: str) -> tuple[Callable[[], bool], Callable[[], bool]]:
@@ -42,19 +42,22 @@ def _once(read: Callable[[], bool]) -> Callable[[], bool]:
     return asked
 
 
-def crowd_of(segment: str, m: re.Match[str], gathering: Callable[[], bool]) -> str | None:
+def crowd_of(segment: str, m: re.Match[str], kind: str | None, gathering: Callable[[], bool]) -> str | None:
     """A crowd's size, by whom its clause says put it there: "crowd by police" ("Police estimated the crowd
     at 12,000", "About 15,000 people took part in a march, according to police"), "crowd by organisers", or
-    "crowd" where it attributes it to neither or to both (CROWD_ESTIMATORS); None for any other figure.
+    "crowd" where it attributes it to neither or to both (CROWD_ESTIMATORS); None for any other figure, and for
+    one whose kind already says what befell those it counts ("Police said 18 people had been injured").
     `gathering`: whether the segment speaks of a crowd or a march at all (read once a segment)."""
+    if kind in _BEFELL:
+        return None
     after = segment[m.end():m.end() + 120]
     counted = re.match(r"\s*([^\W\d_][\w'’-]*)", after)
     if GATHERED_AFTER.match(after):
-        pass  # "more than 40,000 had joined them"
+        pass  # "more than 40,000 had joined them", "25,000 took part in the march"
     elif counted and fold_text(counted.group(1)) in CROWD_NOUNS and GATHERED_AFTER.match(after, counted.end()):
         pass  # "About 15,000 people took part in a march"
-    elif not (CROWD_AT.search(segment, max(0, m.start() - 50), m.start()) and gathering()):
-        return None
+    elif kind not in _CROWD_KINDS or not (CROWD_AT.search(segment, max(0, m.start() - 120), m.start()) and gathering()):
+        return None  # "Police estimated the crowd at 12,000", not "Police said two women choked"
     lo, hi = max(0, m.start() - _CLAUSE_REACH), min(len(segment), m.end() + _CLAUSE_REACH)
     window = segment[lo:hi]
     at = m.start() - lo
@@ -72,6 +75,10 @@ def crowd_of(segment: str, m: re.Match[str], gathering: Callable[[], bool]) -> s
     return "crowd by " + said[0] if len(said) == 1 else "crowd"
 
 
+# what a count of people in a crowd is read as (None: a figure alone, "put the figure at 25,000"), and what a count of
+# people is read as where something befell them, which no crowd's size is
+_CROWD_KINDS = frozenset({None, *(light_stem(word) for word in CROWD_NOUNS)})
+_BEFELL = frozenset({"injured", "killed", "arrested", "evacuated", "missing", "hostages", "aboard", "releas"})
 _CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", ", although ", ", and ")
 # between an estimator's words and a figure, a clause of its own: "Police said the stadium, where a crowd of 45,000
 # watched the match, was calm" does not give the police's figure of a crowd

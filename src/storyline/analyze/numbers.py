@@ -188,7 +188,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                     or (kind == "employees" and WITH_STAFF.search(segment, max(0, m.start() - 40), m.start())
                         and re.match(r"\s*[^\W\d_][\w'’-]*\s*,", segment[m.end():m.end() + 40])):
                 kind = "workforce"  # "which employs about 900 people", "the plant, with roughly 1,100 workers,"
-            kind = crowd_of(segment, m, gathering) or kind
+            kind = crowd_of(segment, m, kind, gathering) or kind
         lead = segment[max(0, m.start() - 24):m.start()]
         share = _SHARE_BEFORE.search(lead)
         if share and (kind not in _SPANS_OF_TIME or share.group().lower().rstrip().endswith("first")):

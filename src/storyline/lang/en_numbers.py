@@ -83,6 +83,7 @@ GATHERED_AFTER = re.compile(r"\s*(?:(?:have|had|has|were|are)\s+)?(?:marched|ral
 CROWD_AT = re.compile(r"\b(?:(?:crowds?|march|protest|rally|demonstration)\s+(?:was\s+|were\s+)?(?:estimated\s+)?at"
                       r"|(?:march|protest|rally|demonstration|vigil)\s+(?:drew|attracted)"
                       r"|(?:put|estimated)\s+(?:the\s+)?(?:number|figure|it|attendance)\s+at"
+                      r"|(?:put|estimated)\s+the\s+(?:march|protest|rally|demonstration|crowd|turnout)(?:,[^,;.]{0,80},)?\s+at"
                       r"|(?:police|organi[sz]ers)\s+(?:said|say|says|estimated|counted|claimed)(?:\s+(?:it\s+was|there\s+were))?"
                       r"|crowds?\s+of)\s+(?:about|around|roughly|some|up\s+to|more\s+than|over|nearly|almost|at\s+least)?\s*$",
                       re.IGNORECASE)
