@@ -149,7 +149,7 @@ def test_a_crowd_is_counted_by_whoever_puts_it_at_its_size():
     assert kinds("Police said the stadium, where a crowd of 45,000 watched the match, was calm.")[0][1] == "crowd"
     assert kinds("About 3,000 protesters gathered, and officers arrested 12 people.")[0] \
         == ("About 3,000 protesters", "crowd")
-    assert kinds("Organisers said 40,000 attended, though police put the figure at 25,000.") \
+    assert kinds("Organisers said 40,000 attended the rally, though police put the figure at 25,000.") \
         == [("40,000 attended", "crowd by organisers"), ("25,000", "crowd by police")]
 
 

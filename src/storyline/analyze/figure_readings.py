@@ -12,6 +12,7 @@ from storyline.lang.en_numbers import (
     CROWD_AT,
     CROWD_ESTIMATORS,
     CROWD_NOUNS,
+    CROWD_SAID,
     GATHERED_AFTER,
     GATHERING,
     NOT_IMPOSED,
@@ -22,7 +23,7 @@ from storyline.lang.en_numbers import (
     SENTENCING,
     SERVED,
 )
-from storyline.words import fold_text, light_stem
+from storyline.words import fold_text
 
 
 def segment_reading(segment: str) -> tuple[Callable[[], bool], Callable[[], bool]]:
@@ -56,8 +57,9 @@ def crowd_of(segment: str, m: re.Match[str], kind: str | None, gathering: Callab
         pass  # "more than 40,000 had joined them", "25,000 took part in the march"
     elif counted and fold_text(counted.group(1)) in CROWD_NOUNS and GATHERED_AFTER.match(after, counted.end()):
         pass  # "About 15,000 people took part in a march"
-    elif kind not in _CROWD_KINDS or not (CROWD_AT.search(segment, max(0, m.start() - 120), m.start()) and gathering()):
-        return None  # "Police estimated the crowd at 12,000", not "Police said two women choked"
+    elif not (gathering() and (CROWD_AT.search(segment, max(0, m.start() - 120), m.start())
+                               or (kind is None and CROWD_SAID.search(segment, max(0, m.start() - 40), m.start())))):
+        return None  # "Police estimated the crowd at 12,000", "police said 25,000"; not "Police said two women choked"
     lo, hi = max(0, m.start() - _CLAUSE_REACH), min(len(segment), m.end() + _CLAUSE_REACH)
     window = segment[lo:hi]
     at = m.start() - lo
@@ -75,9 +77,7 @@ def crowd_of(segment: str, m: re.Match[str], kind: str | None, gathering: Callab
     return "crowd by " + said[0] if len(said) == 1 else "crowd"
 
 
-# what a count of people in a crowd is read as (None: a figure alone, "put the figure at 25,000"), and what a count of
-# people is read as where something befell them, which no crowd's size is
-_CROWD_KINDS = frozenset({None, *(light_stem(word) for word in CROWD_NOUNS)})
+# what a count of people is read as where something befell them, which no crowd's size is
 _BEFELL = frozenset({"injured", "killed", "arrested", "evacuated", "missing", "hostages", "aboard", "releas"})
 _CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", ", although ", ", and ")
 # between an estimator's words and a figure, a clause of its own: "Police said the stadium, where a crowd of 45,000

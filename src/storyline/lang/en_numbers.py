@@ -84,9 +84,11 @@ CROWD_AT = re.compile(r"\b(?:(?:crowds?|march|protest|rally|demonstration)\s+(?:
                       r"|(?:march|protest|rally|demonstration|vigil)\s+(?:drew|attracted)"
                       r"|(?:put|estimated)\s+(?:the\s+)?(?:number|figure|it|attendance)\s+at"
                       r"|(?:put|estimated)\s+the\s+(?:march|protest|rally|demonstration|crowd|turnout)(?:,[^,;.]{0,80},)?\s+at"
-                      r"|(?:police|organi[sz]ers)\s+(?:said|say|says|estimated|counted|claimed)(?:\s+(?:it\s+was|there\s+were))?"
                       r"|crowds?\s+of)\s+(?:about|around|roughly|some|up\s+to|more\s+than|over|nearly|almost|at\s+least)?\s*$",
                       re.IGNORECASE)
+# ... and a figure alone that an estimator's words give in a sentence about a crowd ("police said 25,000")
+CROWD_SAID = re.compile(r"\b(?:police|organi[sz]ers)\s+(?:said|say|says|estimated|counted|claimed)(?:\s+(?:it\s+was|there\s+were))?"
+                        r"\s+(?:about|around|roughly|some|up\s+to|more\s+than|over|nearly|almost|at\s+least)?\s*$", re.IGNORECASE)
 GATHERING = re.compile(r"\b(?:crowds?|march(?:es|ed|ers)?|protest(?:s|ers)?|rall(?:y|ies)|demonstrat\w*|vigil|attend\w*)\b",
                        re.IGNORECASE)
 # who puts a crowd at its size, as the clause attributes it ("Police estimated the crowd at", "according to police",
