@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from storyline.lang.en_numbers import (
     CROWD_AT,
@@ -15,6 +16,7 @@ from storyline.lang.en_numbers import (
     CROWD_SAID,
     GATHERED_AFTER,
     GATHERING,
+    HAPPENED_TO,
     NOT_IMPOSED,
     NOT_PRISON,
     PENALTY_AFTER,
@@ -23,24 +25,15 @@ from storyline.lang.en_numbers import (
     SENTENCING,
     SERVED,
 )
-from storyline.words import fold_text
+from storyline.words import fold_text, light_stem
+
+RELEASED = light_stem("released")  # the kind of "12 were released", and of "Nine people arrested … were released"
 
 
 def segment_reading(segment: str) -> tuple[Callable[[], bool], Callable[[], bool]]:
     """Whether a segment speaks of a crowd or a march, and of a sentence, each read once and only where a figure
     asks."""
-    return _once(lambda: bool(GATHERING.search(segment))), _once(lambda: bool(SENTENCING.search(segment)))
-
-
-def _once(read: Callable[[], bool]) -> Callable[[], bool]:
-    """`read`, run the first time it is asked for and remembered."""
-    known: list[bool] = []
-
-    def asked() -> bool:
-        if not known:
-            known.append(read())
-        return known[0]
-    return asked
+    return cache(lambda: bool(GATHERING.search(segment))), cache(lambda: bool(SENTENCING.search(segment)))
 
 
 def crowd_of(segment: str, m: re.Match[str], kind: str | None, gathering: Callable[[], bool]) -> str | None:
@@ -49,7 +42,7 @@ def crowd_of(segment: str, m: re.Match[str], kind: str | None, gathering: Callab
     "crowd" where it attributes it to neither or to both (CROWD_ESTIMATORS); None for any other figure, and for
     one whose kind already says what befell those it counts ("Police said 18 people had been injured").
     `gathering`: whether the segment speaks of a crowd or a march at all (read once a segment)."""
-    if kind in _BEFELL:
+    if kind in _BEFELL_KINDS:
         return None
     after = segment[m.end():m.end() + 120]
     counted = re.match(r"\s*([^\W\d_][\w'’-]*)", after)
@@ -78,7 +71,7 @@ def crowd_of(segment: str, m: re.Match[str], kind: str | None, gathering: Callab
 
 
 # what a count of people is read as where something befell them, which no crowd's size is
-_BEFELL = frozenset({"injured", "killed", "arrested", "evacuated", "missing", "hostages", "aboard", "releas"})
+_BEFELL_KINDS = HAPPENED_TO | {"missing", "hostages", "aboard", RELEASED}
 _CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", ", although ", ", and ")
 # between an estimator's words and a figure, a clause of its own: "Police said the stadium, where a crowd of 45,000
 # watched the match, was calm" does not give the police's figure of a crowd

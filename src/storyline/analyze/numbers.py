@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analyze.figure_readings import crowd_of, segment_reading, span_of
+from storyline.analyze.figure_readings import RELEASED, crowd_of, segment_reading, span_of
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import STOP_WORDS, TO_HOSPITAL
 from storyline.lang.en_numbers import (
@@ -22,6 +22,7 @@ from storyline.lang.en_numbers import (
     EMPLOYING,
     GENERIC_KINDS,
     GROUP_VERBS,
+    HAPPENED_TO,
     HEAD_CLASSES,
     HELD_TO_BE,
     KIND_CLASSES,
@@ -89,7 +90,6 @@ _QUALIFIER_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, QUA
 _SHARE_BEFORE = re.compile(r"(?:(?<![\w.,])(?:1|one)\s+(?:in|out\s+of)|\b(?:first|last|past|next|previous|final))\s*$",
                            re.IGNORECASE)
 _SPANS_OF_TIME = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
-HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
 # "mother of 13", "a father of three": the figure counts the parent's children, whatever follows it
 _PARENT_OF = re.compile(r"\b(?:(?:grand|step)?(?:mother|father|parent)|mom|mum|dad)s?\s+of\s+$", re.IGNORECASE)
 # "one of her 12 children": a whole that someone has
@@ -429,8 +429,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
                 verb = kind_of(light_stem(rest[j]))
                 if verb in HAPPENED_TO:
                     if not j and RELEASED_LATER.match(re.split(r"[.;:!?]", segment[m.end():m.end() + 200])[0]):
-                        return kind_of(light_stem("released")), noun  # "Nine people arrested after the clashes were
-                        # released": of those let go, as "12 were released" counts them
+                        return RELEASED, noun  # "Nine people arrested after the clashes were released": of
+                        # those let go, as "12 were released" counts them
                     return verb, noun
                 if rest[j] in TO_HOSPITAL and rest[j + 1:j + 2] == ["to"] \
                         and any(x.startswith("hospital") for x in rest[j + 2:j + 4]):

@@ -175,6 +175,7 @@ REPORTED_WILL = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w
                            r"|invest|sell|buy|build|open|pay|spend|raise|return|lay\s+off)\b)", re.IGNORECASE)
 REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
+HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
 # units of measure, as the counted thing's stem: figures in two units are never of one thing unless converted
