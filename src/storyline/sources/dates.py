@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storyline.lang.en import MONTH_NUMBERS
+from storyline.lang.en import MONTH_NUMBERS, WEEKDAYS
 
 _WRITTEN = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -71,7 +71,10 @@ def looks_like_a_date(text: str) -> bool:
     if first is None:
         return False
     word = first.group(1).lower()
-    return word.isdigit() or word in MONTH_NUMBERS or word[:3] in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    return word.isdigit() or word in MONTH_NUMBERS or word[:3] in _WEEKDAY_STARTS
+
+
+_WEEKDAY_STARTS = frozenset(day[:3] for day in WEEKDAYS)
 
 
 def leading_date(text: str) -> tuple[datetime, str] | None:
