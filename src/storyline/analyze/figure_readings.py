@@ -1,6 +1,7 @@
 """What a figure is of, read from the words around it where its noun does not say: a crowd, by whoever puts it
-at its size ("Police estimated the crowd at 12,000": `crowd_of`), and a span of time a court imposed or someone
-served ("sentenced to six years in prison", "He served five months": `span_of`). analyze/numbers.py reads the
+at its size ("Police estimated the crowd at 12,000": `crowd_of`), a span of time a court imposed or someone
+served ("sentenced to six years in prison", "He served five months": `span_of`), and a workforce ("which employs
+about 900 people": `workforce`). analyze/numbers.py reads the
 figures and asks these; the words are lang/en_numbers.py's."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from storyline.lang.en_numbers import (
     CROWD_ESTIMATORS,
     CROWD_NOUNS,
     CROWD_SAID,
+    EMPLOYING,
     GATHERED_AFTER,
     GATHERING,
     HAPPENED_TO,
@@ -24,6 +26,7 @@ from storyline.lang.en_numbers import (
     PENALTY_WORDS,
     SENTENCING,
     SERVED,
+    WITH_STAFF,
 )
 from storyline.words import fold_text, light_stem
 
@@ -77,6 +80,16 @@ _CLAUSE_MARKS = (";", ", while ", ", whereas ", ", but ", " but ", ", though ", 
 # watched the match, was calm" does not give the police's figure of a crowd
 _ASIDE = re.compile(r",\s+(?:where|which|who|when|whose)\b", re.IGNORECASE)
 _CLAUSE_REACH = 300  # characters either side of a figure read for its clause
+
+
+def workforce(segment: str, m: re.Match[str], kind: str | None) -> bool:
+    """Whether a count is the people a plant or a firm employs: "which employs about 900 people", "a workforce of
+    1,100" (EMPLOYING), "the plant, with roughly 1,100 workers," (WITH_STAFF, an aside its comma closes)."""
+    before = max(0, m.start() - 40)
+    if kind in ("people", "employees", None) and EMPLOYING.search(segment, before, m.start()):
+        return True
+    return kind == "employees" and bool(WITH_STAFF.search(segment, before, m.start())) \
+        and re.match(r"\s*[^\W\d_][\w'’-]*\s*,", segment[m.end():m.end() + 40]) is not None
 
 
 def span_of(segment: str, m: re.Match[str], kind: str, sentencing: Callable[[], bool]) -> str:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analyze.figure_readings import RELEASED, crowd_of, segment_reading, span_of
+from storyline.analyze.figure_readings import RELEASED, crowd_of, segment_reading, span_of, workforce
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import STOP_WORDS, TO_HOSPITAL
 from storyline.lang.en_numbers import (
@@ -19,7 +19,6 @@ from storyline.lang.en_numbers import (
     CAPTURED_AFTER,
     CAPTURED_BEFORE,
     COUNT_DETERMINERS,
-    EMPLOYING,
     GENERIC_KINDS,
     GROUP_VERBS,
     HAPPENED_TO,
@@ -40,7 +39,6 @@ from storyline.lang.en_numbers import (
     STREET_WORDS,
     TENS_WORDS,
     WINNING,
-    WITH_STAFF,
     WON_WHOLES,
 )
 from storyline.text import WEB_ADDRESS
@@ -184,9 +182,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind = span_of(segment, m, kind, sentencing)  # a prison term imposed, a time served, or the span
             if kind == "people" and _driven_out(segment, m):
                 kind = "evacuated"
-            if (kind in ("people", "employees", None) and EMPLOYING.search(segment, max(0, m.start() - 40), m.start())) \
-                    or (kind == "employees" and WITH_STAFF.search(segment, max(0, m.start() - 40), m.start())
-                        and re.match(r"\s*[^\W\d_][\w'’-]*\s*,", segment[m.end():m.end() + 40])):
+            if workforce(segment, m, kind):
                 kind = "workforce"  # "which employs about 900 people", "the plant, with roughly 1,100 workers,"
             kind = crowd_of(segment, m, kind, gathering) or kind
         lead = segment[max(0, m.start() - 24):m.start()]
