@@ -243,7 +243,9 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
     if article.word(j) == "that":
         return article.tokens[j].end
     if not telling and not that_only and _starts_clause(article, j):
-        return article.tokens[j].start if article.word(cue) in BARE_CLAUSE_CUES else None
+        bare = article.word(cue) in BARE_CLAUSE_CUES and (article.word(cue) not in _ALSO_INCREASE
+                                                         or _has_finite_verb(article, j, s_end))
+        return article.tokens[j].start if bare else None
     for k in range(j, min(len(article.tokens), j + 12)):
         tok = article.tokens[k]
         if tok.start >= s_end or tok.text in (",", ";", ":", ".") or tok.text in QUOTE_TOKENS:
@@ -253,6 +255,24 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
         if tok.tag in ("VBD", "VBZ", "VBP", "MD") or (not tok.tag and article.word(k) in FINITE_AUXILIARIES):
             break
     return None
+
+
+# cues that also mean "increased by": "added three field goals", "adding 101 yards on the ground"
+_ALSO_INCREASE = {"added", "adds", "adding"}
+# where the clause's own words end and an aside's begin ("101 yards for the Chiefs, who had 352 yards rushing")
+_ASIDE_OPENERS = {",", "(", "who", "which", "whose", "–", "—"}
+
+
+def _has_finite_verb(article: ArticleText, j: int, s_end: int) -> bool:
+    """Whether the words from token j to the clause's end hold a finite verb, as a clause without "that" must ("added
+    the talks had failed"): "added three field goals for the Hawks" reports no words, it counts what a player added."""
+    end = _clause_end(article.text, article.tokens[j].start, s_end)
+    k = j
+    while k < len(article.tokens) and article.tokens[k].start < end and article.word(k) not in _ASIDE_OPENERS:
+        if verb_like(article, k) or article.word(k) in FINITE_AUXILIARIES:
+            return True
+        k += 1
+    return False
 
 
 def _is_time_word(article: ArticleText, i: int) -> bool:
