@@ -9,6 +9,14 @@ from conftest import speaker_of
 from storyline.analyze import analyze_article
 
 
+def test_he_is_the_player_the_sentence_before_is_about_after_be():
+    text = ("Kicker Dale Ormond added three field goals for the Hawks.\n\n"
+            "Quarterback Andre Kellen threw for 300 yards in the first half.\n\n"
+            "The main reason was Kellen, who completed only 9 of 25 passes after the break.\n\n"
+            "“This loss is entirely on me,” he said.")
+    assert speaker_of(text, "entirely on me") == "Andre Kellen"
+
+
 def test_added_yards_report_no_words():
     text = ("Tomas Reyes added 101 yards on the ground for the Hawks, who had 352 yards rushing in all.\n\n"
             "Coach Lena Brandt added that the defence had played its best game of the year.")

@@ -224,8 +224,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
             continue
         if tok.text.lower() in _BE and i + 1 == article.token_at(start) and article.text[mention.end:mention.end + 1] in ",." \
-                and _opens_inverted(article, sentence[0]):
-            return True  # "Yet there in the back was Garcia, the grocery worker.": the subject, after its verb
+                and (_opens_inverted(article, sentence[0]) or _described_before(article, sentence[0], tok.start)):
+            return True  # "Yet there in the back was Garcia, the grocery worker.": the subject, after its verb;
+            # "A big reason why was Quinn, who …": the one a description of no one else is said to be
         if _bears_name(article, i):
             i -= 1  # "a worker named Antonio Arroyo has …": the name is the subject noun phrase's
             continue
@@ -307,6 +308,14 @@ def _opens_inverted(article: ArticleText, lo: int) -> bool:
     return article.word(i) in _PLACE_OPENERS
 
 
+def _described_before(article: ArticleText, lo: int, be: int) -> bool:
+    """Whether the sentence at lo opens with a description ("A big reason why", "The star of the night") that names
+    no person before its verb at be: the name after the verb is whom the sentence is about."""
+    return article.word(article.token_at(lo)) in _DESCRIPTION_OPENERS and not any(
+        lo <= m.start < be for m in article.people)
+
+
+_DESCRIPTION_OPENERS = {"a", "an", "the", "one", "another"}
 _VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
 _PLACE_WORDS = re.compile(r"\b(?:in|at|on|from|during|after|since)\s")
 
