@@ -47,3 +47,17 @@ def test_added_yards_report_no_words():
             "Coach Lena Brandt added that the defence had played its best game of the year.")
     quotes = analyze_article(text, None).quotes
     assert [(q.speaker, q.text) for q in quotes] == [("Lena Brandt", "the defence had played its best game of the year")]
+
+
+def test_a_capitalised_role_opening_a_sentence_is_no_one():
+    # "Filmmaker" opens the sentence before a second role and a name: no person, so "she" is the actress
+    text = ("Betty Arlen never made it as an actress.\n\n"
+            "Filmmaker and aviator Marcus Dellow also pursued Arlen, but she rebuffed him as well.\n\n"
+            "“I never returned any of his calls,” she once said.")
+    assert speaker_of(text, "returned any") == "Betty Arlen"
+
+
+def test_a_surname_opening_a_sentence_before_a_running_mate_is_still_its_bearer():
+    text = ("Hillary Clinton spoke in Ohio.\n\n"
+            "Clinton and running mate Tim Kaine then flew to Florida. “We will win,” Clinton said.")
+    assert speaker_of(text, "We will win") == "Hillary Clinton"

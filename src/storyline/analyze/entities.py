@@ -46,6 +46,8 @@ _POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
 _POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
+# a second role and the name they both describe after a one-word "person" ("Filmmaker and aviator Howard Hughes")
+_ROLES_BEFORE_NAME = re.compile(r"\s+(?:and|&)\s+[a-z][a-z-]+\s+[A-Z][a-z]")
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
               "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
               "The", "He", "She", "It", "They", "We", "But", "And", "In", "On", "At", "As"}
@@ -187,7 +189,18 @@ def _drop_titles_as_entities(text: str, mentions: list[Mention]) -> list[Mention
         if m.label != "PERSON" and ROLE_SPAN.match(m.text):
             continue
         kept.append(m)
-    return kept
+    surnames = {m.text.split()[-1] for m in kept if m.label == "PERSON" and " " in m.text}
+    return [m for m in kept if not _role_opening(text, m, surnames)]
+
+
+def _role_opening(text: str, mention: Mention, surnames: set[str]) -> bool:
+    """Whether a one-word "person" is a capitalised role opening its sentence before a second role and the name both
+    describe ("Filmmaker and aviator Howard Hughes also pursued her"), no surname of anyone the article names in full
+    ("Clinton and running mate Tim Kaine" after "Hillary Clinton")."""
+    if mention.label != "PERSON" or " " in mention.text or mention.text in surnames:
+        return False
+    before = text[:mention.start].rstrip(" \t")
+    return _ROLES_BEFORE_NAME.match(text, mention.end) is not None and (not before or before[-1] in ".!?\n\"“”")
 
 
 def _split_country_runs(text: str, mentions: list[Mention]) -> list[Mention]:
