@@ -160,3 +160,16 @@ def test_a_speaker_is_shown_under_the_full_name_the_story_gives():
     ferries = quote_of(result, "ferries must sail")
     assert ferries["speaker"] in ("Karolos Papoulias", "Carolos Papoulias")
     assert [v["source"] for v in ferries["variants"]] == ["alpha", "beta"]
+
+
+def test_reported_speech_of_one_body_giving_other_figures_is_two_statements():
+    """An agency's report of an aftershock and of the quake the day before, each in its outlet's words around the same
+    place and toll: two statements of the agency, not one worded two ways."""
+    wire = ("A magnitude 4.2 aftershock shook the Dorvan valley early today, a day after a stronger quake killed four "
+            "people and injured 31 in Talas province, the disaster agency Ravex said.")
+    local = ("A magnitude 5.6 quake killed four people and injured 35 in the Dorvan valley of Talas province on "
+             "Tuesday, the disaster agency Ravex said.")
+    result = compare([article("wire", "talas-wire", "2025-04-09", wire),
+                      article("local", "talas-local", "2025-04-09", local)])
+    said = [q for q in result.quotes if q["speaker"] == "Ravex"]
+    assert len(said) == 2 and all(len(q["variants"]) == 1 for q in said), [(q["speaker"], q["text"]) for q in result.quotes]

@@ -7,6 +7,7 @@ where the two share most words (wording.shares_most_words), its own words alone 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -214,6 +215,7 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
     words = StemWeights(statements, statement_idf(statements))
     scores: dict[tuple[int, int], float] = {}  # the pairs said on one occasion, whoever said them
     runs = [_quoted_words(s) for s in statements]
+    quoted_alike: set[tuple[int, int]] = set()
     for (i, j), cosine in pairs.items():
         a, b = statements[i], statements[j]
         if _other_occasion(a, b) or (a.speaker is None and b.speaker is None and cosine < 0.9):
@@ -221,14 +223,17 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
         scores[(i, j)] = 2.0 if cosine >= 0.999 else _likeness(words, i, j, cosine) + (0.1 if a.direct and b.direct else 0.0)
         if a.speaker and a.speaker == b.speaker and runs[i] & runs[j]:
             scores[(i, j)] = max(scores[(i, j)], QUOTE_THRESHOLD + 0.1)  # one speaker's words quoted alike
+            quoted_alike.add((i, j))
     lent = lent_speakers(statements, scores)
     scored = []
     for (i, j), score in scores.items():
         a, b = statements[i], statements[j]
         if not _one_speaker(i, j, statements, lent):
             continue
-        if not (a.direct or b.direct) and score < QUOTE_THRESHOLD + 0.1:
-            continue  # two reported paraphrases share more words by chance than two quotations do
+        if not (a.direct or b.direct) and (score < QUOTE_THRESHOLD + 0.1 or (
+                (i, j) not in quoted_alike and _other_figures(a.text, b.text))):
+            continue  # two reported paraphrases share more words by chance than two quotations do, and give
+            # other figures when they report two things ("a 4.6 aftershock … injured 48" / "a 5.9 quake … injured 53")
         if a.negated != b.negated and score < QUOTE_EXACT and not (cross is not None and cross.differ(i, j)) and \
                 min(len(a.text), len(b.text)) >= 0.6 * max(len(a.text), len(b.text)):
             continue  # "is moving faster" and "is not growing faster" are two statements unless worded alike
@@ -247,6 +252,15 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
     for score, i, j in scored:
         groups.merge(i, j, 0.0 if (i, j) in anchored else QUOTE_LINK)
     return groups.groups()
+
+
+def _other_figures(a: str, b: str) -> bool:
+    """Whether two texts each give a figure the other does not."""
+    first, second = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    return bool(first - second) and bool(second - first)
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _quoted_words(statement: QuotedStatement) -> frozenset[str]:
