@@ -49,6 +49,26 @@ def test_added_yards_report_no_words():
     assert [(q.speaker, q.text) for q in quotes] == [("Lena Brandt", "the defence had played its best game of the year")]
 
 
+def test_the_paper_is_the_daily_the_story_introduced():
+    text = ("Centre-right daily Kathimerini warned that anger would boil over.\n\n"
+            "“If nothing changes, the anger will sweep everything away,” the paper said.")
+    assert speaker_of(text, "sweep everything away") == "Kathimerini"
+
+
+def test_the_agency_is_the_news_agency_named_and_speaks_itself():
+    text = ("The main hospital on the island could not cope with the injured, the official news agency Petra said. "
+            "It was “full of wounded,” the agency reported.")
+    quotes = analyze_article(text, None).quotes
+    assert [q.speaker for q in quotes] == ["Petra", "Petra"]
+
+
+def test_the_paper_stays_unnamed_where_two_papers_are_named():
+    text = ("The Valley Courier, a weekly, and the daily Harbour Gazette both reported the closure.\n\n"
+            "“Nobody saw this coming,” the paper wrote in an editorial.")
+    quote = next(q for q in analyze_article(text, None).quotes if "Nobody" in q.text)
+    assert quote.speaker is None and quote.unnamed_source == "the paper"
+
+
 def test_a_capitalised_role_opening_a_sentence_is_no_one():
     # "Filmmaker" opens the sentence before a second role and a name: no person, so "she" is the actress
     text = ("Betty Arlen never made it as an actress.\n\n"

@@ -30,6 +30,7 @@ from storyline.lang.en import (
     PHRASE_LINKS,
     PLACE_PREPOSITIONS,
     PREPOSITIONAL,
+    PRESS_KINDS,
     PRONOUNS,
     VERB_FORMS,
     WORDLIKE,
@@ -302,6 +303,8 @@ def _modified(article: ArticleText, mention: Mention, lo: int) -> bool:
         i -= 1
     if i < 0 or article.tokens[i].start < lo:
         return False
+    if any(article.word(i) in kind for kind in PRESS_KINDS):
+        return False  # "the official news agency Petra said", "daily Kathimerini warned": the paper, described
     return article.word(i) != "," and (np_token(article, i) or article.tokens[i].tag == "IN"
                                        or article.word(i) in PHRASE_LINKS)
 

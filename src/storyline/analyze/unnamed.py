@@ -29,6 +29,7 @@ from storyline.lang.en import (
     OTHER_PRONOUNS,
     PHRASE_LINKS,
     PREPOSITIONS,
+    PRESS_KINDS,
     PRONOUNS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -195,15 +196,17 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if not described and (len(words) != 2 or noun not in BODY_NOUNS) or words[0].lower() != "the":
         return None
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
-    bodies = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)]
+    named = [m for m in article.mentions_within(since, subject.start) if not article.in_quote(m.start)]
+    bodies = [m for m in named if m.label == "ORG"]
     if noun not in GENERIC_BODY_NOUNS and not described:
-        bodies = [m for m in bodies if _named_as(noun, m.text)]
+        # a paper the story introduced as one is a body, whatever the model took its name for ("daily Kathimerini")
+        bodies = [m for m in bodies if _named_as(noun, m.text)] + [m for m in named if _introduced_as(article, noun, m)]
         if _another_unnamed(article, since, subject, noun, bodies):
             return None  # "The Office for National Statistics said … The mayor's office said … the office said"
     names = {m.text for m in bodies}
     # a body named in full and in part is one ("Eastfield" of "the Eastfield Police Department")
     whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
-    if len(whole) != 1 or not any(subject_like(article, m) for m in bodies):
+    if len(whole) != 1 or not any(subject_like(article, m) or _described_subject(article, m) for m in bodies):
         return None
     return next(m for m in reversed(bodies) if m.text in whole)
 
@@ -222,6 +225,26 @@ def _named_as(noun: str, name: str) -> bool:
     return noun in words or bool(words & _NAMED_WITH.get(noun, set()))
 
 
+def _introduced_as(article: ArticleText, noun: str, mention: Mention) -> bool:
+    """Whether the article sets a word of the noun's press kind (PRESS_KINDS) among the three words right before the
+    body's name ("daily Kathimerini", "the official news agency Petra") or right after it ("Kathimerini, a daily,")."""
+    kind = next((k for k in PRESS_KINDS if noun in k), None)
+    if kind is None:
+        return False
+    before = re.findall(r"[a-z]+", article.text[max(0, mention.start - 40):mention.start].lower())[-3:]
+    after = re.match(r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", article.text[mention.end:mention.end + 50])
+    return bool(kind & set(before)) or (after is not None and after.group(1) in kind)
+
+
+def _described_subject(article: ArticleText, mention: Mention) -> bool:
+    """Whether a name set after its description opens its clause and a cue follows it: the subject of a verb of saying
+    ("Centre-left daily Kathimerini warned …", "…, Iran's official news agency IRNA said")."""
+    lo = article.sentences[article.sentence_of(mention.start)][0]
+    clause = article.text[lo:mention.start].rsplit(",", 1)[-1]
+    j = article.token_at(mention.end)
+    return len(clause.split()) <= 5 and j < len(article.tokens) and is_cue(article, j)
+
+
 # The words of a body's name that say what kind of body it is, where its noun is not among them.
 _NAMED_WITH = {"airline": {"airways", "airlines", "air"}, "bank": {"bancorp", "bankcorp"},
                "university": {"college", "institute"}, "party": {"democrats", "republicans", "labour", "conservatives"},
@@ -235,7 +258,8 @@ def _another_unnamed(article: ArticleText, since: int, subject: Subject, noun: s
         at = since + found.start()
         if article.text[max(0, at - 4):at].lower() == "the ":
             continue  # "The directorate added": the named body again
-        if not any(m.start <= at < m.end for m in bodies) and not article.in_quote(at):
+        introduces = any(0 <= m.start - (at + len(noun)) <= 2 for m in bodies)  # "news agency Petra": that body
+        if not any(m.start <= at < m.end for m in bodies) and not introduces and not article.in_quote(at):
             return True
     return False
 

@@ -176,8 +176,14 @@ BODY_NOUNS = {"company", "firm", "club", "union", "ministry", "department", "age
               "conference", "federation", "association", "council", "board", "committee", "university", "college",
               "authority", "commission", "airline", "bank", "party", "institute", "foundation", "trust", "hospital",
               "school", "service", "organisation", "organization", "charity", "regulator", "operator", "brigade",
-              "directorate", "office", "bureau", "court", "tribunal", "inspectorate"}
+              "directorate", "office", "bureau", "court", "tribunal", "inspectorate", "paper", "newspaper", "daily",
+              "tabloid", "broadcaster", "network", "channel", "magazine", "website"}
 GENERIC_BODY_NOUNS = {"company", "firm"}
+# Kinds of press body whose names seldom say what they are: "the paper" is the body the story introduced as one, by
+# any noun of its kind ("Centre-left daily Kathimerini warned … “…,” the paper said"; "news agency Petra said").
+PRESS_KINDS = ({"paper", "newspaper", "daily", "tabloid", "weekly", "broadsheet"},
+               {"broadcaster", "network", "channel", "station", "broadcasters"}, {"agency"}, {"magazine"},
+               {"website", "site"})
 # Nouns that describe a company, alone or after words ("the US software giant", "the carmaker"): like "the company", the one
 # organisation named around them; not a maker, carrier or broadcaster, who may be people ("the film maker").
 COMPANY_NOUNS = {"giant", "retailer", "carmaker", "automaker", "chipmaker", "drugmaker", "planemaker", "steelmaker",
