@@ -232,3 +232,10 @@ def test_a_transcripts_turn_is_a_quotation() -> None:
     ruiz = t.index("Ruiz wrote")
     written["source"], written["source_text"], written["cue_text"] = [[ruiz, ruiz + 4]], "Ruiz", ":"
     assert _precision(t, [written], "levies first") == (0, 1)
+
+
+def test_an_initial_names_the_given_name_it_opens() -> None:
+    """"W. Mark Felt" is the gold's "William Mark Felt"; "B. Clinton" is not "Hillary Clinton"."""
+    assert names_agree(["william", "mark", "felt"], "W. Mark Felt")
+    assert names_agree(["hillary", "clinton"], "H. Clinton")
+    assert not names_agree(["hillary", "clinton"], "B. Clinton")

@@ -258,4 +258,14 @@ def names_agree(gold: Sequence[str], predicted: str | None) -> bool:
     surname = next((w for w in reversed(gold) if w not in TITLES and w.strip(".") not in SUFFIXES), gold[-1]).strip(".")
     if surname not in said:
         return False
+    said, wanted = _initials_spelt(said, wanted), _initials_spelt(wanted, said)
     return wanted <= said or said <= wanted
+
+
+def _initials_spelt(words: set[str], other: set[str]) -> set[str]:
+    """The words of one name with each initial written as the other name's one word that opens with it ("W. Mark
+    Felt" ~ "William Mark Felt")."""
+    def spelt(word: str) -> str:
+        full = [w for w in other if len(w) > 1 and w[0] == word]
+        return full[0] if len(word) == 1 and len(full) == 1 else word
+    return {spelt(w) for w in words}
