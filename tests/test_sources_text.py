@@ -147,10 +147,20 @@ def test_a_bad_date_under_a_headline_is_refused_with_its_line(line):
     assert isinstance(rejection, Rejection) and str(rejection).startswith("reports/strike.txt:2: ")
 
 
-def test_a_sentence_that_starts_with_date_under_a_headline_stays_body():
-    record = read_text("Plaza events return\nDate night is back in the plaza this summer.\n\nMore followed.\n")
+@pytest.mark.parametrize("sentence", ["Date night is back in the plaza this summer.",
+                                      "Date may slip again, the ferry operator warned.",
+                                      "Date Sunday brunch returns to the harbour cafe."])
+def test_a_sentence_that_starts_with_date_under_a_headline_stays_body(sentence):
+    # a month or a weekday word opens a date line only before a figure ("may slip" is no May 3)
+    record = read_text(f"Plaza events return\n{sentence}\n\nMore followed.\n")
     assert isinstance(record, Record) and record.published is None
-    assert record.text.startswith("Plaza events return\nDate night is back")
+    assert record.text.startswith(f"Plaza events return\n{sentence}")
+
+
+@pytest.mark.parametrize("line", ["date May 45, 2025", "date Thur, 45 Jun 2025"])
+def test_a_date_line_with_a_month_or_weekday_written_wrong_is_refused(line):
+    rejection = read_text(f"Strike hits port\n{line}\nDockworkers walked out.\n", name="reports/strike.txt")
+    assert isinstance(rejection, Rejection) and str(rejection).startswith("reports/strike.txt:2: ")
 
 
 def test_a_first_sentence_closed_by_a_quotation_mark_is_not_a_headline():

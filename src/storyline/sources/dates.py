@@ -65,16 +65,22 @@ def parse_published(value: object) -> datetime | None:
 
 
 def looks_like_a_date(text: str) -> bool:
-    """Whether text opens as a date would, with a figure, a month or a weekday ("03/06/2025", "2025-13-45",
-    "Juen 3" does not): a line that does but does not parse is a date written wrong, not a sentence."""
-    first = re.match(r"\s*(\d|[^\W\d_]+)", text)
-    if first is None:
+    """Whether text opens as a date would: with a figure ("03/06/2025", "2025-13-45"), a month before a figure ("June
+    31, 2025") or a weekday before a figure or a month ("Mon, 31 Jun 2025"); a line that does but does not parse is
+    a date written wrong, not a sentence. "May may slip", "Sunday brunch", "Juen 3" do not."""
+    words = [w.lower() for w in re.findall(r"[^\W_]+", text[:60])[:2]]
+    if not words:
         return False
-    word = first.group(1).lower()
-    return word.isdigit() or word in MONTH_NUMBERS or word[:3] in _WEEKDAY_STARTS
+    first, after = words[0], words[1] if len(words) > 1 else ""
+    if first[0].isdigit():
+        return True
+    if first in MONTH_NUMBERS:
+        return after[:1].isdigit()
+    return first in _WEEKDAY_WORDS and (after[:1].isdigit() or after in MONTH_NUMBERS)
 
 
-_WEEKDAY_STARTS = frozenset(day[:3] for day in WEEKDAYS)
+# a weekday as a date line writes it: in full, or its first three or four letters ("Mon", "Tues", "Thur")
+_WEEKDAY_WORDS = frozenset(form for day in WEEKDAYS for form in (day, day[:3], day[:4]))
 
 
 def leading_date(text: str) -> tuple[datetime, str] | None:
