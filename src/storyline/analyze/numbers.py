@@ -7,6 +7,8 @@ One module for analysis and comparison alike: compare/ aligns and disputes figur
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,9 +74,29 @@ _CURRENCY = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound"}
 CURRENCY_KINDS = frozenset(_CURRENCY.values())  # the kinds of a sum
 
 
-def _line_at(text: str, pos: int) -> str:
-    """The line of text that holds pos."""
-    return text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+class _Overlaps:
+    """Spans looked up by bisection, so that an article of many figures and many blocked spans (clock times,
+    scores, lines of web addresses) costs no more than its length."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def any(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end)."""
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
+def _addressed_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines of text that hold a web address or a path, each line read once."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if WEB_ADDRESS.search(line):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 # a figure in brackets right after another restates it ("58km (36 miles)", "US$1m (A$1.52m)")
@@ -150,13 +172,13 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
     blocked = [(a - start, b - start) for a, b in skip]
     blocked += [(m.start(), m.end()) for m in _CLOCK.finditer(segment)]
     blocked += [(m.start(), m.end()) for m in _SCORE.finditer(segment)]
+    blocked += _addressed_lines(segment)  # a web address or a path: its line's digits are ids, not quantities
+    overlaps = _Overlaps(blocked)
     out: list[Number] = []
     gathering, sentencing = segment_reading(segment)
     for m in _NUMBER.finditer(segment):
-        if any(a < m.end() and m.start() < b for a, b in blocked):
+        if overlaps.any(m.start(), m.end()):
             continue
-        if WEB_ADDRESS.search(_line_at(segment, m.start())):
-            continue  # a web address or a path: its digits are an id, not a quantity
         num = m.group("num")
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not (m.group("pct") or m.group("scale") or m.group("short")
                                                           or m.group("cur")):
