@@ -11,8 +11,11 @@ stage that grows is named.
 
     .venv/bin/python bench/bigarticle.py                          # 20k baseline, then 100k … 1M
     .venv/bin/python bench/bigarticle.py --sizes 100000,200000,400000
+    .venv/bin/python bench/bigarticle.py --text figures --baseline 5000 --sizes 20000,80000
 
-The article is made of bench/synth.py's articles, one after another, as one long report."""
+The article is made of bench/synth.py's articles, one after another, as one long report; with `--text figures`, of
+what a broken or hostile page holds instead: runs of bare figures, scores and lines of web addresses, in sentences
+that never end."""
 
 from __future__ import annotations
 
@@ -42,7 +45,15 @@ def big_text(chars: int) -> str:
     return "\n\n".join(parts)[:chars]
 
 
-def measure(chars: int) -> dict:
+def figures_text(chars: int) -> str:
+    """About `chars` characters of figures with no sentence's end: "1,000 1,000 …", "3-2 3-2 …", lines of web
+    addresses with a figure each, as a table or a broken page read as text gives."""
+    units = ("1,000 ", "3-2 win ", "see www.example.com/a/1 5\n", "1,000 people 10:00 ")
+    part = max(1, chars // len(units))
+    return "Markets fell.\n\n" + "".join((unit * (part // len(unit) + 1))[:part] for unit in units)
+
+
+def measure(chars: int, kind: str = "news") -> dict:
     """Ingest one article of `chars` characters into a new database in this process (a child of the
     benchmark), after a tiny warm-up article that loads the models."""
     import storyline.pipeline
@@ -64,7 +75,7 @@ def measure(chars: int) -> dict:
         return wrapper
 
     storyline.briefing.story_parts = timed("brief", storyline.briefing.story_parts)
-    text = big_text(chars)
+    text = figures_text(chars) if kind == "figures" else big_text(chars)
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "big.db"
         settings = Settings(db=str(db))
@@ -94,16 +105,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", type=int, default=20_000, help="characters of the baseline article")
     parser.add_argument("--sizes", default="100000,250000,500000,1000000", help="characters, comma-separated")
+    parser.add_argument("--text", choices=("news", "figures"), default="news",
+                        help="the article: synthetic news, or runs of bare figures with no sentence's end")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(int(args.child))))
+        print(json.dumps(measure(int(args.child), args.text)))
         return
     base = cpu_base = None
     print(f"{'chars':>9} {'seconds':>8} {'CPU s':>6} {'analysis s':>10} {'brief s':>8} {'peak MB':>8} {'child MB':>8} "
           f"{'s/char vs baseline':>19} {'CPU/char':>8}")
     for chars in [args.baseline, *(int(s) for s in args.sizes.split(","))]:
-        out = subprocess.run([sys.executable, __file__, "--child", str(chars)], capture_output=True, text=True)
+        out = subprocess.run([sys.executable, __file__, "--child", str(chars), "--text", args.text],
+                             capture_output=True, text=True)
         if out.returncode:
             sys.exit(f"{chars} characters: the run failed\n{out.stderr[-2000:]}")
         row = json.loads(out.stdout.strip().splitlines()[-1])
