@@ -185,3 +185,11 @@ def test_a_time_and_its_conversion_in_brackets_are_one_time_and_zones_are_not_co
     assert clock_gap(pst, gmt) is None
     first, second = clock_times("It started at 8:30 and ended at 20:40.")
     assert clock_gap(first, second) == 10  # "8:30" may be 20:30
+
+
+def test_a_stamp_above_the_report_dates_nothing():
+    # the page's "June 3, 2025" and "Updated: 04 Jun 2025 14:02 BST" are no happening's day; the report's own is
+    text = ("June 3, 2025\n\nUpdated: 04 Jun 2025 14:02 BST\n\n"
+            "Dockworkers walked off the job on June 2, 2025, over pay.\n\nShips waited.")
+    times = resolve_dates(text, date(2025, 6, 3))
+    assert [(t.text, t.date) for t in times] == [("June 2, 2025", "2025-06-02")]
