@@ -430,3 +430,47 @@ def test_the_first_line_of_a_hard_wrapped_report_is_no_headline():
             "defended at\nlength. Council member Raul Fenn was not convinced.")
     record = read_text("date 2025-06-02\n" + body + "\n")
     assert record.title is None and record.text == body
+
+
+@pytest.mark.parametrize("content, title, published", [
+    ("Port strike halts container traffic\nBy Jane Doe, Staff Writer\nPublished June 3, 2025 at 9:14 a.m. ET\n\n"
+     "ROTTERDAM — Dockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, 13, 14, tzinfo=timezone.utc)),
+    ("Port strike halts container traffic\n\nJune 3, 2025\n\nDockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("Port strike halts container traffic\nTuesday 3 June 2025 09:14 BST\n\nDockworkers walked off the job on Tuesday.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, 8, 14, tzinfo=timezone.utc)),
+    ("Port strike halts container traffic\nUpdated: 04 Jun 2025 14:02 BST\nPublished: 3 June 2025\n\n"
+     "Dockworkers walked off the job on Tuesday.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("By Jane Doe | June 3, 2025\n\nDockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+     None, datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("LONDON, June 3, 2025 — Dockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+     None, datetime(2025, 6, 3, tzinfo=timezone.utc)),
+])
+def test_a_page_s_own_stamp_dates_a_report_without_a_date_line(content, title, published):
+    """As pages print them above a report: a byline, "Published …", a date alone, a dateline; the publication's
+    date before an update's. The stamp stays in the text, where the analysis reads it as no paragraph."""
+    record = read_text(content)
+    assert isinstance(record, Record), record
+    assert record.title == title and record.published == published
+    assert record.text.rstrip().endswith(("Ships waited.", "on Tuesday."))
+
+
+def test_a_report_whose_head_gives_no_date_stays_undated():
+    record = read_text("Port strike halts container traffic\n\nDockworkers walked off the job on June 3, 2025.\n\n"
+                       "Published in 1998, the port's history sold well.\n")
+    assert isinstance(record, Record) and record.published is None
+    assert record.title == "Port strike halts container traffic"
+
+
+def test_header_lines_may_come_in_any_order():
+    record = read_text("Title: Port strike halts container traffic\nSource: Harbour Post\nDate: 2025-06-03\n\n"
+                       "Dockworkers walked off the job on Tuesday.\n")
+    assert isinstance(record, Record)
+    assert (record.title, record.source, record.published) == (
+        "Port strike halts container traffic", "Harbour Post", datetime(2025, 6, 3, tzinfo=timezone.utc))
+    assert record.text == "Dockworkers walked off the job on Tuesday."
+    rejection = read_text("Title: Port strike\nPublished: next week maybe\n\nDockworkers walked out.\n",
+                          name="reports/strike.txt")
+    assert isinstance(rejection, Rejection) and str(rejection).startswith("reports/strike.txt:2: ")

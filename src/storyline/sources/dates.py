@@ -83,6 +83,33 @@ def looks_like_a_date(text: str) -> bool:
 _WEEKDAY_WORDS = frozenset(form for day in WEEKDAYS for form in (day, day[:3], day[:4]))
 
 
+def stamp_date(line: str) -> tuple[datetime, bool] | None:
+    """The date a page's stamp gives above a report, and whether it is an update's: a line that is a date with its
+    year ("June 3, 2025", "Tuesday 3 June 2025 09:14 BST"), or one after "Published", "Updated", "Posted" ("Published
+    June 3, 2025 at 9:14 a.m. ET", "Last updated: 03 Jun 2025 14:02 BST"), or one part of a byline or a dateline set
+    off by a bar or a dash ("By Jane Doe | June 3, 2025", "LONDON, June 3, 2025 — Dockworkers walked out …"). None
+    where the line gives no such date or its date does not parse."""
+    for part in _STAMP_PARTS.split(line.strip()):
+        prefix = _STAMP_PREFIX.match(part)
+        rest = part[prefix.end():] if prefix else part
+        rest = rest[place.end():] if (place := _PLACE_IN_CAPITALS.match(rest)) else rest  # "LONDON, June 3, 2025"
+        if not _YEAR.search(rest):
+            continue
+        try:
+            found = leading_date(rest)
+        except ValueError:
+            return None
+        if found is not None and not found[1].strip(" .,"):
+            return found[0], prefix is not None and prefix.group(1).lower() in ("updated", "modified")
+    return None
+
+
+_STAMP_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s+-\s+")
+_STAMP_PREFIX = re.compile(r"(?:(?:first|last)\s+)?(published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+_PLACE_IN_CAPITALS = re.compile(r"[A-Z][A-Z .'’-]{2,40},\s+")
+
+
 def leading_date(text: str) -> tuple[datetime, str] | None:
     """The date a line opens with and the words after it, where the line runs on past its date
     ("2 June 2025 Ferry crews walked out…", "2025-06-02, Ferry crews…", "Mon, 02 Jun 2025 09:30:00 +0000 — Ferry…"):

@@ -19,7 +19,7 @@ from typing import BinaryIO, Iterable, Iterator
 from storyline.furniture import is_page_stamp, reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
-from storyline.sources.dates import leading_date, looks_like_a_date, parse_published
+from storyline.sources.dates import leading_date, looks_like_a_date, parse_published, stamp_date
 from storyline.text import line_paragraphs
 
 Item = Record | Rejection
@@ -31,6 +31,7 @@ _FEED_EXT = {".xml", ".rss", ".atom", ".opml"}
 _NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog)\b", re.IGNORECASE)
 HEADLINE_MAX_WORDS = 25
 _HEADER_KEYS = {"title", "source", "url", "id", "language", "author"}
+_DATE_KEYS = ("date", "published", "posted", "updated")  # in the order a record's date is taken from them
 _DATE_LINE = re.compile(r"^\s*date\s*(?::\s*|\s+)(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
 
@@ -180,7 +181,12 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
     heading, index = _heading_above_date(lines, index)
     published = None
     fields: dict[str, str] = {}
-    if index < len(lines) and (match := _DATE_LINE.match(lines[index])):
+    if index < len(lines) and _header_key(lines[index]) not in (None, "date"):
+        block = _header_block(lines, index, name)  # "title: …", then "date: …", "source: …" in any order
+        if isinstance(block, Rejection):
+            return block
+        fields, published, index = block
+    elif index < len(lines) and (match := _DATE_LINE.match(lines[index])):
         try:
             published, first_line = _date_and_body(match.group(1))
         except ValueError as exc:
@@ -196,11 +202,58 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
     elif index < len(lines) and re.match(r"^\s*date\b", lines[index], re.IGNORECASE):
         return Rejection(f"{name}:{index + 1}", "the 'date' line has no date (use: date YYYY-MM-DD)")
     body = "\n".join(lines[index:]).strip()
+    if published is None:  # no date line: the page's own stamp above the report ("Published June 3, 2025 …")
+        published = head_date(body)
     title = fields.get("title") or heading
     if title is None:
         title, body = split_headline(body)
     return _record(name, body, title, published, fields.get("source") or None, fields.get("url") or None,
                    fields.get("id") or None, fields.get("language") or None, None, implied_source, source, settings)
+
+
+def _header_key(line: str) -> str | None:
+    """The key of a `key: value` line a text's head may hold ("title: …", "Published: …"), None for any other line."""
+    header = _HEADER_LINE.match(line)
+    key = header.group(1).lower() if header else None
+    return key if key in _HEADER_KEYS or key in _DATE_KEYS else None
+
+
+def _header_block(lines: list[str], index: int, name: str) -> tuple[dict[str, str], datetime | None, int] | Rejection:
+    """The `key: value` lines from index on, in any order, with the date they give (a publication's before an
+    update's) and the index of the line after them; a Rejection naming the line of a date that does not parse."""
+    fields: dict[str, str] = {}
+    dates: dict[str, datetime | None] = {}
+    while index < len(lines) and (key := _header_key(lines[index])) is not None:
+        value = _HEADER_LINE.match(lines[index]).group(2)  # type: ignore[union-attr]
+        if key in _DATE_KEYS:
+            try:
+                dates[key] = parse_published(value)
+            except ValueError as exc:
+                return Rejection(f"{name}:{index + 1}", f"the {key} line does not parse: {exc}")
+        else:
+            fields[key] = value
+        index += 1
+    published = next((dates[k] for k in _DATE_KEYS if dates.get(k) is not None), None)
+    return fields, published, index
+
+
+def head_date(body: str) -> datetime | None:
+    """The date a page prints above its report, where no date line gave one: the first stamp among the lines before
+    the report's first sentence (the headline, a byline, "Published June 3, 2025 at 9:14 a.m. ET", "June 3, 2025",
+    "By Jane Doe | June 3, 2025"), a publication's before an update's, or the report's own dateline ("LONDON, June 3,
+    2025 — …"); None where they give none."""
+    found: list[tuple[datetime, bool]] = []
+    for line in [line.strip() for line in body.split("\n") if line.strip()][:_HEAD_LINES]:
+        stamp = stamp_date(line)
+        if stamp is not None:
+            found.append(stamp)
+        elif not (reads_as_heading(line, max_words=HEADLINE_MAX_WORDS) or is_page_stamp(line)):
+            break  # the report has begun
+    published = [when for when, updated in found if not updated]
+    return (published or [when for when, _ in found] or [None])[0]
+
+
+_HEAD_LINES = 6  # a page's headline, standfirst, byline and stamps, before its report
 
 
 def _heading_above_date(lines: list[str], index: int) -> tuple[str | None, int]:
@@ -211,7 +264,7 @@ def _heading_above_date(lines: list[str], index: int) -> tuple[str | None, int]:
     after = index + 1
     while after < len(lines) and not lines[after].strip():
         after += 1
-    if index >= len(lines) or after >= len(lines) or _DATE_LINE.match(lines[index]) \
+    if index >= len(lines) or after >= len(lines) or _DATE_LINE.match(lines[index]) or _header_key(lines[index]) \
             or not (match := _DATE_LINE.match(lines[after])):
         return None, index
     first = lines[index].strip()
@@ -245,8 +298,11 @@ def split_headline(body: str) -> tuple[str | None, str]:
         if line_paragraphs(tail) is not None:  # the lines after the first are paragraphs: it stands alone
             first, rest = head, tail
     first = first.strip()
+    head, _, stamps = first.partition("\n")
+    if stamps and all(is_page_stamp(line) or stamp_date(line) for line in stamps.split("\n") if line.strip()):
+        first, rest = head, f"{stamps}\n\n{rest}"  # "Headline\nBy Jane Doe\nPublished June 3, 2025": the first line
     if rest.strip() and "\n" not in first and reads_as_heading(first, max_words=HEADLINE_MAX_WORDS) \
-            and not is_page_stamp(first):  # "By Jane Doe" above the report is no headline
+            and not is_page_stamp(first) and not stamp_date(first):  # "By Jane Doe" above the report is no headline
         return first, rest.strip()
     return None, body
 
