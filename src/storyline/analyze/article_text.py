@@ -22,7 +22,7 @@ from storyline.lang.en import (
     MALE_GIVEN_NAMES,
     MALE_TITLES,
 )
-from storyline.lang.en_sexes import FAMILY_NOUNS, SEXED_NOUNS
+from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 from storyline.text import iter_paragraphs, split_sentences
 
@@ -184,8 +184,6 @@ class ArticleText:
         sex = title_sex(mention)
         if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one; "Mr." not "His wife, …"
             fitting = [text for text in fitting if (given_sex(text) or self.described_sex.get(text, "")) in ("", sex)]
-        if len(key.split()) == 1:
-            fitting = self._principal_bearer(fitting)
         if fitting:
             most = max(len(text.split()) for text in fitting)
             earliest = len(self.people)
@@ -215,25 +213,6 @@ class ArticleText:
                     counts.setdefault(words[0], set()).add(" ".join(words))
             self._given_counts = {word: len(names) for word, names in counts.items()}
         return self._given_counts.get(given, 0)
-
-    def _principal_bearer(self, fitting: list[str]) -> list[str]:
-        """Of the full names a bare surname fits, leave out those the article introduces as someone's relatives where
-        it names another bearer too: a story calls its own subject by surname, and the relatives it names after them
-        by given or full name ("Reputed boss Vito Santangelo … His brother, the Rev. Luca Santangelo, said … In 2003
-        Santangelo admitted": Vito)."""
-        named = [text for text in fitting if len(text.split()) > 1]
-        if len({text.split()[0][:1] for text in named}) < 2:
-            return fitting
-        relatives = {text for text in named if self._introduced_as_kin(self._spellings[text][1][0])}
-        if not relatives or relatives == set(named):
-            return fitting
-        return [text for text in fitting if text not in relatives]
-
-    def _introduced_as_kin(self, pos: int) -> bool:
-        """Whether the sentence of the name at pos sets a relative's noun after "his", "her" or "their" before it
-        ("His brother, the Rev. Luca Santangelo,", "survived by his wife, Ann; his daughters Lee Varga, …")."""
-        lo = self.sentences[self.sentence_of(pos)][0]
-        return _KIN_BEFORE.search(self.text, lo, pos) is not None
 
     def _by_given_name(self, surface: str) -> str:
         """A one-word name that is the given name of one person the article names in full ("Erik says" after "Erik
@@ -279,8 +258,6 @@ def title_sex(mention: Mention | None) -> str:
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
 
 
-# a relative's noun after a possessive: the names after it in its sentence are the relatives of someone else
-_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z]+\s+)?(?:%s)s?\b" % "|".join(FAMILY_NOUNS))
 # a noun of one sex right before a name, after "his", "her", "their" or "the", a comma between or not
 _SEXED_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z]+\s+)?(%s),?\s+$" % "|".join(SEXED_NOUNS))
 

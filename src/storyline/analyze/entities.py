@@ -47,6 +47,7 @@ _POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
 # a second role and the name they both describe after a one-word "person" ("Filmmaker and aviator Howard Hughes")
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "eer", "ect", "ive", "ic")
 _ROLES_BEFORE_NAME = re.compile(r"\s+(?:and|&)\s+[a-z][a-z-]+\s+[A-Z][a-z]")
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
               "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -197,8 +198,9 @@ def _role_opening(text: str, mention: Mention, surnames: set[str]) -> bool:
     """Whether a one-word "person" is a capitalised role opening its sentence before a second role and the name both
     describe ("Filmmaker and aviator Howard Hughes also pursued her"), no surname of anyone the article names in full
     ("Clinton and running mate Tim Kaine" after "Hillary Clinton")."""
-    if mention.label != "PERSON" or " " in mention.text or mention.text in surnames:
-        return False
+    if mention.label != "PERSON" or " " in mention.text or mention.text in surnames \
+            or not mention.text.lower().endswith(_ROLE_ENDINGS):
+        return False  # "Zendara and producer Mark Olsen": a name of one word, no role's
     before = text[:mention.start].rstrip(" \t")
     return _ROLES_BEFORE_NAME.match(text, mention.end) is not None and (not before or before[-1] in ".!?\n\"“”")
 

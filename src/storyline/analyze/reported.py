@@ -27,7 +27,9 @@ from storyline.lang.en import (
     SKIPPED_ADVERBS,
     TELLING,
     TIME_WORDS,
+    VERB_FORMS,
 )
+from storyline.lang.en_numbers import NUMBER_WORDS
 
 
 def reported_statements(article: ArticleText, used_cues: set[tuple[int, int]]) -> list[Statement]:
@@ -243,8 +245,8 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
     if article.word(j) == "that":
         return article.tokens[j].end
     if not telling and not that_only and _starts_clause(article, j):
-        bare = article.word(cue) in BARE_CLAUSE_CUES and (article.word(cue) not in _ALSO_INCREASE
-                                                         or _has_finite_verb(article, j, s_end))
+        bare = article.word(cue) in BARE_CLAUSE_CUES and not (article.word(cue) in _ALSO_INCREASE
+                                                             and _counts_added(article, j, s_end))
         return article.tokens[j].start if bare else None
     for k in range(j, min(len(article.tokens), j + 12)):
         tok = article.tokens[k]
@@ -263,16 +265,20 @@ _ALSO_INCREASE = {"added", "adds", "adding"}
 _ASIDE_OPENERS = {",", "(", "who", "which", "whose", "–", "—"}
 
 
-def _has_finite_verb(article: ArticleText, j: int, s_end: int) -> bool:
-    """Whether the words from token j to the clause's end hold a finite verb, as a clause without "that" must ("added
-    the talks had failed"): "added three field goals for the Hawks" reports no words, it counts what a player added."""
+def _counts_added(article: ArticleText, j: int, s_end: int) -> bool:
+    """Whether the words after "added" from token j count what was added: a figure opening them and no verb of theirs
+    before an aside ("added three field goals for the Hawks", "added 101 yards, who had …"), not a clause ("added 12
+    people were hurt", "added the driver, who was taken to hospital, had been drinking")."""
+    if article.word(j) not in NUMBER_WORDS and not article.word(j)[:1].isdigit():
+        return False
     end = _clause_end(article.text, article.tokens[j].start, s_end)
     k = j
     while k < len(article.tokens) and article.tokens[k].start < end and article.word(k) not in _ASIDE_OPENERS:
-        if verb_like(article, k) or article.word(k) in FINITE_AUXILIARIES:
-            return True
+        word = article.word(k)  # a past or an auxiliary: a plural noun in -s reads as a verb untagged ("goals")
+        if word in FINITE_AUXILIARIES or word in VERB_FORMS or word.endswith("ed") and len(word) > 3:
+            return False
         k += 1
-    return False
+    return True
 
 
 def _is_time_word(article: ArticleText, i: int) -> bool:

@@ -36,6 +36,7 @@ from storyline.lang.en import (
     SUBORDINATORS,
     VERB_FORMS,
 )
+from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 
 
@@ -309,11 +310,17 @@ def _opens_inverted(article: ArticleText, lo: int) -> bool:
 
 
 def _described_before(article: ArticleText, lo: int, be: int) -> bool:
-    """Whether the sentence at lo opens with a description ("A big reason why", "The star of the night") that names
-    no person before its verb at be: the name after the verb is whom the sentence is about."""
-    return article.word(article.token_at(lo)) in _DESCRIPTION_OPENERS and not any(
-        lo <= m.start < be for m in article.people)
+    """Whether the sentence at lo opens with a description of no person ("A big reason why", "The difference") that
+    names no one before its verb at be: the name after the verb is whom the sentence is about. Not a person's
+    description ("The man found in the river was Daniel Ruiz", "The only player sent off was Ruiz"), which names
+    whom the sentence identifies, not whom it is about."""
+    words = re.findall(r"[a-z]+", article.text[lo:be].lower())
+    return bool(words) and words[0] in _DESCRIPTION_OPENERS and not any(lo <= m.start < be for m in article.people) \
+        and not any(w in PERSON_ROLES or w in KIN or w in SEXED_NOUNS or w in _PERSON_NOUNS for w in words)
 
+
+_PERSON_NOUNS = {"person", "people", "victim", "victims", "suspect", "body", "driver", "player", "one", "someone",
+                 "star", "hero", "winner", "loser", "culprit", "killer", "gunman", "fisherman", "men", "women"}
 
 _DESCRIPTION_OPENERS = {"a", "an", "the", "one", "another"}
 _VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")

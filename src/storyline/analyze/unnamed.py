@@ -199,8 +199,13 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     named = [m for m in article.mentions_within(since, subject.start) if not article.in_quote(m.start)]
     bodies = [m for m in named if m.label == "ORG"]
     if noun not in GENERIC_BODY_NOUNS and not described:
-        # a paper the story introduced as one is a body, whatever the model took its name for ("daily Kathimerini")
-        bodies = [m for m in bodies if _named_as(noun, m.text)] + [m for m in named if _introduced_as(article, noun, m)]
+        # a paper the story introduced as one is a body, whatever the model took its name for ("daily Kathimerini"),
+        # where no other body speaks after it ("The Daily Courier, citing ministry sources, said …": another paper)
+        introduced = [m for m in named if _introduced_as(article, noun, m)]
+        if introduced and any(m.label == "ORG" and m.start > introduced[-1].start and m.text not in {i.text for i in introduced}
+                              and (subject_like(article, m) or _addressed(article, m)) for m in bodies):
+            return None  # another body that speaks or is spoken to, named since
+        bodies = [m for m in bodies if _named_as(noun, m.text)] + introduced
         if _another_unnamed(article, since, subject, noun, bodies):
             return None  # "The Office for National Statistics said … The mayor's office said … the office said"
     names = {m.text for m in bodies}
@@ -234,6 +239,12 @@ def _introduced_as(article: ArticleText, noun: str, mention: Mention) -> bool:
     before = re.findall(r"[a-z]+", article.text[max(0, mention.start - 40):mention.start].lower())[-3:]
     after = re.match(r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}([a-z]+)", article.text[mention.end:mention.end + 50])
     return bool(kind & set(before)) or (after is not None and after.group(1) in kind)
+
+
+def _addressed(article: ArticleText, mention: Mention) -> bool:
+    """Whether a body is whom someone told or spoke to ("told the Linden Gazette", "said in an interview with the Post")."""
+    return re.search(r"\b(?:told|to|with|tells)\s+(?:the\s+)?$", article.text[max(0, mention.start - 12):mention.start]) \
+        is not None
 
 
 def _described_subject(article: ArticleText, mention: Mention) -> bool:

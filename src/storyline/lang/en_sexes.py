@@ -9,8 +9,3 @@ SEXED_NOUNS = {"man": "m", "woman": "f", "spokesman": "m", "spokeswoman": "f", "
                "husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "boy": "m",
                "girl": "f", "actor": "m", "actress": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f",
                "widow": "f", "grandmother": "f", "grandfather": "m", "lady": "f", "gentleman": "m"}
-# Nouns of family, of either sex or none: a name set after "his brother", "her daughters" is a relative of the one the
-# story is about, whom a bare surname they share still names (analyze/article_text.py, _principal_bearer).
-FAMILY_NOUNS = {"father", "mother", "husband", "wife", "son", "daughter", "brother", "sister", "uncle", "aunt", "nephew",
-                "niece", "widow", "widower", "grandmother", "grandfather", "grandson", "granddaughter", "grandchild",
-                "child", "children", "cousin", "stepson", "stepdaughter", "stepfather", "stepmother", "parent", "sibling"}
