@@ -471,6 +471,35 @@ def test_header_lines_may_come_in_any_order():
     assert (record.title, record.source, record.published) == (
         "Port strike halts container traffic", "Harbour Post", datetime(2025, 6, 3, tzinfo=timezone.utc))
     assert record.text == "Dockworkers walked off the job on Tuesday."
-    rejection = read_text("Title: Port strike\nPublished: next week maybe\n\nDockworkers walked out.\n",
+    # a `date:` line that does not parse is refused with its line, as at the top; a page's "Published:" is kept
+    rejection = read_text("Title: Port strike\nDate: next week maybe\n\nDockworkers walked out.\n",
                           name="reports/strike.txt")
     assert isinstance(rejection, Rejection) and str(rejection).startswith("reports/strike.txt:2: ")
+    kept = read_text("Title: Port strike\nPublished: next week maybe\n\nDockworkers walked out.\n")
+    assert isinstance(kept, Record) and kept.published is None and "Dockworkers walked out." in kept.text
+
+
+@pytest.mark.parametrize("head", ["Updated: 2 hours ago", "Published: 10:04 AM EDT, June 2, 2025",
+                                  "Updated: This story has been updated with comment from the ministry.",
+                                  "Title: Port strike ends\nUpdated: 2 hours ago",
+                                  "Posted: 3 soldiers to the border, the ministry confirmed."])
+def test_a_stamp_or_sentence_that_reads_as_no_date_loses_nothing(head):
+    # a page's stamp the reader cannot date, or a sentence opening with "Posted:", is kept and the report ingested
+    record = read_text(f"{head}\nDockworkers returned to work on Wednesday, the union said.\n")
+    assert isinstance(record, Record), record
+    assert "Dockworkers returned to work" in record.text
+
+
+@pytest.mark.parametrize("content", [
+    "Source: officials at the ministry, who asked not to be named, said the deal was done.\n\nIt will be signed Monday.\n",
+    "June 3, 2025 — a date fans will remember — saw the club win its first title.\n\nThe captain lifted the trophy.\n",
+    "Timeline of the dispute\n\nMarch 4, 2019\nThe union first threatened a strike.\n\nJune 3, 2025\nDockworkers walked out.\n",
+    "Flood anniversary | March 4, 2019\n\nSurvivors gathered on Friday to remember the dead, officials said.\n",
+])
+def test_words_that_only_look_like_a_page_s_head_stay_the_report_s(content):
+    """A sentence opening "Source:", a date that is a sentence's subject, a timeline's first day, a headline's
+    anniversary: none dates the report, and nothing of the text is lost."""
+    record = read_text(content)
+    assert isinstance(record, Record) and record.published is None
+    assert content.split("\n\n")[-1].strip() in record.text
+    assert record.source != "officials at the ministry, who asked not to be named, said the deal was done."

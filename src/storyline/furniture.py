@@ -100,8 +100,7 @@ _ROLE = r"\s*[,|–—-]\s*[A-Z][\w ’'&.-]{0,40}"
 _BYLINE = re.compile(rf"(?:By|BY|(?:Story|Words|Written|Reporting) by)\s+(?:the\s+)?"
                      rf"(?:{_NAME}\s+{_NAME}|{_NAME}(?={_ROLE}))(?:\s*(?:,|and|&)\s+{_NAME})*(?:{_ROLE})?\s*$")
 # A time stamp, its whole line ("Published 10:04 AM EDT, June 2, 2025", "Updated: 2 June 2025", "Posted 3 hours
-# ago", or a date alone: "June 2, 2025"), so not "Published in 1998, the book …": after its first word, only the words
-# of dates and times.
+# ago"), so not "Published in 1998, the book …": after its first word, only the words of dates and times.
 _STAMPED = re.compile(r"(?:first\s+|last\s+)?(?:published|updated|posted)\b\s*:?\s*", re.IGNORECASE)
 _STAMP_WORD = re.compile(r"(?:on|at|published|updated|posted|ago|just|[ap]\.?m\.?|(?-i:[A-Z]{2,4})"
                          r"|\d[\d/.:-]*(?:st|nd|rd|th)?|(?:second|minute|min|hour|hr|day|week)s?"
@@ -110,13 +109,22 @@ _STAMP_WORD = re.compile(r"(?:on|at|published|updated|posted|ago|just|[ap]\.?m\.
 
 
 def _time_stamp(line: str) -> bool:
-    stamped = _STAMPED.match(line)
-    words = re.findall(r"[^\s,|]+|[,|]", line[stamped.end() if stamped else 0:].rstrip("."))
-    if not (any(w[0].isdigit() for w in words) and all(_STAMP_WORD.fullmatch(w) for w in words)):
+    if (stamped := _STAMPED.match(line)) is None:
         return False
-    # a date alone on its line is a stamp too, with its month and year ("June 3, 2025", "Tuesday 3 June 2025 09:14
-    # BST"), not a bare figure or a time ("1,500", "9:14 AM")
-    return stamped is not None or (_MONTH_WORD.search(line) is not None and _YEAR_WORD.search(line) is not None)
+    return _stamp_words(line[stamped.end():])
+
+
+def _stamp_words(text: str) -> bool:
+    words = re.findall(r"[^\s,|]+|[,|]", text.rstrip("."))
+    return any(w[0].isdigit() for w in words) and all(_STAMP_WORD.fullmatch(w) for w in words)
+
+
+def is_date_alone(line: str) -> bool:
+    """A line that is a date and nothing else, with its month and year ("June 3, 2025", "Tuesday 3 June 2025 09:14
+    BST"; not "1,500" nor "9:14 AM"): a page's stamp where it stands above the report (text.stamp_blocks), a
+    timeline's heading where the report has begun."""
+    line = line.strip()
+    return _stamp_words(line) and _MONTH_WORD.search(line) is not None and _YEAR_WORD.search(line) is not None
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from anyascii import anyascii
 
-from storyline.furniture import furniture_lines, is_furniture, is_page_stamp
+from storyline.furniture import furniture_lines, is_date_alone, is_furniture, is_page_stamp, reads_as_heading
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "ʼ": "'", "`": "'"})
 # a web address, or a line of one, in article text ("http://", "www.", "example.com", "/2013/05/")
@@ -351,16 +351,32 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
     return list(_blocks(text))  # a text's hash is kept on the string: a story's articles asked again and again
 
 
+def stamp_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of the blocks that are a page's stamp standing alone, which date nothing and say nothing: a
+    byline or a time stamp anywhere ("By Jane Doe", "Last updated on June 2, 2025 at 9:30 a.m."), and a date alone
+    above the report, before its first paragraph ("June 3, 2025"; further on, a timeline's heading)."""
+    stamps, begun = [], False
+    for start, end in _block_spans(text):
+        line = text[start:end]
+        single = "\n" not in line
+        if single and (is_page_stamp(line) or not begun and is_date_alone(line)):
+            stamps.append((start, end))
+        elif not (single and reads_as_heading(line)):
+            begun = True  # the report's first paragraph (a headline above it has not begun it)
+    return stamps
+
+
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """The paragraphs the analysis reads, as spans of text: blocks of lines between blank lines, with
     page furniture left out (a heading between paragraphs, a "follow us" line anywhere, a byline or a time
-    stamp standing alone: furniture.py).
+    stamp standing alone: furniture.py, stamp_blocks).
     A heading needs text after it: a closing short line is the end of the report, not a heading."""
     blocks = list(_blocks(text))
+    stamps = set(stamp_blocks(text))
     for number, (start, end) in enumerate(blocks):
         lines = text[start:end].split("\n")
-        if len(lines) == 1 and is_page_stamp(lines[0]):
-            continue  # "By Jane Doe", "Last updated on June 2, 2025 at 9:30 a.m." standing alone
+        if (start, end) in stamps:
+            continue  # "By Jane Doe", "Last updated on June 2, 2025 at 9:30 a.m.", "June 3, 2025" above the report
         skipped = furniture_lines(lines)
         if all(skipped) and number == len(blocks) - 1 and not any(map(is_furniture, lines)):
             skipped = [False] * len(lines)

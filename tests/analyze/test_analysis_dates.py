@@ -193,3 +193,12 @@ def test_a_stamp_above_the_report_dates_nothing():
             "Dockworkers walked off the job on June 2, 2025, over pay.\n\nShips waited.")
     times = resolve_dates(text, date(2025, 6, 3))
     assert [(t.text, t.date) for t in times] == [("June 2, 2025", "2025-06-02")]
+
+
+def test_a_timeline_s_days_and_a_hard_wrapped_report_s_days_are_read():
+    timeline = ("The dispute has dragged on for six years.\n\nMarch 4, 2019\n\nThe union first threatened a strike.\n\n"
+                "June 3, 2025\n\nDockworkers walked out at all five ports.")
+    assert [t.text for t in resolve_dates(timeline, date(2025, 6, 5))] == ["March 4, 2019", "June 3, 2025"]
+    wrapped = ("Port officials met on Tuesday, June 3 with union leader\nMaria Lopez and agreed to resume talks, a "
+               "spokesman said. The\ntalks will continue on Friday.")
+    assert [t.text for t in resolve_dates(wrapped, date(2025, 6, 5))] == ["on Tuesday", "June 3", "on Friday"]

@@ -57,7 +57,7 @@ from storyline.lang.en import (
     YEAR_CONTEXT,
 )
 from storyline.model import TimeExpression
-from storyline.text import iter_paragraphs, split_sentences
+from storyline.text import split_sentences, stamp_blocks
 
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 
@@ -482,12 +482,12 @@ def resolve_dates(text: str, published: date | datetime | None, parsed: Parsed |
     starts = [t.start for t in tokens]
     sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = [s for s, _ in sentences]
-    read = list(iter_paragraphs(text))  # a stamp, a byline or a heading dates nothing ("June 3, 2025" above a report)
-    read_starts = [a for a, _ in read]
+    stamps = stamp_blocks(text)  # a page's stamp dates nothing ("June 3, 2025", "Updated: 4 Jun 2025" above a report)
+    stamp_starts = [a for a, _ in stamps]
     found: list[TimeExpression] = []
     for start, end, rule, match in chosen:
-        p = bisect.bisect_right(read_starts, start) - 1
-        if read and (p < 0 or read[p][1] < end):
+        p = bisect.bisect_right(stamp_starts, start) - 1
+        if p >= 0 and end <= stamps[p][1]:
             continue
         k = max(0, bisect.bisect_right(sentence_starts, start) - 1)
         sentence = sentences[k] if sentences[k][0] <= start < sentences[k][1] else (start, end)

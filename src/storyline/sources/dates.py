@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from storyline.furniture import is_page_stamp
 from storyline.lang.en import MONTH_NUMBERS, WEEKDAYS
 
 _WRITTEN = re.compile(
@@ -89,18 +90,25 @@ def stamp_date(line: str) -> tuple[datetime, bool] | None:
     June 3, 2025 at 9:14 a.m. ET", "Last updated: 03 Jun 2025 14:02 BST"), or one part of a byline or a dateline set
     off by a bar or a dash ("By Jane Doe | June 3, 2025", "LONDON, June 3, 2025 — Dockworkers walked out …"). None
     where the line gives no such date or its date does not parse."""
-    for part in _STAMP_PARTS.split(line.strip()):
+    parts = _STAMP_PARTS.split(line.strip())
+    for number, part in enumerate(parts):
         prefix = _STAMP_PREFIX.match(part)
         rest = part[prefix.end():] if prefix else part
         rest = rest[place.end():] if (place := _PLACE_IN_CAPITALS.match(rest)) else rest  # "LONDON, June 3, 2025"
         if not _YEAR.search(rest):
-            continue
+            if is_page_stamp(part):
+                continue  # "By Jane Doe |" before the date
+            return None  # "Ten years after the quake - April 25, 2015": a headline's date, not the page's
         try:
             found = leading_date(rest)
         except ValueError:
             return None
-        if found is not None and not found[1].strip(" .,"):
-            return found[0], prefix is not None and prefix.group(1).lower() in ("updated", "modified")
+        if found is None or found[1].strip(" .,"):
+            return None
+        after = parts[number + 1] if number + 1 < len(parts) else ""
+        if after and not (number == 0 and after[:1].isupper()):
+            return None  # "June 3, 2025 — a date that will live long …": the sentence's subject, no dateline
+        return found[0], prefix is not None and prefix.group(1).lower() in ("updated", "modified")
     return None
 
 

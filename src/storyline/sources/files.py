@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from storyline.furniture import is_page_stamp, reads_as_heading
+from storyline.furniture import is_date_alone, is_page_stamp, reads_as_heading
 from storyline.model import Record, Rejection
 from storyline.settings import Settings
 from storyline.sources.dates import leading_date, looks_like_a_date, parse_published, stamp_date
@@ -32,6 +32,7 @@ _NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog)\b", re.
 HEADLINE_MAX_WORDS = 25
 _HEADER_KEYS = {"title", "source", "url", "id", "language", "author"}
 _DATE_KEYS = ("date", "published", "posted", "updated")  # in the order a record's date is taken from them
+_HEADER_WORDS = 20  # a header's value is a title, a name or a date, not a sentence
 _DATE_LINE = re.compile(r"^\s*date\s*(?::\s*|\s+)(\S.*?)\s*$", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$")
 
@@ -212,10 +213,16 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
 
 
 def _header_key(line: str) -> str | None:
-    """The key of a `key: value` line a text's head may hold ("title: …", "Published: …"), None for any other line."""
+    """The key of a `key: value` line a text's head may hold ("title: …", "Published: …"), None for any other line,
+    among them a sentence that opens with such a word ("Source: officials at the ministry … said the deal was done.")."""
     header = _HEADER_LINE.match(line)
     key = header.group(1).lower() if header else None
-    return key if key in _HEADER_KEYS or key in _DATE_KEYS else None
+    if key not in _HEADER_KEYS and key not in _DATE_KEYS:
+        return None
+    value = header.group(2)  # type: ignore[union-attr]
+    if key != "url" and (len(value.split()) > _HEADER_WORDS or value.endswith((".", "!", "?")) and key != "date"):
+        return None
+    return key
 
 
 def _header_block(lines: list[str], index: int, name: str) -> tuple[dict[str, str], datetime | None, int] | Rejection:
@@ -229,6 +236,8 @@ def _header_block(lines: list[str], index: int, name: str) -> tuple[dict[str, st
             try:
                 dates[key] = parse_published(value)
             except ValueError as exc:
+                if key != "date":
+                    break  # "Updated: 2 hours ago": the page's stamp, left in the text undated
                 return Rejection(f"{name}:{index + 1}", f"the {key} line does not parse: {exc}")
         else:
             fields[key] = value
@@ -243,8 +252,20 @@ def head_date(body: str) -> datetime | None:
     "By Jane Doe | June 3, 2025"), a publication's before an update's, or the report's own dateline ("LONDON, June 3,
     2025 — …"); None where they give none."""
     found: list[tuple[datetime, bool]] = []
-    for line in [line.strip() for line in body.split("\n") if line.strip()][:_HEAD_LINES]:
+    lines = body.split("\n")
+    seen = 0
+    for number, line in enumerate(lines):
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        following = lines[number + 1].strip() if number + 1 < len(lines) else ""
         stamp = stamp_date(line)
+        if stamp is not None and is_date_alone(line) and following and not (is_page_stamp(following)
+                                                                           or stamp_date(following)):
+            break  # "March 4, 2019" over "The union first threatened a strike.": a timeline's heading, no stamp
         if stamp is not None:
             found.append(stamp)
         elif not (reads_as_heading(line, max_words=HEADLINE_MAX_WORDS) or is_page_stamp(line)):
