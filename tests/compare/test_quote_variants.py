@@ -173,3 +173,11 @@ def test_reported_speech_of_one_body_giving_other_figures_is_two_statements():
                       article("local", "talas-local", "2025-04-09", local)])
     said = [q for q in result.quotes if q["speaker"] == "Ravex"]
     assert len(said) == 2 and all(len(q["variants"]) == 1 for q in said), [(q["speaker"], q["text"]) for q in result.quotes]
+
+
+def test_one_statement_with_its_time_written_two_ways_is_one():
+    """The minister's toll as of 6 p.m. on Tuesday and by Tuesday, June 3: the same figures, one statement."""
+    wire = "Minister Lena Hask said 12 people had died and 40 were injured in the floods as of 6 p.m. on Tuesday."
+    local = "Minister Lena Hask said twelve people had died and 40 were injured in the floods by Tuesday, June 3."
+    result = compare([article("wire", "hask-wire", "2025-06-03", wire), article("local", "hask-local", "2025-06-03", local)])
+    assert [(q["speaker"], len(q["variants"])) for q in result.quotes] == [("Lena Hask", 2)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from storyline.analyze.numbers import find_numbers
 from storyline.compare.align import Groups, LanguageView, StemWeights, candidate_pairs, sentence_fingerprint
 from storyline.compare.thresholds import (
     CROSS_QUOTE_THRESHOLD,
@@ -255,12 +256,19 @@ def align_quotes(story: StoryView, statements: list[QuotedStatement], vectors: n
 
 
 def _other_figures(a: str, b: str) -> bool:
-    """Whether two texts each give a figure the other does not."""
-    first, second = set(_FIGURE.findall(a)), set(_FIGURE.findall(b))
+    """Whether two texts each give a quantity the other does not, by value ("1,200" is "1200", "nine" is "9"; days,
+    times of day and years are no quantities: "as of 6 p.m. on Tuesday" / "by Tuesday, June 3")."""
+    first, second = _quantities(a), _quantities(b)
     return bool(first - second) and bool(second - first)
 
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+def _quantities(text: str) -> set[float]:
+    days = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)]
+    return {n.value for n in find_numbers(text, 0, len(text), days)}
+
+
+_DAY_OF_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b")
 
 
 def _quoted_words(statement: QuotedStatement) -> frozenset[str]:
