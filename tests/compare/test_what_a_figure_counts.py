@@ -153,6 +153,22 @@ def test_a_crowd_is_counted_by_whoever_puts_it_at_its_size():
         == [("40,000 attended", "crowd by organisers"), ("25,000", "crowd by police")]
 
 
+def test_a_clause_of_other_rallies_after_the_figure_marks_no_scope_of_it():
+    """"… took to the streets of Larissa as rallies all around the country kicked off": the country is the other
+    rallies', not the march's; the police's 20,000 and 30,000 for one march on one day disagree."""
+    first = ("Tens of thousands of people marched in Larissa on Wednesday against the pension cuts.\n\n"
+             "Police said as many as 20,000 people took to the streets of Larissa as rallies all around the country "
+             "kicked off.\n\nShops and schools stayed closed for the day.")
+    second = ("Protesters filled the centre of Larissa on Wednesday to oppose the pension cuts.\n\n"
+              "Police put the march, held to mark a 24-hour nationwide strike, at roughly 30,000 people.\n\n"
+              "Shops and schools stayed closed for the day.")
+    assert values(first, second, "number") == [{"harbour-times": "as many as 20,000 people",
+                                                 "valley-news": "roughly 30,000 people"}]
+    across = first.replace("took to the streets of Larissa as rallies all around the country kicked off",
+                           "took to the streets across the country")
+    assert values(across, second, "number") == []  # the country's marchers are not the one march's
+
+
 def test_the_police_figures_of_two_reports_disagree_and_the_organisers_agree():
     """Each report gives the police's figure and the organisers': the police's 12,000 and 15,000 are a conflict,
     compared however the sentences are worded, and never with the organisers' 40,000, which both give."""

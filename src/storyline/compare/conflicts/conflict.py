@@ -253,8 +253,15 @@ def clause_of(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, 
     after = end + aside.end() if aside else end
     lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, first, min(start + 2, last)) if m.end() <= start),
              default=first)
-    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, last)), last)
+    hi = min(next((m.start() for m in _CLAUSE_MARK.finditer(text, after, last)), last),
+             next((m.start() for m in _CLAUSE_AFTER.finditer(text, after, last)), last))
     return lo, hi
+
+
+# a clause set after a figure's by a conjunction of time or contrast ("20,000 people took to the streets of Athens as
+# rallies all around the country kicked off", "… while others stayed home"): what it says is not of the figure
+_CLAUSE_AFTER = re.compile(r"\s(?:as|while|whereas)\s(?!(?:of|well|many|much|far|long|soon|if|though|to|a|an|such|"
+                           r"usual|expected|planned|promised|part|such)\b)(?=[a-z])")
 
 
 def scope_of(story: StoryView, unit: Unit, end: int, clause: tuple[int, int]) -> frozenset[str]:
