@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -262,9 +263,10 @@ def _other_figures(a: str, b: str) -> bool:
     return bool(first - second) and bool(second - first)
 
 
-def _quantities(text: str) -> set[float]:
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> frozenset[float]:
     days = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)]
-    return {n.value for n in find_numbers(text, 0, len(text), days)}
+    return frozenset(n.value for n in find_numbers(text, 0, len(text), days))
 
 
 _DAY_OF_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"

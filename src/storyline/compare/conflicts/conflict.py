@@ -261,7 +261,7 @@ def clause_of(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, 
 # a clause set after a figure's by a conjunction of time or contrast ("20,000 people took to the streets of Athens as
 # rallies all around the country kicked off", "… while others stayed home"): what it says is not of the figure
 _CLAUSE_AFTER = re.compile(r"\s(?:as|while|whereas)\s(?!(?:of|well|many|much|far|long|soon|if|though|to|a|an|such|"
-                           r"usual|expected|planned|promised|part|such)\b)(?=[a-z])")
+                           r"usual|expected|planned|promised|part)\b)(?=[a-z])")
 
 
 def scope_of(story: StoryView, unit: Unit, end: int, clause: tuple[int, int]) -> frozenset[str]:
