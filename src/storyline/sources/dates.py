@@ -95,6 +95,7 @@ def stamp_date(line: str) -> tuple[datetime, bool] | None:
         prefix = _STAMP_PREFIX.match(part)
         rest = part[prefix.end():] if prefix else part
         rest = rest[place.end():] if (place := _PLACE_IN_CAPITALS.match(rest)) else rest  # "LONDON, June 3, 2025"
+        rest = rest[clock.end():] if (clock := _CLOCK_FIRST.match(rest)) else rest  # "10:04 AM EDT, June 2, 2025": its day
         if not _YEAR.search(rest):
             if is_page_stamp(part):
                 continue  # "By Jane Doe |" before the date
@@ -116,6 +117,7 @@ _STAMP_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s+-\s+")
 _STAMP_PREFIX = re.compile(r"(?:(?:first|last)\s+)?(published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _PLACE_IN_CAPITALS = re.compile(r"[A-Z][A-Z .'’-]{2,40},\s+")
+_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:(?-i:[A-Z]{2,4}))?\s*[,|–—-]?\s+", re.IGNORECASE)
 
 
 def leading_date(text: str) -> tuple[datetime, str] | None:
