@@ -450,6 +450,16 @@ def test_the_first_line_of_a_hard_wrapped_report_is_no_headline():
      datetime(2025, 6, 3, tzinfo=timezone.utc)),  # the time before the date: its day
     ("LONDON, June 3, 2025 — Dockworkers walked off the job on Tuesday.\n\nShips waited.\n",
      None, datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("VARNHOLM, June 3, 2025 (Reuters) - Dockworkers walked off the job on Tuesday.\n\nShips waited.\n",
+     None, datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("Port strike halts container traffic\nBy Jane Doe, June 3, 2025\n\nDockworkers walked off the job on Tuesday.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("Port strike halts container traffic\nPosted by Jane Doe on June 3, 2025\n\nShips waited.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("Port strike halts container traffic\nUpdated June 4, 2025 | Published June 3, 2025\n\nShips waited.\n",
+     "Port strike halts container traffic", datetime(2025, 6, 3, tzinfo=timezone.utc)),
+    ("Port strike\r\nBy Jane Doe\r\nJune 3, 2025\r\n\r\nDockworkers walked off the job on Tuesday.\r\n",
+     "Port strike", datetime(2025, 6, 3, tzinfo=timezone.utc)),  # Windows' line ends
 ])
 def test_a_page_s_own_stamp_dates_a_report_without_a_date_line(content, title, published):
     """As pages print them above a report: a byline, "Published …", a date alone, a dateline; the publication's
@@ -480,6 +490,11 @@ def test_header_lines_may_come_in_any_order():
     assert isinstance(rejection, Rejection) and str(rejection).startswith("reports/strike.txt:2: ")
     kept = read_text("Title: Port strike\nPublished: next week maybe\n\nDockworkers walked out.\n")
     assert isinstance(kept, Record) and kept.published is None and "Dockworkers walked out." in kept.text
+    # a title may ask; a stamp no one can date among the headers is read past
+    asked = read_text("title: Who runs the port?\nupdated: 2 hours ago\ndate: 2025-06-05\n\nDockworkers walked out.\n")
+    assert isinstance(asked, Record)
+    assert (asked.title, asked.published) == ("Who runs the port?", datetime(2025, 6, 5, tzinfo=timezone.utc))
+    assert asked.text == "Dockworkers walked out."
 
 
 @pytest.mark.parametrize("head", ["Updated: 2 hours ago", "Published: 10:04 AM EDT",
@@ -498,6 +513,9 @@ def test_a_stamp_or_sentence_that_reads_as_no_date_loses_nothing(head):
     "June 3, 2025 — a date fans will remember — saw the club win its first title.\n\nThe captain lifted the trophy.\n",
     "Timeline of the dispute\n\nMarch 4, 2019\nThe union first threatened a strike.\n\nJune 3, 2025\nDockworkers walked out.\n",
     "Flood anniversary | March 4, 2019\n\nSurvivors gathered on Friday to remember the dead, officials said.\n",
+    "Timeline of the port dispute\n\nMarch 4, 2019 — The union first threatened a strike.\n\nJune 10, 2021 — Talks "
+    "collapsed.\n",
+    "March 4, 2019 — The Day the River Rose\n\nThe water came at night, survivors said.\n",
 ])
 def test_words_that_only_look_like_a_page_s_head_stay_the_report_s(content):
     """A sentence opening "Source:", a date that is a sentence's subject, a timeline's first day, a headline's
@@ -506,3 +524,5 @@ def test_words_that_only_look_like_a_page_s_head_stay_the_report_s(content):
     assert isinstance(record, Record) and record.published is None
     assert content.split("\n\n")[-1].strip() in record.text
     assert record.source != "officials at the ministry, who asked not to be named, said the deal was done."
+    if content.startswith("March 4, 2019 — The Day"):
+        assert record.title == "March 4, 2019 — The Day the River Rose"  # a headline with its day, kept

@@ -36,7 +36,6 @@ from storyline.lang.en import (
     SUBORDINATORS,
     VERB_FORMS,
 )
-from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 
 
@@ -225,9 +224,8 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
             i -= 1  # "But Ayotte isn't interested.", "And even Obama tried …": the sentence still opens with them
             continue
         if tok.text.lower() in _BE and i + 1 == article.token_at(start) and article.text[mention.end:mention.end + 1] in ",." \
-                and (_opens_inverted(article, sentence[0]) or _described_before(article, sentence[0], tok.start)):
-            return True  # "Yet there in the back was Garcia, the grocery worker.": the subject, after its verb;
-            # "A big reason why was Quinn, who …": the one a description of no one else is said to be
+                and _opens_inverted(article, sentence[0]):
+            return True  # "Yet there in the back was Garcia, the grocery worker.": the subject, after its verb
         if _bears_name(article, i):
             i -= 1  # "a worker named Antonio Arroyo has …": the name is the subject noun phrase's
             continue
@@ -309,20 +307,6 @@ def _opens_inverted(article: ArticleText, lo: int) -> bool:
     return article.word(i) in _PLACE_OPENERS
 
 
-def _described_before(article: ArticleText, lo: int, be: int) -> bool:
-    """Whether the sentence at lo opens with a description of no person ("A big reason why", "The difference") that
-    names no one before its verb at be: the name after the verb is whom the sentence is about. Not a person's
-    description ("The man found in the river was Daniel Ruiz", "The only player sent off was Ruiz"), which names
-    whom the sentence identifies, not whom it is about."""
-    words = re.findall(r"[a-z]+", article.text[lo:be].lower())
-    return bool(words) and words[0] in _DESCRIPTION_OPENERS and not any(lo <= m.start < be for m in article.people) \
-        and not any(w in PERSON_ROLES or w in KIN or w in SEXED_NOUNS or w in _PERSON_NOUNS for w in words)
-
-
-_PERSON_NOUNS = {"person", "people", "victim", "victims", "suspect", "body", "driver", "player", "one", "someone",
-                 "star", "hero", "winner", "loser", "culprit", "killer", "gunman", "fisherman", "men", "women"}
-
-_DESCRIPTION_OPENERS = {"a", "an", "the", "one", "another"}
 _VIEW_OPENING = re.compile(r"(?:For|To)\s+(?:[a-z]+\s+){0,4}[A-Z][^,.]{1,40},\s")
 _PLACE_WORDS = re.compile(r"\b(?:in|at|on|from|during|after|since)\s")
 

@@ -87,36 +87,50 @@ _WEEKDAY_WORDS = frozenset(form for day in WEEKDAYS for form in (day, day[:3], d
 def stamp_date(line: str) -> tuple[datetime, bool] | None:
     """The date a page's stamp gives above a report, and whether it is an update's: a line that is a date with its
     year ("June 3, 2025", "Tuesday 3 June 2025 09:14 BST"), or one after "Published", "Updated", "Posted" ("Published
-    June 3, 2025 at 9:14 a.m. ET", "Last updated: 03 Jun 2025 14:02 BST"), or one part of a byline or a dateline set
-    off by a bar or a dash ("By Jane Doe | June 3, 2025", "LONDON, June 3, 2025 — Dockworkers walked out …"). None
-    where the line gives no such date or its date does not parse."""
+    June 3, 2025 at 9:14 a.m. ET", "Last updated: 03 Jun 2025 14:02 BST"), or one part of a byline ("By Jane Doe |
+    June 3, 2025", "By Jane Doe, June 3, 2025", "Posted by Jane Doe on …"), or a dateline's, a place in capitals
+    before it ("LONDON, June 3, 2025 (Reuters) — Dockworkers walked out …"); a publication's date before an update's.
+    None where the line gives no such date (a timeline's entry "March 4, 2019 — The union first threatened …", a
+    headline's "Flood anniversary | March 4, 2019") or its date does not parse."""
     parts = _STAMP_PARTS.split(line.strip())
+    found: list[tuple[datetime, bool]] = []
+    updated = False
+    dateline = False
     for number, part in enumerate(parts):
         prefix = _STAMP_PREFIX.match(part)
+        if prefix is not None:
+            updated = prefix.group(1).lower() in ("updated", "modified")
         rest = part[prefix.end():] if prefix else part
-        rest = rest[place.end():] if (place := _PLACE_IN_CAPITALS.match(rest)) else rest  # "LONDON, June 3, 2025"
+        rest = rest[by.end():] if (by := _BY_BEFORE.match(rest)) else rest  # "By Jane Doe, June 3, 2025", "by … on"
+        place = _PLACE_IN_CAPITALS.match(rest)
+        rest = rest[place.end():] if place else rest  # "LONDON, June 3, 2025"
         rest = rest[clock.end():] if (clock := _CLOCK_FIRST.match(rest)) else rest  # "10:04 AM EDT, June 2, 2025": its day
         if not _YEAR.search(rest):
-            if is_page_stamp(part):
-                continue  # "By Jane Doe |" before the date
-            return None  # "Ten years after the quake - April 25, 2015": a headline's date, not the page's
+            if is_page_stamp(part) or (prefix is not None and not rest.strip()):
+                continue  # "By Jane Doe |", "Updated -" before the date
+            if dateline and number == 1 and part[:1].isupper():
+                break  # "LONDON, June 3, 2025 — Dockworkers walked out …": the report after its dateline
+            return None  # "Ten years after the quake - April 25, 2015", "March 4, 2019 — The union first threatened …"
         try:
-            found = leading_date(rest)
+            when = leading_date(rest)
         except ValueError:
             return None
-        if found is None or found[1].strip(" .,"):
+        if when is None or _OUTLET_AFTER.sub("", when[1]).strip(" .,"):
             return None
-        after = parts[number + 1] if number + 1 < len(parts) else ""
-        if after and not (number == 0 and after[:1].isupper()):
-            return None  # "June 3, 2025 — a date that will live long …": the sentence's subject, no dateline
-        return found[0], prefix is not None and prefix.group(1).lower() in ("updated", "modified")
-    return None
+        found.append((when[0], updated))
+        dateline = number == 0 and place is not None and prefix is None
+        updated = False
+    if not found:
+        return None
+    return next((f for f in found if not f[1]), found[0])  # a publication's date before an update's
 
 
 _STAMP_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s+-\s+")
 _STAMP_PREFIX = re.compile(r"(?:(?:first|last)\s+)?(published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _PLACE_IN_CAPITALS = re.compile(r"[A-Z][A-Z .'’-]{2,40},\s+")
+_BY_BEFORE = re.compile(r"[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*\s*(?:,|\s+on\b)\s*")
+_OUTLET_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")  # "VARNHOLM, June 3, 2025 (Reuters) -"
 _CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:(?-i:[A-Z]{2,4}))?\s*[,|–—-]?\s+", re.IGNORECASE)
 
 

@@ -175,7 +175,7 @@ def _read_text(text: str, name: str, implied_source: str, source: str | None, se
     """A plain-text article: a `date` line first, then either the body on that same line (the shape
     reports arrive in: ` date 2025-06-02 Ferry crews walked out…`) or `title:`/`url:`/… lines and the
     body below. Either way the body's first paragraph is its headline only when it reads as one."""
-    lines = text.lstrip("\ufeff").split("\n")
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")  # a file written with Windows' line ends
     index = 0
     while index < len(lines) and not lines[index].strip():
         index += 1
@@ -220,8 +220,8 @@ def _header_key(line: str) -> str | None:
     if key not in _HEADER_KEYS and key not in _DATE_KEYS:
         return None
     value = header.group(2)  # type: ignore[union-attr]
-    if key != "url" and (len(value.split()) > _HEADER_WORDS or value.endswith((".", "!", "?")) and key != "date"):
-        return None
+    if key != "url" and (len(value.split()) > _HEADER_WORDS or key not in ("date", "title") and value.endswith((".", "!", "?"))):
+        return None  # a title may ask or exclaim ("title: Who runs the port?")
     return key
 
 
@@ -237,7 +237,10 @@ def _header_block(lines: list[str], index: int, name: str) -> tuple[dict[str, st
                 dates[key] = parse_published(value)
             except ValueError as exc:
                 if key != "date":
-                    break  # "Updated: 2 hours ago": the page's stamp, left in the text undated
+                    if index + 1 < len(lines) and _header_key(lines[index + 1]) is not None:
+                        index += 1
+                        continue  # "updated: 2 hours ago" among the headers: read past it, undated
+                    break  # "Updated: 2 hours ago" last: the page's stamp, left in the text undated
                 return Rejection(f"{name}:{index + 1}", f"the {key} line does not parse: {exc}")
         else:
             fields[key] = value
