@@ -101,3 +101,17 @@ def test_the_paper_stays_unnamed_where_another_paper_speaks():
 def test_a_one_word_name_before_a_role_and_a_name_is_a_person():
     text = "Zendara and producer Mark Olsen arrived at the awards together.\n\n\"It has been a long road,\" she said."
     assert speaker_of(text, "long road") == "Zendara"
+
+
+def test_a_name_said_to_be_a_description_leaves_he_to_whom_the_paragraph_is_about():
+    text = ("Coach Tom Bell named his squad on Friday. The big surprise was Ruiz, a teenager from the academy. "
+            "\"The kid is ready,\" he said.")
+    assert speaker_of(text, "kid is ready") == "Tom Bell"
+
+
+def test_added_and_a_figure_before_a_verb_of_the_present_reports_words():
+    for text, speaker in (("Mayor Tom Bell added two more shelters open on Friday.", "Tom Bell"),
+                          ("Inspector Hana Pohl added 12 people remain missing after the flood.", "Hana Pohl")):
+        assert [q.speaker for q in analyze_article(text, None).quotes] == [speaker]
+    for text in ("Kicker Dale Ormond added three field goals.", "Police added 40 officers to the patrol."):
+        assert analyze_article(text, None).quotes == ()

@@ -261,6 +261,8 @@ def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = 
 
 # cues that also mean "increased by": "added three field goals", "adding 101 yards on the ground"
 _ALSO_INCREASE = {"added", "adds", "adding"}
+# words that end what a figure counts ("three field goals for …", "18 points to lead", "40 officers and …")
+_COUNT_ENDS = {"to", "and", "or", "than", "as", "this", "last", "per", "a", "an", "the"}
 # where the clause's own words end and an aside's begin ("101 yards for the Chiefs, who had 352 yards rushing")
 _ASIDE_OPENERS = {",", "(", "who", "which", "whose", "–", "—"}
 
@@ -272,11 +274,15 @@ def _counts_added(article: ArticleText, j: int, s_end: int) -> bool:
     if article.word(j) not in NUMBER_WORDS and not article.word(j)[:1].isdigit():
         return False
     end = _clause_end(article.text, article.tokens[j].start, s_end)
-    k = j
+    k = j + 1
     while k < len(article.tokens) and article.tokens[k].start < end and article.word(k) not in _ASIDE_OPENERS:
         word = article.word(k)  # a past or an auxiliary: a plural noun in -s reads as a verb untagged ("goals")
         if word in FINITE_AUXILIARIES or word in VERB_FORMS or word.endswith("ed") and len(word) > 3:
             return False
+        if word in PREPOSITIONS or word in _COUNT_ENDS or not word[:1].isalnum():
+            return True  # "101 yards on the ground", "three field goals for the Hawks", "three field goals."
+        if k - j > 2:
+            return False  # a third word after the figure's noun, no preposition: a verb ("12 people remain missing")
         k += 1
     return True
 
