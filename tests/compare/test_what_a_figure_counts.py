@@ -285,3 +285,11 @@ def test_two_outlets_told_in_two_years_are_two_interviews():
     # undated tellings, a year inside the quoted words differing, are one statement told to two outlets (minor)
     assert values(told("the Harwick Times", "", "1959"), told("Airwaves Weekly", "", "1958"), "venue") \
         == [{"harbour-times": "Harwick Times", "valley-news": "Airwaves Weekly"}]
+
+
+def test_a_day_in_the_clause_after_as_still_dates_the_figure():
+    """"arrested 46 people as protests spread to the capital on Tuesday": Tuesday's 46 and Wednesday's 58 are two
+    days' counts, not one count told two ways."""
+    first = "Police arrested 46 people as protests spread to the capital on Tuesday, a police spokesman said."
+    second = "Police arrested 58 people on Wednesday, a police spokesman said."
+    assert values(first, second, "number") == []

@@ -253,13 +253,13 @@ def clause_of(story: StoryView, unit: Unit, start: int, end: int) -> tuple[int, 
     after = end + aside.end() if aside else end
     lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, first, min(start + 2, last)) if m.end() <= start),
              default=first)
-    hi = min(next((m.start() for m in _CLAUSE_MARK.finditer(text, after, last)), last),
-             next((m.start() for m in _CLAUSE_AFTER.finditer(text, after, last)), last))
+    hi = next((m.start() for m in _CLAUSE_MARK.finditer(text, after, last)), last)
     return lo, hi
 
 
 # a clause set after a figure's by a conjunction of time or contrast ("20,000 people took to the streets of Athens as
-# rallies all around the country kicked off", "… while others stayed home"): what it says is not of the figure
+# rallies all around the country kicked off", "… while others stayed home"): its scope is not the figure's (scope_of),
+# though its day may be ("arrested 46 people as protests spread on Tuesday")
 _CLAUSE_AFTER = re.compile(r"\s(?:as|while|whereas)\s(?!(?:of|well|many|much|far|long|soon|if|though|to|a|an|such|"
                            r"usual|expected|planned|promised|part)\b)(?=[a-z])")
 
@@ -267,10 +267,11 @@ _CLAUSE_AFTER = re.compile(r"\s(?:as|while|whereas)\s(?!(?:of|well|many|much|far
 def scope_of(story: StoryView, unit: Unit, end: int, clause: tuple[int, int]) -> frozenset[str]:
     """Which part or whole of a thing the figure ending at end counts, as the classes of SCOPE_MARKS its
     clause (clause_of) carries ("in the city alone": part; "across the country": whole; "since the
-    protests began", read after the figure: since; "last year": earlier). Empty where the clause says
-    nothing."""
+    protests began", read after the figure: since; "last year": earlier), up to a clause of its own after the figure
+    (_CLAUSE_AFTER). Empty where the clause says nothing."""
     text = story.articles[unit.article].text
     lo, hi = clause
+    hi = next((m.start() for m in _CLAUSE_AFTER.finditer(text, end, hi)), hi)
     return frozenset(name for name, words in SCOPE_MARKS
                      if words.search(text, end if name == "since" else lo, hi))
 
