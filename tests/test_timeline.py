@@ -39,3 +39,15 @@ def test_a_sentence_is_dated_by_what_it_reports_not_a_year_it_mentions_in_passin
     timeline = cli.json("show", story["id"], "--json")["timeline"]
     assert not any(e["date"].startswith("2019") for e in timeline)
     assert any(e["date"] == "2025-03-04" and "Geneva today" in e["text"] for e in timeline)
+
+
+def test_a_dateline_dates_the_report_and_is_no_entry_of_its_own(cli, tmp_path):
+    """"VARNHOLM, June 4, 2025 — About 1,200 …": the report is of 4 June; its Tuesday is 3 June; the dateline says no
+    event of its own, and a stamp above the report is none either."""
+    (tmp_path / "a.txt").write_text("Port strike\nUpdated: June 5, 2025\n\nVARNHOLM, June 4, 2025 — About 1,200 dockworkers "
+                                    "walked off the job on Tuesday over pay, the union said.\n\nShips waited outside.\n")
+    cli("ingest", str(tmp_path / "a.txt"))
+    [story] = cli.json("stories", "--json")
+    assert story["articles"][0]["published"] == "2025-06-04"
+    timeline = cli.json("show", story["id"], "--json")["timeline"]
+    assert [(e["date"], e["text"][:20]) for e in timeline] == [("2025-06-03", "About 1,200 dockwork")]
