@@ -124,11 +124,11 @@ def is_date_alone(line: str) -> bool:
     BST"; not "1,500" nor "9:14 AM"): a page's stamp where it stands above the report (text.stamp_blocks), a
     timeline's heading where the report has begun."""
     line = line.strip()
-    return _stamp_words(line) and _MONTH_WORD.search(line) is not None and _YEAR_WORD.search(line) is not None
+    return _stamp_words(line) and _MONTH_WORD.search(line) is not None and YEAR.search(line) is not None
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
-_YEAR_WORD = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")  # a year a page's stamp or dateline gives (sources/dates.py too)
 
 
 def is_furniture(line: str) -> bool:

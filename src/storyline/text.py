@@ -351,11 +351,14 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
     return list(_blocks(text))  # a text's hash is kept on the string: a story's articles asked again and again
 
 
-def stamp_blocks(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def stamp_blocks(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the blocks that are a page's stamp standing alone, which date nothing and say nothing: a
     byline or a time stamp anywhere ("By Jane Doe", "Last updated on June 2, 2025 at 9:30 a.m."), and a date alone
-    above the report, before its first paragraph ("June 3, 2025"; further on, a timeline's heading)."""
-    stamps, begun = [], False
+    above the report, before its first paragraph ("June 3, 2025"; further on, a timeline's heading). Read once a
+    text, as its blocks are (iter_paragraphs and the dates both ask)."""
+    stamps: list[tuple[int, int]] = []
+    begun = False
     for start, end in _block_spans(text):
         line = text[start:end]
         single = "\n" not in line
@@ -363,7 +366,7 @@ def stamp_blocks(text: str) -> list[tuple[int, int]]:
             stamps.append((start, end))
         elif not (single and reads_as_heading(line)):
             begun = True  # the report's first paragraph (a headline above it has not begun it)
-    return stamps
+    return tuple(stamps)
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -371,7 +374,7 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int]]:
     page furniture left out (a heading between paragraphs, a "follow us" line anywhere, a byline or a time
     stamp standing alone: furniture.py, stamp_blocks).
     A heading needs text after it: a closing short line is the end of the report, not a heading."""
-    blocks = list(_blocks(text))
+    blocks = _block_spans(text)
     stamps = set(stamp_blocks(text))
     for number, (start, end) in enumerate(blocks):
         lines = text[start:end].split("\n")

@@ -202,7 +202,8 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
         # a paper the story introduced as one is a body, whatever the model took its name for ("daily Kathimerini"),
         # where no other body speaks after it ("The Daily Courier, citing ministry sources, said …": another paper)
         introduced = [m for m in named if _introduced_as(article, noun, m)]
-        if introduced and any(m.label == "ORG" and m.start > introduced[-1].start and m.text not in {i.text for i in introduced}
+        papers = {m.text for m in introduced}
+        if introduced and any(m.label == "ORG" and m.start > introduced[-1].start and m.text not in papers
                               and (subject_like(article, m) or _addressed(article, m)) for m in bodies):
             return None  # another body that speaks or is spoken to, named since
         bodies = [m for m in bodies if _named_as(noun, m.text)] + introduced

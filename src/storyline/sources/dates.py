@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storyline.furniture import is_page_stamp
+from storyline.furniture import YEAR, is_page_stamp
 from storyline.lang.en import MONTH_NUMBERS, WEEKDAYS
 
 _WRITTEN = re.compile(
@@ -105,7 +105,7 @@ def stamp_date(line: str) -> tuple[datetime, bool] | None:
         place = _PLACE_IN_CAPITALS.match(rest)
         rest = rest[place.end():] if place else rest  # "LONDON, June 3, 2025"
         rest = rest[clock.end():] if (clock := _CLOCK_FIRST.match(rest)) else rest  # "10:04 AM EDT, June 2, 2025": its day
-        if not _YEAR.search(rest):
+        if not YEAR.search(rest):
             if is_page_stamp(part) or (prefix is not None and not rest.strip()):
                 continue  # "By Jane Doe |", "Updated -" before the date
             if dateline and number == 1 and part[:1].isupper():
@@ -127,7 +127,6 @@ def stamp_date(line: str) -> tuple[datetime, bool] | None:
 
 _STAMP_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+|\s+-\s+")
 _STAMP_PREFIX = re.compile(r"(?:(?:first|last)\s+)?(published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _PLACE_IN_CAPITALS = re.compile(r"[A-Z][A-Z .'’-]{2,40},\s+")
 _BY_BEFORE = re.compile(r"[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*\s*(?:,|\s+on\b)\s*")
 _OUTLET_AFTER = re.compile(r"^\s*\([^()]{1,40}\)")  # "VARNHOLM, June 3, 2025 (Reuters) -"
