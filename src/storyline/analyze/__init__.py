@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from storyline.analyze.dates import resolve_dates
 from storyline.analyze.entities import canonical_entities, entity_of, extract_mentions
+from storyline.analyze.known_people import speakers_as_people
 from storyline.analyze.multilingual import analyze_in_language
 from storyline.analyze.nlp import Parsed, load_nlp, parse, pipe_parsed, text_pieces
 from storyline.analyze.pool import BATCH as POOL_BATCH
@@ -35,6 +36,7 @@ def analyze_parsed(parsed: Parsed, published: date | datetime | None) -> Analysi
     text = parsed.text
     mentions = extract_mentions(parsed)
     quotes = find_quotes(text, mentions, parsed)
+    mentions = speakers_as_people(text, mentions, quotes)
     times = resolve_dates(text, published, parsed)
     return Analysis(mentions=tuple(mentions), quotes=tuple(quotes), times=tuple(times))
 

@@ -26,7 +26,7 @@ from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.person_names import could_be_name
 from storyline.lang.en import FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES, PERSON_ROLES
 from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
-from storyline.model import Mention
+from storyline.model import Mention, Quote
 
 _REFLEXIVE_AFTER = re.compile(r"\s+(?!and\b|or\b|with\b|to\b|for\b)[a-z]+\s+(?:himself|herself)\b")  # not "with Podesta and himself"
 _AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},\s+[a-z]")  # "Munro, 73, was the last keeper": an age in apposition
@@ -85,3 +85,16 @@ def people_by_context(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 # people, a building
 _NOT_PEOPLE = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _SELDOM_BODIES = {"NORP", "FAC", "LOC"}
+
+
+def speakers_as_people(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
+    """The mentions with a name that a quotation's speaker was read from, in full, relabelled PERSON where the text
+    shows it a person's (`people_by_context`: "A spokeswoman for the bank, Helen Grady, said", Helen Grady taken for
+    a place), so that the story's entities keep her one person with "Grady said"; "Redwall Security said" stays a
+    body's."""
+    named = {q.speaker_span for q in quotes if q.speaker and q.speaker_span and " " in q.speaker}
+    if not any((m.start, m.end) in named for m in mentions if m.label != "PERSON"):
+        return list(mentions)
+    people = {(m.start, m.end) for m in people_by_context(text, mentions) if m.label == "PERSON"}
+    return [replace(m, label="PERSON") if m.label != "PERSON" and (m.start, m.end) in named & people else m
+            for m in mentions]

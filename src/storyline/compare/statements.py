@@ -78,11 +78,11 @@ def statements_of(story: StoryView) -> list[QuotedStatement]:
         published = article.published.date().isoformat() if article.published else None
         for parts, text, explicit, day, negated, stems in _quotations(article.analysis.quotes, article.analysis.times):
             first = parts[0]
-            speaker = None
-            if first.speaker_span:
-                speaker = story.entity_at(pos, *first.speaker_span)
-            if speaker is None and first.speaker:
-                speaker = story.person_named(first.speaker) or first.speaker
+            speaker = story.entity_at(pos, *first.speaker_span) if first.speaker_span else None
+            if first.speaker and (speaker is None or " " in first.speaker):
+                # the name analysis gave in full says which of a surname's bearers the span stands for ("Mrs.
+                # Whitaker said" beside her husband Mark Whitaker, whom the story's entities took the surname for)
+                speaker = story.person_named(first.speaker) or speaker or first.speaker
             out.append(QuotedStatement(len(out), pos, list(parts), speaker, any(p.direct for p in parts), text,
                                        parts[0].start, parts[-1].end, list(stems), explicit, day, published, negated))
     return out
