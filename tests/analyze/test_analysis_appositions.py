@@ -28,3 +28,19 @@ def test_a_cue_of_another_clause_or_a_fragment_gives_no_speaker():
     text = ("The board met on Monday.\n\nCompare that with Ruiz, who has called the plan “a disaster,” and Varga, "
             "who says it is “a start.”")
     assert speakers(text) == [None, None]
+
+
+def test_a_description_set_before_the_name_is_no_part_of_what_was_said():
+    """"The study's senior author, Arne Vik, said …": the words reported are after "said", the description is
+    who he is."""
+    for text, said in [
+        ("The study's senior author, Arne Vik, said the team hoped to run a trial next year.",
+         "the team hoped to run a trial next year"),
+        ("One victim, Joan Meadows, said she no longer felt safe in her own home.",
+         "she no longer felt safe in her own home"),
+    ]:
+        quotes = analyze_article(text, None).quotes
+        assert [(q.speaker, q.text) for q in quotes] == [(text.split(", ")[1], said)]
+    # words reported before the speaker are still reported
+    quotes = analyze_article("The plan is late and over budget, Arne Vik said.", None).quotes
+    assert [(q.speaker, q.text) for q in quotes] == [("Arne Vik", "The plan is late and over budget")]

@@ -186,3 +186,17 @@ def test_a_bare_quotation_paragraph_stays_unattributed_without_an_introduced_spe
 def test_a_quotation_that_is_a_storys_first_paragraph_is_the_next_paragraphs_person(below, speaker):
     text = f"MILWAUKEE — “Nobody in my family ever voted in April until six years ago.”\n\n{below}"
     assert speaker_of(text, "Nobody in my family") == speaker
+
+
+def test_a_quotation_of_my_dad_is_not_the_fathers():
+    text = ("Port worker Luis Romero, 38, has worked at the port for 15 years. His father, Ernesto Romero, worked "
+            "there for 30.\n\n“My dad always said the port was a family,” he said.")
+    assert speaker_of(text, "port was a family") == "Luis Romero"
+
+
+@pytest.mark.parametrize("ending", ["the union leader sounded confident. “They will vote yes,” she said.",
+                                    "“They will vote yes,” the union leader said."])
+def test_the_leader_of_a_body_is_whoever_the_story_introduced_at_its_head(ending):
+    text = ("The union president, Teresa Marquez, announced the deal on Sunday. The chief executive, Sandra Kim, "
+            f"called it fair. Asked whether members would approve it, {ending}")
+    assert speaker_of(text, "vote yes") == "Teresa Marquez"

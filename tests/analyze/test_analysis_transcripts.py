@@ -342,3 +342,21 @@ def test_a_cue_whose_subject_was_read_over_the_label_speaks_for_the_labels_perso
                         speaker="ANA RUIZ: Saying", speaker_span=(label, cue + 6), resolved=True)
     statements = transcript_turns(ArticleText(text, simple_tokens(text), people), [misread])
     assert [s.speaker for s in statements if s.cue is not None] == ["Ana Ruiz"]
+
+
+WITH_REPORTER = ("Naomi Feld became fire chief in March. She spoke with reporter James Holt.\n\n"
+      "Q: What has surprised you most?\n\n"
+      "A: How little of the work is fire. Most of our calls are medical now.\n\n"
+      "Q: How bad is staffing?\n\n"
+      "A: We are down 22 firefighters. My predecessor, Chief Walter Grimes, used to say, \"Nobody remembers the "
+      "fires you prevent.\" I told a girl once, \"You can be whatever you are stubborn enough to be.\"")
+
+
+def test_a_question_and_answer_interview_answers_for_the_one_the_press_spoke_with():
+    """The reporter named after "with" asks the questions; the answers, and what the answer quotes "I" saying,
+    are the chief's; what it quotes her predecessor saying is his."""
+    said = {text: speaker for text, speaker, _ in _turns(WITH_REPORTER)}
+    assert said["How little of the work is fire. Most of our calls are medical now."] == "Naomi Feld"
+    assert said["Nobody remembers the fires you prevent"] == "Walter Grimes"
+    assert said["You can be whatever you are stubborn enough to be"] == "Naomi Feld"
+    assert "James Holt" not in said.values()

@@ -125,7 +125,7 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
     head = tok.start if inverted else _phrase_start(article, subject, s_start)
     before = text[s_start:head].rstrip()
     rest_start = subject.end if inverted else tok.end
-    if before.endswith(",") and subject.kind != "inherit":
+    if before.endswith(",") and subject.kind != "inherit" and not _apposed_before(article, s_start, head, subject, tok.start):
         first = (s_start, s_start + len(before) - 1)
         resumed = None if inverted or len(before.split()) > _SUBJECT_WORDS else _resumed_after(article, rest_start, s_end)
         if resumed is not None:  # "At one point, she said, she was considering …": both sides of the cue
@@ -145,6 +145,17 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
     if start is None:
         return None
     return [(start, _clause_end(text, start, s_end))], subject
+
+
+def _apposed_before(article: ArticleText, s_start: int, head: int, subject: Subject, cue: int) -> bool:
+    """Whether the words before a speaker set off by commas on both sides are the speaker's description, not
+    words reported: "The study's senior author, Arne Vik, said …", "One victim, Joan Meadows, said …"; a noun
+    phrase with no verb, not "The plan is late, Ruiz said"."""
+    if article.text[subject.end:cue].strip() != ",":
+        return False
+    first, last = article.token_at(s_start), article.token_at(head)
+    return last - first <= _SUBJECT_WORDS and all(
+        not verb_like(article, k) and article.word(k) not in FINITE_AUXILIARIES for k in range(first, last))
 
 
 def _clause_end(text: str, start: int, s_end: int) -> int:

@@ -25,7 +25,7 @@ from storyline.lang.en import (
     ROLE_TITLES,
     US_STATES,
 )
-from storyline.lang.en_demonyms import STATE_DEMONYMS
+from storyline.lang.en_demonyms import COUNTRY_DEMONYMS, STATE_DEMONYMS
 from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 
@@ -94,7 +94,8 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         return None
     owners = role_owners(article, subject)
     role = re.compile("|".join(_age_given(subject) or [rf"\b{re.escape(head)}\b"]
-                               + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ()) + CHIEF_TITLES.get(head, ())]),
+                               + [rf"\b{re.escape(t)}(?!\w)" for t in ROLE_TITLES.get(head, ()) + CHIEF_TITLES.get(head, ())
+                                  ] + list(_of_country(subject) + _top_of(subject))),
                       re.IGNORECASE)
     qualifiers = [w for w in re.findall(r"[A-Z][\w-]+", subject.surface) if w.lower() not in DEFINITE]
     former = _FORMER.search(subject.surface) is not None
@@ -199,6 +200,56 @@ def of_the_state(article: ArticleText, subject: Subject) -> tuple[str, tuple[int
     if found is None:
         return None
     return article.person_name(found), (found.start, found.end)
+
+
+def _country_forms(subject: Subject) -> tuple[str, ...]:
+    """The country and its adjective for "the Spaniard" (Spain, Spanish); none for any other description."""
+    words = subject.surface.split()
+    if len(words) != 2 or words[0].lower() != "the" or not words[1][:1].isupper():
+        return ()
+    return COUNTRY_DEMONYMS.get(words[1].lower(), ())
+
+
+def _of_country(subject: Subject) -> tuple[str, ...]:
+    """The ways a story introduces "the Spaniard" beside the name: "Spanish forward Mateo Ruiz", "Spain's Carla
+    Ruiz", "Pablo Ruiz of Spain" (right after the name, not the name before's "Carlos Molina of Argentina and")."""
+    forms = _country_forms(subject)
+    if not forms:
+        return ()
+    country, adjectives = forms[0], forms[1:]
+    name = re.escape(_NAME.strip())
+    return tuple(rf"\b{re.escape(a)}\b" for a in adjectives) + (
+        rf"\b{re.escape(country)}['’]s\s+(?:[\w-]+\s+){{0,2}}{name}",
+        rf"{name}\s*,?\s*(?:of|from)\s+(?:the\s+)?{re.escape(country)}\b")
+
+
+def _top_of(subject: Subject) -> tuple[str, ...]:
+    """For "the union leader", "the party chief", "the company boss": the ways a story introduces whoever leads
+    that body ("union president Teresa Marquez", "the party's chairwoman, Ana Ruiz"); none for another description."""
+    words = subject.surface.lower().split()
+    if len(words) != 3 or words[0] not in DEFINITE or words[2] not in _TOP_HEADS or not words[1].isalpha():
+        return ()
+    return (rf"\b{re.escape(words[1])}(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:{'|'.join(_TOP_ROLES)})\b",)
+
+
+_TOP_HEADS = {"leader", "chief", "head", "boss"}
+_TOP_ROLES = ("president", "chairman", "chairwoman", "chair", "leader", "head", "chief", "boss", "general secretary",
+              "secretary-general", "chief executive", "director")
+
+
+def parent_of_children(subject: Subject) -> bool:
+    """Whether a description is "the father of two", "a mother of three": what a person the story named is, told
+    where the story goes on about them, as an age is; not "the father of the bride", someone else."""
+    return _CHILDREN.search(subject.surface) is not None
+
+
+_CHILDREN = re.compile(r"\b(?:father|mother|dad|mum|mom|grandfather|grandmother)\s+of\s+(?:one|two|three|four|five|six"
+                       r"|seven|eight|nine|ten|\d{1,2})(?:\s+(?:children|kids|sons|daughters|boys|girls))?\s*$", re.IGNORECASE)
+
+
+def of_a_country(subject: Subject) -> bool:
+    """Whether a description is "the Spaniard", "the Kenyan": a person of a country, whom the story named."""
+    return bool(_country_forms(subject))
 
 
 def aged(subject: Subject) -> str | None:

@@ -26,6 +26,7 @@ from storyline.lang.en import (
     UNNAMED,
     WORDLIKE,
 )
+from storyline.lang.en_demonyms import COUNTRY_DEMONYMS
 from storyline.model import Mention
 
 
@@ -79,7 +80,8 @@ def _one_of_a_people(mention: Mention) -> bool:
         return True
     if mention.label == "NORP":
         return not mention.text.endswith("s") or mention.text.endswith("ss")
-    return mention.label == "ORG" and mention.text.endswith(_NATIONALITY_ENDINGS)
+    return mention.label in ("ORG", "GPE") and (mention.text.lower() in COUNTRY_DEMONYMS
+                                                or mention.text.endswith(_NATIONALITY_ENDINGS))
 
 
 _NATIONALITY_ENDINGS = ("ard", "ese")

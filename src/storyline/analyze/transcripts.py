@@ -65,6 +65,8 @@ QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?!Anon)
 _TITLES = "|".join(sorted(LABEL_TITLES))  # a title before a surname, as a pattern's alternatives
 # "with" and up to three words of a title before a name: whom an interview is with
 _WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
+# a role of the press right before a name: the one who asks an interview's questions
+_ASKER = re.compile(r"\b(?:reporter|journalist|correspondent|interviewer|host|editor|columnist|writer)s?\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,12 +128,15 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
                 # A quotation that opens the turn (its label inside it, "“RAMOS: Did you …", or right after it) is
                 # the turn's words: its speaker's, a cue keeping them only where it names that speaker ("“…,” she
                 # said" of Ruiz's turn). A quotation the turn quotes later with a cue of its own is the cue's; where
-                # the cue's subject is read over the label ("Luciana Lopez: Saying to people ‘…’"), the label's.
-                if statement.cue is not None and parts[0][0] > start + 2:
+                # the cue's subject is read over the label ("Luciana Lopez: Saying to people ‘…’") or is "I", the label's;
+                # so is one whose speaker the turn names before it with no cue ("My predecessor, Chief Walter Grimes,
+                # used to say, “…”").
+                named_here = statement.speaker_span is not None and start <= statement.speaker_span[0] < parts[0][0]
+                if (statement.cue is not None or named_here) and parts[0][0] > start + 2:
                     label = turn.speaker_span
                     if statement.speaker_span is not None and statement.speaker_span[0] < label[1] \
-                            and label[0] < statement.speaker_span[1]:
-                        part.speaker, part.speaker_span = turn.speaker, label
+                            and label[0] < statement.speaker_span[1] or _first_person(statement):
+                        part.speaker, part.speaker_span = turn.speaker, label  # "I told a girl once, “…”": the turn's
                     out.append(part)
                     continue
                 part.parts = [(max(a, start), b) if a < start < b else (a, b) for a, b in parts]
@@ -157,6 +162,11 @@ def transcript_turns(article: ArticleText, statements: list[Statement]) -> list[
                               frame=(turn.line, turn.end), speaker=turn.speaker, speaker_span=turn.speaker_span,
                               resolved=True, sentence=(a, b)) for a, b in turn.parts]
     return sorted(out, key=lambda s: s.position)
+
+
+def _first_person(statement: Statement) -> bool:
+    """Whether a statement's cue has "I" or "we" for its subject: the words of whoever speaks in the turn."""
+    return statement.subject is not None and statement.subject.surface.lower() in ("i", "we")
 
 
 def _turns(article: ArticleText, matches: list[re.Match[str]]) -> list[Turn]:
@@ -344,8 +354,9 @@ def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
 
 def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[int, int]] | None:
     """Whom an interview is with: of the people named before its first question, the one named most often, one
-    named after "with" counting once more, the first named between equals; their fullest name and the span of
-    their first mention."""
+    named after "with" counting once more, the first named between equals, never one named as the press ("reporter
+    James Holt", "our correspondent Ana Lund", who asks); their fullest name and the span of their first
+    mention."""
     text = article.text
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
@@ -353,6 +364,8 @@ def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[
         if mention.end > first_question:
             break
         name = article.full_name(mention, mention.text, mention.start)[0]
+        if _ASKER.search(text, max(0, mention.start - 30), mention.start):
+            continue  # "She spoke with reporter James Holt": the one who asks the questions
         counts[name] += 1 + (_WITH.search(text, max(0, mention.start - 60), mention.start) is not None)
         first.setdefault(name, (mention.start, mention.end))
     if not counts:
