@@ -22,7 +22,8 @@ def test_figures_with_what_they_count():
     assert numbers("They talked for about four and a half hours.") == [(4.5, "hours", "approx")]
     assert numbers("Ambulance crews treated 15 people at the scene.") == [(15, "injured", None)]
     assert numbers("At least 14 people were killed.") == [(14, "killed", "min")]
-    assert numbers("Turnout was 82.5 percent.") == [(82.5, "percent", None)]
+    assert numbers("Turnout was 82.5 percent.") == [(82.5, "turnout:percent", None)]  # a share named by what it measures
+    assert numbers("The index rose 2.5 percent.") == [(2.5, "percent", None)]
     assert numbers("The deal is worth $4.2 billion.") == [(4.2e9, "dollar", None)]
 
 

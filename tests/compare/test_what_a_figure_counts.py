@@ -6,6 +6,8 @@ our own."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_compare_claims import by_outlet, compare_reports, conflicts, updates_by_first_step
 from test_compare_claims import pair_values as values
 
@@ -293,3 +295,78 @@ def test_a_day_in_the_clause_after_as_still_dates_the_figure():
     first = "Police arrested 46 people as protests spread to the capital on Tuesday, a police spokesman said."
     second = "Police arrested 58 people on Wednesday, a police spokesman said."
     assert values(first, second, "number") == []
+
+
+QUAKE_A = ("A magnitude 6.2 earthquake struck eastern Turkey early on Monday, killing nine people in the town of "
+           "Dorvash.\n\nThe quake hit at 3:47 a.m. local time at a depth of 10 kilometres, according to the national "
+           "disaster agency.\n\nIts epicentre was about 40 kilometres north-east of Dorvash.")
+QUAKE_B = ("An earthquake of magnitude 6.2 shook eastern Turkey before dawn on Monday, leaving nine people dead in "
+           "the town of Dorvash.\n\nThe tremor was centred nearly 40 kilometres from Dorvash, at a depth of 35 "
+           "kilometres, the disaster agency said.")
+
+
+def test_a_measure_its_words_name_is_that_measure():
+    assert kinds("The quake hit at a depth of 10 kilometres.") == [("10 kilometres", "depth:km")]
+    assert kinds("Turnout was 61.4%, the commission said.") == [("61.4%", "turnout:percent")]
+    assert kinds("The jet was cruising at 34,000 feet when it descended to 10,000 feet.") == [
+        ("34,000 feet", "altitude:feet"), ("10,000 feet", "feet")]
+    assert kinds("It lies 40 kilometres from the coast.") == [("40 kilometres", "km")]
+    # a share of those who could vote that voted is a turnout; a share of voters who backed someone is not
+    assert kinds("By noon 48.2 percent of the country's eligible voters had cast their ballots.") == [
+        ("48.2 percent", "turnout:percent")]
+    assert kinds("About 52 percent of registered voters voted for Ruiz.") == [("About 52 percent", "percent")]
+
+
+def test_two_depths_of_one_quake_disagree_however_far_apart_and_its_distance_from_a_town_is_another_thing():
+    assert values(QUAKE_A, QUAKE_B, "number") == [
+        {"harbour-times": "10 kilometres", "valley-news": "35 kilometres"}]
+
+
+@pytest.mark.parametrize("first, second, disputed", [
+    ("Voters went to the polls on Sunday. Turnout was 61.4%, the election commission said.",
+     "Voters went to the polls on Sunday. The election commission said turnout was 67%.", ("61.4%", "67%")),
+    ("The jet was cruising at 34,000 feet when the cabin lost pressure, and it descended to 10,000 feet.",
+     "The jet was flying at 36,000 feet when the cabin lost pressure, and it descended to 10,000 feet.",
+     ("34,000 feet", "36,000 feet")),
+])
+def test_a_named_measure_two_reports_give_differently_is_disputed(first, second, disputed):
+    assert [tuple(v.values()) for v in values(first, second, "number")] == [disputed]
+
+
+def test_a_toll_risen_to_and_a_number_of_injured_rose_to_are_updates_of_the_count():
+    assert kinds("The death toll from Monday's earthquake in Turkey's Karsel province has risen to 12, officials "
+                 "said.") == [("12", "killed")]
+    assert kinds("The number of people injured rose to 85, the governor said.") == [("85", "injured")]
+    assert kinds("Some 3,400 people have now been evacuated.") == [("Some 3,400 people", "evacuated")]
+    first = ("A magnitude 6.2 earthquake struck eastern Turkey early on Monday, killing nine people and injuring 60 in "
+             "the town of Dorvash, officials said.")
+    second = ("The death toll from Monday's earthquake in Turkey's Karsel province has risen to 12, officials said on "
+              "Tuesday, after rescuers recovered three more bodies in the town of Dorvash.\n\n"
+              "The number of people injured rose to 85, the governor told a news conference.")
+    found = updates_by_first_step([("northwire", "2025-06-02", first), ("valley-times", "2025-06-03", second)])
+    assert {first: [v["normalized"] for v in u["values"]] for first, u in found.items()} == {
+        "9": ["9", "12"], "60": ["60", "85"]}
+
+
+def test_a_partys_seats_as_the_count_goes_on_are_an_update_even_where_they_fall():
+    first = ("With 80% of ballots counted, the Civic Union led Malvenia's election on Monday. The Social Alliance was on "
+             "33 seats.")
+    second = ("Final results on Tuesday confirmed the Civic Union's win in Malvenia's election. The Social Alliance "
+              "finished with 31 seats.")
+    reports = [("northwire", "2025-06-16", first), ("valley-times", "2025-06-17", second)]
+    assert conflicts(compare_reports(reports), "number") == []
+    assert [v["normalized"] for u in updates_by_first_step(reports).values() for v in u["values"]] == ["33", "31"]
+
+
+def test_the_nth_day_of_a_strike_read_on_two_days_as_many_apart_is_one_count():
+    first = ("About 3,000 dockworkers at the port of Kellmouth stayed off the job on Wednesday, the third day of a "
+             "strike over pay.")
+    second = ("The strike at the port of Kellmouth, now in its fifth day, showed no sign of ending on Friday, as about "
+              "3,000 dockworkers again refused to load ships.")
+    assert conflicts(compare_reports([("northwire", "2025-06-04", first), ("valley-times", "2025-06-06", second)]),
+                     "number") == []
+    # the same day given as the third and the fourth: a dispute
+    same = first.replace("third", "fourth")
+    assert [by_outlet(c) for c in conflicts(compare_reports([("northwire", "2025-06-04", first),
+                                                              ("valley-times", "2025-06-04", same)]), "number")] == [
+        {"northwire": "3", "valley-times": "4"}]

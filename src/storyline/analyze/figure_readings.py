@@ -1,7 +1,8 @@
 """What a figure is of, read from the words around it where its noun does not say: a crowd, by whoever puts it
 at its size ("Police estimated the crowd at 12,000": `crowd_of`), a span of time a court imposed or someone
-served ("sentenced to six years in prison", "He served five months": `span_of`), and a workforce ("which employs
-about 900 people": `workforce`). analyze/numbers.py reads the
+served ("sentenced to six years in prison", "He served five months": `span_of`), a workforce ("which employs
+about 900 people": `workforce`), and a length or share named by what it measures ("at a depth of 10 km", "Turnout
+was 61.4%": `measured`). analyze/numbers.py reads the
 figures and asks these; the words are lang/en_numbers.py's."""
 
 from __future__ import annotations
@@ -113,3 +114,29 @@ def _imposed(segment: str, m: re.Match[str], sentencing: Callable[[], bool]) -> 
     if NOT_IMPOSED.search(before) or NOT_PRISON.match(rest):
         return False
     return bool(PENALTY_BEFORE.search(before) or (unit and PENALTY_AFTER.match(rest) and sentencing()))
+
+
+def measured(segment: str, pos: int, end: int, unit: str) -> str:
+    """A length or share named by what it measures ("at a depth of 10 km", "cruising at 34,000 feet", "Turnout was
+    61.4%"): that measure in that unit, a kind that says what the figure is of as a count's noun does; else the unit."""
+    named = _MEASURED_BEFORE.search(segment, max(0, pos - 60), pos)
+    if named is None:
+        voted = _VOTED_AFTER.match(segment, end) if unit == "percent" else None
+        return "turnout:percent" if voted else unit
+    return f"{(named.group('measure') or 'altitude').lower()}:{unit}"
+
+
+# a share of those who could vote that voted: "88.41 percent of the country's eligible voters cast their ballots" (not
+# "52 percent of voters backed Ruiz", a share of the vote)
+_VOTED_AFTER = re.compile(r"(?:[^\S\n]*(?:%|per[^\S\n]*cent\b|pct\b))?[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
+                          r"(?:[\w’'-]+[^\S\n]+){0,2}?(?:eligible|registered)[^\S\n]+(?:voters|electorate)\b[^.;]{0,60}?"
+                          r"\b(?:cast[^\S\n]+(?:their[^\S\n]+)?ballots|turned[^\S\n]+out|voted)\b"
+                          r"(?![^\S\n]+(?:for|against)\b)", re.IGNORECASE)
+
+
+NAMED_MEASURES = frozenset({"depth", "altitude", "elevation", "turnout"})  # the kinds `measured` gives, before the unit
+# "a depth of", "its depth was", "at an altitude of about", "turnout stood at", "cruising at", "flying at"
+_MEASURED_BEFORE = re.compile(r"(?:\b(?P<measure>depth|altitude|elevation|turnout)\b(?:[^\S\n]+[\w’'-]+){0,3}?[^\S\n]+"
+                              r"(?:of|was|is|at|to|reached|hit)|\b(?:cruising|flying)[^\S\n]+(?:altitude[^\S\n]+of|at))"
+                              r"(?:[^\S\n]+(?:about|around|roughly|nearly|almost|some|just|over|under))?[^\S\n]*$",
+                              re.IGNORECASE)

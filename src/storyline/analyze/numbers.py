@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analyze.figure_readings import RELEASED, crowd_of, segment_reading, span_of, workforce
+from storyline.analyze.figure_readings import RELEASED, crowd_of, measured, segment_reading, span_of, workforce
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import STOP_WORDS, TO_HOSPITAL
 from storyline.lang.en_numbers import (
@@ -40,6 +40,7 @@ from storyline.lang.en_numbers import (
     SPELLED_NUMBER,
     STREET_WORDS,
     TENS_WORDS,
+    UNITS,
     WINNING,
     WON_WHOLES,
 )
@@ -234,6 +235,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind in CURRENCY_KINDS and out and out[-1].kind not in (None, kind)):
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
+        if kind in UNITS or kind == "percent":
+            kind = measured(segment, m.start() - (len(q.group(0).lstrip()) if q else 0), m.end(), kind)
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
         e += len(inches.group()) if inches else 0
@@ -474,8 +477,12 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         verb = kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
-    if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 50):m.start()]):
+    if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 120):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
+    counted = _NUMBER_OF_BEFORE.search(segment[max(0, m.start() - 120):m.start()]) \
+        if noun is None or noun in GENERIC_KINDS else None
+    if counted and kind_of(light_stem(fold_text(counted.group(1)))) in HAPPENED_TO:
+        return kind_of(light_stem(fold_text(counted.group(1)))), noun  # "the number of people injured rose to 85"
     population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]) \
         if noun is None or noun in GENERIC_KINDS else None
     if population and population.group(1).lower() not in _CHANGED:
@@ -539,8 +546,13 @@ def _captured_before(segment: str, pos: int) -> bool:
 
 # a toll whose figure follows with no noun of its own: "the death toll rose to 10", "the toll stands at 12",
 # "a death toll of 7" (not "the injury toll", nor a toll road's "toll of $5", which has its currency)
-_TOLL_BEFORE = re.compile(r"(?<!injury )(?<!injuries )\btoll\b[^,;:.()\n]{0,40}?\b(?:rose|risen|climbed|jumped|reached"
+_TOLL_BEFORE = re.compile(r"(?<!injury )(?<!injuries )\btoll\b[^,;:.()\n]{0,80}?\b(?:rose|risen|climbed|jumped|reached"
                           r"|hit|increased|grew|stands?|stood|was|is|now|at|to|of)\s+$", re.IGNORECASE)
+# the number of those something befell, given as it changed or stood: "the number of people injured rose to 85",
+# "the number of those evacuated has climbed to 3,400", "the number of confirmed dead stood at 12"
+_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?([a-z]+ed|dead|hurt|missing)\b[^,;:.()\n]{0,60}?"
+                               r"\b(?:rose|risen|climbed|jumped|reached|hit|increased|grew|stands?|stood|was|is|now|at|to)\s+$",
+                               re.IGNORECASE)
 
 
 _SPANS = frozenset({"years", "months", "weeks", "days"})  # what an age is counted in

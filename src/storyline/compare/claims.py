@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 import numpy as np
 
+from storyline.analyze.figure_readings import NAMED_MEASURES
 from storyline.analyze.numbers import clashing_numbers, kind_of
 from storyline.compare.conflicts import Conflict
 from storyline.compare.thresholds import MAX_SUMMARY
@@ -215,6 +216,9 @@ def _subject(story: StoryView, c: Conflict) -> str:
     subject = c.key.split(":", 1)[-1].split("@")[0]
     if c.about is not ConflictKind.NUMBER:
         return subject
+    if subject.split(":")[0] in NAMED_MEASURES:  # "depth:km": the depth, in km
+        measure, unit = subject.split(":", 1)
+        return f"{measure} ({'%' if unit == 'percent' else unit})"
     if subject.startswith(("prison:", "served:")):  # a prison term, a time served (analyze/figure_readings.py)
         unit = subject.split(":", 1)[1]
         return unit + (" in prison" if subject.startswith("prison:") else " served")

@@ -186,7 +186,8 @@ UNITS = frozenset({"km", "mil", "metre", "m", "feet", "foot", "ft", "yard", "inc
 COUNT_DETERMINERS = frozenset({"other", "another", "further", "a", "an", "some"})
 # what follows an ordinal in an address ("55th St", "5th Avenue"), as light stems
 STREET_WORDS = frozenset({"st", "street", "avenue", "ave", "av", "road", "rd", "precinct", "district", "ward"})
-AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly"})
+AUXILIARIES = frozenset({"were", "was", "had", "have", "has", "been", "are", "is", "be", "being", "got", "get", "reportedly",
+                         "now", "already"})  # "3,400 people have now been evacuated"
 # a measure of a place on a field or a course, not a size: "the 27-yard line", "the 10-metre mark"
 POSITION_NOUNS = frozenset({"line", "mark", "marker"})
 # words after a count that make it an offset in time or a margin, not a count of what happened:

@@ -6,7 +6,9 @@ them to no one day, a kind of figure an article gives twice with nothing to tell
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from storyline.analyze.figure_readings import NAMED_MEASURES
 from storyline.analyze.numbers import (
     MEASURES,
     Number,
@@ -94,6 +96,27 @@ def _running_days(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> b
     return (lasted_so_far(story, a, n) or lasted_so_far(story, b, m)) and not a.dates & b.dates
 
 
+def _nth_day_as_dated(story: StoryView, a: Unit, b: Unit, n: Number, m: Number) -> bool:
+    """Whether two ordinals of the days of a happening ("the third day of a strike", "now in its fifth day") are
+    one count read on two days: as many days apart as the days the two sentences are of (the one day each names,
+    else its report's)."""
+    if n.kind != m.kind or n.kind not in ("ordinal:day", "ordinal:night"):
+        return False
+    days = [_day_of(story, unit) for unit in (a, b)]
+    if days[0] is None or days[1] is None:
+        return False
+    return (days[1] - days[0]).days == m.value - n.value
+
+
+def _day_of(story: StoryView, unit: Unit) -> date | None:
+    """The one day a sentence names, else the day its report was published."""
+    named = [d for d in unit.days if len(d) == 10]
+    if len(named) == 1:
+        return date.fromisoformat(named[0])
+    published = story.articles[unit.article].published
+    return published.date() if published is not None and not named else None
+
+
 def number_in_pair(pair: SentencePair) -> list[Conflict]:
     """Two figures of the same counted thing that cannot both be true, in two sentences of two voices."""
     story, a, b, aligned, quantities = pair.story, pair.a, pair.b, pair.aligned, pair.quantities
@@ -104,6 +127,8 @@ def number_in_pair(pair: SentencePair) -> list[Conflict]:
                if _comparable_modes(_mode(story, a, n), _mode(story, b, m))]
     shared = (set(a.stems) | set(pair.context)) & set(b.stems)
     for n, m in numbers:
+        if _nth_day_as_dated(story, a, b, n, m):
+            continue  # "on Wednesday, the third day of a strike" / "now in its fifth day" on Friday: one count
         later = is_update(story, a, b, n, m)
         if not later and (not _disagree(n, m, False) or _of_two_things(a, b, n, m) or _running_days(story, a, b, n, m)):
             continue  # so far apart that they count two things (an earlier raid's haul), or one said roughly;
@@ -310,10 +335,11 @@ PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every p
 # counts that change as news comes in: a toll, and a crowd as one estimator puts it (analyze/figure_readings), which a
 # report gives once ("Police estimated the crowd at 12,000" / "About 15,000 people took part, according to police")
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing", "crowd by police", "crowd by organisers"})
-FALLING_KINDS = frozenset({"missing"})  # ... and fall as well as grow: the missing are found
+FALLING_KINDS = frozenset({"missing", "seat"})  # ... and fall as well as grow: the missing are found, a party's seats
+# move as the count goes on (33 with 80% counted, 31 in the final result)
 ONE_A_HAPPENING = frozenset({"magnitude"})  # a quake has one magnitude: a report that gives two ("Tehran put it
 # at 5.9, the USGS at 6.1") gives its sources' dispute, not two things, and two reports of one each dispute it too
-TALLIED_KINDS = frozenset({"vot", "ballot"})  # ... and a vote's tally as its ballots are counted (4,812 votes on the
+TALLIED_KINDS = frozenset({"vot", "ballot", "seat"})  # ... and a vote's tally as its ballots are counted (4,812 votes on the
 # night, 4,903 once the postal ballots are in), which, unlike the toll, no sentence calls the story's one count
 
 
@@ -440,8 +466,10 @@ def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Numb
 def _disagree(n: Number, m: Number, update: bool) -> bool:
     """Whether two figures of one thing cannot both be true, or are two different bounds of it
     (at least 7 / at least 6 dead: the outlets count differently). Reports of two days may be
-    further apart (a toll of 3 on the first day, 10 the next)."""
-    if far_apart(n.value, m.value, UPDATE_RATIO if update else RATIO) or _round_near(n, m):
+    further apart (a toll of 3 on the first day, 10 the next). A measure its words name ("at a depth of 10 km" /
+    "… of 35 km") is one thing however far apart the two are."""
+    named = n.kind is not None and n.kind.split(":")[0] in NAMED_MEASURES
+    if not named and far_apart(n.value, m.value, UPDATE_RATIO if update else RATIO) or _round_near(n, m):
         return False
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
         return True
