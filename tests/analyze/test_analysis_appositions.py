@@ -41,6 +41,11 @@ def test_a_description_set_before_the_name_is_no_part_of_what_was_said():
     ]:
         quotes = analyze_article(text, None).quotes
         assert [(q.speaker, q.text) for q in quotes] == [(text.split(", ")[1], said)]
+    # nor for a cue that follows in the words reported ("had agreed")
+    text = ("The UN special envoy for Sudan, Yekaterina Volkova, told the Security Council on Thursday that the "
+            "warring parties had agreed to open three corridors.")
+    assert [q.text for q in analyze_article(text, None).quotes] == [
+        "the warring parties had agreed to open three corridors"]
     # words reported before the speaker are still reported
     quotes = analyze_article("The plan is late and over budget, Arne Vik said.", None).quotes
     assert [(q.speaker, q.text) for q in quotes] == [("Arne Vik", "The plan is late and over budget")]

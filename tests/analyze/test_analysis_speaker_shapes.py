@@ -200,3 +200,15 @@ def test_the_leader_of_a_body_is_whoever_the_story_introduced_at_its_head(ending
     text = ("The union president, Teresa Marquez, announced the deal on Sunday. The chief executive, Sandra Kim, "
             f"called it fair. Asked whether members would approve it, {ending}")
     assert speaker_of(text, "vote yes") == "Teresa Marquez"
+
+
+def test_a_role_given_after_one_name_is_not_the_next_names_the_sentence_goes_on_to():
+    text = ("Juergen Koehler, the Eastbury coach, said his side had beaten Millbrook 2-1 on Saturday. Captain Dan "
+            "Okafor will miss the cup match on Wednesday, the coach said. “I won’t take a risk with Dan,” he said.")
+    assert speaker_of(text, "risk with Dan") == "Juergen Koehler"
+    assert speaker_of(text, "cup match") == "Juergen Koehler"
+
+
+def test_one_word_after_a_persons_name_and_of_is_where_they_are_from():
+    text = "Mayor Oleksiy Hrytsenko of Pivdenne told residents on Monday that the bridge would reopen in May."
+    assert speaker_of(text, "bridge would reopen") == "Oleksiy Hrytsenko"

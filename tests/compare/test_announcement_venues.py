@@ -71,3 +71,15 @@ def test_a_sentence_of_he_or_she_after_a_quotation_tells_its_occasion():
              "She announced this at a briefing in the capital. \"It will take long and must be done in steps,\" "
              "Foreign Minister Elina Varga told journalists.")
     assert venues(RADIO, first) == []
+
+
+def test_a_town_hall_a_council_and_an_agency_interview_are_media_of_their_own():
+    town_hall = "Mayor Ana Lund said at a town hall meeting on Monday that the bridge would reopen in May after repairs."
+    briefing = "Mayor Ana Lund told a briefing on Monday that the bridge would reopen in May after repairs."
+    assert venues(town_hall, briefing) == [{"coast-wire": "town hall", "bay-herald": "briefing"}]
+    council = ("The UN envoy for Sudan, Ekaterina Volkova, told the Security Council on Thursday that the warring "
+               "parties had agreed to open three aid corridors.")
+    agency = ("The UN envoy for Sudan, Ekaterina Volkova, said in an interview with the Meridian news agency on "
+              "Thursday that the warring parties had agreed to open three aid corridors.")
+    assert venues(council, agency) == [{"coast-wire": "speech", "bay-herald": "newspaper"}]
+    assert venues(town_hall, town_hall.replace("Monday", "Monday evening")) == []

@@ -90,11 +90,16 @@ _SELDOM_BODIES = {"NORP", "FAC", "LOC"}
 def speakers_as_people(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
     """The mentions with a name that a quotation's speaker was read from, in full, relabelled PERSON where the text
     shows it a person's (`people_by_context`: "A spokeswoman for the bank, Helen Grady, said", Helen Grady taken for
-    a place), so that the story's entities keep her one person with "Grady said"; "Redwall Security said" stays a
-    body's."""
+    a place), so that the story's entities keep her one person with "Grady said"; a name taken for a body stays
+    one ("Redwall Security said")."""
     named = {q.speaker_span for q in quotes if q.speaker and q.speaker_span and " " in q.speaker}
-    if not any((m.start, m.end) in named for m in mentions if m.label != "PERSON"):
+    if not any((m.start, m.end) in named for m in mentions if m.label in _SELDOM_SPEAKERS):
         return list(mentions)
     people = {(m.start, m.end) for m in people_by_context(text, mentions) if m.label == "PERSON"}
-    return [replace(m, label="PERSON") if m.label != "PERSON" and (m.start, m.end) in named & people else m
+    return [replace(m, label="PERSON") if m.label in _SELDOM_SPEAKERS and (m.start, m.end) in named & people else m
             for m in mentions]
+
+
+# what the model took a speaker's name for that seldom speaks: a place, a people, a building (a body speaks: "Obama
+# Reverses", a headline's words the model took for one, stays one)
+_SELDOM_SPEAKERS = {"GPE", "LOC", "NORP", "FAC"}

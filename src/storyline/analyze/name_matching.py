@@ -76,11 +76,16 @@ def compatible_given_names(a: str, b: str) -> bool:
     x, y = ga[0], gb[0]
     if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
         return True
+    if len(x) > 3 and len(y) > 3 and _IOTATED.sub("", x) == _IOTATED.sub("", y):  # Yekaterina / Ekaterina
+        return True
     if len(x) == 2 and len(y) == 2:  # "JD" and "J" "D" were folded alike above; other pairs of initials differ
         return False
     return _same_sound(x[0], y[0]) and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
 
 
+# a "y", "j" or "i" before the first vowel that one transliteration writes and another does not: Yekaterina /
+# Ekaterina, Yevgeny / Evgeny, Jelena / Elena
+_IOTATED = re.compile(r"^[yji](?=[aeiou])")
 _SAME_SOUND = ({"c", "k"},)  # one name's two transliterations: Karolos / Carolos, Konstantin / Constantin
 
 

@@ -151,8 +151,8 @@ def _apposed_before(article: ArticleText, s_start: int, head: int, subject: Subj
     """Whether the words before a speaker set off by commas on both sides are the speaker's description, not
     words reported: "The study's senior author, Arne Vik, said …", "One victim, Joan Meadows, said …"; a noun
     phrase with no verb, not "The plan is late, Ruiz said"."""
-    if article.text[subject.end:cue].strip() != ",":
-        return False
+    if not article.text[subject.end:cue].lstrip().startswith(","):
+        return False  # the name closes its description with a comma, whichever cue follows
     first, last = article.token_at(s_start), article.token_at(head)
     return last - first <= _SUBJECT_WORDS and all(
         not verb_like(article, k) and article.word(k) not in FINITE_AUXILIARIES for k in range(first, last))

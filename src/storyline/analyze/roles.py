@@ -13,7 +13,8 @@ from functools import lru_cache
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.entities import PLACE_LABELS
-from storyline.analyze.speaker_kinds import CHIEF_TITLES, Subject
+from storyline.analyze.speaker_kinds import CHIEF_TITLES, Subject, named_person
+from storyline.analyze.subjects import sentence_subject
 from storyline.lang.en import (
     ANONYMOUS,
     DEFINITE,
@@ -22,6 +23,7 @@ from storyline.lang.en import (
     MESSAGE_NOUNS,
     PARTY_LETTERS,
     PERSON_ROLES,
+    PLACE_PREPOSITIONS,
     ROLE_TITLES,
     US_STATES,
 )
@@ -252,6 +254,56 @@ def of_a_country(subject: Subject) -> bool:
     return bool(_country_forms(subject))
 
 
+def just_named(article: ArticleText, subject: Subject,
+                found: tuple[str, tuple[int, int] | None] | None) -> tuple[str, tuple[int, int] | None] | None:
+    """The person an age or a role of sport with no one introduced by it stands for ("Margaret Tully, from
+    Wollongong, has been waiting … ‘…,’ said the 74-year-old"): the reader's person, where the story named them
+    in this paragraph or the one before and named no one else there before the quotation; no one where that
+    person was named further back (such a word tells who someone is where they are first described), nor where
+    the paragraph names another ("Margaret Tully … Her GP, Dr Anil Rao, says … ‘…,’ said the 74-year-old": the
+    last person named is not the one the age was meant for). Where no subject or speaker stands for it, the one
+    person named in this paragraph or, if none, the one before, whatever their place in the sentence ("Detectives
+    arrested Neil Carver, 44. “…,” the father of two told reporters")."""
+    here = article.paragraph_of(subject.start)
+    if found is None or found[1] is None:
+        for paragraph in (here, here - 1):
+            named = _named_in(article, paragraph, subject.start)
+            if named:
+                if len(named) > 1:
+                    return None
+                mention = named[next(iter(named))]
+                opening = sentence_subject(article, article.sentences[article.sentence_of(mention.start)])
+                if opening is not None and opening.kind == "role":
+                    return None  # "The 24-year-old forward met a cross from Ruiz": the description is another's
+                return article.person_name(mention), (mention.start, mention.end)
+        return None
+    paragraph = article.paragraph_of(found[1][0])
+    if paragraph < here - 1:
+        return None
+    return found if set(_named_in(article, paragraph, subject.start)) <= {found[0]} else None
+
+
+def _named_in(article: ArticleText, paragraph: int, before: int) -> dict[str, Mention]:
+    """The people a paragraph names in full before a place, outside quotations, each at their last mention; one
+    word alone ("Rovers", which the model may take for a person) is no person's name here."""
+    if paragraph < 0:
+        return {}
+    lo, hi = article.paragraphs[paragraph][0], min(article.paragraphs[paragraph][1], before)
+    named: dict[str, Mention] = {}
+    for m in article.people:
+        if lo <= m.start < hi and not article.in_quote(m.start) and named_person(article, m) \
+                and not _after_place_word(article, m) and " " in (name := article.person_name(m)):
+            named[name] = m
+    return named
+
+
+def _after_place_word(article: ArticleText, mention: Mention) -> bool:
+    """Whether a name stands after "from", "in", "of" … ("Margaret Tully, from Wollongong,"): a place, whatever the
+    model took it for."""
+    i = article.token_at(mention.start)
+    return i > 0 and article.word(i - 1) in PLACE_PREPOSITIONS
+
+
 def aged(subject: Subject) -> str | None:
     """The age a description gives as its head ("the 52-year-old" → "52"), a person the story named, as a role
     is; None for any other description ("the 31-year-old striker" is the striker)."""
@@ -311,7 +363,9 @@ def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) 
 _AND = re.compile(r"\s(?:and|or)\s")
 # where the words before a name, in its sentence, stop being its own: "The judge found that at least until 1991, Mr.
 # Gigante …" gives Gigante no role, whose clause opens after "that"
-_CLAUSE_BREAK = re.compile(r"\bthat\b|[;:]\s|\n")
+# where the words before a name stop introducing it: a clause of its own, or a verb of saying after another's
+# description ("Juergen Koehler, the Eastbury coach, said his side had beaten Millbrook": Millbrook is no coach)
+_CLAUSE_BREAK = re.compile(r"\bthat\b|[;:]\s|\n|\b(?:said|says|told|tells|added|adds)\b")
 # a role that a verb acts on ("murdering a judge", "killed the deputy"), not one it makes the person ("was named the
 # nominee", "sworn in as governor")
 _ACTED_ON = re.compile(r"\b(?!(?:named|elected|appointed|chosen|crowned|sworn|hired|installed|confirmed|nominated|promoted"

@@ -242,7 +242,7 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
     Lima", "Rob Enderle of Enderle Group in Silicon Valley": the person the place or body follows with of/from
     (a place with in/at as well), not the place, across a chain of bodies and places so joined (a person's
     name does not run on over "of <body>")."""
-    if mention.label == "PERSON":
+    if mention.label == "PERSON" and not _one_word_of_a_person(article, mention):
         return None
     i = article.token_at(mention.start) - 1
     label = mention.label
@@ -277,6 +277,16 @@ def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention
         label = before.label
     return None
 
+
+
+def _one_word_of_a_person(article: ArticleText, mention: Mention) -> bool:
+    """Whether one word the model took for a person follows a person's name with "of" or "from" ("Mayor Oleksiy
+    Hrytsenko of Pivdenne told"): the place or body the person is of, whatever the model took it for."""
+    i = article.token_at(mention.start) - 1
+    if " " in mention.text or i < 1 or article.word(i) not in PERSON_OF:
+        return False
+    before = article.mention_by_end.get(article.tokens[i - 1].end)
+    return before is not None and before.label == "PERSON" and " " in before.text
 
 
 def _name_cut_short(article: ArticleText, mention: Mention, lo: int) -> Subject | None:

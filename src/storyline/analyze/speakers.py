@@ -40,6 +40,7 @@ from storyline.analyze.roles import (
     aged,
     far_holder,
     holds_a_role,
+    just_named,
     named_beside,
     of_a_country,
     of_the_state,
@@ -47,7 +48,7 @@ from storyline.analyze.roles import (
     role_antecedent,
     role_head,
 )
-from storyline.analyze.speaker_kinds import Subject, named_person, person_like, subject_from_mention
+from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
 from storyline.analyze.speaker_phrases import noun_phrase_after, noun_phrase_before, np_token
 from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import sentence_subject, subject_like
@@ -61,7 +62,6 @@ from storyline.lang.en import (
     NP_STOP,
     PASSIVE_AUXILIARIES,
     PERSON_ROLES,
-    PLACE_PREPOSITIONS,
     PREPOSITIONAL,
     PRESS_ROLES,
     PRONOUNS,
@@ -237,7 +237,7 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         described = aged(subject) is not None or role_head(subject) in SPORT_ROLES or of_a_country(subject) \
             or parent_of_children(subject)  # what a person just named is: "the 74-year-old", "the father of two"
         if found is None and described:
-            found = _just_named(article, subject, antecedent(article, subject.start, done, None, genders, statement))
+            found = just_named(article, subject, antecedent(article, subject.start, done, None, genders, statement))
         elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES) \
                 and not _kin_of_another(subject):  # "his mother told …": no one named is she; unnamed, not the nearest
             found = antecedent(article, subject.start, done, None, genders, statement)
@@ -284,56 +284,6 @@ def _names_no_one_before(article: ArticleText, subject: Subject) -> int:
     before's; else 0."""
     lo = article.paragraphs[article.paragraph_of(subject.start)][0]
     return int(not any(lo <= m.start < subject.start and not article.in_quote(m.start) for m in article.people))
-
-
-def _just_named(article: ArticleText, subject: Subject,
-                found: tuple[str, tuple[int, int] | None] | None) -> tuple[str, tuple[int, int] | None] | None:
-    """The person an age or a role of sport with no one introduced by it stands for ("Margaret Tully, from
-    Wollongong, has been waiting … ‘…,’ said the 74-year-old"): the reader's person, where the story named them
-    in this paragraph or the one before and named no one else there before the quotation; no one where that
-    person was named further back (such a word tells who someone is where they are first described), nor where
-    the paragraph names another ("Margaret Tully … Her GP, Dr Anil Rao, says … ‘…,’ said the 74-year-old": the
-    last person named is not the one the age was meant for). Where no subject or speaker stands for it, the one
-    person named in this paragraph or, if none, the one before, whatever their place in the sentence ("Detectives
-    arrested Neil Carver, 44. “…,” the father of two told reporters")."""
-    here = article.paragraph_of(subject.start)
-    if found is None or found[1] is None:
-        for paragraph in (here, here - 1):
-            named = _named_in(article, paragraph, subject.start)
-            if named:
-                if len(named) > 1:
-                    return None
-                mention = named[next(iter(named))]
-                opening = sentence_subject(article, article.sentences[article.sentence_of(mention.start)])
-                if opening is not None and opening.kind == "role":
-                    return None  # "The 24-year-old forward met a cross from Ruiz": the description is another's
-                return article.person_name(mention), (mention.start, mention.end)
-        return None
-    paragraph = article.paragraph_of(found[1][0])
-    if paragraph < here - 1:
-        return None
-    return found if set(_named_in(article, paragraph, subject.start)) <= {found[0]} else None
-
-
-def _named_in(article: ArticleText, paragraph: int, before: int) -> dict[str, Mention]:
-    """The people a paragraph names in full before a place, outside quotations, each at their last mention; one
-    word alone ("Rovers", which the model may take for a person) is no person's name here."""
-    if paragraph < 0:
-        return {}
-    lo, hi = article.paragraphs[paragraph][0], min(article.paragraphs[paragraph][1], before)
-    named: dict[str, Mention] = {}
-    for m in article.people:
-        if lo <= m.start < hi and not article.in_quote(m.start) and named_person(article, m) \
-                and not _after_place_word(article, m) and " " in (name := article.person_name(m)):
-            named[name] = m
-    return named
-
-
-def _after_place_word(article: ArticleText, mention: Mention) -> bool:
-    """Whether a name stands after "from", "in", "of" … ("Margaret Tully, from Wollongong,"): a place, whatever the
-    model took it for."""
-    i = article.token_at(mention.start)
-    return i > 0 and article.word(i - 1) in PLACE_PREPOSITIONS
 
 
 def _copy_speaker(statement: Statement, source: Statement) -> None:

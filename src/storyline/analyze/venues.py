@@ -26,7 +26,9 @@ VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern,
     ("speech", r"\bspeech\b|\b(?:speaking|spoke)\s+(?:to|before)\s+(?:an?\s+|the\s+)?(?:parliament|lawmakers|"
                r"delegates|conference|summit|crowd|audience|assembly|congress|senate)\b|\baddress(?:ed|ing)?\s+(?:the\s+)?[A-Z]\w+|\b(?:told|addressing|addressed)\s+(?:an?\s+)?"
                r"(?:audience|delegates|conference|summit|rally|crowd|parliament|lawmakers)\b"
-               r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate)\b"),
+               r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate"
+               r"|Council)\b"),
+    ("town hall", r"\btown[\s-]+hall(?:\s+(?:meeting|event|forum)s?)?\b"),
     ("statement", r"\bstatement\b"),
     ("call", _CALL + r"|\bon\s+a\s+call\b"),
     ("rally", r"\brally\b"),
@@ -47,10 +49,10 @@ _VENUE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("television", re.compile(r"\b(?:television|TV|televised|broadcaster)\b")),
     ("press", re.compile(r"\b(?:briefing|news conference|press conference|press event|reporters at|(?:told|telling|briefed)"
                          r" reporters|remarks to reporters)\b", re.IGNORECASE)),
-    ("speech", re.compile(r"\b(?:speech|address(?:ed|ing)? (?:the|a)|rally|keynote)\b", re.IGNORECASE)),
+    ("speech", re.compile(r"\b(?:speech|address(?:ed|ing)? (?:the|a)|rally|keynote|town[\s-]+hall)\b", re.IGNORECASE)),
     ("statement", re.compile(r"\b(?:written statement|in a statement|press release)\b", re.IGNORECASE)),
     ("social", re.compile(r"\b(?:on X|Twitter|tweet|social media|Telegram|Truth Social|Facebook|Instagram)\b")),
-    ("newspaper", re.compile(r"\binterview with (?:the )?[A-Z][\w]+ (?:newspaper|daily|magazine)\b")),
+    ("newspaper", re.compile(r"\binterview with (?:the )?(?:[A-Z][\w]+ )+(?:newspaper|daily|magazine|news agency)\b")),
     ("call", re.compile(_CALL + r"|\bcall\s+with\s+(?:analysts|investors)\b", re.IGNORECASE)),
 ]
 
@@ -75,6 +77,7 @@ VENUE_PHRASE = re.compile(
     r"|\b(?:on|at|during|told|to|gave|before)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:briefing|news conference|press conference|speech|rally|(?:conference|earnings|investor)\s+call)\b"
     r"|\binterview\s+with\s+(?:the\s+)?(?:(?:public|state|national|local)\s+)?(?:broadcaster|television|TV)\b"
+    r"|\binterview\s+with\s+(?:the\s+)?(?:[A-Z][\w]+\s+)+(?:newspaper|daily|magazine|news\s+agency)\b"
     r"|\bbriefing for (?:journalists|reporters)\b"
     r"|\bin a (?:written )?statement\b", re.IGNORECASE)
 VENUE_LABELS = {"radio": "radio show", "television": "television", "broadcast": "broadcast", "press": "briefing",

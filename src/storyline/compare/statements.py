@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from storyline.analyze.name_matching import name_key, same_name
 from storyline.analyze.numbers import find_numbers
 from storyline.compare.align import Groups, LanguageView, StemWeights, candidate_pairs, sentence_fingerprint
 from storyline.compare.thresholds import (
@@ -79,13 +80,21 @@ def statements_of(story: StoryView) -> list[QuotedStatement]:
         for parts, text, explicit, day, negated, stems in _quotations(article.analysis.quotes, article.analysis.times):
             first = parts[0]
             speaker = story.entity_at(pos, *first.speaker_span) if first.speaker_span else None
-            if first.speaker and (speaker is None or " " in first.speaker):
+            if first.speaker and (speaker is None or _another_bearer(speaker, first.speaker)):
                 # the name analysis gave in full says which of a surname's bearers the span stands for ("Mrs.
                 # Whitaker said" beside her husband Mark Whitaker, whom the story's entities took the surname for)
                 speaker = story.person_named(first.speaker) or speaker or first.speaker
             out.append(QuotedStatement(len(out), pos, list(parts), speaker, any(p.direct for p in parts), text,
                                        parts[0].start, parts[-1].end, list(stems), explicit, day, published, negated))
     return out
+
+
+def _another_bearer(entity: str, analysed: str) -> bool:
+    """Whether the story's entity for a speaker's span and the full name the analysis read there are two people
+    of one surname (Mark Whitaker / Karen Whitaker), not one person's names (Barack Obama / "Obama Reverses", a
+    headline's words the model took for a name)."""
+    return " " in entity and " " in analysed and name_key(entity).split()[-1] == name_key(analysed).split()[-1] \
+        and not same_name(entity, analysed)
 
 
 @memo(ARTICLES)
