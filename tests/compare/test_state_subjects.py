@@ -25,3 +25,12 @@ def test_a_person_one_step_names_alone_is_not_whose_case_it_is():
     updates = updates_by_first_step(reports)
     assert [v["normalized"] for v in updates["undecided"]["values"]] == ["undecided", "sought", "imposed"]
     assert updates["undecided"]["subject"] == "the case"  # not the prosecutor, whom one step names
+
+
+def test_a_road_closed_then_reopened_is_of_access_not_of_a_case():
+    reports = [("coast-wire", "2025-03-03", "A fire broke out at a factory in Ashcombe on Monday. The main road past "
+                                            "the estate was closed for several hours, police said."),
+               ("valley-news", "2025-03-04", "Firefighters put out the fire at the Ashcombe factory. The main road "
+                                             "past the estate reopened on Tuesday morning, police said.")]
+    updates = updates_by_first_step(reports)
+    assert [u["subject"] for u in updates.values() if u["about"] == "state"] == ["access"]

@@ -179,7 +179,7 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
     for pos, (_, _, (start, _), unit) in kept.items():
         by_step[order[pos]].append((unit, start))
     # a service's restoration is of the service, whoever its sentences name (the operator, a tweet)
-    subject = "the service" if ladder == "service" else _subject(story, by_step)
+    subject = _THINGS.get(ladder) or _subject(story, by_step)
     return Conflict(ConflictKind.STATE, f"state:{subject}@{ladder}",
                     {pos: (label, story.articles[pos].text[s:e], climbed[pos])
                      for pos, (rank, label, (s, e), _) in kept.items()},
@@ -192,4 +192,6 @@ def _climbed(story: StoryView, units: list[Unit], moment_of: dict[int, tuple[str
 LADDERS: dict[str, tuple[Ladder, bool]] = {"case": (CASE_STAGES, True), "condition": (CONDITION_STAGES, True),
                                            "penalty": (PENALTY_STAGES, False), "access": (ACCESS_STAGES, False),
                                            "cause": (CAUSE_STAGES, False), "service": (SERVICE_STAGES, False)}
+# what a ladder of no person's stages is of: a service restored, a road or site reopened, a cause established
+_THINGS = {"service": "the service", "access": "access", "cause": "the cause"}
 DETECTOR = Detector(ConflictKind.STATE, in_story=state_in_story)
