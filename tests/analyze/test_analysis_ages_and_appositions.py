@@ -150,3 +150,19 @@ def test_an_epithet_the_model_took_into_a_name_is_no_part_of_it(name):
 def test_a_bodys_initials_or_a_state_before_a_title_are_no_part_of_the_name(name):
     assert strip_title(name) == "Chiamaka Okafor"
     assert strip_title("Paul Justice") == "Paul Justice"
+
+
+@pytest.mark.parametrize("text, words", [
+    # what the story says beside the one name contradicts the description: another country, age or sex
+    ("British tourist Tom Baker was injured in the attack in Mombasa.\n\n“We acted quickly,” the Kenyan said.",
+     "acted quickly"),
+    ("Frenchman Luc Moreau won the stage.\n\nBelgian rider Jan Peeters finished second.\n\n“I was tired,” the "
+     "Frenchman said.", "was tired"),
+    ("Detectives arrested Neil Carver, 44, on Tuesday.\n\n“He attacked me first,” the 24-year-old said.", "attacked me"),
+    ("Police charged Daniel Whitlow with arson on Monday.\n\n“I want my kids back,” the mother of three said.",
+     "kids back"),
+    # an origin needs the person the story was about, not one it named as an object
+    ("Officers arrested Mateo Ruiz on Monday.\n\n“He was violent,” the Briton told police.", "was violent"),
+])
+def test_a_description_the_story_contradicts_or_does_not_tie_to_the_one_named_is_nobodys(text, words):
+    assert speaker_of(text, words) is None

@@ -46,6 +46,9 @@ def test_a_description_set_before_the_name_is_no_part_of_what_was_said():
             "warring parties had agreed to open three corridors.")
     assert [q.text for q in analyze_article(text, None).quotes] == [
         "the warring parties had agreed to open three corridors"]
-    # words reported before the speaker are still reported
-    quotes = analyze_article("The plan is late and over budget, Arne Vik said.", None).quotes
-    assert [(q.speaker, q.text) for q in quotes] == [("Arne Vik", "The plan is late and over budget")]
+    # words reported before the speaker are still reported, with no verb too
+    for text, said in [("The plan is late and over budget, Arne Vik said.", "The plan is late and over budget"),
+                       ("Not a single penny more, Ana Cole, the finance minister, said on Tuesday.",
+                        "Not a single penny more"),
+                       ("The worst flood in a century, Piet Hale, 58, told reporters.", "The worst flood in a century")]:
+        assert [q.text for q in analyze_article(text, None).quotes] == [said]

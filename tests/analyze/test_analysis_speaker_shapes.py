@@ -188,12 +188,6 @@ def test_a_quotation_that_is_a_storys_first_paragraph_is_the_next_paragraphs_per
     assert speaker_of(text, "Nobody in my family") == speaker
 
 
-def test_a_quotation_of_my_dad_is_not_the_fathers():
-    text = ("Port worker Luis Romero, 38, has worked at the port for 15 years. His father, Ernesto Romero, worked "
-            "there for 30.\n\n“My dad always said the port was a family,” he said.")
-    assert speaker_of(text, "port was a family") == "Luis Romero"
-
-
 @pytest.mark.parametrize("ending", ["the union leader sounded confident. “They will vote yes,” she said.",
                                     "“They will vote yes,” the union leader said."])
 def test_the_leader_of_a_body_is_whoever_the_story_introduced_at_its_head(ending):
@@ -212,3 +206,9 @@ def test_a_role_given_after_one_name_is_not_the_next_names_the_sentence_goes_on_
 def test_one_word_after_a_persons_name_and_of_is_where_they_are_from():
     text = "Mayor Oleksiy Hrytsenko of Pivdenne told residents on Monday that the bridge would reopen in May."
     assert speaker_of(text, "bridge would reopen") == "Oleksiy Hrytsenko"
+
+
+def test_a_bodys_name_in_capitals_is_not_the_common_noun_of_its_leader():
+    text = ("Striking dockers' leader Tom Reed met European Union president Ana Berg in Brussels on Monday.\n\n"
+            "“We will not back down,” the union leader said.")
+    assert speaker_of(text, "not back down") == "Tom Reed"

@@ -360,3 +360,10 @@ def test_a_question_and_answer_interview_answers_for_the_one_the_press_spoke_wit
     assert said["Nobody remembers the fires you prevent"] == "Walter Grimes"
     assert said["You can be whatever you are stubborn enough to be"] == "Naomi Feld"
     assert "James Holt" not in said.values()
+
+
+def test_an_interview_with_someone_of_the_press_is_theirs_where_no_one_else_is_named():
+    text = ("We spoke with magazine editor Clara Wu about the closing of the Harbour Review.\n\n"
+            "Q: Why close now?\n\nA: I could not find a buyer. I tried for a year.\n\n"
+            "Q: What comes next?\n\nA: I will write a book about the magazine and its readers.")
+    assert {speaker for _, speaker, direct in _turns(text) if direct} == {"Clara Wu"}

@@ -83,3 +83,8 @@ def test_a_town_hall_a_council_and_an_agency_interview_are_media_of_their_own():
               "Thursday that the warring parties had agreed to open three aid corridors.")
     assert venues(council, agency) == [{"coast-wire": "speech", "bay-herald": "newspaper"}]
     assert venues(town_hall, town_hall.replace("Monday", "Monday evening")) == []
+    # the building, and a council in lower case, are no medium
+    outside = "Mayor Ana Lund, speaking outside the town hall on Monday, said the bridge would reopen in May after repairs."
+    assert venues(outside, briefing) == []
+    story = "Ana Lund told the story of the council on Monday, saying the bridge would reopen in May after repairs."
+    assert analyze_article(story, None).quotes[0].venue is None

@@ -40,6 +40,7 @@ STRIKE_NEXT_DAY = ("The strike at the port of Velmar spread to the northern term
 
 def test_a_compound_counts_what_its_head_counts():
     assert kinds("Around 1,500 dockworkers stopped work.") == [("Around 1,500 dockworkers", "employees")]
+    assert kinds("Some 4,500 dockers walked out.") == [("Some 4,500 dockers", "employees")]  # a trade's own word
     assert kinds("About 3,000 steelworkers marched.") == [("About 3,000 steelworkers", "employees")]
 
 
@@ -311,15 +312,23 @@ def test_a_measure_its_words_name_is_that_measure():
     assert kinds("The jet was cruising at 34,000 feet when it descended to 10,000 feet.") == [
         ("34,000 feet", "altitude:feet"), ("10,000 feet", "feet")]
     assert kinds("It lies 40 kilometres from the coast.") == [("40 kilometres", "km")]
+    # a speed, another moment of a flight, a toll not given: none of these measures
+    assert kinds("The train was flying at 300 km an hour.") == [("300 km", "km/h")]
+    assert kinds("The jet descended to an altitude of 8,000 feet.") == [("8,000 feet", "feet")]
+    assert kinds("The death toll is not yet known but the number of people injured rose to 85.") == [("85", "injured")]
     # a share of those who could vote that voted is a turnout; a share of voters who backed someone is not
     assert kinds("By noon 48.2 percent of the country's eligible voters had cast their ballots.") == [
         ("48.2 percent", "turnout:percent")]
     assert kinds("About 52 percent of registered voters voted for Ruiz.") == [("About 52 percent", "percent")]
 
 
-def test_two_depths_of_one_quake_disagree_however_far_apart_and_its_distance_from_a_town_is_another_thing():
+def test_two_depths_of_one_quake_disagree_further_apart_than_counts_and_its_distance_from_a_town_is_another_thing():
     assert values(QUAKE_A, QUAKE_B, "number") == [
         {"harbour-times": "10 kilometres", "valley-news": "35 kilometres"}]
+    mine = QUAKE_B.replace("The tremor was centred nearly 40 kilometres from Dorvash, at a depth of 35 kilometres, the "
+                           "disaster agency said.", "Rescuers reached miners trapped at a depth of 1.2 kilometres in the "
+                           "Ravel mine, the disaster agency said.")
+    assert values(QUAKE_A, mine, "number") == []
 
 
 @pytest.mark.parametrize("first, second, disputed", [
@@ -370,3 +379,15 @@ def test_the_nth_day_of_a_strike_read_on_two_days_as_many_apart_is_one_count():
     assert [by_outlet(c) for c in conflicts(compare_reports([("northwire", "2025-06-04", first),
                                                               ("valley-times", "2025-06-04", same)]), "number")] == [
         {"northwire": "3", "valley-times": "4"}]
+
+
+def test_a_price_a_share_in_pence_or_dollars_is_a_share_price_not_the_deals_value():
+    assert kinds("Harlow agreed to buy Brightmill at 420p a share in cash, valuing it at £1.2 billion.") == [
+        ("420p", "share price:pound"), ("£1.2 billion", "pound")]
+    assert kinds("Harlow will pay $42 per share.") == [("$42", "share price:dollar")]
+    assert kinds("Shares closed at 4p.m. and rose 12.5p.") == [("12.5p", "pound")]
+    first = ("Harlow Foods agreed on Monday to buy Brightmill, the bread maker, for 420p a share in cash, the companies "
+             "said. The deal values Brightmill at about £1.2 billion.")
+    second = ("Harlow Foods will pay 450p a share in cash for Brightmill, the bread maker, the two companies said on "
+              "Monday. The offer values the company at nearly £1.2bn.")
+    assert values(first, second, "number") == [{"harbour-times": "420p", "valley-news": "450p"}]

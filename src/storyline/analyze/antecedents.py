@@ -540,31 +540,7 @@ def speaks_of(article: ArticleText, statement: Statement, name: str) -> bool:
             lead = article.text[max(a, match.start() - 12):match.start(1) if given[:1].isupper() else match.start()]
             if not _SELF_INTRODUCED.search(lead):
                 return True
-    return len(words) > 1 and _named_by_given_name(article, statement, words[0]) or _my_relative(article, statement, name)
-
-
-def _my_relative(article: ArticleText, statement: Statement, name: str) -> bool:
-    """Whether a quotation speaks of "my dad" and the person was introduced as someone's father ("His father,
-    Ernesto, worked there for 30 years. “My dad always said …,” he said"): the son's words, not the father's."""
-    kin = {_KIN_KIND.get(m.group(1).lower()) for a, b in statement.parts for m in _MY_KIN.finditer(article.text, a, b)}
-    if not kin:
-        return False
-    for m in article.people:
-        if m.start < statement.position and article.person_name(m) == name:
-            before = _KIN_BEFORE.search(article.text, max(0, m.start - 30), m.start)
-            if before is not None and _KIN_KIND.get(before.group(1).lower()) in kin:
-                return True
-    return False
-
-
-# kin nouns by the relation they name: "my dad" speaks of whom "his father" introduced
-_KIN_KIND = {word: kind for kind, words in {
-    "father": ("father", "dad", "daddy", "papa"), "mother": ("mother", "mum", "mom", "mummy", "mommy", "mama"),
-    "son": ("son",), "daughter": ("daughter",), "wife": ("wife",), "husband": ("husband",), "brother": ("brother",),
-    "sister": ("sister",), "grandfather": ("grandfather", "grandpa", "granddad"),
-    "grandmother": ("grandmother", "grandma", "granny", "nan")}.items() for word in words}
-_MY_KIN = re.compile(rf"\b[Mm]y\s+(?:late\s+|old\s+)?({'|'.join(_KIN_KIND)})\b")
-_KIN_BEFORE = re.compile(rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:late\s+)?({'|'.join(_KIN_KIND)}),?\s+$")
+    return len(words) > 1 and _named_by_given_name(article, statement, words[0])
 
 
 def _named_by_given_name(article: ArticleText, statement: Statement, given: str) -> bool:

@@ -118,12 +118,16 @@ def _imposed(segment: str, m: re.Match[str], sentencing: Callable[[], bool]) -> 
 
 def measured(segment: str, pos: int, end: int, unit: str) -> str:
     """A length or share named by what it measures ("at a depth of 10 km", "cruising at 34,000 feet", "Turnout was
-    61.4%"): that measure in that unit, a kind that says what the figure is of as a count's noun does; else the unit."""
+    61.4%", "420p a share"): that measure in that unit, a kind that says what the figure is of as a count's noun does;
+    else the unit."""
     named = _MEASURED_BEFORE.search(segment, max(0, pos - 60), pos)
-    if named is None:
-        voted = _VOTED_AFTER.match(segment, end) if unit == "percent" else None
-        return "turnout:percent" if voted else unit
-    return f"{(named.group('measure') or 'altitude').lower()}:{unit}"
+    if named is not None and (named.group("measure") or unit in _HEIGHTS):  # "flying at 300 km an hour" is a speed
+        return f"{(named.group('measure') or 'altitude').lower()}:{unit}"
+    if unit == "percent" and _VOTED_AFTER.match(segment, end):
+        return "turnout:percent"
+    if unit in ("dollar", "euro", "pound") and _PER_SHARE_AFTER.match(segment, end):
+        return f"share price:{unit}"  # "420p a share", "$42 per share": not the deal's value beside it
+    return unit
 
 
 # a share of those who could vote that voted: "88.41 percent of the country's eligible voters cast their ballots" (not
@@ -134,9 +138,12 @@ _VOTED_AFTER = re.compile(r"(?:[^\S\n]*(?:%|per[^\S\n]*cent\b|pct\b))?[^\S\n]+of
                           r"(?![^\S\n]+(?:for|against)\b)", re.IGNORECASE)
 
 
-NAMED_MEASURES = frozenset({"depth", "altitude", "elevation", "turnout"})  # the kinds `measured` gives, before the unit
-# "a depth of", "its depth was", "at an altitude of about", "turnout stood at", "cruising at", "flying at"
-_MEASURED_BEFORE = re.compile(r"(?:\b(?P<measure>depth|altitude|elevation|turnout)\b(?:[^\S\n]+[\w’'-]+){0,3}?[^\S\n]+"
+_PER_SHARE_AFTER = re.compile(r"[^\S\n]*(?:in[^\S\n]+cash[^\S\n]+)?(?:a|per|for[^\S\n]+each)[^\S\n]+share\b", re.IGNORECASE)
+NAMED_MEASURES = frozenset({"depth", "altitude", "turnout", "share price"})  # the kinds `measured` gives, before the unit
+_HEIGHTS = frozenset({"feet", "foot", "ft", "metre", "m"})  # the units a craft's altitude is given in
+# "a depth of", "its depth was", "turnout stood at", "cruising at", "flying at" (not "descended to an altitude of
+# 8,000 feet", another moment of the flight than its cruising one)
+_MEASURED_BEFORE = re.compile(r"(?:\b(?P<measure>depth|turnout)\b(?:[^\S\n]+[\w’'-]+){0,3}?[^\S\n]+"
                               r"(?:of|was|is|at|to|reached|hit)|\b(?:cruising|flying)[^\S\n]+(?:altitude[^\S\n]+of|at))"
                               r"(?:[^\S\n]+(?:about|around|roughly|nearly|almost|some|just|over|under))?[^\S\n]*$",
                               re.IGNORECASE)

@@ -83,9 +83,9 @@ def compatible_given_names(a: str, b: str) -> bool:
     return _same_sound(x[0], y[0]) and edit_distance(x, y) <= max(1, max(len(x), len(y)) // 4)
 
 
-# a "y", "j" or "i" before the first vowel that one transliteration writes and another does not: Yekaterina /
-# Ekaterina, Yevgeny / Evgeny, Jelena / Elena
-_IOTATED = re.compile(r"^[yji](?=[aeiou])")
+# the "y" before a first "e" that one transliteration of a Slavic name writes and another does not: Yekaterina /
+# Ekaterina, Yevgeny / Evgeny, Yelena / Elena (not a "j" or an "a": Jamal and Amal, Jessie and Essie are two people)
+_IOTATED = re.compile(r"^y(?=e)")
 _SAME_SOUND = ({"c", "k"},)  # one name's two transliterations: Karolos / Carolos, Konstantin / Constantin
 
 

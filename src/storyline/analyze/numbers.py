@@ -251,6 +251,12 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 not any(n.start <= start + t.start() < n.end for n in out):
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
+    for p in _PENCE.finditer(segment):  # "420p a share": a sum in pounds, as "£4.20 a share" is
+        if not any(a < p.end() and p.start() < b for a, b in blocked):
+            q = _QUALIFIER_BEFORE.search(segment[max(0, p.start() - 20):p.start()])
+            s = p.start() - (len(q.group(0).lstrip()) if q else 0)
+            out.append(Number(float(p.group(1)) / 100, start + s, start + p.end(), segment[s:p.end()],
+                              QUALIFIERS[q.group(1).lower()] if q else None, measured(segment, s, p.end(), "pound"), "pound"))
     for h in _AN_HOUR.finditer(segment):
         if not any(a < h.end() and h.start() < b for a, b in blocked) and \
                 not any(n.start <= start + h.start() < n.end for n in out):
@@ -353,6 +359,7 @@ _COUNTDOWN = re.compile(r"(?:,?\s*(?:and\s+)?\d+\s+(?:seconds?|minutes?))?\s+(?:
 # the length of one ("an hour-long standoff"): a duration, as "10 minutes later" is
 _AN_HOUR = re.compile(r"(?<![\w-])(?:(?P<half>half\s+an?)|an?|one)\s+(?P<unit>hour|minute)"
                       r"(?=\s+(?:later|earlier|after|before)\b|-long\s+(?P<of>[^\W\d_][\w'’-]*))", re.IGNORECASE)
+_PENCE = re.compile(r"(?<![\w.,£$€])(\d{1,5}(?:\.\d+)?)p(?!\w|\.\w)")  # pence written onto a figure: "420p", "12.5p"
 _TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)
 
 
@@ -477,12 +484,11 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         verb = kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
+    counted = _NUMBER_OF_BEFORE.search(segment[max(0, m.start() - 120):m.start()]) if noun in (None, *GENERIC_KINDS) else None
+    if counted and (befell := kind_of(light_stem(fold_text(counted.group(1))))) in HAPPENED_TO:
+        return befell, noun  # "the number of people injured rose to 85" (after "The toll is not yet known but")
     if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 120):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
-    counted = _NUMBER_OF_BEFORE.search(segment[max(0, m.start() - 120):m.start()]) \
-        if noun is None or noun in GENERIC_KINDS else None
-    if counted and kind_of(light_stem(fold_text(counted.group(1)))) in HAPPENED_TO:
-        return kind_of(light_stem(fold_text(counted.group(1)))), noun  # "the number of people injured rose to 85"
     population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]) \
         if noun is None or noun in GENERIC_KINDS else None
     if population and population.group(1).lower() not in _CHANGED:

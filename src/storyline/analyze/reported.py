@@ -11,6 +11,7 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import speaker_before
 from storyline.analyze.cue_words import is_cue, verb_like
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
+from storyline.analyze.roles import names_a_person
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import noun_phrase_after, np_token
 from storyline.analyze.statements import Statement
@@ -150,11 +151,14 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
 def _apposed_before(article: ArticleText, s_start: int, head: int, subject: Subject, cue: int) -> bool:
     """Whether the words before a speaker set off by commas on both sides are the speaker's description, not
     words reported: "The study's senior author, Arne Vik, said …", "One victim, Joan Meadows, said …"; a noun
-    phrase with no verb, not "The plan is late, Ruiz said"."""
+    phrase with no verb that ends in a word for a person (roles.names_a_person), not "The plan is late, Ruiz said"
+    nor "Not a single penny more, Ana Cole, the finance minister, said"."""
     if not article.text[subject.end:cue].lstrip().startswith(","):
         return False  # the name closes its description with a comma, whichever cue follows
     first, last = article.token_at(s_start), article.token_at(head)
-    return last - first <= _SUBJECT_WORDS and all(
+    words = [article.word(k) for k in range(first, last) if article.word(k).isalpha()]
+    words = words[:next((n for n, w in enumerate(words) if n and w in PREPOSITIONS | {"of"}), len(words))]  # "envoy for Sudan"
+    return 0 < last - first <= _SUBJECT_WORDS and bool(words) and names_a_person(words[-1]) and all(
         not verb_like(article, k) and article.word(k) not in FINITE_AUXILIARIES for k in range(first, last))
 
 

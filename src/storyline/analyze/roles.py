@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.analyze.article_text import ArticleText
+from storyline.analyze.article_text import ArticleText, given_sex
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.entities import PLACE_LABELS
 from storyline.analyze.speaker_kinds import CHIEF_TITLES, Subject, named_person
@@ -231,7 +231,8 @@ def _top_of(subject: Subject) -> tuple[str, ...]:
     words = subject.surface.lower().split()
     if len(words) != 3 or words[0] not in DEFINITE or words[2] not in _TOP_HEADS or not words[1].isalpha():
         return ()
-    return (rf"\b{re.escape(words[1])}(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:{'|'.join(_TOP_ROLES)})\b",)
+    # the body's word in lower case, as a common noun: "European Union president Ana Berg" leads no union
+    return (rf"(?-i:\b{re.escape(words[1])})(?:['’]s)?\s+(?:[a-z-]+\s+)?(?:{'|'.join(_TOP_ROLES)})\b",)
 
 
 _TOP_HEADS = {"leader", "chief", "head", "boss"}
@@ -266,6 +267,8 @@ def just_named(article: ArticleText, subject: Subject,
     arrested Neil Carver, 44. “…,” the father of two told reporters")."""
     here = article.paragraph_of(subject.start)
     if found is None or found[1] is None:
+        if aged(subject) is None and not parent_of_children(subject):
+            return None  # an origin or a role of sport needs its person to be the one the story was about
         for paragraph in (here, here - 1):
             named = _named_in(article, paragraph, subject.start)
             if named:
@@ -273,14 +276,46 @@ def just_named(article: ArticleText, subject: Subject,
                     return None
                 mention = named[next(iter(named))]
                 opening = sentence_subject(article, article.sentences[article.sentence_of(mention.start)])
-                if opening is not None and opening.kind == "role":
+                if opening is not None and opening.kind == "role" or _contradicts(article, subject, mention):
                     return None  # "The 24-year-old forward met a cross from Ruiz": the description is another's
                 return article.person_name(mention), (mention.start, mention.end)
         return None
     paragraph = article.paragraph_of(found[1][0])
     if paragraph < here - 1:
         return None
+    mention = article.mention_by_end.get(found[1][1])
+    if mention is not None and mention.start == found[1][0] and _contradicts(article, subject, mention):
+        return None
     return found if set(_named_in(article, paragraph, subject.start)) <= {found[0]} else None
+
+
+def _contradicts(article: ArticleText, subject: Subject, mention: Mention) -> bool:
+    """Whether what the story says beside a person's name contradicts a description of what they are: another age
+    ("Neil Carver, 44," is not "the 24-year-old"), the other sex ("Daniel Whitlow" is not "the mother of three"),
+    another country ("British tourist Tom Baker" is not "the Kenyan", nor "Belgian rider Jan Peeters" "the
+    Frenchman")."""
+    text = article.text
+    lo, hi = article.sentences[article.sentence_of(mention.start)]
+    before, after = text[max(lo, mention.start - 50):mention.start], text[mention.end:min(hi, mention.end + 50)]
+    years = aged(subject)
+    if years is not None:
+        given = _AGE_BEFORE.search(before) or _AGE_AFTER.match(after)
+        if given is not None and given.group(1) != years:
+            return True
+    sex = SEXED_NOUNS.get(role_head(subject))
+    if sex and given_sex(article.person_name(mention)) not in ("", sex):
+        return True
+    forms = _country_forms(subject)
+    if forms:
+        told = {m.group() for m in _ANY_COUNTRY.finditer(before + " " + after)}
+        return bool(told) and not told & set(forms)
+    return False
+
+
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-years?-old\s+(?:[\w-]+\s+){0,3}$")
+_AGE_AFTER = re.compile(r"\s*,\s*(?:aged\s+)?(\d{1,3})\s*,")
+_ANY_COUNTRY = re.compile(r"\b(?:" + "|".join(sorted({re.escape(f) for forms in COUNTRY_DEMONYMS.values() for f in forms},
+                                                     key=len, reverse=True)) + r")\b")
 
 
 def _named_in(article: ArticleText, paragraph: int, before: int) -> dict[str, Mention]:

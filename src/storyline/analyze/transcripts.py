@@ -354,20 +354,23 @@ def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
 
 def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[int, int]] | None:
     """Whom an interview is with: of the people named before its first question, the one named most often, one
-    named after "with" counting once more, the first named between equals, never one named as the press ("reporter
-    James Holt", "our correspondent Ana Lund", who asks); their fullest name and the span of their first
-    mention."""
+    named after "with" counting once more, the first named between equals, not one named as the press ("reporter
+    James Holt", who asks) where another is named (the outlet's interview with "magazine editor Clara Wu" is hers);
+    their fullest name and the span of their first mention."""
     text = article.text
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
+    askers: set[str] = set()
     for mention in article.people:
         if mention.end > first_question:
             break
         name = article.full_name(mention, mention.text, mention.start)[0]
         if _ASKER.search(text, max(0, mention.start - 30), mention.start):
-            continue  # "She spoke with reporter James Holt": the one who asks the questions
+            askers.add(name)
         counts[name] += 1 + (_WITH.search(text, max(0, mention.start - 60), mention.start) is not None)
         first.setdefault(name, (mention.start, mention.end))
+    if set(counts) - askers:  # "She spoke with reporter James Holt": he asks; "We spoke with editor Clara Wu": she answers
+        counts = Counter({name: n for name, n in counts.items() if name not in askers})
     if not counts:
         return None
     name = max(counts, key=lambda person: (counts[person], -first[person][0]))

@@ -26,9 +26,11 @@ VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern,
     ("speech", r"\bspeech\b|\b(?:speaking|spoke)\s+(?:to|before)\s+(?:an?\s+|the\s+)?(?:parliament|lawmakers|"
                r"delegates|conference|summit|crowd|audience|assembly|congress|senate)\b|\baddress(?:ed|ing)?\s+(?:the\s+)?[A-Z]\w+|\b(?:told|addressing|addressed)\s+(?:an?\s+)?"
                r"(?:audience|delegates|conference|summit|rally|crowd|parliament|lawmakers)\b"
-               r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate"
-               r"|Council)\b"),
-    ("town hall", r"\btown[\s-]+hall(?:\s+(?:meeting|event|forum)s?)?\b"),
+               r"|\btold\s+the\s+(?:[A-Z][\w-]*\s+)*(?:Conference|Summit|Forum|Assembly|Parliament|Congress|Senate)\b"
+               # a council of states, whose capitals say so (not "told the story of the council", nor a charity's)
+               r"|(?-i:\btold\s+the\s+(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:Security|European|Human\s+Rights)\s+Council)\b"),
+    # a meeting, not the building ("speaking outside the town hall")
+    ("town hall", r"\btown[\s-]+hall\s+(?:meeting|event|forum|session)s?\b|\ba\s+town[\s-]+hall\b"),
     ("statement", r"\bstatement\b"),
     ("call", _CALL + r"|\bon\s+a\s+call\b"),
     ("rally", r"\brally\b"),
@@ -49,7 +51,8 @@ _VENUE_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("television", re.compile(r"\b(?:television|TV|televised|broadcaster)\b")),
     ("press", re.compile(r"\b(?:briefing|news conference|press conference|press event|reporters at|(?:told|telling|briefed)"
                          r" reporters|remarks to reporters)\b", re.IGNORECASE)),
-    ("speech", re.compile(r"\b(?:speech|address(?:ed|ing)? (?:the|a)|rally|keynote|town[\s-]+hall)\b", re.IGNORECASE)),
+    ("speech", re.compile(r"\b(?:speech|address(?:ed|ing)? (?:the|a)|rally|keynote|town[\s-]+hall(?= (?:meeting|event|forum"
+                          r"|session))|(?<=\ba )town[\s-]+hall)\b", re.IGNORECASE)),
     ("statement", re.compile(r"\b(?:written statement|in a statement|press release)\b", re.IGNORECASE)),
     ("social", re.compile(r"\b(?:on X|Twitter|tweet|social media|Telegram|Truth Social|Facebook|Instagram)\b")),
     ("newspaper", re.compile(r"\binterview with (?:the )?(?:[A-Z][\w]+ )+(?:newspaper|daily|magazine|news agency)\b")),

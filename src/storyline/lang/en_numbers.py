@@ -51,6 +51,7 @@ KIND_CLASSES = {
     # ship's crew ("21 crew", "23 seafarers"), a workforce ("5,000 staff", "5,000 employees")
     "job": "jobs", "rol": "jobs", "role": "jobs", "position": "jobs", "seafarer": "crew", "sailor": "crew",
     "crewmen": "crew", "staf": "employees", "employe": "employees", "worker": "employees", "hostag": "hostages",
+    "docker": "employees", "stevedor": "employees", "longshoremen": "employees",  # a port's workers by their trade
     # one unit however it is spelt: "400 metres", "400 meters"; "110 km", "110 kilometres"; a speed
     "kilometr": "km", "kilometer": "km", "kilometre": "km", "metr": "metre", "meter": "metre", "kilogram": "kg",
     "hectar": "hectare", "litr": "litre", "liter": "litre", "kph": "km/h",

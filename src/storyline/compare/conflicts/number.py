@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyline.analyze.figure_readings import NAMED_MEASURES
 from storyline.analyze.numbers import (
     MEASURES,
     Number,
@@ -335,6 +334,7 @@ PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every p
 # counts that change as news comes in: a toll, and a crowd as one estimator puts it (analyze/figure_readings), which a
 # report gives once ("Police estimated the crowd at 12,000" / "About 15,000 people took part, according to police")
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing", "crowd by police", "crowd by organisers"})
+_LENGTHS_NAMED = frozenset({"depth", "altitude"})  # analyze/figure_readings.measured's lengths
 FALLING_KINDS = frozenset({"missing", "seat"})  # ... and fall as well as grow: the missing are found, a party's seats
 # move as the count goes on (33 with 80% counted, 31 in the final result)
 ONE_A_HAPPENING = frozenset({"magnitude"})  # a quake has one magnitude: a report that gives two ("Tehran put it
@@ -466,10 +466,10 @@ def _of_two_bearers(quantities: Quantities, a: Unit, n: Number, b: Unit, m: Numb
 def _disagree(n: Number, m: Number, update: bool) -> bool:
     """Whether two figures of one thing cannot both be true, or are two different bounds of it
     (at least 7 / at least 6 dead: the outlets count differently). Reports of two days may be
-    further apart (a toll of 3 on the first day, 10 the next). A measure its words name ("at a depth of 10 km" /
-    "… of 35 km") is one thing however far apart the two are."""
-    named = n.kind is not None and n.kind.split(":")[0] in NAMED_MEASURES
-    if not named and far_apart(n.value, m.value, UPDATE_RATIO if update else RATIO) or _round_near(n, m):
+    further apart (a toll of 3 on the first day, 10 the next), and so may a length its words name (a quake's depth
+    of 10 km / of 35 km; not a mine's of 1.2 km)."""
+    named = n.kind is not None and n.kind.split(":")[0] in _LENGTHS_NAMED
+    if far_apart(n.value, m.value, UPDATE_RATIO if update or named else RATIO) or _round_near(n, m):
         return False
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
         return True
