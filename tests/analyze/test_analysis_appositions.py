@@ -50,5 +50,12 @@ def test_a_description_set_before_the_name_is_no_part_of_what_was_said():
     for text, said in [("The plan is late and over budget, Arne Vik said.", "The plan is late and over budget"),
                        ("Not a single penny more, Ana Cole, the finance minister, said on Tuesday.",
                         "Not a single penny more"),
-                       ("The worst flood in a century, Piet Hale, 58, told reporters.", "The worst flood in a century")]:
+                       ("The worst flood in a century, Piet Hale, 58, told reporters.", "The worst flood in a century"),
+                       ("Not one more soldier, Ana Cole, the opposition leader, said on Tuesday at a briefing.",
+                        "Not one more soldier")]:
         assert [q.text for q in analyze_article(text, None).quotes] == [said]
+
+
+def test_words_reported_on_both_sides_of_a_name_set_off_by_commas_stay_reported():
+    quotes = analyze_article("Every nurse, Ann Hill, the union leader, said, would vote to strike.", None).quotes
+    assert [q.text for q in quotes] == ["Every nurse", "would vote to strike"]

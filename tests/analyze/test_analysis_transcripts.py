@@ -367,3 +367,10 @@ def test_an_interview_with_someone_of_the_press_is_theirs_where_no_one_else_is_n
             "Q: Why close now?\n\nA: I could not find a buyer. I tried for a year.\n\n"
             "Q: What comes next?\n\nA: I will write a book about the magazine and its readers.")
     assert {speaker for _, speaker, direct in _turns(text) if direct} == {"Clara Wu"}
+
+
+def test_a_writer_or_a_host_interviewed_is_not_taken_for_the_one_who_asks():
+    text = ("We spoke with writer Anna Berg about her new novel. Her husband, the painter Tom Berg, drew its cover.\n\n"
+            "Q: Why a novel now?\n\nA: I had carried the story for ten years. It was time.\n\n"
+            "Q: Is it about your family?\n\nA: Only a little. I changed every name in it.")
+    assert {speaker for _, speaker, direct in _turns(text) if direct} == {"Anna Berg"}

@@ -42,3 +42,10 @@ def test_a_body_that_speaks_stays_a_body():
             "\"Every unpatched machine will be infected within hours,\" Redwall Security said.")
     result = compare([article("a", "valley-news", "2025-06-02", body)])
     assert set(_speakers(result).values()) == {"Redwall Security"}
+
+
+def test_a_place_that_speaks_stays_a_place():
+    from storyline.analyze import analyze_article
+
+    body = "Virginia Beach said on Tuesday that it would pay for the repairs to the pier before the summer season."
+    assert [(m.text, m.label) for m in analyze_article(body, None).mentions] == [("Virginia Beach", "GPE")]

@@ -125,7 +125,8 @@ def measured(segment: str, pos: int, end: int, unit: str) -> str:
         return f"{(named.group('measure') or 'altitude').lower()}:{unit}"
     if unit == "percent" and _VOTED_AFTER.match(segment, end):
         return "turnout:percent"
-    if unit in ("dollar", "euro", "pound") and _PER_SHARE_AFTER.match(segment, end):
+    if unit in ("dollar", "euro", "pound") and _PER_SHARE_AFTER.match(segment, end) \
+            and not _EARNED_BEFORE.search(segment, max(0, pos - 50), pos):
         return f"share price:{unit}"  # "420p a share", "$42 per share": not the deal's value beside it
     return unit
 
@@ -138,6 +139,8 @@ _VOTED_AFTER = re.compile(r"(?:[^\S\n]*(?:%|per[^\S\n]*cent\b|pct\b))?[^\S\n]+of
                           r"(?![^\S\n]+(?:for|against)\b)", re.IGNORECASE)
 
 
+# what a company earns or pays a share is no price of one: "earnings of $1.42 a share", "a dividend of 12p a share"
+_EARNED_BEFORE = re.compile(r"\b(?:earn|dividend|profit|loss|revenue|income|payout|EPS\b)", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"[^\S\n]*(?:in[^\S\n]+cash[^\S\n]+)?(?:a|per|for[^\S\n]+each)[^\S\n]+share\b", re.IGNORECASE)
 NAMED_MEASURES = frozenset({"depth", "altitude", "turnout", "share price"})  # the kinds `measured` gives, before the unit
 _HEIGHTS = frozenset({"feet", "foot", "ft", "metre", "m"})  # the units a craft's altitude is given in

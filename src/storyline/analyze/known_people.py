@@ -90,14 +90,16 @@ _SELDOM_BODIES = {"NORP", "FAC", "LOC"}
 def speakers_as_people(text: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> list[Mention]:
     """The mentions with a name that a quotation's speaker was read from, in full, relabelled PERSON where the text
     shows it a person's (`people_by_context`: "A spokeswoman for the bank, Helen Grady, said", Helen Grady taken for
-    a place), so that the story's entities keep her one person with "Grady said"; a name taken for a body stays
-    one ("Redwall Security said")."""
+    a place, and "Grady said" a person's), so that the story's entities keep her one person with "Grady said"; a
+    name taken for a body stays one ("Redwall Security said"), and so does a place no surname of it speaks for
+    ("Virginia Beach said")."""
     named = {q.speaker_span for q in quotes if q.speaker and q.speaker_span and " " in q.speaker}
     if not any((m.start, m.end) in named for m in mentions if m.label in _SELDOM_SPEAKERS):
         return list(mentions)
     people = {(m.start, m.end) for m in people_by_context(text, mentions) if m.label == "PERSON"}
-    return [replace(m, label="PERSON") if m.label in _SELDOM_SPEAKERS and (m.start, m.end) in named & people else m
-            for m in mentions]
+    surnames = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}  # "Grady said", elsewhere
+    return [replace(m, label="PERSON") if m.label in _SELDOM_SPEAKERS and (m.start, m.end) in named & people
+            and m.text.split()[-1] in surnames else m for m in mentions]
 
 
 # what the model took a speaker's name for that seldom speaks: a place, a people, a building (a body speaks: "Obama

@@ -69,8 +69,7 @@ _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w/-])")  # "3-1", not "2-1/2
 _COMPOUNDS = [re.compile(r"(?:[^\S\n]+[^\W\d_][\w'’-]*){%d}[^\S\n]+([^\W\d_][\w'’-]*)" % n) for n in (1, 2)]
 
 
-# a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted;
-# "e80 million" is how some wires print the euro sign
+# a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted ("e80 million": wires' euro)
 _CURRENCY = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound"}
 CURRENCY_KINDS = frozenset(_CURRENCY.values())  # the kinds of a sum
 
@@ -235,9 +234,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind in CURRENCY_KINDS and out and out[-1].kind not in (None, kind)):
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
-        if kind in UNITS or kind == "percent":
-            kind = measured(segment, m.start() - (len(q.group(0).lstrip()) if q else 0), m.end(), kind)
         s = m.start() - (len(q.group(0).lstrip()) if q else 0)
+        kind = measured(segment, s, m.end(), kind) if kind in UNITS or kind == "percent" else kind  # "a depth of 10 km"
         e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
         e += len(inches.group()) if inches else 0
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
@@ -251,8 +249,9 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 not any(n.start <= start + t.start() < n.end for n in out):
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
-    for p in _PENCE.finditer(segment):  # "420p a share": a sum in pounds, as "£4.20 a share" is
-        if not any(a < p.end() and p.start() < b for a, b in blocked):
+    for p in _PENCE.finditer(segment):  # "420p a share", "shares closed at 250p": a sum in pounds (not "1080p" video)
+        if _SHARES_PENCE.search(segment, max(0, p.start() - 60), p.end() + 20) and all(p.end() <= a or b <= p.start()
+                                                                                         for a, b in blocked):
             q = _QUALIFIER_BEFORE.search(segment[max(0, p.start() - 20):p.start()])
             s = p.start() - (len(q.group(0).lstrip()) if q else 0)
             out.append(Number(float(p.group(1)) / 100, start + s, start + p.end(), segment[s:p.end()],
@@ -359,7 +358,8 @@ _COUNTDOWN = re.compile(r"(?:,?\s*(?:and\s+)?\d+\s+(?:seconds?|minutes?))?\s+(?:
 # the length of one ("an hour-long standoff"): a duration, as "10 minutes later" is
 _AN_HOUR = re.compile(r"(?<![\w-])(?:(?P<half>half\s+an?)|an?|one)\s+(?P<unit>hour|minute)"
                       r"(?=\s+(?:later|earlier|after|before)\b|-long\s+(?P<of>[^\W\d_][\w'’-]*))", re.IGNORECASE)
-_PENCE = re.compile(r"(?<![\w.,£$€])(\d{1,5}(?:\.\d+)?)p(?!\w|\.\w)")  # pence written onto a figure: "420p", "12.5p"
+_PENCE = re.compile(r"(?<![\w.,£$€])(\d{1,5}(?:\.\d+)?)p(?!\w|\.\w)")  # pence written onto a figure: "420p", "12.5p" ...
+_SHARES_PENCE = re.compile(r"\b(?:shares?|stock|offer|bid)\b", re.IGNORECASE)  # ... where a price is told
 _TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)
 
 
@@ -487,7 +487,7 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     counted = _NUMBER_OF_BEFORE.search(segment[max(0, m.start() - 120):m.start()]) if noun in (None, *GENERIC_KINDS) else None
     if counted and (befell := kind_of(light_stem(fold_text(counted.group(1))))) in HAPPENED_TO:
         return befell, noun  # "the number of people injured rose to 85" (after "The toll is not yet known but")
-    if (noun is None or noun in GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 120):m.start()]):
+    if not counted and noun in (None, *GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 120):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
     population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]) \
         if noun is None or noun in GENERIC_KINDS else None

@@ -126,7 +126,8 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
     head = tok.start if inverted else _phrase_start(article, subject, s_start)
     before = text[s_start:head].rstrip()
     rest_start = subject.end if inverted else tok.end
-    if before.endswith(",") and subject.kind != "inherit" and not _apposed_before(article, s_start, head, subject, tok.start):
+    if before.endswith(",") and subject.kind != "inherit" \
+            and not _apposed_before(article, s_start, head, subject, tok.start, s_end):
         first = (s_start, s_start + len(before) - 1)
         resumed = None if inverted or len(before.split()) > _SUBJECT_WORDS else _resumed_after(article, rest_start, s_end)
         if resumed is not None:  # "At one point, she said, she was considering …": both sides of the cue
@@ -148,13 +149,20 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
     return [(start, _clause_end(text, start, s_end))], subject
 
 
-def _apposed_before(article: ArticleText, s_start: int, head: int, subject: Subject, cue: int) -> bool:
+def _apposed_before(article: ArticleText, s_start: int, head: int, subject: Subject, cue: int, s_end: int) -> bool:
     """Whether the words before a speaker set off by commas on both sides are the speaker's description, not
     words reported: "The study's senior author, Arne Vik, said …", "One victim, Joan Meadows, said …"; a noun
-    phrase with no verb that ends in a word for a person (roles.names_a_person), not "The plan is late, Ruiz said"
-    nor "Not a single penny more, Ana Cole, the finance minister, said"."""
+    phrase with no verb that ends in a word for a person (roles.names_a_person), where the cue goes on to what was
+    said; not "The plan is late, Ruiz said", "Not a single penny more, Ana Cole, the finance minister, said", nor
+    "Every nurse, Ann Hill, the union leader, said, would vote to strike"."""
     if not article.text[subject.end:cue].lstrip().startswith(","):
         return False  # the name closes its description with a comma, whichever cue follows
+    rest = article.tokens[article.token_at(cue)].end
+    after = [k for k in range(article.token_at(rest), article.token_at(s_end)) if article.word(k).isalpha()]
+    clause = any(verb_like(article, k) for k in after) or len(after) >= 3 and article.word(after[0]) not in \
+        ADVERBIAL_START | PREPOSITIONS  # "said she no longer felt safe", not "said on Tuesday at a briefing"
+    if not clause or article.text[rest:s_end].lstrip().startswith(","):
+        return False  # "Not one more soldier, Ana Cole, …, said.", "Every nurse, Ann Hill, …, said, would vote …"
     first, last = article.token_at(s_start), article.token_at(head)
     words = [article.word(k) for k in range(first, last) if article.word(k).isalpha()]
     words = words[:next((n for n, w in enumerate(words) if n and w in PREPOSITIONS | {"of"}), len(words))]  # "envoy for Sudan"

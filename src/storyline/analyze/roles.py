@@ -220,7 +220,7 @@ def _of_country(subject: Subject) -> tuple[str, ...]:
         return ()
     country, adjectives = forms[0], forms[1:]
     name = re.escape(_NAME.strip())
-    return tuple(rf"\b{re.escape(a)}\b" for a in adjectives) + (
+    return tuple(rf"\b{re.escape(a)}\s+(?:[a-z][\w-]*\s+){{0,2}}{name}" for a in adjectives) + (  # not "the Spanish Grand Prix"
         rf"\b{re.escape(country)}['’]s\s+(?:[\w-]+\s+){{0,2}}{name}",
         rf"{name}\s*,?\s*(?:of|from)\s+(?:the\s+)?{re.escape(country)}\b")
 

@@ -66,7 +66,7 @@ _TITLES = "|".join(sorted(LABEL_TITLES))  # a title before a surname, as a patte
 # "with" and up to three words of a title before a name: whom an interview is with
 _WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
 # a role of the press right before a name: the one who asks an interview's questions
-_ASKER = re.compile(r"\b(?:reporter|journalist|correspondent|interviewer|host|editor|columnist|writer)s?\s+$", re.IGNORECASE)
+_ASKER = re.compile(r"\b(?:reporter|journalist|correspondent|interviewer)s?\s+$", re.IGNORECASE)  # not a writer or a host
 
 
 @dataclass(frozen=True)
