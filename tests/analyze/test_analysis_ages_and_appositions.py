@@ -74,11 +74,20 @@ def test_a_description_of_what_someone_is_is_the_one_person_just_named(text, wor
     assert speaker_of(text, words) == speaker
 
 
+def test_an_age_an_earlier_sentence_opened_with_is_whom_that_description_stood_for():
+    """The sentence before is about someone the story describes by the same age, not the one it names beside them:
+    the person named before that description."""
+    text = ("Harbor City beat Lakeside 2-1 thanks to a late goal from substitute Chidi Okonkwo.\n\n"
+            "The 24-year-old forward met a low cross and flicked it past goalkeeper Sven Albrecht.\n\n"
+            "“I just told myself to keep running,” the 24-year-old said.")
+    assert speaker_of(text, "keep running") == "Chidi Okonkwo"
+    # two named before the description, or another age: no one
+    assert speaker_of(text.replace("a late goal from substitute Chidi Okonkwo", "goals from Chidi Okonkwo and Tom Reyes"),
+                      "keep running") is None
+    assert speaker_of(text.replace("The 24-year-old forward", "The 31-year-old winger"), "keep running") is None
+
+
 @pytest.mark.parametrize("text, words", [
-    # the sentence before is about someone the story describes, not the one it names beside them
-    ("Harbor City beat Lakeside 2-1 thanks to a late goal from substitute Chidi Okonkwo.\n\n"
-     "The 24-year-old forward met a low cross and flicked it past goalkeeper Sven Albrecht.\n\n"
-     "“I just told myself to keep running,” the 24-year-old said.", "keep running"),
     # two people named: neither is "the Frenchman" by being named last
     ("Antoine Mercier beat Luca Bianchi in the final.\n\n“It never gets easier,” the Frenchman said.", "never gets easier"),
     ("Police questioned Tom Reyes and Dan Ortiz on Monday.\n\n“We saw nothing,” the father of two said.", "saw nothing"),

@@ -276,8 +276,12 @@ def just_named(article: ArticleText, subject: Subject,
                     return None
                 mention = named[next(iter(named))]
                 opening = sentence_subject(article, article.sentences[article.sentence_of(mention.start)])
-                if opening is not None and opening.kind == "role" or _contradicts(article, subject, mention):
-                    return None  # "The 24-year-old forward met a cross from Ruiz": the description is another's
+                if opening is not None and opening.kind == "role":
+                    # "The 24-year-old forward met a cross from Ruiz": the description is another's, and the same age
+                    # said of the sentence's subject is whom that description stands for, named before it
+                    return _described_earlier(article, subject, opening) if opening.start < mention.start else None
+                if _contradicts(article, subject, mention):
+                    return None
                 return article.person_name(mention), (mention.start, mention.end)
         return None
     paragraph = article.paragraph_of(found[1][0])
@@ -287,6 +291,27 @@ def just_named(article: ArticleText, subject: Subject,
     if mention is not None and mention.start == found[1][0] and _contradicts(article, subject, mention):
         return None
     return found if set(_named_in(article, paragraph, subject.start)) <= {found[0]} else None
+
+
+def _described_earlier(article: ArticleText, subject: Subject, opening: Subject) -> tuple[str, tuple[int, int]] | None:
+    """The person an age stands for where an earlier sentence opens with the same age ("Harbor City won with a late
+    goal from Chidi Okonkwo. The 24-year-old forward met a cross … “…,” the 24-year-old said"): the one person named
+    in full before that sentence, in its paragraph or the one before; None where the ages differ or two are named."""
+    years = aged(subject)
+    if years is None or not re.search(rf"\b{years}-years?-old\b", opening.surface):
+        return None
+    here = article.paragraph_of(opening.start)
+    for paragraph in (here, here - 1):
+        named = _named_in(article, paragraph, opening.start)
+        lo, hi = article.paragraphs[paragraph][0], min(article.paragraphs[paragraph][1], opening.start)
+        if len(named) > 1 or len({article.person_name(m) for m in article.people if lo <= m.start < hi
+                                  and m.label == "PERSON" and not article.in_quote(m.start)}) > 1:
+            return None  # "goals from Chidi Okonkwo and Tom Reyes": either
+        if named:
+            mention = named[next(iter(named))]
+            return None if _contradicts(article, subject, mention) else \
+                (article.person_name(mention), (mention.start, mention.end))
+    return None
 
 
 def _contradicts(article: ArticleText, subject: Subject, mention: Mention) -> bool:
