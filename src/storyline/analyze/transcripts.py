@@ -354,9 +354,9 @@ def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
 
 def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[int, int]] | None:
     """Whom an interview is with: of the people named before its first question, the one named most often, one
-    named after "with" counting once more, the first named between equals, not one named as the press ("reporter
-    James Holt", who asks) where another is named (the outlet's interview with "magazine editor Clara Wu" is hers);
-    their fullest name and the span of their first mention."""
+    named after "with" counting once more, the first named between equals, not one named as a reporter ("reporter
+    James Holt", who asks) where another is named (an interview with "reporter Ana Lund" alone is hers); their
+    fullest name and the span of their first mention."""
     text = article.text
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
@@ -369,7 +369,7 @@ def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[
             askers.add(name)
         counts[name] += 1 + (_WITH.search(text, max(0, mention.start - 60), mention.start) is not None)
         first.setdefault(name, (mention.start, mention.end))
-    if set(counts) - askers:  # "She spoke with reporter James Holt": he asks; "We spoke with editor Clara Wu": she answers
+    if set(counts) - askers:  # "She spoke with reporter James Holt": he asks
         counts = Counter({name: n for name, n in counts.items() if name not in askers})
     if not counts:
         return None
