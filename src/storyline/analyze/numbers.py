@@ -189,8 +189,7 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             continue
         if m.group("num")[0].isalpha() and value < 2 and not m.group("half"):
             continue
-        q = _QUALIFIER_BEFORE.search(segment[max(0, m.start() - 20):m.start()])
-        qualifier = QUALIFIERS[q.group(1).lower()] if q else None
+        s, qualifier = _hedged(segment, m.start())
         inches = _INCHES.match(segment, m.end()) if (m.group("hunit") or "").lower() in ("foot", "feet") else None
         kind: str | None
         noun: str | None
@@ -234,7 +233,6 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind in CURRENCY_KINDS and out and out[-1].kind not in (None, kind)):
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
-        s = m.start() - (len(q.group(0).lstrip()) if q else 0)
         kind = measured(segment, s, m.end(), kind) if kind in UNITS or kind == "percent" else kind  # "a depth of 10 km"
         e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
         e += len(inches.group()) if inches else 0
@@ -245,28 +243,22 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             e = compound  # ... and with its compound: "14 container ships"
         out.append(Number(value, start + s, start + e, segment[s:e].strip(), qualifier, kind, noun))
     for t in _TWICE.finditer(segment):
-        if not any(a < t.end() and t.start() < b for a, b in blocked) and \
-                not any(n.start <= start + t.start() < n.end for n in out):
+        if not overlaps.any(t.start(), t.end()) and not any(n.start <= start + t.start() < n.end for n in out):
             value = 2.0 if t.group().lower() == "twice" else 3.0
             out.append(Number(value, start + t.start(), start + t.end(), t.group(), None, _times_of(segment, t.start()), "tim"))
     for p in _PENCE.finditer(segment):  # "420p a share", "shares closed at 250p": a sum in pounds (not "1080p" video)
-        if _SHARES_PENCE.search(segment, max(0, p.start() - 60), p.end() + 20) and all(p.end() <= a or b <= p.start()
-                                                                                         for a, b in blocked):
-            q = _QUALIFIER_BEFORE.search(segment[max(0, p.start() - 20):p.start()])
-            s = p.start() - (len(q.group(0).lstrip()) if q else 0)
-            out.append(Number(float(p.group(1)) / 100, start + s, start + p.end(), segment[s:p.end()],
-                              QUALIFIERS[q.group(1).lower()] if q else None, measured(segment, s, p.end(), "pound"), "pound"))
+        if _SHARES_PENCE.search(segment, max(0, p.start() - 60), p.end() + 20) and not overlaps.any(p.start(), p.end()):
+            s, qualifier = _hedged(segment, p.start())
+            out.append(Number(float(p.group(1)) / 100, start + s, start + p.end(), segment[s:p.end()], qualifier,
+                              measured(segment, s, p.end(), "pound"), "pound"))
     for h in _AN_HOUR.finditer(segment):
-        if not any(a < h.end() and h.start() < b for a, b in blocked) and \
-                not any(n.start <= start + h.start() < n.end for n in out):
-            q = _QUALIFIER_BEFORE.search(segment[max(0, h.start() - 20):h.start()])
+        if not overlaps.any(h.start(), h.end()) and not any(n.start <= start + h.start() < n.end for n in out):
+            s, qualifier = _hedged(segment, h.start())
             named = h.group("unit").lower() + "s"
             unit, value = ("minutes", 30.0) if named == "hours" and h.group("half") else (
                 named, 0.5 if h.group("half") else 1.0)  # half an hour is read as 30 minutes
             kind = f"size:{unit}:{light_stem(fold_text(h.group('of')))}" if h.group("of") else unit
-            s = h.start() - (len(q.group(0).lstrip()) if q else 0)
-            out.append(Number(value, start + s, start + h.end("unit"), segment[s:h.end("unit")],
-                              QUALIFIERS[q.group(1).lower()] if q else None, kind, unit))
+            out.append(Number(value, start + s, start + h.end("unit"), segment[s:h.end("unit")], qualifier, kind, unit))
     out.extend(_one_more(segment, start, out))
     return _ranges(text, sorted(out, key=lambda n: n.start))
 
@@ -361,6 +353,13 @@ _AN_HOUR = re.compile(r"(?<![\w-])(?:(?P<half>half\s+an?)|an?|one)\s+(?P<unit>ho
 _PENCE = re.compile(r"(?<![\w.,£$€])(\d{1,5}(?:\.\d+)?)p(?!\w|\.\w)")  # pence written onto a figure: "420p", "12.5p" ...
 _SHARES_PENCE = re.compile(r"\b(?:shares?|stock|offer|bid)\b", re.IGNORECASE)  # ... where a price is told
 _TWICE = re.compile(r"(?<![\w-])(?:twice|thrice)(?![\w-])", re.IGNORECASE)
+
+
+def _hedged(segment: str, pos: int) -> tuple[int, str | None]:
+    """Where a figure at pos begins with the hedge right before it ("about 1,900", "at least 14"), and the hedge's
+    qualifier (QUALIFIERS); pos and None where it has none."""
+    q = _QUALIFIER_BEFORE.search(segment[max(0, pos - 20):pos])
+    return (pos - len(q.group(0).lstrip()), QUALIFIERS[q.group(1).lower()]) if q else (pos, None)
 
 
 def _times_of(segment: str, pos: int) -> str | None:
@@ -484,13 +483,13 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
         verb = kind_of(light_stem(fold_text(before[-1])))
         if verb in ("injured", "killed", "arrested", "evacuated"):
             return verb, noun
-    counted = _NUMBER_OF_BEFORE.search(segment[max(0, m.start() - 120):m.start()]) if noun in (None, *GENERIC_KINDS) else None
+    generic = noun is None or noun in GENERIC_KINDS  # a figure whose noun does not say what it counts
+    counted = _NUMBER_OF_BEFORE.search(segment[max(0, m.start() - 120):m.start()]) if generic else None
     if counted and (befell := kind_of(light_stem(fold_text(counted.group(1))))) in HAPPENED_TO:
         return befell, noun  # "the number of people injured rose to 85" (after "The toll is not yet known but")
-    if not counted and noun in (None, *GENERIC_KINDS) and _TOLL_BEFORE.search(segment[max(0, m.start() - 120):m.start()]):
+    if generic and not counted and _TOLL_BEFORE.search(segment[max(0, m.start() - 120):m.start()]):
         return "killed", noun  # "the death toll rose to 10", "the toll stood at 12": a toll counts the dead
-    population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]) \
-        if noun is None or noun in GENERIC_KINDS else None
+    population = _POPULATION_BEFORE.search(segment[max(0, m.start() - 50):m.start()]) if generic else None
     if population and population.group(1).lower() not in _CHANGED:
         return "population", noun  # "a population of 63.5 million people", "the population stood at 65,312,480"
     return (noun, noun) if noun else (None, None)

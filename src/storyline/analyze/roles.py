@@ -421,10 +421,9 @@ def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) 
 
 
 _AND = re.compile(r"\s(?:and|or)\s")
-# where the words before a name, in its sentence, stop being its own: "The judge found that at least until 1991, Mr.
-# Gigante …" gives Gigante no role, whose clause opens after "that"
-# where the words before a name stop introducing it: a clause of its own, or a verb of saying after another's
-# description ("Juergen Koehler, the Eastbury coach, said his side had beaten Millbrook": Millbrook is no coach)
+# where the words before a name, in its sentence, stop being its own: a clause of its own ("The judge found that at
+# least until 1991, Mr. Gigante …" gives Gigante no role), or a verb of saying after another's description ("Juergen
+# Koehler, the Eastbury coach, said his side had beaten Millbrook": Millbrook is no coach)
 _CLAUSE_BREAK = re.compile(r"\bthat\b|[;:]\s|\n|\b(?:said|says|told|tells|added|adds)\b")
 # a role that a verb acts on ("murdering a judge", "killed the deputy"), not one it makes the person ("was named the
 # nominee", "sworn in as governor")

@@ -114,7 +114,7 @@ def running_total(story: StoryView, unit: Unit, n: Number) -> str | None:
     "turnout reached 93.87 percent", "88 percent of eligible voters"), a share restored (RESTORED: "99% of
     their traffic has been restored") or a sum taken in (TAKINGS: "has grossed $368 million"); None for any
     other figure."""
-    if n.kind == "turnout:percent":  # named so by its own words (analyze/numbers._measured)
+    if n.kind == "turnout:percent":  # named so by its own words (analyze/figure_readings.measured)
         return "turnout"
     if n.kind != "percent" and n.kind not in CURRENCY_KINDS:
         return None
