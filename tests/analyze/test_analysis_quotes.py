@@ -59,6 +59,15 @@ def test_quote_split_around_its_cue_is_one_statement_in_two_parts():
     assert first.addressee == "reporters"
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_an_apostrophe_after_a_sentence_end_opens_no_quotation(apostrophe):
+    # "council's" is no quotation opening after "Markey said.": the next quotation is another statement, Wetzler's
+    text = (f"“It is absurd,” Markey said. Andrew Wetzler, director of the council{apostrophe}s species program, "
+            "commented, “This administration has rejected anything with a whiff of science.”")
+    quote = only(direct(text), "whiff of science")
+    assert quote.speaker == "Andrew Wetzler" and quote.part == 0
+
+
 def test_multi_sentence_quote_is_one_quote():
     text = ("“The dam held. The spillway did its job. Nobody downstream lost a home,” said regional engineer "
             "Tobiah Krane.")

@@ -146,7 +146,8 @@ class ArticleText:
         first, last = self.token_at(lo), self.token_at(hi)
         ends = [self.tokens[k].end for k in range(first, last) if self.tokens[k].text in (".", "!", "?")
                 and not (k > first and self.word(k - 1) in HONORIFICS)]  # "Mr . Ruiz" of a tokenised text
-        return bool(ends) and not any(ch in QUOTE_CHARS for ch in self.text[ends[-1]:hi])
+        return bool(ends) and not any(ch in QUOTE_CHARS and not self.text[k - 1].isalnum()  # not "council's"
+                                      for k, ch in enumerate(self.text[ends[-1]:hi], ends[-1]))
 
     def in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
