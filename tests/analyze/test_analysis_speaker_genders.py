@@ -36,19 +36,6 @@ def test_a_surname_two_people_bear_is_the_one_whose_gender_is_the_pronouns():
     assert speaker_of(text, "new pier") == "Maria Lindqvist"
 
 
-def test_mr_and_a_surname_two_bear_is_not_the_one_the_census_gives_a_woman_s_name():
-    # "Mr. Voss" is not his sister Grace, the fuller name of the surname: the census gives "Grace" to women
-    text = ("Frederick Voss, a campaign aide in the 1970s, died on Monday at his home in Jackson. He was 85.\n\n"
-            "He is survived by a sister, Grace Hollis Voss of Biloxi.\n\n"
-            "In an interview last year, Mr. Voss guessed that his months in prison had added years to his life. "
-            "“The warden let me build a badminton court,” he said.")
-    assert speaker_of(text, "badminton court") == "Frederick Voss"
-    # one bearer alone is whoever "Mr." is said of, whatever the census gives her name ("Michele" to women)
-    text = ("Michele Ferri, the mayor of the town, opened the bridge on Monday.\n\n"
-            "“It took us ten years,” Mr. Ferri said.")
-    assert speaker_of(text, "ten years") == "Michele Ferri"
-
-
 def mention_labels(text: str, spans: list[tuple[str, int, str]]) -> dict[int, str]:
     """The labels extract_mentions gives, by start, where the model labelled text[start:] as given."""
     entities = [(start, start + len(words), label) for words, start, label in spans]

@@ -199,29 +199,6 @@ def test_the_company_is_the_body_its_paragraph_was_about():
     assert speaker_of(text, "difficult decision") == "Corvane Foods"
 
 
-def test_the_company_is_the_body_the_paragraph_gave_as_its_source():
-    text = ("Phone and internet links across the region failed on Tuesday morning.\n\n"
-            "According to Corvane Networks, the problems began at around 8:30 a.m. and were resolved an hour later. "
-            "“All links are back up. Total downtime was one hour,” the company was quoted as saying in a statement.")
-    assert speaker_of(text, "links are back up") == "Corvane Networks"
-
-
-@pytest.mark.parametrize("issued", ["has issued a statement", "issued an update on the outage to its customers",
-                                    "posted a short message"])
-def test_a_quotation_after_a_message_given_out_is_that_message(issued):
-    text = ("Local providers have been scrambling to keep their customers connected.\n\n"
-            f"Mayor Ana Ruiz {issued}.\n\n"
-            "“More bandwidth was brought online last night, bringing the city up to 83% of what it needs.”")
-    assert speaker_of(text, "bandwidth") == "Ana Ruiz"
-
-
-def test_a_quotation_after_something_else_given_out_is_no_message_of_it():
-    text = ("Local providers have been scrambling to keep their customers connected.\n\n"
-            "Mayor Ana Ruiz has issued a new price list.\n\n"
-            "“More bandwidth was brought online last night, bringing the city up to 83% of what it needs.”")
-    assert speaker_of(text, "bandwidth") is None
-
-
 def test_a_company_names_itself_in_its_own_words():
     # a person who names himself in the third person is seldom the speaker; a company does so in every statement
     text = ("Corvane Foods closed its biscuit plant in Harlow on Friday after a fire.\n\n"

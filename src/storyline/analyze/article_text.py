@@ -22,7 +22,6 @@ from storyline.lang.en import (
     MALE_GIVEN_NAMES,
     MALE_TITLES,
 )
-from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
 from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 from storyline.text import iter_paragraphs, split_sentences
@@ -186,10 +185,6 @@ class ArticleText:
         sex = title_sex(mention)
         if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one; "Mr." not "His wife, …"
             fitting = [text for text in fitting if (given_sex(text) or self.described_sex.get(text, "")) in ("", sex)]
-            # of several bearers, not one whose given name the census gives the other sex ("Mr. LaRue" is not his
-            # sister Grace Burleson LaRue); one bearer alone stays whoever it is ("Mr. Ferri" is Michele Ferri)
-            kept = [text for text in fitting if census_sex(text) in ("", sex)]
-            fitting = kept if any(len(text.split()) > 1 for text in kept) else fitting
         if fitting:
             most = max(len(text.split()) for text in fitting)
             earliest = len(self.people)
@@ -266,14 +261,6 @@ def title_sex(mention: Mention | None) -> str:
 
 # a noun of one sex right before a name, after "his", "her", "their" or "the", a comma between or not
 _SEXED_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z]+\s+)?(%s),?\s+$" % "|".join(SEXED_NOUNS))
-
-
-def census_sex(name: str) -> str:
-    """The sex the census's lists give a full name's given name to (lang/en_given_names.py: "Grace" f, "Gene" m), ""
-    where they give it to neither or the name is one word."""
-    words = name.split()
-    given = words[0].lower() if len(words) > 1 else ""
-    return "m" if given in CENSUS_MALE_GIVEN else "f" if given in CENSUS_FEMALE_GIVEN else ""
 
 
 def given_sex(name: str) -> str:

@@ -187,26 +187,3 @@ def _introducing(noun: str) -> re.Pattern[str]:
     Berg's letter", not "the letter" (one introduced before)."""
     return re.compile(rf"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[\w-]+\s+)?"
                       rf"{re.escape(noun)}\b")
-
-
-# a message given out that the next paragraph's quotation is ("Lumen Broadband has issued an update to its customers.")
-_GIVEN_OUT = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:issued|released|sent|posted|published|put\s+out|circulated|emailed)"
-                        r"\s+(?:an?|the|its|his|her|their)\s+(?P<words>[\w-]+(?:\s+[\w-]+){0,2})")
-_GIVEN_OUT_NOUNS = MESSAGE_NOUNS | {"update", "announcement", "bulletin", "notice", "advisory"}
-
-
-def issuer_above(article: ArticleText, position: int) -> Subject | None:
-    """Who gave out the message that a quotation opening its sentence at position with no cue is, by the sentence
-    before it (in its paragraph or ending the one before) saying its subject issued one ("MWEB has issued an update
-    regarding the downtime to its customers." then "“Some more bandwidth was brought online …”"); None where that
-    sentence gives out no message, or its subject is no one named."""
-    k = article.sentence_of(position)
-    if k == 0 or article.paragraph_of(article.sentences[k - 1][0]) < article.paragraph_of(position) - 1:
-        return None
-    lo, hi = article.sentences[k - 1][0], min(article.sentences[k - 1][1], position)
-    for m in article.mentions_within(lo, hi):
-        if m.label in ("PERSON", "ORG") and not article.in_quote(m.start) and subject_like(article, m):
-            given = _GIVEN_OUT.match(article.text, m.end, hi)
-            if given is not None and set(given.group("words").lower().split()) & _GIVEN_OUT_NOUNS:
-                return subject_from_mention(article, m)
-    return None

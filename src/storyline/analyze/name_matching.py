@@ -10,7 +10,6 @@ from anyascii import anyascii
 
 from storyline.analyze.office_titles import strip_title
 from storyline.analyze.places import canonical_place
-from storyline.lang.en_given_names import SHORT_GIVEN
 from storyline.memo import memo
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
@@ -76,8 +75,6 @@ def compatible_given_names(a: str, b: str) -> bool:
         return True
     x, y = ga[0], gb[0]
     if (len(x) == 1 or len(y) == 1) and x[0] == y[0]:
-        return True
-    if y in SHORT_GIVEN.get(x, ()) or x in SHORT_GIVEN.get(y, ()):  # Fred / Frederick, Bill / William
         return True
     if len(x) > 3 and len(y) > 3 and _IOTATED.sub("", x) == _IOTATED.sub("", y):  # Yekaterina / Ekaterina
         return True

@@ -31,7 +31,7 @@ from storyline.analyze.appositions import speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.cue_words import is_cue
-from storyline.analyze.described import author_of_message, issuer_above, issuer_of_message, named_in_description
+from storyline.analyze.described import author_of_message, issuer_of_message, named_in_description
 from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.nlp import Token
 from storyline.analyze.office_titles import strip_title
@@ -308,12 +308,6 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker:
                 return
-    opens_sentence = not article.text[article.sentences[this_sentence][0]:statement.position].strip(" \n'‘“\"`")
-    issuer = issuer_above(article, statement.position) if opens_sentence and statement.direct else None
-    if issuer is not None:  # "Kestrel Telecom has issued an update to its customers." then "“…”": the update's words
-        _apply_subject(article, statement, issuer, done, genders)
-        if statement.speaker:
-            return
     owner = _whose_words(article, statement, opens_paragraph)
     if owner is not None:  # "In Ms. Ortiz's words, “…”", "a blind faith in Obama's word:" then the quotation
         _apply_subject(article, statement, owner, done, genders)

@@ -250,13 +250,10 @@ def _addressed(article: ArticleText, mention: Mention) -> bool:
 
 def _described_subject(article: ArticleText, mention: Mention) -> bool:
     """Whether a name set after its description opens its clause and a cue follows it: the subject of a verb of saying
-    ("Centre-left daily Kathimerini warned …", "…, Iran's official news agency IRNA said"), or the source "according
-    to" gives ("According to Kestrel Networks, the problems began …")."""
+    ("Centre-left daily Kathimerini warned …", "…, Iran's official news agency IRNA said")."""
     lo = article.sentences[article.sentence_of(mention.start)][0]
     clause = article.text[lo:mention.start].rsplit(",", 1)[-1]
     j = article.token_at(mention.end)
-    if re.search(r"\b[Aa]ccording\s+to\s+(?:the\s+)?$", article.text[max(lo, mention.start - 20):mention.start]):
-        return True  # "According to Kestrel Networks, the problems began …": the source the sentence gives
     return len(clause.split()) <= 5 and j < len(article.tokens) and is_cue(article, j)
 
 

@@ -151,27 +151,3 @@ verla verna vernell vernice veronica vesta vicki vickie vicky victoria vida vikk
 virgie virgina virginia vivian viviana vonda wanda wendi wendy wilda wilhelmina willa wilma winifred winnie
 winona yadira yesenia yolanda yvette zelda zella zelma zenaida zoe zoila
 """.split())
-
-
-# The short forms English news writes of a given name, each with the full names it stands for ("Fred LaRue" is
-# "Frederick LaRue", "Bill Clinton" "William Clinton"): read where two spellings of a name are asked whether they
-# can be one person's (analyze/name_matching.compatible_given_names). Only forms that stand for few full names.
-SHORT_GIVEN = {
-    "al": ("albert", "alan", "allan", "alfred", "alexander"), "alex": ("alexander", "alexandra", "alexis"),
-    "andy": ("andrew",), "barb": ("barbara",), "ben": ("benjamin",), "bernie": ("bernard",), "bert": ("albert", "herbert"),
-    "bill": ("william",), "billy": ("william",), "bob": ("robert",), "bobby": ("robert",), "brad": ("bradley",),
-    "cathy": ("catherine", "cathleen"), "chris": ("christopher", "christian", "christine", "christina"),
-    "chuck": ("charles",), "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",), "deb": ("deborah",),
-    "debbie": ("deborah",), "dick": ("richard",), "don": ("donald",), "doug": ("douglas",), "ed": ("edward", "edwin"),
-    "eddie": ("edward",), "fred": ("frederick", "alfred"), "freddie": ("frederick",), "gene": ("eugene",),
-    "greg": ("gregory",), "hank": ("henry",), "harry": ("henry", "harold"), "jack": ("john",), "jake": ("jacob",),
-    "jeff": ("jeffrey",), "jerry": ("gerald", "jerome"), "jim": ("james",), "jimmy": ("james",), "joe": ("joseph",),
-    "johnny": ("john",), "jon": ("jonathan",), "josh": ("joshua",), "kate": ("katherine", "catherine", "kathleen"),
-    "kathy": ("katherine", "kathleen"), "ken": ("kenneth",), "larry": ("lawrence",), "len": ("leonard",),
-    "liz": ("elizabeth",), "matt": ("matthew",), "meg": ("margaret",), "mike": ("michael",), "mitch": ("mitchell",),
-    "nick": ("nicholas",), "pam": ("pamela",), "pat": ("patrick", "patricia"), "peggy": ("margaret",),
-    "pete": ("peter",), "phil": ("philip", "phillip"), "ray": ("raymond",), "rick": ("richard", "eric"),
-    "rob": ("robert",), "ron": ("ronald",), "sam": ("samuel", "samantha"), "steve": ("steven", "stephen"),
-    "sue": ("susan", "suzanne"), "ted": ("edward", "theodore"), "tim": ("timothy",), "tom": ("thomas",),
-    "tommy": ("thomas",), "tony": ("anthony",), "vince": ("vincent",), "walt": ("walter",), "will": ("william",),
-}
