@@ -199,6 +199,27 @@ def test_the_company_is_the_body_its_paragraph_was_about():
     assert speaker_of(text, "difficult decision") == "Corvane Foods"
 
 
+@pytest.mark.parametrize("before", [
+    "Reuters reported the deal could be announced as soon as Monday.",
+    "The Federal Aviation Administration said it would inspect every Aerion jet.",
+    "Brightwater Freight said its board had approved the offer.",
+])
+def test_the_company_stays_unnamed_where_two_companies_were_named_whoever_spoke_last(before):
+    # the body the sentence before opens with is a news agency, a regulator, or one of the two: which company is
+    # meant, the noun does not say (a rule taking that body gave Reuters, Goldman Sachs, Greenpeace "the company")
+    text = ("Halvorsen Logistics is in talks to buy Brightwater Freight, people familiar with the matter said.\n\n"
+            f"{before} “We do not comment on market rumours,” the company said.")
+    assert speaker_of(text, "market rumours") is None
+
+
+def test_the_carmaker_is_the_body_introduced_as_one_after_others_spoke():
+    text = ("Japanese carmaker Hoshida Motor will recall 410,000 vehicles to replace faulty airbag inflators.\n\n"
+            "Hoshida's supplier, Tamura Safety Systems, said it was cooperating. “We deeply regret the "
+            "inconvenience,” Tamura said.\n\n"
+            "“Owners do not need to wait for a letter to book an appointment,” the carmaker said.")
+    assert speaker_of(text, "do not need to wait") == "Hoshida Motor"
+
+
 def test_a_company_names_itself_in_its_own_words():
     # a person who names himself in the third person is seldom the speaker; a company does so in every statement
     text = ("Corvane Foods closed its biscuit plant in Harlow on Friday after a fire.\n\n"
@@ -284,6 +305,18 @@ def test_it_is_the_body_the_sentence_before_opens_with():
     # the subject, not the body the sentence names after its verb
     text = ("Meridian Logistics agreed to buy Corvane Freight on Tuesday.\n\n“We expect a slow summer,” it said.")
     assert quote_with(text, "slow summer").speaker == "Meridian Logistics"
+
+
+@pytest.mark.parametrize("opening", ["The company", "The carmaker"])
+def test_it_is_the_body_the_company_opening_the_sentence_before_stands_for(opening):
+    text = ("Japanese carmaker Hoshida Motor will recall 410,000 vehicles, the company said on Thursday.\n\n"
+            f"{opening} said dealers would replace the part free of charge. “Owners do not need to wait for a "
+            "letter,” it said.")
+    assert quote_with(text, "need to wait").speaker == "Hoshida Motor"
+    # "the review" opening it is a thing that speaks, no body
+    text = ("Hoshida Motor commissioned the review last year.\n\nThe review said the recall came late. "
+            "“Owners were told nothing for months,” it said.")
+    assert quote_with(text, "told nothing").speaker is None
 
 
 @pytest.mark.parametrize("text, words", [

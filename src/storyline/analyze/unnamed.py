@@ -18,7 +18,7 @@ from storyline.analyze.cue_words import is_cue
 from storyline.analyze.described import message_from
 from storyline.analyze.speaker_kinds import Subject
 from storyline.analyze.speaker_phrases import np_token
-from storyline.analyze.subjects import subject_like
+from storyline.analyze.subjects import sentence_subject, subject_like
 from storyline.lang.en import (
     ADVERBIALS,
     BODY_NOUNS,
@@ -212,9 +212,21 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     names = {m.text for m in bodies}
     # a body named in full and in part is one ("Eastfield" of "the Eastfield Police Department")
     whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
+    if len(whole) > 1 and described:
+        return _introduced_with(article, noun, subject.start)
     if len(whole) != 1 or not any(subject_like(article, m) or _described_subject(article, m) for m in bodies):
         return None
     return next(m for m in reversed(bodies) if m.text in whole)
+
+
+def _introduced_with(article: ArticleText, noun: str, before: int) -> Mention | None:
+    """The one body the article introduced before `before` with the noun right before its name ("Japanese carmaker
+    Hoshida Motor", "The aircraft's manufacturer, Aerion Aeronautics,"): what "the carmaker" stands for wherever other
+    bodies were named since; None where none or two were."""
+    introducing = re.compile(rf"\b{re.escape(noun)},?\s+(?:the\s+)?$", re.IGNORECASE)
+    found = [m for m in article.mentions_within(0, before) if m.label == "ORG" and not article.in_quote(m.start)
+             and introducing.search(article.text, max(0, m.start - 40), m.start)]
+    return found[-1] if len({m.text for m in found}) == 1 else None
 
 
 def _describes(word: str) -> bool:
@@ -278,7 +290,8 @@ def _another_unnamed(article: ArticleText, since: int, subject: Subject, noun: s
 
 def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
     """The body "it" stands for: the organisation or country the sentence before opens with, as its subject
-    ("Meridian Logistics cut its forecast. It said …", "Iran rejected the findings. It said …"); None where that
+    ("Meridian Logistics cut its forecast. It said …", "Iran rejected the findings. It said …"), or the one its
+    opening "the company", "the carmaker" stands for (`named_body`); None where that
     sentence is about something else ("The review was published on Monday. It said …": the review speaks, no one
     named) or a person."""
     n = article.sentence_of(subject.start) - 1
@@ -289,6 +302,10 @@ def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
     lo, hi = article.sentences[n]
     if article.paragraph_of(lo) < article.paragraph_of(subject.start) - 1:
         return None
+    opening = sentence_subject(article, (lo, hi))
+    if opening is not None and opening.kind in ("role", "anonymous") and opening.start < subject.start \
+            and opening.surface.split()[0].lower() == "the":
+        return named_body(article, opening)  # "The carmaker said dealers would replace the part. “…,” it said"
     for m in article.mentions_within(lo, hi):
         if m.label in _ACTORS and not article.in_quote(m.start) and (subject_like(article, m)
                                                                      or message_from(article, lo, m.start)):
