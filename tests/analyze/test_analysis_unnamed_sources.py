@@ -212,6 +212,45 @@ def test_the_company_stays_unnamed_where_two_companies_were_named_whoever_spoke_
     assert speaker_of(text, "market rumours") is None
 
 
+@pytest.mark.parametrize("description, body", [
+    ("the weather service", "National Weather Service"),
+    ("the debt office", "National Debt Office"),
+    ("the fire department", "Lakeport Fire Department"),
+])
+def test_a_description_in_words_of_a_body_s_name_is_that_body(description, body):
+    text = (f"The {body} and Corvane Foods gave their figures on Monday, and ice storms are expected by Thursday.\n\n"
+            f"“Any additional ice could cause new outages,” {description} said.")
+    assert speaker_of(text, "additional ice") == body
+    # words no body's name holds, or the names of two such bodies, say no one
+    other = text.replace(f"{description} said", "the health department said")
+    assert speaker_of(other, "additional ice") is None
+    two = text.replace("and Corvane Foods", f"and the Harlow {body.split()[-2]} {body.split()[-1]}")
+    assert speaker_of(two, "additional ice") is None
+
+
+@pytest.mark.parametrize("text", [
+    # named paragraphs before, where another is the one meant
+    ("The Harlow City Council approved a new bus lane on Monday.\n\nIn neighbouring Eastfield, traders objected.\n\n"
+     "Eastfield councillors met on Tuesday. “We will look at it closely,” the city council said."),
+    # a body of the noun's kind told of unnamed in between
+    ("The Marlow County Health Department opened a vaccine clinic last month.\n\nIn neighbouring Eastfield, the "
+     "city's own health department reported 12 new measles cases on Monday. “We urge parents to vaccinate,” the "
+     "health department said."),
+    # a word that sets another body apart
+    ("Lawmakers voted on Monday to create an agency to oversee drones, backed by the Eastfield Transit Agency. "
+     "“We will be ready by spring,” the new transit agency said."),
+])
+def test_a_description_in_words_of_a_name_says_no_one_where_another_body_may_be_meant(text):
+    assert [q.speaker for q in analyze_article(text, None).quotes if q.direct] == [None]
+
+
+def test_a_body_only_named_as_what_others_turned_to_is_not_the_one_that_speaks():
+    # the district is whom the parents complained to; "the school" is the school, unnamed
+    text = ("Parents complained to the Harlow School District about a fight at a primary school on Friday. "
+            "“We are reviewing the footage,” the school said.")
+    assert speaker_of(text, "reviewing the footage") is None
+
+
 def test_the_carmaker_is_the_body_introduced_as_one_after_others_spoke():
     text = ("Japanese carmaker Hoshida Motor will recall 410,000 vehicles to replace faulty airbag inflators.\n\n"
             "Hoshida's supplier, Tamura Safety Systems, said it was cooperating. “We deeply regret the "

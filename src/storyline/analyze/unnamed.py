@@ -193,6 +193,8 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
         return _body_before(article, subject)
     noun = words[-1].lower()
     described = noun in COMPANY_NOUNS and 2 <= len(words) <= 4 and all(_describes(w) for w in words[1:-1])
+    if words[0].lower() == "the" and 3 <= len(words) <= 4 and noun in BODY_NOUNS and not described:
+        return _named_again(article, subject)
     if not described and (len(words) != 2 or noun not in BODY_NOUNS) or words[0].lower() != "the":
         return None
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
@@ -217,6 +219,31 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if len(whole) != 1 or not any(subject_like(article, m) or _described_subject(article, m) for m in bodies):
         return None
     return next(m for m in reversed(bodies) if m.text in whole)
+
+
+def _named_again(article: ArticleText, subject: Subject) -> Mention | None:
+    """The body a description of three or four words names again in words of its name ("the weather service" the
+    National Weather Service, "the sheriff's office" the Marlow County Sheriff's Office, "the debt office" the
+    National Debt Office): the one body named in this paragraph or the one before, outside quotations, whose name
+    holds every word, where no other body of the noun's kind is told of there unnamed ("In Eastfield, the city's own
+    health department reported …"); None where none or two do, or where the description holds a name's capital or
+    a word that sets another body apart ("the new agency", "the state department", "the Harlow office")."""
+    words = subject.surface.split()[1:]
+    if any(not w.islower() or w in _SETS_APART for w in words):
+        return None
+    wanted = {re.sub(r"['’]s$", "", w) for w in words}
+    since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    found = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)
+             and wanted <= {re.sub(r"['’]s$", "", w.lower()) for w in m.text.split()}]
+    names = {m.text for m in found}
+    whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
+    if len(whole) != 1 or found[-1].text not in whole or _another_unnamed(article, since, subject, words[-1].lower(), found):
+        return None
+    return found[-1]
+
+
+# words of a description that set its body apart from one named before ("the new agency", "the state department")
+_SETS_APART = {"new", "old", "local", "state", "federal", "own", "other", "same", "former", "national", "regional"}
 
 
 def _introduced_with(article: ArticleText, noun: str, before: int) -> Mention | None:
