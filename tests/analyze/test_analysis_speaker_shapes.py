@@ -208,6 +208,14 @@ def test_one_word_after_a_persons_name_and_of_is_where_they_are_from():
     assert speaker_of(text, "bridge would reopen") == "Oleksiy Hrytsenko"
 
 
+@pytest.mark.parametrize("of", ["of the district court", "of the U.S. District Court in Hartford",
+                                "from the county's health department"])
+def test_a_person_named_before_of_and_a_body_is_who_speaks(of):
+    text = ("Leonard Voss, 61, pleaded guilty in March to fraud. "
+            f"Judge Harriet Adeyemi {of} said the crimes had been “calculated and sustained over nearly a decade.”")
+    assert speaker_of(text, "crimes had been", direct=False) == "Harriet Adeyemi"
+
+
 def test_a_bodys_name_in_capitals_is_not_the_common_noun_of_its_leader():
     text = ("Striking dockers' leader Tom Reed met European Union president Ana Berg in Brussels on Monday.\n\n"
             "“We will not back down,” the union leader said.")

@@ -234,7 +234,25 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     # "even a top aide", not the "Will" of "Will Estrada"
     while k < j and (article.word(k) in PHRASE_LINKS or article.word(k) in ADVERBIALS and not given_name_as_verb(article.tokens, k)):
         k += 1
+    person = _person_opening(article, k, j)
+    if person is not None:  # "Judge Harriet Adeyemi of the district court said": the judge, not the court
+        return subject_from_mention(article, person)
     return classify_phrase(article, k, j)
+
+
+def _person_opening(article: ArticleText, k: int, j: int) -> Mention | None:
+    """The person whose name opens the phrase of tokens k..j and goes on with "of" or "from" ("Judge Harriet Adeyemi
+    of the district court", "Tom Lee from the county's health department"): whose the phrase is; None where the
+    phrase opens with no person's name so followed."""
+    for i in range(k + 1, j):
+        if article.word(i) not in ("of", "from"):
+            continue
+        before = article.mention_by_end.get(article.tokens[i - 1].end)
+        opens = before is not None and (before.start if before.title_start is None else before.title_start) \
+            <= article.tokens[k].start <= before.start
+        return before if opens and before is not None and before.label == "PERSON" and person_like(article, before) \
+            else None
+    return None
 
 
 def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention | None:
