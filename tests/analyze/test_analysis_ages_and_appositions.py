@@ -22,9 +22,19 @@ from storyline.analyze.office_titles import strip_title
      "said.", "lost everything", "Dan Ortiz"),
     ("Retired teacher Ana Lund, aged 68, and her son Erik Lund spoke at the hearing. ‘Nobody warned us,’ said the "
      "68-year-old.", "Nobody warned us", "Ana Lund"),
+    # an age before a noun of a person that is no role the story gave: the age says who
+    ("Nimbral's chief technology officer, Lars Eklund, said the company would add safeguards. “This will not happen "
+     "the same way again,” the 47-year-old engineer said.", "not happen", "Lars Eklund"),
 ])
 def test_an_age_is_the_person_it_was_given_to_or_the_one_just_named(text, words, speaker):
     assert speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize("description", ["the 47-year-old", "the 47-year-old man"])
+def test_an_age_said_of_someone_unnamed_is_not_the_officer_named_beside_him(description):
+    text = ("Sgt. Tom Reed said a 47-year-old man had been arrested outside the bank. "
+            f"“I did nothing wrong,” {description} told reporters.")
+    assert speaker_of(text, "nothing wrong") is None
 
 
 def test_an_age_does_not_reach_back_past_the_paragraph_before():

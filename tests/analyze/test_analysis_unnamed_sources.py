@@ -346,6 +346,12 @@ def test_it_is_the_body_the_sentence_before_opens_with():
     assert quote_with(text, "slow summer").speaker == "Meridian Logistics"
 
 
+def test_it_is_the_body_its_description_introduced_the_sentence_before():
+    text = ("Credit rating agency Stellar Ratings said it saw no pressure on the country's rating. "
+            "“The fiscal buffers remain adequate,” it said in a note to clients.")
+    assert quote_with(text, "fiscal buffers").speaker == "Stellar Ratings"
+
+
 @pytest.mark.parametrize("opening", ["The company", "The carmaker"])
 def test_it_is_the_body_the_company_opening_the_sentence_before_stands_for(opening):
     text = ("Japanese carmaker Hoshida Motor will recall 410,000 vehicles, the company said on Thursday.\n\n"

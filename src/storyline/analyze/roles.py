@@ -76,6 +76,8 @@ def holds_a_role(subject: Subject) -> bool:
         return False
     if _role_word(head) or head.endswith("-old") or head in CHIEF_TITLES:  # "the top diplomat": a classify_phrase role
         return True
+    if aged(subject) is not None:  # "the 47-year-old engineer": an age says a person, whatever the noun
+        return True
     return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 
 
@@ -262,10 +264,15 @@ def just_named(article: ArticleText, subject: Subject,
     in this paragraph or the one before and named no one else there before the quotation; no one where that
     person was named further back (such a word tells who someone is where they are first described), nor where
     the paragraph names another ("Margaret Tully … Her GP, Dr Anil Rao, says … ‘…,’ said the 74-year-old": the
-    last person named is not the one the age was meant for). Where no subject or speaker stands for it, the one
+    last person named is not the one the age was meant for), nor where an age is said of someone unnamed there ("a
+    47-year-old man was arrested"). Where no subject or speaker stands for it, the one
     person named in this paragraph or, if none, the one before, whatever their place in the sentence ("Detectives
     arrested Neil Carver, 44. “…,” the father of two told reporters")."""
     here = article.paragraph_of(subject.start)
+    years = aged(subject)
+    lo = article.paragraphs[max(0, here - 1)][0]
+    if years is not None and re.search(rf"\b[Aa]n?\s+{years}-years?-old\b", article.text[lo:subject.start]):
+        return None  # "Police said a 47-year-old man was arrested. “…,” the 47-year-old said": the man, unnamed
     if found is None or found[1] is None:
         if aged(subject) is None and not parent_of_children(subject):
             return None  # an origin or a role of sport needs its person to be the one the story was about
@@ -366,8 +373,13 @@ def _after_place_word(article: ArticleText, mention: Mention) -> bool:
 
 def aged(subject: Subject) -> str | None:
     """The age a description gives as its head ("the 52-year-old" → "52"), a person the story named, as a role
-    is; None for any other description ("the 31-year-old striker" is the striker)."""
+    is, or before a noun of a person that is no role ("the 47-year-old engineer"); None for any other description
+    ("the 31-year-old striker" is the striker, "the 40-year-old bridge" no one)."""
     age = _AGE.search(subject.surface)
+    if age is None and (before := _AGE_BEFORE_NOUN.search(subject.surface)) is not None \
+            and not _role_word(before.group(2)) and names_a_person(before.group(2)) \
+            and before.group(2) not in SEXED_NOUNS and before.group(2) not in ANONYMOUS:  # "the 47-year-old man": a stranger
+        return before.group(1)
     return age.group(1) if age is not None else None
 
 
@@ -383,6 +395,7 @@ def _age_given(subject: Subject) -> list[str]:
 
 
 _AGE = re.compile(r"\b(\d{1,3})-years?-old\s*$")
+_AGE_BEFORE_NOUN = re.compile(r"^[Tt]he\s+(\d{1,3})-years?-old\s+([a-z]+)\s*$")
 _NAME = " | "  # where the name stands between the words before and after it in a holder's context
 
 

@@ -334,7 +334,7 @@ def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
             and opening.surface.split()[0].lower() == "the":
         return named_body(article, opening)  # "The carmaker said dealers would replace the part. “…,” it said"
     for m in article.mentions_within(lo, hi):
-        if m.label in _ACTORS and not article.in_quote(m.start) and (subject_like(article, m)
+        if m.label in _ACTORS and not article.in_quote(m.start) and (subject_like(article, m) or _described_subject(article, m)
                                                                      or message_from(article, lo, m.start)):
             return m if m.label in ("ORG", "GPE") else None  # "A statement from Waitrose said …. It added …"
     return None
