@@ -22,9 +22,11 @@ from storyline.analyze.office_titles import strip_title
      "said.", "lost everything", "Dan Ortiz"),
     ("Retired teacher Ana Lund, aged 68, and her son Erik Lund spoke at the hearing. ‘Nobody warned us,’ said the "
      "68-year-old.", "Nobody warned us", "Ana Lund"),
-    # an age before a noun of a person that is no role the story gave: the age says who
-    ("Nimbral's chief technology officer, Lars Eklund, said the company would add safeguards. “This will not happen "
-     "the same way again,” the 47-year-old engineer said.", "not happen", "Lars Eklund"),
+    # an age said beside the name with "a" is that person's, not a stranger's
+    ("Ana Ruiz, a 47-year-old teacher, has worked at the school for 20 years.\n\n“I never thought it would close,” "
+     "the 47-year-old said.", "never thought", "Ana Ruiz"),
+    ("A 34-year-old nurse, Ana Ruiz, was the first to reach the crash. “There was smoke everywhere,” the "
+     "34-year-old said.", "smoke everywhere", "Ana Ruiz"),
 ])
 def test_an_age_is_the_person_it_was_given_to_or_the_one_just_named(text, words, speaker):
     assert speaker_of(text, words) == speaker
@@ -35,6 +37,14 @@ def test_an_age_said_of_someone_unnamed_is_not_the_officer_named_beside_him(desc
     text = ("Sgt. Tom Reed said a 47-year-old man had been arrested outside the bank. "
             f"“I did nothing wrong,” {description} told reporters.")
     assert speaker_of(text, "nothing wrong") is None
+
+
+@pytest.mark.parametrize("description", ["the 30-year-old victim", "the 80-year-old pensioner", "the 28-year-old witness"])
+def test_an_age_before_a_noun_of_no_role_given_is_no_official_just_named(description):
+    # the official speaks of the one described; reading the age as the official's (as "the 47-year-old engineer" for
+    # the chief technology officer just named would be) gave the inspector the victim's words
+    text = f"Inspector Tom Reed said the attack happened just after midnight. “I thought I was going to die,” {description} said."
+    assert speaker_of(text, "going to die") is None
 
 
 def test_an_age_does_not_reach_back_past_the_paragraph_before():

@@ -216,6 +216,13 @@ def test_a_person_named_before_of_and_a_body_is_who_speaks(of):
     assert speaker_of(text, "crimes had been", direct=False) == "Harriet Adeyemi"
 
 
+@pytest.mark.parametrize("who", ["Investors in the fund run by Ana Ruiz of the bank",
+                                 "Pupils taught by Ana Ruiz from the school"])
+def test_a_person_named_after_by_is_not_the_one_who_speaks(who):
+    text = f"Leonard Voss, 61, pleaded guilty in March to fraud. {who} said the losses were “ruinous.”"
+    assert speaker_of(text, "losses were", direct=False) is None
+
+
 def test_a_bodys_name_in_capitals_is_not_the_common_noun_of_its_leader():
     text = ("Striking dockers' leader Tom Reed met European Union president Ana Berg in Brussels on Monday.\n\n"
             "“We will not back down,” the union leader said.")

@@ -352,6 +352,12 @@ def test_it_is_the_body_its_description_introduced_the_sentence_before():
     assert quote_with(text, "fiscal buffers").speaker == "Stellar Ratings"
 
 
+@pytest.mark.parametrize("opening", ["A hospital in Harlow", "Police in Norrvik", "A study funded by charity Heart Aid"])
+def test_it_is_not_a_place_or_body_the_subject_is_tied_to(opening):
+    text = f"{opening} said two patients had died of the infection. “All other wards remain open,” it said."
+    assert quote_with(text, "wards remain open").speaker is None
+
+
 @pytest.mark.parametrize("opening", ["The company", "The carmaker"])
 def test_it_is_the_body_the_company_opening_the_sentence_before_stands_for(opening):
     text = ("Japanese carmaker Hoshida Motor will recall 410,000 vehicles, the company said on Thursday.\n\n"

@@ -76,8 +76,6 @@ def holds_a_role(subject: Subject) -> bool:
         return False
     if _role_word(head) or head.endswith("-old") or head in CHIEF_TITLES:  # "the top diplomat": a classify_phrase role
         return True
-    if aged(subject) is not None:  # "the 47-year-old engineer": an age says a person, whatever the noun
-        return True
     return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 
 
@@ -269,9 +267,7 @@ def just_named(article: ArticleText, subject: Subject,
     person named in this paragraph or, if none, the one before, whatever their place in the sentence ("Detectives
     arrested Neil Carver, 44. “…,” the father of two told reporters")."""
     here = article.paragraph_of(subject.start)
-    years = aged(subject)
-    lo = article.paragraphs[max(0, here - 1)][0]
-    if years is not None and re.search(rf"\b[Aa]n?\s+{years}-years?-old\b", article.text[lo:subject.start]):
+    if _said_of_a_stranger(article, subject, article.paragraphs[max(0, here - 1)][0]):
         return None  # "Police said a 47-year-old man was arrested. “…,” the 47-year-old said": the man, unnamed
     if found is None or found[1] is None:
         if aged(subject) is None and not parent_of_children(subject):
@@ -298,6 +294,22 @@ def just_named(article: ArticleText, subject: Subject,
     if mention is not None and mention.start == found[1][0] and _contradicts(article, subject, mention):
         return None
     return found if set(_named_in(article, paragraph, subject.start)) <= {found[0]} else None
+
+
+def _said_of_a_stranger(article: ArticleText, subject: Subject, lo: int) -> bool:
+    """Whether the age of "the 47-year-old" was said of someone unnamed between lo and the description ("a
+    47-year-old man had been arrested"), not of a person named beside it ("Ana Ruiz, a 47-year-old teacher,", "A
+    34-year-old nurse, Ana Ruiz,")."""
+    years = aged(subject)
+    if years is None:
+        return False
+    for match in re.finditer(rf"\b[Aa]n?\s+{years}-years?-old\b(?:\s+[a-z]+){{0,2}}", article.text[lo:subject.start]):
+        start, end = lo + match.start(), lo + match.end()
+        before = article.mention_by_end.get(start - 2) if article.text[start - 2:start] == ", " else None
+        after = article.first_mention_from(end + 2, end + 3) if article.text[end:end + 2] == ", " else None
+        if not (before is not None and before.label == "PERSON" or after is not None and after.label == "PERSON"):
+            return True
+    return False
 
 
 def _described_earlier(article: ArticleText, subject: Subject, opening: Subject) -> tuple[str, tuple[int, int]] | None:
@@ -373,13 +385,8 @@ def _after_place_word(article: ArticleText, mention: Mention) -> bool:
 
 def aged(subject: Subject) -> str | None:
     """The age a description gives as its head ("the 52-year-old" → "52"), a person the story named, as a role
-    is, or before a noun of a person that is no role ("the 47-year-old engineer"); None for any other description
-    ("the 31-year-old striker" is the striker, "the 40-year-old bridge" no one)."""
+    is; None for any other description ("the 31-year-old striker" is the striker)."""
     age = _AGE.search(subject.surface)
-    if age is None and (before := _AGE_BEFORE_NOUN.search(subject.surface)) is not None \
-            and not _role_word(before.group(2)) and names_a_person(before.group(2)) \
-            and before.group(2) not in SEXED_NOUNS and before.group(2) not in ANONYMOUS:  # "the 47-year-old man": a stranger
-        return before.group(1)
     return age.group(1) if age is not None else None
 
 
@@ -395,7 +402,6 @@ def _age_given(subject: Subject) -> list[str]:
 
 
 _AGE = re.compile(r"\b(\d{1,3})-years?-old\s*$")
-_AGE_BEFORE_NOUN = re.compile(r"^[Tt]he\s+(\d{1,3})-years?-old\s+([a-z]+)\s*$")
 _NAME = " | "  # where the name stands between the words before and after it in a holder's context
 
 

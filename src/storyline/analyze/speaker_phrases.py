@@ -243,7 +243,11 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
 def _person_opening(article: ArticleText, k: int, j: int) -> Mention | None:
     """The person whose name opens the phrase of tokens k..j and goes on with "of" or "from" ("Judge Harriet Adeyemi
     of the district court", "Tom Lee from the county's health department"): whose the phrase is; None where the
-    phrase opens with no person's name so followed."""
+    phrase opens with no person's name so followed, or does not open its clause ("Investors in the fund run by Ana
+    Ruiz of the bank said": the investors)."""
+    if k > 0 and article.sentence_of(article.tokens[k - 1].start) == article.sentence_of(article.tokens[k].start) \
+            and article.tokens[k - 1].text not in (",", ";", ":", "—", "–"):
+        return None
     for i in range(k + 1, j):
         if article.word(i) not in ("of", "from"):
             continue

@@ -334,10 +334,21 @@ def _body_before(article: ArticleText, subject: Subject) -> Mention | None:
             and opening.surface.split()[0].lower() == "the":
         return named_body(article, opening)  # "The carmaker said dealers would replace the part. “…,” it said"
     for m in article.mentions_within(lo, hi):
-        if m.label in _ACTORS and not article.in_quote(m.start) and (subject_like(article, m) or _described_subject(article, m)
+        if m.label in _ACTORS and not article.in_quote(m.start) and (subject_like(article, m) or _introduced_by_kind(article, m)
                                                                      or message_from(article, lo, m.start)):
             return m if m.label in ("ORG", "GPE") else None  # "A statement from Waitrose said …. It added …"
     return None
 
 
+def _introduced_by_kind(article: ArticleText, mention: Mention) -> bool:
+    """Whether a body opens its sentence after words of what kind of body it is, with no word that ties it to
+    another ("Credit rating agency Stellar Ratings said …"; not "A hospital in Harlow said", "A study funded by charity
+    Heart Aid said", whose subject is the hospital or the study), and a cue follows it."""
+    lo = article.sentences[article.sentence_of(mention.start)][0]
+    words = article.text[lo:mention.start].split()
+    return 0 < len(words) <= 4 and all(w.isalpha() and w.lower() not in _TYING for w in words) \
+        and _described_subject(article, mention)
+
+
+_TYING = {"a", "an", "the", "in", "at", "of", "for", "by", "from", "with", "to", "on", "near", "and", "or", "said", "says"}
 _ACTORS = {"PERSON", "ORG", "GPE", "NORP"}  # what may stand as a sentence's subject that speaks
