@@ -205,6 +205,31 @@ def test_quote_running_over_paragraphs_keeps_its_speaker():
     assert quote.speaker == "Noor Haddad"
 
 
+@pytest.mark.parametrize("marks", ["“”", '""'])
+def test_quote_running_over_lines_of_a_text_whose_paragraphs_are_lines(marks):
+    # one paragraph a line, no blank line between: the quotation left open at a line's end runs on to the next
+    # line's opening mark, as over paragraphs
+    o, c = marks
+    text = (f"Firefighters were called to the store at 9pm.\nFire officer Ana Ruiz said: {o}The fire has progressed "
+            f"rapidly through the store.\n{o}People are asked to avoid the High Street area.{c}\nThe cause is not known.")
+    first, second = only(direct(text), "progressed rapidly"), only(direct(text), "avoid the High Street")
+    assert first.text == "The fire has progressed rapidly through the store"
+    assert first.speaker == second.speaker == "Ana Ruiz" and first.group == second.group
+
+
+def test_a_quotation_whose_close_was_left_out_before_its_cue_runs_on_to_no_line():
+    # the line ends in its cue after a comma: the words before were the quotation, not a run-on taking in the cue
+    text = ("Two secretaries rejected the rule on Monday.\n“By rolling back this rule we protect the species, the two "
+            "men said in a statement.\n“Federal agencies will once again have to consult biologists.”")
+    assert [q.text for q in direct(text)] == ["Federal agencies will once again have to consult biologists"]
+
+
+def test_a_closing_mark_typed_as_an_opening_one_opens_no_quotation_running_on():
+    text = ("Ana Ruiz checked into a clinic on Friday.\n“Her friends stand by her decision, “a friend of the actress "
+            "said.\n“She checked in herself.”")
+    assert not [q for q in direct(text) if "friend of the actress" in q.text]
+
+
 def test_scare_quotes_are_not_statements():
     text = "The so-called “peace plan” was published on Monday by the Velmar Institute."
     assert direct(text) == []

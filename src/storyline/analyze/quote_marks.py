@@ -106,9 +106,37 @@ def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str |
         elif next_paragraph_opens == ch and not any(text[k] == ch and _can_open(text, k, lo, hi) for k in range(i + 1, hi)):
             pairs.append((i, hi, True))  # the convention for a quote that runs over paragraphs
             i = hi
+        elif (end := _runs_on_to_next_line(text, i, lo, hi)) is not None:
+            pairs.append((i, end, True))  # the same convention where a line break parts the paragraphs
+            i = end + 1
         else:
             i += 1
     return pairs
+
+
+# a cue clause closing a line after a comma: the words before it were the quotation, its closing mark left out
+_CUE_ENDS_LINE = re.compile(r",\s+(?:[\w'’.-]+\s+){0,6}(?:said|says|told|tells|added|adds|wrote|writes|stated)\b[^,“”\"]*$")
+
+
+def _runs_on_to_next_line(text: str, i: int, lo: int, hi: int) -> int | None:
+    """Where a quotation opened at i and not closed runs on to, where its line ends with no mark of its kind and the
+    next line opens with its opening mark (a text whose paragraphs are lines: 'said: “The fire spread rapidly.' then
+    '“People are asked to stay away.”'): the line's end; None otherwise."""
+    ch = text[i]
+    end = text.find("\n", i, hi)
+    if end < 0 or any(text[k] == ch or text[k] in _CLOSERS[ch] for k in range(i + 1, end)):
+        return None
+    if _CUE_ENDS_LINE.search(text, i, end):
+        return None  # "“By rolling back this rule we protect species, the two men said.": its close left out, no run-on
+    start = max(lo, text.rfind("\n", lo, i) + 1)
+    before = text[start:i]
+    opened = before.count(ch) if ch in _CLOSERS[ch] else before.count(ch) - sum(before.count(c) for c in _CLOSERS[ch])
+    if opened % 2 if ch in _CLOSERS[ch] else opened:
+        return None  # “Her friends stand by her decision, “a friend said.: a closing mark typed as an opening one
+    k = end + 1
+    while k < hi and text[k] in " \t":
+        k += 1
+    return end if k < hi and text[k] == ch and _can_open(text, k, lo, hi) else None
 
 
 def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
