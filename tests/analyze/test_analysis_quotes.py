@@ -224,6 +224,22 @@ def test_a_quotation_whose_close_was_left_out_before_its_cue_runs_on_to_no_line(
     assert [q.text for q in direct(text)] == ["Federal agencies will once again have to consult biologists"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the next line's quotation goes on to its own cue: another's words, not the rest of the first
+    ("Minister Joel Okafor said: “We will defend it in parliament.\n“That is nonsense,” opposition leader Sara Lind "
+     "replied.", [("That is nonsense", "Sara Lind")]),
+    ('Reporter Lee asked: "Will the plant close?\n"Yes, in June," Paul Grant replied.', [("Yes, in June", "Paul Grant")]),
+    # a stray mark in mid-sentence opens no run-on
+    ('Police said the "suspect fled on foot toward the river.\n"We are searching the woods," said spokeswoman Karen '
+     'Holt.', [("We are searching the woods", "Karen Holt")]),
+    # the line's last clause is a cue: its close left out
+    ("“We will rebuild, Mayor Paul Grant told reporters, adding that help was coming.\n“Nobody will be left behind,” "
+     "he said.", [("Nobody will be left behind", "Paul Grant")]),
+])
+def test_a_line_left_open_runs_on_only_into_a_line_that_is_its_next_part(text, expected):
+    assert [(q.text, q.speaker) for q in direct(text)] == expected
+
+
 def test_a_closing_mark_typed_as_an_opening_one_opens_no_quotation_running_on():
     text = ("Ana Ruiz checked into a clinic on Friday.\n“Her friends stand by her decision, “a friend of the actress "
             "said.\n“She checked in herself.”")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.lang.en import CUE_WORDS
 from storyline.text import iter_paragraphs, stripped
 
 _CLOSERS: dict[str, str] = {"“": "”\"", "„": "“”\"", "«": "»", "»": "«", '"': '"”', "‘": "’", "‚": "‘’", "'": "'’",
@@ -114,29 +115,41 @@ def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str |
     return pairs
 
 
-# a cue clause closing a line after a comma: the words before it were the quotation, its closing mark left out
-_CUE_ENDS_LINE = re.compile(r",\s+(?:[\w'’.-]+\s+){0,6}(?:said|says|told|tells|added|adds|wrote|writes|stated)\b[^,“”\"]*$")
-
-
 def _runs_on_to_next_line(text: str, i: int, lo: int, hi: int) -> int | None:
     """Where a quotation opened at i and not closed runs on to, where its line ends with no mark of its kind and the
-    next line opens with its opening mark (a text whose paragraphs are lines: 'said: “The fire spread rapidly.' then
-    '“People are asked to stay away.”'): the line's end; None otherwise."""
+    next line is the next part of it, opening with its mark and holding nothing after its close (a text whose
+    paragraphs are lines: 'said: “The fire spread rapidly.' then '“People are asked to stay away.”'): the line's end;
+    None otherwise. The mark must open its line or follow a colon or a comma, not a stray one mid-sentence ('the
+    "reform package was approved'); none where the line's last clause is a cue ('“We protect the species, the two men
+    argued.': its close left out), where a mark of its kind opened earlier on the line is still open ('“Her friends
+    stand by her, “a friend said.': a closing mark typed as an opening one), or where the next line's quotation goes
+    on to a cue of its own ('“That is nonsense,” Sara Lind replied.': another's words, or the same one's, not read
+    as a run-on)."""
     ch = text[i]
     end = text.find("\n", i, hi)
     if end < 0 or any(text[k] == ch or text[k] in _CLOSERS[ch] for k in range(i + 1, end)):
         return None
-    if _CUE_ENDS_LINE.search(text, i, end):
-        return None  # "“By rolling back this rule we protect species, the two men said.": its close left out, no run-on
     start = max(lo, text.rfind("\n", lo, i) + 1)
     before = text[start:i]
+    if before.strip() and not before.rstrip().endswith((":", ",")):
+        return None
     opened = before.count(ch) if ch in _CLOSERS[ch] else before.count(ch) - sum(before.count(c) for c in _CLOSERS[ch])
     if opened % 2 if ch in _CLOSERS[ch] else opened:
-        return None  # “Her friends stand by her decision, “a friend said.: a closing mark typed as an opening one
+        return None
+    last_clause = text[i + 1:end].rsplit(",", 1)[-1] if "," in text[i + 1:end] else ""
+    if any(w in CUE_WORDS or w == "according" for w in re.findall(r"[a-z]+", last_clause.lower())):
+        return None
     k = end + 1
     while k < hi and text[k] in " \t":
         k += 1
-    return end if k < hi and text[k] == ch and _can_open(text, k, lo, hi) else None
+    if k >= hi or text[k] != ch or not _can_open(text, k, lo, hi):
+        return None
+    line_end = text.find("\n", k, hi)
+    line_end = hi if line_end < 0 else line_end
+    close = _closing(text, k, lo, line_end)
+    if close is not None and text[close + 1:line_end].strip(" .,;:!?\t"):
+        return None
+    return end
 
 
 def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:
