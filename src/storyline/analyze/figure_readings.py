@@ -142,7 +142,8 @@ _VOTED_AFTER = re.compile(r"(?:[^\S\n]*(?:%|per[^\S\n]*cent\b|pct\b))?[^\S\n]+of
 # what a company earns or pays a share is no price of one: "earnings of $1.42 a share", "a dividend of 12p a share"
 _EARNED_BEFORE = re.compile(r"\b(?:earn|dividend|profit|loss|revenue|income|payout|EPS\b)", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(r"[^\S\n]*(?:in[^\S\n]+cash[^\S\n]+)?(?:a|per|for[^\S\n]+each)[^\S\n]+share\b", re.IGNORECASE)
-NAMED_MEASURES = frozenset({"depth", "altitude", "turnout", "share price"})  # the kinds `measured` gives, before the unit
+NAMED_LENGTHS = frozenset({"depth", "altitude"})  # the lengths among them, further apart than counts may be
+NAMED_MEASURES = NAMED_LENGTHS | {"turnout", "share price"}  # the kinds `measured` gives, before the unit
 _HEIGHTS = frozenset({"feet", "foot", "ft", "metre", "m"})  # the units a craft's altitude is given in
 # "a depth of", "its depth was", "turnout stood at", "cruising at", "flying at" (not "descended to an altitude of
 # 8,000 feet", another moment of the flight than its cruising one)

@@ -133,8 +133,7 @@ def _runs_on_to_next_line(text: str, i: int, lo: int, hi: int) -> int | None:
     before = text[start:i]
     if before.strip() and not before.rstrip().endswith((":", ",")):
         return None
-    opened = before.count(ch) if ch in _CLOSERS[ch] else before.count(ch) - sum(before.count(c) for c in _CLOSERS[ch])
-    if opened % 2 if ch in _CLOSERS[ch] else opened:
+    if _left_open(before, ch):
         return None
     last_clause = text[i + 1:end].rsplit(",", 1)[-1] if "," in text[i + 1:end] else ""
     if any(w in CUE_WORDS or w == "according" for w in re.findall(r"[a-z]+", last_clause.lower())):
@@ -150,6 +149,14 @@ def _runs_on_to_next_line(text: str, i: int, lo: int, hi: int) -> int | None:
     if close is not None and text[close + 1:line_end].strip(" .,;:!?\t"):
         return None
     return end
+
+
+def _left_open(before: str, ch: str) -> bool:
+    """Whether a quotation opened with a mark of ch's kind is still open at the end of before: an odd count of a
+    mark that opens and closes alike ('"'), else more openings than closings."""
+    if ch in _CLOSERS[ch]:
+        return before.count(ch) % 2 == 1
+    return before.count(ch) > sum(before.count(c) for c in _CLOSERS[ch])
 
 
 def trim_quoted(text: str, start: int, end: int) -> tuple[int, int]:

@@ -248,15 +248,12 @@ def _person_opening(article: ArticleText, k: int, j: int) -> Mention | None:
     if k > 0 and article.sentence_of(article.tokens[k - 1].start) == article.sentence_of(article.tokens[k].start) \
             and article.tokens[k - 1].text not in (",", ";", ":", "—", "–"):
         return None
-    for i in range(k + 1, j):
-        if article.word(i) not in ("of", "from"):
-            continue
-        before = article.mention_by_end.get(article.tokens[i - 1].end)
-        opens = before is not None and (before.start if before.title_start is None else before.title_start) \
-            <= article.tokens[k].start <= before.start
-        return before if opens and before is not None and before.label == "PERSON" and person_like(article, before) \
-            else None
-    return None
+    of = next((i for i in range(k + 1, j) if article.word(i) in ("of", "from")), None)
+    before = article.mention_by_end.get(article.tokens[of - 1].end) if of is not None else None
+    if before is None or before.label != "PERSON" or not person_like(article, before):
+        return None
+    named = before.start if before.title_start is None else before.title_start
+    return before if named <= article.tokens[k].start <= before.start else None
 
 
 def _person_of_place(article: ArticleText, mention: Mention, lo: int) -> Mention | None:

@@ -211,9 +211,7 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
         bodies = [m for m in bodies if _named_as(noun, m.text)] + introduced
         if _another_unnamed(article, since, subject, noun, bodies):
             return None  # "The Office for National Statistics said … The mayor's office said … the office said"
-    names = {m.text for m in bodies}
-    # a body named in full and in part is one ("Eastfield" of "the Eastfield Police Department")
-    whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
+    whole = _whole_names(bodies)
     if len(whole) > 1 and described:
         return _introduced_with(article, noun, subject.start)
     if len(whole) != 1 or not any(subject_like(article, m) or _described_subject(article, m) for m in bodies):
@@ -235,11 +233,17 @@ def _named_again(article: ArticleText, subject: Subject) -> Mention | None:
     since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
     found = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)
              and wanted <= {re.sub(r"['’]s$", "", w.lower()) for w in m.text.split()}]
-    names = {m.text for m in found}
-    whole = {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
+    whole = _whole_names(found)
     if len(whole) != 1 or found[-1].text not in whole or _another_unnamed(article, since, subject, words[-1].lower(), found):
         return None
     return found[-1]
+
+
+def _whole_names(bodies: list[Mention]) -> set[str]:
+    """The bodies' names, each named in full and in part counted once, in full ("Eastfield" of "the Eastfield Police
+    Department")."""
+    names = {m.text for m in bodies}
+    return {name for name in names if not any(set(name.split()) < set(other.split()) for other in names)}
 
 
 # words of a description that set its body apart from one named before ("the new agency", "the state department")

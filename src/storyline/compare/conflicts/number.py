@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from storyline.analyze.figure_readings import NAMED_LENGTHS
 from storyline.analyze.numbers import (
     MEASURES,
     Number,
@@ -334,7 +335,6 @@ PERSONAL_MEASURES = frozenset({"height"})  # measures of a person, which every p
 # counts that change as news comes in: a toll, and a crowd as one estimator puts it (analyze/figure_readings), which a
 # report gives once ("Police estimated the crowd at 12,000" / "About 15,000 people took part, according to police")
 RUNNING_KINDS = frozenset({"killed", "injured", "arrested", "evacuated", "missing", "crowd by police", "crowd by organisers"})
-_LENGTHS_NAMED = frozenset({"depth", "altitude"})  # analyze/figure_readings.measured's lengths
 FALLING_KINDS = frozenset({"missing"})  # ... and fall as well as grow: the missing are found
 ONE_A_HAPPENING = frozenset({"magnitude"})  # a quake has one magnitude: a report that gives two ("Tehran put it
 # at 5.9, the USGS at 6.1") gives its sources' dispute, not two things, and two reports of one each dispute it too
@@ -467,7 +467,7 @@ def _disagree(n: Number, m: Number, update: bool) -> bool:
     (at least 7 / at least 6 dead: the outlets count differently). Reports of two days may be
     further apart (a toll of 3 on the first day, 10 the next), and so may a length its words name (a quake's depth
     of 10 km / of 35 km; not a mine's of 1.2 km)."""
-    named = n.kind is not None and n.kind.split(":")[0] in _LENGTHS_NAMED
+    named = n.kind is not None and n.kind.split(":")[0] in NAMED_LENGTHS
     if far_apart(n.value, m.value, UPDATE_RATIO if update or named else RATIO) or _round_near(n, m):
         return False
     if n.value != m.value and n.qualifier == m.qualifier and n.qualifier in ("min", "max"):
