@@ -117,6 +117,13 @@ def test_a_date_either_way_round_before_the_body_is_refused_with_its_reason():
     assert str(rejection).startswith("reports/either.txt:1: ") and "day first or month first" in str(rejection)
 
 
+@pytest.mark.parametrize("line", ["date  - 14TFri,Fri,.2025", "date - 2025-06-02 Crews walked out.", "date ,"])
+def test_a_date_line_opening_with_a_separator_is_refused_in_one_line(line):
+    rejection = read_text(line + "\n", name="reports/dash.txt")
+    assert isinstance(rejection, Rejection), rejection
+    assert str(rejection).startswith("reports/dash.txt:1: ") and "\n" not in str(rejection)
+
+
 def test_the_older_shape_reads_exactly_as_before():
     record = read_text("date 2025-02-14\nRubio speaks on the radio\n\nFirst paragraph.\n\nSecond.\n")
     assert record.title == "Rubio speaks on the radio"

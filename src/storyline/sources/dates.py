@@ -142,7 +142,7 @@ def leading_date(text: str) -> tuple[datetime, str] | None:
     ends = [word.end() for word in re.finditer(r"[^\s\u2014\u2013|]+", text)][:DATE_WORDS]
     for end in reversed(ends):
         head = text[:end].rstrip(_SEPARATORS)
-        if end < len(text.rstrip()) and _ends_in_body(head):
+        if not head.strip() or end < len(text.rstrip()) and _ends_in_body(head):  # "- 14 …": a separator is no date
             continue
         when = (_iso(head) if _ISO.fullmatch(head) else None) or _written(head)
         if when is not None:
