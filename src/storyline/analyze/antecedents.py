@@ -196,8 +196,7 @@ def _questioner(article: ArticleText, pos: int) -> str | None:
     whether the family had filed a complaint." then "“I filed everything,” she said"): the subject of the last
     sentence before it in this paragraph or the one before that asks whether, if or wh-, where that is a person; the
     one answering is someone else."""
-    paragraph = article.paragraph_of(pos)
-    lo = article.paragraphs[max(0, paragraph - 1)][0]
+    lo = article.paragraphs_back(pos)
     if "ask" not in article.text[lo:pos]:
         return None
     k = article.sentence_of(pos) - 1
@@ -243,8 +242,7 @@ def unnamed_antecedent(article: ArticleText, pos: int, done: list[Statement], ge
     paragraphs before. Only a phrase opened by "a", "an", "one" or "another" whose head is a person of the
     pronoun's gender or of none ("a spokeswoman" is no he). A role that names the stranger's head ("the investor")
     reaches back `reach` paragraphs more."""
-    paragraph = article.paragraph_of(pos)
-    lo = article.paragraphs[max(0, paragraph - reach)][0]
+    lo = article.paragraphs_back(pos, reach)
     strangers: list[tuple[int, int]] = []
     for s in done:
         if lo <= s.position < pos and s.speaker is None \

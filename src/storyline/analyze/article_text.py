@@ -134,6 +134,11 @@ class ArticleText:
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)
 
+    def paragraphs_back(self, pos: int, back: int = 1) -> int:
+        """Where the paragraph `back` paragraphs before the one holding pos starts (the first paragraph's start
+        where there are fewer): the start of the window "this paragraph and the one before" that rules read."""
+        return self.paragraphs[max(0, self.paragraph_of(pos) - back)][0]
+
     def token_at(self, pos: int) -> int:
         """Index of the first token starting at or after pos."""
         return bisect.bisect_left(self.starts, pos)

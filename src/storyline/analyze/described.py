@@ -157,7 +157,7 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     words = subject.surface.lower().split()
     if subject.kind not in ("role", "anonymous") or len(words) != 2 or words[0] != "the" or words[1] not in MESSAGE_NOUNS:
         return None
-    lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    lo = article.paragraphs_back(subject.start)
     introduced = [m for m in _introducing(words[1]).finditer(article.text, lo, subject.start) if not article.in_quote(m.start())]
     if not introduced:
         return None

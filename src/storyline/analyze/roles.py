@@ -156,7 +156,7 @@ def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int
     head = role_head(subject) if subject.kind == "role" else words[-1]
     if subject.kind == "anonymous" and head not in _UNNAMED_ROLES or not head.isalpha() or not names_a_person(head):
         return None
-    lo = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    lo = article.paragraphs_back(subject.start)
     beside_before, beside_after = _beside_patterns(head)
     for m in reversed(article.people):
         if m.end > subject.start or m.start < lo or article.in_quote(m.start):
@@ -267,7 +267,7 @@ def just_named(article: ArticleText, subject: Subject,
     person named in this paragraph or, if none, the one before, whatever their place in the sentence ("Detectives
     arrested Neil Carver, 44. “…,” the father of two told reporters")."""
     here = article.paragraph_of(subject.start)
-    if _said_of_a_stranger(article, subject, article.paragraphs[max(0, here - 1)][0]):
+    if _said_of_a_stranger(article, subject, article.paragraphs_back(subject.start)):
         return None  # "Police said a 47-year-old man was arrested. “…,” the 47-year-old said": the man, unnamed
     if found is None or found[1] is None:
         if aged(subject) is None and not parent_of_children(subject):

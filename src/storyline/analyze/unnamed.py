@@ -197,7 +197,7 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
         return _named_again(article, subject)
     if not described and (len(words) != 2 or noun not in BODY_NOUNS) or words[0].lower() != "the":
         return None
-    since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    since = article.paragraphs_back(subject.start)
     named = [m for m in article.mentions_within(since, subject.start) if not article.in_quote(m.start)]
     bodies = [m for m in named if m.label == "ORG"]
     if noun not in GENERIC_BODY_NOUNS and not described:
@@ -230,7 +230,7 @@ def _named_again(article: ArticleText, subject: Subject) -> Mention | None:
     if any(not w.islower() or w in _SETS_APART for w in words):
         return None
     wanted = {re.sub(r"['’]s$", "", w) for w in words}
-    since = article.paragraphs[max(0, article.paragraph_of(subject.start) - 1)][0]
+    since = article.paragraphs_back(subject.start)
     found = [m for m in article.mentions_within(since, subject.start) if m.label == "ORG" and not article.in_quote(m.start)
              and wanted <= {re.sub(r"['’]s$", "", w.lower()) for w in m.text.split()}]
     whole = _whole_names(found)
