@@ -61,6 +61,23 @@ def test_a_person_named_after_the_paragraphs_speaker_takes_the_quotation_and_the
     assert speaker_of(text, "finest moments") == "Brafman"
 
 
+def test_a_quotation_that_goes_on_from_its_subject_is_said_of_them_not_by_them() -> None:
+    # the quoted words are the sentence's verb: the commentator's words about Felt, in the third person
+    text = ("Reaction split along party lines.\n"
+            "“There is nothing brave about breaking faith with your people,” said commentator Pat Brennan.\n"
+            "Felt “disgraced himself and dishonoured everything an agent should stand for.”\n"
+            "But Richard Olsen, a lawyer, said the leak showed courage.")
+    assert speaker_of(text, "disgraced himself") == "Pat Brennan"
+    # a subject the paragraph moves on to before the quotation still takes it
+    moved = ("“We did our best,” said coach Pat Brennan. Tom Varga, however, was furious, his face red as if to "
+             "say, “Nobody here did their best.”")
+    assert speaker_of(moved, "Nobody here did") == "Tom Varga"
+    # words in the first person after the subject are the subject's own
+    own = ("“They were outstanding,” coach Ann Brooks said of her defence. "
+           "Dunn “felt like I let the guys down” after the fumble.")
+    assert speaker_of(own, "let the guys down") == "Dunn"
+
+
 def test_he_is_not_the_one_the_cue_tells() -> None:
     text = ("“We are going to build it,” Ruiz added.\n\n"
             "Halvorsen asked Ruiz how long the bridge would be.\n\n"

@@ -388,13 +388,19 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
 def _subject_since(article: ArticleText, previous: Statement, statement: Statement) -> Mention | None:
     """The person standing as a sentence's subject after the paragraph's last attributed statement (its words, cue
     and speaker) and before a statement with no cue: the paragraph has moved on to them, so the statement is
-    theirs, not the earlier speaker's. Not a word in brackets: "(Laughs.)" between two quotations directs the stage."""
+    theirs, not the earlier speaker's. Not a word in brackets: "(Laughs.)" between two quotations directs the stage;
+    nor the subject the quotation itself goes on from: "Felt “disgraced himself …”" quotes what the speaker said of
+    Felt, the sentence's verb inside the marks; not where the words speak in the first person ("Dunn “felt like I let
+    the guys down”": his own)."""
     ends = [b for _, b in previous.parts] + [span[1] for span in (previous.cue, previous.speaker_span) if span]
     lo = max(ends)
     after = article.sentence_of(lo - 1)  # not a name in the speaker's own sentence ("said Ann Lee, a Ruiz delegate.")
+    words = article.text[statement.parts[0][0]:statement.parts[-1][1]]
+    said_of = statement.parts[0][0] if words[:1].islower() and not FIRST_PERSON.search(words) else -1
     found = [m for m in article.people if lo <= m.start and m.end <= statement.position and not article.in_quote(m.start)
              and article.sentence_of(m.start) > after and subject_like(article, m) and person_like(article, m)
-             and not _bracketed(article.text, lo, m.start)]
+             and not _bracketed(article.text, lo, m.start)
+             and not (said_of >= 0 and not article.text[m.end:statement.position].strip())]
     return found[-1] if found else None
 
 
