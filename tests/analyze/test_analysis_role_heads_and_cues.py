@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from conftest import speaker_of
 
+from storyline.analyze import analyze_article
+
 
 def test_a_role_goes_to_the_person_who_holds_it():
     text = ("Senator Ana Ortiz visited the harbour on Monday.\n\n"
@@ -149,3 +151,79 @@ def test_a_kin_noun_after_a_possessive_is_the_other_persons_role():
             "“He never knocked a single door for me,” Erik says.\n\n"
             "“He wanted to win it without me, and he did,” his father says.")
     assert speaker_of(text, "win it without me") == "Harold Brandvold"
+
+
+@pytest.mark.parametrize("cue", ["notified the panel", "whispered", "muttered", "objected", "clarified", "opined"])
+def test_verbs_of_telling_and_murmuring_are_cues(cue):
+    text = ("Valley Dairy Inc., which trades as the Mat Creamery, told the board it would stop its payments.\n"
+            f"“We will make no further payment on the loans until we move,” Karen Olson, president of Valley "
+            f"Dairy, {cue} on Aug. 1.")
+    assert speaker_of(text, "no further payment") == "Karen Olson"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The survey holds hints that the mayor will run again.",
+    "The report recounts the achievements of the ferry line.",
+    "The bold plan hinted at the niche the mayor sees for herself.",
+])
+def test_nouns_and_objects_among_such_words_report_no_one(sentence):
+    assert not analyze_article(sentence, None).quotes, sentence
+
+
+@pytest.mark.parametrize("sentence, speaker, unnamed", [
+    ("Coach Dan Price was told that his contract would not be renewed.", None, None),
+    ("Parents were warned that the school would close early on Friday.", None, None),
+    ("Parents were notified that the school would close early on Friday.", None, None),
+    ("Coach Dan Price was told by Ana Ruiz that his contract would not be renewed.", "Ana Ruiz", None),
+])
+def test_the_one_told_or_warned_did_not_say_it(sentence, speaker, unnamed):
+    [quote] = analyze_article(sentence, None).quotes
+    assert (quote.speaker, quote.unnamed_source) == (speaker, unnamed), sentence
+    assert quote.text.endswith(("renewed", "Friday"))
+
+
+@pytest.mark.parametrize("sentence, speaker, unnamed, words", [
+    # a passive of naming: the one after "by" calls it so, and is none of the words
+    ("No one was hurt in the fire, which is being treated by police as “potentially suspicious”.",
+     None, "police", "as “potentially suspicious”"),
+    ("The plan was described by Mayor Ana Ruiz as “a disaster for the harbour”.",
+     "Ana Ruiz", None, "as “a disaster for the harbour”"),
+    ("For the man described by the Harbour Gazette as “the last great captain of the century,” it ended quietly.",
+     "Harbour Gazette", None, "as “the last great captain of the century,” it ended quietly"),
+    # "treating … as" names, and a progressive is no passive
+    ("No one was hurt. Police are treating the blaze as “potentially suspicious”.",
+     None, "Police", "the blaze as “potentially suspicious”"),
+])
+def test_what_a_passive_of_naming_quotes_is_the_agents(sentence, speaker, unnamed, words):
+    [quote] = analyze_article(sentence, None).quotes
+    assert (quote.speaker, quote.unnamed_source, quote.text) == (speaker, unnamed, words)
+
+
+def test_a_progressive_of_calling_is_no_naming():
+    text = "At one point, Ana Ruiz said harbour officials were calling “every 15 minutes.”"
+    [quote] = analyze_article(text, None).quotes
+    assert quote.speaker == "Ana Ruiz" and quote.text == "harbour officials were calling “every 15 minutes.”"
+
+
+@pytest.mark.parametrize("sentence, words, speaker", [
+    # the telling reported by the one told is their account
+    ("Price said he was told that his contract would not be renewed.", "he was told that his contract", "Price"),
+    ("Ms Grant said she was warned that the claim could take years.", "she was warned that the claim", "Grant"),
+    # the clause is another verb's
+    ("Dan Price was told of the decision on Monday and said that he was shocked.", "he was shocked", "Dan Price"),
+    ("Councillor Tim Ward was warned about the costs but insisted that the project would go ahead.",
+     "the project would go ahead", "Tim Ward"),
+])
+def test_a_passive_of_telling_keeps_the_speaker_of_the_clause_around_it(sentence, words, speaker):
+    quotes = analyze_article(sentence, None).quotes
+    assert any(q.text.startswith(words) and q.speaker == speaker for q in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The complaint was eventually treated as a “priority” after a petition.",  # an adverb parts the passive
+    "The inquiry, called by MPs after the collapse, found the controls were “wholly inadequate”.",  # convened
+])
+def test_a_passive_with_no_one_naming_gives_no_agent_the_words(sentence):
+    quotes = analyze_article(sentence, None).quotes
+    assert not any(q.speaker or q.unnamed_source in ("MPs",) for q in quotes), [(q.text, q.unnamed_source) for q in quotes]
+    assert not any(q.cue == "treated" for q in quotes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.cue_words import is_cue, naming_cue, quoted_as_saying, verb_like
+from storyline.analyze.cue_words import agent_names, is_cue, names_something, naming_cue, quoted_as_saying, verb_like
 from storyline.analyze.participles import hangs_from_clause, perceived_from
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
@@ -96,13 +96,17 @@ def _word_before(article: ArticleText, subject: Subject, lo: int) -> int | None:
 
 
 def passive_speaker(article: ArticleText, cue: int, hi: int) -> Subject | None:
-    """The speaker of a passive cue: the agent after "by" ("Larsen was asked by host Ann Lee, “…”"), or nobody
-    named where the one addressed is the subject ("Trump was asked, “…”"); None when the cue is not passive."""
-    if article.word(cue - 1) not in PASSIVE_AUXILIARIES:
+    """The speaker of a passive cue: the agent after "by" ("Larsen was asked by host Ann Lee, “…”", a body or
+    someone unnamed where the cue names something: "treated by police as “potentially suspicious”"), or nobody
+    named where the one addressed is the subject ("Trump was asked, “…”"); None when the cue is not passive. A
+    participle of naming with "by" after it is passive on its own ("the man described by the magazine as “…”")."""
+    naming_by = names_something(article, cue) and agent_names(article, cue)
+    if article.word(cue - 1) not in PASSIVE_AUXILIARIES and not naming_by:
         return None
     if article.word(cue + 1) == "by":
         agent = noun_phrase_after(article, cue + 2, hi)
-        if agent is not None and agent.kind in ("name", "pronoun", "role"):
+        if agent is not None and (agent.kind in ("name", "pronoun", "role")
+                                  or agent.kind in ("org", "anonymous") and naming_by):
             return agent
     if article.word(cue) in ADDRESSED_PASSIVES:
         tok = article.tokens[cue]

@@ -20,6 +20,7 @@ from storyline.lang.en import (
     PERCEIVED_CUES,
     PHRASAL_CUES,
     SAYING_BEFORE_TO,
+    SKIPPED_ADVERBS,
     VERB_FORMS,
 )
 from storyline.lang.en_naming import NAMING_CUES, NAMING_WITH
@@ -105,8 +106,38 @@ def verb_like(article: ArticleText, j: int) -> bool:
 
 def naming_cue(article: ArticleText, i: int) -> bool:
     """A verb that gives the quotation after it as what its subject calls something ("Ruiz considers the
-    deal “a first step”"), not a passive ("was called") nor "so-called"."""
-    return names_something(article, i) and article.word(i - 1) not in PASSIVE_AUXILIARIES | {"so", "-", "so-"}
+    deal “a first step”"), or, passive, what the one after "by" calls it ("the fire, treated by police as
+    “potentially suspicious”", "the man described by the magazine as “…”"); not a passive with no one calling
+    ("was called") nor "so-called"; "are treating the blaze as “…”" is no passive ("were calling “every 15
+    minutes”" is no naming either). An adverb between may part the passive's words ("was later treated as")."""
+    if not names_something(article, i) or article.word(i - 1) in ("so", "-", "so-"):
+        return False
+    if article.word(i).endswith("ing"):
+        return article.word(i - 1) not in PASSIVE_AUXILIARIES or article.word(i - 1) != "being" and names_as(article, i)
+    return not passive_before(article, i) or agent_names(article, i)
+
+
+def passive_before(article: ArticleText, i: int) -> bool:
+    """Whether the participle at token i is passive: a form of "be" right before it, or before the adverbs there
+    ("was later treated", "were also told", "was eventually described")."""
+    k = i - 1
+    while k > 0 and (article.word(k) in SKIPPED_ADVERBS or article.word(k).endswith("ly") and len(article.word(k)) > 3):
+        k -= 1
+    return article.word(k) in PASSIVE_AUXILIARIES
+
+
+def agent_names(article: ArticleText, i: int) -> bool:
+    """Whether a passive of naming at token i has "by" and its agent right after it, and then the name given:
+    "as" or the quotation ("described by the magazine as “…”", "dubbed by fans “…”"); not "called by MPs after
+    the collapse," (convened)."""
+    if article.word(i + 1) != "by":
+        return False
+    for k in range(i + 2, min(i + 10, len(article.tokens))):
+        if article.word(k) == "as" or article.tokens[k].text in QUOTE_TOKENS:
+            return True
+        if article.tokens[k].text in (",", ";", ":", ".", "(", ")"):
+            return False
+    return False
 
 
 def names_something(article: ArticleText, i: int) -> bool:

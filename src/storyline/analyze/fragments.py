@@ -329,6 +329,10 @@ def _reported_clause(article: ArticleText, statement: Statement, last: tuple[int
         that = re.search(r"\bthat\b", text[start:opening])
         if that is not None:
             start += that.end()
+        subject = statement.subject
+        if subject is not None and subject.kind != "inherit" and start < subject.start < subject.end < opening \
+                and _BY_AGENT.fullmatch(text, start, subject.start):
+            start = subject.end  # "described by the magazine as “…”": the agent speaks, and is none of the words
         while start < opening and text[start] in " ,;:—–-":  # "…, Trump said, the foundation's gift made him a “…”"
             start += 1
         return trim_quoted(text, start, _sentence_end(text, close, s_hi))
@@ -340,6 +344,7 @@ def _reported_clause(article: ArticleText, statement: Statement, last: tuple[int
     return trim_quoted(text, s_lo, end)
 
 
+_BY_AGENT = re.compile(r"\s*by\s+(?:[\w.’'-]+\s+){0,3}")  # "by", "by Mayor", "by the", before the agent's name
 _NEXT_QUOTATION = re.compile(r"(?<=[.?!])[”’\"']*\s+(?=''|``|[“\"‘])")
 
 

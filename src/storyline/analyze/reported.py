@@ -23,9 +23,11 @@ from storyline.lang.en import (
     FINITE_AUXILIARIES,
     NP_STOP,
     PARTICIPLE_CUES,
+    PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     REPORTING_CUES,
     SKIPPED_ADVERBS,
+    SPOKEN_TO_CUES,
     TELLING,
     TIME_WORDS,
     VERB_FORMS,
@@ -114,6 +116,22 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
         if start is None:
             return None
         return [(start, _clause_end(text, start, s_end))], Subject("inherit", tok.start, tok.end, "")
+    if word in SPOKEN_TO_CUES and article.word(i - 1) in PASSIVE_AUXILIARIES \
+            and not any(is_cue(article, k) for k in range(article.token_at(s_start), i - 1)):
+        # "Price was told that his contract …", "Parents were warned that …": the one told only heard the words;
+        # they are the teller's where "by" names one, else no one's the sentence names. Not where the telling is
+        # itself reported ("Price said he was told that …": his account), nor where the clause is another verb's
+        # ("was told of the decision and said that …")
+        start = _clause_start(article, i, s_end)
+        if start is None:
+            return None
+        if re.search(r"\b(?:and|but)\b", text[tok.end:start]) \
+                or any(is_cue(article, k) for k in range(i + 1, article.token_at(start))):
+            return None
+        agent = noun_phrase_after(article, i + 2, s_end) if article.word(i + 1) == "by" else None
+        if agent is None or agent.kind == "none":
+            agent = Subject("anonymous", tok.start, tok.end, tok.text)
+        return [(start, _clause_end(text, start, s_end))], agent
     subject = speaker_before(article, i, s_start)
     inverted = False
     if subject is None or subject.kind == "none":

@@ -33,6 +33,12 @@ insist argue warn stress""".split())
 CUE_WORDS |= set("""reported reports reporting write boasted boasts proclaimed proclaims lamented laments sang
 sings interrupted recommended recommends mocked mocks texted noting arguing explaining suggesting remarking
 tweeting countered counters contended contends asserted asserts testified testifies scoffed snapped sniped fumed""".split())
+# Verbs of telling, murmuring and explaining that news gives a speaker as often as the ones above ("…,” Karen
+# Olson, the chief executive, notified the board), none of them a word that names anything else.
+# Not "hints", "whispers", "recounts" (nouns and objects as often: "hints of interest", "recounts the achievements"),
+# "hinted at", "sighed", "notifies" (what an app or a rule does: "the app notifies users when …").
+CUE_WORDS |= set("""notified whispered muttered mutters grumbled griped speculated clarified elaborated objected
+bemoaned bemoans opined""".split())
 PARTICIPLE_CUES = {"saying", "adding", "telling", "warning", "noting", "arguing", "explaining", "suggesting",
                    "remarking", "tweeting", "reporting"}
 # Passive verbs of perceiving whose participle says the words ("a reporter can be heard asking", "Ruiz was seen
@@ -67,7 +73,7 @@ TELLING = {"told", "tells", "tell", "telling"}
 # Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
 # "asked" is not one: after a quotation ("“…?” asked Ms. Ruiz") it names the asker.
 ADDRESSING_CUES = TELLING - {"telling"} | {"urged", "urges", "reminded", "reminds", "assured", "assures", "informed",
-                                         "informs"}
+                                         "informs", "notified"}
 # Cues whose passive subject is the one addressed ("Ruiz was asked, “…”"), not the speaker.
 ADDRESSED_PASSIVES = ADDRESSING_CUES | ASKING - {"asking"} | {"questioned", "pressed"}
 # Cues whose object, right after them, is whom the words are said to ("told the mayors who met in Velmar, “…”"):

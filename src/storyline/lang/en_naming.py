@@ -14,7 +14,8 @@ NAMING_CUES = {"called", "calls", "calling", "considers", "considered", "describ
 NAMING_WITH: dict[str, set[str]] = {}
 for _verbs, _after in (("""dismissed dismisses hailed hails praised praises derided derides denounced denounces characterized
 characterised characterizes characterises portrayed portrays ridiculed mocked slammed blasted condemned criticized criticised
-touted touts cast casts framed frames painted paints""", "as"), ("accused accuses accusing", "of"), ("""praised praises
+touted touts cast casts framed frames painted paints
+treated treats treating""", "as"), ("accused accuses accusing", "of"), ("""praised praises
 criticized criticised blamed blames faulted faults thanked thanks chided slammed blasted lambasted credited""", "for")):
     for _verb in _verbs.split():
         NAMING_WITH.setdefault(_verb, set()).add(_after)
