@@ -174,6 +174,7 @@ def test_nouns_and_objects_among_such_words_report_no_one(sentence):
     ("Coach Dan Price was told that his contract would not be renewed.", None, None),
     ("Parents were warned that the school would close early on Friday.", None, None),
     ("Parents were notified that the school would close early on Friday.", None, None),
+    ("Parents were later told that the school would close early on Friday.", None, None),  # an adverb between
     ("Coach Dan Price was told by Ana Ruiz that his contract would not be renewed.", "Ana Ruiz", None),
 ])
 def test_the_one_told_or_warned_did_not_say_it(sentence, speaker, unnamed):

@@ -9,7 +9,7 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import speaker_before
-from storyline.analyze.cue_words import is_cue, verb_like
+from storyline.analyze.cue_words import is_cue, passive_before, verb_like
 from storyline.analyze.quote_marks import QUOTE_CHARS, QUOTE_TOKENS, trim_quoted
 from storyline.analyze.roles import names_a_person
 from storyline.analyze.speaker_kinds import Subject
@@ -23,7 +23,6 @@ from storyline.lang.en import (
     FINITE_AUXILIARIES,
     NP_STOP,
     PARTICIPLE_CUES,
-    PASSIVE_AUXILIARIES,
     PREPOSITIONS,
     REPORTING_CUES,
     SKIPPED_ADVERBS,
@@ -116,10 +115,10 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
         if start is None:
             return None
         return [(start, _clause_end(text, start, s_end))], Subject("inherit", tok.start, tok.end, "")
-    if word in SPOKEN_TO_CUES and article.word(i - 1) in PASSIVE_AUXILIARIES \
+    if word in SPOKEN_TO_CUES and passive_before(article, i) \
             and not any(is_cue(article, k) for k in range(article.token_at(s_start), i - 1)):
         # "Price was told that his contract …", "Parents were warned that …": the one told only heard the words;
-        # they are the teller's where "by" names one, else no one's the sentence names. Not where the telling is
+        # they are the teller's where "by" names one, else no one's the sentence names ("were later told" too). Not where the telling is
         # itself reported ("Price said he was told that …": his account), nor where the clause is another verb's
         # ("was told of the decision and said that …")
         start = _clause_start(article, i, s_end)
