@@ -396,11 +396,11 @@ def _subject_since(article: ArticleText, previous: Statement, statement: Stateme
     lo = max(ends)
     after = article.sentence_of(lo - 1)  # not a name in the speaker's own sentence ("said Ann Lee, a Ruiz delegate.")
     words = article.text[statement.parts[0][0]:statement.parts[-1][1]]
-    said_of = statement.parts[0][0] if words[:1].islower() and not FIRST_PERSON.search(words) else -1
+    said_of = words[:1].islower() and not FIRST_PERSON.search(words)  # goes on from its subject, in the third person
     found = [m for m in article.people if lo <= m.start and m.end <= statement.position and not article.in_quote(m.start)
              and article.sentence_of(m.start) > after and subject_like(article, m) and person_like(article, m)
              and not _bracketed(article.text, lo, m.start)
-             and not (said_of >= 0 and not article.text[m.end:statement.position].strip())]
+             and not (said_of and not article.text[m.end:statement.position].strip())]
     return found[-1] if found else None
 
 
