@@ -533,3 +533,19 @@ def test_the_top_diplomat_is_the_one_who_holds_the_office(introduced, descriptio
     # two holders of such an office, and the words do not say whose: unnamed
     two = text.replace("spoke to reporters", "met Russian Foreign Minister Sergei Lavrov")
     assert speaker_of(two, "step by step") is None
+
+
+@pytest.mark.parametrize(("text", "words", "phrase"), [
+    ("The fire was treated as “deliberate”, a spokesman for Kent Fire and Rescue Service said.",
+     "deliberate", "a spokesman for Kent Fire and Rescue Service"),
+    ("“We will not comment on a case under review,” said a spokeswoman for Immigration and Customs Enforcement.",
+     "under review", "a spokeswoman for Immigration and Customs Enforcement"),
+    ("“The rule is final,” an official at the Department of Health and Human Services said on Friday.",
+     "rule is final", "an official at the Department of Health and Human Services"),
+    ("“No weapon was recovered,” said a spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives.",
+     "No weapon", "a spokesman for the Bureau of Alcohol, Tobacco, Firearms and Explosives"),
+])
+def test_a_body_whose_name_holds_and_is_named_whole(text, words, phrase):
+    # the body's name is one word of the source's phrase, its "and" and commas its own
+    assert quote_with(text, words).unnamed_source == phrase
+

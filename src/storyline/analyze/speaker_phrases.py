@@ -228,7 +228,8 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
             return whole  # "Prairie Gold Foods said", the model's body "Gold Foods"
     if not np_token(article, j):
         return Subject("none", tok.start, tok.end, tok.text)
-    k = j
+    # a body's name is one word of the phrase, whatever it holds ("a spokesman for Kent Fire and Rescue Service")
+    k = article.token_at(mention.start) if mention is not None and mention.start >= lo else j
     while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and np_token(article, k - 1, True):
         k -= 1
     # "even a top aide", not the "Will" of "Will Estrada"

@@ -73,7 +73,8 @@ def unnamed_source(article: ArticleText, subject: Subject, cue: tuple[int, int] 
     while last > first and _trailing(article.word(last)):
         last -= 1
     words = [article.word(k) for k in range(first, last + 1)]
-    if not any(w.isalpha() for w in words) or len(words) > _LONGEST or not _reads_as_noun_phrase(article, first, last):
+    counted = sum(any(c.isalnum() for c in w) for w in words)  # words, not the commas of a body's name
+    if not any(w.isalpha() for w in words) or counted > _LONGEST or not _reads_as_noun_phrase(article, first, last):
         return None
     if len(words) == 1 and (words[0] in PRONOUNS or words[0] in OTHER_PRONOUNS or words[0] in DEFINITE
                             or words[0] in INDEFINITE and words[0] not in _SOME_PEOPLE or is_cue(article, first)):
@@ -176,6 +177,9 @@ def _post_modifiers(article: ArticleText, last: int, hi: int) -> int:
         if not np_token(article, k + 1, True) and not (article.word(k + 1) == "to" and _goes_on_to(article, k)):
             break
         k += 1
+        named = article.first_mention_from(tok.start, tok.end)
+        if named is not None and named.start == tok.start and named.end <= min(hi, end):
+            k = article.token_at(named.end) - 1  # a body's name whole: "a spokeswoman for Immigration and Customs Enforcement"
     return k
 
 
