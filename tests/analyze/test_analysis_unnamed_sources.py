@@ -549,3 +549,21 @@ def test_a_body_whose_name_holds_and_is_named_whole(text, words, phrase):
     # the body's name is one word of the source's phrase, its "and" and commas its own
     assert quote_with(text, words).unnamed_source == phrase
 
+
+
+_FIRE = ("The store in Banstead burned through the night.\n\n“We are asking anyone with footage to come forward,” police said."
+         "\n\nThe fire is being treated by police as “potentially suspicious”.\n\n")
+
+
+@pytest.mark.parametrize(("named", "speaker"), [
+    ("Anyone with information is asked to contact Surrey Police.", "Surrey Police"),  # named below: the one force
+    ("Officers of the Harlow Police Department joined the search.", "Harlow Police Department"),
+    ("Anyone with information is asked to call the hotline.", None),  # no force named: unnamed police
+    ("Officers from Surrey Police and from the Metropolitan Police were at the scene.", None),  # two forces: which one, no one says
+])
+def test_police_is_the_one_force_the_article_names(named, speaker):
+    text = _FIRE + named
+    for words in ("anyone with footage", "potentially suspicious"):
+        quote = quote_with(text, words)
+        assert quote.speaker == speaker
+        assert quote.unnamed_source == (None if speaker else "police")

@@ -6,7 +6,8 @@ attribute the words, and a reader is shown whom it gives them to: the cue's subj
 it, trimmed to its noun phrase ("a senior administration official", "two people familiar with the
 talks"), with its span. A name, a pronoun, or a role the story resolves to a person is no unnamed source
 (speakers.py gives those their person); a pronoun left unresolved ("they said") is no phrase to show.
-"The company" or "the ministry" is the one organisation named around it, where only one is (named_body).
+"The company" or "the ministry" is the one organisation named around it, where only one is (named_body);
+"police" the one force the article names.
 """
 
 from __future__ import annotations
@@ -195,6 +196,8 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     words = subject.surface.split()
     if [w.lower() for w in words] == ["it"]:
         return _body_before(article, subject)
+    if [w.lower() for w in words if w.lower() != "the"] == ["police"]:
+        return _police_force(article)
     noun = words[-1].lower()
     described = noun in COMPANY_NOUNS and 2 <= len(words) <= 4 and all(_describes(w) for w in words[1:-1])
     if words[0].lower() == "the" and 3 <= len(words) <= 4 and noun in BODY_NOUNS and not described:
@@ -221,6 +224,17 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
     if len(whole) != 1 or not any(subject_like(article, m) or _described_subject(article, m) for m in bodies):
         return None
     return next(m for m in reversed(bodies) if m.text in whole)
+
+
+def _police_force(article: ArticleText) -> Mention | None:
+    """The force "police" stands for: the one body the article names, outside quotations, with "police" in its name
+    ("Surrey Police", "the Vancouver Police Department"), wherever it names it ("… contact Surrey Police" below "the fire
+    is being treated by police as …"); None where it names none, or two ("Troy police" and "the Michigan State Police":
+    which one speaks, the word does not say)."""
+    forces = [m for m in article.mentions if m.label == "ORG" and not article.in_quote(m.start)
+              and "police" in m.text.lower().split()]
+    whole = _whole_names(forces)
+    return next(m for m in forces if m.text in whole) if len(whole) == 1 else None
 
 
 def _named_again(article: ArticleText, subject: Subject) -> Mention | None:
