@@ -228,3 +228,11 @@ def test_a_passive_with_no_one_naming_gives_no_agent_the_words(sentence):
     quotes = analyze_article(sentence, None).quotes
     assert not any(q.speaker or q.unnamed_source in ("MPs",) for q in quotes), [(q.text, q.unnamed_source) for q in quotes]
     assert not any(q.cue == "treated" for q in quotes)
+
+
+def test_an_adverb_between_was_and_asked_keeps_the_passive():
+    # the one asked did not say the question; the one asked answers next ("was later asked about it")
+    assert speaker_of("Trump held a rally in Ohio on Monday.\n\nTrump was later asked, “Will you concede?”",
+                      "Will you concede") is None
+    text = "The remark was so blatant that Mr. Trump was later asked about it. “I stand by it,” he said."
+    assert speaker_of(text, "I stand by it") == "Trump"

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.cue_words import agent_names, is_cue, names_something, naming_cue, quoted_as_saying, verb_like
+from storyline.analyze.cue_words import (
+    agent_names,
+    is_cue,
+    names_something,
+    naming_cue,
+    passive_before,
+    quoted_as_saying,
+    verb_like,
+)
 from storyline.analyze.participles import hangs_from_clause, perceived_from
 from storyline.analyze.speaker_kinds import Subject, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_after, noun_phrase_before
@@ -101,7 +109,7 @@ def passive_speaker(article: ArticleText, cue: int, hi: int) -> Subject | None:
     named where the one addressed is the subject ("Trump was asked, “…”"); None when the cue is not passive. A
     participle of naming with "by" after it is passive on its own ("the man described by the magazine as “…”")."""
     naming_by = names_something(article, cue) and agent_names(article, cue)
-    if article.word(cue - 1) not in PASSIVE_AUXILIARIES and not naming_by:
+    if not passive_before(article, cue) and not naming_by:  # "Trump was later asked, “…”"
         return None
     if article.word(cue + 1) == "by":
         agent = noun_phrase_after(article, cue + 2, hi)

@@ -121,9 +121,25 @@ def passive_before(article: ArticleText, i: int) -> bool:
     """Whether the participle at token i is passive: a form of "be" right before it, or before the adverbs there
     ("was later treated", "were also told", "was eventually described")."""
     k = i - 1
-    while k > 0 and (article.word(k) in SKIPPED_ADVERBS or article.word(k).endswith("ly") and len(article.word(k)) > 3):
+    while k > 0 and between_verbs(article.word(k)):
         k -= 1
     return article.word(k) in PASSIVE_AUXILIARIES
+
+
+def passive_after(article: ArticleText, j: int) -> int | None:
+    """The participle of a passive whose form of "be" is token j, past the adverbs after it ("was later asked");
+    None where token j is no such form."""
+    if article.word(j) not in PASSIVE_AUXILIARIES:
+        return None
+    k = j + 1
+    while k < len(article.tokens) and between_verbs(article.word(k)):
+        k += 1
+    return k if k < len(article.tokens) else None
+
+
+def between_verbs(word: str) -> bool:
+    """An adverb that may stand between an auxiliary and its verb ("later", "also", "eventually")."""
+    return word in SKIPPED_ADVERBS or word.endswith("ly") and len(word) > 3
 
 
 def agent_names(article: ArticleText, i: int) -> bool:

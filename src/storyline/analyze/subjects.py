@@ -12,7 +12,7 @@ import re
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import participle_object
-from storyline.analyze.cue_words import is_cue, verb_like
+from storyline.analyze.cue_words import is_cue, passive_after, verb_like
 from storyline.analyze.participles import hangs_from_clause
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, classify_phrase, person_like, subject_from_mention
@@ -181,8 +181,9 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
                                                         for m in article.mentions_within(view.start(), view.end())):
         return False  # "For Ann Lee, Mayor Ruiz is wrong": Ruiz is in Lee's view, Lee is whom the sentence is about
     j = article.token_at(mention.end)
-    if article.word(j) in PASSIVE_AUXILIARIES and article.word(j + 1) in ADDRESSED_PASSIVES:
-        return True  # "… so blatant that Mr. Trump was asked about it.": the one asked answers next
+    asked = passive_after(article, j)
+    if asked is not None and article.word(asked) in ADDRESSED_PASSIVES:
+        return True  # "… so blatant that Mr. Trump was (later) asked about it.": the one asked answers next
     i = article.token_at(start) - 1
     if i > 0 and article.word(i) == "as" and article.tokens[i - 1].text == "," and j < len(article.tokens) \
             and is_cue(article, j) and article.tokens[j].text.islower():
