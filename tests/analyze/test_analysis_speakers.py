@@ -23,6 +23,27 @@ def test_a_quotation_paragraph_goes_on_with_the_speaker_before_it():
     assert speaker_of(text, "north quay") == "Ines Falkenrath"
 
 
+@pytest.mark.parametrize(("reported", "quotation", "speaker"), [
+    ("Speaking to reporters in Canberra, Foreign Minister Penny Wong said Australia was deeply concerned.",
+     "We urge all parties to exercise restraint.", "Penny Wong"),
+    ("Harbour master Ines Falkenrath said the pier would stay shut until the divers had finished.",
+     "Every pile has to be checked before a single ferry can tie up there again, and that takes time.",
+     "Ines Falkenrath"),
+    # a slogan or a chant the report told of is no one's words going on
+    ("A local radio station reported that planes wrote messages over the stadium.", "Vote Ruiz!", None),
+    ("The party chairman, Kelly Armstrong, said the request was denied.", "Call the roll!", None),
+])
+def test_a_quotation_paragraph_goes_on_with_the_reported_speech_before_it(reported, quotation, speaker):
+    text = f"{reported}\n\n“{quotation}”"
+    assert speaker_of(text, quotation.rstrip(".!")) == speaker
+
+
+def test_a_cue_inside_another_cues_words_reports_nothing_before_it():
+    # "denied" is the chairman's reported words, not a verb whose speaker set "The party chairman" before it
+    quotes = analyze_article("The party chairman, Kelly Armstrong, said the request was denied.", None).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("the request was denied", "Kelly Armstrong")]
+
+
 def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below_it():
     text = ("Union steward Jonas Ekdal addressed the crews at the quay on Monday morning.\n\n"
             "Ekdal then turned to the operator:\n\n"

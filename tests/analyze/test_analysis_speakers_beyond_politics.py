@@ -16,6 +16,8 @@ quotation_cues.py, cue_words.py, cue_subjects.py, speakers.py, roles.py, missed_
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import speaker_of
 
 
@@ -200,6 +202,17 @@ def test_the_statement_or_the_letter_is_whoever_issued_it_before():
     provided = ("The Herald said Peter Cook provided a written statement in response to its questions. “It was a "
                 "mistake,” the statement said.")
     assert speaker_of(provided, "It was a mistake") == "Peter Cook"
+
+
+@pytest.mark.parametrize("said_in", ["said in a statement", "said on Monday in a statement",
+                                     "said in a written statement", ", the region's largest utility, said in a statement"])
+def test_the_statement_is_whoever_said_something_in_it(said_in):
+    text = (f"Northfield Energy{'' if said_in.startswith(',') else ' '}{said_in} that it was saddened by the death of the "
+            "worker.\n\n“Safety is our highest priority,” the statement said.")
+    assert speaker_of(text, "highest priority") == "Northfield Energy"
+    # one who only heard or read the statement did not give it
+    heard = "Ana Ortiz said she had read a statement from the union.\n\n“We will strike,” the statement said."
+    assert speaker_of(heard, "We will strike") is None
 
 
 def test_the_message_is_its_authors_not_whoever_handles_it():

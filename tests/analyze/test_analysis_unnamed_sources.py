@@ -567,3 +567,20 @@ def test_police_is_the_one_force_the_article_names(named, speaker):
         quote = quote_with(text, words)
         assert quote.speaker == speaker
         assert quote.unnamed_source == (None if speaker else "police")
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("The company, Northfield Energy, said the worker had been trained.\n\n“We are cooperating fully,” it added.",
+     "had been trained", "Northfield Energy"),
+    ("The US carmaker, Hoshida Motor, said dealers would replace the part.", "replace the part", "Hoshida Motor"),
+    ("The group, the Sierra Club, said the pipeline was “reckless”.", "pipeline was", "Sierra Club"),
+])
+def test_the_body_named_beside_its_noun_speaks(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_a_name_and_himself_is_that_name():
+    text = ("Arsenal manager Mikel Arteta said he had no update on Bukayo Saka.\n\n"
+            "Saka himself posted on Instagram on Sunday night: “Gutted to come off. I will be back soon.”")
+    quote = quote_with(text, "Gutted to come off")
+    assert quote.speaker == "Bukayo Saka" and quote.unnamed_source is None

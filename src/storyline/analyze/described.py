@@ -87,6 +87,10 @@ _ONES_BODY = re.compile(r"['’]s\b|\s+(?:campaign|office|team|staff|administrat
 _ISSUED = re.compile(r"(?:\s+of\s+[^,.;“”\"]{1,80}?)?(?:,[^,.;“”\"]{1,80},)?(?:,\s+who)?(?:\s+\w+ly)?,?\s+"
                      r"(?:has\s+|had\s+|have\s+)?(?:issued|released|sent|wrote|provided|posted|published|put\s+out|"
                      r"signed|penned|emailed|tweeted|circulated|distributed)\b")
+# a name's own verb of saying and "in" before the message, past an apposition ("Northfield Energy said on Monday in a
+# statement", "Tom Berg, the mayor, wrote in a letter")
+_SAID_IN = re.compile(r"(?:,[^,.;“”\"]{1,80},)?(?:\s+\w+ly)?\s+(?:said|says|added|wrote|writes|announced|confirmed|"
+                      r"stated|declared|warned|insisted|argued|noted|explained|told\s+\w+)(?:\s+(?:on|late|early)?\s*\w+)?\s+in\s+")
 _CALENDAR_WORDS = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}
 _CAPITALISED = re.compile(r"(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}")
 _PAPER_PIECES = {"editorial", "column", "op-ed"}
@@ -177,7 +181,9 @@ def issuer_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     issuers = [m for m in named if m.end <= message.start() and _ISSUED.match(article.text, m.end)]
     speaking = [m for m in named if m.start > message.end() and subject_like(article, m)] \
         if _IN_BEFORE.search(article.text, sentence[0], message.start()) else []  # "In a statement, Norrvik Ferries said"
-    chosen = own[:1] or issuers[:1] or speaking[:1]
+    said_in = [m for m in named if m.end <= message.start() and subject_like(article, m)
+               and _SAID_IN.fullmatch(article.text, m.end, message.start())]  # "Northfield Energy said in a statement"
+    chosen = own[:1] or issuers[:1] or speaking[:1] or said_in[-1:]
     return subject_from_mention(article, chosen[0]) if chosen else None
 
 

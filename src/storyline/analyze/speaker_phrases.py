@@ -17,6 +17,8 @@ from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, classify_phrase, named_person, person_like, subject_from_mention
 from storyline.lang.en import (
     ADVERBIALS,
+    BODY_NOUNS,
+    COMPANY_NOUNS,
     DEFINITE,
     GOVERNING,
     HEAD_FOLLOWERS,
@@ -42,6 +44,9 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:One|A|An|Another|The|His|Her|Their)\s+(?:
                                r"|(?:One|An?|Another)(?:\s+[a-z][\w-]*){1,3}),$"  # "Another expert, Dr. Lars Engqvist of …,"
                                % "|".join(sorted(PERSON_ROLES | KIN)))
 
+# a clause opening with "the" and a body's noun ("The company, Northfield Energy,", "The US carmaker, Hoshida Motor,")
+_BODY_BEFORE_NAME = re.compile(r"(?:The|the)\s+(?:[\w-]+\s+){0,2}?(?:%s)"
+                               % "|".join(sorted(BODY_NOUNS | COMPANY_NOUNS | {"group"})))
 
 _OF_A_NUMBER = {"-", "percent", "%", "per"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
@@ -86,6 +91,9 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
                                                          and article.tokens[j].text.islower()  # not "Kelly"
                                                          and article.word(j) not in _LY_NOUNS):  # "one Lee ally said"
         j -= 1
+    if article.word(j) in _INTENSIFIERS and j > 0 and article.tokens[j - 1].start >= lo \
+            and article.mention_by_end.get(article.tokens[j - 1].end) is not None:
+        j -= 1  # "Saka himself posted": the name the reflexive stresses
     if article.word(j) == "ago":  # "The State Department less than two weeks ago said": the time, not the subject
         j -= 1
         while j >= 0 and article.tokens[j].start >= lo and (article.word(j) in _SPAN_OF_TIME or article.word(j).isdigit()):
@@ -114,6 +122,10 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         if appositive is not None and appositive.start > article.tokens[k].start and named_person(article, appositive) \
                 and _opens_apposition(article, k, appositive):
             return subject_from_mention(article, appositive)
+        if appositive is not None and appositive.label == "ORG" and appositive.start > article.tokens[k].start \
+                and _BODY_BEFORE_NAME.fullmatch(article.text, lo, article.tokens[k].start) \
+                and article.text[article.tokens[k].end:appositive.start].strip() in ("", "the"):
+            return subject_from_mention(article, appositive)  # "The company, Northfield Energy, said": the body named
         # "One pastor backing Mr. Ruiz, Dan Oduya of Grace Church, said": the clause opens with a role, the name
         # set beside it speaks, not a name the role's phrase governs
         named = article.first_mention_from(article.tokens[k].end, article.tokens[j].start)
@@ -124,6 +136,9 @@ def noun_phrase_before(article: ArticleText, cue: int, lo: int) -> Subject | Non
         if j < 0 or article.tokens[j].start < lo:
             return None
     return _classify_ending_at(article, j, lo)
+
+
+_INTENSIFIERS = {"himself", "herself", "itself", "themselves"}
 
 
 def _opens_quotation(article: ArticleText, i: int) -> bool:

@@ -466,13 +466,27 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
             _apply_subject(article, statement, subject, done, genders)
         return
     previous = [s for s in done if s.paragraph == statement.paragraph - 1]
-    if previous and previous[-1].direct and previous[-1].resolved and (previous[-1].speaker or previous[-1].unnamed) \
+    words = " ".join(article.text[a:b] for a, b in statement.parts)
+    if previous and previous[-1].resolved and (previous[-1].speaker or previous[-1].unnamed) \
+            and (previous[-1].direct or previous[-1].speaker and _spoken_on(words)) \
             and (previous[-1].sentence[1] >= last_sentence[0]
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
     elif not any(s.direct for s in previous) and (newcomer := _introduced(article, last_sentence)) is not None \
-            and FIRST_PERSON.search(" ".join(article.text[a:b] for a, b in statement.parts)):  # not a sign, a title
+            and FIRST_PERSON.search(words):  # not a sign, a title
         _apply_subject(article, statement, subject_from_mention(article, newcomer), done, genders)
+
+
+def _spoken_on(words: str) -> bool:
+    """Whether a paragraph of bare quotation after a paragraph that reports someone's words reads as that person
+    going on in their own words ("Penny Wong said Australia was deeply concerned." then "“We urge all parties to
+    exercise restraint.”"): in the first person, or a statement long enough to be one; not a slogan, a sign or a
+    chant the report told of ("CNN reported that planes filled the skies with messages." then "“America is
+    great!”", "“Call the roll”")."""
+    return bool(FIRST_PERSON.search(words)) or len(words.split()) >= _STATEMENT_WORDS
+
+
+_STATEMENT_WORDS = 12
 
 
 def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | None:
