@@ -27,11 +27,22 @@ def test_a_quotation_paragraph_goes_on_with_the_speaker_before_it():
     ("Speaking to reporters in Canberra, Foreign Minister Penny Wong said Australia was deeply concerned.",
      "We urge all parties to exercise restraint.", "Penny Wong"),
     ("Harbour master Ines Falkenrath said the pier would stay shut until the divers had finished.",
-     "Every pile has to be checked before a single ferry can tie up there again, and that takes time.",
+     "We have to check every pile before a single ferry can tie up there again, and that takes time.",
      "Ines Falkenrath"),
     # a slogan or a chant the report told of is no one's words going on
     ("A local radio station reported that planes wrote messages over the stadium.", "Vote Ruiz!", None),
     ("The party chairman, Kelly Armstrong, said the request was denied.", "Call the roll!", None),
+    # a message, a song, a slogan or another's words the sentence tells of; a question (a reporter's, as often)
+    ("Mayor Greta Olsen said the city had received a threatening email from a man in Ohio.",
+     "Your city will burn and I will make sure your council answers for it.", None),
+    ("Singer Maya Rowe said she had grown up listening to her father's old band.",
+     "Roll on, roll on, you long black train, and don't you bring my baby home again.", None),
+    ("Organizer Lisa Tran said thousands of people had signed up for the march.",
+     "Save Our Library, Hands Off Our Books, Hands Off Our Children's Future", None),
+    ("Prosecutor Helen Marsh said the defendant, Carl Voigt, had called his brother that night.",  # his, not hers
+     "I did it, I don't know what to do, please come and get me.", "Carl Voigt"),
+    ("Governor Dana Whitfield said the state had done everything it could.",
+     "Would you do anything differently if you had the chance to start all over again?", None),
 ])
 def test_a_quotation_paragraph_goes_on_with_the_reported_speech_before_it(reported, quotation, speaker):
     text = f"{reported}\n\n“{quotation}”"
@@ -42,6 +53,9 @@ def test_a_cue_inside_another_cues_words_reports_nothing_before_it():
     # "denied" is the chairman's reported words, not a verb whose speaker set "The party chairman" before it
     quotes = analyze_article("The party chairman, Kelly Armstrong, said the request was denied.", None).quotes
     assert [(q.text, q.speaker) for q in quotes] == [("the request was denied", "Kelly Armstrong")]
+    # a cue in a relative clause set off by commas is no such clause: the words before the speaker are reported
+    text = "The bridge is safe, engineer Rob Tate, whom officials asked to inspect it, said on Sunday."
+    assert speaker_of(text, "The bridge is safe") == "Rob Tate"
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_below_it():

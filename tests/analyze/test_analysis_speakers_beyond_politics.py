@@ -213,6 +213,9 @@ def test_the_statement_is_whoever_said_something_in_it(said_in):
     # one who only heard or read the statement did not give it
     heard = "Ana Ortiz said she had read a statement from the union.\n\n“We will strike,” the statement said."
     assert speaker_of(heard, "We will strike") is None
+    # a family's statement is no statement of a person its surname names
+    family = "The Hale family issued a statement on Monday.\n\n“Our son was innocent,” the statement said."
+    assert speaker_of(family, "Our son was innocent") is None
 
 
 def test_the_message_is_its_authors_not_whoever_handles_it():

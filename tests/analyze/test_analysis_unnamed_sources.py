@@ -560,13 +560,19 @@ _FIRE = ("The store in Banstead burned through the night.\n\n“We are asking an
     ("Officers of the Harlow Police Department joined the search.", "Harlow Police Department"),
     ("Anyone with information is asked to call the hotline.", None),  # no force named: unnamed police
     ("Officers from Surrey Police and from the Metropolitan Police were at the scene.", None),  # two forces: which one, no one says
+    ("Anyone with information should call Devon and Cornwall Police.", "Devon and Cornwall Police"),
+    ("Officers from West Yorkshire Police and Greater Manchester Police joined the search.", None),
+    ("French police said the driver was British. Kent Police said it was aware of the case.", None),  # another place's
+    ("Police in Calais said the driver was British. Kent Police said it was aware of the case.", None),
+    ("The Police Federation said it would support the officers.", None),  # no force
+    ("The owner, a retired Surrey Police detective, was away.", None),  # a former officer's force, not the one acting
 ])
 def test_police_is_the_one_force_the_article_names(named, speaker):
     text = _FIRE + named
     for words in ("anyone with footage", "potentially suspicious"):
         quote = quote_with(text, words)
         assert quote.speaker == speaker
-        assert quote.unnamed_source == (None if speaker else "police")
+        assert (quote.unnamed_source is None) == (speaker is not None)
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [

@@ -156,7 +156,8 @@ def _reported_clause(article: ArticleText, i: int, s_start: int,
             article.word(nxt) in ADVERBIAL_START
         reported_first = inverted or starts_adverbial and not _that_follows(article, i, s_end) or \
             _only_adverbials(article, rest_start, rest_end)
-        within = not inverted and any(is_cue(article, k) for k in range(article.token_at(subject.end), i))
+        within = not inverted and any(is_cue(article, k) and not any(article.tokens[c].text == "," for c in range(k, i))
+                                      for k in range(article.token_at(subject.end), i))  # not "Holt, who told …, said"
         if reported_first and not _opening_phrase(article, s_start, first[1]) and not within:
             return [first], subject  # not "The chairman, Kelly Armstrong, said the request was denied.": another cue's words
     if inverted:

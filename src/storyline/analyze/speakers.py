@@ -468,7 +468,7 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
     previous = [s for s in done if s.paragraph == statement.paragraph - 1]
     words = " ".join(article.text[a:b] for a, b in statement.parts)
     if previous and previous[-1].resolved and (previous[-1].speaker or previous[-1].unnamed) \
-            and (previous[-1].direct or previous[-1].speaker and _spoken_on(words)) \
+            and (previous[-1].direct or _speaks_on(article, previous[-1], last_sentence, words)) \
             and (previous[-1].sentence[1] >= last_sentence[0]
                  or ends_in_open_quotation(article.text, previous[-1].parts[-1][1], hi)):
         _copy_speaker(statement, previous[-1])
@@ -477,16 +477,35 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
         _apply_subject(article, statement, subject_from_mention(article, newcomer), done, genders)
 
 
-def _spoken_on(words: str) -> bool:
-    """Whether a paragraph of bare quotation after a paragraph that reports someone's words reads as that person
-    going on in their own words ("Penny Wong said Australia was deeply concerned." then "“We urge all parties to
-    exercise restraint.”"): in the first person, or a statement long enough to be one; not a slogan, a sign or a
-    chant the report told of ("CNN reported that planes filled the skies with messages." then "“America is
-    great!”", "“Call the roll”")."""
-    return bool(FIRST_PERSON.search(words)) or len(words.split()) >= _STATEMENT_WORDS
+def _speaks_on(article: ArticleText, previous: Statement, sentence: tuple[int, int], words: str) -> bool:
+    """Whether a paragraph of bare quotation after a paragraph ending in someone's reported words reads as that
+    person going on in their own ("Penny Wong said Australia was deeply concerned." then "“We urge all parties to
+    exercise restraint.”"): a named speaker's; words in the first person, no question (a reporter's, as often); a
+    sentence where no one else acts ("the defendant, Carl Voigt, had called his brother": his words, perhaps) and
+    tells of no words of another kind ("a threatening email", "chanting", "her pupils had written"), whose lines
+    the quotation would be."""
+    if previous.speaker is None or not FIRST_PERSON.search(words) or words.rstrip(" ”’\"'").endswith("?"):
+        return False
+    long_words = [w for w in words.split() if len(w) > 3]
+    if sum(w[:1].isupper() for w in long_words) > 0.6 * len(long_words):
+        return False  # a title or a slogan in capitals ("Hands Off Our Books, Hands Off Our Children's Future")
+    lo, hi = sentence
+    if any(article.person_name(m) != previous.speaker for m in article.people
+           if lo <= m.start < hi and not article.in_quote(m.start)
+           and (subject_like(article, m) or _WHO_AFTER.match(article.text, m.end))):
+        return False  # another who acts in the sentence ("the defendant, Carl Voigt, had called", "his captain, Leo
+        # Marsh, who told him"), not "the Sanders campaign"
+    return not set(re.findall(r"[a-z]+", article.text[lo:hi].lower())) & _WORDS_OF_ANOTHER_KIND
 
 
-_STATEMENT_WORDS = 12
+_WHO_AFTER = re.compile(r",?\s+who\b")
+# words that tell of a message, a text, a chant or a song: the quotation after them may be its words
+_WORDS_OF_ANOTHER_KIND = MESSAGE_NOUNS | {
+    "text", "texted", "texts", "wrote", "written", "writes", "sign", "signs", "slogan", "slogans", "chant", "chants",
+    "chanting", "chanted", "song", "songs", "lyrics", "poem", "motto", "inscription", "order", "orders", "words", "read",
+    "reads", "banner", "placard", "poster", "book", "novel", "title", "headline", "clause", "contract", "asked",
+    "question", "recalled", "quoted", "quoting", "letters", "emails", "messages", "notes", "sang", "sing", "sings",
+    "singing", "band", "listening", "recited", "prayer", "hymn", "verse", "lines"}
 
 
 def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | None:

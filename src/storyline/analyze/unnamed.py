@@ -227,14 +227,38 @@ def named_body(article: ArticleText, subject: Subject) -> Mention | None:
 
 
 def _police_force(article: ArticleText) -> Mention | None:
-    """The force "police" stands for: the one body the article names, outside quotations, with "police" in its name
-    ("Surrey Police", "the Vancouver Police Department"), wherever it names it ("… contact Surrey Police" below "the fire
-    is being treated by police as …"); None where it names none, or two ("Troy police" and "the Michigan State Police":
-    which one speaks, the word does not say)."""
-    forces = [m for m in article.mentions if m.label == "ORG" and not article.in_quote(m.start)
-              and "police" in m.text.lower().split()]
-    whole = _whole_names(forces)
-    return next(m for m in forces if m.text in whole) if len(whole) == 1 else None
+    """The force "police" stands for: the one police force the article names outside quotations, by a name ending in
+    "Police" ("Surrey Police", "the Vancouver Police Department", "Devon and Cornwall Police"), wherever it names it
+    ("… contact Surrey Police" below "the fire is being treated by police as …"); None where it names none, or two
+    ("Troy police" and "the Michigan State Police"), or police of another place ("French police said", "Police in
+    Tijuana said"), or names the force only as a former officer's ("a retired Surrey Police detective", whose
+    death abroad other police investigate). Not a body of police that is no force ("the Police Federation")."""
+    forces: dict[str, Mention] = {}
+    places: set[str] = set()
+    for found in _FORCE.finditer(article.text):
+        if article.in_quote(found.start()) or _FORMER.search(article.text, max(0, found.start() - 12), found.start()):
+            continue
+        name = found.group(1)
+        forces.setdefault(_force_key(name), Mention(name, found.start(1), found.end(1), "ORG"))
+        places |= set(name.split()[:-1])
+    others = {w for found in _PLACE_POLICE.finditer(article.text) if not article.in_quote(found.start())
+              for w in (found.group(1) or found.group(2) or "").split()}
+    if len(forces) != 1 or others - places - {"The", "A", "An"}:
+        return None
+    return next(iter(forces.values()))
+
+
+_FORCE = re.compile(r"\b((?:(?!(?:Police|The|A|An)\b)(?:[A-Z][\w'’-]*|St\.|Ft\.|Mt\.) (?:and )?){1,4}"
+                    r"Police(?: (?:Department|Service|Force))?)"
+                    r"(?!\s+(?:and\s+Crime|Federation|Union|Association|Foundation|Academy|College|Authority|Commission|Board)\b)")
+_FORMER = re.compile(r"\b(?:former|retired|ex-)\s*(?:[a-z]+\s+)?$")
+# police of a place written in lower case or after "in": "French police", "Tijuana police", "Police in Tijuana"
+_PLACE_POLICE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,3})police\b|\b[Pp]olice\s+(?:in|of)\s+((?:[A-Z][a-z]+\s*){1,3})")
+
+
+def _force_key(name: str) -> str:
+    """A force's name without the words its full name adds ("the San Diego Police Department" is "San Diego Police")."""
+    return re.sub(r"\s+(?:Department|Service|Force)$", "", name)
 
 
 def _named_again(article: ArticleText, subject: Subject) -> Mention | None:
