@@ -590,3 +590,22 @@ def test_a_name_and_himself_is_that_name():
             "Saka himself posted on Instagram on Sunday night: “Gutted to come off. I will be back soon.”")
     quote = quote_with(text, "Gutted to come off")
     assert quote.speaker == "Bukayo Saka" and quote.unnamed_source is None
+
+
+@pytest.mark.parametrize(("text", "words", "phrase"), [
+    ("A spokesman for Ford and General Motors said both companies would share a battery plant.", "battery plant",
+     "A spokesman for Ford and General Motors"),
+    ("A lawyer for Anna Berg and Tom Reyes said the two founders would sue the board.", "sue the board",
+     "A lawyer for Anna Berg and Tom Reyes"),
+    ("A spokesman for Barclays, HSBC and Lloyds said the banks would contest the claim.", "contest the claim",
+     "A spokesman for Barclays, HSBC and Lloyds"),
+])
+def test_a_spokesman_for_several_is_none_of_them(text, words, phrase):
+    quote = quote_with(text, words)
+    assert quote.speaker is None and quote.unnamed_source == phrase
+
+
+def test_a_name_after_a_comma_is_no_one_elses_conjunct():
+    # "CNN, Trump": the interview's outlet and its subject, not a list
+    assert speaker_of("Donald Trump toured Iowa on Monday. In an interview with CNN, Trump said the race was close.",
+                      "the race was close") == "Donald Trump"

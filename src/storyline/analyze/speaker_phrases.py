@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.article_text import ArticleText
-from storyline.analyze.cue_words import finite_verb
+from storyline.analyze.cue_words import finite_verb, is_cue
 from storyline.analyze.entities import PLACE_LABELS
 from storyline.analyze.person_names import given_name_as_verb
 from storyline.analyze.quote_marks import QUOTE_TOKENS
@@ -237,7 +237,10 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     if mention is not None and mention.start >= lo:
         mention = _person_of_place(article, mention, lo) or mention
         subject = subject_from_mention(article, mention)
-        if subject.kind == "name" or not _modified(article, mention, lo):
+        first = _first_conjunct(article, mention, lo)
+        if first is not mention and _of_a_noun(article, first, lo):
+            mention = first  # "a spokesman for Ford and General Motors", "a lawyer for Anna Berg and Tom Reyes": theirs
+        elif subject.kind == "name" or not _modified(article, mention, lo):
             return subject
         if mention.label == "ORG" and (whole := _name_cut_short(article, mention, lo)) is not None:
             return whole  # "Prairie Gold Foods said", the model's body "Gold Foods"
@@ -254,6 +257,32 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     if person is not None:  # "Judge Harriet Adeyemi of the district court said": the judge, not the court
         return subject_from_mention(article, person)
     return classify_phrase(article, k, j)
+
+
+def _first_conjunct(article: ArticleText, mention: Mention, lo: int) -> Mention:
+    """The first of the names of one kind joined to a mention by "and" or "or", and commas before that ("Ford" of "Ford
+    and General Motors", "Barclays" of "Barclays, HSBC and Lloyds"); the mention itself where none is (not "Georgia" of
+    "Johnny Isakson of Georgia and John Boozman", nor "CNN" of "In an interview with CNN, Trump said")."""
+    first = mention
+    i = article.token_at(first.start) - 1
+    links = ("and", "or", "&")
+    while i >= 1 and article.tokens[i - 1].start >= lo and article.word(i) in links:
+        before = article.mention_by_end.get(article.tokens[i - 1].end)
+        if before is None or before.start < lo or before.label != mention.label:
+            break
+        first, links = before, (",",)
+        i = article.token_at(first.start) - 1
+    return first
+
+
+def _of_a_noun(article: ArticleText, mention: Mention, lo: int) -> bool:
+    """Whether a name is the object of a noun's preposition ("a spokesman for Ford", "a lawyer for the Bergs"), not of
+    a phrase of another kind ("More from Blumenthal")."""
+    k = article.token_at(mention.start) - 1
+    if k >= 0 and article.word(k) == "the":
+        k -= 1
+    return k >= 1 and article.tokens[k - 1].start >= lo and article.word(k) in ("for", "to", "of", "at", "with") \
+        and article.tokens[k - 1].text.isalpha() and article.tokens[k - 1].text.islower() and not is_cue(article, k - 1)
 
 
 def _person_opening(article: ArticleText, k: int, j: int) -> Mention | None:
