@@ -89,6 +89,8 @@ def test_paragraph_opening_quote_is_attributed_by_the_next_sentence():
     ("That is the message from harbour councillor Amira Haddad, who wants a warning system.", "Amira Haddad"),
     ("That was the lament of Marjorie Pell, 83, a customer since 1961.", "Marjorie Pell"),
     ("Such was the plea from Amira Haddad on Tuesday.", "Amira Haddad"),
+    ("That was how Amira Haddad, 36, described the night the river burst its banks.", "Amira Haddad"),
+    ("That is how Amira Haddad explained it to the council on Tuesday.", "Amira Haddad"),
 ])
 def test_a_quotation_standing_alone_is_given_by_the_next_paragraph_that_points_back(naming, speaker):
     # The quotation is a paragraph of its own after another speaker's; the paragraph after it opens by saying
@@ -102,6 +104,7 @@ def test_a_quotation_standing_alone_is_given_by_the_next_paragraph_that_points_b
 @pytest.mark.parametrize("after", [
     "Councillor Amira Haddad sent the message from the council chamber on Tuesday.",
     "The reply from Health Minister Amira Haddad, when it came, was a form letter.",
+    "That was how Amira Haddad won the seat in 2019.",  # how she did something, not how she put it
 ])
 def test_a_next_paragraph_that_does_not_point_back_names_no_speaker_of_the_quotation(after):
     text = ("Cafe owner Steve Kostopoulos said the closure had hurt trade.\n\n"

@@ -651,7 +651,9 @@ _SAYING_NOUNS = (r"(?:message|words|verdict|warning|view|promise|pledge|reaction
 _MESSAGE_OF = re.compile(r"\b" + _SAYING_NOUNS + r"\s+(?:(?:came|come|comes)\s+)?(?:of|from)\s+")
 _POINTS_BACK = re.compile(r"^(?:(?:That|This|Those|These|Such)\s+(?:is|was|were|are|has\s+been)\s+(?:the|a)\s+(?:[\w-]+\s+)?"
                           + _SAYING_NOUNS + r"\s+(?:of|from)\s+|(?:The|Those|These)\s+" + _SAYING_NOUNS
-                          + r"\s+(?:came|come|comes)\s+from\s+)")
+                          + r"\s+(?:came|come|comes)\s+from\s+"
+                          r"|(?:That|This)\s+(?:is|was)\s+how\s+(?=[^.;]{1,80}?\b(?:described|describes|put|puts|recalled|recalls"
+                          r"|remembered|remembers|explained|explains|summed|sums|recounted|recounts)\b))")
 
 
 def read_context(article: ArticleText, statement: Statement) -> None:
