@@ -609,3 +609,10 @@ def test_a_name_after_a_comma_is_no_one_elses_conjunct():
     # "CNN, Trump": the interview's outlet and its subject, not a list
     assert speaker_of("Donald Trump toured Iowa on Monday. In an interview with CNN, Trump said the race was close.",
                       "the race was close") == "Donald Trump"
+
+
+@pytest.mark.parametrize(("cue", "body"), [("Procter and Gamble said", "Procter and Gamble"),
+                                           ("Marks & Spencer said in a statement", "Marks & Spencer")])
+def test_a_body_named_with_and_the_model_missed_speaks_not_the_last_speaker(cue, body):
+    text = f"Mayor Ana Ruiz opened the plant on Monday.\n\n“It is a fair deal,” {cue}."
+    assert speaker_of(text, "fair deal") == body

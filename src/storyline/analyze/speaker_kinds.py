@@ -120,15 +120,18 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     if first in DEFINITE or article.tokens[k].text.lower().endswith(("’s", "'s")):
         return Subject("role", start, end, surface)
     run = j  # a name the model missed: the phrase ends in two or more capitalised words ("fire chief Dolores Whitlock")
-    while run - 1 >= k and article.tokens[run - 1].text[:1].isupper() and article.tokens[run - 1].tag in ("NNP", "") \
-            and article.word(run - 1) not in DEFINITE:
+    while run - 1 >= k and (article.tokens[run - 1].text[:1].isupper() and article.tokens[run - 1].tag in ("NNP", "")
+                            and article.word(run - 1) not in DEFINITE
+                            or article.word(run - 1) in ("and", "&") and run - 2 >= k
+                            and article.tokens[run - 2].text[:1].isupper()):  # "Procter and Gamble"
         run -= 1
     if run - 1 >= k and article.word(run - 1) == "of" and j - run >= 2:
         run += 1  # "Secretary of State Gail Reinholt": the office's own word before the name
     names = [article.tokens[x].text for x in range(run, j + 1)]
-    if j - run >= 1 and all(w[:1].isupper() for w in names) and article.tokens[j].tag in ("NNP", ""):
+    joined = any(w in ("and", "&") for w in names)  # two names joined: a body's name ("Marks and Spencer")
+    if j - run >= 1 and all(w[:1].isupper() or w in ("and", "&") for w in names) and article.tokens[j].tag in ("NNP", ""):
         start_name = article.tokens[run].start
-        if could_be_name(names) and not set(names) & ORG_WORDS:
+        if not joined and could_be_name(names) and not set(names) & ORG_WORDS:
             return Subject("name", start_name, end, article.text[start_name:end])
         beside = person_beside(article.text, article.people, start_name, end)  # "Pennsylvania Gov. and … Ed Rendell"
         if beside is not None:
