@@ -236,3 +236,12 @@ def test_an_adverb_between_was_and_asked_keeps_the_passive():
                       "Will you concede") is None
     text = "The remark was so blatant that Mr. Trump was later asked about it. “I stand by it,” he said."
     assert speaker_of(text, "I stand by it") == "Trump"
+
+
+@pytest.mark.parametrize("introduced", [
+    "Judge Miriam Castellanos, President Biden's nominee for the appeals court, faced questions on Tuesday.",
+    "President Biden's nominee, Miriam Castellanos, faced questions on Tuesday.",
+])
+def test_the_one_whose_nominee_it_is_is_not_the_nominee(introduced):
+    text = f"{introduced}\n\n“I followed the law and the guidelines as they were written,” the nominee replied."
+    assert speaker_of(text, "followed the law") == "Miriam Castellanos"

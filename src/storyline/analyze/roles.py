@@ -79,6 +79,9 @@ def holds_a_role(subject: Subject) -> bool:
     return re.search(rf"\b[A-Z]{re.escape(head[1:])}\b", subject.surface) is not None  # "the Texan", "the Republican"
 
 
+_OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?")  # "Biden's nominee", "Ruiz's new chief of staff"
+
+
 def role_antecedent(article: ArticleText, subject: Subject, answering: str | None = None) -> tuple[str, tuple[int, int]] | None:
     """"the Ukrainian president", "the chief executive": of the people the article introduces with that role
     (in a title, "Sen." for "senator", or in the words beside a name up to the next person, outside
@@ -121,6 +124,17 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         previous_end = m.end
         name = article.person_name(m)
         if name.split()[-1] in owners:
+            continue
+        owned = _OWNED.match(article.text, m.end)
+        if owned is not None and head not in KIN and role.match(article.text, owned.end()):
+            # "Miriam Castellanos, President Biden's nominee": Biden has a nominee; the one set beside him is it
+            apposed = people[n - 1] if n > 0 else None
+            if apposed is not None and article.text[apposed.end:start].strip() == "," \
+                    and article.sentence_of(apposed.start) == article.sentence_of(start):
+                apposed_name = article.person_name(apposed)
+                if apposed_name.split()[-1] not in owners:
+                    holders.setdefault(apposed_name, 0)
+                    last[apposed_name] = apposed
             continue
         last[name] = m
         # "Former Ortiz aide Dan Oduya" is a former aide; "Former Sen. Dole and Sen. McCain" makes McCain no former senator
