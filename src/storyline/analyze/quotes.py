@@ -23,9 +23,10 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.fragments import report_fragments
 from storyline.analyze.nlp import Parsed, simple_tokens
+from storyline.analyze.occasions import inherit_venues, read_context
 from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.reported import reported_statements
-from storyline.analyze.speakers import attribute_in_language, fullest_name, inherit_venues, read_context, resolve_speakers
+from storyline.analyze.speakers import attribute_in_language, fullest_name, resolve_speakers
 from storyline.analyze.statements import Statement, direct_statements
 from storyline.analyze.transcripts import transcript_turns
 from storyline.lang import cue_pattern
