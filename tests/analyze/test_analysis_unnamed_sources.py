@@ -616,3 +616,13 @@ def test_a_name_after_a_comma_is_no_one_elses_conjunct():
 def test_a_body_named_with_and_the_model_missed_speaks_not_the_last_speaker(cue, body):
     text = f"Mayor Ana Ruiz opened the plant on Monday.\n\n“It is a fair deal,” {cue}."
     assert speaker_of(text, "fair deal") == body
+
+
+@pytest.mark.parametrize(("named", "speaker"), [
+    ("Kraft Foods said the plant would close.", "Kraft Foods"),  # the one fuller name of the body
+    ("Kraft Foods and Kraft Group both own plants in the city.", "Kraft"),  # two: which one, no one says
+    ("Kraft Music announced a tour.", "Kraft"),  # "Music" says no kind of body: a product, a label, not a fuller name
+])
+def test_a_body_named_short_speaks_by_its_fuller_name(named, speaker):
+    text = f"{named}\n\n“We suspended the employee when she became agitated,” Kraft said."
+    assert speaker_of(text, "suspended the employee") == speaker

@@ -30,6 +30,7 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.described import author_of_message, issuer_of_message, named_in_description
+from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.fragments import quoted_fragment
 from storyline.analyze.office_titles import strip_title
 from storyline.analyze.quote_marks import QUOTE_TOKENS
@@ -203,7 +204,7 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.speaker = strip_title(name)
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "org":
-        statement.speaker = subject.surface
+        statement.speaker = _fullest_body(article, subject.surface)  # "Kraft said": Kraft Foods, named so before
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "pronoun":
         gender = PRONOUNS.get(subject.surface.lower())
@@ -253,6 +254,19 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
 
 _FAMILY = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower", "nephew",
            "niece", "aunt", "uncle", "cousin", "grandmother", "grandfather", "stepson", "stepdaughter"}
+
+
+def _fullest_body(article: ArticleText, name: str) -> str:
+    """The one fuller name the article gives a body named short ("Kraft" of "Kraft Foods", "Harvard" of "Harvard
+    University"): its name and words that say what kind of body it is (ORG_WORDS), outside quotations; the name as
+    written where there is none or two ("Apple" beside "Apple Music" stays Apple), or where a person bears the name."""
+    words = name.split()
+    if any(set(words) <= set(m.text.split()) for m in article.people):
+        return name  # "Trump", whatever the model took it for here, is not "Trump University"
+    fuller = {m.text for m in article.mentions if m.label == "ORG" and not article.in_quote(m.start)
+              and m.text.split()[:len(words)] == words and len(m.text.split()) > len(words)
+              and all(w.rstrip(".") in ORG_WORDS for w in m.text.split()[len(words):])}
+    return fuller.pop() if len(fuller) == 1 else name
 
 
 def _kin_of_another(subject: Subject) -> bool:
