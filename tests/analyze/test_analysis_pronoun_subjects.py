@@ -102,3 +102,9 @@ def test_the_person_a_cleft_sentence_is_about_is_a_subject():
             "It was Dana Whitlock who got them back together, after hearing an old demo in a cafe. "
             "“Somebody had put us on a playlist,” she says.")
     assert speaker_of(text, "Somebody had put us") == "Dana Whitlock"
+
+
+def test_a_countrys_people_is_no_he():
+    text = ("“I understand the anger,” Tom Reed said.\n\nBut Greeks must also understand that without these measures, "
+            "“the situation would be infinitely more serious,” he said.")
+    assert speaker_of(text, "Greeks must also understand") == "Tom Reed"

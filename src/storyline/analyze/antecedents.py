@@ -44,6 +44,7 @@ from storyline.lang.en import (
     SUBORDINATE_LINKS,
     TELLING,
 )
+from storyline.lang.en_demonyms import COUNTRY_DEMONYMS
 from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.model import Mention
 
@@ -468,12 +469,14 @@ def _surname_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tu
 
 def _a_people(article: ArticleText, mention: Mention) -> bool:
     """Whether a one-word "person" is a people or a family in the plural ("the Greeks voted", "Syrians are
-    fleeing", "the Obamas"): after "the", or before a verb of the plural; no he or she stands for it."""
+    fleeing", "the Obamas"): after "the", before a verb of the plural, or a country's people ("Greeks must"); no he
+    or she stands for it."""
     word = mention.text
     if " " in word or not word.endswith("s") or word.endswith(("ss", "us", "is")):
         return False
     return article.text[max(0, mention.start - 4):mention.start].lower() == "the " \
-        or article.word(article.token_at(mention.end)) in ("are", "were", "have", "say", "want")
+        or article.word(article.token_at(mention.end)) in ("are", "were", "have", "say", "want") \
+        or word[:-1].lower() in COUNTRY_DEMONYMS  # "Greeks must also understand"
 
 
 def _relative_of_the_sex(article: ArticleText, mention: Mention, gender: str | None) -> bool:
