@@ -245,3 +245,9 @@ def test_an_adverb_between_was_and_asked_keeps_the_passive():
 def test_the_one_whose_nominee_it_is_is_not_the_nominee(introduced):
     text = f"{introduced}\n\n“I followed the law and the guidelines as they were written,” the nominee replied."
     assert speaker_of(text, "followed the law") == "Miriam Castellanos"
+
+
+def test_ones_partner_is_not_the_partner():
+    text = ("The Hale family gathered outside court.\n\nAnn Cole, Tom Hale's partner, spoke to reporters.\n\n"
+            "“He did nothing wrong,” the partner said.")
+    assert speaker_of(text, "did nothing wrong") == "Ann Cole"

@@ -126,7 +126,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         if name.split()[-1] in owners:
             continue
         owned = _OWNED.match(article.text, m.end)
-        if owned is not None and head not in KIN and role.match(article.text, owned.end()):
+        if owned is not None and role.match(article.text, owned.end()):
             # "Miriam Castellanos, President Biden's nominee": Biden has a nominee; the one set beside him is it
             apposed = people[n - 1] if n > 0 else None
             if apposed is not None and article.text[apposed.end:start].strip() == "," \
