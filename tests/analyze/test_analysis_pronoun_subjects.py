@@ -108,3 +108,10 @@ def test_a_countrys_people_is_no_he():
     text = ("“I understand the anger,” Tom Reed said.\n\nBut Greeks must also understand that without these measures, "
             "“the situation would be infinitely more serious,” he said.")
     assert speaker_of(text, "Greeks must also understand") == "Tom Reed"
+
+
+def test_a_given_name_alone_is_not_made_a_woman_by_one_she():
+    # "she" in his sentence is his wife; a reader keeps Tom a man, so the next "he said" is his
+    text = ("Her husband, Tom, said she had been “the heart of the village.”\n\n“Everyone knew Jean,” he said.\n\n"
+            "Jean Atkins, 79, died on Tuesday after a short illness.")
+    assert speaker_of(text, "Everyone knew Jean") == "Tom"

@@ -84,13 +84,21 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
                 tally[gender == "f"] += 1
     genders = {name: ("m" if male > female else "f") for name, (male, female) in counts.items()
                if max(male, female) >= 2 * min(male, female) and male != female
-               and (max(male, female) >= 2 or not given_sex(name))}
+               and (max(male, female) >= 2 or not given_sex(name) and not _given_name_alone(article, name))}
     for name, sex in article.described_sex.items():  # "His wife, Marguerite Achterkamp,": hers, whatever her given name
         genders.setdefault(strip_title(name), sex)
     return genders
 
 
 _BEFORE_OBJECT = FUNCTION_WORDS | CONTINUING_WORDS  # after "her": an object, not a possessive
+
+
+def _given_name_alone(article: ArticleText, name: str) -> bool:
+    """Whether a one-word name is a given name borne by one sex only that the article gives no one as a surname
+    ("Her husband, Tom, said she …": Tom is no woman for one "she" beside him, which is his wife's)."""
+    word = name.lower()
+    return " " not in name and (word in MALE_GIVEN_NAMES) != (word in FEMALE_GIVEN_NAMES) \
+        and not any(" " in m.text and m.text.split()[-1] == name for m in article.people)
 
 
 def title_gender(mention: Mention | None) -> str | None:
