@@ -59,3 +59,22 @@ def test_a_description_set_before_the_name_is_no_part_of_what_was_said():
 def test_words_reported_on_both_sides_of_a_name_set_off_by_commas_stay_reported():
     quotes = analyze_article("Every nurse, Ann Hill, the union leader, said, would vote to strike.", None).quotes
     assert [q.text for q in quotes] == ["Every nurse", "would vote to strike"]
+
+
+def test_a_person_whose_apposition_closes_on_their_own_predicate_does_not_speak_the_sentence():
+    """"Hamdy, a mother of three, was also headed to Cairo, her friend said": the friend reports it, and the person
+    opening the sentence is what the report is about; an apposition that is a relative clause keeps its verbs
+    ("Ann Lee, whose hometown, Tampa, is sinking, argues that …"), and a verb governing the cue is the cue's own."""
+    cases = [
+        ("Marwa Hamdy.\n\nHamdy, a mother of three and a manager at a bank, was also headed to Cairo, her friend said.",
+         "Hamdy, a mother of three and a manager at a bank, was also headed to Cairo", None, "her friend"),
+        ("Karim Assem.\n\nAssem, the plane's co-pilot, had logged 2,766 flying hours, the airline said.",
+         "Assem, the plane's co-pilot, had logged 2,766 flying hours", None, "the airline"),
+        ("Ann Lee, whose hometown, Tampa, is sinking into the bay, argues that the levees will fail by 2040.",
+         "the levees will fail by 2040", "Ann Lee", None),
+        ("Colin Clarke, a political scientist at the Rand Corporation, cited reports that the gunman had called the "
+         "police.", "the gunman had called the police", "Colin Clarke", None),
+    ]
+    for text, said, speaker, unnamed in cases:
+        quotes = analyze_article(text, None).quotes
+        assert [(q.text, q.speaker, q.unnamed_source) for q in quotes] == [(said, speaker, unnamed)], text

@@ -33,6 +33,17 @@ def test_mention_spans_index_the_text_and_leave_titles_and_possessives_out():
     assert not any(m.text == "State" for m in mentions)
 
 
+def test_a_name_never_ends_in_the_word_that_joins_it_to_its_place():
+    """The model reads "Juan “Chico” Manriquez of Oakland" as a person ending in "of"; the name stops before it, so
+    no speaker is shown as "… Manriquez of" and "and" is no one's surname in the rest of the article."""
+    text = ('Juan "Chico" Manriquez of Oakland carried one of the photos. "I pretty much cried the whole parade," he '
+            'said.\n\nAnna "Red" Lopez of Fresno walked beside him, and she carried a flag. "It was long," she said.')
+    quotes = analyze_article(text, None).quotes
+    assert [q.speaker for q in quotes] == ['Juan "Chico" Manriquez', 'Anna "Red" Lopez']
+    people = [m.text for m in extract_mentions(text) if m.label == "PERSON"]
+    assert not any(name.split()[-1] in ("of", "and") for name in people), people
+
+
 def test_spelling_and_transliteration_variants_merge():
     story = {
         "a": [mention("Volodymyr Zelensky", at=0), mention("Zelensky", at=40)],

@@ -31,6 +31,7 @@ from storyline.lang.en import (
     PASSIVE_AUXILIARIES,
     PHRASAL_CUES,
     SAYING_BEFORE_TO,
+    SKIPPED_ADVERBS,
     SUBORDINATE_LINKS,
 )
 
@@ -57,11 +58,29 @@ def apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     i = article.token_at(m.end)
     if i >= cue or cue - i > 30 or article.tokens[i].text != "," or article.tokens[i].start != m.end:
         return None
+    if article.word(i + 1) not in _RELATIVES and \
+            any(article.tokens[k].text == "," and _predicate_after(article, k + 1, cue) for k in range(i, cue)):
+        return None  # "Hamdy, a mother of three, was also headed to Cairo, her friend said": the person's own clause
     if any(x.label == "PERSON" and not governed(article, subject_from_mention(article, x), m.end)
            and not after_place(article, article.token_at(x.start) - 1, x)
            for x in article.mentions_within(m.end, cue_start)):
         return None  # another person heads a clause there; one after "to", "for", "under" is the apposition's
     return subject_from_mention(article, m)
+
+
+# Words opening a relative clause, which may hold commas and verbs of its own ("Marco Rubio, whose hometown, Miami,
+# is projected to be underwater, argues").
+_RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
+
+
+def _predicate_after(article: ArticleText, k: int, cue: int) -> bool:
+    """Whether a finite verb opens what follows a comma before the cue, adverbs passed over: the apposition has
+    closed and its person's predicate begins and closes before the speaker's phrase ("…, was also headed to Cairo,
+    her friend said"), so the apposition is no speaker's; not the cue's own verb ("…, cited reports that …").
+    Not inside an apposition that is a relative clause (`_RELATIVES`)."""
+    while k < cue and article.word(k) in SKIPPED_ADVERBS:
+        k += 1
+    return k < cue and verb_like(article, k) and any(article.tokens[j].text == "," for j in range(k + 1, cue))
 
 
 def preposition_before(article: ArticleText, start: int, lo: int, prepositions: set[str] | frozenset[str],

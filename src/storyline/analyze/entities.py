@@ -43,6 +43,8 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 _OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+"
                               r"(?P<n>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})")
 _POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
+# A word that joins a name to what follows it, never the name's last: the model's "Juan “Chico” Manriquez of" (Oakland).
+_JOINING_END = re.compile(r"\s+(?:of|and|the|from|in|at|for|to|on|with|de|du|da|van|von)$")
 _POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
@@ -127,6 +129,9 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
         end -= 1
+    joining = _JOINING_END.search(text, start, end)
+    if joining:
+        end = joining.start()
     if end > start and text[end - 1] == "." and not re.search(r"(?:\b[A-Z]\.)+$", text[start:end]):
         end -= 1
     possessive = _POSSESSIVE_END.search(text, start, end)
