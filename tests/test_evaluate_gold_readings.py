@@ -5,10 +5,16 @@ name whose letters came through mis-decoded UTF-8. Our own sentences; the gold s
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+import pytest
+
+from storyline.errors import InputError
 from storyline.evaluate.gold_sources import introduced_unnamed, name_words, names_agree, source_kind
 from storyline.evaluate.quotes import score_quotes
+from storyline.evaluate.referents import read_referents
 
 
 def _span(text: str, words: str, after: int = 0) -> list[int]:
@@ -239,3 +245,68 @@ def test_an_initial_names_the_given_name_it_opens() -> None:
     assert names_agree(["william", "mark", "felt"], "W. Mark Felt")
     assert names_agree(["hillary", "clinton"], "H. Clinton")
     assert not names_agree(["hillary", "clinton"], "B. Clinton")
+
+
+def _referents(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "referents.jsonl"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_whom_people_read_a_pronoun_as_is_the_gold_instead_of_the_readers(tmp_path: Path) -> None:
+    """The Reader takes "she" after a paragraph whose one speaker is Ann Lee for her; people reading the article took
+    it for Rosa Diaz, the kiosk's keeper, whom the quotation is about. Given their reading, Rosa Diaz is
+    right and Ann Lee wrong; a pronoun they took for no one named is right only unattributed."""
+    t = ("Rosa Diaz has run the ferry kiosk for thirty years.\n\n"
+         "Ann Lee, who chairs the harbour board, said the kiosk had no licence.\n\n"
+         "“I will sell coffee from a van, then,” she said.\n\n"
+         "A passer-by stopped to listen. “It is a shame,” she said.")
+    gold = [_gold(t, "she", "said", "“I will sell coffee from a van, then,”", True),
+            _gold(t, "she", "said", "“It is a shame,”", True),
+            _gold(t, "Ann Lee, who chairs the harbour board,", "said", "the kiosk had no licence", False)]
+    van, shame = gold[0]["source"][0][0], gold[1]["source"][0][0]
+    assert _right(t, gold[::2], "I will sell coffee from a van, then", "Ann Lee")  # the Reader's reading
+    path = _referents(tmp_path, [
+        json.dumps({"article": "ours", "source_start": van, "source": "she", "referent": "Rosa Diaz", "body": None}),
+        json.dumps({"article": "ours", "source_start": shame, "source": "she", "referent": None, "body": None})])
+    referents = read_referents(path)
+
+    def right(quoted: str, speaker: str | None) -> bool:
+        start, end = _span(t, quoted)
+        scores = score_quotes([{"id": "ours", "text": t, "attributions": gold}], {"ours": {"text": t, "quotes": [
+            {"start": start, "end": end, "speaker": speaker, "direct": True}]}}, referents)
+        assert scores["speaker_referred_annotated"] == 1 and scores["speaker_pronoun"] == 1
+        return bool(scores["speaker_pronoun_right"])
+
+    assert right("I will sell coffee from a van, then", "Rosa Diaz")
+    assert not right("I will sell coffee from a van, then", "Ann Lee")
+    assert right("It is a shame", None)
+    assert not right("It is a shame", "Rosa Diaz")
+
+
+def test_a_referents_file_that_cannot_be_read_names_its_line(tmp_path: Path) -> None:
+    good = json.dumps({"article": "a", "source_start": 4, "source": "he", "referent": "Dan Ruiz"})
+    with pytest.raises(InputError, match=r"referents.jsonl:2: not JSON"):
+        read_referents(_referents(tmp_path, [good, "{oops"]))
+    with pytest.raises(InputError, match=r"referents.jsonl:1: a referent needs 'article' and 'source_start'"):
+        read_referents(_referents(tmp_path, [json.dumps({"article": "a", "source": "he"})]))
+    with pytest.raises(InputError, match=r"referents.jsonl:2: 'referent' is a name"):
+        read_referents(_referents(tmp_path, [good, json.dumps({"article": "a", "source_start": 9, "referent": 7})]))
+    assert read_referents(_referents(tmp_path, [good])) == {("a", 4): [["dan", "ruiz"]]}
+
+
+DEV = Path(__file__).parents[1] / ".." / "shared" / "data" / "polnear" / "dev.jsonl"
+REFERENTS = Path(__file__).parent / "fixtures" / "polnear_referents" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="needs ../shared/data/polnear")
+def test_each_annotated_referent_is_of_a_source_whose_words_stand_at_its_span() -> None:
+    """The people's reading of dev refers to its articles by id and span: the words there are the source's, each
+    answer says why, and no source is answered twice."""
+    texts = {record["id"]: record["text"] for record in map(json.loads, DEV.read_text(encoding="utf-8").splitlines())}
+    rows = [json.loads(line) for line in REFERENTS.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 122 == len({(row["article"], row["source_start"]) for row in rows})
+    for row in rows:
+        assert texts[row["article"]][row["source_start"]:row["source_end"]] == row["source"], row
+        assert row["why"].strip() and (row["referent"] is None or row["body"] is None)
+    assert len(read_referents(REFERENTS)) == 122

@@ -206,6 +206,8 @@ def eval_quotes(
     limit: Annotated[Optional[int], typer.Option(help="only the first N records")] = None,
     split: Annotated[str, typer.Option(help="with the real set's folder: train, dev or all")] = "all",
     errors: Annotated[bool, typer.Option("--errors", help="with --json: list wrong speakers, missed and unmatched quotes")] = False,
+    referents: Annotated[Optional[Path], typer.Option(help="whom people took each pronoun or description source for "
+                                                           "(JSON Lines; tests/fixtures/polnear_referents)")] = None,
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
@@ -213,7 +215,9 @@ def eval_quotes(
     (analysed as ingest analyses them; no database is written). The rules: docs/attribution.md."""
     from storyline.evaluate.quotes import predict_quotes, read_gold, score_quotes
     from storyline.evaluate.real_speakers import has_speakers, speaker_records
+    from storyline.evaluate.referents import read_referents
 
+    annotated = read_referents(referents) if referents else None  # a bad file is told before the analysis runs
     if path.is_dir() and has_speakers(path):
         records = speaker_records(path, split)[:limit]
         with tempfile.TemporaryDirectory() as work:
@@ -228,7 +232,7 @@ def eval_quotes(
         predictions = predict_quotes(path, records, settings_from_env(db=db))
     else:
         raise StorylineError(f"{path}: no such file, nor a folder with quote_speakers.json")
-    scores = score_quotes(records, predictions)
+    scores = score_quotes(records, predictions, annotated)
     if not errors:
         scores = {k: v for k, v in scores.items() if k not in ("speaker_errors", "missed", "unmatched")}
 
@@ -237,7 +241,9 @@ def eval_quotes(
 
     unread = scores["articles"] - scores["articles_analysed"]
     print_scores(scores, as_json, f"quotes vs annotated attributions, {scores['articles']} articles"
-                 + (f" ({unread} could not be read and count as finding nothing)" if unread else ""),
+                 + (f" ({unread} could not be read and count as finding nothing)" if unread else "")
+                 + (f"; {scores['speaker_referred_annotated']} pronoun and description sources as people read them"
+                    if annotated is not None else ""),
                  ["measure", "score", "right / total"],
                  [line for line in [  # a measure the gold gives nothing to count (the real set has no reported speech) left out
                   row("direct quotations: recall", scores["direct_recall"], scores["direct_found"], scores["direct_gold"]),

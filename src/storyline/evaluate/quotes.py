@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from storyline.errors import InputError
 from storyline.evaluate.gold_sources import PRONOUNS, introduced_unnamed, name_words, names_agree, source_kind
-from storyline.evaluate.referents import PERSONAL, Reader, referent, relative_referent
+from storyline.evaluate.referents import PERSONAL, Annotated, Reader, referent, relative_referent
 from storyline.model import Rejection
 
 if TYPE_CHECKING:
@@ -268,7 +268,8 @@ def _ratio(right: int, total: int) -> float | None:
     return round(right / total, 4) if total else None
 
 
-def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str, Mapping[str, Any]],
+                 referents: Mapping[tuple[str, int], Annotated] | None = None) -> dict[str, Any]:
     """Recall and precision of direct quotations, speaker accuracy by kind of gold source, the share
     left unattributed and recall of reported speech, each with its counts.
 
@@ -278,12 +279,15 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
     record without a prediction counts as one where nothing was found. ``speaker_errors`` and
     ``missed`` list every wrong speaker and every missed quotation with its article and gold spans;
     ``unmatched`` every predicted direct quote that matches no annotated direct quotation (the
-    precision's false positives), with ``annotated`` true where it lies in content of another kind."""
+    precision's false positives), with ``annotated`` true where it lies in content of another kind. ``referents``
+    (``referents.read_referents``): whom people reading the articles took a pronoun or a description for, by
+    article and source start; where one is given, it is the gold instead of the Reader's (any of several people
+    is right; where it is no one the article names, only null is). ``speaker_referred_annotated`` counts those."""
     counts = {k: 0 for k in ("direct_gold", "direct_found", "predicted_direct", "predicted_direct_right",
                              "predicted_direct_attributed", "indirect_gold", "indirect_found", "with_source",
                              "unattributed", "unattributed_anonymous", "no_source", "unresolved",
                              "with_person_source", "speaker_null", "anonymous_phrased", "fragment_gold",
-                             "fragment_found")}
+                             "fragment_found", "read_as")}
     speakers = {kind: [0, 0] for kind in ("name", "pronoun", "definite", "anonymous")}
     by_form: dict[str, list[int]] = {}
     errors: list[dict[str, Any]] = []
@@ -347,6 +351,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                 counts["anonymous_phrased"] += ok and phrase is not None and any(
                     _overlap((mapping[a], mapping[b]), (phrase[0], phrase[1])) > 0 for a, b in source_spans)
             else:
+                read_as = None
                 if kind == "name":
                     expected = name_words(source_text)
                 else:
@@ -354,7 +359,12 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                     # "I said" outside a quotation is the writer; inside one, whoever that quotes: no chain decides it
                     # nor does the chain for "it" or "that": a letter, a website, a paper, never the person it names
                     unchained = pronoun in _FIRST_PERSON or pronoun in _THINGS
-                    if unchained:
+                    read_as = (referents or {}).get((str(record["id"]), source_spans[0][0]))
+                    if read_as is not None:  # whom people reading the article took it for
+                        counts["read_as"] += 1
+                        expected = read_as[0] if read_as else None
+                        ok = any(names_agree(words, said) for words in read_as) if read_as else said is None
+                    elif unchained:
                         expected = None
                     elif pronoun in PERSONAL:
                         expected = reader.referent(source_spans[0][0], pronoun)
@@ -363,10 +373,11 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
                             or referent(sources, source_spans[0][0], pronoun, record["text"])
                     else:
                         expected = referent(sources, source_spans[0][0], pronoun, record["text"])
+                if read_as is None:
                     if not expected:
                         counts["unresolved"] += 1  # no named source before it: the gold cannot say who
                         continue
-                ok = names_agree(expected, said)
+                    ok = names_agree(expected, said)
             speakers[kind][1] += 1
             speakers[kind][0] += ok
             if attribution.get("form"):
@@ -409,7 +420,7 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
         "speaker_pronoun_accuracy": _ratio(*pronouns), "speaker_pronoun_right": pronouns[0],
         "speaker_pronoun": pronouns[1],
         "speaker_definite_accuracy": _ratio(*definite), "speaker_definite_right": definite[0],
-        "speaker_definite": definite[1],
+        "speaker_definite": definite[1], "speaker_referred_annotated": counts["read_as"],
         "speaker_anonymous_accuracy": _ratio(*anonymous), "speaker_anonymous_right": anonymous[0],
         "speaker_anonymous": anonymous[1],
         "unattributed_share": _ratio(counts["unattributed"], counts["with_source"]),

@@ -1,15 +1,20 @@
 """Whom a PolNeAR gold pronoun or role refers to, as a reader takes it: the person the sentences just before it
 are about (`Reader`), else the annotation's own chain of named sources (`referent`); a relative "who" is the
 name right before it (`relative_referent`); a name's gender as the article gives it (`name_gender`). The
-rules are docs/attribution.md's "How the gold answer is decided".
+rules are docs/attribution.md's "How the gold answer is decided". Where people have read the articles and written
+down whom each source refers to (`read_referents`: tests/fixtures/polnear_referents), their answer is the gold
+instead of the Reader's.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from storyline.errors import InputError
 from storyline.evaluate.gold_sources import (
     GROUP_HEADS,
     INDEFINITE,
@@ -18,6 +23,7 @@ from storyline.evaluate.gold_sources import (
     ROLES,
     SUFFIXES,
     TITLES,
+    name_words,
     possessive,
 )
 from storyline.lang.en import CUE_WORDS, FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES
@@ -25,6 +31,39 @@ from storyline.lang.en import CUE_WORDS, FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAM
 PERSONAL = {"he": "person", "she": "person", "him": "person", "her": "person"}
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
+
+
+# One annotated source's referents, each as name words: the people it refers to (two for "they" of two senators),
+# else the body it is, else none where it refers to no one the article names ("the band leader").
+Annotated = list[list[str]]
+
+
+def read_referents(path: Path) -> dict[tuple[str, int], Annotated]:
+    """The referents people gave to pronoun and description sources, by (article id, source start): each line of a
+    JSON Lines file names its `article`, `source_start` and `source` (the words there), and `referent` (a person's
+    name, a list of names, or null) or `body` (an organisation's name)."""
+    out: dict[tuple[str, int], Annotated] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the referents ({exc.strerror})") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("article"), str) \
+                or not isinstance(row.get("source_start"), int):
+            raise InputError(f"{path}:{number}: a referent needs 'article' and 'source_start'")
+        people = row.get("referent")
+        names = people if isinstance(people, list) else [people] if people else []
+        body = row.get("body")
+        if not all(isinstance(n, str) for n in names) or (body is not None and not isinstance(body, str)):
+            raise InputError(f"{path}:{number}: 'referent' is a name, a list of names or null; 'body' a name or null")
+        out[(row["article"], row["source_start"])] = [name_words(n) for n in names or ([body] if body else [])]
+    return out
 
 
 # A quotation's own words: its pronouns are about whom the speaker speaks of, not the speaker.
