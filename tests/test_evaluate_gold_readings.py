@@ -295,18 +295,22 @@ def test_a_referents_file_that_cannot_be_read_names_its_line(tmp_path: Path) -> 
     assert read_referents(_referents(tmp_path, [good])) == {("a", 4): [["dan", "ruiz"]]}
 
 
-DEV = Path(__file__).parents[1] / ".." / "shared" / "data" / "polnear" / "dev.jsonl"
-REFERENTS = Path(__file__).parent / "fixtures" / "polnear_referents" / "dev.jsonl"
+DATA = Path(__file__).parents[1] / ".." / "shared" / "data" / "polnear"
+REFERENTS = Path(__file__).parent / "fixtures" / "polnear_referents"
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="needs ../shared/data/polnear")
-def test_each_annotated_referent_is_of_a_source_whose_words_stand_at_its_span() -> None:
-    """The people's reading of dev refers to its articles by id and span: the words there are the source's, each
+@pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data/polnear")
+@pytest.mark.parametrize(("data", "answers", "count"), [("dev.jsonl", "dev.jsonl", 122),
+                                                        ("train.jsonl", "train_disputed.jsonl", 67)])
+def test_each_annotated_referent_is_of_a_source_whose_words_stand_at_its_span(data: str, answers: str,
+                                                                               count: int) -> None:
+    """The people's reading of PolNeAR refers to its articles by id and span: the words there are the source's, each
     answer says why, and no source is answered twice."""
-    texts = {record["id"]: record["text"] for record in map(json.loads, DEV.read_text(encoding="utf-8").splitlines())}
-    rows = [json.loads(line) for line in REFERENTS.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 122 == len({(row["article"], row["source_start"]) for row in rows})
+    texts = {record["id"]: record["text"]
+             for record in map(json.loads, (DATA / data).read_text(encoding="utf-8").splitlines())}
+    rows = [json.loads(line) for line in (REFERENTS / answers).read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == count == len({(row["article"], row["source_start"]) for row in rows})
     for row in rows:
         assert texts[row["article"]][row["source_start"]:row["source_end"]] == row["source"], row
         assert row["why"].strip() and (row["referent"] is None or row["body"] is None)
-    assert len(read_referents(REFERENTS)) == 122
+    assert len(read_referents(REFERENTS / answers)) == count

@@ -78,3 +78,23 @@ def test_a_person_whose_apposition_closes_on_their_own_predicate_does_not_speak_
     for text, said, speaker, unnamed in cases:
         quotes = analyze_article(text, None).quotes
         assert [(q.text, q.speaker, q.unnamed_source) for q in quotes] == [(said, speaker, unnamed)], text
+
+
+def test_who_after_a_description_ending_in_a_body_or_after_a_home_place_is_the_person():
+    """"Sen. Ann Lee of California, the ranking Democrat on the Senate Intelligence Committee, who said …": "who" is
+    the senator, not the committee ending her description nor the state she is of; and the quotation after it,
+    "she said", is hers. A place's state before "who" is still no one ("a doctor from Englewood, New Jersey,
+    who said")."""
+    text = ("The emails were released on Friday.\n\n"
+            "The plan was backed by Sen. Ann Lee of California, the ranking Democrat on the Senate Intelligence "
+            "Committee, who said none of the emails originated with the secretary.\n\n"
+            "“It has never made sense to me,” she said in a statement.")
+    quotes = analyze_article(text, None).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("none of the emails originated with the secretary", "Ann Lee"), ("It has never made sense to me", "Ann Lee")]
+    quotes = analyze_article("The plan was backed by Sen. Ann Lee of California, who said the cost was too high.",
+                             None).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("the cost was too high", "Ann Lee")]
+    quotes = analyze_article("The clinic was run by a doctor from Englewood, New Jersey, who said the cost was too "
+                             "high.", None).quotes
+    assert [q.speaker for q in quotes] == [None]

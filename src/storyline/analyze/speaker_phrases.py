@@ -157,11 +157,15 @@ def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | N
     if k >= 0 and article.tokens[k].text == ",":
         k -= 1
     mention = article.mention_by_end.get(article.tokens[k].end) if k >= 0 and article.tokens[k].start >= lo else None
-    if mention is None and article.word(who - 1) == ",":  # "the moderator Dana Whitlock, the anchor of …, who asked"
+    if (mention is None or not named_person(article, mention)) and article.word(who - 1) == ",":
+        # "the moderator Dana Whitlock, the anchor of …, who asked", "Sen. Ann Lee, the ranking Democrat on the Senate
+        # Intelligence Committee, who said": the name before the description, not a body or place ending it
         comma = next((c for c in range(who - 2, max(who - 16, -1), -1) if article.tokens[c].text == ","), None)
         if comma is not None and comma > 0 and article.tokens[comma - 1].start >= lo \
                 and article.word(comma + 1) in _APPOSITION_OPENERS:
-            mention = article.mention_by_end.get(article.tokens[comma - 1].end)
+            mention = article.mention_by_end.get(article.tokens[comma - 1].end) or mention
+    if mention is not None and not named_person(article, mention):
+        mention = _person_of_place(article, mention, lo) or mention  # "Sen. Ann Lee of California, who said"
     if mention is None and k >= 0 and article.tokens[k].start >= lo and article.word(k).isalpha():
         described = _classify_ending_at(article, k, lo)  # "deferred to the governor, who conceded"
         words = described.surface.lower().split() if described is not None else []
@@ -174,6 +178,16 @@ def _relative_antecedent(article: ArticleText, who: int, lo: int) -> Subject | N
                                                             or article.word(comma - 2) in PLACE_PREPOSITIONS):
         return None  # "a gynecologist from Englewood, New Jersey, who said": a place's state
     return subject_from_mention(article, mention)
+
+
+def _person_of_place(article: ArticleText, place: Mention, lo: int) -> Mention | None:
+    """The person a place or body names the home of, right after "of" or "from" ("Sen. Ann Lee of California",
+    "Dan Oduya from Grace Church")."""
+    k = article.token_at(place.start) - 1
+    if k < 1 or article.word(k) not in ("of", "from") or article.tokens[k - 1].start < lo:
+        return None
+    person = article.mention_by_end.get(article.tokens[k - 1].end)
+    return person if person is not None and person.label == "PERSON" else None
 
 
 def _before_brackets(article: ArticleText, j: int, lo: int) -> int:
