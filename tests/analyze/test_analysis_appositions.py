@@ -98,3 +98,15 @@ def test_who_after_a_description_ending_in_a_body_or_after_a_home_place_is_the_p
     quotes = analyze_article("The clinic was run by a doctor from Englewood, New Jersey, who said the cost was too "
                              "high.", None).quotes
     assert [q.speaker for q in quotes] == [None]
+
+
+def test_a_participle_or_an_aside_after_the_apposition_leaves_the_cue_to_the_person():
+    """The person's own predicate ends the apposition only where an auxiliary opens it; a participle's phrase ("dressed
+    in his old uniform") or an aside after the auxiliary ("has, for months, said") does not."""
+    for text, speaker, said in [
+        ("Jorge Ortega, a retired teacher, dressed in his old uniform, said the memorial was beautiful.", "Jorge Ortega",
+         "the memorial was beautiful"),
+        ("Peter Obi, the Labour Party candidate, has, for months, said the election was stolen.", "Peter Obi",
+         "the election was stolen"),
+    ]:
+        assert [(q.speaker, q.text) for q in analyze_article(text, None).quotes] == [(speaker, said)], text

@@ -227,3 +227,39 @@ def test_a_bodys_name_in_capitals_is_not_the_common_noun_of_its_leader():
     text = ("Striking dockers' leader Tom Reed met European Union president Ana Berg in Brussels on Monday.\n\n"
             "“We will not back down,” the union leader said.")
     assert speaker_of(text, "not back down") == "Tom Reed"
+
+
+def test_a_name_the_model_misses_beside_a_role_that_opens_the_sentence_speaks_not_the_name_the_role_supports():
+    """"One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said …": the pastor is named after
+    the comma, and Mr. Cruz is the object of "supporting", so neither that statement nor the "he tells" after it is
+    Cruz's."""
+    text = ("Mr. Cruz toured three churches on Sunday.\n\n"
+            "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in Marion, said he had made "
+            "more than 150 phone calls to other pastors.\n\n"
+            "“Find your polling place and get there,” he tells parishioners.")
+    assert [q.speaker for q in analyze_article(text, None).quotes] == ["Darran Whiting", "Darran Whiting"]
+
+
+def test_a_clause_after_the_cue_is_what_was_said_not_the_sentence_before_the_speaker():
+    """"…, and when the AP asked Bennett about it, the campaign manager said he needed to speak to the candidate first":
+    what the manager said follows "said" (a pronoun and its verb), not the sentence's opening; and "Carson campaign
+    manager Barry Bennett" makes Bennett the manager, Carson the one who has him."""
+    text = ("Carson campaign manager Barry Bennett, a longtime political operative, was blamed by a former adviser.\n\n"
+            "The interview was conducted in Carson’s home, and when the AP asked Bennett about Carson’s comments, the "
+            "campaign manager said he needed to speak to the candidate first.")
+    quotes = analyze_article(text, None).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("he needed to speak to the candidate first", "Barry Bennett")]
+    # where only place and time follow the cue, the words before the speaker are still what was said
+    quotes = analyze_article("The talks had failed, the minister said at a briefing for journalists today.", None).quotes
+    assert [(q.text, q.unnamed_source) for q in quotes] == [("The talks had failed", "the minister")]
+
+
+def test_a_pronoun_inside_a_clause_after_the_cue_leaves_the_words_before_the_speaker_reported():
+    """"The verdict is a travesty, Mr. Okafor said as he left the court": "he" opens no clause said, so the words
+    before the speaker are his; and "Coach Eddie Jones and assistant coach Neal Hatley": "and" joins two people, so
+    Jones is still the coach."""
+    quotes = analyze_article("The verdict is a travesty, Mr. Okafor said as he left the court.", None).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("The verdict is a travesty", "Okafor")]
+    text = ("Coach Eddie Jones and assistant coach Neal Hatley ran the session. Hatley left early, but Jones stayed for "
+            "an hour.\n\nThe coach said the squad was in good shape.")
+    assert [q.speaker for q in analyze_article(text, None).quotes] == ["Eddie Jones"]

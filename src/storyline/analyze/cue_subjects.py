@@ -26,6 +26,7 @@ from storyline.lang.en import (
     ADDRESSED_PASSIVES,
     ADDRESSING_CUES,
     ASKING,
+    FINITE_AUXILIARIES,
     GOVERNING,
     OBJECT_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
@@ -58,7 +59,7 @@ def apposed_speaker(article: ArticleText, cue: int, lo: int) -> Subject | None:
     i = article.token_at(m.end)
     if i >= cue or cue - i > 30 or article.tokens[i].text != "," or article.tokens[i].start != m.end:
         return None
-    if article.word(i + 1) not in _RELATIVES and \
+    if not any(article.word(k) in _RELATIVES for k in range(i, cue)) and \
             any(article.tokens[k].text == "," and _predicate_after(article, k + 1, cue) for k in range(i, cue)):
         return None  # "Hamdy, a mother of three, was also headed to Cairo, her friend said": the person's own clause
     if any(x.label == "PERSON" and not governed(article, subject_from_mention(article, x), m.end)
@@ -74,13 +75,15 @@ _RELATIVES = {"who", "whose", "whom", "which", "where", "when"}
 
 
 def _predicate_after(article: ArticleText, k: int, cue: int) -> bool:
-    """Whether a finite verb opens what follows a comma before the cue, adverbs passed over: the apposition has
+    """Whether an auxiliary opens what follows a comma before the cue, adverbs passed over: the apposition has
     closed and its person's predicate begins and closes before the speaker's phrase ("…, was also headed to Cairo,
-    her friend said"), so the apposition is no speaker's; not the cue's own verb ("…, cited reports that …").
-    Not inside an apposition that is a relative clause (`_RELATIVES`)."""
+    her friend said", "…, had logged 2,766 flying hours, the airline said"), so the apposition is no speaker's; not
+    a participle's phrase ("…, dressed in his old uniform, said"), nor an auxiliary an aside follows ("…, has, for
+    months, said"), nor where the apposition holds a relative clause (`_RELATIVES`), whose verbs are its own."""
     while k < cue and article.word(k) in SKIPPED_ADVERBS:
         k += 1
-    return k < cue and verb_like(article, k) and any(article.tokens[j].text == "," for j in range(k + 1, cue))
+    return k + 1 < cue and article.word(k) in FINITE_AUXILIARIES and article.tokens[k + 1].text != "," \
+        and any(article.tokens[j].text == "," for j in range(k + 1, cue))
 
 
 def preposition_before(article: ArticleText, start: int, lo: int, prepositions: set[str] | frozenset[str],

@@ -9,7 +9,8 @@ where the article shows it to be one:
   gives people of one sex ("Patrice Hargrove");
 - a title or a role stands right before it ("state Representative Karlee Macer", "host Ben Alder", "Dr. Kelli
   Ward"), inside the capitalised run or as a lower-case word, or a role and another noun before it ("author
-  and liberal firebrand Cornel West");
+  and liberal firebrand Cornel West"), or it is set by a comma beside a sentence's opening phrase headed by a
+  person's noun ("One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said");
 - its last word is the surname of a person the model did tag in the article ("Ivanka Trump" beside "Donald
   Trump").
 
@@ -69,6 +70,13 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ ]+$")
 _ROLES_BEFORE = re.compile(r"\b([a-z]+)[ ]+and((?:[ ]+[a-z]+){1,2})[ ]+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")  # "Ana Ortiz, 35, said"
+# the full stop of a title or an initial, which ends no sentence ("Mr.", "Sen.", "J.")
+_TITLE_STOP = r"\.(?:%s|(?<=\b[A-Z]\.))" % "|".join(rf"(?<=\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Jr", "Sr",
+                                                                         "St", "Lt", "Col", "Gen", "Rev", "Prof"))
+# a sentence opening with a person's noun and set beside a name by a comma: "One pastor supporting Mr. Cruz, Darran
+# Whiting of Liberty Baptist Church, said", "A longtime friend of the family, Dwyla Ortiz,"
+_ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)s?"
+                                 r"\b(?:[^,.;:\n]|%s){0,60},[ ]+$" % ("|".join(sorted(PERSON_ROLES | _PERSON_BEFORE)), _TITLE_STOP))
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ORG_LABELS = ("ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
@@ -131,7 +139,8 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     if first.lower() in lower_words and not titled:
         return None  # "Will Congress", "Then Trump": a word the article writes in lower case
     end = names[-1][1] + len(name_words[-1])
-    person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end)
+    person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end) \
+        or _ROLE_PHRASE_BEFORE.search(text, max(0, run.start() - 120), run.start())
     census = len(name_words) == 2 and trimmed == last and first.lower() in _CENSUS_GIVEN \
         and name_words[-1][:-1] not in surnames  # not "the Barry Bennetts of the world" beside "Barry Bennett"
     shown = bool(titled or person_before)

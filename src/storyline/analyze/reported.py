@@ -255,8 +255,15 @@ def _that_follows(article: ArticleText, cue: int, s_end: int) -> bool:
 
 
 def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
-    """Nothing but place, time and manner after a cue ("said at a briefing for journalists today.")."""
+    """Nothing but place, time and manner after a cue ("said at a briefing for journalists today."); not a clause
+    with a verb of saying, an auxiliary or a subject pronoun of its own ("said he needed to speak to the candidate
+    first")."""
     i = article.token_at(a)
+    first = i
+    while first < len(article.tokens) and (article.word(first) in TIME_WORDS | SKIPPED_ADVERBS):
+        first += 1  # "said Tuesday he needed …"
+    if first < len(article.tokens) and article.tokens[first].start < b and article.word(first) in _SUBJECT_PRONOUNS:
+        return False  # not "said as he left": only a pronoun opening what follows is a clause's subject
     while i < len(article.tokens) and article.tokens[i].start < b:
         tok = article.tokens[i]
         word = tok.text.lower()
@@ -268,6 +275,9 @@ def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
             return False
         i += 1
     return True
+
+
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 
 
 def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = False) -> int | None:

@@ -80,6 +80,8 @@ def holds_a_role(subject: Subject) -> bool:
 
 
 _OWNED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?")  # "Biden's nominee", "Ruiz's new chief of staff"
+# "Carson campaign manager Barry Bennett": a name as a modifier; not "Ann Lee and deputy manager Bob Jones"
+_ATTRIBUTIVE = re.compile(r"(?:\s+(?!(?:and|or|but|with|nor)\b)[a-z][\w-]*){1,3}\s+")
 
 
 def role_antecedent(article: ArticleText, subject: Subject, answering: str | None = None) -> tuple[str, tuple[int, int]] | None:
@@ -125,6 +127,9 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
         name = article.person_name(m)
         if name.split()[-1] in owners:
             continue
+        between = article.text[m.end:next_start]
+        if following is not None and _ATTRIBUTIVE.fullmatch(between) and role.search(between):
+            continue  # "Carson campaign manager Barry Bennett": Carson has the manager; the name after it is one
         owned = _OWNED.match(article.text, m.end)
         if owned is not None and role.match(article.text, owned.end()):
             # "Miriam Castellanos, President Biden's nominee": Biden has a nominee; the one set beside him is it
