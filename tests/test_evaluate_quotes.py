@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from storyline.evaluate.gold_sources import name_words, names_agree, source_kind
-from storyline.evaluate.quotes import offset_map, score_quotes, spans_match
+from storyline.errors import InputError
+from storyline.evaluate.quotes import offset_map, read_gold, score_quotes, spans_match
 from storyline.evaluate.referents import name_gender
 
 from conftest import SHARED
@@ -427,3 +428,19 @@ def test_a_source_phrase_is_an_attribution_and_right_for_an_anonymous_source() -
     elsewhere = {"harbour-1": {"text": t, "quotes": [phrased("Nobody told the crews", span(t, "Mayor Lena Okafor"))]}}
     scores = score_quotes([gold_record()], elsewhere)
     assert scores["anonymous_phrased"] == 0 and scores["unattributed"] == 0 and scores["speaker_null"] == 1
+
+
+def test_a_gold_file_that_cannot_be_read_says_which_file_and_line(tmp_path: Path) -> None:
+    """A missing file and a line that is no JSON each give one line naming the file (and the line); a record without
+    PolNeAR's fields names its line too."""
+    with pytest.raises(InputError, match=r"missing.jsonl: cannot read the attributions"):
+        read_gold(tmp_path / "missing.jsonl")
+    path = tmp_path / "gold.jsonl"
+    record = {"id": "a", "text": "Ana Ruiz spoke.", "attributions": []}
+    path.write_text(json.dumps(record) + "\n\n{oops\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold.jsonl:3: not JSON"):
+        read_gold(path)
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"id": "b", "text": "…"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold.jsonl:2: a record needs 'text' and 'attributions'"):
+        read_gold(path)
+    assert [r["id"] for r in read_gold(path, limit=1)] == ["a"]

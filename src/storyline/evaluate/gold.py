@@ -4,11 +4,28 @@ an evaluation compares its predictions with."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from storyline.errors import StorylineError
+from storyline.errors import InputError, StorylineError
+
+
+def json_lines(path: Path, what: str) -> Iterator[tuple[int, Any]]:
+    """Each line of a JSON Lines gold file that is not blank, parsed, with its number; a one-line error naming the
+    file where it cannot be read (as `what`) and the file and line where a line is not JSON."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the {what} ({exc.strerror})") from exc
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
 
 
 def gold_article_path(root: Path, gold: Mapping[str, Any], key: str) -> Path | None:

@@ -49,13 +49,13 @@ same article, with spans into the text as ingest normalised it. The rules (docs/
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from storyline.errors import InputError
+from storyline.evaluate.gold import json_lines
 from storyline.evaluate.gold_sources import PRONOUNS, introduced_unnamed, name_words, names_agree, source_kind
 from storyline.evaluate.referents import PERSONAL, Annotated, Reader, referent, relative_referent
 from storyline.model import Rejection
@@ -449,21 +449,14 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
 def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     """The PolNeAR-shaped records of a JSON Lines file (the first `limit` of them)."""
     records: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if limit is not None and len(records) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
-            if not isinstance(record, dict) or "text" not in record or "attributions" not in record:
-                raise InputError(f"{path}:{number}: a record needs 'text' and 'attributions' (PolNeAR's shape)")
-            if not record.get("id"):
-                raise InputError(f"{path}:{number}: a record needs an 'id' to pair it with its analysis")
-            records.append(record)
+    for number, record in json_lines(path, "attributions"):
+        if limit is not None and len(records) >= limit:
+            break
+        if not isinstance(record, dict) or "text" not in record or "attributions" not in record:
+            raise InputError(f"{path}:{number}: a record needs 'text' and 'attributions' (PolNeAR's shape)")
+        if not record.get("id"):
+            raise InputError(f"{path}:{number}: a record needs an 'id' to pair it with its analysis")
+        records.append(record)
     return records
 
 

@@ -76,6 +76,7 @@ from typing import Any
 
 from storyline.errors import InputError
 from storyline.evaluate.detokenize import Detokenized, detokenize
+from storyline.evaluate.gold import json_lines
 from storyline.evaluate.progression_judgements import load_progression_judgements, progression_rows, score_progressions
 from storyline.evaluate.quote_pairs import PredictedQuote, quote_pair_rows, score_quote_pairs
 from storyline.evaluate.spans import DocSpan, share
@@ -210,17 +211,7 @@ def read_documents(path: Path, events: Iterable[str]) -> dict[str, list[dict[str
     """The documents ({"id", "text", …}) of each event named, in file order."""
     wanted = set(events)
     by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the documents ({exc})") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            raise InputError(f"{path}:{n}: not JSON ({exc})") from exc
+    for _, record in json_lines(path, "documents"):
         if record.get("gold") in wanted:
             by_event[record["gold"]].append(record)
     return dict(by_event)

@@ -8,13 +8,13 @@ instead of the Reader's.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from storyline.errors import InputError
+from storyline.evaluate.gold import json_lines
 from storyline.evaluate.gold_sources import (
     GROUP_HEADS,
     INDEFINITE,
@@ -43,17 +43,7 @@ def read_referents(path: Path) -> dict[tuple[str, int], Annotated]:
     JSON Lines file names its `article`, `source_start` and `source` (the words there), and `referent` (a person's
     name, a list of names, or null) or `body` (an organisation's name)."""
     out: dict[tuple[str, int], Annotated] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the referents ({exc.strerror})") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    for number, row in json_lines(path, "referents"):
         if not isinstance(row, dict) or not isinstance(row.get("article"), str) \
                 or not isinstance(row.get("source_start"), int):
             raise InputError(f"{path}:{number}: a referent needs 'article' and 'source_start'")
