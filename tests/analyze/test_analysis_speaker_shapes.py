@@ -263,3 +263,14 @@ def test_a_pronoun_inside_a_clause_after_the_cue_leaves_the_words_before_the_spe
     text = ("Coach Eddie Jones and assistant coach Neal Hatley ran the session. Hatley left early, but Jones stayed for "
             "an hour.\n\nThe coach said the squad was in good shape.")
     assert [q.speaker for q in analyze_article(text, None).quotes] == ["Eddie Jones"]
+
+
+def test_the_ceo_is_the_one_introduced_as_chief_executive():
+    """"Chief Executive Rebecca Sloane … the CEO said …, and then “…,” she said": the CEO is the chief executive the
+    story named, and the "she" after her statement is hers, not the analyst quoted before."""
+    text = ("“Our volumes turned positive in December,” Chief Executive Rebecca Sloane said on a call with analysts.\n\n"
+            "“They've bought volume with margin,” said Jordan Whitfield, an analyst at a brokerage.\n\n"
+            "Asked about that criticism on the call, the CEO said the company had funded the cuts through savings.\n\n"
+            "“This is not a promotion,” she said.")
+    quotes = analyze_article(text, None).quotes
+    assert [q.speaker for q in quotes] == ["Rebecca Sloane", "Jordan Whitfield", "Rebecca Sloane", "Rebecca Sloane"]

@@ -304,7 +304,9 @@ ROLE_TITLES = {"senator": ("sen.",), "governor": ("gov.",), "representative": ("
                "congresswoman": ("rep.",), "lawmaker": ("sen.", "rep."), "general": ("gen.",), "professor": ("prof.",),
                "secretary": ("sec.",), "lieutenant": ("lt.",), "colonel": ("col.",), "captain": ("capt.",),
                "sergeant": ("sgt.",), "reverend": ("rev.",), "pastor": ("rev.",), "doctor": ("dr.",),
-               "attorney": ("atty.",), "president": ("pres.",)}
+               "attorney": ("atty.",), "president": ("pres.",),
+               # an office written short after "the" ("the CEO said"), by the title it stands for everywhere
+               "ceo": ("chief executive",), "cfo": ("chief financial officer",)}
 # A US state as news writes it in a lawmaker's party-and-state bracket ("Sen. Ann Lee (D-Vt.)", "(R-TX)"): the AP
 # abbreviation and the postal code, so that "the Vermont senator" is the one the article gave "(I-Vt.)".
 US_STATES = {
