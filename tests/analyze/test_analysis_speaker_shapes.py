@@ -274,3 +274,13 @@ def test_the_ceo_is_the_one_introduced_as_chief_executive():
             "“This is not a promotion,” she said.")
     quotes = analyze_article(text, None).quotes
     assert [q.speaker for q in quotes] == ["Rebecca Sloane", "Jordan Whitfield", "Rebecca Sloane", "Rebecca Sloane"]
+
+
+def test_a_hockey_goalie_named_by_his_position_is_a_person_and_the_he_after_him_is_his():
+    """"Calgary goalie Tyler Marchand", which the model reads as a body, is a person by the role before his name, so
+    "Across the hall, Marchand was blunt … “…,” he said" is his, not the previous speaker's."""
+    text = ("Sam Okonkwo made 40 saves as Winnipeg beat Calgary goalie Tyler Marchand in overtime.\n\n"
+            "“I am just trying to stay in the moment,” Okonkwo said.\n\n"
+            "Across the hall, Marchand was blunt about the winning goal.\n\n"
+            "“I should have had it,” he said.")
+    assert [q.speaker for q in analyze_article(text, None).quotes] == ["Sam Okonkwo", "Tyler Marchand"]

@@ -165,7 +165,8 @@ dean chaplain vicar warden marshal""".split())
 # Roles of sport, which two players of one report share ("the batsman said" after a batsman and a bowler are
 # named): where no one was introduced with the role, only the one person just named holds it (speakers._just_named).
 SPORT_ROLES = set("""seed champion titleholder finalist semifinalist winner runner-up player teammate rookie striker
-goalkeeper midfielder quarterback pitcher batsman bowler jockey golfer cyclist sprinter swimmer skier boxer""".split())
+goalkeeper midfielder quarterback pitcher batsman bowler jockey golfer cyclist sprinter swimmer skier boxer goalie
+goaltender netminder defenceman defenseman winger fullback linebacker""".split())
 PERSON_ROLES |= SPORT_ROLES
 # Roles of the press at an event, whose holders a story seldom names: where it names none with the role, a question
 # one of them asks ("“Why now?” the reporter asked") stays unattributed, never the last person's the story was about.
