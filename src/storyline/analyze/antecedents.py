@@ -38,6 +38,7 @@ from storyline.lang.en import (
     GENDERED_WORDS,
     MALE_GIVEN_NAMES,
     MALE_TITLES,
+    ONE_SEX_GIVEN_NAMES,
     OUTLET_CUES,
     PARTICIPLE_CUES,
     PERSON_ROLES,
@@ -96,8 +97,7 @@ _BEFORE_OBJECT = FUNCTION_WORDS | CONTINUING_WORDS  # after "her": an object, no
 def _given_name_alone(article: ArticleText, name: str) -> bool:
     """Whether a one-word name is a given name borne by one sex only that the article gives no one as a surname
     ("Her husband, Tom, said she …": Tom is no woman for one "she" beside him, which is his wife's)."""
-    word = name.lower()
-    return " " not in name and (word in MALE_GIVEN_NAMES) != (word in FEMALE_GIVEN_NAMES) \
+    return " " not in name and name.lower() in ONE_SEX_GIVEN_NAMES \
         and not any(" " in m.text and m.text.split()[-1] == name for m in article.people)
 
 

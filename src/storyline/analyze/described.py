@@ -85,12 +85,13 @@ _ONES_BODY = re.compile(r"['’]s\b|\s+(?:campaign|office|team|staff|administrat
 # a name's own verb of giving a message out, past an of-phrase or an apposition ("Matthew Willoughby of the Urban
 # Assembly School, wrote", "Tom Berg, who had sent")
 _ADVERB = r"(?:\s+(?!(?:family|ally|assembly|rally)\b)[a-z]+ly)"  # "who had recently sent", not "The Hale family sent"
-_ISSUED = re.compile(r"(?:\s+of\s+[^,.;“”\"]{1,80}?)?(?:,[^,.;“”\"]{1,80},)?(?:,\s+who)?" + _ADVERB + r"?,?\s+"
+_APPOSED = r"(?:,[^,.;“”\"]{1,80},)?"  # ", the mayor,"
+_ISSUED = re.compile(r"(?:\s+of\s+[^,.;“”\"]{1,80}?)?" + _APPOSED + r"(?:,\s+who)?" + _ADVERB + r"?,?\s+"
                      r"(?:has\s+|had\s+|have\s+)?(?:issued|released|sent|wrote|provided|posted|published|put\s+out|"
                      r"signed|penned|emailed|tweeted|circulated|distributed)\b")
 # a name's own verb of saying and "in" before the message, past an apposition ("Northfield Energy said on Monday in a
 # statement", "Tom Berg, the mayor, wrote in a letter")
-_SAID_IN = re.compile(r"(?:,[^,.;“”\"]{1,80},)?(?:\s+(?:also|later|again|then)|" + _ADVERB + r")?"
+_SAID_IN = re.compile(_APPOSED + r"(?:\s+(?:also|later|again|then)|" + _ADVERB + r")?"
                       r"\s+(?:said|says|added|wrote|writes|announced|confirmed|stated|declared|warned|insisted|argued|"
                       r"noted|explained|told\s+\w+)(?:\s+(?:on|late|early)?\s*\w+)?\s+in\s+")
 _CALENDAR_WORDS = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from storyline.analyze.entities import ORG_WORDS
 from storyline.analyze.person_names import could_be_name
-from storyline.lang.en import FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES, PERSON_ROLES
+from storyline.lang.en import FEMALE_GIVEN_NAMES, KIN, MALE_GIVEN_NAMES, ONE_SEX_GIVEN_NAMES, PERSON_ROLES
 from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
 from storyline.model import Mention, Quote
 
@@ -36,7 +36,7 @@ _ROLE_AFTER = re.compile(r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,4}?([a-z]+)[,.;]")
 # given names of one sex: the hand-made tables; and with them the census's, where the tables give no name both sexes
 # bear, read only where the model took a name for a people or a place (`_SELDOM_BODIES`): bodies named after a person
 # or a town ("Chester Zoo", "Lincoln Electric", "Sterling Bancorp") are ORG
-_HAND_GIVEN = MALE_GIVEN_NAMES ^ FEMALE_GIVEN_NAMES
+_HAND_GIVEN = ONE_SEX_GIVEN_NAMES
 _GIVEN = ((MALE_GIVEN_NAMES | CENSUS_MALE_GIVEN) ^ (FEMALE_GIVEN_NAMES | CENSUS_FEMALE_GIVEN)) \
     - (MALE_GIVEN_NAMES & FEMALE_GIVEN_NAMES)
 

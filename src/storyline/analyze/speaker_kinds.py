@@ -92,6 +92,16 @@ CHIEF_TITLES = {"diplomat": ("secretary of state", "foreign minister", "foreign 
                              "foreign affairs minister")}
 
 
+def joins_a_name(article: ArticleText, i: int, lo: int) -> bool:
+    """Whether token i is the "and" or "&" inside a capitalised name the model did not find ("Procter and Gamble",
+    "Marks & Spencer"): a capitalised word on either side, neither a name the model found."""
+    if article.word(i) not in ("and", "&") or i < 1 or i + 1 >= len(article.tokens) or article.tokens[i - 1].start < lo:
+        return False
+    before, after = article.tokens[i - 1], article.tokens[i + 1]
+    return before.text[:1].isupper() and after.text[:1].isupper() and before.text.isalpha() \
+        and article.mention_by_end.get(before.end) is None and article.first_mention_from(after.start, after.end) is None
+
+
 def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     """A noun phrase without a name: anonymous ("an official", "the company"), a role ("the minister") or nothing."""
     start, end = article.tokens[k].start, article.tokens[j].end
@@ -122,8 +132,7 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     run = j  # a name the model missed: the phrase ends in two or more capitalised words ("fire chief Dolores Whitlock")
     while run - 1 >= k and (article.tokens[run - 1].text[:1].isupper() and article.tokens[run - 1].tag in ("NNP", "")
                             and article.word(run - 1) not in DEFINITE
-                            or article.word(run - 1) in ("and", "&") and run - 2 >= k
-                            and article.tokens[run - 2].text[:1].isupper()):  # "Procter and Gamble"
+                            or joins_a_name(article, run - 1, start)):  # "Procter and Gamble"
         run -= 1
     if run - 1 >= k and article.word(run - 1) == "of" and j - run >= 2:
         run += 1  # "Secretary of State Gail Reinholt": the office's own word before the name

@@ -14,7 +14,14 @@ from storyline.analyze.cue_words import finite_verb, is_cue
 from storyline.analyze.entities import PLACE_LABELS
 from storyline.analyze.person_names import given_name_as_verb
 from storyline.analyze.quote_marks import QUOTE_TOKENS
-from storyline.analyze.speaker_kinds import Subject, classify_phrase, named_person, person_like, subject_from_mention
+from storyline.analyze.speaker_kinds import (
+    Subject,
+    classify_phrase,
+    joins_a_name,
+    named_person,
+    person_like,
+    subject_from_mention,
+)
 from storyline.lang.en import (
     ADVERBIALS,
     BODY_NOUNS,
@@ -263,7 +270,7 @@ def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None
     # a body's name is one word of the phrase, whatever it holds ("a spokesman for Kent Fire and Rescue Service")
     k = article.token_at(mention.start) if mention is not None and mention.start >= lo else j
     while k - 1 >= 0 and article.tokens[k - 1].start >= lo and j - k < 11 and (np_token(article, k - 1, True)
-                                                                            or _joins_a_name(article, k - 1, lo)):
+                                                                            or joins_a_name(article, k - 1, lo)):
         k -= 1
     # "even a top aide", not the "Will" of "Will Estrada"
     while k < j and (article.word(k) in PHRASE_LINKS or article.word(k) in ADVERBIALS and not given_name_as_verb(article.tokens, k)):
@@ -288,16 +295,6 @@ def _first_conjunct(article: ArticleText, mention: Mention, lo: int) -> Mention:
         first, links = before, (",",)
         i = article.token_at(first.start) - 1
     return first
-
-
-def _joins_a_name(article: ArticleText, i: int, lo: int) -> bool:
-    """Whether token i is the "and" or "&" inside a capitalised name the model did not find ("Procter and Gamble",
-    "Marks & Spencer"): a capitalised word on either side, neither a name the model found."""
-    if article.word(i) not in ("and", "&") or i < 1 or i + 1 >= len(article.tokens) or article.tokens[i - 1].start < lo:
-        return False
-    before, after = article.tokens[i - 1], article.tokens[i + 1]
-    return before.text[:1].isupper() and after.text[:1].isupper() and before.text.isalpha() \
-        and article.mention_by_end.get(before.end) is None and article.first_mention_from(after.start, after.end) is None
 
 
 def _of_a_noun(article: ArticleText, mention: Mention, lo: int) -> bool:

@@ -361,6 +361,8 @@ sara sarah sharon sheila shirley stephanie susan susanna suzanne tammy teresa th
 virginia wendy billie caitlyn carla chelsea condoleezza elena gabriela gabriella ivanka jeanine jenna katrina kimberley
 kristin lena lorraine mariam marianne marissa maryam meghan miriam molly nora paige phyllis priscilla renee rosa
 sonia sophie sylvia tamara tanya tina veronica yolanda yvonne zoe""".split())
+# Given names English news gives one sex only ("Tom", "Ann"; not "Jordan"): a one-word name of these keeps its sex.
+ONE_SEX_GIVEN_NAMES = MALE_GIVEN_NAMES ^ FEMALE_GIVEN_NAMES
 
 AUDIENCE = (r"reporters|journalists|the\s+press|the\s+media|supporters|delegates|lawmakers|investors|analysts|"
              r"students|listeners|viewers|the\s+crowd|an\s+audience|the\s+audience|parliament|party\s+members|"
