@@ -260,7 +260,7 @@ def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
     first")."""
     i = article.token_at(a)
     first = i
-    while first < len(article.tokens) and (article.word(first) in TIME_WORDS | SKIPPED_ADVERBS):
+    while first < len(article.tokens) and article.word(first) in _BEFORE_A_CLAUSE:
         first += 1  # "said Tuesday he needed …"
     if first < len(article.tokens) and article.tokens[first].start < b and article.word(first) in _SUBJECT_PRONOUNS:
         return False  # not "said as he left": only a pronoun opening what follows is a clause's subject
@@ -271,13 +271,15 @@ def _only_adverbials(article: ArticleText, a: int, b: int) -> bool:
             return False
         if tok.tag.startswith("VB") and tok.tag not in ("VBN", "VBG"):
             return False
-        if not tok.tag and word in CUE_WORDS | FINITE_AUXILIARIES:
+        if not tok.tag and word in _CLAUSE_VERBS:
             return False
         i += 1
     return True
 
 
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+_BEFORE_A_CLAUSE = TIME_WORDS | SKIPPED_ADVERBS  # "said Tuesday he …", "said later she …"
+_CLAUSE_VERBS = CUE_WORDS | FINITE_AUXILIARIES  # untagged, the words that make what follows a cue a clause
 
 
 def _clause_start(article: ArticleText, cue: int, s_end: int, that_only: bool = False) -> int | None:
