@@ -1,7 +1,7 @@
 """Shapes of real reporting that left a known cue with no speaker or gave it to the wrong one (analyze/speaker_phrases.py,
 quotation_cues.py, speakers.py, subjects.py, described.py, quote_marks.py, nlp.py): a "who" before the cue, a body quoted naming
 itself, an outlet as he or she, a quotation inside the quotation, "when asked" after it, a quotation mark glued to
-its cue or a stray space before NYT's closing '', "according to a post from …", and a surname the model missed as a
+its cue or a stray space before NYT's closing '', "according to a post from …" or "the police's statement", and a surname the model missed as a
 sentence's subject. Measured on PolNeAR train in docs/attribution.md; the sentences here are written for these
 tests."""
 
@@ -92,6 +92,36 @@ def test_according_to_a_message_is_its_author():
     assert speaker_of(text, "We will not only cover") == "Sarah Miller"
     text = "The board will meet again, according to a spokesman for Sarah Miller. “Nothing is decided,” he said."
     assert speaker_of(text, "Nothing is decided") is None
+
+
+def test_a_message_named_by_its_owner_is_the_owner_s_words():
+    text = ("Two officers were on patrol near the depot on Saturday night.\n\n"
+            "According to the Harbour Police's statement, the officers saw one man \"break away from the group upon "
+            "noticing the police.\"\n\n"
+            "The cable failed on Sunday. A Norrvik Telecom statement said \"more bandwidth was brought online last "
+            "night.\"\n\nTelkom's latest press release said the network \"will be fully restored by Friday.\"")
+    assert speaker_of(text, "break away from the group") == "Harbour Police"
+    assert speaker_of(text, "more bandwidth was brought") == "Norrvik Telecom"
+    assert speaker_of(text, "fully restored by Friday") == "Telkom"
+    # a post, a filing or an announcement named by its medium or its register is not the medium's words
+    text = ("The singer has not toured since March. According to an Instagram post, she is \"taking time to heal.\"\n\n"
+            "Brentwater Holdings swung to a loss. According to an SEC filing, the company \"may not be able to "
+            "continue as a going concern.\"")
+    assert speaker_of(text, "taking time to heal") is None
+    assert speaker_of(text, "going concern") is None
+    # another's message is no one's named: the lawyer's, unnamed
+    text = ("Ana Ortiz was charged on Monday.\n\n"
+            "According to Ana Ortiz's lawyer's statement, the charge is \"a political act by a frightened council.\"")
+    assert speaker_of(text, "a political act") is None
+
+
+def test_a_cue_after_though_is_another_clause_s():
+    """"Defence lawyers objected to the tape as “highly prejudicial,” though Judge Ann Lee said …": the lawyers'
+    words, not the judge's."""
+    text = ("The jury asked to hear the recording again.\n\n"
+            "Defence lawyers objected to the recording as “highly prejudicial,” though Judge Ann Lee said jurors "
+            "could hear the part played at trial.")
+    assert speaker_of(text, "highly prejudicial") is None
 
 
 def test_who_after_a_place_or_a_governed_name():

@@ -126,6 +126,8 @@ def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     if link is None and (inside := _AUTHOR_AFTER.search(article.text, subject.start, subject.end)) is not None:
         link = inside  # the phrase read on over the author: "A statement from Waitrose said"
         words = re.findall(r"[\w-]+", article.text[subject.start:inside.start()].lower())
+    if words and words[-1] in MESSAGE_NOUNS and link is None:
+        return _owner_of_message(article, subject)
     if not words or words[-1] not in MESSAGE_NOUNS or link is None:
         return None
     mention = article.first_mention_from(link.end(), link.end() + 40)
@@ -139,6 +141,34 @@ def author_of_message(article: ArticleText, subject: Subject) -> Subject | None:
     if len(between) > 3 or not all(w.islower() and w.isalpha() and w not in _OBJECT_WORDS for w in between):
         return None  # "filed by state attorney Ann Lee", not "a post from a site that quotes Ann Lee"
     return subject_from_mention(article, mention)
+
+
+# "the NYPD's statement", "Telkom's latest press release": the name owns the message; written before it, only a
+# statement is its own ("a White House statement"), where a post, a filing, an update or an announcement is often
+# the medium's or the register's ("an Instagram post", "an SEC filing", "an ASX announcement")
+_OWNER_BEFORE = re.compile(r"(?:(?:the|an?)\s+)?$", re.IGNORECASE)
+_MESSAGE_WORDS = r"\s+(?:(?:official|written|new|latest|earlier|first|second|brief|short|online|emailed|prepared|blog|" \
+                 r"press|news|web|website|weekly|daily)\s+){0,2}"
+_OWNED_MESSAGE = re.compile(r"['’]s?" + _MESSAGE_WORDS + r"(?:%s)\s*" % "|".join(sorted(MESSAGE_NOUNS)))
+_NAMED_STATEMENT = re.compile(_MESSAGE_WORDS + r"statements?\s*")
+
+
+def _owner_of_message(article: ArticleText, subject: Subject) -> Subject | None:
+    """The person or body whose message a cue names by their name before it ("according to the NYPD's statement",
+    "a White House statement said", "Telkom's latest press release said"): their words; None where the name is
+    someone else's possessor ("Ana Ortiz's lawyer's statement") or where words other than a determiner go before it ("a
+    police union's statement" is no one's named)."""
+    for mention in reversed(article.mentions_within(subject.start, subject.end)):
+        if _OWNED_MESSAGE.fullmatch(article.text, mention.end, subject.end) is None \
+                and _NAMED_STATEMENT.fullmatch(article.text, mention.end, subject.end) is None:
+            continue
+        if _OWNER_BEFORE.fullmatch(article.text, subject.start, mention.start if mention.title_start is None
+                                   else mention.title_start) is None:
+            return None
+        if person_like(article, mention) or mention.label == "ORG":
+            return subject_from_mention(article, mention)
+        return None
+    return None
 
 
 def _anothers(article: ArticleText, end: int) -> bool:

@@ -64,10 +64,10 @@ OUTLET_CUES = {"reported", "reports"}
 # Nouns of a message whose author speaks through it ("according to a post from Ana Ruiz").
 MESSAGE_NOUNS = {"post", "posts", "statement", "letter", "tweet", "tweets", "email", "e-mail", "memo", "op-ed",
                  "column", "essay", "message", "note", "speech", "remarks", "blog", "document", "filing", "affidavit",
-                 "editorial"}
+                 "editorial", "update", "release", "announcement"}
 # Words that open a clause of another speaker right after a quotation ("Ruiz told the paper “…” while Ortiz
 # said “…”"): the cue after them is not the quotation's.
-CONTRASTING = {"while", "whereas", "but"}
+CONTRASTING = {"while", "whereas", "but", "though", "although"}
 # The forms of "tell", whose object is the one told and whose clause needs no "that" to be reported.
 TELLING = {"told", "tells", "tell", "telling"}
 # Cues whose object is whom the words are addressed to, never who says them ("told his supporters, “…”").
