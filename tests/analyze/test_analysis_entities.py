@@ -44,6 +44,34 @@ def test_a_name_never_ends_in_the_word_that_joins_it_to_its_place():
     assert not any(name.split()[-1] in ("of", "and") for name in people), people
 
 
+@pytest.mark.parametrize("text, name, junk", [
+    ("Senator Ana Ruiz spoke in Velmar on Tuesday.\n\nAlthough Ruiz personally opposes the bill, she said she "
+     "would vote for it. “It is a matter of conscience,” she said.\n", "Ana Ruiz", "Although Ruiz"),
+    ("Senator Piet Varga met Senator Lena Okafor on Monday.\n\nLike Varga, Okafor rejected the waiver. “We cannot "
+     "use it as a reason,” Varga said.\n", "Piet Varga", "Like Varga"),
+    ("Christoph Brenner leads the party.\n\nInterestingly Brenner, a wealthy industrialist, has never held office. "
+     "“I do not need to,” Brenner said.\n", "Christoph Brenner", "Interestingly Brenner"),
+])
+def test_a_word_that_opens_a_clause_is_no_part_of_the_name_after_it(text, name, junk):
+    """The model reads "Although Rubio", "Like Corker", "Interestingly Blocher" as people; a reader sees Rubio,
+    Corker and Blocher, and that is the speaker shown."""
+    analysis = analyze_article(text, None)
+    assert junk not in {m.text for m in analysis.mentions}
+    assert {q.speaker for q in analysis.quotes if q.direct} == {name}
+
+
+def test_a_dash_typed_as_a_hyphen_ends_the_name_before_it():
+    """"Jonathan Wright-director of wholesale products at Interoute-told the BBC": the speaker is Jonathan Wright,
+    not "Jonathan Wright-director"; a Korean given name's syllable after its hyphen stays in the name."""
+    text = ("Internet links failed on Saturday.\nTomas Berger-director of wholesale products at Norrvik "
+            "Telecom-told the paper that the effects would last.\n“This will grind economies to a halt,” he said.\n")
+    analysis = analyze_article(text, None)
+    assert "Tomas Berger" in {m.text for m in analysis.mentions}
+    assert {q.speaker for q in analysis.quotes} == {"Tomas Berger"}
+    text = "UN Secretary-General Ban Ki-moon arrived on Monday.\n“We must act now,” Ban Ki-moon said.\n"
+    assert {q.speaker for q in analyze_article(text, None).quotes} == {"Ban Ki-moon"}
+
+
 def test_spelling_and_transliteration_variants_merge():
     story = {
         "a": [mention("Volodymyr Zelensky", at=0), mention("Zelensky", at=40)],

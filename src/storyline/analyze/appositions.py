@@ -6,7 +6,8 @@ caller, “…”": the cue is in the quotation's own sentence, and the one pers
 between the quotation and the cue (or opening the sentence, before a cue ahead of the quotation) is its
 speaker, however many words describe them. Only a quotation left with no speaker at all is read so: an
 anonymous source ("a spokesman for Ortiz said") is not, and a name after a preposition ("a spokesman for
-Ana Ortiz", "a friend of Piet Varga") is never the speaker.
+Ana Ortiz", "a friend of Piet Varga") is never the speaker. A description set beside the name by a dash typed
+as a hyphen ("Jonathan Wright-director of wholesale products at Interoute-told the BBC") is the name's too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import preposition_before
 from storyline.analyze.cue_words import is_cue
+from storyline.analyze.person_names import dash_after_name
 from storyline.analyze.speaker_kinds import Subject, person_like, subject_from_mention
 from storyline.analyze.statements import Statement
 from storyline.analyze.subjects import subject_like
@@ -81,3 +83,15 @@ def _named_before_cue(article: ArticleText, lo: int, hi: int) -> Mention | None:
 def _cue_between(article: ArticleText, lo: int, hi: int) -> bool:
     return any(is_cue(article, i) and not article.in_quote(article.tokens[i].start)
                for i in range(article.token_at(lo), min(len(article.tokens), article.token_at(hi))))
+
+
+def named_before_dash(article: ArticleText, subject: Subject) -> Subject | None:
+    """The person a cue's phrase opens with where a dash typed as a hyphen sets the description beside the name
+    ("Jonathan Wright-director of wholesale products at Interoute-told the BBC that …"); None for any other
+    phrase, and for a name that qualifies the rest ("a Trump-backed slate")."""
+    if subject.kind not in ("role", "anonymous", "none"):
+        return None
+    first = article.first_mention_from(subject.start, subject.start + 1)
+    if first is None or not person_like(article, first) or not dash_after_name(article.text, first.end):
+        return None
+    return subject_from_mention(article, first)

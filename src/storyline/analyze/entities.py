@@ -29,7 +29,11 @@ from storyline.analyze.name_matching import (
 )
 from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
 from storyline.analyze.office_titles import OFFICE, OFFICE_END, ROLE_SPAN, TITLE_BEFORE, TITLE_INSIDE
+from storyline.analyze.person_names import ADVERB, dash_after_name
 from storyline.analyze.places import COUNTRIES
+from storyline.lang.en import (
+    CLAUSE_OPENING_WORDS,
+)
 from storyline.memo import ARTICLES, memo
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import DATELINE, iter_paragraphs
@@ -45,6 +49,10 @@ _OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\
 _POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
 # A word that joins a name to what follows it, never the name's last: the model's "Juan “Chico” Manriquez of" (Oakland).
 _JOINING_END = re.compile(r"\s+(?:of|and|the|from|in|at|for|to|on|with|de|du|da|van|von)$")
+# A capitalised word before a name that is no given name: one that opens a sentence or a clause
+_OPENER = re.compile(r"([A-Z][a-z]+),?\s+(?=[A-Z])")
+# (not "so", "even": "So Ji-hoon", "Even Nordvik"; nor "to", "than", "in": "To Van Lam", "Than Myint Aung")
+_NEVER_GIVEN_NAMES = CLAUSE_OPENING_WORDS - {"so", "even"}
 _POSSESSIVE_INSIDE = re.compile(r"['’ʼ]s\s+(?=[A-Z\u00c0-\u024f])")
 _ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _NAME_TAIL = re.compile(r"\s([A-Z][a-z]?['’][A-Z][\w\-]+|[A-Z][a-z\u00e0-\u024f]+(?:-[A-Z][a-z]+)?)(?![\w'’])")
@@ -116,6 +124,12 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
     cut = re.search(r"\s[-–—]\s|\s\d", piece)
     if cut:
         end = start + cut.start()
+    # and at a dash typed as a hyphen, with no spaces ("Jonathan Wright-director of wholesale products …-told the
+    # BBC"): a role, a cue or a small word after it is no part of the name
+    glued = next((k for k in range(start + 1, end) if text[k] == "-" and dash_after_name(text, k)), None) \
+        if label == "PERSON" else None
+    if glued is not None:
+        end = glued
     # "Alder’s Sam Okonjo", "Easterby’s Harlow Stadium": the name after the possessive is the mention.
     inner = list(_POSSESSIVE_INSIDE.finditer(text, start, end))
     if inner:
@@ -140,6 +154,10 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
     lead = re.match(r"(?:the|The|THE|Several|Some|Many|Most|All|Both|Other|These|Those|Few)\s+(?=\S)", text[start:end])
     if lead:
         start += lead.end()
+    opener = _OPENER.match(text, start, end)
+    if opener and (opener.group(1).lower() in _NEVER_GIVEN_NAMES
+                   or label == "PERSON" and ADVERB.fullmatch(opener.group(1).lower())):  # not "Butterfly Network"
+        start = opener.end()  # the model's "Although Rubio", "Like Corker", "Interestingly Blocher": the name after
     acronym, acronym_start = None, None
     tail = re.search(r"\s([A-Z][A-Z&]{1,8})$", text[start:end])
     if label in ("ORG", "FAC") and tail and len(text[start:end].split()) >= 3:

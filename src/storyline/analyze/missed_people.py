@@ -29,9 +29,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.analyze.person_names import could_be_name
+from storyline.analyze.person_names import ADVERB, could_be_name
 from storyline.analyze.places import COUNTRIES
 from storyline.lang.en import (
+    CLAUSE_OPENING_WORDS,
     FEMALE_GIVEN_NAMES,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -42,7 +43,6 @@ from storyline.lang.en import (
     OFFICE_WORDS,
     PERSON_ROLES,
     ROLE_TITLES,
-    SENTENCE_OPENERS,
     STOP_WORDS,
     US_STATES,
     WEEKDAYS,
@@ -61,7 +61,7 @@ _TITLES = HONORIFICS | set(ROLE_TITLES) | set(OFFICE_WORDS.values()) | PERSON_RO
 # a person's noun before the name, not a title of it: "his friend Bruce Tannery", "One woman, Ana Ortiz,"
 _PERSON_BEFORE = KIN | {"man", "woman", "boy", "girl", "voter", "resident", "supporter", "worker", "student", "protester",
                         "demonstrator"}
-_COMMON = STOP_WORDS | FUNCTION_WORDS | SENTENCE_OPENERS | set(WEEKDAYS)
+_COMMON = STOP_WORDS | FUNCTION_WORDS | CLAUSE_OPENING_WORDS | set(WEEKDAYS)
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 _RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+[A-Z][\w’'-]*\.?)*")
@@ -116,8 +116,8 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
         words[-1] = (trimmed, at)
     titled_at = max((k for k, (w, _) in enumerate(words) if w.rstrip(".").lower() in _TITLES), default=-1)
     names = words[titled_at + 1:]
-    while names and names[0][0].lower() in _COMMON:
-        names = names[1:]  # "Later Ilse Duda": a sentence's first word
+    while names and (names[0][0].lower() in _COMMON or ADVERB.fullmatch(names[0][0].lower())):
+        names = names[1:]  # "Later Ilse Duda", "Although Rubio", "Interestingly Blocher": a sentence's first word
     while names and names[-1][0].rstrip(".").lower() in NAME_SUFFIXES:
         names = names[:-1]
     if not 2 <= len(names) <= 3 or (titled_at < 0 and len(words) > 3):

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from storyline.analyze.nlp import Token
 from storyline.lang.en import (
+    ANONYMOUS,
     CUE_WORDS,
     FEMALE_GIVEN_NAMES,
     FUNCTION_WORDS,
@@ -32,11 +33,33 @@ from storyline.lang.en import (
     NOT_NAME_ENDINGS,
     NP_STOP,
     PARTY_LETTERS,
+    PERSON_ROLES,
     ROLE_TITLES,
+    STOP_WORDS,
     TITLE_SMALL_WORDS,
     VERB_FORMS,
 )
 from storyline.model import Mention
+
+# An adverb, which opens a sentence capitalised and is no given name ("Interestingly Blocher", "Ironically Ortiz");
+# not "Kimberly", nor a body's "Butterfly" or "Grammarly"
+ADVERB = re.compile(r"[a-z]{3,}(?:ingly|ically|ally|ately|ously|ibly|ably|ently|antly|edly|ively|fully|lessly)")
+# A dash typed as a hyphen, with no spaces, after a name: a role, a cue or a function word follows it ("Jonathan
+# Wright-director of wholesale products at Interoute …-told the BBC", "Ahmed Saleh-who witnessed it-told"), which
+# no part of a name is ("Smith-Jones"; "Ban Ki-moon", "Moon Jae-in", "Lam Wai-king": a syllable of a given name) nor
+# a word a name qualifies ("Kane-less England", "a Trump-like retort")
+_GLUED_DASH = re.compile(r"-([a-z]+)\b")
+_QUALIFIED_BY_NAME = {"less", "like", "free", "only", "era", "led"}
+
+
+def dash_after_name(text: str, pos: int) -> bool:
+    """Whether text at pos, right after a name, is a dash typed as a hyphen before the sentence goes on."""
+    glued = _GLUED_DASH.match(text, pos)
+    word = glued.group(1) if glued is not None else ""
+    if len(word) < 3 or word in _QUALIFIED_BY_NAME:
+        return False
+    return len(word) >= 5 and (word in PERSON_ROLES or word in ANONYMOUS) or word in CUE_WORDS or word in STOP_WORDS
+
 
 # titles and their abbreviations, not every role noun: "Steve King", "Mike Judge" end in one
 _TITLE_WORDS = HONORIFICS | set(ROLE_TITLES) | {abbr.rstrip(".") for abbrs in ROLE_TITLES.values() for abbr in abbrs}

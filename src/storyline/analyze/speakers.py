@@ -25,7 +25,7 @@ from storyline.analyze.antecedents import (
     title_gender,
     unnamed_antecedent,
 )
-from storyline.analyze.appositions import speaker_across_apposition
+from storyline.analyze.appositions import named_before_dash, speaker_across_apposition
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.cue_words import is_cue
@@ -193,9 +193,10 @@ def _goes_on_naming_self(article: ArticleText, statement: Statement, done: list[
 def _apply_subject(article: ArticleText, statement: Statement, subject: Subject, done: list[Statement],
                    genders: dict[str, str]) -> None:
     statement.resolved = True
-    # "his nephew Michery el Soheil added", "according to a post from Ana Ruiz"
+    # "his nephew Michery el Soheil added", "according to a post from Ana Ruiz", "the statement said" (its issuer
+    # named before), "Jonathan Wright-director of … told"
     subject = named_in_description(article, subject) or author_of_message(article, subject) \
-        or issuer_of_message(article, subject) or subject  # "the statement said", its issuer named before
+        or issuer_of_message(article, subject) or named_before_dash(article, subject) or subject
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
         titled = title_gender(subject.mention)  # "Mrs. Clinton said", the nearer "Bill Clinton" notwithstanding

@@ -14,6 +14,7 @@ from storyline.analyze.article_text import ArticleText
 from storyline.analyze.cue_subjects import participle_object
 from storyline.analyze.cue_words import is_cue, passive_after, verb_like
 from storyline.analyze.participles import hangs_from_clause
+from storyline.analyze.person_names import dash_after_name
 from storyline.analyze.quote_marks import QUOTE_TOKENS
 from storyline.analyze.speaker_kinds import Subject, classify_phrase, person_like, subject_from_mention
 from storyline.analyze.speaker_phrases import after_place, noun_phrase_before, np_token
@@ -254,8 +255,10 @@ def subject_like(article: ArticleText, mention: Mention) -> bool:
 
 def _qualifies_by_hyphen(article: ArticleText, mention: Mention) -> bool:
     """Whether a name is joined by a hyphen to a lower-case word it qualifies ("a Trump-style retort", "the
-    Obama-era rule", "a Sanders-backed slate"): part of a noun phrase about something else, no one's subject."""
-    return re.match(r"-[a-z]", article.text[mention.end:mention.end + 2]) is not None
+    Obama-era rule", "a Sanders-backed slate"): part of a noun phrase about something else, no one's subject; not a
+    dash typed as a hyphen ("Jonathan Wright-director of … at Interoute-told the BBC")."""
+    return re.match(r"-[a-z]", article.text[mention.end:mention.end + 2]) is not None \
+        and not dash_after_name(article.text, mention.end)
 
 
 def _object_apposition(article: ArticleText, comma: int, mention: Mention, lo: int) -> bool:

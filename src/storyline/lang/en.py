@@ -250,6 +250,10 @@ SENTENCE_OPENERS = {"and", "but", "so", "yet", "still", "even", "also", "then", 
 # "Asked about it, Ruiz said …").
 SUBORDINATORS = {"when", "after", "as", "while", "if", "because", "although", "though", "since", "before", "once",
                  "asked", "speaking"}
+# Words capitalised only where they open a sentence or a clause, never a given name nor a body's first word: the
+# model's "Although Rubio", "Like Corker", "Maybe Trump", "Without Bloomberg" name Rubio, Corker, Trump, Bloomberg.
+CLAUSE_OPENING_WORDS = SUBORDINATORS | SENTENCE_OPENERS | {"like", "unlike", "although", "though", "without", "maybe",
+                                                           "perhaps", "whether", "if", "despite"}
 # Nouns in -ing that may stand before a name in its subject noun phrase ("the building manager Ann Lee"), where
 # another word in -ing is a participle whose object the name is ("protesting Mr. Trump").
 ING_NOUNS = {"morning", "evening", "building", "something", "nothing", "anything", "everything", "spring", "king",
