@@ -115,6 +115,22 @@ def test_a_message_named_by_its_owner_is_the_owner_s_words():
     assert speaker_of(text, "a political act") is None
 
 
+def test_a_surname_alone_is_not_the_relative_named_last():
+    """An obituary quotes "his nephew William T. LaRue", then "Mr. LaRue said in 1971": the man it is about, not
+    the nephew; but where the sentence before names the relative, the surname is theirs ("Bill Clinton spoke with
+    voters … Clinton said")."""
+    text = ("Frederick Halloran, a figure of the harbour scandal, died on Sunday at 75.\n\n"
+            "After Mr. Halloran served his sentence, he returned to Velmar and ran the family's boatyard, his nephew "
+            "Thomas J. Halloran said.\n\n"
+            "The family money had dwindled by then.\n\n"
+            "Mr. Halloran said in 1981, “I'm no millionaire.”")
+    assert speaker_of(text, "no millionaire") == "Frederick Halloran"
+    text = ("Senator Ana Ruiz campaigned in Dover on Monday with her husband, Piet Ruiz.\n\n"
+            "Piet Ruiz spoke with voters outside the polling station. When a woman asked for a photograph, Ruiz "
+            "said, “As long as we are not breaking any election law.”")
+    assert speaker_of(text, "breaking any election law") == "Piet Ruiz"
+
+
 def test_a_cue_after_though_is_another_clause_s():
     """"Defence lawyers objected to the tape as “highly prejudicial,” though Judge Ann Lee said …": the lawyers'
     words, not the judge's."""

@@ -15,6 +15,7 @@ from storyline.analyze.office_titles import strip_title
 from storyline.analyze.person_names import as_person_name
 from storyline.analyze.quote_marks import QUOTE_CHARS
 from storyline.lang.en import (
+    FAMILY,
     FEMALE_GIVEN_NAMES,
     FEMALE_TITLES,
     FUNCTION_WORDS,
@@ -69,6 +70,12 @@ class ArticleText:
         # surnames two people of the article bear ("Bill Clinton", "Hillary Clinton"): alone, they name neither
         self.shared_surnames = {surname for surname, names in firsts.items() if len(names) > 1}
         self._lower_case: dict[str, bool] = {}
+        # people the article introduces as another's relative ("his nephew William T. LaRue", "Wilhelm's widow,
+        # Candee Wilhelm", "his wife, Jane Sanders") or among the survivors an obituary lists: the surname alone is
+        # the other's, whom the story is about
+        self.relatives = {m.text for m in self.people if len(m.text.split()) > 1 and m.text.split()[-1] in self.shared_surnames
+                          and (_RELATIVE_BEFORE.search(text, max(0, (m.title_start or m.start) - 60), m.title_start or m.start)
+                               or _SURVIVED_BY.search(text, self.sentences[self.sentence_of(m.start)][0], m.start))}
         # the sex a noun set right before a name gives it ("His wife, Marguerite Achterkamp,", "her son Pieter")
         self.described_sex: dict[str, str] = {}
         for m in self.people:
@@ -182,7 +189,6 @@ class ArticleText:
         key = name_key(surface)
         if not key:
             return surface, mention
-        best = -1
         fitting = self._fitting_spellings(key)
         if "-" in surface and " " not in surface.strip():  # "Zhao-Whitaker" is Helen Zhao-Whitaker's surname, not two names
             fitting = [text for text in self._spellings if len(text.split()) > 1 and text.split()[-1] == surface.strip()] \
@@ -190,23 +196,36 @@ class ArticleText:
         sex = title_sex(mention)
         if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one; "Mr." not "His wife, …"
             fitting = [text for text in fitting if (given_sex(text) or self.described_sex.get(text, "")) in ("", sex)]
-        if fitting:
-            most = max(len(text.split()) for text in fitting)
-            earliest = len(self.people)
-            for text in fitting:
-                if len(text.split()) != most:
-                    continue
-                indices, starts = self._spellings[text]
-                earliest = min(earliest, indices[0])
-                j = bisect.bisect_right(starts, pos) - 1
-                if j >= 0:
-                    j = bisect.bisect_left(starts, starts[j])  # the first of mentions sharing a start
-                    if best < 0 or (starts[j], -indices[j]) > (self.people[best].start, -best):
-                        best = indices[j]
-            best = earliest if best < 0 else best
+        best = self._nearest(fitting, pos)
+        if best >= 0 and self.people[best].text in self.relatives \
+                and self.sentence_of(pos) - self.sentence_of(self.people[best].start) > 1:
+            # "Mr. LaRue said", not his nephew named last two sentences before; but "Bill Clinton spoke with voters
+            # … At one point, a woman asked for a photo and Clinton said": the one the sentence before names
+            others = [text for text in fitting if text not in self.relatives]
+            best = self._nearest(others, pos) if others else best
         if best < 0:
             return self._by_given_name(surface), mention
         return self._by_given_name(self.people[best].text), mention or self.people[best]
+
+    def _nearest(self, fitting: list[str], pos: int) -> int:
+        """Of the spellings, those of most words, the index of the mention of one of them last to start at or before
+        pos, else the first of them; -1 where there is none."""
+        if not fitting:
+            return -1
+        best = -1
+        most = max(len(text.split()) for text in fitting)
+        earliest = len(self.people)
+        for text in fitting:
+            if len(text.split()) != most:
+                continue
+            indices, starts = self._spellings[text]
+            earliest = min(earliest, indices[0])
+            j = bisect.bisect_right(starts, pos) - 1
+            if j >= 0:
+                j = bisect.bisect_left(starts, starts[j])  # the first of mentions sharing a start
+                if best < 0 or (starts[j], -indices[j]) > (self.people[best].start, -best):
+                    best = indices[j]
+        return earliest if best < 0 else best
 
     def bearers_of_given_name(self, given: str) -> int:
         """How many of the article's spellings of people (titles aside) open with this word: a given name that two
@@ -265,6 +284,9 @@ def title_sex(mention: Mention | None) -> str:
 
 
 # a noun of one sex right before a name, after "his", "her", "their" or "the", a comma between or not
+_RELATIVE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[a-z-]+\s+)?"
+                              r"(?:%s)s?,?\s+$" % "|".join(sorted(FAMILY)))
+_SURVIVED_BY = re.compile(r"\bsurvived\s+by\b")
 _SEXED_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z]+\s+)?(%s),?\s+$" % "|".join(SEXED_NOUNS))
 
 

@@ -54,6 +54,7 @@ from storyline.analyze.unnamed import named_body, unnamed_source
 from storyline.lang.en import (
     ASKING,
     CRIES,
+    FAMILY,
     GATHERED,
     MESSAGE_NOUNS,
     NP_STOP,
@@ -253,9 +254,6 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         statement.unnamed = unnamed_source(article, subject, statement.cue)
 
 
-_FAMILY = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower", "nephew",
-           "niece", "aunt", "uncle", "cousin", "grandmother", "grandfather", "stepson", "stepdaughter"}
-
 
 def _fullest_body(article: ArticleText, name: str) -> str:
     """The one fuller name the article gives a body named short ("Kraft" of "Kraft Foods", "Harvard" of "Harvard
@@ -274,7 +272,7 @@ def _kin_of_another(subject: Subject) -> bool:
     """Whether a description is someone's relative ("his mother", "the mayor's wife"): a person other than the one
     it is said of, whom the nearest name is not."""
     words = subject.surface.lower().split()
-    return len(words) >= 2 and role_head(subject) in _FAMILY \
+    return len(words) >= 2 and role_head(subject) in FAMILY \
         and (words[0] in ("his", "her", "their") or words[0].endswith(("'s", "’s")))
 
 

@@ -172,6 +172,9 @@ PERSON_ROLES |= SPORT_ROLES
 # one of them asks ("“Why now?” the reporter asked") stays unattributed, never the last person's the story was about.
 PRESS_ROLES = {"reporter", "journalist", "correspondent", "questioner"}
 # Nouns of kin and company a name is set beside ("her first child, Arabella,", "his friend, Tom,"), besides roles.
+# A person's relatives by blood or marriage ("his mother", "Wilhelm's widow"): another person than the one named
+FAMILY = {"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "widow", "widower", "nephew",
+          "niece", "aunt", "uncle", "cousin", "grandmother", "grandfather", "stepson", "stepdaughter"}
 KIN = {"child", "baby", "grandson", "granddaughter", "grandchild", "friend", "partner", "girlfriend", "boyfriend",
        "fiancee", "fiancée", "fiance", "colleague", "cousin", "uncle", "aunt", "grandmother", "grandfather", "stepson",
        "stepdaughter", "stepfather", "stepmother", "neighbor", "neighbour", "classmate", "roommate", "spouse",
