@@ -131,6 +131,18 @@ def test_a_surname_alone_is_not_the_relative_named_last():
     assert speaker_of(text, "breaking any election law") == "Piet Ruiz"
 
 
+def test_a_verb_after_a_quoted_fragment_is_no_cue_where_a_cue_comes_before():
+    """"… said Monday that “putting aside the mental stuff,” Gigante had suffered from “a multitude of medical
+    issues”": the lawyer's words, not Gigante's by "suffered"; "“…,” Toomey fumed" stays Toomey's."""
+    text = ("Lawyer Michael Brennan, who led the defence team, said on Monday that \"putting aside the mental stuff,\" "
+            "Vance had suffered from \"a multitude of medical issues relating to the heart,\" and had undergone "
+            "surgery twice.")
+    quotes = analyze_article(text, None).quotes
+    assert {q.speaker for q in quotes if "mental stuff" in q.text or "multitude" in q.text} == {"Michael Brennan"}
+    text = "“We will not back down on this,” Pat Toomey fumed after the vote."
+    assert speaker_of(text, "We will not back down") == "Pat Toomey"
+
+
 def test_a_cue_after_though_is_another_clause_s():
     """"Defence lawyers objected to the tape as “highly prejudicial,” though Judge Ann Lee said …": the lawyers'
     words, not the judge's."""

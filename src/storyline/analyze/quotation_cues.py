@@ -74,7 +74,8 @@ def cue_after(article: ArticleText, mark: QuoteMarks) -> tuple[int | None, Subje
                 if verb is not None and verb < j:
                     return verb, subject
             return j, subject_near(article, j, mark.close + 1, hi)
-    if runs_on:
+    if runs_on and not _cued_before(article, mark):  # not "… said Monday that “putting aside the mental stuff,”
+        # Gigante had suffered from …": words of the cue before, the verb after another clause's
         return _speaker_and_verb_after(article, i, min(limit, i + 8), mark.close + 1, hi, broken)
     return None, None
 
