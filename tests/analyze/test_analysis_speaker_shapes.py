@@ -143,6 +143,61 @@ def test_a_verb_after_a_quoted_fragment_is_no_cue_where_a_cue_comes_before():
     assert speaker_of(text, "We will not back down") == "Pat Toomey"
 
 
+def test_she_is_never_a_body_and_a_whose_clause_says_nothing_of_her_sex():
+    """"Gwen Adeyemi, whose father lived there until his death, said …" is no man, and "she" is never "The Care
+    Quality Inspectorate", whose three capitalised words the model read as a body."""
+    text = ("The Care Quality Inspectorate said it would “consider the information carefully”.\n\n"
+            "Gwen Adeyemi, whose father lived at Meadowbank until his death in 2023, said the findings matched her "
+            "experience.\n\n"
+            "“I’d visit in the evening and there’d be no one on the floor at all,” she said.")
+    assert speaker_of(text, "visit in the evening") == "Gwen Adeyemi"
+    text = text.replace("Gwen Adeyemi", "Tom Adeyemi").replace("her experience", "his experience")
+    assert speaker_of(text, "visit in the evening") is None
+
+
+def test_the_statement_is_its_issuer_s_whose_apposition_closes_before_the_cue():
+    text = ("The trust's chief executive, Dr Nikhil Varma, said in a statement that he understood the “strength of "
+            "feeling”.\n\n"
+            "“No one wants to close a much-loved unit,” the statement said.")
+    assert speaker_of(text, "No one wants to close") == "Nikhil Varma"
+
+
+def test_a_source_close_to_someone_is_not_them():
+    """"A source close to the health secretary said", "People familiar with the mayor said": unnamed, not the
+    secretary or the mayor the article names."""
+    text = ("Health Secretary Anita Chaudhry is due to set out a new plan next week. A source close to the health "
+            "secretary said the plan would include “a significant expansion of community diagnostic centres”.")
+    assert speaker_of(text, "significant expansion") is None
+    text = ("Mayor Ana Ruiz spoke on Monday. People familiar with the mayor said the plan would include “a new "
+            "bridge”. The mayor said the plan would include “a new school”.")
+    assert speaker_of(text, "a new bridge") is None
+    assert speaker_of(text, "a new school") == "Ana Ruiz"
+
+
+def test_it_after_a_body_s_statement_is_the_body():
+    text = ("Kestrel Buses will withdraw the 42 service from March.\n\n"
+            "In a statement, Kestrel Buses said it had ‘explored every option’ to keep the route running. "
+            "‘Regrettably, Route 42 now carries on average fewer than six passengers per journey, and without "
+            "additional support from the county council it is no longer commercially viable,’ the company said.\n\n"
+            "It added that it would continue to talk to the council about ‘alternative arrangements’.")
+    assert speaker_of(text, "alternative arrangements") == "Kestrel Buses"
+
+
+def test_a_sport_role_after_a_team_s_name_is_the_player_just_named():
+    """"the Blizzard netminder", where the model reads the team as a person, is the goalie the paragraph is about,
+    and "the skipper" the captain; no role is formed on a one-word "person" the article never names in full."""
+    text = ("The Blizzard scored twice in 90 seconds to take a 3-2 lead.\n\n"
+            "Veteran winger Luc Tremblay tied the game with six minutes left, snapping a shot past Regina goaltender "
+            "Evan Schultz.\n\n"
+            "Schultz, who made 38 saves, was left shaking his head.\n\n"
+            "\"I thought I had a good look at the Tremblay one, but it dipped on me,\" the Blizzard netminder said.")
+    assert speaker_of(text, "good look at the Tremblay") == "Evan Schultz"
+    text = ("Westvale captain Joe Whitley made 41.\n\n"
+            "Whitley was full of praise for his opening batsman. “He has been knocking on the door for a while,” the "
+            "skipper said.")
+    assert speaker_of(text, "knocking on the door") == "Joe Whitley"
+
+
 def test_a_cue_after_though_is_another_clause_s():
     """"Defence lawyers objected to the tape as “highly prejudicial,” though Judge Ann Lee said …": the lawyers'
     words, not the judge's."""

@@ -74,9 +74,10 @@ def pronoun_genders(article: ArticleText) -> dict[str, str]:
         first = article.token_at(lo)
         for i in range(first, min(len(article.tokens), first + 15)):
             tok = article.tokens[i]
-            if tok.start >= hi or tok.text.lower() in ("that", ";") or tok.text.lower() in PARTICIPLE_CUES \
+            if tok.start >= hi or tok.text.lower() in ("that", ";", "whose") or tok.text.lower() in PARTICIPLE_CUES \
                     or tok.text in QUOTE_TOKENS:
-                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another
+                break  # "Ruiz told reporters that she …", "Ruiz mocked the rival, saying she …" may speak of another,
+                # and "Gwen Adeyemi, whose father lived there until his death," of the one whose it is
             gender = GENDERED_WORDS.get(tok.text.lower())
             if tok.text.lower() == "her" and (article.word(i + 1) in _BEFORE_OBJECT
                                               or not article.word(i + 1).isalpha()):

@@ -90,8 +90,9 @@ _ISSUED = re.compile(r"(?:\s+of\s+[^,.;“”\"]{1,80}?)?" + _APPOSED + r"(?:,\s
                      r"(?:has\s+|had\s+|have\s+)?(?:issued|released|sent|wrote|provided|posted|published|put\s+out|"
                      r"signed|penned|emailed|tweeted|circulated|distributed)\b")
 # a name's own verb of saying and "in" before the message, past an apposition ("Northfield Energy said on Monday in a
-# statement", "Tom Berg, the mayor, wrote in a letter")
-_SAID_IN = re.compile(_APPOSED + r"(?:\s+(?:also|later|again|then)|" + _ADVERB + r")?"
+# statement", "Tom Berg, the mayor, wrote in a letter") or the comma that closes one the name ends ("The trust's chief
+# executive, Dr Nikhil Varma, said in a statement")
+_SAID_IN = re.compile(_APPOSED + r",?(?:\s+(?:also|later|again|then)|" + _ADVERB + r")?"
                       r"\s+(?:said|says|added|wrote|writes|announced|confirmed|stated|declared|warned|insisted|argued|"
                       r"noted|explained|told\s+\w+)(?:\s+(?:on|late|early)?\s*\w+)?\s+in\s+")
 _CALENDAR_WORDS = {name.lower() for name in (*calendar.day_name, *calendar.month_name) if name}

@@ -499,14 +499,16 @@ def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
     """The surnames of the people a role description is formed on ("the senior Ortiz adviser", "a Ruiz aide",
     "Ortiz's spokesman"; before any "of"): whoever holds that role is someone else, theirs. Empty for any other subject, and
     for the capitalised words of a role that name no person of the article ("the Vermont senator", "the New York
-    businessman" beside a Dan York)."""
+    businessman" beside a Dan York) nor one it gives in full."""
     if subject is None or subject.kind != "role":
         return set()
     words = re.findall(r"[A-Z][\w-]*", re.sub(r"[’']s\b", "", subject.surface).split(" of ")[0])  # not "a supporter of
     # Ana Ortiz's bid", whose holder the phrase may name next
     places = [m for m in article.mentions_within(subject.start, subject.end) if m.label in PLACE_LABELS]
     # a surname inside a place's name is no person's: "the New York businessman" is not formed on a Mr. York
-    return {w for w in words if w in article.surnames
+    full = {m.text.split()[-1] for m in article.people if " " in m.text}  # "the Blizzard netminder": a team the model
+    # took for a person, whom the article never names in full, forms no role on anyone
+    return {w for w in words if w in article.surnames and w in full
             and not any(" " in m.text and w in m.text.split() for m in places)}
 
 

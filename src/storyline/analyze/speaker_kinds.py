@@ -18,6 +18,7 @@ from storyline.lang.en import (
     GROUP_HEADS,
     HONORIFICS,
     INDEFINITE,
+    NEAR_TO,
     OTHER_PRONOUNS,
     PERSON_ROLES,
     PHRASE_LINKS,
@@ -40,13 +41,17 @@ class Subject:
 
 
 def person_like(article: ArticleText, mention: Mention) -> bool:
+    """A person, or a name the model took for a body or a place that reads as a person's ("Paul D’Souza"): two
+    capitalised words or more, no body's word, not read so elsewhere, no country, and no "the" right before it
+    ("The Care Quality Inspectorate said": a body, whatever its words)."""
     if mention.label == "PERSON":
         return True
     words = mention.text.split()
     elsewhere = article.other_starts.get(mention.text, set())
     return mention.label in ("GPE", "ORG") and len(words) >= 2 and all(w[:1].isupper() for w in words) and \
         not set(words) & ORG_WORDS and not (len(elsewhere) > 1 or (elsewhere and mention.start not in elsewhere)) \
-        and not is_country(mention.text) and could_be_name(words)
+        and not is_country(mention.text) and could_be_name(words) \
+        and not (mention.title is None and _A_BODYS_THE.search(article.text, max(0, mention.start - 5), mention.start))
 
 
 def named_person(article: ArticleText, mention: Mention) -> bool:
@@ -69,6 +74,7 @@ def subject_from_mention(article: ArticleText, mention: Mention) -> Subject:
 
 
 _THE_BEFORE = re.compile(r"(?<![\w’'])the\s+$")
+_A_BODYS_THE = re.compile(r"(?<![\w’'])[Tt]he\s+$")
 
 
 def _one_of_a_people(mention: Mention) -> bool:
@@ -109,9 +115,11 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
     first = article.word(k)
     head_index = j
     for x in range(k, j + 1):  # the head comes before any "of"/"near" ("the head of American diplomacy")
-        if article.word(x) in PHRASE_LINKS:
+        if article.word(x) in PHRASE_LINKS or article.word(x) == "to" and x > k and article.word(x - 1) in NEAR_TO:
             head_index = x - 1
             break
+    if head_index > k and article.word(head_index) in NEAR_TO:
+        head_index -= 1  # "sources close to the mayor", "people familiar with the talks": the sources, the people
     while head_index > k and (article.tokens[head_index].tag in ("VBN", "VBG", "POS", "CD")
                               or article.word(head_index) in ("’s", "'s")):
         head_index -= 1

@@ -32,6 +32,7 @@ from storyline.lang.en import (
     INDEFINITE,
     KIN,
     NAME_SUFFIXES,
+    NEAR_TO,
     NP_STOP,
     OTHER_PRONOUNS,
     PERSON_OF,
@@ -75,13 +76,14 @@ def np_token(article: ArticleText, i: int, prepositions: bool = False) -> bool:
     """Whether token i can be part of a subject noun phrase; prepositions ("residents of streets near …") optionally."""
     tok = article.tokens[i]
     word = tok.text.lower()
-    if word in NP_STOP and not (word == "of" or prepositions and word in PHRASE_LINKS):
+    near = prepositions and word == "to" and i > 0 and article.word(i - 1) in NEAR_TO  # "a source close to the mayor"
+    if word in NP_STOP and not (word == "of" or prepositions and word in PHRASE_LINKS or near):
         return False
     if given_name_as_verb(article.tokens, i):
         return True
     if tok.tag:
-        if tok.tag == "IN":
-            return word == "of" or prepositions and word in PHRASE_LINKS
+        if tok.tag in ("IN", "TO"):
+            return word == "of" or prepositions and word in PHRASE_LINKS or near
         return tok.tag in ("DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD", "HYPH", "VBN",
                            "VBG", "NNPS")
     if word.replace(",", "").isdigit():  # "the 52-year-old", "52 percent of registered voters"; not "in 2008"

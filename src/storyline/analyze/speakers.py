@@ -247,6 +247,9 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
     if statement.speaker is None and statement.unnamed is None and subject.kind in ("anonymous", "role") \
             and (holder := named_beside(article, subject)) is not None:
         statement.speaker, statement.speaker_span = holder  # "Trammell's spokeswoman, Kelsey Orr, … the spokeswoman said"
+    if statement.speaker is None and subject.surface.lower() == "it" and (body_said := _body_said_before(article, statement, done)):
+        _copy_speaker(statement, body_said)  # "“…,” the company said. It added that …": the company
+        return
     if statement.speaker is None and subject.kind in ("anonymous", "role") and (body := named_body(article, subject)) is not None:
         statement.speaker = body.text  # "Corvane Foods said … “…,” the company said in a statement"
         statement.speaker_span = (body.start, body.end)
@@ -266,6 +269,20 @@ def _fullest_body(article: ArticleText, name: str) -> str:
               and m.text.split()[:len(words)] == words and len(m.text.split()) > len(words)
               and all(w.rstrip(".") in ORG_WORDS for w in m.text.split()[len(words):])}
     return fuller.pop() if len(fuller) == 1 else name
+
+
+def _body_said_before(article: ArticleText, statement: Statement, done: list[Statement]) -> Statement | None:
+    """The statement of the sentence before an "It said", "It added" whose speaker is a body the article names
+    ("“…,” the company said. It added that it would …", "Kestrel Buses said it had …. It added …"); None where that
+    sentence's speaker is a person, no one, or a name the sentence does not speak by ("A study funded by charity
+    Heart Aid said …": the study)."""
+    here = article.sentence_of(statement.position)
+    before = [s for s in done if s.speaker and article.sentence_of(s.position) == here - 1]
+    if not before:
+        return None
+    last = before[-1]
+    spoke_as_a_body = last.subject is not None and last.subject.kind in ("org", "role", "anonymous")
+    return last if spoke_as_a_body and any(m.label == "ORG" and m.text == last.speaker for m in article.mentions) else None
 
 
 def _kin_of_another(subject: Subject) -> bool:

@@ -166,7 +166,7 @@ dean chaplain vicar warden marshal""".split())
 # named): where no one was introduced with the role, only the one person just named holds it (speakers._just_named).
 SPORT_ROLES = set("""seed champion titleholder finalist semifinalist winner runner-up player teammate rookie striker
 goalkeeper midfielder quarterback pitcher batsman bowler jockey golfer cyclist sprinter swimmer skier boxer goalie
-goaltender netminder defenceman defenseman winger fullback linebacker""".split())
+goaltender netminder defenceman defenseman winger fullback linebacker skipper""".split())
 PERSON_ROLES |= SPORT_ROLES
 # Roles of the press at an event, whose holders a story seldom names: where it names none with the role, a question
 # one of them asks ("“Why now?” the reporter asked") stays unattributed, never the last person's the story was about.
@@ -232,6 +232,9 @@ GOVERNING = PREPOSITIONS | {"of"}
 # Prepositions that carry a noun phrase on to a place or body ("residents of streets near the port", "the head of
 # American diplomacy"): the phrase's head comes before them.
 PHRASE_LINKS = {"of", "in", "at", "near", "from", "for", "with"}
+# Adjectives that set someone near another in a noun phrase ("a source close to the minister", "people familiar
+# with the talks", "aides loyal to Ruiz"): the one near speaks, never the one named after them.
+NEAR_TO = {"close", "closest", "loyal", "familiar", "allied", "near"}
 # Words that begin a verb's complement, not a noun phrase's head: after a capitalised word in -ing opening a
 # sentence they show a participle, not a name ("Conceding that …", "Speaking to reporters", "Pointing out the
 # cost"), and after "her" an object, not a possessive ("backed her up", "told her that").
