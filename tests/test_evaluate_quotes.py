@@ -108,6 +108,21 @@ def test_pronoun_right_when_it_names_the_chains_person() -> None:
     assert scores["direct_found"] == 1 and scores["indirect_found"] == 0
 
 
+def test_a_quotation_nested_in_another_is_scored_against_the_inner_prediction() -> None:
+    """Both predictions share all of the inner gold's characters; the one of its length is its answer."""
+    t = "Mayor Lena Okafor spoke.\n\n“He kept yelling, 'Close the quay now!' and nobody listened,” Okafor said."
+    record = {"id": "quay", "text": t, "attributions": [
+        attribution(t, "Okafor", "said", ["“He kept yelling, 'Close the quay now!' and nobody listened,”"], True),
+        attribution(t, "He", "yelling", ["'Close the quay now!'"], True)]}
+    record["attributions"][1]["source_kind"] = "anonymous"
+    predicted = {"quay": {"text": t, "quotes": [
+        quote(t, "He kept yelling, 'Close the quay now!' and nobody listened", "Lena Okafor"),
+        quote(t, "Close the quay now!", None)]}}
+    scores = score_quotes([record], predicted)
+    assert (scores["speaker_named_right"], scores["speaker_named"]) == (1, 1)
+    assert (scores["speaker_anonymous_right"], scores["speaker_anonymous"]) == (1, 1)
+
+
 def test_a_first_person_source_is_left_to_the_reader() -> None:
     t = "Okafor spoke first.\n\n“I walked the quay,” I said. “It was empty.”"
     record = {"id": "quay", "text": t, "attributions": [

@@ -7,6 +7,7 @@ import re
 
 from conftest import speaker_of
 
+from storyline.analyze import analyze_article
 from storyline.analyze.known_people import people_by_context
 from storyline.analyze.nlp import Token
 from storyline.analyze.person_names import given_name_as_verb
@@ -57,7 +58,10 @@ def test_a_person_of_a_body_of_a_place_speaks() -> None:
 def test_a_nested_question_is_cued_after_the_apposition_of_the_name_that_follows() -> None:
     text = ("The county was the prize.\n\n\"He just stopped and said, 'We have to win the county. How do we win it?’\" "
             "Will Ortega, the chairman for the Northern Valley exurb, said.")
-    assert speaker_of(text, "How do we win it") == "Will Ortega"
+    assert speaker_of(text, "He just stopped and said") == "Will Ortega"
+    # the words he tells of the man saying are that man's, whom he does not name (analyze/nested.py)
+    inner = [q for q in analyze_article(text, None).quotes if q.text.startswith("We have to win")]
+    assert [(q.speaker, q.unnamed_source) for q in inner] == [(None, "He")]
 
 
 def test_a_given_name_that_is_a_verb_s_form_opens_a_name_only_before_a_surname() -> None:

@@ -192,6 +192,23 @@ def _typewriter_doubles(text: str) -> str:
     return "".join(chars)
 
 
+_MAY_OPEN = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:;,]))[%s%s]" % (re.escape(_SINGLE), re.escape(_DOUBLE)))
+
+
+def inner_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the words of the quotations inside the quoted words text[lo:hi]: single marks inside double
+    ones ("He was yelling, 'Get out!'"), double inside single, as a British paper nests them, paired as any are."""
+    if not _MAY_OPEN.search(text, lo, hi):
+        return []  # no mark that could open one (an apostrophe inside a word opens nothing)
+    text = _typewriter_doubles(text)
+    found = []
+    for a, b, runs_on in sorted(_pair(text, lo, hi, _SINGLE, None) + _pair(text, lo, hi, _DOUBLE, None)):
+        start, end = trim_quoted(text, a + 1, b)
+        if not runs_on and end > start and any(ch.isalnum() for ch in text[start:end]):
+            found.append((start, end))
+    return found
+
+
 def scan_quote_marks(text: str) -> list[QuoteMarks]:
     """Every quoted passage of text, paragraph by paragraph, single-mark quotes only outside double ones."""
     paragraphs = list(iter_paragraphs(text))

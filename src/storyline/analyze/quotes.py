@@ -22,6 +22,7 @@ from typing import Sequence
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import extract_mentions
 from storyline.analyze.fragments import report_fragments
+from storyline.analyze.nested import nested_statements
 from storyline.analyze.nlp import Parsed, simple_tokens
 from storyline.analyze.occasions import inherit_venues, read_context
 from storyline.analyze.quote_marks import scan_quote_marks
@@ -52,6 +53,7 @@ def find_quotes(text: str, mentions: Sequence[Mention] | None = None, parsed: Pa
     statements.sort(key=lambda s: s.position)
     resolve_speakers(article, statements)
     statements = transcript_turns(article, statements)
+    statements = sorted(statements + nested_statements(article, statements), key=lambda s: s.position)
     for statement in statements:
         read_context(article, statement)
     inherit_venues(statements)

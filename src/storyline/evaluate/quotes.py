@@ -329,7 +329,10 @@ def score_quotes(records: Sequence[Mapping[str, Any]], predictions: Mapping[str,
             counts["fragment_found"] += bool(attribution.get("fragment"))
             if not direct:
                 continue
-            best = max(matched, key=lambda m: m[0])[1]
+            # the prediction sharing most characters with the gold; of equals, the one nearest its length (a
+            # quotation nested in another is the inner prediction's, not the outer one's that holds it too)
+            length = sum(b - a for a, b in pieces)
+            best = max(matched, key=lambda m: (m[0], -abs(m[1]["end"] - m[1]["start"] - length)))[1]
             source_spans, source_text = _source_of(record, attribution)
             if not source_spans:
                 counts["no_source"] += 1

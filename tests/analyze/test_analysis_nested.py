@@ -1,0 +1,40 @@
+"""Quotations inside a quotation (analyze/nested.py): the words a speaker tells of another saying are that
+other's, by the subject of the verb of saying inside the outer words. Our own sentences."""
+
+from __future__ import annotations
+
+from storyline.analyze import analyze_article
+
+
+def said(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {q.text: (q.speaker, q.unnamed_source) for q in analyze_article(text, None).quotes if q.direct}
+
+
+def test_the_inner_words_are_theirs_whom_the_speaker_tells_of():
+    found = said("“He was yelling, 'Get out, get out, the building's on fire!'” Tasha Greenlee said.")
+    assert found["He was yelling, 'Get out, get out, the building's on fire!'"] == ("Tasha Greenlee", None)
+    assert found["Get out, get out, the building's on fire!"] == (None, "He")
+    found = said("“People kept telling me, 'She can't win,'” Marisol Vega said.")
+    assert found["She can't win"] == (None, "People")
+    found = said("“She wrote to me, and I quote: 'I can't walk to the end of my garden,'” Fiona Blakemore said.")
+    assert found["I can't walk to the end of my garden"] == (None, "She")  # "I quote" only announces them
+
+
+def test_a_name_inside_is_the_person_the_article_names_and_i_is_the_speaker():
+    found = said("Coach Brent Halvorsen spoke after the game. “Nobody panicked,” Jonas Kowalczyk said. “Brent came "
+                 "in and said, 'Simplify. Pucks deep, get to the net.' That's what we did.”")
+    assert found["Simplify. Pucks deep, get to the net"] == ("Brent Halvorsen", None)
+    found = said("“I said, 'Go get the pay phone,'” Fred LaRue said.")
+    assert found["Go get the pay phone"] == ("Fred LaRue", None)
+    found = said("“Grandpa always said, 'A town needs a hardware store,'” Emily Kimball said.")
+    assert found["A town needs a hardware store"] == (None, "Grandpa")  # what a family calls him, no name
+
+
+def test_a_participle_s_words_are_its_clause_subject_s():
+    found = said("“He was running for his life, telling the officers, 'Stop.' Then they fired,” a witness said.")
+    assert found["Stop"] == (None, "He")
+
+
+def test_words_quoted_with_no_verb_of_saying_before_them_stay_the_speaker_s():
+    found = said("“It was a 'historic' day, and the council announced a 'pivot' to buses,” Ana Ruiz said.")
+    assert list(found.values()) == [("Ana Ruiz", None)]
