@@ -198,6 +198,17 @@ def test_a_sport_role_after_a_team_s_name_is_the_player_just_named():
     assert speaker_of(text, "knocking on the door") == "Joe Whitley"
 
 
+def test_an_office_no_one_is_introduced_with_is_not_the_holder_of_another_named_last():
+    """"The Prime Minister said" where the story never calls its prime minister so: not the Leader of the Opposition
+    named last, whom the story introduced with her own office; unnamed, as the article gives it."""
+    text = ("Richard Calloway and Fiona Blakemore traded blows over waiting lists on Wednesday.\n\n"
+            "Ms Blakemore, the Leader of the Opposition, opened by asking whether he would apologise. “Will he finally "
+            "admit that his plan has failed?” she said.\n\n"
+            "The Prime Minister said he was “very sorry” to hear of the woman's experience.")
+    quotes = [q for q in analyze_article(text, None).quotes if "very sorry" in q.text]
+    assert [(q.speaker, q.unnamed_source) for q in quotes] == [(None, "The Prime Minister")]
+
+
 def test_a_cue_after_though_is_another_clause_s():
     """"Defence lawyers objected to the tape as “highly prejudicial,” though Judge Ann Lee said …": the lawyers'
     words, not the judge's."""

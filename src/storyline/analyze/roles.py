@@ -495,6 +495,35 @@ def _in_bracket(word: str, bracket: re.Match[str] | None) -> bool:
     return party == PARTY_LETTERS.get(word) or where.replace(" ", "") in US_STATES.get(word, ())
 
 
+# Offices a person holds one at a time: the holder of one is not "the" holder of another ("Ms Blakemore, the Leader
+# of the Opposition" is not "the Prime Minister", "Mayor Ann Lee" not "the governor")
+_OFFICES = {"president", "minister", "premier", "chancellor", "governor", "mayor", "senator", "congressman",
+            "congresswoman", "representative", "speaker", "judge", "sheriff", "prosecutor", "ambassador", "leader"}
+_TITLE_OFFICES = {abbr.rstrip("."): office for office, abbrs in ROLE_TITLES.items() for abbr in abbrs
+                  if office in _OFFICES}
+
+
+def holds_another_office(article: ArticleText, subject: Subject, name: str) -> bool:
+    """Whether the article introduces the person named with an office (by title, or in an apposition set beside
+    the name) and none is the office a description names: no one "the Prime Minister" can fall back to, whom the story
+    made the Leader of the Opposition."""
+    head = role_head(subject)
+    if head not in _OFFICES - {"leader"}:  # "the Russian leader" may be a president
+        return False
+    held: set[str] = set()
+    for m in article.people:
+        if article.in_quote(m.start) or article.person_name(m) != name:
+            continue
+        apposed = _APPOSED_OFFICE.match(article.text, m.end)
+        context = " ".join([m.title or "", apposed.group(1) if apposed else ""]).lower()
+        words = set(re.findall(r"[a-z]+", context))
+        held |= words & _OFFICES | {_TITLE_OFFICES[w] for w in words if w in _TITLE_OFFICES}
+    return bool(held) and head not in held
+
+
+_APPOSED_OFFICE = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()]{1,60}),")  # "Ms Blakemore, the Leader of the Opposition,"
+
+
 def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
     """The surnames of the people a role description is formed on ("the senior Ortiz adviser", "a Ruiz aide",
     "Ortiz's spokesman"; before any "of"): whoever holds that role is someone else, theirs. Empty for any other subject, and

@@ -38,6 +38,7 @@ from storyline.analyze.roles import (
     aged,
     far_holder,
     holds_a_role,
+    holds_another_office,
     just_named,
     named_beside,
     of_a_country,
@@ -237,6 +238,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES) \
                 and not _kin_of_another(subject):  # "his mother told …": no one named is she; unnamed, not the nearest
             found = antecedent(article, subject.start, done, None, genders, statement)
+            if found is not None and holds_another_office(article, subject, found[0]):
+                found = None  # "The Prime Minister said", the one named last being the Leader of the Opposition
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)
             if near is not None and near[1] is not None \
