@@ -26,6 +26,8 @@ def test_a_name_inside_is_the_person_the_article_names_and_i_is_the_speaker():
     assert found["Simplify. Pucks deep, get to the net"] == ("Brent Halvorsen", None)
     found = said("“I said, 'Go get the pay phone,'” Fred LaRue said.")
     assert found["Go get the pay phone"] == ("Fred LaRue", None)
+    found = said("“He said, 'Give me the keys,' and I said, 'No way,'” Tanya Brooks told police.")
+    assert (found["Give me the keys"], found["No way"]) == ((None, "He"), ("Tanya Brooks", None))
     found = said("“Grandpa always said, 'A town needs a hardware store,'” Emily Kimball said.")
     assert found["A town needs a hardware store"] == (None, "Grandpa")  # what a family calls him, no name
 
@@ -38,3 +40,7 @@ def test_a_participle_s_words_are_its_clause_subject_s():
 def test_words_quoted_with_no_verb_of_saying_before_them_stay_the_speaker_s():
     found = said("“It was a 'historic' day, and the council announced a 'pivot' to buses,” Ana Ruiz said.")
     assert list(found.values()) == [("Ana Ruiz", None)]
+    # nor a title after one ("told me to read 'Animal Farm'", "wrote 'The Long Road Home'")
+    found = said("“He told me to read 'Animal Farm' before the exam, and she wrote 'The Long Road Home' in a "
+                 "fortnight,” said Zara Khan.")
+    assert list(found.values()) == [("Zara Khan", None)]

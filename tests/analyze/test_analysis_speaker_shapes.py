@@ -207,6 +207,9 @@ def test_an_office_no_one_is_introduced_with_is_not_the_holder_of_another_named_
             "The Prime Minister said he was “very sorry” to hear of the woman's experience.")
     quotes = [q for q in analyze_article(text, None).quotes if "very sorry" in q.text]
     assert [(q.speaker, q.unnamed_source) for q in quotes] == [(None, "The Prime Minister")]
+    # the Vane adviser is still Vane's adviser, Vane named with a title
+    text = 'Chancellor Vane delivered the budget on Wednesday. "The numbers are brutal," the Vane adviser said.'
+    assert speaker_of(text, "numbers are brutal") is None
 
 
 def test_a_cue_after_though_is_another_clause_s():

@@ -20,6 +20,8 @@ from storyline.analyze.titles import names_something
 from storyline.lang.en import ADVERBIALS, CRIES, CUE_WORDS, PRONOUNS
 
 _SELF = {"i", "we"}
+_JOINING = {"and", "but", "so", "then", "yet", "or", "because"}
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "in", "on", "with", "to", "for", "at", "by", "from", "or"}
 # what a family calls its own, never a name: "Grandpa always said, '…'"
 _FAMILY_ADDRESS = {"grandpa", "grandma", "granddad", "grandad", "granny", "nan", "nana", "mom", "mum", "dad", "mama",
                    "papa", "pop", "daddy", "mommy", "mummy"}
@@ -62,7 +64,13 @@ def _a_term(text: str, start: int, end: int) -> bool:
     if names_something(text, QuoteMarks(start - 1, end, start, end, 0)):
         return True
     words = text[start:end].split()
-    return len(words) == 1 and not text[start:end + 1].rstrip("'’\"”").endswith(("!", "?", "."))
+    ends_a_sentence = text[start:end + 1].rstrip("'’\"”").endswith(("!", "?", "."))
+    if len(words) == 1:
+        return not ends_a_sentence
+    # every word capitalised but the small ones, no sentence's end: a title ("read 'Animal Farm'", "wrote 'The
+    # Long Road Home'", "sang 'Abide With Me'")
+    return not ends_a_sentence and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) \
+        and words[0][:1].isupper()
 
 
 def _cue_before(article: ArticleText, lo: int, start: int) -> int | None:
@@ -84,12 +92,16 @@ def _cue_before(article: ArticleText, lo: int, start: int) -> int | None:
 
 
 def _clause_start(article: ArticleText, lo: int, cue: int) -> int:
-    """The first token of the clause the cue is the verb of, inside the outer words from lo."""
+    """The first token of the clause the cue is the verb of, inside the outer words from lo, past a conjunction
+    that joins it to the clause before ("but I told her, '…'", "and then he said, '…'")."""
     k = cue - 1
     while k >= 0 and article.tokens[k].start >= lo and article.tokens[k].text not in _CLAUSE_EDGES \
             and article.tokens[k].text not in (".", "!", "?"):
         k -= 1
-    return k + 1
+    first = k + 1
+    while first < cue and article.word(first) in _JOINING:
+        first += 1
+    return first
 
 
 def _give_speaker(article: ArticleText, inner: Statement, outer: Statement, first: int, cue: int) -> None:

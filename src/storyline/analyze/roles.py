@@ -498,7 +498,8 @@ def _in_bracket(word: str, bracket: re.Match[str] | None) -> bool:
 # Offices a person holds one at a time: the holder of one is not "the" holder of another ("Ms Blakemore, the Leader
 # of the Opposition" is not "the Prime Minister", "Mayor Ann Lee" not "the governor")
 _OFFICES = {"president", "minister", "premier", "chancellor", "governor", "mayor", "senator", "congressman",
-            "congresswoman", "representative", "speaker", "judge", "sheriff", "prosecutor", "ambassador", "leader"}
+            "congresswoman", "representative", "speaker", "judge", "sheriff", "prosecutor", "ambassador", "leader",
+            "treasurer", "secretary"}
 _TITLE_OFFICES = {abbr.rstrip("."): office for office, abbrs in ROLE_TITLES.items() for abbr in abbrs
                   if office in _OFFICES}
 
@@ -515,12 +516,14 @@ def holds_another_office(article: ArticleText, subject: Subject, name: str) -> b
         if article.in_quote(m.start) or article.person_name(m) != name:
             continue
         apposed = _APPOSED_OFFICE.match(article.text, m.end)
-        context = " ".join([m.title or "", apposed.group(1) if apposed else ""]).lower()
+        titled = _CAPITALS_BEFORE.search(article.text, max(0, m.start - 40), m.start)  # "Opposition Leader Peter Dalton"
+        context = " ".join([m.title or "", apposed.group(1) if apposed else "", titled.group(1) if titled else ""]).lower()
         words = set(re.findall(r"[a-z]+", context))
         held |= words & _OFFICES | {_TITLE_OFFICES[w] for w in words if w in _TITLE_OFFICES}
     return bool(held) and head not in held
 
 
+_CAPITALS_BEFORE = re.compile(r"((?:[A-Z][\w-]*\s+){1,3})$")
 _APPOSED_OFFICE = re.compile(r"\s*,\s+(?:the|a|an)\s+([^,.;:()]{1,60}),")  # "Ms Blakemore, the Leader of the Opposition,"
 
 
@@ -535,9 +538,11 @@ def role_owners(article: ArticleText, subject: Subject | None) -> set[str]:
     # Ana Ortiz's bid", whose holder the phrase may name next
     places = [m for m in article.mentions_within(subject.start, subject.end) if m.label in PLACE_LABELS]
     # a surname inside a place's name is no person's: "the New York businessman" is not formed on a Mr. York
-    full = {m.text.split()[-1] for m in article.people if " " in m.text}  # "the Blizzard netminder": a team the model
-    # took for a person, whom the article never names in full, forms no role on anyone
-    return {w for w in words if w in article.surnames and w in full
+    full = {m.text.split()[-1] for m in article.people if " " in m.text or m.title is not None}  # "the Blizzard
+    # netminder": a team the model took for a person, whom the article never names in full nor with a title ("the
+    # Vane adviser" of "Chancellor Vane" is Vane's), forms no role on anyone before the role's own word
+    head = role_head(subject)  # "the Treasurer", the model having read the title as a person
+    return {w for w in words if w in article.surnames and (w in full or w.lower() == head)
             and not any(" " in m.text and w in m.text.split() for m in places)}
 
 
