@@ -28,6 +28,9 @@ def test_a_name_inside_is_the_person_the_article_names_and_i_is_the_speaker():
     assert found["Go get the pay phone"] == ("Fred LaRue", None)
     found = said("“He said, 'Give me the keys,' and I said, 'No way,'” Tanya Brooks told police.")
     assert (found["Give me the keys"], found["No way"]) == ((None, "He"), ("Tanya Brooks", None))
+    found = said("Darren Cole, 41, denies the charge. “Mr Cole looked her in the eye and said, 'Nobody will believe "
+                 "you,'” the prosecutor told the jury.")
+    assert found["Nobody will believe you"] == ("Darren Cole", None)  # a title and a surname: the person
     found = said("“Grandpa always said, 'A town needs a hardware store,'” Emily Kimball said.")
     assert found["A town needs a hardware store"] == (None, "Grandpa")  # what a family calls him, no name
 

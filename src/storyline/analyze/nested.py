@@ -113,7 +113,9 @@ def _give_speaker(article: ArticleText, inner: Statement, outer: Statement, firs
     if word in _SELF:
         inner.speaker, inner.speaker_span, inner.unnamed = outer.speaker, outer.speaker_span, outer.unnamed
         return
-    named = article.first_mention_from(article.tokens[first].start, article.tokens[first].end)
+    opening = article.tokens[first].start  # the name, or its title ("Mr Cole looked her in the eye and said")
+    named = next((m for m in article.mentions_within(opening, article.tokens[cue].start)
+                  if (m.start if m.title_start is None else m.title_start) == opening), None)
     if named is not None and named.label == "PERSON" and named.text.lower() not in _FAMILY_ADDRESS:
         name, _ = article.full_name(named, named.text, named.start)
         inner.speaker, inner.speaker_span = strip_title(name), (named.start, named.end)
