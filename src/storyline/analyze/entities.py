@@ -31,9 +31,7 @@ from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
 from storyline.analyze.office_titles import OFFICE, OFFICE_END, ROLE_SPAN, TITLE_BEFORE, TITLE_INSIDE
 from storyline.analyze.person_names import ADVERB, dash_after_name
 from storyline.analyze.places import COUNTRIES
-from storyline.lang.en import (
-    CLAUSE_OPENING_WORDS,
-)
+from storyline.lang.en import CLAUSE_OPENING_WORDS
 from storyline.memo import ARTICLES, memo
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import DATELINE, iter_paragraphs

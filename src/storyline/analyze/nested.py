@@ -37,14 +37,15 @@ def nested_statements(article: ArticleText, statements: list[Statement]) -> list
     for outer in statements:
         if not outer.direct:
             continue
-        for lo, hi in outer.parts:
-            others = [(a, b) for a, b in parts if (a, b) != (lo, hi)]  # a quotation read already (a transcript's)
+        for part in outer.parts:
+            lo, hi = part
             while hi < len(article.text) and article.text[hi] in QUOTE_CHARS:
                 hi += 1  # the inner quotation's closing mark, which the outer words were trimmed of: "fire!'”"
             for start, end in inner_quotations(article.text, lo, hi):
                 cue = _cue_before(article, lo, start)
-                if cue is None or any(a < end and start < b for a, b in others) or _a_term(article.text, start, end):
-                    continue
+                if cue is None or _a_term(article.text, start, end) \
+                        or any(a < end and start < b for a, b in parts if (a, b) != part):
+                    continue  # not a quotation read already (a transcript's)
                 inner = Statement(position=start, direct=True, parts=[(start, end)], paragraph=outer.paragraph,
                                   cue=(article.tokens[cue].start, article.tokens[cue].end), frame=outer.frame,
                                   sentence=outer.sentence, resolved=True)

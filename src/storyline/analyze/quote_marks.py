@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.lang.en import CUE_WORDS
 from storyline.text import iter_paragraphs, stripped
@@ -174,6 +175,7 @@ _TYPEWRITER_CLOSE_AFTER_SINGLE = re.compile(r"(?<=[^\s'`]') ('')(?=$|[\s.,;:!?)\
 _TYPEWRITER_CLOSE_AFTER_SPACE = re.compile(r"(?<=[,.?!] )('')(?=$|\s)")  # "…coalitions, '' said Mr. Gunnels"
 
 
+@lru_cache(maxsize=8)  # read once a text: by the scan and by each quotation's inner marks (inner_quotations)
 def _typewriter_doubles(text: str) -> str:
     """text with each doubled mark ('' or ``) made one double mark of the same length, for pairing only:
     an opening one becomes ' "' (the mark on its second character), a closing one '" ' (on its first),
