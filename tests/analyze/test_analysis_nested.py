@@ -47,3 +47,20 @@ def test_words_quoted_with_no_verb_of_saying_before_them_stay_the_speaker_s():
     found = said("“He told me to read 'Animal Farm' before the exam, and she wrote 'The Long Road Home' in a "
                  "fortnight,” said Zara Khan.")
     assert list(found.values()) == [("Zara Khan", None)]
+
+
+def test_a_british_paper_nests_double_marks_inside_single_ones():
+    found = said("Margaret Hollis, 81, said: ‘He stood at the foot of the bed and shouted, “Where is the money?” I told "
+                 "him there wasn’t any.’\n\n‘I was shaking,’ she added. ‘My husband kept saying, “Stay calm, love,” but "
+                 "I couldn’t.’")
+    outer = "He stood at the foot of the bed and shouted, “Where is the money?” I told him there wasn’t any"
+    assert found[outer] == ("Margaret Hollis", None)
+    assert found["Where is the money?"] == (None, "He")
+    assert found["My husband kept saying, “Stay calm, love,” but I couldn’t"] == ("Margaret Hollis", None)
+    assert found["Stay calm, love"] == (None, "My husband")
+
+
+def test_an_apostrophe_is_no_outer_single_mark():
+    # the apostrophes of '90s and players' around a double-marked quotation would pair as marks: they are no quotation
+    found = said("In the '90s, Gareth Lowe said \"we won everything,\" and the players' union agreed.")
+    assert found == {"we won everything": ("Gareth Lowe", None)}

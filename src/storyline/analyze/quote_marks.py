@@ -211,14 +211,35 @@ def inner_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return found
 
 
+_INTRODUCED = re.compile(r"[:,—–.?!…][’”]?\s+$")
+
+
+def _nests_doubles(text: str, lo: int, pair: tuple[int, int, bool], doubles: list[tuple[int, int, bool]]) -> bool:
+    """Whether the single marks of pair are a quotation with double marks inside it, as a British paper nests them
+    (‘He shouted, “Where is the money?” I told him there wasn’t any.’): doubles inside it and none around it, and it
+    reads as a quotation of its own: it opens its paragraph, a sentence, or follows a colon, a comma or a dash, on
+    a capital letter, and ends on a sentence's or a clause's end (“… the players’ union” is an apostrophe, not a close)."""
+    a, b, runs_on = pair
+    if not any(a < c and d < b for c, d, _ in doubles) or any(c < a < d for c, d, _ in doubles):
+        return False
+    if a > lo and not _INTRODUCED.search(text, lo, a):
+        return False
+    first = next((ch for ch in text[a + 1:b] if ch.isalnum()), "")
+    return first.isupper() and (runs_on or text[b - 1] in ",.?!…" or text[b - 1] in QUOTE_CHARS)
+
+
 def scan_quote_marks(text: str) -> list[QuoteMarks]:
-    """Every quoted passage of text, paragraph by paragraph, single-mark quotes only outside double ones."""
+    """Every quoted passage of text, paragraph by paragraph: single-mark quotes outside double ones, and double-mark
+    ones inside single ones only as their inner quotations (_nests_doubles)."""
     paragraphs = list(iter_paragraphs(text))
     text = _typewriter_doubles(text)
     found: list[QuoteMarks] = []
     for n, (lo, hi) in enumerate(paragraphs):
         following = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else None
         doubles = _pair(text, lo, hi, _DOUBLE, following)
+        outer = [p for p in _pair(text, lo, hi, _SINGLE, following) if _nests_doubles(text, lo, p, doubles)]
+        if outer:  # a British paper's nesting: the double marks inside are an inner quotation's (inner_quotations)
+            doubles = sorted([d for d in doubles if not any(a < d[0] and d[1] < b for a, b, _ in outer)] + outer)
         gaps, cursor = [], lo
         for a, b, _ in doubles:
             gaps.append((cursor, a))
