@@ -411,3 +411,33 @@ def test_a_hockey_goalie_named_by_his_position_is_a_person_and_the_he_after_him_
             "Across the hall, Marchand was blunt about the winning goal.\n\n"
             "“I should have had it,” he said.")
     assert [q.speaker for q in analyze_article(text, None).quotes] == ["Sam Okonkwo", "Tyler Marchand"]
+
+
+def test_a_description_of_the_other_sex_is_not_the_person_named_last():
+    # no one is introduced as the businessman; the woman named last is no businessman: unnamed, as the article says
+    text = ("Trump leads the polls in Florida, where Hillary Clinton campaigned on Monday.\n\n"
+            "Clinton said the race was tightening. “We have work to do,” she said.\n\n"
+            "“I get along with everybody,” the New York businessman said at a rally in Tampa.")
+    quote = next(q for q in analyze_article(text, None).quotes if q.text.startswith("I get along"))
+    assert (quote.speaker, quote.unnamed_source) == (None, "the New York businessman")
+
+
+def test_a_role_whose_holder_acts_on_a_person_is_not_that_person_s():
+    # "The coach singled out goalkeeper Hannah Brisco": the coach is Quintero, introduced so, not Brisco
+    text = ("Storm coach Rafael Quintero was animated on the touchline all night.\n\n"
+            "“People wrote us off,” Quintero said.\n\n"
+            "The coach singled out goalkeeper Hannah Brisco, who made six saves.\n\n"
+            "“Hannah kept us in it in the first half,” the coach said.")
+    assert speaker_of(text, "Hannah kept us in it") == "Rafael Quintero"
+
+
+def test_a_name_the_model_takes_for_a_place_is_a_person_where_its_surname_speaks():
+    # the model reads "Adaeze Okafor" as a place; "Okafor said" shows her a person, and "she" goes to her
+    text = ("Then Adaeze Okafor rose above two defenders and changed the mood of an entire city.\n\n"
+            "“I just told myself to attack the ball,” Okafor said.\n\n"
+            "Storm coach Rafael Quintero was animated all night. The coach singled out goalkeeper Hannah Brisco.\n\n"
+            "According to Quintero, Okafor had been nursing a tight hamstring all week. Okafor, known as “Zee” to "
+            "her teammates, shrugged off the concern.\n\n"
+            "“It’s fine. It’ll be sore tomorrow,” she said with a grin.")
+    assert speaker_of(text, "attack the ball") == "Adaeze Okafor"
+    assert speaker_of(text, "sore tomorrow") == "Adaeze Okafor"

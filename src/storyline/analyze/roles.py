@@ -120,6 +120,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
             following.start if following.title_start is None else following.title_start
         opening = article.sentences[article.sentence_of(start)][0]
         before = _CLAUSE_BREAK.split(article.text[max(previous_end, start - 40, opening, 0):m.start])[-1]
+        before = _past_acting_role(before, role)
         context = (m.title or "") + " " + before + _NAME + \
             _introduced_after(article, m.end, min(m.end + 60, next_start, _described_from(article, m, subject)), next_start)
         bracket = _PARTY_STATE.match(article.text, m.end)  # "Sen. Ann Lee (D-N.Y.)": hers, not the next name's
@@ -458,6 +459,18 @@ def _introduced_after(article: ArticleText, lo: int, hi: int, next_person: int) 
     return after
 
 
+def _past_acting_role(before: str, role: re.Pattern[str]) -> str:
+    """The words before a name short of a role whose holder acts on the person named ("The coach singled out
+    goalkeeper Hannah Brisco": the coach is another, not Brisco), where a verb in the past stands between them."""
+    for match in reversed(list(role.finditer(before))):
+        verb = _PAST_VERB.search(before, match.end())
+        if verb is not None:
+            return before[verb.end():]
+    return before
+
+
+# a verb in the past between a role and a name: a word in "-ed" or a common irregular one
+_PAST_VERB = re.compile(r"\s(?:[a-z]{2,}ed|took|gave|sent|brought|put|left|met|saw|chose|beat|caught|hit|sought)\b")
 _AND = re.compile(r"\s(?:and|or)\s")
 # where the words before a name, in its sentence, stop being its own: a clause of its own ("The judge found that at
 # least until 1991, Mr. Gigante …" gives Gigante no role), or a verb of saying after another's description ("Juergen

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from storyline.analyze.antecedents import (
     antecedent,
     bearer,
+    gender_of,
     names_self,
     pronoun_genders,
     speaks_of,
@@ -70,6 +71,7 @@ from storyline.lang.en import (
     SUBORDINATORS,
     VERB_FORMS,
 )
+from storyline.lang.en_sexes import SEXED_NOUNS
 from storyline.lang.en_transcripts import FIRST_PERSON
 from storyline.model import Mention
 from storyline.text import DATELINE
@@ -238,8 +240,10 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
         elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES) \
                 and not _kin_of_another(subject):  # "his mother told …": no one named is she; unnamed, not the nearest
             found = antecedent(article, subject.start, done, None, genders, statement)
-            if found is not None and holds_another_office(article, subject, found[0]):
-                found = None  # "The Prime Minister said", the one named last being the Leader of the Opposition
+            if found is not None and (holds_another_office(article, subject, found[0])
+                                      or _of_the_other_sex(subject, found[0], genders)):
+                found = None  # "The Prime Minister said", the one named last being the Leader of the Opposition;
+                # "the New York businessman said", the one named last being Hillary Clinton
         elif found is not None and far_holder(article, subject, found):
             near = antecedent(article, subject.start, done, None, genders, statement)
             if near is not None and near[1] is not None \
@@ -259,6 +263,13 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
     if statement.speaker is None:  # "a campaign aide said": the source the article gives, unnamed
         statement.unnamed = unnamed_source(article, subject, statement.cue)
 
+
+
+def _of_the_other_sex(subject: Subject, name: str, genders: dict[str, str]) -> bool:
+    """Whether a description says the other sex than the person's, as their given name or the pronouns the article
+    takes them up with tell it ("the businessman" of Hillary Clinton, "she said" of her)."""
+    sex = SEXED_NOUNS.get(role_head(subject))
+    return sex is not None and gender_of(name, genders) not in ("", sex)
 
 
 def _fullest_body(article: ArticleText, name: str) -> str:
