@@ -441,3 +441,24 @@ def test_a_name_the_model_takes_for_a_place_is_a_person_where_its_surname_speaks
             "“It’s fine. It’ll be sore tomorrow,” she said with a grin.")
     assert speaker_of(text, "attack the ball") == "Adaeze Okafor"
     assert speaker_of(text, "sore tomorrow") == "Adaeze Okafor"
+
+
+def test_she_paragraphs_after_anyone_was_quoted_is_the_woman_the_feature_is_about():
+    text = ("Nora Gallagher has carried the post around Inishcoole for forty-one years.\n\n"
+            "“People think it’s romantic,” Gallagher says. “It is, for a fortnight.”\n\n"
+            "“Then it’s February,” she says. “And the wind is in your face both ways.”\n\n"
+            "“I never missed a day,” she says. “Not one.”\n\n"
+            "“The island will miss her,” says her brother Seamus.\n\n"
+            "“I’m not bitter,” she says. “I’m saying it out loud.”\n\n"
+            "Caitríona Boyle, the island’s nurse, calls her an early-warning system. “If Nora tells me someone looks "
+            "poorly, I go,” Boyle says.\n\n"
+            "Hughie McFadden, 84, lives at the end of the round. “She’s the only person I see some weeks,” he says.\n\n"
+            "An Post said it was grateful for four decades of service.\n\n"
+            "As the light goes, she walks me back down to the pier.\n\n"
+            "“I’ll tell you what I’ll miss,” she says. “The doors.”")
+    assert speaker_of(text, "what I’ll miss") == "Nora Gallagher"
+    # the one quoted last stays the pronoun's person where she was quoted two paragraphs up or nearer
+    near = text.replace("An Post said it was grateful for four decades of service.\n\n", "")
+    near = near.replace("Hughie McFadden, 84, lives at the end of the round. “She’s the only person I see some weeks,” "
+                        "he says.\n\n", "")
+    assert speaker_of(near, "what I’ll miss") == "Caitríona Boyle"
