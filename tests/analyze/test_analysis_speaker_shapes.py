@@ -462,3 +462,16 @@ def test_she_paragraphs_after_anyone_was_quoted_is_the_woman_the_feature_is_abou
     near = near.replace("Hughie McFadden, 84, lives at the end of the round. “She’s the only person I see some weeks,” "
                         "he says.\n\n", "")
     assert speaker_of(near, "what I’ll miss") == "Caitríona Boyle"
+
+
+def test_he_after_a_report_is_the_reporter_not_the_one_reported_on():
+    text = ("Logan Pereira, 41, has pleaded not guilty after Daniel Fa'asalele, 39, was stabbed.\n\n"
+            "Mr Fa'asalele gave evidence in the afternoon. He said he had had “no idea” Mr Pereira was waiting "
+            "for him.\n\n"
+            "“I walked out and he was just there,” he said.")
+    assert speaker_of(text, "I walked out") == "Daniel Fa'asalele"
+    # a clause after the words a cue before them reports is the sentence's own: Clinton, not Maddow
+    text = ("Rachel Maddow interviewed Hillary Clinton on Wednesday.\n\n"
+            "When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized upon the reference. "
+            "“Medicare for all is not the same if you’re turning it over to the states,” she said.")
+    assert speaker_of(text, "is not the same") == "Hillary Clinton"

@@ -173,7 +173,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos) \
             + _asked_people(article, done, paragraph, pos)
         ranked = sorted(speakers + subjects)
-        subordinate = _in_subordinate_clause(article, ranked)
+        subordinate = _in_subordinate_clause(article, ranked) + _spoken_of(article.text, done, ranked, pos)
         ordered = [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate))
         for _, name, span in ordered:
             chosen = fitting(name, span)
@@ -425,6 +425,29 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
                 below.add(span)
                 break
     return [c for c in candidates if c[2] in below]
+
+
+def _clause_end(text: str, statement: Statement) -> int:
+    """Where the clause of a quotation's cue ends: its sentence's end where the cue comes after the words ("“…,”
+    said Harvey, who acknowledged Trump was his fourth choice"), else the first comma or semicolon after the words
+    ("When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized on it": not Clinton's clause)."""
+    end = max(b for _, b in statement.parts)
+    if statement.cue is not None and statement.cue[0] >= end:
+        return statement.sentence[1]
+    stop = re.compile(r"[,;]").search(text, end, statement.sentence[1])
+    return stop.start() + 1 if stop is not None else statement.sentence[1]
+
+
+def _spoken_of(text: str, done: list[Statement], candidates: list[tuple[int, str, tuple[int, int] | None]], pos: int) \
+        -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The candidates for he or she named inside the words another reports before pos ("He said he had had “no
+    idea” Mr Pereira was waiting for him. “I walked out and he was just there,” he said": the one who reported,
+    not Pereira), or after the cue of a quotation in their sentence, who come after the others."""
+    reported = [(a, b, s.speaker) for s in done if not s.direct and s.speaker and s.position < pos for a, b in s.parts]
+    # and the rest of the sentence after the cue of a quotation already read: the clause it reports
+    reported += [(s.cue[1], _clause_end(text, s), s.speaker) for s in done if s.speaker and s.cue and s.position < pos]
+    return [c for c in candidates if c[2] is not None
+            and any(a <= c[2][0] < b and speaker != c[1] for a, b, speaker in reported)]
 
 
 def _reports_a_clause(article: ArticleText, i: int) -> bool:
