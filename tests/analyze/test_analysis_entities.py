@@ -205,3 +205,12 @@ def test_a_name_never_runs_across_a_line_break():
     text = "Read the report at news.example/cable-cut.html\nSEACOM said its cable was repaired on Friday."
     span = (text.index("html"), text.index("SEACOM") + len("SEACOM"), "ORG")
     assert [(m.text, m.label) for m in extract_mentions(Parsed(text, [span], []))] == [("SEACOM", "ORG")]
+
+
+def test_a_name_after_a_title_the_model_stopped_at_is_the_person():
+    # the model reads "RCMP Cpl" as the person; the name is the words after the title's full stop
+    text = ("RCMP Cpl. Isabelle Thériault, who also spoke in both languages, urged drivers to stay off flooded "
+            "roads. “Six inches of moving water can knock you off your feet,” she said.")
+    people = [(m.text, m.title) for m in extract_mentions(text) if m.label == "PERSON"]
+    assert ("Isabelle Thériault", "Cpl.") in people and not any("RCMP" in name for name, _ in people)
+    assert analyze_article(text, None).quotes[0].speaker == "Isabelle Thériault"

@@ -69,6 +69,9 @@ ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Ban
               "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange",
               "Press", "Journal", "Tribune", "Herald", "Network", "Magazine", "Watch", "Coalition", "Alliance",
               "Caucus", "PAC", "Project"}
+_TITLE_ABBREVIATION_END = re.compile(r"\b(?:Cpl|Const|Cst|Sgt|Lt|Capt|Col|Gen|Maj|Cmdr|Det|Insp|Supt|Pte|Pvt|Adm|Gov|Sen"
+                                     r"|Rep|Dr|Prof|Rev|Hon)$")
+_NAME_AFTER_STOP = re.compile(r"\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "la", "le"}
 FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
 
@@ -128,6 +131,11 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         if label == "PERSON" else None
     if glued is not None:
         end = glued
+    # "RCMP Cpl. Isabelle Thériault": the model stopped at a title's full stop; the name is the words after it
+    clipped = _TITLE_ABBREVIATION_END.search(text, start, end) if label == "PERSON" else None
+    named = _NAME_AFTER_STOP.match(text, end) if clipped is not None else None
+    if named is not None:
+        start, end = named.start(1), named.end(1)
     # "Alder’s Sam Okonjo", "Easterby’s Harlow Stadium": the name after the possessive is the mention.
     inner = list(_POSSESSIVE_INSIDE.finditer(text, start, end))
     if inner:
