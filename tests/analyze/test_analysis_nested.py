@@ -64,3 +64,25 @@ def test_an_apostrophe_is_no_outer_single_mark():
     # the apostrophes of '90s and players' around a double-marked quotation would pair as marks: they are no quotation
     found = said("In the '90s, Gareth Lowe said \"we won everything,\" and the players' union agreed.")
     assert found == {"we won everything": ("Gareth Lowe", None)}
+
+
+def test_the_subject_that_ends_with_a_name_or_a_pronoun_before_the_verb_is_the_inner_speaker():
+    found = said("Bill Henty, 78, lost a shed.\n\nBill’s neighbour Priya Raman moved to the valley.\n\n“My neighbour "
+                 "Bill told me the first week we arrived, ‘Love, if you ever see smoke, don’t wait,’ and that’s what "
+                 "I did,” Priya said.")
+    assert found["Love, if you ever see smoke, don’t wait"] == ("Bill Henty", None)
+    found = said("“As I was running down the steps they were yelling, 'Get out now!'” Andy Ryan said.")
+    assert found["Get out now!"] == (None, "they")
+    found = said("Donald Trump leads.\n\n“If you campaign against Donald saying, 'I am softer on crime,' it does not "
+                 "work,” Ted Cruz said.")
+    assert found["I am softer on crime"] == (None, "you")  # Donald is whom they campaign against
+
+
+def test_words_told_to_the_subject_or_said_by_no_one_are_no_one_s():
+    found = said("“We are told all the time, 'Kosovo is a special case,'” Vladimir Putin said.")
+    assert found["Kosovo is a special case"] == (None, None)  # said to "we", by no one named
+    found = said("“People were shouting, 'It's a terrorist attack!'” Lena Moretti said.")
+    assert found["It's a terrorist attack!"] == (None, "People")
+    found = said("“When that group said, 'We think he would be a good president,' that ignited something that said "
+                 "to everyone, 'We might have something here,'” Dana Cole said.")
+    assert "We might have something here" not in found  # "something that said" is no one
