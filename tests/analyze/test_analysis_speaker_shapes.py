@@ -475,3 +475,14 @@ def test_he_after_a_report_is_the_reporter_not_the_one_reported_on():
             "When Maddow pointed out that Sanders calls it “Medicare for all,” Clinton seized upon the reference. "
             "“Medicare for all is not the same if you’re turning it over to the states,” she said.")
     assert speaker_of(text, "is not the same") == "Hillary Clinton"
+
+
+def test_a_titled_surname_two_people_bear_is_the_one_just_named():
+    text = ("YUMA, Ariz. — The first thing Adriana C. Villanueva learned about politics, she says, she learned in a "
+            "lettuce field. “I decided pretty early,” Villanueva said.\n\n"
+            "Villanueva, a Democrat, is challenging Rep. Douglas W. Pruett.\n\n"
+            "Her mother, Rosa Villanueva, was blunter. “I told her not to do it,” Mrs. Villanueva said.\n\n"
+            "The candidate’s younger brother, Miguel Villanueva, an Army staff sergeant, has taken leave.\n\n"
+            "“They see my picture in uniform on the flier,” Sgt. Villanueva said.")
+    assert speaker_of(text, "I told her not to do it") == "Rosa Villanueva"
+    assert speaker_of(text, "They see my picture") == "Miguel Villanueva"

@@ -115,12 +115,21 @@ def gender_of(name: str, genders: dict[str, str]) -> str:
     return genders.get(name) or given_sex(name)
 
 
-def bearer(article: ArticleText, surname: str, gender: str, genders: dict[str, str]) -> str | None:
+def bearer(article: ArticleText, surname: str, gender: str | None, genders: dict[str, str],
+           pos: int | None = None) -> str | None:
     """Of the people the article names in full with a surname two of them bear ("Bill Clinton", "Hillary
-    Clinton"), the one of that gender, if one alone is."""
+    Clinton"), the one of that gender (any, where the title gives none: "Sgt."), if one alone is; else, where pos
+    is given, the one of them named last in its paragraph or the one before ("Her mother, Rosa Villanueva, was
+    blunter. “…,” Mrs. Villanueva said": the mother, not the candidate named all through), but not a relative
+    named two sentences or more before ("his nephew William T. LaRue said. … Mr. LaRue said": `ArticleText.relatives`)."""
     bearers = {strip_title(m.text) for m in article.people if len(m.text.split()) > 1 and m.text.split()[-1] == surname}
-    fitting = [b for b in bearers if gender_of(b, genders) == gender]
-    return fitting[0] if len(fitting) == 1 else None
+    fitting = [b for b in bearers if gender is None or gender_of(b, genders) == gender]
+    if len(fitting) == 1 or pos is None or not fitting:
+        return fitting[0] if len(fitting) == 1 else None
+    near = [m for m in article.people if m.end <= pos and strip_title(m.text) in fitting
+            and article.paragraph_of(m.start) >= article.paragraph_of(pos) - 1
+            and not (m.text in article.relatives and article.sentence_of(pos) - article.sentence_of(m.start) > 1)]
+    return strip_title(near[-1].text) if near else None
 
 
 def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: str | None,

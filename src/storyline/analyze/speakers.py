@@ -204,8 +204,8 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
     if subject.kind == "name":
         name, mention = article.full_name(subject.mention, subject.surface, subject.start)
         titled = title_gender(subject.mention)  # "Mrs. Clinton said", the nearer "Bill Clinton" notwithstanding
-        if titled is not None and subject.surface in article.shared_surnames:
-            name = bearer(article, subject.surface, titled, genders) or name
+        if subject.mention is not None and subject.mention.title and subject.surface in article.shared_surnames:
+            name = bearer(article, subject.surface, titled, genders, subject.start) or name
         statement.speaker = strip_title(name)
         statement.speaker_span = (subject.start, subject.end)
     elif subject.kind == "org":
