@@ -76,6 +76,9 @@ def test_the_subject_that_ends_with_a_name_or_a_pronoun_before_the_verb_is_the_i
     found = said("Donald Trump leads.\n\n“If you campaign against Donald saying, 'I am softer on crime,' it does not "
                  "work,” Ted Cruz said.")
     assert found["I am softer on crime"] == (None, "you")  # Donald is whom they campaign against
+    found = said("Her teacher is Dan Hollis.\n\n“Mr. Hollis locked the door and he kept saying, 'Stay low, you're "
+                 "OK,'” Kayla Brandt said.")
+    assert found["Stay low, you're OK"] == ("Dan Hollis", None)  # he, after Hollis at the clause's start
 
 
 def test_words_told_to_the_subject_or_said_by_no_one_are_no_one_s():

@@ -124,11 +124,18 @@ def _clause_start(article: ArticleText, lo: int, cue: int) -> int:
 
 def _nearest_subject(article: ArticleText, first: int, cue: int) -> int:
     """The pronoun right before the verb of saying (past its auxiliaries and adverbs) where it is not the clause's
-    first word: "As I was running down the steps they were yelling, '…'" is theirs, not the teller's."""
+    first word: "As I was running down the steps they were yelling, '…'" is theirs, not the teller's; but "he" or
+    "she" after a person named at the clause's start is that person ("Mr. Hollis locked the door and he kept
+    saying, '…'")."""
     k = cue - 1
     while k > first and (article.word(k) in _AUXILIARIES or article.word(k) in ADVERBIALS):
         k -= 1
-    return k if k > first and article.word(k) in _PERSONAL else first
+    if k <= first or article.word(k) not in _PERSONAL:
+        return first
+    opening = article.tokens[first].start  # "Mr. Hollis locked the door and he kept saying, '…'": he is Hollis
+    named = any(m.label == "PERSON" and (m.start if m.title_start is None else m.title_start) == opening
+                for m in article.mentions_within(opening, article.tokens[k].start))
+    return first if named and article.word(k) in PRONOUNS else k
 
 
 def _give_speaker(article: ArticleText, inner: Statement, outer: Statement, first: int, cue: int) -> None:
