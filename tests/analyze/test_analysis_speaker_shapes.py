@@ -486,3 +486,20 @@ def test_a_titled_surname_two_people_bear_is_the_one_just_named():
             "“They see my picture in uniform on the flier,” Sgt. Villanueva said.")
     assert speaker_of(text, "I told her not to do it") == "Rosa Villanueva"
     assert speaker_of(text, "They see my picture") == "Miguel Villanueva"
+
+
+def test_a_paragraph_of_bare_quotation_after_a_speaker_acts_is_theirs():
+    text = ("“I am not going to tell you I can fix everything,” Martin Okafor said.\n\n"
+            "Okafor closed with a direct appeal for turnout on Monday.\n\n"
+            "“So here is what I need from you. On Monday night, I need you to show up.”")
+    assert speaker_of(text, "what I need from you") == "Martin Okafor"
+    # not one never quoted before: the sentence only tells what he did
+    text = ("The senator spoke for an hour.\n\nOkafor closed with a direct appeal for turnout on Monday.\n\n"
+            "“So here is what I need from you.”")
+    assert speaker_of(text, "what I need from you") is None
+
+
+def test_a_colon_after_words_that_name_no_one_goes_on_with_the_speaker_before():
+    text = ("Hughie McFadden, 84, lives alone. “She’s the only person I see some weeks,” he says simply.\n\n"
+            "Then, after a pause: “The contractor will be a nice lad, I’m sure. But he won’t come in for the tea.”")
+    assert speaker_of(text, "The contractor will be") == "Hughie McFadden"

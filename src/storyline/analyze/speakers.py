@@ -359,6 +359,10 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
             _apply_subject(article, statement, subject, done, genders)
             if statement.speaker or subject.kind in ("anonymous", "role"):
                 return  # "The judge had advice …:" where two judges were named: the judge's, unnamed, not the last speaker's
+        elif subject is None and _ADVERBIAL_OPENING.fullmatch(article.text[paragraph_start:statement.position]):
+            _continue_previous_paragraph(article, statement, done, genders)  # "Then, after a pause: “…”"
+            if statement.speaker or statement.unnamed:
+                return
     if statement.direct and not opens_paragraph and _inside_own_sentence(article, statement, this_sentence) \
             and not quoted_fragment(article, statement):  # a fragment the writer's sentence reports keeps its reading
         # "Moore thanked him for “…”", "Ana Ortiz welcomed “…”": the words a sentence quotes after its
@@ -420,6 +424,11 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
         return
     if statement.paragraph > 0 and not article.text[paragraph_start:statement.position].strip(" '"):  # NYT's ''
         _continue_previous_paragraph(article, statement, done, genders)
+
+
+# a paragraph's opening before a colon that names no one: "Then, after a pause:", "Later:", "And finally:"
+_ADVERBIAL_OPENING = re.compile(r"(?:And |But )?(?:Then|Later|Finally|Afterwards|Afterward|Moments later|Still)"
+                                r"(?:,? (?:after|with|in|over) [a-z ]{1,30})?,?\s*:\s*[“\"'‘]?")
 
 
 def _subject_since(article: ArticleText, previous: Statement, statement: Statement) -> Mention | None:
@@ -512,6 +521,19 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
     elif not any(s.direct for s in previous) and (newcomer := _introduced(article, last_sentence)) is not None \
             and FIRST_PERSON.search(words):  # not a sign, a title
         _apply_subject(article, statement, subject_from_mention(article, newcomer), done, genders)
+    elif not previous and FIRST_PERSON.search(words) and (speaker := _speaker_acting(article, last_sentence, done)):
+        _apply_subject(article, statement, speaker, done, genders)
+
+
+def _speaker_acting(article: ArticleText, sentence: tuple[int, int], done: list[Statement]) -> Subject | None:
+    """The subject of a paragraph's last sentence where it is a person quoted before in the article and the
+    paragraph reports no words: "Okafor closed with a direct appeal for turnout." then a paragraph of bare quotation
+    in the first person, his appeal."""
+    subject = _main_clause_person(article, sentence) or sentence_subject(article, sentence)
+    if subject is None or subject.kind != "name" or subject.mention is None:
+        return None
+    name = article.full_name(subject.mention, subject.surface, subject.start)[0]
+    return subject if any(s.direct and s.speaker == strip_title(name) for s in done) else None
 
 
 def _speaks_on(article: ArticleText, previous: Statement, sentence: tuple[int, int], words: str) -> bool:
