@@ -503,3 +503,15 @@ def test_a_colon_after_words_that_name_no_one_goes_on_with_the_speaker_before():
     text = ("Hughie McFadden, 84, lives alone. “She’s the only person I see some weeks,” he says simply.\n\n"
             "Then, after a pause: “The contractor will be a nice lad, I’m sure. But he won’t come in for the tea.”")
     assert speaker_of(text, "The contractor will be") == "Hughie McFadden"
+
+
+def test_an_office_in_the_words_before_a_holder_of_another_office_is_not_theirs():
+    # "the speaker" stands before Kolb's name as the one she spoke to; she is a senator, the speaker is Reilly
+    text = ("WASHINGTON — Speaker Gordon A. Reilly insisted that any new spending be offset.\n\n"
+            "“Nobody questions that Louisiana needs help,” Mr. Reilly said.\n\n"
+            "Caught in the middle is Senator Marianne Kolb, a Louisiana Republican.\n\n"
+            "Asked whether she had spoken to the speaker, Ms. Kolb said, “Twice. He knows where I am.”\n\n"
+            "“This is a test of whether disaster aid is still above politics,” said Pearl Anne Whitley, a former "
+            "committee staff director.\n\n"
+            "The speaker said he expected a vote next week. “We'll get there,” he said.")
+    assert speaker_of(text, "We'll get there") == "Gordon A. Reilly"

@@ -19,6 +19,7 @@ from storyline.lang.en import (
     ANONYMOUS,
     DEFINITE,
     GROUP_HEADS,
+    HONORIFICS,
     KIN,
     MESSAGE_NOUNS,
     PARTY_LETTERS,
@@ -111,6 +112,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
     holders: dict[str, int] = {}  # a person's name: how many qualifiers their introduction with the role holds
     last: dict[str, Mention] = {}
     formers: set[str] = set()  # those introduced as former holders of the role
+    otherwise: set[str] = set()  # those with an office in their context whose title is another office
     previous_end = 0
     people = [m for m in article.people if m.end <= subject.start and not article.in_quote(m.start)]
     for n, m in enumerate(people):
@@ -152,8 +154,12 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
             holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context or _in_bracket(w, bracket)))
             if introduced_former:
                 formers.add(name)
+            if head in _OFFICES and any(_another_office(p.title, role) for p in people if article.person_name(p) == name):
+                otherwise.add(name)  # "Asked whether she had spoken to the speaker, Ms. Kolb said": Senator Kolb
     if not former and set(holders) - formers:
         holders = {name: n for name, n in holders.items() if name not in formers}  # "the senator" holds the seat now
+    if set(holders) - otherwise:
+        holders = {name: n for name, n in holders.items() if name not in otherwise}
     if answering in holders and len(holders) > 1:
         del holders[answering]
     if not holders or head in CHIEF_TITLES and len(holders) > 1:
@@ -162,6 +168,12 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
     if places and not holders[best] and article.paragraph_of(last[best].start) < article.paragraph_of(subject.start) - 1:
         return None  # "the Vermont senator", no senator introduced as from Vermont nor named just before: not the last
     return best, (last[best].start, last[best].end)
+
+
+def _another_office(title: str | None, role: re.Pattern[str]) -> bool:
+    """Whether a title before a name is an office other than the role ("Senator", "Gov."), not a courtesy ("Ms.")."""
+    return bool(title) and not role.search(title or "") \
+        and any(w.strip(".").lower() not in HONORIFICS for w in (title or "").split())
 
 
 def named_beside(article: ArticleText, subject: Subject) -> tuple[str, tuple[int, int]] | None:
