@@ -214,3 +214,20 @@ def test_a_name_after_a_title_the_model_stopped_at_is_the_person():
     people = [(m.text, m.title) for m in extract_mentions(text) if m.label == "PERSON"]
     assert ("Isabelle Thériault", "Cpl.") in people and not any("RCMP" in name for name, _ in people)
     assert analyze_article(text, None).quotes[0].speaker == "Isabelle Thériault"
+
+
+def test_a_full_name_is_never_another_s_who_shares_its_initial_and_surname():
+    text = ("Margaret \"Peggy\" Donnelly, who fed South Boston for half a century, died at 94.\n\n"
+            "Her death was confirmed by her son Michael Donnelly, who said she had been in declining health.\n\n"
+            "\"She was working the register until she was 89,\" Michael Donnelly said.")
+    assert analyze_article(text, None).quotes[-1].speaker == "Michael Donnelly"
+
+
+def test_a_saint_s_name_is_a_place_not_a_speaker():
+    text = ("Brigid Donnelly, 31, said her grandmother taught her to bake.\n\n"
+            "\"She'd stand behind me on a milk crate,\" Brigid said.\n\n"
+            "The Rev. Dominic Arroyo, pastor of St. Brigid Parish, said she supplied the pantry.\n\n"
+            "The family asked for donations to the St. Brigid food pantry, which she loved.")
+    people = {m.text for m in extract_mentions(text) if m.label == "PERSON"}
+    assert not any("St." in name for name in people)
+    assert analyze_article(text, None).quotes[0].speaker == "Brigid Donnelly"

@@ -9,7 +9,7 @@ import itertools
 import re
 
 from storyline.analyze.known_people import people_by_context
-from storyline.analyze.name_matching import name_key, similar_surnames
+from storyline.analyze.name_matching import compatible_given_names, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.office_titles import strip_title
 from storyline.analyze.person_names import as_person_name
@@ -190,6 +190,8 @@ class ArticleText:
         if not key:
             return surface, mention
         fitting = self._fitting_spellings(key)
+        if len(surface.split()) > 1:  # "Michael Donnelly" is not "Margaret “Peggy” Donnelly", whose initial he shares
+            fitting = [text for text in fitting if compatible_given_names(surface, text)] or fitting
         if "-" in surface and " " not in surface.strip():  # "Zhao-Whitaker" is Helen Zhao-Whitaker's surname, not two names
             fitting = [text for text in self._spellings if len(text.split()) > 1 and text.split()[-1] == surface.strip()] \
                 or fitting

@@ -69,11 +69,13 @@ ORG_WORDS = {"Company", "Co", "Corp", "Corporation", "Inc", "Ltd", "Group", "Ban
               "FC", "Club", "Launch", "Conference", "Summit", "Forum", "Survey", "Office", "Board", "Exchange",
               "Press", "Journal", "Tribune", "Herald", "Network", "Magazine", "Watch", "Coalition", "Alliance",
               "Caucus", "PAC", "Project"}
+_SAINT = re.compile(r"(?:St|Ste|Saint)\.?(?:\s|$)")  # "St. Brigid" of a parish, a school, a food pantry: no speaker
 _TITLE_ABBREVIATION_END = re.compile(r"\b(?:Cpl|Const|Cst|Sgt|Lt|Capt|Col|Gen|Maj|Cmdr|Det|Insp|Supt|Pte|Pvt|Adm|Gov|Sen"
                                      r"|Rep|Dr|Prof|Rev|Hon)$")
 _NAME_AFTER_STOP = re.compile(r"\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _NAME_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "la", "le"}
-FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center"}
+FAC_WORDS = {"Stadium", "Airport", "Palace", "Spaceport", "Bridge", "Square", "Arena", "Station", "Centre", "Center",
+             "Church", "Cathedral", "Chapel", "Basilica", "Mosque", "Temple", "Synagogue", "Parish"}
 
 
 # ---------------------------------------------------------------- mentions in one article
@@ -184,6 +186,8 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         title = " ".join(text[title_start:start].split())
         if label != "PERSON" and _name_like(text[start:end]):
             label = "PERSON"
+    if label == "PERSON" and _SAINT.match(title or text[start:end]):
+        label = "FAC"  # "St. Brigid" of "St. Brigid Parish": a church or a school named for a saint, no one who speaks
     if end <= start or not any(ch.isupper() for ch in text[start:end]):
         return []
     after = _ACRONYM_AFTER.match(text, end)
@@ -284,6 +288,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
         words = m.text.split()
         if m.label in ("ORG", "GPE", "FAC") and (2 <= len(words) <= 3 or m.text in surnames) and _name_like(m.text) \
                 and words[-1] not in ORG_WORDS | FAC_WORDS and m.text not in COUNTRIES and "of" not in words \
+                and not _SAINT.match(m.text) \
                 and "," not in m.text:  # not "Lehigh, Bruce Turry": a place and a name, which missed_people parts
             window = re.split(r"[.;“”\"]", text[m.end:m.end + 90])[0]
             pronoun = re.search(r"\b(?:he|his|him|himself|she|her|herself)\b", window)
