@@ -515,3 +515,12 @@ def test_an_office_in_the_words_before_a_holder_of_another_office_is_not_theirs(
             "committee staff director.\n\n"
             "The speaker said he expected a vote next week. “We'll get there,” he said.")
     assert speaker_of(text, "We'll get there") == "Gordon A. Reilly"
+
+
+def test_a_sentence_after_the_quotation_that_points_back_names_its_speaker():
+    text = ("In Lagos, traders were already counting the cost. The police spokesman, SP Aminu Danjuma, said patrols "
+            "were stepped up.\n\n"
+            "“This generator is eating my profit.” That was how Kelechi Obi, a phone repairer, summed up the "
+            "situation. “Every day I buy fuel,” he said.")
+    assert speaker_of(text, "eating my profit") == "Kelechi Obi"
+    assert speaker_of(text, "Every day I buy fuel") == "Kelechi Obi"

@@ -402,7 +402,9 @@ def _resolve_without_cue(article: ArticleText, statement: Statement, statements:
     if opens_paragraph and following is not None and article.paragraph_of(following[0]) == statement.paragraph:
         later = next((s for s in statements[n + 1:] if s.sentence == following and s.subject is not None
                       and s.subject.kind not in ("none", "inherit")), None)
-        subject = later.subject if later else _message_from(article, following) or sentence_subject(article, following)
+        subject = later.subject if later else _message_from(article, following) \
+            or _message_from(article, following, opening=True) or sentence_subject(article, following)
+        # "“…” That was how Kelechi Obi, a phone repairer, summed up the situation.": a sentence pointing back
         if subject is not None and subject.kind in ("name", "pronoun", "role", "anonymous", "org"):
             _apply_subject(article, statement, subject, done, genders)
             statement.frame = (statement.frame[0], following[1])
