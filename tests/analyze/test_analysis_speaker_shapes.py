@@ -524,3 +524,13 @@ def test_a_sentence_after_the_quotation_that_points_back_names_its_speaker():
             "situation. “Every day I buy fuel,” he said.")
     assert speaker_of(text, "eating my profit") == "Kelechi Obi"
     assert speaker_of(text, "Every day I buy fuel") == "Kelechi Obi"
+
+
+def test_a_capitalised_role_opening_a_sentence_is_its_subject_before_the_one_it_reports_on():
+    text = ("The party retained power, with Chief Minister K. Chandrasekhar Murthy describing the outcome as "
+            "\"a stamp of approval\".\n\n"
+            "\"This is their victory, not mine,\" he said.\n\n"
+            "The Chief Minister recalled that State Congress president A. Revanth Kumar had dismissed the schemes as "
+            "\"freebies that will bankrupt the State\" during the campaign. \"Today the people have given their "
+            "answer to that insult,\" he added.")
+    assert speaker_of(text, "Today the people") == "K. Chandrasekhar Murthy"

@@ -415,8 +415,16 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
     "that", "who", a by-phrase, a participle or a verb of saying ("Mr. Nevins said he took it on only because
     Mr. Lynch agreed", "Ruiz repeated the plan, saying Ortiz was committed to it", "Ruiz agreed, but suggested
     Ortiz went too far"). The sentence is about the one its main clause names, so "he said" after it is theirs
-    before any of these."""
-    spans = sorted(span for _, _, span in candidates if span is not None)
+    before any of these. A candidate named in another sentence (by a role: "The Chief Minister recalled that State
+    Congress president A. Revanth Kumar had dismissed …"; by a pronoun) stands where it is read."""
+
+    def anchor(candidate: tuple[int, str, tuple[int, int] | None]) -> tuple[int, int] | None:
+        pos, _, span = candidate
+        if span is not None and article.sentence_of(span[0]) != article.sentence_of(pos):
+            return pos, pos + 1
+        return span
+
+    spans = sorted(a for a in map(anchor, candidates) if a is not None)
     below: set[tuple[int, int]] = set()
     for n, span in enumerate(spans):
         sentence = article.sentence_of(span[0])
@@ -433,7 +441,7 @@ def _in_subordinate_clause(article: ArticleText, candidates: list[tuple[int, str
             if opened:
                 below.add(span)
                 break
-    return [c for c in candidates if c[2] in below]
+    return [c for c in candidates if anchor(c) in below]
 
 
 def _clause_end(text: str, statement: Statement) -> int:
@@ -497,8 +505,8 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
         if match is None or article.in_quote(match.start()):
             continue
         words = [w.strip(",;:") for w in match.group(1).split()]
-        head = next((n for n, w in enumerate(words) if w in PERSON_ROLES
-                     and (n + 1 == len(words) or words[n + 1] not in PERSON_ROLES)), None)
+        head = next((n for n, w in enumerate(words) if w.lower() in PERSON_ROLES  # "the senator", "The Chief Minister"
+                     and (n + 1 == len(words) or words[n + 1].lower() not in PERSON_ROLES)), None)
         if head is None or head + 1 < len(words) and not words[head + 1].islower() or words[head + 1:head + 2] == ["of"]:
             continue  # "the senator is …", not "the senator of Vermont" nor "the senator Ann Lee"
         the = match.end() - len(match.group(1)) - 3
