@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, groupby
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
@@ -280,7 +281,7 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     the pin-up model," beside "Page said"; not a place, "Fort Lee" beside "Lee said");
     so is a surname alone ("Sanders compared himself to …") of a person the article names in full, whatever
     places come between them; and a name of two or three words whose last word speaks alone elsewhere
-    ("Adaeze Okafor", a place to the model, and "Okafor said": `_says_alone`)."""
+    ("Adaeze Okafor", a place to the model, and "Okafor said": `speaking_alone`)."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     alone = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}  # "Page said", of "Bettie Page"
     out = []
@@ -297,23 +298,30 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
                 later = [o for o in later if o.label in ("PERSON", "ORG")]  # list of countries he said …"
             nxt = later[0].start if later else len(text)
             if pronoun and m.end + pronoun.start() < nxt or m.label == "ORG" and len(words) == 2 and words[-1] in alone \
-                    or m.label != "FAC" and words[-1] not in surnames and _says_alone(text, words[-1]):
+                    or m.label != "FAC" and words[-1] not in surnames and words[-1] in speaking_alone(text):
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
         out.append(m)
     return out
 
 
-def _says_alone(text: str, surname: str) -> bool:
-    """Whether the last word of a name the model took for a place or a body speaks alone elsewhere in the text, as
-    only a person's surname does ("Adaeze Okafor" taken for a place, then "“…,” Okafor said"; "said Okafor"): no
-    place or body of two or three words is taken up by its last word ("New York", "Goldman Sachs")."""
-    name = re.escape(surname)
-    for match in re.finditer(rf"(?<![\w'’-]){name}\s+(?:said|says|told|tells|added|adds|recalled|explained)\b"
-                             rf"|\b(?:said|says|added|adds)\s+{name}(?![\w'’-])", text):
-        before = text[max(0, match.start() - 30):match.start()].split()
-        if not (match.group().startswith(surname) and before and before[-1][:1].isupper()):
-            return True  # alone, not the end of "South Carolina says", "The White House says"
-    return False
+@lru_cache(maxsize=4)
+def speaking_alone(text: str) -> frozenset[str]:
+    """The capitalised words that speak alone in the text, as only a person's surname does ("“…,” Okafor said",
+    "said Okafor"), not as the end of a longer name ("South Carolina says", "The White House says"): the last word
+    of a name the model took for a place or a body, found among them, makes that name a person's ("Adaeze Okafor");
+    no place or body of two or three words is taken up by its last word ("New York", "Goldman Sachs")."""
+    found = set()
+    for match in _SPEAKS_ALONE.finditer(text):
+        if match.group(1):
+            before = text[max(0, match.start() - 30):match.start()].split()
+            if before and before[-1][:1].isupper():
+                continue
+        found.add(match.group(1) or match.group(2))
+    return frozenset(found)
+
+
+_SPEAKS_ALONE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:said|says|told|tells|added|adds|recalled|explained)\b"
+                           r"|\b(?:said|says|added|adds)\s+([A-Z][\w'’-]+)(?![\w'’-])")
 
 
 def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -212,6 +212,7 @@ def inner_quotations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 _INTRODUCED = re.compile(r"[:,—–.?!…][’”]?\s+$")
+_OUTER_SINGLE = re.compile(r"(?:^|[:,—–.?!…][’”]?\s+)[‘']", re.MULTILINE)  # where one may open before the doubles
 
 
 def _nests_doubles(text: str, lo: int, pair: tuple[int, int, bool], doubles: list[tuple[int, int, bool]]) -> bool:
@@ -237,7 +238,8 @@ def scan_quote_marks(text: str) -> list[QuoteMarks]:
     for n, (lo, hi) in enumerate(paragraphs):
         following = text[paragraphs[n + 1][0]] if n + 1 < len(paragraphs) else None
         doubles = _pair(text, lo, hi, _DOUBLE, following)
-        outer = [p for p in _pair(text, lo, hi, _SINGLE, following) if _nests_doubles(text, lo, p, doubles)]
+        outer = [p for p in _pair(text, lo, hi, _SINGLE, following) if _nests_doubles(text, lo, p, doubles)] \
+            if doubles and _OUTER_SINGLE.search(text, lo, doubles[0][0]) else []
         if outer:  # a British paper's nesting: the double marks inside are an inner quotation's (inner_quotations)
             doubles = sorted([d for d in doubles if not any(a < d[0] and d[1] < b for a, b, _ in outer)] + outer)
         gaps, cursor = [], lo

@@ -154,7 +154,7 @@ def role_antecedent(article: ArticleText, subject: Subject, answering: str | Non
             holders[name] = max(holders.get(name, 0), sum(1 for w in qualifiers if w in context or _in_bracket(w, bracket)))
             if introduced_former:
                 formers.add(name)
-            if head in _OFFICES and any(_another_office(p.title, role) for p in people if article.person_name(p) == name):
+            if head in _OFFICES and any(_another_office(p.title, role) and article.person_name(p) == name for p in people):
                 otherwise.add(name)  # "Asked whether she had spoken to the speaker, Ms. Kolb said": Senator Kolb
     if not former and set(holders) - formers:
         holders = {name: n for name, n in holders.items() if name not in formers}  # "the senator" holds the seat now
