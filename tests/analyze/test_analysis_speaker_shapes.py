@@ -497,6 +497,15 @@ def test_a_paragraph_of_bare_quotation_after_a_speaker_acts_is_theirs():
     text = ("The senator spoke for an hour.\n\nOkafor closed with a direct appeal for turnout on Monday.\n\n"
             "“So here is what I need from you.”")
     assert speaker_of(text, "what I need from you") is None
+    # nor the one who acts on a newcomer, nor the reader of a statement, nor one the words name
+    for text in ("“Our plan will protect every home,” Mayor Alan Dunn said.\n\nCarla Ruiz, 58, has been flooded four "
+                 "times. Dunn visited her house last week.\n\n“I told him the truth: we are drowning.”",
+                 "“This was a brutal attack,” prosecutor Seán Gillane told the court.\n\nGillane then read a "
+                 "statement from the victim’s mother.\n\n“I will never forgive him for what he took from us.”",
+                 "“I’ve never seen a season like it,” said trainer Willie Mullins.\n\nHis stable jockey rode four "
+                 "winners. Mullins embraced him.\n\n“I owe everything to Willie. He gave me my chance.”"):
+        quote = analyze_article(text, None).quotes[-1]
+        assert quote.speaker is None, text
 
 
 def test_a_colon_after_words_that_name_no_one_goes_on_with_the_speaker_before():

@@ -523,19 +523,38 @@ def _continue_previous_paragraph(article: ArticleText, statement: Statement, don
     elif not any(s.direct for s in previous) and (newcomer := _introduced(article, last_sentence)) is not None \
             and FIRST_PERSON.search(words):  # not a sign, a title
         _apply_subject(article, statement, subject_from_mention(article, newcomer), done, genders)
-    elif not previous and FIRST_PERSON.search(words) and (speaker := _speaker_acting(article, last_sentence, done)):
+    elif not previous and FIRST_PERSON.search(words) \
+            and (speaker := _speaker_acting(article, statement, (lo, hi), last_sentence, done)):
         _apply_subject(article, statement, speaker, done, genders)
 
 
-def _speaker_acting(article: ArticleText, sentence: tuple[int, int], done: list[Statement]) -> Subject | None:
+def _speaker_acting(article: ArticleText, statement: Statement, paragraph: tuple[int, int],
+                    sentence: tuple[int, int], done: list[Statement]) -> Subject | None:
     """The subject of a paragraph's last sentence where it is a person quoted before in the article and the
     paragraph reports no words: "Okafor closed with a direct appeal for turnout." then a paragraph of bare quotation
-    in the first person, his appeal."""
+    in the first person, his appeal. Not where the paragraph names someone for the first time ("Carla Ruiz, 58,
+    has been flooded four times. Dunn visited her house last week." then "“I told him the truth …”": hers), nor
+    where the sentence tells of a letter or a statement, whose words the quotation may be ("Gillane then read a
+    statement from the victim's mother."), nor where the quotation speaks of that person ("“I owe everything to
+    Willie.”")."""
     subject = _main_clause_person(article, sentence) or sentence_subject(article, sentence)
     if subject is None or subject.kind != "name" or subject.mention is None:
         return None
-    name = article.full_name(subject.mention, subject.surface, subject.start)[0]
-    return subject if any(s.direct and s.speaker == strip_title(name) for s in done) else None
+    name = strip_title(article.full_name(subject.mention, subject.surface, subject.start)[0])
+    if not any(s.direct and s.speaker == name for s in done) or speaks_of(article, statement, name):
+        return None
+    lo, hi = paragraph
+    if set(re.findall(r"[a-z]+", article.text[sentence[0]:sentence[1]])) & _READING:
+        return None
+    newcomers = [m for m in article.people if lo <= m.start < hi and article.person_name(m) != name
+                 and not any(p.start < lo and article.person_name(p) == article.person_name(m) for p in article.people)]
+    return None if newcomers else subject
+
+
+# words of a text read out or sent, whose words a bare quotation after them may be ("read a statement from the
+# victim's mother", "the letter his mother sent him"); not a message or an appeal of the speaker's own
+_READING = {"read", "reads", "reading", "wrote", "sent", "letter", "letters", "statement", "email", "note", "card", "poem",
+            "memo", "document", "text"}
 
 
 def _speaks_on(article: ArticleText, previous: Statement, sentence: tuple[int, int], words: str) -> bool:
