@@ -541,8 +541,10 @@ def _speaker_acting(article: ArticleText, statement: Statement, paragraph: tuple
     if subject is None or subject.kind != "name" or subject.mention is None:
         return None
     name = strip_title(article.full_name(subject.mention, subject.surface, subject.start)[0])
-    if not any(s.direct and s.speaker == name for s in done) or speaks_of(article, statement, name):
-        return None
+    said = {w for a, b in statement.parts for w in re.findall(r"[\w’'-]+", article.text[a:b])}
+    if not any(s.direct and s.speaker == name for s in done) or speaks_of(article, statement, name) \
+            or said & {name.split()[0], name.split()[-1]}:
+        return None  # "“I owe everything to Willie.”" is not Willie Mullins's
     lo, hi = paragraph
     if set(re.findall(r"[a-z]+", article.text[sentence[0]:sentence[1]])) & _READING:
         return None
