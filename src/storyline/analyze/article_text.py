@@ -191,7 +191,8 @@ class ArticleText:
             return surface, mention
         fitting = self._fitting_spellings(key)
         if len(surface.split()) > 1:  # "Michael Donnelly" is not "Margaret “Peggy” Donnelly", whose initial he shares
-            fitting = [text for text in fitting if compatible_given_names(surface, text)] or fitting
+            fitting = [text for text in fitting
+                       if compatible_given_names(key, self._keys[self._spellings[text][0][0]])] or fitting
         if "-" in surface and " " not in surface.strip():  # "Zhao-Whitaker" is Helen Zhao-Whitaker's surname, not two names
             fitting = [text for text in self._spellings if len(text.split()) > 1 and text.split()[-1] == surface.strip()] \
                 or fitting

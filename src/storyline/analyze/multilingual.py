@@ -12,7 +12,7 @@ carries across languages, driven by one registry (storyline.lang, a module per l
   scripts merge with their English forms later, in canonical_entities, whose keys transliterate
   (Зеленський -> zelenskiy ~ zelensky).
 - quotes (quotes.find_quotes_in_language): the passages between quote marks (the one scanner of
-  quote_marks.py), attributed (speakers.attribute_in_language) through the language's cue verbs: a
+  quote_marks.py), attributed (speakers_in_language.attribute_in_language) through the language's cue verbs: a
   name right after the cue ("», a déclaré Okan Demirtaş"), or before it ("Rubio a déclaré :
   « … »"); a cue with no name ("», — заявив президент") keeps the article's
   previous speaker.

@@ -27,7 +27,8 @@ from storyline.analyze.nlp import Parsed, simple_tokens
 from storyline.analyze.occasions import inherit_venues, read_context
 from storyline.analyze.quote_marks import scan_quote_marks
 from storyline.analyze.reported import reported_statements
-from storyline.analyze.speakers import attribute_in_language, fullest_name, resolve_speakers
+from storyline.analyze.speakers import resolve_speakers
+from storyline.analyze.speakers_in_language import attribute_in_language, fullest_name
 from storyline.analyze.statements import Statement, direct_statements
 from storyline.analyze.transcripts import transcript_turns
 from storyline.lang import cue_pattern
