@@ -52,3 +52,13 @@ def test_curly_marks_inside_a_straight_quotation_are_its_own():
 def test_a_straight_mark_doubled_by_a_curly_one_opens_one_quotation():
     text = "Varga spoke to Radio Norr.\n\n\"“You don’t win the vote by counting ferries,” Varga said."
     assert [q.speaker for q in analyze_article(text, None).quotes] == ["Varga"]
+
+
+def test_an_apostrophe_ending_a_word_inside_single_marks_closes_nothing():
+    assert quoted("‘It was the players’ decision to strike, not mine,’ he said.") == [
+        "It was the players’ decision to strike, not mine"]
+    assert quoted("‘It’s rock ’n’ roll scheduling – play now, worry later,’ said the coach.") == [
+        "It’s rock ’n’ roll scheduling – play now, worry later"]
+    # a term's end, or a close followed by what follows quotations, still closes
+    assert quoted("He called it a 'disgrace' today and said 'never again' to reporters.") == ["disgrace", "never again"]
+    assert quoted("‘We were the better side’ he said, adding the players’ union agreed.") == ["We were the better side"]

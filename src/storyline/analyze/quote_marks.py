@@ -81,15 +81,40 @@ def _closing(text: str, i: int, lo: int, hi: int) -> int | None:
         elif ch == '"' and c == "”" and curly and _can_close(text, j, lo, hi):
             curly -= 1
         elif c in closers and _can_close(text, j, lo, hi):
-            if depth == 0:
+            if ch in _SINGLE and _apostrophe_before_word(text, i, j, hi, closers):
+                pass  # "‘It was the players’ decision …,’": an apostrophe, the quotation closes further on
+            elif depth == 0:
                 return j
-            depth -= 1
+            else:
+                depth -= 1
         elif c == ch and _can_open(text, j, lo, hi):
             if ch not in _NESTING:
                 return None
             depth += 1
         j += 1
     return None
+
+
+def _apostrophe_before_word(text: str, i: int, j: int, hi: int, closers: str) -> bool:
+    """Whether a single mark that could close the quotation opened at i is an apostrophe ending a word in s or
+    n three words or more into it ("the players’ decision", "rock ’n’ roll"): a word in lower case follows it that no
+    closed quotation is followed by (a cue, a pronoun, a small word), and a mark further on in the paragraph can
+    close the quotation instead."""
+    if text[j - 1] not in "sn" or len(text[i + 1:j].split()) < 3:
+        return False  # a plural's possessive ("players’", "Jones’") or a cut word ("’n’") inside a sentence quoted, not
+        # a term's end ("the 'yes' campaign")
+    follower = _FOLLOWER.match(text, j + 1, hi)
+    if follower is None or follower.group(1) in _AFTER_A_QUOTATION:
+        return False
+    return any(text[k] in closers and _can_close(text, k, i, hi) for k in range(follower.end(), hi))
+
+
+_FOLLOWER = re.compile(r" ([a-z][a-z’'-]*)")
+_AFTER_A_QUOTATION = CUE_WORDS | {"he", "she", "they", "we", "i", "it", "you", "and", "but", "or", "nor", "as", "while",
+                                  "when", "because", "the", "a", "an", "his", "her", "their", "its", "our", "my", "in",
+                                  "on", "at", "to", "for", "with", "from", "by", "of", "is", "was", "are", "were", "has",
+                                  "had", "have", "then", "so", "which", "who", "that", "than", "into", "after",
+                                  "before", "until", "if", "or", "not", "this", "these", "those", "said"}
 
 
 def _pair(text: str, lo: int, hi: int, openers: str, next_paragraph_opens: str | None) -> list[tuple[int, int, bool]]:
