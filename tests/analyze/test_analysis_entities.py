@@ -214,6 +214,9 @@ def test_a_name_after_a_title_the_model_stopped_at_is_the_person():
     people = [(m.text, m.title) for m in extract_mentions(text) if m.label == "PERSON"]
     assert ("Isabelle Thériault", "Cpl.") in people and not any("RCMP" in name for name, _ in people)
     assert analyze_article(text, None).quotes[0].speaker == "Isabelle Thériault"
+    # a title after the title is no name: "The Rev. Dr. Martin Luther King Jr."
+    assert [m.text for m in extract_mentions("The Rev. Dr. Martin Luther King Jr. spoke.") if m.label == "PERSON"] \
+        == ["Martin Luther King Jr"]
 
 
 def test_a_full_name_is_never_another_s_who_shares_its_initial_and_surname():

@@ -137,7 +137,7 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
     # "RCMP Cpl. Isabelle Thériault": the model stopped at a title's full stop; the name is the words after it
     clipped = _TITLE_ABBREVIATION_END.search(text, start, end) if label == "PERSON" else None
     named = _NAME_AFTER_STOP.match(text, end) if clipped is not None else None
-    if named is not None:
+    if named is not None and not _TITLE_ABBREVIATION_END.search(named.group(1).split()[0]):  # not "Rev. Dr. …"
         start, end = named.start(1), named.end(1)
     # "Alder’s Sam Okonjo", "Easterby’s Harlow Stadium": the name after the possessive is the mention.
     inner = list(_POSSESSIVE_INSIDE.finditer(text, start, end))
