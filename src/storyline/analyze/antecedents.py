@@ -162,6 +162,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
         if chosen:
             return chosen, (relative.start, relative.end)
     own: tuple[str, tuple[int, int] | None] | None = None  # the paragraph's subject, whom its quotation names
+    reported = _reported_spans(article.text, done, pos)
     for paragraph in range(here, max(-1, here - 5), -1):
         if paragraph <= here - 2 and not _goes_on_by_pronoun(article, paragraph + 1, gender):
             break  # past the paragraph before, only through paragraphs that name no one and say he or she
@@ -182,7 +183,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos) \
             + _asked_people(article, done, paragraph, pos)
         ranked = sorted(speakers + subjects)
-        subordinate = _in_subordinate_clause(article, ranked) + _spoken_of(article.text, done, ranked, pos)
+        subordinate = _in_subordinate_clause(article, ranked) + _spoken_of(reported, ranked)
         ordered = [c for c in reversed(ranked) if c not in subordinate] + list(reversed(subordinate))
         for _, name, span in ordered:
             chosen = fitting(name, span)
@@ -219,9 +220,9 @@ def _main_speaker(article: ArticleText, pos: int, done: list[Statement], said_la
     reader takes the feature's subject ("As the light goes, she walks me back down to the pier. “…,” she says":
     the postwoman quoted all through, not the nurse quoted four paragraphs up); None where the latest was quoted
     in the paragraph before or this one, or no one is quoted so much more."""
-    before = [s for s in done if s.speaker and s.speaker_span and s.position < pos and not _is_org(article, s)]
     if article.paragraph_of(said_last.position) >= article.paragraph_of(pos) - 2:
         return None
+    before = [s for s in done if s.speaker and s.speaker_span and s.position < pos and not _is_org(article, s)]
     counts = Counter(s.speaker for s in before)
     main, n = counts.most_common(1)[0]
     if main == latest or n < 5 or n < 3 * counts[said_last.speaker] or fitting(main, None) != main:
@@ -451,18 +452,25 @@ def _clause_end(text: str, statement: Statement) -> int:
     end = max(b for _, b in statement.parts)
     if statement.cue is not None and statement.cue[0] >= end:
         return statement.sentence[1]
-    stop = re.compile(r"[,;]").search(text, end, statement.sentence[1])
+    stop = _CLAUSE_STOP.search(text, end, statement.sentence[1])
     return stop.start() + 1 if stop is not None else statement.sentence[1]
 
 
-def _spoken_of(text: str, done: list[Statement], candidates: list[tuple[int, str, tuple[int, int] | None]], pos: int) \
-        -> list[tuple[int, str, tuple[int, int] | None]]:
-    """The candidates for he or she named inside the words another reports before pos ("He said he had had “no
-    idea” Mr Pereira was waiting for him. “I walked out and he was just there,” he said": the one who reported,
-    not Pereira), or after the cue of a quotation in their sentence, who come after the others."""
+_CLAUSE_STOP = re.compile(r"[,;]")
+
+
+def _reported_spans(text: str, done: list[Statement], pos: int) -> list[tuple[int, int, str]]:
+    """The spans of words another reports before pos, with who reports them: the parts of reported speech, and the
+    rest of the clause after the cue of a quotation already read, which it reports."""
     reported = [(a, b, s.speaker) for s in done if not s.direct and s.speaker and s.position < pos for a, b in s.parts]
-    # and the rest of the sentence after the cue of a quotation already read: the clause it reports
-    reported += [(s.cue[1], _clause_end(text, s), s.speaker) for s in done if s.speaker and s.cue and s.position < pos]
+    return reported + [(s.cue[1], _clause_end(text, s), s.speaker) for s in done if s.speaker and s.cue and s.position < pos]
+
+
+def _spoken_of(reported: list[tuple[int, int, str]], candidates: list[tuple[int, str, tuple[int, int] | None]]) \
+        -> list[tuple[int, str, tuple[int, int] | None]]:
+    """The candidates for he or she named inside the words another reports (`_reported_spans`: "He said he had
+    had “no idea” Mr Pereira was waiting for him. “I walked out and he was just there,” he said": the one who
+    reported, not Pereira), who come after the others."""
     return [c for c in candidates if c[2] is not None
             and any(a <= c[2][0] < b and speaker != c[1] for a, b, speaker in reported)]
 

@@ -547,7 +547,7 @@ def _speaker_acting(article: ArticleText, statement: Statement, paragraph: tuple
     if set(re.findall(r"[a-z]+", article.text[sentence[0]:sentence[1]])) & _READING:
         return None
     newcomers = [m for m in article.people if lo <= m.start < hi and article.person_name(m) != name
-                 and not any(p.start < lo and article.person_name(p) == article.person_name(m) for p in article.people)]
+                 and not _named_before(article, article.person_name(m), lo)]
     return None if newcomers else subject
 
 
@@ -597,14 +597,17 @@ def _introduced(article: ArticleText, sentence: tuple[int, int]) -> Mention | No
     for m in article.people:
         if not sentence[0] <= m.start < sentence[1] or article.in_quote(m.start) or not person_like(article, m):
             continue
-        name = article.person_name(m)
-        if any(p.start < sentence[0] and article.person_name(p) == name
-               for p in article.people):
+        if _named_before(article, article.person_name(m), sentence[0]):
             continue  # named before: the sentence is about them, not introducing a source
         before = article.text[max(sentence[0], (m.title_start or m.start) - 5):m.title_start or m.start]
         if article.text[m.end:m.end + 2] in (", ", ",\n") or re.search(r"\b(?:was|is)\s+(?:the\s+)?$", before):
             found.append(m)
     return found[0] if len(found) == 1 else None
+
+
+def _named_before(article: ArticleText, name: str, pos: int) -> bool:
+    """Whether the article names the person before pos."""
+    return any(p.start < pos and article.person_name(p) == name for p in article.people)
 
 
 def _lede_speaker(article: ArticleText, statement: Statement) -> Mention | None:
