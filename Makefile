@@ -8,12 +8,15 @@ DB ?= storyline.db
 
 install: $(VENV)/.installed
 
-# torch is installed first, pinned, so that no other package pulls a CUDA build.
-$(VENV)/.installed: pyproject.toml
+# torch is installed first, pinned, so that no other package pulls a CUDA build. constraints.txt pins every other
+# package the install resolves (`pip freeze` of a fresh install, storyline and torch left out), so that a fresh
+# machine computes the same vectors and figures as the recorded ones (tests/test_demo_json.py) whatever the index
+# has published since; to move to newer packages, install without it, run the tests, and freeze again.
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	TQDM_DISABLE=1 $(BIN)/storyline setup
 	touch $@
 
