@@ -9,7 +9,7 @@ from __future__ import annotations
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.nlp import Token
 from storyline.analyze.statements import Statement
-from storyline.analyze.venues import MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
+from storyline.analyze.venues import ANY_VENUE, MEDIA_WORDS, VENUE_LEAD, VENUE_PATTERNS
 from storyline.lang.en import TELLING, TO_AUDIENCE, WITH_AUDIENCE
 
 
@@ -18,14 +18,16 @@ def read_context(article: ArticleText, statement: Statement) -> None:
     lo, hi = statement.frame
     chars = list(article.text[lo:hi])
     for a, b in article.quoted_near(lo, hi):
-        for x in range(max(a, lo), min(b + 1, hi)):
-            chars[x - lo] = " "
+        x, y = max(a, lo) - lo, min(b + 1, hi) - lo
+        if y > x:
+            chars[x:y] = " " * (y - x)
     if not statement.direct:
         for a, b in statement.parts:
-            for x in range(max(a, lo), min(b, hi)):
-                chars[x - lo] = " "
+            x, y = max(a, lo) - lo, min(b, hi) - lo
+            if y > x:
+                chars[x:y] = " " * (y - x)
     frame = "".join(chars)
-    for label, pattern in VENUE_PATTERNS:
+    for label, pattern in VENUE_PATTERNS if ANY_VENUE.search(frame) else ():  # one pass where no venue is named
         match = next((m for m in pattern.finditer(frame) if VENUE_LEAD.search(frame[max(0, m.start() - 60):m.start()])
                       or m.group().lower().startswith(("told", "on ", "to ", "address", "post", "wrote", "writing",
                                                        "message"))), None)

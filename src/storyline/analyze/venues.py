@@ -38,6 +38,8 @@ VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern,
     ("letter", r"\bletter\b"),
 ]]
 # A venue word counts when the statement was made in/at/on it, or it stands in apposition ("…, a radio show").
+# any of them: one search over a frame before each is tried
+ANY_VENUE = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in VENUE_PATTERNS), re.IGNORECASE)
 VENUE_LEAD = re.compile(r"(?:\b(?:in|at|on|during|to|told|with|via|through|from|for|after|gave|giving|before|"
                          r"Speaking\s+on|speaking\s+on)|,)\s+(?:(?:a|an|the|his|her|their|its|this|that|one|[\w-]+[’']s)\s+)?"
                          r"(?:[\w’'-]+\s+){0,3}$")
