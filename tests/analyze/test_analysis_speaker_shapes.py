@@ -543,3 +543,10 @@ def test_a_capitalised_role_opening_a_sentence_is_its_subject_before_the_one_it_
             "\"freebies that will bankrupt the State\" during the campaign. \"Today the people have given their "
             "answer to that insult,\" he added.")
     assert speaker_of(text, "Today the people") == "K. Chandrasekhar Murthy"
+
+
+def test_a_paragraph_after_a_bare_quotation_that_says_whose_line_it_was_names_its_speaker():
+    text = ("The board voted 5-2 to buy the scanners.\n\n"
+            "\"We can't scan our way to safety.\"\n\n"
+            "That line, from board member Patricia Lowe, drew loud applause from half the room.")
+    assert [q.speaker for q in analyze_article(text, None).quotes] == ["Patricia Lowe"]

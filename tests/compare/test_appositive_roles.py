@@ -165,3 +165,13 @@ def test_an_office_in_an_opening_phrase_is_not_the_next_names():
     second = ("Foreign Minister Dana Whitfield told reporters the talks had gone well.\n\n"
               "A second round is planned for May.")
     assert roles(first, second) == []
+
+
+def test_a_chamber_s_party_leader_is_one_of_its_members():
+    # "Senate Majority Leader" and "Sen." are one person's two true titles; a governor is another office
+    first = ("Senate Majority Leader Tomas Ridley said the vote would come on Thursday.\n\n"
+             "The bill funds the highway program for two years.")
+    second = ("Sen. Tomas Ridley said the vote on the highway bill would come on Thursday.\n\n"
+              "It funds the program for two years.")
+    assert roles(first, second) == []
+    assert roles(first, second.replace("Sen. Tomas", "Gov. Tomas")) != []

@@ -9,10 +9,10 @@ import itertools
 import re
 
 from storyline.analyze.known_people import people_by_context
-from storyline.analyze.name_matching import compatible_given_names, name_key, similar_surnames
+from storyline.analyze.name_matching import PARTICLES, compatible_given_names, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.analyze.office_titles import strip_title
-from storyline.analyze.person_names import as_person_name
+from storyline.analyze.person_names import as_person_name, headline_words, without_role_words
 from storyline.analyze.quote_marks import QUOTE_CHARS
 from storyline.lang.en import (
     FAMILY,
@@ -35,10 +35,15 @@ class ArticleText:
         self.text = text
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
+        self._words = [t.text.lower() for t in tokens]  # word(i), the rules' most frequent look-up
         self.sentences = split_sentences(text) or [(0, len(text))]
         self.sentence_starts = [s for s, _ in self.sentences]
-        named = (as_person_name(text, m) for m in people_by_context(text, mentions) if m.label != "PERSON" or not self._participle(m))
-        self.mentions = sorted((m for m in named if m is not None), key=lambda m: m.start)
+        self._lower_case: dict[str, bool] = {}
+        named = without_role_words([n for m in people_by_context(text, mentions)
+                                    if (m.label != "PERSON" or not self._participle(m)) and (n := as_person_name(text, m))],
+                                   self.written_in_lower_case)
+        headline = headline_words(text, [m for m in named if m.label == "PERSON"])
+        self.mentions = sorted((m for m in named if (m.start, m.end) not in headline), key=lambda m: m.start)
         self.mention_by_end = {m.end: m for m in self.mentions}
         self.mention_starts = [m.start for m in self.mentions]
         self.other_starts: dict[str, set[int]] = {}  # where each name the model did not take for a person stands
@@ -69,23 +74,29 @@ class ArticleText:
                 firsts.setdefault(m.text.split()[-1], set()).add(m.text.split()[0])
         # surnames two people of the article bear ("Bill Clinton", "Hillary Clinton"): alone, they name neither
         self.shared_surnames = {surname for surname, names in firsts.items() if len(names) > 1}
-        self._lower_case: dict[str, bool] = {}
         # people the article introduces as another's relative ("his nephew William T. LaRue", "Wilhelm's widow,
-        # Candee Wilhelm", "his wife, Jane Sanders") or among the survivors an obituary lists: the surname alone is
-        # the other's, whom the story is about
+        # Candee Wilhelm", "his wife, Jane Sanders", "whose son, Captain Humayun Khan,", "Karen Kasich, the governor's
+        # wife,") or among the survivors an obituary lists: the surname alone is the other's, whom the story is about
         self.relatives = {m.text for m in self.people if len(m.text.split()) > 1 and m.text.split()[-1] in self.shared_surnames
                           and (_RELATIVE_BEFORE.search(text, max(0, (m.title_start or m.start) - 60), m.title_start or m.start)
+                               or _RELATIVE_AFTER.match(text, m.end)
                                or _SURVIVED_BY.search(text, self.sentences[self.sentence_of(m.start)][0], m.start))}
+        # people the article calls late ("the late senator John McCain"): alone, their surname is a living bearer's
+        self.late = {m.text for m in self.people if " " in m.text and m.text.split()[-1] in self.shared_surnames
+                     and _LATE.search(text, max(0, (m.title_start or m.start) - 60), m.title_start or m.start)}
         # the sex a noun set right before a name gives it ("His wife, Marguerite Achterkamp,", "her son Pieter")
+        # (a given name alone gives it to the one full name it opens: "Walt, 77, and his wife, Bev," of Bev Kowalczyk)
         self.described_sex: dict[str, str] = {}
         for m in self.people:
             noun = _SEXED_BEFORE.search(text, max(0, m.start - 30), m.start)
-            if noun is None or len(m.text.split()) < 2:
+            if noun is None:
                 continue
+            full = [m.text] if " " in m.text else \
+                list({p.text for p in self.people if len(p.text.split()) > 1 and p.text.split()[0] == m.text})
             # set off by commas on both sides ("His wife, Marguerite Achterkamp, said"), not a name opening the next
             # clause ("Tributes were paid to the boy, Kerry Doyle said")
-            if "," not in noun.group() or text.startswith(",", m.end):
-                self.described_sex.setdefault(m.text, SEXED_NOUNS[noun.group(1).lower()])
+            if len(full) == 1 and ("," not in noun.group() or text.startswith(",", m.end)):
+                self.described_sex.setdefault(full[0], SEXED_NOUNS[noun.group(1).lower()])
 
     def _participle(self, mention: Mention) -> bool:
         """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
@@ -161,11 +172,11 @@ class ArticleText:
                                       for k, ch in enumerate(self.text[ends[-1]:hi], ends[-1]))
 
     def in_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
-        return k >= 0 and self.quoted[k][0] <= pos <= self.quoted[k][1]
+        k = bisect.bisect_right(self._quote_opens, pos) - 1
+        return k >= 0 and self._quoted[k][0] <= pos <= self._quoted[k][1]
 
     def word(self, i: int) -> str:
-        return self.tokens[i].text.lower() if 0 <= i < len(self.tokens) else ""
+        return self._words[i] if 0 <= i < len(self._words) else ""
 
     def written_in_lower_case(self, word: str) -> bool:
         """Whether the word stands anywhere in the text in lower case ("a trump card"), read once a word."""
@@ -199,13 +210,24 @@ class ArticleText:
         sex = title_sex(mention)
         if sex:  # "Ms. Khan" is not her son Humayun Khan, whose name is the fuller one; "Mr." not "His wife, …"
             fitting = [text for text in fitting if (given_sex(text) or self.described_sex.get(text, "")) in ("", sex)]
+        elif mention is not None and mention.title and sum(" " in text for text in fitting) > 1:
+            # "Capt. O'Neill" is the one introduced as "Capt. Kevin O'Neill", not his wife named last
+            title = _title_key(mention.title)
+            titled = [text for text in fitting if " " in text
+                      and any(_title_key(self.people[i].title or "") == title for i in self._spellings[text][0])]
+            fitting = titled if len(titled) == 1 else fitting
         best = self._nearest(fitting, pos)
+        if best >= 0 and self.people[best].text in self.late and len(surface.split()) == 1:
+            living = [text for text in fitting if text not in self.late and " " in text]
+            best = self._nearest(living, pos) if living else best  # "McCain said" of Meghan, not her late father
         if best >= 0 and self.people[best].text in self.relatives \
                 and self.sentence_of(pos) - self.sentence_of(self.people[best].start) > 1:
             # "Mr. LaRue said", not his nephew named last two sentences before; but "Bill Clinton spoke with voters
             # … At one point, a woman asked for a photo and Clinton said": the one the sentence before names
             others = [text for text in fitting if text not in self.relatives]
-            best = self._nearest(others, pos) if others else best
+            written = surface.strip()
+            if others and (any(text.endswith(written) for text in others) or not self.people[best].text.endswith(written)):
+                best = self._nearest(others, pos)  # but "Abu Laban wrote" of Osman Abu Laban, not of Salah Abu-Laban
         if best < 0:
             return self._by_given_name(surface), mention
         return self._by_given_name(self.people[best].text), mention or self.people[best]
@@ -271,11 +293,18 @@ class ArticleText:
                 mkey = self._keys[indices[0]].split()
                 if len(mkey) < len(words) or not similar_surnames(mkey[-1], words[-1]):
                     continue
-                if len(words) > 1 and mkey[0][:1] != words[0][:1]:
-                    continue
+                if len(words) > 1 and mkey[0][:1] != words[0][:1] \
+                        and not (set(words[:-1]) & PARTICLES and mkey[-len(words):] == words):
+                    continue  # not another's given name; but "van der Merwe" is Pieter van der Merwe's surname
                 fits.append(text)
             self._fits[key] = fits
         return self._fits[key]
+
+
+def _title_key(title: str) -> str:
+    """A title's last word, as one key for its forms ("Capt." and "Capt", "Det. Sgt." and "Sgt")."""
+    words = title.split()
+    return words[-1].rstrip(".").casefold() if words else ""
 
 
 def title_sex(mention: Mention | None) -> str:
@@ -287,8 +316,14 @@ def title_sex(mention: Mention | None) -> str:
 
 
 # a noun of one sex right before a name, after "his", "her", "their" or "the", a comma between or not
-_RELATIVE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[a-z-]+\s+)?"
+_RELATIVE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[a-z-]+\s+)?"
                               r"(?:%s)s?,?\s+$" % "|".join(sorted(FAMILY)))
+# ... or set after it ("Karen Kasich, the governor's wife,", "Linda Sánchez, her younger sister,")
+# (a possessive before the noun: not "Liz Cheney, the daughter of Dick Cheney", whom a story is about)
+_RELATIVE_AFTER = re.compile(r",\s+(?:(?:his|her|their)\s+|(?:the\s+)?[\w.’'-]+['’]s\s+)(?:(?!whose|who|which)[a-z-]+\s+)?"
+                             r"(?:%s)\b"
+                             % "|".join(sorted(FAMILY)))
+_LATE = re.compile(r"\b[Tt]he\s+late\s+(?:[\w.-]+\s+){0,3}$")
 _SURVIVED_BY = re.compile(r"\bsurvived\s+by\b")
 _SEXED_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[a-z]+\s+)?(%s),?\s+$" % "|".join(SEXED_NOUNS))
 

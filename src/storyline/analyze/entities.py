@@ -14,11 +14,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, groupby
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from storyline.analyze.missed_people import missed_people
+from storyline.analyze.missed_people import missed_people, speaking_alone
 from storyline.analyze.name_matching import (
     GEO_TAILS,
     PARTICLES,
@@ -32,7 +31,7 @@ from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
 from storyline.analyze.office_titles import OFFICE, OFFICE_END, ROLE_SPAN, TITLE_BEFORE, TITLE_INSIDE
 from storyline.analyze.person_names import ADVERB, dash_after_name
 from storyline.analyze.places import COUNTRIES
-from storyline.lang.en import CLAUSE_OPENING_WORDS
+from storyline.lang.en import CLAUSE_OPENING_WORDS, HONORIFICS, POST_NOMINALS, STORM_WORDS
 from storyline.memo import ARTICLES, memo
 from storyline.model import Entity, Mention, SourceSpan
 from storyline.text import DATELINE, iter_paragraphs
@@ -47,6 +46,7 @@ _OF_COUNTRY_NAME = re.compile(r"\bof\s+(?:the\s+)?(?P<c>[A-Z][\w.]*(?:\s+[A-Z][\
                               r"(?P<n>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3})")
 _POSSESSIVE_END = re.compile(r"(?:['’ʼ]s|(?<=s)['’ʼ])$")
 # A word that joins a name to what follows it, never the name's last: the model's "Juan “Chico” Manriquez of" (Oakland).
+_POST_NOMINAL_END = re.compile(r",?\s+(?:%s)$" % "|".join(re.escape(letters) for letters in sorted(POST_NOMINALS)))
 _JOINING_END = re.compile(r"\s+(?:of|and|the|from|in|at|for|to|on|with|de|du|da|van|von)$")
 # A capitalised word before a name that is no given name: one that opens a sentence or a clause
 _OPENER = re.compile(r"([A-Z][a-z]+),?\s+(?=[A-Z])")
@@ -160,6 +160,9 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
     possessive = _POSSESSIVE_END.search(text, start, end)
     if possessive:
         end = possessive.start()
+    letters = _POST_NOMINAL_END.search(text, start, end) if label == "PERSON" else None
+    if letters and letters.start() > start:
+        end = letters.start()  # "Rosalind Achterberg KC", "Jo Lee MP": letters after a name are no part of it
     lead = re.match(r"(?:the|The|THE|Several|Some|Many|Most|All|Both|Other|These|Those|Few)\s+(?=\S)", text[start:end])
     if lead:
         start += lead.end()
@@ -187,6 +190,8 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         title = " ".join(text[title_start:start].split())
         if label != "PERSON" and _name_like(text[start:end]):
             label = "PERSON"
+    if label == "PERSON" and " " in text[start:end].strip() and text[start:end].split()[0] in STORM_WORDS:
+        label = "EVENT"  # "Cyclone Biparna": a storm, no one who speaks
     if label == "PERSON" and _SAINT.match(title or text[start:end]):
         label = "FAC"  # "St. Brigid" of "St. Brigid Parish": a church or a school named for a saint, no one who speaks
     if end <= start or not any(ch.isupper() for ch in text[start:end]):
@@ -304,26 +309,6 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-@lru_cache(maxsize=4)
-def speaking_alone(text: str) -> frozenset[str]:
-    """The capitalised words that speak alone in the text, as only a person's surname does ("“…,” Okafor said",
-    "said Okafor"), not as the end of a longer name ("South Carolina says", "The White House says"): the last word
-    of a name the model took for a place or a body, found among them, makes that name a person's ("Adaeze Okafor");
-    no place or body of two or three words is taken up by its last word ("New York", "Goldman Sachs")."""
-    found = set()
-    for match in _SPEAKS_ALONE.finditer(text):
-        if match.group(1):
-            before = text[max(0, match.start() - 30):match.start()].split()
-            if before and before[-1][:1].isupper():
-                continue
-        found.add(match.group(1) or match.group(2))
-    return frozenset(found)
-
-
-_SPEAKS_ALONE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+(?:said|says|told|tells|added|adds|recalled|explained)\b"
-                           r"|\b(?:said|says|added|adds)\s+([A-Z][\w'’-]+)(?![\w'’-])")
-
-
 def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """Within one article, a surname of a named person is that person wherever the model missed it.
 
@@ -334,6 +319,13 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
     org_heads = {m.text.split()[0] for m in mentions if m.label != "PERSON" and len(m.text.split()) > 1
                  and all(w[:1].isupper() or w in _NAME_SMALL_WORDS for w in m.text.split())}
     people = {m.text for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
+    # a name the model also read as a person after a courtesy title is a person's everywhere ("Mr. van der Meer" beside
+    # "Van der Meer, wearing a gray suit," read as a body)
+    titled = {m.text[:1].upper() + m.text[1:] for m in mentions
+              if m.label == "PERSON" and " " in m.text and m.title and m.title.rstrip(".").lower() in HONORIFICS}
+    if titled:
+        mentions = [Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
+                    if m.label != "PERSON" and m.text[:1].upper() + m.text[1:] in titled else m for m in mentions]
     others = {m.text: m.label for m in mentions
               if m.label != "PERSON" and len(m.text.split()) > 1 and not m.text.isupper()}
     forms: set[str] = set(others)

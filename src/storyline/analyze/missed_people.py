@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from storyline.analyze.person_names import ADVERB, could_be_name
+from storyline.analyze.person_names import ADVERB, could_be_name, role_word
 from storyline.analyze.places import COUNTRIES
 from storyline.lang.en import (
     CLAUSE_OPENING_WORDS,
@@ -42,6 +43,7 @@ from storyline.lang.en import (
     NOT_NAME_ENDINGS,
     OFFICE_WORDS,
     PERSON_ROLES,
+    POST_NOMINALS,
     ROLE_TITLES,
     STOP_WORDS,
     US_STATES,
@@ -65,7 +67,23 @@ _COMMON = STOP_WORDS | FUNCTION_WORDS | CLAUSE_OPENING_WORDS | set(WEEKDAYS)
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
 _RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+[A-Z][\w’'-]*\.?)*")
-_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[-’'][A-ZÀ-Þ]?[a-zß-ÿ]+)*")
+_SEPARATOR = re.compile(r"[-’']")
+_ASCII_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word is written as a name is, in any letters: a capital, then small letters, and parts after a hyphen
+    or an apostrophe of small letters after a capital or none ("Nguyễn", "Søren", "Adjei-Mensah", "Hernández")."""
+    if _ASCII_NAME_WORD.fullmatch(word):
+        return True
+    if word.isascii():
+        return False
+    parts = _SEPARATOR.split(word)
+    first = parts[0]
+    if len(first) < 2 or not first[0].isupper() or not (first[1:].isalpha() and first[1:].islower()):
+        return False
+    return all(part and part.isalpha() and (part.islower() or part[0].isupper() and len(part) > 1 and part[1:].islower())
+               for part in parts[1:])
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ ]+$")
 _ROLES_BEFORE = re.compile(r"\b([a-z]+)[ ]+and((?:[ ]+[a-z]+){1,2})[ ]+$")
@@ -116,21 +134,26 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
         words[-1] = (trimmed, at)
     titled_at = max((k for k, (w, _) in enumerate(words) if w.rstrip(".").lower() in _TITLES), default=-1)
     names = words[titled_at + 1:]
-    while names and (names[0][0].lower() in _COMMON or ADVERB.fullmatch(names[0][0].lower())):
-        names = names[1:]  # "Later Ilse Duda", "Although Rubio", "Interestingly Blocher": a sentence's first word
-    while names and names[-1][0].rstrip(".").lower() in NAME_SUFFIXES:
-        names = names[:-1]
+    while names and (names[0][0].lower() in _COMMON or ADVERB.fullmatch(names[0][0].lower())
+                     or len(names) > 2 and _POSSESSIVE.search(names[0][0])):
+        names = names[1:]  # "Later Ilse Duda", "Although Rubio", "Interestingly Blocher": a sentence's first word;
+        # "Colorado’s Kendal Unruh": whose the person is
+    while names and (names[-1][0].rstrip(".").lower() in NAME_SUFFIXES or names[-1][0] in POST_NOMINALS):
+        names = names[:-1]  # "Jr.", "KC"
+    role = None
+    while len(names) > 2 and role_word(names[0][0], lambda word: word.lower() in lower_words):
+        role, names = names[0], names[1:]  # "Trustee Harjit Sandhu": a role the article writes in lower case
     if not 2 <= len(names) <= 3 or (titled_at < 0 and len(words) > 3):
         return None
     name_words = [w for w, _ in names]
-    if not _NAME_WORD.fullmatch(name_words[0]) or not _NAME_WORD.fullmatch(name_words[-1]) \
-            or not all(_NAME_WORD.fullmatch(w) or _INITIAL.fullmatch(w) for w in name_words) \
+    if not _name_word(name_words[0]) or not _name_word(name_words[-1]) \
+            or not all(_name_word(w) or _INITIAL.fullmatch(w) for w in name_words) \
             or not could_be_name(name_words):
         return None
     if any(w.lower() in _COMMON or w in NOT_NAME_ENDINGS or w in US_STATES or w in _MONTHS for w in name_words) \
             or " ".join(name_words) in US_STATES or " ".join(name_words) in COUNTRIES:
         return None
-    title: tuple[str, int] | None = words[titled_at] if titled_at >= 0 else None  # "Dr.", kept as the model's are
+    title: tuple[str, int] | None = words[titled_at] if titled_at >= 0 else role  # "Dr.", kept as the model's are
     before = _ROLE_BEFORE.search(text, max(0, run.start() - 30), run.start())
     titled = title is not None or before is not None and before.group(1) in _TITLES  # "host", a role, no title
     paired = _ROLES_BEFORE.search(text, max(0, run.start() - 60), run.start())  # "author and activist Cornel West"
@@ -144,7 +167,7 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     census = len(name_words) == 2 and trimmed == last and first.lower() in _CENSUS_GIVEN \
         and name_words[-1][:-1] not in surnames  # not "the Barry Bennetts of the world" beside "Barry Bennett"
     shown = bool(titled or person_before)
-    known = shown or first.lower() in _GIVEN or name_words[-1] in surnames
+    known = shown or first.lower() in _GIVEN or name_words[-1] in surnames or name_words[-1] in speaking_alone(text)
     if not (known or census):
         return None
     return names[0][1], end, title[0] if title else None, title[1] if title else None, shown, not known
@@ -170,3 +193,30 @@ def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Me
         if head:
             kept.append(Mention(text=head, start=m.start, end=m.start + len(head), label=m.label))
     return kept
+
+
+@lru_cache(maxsize=4)
+def speaking_alone(text: str) -> frozenset[str]:
+    """The capitalised words that speak alone in the text, as only a person's surname does ("“…,” Okafor said",
+    "said Okafor", "Ms Raghunathan said"), not as the end of a longer name ("South Carolina says", "The White House
+    says"): the last word of a name the model took for a place or a body, or did not take for anything, found among
+    them, makes that name a person's ("Adaeze Okafor", "Narayan Halder"); no place or body of two or three words is
+    taken up by its last word ("New York", "Goldman Sachs")."""
+    found = set()
+    for cue in _ALONE_CUE.finditer(text):  # the cues first, which are few, then the word on either side
+        before = _WORD_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
+        if before is not None:
+            words = text[max(0, before.start() - 30):before.start()].split()
+            if not (words and words[-1][:1].isupper() and words[-1].rstrip(".").lower() not in HONORIFICS):
+                found.add(before.group(1))
+        if cue.group(1) in _CUES_BEFORE_NAME:
+            after = _WORD_AFTER.match(text, cue.end())
+            if after is not None:
+                found.add(after.group(1))
+    return frozenset(found)
+
+
+_ALONE_CUE = re.compile(r"\b(said|says|told|tells|added|adds|recalled|explained)\b")
+_CUES_BEFORE_NAME = {"said", "says", "added", "adds"}
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]+)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w'’-]+)(?![\w'’-])")

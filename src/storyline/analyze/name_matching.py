@@ -14,7 +14,7 @@ from storyline.memo import memo
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
-              "das", "ter", "ten", "st", "abu", "bint"}
+              "das", "ter", "ten", "st", "abu", "bint", "o", "ni", "nic", "ui", "mac"}  # "Ó Súilleabháin", "Ní Bhriain"
 GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 
 

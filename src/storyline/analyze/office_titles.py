@@ -20,11 +20,11 @@ _EPITHETS = {"opposition", "unseeded", "embattled", "beleaguered", "disgraced", 
 SECRETARY_OF = (r"Secretary\s+of\s+(?:State|Defen[cs]e|the\s+Treasury|Treasury|Homeland\s+Security|Energy|Commerce"
                  r"|Labou?r|Health|Education|Agriculture|Transportation|the\s+Interior|Interior|War|Veterans\s+Affairs)")
 OFFICE = (r"(?:(?:Vice|Deputy|Prime|Foreign|Defen[cs]e|Finance|Interior|Health|Economy|Justice|Home|Acting|Former"
-           r"|Interim|Lieutenant|Assistant|Federal|Chief|State|Crown|Dist\.|Det\.?)[ -])*"
+           r"|Interim|Lieutenant|Assistant|Federal|Chief|State|Crown|Dist\.|Det\.?|House|Senate)[ -])*"
            r"(?:President(?:-elect)?|Minister|" + SECRETARY_OF + r"|Secretary-General|Secretary|Chancellor|Governor"
            r"|Mayor|Senator|Sen\.|Gov\.|Representative|Rep\.|Congress(?:man|woman)|Treasurer|Superintendent|Inspector"
            r"|Commissioner|Commander|Judge|Justice|Ambassador|Pope|King|Queen|Prince|Princess|Sheikh|Emir|Sultan|Gen\."
-           r"|Colonel|Col\.|Captain|Capt\.|Admiral|Sergeant|Sgt\.|Lt\.|Cpl\.|Insp\.?|Supt\.?|Atty\.|Speaker|Premier"
+           r"|Colonel|Col\.|Captain|Capt\.?|Admiral|Sergeant|Sgt\.?|Lt\.?|Cpl\.?|Insp\.?|Supt\.?|Atty\.|Speaker|Premier|(?:Majority|Minority)\s+(?:Leader|Whip)|Whip"
            r"|Chairman|Chairwoman|Chair"
            r"|Bishop|Archbishop|Cardinal|Rabbi|Detective|Constable|Attorney\s+General|Councill?or|Leader\s+of\s+the\s+Opposition"
            r"|Cr\.?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Lady|Rev\.?|Reverend)")

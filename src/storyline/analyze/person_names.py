@@ -5,7 +5,9 @@ The model reads capitalised runs as people. Some are no one's name, and none of 
   National Committee Chairman Ed Rendell", "Mrs." alone; no name ends in a title;
 - a party and a place: "Independent Vermont" of "The Independent Vermont senator vowed";
 - a headline's words: "Sick Of Men" of "Cecile Richards: ‘I’m Sick Of Men Telling Us …’"; a name has no
-  small word of a title capitalised inside it ("Of", "To", "The");
+  small word of a title capitalised inside it ("Of", "To", "The"); and a name of two words or more read only
+  in a line written in title case ("Steps Onstage" of "… the Former President Steps Onstage", "Sessions
+  Endorses Trump") is no one's where the body names no one it can be (`headline_words`);
 - a thing with a name: an agreement, a law, a programme, a street, a platform ("North American Free Trade
   Agreement", "Telemundo Facebook", "Hermenegildo Galeana Street"), or the tail of a body's name
   ("International Security" of "Institute for Science and International Security"): its last word says so.
@@ -19,12 +21,15 @@ name, not a clause.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from storyline.analyze.name_matching import PARTICLES, compatible_given_names, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.lang.en import (
     ANONYMOUS,
+    CLAUSE_OPENING_WORDS,
+    CONTINUING_WORDS,
     CUE_WORDS,
     FEMALE_GIVEN_NAMES,
     FUNCTION_WORDS,
@@ -34,12 +39,22 @@ from storyline.lang.en import (
     NP_STOP,
     PARTY_LETTERS,
     PERSON_ROLES,
+    PREPOSITIONAL,
     ROLE_TITLES,
     STOP_WORDS,
+    STORM_WORDS,
     TITLE_SMALL_WORDS,
     VERB_FORMS,
+    WEEKDAYS,
 )
+from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN, GIVEN_NAMES_ALSO_WORDS
 from storyline.model import Mention
+
+_GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
+# the census's given names of one sex, less months and weekdays ("At a June Trump campaign event")
+_CENSUS_GIVEN = (CENSUS_MALE_GIVEN | CENSUS_FEMALE_GIVEN) - {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december"} - {day.lower() for day in WEEKDAYS}
 
 # An adverb, which opens a sentence capitalised and is no given name ("Interestingly Blocher", "Ironically Ortiz");
 # not "Kimberly", nor a body's "Butterfly" or "Grammarly"
@@ -73,6 +88,10 @@ def could_be_name(words: Sequence[str]) -> bool:
         return False
     if len(words) > 1 and words[0] in PARTY_LETTERS:
         return False  # "The Independent Vermont senator": a party and a place, no one's name
+    if any(w in ("v.", "vs.", "v", "vs") for w in words[1:-1]):
+        return False  # "Trump v. Trump": a case's or a book's name
+    if len(words) > 1 and words[0] in STORM_WORDS:
+        return False  # "Cyclone Biparna", "Hurricane Helene": a storm
     return not any(w[:1].isupper() and w.lower() in TITLE_SMALL_WORDS for w in words[1:-1])
 
 
@@ -90,15 +109,106 @@ def as_person_name(text: str, mention: Mention) -> Mention | None:
         # verb opening the sentence is never part of a name
         start = mention.start + len(words[0]) + 1
         return replace(mention, text=text[start:mention.end], start=start)
+    particles = _PARTICLES_BEFORE.search(text, max(0, mention.start - 40), mention.start) \
+        if (mention.title_start is None or mention.title_start >= mention.start) \
+        and text[max(0, mention.start - 5):mention.start].rstrip().rsplit(" ", 1)[-1].lower() in _LAST_PARTICLES else None
+    if particles is not None:
+        # "Pieter van der Merwe", "Van der Merwe said", the model reading "Merwe": the particles and the given name
+        # before them (no role or title, a word the article never writes in lower case) are the name's
+        given_word = particles.group(1)
+        keep_given = given_word is not None and given_word.lower() not in PERSON_ROLES | HONORIFICS \
+            and re.search(rf"\b{given_word.lower()}\b", text) is None
+        start = particles.start(1) if keep_given else particles.start(2)
+        return replace(mention, text=text[start:mention.end], start=start)
     given = _GIVEN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
-    if given is not None and given.group(1).lower() in MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES \
+    if given is not None and (given.group(1).lower() in _GIVEN or given.group(1).lower() in _CENSUS_GIVEN
+                              and " " not in mention.text and re.search(rf"\b{given.group(1).lower()}\b", text) is None) \
             and (mention.title_start is None or mention.title_start >= mention.start):
         # "Tennis great Billie Jean King", the model reading "Jean King": the given name it left out opens the name
+        # (a name the census gives people of one sex before a surname alone, where the article never writes it in
+        # lower case: "Rosalind" of "Rosalind Achterberg KC", the model reading "Achterberg KC")
         return replace(mention, text=text[given.start(1):mention.end], start=given.start(1))
     return mention
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")
+_LAST_PARTICLES = {"van", "von", "der", "den", "de", "du", "dos", "ter", "ten", "la", "le"}
+_PARTICLES_BEFORE = re.compile(r"(?<![\w’'.-])(?:([A-Z][a-z]+) )?((?:[Vv]an|[Vv]on|[Dd]e[rn]?|[Dd]u|[Dd]os|[Tt]e[rn])"
+                               r"(?: (?:der|den|de|la|le|ten|ter))?) $")
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+
+
+# words that open a name as no role: given names, particles, and the small words a sentence opens on ("Among")
+_NO_ROLE = frozenset(_GIVEN | GIVEN_NAMES_ALSO_WORDS | PARTICLES | STOP_WORDS | FUNCTION_WORDS | PREPOSITIONAL
+                     | CLAUSE_OPENING_WORDS | CONTINUING_WORDS)
+
+
+def role_word(word: str, written_in_lower_case: Callable[[str], bool]) -> bool:
+    """Whether a capitalised word opening a name is a role the article writes in lower case and no given name or
+    particle of a name ("Trustee" of "Trustee Marguerite O'Connell", "Health" of "Minister for Health Rhiannon
+    Pallister"; not "Will" of "Will Estrada", "Grant" of "Grant Michael Tillotson", nor "van")."""
+    lower = word.lower()
+    return word.isalpha() and word[:1].isupper() and lower not in _NO_ROLE and not ADVERB.fullmatch(lower) \
+        and (written_in_lower_case(word) or written_in_lower_case(f"{word}s"))  # "trustee" or "trustees"
+
+
+def without_role_words(people: Sequence[Mention], written_in_lower_case: Callable[[str], bool]) -> list[Mention]:
+    """The mentions with the role words opening a person's name of three words or more cut off (`role_word`), as its
+    title."""
+    out = []
+    for m in people:
+        words = m.text.split()
+        cut = 0
+        while m.label == "PERSON" and len(words) - cut > 2 and role_word(words[cut], written_in_lower_case):
+            cut += 1
+        if cut:
+            start = m.start + m.text.index(words[cut], len(" ".join(words[:cut])))
+            title_start = m.title_start if m.title_start is not None else m.start
+            m = replace(m, text=m.text[start - m.start:], start=start, title_start=title_start,
+                        title=" ".join(words[:cut]) if m.title is None else f"{m.title} {' '.join(words[:cut])}")
+        out.append(m)
+    return out
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether pos lies in a headline: a line with no closing full stop of four capitalised words or more, its other
+    words a title's small words ("With Jeb Bush Struggling, the Former President Steps Onstage")."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    line = text[lo:hi if hi >= 0 else len(text)].rstrip()
+    if line.endswith((".", "?", "!")):
+        return False
+    words = _LINE_WORD.findall(line)
+    capitalised = sum(w[:1].isupper() for w in words)
+    return capitalised >= 4 and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def headline_words(text: str, people: Sequence[Mention]) -> set[tuple[int, int]]:
+    """The spans of people's names of two words or more that stand only in headlines, where no person named outside
+    one has a name they can be (the same surname, and given names that fit, or a given name before the surname the
+    body writes alone): a headline's verb or noun read as a name ("Sessions Endorses Trump", "Steps Onstage"), not
+    "Valerie Jarrett" of a headline whose body names her in full, nor "Cecile Richards" of one whose body writes
+    "Richards"."""
+    lines: dict[int, bool] = {}
+
+    def in_title_case(pos: int) -> bool:  # once a line
+        start = text.rfind("\n", 0, pos) + 1
+        if start not in lines:
+            lines[start] = title_case_line(text, pos)
+        return lines[start]
+
+    in_headline = [m for m in people if len(m.text.split()) > 1 and in_title_case(m.start)]
+    if not in_headline:
+        return set()
+    body = {name_key(m.text) for m in people if not in_title_case(m.start)}
+    return {(m.start, m.end) for m in in_headline
+            if not any(similar_surnames(k.split()[-1], name_key(m.text).split()[-1])
+                       and (" " in k and compatible_given_names(k, name_key(m.text))
+                            or " " not in k and _given_name(m.text.split()[0])) for k in body)}
+
+
+def _given_name(word: str) -> bool:
+    return word.lower() in _GIVEN or word.lower() in _CENSUS_GIVEN
 
 
 _TITLES_THEN_NAME = re.compile(r"\s+and\s+(?:[A-Z][\w’'.-]*\s+){0,6}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.entities import ORG_WORDS
-from storyline.analyze.person_names import could_be_name, person_beside
+from storyline.analyze.person_names import could_be_name, person_beside, role_word
 from storyline.analyze.places import is_country
 from storyline.lang.en import (
     ANONYMOUS,
@@ -144,6 +144,8 @@ def classify_phrase(article: ArticleText, k: int, j: int) -> Subject:
         run -= 1
     if run - 1 >= k and article.word(run - 1) == "of" and j - run >= 2:
         run += 1  # "Secretary of State Gail Reinholt": the office's own word before the name
+    while j - run >= 2 and role_word(article.tokens[run].text, article.written_in_lower_case):
+        run += 1  # "Minister for Health Rhiannon Pallister", "Trustee Harjit Sandhu": a role before the name
     names = [article.tokens[x].text for x in range(run, j + 1)]
     joined = any(w in ("and", "&") for w in names)  # two names joined: a body's name ("Marks and Spencer")
     if j - run >= 1 and all(w[:1].isupper() or w in ("and", "&") for w in names) and article.tokens[j].tag in ("NNP", ""):

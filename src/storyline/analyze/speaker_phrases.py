@@ -39,6 +39,7 @@ from storyline.lang.en import (
     PERSON_ROLES,
     PHRASE_LINKS,
     PLACE_PREPOSITIONS,
+    POST_NOMINALS,
     PREPOSITIONAL,
     PRESS_KINDS,
     PRONOUNS,
@@ -248,8 +249,9 @@ _APPOSITION_END = {","} | QUOTE_TOKENS - {"'", "’"}
 
 
 def _classify_ending_at(article: ArticleText, j: int, lo: int) -> Subject | None:
-    if article.word(j) in NAME_SUFFIXES and j > 0 and article.tokens[j - 1].start >= lo:
-        j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr."
+    if (article.word(j) in NAME_SUFFIXES or article.tokens[j].text in POST_NOMINALS) and j > 0 \
+            and article.tokens[j - 1].start >= lo:
+        j -= 2 if article.word(j - 1) == "," else 1  # "James B. Comey Jr.", "John Doe, Jr.", "Rosalind Achterberg KC"
     tok = article.tokens[j]
     word = tok.text.lower()
     if word in _OBJECT_PRONOUNS and j >= 2 and article.tokens[j - 2].start >= lo and article.word(j - 1) in _GOVERNING_OBJECT:

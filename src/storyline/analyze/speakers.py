@@ -721,7 +721,8 @@ _NAME_RUN = re.compile(r"(?:^|(?<=\s))(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'&
 def _message_from(article: ArticleText, sentence: tuple[int, int], opening: bool = False) -> Subject | None:
     """"That was the message from union leader Jane Doe", "The words came from prop Andy Sheldrake": the speaker a
     following sentence names; `opening`: only a sentence that opens on it, pointing back ("That was the lament
-    of …"), as one must that stands in the paragraph after the quotation's."""
+    of …", "That line, from board member Pat O'Neill, drew applause"), as one must that stands in the paragraph after
+    the quotation's."""
     text = article.text[sentence[0]:sentence[1]]
     match = (_POINTS_BACK if opening else _MESSAGE_OF).search(text)
     if not match:
@@ -734,6 +735,6 @@ _SAYING_NOUNS = (r"(?:message|words|verdict|warning|view|promise|pledge|reaction
 _MESSAGE_OF = re.compile(r"\b" + _SAYING_NOUNS + r"\s+(?:(?:came|come|comes)\s+)?(?:of|from)\s+")
 _POINTS_BACK = re.compile(r"^(?:(?:That|This|Those|These|Such)\s+(?:is|was|were|are|has\s+been)\s+(?:the|a)\s+(?:[\w-]+\s+)?"
                           + _SAYING_NOUNS + r"\s+(?:of|from)\s+|(?:The|Those|These)\s+" + _SAYING_NOUNS
-                          + r"\s+(?:came|come|comes)\s+from\s+"
+                          + r"\s+(?:came|come|comes)\s+from\s+|(?:That|This)\s+(?:line|comment|" + _SAYING_NOUNS + r"),\s+from\s+"
                           r"|(?:That|This)\s+(?:is|was)\s+how\s+(?=[^.;]{1,80}?\b(?:described|describes|put|puts|recalled|recalls"
                           r"|remembered|remembers|explained|explains|summed|sums|recounted|recounts)\b))")

@@ -245,6 +245,7 @@ class _Labels:
             n = bisect.bisect_right(starts, position) - 1
             return n >= 0 and position < spans[n][1]
 
+        self.relatives = article.relatives  # "KASICH:" is the governor, not "Karen Kasich, the governor's wife"
         self.named: dict[str, Counter[str]] = {}  # last word -> each name ending in it, how often named
         self.named_with: dict[tuple[str, str], set[str]] = {}  # (last word, another word) -> the names holding both
         self.bodies: set[str] = set()  # places, bodies and the like: no one speaks under their names
@@ -285,8 +286,9 @@ class _Labels:
         fits = list(counted) if len(words) == 1 else [
             name for name in self.named_with.get((last, words[0].casefold()), ())
             if {word.casefold() for word in words} <= {word.casefold() for word in name.split()}]
-        if fits:  # a full name before a surname alone, then the one named most often
-            return max(fits, key=lambda name: (" " in name, counted[name], len(name.split()), len(name), name))
+        if fits:  # a full name before a surname alone, then one no relative of another, then the one named most often
+            return max(fits, key=lambda name: (" " in name, name not in self.relatives, counted[name], len(name.split()),
+                                               len(name), name))
         if any(word.casefold() in LABEL_ROLES for word in words):
             return None  # "UNIDENTIFIED MALE:", "AUDIENCE MEMBER:", "UPDATE:": a role or a heading, where no one is
             # so named ("READ:" is the article's Tom Read)

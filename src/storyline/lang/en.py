@@ -129,6 +129,11 @@ THINKING_VERBS = {"believe", "believes", "believed", "believing", "think", "thin
                   "feels", "felt", "hope", "hopes", "hoped", "fear", "fears", "feared", "suspect", "suspects",
                   "suspected", "doubt", "doubts", "doubted", "reckon", "reckons", "reckoned"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # "James B. Comey Jr.": the name ends before them
+# the first word of a storm's name ("Cyclone Biparna", "Hurricane Helene"): no one's
+STORM_WORDS = {"Hurricane", "Cyclone", "Typhoon", "Storm", "Tropical", "Superstorm", "Super"}
+# letters after a name, of a rank, an honour or a seat ("Rosalind Achterberg KC", "Jo Lee MP"): no part of it
+POST_NOMINALS = {"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "MPP", "MHA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
+                 "Esq."}
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Words that give the gender of the person a sentence speaks of ("Ana Ortiz said her plan …"); not an object
 # ("him", "her" before a function word: "Obama backed her up"), which is mostly someone else.

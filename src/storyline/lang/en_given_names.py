@@ -151,3 +151,14 @@ verla verna vernell vernice veronica vesta vicki vickie vicky victoria vida vikk
 virgie virgina virginia vivian viviana vonda wanda wendi wendy wilda wilhelmina willa wilma winifred winnie
 winona yadira yesenia yolanda yvette zelda zella zelma zenaida zoe zoila
 """.split())
+
+# Given names that are also English words, which the census lists above leave out because news writes them in lower
+# case: a capitalised one opening a name of three words ("Grant Michael Tillotson", "Dawn Elizabeth Marsh") is the
+# person's given name, not a role the article writes in lower case elsewhere ("this grant", "at dawn"). Titles ("King",
+# "Major", "Justice"), months and trades that are as often surnames ("Baker", "Porter") are not among them.
+GIVEN_NAMES_ALSO_WORDS = frozenset("""
+amber art autumn bill carter chase charity cliff crystal daisy dale dawn destiny drew faith frank glen grace grant guy
+harmony hazel heath holly honor hope hunter iris ivy jack joy journey lance lily mark mason mercy miles nova parker pat
+patience penny prudence ray reed rich river rocky rose ruby sandy serenity sky sue summer sunny taylor trinity violet
+wade ward will
+""".split())

@@ -217,6 +217,8 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
         return False  # "president and general manager", "chairman and chief executive": one person's two offices
     if any(x in shorthands and y in _HEADS_OF_BODIES for x, y in ((first, second), (second, first))):
         return False  # "Pennsylvania's prisons chief" and "Secretary": the body's head, as headlines say
+    if any(_party_office(x) and y in _LEGISLATORS for x, y in ((first, second), (second, first))):
+        return False  # "Senate Majority Leader" and "Sen.", "Minority Whip" and "Rep.": a chamber's leaders are members
     if not (a <= b or b <= a):
         return True
     fuller = first if len(a) > len(b) else second
@@ -235,6 +237,17 @@ _TOGETHER = frozenset(_office(form) for form in ("president", "chairman", "chair
 _HEADS_OF_BODIES = frozenset(_office(form) for form in ("secretary", "minister", "commissioner", "president", "chairman",
                                                         "chairwoman", "chair", "chief executive", "ceo", "administrator",
                                                         "warden", "head"))
+
+
+# the members of a chamber, whose majority's or minority's leader or whip each party's leaders are
+_LEGISLATORS = frozenset(_office(form) for form in ("senator", "representative", "congressman", "congresswoman",
+                                                     "lawmaker", "member"))
+
+
+def _party_office(office: str) -> bool:
+    """Whether an office leads a party in a chamber ("Senate Majority Leader", "House Minority Whip")."""
+    words = office.split()
+    return bool({"majority", "minority"} & set(words)) and words[-1] in (_office("leader"), _office("whip"))
 
 
 def _shorthand_head(written: str) -> bool:
