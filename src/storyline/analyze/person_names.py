@@ -200,9 +200,9 @@ def headline_words(text: str, people: Sequence[Mention]) -> set[tuple[int, int]]
     in_headline = [m for m in people if len(m.text.split()) > 1 and in_title_case(m.start)]
     if not in_headline:
         return set()
-    body = {name_key(m.text) for m in people if not in_title_case(m.start)}
-    return {(m.start, m.end) for m in in_headline
-            if not any(similar_surnames(k.split()[-1], name_key(m.text).split()[-1])
+    body = {key for m in people if not in_title_case(m.start) and (key := name_key(m.text))}
+    return {(m.start, m.end) for m in in_headline if name_key(m.text)
+            and not any(similar_surnames(k.split()[-1], name_key(m.text).split()[-1])
                        and (" " in k and compatible_given_names(k, name_key(m.text))
                             or " " not in k and _given_name(m.text.split()[0])) for k in body)}
 
