@@ -342,6 +342,10 @@ def test_a_given_name_that_is_also_a_word_opens_a_name_and_the_late_speak_no_mor
     text = ("Community centre director Grant Michael Tillotson said the money arrived just in time.\n\n"
             "\"Without this grant we would have closed by Christmas,\" Tillotson said.")
     assert speakers(text) == ["Grant Michael Tillotson"]
+    # ... even where the article writes the word in lower case, inside the quotation itself
+    text = ("EUGENE, Ore. — Faith Kipyegon broke her own world record in the 1500 metres on Saturday.\n\n"
+            "\"I had faith in my training, and today it paid off,\" Kipyegon said.")
+    assert speakers(text) == ["Faith Kipyegon"]
     text = ("PHOENIX — Meghan Laird, the daughter of the late senator John Laird, told a conference on Friday that "
             "the party had lost its way.\n\nThe room gave her a standing ovation.\n\n"
             "\"My father put country before party,\" Laird said.")

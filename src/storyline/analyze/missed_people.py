@@ -49,7 +49,7 @@ from storyline.lang.en import (
     US_STATES,
     WEEKDAYS,
 )
-from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN
+from storyline.lang.en_given_names import CENSUS_FEMALE_GIVEN, CENSUS_MALE_GIVEN, GIVEN_NAMES_ALSO_WORDS
 from storyline.model import Mention
 
 _GIVEN = MALE_GIVEN_NAMES | FEMALE_GIVEN_NAMES
@@ -159,8 +159,10 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     paired = _ROLES_BEFORE.search(text, max(0, run.start() - 60), run.start())  # "author and activist Cornel West"
     titled = titled or paired is not None and paired.group(1) in _TITLES and not set(paired.group(2).split()) & _COMMON
     first = name_words[0]
-    if first.lower() in lower_words and not titled:
-        return None  # "Will Congress", "Then Trump": a word the article writes in lower case
+    if first.lower() in lower_words and not titled and not (first.lower() in GIVEN_NAMES_ALSO_WORDS
+                                                             and name_words[-1] in speaking_alone(text)):
+        return None  # "Will Congress", "Then Trump": a word the article writes in lower case (but "Faith Kipyegon"
+        # beside "I had faith in my training," Kipyegon said)
     end = names[-1][1] + len(name_words[-1])
     person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end) \
         or _ROLE_PHRASE_BEFORE.search(text, max(0, run.start() - 120), run.start())
