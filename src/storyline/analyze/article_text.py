@@ -302,7 +302,7 @@ class ArticleText:
 
 
 def _title_key(title: str) -> str:
-    """A title's last word, as one key for its forms ("Capt." and "Capt", "Det. Sgt." and "Sgt")."""
+    """A title's last word, as one key for its forms ("Capt." and "Capt", "Det. Sgt." and "Sgt", "Mrs." and "mrs")."""
     words = title.split()
     return words[-1].rstrip(".").casefold() if words else ""
 
@@ -311,7 +311,7 @@ def title_sex(mention: Mention | None) -> str:
     """"f" for a mention after "Mrs." or "Ms.", "m" after "Mr." …; "" for none."""
     if mention is None or not mention.title:
         return ""
-    word = mention.title.split()[-1].lower().rstrip(".")
+    word = _title_key(mention.title)
     return "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else ""
 
 

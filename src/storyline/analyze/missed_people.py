@@ -84,6 +84,8 @@ def _name_word(word: str) -> bool:
         return False
     return all(part and part.isalpha() and (part.islower() or part[0].isupper() and len(part) > 1 and part[1:].islower())
                for part in parts[1:])
+
+
 _INITIAL = re.compile(r"[A-Z]\.")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ ]+$")
 _ROLES_BEFORE = re.compile(r"\b([a-z]+)[ ]+and((?:[ ]+[a-z]+){1,2})[ ]+$")
