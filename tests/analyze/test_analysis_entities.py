@@ -350,3 +350,36 @@ def test_a_given_name_that_is_also_a_word_opens_a_name_and_the_late_speak_no_mor
             "the party had lost its way.\n\nThe room gave her a standing ovation.\n\n"
             "\"My father put country before party,\" Laird said.")
     assert speakers(text) == ["Meghan Laird"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model cuts a given name at its hyphen, or reads a particle name as a place, or a family as a people
+    ("Foreign Minister Kim Hyun-woo spoke by phone with his counterparts. “This is a clear violation,” Kim said.",
+     "Kim Hyun-woo"),
+    ("Aurelio del Valle, the rebels' chief negotiator, spoke next. “We did not come here to surrender,” Del Valle "
+     "said.", "Aurelio del Valle"),
+    ("“Today the country takes a step,” María Fernanda de la Cruz, the head of the delegation, said. “It is a step, "
+     "not the destination,” De la Cruz said.", "María Fernanda de la Cruz"),
+    ("João Paulo de Almeida Ribeiro, the country's chief negotiator, said talks had stalled. “We agreed on a road "
+     "map,” Ribeiro said.", "João Paulo de Almeida Ribeiro"),
+    ("The response has been slow. Siobhán O’Neill, country director for a relief charity, said the road was cut. "
+     "“Everything is going by air,” O’Neill said.", "Siobhán O’Neill"),
+    ("Oleksandr Hnatyuk, the ombudsman for prisoners of war, met the buses. “Some cannot walk,” Hnatyuk said.",
+     "Oleksandr Hnatyuk"),
+    # a first word the model left out, after a title or beside a role
+    ("His counterpart, Col. Abdelrahim Osman Dafallah of the militia, dismissed the demand. “He is stalling,” "
+     "Dafallah said.", "Abdelrahim Osman Dafallah"),
+    ("The contingent never numbered more than 1,000 officers. Its commander, Jackson Mwangi Kiprotich, said they "
+     "did what they could. “We were given broken vehicles,” Kiprotich said.", "Jackson Mwangi Kiprotich"),
+    ("“Andrés has been gone for 700 days,” said Sen. Andrés Felipe Gaviria Londoño in a statement.",
+     "Andrés Felipe Gaviria Londoño"),
+])
+def test_names_the_model_cuts_or_mislabels_are_read_whole(text, name):
+    quotes = analyze_article(text, None).quotes
+    assert quotes and all(q.speaker == name for q in quotes), [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_family_of_three_whose_mother_the_model_took_for_a_people():
+    text = ("Among those watching were Luz Dary Ospina and her husband, Hernán Ospina.\n\n"
+            "“I want to believe it,” Mrs. Ospina said.")
+    assert [q.speaker for q in analyze_article(text, None).quotes] == ["Luz Dary Ospina"]

@@ -62,7 +62,7 @@ class ArticleText:
             indices.append(i)
             starts.append(m.start)
         self._fits: dict[str, list[str]] = {}
-        self._given: dict[str, str] = {}  # a one-word name: the full name it is the given name of, or itself
+        self._given: dict[str, list[str]] = {}  # a one-word name: the full names it opens
         self._given_counts: dict[str, int] | None = None
         # the surnames of the people the model found, each with its first mention: a later bare "Sanders"
         # the model missed (or read as a plural) is that person
@@ -87,6 +87,7 @@ class ArticleText:
         # the sex a noun set right before a name gives it ("His wife, Marguerite Achterkamp,", "her son Pieter")
         # (a given name alone gives it to the one full name it opens: "Walt, 77, and his wife, Bev," of Bev Kowalczyk)
         self.described_sex: dict[str, str] = {}
+        self.described_as: dict[str, str] = {}  # and the noun itself ("wife"), by which "his wife said" finds her
         for m in self.people:
             noun = _SEXED_BEFORE.search(text, max(0, m.start - 30), m.start)
             if noun is None:
@@ -97,6 +98,7 @@ class ArticleText:
             # clause ("Tributes were paid to the boy, Kerry Doyle said")
             if len(full) == 1 and ("," not in noun.group() or text.startswith(",", m.end)):
                 self.described_sex.setdefault(full[0], SEXED_NOUNS[noun.group(1).lower()])
+                self.described_as.setdefault(full[0], noun.group(1).lower())
 
     def _participle(self, mention: Mention) -> bool:
         """Whether a one-word "name" is a participle opening its sentence ("Conceding that a deal was far off,
@@ -229,8 +231,8 @@ class ArticleText:
             if others and (any(text.endswith(written) for text in others) or not self.people[best].text.endswith(written)):
                 best = self._nearest(others, pos)  # but "Abu Laban wrote" of Osman Abu Laban, not of Salah Abu-Laban
         if best < 0:
-            return self._by_given_name(surface), mention
-        return self._by_given_name(self.people[best].text), mention or self.people[best]
+            return self._by_given_name(surface, pos), mention
+        return self._by_given_name(self.people[best].text, pos), mention or self.people[best]
 
     def _nearest(self, fitting: list[str], pos: int) -> int:
         """Of the spellings, those of most words, the index of the mention of one of them last to start at or before
@@ -264,18 +266,28 @@ class ArticleText:
             self._given_counts = {word: len(names) for word, names in counts.items()}
         return self._given_counts.get(given, 0)
 
-    def _by_given_name(self, surface: str) -> str:
-        """A one-word name that is the given name of one person the article names in full ("Erik says" after "Erik
-        Brandvold", "Ban" after "Ban Ki-moon"): that person's full name; else the word as it stands."""
+    def _by_given_name(self, surface: str, pos: int | None = None) -> str:
+        """A one-word name that opens the name of one person the article names in full ("Erik says" after "Erik
+        Brandvold", "Ban" after "Ban Ki-moon"): that person's full name. Where it opens several ("Lee" of "Lee
+        Chang-hyun" and of "Lee Jae-myung", family names written first), the one named last before pos, as a reader
+        takes it; else the word as it stands."""
         word = surface.strip()
         if " " in word:
             return surface
         if word not in self._given:
-            full = {text for text in self._spellings if len(text.split()) > 1 and text.split()[0] == word
-                    and not any(self.written_in_lower_case(w) for w in text.split()[1:])
-                    and not all(self._in_title_case_line(self.people[i].start) for i in self._spellings[text][0])}
-            self._given[word] = full.pop() if len(full) == 1 else word  # not a headline's "Obama Says", "Obama Just"
-        return self._given[word] if self._given[word] != word else surface
+            self._given[word] = sorted(
+                text for text in self._spellings if len(text.split()) > 1 and text.split()[0] == word
+                and not any(self.written_in_lower_case(w) for w in text.split()[1:])
+                and not all(self._in_title_case_line(self.people[i].start) for i in self._spellings[text][0]))
+        full = self._given[word]  # not a headline's "Obama Says", "Obama Just"
+        if len(full) == 1:
+            return full[0]
+        if full and pos is not None:
+            before = [(starts[j], text) for text in full
+                      for starts in (self._spellings[text][1],) for j in (bisect.bisect_right(starts, pos) - 1,) if j >= 0]
+            if before:
+                return max(before)[1]
+        return surface
 
     def _in_title_case_line(self, pos: int) -> bool:
         """Whether pos lies in a line of four words or more, each capitalised (a headline)."""
@@ -316,11 +328,12 @@ def title_sex(mention: Mention | None) -> str:
 
 
 # a noun of one sex right before a name, after "his", "her", "their" or "the", a comma between or not
-_RELATIVE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[a-z-]+\s+)?"
+_RELATIVE_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ww]hose|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?)\s+(?:[a-z0-9-]+\s+)?"
                               r"(?:%s)s?,?\s+$" % "|".join(sorted(FAMILY)))
-# ... or set after it ("Karen Kasich, the governor's wife,", "Linda Sánchez, her younger sister,")
+# ... or set after it ("Karen Kasich, the governor's wife,", "Linda Sánchez, her younger sister,", "Eric Trump, the
+# nominee's 32-year-old son")
 # (a possessive before the noun: not "Liz Cheney, the daughter of Dick Cheney", whom a story is about)
-_RELATIVE_AFTER = re.compile(r",\s+(?:(?:his|her|their)\s+|(?:the\s+)?[\w.’'-]+['’]s\s+)(?:(?!whose|who|which)[a-z-]+\s+)?"
+_RELATIVE_AFTER = re.compile(r",\s+(?:(?:his|her|their)\s+|(?:the\s+)?[\w.’'-]+['’]s\s+)(?:(?!whose|who|which)[a-z0-9-]+\s+)?"
                              r"(?:%s)\b"
                              % "|".join(sorted(FAMILY)))
 _LATE = re.compile(r"\b[Tt]he\s+late\s+(?:[\w.-]+\s+){0,3}$")

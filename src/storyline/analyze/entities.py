@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate, groupby
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from storyline.analyze.missed_people import missed_people, speaking_alone
+from storyline.analyze.missed_people import given_name_before, missed_people, speaking_alone
 from storyline.analyze.name_matching import (
     GEO_TAILS,
     PARTICLES,
@@ -29,7 +29,14 @@ from storyline.analyze.name_matching import (
 )
 from storyline.analyze.nlp import Parsed, load_nlp, one_line, parse
 from storyline.analyze.office_titles import OFFICE, OFFICE_END, ROLE_SPAN, TITLE_BEFORE, TITLE_INSIDE
-from storyline.analyze.person_names import ADVERB, dash_after_name
+from storyline.analyze.person_names import (
+    ADVERB,
+    SYLLABLE,
+    SYLLABLE_AFTER_HYPHEN,
+    dash_after_name,
+    family_name_first,
+    title_case_line,
+)
 from storyline.analyze.places import COUNTRIES
 from storyline.lang.en import CLAUSE_OPENING_WORDS, HONORIFICS, POST_NOMINALS, STORM_WORDS
 from storyline.memo import ARTICLES, memo
@@ -96,11 +103,42 @@ def extract_mentions(parsed_or_text: Parsed | str, nlp: "Language | None" = None
     mentions: list[Mention] = []
     for start, end, label in spans:
         mentions.extend(_clean_span(text, start, end, label))
+    mentions = _joined_names(text, mentions)
+    mentions = _given_names_before(text, mentions)
     mentions = _drop_titles_as_entities(text, mentions)
     mentions = _split_country_runs(text, mentions)
     mentions = _propagate_names(text, missed_people(text, _persons_by_pronoun(text, mentions)))  # then their surnames
     mentions.sort(key=lambda m: (m.start, m.end))
     return _dedupe(mentions)
+
+
+def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two names of people with one space between them are one person's ("Sen. Andrés Felipe Gaviria Londoño", which
+    the model reads as "Andrés Felipe" and "Gaviria Londoño"); not in a headline ("Jeb Bush Hits Marco Rubio")."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if last is not None and last.label == m.label == "PERSON" and text[last.end:m.start] == " " \
+                and len(last.text.split()) == 2 and len(m.text.split()) <= 2 and not title_case_line(text, m.start):
+            out[-1] = Mention(text[last.start:m.end], last.start, m.end, "PERSON", last.title, last.title_start)
+            continue
+        out.append(m)
+    return out
+
+
+def _given_names_before(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person's name with the first word the model cut from it put back (`missed_people.given_name_before`)."""
+    lower_words: set[str] | None = None
+    out: list[Mention] = []
+    for n, m in enumerate(mentions):
+        if m.label == "PERSON":
+            if lower_words is None:
+                lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+            start = given_name_before(text, m, lower_words)
+            if start is not None and not any(o.start < m.start and o.end > start for o in mentions[max(0, n - 3):n]):
+                m = Mention(text[start:m.end], start, m.end, "PERSON", m.title, m.title_start)
+        out.append(m)
+    return out
 
 
 def _datelines(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -148,6 +186,10 @@ def _clean_span(text: str, start: int, end: int, label: str) -> list[Mention]:
         if tail and (re.search(r"['’]", tail.group(1)) or len(text[start:end].split()) == 1) and \
                 tail.group(1) not in _NOT_NAMES:
             end = tail.end()
+    if label == "PERSON" and " " in text[start:end].strip():
+        syllable = SYLLABLE_AFTER_HYPHEN.match(text, end)
+        if syllable and SYLLABLE.fullmatch(text[start:end].split()[-1]):
+            end = syllable.end()  # "Kim Hyun-woo", whose given name the model cut at its hyphen
     while start < end and not (text[start].isalnum()):
         start += 1
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
@@ -286,7 +328,8 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
     the pin-up model," beside "Page said"; not a place, "Fort Lee" beside "Lee said");
     so is a surname alone ("Sanders compared himself to …") of a person the article names in full, whatever
     places come between them; and a name of two or three words whose last word speaks alone elsewhere
-    ("Adaeze Okafor", a place to the model, and "Okafor said": `speaking_alone`)."""
+    ("Adaeze Okafor", a place to the model, and "Okafor said": `speaking_alone`), or a people's name to the model
+    whose last word is a person's surname or speaks alone."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     alone = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}  # "Page said", of "Bettie Page"
     out = []
@@ -305,6 +348,10 @@ def _persons_by_pronoun(text: str, mentions: list[Mention]) -> list[Mention]:
             if pronoun and m.end + pronoun.start() < nxt or m.label == "ORG" and len(words) == 2 and words[-1] in alone \
                     or m.label != "FAC" and words[-1] not in surnames and words[-1] in speaking_alone(text):
                 m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)
+        elif m.label == "NORP" and 2 <= len(words) <= 3 and _name_like(m.text) \
+                and (words[-1] in surnames or words[-1] in speaking_alone(text)):
+            m = Mention(m.text, m.start, m.end, "PERSON", m.title, m.title_start)  # "Luz Marina Ortiz and her husband,
+            # Jaime Ortiz": a people to the model
         out.append(m)
     return out
 
@@ -334,6 +381,8 @@ def _propagate_names(text: str, mentions: list[Mention]) -> list[Mention]:
         surname = full.split()[-1]
         if surname not in org_heads and len(surname) > 2:
             forms.add(surname)
+        if family_name_first(full) and full.split()[0] not in org_heads:
+            forms.add(full.split()[0])  # "Han said" of Han Seo-yeon
     if not forms:
         return mentions
     by_span = {(m.start, m.end): m for m in mentions}

@@ -66,14 +66,20 @@ _PERSON_BEFORE = KIN | {"man", "woman", "boy", "girl", "voter", "resident", "sup
 _COMMON = STOP_WORDS | FUNCTION_WORDS | CLAUSE_OPENING_WORDS | set(WEEKDAYS)
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
-_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+[A-Z][\w’'-]*\.?)*")
+# the small words inside a name ("María Fernanda de la Cruz", "Aurelio del Valle", "Pieter van der Berg")
+_INNER_PARTICLES = ("de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "das", "dos", "du", "di", "ter",
+                    "ten")
+_INNER = "|".join(_INNER_PARTICLES)
+_RUN = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+(?:(?:{_INNER})[ ]+){{0,2}}[A-Z][\w’'-]*\.?)*")
 _SEPARATOR = re.compile(r"[-’']")
 _ASCII_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
 
 
 def _name_word(word: str) -> bool:
     """Whether a word is written as a name is, in any letters: a capital, then small letters, and parts after a hyphen
-    or an apostrophe of small letters after a capital or none ("Nguyễn", "Søren", "Adjei-Mensah", "Hernández")."""
+    or an apostrophe of small letters after a capital or none ("Nguyễn", "Søren", "Adjei-Mensah", "Hernández", "O’Neill")."""
+    if re.match(r"[OD][’'][A-Z]", word):
+        word = word[2:]  # "O’Neill", "D'Souza"
     if _ASCII_NAME_WORD.fullmatch(word):
         return True
     if word.isascii():
@@ -90,12 +96,16 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ ]+$")
 _ROLES_BEFORE = re.compile(r"\b([a-z]+)[ ]+and((?:[ ]+[a-z]+){1,2})[ ]+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")  # "Ana Ortiz, 35, said"
+# a role set after the name: "Oleksandr Hnatyuk, Ukraine's commissioner for prisoners of war,", "Siobhán O’Neill, Kenya
+# country director for …", "Ana Ortiz, the group's spokeswoman"
+_ROLE_AFTER = re.compile(r",\s+(?:(?:the|a|an|its|their|his|her)\s+|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+)?"
+                         r"(?:[A-Za-z'’-]+\s+){0,3}?(?:%s)\b" % "|".join(sorted(PERSON_ROLES, key=len, reverse=True)))
 # the full stop of a title or an initial, which ends no sentence ("Mr.", "Sen.", "J.")
 _TITLE_STOP = r"\.(?:%s|(?<=\b[A-Z]\.))" % "|".join(rf"(?<=\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Jr", "Sr",
                                                                          "St", "Lt", "Col", "Gen", "Rev", "Prof"))
 # a sentence opening with a person's noun and set beside a name by a comma: "One pastor supporting Mr. Cruz, Darran
 # Whiting of Liberty Baptist Church, said", "A longtime friend of the family, Dwyla Ortiz,"
-_ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:One|A|An|Another|The|His|Her|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)s?"
+_ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:One|A|An|Another|The|His|Her|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:%s)s?"
                                  r"\b(?:[^,.;:\n]|%s){0,60},[ ]+$" % ("|".join(sorted(PERSON_ROLES | _PERSON_BEFORE)), _TITLE_STOP))
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ORG_LABELS = ("ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -129,7 +139,8 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     """The span of the person's name in a run of capitalised words with the title before it (its words and
     start), whether a title, a person's noun or an age shows it, and whether only the census's given names do;
     None where the run names no one."""
-    words = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
+    every = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
+    words = [(w, at) for w, at in every if w not in _INNER_PARTICLES]  # the particles are read back below
     last, at = words[-1]
     trimmed = _POSSESSIVE.sub("", last.rstrip("."))
     if trimmed != last and not _INITIAL.fullmatch(last):
@@ -145,7 +156,8 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     role = None
     while len(names) > 2 and role_word(names[0][0], lambda word: word.lower() in lower_words):
         role, names = names[0], names[1:]  # "Trustee Harjit Sandhu": a role the article writes in lower case
-    if not 2 <= len(names) <= 3 or (titled_at < 0 and len(words) > 3):
+    longest = 4 if any(w in _INNER_PARTICLES for w, _ in every) else 3  # "João Paulo de Almeida Ribeiro"
+    if not 2 <= len(names) <= longest or (titled_at < 0 and len(words) > longest):
         return None
     name_words = [w for w, _ in names]
     if not _name_word(name_words[0]) or not _name_word(name_words[-1]) \
@@ -166,7 +178,10 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
         return None  # "Will Congress", "Then Trump": a word the article writes in lower case (but "Faith Kipyegon"
         # beside "I had faith in my training," Kipyegon said)
     end = names[-1][1] + len(name_words[-1])
+    inside = [(at, w) for w, at in every if w in _INNER_PARTICLES and names[0][1] < at < end]
+    name_words = [w for _, w in sorted([(at, w) for w, at in names] + inside)]  # with the particles inside the name
     person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end) \
+        or _ROLE_AFTER.match(text, end) \
         or _ROLE_PHRASE_BEFORE.search(text, max(0, run.start() - 120), run.start())
     census = len(name_words) == 2 and trimmed == last and first.lower() in _CENSUS_GIVEN \
         and name_words[-1][:-1] not in surnames  # not "the Barry Bennetts of the world" beside "Barry Bennett"
@@ -199,6 +214,34 @@ def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Me
     return kept
 
 
+def given_name_before(text: str, mention: Mention, lower_words: set[str]) -> int | None:
+    """Where a two-word person's name the model cut from its first word starts ("Col. Abdelrahim Osman Dafallah",
+    "Its commander, Jackson Mwangi Kiprotich, said", "Rajesh Kumar Bhatt, the state's secretary,"): the capitalised
+    word right before it, after a title, or opening a clause when a role or an age is set beside the name; not a
+    word the article writes in lower case, a title, a function word or a place ("Besides Hillary Clinton", "Senator
+    Ted Cruz", "Texas Ted Cruz"). None where there is no such word."""
+    if len(mention.text.split()) != 2 or mention.title:
+        return None
+    before = _GIVEN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if before is None:
+        return None
+    word = before.group("word")
+    lower = word.lower()
+    if not _name_word(word) or lower in lower_words or lower in _COMMON or lower in _TITLES or ADVERB.fullmatch(lower) \
+            or word in _MONTHS or word in US_STATES or word in COUNTRIES or word in NOT_NAME_ENDINGS:
+        return None
+    if before.group("title") is None and not (_ROLE_AFTER.match(text, mention.end) or _AGE_AFTER.match(text, mention.end)
+                                              or _ROLE_PHRASE_BEFORE.search(text, max(0, mention.start - 160),
+                                                                            before.start("word"))):
+        return None
+    return before.start("word")
+
+
+_GIVEN_BEFORE = re.compile(r"(?:(?P<title>\b(?:%s)\.?)|^|\n|,|—|–)[ ]*(?P<word>[A-Z][\w'’-]+)[ ]$"
+                           % "|".join(sorted({t.rstrip(".") for t in _TITLES if t[:1].isalpha()}, key=len, reverse=True)),
+                           re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def speaking_alone(text: str) -> frozenset[str]:
     """The capitalised words that speak alone in the text, as only a person's surname does ("“…,” Okafor said",
@@ -211,7 +254,8 @@ def speaking_alone(text: str) -> frozenset[str]:
         before = _WORD_BEFORE.search(text, max(0, cue.start() - 40), cue.start())
         if before is not None:
             words = text[max(0, before.start() - 30):before.start()].split()
-            if not (words and words[-1][:1].isupper() and words[-1].rstrip(".").lower() not in HONORIFICS):
+            if not (words and words[-1][:1].isupper() and words[-1].rstrip(".").lower() not in HONORIFICS
+                    and words[-1].lower() not in _INNER_PARTICLES):  # but "Del Valle said" as "Okafor said"
                 found.add(before.group(1))
         if cue.group(1) in _CUES_BEFORE_NAME:
             after = _WORD_AFTER.match(text, cue.end())

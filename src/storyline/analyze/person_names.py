@@ -67,6 +67,22 @@ _GLUED_DASH = re.compile(r"-([a-z]+)\b")
 _QUALIFIED_BY_NAME = {"less", "like", "free", "only", "era", "led"}
 
 
+# One romanised Korean syllable ("Hyun", "woo", "Yeon", "ju"; not "backed", "era", "led"); a given name of two
+# joined by a hyphen follows the family name ("Kim Hyun-woo", "Lee Chang-hyun"), which the name is then called by.
+_SYLLABLE = r"(?:[bcdghjkmnprstwy]|ch|kk|ss|jj|tt|pp)?(?:yeo|yae|wae|ae|eo|eu|oe|oo|ee|ui|wa|wi|wo|ya|yo|yu|ye|[aeiou])(?:ng|[nklmp])?"
+SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
+SYLLABLE_AFTER_HYPHEN = re.compile(rf"-({_SYLLABLE})(?![\w'’-])")
+_SYLLABLES_JOINED = re.compile(rf"{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
+
+
+def family_name_first(name: str) -> bool:
+    """Whether a person's name is a one-syllable family name before a given name of two joined syllables ("Han
+    Seo-yeon"), so that "Han said" is her."""
+    words = name.split()
+    return len(words) == 2 and words[0][:1].isupper() and SYLLABLE.fullmatch(words[0]) is not None \
+        and _SYLLABLES_JOINED.fullmatch(words[1]) is not None
+
+
 def dash_after_name(text: str, pos: int) -> bool:
     """Whether text at pos, right after a name, is a dash typed as a hyphen before the sentence goes on."""
     glued = _GLUED_DASH.match(text, pos)
