@@ -550,3 +550,58 @@ def test_a_paragraph_after_a_bare_quotation_that_says_whose_line_it_was_names_it
             "\"We can't scan our way to safety.\"\n\n"
             "That line, from board member Patricia Lowe, drew loud applause from half the room.")
     assert [q.speaker for q in analyze_article(text, None).quotes] == ["Patricia Lowe"]
+
+
+def test_a_family_name_written_first_is_the_one_the_person_is_called_by():
+    # two people share each family name; "Lee said" is the Lee named last before it, as a reader takes it
+    text = ("SEOUL — The military said the missile flew 900 km, Col. Lee Min-jun, a spokesman for the Joint Chiefs, "
+            "told a briefing.\n\n"
+            "“We are still reading the radar data,” Lee said.\n\n"
+            "Foreign Minister Kim Hyun-woo called his counterparts within the hour. “This breaks every resolution "
+            "on the table,” Kim said.\n\n"
+            "President Lee Jae-myung met his security council. According to his spokeswoman, Han Seo-yeon, he urged "
+            "calm.\n\n"
+            "“The channels for talks stay open,” Han said. “We answer strength with strength,” Lee said later.")
+    assert speaker_of(text, "still reading the radar") == "Lee Min-jun"
+    assert speaker_of(text, "breaks every resolution") == "Kim Hyun-woo"
+    assert speaker_of(text, "channels for talks") == "Han Seo-yeon"
+    assert speaker_of(text, "answer strength") == "Lee Jae-myung"
+
+
+def test_his_wife_said_is_the_wife_the_article_names():
+    text = ("At a school gym in Ankeny, precinct chair Karen Lindqvist, 58, counted the cards. Her husband, Olof, "
+            "sat on the other side of the room.\n\n"
+            "“He has never once voted with me,” said Olof Lindqvist, 60, a retired farmer.\n\n"
+            "“We'll still be married in the morning,” his wife said, laughing.")
+    assert speaker_of(text, "still be married") == "Karen Lindqvist"
+
+
+def test_her_husband_opening_a_sentence_is_the_husband_the_article_named():
+    text = ("Among those watching in Bogotá were Luz Dary Ospina and her husband, Hernán Ospina, whose son Mateo was "
+            "taken in 2024.\n\n"
+            "“I want to believe it,” Mrs. Ospina said.\n\n"
+            "Her husband was blunter. “Mateo has been gone for 700 days,” he said.")
+    assert speaker_of(text, "I want to believe it") == "Luz Dary Ospina"
+    assert speaker_of(text, "700 days") == "Hernán Ospina"
+
+
+def test_a_son_introduced_with_his_age_is_a_relative_and_the_surname_alone_his_father():
+    text = ("Dale Brannock, the governor's 34-year-old son and an executive at the family firm, said his father was "
+            "tired of the noise. “He's never been one to sit still,” Dale Brannock said. Asked whether his father enjoyed "
+            "it, he laughed.\n\n"
+            "“There were times I said the wrong thing,” Brannock said on Friday.")
+    text = "Gov. Walter Brannock faced reporters in Tulsa.\n\n" + text
+    assert speaker_of(text, "times I said the wrong thing") == "Walter Brannock"
+
+
+def test_an_interview_is_with_the_person_named_not_the_one_whose_campaign_is():
+    text = ("WASHINGTON — On election night, Tobiah Vance watched his final forecast come apart.\n\n"
+            "Aides to the Redmond campaign said Redmond's internal numbers were better. Redmond's campaign manager "
+            "spoke of a hidden Redmond vote. Redmond carried the state.\n\n"
+            "Vance, 52, runs a firm that polls for both parties. He spoke with our correspondent on Thursday.\n\n"
+            "Q: How wrong were the polls?\n\n"
+            "A: Less wrong than I feared nationally, and more wrong than I can accept in the states.\n\n"
+            "Q: What now?\n\n"
+            "A: I will weight by education in every survey I run.")
+    assert speaker_of(text, "Less wrong than I feared") == "Tobiah Vance"
+    assert speaker_of(text, "weight by education") == "Tobiah Vance"

@@ -151,7 +151,10 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
         is the one of them whose gender is the pronoun's; not the one who just put a question."""
         if gender is not None and gender_of(name, genders) not in (gender, ""):
             surname = article.text[span[0]:span[1]] if span is not None else ""
-            name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames else ""
+            titled = span is not None and any(m.start == span[0] and title_gender(m) not in (None, gender)
+                                              for m in article.people)
+            name = (bearer(article, surname, gender, genders) or "") if surname in article.shared_surnames \
+                and not titled else ""  # but "Mrs. Ortiz" is no "he", whichever Ortiz he is
         return name if name and name != questioner and not speaks_of(article, statement, name) \
             and not _told(article, statement, name) else None
 
@@ -181,6 +184,7 @@ def antecedent(article: ArticleText, pos: int, done: list[Statement], gender: st
                 name = article.person_name(m)
                 subjects.append((m.start, name, (m.start, m.end)))
         subjects += _role_subjects(article, paragraph, pos) + _surname_subjects(article, paragraph, pos) \
+            + _kin_subjects(article, paragraph, pos) \
             + _asked_people(article, done, paragraph, pos)
         ranked = sorted(speakers + subjects)
         subordinate = _in_subordinate_clause(article, ranked) + _spoken_of(reported, ranked)
@@ -527,6 +531,28 @@ def _role_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple
             # named, not a journalist introduced pages before
         if person is not None:
             found.append((the, person[0], person[1]))
+    return found
+
+
+_KIN_OPENING = re.compile(r"(?:His|Her|Their)\s+([a-z]+)\b(?!,)")
+
+
+def _kin_subjects(article: ArticleText, paragraph: int, pos: int) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """A sentence of the paragraph opening with a relative ("Her husband was blunter.") who is the one person the
+    article introduced as such ("Luz Marina Ortiz and her husband, Jaime Ortiz,": `ArticleText.described_as`), as a
+    subject of the paragraph."""
+    lo, hi = article.paragraphs[paragraph]
+    found: list[tuple[int, str, tuple[int, int] | None]] = []
+    k = article.sentence_of(lo)
+    while k < len(article.sentences) and article.sentences[k][0] < min(hi, pos):
+        match = _KIN_OPENING.match(article.text, article.sentences[k][0], min(hi, pos))
+        k += 1
+        if match is None or article.in_quote(match.start()):
+            continue
+        named = [name for name, noun in article.described_as.items() if noun == match.group(1)]
+        if len(named) == 1:
+            first = next(m for m in article.people if m.text == named[0])
+            found.append((match.start(), named[0], (first.start, first.end)))
     return found
 
 

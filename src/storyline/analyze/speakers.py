@@ -25,7 +25,7 @@ from storyline.analyze.antecedents import (
     unnamed_antecedent,
 )
 from storyline.analyze.appositions import named_before_dash, speaker_across_apposition
-from storyline.analyze.article_text import ArticleText
+from storyline.analyze.article_text import ArticleText, given_sex
 from storyline.analyze.continuation import ends_in_open_quotation
 from storyline.analyze.cue_words import is_cue
 from storyline.analyze.described import author_of_message, issuer_of_message, named_in_description
@@ -235,8 +235,11 @@ def _apply_subject(article: ArticleText, statement: Statement, subject: Subject,
             or parent_of_children(subject)  # what a person just named is: "the 74-year-old", "the father of two"
         if found is None and described:
             found = just_named(article, subject, antecedent(article, subject.start, done, None, genders, statement))
-        elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES) \
-                and not _kin_of_another(subject):  # "his mother told …": no one named is she; unnamed, not the nearest
+        elif found is None and _kin_of_another(subject):  # "his mother told …": the relative the article names, or
+            # no one named (unnamed, not the nearest)
+            found = _named_relative(article, subject, antecedent(article, subject.start, done, None, genders, statement),
+                                    genders)
+        elif found is None and role_head(subject) in PERSON_ROLES and not (asks and role_head(subject) in PRESS_ROLES):
             found = antecedent(article, subject.start, done, None, genders, statement)
             if found is not None and (holds_another_office(article, subject, found[0])
                                       or _of_the_other_sex(subject, found[0], genders)):
@@ -303,6 +306,28 @@ def _kin_of_another(subject: Subject) -> bool:
     words = subject.surface.lower().split()
     return len(words) >= 2 and role_head(subject) in FAMILY \
         and (words[0] in ("his", "her", "their") or words[0].endswith(("'s", "’s")))
+
+
+def _named_relative(article: ArticleText, subject: Subject, owner: tuple[str, tuple[int, int] | None] | None,
+                    genders: dict[str, str]) -> tuple[str, tuple[int, int] | None] | None:
+    """The relative "his wife" or "her son" is where the article names them: of the people bearing the surname of
+    the one "his" stands for (`owner`), the one other person of the relative's sex ("“We'll still be married in the
+    morning,” his wife said" after Gary Haverkamp spoke, his wife introduced as Linda Haverkamp); None where there
+    is none, or more than one."""
+    words = subject.surface.lower().split()
+    sex = SEXED_NOUNS.get(role_head(subject) or "", "")
+    if owner is None or words[0] not in ("his", "her", "their") or not sex or " " not in owner[0]:
+        return None
+    surname = owner[0].split()[-1]
+    bearers = {article.person_name(m) for m in article.people if m.start < subject.start}
+    kin = [name for name in bearers if " " in name and name.split()[-1] == surname and name != owner[0]
+           and (genders.get(name) or given_sex(name) or article.described_sex.get(name, "")) == sex]
+    if len(kin) > 1:  # "Luz Marina Ortiz and her husband, Jaime Ortiz, whose son Andrés": her husband is Jaime
+        kin = [name for name in kin if article.described_as.get(name) == role_head(subject)]
+    if len(kin) != 1:
+        return None
+    first = next(m for m in article.people if article.person_name(m) == kin[0])
+    return kin[0], (first.start, first.end)
 
 
 def _answering(article: ArticleText, statement: Statement, done: list[Statement]) -> str | None:

@@ -47,6 +47,7 @@ from itertools import accumulate
 
 from storyline.analyze.article_text import ArticleText
 from storyline.analyze.statements import Statement
+from storyline.lang.en import FAMILY, PERSON_ROLES
 from storyline.lang.en_transcripts import FIRST_PERSON, LABEL_ROLES, LABEL_TITLES, SPOKEN, SUMMARY_VERBS
 from storyline.text import stripped
 
@@ -66,6 +67,11 @@ _TITLES = "|".join(sorted(LABEL_TITLES))  # a title before a surname, as a patte
 # "with" and up to three words of a title before a name: whom an interview is with
 _WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
 # a role of the press right before a name: the one who asks an interview's questions
+# a name standing for what is the person's, not the person ("the Trump campaign", "a hidden Trump vote"), or
+# introducing another ("Trump's campaign manager"): no sign of whom an interview is with
+_ATTRIBUTIVE = re.compile(r"\s+(?:campaign|camp|administration|presidency|era|vote|voters|supporters|fans|rally"
+                          r"|rallies|team|organization|brand)\b|['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:%s)\b"
+                          % "|".join(sorted(PERSON_ROLES | FAMILY, key=len, reverse=True)))
 _ASKER = re.compile(r"\b(?:reporter|journalist|correspondent|interviewer)s?\s+$", re.IGNORECASE)  # not a writer or a host
 
 
@@ -355,8 +361,9 @@ def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
 
 
 def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[int, int]] | None:
-    """Whom an interview is with: of the people named before its first question, the one named most often, one
-    named after "with" counting once more, the first named between equals, not one named as a reporter ("reporter
+    """Whom an interview is with: of the people named before its first question, the one named most often (not
+    counting a name that stands for what is theirs, "the Trump campaign", or that introduces another, "Trump's campaign
+    manager"), one named after "with" counting once more, the first named between equals, not one named as a reporter ("reporter
     James Holt", who asks) where another is named (an interview with "reporter Ana Lund" alone is hers); their
     fullest name and the span of their first mention."""
     text = article.text
@@ -369,8 +376,10 @@ def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[
         name = article.full_name(mention, mention.text, mention.start)[0]
         if _ASKER.search(text, max(0, mention.start - 30), mention.start):
             askers.add(name)
-        counts[name] += 1 + (_WITH.search(text, max(0, mention.start - 60), mention.start) is not None)
         first.setdefault(name, (mention.start, mention.end))
+        if _ATTRIBUTIVE.match(text, mention.end):
+            continue
+        counts[name] += 1 + (_WITH.search(text, max(0, mention.start - 60), mention.start) is not None)
     if set(counts) - askers:  # "She spoke with reporter James Holt": he asks
         counts = Counter({name: n for name, n in counts.items() if name not in askers})
     if not counts:
