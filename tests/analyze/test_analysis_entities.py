@@ -383,3 +383,14 @@ def test_a_family_of_three_whose_mother_the_model_took_for_a_people():
     text = ("Among those watching were Luz Dary Ospina and her husband, Hernán Ospina.\n\n"
             "“I want to believe it,” Mrs. Ospina said.")
     assert [q.speaker for q in analyze_article(text, None).quotes] == ["Luz Dary Ospina"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We will win this state,” Democrat Hillary Clinton, the former secretary of state, said on Monday.",
+     "Hillary Clinton"),
+    ("“The plant stays open,” Chief Executive Officer Dana Whitlow said.", "Dana Whitlow"),
+    ("\n\nGiven Bernie Sanders, a senator since 2007, few were surprised. “I have always voted against these wars,” "
+     "Sanders said.", "Bernie Sanders"),
+])
+def test_a_word_before_a_name_that_is_a_party_a_title_or_a_word_is_no_given_name(text, name):
+    assert [q.speaker for q in analyze_article(text, None).quotes] == [name]

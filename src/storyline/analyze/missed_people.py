@@ -27,7 +27,7 @@ mentions as any person's do (entities.extract_mentions).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from storyline.analyze.person_names import ADVERB, could_be_name, role_word
@@ -72,13 +72,14 @@ _INNER_PARTICLES = ("de", "del", "della", "la", "le", "van", "von", "der", "den"
 _INNER = "|".join(_INNER_PARTICLES)
 _RUN = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+(?:(?:{_INNER})[ ]+){{0,2}}[A-Z][\w’'-]*\.?)*")
 _SEPARATOR = re.compile(r"[-’']")
+_APOSTROPHE_OPENING = re.compile(r"[OD][’'][A-Z]")
 _ASCII_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*")
 
 
 def _name_word(word: str) -> bool:
     """Whether a word is written as a name is, in any letters: a capital, then small letters, and parts after a hyphen
     or an apostrophe of small letters after a capital or none ("Nguyễn", "Søren", "Adjei-Mensah", "Hernández", "O’Neill")."""
-    if re.match(r"[OD][’'][A-Z]", word):
+    if _APOSTROPHE_OPENING.match(word):
         word = word[2:]  # "O’Neill", "D'Souza"
     if _ASCII_NAME_WORD.fullmatch(word):
         return True
@@ -140,7 +141,8 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     start), whether a title, a person's noun or an age shows it, and whether only the census's given names do;
     None where the run names no one."""
     every = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
-    words = [(w, at) for w, at in every if w not in _INNER_PARTICLES]  # the particles are read back below
+    particles = any(w[:1].islower() for w, _ in every)  # "de", "la" inside the run
+    words = [(w, at) for w, at in every if w not in _INNER_PARTICLES] if particles else every  # read back below
     last, at = words[-1]
     trimmed = _POSSESSIVE.sub("", last.rstrip("."))
     if trimmed != last and not _INITIAL.fullmatch(last):
@@ -156,7 +158,7 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
     role = None
     while len(names) > 2 and role_word(names[0][0], lambda word: word.lower() in lower_words):
         role, names = names[0], names[1:]  # "Trustee Harjit Sandhu": a role the article writes in lower case
-    longest = 4 if any(w in _INNER_PARTICLES for w, _ in every) else 3  # "João Paulo de Almeida Ribeiro"
+    longest = 4 if particles else 3  # "João Paulo de Almeida Ribeiro"
     if not 2 <= len(names) <= longest or (titled_at < 0 and len(words) > longest):
         return None
     name_words = [w for w, _ in names]
@@ -178,8 +180,9 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
         return None  # "Will Congress", "Then Trump": a word the article writes in lower case (but "Faith Kipyegon"
         # beside "I had faith in my training," Kipyegon said)
     end = names[-1][1] + len(name_words[-1])
-    inside = [(at, w) for w, at in every if w in _INNER_PARTICLES and names[0][1] < at < end]
-    name_words = [w for _, w in sorted([(at, w) for w, at in names] + inside)]  # with the particles inside the name
+    if particles:  # the name's words with the particles inside it
+        inside = [(at, w) for w, at in every if w in _INNER_PARTICLES and names[0][1] < at < end]
+        name_words = [w for _, w in sorted([(at, w) for w, at in names] + inside)]
     person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end) \
         or _ROLE_AFTER.match(text, end) \
         or _ROLE_PHRASE_BEFORE.search(text, max(0, run.start() - 120), run.start())
@@ -214,32 +217,36 @@ def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Me
     return kept
 
 
-def given_name_before(text: str, mention: Mention, lower_words: set[str]) -> int | None:
+def given_name_before(text: str, mention: Mention, lower_words: Callable[[], set[str]]) -> int | None:
     """Where a two-word person's name the model cut from its first word starts ("Col. Abdelrahim Osman Dafallah",
     "Its commander, Jackson Mwangi Kiprotich, said", "Rajesh Kumar Bhatt, the state's secretary,"): the capitalised
-    word right before it, after a title, or opening a clause when a role or an age is set beside the name; not a
-    word the article writes in lower case, a title, a function word or a place ("Besides Hillary Clinton", "Senator
+    word right before it, after a title, after a sentence's role ("Its commander,"), or a known given name opening a
+    clause with a role or an age set after the name (with no tagger to say what an unknown word is, "Given Bernie
+    Sanders, a senator since 2007," is no name; "Rajesh", unknown, is passed over); not a word the article writes in
+    lower case (`lower_words`, asked last), a title, a function word or a place ("Besides Hillary Clinton", "Senator
     Ted Cruz", "Texas Ted Cruz"). None where there is no such word."""
-    if len(mention.text.split()) != 2 or mention.title:
+    start = mention.start
+    if len(mention.text.split()) != 2 or mention.title or start < 2 or text[start - 1] != " ":
         return None
-    before = _GIVEN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    if before is None:
-        return None
-    word = before.group("word")
+    k = start - 1
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+        k -= 1
+    word = text[k:start - 1]
     lower = word.lower()
-    if not _name_word(word) or lower in lower_words or lower in _COMMON or lower in _TITLES or ADVERB.fullmatch(lower) \
-            or word in _MONTHS or word in US_STATES or word in COUNTRIES or word in NOT_NAME_ENDINGS:
+    if not word[:1].isupper() or not _name_word(word) or lower in _COMMON or lower in _TITLES \
+            or ADVERB.fullmatch(lower) or word in _MONTHS or word in US_STATES or word in COUNTRIES \
+            or word in NOT_NAME_ENDINGS:
         return None
-    if before.group("title") is None and not (_ROLE_AFTER.match(text, mention.end) or _AGE_AFTER.match(text, mention.end)
-                                              or _ROLE_PHRASE_BEFORE.search(text, max(0, mention.start - 160),
-                                                                            before.start("word"))):
+    before = text[max(0, k - 12):k].rstrip(" ")
+    last = before.split()[-1].rstrip(".").lower() if before.split() else ""
+    titled = last in _TITLES  # "Col. Abdelrahim", "Col Abdelrahim", "commander Jackson"
+    opens = not before or before[-1] in "\n,—–"
+    described = opens and (_ROLE_PHRASE_BEFORE.search(text, max(0, k - 160), k) is not None
+                           or (lower in _GIVEN or lower in _CENSUS_GIVEN)
+                           and (_ROLE_AFTER.match(text, mention.end) or _AGE_AFTER.match(text, mention.end)))
+    if not titled and not described:
         return None
-    return before.start("word")
-
-
-_GIVEN_BEFORE = re.compile(r"(?:(?P<title>\b(?:%s)\.?)|^|\n|,|—|–)[ ]*(?P<word>[A-Z][\w'’-]+)[ ]$"
-                           % "|".join(sorted({t.rstrip(".") for t in _TITLES if t[:1].isalpha()}, key=len, reverse=True)),
-                           re.IGNORECASE)
+    return None if lower in lower_words() else k
 
 
 @lru_cache(maxsize=4)
