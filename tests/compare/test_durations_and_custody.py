@@ -60,3 +60,15 @@ def test_seized_and_arrested_counts_of_one_raid_disagree() -> None:
     second = "Police in Marlow arrested 48 people on Tuesday in a dawn raid."
     assert [values for values, _ in pair_conflicts(first, second, "number")] == [
         {"harbour-times": "60", "valley-news": "48"}]
+
+
+def test_a_span_in_hours_and_minutes_is_one_span() -> None:
+    assert readings("The talks at the palace lasted 1 hour and 50 minutes.") == [(110.0, "minutes")]
+    assert readings("She finished in 2 hours 31 minutes.") == [(151.0, "minutes")]
+    assert readings("They waited 3 hours, 10 minutes later the door opened.") == [(3.0, "hours"), (10.0, "minutes")]
+
+
+def test_an_hour_and_some_minutes_does_not_dispute_nearly_two_hours() -> None:
+    first = "Leaders of the three countries met at the Marlow palace on Friday for talks that lasted nearly two hours."
+    second = "Leaders of the three countries met at the Marlow palace on Friday; the talks lasted 1 hour and 50 minutes."
+    assert pair_conflicts(first, second, "number") == []

@@ -260,7 +260,26 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             kind = f"size:{unit}:{light_stem(fold_text(h.group('of')))}" if h.group("of") else unit
             out.append(Number(value, start + s, start + h.end("unit"), segment[s:h.end("unit")], qualifier, kind, unit))
     out.extend(_one_more(segment, start, out))
-    return _ranges(text, sorted(out, key=lambda n: n.start))
+    return _ranges(text, _spans_of_hours_and_minutes(text, sorted(out, key=lambda n: n.start)))
+
+
+_HOURS_AND_MINUTES = re.compile(r"[^\S\n]*(?:,|and)?[^\S\n]*", re.IGNORECASE)
+_OFFSET_AFTER = re.compile(r"[^\S\n]+(?:later|earlier|after|before|ago)\b", re.IGNORECASE)  # "3 hours, 10 minutes later"
+
+
+def _spans_of_hours_and_minutes(text: str, numbers: list[Number]) -> list[Number]:
+    """A span given in hours and minutes is one span in minutes ("1 hour and 50 minutes" is 110 minutes, not an hour
+    beside 50 minutes, which "nearly two hours" elsewhere would dispute)."""
+    out: list[Number] = []
+    for n in numbers:
+        last = out[-1] if out else None
+        if last is not None and last.kind == "hours" and n.kind == "minutes" and last.low is None and n.low is None \
+                and _HOURS_AND_MINUTES.fullmatch(text, last.end, n.start) and not _OFFSET_AFTER.match(text, n.end):
+            out[-1] = Number(last.value * 60 + n.value, last.start, n.end, text[last.start:n.end], last.qualifier,
+                             "minutes", "minutes")
+            continue
+        out.append(n)
+    return out
 
 
 # what joins the two ends of a range: "between 40 and 50", "40 to 50", "three or four" (not "from 40 to
