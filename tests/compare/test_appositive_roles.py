@@ -175,3 +175,39 @@ def test_a_chamber_s_party_leader_is_one_of_its_members():
               "It funds the program for two years.")
     assert roles(first, second) == []
     assert roles(first, second.replace("Sen. Tomas", "Gov. Tomas")) != []
+
+
+def test_an_honorific_alone_leaves_the_office_to_the_words_beside_the_name():
+    # "Dr" names no office: the apposition before or after the name does, "chief of infection control" among them
+    first = ("Legionella was found in a ward's showers, the hospital's chief executive, Dr Wing Lam, told a briefing."
+             "\n\nThe ward is closed to new patients.")
+    second = ("Dr Wing Lam, the hospital's chief of infection control, said tests had found Legionella in four shower "
+              "heads.\n\nThe ward is closed to new patients.")
+    assert roles(first, second) == [{"coast-wire": "chief executive", "bay-herald": "chief of infection control"}]
+    assert roles(first, second.replace("chief of infection control", "chief executive")) == []
+
+
+def test_an_office_after_a_possessive_pronoun_is_the_person_s():
+    first = ("The messages were sent by her special adviser, Tomas Reade, to officials weeks before bids closed.\n\n"
+             "The minister resigned on Friday.")
+    second = ("The exchanges involved her parliamentary private secretary, Tomas Reade, and officials.\n\n"
+              "The minister resigned on Friday.")
+    assert roles(first, second) == [{"coast-wire": "special adviser", "bay-herald": "parliamentary private secretary"}]
+
+
+def test_a_headline_s_words_give_no_office():
+    # the model reads "Nominates" as the name's first word and "President" as its title
+    first = ("President Nominates Marisol Okafor, MD to Serve as Surgeon General\n\n"
+             "The White House named a rural family doctor to the post on Monday.")
+    second = ("The president introduced the woman who will become the nation's next surgeon general, Dr. Marisol Okafor."
+              "\n\nShe runs a rural clinic.")
+    assert roles(first, second) == []
+
+
+def test_a_title_after_of_the_is_no_office_of_the_name_after_it():
+    # "the aide of the President Yuri Orlov": the model gives him the president's title
+    first = ("Foreign Minister Pavel Ilyin and foreign policy adviser Yuri Orlov will fly to Riyadh for talks on "
+             "Tuesday, the Kremlin said.\n\nThe talks are expected to last a day.")
+    second = ("The delegation was headed by the Minister of Foreign Affairs Pavel Ilyin together with the aide of the "
+              "President Yuri Orlov.\n\nThe talks are expected to last a day.")
+    assert roles(first, second) == []

@@ -2,7 +2,9 @@
 "Inspector"; "deputy associate director" and "associate director": a rank word makes another office).
 An office held before ("then-Sen. Barack Obama", "former Gov.") is no office of the person now, and
 disputes none ("President Obama" in the same story); nor does a title in a quotation, the speaker's
-word of the time spoken of, or one before a last name two people of the story share."""
+word of the time spoken of, or one before a last name two people of the story share, nor a headline's words
+("President Nominates Regina Benjamin": the model's title for a verb), nor a title after "of the" ("the aide of the
+President Yuri Ushakov"). An honorific alone ("Dr") leaves the office to the words beside the name."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection
 
+from storyline.analyze.person_names import title_case_line
 from storyline.compare.conflicts.conflict import Conflict, Detector, StoryFindings
 from storyline.compare.units import StoryView, quoted_spans
 from storyline.lang.en import HONORIFICS, OFFICE_NAMES, OFFICE_WORDS, PAST_OFFICE, RANK_WORDS, STOP_WORDS
@@ -50,24 +53,29 @@ OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chair
                           "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "commissioner",
                           "editor", "head", "superintendent", "inspector", "sergeant", "captain", "lieutenant",
                           "deputy", "governor", "mayor", "ceo", "founder", "coordinator", "supervisor", "analyst",
-                          "general", "prosecutor", "commander", "colonel", "executive", "prefect", "administrator"})
+                          "general", "prosecutor", "commander", "colonel", "executive", "prefect", "administrator",
+                          "adviser", "advisor"})
 # ... or in the predicate of a name ("Felt was deputy associate director of the FBI"), past a suffix
 # the name does not hold ("W. Mark Felt Sr., the associate director of the FBI"); or closing the
 # apposition ("Hernán Quispe, the Potosí departmental police commander,"; "Petra Novotná, a
 # spokeswoman for the regional police")
 _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+(?:was|is)(?:\s+then)?)\s+(?:(?:an?|the)\s+)?"
                          r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+['’]s\s+)?(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|in|the)\b)[a-z][\w-]*\s+){0,5}"
-                         r"(?P<head>[a-z]+))(?:\s+(?:for|at|of|with|in)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with|in)\s+the\s+[a-z]|\s*[,.;])")
+                         r"(?P<head>[a-z]+)(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;]))?)"
+                         r"(?:\s+(?:for|at|of|with|in)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with|in)\s+the\s+[a-z]|\s*[,.;])")
 # an office before a name: in an apposition of a body's ("Kessler's chief financial officer, Ingrid
 # Mahler,"; "the museum's head of security, Petra Novotná"; opening a sentence, "Its chief executive, Gareth
 # Pryce,", "The deputy minister in the presidency, Themba Radebe,"; not "After meeting the president, Dana Ruiz")
 # or as words of office that are no title ("police spokeswoman Petra Novotná", "Deputy mayor Lieve Maes", "Lead
 # prosecutor Nkosinathi Dube")
-_APPOSED_BEFORE = re.compile(r"(?:['’]s|(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))(?:Its|The))\s+"
+_APPOSED_BEFORE = re.compile(r"(?:['’]s|\b(?:his|her|their)|(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))(?:Its|The|His|Her|Their))\s+"
                              r"(?P<office>(?:(?!of\b|in\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
                              r"(?:\s+(?:of|in)\s+(?:the\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
 _WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+))\s+$")
 _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
+
+
+_OF_THE_BEFORE = re.compile(r"\bof\s+the\s+$")
 
 
 def _an_office(office: str, head: str) -> bool:
@@ -135,14 +143,18 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 continue
             if any(lo <= m.start < hi for lo, hi in quoted):
                 continue  # a title in a quotation is the speaker's word, of the time spoken of ("if Sen. Obama does X")
+            if title_case_line(article.text, m.start):
+                continue  # a headline's words ("President Nominates Regina Benjamin, MD to Serve as …"): no office read
             if m.title and m.title_start is not None:
                 if _held_before(article.text, m.title_start, m.title):
                     continue
+                if _OF_THE_BEFORE.search(article.text, max(0, m.title_start - 12), m.title_start):
+                    continue  # "the aide of the President Yuri Ushakov": whose title it is, no one can say
                 office = _office(m.title)
                 if office:
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
-                continue
-            after = _appositive_office(article.text, m.end) or _office_before(article.text, m.start)
+                    continue  # else an honorific alone ("Dr Alan Chiu, the hospital's chief of …"): the words beside
+            after = _appositive_office(article.text, m.end) or _office_before(article.text, m.title_start or m.start)
             office = _office(_common_words(after[0], named)) if after is not None else ""
             if after is not None and office and not _held_before(article.text, after[1], after[0]):
                 # ("Jamie Clark, a former director of the agency": an office held before, as a title is)
