@@ -283,10 +283,14 @@ class ArticleText:
         if len(full) == 1:
             return full[0]
         if full and pos is not None:
-            before = [(starts[j], text) for text in full
-                      for starts in (self._spellings[text][1],) for j in (bisect.bisect_right(starts, pos) - 1,) if j >= 0]
-            if before:
-                return max(before)[1]
+            last_before = []  # each full name's last mention at or before pos
+            for text in full:
+                starts = self._spellings[text][1]
+                j = bisect.bisect_right(starts, pos) - 1
+                if j >= 0:
+                    last_before.append((starts[j], text))
+            if last_before:
+                return max(last_before)[1]
         return surface
 
     def _in_title_case_line(self, pos: int) -> bool:

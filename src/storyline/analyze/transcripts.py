@@ -66,12 +66,12 @@ QA_LABEL = re.compile(r"^[ \t]*(?P<label>[QA])(?:[.:][ \t\u00a0]+(?=\S)|(?!Anon)
 _TITLES = "|".join(sorted(LABEL_TITLES))  # a title before a surname, as a pattern's alternatives
 # "with" and up to three words of a title before a name: whom an interview is with
 _WITH = re.compile(r"\bwith\s+(?:[\w.’'\-]+\s+){0,3}$")
-# a role of the press right before a name: the one who asks an interview's questions
 # a name standing for what is the person's, not the person ("the Trump campaign", "a hidden Trump vote"), or
 # introducing another ("Trump's campaign manager"): no sign of whom an interview is with
 _ATTRIBUTIVE = re.compile(r"\s+(?:campaign|camp|administration|presidency|era|vote|voters|supporters|fans|rally"
                           r"|rallies|team|organization|brand)\b|['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:%s)\b"
                           % "|".join(sorted(PERSON_ROLES | FAMILY, key=len, reverse=True)))
+# a role of the press right before a name: the one who asks an interview's questions
 _ASKER = re.compile(r"\b(?:reporter|journalist|correspondent|interviewer)s?\s+$", re.IGNORECASE)  # not a writer or a host
 
 
@@ -362,10 +362,10 @@ def _answers(article: ArticleText, labelled: list[int]) -> list[Turn]:
 
 def _interviewee(article: ArticleText, first_question: int) -> tuple[str, tuple[int, int]] | None:
     """Whom an interview is with: of the people named before its first question, the one named most often (not
-    counting a name that stands for what is theirs, "the Trump campaign", or that introduces another, "Trump's campaign
-    manager"), one named after "with" counting once more, the first named between equals, not one named as a reporter ("reporter
-    James Holt", who asks) where another is named (an interview with "reporter Ana Lund" alone is hers); their
-    fullest name and the span of their first mention."""
+    counting a name that stands for what is theirs, "the Trump campaign", or that introduces another, "Trump's
+    campaign manager"), one named after "with" counting once more, the first named between equals, not one named
+    as a reporter ("reporter James Holt", who asks) where another is named (an interview with "reporter Ana Lund"
+    alone is hers); their fullest name and the span of their first mention."""
     text = article.text
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
