@@ -80,3 +80,14 @@ def test_an_office_held_before_disputes_no_office_held_now():
     then = ("Nine people were arrested after the match on Saturday night, as many as when then-Inspector Helen Marsh "
             "policed the 2019 final.")
     assert roles(MARSH_A, then) == []
+
+
+def test_what_one_side_asks_for_disputes_only_what_is_asked():
+    offer = ("Dockworkers at the ports of Marlow walked off the job on Monday. The Marlow Port Employers Association "
+             "said it had offered wage increases of 12% over four years.")
+    demand = ("Dockworkers at the ports of Marlow walked off the job on Monday. The union has said it wants a wage "
+              "increase of 19% over four years.")
+    assert pair_conflicts(offer, demand, "number") == []
+    # two outlets' figures of the one demand still dispute each other
+    assert [values for values, _ in pair_conflicts(demand.replace("19%", "15%"), demand, "number")] == [
+        {"harbour-times": "15", "valley-news": "19"}]

@@ -175,6 +175,10 @@ REPORTED_WILL = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w
                            r"(?:that\s+)?(?:it|he|she|they|we)\s+would\s+(?=(?:cut|eliminate|close|shed|axe|hire|create"
                            r"|invest|sell|buy|build|open|pay|spend|raise|return|lay\s+off)\b)", re.IGNORECASE)
 REQUIRED = re.compile(r"\s*(?:needed|required|necessary)\b", re.IGNORECASE)
+# ... and one a party asks for ("The union wants a wage increase of 19%", "is seeking", "demanded", "calling for"),
+# read in the clause before it: what one side asks is no count of what is, nor of what the other side offers
+DEMANDED = re.compile(r"\b(?:wants?|wanted|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|(?:ask|call|push|press)(?:s|es|ed|ing)?"
+                      r"\s+for|holding\s+out\s+for)\b", re.IGNORECASE)
 GENERIC_KINDS = frozenset({"people"})
 HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,

@@ -53,6 +53,7 @@ from storyline.lang.en_numbers import (
     AVERAGED,
     CONDITION,
     CUMULATIVE,
+    DEMANDED,
     FORECAST,
     GENERIC_KINDS,
     QUALIFIERS,
@@ -557,7 +558,7 @@ def _mode(story: StoryView, unit: Unit, number: Number) -> str | None:
     it ("If Sanders wins by 10 points or more, ...") or a guess puts it forward ("It's probably a
     three-person race", "could reach 100"; not a plan reported in the past tense, "said it would cut 3,200
     roles", which is its "will"), "required" where a goal needs it ("the 1,237 delegates needed to seal the
-    nomination")."""
+    nomination"), "demanded" where a party asks for it ("the union wants a wage increase of 19%")."""
     return _mode_at(story.articles[unit.article].text, unit.start, unit.end, number.start, number.end)
 
 
@@ -568,12 +569,14 @@ def _mode_at(text: str, start: int, end: int, number_start: int, number_end: int
         return "condition"  # supposed or guessed: "if he wins by 10 points", "It's probably a three-person race"
     if REQUIRED.match(text, number_end, end):
         return "required"
+    if DEMANDED.search(clause):
+        return "demanded"  # "the union wants a wage increase of 19%": another side's offer disputes it not
     return None
 
 
 def _comparable_modes(first: str | None, second: str | None) -> bool:
     """Whether two figures so stated can dispute each other: a supposed one never, a required one only
-    another required one (two outlets' counts of the delegates needed)."""
+    another required one (two outlets' counts of the delegates needed), a demanded one only another demanded one."""
     return first == second != "condition"
 
 
