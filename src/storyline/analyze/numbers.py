@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.figure_readings import RELEASED, crowd_of, measured, segment_reading, span_of, workforce
+from storyline.analyze.joined_figures import ranges, spans_of_hours_and_minutes
 from storyline.lang import number_value, scale_value
 from storyline.lang.en import STOP_WORDS, TO_HOSPITAL
 from storyline.lang.en_numbers import (
@@ -260,53 +261,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             kind = f"size:{unit}:{light_stem(fold_text(h.group('of')))}" if h.group("of") else unit
             out.append(Number(value, start + s, start + h.end("unit"), segment[s:h.end("unit")], qualifier, kind, unit))
     out.extend(_one_more(segment, start, out))
-    return _ranges(text, _spans_of_hours_and_minutes(text, sorted(out, key=lambda n: n.start)))
+    return ranges(text, spans_of_hours_and_minutes(text, sorted(out, key=lambda n: n.start)))
 
-
-_HOURS_AND_MINUTES = re.compile(r"[^\S\n]*(?:,|and)?[^\S\n]*", re.IGNORECASE)
-_OFFSET_AFTER = re.compile(r"[^\S\n]+(?:later|earlier|after|before|ago)\b", re.IGNORECASE)  # "3 hours, 10 minutes later"
-
-
-def _spans_of_hours_and_minutes(text: str, numbers: list[Number]) -> list[Number]:
-    """A span given in hours and minutes is one span in minutes ("1 hour and 50 minutes" is 110 minutes, not an hour
-    beside 50 minutes, which "nearly two hours" elsewhere would dispute)."""
-    out: list[Number] = []
-    for n in numbers:
-        last = out[-1] if out else None
-        if last is not None and last.kind == "hours" and n.kind == "minutes" and last.low is None and n.low is None \
-                and _HOURS_AND_MINUTES.fullmatch(text, last.end, n.start) and not _OFFSET_AFTER.match(text, n.end):
-            out[-1] = Number(last.value * 60 + n.value, last.start, n.end, text[last.start:n.end], last.qualifier,
-                             "minutes", "minutes")
-            continue
-        out.append(n)
-    return out
-
-
-# what joins the two ends of a range: "between 40 and 50", "40 to 50", "three or four" (not "from 40 to
-# 50", which says a figure changed)
-_RANGE_JOIN = re.compile(r"\s*(?:to|or|-|–)\s*|\s+and\s+", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-
-
-def _ranges(text: str, numbers: list[Number]) -> list[Number]:
-    """Figures with the two ends of a range read as one: the lower end goes into the upper's low, so that
-    "between 40 and 50 passengers" is not read as 50 passengers (nor 40 as a figure of its own)."""
-    out: list[Number] = []
-    for n in numbers:
-        if out:
-            first = out[-1]
-            join = _RANGE_JOIN.fullmatch(text, first.end, n.start)
-            before = text[max(0, first.start - 12):first.start]
-            if join and first.value < n.value <= 3 * first.value and first.kind in (None, n.kind) \
-                    and first.low is None and not _CHANGE_BEFORE.search(before) \
-                    and ("and" not in join.group().lower() or _RANGE_BEFORE.search(before)):
-                start = first.start - len(m.group()) if (m := _RANGE_BEFORE.search(before)) else first.start
-                out[-1] = Number(n.value, start, n.end, text[start:n.end], first.qualifier or n.qualifier,
-                                 n.kind, n.noun, first.value)
-                continue
-        out.append(n)
-    return out
 
 
 # "killing two workers and critically injuring a third": an ordinal that goes on with a count of its
