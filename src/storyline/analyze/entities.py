@@ -128,16 +128,9 @@ def _joined_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _given_names_before(text: str, mentions: list[Mention]) -> list[Mention]:
     """A person's name with the first word the model cut from it put back (`missed_people.given_name_before`)."""
-    lower: list[set[str]] = []
-
-    def lower_words() -> set[str]:  # the words the article writes in lower case, read once it is asked
-        if not lower:
-            lower.append(set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text)))
-        return lower[0]
-
     out: list[Mention] = []
     for n, m in enumerate(mentions):
-        start = given_name_before(text, m, lower_words) if m.label == "PERSON" else None
+        start = given_name_before(text, m) if m.label == "PERSON" else None
         if start is not None and not any(o.start < m.start and o.end > start for o in mentions[max(0, n - 3):n]):
             m = Mention(text[start:m.end], start, m.end, "PERSON", m.title, m.title_start)
         out.append(m)

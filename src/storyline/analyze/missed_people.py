@@ -27,10 +27,11 @@ mentions as any person's do (entities.extract_mentions).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
-from storyline.analyze.person_names import ADVERB, could_be_name, role_word
+from storyline.analyze.name_matching import INNER_PARTICLES
+from storyline.analyze.person_names import ADVERB, could_be_name, given_name, role_word
 from storyline.analyze.places import COUNTRIES
 from storyline.lang.en import (
     CLAUSE_OPENING_WORDS,
@@ -66,10 +67,7 @@ _PERSON_BEFORE = KIN | {"man", "woman", "boy", "girl", "voter", "resident", "sup
 _COMMON = STOP_WORDS | FUNCTION_WORDS | CLAUSE_OPENING_WORDS | set(WEEKDAYS)
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}
-# the small words inside a name ("María Fernanda de la Cruz", "Aurelio del Valle", "Pieter van der Berg")
-_INNER_PARTICLES = ("de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "das", "dos", "du", "di", "ter",
-                    "ten")
-_INNER = "|".join(_INNER_PARTICLES)
+_INNER = "|".join(INNER_PARTICLES)
 _RUN = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ ]+(?:(?:{_INNER})[ ]+){{0,2}}[A-Z][\w’'-]*\.?)*")
 _SEPARATOR = re.compile(r"[-’']")
 _APOSTROPHE_OPENING = re.compile(r"[OD][’'][A-Z]")
@@ -117,7 +115,7 @@ def missed_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     person's (the module's rules), and the model's mentions inside such a name dropped or cut."""
     surnames = {m.text.split()[-1] for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
     places = {m.text for m in mentions if m.label in ("GPE", "LOC", "FAC")}
-    lower_words = set(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+    lower_words = lower_case_words(text)
     out = list(mentions)
     for run in _RUN.finditer(text):
         found = _name_in_run(text, run, surnames, lower_words)
@@ -136,13 +134,13 @@ def missed_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
-                 lower_words: set[str]) -> tuple[int, int, str | None, int | None, bool, bool] | None:
+                 lower_words: frozenset[str]) -> tuple[int, int, str | None, int | None, bool, bool] | None:
     """The span of the person's name in a run of capitalised words with the title before it (its words and
     start), whether a title, a person's noun or an age shows it, and whether only the census's given names do;
     None where the run names no one."""
     every = [(w.group(), run.start() + w.start()) for w in re.finditer(r"\S+", run.group())]
     particles = any(w[:1].islower() for w, _ in every)  # "de", "la" inside the run
-    words = [(w, at) for w, at in every if w not in _INNER_PARTICLES] if particles else every  # read back below
+    words = [(w, at) for w, at in every if w not in INNER_PARTICLES] if particles else every  # read back below
     last, at = words[-1]
     trimmed = _POSSESSIVE.sub("", last.rstrip("."))
     if trimmed != last and not _INITIAL.fullmatch(last):
@@ -181,7 +179,7 @@ def _name_in_run(text: str, run: re.Match[str], surnames: set[str],
         # beside "I had faith in my training," Kipyegon said)
     end = names[-1][1] + len(name_words[-1])
     if particles:  # the name's words with the particles inside it
-        inside = [(at, w) for w, at in every if w in _INNER_PARTICLES and names[0][1] < at < end]
+        inside = [(at, w) for w, at in every if w in INNER_PARTICLES and names[0][1] < at < end]
         name_words = [w for _, w in sorted([(at, w) for w, at in names] + inside)]
     person_before = before is not None and before.group(1) in _PERSON_BEFORE or _AGE_AFTER.match(text, end) \
         or _ROLE_AFTER.match(text, end) \
@@ -217,13 +215,20 @@ def _around(text: str, mentions: list[Mention], start: int, end: int) -> list[Me
     return kept
 
 
-def given_name_before(text: str, mention: Mention, lower_words: Callable[[], set[str]]) -> int | None:
+@lru_cache(maxsize=4)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (no part of a hyphened or elided word), read once an article for
+    missed_people and given_name_before."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'-])", text))
+
+
+def given_name_before(text: str, mention: Mention) -> int | None:
     """Where a two-word person's name the model cut from its first word starts ("Col. Abdelrahim Osman Dafallah",
     "Its commander, Jackson Mwangi Kiprotich, said", "Rajesh Kumar Bhatt, the state's secretary,"): the capitalised
     word right before it, after a title, after a sentence's role ("Its commander,"), or a known given name opening a
     clause with a role or an age set after the name (with no tagger to say what an unknown word is, "Given Bernie
     Sanders, a senator since 2007," is no name; "Rajesh", unknown, is passed over); not a word the article writes in
-    lower case (`lower_words`, asked last), a title, a function word or a place ("Besides Hillary Clinton", "Senator
+    lower case (`lower_case_words`, asked last), a title, a function word or a place ("Besides Hillary Clinton", "Senator
     Ted Cruz", "Texas Ted Cruz"). None where there is no such word."""
     start = mention.start
     if len(mention.text.split()) != 2 or mention.title or start < 2 or text[start - 1] != " ":
@@ -238,15 +243,16 @@ def given_name_before(text: str, mention: Mention, lower_words: Callable[[], set
             or word in NOT_NAME_ENDINGS:
         return None
     before = text[max(0, k - 12):k].rstrip(" ")
-    last = before.split()[-1].rstrip(".").lower() if before.split() else ""
-    titled = last in _TITLES  # "Col. Abdelrahim", "Col Abdelrahim", "commander Jackson"
+    words_before = before.split()
+    titled = bool(words_before) and words_before[-1].rstrip(".").lower() in _TITLES  # "Col. Abdelrahim", "Col
+    # Abdelrahim", "commander Jackson"
     opens = not before or before[-1] in "\n,—–"
     described = opens and (_ROLE_PHRASE_BEFORE.search(text, max(0, k - 160), k) is not None
-                           or (lower in _GIVEN or lower in _CENSUS_GIVEN)
+                           or given_name(word)
                            and (_ROLE_AFTER.match(text, mention.end) or _AGE_AFTER.match(text, mention.end)))
     if not titled and not described:
         return None
-    return None if lower in lower_words() else k
+    return None if lower in lower_case_words(text) else k
 
 
 @lru_cache(maxsize=4)
@@ -262,7 +268,7 @@ def speaking_alone(text: str) -> frozenset[str]:
         if before is not None:
             words = text[max(0, before.start() - 30):before.start()].split()
             if not (words and words[-1][:1].isupper() and words[-1].rstrip(".").lower() not in HONORIFICS
-                    and words[-1].lower() not in _INNER_PARTICLES):  # but "Del Valle said" as "Okafor said"
+                    and words[-1].lower() not in INNER_PARTICLES):  # but "Del Valle said" as "Okafor said"
                 found.add(before.group(1))
         if cue.group(1) in _CUES_BEFORE_NAME:
             after = _WORD_AFTER.match(text, cue.end())

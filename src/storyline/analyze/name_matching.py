@@ -15,6 +15,10 @@ from storyline.memo import memo
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "´": "'"})
 PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos",
               "das", "ter", "ten", "st", "abu", "bint", "o", "ni", "nic", "ui", "mac"}  # "Ó Súilleabháin", "Ní Bhriain"
+# the particles written in lower case inside a name ("María Fernanda de la Cruz", "Aurelio del Valle", "Pieter van der
+# Berg"), by which a run of capitalised words goes on and a surname alone ("van der Merwe said") opens
+INNER_PARTICLES = ("de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "das", "dos", "du", "di", "ter",
+                   "ten")
 GEO_TAILS = {"province", "city", "region", "district", "county", "state", "oblast", "prefecture"}
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from storyline.analyze.name_matching import PARTICLES, compatible_given_names, name_key, similar_surnames
+from storyline.analyze.name_matching import INNER_PARTICLES, PARTICLES, compatible_given_names, name_key, similar_surnames
 from storyline.analyze.nlp import Token
 from storyline.lang.en import (
     ANONYMOUS,
@@ -127,7 +127,7 @@ def as_person_name(text: str, mention: Mention) -> Mention | None:
         return replace(mention, text=text[start:mention.end], start=start)
     particles = _PARTICLES_BEFORE.search(text, max(0, mention.start - 40), mention.start) \
         if (mention.title_start is None or mention.title_start >= mention.start) \
-        and text[max(0, mention.start - 5):mention.start].rstrip().rsplit(" ", 1)[-1].lower() in _LAST_PARTICLES else None
+        and text[max(0, mention.start - 5):mention.start].rstrip().rsplit(" ", 1)[-1].lower() in INNER_PARTICLES else None
     if particles is not None:
         # "Pieter van der Merwe", "Van der Merwe said", the model reading "Merwe": the particles and the given name
         # before them (no role or title, a word the article never writes in lower case) are the name's
@@ -148,7 +148,6 @@ def as_person_name(text: str, mention: Mention) -> Mention | None:
 
 
 _GIVEN_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+) $")
-_LAST_PARTICLES = {"van", "von", "der", "den", "de", "du", "dos", "ter", "ten", "la", "le"}
 _PARTICLES_BEFORE = re.compile(r"(?<![\w’'.-])(?:([A-Z][a-z]+) )?((?:[Vv]an|[Vv]on|[Dd]e[rn]?|[Dd]u|[Dd]os|[Tt]e[rn])"
                                r"(?: (?:der|den|de|la|le|ten|ter))?) $")
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
@@ -220,10 +219,11 @@ def headline_words(text: str, people: Sequence[Mention]) -> set[tuple[int, int]]
     return {(m.start, m.end) for m in in_headline if name_key(m.text)
             and not any(similar_surnames(k.split()[-1], name_key(m.text).split()[-1])
                        and (" " in k and compatible_given_names(k, name_key(m.text))
-                            or " " not in k and _given_name(m.text.split()[0])) for k in body)}
+                            or " " not in k and given_name(m.text.split()[0])) for k in body)}
 
 
-def _given_name(word: str) -> bool:
+def given_name(word: str) -> bool:
+    """Whether a word is a given name of the hand-made tables or the census's (months and weekdays aside)."""
     return word.lower() in _GIVEN or word.lower() in _CENSUS_GIVEN
 
 

@@ -319,15 +319,17 @@ def _named_relative(article: ArticleText, subject: Subject, owner: tuple[str, tu
     if owner is None or words[0] not in ("his", "her", "their") or not sex or " " not in owner[0]:
         return None
     surname = owner[0].split()[-1]
-    bearers = {article.person_name(m) for m in article.people if m.start < subject.start}
-    kin = [name for name in bearers if " " in name and name.split()[-1] == surname and name != owner[0]
+    first: dict[str, Mention] = {}  # each name the article gives before the description, with its first mention
+    for m in article.people:
+        if m.start < subject.start:
+            first.setdefault(article.person_name(m), m)
+    kin = [name for name in first if " " in name and name.split()[-1] == surname and name != owner[0]
            and (genders.get(name) or given_sex(name) or article.described_sex.get(name, "")) == sex]
     if len(kin) > 1:  # "Luz Marina Ortiz and her husband, Jaime Ortiz, whose son Andrés": her husband is Jaime
         kin = [name for name in kin if article.described_as.get(name) == role_head(subject)]
     if len(kin) != 1:
         return None
-    first = next(m for m in article.people if article.person_name(m) == kin[0])
-    return kin[0], (first.start, first.end)
+    return kin[0], (first[kin[0]].start, first[kin[0]].end)
 
 
 def _answering(article: ArticleText, statement: Statement, done: list[Statement]) -> str | None:

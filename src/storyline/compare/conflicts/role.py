@@ -154,7 +154,8 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 if office:
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
                     continue  # else an honorific alone ("Dr Alan Chiu, the hospital's chief of …"): the words beside
-            after = _appositive_office(article.text, m.end) or _office_before(article.text, m.title_start or m.start)
+            opening = m.title_start if m.title_start is not None else m.start  # before "Dr", where it stands
+            after = _appositive_office(article.text, m.end) or _office_before(article.text, opening)
             office = _office(_common_words(after[0], named)) if after is not None else ""
             if after is not None and office and not _held_before(article.text, after[1], after[0]):
                 # ("Jamie Clark, a former director of the agency": an office held before, as a title is)
