@@ -192,23 +192,34 @@ def test_a_story_of_one_event_is_not_split():
     assert stories.index.stories["s-arrest"].size == 8
 
 
-@pytest.fixture
-def ecb_topics(tmp_path):
-    """ECB+ dev topics 12 and 18 (two events of one kind each), where placement alone splits events."""
+def dev_topics(tmp_path, topics: tuple[int, ...]):
+    """A JSON Lines file of these ECB+ dev topics (skips where the shared data is missing)."""
     if not ECBPLUS.exists():
         pytest.skip(f"{ECBPLUS} not found (set STORYLINE_SHARED)")
     lines = [line for line in ECBPLUS.read_text(encoding="utf-8").splitlines()
-             if (record := json.loads(line))["split"] == "dev" and record["topic"] in (12, 18)]
+             if (record := json.loads(line))["split"] == "dev" and record["topic"] in topics]
     path = tmp_path / "topics.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
+@pytest.fixture
+def ecb_topics(tmp_path):
+    """ECB+ dev topics 12 and 18 (two events of one kind each), where placement alone splits events."""
+    return dev_topics(tmp_path, (12, 18))
+
+
+@pytest.fixture
+def ecb_moving_topics(tmp_path):
+    """ECB+ dev topics 5, 12 and 18, where revision moves a member out of a story that goes on with the others."""
+    return dev_topics(tmp_path, (5, 12, 18))
+
+
 def test_every_story_revision_changed_keeps_resolving_holds_what_it_was_given_and_has_its_brief_made_again(
-        tmp_path, ecb_topics):
+        tmp_path, ecb_moving_topics):
     settings = Settings()
     with open_store(tmp_path / "r.db") as store:
-        report = ingest(list(read_inputs([str(ecb_topics)], settings)), store, settings)
+        report = ingest(list(read_inputs([str(ecb_moving_topics)], settings)), store, settings)
         kept = [(source, target, held) for source, target, held in report.revisions if store.member_vectors(source)]
         assert kept  # a member moved out of a story that goes on with the others, under its own id
         last_target = {}
