@@ -211,3 +211,37 @@ def test_a_title_after_of_the_is_no_office_of_the_name_after_it():
     second = ("The delegation was headed by the Minister of Foreign Affairs Pavel Ilyin together with the aide of the "
               "President Yuri Orlov.\n\nThe talks are expected to last a day.")
     assert roles(first, second) == []
+
+
+def test_a_title_of_capitals_the_analysis_does_not_know_and_its_assistant_are_two_offices():
+    # "Chief District Officer" is no title the analysis knows; "Assistant" before it makes another, lower office
+    chief = ("The truck left the road at dawn, Chief District Officer Ramesh Kandel told reporters at the scene.\n\n"
+             "Seven people were hurt.")
+    assistant = ("Seven people were hurt when the truck left the road, said Assistant Chief District Officer Ramesh "
+                 "Kandel.\n\nThe road has reopened.")
+    assert roles(chief, assistant) == [{"coast-wire": "Chief District Officer",
+                                        "bay-herald": "Assistant Chief District Officer"}]
+    assert roles(chief, assistant.replace("Assistant Chief", "Chief")) == []
+    # a sheriff's deputy who is a sergeant: "Deputy" to one outlet, "Sgt." to another
+    deputy = ("Deputy Ruud Vellinga found the van near the river, the sheriff's office said.\n\nThe driver was taken "
+              "to hospital.")
+    sergeant = ("The van was found near the river by Sgt. Ruud Vellinga, the sheriff's office said.\n\n"
+                "Its driver is in hospital.")
+    assert roles(deputy, sergeant) == []
+
+
+def test_an_officers_rank_leaves_the_post_to_the_apposition_and_goes_with_it():
+    head = ("Colonel Ilda Sarmento, head of the state civil defence agency, said 40 homes were lost.\n\n"
+            "Shelters are open.")
+    deputy = ("Colonel Ilda Sarmento, the deputy head of the state civil defence, said alerts went out on Monday.\n\n"
+              "Shelters are open.")
+    assert roles(head, deputy) == [{"coast-wire": "head", "bay-herald": "deputy head"}]
+    # the rank alone in one report and the post in another are one person's two words, not two offices
+    assert roles(head, "Alerts went out on Monday, Col. Ilda Sarmento said.\n\nShelters are open.") == []
+
+
+def test_what_an_office_is_of_in_brackets_is_read_past():
+    plant = "Plant head Sunil Rao said the furnace had been shut.\n\nAn inquiry has been ordered."
+    bracketed = ("Police arrested Sunil Rao, deputy general manager (safety) at the plant, on Thursday.\n\n"
+                 "An inquiry has been ordered.")
+    assert roles(plant, bracketed) == [{"coast-wire": "Plant head", "bay-herald": "deputy general manager"}]

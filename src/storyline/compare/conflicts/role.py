@@ -28,16 +28,29 @@ _SAME_OFFICE = {"chief": "head", "director": "head", "leader": "head", "boss": "
 # ("Constable Tim Fanning" / "Tim Fanning, a police spokesperson"; "Deputy Jerry Ortiz" / "a gang enforcement officer")
 _RANKS = frozenset({"constable", "inspector", "sergeant", "sgt", "detective", "officer", "captain", "capt", "lieutenant",
                     "lt", "colonel", "col", "superintendent", "commander", "corporal", "major"})
+# ... of which those of an armed force, worn beside a post of another body (not a police commander's or inspector's)
+_SERVICE_RANKS = frozenset({"colonel", "col", "major", "captain", "capt", "lieutenant", "lt", "corporal"})
 _RANKS_AND_DEPUTY = _RANKS | {"deputy"}  # ... and a sheriff's deputy, whose word is a rank word of offices too (RANK_WORDS)
 
 
 def _rank_and_post(rank: str, post: str) -> bool:
     """Whether an office is a rank of a police or armed force ("Constable", "Deputy") and another the post its
-    holder serves in: its spokesperson, or an officer of some duty ("gang enforcement officer")."""
+    holder serves in: its spokesperson, an officer of some duty ("gang enforcement officer"), or, for a rank of an
+    armed force, an office that names no rank ("Colonel Fabiano Moura" / "Moura, head of the state civil defence")."""
     words = rank.split()
     if not words or words[-1] not in _RANKS_AND_DEPUTY:
         return False
-    return "spokesperson" in post.split() or (post.split()[-1:] == ["officer"] and post != rank)
+    if set(words) <= _SERVICE_RANKS and not set(post.split()) & _RANKS_AND_DEPUTY:
+        return True  # an officer of the forces heading a civil body: the rank goes with the post
+    if words == ["deputy"] and _bare_rank(post):
+        return True  # a sheriff's deputy who is a sergeant: "Deputy Hoyt Teasley" and "Sgt. Hoyt Teasley"
+    held = set(post.split())  # an officer of some duty, not a fuller or shorter form of the rank's own office
+    return "spokesperson" in held or (post.split()[-1:] == ["officer"] and not (held <= set(words) or set(words) <= held))
+
+
+def _bare_rank(office: str) -> bool:
+    """Whether an office is a rank alone ("colonel", "deputy sgt"): no post of a body."""
+    return bool(office) and set(office.split()) <= _RANKS_AND_DEPUTY
 
 
 def _office(title: str) -> str:
@@ -62,6 +75,7 @@ OFFICE_HEADS = frozenset({"manager", "director", "president", "chairman", "chair
 _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+(?:was|is)(?:\s+then)?)\s+(?:(?:an?|the)\s+)?"
                          r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[\w-]+['’]s\s+)?(?P<office>(?:[A-Z][\w-]*\s+)?(?:(?!(?:for|at|of|with|in|the)\b)[a-z][\w-]*\s+){0,5}"
                          r"(?P<head>[a-z]+)(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;]))?)"
+                         r"(?:\s*\([a-z][\w\s-]{0,30}\))?"  # what the office is of, in brackets: "manager (safety)"
                          r"(?:\s+(?:for|at|of|with|in)\s+(?:the\s+)?[A-Z]|\s+(?:for|at|of|with|in)\s+the\s+[a-z]|\s*[,.;])")
 # an office before a name: in an apposition of a body's ("Kessler's chief financial officer, Ingrid
 # Mahler,"; "the museum's head of security, Petra Novotná"; opening a sentence, "Its chief executive, Gareth
@@ -71,7 +85,7 @@ _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+
 _APPOSED_BEFORE = re.compile(r"(?:['’]s|\b(?:his|her|their)|(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))(?:Its|The|His|Her|Their))\s+"
                              r"(?P<office>(?:(?!of\b|in\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
                              r"(?:\s+(?:of|in)\s+(?:the\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
-_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+))\s+$")
+_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+|[A-Z][a-z]+))\s+$")
 _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
 
 
@@ -115,11 +129,13 @@ def _office_before(text: str, start: int) -> tuple[str, int, int] | None:
     if m is not None and _an_office(m.group("office"), m.group("head")):
         return m.group("office"), m.start("office"), m.end("office")
     m = _WORDS_BEFORE.search(text, lo, start)
-    if m is None or not _an_office(m.group("office"), m.group("head")):
-        return None
+    if m is None or not _an_office(m.group("office"), m.group("head").lower()):
+        return None  # a head in capitals is one of a title the analysis does not know ("Chief District Officer")
     words = list(re.finditer(r"[\w-]+", m.group("office")))
     first = len(words) - 1
-    while first > 0 and fold_text(words[first - 1].group()) not in _NO_OFFICE_WORDS:
+    titled = m.group("head")[0].isupper()  # a title's words are in capitals: "pressured FBI Acting Director"
+    while first > 0 and fold_text(words[first - 1].group()) not in _NO_OFFICE_WORDS and (
+            not titled or words[first - 1].group()[0].isupper()):
         first -= 1
     begin = m.start("office") + words[first].start()
     return text[begin:m.end("office")], begin, m.end("office")
@@ -151,9 +167,10 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 if _OF_THE_BEFORE.search(article.text, max(0, m.title_start - 12), m.title_start):
                     continue  # "the aide of the President Yuri Ushakov": whose title it is, no one can say
                 office = _office(m.title)
-                if office:
+                if office and not (_bare_rank(office) and _appositive_office(article.text, m.end)):
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
-                    continue  # else an honorific alone ("Dr Alan Chiu, the hospital's chief of …"): the words beside
+                    continue  # else an honorific alone ("Dr Alan Chiu, the hospital's chief of …"), or a rank whose
+                    # holder's post follows ("Colonel Fabiano Moura, head of the state civil defence"): the words beside
             opening = m.title_start if m.title_start is not None else m.start  # before "Dr", where it stands
             after = _appositive_office(article.text, m.end) or _office_before(article.text, opening)
             office = _office(_common_words(after[0], named)) if after is not None else ""
@@ -215,8 +232,9 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
                  shorthands: Collection[str] = ()) -> bool:
     """Whether two offices are two: neither is a fuller form of the other ("senior network security
     manager" of "network security manager"), or the fuller one, spelled out after a name, adds a rank
-    (RANK_WORDS: a deputy associate director is not the associate director). A title before a name
-    ("Deputy Sgt. Hoyt Teasley") is no such reading: a sheriff's deputy who is a sergeant is "Sgt." too.
+    (RANK_WORDS: a deputy associate director is not the associate director), as a title before a name does
+    ("Assistant Chief District Officer" is not the Chief District Officer) unless the shorter is a rank
+    alone ("Deputy Sgt. Hoyt Teasley"): a sheriff's deputy who is a sergeant is "Sgt." too.
     A seat on a panel spelled out after a name (seats: "Grassley, chairman of the Judiciary Committee") and
     an office that is not ("Sen. Chuck Grassley") are not compared: a senator chairs a committee. Nor are a
     rank and the post its holder serves in (_rank_and_post), or two offices at the top of a body, or a body's
@@ -234,8 +252,8 @@ def _two_offices(first: str, second: str, spelled_out: Collection[str], seats: C
         return False  # "Senate Majority Leader" and "Sen.", "Minority Whip" and "Rep.": a chamber's leaders are members
     if not (a <= b or b <= a):
         return True
-    fuller = first if len(a) > len(b) else second
-    return fuller in spelled_out and bool((a ^ b) & RANK_WORDS)
+    fuller, shorter = (first, second) if len(a) > len(b) else (second, first)
+    return bool((a ^ b) & RANK_WORDS) and (fuller in spelled_out or not _bare_rank(shorter))
 
 
 # the offices at the top of a body that one person often holds together ("president and CEO", "chairman and
