@@ -52,6 +52,21 @@ def test_a_sum_is_compared_in_its_currency():
     assert number_values(first, second.replace("45 million euros", "$52 million")) == []
 
 
+def test_a_countrys_dollar_is_a_currency_of_its_own():
+    # "A$", "NZ$", "HK$": the country's letters before the sign name its dollar, as wires write it
+    first = ("Harrow Capital bid A$3.6 billion for the grocer Tullamore Foods on Monday.\n\n"
+             "The board will meet on Wednesday.")
+    second = ("Harrow Capital offered A$3.2 billion for the grocer Tullamore Foods on Monday.\n\n"
+              "The board will meet on Wednesday.")
+    assert number_values(first, second) == [{"harbour-times": "3600000000", "valley-news": "3200000000"}]
+    # the same bid in US dollars is another currency, not another value
+    assert number_values(first, second.replace("A$3.2 billion", "US$2.4 billion")) == []
+    sums = "It cost NZ$900 million, HK$2 billion and R$5 million."
+    readings = [(n.surface, n.kind) for n in find_numbers(sums, 0, len(sums), [])]
+    assert readings == [("NZ$900 million", "new zealand dollar"), ("HK$2 billion", "hong kong dollar"),
+                        ("R$5 million", "real")]
+
+
 def test_a_figure_its_own_sentence_says_has_since_changed_is_no_conflict():
     first = OUTAGE_A.replace(", in Norway by 45 percent, the operator said",
                              " early on Tuesday, though the situation has since improved")

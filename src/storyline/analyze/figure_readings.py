@@ -16,6 +16,7 @@ from storyline.lang.en_numbers import (
     CROWD_ESTIMATORS,
     CROWD_NOUNS,
     CROWD_SAID,
+    CURRENCY_KINDS,
     EMPLOYING,
     GATHERED_AFTER,
     GATHERING,
@@ -125,7 +126,7 @@ def measured(segment: str, pos: int, end: int, unit: str) -> str:
         return f"{(named.group('measure') or 'altitude').lower()}:{unit}"
     if unit == "percent" and _VOTED_AFTER.match(segment, end):
         return "turnout:percent"
-    if unit in ("dollar", "euro", "pound") and _PER_SHARE_AFTER.match(segment, end) \
+    if unit in CURRENCY_KINDS and _PER_SHARE_AFTER.match(segment, end) \
             and not _EARNED_BEFORE.search(segment, max(0, pos - 50), pos):
         return f"share price:{unit}"  # "420p a share", "$42 per share": not the deal's value beside it
     return unit

@@ -22,6 +22,8 @@ from storyline.lang.en_numbers import (
     CAPTURED_AFTER,
     CAPTURED_BEFORE,
     COUNT_DETERMINERS,
+    CURRENCY_KINDS,
+    CURRENCY_SIGNS,
     GENERIC_KINDS,
     GROUP_VERBS,
     HAPPENED_TO,
@@ -51,7 +53,8 @@ from storyline.words import fold_text, light_stem
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"  # ".357": a calibre, a fraction written short
 _GLUED = r"(?:km|cm|mm|m|kg|mph|kph|ft|mi|ha|lbs?)"  # units written onto a figure: "58km", "30cm"
 _NUMBER = re.compile(
-    r"(?<![\w.,:/-])(?P<cur>[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>" + _DIGITS + r"|"
+    r"(?<![\w.,:/-])(?P<cur>(?-i:US|AU?|NZ|CA?|HK|SG?|NT|R)\$|[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>"
+    + _DIGITS + r"|"
     + SPELLED_NUMBER + r")"
     # "four and a half", "2 1/2", "2-1/2", "2½": a half written after the figure
     r"(?P<half>\s+and\s+a\s+half|[\s-]1/2(?![\d/])|\s?½)?"
@@ -70,9 +73,6 @@ _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w/-])")  # "3-1", not "2-1/2
 _COMPOUNDS = [re.compile(r"(?:[^\S\n]+[^\W\d_][\w'’-]*){%d}[^\S\n]+([^\W\d_][\w'’-]*)" % n) for n in (1, 2)]
 
 
-# a currency sign is its unit: "$108 million" and "85 million euros" are two sums until converted ("e80 million": wires' euro)
-_CURRENCY = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound"}
-CURRENCY_KINDS = frozenset(_CURRENCY.values())  # the kinds of a sum
 
 
 class _Overlaps:
@@ -234,7 +234,8 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
                 kind in CURRENCY_KINDS and out and out[-1].kind not in (None, kind)):
             continue  # "58km (36 miles)": the same figure in another unit; a sum in another currency is
             # kept ("85 million euros ($108 million)"): it is the figure other outlets give in dollars
-        kind = measured(segment, s, m.end(), kind) if kind in UNITS or kind == "percent" else kind  # "a depth of 10 km"
+        if kind in UNITS or kind in CURRENCY_KINDS or kind == "percent":
+            kind = measured(segment, s, m.end(), kind)  # "a depth of 10 km", "A$4.58 a share"
         e = m.end() + len(glued.group()) if (glued := re.match(_GLUED + r"\b", segment[m.end():], re.IGNORECASE)) else m.end()
         e += len(inches.group()) if inches else 0
         after = re.match(r"[^\S\n]+(?:of[^\S\n]+)?([^\W\d_][\w'’-]*)", segment[e:])
@@ -375,7 +376,8 @@ def _counted(segment: str, m: re.Match[str], percent: bool, hyphen_unit: str | N
     if percent:
         return "percent", "percent"
     if currency:
-        unit = _CURRENCY[segment[m.start()]]
+        sign = m.group("cur")
+        unit = CURRENCY_SIGNS.get(sign) or CURRENCY_SIGNS[sign.lower()]  # "E80 million", as a headline writes it
         return unit, unit
     if hyphen_unit and (unit := kind_of(light_stem(fold_text(hyphen_unit)))) in CURRENCY_KINDS:
         return unit, unit  # "a two-million-euro haul" is a sum in euros, as "two million euros" is
@@ -703,7 +705,7 @@ def close_call(a: Number, b: Number) -> bool:
     return (a.qualifier is not None or b.qualifier is not None) and gap <= 0.15
 
 
-MEASURES = frozenset({"percent", "dollar", "euro", "pound", "points", "hours", "minutes", "days", "weeks", "months", "years"})
+MEASURES = frozenset({"percent", "points", "hours", "minutes", "days", "weeks", "months", "years"}) | CURRENCY_KINDS
 
 
 def clashing_numbers(first: Sequence[Number], second: Sequence[Number]) -> list[tuple[Number, Number]]:

@@ -183,6 +183,14 @@ GENERIC_KINDS = frozenset({"people"})
 HAPPENED_TO = frozenset({"injured", "killed", "arrested", "evacuated"})  # what a count of people may be read by
 ORDINAL_WORDS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
                  "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "twentieth": 20}
+# a currency sign and its unit: "$108 million" and "85 million euros" are two sums until converted ("e80 million": wires'
+# euro); a country's letters before the dollar sign name its dollar ("A$3.6 billion", "NZ$900 million", "HK$2 billion"),
+# another currency than the plain sign's ("US$" is the plain dollar), and "R$" is Brazil's real
+CURRENCY_SIGNS = {"$": "dollar", "€": "euro", "e": "euro", "£": "pound", "US$": "dollar", "A$": "australian dollar",
+                  "AU$": "australian dollar", "NZ$": "new zealand dollar", "C$": "canadian dollar",
+                  "CA$": "canadian dollar", "HK$": "hong kong dollar", "S$": "singapore dollar",
+                  "SG$": "singapore dollar", "NT$": "taiwan dollar", "R$": "real"}
+CURRENCY_KINDS = frozenset(CURRENCY_SIGNS.values())  # the kinds of a sum
 # units of measure, as the counted thing's stem: figures in two units are never of one thing unless converted
 UNITS = frozenset({"km", "mil", "metre", "m", "feet", "foot", "ft", "yard", "inch", "euro", "pound", "dollar", "ton",
                    "tonn", "tonne", "acre", "hectare", "kg", "litre", "gallon", "degre", "second", "mins", "minut", "hour",
