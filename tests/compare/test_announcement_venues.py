@@ -52,6 +52,18 @@ def test_words_told_reporters_and_words_told_a_radio_show_are_two_occasions():
     assert venues(reporters, radio) == [{"coast-wire": "remarks to reporters", "bay-herald": "radio show"}]
 
 
+def test_a_stations_named_programme_is_a_radio_show():
+    # "on Kiwi Radio's Breakfast programme": the station's name and the programme's between radio and programme
+    radio = ("Speaking on Harbour Radio's Breakfast programme on Thursday morning, Health Minister Grant Tolley said: "
+             "\"The offer on the table is fair and it is final.\"\n\nThe nurses' strike goes ahead on Friday.")
+    conference = ("\"The offer on the table is fair and it is final,\" Health Minister Grant Tolley told a press "
+                  "conference at Parliament on Thursday morning.\n\nThe nurses' strike goes ahead on Friday.")
+    quote = next(q for q in analyze_article(radio, None).quotes if q.direct)
+    assert (quote.speaker, quote.venue) == ("Grant Tolley", "radio show")
+    assert venues(radio, conference) == [{"coast-wire": "radio show", "bay-herald": "news conference"}]
+    assert venues(radio, radio.replace("Harbour Radio's Breakfast", "BBC Radio 4's Today")) == []
+
+
 RADIO = ("Foreign Minister Elina Varga said on Tuesday that talks on reopening the Kessel crossing would take months, "
          "speaking on the national broadcaster's morning radio programme.\n\n"
          "\"This will be slow, and it will have to come step by step,\" Varga said.")

@@ -23,7 +23,7 @@ from storyline.model import Analysis
 if TYPE_CHECKING:
     from spacy.language import Language
 
-VERSION = "analyze-25"  # recorded beside every derived row; bump when a rule changes what comes out
+VERSION = "analyze-26"  # recorded beside every derived row; bump when a rule changes what comes out
 # (`storyline check --repair` analyses again what another version analysed)
 
 __all__ = ["VERSION", "Analysis", "Parsed", "analyze_article", "analyze_articles", "analyze_in_language",

@@ -11,7 +11,9 @@ import re
 _CALL = r"\b(?:conference|phone|earnings|investor)\s+call\b"  # a call a statement is made on
 VENUE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [(label, re.compile(pattern, re.IGNORECASE)) for label, pattern in [
     ("podcast", r"\bpodcasts?\b"),
-    ("radio show", r"\b(?:talk\s+)?radio\s+(?:show|programme|program|interview|station|broadcast|hosts?|appearance)\b"
+    # ... or a station's named programme: "Kiwi Radio's Breakfast programme", "BBC Radio 4's Today programme"
+    ("radio show", r"\b(?:talk\s+)?radio(?:\s+\d+)?(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,3}?"
+                   r"(?:show|programme|program|interview|station|broadcast|hosts?|appearance)\b"
                    r"|\btalk\s+radio\b|\b(?:told|on|to)\s+(?:(?:local|national|state|public|the)\s+)?radio\b"),
     ("television interview", r"\b(?:television|tv|televised)\s+"
                              r"(?:interview|address|appearance|programme|program|show)\b"
