@@ -245,3 +245,10 @@ def test_what_an_office_is_of_in_brackets_is_read_past():
     bracketed = ("Police arrested Sunil Rao, deputy general manager (safety) at the plant, on Thursday.\n\n"
                  "An inquiry has been ordered.")
     assert roles(plant, bracketed) == [{"coast-wire": "Plant head", "bay-herald": "deputy general manager"}]
+
+
+def test_a_headlines_last_words_are_no_office_of_the_name_opening_the_next_paragraph():
+    headline = ("Whitford concedes; Dalgado to be Rio Verde's next mayor\n\nTom Whitford conceded the race on Wednesday "
+                "afternoon after the final count.\n\nTurnout was 31 percent.")
+    deputy = ("Tom Whitford, the deputy mayor, conceded the race on Wednesday afternoon.\n\nTurnout was 31 percent.")
+    assert roles(headline, deputy) == []

@@ -85,7 +85,8 @@ _APPOSITIVE = re.compile(r"(?:(?<=[JS]r)\.|,?\s+(?:Sr|Jr)\.?|\s+I{2,3})?(?:,|\s+
 _APPOSED_BEFORE = re.compile(r"(?:['’]s|\b(?:his|her|their)|(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s)|(?<=\n))(?:Its|The|His|Her|Their))\s+"
                              r"(?P<office>(?:(?!of\b|in\b)[a-z][\w-]*\s+){0,4}(?P<head>[a-z]+)"
                              r"(?:\s+(?:of|in)\s+(?:the\s+)?[a-z]+(?:\s+and\s+[a-z]+)?)?),\s+$")
-_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+\s+){0,3}(?P<head>[a-z]+|[A-Z][a-z]+))\s+$")
+# (on the name's line: a headline's last words are no office of the name opening the next paragraph)
+_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<office>(?:[\w-]+[^\S\n]+){0,3}(?P<head>[a-z]+|[A-Z][a-z]+))[^\S\n]+$")
 _NO_OFFICE_WORDS = STOP_WORDS | AUXILIARIES | {"said", "says", "told", "tells", "added", "according", "by", "from"}
 
 
