@@ -26,3 +26,14 @@ def test_a_running_count_is_told_apart_from_a_fixed_length():
     second = "A court in Kessling sentenced the harbour pilot to 60 days in jail on Friday for the collision."
     assert [values for values, _ in pair_conflicts(first, second, "number")] == [
         {"harbour-times": "40", "valley-news": "60"}]
+
+
+def test_a_day_named_as_the_count_of_a_strike_is_not_the_day_it_began():
+    # the strike began on Wednesday; Thursday is its second day, another happening's day
+    began = ("About 3,000 workers at Kessling's container terminals went on strike on Wednesday, halting most cargo "
+             "handling.\n\nThe union wants a 12% rise.")
+    second_day = ("Kessling's container terminals stayed idle on Thursday, the second day of a wage strike by about "
+                  "3,000 workers.\n\nThe union wants a 12% rise.")
+    assert pair_conflicts(began, second_day, "date") == []
+    # two days given for the strike's start still disagree
+    assert [values for values, _ in pair_conflicts(began, began.replace("on Wednesday", "on Thursday"), "date")] != []

@@ -275,7 +275,8 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
     Tuesday"), not the day of a statement ("police said today", "announced Wednesday that", "On Saturday,
     coach Sean Payton indicated that": when it was said, not when what it reports happened) or of a poll's
     or report's release ("a poll released Monday"), not a day that bounds a stretch ("had fallen by Thursday
-    morning", "until Friday"), not the day of another happening the sentence's comes
+    morning", "until Friday"), not a day an ongoing happening has reached ("on Thursday, the second day of the
+    strike"), not the day of another happening the sentence's comes
     before ("Going into Tuesday's contests"), not the
     page's line or time stamp ("Posted Dec 23, 2012"), not a day inside a quotation (“This night is for
     Alexi!”: the speaker's, read from a day the report does not give)."""
@@ -295,9 +296,15 @@ def _a_happenings_day(story: StoryView, unit: Unit, start: int, end: int) -> boo
         return False  # "Going into Tuesday's contests, Clinton held …": the day of another happening
     if OPENS_SENTENCE.match(text[unit.start:start]) and STATEMENT_AFTER_DAY.match(text, end, min(unit.end, end + 90)):
         return False  # "On Saturday, coach Sean Payton indicated that …": the day of the statement
+    if _NTH_DAY_AFTER.match(text, end, min(unit.end, end + 60)):
+        return False  # "stayed idle on Thursday, the second day of a wage strike": a day of it, not its start
     return not (WEB_ADDRESS.search(unit.text) or PAGE_STAMP.search(text, max(unit.start, start - 40), start))
 
 
+# a day of a happening that goes on, named as its count: "on Thursday, the second day of a wage strike"
+_NTH_DAY_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|"
+                            r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|full)\s+)?day\s+of\b",
+                            re.IGNORECASE)
 # a day that bounds a stretch rather than dates a happening: "by Thursday morning", "until Friday", "since
 # Monday", "as of Tuesday"
 _BOUND = re.compile(r"\b(?:by|until|till|since|as\s+of)\s+$", re.IGNORECASE)
