@@ -41,11 +41,11 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from storyline.analyze.numbers import CURRENCY_KINDS, Number, compatible, group_of, normalized_number
+from storyline.analyze.numbers import Number, compatible, group_of, normalized_number
 from storyline.compare.conflicts.conflict import Conflict, StoryFindings, before_the_story, clause_of, frame
 from storyline.compare.report_order import Moment, later_in_the_day, report_moments
 from storyline.compare.units import StoryView, Unit
-from storyline.lang.en_numbers import FULLY_BACK, RESTORED, TAKINGS, TAKINGS_PERIOD, TURNOUT
+from storyline.lang.en_numbers import CURRENCY_KINDS, FULLY_BACK, RESTORED, TAKINGS, TAKINGS_PERIOD, TURNOUT
 from storyline.lang.en_stages import RAISED, TO
 from storyline.model import ConflictKind
 from storyline.words import content_stems
