@@ -32,6 +32,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,13 @@ ROOT = Path(__file__).resolve().parents[1]
 ORDERS = 5  # shuffled orders beside the file's, over which revision's move margin is judged
 PARAMS = ROOT / "src" / "storyline" / "data" / "cluster_params.json"
 FITTED = [name for name in FEATURES if name != "gap_days"]
+# The lowest placement threshold tried. Below it, placement joins the multilingual fixture's two neighbouring
+# events of one city and week (tests/multilingual: Zelensky's Munich speech and Rubio's interview on the
+# war, in five languages), whose floors the replays here do not see; at 0.15 and 0.2 the choosing sets
+# would take it (ECB+ `dev` 0.947, dated 0.916, PolNeAR July 0.881 at 0.15).
+LOWEST_THRESHOLD = 0.25
+THRESHOLD_CHOSEN = ("threshold best after revision on dev, dev dated by published.json and the dated file's "
+                    "thresholds split, averaged with its neighbours")
 
 
 def load_split(path: Path, split: str, days: dict[str, date | None] | None = None) -> list:
@@ -292,13 +300,6 @@ def main() -> None:
         print(f"wrote the parameters for {embedder.name} into {PARAMS}")
 
 
-# The lowest threshold tried. Below it, placement joins the multilingual fixture's two neighbouring
-# events of one city and week (tests/multilingual: Zelensky's Munich speech and Rubio's interview on the
-# war, in five languages), whose floors the replays here do not see; at 0.15 and 0.2 the choosing sets
-# would take it (ECB+ `dev` 0.947, dated 0.916, PolNeAR July 0.881 at 0.15).
-LOWEST_THRESHOLD = 0.25
-
-
 def threshold_grid(sets: dict, params: ClusterParams) -> ClusterParams:
     """Placement's threshold chosen on a grid (`choose`), each replayed with revision after placement."""
     grid = []
@@ -313,35 +314,34 @@ def threshold_grid(sets: dict, params: ClusterParams) -> ClusterParams:
 def write_threshold(model: str, threshold: float, write: bool) -> None:
     """Ship a newly chosen placement threshold for this embedder, its other parameters as they are."""
     print(f"threshold {threshold}")
-    if not write:
-        return
-    shipped = json.loads(PARAMS.read_text())
-    entry = shipped["models"][model]
-    entry["threshold"] = threshold
-    entry["fitted_on"] = entry["fitted_on"].replace("threshold best on dev, averaged with its neighbours",
-                                                    THRESHOLD_CHOSEN)
-    PARAMS.write_text(json.dumps(shipped, indent=1) + "\n")
-    print(f"wrote the threshold for {model} into {PARAMS}")
 
-
-THRESHOLD_CHOSEN = ("threshold best after revision on dev, dev dated by published.json and the dated file's "
-                    "thresholds split, averaged with its neighbours")
+    def edit(entry: dict) -> None:
+        entry["threshold"] = threshold
+        entry["fitted_on"] = entry["fitted_on"].replace("threshold best on dev, averaged with its neighbours",
+                                                        THRESHOLD_CHOSEN)
+    _ship(model, "the threshold", edit, write)
 
 
 def write_gap(model: str, weight: float, dated: Path, write: bool) -> None:
     """Ship a newly fitted `gap_days` weight for this embedder, its other parameters as they are."""
     print(f"gap_days {weight}")
+
+    def edit(entry: dict) -> None:
+        entry["weights"]["gap_days"] = weight
+        if "gap_days" not in entry["fitted_on"]:
+            entry["fitted_on"] = entry["fitted_on"].replace("ECB+ train (weights)",
+                                                            f"ECB+ train (weights, gap_days on {dated.name} fit)")
+    _ship(model, "gap_days", edit, write)
+
+
+def _ship(model: str, what: str, edit: Callable[[dict], None], write: bool) -> None:
+    """With `write`, change this embedder's shipped entry as `edit` does, the others as they are."""
     if not write:
         return
     shipped = json.loads(PARAMS.read_text())
-    entry = shipped["models"][model]
-    entry["weights"]["gap_days"] = weight
-    if "gap_days" not in entry["fitted_on"]:
-        entry["fitted_on"] = entry["fitted_on"].replace("ECB+ train (weights)",
-                                                        f"ECB+ train (weights, gap_days on {dated.name} fit)")
+    edit(shipped["models"][model])
     PARAMS.write_text(json.dumps(shipped, indent=1) + "\n")
-    print(f"wrote gap_days for {model} into {PARAMS}")
-
+    print(f"wrote {what} for {model} into {PARAMS}")
 
 if __name__ == "__main__":
     main()

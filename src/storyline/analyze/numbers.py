@@ -52,9 +52,12 @@ from storyline.words import fold_text, light_stem
 
 _DIGITS = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"  # ".357": a calibre, a fraction written short
 _GLUED = r"(?:km|cm|mm|m|kg|mph|kph|ft|mi|ha|lbs?)"  # units written onto a figure: "58km", "30cm"
+# the letters a country's dollar writes before the sign ("A$", "NZ$"), as lang/en_numbers.CURRENCY_SIGNS lists them
+_COUNTRY_DOLLARS = "|".join(sorted((sign[:-1] for sign in CURRENCY_SIGNS if len(sign) > 1 and sign.endswith("$")),
+                                   key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?<![\w.,:/-])(?P<cur>(?-i:US|AU?|NZ|CA?|HK|SG?|NT|R)\$|[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?(?P<num>"
-    + _DIGITS + r"|"
+    r"(?<![\w.,:/-])(?P<cur>(?-i:" + _COUNTRY_DOLLARS + r")\$|[$€£]|e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b))?\s?"
+    r"(?P<num>" + _DIGITS + r"|"
     + SPELLED_NUMBER + r")"
     # "four and a half", "2 1/2", "2-1/2", "2½": a half written after the figure
     r"(?P<half>\s+and\s+a\s+half|[\s-]1/2(?![\d/])|\s?½)?"
@@ -71,8 +74,6 @@ _CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)",
 _SCORE = re.compile(r"(?<![\w.])\d{1,2}-\d{1,2}(?![\w/-])")  # "3-1", not "2-1/2"
 # the two (or three) words after a figure: a compound ("14 container ships", "seven consecutive life sentences")
 _COMPOUNDS = [re.compile(r"(?:[^\S\n]+[^\W\d_][\w'’-]*){%d}[^\S\n]+([^\W\d_][\w'’-]*)" % n) for n in (1, 2)]
-
-
 
 
 class _Overlaps:
@@ -263,7 +264,6 @@ def find_numbers(text: str, start: int, end: int, skip: Sequence[tuple[int, int]
             out.append(Number(value, start + s, start + h.end("unit"), segment[s:h.end("unit")], qualifier, kind, unit))
     out.extend(_one_more(segment, start, out))
     return ranges(text, spans_of_hours_and_minutes(text, sorted(out, key=lambda n: n.start)))
-
 
 
 # "killing two workers and critically injuring a third": an ordinal that goes on with a count of its

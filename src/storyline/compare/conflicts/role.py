@@ -162,18 +162,21 @@ def role_conflicts(story: StoryView, unit_of: Callable[[int, int], int | None]) 
                 continue  # a title in a quotation is the speaker's word, of the time spoken of ("if Sen. Obama does X")
             if title_case_line(article.text, m.start):
                 continue  # a headline's words ("President Nominates Regina Benjamin, MD to Serve as …"): no office read
+            apposed = None  # the office after the name, where a rank before it was read and leaves the office to it
             if m.title and m.title_start is not None:
                 if _held_before(article.text, m.title_start, m.title):
                     continue
                 if _OF_THE_BEFORE.search(article.text, max(0, m.title_start - 12), m.title_start):
                     continue  # "the aide of the President Yuri Ushakov": whose title it is, no one can say
                 office = _office(m.title)
-                if office and not (_bare_rank(office) and _appositive_office(article.text, m.end)):
+                if office and _bare_rank(office):
+                    apposed = _appositive_office(article.text, m.end)
+                if office and apposed is None:
                     offices[name].setdefault(pos, (office, m.titled, [(m.title_start, m.end)]))
                     continue  # else an honorific alone ("Dr Alan Chiu, the hospital's chief of …"), or a rank whose
                     # holder's post follows ("Colonel Fabiano Moura, head of the state civil defence"): the words beside
             opening = m.title_start if m.title_start is not None else m.start  # before "Dr", where it stands
-            after = _appositive_office(article.text, m.end) or _office_before(article.text, opening)
+            after = apposed or _appositive_office(article.text, m.end) or _office_before(article.text, opening)
             office = _office(_common_words(after[0], named)) if after is not None else ""
             if after is not None and office and not _held_before(article.text, after[1], after[0]):
                 # ("Jamie Clark, a former director of the agency": an office held before, as a title is)
