@@ -405,7 +405,8 @@ def check(
     analyses, briefs and storyline links another version of storyline made, articles a killed run placed
     and did not revise, storyline links and storylines' progressions not yet computed."""
     with _open(_settings(db)) as store:
-        from storyline.pipeline import bring_up_to_date, ingest, outdated
+        from storyline.pipeline import ingest
+        from storyline.upgrade import bring_up_to_date, outdated
 
         problems = store.problems() + outdated(store)
         for problem in problems:
