@@ -44,3 +44,10 @@ def test_quote_speed_times_the_rules_of_two_checkouts_on_one_cache(tmp_path):
     lines = run("quote_speed.py", "--cache", str(cache), "--against", str(ROOT / "src"), "--rounds", "1")
     assert lines[0].startswith("round 1: this checkout ") and lines[-1].startswith("median ")
     assert 0.2 < float(lines[-1].rsplit(" ", 1)[1]) < 5  # the same code on both sides: a ratio near one
+
+
+def test_shared_words_counts_the_pairs_of_one_event_and_of_two_at_each_cosine():
+    lines = run("shared_words.py", str(ROOT / "tests" / "fixtures" / "shared_words" / "articles.jsonl"))
+    assert lines[0].startswith("53 reports; pairs at most 1 day(s) apart: 9 of one event")
+    at_threshold = next(line.split() for line in lines if line.split()[:1] == ["0.35"])
+    assert at_threshold == ["0.35", "7", "0"]  # most pairs of the three events' reports, none of two events

@@ -129,6 +129,7 @@ def test_a_database_an_older_version_wrote_is_checked_whole_by_its_next_ingest(t
         conn.execute("DROP TABLE links_owed")  # migration 15's
         conn.execute("DROP TABLE revision_owed")  # migration 16's
         conn.execute("DROP TABLE placing_runs")
+        conn.execute("DROP TABLE word_documents")  # migration 18's
         conn.execute("DELETE FROM storyline_progressions")
         conn.execute("PRAGMA user_version = 13")
     cli("ingest", str(FERRY))

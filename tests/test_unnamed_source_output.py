@@ -102,7 +102,7 @@ def test_a_store_of_the_schema_before_gains_the_columns_and_its_quotes_have_no_p
             conn.execute(f"DROP INDEX {index}")
         conn.execute("ALTER TABLE story_briefs DROP COLUMN digest")
         for table in ("storyline_progressions", "progressions_owed", "links_owed", "revision_owed",
-                      "placing_runs"):  # migrations 13 to 16
+                      "placing_runs", "word_documents"):  # migrations 13 to 16, and 18
             conn.execute(f"DROP TABLE {table}")
         conn.execute("PRAGMA user_version=10")
     wire = next(a for a in brief["articles"] if "after storm" in a["title"])

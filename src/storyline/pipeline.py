@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
-from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise
+from storyline import analyze, cluster, dedupe, quoted_runs, regroup, revise, shared_words
 from storyline.briefing import refresh_briefs, sentence_vectors
 from storyline.cluster import StoryIndex
 from storyline.dedupe import DuplicateIndex
@@ -194,8 +194,8 @@ def make_article(record: Record) -> Article | Rejection:
 @dataclass(frozen=True)
 class Prepared:
     """One article with everything computed from it alone: its language, MinHash signature, key
-    terms, embedding (and the model that made it), analysis (None when not analysed) and the runs of
-    words it quotes (storyline.quoted_runs)."""
+    terms, embedding (and the model that made it), analysis (None when not analysed), the runs of
+    words it quotes (storyline.quoted_runs) and its words' counts (storyline.shared_words)."""
 
     article: Article
     signature: np.ndarray
@@ -204,6 +204,7 @@ class Prepared:
     model: str
     analysis: Analysis | None
     quotes: frozenset[str] = frozenset()
+    words: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
         quotes = [quoted_runs.quoted_runs(a.text) for a in articles]
+        words = [shared_words.article_words(a.given_title, a.text, a.language) for a in articles]
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
@@ -237,8 +239,9 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
         vectors = embedder.embed([article_text_for_embedding(a) for a in articles])
     with clock("analyze"):  # on processes: the wait for what the embedding did not hide
         analyses = analyses_done() if analyses_done else [None] * len(articles)
-    items = [Prepared(article, sig, term, vector, embedder.name, analysis, quoted)
-             for article, sig, term, vector, analysis, quoted in zip(articles, signatures, terms, vectors, analyses, quotes)]
+    items = [Prepared(article, sig, term, vector, embedder.name, analysis, quoted, counts)
+             for article, sig, term, vector, analysis, quoted, counts
+             in zip(articles, signatures, terms, vectors, analyses, quotes, words, strict=True)]
     return PreparedChunk(items, dict(clock.seconds))
 
 
@@ -422,13 +425,21 @@ def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: E
         for article_id, day, runs in store.quoted_runs(
                 min(days) - timedelta(days=quoted_runs.QUOTE_DAYS) if dated else None):
             quoting.add(article_id, day, runs)
+        wording = shared_words.WordIndex()
+        if days:
+            for article in store.articles_of_days(shared_words.window_start(days), max(days) + shared_words.WINDOW):
+                wording.add(article.id, article.day, shared_words.article_words(
+                    article.given_title, article.text, article.language))
         since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
     stories = StoryIndex(active, params, stats, members)
+    # Reports sharing their words are merged at the end of their chunk, once the reports of their days are
+    # placed, or, in a chunk of many days, while the stories they joined have not yet left the index.
+    wording_horizon = 2 * params.window_days - shared_words.WORDS_DAYS
     multilingual = _crosslingual(store, stories) if pending and store.has_other_languages() else None
     touched: set[str] = set()
-    quoted: list[tuple[str, str, list[str]]] = []  # revise.quotation_merges', made as articles are stored
+    evident: list[tuple[str, str, list[str]]] = []  # revise.evidence_merges', made as articles are stored
     # The chunks take the articles over, each given its text back from the spool as the engine takes it
     # and let go once stored: the run holds the text of the chunks in flight alone.
     chunks = _chunks(pending, settings.batch_size)
@@ -446,19 +457,32 @@ def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: E
             grown: dict[str, StoryState] = {}  # saved once at the end of the chunk, not after each article
             placed: list[str] = []
             analysed: list[tuple[str, Analysis]] = []  # stored once at the end of the chunk, a statement a table
+            sharing = _sharing_words(chunk, store, wording)
+            waiting: list[tuple[date, str, str]] = []  # pairs sharing words, merged once their days are placed
             for item, mvector, event_days in zip(chunk, mvectors, days):
                 if store.find_article(item.article.canonical_url, item.article.text_hash):
                     continue  # another run stored it since this one looked
+                if item.article.day is not None:  # before the stories of those days leave the index
+                    evident.extend(_merge_waiting(waiting, item.article.day - timedelta(days=wording_horizon),
+                                                  store, stories, grown))
                 new_stories += _store_article(item, mvector, store, duplicates, stories, grown, clock, event_days)
                 if item.article.day is not None:  # oldest first: no later article needs those further back
                     quoting.forget_before(item.article.day - timedelta(days=quoted_runs.QUOTE_DAYS))
                 quoting.add(item.article.id, item.article.day, item.quotes)
-                quoted.extend(_merge_quoting(item, store, stories, quoting, grown))
+                shared = quoting.sharing(item.article.id, item.article.day, item.quotes)
+                evident.extend(_merge_stories_of(item.article.id, sorted(shared), store, stories, grown))
+                waiting.extend((item.article.day, item.article.id, other) for other in
+                               sorted(sharing.get(item.article.id, ())) if item.article.day and store.article_story(other))
                 stored += 1
                 placed.append(item.article.id)
                 if item.analysis is not None:
                     analysed.append((item.article.id, item.analysis))
+            evident.extend(_merge_waiting(waiting, None, store, stories, grown))
             store.insert_analyses(analysed, analyze.VERSION)
+            stored_here = set(placed)
+            store.count_words(item.words for item in chunk if item.article.id in stored_here)
+            if chunk_days := [item.article.day for item in chunk if item.article.day is not None]:
+                wording.forget_before(shared_words.window_start([max(chunk_days)]))  # the next chunk's are later
             store.owe_revision(placed, run)
             for story in grown.values():
                 _save_story(store, story)
@@ -473,7 +497,7 @@ def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: E
             owed_now = store.owed_revision(run) | {article_id: row for article_id, row in store.owed_revision().items()
                                                    if article_id in owed}
             touched.update(row.story_id for row in owed_now.values() if row.story_id)
-            merges = quoted + _revise(store, stories, touched, set(placed_here) | set(owed_now))
+            merges = evident + _revise(store, stories, touched, set(placed_here) | set(owed_now))
             store.paid_revision({article_id: row.mark for article_id, row in owed_now.items()})
             # a story this run started and revision then emptied or merged away is no new story
             started_here = {started_by(article_id) for article_id in placed_here}
@@ -642,6 +666,9 @@ def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, 
     chunks = _chunks(list(updates.values()), settings.batch_size)
     prepared = [item for chunk in _prepared(engine, chunks, settings, clock) for item in chunk]
     with clock("serial"), store.transaction():
+        before = store.articles_by_id(ids)
+        store.count_words((shared_words.article_words(a.given_title, a.text, a.language) for a in before), -1)
+        store.count_words(item.words for item in prepared)
         for article_id, item in zip(ids, prepared, strict=True):
             store.update_article(article_id, item.article)
             store.replace_derived(article_id, item.signature, item.vector, set(item.terms), item.quotes)
@@ -685,18 +712,54 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
     return placed.started
 
 
-def _merge_quoting(item: Prepared, store: Store, stories: StoryIndex, quoting: quoted_runs.QuotationIndex,
+def _sharing_words(chunk: list[Prepared], store: Store, wording: shared_words.WordIndex) -> dict[str, set[str]]:
+    """The reports, a day apart at most, whose whole texts share the words of each of a chunk's articles
+    (storyline.shared_words), weighed by the store's counts with the chunk's own: a run's first chunk
+    weighs its words by itself. Each pair is given under both its articles: whichever is stored second
+    waits with the other (`_merge_waiting`) for their stories to merge."""
+    fresh = [item for item in chunk if item.words and not store.find_article(item.article.canonical_url,
+                                                                               item.article.text_hash)]
+    counted: dict[str, int] = {}
+    for item in fresh:
+        wording.add(item.article.id, item.article.day, item.words)
+        for word in item.words:
+            counted[word] = counted.get(word, 0) + 1
+
+    def frequencies(words: Iterable[str]) -> dict[str, int]:
+        words = set(words)
+        stored = store.word_documents(words)
+        return {word: stored.get(word, 0) + counted.get(word, 0) for word in words}
+
+    found: dict[str, set[str]] = {}
+    for first, second in wording.sharing([item.article.id for item in fresh], store.words_counted() + len(fresh),
+                                         frequencies):
+        found.setdefault(first, set()).add(second)
+        found.setdefault(second, set()).add(first)
+    return found
+
+
+def _merge_waiting(waiting: list[tuple[date, str, str]], until: date | None, store: Store, stories: StoryIndex,
                    grown: dict[str, StoryState]) -> list[tuple[str, str, list[str]]]:
-    """Merge the story a stored article joined with those of the reports, a few days apart, that
-    quote a passage as it does (revise.quotation_merges), while they are live: a story leaves the
-    index once its days fall out of placement's window, which a run over a month's reports passes
-    long before its end. Written as revision's merges are, and returned in the same shape."""
+    """Merge the stories of the pairs of reports sharing their words (`_sharing_words`) whose later report
+    is dated `until` or earlier (all with None), and let them go from `waiting`."""
+    due = [pair for pair in waiting if until is None or pair[0] <= until]
+    waiting[:] = [pair for pair in waiting if not (until is None or pair[0] <= until)]
+    return [merge for _, article_id, other in due for merge in _merge_stories_of(article_id, [other], store, stories, grown)]
+
+
+def _merge_stories_of(article_id: str, others: list[str], store: Store, stories: StoryIndex,
+                      grown: dict[str, StoryState]) -> list[tuple[str, str, list[str]]]:
+    """Merge the story a stored article joined with those of the stored reports that show they tell one
+    event (the same passage quoted, storyline.quoted_runs; their whole texts' words, storyline.shared_words)
+    while they are live: a story leaves the index once its days fall out of placement's window, which a
+    run over a month's reports passes long before its end (revise.evidence_merges). Written as revision's
+    merges are, and returned in the same shape; a report not yet stored is left to its own turn."""
     done = []
-    for other in sorted(quoting.sharing(item.article.id, item.article.day, item.quotes)):
-        own, theirs = store.article_story(item.article.id), store.article_story(other)
+    for other in others:
+        own, theirs = store.article_story(article_id), store.article_story(other)
         if own is None or theirs is None:
             continue
-        for merge in revise.quotation_merges(stories, [(own, theirs)]):
+        for merge in revise.evidence_merges(stories, [(own, theirs)]):
             _save_story(store, merge.target)  # a story started in this chunk has no row yet
             done.append(_write_merge(store, merge, grown))
     return done

@@ -3,7 +3,7 @@
 Reports of one interview, speech or statement quote it, and where two outlets quote the same
 passage they carry the same run of words inside quote marks however differently they tell the rest.
 Placement sees a headline and a lead, which two such reports often angle differently; revision
-(storyline.revise.quotation_merges) merges the stories of two reports, a few days apart at most, that
+(storyline.revise.evidence_merges) merges the stories of two reports, a few days apart at most, that
 quote QUOTE_WORDS consecutive words alike. A run that long is rarely quoted in reports of different
 events: a stock phrase, a slogan or a stump line is shorter (on the PolNeAR months, docs/quality.md,
 runs of ten words joined reports of one event, or an event and a preview or analysis that quotes

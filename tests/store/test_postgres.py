@@ -83,6 +83,18 @@ def test_revision_reads_a_storys_members_alike_on_postgres_and_sqlite(demo_db, d
         assert [a for a, *_ in read(pg)] == sorted(some) and read(pg) == read(lite)
 
 
+def test_both_stores_count_the_articles_carrying_each_word_alike(demo_db, demo_pg):
+    """The document frequencies that weigh the words two reports share (storyline.shared_words)."""
+    from storyline.shared_words import article_words
+
+    with open_store(str(demo_db), create=False) as lite, open_store(demo_pg, create=False) as pg:
+        words = {word for article, _, _ in lite.articles()
+                 for word in article_words(article.given_title, article.text, article.language)}
+        assert lite.words_counted() == pg.words_counted() == 67
+        counts = lite.word_documents(words)
+        assert len(counts) == len(words) > 1000 and pg.word_documents(words) == counts
+
+
 def test_postgres_with_two_dask_workers_gives_the_same_stories_and_briefs_as_sqlite(demo_db, pg_url):
     """The third way of issue #10: a PostgreSQL store fed by `--engine dask --workers 2` (a real
     LocalCluster, in the storyline process a user would run) says what SQLite in one process says."""

@@ -31,10 +31,11 @@ the run touched, in rounds until nothing changes:
   member's story without it still holds its own event's other reports, so no single move takes it
   apart. The larger part keeps the story's id; the smaller becomes a new story (`Split`).
 
-The stories of reports that quote one passage alike, a few days apart, are merged whatever
-placement's model makes of them (`quotation_merges`, on the evidence storyline.quoted_runs finds): the
-pipeline asks for these merges as each article is stored, while the stories are live, and the rounds
-then work around the stories so merged.
+The stories of reports that quote one passage alike, a few days apart, or whose whole texts share
+their rare words, a day apart at most, are merged whatever placement's model makes of them
+(`evidence_merges`, on the evidence storyline.quoted_runs and storyline.shared_words find): the
+pipeline asks for these merges as each article (or chunk) is stored, while the stories are live, and
+the rounds then work around the stories so merged.
 
 The cost grows with the members of the stories touched and their neighbours, not with the store; a
 story is weighed for a split each time it has grown by a quarter (SPLIT_GROWTH; the index remembers
@@ -51,7 +52,7 @@ from collections.abc import Callable
 import numpy as np
 
 from storyline.cluster import LARGE_STORY, StoryIndex
-from storyline.revise.merges import quotation_merges, story_merges
+from storyline.revise.merges import evidence_merges, story_merges
 from storyline.revise.moves import member_moves
 from storyline.revise.pairs import PairScores, shapes
 from storyline.revise.records import Member, Merge, Move, Revision, Split, members_held
@@ -68,7 +69,7 @@ ROUNDS = 10  # rounds of moves and merges at most (ECB+ train and dev reach a fi
 WHOLE = LARGE_STORY + ROUNDS
 
 __all__ = ["ROUNDS", "SPLIT_GROWTH", "SPLIT_MEMBERS", "VERSION", "WHOLE", "Member", "Merge", "Move", "Revision", "Split", "Then",
-           "quotation_merges", "revise"]
+           "evidence_merges", "revise"]
 
 
 # What runs after revision's rounds, given what they looked at (regroup.regroup): the index, the stories

@@ -1,6 +1,6 @@
 """Revision's merges: the live stories a run touched merged with the neighbours placement's model
-says they belong with (`story_merges`), and the stories of reports that quote one passage alike
-(`quotation_merges`)."""
+says they belong with (`story_merges`), and the stories of reports that quote one passage alike or share their rare
+words (`evidence_merges`)."""
 
 from __future__ import annotations
 
@@ -88,14 +88,14 @@ def story_merges(index: StoryIndex, active: set[str], pairs: PairScores) -> list
     return merges
 
 
-def quotation_merges(index: StoryIndex, pairs: Iterable[tuple[str, str]]) -> list[Merge]:
-    """Merge the two live stories of each pair, whose reports quote one passage alike (a run of
-    storyline.quoted_runs.QUOTE_WORDS words, a few days apart), whatever placement's model makes of
-    them: reports of one statement that angle their headlines and leads differently score low on it,
-    and the same ten words quoted is the stronger evidence. Each pair is followed through the merges
-    made before it; a pair already one story, or not both live and English, is left. The larger story
-    (else the older) keeps its id, as in `revise`'s merges; `score` is the pair's probability under
-    placement's model, for the record."""
+def evidence_merges(index: StoryIndex, pairs: Iterable[tuple[str, str]]) -> list[Merge]:
+    """Merge the two live stories of each pair, whose reports show they tell one event on evidence
+    stronger than placement's model: the same passage quoted (a run of storyline.quoted_runs.QUOTE_WORDS
+    words, a few days apart) or the same rare words over their whole texts (storyline.shared_words, a day
+    apart at most). Reports that angle their headlines and leads differently score low on the model.
+    Each pair is followed through the merges made before it; a pair already one story, or not both live
+    and English, is left. The larger story (else the older) keeps its id, as in `revise`'s merges;
+    `score` is the pair's probability under placement's model, for the record."""
     scores = PairScores(index)
     merged: dict[str, str] = {}
     made = []

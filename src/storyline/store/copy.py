@@ -22,7 +22,8 @@ from storyline.store.core import Store
 # In an order that satisfies the foreign keys (stories.merged_into is set after all stories exist).
 TABLES = ("sources", "source_labels", "articles", "duplicates", "vectors", "stories", "story_members", "story_merges",
           "article_mentions", "article_quotes", "article_times", "analyzed", "story_briefs", "story_links",
-          "storyline_progressions", "progressions_owed", "links_owed", "revision_owed", "placing_runs", "feeds", "feed_entries")
+          "storyline_progressions", "progressions_owed", "links_owed", "revision_owed", "placing_runs", "feeds", "feed_entries",
+          "word_documents")
 VECTOR_COLUMNS = {("vectors", "vector"), ("stories", "centroid")}
 BATCH = 500
 

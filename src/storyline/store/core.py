@@ -25,8 +25,9 @@ from storyline.store.outlets import OutletRecords
 from storyline.store.owed import OwedWork
 from storyline.store.progression_rows import ProgressionRows
 from storyline.store.reads import ReadQueries
-from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row, story_from_row
+from storyline.store.rows import NO_LIMIT, StoredArticle, StoryRow, article_from_row, in_chunks, story_from_row
 from storyline.store.schema import MIGRATIONS
+from storyline.store.word_counts import WordCounts
 
 
 def _now() -> str:
@@ -37,7 +38,7 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
+class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork, WordCounts):
     """The operations of storyline over one database; a subclass connects and fills in its dialect.
 
     `conn` has `execute(sql, params)` (returning rows readable by name and by position) and
@@ -256,6 +257,12 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
         for row in self.conn.execute(self._ARTICLE_SELECT + " ORDER BY a.rowid"):
             yield article_from_row(row), row["story_id"], row["group_id"]
 
+    def articles_of_days(self, first: date, last: date) -> Iterator[Article]:
+        """Every stored article dated from `first` to `last`, in the order stored."""
+        for row in self.conn.execute(self._ARTICLE_SELECT + " WHERE a.published_day BETWEEN ? AND ? ORDER BY a.rowid",
+                                     (_day(first), _day(last))):
+            yield article_from_row(row)
+
     def article_story(self, article_id: str) -> str | None:
         row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
         return row["story_id"] if row else None
@@ -292,7 +299,7 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
         if only is None:
             rows = self.conn.execute(query + " ORDER BY a.rowid", (story_id,))
         else:
-            rows = (row for chunk, marks in _in_chunks(sorted(set(only)))
+            rows = (row for chunk, marks in in_chunks(sorted(set(only)))
                     for row in self.conn.execute(query + f" AND m.article_id IN ({marks})", (story_id, *chunk)))
         return [(row["article_id"], self._vector_value(row["vector"]), set(json.loads(row["terms"])),
                  date.fromisoformat(row["published_day"]) if row["published_day"] else None) for row in rows]
@@ -585,7 +592,7 @@ class Store(ReadQueries, OutletRecords, ProgressionRows, OwedWork):
         if story_ids is None:
             yield from self.conn.execute(query)
             return
-        for chunk, marks in _in_chunks(story_ids):
+        for chunk, marks in in_chunks(story_ids):
             yield from self.conn.execute(query + f" AND s.id IN ({marks})", chunk)
 
     def first_seen_days(self, story_ids: list[str] | None = None) -> dict[str, str | None]:
@@ -773,13 +780,3 @@ def brief_json(parts: Mapping[str, object]) -> str:
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (start, end) if start is not None and end is not None else None
-
-
-IN_CHUNK = 500  # ids bound in one IN (...) list, well under SQLite's and PostgreSQL's limits on parameters
-
-
-def _in_chunks(ids: list[str]) -> Iterator[tuple[list[str], str]]:
-    """ids a slice of IN_CHUNK at a time, each with its placeholders ("?,?,?")."""
-    for start in range(0, len(ids), IN_CHUNK):
-        chunk = ids[start:start + IN_CHUNK]
-        yield chunk, ",".join("?" * len(chunk))

@@ -1,7 +1,9 @@
-"""The rows the store hands out, shared by its write side (core.py) and its read queries (reads.py)."""
+"""The rows the store hands out, shared by its write side (core.py) and its read queries (reads.py), and the
+slices in which it binds many ids."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,6 +15,14 @@ from storyline.sources.dates import parse_published
 
 # No LIMIT: the largest value both databases accept (SQLite's -1 is an error in PostgreSQL).
 NO_LIMIT = 2**63 - 1
+IN_CHUNK = 500  # ids bound in one IN (...) list, well under SQLite's and PostgreSQL's limits on parameters
+
+
+def in_chunks(ids: list[str]) -> Iterator[tuple[list[str], str]]:
+    """ids a slice of IN_CHUNK at a time, each with its placeholders ("?,?,?")."""
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start:start + IN_CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 @dataclass(frozen=True)

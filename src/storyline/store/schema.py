@@ -355,4 +355,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE placing_runs ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
     """,
+    # 18: how many articles carry each word of their whole text (storyline.shared_words), for the weights
+    # that tell two reports of one event by the words they share; the row of the empty word counts the
+    # articles counted. Articles stored before are not counted: the counts start with this version, and
+    # the words are not weighed until enough articles are counted (shared_words.MIN_DOCUMENTS).
+    """
+    CREATE TABLE word_documents (
+        word TEXT PRIMARY KEY,
+        documents INTEGER NOT NULL
+    );
+    """,
 ]
