@@ -9,18 +9,23 @@ them; with --published, a record is dated as that folder's published.json dates 
 dates), and --write keeps the records so dated, for `storyline eval clusters`. Every pair of dated reports at most --days apart is weighed as one run over the file would weigh
 it (document frequencies over the file's reports), and the pairs of one event and of two are counted at
 or above each cosine: the merge's threshold (shared_words.WORDS_COSINE) should leave the second count
-at 0. The pairs of two events with the highest cosines are printed."""
+at 0. The pairs of two events with the highest cosines are printed, then the rule's own cost: CPU ms an
+article for its words and for the pairs (WordIndex.sharing, every report new), against the key terms
+placement reads (cluster.article_terms) timed in the same run."""
 
 from __future__ import annotations
 
 import argparse
 import itertools
 import json
+import time
 from datetime import date
 from pathlib import Path
 
+from storyline.cluster import article_terms
 from storyline.evaluate.real import publication_days
-from storyline.shared_words import WORDS_COSINE, article_words, weights
+from storyline.model import Article
+from storyline.shared_words import WORDS_COSINE, WordIndex, article_words, weights
 
 CUTS = (0.25, 0.3, WORDS_COSINE, 0.4, 0.5)
 
@@ -63,6 +68,35 @@ def main() -> None:
               f"{sum(not one for s, one, _, _ in pairs if s >= cut):>10}")
     for score, _, i, j in sorted((p for p in pairs if not p[1]), reverse=True)[:5]:
         print(f"  two events at {score:.3f}: {rows[i]['id']} | {rows[j]['id']}")
+    cost(rows, days)
+
+
+def cost(rows: list[dict], days: list[date], rounds: int = 3) -> None:
+    """CPU ms an article: the words, the pairs, and placement's key terms as the baseline (best of rounds)."""
+    articles = [Article(id=row["id"], source="bench", text=row["text"], text_hash="", title=row.get("title"))
+                for row in rows]
+
+    def timed(work) -> float:  # type: ignore[no-untyped-def]
+        best = float("inf")
+        for _ in range(rounds):
+            start = time.process_time()
+            work()
+            best = min(best, time.process_time() - start)
+        return 1000 * best / len(rows)
+
+    words = [article_words(row.get("title"), row["text"], "en") for row in rows]
+    frequency: dict[str, int] = {}
+    for counts in words:
+        for word in counts:
+            frequency[word] = frequency.get(word, 0) + 1
+    index = WordIndex()
+    for row, day, counts in zip(rows, days, words, strict=True):
+        index.add(row["id"], day, counts)
+    terms = timed(lambda: [article_terms(article) for article in articles])
+    reading = timed(lambda: [article_words(row.get("title"), row["text"], "en") for row in rows])
+    pairing = timed(lambda: index.sharing([row["id"] for row in rows], len(rows), lambda asked: frequency))
+    print(f"cost, CPU ms an article: key terms {terms:.2f}; words {reading:.2f} ({reading / terms:.2f}x); "
+          f"pairs {pairing:.2f} ({pairing / terms:.2f}x)")
 
 
 if __name__ == "__main__":
