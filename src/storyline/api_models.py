@@ -414,7 +414,9 @@ class ArticleIn(BaseModel):
     source: str | None = Field(None, description="the outlet's name (default: api)")
     url: str | None = Field(None, json_schema_extra={"pattern": r"^\s*[hH][tT][tT][pP][sS]?://"},
                             description="http(s) URL of the original")
-    id: str | None = Field(None, description="your own id for the article (kept as external_id)")
+    # an integer id is taken as its digits (a JSON file's numeric ids), so the schema says both
+    id: str | None = Field(None, description="your own id for the article (kept as external_id)",
+                           json_schema_extra={"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]})
     language: str | None = None
 
     @field_validator("id", mode="before")

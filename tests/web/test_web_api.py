@@ -505,6 +505,24 @@ def test_post_needs_the_right_bearer_token(writable):
         assert response.headers["www-authenticate"].startswith("Bearer")
 
 
+def test_the_served_schema_admits_the_numeric_id_the_server_takes_as_its_digits(writable):
+    """A JSON file's numeric ids are accepted (kept as their digits): the schema a client validates against says so."""
+    import jsonschema
+
+    client, _ = writable
+    operation = client.get("/api/openapi.json").json()["paths"]["/api/articles"]["post"]
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    article = {"text": "The ferry to Inish Mor resumed on Monday after a week of gales.", "id": 7,
+               "title": "Ferry Resumes", "date": "2025-03-03"}
+    jsonschema.validate(article, schema)  # raises where the schema refuses what the server takes
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**article, "id": True}, schema)  # nor a boolean, which the server refuses
+    assert client.post("/api/articles", json={**article, "id": True}, headers=AUTH).status_code == 422
+    response = client.post("/api/articles", json=article, headers=AUTH)
+    assert response.status_code == 200, response.text
+    assert client.get(f"/api/articles/{response.json()['articles'][0]}").json()["article"]["external_id"] == "7"
+
+
 def test_post_ingests_and_the_article_joins_a_story(writable):
     client, db = writable
     before = client.get("/api/stories").json()["total"]
