@@ -228,7 +228,7 @@ def prepare(articles: list[Article], settings: Settings) -> PreparedChunk:
         signatures = [dedupe.signature(a.text, settings.minhash_perm, settings.shingle_words) for a in articles]
         terms = [frozenset(cluster.article_terms(a)) for a in articles]
         quotes = [quoted_runs.quoted_runs(a.text) for a in articles]
-        words = [shared_words.article_words(a.given_title, a.text, a.language) for a in articles]
+        words = [shared_words.words_of(a) for a in articles]
     # With analysis processes, the chunk's analyses run on them from here on, beside the embedding.
     analyses_done = start_chunk_analyses(articles, settings.analysis_processes) if settings.analyze else None
     embedder = load_article_embedder(settings)
@@ -428,8 +428,7 @@ def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: E
         wording = shared_words.WordIndex()
         if days:
             for article in store.articles_of_days(shared_words.window_start(days), max(days) + shared_words.WINDOW):
-                wording.add(article.id, article.day, shared_words.article_words(
-                    article.given_title, article.text, article.language))
+                wording.add(article.id, article.day, shared_words.words_of(article))
         since = min(days) - timedelta(days=2 * params.window_days) if dated else None
         active = store.active_stories(since)
         members = {story.id: store.recent_member_vectors(story.id, cluster.RECENT_MEMBERS) for story in active}
@@ -471,8 +470,8 @@ def _assign(pending: list[Article], spool: ArticleSpool, store: Store, engine: E
                 quoting.add(item.article.id, item.article.day, item.quotes)
                 shared = quoting.sharing(item.article.id, item.article.day, item.quotes)
                 evident.extend(_merge_stories_of(item.article.id, sorted(shared), store, stories, grown))
-                waiting.extend((item.article.day, item.article.id, other) for other in
-                               sorted(sharing.get(item.article.id, ())) if item.article.day and store.article_story(other))
+                if item.article.day is not None:
+                    waiting.extend((item.article.day, item.article.id, other) for other in sharing.get(item.article.id, ()))
                 stored += 1
                 placed.append(item.article.id)
                 if item.analysis is not None:
@@ -667,7 +666,7 @@ def _update_articles(updates: dict[str, Article], store: Store, engine: Engine, 
     prepared = [item for chunk in _prepared(engine, chunks, settings, clock) for item in chunk]
     with clock("serial"), store.transaction():
         before = store.articles_by_id(ids)
-        store.count_words((shared_words.article_words(a.given_title, a.text, a.language) for a in before), -1)
+        store.count_words((shared_words.words_of(a) for a in before), -1)
         store.count_words(item.words for item in prepared)
         for article_id, item in zip(ids, prepared, strict=True):
             store.update_article(article_id, item.article)
@@ -712,11 +711,11 @@ def _store_article(item: Prepared, mvector: np.ndarray | None, store: Store, dup
     return placed.started
 
 
-def _sharing_words(chunk: list[Prepared], store: Store, wording: shared_words.WordIndex) -> dict[str, set[str]]:
+def _sharing_words(chunk: list[Prepared], store: Store, wording: shared_words.WordIndex) -> dict[str, list[str]]:
     """The reports, a day apart at most, whose whole texts share the words of each of a chunk's articles
     (storyline.shared_words), weighed by the store's counts with the chunk's own: a run's first chunk
-    weighs its words by itself. Each pair is given under both its articles: whichever is stored second
-    waits with the other (`_merge_waiting`) for their stories to merge."""
+    weighs its words by itself. Each pair is given under the article stored second (the chunk is stored
+    in order), which, once stored, waits with the other (`_merge_waiting`) for their stories to merge."""
     fresh = [item for item in chunk if item.words and not store.find_article(item.article.canonical_url,
                                                                                item.article.text_hash)]
     counted: dict[str, int] = {}
@@ -730,11 +729,10 @@ def _sharing_words(chunk: list[Prepared], store: Store, wording: shared_words.Wo
         stored = store.word_documents(words)
         return {word: stored.get(word, 0) + counted.get(word, 0) for word in words}
 
-    found: dict[str, set[str]] = {}
-    for first, second in wording.sharing([item.article.id for item in fresh], store.words_counted() + len(fresh),
-                                         frequencies):
-        found.setdefault(first, set()).add(second)
-        found.setdefault(second, set()).add(first)
+    found: dict[str, list[str]] = {}
+    for later, earlier in sorted(wording.sharing([item.article.id for item in fresh],
+                                                 store.words_counted() + len(fresh), frequencies)):
+        found.setdefault(later, []).append(earlier)
     return found
 
 
@@ -742,8 +740,11 @@ def _merge_waiting(waiting: list[tuple[date, str, str]], until: date | None, sto
                    grown: dict[str, StoryState]) -> list[tuple[str, str, list[str]]]:
     """Merge the stories of the pairs of reports sharing their words (`_sharing_words`) whose later report
     is dated `until` or earlier (all with None), and let them go from `waiting`."""
-    due = [pair for pair in waiting if until is None or pair[0] <= until]
-    waiting[:] = [pair for pair in waiting if not (until is None or pair[0] <= until)]
+    due: list[tuple[date, str, str]] = []
+    kept: list[tuple[date, str, str]] = []
+    for pair in waiting:
+        (due if until is None or pair[0] <= until else kept).append(pair)
+    waiting[:] = kept
     return [merge for _, article_id, other in due for merge in _merge_stories_of(article_id, [other], store, stories, grown)]
 
 

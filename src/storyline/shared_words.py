@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.model import Article
 from storyline.words import fold_text
 
 WORDS_COSINE = 0.35  # the cosine of two reports' weights from which they report one event
@@ -51,6 +52,11 @@ def article_words(title: str | None, text: str, language: str | None) -> dict[st
         if len(word) > 1 and "'" not in word and word not in STOP_WORDS:
             counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+def words_of(article: Article) -> dict[str, int]:
+    """`article_words` of a stored or prepared article: its given headline, its text, in its language."""
+    return article_words(article.given_title, article.text, article.language)
 
 
 def weights(words: Words, documents: int, frequency: Mapping[str, int]) -> dict[str, float]:
@@ -84,9 +90,9 @@ class WordIndex:
 
     def sharing(self, new: list[str], documents: int,
                 frequencies: Callable[[Iterable[str]], Mapping[str, int]]) -> list[tuple[str, str]]:
-        """The pairs of a new article (of `new`) and another of the index, at most WORDS_DAYS apart,
-        whose weights reach WORDS_COSINE, most alike first, each pair once (a pair of two new articles
-        from the later of `new`'s order). `frequencies` gives the counts of the words asked among
+        """The pairs of a new article (of `new`) and an earlier one of the index, at most WORDS_DAYS apart,
+        whose weights reach WORDS_COSINE, most alike first, each pair once: (the later, the earlier), where of
+        two new articles the later is the later in `new`'s order. `frequencies` gives the counts of the words asked among
         `documents` articles counted (the store's, Store.word_documents, with those of the new articles).
         The cosines are one sparse product of the new articles' weights with those of the articles of
         their days, whatever their number."""
